@@ -1,0 +1,68 @@
+//! Traits that generated code implements: REST methods, placement commands,
+//! and sets of interface or REST events.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::decode::DecodeError;
+
+/// A typed REST method call, generated from `specs/methods/*.yaml`.
+///
+/// The value serializes to exactly the method's parameters.
+pub trait Method: Serialize + Send + Sync {
+    /// Wire name, e.g. `telephony.externalCall.register`.
+    const NAME: &'static str;
+    /// The scope the method needs.
+    const SCOPE: &'static str;
+    /// Whether sending the call twice is harmless (reads, lists, deletes by ID).
+    /// The client never resends a non-idempotent call unless told to.
+    const IDEMPOTENT: bool;
+    /// The typed `result`.
+    type Output: DeserializeOwned + Send + 'static;
+}
+
+/// A REST list method that pages with `start` and answers `next`/`total`.
+pub trait ListMethod: Method {
+    /// One row.
+    type Item: DeserializeOwned + Send + 'static;
+    /// Where the rows sit in `result` (`Some("items")` for `crm.item.list`).
+    const ITEMS_PATH: Option<&'static str>;
+    /// The keyset cursor field (`ID`, or `id` for `crm.item.list`).
+    const ID_FIELD: &'static str;
+}
+
+/// A typed interface command sent with `BX24.placement.call(NAME, params, cb)`.
+pub trait PlacementCommand: Serialize + Send + Sync {
+    /// Wire name, e.g. `CallCardSetMute`.
+    const NAME: &'static str;
+    /// The placement it works in.
+    const PLACEMENT: &'static str;
+    /// What the callback receives.
+    type Output: DeserializeOwned + Send + 'static;
+}
+
+/// The interface events of one placement, as a generated enum.
+pub trait InterfaceEvents: Sized + Send + 'static {
+    /// The placement code.
+    const PLACEMENT: &'static str;
+    /// Every event name, as `BX24.placement.bindEvent` takes it.
+    const NAMES: &'static [&'static str];
+    /// Decodes the callback arguments of event `name`.
+    fn decode(name: &str, args: &[Value]) -> Result<Self, DecodeError>;
+    /// The wire name of this event.
+    fn name(&self) -> &'static str;
+    /// The callback arguments this event is fired with.
+    fn to_args(&self) -> Vec<Value>;
+}
+
+/// The REST events of one scope, as a generated enum with an `Unknown` variant.
+pub trait RestEvents: Sized + Send + 'static {
+    /// Every event code (upper case, as delivered).
+    const CODES: &'static [&'static str];
+    /// Decodes the `data` object of event `code`. Unknown codes decode to the
+    /// `Unknown` variant and keep the raw data.
+    fn decode(code: &str, data: Value) -> Result<Self, DecodeError>;
+    /// The event code (upper case).
+    fn code(&self) -> &str;
+}

@@ -1,0 +1,1 @@
+//! b24-emulator

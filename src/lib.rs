@@ -1,0 +1,1 @@
+//! b24: the typed Rust SDK for Bitrix24.
