@@ -1,0 +1,489 @@
+//! PHP-style nested `application/x-www-form-urlencoded` bodies, to and from
+//! [`serde_json::Value`].
+//!
+//! Bitrix24 is a PHP application: it reads form bodies the way PHP's
+//! `parse_str` does, and it sends REST events the way `http_build_query`
+//! writes them. This crate reproduces both:
+//!
+//! ```
+//! let v = b24_form::parse("FIELDS[TITLE]=Deal+1&filter[>ID]=10&ID[]=1&ID[]=2").unwrap();
+//! assert_eq!(v["FIELDS"]["TITLE"], "Deal 1");
+//! assert_eq!(v["filter"][">ID"], "10");
+//! assert_eq!(v["ID"], serde_json::json!(["1", "2"]));
+//! assert_eq!(b24_form::encode(&serde_json::json!({"a": {"b": 1}})), "a%5Bb%5D=1");
+//! ```
+//!
+//! Decoding rules (PHP's):
+//! - `a[b][c]=1` nests; `a[]=x` appends after the largest integer key so far;
+//! - a repeated key keeps the last value; a scalar is replaced by a map when a
+//!   later key nests under it;
+//! - `+` is a space, `%XX` is a byte, invalid UTF-8 is replaced by U+FFFD;
+//! - in the top-level name, spaces and dots become `_`, and an unclosed `[`
+//!   becomes `_` too; text after the last `]` is ignored;
+//! - a map whose keys are exactly `0, 1, …, n-1` in order becomes a JSON array
+//!   (as PHP's `json_encode` does); every leaf is a JSON string.
+//!
+//! Nesting deeper than [`Options::max_depth`] and more pairs than
+//! [`Options::max_pairs`] are errors, so a hostile body cannot build an
+//! unbounded tree.
+#![deny(missing_docs)]
+
+use std::collections::HashMap;
+
+use serde_json::{Map, Value};
+
+/// Why a form body could not be decoded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// A key nests deeper than the allowed depth.
+    #[error("key `{key}` nests deeper than {max} levels")]
+    TooDeep {
+        /// The offending key, decoded and cut to 100 characters.
+        key: String,
+        /// The depth limit in force.
+        max: usize,
+    },
+    /// The body holds more `key=value` pairs than allowed.
+    #[error("more than {max} parameters")]
+    TooManyPairs {
+        /// The pair limit in force.
+        max: usize,
+    },
+}
+
+/// Limits applied by [`parse_with`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// The most bracket levels a key may have (`a[b][c]` has 2). PHP's
+    /// `max_input_nesting_level` defaults to 64.
+    pub max_depth: usize,
+    /// The most `key=value` pairs a body may have.
+    pub max_pairs: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            max_depth: 64,
+            max_pairs: 100_000,
+        }
+    }
+}
+
+/// Decodes a form body or query string with the default [`Options`].
+///
+/// The result is always a JSON object (empty for empty input).
+pub fn parse(input: &str) -> Result<Value, Error> {
+    parse_with(input, &Options::default())
+}
+
+/// Decodes a form body or query string with explicit limits.
+pub fn parse_with(input: &str, options: &Options) -> Result<Value, Error> {
+    let mut root = Node::new_map();
+    let mut pairs = 0usize;
+    for pair in input.split('&') {
+        if pair.is_empty() {
+            continue;
+        }
+        pairs += 1;
+        if pairs > options.max_pairs {
+            return Err(Error::TooManyPairs {
+                max: options.max_pairs,
+            });
+        }
+        let (raw_key, raw_value) = match pair.split_once('=') {
+            Some((k, v)) => (k, v),
+            None => (pair, ""),
+        };
+        let key = decode_component(raw_key);
+        let value = decode_component(raw_value);
+        let Some(path) = split_key(&key) else {
+            continue;
+        };
+        if path.len() > options.max_depth + 1 {
+            return Err(Error::TooDeep {
+                key: key.chars().take(100).collect(),
+                max: options.max_depth,
+            });
+        }
+        root.insert(&path, value);
+    }
+    Ok(root.into_value())
+}
+
+/// Encodes a JSON value the way PHP's `http_build_query` does.
+///
+/// Objects and arrays nest as `a[b][0]=x` (brackets percent-encoded); `true`
+/// is `1`, `false` is `0`; `null` and empty containers are left out. A scalar
+/// at the top level has no name, so it encodes to an empty string.
+pub fn encode(value: &Value) -> String {
+    let mut out = String::new();
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                encode_into(&mut out, k, v);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                encode_into(&mut out, &i.to_string(), v);
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+fn encode_into(out: &mut String, prefix: &str, value: &Value) {
+    match value {
+        Value::Null => {}
+        Value::Bool(b) => push_pair(out, prefix, if *b { "1" } else { "0" }),
+        Value::Number(n) => push_pair(out, prefix, &n.to_string()),
+        Value::String(s) => push_pair(out, prefix, s),
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                encode_into(out, &format!("{prefix}[{i}]"), v);
+            }
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                encode_into(out, &format!("{prefix}[{k}]"), v);
+            }
+        }
+    }
+}
+
+fn push_pair(out: &mut String, key: &str, value: &str) {
+    if !out.is_empty() {
+        out.push('&');
+    }
+    encode_component(out, key);
+    out.push('=');
+    encode_component(out, value);
+}
+
+/// PHP's `urlencode`: keeps `A-Za-z0-9-_.`, writes a space as `+`.
+fn encode_component(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for &b in s.as_bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => {
+                out.push('%');
+                out.push(HEX[(b >> 4) as usize] as char);
+                out.push(HEX[(b & 15) as usize] as char);
+            }
+        }
+    }
+}
+
+fn decode_component(s: &str) -> String {
+    let replaced;
+    let s = if s.contains('+') {
+        replaced = s.replace('+', " ");
+        replaced.as_str()
+    } else {
+        s
+    };
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+/// A path segment: `None` is `[]` (append).
+type Segment = Option<String>;
+
+/// Splits `name[a][][b]` into `[Some(name), Some(a), None, Some(b)]`, the
+/// way PHP does. `None` when the name is empty (PHP drops such pairs).
+fn split_key(key: &str) -> Option<Vec<Segment>> {
+    let key = key.trim_start_matches(' ');
+    let (base, mut rest) = match key.find('[') {
+        // An opening bracket with no closing one anywhere is not nesting.
+        Some(i) if key[i..].contains(']') => (&key[..i], &key[i..]),
+        _ => (key, ""),
+    };
+    if base.is_empty() {
+        return None;
+    }
+    let base: String = base
+        .chars()
+        .map(|c| if matches!(c, ' ' | '.' | '[') { '_' } else { c })
+        .collect();
+    let mut path = vec![Some(base)];
+    while let Some(stripped) = rest.strip_prefix('[') {
+        let Some(end) = stripped.find(']') else {
+            break;
+        };
+        let seg = &stripped[..end];
+        path.push(if seg.is_empty() {
+            None
+        } else {
+            Some(seg.to_owned())
+        });
+        rest = &stripped[end + 1..];
+    }
+    Some(path)
+}
+
+/// PHP treats canonical decimal integers as integer array keys.
+fn int_key(s: &str) -> Option<i64> {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    if digits.is_empty()
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+        || (digits.len() > 1 && digits.starts_with('0'))
+        || s == "-0"
+    {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// An ordered PHP array under construction.
+enum Node {
+    Leaf(String),
+    Map {
+        entries: Vec<(String, Node)>,
+        index: HashMap<String, usize>,
+        next_index: i64,
+    },
+}
+
+impl Node {
+    fn new_map() -> Node {
+        Node::Map {
+            entries: Vec::new(),
+            index: HashMap::new(),
+            next_index: 0,
+        }
+    }
+
+    fn insert(&mut self, path: &[Segment], value: String) {
+        let Some((first, rest)) = path.split_first() else {
+            *self = Node::Leaf(value);
+            return;
+        };
+        if matches!(self, Node::Leaf(_)) {
+            *self = Node::new_map();
+        }
+        let Node::Map {
+            entries,
+            index,
+            next_index,
+        } = self
+        else {
+            return;
+        };
+        let key = match first {
+            Some(k) => k.clone(),
+            None => next_index.to_string(),
+        };
+        if let Some(i) = int_key(&key) {
+            *next_index = (*next_index).max(i.saturating_add(1));
+        }
+        let slot = match index.get(&key) {
+            Some(&pos) => pos,
+            None => {
+                index.insert(key.clone(), entries.len());
+                entries.push((key, Node::new_map()));
+                entries.len() - 1
+            }
+        };
+        entries[slot].1.insert(rest, value);
+    }
+
+    fn into_value(self) -> Value {
+        match self {
+            Node::Leaf(s) => Value::String(s),
+            Node::Map { entries, .. } => {
+                let is_list = entries
+                    .iter()
+                    .enumerate()
+                    .all(|(i, (k, _))| int_key(k) == Some(i as i64));
+                if is_list && !entries.is_empty() {
+                    Value::Array(entries.into_iter().map(|(_, n)| n.into_value()).collect())
+                } else {
+                    let mut map = Map::new();
+                    for (k, n) in entries {
+                        map.insert(k, n.into_value());
+                    }
+                    Value::Object(map)
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn nested_keys() {
+        let v = parse("FIELDS[TITLE]=x&FIELDS[UF][a]=1&filter[%3EID]=10").unwrap();
+        assert_eq!(
+            v,
+            json!({"FIELDS": {"TITLE": "x", "UF": {"a": "1"}}, "filter": {">ID": "10"}})
+        );
+    }
+
+    #[test]
+    fn appends_and_numeric_keys() {
+        assert_eq!(parse("a[]=1&a[]=2").unwrap(), json!({"a": ["1", "2"]}));
+        assert_eq!(parse("a[0]=x&a[1]=y").unwrap(), json!({"a": ["x", "y"]}));
+        assert_eq!(
+            parse("a[5]=x&a[]=y").unwrap(),
+            json!({"a": {"5": "x", "6": "y"}})
+        );
+        assert_eq!(
+            parse("a[1]=x&a[0]=y").unwrap(),
+            json!({"a": {"1": "x", "0": "y"}})
+        );
+        assert_eq!(
+            parse("a[01]=x").unwrap(),
+            json!({"a": {"01": "x"}}),
+            "leading zero is a string key"
+        );
+    }
+
+    #[test]
+    fn repeated_keys_keep_last() {
+        assert_eq!(parse("a=1&a=2").unwrap(), json!({"a": "2"}));
+        assert_eq!(parse("a=1&a[b]=2").unwrap(), json!({"a": {"b": "2"}}));
+        assert_eq!(parse("a[b]=2&a=1").unwrap(), json!({"a": "1"}));
+    }
+
+    #[test]
+    fn decoding() {
+        assert_eq!(
+            parse("q=a+b%20c%26&empty=&bare").unwrap(),
+            json!({"q": "a b c&", "empty": "", "bare": ""})
+        );
+        assert_eq!(parse("bad=%FF%zz").unwrap(), json!({"bad": "\u{FFFD}%zz"}));
+        assert_eq!(parse("").unwrap(), json!({}));
+        assert_eq!(parse("&&=x&[a]=1").unwrap(), json!({}));
+    }
+
+    #[test]
+    fn php_name_mangling() {
+        assert_eq!(parse("a.b=1&c d=2").unwrap(), json!({"a_b": "1", "c_d": "2"}));
+        assert_eq!(parse("a[b=1").unwrap(), json!({"a_b": "1"}));
+        assert_eq!(parse("a[b]x[c]=1").unwrap(), json!({"a": {"b": "1"}}));
+        assert_eq!(
+            parse("a[b.c]=1").unwrap(),
+            json!({"a": {"b.c": "1"}}),
+            "dots survive inside brackets"
+        );
+    }
+
+    #[test]
+    fn limits() {
+        let deep = format!("a{}=1", "[x]".repeat(65));
+        assert!(matches!(parse(&deep), Err(Error::TooDeep { max: 64, .. })));
+        assert!(parse(&format!("a{}=1", "[x]".repeat(64))).is_ok());
+        let opts = Options {
+            max_depth: 2,
+            max_pairs: 2,
+        };
+        assert_eq!(
+            parse_with("a=1&b=2&c=3", &opts),
+            Err(Error::TooManyPairs { max: 2 })
+        );
+    }
+
+    #[test]
+    fn encodes_like_http_build_query() {
+        let v = json!({"event": "ONCRMDEALADD", "data": {"FIELDS": {"ID": 7}}, "ids": [1, 2],
+                       "t": true, "f": false, "n": null, "e": [], "s": "a b&c"});
+        assert_eq!(
+            encode(&v),
+            "event=ONCRMDEALADD&data%5BFIELDS%5D%5BID%5D=7&ids%5B0%5D=1&ids%5B1%5D=2&t=1&f=0&s=a+b%26c"
+        );
+        assert_eq!(encode(&json!("scalar")), "");
+    }
+
+    #[test]
+    fn many_appends_are_linear() {
+        let body: Vec<String> = (0..50_000).map(|i| format!("ID[]={i}")).collect();
+        let v = parse(&body.join("&")).unwrap();
+        assert_eq!(v["ID"].as_array().map(Vec::len), Some(50_000));
+    }
+
+    mod roundtrip {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn leaf() -> impl Strategy<Value = Value> {
+            prop_oneof![
+                any::<String>().prop_map(Value::String),
+                any::<i64>().prop_map(|n| json!(n)),
+                any::<bool>().prop_map(Value::Bool),
+                Just(Value::Null),
+            ]
+        }
+
+        fn tree() -> impl Strategy<Value = Value> {
+            leaf().prop_recursive(4, 40, 5, |inner| {
+                prop_oneof![
+                    prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+                    prop::collection::vec(("[a-zA-Z_][a-zA-Z0-9_ >=<!%.-]{0,6}", inner), 0..5)
+                        .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+                ]
+            })
+        }
+
+        /// What PHP gives back after `http_build_query` then `parse_str`.
+        fn normalize(v: &Value) -> Option<Value> {
+            match v {
+                Value::Null => None,
+                Value::Bool(b) => Some(json!(if *b { "1" } else { "0" })),
+                Value::Number(n) => Some(Value::String(n.to_string())),
+                Value::String(s) => Some(Value::String(s.clone())),
+                Value::Array(items) => {
+                    let kept: Vec<(String, Value)> = items
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, x)| normalize(x).map(|x| (i.to_string(), x)))
+                        .collect();
+                    collapse(kept)
+                }
+                Value::Object(map) => {
+                    let kept: Vec<(String, Value)> = map
+                        .iter()
+                        .filter_map(|(k, x)| normalize(x).map(|x| (k.clone(), x)))
+                        .collect();
+                    collapse(kept)
+                }
+            }
+        }
+
+        fn collapse(kept: Vec<(String, Value)>) -> Option<Value> {
+            if kept.is_empty() {
+                return None;
+            }
+            if kept.iter().enumerate().all(|(i, (k, _))| *k == i.to_string()) {
+                Some(Value::Array(kept.into_iter().map(|(_, v)| v).collect()))
+            } else {
+                Some(Value::Object(kept.into_iter().collect()))
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn parse_inverts_encode(map in prop::collection::vec(("[a-zA-Z_][a-zA-Z0-9_]{0,6}", tree()), 0..6)) {
+                let v = Value::Object(map.into_iter().collect());
+                let expected = match normalize(&v) {
+                    Some(Value::Object(m)) => Value::Object(m),
+                    _ => json!({}),
+                };
+                prop_assert_eq!(parse(&encode(&v)).unwrap(), expected);
+            }
+
+            #[test]
+            fn parse_never_panics(s in "[a-z\\[\\]=&%+0-9.]{0,40}") {
+                let _ = parse(&s);
+            }
+        }
+    }
+}
