@@ -83,6 +83,21 @@ pub fn arg_count(
     Ok(())
 }
 
+/// Decodes a scalar argument with one of the [`lenient`] readers, naming
+/// the argument on error.
+pub fn scalar<T>(
+    event: &'static str,
+    name: &str,
+    value: Value,
+    read: fn(Value) -> Result<T, serde_json::Error>,
+) -> Result<T, DecodeError> {
+    read(value).map_err(|e| DecodeError::Field {
+        event,
+        field: name.to_owned(),
+        message: e.to_string(),
+    })
+}
+
 /// Lenient readers for `#[serde(deserialize_with = ...)]`.
 pub mod lenient {
     use serde::{Deserialize, Deserializer, de::Error};

@@ -5,14 +5,14 @@ pub mod decode;
 pub mod typed;
 
 pub use decode::DecodeError;
-pub use typed::{InterfaceEvents, ListMethod, Method, PlacementCommand, RestEvents};
+pub use typed::{InterfaceEvents, ListMethod, Method, PlacementCommand, RestEvent, RestEvents};
 
 /// Paths used by generated code. Not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::decode::{arg_count, field, lenient};
+    pub use crate::decode::{arg_count, field, lenient, scalar};
     pub use crate::{
-        DecodeError, InterfaceEvents, ListMethod, Method, PlacementCommand, RestEvents,
+        DecodeError, InterfaceEvents, ListMethod, Method, PlacementCommand, RestEvent, RestEvents,
     };
     pub use serde;
     pub use serde_json;

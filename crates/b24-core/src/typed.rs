@@ -66,3 +66,11 @@ pub trait RestEvents: Sized + Send + 'static {
     /// The event code (upper case).
     fn code(&self) -> &str;
 }
+
+/// A REST event code known at compile time, for typed `event.bind` helpers.
+pub trait RestEvent {
+    /// Event code (upper case, as `event.bind` takes it).
+    const CODE: &'static str;
+    /// The scope needed to bind it.
+    const SCOPE: &'static str;
+}

@@ -155,5 +155,15 @@ fn yaml_error(path: &str, e: &serde_saphyr::Error) -> Error {
     if let Some(i) = message.find(" at line ") {
         message.truncate(i);
     }
+    // Say what was expected in the spec's terms, not the parser's.
+    for (parser, ours) in [
+        ("expected sequence start", "expected a list"),
+        ("expected mapping start", "expected a map of keys"),
+        ("expected string scalar", "expected a string"),
+    ] {
+        if message.trim() == parser {
+            message = format!("invalid value: {ours}");
+        }
+    }
     Error::single(path, line, column, message.trim().to_owned())
 }

@@ -1,0 +1,3 @@
+b24::generate!("tests/ui/specs/bad_identifier.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+b24::generate!("tests/specs/my_widget.yaml", flavour = "x");
+
+fn main() {}

@@ -1,0 +1,3 @@
+b24::generate!("tests/ui/specs/does_not_exist.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+b24::generate!("tests/ui/specs/missing_key.yaml");
+
+fn main() {}

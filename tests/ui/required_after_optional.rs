@@ -1,0 +1,3 @@
+b24::generate!("tests/ui/specs/required_after_optional.yaml");
+
+fn main() {}

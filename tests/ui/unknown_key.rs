@@ -1,0 +1,3 @@
+b24::generate!("tests/ui/specs/unknown_key.yaml");
+
+fn main() {}

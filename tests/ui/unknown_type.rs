@@ -1,0 +1,3 @@
+b24::generate!("tests/ui/specs/unknown_type.yaml");
+
+fn main() {}

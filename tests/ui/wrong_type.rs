@@ -1,0 +1,3 @@
+b24::generate!("tests/ui/specs/wrong_type.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+b24::generate!("tests/ui/specs/yaml_syntax.yaml");
+
+fn main() {}
