@@ -1,0 +1,224 @@
+//! The intermediate representation between a parsed page and the YAML spec:
+//! entries with their fields, shapes and examples, free of Markdown.
+
+/// A wire value of an enum.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Scalar {
+    /// A string value.
+    Str(String),
+    /// An integer value.
+    Int(i64),
+    /// A boolean value.
+    Bool(bool),
+}
+
+impl Scalar {
+    /// The value as the spec model sees it.
+    pub fn to_spec(&self) -> b24_spec::ScalarValue {
+        match self {
+            Scalar::Str(s) => b24_spec::ScalarValue::Str(s.clone()),
+            Scalar::Int(i) => b24_spec::ScalarValue::Int(*i),
+            Scalar::Bool(b) => b24_spec::ScalarValue::Bool(*b),
+        }
+    }
+}
+
+/// One documented enum value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumVal {
+    /// The wire value.
+    pub value: Scalar,
+    /// Variant name, set when the derived one would not compile or collides.
+    pub rust_name: Option<String>,
+    /// What it means.
+    pub description: Option<String>,
+}
+
+/// A type: builtin name plus nested structure.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Shape {
+    /// `string`, `integer`, `number`, `boolean`, `date`, `datetime`,
+    /// `object`, `array` or `any`.
+    pub ty: String,
+    /// `null` is a documented value.
+    pub nullable: bool,
+    /// Documentation (only emitted on shapes that are not fields).
+    pub description: Option<String>,
+    /// Enum values.
+    pub values: Vec<EnumVal>,
+    /// Object fields.
+    pub fields: Vec<Field>,
+    /// Array items.
+    pub items: Option<Box<Shape>>,
+}
+
+impl Shape {
+    /// A bare shape of the builtin type `ty`.
+    pub fn of(ty: &str) -> Shape {
+        Shape {
+            ty: ty.to_owned(),
+            ..Shape::default()
+        }
+    }
+}
+
+/// A named value: parameter, argument, payload field.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Field {
+    /// Wire name.
+    pub name: String,
+    /// Rust name when the derived one would not compile or collides.
+    pub rust_name: Option<String>,
+    /// Marked with `*` in the docs.
+    pub required: bool,
+    /// Documentation.
+    pub description: Option<String>,
+    /// The type.
+    pub shape: Shape,
+}
+
+/// A documented error.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorIr {
+    /// The `error` code (may be empty: the docs' "Empty value").
+    pub code: String,
+    /// HTTP status.
+    pub status: Option<u16>,
+    /// The `error_description`.
+    pub description: Option<String>,
+}
+
+/// Common documentation of an entry.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Docs {
+    /// One-line summary.
+    pub summary: Option<String>,
+    /// Documentation URL.
+    pub docs: String,
+    /// "Who can ..." text.
+    pub who: Option<String>,
+    /// The page, relative to the docs root (for the report).
+    pub page: String,
+}
+
+/// A REST method.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Method {
+    /// Wire name.
+    pub name: String,
+    /// Docs.
+    pub docs: Docs,
+    /// Scopes listed on the page, first is the main one.
+    pub scopes: Vec<String>,
+    /// Parameters.
+    pub params: Vec<Field>,
+    /// `result` shape.
+    pub result: Option<Shape>,
+    /// `Some(path)` for list methods (`None` path: `result` is the array).
+    pub list: Option<Option<String>>,
+    /// Documented errors.
+    pub errors: Vec<ErrorIr>,
+    /// JSON request examples.
+    pub examples: Vec<String>,
+    /// JSON response examples.
+    pub result_examples: Vec<String>,
+}
+
+/// A REST event.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RestEvent {
+    /// Event code, upper case.
+    pub code: String,
+    /// Type name from the docs spelling.
+    pub rust_name: Option<String>,
+    /// Docs.
+    pub docs: Docs,
+    /// Scopes listed on the page.
+    pub scopes: Vec<String>,
+    /// Fields of `data`.
+    pub data: Vec<Field>,
+    /// JSON deliveries.
+    pub examples: Vec<String>,
+}
+
+/// A JS interface event of a placement.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct InterfaceEvent {
+    /// Wire name `Owner::event`.
+    pub name: String,
+    /// Docs.
+    pub docs: Docs,
+    /// Positional arguments.
+    pub args: Vec<Field>,
+    /// JSON arrays of arguments.
+    pub examples: Vec<String>,
+}
+
+/// A JS interface command of a placement.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Command {
+    /// Wire name.
+    pub name: String,
+    /// Docs.
+    pub docs: Docs,
+    /// Fields of the parameter object.
+    pub params: Vec<Field>,
+    /// What the callback receives.
+    pub result: Option<Shape>,
+    /// JSON parameter objects.
+    pub examples: Vec<String>,
+    /// JSON results.
+    pub result_examples: Vec<String>,
+}
+
+/// What one page contributes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    /// A REST method.
+    Method(Method),
+    /// A REST event.
+    RestEvent(RestEvent),
+    /// An interface event of `placement`.
+    InterfaceEvent {
+        /// Placement code.
+        placement: String,
+        /// Scopes listed on the page.
+        scopes: Vec<String>,
+        /// The event.
+        event: InterfaceEvent,
+    },
+    /// An interface command of `placement`.
+    Command {
+        /// Placement code.
+        placement: String,
+        /// Scopes listed on the page.
+        scopes: Vec<String>,
+        /// The command.
+        command: Command,
+    },
+}
+
+/// The four kinds of page the importer understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// A REST method page.
+    RestMethod,
+    /// A REST event page.
+    RestEvent,
+    /// A JS interface event page.
+    InterfaceEvent,
+    /// A JS interface command page.
+    InterfaceCommand,
+}
+
+impl Kind {
+    /// A human name for the report.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::RestMethod => "REST method",
+            Kind::RestEvent => "REST event",
+            Kind::InterfaceEvent => "interface event",
+            Kind::InterfaceCommand => "interface command",
+        }
+    }
+}

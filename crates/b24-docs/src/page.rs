@@ -1,0 +1,1656 @@
+//! Page analysis: from blocks to IR entries. The kind of a page is decided
+//! from its structure (title, sections, examples), never from its path.
+
+use std::collections::{HashMap, HashSet};
+
+use serde_json::Value;
+
+use crate::Warning;
+use crate::ir::*;
+use crate::md::{self, Block, Table};
+
+/// What the analysis made of a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Analysis {
+    /// The page describes an API entry.
+    Imported(Kind, Vec<Entry>),
+    /// The page is not an API entry page; the reason says why.
+    Skipped(String),
+}
+
+/// A field row as written in a table.
+#[derive(Debug, Clone)]
+struct RawRow {
+    name: String,
+    required: bool,
+    types: Vec<String>,
+    desc: String,
+    line: u32,
+}
+
+struct Ctx<'a> {
+    page: &'a str,
+    url: String,
+    blocks: Vec<Block>,
+    anchors: HashMap<String, usize>,
+    warnings: &'a mut Vec<Warning>,
+}
+
+/// Analyzes one page. `page` is its path relative to the docs root (used in
+/// warnings and the docs URL); `lines` are its lines with includes resolved.
+pub fn analyze(page: &str, lines: &[md::SrcLine], warnings: &mut Vec<Warning>) -> Analysis {
+    let blocks = md::blocks(lines, page, warnings);
+    let mut anchors = HashMap::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if let Block::Heading {
+            anchor: Some(a), ..
+        } = b
+        {
+            anchors.entry(a.clone()).or_insert(i);
+        }
+    }
+    let url = format!(
+        "https://apidocs.bitrix24.com/{}",
+        page.strip_suffix(".md")
+            .map(|p| format!("{p}.html"))
+            .unwrap_or_else(|| page.to_owned())
+    );
+    let mut cx = Ctx {
+        page,
+        url,
+        blocks,
+        anchors,
+        warnings,
+    };
+    cx.run()
+}
+
+const IFACE_EVENT_SECTION: &str = "handler receives";
+
+impl Ctx<'_> {
+    fn warn(&mut self, line: u32, msg: impl Into<String>) {
+        self.warnings.push(Warning::new(self.page, line, msg));
+    }
+
+    fn run(&mut self) -> Analysis {
+        let Some((h1, h1_line)) = self.blocks.iter().find_map(|b| match b {
+            Block::Heading {
+                level: 1,
+                text,
+                line,
+                ..
+            } => Some((text.clone(), *line)),
+            _ => None,
+        }) else {
+            return Analysis::Skipped("no H1 title".into());
+        };
+        let tokens: Vec<String> = h1
+            .split_whitespace()
+            .map(|t| {
+                t.trim_matches(|c: char| {
+                    matches!(
+                        c,
+                        '`' | '"' | '\'' | ',' | ':' | ';' | '(' | ')' | '*' | '«' | '»'
+                    )
+                })
+                .trim_end_matches('.')
+                .to_owned()
+            })
+            .filter(|t| !t.is_empty())
+            .collect();
+        let all_text = self.all_text();
+        // Interface event: `Owner::event` in the title, subscribed with bindEvent.
+        if let Some(name) = tokens.iter().rev().find(|t| is_iface_event_name(t)) {
+            if all_text.contains("placement.bindEvent") {
+                return self.interface_event(name.clone(), h1_line, &all_text);
+            }
+        }
+        // Interface command: the title's name is what `placement.call` sends.
+        if let Some(last) = tokens.last() {
+            if is_ident(last)
+                && (all_text.contains(&format!("placement.call('{last}'"))
+                    || all_text.contains(&format!("placement.call(\"{last}\"")))
+            {
+                return self.command(last.clone(), h1_line, &all_text);
+            }
+        }
+        // REST event: the handler receives a POST with an `event` code.
+        if let Some(ev) = self.rest_event(&tokens, h1_line) {
+            return ev;
+        }
+        // REST method: a dotted method name and method sections.
+        let name = tokens
+            .iter()
+            .rev()
+            .find(|t| is_method_name(t))
+            .cloned()
+            .or_else(|| self.method_name_from_examples());
+        let has_sections = self.blocks.iter().any(|b| match b {
+            Block::Heading { level: 2, text, .. } => {
+                let t = text.to_ascii_lowercase();
+                (t.contains("parameter") && !t.contains("handler") && !t.contains("subscription"))
+                    || t.contains("response")
+                    || t.starts_with("returned data")
+            }
+            _ => false,
+        });
+        match (name, has_sections) {
+            (Some(n), true) => self.method(n, h1_line),
+            (Some(_), false) => Analysis::Skipped(
+                "a method name in the title but no parameter or response section".into(),
+            ),
+            (None, true) => Analysis::Skipped(
+                "parameter or response sections but no method, event or command name in the title"
+                    .into(),
+            ),
+            (None, false) => Analysis::Skipped(
+                "overview or guide page: no method, event or command in the title".into(),
+            ),
+        }
+    }
+
+    fn all_text(&self) -> String {
+        let mut s = String::new();
+        for b in &self.blocks {
+            match b {
+                Block::Text { text, .. } | Block::Code { text, .. } => {
+                    s.push_str(text);
+                    s.push('\n');
+                }
+                Block::Table(t) => {
+                    for r in &t.rows {
+                        for c in &r.cells {
+                            s.push_str(&c.text);
+                            s.push('\n');
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        s
+    }
+
+    /// The "Scope:" and "Who can ...:" lines.
+    fn header(&self) -> (Vec<String>, Option<String>) {
+        let mut scopes = Vec::new();
+        let mut who = None;
+        for b in &self.blocks {
+            let Block::Text { text, .. } = b else {
+                continue;
+            };
+            let t = text.trim_start().trim_start_matches('>').trim();
+            for part in t.split(" | ") {
+                let part = part.trim();
+                let p = part.replace("**", "");
+                if scopes.is_empty() {
+                    if let Some(rest) = p
+                        .strip_prefix("Scope:")
+                        .or_else(|| p.strip_prefix("Scope :"))
+                    {
+                        for span in md::code_spans(rest) {
+                            for s in span.split([',', ' ']) {
+                                let s = s.trim();
+                                if !s.is_empty()
+                                    && s.chars().all(|c| {
+                                        c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'
+                                    })
+                                    && !scopes.iter().any(|x| x == s)
+                                {
+                                    scopes.push(s.to_owned());
+                                }
+                            }
+                        }
+                    }
+                }
+                if who.is_none() && p.starts_with("Who can") {
+                    if let Some((_, rest)) = p.split_once(':') {
+                        let w = md::plain(rest).replace('`', "");
+                        let w = w.trim();
+                        if !w.is_empty() {
+                            who = Some(w.to_owned());
+                        }
+                    }
+                }
+            }
+        }
+        (scopes, who)
+    }
+
+    /// The first paragraph after the title.
+    fn summary(&self) -> Option<String> {
+        let mut in_note = 0usize;
+        let mut para: Vec<String> = Vec::new();
+        let mut started = false;
+        for b in &self.blocks {
+            match b {
+                Block::Heading { level, .. } => {
+                    if *level == 1 {
+                        started = true;
+                        continue;
+                    }
+                    if started {
+                        break;
+                    }
+                }
+                Block::Directive { text, .. } if started => {
+                    let t = text.to_ascii_lowercase();
+                    if t.starts_with("note") || t.starts_with("cut") {
+                        in_note += 1;
+                    } else if t.starts_with("endnote") || t.starts_with("endcut") {
+                        in_note = in_note.saturating_sub(1);
+                    }
+                    if !para.is_empty() {
+                        break;
+                    }
+                }
+                Block::Text { text, .. } if started && in_note == 0 => {
+                    let t = text.trim();
+                    if t.is_empty() {
+                        if !para.is_empty() {
+                            break;
+                        }
+                        continue;
+                    }
+                    if t.starts_with('>') || t.starts_with("**Scope") {
+                        continue;
+                    }
+                    para.push(t.to_owned());
+                }
+                Block::Code { .. } | Block::Table(_) if started && !para.is_empty() => break,
+                _ => {}
+            }
+        }
+        let s = md::plain(&para.join(" "));
+        (!s.is_empty()).then_some(s)
+    }
+
+    fn docs(&self, who: Option<String>) -> Docs {
+        Docs {
+            summary: self.summary(),
+            docs: self.url.clone(),
+            who,
+            page: self.page.to_owned(),
+        }
+    }
+
+    /// Index of the H2 whose lower-case title satisfies `pred`.
+    fn h2(&self, pred: impl Fn(&str) -> bool) -> Option<usize> {
+        self.blocks.iter().position(|b| match b {
+            Block::Heading { level: 2, text, .. } => pred(&text.to_ascii_lowercase()),
+            _ => false,
+        })
+    }
+
+    /// Blocks of the section opened by heading `h`, subsections included.
+    fn section(&self, h: usize) -> std::ops::Range<usize> {
+        let level = match &self.blocks[h] {
+            Block::Heading { level, .. } => *level,
+            _ => 0,
+        };
+        let end = self.blocks[h + 1..]
+            .iter()
+            .position(|b| matches!(b, Block::Heading { level: l, .. } if *l <= level))
+            .map(|p| h + 1 + p)
+            .unwrap_or(self.blocks.len());
+        h + 1..end
+    }
+
+    /// Blocks up to the next heading of any level.
+    fn own(&self, h: usize) -> std::ops::Range<usize> {
+        let end = self.blocks[h + 1..]
+            .iter()
+            .position(|b| matches!(b, Block::Heading { .. }))
+            .map(|p| h + 1 + p)
+            .unwrap_or(self.blocks.len());
+        h + 1..end
+    }
+
+    fn first_field_table(&mut self, range: std::ops::Range<usize>) -> Option<Vec<RawRow>> {
+        for i in range {
+            if let Block::Table(t) = &self.blocks[i] {
+                let t = t.clone();
+                if let Some(rows) = self.field_rows(&t) {
+                    return Some(rows);
+                }
+            }
+        }
+        None
+    }
+
+    /// The section's main field table: the one before any subsection, else
+    /// the first one in the section.
+    fn section_table(&mut self, h: usize) -> Option<Vec<RawRow>> {
+        let own = self.own(h);
+        self.first_field_table(own).or_else(|| {
+            let r = self.section(h);
+            self.first_field_table(r)
+        })
+    }
+
+    fn field_rows(&mut self, t: &Table) -> Option<Vec<RawRow>> {
+        let first = t.rows.first()?;
+        let head = first
+            .cells
+            .first()
+            .map(|c| c.text.to_ascii_lowercase())
+            .unwrap_or_default();
+        let is_header = head.contains("type")
+            || head.contains("name")
+            || head.contains("parameter")
+            || head.contains("field");
+        let data = if is_header { &t.rows[1..] } else { &t.rows[..] };
+        let mut out = Vec::new();
+        let mut typed = 0;
+        for r in data {
+            let Some(c0) = r.cells.first() else { continue };
+            let text = c0.text.trim();
+            let Some(rest) = text.strip_prefix("**") else {
+                continue;
+            };
+            let Some(end) = rest.find("**") else {
+                self.warn(r.line, "malformed field name: `**` is not closed");
+                continue;
+            };
+            let mut name = rest[..end].trim().replace('\\', "");
+            let mut after = &rest[end + 2..];
+            let mut required = false;
+            if let Some(a) = after
+                .strip_prefix("\\*")
+                .or_else(|| after.strip_prefix('*'))
+            {
+                required = true;
+                after = a;
+            }
+            if let Some(n) = name.strip_suffix('*') {
+                name = n.trim().to_owned();
+                required = true;
+            }
+            let types = md::code_spans(after);
+            if !types.is_empty() {
+                typed += 1;
+            }
+            let desc = r
+                .cells
+                .iter()
+                .skip(1)
+                .map(|c| c.text.as_str())
+                .next()
+                .unwrap_or("")
+                .to_owned();
+            out.push(RawRow {
+                name,
+                required,
+                types,
+                desc,
+                line: r.line,
+            });
+        }
+        if out.is_empty() || (typed == 0 && !head.contains("type")) {
+            return None;
+        }
+        Some(out)
+    }
+
+    /// Builds fields from rows, following anchor links to nested sections.
+    fn fields(&mut self, rows: &[RawRow], stack: &mut Vec<String>) -> Vec<Field> {
+        let mut out: Vec<Field> = Vec::new();
+        for r in rows {
+            let name = r.name.trim().trim_end_matches(':').trim().to_owned();
+            if name.is_empty() {
+                self.warn(r.line, "a table row without a field name");
+                continue;
+            }
+            if is_pattern_name(&name) {
+                self.warn(
+                    r.line,
+                    format!("`{name}` is a name pattern, not a field; skipped"),
+                );
+                continue;
+            }
+            let (mut shape, unknown) = map_types(&r.types);
+            // nested object described in a linked section of this page
+            let mut nested = None;
+            if stack.len() < 8 {
+                for (_, target) in md::links(&r.desc) {
+                    let Some(a) = target.strip_prefix('#') else {
+                        continue;
+                    };
+                    if stack.iter().any(|s| s == a) {
+                        continue;
+                    }
+                    let Some(&h) = self.anchors.get(a) else {
+                        continue;
+                    };
+                    let own = self.own(h);
+                    if let Some(rows) = self.first_field_table(own) {
+                        stack.push(a.to_owned());
+                        let f = self.fields(&rows, stack);
+                        stack.pop();
+                        nested = Some(f);
+                        break;
+                    }
+                }
+            }
+            if let Some(fields) = nested.filter(|f| !f.is_empty()) {
+                match shape.ty.as_str() {
+                    "object" => shape.fields = fields,
+                    "array" => {
+                        let items = shape
+                            .items
+                            .get_or_insert_with(|| Box::new(Shape::of("object")));
+                        if items.ty == "object" || items.ty == "any" {
+                            items.ty = "object".into();
+                            items.values.clear();
+                            items.fields = fields;
+                        }
+                    }
+                    "any" => {
+                        shape.ty = "object".into();
+                        shape.values.clear();
+                        shape.fields = fields;
+                    }
+                    _ => {}
+                }
+            } else if let Some(u) = &unknown {
+                self.warn(
+                    r.line,
+                    format!("unknown type `{u}` of `{name}`; mapped to `any`"),
+                );
+            }
+            if matches!(shape.ty.as_str(), "string" | "integer" | "boolean") {
+                shape.values = enum_values(&r.desc, &shape.ty);
+            }
+            let field = Field {
+                name: name.clone(),
+                rust_name: None,
+                required: r.required,
+                description: clean_text(&r.desc),
+                shape,
+            };
+            if name.contains('.') && !name.starts_with('.') && !name.ends_with('.') {
+                let path: Vec<&str> = name.split('.').collect();
+                let mut f = field.clone();
+                f.name = path[path.len() - 1].to_owned();
+                if !insert_path(&mut out, &path[..path.len() - 1], f) {
+                    self.warn(
+                        r.line,
+                        format!(
+                            "`{name}`: no parent field `{}` in the table; skipped",
+                            path[0]
+                        ),
+                    );
+                }
+                continue;
+            }
+            out.push(field);
+        }
+        out
+    }
+
+    fn rest_event(&mut self, tokens: &[String], h1_line: u32) -> Option<Analysis> {
+        let h = self.h2(|t| t.contains(IFACE_EVENT_SECTION))?;
+        let range = self.section(h);
+        let mut code = None;
+        let mut example = None;
+        for i in range.clone() {
+            let Block::Code { text, .. } = &self.blocks[i] else {
+                continue;
+            };
+            if let Ok(Value::Object(o)) = serde_json::from_str::<Value>(text) {
+                if let Some(Value::String(e)) = o.get("event") {
+                    code = Some(e.clone());
+                    example = Some(text.clone());
+                    break;
+                }
+            } else if let Some(e) = json_string_key(text, "event") {
+                code = Some(e);
+                break;
+            }
+        }
+        let code = code.or_else(|| tokens.iter().rev().find(|t| is_event_code(t)).cloned())?;
+        if !is_event_code(&code) {
+            return None;
+        }
+        let (scopes, who) = self.header();
+        // the docs spelling: a mixed-case word equal to the code
+        let upper = code.to_ascii_uppercase();
+        let mut spelled = tokens
+            .iter()
+            .find(|t| t.eq_ignore_ascii_case(&code) && t.chars().any(|c| c.is_ascii_lowercase()))
+            .cloned();
+        if spelled.is_none() {
+            let text = self.all_text();
+            spelled = md::code_spans(&text)
+                .into_iter()
+                .chain(
+                    text.split(|c: char| !c.is_ascii_alphanumeric() && c != '.' && c != '_')
+                        .map(str::to_owned),
+                )
+                .find(|t| {
+                    t.eq_ignore_ascii_case(&code) && t.chars().any(|c| c.is_ascii_lowercase())
+                });
+        }
+        let rust_name = b24_spec::names::camel(
+            spelled
+                .as_deref()
+                .unwrap_or(&code)
+                .replace('.', "_")
+                .as_str(),
+        );
+        // the payload table
+        let own = self.own(h);
+        let rows = self
+            .first_field_table(own)
+            .or_else(|| self.first_field_table(range.clone()));
+        let mut data = Vec::new();
+        if let Some(rows) = rows {
+            let fields = self.fields(&rows, &mut Vec::new());
+            let envelope = fields.iter().any(|f| {
+                matches!(
+                    f.name.as_str(),
+                    "event" | "auth" | "event_handler_id" | "ts"
+                )
+            });
+            if envelope {
+                if let Some(d) = fields.iter().find(|f| f.name.eq_ignore_ascii_case("data")) {
+                    data = d.shape.fields.clone();
+                }
+            } else {
+                data = fields;
+            }
+        }
+        if data.is_empty() {
+            if let Some(ex) = &example {
+                if let Ok(Value::Object(o)) = serde_json::from_str::<Value>(ex) {
+                    if let Some(Value::Object(d)) = o.get("data") {
+                        data = infer_fields(d);
+                        if !data.is_empty() {
+                            self.warn(
+                                h1_line,
+                                "the `data` fields are not described in a table; inferred from the example",
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        let event = RestEvent {
+            code: upper,
+            rust_name,
+            docs: self.docs(who),
+            scopes,
+            data,
+            examples: example.into_iter().collect(),
+        };
+        Some(Analysis::Imported(
+            Kind::RestEvent,
+            vec![Entry::RestEvent(event)],
+        ))
+    }
+
+    fn placement_code(&self, all_text: &str) -> Option<String> {
+        // "... in the `CALL_CARD` placement"
+        let mut rest = all_text;
+        while let Some(p) = rest.find("` placement") {
+            let before = &rest[..p];
+            if let Some(open) = before.rfind('`') {
+                let code = &before[open + 1..];
+                if !code.is_empty()
+                    && code
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+                {
+                    return Some(code.to_owned());
+                }
+            }
+            rest = &rest[p + 1..];
+        }
+        None
+    }
+
+    fn interface_event(&mut self, name: String, h1_line: u32, all_text: &str) -> Analysis {
+        let Some(placement) = self.placement_code(all_text) else {
+            return Analysis::Skipped(format!(
+                "interface event `{name}` without a placement code (\"in the `CODE` placement\")"
+            ));
+        };
+        let (scopes, who) = self.header();
+        // the example: `callback(...)` under "What the Handler Receives"
+        let mut example: Option<(String, Vec<Value>)> = None;
+        if let Some(h) = self.h2(|t| t.contains(IFACE_EVENT_SECTION)) {
+            for i in self.section(h) {
+                if let Block::Code { text, .. } = &self.blocks[i] {
+                    if let Some(args) = call_args(text, "callback(") {
+                        let json = format!("[{}]", args.trim());
+                        if let Ok(Value::Array(v)) = serde_json::from_str::<Value>(&json) {
+                            example = Some((json, v));
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        let rows = match self
+            .h2(|t| t.contains("handler parameters") || t.contains("handler arguments"))
+        {
+            Some(h) => self.section_table(h),
+            None => None,
+        };
+        let fields = rows
+            .map(|r| self.fields(&r, &mut Vec::new()))
+            .unwrap_or_default();
+        let mut args = Vec::new();
+        let single_object = match &example {
+            Some((_, v)) if v.len() == 1 => match &v[0] {
+                Value::Object(o) => {
+                    !fields.is_empty() && fields.iter().all(|f| o.contains_key(&f.name))
+                        || fields.len() > 1
+                }
+                _ => false,
+            },
+            _ => false,
+        };
+        if single_object {
+            let arg_name = bind_event_param(all_text, &name).unwrap_or_else(|| "eventData".into());
+            let mut shape = Shape::of("object");
+            shape.fields = fields;
+            args.push(Field {
+                name: arg_name,
+                rust_name: None,
+                required: true,
+                description: None,
+                shape,
+            });
+        } else if !fields.is_empty() {
+            args = fields;
+        } else if let Some((_, v)) = &example {
+            for (i, val) in v.iter().enumerate() {
+                args.push(Field {
+                    name: format!("arg{}", i + 1),
+                    required: true,
+                    shape: infer_shape(val),
+                    ..Field::default()
+                });
+            }
+            if !args.is_empty() {
+                self.warn(
+                    h1_line,
+                    "the handler arguments are not described in a table; inferred from the example",
+                );
+            }
+        }
+        // a later positional argument implies the earlier ones
+        if let Some(last_req) = args.iter().rposition(|a| a.required) {
+            for a in &mut args[..last_req] {
+                a.required = true;
+            }
+        }
+        let event = InterfaceEvent {
+            name,
+            docs: self.docs(who),
+            args,
+            examples: example.map(|e| vec![e.0]).unwrap_or_default(),
+        };
+        Analysis::Imported(
+            Kind::InterfaceEvent,
+            vec![Entry::InterfaceEvent {
+                placement,
+                scopes,
+                event,
+            }],
+        )
+    }
+
+    fn command(&mut self, name: String, _h1_line: u32, all_text: &str) -> Analysis {
+        let Some(placement) = self.placement_code(all_text) else {
+            return Analysis::Skipped(format!(
+                "interface command `{name}` without a placement code (\"in the `CODE` placement\")"
+            ));
+        };
+        let (scopes, who) = self.header();
+        let params = match self.h2(|t| t.contains("parameter")) {
+            Some(h) => {
+                let rows = self.section_table(h);
+                rows.map(|r| self.fields(&r, &mut Vec::new()))
+                    .unwrap_or_default()
+            }
+            None => Vec::new(),
+        };
+        let mut examples = Vec::new();
+        for key in [
+            format!("placement.call('{name}'"),
+            format!("placement.call(\"{name}\""),
+        ] {
+            let mut rest = all_text;
+            while let Some(p) = rest.find(&key) {
+                let after = &rest[p + key.len()..];
+                if let Some(obj) = after.trim_start().strip_prefix(',').map(str::trim_start) {
+                    if obj.starts_with('{') {
+                        if let Some(end) = matching_brace(obj) {
+                            let js = &obj[..=end];
+                            if let Some(json) = js_to_json(js) {
+                                if json != "{}" && !examples.contains(&json) {
+                                    examples.push(json);
+                                }
+                            }
+                        }
+                    }
+                }
+                rest = after;
+            }
+        }
+        let (result, result_examples) =
+            match self.h2(|t| t.contains("result") || t.contains("response")) {
+                Some(h) => self.result_of(h, false),
+                None => (None, Vec::new()),
+            };
+        let command = Command {
+            name,
+            docs: self.docs(who),
+            params,
+            result,
+            examples,
+            result_examples,
+        };
+        Analysis::Imported(
+            Kind::InterfaceCommand,
+            vec![Entry::Command {
+                placement,
+                scopes,
+                command,
+            }],
+        )
+    }
+
+    /// The result shape and examples of a response section. With
+    /// `envelope`, examples are `{"result": ...}` objects.
+    fn result_of(&mut self, h: usize, envelope: bool) -> (Option<Shape>, Vec<String>) {
+        let range = self.section(h);
+        let mut examples = Vec::new();
+        let mut first_val: Option<Value> = None;
+        let mut section_text = String::new();
+        for i in range.clone() {
+            match &self.blocks[i] {
+                Block::Code { lang, text, .. } if lang.is_empty() || lang == "json" => {
+                    if let Ok(v) = serde_json::from_str::<Value>(text) {
+                        let keep =
+                            !envelope || matches!(&v, Value::Object(o) if o.contains_key("result"));
+                        if keep {
+                            if first_val.is_none() {
+                                first_val = Some(v);
+                            }
+                            examples.push(text.trim().to_owned());
+                        }
+                    }
+                }
+                Block::Text { text, .. } => {
+                    section_text.push_str(text);
+                    section_text.push('\n');
+                }
+                _ => {}
+            }
+        }
+        let rows = self.first_field_table(range.clone());
+        let result_val = match (&first_val, envelope) {
+            (Some(Value::Object(o)), true) => o.get("result").cloned(),
+            (v, false) => v.clone(),
+            _ => None,
+        };
+        let shape = match rows {
+            Some(rows) => {
+                let fields = self.fields(&rows, &mut Vec::new());
+                if envelope {
+                    if let Some(r) = fields.iter().find(|f| f.name == "result") {
+                        let mut s = r.shape.clone();
+                        s.description = r.description.clone();
+                        // siblings that are keys of the example's result
+                        if let Some(Value::Object(o)) = &result_val {
+                            if s.ty == "object" {
+                                for f in &fields {
+                                    if f.name != "result"
+                                        && o.contains_key(&f.name)
+                                        && !s.fields.iter().any(|x| x.name == f.name)
+                                    {
+                                        s.fields.push(f.clone());
+                                    }
+                                }
+                            }
+                        }
+                        Some(s)
+                    } else {
+                        let fs: Vec<Field> = fields
+                            .into_iter()
+                            .filter(|f| !matches!(f.name.as_str(), "time" | "total" | "next"))
+                            .collect();
+                        shape_from_fields(fs, result_val.as_ref())
+                    }
+                } else {
+                    shape_from_fields(fields, result_val.as_ref())
+                }
+            }
+            None => result_val.as_ref().map(|v| {
+                let mut s = shallow_shape(v);
+                if let (Value::Array(items), Some(it)) = (v, s.items.as_mut()) {
+                    if it.ty == "string" && items.iter().all(Value::is_string) {
+                        it.values = enum_values(&section_text, "string");
+                    }
+                }
+                s
+            }),
+        };
+        (shape, examples)
+    }
+
+    fn method_name_from_examples(&self) -> Option<String> {
+        let mut found: Option<String> = None;
+        for b in &self.blocks {
+            let Block::Code { text, .. } = b else {
+                continue;
+            };
+            for marker in [
+                "**put_your_webhook_here**/",
+                "callMethod('",
+                "callMethod(\"",
+            ] {
+                let mut rest = text.as_str();
+                while let Some(p) = rest.find(marker) {
+                    let after = &rest[p + marker.len()..];
+                    let name: String = after
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '_')
+                        .collect();
+                    let name = name
+                        .trim_end_matches(".json")
+                        .trim_end_matches('.')
+                        .to_owned();
+                    if !name.is_empty()
+                        && name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                    {
+                        match &found {
+                            None => found = Some(name),
+                            Some(f) if *f == name => {}
+                            Some(_) => return None,
+                        }
+                    }
+                    rest = after;
+                }
+            }
+        }
+        found
+    }
+
+    fn method(&mut self, name: String, _h1_line: u32) -> Analysis {
+        let (scopes, who) = self.header();
+        let params = match self.h2(|t| {
+            t.contains("parameter") && !t.contains("handler") && !t.contains("subscription")
+        }) {
+            Some(h) => {
+                let rows = self.section_table(h);
+                rows.map(|r| self.fields(&r, &mut Vec::new()))
+                    .unwrap_or_default()
+            }
+            None => Vec::new(),
+        };
+        let (result, result_examples) = match self.h2(|t| {
+            (t.contains("response") || t.starts_with("returned") || t.contains("result"))
+                && !t.contains("error")
+        }) {
+            Some(h) => self.result_of(h, true),
+            None => (None, Vec::new()),
+        };
+        // paging
+        let has_start = params.iter().any(|p| p.name == "start");
+        let mut envelope_keys: HashSet<String> = HashSet::new();
+        for ex in &result_examples {
+            if let Ok(Value::Object(o)) = serde_json::from_str::<Value>(ex) {
+                envelope_keys.extend(o.keys().cloned());
+            }
+        }
+        let text = self.all_text();
+        let mentions_paging = envelope_keys.contains("next")
+            || envelope_keys.contains("total")
+            || text.contains("`next`")
+            || text.contains("**next**")
+            || text.contains("**total**");
+        let list = (has_start && mentions_paging).then(|| match &result {
+            Some(s) if s.ty == "array" => None,
+            Some(s) if s.ty == "object" => {
+                let arrays: Vec<&Field> =
+                    s.fields.iter().filter(|f| f.shape.ty == "array").collect();
+                if s.fields.iter().any(|f| f.name == "items") {
+                    Some("items".to_owned())
+                } else if arrays.len() == 1 {
+                    Some(arrays[0].name.clone())
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        });
+        let errors = self.errors();
+        let examples = self.request_examples();
+        let method = Method {
+            name,
+            docs: self.docs(who),
+            scopes,
+            params,
+            result,
+            list,
+            errors,
+            examples,
+            result_examples,
+        };
+        Analysis::Imported(Kind::RestMethod, vec![Entry::Method(method)])
+    }
+
+    fn errors(&mut self) -> Vec<ErrorIr> {
+        let mut out: Vec<ErrorIr> = Vec::new();
+        let mut in_errors = false;
+        for b in &self.blocks {
+            match b {
+                Block::Heading { level, text, .. } => {
+                    if *level <= 2 {
+                        in_errors = text.to_ascii_lowercase().contains("error");
+                    } else if text.to_ascii_lowercase().contains("error") {
+                        in_errors = true;
+                    }
+                }
+                Block::Table(t) if in_errors => {
+                    let Some(head) = t.rows.first() else { continue };
+                    let cols: Vec<String> = head
+                        .cells
+                        .iter()
+                        .map(|c| c.text.replace("**", "").trim().to_ascii_lowercase())
+                        .collect();
+                    let Some(ci) = cols.iter().position(|c| c == "code" || c == "error code")
+                    else {
+                        continue;
+                    };
+                    let si = cols.iter().position(|c| c.contains("status"));
+                    let di = cols
+                        .iter()
+                        .position(|c| c.contains("description") || c.contains("message"));
+                    for r in &t.rows[1..] {
+                        let Some(code) = r.cells.get(ci) else {
+                            continue;
+                        };
+                        let mut code = code.text.replace('`', "").trim().to_owned();
+                        if matches!(
+                            code.to_ascii_lowercase().as_str(),
+                            "empty value" | "empty string" | "-" | "—" | "empty"
+                        ) {
+                            code.clear();
+                        }
+                        if code.contains('\n') || code.len() > 120 {
+                            continue;
+                        }
+                        let status = si
+                            .and_then(|i| r.cells.get(i))
+                            .and_then(|c| c.text.replace('`', "").trim().parse::<u16>().ok());
+                        let description = di
+                            .and_then(|i| r.cells.get(i))
+                            .map(|c| md::plain(&c.text.replace('`', "")))
+                            .filter(|d| !d.is_empty() && d != ">");
+                        let e = ErrorIr {
+                            code,
+                            status,
+                            description,
+                        };
+                        if !out.contains(&e) {
+                            out.push(e);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn request_examples(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for b in &self.blocks {
+            let Block::Code { lang, text, .. } = b else {
+                continue;
+            };
+            if !matches!(lang.as_str(), "bash" | "sh" | "shell" | "curl" | "") {
+                continue;
+            }
+            if !text.contains("curl") {
+                continue;
+            }
+            let Some(p) = text.find("-d '") else { continue };
+            let body = &text[p + 4..];
+            let Some(end) = body.find('\'') else { continue };
+            let body = &body[..end];
+            if serde_json::from_str::<Value>(body).is_ok() && !out.iter().any(|o| o == body) {
+                out.push(body.to_owned());
+            }
+            if out.len() >= 3 {
+                break;
+            }
+        }
+        out
+    }
+}
+
+/// Inserts `f` under the field path `parents` in `fields`.
+fn insert_path(fields: &mut [Field], parents: &[&str], f: Field) -> bool {
+    let Some((first, rest)) = parents.split_first() else {
+        return false;
+    };
+    let Some(p) = fields.iter_mut().find(|x| x.name == *first) else {
+        return false;
+    };
+    let target = match p.shape.ty.as_str() {
+        "object" => &mut p.shape,
+        "array" => {
+            let it = p
+                .shape
+                .items
+                .get_or_insert_with(|| Box::new(Shape::of("object")));
+            if it.ty == "any" {
+                it.ty = "object".into();
+            }
+            if it.ty != "object" {
+                return false;
+            }
+            &mut **it
+        }
+        "any" => {
+            p.shape.ty = "object".into();
+            &mut p.shape
+        }
+        _ => return false,
+    };
+    if rest.is_empty() {
+        if let Some(existing) = target.fields.iter_mut().find(|x| x.name == f.name) {
+            if existing.shape.fields.is_empty() {
+                *existing = f;
+            }
+        } else {
+            target.fields.push(f);
+        }
+        true
+    } else {
+        insert_path(&mut target.fields, rest, f)
+    }
+}
+
+fn shape_from_fields(fields: Vec<Field>, example: Option<&Value>) -> Option<Shape> {
+    if fields.is_empty() {
+        return example.map(shallow_shape);
+    }
+    match example {
+        Some(Value::Array(a)) if a.iter().all(Value::is_object) && !a.is_empty() => {
+            let mut item = Shape::of("object");
+            item.fields = fields;
+            let mut s = Shape::of("array");
+            s.items = Some(Box::new(item));
+            Some(s)
+        }
+        Some(Value::Array(a)) if a.is_empty() => Some(Shape::of("any")),
+        Some(v) if !v.is_object() && !v.is_array() => Some(shallow_shape(v)),
+        _ => {
+            let mut s = Shape::of("object");
+            s.fields = fields;
+            Some(s)
+        }
+    }
+}
+
+/// A type from a JSON value without descending into objects.
+fn shallow_shape(v: &Value) -> Shape {
+    match v {
+        Value::Null => Shape::of("any"),
+        Value::Bool(_) => Shape::of("boolean"),
+        Value::Number(n) if n.is_i64() || n.is_u64() => Shape::of("integer"),
+        Value::Number(_) => Shape::of("number"),
+        Value::String(_) => Shape::of("string"),
+        Value::Array(a) => {
+            if a.is_empty() {
+                return Shape::of("any");
+            }
+            let first = shallow_shape(&a[0]);
+            let mut s = Shape::of("array");
+            if a.iter().all(|x| shallow_shape(x).ty == first.ty) && first.ty != "object" {
+                s.items = Some(Box::new(first));
+            }
+            s
+        }
+        Value::Object(_) => Shape::of("object"),
+    }
+}
+
+fn infer_shape(v: &Value) -> Shape {
+    match v {
+        Value::Object(o) => {
+            let mut s = Shape::of("object");
+            s.fields = infer_fields(o);
+            s
+        }
+        Value::Array(a) => {
+            let mut s = Shape::of("array");
+            if let Some(first) = a.first() {
+                s.items = Some(Box::new(infer_shape(first)));
+            }
+            s
+        }
+        other => shallow_shape(other),
+    }
+}
+
+fn infer_fields(o: &serde_json::Map<String, Value>) -> Vec<Field> {
+    let mut out = Vec::new();
+    for (k, v) in o {
+        if is_pattern_name(k) || k.is_empty() {
+            continue;
+        }
+        out.push(Field {
+            name: k.clone(),
+            shape: infer_shape(v),
+            ..Field::default()
+        });
+    }
+    out
+}
+
+/// Names that describe a family of keys rather than one key.
+fn is_pattern_name(name: &str) -> bool {
+    name.contains("...")
+        || name.contains('…')
+        || name.chars().any(|c| {
+            matches!(
+                c,
+                '*' | '{'
+                    | '}'
+                    | '<'
+                    | '>'
+                    | ' '
+                    | '#'
+                    | '|'
+                    | '/'
+                    | '('
+                    | ')'
+                    | '['
+                    | ']'
+                    | '\n'
+                    | '`'
+                    | ','
+            )
+        })
+}
+
+fn is_ident(s: &str) -> bool {
+    b24_spec::names::is_ident(s)
+}
+
+fn is_iface_event_name(t: &str) -> bool {
+    match t.split_once("::") {
+        Some((a, b)) => is_ident(a) && is_ident(b),
+        None => false,
+    }
+}
+
+fn is_method_name(t: &str) -> bool {
+    let parts: Vec<&str> = t.split('.').collect();
+    parts.len() >= 2
+        && parts[0]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase())
+        && parts.iter().all(|p| is_ident(p))
+}
+
+/// `ONCRMDEALADD`, `onCrmDealAdd`, `OnTaskAdd`, `CATALOG.PRICE.ON.ADD`.
+fn is_event_code(t: &str) -> bool {
+    let parts: Vec<&str> = t.split('.').collect();
+    !t.is_empty()
+        && parts.iter().all(|p| is_ident(p))
+        && (t.len() > 2 && t[..2].eq_ignore_ascii_case("on")
+            || (parts.len() > 1 && t.chars().all(|c| !c.is_ascii_lowercase())))
+}
+
+/// The value of `"key": "..."` in text that is not valid JSON.
+fn json_string_key(text: &str, key: &str) -> Option<String> {
+    let pat = format!("\"{key}\"");
+    let p = text.find(&pat)?;
+    let rest = text[p + pat.len()..]
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start();
+    let rest = rest.strip_prefix('"')?;
+    let end = rest.find('"')?;
+    Some(rest[..end].to_owned())
+}
+
+/// The text between `open` and its matching `)`.
+fn call_args<'a>(text: &'a str, open: &str) -> Option<&'a str> {
+    let p = text.find(open)?;
+    let body = &text[p + open.len()..];
+    let mut depth = 1i32;
+    let mut in_str: Option<char> = None;
+    let mut esc = false;
+    for (i, c) in body.char_indices() {
+        if let Some(q) = in_str {
+            if esc {
+                esc = false;
+            } else if c == '\\' {
+                esc = true;
+            } else if c == q {
+                in_str = None;
+            }
+            continue;
+        }
+        match c {
+            '"' | '\'' => in_str = Some(c),
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(&body[..i]);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn matching_brace(s: &str) -> Option<usize> {
+    let mut depth = 0i32;
+    let mut in_str: Option<char> = None;
+    let mut esc = false;
+    for (i, c) in s.char_indices() {
+        if let Some(q) = in_str {
+            if esc {
+                esc = false;
+            } else if c == '\\' {
+                esc = true;
+            } else if c == q {
+                in_str = None;
+            }
+            continue;
+        }
+        match c {
+            '"' | '\'' => in_str = Some(c),
+            '{' | '[' => depth += 1,
+            '}' | ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Turns a simple JS object literal (`{muted: true, 'a': 'b'}`) into JSON.
+fn js_to_json(js: &str) -> Option<String> {
+    let mut out = String::new();
+    let chars: Vec<char> = js.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\'' || c == '"' {
+            let q = c;
+            out.push('"');
+            i += 1;
+            while i < chars.len() && chars[i] != q {
+                if chars[i] == '\\' && i + 1 < chars.len() {
+                    out.push(chars[i]);
+                    out.push(chars[i + 1]);
+                    i += 2;
+                    continue;
+                }
+                if chars[i] == '"' {
+                    out.push('\\');
+                }
+                out.push(chars[i]);
+                i += 1;
+            }
+            out.push('"');
+            i += 1;
+            continue;
+        }
+        if c.is_ascii_alphabetic() || c == '_' || c == '$' {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_ascii_alphanumeric() || chars[i] == '_' || chars[i] == '$')
+            {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect();
+            let mut k = i;
+            while k < chars.len() && chars[k].is_whitespace() {
+                k += 1;
+            }
+            if k < chars.len() && chars[k] == ':' {
+                out.push('"');
+                out.push_str(&word);
+                out.push('"');
+            } else if matches!(word.as_str(), "true" | "false" | "null") {
+                out.push_str(&word);
+            } else {
+                return None;
+            }
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    let v: Value = serde_json::from_str(&out).ok()?;
+    serde_json::to_string(&v).ok()
+}
+
+/// The callback's first parameter name in `bindEvent('name', function (x)`.
+fn bind_event_param(text: &str, name: &str) -> Option<String> {
+    for q in ['\'', '"'] {
+        let key = format!("bindEvent({q}{name}{q}");
+        if let Some(p) = text.find(&key) {
+            let after = &text[p + key.len()..];
+            let after = after.trim_start().strip_prefix(',')?.trim_start();
+            let after = after.strip_prefix("function").unwrap_or(after).trim_start();
+            let after = after.strip_prefix('(')?;
+            let end = after.find(')')?;
+            let first = after[..end].split(',').next()?.trim();
+            let first = first.split(':').next()?.trim();
+            if is_ident(first) {
+                return Some(first.to_owned());
+            }
+        }
+    }
+    None
+}
+
+/// Maps documented type names to a spec shape. Returns the unknown type name
+/// when one could not be mapped.
+pub(crate) fn map_types(types: &[String]) -> (Shape, Option<String>) {
+    let mut parts = Vec::new();
+    for t in types {
+        for p in t.split('|') {
+            let p = p.trim().trim_matches('`').trim();
+            if !p.is_empty() {
+                parts.push(p.to_owned());
+            }
+        }
+    }
+    let mut nullable = false;
+    let mut shapes = Vec::new();
+    let mut unknown = None;
+    for p in &parts {
+        let l = p.to_ascii_lowercase();
+        if l == "null" || l == "undefined" {
+            nullable = true;
+            continue;
+        }
+        match map_one(p) {
+            Some(s) => shapes.push(s),
+            None => {
+                unknown.get_or_insert_with(|| p.clone());
+                shapes.push(Shape::of("any"));
+            }
+        }
+    }
+    let mut shape = match shapes.len() {
+        0 => {
+            if parts.is_empty() {
+                unknown = Some("(none)".into());
+            }
+            Shape::of("any")
+        }
+        1 => shapes.remove(0),
+        _ => {
+            let first = shapes[0].clone();
+            if shapes.iter().all(|s| *s == first) {
+                first
+            } else {
+                // a documented union: any of several types
+                unknown = None;
+                Shape::of("any")
+            }
+        }
+    };
+    shape.nullable = nullable;
+    (shape, unknown)
+}
+
+fn map_one(p: &str) -> Option<Shape> {
+    if let Some(inner) = p.strip_suffix("[]") {
+        let mut s = Shape::of("array");
+        let item = map_one(inner.trim())?;
+        if item.ty != "any" {
+            s.items = Some(Box::new(item));
+        }
+        return Some(s);
+    }
+    let l = p.to_ascii_lowercase();
+    if let Some(inner) = l.strip_prefix("array<").and_then(|x| x.strip_suffix('>')) {
+        let mut s = Shape::of("array");
+        let item = map_one(inner)?;
+        if item.ty != "any" {
+            s.items = Some(Box::new(item));
+        }
+        return Some(s);
+    }
+    let ty = match l.as_str() {
+        "string" | "text" | "char" | "enum" | "str" | "crm_status" | "crm_currency"
+        | "location" | "crm" | "lang" | "url" | "html" => "string",
+        "integer" | "int" | "user" | "crm_company" | "crm_contact" | "crm_lead" | "crm_deal"
+        | "crm_quote" | "crm_category" | "crm_entity" | "timestamp" | "long" => "integer",
+        "double" | "float" | "number" | "decimal" => "number",
+        "boolean" | "bool" => "boolean",
+        "date" => "date",
+        "datetime" => "datetime",
+        "object" | "time" | "map" => "object",
+        "array" | "list" => "array",
+        "any" | "mixed" | "file" | "diskfile" | "attached_diskfile" | "callable" | "function" => {
+            "any"
+        }
+        _ => {
+            // references to another object's attribute: `user.id`, `catalog_vat.id`
+            if let Some((obj, attr)) = p.rsplit_once('.') {
+                if !obj.is_empty()
+                    && is_ident(obj.split('.').next().unwrap_or(""))
+                    && is_ident(attr)
+                {
+                    return Some(Shape::of(if attr.eq_ignore_ascii_case("id") {
+                        "integer"
+                    } else {
+                        "string"
+                    }));
+                }
+            }
+            return None;
+        }
+    };
+    Some(Shape::of(ty))
+}
+
+const ENUM_TRIGGERS: &[&str] = &[
+    "possible value",
+    "possible option",
+    "possible state",
+    "values:",
+    "can take",
+    "takes the",
+    "one of the following",
+    "accepted value",
+    "allowed value",
+    "available value",
+    "valid value",
+    "supported value",
+];
+
+/// Documented values listed under "Possible values:" in a description.
+pub(crate) fn enum_values(desc: &str, ty: &str) -> Vec<EnumVal> {
+    let lines: Vec<&str> = desc.lines().collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let l = lines[i].trim().to_ascii_lowercase();
+        if ENUM_TRIGGERS.iter().any(|t| l.contains(t)) {
+            // the list may start on the next non-empty line
+            let mut j = i + 1;
+            while j < lines.len() && lines[j].trim().is_empty() {
+                j += 1;
+            }
+            let mut raw = Vec::new();
+            let mut ok = true;
+            while j < lines.len() {
+                let t = lines[j].trim();
+                let Some(item) = t.strip_prefix("- ").or_else(|| t.strip_prefix("* ")) else {
+                    break;
+                };
+                let item = item.trim();
+                let spans = md::code_spans(item);
+                if !item.starts_with('`') || spans.is_empty() {
+                    ok = false;
+                    break;
+                }
+                let value = spans[0].clone();
+                // the rest after the code span
+                let run = item.chars().take_while(|&c| c == '`').count();
+                let after = item[run..]
+                    .find(&"`".repeat(run))
+                    .map(|p| &item[run + p + run..])
+                    .unwrap_or("");
+                let mut d = after.trim();
+                if d.starts_with('(') {
+                    if let Some(e) = d.find(')') {
+                        d = d[e + 1..].trim();
+                    }
+                }
+                for sep in ["—", "–", "-", ":", "="] {
+                    if let Some(x) = d.strip_prefix(sep) {
+                        d = x.trim();
+                        break;
+                    }
+                }
+                let d = md::plain(d.trim_end_matches([';', '.', ',']));
+                if value.is_empty() || value.len() > 64 || value.contains('\n') {
+                    ok = false;
+                    break;
+                }
+                raw.push((value, (!d.is_empty()).then_some(d)));
+                j += 1;
+            }
+            if ok && raw.len() >= 2 {
+                return typed_values(raw, ty);
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    Vec::new()
+}
+
+fn typed_values(raw: Vec<(String, Option<String>)>, ty: &str) -> Vec<EnumVal> {
+    let mut out = Vec::new();
+    for (v, d) in raw {
+        let value = match ty {
+            "string" => Scalar::Str(v),
+            "integer" => match v.parse::<i64>() {
+                Ok(i) => Scalar::Int(i),
+                Err(_) => return Vec::new(),
+            },
+            "boolean" => match v.as_str() {
+                "true" => Scalar::Bool(true),
+                "false" => Scalar::Bool(false),
+                _ => return Vec::new(),
+            },
+            _ => return Vec::new(),
+        };
+        if out.iter().any(|e: &EnumVal| e.value == value) {
+            continue;
+        }
+        out.push(EnumVal {
+            value,
+            rust_name: None,
+            description: d,
+        });
+    }
+    out
+}
+
+/// Cleans a Markdown description: drops directives and link syntax, trims
+/// lines and collapses blank runs.
+pub(crate) fn clean_text(s: &str) -> Option<String> {
+    let mut out: Vec<String> = Vec::new();
+    for l in s.lines() {
+        let t = l.trim_end();
+        let tt = t.trim_start();
+        if tt.starts_with("{%") && tt.ends_with("%}") {
+            continue;
+        }
+        let p = md::plain(t);
+        let p = if t.starts_with(' ') {
+            // keep list indentation
+            let lead = t.len() - tt.len();
+            format!("{}{}", " ".repeat(lead.min(8)), p)
+        } else {
+            p
+        };
+        if p.trim().is_empty() {
+            if out.last().is_some_and(|x| !x.is_empty()) {
+                out.push(String::new());
+            }
+            continue;
+        }
+        out.push(p.trim_end().to_owned());
+    }
+    while out.last().is_some_and(String::is_empty) {
+        out.pop();
+    }
+    let s = out.join("\n");
+    let s = s.trim_start_matches('\n').to_owned();
+    (!s.trim().is_empty()).then_some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_types() {
+        assert_eq!(map_types(&["string".into()]).0.ty, "string");
+        let (s, u) = map_types(&["undefined".into(), "object".into()]);
+        assert_eq!((s.ty.as_str(), s.nullable, u), ("object", true, None));
+        let (s, _) = map_types(&["object[]".into()]);
+        assert_eq!(s.ty, "array");
+        assert_eq!(s.items.unwrap().ty, "object");
+        let (s, u) = map_types(&["frobnicator".into()]);
+        assert_eq!((s.ty.as_str(), u.as_deref()), ("any", Some("frobnicator")));
+        assert_eq!(map_types(&["catalog_vat.id".into()]).0.ty, "integer");
+        assert_eq!(map_types(&["string|null".into()]).0.nullable, true);
+    }
+
+    #[test]
+    fn finds_enums() {
+        let v = enum_values(
+            "The type.\nPossible values:\n- `1` — outgoing\n- `2` — incoming",
+            "integer",
+        );
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0].value, Scalar::Int(1));
+        assert_eq!(v[0].description.as_deref(), Some("outgoing"));
+        assert!(enum_values("Possible values:\n- `Y` — yes\n- `N` — no", "boolean").is_empty());
+        assert!(enum_values("Direction:\n- `ASC`\n- `DESC`", "string").is_empty());
+    }
+
+    #[test]
+    fn js_objects() {
+        assert_eq!(
+            js_to_json("{muted: true}").as_deref(),
+            Some(r#"{"muted":true}"#)
+        );
+        assert_eq!(
+            js_to_json("{uiState: 'connected'}").as_deref(),
+            Some(r#"{"uiState":"connected"}"#)
+        );
+        assert_eq!(js_to_json("{a: b}"), None);
+    }
+}
