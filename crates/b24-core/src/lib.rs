@@ -4,7 +4,28 @@
 pub mod decode;
 pub mod typed;
 
+pub mod auth;
+pub mod batch;
+mod client;
+pub mod clock;
+pub mod envelope;
+pub mod error;
+pub mod limits;
+pub mod list;
+pub mod query;
+pub mod retry;
+
 pub use decode::DecodeError;
+
+pub use auth::{MemoryTokenStore, OAuthApp, Secret, TokenStore, Tokens};
+pub use batch::{Batch, BatchResults, Cmd, Ref};
+pub use client::{ApiVersion, CallOptions, Client, ClientBuilder, ClientStats, guess_idempotent};
+pub use clock::{Clock, JumpClock, SystemClock};
+pub use envelope::{Envelope, Time};
+pub use error::{Error, ErrorInfo};
+pub use limits::{BucketConfig, Limiter, LimitsConfig};
+pub use list::ListOptions;
+pub use retry::RetryPolicy;
 pub use typed::{InterfaceEvents, ListMethod, Method, PlacementCommand, RestEvent, RestEvents};
 
 /// Paths used by generated code. Not a public API.
