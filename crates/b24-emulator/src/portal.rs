@@ -1,0 +1,740 @@
+//! The portal's state: who may call, what has been called, the records, the
+//! bound handlers and placements, and the queue of outgoing requests.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, SystemTime};
+
+use serde_json::{Map, Value, json};
+use tokio::sync::{broadcast, mpsc};
+
+use crate::clock::Clock;
+use crate::limits::{Bucket, Operating};
+use crate::store::{Kind, Store};
+
+/// Every scope the emulator knows; a webhook or app with "all scopes" has these.
+pub const ALL_SCOPES: &[&str] = &[
+    "crm",
+    "telephony",
+    "placement",
+    "user",
+    "user_brief",
+    "user_basic",
+    "event",
+    "basic",
+];
+
+/// How a call was authorised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuthKind {
+    /// An inbound webhook (`/rest/{user_id}/{code}/`).
+    Webhook {
+        /// The webhook's user.
+        user_id: u64,
+        /// The webhook code.
+        code: String,
+    },
+    /// An OAuth access token of the emulator's app.
+    OAuth {
+        /// The token's user.
+        user_id: u64,
+    },
+    /// No valid credentials (the call was refused).
+    None,
+}
+
+/// One REST call the emulator received. Commands inside `batch` are recorded
+/// one by one (with `in_batch` set), after the `batch` call itself.
+#[derive(Debug, Clone)]
+pub struct CallRecord {
+    /// The method name, lower case, without `.json`.
+    pub method: String,
+    /// The decoded parameters (query and body merged; `auth` removed).
+    pub params: Value,
+    /// Who called.
+    pub auth: AuthKind,
+    /// The HTTP status of the answer (for a batch command: the status it
+    /// would have had on its own).
+    pub status: u16,
+    /// The error code, when the call failed.
+    pub error: Option<String>,
+    /// Virtual time of the call.
+    pub at: SystemTime,
+    /// True for a command run inside `batch`.
+    pub in_batch: bool,
+}
+
+/// The emulator's OAuth application.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OAuthApp {
+    /// `client_id`.
+    pub client_id: String,
+    /// `client_secret`.
+    pub client_secret: String,
+    /// The token sent in `auth[application_token]` of every event to the app.
+    pub application_token: String,
+    /// Scopes the app was granted.
+    pub scopes: Vec<String>,
+    /// Where to exchange codes and refresh tokens (`…/oauth/token/`).
+    pub token_endpoint: String,
+    /// Where a user would authorise the app (`…/oauth/authorize/`).
+    pub authorize_endpoint: String,
+}
+
+/// What a finished installation or token exchange gives an app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenPair {
+    /// The access token (`auth` parameter).
+    pub access_token: String,
+    /// The refresh token.
+    pub refresh_token: String,
+    /// Seconds the access token lives.
+    pub expires_in: u64,
+    /// Unix time the access token expires.
+    pub expires: i64,
+    /// The portal's member ID.
+    pub member_id: String,
+    /// The portal's domain (`127.0.0.1:PORT`).
+    pub domain: String,
+    /// `…/rest/` of the portal.
+    pub client_endpoint: String,
+    /// `…/rest/` of the authorisation server (the emulator itself).
+    pub server_endpoint: String,
+    /// The app's application token.
+    pub application_token: String,
+    /// Comma-separated scopes.
+    pub scope: String,
+    /// The user the tokens act for.
+    pub user_id: u64,
+    /// The app status (`L`, local).
+    pub status: String,
+}
+
+/// An outgoing POST (REST event, install event, placement opening).
+#[derive(Debug, Clone)]
+pub struct Delivery {
+    /// Sequence number.
+    pub id: u64,
+    /// The handler URL.
+    pub url: String,
+    /// The event code (`ONCRMDEALADD`), or `PLACEMENT:{code}` for a placement.
+    pub event: String,
+    /// The form body sent.
+    pub body: String,
+    /// The HTTP status the handler answered, once known.
+    pub status: Option<u16>,
+    /// The transport error, if the POST failed.
+    pub error: Option<String>,
+}
+
+/// Something the portal's UI would show; the future portal page listens to
+/// these through [`Portal::ui_events`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum UiEvent {
+    /// `telephony.externalCall.register` (with `SHOW` not 0) or
+    /// `telephony.externalCall.show`: raise the call card for these users.
+    CallCardShow {
+        /// `CALL_ID`.
+        call_id: String,
+        /// Users whose card opens.
+        user_ids: Vec<u64>,
+        /// The client's number.
+        phone_number: String,
+        /// 1 outgoing, 2 incoming, 3 incoming redirected, 4 callback, 5 info.
+        call_type: i64,
+        /// The CRM entity bound to the call, as `(TYPE, ID)`.
+        crm_entity: Option<(String, u64)>,
+    },
+    /// `telephony.externalCall.hide` or `finish`: close the card.
+    CallCardHide {
+        /// `CALL_ID`.
+        call_id: String,
+        /// Users whose card closes.
+        user_ids: Vec<u64>,
+    },
+    /// A placement handler was bound.
+    PlacementBound {
+        /// The placement code.
+        placement: String,
+        /// The handler URL.
+        handler: String,
+    },
+}
+
+/// A registered inbound webhook.
+#[derive(Debug, Clone)]
+pub struct Webhook {
+    /// The user it acts for.
+    pub user_id: u64,
+    /// Its secret code.
+    pub code: String,
+    /// Its scopes.
+    pub scopes: Vec<String>,
+}
+
+/// An outgoing webhook configured on the portal.
+#[derive(Debug, Clone)]
+pub struct OutgoingWebhook {
+    /// Handler ID.
+    pub id: u64,
+    /// Handler URL.
+    pub url: String,
+    /// Event codes, upper case.
+    pub events: Vec<String>,
+    /// Its application token.
+    pub application_token: String,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct AccessToken {
+    pub user_id: u64,
+    pub scopes: Vec<String>,
+    pub expires: f64,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct RefreshToken {
+    pub user_id: u64,
+    pub scopes: Vec<String>,
+    pub expires: f64,
+}
+
+/// An `event.bind` registration.
+#[derive(Debug, Clone)]
+pub(crate) struct EventHandler {
+    pub id: u64,
+    pub event: String,
+    pub handler: String,
+    pub auth_type: u64,
+    pub offline: bool,
+    pub connector: String,
+}
+
+/// A queued offline event.
+#[derive(Debug, Clone)]
+pub(crate) struct OfflineEvent {
+    pub id: u64,
+    pub ts: i64,
+    pub event: String,
+    pub data: Value,
+    pub message_id: String,
+    pub process_id: Option<String>,
+    pub error: bool,
+    pub connector: String,
+}
+
+/// A `placement.bind` registration.
+#[derive(Debug, Clone)]
+pub(crate) struct Placement {
+    pub placement: String,
+    pub handler: String,
+    pub title: String,
+    pub description: String,
+    pub options: Value,
+    pub lang_all: Value,
+    pub user_id: u64,
+}
+
+/// A registered external call.
+#[derive(Debug, Clone)]
+pub(crate) struct ExternalCall {
+    pub id: u64,
+    pub call_id: String,
+    pub external_call_id: Option<String>,
+    pub user_id: u64,
+    pub phone_number: String,
+    pub call_type: i64,
+    pub line_number: String,
+    pub start: i64,
+    pub registered_at: f64,
+    pub crm_entity: Option<(String, u64)>,
+    pub finished: Option<Value>,
+    pub records: Vec<u64>,
+}
+
+/// Settings fixed at start.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `http://127.0.0.1:PORT` or `https://…`.
+    pub base_url: String,
+    /// `127.0.0.1:PORT`.
+    pub domain: String,
+    /// The portal's member ID.
+    pub member_id: String,
+    /// Access-token lifetime.
+    pub token_lifetime: Duration,
+    /// Simulated operating time per call.
+    pub cost_per_call: Duration,
+    /// Simulated operating time per returned row.
+    pub cost_per_row: Duration,
+    /// Largest request body accepted.
+    pub max_body: usize,
+    /// Page language sent to placements.
+    pub lang: String,
+}
+
+/// Mutable state behind one lock.
+pub(crate) struct State {
+    pub webhooks: Vec<Webhook>,
+    pub outgoing: Vec<OutgoingWebhook>,
+    pub app: OAuthApp,
+    pub app_installed: bool,
+    pub access: HashMap<String, AccessToken>,
+    pub refresh: HashMap<String, RefreshToken>,
+    pub codes: HashMap<String, (u64, Vec<String>, f64)>,
+    pub bucket: Bucket,
+    pub operating: Operating,
+    pub deals: Store,
+    pub contacts: Store,
+    pub leads: Store,
+    pub companies: Store,
+    pub users: Store,
+    pub items: HashMap<i64, Store>,
+    pub handlers: Vec<EventHandler>,
+    pub offline: Vec<OfflineEvent>,
+    pub placements: Vec<Placement>,
+    pub ext_calls: Vec<ExternalCall>,
+    pub calls: VecDeque<CallRecord>,
+    pub deliveries: Vec<Delivery>,
+    pub seq: u64,
+    rng: u64,
+}
+
+/// Calls kept by [`Portal::calls`]; older ones are dropped.
+const MAX_CALLS: usize = 200_000;
+/// Deliveries kept.
+const MAX_DELIVERIES: usize = 100_000;
+
+impl State {
+    pub(crate) fn next_seq(&mut self) -> u64 {
+        self.seq += 1;
+        self.seq
+    }
+
+    /// A fresh random-looking token of `len` lowercase hex/alnum chars.
+    pub(crate) fn token(&mut self, len: usize) -> String {
+        const ALPHABET: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+        let mut out = String::with_capacity(len);
+        while out.len() < len {
+            self.rng = self.rng.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = self.rng;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^= z >> 31;
+            for i in 0..8 {
+                if out.len() < len {
+                    out.push(ALPHABET[((z >> (i * 8)) % 36) as usize] as char);
+                }
+            }
+        }
+        out
+    }
+
+    pub(crate) fn record(&mut self, call: CallRecord) {
+        if self.calls.len() >= MAX_CALLS {
+            self.calls.pop_front();
+        }
+        self.calls.push_back(call);
+    }
+
+    /// The store for a CRM entity type ID (1 lead, 2 deal, 3 contact,
+    /// 4 company, others smart processes).
+    pub(crate) fn store_for(&mut self, entity_type_id: i64) -> Option<&mut Store> {
+        match entity_type_id {
+            1 => Some(&mut self.leads),
+            2 => Some(&mut self.deals),
+            3 => Some(&mut self.contacts),
+            4 => Some(&mut self.companies),
+            t => self.items.get_mut(&t),
+        }
+    }
+
+    pub(crate) fn user_exists(&self, id: u64) -> bool {
+        self.users.row(id).is_some()
+    }
+
+    pub(crate) fn is_admin(&self, user_id: u64) -> bool {
+        user_id == 1
+    }
+}
+
+/// Seeding and other choices made by the builder.
+#[derive(Debug, Clone)]
+pub(crate) struct Seed {
+    pub deals: u64,
+    pub contacts: u64,
+    pub users: u64,
+    pub items: Vec<(i64, u64)>,
+    pub webhooks: Vec<Webhook>,
+    pub outgoing: Vec<(String, Vec<String>)>,
+    pub app_scopes: Vec<String>,
+    pub client_id: Option<(String, String)>,
+    pub bucket: (u32, f64),
+    pub operating_limit: Option<Duration>,
+}
+
+/// A queued outgoing POST for the delivery worker.
+#[derive(Debug)]
+pub(crate) struct Outgoing {
+    pub delivery_id: u64,
+    pub url: String,
+    pub body: String,
+}
+
+/// The shared handle on a running portal: cheap to clone, used by the HTTP
+/// layer and by [`crate::Emulator`].
+#[derive(Clone)]
+pub struct Portal {
+    pub(crate) shared: Arc<Shared>,
+}
+
+pub(crate) struct Shared {
+    pub config: Config,
+    pub clock: Clock,
+    pub state: Mutex<State>,
+    pub ui: broadcast::Sender<UiEvent>,
+    pub outbox: mpsc::UnboundedSender<Outgoing>,
+    pub delivered: tokio::sync::Notify,
+}
+
+impl std::fmt::Debug for Portal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Portal")
+            .field("base_url", &self.shared.config.base_url)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Portal {
+    pub(crate) fn new(
+        config: Config,
+        clock: Clock,
+        seed: Seed,
+    ) -> (Portal, mpsc::UnboundedReceiver<Outgoing>) {
+        let users = seed.users.max(1);
+        let mut items = HashMap::new();
+        for (t, n) in &seed.items {
+            if !matches!(t, 1..=4) {
+                items.insert(*t, Store::new(Kind::Item(*t), *n, users, seed.contacts));
+            }
+        }
+        let mut leads = Store::new(Kind::Lead, 0, users, seed.contacts);
+        let mut companies = Store::new(Kind::Company, 0, users, seed.contacts);
+        let mut deals = Store::new(Kind::Deal, seed.deals, users, seed.contacts);
+        let mut contacts = Store::new(Kind::Contact, seed.contacts, users, seed.contacts);
+        for (t, n) in &seed.items {
+            let s = match t {
+                1 => &mut leads,
+                2 => &mut deals,
+                3 => &mut contacts,
+                4 => &mut companies,
+                _ => continue,
+            };
+            *s = Store::new(s.kind, *n, users, seed.contacts);
+        }
+        let nanos = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(1);
+        let mut state = State {
+            webhooks: seed.webhooks,
+            outgoing: Vec::new(),
+            app: OAuthApp {
+                client_id: String::new(),
+                client_secret: String::new(),
+                application_token: String::new(),
+                scopes: seed.app_scopes,
+                token_endpoint: format!("{}/oauth/token/", config.base_url),
+                authorize_endpoint: format!("{}/oauth/authorize/", config.base_url),
+            },
+            app_installed: false,
+            access: HashMap::new(),
+            refresh: HashMap::new(),
+            codes: HashMap::new(),
+            bucket: Bucket::new(seed.bucket.0, seed.bucket.1),
+            operating: Operating::new(seed.operating_limit),
+            deals,
+            contacts,
+            leads,
+            companies,
+            users: Store::new(Kind::User, users, users, 0),
+            items,
+            handlers: Vec::new(),
+            offline: Vec::new(),
+            placements: Vec::new(),
+            ext_calls: Vec::new(),
+            calls: VecDeque::new(),
+            deliveries: Vec::new(),
+            seq: 0,
+            rng: nanos,
+        };
+        let (client_id, client_secret) = seed.client_id.unwrap_or_else(|| {
+            (
+                format!("local.{}.{}", state.token(14), state.token(8)),
+                state.token(50),
+            )
+        });
+        state.app.client_id = client_id;
+        state.app.client_secret = client_secret;
+        state.app.application_token = state.token(32);
+        for (url, events) in seed.outgoing {
+            let id = state.next_seq();
+            let application_token = state.token(32);
+            state.outgoing.push(OutgoingWebhook {
+                id,
+                url,
+                events: events.iter().map(|e| e.to_uppercase()).collect(),
+                application_token,
+            });
+        }
+        let (ui, _) = broadcast::channel(256);
+        let (outbox, rx) = mpsc::unbounded_channel();
+        (
+            Portal {
+                shared: Arc::new(Shared {
+                    config,
+                    clock,
+                    state: Mutex::new(state),
+                    ui,
+                    outbox,
+                    delivered: tokio::sync::Notify::new(),
+                }),
+            },
+            rx,
+        )
+    }
+
+    pub(crate) fn lock(&self) -> MutexGuard<'_, State> {
+        // A panic while holding the lock must not take the portal down.
+        self.shared
+            .state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Settings fixed at start.
+    pub fn config(&self) -> &Config {
+        &self.shared.config
+    }
+
+    /// The portal's virtual clock.
+    pub fn clock(&self) -> &Clock {
+        &self.shared.clock
+    }
+
+    /// Subscribes to UI events (call cards, placements).
+    pub fn ui_events(&self) -> broadcast::Receiver<UiEvent> {
+        self.shared.ui.subscribe()
+    }
+
+    pub(crate) fn ui(&self, ev: UiEvent) {
+        // No subscriber is fine: nobody is looking at the portal.
+        let _ = self.shared.ui.send(ev);
+    }
+
+    /// Every call received so far (oldest first, at most 200,000).
+    pub fn calls(&self) -> Vec<CallRecord> {
+        self.lock().calls.iter().cloned().collect()
+    }
+
+    /// Forgets recorded calls.
+    pub fn clear_calls(&self) {
+        self.lock().calls.clear();
+    }
+
+    /// The outgoing POSTs made or queued so far.
+    pub fn deliveries(&self) -> Vec<Delivery> {
+        self.lock().deliveries.clone()
+    }
+
+    /// The OAuth app.
+    pub fn oauth_app(&self) -> OAuthApp {
+        self.lock().app.clone()
+    }
+
+    /// The inbound webhooks.
+    pub fn webhooks(&self) -> Vec<Webhook> {
+        self.lock().webhooks.clone()
+    }
+
+    /// Issues a token pair for `user_id` with `scopes` (empty: the app's).
+    pub fn authorize(&self, user_id: u64, scopes: &[&str]) -> TokenPair {
+        let mut st = self.lock();
+        let scopes: Vec<String> = if scopes.is_empty() {
+            st.app.scopes.clone()
+        } else {
+            scopes.iter().map(|s| (*s).to_owned()).collect()
+        };
+        st.app_installed = true;
+        self.issue(&mut st, user_id, scopes)
+    }
+
+    pub(crate) fn issue(&self, st: &mut State, user_id: u64, scopes: Vec<String>) -> TokenPair {
+        let now = self.shared.clock.unix();
+        let lifetime = self.shared.config.token_lifetime;
+        let access_token = st.token(32);
+        let refresh_token = st.token(32);
+        st.access.insert(
+            access_token.clone(),
+            AccessToken {
+                user_id,
+                scopes: scopes.clone(),
+                expires: now + lifetime.as_secs_f64(),
+            },
+        );
+        st.refresh.insert(
+            refresh_token.clone(),
+            RefreshToken {
+                user_id,
+                scopes: scopes.clone(),
+                expires: now + 180.0 * 86_400.0,
+            },
+        );
+        let cfg = &self.shared.config;
+        TokenPair {
+            access_token,
+            refresh_token,
+            expires_in: lifetime.as_secs(),
+            expires: (now + lifetime.as_secs_f64()) as i64,
+            member_id: cfg.member_id.clone(),
+            domain: cfg.domain.clone(),
+            client_endpoint: format!("{}/rest/", cfg.base_url),
+            server_endpoint: format!("{}/rest/", cfg.base_url),
+            application_token: st.app.application_token.clone(),
+            scope: scopes.join(","),
+            user_id,
+            status: "L".into(),
+        }
+    }
+
+    /// Queues a form POST and records it as a delivery.
+    pub(crate) fn post(&self, st: &mut State, url: &str, event: &str, form: &Value) -> u64 {
+        let id = st.next_seq();
+        let body = b24_form::encode(form);
+        if st.deliveries.len() >= MAX_DELIVERIES {
+            st.deliveries.remove(0);
+        }
+        st.deliveries.push(Delivery {
+            id,
+            url: url.to_owned(),
+            event: event.to_owned(),
+            body: body.clone(),
+            status: None,
+            error: None,
+        });
+        // The worker lives as long as the portal; a send error means shutdown.
+        let _ = self.shared.outbox.send(Outgoing {
+            delivery_id: id,
+            url: url.to_owned(),
+            body,
+        });
+        id
+    }
+
+    /// The `auth` block of an event sent to the app on behalf of `user_id`.
+    pub(crate) fn event_auth(&self, st: &mut State, user_id: u64, with_refresh: bool) -> Value {
+        let scopes = st.app.scopes.clone();
+        let pair = self.issue(st, user_id, scopes);
+        let mut auth = json!({
+            "access_token": pair.access_token,
+            "expires": pair.expires.to_string(),
+            "expires_in": pair.expires_in.to_string(),
+            "scope": pair.scope,
+            "domain": pair.domain,
+            "server_endpoint": pair.server_endpoint,
+            "status": pair.status,
+            "client_endpoint": pair.client_endpoint,
+            "member_id": pair.member_id,
+            "user_id": user_id.to_string(),
+        });
+        if with_refresh {
+            auth["refresh_token"] = json!(pair.refresh_token);
+        }
+        auth["application_token"] = json!(pair.application_token);
+        auth
+    }
+
+    /// Sends `event` to every handler bound to it, queues it for offline
+    /// handlers, and to outgoing webhooks.
+    pub(crate) fn emit(&self, st: &mut State, event: &str, data: Value, user_id: u64) {
+        let event = event.to_uppercase();
+        let ts = (self.shared.clock.unix() as i64).to_string();
+        let online: Vec<EventHandler> = st
+            .handlers
+            .iter()
+            .filter(|h| h.event == event && !h.offline)
+            .cloned()
+            .collect();
+        for h in online {
+            let as_user = if h.auth_type > 0 { h.auth_type } else { user_id };
+            let auth = self.event_auth(st, as_user, false);
+            let form = json!({
+                "event": event,
+                "event_handler_id": h.id.to_string(),
+                "data": data,
+                "ts": ts,
+                "auth": auth,
+            });
+            self.post(st, &h.handler, &event, &form);
+        }
+        let offline: Vec<EventHandler> = st
+            .handlers
+            .iter()
+            .filter(|h| h.event == event && h.offline)
+            .cloned()
+            .collect();
+        let was_empty = !st.offline.iter().any(|e| e.process_id.is_none());
+        for h in &offline {
+            let id = st.next_seq();
+            let message_id = st.token(32);
+            st.offline.push(OfflineEvent {
+                id,
+                ts: self.shared.clock.unix() as i64,
+                event: event.clone(),
+                data: data.clone(),
+                message_id,
+                process_id: None,
+                error: false,
+                connector: h.connector.clone(),
+            });
+        }
+        if !offline.is_empty() && was_empty && event != "ONOFFLINEEVENT" {
+            // onOfflineEvent tells the app that the queue has something.
+            self.emit(st, "ONOFFLINEEVENT", json!({"timestamp": ts}), user_id);
+        }
+        let hooks: Vec<OutgoingWebhook> = st
+            .outgoing
+            .iter()
+            .filter(|o| o.events.contains(&event))
+            .cloned()
+            .collect();
+        let cfg = &self.shared.config;
+        for o in hooks {
+            let form = json!({
+                "event": event,
+                "event_handler_id": o.id.to_string(),
+                "data": data,
+                "ts": ts,
+                "auth": {
+                    "domain": cfg.domain,
+                    "client_endpoint": format!("{}/rest/", cfg.base_url),
+                    "server_endpoint": format!("{}/rest/", cfg.base_url),
+                    "member_id": cfg.member_id,
+                    "application_token": o.application_token,
+                },
+            });
+            self.post(st, &o.url, &event, &form);
+        }
+    }
+}
+
+/// `true` when every scope in `needed` is granted.
+pub(crate) fn has_scope(granted: &[String], needed: &str) -> bool {
+    needed == "basic" || granted.iter().any(|g| g == needed)
+}
+
+
+/// Builds a JSON object from pairs, keeping their order.
+pub(crate) fn obj(pairs: Vec<(String, Value)>) -> Value {
+    Value::Object(pairs.into_iter().collect::<Map<String, Value>>())
+}

@@ -1,0 +1,692 @@
+//! HTTP: `/rest/…` (webhook and OAuth calls, `batch`), `/oauth/token/` and
+//! `/oauth/authorize/`; the response envelope and its `time` block.
+
+use std::time::Instant;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::any;
+use serde_json::{Map, Value, json};
+
+use crate::clock::iso8601;
+use crate::limits::Spent;
+use crate::methods::{self, ApiError, Caller, Output, php_array};
+use crate::portal::{AuthKind, CallRecord, Portal, State as PortalState, has_scope};
+
+/// The routes of a portal: `/rest/*`, `/oauth/token/`, `/oauth/authorize/`.
+/// Merge more routes into it (an HTML portal page, for instance) before
+/// serving; see [`crate::EmulatorBuilder::routes`].
+pub fn router(portal: Portal) -> Router {
+    Router::new()
+        .route("/rest/{*path}", any(rest))
+        .route("/oauth/token", any(oauth_token))
+        .route("/oauth/token/", any(oauth_token))
+        .route("/oauth/authorize", any(oauth_authorize))
+        .route("/oauth/authorize/", any(oauth_authorize))
+        .with_state(portal)
+}
+
+fn json_response(status: u16, body: &Value) -> Response {
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+        body.to_string(),
+    )
+        .into_response()
+}
+
+fn error_response(e: &ApiError) -> Response {
+    json_response(e.status, &e.body())
+}
+
+/// Reads query and body into one parameter object (body keys win).
+async fn read_params(
+    portal: &Portal,
+    uri: &Uri,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<Map<String, Value>, ApiError> {
+    let bad = |d: &str| ApiError::new(400, "INVALID_REQUEST", d);
+    let mut params = match uri.query() {
+        Some(q) => match b24_form::parse(q) {
+            Ok(Value::Object(m)) => m,
+            Ok(_) => Map::new(),
+            Err(e) => return Err(bad(&e.to_string())),
+        },
+        None => Map::new(),
+    };
+    let max = portal.config().max_body;
+    let bytes = axum::body::to_bytes(body, max).await.map_err(|_| {
+        ApiError::new(
+            413,
+            "INVALID_REQUEST",
+            &format!("Request body exceeds {max} bytes"),
+        )
+    })?;
+    if bytes.is_empty() {
+        return Ok(params);
+    }
+    let ctype = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let body_params = if ctype.contains("json") {
+        match serde_json::from_slice::<Value>(&bytes) {
+            Ok(Value::Object(m)) => m,
+            Ok(Value::Array(a)) if a.is_empty() => Map::new(),
+            Ok(_) => return Err(bad("JSON body must be an object")),
+            Err(e) => return Err(bad(&format!("Invalid JSON body: {e}"))),
+        }
+    } else if ctype.starts_with("multipart/") {
+        return Err(bad("multipart bodies are not supported by the emulator"));
+    } else {
+        match b24_form::parse(&String::from_utf8_lossy(&bytes)) {
+            Ok(Value::Object(m)) => m,
+            Ok(_) => Map::new(),
+            Err(e) => return Err(bad(&e.to_string())),
+        }
+    };
+    params.extend(body_params);
+    Ok(params)
+}
+
+fn time_block(portal: &Portal, start: f64, started: Instant, spent: Option<Spent>) -> Value {
+    let elapsed = started.elapsed().as_secs_f64();
+    let finish = start + elapsed;
+    let mut t = json!({
+        "start": start,
+        "finish": finish,
+        "duration": elapsed,
+        "processing": elapsed,
+        "date_start": iso8601(start as i64),
+        "date_finish": iso8601(finish as i64),
+    });
+    let spent = spent.unwrap_or(Spent {
+        operating: 0.0,
+        reset_at: portal.clock().unix() as i64 + 600,
+    });
+    t["operating_reset_at"] = json!(spent.reset_at);
+    t["operating"] = json!(spent.operating);
+    t
+}
+
+/// Splits `/rest/…` into credentials and method.
+enum Target {
+    Webhook {
+        user_id: Option<u64>,
+        code: String,
+        method: String,
+    },
+    OAuth {
+        method: String,
+    },
+    Unknown,
+}
+
+fn method_name(raw: &str) -> String {
+    let m = raw.strip_suffix(".json").unwrap_or(raw);
+    m.to_ascii_lowercase()
+}
+
+fn target(path: &str) -> Target {
+    let segs: Vec<&str> = path.split('/').collect();
+    match segs.as_slice() {
+        ["api", ..] => Target::Unknown,
+        [method] | [method, ""] => Target::OAuth {
+            method: method_name(method),
+        },
+        [user, code, method] | [user, code, method, ""] => Target::Webhook {
+            user_id: user.parse().ok(),
+            code: (*code).to_owned(),
+            method: method_name(method),
+        },
+        _ => Target::Unknown,
+    }
+}
+
+fn authenticate(
+    portal: &Portal,
+    st: &PortalState,
+    target: &Target,
+    params: &Map<String, Value>,
+) -> Result<Caller, ApiError> {
+    let no_auth = || ApiError::new(401, "NO_AUTH_FOUND", "Wrong authorization data");
+    match target {
+        Target::Webhook { user_id, code, .. } => {
+            let hook = st
+                .webhooks
+                .iter()
+                .find(|w| Some(w.user_id) == *user_id && w.code == *code)
+                .ok_or_else(no_auth)?;
+            Ok(Caller {
+                auth: AuthKind::Webhook {
+                    user_id: hook.user_id,
+                    code: hook.code.clone(),
+                },
+                user_id: hook.user_id,
+                scopes: hook.scopes.clone(),
+                principal: format!("webhook:{}:{}", hook.user_id, hook.code),
+            })
+        }
+        Target::OAuth { .. } => {
+            let token = match params.get("auth") {
+                Some(Value::String(s)) if !s.is_empty() => s,
+                _ => return Err(no_auth()),
+            };
+            let t = st.access.get(token).ok_or_else(|| {
+                ApiError::new(401, "invalid_token", "The access token provided is invalid.")
+            })?;
+            if portal.clock().unix() >= t.expires {
+                return Err(ApiError::new(
+                    401,
+                    "expired_token",
+                    "The access token provided has expired.",
+                ));
+            }
+            Ok(Caller {
+                auth: AuthKind::OAuth { user_id: t.user_id },
+                user_id: t.user_id,
+                scopes: t.scopes.clone(),
+                principal: format!("app:{}", st.app.client_id),
+            })
+        }
+        Target::Unknown => Err(methods::method_not_found()),
+    }
+}
+
+/// One method call: scope, operating limit, the method, its cost, the record.
+fn execute(
+    portal: &Portal,
+    st: &mut PortalState,
+    caller: &Caller,
+    method: &str,
+    params: &Value,
+    in_batch: bool,
+) -> (Result<Output, ApiError>, Value) {
+    let start = portal.clock().unix();
+    let started = Instant::now();
+    let outcome = (|| {
+        let scope = methods::scope_of(method).ok_or_else(methods::method_not_found)?;
+        if !has_scope(&caller.scopes, scope) {
+            return Err(ApiError::new(
+                403,
+                "insufficient_scope",
+                "The request requires higher privileges than provided by the webhook token",
+            ));
+        }
+        if st.operating.blocked(&caller.principal, method, start) {
+            return Err(ApiError::new(
+                429,
+                "OPERATION_TIME_LIMIT",
+                "Method is blocked due to operation time limit.",
+            ));
+        }
+        methods::call(portal, st, caller, method, params)
+    })();
+    let spent = match &outcome {
+        Err(e) if matches!(e.status, 403 | 404 | 429) => None,
+        _ => {
+            let cfg = portal.config();
+            let rows = outcome.as_ref().map(|o| o.rows).unwrap_or(0);
+            let cost = started.elapsed().as_secs_f64()
+                + cfg.cost_per_call.as_secs_f64()
+                + cfg.cost_per_row.as_secs_f64() * rows as f64;
+            Some(st.operating.add(&caller.principal, method, start, cost))
+        }
+    };
+    let time = time_block(portal, start, started, spent);
+    let (status, error) = match &outcome {
+        Ok(_) => (200, None),
+        Err(e) => (e.status, Some(e.code.clone())),
+    };
+    st.record(CallRecord {
+        method: method.to_owned(),
+        params: params.clone(),
+        auth: caller.auth.clone(),
+        status,
+        error,
+        at: portal.clock().now(),
+        in_batch,
+    });
+    (outcome, time)
+}
+
+async fn rest(
+    State(portal): State<Portal>,
+    Path(path): Path<String>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let start = portal.clock().unix();
+    let started = Instant::now();
+    let target = target(&path);
+    let method = match &target {
+        Target::Webhook { method, .. } | Target::OAuth { method } => method.clone(),
+        Target::Unknown => path.to_ascii_lowercase(),
+    };
+    let refuse = |portal: &Portal, e: ApiError, params: Value, auth: AuthKind| {
+        portal.lock().record(CallRecord {
+            method: method.clone(),
+            params,
+            auth,
+            status: e.status,
+            error: Some(e.code.clone()),
+            at: portal.clock().now(),
+            in_batch: false,
+        });
+        error_response(&e)
+    };
+    {
+        let mut st = portal.lock();
+        let now = portal.clock().elapsed();
+        if !st.bucket.hit(now) {
+            drop(st);
+            return refuse(
+                &portal,
+                ApiError::new(503, "QUERY_LIMIT_EXCEEDED", "Too many requests"),
+                Value::Null,
+                AuthKind::None,
+            );
+        }
+    }
+    let mut params = match read_params(&portal, &uri, &headers, body).await {
+        Ok(p) => p,
+        Err(e) => return refuse(&portal, e, Value::Null, AuthKind::None),
+    };
+    let mut st = portal.lock();
+    let caller = match authenticate(&portal, &st, &target, &params) {
+        Ok(c) => c,
+        Err(e) => {
+            params.remove("auth");
+            drop(st);
+            return refuse(&portal, e, Value::Object(params), AuthKind::None);
+        }
+    };
+    params.remove("auth");
+    let params = Value::Object(params);
+    if method == "batch" {
+        if !has_scope(&caller.scopes, "basic") {
+            drop(st);
+            return refuse(&portal, methods::method_not_found(), params, caller.auth);
+        }
+        return match batch(&portal, &mut st, &caller, &params) {
+            Ok(result) => {
+                let spent = st.operating.spent(&caller.principal, "batch", start);
+                let time = time_block(&portal, start, started, Some(spent));
+                json_response(200, &json!({"result": result, "time": time}))
+            }
+            Err(e) => {
+                drop(st);
+                refuse(&portal, e, params, caller.auth)
+            }
+        };
+    }
+    let (outcome, time) = execute(&portal, &mut st, &caller, &method, &params, false);
+    drop(st);
+    match outcome {
+        Ok(out) => {
+            let mut body = Map::new();
+            body.insert("result".into(), out.result);
+            if let Some(n) = out.next {
+                body.insert("next".into(), json!(n));
+            }
+            if let Some(t) = out.total {
+                body.insert("total".into(), json!(t));
+            }
+            body.insert("time".into(), time);
+            json_response(200, &Value::Object(body))
+        }
+        Err(e) => error_response(&e),
+    }
+}
+
+/// At most this many commands run in one `batch`.
+pub const MAX_BATCH: usize = 50;
+
+fn batch(
+    portal: &Portal,
+    st: &mut PortalState,
+    caller: &Caller,
+    params: &Value,
+) -> Result<Value, ApiError> {
+    let cmds: Vec<(String, Value)> = match params.get("cmd") {
+        Some(Value::Object(m)) => m.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i.to_string(), v.clone()))
+            .collect(),
+        _ => {
+            return Err(ApiError::new(
+                400,
+                "ERROR_ARGUMENT",
+                "Argument 'cmd' is null or empty",
+            ));
+        }
+    };
+    let halt = match params.get("halt") {
+        Some(Value::Bool(b)) => *b,
+        Some(v) => !matches!(v.as_str().map(str::trim), Some("" | "0" | "false" | "N"))
+            && v.as_i64() != Some(0),
+        None => false,
+    };
+    st.record(CallRecord {
+        method: "batch".into(),
+        params: params.clone(),
+        auth: caller.auth.clone(),
+        status: 200,
+        error: None,
+        at: portal.clock().now(),
+        in_batch: false,
+    });
+    let mut results: Vec<(String, Value)> = Vec::new();
+    let mut errors: Vec<(String, Value)> = Vec::new();
+    let mut totals: Vec<(String, Value)> = Vec::new();
+    let mut nexts: Vec<(String, Value)> = Vec::new();
+    let mut times: Vec<(String, Value)> = Vec::new();
+    for (i, (key, cmd)) in cmds.into_iter().enumerate() {
+        if i >= MAX_BATCH {
+            let e = ApiError::new(400, "ERROR_BATCH_LENGTH_EXCEEDED", "Max batch length exceeded");
+            errors.push((key, e.body()));
+            continue;
+        }
+        let Some(cmd) = cmd.as_str() else {
+            errors.push((key, methods::method_not_found().body()));
+            if halt {
+                break;
+            }
+            continue;
+        };
+        let (raw_method, query) = cmd.split_once('?').unwrap_or((cmd, ""));
+        let method = method_name(raw_method.trim());
+        let outcome = if method == "batch" {
+            Err(ApiError::new(
+                405,
+                "ERROR_BATCH_METHOD_NOT_ALLOWED",
+                "Method is not allowed for batch usage",
+            ))
+        } else {
+            match b24_form::parse(query) {
+                Ok(mut p) => {
+                    let refs = Refs {
+                        result: &results,
+                        error: &errors,
+                        total: &totals,
+                        next: &nexts,
+                        time: &times,
+                    };
+                    substitute(&mut p, &refs);
+                    if let Value::Object(m) = &mut p {
+                        m.remove("auth");
+                    }
+                    let (outcome, time) = execute(portal, st, caller, &method, &p, true);
+                    if outcome.is_ok() {
+                        times.push((key.clone(), time));
+                    }
+                    outcome
+                }
+                Err(e) => Err(ApiError::new(400, "INVALID_REQUEST", &e.to_string())),
+            }
+        };
+        match outcome {
+            Ok(out) => {
+                results.push((key.clone(), out.result));
+                if let Some(t) = out.total {
+                    totals.push((key.clone(), json!(t)));
+                }
+                if let Some(n) = out.next {
+                    nexts.push((key, json!(n)));
+                }
+            }
+            Err(e) => {
+                errors.push((key, e.body()));
+                if halt {
+                    break;
+                }
+            }
+        }
+    }
+    Ok(json!({
+        "result": php_array(results),
+        "result_error": php_array(errors),
+        "result_total": php_array(totals),
+        "result_next": php_array(nexts),
+        "result_time": php_array(times),
+    }))
+}
+
+struct Refs<'a> {
+    result: &'a [(String, Value)],
+    error: &'a [(String, Value)],
+    total: &'a [(String, Value)],
+    next: &'a [(String, Value)],
+    time: &'a [(String, Value)],
+}
+
+impl Refs<'_> {
+    /// Resolves `$result[cmd][a][b]` style references.
+    fn resolve(&self, base: &str, path: &[String]) -> Option<Value> {
+        let list = match base {
+            "result" => self.result,
+            "result_error" => self.error,
+            "result_total" => self.total,
+            "result_next" => self.next,
+            "result_time" => self.time,
+            _ => return None,
+        };
+        let (first, rest) = path.split_first()?;
+        let mut cur = list.iter().find(|(k, _)| k == first).map(|(_, v)| v)?;
+        for p in rest {
+            cur = match cur {
+                Value::Object(m) => m.get(p)?,
+                Value::Array(a) => a.get(p.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        Some(cur.clone())
+    }
+}
+
+/// Finds `$result…[..][..]` references in a string: (start, end, base, path).
+fn find_refs(s: &str) -> Vec<(usize, usize, String, Vec<String>)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = s[from..].find("$result") {
+        let start = from + at;
+        let mut pos = start + 1;
+        let base_end = s[pos..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .map_or(s.len(), |e| pos + e);
+        let base = s[pos..base_end].to_owned();
+        pos = base_end;
+        let mut path = Vec::new();
+        while s[pos..].starts_with('[') {
+            let Some(close) = s[pos..].find(']') else {
+                break;
+            };
+            path.push(s[pos + 1..pos + close].to_owned());
+            pos += close + 1;
+        }
+        if !path.is_empty() {
+            out.push((start, pos, base, path));
+        }
+        from = pos.max(start + 1);
+    }
+    out
+}
+
+fn scalar_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        Value::Bool(b) => if *b { "1" } else { "" }.into(),
+        other => other.to_string(),
+    }
+}
+
+fn substitute(v: &mut Value, refs: &Refs<'_>) {
+    match v {
+        Value::String(s) if s.contains("$result") => {
+            let found = find_refs(s);
+            if let [(0, end, base, path)] = found.as_slice() {
+                if *end == s.len() {
+                    // A whole-value reference keeps its structure (an array of IDs).
+                    *v = match refs.resolve(base, path) {
+                        Some(Value::Array(a)) => Value::Array(a),
+                        Some(Value::Object(o)) => Value::Object(o),
+                        Some(other) => Value::String(scalar_text(&other)),
+                        None => Value::String(String::new()),
+                    };
+                    return;
+                }
+            }
+            let mut out = String::with_capacity(s.len());
+            let mut last = 0;
+            for (start, end, base, path) in found {
+                out.push_str(&s[last..start]);
+                out.push_str(&refs.resolve(&base, &path).map(|v| scalar_text(&v)).unwrap_or_default());
+                last = end;
+            }
+            out.push_str(&s[last..]);
+            *s = out;
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| substitute(x, refs)),
+        Value::Object(m) => m.values_mut().for_each(|x| substitute(x, refs)),
+        _ => {}
+    }
+}
+
+fn oauth_error(status: u16, code: &str, description: &str) -> Response {
+    json_response(status, &json!({"error": code, "error_description": description}))
+}
+
+async fn oauth_token(
+    State(portal): State<Portal>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let params = match read_params(&portal, &uri, &headers, body).await {
+        Ok(p) => p,
+        Err(e) => return oauth_error(400, "invalid_request", &e.description),
+    };
+    let get = |k: &str| params.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
+    let mut st = portal.lock();
+    let now = portal.clock().unix();
+    if get("client_id") != st.app.client_id || get("client_secret") != st.app.client_secret {
+        return oauth_error(401, "invalid_client", "Invalid client data");
+    }
+    let (user_id, scopes) = match get("grant_type").as_str() {
+        "authorization_code" => match st.codes.remove(&get("code")) {
+            Some((u, s, exp)) if exp > now => (u, s),
+            _ => return oauth_error(400, "invalid_grant", "Invalid authorization code"),
+        },
+        "refresh_token" => match st.refresh.remove(&get("refresh_token")) {
+            Some(r) if r.expires > now => (r.user_id, r.scopes),
+            Some(_) => return oauth_error(400, "invalid_grant", "The refresh token has expired"),
+            None => return oauth_error(400, "invalid_grant", "Invalid refresh token"),
+        },
+        "" => return oauth_error(400, "invalid_request", "grant_type is required"),
+        _ => return oauth_error(400, "invalid_request", "Unsupported grant_type"),
+    };
+    st.app_installed = true;
+    let pair = portal.issue(&mut st, user_id, scopes);
+    json_response(
+        200,
+        &json!({
+            "access_token": pair.access_token,
+            "expires": pair.expires,
+            "expires_in": pair.expires_in,
+            "scope": pair.scope,
+            "domain": pair.domain,
+            "server_endpoint": pair.server_endpoint,
+            "status": pair.status,
+            "client_endpoint": pair.client_endpoint,
+            "member_id": pair.member_id,
+            "user_id": pair.user_id,
+            "refresh_token": pair.refresh_token,
+        }),
+    )
+}
+
+/// The authorisation step without a login form: the emulator's user 1 (or
+/// `user_id`) agrees at once, and the code is sent to `redirect_uri` or
+/// returned as JSON.
+async fn oauth_authorize(
+    State(portal): State<Portal>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let params = match read_params(&portal, &uri, &headers, body).await {
+        Ok(p) => p,
+        Err(e) => return oauth_error(400, "invalid_request", &e.description),
+    };
+    let get = |k: &str| params.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
+    let mut st = portal.lock();
+    if get("client_id") != st.app.client_id {
+        return oauth_error(401, "invalid_client", "Invalid client data");
+    }
+    let user_id = get("user_id").parse().unwrap_or(1);
+    let code = st.token(32);
+    let scopes = st.app.scopes.clone();
+    let expires = portal.clock().unix() + 30.0;
+    st.codes.insert(code.clone(), (user_id, scopes.clone(), expires));
+    let cfg = portal.config();
+    let answer = json!({
+        "code": code,
+        "state": get("state"),
+        "domain": cfg.domain,
+        "member_id": cfg.member_id,
+        "scope": scopes.join(","),
+        "server_domain": cfg.domain,
+    });
+    let redirect = get("redirect_uri");
+    if redirect.is_empty() {
+        return json_response(200, &answer);
+    }
+    let sep = if redirect.contains('?') { '&' } else { '?' };
+    let location = format!("{redirect}{sep}{}", b24_form::encode(&answer));
+    (StatusCode::FOUND, [(header::LOCATION, location)]).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references() {
+        let results = vec![
+            ("a".to_owned(), json!([{"ID": "7"}, {"ID": "9"}])),
+            ("b".to_owned(), json!({"items": [{"id": 3}]})),
+        ];
+        let refs = Refs {
+            result: &results,
+            error: &[],
+            total: &[("a".into(), json!(120))],
+            next: &[],
+            time: &[],
+        };
+        let mut v = json!({"filter": {">ID": "$result[a][1][ID]"}, "x": "id=$result[b][items][0][id];t=$result_total[a]",
+                           "ids": "$result[a]", "missing": "$result[zz][0]"});
+        substitute(&mut v, &refs);
+        assert_eq!(v["filter"][">ID"], "9");
+        assert_eq!(v["x"], "id=3;t=120");
+        assert!(v["ids"].is_array());
+        assert_eq!(v["missing"], "");
+    }
+
+    #[test]
+    fn targets() {
+        assert!(matches!(target("1/abc/crm.deal.list.json"), Target::Webhook { method, .. } if method == "crm.deal.list"));
+        assert!(matches!(target("CRM.Deal.List"), Target::OAuth { method } if method == "crm.deal.list"));
+        assert!(matches!(target("api/crm.deal.list"), Target::Unknown));
+        assert!(matches!(target("a/b/c/d/e"), Target::Unknown));
+    }
+}
