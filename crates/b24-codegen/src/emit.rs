@@ -177,7 +177,8 @@ impl Gen<'_> {
         let p = &self.rt.p;
         let serde_crate = &self.rt.serde_crate;
         let name = format_ident!("{}", s.name);
-        let doc = docs(&[s.doc.as_deref()]);
+        let fallback = format!("The `{}` object.", s.name);
+        let doc = docs(&[Some(s.doc.as_deref().unwrap_or(&fallback))]);
         let mut fields = Vec::new();
         let mut args = Vec::new();
         let mut inits = Vec::new();
@@ -256,10 +257,37 @@ impl Gen<'_> {
         }
     }
 
+    /// A command whose parameter is one value rather than an object.
+    fn newtype_def(&self, name: &str, ty: &Ty, nullable: bool) -> TokenStream {
+        let p = &self.rt.p;
+        let serde_crate = &self.rt.serde_crate;
+        let id = format_ident!("{name}");
+        let t = self.ty(ty);
+        let t = if nullable && *ty != Ty::Any {
+            quote!(::std::option::Option<#t>)
+        } else {
+            t
+        };
+        let ctor_doc = format!(" Creates a `{name}` from its parameter.");
+        quote! {
+            #[derive(Debug, Clone, PartialEq, #p::serde::Serialize, #p::serde::Deserialize)]
+            #[serde(crate = #serde_crate, transparent)]
+            pub struct #id(pub #t);
+
+            impl #id {
+                #[doc = #ctor_doc]
+                pub fn new(value: impl ::std::convert::Into<#t>) -> Self {
+                    Self(value.into())
+                }
+            }
+        }
+    }
+
     fn enum_def(&self, e: &EnumIr) -> TokenStream {
         let p = &self.rt.p;
         let name = format_ident!("{}", e.name);
-        let doc = docs(&[e.doc.as_deref()]);
+        let fallback = format!("The documented values of `{}`.", e.name);
+        let doc = docs(&[Some(e.doc.as_deref().unwrap_or(&fallback))]);
         let mut variants = Vec::new();
         let mut to_wire = Vec::new();
         let mut from_wire = Vec::new();
@@ -486,8 +514,14 @@ impl Gen<'_> {
                     dispatch_arms.push(quote!(Event::#vid(#id) => handler.#hm(#id).await,));
                 }
                 _ => {
-                    let fdocs: Vec<TokenStream> =
-                        args.iter().map(|a| docs(&[a.doc.as_deref()])).collect();
+                    let fdocs: Vec<TokenStream> = args
+                        .iter()
+                        .enumerate()
+                        .map(|(i, a)| {
+                            let pos = format!("Argument {} (`{}`).", i + 1, a.wire);
+                            docs(&[a.doc.as_deref(), Some(&pos)])
+                        })
+                        .collect();
                     variants.push(quote!(#vdoc #[doc = ""] #[doc = #wdoc] #vid { #(#fdocs #arg_ids: #arg_tys),* },));
                     names_arms.push(quote!(Self::#vid { .. } => #wire,));
                     decode_arms.push(quote!(#wire => {
@@ -510,11 +544,97 @@ impl Gen<'_> {
                 }
             }
         }
-        let commands = pl
-            .commands
-            .iter()
-            .map(|c| self.command(c, code))
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut commands = Vec::new();
+        let mut cmd_variants = Vec::new();
+        let mut res_variants = Vec::new();
+        let mut cmd_names = Vec::new();
+        let mut cmd_name_arms = Vec::new();
+        let mut cmd_decode_arms = Vec::new();
+        let mut res_decode_arms = Vec::new();
+        let mut cmd_params_arms = Vec::new();
+        self.r.reserve("Command", &pl.code)?;
+        self.r.reserve("CommandResult", &pl.code)?;
+        for c in &pl.commands {
+            let (tokens, id, out) = self.command(c, code)?;
+            commands.push(tokens);
+            let wire = &c.name.value;
+            let vdoc = format!(" `{wire}`.");
+            cmd_names.push(wire.clone());
+            cmd_variants.push(quote!(#[doc = #vdoc] #id(#id),));
+            res_variants.push(quote!(#[doc = #vdoc] #id(#out),));
+            cmd_name_arms.push(quote!(Self::#id(_) => #wire,));
+            cmd_decode_arms.push(quote!(#wire => ::std::result::Result::Ok(Self::#id(#p::field::<#id>(#wire, "params", params)?)),));
+            res_decode_arms.push(quote!(#wire => ::std::result::Result::Ok(Self::#id(#p::field::<#out>(#wire, "result", result)?)),));
+            cmd_params_arms
+                .push(quote!(Self::#id(c) => #p::serde_json::to_value(c).unwrap_or_default(),));
+        }
+        let cmd_self = if pl.commands.is_empty() {
+            quote!(*self)
+        } else {
+            quote!(self)
+        };
+        let cmd_names_doc = format!(" Every interface command of `{code}`.");
+        commands.push(quote! {
+            /// Any interface command of this placement, as the portal side
+            /// receives it from `BX24.placement.call`.
+            #[derive(Debug, Clone, PartialEq)]
+            #[non_exhaustive]
+            pub enum Command {
+                #(#cmd_variants)*
+            }
+
+            impl Command {
+                #[doc = #cmd_names_doc]
+                pub const NAMES: &'static [&'static str] = &[#(#cmd_names),*];
+
+                /// The wire name of this command.
+                pub fn name(&self) -> &'static str {
+                    match #cmd_self {
+                        #(#cmd_name_arms)*
+                    }
+                }
+
+                /// Decodes command `name` from its parameters.
+                pub fn decode(name: &str, params: #p::serde_json::Value) -> ::std::result::Result<Self, #p::DecodeError> {
+                    let _ = &params;
+                    match name {
+                        #(#cmd_decode_arms)*
+                        other => ::std::result::Result::Err(#p::DecodeError::UnknownEvent {
+                            set: #code,
+                            name: other.to_owned(),
+                        }),
+                    }
+                }
+
+                /// The parameters, as `BX24.placement.call` sends them.
+                pub fn params(&self) -> #p::serde_json::Value {
+                    match #cmd_self {
+                        #(#cmd_params_arms)*
+                    }
+                }
+            }
+
+            /// The typed result of any interface command of this placement.
+            #[derive(Debug, Clone, PartialEq)]
+            #[non_exhaustive]
+            pub enum CommandResult {
+                #(#res_variants)*
+            }
+
+            impl CommandResult {
+                /// Decodes the result of command `name`.
+                pub fn decode(name: &str, result: #p::serde_json::Value) -> ::std::result::Result<Self, #p::DecodeError> {
+                    let _ = &result;
+                    match name {
+                        #(#res_decode_arms)*
+                        other => ::std::result::Result::Err(#p::DecodeError::UnknownEvent {
+                            set: #code,
+                            name: other.to_owned(),
+                        }),
+                    }
+                }
+            }
+        });
         let names_doc = format!(" Every interface event of `{code}`.");
         let self_match = if pl.events.is_empty() {
             quote!(*self)
@@ -624,32 +744,43 @@ impl Gen<'_> {
         }
     }
 
-    fn command(&mut self, c: &b24_spec::Command, placement: &str) -> Result<TokenStream, Error> {
+    fn command(
+        &mut self,
+        c: &b24_spec::Command,
+        placement: &str,
+    ) -> Result<(TokenStream, Ident, TokenStream), Error> {
         let p = self.rt.p.clone();
         let name = match &c.rust_name {
             Some(r) => r.value.clone(),
             None => names::camel(&c.name.value).unwrap_or_default(),
         };
-        let fields = self.r.fields(&c.params, &name, Dir::Out)?;
         let sdoc = meta_docs(
             c.summary.as_deref(),
             c.description.as_deref(),
             c.who.as_deref(),
             c.docs.as_deref(),
         );
-        let st = StructIr {
-            name: name.clone(),
-            doc: None,
-            fields,
-            dir: Dir::Out,
+        let body = match &c.param {
+            Some(one) => {
+                let ty = self.r.shape(one, &format!("{name}Param"), Dir::Out)?;
+                self.newtype_def(&name, &ty, one.nullable)
+            }
+            None => {
+                let fields = self.r.fields(&c.params, &name, Dir::Out)?;
+                self.struct_def(&StructIr {
+                    name: name.clone(),
+                    doc: None,
+                    fields,
+                    dir: Dir::Out,
+                })
+            }
         };
         let out = self.result_ty(c.result.as_ref(), &format!("{name}Result"))?;
         self.r.reserve(&name, &c.name)?;
-        let body = self.struct_def(&st);
         let id = format_ident!("{name}");
         let wire = &c.name.value;
         let out = self.ty(&out);
-        Ok(quote! {
+        let tokens = quote! {
             #sdoc
             #body
             impl #p::PlacementCommand for #id {
@@ -657,7 +788,8 @@ impl Gen<'_> {
                 const PLACEMENT: &'static str = #placement;
                 type Output = #out;
             }
-        })
+        };
+        Ok((tokens, id, out))
     }
 
     fn methods(&mut self, spec: &Spec) -> Result<(), Error> {

@@ -117,6 +117,10 @@ pub struct Command {
     /// Fields of the parameter object.
     #[serde(default)]
     pub params: Vec<Field>,
+    /// The parameter when it is not an object (`setValue` takes the value
+    /// itself, `bind*Callback` take `null` or a string). Excludes `params`.
+    #[serde(default)]
+    pub param: Option<Shape>,
     /// Shape of the value the callback receives; `any` when absent.
     #[serde(default)]
     pub result: Option<Shape>,

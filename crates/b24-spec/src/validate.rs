@@ -251,6 +251,12 @@ pub(crate) fn validate(path: &str, file: &SpecFile) -> Vec<Diagnostic> {
                 cx.unique(&mut rust, &r, &at, "command Rust name");
             }
             cx.fields(&c.params, "parameter");
+            if let Some(one) = &c.param {
+                if !c.params.is_empty() {
+                    cx.err(&one.ty, "a command has either `params` (an object's fields) or `param` (one value), not both");
+                }
+                cx.shape(one);
+            }
             if let Some(r) = &c.result {
                 cx.shape(r);
             }

@@ -42,8 +42,12 @@ pub mod call_card {
         /// Wire name: `CallCard::CallStateChanged`.
         CallStateChanged {
             /// The current state of the call.
+            ///
+            /// Argument 1 (`callState`).
             call_state: CallState,
             /// Additional data. The argument always arrives: if there is no additional data, it is an empty object.
+            ///
+            /// Argument 2 (`additionalParams`).
             additional_params: AdditionalParams,
         },
     }
@@ -242,6 +246,7 @@ pub mod call_card {
     /// Who: any user.
     ///
     /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/call-card/get-status.html>
+    /// The `GetStatus` object.
     #[derive(
         Debug,
         Clone,
@@ -268,6 +273,7 @@ pub mod call_card {
     /// Who: any user.
     ///
     /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/call-card/disable-auto-close.html>
+    /// The `DisableAutoClose` object.
     #[derive(
         Debug,
         Clone,
@@ -296,6 +302,7 @@ pub mod call_card {
     /// Who: any user.
     ///
     /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/call-card/enable-auto-close.html>
+    /// The `EnableAutoClose` object.
     #[derive(
         Debug,
         Clone,
@@ -316,6 +323,145 @@ pub mod call_card {
         const NAME: &'static str = "enableAutoClose";
         const PLACEMENT: &'static str = "CALL_CARD";
         type Output = ::std::vec::Vec<::b24::__private::serde_json::Value>;
+    }
+    /// Any interface command of this placement, as the portal side
+    /// receives it from `BX24.placement.call`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub enum Command {
+        /// `getStatus`.
+        GetStatus(GetStatus),
+        /// `disableAutoClose`.
+        DisableAutoClose(DisableAutoClose),
+        /// `enableAutoClose`.
+        EnableAutoClose(EnableAutoClose),
+    }
+    impl Command {
+        /// Every interface command of `CALL_CARD`.
+        pub const NAMES: &'static [&'static str] = &[
+            "getStatus",
+            "disableAutoClose",
+            "enableAutoClose",
+        ];
+        /// The wire name of this command.
+        pub fn name(&self) -> &'static str {
+            match self {
+                Self::GetStatus(_) => "getStatus",
+                Self::DisableAutoClose(_) => "disableAutoClose",
+                Self::EnableAutoClose(_) => "enableAutoClose",
+            }
+        }
+        /// Decodes command `name` from its parameters.
+        pub fn decode(
+            name: &str,
+            params: ::b24::__private::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::b24::__private::DecodeError> {
+            let _ = &params;
+            match name {
+                "getStatus" => {
+                    ::std::result::Result::Ok(
+                        Self::GetStatus(
+                            ::b24::__private::field::<
+                                GetStatus,
+                            >("getStatus", "params", params)?,
+                        ),
+                    )
+                }
+                "disableAutoClose" => {
+                    ::std::result::Result::Ok(
+                        Self::DisableAutoClose(
+                            ::b24::__private::field::<
+                                DisableAutoClose,
+                            >("disableAutoClose", "params", params)?,
+                        ),
+                    )
+                }
+                "enableAutoClose" => {
+                    ::std::result::Result::Ok(
+                        Self::EnableAutoClose(
+                            ::b24::__private::field::<
+                                EnableAutoClose,
+                            >("enableAutoClose", "params", params)?,
+                        ),
+                    )
+                }
+                other => {
+                    ::std::result::Result::Err(::b24::__private::DecodeError::UnknownEvent {
+                        set: "CALL_CARD",
+                        name: other.to_owned(),
+                    })
+                }
+            }
+        }
+        /// The parameters, as `BX24.placement.call` sends them.
+        pub fn params(&self) -> ::b24::__private::serde_json::Value {
+            match self {
+                Self::GetStatus(c) => {
+                    ::b24::__private::serde_json::to_value(c).unwrap_or_default()
+                }
+                Self::DisableAutoClose(c) => {
+                    ::b24::__private::serde_json::to_value(c).unwrap_or_default()
+                }
+                Self::EnableAutoClose(c) => {
+                    ::b24::__private::serde_json::to_value(c).unwrap_or_default()
+                }
+            }
+        }
+    }
+    /// The typed result of any interface command of this placement.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub enum CommandResult {
+        /// `getStatus`.
+        GetStatus(CallStatus),
+        /// `disableAutoClose`.
+        DisableAutoClose(::std::vec::Vec<::b24::__private::serde_json::Value>),
+        /// `enableAutoClose`.
+        EnableAutoClose(::std::vec::Vec<::b24::__private::serde_json::Value>),
+    }
+    impl CommandResult {
+        /// Decodes the result of command `name`.
+        pub fn decode(
+            name: &str,
+            result: ::b24::__private::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::b24::__private::DecodeError> {
+            let _ = &result;
+            match name {
+                "getStatus" => {
+                    ::std::result::Result::Ok(
+                        Self::GetStatus(
+                            ::b24::__private::field::<
+                                CallStatus,
+                            >("getStatus", "result", result)?,
+                        ),
+                    )
+                }
+                "disableAutoClose" => {
+                    ::std::result::Result::Ok(
+                        Self::DisableAutoClose(
+                            ::b24::__private::field::<
+                                ::std::vec::Vec<::b24::__private::serde_json::Value>,
+                            >("disableAutoClose", "result", result)?,
+                        ),
+                    )
+                }
+                "enableAutoClose" => {
+                    ::std::result::Result::Ok(
+                        Self::EnableAutoClose(
+                            ::b24::__private::field::<
+                                ::std::vec::Vec<::b24::__private::serde_json::Value>,
+                            >("enableAutoClose", "result", result)?,
+                        ),
+                    )
+                }
+                other => {
+                    ::std::result::Result::Err(::b24::__private::DecodeError::UnknownEvent {
+                        set: "CALL_CARD",
+                        name: other.to_owned(),
+                    })
+                }
+            }
+        }
     }
     /// The state of the call.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -733,6 +879,7 @@ pub mod call_card {
             self
         }
     }
+    /// The `EntityChangedData` object.
     #[derive(
         Debug,
         Clone,

@@ -27,7 +27,9 @@ pub mod my_widget {
         ///
         /// Wire name: `MyWidget::stateChanged`.
         StateChanged {
+            /// Argument 1 (`callState`).
             call_state: CallState,
+            /// Argument 2 (`additionalParams`).
             additional_params: ::std::option::Option<AdditionalParams>,
         },
     }
@@ -276,6 +278,7 @@ pub mod my_widget {
         }
     }
     /// Mutes or unmutes.
+    /// The `MyWidgetSetMute` object.
     #[derive(
         Debug,
         Clone,
@@ -304,6 +307,7 @@ pub mod my_widget {
         const PLACEMENT: &'static str = "MY_WIDGET";
         type Output = ::std::vec::Vec<::b24::__private::serde_json::Value>;
     }
+    /// The `MyWidgetGetStates` object.
     #[derive(
         Debug,
         Clone,
@@ -325,6 +329,119 @@ pub mod my_widget {
         const PLACEMENT: &'static str = "MY_WIDGET";
         type Output = ::std::vec::Vec<::std::string::String>;
     }
+    /// Any interface command of this placement, as the portal side
+    /// receives it from `BX24.placement.call`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub enum Command {
+        /// `MyWidgetSetMute`.
+        MyWidgetSetMute(MyWidgetSetMute),
+        /// `MyWidgetGetStates`.
+        MyWidgetGetStates(MyWidgetGetStates),
+    }
+    impl Command {
+        /// Every interface command of `MY_WIDGET`.
+        pub const NAMES: &'static [&'static str] = &[
+            "MyWidgetSetMute",
+            "MyWidgetGetStates",
+        ];
+        /// The wire name of this command.
+        pub fn name(&self) -> &'static str {
+            match self {
+                Self::MyWidgetSetMute(_) => "MyWidgetSetMute",
+                Self::MyWidgetGetStates(_) => "MyWidgetGetStates",
+            }
+        }
+        /// Decodes command `name` from its parameters.
+        pub fn decode(
+            name: &str,
+            params: ::b24::__private::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::b24::__private::DecodeError> {
+            let _ = &params;
+            match name {
+                "MyWidgetSetMute" => {
+                    ::std::result::Result::Ok(
+                        Self::MyWidgetSetMute(
+                            ::b24::__private::field::<
+                                MyWidgetSetMute,
+                            >("MyWidgetSetMute", "params", params)?,
+                        ),
+                    )
+                }
+                "MyWidgetGetStates" => {
+                    ::std::result::Result::Ok(
+                        Self::MyWidgetGetStates(
+                            ::b24::__private::field::<
+                                MyWidgetGetStates,
+                            >("MyWidgetGetStates", "params", params)?,
+                        ),
+                    )
+                }
+                other => {
+                    ::std::result::Result::Err(::b24::__private::DecodeError::UnknownEvent {
+                        set: "MY_WIDGET",
+                        name: other.to_owned(),
+                    })
+                }
+            }
+        }
+        /// The parameters, as `BX24.placement.call` sends them.
+        pub fn params(&self) -> ::b24::__private::serde_json::Value {
+            match self {
+                Self::MyWidgetSetMute(c) => {
+                    ::b24::__private::serde_json::to_value(c).unwrap_or_default()
+                }
+                Self::MyWidgetGetStates(c) => {
+                    ::b24::__private::serde_json::to_value(c).unwrap_or_default()
+                }
+            }
+        }
+    }
+    /// The typed result of any interface command of this placement.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub enum CommandResult {
+        /// `MyWidgetSetMute`.
+        MyWidgetSetMute(::std::vec::Vec<::b24::__private::serde_json::Value>),
+        /// `MyWidgetGetStates`.
+        MyWidgetGetStates(::std::vec::Vec<::std::string::String>),
+    }
+    impl CommandResult {
+        /// Decodes the result of command `name`.
+        pub fn decode(
+            name: &str,
+            result: ::b24::__private::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::b24::__private::DecodeError> {
+            let _ = &result;
+            match name {
+                "MyWidgetSetMute" => {
+                    ::std::result::Result::Ok(
+                        Self::MyWidgetSetMute(
+                            ::b24::__private::field::<
+                                ::std::vec::Vec<::b24::__private::serde_json::Value>,
+                            >("MyWidgetSetMute", "result", result)?,
+                        ),
+                    )
+                }
+                "MyWidgetGetStates" => {
+                    ::std::result::Result::Ok(
+                        Self::MyWidgetGetStates(
+                            ::b24::__private::field::<
+                                ::std::vec::Vec<::std::string::String>,
+                            >("MyWidgetGetStates", "result", result)?,
+                        ),
+                    )
+                }
+                other => {
+                    ::std::result::Result::Err(::b24::__private::DecodeError::UnknownEvent {
+                        set: "MY_WIDGET",
+                        name: other.to_owned(),
+                    })
+                }
+            }
+        }
+    }
+    /// The `AdditionalParamsNested` object.
     #[derive(
         Debug,
         Clone,
@@ -345,6 +462,7 @@ pub mod my_widget {
             Self { level: level.into() }
         }
     }
+    /// The `AdditionalParams` object.
     #[derive(
         Debug,
         Clone,
@@ -402,6 +520,7 @@ pub mod my_widget {
             self
         }
     }
+    /// The `EntityChanged` object.
     #[derive(
         Debug,
         Clone,
@@ -453,6 +572,7 @@ pub mod my_widget {
             }
         }
     }
+    /// The documented values of `CallState`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum CallState {

@@ -803,6 +803,7 @@ pub mod page_background_worker {
     /// Who: any user.
     ///
     /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-set-mute.html>
+    /// The `CallCardSetMute` object.
     #[derive(
         Debug,
         Clone,
@@ -840,6 +841,7 @@ pub mod page_background_worker {
     /// Who: any user.
     ///
     /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-set-hold.html>
+    /// The `CallCardSetHold` object.
     #[derive(
         Debug,
         Clone,
@@ -875,6 +877,7 @@ pub mod page_background_worker {
     /// Who: any user.
     ///
     /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-set-ui-state.html>
+    /// The `CallCardSetUiState` object.
     #[derive(
         Debug,
         Clone,
@@ -931,6 +934,7 @@ pub mod page_background_worker {
     /// Who: any user.
     ///
     /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-get-list-ui-states.html>
+    /// The `CallCardGetListUiStates` object.
     #[derive(
         Debug,
         Clone,
@@ -957,6 +961,7 @@ pub mod page_background_worker {
     /// Who: any user.
     ///
     /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-set-card-title.html>
+    /// The `CallCardSetCardTitle` object.
     #[derive(
         Debug,
         Clone,
@@ -992,6 +997,7 @@ pub mod page_background_worker {
     /// Who: any user.
     ///
     /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-set-status-text.html>
+    /// The `CallCardSetStatusText` object.
     #[derive(
         Debug,
         Clone,
@@ -1033,6 +1039,7 @@ pub mod page_background_worker {
     /// Who: any user.
     ///
     /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-start-timer.html>
+    /// The `CallCardStartTimer` object.
     #[derive(
         Debug,
         Clone,
@@ -1061,6 +1068,7 @@ pub mod page_background_worker {
     /// Who: any user.
     ///
     /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-stop-timer.html>
+    /// The `CallCardStopTimer` object.
     #[derive(
         Debug,
         Clone,
@@ -1089,6 +1097,7 @@ pub mod page_background_worker {
     /// Who: any user.
     ///
     /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-close.html>
+    /// The `CallCardClose` object.
     #[derive(
         Debug,
         Clone,
@@ -1109,6 +1118,307 @@ pub mod page_background_worker {
         const NAME: &'static str = "CallCardClose";
         const PLACEMENT: &'static str = "PAGE_BACKGROUND_WORKER";
         type Output = ::std::vec::Vec<CommandError>;
+    }
+    /// Any interface command of this placement, as the portal side
+    /// receives it from `BX24.placement.call`.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub enum Command {
+        /// `CallCardSetMute`.
+        CallCardSetMute(CallCardSetMute),
+        /// `CallCardSetHold`.
+        CallCardSetHold(CallCardSetHold),
+        /// `CallCardSetUiState`.
+        CallCardSetUiState(CallCardSetUiState),
+        /// `CallCardGetListUiStates`.
+        CallCardGetListUiStates(CallCardGetListUiStates),
+        /// `CallCardSetCardTitle`.
+        CallCardSetCardTitle(CallCardSetCardTitle),
+        /// `CallCardSetStatusText`.
+        CallCardSetStatusText(CallCardSetStatusText),
+        /// `CallCardStartTimer`.
+        CallCardStartTimer(CallCardStartTimer),
+        /// `CallCardStopTimer`.
+        CallCardStopTimer(CallCardStopTimer),
+        /// `CallCardClose`.
+        CallCardClose(CallCardClose),
+    }
+    impl Command {
+        /// Every interface command of `PAGE_BACKGROUND_WORKER`.
+        pub const NAMES: &'static [&'static str] = &[
+            "CallCardSetMute",
+            "CallCardSetHold",
+            "CallCardSetUiState",
+            "CallCardGetListUiStates",
+            "CallCardSetCardTitle",
+            "CallCardSetStatusText",
+            "CallCardStartTimer",
+            "CallCardStopTimer",
+            "CallCardClose",
+        ];
+        /// The wire name of this command.
+        pub fn name(&self) -> &'static str {
+            match self {
+                Self::CallCardSetMute(_) => "CallCardSetMute",
+                Self::CallCardSetHold(_) => "CallCardSetHold",
+                Self::CallCardSetUiState(_) => "CallCardSetUiState",
+                Self::CallCardGetListUiStates(_) => "CallCardGetListUiStates",
+                Self::CallCardSetCardTitle(_) => "CallCardSetCardTitle",
+                Self::CallCardSetStatusText(_) => "CallCardSetStatusText",
+                Self::CallCardStartTimer(_) => "CallCardStartTimer",
+                Self::CallCardStopTimer(_) => "CallCardStopTimer",
+                Self::CallCardClose(_) => "CallCardClose",
+            }
+        }
+        /// Decodes command `name` from its parameters.
+        pub fn decode(
+            name: &str,
+            params: ::b24::__private::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::b24::__private::DecodeError> {
+            let _ = &params;
+            match name {
+                "CallCardSetMute" => {
+                    ::std::result::Result::Ok(
+                        Self::CallCardSetMute(
+                            ::b24::__private::field::<
+                                CallCardSetMute,
+                            >("CallCardSetMute", "params", params)?,
+                        ),
+                    )
+                }
+                "CallCardSetHold" => {
+                    ::std::result::Result::Ok(
+                        Self::CallCardSetHold(
+                            ::b24::__private::field::<
+                                CallCardSetHold,
+                            >("CallCardSetHold", "params", params)?,
+                        ),
+                    )
+                }
+                "CallCardSetUiState" => {
+                    ::std::result::Result::Ok(
+                        Self::CallCardSetUiState(
+                            ::b24::__private::field::<
+                                CallCardSetUiState,
+                            >("CallCardSetUiState", "params", params)?,
+                        ),
+                    )
+                }
+                "CallCardGetListUiStates" => {
+                    ::std::result::Result::Ok(
+                        Self::CallCardGetListUiStates(
+                            ::b24::__private::field::<
+                                CallCardGetListUiStates,
+                            >("CallCardGetListUiStates", "params", params)?,
+                        ),
+                    )
+                }
+                "CallCardSetCardTitle" => {
+                    ::std::result::Result::Ok(
+                        Self::CallCardSetCardTitle(
+                            ::b24::__private::field::<
+                                CallCardSetCardTitle,
+                            >("CallCardSetCardTitle", "params", params)?,
+                        ),
+                    )
+                }
+                "CallCardSetStatusText" => {
+                    ::std::result::Result::Ok(
+                        Self::CallCardSetStatusText(
+                            ::b24::__private::field::<
+                                CallCardSetStatusText,
+                            >("CallCardSetStatusText", "params", params)?,
+                        ),
+                    )
+                }
+                "CallCardStartTimer" => {
+                    ::std::result::Result::Ok(
+                        Self::CallCardStartTimer(
+                            ::b24::__private::field::<
+                                CallCardStartTimer,
+                            >("CallCardStartTimer", "params", params)?,
+                        ),
+                    )
+                }
+                "CallCardStopTimer" => {
+                    ::std::result::Result::Ok(
+                        Self::CallCardStopTimer(
+                            ::b24::__private::field::<
+                                CallCardStopTimer,
+                            >("CallCardStopTimer", "params", params)?,
+                        ),
+                    )
+                }
+                "CallCardClose" => {
+                    ::std::result::Result::Ok(
+                        Self::CallCardClose(
+                            ::b24::__private::field::<
+                                CallCardClose,
+                            >("CallCardClose", "params", params)?,
+                        ),
+                    )
+                }
+                other => {
+                    ::std::result::Result::Err(::b24::__private::DecodeError::UnknownEvent {
+                        set: "PAGE_BACKGROUND_WORKER",
+                        name: other.to_owned(),
+                    })
+                }
+            }
+        }
+        /// The parameters, as `BX24.placement.call` sends them.
+        pub fn params(&self) -> ::b24::__private::serde_json::Value {
+            match self {
+                Self::CallCardSetMute(c) => {
+                    ::b24::__private::serde_json::to_value(c).unwrap_or_default()
+                }
+                Self::CallCardSetHold(c) => {
+                    ::b24::__private::serde_json::to_value(c).unwrap_or_default()
+                }
+                Self::CallCardSetUiState(c) => {
+                    ::b24::__private::serde_json::to_value(c).unwrap_or_default()
+                }
+                Self::CallCardGetListUiStates(c) => {
+                    ::b24::__private::serde_json::to_value(c).unwrap_or_default()
+                }
+                Self::CallCardSetCardTitle(c) => {
+                    ::b24::__private::serde_json::to_value(c).unwrap_or_default()
+                }
+                Self::CallCardSetStatusText(c) => {
+                    ::b24::__private::serde_json::to_value(c).unwrap_or_default()
+                }
+                Self::CallCardStartTimer(c) => {
+                    ::b24::__private::serde_json::to_value(c).unwrap_or_default()
+                }
+                Self::CallCardStopTimer(c) => {
+                    ::b24::__private::serde_json::to_value(c).unwrap_or_default()
+                }
+                Self::CallCardClose(c) => {
+                    ::b24::__private::serde_json::to_value(c).unwrap_or_default()
+                }
+            }
+        }
+    }
+    /// The typed result of any interface command of this placement.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub enum CommandResult {
+        /// `CallCardSetMute`.
+        CallCardSetMute(::std::vec::Vec<CommandError>),
+        /// `CallCardSetHold`.
+        CallCardSetHold(::std::vec::Vec<CommandError>),
+        /// `CallCardSetUiState`.
+        CallCardSetUiState(::std::vec::Vec<CommandError>),
+        /// `CallCardGetListUiStates`.
+        CallCardGetListUiStates(::std::vec::Vec<UiState>),
+        /// `CallCardSetCardTitle`.
+        CallCardSetCardTitle(::std::vec::Vec<CommandError>),
+        /// `CallCardSetStatusText`.
+        CallCardSetStatusText(::std::vec::Vec<CommandError>),
+        /// `CallCardStartTimer`.
+        CallCardStartTimer(::std::vec::Vec<CommandError>),
+        /// `CallCardStopTimer`.
+        CallCardStopTimer(::std::vec::Vec<CommandError>),
+        /// `CallCardClose`.
+        CallCardClose(::std::vec::Vec<CommandError>),
+    }
+    impl CommandResult {
+        /// Decodes the result of command `name`.
+        pub fn decode(
+            name: &str,
+            result: ::b24::__private::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::b24::__private::DecodeError> {
+            let _ = &result;
+            match name {
+                "CallCardSetMute" => {
+                    ::std::result::Result::Ok(
+                        Self::CallCardSetMute(
+                            ::b24::__private::field::<
+                                ::std::vec::Vec<CommandError>,
+                            >("CallCardSetMute", "result", result)?,
+                        ),
+                    )
+                }
+                "CallCardSetHold" => {
+                    ::std::result::Result::Ok(
+                        Self::CallCardSetHold(
+                            ::b24::__private::field::<
+                                ::std::vec::Vec<CommandError>,
+                            >("CallCardSetHold", "result", result)?,
+                        ),
+                    )
+                }
+                "CallCardSetUiState" => {
+                    ::std::result::Result::Ok(
+                        Self::CallCardSetUiState(
+                            ::b24::__private::field::<
+                                ::std::vec::Vec<CommandError>,
+                            >("CallCardSetUiState", "result", result)?,
+                        ),
+                    )
+                }
+                "CallCardGetListUiStates" => {
+                    ::std::result::Result::Ok(
+                        Self::CallCardGetListUiStates(
+                            ::b24::__private::field::<
+                                ::std::vec::Vec<UiState>,
+                            >("CallCardGetListUiStates", "result", result)?,
+                        ),
+                    )
+                }
+                "CallCardSetCardTitle" => {
+                    ::std::result::Result::Ok(
+                        Self::CallCardSetCardTitle(
+                            ::b24::__private::field::<
+                                ::std::vec::Vec<CommandError>,
+                            >("CallCardSetCardTitle", "result", result)?,
+                        ),
+                    )
+                }
+                "CallCardSetStatusText" => {
+                    ::std::result::Result::Ok(
+                        Self::CallCardSetStatusText(
+                            ::b24::__private::field::<
+                                ::std::vec::Vec<CommandError>,
+                            >("CallCardSetStatusText", "result", result)?,
+                        ),
+                    )
+                }
+                "CallCardStartTimer" => {
+                    ::std::result::Result::Ok(
+                        Self::CallCardStartTimer(
+                            ::b24::__private::field::<
+                                ::std::vec::Vec<CommandError>,
+                            >("CallCardStartTimer", "result", result)?,
+                        ),
+                    )
+                }
+                "CallCardStopTimer" => {
+                    ::std::result::Result::Ok(
+                        Self::CallCardStopTimer(
+                            ::b24::__private::field::<
+                                ::std::vec::Vec<CommandError>,
+                            >("CallCardStopTimer", "result", result)?,
+                        ),
+                    )
+                }
+                "CallCardClose" => {
+                    ::std::result::Result::Ok(
+                        Self::CallCardClose(
+                            ::b24::__private::field::<
+                                ::std::vec::Vec<CommandError>,
+                            >("CallCardClose", "result", result)?,
+                        ),
+                    )
+                }
+                other => {
+                    ::std::result::Result::Err(::b24::__private::DecodeError::UnknownEvent {
+                        set: "PAGE_BACKGROUND_WORKER",
+                        name: other.to_owned(),
+                    })
+                }
+            }
+        }
     }
     /// The symbolic code of a CRM object type.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1761,6 +2071,7 @@ pub mod page_background_worker {
             }
         }
     }
+    /// The `TransferTarget` object.
     #[derive(
         Debug,
         Clone,
@@ -1808,6 +2119,7 @@ pub mod page_background_worker {
             }
         }
     }
+    /// The `EntityChangedData` object.
     #[derive(
         Debug,
         Clone,

@@ -1,6 +1,7 @@
 /// A few telephony methods and events.
 pub mod telephony_sample {
     /// Registers an external call.
+    /// The `ExternalCallRegister` object.
     #[derive(
         Debug,
         Clone,
@@ -74,6 +75,7 @@ pub mod telephony_sample {
         const IDEMPOTENT: bool = false;
         type Output = ExternalCallRegisterResult;
     }
+    /// The `DealList` object.
     #[derive(
         Debug,
         Clone,
@@ -180,6 +182,7 @@ pub mod telephony_sample {
     /// A user clicked a phone number.
     ///
     /// Event code: `ONEXTERNALCALLSTART`.
+    /// The `OnExternalCallStart` object.
     #[derive(
         Debug,
         Clone,
@@ -357,6 +360,7 @@ pub mod telephony_sample {
             RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
         }
     }
+    /// The `Deal` object.
     #[derive(
         Debug,
         Clone,
@@ -435,6 +439,7 @@ pub mod telephony_sample {
             self
         }
     }
+    /// The documented values of `CallType`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum CallType {
@@ -487,6 +492,7 @@ pub mod telephony_sample {
             ::b24::__private::lenient::int(d).map(Self::from_wire)
         }
     }
+    /// The `ExternalCallRegisterResultCrmCreatedEntitiesItem` object.
     #[derive(
         Debug,
         Clone,
@@ -546,6 +552,7 @@ pub mod telephony_sample {
             self
         }
     }
+    /// The `ExternalCallRegisterResult` object.
     #[derive(
         Debug,
         Clone,
