@@ -1,0 +1,262 @@
+//! Proof that a delivery came from the portal: the `application_token` sent
+//! with ONAPPINSTALL, kept per portal and compared in constant time.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::{Arc, RwLock};
+
+use futures::future::BoxFuture;
+
+use crate::auth::{Secret, TokenStore, Tokens};
+use crate::events::delivery::Delivery;
+
+/// An error from an [`InstallStore`] or an [`InstallCheck`].
+pub type StoreError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Compares two byte strings without an early exit, so the time taken does
+/// not tell how many leading bytes of a guessed token were right.
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    // The length is not secret (tokens have a fixed length); the content is.
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut diff = 0u8;
+    for (x, y) in a.iter().zip(b) {
+        diff |= x ^ y;
+    }
+    std::hint::black_box(diff) == 0
+}
+
+/// What ONAPPINSTALL told us about one portal.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Installation {
+    /// The portal's `member_id`.
+    pub member_id: String,
+    /// The portal's domain.
+    pub domain: String,
+    /// The token every later delivery from this portal must carry.
+    pub application_token: Secret,
+    /// The installing user's OAuth tokens, when the event carried them.
+    pub tokens: Option<Tokens>,
+}
+
+impl Installation {
+    /// An installation with no OAuth tokens.
+    pub fn new(
+        member_id: impl Into<String>,
+        domain: impl Into<String>,
+        application_token: impl Into<Secret>,
+    ) -> Self {
+        Self {
+            member_id: member_id.into(),
+            domain: domain.into(),
+            application_token: application_token.into(),
+            tokens: None,
+        }
+    }
+}
+
+/// Where application tokens live, one per portal (`member_id`). Implement
+/// it over a database to survive restarts; [`MemoryInstallStore`] is the
+/// in-memory default.
+pub trait InstallStore: Send + Sync + 'static {
+    /// The installation of portal `member_id`, if the app is installed there.
+    fn get<'a>(
+        &'a self,
+        member_id: &'a str,
+    ) -> BoxFuture<'a, Result<Option<Installation>, StoreError>>;
+    /// Keeps an installation (replacing an older one of the same portal).
+    fn save(&self, install: Installation) -> BoxFuture<'_, Result<(), StoreError>>;
+    /// Forgets portal `member_id` (after ONAPPUNINSTALL).
+    fn remove<'a>(&'a self, member_id: &'a str) -> BoxFuture<'a, Result<(), StoreError>>;
+}
+
+/// Installations in memory. With [`MemoryInstallStore::with_token_store`],
+/// the OAuth tokens of each install are also saved to a client's
+/// [`TokenStore`], so a client built on that store can call the portal.
+#[derive(Default)]
+pub struct MemoryInstallStore {
+    map: RwLock<HashMap<String, Installation>>,
+    tokens: Option<Arc<dyn TokenStore>>,
+}
+
+impl fmt::Debug for MemoryInstallStore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.map.read().map(|m| m.len()).unwrap_or(0);
+        f.debug_struct("MemoryInstallStore")
+            .field("portals", &n)
+            .finish_non_exhaustive()
+    }
+}
+
+impl MemoryInstallStore {
+    /// An empty store.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// An empty store that also saves installed OAuth tokens to `tokens`.
+    pub fn with_token_store(tokens: Arc<dyn TokenStore>) -> Self {
+        Self {
+            map: RwLock::default(),
+            tokens: Some(tokens),
+        }
+    }
+
+    /// Adds an installation directly (an app that stored its token elsewhere).
+    pub fn insert(&self, install: Installation) {
+        if let Ok(mut m) = self.map.write() {
+            m.insert(install.member_id.clone(), install);
+        }
+    }
+
+    /// The installation of `member_id`, if any.
+    pub fn installation(&self, member_id: &str) -> Option<Installation> {
+        self.map.read().ok()?.get(member_id).cloned()
+    }
+
+    /// How many portals are installed.
+    pub fn len(&self) -> usize {
+        self.map.read().map(|m| m.len()).unwrap_or(0)
+    }
+
+    /// Whether no portal is installed.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl InstallStore for MemoryInstallStore {
+    fn get<'a>(
+        &'a self,
+        member_id: &'a str,
+    ) -> BoxFuture<'a, Result<Option<Installation>, StoreError>> {
+        let found = self.installation(member_id);
+        Box::pin(async move { Ok(found) })
+    }
+
+    fn save(&self, install: Installation) -> BoxFuture<'_, Result<(), StoreError>> {
+        Box::pin(async move {
+            if let (Some(store), Some(t)) = (&self.tokens, &install.tokens) {
+                store
+                    .save(t.clone())
+                    .await
+                    .map_err(|e| Box::new(e) as StoreError)?;
+            }
+            self.insert(install);
+            Ok(())
+        })
+    }
+
+    fn remove<'a>(&'a self, member_id: &'a str) -> BoxFuture<'a, Result<(), StoreError>> {
+        if let Ok(mut m) = self.map.write() {
+            m.remove(member_id);
+        }
+        Box::pin(async { Ok(()) })
+    }
+}
+
+impl<S: InstallStore + ?Sized> InstallStore for Arc<S> {
+    fn get<'a>(
+        &'a self,
+        member_id: &'a str,
+    ) -> BoxFuture<'a, Result<Option<Installation>, StoreError>> {
+        (**self).get(member_id)
+    }
+    fn save(&self, install: Installation) -> BoxFuture<'_, Result<(), StoreError>> {
+        (**self).save(install)
+    }
+    fn remove<'a>(&'a self, member_id: &'a str) -> BoxFuture<'a, Result<(), StoreError>> {
+        (**self).remove(member_id)
+    }
+}
+
+/// An extra check of an ONAPPINSTALL delivery before its token is trusted,
+/// e.g. a REST call with the delivered `access_token` (the docs' advice),
+/// or a list of portals the app may be installed on.
+///
+/// Without a check, the receiver trusts the first install of a portal and
+/// refuses an install that would replace a stored token: a forger could
+/// otherwise overwrite a known portal's token with their own.
+pub trait InstallCheck: Send + Sync + 'static {
+    /// `Ok(())` to trust the delivery; `Err` to refuse it (answered 401).
+    fn check<'a>(&'a self, delivery: &'a Delivery) -> BoxFuture<'a, Result<(), StoreError>>;
+}
+
+impl<F> InstallCheck for F
+where
+    F: for<'a> Fn(&'a Delivery) -> BoxFuture<'a, Result<(), StoreError>> + Send + Sync + 'static,
+{
+    fn check<'a>(&'a self, delivery: &'a Delivery) -> BoxFuture<'a, Result<(), StoreError>> {
+        self(delivery)
+    }
+}
+
+/// An [`InstallCheck`] that calls `app.info` on the delivery's
+/// `client_endpoint` with its `access_token`, and accepts only portals whose
+/// domain is in an allow-list (the endpoint comes from the same untrusted
+/// body, so the list is what makes the call meaningful).
+#[derive(Debug, Clone)]
+pub struct AppInfoCheck {
+    http: reqwest::Client,
+    domains: Vec<String>,
+}
+
+impl AppInfoCheck {
+    /// Accepts installs from portals whose `client_endpoint` host is one of
+    /// `domains` (host or `host:port`), once `app.info` succeeds with the
+    /// delivered access token.
+    pub fn new(domains: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        Self {
+            http: reqwest::Client::new(),
+            domains: domains.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+impl InstallCheck for AppInfoCheck {
+    fn check<'a>(&'a self, delivery: &'a Delivery) -> BoxFuture<'a, Result<(), StoreError>> {
+        Box::pin(async move {
+            let auth = &delivery.auth;
+            let endpoint = auth
+                .client_endpoint
+                .as_deref()
+                .ok_or("no client_endpoint")?;
+            let token = auth.access_token.as_ref().ok_or("no access_token")?;
+            let host = endpoint
+                .split_once("://")
+                .map(|(_, rest)| rest.split('/').next().unwrap_or_default())
+                .ok_or("client_endpoint is not a URL")?;
+            if !self.domains.iter().any(|d| d == host) {
+                return Err(format!("portal `{host}` is not allowed").into());
+            }
+            let url = format!("{}/app.info", endpoint.trim_end_matches('/'));
+            let resp = self
+                .http
+                .post(&url)
+                .form(&[("auth", token.expose())])
+                .send()
+                .await?;
+            let status = resp.status();
+            let body: serde_json::Value = resp.json().await?;
+            if !status.is_success() || body.get("error").is_some() || body.get("result").is_none() {
+                return Err(format!("app.info refused the access token (HTTP {status})").into());
+            }
+            Ok(())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn constant_time_eq_compares() {
+        assert!(constant_time_eq(b"abc", b"abc"));
+        assert!(!constant_time_eq(b"abc", b"abd"));
+        assert!(!constant_time_eq(b"abc", b"ab"));
+        assert!(constant_time_eq(b"", b""));
+    }
+}
