@@ -201,10 +201,10 @@ fn s(v: &str) -> Y {
 }
 
 fn push_opt(m: &mut Vec<(String, Y)>, k: &str, v: &Option<String>) {
-    if let Some(v) = v {
-        if !v.is_empty() {
-            m.push((k.to_owned(), s(v)));
-        }
+    if let Some(v) = v
+        && !v.is_empty()
+    {
+        m.push((k.to_owned(), s(v)));
     }
 }
 
@@ -266,7 +266,7 @@ fn fields_y(fields: &[Field]) -> Y {
         });
         let base = names::snake(&base).unwrap_or(base);
         let r = unique(base, &mut rust, "_");
-        let mut m = vec![("name".to_owned(), Y::Quoted(f.name.clone()))];
+        let mut m = vec![("name".to_owned(), Y::Str(f.name.clone()))];
         if derived.as_deref() != Some(r.as_str()) {
             m.push(("rust_name".into(), s(&r)));
         }
@@ -293,10 +293,10 @@ fn shape_into(m: &mut Vec<(String, Y)>, sh: &Shape, required: bool, description:
     if !sh.fields.is_empty() && sh.ty == "object" {
         m.push(("fields".into(), fields_y(&sh.fields)));
     }
-    if let Some(it) = &sh.items {
-        if sh.ty == "array" {
-            m.push(("items".into(), shape_y(it)));
-        }
+    if let Some(it) = &sh.items
+        && sh.ty == "array"
+    {
+        m.push(("items".into(), shape_y(it)));
     }
 }
 
@@ -353,7 +353,7 @@ fn errors_y(errors: &[ErrorIr]) -> Y {
         errors
             .iter()
             .map(|e| {
-                let mut m = vec![("code".to_owned(), Y::Quoted(e.code.clone()))];
+                let mut m = vec![("code".to_owned(), Y::Str(e.code.clone()))];
                 if let Some(st) = e.status {
                     m.push(("status".into(), Y::Int(i64::from(st))));
                 }
@@ -389,7 +389,7 @@ pub fn rest_file(summary: &str, scope: &str, methods: &[&Method], events: &[&Res
                     .unwrap_or_else(|| format!("Method{}", items.len() + 1)),
             };
             let r = unique(base, &mut taken, "");
-            let mut y = vec![("name".to_owned(), Y::Quoted(m.name.clone()))];
+            let mut y = vec![("name".to_owned(), Y::Str(m.name.clone()))];
             if derived.as_deref() != Some(r.as_str()) {
                 y.push(("rust_name".into(), s(&r)));
             }
@@ -430,14 +430,14 @@ pub fn rest_file(summary: &str, scope: &str, methods: &[&Method], events: &[&Res
                 .unwrap_or_else(|| format!("Event{}", items.len() + 1));
             let r = unique(base, &mut taken, "");
             let mut y = vec![
-                ("code".to_owned(), Y::Quoted(e.code.clone())),
+                ("code".to_owned(), Y::Str(e.code.clone())),
                 ("rust_name".to_owned(), s(&r)),
             ];
             push_docs(&mut y, &e.docs);
-            if let Some(sc) = e.scopes.first() {
-                if sc != scope {
-                    y.push(("scope".into(), s(sc)));
-                }
+            if let Some(sc) = e.scopes.first()
+                && sc != scope
+            {
+                y.push(("scope".into(), s(sc)));
             }
             if !e.data.is_empty() {
                 y.push(("data".into(), fields_y(&e.data)));
@@ -453,16 +453,24 @@ pub fn rest_file(summary: &str, scope: &str, methods: &[&Method], events: &[&Res
 /// A placement file.
 pub fn placement_file(
     code: &str,
+    info: Option<&PlacementInfo>,
     scopes: &[String],
     events: &[&InterfaceEvent],
     commands: &[&Command],
 ) -> String {
     let mut p = vec![("code".to_owned(), s(code))];
+    if let Some(i) = info {
+        push_opt(&mut p, "title", &i.title);
+        push_opt(&mut p, "summary", &i.docs.summary);
+    }
     if !scopes.is_empty() {
         p.push((
             "scopes".into(),
             Y::Seq(scopes.iter().map(|x| s(x)).collect()),
         ));
+    }
+    if let Some(i) = info {
+        p.push(("docs".into(), s(&i.docs.docs)));
     }
     let mut taken = HashSet::new();
     let mut evs = Vec::new();
@@ -474,7 +482,7 @@ pub fn placement_file(
                 .unwrap_or_else(|| format!("Event{}", evs.len() + 1)),
         };
         let r = unique(base, &mut taken, "");
-        let mut y = vec![("name".to_owned(), Y::Quoted(e.name.clone()))];
+        let mut y = vec![("name".to_owned(), Y::Str(e.name.clone()))];
         if derived.as_deref() != Some(r.as_str()) {
             y.push(("rust_name".into(), s(&r)));
         }
@@ -496,7 +504,7 @@ pub fn placement_file(
                 .unwrap_or_else(|| format!("Command{}", cmds.len() + 1)),
         };
         let r = unique(base, &mut taken, "");
-        let mut y = vec![("name".to_owned(), Y::Quoted(c.name.clone()))];
+        let mut y = vec![("name".to_owned(), Y::Str(c.name.clone()))];
         if derived.as_deref() != Some(r.as_str()) {
             y.push(("rust_name".into(), s(&r)));
         }

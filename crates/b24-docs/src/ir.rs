@@ -171,6 +171,19 @@ pub struct Command {
     pub result_examples: Vec<String>,
 }
 
+/// A placement page: where a widget is embedded.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PlacementInfo {
+    /// Placement code.
+    pub code: String,
+    /// Title (the H1 without the code).
+    pub title: Option<String>,
+    /// Docs.
+    pub docs: Docs,
+    /// Scopes listed on the page.
+    pub scopes: Vec<String>,
+}
+
 /// What one page contributes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Entry {
@@ -187,6 +200,8 @@ pub enum Entry {
         /// The event.
         event: InterfaceEvent,
     },
+    /// A placement page.
+    Placement(PlacementInfo),
     /// An interface command of `placement`.
     Command {
         /// Placement code.
@@ -209,6 +224,8 @@ pub enum Kind {
     InterfaceEvent,
     /// A JS interface command page.
     InterfaceCommand,
+    /// A placement page (code, title and summary of a widget location).
+    Placement,
 }
 
 impl Kind {
@@ -219,6 +236,7 @@ impl Kind {
             Kind::RestEvent => "REST event",
             Kind::InterfaceEvent => "interface event",
             Kind::InterfaceCommand => "interface command",
+            Kind::Placement => "placement",
         }
     }
 }

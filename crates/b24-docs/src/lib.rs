@@ -157,6 +157,36 @@ pub struct Importer {
     results: BTreeMap<String, Analysis>,
     warnings: Vec<Warning>,
     missing: Vec<MissingLink>,
+    in_memory: bool,
+}
+
+/// Imports pages given as `(path, text)` without touching the file system
+/// (includes resolve among the given pages only).
+pub fn import_pages(pages: &[(String, String)]) -> Output {
+    let mut names: Vec<String> = pages.iter().map(|p| p.0.clone()).collect();
+    names.sort();
+    names.dedup();
+    let mut imp = Importer {
+        root: PathBuf::new(),
+        pages: names
+            .iter()
+            .filter(|p| p.ends_with(".md"))
+            .cloned()
+            .collect(),
+        all_files: names.iter().cloned().collect(),
+        cache: pages
+            .iter()
+            .map(|(p, t)| (p.clone(), Some(t.clone())))
+            .collect(),
+        results: BTreeMap::new(),
+        warnings: Vec::new(),
+        missing: Vec::new(),
+        in_memory: true,
+    };
+    for p in imp.pages.clone() {
+        imp.import_page(&p);
+    }
+    imp.finish()
 }
 
 impl Importer {
@@ -175,6 +205,7 @@ impl Importer {
             results: BTreeMap::new(),
             warnings: Vec::new(),
             missing: Vec::new(),
+            in_memory: false,
         })
     }
 
@@ -186,6 +217,9 @@ impl Importer {
     fn read(&mut self, rel: &str) -> Option<String> {
         if let Some(c) = self.cache.get(rel) {
             return c.clone();
+        }
+        if self.in_memory {
+            return None;
         }
         let text = std::fs::read(self.root.join(rel))
             .ok()
@@ -320,9 +354,15 @@ impl Importer {
         let mut statuses: BTreeMap<String, Status> = BTreeMap::new();
         // file → (methods, events)
         let mut rest: BTreeMap<String, (Vec<ir::Method>, Vec<ir::RestEvent>)> = BTreeMap::new();
+        #[allow(clippy::type_complexity)]
         let mut placements: BTreeMap<
             String,
-            (Vec<String>, Vec<ir::InterfaceEvent>, Vec<ir::Command>),
+            (
+                Vec<String>,
+                Vec<ir::InterfaceEvent>,
+                Vec<ir::Command>,
+                Option<ir::PlacementInfo>,
+            ),
         > = BTreeMap::new();
         let mut seen: HashMap<(String, String), String> = HashMap::new();
         for (p, a) in &results {
@@ -355,6 +395,10 @@ impl Importer {
                                 format!("placements/{}.yaml", placement.to_ascii_lowercase()),
                                 format!("command {}", command.name),
                             ),
+                            Entry::Placement(info) => (
+                                format!("placements/{}.yaml", info.code.to_ascii_lowercase()),
+                                format!("placement {}", info.code),
+                            ),
                         };
                         if let Some(first) = seen.get(&(file.clone(), key.clone())) {
                             dup = Some(format!(
@@ -363,7 +407,12 @@ impl Importer {
                             continue;
                         }
                         seen.insert((file.clone(), key.clone()), p.clone());
-                        names.push((key.trim_start_matches("command ").to_owned(), file.clone()));
+                        names.push((
+                            key.trim_start_matches("command ")
+                                .trim_start_matches("placement ")
+                                .to_owned(),
+                            file.clone(),
+                        ));
                         match e.clone() {
                             Entry::Method(m) => rest.entry(file).or_default().0.push(m),
                             Entry::RestEvent(ev) => rest.entry(file).or_default().1.push(ev),
@@ -378,6 +427,11 @@ impl Importer {
                                 let pl = placements.entry(file).or_default();
                                 merge_scopes(&mut pl.0, &scopes);
                                 pl.2.push(command);
+                            }
+                            Entry::Placement(info) => {
+                                let pl = placements.entry(file).or_default();
+                                merge_scopes(&mut pl.0, &info.scopes);
+                                pl.3 = Some(info);
                             }
                         }
                     }
@@ -427,12 +481,13 @@ impl Importer {
             file_rows.push((file.clone(), scope, methods.len() + events.len()));
             files.insert(file, text);
         }
-        for (file, (scopes, mut events, mut commands)) in placements {
+        for (file, (scopes, mut events, mut commands, info)) in placements {
             events.sort_by(|a, b| a.name.cmp(&b.name));
             commands.sort_by(|a, b| a.name.cmp(&b.name));
             let code = file_stem(&file).to_ascii_uppercase();
             let text = emit::placement_file(
                 &code,
+                info.as_ref(),
                 &scopes,
                 &events.iter().collect::<Vec<_>>(),
                 &commands.iter().collect::<Vec<_>>(),
@@ -525,7 +580,11 @@ fn folders(rel: &str) -> Vec<&str> {
 }
 
 fn top_folder(rel: &str) -> String {
-    folders(rel).first().copied().unwrap_or("common").to_owned()
+    folders(rel)
+        .first()
+        .copied()
+        .unwrap_or("general")
+        .to_owned()
 }
 
 /// Folders with more REST pages than this are split by their subfolders.
@@ -582,14 +641,14 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
         let ft = e.file_type()?;
         if ft.is_dir() {
             walk(root, &p, out)?;
-        } else if ft.is_file() {
-            if let Ok(rel) = p.strip_prefix(root) {
-                let rel: Vec<String> = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect();
-                out.push(rel.join("/"));
-            }
+        } else if ft.is_file()
+            && let Ok(rel) = p.strip_prefix(root)
+        {
+            let rel: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            out.push(rel.join("/"));
         }
     }
     Ok(())

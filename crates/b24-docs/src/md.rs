@@ -148,17 +148,16 @@ pub fn blocks(lines: &[SrcLine], page: &str, warnings: &mut Vec<Warning>) -> Vec
             i += 1;
             continue;
         }
-        if let Some(d) = trimmed.strip_prefix("{%") {
-            if let Some(end) = d.find("%}") {
-                if d[end + 2..].trim().is_empty() {
-                    out.push(Block::Directive {
-                        text: d[..end].trim().to_owned(),
-                        line: l.line,
-                    });
-                    i += 1;
-                    continue;
-                }
-            }
+        if let Some(d) = trimmed.strip_prefix("{%")
+            && let Some(end) = d.find("%}")
+            && d[end + 2..].trim().is_empty()
+        {
+            out.push(Block::Directive {
+                text: d[..end].trim().to_owned(),
+                line: l.line,
+            });
+            i += 1;
+            continue;
         }
         out.push(Block::Text {
             text: l.text.clone(),
@@ -202,16 +201,16 @@ fn heading(trimmed: &str) -> Option<(u8, String, Option<String>)> {
     }
     let mut text = rest.trim().to_owned();
     let mut anchor = None;
-    if let Some(start) = text.rfind("{#") {
-        if let Some(len) = text[start..].find('}') {
-            let a = text[start + 2..start + len].trim().to_owned();
-            if !a.is_empty() {
-                anchor = Some(a);
-            }
-            text = format!("{}{}", &text[..start], &text[start + len + 1..])
-                .trim()
-                .to_owned();
+    if let Some(start) = text.rfind("{#")
+        && let Some(len) = text[start..].find('}')
+    {
+        let a = text[start + 2..start + len].trim().to_owned();
+        if !a.is_empty() {
+            anchor = Some(a);
         }
+        text = format!("{}{}", &text[..start], &text[start + len + 1..])
+            .trim()
+            .to_owned();
     }
     Some((u8::try_from(level).unwrap_or(6), text, anchor))
 }

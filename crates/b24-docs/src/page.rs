@@ -100,31 +100,27 @@ impl Ctx<'_> {
             .collect();
         let all_text = self.all_text();
         // Interface event: `Owner::event` in the title, subscribed with bindEvent.
-        if let Some(name) = tokens.iter().rev().find(|t| is_iface_event_name(t)) {
-            if all_text.contains("placement.bindEvent") {
-                return self.interface_event(name.clone(), h1_line, &all_text);
-            }
+        if let Some(name) = tokens.iter().rev().find(|t| is_iface_event_name(t))
+            && all_text.contains("placement.bindEvent")
+        {
+            return self.interface_event(name.clone(), h1_line, &all_text);
         }
         // Interface command: the title's name is what `placement.call` sends.
-        if let Some(last) = tokens.last() {
-            if is_ident(last)
-                && (all_text.contains(&format!("placement.call('{last}'"))
-                    || all_text.contains(&format!("placement.call(\"{last}\"")))
-            {
-                return self.command(last.clone(), h1_line, &all_text);
-            }
+        if let Some(last) = tokens.last()
+            && is_ident(last)
+            && (all_text.contains(&format!("placement.call('{last}'"))
+                || all_text.contains(&format!("placement.call(\"{last}\"")))
+        {
+            return self.command(last.clone(), h1_line, &all_text);
         }
         // REST event: the handler receives a POST with an `event` code.
         if let Some(ev) = self.rest_event(&tokens, h1_line) {
             return ev;
         }
         // REST method: a dotted method name and method sections.
-        let name = tokens
-            .iter()
-            .rev()
-            .find(|t| is_method_name(t))
-            .cloned()
-            .or_else(|| self.method_name_from_examples());
+        let name = tokens.iter().rev().find(|t| is_method_name(t)).cloned();
+        let called = name.as_ref().is_some_and(|n| self.calls_method(n));
+        let name = name.or_else(|| self.method_name_from_examples());
         let has_sections = self.blocks.iter().any(|b| match b {
             Block::Heading { level: 2, text, .. } => {
                 let t = text.to_ascii_lowercase();
@@ -134,8 +130,28 @@ impl Ctx<'_> {
             }
             _ => false,
         });
+        // Placement page: the title ends with the code bound by placement.bind.
+        if let Some(code) = tokens.last().filter(|t| is_placement_code(t))
+            && all_text.contains("placement.bind")
+            && !has_sections_strict(&self.blocks)
+        {
+            let (scopes, _) = self.header();
+            let title = h1
+                .trim()
+                .strip_suffix(code.as_str())
+                .map(|t| t.trim().trim_end_matches(':').trim().to_owned())
+                .filter(|t| !t.is_empty());
+            let info = PlacementInfo {
+                code: code.clone(),
+                title,
+                docs: self.docs(None),
+                scopes,
+            };
+            return Analysis::Imported(Kind::Placement, vec![Entry::Placement(info)]);
+        }
         match (name, has_sections) {
             (Some(n), true) => self.method(n, h1_line),
+            (Some(n), false) if called => self.method(n, h1_line),
             (Some(_), false) => Analysis::Skipped(
                 "a method name in the title but no parameter or response section".into(),
             ),
@@ -183,33 +199,33 @@ impl Ctx<'_> {
             for part in t.split(" | ") {
                 let part = part.trim();
                 let p = part.replace("**", "");
-                if scopes.is_empty() {
-                    if let Some(rest) = p
+                if scopes.is_empty()
+                    && let Some(rest) = p
                         .strip_prefix("Scope:")
                         .or_else(|| p.strip_prefix("Scope :"))
-                    {
-                        for span in md::code_spans(rest) {
-                            for s in span.split([',', ' ']) {
-                                let s = s.trim();
-                                if !s.is_empty()
-                                    && s.chars().all(|c| {
-                                        c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'
-                                    })
-                                    && !scopes.iter().any(|x| x == s)
-                                {
-                                    scopes.push(s.to_owned());
-                                }
+                {
+                    for span in md::code_spans(rest) {
+                        for s in span.split([',', ' ']) {
+                            let s = s.trim();
+                            if !s.is_empty()
+                                && s.chars().all(|c| {
+                                    c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'
+                                })
+                                && !scopes.iter().any(|x| x == s)
+                            {
+                                scopes.push(s.to_owned());
                             }
                         }
                     }
                 }
-                if who.is_none() && p.starts_with("Who can") {
-                    if let Some((_, rest)) = p.split_once(':') {
-                        let w = md::plain(rest).replace('`', "");
-                        let w = w.trim();
-                        if !w.is_empty() {
-                            who = Some(w.to_owned());
-                        }
+                if who.is_none()
+                    && p.starts_with("Who can")
+                    && let Some((_, rest)) = p.split_once(':')
+                {
+                    let w = md::plain(rest).replace('`', "");
+                    let w = w.trim();
+                    if !w.is_empty() {
+                        who = Some(w.to_owned());
                     }
                 }
             }
@@ -411,6 +427,7 @@ impl Ctx<'_> {
             let (mut shape, unknown) = map_types(&r.types);
             // nested object described in a linked section of this page
             let mut nested = None;
+            let mut extra_desc: Option<String> = None;
             if stack.len() < 8 {
                 for (_, target) in md::links(&r.desc) {
                     let Some(a) = target.strip_prefix('#') else {
@@ -424,6 +441,11 @@ impl Ctx<'_> {
                     };
                     let own = self.own(h);
                     if let Some(rows) = self.first_field_table(own) {
+                        // a scalar explained by a one-row table of itself
+                        if rows.len() == 1 && rows[0].name.trim_end_matches('*') == name {
+                            extra_desc = Some(rows[0].desc.clone());
+                            break;
+                        }
                         stack.push(a.to_owned());
                         let f = self.fields(&rows, stack);
                         stack.pop();
@@ -455,11 +477,16 @@ impl Ctx<'_> {
             } else if let Some(u) = &unknown {
                 self.warn(
                     r.line,
-                    format!("unknown type `{u}` of `{name}`; mapped to `any`"),
+                    format!("unknown type `{u}` of `{name}`; mapped to `{}`", shape.ty),
                 );
             }
             if matches!(shape.ty.as_str(), "string" | "integer" | "boolean") {
                 shape.values = enum_values(&r.desc, &shape.ty);
+                if shape.values.is_empty()
+                    && let Some(d) = &extra_desc
+                {
+                    shape.values = enum_values(d, &shape.ty);
+                }
             }
             let field = Field {
                 name: name.clone(),
@@ -489,26 +516,49 @@ impl Ctx<'_> {
     }
 
     fn rest_event(&mut self, tokens: &[String], h1_line: u32) -> Option<Analysis> {
-        let h = self.h2(|t| t.contains(IFACE_EVENT_SECTION))?;
-        let range = self.section(h);
-        let mut code = None;
-        let mut example = None;
+        // the title names the event, or the examples do
+        let title_code = tokens.iter().rev().find(|t| is_event_code(t)).cloned();
+        if tokens
+            .iter()
+            .any(|t| is_method_name(t) && !is_event_code(t))
+        {
+            return None;
+        }
+        // the payload: "What the Handler Receives", else a parameter section
+        let handler = self.h2(|t| t.contains(IFACE_EVENT_SECTION));
+        let h = handler.or_else(|| self.h2(|t| t.contains("parameter") || t.contains("fields")));
+        let range = match h {
+            Some(h) => self.section(h),
+            None => 0..self.blocks.len(),
+        };
+        let mut codes: Vec<(String, Option<String>)> = Vec::new();
         for i in range.clone() {
             let Block::Code { text, .. } = &self.blocks[i] else {
                 continue;
             };
             if let Ok(Value::Object(o)) = serde_json::from_str::<Value>(text) {
                 if let Some(Value::String(e)) = o.get("event") {
-                    code = Some(e.clone());
-                    example = Some(text.clone());
-                    break;
+                    codes.push((e.clone(), Some(text.trim().to_owned())));
                 }
             } else if let Some(e) = json_string_key(text, "event") {
-                code = Some(e);
-                break;
+                codes.push((e, None));
             }
         }
-        let code = code.or_else(|| tokens.iter().rev().find(|t| is_event_code(t)).cloned())?;
+        let (code, example) = match &title_code {
+            Some(t) => codes
+                .iter()
+                .find(|c| c.0.eq_ignore_ascii_case(t))
+                .cloned()
+                .unwrap_or((t.clone(), None)),
+            None => {
+                // no name in the title: one event code in the handler examples
+                let first = codes.first()?.clone();
+                if handler.is_none() || codes.iter().any(|c| !c.0.eq_ignore_ascii_case(&first.0)) {
+                    return None;
+                }
+                first
+            }
+        };
         if !is_event_code(&code) {
             return None;
         }
@@ -539,10 +589,14 @@ impl Ctx<'_> {
                 .as_str(),
         );
         // the payload table
-        let own = self.own(h);
-        let rows = self
-            .first_field_table(own)
-            .or_else(|| self.first_field_table(range.clone()));
+        let rows = match h {
+            Some(h) => {
+                let own = self.own(h);
+                self.first_field_table(own)
+                    .or_else(|| self.first_field_table(range.clone()))
+            }
+            None => self.first_field_table(range.clone()),
+        };
         let mut data = Vec::new();
         if let Some(rows) = rows {
             let fields = self.fields(&rows, &mut Vec::new());
@@ -560,19 +614,17 @@ impl Ctx<'_> {
                 data = fields;
             }
         }
-        if data.is_empty() {
-            if let Some(ex) = &example {
-                if let Ok(Value::Object(o)) = serde_json::from_str::<Value>(ex) {
-                    if let Some(Value::Object(d)) = o.get("data") {
-                        data = infer_fields(d);
-                        if !data.is_empty() {
-                            self.warn(
-                                h1_line,
-                                "the `data` fields are not described in a table; inferred from the example",
-                            );
-                        }
-                    }
-                }
+        if data.is_empty()
+            && let Some(ex) = &example
+            && let Ok(Value::Object(o)) = serde_json::from_str::<Value>(ex)
+            && let Some(Value::Object(d)) = o.get("data")
+        {
+            data = infer_fields(d);
+            if !data.is_empty() {
+                self.warn(
+                    h1_line,
+                    "the `data` fields are not described in a table; inferred from the example",
+                );
             }
         }
         let event = RestEvent {
@@ -620,13 +672,13 @@ impl Ctx<'_> {
         let mut example: Option<(String, Vec<Value>)> = None;
         if let Some(h) = self.h2(|t| t.contains(IFACE_EVENT_SECTION)) {
             for i in self.section(h) {
-                if let Block::Code { text, .. } = &self.blocks[i] {
-                    if let Some(args) = call_args(text, "callback(") {
-                        let json = format!("[{}]", args.trim());
-                        if let Ok(Value::Array(v)) = serde_json::from_str::<Value>(&json) {
-                            example = Some((json, v));
-                            break;
-                        }
+                if let Block::Code { text, .. } = &self.blocks[i]
+                    && let Some(args) = call_args(text, "callback(")
+                {
+                    let json = format!("[{}]", args.trim());
+                    if let Ok(Value::Array(v)) = serde_json::from_str::<Value>(&json) {
+                        example = Some((json, v));
+                        break;
                     }
                 }
             }
@@ -725,16 +777,16 @@ impl Ctx<'_> {
             let mut rest = all_text;
             while let Some(p) = rest.find(&key) {
                 let after = &rest[p + key.len()..];
-                if let Some(obj) = after.trim_start().strip_prefix(',').map(str::trim_start) {
-                    if obj.starts_with('{') {
-                        if let Some(end) = matching_brace(obj) {
-                            let js = &obj[..=end];
-                            if let Some(json) = js_to_json(js) {
-                                if json != "{}" && !examples.contains(&json) {
-                                    examples.push(json);
-                                }
-                            }
-                        }
+                if let Some(obj) = after.trim_start().strip_prefix(',').map(str::trim_start)
+                    && obj.starts_with('{')
+                    && let Some(end) = matching_brace(obj)
+                {
+                    let js = &obj[..=end];
+                    if let Some(json) = js_to_json(js)
+                        && json != "{}"
+                        && !examples.contains(&json)
+                    {
+                        examples.push(json);
                     }
                 }
                 rest = after;
@@ -805,15 +857,15 @@ impl Ctx<'_> {
                         let mut s = r.shape.clone();
                         s.description = r.description.clone();
                         // siblings that are keys of the example's result
-                        if let Some(Value::Object(o)) = &result_val {
-                            if s.ty == "object" {
-                                for f in &fields {
-                                    if f.name != "result"
-                                        && o.contains_key(&f.name)
-                                        && !s.fields.iter().any(|x| x.name == f.name)
-                                    {
-                                        s.fields.push(f.clone());
-                                    }
+                        if let Some(Value::Object(o)) = &result_val
+                            && s.ty == "object"
+                        {
+                            for f in &fields {
+                                if f.name != "result"
+                                    && o.contains_key(&f.name)
+                                    && !s.fields.iter().any(|x| x.name == f.name)
+                                {
+                                    s.fields.push(f.clone());
                                 }
                             }
                         }
@@ -831,15 +883,37 @@ impl Ctx<'_> {
             }
             None => result_val.as_ref().map(|v| {
                 let mut s = shallow_shape(v);
-                if let (Value::Array(items), Some(it)) = (v, s.items.as_mut()) {
-                    if it.ty == "string" && items.iter().all(Value::is_string) {
-                        it.values = enum_values(&section_text, "string");
-                    }
+                if let (Value::Array(items), Some(it)) = (v, s.items.as_mut())
+                    && it.ty == "string"
+                    && items.iter().all(Value::is_string)
+                {
+                    it.values = enum_values(&section_text, "string");
                 }
                 s
             }),
         };
         (shape, examples)
+    }
+
+    /// Whether a code example calls method `name`.
+    fn calls_method(&self, name: &str) -> bool {
+        let pats = [
+            format!("'{name}'"),
+            format!("\"{name}\""),
+            format!("/{name}'"),
+            format!("/{name}\""),
+            format!("/{name} "),
+            format!("/{name}\n"),
+            format!("/{name}.json"),
+            format!("/{name}?"),
+        ];
+        self.blocks.iter().any(|b| match b {
+            Block::Code { text, .. } => {
+                let t = format!("{text}\n");
+                pats.iter().any(|p| t.contains(p.as_str()))
+            }
+            _ => false,
+        })
     }
 
     fn method_name_from_examples(&self) -> Option<String> {
@@ -1182,6 +1256,25 @@ fn is_pattern_name(name: &str) -> bool {
         })
 }
 
+/// `CALL_CARD`, `CRM_XXX_DETAIL_TAB`: upper case with at least one `_`.
+fn is_placement_code(t: &str) -> bool {
+    t.contains('_')
+        && t.starts_with(|c: char| c.is_ascii_uppercase())
+        && t.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// A "Method Parameters" section: the page documents a method.
+fn has_sections_strict(blocks: &[Block]) -> bool {
+    blocks.iter().any(|b| match b {
+        Block::Heading { level: 2, text, .. } => {
+            let t = text.to_ascii_lowercase();
+            t.starts_with("method parameters") || t.starts_with("response handling")
+        }
+        _ => false,
+    })
+}
+
 fn is_ident(s: &str) -> bool {
     b24_spec::names::is_ident(s)
 }
@@ -1206,10 +1299,16 @@ fn is_method_name(t: &str) -> bool {
 /// `ONCRMDEALADD`, `onCrmDealAdd`, `OnTaskAdd`, `CATALOG.PRICE.ON.ADD`.
 fn is_event_code(t: &str) -> bool {
     let parts: Vec<&str> = t.split('.').collect();
+    let b = t.as_bytes();
     !t.is_empty()
         && parts.iter().all(|p| is_ident(p))
-        && (t.len() > 2 && t[..2].eq_ignore_ascii_case("on")
-            || (parts.len() > 1 && t.chars().all(|c| !c.is_ascii_lowercase())))
+        && ((b.len() > 3
+            && b[..2].eq_ignore_ascii_case(b"on")
+            && b[2].is_ascii_uppercase()
+            && (b[1] == b'n' || t.chars().all(|c| !c.is_ascii_lowercase())))
+            || (parts.len() > 2
+                && parts.contains(&"ON")
+                && t.chars().all(|c| !c.is_ascii_lowercase())))
 }
 
 /// The value of `"key": "..."` in text that is not valid JSON.
@@ -1390,8 +1489,13 @@ pub(crate) fn map_types(types: &[String]) -> (Shape, Option<String>) {
         match map_one(p) {
             Some(s) => shapes.push(s),
             None => {
-                unknown.get_or_insert_with(|| p.clone());
-                shapes.push(Shape::of("any"));
+                // an array of an unknown element type is still an array
+                let inner = p
+                    .strip_suffix("[]")
+                    .map(str::trim)
+                    .or_else(|| p.strip_prefix("array<").and_then(|x| x.strip_suffix('>')));
+                unknown.get_or_insert_with(|| inner.unwrap_or(p).to_owned());
+                shapes.push(Shape::of(if inner.is_some() { "array" } else { "any" }));
             }
         }
     }
@@ -1452,17 +1556,16 @@ fn map_one(p: &str) -> Option<Shape> {
         }
         _ => {
             // references to another object's attribute: `user.id`, `catalog_vat.id`
-            if let Some((obj, attr)) = p.rsplit_once('.') {
-                if !obj.is_empty()
-                    && is_ident(obj.split('.').next().unwrap_or(""))
-                    && is_ident(attr)
-                {
-                    return Some(Shape::of(if attr.eq_ignore_ascii_case("id") {
-                        "integer"
-                    } else {
-                        "string"
-                    }));
-                }
+            if let Some((obj, attr)) = p.rsplit_once('.')
+                && !obj.is_empty()
+                && is_ident(obj.split('.').next().unwrap_or(""))
+                && is_ident(attr)
+            {
+                return Some(Shape::of(if attr.eq_ignore_ascii_case("id") {
+                    "integer"
+                } else {
+                    "string"
+                }));
             }
             return None;
         }
@@ -1518,10 +1621,10 @@ pub(crate) fn enum_values(desc: &str, ty: &str) -> Vec<EnumVal> {
                     .map(|p| &item[run + p + run..])
                     .unwrap_or("");
                 let mut d = after.trim();
-                if d.starts_with('(') {
-                    if let Some(e) = d.find(')') {
-                        d = d[e + 1..].trim();
-                    }
+                if d.starts_with('(')
+                    && let Some(e) = d.find(')')
+                {
+                    d = d[e + 1..].trim();
                 }
                 for sep in ["—", "–", "-", ":", "="] {
                     if let Some(x) = d.strip_prefix(sep) {
@@ -1625,7 +1728,7 @@ mod tests {
         let (s, u) = map_types(&["frobnicator".into()]);
         assert_eq!((s.ty.as_str(), u.as_deref()), ("any", Some("frobnicator")));
         assert_eq!(map_types(&["catalog_vat.id".into()]).0.ty, "integer");
-        assert_eq!(map_types(&["string|null".into()]).0.nullable, true);
+        assert!(map_types(&["string|null".into()]).0.nullable);
     }
 
     #[test]

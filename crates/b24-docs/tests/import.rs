@@ -1,0 +1,419 @@
+//! Imports the fixture pages (copied from the Bitrix24 docs, MIT) and checks
+//! what comes out: the four page kinds, nested objects, enums, positional
+//! arguments, pages without a parameter table, and that every emitted file
+//! passes `b24_spec::parse`.
+
+use std::path::{Path, PathBuf};
+
+use b24_docs::{Output, Status, ir::Kind};
+use b24_spec::{Field, Spec};
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn import() -> Output {
+    b24_docs::import(&fixtures().join("docs")).expect("fixtures import")
+}
+
+fn spec(out: &Output, file: &str) -> Spec {
+    let text = out.files.get(file).unwrap_or_else(|| {
+        panic!(
+            "no {file}; files: {:?}",
+            out.files.keys().collect::<Vec<_>>()
+        )
+    });
+    b24_spec::parse(file, text).unwrap_or_else(|e| panic!("{file} does not validate:\n{e}\n{text}"))
+}
+
+fn field<'a>(fields: &'a [Field], name: &str) -> &'a Field {
+    fields
+        .iter()
+        .find(|f| f.name.value == name)
+        .unwrap_or_else(|| panic!("no field {name}"))
+}
+
+#[test]
+fn every_emitted_file_validates() {
+    let out = import();
+    assert!(out.invalid.is_empty(), "{:?}", out.invalid);
+    assert!(out.files.len() >= 8, "{:?}", out.files.keys());
+    for (f, text) in &out.files {
+        b24_spec::parse(f, text).unwrap_or_else(|e| panic!("{f}: {e}"));
+    }
+    // all four page kinds are covered by the fixtures
+    for k in [
+        Kind::RestMethod,
+        Kind::RestEvent,
+        Kind::InterfaceEvent,
+        Kind::InterfaceCommand,
+    ] {
+        assert!(
+            out.stats.imported.get(&k).copied().unwrap_or(0) > 0,
+            "{k:?}"
+        );
+    }
+}
+
+#[test]
+fn written_files_validate_from_disk() {
+    let out = import();
+    let dir = std::env::temp_dir().join(format!("b24-docs-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    out.write(&dir, None).expect("write");
+    let mut n = 0;
+    for sub in ["methods", "events", "placements"] {
+        for e in std::fs::read_dir(dir.join(sub)).expect("dir") {
+            let p = e.expect("entry").path();
+            b24_spec::load(&p, &p.display().to_string()).unwrap_or_else(|e| panic!("{e}"));
+            n += 1;
+        }
+    }
+    assert_eq!(n, out.files.len());
+    assert!(dir.join("IMPORT-REPORT.md").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn output_is_deterministic() {
+    let a = import();
+    let b = import();
+    assert_eq!(a.files, b.files);
+    assert_eq!(a.report, b.report);
+}
+
+#[test]
+fn report_lists_every_page() {
+    let out = import();
+    let mut pages = Vec::new();
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        for e in std::fs::read_dir(dir).expect("dir") {
+            let p = e.expect("entry").path();
+            if p.is_dir() {
+                walk(root, &p, out);
+            } else if p.extension().is_some_and(|x| x == "md") {
+                out.push(
+                    p.strip_prefix(root)
+                        .expect("prefix")
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                );
+            }
+        }
+    }
+    let root = fixtures().join("docs");
+    walk(&root, &root, &mut pages);
+    assert_eq!(out.pages.len(), pages.len());
+    for p in &pages {
+        assert!(out.pages.contains_key(p), "{p} missing from the report");
+        assert!(
+            out.report.contains(&format!("| {p} |")),
+            "{p} not in the report text"
+        );
+    }
+    // overview pages and include fragments are skipped with a reason
+    let idx = "api-reference/widgets/ui-interaction/call-card/index.md";
+    assert!(matches!(&out.pages[idx], Status::Skipped(r) if r.contains("overview")));
+    assert!(
+        matches!(&out.pages["_includes/required.md"], Status::Skipped(r) if r.contains("include"))
+    );
+    // links to pages that were not copied are reported, not fatal
+    assert!(!out.missing_links.is_empty());
+    assert!(
+        out.report
+            .contains("## Links to pages missing from the docs tree")
+    );
+}
+
+#[test]
+fn rest_method_with_nested_objects_and_patterns() {
+    let out = import();
+    let s = spec(&out, "methods/crm.yaml");
+    assert_eq!(s.file.scope.as_deref(), Some("crm"));
+    let add = s
+        .file
+        .methods
+        .iter()
+        .find(|m| m.name.value == "crm.deal.add")
+        .expect("crm.deal.add");
+    assert_eq!(
+        add.docs.as_deref(),
+        Some("https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-add.html")
+    );
+    assert!(
+        add.summary
+            .as_deref()
+            .unwrap_or("")
+            .contains("creates a new deal")
+    );
+    assert!(add.who.as_deref().unwrap_or("").contains("any user"));
+    let fields = field(&add.params, "fields");
+    assert_eq!(fields.ty.value, "object");
+    let title = field(&fields.fields, "TITLE");
+    assert_eq!(title.ty.value, "string");
+    // `char` with Y/N values is a string enum
+    let rec = field(&fields.fields, "IS_RECURRING");
+    assert_eq!(rec.ty.value, "string");
+    assert_eq!(rec.values.len(), 2);
+    // `crm_contact[]` is an array of integer ids
+    let ids = field(&fields.fields, "CONTACT_IDS");
+    assert_eq!(ids.ty.value, "array");
+    assert_eq!(ids.items.as_ref().expect("items").ty.value, "integer");
+    // name patterns (`UF_CRM_...`) are not fields; they are reported
+    assert!(fields.fields.iter().all(|f| !f.name.value.contains("...")));
+    assert!(
+        out.warnings
+            .iter()
+            .any(|w| w.page.ends_with("crm-deal-add.md") && w.message.contains("UF_CRM_"))
+    );
+    let params = field(&add.params, "params");
+    assert_eq!(
+        field(&params.fields, "REGISTER_SONET_EVENT").ty.value,
+        "boolean"
+    );
+    assert!(add.result.as_ref().is_some_and(|r| r.ty.value == "integer"));
+    assert!(!add.errors.is_empty());
+    // crm.deal.list is a list method whose result is the array itself
+    let list = s
+        .file
+        .methods
+        .iter()
+        .find(|m| m.name.value == "crm.deal.list")
+        .expect("list");
+    let l = list.list.as_ref().expect("list: {}");
+    assert_eq!(l.path, None);
+    assert_eq!(list.result.as_ref().expect("result").ty.value, "array");
+}
+
+#[test]
+fn list_method_with_items_path() {
+    let out = import();
+    let s = spec(&out, "methods/crm.yaml");
+    let m = s
+        .file
+        .methods
+        .iter()
+        .find(|m| m.name.value == "crm.item.list")
+        .expect("crm.item.list");
+    assert_eq!(
+        m.list.as_ref().expect("list").path.as_deref(),
+        Some("items")
+    );
+    assert!(field(&m.params, "entityTypeId").required);
+    let r = m.result.as_ref().expect("result");
+    assert_eq!(r.ty.value, "object");
+    assert!(r.fields.iter().any(|f| f.name.value == "items"));
+    assert!(!m.result_examples.is_empty());
+}
+
+#[test]
+fn integer_enums_and_notes_in_tables() {
+    let out = import();
+    let s = spec(&out, "methods/telephony.yaml");
+    let m = &s.file.methods[0];
+    assert_eq!(m.name.value, "telephony.externalCall.register");
+    let ty = field(&m.params, "TYPE");
+    assert!(ty.required);
+    let values: Vec<String> = ty.values.iter().map(|v| v.value.to_string()).collect();
+    assert_eq!(values, ["1", "2", "3", "4", "5"]);
+    // a `{% note %}` inside a cell does not leak into the description
+    let inner = field(&m.params, "USER_PHONE_INNER");
+    assert!(!inner.description.as_deref().unwrap_or("").contains("{%"));
+    assert_eq!(
+        field(&m.params, "CRM_ENTITY_TYPE").values.len(),
+        3,
+        "CONTACT, COMPANY, LEAD"
+    );
+}
+
+#[test]
+fn methods_without_parameter_tables() {
+    let out = import();
+    // an outdated page: no parameter table, a bare "Returned Fields" table
+    let s = spec(&out, "methods/crm.yaml");
+    let m = s
+        .file
+        .methods
+        .iter()
+        .find(|m| m.name.value == "crm.measure.fields")
+        .expect("crm.measure.fields");
+    assert!(m.params.is_empty());
+    // the method name is not in the title: taken from the examples
+    let s = spec(&out, "methods/common.yaml");
+    assert!(s.file.methods.iter().any(|m| m.name.value == "methods"));
+}
+
+#[test]
+fn rest_events() {
+    let out = import();
+    let s = spec(&out, "events/crm.yaml");
+    let ev = s
+        .file
+        .events
+        .iter()
+        .find(|e| e.code.value == "ONCRMDEALADD")
+        .expect("ONCRMDEALADD");
+    assert_eq!(
+        ev.rust_name.as_ref().expect("rust_name").value,
+        "OnCrmDealAdd"
+    );
+    let f = field(&ev.data, "FIELDS");
+    assert_eq!(f.ty.value, "object");
+    assert_eq!(field(&f.fields, "ID").ty.value, "integer");
+    assert!(!ev.examples.is_empty());
+    // an event without a payload table and one without a handler section
+    assert!(
+        s.file
+            .events
+            .iter()
+            .any(|e| e.code.value == "ONCRMMEASUREADD")
+    );
+    let inv = s
+        .file
+        .events
+        .iter()
+        .find(|e| e.code.value == "ONCRMINVOICEADD")
+        .expect("invoice");
+    assert_eq!(field(&inv.data, "FIELDS").ty.value, "array");
+
+    let s = spec(&out, "events/tasks.yaml");
+    let ev = &s.file.events[0];
+    assert_eq!(ev.code.value, "ONTASKADD");
+    assert_eq!(ev.rust_name.as_ref().expect("rust_name").value, "OnTaskAdd");
+    let after = field(&ev.data, "FIELDS_AFTER");
+    assert_eq!(after.ty.value, "object");
+    assert!(after.nullable, "`undefined`|`object`");
+    assert!(field(&after.fields, "ID").required);
+    let acc = field(&ev.data, "IS_ACCESSIBLE_BEFORE");
+    assert_eq!(acc.values.len(), 3);
+
+    // the title has no event code: the example's code is used
+    let s = spec(&out, "events/booking.yaml");
+    assert_eq!(s.file.events[0].code.value, "ONBOOKINGUPDATE");
+}
+
+#[test]
+fn placements_with_positional_args_and_commands() {
+    let out = import();
+    let s = spec(&out, "placements/call_card.yaml");
+    let p = s.file.placement.as_ref().expect("placement");
+    assert_eq!(p.code.value, "CALL_CARD");
+    assert_eq!(p.scopes, ["placement", "telephony"]);
+    assert!(
+        p.title.is_some() && p.docs.is_some(),
+        "from the placement page"
+    );
+    let st = p
+        .events
+        .iter()
+        .find(|e| e.name.value == "CallCard::CallStateChanged")
+        .expect("event");
+    assert_eq!(st.args.len(), 2);
+    assert_eq!(st.args[0].name.value, "callState");
+    assert!(st.args[0].required);
+    let states: Vec<String> = st.args[0]
+        .values
+        .iter()
+        .map(|v| v.value.to_string())
+        .collect();
+    assert_eq!(states, ["idle", "connecting", "connected"]);
+    assert_eq!(st.args[1].name.value, "additionalParams");
+    assert_eq!(st.args[1].fields[0].name.value, "failedCode");
+    assert_eq!(st.examples.len(), 1);
+    let ec = p
+        .events
+        .iter()
+        .find(|e| e.name.value == "CallCard::EntityChanged")
+        .expect("event");
+    assert_eq!(ec.args.len(), 1, "one object argument");
+    assert_eq!(ec.args[0].name.value, "eventData");
+    assert_eq!(ec.args[0].fields.len(), 3);
+    let gs = p
+        .commands
+        .iter()
+        .find(|c| c.name.value == "getStatus")
+        .expect("getStatus");
+    assert!(gs.params.is_empty());
+    let r = gs.result.as_ref().expect("result");
+    assert_eq!(r.ty.value, "object");
+    let b = field(&r.fields, "CRM_BINDINGS");
+    assert_eq!(b.ty.value, "array");
+    assert_eq!(b.items.as_ref().expect("items").fields.len(), 2);
+
+    let s = spec(&out, "placements/page_background_worker.yaml");
+    let p = s.file.placement.as_ref().expect("placement");
+    let close = p
+        .events
+        .iter()
+        .find(|e| e.name.value.ends_with("closeButtonClick"))
+        .expect("close");
+    assert!(close.args.is_empty(), "no data");
+    let mute = p
+        .events
+        .iter()
+        .find(|e| e.name.value.ends_with("muteButtonClick"))
+        .expect("mute");
+    assert_eq!(mute.args[0].ty.value, "boolean");
+    let set = p
+        .commands
+        .iter()
+        .find(|c| c.name.value == "CallCardSetMute")
+        .expect("cmd");
+    assert!(field(&set.params, "muted").required);
+    assert_eq!(set.examples, [r#"{"muted":true}"#]);
+    let ls = p
+        .commands
+        .iter()
+        .find(|c| c.name.value == "CallCardGetListUiStates")
+        .expect("cmd");
+    let r = ls.result.as_ref().expect("result");
+    assert_eq!(r.ty.value, "array");
+    assert_eq!(r.items.as_ref().expect("items").values.len(), 12);
+}
+
+#[test]
+fn bad_pages_warn_with_lines_and_never_panic() {
+    let out = b24_docs::import(&fixtures().join("bad")).expect("import");
+    assert!(out.invalid.is_empty(), "{:?}", out.invalid);
+    let w: Vec<String> = out.warnings.iter().map(ToString::to_string).collect();
+    let has = |page: &str, line: u32, what: &str| {
+        w.iter()
+            .any(|x| x.starts_with(&format!("{page}:{line}:")) && x.contains(what))
+    };
+    assert!(
+        has("broken-method.md", 16, "unknown type `frobnicator`"),
+        "{w:#?}"
+    );
+    assert!(has("broken-method.md", 18, "`**` is not closed"), "{w:#?}");
+    assert!(
+        w.iter()
+            .any(|x| x.starts_with("broken-method.md:") && x.contains("never closed")),
+        "{w:#?}"
+    );
+    assert!(
+        w.iter()
+            .any(|x| x.starts_with("broken-event.md:") && x.contains("no parent field")),
+        "{w:#?}"
+    );
+    // the method is still imported, with what could be read
+    let s = spec(&out, "methods/general.yaml");
+    let m = &s.file.methods[0];
+    assert_eq!(m.name.value, "frob.thing.do");
+    assert!(field(&m.params, "id").required);
+    assert_eq!(field(&m.params, "weird").ty.value, "any");
+    // `>=` cannot be a variant name: it gets a rust_name
+    let mode = field(&m.params, "mode");
+    assert_eq!(mode.values.len(), 3);
+    // the event without a data table gets fields from its example
+    let s = spec(&out, "events/general.yaml");
+    assert_eq!(s.file.events[0].code.value, "ONFROBTHING");
+    let missing: Vec<String> = out
+        .missing_links
+        .iter()
+        .map(|m| format!("{}:{}: {}", m.page, m.line, m.target))
+        .collect();
+    assert!(
+        missing.contains(&"broken-event.md:15: ./nowhere/missing.md".to_owned()),
+        "{missing:?}"
+    );
+}
