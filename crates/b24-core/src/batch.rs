@@ -97,6 +97,10 @@ impl<T> Cmd<T> {
     pub fn name(&self) -> &str {
         &self.name
     }
+    /// The same command with its result read as `U`.
+    pub fn cast<U>(&self) -> Cmd<U> {
+        Cmd { name: self.name.clone(), _t: PhantomData }
+    }
     /// `$result[name]`.
     pub fn result(&self) -> Ref {
         Ref::to(&self.name)

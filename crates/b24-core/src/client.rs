@@ -38,7 +38,7 @@ pub struct CallOptions {
 }
 
 /// Counters of one client.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct ClientStats {
     /// HTTP requests sent to the portal (each attempt counts).
     pub http_requests: u64,
@@ -46,6 +46,8 @@ pub struct ClientStats {
     pub retries: u64,
     /// OAuth refreshes performed by this client.
     pub token_refreshes: u64,
+    /// Sum of the portal's `time.duration` over successful responses, seconds.
+    pub server_seconds: f64,
 }
 
 pub(crate) enum AuthMode {
@@ -89,6 +91,7 @@ pub(crate) struct Inner {
     retry: RetryPolicy,
     requests: AtomicU64,
     retries: AtomicU64,
+    server_micros: AtomicU64,
 }
 
 impl fmt::Debug for Client {
@@ -270,6 +273,7 @@ impl ClientBuilder {
                 retry: self.retry,
                 requests: AtomicU64::new(0),
                 retries: AtomicU64::new(0),
+                server_micros: AtomicU64::new(0),
             }),
         })
     }
@@ -396,6 +400,7 @@ impl Client {
         ClientStats {
             http_requests: self.inner.requests.load(Ordering::Relaxed),
             retries: self.inner.retries.load(Ordering::Relaxed),
+            server_seconds: self.inner.server_micros.load(Ordering::Relaxed) as f64 / 1e6,
             token_refreshes: match &self.inner.auth {
                 AuthMode::OAuth(s) => s.refresh_count(),
                 AuthMode::Webhook { .. } => 0,
@@ -537,6 +542,9 @@ impl Client {
             drop(permit);
             let err = match res {
                 Ok(env) => {
+                    if let Some(d) = env.time.as_ref().and_then(|t| t.duration) {
+                        inner.server_micros.fetch_add((d.max(0.0) * 1e6) as u64, Ordering::Relaxed);
+                    }
                     if call.method != "batch"
                         && let Some(t) = &env.time
                     {

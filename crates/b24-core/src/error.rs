@@ -204,6 +204,9 @@ error_codes! {
     InsufficientScope = "insufficient_scope", Some(403);
     /// The access token has expired; the client refreshes and retries.
     ExpiredToken = "expired_token", Some(401);
+    /// The access token is unknown (revoked, or replaced by a refresh); the
+    /// client refreshes and retries, like for `expired_token`.
+    InvalidToken = "invalid_token", Some(401);
     /// The user has no access to the application.
     UserAccessError = "user_access_error", Some(403);
     /// The portal's public part is closed or the portal was deleted.
@@ -335,6 +338,7 @@ impl Error {
             Error::QueryLimitExceeded(_)
             | Error::OperationTimeLimit(_)
             | Error::ExpiredToken(_)
+            | Error::InvalidToken(_)
             | Error::NoAuthFound(_)
             | Error::InvalidArgument(_)
             | Error::Skipped(_)
@@ -371,6 +375,14 @@ fn strip_url(e: &reqwest::Error) -> String {
         kind.to_owned()
     } else {
         format!("{kind}: {}", parts.join(": "))
+    }
+}
+
+impl Error {
+    /// The error a response carries: `body` is the parsed JSON of an answer
+    /// with HTTP `status` to `method`. `None` when the body is not an error.
+    pub fn from_response(method: &str, status: u16, body: &serde_json::Value) -> Option<Error> {
+        parse_error_body(method, Some(status), body)
     }
 }
 
@@ -415,7 +427,9 @@ pub(crate) fn parse_error_body(
             info.code = other.to_string();
         }
     }
-    if info.code.is_empty() {
+    // CRM methods answer `{"error": "", "error_description": "Not found"}`:
+    // an empty code is still an error when something says so.
+    if info.code.is_empty() && info.description.is_empty() && !status.is_some_and(|s| s >= 400) {
         return None;
     }
     info.operating_reset_at = body
@@ -477,6 +491,8 @@ mod tests {
     fn not_an_error_body() {
         assert!(parse_error_body("m", Some(200), &json!({"result": 1})).is_none());
         assert!(parse_error_body("m", Some(200), &json!({"error": ""})).is_none());
+        let crm = parse_error_body("crm.deal.get", Some(400), &json!({"error": "", "error_description": "Not found"}));
+        assert!(matches!(crm, Some(Error::Api(_))));
     }
 
     #[test]

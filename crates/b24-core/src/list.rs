@@ -571,6 +571,10 @@ impl FastState {
                 return Ok(Outcome::Exhausted);
             }
         }
+        // Full pages up to the range's end: nothing is left in it.
+        if range.hi.is_some_and(|h| cursor >= h) {
+            return Ok(Outcome::Exhausted);
+        }
         Ok(Outcome::Resume(cursor))
     }
 }

@@ -80,7 +80,7 @@ pub(crate) enum Decision {
 pub(crate) fn decide(err: &Error, idempotent: bool, oauth: bool, policy: &RetryPolicy) -> Decision {
     let resend_ok = idempotent || policy.retry_non_idempotent || err.request_did_not_run();
     match err {
-        Error::ExpiredToken(_) if oauth => Decision::Refresh,
+        Error::ExpiredToken(_) | Error::InvalidToken(_) if oauth => Decision::Refresh,
         Error::QueryLimitExceeded(_) => Decision::RateLimited,
         Error::OperationTimeLimit(_) => Decision::OperatingLimited,
         Error::Transport(_) if resend_ok => Decision::Transient,
