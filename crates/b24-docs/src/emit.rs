@@ -214,9 +214,21 @@ fn push_docs(m: &mut Vec<(String, Y)>, d: &Docs) {
     push_opt(m, "who", &d.who);
 }
 
+/// Examples kept per entry and key, and the largest one kept: the docs'
+/// full response dumps would make the spec files (and every build) heavy.
+pub const MAX_EXAMPLES: usize = 2;
+/// See [`MAX_EXAMPLES`].
+pub const MAX_EXAMPLE_BYTES: usize = 4096;
+
 fn push_strings(m: &mut Vec<(String, Y)>, k: &str, v: &[String]) {
-    if !v.is_empty() {
-        m.push((k.to_owned(), Y::Seq(v.iter().map(|x| s(x)).collect())));
+    let kept: Vec<Y> = v
+        .iter()
+        .filter(|x| x.len() <= MAX_EXAMPLE_BYTES)
+        .take(MAX_EXAMPLES)
+        .map(|x| s(x))
+        .collect();
+    if !kept.is_empty() {
+        m.push((k.to_owned(), Y::Seq(kept)));
     }
 }
 

@@ -365,7 +365,10 @@ impl Importer {
             ),
         > = BTreeMap::new();
         let mut seen: HashMap<(String, String), String> = HashMap::new();
-        for (p, a) in &results {
+        // The API reference is preferred when a name is documented twice.
+        let mut ordered: Vec<(&String, &Analysis)> = results.iter().collect();
+        ordered.sort_by_key(|(p, _)| (!p.starts_with("api-reference/"), p.as_str()));
+        for (p, a) in ordered {
             match a {
                 Analysis::Skipped(r) => {
                     statuses.insert(p.clone(), Status::Skipped(r.clone()));
@@ -400,13 +403,19 @@ impl Importer {
                                 format!("placement {}", info.code),
                             ),
                         };
-                        if let Some(first) = seen.get(&(file.clone(), key.clone())) {
+                        // one entry per REST method or event in the whole tree
+                        let scope_key = match e {
+                            Entry::Method(_) => "methods".to_owned(),
+                            Entry::RestEvent(_) => "events".to_owned(),
+                            _ => file.clone(),
+                        };
+                        if let Some(first) = seen.get(&(scope_key.clone(), key.clone())) {
                             dup = Some(format!(
                                 "duplicate: `{key}` is already imported from {first}"
                             ));
                             continue;
                         }
-                        seen.insert((file.clone(), key.clone()), p.clone());
+                        seen.insert((scope_key, key.clone()), p.clone());
                         names.push((
                             key.trim_start_matches("command ")
                                 .trim_start_matches("placement ")

@@ -1164,7 +1164,7 @@ fn shape_from_fields(fields: Vec<Field>, example: Option<&Value>) -> Option<Shap
             s.items = Some(Box::new(item));
             Some(s)
         }
-        Some(Value::Array(a)) if a.is_empty() => Some(Shape::of("any")),
+        Some(Value::Array(a)) if a.is_empty() => Some(Shape::of("array")),
         Some(v) if !v.is_object() && !v.is_array() => Some(shallow_shape(v)),
         _ => {
             let mut s = Shape::of("object");
@@ -1184,7 +1184,7 @@ fn shallow_shape(v: &Value) -> Shape {
         Value::String(_) => Shape::of("string"),
         Value::Array(a) => {
             if a.is_empty() {
-                return Shape::of("any");
+                return Shape::of("array");
             }
             let first = shallow_shape(&a[0]);
             let mut s = Shape::of("array");
@@ -1660,11 +1660,8 @@ fn typed_values(raw: Vec<(String, Option<String>)>, ty: &str) -> Vec<EnumVal> {
                 Ok(i) => Scalar::Int(i),
                 Err(_) => return Vec::new(),
             },
-            "boolean" => match v.as_str() {
-                "true" => Scalar::Bool(true),
-                "false" => Scalar::Bool(false),
-                _ => return Vec::new(),
-            },
+            // `true`/`false` say nothing a `bool` does not
+            "boolean" => return Vec::new(),
             _ => return Vec::new(),
         };
         if out.iter().any(|e: &EnumVal| e.value == value) {
