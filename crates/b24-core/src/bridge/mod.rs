@@ -1,0 +1,749 @@
+//! The widget bridge: interface events from the placement iframe to a typed
+//! Rust handler, and typed commands back.
+//!
+//! Interface events (`BackgroundCallCard::closeButtonClick`, ...) are JS-only:
+//! they exist inside the placement's iframe, subscribed with
+//! `BX24.placement.bindEvent` and carried by `postMessage` between the iframe
+//! and the portal page. There is no REST method to subscribe to them. The
+//! bridge closes the gap:
+//!
+//! 1. The app serves [`Bridge::router`] at its placement `HANDLER` URL. The
+//!    portal POSTs the placement form there; the bridge parses it
+//!    ([`PlacementRequest`]), opens a session, and answers with a small page
+//!    that loads `bridge.js` with a session token ([`SessionKey`]).
+//! 2. In the iframe, `bridge.js` subscribes to the events the handler wants
+//!    (through `BX24`, `@bitrix24/b24jssdk`'s `B24Frame`, or its own minimal
+//!    frame client) and POSTs each one as `{event, args, seq}`.
+//! 3. The bridge checks the token (HMAC, constant time, expiry) and the
+//!    sequence number (no replays), decodes the event into the generated enum
+//!    and dispatches it. Anything else is answered 401 or 400 and logged.
+//! 4. [`Bridge::send`] queues a typed [`PlacementCommand`]; the widget runs it
+//!    with `placement.call` and the typed result comes back.
+//!
+//! ```ignore
+//! b24::generate!("specs/placements/page_background_worker.yaml");
+//! struct App;
+//! impl page_background_worker::Handler for App {
+//!     async fn on_close_button_click(&self) { println!("closed"); }
+//! }
+//! let bridge = b24_core::placement_bridge!(page_background_worker, App).build();
+//! let app = axum::Router::new().merge(bridge.router("/placement"));
+//! ```
+
+mod form;
+mod token;
+
+pub use form::{PlacementFormError, PlacementRequest};
+pub use token::{SessionClaims, SessionKey, TokenError};
+
+use std::collections::{HashMap, VecDeque};
+use std::future::Future;
+use std::marker::PhantomData;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{OriginalUri, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use futures::future::BoxFuture;
+use serde::Deserialize;
+use serde_json::{Value, json};
+use tokio::sync::{Notify, oneshot};
+
+use crate::clock::{Clock, SystemClock};
+use crate::decode::DecodeError;
+use crate::typed::{InterfaceEvents, PlacementCommand};
+
+/// The widget script, served at `{base}/bridge.js`.
+pub const BRIDGE_JS: &str = include_str!("bridge.js");
+const WIDGET_HTML: &str = include_str!("widget.html");
+
+/// Who sent an event: the session the placement page opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct EventContext {
+    /// The session ID; pass it to [`Bridge::send`].
+    pub session: String,
+    /// The portal's `member_id`.
+    pub member_id: String,
+    /// The user (0 when no user resolver is set).
+    pub user_id: u64,
+    /// The placement code.
+    pub placement: String,
+    /// The frame client the widget uses (`builtin`, `bx24`, `b24jssdk`), once
+    /// it reported ready.
+    pub client: Option<String>,
+}
+
+tokio::task_local! {
+    static CURRENT: EventContext;
+}
+
+/// The session of the event being dispatched, inside a handler method.
+pub fn current() -> Option<EventContext> {
+    CURRENT.try_with(Clone::clone).ok()
+}
+
+/// Which frame client the widget page loads.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum FrameClient {
+    /// `BX24` or `B24Js` if the page has one, else the built-in client.
+    #[default]
+    Auto,
+    /// Load `@bitrix24/b24jssdk`'s UMD build from this URL and use its
+    /// `initializeB24Frame()`.
+    B24JsSdk {
+        /// Where the app serves `dist/umd/index.min.js`.
+        script_url: String,
+    },
+}
+
+/// Why a command did not produce a result.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CommandError {
+    /// No such open session.
+    #[error("no open widget session `{0}`")]
+    UnknownSession(String),
+    /// The command belongs to another placement.
+    #[error("command {command} is for {expected}, the bridge serves {actual}")]
+    WrongPlacement {
+        /// The command.
+        command: &'static str,
+        /// Its placement.
+        expected: &'static str,
+        /// The bridge's placement.
+        actual: &'static str,
+    },
+    /// The widget ran the command but the portal never called back (in the
+    /// browser, `CallCardStartTimer`/`CallCardStopTimer` succeed silently).
+    #[error("the portal did not answer the command")]
+    NoReply,
+    /// The widget did not answer in time.
+    #[error("the widget did not answer within {0:?}")]
+    Timeout(Duration),
+    /// The parameters did not serialize, or the result did not decode.
+    #[error("command result: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+type DispatchFn<E> = Arc<dyn Fn(EventContext, E) -> BoxFuture<'static, ()> + Send + Sync>;
+/// Resolves the user of a placement opening (for example with `profile`
+/// called on the portal with `AUTH_ID`); an error refuses the opening (401).
+pub type UserResolver =
+    Arc<dyn Fn(PlacementRequest) -> BoxFuture<'static, Result<u64, String>> + Send + Sync>;
+
+/// Configures a [`Bridge`].
+pub struct BridgeBuilder<E: InterfaceEvents> {
+    key: Option<SessionKey>,
+    ttl: Duration,
+    subscriptions: &'static [&'static str],
+    frame: FrameClient,
+    resolver: Option<UserResolver>,
+    clock: Arc<dyn Clock>,
+    command_timeout: Duration,
+    no_reply: Duration,
+    dispatch: Option<DispatchFn<E>>,
+}
+
+impl<E: InterfaceEvents> Default for BridgeBuilder<E> {
+    fn default() -> Self {
+        Self {
+            key: None,
+            ttl: Duration::from_secs(12 * 3600),
+            subscriptions: E::NAMES,
+            frame: FrameClient::Auto,
+            resolver: None,
+            clock: Arc::new(SystemClock::default()),
+            command_timeout: Duration::from_secs(30),
+            no_reply: Duration::from_millis(900),
+            dispatch: None,
+        }
+    }
+}
+
+impl<E: InterfaceEvents> BridgeBuilder<E> {
+    /// Signs session tokens with this secret (default: a random key, so
+    /// tokens die with the process).
+    pub fn secret(mut self, secret: &[u8]) -> Self {
+        self.key = Some(SessionKey::from_secret(secret));
+        self
+    }
+    /// How long a session token is valid (default 12 h).
+    pub fn ttl(mut self, ttl: Duration) -> Self {
+        self.ttl = ttl;
+        self
+    }
+    /// The events the widget subscribes to (default: all).
+    pub fn subscriptions(mut self, names: &'static [&'static str]) -> Self {
+        self.subscriptions = names;
+        self
+    }
+    /// The frame client of the widget page.
+    pub fn frame_client(mut self, frame: FrameClient) -> Self {
+        self.frame = frame;
+        self
+    }
+    /// Resolves and checks the user of each placement opening.
+    pub fn user_resolver<F, Fut>(mut self, f: F) -> Self
+    where
+        F: Fn(PlacementRequest) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<u64, String>> + Send + 'static,
+    {
+        self.resolver = Some(Arc::new(move |r| Box::pin(f(r))));
+        self
+    }
+    /// The clock for token expiry (tests).
+    pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+    /// How long [`Bridge::send`] waits for the widget (default 30 s).
+    pub fn command_timeout(mut self, d: Duration) -> Self {
+        self.command_timeout = d;
+        self
+    }
+    /// How long the widget waits for the portal's callback before it reports
+    /// [`CommandError::NoReply`] (default 900 ms, as `B24Frame` does).
+    pub fn no_reply_after(mut self, d: Duration) -> Self {
+        self.no_reply = d;
+        self
+    }
+    /// The event handler: every decoded event, with its session.
+    pub fn on_event<F, Fut>(mut self, f: F) -> Self
+    where
+        F: Fn(EventContext, E) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = ()> + Send + 'static,
+    {
+        self.dispatch = Some(Arc::new(move |c, e| Box::pin(f(c, e))));
+        self
+    }
+    /// Builds the bridge. Without [`on_event`](Self::on_event), events are
+    /// checked, decoded and dropped.
+    pub fn build(self) -> Bridge<E> {
+        Bridge {
+            inner: Arc::new(Inner {
+                key: self.key.unwrap_or_else(SessionKey::generate),
+                ttl: self.ttl,
+                subscriptions: self.subscriptions,
+                frame: self.frame,
+                resolver: self.resolver,
+                clock: self.clock,
+                command_timeout: self.command_timeout,
+                no_reply: self.no_reply,
+                dispatch: self
+                    .dispatch
+                    .unwrap_or_else(|| Arc::new(|_, _| Box::pin(async {}))),
+                sessions: Mutex::new(HashMap::new()),
+                ready: Notify::new(),
+                next_command: AtomicU64::new(1),
+                rejected: AtomicU64::new(0),
+                _e: PhantomData,
+            }),
+        }
+    }
+}
+
+/// Builds a [`BridgeBuilder`] whose events go to a generated placement
+/// module's `Handler` trait: `placement_bridge!(page_background_worker, App)`.
+/// The widget subscribes to `Handler::subscriptions`.
+#[macro_export]
+macro_rules! placement_bridge {
+    ($($m:ident)::+, $handler:expr) => {{
+        let handler = ::std::sync::Arc::new($handler);
+        let subscriptions = $($m)::+::Handler::subscriptions(&*handler);
+        $crate::bridge::Bridge::<$($m)::+::Event>::builder()
+            .subscriptions(subscriptions)
+            .on_event(move |_ctx, event| {
+                let handler = ::std::sync::Arc::clone(&handler);
+                async move { $($m)::+::dispatch(&*handler, event).await }
+            })
+    }};
+}
+
+/// An `axum::Router` serving a generated placement module's `Handler` at the
+/// path of the placement's handler URL: `placement_router!(m, App, "/placement")` (see [`placement_bridge!`] to keep the [`Bridge`]
+/// for commands).
+#[macro_export]
+macro_rules! placement_router {
+    ($($m:ident)::+, $handler:expr, $path:expr) => {
+        $crate::placement_bridge!($($m)::+, $handler).build().router($path)
+    };
+}
+
+/// The server side of the widget bridge for one placement's events `E`.
+pub struct Bridge<E: InterfaceEvents> {
+    inner: Arc<Inner<E>>,
+}
+
+impl<E: InterfaceEvents> Clone for Bridge<E> {
+    fn clone(&self) -> Self {
+        Self {
+            inner: Arc::clone(&self.inner),
+        }
+    }
+}
+
+struct Inner<E> {
+    key: SessionKey,
+    ttl: Duration,
+    subscriptions: &'static [&'static str],
+    frame: FrameClient,
+    resolver: Option<UserResolver>,
+    clock: Arc<dyn Clock>,
+    command_timeout: Duration,
+    no_reply: Duration,
+    dispatch: DispatchFn<E>,
+    sessions: Mutex<HashMap<String, Session>>,
+    ready: Notify,
+    next_command: AtomicU64,
+    rejected: AtomicU64,
+    _e: PhantomData<fn() -> E>,
+}
+
+struct Session {
+    ctx: EventContext,
+    expires: u64,
+    last_seq: u64,
+    ready_order: Option<u64>,
+    queue: VecDeque<Value>,
+    waiting: HashMap<u64, oneshot::Sender<Reply>>,
+    wake: Arc<Notify>,
+}
+
+enum Reply {
+    Result(Value),
+    NoReply,
+}
+
+/// A refused request: status, and the reason that is logged.
+struct Reject(StatusCode, String);
+
+impl IntoResponse for Reject {
+    fn into_response(self) -> Response {
+        (self.0, self.1).into_response()
+    }
+}
+
+#[derive(Deserialize)]
+struct EventPost {
+    event: String,
+    #[serde(default)]
+    args: Vec<Value>,
+    seq: u64,
+}
+
+#[derive(Deserialize)]
+struct CommandResult {
+    id: u64,
+    #[serde(default)]
+    result: Option<Value>,
+    #[serde(default, rename = "noReply")]
+    no_reply: bool,
+}
+
+/// Sessions kept at most; the oldest are dropped past this.
+const MAX_SESSIONS: usize = 10_000;
+/// How long a command poll is held open.
+const POLL_HOLD: Duration = Duration::from_secs(20);
+
+impl<E: InterfaceEvents> Bridge<E> {
+    /// A builder with defaults.
+    pub fn builder() -> BridgeBuilder<E> {
+        BridgeBuilder::default()
+    }
+
+    /// The routes, mounted at `path` (the path of the placement's `HANDLER`
+    /// URL, e.g. `/placement`): `POST {path}` and `POST {path}/` (the
+    /// placement opening), `GET {path}/bridge.js`, `POST {path}/events`,
+    /// `POST {path}/ready`, `GET {path}/commands`, `POST {path}/commands/result`.
+    /// Merge it into the app's router.
+    pub fn router(&self, path: &str) -> Router {
+        let base = path.trim_end_matches('/');
+        let mut r = Router::new().route(&format!("{base}/"), post(open::<E>));
+        if !base.is_empty() {
+            r = r.route(base, post(open::<E>));
+        }
+        r.route(&format!("{base}/bridge.js"), get(script))
+            .route(&format!("{base}/events"), post(event::<E>))
+            .route(&format!("{base}/ready"), post(ready::<E>))
+            .route(&format!("{base}/commands"), get(poll::<E>))
+            .route(&format!("{base}/commands/result"), post(result::<E>))
+            .with_state(self.clone())
+    }
+
+    /// Sends a command to the widget of `session` and waits for its typed
+    /// result.
+    pub async fn send<C: PlacementCommand>(
+        &self,
+        session: &str,
+        command: &C,
+    ) -> Result<C::Output, CommandError> {
+        if C::PLACEMENT != E::PLACEMENT {
+            return Err(CommandError::WrongPlacement {
+                command: C::NAME,
+                expected: C::PLACEMENT,
+                actual: E::PLACEMENT,
+            });
+        }
+        let params = serde_json::to_value(command)?;
+        let id = self.inner.next_command.fetch_add(1, Ordering::Relaxed);
+        let (tx, rx) = oneshot::channel();
+        {
+            let mut sessions = self.lock();
+            let s = sessions
+                .get_mut(session)
+                .ok_or_else(|| CommandError::UnknownSession(session.to_owned()))?;
+            s.waiting.insert(id, tx);
+            s.queue
+                .push_back(json!({"id": id, "command": C::NAME, "params": params}));
+            s.wake.notify_one();
+        }
+        let out = tokio::time::timeout(self.inner.command_timeout, rx).await;
+        if let Some(s) = self.lock().get_mut(session) {
+            s.waiting.remove(&id);
+        }
+        match out {
+            Ok(Ok(Reply::Result(v))) => Ok(serde_json::from_value(v)?),
+            Ok(Ok(Reply::NoReply)) => Err(CommandError::NoReply),
+            Ok(Err(_)) | Err(_) => Err(CommandError::Timeout(self.inner.command_timeout)),
+        }
+    }
+
+    /// The sessions whose widget reported ready, oldest first.
+    pub fn sessions(&self) -> Vec<EventContext> {
+        let sessions = self.lock();
+        let mut v: Vec<_> = sessions
+            .values()
+            .filter_map(|s| s.ready_order.map(|o| (o, s.ctx.clone())))
+            .collect();
+        v.sort_by_key(|(o, _)| *o);
+        v.into_iter().map(|(_, c)| c).collect()
+    }
+
+    /// Waits until at least `n` widgets have reported ready and returns the
+    /// newest one.
+    pub async fn wait_ready(&self, n: usize) -> EventContext {
+        loop {
+            let notified = self.inner.ready.notified();
+            let s = self.sessions();
+            if s.len() >= n
+                && let Some(c) = s.into_iter().last()
+            {
+                return c;
+            }
+            notified.await;
+        }
+    }
+
+    /// Requests refused so far (bad token, replay, bad body).
+    pub fn rejected(&self) -> u64 {
+        self.inner.rejected.load(Ordering::Relaxed)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Session>> {
+        // A panic while holding the lock leaves plain data; keep serving.
+        self.inner
+            .sessions
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn now(&self) -> u64 {
+        self.inner.clock.unix_now().max(0.0) as u64
+    }
+
+    fn reject(&self, status: StatusCode, why: impl Into<String>) -> Reject {
+        let why = why.into();
+        self.inner.rejected.fetch_add(1, Ordering::Relaxed);
+        tracing::warn!(
+            placement = E::PLACEMENT,
+            status = status.as_u16(),
+            "widget bridge refused a request: {why}"
+        );
+        Reject(status, why)
+    }
+
+    /// Checks the bearer token and that its session is open.
+    fn authenticate(&self, headers: &HeaderMap) -> Result<SessionClaims, Reject> {
+        let token = headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .ok_or_else(|| self.reject(StatusCode::UNAUTHORIZED, "no session token"))?;
+        let claims = self
+            .inner
+            .key
+            .verify(token.trim(), self.now())
+            .map_err(|e| self.reject(StatusCode::UNAUTHORIZED, e.to_string()))?;
+        if claims.placement != E::PLACEMENT {
+            return Err(self.reject(StatusCode::UNAUTHORIZED, "token of another placement"));
+        }
+        if !self.lock().contains_key(&claims.session) {
+            return Err(self.reject(StatusCode::UNAUTHORIZED, "unknown or closed session"));
+        }
+        Ok(claims)
+    }
+
+    fn render(&self, req: &PlacementRequest, token: &str, base: &str) -> String {
+        let config = json!({
+            "token": token,
+            "base": base,
+            "placement": E::PLACEMENT,
+            "subscriptions": self.inner.subscriptions,
+            "portalOrigin": req.portal_origin(),
+            "appSid": req.app_sid,
+            "noReplyMs": self.inner.no_reply.as_millis() as u64,
+        });
+        let sdk = match &self.inner.frame {
+            FrameClient::Auto => String::new(),
+            FrameClient::B24JsSdk { script_url } => {
+                format!("<script src=\"{}\"></script>", html_escape(script_url))
+            }
+        };
+        WIDGET_HTML
+            .replace("{{SDK}}", &sdk)
+            .replace("{{CONFIG}}", &script_json(&config))
+            .replace("{{BASE}}", &html_escape(base))
+            .replace("{{PLACEMENT}}", E::PLACEMENT)
+    }
+}
+
+/// JSON safe inside `<script>`: no `</script>`, no HTML comment openers.
+fn script_json(v: &Value) -> String {
+    v.to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+async fn open<E: InterfaceEvents>(
+    State(b): State<Bridge<E>>,
+    OriginalUri(uri): OriginalUri,
+    body: Bytes,
+) -> Result<Response, Reject> {
+    let req = PlacementRequest::parse(&body)
+        .map_err(|e| b.reject(StatusCode::BAD_REQUEST, e.to_string()))?;
+    if req.placement != E::PLACEMENT {
+        return Err(b.reject(
+            StatusCode::BAD_REQUEST,
+            format!(
+                "placement {} opened at the handler of {}",
+                req.placement,
+                E::PLACEMENT
+            ),
+        ));
+    }
+    let user_id = match &b.inner.resolver {
+        Some(r) => r(req.clone())
+            .await
+            .map_err(|e| b.reject(StatusCode::UNAUTHORIZED, format!("user not resolved: {e}")))?,
+        None => 0,
+    };
+    let now = b.now();
+    let claims = SessionClaims {
+        session: token::hex(&token::random_bytes::<16>()),
+        member_id: req.member_id.clone(),
+        user_id,
+        placement: E::PLACEMENT.to_owned(),
+        expires: now + b.inner.ttl.as_secs(),
+    };
+    let token = b.inner.key.issue(&claims);
+    {
+        let mut sessions = b.lock();
+        sessions.retain(|_, s| s.expires > now);
+        if sessions.len() >= MAX_SESSIONS
+            && let Some(k) = sessions
+                .iter()
+                .min_by_key(|(_, s)| s.expires)
+                .map(|(k, _)| k.clone())
+        {
+            sessions.remove(&k);
+        }
+        sessions.insert(
+            claims.session.clone(),
+            Session {
+                ctx: EventContext {
+                    session: claims.session.clone(),
+                    member_id: claims.member_id.clone(),
+                    user_id,
+                    placement: claims.placement.clone(),
+                    client: None,
+                },
+                expires: claims.expires,
+                last_seq: 0,
+                ready_order: None,
+                queue: VecDeque::new(),
+                waiting: HashMap::new(),
+                wake: Arc::new(Notify::new()),
+            },
+        );
+    }
+    let base = uri.path().trim_end_matches('/').to_owned();
+    let mut resp = Html(b.render(&req, &token, &base)).into_response();
+    resp.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(resp)
+}
+
+async fn script() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        BRIDGE_JS,
+    )
+        .into_response()
+}
+
+async fn event<E: InterfaceEvents>(
+    State(b): State<Bridge<E>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<StatusCode, Reject> {
+    let claims = b.authenticate(&headers)?;
+    let post: EventPost = serde_json::from_slice(&body)
+        .map_err(|e| b.reject(StatusCode::BAD_REQUEST, format!("event body: {e}")))?;
+    // The sequence number is spent before decoding, so a replay of a bad post
+    // is refused too.
+    let ctx = {
+        let mut sessions = b.lock();
+        let Some(s) = sessions.get_mut(&claims.session) else {
+            return Err(b.reject(StatusCode::UNAUTHORIZED, "unknown or closed session"));
+        };
+        if post.seq <= s.last_seq {
+            let why = format!("replayed event (seq {} after {})", post.seq, s.last_seq);
+            drop(sessions);
+            return Err(b.reject(StatusCode::UNAUTHORIZED, why));
+        }
+        s.last_seq = post.seq;
+        s.ctx.clone()
+    };
+    if !b.inner.subscriptions.contains(&post.event.as_str()) {
+        return Err(b.reject(
+            StatusCode::BAD_REQUEST,
+            format!("event `{}` is not subscribed", post.event),
+        ));
+    }
+    let decoded = decode_lenient::<E>(&post.event, &post.args)
+        .map_err(|e| b.reject(StatusCode::BAD_REQUEST, e.to_string()))?;
+    tracing::debug!(
+        event = post.event,
+        session = ctx.session,
+        "widget bridge event"
+    );
+    let dispatch = Arc::clone(&b.inner.dispatch);
+    CURRENT.scope(ctx.clone(), dispatch(ctx, decoded)).await;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `B24Frame` hands an empty reply to the callback as `""`, so an event with
+/// no data arrives as `[""]`; retry such a post as `[]`.
+fn decode_lenient<E: InterfaceEvents>(name: &str, args: &[Value]) -> Result<E, DecodeError> {
+    match E::decode(name, args) {
+        Err(e @ DecodeError::ArgCount { .. }) if args == [Value::String(String::new())] => {
+            E::decode(name, &[]).map_err(|_| e)
+        }
+        r => r,
+    }
+}
+
+#[derive(Deserialize)]
+struct ReadyPost {
+    #[serde(default)]
+    client: Option<String>,
+}
+
+async fn ready<E: InterfaceEvents>(
+    State(b): State<Bridge<E>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<StatusCode, Reject> {
+    let claims = b.authenticate(&headers)?;
+    let post: ReadyPost = serde_json::from_slice(&body)
+        .map_err(|e| b.reject(StatusCode::BAD_REQUEST, format!("ready body: {e}")))?;
+    {
+        let mut sessions = b.lock();
+        let order = sessions
+            .values()
+            .filter(|s| s.ready_order.is_some())
+            .count() as u64;
+        if let Some(s) = sessions.get_mut(&claims.session) {
+            if s.ready_order.is_none() {
+                s.ready_order = Some(order);
+            }
+            s.ctx.client = post.client.map(|c| c.chars().take(32).collect());
+        }
+    }
+    b.inner.ready.notify_waiters();
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn poll<E: InterfaceEvents>(
+    State(b): State<Bridge<E>>,
+    headers: HeaderMap,
+) -> Result<Response, Reject> {
+    let claims = b.authenticate(&headers)?;
+    let deadline = tokio::time::Instant::now() + POLL_HOLD;
+    loop {
+        let wake = {
+            let mut sessions = b.lock();
+            let Some(s) = sessions.get_mut(&claims.session) else {
+                return Err(b.reject(StatusCode::UNAUTHORIZED, "unknown or closed session"));
+            };
+            if let Some(cmd) = s.queue.pop_front() {
+                return Ok(axum::Json(cmd).into_response());
+            }
+            Arc::clone(&s.wake)
+        };
+        // notify_one keeps a permit, so a command queued between the check
+        // and this wait is not missed.
+        if tokio::time::timeout_at(deadline, wake.notified())
+            .await
+            .is_err()
+        {
+            return Ok(StatusCode::NO_CONTENT.into_response());
+        }
+    }
+}
+
+async fn result<E: InterfaceEvents>(
+    State(b): State<Bridge<E>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<StatusCode, Reject> {
+    let claims = b.authenticate(&headers)?;
+    let r: CommandResult = serde_json::from_slice(&body)
+        .map_err(|e| b.reject(StatusCode::BAD_REQUEST, format!("command result: {e}")))?;
+    let tx = b
+        .lock()
+        .get_mut(&claims.session)
+        .and_then(|s| s.waiting.remove(&r.id));
+    let Some(tx) = tx else {
+        return Err(b.reject(
+            StatusCode::BAD_REQUEST,
+            format!("no command {} waiting", r.id),
+        ));
+    };
+    let reply = if r.no_reply {
+        Reply::NoReply
+    } else {
+        Reply::Result(r.result.unwrap_or(Value::Null))
+    };
+    // The sender may have timed out meanwhile; nothing to do then.
+    let _ = tx.send(reply);
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[cfg(test)]
+mod tests;
