@@ -26,6 +26,7 @@ pub fn router(portal: Portal) -> Router {
         .route("/oauth/token/", any(oauth_token))
         .route("/oauth/authorize", any(oauth_authorize))
         .route("/oauth/authorize/", any(oauth_authorize))
+        .route("/_emulator/advance", any(advance_clock))
         .with_state(portal)
 }
 
@@ -106,12 +107,12 @@ fn time_block(portal: &Portal, start: f64, started: Instant, spent: Option<Spent
         "date_start": iso8601(start as i64),
         "date_finish": iso8601(finish as i64),
     });
-    let spent = spent.unwrap_or(Spent {
-        operating: 0.0,
-        reset_at: portal.clock().unix() as i64 + 600,
-    });
-    t["operating_reset_at"] = json!(spent.reset_at);
-    t["operating"] = json!(spent.operating);
+    // `batch` itself is not counted, so its time has no operating fields
+    // (batch.md's example); fast_bitrix24 relies on that.
+    if let Some(spent) = spent {
+        t["operating_reset_at"] = json!(spent.reset_at);
+        t["operating"] = json!(spent.operating);
+    }
     t
 }
 
@@ -282,6 +283,9 @@ async fn rest(
         });
         error_response(&e)
     };
+    // The body is read (bounded) even when the request is refused, so the
+    // connection stays usable for keep-alive clients.
+    let params = read_params(&portal, &uri, &headers, body).await;
     {
         let mut st = portal.lock();
         let now = portal.clock().elapsed();
@@ -295,7 +299,7 @@ async fn rest(
             );
         }
     }
-    let mut params = match read_params(&portal, &uri, &headers, body).await {
+    let mut params = match params {
         Ok(p) => p,
         Err(e) => return refuse(&portal, e, Value::Null, AuthKind::None),
     };
@@ -317,8 +321,7 @@ async fn rest(
         }
         return match batch(&portal, &mut st, &caller, &params) {
             Ok(result) => {
-                let spent = st.operating.spent(&caller.principal, "batch", start);
-                let time = time_block(&portal, start, started, Some(spent));
+                let time = time_block(&portal, start, started, None);
                 json_response(200, &json!({"result": result, "time": time}))
             }
             Err(e) => {
@@ -559,6 +562,24 @@ fn substitute(v: &mut Value, refs: &Refs<'_>) {
         Value::Array(a) => a.iter_mut().for_each(|x| substitute(x, refs)),
         Value::Object(m) => m.values_mut().for_each(|x| substitute(x, refs)),
         _ => {}
+    }
+}
+
+/// Test control, not part of Bitrix24: `/_emulator/advance?seconds=N` moves
+/// the virtual clock, so scripts in other languages can expire tokens or
+/// drain the bucket without sleeping.
+async fn advance_clock(State(portal): State<Portal>, uri: Uri) -> Response {
+    let secs = uri
+        .query()
+        .and_then(|q| b24_form::parse(q).ok())
+        .and_then(|v| v.get("seconds").and_then(Value::as_str).and_then(|s| s.parse::<f64>().ok()))
+        .filter(|s| s.is_finite() && *s >= 0.0 && *s < 1e9);
+    match secs {
+        Some(s) => {
+            portal.clock().advance(std::time::Duration::from_secs_f64(s));
+            json_response(200, &json!({"offset": portal.clock().offset().as_secs_f64()}))
+        }
+        None => json_response(400, &json!({"error": "INVALID_REQUEST", "error_description": "seconds must be a non-negative number"})),
     }
 }
 
