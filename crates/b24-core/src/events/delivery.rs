@@ -243,6 +243,8 @@ impl Delivery {
             None | Some(Value::Null) => Value::Object(Map::new()),
             // A form cannot send an empty object: `data=` is one.
             Some(Value::String(s)) if s.is_empty() => Value::Object(Map::new()),
+            // PHP's json_encode writes an empty array for an empty map (ONOFFLINEEVENT).
+            Some(Value::Array(a)) if a.is_empty() => Value::Object(Map::new()),
             Some(v) => v,
         };
         Ok(Delivery {

@@ -301,6 +301,7 @@ fn record<E: RestEvents>(
     // The docs show `false` for records without data.
     let data = match m.remove("EVENT_DATA") {
         None | Some(Value::Null) | Some(Value::Bool(false)) => Value::Object(Map::new()),
+        Some(Value::Array(a)) if a.is_empty() => Value::Object(Map::new()),
         Some(v) => v,
     };
     let additional = m.remove("EVENT_ADDITIONAL").unwrap_or(Value::Null);
