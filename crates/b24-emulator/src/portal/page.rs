@@ -1,0 +1,286 @@
+//! The portal page: hosts the app's placement handlers in iframes the way a
+//! portal does (a form POSTed into the frame), speaks the portal side of the
+//! frame protocol over `postMessage` (`assets/portal.js`), and shows the call
+//! card that `telephony.externalCall.register` raises.
+//!
+//! Routes: `GET /portal/?user=ID` (the page), `GET /portal/ui?after=N` (the
+//! page's long poll for call cards), `POST /portal/refresh-auth?user=ID`
+//! (the frame's `refreshAuth`), `GET /portal/portal.js`.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use tokio::sync::Notify;
+
+use super::{Portal, UiEvent};
+
+const PAGE_HTML: &str = include_str!("../../assets/portal.html");
+const PAGE_JS: &str = include_str!("../../assets/portal.js");
+
+/// Placements the page hosts.
+const HOSTED: &[&str] = &["PAGE_BACKGROUND_WORKER", "CALL_CARD"];
+/// UI events kept for late pollers.
+const MAX_LOG: usize = 1000;
+
+#[derive(Clone)]
+struct Page {
+    portal: Portal,
+    log: Arc<(Mutex<Vec<Value>>, Notify)>,
+}
+
+/// The page's routes. Starts a task that records the portal's UI events.
+pub(crate) fn router(portal: Portal) -> Router {
+    let log = Arc::new((Mutex::new(Vec::new()), Notify::new()));
+    let mut rx = portal.ui_events();
+    let (weak, sink) = (portal.clone(), Arc::clone(&log));
+    tokio::spawn(async move {
+        while let Ok(ev) = rx.recv().await {
+            let v = card_event(&weak, &ev);
+            let mut l = sink.0.lock().unwrap_or_else(|p| p.into_inner());
+            let seq = l
+                .last()
+                .and_then(|e: &Value| e["seq"].as_u64())
+                .unwrap_or(0)
+                + 1;
+            let mut v = v;
+            v["seq"] = json!(seq);
+            l.push(v);
+            if l.len() > MAX_LOG {
+                l.remove(0);
+            }
+            drop(l);
+            sink.1.notify_waiters();
+        }
+    });
+    Router::new()
+        .route("/portal", get(page))
+        .route("/portal/", get(page))
+        .route("/portal/portal.js", get(script))
+        .route("/portal/ui", get(ui))
+        .route("/portal/refresh-auth", post(refresh))
+        .with_state(Page { portal, log })
+}
+
+/// A UI event as the page consumes it; a raised card carries the
+/// `BackgroundCallCard::initialized` data.
+fn card_event(portal: &Portal, ev: &UiEvent) -> Value {
+    match ev {
+        UiEvent::CallCardShow {
+            call_id,
+            user_ids,
+            phone_number,
+            call_type,
+            crm_entity,
+        } => {
+            let line = portal
+                .lock()
+                .ext_calls
+                .iter()
+                .find(|c| &c.call_id == call_id)
+                .map(|c| c.line_number.clone())
+                .unwrap_or_default();
+            let (etype, eid) = crm_entity.clone().unwrap_or_default();
+            let direction = match call_type {
+                1 => "outgoing",
+                4 => "callback",
+                _ => "incoming",
+            };
+            json!({
+                "type": "show",
+                "users": user_ids,
+                "card": {
+                    "CALL_ID": call_id,
+                    "PHONE_NUMBER": phone_number,
+                    "LINE_NUMBER": line,
+                    "LINE_NAME": "",
+                    "CRM_ENTITY_TYPE": etype,
+                    "CRM_ENTITY_ID": eid,
+                    "CRM_BINDINGS": if eid > 0 { json!([{"ENTITY_TYPE": etype, "ENTITY_ID": eid}]) } else { json!([]) },
+                    "CALL_DIRECTION": direction,
+                    "CALL_STATE": "connecting",
+                    "CALL_LIST_MODE": false,
+                },
+            })
+        }
+        UiEvent::CallCardHide { call_id, user_ids } => {
+            json!({"type": "hide", "users": user_ids, "callId": call_id})
+        }
+        UiEvent::PlacementBound { placement, handler } => {
+            json!({"type": "bound", "placement": placement, "handler": handler})
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct UserQuery {
+    user: Option<u64>,
+}
+
+fn frame_auth(portal: &Portal, user: u64) -> (super::TokenPair, String) {
+    let mut st = portal.lock();
+    let scopes = st.app.scopes.clone();
+    let pair = portal.issue(&mut st, user, scopes);
+    let sid = st.token(32);
+    (pair, sid)
+}
+
+async fn page(State(p): State<Page>, Query(q): Query<UserQuery>) -> Response {
+    let user = q.user.unwrap_or(1);
+    let cfg = p.portal.config().clone();
+    let https = cfg.base_url.starts_with("https");
+    let bound: Vec<(String, String, Value)> = p
+        .portal
+        .lock()
+        .placements
+        .iter()
+        .filter(|b| HOSTED.contains(&b.placement.as_str()) && (b.user_id == 0 || b.user_id == user))
+        .map(|b| (b.placement.clone(), b.handler.clone(), b.options.clone()))
+        .collect();
+    let frames: Vec<Value> = bound
+        .into_iter()
+        .map(|(placement, handler, options)| {
+            let (pair, sid) = frame_auth(&p.portal, user);
+            json!({
+                "placement": placement,
+                "handler": handler,
+                "appSid": sid,
+                "form": {
+                    "DOMAIN": cfg.domain,
+                    "PROTOCOL": if https { "1" } else { "0" },
+                    "LANG": cfg.lang,
+                    "APP_SID": sid,
+                    "AUTH_ID": pair.access_token,
+                    "AUTH_EXPIRES": pair.expires_in.to_string(),
+                    "REFRESH_ID": pair.refresh_token,
+                    "member_id": pair.member_id,
+                    "status": pair.status,
+                    "PLACEMENT": placement,
+                    "PLACEMENT_OPTIONS": if placement == "PAGE_BACKGROUND_WORKER" { "{}".to_owned() } else { options.to_string() },
+                },
+                "init": {
+                    "LANG": cfg.lang,
+                    "DOMAIN": cfg.domain,
+                    "PROTOCOL": if https { 1 } else { 0 },
+                    "PATH": "/rest",
+                    "AUTH_ID": pair.access_token,
+                    "AUTH_EXPIRES": pair.expires_in,
+                    "REFRESH_ID": pair.refresh_token,
+                    "MEMBER_ID": pair.member_id,
+                    "FIRST_RUN": false,
+                    "IS_ADMIN": true,
+                    "INSTALL": false,
+                    "USER_OPTIONS": {},
+                    "APP_OPTIONS": {},
+                    "PLACEMENT": placement,
+                    "PLACEMENT_OPTIONS": {},
+                },
+            })
+        })
+        .collect();
+    let after = p
+        .log
+        .0
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .last()
+        .and_then(|e| e["seq"].as_u64())
+        .unwrap_or(0);
+    // Cards raised before the page opened and not finished yet.
+    let open: Vec<Value> = p
+        .log
+        .0
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        .filter(|e| {
+            e["type"] == "show"
+                && e["users"]
+                    .as_array()
+                    .is_some_and(|u| u.contains(&json!(user)))
+        })
+        .filter(|e| {
+            let id = e["card"]["CALL_ID"].as_str().unwrap_or_default().to_owned();
+            p.portal
+                .lock()
+                .ext_calls
+                .iter()
+                .any(|c| c.call_id == id && c.finished.is_none())
+        })
+        .cloned()
+        .collect();
+    let config = json!({"user": user, "frames": frames, "after": after, "open": open});
+    let html = PAGE_HTML.replace(
+        "{{CONFIG}}",
+        &config
+            .to_string()
+            .replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('&', "\\u0026"),
+    );
+    ([(header::CACHE_CONTROL, "no-store")], Html(html)).into_response()
+}
+
+async fn script() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        PAGE_JS,
+    )
+        .into_response()
+}
+
+#[derive(Deserialize)]
+struct After {
+    after: Option<u64>,
+    user: Option<u64>,
+}
+
+async fn ui(State(p): State<Page>, Query(q): Query<After>) -> Response {
+    let after = q.after.unwrap_or(0);
+    let user = json!(q.user.unwrap_or(1));
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let notified = p.log.1.notified();
+        let events: Vec<Value> = p
+            .log
+            .0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .filter(|e| e["seq"].as_u64().unwrap_or(0) > after)
+            .cloned()
+            .collect();
+        if !events.is_empty() || tokio::time::Instant::now() >= deadline {
+            let last = events
+                .last()
+                .and_then(|e| e["seq"].as_u64())
+                .unwrap_or(after);
+            let mine: Vec<Value> = events
+                .into_iter()
+                .filter(|e| {
+                    e.get("users")
+                        .and_then(Value::as_array)
+                        .is_none_or(|u| u.contains(&user))
+                })
+                .collect();
+            return axum::Json(json!({"after": last, "events": mine})).into_response();
+        }
+        let _ = tokio::time::timeout_at(deadline, notified).await;
+    }
+}
+
+async fn refresh(State(p): State<Page>, Query(q): Query<UserQuery>) -> Response {
+    let (pair, _) = frame_auth(&p.portal, q.user.unwrap_or(1));
+    axum::Json(json!({
+        "AUTH_ID": pair.access_token,
+        "AUTH_EXPIRES": pair.expires_in,
+        "REFRESH_ID": pair.refresh_token,
+    }))
+    .into_response()
+}
