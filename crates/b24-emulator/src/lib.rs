@@ -288,7 +288,7 @@ impl EmulatorBuilder {
         let clock = Clock::new();
         let (portal, rx) = Portal::new(config, clock, self.seed);
         let worker = tokio::spawn(deliver::worker(Arc::downgrade(&portal.shared), rx));
-        let mut app = router(portal.clone());
+        let mut app = router(portal.clone()).merge(portal::page::router(portal.clone()));
         for f in self.routes {
             app = app.merge(f(portal.clone()));
         }

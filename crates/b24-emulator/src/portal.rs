@@ -12,6 +12,9 @@ use crate::clock::Clock;
 use crate::limits::{Bucket, Operating};
 use crate::store::{Kind, Store};
 
+/// The portal page (iframes, frame protocol, call card).
+pub(crate) mod page;
+
 /// Every scope the emulator knows; a webhook or app with "all scopes" has these.
 pub const ALL_SCOPES: &[&str] = &[
     "crm",

@@ -96,7 +96,7 @@ async fn read_params(
     Ok(params)
 }
 
-fn time_block(portal: &Portal, start: f64, started: Instant, spent: Option<Spent>) -> Value {
+fn time_block(start: f64, started: Instant, spent: Option<Spent>) -> Value {
     let elapsed = started.elapsed().as_secs_f64();
     let finish = start + elapsed;
     let mut t = json!({
@@ -240,7 +240,7 @@ fn execute(
             Some(st.operating.add(&caller.principal, method, start, cost))
         }
     };
-    let time = time_block(portal, start, started, spent);
+    let time = time_block(start, started, spent);
     let (status, error) = match &outcome {
         Ok(_) => (200, None),
         Err(e) => (e.status, Some(e.code.clone())),
@@ -321,7 +321,7 @@ async fn rest(
         }
         return match batch(&portal, &mut st, &caller, &params) {
             Ok(result) => {
-                let time = time_block(&portal, start, started, None);
+                let time = time_block(start, started, None);
                 json_response(200, &json!({"result": result, "time": time}))
             }
             Err(e) => {

@@ -933,22 +933,11 @@ impl Store {
                 }
             }
             None => {
-                // Sorting by other fields needs every match; keep only the
-                // sort keys and IDs to bound memory.
-                let mut keyed: Vec<(Vec<Value>, u64)> = Vec::new();
-                self.scan(lo, hi, false, |row| {
-                    examined += 1;
-                    if self.matches(row, &q.filter) {
-                        let keys = q
-                            .order
-                            .iter()
-                            .map(|o| self.field(row, &o.field).unwrap_or(Value::Null))
-                            .collect();
-                        keyed.push((keys, self.row_id(row)));
-                    }
-                    true
-                });
-                keyed.sort_by(|(a, ia), (b, ib)| {
+                // Sorting by other fields: keep only the best offset+PAGE
+                // (sort keys and IDs), pruning as we go, so memory is bounded
+                // by the page asked for rather than by the table.
+                let keep = (offset + PAGE) as usize;
+                let cmp = |(a, ia): &(Vec<Value>, u64), (b, ib): &(Vec<Value>, u64)| {
                     for (i, o) in q.order.iter().enumerate() {
                         let c = compare(&a[i], &b[i]);
                         let c = if o.desc { c.reverse() } else { c };
@@ -957,8 +946,27 @@ impl Store {
                         }
                     }
                     ia.cmp(ib)
+                };
+                let mut keyed: Vec<(Vec<Value>, u64)> = Vec::new();
+                let mut total = 0u64;
+                self.scan(lo, hi, false, |row| {
+                    examined += 1;
+                    if self.matches(row, &q.filter) {
+                        total += 1;
+                        let keys = q
+                            .order
+                            .iter()
+                            .map(|o| self.field(row, &o.field).unwrap_or(Value::Null))
+                            .collect();
+                        keyed.push((keys, self.row_id(row)));
+                        if keyed.len() >= keep.saturating_mul(2).max(1024) {
+                            keyed.sort_by(cmp);
+                            keyed.truncate(keep);
+                        }
+                    }
+                    true
                 });
-                let total = keyed.len() as u64;
+                keyed.sort_by(cmp);
                 let ids: Vec<u64> = keyed
                     .iter()
                     .skip(offset as usize)
