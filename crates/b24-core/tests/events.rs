@@ -367,3 +367,73 @@ fn panicking_handler_is_contained() {
         assert_eq!(rx.receive_inline(d).await.unwrap(), Received::Dispatched);
     });
 }
+
+/// The JSON blocks of a docs page that look like deliveries.
+fn doc_deliveries(page: &str) -> Vec<serde_json::Value> {
+    let mut out = Vec::new();
+    let mut lines = page.lines();
+    while let Some(line) = lines.next() {
+        let fence = line.trim();
+        if !(fence == "```json" || fence == "```") {
+            continue;
+        }
+        let mut block = String::new();
+        for l in lines.by_ref() {
+            if l.trim() == "```" {
+                break;
+            }
+            block.push_str(l);
+            block.push('\n');
+        }
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&block)
+            && v.get("event").is_some()
+            && v.get("auth").is_some()
+        {
+            out.push(v);
+        }
+    }
+    out
+}
+
+#[test]
+fn every_docs_example_decodes() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/events");
+    let mut pages: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md") && !p.ends_with("NOTICE.md"))
+        .collect();
+    pages.sort();
+    let mut total = 0;
+    for page in &pages {
+        let text = std::fs::read_to_string(page).unwrap();
+        for example in doc_deliveries(&text) {
+            total += 1;
+            let name = page.file_name().unwrap().to_string_lossy();
+            let d = Delivery::from_json(&example)
+                .unwrap_or_else(|e| panic!("{name}: {e}\n{example:#}"));
+            let code = d.event.clone();
+            assert!(
+                d.auth.member_id.is_some() && d.auth.application_token.is_some(),
+                "{name}"
+            );
+            let (typed, _) = d
+                .decode::<RestEvent>()
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(
+                !matches!(typed, RestEvent::Unknown { .. }),
+                "{name}: {code} is not in the sample spec"
+            );
+            assert_eq!(typed.code(), code);
+            // The same delivery as the portal actually sends it: a PHP form.
+            let form = b24_form::encode(&example);
+            let (from_form, _) = Delivery::from_form(&form)
+                .unwrap()
+                .decode::<RestEvent>()
+                .unwrap_or_else(|e| panic!("{name} as a form: {e}"));
+            assert_eq!(from_form.code(), code, "{name}");
+        }
+    }
+    // 2 in events/index.md, 3 app events, 4 deal events, 4 call events, ONOFFLINEEVENT.
+    assert_eq!(total, 14, "examples found in {pages:?}");
+}
