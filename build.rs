@@ -1,7 +1,6 @@
 //! Generates the facade's modules from `specs/` with the build-script API:
-//! every placement, and the REST methods and events of the enabled scopes.
-
-use std::path::Path;
+//! every placement, and the REST methods and events whose cargo feature is
+//! on (see the `[features]` block, derived from `specs/` by tests/features.rs).
 
 fn main() {
     let placements = b24_codegen::build::Builder::new().runtime("crate");
@@ -13,7 +12,7 @@ fn main() {
         .unwrap_or_else(|e| fail(&e));
     for kind in ["methods", "events"] {
         let mut b = b24_codegen::build::Builder::new().runtime("crate");
-        for spec in enabled(&format!("specs/{kind}")) {
+        for spec in enabled(kind) {
             b = b.spec(spec);
         }
         b.generate(&format!("{kind}.rs"))
@@ -24,45 +23,28 @@ fn main() {
     }
 }
 
-/// The spec files of `dir` whose scope feature is on (`scope: crm` needs the
-/// `crm` feature; files without a scope are always on).
-fn enabled(dir: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return out;
+/// The spec files of `specs/{kind}` whose feature (`{kind}-{module}`) is on.
+fn enabled(kind: &str) -> Vec<String> {
+    let dir = format!("specs/{kind}");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
     };
-    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if path.extension().is_none_or(|x| x != "yaml") {
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
-        let scope = text
-            .lines()
-            .find_map(|l| l.strip_prefix("scope:"))
-            .map(|s| s.trim().trim_matches(['"', '\'']).to_owned());
-        let on = match scope {
-            None => true,
-            Some(s) => {
-                let var = format!(
-                    "CARGO_FEATURE_{}",
-                    s.to_ascii_uppercase().replace(['-', '.'], "_")
-                );
-                std::env::var_os(var).is_some()
-            }
-        };
-        if on {
-            out.push(format!(
-                "{dir}/{}",
-                Path::new(&path)
-                    .file_name()
-                    .unwrap_or_default()
-                    .to_string_lossy()
-            ));
-        }
-    }
-    out
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".yaml"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .filter(|n| {
+            let module = n.trim_end_matches(".yaml");
+            let var = format!("CARGO_FEATURE_{}_{}", kind, module)
+                .to_ascii_uppercase()
+                .replace('-', "_");
+            std::env::var_os(var).is_some()
+        })
+        .map(|n| format!("{dir}/{n}"))
+        .collect()
 }
 
 fn fail(e: &b24_codegen::Error) -> ! {

@@ -87,6 +87,7 @@ pub(crate) fn module_items(spec: &Spec, options: &Options) -> Result<TokenStream
         items: TokenStream::new(),
     };
     // Named types first, so references resolve to one definition.
+    g.reserve_entries(spec)?;
     for (name, shape) in &spec.file.types {
         g.r.named(name, &shape.ty, Dir::Out)?;
     }
@@ -108,6 +109,49 @@ pub(crate) fn module_items(spec: &Spec, options: &Options) -> Result<TokenStream
 }
 
 impl Gen<'_> {
+    /// Entry types (commands, methods, events) and the per-module enums
+    /// own their names; inline types give way to them.
+    fn reserve_entries(&mut self, spec: &Spec) -> Result<(), Error> {
+        if let Some(pl) = &spec.file.placement {
+            for fixed in ["Event", "Command", "CommandResult"] {
+                self.r.reserve(fixed, &pl.code)?;
+            }
+            for c in &pl.commands {
+                let name = c
+                    .rust_name
+                    .as_ref()
+                    .map(|r| r.value.clone())
+                    .or_else(|| names::camel(&c.name.value));
+                self.r.reserve(&name.unwrap_or_default(), &c.name)?;
+            }
+        }
+        for m in &spec.file.methods {
+            let scope = m
+                .scope
+                .as_deref()
+                .or(spec.file.scope.as_deref())
+                .filter(|s| !s.is_empty());
+            let name = m
+                .rust_name
+                .as_ref()
+                .map(|r| r.value.clone())
+                .or_else(|| names::method(&m.name.value, scope));
+            self.r.reserve(&name.unwrap_or_default(), &m.name)?;
+        }
+        if let Some(first) = spec.file.events.first() {
+            self.r.reserve("RestEvent", &first.code)?;
+        }
+        for e in &spec.file.events {
+            let name = e
+                .rust_name
+                .as_ref()
+                .map(|r| r.value.clone())
+                .or_else(|| names::camel(&e.code.value));
+            self.r.reserve(&name.unwrap_or_default(), &e.code)?;
+        }
+        Ok(())
+    }
+
     fn ty(&self, ty: &Ty) -> TokenStream {
         let p = &self.rt.p;
         match ty {
@@ -435,7 +479,6 @@ impl Gen<'_> {
             None,
             pl.docs.as_deref(),
         );
-        self.r.reserve("Event", &pl.code)?;
         let mut variants = Vec::new();
         let mut names_arms = Vec::new();
         let mut decode_arms = Vec::new();
@@ -552,8 +595,6 @@ impl Gen<'_> {
         let mut cmd_decode_arms = Vec::new();
         let mut res_decode_arms = Vec::new();
         let mut cmd_params_arms = Vec::new();
-        self.r.reserve("Command", &pl.code)?;
-        self.r.reserve("CommandResult", &pl.code)?;
         for c in &pl.commands {
             let (tokens, id, out) = self.command(c, code)?;
             commands.push(tokens);
@@ -776,7 +817,6 @@ impl Gen<'_> {
             }
         };
         let out = self.result_ty(c.result.as_ref(), &format!("{name}Result"))?;
-        self.r.reserve(&name, &c.name)?;
         let id = format_ident!("{name}");
         let wire = &c.name.value;
         let out = self.ty(&out);
@@ -805,7 +845,6 @@ impl Gen<'_> {
                 None => names::method(&m.name.value, Some(scope).filter(|s| !s.is_empty()))
                     .unwrap_or_default(),
             };
-            self.r.reserve(&name, &m.name)?;
             let fields = self.r.fields(&m.params, &name, Dir::Out)?;
             let out_ty = self.result_ty(m.result.as_ref(), &format!("{name}Result"))?;
             let doc = meta_docs(
@@ -886,9 +925,6 @@ impl Gen<'_> {
             .scope
             .clone()
             .unwrap_or_else(|| spec.module.clone());
-        if let Some(first) = spec.file.events.first() {
-            self.r.reserve("RestEvent", &first.code)?;
-        }
         let mut variants = Vec::new();
         let mut codes = Vec::new();
         let mut decode_arms = Vec::new();
@@ -921,7 +957,6 @@ impl Gen<'_> {
                 fields,
                 dir: Dir::In,
             };
-            self.r.reserve(&name, &e.code)?;
             let body = self.struct_def(&st);
             let id = format_ident!("{name}");
             let base = name

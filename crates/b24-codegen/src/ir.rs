@@ -109,16 +109,34 @@ impl<'a> Resolver<'a> {
         )
     }
 
-    /// Registers a generated type, reporting a name clash.
-    fn add(&mut self, def: Def, at: &b24_spec::Spanned<String>) -> Result<usize, Error> {
+    /// Registers a generated type. A name the spec chose (`type_name`, a
+    /// named type) must be free; a derived name is made free with a suffix,
+    /// so pages the importer has never seen still generate.
+    fn add(
+        &mut self,
+        mut def: Def,
+        at: &b24_spec::Spanned<String>,
+        explicit: bool,
+    ) -> Result<usize, Error> {
+        let name = def.name().to_owned();
+        if let Some((_, first)) = self.types.by_name.get(&name) {
+            if explicit {
+                return Err(self.err(
+                    at,
+                    format!("generated type name `{name}` is already used (by the entry at {first}); set `type_name:` or `rust_name:`"),
+                ));
+            }
+            let free = std::iter::once(format!("{name}Type"))
+                .chain((2..).map(|i| format!("{name}{i}")))
+                .find(|n| !self.types.by_name.contains_key(n))
+                .unwrap_or_default();
+            match &mut def {
+                Def::Struct(s) => s.name = free,
+                Def::Enum(e) => e.name = free,
+            }
+        }
         let name = def.name().to_owned();
         let here = format!("line {}", at.referenced.line());
-        if let Some((_, first)) = self.types.by_name.get(&name) {
-            return Err(self.err(
-                at,
-                format!("generated type name `{name}` is already used (by the entry at {first}); set `type_name:` or `rust_name:`"),
-            ));
-        }
         let idx = self.types.defs.len();
         self.types.defs.push(def);
         self.types.by_name.insert(name, (idx, here));
@@ -186,7 +204,7 @@ impl<'a> Resolver<'a> {
                 repr,
                 variants,
             });
-            return Ok(Ty::Def(self.add(def, &s.ty)?));
+            return Ok(Ty::Def(self.add(def, &s.ty, s.type_name.is_some())?));
         }
         Ok(match s.ty.value.as_str() {
             "string" | "date" | "datetime" => Ty::String,
@@ -203,7 +221,7 @@ impl<'a> Resolver<'a> {
                     fields,
                     dir,
                 });
-                Ty::Def(self.add(def, &s.ty)?)
+                Ty::Def(self.add(def, &s.ty, s.type_name.is_some())?)
             }
             "array" => {
                 let item_hint = format!("{name}Item");
