@@ -89,6 +89,7 @@
         // No answer now: the key answers each time the event fires.
         if (params && EVENTS[p].indexOf(params.event) >= 0) {
           (frame.binds[params.event] = frame.binds[params.event] || []).push(reply);
+          if (params.event === 'BackgroundCallCard::initialized' && window.b24PortalBound) { window.b24PortalBound(); }
         }
         return;
       case 'resizeWindow': return reply({ width: params.width, height: params.height });
@@ -241,7 +242,13 @@
     if (ev.type === 'show') { openCard(ev.card); }
     if (ev.type === 'hide' && card && card.data.CALL_ID === ev.callId) { closeCard(); }
   }
-  (cfg.open || []).forEach(apply);
+  // Cards raised before the page opened come up once the background worker
+  // has subscribed (B24Frame settles its bindEvent after 900 ms).
+  var pending = cfg.open || [];
+  function openPending() { var p = pending; pending = []; p.forEach(apply); }
+  var hasWorker = cfg.frames.some(function (f) { return f.placement === PBW; });
+  if (!hasWorker) { openPending(); }
+  window.b24PortalBound = function () { if (pending.length) { setTimeout(openPending, 1000); } };
   var after = cfg.after;
   (function poll() {
     fetch('/portal/ui?user=' + cfg.user + '&after=' + after).then(function (r) { return r.json(); }).then(function (b) {
