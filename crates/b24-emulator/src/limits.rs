@@ -20,7 +20,11 @@ impl Bucket {
     pub fn new(size: u32, drain: f64) -> Bucket {
         Bucket {
             size: f64::from(size),
-            drain: if drain.is_finite() && drain > 0.0 { drain } else { 0.0 },
+            drain: if drain.is_finite() && drain > 0.0 {
+                drain
+            } else {
+                0.0
+            },
             level: 0.0,
             last: Duration::ZERO,
         }
@@ -37,7 +41,6 @@ impl Bucket {
         self.level += 1.0;
         true
     }
-
 }
 
 /// The cloud limit: 480 s per method in 10 minutes.

@@ -34,7 +34,10 @@ fn run() -> Result<(), String> {
             "--seed-items" => {
                 let v: String = num("--seed-items", args.next())?;
                 let (t, n) = v.split_once(':').ok_or("--seed-items wants TYPE:N")?;
-                b.seed_items(num("--seed-items", Some(t.into()))?, num("--seed-items", Some(n.into()))?)
+                b.seed_items(
+                    num("--seed-items", Some(t.into()))?,
+                    num("--seed-items", Some(n.into()))?,
+                )
             }
             "--webhook" => {
                 let v: String = num("--webhook", args.next())?;
@@ -46,7 +49,10 @@ fn run() -> Result<(), String> {
             "--bucket" => {
                 let v: String = num("--bucket", args.next())?;
                 let (size, drain) = v.split_once('/').ok_or("--bucket wants SIZE/DRAIN")?;
-                b.bucket(num("--bucket", Some(size.into()))?, num("--bucket", Some(drain.into()))?)
+                b.bucket(
+                    num("--bucket", Some(size.into()))?,
+                    num("--bucket", Some(drain.into()))?,
+                )
             }
             "--token-lifetime" => {
                 b.token_lifetime(Duration::from_secs(num("--token-lifetime", args.next())?))
@@ -78,9 +84,15 @@ fn run() -> Result<(), String> {
         println!("client_id:      {}", app.client_id);
         println!("client_secret:  {}", app.client_secret);
         println!("token endpoint: {}", app.token_endpoint);
-        println!("authorize:      {}?client_id={}", app.authorize_endpoint, app.client_id);
+        println!(
+            "authorize:      {}?client_id={}",
+            app.authorize_endpoint, app.client_id
+        );
         if let Some(pem) = emu.cert_pem_path() {
-            println!("CA certificate: {} (trust it, e.g. REQUESTS_CA_BUNDLE / NODE_EXTRA_CA_CERTS)", pem.display());
+            println!(
+                "CA certificate: {} (trust it, e.g. REQUESTS_CA_BUNDLE / NODE_EXTRA_CA_CERTS)",
+                pem.display()
+            );
         }
         let _ = tokio::signal::ctrl_c().await;
         emu.shutdown().await;

@@ -114,9 +114,20 @@ type R = Result<Output, ApiError>;
 /// The scope a method needs; `None` when the method does not exist.
 pub(crate) fn scope_of(method: &str) -> Option<&'static str> {
     Some(match method {
-        "batch" | "app.info" | "scope" | "methods" | "server.time" | "profile" | "events"
-        | "event.bind" | "event.unbind" | "event.get" | "event.offline.get"
-        | "event.offline.list" | "event.offline.clear" | "event.offline.error" => "basic",
+        "batch"
+        | "app.info"
+        | "scope"
+        | "methods"
+        | "server.time"
+        | "profile"
+        | "events"
+        | "event.bind"
+        | "event.unbind"
+        | "event.get"
+        | "event.offline.get"
+        | "event.offline.list"
+        | "event.offline.clear"
+        | "event.offline.error" => "basic",
         "user.current" => "basic",
         "user.get" => "user",
         "placement.bind" | "placement.unbind" | "placement.get" | "placement.list" => "placement",
@@ -147,7 +158,11 @@ fn crm_route(method: &str) -> Option<(Option<i64>, &str)> {
         "item" => None,
         _ => return None,
     };
-    matches!(verb, "list" | "get" | "add" | "update" | "delete" | "fields").then_some((etid, verb))
+    matches!(
+        verb,
+        "list" | "get" | "add" | "update" | "delete" | "fields"
+    )
+    .then_some((etid, verb))
 }
 
 /// Case-insensitive top-level parameter lookup (PHP methods read both
@@ -208,8 +223,14 @@ fn map_param(params: &Value, name: &str) -> Result<Map<String, Value>, ()> {
 
 fn select_param(params: &Value) -> Vec<String> {
     match param(params, "select") {
-        Some(Value::Array(a)) => a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
-        Some(Value::Object(o)) => o.values().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect(),
+        Some(Value::Object(o)) => o
+            .values()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect(),
         Some(Value::String(s)) if !s.is_empty() => vec![s.clone()],
         _ => Vec::new(),
     }
@@ -225,7 +246,13 @@ fn start_param(params: &Value) -> Option<u64> {
 }
 
 /// Runs one method. `st` is locked for the duration.
-pub(crate) fn call(portal: &Portal, st: &mut State, caller: &Caller, method: &str, params: &Value) -> R {
+pub(crate) fn call(
+    portal: &Portal,
+    st: &mut State,
+    caller: &Caller,
+    method: &str,
+    params: &Value,
+) -> R {
     let now = portal.clock().unix() as i64;
     match method {
         "app.info" => Ok(Output::one(app_info(portal, st, caller))),
@@ -285,7 +312,9 @@ pub(crate) fn call(portal: &Portal, st: &mut State, caller: &Caller, method: &st
         }
         "placement.list" => {
             require_app(caller)?;
-            let scope = str_param(params, "SCOPE").unwrap_or_default().to_lowercase();
+            let scope = str_param(params, "SCOPE")
+                .unwrap_or_default()
+                .to_lowercase();
             let full = truthy(param(params, "FULL"), false);
             let list: Vec<&str> = PLACEMENTS
                 .iter()
@@ -293,7 +322,7 @@ pub(crate) fn call(portal: &Portal, st: &mut State, caller: &Caller, method: &st
                     if !scope.is_empty() {
                         *s == scope
                     } else {
-                        full || *s == "" || has_scope(&caller.scopes, s)
+                        full || s.is_empty() || has_scope(&caller.scopes, s)
                     }
                 })
                 .map(|(_, p)| *p)
@@ -378,7 +407,11 @@ fn fields_param(params: &Value) -> Result<Record, ApiError> {
 fn list_query(params: &Value, camel_names: bool) -> Result<Query, ApiError> {
     let bad = |what: &str| {
         if camel_names {
-            ApiError::new(400, "INVALID_ARG_VALUE", &format!("Parameter '{what}' must be array."))
+            ApiError::new(
+                400,
+                "INVALID_ARG_VALUE",
+                &format!("Parameter '{what}' must be array."),
+            )
         } else {
             ApiError::crm(&format!("Parameter '{what}' must be array."))
         }
@@ -401,13 +434,22 @@ fn fields_description(store: &Store, camel_names: bool) -> Value {
             "OPPORTUNITY" | "TAX_VALUE" => "double",
             "DATE_CREATE" | "DATE_MODIFY" | "BEGINDATE" | "CLOSEDATE" | "CREATED_TIME"
             | "UPDATED_TIME" | "MOVED_TIME" => "datetime",
-            "OPENED" | "CLOSED" | "IS_MANUAL_OPPORTUNITY" | "HAS_PHONE" | "HAS_EMAIL"
-            | "EXPORT" | "IS_NEW" => "char",
+            "OPENED"
+            | "CLOSED"
+            | "IS_MANUAL_OPPORTUNITY"
+            | "HAS_PHONE"
+            | "HAS_EMAIL"
+            | "EXPORT"
+            | "IS_NEW" => "char",
             "PHONE" | "EMAIL" => "crm_multifield",
             "STAGE_ID" | "TYPE_ID" | "SOURCE_ID" | "CURRENCY_ID" | "STATUS_ID" => "crm_status",
             _ => "string",
         };
-        let name = if camel_names { camel(f) } else { (*f).to_owned() };
+        let name = if camel_names {
+            camel(f)
+        } else {
+            (*f).to_owned()
+        };
         out.insert(
             name,
             json!({
@@ -439,7 +481,10 @@ fn crm_legacy(
         "fields" => Ok(Output::one(fields_description(store, false))),
         "list" => {
             let q = list_query(params, false)?;
-            let select: Vec<String> = select_param(params).iter().map(|s| s.to_uppercase()).collect();
+            let select: Vec<String> = select_param(params)
+                .iter()
+                .map(|s| s.to_uppercase())
+                .collect();
             let page = store.list(&q);
             let rows: Vec<Value> = page
                 .ids
@@ -462,7 +507,12 @@ fn crm_legacy(
         "add" => {
             let fields = fields_param(params)?;
             let id = store.add(&fields, user, now);
-            portal.emit(st, &format!("{prefix}ADD"), json!({"FIELDS": {"ID": id.to_string()}}), user);
+            portal.emit(
+                st,
+                &format!("{prefix}ADD"),
+                json!({"FIELDS": {"ID": id.to_string()}}),
+                user,
+            );
             Ok(Output::one(json!(id)))
         }
         "update" => {
@@ -471,7 +521,12 @@ fn crm_legacy(
             if !store.update(id, &fields, user, now) {
                 return Err(ApiError::crm("Not found"));
             }
-            portal.emit(st, &format!("{prefix}UPDATE"), json!({"FIELDS": {"ID": id.to_string()}}), user);
+            portal.emit(
+                st,
+                &format!("{prefix}UPDATE"),
+                json!({"FIELDS": {"ID": id.to_string()}}),
+                user,
+            );
             Ok(Output::one(json!(true)))
         }
         "delete" => {
@@ -479,7 +534,12 @@ fn crm_legacy(
             if !store.delete(id) {
                 return Err(ApiError::crm("Not found"));
             }
-            portal.emit(st, &format!("{prefix}DELETE"), json!({"FIELDS": {"ID": id.to_string()}}), user);
+            portal.emit(
+                st,
+                &format!("{prefix}DELETE"),
+                json!({"FIELDS": {"ID": id.to_string()}}),
+                user,
+            );
             Ok(Output::one(json!(true)))
         }
         _ => Err(method_not_found()),
@@ -491,7 +551,11 @@ fn item_json(store: &Store, rec: Record, select: &[String]) -> Value {
     let mut out = Map::new();
     for (k, v) in rec {
         let name = camel(&k);
-        if all || select.iter().any(|s| *s == name || s.eq_ignore_ascii_case(&k)) {
+        if all
+            || select
+                .iter()
+                .any(|s| *s == name || s.eq_ignore_ascii_case(&k))
+        {
             let v = item_value(&name, v);
             out.insert(name, v);
         }
@@ -502,7 +566,14 @@ fn item_json(store: &Store, rec: Record, select: &[String]) -> Value {
     Value::Object(out)
 }
 
-fn crm_item(portal: &Portal, st: &mut State, caller: &Caller, verb: &str, params: &Value, now: i64) -> R {
+fn crm_item(
+    portal: &Portal,
+    st: &mut State,
+    caller: &Caller,
+    verb: &str,
+    params: &Value,
+    now: i64,
+) -> R {
     let etid = int_param(params, "entityTypeId")
         .ok_or_else(|| ApiError::new(400, "NOT_FOUND", "SPA not found"))?;
     let user = caller.user_id;
@@ -513,12 +584,23 @@ fn crm_item(portal: &Portal, st: &mut State, caller: &Caller, verb: &str, params
     // crm.item fields arrive in camelCase; the store keeps UPPER_SNAKE.
     let upper_fields = |params: &Value| -> Result<Record, ApiError> {
         match param(params, "fields") {
-            Some(Value::Object(m)) => Ok(m.iter().map(|(k, v)| (upper_snake(k), v.clone())).collect()),
-            _ => Err(ApiError::new(400, "INVALID_ARG_VALUE", "Parameter 'fields' must be array.")),
+            Some(Value::Object(m)) => {
+                Ok(m.iter().map(|(k, v)| (upper_snake(k), v.clone())).collect())
+            }
+            _ => Err(ApiError::new(
+                400,
+                "INVALID_ARG_VALUE",
+                "Parameter 'fields' must be array.",
+            )),
         }
     };
     let (ev_add, ev_update, ev_delete, dynamic) = match event_prefix(etid) {
-        Some(p) => (format!("{p}ADD"), format!("{p}UPDATE"), format!("{p}DELETE"), false),
+        Some(p) => (
+            format!("{p}ADD"),
+            format!("{p}UPDATE"),
+            format!("{p}DELETE"),
+            false,
+        ),
         None => (
             format!("ONCRMDYNAMICITEMADD_{etid}"),
             format!("ONCRMDYNAMICITEMUPDATE_{etid}"),
@@ -534,7 +616,9 @@ fn crm_item(portal: &Portal, st: &mut State, caller: &Caller, verb: &str, params
         }
     };
     match verb {
-        "fields" => Ok(Output::one(json!({"fields": fields_description(store, true)}))),
+        "fields" => Ok(Output::one(
+            json!({"fields": fields_description(store, true)}),
+        )),
         "list" => {
             let q = list_query(params, true)?;
             let mut select = select_param(params);
@@ -556,29 +640,41 @@ fn crm_item(portal: &Portal, st: &mut State, caller: &Caller, verb: &str, params
             })
         }
         "get" => {
-            let id = int_param(params, "id").filter(|&n| n > 0).ok_or_else(not_found)? as u64;
+            let id = int_param(params, "id")
+                .filter(|&n| n > 0)
+                .ok_or_else(not_found)? as u64;
             let row = store.row(id).ok_or_else(not_found)?;
-            Ok(Output::one(json!({"item": item_json(store, store.materialize(row), &[])})))
+            Ok(Output::one(
+                json!({"item": item_json(store, store.materialize(row), &[])}),
+            ))
         }
         "add" => {
             let fields = upper_fields(params)?;
             let id = store.add(&fields, user, now);
-            let item = store.row(id).map(|r| item_json(store, store.materialize(r), &[]));
+            let item = store
+                .row(id)
+                .map(|r| item_json(store, store.materialize(r), &[]));
             portal.emit(st, &ev_add, ev_data(id), user);
             Ok(Output::one(json!({"item": item})))
         }
         "update" => {
-            let id = int_param(params, "id").filter(|&n| n > 0).ok_or_else(not_found)? as u64;
+            let id = int_param(params, "id")
+                .filter(|&n| n > 0)
+                .ok_or_else(not_found)? as u64;
             let fields = upper_fields(params)?;
             if !store.update(id, &fields, user, now) {
                 return Err(not_found());
             }
-            let item = store.row(id).map(|r| item_json(store, store.materialize(r), &[]));
+            let item = store
+                .row(id)
+                .map(|r| item_json(store, store.materialize(r), &[]));
             portal.emit(st, &ev_update, ev_data(id), user);
             Ok(Output::one(json!({"item": item})))
         }
         "delete" => {
-            let id = int_param(params, "id").filter(|&n| n > 0).ok_or_else(not_found)? as u64;
+            let id = int_param(params, "id")
+                .filter(|&n| n > 0)
+                .ok_or_else(not_found)? as u64;
             if !store.delete(id) {
                 return Err(not_found());
             }
@@ -607,7 +703,9 @@ fn user_get(st: &mut State, params: &Value) -> R {
     match (param(params, "sort"), param(params, "order")) {
         (Some(Value::String(f)), o) => order.push(store::OrderBy {
             field: f.to_uppercase(),
-            desc: o.and_then(Value::as_str).is_some_and(|o| o.eq_ignore_ascii_case("desc")),
+            desc: o
+                .and_then(Value::as_str)
+                .is_some_and(|o| o.eq_ignore_ascii_case("desc")),
         }),
         (_, Some(Value::Object(o))) => order = parse_order(o),
         _ => {}
@@ -617,7 +715,10 @@ fn user_get(st: &mut State, params: &Value) -> R {
         order,
         start: start_param(params),
     };
-    let select: Vec<String> = select_param(params).iter().map(|s| s.to_uppercase()).collect();
+    let select: Vec<String> = select_param(params)
+        .iter()
+        .map(|s| s.to_uppercase())
+        .collect();
     let page = st.users.list(&q);
     let rows: Vec<Value> = page
         .ids
@@ -660,36 +761,61 @@ const KNOWN_EVENTS: &[&str] = &[
 
 fn event_known(event: &str) -> bool {
     KNOWN_EVENTS.contains(&event)
-        || ["ONCRMDYNAMICITEMADD", "ONCRMDYNAMICITEMUPDATE", "ONCRMDYNAMICITEMDELETE"]
-            .iter()
-            .any(|p| event.starts_with(p))
+        || [
+            "ONCRMDYNAMICITEMADD",
+            "ONCRMDYNAMICITEMUPDATE",
+            "ONCRMDYNAMICITEMDELETE",
+        ]
+        .iter()
+        .any(|p| event.starts_with(p))
 }
 
 fn event_bind(st: &mut State, caller: &Caller, params: &Value) -> R {
     require_app(caller)?;
-    let event = str_param(params, "event").unwrap_or_default().to_uppercase();
+    let event = str_param(params, "event")
+        .unwrap_or_default()
+        .to_uppercase();
     if event.is_empty() || !event_known(&event) {
-        return Err(ApiError::new(400, "ERROR_EVENT_NOT_FOUND", "Event not found"));
+        return Err(ApiError::new(
+            400,
+            "ERROR_EVENT_NOT_FOUND",
+            "Event not found",
+        ));
     }
-    let offline = str_param(params, "event_type").is_some_and(|t| t.eq_ignore_ascii_case("offline"));
+    let offline =
+        str_param(params, "event_type").is_some_and(|t| t.eq_ignore_ascii_case("offline"));
     let auth_type = int_param(params, "auth_type").unwrap_or(0).max(0) as u64;
     let handler = str_param(params, "handler").unwrap_or_default();
     if offline && !st.is_admin(caller.user_id) {
-        return Err(ApiError::new(403, "ACCESS_DENIED",
-            "Access denied! Offline events binding requires administrator access rights"));
+        return Err(ApiError::new(
+            403,
+            "ACCESS_DENIED",
+            "Access denied! Offline events binding requires administrator access rights",
+        ));
     }
     if auth_type != 0 && auth_type != caller.user_id && !st.is_admin(caller.user_id) {
-        return Err(ApiError::new(403, "ACCESS_DENIED",
-            "Access denied! Event binding with AUTH_TYPE requires administrator access rights"));
+        return Err(ApiError::new(
+            403,
+            "ACCESS_DENIED",
+            "Access denied! Event binding with AUTH_TYPE requires administrator access rights",
+        ));
     }
     if !offline && handler.is_empty() {
-        return Err(ApiError::argument(400, "handler", "Argument 'handler' is null or empty".into()));
+        return Err(ApiError::argument(
+            400,
+            "handler",
+            "Argument 'handler' is null or empty".into(),
+        ));
     }
     let connector = str_param(params, "auth_connector").unwrap_or_default();
     if st.handlers.iter().any(|h| {
         h.event == event && h.handler == handler && h.auth_type == auth_type && h.offline == offline
     }) {
-        return Err(ApiError::new(400, "ERROR_HANDLER_ALREADY_EXIST", "Handler already exists!"));
+        return Err(ApiError::new(
+            400,
+            "ERROR_HANDLER_ALREADY_EXIST",
+            "Handler already exists!",
+        ));
     }
     let id = st.next_seq();
     st.handlers.push(EventHandler {
@@ -705,13 +831,19 @@ fn event_bind(st: &mut State, caller: &Caller, params: &Value) -> R {
 
 fn event_unbind(st: &mut State, caller: &Caller, params: &Value) -> R {
     require_app(caller)?;
-    let event = str_param(params, "event").unwrap_or_default().to_uppercase();
+    let event = str_param(params, "event")
+        .unwrap_or_default()
+        .to_uppercase();
     let handler = str_param(params, "handler");
-    let offline = str_param(params, "event_type").is_some_and(|t| t.eq_ignore_ascii_case("offline"));
+    let offline =
+        str_param(params, "event_type").is_some_and(|t| t.eq_ignore_ascii_case("offline"));
     let auth_type = int_param(params, "auth_type").map(|n| n.max(0) as u64);
     if offline && !st.is_admin(caller.user_id) {
-        return Err(ApiError::new(403, "ACCESS_DENIED",
-            "Access denied! Offline events unbinding requires administrator access rights"));
+        return Err(ApiError::new(
+            403,
+            "ACCESS_DENIED",
+            "Access denied! Offline events unbinding requires administrator access rights",
+        ));
     }
     let before = st.handlers.len();
     st.handlers.retain(|h| {
@@ -755,16 +887,23 @@ fn offline_get(st: &mut State, caller: &Caller, params: &Value) -> R {
         .offline
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.process_id.is_none() && e.error == want_errors && e.connector == connector)
+        .filter(|(_, e)| {
+            e.process_id.is_none() && e.error == want_errors && e.connector == connector
+        })
         .filter(|(_, e)| {
             let row = offline_row(e, false);
             let rec = row.as_object().cloned().unwrap_or_default();
-            conds.iter().all(|c| c.holds(rec.get(c.field()).unwrap_or(&Value::Null)))
+            conds
+                .iter()
+                .all(|c| c.holds(rec.get(c.field()).unwrap_or(&Value::Null)))
         })
         .map(|(i, _)| i)
         .take(limit)
         .collect();
-    let events: Vec<Value> = picked.iter().map(|&i| offline_row(&st.offline[i], false)).collect();
+    let events: Vec<Value> = picked
+        .iter()
+        .map(|&i| offline_row(&st.offline[i], false))
+        .collect();
     let process_id = if clear {
         let mut i = 0;
         st.offline.retain(|_| {
@@ -780,7 +919,9 @@ fn offline_get(st: &mut State, caller: &Caller, params: &Value) -> R {
         }
         json!(pid)
     };
-    Ok(Output::one(json!({"process_id": process_id, "events": events})))
+    Ok(Output::one(
+        json!({"process_id": process_id, "events": events}),
+    ))
 }
 
 fn offline_list(st: &mut State, caller: &Caller, params: &Value) -> R {
@@ -808,8 +949,24 @@ fn offline_list(st: &mut State, caller: &Caller, params: &Value) -> R {
 
 fn ids_of(v: Option<&Value>) -> Option<Vec<String>> {
     match v? {
-        Value::Array(a) => Some(a.iter().map(|x| x.as_str().map(str::to_owned).unwrap_or_else(|| x.to_string())).collect()),
-        Value::Object(o) => Some(o.values().map(|x| x.as_str().map(str::to_owned).unwrap_or_else(|| x.to_string())).collect()),
+        Value::Array(a) => Some(
+            a.iter()
+                .map(|x| {
+                    x.as_str()
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| x.to_string())
+                })
+                .collect(),
+        ),
+        Value::Object(o) => Some(
+            o.values()
+                .map(|x| {
+                    x.as_str()
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| x.to_string())
+                })
+                .collect(),
+        ),
         Value::String(s) => Some(vec![s.clone()]),
         Value::Number(n) => Some(vec![n.to_string()]),
         _ => None,
@@ -822,13 +979,19 @@ fn offline_clear(st: &mut State, caller: &Caller, params: &Value, error: bool) -
         return Err(ApiError::access_denied());
     }
     let Some(pid) = str_param(params, "process_id").filter(|p| !p.is_empty()) else {
-        return Err(ApiError::argument(400, "process_id", "Argument 'process_id' is null or empty".into()));
+        return Err(ApiError::argument(
+            400,
+            "process_id",
+            "Argument 'process_id' is null or empty".into(),
+        ));
     };
     let ids = ids_of(param(params, "id"));
     let messages = ids_of(param(params, "message_id"));
     let selected = |e: &crate::portal::OfflineEvent| {
         e.process_id.as_deref() == Some(pid.as_str())
-            && ids.as_ref().is_none_or(|ids| ids.contains(&e.id.to_string()))
+            && ids
+                .as_ref()
+                .is_none_or(|ids| ids.contains(&e.id.to_string()))
             && messages.as_ref().is_none_or(|m| m.contains(&e.message_id))
     };
     if error {
@@ -873,7 +1036,11 @@ fn placement_bind(portal: &Portal, st: &mut State, caller: &Caller, params: &Val
     let required = |name: &str| -> Result<String, ApiError> {
         match param(params, name) {
             Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.trim().to_owned()),
-            _ => Err(ApiError::argument(200, name, format!("Argument '{name}' is null or empty"))),
+            _ => Err(ApiError::argument(
+                200,
+                name,
+                format!("Argument '{name}' is null or empty"),
+            )),
         }
     };
     let placement = required("PLACEMENT")?.to_uppercase();
@@ -883,22 +1050,46 @@ fn placement_bind(portal: &Portal, st: &mut State, caller: &Caller, params: &Val
         _ => json!([]),
     };
     let user_id = int_param(params, "USER_ID").unwrap_or(0).max(0) as u64;
-    let single = matches!(placement.as_str(), "PAGE_BACKGROUND_WORKER" | "REST_APP_URI");
+    let single = matches!(
+        placement.as_str(),
+        "PAGE_BACKGROUND_WORKER" | "REST_APP_URI"
+    );
     if user_id != 0 && placement != "PAGE_BACKGROUND_WORKER" {
-        return Err(ApiError::new(200, "ERROR_PLACEMENT_USER_MODE",
-            "This placement does not support user mode"));
+        return Err(ApiError::new(
+            200,
+            "ERROR_PLACEMENT_USER_MODE",
+            "This placement does not support user mode",
+        ));
     }
     if placement == "PAGE_BACKGROUND_WORKER"
-        && options.get("errorHandlerUrl").and_then(Value::as_str).is_none_or(str::is_empty)
+        && options
+            .get("errorHandlerUrl")
+            .and_then(Value::as_str)
+            .is_none_or(str::is_empty)
     {
-        return Err(ApiError::new(200, "EMPTY_ERROR_HANDLER_URL",
-            "The OPTIONS[errorHandlerUrl] parameter is required for PAGE_BACKGROUND_WORKER"));
+        return Err(ApiError::new(
+            200,
+            "EMPTY_ERROR_HANDLER_URL",
+            "The OPTIONS[errorHandlerUrl] parameter is required for PAGE_BACKGROUND_WORKER",
+        ));
     }
-    if single && st.placements.iter().any(|p| p.placement == placement && p.user_id == user_id) {
-        return Err(ApiError::new(200, "ERROR_PLACEMENT_MAX_COUNT",
-            "Placement max count exceeded"));
+    if single
+        && st
+            .placements
+            .iter()
+            .any(|p| p.placement == placement && p.user_id == user_id)
+    {
+        return Err(ApiError::new(
+            200,
+            "ERROR_PLACEMENT_MAX_COUNT",
+            "Placement max count exceeded",
+        ));
     }
-    if st.placements.iter().any(|p| p.placement == placement && p.handler == handler && p.user_id == user_id) {
+    if st
+        .placements
+        .iter()
+        .any(|p| p.placement == placement && p.handler == handler && p.user_id == user_id)
+    {
         return Ok(Output::one(json!(true)));
     }
     let title = str_param(params, "TITLE").unwrap_or_default();
@@ -929,11 +1120,18 @@ fn placement_unbind(st: &mut State, caller: &Caller, params: &Value) -> R {
     let placement = match param(params, "PLACEMENT") {
         Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_uppercase(),
         Some(Value::String(_)) | None | Some(Value::Null) => {
-            return Err(ApiError::argument(400, "PLACEMENT", "Argument 'PLACEMENT' is null or empty".into()));
+            return Err(ApiError::argument(
+                400,
+                "PLACEMENT",
+                "Argument 'PLACEMENT' is null or empty".into(),
+            ));
         }
         Some(_) => {
-            return Err(ApiError::argument(400, "PLACEMENT",
-                "The value of an argument 'PLACEMENT' must be of type string".into()));
+            return Err(ApiError::argument(
+                400,
+                "PLACEMENT",
+                "The value of an argument 'PLACEMENT' must be of type string".into(),
+            ));
         }
     };
     let handler = str_param(params, "HANDLER").filter(|h| !h.is_empty());
@@ -972,38 +1170,55 @@ fn call_user(st: &State, params: &Value) -> Result<u64, ApiError> {
 
 fn user_ids_param(params: &Value, fallback: u64) -> Vec<u64> {
     match param(params, "USER_ID") {
-        Some(Value::Array(a)) => a.iter().filter_map(int_of).map(|u| u.max(0) as u64).collect(),
-        Some(Value::Object(o)) => o.values().filter_map(int_of).map(|u| u.max(0) as u64).collect(),
-        Some(v) => int_of(v).map(|u| vec![u.max(0) as u64]).unwrap_or_else(|| vec![fallback]),
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(int_of)
+            .map(|u| u.max(0) as u64)
+            .collect(),
+        Some(Value::Object(o)) => o
+            .values()
+            .filter_map(int_of)
+            .map(|u| u.max(0) as u64)
+            .collect(),
+        Some(v) => int_of(v)
+            .map(|u| vec![u.max(0) as u64])
+            .unwrap_or_else(|| vec![fallback]),
         None => vec![fallback],
     }
 }
 
 fn find_crm_by_phone(st: &State, phone: &str) -> Vec<(String, u64)> {
     let mut out = Vec::new();
-    if let Some(id) = contact_for_phone(phone) {
-        if st.contacts.row(id).is_some() {
-            out.push(("CONTACT".to_owned(), id));
-        }
+    if let Some(id) = contact_for_phone(phone)
+        && st.contacts.row(id).is_some()
+    {
+        out.push(("CONTACT".to_owned(), id));
     }
     let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
     // Leads made by telephony keep their phone in the overlay.
     st.leads.scan(1, st.leads.max_id(), false, |row| {
-        if let Some(Value::Array(phones)) = st.leads.field(row, "PHONE") {
-            if phones.iter().any(|p| {
-                p.get("VALUE")
-                    .and_then(Value::as_str)
-                    .is_some_and(|v| v.chars().filter(char::is_ascii_digit).collect::<String>() == digits)
-            }) {
-                out.push(("LEAD".to_owned(), st.leads.row_id(row)));
-            }
+        if let Some(Value::Array(phones)) = st.leads.field(row, "PHONE")
+            && phones.iter().any(|p| {
+                p.get("VALUE").and_then(Value::as_str).is_some_and(|v| {
+                    v.chars().filter(char::is_ascii_digit).collect::<String>() == digits
+                })
+            })
+        {
+            out.push(("LEAD".to_owned(), st.leads.row_id(row)));
         }
         true
     });
     out
 }
 
-fn telephony(portal: &Portal, st: &mut State, caller: &Caller, method: &str, params: &Value, now: i64) -> R {
+fn telephony(
+    portal: &Portal,
+    st: &mut State,
+    caller: &Caller,
+    method: &str,
+    params: &Value,
+    now: i64,
+) -> R {
     require_app(caller)?;
     let find = |st: &State| -> Result<usize, ApiError> {
         let call_id = str_param(params, "CALL_ID").unwrap_or_default();
@@ -1021,8 +1236,9 @@ fn telephony(portal: &Portal, st: &mut State, caller: &Caller, method: &str, par
                 return Err(core_error("Unknown TYPE"));
             }
             let start = match str_param(params, "CALL_START_DATE").filter(|s| !s.is_empty()) {
-                Some(s) => parse_iso8601(&s)
-                    .ok_or_else(|| core_error("CALL_START_DATE should be in the ISO-8601 format"))?,
+                Some(s) => parse_iso8601(&s).ok_or_else(|| {
+                    core_error("CALL_START_DATE should be in the ISO-8601 format")
+                })?,
                 None => now,
             };
             if phone.trim().is_empty() || !phone.chars().any(|c| c.is_ascii_digit()) {
@@ -1030,19 +1246,30 @@ fn telephony(portal: &Portal, st: &mut State, caller: &Caller, method: &str, par
             }
             let external = str_param(params, "EXTERNAL_CALL_ID").filter(|s| !s.is_empty());
             let clock_now = portal.clock().unix();
-            if let Some(ext) = &external {
-                if let Some(c) = st.ext_calls.iter().find(|c| {
+            // Re-registering the same external call within 30 minutes gives
+            // back the existing CALL_ID.
+            if let Some(ext) = &external
+                && let Some(c) = st.ext_calls.iter().find(|c| {
                     c.external_call_id.as_ref() == Some(ext) && clock_now - c.registered_at < 1800.0
-                }) {
-                    let (t, id) = c.crm_entity.clone().map(|(t, i)| (json!(t), json!(i))).unwrap_or((Value::Null, Value::Null));
-                    return Ok(Output::one(json!({
+                })
+            {
+                let (t, id) = c
+                    .crm_entity
+                    .clone()
+                    .map(|(t, i)| (json!(t), json!(i)))
+                    .unwrap_or((Value::Null, Value::Null));
+                return Ok(Output::one(json!({
                         "CALL_ID": c.call_id, "CRM_CREATED_LEAD": null, "CRM_CREATED_ENTITIES": [],
                         "CRM_ENTITY_TYPE": t, "CRM_ENTITY_ID": id,
-                    })));
-                }
+                })));
             }
-            let mut crm_entity = match (str_param(params, "CRM_ENTITY_TYPE"), int_param(params, "CRM_ENTITY_ID")) {
-                (Some(t), Some(id)) if !t.is_empty() && id > 0 => Some((t.to_uppercase(), id as u64)),
+            let mut crm_entity = match (
+                str_param(params, "CRM_ENTITY_TYPE"),
+                int_param(params, "CRM_ENTITY_ID"),
+            ) {
+                (Some(t), Some(id)) if !t.is_empty() && id > 0 => {
+                    Some((t.to_uppercase(), id as u64))
+                }
                 _ => find_crm_by_phone(st, &phone).into_iter().next(),
             };
             let mut created_lead = Value::Null;
@@ -1050,13 +1277,21 @@ fn telephony(portal: &Portal, st: &mut State, caller: &Caller, method: &str, par
             if crm_entity.is_none() && int_param(params, "CRM_CREATE").unwrap_or(0) == 1 {
                 let mut fields = Record::new();
                 fields.insert("TITLE".into(), json!(format!("Call from {phone}")));
-                fields.insert("PHONE".into(), json!([{"VALUE": phone, "VALUE_TYPE": "WORK", "TYPE_ID": "PHONE"}]));
+                fields.insert(
+                    "PHONE".into(),
+                    json!([{"VALUE": phone, "VALUE_TYPE": "WORK", "TYPE_ID": "PHONE"}]),
+                );
                 fields.insert("HAS_PHONE".into(), json!("Y"));
                 if let Some(src) = str_param(params, "CRM_SOURCE") {
                     fields.insert("SOURCE_ID".into(), json!(src));
                 }
                 let id = st.leads.add(&fields, user_id, now);
-                portal.emit(st, "ONCRMLEADADD", json!({"FIELDS": {"ID": id.to_string()}}), caller.user_id);
+                portal.emit(
+                    st,
+                    "ONCRMLEADADD",
+                    json!({"FIELDS": {"ID": id.to_string()}}),
+                    caller.user_id,
+                );
                 created_lead = json!(id);
                 created.push(json!({"ENTITY_TYPE": "LEAD", "ENTITY_ID": id}));
                 crm_entity = Some(("LEAD".into(), id));
@@ -1093,7 +1328,9 @@ fn telephony(portal: &Portal, st: &mut State, caller: &Caller, method: &str, par
                     crm_entity: crm_entity.clone(),
                 });
             }
-            let (t, id) = crm_entity.map(|(t, i)| (json!(t), json!(i))).unwrap_or((Value::Null, Value::Null));
+            let (t, id) = crm_entity
+                .map(|(t, i)| (json!(t), json!(i)))
+                .unwrap_or((Value::Null, Value::Null));
             Ok(Output::one(json!({
                 "CALL_ID": call_id, "CRM_CREATED_LEAD": created_lead, "CRM_CREATED_ENTITIES": created,
                 "CRM_ENTITY_TYPE": t, "CRM_ENTITY_ID": id,
@@ -1105,12 +1342,21 @@ fn telephony(portal: &Portal, st: &mut State, caller: &Caller, method: &str, par
             let duration = int_param(params, "DURATION").unwrap_or(0).max(0);
             let status = str_param(params, "STATUS_CODE").unwrap_or_else(|| "200".into());
             let reason = str_param(params, "FAILED_REASON").unwrap_or_default();
-            let cost = param(params, "COST").and_then(|v| v.as_f64().or_else(|| v.as_str().and_then(|s| s.parse().ok()))).unwrap_or(0.0);
+            let cost = param(params, "COST")
+                .and_then(|v| {
+                    v.as_f64()
+                        .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+                })
+                .unwrap_or(0.0);
             let currency = str_param(params, "COST_CURRENCY").unwrap_or_default();
             let vote = int_param(params, "VOTE");
             let activity = st.next_seq();
             let c = &st.ext_calls[i];
-            let (t, eid) = c.crm_entity.clone().map(|(t, i)| (json!(t), json!(i))).unwrap_or((Value::Null, Value::Null));
+            let (t, eid) = c
+                .crm_entity
+                .clone()
+                .map(|(t, i)| (json!(t), json!(i)))
+                .unwrap_or((Value::Null, Value::Null));
             let record = json!({
                 "CALL_ID": c.call_id, "EXTERNAL_CALL_ID": c.external_call_id, "PORTAL_USER_ID": user_id,
                 "PHONE_NUMBER": c.phone_number, "PORTAL_NUMBER": c.line_number,
@@ -1132,7 +1378,10 @@ fn telephony(portal: &Portal, st: &mut State, caller: &Caller, method: &str, par
             let call_id = c.call_id.clone();
             st.ext_calls[i].finished = Some(record.clone());
             portal.emit(st, "ONVOXIMPLANTCALLEND", data, caller.user_id);
-            portal.ui(UiEvent::CallCardHide { call_id, user_ids: vec![user_id] });
+            portal.ui(UiEvent::CallCardHide {
+                call_id,
+                user_ids: vec![user_id],
+            });
             Ok(Output::one(record))
         }
         "telephony.externalcall.show" | "telephony.externalcall.hide" => {
@@ -1148,7 +1397,10 @@ fn telephony(portal: &Portal, st: &mut State, caller: &Caller, method: &str, par
                     crm_entity: c.crm_entity,
                 });
             } else {
-                portal.ui(UiEvent::CallCardHide { call_id: c.call_id, user_ids });
+                portal.ui(UiEvent::CallCardHide {
+                    call_id: c.call_id,
+                    user_ids,
+                });
             }
             Ok(Output::one(json!(true)))
         }
@@ -1158,7 +1410,11 @@ fn telephony(portal: &Portal, st: &mut State, caller: &Caller, method: &str, par
             let rows: Vec<Value> = found
                 .iter()
                 .filter_map(|(t, id)| {
-                    let store = if t == "CONTACT" { &st.contacts } else { &st.leads };
+                    let store = if t == "CONTACT" {
+                        &st.contacts
+                    } else {
+                        &st.leads
+                    };
                     let row = store.row(*id)?;
                     let assigned = store
                         .field(row, "ASSIGNED_BY_ID")
@@ -1166,8 +1422,14 @@ fn telephony(portal: &Portal, st: &mut State, caller: &Caller, method: &str, par
                         .unwrap_or(1);
                     let name = format!(
                         "{} {}",
-                        store.field(row, "NAME").and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
-                        store.field(row, "LAST_NAME").and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+                        store
+                            .field(row, "NAME")
+                            .and_then(|v| v.as_str().map(str::to_owned))
+                            .unwrap_or_default(),
+                        store
+                            .field(row, "LAST_NAME")
+                            .and_then(|v| v.as_str().map(str::to_owned))
+                            .unwrap_or_default()
                     );
                     Some(json!({
                         "CRM_ENTITY_TYPE": t, "CRM_ENTITY_ID": id,
@@ -1210,18 +1472,62 @@ fn telephony(portal: &Portal, st: &mut State, caller: &Caller, method: &str, par
 
 /// Method names `methods` returns.
 const METHODS: &[&str] = &[
-    "batch", "app.info", "scope", "methods", "server.time", "profile", "events",
-    "user.current", "user.get",
-    "crm.deal.list", "crm.deal.get", "crm.deal.add", "crm.deal.update", "crm.deal.delete", "crm.deal.fields",
-    "crm.contact.list", "crm.contact.get", "crm.contact.add", "crm.contact.update", "crm.contact.delete", "crm.contact.fields",
-    "crm.lead.list", "crm.lead.get", "crm.lead.add", "crm.lead.update", "crm.lead.delete", "crm.lead.fields",
-    "crm.company.list", "crm.company.get", "crm.company.add", "crm.company.update", "crm.company.delete", "crm.company.fields",
-    "crm.item.list", "crm.item.get", "crm.item.add", "crm.item.update", "crm.item.delete", "crm.item.fields",
-    "event.bind", "event.unbind", "event.get", "event.offline.get", "event.offline.list",
-    "event.offline.clear", "event.offline.error",
-    "placement.bind", "placement.unbind", "placement.get", "placement.list",
-    "telephony.externalCall.register", "telephony.externalCall.finish", "telephony.externalCall.show",
-    "telephony.externalCall.hide", "telephony.externalCall.searchCrmEntities", "telephony.externalCall.attachRecord",
+    "batch",
+    "app.info",
+    "scope",
+    "methods",
+    "server.time",
+    "profile",
+    "events",
+    "user.current",
+    "user.get",
+    "crm.deal.list",
+    "crm.deal.get",
+    "crm.deal.add",
+    "crm.deal.update",
+    "crm.deal.delete",
+    "crm.deal.fields",
+    "crm.contact.list",
+    "crm.contact.get",
+    "crm.contact.add",
+    "crm.contact.update",
+    "crm.contact.delete",
+    "crm.contact.fields",
+    "crm.lead.list",
+    "crm.lead.get",
+    "crm.lead.add",
+    "crm.lead.update",
+    "crm.lead.delete",
+    "crm.lead.fields",
+    "crm.company.list",
+    "crm.company.get",
+    "crm.company.add",
+    "crm.company.update",
+    "crm.company.delete",
+    "crm.company.fields",
+    "crm.item.list",
+    "crm.item.get",
+    "crm.item.add",
+    "crm.item.update",
+    "crm.item.delete",
+    "crm.item.fields",
+    "event.bind",
+    "event.unbind",
+    "event.get",
+    "event.offline.get",
+    "event.offline.list",
+    "event.offline.clear",
+    "event.offline.error",
+    "placement.bind",
+    "placement.unbind",
+    "placement.get",
+    "placement.list",
+    "telephony.externalCall.register",
+    "telephony.externalCall.finish",
+    "telephony.externalCall.show",
+    "telephony.externalCall.hide",
+    "telephony.externalCall.searchCrmEntities",
+    "telephony.externalCall.attachRecord",
 ];
 
 /// Ordered pairs to a JSON value, PHP-style: keys `0..n` make a list.
@@ -1229,7 +1535,11 @@ pub(crate) fn php_array(pairs: Vec<(String, Value)>) -> Value {
     if pairs.is_empty() {
         return json!([]);
     }
-    if pairs.iter().enumerate().all(|(i, (k, _))| *k == i.to_string()) {
+    if pairs
+        .iter()
+        .enumerate()
+        .all(|(i, (k, _))| *k == i.to_string())
+    {
         Value::Array(pairs.into_iter().map(|(_, v)| v).collect())
     } else {
         obj(pairs)

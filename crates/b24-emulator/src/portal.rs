@@ -669,7 +669,11 @@ impl Portal {
             .cloned()
             .collect();
         for h in online {
-            let as_user = if h.auth_type > 0 { h.auth_type } else { user_id };
+            let as_user = if h.auth_type > 0 {
+                h.auth_type
+            } else {
+                user_id
+            };
             let auth = self.event_auth(st, as_user, false);
             let form = json!({
                 "event": event,
@@ -735,7 +739,6 @@ impl Portal {
 pub(crate) fn has_scope(granted: &[String], needed: &str) -> bool {
     needed == "basic" || granted.iter().any(|g| g == needed)
 }
-
 
 /// Builds a JSON object from pairs, keeping their order.
 pub(crate) fn obj(pairs: Vec<(String, Value)>) -> Value {

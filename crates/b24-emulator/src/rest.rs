@@ -180,7 +180,11 @@ fn authenticate(
                 _ => return Err(no_auth()),
             };
             let t = st.access.get(token).ok_or_else(|| {
-                ApiError::new(401, "invalid_token", "The access token provided is invalid.")
+                ApiError::new(
+                    401,
+                    "invalid_token",
+                    "The access token provided is invalid.",
+                )
             })?;
             if portal.clock().unix() >= t.expires {
                 return Err(ApiError::new(
@@ -375,8 +379,10 @@ fn batch(
     };
     let halt = match params.get("halt") {
         Some(Value::Bool(b)) => *b,
-        Some(v) => !matches!(v.as_str().map(str::trim), Some("" | "0" | "false" | "N"))
-            && v.as_i64() != Some(0),
+        Some(v) => {
+            !matches!(v.as_str().map(str::trim), Some("" | "0" | "false" | "N"))
+                && v.as_i64() != Some(0)
+        }
         None => false,
     };
     st.record(CallRecord {
@@ -395,7 +401,11 @@ fn batch(
     let mut times: Vec<(String, Value)> = Vec::new();
     for (i, (key, cmd)) in cmds.into_iter().enumerate() {
         if i >= MAX_BATCH {
-            let e = ApiError::new(400, "ERROR_BATCH_LENGTH_EXCEEDED", "Max batch length exceeded");
+            let e = ApiError::new(
+                400,
+                "ERROR_BATCH_LENGTH_EXCEEDED",
+                "Max batch length exceeded",
+            );
             errors.push((key, e.body()));
             continue;
         }
@@ -537,23 +547,28 @@ fn substitute(v: &mut Value, refs: &Refs<'_>) {
     match v {
         Value::String(s) if s.contains("$result") => {
             let found = find_refs(s);
-            if let [(0, end, base, path)] = found.as_slice() {
-                if *end == s.len() {
-                    // A whole-value reference keeps its structure (an array of IDs).
-                    *v = match refs.resolve(base, path) {
-                        Some(Value::Array(a)) => Value::Array(a),
-                        Some(Value::Object(o)) => Value::Object(o),
-                        Some(other) => Value::String(scalar_text(&other)),
-                        None => Value::String(String::new()),
-                    };
-                    return;
-                }
+            if let [(0, end, base, path)] = found.as_slice()
+                && *end == s.len()
+            {
+                // A whole-value reference keeps its structure (an array of IDs).
+                *v = match refs.resolve(base, path) {
+                    Some(Value::Array(a)) => Value::Array(a),
+                    Some(Value::Object(o)) => Value::Object(o),
+                    Some(other) => Value::String(scalar_text(&other)),
+                    None => Value::String(String::new()),
+                };
+                return;
             }
             let mut out = String::with_capacity(s.len());
             let mut last = 0;
             for (start, end, base, path) in found {
                 out.push_str(&s[last..start]);
-                out.push_str(&refs.resolve(&base, &path).map(|v| scalar_text(&v)).unwrap_or_default());
+                out.push_str(
+                    &refs
+                        .resolve(&base, &path)
+                        .map(|v| scalar_text(&v))
+                        .unwrap_or_default(),
+                );
                 last = end;
             }
             out.push_str(&s[last..]);
@@ -572,19 +587,34 @@ async fn advance_clock(State(portal): State<Portal>, uri: Uri) -> Response {
     let secs = uri
         .query()
         .and_then(|q| b24_form::parse(q).ok())
-        .and_then(|v| v.get("seconds").and_then(Value::as_str).and_then(|s| s.parse::<f64>().ok()))
+        .and_then(|v| {
+            v.get("seconds")
+                .and_then(Value::as_str)
+                .and_then(|s| s.parse::<f64>().ok())
+        })
         .filter(|s| s.is_finite() && *s >= 0.0 && *s < 1e9);
     match secs {
         Some(s) => {
-            portal.clock().advance(std::time::Duration::from_secs_f64(s));
-            json_response(200, &json!({"offset": portal.clock().offset().as_secs_f64()}))
+            portal
+                .clock()
+                .advance(std::time::Duration::from_secs_f64(s));
+            json_response(
+                200,
+                &json!({"offset": portal.clock().offset().as_secs_f64()}),
+            )
         }
-        None => json_response(400, &json!({"error": "INVALID_REQUEST", "error_description": "seconds must be a non-negative number"})),
+        None => json_response(
+            400,
+            &json!({"error": "INVALID_REQUEST", "error_description": "seconds must be a non-negative number"}),
+        ),
     }
 }
 
 fn oauth_error(status: u16, code: &str, description: &str) -> Response {
-    json_response(status, &json!({"error": code, "error_description": description}))
+    json_response(
+        status,
+        &json!({"error": code, "error_description": description}),
+    )
 }
 
 async fn oauth_token(
@@ -597,7 +627,13 @@ async fn oauth_token(
         Ok(p) => p,
         Err(e) => return oauth_error(400, "invalid_request", &e.description),
     };
-    let get = |k: &str| params.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
+    let get = |k: &str| {
+        params
+            .get(k)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned()
+    };
     let mut st = portal.lock();
     let now = portal.clock().unix();
     if get("client_id") != st.app.client_id || get("client_secret") != st.app.client_secret {
@@ -649,7 +685,13 @@ async fn oauth_authorize(
         Ok(p) => p,
         Err(e) => return oauth_error(400, "invalid_request", &e.description),
     };
-    let get = |k: &str| params.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
+    let get = |k: &str| {
+        params
+            .get(k)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned()
+    };
     let mut st = portal.lock();
     if get("client_id") != st.app.client_id {
         return oauth_error(401, "invalid_client", "Invalid client data");
@@ -658,7 +700,8 @@ async fn oauth_authorize(
     let code = st.token(32);
     let scopes = st.app.scopes.clone();
     let expires = portal.clock().unix() + 30.0;
-    st.codes.insert(code.clone(), (user_id, scopes.clone(), expires));
+    st.codes
+        .insert(code.clone(), (user_id, scopes.clone(), expires));
     let cfg = portal.config();
     let answer = json!({
         "code": code,
@@ -705,8 +748,12 @@ mod tests {
 
     #[test]
     fn targets() {
-        assert!(matches!(target("1/abc/crm.deal.list.json"), Target::Webhook { method, .. } if method == "crm.deal.list"));
-        assert!(matches!(target("CRM.Deal.List"), Target::OAuth { method } if method == "crm.deal.list"));
+        assert!(
+            matches!(target("1/abc/crm.deal.list.json"), Target::Webhook { method, .. } if method == "crm.deal.list")
+        );
+        assert!(
+            matches!(target("CRM.Deal.List"), Target::OAuth { method } if method == "crm.deal.list")
+        );
         assert!(matches!(target("api/crm.deal.list"), Target::Unknown));
         assert!(matches!(target("a/b/c/d/e"), Target::Unknown));
     }

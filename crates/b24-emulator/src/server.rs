@@ -151,7 +151,9 @@ async fn serve_stream(stream: TcpStream, is_tls: bool, app: Router, tls: Option<
         }
         (true, None) => {}
         (false, _) => {
-            let _ = builder.serve_connection(TokioIo::new(stream), service).await;
+            let _ = builder
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
         }
     }
 }

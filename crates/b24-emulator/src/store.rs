@@ -38,8 +38,22 @@ const FIRST: [&str; 16] = [
     "Katya", "Leon", "Maria", "Nikolai", "Olga", "Pavel",
 ];
 const LAST: [&str; 16] = [
-    "Schmidt", "Ivanova", "Weber", "Petrov", "Fischer", "Smirnova", "Wagner", "Kuznetsov",
-    "Becker", "Popova", "Hoffmann", "Sokolov", "Koch", "Lebedeva", "Richter", "Novak",
+    "Schmidt",
+    "Ivanova",
+    "Weber",
+    "Petrov",
+    "Fischer",
+    "Smirnova",
+    "Wagner",
+    "Kuznetsov",
+    "Becker",
+    "Popova",
+    "Hoffmann",
+    "Sokolov",
+    "Koch",
+    "Lebedeva",
+    "Richter",
+    "Novak",
 ];
 const DEAL_STAGES: [&str; 7] = [
     "NEW",
@@ -301,7 +315,9 @@ impl Store {
             (Kind::User, "TIME_ZONE_OFFSET") => s("0".into()),
             (Kind::User, "PERSONAL_GENDER") => s(if h & 1 == 0 { "M" } else { "F" }.into()),
             (Kind::User, "PERSONAL_BIRTHDAY" | "UF_EMPLOYMENT_DATE") => s(String::new()),
-            (Kind::User, "WORK_POSITION") => s(if id == 1 { "Administrator" } else { "Manager" }.into()),
+            (Kind::User, "WORK_POSITION") => {
+                s(if id == 1 { "Administrator" } else { "Manager" }.into())
+            }
             (Kind::User, "UF_DEPARTMENT") => Some(json!([1])),
             (Kind::User, "UF_PHONE_INNER") => s((100 + id).to_string()),
             (Kind::User, "USER_TYPE") => s("employee".into()),
@@ -316,7 +332,10 @@ impl Store {
             (Kind::Contact, "TYPE_ID") => s("CLIENT".into()),
             (Kind::Company, "COMPANY_TYPE") => s("CUSTOMER".into()),
             (Kind::Deal, "STAGE_ID") => s(self.deal_stage(h).into()),
-            (Kind::Item(t), "STAGE_ID") => s(format!("DT{t}_1:{}", ["NEW", "PREPARATION", "SUCCESS", "FAIL"][((h >> 12) % 4) as usize])),
+            (Kind::Item(t), "STAGE_ID") => s(format!(
+                "DT{t}_1:{}",
+                ["NEW", "PREPARATION", "SUCCESS", "FAIL"][((h >> 12) % 4) as usize]
+            )),
             (Kind::Item(_), "PREVIOUS_STAGE_ID") => s(String::new()),
             (Kind::Lead, "STATUS_ID") => s("NEW".into()),
             (Kind::Deal, "STAGE_SEMANTIC_ID") => s(match self.deal_stage(h) {
@@ -325,7 +344,12 @@ impl Store {
                 _ => "P",
             }
             .into()),
-            (Kind::Deal, "CLOSED") => s(if matches!(self.deal_stage(h), "WON" | "LOSE") { "Y" } else { "N" }.into()),
+            (Kind::Deal, "CLOSED") => s(if matches!(self.deal_stage(h), "WON" | "LOSE") {
+                "Y"
+            } else {
+                "N"
+            }
+            .into()),
             (Kind::Deal, "PROBABILITY") => Some(Value::Null),
             (Kind::Deal | Kind::Lead | Kind::Item(_), "CURRENCY_ID") => s("USD".into()),
             (Kind::Deal | Kind::Lead | Kind::Item(_), "OPPORTUNITY") => {
@@ -342,7 +366,9 @@ impl Store {
                 "0".into()
             }),
             (Kind::Deal | Kind::Item(_), "BEGINDATE") => s(iso8601(SEED_EPOCH + id as i64 * 600)),
-            (Kind::Deal | Kind::Item(_), "CLOSEDATE") => s(iso8601(SEED_EPOCH + id as i64 * 600 + 30 * 86_400)),
+            (Kind::Deal | Kind::Item(_), "CLOSEDATE") => {
+                s(iso8601(SEED_EPOCH + id as i64 * 600 + 30 * 86_400))
+            }
             (_, "ASSIGNED_BY_ID") => s(user.to_string()),
             (_, "CREATED_BY_ID" | "MODIFY_BY_ID") => s(user.to_string()),
             (Kind::Item(_), "CREATED_BY" | "UPDATED_BY" | "MOVED_BY") => Some(json!(user)),
@@ -352,7 +378,11 @@ impl Store {
             (Kind::Contact, "EXPORT") => s("Y".into()),
             (Kind::Contact | Kind::Lead, "HAS_PHONE") => s("Y".into()),
             (Kind::Contact, "HAS_EMAIL") => s("Y".into()),
-            (_, "COMMENTS" | "SOURCE_DESCRIPTION" | "ORIGINATOR_ID" | "ORIGIN_ID" | "HONORIFIC" | "POST") => Some(Value::Null),
+            (
+                _,
+                "COMMENTS" | "SOURCE_DESCRIPTION" | "ORIGINATOR_ID" | "ORIGIN_ID" | "HONORIFIC"
+                | "POST",
+            ) => Some(Value::Null),
             (Kind::Contact, "SECOND_NAME") => Some(Value::Null),
             (Kind::Deal | Kind::Item(_), "CATEGORY_ID") => s("0".into()),
             (Kind::Deal, "IS_NEW") => s("N".into()),
@@ -991,17 +1021,14 @@ impl Store {
         let mut out = Record::new();
         for f in self.fields() {
             if all || select.iter().any(|s| s == f) {
-                out.insert(
-                    (*f).to_owned(),
-                    self.field(row, f).unwrap_or(Value::Null),
-                );
+                out.insert((*f).to_owned(), self.field(row, f).unwrap_or(Value::Null));
             }
         }
         for f in self.multi_fields() {
-            if select.iter().any(|s| s == f) {
-                if let Some(v) = self.field(row, f) {
-                    out.insert((*f).to_owned(), v);
-                }
+            if select.iter().any(|s| s == f)
+                && let Some(v) = self.field(row, f)
+            {
+                out.insert((*f).to_owned(), v);
             }
         }
         if let Row::Stored(r) = row {
@@ -1063,7 +1090,11 @@ mod tests {
             let row = s.row(*id).unwrap();
             assert_eq!(s.field(row, "STAGE_ID"), Some(json!("WON")));
         }
-        let p = s.list(&q(json!({"@ID": [3, 5, 7]}), json!({"ID": "DESC"}), Some(0)));
+        let p = s.list(&q(
+            json!({"@ID": [3, 5, 7]}),
+            json!({"ID": "DESC"}),
+            Some(0),
+        ));
         assert_eq!(p.ids, vec![7, 5, 3]);
         let p = s.list(&q(json!({"%TITLE": "#19"}), json!({}), Some(0)));
         assert_eq!(p.total, Some(11));

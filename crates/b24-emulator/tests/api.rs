@@ -111,7 +111,11 @@ async fn lists_filter_order_select_and_paging() {
     assert_eq!(v["total"], 3);
     assert_eq!(v["result"]["items"][0]["id"], 3);
     assert!(v["result"]["items"][0]["stageId"].is_string());
-    let (s, v) = post_json(&format!("{hook}crm.item.list"), &json!({"entityTypeId": 1234})).await;
+    let (s, v) = post_json(
+        &format!("{hook}crm.item.list"),
+        &json!({"entityTypeId": 1234}),
+    )
+    .await;
     assert_eq!((s, v["error"].as_str()), (400, Some("NOT_FOUND")));
 
     // user.get
@@ -201,7 +205,10 @@ async fn auth_errors_and_scopes() {
     let (s, _) = get(&format!("{base}/rest/2/usersonly/user.get")).await;
     assert_eq!(s, 200);
     let (s, v) = get(&format!("{base}/rest/1/devcode/crm.nothing.here")).await;
-    assert_eq!((s, v["error"].as_str()), (404, Some("ERROR_METHOD_NOT_FOUND")));
+    assert_eq!(
+        (s, v["error"].as_str()),
+        (404, Some("ERROR_METHOD_NOT_FOUND"))
+    );
 
     let t = e.authorize(1, &["crm"]);
     assert_eq!(t.expires_in, 60);
@@ -214,12 +221,20 @@ async fn auth_errors_and_scopes() {
     let (s, v) = get(&format!("{base}/rest/user.get?auth={}", t.access_token)).await;
     assert_eq!((s, v["error"].as_str()), (403, Some("insufficient_scope")));
     e.clock().advance(Duration::from_secs(61));
-    let (s, v) = get(&format!("{base}/rest/crm.deal.get?id=1&auth={}", t.access_token)).await;
+    let (s, v) = get(&format!(
+        "{base}/rest/crm.deal.get?id=1&auth={}",
+        t.access_token
+    ))
+    .await;
     assert_eq!((s, v["error"].as_str()), (401, Some("expired_token")));
 
     // A non-admin user may not read offline events.
     let t2 = e.authorize(2, &[]);
-    let (s, v) = get(&format!("{base}/rest/event.offline.get?auth={}", t2.access_token)).await;
+    let (s, v) = get(&format!(
+        "{base}/rest/event.offline.get?auth={}",
+        t2.access_token
+    ))
+    .await;
     assert_eq!((s, v["error"].as_str()), (403, Some("ACCESS_DENIED")));
 
     let calls = e.calls();
@@ -227,7 +242,11 @@ async fn auth_errors_and_scopes() {
     assert_eq!(last.method, "event.offline.get");
     assert_eq!(last.auth, AuthKind::OAuth { user_id: 2 });
     assert_eq!(last.status, 403);
-    assert!(calls.iter().any(|c| c.error.as_deref() == Some("expired_token")));
+    assert!(
+        calls
+            .iter()
+            .any(|c| c.error.as_deref() == Some("expired_token"))
+    );
 }
 
 #[tokio::test]
@@ -252,17 +271,37 @@ async fn bad_input_never_500() {
                 .unwrap()
         }
     };
-    let r = send("application/json", b"{bad".to_vec(), format!("{hook}crm.deal.list")).await;
+    let r = send(
+        "application/json",
+        b"{bad".to_vec(),
+        format!("{hook}crm.deal.list"),
+    )
+    .await;
     assert_eq!(r.status().as_u16(), 400);
     let v: Value = r.json().await.unwrap();
     assert_eq!(v["error"], "INVALID_REQUEST");
-    let r = send("application/json", vec![b'x'; 70 * 1024], format!("{hook}crm.deal.list")).await;
+    let r = send(
+        "application/json",
+        vec![b'x'; 70 * 1024],
+        format!("{hook}crm.deal.list"),
+    )
+    .await;
     assert_eq!(r.status().as_u16(), 413);
     let deep = format!("a{}=1", "[x]".repeat(100));
-    let r = send("application/x-www-form-urlencoded", deep.into_bytes(), format!("{hook}crm.deal.list")).await;
+    let r = send(
+        "application/x-www-form-urlencoded",
+        deep.into_bytes(),
+        format!("{hook}crm.deal.list"),
+    )
+    .await;
     assert_eq!(r.status().as_u16(), 400);
     let deep_json = format!("{}{}", "[".repeat(200), "]".repeat(200));
-    let r = send("application/json", deep_json.into_bytes(), format!("{hook}batch")).await;
+    let r = send(
+        "application/json",
+        deep_json.into_bytes(),
+        format!("{hook}batch"),
+    )
+    .await;
     assert_eq!(r.status().as_u16(), 400);
 
     // A deterministic stream of junk: no request may get a 5xx.
@@ -273,20 +312,56 @@ async fn bad_input_never_500() {
         seed ^= seed << 17;
         seed
     };
-    let methods = ["batch", "crm.deal.list", "crm.item.get", "user.get", "placement.bind",
-                   "event.bind", "telephony.externalCall.register", "crm.deal.update", "x"];
-    let pieces: [&[u8]; 10] = [b"cmd", b"[", b"]", b"=", b"&", b"%", b"{", b"\"", b"$result[a][0]", b"filter"];
+    let methods = [
+        "batch",
+        "crm.deal.list",
+        "crm.item.get",
+        "user.get",
+        "placement.bind",
+        "event.bind",
+        "telephony.externalCall.register",
+        "crm.deal.update",
+        "x",
+    ];
+    let pieces: [&[u8]; 10] = [
+        b"cmd",
+        b"[",
+        b"]",
+        b"=",
+        b"&",
+        b"%",
+        b"{",
+        b"\"",
+        b"$result[a][0]",
+        b"filter",
+    ];
     for i in 0..300 {
         let m = methods[(next() % methods.len() as u64) as usize];
         let mut body = Vec::new();
         for _ in 0..(next() % 40) {
             body.extend_from_slice(pieces[(next() % 10) as usize]);
         }
-        let ctype = if i % 2 == 0 { "application/json" } else { "application/x-www-form-urlencoded" };
+        let ctype = if i % 2 == 0 {
+            "application/json"
+        } else {
+            "application/x-www-form-urlencoded"
+        };
         let r = send(ctype, body.clone(), format!("{hook}{m}")).await;
-        assert!(r.status().as_u16() < 500, "{m} {ctype} {:?} -> {}", String::from_utf8_lossy(&body), r.status());
+        assert!(
+            r.status().as_u16() < 500,
+            "{m} {ctype} {:?} -> {}",
+            String::from_utf8_lossy(&body),
+            r.status()
+        );
     }
-    for path in ["/rest/", "/rest/1/", "/rest/a/b/c/d", "/rest/api/x", "/rest/1/devcode/.json", "/oauth/token/"] {
+    for path in [
+        "/rest/",
+        "/rest/1/",
+        "/rest/a/b/c/d",
+        "/rest/api/x",
+        "/rest/1/devcode/.json",
+        "/oauth/token/",
+    ] {
         let (s, _) = get(&format!("{}{path}", e.base_url())).await;
         assert!(s < 500, "{path} -> {s}");
     }
@@ -294,13 +369,21 @@ async fn bad_input_never_500() {
 
 #[tokio::test]
 async fn leaky_bucket_with_virtual_clock() {
-    let e = Emulator::builder().bucket(5, 1.0).seed_deals(3).start().await.unwrap();
+    let e = Emulator::builder()
+        .bucket(5, 1.0)
+        .seed_deals(3)
+        .start()
+        .await
+        .unwrap();
     let url = format!("{}crm.deal.get?id=1", e.webhook_url());
     for _ in 0..5 {
         assert_eq!(get(&url).await.0, 200);
     }
     let (s, v) = get(&url).await;
-    assert_eq!((s, v["error"].as_str()), (503, Some("QUERY_LIMIT_EXCEEDED")));
+    assert_eq!(
+        (s, v["error"].as_str()),
+        (503, Some("QUERY_LIMIT_EXCEEDED"))
+    );
     e.clock().advance(Duration::from_secs(2));
     assert_eq!(get(&url).await.0, 200);
     assert_eq!(get(&url).await.0, 200);
@@ -329,7 +412,10 @@ async fn operating_limit_per_method_and_batch() {
         assert!(v["time"]["operating"].as_f64().unwrap() >= 100.0 * (i + 1) as f64);
     }
     let (s, v) = get(&format!("{hook}crm.deal.get?id=1")).await;
-    assert_eq!((s, v["error"].as_str()), (429, Some("OPERATION_TIME_LIMIT")));
+    assert_eq!(
+        (s, v["error"].as_str()),
+        (429, Some("OPERATION_TIME_LIMIT"))
+    );
     // Another method is not blocked; batch itself is not counted.
     assert_eq!(get(&format!("{hook}crm.deal.list")).await.0, 200);
     let (s, v) = post_json(
@@ -338,7 +424,10 @@ async fn operating_limit_per_method_and_batch() {
     )
     .await;
     assert_eq!(s, 200);
-    assert_eq!(v["result"]["result_error"]["a"]["error"], "OPERATION_TIME_LIMIT");
+    assert_eq!(
+        v["result"]["result_error"]["a"]["error"],
+        "OPERATION_TIME_LIMIT"
+    );
     assert!(v["result"]["result"]["b"].is_array());
     assert!(v["time"].get("operating").is_none());
     e.clock().advance(Duration::from_secs(601));
@@ -368,7 +457,10 @@ async fn batch_semantics() {
     assert_eq!(r["result_total"]["list"], 990);
     assert_eq!(r["result_next"]["list"], 50);
     assert_eq!(r["result_error"]["bad"]["error_description"], "Not found");
-    assert_eq!(r["result_error"]["nested"]["error"], "ERROR_BATCH_METHOD_NOT_ALLOWED");
+    assert_eq!(
+        r["result_error"]["nested"]["error"],
+        "ERROR_BATCH_METHOD_NOT_ALLOWED"
+    );
     assert!(r["result_time"]["one"]["start"].is_number());
     assert_eq!(r["result"]["user"]["ID"], "1");
 
@@ -380,7 +472,10 @@ async fn batch_semantics() {
     .await;
     let r = &v["result"];
     assert_eq!(r["result"], json!([r["result"][0].clone()]));
-    assert_eq!(r["result_error"]["1"]["error_description"], "ID is not defined or invalid.");
+    assert_eq!(
+        r["result_error"]["1"]["error_description"],
+        "ID is not defined or invalid."
+    );
     assert!(r["result"].get(2).is_none());
     assert_eq!(r["result_total"], json!([]));
     assert_eq!(r["result_next"], json!([]));
@@ -397,11 +492,17 @@ async fn batch_semantics() {
     let cmd: Vec<String> = (1..=55).map(|i| format!("crm.deal.get?id={i}")).collect();
     let (_, v) = post_json(&url, &json!({"cmd": cmd})).await;
     assert_eq!(v["result"]["result"].as_array().unwrap().len(), 50);
-    assert_eq!(v["result"]["result_error"]["50"]["error"], "ERROR_BATCH_LENGTH_EXCEEDED");
+    assert_eq!(
+        v["result"]["result_error"]["50"]["error"],
+        "ERROR_BATCH_LENGTH_EXCEEDED"
+    );
 
     // Inner commands are recorded one by one.
     let calls = e.calls();
-    let inner = calls.iter().filter(|c| c.in_batch && c.method == "crm.deal.get").count();
+    let inner = calls
+        .iter()
+        .filter(|c| c.in_batch && c.method == "crm.deal.get")
+        .count();
     assert!(inner >= 50 + 2 + 3);
     assert!(calls.iter().any(|c| c.method == "batch" && !c.in_batch));
 }
@@ -418,7 +519,11 @@ async fn oauth_token_endpoint_and_install() {
         .unwrap();
     let app = e.oauth_app();
     assert_eq!(app.client_id, "local.app.1");
-    let (s, v) = get(&format!("{}?client_id=local.app.1&state=xyz", app.authorize_endpoint)).await;
+    let (s, v) = get(&format!(
+        "{}?client_id=local.app.1&state=xyz",
+        app.authorize_endpoint
+    ))
+    .await;
     assert_eq!(s, 200);
     assert_eq!(v["state"], "xyz");
     let code = v["code"].as_str().unwrap().to_owned();
@@ -428,8 +533,17 @@ async fn oauth_token_endpoint_and_install() {
     ))
     .await;
     assert_eq!(s, 200);
-    for k in ["access_token", "expires_in", "refresh_token", "member_id", "domain",
-              "client_endpoint", "server_endpoint", "scope", "status"] {
+    for k in [
+        "access_token",
+        "expires_in",
+        "refresh_token",
+        "member_id",
+        "domain",
+        "client_endpoint",
+        "server_endpoint",
+        "scope",
+        "status",
+    ] {
         assert!(v.get(k).is_some(), "{k} missing");
     }
     let refresh = v["refresh_token"].as_str().unwrap().to_owned();
@@ -457,7 +571,11 @@ async fn oauth_token_endpoint_and_install() {
     )
     .await;
     assert_eq!((s, v["error"].as_str()), (400, Some("invalid_grant")));
-    let (s, v) = post_form(&app.token_endpoint, "grant_type=refresh_token&client_id=local.app.1&client_secret=no").await;
+    let (s, v) = post_form(
+        &app.token_endpoint,
+        "grant_type=refresh_token&client_id=local.app.1&client_secret=no",
+    )
+    .await;
     assert_eq!((s, v["error"].as_str()), (401, Some("invalid_client")));
 
     let pair = e.install(1, &format!("{handler}/install")).await.unwrap();
@@ -465,7 +583,10 @@ async fn oauth_token_endpoint_and_install() {
     assert_eq!(body["event"], "ONAPPINSTALL");
     assert_eq!(body["auth"]["access_token"], pair.access_token.as_str());
     assert_eq!(body["auth"]["refresh_token"], pair.refresh_token.as_str());
-    assert_eq!(body["auth"]["application_token"], app.application_token.as_str());
+    assert_eq!(
+        body["auth"]["application_token"],
+        app.application_token.as_str()
+    );
     assert_eq!(body["auth"]["member_id"], pair.member_id.as_str());
     assert!(body["ts"].is_string());
 }
@@ -493,51 +614,115 @@ async fn rest_events_online_and_offline() {
     let (s, _) = bind(json!({"auth": t.access_token, "event": "ONCRMDEALADD", "handler": format!("{handler}/ev")})).await;
     assert_eq!(s, 200);
     let (s, v) = bind(json!({"auth": t.access_token, "event": "ONCRMDEALADD", "handler": format!("{handler}/ev")})).await;
-    assert_eq!((s, v["error"].as_str()), (400, Some("ERROR_HANDLER_ALREADY_EXIST")));
+    assert_eq!(
+        (s, v["error"].as_str()),
+        (400, Some("ERROR_HANDLER_ALREADY_EXIST"))
+    );
     let (s, v) = bind(json!({"auth": t.access_token, "event": "ONNOTHING", "handler": "x"})).await;
-    assert_eq!((s, v["error"].as_str()), (400, Some("ERROR_EVENT_NOT_FOUND")));
-    let (s, _) = bind(json!({"auth": t.access_token, "event": "ONCRMDEALDELETE", "event_type": "offline"})).await;
+    assert_eq!(
+        (s, v["error"].as_str()),
+        (400, Some("ERROR_EVENT_NOT_FOUND"))
+    );
+    let (s, _) =
+        bind(json!({"auth": t.access_token, "event": "ONCRMDEALDELETE", "event_type": "offline"}))
+            .await;
     assert_eq!(s, 200);
     let (_, v) = get(&format!("{rest}event.get?auth={}", t.access_token)).await;
     assert_eq!(v["result"].as_array().unwrap().len(), 2);
 
     // A deal added through the webhook reaches the app's handler.
-    let (_, v) = post_json(&format!("{}crm.deal.add", e.webhook_url()), &json!({"fields": {"TITLE": "x"}})).await;
+    let (_, v) = post_json(
+        &format!("{}crm.deal.add", e.webhook_url()),
+        &json!({"fields": {"TITLE": "x"}}),
+    )
+    .await;
     let id = v["result"].as_u64().unwrap();
-    post_json(&format!("{}crm.deal.update", e.webhook_url()), &json!({"id": 3, "fields": {"TITLE": "y"}})).await;
+    post_json(
+        &format!("{}crm.deal.update", e.webhook_url()),
+        &json!({"id": 3, "fields": {"TITLE": "y"}}),
+    )
+    .await;
     get(&format!("{}crm.deal.delete?id=4", e.webhook_url())).await;
     e.wait_deliveries(2, Duration::from_secs(10)).await;
     let ev = &cap.bodies("/ev")[0];
     assert_eq!(ev["event"], "ONCRMDEALADD");
     assert_eq!(ev["data"]["FIELDS"]["ID"], id.to_string());
-    assert!(ev["event_handler_id"].as_str().unwrap().parse::<u64>().is_ok());
+    assert!(
+        ev["event_handler_id"]
+            .as_str()
+            .unwrap()
+            .parse::<u64>()
+            .is_ok()
+    );
     assert!(ev["ts"].as_str().unwrap().parse::<u64>().is_ok());
-    for k in ["access_token", "expires", "expires_in", "scope", "domain", "server_endpoint",
-              "status", "client_endpoint", "member_id", "application_token"] {
+    for k in [
+        "access_token",
+        "expires",
+        "expires_in",
+        "scope",
+        "domain",
+        "server_endpoint",
+        "status",
+        "client_endpoint",
+        "member_id",
+        "application_token",
+    ] {
         assert!(ev["auth"].get(k).is_some(), "auth[{k}] missing");
     }
-    assert_eq!(ev["auth"]["application_token"], e.oauth_app().application_token.as_str());
+    assert_eq!(
+        ev["auth"]["application_token"],
+        e.oauth_app().application_token.as_str()
+    );
     // The token in the event works.
-    let (s, _) = get(&format!("{rest}crm.deal.get?id=1&auth={}", ev["auth"]["access_token"].as_str().unwrap())).await;
+    let (s, _) = get(&format!(
+        "{rest}crm.deal.get?id=1&auth={}",
+        ev["auth"]["access_token"].as_str().unwrap()
+    ))
+    .await;
     assert_eq!(s, 200);
     // The outgoing webhook gets only the portal keys.
     let out = &cap.bodies("/outgoing")[0];
     assert_eq!(out["event"], "ONCRMDEALUPDATE");
     let keys: Vec<&String> = out["auth"].as_object().unwrap().keys().collect();
-    assert_eq!(keys, ["domain", "client_endpoint", "server_endpoint", "member_id", "application_token"]);
+    assert_eq!(
+        keys,
+        [
+            "domain",
+            "client_endpoint",
+            "server_endpoint",
+            "member_id",
+            "application_token"
+        ]
+    );
 
     // The delete went to the offline queue.
-    let (_, v) = post_json(&format!("{rest}event.offline.get"), &json!({"auth": t.access_token, "clear": 0})).await;
+    let (_, v) = post_json(
+        &format!("{rest}event.offline.get"),
+        &json!({"auth": t.access_token, "clear": 0}),
+    )
+    .await;
     let events = v["result"]["events"].as_array().unwrap();
     assert_eq!(events.len(), 1);
     assert_eq!(events[0]["EVENT_NAME"], "ONCRMDEALDELETE");
     assert_eq!(events[0]["EVENT_DATA"]["FIELDS"]["ID"], "4");
     let pid = v["result"]["process_id"].as_str().unwrap().to_owned();
-    let (_, v) = post_json(&format!("{rest}event.offline.list"), &json!({"auth": t.access_token})).await;
+    let (_, v) = post_json(
+        &format!("{rest}event.offline.list"),
+        &json!({"auth": t.access_token}),
+    )
+    .await;
     assert_eq!(v["result"][0]["PROCESS_ID"], pid.as_str());
-    let (_, v) = post_json(&format!("{rest}event.offline.clear"), &json!({"auth": t.access_token, "process_id": pid})).await;
+    let (_, v) = post_json(
+        &format!("{rest}event.offline.clear"),
+        &json!({"auth": t.access_token, "process_id": pid}),
+    )
+    .await;
     assert_eq!(v["result"], true);
-    let (_, v) = post_json(&format!("{rest}event.offline.list"), &json!({"auth": t.access_token})).await;
+    let (_, v) = post_json(
+        &format!("{rest}event.offline.list"),
+        &json!({"auth": t.access_token}),
+    )
+    .await;
     assert_eq!(v["total"], 0);
     let (_, v) = post_json(
         &format!("{rest}event.unbind"),
@@ -556,27 +741,57 @@ async fn placements_bind_validate_and_open() {
     let t = e.authorize(1, &[]);
     let rest = e.rest_url();
     let call = |m: &str, body: Value| common::post(format!("{rest}{m}"), body);
-    let (s, v) = post_json(&format!("{}placement.bind", e.webhook_url()), &json!({"PLACEMENT": "CRM_DEAL_DETAIL_TAB", "HANDLER": "x"})).await;
+    let (s, v) = post_json(
+        &format!("{}placement.bind", e.webhook_url()),
+        &json!({"PLACEMENT": "CRM_DEAL_DETAIL_TAB", "HANDLER": "x"}),
+    )
+    .await;
     assert_eq!((s, v["error"].as_str()), (403, Some("WRONG_AUTH_TYPE")));
-    let (s, v) = call("placement.bind", json!({"auth": t.access_token, "HANDLER": "x"})).await;
-    assert_eq!((s, v["error"].as_str(), v["argument"].as_str()), (200, Some("ERROR_ARGUMENT"), Some("PLACEMENT")));
-    let (_, v) = call("placement.bind", json!({"auth": t.access_token, "PLACEMENT": "PAGE_BACKGROUND_WORKER", "HANDLER": "x"})).await;
+    let (s, v) = call(
+        "placement.bind",
+        json!({"auth": t.access_token, "HANDLER": "x"}),
+    )
+    .await;
+    assert_eq!(
+        (s, v["error"].as_str(), v["argument"].as_str()),
+        (200, Some("ERROR_ARGUMENT"), Some("PLACEMENT"))
+    );
+    let (_, v) = call(
+        "placement.bind",
+        json!({"auth": t.access_token, "PLACEMENT": "PAGE_BACKGROUND_WORKER", "HANDLER": "x"}),
+    )
+    .await;
     assert_eq!(v["error"], "EMPTY_ERROR_HANDLER_URL");
     let (_, v) = call("placement.bind", json!({"auth": t.access_token, "PLACEMENT": "CRM_DEAL_DETAIL_TAB", "HANDLER": "x", "USER_ID": 2})).await;
     assert_eq!(v["error"], "ERROR_PLACEMENT_USER_MODE");
     let pbw = json!({"auth": t.access_token, "PLACEMENT": "PAGE_BACKGROUND_WORKER",
                      "HANDLER": format!("{handler}/bg"), "OPTIONS": {"errorHandlerUrl": format!("{handler}/err")}});
     assert_eq!(call("placement.bind", pbw.clone()).await.1["result"], true);
-    assert_eq!(call("placement.bind", pbw).await.1["error"], "ERROR_PLACEMENT_MAX_COUNT");
-    let (_, v) = call("placement.bind", json!({"auth": t.access_token, "PLACEMENT": "CRM_DEAL_DETAIL_TAB",
-        "HANDLER": format!("{handler}/tab"), "TITLE": "Tab"})).await;
+    assert_eq!(
+        call("placement.bind", pbw).await.1["error"],
+        "ERROR_PLACEMENT_MAX_COUNT"
+    );
+    let (_, v) = call(
+        "placement.bind",
+        json!({"auth": t.access_token, "PLACEMENT": "CRM_DEAL_DETAIL_TAB",
+        "HANDLER": format!("{handler}/tab"), "TITLE": "Tab"}),
+    )
+    .await;
     assert_eq!(v["result"], true);
-    assert!(matches!(ui.recv().await.unwrap(), UiEvent::PlacementBound { .. }));
+    assert!(matches!(
+        ui.recv().await.unwrap(),
+        UiEvent::PlacementBound { .. }
+    ));
     let (_, v) = call("placement.get", json!({"auth": t.access_token})).await;
     assert_eq!(v["result"].as_array().unwrap().len(), 2);
     assert_eq!(v["result"][1]["title"], "Tab");
     let (_, v) = call("placement.list", json!({"auth": t.access_token})).await;
-    assert!(v["result"].as_array().unwrap().contains(&json!("CRM_DEAL_DETAIL_TAB")));
+    assert!(
+        v["result"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("CRM_DEAL_DETAIL_TAB"))
+    );
 
     let page = e
         .open_placement("CRM_DEAL_DETAIL_TAB", &json!({"ID": "7"}), 1)
@@ -585,19 +800,48 @@ async fn placements_bind_validate_and_open() {
     assert_eq!(page.status, 200);
     assert!(page.body.contains("handler page"));
     let form = &cap.bodies("/tab")[0];
-    for k in ["DOMAIN", "PROTOCOL", "LANG", "APP_SID", "AUTH_ID", "AUTH_EXPIRES", "REFRESH_ID",
-              "member_id", "status", "PLACEMENT", "PLACEMENT_OPTIONS"] {
+    for k in [
+        "DOMAIN",
+        "PROTOCOL",
+        "LANG",
+        "APP_SID",
+        "AUTH_ID",
+        "AUTH_EXPIRES",
+        "REFRESH_ID",
+        "member_id",
+        "status",
+        "PLACEMENT",
+        "PLACEMENT_OPTIONS",
+    ] {
         assert!(form.get(k).is_some(), "{k} missing from {form}");
     }
     assert_eq!(form["PLACEMENT_OPTIONS"], "{\"ID\":\"7\"}");
-    let (s, _) = get(&format!("{rest}crm.deal.list?auth={}", form["AUTH_ID"].as_str().unwrap())).await;
+    let (s, _) = get(&format!(
+        "{rest}crm.deal.list?auth={}",
+        form["AUTH_ID"].as_str().unwrap()
+    ))
+    .await;
     assert_eq!(s, 200);
 
     let (s, v) = call("placement.unbind", json!({"auth": t.access_token})).await;
     assert_eq!((s, v["error"].as_str()), (400, Some("ERROR_ARGUMENT")));
-    let (s, v) = call("placement.unbind", json!({"auth": t.access_token, "PLACEMENT": 5})).await;
-    assert_eq!((s, v["error_description"].as_str()), (400, Some("The value of an argument 'PLACEMENT' must be of type string")));
-    let (_, v) = call("placement.unbind", json!({"auth": t.access_token, "PLACEMENT": "CRM_DEAL_DETAIL_TAB"})).await;
+    let (s, v) = call(
+        "placement.unbind",
+        json!({"auth": t.access_token, "PLACEMENT": 5}),
+    )
+    .await;
+    assert_eq!(
+        (s, v["error_description"].as_str()),
+        (
+            400,
+            Some("The value of an argument 'PLACEMENT' must be of type string")
+        )
+    );
+    let (_, v) = call(
+        "placement.unbind",
+        json!({"auth": t.access_token, "PLACEMENT": "CRM_DEAL_DETAIL_TAB"}),
+    )
+    .await;
     assert_eq!(v["result"]["count"], 1);
 }
 
@@ -605,7 +849,12 @@ async fn placements_bind_validate_and_open() {
 async fn telephony_external_call() {
     let cap = Capture::default();
     let handler = cap.start().await;
-    let e = Emulator::builder().seed_contacts(50).seed_users(3).start().await.unwrap();
+    let e = Emulator::builder()
+        .seed_contacts(50)
+        .seed_users(3)
+        .start()
+        .await
+        .unwrap();
     let mut ui = e.ui_events();
     let t = e.authorize(1, &[]);
     let rest = e.rest_url();
@@ -614,45 +863,109 @@ async fn telephony_external_call() {
         common::post(format!("{rest}{m}"), body)
     };
     for ev in ["ONVOXIMPLANTCALLINIT", "ONVOXIMPLANTCALLEND"] {
-        call("event.bind", json!({"event": ev, "handler": format!("{handler}/tel")})).await;
+        call(
+            "event.bind",
+            json!({"event": ev, "handler": format!("{handler}/tel")}),
+        )
+        .await;
     }
-    let (s, v) = post_json(&format!("{}telephony.externalCall.register", e.webhook_url()), &json!({})).await;
+    let (s, v) = post_json(
+        &format!("{}telephony.externalCall.register", e.webhook_url()),
+        &json!({}),
+    )
+    .await;
     assert_eq!((s, v["error"].as_str()), (403, Some("WRONG_AUTH_TYPE")));
-    let (s, v) = call("telephony.externalCall.register", json!({"PHONE_NUMBER": "+15550000001", "TYPE": 2})).await;
+    let (s, v) = call(
+        "telephony.externalCall.register",
+        json!({"PHONE_NUMBER": "+15550000001", "TYPE": 2}),
+    )
+    .await;
     assert_eq!((s, v["error"].as_str()), (400, Some("ERROR_CORE")));
-    let (_, v) = call("telephony.externalCall.register", json!({"USER_ID": 1, "PHONE_NUMBER": "+1", "TYPE": 9})).await;
+    let (_, v) = call(
+        "telephony.externalCall.register",
+        json!({"USER_ID": 1, "PHONE_NUMBER": "+1", "TYPE": 9}),
+    )
+    .await;
     assert_eq!(v["error_description"], "Unknown TYPE");
-    let (_, v) = call("telephony.externalCall.register", json!({"USER_ID": 2, "PHONE_NUMBER": "+1 555 000 0042",
-        "TYPE": 2, "CALL_START_DATE": "2026-03-07T10:20:30+03:00"})).await;
+    let (_, v) = call(
+        "telephony.externalCall.register",
+        json!({"USER_ID": 2, "PHONE_NUMBER": "+1 555 000 0042",
+        "TYPE": 2, "CALL_START_DATE": "2026-03-07T10:20:30+03:00"}),
+    )
+    .await;
     let call_id = v["result"]["CALL_ID"].as_str().unwrap().to_owned();
     assert!(call_id.starts_with("externalCall."));
     assert_eq!(v["result"]["CRM_ENTITY_TYPE"], "CONTACT");
     assert_eq!(v["result"]["CRM_ENTITY_ID"], 42);
     match ui.recv().await.unwrap() {
-        UiEvent::CallCardShow { call_id: c, user_ids, crm_entity, .. } => {
+        UiEvent::CallCardShow {
+            call_id: c,
+            user_ids,
+            crm_entity,
+            ..
+        } => {
             assert_eq!(c, call_id);
             assert_eq!(user_ids, vec![2]);
             assert_eq!(crm_entity, Some(("CONTACT".into(), 42)));
         }
         other => panic!("unexpected {other:?}"),
     }
-    let (_, v) = call("telephony.externalCall.register", json!({"USER_ID": 1, "PHONE_NUMBER": "+4930123",
-        "TYPE": 1, "CRM_CREATE": 1, "SHOW": 0})).await;
-    assert_eq!(v["result"]["CRM_CREATED_ENTITIES"][0]["ENTITY_TYPE"], "LEAD");
-    let (_, v) = call("telephony.externalCall.searchCrmEntities", json!({"PHONE_NUMBER": "+4930123"})).await;
+    let (_, v) = call(
+        "telephony.externalCall.register",
+        json!({"USER_ID": 1, "PHONE_NUMBER": "+4930123",
+        "TYPE": 1, "CRM_CREATE": 1, "SHOW": 0}),
+    )
+    .await;
+    assert_eq!(
+        v["result"]["CRM_CREATED_ENTITIES"][0]["ENTITY_TYPE"],
+        "LEAD"
+    );
+    let (_, v) = call(
+        "telephony.externalCall.searchCrmEntities",
+        json!({"PHONE_NUMBER": "+4930123"}),
+    )
+    .await;
     assert_eq!(v["result"][0]["CRM_ENTITY_TYPE"], "LEAD");
-    let (_, v) = call("telephony.externalCall.show", json!({"CALL_ID": call_id, "USER_ID": [1, 3]})).await;
+    let (_, v) = call(
+        "telephony.externalCall.show",
+        json!({"CALL_ID": call_id, "USER_ID": [1, 3]}),
+    )
+    .await;
     assert_eq!(v["result"], true);
-    assert!(matches!(ui.recv().await.unwrap(), UiEvent::CallCardShow { user_ids, .. } if user_ids == vec![1, 3]));
-    let (_, v) = call("telephony.externalCall.attachRecord", json!({"CALL_ID": call_id, "FILENAME": "a.mp3", "RECORD_URL": "http://x/a.mp3"})).await;
+    assert!(
+        matches!(ui.recv().await.unwrap(), UiEvent::CallCardShow { user_ids, .. } if user_ids == vec![1, 3])
+    );
+    let (_, v) = call(
+        "telephony.externalCall.attachRecord",
+        json!({"CALL_ID": call_id, "FILENAME": "a.mp3", "RECORD_URL": "http://x/a.mp3"}),
+    )
+    .await;
     assert!(v["result"]["FILE_ID"].is_number());
-    let (_, v) = call("telephony.externalCall.finish", json!({"CALL_ID": call_id, "USER_ID": 2, "DURATION": 95})).await;
+    let (_, v) = call(
+        "telephony.externalCall.finish",
+        json!({"CALL_ID": call_id, "USER_ID": 2, "DURATION": 95}),
+    )
+    .await;
     assert_eq!(v["result"]["CALL_DURATION"], 95);
     assert_eq!(v["result"]["CALL_FAILED_CODE"], "200");
-    assert!(matches!(ui.recv().await.unwrap(), UiEvent::CallCardHide { .. }));
+    assert!(matches!(
+        ui.recv().await.unwrap(),
+        UiEvent::CallCardHide { .. }
+    ));
     e.wait_deliveries(3, Duration::from_secs(10)).await;
-    let got: Vec<String> = cap.bodies("/tel").iter().map(|b| b["event"].as_str().unwrap().to_owned()).collect();
-    assert_eq!(got, ["ONVOXIMPLANTCALLINIT", "ONVOXIMPLANTCALLINIT", "ONVOXIMPLANTCALLEND"]);
+    let got: Vec<String> = cap
+        .bodies("/tel")
+        .iter()
+        .map(|b| b["event"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "ONVOXIMPLANTCALLINIT",
+            "ONVOXIMPLANTCALLINIT",
+            "ONVOXIMPLANTCALLEND"
+        ]
+    );
     let init = &cap.bodies("/tel")[0];
     assert_eq!(init["data"]["CALL_ID"], call_id.as_str());
     assert_eq!(init["data"]["CALL_TYPE"], "2");
@@ -661,14 +974,24 @@ async fn telephony_external_call() {
 #[tokio::test]
 async fn https_with_generated_ca() {
     let dir = std::env::temp_dir().join(format!("b24-emu-test-{}", std::process::id()));
-    let e = Emulator::builder().https(true).cert_dir(&dir).seed_deals(3).start().await.unwrap();
+    let e = Emulator::builder()
+        .https(true)
+        .cert_dir(&dir)
+        .seed_deals(3)
+        .start()
+        .await
+        .unwrap();
     assert!(e.base_url().starts_with("https://127.0.0.1:"));
     let pem = std::fs::read(e.cert_pem_path().unwrap()).unwrap();
     let client = reqwest::Client::builder()
         .add_root_certificate(reqwest::Certificate::from_pem(&pem).unwrap())
         .build()
         .unwrap();
-    let r = client.get(format!("{}crm.deal.get?id=2", e.webhook_url())).send().await.unwrap();
+    let r = client
+        .get(format!("{}crm.deal.get?id=2", e.webhook_url()))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status().as_u16(), 200);
     let v: Value = r.json().await.unwrap();
     assert_eq!(v["result"]["ID"], "2");

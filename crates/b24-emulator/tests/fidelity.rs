@@ -38,7 +38,9 @@ fn tool(path: PathBuf, what: &str) -> Option<PathBuf> {
 }
 
 fn script(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fidelity").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fidelity")
+        .join(name)
 }
 
 /// Lets virtual time run `factor` times faster than real time, so SDKs that
@@ -54,8 +56,12 @@ fn accelerate(e: &Emulator, factor: u32) -> tokio::task::JoinHandle<()> {
 }
 
 async fn run(mut cmd: tokio::process::Command, label: &str) -> String {
-    cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).kill_on_drop(true);
-    let child = cmd.spawn().unwrap_or_else(|e| panic!("{label}: cannot start: {e}"));
+    cmd.stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true);
+    let child = cmd
+        .spawn()
+        .unwrap_or_else(|e| panic!("{label}: cannot start: {e}"));
     let out = tokio::time::timeout(Duration::from_secs(300), child.wait_with_output())
         .await
         .unwrap_or_else(|_| panic!("{label}: timed out"))
@@ -67,7 +73,14 @@ async fn run(mut cmd: tokio::process::Command, label: &str) -> String {
         out.status.success() && stdout.contains("ALL OK"),
         "{label} failed ({}):\n{stdout}\n--- stderr ---\n{}",
         out.status,
-        stderr.chars().rev().take(6000).collect::<String>().chars().rev().collect::<String>()
+        stderr
+            .chars()
+            .rev()
+            .take(6000)
+            .collect::<String>()
+            .chars()
+            .rev()
+            .collect::<String>()
     );
     stdout
 }
@@ -117,8 +130,14 @@ async fn b24pysdk_paging_batch_limits_and_refresh() {
         .env("NO_PROXY", "127.0.0.1,localhost");
     run(cmd, "b24pysdk").await;
     speed.abort();
-    assert!(count_errors(&e, "QUERY_LIMIT_EXCEEDED") > 0, "the SDK never met QUERY_LIMIT_EXCEEDED");
-    assert!(count_errors(&e, "expired_token") > 0, "the token never expired");
+    assert!(
+        count_errors(&e, "QUERY_LIMIT_EXCEEDED") > 0,
+        "the SDK never met QUERY_LIMIT_EXCEEDED"
+    );
+    assert!(
+        count_errors(&e, "expired_token") > 0,
+        "the token never expired"
+    );
     let batches = e.calls().iter().filter(|c| c.method == "batch").count();
     assert!(batches >= 4, "paging went through batch ({batches})");
 }
@@ -144,7 +163,9 @@ async fn fast_bitrix24_get_all_batch_and_limits() {
     let sdk_503 = e
         .calls()
         .iter()
-        .filter(|c| c.method == "crm.deal.get" && c.error.as_deref() == Some("QUERY_LIMIT_EXCEEDED"))
+        .filter(|c| {
+            c.method == "crm.deal.get" && c.error.as_deref() == Some("QUERY_LIMIT_EXCEEDED")
+        })
         .count();
     assert!(sdk_503 > 0, "the SDK itself never met QUERY_LIMIT_EXCEEDED");
 }

@@ -367,7 +367,10 @@ mod tests {
 
     #[test]
     fn php_name_mangling() {
-        assert_eq!(parse("a.b=1&c d=2").unwrap(), json!({"a_b": "1", "c_d": "2"}));
+        assert_eq!(
+            parse("a.b=1&c d=2").unwrap(),
+            json!({"a_b": "1", "c_d": "2"})
+        );
         assert_eq!(parse("a[b=1").unwrap(), json!({"a_b": "1"}));
         assert_eq!(parse("a[b]x[c]=1").unwrap(), json!({"a": {"b": "1"}}));
         assert_eq!(
@@ -462,7 +465,11 @@ mod tests {
             if kept.is_empty() {
                 return None;
             }
-            if kept.iter().enumerate().all(|(i, (k, _))| *k == i.to_string()) {
+            if kept
+                .iter()
+                .enumerate()
+                .all(|(i, (k, _))| *k == i.to_string())
+            {
                 Some(Value::Array(kept.into_iter().map(|(_, v)| v).collect()))
             } else {
                 Some(Value::Object(kept.into_iter().collect()))

@@ -20,10 +20,10 @@ impl Capture {
     /// Starts the handler; returns its base URL.
     pub async fn start(&self) -> String {
         async fn hit(State(c): State<Capture>, uri: Uri, body: Bytes) -> &'static str {
-            c.hits
-                .lock()
-                .unwrap()
-                .push((uri.path().to_owned(), String::from_utf8_lossy(&body).into_owned()));
+            c.hits.lock().unwrap().push((
+                uri.path().to_owned(),
+                String::from_utf8_lossy(&body).into_owned(),
+            ));
             "<html><body>handler page</body></html>"
         }
         let app = Router::new()
@@ -59,7 +59,10 @@ pub async fn post_json(url: &str, body: &Value) -> (u16, Value) {
         .unwrap();
     let status = r.status().as_u16();
     let text = r.text().await.unwrap();
-    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
 }
 
 pub async fn post_form(url: &str, body: &str) -> (u16, Value) {
@@ -72,14 +75,20 @@ pub async fn post_form(url: &str, body: &str) -> (u16, Value) {
         .unwrap();
     let status = r.status().as_u16();
     let text = r.text().await.unwrap();
-    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
 }
 
 pub async fn get(url: &str) -> (u16, Value) {
     let r = reqwest::get(url).await.unwrap();
     let status = r.status().as_u16();
     let text = r.text().await.unwrap();
-    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
 }
 
 /// `post_json` with owned arguments, for closures.
