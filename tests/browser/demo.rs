@@ -1,0 +1,180 @@
+//! The call-card demo app, shared by `examples/call_card.rs` and the browser
+//! test: an axum server whose placement handler is the widget bridge, with a
+//! typed `page_background_worker::Handler` behind it.
+
+use std::sync::{Arc, Mutex};
+
+use b24::bridge::{Bridge, FrameClient};
+use serde_json::json;
+
+b24::generate!("specs/placements/page_background_worker.yaml");
+b24::generate!("specs/methods/widgets.yaml");
+b24::generate!("specs/methods/telephony.yaml");
+
+pub use page_background_worker as pbw;
+use pbw::Event;
+
+/// Records (and optionally prints) every typed event it receives.
+#[derive(Clone, Default)]
+pub struct CallCardApp {
+    pub events: Arc<Mutex<Vec<Event>>>,
+    pub print: bool,
+}
+
+impl CallCardApp {
+    fn got(&self, e: Event) {
+        if self.print {
+            println!("typed event: {e:?}");
+        }
+        self.events.lock().unwrap().push(e);
+    }
+}
+
+impl pbw::Handler for CallCardApp {
+    async fn on_initialized(&self, d: pbw::CallCardData) {
+        self.got(Event::Initialized(d));
+    }
+    async fn on_add_comment_button_click(&self, d: String) {
+        self.got(Event::AddCommentButtonClick(d));
+    }
+    async fn on_mute_button_click(&self, d: bool) {
+        self.got(Event::MuteButtonClick(d));
+    }
+    async fn on_hold_button_click(&self, d: bool) {
+        self.got(Event::HoldButtonClick(d));
+    }
+    async fn on_close_button_click(&self) {
+        self.got(Event::CloseButtonClick);
+    }
+    async fn on_transfer_button_click(&self, d: pbw::TransferTarget) {
+        self.got(Event::TransferButtonClick(d));
+    }
+    async fn on_cancel_transfer_button_click(&self) {
+        self.got(Event::CancelTransferButtonClick);
+    }
+    async fn on_complete_transfer_button_click(&self) {
+        self.got(Event::CompleteTransferButtonClick);
+    }
+    async fn on_hangup_button_click(&self) {
+        self.got(Event::HangupButtonClick);
+    }
+    async fn on_next_button_click(&self) {
+        self.got(Event::NextButtonClick);
+    }
+    async fn on_skip_button_click(&self) {
+        self.got(Event::SkipButtonClick);
+    }
+    async fn on_answer_button_click(&self) {
+        self.got(Event::AnswerButtonClick);
+    }
+    async fn on_entity_changed(&self, d: pbw::EntityChangedData) {
+        self.got(Event::EntityChanged(d));
+    }
+    async fn on_make_call_button_click(&self) {
+        self.got(Event::MakeCallButtonClick);
+    }
+    async fn on_quality_meter_click(&self, d: String) {
+        self.got(Event::QualityMeterClick(d));
+    }
+    async fn on_dialpad_button_click(&self, d: String) {
+        self.got(Event::DialpadButtonClick(d));
+    }
+    async fn on_notify_admin_button_click(&self) {
+        self.got(Event::NotifyAdminButtonClick);
+    }
+}
+
+/// A running demo app.
+pub struct Demo {
+    pub url: String,
+    pub bridge: Bridge<Event>,
+    #[allow(dead_code)] // the example only prints
+    pub app: CallCardApp,
+}
+
+/// Where the app serves the b24jssdk UMD build (when given).
+pub const JSSDK_PATH: &str = "/vendor/b24jssdk.min.js";
+
+/// Starts the app on a loopback port. With `jssdk` (the UMD file's text),
+/// the widget page loads `@bitrix24/b24jssdk` and uses its B24Frame.
+pub async fn start_app(print: bool, jssdk: Option<String>) -> Demo {
+    let app = CallCardApp {
+        print,
+        ..Default::default()
+    };
+    let mut builder = b24::placement_bridge!(pbw, app.clone());
+    if jssdk.is_some() {
+        builder = builder.frame_client(FrameClient::B24JsSdk {
+            script_url: JSSDK_PATH.into(),
+        });
+    }
+    let bridge = builder.build();
+    let mut router = bridge.router("/placement");
+    if let Some(js) = jssdk {
+        router = router.route(
+            JSSDK_PATH,
+            axum::routing::get(move || {
+                let js = js.clone();
+                async move { ([(axum::http::header::CONTENT_TYPE, "text/javascript")], js) }
+            }),
+        );
+    }
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    Demo { url, bridge, app }
+}
+
+/// A REST client acting as the installed app (placement.bind needs the
+/// application context) on the emulator.
+pub fn app_client(emu: &b24_emulator::Emulator) -> b24::Client {
+    let pair = emu.authorize(1, &["placement", "telephony", "crm", "user"]);
+    let app = emu.oauth_app();
+    let tokens = b24::Tokens::from_oauth_response(
+        &json!({
+            "access_token": pair.access_token,
+            "refresh_token": pair.refresh_token,
+            "expires_in": pair.expires_in,
+            "client_endpoint": pair.client_endpoint,
+            "server_endpoint": pair.server_endpoint,
+            "member_id": pair.member_id,
+            "domain": pair.domain,
+            "scope": pair.scope,
+        }),
+        0.0,
+    )
+    .expect("token response");
+    b24::Client::builder()
+        .oauth(
+            b24::OAuthApp::new(app.client_id, app.client_secret),
+            b24::MemoryTokenStore::new(tokens),
+        )
+        .oauth_token_url(app.token_endpoint)
+        .build()
+        .expect("client")
+}
+
+/// `placement.bind` of PAGE_BACKGROUND_WORKER to the demo's handler, typed.
+pub async fn bind(client: &b24::Client, handler: &str) -> Result<(), b24::Error> {
+    let mut options = serde_json::Map::new();
+    options.insert("errorHandlerUrl".into(), json!(format!("{handler}error")));
+    let bind = widgets::Bind::new(pbw::PLACEMENT, handler).options(options);
+    client.send(&bind).await.map(|_| ())
+}
+
+/// `telephony.externalCall.register`: raises the call card for user 1.
+pub async fn register_call(
+    client: &b24::Client,
+    phone: &str,
+) -> Result<serde_json::Value, b24::Error> {
+    use telephony::{
+        ExternalCallRegisterCrmEntityType as Crm, ExternalCallRegisterShow as Show,
+        ExternalCallRegisterType as Type,
+    };
+    let reg = telephony::ExternalCallRegister::new(1, "100", phone, Type::V2)
+        .crm_entity_type(Crm::Contact)
+        .crm_entity_id(3)
+        .show(Show::V1);
+    let env = client.send(&reg).await?;
+    Ok(serde_json::to_value(&env.result).unwrap_or_default())
+}
