@@ -6,6 +6,8 @@ pub mod typed;
 
 pub mod auth;
 pub mod batch;
+#[cfg(feature = "axum")]
+pub mod bridge;
 mod client;
 pub mod clock;
 pub mod envelope;
