@@ -99,7 +99,10 @@ impl<T> Cmd<T> {
     }
     /// The same command with its result read as `U`.
     pub fn cast<U>(&self) -> Cmd<U> {
-        Cmd { name: self.name.clone(), _t: PhantomData }
+        Cmd {
+            name: self.name.clone(),
+            _t: PhantomData,
+        }
     }
     /// `$result[name]`.
     pub fn result(&self) -> Ref {
@@ -488,10 +491,15 @@ pub(crate) async fn send_chunk(
         })
         .await?;
     let limiter = client.limiter().cloned();
-    let r = &env.result;
+    let mut r = env.result;
+    // Move the rows out instead of cloning them: a page set can be megabytes.
+    let mut results = match r.get_mut("result") {
+        Some(Value::Object(m)) => std::mem::take(m),
+        _ => serde_json::Map::new(),
+    };
+    let r = &r;
     let field = |k: &str| r.get(k).filter(|v| v.is_object());
-    let (results, errors, totals, nexts, times) = (
-        field("result"),
+    let (errors, totals, nexts, times) = (
         field("result_error"),
         field("result_total"),
         field("result_next"),
@@ -502,6 +510,12 @@ pub(crate) async fn send_chunk(
         let time = times
             .and_then(|t| t.get(&c.name))
             .and_then(Time::from_value);
+        if let Some(d) = time.as_ref().and_then(|t| t.duration) {
+            client.inner.command_micros.fetch_add(
+                (d.max(0.0) * 1e6) as u64,
+                std::sync::atomic::Ordering::Relaxed,
+            );
+        }
         if let (Some(l), Some(t)) = (&limiter, &time) {
             l.record_operating(&c.method, t.operating, t.operating_reset_at);
         }
@@ -517,10 +531,10 @@ pub(crate) async fn send_chunk(
             out.insert(c.name.clone(), Err(err.with_command(&c.name)));
             continue;
         }
-        match results.and_then(|m| m.get(&c.name)) {
+        match results.remove(&c.name) {
             Some(v) => {
                 let env = Envelope {
-                    result: v.clone(),
+                    result: v,
                     total: totals.and_then(|t| t.get(&c.name)).and_then(lenient_u64),
                     next: nexts.and_then(|t| t.get(&c.name)).and_then(lenient_u64),
                     time,

@@ -48,6 +48,9 @@ pub struct ClientStats {
     pub token_refreshes: u64,
     /// Sum of the portal's `time.duration` over successful responses, seconds.
     pub server_seconds: f64,
+    /// Sum of `result_time[..].duration` of batch commands, seconds: the
+    /// portal's own processing, without time spent queueing for it.
+    pub command_seconds: f64,
 }
 
 pub(crate) enum AuthMode {
@@ -92,6 +95,7 @@ pub(crate) struct Inner {
     requests: AtomicU64,
     retries: AtomicU64,
     server_micros: AtomicU64,
+    pub(crate) command_micros: AtomicU64,
 }
 
 impl fmt::Debug for Client {
@@ -274,6 +278,7 @@ impl ClientBuilder {
                 requests: AtomicU64::new(0),
                 retries: AtomicU64::new(0),
                 server_micros: AtomicU64::new(0),
+                command_micros: AtomicU64::new(0),
             }),
         })
     }
@@ -401,6 +406,7 @@ impl Client {
             http_requests: self.inner.requests.load(Ordering::Relaxed),
             retries: self.inner.retries.load(Ordering::Relaxed),
             server_seconds: self.inner.server_micros.load(Ordering::Relaxed) as f64 / 1e6,
+            command_seconds: self.inner.command_micros.load(Ordering::Relaxed) as f64 / 1e6,
             token_refreshes: match &self.inner.auth {
                 AuthMode::OAuth(s) => s.refresh_count(),
                 AuthMode::Webhook { .. } => 0,
@@ -543,7 +549,9 @@ impl Client {
             let err = match res {
                 Ok(env) => {
                     if let Some(d) = env.time.as_ref().and_then(|t| t.duration) {
-                        inner.server_micros.fetch_add((d.max(0.0) * 1e6) as u64, Ordering::Relaxed);
+                        inner
+                            .server_micros
+                            .fetch_add((d.max(0.0) * 1e6) as u64, Ordering::Relaxed);
                     }
                     if call.method != "batch"
                         && let Some(t) = &env.time

@@ -429,7 +429,7 @@ pub(crate) fn parse_error_body(
     }
     // CRM methods answer `{"error": "", "error_description": "Not found"}`:
     // an empty code is still an error when something says so.
-    if info.code.is_empty() && info.description.is_empty() && !status.is_some_and(|s| s >= 400) {
+    if info.code.is_empty() && info.description.is_empty() && status.is_none_or(|s| s < 400) {
         return None;
     }
     info.operating_reset_at = body
@@ -491,7 +491,11 @@ mod tests {
     fn not_an_error_body() {
         assert!(parse_error_body("m", Some(200), &json!({"result": 1})).is_none());
         assert!(parse_error_body("m", Some(200), &json!({"error": ""})).is_none());
-        let crm = parse_error_body("crm.deal.get", Some(400), &json!({"error": "", "error_description": "Not found"}));
+        let crm = parse_error_body(
+            "crm.deal.get",
+            Some(400),
+            &json!({"error": "", "error_description": "Not found"}),
+        );
         assert!(matches!(crm, Some(Error::Api(_))));
     }
 

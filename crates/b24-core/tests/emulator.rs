@@ -6,7 +6,8 @@ use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use b24_core::{
-    BucketConfig, Client, Error, LimitsConfig, ListMethod, ListOptions, Method, OAuthApp, RetryPolicy, Tokens,
+    BucketConfig, Client, Error, LimitsConfig, ListMethod, ListOptions, Method, OAuthApp,
+    RetryPolicy, Tokens,
 };
 use b24_emulator::Emulator;
 use common::{EmuClock, webhook_client};
@@ -15,22 +16,37 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 fn limits(bucket: BucketConfig) -> LimitsConfig {
-    LimitsConfig { bucket, ..LimitsConfig::default() }
+    LimitsConfig {
+        bucket,
+        ..LimitsConfig::default()
+    }
 }
 
 /// 1,000 concurrent calls, half of them `crm.deal.add`, against a 50/2
 /// bucket. Everything succeeds, and the call log shows each add ran once.
 async fn storm(client_bucket: BucketConfig) -> (usize, usize) {
-    let emu = Emulator::builder().seed_deals(100).bucket(50, 2.0).start().await.unwrap();
+    let emu = Emulator::builder()
+        .seed_deals(100)
+        .bucket(50, 2.0)
+        .start()
+        .await
+        .unwrap();
     let client = webhook_client(&emu, limits(client_bucket));
     let tasks: Vec<_> = (0..1000)
         .map(|i| {
             let c = client.clone();
             tokio::spawn(async move {
                 if i % 2 == 0 {
-                    c.call("crm.deal.add", json!({"fields": {"TITLE": format!("storm-{i}")}})).await.map(|_| ())
+                    c.call(
+                        "crm.deal.add",
+                        json!({"fields": {"TITLE": format!("storm-{i}")}}),
+                    )
+                    .await
+                    .map(|_| ())
                 } else {
-                    c.call("crm.deal.get", json!({"id": 1 + i % 100})).await.map(|_| ())
+                    c.call("crm.deal.get", json!({"id": 1 + i % 100}))
+                        .await
+                        .map(|_| ())
                 }
             })
         })
@@ -41,18 +57,39 @@ async fn storm(client_bucket: BucketConfig) -> (usize, usize) {
             failed.push(e);
         }
     }
-    assert!(failed.is_empty(), "{} calls failed, first: {}", failed.len(), failed[0]);
+    assert!(
+        failed.is_empty(),
+        "{} calls failed, first: {}",
+        failed.len(),
+        failed[0]
+    );
     let calls = emu.calls();
     let mut ran: HashMap<String, usize> = HashMap::new();
-    for c in calls.iter().filter(|c| c.method == "crm.deal.add" && c.status == 200) {
-        let title = c.params["fields"]["TITLE"].as_str().unwrap_or_default().to_owned();
+    for c in calls
+        .iter()
+        .filter(|c| c.method == "crm.deal.add" && c.status == 200)
+    {
+        let title = c.params["fields"]["TITLE"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
         *ran.entry(title).or_default() += 1;
     }
     assert_eq!(ran.len(), 500, "every add ran");
-    assert!(ran.values().all(|n| *n == 1), "no add ran twice: {:?}", ran.iter().find(|(_, n)| **n > 1));
-    let gets = calls.iter().filter(|c| c.method == "crm.deal.get" && c.status == 200).count();
+    assert!(
+        ran.values().all(|n| *n == 1),
+        "no add ran twice: {:?}",
+        ran.iter().find(|(_, n)| **n > 1)
+    );
+    let gets = calls
+        .iter()
+        .filter(|c| c.method == "crm.deal.get" && c.status == 200)
+        .count();
     assert_eq!(gets, 500);
-    let refused = calls.iter().filter(|c| c.error.as_deref() == Some("QUERY_LIMIT_EXCEEDED")).count();
+    let refused = calls
+        .iter()
+        .filter(|c| c.error.as_deref() == Some("QUERY_LIMIT_EXCEEDED"))
+        .count();
     emu.shutdown().await;
     (refused, client.stats().retries as usize)
 }
@@ -85,11 +122,16 @@ fn oauth_client(emu: &Emulator, clock: Option<std::sync::Arc<EmuClock>>) -> Clie
         scope: pair.scope,
     };
     let mut b = Client::builder()
-        .oauth(OAuthApp::new(app.client_id, app.client_secret), b24_core::MemoryTokenStore::new(tokens))
+        .oauth(
+            OAuthApp::new(app.client_id, app.client_secret),
+            b24_core::MemoryTokenStore::new(tokens),
+        )
         .oauth_token_url(app.token_endpoint)
         .limits(limits(BucketConfig::UNLIMITED));
     if let Some(c) = clock {
-        b = b.clock(c.clone()).limiter(b24_core::Limiter::new(limits(BucketConfig::UNLIMITED), c));
+        b = b
+            .clock(c.clone())
+            .limiter(b24_core::Limiter::new(limits(BucketConfig::UNLIMITED), c));
     }
     b.build().unwrap()
 }
@@ -98,7 +140,11 @@ async fn run_gets(client: &Client, n: usize) -> Vec<Result<(), Error>> {
     let tasks: Vec<_> = (0..n)
         .map(|i| {
             let c = client.clone();
-            tokio::spawn(async move { c.call("crm.deal.get", json!({"id": 1 + i % 50})).await.map(|_| ()) })
+            tokio::spawn(async move {
+                c.call("crm.deal.get", json!({"id": 1 + i % 50}))
+                    .await
+                    .map(|_| ())
+            })
         })
         .collect();
     let mut out = Vec::new();
@@ -112,7 +158,13 @@ async fn run_gets(client: &Client, n: usize) -> Vec<Result<(), Error>> {
 /// refresh and are retried.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn token_expires_mid_run_and_work_continues() {
-    let emu = Emulator::builder().seed_deals(50).bucket(10_000, 1_000.0).token_lifetime(Duration::from_secs(3600)).start().await.unwrap();
+    let emu = Emulator::builder()
+        .seed_deals(50)
+        .bucket(10_000, 1_000.0)
+        .token_lifetime(Duration::from_secs(3600))
+        .start()
+        .await
+        .unwrap();
     // Real clock on the client: it cannot see the expiry coming, so it meets
     // `expired_token` from the portal.
     let client = oauth_client(&emu, None);
@@ -120,9 +172,17 @@ async fn token_expires_mid_run_and_work_continues() {
     assert_eq!(client.stats().token_refreshes, 0);
     emu.clock().advance(Duration::from_secs(2 * 3600));
     let results = run_gets(&client, 200).await;
-    assert!(results.iter().all(Result::is_ok), "{:?}", results.iter().find(|r| r.is_err()));
+    assert!(
+        results.iter().all(Result::is_ok),
+        "{:?}",
+        results.iter().find(|r| r.is_err())
+    );
     assert_eq!(client.stats().token_refreshes, 1, "single-flight refresh");
-    let expired = emu.calls().iter().filter(|c| c.error.as_deref() == Some("expired_token")).count();
+    let expired = emu
+        .calls()
+        .iter()
+        .filter(|c| c.error.as_deref() == Some("expired_token"))
+        .count();
     assert!(expired >= 1, "the portal refused the old token");
     emu.shutdown().await;
 }
@@ -131,13 +191,23 @@ async fn token_expires_mid_run_and_work_continues() {
 /// token expires: the portal never has to refuse it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn token_is_refreshed_ahead_of_expiry() {
-    let emu = Emulator::builder().seed_deals(50).bucket(10_000, 1_000.0).token_lifetime(Duration::from_secs(3600)).start().await.unwrap();
+    let emu = Emulator::builder()
+        .seed_deals(50)
+        .bucket(10_000, 1_000.0)
+        .token_lifetime(Duration::from_secs(3600))
+        .start()
+        .await
+        .unwrap();
     let client = oauth_client(&emu, Some(EmuClock::new(&emu)));
     assert!(run_gets(&client, 20).await.iter().all(Result::is_ok));
     emu.clock().advance(Duration::from_secs(3600 - 30));
     assert!(run_gets(&client, 100).await.iter().all(Result::is_ok));
     assert_eq!(client.stats().token_refreshes, 1);
-    assert!(!emu.calls().iter().any(|c| c.error.as_deref() == Some("expired_token")));
+    assert!(
+        !emu.calls()
+            .iter()
+            .any(|c| c.error.as_deref() == Some("expired_token"))
+    );
     let dbg = format!("{client:?}");
     assert!(!dbg.contains(&emu.oauth_app().client_secret));
     emu.shutdown().await;
@@ -145,7 +215,12 @@ async fn token_is_refreshed_ahead_of_expiry() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn batch_with_one_failing_command() {
-    let emu = Emulator::builder().seed_deals(20).bucket(10_000, 1_000.0).start().await.unwrap();
+    let emu = Emulator::builder()
+        .seed_deals(20)
+        .bucket(10_000, 1_000.0)
+        .start()
+        .await
+        .unwrap();
     let client = webhook_client(&emu, limits(BucketConfig::UNLIMITED));
 
     #[derive(Deserialize)]
@@ -156,9 +231,17 @@ async fn batch_with_one_failing_command() {
         title: String,
     }
     let mut b = client.batch();
-    let first = b.add("first", "crm.deal.list", json!({"order": {"ID": "ASC"}, "select": ["ID", "TITLE"]}));
+    let first = b.add(
+        "first",
+        "crm.deal.list",
+        json!({"order": {"ID": "ASC"}, "select": ["ID", "TITLE"]}),
+    );
     let missing = b.add("missing", "crm.deal.get", json!({"id": 999_999}));
-    let linked = b.add("linked", "crm.deal.get", json!({"id": first.index(1).field("ID")}));
+    let linked = b.add(
+        "linked",
+        "crm.deal.get",
+        json!({"id": first.index(1).field("ID")}),
+    );
     let user = b.add("me", "user.current", json!({}));
     let res = b.send().await.unwrap();
     assert_eq!(res.len(), 4);
@@ -183,7 +266,11 @@ async fn batch_with_one_failing_command() {
     let res = b.send().await.unwrap();
     assert!(res.get_json("ok").unwrap().is_ok());
     assert!(res.get(&bad).is_err());
-    assert!(matches!(res.get(&after), Err(Error::Skipped(_))), "{:?}", res.get(&after).err());
+    assert!(
+        matches!(res.get(&after), Err(Error::Skipped(_))),
+        "{:?}",
+        res.get(&after).err()
+    );
 
     // 120 commands: three requests, with a reference across requests resolved
     // on the client.
@@ -197,7 +284,10 @@ async fn batch_with_one_failing_command() {
     let res = b.send().await.unwrap();
     assert_eq!(res.len(), 120);
     assert_eq!(res.errors().count(), 0);
-    assert_eq!(res.get(&tail).unwrap().result["ID"], res.get(&head).unwrap().result["ID"]);
+    assert_eq!(
+        res.get(&tail).unwrap().result["ID"],
+        res.get(&head).unwrap().result["ID"]
+    );
     let batches = emu.calls().iter().filter(|c| c.method == "batch").count();
     assert_eq!(batches, 3);
     emu.shutdown().await;
@@ -229,15 +319,25 @@ struct DealRow {
 }
 fn lenient_u64<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     let v = Value::deserialize(d)?;
-    v.as_u64().or_else(|| v.as_str().and_then(|s| s.parse().ok())).ok_or_else(|| serde::de::Error::custom("not an id"))
+    v.as_u64()
+        .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+        .ok_or_else(|| serde::de::Error::custom("not an id"))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn list_of_100k_rows_is_complete_without_duplicates() {
     const N: usize = 100_000;
-    let emu = Emulator::builder().seed_deals(N as u64).bucket(100_000, 10_000.0).start().await.unwrap();
+    let emu = Emulator::builder()
+        .seed_deals(N as u64)
+        .bucket(100_000, 10_000.0)
+        .start()
+        .await
+        .unwrap();
     let client = webhook_client(&emu, limits(BucketConfig::UNLIMITED));
-    let m = DealList { select: vec!["ID".into(), "TITLE".into()], filter: None };
+    let m = DealList {
+        select: vec!["ID".into(), "TITLE".into()],
+        filter: None,
+    };
     let mut seen = vec![false; N + 1];
     let mut count = 0usize;
     let mut rows = client.list_fast(&m);
@@ -258,11 +358,20 @@ async fn list_of_100k_rows_is_complete_without_duplicates() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fast_list_respects_filters_and_items_path() {
-    let emu = Emulator::builder().seed_deals(3_000).seed_items(1038, 1_234).bucket(100_000, 10_000.0).start().await.unwrap();
+    let emu = Emulator::builder()
+        .seed_deals(3_000)
+        .seed_items(1038, 1_234)
+        .bucket(100_000, 10_000.0)
+        .start()
+        .await
+        .unwrap();
     let client = webhook_client(&emu, limits(BucketConfig::UNLIMITED));
     // Caller bounds: IDs in (100, 2_600].
     let ids: Vec<u64> = client
-        .list_fast(&DealList { select: vec!["ID".into()], filter: Some(json!({">ID": 100, "<=ID": 2600})) })
+        .list_fast(&DealList {
+            select: vec!["ID".into()],
+            filter: Some(json!({">ID": 100, "<=ID": 2600})),
+        })
         .map_ok(|r| r.id)
         .try_collect()
         .await
@@ -271,20 +380,39 @@ async fn fast_list_respects_filters_and_items_path() {
     assert_eq!(set.len(), ids.len());
     assert_eq!(set, (101..=2600).collect());
     // crm.item.list: rows under `items`, cursor on `id`.
-    let opts = ListOptions { items_path: Some("items".into()), id_field: "id".into(), ..ListOptions::default() };
+    let opts = ListOptions {
+        items_path: Some("items".into()),
+        id_field: "id".into(),
+        ..ListOptions::default()
+    };
     let items: Vec<Value> = client
-        .list_fast_json("crm.item.list", json!({"entityTypeId": 1038, "select": ["id", "title"]}), opts)
+        .list_fast_json(
+            "crm.item.list",
+            json!({"entityTypeId": 1038, "select": ["id", "title"]}),
+            opts,
+        )
         .try_collect()
         .await
         .unwrap();
     let set: HashSet<u64> = items.iter().map(|r| r["id"].as_u64().unwrap()).collect();
     assert_eq!((items.len(), set.len()), (1_234, 1_234));
     // Plain paging gives the same rows.
-    let plain: Vec<Value> = client.list_json("crm.deal.list", json!({"filter": {"<=ID": 260}, "select": ["ID"]})).try_collect().await.unwrap();
+    let plain: Vec<Value> = client
+        .list_json(
+            "crm.deal.list",
+            json!({"filter": {"<=ID": 260}, "select": ["ID"]}),
+        )
+        .try_collect()
+        .await
+        .unwrap();
     assert_eq!(plain.len(), 260);
     // A non-ID order falls back to plain paging and still returns everything.
     let by_title: Vec<Value> = client
-        .list_fast_json("crm.deal.list", json!({"order": {"TITLE": "ASC"}, "filter": {"<=ID": 120}}), ListOptions::default())
+        .list_fast_json(
+            "crm.deal.list",
+            json!({"order": {"TITLE": "ASC"}, "filter": {"<=ID": 120}}),
+            ListOptions::default(),
+        )
         .try_collect()
         .await
         .unwrap();
@@ -305,19 +433,39 @@ async fn operation_time_limit_then_recovery() {
         .unwrap();
     // A client that does not know the limit (budget far above it): it meets
     // OPERATION_TIME_LIMIT, waits for operating_reset_at, and retries.
-    let blind = webhook_client(&emu, LimitsConfig { operating_limit: 1e9, ..limits(BucketConfig::UNLIMITED) });
+    let blind = webhook_client(
+        &emu,
+        LimitsConfig {
+            operating_limit: 1e9,
+            ..limits(BucketConfig::UNLIMITED)
+        },
+    );
     for i in 0..12 {
-        blind.call("crm.deal.get", json!({"id": 1 + i % 10})).await.unwrap_or_else(|e| panic!("call {i}: {e}"));
+        blind
+            .call("crm.deal.get", json!({"id": 1 + i % 10}))
+            .await
+            .unwrap_or_else(|e| panic!("call {i}: {e}"));
     }
-    let blocked = emu.calls().iter().filter(|c| c.error.as_deref() == Some("OPERATION_TIME_LIMIT")).count();
+    let blocked = emu
+        .calls()
+        .iter()
+        .filter(|c| c.error.as_deref() == Some("OPERATION_TIME_LIMIT"))
+        .count();
     assert!(blocked >= 1, "the portal blocked the method at least once");
     // A client with the documented budget stops before the limit and is never refused.
     emu.clear_calls();
     let careful = webhook_client(&emu, limits(BucketConfig::UNLIMITED));
     for i in 0..12 {
-        careful.call("crm.deal.list", json!({"filter": {"ID": 1 + i % 10}})).await.unwrap();
+        careful
+            .call("crm.deal.list", json!({"filter": {"ID": 1 + i % 10}}))
+            .await
+            .unwrap();
     }
-    assert!(!emu.calls().iter().any(|c| c.error.as_deref() == Some("OPERATION_TIME_LIMIT")));
+    assert!(
+        !emu.calls()
+            .iter()
+            .any(|c| c.error.as_deref() == Some("OPERATION_TIME_LIMIT"))
+    );
     // Other methods were never held up.
     careful.call("user.current", json!({})).await.unwrap();
     emu.shutdown().await;
@@ -327,13 +475,25 @@ async fn operation_time_limit_then_recovery() {
 /// failure that may have run it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn deterministic_errors_are_sent_once() {
-    let emu = Emulator::builder().seed_deals(5).bucket(10_000, 1_000.0).start().await.unwrap();
+    let emu = Emulator::builder()
+        .seed_deals(5)
+        .bucket(10_000, 1_000.0)
+        .start()
+        .await
+        .unwrap();
     let client = webhook_client(&emu, limits(BucketConfig::UNLIMITED));
-    let e = client.call("crm.deal.get", json!({"id": 999_999})).await.unwrap_err();
+    let e = client
+        .call("crm.deal.get", json!({"id": 999_999}))
+        .await
+        .unwrap_err();
     assert_eq!(e.status(), Some(400));
     let e = client.call("no.such.method", json!({})).await.unwrap_err();
     assert!(matches!(e, Error::MethodNotFound(_)), "{e:?}");
-    let sent = emu.calls().iter().filter(|c| c.method == "crm.deal.get" || c.method == "no.such.method").count();
+    let sent = emu
+        .calls()
+        .iter()
+        .filter(|c| c.method == "crm.deal.get" || c.method == "no.such.method")
+        .count();
     assert_eq!(sent, 2);
     assert_eq!(client.stats().retries, 0);
     // A server that reads the request and hangs up: the request may have
@@ -353,19 +513,43 @@ async fn deterministic_errors_are_sent_once() {
     });
     let hangup = Client::builder()
         .webhook(&format!("http://127.0.0.1:{port}/rest/1/x/"))
-        .retry(RetryPolicy { base_delay: Duration::from_millis(1), ..RetryPolicy::default() })
+        .retry(RetryPolicy {
+            base_delay: Duration::from_millis(1),
+            ..RetryPolicy::default()
+        })
         .limiter(b24_core::Limiter::standard())
         .build()
         .unwrap();
-    let e = hangup.call("crm.deal.add", json!({"fields": {"TITLE": "once"}})).await.unwrap_err();
+    let e = hangup
+        .call("crm.deal.add", json!({"fields": {"TITLE": "once"}}))
+        .await
+        .unwrap_err();
     assert!(matches!(e, Error::Transport(_)), "{e:?}");
-    assert_eq!(accepted.load(std::sync::atomic::Ordering::SeqCst), 1, "add sent once");
-    let e = hangup.call("crm.deal.get", json!({"id": 1})).await.unwrap_err();
+    assert_eq!(
+        accepted.load(std::sync::atomic::Ordering::SeqCst),
+        1,
+        "add sent once"
+    );
+    let e = hangup
+        .call("crm.deal.get", json!({"id": 1}))
+        .await
+        .unwrap_err();
     assert!(matches!(e, Error::Transport(_)), "{e:?}");
-    assert_eq!(accepted.load(std::sync::atomic::Ordering::SeqCst), 1 + 5, "get sent 1 + 4 retries");
+    assert_eq!(
+        accepted.load(std::sync::atomic::Ordering::SeqCst),
+        1 + 5,
+        "get sent 1 + 4 retries"
+    );
     // An add that opts in is resent.
     let e = hangup
-        .call_with("crm.deal.add", json!({}), b24_core::CallOptions { idempotent: Some(true), ..Default::default() })
+        .call_with(
+            "crm.deal.add",
+            json!({}),
+            b24_core::CallOptions {
+                idempotent: Some(true),
+                ..Default::default()
+            },
+        )
         .await
         .unwrap_err();
     assert!(matches!(e, Error::Transport(_)));
@@ -373,10 +557,16 @@ async fn deterministic_errors_are_sent_once() {
     // Connection refused: the request never left, so even an add is retried.
     let dead = Client::builder()
         .webhook("http://127.0.0.1:1/rest/1/x/")
-        .retry(RetryPolicy { base_delay: Duration::from_millis(1), ..RetryPolicy::default() })
+        .retry(RetryPolicy {
+            base_delay: Duration::from_millis(1),
+            ..RetryPolicy::default()
+        })
         .build()
         .unwrap();
-    let e = dead.call("crm.deal.add", json!({"fields": {}})).await.unwrap_err();
+    let e = dead
+        .call("crm.deal.add", json!({"fields": {}}))
+        .await
+        .unwrap_err();
     assert!(matches!(e, Error::Transport(_)));
     assert_eq!(dead.stats().retries, 4);
     emu.shutdown().await;
@@ -384,13 +574,28 @@ async fn deterministic_errors_are_sent_once() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn typed_send_and_call_as() {
-    let emu = Emulator::builder().seed_deals(5).bucket(10_000, 1_000.0).start().await.unwrap();
+    let emu = Emulator::builder()
+        .seed_deals(5)
+        .bucket(10_000, 1_000.0)
+        .start()
+        .await
+        .unwrap();
     let client = webhook_client(&emu, limits(BucketConfig::UNLIMITED));
-    let env = client.send(&DealList { select: vec!["ID".into()], filter: None }).await.unwrap();
+    let env = client
+        .send(&DealList {
+            select: vec!["ID".into()],
+            filter: None,
+        })
+        .await
+        .unwrap();
     assert_eq!(env.result.len(), 5);
     assert_eq!(env.total, Some(5));
     assert!(env.time.as_ref().and_then(|t| t.operating).is_some());
-    let id: Value = client.call_as::<Value>("crm.deal.add", json!({"fields": {"TITLE": "x"}})).await.unwrap().result;
+    let id: Value = client
+        .call_as::<Value>("crm.deal.add", json!({"fields": {"TITLE": "x"}}))
+        .await
+        .unwrap()
+        .result;
     assert!(!id.is_null());
     emu.shutdown().await;
 }
@@ -401,6 +606,12 @@ async fn clients_of_one_portal_share_the_limiter() {
     let a = Client::from_webhook("http://portal.example:8080/rest/1/aaa/").unwrap();
     let b = Client::from_webhook("http://portal.example:8080/rest/2/bbb/").unwrap();
     let c = Client::from_webhook("http://other.example/rest/1/aaa/").unwrap();
-    assert!(std::sync::Arc::ptr_eq(a.limiter().unwrap(), b.limiter().unwrap()));
-    assert!(!std::sync::Arc::ptr_eq(a.limiter().unwrap(), c.limiter().unwrap()));
+    assert!(std::sync::Arc::ptr_eq(
+        a.limiter().unwrap(),
+        b.limiter().unwrap()
+    ));
+    assert!(!std::sync::Arc::ptr_eq(
+        a.limiter().unwrap(),
+        c.limiter().unwrap()
+    ));
 }

@@ -14,16 +14,26 @@ use serde_json::json;
 fn codes(page: &str) -> Vec<(String, Option<u16>)> {
     let mut out = Vec::new();
     for line in page.lines().filter(|l| l.starts_with("|| ")) {
-        let cells: Vec<&str> = line.trim_start_matches("|| ").split(" | ").take(2).collect();
+        let cells: Vec<&str> = line
+            .trim_start_matches("|| ")
+            .split(" | ")
+            .take(2)
+            .collect();
         // The code is in the first cell, or in the second after a status.
         let (status, code_cell) = match cells[0].trim().trim_matches('`').parse::<u16>() {
             Ok(s) => (Some(s), cells.get(1).copied().unwrap_or_default()),
-            Err(_) => (cells.get(1).and_then(|c| c.trim().parse::<u16>().ok()), cells[0]),
+            Err(_) => (
+                cells.get(1).and_then(|c| c.trim().parse::<u16>().ok()),
+                cells[0],
+            ),
         };
         let mut found = Vec::new();
         {
             for tok in code_cell.split('`').skip(1).step_by(2) {
-                if tok.len() > 3 && tok.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') && !tok.starts_with("**") {
+                if tok.len() > 3
+                    && tok.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                    && !tok.starts_with("**")
+                {
                     found.push(tok.to_owned());
                 }
             }
@@ -36,10 +46,22 @@ fn codes(page: &str) -> Vec<(String, Option<u16>)> {
 #[test]
 fn every_documented_code_maps_to_its_variant() {
     let pages = [
-        ("system-errors.md", include_str!("fixtures/system-errors.md")),
-        ("limits-errors.md", include_str!("fixtures/limits-errors.md")),
-        ("oauth-error-codes.md", include_str!("fixtures/oauth-error-codes.md")),
-        ("rest-v3-errors.md", include_str!("fixtures/rest-v3-errors.md")),
+        (
+            "system-errors.md",
+            include_str!("fixtures/system-errors.md"),
+        ),
+        (
+            "limits-errors.md",
+            include_str!("fixtures/limits-errors.md"),
+        ),
+        (
+            "oauth-error-codes.md",
+            include_str!("fixtures/oauth-error-codes.md"),
+        ),
+        (
+            "rest-v3-errors.md",
+            include_str!("fixtures/rest-v3-errors.md"),
+        ),
     ];
     let mut checked = 0;
     for (page, text) in pages {
@@ -52,9 +74,13 @@ fn every_documented_code_maps_to_its_variant() {
             } else {
                 json!({"error": code, "error_description": "why"})
             };
-            let e = Error::from_response("some.method", http, &body).unwrap_or_else(|| panic!("{page}: {code}: not an error"));
+            let e = Error::from_response("some.method", http, &body)
+                .unwrap_or_else(|| panic!("{page}: {code}: not an error"));
             assert!(
-                !matches!(e, Error::Api(_) | Error::Http(_) | Error::Decode(_) | Error::Transport(_)),
+                !matches!(
+                    e,
+                    Error::Api(_) | Error::Http(_) | Error::Decode(_) | Error::Transport(_)
+                ),
                 "{page}: {code} has no variant of its own: {e:?}"
             );
             assert_eq!(e.code(), code);
@@ -72,13 +98,35 @@ fn every_documented_code_maps_to_its_variant() {
 
 #[test]
 fn specific_variants() {
-    let e = |code: &str, status: u16| Error::from_response("m", status, &json!({"error": code, "error_description": ""})).unwrap();
-    assert!(matches!(e("QUERY_LIMIT_EXCEEDED", 503), Error::QueryLimitExceeded(_)));
-    assert!(matches!(e("OPERATION_TIME_LIMIT", 429), Error::OperationTimeLimit(_)));
+    let e = |code: &str, status: u16| {
+        Error::from_response(
+            "m",
+            status,
+            &json!({"error": code, "error_description": ""}),
+        )
+        .unwrap()
+    };
+    assert!(matches!(
+        e("QUERY_LIMIT_EXCEEDED", 503),
+        Error::QueryLimitExceeded(_)
+    ));
+    assert!(matches!(
+        e("OPERATION_TIME_LIMIT", 429),
+        Error::OperationTimeLimit(_)
+    ));
     assert!(matches!(e("expired_token", 401), Error::ExpiredToken(_)));
-    assert!(matches!(e("insufficient_scope", 403), Error::InsufficientScope(_)));
-    assert!(matches!(e("invalid_grant", 400), Error::OAuthInvalidGrant(_)));
-    assert!(matches!(e("ERROR_BATCH_METHOD_NOT_ALLOWED", 405), Error::BatchMethodNotAllowed(_)));
+    assert!(matches!(
+        e("insufficient_scope", 403),
+        Error::InsufficientScope(_)
+    ));
+    assert!(matches!(
+        e("invalid_grant", 400),
+        Error::OAuthInvalidGrant(_)
+    ));
+    assert!(matches!(
+        e("ERROR_BATCH_METHOD_NOT_ALLOWED", 405),
+        Error::BatchMethodNotAllowed(_)
+    ));
     assert!(matches!(e("SOMETHING_ELSE", 400), Error::Api(_)));
 }
 
@@ -97,9 +145,16 @@ async fn emulator_errors_arrive_as_variants() {
         Client::builder()
             .webhook(url)
             .retry(RetryPolicy::none())
-            .limits(LimitsConfig { bucket: BucketConfig::UNLIMITED, ..LimitsConfig::default() })
+            .limits(LimitsConfig {
+                bucket: BucketConfig::UNLIMITED,
+                ..LimitsConfig::default()
+            })
             .limiter(b24_core::Limiter::new(
-                LimitsConfig { bucket: BucketConfig::UNLIMITED, operating_limit: 1e9, ..LimitsConfig::default() },
+                LimitsConfig {
+                    bucket: BucketConfig::UNLIMITED,
+                    operating_limit: 1e9,
+                    ..LimitsConfig::default()
+                },
                 std::sync::Arc::new(b24_core::SystemClock::default()),
             ))
             .build()
@@ -117,10 +172,19 @@ async fn emulator_errors_arrive_as_variants() {
     assert_eq!(e.status(), Some(503));
     emu.shutdown().await;
 
-    let emu = Emulator::builder().seed_deals(3).bucket(1000, 100.0).operating(Duration::from_secs(500), Duration::ZERO).start().await.unwrap();
+    let emu = Emulator::builder()
+        .seed_deals(3)
+        .bucket(1000, 100.0)
+        .operating(Duration::from_secs(500), Duration::ZERO)
+        .start()
+        .await
+        .unwrap();
     let client = no_retry(&emu.webhook_url());
     client.call("crm.deal.get", json!({"id": 1})).await.unwrap();
-    let e = client.call("crm.deal.get", json!({"id": 1})).await.unwrap_err();
+    let e = client
+        .call("crm.deal.get", json!({"id": 1}))
+        .await
+        .unwrap_err();
     assert!(matches!(e, Error::OperationTimeLimit(_)), "{e:?}");
     assert_eq!(e.status(), Some(429));
     let e = client.call("nope.nothing", json!({})).await.unwrap_err();

@@ -19,7 +19,10 @@ pub struct EmuClock {
 
 impl EmuClock {
     pub fn new(emu: &b24_emulator::Emulator) -> Arc<Self> {
-        Arc::new(Self { clock: emu.clock().clone(), lock: Arc::default() })
+        Arc::new(Self {
+            clock: emu.clock().clone(),
+            lock: Arc::default(),
+        })
     }
 }
 
@@ -50,7 +53,10 @@ pub fn webhook_client(emu: &b24_emulator::Emulator, limits: LimitsConfig) -> Cli
         .webhook(&emu.webhook_url())
         .limiter(b24_core::Limiter::new(limits, clock.clone()))
         .clock(clock)
-        .retry(RetryPolicy { max_limit_retries: 200, ..RetryPolicy::default() })
+        .retry(RetryPolicy {
+            max_limit_retries: 200,
+            ..RetryPolicy::default()
+        })
         .build()
         .expect("client")
 }
