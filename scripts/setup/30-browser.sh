@@ -13,7 +13,7 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     echo "browser: installing chromium chromium-driver"
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
 else
   echo "browser: chromium and chromedriver already installed"
