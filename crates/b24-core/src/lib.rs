@@ -12,6 +12,7 @@ mod client;
 pub mod clock;
 pub mod envelope;
 pub mod error;
+pub mod events;
 pub mod limits;
 pub mod list;
 pub mod query;
