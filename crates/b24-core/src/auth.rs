@@ -251,10 +251,19 @@ impl OAuthState {
                 }
             }
         };
-        if t.expires_at > 0.0 && t.expires_at - self.refresh_skew.as_secs_f64() <= clock.unix_now()
-        {
+        let now = clock.unix_now();
+        if t.expires_at > 0.0 && t.expires_at - self.refresh_skew.as_secs_f64() <= now {
             tracing::debug!("access token expires soon; refreshing ahead of time");
-            return self.refresh(&t, http, clock).await;
+            return match self.refresh(&t, http, clock).await {
+                Ok(fresh) => Ok(fresh),
+                // The old token still works for a while: use it, and let the
+                // portal's `expired_token` trigger the next attempt.
+                Err(e) if t.expires_at > now => {
+                    tracing::warn!(error = %e, "early token refresh failed; using the current token");
+                    Ok(t)
+                }
+                Err(e) => Err(e),
+            };
         }
         Ok(t)
     }

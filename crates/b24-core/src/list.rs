@@ -176,7 +176,8 @@ impl Client {
     }
 
     /// The fast traversal. Rows come ordered by ID within each range, but
-    /// ranges finish in any order. `params` may carry `filter` (including
+    /// ranges finish in any order. It reads a snapshot: rows added during
+    /// the walk with IDs above the first request's top page are not read. `params` may carry `filter` (including
     /// `>ID`/`>=ID`/`<ID`/`<=ID` bounds) and `select` (the ID is added); an
     /// `order` other than ascending ID falls back to [`Client::list_json`].
     /// A failed command ends the stream with its error, except
@@ -443,44 +444,65 @@ impl FastState {
         }
     }
 
-    /// One batch: the maximum ID (descending, first row), and a chain of 49
-    /// pages from the start. Small lists end here.
+    /// One batch: the top page (descending), and a chain of 49 ascending
+    /// pages from the start: 2,500 rows, as many as any batch carries. The
+    /// top page bounds the ID axis; the ranges cover what lies between.
+    /// Small lists end here.
     async fn probe(&mut self) -> Result<(), Error> {
         let plan = self.plan.clone();
         let mut cmds = plan.chain(plan.lo, plan.hi, MAX_COMMANDS - 1, &self.opts);
-        let mut max_cmd = plan.command("max".into(), json!(plan.lo), plan.hi, "DESC");
-        if let Value::Object(p) = &mut max_cmd.params
-            && p.contains_key("select")
-        {
-            p.insert("select".into(), json!([self.opts.id_field]));
-        }
-        cmds.insert(0, max_cmd);
+        cmds.insert(
+            0,
+            plan.command("top".into(), json!(plan.lo), plan.hi, "DESC"),
+        );
         let n = cmds.len() - 1;
         let mut results = send_chunk(&self.client, &cmds, false).await?;
-        let max_env = results
-            .shift_remove("max")
+        let top_env = results
+            .shift_remove("top")
             .unwrap_or_else(|| Err(Error::invalid(&plan.method, "missing probe result")))?;
-        let top = rows_of(max_env.result, self.opts.items_path.as_deref())
-            .first()
-            .and_then(|r| row_id(r, &self.opts.id_field));
-        let start = Range {
+        let top_rows = rows_of(top_env.result, self.opts.items_path.as_deref());
+        let mut top_ids = Vec::with_capacity(top_rows.len());
+        for r in &top_rows {
+            top_ids.push(row_id(r, &self.opts.id_field).ok_or_else(|| {
+                Error::decode(
+                    &plan.method,
+                    Some(200),
+                    format!("a row has no numeric `{}`", self.opts.id_field),
+                )
+            })?);
+        }
+        let everything = Range {
             lo: plan.lo,
             hi: plan.hi,
         };
-        let Some(top) = top else {
+        let Some(&lowest_top) = top_ids.iter().min() else {
             return Ok(()); // Empty list.
         };
-        self.max = top;
         self.span = self.batch_rows() as u64;
-        match self.absorb(start, n, results)? {
+        if top_rows.len() < self.opts.page_size {
+            // Less than a page in all: the first ascending page has it all.
+            self.absorb(everything, n, results)?;
+            return Ok(());
+        }
+        // The top page holds every row above `mid`; the chain and the
+        // ranges read (lo, mid].
+        let mid = lowest_top - 1;
+        self.max = mid;
+        let below = Range {
+            lo: plan.lo,
+            hi: Some(mid),
+        };
+        match self.absorb(below, n, results)? {
             Outcome::Exhausted => self.next_lo = self.max,
             Outcome::Resume(after) => self.next_lo = after,
         }
+        // Descending on the wire; ascending out.
+        self.buf.extend(top_rows.into_iter().rev());
         Ok(())
     }
 
     /// The next range to read: a remainder first, else a fresh slice of the
-    /// ID axis. The top slice is open-ended, so rows added meanwhile are read too.
+    /// ID axis up to the top page.
     fn claim(&mut self) -> Option<Range> {
         if let Some(r) = self.queue.pop_front() {
             return Some(r);
@@ -488,19 +510,12 @@ impl FastState {
         if self.next_lo >= self.max {
             return None;
         }
-        let end = self.next_lo.saturating_add(self.span.max(1));
-        let r = if end >= self.max {
-            Range {
-                lo: self.next_lo,
-                hi: self.plan.hi,
-            }
-        } else {
-            Range {
-                lo: self.next_lo,
-                hi: Some(end),
-            }
+        let end = self.next_lo.saturating_add(self.span.max(1)).min(self.max);
+        let r = Range {
+            lo: self.next_lo,
+            hi: Some(end),
         };
-        self.next_lo = end.min(self.max);
+        self.next_lo = end;
         Some(r)
     }
 
@@ -551,6 +566,7 @@ impl FastState {
             };
             let rows = rows_of(env.result, self.opts.items_path.as_deref());
             let full = rows.len() >= self.opts.page_size;
+            let mut past_end = false;
             for row in rows {
                 let Some(id) = row_id(&row, &self.opts.id_field) else {
                     return Err(Error::decode(
@@ -561,13 +577,19 @@ impl FastState {
                 };
                 // Guards against a portal that ignores a filter: never emit
                 // a row twice or outside the range.
-                if id <= cursor || range.hi.is_some_and(|h| id > h) {
+                if range.hi.is_some_and(|h| id > h) {
+                    past_end = true;
+                    continue;
+                }
+                if id <= cursor {
                     continue;
                 }
                 cursor = id;
                 self.buf.push_back(row);
             }
-            if !full {
+            // Rows come in ascending ID order: a short page, or a row past
+            // the range's end, means nothing of the range is left.
+            if !full || past_end {
                 return Ok(Outcome::Exhausted);
             }
         }

@@ -351,8 +351,8 @@ async fn list_of_100k_rows_is_complete_without_duplicates() {
     assert_eq!(count, N);
     let calls = emu.calls();
     let requests = calls.iter().filter(|c| !c.in_batch).count();
-    // 2,500 rows per request, plus the probe's extra command.
-    assert!(requests <= N / 2500 + 2, "{requests} requests");
+    // 2,500 rows in every request, the first one included.
+    assert_eq!(requests, N / 2500, "{requests} requests");
     emu.shutdown().await;
 }
 
@@ -417,6 +417,40 @@ async fn fast_list_respects_filters_and_items_path() {
         .await
         .unwrap();
     assert_eq!(by_title.len(), 120);
+    emu.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fast_list_edges() {
+    let emu = Emulator::builder()
+        .seed_deals(60)
+        .bucket(100_000, 10_000.0)
+        .start()
+        .await
+        .unwrap();
+    let client = webhook_client(&emu, limits(BucketConfig::UNLIMITED));
+    for (filter, want) in [
+        (json!({}), (1..=60).collect::<Vec<u64>>()),
+        (json!({"<=ID": 50}), (1..=50).collect()),
+        (json!({"<=ID": 49}), (1..=49).collect()),
+        (json!({"<ID": 11}), (1..=10).collect()),
+        (json!({">ID": 9, "<=ID": 59}), (10..=59).collect()),
+        (json!({">ID": 1000}), vec![]),
+    ] {
+        let mut ids: Vec<u64> = client
+            .list_fast(&DealList {
+                select: vec!["ID".into()],
+                filter: Some(filter.clone()),
+            })
+            .map_ok(|r| r.id)
+            .try_collect()
+            .await
+            .unwrap();
+        ids.sort_unstable();
+        assert_eq!(ids, want, "{filter}");
+    }
+    let requests = emu.calls().iter().filter(|c| !c.in_batch).count();
+    assert_eq!(requests, 6, "one request each");
     emu.shutdown().await;
 }
 
