@@ -82,7 +82,10 @@ pub(crate) async fn worker(shared: Weak<Shared>, mut rx: mpsc::UnboundedReceiver
             if let Some(d) = st.deliveries.iter_mut().find(|d| d.id == out.delivery_id) {
                 match result {
                     Ok((status, _, _)) => d.status = Some(status),
-                    Err(e) => d.error = Some(e),
+                    Err(e) => {
+                        tracing::warn!(url = %out.url, error = %e, "event delivery failed");
+                        d.error = Some(e);
+                    }
                 }
             }
         }

@@ -305,6 +305,30 @@ pub(crate) struct State {
 
 /// Calls kept by [`Portal::calls`]; older ones are dropped.
 const MAX_CALLS: usize = 200_000;
+/// Bytes of parameters kept per recorded call (roughly).
+const MAX_RECORDED_PARAMS: usize = 64 * 1024;
+
+/// Whether a value fits in `budget` bytes (roughly), stopping early.
+fn fits(v: &Value, budget: &mut usize) -> bool {
+    let cost = match v {
+        Value::String(s) => s.len() + 2,
+        Value::Array(_) | Value::Object(_) => 2,
+        _ => 8,
+    };
+    if cost > *budget {
+        return false;
+    }
+    *budget -= cost;
+    match v {
+        Value::Array(a) => a.iter().all(|x| fits(x, budget)),
+        Value::Object(m) => m.iter().all(|(k, x)| {
+            *budget = budget.saturating_sub(k.len());
+            fits(x, budget)
+        }),
+        _ => true,
+    }
+}
+
 /// Deliveries kept.
 const MAX_DELIVERIES: usize = 100_000;
 
@@ -333,9 +357,15 @@ impl State {
         out
     }
 
-    pub(crate) fn record(&mut self, call: CallRecord) {
+    pub(crate) fn record(&mut self, mut call: CallRecord) {
+        tracing::debug!(method = %call.method, status = call.status, error = ?call.error, "call");
         if self.calls.len() >= MAX_CALLS {
             self.calls.pop_front();
+        }
+        // Keep the log small even when clients send huge parameters.
+        let mut budget = MAX_RECORDED_PARAMS;
+        if !fits(&call.params, &mut budget) {
+            call.params = json!({"_truncated": true});
         }
         self.calls.push_back(call);
     }

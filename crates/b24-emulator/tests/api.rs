@@ -1004,3 +1004,23 @@ async fn https_with_generated_ca() {
     e.shutdown().await;
     assert!(!path.exists(), "the CA file is removed on shutdown");
 }
+
+#[tokio::test]
+async fn call_log_stays_small() {
+    let e = Emulator::builder().start().await.unwrap();
+    let big = "x".repeat(200 * 1024);
+    let (s, _) = post_json(
+        &format!("{}user.current", e.webhook_url()),
+        &json!({"blob": big}),
+    )
+    .await;
+    assert_eq!(s, 200);
+    let last = e.calls().pop().unwrap();
+    assert_eq!(last.params, json!({"_truncated": true}));
+    let (_, _) = post_json(
+        &format!("{}user.current", e.webhook_url()),
+        &json!({"a": 1}),
+    )
+    .await;
+    assert_eq!(e.calls().pop().unwrap().params, json!({"a": 1}));
+}
