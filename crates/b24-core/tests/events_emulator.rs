@@ -6,7 +6,10 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use b24_core::events::{BindOptions, EventContext, EventsExt, MemoryInstallStore, OfflineOptions};
+use b24_core::events::{
+    AppInfoCheck, BindOptions, EventContext, EventsExt, MemoryInstallStore, OfflineOptions,
+    Receiver,
+};
 use b24_core::{Client, MemoryTokenStore, OAuthApp, TokenStore};
 use b24_emulator::Emulator;
 use futures::StreamExt;
@@ -315,4 +318,74 @@ async fn offline_queue_is_drained_exactly_once() {
     // The failed record comes back with error=1, once.
     assert_eq!(drain(c, OfflineOptions::new().errors()).await.len(), 1);
     assert!(drain(c, OfflineOptions::new().errors()).await.is_empty());
+}
+
+#[tokio::test]
+async fn ui_triggered_telephony_events_decode_through_the_route() {
+    // ONEXTERNALCALLSTART and ONEXTERNALCALLBACKSTART come from clicks in the
+    // portal's UI, which no REST call triggers; post them as the portal would.
+    let mut app = app().await;
+    let token = app.emu.oauth_app().application_token;
+    let member = app.store.member_ids().pop().unwrap();
+    for (code, data) in [
+        (
+            "ONEXTERNALCALLSTART",
+            json!({"PHONE_NUMBER": "+15550001122", "USER_ID": "1", "CALL_ID": "c1",
+                   "CRM_ENTITY_TYPE": "CONTACT", "CRM_ENTITY_ID": "7", "LINE_NUMBER": "3"}),
+        ),
+        (
+            "ONEXTERNALCALLBACKSTART",
+            json!({"PHONE_NUMBER": "+15550001122", "TEXT": "Call me", "VOICE": "ru_RU_female",
+                   "CRM_ENTITY_TYPE": "LEAD", "CRM_ENTITY_ID": "8", "LINE_NUMBER": "3"}),
+        ),
+    ] {
+        let body = b24_form::encode(&json!({
+            "event": code, "event_handler_id": "99", "data": data, "ts": "1766047124",
+            "auth": {"domain": "d", "member_id": member, "application_token": token},
+        }));
+        assert_eq!(app.post(body).await, 200);
+    }
+    match app.next().await.0 {
+        RestEvent::OnExternalCallStart(s) => {
+            assert_eq!(s.user_id, Some(1));
+            assert_eq!(s.crm_entity_id, Some(7));
+        }
+        other => panic!("{other:?}"),
+    }
+    match app.next().await.0 {
+        RestEvent::OnExternalCallBackStart(s) => assert_eq!(s.text.as_deref(), Some("Call me")),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn install_check_calls_app_info_on_an_allowed_portal() {
+    for (allowed, accepted) in [(true, true), (false, false)] {
+        let emu = Emulator::builder().start().await.unwrap();
+        let host = emu.base_url().trim_start_matches("http://").to_owned();
+        let domains = if allowed {
+            vec![host]
+        } else {
+            vec!["other.example".into()]
+        };
+        let store = Arc::new(MemoryInstallStore::new());
+        let rx = Receiver::<RestEvent, _>::builder(
+            |_e: RestEvent, _c: EventContext| async {},
+            store.clone(),
+        )
+        .install_check(AppInfoCheck::new(domains))
+        .build();
+        let router = axum::Router::new().route("/ev", b24_core::events::axum::route(rx));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}/ev", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, router).await });
+        assert_eq!(emu.install(1, &url).await.is_ok(), accepted);
+        assert_eq!(store.len(), usize::from(accepted));
+        assert_eq!(
+            emu.calls()
+                .iter()
+                .any(|c| c.method.eq_ignore_ascii_case("app.info")),
+            allowed
+        );
+    }
 }

@@ -116,6 +116,14 @@ impl MemoryInstallStore {
         self.map.read().ok()?.get(member_id).cloned()
     }
 
+    /// The `member_id` of every installed portal.
+    pub fn member_ids(&self) -> Vec<String> {
+        self.map
+            .read()
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+
     /// How many portals are installed.
     pub fn len(&self) -> usize {
         self.map.read().map(|m| m.len()).unwrap_or(0)
