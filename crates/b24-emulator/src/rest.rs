@@ -27,6 +27,7 @@ pub fn router(portal: Portal) -> Router {
         .route("/oauth/authorize", any(oauth_authorize))
         .route("/oauth/authorize/", any(oauth_authorize))
         .route("/_emulator/advance", any(advance_clock))
+        .route("/_emulator/install", any(install_app))
         .with_state(portal)
 }
 
@@ -218,10 +219,14 @@ fn execute(
     let outcome = (|| {
         let scope = methods::scope_of(method).ok_or_else(methods::method_not_found)?;
         if !has_scope(&caller.scopes, scope) {
+            let by = match caller.auth {
+                AuthKind::Webhook { .. } => "webhook token",
+                _ => "access token",
+            };
             return Err(ApiError::new(
                 403,
                 "insufficient_scope",
-                "The request requires higher privileges than provided by the webhook token",
+                &format!("The request requires higher privileges than provided by the {by}"),
             ));
         }
         if st.operating.blocked(&caller.principal, method, start) {
@@ -606,6 +611,44 @@ async fn advance_clock(State(portal): State<Portal>, uri: Uri) -> Response {
         None => json_response(
             400,
             &json!({"error": "INVALID_REQUEST", "error_description": "seconds must be a non-negative number"}),
+        ),
+    }
+}
+
+/// Test control, not part of Bitrix24: `/_emulator/install?handler=URL[&user_id=N]`
+/// installs the app as [`crate::Emulator::install`] does (POSTs `ONAPPINSTALL`
+/// to the handler) and answers with the token pair.
+async fn install_app(State(portal): State<Portal>, uri: Uri) -> Response {
+    let q = uri
+        .query()
+        .and_then(|q| b24_form::parse(q).ok())
+        .unwrap_or(Value::Null);
+    let handler = q.get("handler").and_then(Value::as_str).unwrap_or("");
+    let user_id = q
+        .get("user_id")
+        .and_then(Value::as_str)
+        .and_then(|u| u.parse().ok())
+        .unwrap_or(1);
+    if handler.is_empty() {
+        return json_response(
+            400,
+            &json!({"error": "INVALID_REQUEST", "error_description": "handler is required"}),
+        );
+    }
+    match portal.install(user_id, handler).await {
+        Ok(p) => json_response(
+            200,
+            &json!({
+                "access_token": p.access_token, "refresh_token": p.refresh_token,
+                "expires_in": p.expires_in, "expires": p.expires, "member_id": p.member_id,
+                "domain": p.domain, "client_endpoint": p.client_endpoint,
+                "server_endpoint": p.server_endpoint, "application_token": p.application_token,
+                "scope": p.scope, "user_id": p.user_id, "status": p.status,
+            }),
+        ),
+        Err(e) => json_response(
+            502,
+            &json!({"error": "INSTALL_FAILED", "error_description": e.to_string()}),
         ),
     }
 }

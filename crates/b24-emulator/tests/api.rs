@@ -591,6 +591,20 @@ async fn oauth_token_endpoint_and_install() {
     );
     assert_eq!(body["auth"]["member_id"], pair.member_id.as_str());
     assert!(body["ts"].is_string());
+
+    // The same from another language, over HTTP.
+    let (s, v) = get(&format!(
+        "{}/_emulator/install?handler={handler}/install2&user_id=1",
+        e.base_url()
+    ))
+    .await;
+    assert_eq!(s, 200);
+    assert_eq!(
+        cap.bodies("/install2")[0]["auth"]["access_token"],
+        v["access_token"]
+    );
+    let (s, _) = get(&format!("{}/_emulator/install", e.base_url())).await;
+    assert_eq!(s, 400);
 }
 
 #[tokio::test]
