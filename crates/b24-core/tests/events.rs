@@ -303,7 +303,7 @@ fn uninstall_forgets_the_portal() {
         );
         let d = Delivery::from_form(&body).unwrap();
         assert_eq!(rx.receive_inline(d).await.unwrap(), Received::Dispatched);
-        assert!(store.get(MEMBER).await.unwrap().is_none());
+        assert!(store.application_token(MEMBER).await.unwrap().is_none());
         assert!(
             matches!(&seen.lock().unwrap()[0].0, RestEvent::OnAppUninstall(u) if u.clean == Some(1))
         );

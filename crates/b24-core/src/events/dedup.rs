@@ -59,7 +59,10 @@ impl Dedup {
         }
         let mut h = self.hasher.build_hasher();
         d.auth.member_id.hash(&mut h);
-        d.event.to_ascii_uppercase().hash(&mut h);
+        // Codes are case-insensitive; hash them upper-cased without allocating.
+        for b in d.event.bytes() {
+            h.write_u8(b.to_ascii_uppercase());
+        }
         d.event_handler_id.hash(&mut h);
         d.ts.hash(&mut h);
         hash_value(&d.data, &mut h);

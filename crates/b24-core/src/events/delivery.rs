@@ -96,39 +96,44 @@ impl EventAuth {
     /// Reads an `auth` object. Numbers may come as strings (form bodies
     /// carry nothing else); empty strings count as absent.
     pub fn from_value(v: &Value) -> Result<EventAuth, DeliveryError> {
-        let Value::Object(map) = v else {
-            return match v {
-                Value::Null => Ok(EventAuth::default()),
-                Value::String(s) if s.is_empty() => Ok(EventAuth::default()),
-                _ => Err(DeliveryError::Field {
+        Self::from_owned(v.clone())
+    }
+
+    fn from_owned(v: Value) -> Result<EventAuth, DeliveryError> {
+        let map = match v {
+            Value::Object(map) => map,
+            Value::Null => return Ok(EventAuth::default()),
+            Value::String(s) if s.is_empty() => return Ok(EventAuth::default()),
+            _ => {
+                return Err(DeliveryError::Field {
                     field: "auth",
                     message: "expected an object".into(),
-                }),
-            };
+                });
+            }
         };
         let mut a = EventAuth::default();
         for (k, v) in map {
             match k.as_str() {
                 "access_token" => {
-                    a.access_token = opt_str(v, "auth.access_token")?.map(Secret::new)
+                    a.access_token = opt_string(v, "auth.access_token")?.map(Secret::new)
                 }
                 "refresh_token" => {
-                    a.refresh_token = opt_str(v, "auth.refresh_token")?.map(Secret::new)
+                    a.refresh_token = opt_string(v, "auth.refresh_token")?.map(Secret::new)
                 }
                 "application_token" => {
-                    a.application_token = opt_str(v, "auth.application_token")?.map(Secret::new)
+                    a.application_token = opt_string(v, "auth.application_token")?.map(Secret::new)
                 }
-                "expires" => a.expires = opt_int(v, "auth.expires")?,
-                "expires_in" => a.expires_in = opt_int(v, "auth.expires_in")?,
-                "user_id" => a.user_id = opt_int(v, "auth.user_id")?,
-                "scope" => a.scope = opt_str(v, "auth.scope")?,
-                "domain" => a.domain = opt_str(v, "auth.domain")?,
-                "server_endpoint" => a.server_endpoint = opt_str(v, "auth.server_endpoint")?,
-                "status" => a.status = opt_str(v, "auth.status")?,
-                "client_endpoint" => a.client_endpoint = opt_str(v, "auth.client_endpoint")?,
-                "member_id" => a.member_id = opt_str(v, "auth.member_id")?,
+                "expires" => a.expires = opt_int(&v, "auth.expires")?,
+                "expires_in" => a.expires_in = opt_int(&v, "auth.expires_in")?,
+                "user_id" => a.user_id = opt_int(&v, "auth.user_id")?,
+                "scope" => a.scope = opt_string(v, "auth.scope")?,
+                "domain" => a.domain = opt_string(v, "auth.domain")?,
+                "server_endpoint" => a.server_endpoint = opt_string(v, "auth.server_endpoint")?,
+                "status" => a.status = opt_string(v, "auth.status")?,
+                "client_endpoint" => a.client_endpoint = opt_string(v, "auth.client_endpoint")?,
+                "member_id" => a.member_id = opt_string(v, "auth.member_id")?,
                 _ => {
-                    a.extra.insert(k.clone(), v.clone());
+                    a.extra.insert(k, v);
                 }
             }
         }
@@ -235,8 +240,8 @@ impl Delivery {
             Some(v) => opt_int(v, "ts")?,
             None => None,
         };
-        let auth = match map.get("auth") {
-            Some(v) => EventAuth::from_value(v)?,
+        let auth = match map.remove("auth") {
+            Some(v) => EventAuth::from_owned(v)?,
             None => EventAuth::default(),
         };
         let data = match map.remove("data") {
@@ -324,11 +329,11 @@ fn opt_int(v: &Value, field: &'static str) -> Result<Option<i64>, DeliveryError>
     }
 }
 
-fn opt_str(v: &Value, field: &'static str) -> Result<Option<String>, DeliveryError> {
+fn opt_string(v: Value, field: &'static str) -> Result<Option<String>, DeliveryError> {
     match v {
         Value::Null => Ok(None),
         Value::String(s) if s.is_empty() => Ok(None),
-        Value::String(s) => Ok(Some(s.clone())),
+        Value::String(s) => Ok(Some(s)),
         Value::Number(n) => Ok(Some(n.to_string())),
         _ => Err(DeliveryError::Field {
             field,

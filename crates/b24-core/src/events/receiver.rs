@@ -229,7 +229,6 @@ impl<E: RestEvents, H: EventHandler<E>> Receiver<E, H> {
     /// ONAPPINSTALL/ONAPPUNINSTALL to the store. `Ok(None)`: a repeat.
     pub async fn accept(&self, delivery: Delivery) -> Result<Option<Accepted<E>>, Rejection> {
         let inner = &*self.inner;
-        let code = delivery.event.to_ascii_uppercase();
         let member = delivery
             .auth
             .member_id
@@ -240,14 +239,16 @@ impl<E: RestEvents, H: EventHandler<E>> Receiver<E, H> {
             .application_token
             .clone()
             .ok_or(Unauthorized::NoToken)?;
-        let stored = inner.store.get(&member).await.map_err(Rejection::Store)?;
-        let same = stored.as_ref().is_some_and(|s| {
-            constant_time_eq(
-                s.application_token.expose().as_bytes(),
-                token.expose().as_bytes(),
-            )
-        });
-        let install = code == ON_APP_INSTALL;
+        let stored = inner
+            .store
+            .application_token(&member)
+            .await
+            .map_err(Rejection::Store)?;
+        let same = stored
+            .as_ref()
+            .is_some_and(|s| constant_time_eq(s.expose().as_bytes(), token.expose().as_bytes()));
+        let install = delivery.event.eq_ignore_ascii_case(ON_APP_INSTALL);
+        let uninstall = delivery.event.eq_ignore_ascii_case(ON_APP_UNINSTALL);
         if install {
             if !same {
                 match &inner.check {
@@ -286,7 +287,7 @@ impl<E: RestEvents, H: EventHandler<E>> Receiver<E, H> {
         }
         let stored_effect = if let Some(i) = installation {
             inner.store.save(i).await
-        } else if code == ON_APP_UNINSTALL {
+        } else if uninstall {
             inner.store.remove(&member).await
         } else {
             Ok(())

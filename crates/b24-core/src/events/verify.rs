@@ -61,11 +61,12 @@ impl Installation {
 /// it over a database to survive restarts; [`MemoryInstallStore`] is the
 /// in-memory default.
 pub trait InstallStore: Send + Sync + 'static {
-    /// The installation of portal `member_id`, if the app is installed there.
-    fn get<'a>(
+    /// The application token stored for portal `member_id`, if the app is
+    /// installed there. Called for every delivery: keep it cheap.
+    fn application_token<'a>(
         &'a self,
         member_id: &'a str,
-    ) -> BoxFuture<'a, Result<Option<Installation>, StoreError>>;
+    ) -> BoxFuture<'a, Result<Option<Secret>, StoreError>>;
     /// Keeps an installation (replacing an older one of the same portal).
     fn save(&self, install: Installation) -> BoxFuture<'_, Result<(), StoreError>>;
     /// Forgets portal `member_id` (after ONAPPUNINSTALL).
@@ -136,11 +137,15 @@ impl MemoryInstallStore {
 }
 
 impl InstallStore for MemoryInstallStore {
-    fn get<'a>(
+    fn application_token<'a>(
         &'a self,
         member_id: &'a str,
-    ) -> BoxFuture<'a, Result<Option<Installation>, StoreError>> {
-        let found = self.installation(member_id);
+    ) -> BoxFuture<'a, Result<Option<Secret>, StoreError>> {
+        let found = self
+            .map
+            .read()
+            .ok()
+            .and_then(|m| m.get(member_id).map(|i| i.application_token.clone()));
         Box::pin(async move { Ok(found) })
     }
 
@@ -166,11 +171,11 @@ impl InstallStore for MemoryInstallStore {
 }
 
 impl<S: InstallStore + ?Sized> InstallStore for Arc<S> {
-    fn get<'a>(
+    fn application_token<'a>(
         &'a self,
         member_id: &'a str,
-    ) -> BoxFuture<'a, Result<Option<Installation>, StoreError>> {
-        (**self).get(member_id)
+    ) -> BoxFuture<'a, Result<Option<Secret>, StoreError>> {
+        (**self).application_token(member_id)
     }
     fn save(&self, install: Installation) -> BoxFuture<'_, Result<(), StoreError>> {
         (**self).save(install)
