@@ -902,9 +902,13 @@ impl Store {
         for c in filter {
             let n = as_text(&c.value).trim().parse::<f64>().ok();
             match (c.field.as_str(), c.op, n) {
-                ("ID", Op::Gt, Some(n)) => lo = lo.max((n.floor() as i64 + 1).max(0) as u64),
+                ("ID", Op::Gt, Some(n)) => {
+                    lo = lo.max((n.floor() as i64).saturating_add(1).max(0) as u64)
+                }
                 ("ID", Op::Ge, Some(n)) => lo = lo.max(n.ceil().max(0.0) as u64),
-                ("ID", Op::Lt, Some(n)) => hi = hi.min((n.ceil() as i64 - 1).max(0) as u64),
+                ("ID", Op::Lt, Some(n)) => {
+                    hi = hi.min((n.ceil() as i64).saturating_sub(1).max(0) as u64)
+                }
                 ("ID", Op::Le, Some(n)) => hi = hi.min(n.floor().max(0.0) as u64),
                 ("ID", Op::Eq, Some(n)) if n.fract() == 0.0 && n >= 0.0 => {
                     lo = lo.max(n as u64);
@@ -1102,6 +1106,22 @@ mod tests {
         let first = s.field(s.row(p.ids[0]).unwrap(), "OPPORTUNITY").unwrap();
         let second = s.field(s.row(p.ids[1]).unwrap(), "OPPORTUNITY").unwrap();
         assert_ne!(compare(&first, &second), Ordering::Less);
+    }
+
+    #[test]
+    fn extreme_bounds_do_not_overflow() {
+        let s = Store::new(Kind::Deal, 10, 1, 0);
+        for f in [
+            json!({">ID": 1e30}),
+            json!({"<ID": -1e30}),
+            json!({">ID": "-5", "<=ID": "1e300"}),
+            json!({"=ID": "NaN"}),
+            json!({">=ID": 9.3e18, "<ID": 9.3e18}),
+        ] {
+            let _ = s.list(&q(f, json!({}), Some(0)));
+        }
+        let p = s.list(&q(json!({">ID": -5, "<ID": 3}), json!({}), Some(0)));
+        assert_eq!(p.ids, vec![1, 2]);
     }
 
     #[test]

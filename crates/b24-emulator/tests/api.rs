@@ -354,6 +354,53 @@ async fn bad_input_never_500() {
             r.status()
         );
     }
+    // Extreme and mistyped values in the parameters methods read.
+    let t = e.authorize(1, &[]);
+    let weird = [
+        json!(1e300),
+        json!(-1e300),
+        json!(i64::MIN),
+        json!(u64::MAX),
+        json!("9".repeat(40)),
+        json!(null),
+        json!([]),
+        json!({}),
+        json!(true),
+        json!("-1"),
+        json!([[[]]]),
+    ];
+    let methods = [
+        "crm.deal.list",
+        "crm.deal.get",
+        "crm.item.list",
+        "crm.item.get",
+        "user.get",
+        "crm.deal.update",
+        "event.offline.get",
+        "event.offline.list",
+        "placement.bind",
+        "placement.unbind",
+        "telephony.externalCall.register",
+        "telephony.externalCall.finish",
+        "event.bind",
+        "crm.contact.list",
+    ];
+    for (i, w) in weird.iter().enumerate() {
+        let m = methods[i % methods.len()];
+        for body in [
+            json!({"id": w, "start": w, "filter": {">ID": w, "<ID": w, "@ID": w, "=STAGE_ID": w}, "order": {"OPPORTUNITY": w}}),
+            json!({"entityTypeId": w, "id": w, "limit": w, "fields": w, "select": w}),
+            json!({"PLACEMENT": w, "HANDLER": w, "USER_ID": w, "TYPE": w, "PHONE_NUMBER": w, "CALL_ID": w,
+                   "CALL_START_DATE": w, "OPTIONS": w, "event": w, "handler": w, "auth_type": w}),
+        ] {
+            for method in [m, "crm.deal.list", "user.get"] {
+                let mut b = body.clone();
+                b["auth"] = json!(t.access_token);
+                let (s, _) = post_json(&format!("{}{method}", e.rest_url()), &b).await;
+                assert!(s < 500, "{method} {b} -> {s}");
+            }
+        }
+    }
     for path in [
         "/rest/",
         "/rest/1/",
