@@ -2,16 +2,16 @@
 //! `OUT_DIR`, formatted, with an `@generated` header, written only when the
 //! content changed so cargo does not rebuild needlessly.
 //!
+//! In `build.rs`:
+//!
 //! ```no_run
-//! // build.rs
-//! fn main() {
-//!     b24_codegen::build::Builder::new()
-//!         .spec("specs/my_widget.yaml")
-//!         .generate("b24_specs.rs")
-//!         .unwrap_or_else(|e| panic!("{e}"));
-//! }
-//! // src/lib.rs: include!(concat!(env!("OUT_DIR"), "/b24_specs.rs"));
+//! b24_codegen::build::Builder::new()
+//!     .spec("specs/my_widget.yaml")
+//!     .generate("b24_specs.rs")
+//!     .unwrap_or_else(|e| panic!("{e}"));
 //! ```
+//!
+//! and in `src/lib.rs`: `include!(concat!(env!("OUT_DIR"), "/b24_specs.rs"));`
 
 use std::path::{Path, PathBuf};
 

@@ -510,8 +510,13 @@ impl Gen<'_> {
                 .iter()
                 .enumerate()
                 .map(|(i, a)| {
-                    let value =
-                        quote!(args.get(#i).cloned().unwrap_or(#p::serde_json::Value::Null));
+                    let at = if i == 0 {
+                        quote!(args.first())
+                    } else {
+                        let i = Literal::usize_unsuffixed(i);
+                        quote!(args.get(#i))
+                    };
+                    let value = quote!(#at.cloned().unwrap_or(#p::serde_json::Value::Null));
                     self.decode_value(&a.ty, a.required, &ev_tok, &a.wire, value)
                 })
                 .collect();
@@ -620,6 +625,7 @@ impl Gen<'_> {
             /// receives it from `BX24.placement.call`.
             #[derive(Debug, Clone, PartialEq)]
             #[non_exhaustive]
+            #[allow(clippy::large_enum_variant)]
             pub enum Command {
                 #(#cmd_variants)*
             }
@@ -658,6 +664,7 @@ impl Gen<'_> {
             /// The typed result of any interface command of this placement.
             #[derive(Debug, Clone, PartialEq)]
             #[non_exhaustive]
+            #[allow(clippy::large_enum_variant)]
             pub enum CommandResult {
                 #(#res_variants)*
             }
@@ -690,6 +697,7 @@ impl Gen<'_> {
             /// arguments `BX24.placement.bindEvent` delivers.
             #[derive(Debug, Clone, PartialEq)]
             #[non_exhaustive]
+            #[allow(clippy::large_enum_variant)]
             pub enum Event {
                 #(#variants)*
             }
@@ -764,16 +772,18 @@ impl Gen<'_> {
 
     fn event_args(&mut self, args: &[Field], base: &str) -> Result<Vec<FieldIr>, Error> {
         // A lone inline object argument is named after the event itself.
-        if let [only] = args {
-            if only.ty.value == "object" && !only.fields.is_empty() && only.type_name.is_none() {
-                let mut f = only.clone();
-                f.type_name = Some(Spanned::new(
-                    base.to_owned(),
-                    only.ty.referenced,
-                    only.ty.defined,
-                ));
-                return self.r.fields(&[f], base, Dir::In);
-            }
+        if let [only] = args
+            && only.ty.value == "object"
+            && !only.fields.is_empty()
+            && only.type_name.is_none()
+        {
+            let mut f = only.clone();
+            f.type_name = Some(Spanned::new(
+                base.to_owned(),
+                only.ty.referenced,
+                only.ty.defined,
+            ));
+            return self.r.fields(&[f], base, Dir::In);
         }
         self.r.fields(args, base, Dir::In)
     }
@@ -998,6 +1008,7 @@ impl Gen<'_> {
             /// A REST event of this scope, decoded from its `data` object.
             #[derive(Debug, Clone, PartialEq)]
             #[non_exhaustive]
+            #[allow(clippy::large_enum_variant)]
             pub enum RestEvent {
                 #(#variants)*
                 /// An event this spec does not list, with its raw `data`.

@@ -1,4 +1,14 @@
 /// Call card tab `CALL_CARD`: the widget reads the data of the current call, controls the auto-closing of the card and reacts to a change of the client or of the call state.
+#[allow(
+    clippy::match_single_binding,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items,
+    clippy::tabs_in_doc_comments,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::bare_urls,
+    rustdoc::invalid_html_tags,
+    rustdoc::invalid_rust_codeblocks
+)]
 pub mod call_card {
     /// Call Card
     ///
@@ -10,6 +20,7 @@ pub mod call_card {
     /// arguments `BX24.placement.bindEvent` delivers.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
+    #[allow(clippy::large_enum_variant)]
     pub enum Event {
         /// Occurs when the client bound to the call changes.
         ///
@@ -45,10 +56,10 @@ pub mod call_card {
             ///
             /// Argument 1 (`callState`).
             call_state: CallState,
-            /// Additional data. The argument always arrives: if there is no additional data, it is an empty object.
+            /// Additional data. The docs say the argument always arrives (an empty object when there is no additional data), but the frame protocol carries only the first callback argument across the iframe, so it is optional here.
             ///
             /// Argument 2 (`additionalParams`).
-            additional_params: AdditionalParams,
+            additional_params: ::std::option::Option<AdditionalParams>,
         },
     }
     impl Event {
@@ -88,7 +99,7 @@ pub mod call_card {
                                 "CallCard::EntityChanged",
                                 "eventData",
                                 args
-                                    .get(0usize)
+                                    .first()
                                     .cloned()
                                     .unwrap_or(::b24::__private::serde_json::Value::Null),
                             )?,
@@ -108,7 +119,7 @@ pub mod call_card {
                     ::b24::__private::arg_count(
                         "CallCard::CallStateChanged",
                         args,
-                        2usize,
+                        1usize,
                         2usize,
                     )?;
                     ::std::result::Result::Ok(Self::CallStateChanged {
@@ -118,17 +129,17 @@ pub mod call_card {
                             "CallCard::CallStateChanged",
                             "callState",
                             args
-                                .get(0usize)
+                                .first()
                                 .cloned()
                                 .unwrap_or(::b24::__private::serde_json::Value::Null),
                         )?,
                         additional_params: ::b24::__private::field::<
-                            AdditionalParams,
+                            ::std::option::Option<AdditionalParams>,
                         >(
                             "CallCard::CallStateChanged",
                             "additionalParams",
                             args
-                                .get(1usize)
+                                .get(1)
                                 .cloned()
                                 .unwrap_or(::b24::__private::serde_json::Value::Null),
                         )?,
@@ -220,7 +231,7 @@ pub mod call_card {
         fn on_call_state_changed(
             &self,
             call_state: CallState,
-            additional_params: AdditionalParams,
+            additional_params: ::std::option::Option<AdditionalParams>,
         ) -> impl ::std::future::Future<Output = ()> + Send {
             let _ = (call_state, additional_params);
             async {}
@@ -328,6 +339,7 @@ pub mod call_card {
     /// receives it from `BX24.placement.call`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
+    #[allow(clippy::large_enum_variant)]
     pub enum Command {
         /// `getStatus`.
         GetStatus(GetStatus),
@@ -411,6 +423,7 @@ pub mod call_card {
     /// The typed result of any interface command of this placement.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
+    #[allow(clippy::large_enum_variant)]
     pub enum CommandResult {
         /// `getStatus`.
         GetStatus(CallStatus),

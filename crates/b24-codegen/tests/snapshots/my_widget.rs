@@ -1,4 +1,14 @@
 /// A made-up widget used by the tests.
+#[allow(
+    clippy::match_single_binding,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items,
+    clippy::tabs_in_doc_comments,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::bare_urls,
+    rustdoc::invalid_html_tags,
+    rustdoc::invalid_rust_codeblocks
+)]
 pub mod my_widget {
     /// My widget
     pub const PLACEMENT: &str = "MY_WIDGET";
@@ -6,6 +16,7 @@ pub mod my_widget {
     /// arguments `BX24.placement.bindEvent` delivers.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
+    #[allow(clippy::large_enum_variant)]
     pub enum Event {
         /// No data.
         ///
@@ -81,7 +92,7 @@ pub mod my_widget {
                                 "MyWidget::toggled",
                                 "state",
                                 args
-                                    .get(0usize)
+                                    .first()
                                     .cloned()
                                     .unwrap_or(::b24::__private::serde_json::Value::Null),
                                 ::b24::__private::lenient::boolean,
@@ -102,7 +113,7 @@ pub mod my_widget {
                                 "MyWidget::digit",
                                 "digit",
                                 args
-                                    .get(0usize)
+                                    .first()
                                     .cloned()
                                     .unwrap_or(::b24::__private::serde_json::Value::Null),
                                 ::b24::__private::lenient::string,
@@ -125,7 +136,7 @@ pub mod my_widget {
                                 "MyWidget::entityChanged",
                                 "eventData",
                                 args
-                                    .get(0usize)
+                                    .first()
                                     .cloned()
                                     .unwrap_or(::b24::__private::serde_json::Value::Null),
                             )?,
@@ -146,7 +157,7 @@ pub mod my_widget {
                             "MyWidget::stateChanged",
                             "callState",
                             args
-                                .get(0usize)
+                                .first()
                                 .cloned()
                                 .unwrap_or(::b24::__private::serde_json::Value::Null),
                         )?,
@@ -156,7 +167,7 @@ pub mod my_widget {
                             "MyWidget::stateChanged",
                             "additionalParams",
                             args
-                                .get(1usize)
+                                .get(1)
                                 .cloned()
                                 .unwrap_or(::b24::__private::serde_json::Value::Null),
                         )?,
@@ -333,6 +344,7 @@ pub mod my_widget {
     /// receives it from `BX24.placement.call`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
+    #[allow(clippy::large_enum_variant)]
     pub enum Command {
         /// `MyWidgetSetMute`.
         MyWidgetSetMute(MyWidgetSetMute),
@@ -400,6 +412,7 @@ pub mod my_widget {
     /// The typed result of any interface command of this placement.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
+    #[allow(clippy::large_enum_variant)]
     pub enum CommandResult {
         /// `MyWidgetSetMute`.
         MyWidgetSetMute(::std::vec::Vec<::b24::__private::serde_json::Value>),

@@ -1,4 +1,14 @@
 /// Background placement `PAGE_BACKGROUND_WORKER`: a telephony application drives the call card of its own WebRTC client from an invisible frame, with `CallCard*` commands and `BackgroundCallCard::*` events.
+#[allow(
+    clippy::match_single_binding,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items,
+    clippy::tabs_in_doc_comments,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::bare_urls,
+    rustdoc::invalid_html_tags,
+    rustdoc::invalid_rust_codeblocks
+)]
 pub mod page_background_worker {
     /// Manage the Call Card of a WebRTC Client
     ///
@@ -10,6 +20,7 @@ pub mod page_background_worker {
     /// arguments `BX24.placement.bindEvent` delivers.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
+    #[allow(clippy::large_enum_variant)]
     pub enum Event {
         /// Occurs after the call card is created and the initial data is passed.
         ///
@@ -229,7 +240,7 @@ pub mod page_background_worker {
                                 "BackgroundCallCard::initialized",
                                 "eventData",
                                 args
-                                    .get(0usize)
+                                    .first()
                                     .cloned()
                                     .unwrap_or(::b24::__private::serde_json::Value::Null),
                             )?,
@@ -249,7 +260,7 @@ pub mod page_background_worker {
                                 "BackgroundCallCard::addCommentButtonClick",
                                 "eventData",
                                 args
-                                    .get(0usize)
+                                    .first()
                                     .cloned()
                                     .unwrap_or(::b24::__private::serde_json::Value::Null),
                                 ::b24::__private::lenient::string,
@@ -270,7 +281,7 @@ pub mod page_background_worker {
                                 "BackgroundCallCard::muteButtonClick",
                                 "eventData",
                                 args
-                                    .get(0usize)
+                                    .first()
                                     .cloned()
                                     .unwrap_or(::b24::__private::serde_json::Value::Null),
                                 ::b24::__private::lenient::boolean,
@@ -291,7 +302,7 @@ pub mod page_background_worker {
                                 "BackgroundCallCard::holdButtonClick",
                                 "eventData",
                                 args
-                                    .get(0usize)
+                                    .first()
                                     .cloned()
                                     .unwrap_or(::b24::__private::serde_json::Value::Null),
                                 ::b24::__private::lenient::boolean,
@@ -323,7 +334,7 @@ pub mod page_background_worker {
                                 "BackgroundCallCard::transferButtonClick",
                                 "eventData",
                                 args
-                                    .get(0usize)
+                                    .first()
                                     .cloned()
                                     .unwrap_or(::b24::__private::serde_json::Value::Null),
                             )?,
@@ -399,7 +410,7 @@ pub mod page_background_worker {
                                 "BackgroundCallCard::entityChanged",
                                 "eventData",
                                 args
-                                    .get(0usize)
+                                    .first()
                                     .cloned()
                                     .unwrap_or(::b24::__private::serde_json::Value::Null),
                             )?,
@@ -428,7 +439,7 @@ pub mod page_background_worker {
                                 "BackgroundCallCard::qualityMeterClick",
                                 "eventData",
                                 args
-                                    .get(0usize)
+                                    .first()
                                     .cloned()
                                     .unwrap_or(::b24::__private::serde_json::Value::Null),
                                 ::b24::__private::lenient::string,
@@ -449,7 +460,7 @@ pub mod page_background_worker {
                                 "BackgroundCallCard::dialpadButtonClick",
                                 "eventData",
                                 args
-                                    .get(0usize)
+                                    .first()
                                     .cloned()
                                     .unwrap_or(::b24::__private::serde_json::Value::Null),
                                 ::b24::__private::lenient::string,
@@ -1123,6 +1134,7 @@ pub mod page_background_worker {
     /// receives it from `BX24.placement.call`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
+    #[allow(clippy::large_enum_variant)]
     pub enum Command {
         /// `CallCardSetMute`.
         CallCardSetMute(CallCardSetMute),
@@ -1302,6 +1314,7 @@ pub mod page_background_worker {
     /// The typed result of any interface command of this placement.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
+    #[allow(clippy::large_enum_variant)]
     pub enum CommandResult {
         /// `CallCardSetMute`.
         CallCardSetMute(::std::vec::Vec<CommandError>),

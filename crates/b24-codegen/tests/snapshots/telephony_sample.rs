@@ -1,4 +1,14 @@
 /// A few telephony methods and events.
+#[allow(
+    clippy::match_single_binding,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items,
+    clippy::tabs_in_doc_comments,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::bare_urls,
+    rustdoc::invalid_html_tags,
+    rustdoc::invalid_rust_codeblocks
+)]
 pub mod telephony_sample {
     /// Registers an external call.
     /// The `ExternalCallRegister` object.
@@ -271,6 +281,7 @@ pub mod telephony_sample {
     /// A REST event of this scope, decoded from its `data` object.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
+    #[allow(clippy::large_enum_variant)]
     pub enum RestEvent {
         /// A user clicked a phone number.
         ///
