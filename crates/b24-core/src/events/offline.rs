@@ -21,7 +21,8 @@ pub struct OfflineOptions {
     /// `true` (default): `clear=1`, the portal deletes records as it hands
     /// them out. `false`: `clear=0`; [`offline_events`] clears a page with
     /// `event.offline.clear` once the consumer has taken all of it, and
-    /// reports undecodable records with `event.offline.error`.
+    /// reports undecodable records with `event.offline.error`. A page the
+    /// consumer did not finish stays reserved under its `process_id`.
     ///
     /// [`offline_events`]: crate::events::EventsExt::offline_events
     pub clear: bool,

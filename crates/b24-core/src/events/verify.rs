@@ -105,7 +105,9 @@ impl MemoryInstallStore {
         }
     }
 
-    /// Adds an installation directly (an app that stored its token elsewhere).
+    /// Adds an installation directly: an app that kept its token elsewhere,
+    /// or an outgoing webhook, whose "Application Token" the portal shows in
+    /// its UI instead of sending ONAPPINSTALL.
     pub fn insert(&self, install: Installation) {
         if let Ok(mut m) = self.map.write() {
             m.insert(install.member_id.clone(), install);
