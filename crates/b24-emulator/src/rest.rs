@@ -312,50 +312,60 @@ async fn rest(
         Ok(p) => p,
         Err(e) => return refuse(&portal, e, Value::Null, AuthKind::None),
     };
-    let mut st = portal.lock();
-    let caller = match authenticate(&portal, &st, &target, &params) {
-        Ok(c) => c,
-        Err(e) => {
-            params.remove("auth");
-            drop(st);
-            return refuse(&portal, e, Value::Object(params), AuthKind::None);
-        }
-    };
-    params.remove("auth");
-    let params = Value::Object(params);
-    if method == "batch" {
-        if !has_scope(&caller.scopes, "basic") {
-            drop(st);
-            return refuse(&portal, methods::method_not_found(), params, caller.auth);
-        }
-        return match batch(&portal, &mut st, &caller, &params) {
-            Ok(result) => {
-                let time = time_block(start, started, None);
-                json_response(200, &json!({"result": result, "time": time}))
-            }
+    // A bug must not drop the connection: answer with the documented 500.
+    let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut st = portal.lock();
+        let caller = match authenticate(&portal, &st, &target, &params) {
+            Ok(c) => c,
             Err(e) => {
+                params.remove("auth");
                 drop(st);
-                refuse(&portal, e, params, caller.auth)
+                return refuse(&portal, e, Value::Object(params), AuthKind::None);
             }
         };
-    }
-    let (outcome, time) = execute(&portal, &mut st, &caller, &method, &params, false);
-    drop(st);
-    match outcome {
-        Ok(out) => {
-            let mut body = Map::new();
-            body.insert("result".into(), out.result);
-            if let Some(n) = out.next {
-                body.insert("next".into(), json!(n));
+        params.remove("auth");
+        let params = Value::Object(params);
+        if method == "batch" {
+            if !has_scope(&caller.scopes, "basic") {
+                drop(st);
+                return refuse(&portal, methods::method_not_found(), params, caller.auth);
             }
-            if let Some(t) = out.total {
-                body.insert("total".into(), json!(t));
-            }
-            body.insert("time".into(), time);
-            json_response(200, &Value::Object(body))
+            return match batch(&portal, &mut st, &caller, &params) {
+                Ok(result) => {
+                    let time = time_block(start, started, None);
+                    json_response(200, &json!({"result": result, "time": time}))
+                }
+                Err(e) => {
+                    drop(st);
+                    refuse(&portal, e, params, caller.auth)
+                }
+            };
         }
-        Err(e) => error_response(&e),
-    }
+        let (outcome, time) = execute(&portal, &mut st, &caller, &method, &params, false);
+        drop(st);
+        match outcome {
+            Ok(out) => {
+                let mut body = Map::new();
+                body.insert("result".into(), out.result);
+                if let Some(n) = out.next {
+                    body.insert("next".into(), json!(n));
+                }
+                if let Some(t) = out.total {
+                    body.insert("total".into(), json!(t));
+                }
+                body.insert("time".into(), time);
+                json_response(200, &Value::Object(body))
+            }
+            Err(e) => error_response(&e),
+        }
+    }));
+    handled.unwrap_or_else(|_| {
+        error_response(&ApiError::new(
+            500,
+            "INTERNAL_SERVER_ERROR",
+            "Internal server error",
+        ))
+    })
 }
 
 /// At most this many commands run in one `batch`.
