@@ -2,13 +2,14 @@
 # Installs what the b24-emulator fidelity tests need: the official Python SDKs
 # (b24pysdk, fast-bitrix24) into a venv and the JS SDK (@bitrix24/b24jssdk)
 # into a node_modules folder, both under target/fidelity/. Idempotent: a marker
-# file per tool skips the work when the pinned versions are already there.
+# file per tool skips the work when these pinned versions (the ones the tests
+# were written against) are already there.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root="target/fidelity"
 mkdir -p "$root"
 
-py_pkgs="b24pysdk fast-bitrix24"
+py_pkgs="b24pysdk==1.3.2 fast-bitrix24==1.8.14"
 if [ ! -f "$root/venv/.installed" ] || [ "$(cat "$root/venv/.installed")" != "$py_pkgs" ]; then
   echo "fidelity: installing $py_pkgs into $root/venv"
   python3 -m venv "$root/venv"
@@ -18,7 +19,7 @@ else
   echo "fidelity: python packages already installed"
 fi
 
-js_pkgs="@bitrix24/b24jssdk"
+js_pkgs="@bitrix24/b24jssdk@2.2.0"
 if [ ! -f "$root/node/.installed" ] || [ "$(cat "$root/node/.installed")" != "$js_pkgs" ]; then
   echo "fidelity: installing $js_pkgs into $root/node"
   mkdir -p "$root/node"
