@@ -55,7 +55,7 @@ check("call_2000", len(done), len(done) == 2000)
 import requests
 
 other = requests.Session()
-for _ in range(60):
+for _ in range(100):
     other.get(env["EMU_WEBHOOK_URL"] + "user.current")
 fresh = Bitrix(env["EMU_WEBHOOK_URL"], verbose=False)
 for i in range(1, 41):
