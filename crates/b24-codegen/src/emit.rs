@@ -140,6 +140,7 @@ impl Gen<'_> {
         }
         if let Some(first) = spec.file.events.first() {
             self.r.reserve("RestEvent", &first.code)?;
+            self.r.reserve("Dispatch", &first.code)?;
         }
         for e in &spec.file.events {
             let name = e
@@ -1059,6 +1060,18 @@ impl Gen<'_> {
                 fn on_unknown(&self, code: ::std::string::String, data: #p::serde_json::Value) -> impl ::std::future::Future<Output = ()> + Send {
                     let _ = (code, data);
                     async {}
+                }
+            }
+
+            /// Adapts a [`RestHandler`] to the runtime's event receiver (for
+            /// example the axum route `rest_events`).
+            #[derive(Debug, Clone, Default)]
+            pub struct Dispatch<H>(pub H);
+
+            impl<H: RestHandler + 'static> #p::EventHandler<RestEvent> for Dispatch<H> {
+                fn handle(&self, event: RestEvent, ctx: #p::EventContext) -> impl ::std::future::Future<Output = ()> + Send {
+                    let _ = ctx;
+                    dispatch_rest(&self.0, event)
                 }
             }
 

@@ -362,6 +362,21 @@ pub mod telephony_sample {
             async {}
         }
     }
+    /// Adapts a [`RestHandler`] to the runtime's event receiver (for
+    /// example the axum route `rest_events`).
+    #[derive(Debug, Clone, Default)]
+    pub struct Dispatch<H>(pub H);
+    impl<H: RestHandler + 'static> ::b24::__private::EventHandler<RestEvent>
+    for Dispatch<H> {
+        fn handle(
+            &self,
+            event: RestEvent,
+            ctx: ::b24::__private::EventContext,
+        ) -> impl ::std::future::Future<Output = ()> + Send {
+            let _ = ctx;
+            dispatch_rest(&self.0, event)
+        }
+    }
     /// Calls the `handler` method that matches `event`.
     pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
         match event {
