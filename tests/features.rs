@@ -79,7 +79,9 @@ fn expected(root: &Path) -> String {
         out.push_str(&format!("{f} = []\n"));
     }
     out.push_str(END);
-    out.push_str("# The axum integration: widget bridge and REST event route.\naxum = [\"b24-core/axum\"]\n");
+    out.push_str(
+        "# The axum integration: widget bridge and REST event route.\naxum = [\"b24-core/axum\"]\n",
+    );
     out
 }
 
@@ -88,9 +90,12 @@ fn cargo_features_match_the_specs() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
     let want = expected(root);
-    let tail = "# The axum integration: widget bridge and REST event route.\naxum = [\"b24-core/axum\"]\n";
+    let tail =
+        "# The axum integration: widget bridge and REST event route.\naxum = [\"b24-core/axum\"]\n";
     let (start, end) = match (manifest.find(BEGIN), manifest.find(END)) {
-        (Some(s), Some(e)) if manifest[e + END.len()..].starts_with(tail) => (s, e + END.len() + tail.len()),
+        (Some(s), Some(e)) if manifest[e + END.len()..].starts_with(tail) => {
+            (s, e + END.len() + tail.len())
+        }
         (Some(s), Some(e)) => (s, e + END.len()),
         _ => (manifest.len(), manifest.len()),
     };

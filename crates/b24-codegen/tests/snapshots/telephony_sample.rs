@@ -472,11 +472,11 @@ pub mod telephony_sample {
         /// `1`
         ///
         /// outgoing
-        V1,
+        Outgoing,
         /// `2`
         ///
         /// incoming
-        V2,
+        Incoming,
         /// A value the docs do not list, kept as received.
         Unknown(i64),
     }
@@ -484,16 +484,16 @@ pub mod telephony_sample {
         /// The wire value.
         pub fn as_i64(&self) -> i64 {
             match self {
-                Self::V1 => 1,
-                Self::V2 => 2,
+                Self::Outgoing => 1,
+                Self::Incoming => 2,
                 Self::Unknown(i) => *i,
             }
         }
         /// Reads a wire value; unlisted values become `Unknown`.
         pub fn from_wire(i: i64) -> Self {
             match i {
-                1 => Self::V1,
-                2 => Self::V2,
+                1 => Self::Outgoing,
+                2 => Self::Incoming,
                 other => Self::Unknown(other),
             }
         }
