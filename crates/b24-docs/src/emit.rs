@@ -210,6 +210,7 @@ fn push_opt(m: &mut Vec<(String, Y)>, k: &str, v: &Option<String>) {
 
 fn push_docs(m: &mut Vec<(String, Y)>, d: &Docs) {
     push_opt(m, "summary", &d.summary);
+    push_opt(m, "description", &d.description);
     m.push(("docs".into(), s(&d.docs)));
     push_opt(m, "who", &d.who);
 }

@@ -93,6 +93,9 @@ pub struct ErrorIr {
 pub struct Docs {
     /// One-line summary.
     pub summary: Option<String>,
+    /// Longer description (set by the importer, e.g. for entries known only
+    /// from an overview table).
+    pub description: Option<String>,
     /// Documentation URL.
     pub docs: String,
     /// "Who can ..." text.

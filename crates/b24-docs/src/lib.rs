@@ -23,7 +23,8 @@ use std::fmt::Write as _;
 use std::path::{Component, Path, PathBuf};
 
 use ir::{Entry, Kind};
-use page::Analysis;
+use page::{Analysis, Parsed};
+use std::rc::Rc;
 
 /// A problem found in a page, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -64,6 +65,24 @@ pub struct MissingLink {
     pub target: String,
 }
 
+/// An entry imported from a row of an overview table because the page it
+/// links to is not in the docs tree.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FromOverview {
+    /// Event code or method name.
+    pub name: String,
+    /// Event or method.
+    pub kind: page::ListedKind,
+    /// The missing page.
+    pub target: String,
+    /// The spec file it went to.
+    pub file: String,
+    /// The overview page.
+    pub page: String,
+    /// The table row's line.
+    pub line: u32,
+}
+
 /// What happened to one page.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Status {
@@ -97,6 +116,9 @@ pub struct Stats {
     pub missing_links: usize,
     /// Generated files that fail `b24_spec::parse` (a bug when non-zero).
     pub invalid_files: usize,
+    /// Entries imported from overview tables because their own page is not
+    /// in the tree.
+    pub from_overview: usize,
 }
 
 /// The result of an import: spec files, the report and statistics.
@@ -115,6 +137,8 @@ pub struct Output {
     pub missing_links: Vec<MissingLink>,
     /// Files that fail validation, with the error.
     pub invalid: Vec<(String, String)>,
+    /// Entries known only from overview tables (their page is missing).
+    pub from_overview: Vec<FromOverview>,
     /// Figures.
     pub stats: Stats,
 }
@@ -150,38 +174,51 @@ pub fn import(root: &Path) -> std::io::Result<Output> {
 
 /// A step-by-step importer (so that a caller can show progress).
 pub struct Importer {
-    root: PathBuf,
     pages: Vec<String>,
-    all_files: HashSet<String>,
-    cache: HashMap<String, Option<String>>,
+    store: Store,
     results: BTreeMap<String, Analysis>,
+    listed: Vec<page::Listed>,
     warnings: Vec<Warning>,
     missing: Vec<MissingLink>,
+}
+
+/// The docs tree: raw pages, parsed pages and resolved named objects.
+struct Store {
+    root: PathBuf,
     in_memory: bool,
+    all_files: HashSet<String>,
+    cache: HashMap<String, Option<String>>,
+    parsed: HashMap<String, Option<Rc<Parsed>>>,
+    memo: HashMap<String, ir::Shape>,
 }
 
 /// Imports pages given as `(path, text)` without touching the file system
-/// (includes resolve among the given pages only).
+/// (includes and links resolve among the given pages only).
 pub fn import_pages(pages: &[(String, String)]) -> Output {
     let mut names: Vec<String> = pages.iter().map(|p| p.0.clone()).collect();
     names.sort();
     names.dedup();
     let mut imp = Importer {
-        root: PathBuf::new(),
         pages: names
             .iter()
             .filter(|p| p.ends_with(".md"))
             .cloned()
             .collect(),
-        all_files: names.iter().cloned().collect(),
-        cache: pages
-            .iter()
-            .map(|(p, t)| (p.clone(), Some(t.clone())))
-            .collect(),
+        store: Store {
+            root: PathBuf::new(),
+            in_memory: true,
+            all_files: names.iter().cloned().collect(),
+            cache: pages
+                .iter()
+                .map(|(p, t)| (p.clone(), Some(t.clone())))
+                .collect(),
+            parsed: HashMap::new(),
+            memo: HashMap::new(),
+        },
         results: BTreeMap::new(),
+        listed: Vec::new(),
         warnings: Vec::new(),
         missing: Vec::new(),
-        in_memory: true,
     };
     for p in imp.pages.clone() {
         imp.import_page(&p);
@@ -189,31 +226,7 @@ pub fn import_pages(pages: &[(String, String)]) -> Output {
     imp.finish()
 }
 
-impl Importer {
-    /// Lists the Markdown pages under `root`.
-    pub fn new(root: &Path) -> std::io::Result<Self> {
-        let mut files = Vec::new();
-        walk(root, root, &mut files)?;
-        files.sort();
-        let all_files: HashSet<String> = files.iter().cloned().collect();
-        let pages = files.into_iter().filter(|f| f.ends_with(".md")).collect();
-        Ok(Importer {
-            root: root.to_owned(),
-            pages,
-            all_files,
-            cache: HashMap::new(),
-            results: BTreeMap::new(),
-            warnings: Vec::new(),
-            missing: Vec::new(),
-            in_memory: false,
-        })
-    }
-
-    /// The pages to import, relative to the root, sorted.
-    pub fn pages(&self) -> &[String] {
-        &self.pages
-    }
-
+impl Store {
     fn read(&mut self, rel: &str) -> Option<String> {
         if let Some(c) = self.cache.get(rel) {
             return c.clone();
@@ -228,9 +241,125 @@ impl Importer {
         text
     }
 
+    /// Splices `{% include [..](path) %}` files into the page's lines.
+    fn resolve_includes(
+        &mut self,
+        page: &str,
+        file: &str,
+        text: &str,
+        depth: usize,
+        at: Option<u32>,
+        warnings: &mut Vec<Warning>,
+    ) -> Vec<md::SrcLine> {
+        let mut out = Vec::new();
+        for l in md::lines(text) {
+            let line_no = at.unwrap_or(l.line);
+            let t = l.text.trim_start();
+            if t.starts_with("{% include") && t.trim_end().ends_with("%}") {
+                let target = md::links(t).into_iter().next().map(|x| x.1);
+                if let Some(target) = target {
+                    let resolved = join(file, target.split('#').next().unwrap_or(""));
+                    let body = resolved.as_ref().and_then(|r| {
+                        if depth < 4 {
+                            self.read(r).map(|b| (r.clone(), b))
+                        } else {
+                            None
+                        }
+                    });
+                    match body {
+                        Some((r, b)) => {
+                            let indent = &l.text[..l.text.len() - t.len()];
+                            for mut x in self.resolve_includes(
+                                page,
+                                &r,
+                                &b,
+                                depth + 1,
+                                Some(line_no),
+                                warnings,
+                            ) {
+                                x.text = format!("{indent}{}", x.text);
+                                out.push(x);
+                            }
+                        }
+                        None => warnings.push(Warning::new(
+                            page,
+                            line_no,
+                            format!("include `{target}` cannot be resolved; skipped"),
+                        )),
+                    }
+                    continue;
+                }
+            }
+            out.push(md::SrcLine {
+                text: l.text,
+                line: line_no,
+            });
+        }
+        out
+    }
+}
+
+impl page::Resolver for Store {
+    fn page(&mut self, rel: &str) -> Option<Rc<Parsed>> {
+        if let Some(p) = self.parsed.get(rel) {
+            return p.clone();
+        }
+        let parsed = if rel.ends_with(".md") && self.all_files.contains(rel) {
+            self.read(rel).map(|text| {
+                // the page's own problems are reported when it is imported
+                let mut sink = Vec::new();
+                let lines = self.resolve_includes(rel, rel, &text, 0, None, &mut sink);
+                Rc::new(Parsed::new(rel, &lines, &mut sink))
+            })
+        } else {
+            None
+        };
+        self.parsed.insert(rel.to_owned(), parsed.clone());
+        parsed
+    }
+
+    fn memo(&mut self, key: &str) -> Option<ir::Shape> {
+        self.memo.get(key).cloned()
+    }
+
+    fn remember(&mut self, key: &str, shape: &ir::Shape) {
+        self.memo.insert(key.to_owned(), shape.clone());
+    }
+}
+
+impl Importer {
+    /// Lists the Markdown pages under `root`.
+    pub fn new(root: &Path) -> std::io::Result<Self> {
+        let mut files = Vec::new();
+        walk(root, root, &mut files)?;
+        files.sort();
+        let all_files: HashSet<String> = files.iter().cloned().collect();
+        let pages = files.into_iter().filter(|f| f.ends_with(".md")).collect();
+        Ok(Importer {
+            pages,
+            store: Store {
+                root: root.to_owned(),
+                in_memory: false,
+                all_files,
+                cache: HashMap::new(),
+                parsed: HashMap::new(),
+                memo: HashMap::new(),
+            },
+            results: BTreeMap::new(),
+            listed: Vec::new(),
+            warnings: Vec::new(),
+            missing: Vec::new(),
+        })
+    }
+
+    /// The pages to import, relative to the root, sorted.
+    pub fn pages(&self) -> &[String] {
+        &self.pages
+    }
+
     /// Imports one page (a path from [`Importer::pages`]).
     pub fn import_page(&mut self, rel: &str) {
-        let Some(text) = self.read(rel) else {
+        let Some(text) = self.store.read(rel) else {
             self.results
                 .insert(rel.to_owned(), Analysis::Skipped("cannot be read".into()));
             return;
@@ -244,9 +373,16 @@ impl Importer {
             return;
         }
         self.check_links(rel, &text);
-        let lines = self.resolve_includes(rel, rel, &text, 0, None);
         let mut warnings = Vec::new();
-        let a = page::analyze(rel, &lines, &mut warnings);
+        let lines = self
+            .store
+            .resolve_includes(rel, rel, &text, 0, None, &mut warnings);
+        let doc = Rc::new(Parsed::new(rel, &lines, &mut warnings));
+        self.store
+            .parsed
+            .insert(rel.to_owned(), Some(Rc::clone(&doc)));
+        self.listed.extend(page::listed(&doc));
+        let a = page::analyze_parsed(doc, &mut self.store, &mut warnings);
         self.warnings.extend(warnings);
         self.results.insert(rel.to_owned(), a);
     }
@@ -271,7 +407,7 @@ impl Importer {
                 let resolved = join(rel, t);
                 if !resolved
                     .as_ref()
-                    .is_some_and(|r| self.all_files.contains(r))
+                    .is_some_and(|r| self.store.all_files.contains(r))
                 {
                     self.missing.push(MissingLink {
                         page: rel.to_owned(),
@@ -283,66 +419,16 @@ impl Importer {
         }
     }
 
-    /// Splices `{% include [..](path) %}` files into the page's lines.
-    fn resolve_includes(
-        &mut self,
-        page: &str,
-        file: &str,
-        text: &str,
-        depth: usize,
-        at: Option<u32>,
-    ) -> Vec<md::SrcLine> {
-        let mut out = Vec::new();
-        for l in md::lines(text) {
-            let line_no = at.unwrap_or(l.line);
-            let t = l.text.trim_start();
-            if t.starts_with("{% include") && t.trim_end().ends_with("%}") {
-                let target = md::links(t).into_iter().next().map(|x| x.1);
-                if let Some(target) = target {
-                    let resolved = join(file, target.split('#').next().unwrap_or(""));
-                    let body = resolved.as_ref().and_then(|r| {
-                        if depth < 4 {
-                            self.read(r).map(|b| (r.clone(), b))
-                        } else {
-                            None
-                        }
-                    });
-                    match body {
-                        Some((r, b)) => {
-                            let indent = &l.text[..l.text.len() - t.len()];
-                            for mut x in
-                                self.resolve_includes(page, &r, &b, depth + 1, Some(line_no))
-                            {
-                                x.text = format!("{indent}{}", x.text);
-                                out.push(x);
-                            }
-                        }
-                        None => self.warnings.push(Warning::new(
-                            page,
-                            line_no,
-                            format!("include `{target}` cannot be resolved; skipped"),
-                        )),
-                    }
-                    continue;
-                }
-            }
-            out.push(md::SrcLine {
-                text: l.text,
-                line: line_no,
-            });
-        }
-        out
-    }
-
     /// Groups the entries into files, emits them, validates them and writes
     /// the report.
     pub fn finish(self) -> Output {
         let Importer {
             pages,
+            store,
             results,
+            listed,
             mut warnings,
             mut missing,
-            ..
         } = self;
         // sections: pages per top-level folder decide the split
         let mut per_top: HashMap<String, usize> = HashMap::new();
@@ -461,6 +547,9 @@ impl Importer {
                 }
             }
         }
+        // Entries known only from overview tables: their pages are missing.
+        let (from_overview, left_out) =
+            overview_entries(listed, &store.all_files, &per_top, &mut seen, &mut rest);
         let mut files = BTreeMap::new();
         let mut entries = 0;
         let mut file_rows = Vec::new();
@@ -526,6 +615,7 @@ impl Importer {
             warnings: warnings.len(),
             missing_links: missing.len(),
             invalid_files: invalid.len(),
+            from_overview: from_overview.len(),
             ..Stats::default()
         };
         for s in statuses.values() {
@@ -534,10 +624,19 @@ impl Importer {
                 Status::Skipped(_) => stats.skipped += 1,
             }
         }
-        let report = report(&stats, &statuses, &file_rows, &warnings, &missing, &invalid);
+        let report = report(
+            &stats,
+            &statuses,
+            &file_rows,
+            &warnings,
+            &missing,
+            &invalid,
+            (&from_overview, &left_out),
+        );
         Output {
             files,
             report,
+            from_overview,
             pages: statuses,
             warnings,
             missing_links: missing,
@@ -545,6 +644,148 @@ impl Importer {
             stats,
         }
     }
+}
+
+/// The comparable letters and digits of a name or a file stem
+/// (`on-external-call-start` and `OnExternalCallStart` agree).
+fn norm(s: &str) -> String {
+    s.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+type RestFiles = BTreeMap<String, (Vec<ir::Method>, Vec<ir::RestEvent>)>;
+
+/// Entries for overview-table rows whose linked page is not in the tree.
+/// A row is left out when its name or page is listed differently elsewhere,
+/// and a method also when its page's file name does not spell its name.
+fn overview_entries(
+    mut listed: Vec<page::Listed>,
+    all_files: &HashSet<String>,
+    per_top: &HashMap<String, usize>,
+    seen: &mut HashMap<(String, String), String>,
+    rest: &mut RestFiles,
+) -> (Vec<FromOverview>, Vec<(page::Listed, String)>) {
+    use page::ListedKind;
+    listed.retain(|l| !all_files.contains(&l.target));
+    let key = |l: &page::Listed| match l.kind {
+        ListedKind::Event => l.name.to_ascii_uppercase(),
+        ListedKind::Method => l.name.clone(),
+    };
+    // the row of the overview page nearest to the missing page wins
+    listed.sort_by_cached_key(|l| {
+        let shared = l
+            .page
+            .split('/')
+            .zip(l.target.split('/'))
+            .take_while(|(a, b)| a == b)
+            .count();
+        let far = l.page.split('/').count() + l.target.split('/').count() - 2 * shared;
+        (l.kind, key(l), far, l.page.clone(), l.line)
+    });
+    let mut by_name: HashMap<(ListedKind, String), BTreeSet<String>> = HashMap::new();
+    let mut by_target: HashMap<String, BTreeSet<String>> = HashMap::new();
+    for l in &listed {
+        by_name
+            .entry((l.kind, key(l)))
+            .or_default()
+            .insert(l.target.clone());
+        by_target
+            .entry(l.target.clone())
+            .or_default()
+            .insert(key(l));
+    }
+    let mut out = Vec::new();
+    let mut left_out = Vec::new();
+    let mut done: HashSet<(ListedKind, String)> = HashSet::new();
+    for l in listed {
+        let k = key(&l);
+        if !done.insert((l.kind, k.clone())) {
+            continue;
+        }
+        let scope_key = match l.kind {
+            ListedKind::Event => "events",
+            ListedKind::Method => "methods",
+        };
+        if let Some(first) = seen.get(&(scope_key.to_owned(), k.clone())) {
+            // documented on a page of its own (under another link), or
+            // listed by an earlier overview row
+            let _ = first;
+            continue;
+        }
+        let targets = by_name.get(&(l.kind, k.clone())).map_or(0, BTreeSet::len);
+        let names = by_target.get(&l.target).map_or(0, BTreeSet::len);
+        let stem = file_stem(&l.target);
+        let why = if targets > 1 {
+            Some("the name links to different pages in different overview tables")
+        } else if names > 1 {
+            Some("the page is linked under different names")
+        } else if l.kind == ListedKind::Method && norm(&stem) != norm(&l.name) {
+            Some("the page's file name does not spell the method name")
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            left_out.push((l, why.to_owned()));
+            continue;
+        }
+        let sec = section(&l.target, per_top);
+        let docs = ir::Docs {
+            summary: l.summary.clone(),
+            description: Some(
+                match l.kind {
+                    ListedKind::Event => {
+                        "The page of this event is not in the docs snapshot; its data fields are not typed."
+                    }
+                    ListedKind::Method => {
+                        "The page of this method is not in the docs snapshot; its parameters and result are not typed."
+                    }
+                }
+                .to_owned(),
+            ),
+            docs: page::docs_url(&l.target),
+            who: l.who.clone(),
+            page: l.target.clone(),
+        };
+        let file = match l.kind {
+            ListedKind::Event => {
+                let file = format!("events/{sec}.yaml");
+                rest.entry(file.clone()).or_default().1.push(ir::RestEvent {
+                    code: k.clone(),
+                    rust_name: b24_spec::names::camel(&l.name.replace('.', "_")),
+                    docs,
+                    scopes: l.scopes.clone(),
+                    ..ir::RestEvent::default()
+                });
+                file
+            }
+            ListedKind::Method => {
+                let file = format!("methods/{sec}.yaml");
+                rest.entry(file.clone()).or_default().0.push(ir::Method {
+                    name: k.clone(),
+                    docs,
+                    scopes: l.scopes.clone(),
+                    ..ir::Method::default()
+                });
+                file
+            }
+        };
+        seen.insert(
+            (scope_key.to_owned(), k.clone()),
+            format!("{}:{}", l.page, l.line),
+        );
+        out.push(FromOverview {
+            name: l.name.clone(),
+            kind: l.kind,
+            target: l.target.clone(),
+            file,
+            page: l.page.clone(),
+            line: l.line,
+        });
+    }
+    out.sort();
+    (out, left_out)
 }
 
 fn merge_scopes(into: &mut Vec<String>, scopes: &[String]) {
@@ -627,7 +868,7 @@ fn section(rel: &str, per_top: &HashMap<String, usize>) -> String {
 }
 
 /// Joins a relative link target to the page's folder and normalizes it.
-fn join(page: &str, target: &str) -> Option<String> {
+pub(crate) fn join(page: &str, target: &str) -> Option<String> {
     let base = Path::new(page).parent().unwrap_or(Path::new(""));
     let mut parts: Vec<String> = Vec::new();
     for c in base.join(target).components() {
@@ -670,6 +911,7 @@ fn report(
     warnings: &[Warning],
     missing: &[MissingLink],
     invalid: &[(String, String)],
+    (from_overview, left_out): (&[FromOverview], &[(page::Listed, String)]),
 ) -> String {
     let mut r = String::new();
     let _ = writeln!(r, "# Import report\n");
@@ -689,6 +931,11 @@ fn report(
     let _ = writeln!(r, "| warnings | {} |", stats.warnings);
     let _ = writeln!(r, "| links to missing pages | {} |", stats.missing_links);
     let _ = writeln!(r, "| files failing validation | {} |", stats.invalid_files);
+    let _ = writeln!(
+        r,
+        "| entries known only from overview tables (page missing) | {} |",
+        stats.from_overview
+    );
     let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
     for s in statuses.values() {
         if let Status::Skipped(why) = s {
@@ -737,6 +984,38 @@ fn report(
             Status::Skipped(why) => {
                 let _ = writeln!(r, "| {p} | skipped | {} |", why.replace('|', "\\|"));
             }
+        }
+    }
+    let _ = writeln!(
+        r,
+        "\n## Entries known only from overview tables\n\nTheir own page is not in the docs tree; the entry has the name, summary, scope and docs URL from the overview table, and no typed fields.\n\n| entry | kind | missing page | listed at | file |\n|---|---|---|---|---|"
+    );
+    for e in from_overview {
+        let _ = writeln!(
+            r,
+            "| `{}` | {} | {} | {}:{} | `{}` |",
+            e.name,
+            match e.kind {
+                page::ListedKind::Event => "REST event",
+                page::ListedKind::Method => "REST method",
+            },
+            e.target,
+            e.page,
+            e.line,
+            e.file
+        );
+    }
+    if !left_out.is_empty() {
+        let _ = writeln!(
+            r,
+            "\n### Overview rows left out\n\n| row | missing page | listed at | why |\n|---|---|---|---|"
+        );
+        for (l, why) in left_out {
+            let _ = writeln!(
+                r,
+                "| `{}` | {} | {}:{} | {} |",
+                l.name, l.target, l.page, l.line, why
+            );
         }
     }
     let _ = writeln!(r, "\n## Warnings\n");

@@ -2,6 +2,7 @@
 //! from its structure (title, sections, examples), never from its path.
 
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use serde_json::Value;
 
@@ -28,41 +29,300 @@ struct RawRow {
     line: u32,
 }
 
+/// A parsed page: its blocks and where its headings' anchors point.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The page, relative to the docs root.
+    pub page: String,
+    /// The blocks, includes resolved.
+    pub blocks: Vec<Block>,
+    /// Explicit `{#anchor}`s → block index.
+    anchors: HashMap<String, usize>,
+    /// Lower-case anchors (explicit ones and the ones YFM derives from the
+    /// heading text) → block index.
+    slugs: HashMap<String, usize>,
+}
+
+impl Parsed {
+    /// Parses a page's lines (includes already resolved).
+    pub fn new(page: &str, lines: &[md::SrcLine], warnings: &mut Vec<Warning>) -> Parsed {
+        let blocks = md::blocks(lines, page, warnings);
+        let mut anchors = HashMap::new();
+        let mut slugs = HashMap::new();
+        for (i, b) in blocks.iter().enumerate() {
+            if let Block::Heading { anchor, text, .. } = b {
+                if let Some(a) = anchor {
+                    anchors.entry(a.clone()).or_insert(i);
+                    slugs.entry(a.to_lowercase()).or_insert(i);
+                }
+                let slug = slug(text);
+                if !slug.is_empty() {
+                    slugs.entry(slug).or_insert(i);
+                }
+            }
+        }
+        Parsed {
+            page: page.to_owned(),
+            blocks,
+            anchors,
+            slugs,
+        }
+    }
+
+    /// The heading an anchor points at: an explicit anchor, else one derived
+    /// from a heading's text, compared case-insensitively.
+    pub fn anchor(&self, a: &str) -> Option<usize> {
+        self.anchors
+            .get(a)
+            .or_else(|| self.slugs.get(&a.to_lowercase()))
+            .copied()
+    }
+}
+
+/// The anchor YFM derives from a heading text: lower case, spaces as `-`,
+/// punctuation dropped (`type.relations` → `typerelations`).
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in md::plain(text).trim().chars() {
+        if c.is_alphanumeric() || c == '_' || c == '-' {
+            out.extend(c.to_lowercase());
+        } else if c.is_whitespace() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_owned()
+}
+
+/// Gives the analysis access to other pages of the tree, for types that
+/// link to objects described elsewhere.
+pub trait Resolver {
+    /// The parsed page `rel` (relative to the docs root), when it is in the
+    /// tree.
+    fn page(&mut self, rel: &str) -> Option<Rc<Parsed>>;
+    /// A named object resolved before, by key (`page#anchor`).
+    fn memo(&mut self, _key: &str) -> Option<Shape> {
+        None
+    }
+    /// Remembers a named object resolved independently of where it was met.
+    fn remember(&mut self, _key: &str, _shape: &Shape) {}
+}
+
+/// A resolver that knows no other page.
+pub struct NoPages;
+
+impl Resolver for NoPages {
+    fn page(&mut self, _rel: &str) -> Option<Rc<Parsed>> {
+        None
+    }
+}
+
+#[allow(dead_code)] // `resolver` and `cuts`: cross-page types
 struct Ctx<'a> {
     page: &'a str,
     url: String,
-    blocks: Vec<Block>,
-    anchors: HashMap<String, usize>,
+    doc: Rc<Parsed>,
     warnings: &'a mut Vec<Warning>,
+    resolver: &'a mut dyn Resolver,
+    /// Cycle and depth cuts made while resolving named objects.
+    cuts: usize,
 }
 
-/// Analyzes one page. `page` is its path relative to the docs root (used in
-/// warnings and the docs URL); `lines` are its lines with includes resolved.
-pub fn analyze(page: &str, lines: &[md::SrcLine], warnings: &mut Vec<Warning>) -> Analysis {
-    let blocks = md::blocks(lines, page, warnings);
-    let mut anchors = HashMap::new();
-    for (i, b) in blocks.iter().enumerate() {
-        if let Block::Heading {
-            anchor: Some(a), ..
-        } = b
-        {
-            anchors.entry(a.clone()).or_insert(i);
-        }
-    }
-    let url = format!(
+/// The docs URL of a page.
+pub fn docs_url(page: &str) -> String {
+    format!(
         "https://apidocs.bitrix24.com/{}",
         page.strip_suffix(".md")
             .map(|p| format!("{p}.html"))
             .unwrap_or_else(|| page.to_owned())
-    );
+    )
+}
+
+/// Analyzes one page. `page` is its path relative to the docs root (used in
+/// warnings and the docs URL); `lines` are its lines with includes resolved.
+/// Links to other pages are not followed.
+pub fn analyze(page: &str, lines: &[md::SrcLine], warnings: &mut Vec<Warning>) -> Analysis {
+    let doc = Rc::new(Parsed::new(page, lines, warnings));
+    analyze_parsed(doc, &mut NoPages, warnings)
+}
+
+/// Analyzes a parsed page, following links to other pages through
+/// `resolver`.
+pub fn analyze_parsed(
+    doc: Rc<Parsed>,
+    resolver: &mut dyn Resolver,
+    warnings: &mut Vec<Warning>,
+) -> Analysis {
+    let page = doc.page.clone();
     let mut cx = Ctx {
-        page,
-        url,
-        blocks,
-        anchors,
+        page: &page,
+        url: docs_url(&page),
+        doc,
         warnings,
+        resolver,
+        cuts: 0,
     };
     cx.run()
+}
+
+/// What an overview table lists: an event or a method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ListedKind {
+    /// A REST event (`|| **Event** | ... ||`).
+    Event,
+    /// A REST method (`|| **Method** | ... ||`).
+    Method,
+}
+
+/// A row of an overview table: an event or method linked to its page.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Listed {
+    /// Event or method.
+    pub kind: ListedKind,
+    /// The name as the link text gives it (`OnExternalCallStart`).
+    pub name: String,
+    /// The linked page, relative to the docs root.
+    pub target: String,
+    /// The table row's description.
+    pub summary: Option<String>,
+    /// The scopes stated above the table (or on the page).
+    pub scopes: Vec<String>,
+    /// "Who can ..." stated above the table (or on the page).
+    pub who: Option<String>,
+    /// The overview page.
+    pub page: String,
+    /// The row's line.
+    pub line: u32,
+}
+
+/// The rows of the page's overview tables: tables whose first header cell
+/// is `Event(s)` or `Method(s)` and whose rows start with one link whose text
+/// is an event code or a method name.
+pub fn listed(doc: &Parsed) -> Vec<Listed> {
+    let mut out = Vec::new();
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let Block::Table(t) = b else { continue };
+        let Some(head) = t.rows.first().and_then(|r| r.cells.first()) else {
+            continue;
+        };
+        let head = md::plain(&head.text.replace("**", "")).to_ascii_lowercase();
+        let kind = match head.trim() {
+            "event" | "events" => ListedKind::Event,
+            "method" | "methods" => ListedKind::Method,
+            _ => continue,
+        };
+        // the second column says what the entry is or when it fires
+        let what = t.rows[0]
+            .cells
+            .get(1)
+            .map(|c| md::plain(&c.text.replace("**", "")).to_ascii_lowercase())
+            .unwrap_or_default();
+        let what = what.trim();
+        if !(what.contains("description") || what.contains("trigger") || what == "when sent") {
+            continue;
+        }
+        // the nearest "Scope:" above the table, else the page's
+        let before = &doc.blocks[..i];
+        let (mut scopes, mut who) = header_of(before.iter().rev(), true);
+        if scopes.is_empty() || who.is_none() {
+            let (s, w) = header_of(doc.blocks.iter(), true);
+            if scopes.is_empty() {
+                scopes = s;
+            }
+            who = who.or(w);
+        }
+        for r in &t.rows[1..] {
+            let Some(c0) = r.cells.first() else { continue };
+            let c0 = c0.text.trim();
+            let links = md::links(c0);
+            if links.len() != 1 || !c0.starts_with('[') || !c0.ends_with(')') {
+                continue;
+            }
+            let (text, target) = &links[0];
+            let name = text.trim().trim_matches('`').trim();
+            let ok = match kind {
+                ListedKind::Event => is_event_code(name),
+                ListedKind::Method => is_method_name(name),
+            };
+            let path = target.split('#').next().unwrap_or("");
+            if !ok
+                || !path.ends_with(".md")
+                || path.contains("://")
+                || path.starts_with('/')
+                || target.contains(' ')
+            {
+                continue;
+            }
+            let Some(resolved) = crate::join(&doc.page, path) else {
+                continue;
+            };
+            let summary = r
+                .cells
+                .get(1)
+                .map(|c| md::plain(&c.text).trim().to_owned())
+                .filter(|s| !s.is_empty());
+            out.push(Listed {
+                kind,
+                name: name.to_owned(),
+                target: resolved,
+                summary,
+                scopes: scopes.clone(),
+                who: who.clone(),
+                page: doc.page.clone(),
+                line: r.line,
+            });
+        }
+    }
+    out
+}
+
+/// The "Scope:" and "Who can ...:" lines among `blocks`, first found first.
+fn header_of<'b>(
+    blocks: impl Iterator<Item = &'b Block>,
+    listing: bool,
+) -> (Vec<String>, Option<String>) {
+    let mut scopes = Vec::new();
+    let mut who = None;
+    for b in blocks {
+        let Block::Text { text, .. } = b else {
+            continue;
+        };
+        let t = text.trim_start().trim_start_matches('>').trim();
+        for part in t.split(" | ") {
+            let part = part.trim();
+            let p = part.replace("**", "");
+            if scopes.is_empty()
+                && let Some(rest) = p
+                    .strip_prefix("Scope:")
+                    .or_else(|| p.strip_prefix("Scope :"))
+            {
+                for span in md::code_spans(rest) {
+                    for s in span.split([',', ' ']) {
+                        let s = s.trim();
+                        if !s.is_empty()
+                            && s.chars()
+                                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                            && !scopes.iter().any(|x| x == s)
+                        {
+                            scopes.push(s.to_owned());
+                        }
+                    }
+                }
+            }
+            if who.is_none()
+                && p.starts_with("Who can")
+                && let Some((_, rest)) = p.split_once(':')
+            {
+                let w = md::plain(rest).replace('`', "");
+                let w = w.trim();
+                // "depends on the method" says nothing about one entry
+                let vague = listing && w.contains("depend");
+                if !w.is_empty() && !vague {
+                    who = Some(w.to_owned());
+                }
+            }
+        }
+    }
+    (scopes, who)
 }
 
 const IFACE_EVENT_SECTION: &str = "handler receives";
@@ -73,7 +333,7 @@ impl Ctx<'_> {
     }
 
     fn run(&mut self) -> Analysis {
-        let Some((h1, h1_line)) = self.blocks.iter().find_map(|b| match b {
+        let Some((h1, h1_line)) = self.doc.blocks.iter().find_map(|b| match b {
             Block::Heading {
                 level: 1,
                 text,
@@ -121,7 +381,7 @@ impl Ctx<'_> {
         let name = tokens.iter().rev().find(|t| is_method_name(t)).cloned();
         let called = name.as_ref().is_some_and(|n| self.calls_method(n));
         let name = name.or_else(|| self.method_name_from_examples());
-        let has_sections = self.blocks.iter().any(|b| match b {
+        let has_sections = self.doc.blocks.iter().any(|b| match b {
             Block::Heading { level: 2, text, .. } => {
                 let t = text.to_ascii_lowercase();
                 (t.contains("parameter") && !t.contains("handler") && !t.contains("subscription"))
@@ -133,7 +393,7 @@ impl Ctx<'_> {
         // Placement page: the title ends with the code bound by placement.bind.
         if let Some(code) = tokens.last().filter(|t| is_placement_code(t))
             && all_text.contains("placement.bind")
-            && !has_sections_strict(&self.blocks)
+            && !has_sections_strict(&self.doc.blocks)
         {
             let (scopes, _) = self.header();
             let title = h1
@@ -167,7 +427,7 @@ impl Ctx<'_> {
 
     fn all_text(&self) -> String {
         let mut s = String::new();
-        for b in &self.blocks {
+        for b in &self.doc.blocks {
             match b {
                 Block::Text { text, .. } | Block::Code { text, .. } => {
                     s.push_str(text);
@@ -189,48 +449,7 @@ impl Ctx<'_> {
 
     /// The "Scope:" and "Who can ...:" lines.
     fn header(&self) -> (Vec<String>, Option<String>) {
-        let mut scopes = Vec::new();
-        let mut who = None;
-        for b in &self.blocks {
-            let Block::Text { text, .. } = b else {
-                continue;
-            };
-            let t = text.trim_start().trim_start_matches('>').trim();
-            for part in t.split(" | ") {
-                let part = part.trim();
-                let p = part.replace("**", "");
-                if scopes.is_empty()
-                    && let Some(rest) = p
-                        .strip_prefix("Scope:")
-                        .or_else(|| p.strip_prefix("Scope :"))
-                {
-                    for span in md::code_spans(rest) {
-                        for s in span.split([',', ' ']) {
-                            let s = s.trim();
-                            if !s.is_empty()
-                                && s.chars().all(|c| {
-                                    c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'
-                                })
-                                && !scopes.iter().any(|x| x == s)
-                            {
-                                scopes.push(s.to_owned());
-                            }
-                        }
-                    }
-                }
-                if who.is_none()
-                    && p.starts_with("Who can")
-                    && let Some((_, rest)) = p.split_once(':')
-                {
-                    let w = md::plain(rest).replace('`', "");
-                    let w = w.trim();
-                    if !w.is_empty() {
-                        who = Some(w.to_owned());
-                    }
-                }
-            }
-        }
-        (scopes, who)
+        header_of(self.doc.blocks.iter(), false)
     }
 
     /// The first paragraph after the title.
@@ -238,7 +457,7 @@ impl Ctx<'_> {
         let mut in_note = 0usize;
         let mut para: Vec<String> = Vec::new();
         let mut started = false;
-        for b in &self.blocks {
+        for b in &self.doc.blocks {
             match b {
                 Block::Heading { level, .. } => {
                     if *level == 1 {
@@ -284,6 +503,7 @@ impl Ctx<'_> {
     fn docs(&self, who: Option<String>) -> Docs {
         Docs {
             summary: self.summary(),
+            description: None,
             docs: self.url.clone(),
             who,
             page: self.page.to_owned(),
@@ -292,7 +512,7 @@ impl Ctx<'_> {
 
     /// Index of the H2 whose lower-case title satisfies `pred`.
     fn h2(&self, pred: impl Fn(&str) -> bool) -> Option<usize> {
-        self.blocks.iter().position(|b| match b {
+        self.doc.blocks.iter().position(|b| match b {
             Block::Heading { level: 2, text, .. } => pred(&text.to_ascii_lowercase()),
             _ => false,
         })
@@ -300,31 +520,31 @@ impl Ctx<'_> {
 
     /// Blocks of the section opened by heading `h`, subsections included.
     fn section(&self, h: usize) -> std::ops::Range<usize> {
-        let level = match &self.blocks[h] {
+        let level = match &self.doc.blocks[h] {
             Block::Heading { level, .. } => *level,
             _ => 0,
         };
-        let end = self.blocks[h + 1..]
+        let end = self.doc.blocks[h + 1..]
             .iter()
             .position(|b| matches!(b, Block::Heading { level: l, .. } if *l <= level))
             .map(|p| h + 1 + p)
-            .unwrap_or(self.blocks.len());
+            .unwrap_or(self.doc.blocks.len());
         h + 1..end
     }
 
     /// Blocks up to the next heading of any level.
     fn own(&self, h: usize) -> std::ops::Range<usize> {
-        let end = self.blocks[h + 1..]
+        let end = self.doc.blocks[h + 1..]
             .iter()
             .position(|b| matches!(b, Block::Heading { .. }))
             .map(|p| h + 1 + p)
-            .unwrap_or(self.blocks.len());
+            .unwrap_or(self.doc.blocks.len());
         h + 1..end
     }
 
     fn first_field_table(&mut self, range: std::ops::Range<usize>) -> Option<Vec<RawRow>> {
         for i in range {
-            if let Block::Table(t) = &self.blocks[i] {
+            if let Block::Table(t) = &self.doc.blocks[i] {
                 let t = t.clone();
                 if let Some(rows) = self.field_rows(&t) {
                     return Some(rows);
@@ -436,7 +656,7 @@ impl Ctx<'_> {
                     if stack.iter().any(|s| s == a) {
                         continue;
                     }
-                    let Some(&h) = self.anchors.get(a) else {
+                    let Some(h) = self.doc.anchor(a) else {
                         continue;
                     };
                     let own = self.own(h);
@@ -529,11 +749,11 @@ impl Ctx<'_> {
         let h = handler.or_else(|| self.h2(|t| t.contains("parameter") || t.contains("fields")));
         let range = match h {
             Some(h) => self.section(h),
-            None => 0..self.blocks.len(),
+            None => 0..self.doc.blocks.len(),
         };
         let mut codes: Vec<(String, Option<String>)> = Vec::new();
         for i in range.clone() {
-            let Block::Code { text, .. } = &self.blocks[i] else {
+            let Block::Code { text, .. } = &self.doc.blocks[i] else {
                 continue;
             };
             if let Ok(Value::Object(o)) = serde_json::from_str::<Value>(text) {
@@ -672,7 +892,7 @@ impl Ctx<'_> {
         let mut example: Option<(String, Vec<Value>)> = None;
         if let Some(h) = self.h2(|t| t.contains(IFACE_EVENT_SECTION)) {
             for i in self.section(h) {
-                if let Block::Code { text, .. } = &self.blocks[i]
+                if let Block::Code { text, .. } = &self.doc.blocks[i]
                     && let Some(args) = call_args(text, "callback(")
                 {
                     let json = format!("[{}]", args.trim());
@@ -823,7 +1043,7 @@ impl Ctx<'_> {
         let mut first_val: Option<Value> = None;
         let mut section_text = String::new();
         for i in range.clone() {
-            match &self.blocks[i] {
+            match &self.doc.blocks[i] {
                 Block::Code { lang, text, .. } if lang.is_empty() || lang == "json" => {
                     if let Ok(v) = serde_json::from_str::<Value>(text) {
                         let keep =
@@ -907,7 +1127,7 @@ impl Ctx<'_> {
             format!("/{name}.json"),
             format!("/{name}?"),
         ];
-        self.blocks.iter().any(|b| match b {
+        self.doc.blocks.iter().any(|b| match b {
             Block::Code { text, .. } => {
                 let t = format!("{text}\n");
                 pats.iter().any(|p| t.contains(p.as_str()))
@@ -918,7 +1138,7 @@ impl Ctx<'_> {
 
     fn method_name_from_examples(&self) -> Option<String> {
         let mut found: Option<String> = None;
-        for b in &self.blocks {
+        for b in &self.doc.blocks {
             let Block::Code { text, .. } = b else {
                 continue;
             };
@@ -1021,7 +1241,7 @@ impl Ctx<'_> {
     fn errors(&mut self) -> Vec<ErrorIr> {
         let mut out: Vec<ErrorIr> = Vec::new();
         let mut in_errors = false;
-        for b in &self.blocks {
+        for b in &self.doc.blocks {
             match b {
                 Block::Heading { level, text, .. } => {
                     if *level <= 2 {
@@ -1084,7 +1304,7 @@ impl Ctx<'_> {
 
     fn request_examples(&self) -> Vec<String> {
         let mut out = Vec::new();
-        for b in &self.blocks {
+        for b in &self.doc.blocks {
             let Block::Code { lang, text, .. } = b else {
                 continue;
             };

@@ -417,3 +417,99 @@ fn bad_pages_warn_with_lines_and_never_panic() {
         "{missing:?}"
     );
 }
+
+#[test]
+fn events_known_only_from_an_overview_table() {
+    // telephony/events/index.md lists two events whose pages are not copied
+    let out = import();
+    let s = spec(&out, "events/telephony.yaml");
+    assert_eq!(s.file.scope.as_deref(), Some("telephony"));
+    for (code, rust, summary, page) in [
+        (
+            "ONEXTERNALCALLSTART",
+            "OnExternalCallStart",
+            "When clicking on a phone number in CRM entities to make an outgoing call",
+            "on-external-call-start",
+        ),
+        (
+            "ONEXTERNALCALLBACKSTART",
+            "OnExternalCallBackStart",
+            "When filling out the CRM callback form",
+            "on-external-call-back-start",
+        ),
+    ] {
+        let e = s
+            .file
+            .events
+            .iter()
+            .find(|e| e.code.value == code)
+            .unwrap_or_else(|| panic!("no {code}"));
+        assert_eq!(e.rust_name.as_ref().expect("rust_name").value, rust);
+        assert_eq!(e.summary.as_deref(), Some(summary));
+        assert!(
+            e.description
+                .as_deref()
+                .is_some_and(|d| d.contains("not in the docs snapshot")),
+            "{:?}",
+            e.description
+        );
+        assert_eq!(
+            e.docs.as_deref(),
+            Some(
+                format!("https://apidocs.bitrix24.com/api-reference/telephony/events/{page}.html")
+                    .as_str()
+            )
+        );
+        assert_eq!(e.who.as_deref(), Some("any user"));
+        assert!(e.data.is_empty());
+        assert!(
+            out.from_overview.iter().any(|f| f.name == rust
+                && f.page == "api-reference/telephony/events/index.md"
+                && f.file == "events/telephony.yaml"),
+            "{:?}",
+            out.from_overview
+        );
+    }
+    assert!(
+        out.report
+            .contains("## Entries known only from overview tables")
+    );
+    assert!(
+        out.report
+            .contains("| `OnExternalCallStart` | REST event |")
+    );
+    assert_eq!(out.stats.from_overview, out.from_overview.len());
+    // the overview page itself is not an entry page
+    assert!(matches!(
+        out.pages.get("api-reference/telephony/events/index.md"),
+        Some(Status::Skipped(_))
+    ));
+}
+
+#[test]
+fn overview_rows_are_detected_by_structure() {
+    let page = |table: &str| {
+        format!(
+            "# Overview of methods\n\n> Scope: [`sc`](../scopes.md)\n>\n> Who can execute the method: any user\n\n{table}\n"
+        )
+    };
+    let pages = vec![(
+        "api-reference/sec/index.md".to_owned(),
+        page(
+            "#|\n|| **Method** | **Description** ||\n|| [sec.item.get](./sec-item-get.md) | Returns an item ||\n|| [sec.item.odd](./other-name.md) | Name and page disagree ||\n|| not a link | x ||\n|#\n\n#|\n|| **Method** | **One file** ||\n|| [sec.item.add](./sec-item-add.md) | Base64 ||\n|#\n\n#|\n|| **Event** | **Triggered** ||\n|| [OnSecItemAdd](./events/on-sec-item-add.md) | When an item is added ||\n|#",
+        ),
+    )];
+    let out = b24_docs::import_pages(&pages);
+    let names: Vec<&str> = out.from_overview.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["OnSecItemAdd", "sec.item.get"]);
+    let m = b24_spec::parse("methods/sec.yaml", &out.files["methods/sec.yaml"]).expect("valid");
+    assert_eq!(m.file.scope.as_deref(), Some("sc"));
+    assert_eq!(
+        m.file.methods[0].summary.as_deref(),
+        Some("Returns an item")
+    );
+    assert!(
+        out.report
+            .contains("the page's file name does not spell the method name")
+    );
+}
