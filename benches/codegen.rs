@@ -37,7 +37,12 @@ fn main() {
     };
     for (label, format) in [("tokens only", false), ("tokens + prettyplease", true)] {
         let _ = expand(format); // warm up
-        let runs = 20;
+        // Without `--bench` (cargo test --all-targets) one run is enough.
+        let runs = if std::env::args().any(|a| a == "--bench") {
+            20
+        } else {
+            1
+        };
         let mut times = Vec::with_capacity(runs);
         let mut bytes = 0;
         for _ in 0..runs {
