@@ -80,6 +80,89 @@ pub(crate) struct Caller {
     pub scopes: Vec<String>,
     /// Webhook or app, for the operating limit.
     pub principal: String,
+    /// The arrival order of this call's `order` keys, which `serde_json::Map`
+    /// does not keep (PHP arrays do, and it decides sort precedence).
+    pub order_keys: Option<Vec<String>>,
+}
+
+/// Key orders PHP keeps and a sorted map loses: a batch's `cmd` and a
+/// list's `order`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Hints {
+    pub cmd: Option<Vec<String>>,
+    pub order: Option<Vec<String>>,
+}
+
+fn push_unique(list: &mut Vec<String>, key: &str) {
+    if !list.iter().any(|k| k == key) {
+        list.push(key.to_owned());
+    }
+}
+
+impl Hints {
+    /// From a query string or form body (`cmd[a]=…&order[ID]=…`).
+    pub(crate) fn from_form(s: &str) -> Hints {
+        let mut h = Hints::default();
+        for (k, _) in b24_form::decoded_pairs(s) {
+            let Some(path) = b24_form::key_path(&k) else {
+                continue;
+            };
+            let (Some(Some(first)), Some(Some(second))) = (path.first(), path.get(1)) else {
+                continue;
+            };
+            if first.eq_ignore_ascii_case("cmd") {
+                push_unique(h.cmd.get_or_insert_with(Vec::new), second);
+            } else if first.eq_ignore_ascii_case("order") {
+                push_unique(h.order.get_or_insert_with(Vec::new), second);
+            }
+        }
+        h
+    }
+
+    /// From a JSON body, read a second time with an order-keeping map.
+    pub(crate) fn from_json(bytes: &[u8]) -> Hints {
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
+        enum Keys {
+            Map(indexmap::IndexMap<String, serde::de::IgnoredAny>),
+            Other(serde::de::IgnoredAny),
+        }
+        #[derive(serde::Deserialize)]
+        struct Probe {
+            #[serde(default)]
+            cmd: Option<Keys>,
+            #[serde(default)]
+            order: Option<Keys>,
+        }
+        let keys = |k: Option<Keys>| match k {
+            Some(Keys::Map(m)) => Some(m.into_keys().collect()),
+            Some(Keys::Other(_)) | None => None,
+        };
+        match serde_json::from_slice::<Probe>(bytes) {
+            Ok(p) => Hints {
+                cmd: keys(p.cmd),
+                order: keys(p.order),
+            },
+            Err(_) => Hints::default(),
+        }
+    }
+
+    /// `later` (the body) wins over `self` (the query string).
+    pub(crate) fn merge(self, later: Hints) -> Hints {
+        Hints {
+            cmd: later.cmd.or(self.cmd),
+            order: later.order.or(self.order),
+        }
+    }
+}
+
+/// A map's entries in arrival order when known, else in map order.
+pub(crate) fn ordered(map: &Map<String, Value>, hint: Option<&[String]>) -> Vec<(String, Value)> {
+    let mut v: Vec<(String, Value)> = map.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    if let Some(h) = hint {
+        v.sort_by_key(|(k, _)| h.iter().position(|x| x == k).unwrap_or(usize::MAX));
+    }
+    v
 }
 
 impl Caller {
@@ -276,7 +359,7 @@ pub(crate) fn call(
                 Ok(Output::one(Value::Object(rec)))
             }
         }
-        "user.get" => user_get(st, params),
+        "user.get" => user_get(st, caller, params),
         "event.bind" => event_bind(st, caller, params),
         "event.unbind" => event_unbind(st, caller, params),
         "event.get" => {
@@ -404,7 +487,11 @@ fn fields_param(params: &Value) -> Result<Record, ApiError> {
     }
 }
 
-fn list_query(params: &Value, camel_names: bool) -> Result<Query, ApiError> {
+fn list_query(
+    params: &Value,
+    camel_names: bool,
+    order_keys: Option<&[String]>,
+) -> Result<Query, ApiError> {
     let bad = |what: &str| {
         if camel_names {
             ApiError::new(
@@ -420,7 +507,7 @@ fn list_query(params: &Value, camel_names: bool) -> Result<Query, ApiError> {
     let order = map_param(params, "order").map_err(|()| bad("order"))?;
     Ok(Query {
         filter: parse_filter(&filter),
-        order: parse_order(&order),
+        order: parse_order(&ordered(&order, order_keys)),
         start: start_param(params),
     })
 }
@@ -480,7 +567,7 @@ fn crm_legacy(
     match verb {
         "fields" => Ok(Output::one(fields_description(store, false))),
         "list" => {
-            let q = list_query(params, false)?;
+            let q = list_query(params, false, caller.order_keys.as_deref())?;
             let select: Vec<String> = select_param(params)
                 .iter()
                 .map(|s| s.to_uppercase())
@@ -620,7 +707,7 @@ fn crm_item(
             json!({"fields": fields_description(store, true)}),
         )),
         "list" => {
-            let q = list_query(params, true)?;
+            let q = list_query(params, true, caller.order_keys.as_deref())?;
             let mut select = select_param(params);
             if select.is_empty() {
                 select.push("*".into());
@@ -685,7 +772,7 @@ fn crm_item(
     }
 }
 
-fn user_get(st: &mut State, params: &Value) -> R {
+fn user_get(st: &mut State, caller: &Caller, params: &Value) -> R {
     let mut filter = map_param(params, "filter").unwrap_or_default();
     // Legacy form: filter fields given as top-level parameters.
     if let Some(m) = params.as_object() {
@@ -707,7 +794,9 @@ fn user_get(st: &mut State, params: &Value) -> R {
                 .and_then(Value::as_str)
                 .is_some_and(|o| o.eq_ignore_ascii_case("desc")),
         }),
-        (_, Some(Value::Object(o))) => order = parse_order(o),
+        (_, Some(Value::Object(o))) => {
+            order = parse_order(&ordered(o, caller.order_keys.as_deref()))
+        }
         _ => {}
     }
     let q = Query {

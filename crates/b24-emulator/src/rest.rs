@@ -13,7 +13,7 @@ use serde_json::{Map, Value, json};
 
 use crate::clock::iso8601;
 use crate::limits::Spent;
-use crate::methods::{self, ApiError, Caller, Output, php_array};
+use crate::methods::{self, ApiError, Caller, Hints, Output, ordered, php_array};
 use crate::portal::{AuthKind, CallRecord, Portal, State as PortalState, has_scope};
 
 /// The routes of a portal: `/rest/*`, `/oauth/token/`, `/oauth/authorize/`.
@@ -45,13 +45,14 @@ fn error_response(e: &ApiError) -> Response {
     json_response(e.status, &e.body())
 }
 
-/// Reads query and body into one parameter object (body keys win).
+/// Reads query and body into one parameter object (body keys win), with
+/// the key orders the map loses.
 async fn read_params(
     portal: &Portal,
     uri: &Uri,
     headers: &HeaderMap,
     body: Body,
-) -> Result<Map<String, Value>, ApiError> {
+) -> Result<(Map<String, Value>, Hints), ApiError> {
     let bad = |d: &str| ApiError::new(400, "INVALID_REQUEST", d);
     let mut params = match uri.query() {
         Some(q) => match b24_form::parse(q) {
@@ -61,6 +62,7 @@ async fn read_params(
         },
         None => Map::new(),
     };
+    let mut hints = uri.query().map(Hints::from_form).unwrap_or_default();
     let max = portal.config().max_body;
     let bytes = axum::body::to_bytes(body, max).await.map_err(|_| {
         ApiError::new(
@@ -70,7 +72,7 @@ async fn read_params(
         )
     })?;
     if bytes.is_empty() {
-        return Ok(params);
+        return Ok((params, hints));
     }
     let ctype = headers
         .get(header::CONTENT_TYPE)
@@ -79,7 +81,10 @@ async fn read_params(
         .to_ascii_lowercase();
     let body_params = if ctype.contains("json") {
         match serde_json::from_slice::<Value>(&bytes) {
-            Ok(Value::Object(m)) => m,
+            Ok(Value::Object(m)) => {
+                hints = hints.merge(Hints::from_json(&bytes));
+                m
+            }
             Ok(Value::Array(a)) if a.is_empty() => Map::new(),
             Ok(_) => return Err(bad("JSON body must be an object")),
             Err(e) => return Err(bad(&format!("Invalid JSON body: {e}"))),
@@ -87,14 +92,18 @@ async fn read_params(
     } else if ctype.starts_with("multipart/") {
         return Err(bad("multipart bodies are not supported by the emulator"));
     } else {
-        match b24_form::parse(&String::from_utf8_lossy(&bytes)) {
-            Ok(Value::Object(m)) => m,
+        let text = String::from_utf8_lossy(&bytes);
+        match b24_form::parse(&text) {
+            Ok(Value::Object(m)) => {
+                hints = hints.merge(Hints::from_form(&text));
+                m
+            }
             Ok(_) => Map::new(),
             Err(e) => return Err(bad(&e.to_string())),
         }
     };
     params.extend(body_params);
-    Ok(params)
+    Ok((params, hints))
 }
 
 fn time_block(start: f64, started: Instant, spent: Option<Spent>) -> Value {
@@ -173,6 +182,7 @@ fn authenticate(
                 user_id: hook.user_id,
                 scopes: hook.scopes.clone(),
                 principal: format!("webhook:{}:{}", hook.user_id, hook.code),
+                order_keys: None,
             })
         }
         Target::OAuth { .. } => {
@@ -199,6 +209,7 @@ fn authenticate(
                 user_id: t.user_id,
                 scopes: t.scopes.clone(),
                 principal: format!("app:{}", st.app.client_id),
+                order_keys: None,
             })
         }
         Target::Unknown => Err(methods::method_not_found()),
@@ -308,14 +319,14 @@ async fn rest(
             );
         }
     }
-    let mut params = match params {
+    let (mut params, hints) = match params {
         Ok(p) => p,
         Err(e) => return refuse(&portal, e, Value::Null, AuthKind::None),
     };
     // A bug must not drop the connection: answer with the documented 500.
     let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut st = portal.lock();
-        let caller = match authenticate(&portal, &st, &target, &params) {
+        let mut caller = match authenticate(&portal, &st, &target, &params) {
             Ok(c) => c,
             Err(e) => {
                 params.remove("auth");
@@ -330,7 +341,7 @@ async fn rest(
                 drop(st);
                 return refuse(&portal, methods::method_not_found(), params, caller.auth);
             }
-            return match batch(&portal, &mut st, &caller, &params) {
+            return match batch(&portal, &mut st, &caller, &params, &hints) {
                 Ok(result) => {
                     let time = time_block(start, started, None);
                     json_response(200, &json!({"result": result, "time": time}))
@@ -341,6 +352,7 @@ async fn rest(
                 }
             };
         }
+        caller.order_keys = hints.order;
         let (outcome, time) = execute(&portal, &mut st, &caller, &method, &params, false);
         drop(st);
         match outcome {
@@ -376,9 +388,12 @@ fn batch(
     st: &mut PortalState,
     caller: &Caller,
     params: &Value,
+    hints: &Hints,
 ) -> Result<Value, ApiError> {
     let cmds: Vec<(String, Value)> = match params.get("cmd") {
-        Some(Value::Object(m)) => m.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        // Commands run in the order they were sent: later ones may refer to
+        // earlier results.
+        Some(Value::Object(m)) => ordered(m, hints.cmd.as_deref()),
         Some(Value::Array(a)) => a
             .iter()
             .enumerate()
@@ -453,7 +468,9 @@ fn batch(
                     if let Value::Object(m) = &mut p {
                         m.remove("auth");
                     }
-                    let (outcome, time) = execute(portal, st, caller, &method, &p, true);
+                    let mut inner = caller.clone();
+                    inner.order_keys = Hints::from_form(query).order;
+                    let (outcome, time) = execute(portal, st, &inner, &method, &p, true);
                     if outcome.is_ok() {
                         times.push((key.clone(), time));
                     }
@@ -677,7 +694,7 @@ async fn oauth_token(
     body: Body,
 ) -> Response {
     let params = match read_params(&portal, &uri, &headers, body).await {
-        Ok(p) => p,
+        Ok((p, _)) => p,
         Err(e) => return oauth_error(400, "invalid_request", &e.description),
     };
     let get = |k: &str| {
@@ -735,7 +752,7 @@ async fn oauth_authorize(
     body: Body,
 ) -> Response {
     let params = match read_params(&portal, &uri, &headers, body).await {
-        Ok(p) => p,
+        Ok((p, _)) => p,
         Err(e) => return oauth_error(400, "invalid_request", &e.description),
     };
     let get = |k: &str| {

@@ -850,7 +850,7 @@ pub struct OrderBy {
 }
 
 /// Reads an `order` object (`{"ID": "DESC"}`).
-pub fn parse_order(order: &Map<String, Value>) -> Vec<OrderBy> {
+pub fn parse_order(order: &[(String, Value)]) -> Vec<OrderBy> {
     order
         .iter()
         .map(|(k, v)| OrderBy {
@@ -1059,7 +1059,14 @@ mod tests {
     fn q(filter: Value, order: Value, start: Option<u64>) -> Query {
         Query {
             filter: parse_filter(filter.as_object().unwrap()),
-            order: parse_order(order.as_object().unwrap()),
+            order: parse_order(
+                &order
+                    .as_object()
+                    .unwrap()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect::<Vec<_>>(),
+            ),
             start,
         }
     }

@@ -490,28 +490,29 @@ async fn batch_semantics() {
     let (s, v) = post_json(
         &url,
         &json!({"halt": 0, "cmd": {
-            "list": "crm.deal.list?select[]=ID&filter[>ID]=10",
-            "one": "crm.deal.get?id=$result[list][0][ID]",
-            "bad": "crm.deal.get?id=99999",
-            "user": "user.current",
-            "nested": "batch?cmd[x]=user.current",
-            "ids": "crm.deal.list?filter[@ID]=$result[list][1][ID]&select[]=ID",
+            // Keys sort in the order they should run (json! sorts them).
+            "a_list": "crm.deal.list?select[]=ID&filter[>ID]=10",
+            "b_one": "crm.deal.get?id=$result[a_list][0][ID]",
+            "c_bad": "crm.deal.get?id=99999",
+            "d_user": "user.current",
+            "e_nested": "batch?cmd[x]=user.current",
+            "f_ids": "crm.deal.list?filter[@ID]=$result[a_list][1][ID]&select[]=ID",
         }}),
     )
     .await;
     assert_eq!(s, 200);
     let r = &v["result"];
-    assert_eq!(r["result"]["one"]["ID"], "11");
-    assert_eq!(r["result"]["ids"][0]["ID"], "12");
-    assert_eq!(r["result_total"]["list"], 990);
-    assert_eq!(r["result_next"]["list"], 50);
-    assert_eq!(r["result_error"]["bad"]["error_description"], "Not found");
+    assert_eq!(r["result"]["b_one"]["ID"], "11");
+    assert_eq!(r["result"]["f_ids"][0]["ID"], "12");
+    assert_eq!(r["result_total"]["a_list"], 990);
+    assert_eq!(r["result_next"]["a_list"], 50);
+    assert_eq!(r["result_error"]["c_bad"]["error_description"], "Not found");
     assert_eq!(
-        r["result_error"]["nested"]["error"],
+        r["result_error"]["e_nested"]["error"],
         "ERROR_BATCH_METHOD_NOT_ALLOWED"
     );
-    assert!(r["result_time"]["one"]["start"].is_number());
-    assert_eq!(r["result"]["user"]["ID"], "1");
+    assert!(r["result_time"]["b_one"]["start"].is_number());
+    assert_eq!(r["result"]["d_user"]["ID"], "1");
 
     // List form, halt, PHP-style empty arrays.
     let (_, v) = post_json(
@@ -746,15 +747,21 @@ async fn rest_events_online_and_offline() {
     // The outgoing webhook gets only the portal keys.
     let out = &cap.bodies("/outgoing")[0];
     assert_eq!(out["event"], "ONCRMDEALUPDATE");
-    let keys: Vec<&String> = out["auth"].as_object().unwrap().keys().collect();
+    let mut keys: Vec<&str> = out["auth"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
     assert_eq!(
         keys,
         [
-            "domain",
+            "application_token",
             "client_endpoint",
-            "server_endpoint",
+            "domain",
             "member_id",
-            "application_token"
+            "server_endpoint"
         ]
     );
 
@@ -1084,4 +1091,89 @@ async fn call_log_stays_small() {
     )
     .await;
     assert_eq!(e.calls().pop().unwrap().params, json!({"a": 1}));
+}
+
+#[tokio::test]
+async fn key_order_is_kept_for_cmd_and_order() {
+    let e = emu().await;
+    let url = format!("{}batch", e.webhook_url());
+    // req_10 refers to req_9: a sorted map would run req_10 before req_9.
+    let mut cmd = serde_json::Map::new();
+    cmd.insert(
+        "req_0".into(),
+        json!("crm.deal.list?select[]=ID&order[ID]=ASC&start=-1"),
+    );
+    for i in 1..=11 {
+        cmd.insert(
+            format!("req_{i}"),
+            json!(format!("crm.deal.list?select[]=ID&order[ID]=ASC&start=-1&filter[>ID]=$result[req_{}][49][ID]", i - 1)),
+        );
+    }
+    // Build the JSON text by hand so the keys go out in this order.
+    let body = format!(
+        "{{\"halt\":0,\"cmd\":{{{}}}}}",
+        (0..=11)
+            .map(|i| format!("\"req_{i}\":{}", cmd[&format!("req_{i}")]))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let r = reqwest::Client::new()
+        .post(&url)
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(
+        v["result"]["result"]["req_11"][0]["ID"], "551",
+        "{}",
+        v["result"]["result_error"]
+    );
+    // The same as a form body.
+    let form: Vec<String> = (0..=11)
+        .map(|i| {
+            format!(
+                "cmd[req_{i}]={}",
+                urlencode(cmd[&format!("req_{i}")].as_str().unwrap())
+            )
+        })
+        .collect();
+    let (_, v) = post_form(&url, &form.join("&")).await;
+    assert_eq!(v["result"]["result"]["req_11"][0]["ID"], "551");
+
+    // `order` keys keep their precedence: TYPE_ID first, then ID descending.
+    let (_, v) = post_form(
+        &format!("{}crm.deal.list", e.webhook_url()),
+        "order[TYPE_ID]=ASC&order[ID]=DESC&select[]=ID&select[]=TYPE_ID&filter[%3C%3DID]=20",
+    )
+    .await;
+    let rows = v["result"].as_array().unwrap();
+    let first_type = rows[0]["TYPE_ID"].as_str().unwrap().to_owned();
+    assert_eq!(first_type, "COMPLEX", "alphabetically first type leads");
+    let ids: Vec<u64> = rows
+        .iter()
+        .take_while(|r| r["TYPE_ID"] == first_type.as_str())
+        .map(|r| r["ID"].as_str().unwrap().parse().unwrap())
+        .collect();
+    assert!(ids.windows(2).all(|w| w[0] > w[1]), "{ids:?}");
+    // As JSON text (serde_json's map would sort the keys on our side).
+    let r = reqwest::Client::new()
+        .post(format!("{}crm.deal.list", e.webhook_url()))
+        .header("content-type", "application/json")
+        .body(r#"{"order": {"TYPE_ID": "ASC", "ID": "DESC"}, "select": ["ID", "TYPE_ID"], "filter": {"<=ID": 20}}"#)
+        .send()
+        .await
+        .unwrap();
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["result"][0]["TYPE_ID"], "COMPLEX");
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }

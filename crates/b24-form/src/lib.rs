@@ -26,6 +26,11 @@
 //! Nesting deeper than [`Options::max_depth`] and more pairs than
 //! [`Options::max_pairs`] are errors, so a hostile body cannot build an
 //! unbounded tree.
+//!
+//! Object key order follows `serde_json::Map` (sorted, unless a crate in the
+//! build turns on serde_json's `preserve_order`). Callers that need the order
+//! the keys arrived in (PHP arrays are ordered) can walk [`decoded_pairs`]
+//! with [`key_path`].
 #![deny(missing_docs)]
 
 use std::collections::HashMap;
@@ -97,7 +102,7 @@ pub fn parse_with(input: &str, options: &Options) -> Result<Value, Error> {
         };
         let key = decode_component(raw_key);
         let value = decode_component(raw_value);
-        let Some(path) = split_key(&key) else {
+        let Some(path) = key_path(&key) else {
             continue;
         };
         if path.len() > options.max_depth + 1 {
@@ -109,6 +114,19 @@ pub fn parse_with(input: &str, options: &Options) -> Result<Value, Error> {
         root.insert(&path, value);
     }
     Ok(root.into_value())
+}
+
+/// The `key=value` pairs of a body in order, percent-decoded, without
+/// building the tree (for callers that need the arrival order of keys).
+pub fn decoded_pairs(input: &str) -> Vec<(String, String)> {
+    input
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode_component(k), decode_component(v))
+        })
+        .collect()
 }
 
 /// Encodes a JSON value the way PHP's `http_build_query` does.
@@ -194,9 +212,10 @@ fn decode_component(s: &str) -> String {
 /// A path segment: `None` is `[]` (append).
 type Segment = Option<String>;
 
-/// Splits `name[a][][b]` into `[Some(name), Some(a), None, Some(b)]`, the
-/// way PHP does. `None` when the name is empty (PHP drops such pairs).
-fn split_key(key: &str) -> Option<Vec<Segment>> {
+/// Splits a decoded key `name[a][][b]` into
+/// `[Some(name), Some(a), None, Some(b)]` (`None` is `[]`, append), the way
+/// PHP does. `None` when the name is empty (PHP drops such pairs).
+pub fn key_path(key: &str) -> Option<Vec<Option<String>>> {
     let key = key.trim_start_matches(' ');
     let (base, mut rest) = match key.find('[') {
         // An opening bracket with no closing one anywhere is not nesting.
@@ -397,13 +416,26 @@ mod tests {
 
     #[test]
     fn encodes_like_http_build_query() {
-        let v = json!({"event": "ONCRMDEALADD", "data": {"FIELDS": {"ID": 7}}, "ids": [1, 2],
-                       "t": true, "f": false, "n": null, "e": [], "s": "a b&c"});
+        let v = json!({"a_event": "ONCRMDEALADD", "b_data": {"FIELDS": {"ID": 7}}, "c_ids": [1, 2],
+                       "d_t": true, "e_f": false, "f_n": null, "g_e": [], "h_s": "a b&c"});
         assert_eq!(
             encode(&v),
-            "event=ONCRMDEALADD&data%5BFIELDS%5D%5BID%5D=7&ids%5B0%5D=1&ids%5B1%5D=2&t=1&f=0&s=a+b%26c"
+            "a_event=ONCRMDEALADD&b_data%5BFIELDS%5D%5BID%5D=7&c_ids%5B0%5D=1&c_ids%5B1%5D=2&d_t=1&e_f=0&h_s=a+b%26c"
         );
         assert_eq!(encode(&json!("scalar")), "");
+    }
+
+    #[test]
+    fn pairs_keep_arrival_order() {
+        let pairs = decoded_pairs("cmd[z]=a%3F1&cmd[a]=b&&x");
+        assert_eq!(pairs[0], ("cmd[z]".to_owned(), "a?1".to_owned()));
+        assert_eq!(
+            key_path(&pairs[1].0),
+            Some(vec![Some("cmd".into()), Some("a".into())])
+        );
+        assert_eq!(key_path("a[]"), Some(vec![Some("a".into()), None]));
+        assert_eq!(key_path("[x]"), None);
+        assert_eq!(pairs.len(), 3);
     }
 
     #[test]
