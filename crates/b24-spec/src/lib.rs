@@ -6,6 +6,7 @@
 //! The format itself is documented in `specs/README.md`.
 #![deny(missing_docs)]
 
+mod conform;
 mod model;
 pub mod names;
 mod validate;
@@ -13,6 +14,7 @@ mod validate;
 use std::fmt;
 use std::path::Path;
 
+pub use conform::{conforms, fields_conform};
 pub use model::*;
 pub use serde_saphyr::{Location, Spanned};
 

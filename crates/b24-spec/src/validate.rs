@@ -172,7 +172,10 @@ impl Ctx<'_> {
         if let Some(t) = &s.type_name
             && !names::is_ident(&t.value)
         {
-            self.err(t, format!("type_name `{}` is not a Rust identifier", t.value));
+            self.err(
+                t,
+                format!("type_name `{}` is not a Rust identifier", t.value),
+            );
         }
         if !s.fields.is_empty() {
             self.fields(&s.fields, "field");
