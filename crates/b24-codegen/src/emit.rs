@@ -878,13 +878,16 @@ impl Gen<'_> {
             let list_impl = match &m.list {
                 None => quote!(),
                 Some(l) => {
-                    let item = self.list_item(&out_ty, l.path.as_deref());
-                    let item = self.ty(&item);
+                    let item_ty = self.list_item(&out_ty, l.path.as_deref());
+                    let item = self.ty(&item_ty);
                     let path = match &l.path {
                         Some(s) => quote!(::std::option::Option::Some(#s)),
                         None => quote!(::std::option::Option::None),
                     };
-                    let id_field = l.id_field.clone().unwrap_or_else(|| "ID".to_owned());
+                    let id_field = l
+                        .id_field
+                        .clone()
+                        .unwrap_or_else(|| self.infer_id_field(&item_ty, l.path.is_some()));
                     quote! {
                         impl #p::ListMethod for #id {
                             type Item = #item;
@@ -907,6 +910,21 @@ impl Gen<'_> {
             });
         }
         Ok(())
+    }
+
+    /// The keyset cursor of a list: the row's `ID` or `id` field; without a
+    /// typed row, wrapped lists (`result.items`) are the newer camelCase APIs.
+    fn infer_id_field(&self, item: &Ty, wrapped: bool) -> String {
+        if let Ty::Def(i) = item
+            && let Def::Struct(s) = &self.r.types.defs[*i]
+        {
+            for name in ["ID", "id"] {
+                if s.fields.iter().any(|f| f.wire == name) {
+                    return name.to_owned();
+                }
+            }
+        }
+        if wrapped { "id" } else { "ID" }.to_owned()
     }
 
     /// The row type of a list method's result.

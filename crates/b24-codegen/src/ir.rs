@@ -177,12 +177,16 @@ impl<'a> Resolver<'a> {
             let described: Vec<Option<String>> = s.values.iter().map(described_variant).collect();
             let unique = {
                 let mut seen = std::collections::HashSet::new();
-                described.iter().all(|d| d.as_ref().is_some_and(|d| seen.insert(d.clone())))
+                described
+                    .iter()
+                    .all(|d| d.as_ref().is_some_and(|d| seen.insert(d.clone())))
             };
             for (k, v) in s.values.iter().enumerate() {
                 let var = match &v.rust_name {
                     Some(r) => r.value.clone(),
-                    None if unique && described[k].is_some() => described[k].clone().unwrap_or_default(),
+                    None if unique && described[k].is_some() => {
+                        described[k].clone().unwrap_or_default()
+                    }
                     None => names::enum_variant(&v.value).ok_or_else(|| {
                         self.err(
                             &s.ty,
@@ -319,13 +323,25 @@ impl<'a> Resolver<'a> {
 /// A variant name from the description of a numeric enum value, when the
 /// description is a short label (`outgoing`, `incoming with redirection`).
 fn described_variant(v: &b24_spec::EnumValue) -> Option<String> {
-    if !matches!(v.value, ScalarValue::Int(_)) && !matches!(&v.value, ScalarValue::Str(s) if s.parse::<i64>().is_ok()) {
+    if !matches!(v.value, ScalarValue::Int(_))
+        && !matches!(&v.value, ScalarValue::Str(s) if s.parse::<i64>().is_ok())
+    {
         return None;
     }
-    let d = v.description.as_deref()?.trim().trim_end_matches(['.', ';', ',']);
+    let d = v
+        .description
+        .as_deref()?
+        .trim()
+        .trim_end_matches(['.', ';', ',']);
     let words: Vec<&str> = d.split_whitespace().collect();
-    if words.is_empty() || words.len() > 4 || !d.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-') {
+    if words.is_empty()
+        || words.len() > 4
+        || !d
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
+    {
         return None;
     }
-    names::camel(d).filter(|n| n != "Unknown" && n.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
+    names::camel(d)
+        .filter(|n| n != "Unknown" && n.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
 }
