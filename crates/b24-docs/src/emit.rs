@@ -8,7 +8,7 @@ use b24_spec::names;
 use crate::ir::*;
 
 /// A YAML value, emitted in block style.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Y {
     /// A string.
     Str(String),
@@ -260,7 +260,7 @@ fn sanitize(s: &str) -> String {
 }
 
 /// Field list → YAML, with duplicate wire names dropped and Rust names fixed.
-fn fields_y(fields: &[Field]) -> Y {
+fn fields_y(fields: &[Field], types: &mut Types) -> Y {
     let mut wire = HashSet::new();
     let mut rust = HashSet::new();
     let mut out = Vec::new();
@@ -283,13 +283,38 @@ fn fields_y(fields: &[Field]) -> Y {
         if derived.as_deref() != Some(r.as_str()) {
             m.push(("rust_name".into(), s(&r)));
         }
-        shape_into(&mut m, &f.shape, f.required, f.description.as_deref());
+        shape_into(
+            &mut m,
+            &f.shape,
+            f.required,
+            f.description.as_deref(),
+            types,
+        );
         out.push(Y::Map(m));
     }
     Y::Seq(out)
 }
 
-fn shape_into(m: &mut Vec<(String, Y)>, sh: &Shape, required: bool, description: Option<&str>) {
+fn shape_into(
+    m: &mut Vec<(String, Y)>,
+    sh: &Shape,
+    required: bool,
+    description: Option<&str>,
+    types: &mut Types,
+) {
+    if let Some(name) = types.name_of(sh) {
+        m.push(("type".into(), s(&name)));
+        if required {
+            m.push(("required".into(), Y::Bool(true)));
+        }
+        if sh.nullable {
+            m.push(("nullable".into(), Y::Bool(true)));
+        }
+        if let Some(d) = description {
+            m.push(("description".into(), s(d)));
+        }
+        return;
+    }
     m.push(("type".into(), s(&sh.ty)));
     if required {
         m.push(("required".into(), Y::Bool(true)));
@@ -304,19 +329,103 @@ fn shape_into(m: &mut Vec<(String, Y)>, sh: &Shape, required: bool, description:
         m.push(("enum".into(), enum_y(&sh.values)));
     }
     if !sh.fields.is_empty() && sh.ty == "object" {
-        m.push(("fields".into(), fields_y(&sh.fields)));
+        m.push(("fields".into(), fields_y(&sh.fields, types)));
     }
     if let Some(it) = &sh.items
         && sh.ty == "array"
     {
-        m.push(("items".into(), shape_y(it)));
+        m.push(("items".into(), shape_y(it, types)));
     }
 }
 
-fn shape_y(sh: &Shape) -> Y {
+fn shape_y(sh: &Shape, types: &mut Types) -> Y {
     let mut m = Vec::new();
-    shape_into(&mut m, sh, false, None);
+    shape_into(&mut m, sh, false, None, types);
     Y::Map(m)
+}
+
+/// Named objects of one file: each section (`page#anchor`) becomes one
+/// entry under `types:`, named after its type and made unique in the file.
+#[derive(Default)]
+pub struct Types {
+    /// Section key → type name.
+    by_key: std::collections::HashMap<String, String>,
+    /// Keys whose definition is being written (a reference back is cut).
+    open: HashSet<String>,
+    /// Names in use (entries' Rust names and the codegen's fixed names).
+    taken: HashSet<String>,
+    /// Definitions in the order they were completed.
+    defs: Vec<(String, Y)>,
+}
+
+impl Types {
+    /// A collector whose names avoid `reserved`.
+    pub fn new(reserved: impl IntoIterator<Item = String>) -> Types {
+        let mut taken: HashSet<String> = reserved.into_iter().collect();
+        for fixed in [
+            "RestEvent",
+            "Dispatch",
+            "Event",
+            "Command",
+            "CommandResult",
+            "Unknown",
+        ] {
+            taken.insert(fixed.to_owned());
+        }
+        Types {
+            taken,
+            ..Types::default()
+        }
+    }
+
+    /// The type name of a named object (defining it on first use), or
+    /// `None` for other shapes and for a reference back into an object
+    /// being defined (written inline as a free-form `object`).
+    fn name_of(&mut self, sh: &Shape) -> Option<String> {
+        let tr = sh.type_ref.as_ref()?;
+        if sh.ty != "object" || sh.fields.is_empty() {
+            return None;
+        }
+        if let Some(n) = self.by_key.get(&tr.key) {
+            return Some(n.clone());
+        }
+        if self.open.contains(&tr.key) {
+            return None;
+        }
+        self.open.insert(tr.key.clone());
+        let mut def = Vec::new();
+        let mut plain = sh.clone();
+        plain.type_ref = None;
+        plain.nullable = false;
+        plain.description = None;
+        shape_into(&mut def, &plain, false, None, self);
+        self.open.remove(&tr.key);
+        let def = Y::Map(def);
+        // the same object described in two places is one type
+        let same = self.defs.iter().find(|(n, d)| {
+            *d == def
+                && n.strip_prefix(tr.name.as_str())
+                    .is_some_and(|rest| rest.chars().all(|c| c.is_ascii_digit()))
+        });
+        if let Some((n, _)) = same {
+            let n = n.clone();
+            self.by_key.insert(tr.key.clone(), n.clone());
+            return Some(n);
+        }
+        let name = unique(tr.name.clone(), &mut self.taken, "");
+        self.by_key.insert(tr.key.clone(), name.clone());
+        self.defs.push((name.clone(), def));
+        Some(name)
+    }
+
+    /// The `types:` map, sorted by name.
+    fn into_y(mut self) -> Option<Y> {
+        if self.defs.is_empty() {
+            return None;
+        }
+        self.defs.sort_by(|a, b| a.0.cmp(&b.0));
+        Some(Y::Map(self.defs))
+    }
 }
 
 fn enum_y(values: &[EnumVal]) -> Y {
@@ -390,31 +499,57 @@ pub fn rest_file(summary: &str, scope: &str, methods: &[&Method], events: &[&Res
         ("summary".to_owned(), s(summary)),
         ("scope".to_owned(), s(scope)),
     ];
-    if !methods.is_empty() {
-        let mut taken = HashSet::new();
-        let mut items = Vec::new();
-        for m in methods {
+    // Rust names first: named types must not take them
+    let mut taken = HashSet::new();
+    let method_names: Vec<(Option<String>, String)> = methods
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
             let own_scope = m.scopes.first().map(String::as_str).unwrap_or(scope);
             let derived = names::method(&m.name, Some(own_scope));
             let base = match &derived {
                 Some(d) if !taken.contains(d) => d.clone(),
-                _ => names::camel(&sanitize(&m.name))
-                    .unwrap_or_else(|| format!("Method{}", items.len() + 1)),
+                _ => names::camel(&sanitize(&m.name)).unwrap_or_else(|| format!("Method{}", i + 1)),
             };
-            let r = unique(base, &mut taken, "");
+            (derived, unique(base, &mut taken, ""))
+        })
+        .collect();
+    let mut etaken = HashSet::new();
+    let event_names: Vec<String> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let base = e
+                .rust_name
+                .clone()
+                .or_else(|| names::camel(&sanitize(&e.code)))
+                .unwrap_or_else(|| format!("Event{}", i + 1));
+            unique(base, &mut etaken, "")
+        })
+        .collect();
+    let mut types = Types::new(
+        method_names
+            .iter()
+            .map(|n| n.1.clone())
+            .chain(event_names.iter().cloned()),
+    );
+    if !methods.is_empty() {
+        let mut items = Vec::new();
+        for (m, (derived, r)) in methods.iter().zip(&method_names) {
+            let own_scope = m.scopes.first().map(String::as_str).unwrap_or(scope);
             let mut y = vec![("name".to_owned(), Y::Str(m.name.clone()))];
             if derived.as_deref() != Some(r.as_str()) {
-                y.push(("rust_name".into(), s(&r)));
+                y.push(("rust_name".into(), s(r)));
             }
             push_docs(&mut y, &m.docs);
             if own_scope != scope {
                 y.push(("scope".into(), s(own_scope)));
             }
             if !m.params.is_empty() {
-                y.push(("params".into(), fields_y(&m.params)));
+                y.push(("params".into(), fields_y(&m.params, &mut types)));
             }
             if let Some(r) = &m.result {
-                y.push(("result".into(), shape_y(r)));
+                y.push(("result".into(), shape_y(r, &mut types)));
             }
             if let Some(path) = &m.list {
                 let mut l = Vec::new();
@@ -433,18 +568,11 @@ pub fn rest_file(summary: &str, scope: &str, methods: &[&Method], events: &[&Res
         root.push(("methods".into(), Y::Seq(items)));
     }
     if !events.is_empty() {
-        let mut taken = HashSet::new();
         let mut items = Vec::new();
-        for e in events {
-            let base = e
-                .rust_name
-                .clone()
-                .or_else(|| names::camel(&sanitize(&e.code)))
-                .unwrap_or_else(|| format!("Event{}", items.len() + 1));
-            let r = unique(base, &mut taken, "");
+        for (e, r) in events.iter().zip(&event_names) {
             let mut y = vec![
                 ("code".to_owned(), Y::Str(e.code.clone())),
-                ("rust_name".to_owned(), s(&r)),
+                ("rust_name".to_owned(), s(r)),
             ];
             push_docs(&mut y, &e.docs);
             if let Some(sc) = e.scopes.first()
@@ -453,12 +581,15 @@ pub fn rest_file(summary: &str, scope: &str, methods: &[&Method], events: &[&Res
                 y.push(("scope".into(), s(sc)));
             }
             if !e.data.is_empty() {
-                y.push(("data".into(), fields_y(&e.data)));
+                y.push(("data".into(), fields_y(&e.data, &mut types)));
             }
             push_strings(&mut y, "examples", &e.examples);
             items.push(Y::Map(y));
         }
         root.push(("events".into(), Y::Seq(items)));
+    }
+    if let Some(t) = types.into_y() {
+        root.push(("types".into(), t));
     }
     to_yaml(HEADER, &root)
 }
@@ -485,6 +616,12 @@ pub fn placement_file(
     if let Some(i) = info {
         p.push(("docs".into(), s(&i.docs.docs)));
     }
+    let mut types = Types::new(
+        events
+            .iter()
+            .filter_map(|e| names::interface_event(&e.name))
+            .chain(commands.iter().filter_map(|c| names::camel(&c.name))),
+    );
     let mut taken = HashSet::new();
     let mut evs = Vec::new();
     for e in events {
@@ -500,7 +637,7 @@ pub fn placement_file(
             y.push(("rust_name".into(), s(&r)));
         }
         push_docs(&mut y, &e.docs);
-        y.push(("args".into(), fields_y(&e.args)));
+        y.push(("args".into(), fields_y(&e.args, &mut types)));
         push_strings(&mut y, "examples", &e.examples);
         evs.push(Y::Map(y));
     }
@@ -523,10 +660,10 @@ pub fn placement_file(
         }
         push_docs(&mut y, &c.docs);
         if !c.params.is_empty() {
-            y.push(("params".into(), fields_y(&c.params)));
+            y.push(("params".into(), fields_y(&c.params, &mut types)));
         }
         let result = c.result.clone().unwrap_or_else(|| Shape::of("any"));
-        y.push(("result".into(), shape_y(&result)));
+        y.push(("result".into(), shape_y(&result, &mut types)));
         push_strings(&mut y, "examples", &c.examples);
         push_strings(&mut y, "result_examples", &c.result_examples);
         cmds.push(Y::Map(y));
@@ -534,7 +671,11 @@ pub fn placement_file(
     if !cmds.is_empty() {
         p.push(("commands".into(), Y::Seq(cmds)));
     }
-    to_yaml(HEADER, &[("placement".to_owned(), Y::Map(p))])
+    let mut root = vec![("placement".to_owned(), Y::Map(p))];
+    if let Some(t) = types.into_y() {
+        root.push(("types".into(), t));
+    }
+    to_yaml(HEADER, &root)
 }
 
 #[cfg(test)]

@@ -50,6 +50,18 @@ pub struct Shape {
     pub fields: Vec<Field>,
     /// Array items.
     pub items: Option<Box<Shape>>,
+    /// Set on an object described in a section of its own (`#deal` on
+    /// `crm-deal-get.md`): the emitter puts it under the file's `types:`.
+    pub type_ref: Option<TypeRef>,
+}
+
+/// The section an object was imported from and the type name it gets.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct TypeRef {
+    /// `page#anchor`, unique in the docs tree.
+    pub key: String,
+    /// UpperCamelCase name from the type (`crm_multifield` → `CrmMultifield`).
+    pub name: String,
 }
 
 impl Shape {

@@ -9,6 +9,7 @@ use serde_json::Value;
 use crate::Warning;
 use crate::ir::*;
 use crate::md::{self, Block, Table};
+use b24_spec::names;
 
 /// What the analysis made of a page.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,8 +26,84 @@ struct RawRow {
     name: String,
     required: bool,
     types: Vec<String>,
+    /// Links in the type cell: `(text, target)`.
+    type_links: Vec<(String, String)>,
     desc: String,
     line: u32,
+}
+
+/// How deep named objects nest before the rest is typed `object`.
+const MAX_NESTING: usize = 6;
+
+/// What a row's type link leads to.
+enum Linked {
+    /// A named object (and whether the type is an array of it).
+    Found(Shape, bool),
+    /// A cycle or too deep: a free-form object (or an array of them).
+    Cut(bool),
+    /// A link that does not lead to a field table, and why.
+    Missing(String),
+    /// No link to follow.
+    None,
+}
+
+/// The heading above the page's first table, when that table is the first
+/// one after the heading (the page is about one object).
+fn first_table_heading(doc: &Parsed) -> Option<usize> {
+    let t = doc
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::Table(_)))?;
+    doc.blocks[..t]
+        .iter()
+        .rposition(|b| matches!(b, Block::Heading { .. }))
+}
+
+/// `deal[]` → `deal`, `array<deal>` → `deal`.
+fn type_base(t: &str) -> &str {
+    let t = t.trim().trim_matches('`').trim();
+    if let Some(b) = t.strip_suffix("[]") {
+        return b.trim();
+    }
+    if t.len() > 7 && t[..6].eq_ignore_ascii_case("array<") && t.ends_with('>') {
+        return t[6..t.len() - 1].trim();
+    }
+    t
+}
+
+/// Letters and digits of a type name, other characters as `_`.
+fn sanitize_name(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect()
+}
+
+/// Blocks of the section opened by heading `h`, subsections included.
+fn section_in(blocks: &[Block], h: usize) -> std::ops::Range<usize> {
+    let level = match blocks.get(h) {
+        Some(Block::Heading { level, .. }) => *level,
+        _ => 0,
+    };
+    let end = blocks
+        .get(h + 1..)
+        .unwrap_or_default()
+        .iter()
+        .position(|b| matches!(b, Block::Heading { level: l, .. } if *l <= level))
+        .map(|p| h + 1 + p)
+        .unwrap_or(blocks.len());
+    (h + 1).min(end)..end
+}
+
+/// Blocks from heading `h` up to the next heading of any level.
+fn own_in(blocks: &[Block], h: usize) -> std::ops::Range<usize> {
+    let end = blocks
+        .get(h + 1..)
+        .unwrap_or_default()
+        .iter()
+        .position(|b| matches!(b, Block::Heading { .. }))
+        .map(|p| h + 1 + p)
+        .unwrap_or(blocks.len());
+    (h + 1).min(end)..end
 }
 
 /// A parsed page: its blocks and where its headings' anchors point.
@@ -116,7 +193,6 @@ impl Resolver for NoPages {
     }
 }
 
-#[allow(dead_code)] // `resolver` and `cuts`: cross-page types
 struct Ctx<'a> {
     page: &'a str,
     url: String,
@@ -520,35 +596,29 @@ impl Ctx<'_> {
 
     /// Blocks of the section opened by heading `h`, subsections included.
     fn section(&self, h: usize) -> std::ops::Range<usize> {
-        let level = match &self.doc.blocks[h] {
-            Block::Heading { level, .. } => *level,
-            _ => 0,
-        };
-        let end = self.doc.blocks[h + 1..]
-            .iter()
-            .position(|b| matches!(b, Block::Heading { level: l, .. } if *l <= level))
-            .map(|p| h + 1 + p)
-            .unwrap_or(self.doc.blocks.len());
-        h + 1..end
+        section_in(&self.doc.blocks, h)
     }
 
     /// Blocks up to the next heading of any level.
     fn own(&self, h: usize) -> std::ops::Range<usize> {
-        let end = self.doc.blocks[h + 1..]
-            .iter()
-            .position(|b| matches!(b, Block::Heading { .. }))
-            .map(|p| h + 1 + p)
-            .unwrap_or(self.doc.blocks.len());
-        h + 1..end
+        own_in(&self.doc.blocks, h)
     }
 
     fn first_field_table(&mut self, range: std::ops::Range<usize>) -> Option<Vec<RawRow>> {
+        let doc = Rc::clone(&self.doc);
+        self.first_field_table_in(&doc, range)
+    }
+
+    fn first_field_table_in(
+        &mut self,
+        doc: &Parsed,
+        range: std::ops::Range<usize>,
+    ) -> Option<Vec<RawRow>> {
         for i in range {
-            if let Block::Table(t) = &self.doc.blocks[i] {
-                let t = t.clone();
-                if let Some(rows) = self.field_rows(&t) {
-                    return Some(rows);
-                }
+            if let Some(Block::Table(t)) = doc.blocks.get(i)
+                && let Some(rows) = self.field_rows(&doc.page, t)
+            {
+                return Some(rows);
             }
         }
         None
@@ -557,14 +627,16 @@ impl Ctx<'_> {
     /// The section's main field table: the one before any subsection, else
     /// the first one in the section.
     fn section_table(&mut self, h: usize) -> Option<Vec<RawRow>> {
-        let own = self.own(h);
-        self.first_field_table(own).or_else(|| {
-            let r = self.section(h);
-            self.first_field_table(r)
-        })
+        let doc = Rc::clone(&self.doc);
+        self.section_table_in(&doc, h)
     }
 
-    fn field_rows(&mut self, t: &Table) -> Option<Vec<RawRow>> {
+    fn section_table_in(&mut self, doc: &Parsed, h: usize) -> Option<Vec<RawRow>> {
+        self.first_field_table_in(doc, own_in(&doc.blocks, h))
+            .or_else(|| self.first_field_table_in(doc, section_in(&doc.blocks, h)))
+    }
+
+    fn field_rows(&mut self, page: &str, t: &Table) -> Option<Vec<RawRow>> {
         let first = t.rows.first()?;
         let head = first
             .cells
@@ -585,7 +657,11 @@ impl Ctx<'_> {
                 continue;
             };
             let Some(end) = rest.find("**") else {
-                self.warn(r.line, "malformed field name: `**` is not closed");
+                self.warnings.push(Warning::new(
+                    page,
+                    r.line,
+                    "malformed field name: `**` is not closed",
+                ));
                 continue;
             };
             let mut name = rest[..end].trim().replace('\\', "");
@@ -606,6 +682,7 @@ impl Ctx<'_> {
             if !types.is_empty() {
                 typed += 1;
             }
+            let type_links = md::links(after);
             let desc = r
                 .cells
                 .iter()
@@ -618,6 +695,7 @@ impl Ctx<'_> {
                 name,
                 required,
                 types,
+                type_links,
                 desc,
                 line: r.line,
             });
@@ -628,46 +706,212 @@ impl Ctx<'_> {
         Some(out)
     }
 
-    /// Builds fields from rows, following anchor links to nested sections.
+    /// Builds fields from rows of the current page.
     fn fields(&mut self, rows: &[RawRow], stack: &mut Vec<String>) -> Vec<Field> {
+        let doc = Rc::clone(&self.doc);
+        self.fields_in(&doc, rows, stack)
+    }
+
+    /// The object a row's type links to: a section with a field table on
+    /// this page or another one. `stack` holds the objects being resolved.
+    fn linked_object(&mut self, doc: &Rc<Parsed>, r: &RawRow, stack: &mut Vec<String>) -> Linked {
+        // candidates: the type cell's links, then a section of this page
+        // named like an unknown type
+        let mut candidates: Vec<(String, String)> = Vec::new();
+        for (text, target) in &r.type_links {
+            candidates.push((text.clone(), target.clone()));
+        }
+        if r.type_links.is_empty()
+            && let [t] = r.types.as_slice()
+        {
+            let base = type_base(t);
+            if map_one(base).is_none() && is_ident(base) {
+                candidates.push((t.clone(), format!("#{}", base.to_lowercase())));
+            }
+        }
+        let mut missing = None;
+        for (text, target) in candidates {
+            let t = text.trim().trim_matches('`').trim();
+            let base = type_base(t);
+            if base.is_empty() || target.contains("://") || target.contains(' ') {
+                continue;
+            }
+            let (path, anchor) = match target.split_once('#') {
+                Some((p, a)) => (p, Some(a)),
+                None => (target.as_str(), None),
+            };
+            if !(path.is_empty() || path.ends_with(".md")) {
+                continue;
+            }
+            // builtin types stay builtin, unless the link names an object's
+            // section explicitly
+            match map_one(base) {
+                Some(s) if !(matches!(s.ty.as_str(), "object" | "any") && anchor.is_some()) => {
+                    continue;
+                }
+                _ => {}
+            }
+            let tdoc = if path.is_empty() {
+                Some(Rc::clone(doc))
+            } else {
+                match crate::join(&doc.page, path) {
+                    Some(rel) if rel == doc.page => Some(Rc::clone(doc)),
+                    Some(rel) => self.resolver.page(&rel),
+                    None => None,
+                }
+            };
+            let Some(tdoc) = tdoc else {
+                missing.get_or_insert_with(|| {
+                    format!("the linked page `{path}` is not in the docs tree")
+                });
+                continue;
+            };
+            let explicit = anchor.filter(|a| !a.is_empty());
+            let mut anchor = match explicit {
+                Some(a) => a.to_owned(),
+                None => slug(base),
+            };
+            let h = match tdoc.anchor(&anchor) {
+                Some(h) => Some(h),
+                // a link to a page that describes the object: its first table
+                None if explicit.is_none() && tdoc.page != doc.page => {
+                    anchor.clear();
+                    first_table_heading(&tdoc)
+                }
+                None => None,
+            };
+            let Some(h) = h else {
+                missing.get_or_insert_with(|| format!("no section `#{anchor}` in `{}`", tdoc.page));
+                continue;
+            };
+            let key = format!("{}#{}", tdoc.page, anchor.to_lowercase());
+            if stack.contains(&key) || stack.len() >= MAX_NESTING {
+                self.cuts += 1;
+                return Linked::Cut(t.ends_with("[]"));
+            }
+            let array = t.ends_with("[]") || t.to_ascii_lowercase().starts_with("array<");
+            if let Some(s) = self.resolver.memo(&key) {
+                return Linked::Found(s, array);
+            }
+            let Some(rows) = self.section_table_in(&tdoc, h) else {
+                missing.get_or_insert_with(|| {
+                    format!("no field table under `#{anchor}` in `{}`", tdoc.page)
+                });
+                continue;
+            };
+            let cuts = self.cuts;
+            stack.push(key.clone());
+            let fields = self.fields_in(&tdoc, &rows, stack);
+            stack.pop();
+            if fields.is_empty() {
+                continue;
+            }
+            let name = names::camel(&sanitize_name(base))
+                .filter(|n| n.starts_with(|c: char| c.is_ascii_alphabetic()))
+                .or_else(|| names::camel(&sanitize_name(&anchor)))
+                .filter(|n| n.starts_with(|c: char| c.is_ascii_alphabetic()))
+                .unwrap_or_else(|| "Object".to_owned());
+            let mut s = Shape::of("object");
+            s.fields = fields;
+            s.type_ref = Some(TypeRef {
+                key: key.clone(),
+                name,
+            });
+            if self.cuts == cuts {
+                // resolved without cutting a cycle: the same wherever it is met
+                self.resolver.remember(&key, &s);
+            }
+            return Linked::Found(s, array);
+        }
+        match missing {
+            Some(m) => Linked::Missing(m),
+            None => Linked::None,
+        }
+    }
+
+    /// Builds fields from rows of `doc`, following links to objects
+    /// described in other sections and on other pages.
+    fn fields_in(
+        &mut self,
+        doc: &Rc<Parsed>,
+        rows: &[RawRow],
+        stack: &mut Vec<String>,
+    ) -> Vec<Field> {
         let mut out: Vec<Field> = Vec::new();
         for r in rows {
             let name = r.name.trim().trim_end_matches(':').trim().to_owned();
             if name.is_empty() {
-                self.warn(r.line, "a table row without a field name");
+                self.warnings.push(Warning::new(
+                    &doc.page,
+                    r.line,
+                    "a table row without a field name",
+                ));
                 continue;
             }
             if is_pattern_name(&name) {
-                self.warn(
+                self.warnings.push(Warning::new(
+                    &doc.page,
                     r.line,
                     format!("`{name}` is a name pattern, not a field; skipped"),
-                );
+                ));
                 continue;
             }
-            let (mut shape, unknown) = map_types(&r.types);
+            let (mut shape, mut unknown) = map_types(&r.types);
+            let mut why = None;
+            // an object described elsewhere, named after its type
+            match self.linked_object(doc, r, stack) {
+                Linked::Found(named, array) => {
+                    let nullable = shape.nullable;
+                    if array || shape.ty == "array" {
+                        shape = Shape::of("array");
+                        shape.items = Some(Box::new(named));
+                    } else {
+                        shape = named;
+                    }
+                    shape.nullable = nullable;
+                    unknown = None;
+                }
+                Linked::Cut(array) => {
+                    // a cycle or too deep: a free-form object
+                    let nullable = shape.nullable;
+                    if array || shape.ty == "array" {
+                        shape = Shape::of("array");
+                        shape.items = Some(Box::new(Shape::of("object")));
+                    } else {
+                        shape = Shape::of("object");
+                    }
+                    shape.nullable = nullable;
+                    unknown = None;
+                }
+                Linked::Missing(m) => why = Some(m),
+                Linked::None => {}
+            }
             // nested object described in a linked section of this page
             let mut nested = None;
             let mut extra_desc: Option<String> = None;
-            if stack.len() < 8 {
+            if stack.len() < 8
+                && shape.type_ref.is_none()
+                && shape.items.as_ref().is_none_or(|i| i.type_ref.is_none())
+            {
                 for (_, target) in md::links(&r.desc) {
                     let Some(a) = target.strip_prefix('#') else {
                         continue;
                     };
-                    if stack.iter().any(|s| s == a) {
+                    let key = format!("{}#{}", doc.page, a.to_lowercase());
+                    if stack.contains(&key) {
                         continue;
                     }
-                    let Some(h) = self.doc.anchor(a) else {
+                    let Some(h) = doc.anchor(a) else {
                         continue;
                     };
-                    let own = self.own(h);
-                    if let Some(rows) = self.first_field_table(own) {
+                    if let Some(rows) = self.first_field_table_in(doc, own_in(&doc.blocks, h)) {
                         // a scalar explained by a one-row table of itself
                         if rows.len() == 1 && rows[0].name.trim_end_matches('*') == name {
                             extra_desc = Some(rows[0].desc.clone());
                             break;
                         }
-                        stack.push(a.to_owned());
-                        let f = self.fields(&rows, stack);
+                        stack.push(key);
+                        let f = self.fields_in(doc, &rows, stack);
                         stack.pop();
                         nested = Some(f);
                         break;
@@ -695,10 +939,15 @@ impl Ctx<'_> {
                     _ => {}
                 }
             } else if let Some(u) = &unknown {
-                self.warn(
+                let why = why.map(|w| format!(" ({w})")).unwrap_or_default();
+                self.warnings.push(Warning::new(
+                    &doc.page,
                     r.line,
-                    format!("unknown type `{u}` of `{name}`; mapped to `{}`", shape.ty),
-                );
+                    format!(
+                        "unknown type `{u}` of `{name}`; mapped to `{}`{why}",
+                        shape.ty
+                    ),
+                ));
             }
             if matches!(shape.ty.as_str(), "string" | "integer" | "boolean") {
                 shape.values = enum_values(&r.desc, &shape.ty);
@@ -1762,18 +2011,20 @@ fn map_one(p: &str) -> Option<Shape> {
     }
     let ty = match l.as_str() {
         "string" | "text" | "char" | "enum" | "str" | "crm_status" | "crm_currency"
-        | "location" | "crm" | "lang" | "url" | "html" => "string",
+        | "userfieldentityid" | "location" | "crm" | "lang" | "url" | "html" => "string",
         "integer" | "int" | "user" | "crm_company" | "crm_contact" | "crm_lead" | "crm_deal"
         | "crm_quote" | "crm_category" | "crm_entity" | "timestamp" | "long" => "integer",
         "double" | "float" | "number" | "decimal" => "number",
         "boolean" | "bool" => "boolean",
         "date" => "date",
         "datetime" => "datetime",
-        "object" | "time" | "map" => "object",
+        "object" | "time" | "map" | "lang_map" => "object",
         "array" | "list" => "array",
         "any" | "mixed" | "file" | "diskfile" | "attached_diskfile" | "callable" | "function" => {
             "any"
         }
+        // service enumerations: integers from a fixed set
+        _ if l.starts_with("crm_enum_") => "integer",
         _ => {
             // references to another object's attribute: `user.id`, `catalog_vat.id`
             if let Some((obj, attr)) = p.rsplit_once('.')

@@ -513,3 +513,175 @@ fn overview_rows_are_detected_by_structure() {
             .contains("the page's file name does not spell the method name")
     );
 }
+
+fn named_type<'a>(s: &'a Spec, name: &str) -> &'a b24_spec::Shape {
+    s.file.types.get(name).unwrap_or_else(|| {
+        panic!(
+            "no type {name}; types: {:?}",
+            s.file.types.keys().collect::<Vec<_>>()
+        )
+    })
+}
+
+#[test]
+fn types_linked_to_other_pages_become_named_types() {
+    let out = import();
+    let s = spec(&out, "methods/crm.yaml");
+    // crm.deal.list: `deal[]` links to crm-deal-get.md#deal
+    let list = s
+        .file
+        .methods
+        .iter()
+        .find(|m| m.name.value == "crm.deal.list")
+        .expect("crm.deal.list");
+    let r = list.result.as_ref().expect("result");
+    assert_eq!(r.ty.value, "array");
+    assert_eq!(r.items.as_ref().expect("items").ty.value, "Deal");
+    // crm.deal.get: `deal` links to its own page's #deal section
+    let get = s
+        .file
+        .methods
+        .iter()
+        .find(|m| m.name.value == "crm.deal.get")
+        .expect("crm.deal.get");
+    assert_eq!(get.result.as_ref().expect("result").ty.value, "Deal");
+    let deal = named_type(&s, "Deal");
+    assert_eq!(deal.ty.value, "object");
+    assert_eq!(field(&deal.fields, "ID").ty.value, "integer");
+    assert_eq!(field(&deal.fields, "TITLE").ty.value, "string");
+    // the one object is one type in the file
+    assert_eq!(
+        s.file
+            .types
+            .keys()
+            .filter(|k| k.starts_with("Deal"))
+            .count(),
+        1
+    );
+    // crm_multifield[] links to data-types.md without an anchor: the
+    // section named like the type
+    let c = spec(&out, "methods/crm.yaml");
+    let get = c
+        .file
+        .methods
+        .iter()
+        .find(|m| m.name.value == "crm.contact.get")
+        .expect("crm.contact.get");
+    let contact = get.result.as_ref().expect("result");
+    let contact = named_type(&c, &contact.ty.value);
+    let phone = field(&contact.fields, "PHONE");
+    assert_eq!(phone.ty.value, "array");
+    assert_eq!(
+        phone.items.as_ref().expect("items").ty.value,
+        "CrmMultifield"
+    );
+    let mf = named_type(&c, "CrmMultifield");
+    for f in ["ID", "TYPE_ID", "VALUE", "VALUE_TYPE"] {
+        field(&mf.fields, f);
+    }
+    assert!(
+        !out.warnings
+            .iter()
+            .any(|w| w.message.contains("crm_multifield") || w.message.contains("`deal`")),
+        "{:?}",
+        out.warnings
+    );
+}
+
+fn page(title: &str, body: &str) -> String {
+    format!(
+        "# {title}\n\n> Scope: [`sc`](../scopes.md)\n\n## Method Parameters\n\n#|\n|| **Name**\n`type` | **Description** ||\n|| **id**\n[`integer`](../data-types.md) | Id ||\n|#\n\n## Response Handling\n\n### Returned Data\n\n{body}\n"
+    )
+}
+
+fn table(rows: &[(&str, &str)]) -> String {
+    let mut t = "#|\n|| **Name**\n`type` | **Description** ||\n".to_owned();
+    for (name, ty) in rows {
+        t.push_str(&format!("|| **{name}**\n{ty} | The {name} ||\n"));
+    }
+    t.push_str("|#");
+    t
+}
+
+#[test]
+fn cycles_between_linked_objects_end_in_free_form_objects() {
+    // node → parent (node, on the same page) and node → owner (user, on
+    // another page) → manager (node again): both cycles are cut
+    let node = format!(
+        "{}\n\n### Node {{#node}}\n\n{}",
+        table(&[("result", "[`node`](#node)")]),
+        table(&[
+            ("id", "[`integer`](../data-types.md)"),
+            ("parent", "[`node`](#node)"),
+            ("owner", "[`person`](./types.md#person)"),
+        ])
+    );
+    let types = format!(
+        "# Types\n\n## Person {{#person}}\n\n{}",
+        table(&[
+            ("name", "[`string`](../data-types.md)"),
+            ("manager", "[`node[]`](./sc-node-get.md#node)"),
+        ])
+    );
+    let pages = vec![
+        (
+            "api-reference/sc/sc-node-get.md".to_owned(),
+            page("Get a node sc.node.get", &node),
+        ),
+        ("api-reference/sc/types.md".to_owned(), types),
+    ];
+    let out = b24_docs::import_pages(&pages);
+    assert!(out.invalid.is_empty(), "{:?}", out.invalid);
+    let s = b24_spec::parse("methods/sc.yaml", &out.files["methods/sc.yaml"]).expect("valid");
+    let m = &s.file.methods[0];
+    assert_eq!(m.result.as_ref().expect("result").ty.value, "Node");
+    let n = named_type(&s, "Node");
+    assert_eq!(field(&n.fields, "parent").ty.value, "object");
+    let owner = field(&n.fields, "owner");
+    assert_eq!(owner.ty.value, "Person");
+    let u = named_type(&s, "Person");
+    let manager = field(&u.fields, "manager");
+    assert_eq!(manager.ty.value, "array");
+    assert_eq!(manager.items.as_ref().expect("items").ty.value, "object");
+    // deterministic
+    assert_eq!(b24_docs::import_pages(&pages).files, out.files);
+}
+
+#[test]
+fn links_to_missing_pages_stay_any_with_a_warning() {
+    let body = table(&[
+        ("item", "[`gadget`](./gadget-types.md#gadget)"),
+        ("list", "[`gadget[]`](./gadget-types.md)"),
+        ("other", "[`widget`](#widget)"),
+    ]);
+    let pages = vec![(
+        "api-reference/sc/sc-gadget-get.md".to_owned(),
+        page("Get a gadget sc.gadget.get", &body),
+    )];
+    let out = b24_docs::import_pages(&pages);
+    assert!(out.invalid.is_empty(), "{:?}", out.invalid);
+    let s = b24_spec::parse("methods/sc.yaml", &out.files["methods/sc.yaml"]).expect("valid");
+    assert!(s.file.types.is_empty());
+    let r = s.file.methods[0].result.as_ref().expect("result");
+    assert_eq!(field(&r.fields, "item").ty.value, "any");
+    assert_eq!(field(&r.fields, "list").ty.value, "array");
+    assert_eq!(field(&r.fields, "other").ty.value, "any");
+    let msgs: Vec<String> = out.warnings.iter().map(ToString::to_string).collect();
+    for (line, what) in [
+        (21, "unknown type `gadget` of `item`"),
+        (23, "unknown type `gadget` of `list`"),
+        (25, "unknown type `widget` of `other`"),
+    ] {
+        assert!(
+            msgs.iter().any(|m| m
+                .starts_with(&format!("api-reference/sc/sc-gadget-get.md:{line}:"))
+                && m.contains(what)),
+            "{what} at {line}: {msgs:?}"
+        );
+    }
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("the linked page `./gadget-types.md` is not in the docs tree")),
+        "{msgs:?}"
+    );
+}
