@@ -490,7 +490,8 @@ async fn batch_semantics() {
     let (s, v) = post_json(
         &url,
         &json!({"halt": 0, "cmd": {
-            // Keys sort in the order they should run (json! sorts them).
+            // Keys also sort in run order, so this holds with or without
+            // serde_json's preserve_order.
             "a_list": "crm.deal.list?select[]=ID&filter[>ID]=10",
             "b_one": "crm.deal.get?id=$result[a_list][0][ID]",
             "c_bad": "crm.deal.get?id=99999",
@@ -1109,7 +1110,7 @@ async fn key_order_is_kept_for_cmd_and_order() {
             json!(format!("crm.deal.list?select[]=ID&order[ID]=ASC&start=-1&filter[>ID]=$result[req_{}][49][ID]", i - 1)),
         );
     }
-    // Build the JSON text by hand so the keys go out in this order.
+    // JSON text by hand, so the key order on the wire is certain.
     let body = format!(
         "{{\"halt\":0,\"cmd\":{{{}}}}}",
         (0..=11)
@@ -1157,7 +1158,7 @@ async fn key_order_is_kept_for_cmd_and_order() {
         .map(|r| r["ID"].as_str().unwrap().parse().unwrap())
         .collect();
     assert!(ids.windows(2).all(|w| w[0] > w[1]), "{ids:?}");
-    // As JSON text (serde_json's map would sort the keys on our side).
+    // As JSON text, so the key order on the wire is certain.
     let r = reqwest::Client::new()
         .post(format!("{}crm.deal.list", e.webhook_url()))
         .header("content-type", "application/json")

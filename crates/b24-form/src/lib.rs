@@ -27,10 +27,11 @@
 //! [`Options::max_pairs`] are errors, so a hostile body cannot build an
 //! unbounded tree.
 //!
-//! Object key order follows `serde_json::Map` (sorted, unless a crate in the
-//! build turns on serde_json's `preserve_order`). Callers that need the order
-//! the keys arrived in (PHP arrays are ordered) can walk [`decoded_pairs`]
-//! with [`key_path`].
+//! PHP arrays are ordered, so this crate turns on serde_json's
+//! `preserve_order`: decoded objects keep the order keys arrived in (a
+//! batch's `cmd`, a list's `order`), and `encode` writes them in map order.
+//! [`decoded_pairs`] and [`key_path`] give the raw pairs for callers that
+//! need them.
 #![deny(missing_docs)]
 
 use std::collections::HashMap;
