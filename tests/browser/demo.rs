@@ -171,10 +171,10 @@ pub async fn register_call(
         ExternalCallRegisterCrmEntityType as Crm, ExternalCallRegisterShow as Show,
         ExternalCallRegisterType as Type,
     };
-    let reg = telephony::ExternalCallRegister::new(1, "100", phone, Type::V2)
+    let reg = telephony::ExternalCallRegister::new(1, "100", phone, Type::Incoming)
         .crm_entity_type(Crm::Contact)
         .crm_entity_id(3)
-        .show(Show::V1);
+        .show(Show::Show);
     let env = client.send(&reg).await?;
     Ok(serde_json::to_value(&env.result).unwrap_or_default())
 }
