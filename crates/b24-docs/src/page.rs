@@ -65,8 +65,11 @@ fn type_base(t: &str) -> &str {
     if let Some(b) = t.strip_suffix("[]") {
         return b.trim();
     }
-    if t.len() > 7 && t[..6].eq_ignore_ascii_case("array<") && t.ends_with('>') {
-        return t[6..t.len() - 1].trim();
+    if t.len() > 7
+        && t.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("array<"))
+        && t.ends_with('>')
+    {
+        return t.get(6..t.len() - 1).unwrap_or("").trim();
     }
     t
 }
@@ -806,10 +809,19 @@ impl Ctx<'_> {
             if fields.is_empty() {
                 continue;
             }
-            let name = names::camel(&sanitize_name(base))
-                .filter(|n| n.starts_with(|c: char| c.is_ascii_alphabetic()))
-                .or_else(|| names::camel(&sanitize_name(&anchor)))
-                .filter(|n| n.starts_with(|c: char| c.is_ascii_alphabetic()))
+            // named after the type, or after the section when the type is
+            // a builtin (`object` linking to `#fields`)
+            let camel = |x: &str| {
+                names::camel(&sanitize_name(x))
+                    .filter(|n| n.starts_with(|c: char| c.is_ascii_alphabetic()))
+            };
+            let (first, second) = if map_one(base).is_some() {
+                (anchor.as_str(), base)
+            } else {
+                (base, anchor.as_str())
+            };
+            let name = camel(first)
+                .or_else(|| camel(second))
                 .unwrap_or_else(|| "Object".to_owned());
             let mut s = Shape::of("object");
             s.fields = fields;
@@ -2197,6 +2209,16 @@ mod tests {
         assert_eq!((s.ty.as_str(), u.as_deref()), ("any", Some("frobnicator")));
         assert_eq!(map_types(&["catalog_vat.id".into()]).0.ty, "integer");
         assert!(map_types(&["string|null".into()]).0.nullable);
+    }
+
+    #[test]
+    fn type_bases_and_slugs() {
+        assert_eq!(type_base("`deal[]`"), "deal");
+        assert_eq!(type_base("array<item>"), "item");
+        assert_eq!(type_base("arrayé<x>"), "arrayé<x>");
+        assert_eq!(slug("type.relations"), "typerelations");
+        assert_eq!(slug("Deal Type"), "deal-type");
+        assert_eq!(slug("`crm_multifield`"), "crm_multifield");
     }
 
     #[test]
