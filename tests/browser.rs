@@ -4,6 +4,11 @@
 //! each typed event with its documented payload, that commands from the
 //! server change the card, and that a forged event POST is refused.
 //!
+//! For CALL_CARD the handler is a tab of the card: the test raises calls,
+//! moves them through their states with the card's buttons and
+//! `telephony.externalCall.finish`, and checks the typed `CallCard::*` events,
+//! `getStatus` against the card, and the auto-close commands.
+//!
 //! Runs twice: with the bridge's built-in frame client and with
 //! @bitrix24/b24jssdk's B24Frame. Needs Debian's chromium and
 //! chromium-driver and the npm package (scripts/setup/30-browser.sh); without
@@ -16,6 +21,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use demo::call_card as cc;
 use demo::pbw::{self, Event};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
@@ -109,12 +115,12 @@ mod tempdir {
     }
 }
 
-struct Run {
+struct Run<E: b24::InterfaceEvents = Event> {
     c: Client,
-    demo: demo::Demo,
+    demo: demo::Demo<E>,
 }
 
-impl Run {
+impl<E: b24::InterfaceEvents + Clone> Run<E> {
     async fn click(&self, id: &str) {
         self.c
             .find(Locator::Id(id))
@@ -124,11 +130,11 @@ impl Run {
             .await
             .unwrap_or_else(|e| panic!("click #{id}: {e}"));
     }
-    fn events(&self) -> Vec<Event> {
+    fn events(&self) -> Vec<E> {
         self.demo.app.events.lock().unwrap().clone()
     }
     /// Waits until the handler has received `n` events.
-    async fn wait_events(&self, n: usize) -> Vec<Event> {
+    async fn wait_events(&self, n: usize) -> Vec<E> {
         let deadline = tokio::time::Instant::now() + GUARD;
         loop {
             let e = self.events();
@@ -139,12 +145,18 @@ impl Run {
         }
     }
     /// Clicks `id` and returns the one event it produced.
-    async fn click_event(&self, id: &str) -> Event {
+    async fn click_event(&self, id: &str) -> E {
         let n = self.events().len();
         self.click(id).await;
         let e = self.wait_events(n + 1).await;
         assert_eq!(e.len(), n + 1, "no event after clicking #{id}");
         e[n].clone()
+    }
+    /// Waits for `k` events after the first `n` and returns them.
+    async fn events_after(&self, n: usize, k: usize) -> Vec<E> {
+        let e = self.wait_events(n + k).await;
+        assert_eq!(e.len(), n + k, "expected {k} more events");
+        e[n..].to_vec()
     }
     async fn attr(&self, id: &str, name: &str) -> Option<String> {
         self.c
@@ -407,6 +419,204 @@ async fn run(jssdk: Option<String>) {
     emu.shutdown().await;
 }
 
+fn call_states(e: &[cc::Event]) -> Vec<cc::CallState> {
+    e.iter()
+        .map(|e| match e {
+            cc::Event::CallStateChanged { call_state, .. } => call_state.clone(),
+            other => panic!("expected CallStateChanged, got {other:?}"),
+        })
+        .collect()
+}
+
+impl Run<cc::Event> {
+    /// `getStatus`, checked against what the card shows.
+    async fn status(&self, session: &str) -> cc::CallStatus {
+        let st = self.send(session, cc::GetStatus::new()).await.unwrap();
+        assert_eq!(
+            self.attr("call-card", "data-call-id").await.as_deref(),
+            Some(st.call_id.as_str())
+        );
+        assert_eq!(Some(self.text("card-phone").await), st.phone_number.clone());
+        assert_eq!(self.text("card-line").await, st.line_number);
+        assert_eq!(
+            self.text("card-crm").await,
+            format!("{} {}", st.crm_entity_type, st.crm_entity_id)
+        );
+        assert_eq!(
+            self.text("card-direction").await,
+            st.call_direction.as_str()
+        );
+        assert_eq!(self.text("card-call-state").await, st.call_state.as_str());
+        st
+    }
+    async fn card_open(&self) -> bool {
+        self.attr("call-card", "hidden").await.is_none()
+    }
+    async fn auto_close(&self, session: &str, on: bool) {
+        let out = if on {
+            self.send(session, cc::EnableAutoClose::new()).await
+        } else {
+            self.send(session, cc::DisableAutoClose::new()).await
+        };
+        assert!(out.unwrap().is_empty(), "auto-close commands answer []");
+    }
+    /// The tab of a newly raised card: waits for its `n`th widget.
+    async fn tab(&self, n: usize, client: &str) -> String {
+        let ctx = tokio::time::timeout(GUARD, self.demo.bridge.wait_ready(n))
+            .await
+            .expect("CALL_CARD tab ready");
+        assert_eq!(ctx.client.as_deref(), Some(client));
+        assert_eq!(ctx.placement, cc::PLACEMENT);
+        ctx.session
+    }
+}
+
+async fn run_call_card(jssdk: Option<String>) {
+    use cc::{CallState, Event as E};
+    let client_name = if jssdk.is_some() {
+        "b24jssdk"
+    } else {
+        "builtin"
+    };
+    let emu = b24_emulator::Emulator::builder()
+        .start()
+        .await
+        .expect("emulator");
+    let demo = demo::start_tab_app(false, jssdk).await;
+    let rest = demo::app_client(&emu);
+    demo::bind_tab(&rest, &format!("{}/placement/", demo.url))
+        .await
+        .expect("placement.bind CALL_CARD");
+    let (c, _driver, _profile) = browser().await;
+    c.goto(&format!("{}/portal/?user=1", emu.base_url()))
+        .await
+        .unwrap();
+    let r = Run { c, demo };
+    // The tab comes with a card: no call, no widget.
+    assert!(r.demo.bridge.sessions().is_empty());
+
+    // A call raises the card, the tab loads with it and gets the card's CRM
+    // data as EntityChanged.
+    let reg = demo::register_call(&rest, "+19001234567")
+        .await
+        .expect("externalCall.register");
+    let call_id = reg["CALL_ID"].as_str().expect("CALL_ID").to_owned();
+    let s = r.tab(1, client_name).await;
+    let e = r.events_after(0, 1).await;
+    let E::EntityChanged(ent) = &e[0] else {
+        panic!("{e:?}")
+    };
+    assert_eq!(
+        (
+            ent.phone_number.as_str(),
+            ent.crm_entity_type.as_str(),
+            ent.crm_entity_id
+        ),
+        ("+19001234567", "CONTACT", 3)
+    );
+
+    // getStatus: the card's data, typed.
+    let st = r.status(&s).await;
+    assert_eq!(st.call_id, call_id);
+    assert_eq!(st.phone_number.as_deref(), Some("+19001234567"));
+    assert_eq!(
+        (st.line_number.as_str(), st.line_name.as_str()),
+        (demo::LINE, "")
+    );
+    assert_eq!(
+        (st.crm_entity_type.clone(), st.crm_entity_id),
+        (cc::CrmEntityType::Contact, 3)
+    );
+    assert_eq!(
+        st.crm_bindings,
+        vec![cc::CrmBinding::new(cc::CrmEntityType::Contact, 3)]
+    );
+    assert_eq!(st.crm_activity_id, None);
+    assert_eq!(st.call_direction, cc::CallDirection::Incoming);
+    assert_eq!(st.call_state, CallState::Idle);
+    assert!(!st.call_list_mode);
+
+    // During the call enableAutoClose only lifts the block.
+    r.auto_close(&s, false).await;
+    assert_eq!(
+        r.attr("call-card", "data-auto-close").await.as_deref(),
+        Some("false")
+    );
+    r.auto_close(&s, true).await;
+    assert_eq!(
+        r.attr("call-card", "data-auto-close").await.as_deref(),
+        Some("true")
+    );
+    assert!(r.card_open().await);
+
+    // Answered: connecting, then connected.
+    r.click("btn-answer").await;
+    let e = r.events_after(1, 2).await;
+    assert_eq!(
+        call_states(&e),
+        [CallState::Connecting, CallState::Connected]
+    );
+    assert_eq!(r.status(&s).await.call_state, CallState::Connected);
+
+    // Auto-closing blocked, the call ends: idle, BeforeClose, and the card
+    // stays, counting down.
+    r.auto_close(&s, false).await;
+    r.click("btn-hangup").await;
+    let e = r.events_after(3, 2).await;
+    assert_eq!(call_states(&e[..1]), [CallState::Idle]);
+    assert_eq!(e[1], E::BeforeClose);
+    assert!(r.card_open().await, "disableAutoClose keeps the card");
+    assert_eq!(r.status(&s).await.call_state, CallState::Idle);
+    let close_at = |v: Option<String>| v.expect("countdown").parse::<u64>().unwrap();
+    let at = close_at(r.attr("card-autoclose", "data-close-at").await);
+    // disableAutoClose again restarts the 65 s countdown.
+    r.auto_close(&s, false).await;
+    assert!(close_at(r.attr("card-autoclose", "data-close-at").await) > at);
+    assert!(r.card_open().await);
+    // enableAutoClose after the call closes the card now: BeforeClose again.
+    r.auto_close(&s, true).await;
+    let e = r.events_after(5, 1).await;
+    assert_eq!(e, [E::BeforeClose]);
+    assert!(!r.card_open().await);
+    // No card: getStatus is not answered.
+    assert!(matches!(
+        r.send(&s, cc::GetStatus::new()).await,
+        Err(b24::bridge::CommandError::NoReply)
+    ));
+    assert_eq!(r.events().len(), 6);
+
+    // Another call, ended over REST with auto-closing on: idle, one
+    // BeforeClose, and the card is gone.
+    let reg = demo::register_call(&rest, "+19001234567")
+        .await
+        .expect("externalCall.register");
+    let call_id = reg["CALL_ID"].as_str().expect("CALL_ID").to_owned();
+    let s = r.tab(2, client_name).await;
+    let e = r.events_after(6, 1).await;
+    assert!(
+        matches!(&e[0], E::EntityChanged(d) if d.crm_entity_id == 3),
+        "{e:?}"
+    );
+    assert_eq!(r.status(&s).await.call_id, call_id);
+    r.click("btn-answer").await;
+    assert_eq!(
+        call_states(&r.events_after(7, 2).await),
+        [CallState::Connecting, CallState::Connected]
+    );
+    demo::finish_call(&rest, &call_id)
+        .await
+        .expect("externalCall.finish");
+    let e = r.events_after(9, 2).await;
+    assert_eq!(call_states(&e[..1]), [CallState::Idle]);
+    assert_eq!(e[1], E::BeforeClose);
+    assert!(!r.card_open().await);
+    assert_eq!(r.events().len(), 11);
+    assert_eq!(r.demo.bridge.rejected(), 0);
+
+    r.c.close().await.unwrap();
+    emu.shutdown().await;
+}
+
 fn have_browser() -> bool {
     for p in [CHROMIUM, CHROMEDRIVER] {
         if !Path::new(p).exists() {
@@ -435,4 +645,25 @@ async fn call_card_end_to_end_with_b24jssdk() {
         return;
     };
     run(Some(js)).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn call_card_tab_end_to_end_builtin_frame_client() {
+    if !have_browser() {
+        return;
+    }
+    run_call_card(None).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn call_card_tab_end_to_end_with_b24jssdk() {
+    if !have_browser() {
+        return;
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(JSSDK);
+    let Ok(js) = std::fs::read_to_string(&path) else {
+        missing(&path.display().to_string());
+        return;
+    };
+    run_call_card(Some(js)).await;
 }

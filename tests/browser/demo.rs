@@ -1,6 +1,8 @@
 //! The call-card demo app, shared by `examples/call_card.rs` and the browser
 //! test: an axum server whose placement handler is the widget bridge, with a
-//! typed `page_background_worker::Handler` behind it.
+//! typed `page_background_worker::Handler` (or, for the card's tab, a
+//! `call_card::Handler`) behind it.
+#![allow(dead_code)] // the example uses the background worker only
 
 use std::sync::{Arc, Mutex};
 
@@ -8,6 +10,7 @@ use b24::bridge::{Bridge, FrameClient};
 use serde_json::json;
 
 b24::generate!("specs/placements/page_background_worker.yaml");
+b24::generate!("specs/placements/call_card.yaml");
 b24::generate!("specs/methods/widgets.yaml");
 b24::generate!("specs/methods/telephony.yaml");
 
@@ -15,14 +18,28 @@ pub use page_background_worker as pbw;
 use pbw::Event;
 
 /// Records (and optionally prints) every typed event it receives.
-#[derive(Clone, Default)]
-pub struct CallCardApp {
-    pub events: Arc<Mutex<Vec<Event>>>,
+#[derive(Clone)]
+pub struct Recorder<E> {
+    pub events: Arc<Mutex<Vec<E>>>,
     pub print: bool,
 }
 
-impl CallCardApp {
-    fn got(&self, e: Event) {
+impl<E> Default for Recorder<E> {
+    fn default() -> Self {
+        Self {
+            events: Arc::default(),
+            print: false,
+        }
+    }
+}
+
+/// The PAGE_BACKGROUND_WORKER app.
+pub type CallCardApp = Recorder<Event>;
+/// The CALL_CARD tab app.
+pub type CallCardTabApp = Recorder<call_card::Event>;
+
+impl<E: std::fmt::Debug> Recorder<E> {
+    fn got(&self, e: E) {
         if self.print {
             println!("typed event: {e:?}");
         }
@@ -84,12 +101,30 @@ impl pbw::Handler for CallCardApp {
     }
 }
 
+impl call_card::Handler for CallCardTabApp {
+    async fn on_entity_changed(&self, d: call_card::EntityChangedData) {
+        self.got(call_card::Event::EntityChanged(d));
+    }
+    async fn on_before_close(&self) {
+        self.got(call_card::Event::BeforeClose);
+    }
+    async fn on_call_state_changed(
+        &self,
+        call_state: call_card::CallState,
+        additional_params: Option<call_card::AdditionalParams>,
+    ) {
+        self.got(call_card::Event::CallStateChanged {
+            call_state,
+            additional_params,
+        });
+    }
+}
+
 /// A running demo app.
-pub struct Demo {
+pub struct Demo<E: b24::InterfaceEvents = Event> {
     pub url: String,
-    pub bridge: Bridge<Event>,
-    #[allow(dead_code)] // the example only prints
-    pub app: CallCardApp,
+    pub bridge: Bridge<E>,
+    pub app: Recorder<E>,
 }
 
 /// Where the app serves the b24jssdk UMD build (when given).
@@ -102,7 +137,25 @@ pub async fn start_app(print: bool, jssdk: Option<String>) -> Demo {
         print,
         ..Default::default()
     };
-    let mut builder = b24::placement_bridge!(pbw, app.clone());
+    let builder = b24::placement_bridge!(pbw, app.clone());
+    serve(builder, app, jssdk).await
+}
+
+/// The same for a CALL_CARD tab: a typed `call_card::Handler`.
+pub async fn start_tab_app(print: bool, jssdk: Option<String>) -> Demo<call_card::Event> {
+    let app = CallCardTabApp {
+        print,
+        ..Default::default()
+    };
+    let builder = b24::placement_bridge!(call_card, app.clone());
+    serve(builder, app, jssdk).await
+}
+
+async fn serve<E: b24::InterfaceEvents>(
+    mut builder: b24::bridge::BridgeBuilder<E>,
+    app: Recorder<E>,
+    jssdk: Option<String>,
+) -> Demo<E> {
     if jssdk.is_some() {
         builder = builder.frame_client(FrameClient::B24JsSdk {
             script_url: JSSDK_PATH.into(),
@@ -162,6 +215,15 @@ pub async fn bind(client: &b24::Client, handler: &str) -> Result<(), b24::Error>
     client.send(&bind).await.map(|_| ())
 }
 
+/// `placement.bind` of CALL_CARD (a tab of the call card), typed.
+pub async fn bind_tab(client: &b24::Client, handler: &str) -> Result<(), b24::Error> {
+    let bind = widgets::Bind::new(call_card::PLACEMENT, handler).title("Customer profile");
+    client.send(&bind).await.map(|_| ())
+}
+
+/// The company's line the demo calls come in on.
+pub const LINE: &str = "+19005550100";
+
 /// `telephony.externalCall.register`: raises the call card for user 1.
 pub async fn register_call(
     client: &b24::Client,
@@ -174,7 +236,14 @@ pub async fn register_call(
     let reg = telephony::ExternalCallRegister::new(1, "100", phone, Type::Incoming)
         .crm_entity_type(Crm::Contact)
         .crm_entity_id(3)
+        .line_number(LINE)
         .show(Show::Show);
     let env = client.send(&reg).await?;
     Ok(serde_json::to_value(&env.result).unwrap_or_default())
+}
+
+/// `telephony.externalCall.finish`: the conversation is over.
+pub async fn finish_call(client: &b24::Client, call_id: &str) -> Result<(), b24::Error> {
+    let fin = telephony::ExternalCallFinish::new(call_id, 1, "100").duration(42);
+    client.send(&fin).await.map(|_| ())
 }

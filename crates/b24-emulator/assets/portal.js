@@ -30,8 +30,12 @@
   }
 
   // --- frames -------------------------------------------------------------
-  var frames = {}; // appSid -> {placement, origin, win, binds, init}
-  cfg.frames.forEach(function (f) {
+  // PAGE_BACKGROUND_WORKER frames load with the page; a CALL_CARD handler is
+  // a tab of the call card, loaded when a card opens with the call context in
+  // PLACEMENT_OPTIONS (the tab list itself is fixed when the page loads).
+  var frames = {}; // appSid -> {placement, origin, binds, init, el, box}
+  var tabs = cfg.frames.filter(function (f) { return f.placement === CC; });
+  function mount(f, parent, options) {
     var origin = new URL(f.handler, location.href).origin;
     var box = document.createElement('div');
     var label = document.createElement('div');
@@ -45,16 +49,24 @@
     form.method = 'POST';
     form.action = f.handler;
     form.target = iframe.name;
-    Object.keys(f.form).forEach(function (k) {
+    var fields = Object.assign({}, f.form);
+    var init = Object.assign({}, f.init);
+    if (options) {
+      fields.PLACEMENT_OPTIONS = JSON.stringify(options);
+      init.PLACEMENT_OPTIONS = options;
+    }
+    Object.keys(fields).forEach(function (k) {
       var i = document.createElement('input');
-      i.type = 'hidden'; i.name = k; i.value = f.form[k];
+      i.type = 'hidden'; i.name = k; i.value = fields[k];
       form.appendChild(i);
     });
     box.appendChild(label); box.appendChild(iframe); box.appendChild(form);
-    $('frames').appendChild(box);
-    frames[f.appSid] = { placement: f.placement, origin: origin, win: iframe.contentWindow, binds: {}, init: f.init, el: iframe };
+    parent.appendChild(box);
+    frames[f.appSid] = { placement: f.placement, origin: origin, binds: {}, init: init, el: iframe, box: box };
     form.submit();
-  });
+    return frames[f.appSid];
+  }
+  cfg.frames.forEach(function (f) { if (f.placement !== CC) { mount(f, $('frames')); } });
 
   function split(s) {
     var r = s.split(':');
@@ -71,7 +83,7 @@
     }
     var key = cmd[2];
     var reply = function (res) {
-      if (!key) { return; }
+      if (!key || !frame.el.contentWindow) { return; }
       frame.el.contentWindow.postMessage(key + ':' + (res === undefined ? '' : JSON.stringify(res)), frame.origin);
     };
     handle(frame, cmd[0], params, reply);
@@ -90,6 +102,7 @@
         if (params && EVENTS[p].indexOf(params.event) >= 0) {
           (frame.binds[params.event] = frame.binds[params.event] || []).push(reply);
           if (params.event === 'BackgroundCallCard::initialized' && window.b24PortalBound) { window.b24PortalBound(); }
+          if (params.event === 'CallCard::EntityChanged') { entityToTab(frame, reply); }
         }
         return;
       case 'resizeWindow': return reply({ width: params.width, height: params.height });
@@ -104,8 +117,10 @@
     // Unknown commands are ignored, as the portal does.
   }
 
-  function fire(placement, event, arg) {
-    log(event + (arg === undefined ? '' : ' ' + JSON.stringify(arg)));
+  // The frame protocol answers a key with one JSON value: arguments after
+  // the first (CallStateChanged's additionalParams) only show in the log.
+  function fire(placement, event, arg, more) {
+    log(event + (arg === undefined ? '' : ' ' + JSON.stringify(arg)) + (more === undefined ? '' : ' ' + JSON.stringify(more)));
     Object.keys(frames).forEach(function (sid) {
       var f = frames[sid];
       if (f.placement !== placement) { return; }
@@ -114,21 +129,49 @@
   }
 
   // --- the call card ------------------------------------------------------
-  var card = null; // {data, uiState, muted, held, timer, autoClose}
+  // {data, uiState, muted, held, callState, autoClose, closeAt, tab}
+  var card = null;
   var timerId = null;
+  // An app's PAGE_BACKGROUND_WORKER drives the card with CallCardSetUiState;
+  // without one, the card's own buttons move the call (answer/call ->
+  // connecting -> connected, hang up -> idle), as the portal's telephony does.
+  var hasWorker = cfg.frames.some(function (f) { return f.placement === PBW; });
+  // The call state each UI state means.
+  var CALL_STATES = { connectingIncoming: 'connecting', connectingOutgoing: 'connecting', connected: 'connected',
+    transferring: 'connected', transferFailed: 'connected', transferConnected: 'connected' };
+  // Blocked auto-closing keeps a finished card this long (disableAutoClose).
+  var AUTO_CLOSE_DELAY_MS = 65000;
+  var closeTimer = null, countdownId = null;
 
   function render() {
     var el = $('call-card');
     el.hidden = !card;
     if (!card) { return; }
     el.setAttribute('data-ui-state', card.uiState);
+    el.setAttribute('data-call-id', card.data.CALL_ID || '');
+    el.setAttribute('data-auto-close', String(card.autoClose));
     $('card-ui-state').textContent = card.uiState;
+    $('card-call-state').textContent = card.callState;
     $('card-phone').textContent = card.data.PHONE_NUMBER || '';
+    $('card-line').textContent = card.data.LINE_NUMBER || '';
+    $('card-direction').textContent = card.data.CALL_DIRECTION || '';
+    $('card-crm').textContent = card.data.CRM_ENTITY_TYPE ? card.data.CRM_ENTITY_TYPE + ' ' + card.data.CRM_ENTITY_ID : '';
     $('btn-mute').setAttribute('aria-pressed', String(card.muted));
     $('btn-hold').setAttribute('aria-pressed', String(card.held));
     document.querySelectorAll('#call-card [data-states]').forEach(function (b) {
       b.hidden = b.getAttribute('data-states').split(' ').indexOf(card.uiState) < 0;
     });
+    var ac = $('card-autoclose');
+    if (card.closeAt) {
+      ac.hidden = false;
+      ac.setAttribute('data-close-at', String(card.closeAt));
+      ac.textContent = 'Call ended; auto-closing is disabled, the card closes in ' +
+        Math.max(0, Math.ceil((card.closeAt - Date.now()) / 1000)) + ' s';
+    } else {
+      ac.hidden = true;
+      ac.removeAttribute('data-close-at');
+      ac.textContent = '';
+    }
   }
 
   function startTimer() {
@@ -147,37 +190,130 @@
     if (!/\d/.test($('card-timer').textContent)) { $('card-timer').textContent = 'stopped'; }
   }
 
+  // CallCard::CallStateChanged fires on a change only.
+  function setCallState(state, additionalParams) {
+    if (!card || state === card.callState) { return; }
+    card.callState = state;
+    render();
+    fire(CC, 'CallCard::CallStateChanged', state, additionalParams || {});
+  }
+
   function setUiState(state, disableAutoStartTimer) {
     var before = card.uiState;
     card.uiState = state;
     if (state === 'connected' && !disableAutoStartTimer) { startTimer(); } else if (state !== 'connected') { stopTimer(); }
     render();
-    var callState = state === 'connected' ? 'connected' : /^connecting/.test(state) ? 'connecting' : null;
-    if (callState && callState !== card.callState) {
-      card.callState = callState;
-      fire(CC, 'CallCard::CallStateChanged', callState);
-    }
+    setCallState(CALL_STATES[state] || 'idle');
     return before;
   }
 
+  // The call context a CALL_CARD tab receives in PLACEMENT_OPTIONS: strings,
+  // as the portal sends them.
+  function callContext(d) {
+    var o = { CALL_ID: d.CALL_ID };
+    if (d.PHONE_NUMBER) { o.PHONE_NUMBER = d.PHONE_NUMBER; }
+    o.LINE_NUMBER = d.LINE_NUMBER;
+    o.LINE_NAME = d.LINE_NAME || d.LINE_NUMBER;
+    o.CRM_ENTITY_TYPE = d.CRM_ENTITY_TYPE || '';
+    o.CRM_ENTITY_ID = String(d.CRM_ENTITY_ID || 0);
+    o.CRM_ACTIVITY_ID = d.CRM_ACTIVITY_ID ? String(d.CRM_ACTIVITY_ID) : 'undefined';
+    if (d.CRM_BINDINGS && d.CRM_BINDINGS.length) {
+      o.CRM_BINDINGS = d.CRM_BINDINGS.map(function (b) { return { ENTITY_TYPE: b.ENTITY_TYPE, ENTITY_ID: String(b.ENTITY_ID) }; });
+    }
+    o.CALL_DIRECTION = d.CALL_DIRECTION;
+    o.CALL_STATE = card.callState;
+    o.CALL_LIST_MODE = String(!!d.CALL_LIST_MODE);
+    o.URI = d.CRM_ENTITY_TYPE ? '/crm/' + d.CRM_ENTITY_TYPE.toLowerCase() + '/details/' + d.CRM_ENTITY_ID + '/' : '';
+    return o;
+  }
+
+  function entityOf(d) {
+    return { PHONE_NUMBER: d.PHONE_NUMBER || 'unknown', CRM_ENTITY_TYPE: d.CRM_ENTITY_TYPE, CRM_ENTITY_ID: d.CRM_ENTITY_ID };
+  }
+
+  // A tab loads after its card opened: the card's CRM data reaches it as
+  // CallCard::EntityChanged once it subscribed (B24Frame settles a
+  // bindEvent after 900 ms and takes the first answer as the settlement).
+  function entityToTab(frame, cb) {
+    var c = card;
+    if (!c || c.tab !== frame) { return; }
+    setTimeout(function () {
+      if (card !== c) { return; }
+      var entity = entityOf(c.data);
+      log('CallCard::EntityChanged ' + JSON.stringify(entity));
+      cb(entity);
+    }, 1000);
+  }
+
+  function dropTabs() {
+    Object.keys(frames).forEach(function (sid) {
+      if (frames[sid].placement === CC) { frames[sid].box.remove(); delete frames[sid]; }
+    });
+  }
+
   function openCard(data) {
-    card = { data: data, uiState: data.CALL_DIRECTION === 'outgoing' ? 'outgoing' : 'incoming', muted: false, held: false, callState: 'idle', autoClose: true };
+    if (card && card.data.CALL_ID === data.CALL_ID) { return; } // shown again
+    if (card) { closeCard(); }
+    card = { data: data, uiState: data.CALL_DIRECTION === 'outgoing' ? 'outgoing' : 'incoming', muted: false, held: false,
+      callState: 'idle', autoClose: true, closeAt: null, tab: null };
     $('card-title').textContent = 'Call ' + (data.PHONE_NUMBER || '');
     $('card-status').textContent = '';
     $('card-timer').textContent = 'stopped';
     render();
-    var entity = { PHONE_NUMBER: data.PHONE_NUMBER || 'unknown', CRM_ENTITY_TYPE: data.CRM_ENTITY_TYPE, CRM_ENTITY_ID: data.CRM_ENTITY_ID };
     fire(PBW, 'BackgroundCallCard::initialized', data);
-    fire(PBW, 'BackgroundCallCard::entityChanged', entity);
-    fire(CC, 'CallCard::EntityChanged', entity);
+    fire(PBW, 'BackgroundCallCard::entityChanged', entityOf(data));
+    // The previous card's tab stayed (hidden) so that it could finish
+    // forwarding BeforeClose; the new card gets a fresh one.
+    dropTabs();
+    tabs.forEach(function (f) { card.tab = mount(f, $('card-tabs'), callContext(data)); });
   }
 
+  function clearClose() {
+    if (closeTimer) { clearTimeout(closeTimer); closeTimer = null; }
+    if (countdownId) { clearInterval(countdownId); countdownId = null; }
+  }
+
+  // The card goes away: CallCard::BeforeClose, then the card is gone.
   function closeCard() {
     if (!card) { return; }
     fire(CC, 'CallCard::BeforeClose');
+    clearClose();
     stopTimer();
     card = null;
     render();
+  }
+
+  // Bitrix24 tries to close the card after the conversation: BeforeClose
+  // arrives either way; with auto-closing disabled the card stays another
+  // 65 seconds and BeforeClose arrives again when it really closes.
+  function autoClose() {
+    if (!card) { return; }
+    if (card.autoClose) { return closeCard(); }
+    fire(CC, 'CallCard::BeforeClose');
+    holdOpen();
+  }
+  function holdOpen() {
+    clearClose();
+    card.closeAt = Date.now() + AUTO_CLOSE_DELAY_MS;
+    closeTimer = setTimeout(closeCard, AUTO_CLOSE_DELAY_MS);
+    countdownId = setInterval(render, 1000);
+    render();
+  }
+
+  // The conversation is over: the call goes idle and the card tries to close.
+  function endCall(failedCode) {
+    if (!card) { return; }
+    card.uiState = 'idle';
+    stopTimer();
+    setCallState('idle', failedCode ? { failedCode: failedCode } : {});
+    render();
+    autoClose();
+  }
+
+  // Without a background worker, the portal connects the call itself.
+  function connect(via) {
+    setUiState(via);
+    setTimeout(function () { if (card && card.uiState === via) { setUiState('connected'); } }, 300);
   }
 
   function click(id, fn) { $(id).addEventListener('click', fn); }
@@ -188,6 +324,12 @@
   onButton('btn-skip', 'skipButtonClick');
   onButton('btn-make-call', 'makeCallButtonClick');
   onButton('btn-hangup', 'hangupButtonClick');
+  if (!hasWorker) {
+    click('btn-answer', function () { connect('connectingIncoming'); });
+    click('btn-make-call', function () { connect('connectingOutgoing'); });
+    click('btn-skip', function () { endCall(); });
+    click('btn-hangup', function () { endCall(); });
+  }
   onButton('btn-complete-transfer', 'completeTransferButtonClick');
   onButton('btn-cancel-transfer', 'cancelTransferButtonClick');
   onButton('btn-notify-admin', 'notifyAdminButtonClick');
@@ -232,21 +374,33 @@
         var d = JSON.parse(JSON.stringify(card.data));
         d.CALL_STATE = card.callState;
         return reply(d);
-      case 'disableAutoClose': card.autoClose = false; return reply([]);
-      case 'enableAutoClose': card.autoClose = true; return reply([]);
+      // Also restarts a running countdown at 65 seconds.
+      case 'disableAutoClose':
+        card.autoClose = false;
+        if (card.closeAt) { holdOpen(); } else { render(); }
+        return reply([]);
+      // After the conversation the card closes now; during it, the block is lifted.
+      case 'enableAutoClose':
+        card.autoClose = true;
+        reply([]);
+        if (card.closeAt) { closeCard(); } else { render(); }
+        return;
     }
   }
 
   // --- cards raised over REST -----------------------------------------------
   function apply(ev) {
     if (ev.type === 'show') { openCard(ev.card); }
-    if (ev.type === 'hide' && card && card.data.CALL_ID === ev.callId) { closeCard(); }
+    if (ev.type === 'hide' && card && card.data.CALL_ID === ev.callId) {
+      // telephony.externalCall.finish ends the conversation; externalCall.hide
+      // only takes the card away. Either way the portal tries to close it.
+      if (ev.finished) { endCall(ev.failedCode); } else { autoClose(); }
+    }
   }
   // Cards raised before the page opened come up once the background worker
   // has subscribed (B24Frame settles its bindEvent after 900 ms).
   var pending = cfg.open || [];
   function openPending() { var p = pending; pending = []; p.forEach(apply); }
-  var hasWorker = cfg.frames.some(function (f) { return f.placement === PBW; });
   if (!hasWorker) { openPending(); }
   window.b24PortalBound = function () { if (pending.length) { setTimeout(openPending, 1000); } };
   var after = cfg.after;

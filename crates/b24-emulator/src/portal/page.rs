@@ -1,7 +1,9 @@
 //! The portal page: hosts the app's placement handlers in iframes the way a
 //! portal does (a form POSTed into the frame), speaks the portal side of the
 //! frame protocol over `postMessage` (`assets/portal.js`), and shows the call
-//! card that `telephony.externalCall.register` raises.
+//! card that `telephony.externalCall.register` raises. `CALL_CARD` handlers
+//! are tabs of that card: each opens with the card, the call context in its
+//! `PLACEMENT_OPTIONS`.
 //!
 //! Routes: `GET /portal/?user=ID` (the page), `GET /portal/ui?after=N` (the
 //! page's long poll for call cards), `POST /portal/refresh-auth?user=ID`
@@ -104,13 +106,28 @@ fn card_event(portal: &Portal, ev: &UiEvent) -> Value {
                     "CRM_ENTITY_ID": eid,
                     "CRM_BINDINGS": if eid > 0 { json!([{"ENTITY_TYPE": etype, "ENTITY_ID": eid}]) } else { json!([]) },
                     "CALL_DIRECTION": direction,
-                    "CALL_STATE": "connecting",
+                    // The conversation has not started yet.
+                    "CALL_STATE": "idle",
                     "CALL_LIST_MODE": false,
                 },
             })
         }
         UiEvent::CallCardHide { call_id, user_ids } => {
-            json!({"type": "hide", "users": user_ids, "callId": call_id})
+            // `telephony.externalCall.finish` ends the conversation (with its
+            // SIP code when it failed); `externalCall.hide` only hides the card.
+            let finished = portal
+                .lock()
+                .ext_calls
+                .iter()
+                .find(|c| &c.call_id == call_id)
+                .and_then(|c| c.finished.clone());
+            let failed = finished
+                .as_ref()
+                .and_then(|r| r["CALL_FAILED_CODE"].as_str())
+                .filter(|code| *code != "200")
+                .map(str::to_owned);
+            json!({"type": "hide", "users": user_ids, "callId": call_id,
+                   "finished": finished.is_some(), "failedCode": failed})
         }
         UiEvent::PlacementBound { placement, handler } => {
             json!({"type": "bound", "placement": placement, "handler": handler})
