@@ -77,7 +77,7 @@ pub(crate) async fn worker(shared: Weak<Shared>, mut rx: mpsc::UnboundedReceiver
         {
             let mut st = shared
                 .state
-                .lock()
+                .write()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
             if let Some(d) = st.deliveries.iter_mut().find(|d| d.id == out.delivery_id) {
                 match result {

@@ -328,6 +328,27 @@ fn start_param(params: &Value) -> Option<u64> {
     }
 }
 
+/// Whether `method` only reads the state, so [`call_read`] runs it under a
+/// shared lock.
+pub(crate) fn is_read_only(method: &str) -> bool {
+    matches!(crm_route(method), Some((_, "list" | "get" | "fields")))
+}
+
+/// Runs one method of [`is_read_only`] with the state shared with other
+/// readers. Other methods are not found here: run them with [`call`].
+pub(crate) fn call_read(st: &State, caller: &Caller, method: &str, params: &Value) -> R {
+    match crm_route(method) {
+        Some((Some(etid), verb)) => {
+            let Some(store) = st.store_ref(etid) else {
+                return Err(method_not_found());
+            };
+            crm_legacy_read(store, caller, verb, params)
+        }
+        Some((None, verb)) => crm_item_read(st, caller, verb, params),
+        None => Err(method_not_found()),
+    }
+}
+
 /// Runs one method. `st` is locked for the duration.
 pub(crate) fn call(
     portal: &Portal,
@@ -549,21 +570,8 @@ fn fields_description(store: &Store, camel_names: bool) -> Value {
     Value::Object(out)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn crm_legacy(
-    portal: &Portal,
-    st: &mut State,
-    caller: &Caller,
-    etid: i64,
-    verb: &str,
-    params: &Value,
-    now: i64,
-) -> R {
-    let prefix = event_prefix(etid).unwrap_or("ONCRMDEAL");
-    let user = caller.user_id;
-    let Some(store) = st.store_for(etid) else {
-        return Err(method_not_found());
-    };
+/// The reading verbs of a legacy CRM entity (`crm.deal.list`, ...).
+fn crm_legacy_read(store: &Store, caller: &Caller, verb: &str, params: &Value) -> R {
     match verb {
         "fields" => Ok(Output::one(fields_description(store, false))),
         "list" => {
@@ -591,6 +599,27 @@ fn crm_legacy(
             let row = store.row(id).ok_or_else(|| ApiError::crm("Not found"))?;
             Ok(Output::one(Value::Object(store.materialize(row))))
         }
+        _ => Err(method_not_found()),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn crm_legacy(
+    portal: &Portal,
+    st: &mut State,
+    caller: &Caller,
+    etid: i64,
+    verb: &str,
+    params: &Value,
+    now: i64,
+) -> R {
+    let prefix = event_prefix(etid).unwrap_or("ONCRMDEAL");
+    let user = caller.user_id;
+    let Some(store) = st.store_for(etid) else {
+        return Err(method_not_found());
+    };
+    match verb {
+        "fields" | "list" | "get" => crm_legacy_read(store, caller, verb, params),
         "add" => {
             let fields = fields_param(params)?;
             let id = store.add(&fields, user, now);
@@ -653,6 +682,51 @@ fn item_json(store: &Store, rec: Record, select: &[String]) -> Value {
     Value::Object(out)
 }
 
+/// The reading verbs of `crm.item.*`.
+fn crm_item_read(st: &State, caller: &Caller, verb: &str, params: &Value) -> R {
+    let etid = int_param(params, "entityTypeId")
+        .ok_or_else(|| ApiError::new(400, "NOT_FOUND", "SPA not found"))?;
+    let Some(store) = st.store_ref(etid) else {
+        return Err(ApiError::new(400, "NOT_FOUND", "SPA not found"));
+    };
+    let not_found = || ApiError::new(400, "NOT_FOUND", "Item not found");
+    match verb {
+        "fields" => Ok(Output::one(
+            json!({"fields": fields_description(store, true)}),
+        )),
+        "list" => {
+            let q = list_query(params, true, caller.order_keys.as_deref())?;
+            let mut select = select_param(params);
+            if select.is_empty() {
+                select.push("*".into());
+            }
+            let page = store.list(&q);
+            let items: Vec<Value> = page
+                .ids
+                .iter()
+                .filter_map(|id| store.row(*id))
+                .map(|r| item_json(store, store.materialize(r), &select))
+                .collect();
+            Ok(Output {
+                rows: items.len() as u64,
+                result: json!({"items": items}),
+                total: Some(page.total.unwrap_or(0)),
+                next: page.next,
+            })
+        }
+        "get" => {
+            let id = int_param(params, "id")
+                .filter(|&n| n > 0)
+                .ok_or_else(not_found)? as u64;
+            let row = store.row(id).ok_or_else(not_found)?;
+            Ok(Output::one(
+                json!({"item": item_json(store, store.materialize(row), &[])}),
+            ))
+        }
+        _ => Err(method_not_found()),
+    }
+}
+
 fn crm_item(
     portal: &Portal,
     st: &mut State,
@@ -661,6 +735,9 @@ fn crm_item(
     params: &Value,
     now: i64,
 ) -> R {
+    if matches!(verb, "fields" | "list" | "get") {
+        return crm_item_read(st, caller, verb, params);
+    }
     let etid = int_param(params, "entityTypeId")
         .ok_or_else(|| ApiError::new(400, "NOT_FOUND", "SPA not found"))?;
     let user = caller.user_id;
@@ -703,38 +780,6 @@ fn crm_item(
         }
     };
     match verb {
-        "fields" => Ok(Output::one(
-            json!({"fields": fields_description(store, true)}),
-        )),
-        "list" => {
-            let q = list_query(params, true, caller.order_keys.as_deref())?;
-            let mut select = select_param(params);
-            if select.is_empty() {
-                select.push("*".into());
-            }
-            let page = store.list(&q);
-            let items: Vec<Value> = page
-                .ids
-                .iter()
-                .filter_map(|id| store.row(*id))
-                .map(|r| item_json(store, store.materialize(r), &select))
-                .collect();
-            Ok(Output {
-                rows: items.len() as u64,
-                result: json!({"items": items}),
-                total: Some(page.total.unwrap_or(0)),
-                next: page.next,
-            })
-        }
-        "get" => {
-            let id = int_param(params, "id")
-                .filter(|&n| n > 0)
-                .ok_or_else(not_found)? as u64;
-            let row = store.row(id).ok_or_else(not_found)?;
-            Ok(Output::one(
-                json!({"item": item_json(store, store.materialize(row), &[])}),
-            ))
-        }
         "add" => {
             let fields = upper_fields(params)?;
             let id = store.add(&fields, user, now);

@@ -2,7 +2,7 @@
 //! bound handlers and placements, and the queue of outgoing requests.
 
 use std::collections::{HashMap, VecDeque};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, SystemTime};
 
 use serde_json::{Map, Value, json};
@@ -276,7 +276,10 @@ pub struct Config {
     pub lang: String,
 }
 
-/// Mutable state behind one lock.
+/// The portal's records and registrations, behind one read-write lock:
+/// reads (lists, gets) share it, changes take it alone. What every call
+/// touches (the bucket, operating time, the call log) has locks of its own
+/// in [`Shared`], held only briefly.
 pub(crate) struct State {
     pub webhooks: Vec<Webhook>,
     pub outgoing: Vec<OutgoingWebhook>,
@@ -285,8 +288,6 @@ pub(crate) struct State {
     pub access: HashMap<String, AccessToken>,
     pub refresh: HashMap<String, RefreshToken>,
     pub codes: HashMap<String, (u64, Vec<String>, f64)>,
-    pub bucket: Bucket,
-    pub operating: Operating,
     pub deals: Store,
     pub contacts: Store,
     pub leads: Store,
@@ -297,7 +298,6 @@ pub(crate) struct State {
     pub offline: Vec<OfflineEvent>,
     pub placements: Vec<Placement>,
     pub ext_calls: Vec<ExternalCall>,
-    pub calls: VecDeque<CallRecord>,
     pub deliveries: Vec<Delivery>,
     pub seq: u64,
     rng: u64,
@@ -357,19 +357,6 @@ impl State {
         out
     }
 
-    pub(crate) fn record(&mut self, mut call: CallRecord) {
-        tracing::debug!(method = %call.method, status = call.status, error = ?call.error, "call");
-        if self.calls.len() >= MAX_CALLS {
-            self.calls.pop_front();
-        }
-        // Keep the log small even when clients send huge parameters.
-        let mut budget = MAX_RECORDED_PARAMS;
-        if !fits(&call.params, &mut budget) {
-            call.params = json!({"_truncated": true});
-        }
-        self.calls.push_back(call);
-    }
-
     /// The store for a CRM entity type ID (1 lead, 2 deal, 3 contact,
     /// 4 company, others smart processes).
     pub(crate) fn store_for(&mut self, entity_type_id: i64) -> Option<&mut Store> {
@@ -379,6 +366,17 @@ impl State {
             3 => Some(&mut self.contacts),
             4 => Some(&mut self.companies),
             t => self.items.get_mut(&t),
+        }
+    }
+
+    /// [`State::store_for`], to read.
+    pub(crate) fn store_ref(&self, entity_type_id: i64) -> Option<&Store> {
+        match entity_type_id {
+            1 => Some(&self.leads),
+            2 => Some(&self.deals),
+            3 => Some(&self.contacts),
+            4 => Some(&self.companies),
+            t => self.items.get(&t),
         }
     }
 
@@ -424,7 +422,13 @@ pub struct Portal {
 pub(crate) struct Shared {
     pub config: Config,
     pub clock: Clock,
-    pub state: Mutex<State>,
+    pub state: RwLock<State>,
+    /// The leaky bucket (every request).
+    pub bucket: Mutex<Bucket>,
+    /// Operating time per principal and method (every call).
+    pub operating: Mutex<Operating>,
+    /// The call log, oldest first.
+    pub calls: Mutex<VecDeque<CallRecord>>,
     pub ui: broadcast::Sender<UiEvent>,
     pub outbox: mpsc::UnboundedSender<Outgoing>,
     pub delivered: tokio::sync::Notify,
@@ -484,8 +488,6 @@ impl Portal {
             access: HashMap::new(),
             refresh: HashMap::new(),
             codes: HashMap::new(),
-            bucket: Bucket::new(seed.bucket.0, seed.bucket.1),
-            operating: Operating::new(seed.operating_limit),
             deals,
             contacts,
             leads,
@@ -496,7 +498,6 @@ impl Portal {
             offline: Vec::new(),
             placements: Vec::new(),
             ext_calls: Vec::new(),
-            calls: VecDeque::new(),
             deliveries: Vec::new(),
             seq: 0,
             rng: nanos,
@@ -527,7 +528,10 @@ impl Portal {
                 shared: Arc::new(Shared {
                     config,
                     clock,
-                    state: Mutex::new(state),
+                    state: RwLock::new(state),
+                    bucket: Mutex::new(Bucket::new(seed.bucket.0, seed.bucket.1)),
+                    operating: Mutex::new(Operating::new(seed.operating_limit)),
+                    calls: Mutex::new(VecDeque::new()),
                     ui,
                     outbox,
                     delivered: tokio::sync::Notify::new(),
@@ -537,12 +541,67 @@ impl Portal {
         )
     }
 
-    pub(crate) fn lock(&self) -> MutexGuard<'_, State> {
+    /// The state, to change it (one holder at a time).
+    pub(crate) fn lock(&self) -> RwLockWriteGuard<'_, State> {
         // A panic while holding the lock must not take the portal down.
         self.shared
             .state
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The state, to read it (shared with other readers).
+    pub(crate) fn read(&self) -> RwLockReadGuard<'_, State> {
+        self.shared
+            .state
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The leaky bucket, briefly.
+    pub(crate) fn bucket(&self) -> MutexGuard<'_, Bucket> {
+        self.shared
+            .bucket
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The operating-time accounts, briefly.
+    pub(crate) fn operating(&self) -> MutexGuard<'_, Operating> {
+        self.shared
+            .operating
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn call_log(&self) -> MutexGuard<'_, VecDeque<CallRecord>> {
+        self.shared
+            .calls
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Appends calls to the log, together (a batch and its commands).
+    pub(crate) fn record(&self, calls: impl IntoIterator<Item = CallRecord>) {
+        let calls: Vec<CallRecord> = calls
+            .into_iter()
+            .map(|mut call| {
+                tracing::debug!(method = %call.method, status = call.status, error = ?call.error, "call");
+                // Keep the log small even when clients send huge parameters.
+                let mut budget = MAX_RECORDED_PARAMS;
+                if !fits(&call.params, &mut budget) {
+                    call.params = json!({"_truncated": true});
+                }
+                call
+            })
+            .collect();
+        let mut log = self.call_log();
+        for call in calls {
+            if log.len() >= MAX_CALLS {
+                log.pop_front();
+            }
+            log.push_back(call);
+        }
     }
 
     /// Settings fixed at start.
@@ -567,12 +626,12 @@ impl Portal {
 
     /// Every call received so far (oldest first, at most 200,000).
     pub fn calls(&self) -> Vec<CallRecord> {
-        self.lock().calls.iter().cloned().collect()
+        self.call_log().iter().cloned().collect()
     }
 
     /// Forgets recorded calls.
     pub fn clear_calls(&self) {
-        self.lock().calls.clear();
+        self.call_log().clear();
     }
 
     /// The outgoing POSTs made or queued so far.

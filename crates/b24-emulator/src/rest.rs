@@ -1,7 +1,7 @@
 //! HTTP: `/rest/…` (webhook and OAuth calls, `batch`), `/oauth/token/` and
 //! `/oauth/authorize/`; the response envelope and its `time` block.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Body;
@@ -106,14 +106,15 @@ async fn read_params(
     Ok((params, hints))
 }
 
-fn time_block(start: f64, started: Instant, spent: Option<Spent>) -> Value {
-    let elapsed = started.elapsed().as_secs_f64();
-    let finish = start + elapsed;
+/// The `time` block: `duration` is the wall time from `start`, `processing`
+/// the part of it spent working (not waiting for another request's lock).
+fn time_block(start: f64, duration: f64, processing: f64, spent: Option<Spent>) -> Value {
+    let finish = start + duration;
     let mut t = json!({
         "start": start,
         "finish": finish,
-        "duration": elapsed,
-        "processing": elapsed,
+        "duration": duration,
+        "processing": processing,
         "date_start": iso8601(start as i64),
         "date_finish": iso8601(finish as i64),
     });
@@ -216,17 +217,31 @@ fn authenticate(
     }
 }
 
+/// What [`execute`] did.
+struct Executed {
+    outcome: Result<Output, ApiError>,
+    /// The call's `time` block.
+    time: Value,
+    /// The call, for the log ([`Portal::record`]).
+    record: CallRecord,
+    /// Time spent waiting for the state lock.
+    waited: Duration,
+}
+
 /// One method call: scope, operating limit, the method, its cost, the record.
+/// The state lock is held only around the method itself: shared for
+/// methods that only read ([`methods::is_read_only`]), alone otherwise.
+/// The `time` block counts the work, not the wait for the lock.
 fn execute(
     portal: &Portal,
-    st: &mut PortalState,
     caller: &Caller,
     method: &str,
-    params: &Value,
+    params: Value,
     in_batch: bool,
-) -> (Result<Output, ApiError>, Value) {
+) -> Executed {
     let start = portal.clock().unix();
-    let started = Instant::now();
+    let arrived = Instant::now();
+    let mut waited = Duration::ZERO;
     let outcome = (|| {
         let scope = methods::scope_of(method).ok_or_else(methods::method_not_found)?;
         if !has_scope(&caller.scopes, scope) {
@@ -240,41 +255,61 @@ fn execute(
                 &format!("The request requires higher privileges than provided by the {by}"),
             ));
         }
-        if st.operating.blocked(&caller.principal, method, start) {
+        if portal.operating().blocked(&caller.principal, method, start) {
             return Err(ApiError::new(
                 429,
                 "OPERATION_TIME_LIMIT",
                 "Method is blocked due to operation time limit.",
             ));
         }
-        methods::call(portal, st, caller, method, params)
+        if methods::is_read_only(method) {
+            let before = Instant::now();
+            let st = portal.read();
+            waited = before.elapsed();
+            methods::call_read(&st, caller, method, &params)
+        } else {
+            let before = Instant::now();
+            let mut st = portal.lock();
+            waited = before.elapsed();
+            methods::call(portal, &mut st, caller, method, &params)
+        }
     })();
+    let work = arrived.elapsed().saturating_sub(waited).as_secs_f64();
     let spent = match &outcome {
         Err(e) if matches!(e.status, 403 | 404 | 429) => None,
         _ => {
             let cfg = portal.config();
             let rows = outcome.as_ref().map(|o| o.rows).unwrap_or(0);
-            let cost = started.elapsed().as_secs_f64()
+            let cost = work
                 + cfg.cost_per_call.as_secs_f64()
                 + cfg.cost_per_row.as_secs_f64() * rows as f64;
-            Some(st.operating.add(&caller.principal, method, start, cost))
+            Some(
+                portal
+                    .operating()
+                    .add(&caller.principal, method, start, cost),
+            )
         }
     };
-    let time = time_block(start, started, spent);
+    let time = time_block(start, work, work, spent);
     let (status, error) = match &outcome {
         Ok(_) => (200, None),
         Err(e) => (e.status, Some(e.code.clone())),
     };
-    st.record(CallRecord {
+    let record = CallRecord {
         method: method.to_owned(),
-        params: params.clone(),
+        params,
         auth: caller.auth.clone(),
         status,
         error,
         at: portal.clock().now(),
         in_batch,
-    });
-    (outcome, time)
+    };
+    Executed {
+        outcome,
+        time,
+        record,
+        waited,
+    }
 }
 
 async fn rest(
@@ -292,7 +327,7 @@ async fn rest(
         Target::Unknown => path.to_ascii_lowercase(),
     };
     let refuse = |portal: &Portal, e: ApiError, params: Value, auth: AuthKind| {
-        portal.lock().record(CallRecord {
+        portal.record([CallRecord {
             method: method.clone(),
             params,
             auth,
@@ -300,17 +335,15 @@ async fn rest(
             error: Some(e.code.clone()),
             at: portal.clock().now(),
             in_batch: false,
-        });
+        }]);
         error_response(&e)
     };
     // The body is read (bounded) even when the request is refused, so the
     // connection stays usable for keep-alive clients.
     let params = read_params(&portal, &uri, &headers, body).await;
     {
-        let mut st = portal.lock();
         let now = portal.clock().elapsed();
-        if !st.bucket.hit(now) {
-            drop(st);
+        if !portal.bucket().hit(now) {
             return refuse(
                 &portal,
                 ApiError::new(503, "QUERY_LIMIT_EXCEEDED", "Too many requests"),
@@ -325,12 +358,16 @@ async fn rest(
     };
     // A bug must not drop the connection: answer with the documented 500.
     let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let mut st = portal.lock();
-        let mut caller = match authenticate(&portal, &st, &target, &params) {
+        let authenticated = {
+            let before = Instant::now();
+            let st = portal.read();
+            let waited = before.elapsed();
+            authenticate(&portal, &st, &target, &params).map(|c| (c, waited))
+        };
+        let (mut caller, auth_wait) = match authenticated {
             Ok(c) => c,
             Err(e) => {
                 params.remove("auth");
-                drop(st);
                 return refuse(&portal, e, Value::Object(params), AuthKind::None);
             }
         };
@@ -338,23 +375,32 @@ async fn rest(
         let params = Value::Object(params);
         if method == "batch" {
             if !has_scope(&caller.scopes, "basic") {
-                drop(st);
                 return refuse(&portal, methods::method_not_found(), params, caller.auth);
             }
-            return match batch(&portal, &mut st, &caller, &params, &hints) {
-                Ok(result) => {
-                    let time = time_block(start, started, None);
+            return match batch(&portal, &caller, &params, &hints) {
+                Ok((result, waited)) => {
+                    // Serialised outside every lock.
+                    let duration = started.elapsed();
+                    let processing = duration.saturating_sub(waited + auth_wait);
+                    let time = time_block(
+                        start,
+                        duration.as_secs_f64(),
+                        processing.as_secs_f64(),
+                        None,
+                    );
                     json_response(200, &json!({"result": result, "time": time}))
                 }
-                Err(e) => {
-                    drop(st);
-                    refuse(&portal, e, params, caller.auth)
-                }
+                Err(e) => refuse(&portal, e, params, caller.auth),
             };
         }
         caller.order_keys = hints.order;
-        let (outcome, time) = execute(&portal, &mut st, &caller, &method, &params, false);
-        drop(st);
+        let Executed {
+            outcome,
+            time,
+            record,
+            ..
+        } = execute(&portal, &caller, &method, params, false);
+        portal.record([record]);
         match outcome {
             Ok(out) => {
                 let mut body = Map::new();
@@ -383,13 +429,16 @@ async fn rest(
 /// At most this many commands run in one `batch`.
 pub const MAX_BATCH: usize = 50;
 
+/// Runs a batch's commands one after another, each taking the state lock
+/// for itself only, so other requests run between them. Returns the
+/// `result` block and the time spent waiting for locks; the batch and its
+/// commands are logged together at the end.
 fn batch(
     portal: &Portal,
-    st: &mut PortalState,
     caller: &Caller,
     params: &Value,
     hints: &Hints,
-) -> Result<Value, ApiError> {
+) -> Result<(Value, Duration), ApiError> {
     let cmds: Vec<(String, Value)> = match params.get("cmd") {
         // Commands run in the order they were sent: later ones may refer to
         // earlier results.
@@ -415,7 +464,7 @@ fn batch(
         }
         None => false,
     };
-    st.record(CallRecord {
+    let mut records = vec![CallRecord {
         method: "batch".into(),
         params: params.clone(),
         auth: caller.auth.clone(),
@@ -423,7 +472,8 @@ fn batch(
         error: None,
         at: portal.clock().now(),
         in_batch: false,
-    });
+    }];
+    let mut waited = Duration::ZERO;
     let mut results: Vec<(String, Value)> = Vec::new();
     let mut errors: Vec<(String, Value)> = Vec::new();
     let mut totals: Vec<(String, Value)> = Vec::new();
@@ -470,7 +520,14 @@ fn batch(
                     }
                     let mut inner = caller.clone();
                     inner.order_keys = Hints::from_form(query).order;
-                    let (outcome, time) = execute(portal, st, &inner, &method, &p, true);
+                    let Executed {
+                        outcome,
+                        time,
+                        record,
+                        waited: w,
+                    } = execute(portal, &inner, &method, p, true);
+                    records.push(record);
+                    waited += w;
                     if outcome.is_ok() {
                         times.push((key.clone(), time));
                     }
@@ -497,13 +554,15 @@ fn batch(
             }
         }
     }
-    Ok(json!({
+    portal.record(records);
+    let result = json!({
         "result": php_array(results),
         "result_error": php_array(errors),
         "result_total": php_array(totals),
         "result_next": php_array(nexts),
         "result_time": php_array(times),
-    }))
+    });
+    Ok((result, waited))
 }
 
 struct Refs<'a> {
