@@ -17,6 +17,7 @@ pub mod emit;
 pub mod ir;
 pub mod md;
 pub mod page;
+pub mod reconcile;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;

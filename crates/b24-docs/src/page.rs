@@ -1108,6 +1108,28 @@ impl Ctx<'_> {
                 );
             }
         }
+        if !data.is_empty()
+            && let Some(ex) = &example
+            && let Ok(Value::Object(o)) = serde_json::from_str::<Value>(ex)
+            && let Some(d) = o.get("data")
+        {
+            let notes = crate::reconcile::reconcile_fields(
+                &mut data,
+                std::slice::from_ref(d),
+                &upper,
+                "data",
+            );
+            let line = self.example_line(ex);
+            for n in notes {
+                self.warn(
+                    line,
+                    format!(
+                        "`{upper}`: `{}`: {} (reconciled with the example)",
+                        n.path, n.what
+                    ),
+                );
+            }
+        }
         let event = RestEvent {
             code: upper,
             rust_name,
@@ -1447,13 +1469,16 @@ impl Ctx<'_> {
             }
             None => Vec::new(),
         };
-        let (result, result_examples) = match self.h2(|t| {
+        let (mut result, result_examples) = match self.h2(|t| {
             (t.contains("response") || t.starts_with("returned") || t.contains("result"))
                 && !t.contains("error")
         }) {
             Some(h) => self.result_of(h, true),
             None => (None, Vec::new()),
         };
+        if let Some(shape) = &mut result {
+            self.reconcile_result(&name, shape, &result_examples);
+        }
         // paging
         let has_start = params.iter().any(|p| p.name == "start");
         let mut envelope_keys: HashSet<String> = HashSet::new();
@@ -1497,6 +1522,53 @@ impl Ctx<'_> {
             result_examples,
         };
         Analysis::Imported(Kind::RestMethod, vec![Entry::Method(method)])
+    }
+
+    /// The source line of the code block holding `example`.
+    fn example_line(&self, example: &str) -> u32 {
+        self.doc
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Code { text, line, .. } if text.trim() == example.trim() => Some(*line),
+                _ => None,
+            })
+            .unwrap_or(0)
+    }
+
+    /// Lets the response examples decide where the tables' shape
+    /// contradicts them (see [`crate::reconcile`]), with a warning each.
+    fn reconcile_result(&mut self, name: &str, shape: &mut Shape, examples: &[String]) {
+        let mut texts = Vec::new();
+        let mut values = Vec::new();
+        for ex in examples {
+            let Ok(v) = serde_json::from_str::<Value>(ex) else {
+                continue;
+            };
+            // Error examples show `error`, not `result`.
+            if v.get("error").is_some() {
+                continue;
+            }
+            let r = match v {
+                Value::Object(mut o) if o.contains_key("result") => {
+                    o.remove("result").unwrap_or_default()
+                }
+                other => other,
+            };
+            texts.push(ex.as_str());
+            values.push(r);
+        }
+        let notes = crate::reconcile::reconcile_result(shape, &values, name);
+        for n in notes {
+            let line = texts.get(n.example).map_or(0, |t| self.example_line(t));
+            self.warn(
+                line,
+                format!(
+                    "`{name}`: `{}`: {} (reconciled with the example)",
+                    n.path, n.what
+                ),
+            );
+        }
     }
 
     fn errors(&mut self) -> Vec<ErrorIr> {
@@ -1678,7 +1750,7 @@ fn shallow_shape(v: &Value) -> Shape {
     }
 }
 
-fn infer_shape(v: &Value) -> Shape {
+pub(crate) fn infer_shape(v: &Value) -> Shape {
     match v {
         Value::Object(o) => {
             let mut s = Shape::of("object");

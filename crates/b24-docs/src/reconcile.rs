@@ -1,0 +1,501 @@
+//! Holding a table-derived shape to the docs' own JSON examples.
+//!
+//! The "Returned Data" tables often describe the element of an array, a
+//! PHP `array` that is really a map, or field metadata, while the example
+//! shows what the portal sends. Where the two disagree, the example decides
+//! the container kinds: an object becomes an array of such objects, an
+//! `array` that arrives as a JSON object becomes an object, a field whose
+//! example contradicts its type is widened. The verdict is the one
+//! `b24_spec::conforms` gives (as lenient as the generated decoders).
+
+use serde_json::{Map, Value};
+
+use crate::ir::{Field, Shape, TypeRef};
+
+/// One reconciliation: the example it came from, the path and what changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    /// Index of the example in the list given.
+    pub example: usize,
+    /// Where (`result.PHONE`, `data.FIELDS`).
+    pub path: String,
+    /// What the table said, what the example shows and what was done.
+    pub what: String,
+}
+
+const MAX_DEPTH: usize = 32;
+const PASSES: usize = 4;
+
+/// Reconciles a result `shape` with `values` (each a parsed `result`).
+/// `scope` makes the keys of changed named types unique (the method name).
+pub fn reconcile_result(shape: &mut Shape, values: &[Value], scope: &str) -> Vec<Note> {
+    run(shape, values, scope, "result", true)
+}
+
+/// Reconciles the fields of an object (`data` of a REST event) with
+/// `values` (each the parsed object).
+pub fn reconcile_fields(
+    fields: &mut Vec<Field>,
+    values: &[Value],
+    scope: &str,
+    at: &str,
+) -> Vec<Note> {
+    let mut sh = Shape::of("object");
+    sh.fields = std::mem::take(fields);
+    let notes = run(&mut sh, values, scope, at, false);
+    if sh.ty == "object" {
+        *fields = sh.fields;
+    } else {
+        // An object whose fields cannot be reconciled: free-form.
+        fields.clear();
+    }
+    notes
+}
+
+fn run(shape: &mut Shape, values: &[Value], scope: &str, at: &str, root: bool) -> Vec<Note> {
+    let mut notes = Vec::new();
+    for pass in 0..PASSES {
+        for (i, v) in values.iter().enumerate() {
+            if fits(shape, v) {
+                continue;
+            }
+            let mut w = Walk {
+                scope,
+                pass,
+                notes: Vec::new(),
+            };
+            w.walk(shape, v, at, 0, root);
+            notes.extend(w.notes.into_iter().map(|(path, what)| Note {
+                example: i,
+                path,
+                what,
+            }));
+        }
+        if values.iter().all(|v| fits(shape, v)) {
+            return notes;
+        }
+    }
+    // Examples that contradict each other beyond repair: anything goes.
+    if let Some(i) = values.iter().position(|v| !fits(shape, v)) {
+        let description = shape.description.take();
+        *shape = Shape::of("any");
+        shape.description = description;
+        if !root {
+            shape.ty = "object".into();
+        }
+        notes.push(Note {
+            example: i,
+            path: at.to_owned(),
+            what: "the examples contradict each other; typed as free-form".into(),
+        });
+    }
+    notes
+}
+
+struct Walk<'a> {
+    scope: &'a str,
+    pass: usize,
+    notes: Vec<(String, String)>,
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(a) if !a.is_empty() && a.iter().all(Value::is_object) => "an array of objects",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Replaces `sh` by `new`, keeping the documentation.
+fn replace(sh: &mut Shape, mut new: Shape) {
+    new.description = sh.description.take();
+    new.nullable = sh.nullable;
+    *sh = new;
+}
+
+impl Walk<'_> {
+    fn note(&mut self, path: &str, what: String) {
+        self.notes.push((path.to_owned(), what));
+    }
+
+    /// Widens `sh` to `any` (or, at the root in the first pass, to the
+    /// example's kind).
+    fn widen(&mut self, sh: &mut Shape, v: &Value, path: &str, root: bool) {
+        let was = sh.ty.clone();
+        if root && self.pass == 0 {
+            let new = example_shape(v);
+            let ty = new.ty.clone();
+            replace(sh, new);
+            self.note(
+                path,
+                format!(
+                    "the table says {was}, the example shows {}; typed as {ty}",
+                    kind(v)
+                ),
+            );
+        } else {
+            replace(sh, Shape::of("any"));
+            self.note(
+                path,
+                format!(
+                    "the table says {was}, the example shows {}; widened to any",
+                    kind(v)
+                ),
+            );
+        }
+    }
+
+    /// A scalar type the example contradicts with another scalar.
+    fn retype(&mut self, sh: &mut Shape, ty: &str, v: &Value, path: &str) {
+        let was = std::mem::replace(&mut sh.ty, ty.to_owned());
+        sh.values.clear();
+        sh.fields.clear();
+        sh.items = None;
+        sh.type_ref = None;
+        self.note(
+            path,
+            format!(
+                "the table says {was}, the example shows {}; typed as {ty}",
+                kind(v)
+            ),
+        );
+    }
+
+    fn walk(&mut self, sh: &mut Shape, v: &Value, path: &str, depth: usize, root: bool) -> bool {
+        if depth > MAX_DEPTH || v.is_null() || fits(sh, v) {
+            return false;
+        }
+        let changed = self.walk_inner(sh, v, path, depth, root);
+        if changed && let Some(tr) = &mut sh.type_ref {
+            let base = tr.key.split('~').next().unwrap_or_default().to_owned();
+            tr.key = format!("{base}~{}~{path}", self.scope);
+        }
+        changed
+    }
+
+    fn walk_inner(
+        &mut self,
+        sh: &mut Shape,
+        v: &Value,
+        path: &str,
+        depth: usize,
+        root: bool,
+    ) -> bool {
+        match sh.ty.as_str() {
+            "string" | "date" | "datetime" => {
+                self.widen(sh, v, path, root);
+                true
+            }
+            "integer" => match v {
+                Value::Number(_) => {
+                    self.retype(sh, "number", v, path);
+                    true
+                }
+                Value::String(_) => {
+                    self.retype(sh, "string", v, path);
+                    true
+                }
+                _ => {
+                    self.widen(sh, v, path, root);
+                    true
+                }
+            },
+            "number" => match v {
+                Value::String(_) => {
+                    self.retype(sh, "string", v, path);
+                    true
+                }
+                _ => {
+                    self.widen(sh, v, path, root);
+                    true
+                }
+            },
+            "boolean" => match v {
+                Value::Number(n) if n.is_i64() || n.is_u64() => {
+                    self.retype(sh, "integer", v, path);
+                    true
+                }
+                Value::Number(_) => {
+                    self.retype(sh, "number", v, path);
+                    true
+                }
+                Value::String(_) => {
+                    self.retype(sh, "string", v, path);
+                    true
+                }
+                _ => {
+                    self.widen(sh, v, path, root);
+                    true
+                }
+            },
+            "object" => match v {
+                Value::Object(map) => {
+                    let contradicted = sh.fields.iter().any(|f| {
+                        matches!(
+                            f.shape.ty.as_str(),
+                            "string" | "date" | "datetime" | "integer" | "number" | "boolean"
+                        ) && map.get(&f.name).is_some_and(Value::is_object)
+                    });
+                    if self.pass == 0
+                        && contradicted
+                        && let Some(meta) = metadata_shape(map)
+                    {
+                        let mut meta = meta;
+                        meta.type_ref = Some(TypeRef {
+                            key: format!("#field-metadata~{}~{path}", self.scope),
+                            name: "FieldMetadata".into(),
+                        });
+                        for f in &mut sh.fields {
+                            f.shape = meta.clone();
+                        }
+                        self.note(
+                            path,
+                            "the table describes field values, the example shows field \
+                             metadata (objects with a `type`); the fields are typed as metadata"
+                                .into(),
+                        );
+                        return true;
+                    }
+                    let mut changed = false;
+                    for f in &mut sh.fields {
+                        if let Some(x) = map.get(&f.name) {
+                            let p = format!("{path}.{}", f.name);
+                            changed |= self.walk(&mut f.shape, x, &p, depth + 1, false);
+                        }
+                    }
+                    changed
+                }
+                Value::Array(list) if self.pass == 0 && list.iter().all(Value::is_object) => {
+                    // The table describes the element; the example is a list.
+                    let mut item = std::mem::replace(sh, Shape::of("array"));
+                    sh.description = item.description.take();
+                    sh.nullable = std::mem::take(&mut item.nullable);
+                    sh.items = Some(Box::new(item));
+                    self.note(
+                        path,
+                        "the table describes an object, the example shows an array of objects; \
+                         typed as an array of them"
+                            .into(),
+                    );
+                    self.walk(sh, v, path, depth, root);
+                    true
+                }
+                Value::Array(_) if self.pass == 0 && sh.fields.is_empty() => {
+                    let new = example_shape(v);
+                    replace(sh, new);
+                    self.note(
+                        path,
+                        "the table says object, the example shows an array; typed as an array"
+                            .into(),
+                    );
+                    true
+                }
+                _ => {
+                    self.widen(sh, v, path, root);
+                    true
+                }
+            },
+            "array" => match v {
+                Value::Array(list) => {
+                    let Some(item) = sh.items.as_deref_mut() else {
+                        return false;
+                    };
+                    let mut changed = false;
+                    for (i, x) in list.iter().enumerate() {
+                        let p = format!("{path}[{i}]");
+                        changed |= self.walk(item, x, &p, depth + 1, false);
+                    }
+                    changed
+                }
+                Value::Object(map) if self.pass == 0 => {
+                    let item_fields: Vec<&str> = match sh.items.as_deref() {
+                        Some(it) if it.ty == "object" => {
+                            it.fields.iter().map(|f| f.name.as_str()).collect()
+                        }
+                        _ => Vec::new(),
+                    };
+                    let overlap = |m: &Map<String, Value>| {
+                        !item_fields.is_empty() && m.keys().any(|k| item_fields.contains(&&**k))
+                    };
+                    if overlap(map) {
+                        // The example is one element, not a list of them.
+                        let item = sh.items.take().map(|b| *b).unwrap_or_default();
+                        replace(sh, item);
+                        self.note(
+                            path,
+                            "the table says array of objects, the example shows one such \
+                             object; typed as the object"
+                                .into(),
+                        );
+                        self.walk(sh, v, path, depth, root);
+                        return true;
+                    }
+                    // `{"items": [ ... ]}`: the list sits under one key.
+                    let mut arrays = map.iter().filter(|(_, x)| x.is_array());
+                    if let (Some((key, Value::Array(list))), None) = (arrays.next(), arrays.next())
+                        && list.iter().filter_map(Value::as_object).any(overlap)
+                    {
+                        let mut list_shape = std::mem::replace(sh, Shape::of("object"));
+                        sh.description = list_shape.description.take();
+                        sh.nullable = std::mem::take(&mut list_shape.nullable);
+                        sh.fields.push(Field {
+                            name: key.clone(),
+                            shape: list_shape,
+                            ..Field::default()
+                        });
+                        self.note(
+                            path,
+                            format!(
+                                "the table says array, the example shows an object holding \
+                                 the array under `{key}`; typed as that object"
+                            ),
+                        );
+                        self.walk(sh, v, path, depth, root);
+                        return true;
+                    }
+                    // A PHP array with keys: a map.
+                    replace(sh, Shape::of("object"));
+                    self.note(
+                        path,
+                        "the table says array, the example shows an object (a PHP array with \
+                         keys); typed as a free-form object"
+                            .into(),
+                    );
+                    true
+                }
+                _ => {
+                    self.widen(sh, v, path, root);
+                    true
+                }
+            },
+            // `any` always fits; an unknown name is not checked either.
+            _ => false,
+        }
+    }
+}
+
+/// The shape of field metadata when every value of `map` is an object
+/// with a `type` key (`{"ID": {"type": "integer", "isRequired": false}}`):
+/// the union of their keys, each typed from the values.
+fn metadata_shape(map: &Map<String, Value>) -> Option<Shape> {
+    if map.len() < 2 {
+        return None;
+    }
+    let mut fields: Vec<Field> = Vec::new();
+    for v in map.values() {
+        let o = v.as_object()?;
+        if !o.keys().any(|k| k.eq_ignore_ascii_case("type")) {
+            return None;
+        }
+        for (k, x) in o {
+            if k.is_empty() {
+                continue;
+            }
+            let s = if x.is_null() {
+                Shape::of("any")
+            } else {
+                example_shape(x)
+            };
+            match fields.iter_mut().find(|f| f.name == *k) {
+                Some(f) => {
+                    if f.shape.ty != s.ty || !fits(&f.shape, x) {
+                        f.shape = Shape::of("any");
+                    }
+                }
+                None => fields.push(Field {
+                    name: k.clone(),
+                    shape: s,
+                    ..Field::default()
+                }),
+            }
+        }
+    }
+    // Free-form nested values: metadata objects vary too much to type them.
+    for f in &mut fields {
+        if f.shape.ty == "object" {
+            f.shape.fields.clear();
+        }
+        if let Some(it) = &mut f.shape.items
+            && it.ty == "object"
+        {
+            it.fields.clear();
+        }
+    }
+    let mut s = Shape::of("object");
+    s.fields = fields;
+    Some(s)
+}
+
+/// A shape for an example value: objects keyed by names get their
+/// fields, PHP arrays keyed by ids are free-form.
+fn example_shape(v: &Value) -> Shape {
+    match v {
+        Value::Object(o)
+            if !o.keys().all(|k| {
+                k.chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            }) =>
+        {
+            Shape::of("object")
+        }
+        _ => crate::page::infer_shape(v),
+    }
+}
+
+/// Whether `v` fits `sh`: the verdict of `b24_spec::conforms` on the
+/// spec this shape becomes.
+pub fn fits(sh: &Shape, v: &Value) -> bool {
+    fits_at(sh, v, 0)
+}
+
+fn fits_at(sh: &Shape, v: &Value, depth: usize) -> bool {
+    if depth > MAX_DEPTH || v.is_null() {
+        return true;
+    }
+    match sh.ty.as_str() {
+        "string" | "date" | "datetime" => {
+            matches!(v, Value::String(_) | Value::Number(_) | Value::Bool(_))
+        }
+        "integer" => match v {
+            Value::Number(n) => n.is_i64() || n.as_f64().is_some_and(|f| f.fract() == 0.0),
+            Value::String(s) => s.trim().parse::<i64>().is_ok() || s.is_empty(),
+            Value::Bool(_) => true,
+            _ => false,
+        },
+        "number" => match v {
+            Value::Number(_) => true,
+            Value::String(s) => s.trim().parse::<f64>().is_ok() || s.is_empty(),
+            _ => false,
+        },
+        "boolean" => match v {
+            Value::Bool(_) => true,
+            Value::Number(n) => matches!(n.as_i64(), Some(0 | 1)),
+            Value::String(s) => matches!(
+                s.as_str(),
+                "Y" | "N" | "y" | "n" | "0" | "1" | "true" | "false" | ""
+            ),
+            _ => false,
+        },
+        "object" => match v {
+            Value::Object(map) => sh.fields.iter().all(|f| match map.get(&f.name) {
+                Some(x) => fits_at(&f.shape, x, depth + 1),
+                None => true,
+            }),
+            Value::Array(a) => a.is_empty(),
+            _ => false,
+        },
+        "array" => match v {
+            Value::Array(list) => match &sh.items {
+                Some(it) => list.iter().all(|x| fits_at(it, x, depth + 1)),
+                None => true,
+            },
+            _ => false,
+        },
+        _ => true,
+    }
+}

@@ -1,0 +1,146 @@
+//! The typed REST methods the client uses (generated from `specs/methods/`,
+//! imported from the docs) against the emulator: parameters serialize to what
+//! the portal expects and results decode into their generated types.
+
+use b24::methods::{common, crm_deals, crm_universal, events, telephony, user, widgets};
+use futures::TryStreamExt;
+use serde_json::json;
+
+async fn portal() -> (b24_emulator::Emulator, b24::Client, b24::Client) {
+    let emu = b24_emulator::Emulator::builder()
+        .seed_deals(300)
+        .seed_items(1036, 120)
+        .start()
+        .await
+        .expect("emulator");
+    let hook = b24::Client::from_webhook(&emu.webhook_url()).expect("webhook client");
+    // Placement and telephony methods need an application context: OAuth.
+    let pair = emu.authorize(1, &["placement", "telephony", "crm", "user", "event", "basic"]);
+    let app = emu.oauth_app();
+    let tokens = b24::Tokens::from_oauth_response(
+        &json!({
+            "access_token": pair.access_token,
+            "refresh_token": pair.refresh_token,
+            "expires_in": pair.expires_in,
+            "client_endpoint": pair.client_endpoint,
+            "server_endpoint": pair.server_endpoint,
+            "member_id": pair.member_id,
+            "domain": pair.domain,
+            "scope": pair.scope,
+        }),
+        0.0,
+    )
+    .expect("token response");
+    let oauth = b24::Client::builder()
+        .oauth(b24::OAuthApp::new(app.client_id, app.client_secret), b24::MemoryTokenStore::new(tokens))
+        .oauth_token_url(app.token_endpoint)
+        .build()
+        .expect("oauth client");
+    (emu, hook, oauth)
+}
+
+#[tokio::test]
+async fn placement_methods() {
+    let (_emu, _hook, app) = portal().await;
+    let handler = "https://app.example/placement/";
+    // The docs answer a missing OPTIONS[errorHandlerUrl] with HTTP 200 and an error code.
+    let err = app.send(&widgets::Bind::new("PAGE_BACKGROUND_WORKER", handler)).await.unwrap_err();
+    assert_eq!(err.code(), "EMPTY_ERROR_HANDLER_URL", "{err}");
+    let mut options = serde_json::Map::new();
+    options.insert("errorHandlerUrl".into(), json!("https://app.example/error"));
+    let bound = app
+        .send(&widgets::Bind::new("PAGE_BACKGROUND_WORKER", handler).title("Calls").options(options))
+        .await
+        .expect("placement.bind");
+    assert!(bound.result);
+    let list = app.send(&widgets::List::new()).await.expect("placement.list").result;
+    assert!(list.iter().any(|p| p == "PAGE_BACKGROUND_WORKER"), "{list:?}");
+    let got = app.send(&widgets::Get::new()).await.expect("placement.get").result;
+    assert!(format!("{got:?}").contains(handler), "{got:?}");
+    // PAGE_BACKGROUND_WORKER takes one handler: a second is a documented error
+    // (ERROR_PLACEMENT_MAX_COUNT). The docs list no error for an unknown code.
+    let mut again = serde_json::Map::new();
+    again.insert("errorHandlerUrl".into(), json!("https://app.example/error"));
+    let err = app
+        .send(&widgets::Bind::new("PAGE_BACKGROUND_WORKER", handler).options(again))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "ERROR_PLACEMENT_MAX_COUNT", "{err}");
+    let unbound = app
+        .send(&widgets::Unbind::new().placement("PAGE_BACKGROUND_WORKER"))
+        .await
+        .expect("placement.unbind");
+    assert!(!format!("{:?}", unbound.result).is_empty());
+}
+
+#[tokio::test]
+async fn event_methods() {
+    let (_emu, _hook, app) = portal().await;
+    let bound = app
+        .send(&events::EventBind::new("ONCRMDEALADD", "https://app.example/events"))
+        .await
+        .expect("event.bind");
+    assert!(bound.result);
+    let got = app.send(&events::EventGet::new()).await.expect("event.get").result;
+    assert!(format!("{got:?}").contains("ONCRMDEALADD"), "{got:?}");
+}
+
+#[tokio::test]
+async fn telephony_methods() {
+    let (_emu, _hook, app) = portal().await;
+    use telephony::{ExternalCallRegister as Register, ExternalCallRegisterType as CallType};
+    let call = app
+        .send(&Register::new(1, "", "+19001234567", CallType::Incoming))
+        .await
+        .expect("telephony.externalCall.register")
+        .result;
+    let call_id = call.call_id.clone().expect("CALL_ID");
+    assert!(!call_id.is_empty());
+    let finished = app
+        .send(&telephony::ExternalCallFinish::new(call_id, 1, "").duration(45))
+        .await
+        .expect("telephony.externalCall.finish");
+    assert!(!format!("{:?}", finished.result).is_empty());
+}
+
+#[tokio::test]
+async fn crm_methods() {
+    let (_emu, hook, _app) = portal().await;
+    let fields = crm_deals::DealAddFields::new().title("Typed deal").opportunity(1500.0);
+    let id = hook.send(&crm_deals::DealAdd::new().fields(fields)).await.expect("crm.deal.add").result;
+    let deal = hook.send(&crm_deals::DealGet::new(id)).await.expect("crm.deal.get").result;
+    assert_eq!(deal.id, Some(id));
+    assert_eq!(deal.title.as_deref(), Some("Typed deal"));
+    assert_eq!(deal.opportunity, Some(1500.0));
+    // Fields the spec does not list are kept, not dropped.
+    assert!(deal.extra.keys().all(|k| k.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')));
+
+    let rows: Vec<_> = hook
+        .list_fast(&crm_deals::DealList::new().select(vec!["ID".into(), "TITLE".into()]))
+        .try_collect()
+        .await
+        .expect("crm.deal.list");
+    assert_eq!(rows.len(), 301);
+
+    let items: Vec<_> = hook
+        .list_fast(&crm_universal::ItemList::new(1036))
+        .try_collect()
+        .await
+        .expect("crm.item.list");
+    assert_eq!(items.len(), 120);
+}
+
+#[tokio::test]
+async fn common_methods() {
+    let (_emu, hook, app) = portal().await;
+    let profile = hook.send(&common::Profile::new()).await.expect("profile").result;
+    assert!(profile.id.is_some());
+    let scopes = hook.send(&common::Scope::new()).await.expect("scope").result;
+    assert!(!scopes.is_empty());
+    let methods = hook.send(&common::Methods::new()).await.expect("methods").result;
+    assert!(!methods.is_empty());
+    let info = app.send(&common::AppInfo::new()).await.expect("app.info").result;
+    assert!(!info.is_empty());
+    let users = hook.send(&user::Get::new()).await.expect("user.get");
+    assert!(!format!("{:?}", users.result).is_empty());
+}
