@@ -11,8 +11,11 @@ b24::generate!("tests/specs/telephony_sample.yaml");
 
 use telephony_sample::{Dispatch, OnExternalCallStart, RestEvent, RestHandler};
 
+/// (phone number, user) of each call the handler saw.
+type Seen = Vec<(Option<String>, Option<i64>)>;
+
 #[derive(Clone, Default)]
-struct Calls(Arc<Mutex<Vec<(Option<String>, Option<i64>)>>>);
+struct Calls(Arc<Mutex<Seen>>);
 
 impl RestHandler for Calls {
     async fn on_external_call_start(&self, data: OnExternalCallStart) {
