@@ -54,6 +54,31 @@ pub fn reconcile_fields(
 
 fn run(shape: &mut Shape, values: &[Value], scope: &str, at: &str, root: bool) -> Vec<Note> {
     let mut notes = Vec::new();
+    // A result that is an object in one example and a list or a scalar in
+    // another: no container kind fits both.
+    let classes: std::collections::BTreeSet<&str> = values
+        .iter()
+        .filter_map(|v| match v {
+            Value::Null => None,
+            Value::Object(_) => Some("an object"),
+            Value::Array(a) if a.is_empty() => Some("an object"),
+            Value::Array(_) => Some("an array"),
+            _ => Some("a scalar"),
+        })
+        .collect();
+    if root
+        && classes.len() > 1
+        && let Some(i) = values.iter().position(|v| !fits(shape, v))
+    {
+        let kinds: Vec<&str> = classes.into_iter().collect();
+        replace(shape, Shape::of("any"));
+        notes.push(Note {
+            example: i,
+            path: at.to_owned(),
+            what: format!("the examples show {}; typed as any", kinds.join(" and ")),
+        });
+        return notes;
+    }
     for pass in 0..PASSES {
         for (i, v) in values.iter().enumerate() {
             if fits(shape, v) {
@@ -431,19 +456,81 @@ fn metadata_shape(map: &Map<String, Value>) -> Option<Shape> {
 }
 
 /// A shape for an example value: objects keyed by names get their
-/// fields, PHP arrays keyed by ids are free-form.
+/// fields, PHP arrays keyed by ids are free-form, the elements of an array
+/// are merged.
 fn example_shape(v: &Value) -> Shape {
+    example_shape_at(v, 0)
+}
+
+fn example_shape_at(v: &Value, depth: usize) -> Shape {
+    if depth > MAX_DEPTH {
+        return Shape::of("any");
+    }
     match v {
-        Value::Object(o)
-            if !o.keys().all(|k| {
+        Value::Null => Shape::of("any"),
+        Value::Bool(_) => Shape::of("boolean"),
+        Value::Number(n) if n.is_i64() || n.is_u64() => Shape::of("integer"),
+        Value::Number(_) => Shape::of("number"),
+        Value::String(_) => Shape::of("string"),
+        Value::Object(o) => {
+            let mut s = Shape::of("object");
+            let named = o.keys().all(|k| {
                 k.chars()
                     .next()
                     .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-            }) =>
-        {
-            Shape::of("object")
+            });
+            if named {
+                for (k, x) in o {
+                    s.fields.push(Field {
+                        name: k.clone(),
+                        shape: example_shape_at(x, depth + 1),
+                        ..Field::default()
+                    });
+                }
+            }
+            s
         }
-        _ => crate::page::infer_shape(v),
+        Value::Array(a) => {
+            let mut s = Shape::of("array");
+            s.items = a
+                .iter()
+                .map(|x| example_shape_at(x, depth + 1))
+                .reduce(merge)
+                .map(Box::new);
+            s
+        }
+    }
+}
+
+/// One shape for two example values.
+fn merge(a: Shape, b: Shape) -> Shape {
+    let empty_array = |s: &Shape| s.ty == "array" && s.items.is_none();
+    match (a.ty.as_str(), b.ty.as_str()) {
+        ("any", _) | (_, "any") => Shape::of("any"),
+        ("object", "object") => {
+            let mut out = a;
+            for f in b.fields {
+                match out.fields.iter_mut().find(|x| x.name == f.name) {
+                    Some(x) => x.shape = merge(std::mem::take(&mut x.shape), f.shape),
+                    None => out.fields.push(f),
+                }
+            }
+            out
+        }
+        ("array", "array") => {
+            let mut out = Shape::of("array");
+            out.items = match (a.items, b.items) {
+                (Some(x), Some(y)) => Some(Box::new(merge(*x, *y))),
+                (x, y) => x.or(y),
+            };
+            out
+        }
+        // PHP sends an empty object as `[]`.
+        ("object", "array") if empty_array(&b) => a,
+        ("array", "object") if empty_array(&a) => b,
+        ("integer", "number") | ("number", "integer") => Shape::of("number"),
+        (x, y) if x == y => a,
+        _ => Shape::of("any"),
     }
 }
 

@@ -685,3 +685,230 @@ fn links_to_missing_pages_stay_any_with_a_warning() {
         "{msgs:?}"
     );
 }
+
+fn method<'a>(s: &'a Spec, name: &str) -> &'a b24_spec::Method {
+    s.file
+        .methods
+        .iter()
+        .find(|m| m.name.value == name)
+        .unwrap_or_else(|| panic!("no method {name}"))
+}
+
+/// Every kept example fits the shape the spec declares.
+fn assert_examples_fit(out: &Output) {
+    for (file, text) in &out.files {
+        let Ok(s) = b24_spec::parse(file, text) else {
+            continue;
+        };
+        for m in &s.file.methods {
+            let Some(shape) = &m.result else { continue };
+            for ex in &m.result_examples {
+                let Ok(v) = serde_json::from_str::<serde_json::Value>(ex) else {
+                    continue;
+                };
+                if v.get("error").is_some() {
+                    continue;
+                }
+                let r = v.get("result").unwrap_or(&v);
+                if let Err(e) = b24_spec::conforms(&s.file, shape, r) {
+                    panic!("{file} {}: {e}", m.name.value);
+                }
+            }
+        }
+        for e in &s.file.events {
+            for ex in &e.examples {
+                let Ok(v) = serde_json::from_str::<serde_json::Value>(ex) else {
+                    continue;
+                };
+                if let Some(d) = v.get("data")
+                    && let Err(err) = b24_spec::fields_conform(&s.file, &e.data, d, "data")
+                {
+                    panic!("{file} {}: {err}", e.code.value);
+                }
+            }
+        }
+    }
+}
+
+fn reconciled(out: &Output, page: &str, what: &str) -> bool {
+    out.warnings.iter().any(|w| {
+        w.page.ends_with(page)
+            && w.line > 0
+            && w.message.contains("reconciled with the example")
+            && w.message.contains(what)
+    })
+}
+
+#[test]
+fn array_results_follow_the_examples_not_the_tables() {
+    let out = import();
+    assert_examples_fit(&out);
+    // user.get: the table describes one user, the example is a list of them
+    let u = spec(&out, "methods/user.yaml");
+    let r = method(&u, "user.get").result.as_ref().expect("result");
+    assert_eq!(r.ty.value, "array");
+    let item = r.items.as_ref().expect("items");
+    assert!(item.ty.value == "object" || u.file.types.contains_key(&item.ty.value));
+    assert!(reconciled(&out, "user-get.md", "array of objects"));
+    // crm.vat.list: the table's `result` is an `object`, the example a list
+    let c = spec(&out, "methods/crm.yaml");
+    let r = method(&c, "crm.vat.list").result.as_ref().expect("result");
+    assert_eq!(r.ty.value, "array");
+    assert_eq!(r.items.as_ref().expect("items").ty.value, "object");
+    assert!(reconciled(&out, "crm-vat-list.md", "array of objects"));
+    // crm.stagehistory.list: the table says `array`, the example holds the
+    // list under `items`: the list path follows
+    let m = method(&c, "crm.stagehistory.list");
+    let r = m.result.as_ref().expect("result");
+    assert_eq!(r.ty.value, "object");
+    let items = field(&r.fields, "items");
+    assert_eq!(items.ty.value, "array");
+    assert!(
+        items
+            .items
+            .as_ref()
+            .expect("items")
+            .fields
+            .iter()
+            .any(|f| f.name.value == "OWNER_ID")
+    );
+    assert_eq!(
+        m.list.as_ref().expect("list").path.as_deref(),
+        Some("items")
+    );
+    assert!(reconciled(
+        &out,
+        "crm-stage-history-list.md",
+        "under `items`"
+    ));
+    // disk.file.get: a PHP `array` with keys is a JSON object
+    let d = spec(&out, "methods/disk.yaml");
+    let r = method(&d, "disk.file.get").result.as_ref().expect("result");
+    assert_eq!(r.ty.value, "object");
+    assert!(reconciled(&out, "disk-file-get.md", "PHP array"));
+    // an event field the example contradicts is widened
+    assert!(reconciled(&out, "on-task-add.md", "data.FIELDS_BEFORE"));
+}
+
+#[test]
+fn field_metadata_results_are_typed_as_metadata() {
+    let out = import();
+    let c = spec(&out, "methods/crm.yaml");
+    let r = method(&c, "crm.vat.fields")
+        .result
+        .as_ref()
+        .expect("result");
+    assert_eq!(r.ty.value, "object");
+    let id = field(&r.fields, "ID");
+    assert!(id.ty.value.starts_with("FieldMetadata"), "{}", id.ty.value);
+    // the table's description of the field stays
+    assert!(id.description.is_some());
+    let meta = named_type(&c, &id.ty.value);
+    assert_eq!(field(&meta.fields, "type").ty.value, "string");
+    assert_eq!(field(&meta.fields, "isRequired").ty.value, "boolean");
+    assert!(reconciled(&out, "crm-vat-fields.md", "metadata"));
+}
+
+#[test]
+fn reconciling_a_named_type_leaves_other_uses_alone() {
+    // `item` is linked from two methods; only sc.item.get's example sends
+    // `tags` as a list of objects and `id` as a non-numeric string
+    let body = |example: &str| {
+        format!(
+            "{}\n\n### Item {{#item}}\n\n{}\n\n### Tag {{#tag}}\n\n{}\n\n```json\n{example}\n```",
+            table(&[("result", "[`item`](#item)")]),
+            table(&[
+                ("id", "[`integer`](../data-types.md)"),
+                ("tags", "[`tag`](#tag)"),
+            ]),
+            table(&[("name", "[`string`](../data-types.md)")]),
+        )
+    };
+    let pages = vec![
+        (
+            "api-reference/sc/sc-item-get.md".to_owned(),
+            page(
+                "Get an item sc.item.get",
+                &body(r#"{"result": {"id": "x1", "tags": [{"name": "a"}]}}"#),
+            ),
+        ),
+        (
+            "api-reference/sc/sc-item-last.md".to_owned(),
+            page(
+                "Last item sc.item.last",
+                &body(r#"{"result": {"id": 1, "tags": {"name": "a"}}}"#),
+            ),
+        ),
+        (
+            "api-reference/sc/sc-item-delete.md".to_owned(),
+            page(
+                "Delete an item sc.item.delete",
+                &format!(
+                    "{}\n\n```json\n{{\"result\": true}}\n```",
+                    table(&[
+                        ("result", "[`object`](../data-types.md)"),
+                        ("id", "`integer`")
+                    ])
+                ),
+            ),
+        ),
+    ];
+    let out = b24_docs::import_pages(&pages);
+    assert!(out.invalid.is_empty(), "{:?}", out.invalid);
+    assert_examples_fit(&out);
+    let s = b24_spec::parse("methods/sc.yaml", &out.files["methods/sc.yaml"]).expect("valid");
+    let shape_of = |name: &str| {
+        let ty = &method(&s, name).result.as_ref().expect("result").ty.value;
+        named_type(&s, ty).clone()
+    };
+    let got = shape_of("sc.item.get");
+    assert_eq!(field(&got.fields, "id").ty.value, "string");
+    assert_eq!(field(&got.fields, "tags").ty.value, "array");
+    let last = shape_of("sc.item.last");
+    assert_eq!(field(&last.fields, "id").ty.value, "integer");
+    assert_ne!(field(&last.fields, "tags").ty.value, "array");
+    // a bare boolean where the table describes an object
+    let del = method(&s, "sc.item.delete")
+        .result
+        .as_ref()
+        .expect("result");
+    assert_eq!(del.ty.value, "boolean");
+    for p in ["sc-item-get.md", "sc-item-delete.md"] {
+        assert!(reconciled(&out, p, "result"), "{p}");
+    }
+    assert!(!reconciled(&out, "sc-item-last.md", "result"));
+    assert_eq!(b24_docs::import_pages(&pages).files, out.files);
+}
+
+#[test]
+fn reconciliation_never_panics_on_odd_examples() {
+    let examples = [
+        r#"{"result": null}"#,
+        r#"{"result": []}"#,
+        r#"{"result": [[[]]]}"#,
+        r#"{"result": [1, "a", {"x": [true]}, null]}"#,
+        r#"{"result": {"": {"type": 1}, "0": {"type": []}}}"#,
+        r#"{"result": "text"}"#,
+    ];
+    let pages: Vec<(String, String)> = examples
+        .iter()
+        .enumerate()
+        .map(|(i, ex)| {
+            let body = format!(
+                "{}\n\n```json\n{ex}\n```",
+                table(&[
+                    ("result", "[`object`](../data-types.md)"),
+                    ("id", "`integer`"),
+                    ("tags", "`array`"),
+                ])
+            );
+            (
+                format!("api-reference/sc/sc-odd-get{i}.md"),
+                page(&format!("Odd sc.odd.get{i}"), &body),
+            )
+        })
+        .collect();
+    let out = b24_docs::import_pages(&pages);
+    assert!(out.invalid.is_empty(), "{:?}", out.invalid);
+    assert_examples_fit(&out);
+}
