@@ -8,8 +8,13 @@ use std::path::Path;
 use serde_json::Value;
 
 fn specs(kind: &str) -> Vec<b24_spec::Spec> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("specs").join(kind);
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("specs")
+        .join(kind);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
     files.sort();
     files
         .iter()
@@ -49,7 +54,12 @@ fn method_result_examples_fit_their_result_shape() {
     }
     println!("{checked} result examples checked, {unparsed} not JSON (pseudo-code in the docs)");
     assert!(checked > 500, "only {checked} examples checked");
-    assert!(failures.is_empty(), "{} examples do not fit:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} examples do not fit:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -58,7 +68,9 @@ fn rest_event_examples_fit_their_data_fields() {
     for spec in specs("events") {
         for e in &spec.file.events {
             for ex in &e.examples {
-                let Ok(v) = serde_json::from_str::<Value>(ex) else { continue };
+                let Ok(v) = serde_json::from_str::<Value>(ex) else {
+                    continue;
+                };
                 let Some(data) = v.get("data") else { continue };
                 checked += 1;
                 if let Err(err) = b24_spec::fields_conform(&spec.file, &e.data, data, "data") {
@@ -69,5 +81,10 @@ fn rest_event_examples_fit_their_data_fields() {
     }
     println!("{checked} event examples checked");
     assert!(checked > 50, "only {checked} examples checked");
-    assert!(failures.is_empty(), "{} examples do not fit:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} examples do not fit:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -15,7 +15,10 @@ async fn portal() -> (b24_emulator::Emulator, b24::Client, b24::Client) {
         .expect("emulator");
     let hook = b24::Client::from_webhook(&emu.webhook_url()).expect("webhook client");
     // Placement and telephony methods need an application context: OAuth.
-    let pair = emu.authorize(1, &["placement", "telephony", "crm", "user", "event", "basic"]);
+    let pair = emu.authorize(
+        1,
+        &["placement", "telephony", "crm", "user", "event", "basic"],
+    );
     let app = emu.oauth_app();
     let tokens = b24::Tokens::from_oauth_response(
         &json!({
@@ -32,7 +35,10 @@ async fn portal() -> (b24_emulator::Emulator, b24::Client, b24::Client) {
     )
     .expect("token response");
     let oauth = b24::Client::builder()
-        .oauth(b24::OAuthApp::new(app.client_id, app.client_secret), b24::MemoryTokenStore::new(tokens))
+        .oauth(
+            b24::OAuthApp::new(app.client_id, app.client_secret),
+            b24::MemoryTokenStore::new(tokens),
+        )
         .oauth_token_url(app.token_endpoint)
         .build()
         .expect("oauth client");
@@ -44,18 +50,36 @@ async fn placement_methods() {
     let (_emu, _hook, app) = portal().await;
     let handler = "https://app.example/placement/";
     // The docs answer a missing OPTIONS[errorHandlerUrl] with HTTP 200 and an error code.
-    let err = app.send(&widgets::Bind::new("PAGE_BACKGROUND_WORKER", handler)).await.unwrap_err();
+    let err = app
+        .send(&widgets::Bind::new("PAGE_BACKGROUND_WORKER", handler))
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), "EMPTY_ERROR_HANDLER_URL", "{err}");
     let mut options = serde_json::Map::new();
     options.insert("errorHandlerUrl".into(), json!("https://app.example/error"));
     let bound = app
-        .send(&widgets::Bind::new("PAGE_BACKGROUND_WORKER", handler).title("Calls").options(options))
+        .send(
+            &widgets::Bind::new("PAGE_BACKGROUND_WORKER", handler)
+                .title("Calls")
+                .options(options),
+        )
         .await
         .expect("placement.bind");
     assert!(bound.result);
-    let list = app.send(&widgets::List::new()).await.expect("placement.list").result;
-    assert!(list.iter().any(|p| p == "PAGE_BACKGROUND_WORKER"), "{list:?}");
-    let got = app.send(&widgets::Get::new()).await.expect("placement.get").result;
+    let list = app
+        .send(&widgets::List::new())
+        .await
+        .expect("placement.list")
+        .result;
+    assert!(
+        list.iter().any(|p| p == "PAGE_BACKGROUND_WORKER"),
+        "{list:?}"
+    );
+    let got = app
+        .send(&widgets::Get::new())
+        .await
+        .expect("placement.get")
+        .result;
     assert!(format!("{got:?}").contains(handler), "{got:?}");
     // PAGE_BACKGROUND_WORKER takes one handler: a second is a documented error
     // (ERROR_PLACEMENT_MAX_COUNT). The docs list no error for an unknown code.
@@ -77,11 +101,18 @@ async fn placement_methods() {
 async fn event_methods() {
     let (_emu, _hook, app) = portal().await;
     let bound = app
-        .send(&events::EventBind::new("ONCRMDEALADD", "https://app.example/events"))
+        .send(&events::EventBind::new(
+            "ONCRMDEALADD",
+            "https://app.example/events",
+        ))
         .await
         .expect("event.bind");
     assert!(bound.result);
-    let got = app.send(&events::EventGet::new()).await.expect("event.get").result;
+    let got = app
+        .send(&events::EventGet::new())
+        .await
+        .expect("event.get")
+        .result;
     assert!(format!("{got:?}").contains("ONCRMDEALADD"), "{got:?}");
 }
 
@@ -106,14 +137,27 @@ async fn telephony_methods() {
 #[tokio::test]
 async fn crm_methods() {
     let (_emu, hook, _app) = portal().await;
-    let fields = crm_deals::DealAddFields::new().title("Typed deal").opportunity(1500.0);
-    let id = hook.send(&crm_deals::DealAdd::new().fields(fields)).await.expect("crm.deal.add").result;
-    let deal = hook.send(&crm_deals::DealGet::new(id)).await.expect("crm.deal.get").result;
+    let fields = crm_deals::DealAddFields::new()
+        .title("Typed deal")
+        .opportunity(1500.0);
+    let id = hook
+        .send(&crm_deals::DealAdd::new().fields(fields))
+        .await
+        .expect("crm.deal.add")
+        .result;
+    let deal = hook
+        .send(&crm_deals::DealGet::new(id))
+        .await
+        .expect("crm.deal.get")
+        .result;
     assert_eq!(deal.id, Some(id));
     assert_eq!(deal.title.as_deref(), Some("Typed deal"));
     assert_eq!(deal.opportunity, Some(1500.0));
     // Fields the spec does not list are kept, not dropped.
-    assert!(deal.extra.keys().all(|k| k.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')));
+    assert!(deal.extra.keys().all(|k| {
+        k.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+    }));
 
     let rows: Vec<_> = hook
         .list_fast(&crm_deals::DealList::new().select(vec!["ID".into(), "TITLE".into()]))
@@ -133,13 +177,29 @@ async fn crm_methods() {
 #[tokio::test]
 async fn common_methods() {
     let (_emu, hook, app) = portal().await;
-    let profile = hook.send(&common::Profile::new()).await.expect("profile").result;
+    let profile = hook
+        .send(&common::Profile::new())
+        .await
+        .expect("profile")
+        .result;
     assert!(profile.id.is_some());
-    let scopes = hook.send(&common::Scope::new()).await.expect("scope").result;
+    let scopes = hook
+        .send(&common::Scope::new())
+        .await
+        .expect("scope")
+        .result;
     assert!(!scopes.is_empty());
-    let methods = hook.send(&common::Methods::new()).await.expect("methods").result;
+    let methods = hook
+        .send(&common::Methods::new())
+        .await
+        .expect("methods")
+        .result;
     assert!(!methods.is_empty());
-    let info = app.send(&common::AppInfo::new()).await.expect("app.info").result;
+    let info = app
+        .send(&common::AppInfo::new())
+        .await
+        .expect("app.info")
+        .result;
     assert!(!info.is_empty());
     let users = hook.send(&user::Get::new()).await.expect("user.get");
     assert!(!format!("{:?}", users.result).is_empty());
