@@ -70,12 +70,31 @@ pub fn iso8601(unix_secs: i64) -> String {
     let days = unix_secs.div_euclid(86_400);
     let secs = unix_secs.rem_euclid(86_400);
     let (y, m, d) = civil_from_days(days);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}+00:00",
-        secs / 3600,
-        (secs / 60) % 60,
-        secs % 60
-    )
+    if !(0..=9999).contains(&y) {
+        return format!(
+            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}+00:00",
+            secs / 3600,
+            (secs / 60) % 60,
+            secs % 60
+        );
+    }
+    // The common case without the formatting machinery (it is called for
+    // every date of every listed row).
+    let mut out = String::with_capacity(25);
+    for (n, width, sep) in [
+        (y, 4, "-"),
+        (m, 2, "-"),
+        (d, 2, "T"),
+        (secs / 3600, 2, ":"),
+        ((secs / 60) % 60, 2, ":"),
+        (secs % 60, 2, "+00:00"),
+    ] {
+        for p in (0..width).rev() {
+            out.push(char::from(b'0' + (n / 10i64.pow(p) % 10) as u8));
+        }
+        out.push_str(sep);
+    }
+    out
 }
 
 /// Parses the ISO 8601 forms Bitrix24 accepts (`YYYY-MM-DDTHH:MM:SS±HH:MM`,
@@ -165,6 +184,9 @@ mod tests {
     fn iso_roundtrip() {
         assert_eq!(iso8601(0), "1970-01-01T00:00:00+00:00");
         assert_eq!(iso8601(1_725_294_438), "2024-09-02T16:27:18+00:00");
+        assert_eq!(iso8601(-86_400), "1969-12-31T00:00:00+00:00");
+        assert_eq!(iso8601(253_402_300_799), "9999-12-31T23:59:59+00:00");
+        assert_eq!(iso8601(253_402_300_800), "10000-01-01T00:00:00+00:00");
         assert_eq!(
             parse_iso8601("2024-09-02T18:27:18+02:00"),
             Some(1_725_294_438)

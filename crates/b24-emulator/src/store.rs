@@ -293,7 +293,8 @@ impl Store {
 
     fn seeded_field(&self, id: u64, name: &str) -> Option<Value> {
         let h = mix(id ^ (self.kind_salt() << 40));
-        let created = iso8601(SEED_EPOCH + id as i64 * 600);
+        // Formatted only for the fields that show it.
+        let created = || iso8601(SEED_EPOCH + id as i64 * 600);
         let user = (h >> 32) % self.users + 1;
         let s = |v: String| Some(Value::String(v));
         let first = FIRST[(h % 16) as usize];
@@ -308,8 +309,8 @@ impl Store {
             (Kind::User, "SECOND_NAME") => s(String::new()),
             (Kind::User, "XML_ID") => s(format!("user{id}")),
             (Kind::User, "EMAIL") => s(format!("user{id}@example.com")),
-            (Kind::User, "LAST_LOGIN" | "TIMESTAMP_X" | "LAST_ACTIVITY_DATE") => s(created),
-            (Kind::User, "DATE_REGISTER") => s(created),
+            (Kind::User, "LAST_LOGIN" | "TIMESTAMP_X" | "LAST_ACTIVITY_DATE") => s(created()),
+            (Kind::User, "DATE_REGISTER") => s(created()),
             (Kind::User, "TIME_ZONE") => s(String::new()),
             (Kind::User, "IS_ONLINE") => s("N".into()),
             (Kind::User, "TIME_ZONE_OFFSET") => s("0".into()),
@@ -365,15 +366,15 @@ impl Store {
             } else {
                 "0".into()
             }),
-            (Kind::Deal | Kind::Item(_), "BEGINDATE") => s(iso8601(SEED_EPOCH + id as i64 * 600)),
+            (Kind::Deal | Kind::Item(_), "BEGINDATE") => s(created()),
             (Kind::Deal | Kind::Item(_), "CLOSEDATE") => {
                 s(iso8601(SEED_EPOCH + id as i64 * 600 + 30 * 86_400))
             }
             (_, "ASSIGNED_BY_ID") => s(user.to_string()),
             (_, "CREATED_BY_ID" | "MODIFY_BY_ID") => s(user.to_string()),
             (Kind::Item(_), "CREATED_BY" | "UPDATED_BY" | "MOVED_BY") => Some(json!(user)),
-            (_, "DATE_CREATE" | "DATE_MODIFY") => s(created),
-            (Kind::Item(_), "CREATED_TIME" | "UPDATED_TIME" | "MOVED_TIME") => s(created),
+            (_, "DATE_CREATE" | "DATE_MODIFY") => s(created()),
+            (Kind::Item(_), "CREATED_TIME" | "UPDATED_TIME" | "MOVED_TIME") => s(created()),
             (_, "OPENED") => s("Y".into()),
             (Kind::Contact, "EXPORT") => s("Y".into()),
             (Kind::Contact | Kind::Lead, "HAS_PHONE") => s("Y".into()),
