@@ -56,8 +56,19 @@ async fn main() {
         ctx.client.as_deref().unwrap_or("?")
     );
     let title = demo::pbw::CallCardSetCardTitle::new("b24 demo: typed commands work");
-    // The card opens a moment after the widget subscribed.
-    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    // Commands work once the card is open: wait for its `initialized` event.
+    while !demo
+        .app
+        .events
+        .lock()
+        .map(|e| {
+            e.iter()
+                .any(|e| matches!(e, demo::pbw::Event::Initialized(_)))
+        })
+        .unwrap_or(false)
+    {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     match demo.bridge.send(&ctx.session, &title).await {
         Ok(r) => println!("CallCardSetCardTitle -> {r:?}"),
         Err(e) => println!("CallCardSetCardTitle failed: {e}"),
