@@ -450,7 +450,7 @@ impl Store {
         match row {
             Row::Stored(r) => r.clone(),
             Row::Seeded(id) => {
-                let mut m = Record::new();
+                let mut m = Record::with_capacity(self.fields().len() + self.multi_fields().len());
                 for f in self.fields().iter().chain(self.multi_fields()) {
                     if let Some(v) = self.seeded_field(id, f) {
                         m.insert((*f).to_owned(), v);
@@ -1023,7 +1023,11 @@ impl Store {
     /// standard field; list fields come only when named.
     pub fn project(&self, row: Row<'_>, select: &[String]) -> Record {
         let all = select.is_empty() || select.iter().any(|s| s == "*");
-        let mut out = Record::new();
+        let mut out = Record::with_capacity(if all {
+            self.fields().len()
+        } else {
+            select.len()
+        });
         for f in self.fields() {
             if all || select.iter().any(|s| s == f) {
                 out.insert((*f).to_owned(), self.field(row, f).unwrap_or(Value::Null));
