@@ -48,7 +48,7 @@ impl<E: std::fmt::Debug> Recorder<E> {
 }
 
 impl pbw::Handler for CallCardApp {
-    async fn on_initialized(&self, d: pbw::CallCardData) {
+    async fn on_initialized(&self, d: pbw::Initialized) {
         self.got(Event::Initialized(d));
     }
     async fn on_add_comment_button_click(&self, d: String) {
@@ -63,7 +63,7 @@ impl pbw::Handler for CallCardApp {
     async fn on_close_button_click(&self) {
         self.got(Event::CloseButtonClick);
     }
-    async fn on_transfer_button_click(&self, d: pbw::TransferTarget) {
+    async fn on_transfer_button_click(&self, d: pbw::TransferButtonClick) {
         self.got(Event::TransferButtonClick(d));
     }
     async fn on_cancel_transfer_button_click(&self) {
@@ -84,7 +84,7 @@ impl pbw::Handler for CallCardApp {
     async fn on_answer_button_click(&self) {
         self.got(Event::AnswerButtonClick);
     }
-    async fn on_entity_changed(&self, d: pbw::EntityChangedData) {
+    async fn on_entity_changed(&self, d: pbw::EntityChanged) {
         self.got(Event::EntityChanged(d));
     }
     async fn on_make_call_button_click(&self) {
@@ -102,7 +102,7 @@ impl pbw::Handler for CallCardApp {
 }
 
 impl call_card::Handler for CallCardTabApp {
-    async fn on_entity_changed(&self, d: call_card::EntityChangedData) {
+    async fn on_entity_changed(&self, d: call_card::EntityChanged) {
         self.got(call_card::Event::EntityChanged(d));
     }
     async fn on_before_close(&self) {
@@ -110,8 +110,8 @@ impl call_card::Handler for CallCardTabApp {
     }
     async fn on_call_state_changed(
         &self,
-        call_state: call_card::CallState,
-        additional_params: Option<call_card::AdditionalParams>,
+        call_state: call_card::CallStateChangedCallState,
+        additional_params: Option<call_card::CallStateChangedAdditionalParams>,
     ) {
         self.got(call_card::Event::CallStateChanged {
             call_state,

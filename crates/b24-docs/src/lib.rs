@@ -147,21 +147,79 @@ pub struct Output {
 impl Output {
     /// Writes the spec files under `out` and the report to
     /// `out/IMPORT-REPORT.md`. Placement files go to `placements_out`
-    /// instead of `out/placements` when it is given.
+    /// instead of `out/placements` when it is given. An existing file
+    /// without the generated header is hand-written: it is kept, and the
+    /// report lists it.
     pub fn write(&self, out: &Path, placements_out: Option<&Path>) -> std::io::Result<()> {
+        let mut kept = Vec::new();
         for (rel, text) in &self.files {
             let path = match (rel.strip_prefix("placements/"), placements_out) {
                 (Some(name), Some(p)) => p.join(name),
                 _ => out.join(rel),
             };
+            if let Ok(old) = std::fs::read_to_string(&path)
+                && !is_generated(&old)
+            {
+                kept.push(rel.as_str());
+                continue;
+            }
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir)?;
             }
             std::fs::write(&path, text)?;
         }
+        // hand-written placement files the import has no entry for
+        let pdir = placements_out.map_or_else(|| out.join("placements"), Path::to_path_buf);
+        let mut others: Vec<String> = std::fs::read_dir(&pdir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| n.ends_with(".yaml"))
+            .map(|n| format!("placements/{n}"))
+            .filter(|rel| !self.files.contains_key(rel))
+            .filter(|rel| {
+                std::fs::read_to_string(pdir.join(rel.trim_start_matches("placements/")))
+                    .is_ok_and(|t| !is_generated(&t))
+            })
+            .collect();
+        others.sort();
         std::fs::create_dir_all(out)?;
-        std::fs::write(out.join("IMPORT-REPORT.md"), &self.report)
+        let mut report = self.report.clone();
+        if !others.is_empty() {
+            report.push_str(
+                "\n## Hand-written placement files without an import\n\n\
+                 No imported page names these placements' interface: the docs describe \
+                 it in prose only (or under another placement code), so the files stay \
+                 as written by hand.\n\n",
+            );
+            for rel in &others {
+                report.push_str(&format!("- `{rel}`\n"));
+            }
+        }
+        if !kept.is_empty() {
+            report.push_str(
+                "\n## Hand-written files kept\n\n\
+                 These files exist without the generated header, so the import did not \
+                 overwrite them. For placements this means the docs describe the \
+                 interface (events, commands) in prose only, without the per-event and \
+                 per-command pages the importer reads; the entries the import has for \
+                 them are in the Files table above.\n\n",
+            );
+            for rel in kept {
+                report.push_str(&format!("- `{rel}`\n"));
+            }
+        }
+        std::fs::write(out.join("IMPORT-REPORT.md"), report)
     }
+}
+
+/// Whether a spec file's text was written by the importer.
+fn is_generated(text: &str) -> bool {
+    let first = emit::HEADER.lines().next().unwrap_or_default();
+    text.lines()
+        .next()
+        .is_some_and(|l| l.trim_start_matches('#').trim() == first)
 }
 
 /// Imports a whole docs tree in one go.

@@ -1295,11 +1295,28 @@ impl Ctx<'_> {
                 rest = after;
             }
         }
-        let (result, result_examples) =
+        let (mut result, mut result_examples) =
             match self.h2(|t| t.contains("result") || t.contains("response")) {
                 Some(h) => self.result_of(h, false),
                 None => (None, Vec::new()),
             };
+        if let Some(h) = self.h2(|t| t.contains("error"))
+            && let Some((error, text)) = self.command_error(h, &name)
+        {
+            if union_with_error(&mut result, error) {
+                if !result_examples.contains(&text) {
+                    result_examples.push(text);
+                }
+            } else {
+                let line = self.example_line(&text);
+                self.warn(
+                    line,
+                    format!(
+                        "`{name}`: the error example and the result have different shapes; the error is left out of the result"
+                    ),
+                );
+            }
+        }
         let command = Command {
             name,
             docs: self.docs(who),
@@ -1316,6 +1333,81 @@ impl Ctx<'_> {
                 command,
             }],
         )
+    }
+
+    /// The error a command's callback receives instead of its result: the
+    /// first JSON example of the errors section `h` (an object or an array
+    /// of objects), with each field whose values a subsection lists
+    /// (`### errorCode Values` and a `Code` table) as an enum. The error
+    /// object is a named type, `<Command>Error`. Returns the shape and the
+    /// example's text.
+    fn command_error(&mut self, h: usize, command: &str) -> Option<(Shape, String)> {
+        let range = self.section(h);
+        let (value, text) = range.clone().find_map(|i| match &self.doc.blocks[i] {
+            Block::Code { lang, text, .. } if lang.is_empty() || lang == "json" => {
+                serde_json::from_str::<Value>(text)
+                    .ok()
+                    .map(|v| (v, text.trim().to_owned()))
+            }
+            _ => None,
+        })?;
+        let (object, in_array) = match &value {
+            Value::Object(o) => (o.clone(), false),
+            Value::Array(a) => match a.as_slice() {
+                [Value::Object(o), rest @ ..] if rest.iter().all(Value::is_object) => {
+                    (o.clone(), true)
+                }
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let mut error = Shape::of("object");
+        error.fields = infer_fields(&object);
+        if error.fields.is_empty() {
+            return None;
+        }
+        // `### <field> Values` followed by a table whose first column is the code
+        for i in range.clone() {
+            let Block::Heading { level, text, .. } = &self.doc.blocks[i] else {
+                continue;
+            };
+            if *level <= 2 {
+                continue;
+            }
+            let title = text.replace('`', "");
+            let Some(field_name) = title.split_whitespace().next() else {
+                continue;
+            };
+            let Some(field) = error
+                .fields
+                .iter_mut()
+                .find(|f| f.name == field_name && f.shape.ty == "string")
+            else {
+                continue;
+            };
+            let values = self.own(i).find_map(|j| match &self.doc.blocks[j] {
+                Block::Table(t) => code_table_values(t),
+                _ => None,
+            });
+            if let Some(values) = values {
+                field.shape.values = values;
+            }
+        }
+        error.type_ref = Some(TypeRef {
+            key: format!("{}#{command}-error", self.doc.page),
+            name: format!(
+                "{}Error",
+                names::camel(command).unwrap_or_else(|| "Command".into())
+            ),
+        });
+        let shape = if in_array {
+            let mut s = Shape::of("array");
+            s.items = Some(Box::new(error));
+            s
+        } else {
+            error
+        };
+        Some((shape, text))
     }
 
     /// The result shape and examples of a response section. With
@@ -1725,6 +1817,67 @@ fn shape_from_fields(fields: Vec<Field>, example: Option<&Value>) -> Option<Shap
             Some(s)
         }
     }
+}
+
+/// The values of a `Code | Description | ...` table: the codes (backticks
+/// removed) with their descriptions. `None` for other tables and for codes
+/// that span lines.
+fn code_table_values(t: &md::Table) -> Option<Vec<EnumVal>> {
+    let head = t.rows.first()?;
+    let cols: Vec<String> = head
+        .cells
+        .iter()
+        .map(|c| c.text.replace("**", "").trim().to_ascii_lowercase())
+        .collect();
+    if cols.first().map(String::as_str) != Some("code") {
+        return None;
+    }
+    let di = cols.iter().position(|c| c.contains("description"));
+    let mut out: Vec<EnumVal> = Vec::new();
+    for r in t.rows.get(1..).unwrap_or_default() {
+        let code = r.cells.first()?.text.replace('`', "").trim().to_owned();
+        if code.is_empty() || code.contains('\n') {
+            return None;
+        }
+        if out.iter().any(|v| v.value == Scalar::Str(code.clone())) {
+            continue;
+        }
+        let description = di
+            .and_then(|i| r.cells.get(i))
+            .and_then(|c| clean_text(&c.text));
+        out.push(EnumVal {
+            value: Scalar::Str(code),
+            rust_name: None,
+            description,
+        });
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Joins a command's result with the error its callback receives instead:
+/// no result (or `any`) becomes the error; an array without an item type
+/// becomes an array of the error. Other results are left as they are and
+/// `false` is returned.
+fn union_with_error(result: &mut Option<Shape>, error: Shape) -> bool {
+    let Some(r) = result else {
+        *result = Some(error);
+        return true;
+    };
+    if r.ty == "any" && r.fields.is_empty() && r.values.is_empty() {
+        let description = r.description.take();
+        *r = error;
+        r.description = description;
+        return true;
+    }
+    let untyped_items = match &r.items {
+        None => true,
+        Some(it) => it.ty == "object" && it.fields.is_empty(),
+    };
+    if r.ty == "array" && error.ty == "array" && untyped_items {
+        r.items = error.items;
+        return true;
+    }
+    false
 }
 
 /// A type from a JSON value without descending into objects.

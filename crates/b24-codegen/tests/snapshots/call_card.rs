@@ -1,4 +1,4 @@
-/// Call card tab `CALL_CARD`: the widget reads the data of the current call, controls the auto-closing of the card and reacts to a change of the client or of the call state.
+/// The widget adds its own tab to the call card. The handler is invoked during a conversation and receives the call context: call identifier, phone number, call direction and state, and the linked CRM items.
 #[allow(
     clippy::match_single_binding,
     clippy::doc_lazy_continuation,
@@ -10,11 +10,11 @@
     rustdoc::invalid_rust_codeblocks
 )]
 pub mod call_card {
-    /// Call Card
+    /// Call Card Tab
     ///
-    /// Adds an application widget as a tab in the CRM call card. Through the JS interface the application retrieves data of the current call, controls the auto-closing of the card, and reacts to a change of the client or of the call state. None of the commands accepts parameters.
+    /// The widget adds its own tab to the call card. The handler is invoked during a conversation and receives the call context: call identifier, phone number, call direction and state, and the linked CRM items.
     ///
-    /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/call-card/index.html>
+    /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/telephony/call-card.html>
     pub const PLACEMENT: &str = "CALL_CARD";
     /// An interface event of this placement, decoded from the callback
     /// arguments `BX24.placement.bindEvent` delivers.
@@ -22,19 +22,7 @@ pub mod call_card {
     #[non_exhaustive]
     #[allow(clippy::large_enum_variant)]
     pub enum Event {
-        /// Occurs when the client bound to the call changes.
-        ///
-        /// Arrives when the call card opened and pulled up CRM data, when the card refreshed the client data, when a CRM item (lead, contact or company) was created or bound from the card, and when the operator moved on to the next client in call campaign mode.
-        ///
-        /// Who: any user.
-        ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/call-card/call-card-entity-changed.html>
-        ///
-        /// Wire name: `CallCard::EntityChanged`.
-        EntityChanged(EntityChangedData),
-        /// Occurs when Bitrix24 tries to close the call card.
-        ///
-        /// The card may not close: if auto-closing is blocked by `disableAutoClose` or a comment form is open, the event still arrives while the card stays on screen for another 65 seconds. When the card actually closes, the event arrives a second time, so the handler must be ready to run twice.
+        /// The `CallCard::BeforeClose` event occurs when Bitrix24 tries to close the call card.
         ///
         /// Who: any user.
         ///
@@ -42,9 +30,7 @@ pub mod call_card {
         ///
         /// Wire name: `CallCard::BeforeClose`.
         BeforeClose,
-        /// Occurs when the state of the current call changes.
-        ///
-        /// Setting the same `callState` value again does not trigger the event.
+        /// The `CallCard::CallStateChanged` event occurs when the state of the current call changes.
         ///
         /// Who: any user.
         ///
@@ -54,27 +40,43 @@ pub mod call_card {
         CallStateChanged {
             /// The current state of the call.
             ///
+            /// Possible values:
+            ///
+            /// - `idle` — no connection
+            /// - `connecting` — establishing connection
+            /// - `connected` — connection established
+            ///
             /// Argument 1 (`callState`).
-            call_state: CallState,
-            /// Additional data. The docs say the argument always arrives (an empty object when there is no additional data), but the frame protocol carries only the first callback argument across the iframe, so it is optional here.
+            call_state: CallStateChangedCallState,
+            /// Additional data (detailed description).
+            ///
+            /// The argument always arrives: if there is no additional data, it is an empty object. The asterisk marks the required subscription parameters, not the handler arguments
             ///
             /// Argument 2 (`additionalParams`).
-            additional_params: ::std::option::Option<AdditionalParams>,
+            additional_params: ::std::option::Option<CallStateChangedAdditionalParams>,
         },
+        /// The `CallCard::EntityChanged` event occurs when the client bound to the call changes.
+        ///
+        /// Who: any user.
+        ///
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/call-card/call-card-entity-changed.html>
+        ///
+        /// Wire name: `CallCard::EntityChanged`.
+        EntityChanged(EntityChanged),
     }
     impl Event {
         /// Every interface event of `CALL_CARD`.
         pub const NAMES: &'static [&'static str] = &[
-            "CallCard::EntityChanged",
             "CallCard::BeforeClose",
             "CallCard::CallStateChanged",
+            "CallCard::EntityChanged",
         ];
         /// The wire name of this event.
         pub fn name(&self) -> &'static str {
             match self {
-                Self::EntityChanged(_) => "CallCard::EntityChanged",
                 Self::BeforeClose => "CallCard::BeforeClose",
                 Self::CallStateChanged { .. } => "CallCard::CallStateChanged",
+                Self::EntityChanged(_) => "CallCard::EntityChanged",
             }
         }
         /// Decodes event `name` from its callback arguments.
@@ -84,28 +86,6 @@ pub mod call_card {
         ) -> ::std::result::Result<Self, ::b24::__private::DecodeError> {
             let _ = args;
             match name {
-                "CallCard::EntityChanged" => {
-                    ::b24::__private::arg_count(
-                        "CallCard::EntityChanged",
-                        args,
-                        1usize,
-                        1usize,
-                    )?;
-                    ::std::result::Result::Ok(
-                        Self::EntityChanged(
-                            ::b24::__private::field::<
-                                EntityChangedData,
-                            >(
-                                "CallCard::EntityChanged",
-                                "eventData",
-                                args
-                                    .first()
-                                    .cloned()
-                                    .unwrap_or(::b24::__private::serde_json::Value::Null),
-                            )?,
-                        ),
-                    )
-                }
                 "CallCard::BeforeClose" => {
                     ::b24::__private::arg_count(
                         "CallCard::BeforeClose",
@@ -124,7 +104,7 @@ pub mod call_card {
                     )?;
                     ::std::result::Result::Ok(Self::CallStateChanged {
                         call_state: ::b24::__private::field::<
-                            CallState,
+                            CallStateChangedCallState,
                         >(
                             "CallCard::CallStateChanged",
                             "callState",
@@ -134,7 +114,7 @@ pub mod call_card {
                                 .unwrap_or(::b24::__private::serde_json::Value::Null),
                         )?,
                         additional_params: ::b24::__private::field::<
-                            ::std::option::Option<AdditionalParams>,
+                            ::std::option::Option<CallStateChangedAdditionalParams>,
                         >(
                             "CallCard::CallStateChanged",
                             "additionalParams",
@@ -144,6 +124,28 @@ pub mod call_card {
                                 .unwrap_or(::b24::__private::serde_json::Value::Null),
                         )?,
                     })
+                }
+                "CallCard::EntityChanged" => {
+                    ::b24::__private::arg_count(
+                        "CallCard::EntityChanged",
+                        args,
+                        1usize,
+                        1usize,
+                    )?;
+                    ::std::result::Result::Ok(
+                        Self::EntityChanged(
+                            ::b24::__private::field::<
+                                EntityChanged,
+                            >(
+                                "CallCard::EntityChanged",
+                                "eventData",
+                                args
+                                    .first()
+                                    .cloned()
+                                    .unwrap_or(::b24::__private::serde_json::Value::Null),
+                            )?,
+                        ),
+                    )
                 }
                 other => {
                     ::std::result::Result::Err(::b24::__private::DecodeError::UnknownEvent {
@@ -156,18 +158,18 @@ pub mod call_card {
         /// The callback arguments this event is fired with.
         pub fn to_args(&self) -> ::std::vec::Vec<::b24::__private::serde_json::Value> {
             match self {
-                Self::EntityChanged(event_data) => {
-                    ::std::vec![
-                        ::b24::__private::serde_json::to_value(event_data)
-                        .unwrap_or_default()
-                    ]
-                }
                 Self::BeforeClose => ::std::vec::Vec::new(),
                 Self::CallStateChanged { call_state, additional_params } => {
                     ::std::vec![
                         ::b24::__private::serde_json::to_value(call_state)
                         .unwrap_or_default(),
                         ::b24::__private::serde_json::to_value(additional_params)
+                        .unwrap_or_default()
+                    ]
+                }
+                Self::EntityChanged(event_data) => {
+                    ::std::vec![
+                        ::b24::__private::serde_json::to_value(event_data)
                         .unwrap_or_default()
                     ]
                 }
@@ -197,23 +199,7 @@ pub mod call_card {
         fn subscriptions(&self) -> &'static [&'static str] {
             Event::NAMES
         }
-        /// Occurs when the client bound to the call changes.
-        ///
-        /// Arrives when the call card opened and pulled up CRM data, when the card refreshed the client data, when a CRM item (lead, contact or company) was created or bound from the card, and when the operator moved on to the next client in call campaign mode.
-        ///
-        /// Who: any user.
-        ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/call-card/call-card-entity-changed.html>
-        fn on_entity_changed(
-            &self,
-            event_data: EntityChangedData,
-        ) -> impl ::std::future::Future<Output = ()> + Send {
-            let _ = event_data;
-            async {}
-        }
-        /// Occurs when Bitrix24 tries to close the call card.
-        ///
-        /// The card may not close: if auto-closing is blocked by `disableAutoClose` or a comment form is open, the event still arrives while the card stays on screen for another 65 seconds. When the card actually closes, the event arrives a second time, so the handler must be ready to run twice.
+        /// The `CallCard::BeforeClose` event occurs when Bitrix24 tries to close the call card.
         ///
         /// Who: any user.
         ///
@@ -221,19 +207,29 @@ pub mod call_card {
         fn on_before_close(&self) -> impl ::std::future::Future<Output = ()> + Send {
             async {}
         }
-        /// Occurs when the state of the current call changes.
-        ///
-        /// Setting the same `callState` value again does not trigger the event.
+        /// The `CallCard::CallStateChanged` event occurs when the state of the current call changes.
         ///
         /// Who: any user.
         ///
         /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/call-card/call-card-call-state-changed.html>
         fn on_call_state_changed(
             &self,
-            call_state: CallState,
-            additional_params: ::std::option::Option<AdditionalParams>,
+            call_state: CallStateChangedCallState,
+            additional_params: ::std::option::Option<CallStateChangedAdditionalParams>,
         ) -> impl ::std::future::Future<Output = ()> + Send {
             let _ = (call_state, additional_params);
+            async {}
+        }
+        /// The `CallCard::EntityChanged` event occurs when the client bound to the call changes.
+        ///
+        /// Who: any user.
+        ///
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/call-card/call-card-entity-changed.html>
+        fn on_entity_changed(
+            &self,
+            event_data: EntityChanged,
+        ) -> impl ::std::future::Future<Output = ()> + Send {
+            let _ = event_data;
             async {}
         }
     }
@@ -241,45 +237,16 @@ pub mod call_card {
     pub async fn dispatch<H: Handler + ?Sized>(handler: &H, event: Event) {
         let _ = handler;
         match event {
-            Event::EntityChanged(event_data) => {
-                handler.on_entity_changed(event_data).await
-            }
             Event::BeforeClose => handler.on_before_close().await,
             Event::CallStateChanged { call_state, additional_params } => {
                 handler.on_call_state_changed(call_state, additional_params).await
             }
+            Event::EntityChanged(event_data) => {
+                handler.on_entity_changed(event_data).await
+            }
         }
     }
-    /// Returns the current data of the call card.
-    ///
-    /// Has no error codes of its own; outside `CALL_CARD` the callback is not invoked.
-    ///
-    /// Who: any user.
-    ///
-    /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/call-card/get-status.html>
-    /// The `GetStatus` object.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::b24::__private::serde::Serialize,
-        ::b24::__private::serde::Deserialize
-    )]
-    #[serde(crate = "::b24::__private::serde")]
-    pub struct GetStatus {}
-    impl GetStatus {
-        /// Creates a `GetStatus` from its required fields.
-        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-        pub fn new() -> Self {
-            Self {}
-        }
-    }
-    impl ::b24::__private::PlacementCommand for GetStatus {
-        const NAME: &'static str = "getStatus";
-        const PLACEMENT: &'static str = "CALL_CARD";
-        type Output = CallStatus;
-    }
-    /// Disables the automatic closing of the call card and resets the delayed-closing timer to 65 seconds if it has already started.
+    /// The `disableAutoClose` command disables the automatic closing of the call card and resets the delayed-closing timer to 65 seconds if it has already started.
     ///
     /// Who: any user.
     ///
@@ -306,9 +273,7 @@ pub mod call_card {
         const PLACEMENT: &'static str = "CALL_CARD";
         type Output = ::std::vec::Vec<::b24::__private::serde_json::Value>;
     }
-    /// Restores the automatic closing of the call card that was disabled by `disableAutoClose`.
-    ///
-    /// If the conversation has already ended and the countdown to closing was running, the card closes immediately. While the call is active, the command only lifts the block.
+    /// The `enableAutoClose` command restores the automatic closing of the call card that was disabled by the disableAutoClose command.
     ///
     /// Who: any user.
     ///
@@ -335,32 +300,59 @@ pub mod call_card {
         const PLACEMENT: &'static str = "CALL_CARD";
         type Output = ::std::vec::Vec<::b24::__private::serde_json::Value>;
     }
+    /// The `getStatus` command returns the current data of the call card.
+    ///
+    /// Who: any user.
+    ///
+    /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/call-card/get-status.html>
+    /// The `GetStatus` object.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::b24::__private::serde::Serialize,
+        ::b24::__private::serde::Deserialize
+    )]
+    #[serde(crate = "::b24::__private::serde")]
+    pub struct GetStatus {}
+    impl GetStatus {
+        /// Creates a `GetStatus` from its required fields.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new() -> Self {
+            Self {}
+        }
+    }
+    impl ::b24::__private::PlacementCommand for GetStatus {
+        const NAME: &'static str = "getStatus";
+        const PLACEMENT: &'static str = "CALL_CARD";
+        type Output = GetStatusResult;
+    }
     /// Any interface command of this placement, as the portal side
     /// receives it from `BX24.placement.call`.
     #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     #[allow(clippy::large_enum_variant)]
     pub enum Command {
-        /// `getStatus`.
-        GetStatus(GetStatus),
         /// `disableAutoClose`.
         DisableAutoClose(DisableAutoClose),
         /// `enableAutoClose`.
         EnableAutoClose(EnableAutoClose),
+        /// `getStatus`.
+        GetStatus(GetStatus),
     }
     impl Command {
         /// Every interface command of `CALL_CARD`.
         pub const NAMES: &'static [&'static str] = &[
-            "getStatus",
             "disableAutoClose",
             "enableAutoClose",
+            "getStatus",
         ];
         /// The wire name of this command.
         pub fn name(&self) -> &'static str {
             match self {
-                Self::GetStatus(_) => "getStatus",
                 Self::DisableAutoClose(_) => "disableAutoClose",
                 Self::EnableAutoClose(_) => "enableAutoClose",
+                Self::GetStatus(_) => "getStatus",
             }
         }
         /// Decodes command `name` from its parameters.
@@ -370,15 +362,6 @@ pub mod call_card {
         ) -> ::std::result::Result<Self, ::b24::__private::DecodeError> {
             let _ = &params;
             match name {
-                "getStatus" => {
-                    ::std::result::Result::Ok(
-                        Self::GetStatus(
-                            ::b24::__private::field::<
-                                GetStatus,
-                            >("getStatus", "params", params)?,
-                        ),
-                    )
-                }
                 "disableAutoClose" => {
                     ::std::result::Result::Ok(
                         Self::DisableAutoClose(
@@ -397,6 +380,15 @@ pub mod call_card {
                         ),
                     )
                 }
+                "getStatus" => {
+                    ::std::result::Result::Ok(
+                        Self::GetStatus(
+                            ::b24::__private::field::<
+                                GetStatus,
+                            >("getStatus", "params", params)?,
+                        ),
+                    )
+                }
                 other => {
                     ::std::result::Result::Err(::b24::__private::DecodeError::UnknownEvent {
                         set: "CALL_CARD",
@@ -408,13 +400,13 @@ pub mod call_card {
         /// The parameters, as `BX24.placement.call` sends them.
         pub fn params(&self) -> ::b24::__private::serde_json::Value {
             match self {
-                Self::GetStatus(c) => {
-                    ::b24::__private::serde_json::to_value(c).unwrap_or_default()
-                }
                 Self::DisableAutoClose(c) => {
                     ::b24::__private::serde_json::to_value(c).unwrap_or_default()
                 }
                 Self::EnableAutoClose(c) => {
+                    ::b24::__private::serde_json::to_value(c).unwrap_or_default()
+                }
+                Self::GetStatus(c) => {
                     ::b24::__private::serde_json::to_value(c).unwrap_or_default()
                 }
             }
@@ -425,12 +417,12 @@ pub mod call_card {
     #[non_exhaustive]
     #[allow(clippy::large_enum_variant)]
     pub enum CommandResult {
-        /// `getStatus`.
-        GetStatus(CallStatus),
         /// `disableAutoClose`.
         DisableAutoClose(::std::vec::Vec<::b24::__private::serde_json::Value>),
         /// `enableAutoClose`.
         EnableAutoClose(::std::vec::Vec<::b24::__private::serde_json::Value>),
+        /// `getStatus`.
+        GetStatus(GetStatusResult),
     }
     impl CommandResult {
         /// Decodes the result of command `name`.
@@ -440,15 +432,6 @@ pub mod call_card {
         ) -> ::std::result::Result<Self, ::b24::__private::DecodeError> {
             let _ = &result;
             match name {
-                "getStatus" => {
-                    ::std::result::Result::Ok(
-                        Self::GetStatus(
-                            ::b24::__private::field::<
-                                CallStatus,
-                            >("getStatus", "result", result)?,
-                        ),
-                    )
-                }
                 "disableAutoClose" => {
                     ::std::result::Result::Ok(
                         Self::DisableAutoClose(
@@ -467,6 +450,15 @@ pub mod call_card {
                         ),
                     )
                 }
+                "getStatus" => {
+                    ::std::result::Result::Ok(
+                        Self::GetStatus(
+                            ::b24::__private::field::<
+                                GetStatusResult,
+                            >("getStatus", "result", result)?,
+                        ),
+                    )
+                }
                 other => {
                     ::std::result::Result::Err(::b24::__private::DecodeError::UnknownEvent {
                         set: "CALL_CARD",
@@ -476,10 +468,16 @@ pub mod call_card {
             }
         }
     }
-    /// The state of the call.
+    /// The current state of the call.
+    ///
+    /// Possible values:
+    ///
+    /// - `idle` — no connection
+    /// - `connecting` — establishing connection
+    /// - `connected` — connection established
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
-    pub enum CallState {
+    pub enum CallStateChangedCallState {
         /// `idle`
         ///
         /// no connection
@@ -495,7 +493,7 @@ pub mod call_card {
         /// A value the docs do not list, kept as received.
         Unknown(::std::string::String),
     }
-    impl CallState {
+    impl CallStateChangedCallState {
         /// The wire value.
         pub fn as_str(&self) -> &str {
             match self {
@@ -515,12 +513,12 @@ pub mod call_card {
             }
         }
     }
-    impl ::std::fmt::Display for CallState {
+    impl ::std::fmt::Display for CallStateChangedCallState {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
-    impl ::b24::__private::serde::Serialize for CallState {
+    impl ::b24::__private::serde::Serialize for CallStateChangedCallState {
         fn serialize<S: ::b24::__private::serde::Serializer>(
             &self,
             s: S,
@@ -528,14 +526,16 @@ pub mod call_card {
             s.serialize_str(self.as_str())
         }
     }
-    impl<'de> ::b24::__private::serde::Deserialize<'de> for CallState {
+    impl<'de> ::b24::__private::serde::Deserialize<'de> for CallStateChangedCallState {
         fn deserialize<D: ::b24::__private::serde::Deserializer<'de>>(
             d: D,
         ) -> ::std::result::Result<Self, D::Error> {
             ::b24::__private::lenient::string(d).map(|s| Self::from_wire(&s))
         }
     }
-    /// Additional data of `CallCard::CallStateChanged`; an empty object when there is none.
+    /// Additional data (detailed description).
+    ///
+    /// The argument always arrives: if there is no additional data, it is an empty object. The asterisk marks the required subscription parameters, not the handler arguments
     #[derive(
         Debug,
         Clone,
@@ -545,8 +545,10 @@ pub mod call_card {
     )]
     #[serde(crate = "::b24::__private::serde")]
     #[non_exhaustive]
-    pub struct AdditionalParams {
-        /// The call termination code (a SIP code, e.g. `486` — busy, `480` — unavailable). Passed only on an unsuccessful termination, when `callState = idle`.
+    pub struct CallStateChangedAdditionalParams {
+        /// The call termination code. It is passed only on an unsuccessful termination, when `callState = idle`.
+        ///
+        /// The value is a SIP protocol code. For example, `486` — the subscriber is busy, `480` — the subscriber is unavailable
         ///
         /// Wire name: `failedCode`.
         #[serde(
@@ -563,8 +565,8 @@ pub mod call_card {
             ::b24::__private::serde_json::Value,
         >,
     }
-    impl AdditionalParams {
-        /// Creates a `AdditionalParams` from its required fields.
+    impl CallStateChangedAdditionalParams {
+        /// Creates a `CallStateChangedAdditionalParams` from its required fields.
         #[allow(clippy::too_many_arguments, clippy::new_without_default)]
         pub fn new() -> Self {
             Self {
@@ -582,78 +584,7 @@ pub mod call_card {
             self
         }
     }
-    /// The symbolic code of a CRM item type.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum CrmEntityType {
-        /// `LEAD`
-        ///
-        /// lead
-        Lead,
-        /// `DEAL`
-        ///
-        /// deal
-        Deal,
-        /// `CONTACT`
-        ///
-        /// contact
-        Contact,
-        /// `COMPANY`
-        ///
-        /// company
-        Company,
-        /// ``
-        ///
-        /// the call is not bound to the CRM
-        Empty,
-        /// A value the docs do not list, kept as received.
-        Unknown(::std::string::String),
-    }
-    impl CrmEntityType {
-        /// The wire value.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Lead => "LEAD",
-                Self::Deal => "DEAL",
-                Self::Contact => "CONTACT",
-                Self::Company => "COMPANY",
-                Self::Empty => "",
-                Self::Unknown(s) => s,
-            }
-        }
-        /// Reads a wire value; unlisted values become `Unknown`.
-        pub fn from_wire(s: &str) -> Self {
-            match s {
-                "LEAD" => Self::Lead,
-                "DEAL" => Self::Deal,
-                "CONTACT" => Self::Contact,
-                "COMPANY" => Self::Company,
-                "" => Self::Empty,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl ::std::fmt::Display for CrmEntityType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl ::b24::__private::serde::Serialize for CrmEntityType {
-        fn serialize<S: ::b24::__private::serde::Serializer>(
-            &self,
-            s: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            s.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> ::b24::__private::serde::Deserialize<'de> for CrmEntityType {
-        fn deserialize<D: ::b24::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::b24::__private::lenient::string(d).map(|s| Self::from_wire(&s))
-        }
-    }
-    /// A binding of the call to a CRM object.
+    /// The `EntityChanged` object.
     #[derive(
         Debug,
         Clone,
@@ -662,38 +593,131 @@ pub mod call_card {
         ::b24::__private::serde::Deserialize
     )]
     #[serde(crate = "::b24::__private::serde")]
-    pub struct CrmBinding {
-        /// The type of the CRM object.
+    #[non_exhaustive]
+    pub struct EntityChanged {
+        /// The client's phone number.
+        ///
+        /// If the client has no phone number at all, the string `unknown` arrives
+        ///
+        /// Wire name: `PHONE_NUMBER`.
+        #[serde(
+            rename = "PHONE_NUMBER",
+            deserialize_with = "::b24::__private::lenient::string"
+        )]
+        pub phone_number: ::std::string::String,
+        /// The type of the CRM object linked to the call
+        ///
+        /// Wire name: `CRM_ENTITY_TYPE`.
+        #[serde(
+            rename = "CRM_ENTITY_TYPE",
+            deserialize_with = "::b24::__private::lenient::string"
+        )]
+        pub crm_entity_type: ::std::string::String,
+        /// The identifier of the CRM object linked to the call
+        ///
+        /// Wire name: `CRM_ENTITY_ID`.
+        #[serde(
+            rename = "CRM_ENTITY_ID",
+            deserialize_with = "::b24::__private::lenient::int"
+        )]
+        pub crm_entity_id: i64,
+        /// Fields the spec does not list, kept as received.
+        #[serde(flatten)]
+        pub extra: ::b24::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24::__private::serde_json::Value,
+        >,
+    }
+    impl EntityChanged {
+        /// Creates a `EntityChanged` from its required fields.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new(
+            phone_number: impl ::std::convert::Into<::std::string::String>,
+            crm_entity_type: impl ::std::convert::Into<::std::string::String>,
+            crm_entity_id: impl ::std::convert::Into<i64>,
+        ) -> Self {
+            Self {
+                phone_number: phone_number.into(),
+                crm_entity_type: crm_entity_type.into(),
+                crm_entity_id: crm_entity_id.into(),
+                extra: ::b24::__private::serde_json::Map::new(),
+            }
+        }
+    }
+    /// The `GetStatusResultCrmBindingsItem` object.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::b24::__private::serde::Serialize,
+        ::b24::__private::serde::Deserialize
+    )]
+    #[serde(crate = "::b24::__private::serde")]
+    #[non_exhaustive]
+    pub struct GetStatusResultCrmBindingsItem {
+        /// The type of the CRM object: `LEAD`, `DEAL`, `CONTACT`, or `COMPANY`
         ///
         /// Wire name: `ENTITY_TYPE`.
-        #[serde(rename = "ENTITY_TYPE")]
-        pub entity_type: CrmEntityType,
-        /// The identifier of the CRM object.
+        #[serde(
+            rename = "ENTITY_TYPE",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub entity_type: ::std::option::Option<::std::string::String>,
+        /// The identifier of the CRM object
         ///
         /// Wire name: `ENTITY_ID`.
         #[serde(
             rename = "ENTITY_ID",
-            deserialize_with = "::b24::__private::lenient::int"
+            deserialize_with = "::b24::__private::lenient::opt_int",
+            default,
+            skip_serializing_if = "Option::is_none"
         )]
-        pub entity_id: i64,
+        pub entity_id: ::std::option::Option<i64>,
+        /// Fields the spec does not list, kept as received.
+        #[serde(flatten)]
+        pub extra: ::b24::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24::__private::serde_json::Value,
+        >,
     }
-    impl CrmBinding {
-        /// Creates a `CrmBinding` from its required fields.
+    impl GetStatusResultCrmBindingsItem {
+        /// Creates a `GetStatusResultCrmBindingsItem` from its required fields.
         #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-        pub fn new(
-            entity_type: impl ::std::convert::Into<CrmEntityType>,
-            entity_id: impl ::std::convert::Into<i64>,
-        ) -> Self {
+        pub fn new() -> Self {
             Self {
-                entity_type: entity_type.into(),
-                entity_id: entity_id.into(),
+                entity_type: ::std::option::Option::None,
+                entity_id: ::std::option::Option::None,
+                extra: ::b24::__private::serde_json::Map::new(),
             }
+        }
+        /// Sets `ENTITY_TYPE`.
+        #[must_use]
+        pub fn entity_type(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.entity_type = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `ENTITY_ID`.
+        #[must_use]
+        pub fn entity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+            self.entity_id = ::std::option::Option::Some(value.into());
+            self
         }
     }
     /// The direction of the call.
+    ///
+    /// Possible values:
+    ///
+    /// - `incoming` — incoming call
+    /// - `outgoing` — outgoing call
+    /// - `callback` — callback
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
-    pub enum CallDirection {
+    pub enum GetStatusResultCallDirection {
         /// `incoming`
         ///
         /// incoming call
@@ -709,7 +733,7 @@ pub mod call_card {
         /// A value the docs do not list, kept as received.
         Unknown(::std::string::String),
     }
-    impl CallDirection {
+    impl GetStatusResultCallDirection {
         /// The wire value.
         pub fn as_str(&self) -> &str {
             match self {
@@ -729,12 +753,12 @@ pub mod call_card {
             }
         }
     }
-    impl ::std::fmt::Display for CallDirection {
+    impl ::std::fmt::Display for GetStatusResultCallDirection {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
-    impl ::b24::__private::serde::Serialize for CallDirection {
+    impl ::b24::__private::serde::Serialize for GetStatusResultCallDirection {
         fn serialize<S: ::b24::__private::serde::Serializer>(
             &self,
             s: S,
@@ -742,14 +766,80 @@ pub mod call_card {
             s.serialize_str(self.as_str())
         }
     }
-    impl<'de> ::b24::__private::serde::Deserialize<'de> for CallDirection {
+    impl<'de> ::b24::__private::serde::Deserialize<'de>
+    for GetStatusResultCallDirection {
         fn deserialize<D: ::b24::__private::serde::Deserializer<'de>>(
             d: D,
         ) -> ::std::result::Result<Self, D::Error> {
             ::b24::__private::lenient::string(d).map(|s| Self::from_wire(&s))
         }
     }
-    /// The data of the current call returned by `getStatus`.
+    /// The state of the call.
+    ///
+    /// Possible values:
+    ///
+    /// - `idle` — no connection
+    /// - `connecting` — establishing connection
+    /// - `connected` — connection established
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum GetStatusResultCallState {
+        /// `idle`
+        ///
+        /// no connection
+        Idle,
+        /// `connecting`
+        ///
+        /// establishing connection
+        Connecting,
+        /// `connected`
+        ///
+        /// connection established
+        Connected,
+        /// A value the docs do not list, kept as received.
+        Unknown(::std::string::String),
+    }
+    impl GetStatusResultCallState {
+        /// The wire value.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Idle => "idle",
+                Self::Connecting => "connecting",
+                Self::Connected => "connected",
+                Self::Unknown(s) => s,
+            }
+        }
+        /// Reads a wire value; unlisted values become `Unknown`.
+        pub fn from_wire(s: &str) -> Self {
+            match s {
+                "idle" => Self::Idle,
+                "connecting" => Self::Connecting,
+                "connected" => Self::Connected,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::fmt::Display for GetStatusResultCallState {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::b24::__private::serde::Serialize for GetStatusResultCallState {
+        fn serialize<S: ::b24::__private::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::b24::__private::serde::Deserialize<'de> for GetStatusResultCallState {
+        fn deserialize<D: ::b24::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::b24::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+        }
+    }
+    /// The `GetStatusResult` object.
     #[derive(
         Debug,
         Clone,
@@ -759,16 +849,24 @@ pub mod call_card {
     )]
     #[serde(crate = "::b24::__private::serde")]
     #[non_exhaustive]
-    pub struct CallStatus {
-        /// The identifier of the call.
+    pub struct GetStatusResult {
+        /// The identifier of the call
         ///
         /// Wire name: `CALL_ID`.
         #[serde(
             rename = "CALL_ID",
-            deserialize_with = "::b24::__private::lenient::string"
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
         )]
-        pub call_id: ::std::string::String,
-        /// The client's number; `hidden` if the client hid their number; the key does not arrive at all if the number is not identified.
+        pub call_id: ::std::option::Option<::std::string::String>,
+        /// The client's number.
+        ///
+        /// Possible states:
+        ///
+        /// - the client's number — the usual case
+        /// - `hidden` — the client hid their number
+        /// - the key does not arrive at all — the number is not identified
         ///
         /// Wire name: `PHONE_NUMBER`.
         #[serde(
@@ -778,36 +876,55 @@ pub mod call_card {
             skip_serializing_if = "Option::is_none"
         )]
         pub phone_number: ::std::option::Option<::std::string::String>,
-        /// The line number.
+        /// The line number
         ///
         /// Wire name: `LINE_NUMBER`.
         #[serde(
             rename = "LINE_NUMBER",
-            deserialize_with = "::b24::__private::lenient::string"
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
         )]
-        pub line_number: ::std::string::String,
-        /// The name of the company's phone line; an empty string if the line name is not set.
+        pub line_number: ::std::option::Option<::std::string::String>,
+        /// The name of the company's phone line.
+        ///
+        /// It can be an empty string if the line name is not set
         ///
         /// Wire name: `LINE_NAME`.
         #[serde(
             rename = "LINE_NAME",
-            deserialize_with = "::b24::__private::lenient::string"
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
         )]
-        pub line_name: ::std::string::String,
-        /// The symbolic code of the CRM item type the call is bound to; an empty string if the call is not bound to the CRM.
+        pub line_name: ::std::option::Option<::std::string::String>,
+        /// The symbolic code of the CRM item type the call is bound to: `LEAD`, `DEAL`, `CONTACT`, or `COMPANY`.
+        ///
+        /// An empty string if the call is not bound to the CRM
         ///
         /// Wire name: `CRM_ENTITY_TYPE`.
-        #[serde(rename = "CRM_ENTITY_TYPE")]
-        pub crm_entity_type: CrmEntityType,
-        /// The identifier of the CRM item the call is bound to; `0` if the call is not bound to the CRM. The full list of linked items is in `CRM_BINDINGS`.
+        #[serde(
+            rename = "CRM_ENTITY_TYPE",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub crm_entity_type: ::std::option::Option<::std::string::String>,
+        /// The identifier of the CRM item the call is bound to.
+        ///
+        /// `0` if the call is not bound to the CRM. The full list of linked items arrives in `CRM_BINDINGS`
         ///
         /// Wire name: `CRM_ENTITY_ID`.
         #[serde(
             rename = "CRM_ENTITY_ID",
-            deserialize_with = "::b24::__private::lenient::int"
+            deserialize_with = "::b24::__private::lenient::opt_int",
+            default,
+            skip_serializing_if = "Option::is_none"
         )]
-        pub crm_entity_id: i64,
-        /// The identifier of the CRM activity created for the call. If there is no activity, the key either does not arrive at all or arrives as an empty string.
+        pub crm_entity_id: ::std::option::Option<i64>,
+        /// The identifier of the CRM activity created for the call.
+        ///
+        /// If there is no activity, the key either does not arrive at all or arrives as an empty string
         ///
         /// Wire name: `CRM_ACTIVITY_ID`.
         #[serde(
@@ -817,29 +934,53 @@ pub mod call_card {
             skip_serializing_if = "Option::is_none"
         )]
         pub crm_activity_id: ::std::option::Option<i64>,
-        /// The bindings of the call to CRM objects.
+        /// The bindings of the call to CRM objects (detailed description)
         ///
         /// Wire name: `CRM_BINDINGS`.
-        #[serde(rename = "CRM_BINDINGS")]
-        pub crm_bindings: ::std::vec::Vec<CrmBinding>,
+        #[serde(
+            rename = "CRM_BINDINGS",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub crm_bindings: ::std::option::Option<
+            ::std::vec::Vec<GetStatusResultCrmBindingsItem>,
+        >,
         /// The direction of the call.
         ///
+        /// Possible values:
+        ///
+        /// - `incoming` — incoming call
+        /// - `outgoing` — outgoing call
+        /// - `callback` — callback
+        ///
         /// Wire name: `CALL_DIRECTION`.
-        #[serde(rename = "CALL_DIRECTION")]
-        pub call_direction: CallDirection,
+        #[serde(
+            rename = "CALL_DIRECTION",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub call_direction: ::std::option::Option<GetStatusResultCallDirection>,
         /// The state of the call.
         ///
+        /// Possible values:
+        ///
+        /// - `idle` — no connection
+        /// - `connecting` — establishing connection
+        /// - `connected` — connection established
+        ///
         /// Wire name: `CALL_STATE`.
-        #[serde(rename = "CALL_STATE")]
-        pub call_state: CallState,
-        /// Indicator of the call campaign mode.
+        #[serde(rename = "CALL_STATE", default, skip_serializing_if = "Option::is_none")]
+        pub call_state: ::std::option::Option<GetStatusResultCallState>,
+        /// Indicator of the call campaign mode
         ///
         /// Wire name: `CALL_LIST_MODE`.
         #[serde(
             rename = "CALL_LIST_MODE",
-            deserialize_with = "::b24::__private::lenient::boolean"
+            deserialize_with = "::b24::__private::lenient::opt_boolean",
+            default,
+            skip_serializing_if = "Option::is_none"
         )]
-        pub call_list_mode: bool,
+        pub call_list_mode: ::std::option::Option<bool>,
         /// Fields the spec does not list, kept as received.
         #[serde(flatten)]
         pub extra: ::b24::__private::serde_json::Map<
@@ -847,34 +988,33 @@ pub mod call_card {
             ::b24::__private::serde_json::Value,
         >,
     }
-    impl CallStatus {
-        /// Creates a `CallStatus` from its required fields.
+    impl GetStatusResult {
+        /// Creates a `GetStatusResult` from its required fields.
         #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-        pub fn new(
-            call_id: impl ::std::convert::Into<::std::string::String>,
-            line_number: impl ::std::convert::Into<::std::string::String>,
-            line_name: impl ::std::convert::Into<::std::string::String>,
-            crm_entity_type: impl ::std::convert::Into<CrmEntityType>,
-            crm_entity_id: impl ::std::convert::Into<i64>,
-            crm_bindings: impl ::std::convert::Into<::std::vec::Vec<CrmBinding>>,
-            call_direction: impl ::std::convert::Into<CallDirection>,
-            call_state: impl ::std::convert::Into<CallState>,
-            call_list_mode: impl ::std::convert::Into<bool>,
-        ) -> Self {
+        pub fn new() -> Self {
             Self {
-                call_id: call_id.into(),
+                call_id: ::std::option::Option::None,
                 phone_number: ::std::option::Option::None,
-                line_number: line_number.into(),
-                line_name: line_name.into(),
-                crm_entity_type: crm_entity_type.into(),
-                crm_entity_id: crm_entity_id.into(),
+                line_number: ::std::option::Option::None,
+                line_name: ::std::option::Option::None,
+                crm_entity_type: ::std::option::Option::None,
+                crm_entity_id: ::std::option::Option::None,
                 crm_activity_id: ::std::option::Option::None,
-                crm_bindings: crm_bindings.into(),
-                call_direction: call_direction.into(),
-                call_state: call_state.into(),
-                call_list_mode: call_list_mode.into(),
+                crm_bindings: ::std::option::Option::None,
+                call_direction: ::std::option::Option::None,
+                call_state: ::std::option::Option::None,
+                call_list_mode: ::std::option::Option::None,
                 extra: ::b24::__private::serde_json::Map::new(),
             }
+        }
+        /// Sets `CALL_ID`.
+        #[must_use]
+        pub fn call_id(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.call_id = ::std::option::Option::Some(value.into());
+            self
         }
         /// Sets `PHONE_NUMBER`.
         #[must_use]
@@ -885,69 +1025,79 @@ pub mod call_card {
             self.phone_number = ::std::option::Option::Some(value.into());
             self
         }
+        /// Sets `LINE_NUMBER`.
+        #[must_use]
+        pub fn line_number(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.line_number = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `LINE_NAME`.
+        #[must_use]
+        pub fn line_name(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.line_name = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `CRM_ENTITY_TYPE`.
+        #[must_use]
+        pub fn crm_entity_type(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.crm_entity_type = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `CRM_ENTITY_ID`.
+        #[must_use]
+        pub fn crm_entity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+            self.crm_entity_id = ::std::option::Option::Some(value.into());
+            self
+        }
         /// Sets `CRM_ACTIVITY_ID`.
         #[must_use]
         pub fn crm_activity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
             self.crm_activity_id = ::std::option::Option::Some(value.into());
             self
         }
-    }
-    /// The `EntityChangedData` object.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::b24::__private::serde::Serialize,
-        ::b24::__private::serde::Deserialize
-    )]
-    #[serde(crate = "::b24::__private::serde")]
-    #[non_exhaustive]
-    pub struct EntityChangedData {
-        /// The client's phone number; the string `unknown` if the client has no phone number at all.
-        ///
-        /// Wire name: `PHONE_NUMBER`.
-        #[serde(
-            rename = "PHONE_NUMBER",
-            deserialize_with = "::b24::__private::lenient::string"
-        )]
-        pub phone_number: ::std::string::String,
-        /// The type of the CRM object linked to the call.
-        ///
-        /// Wire name: `CRM_ENTITY_TYPE`.
-        #[serde(
-            rename = "CRM_ENTITY_TYPE",
-            deserialize_with = "::b24::__private::lenient::string"
-        )]
-        pub crm_entity_type: ::std::string::String,
-        /// The identifier of the CRM object linked to the call.
-        ///
-        /// Wire name: `CRM_ENTITY_ID`.
-        #[serde(
-            rename = "CRM_ENTITY_ID",
-            deserialize_with = "::b24::__private::lenient::int"
-        )]
-        pub crm_entity_id: i64,
-        /// Fields the spec does not list, kept as received.
-        #[serde(flatten)]
-        pub extra: ::b24::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24::__private::serde_json::Value,
-        >,
-    }
-    impl EntityChangedData {
-        /// Creates a `EntityChangedData` from its required fields.
-        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-        pub fn new(
-            phone_number: impl ::std::convert::Into<::std::string::String>,
-            crm_entity_type: impl ::std::convert::Into<::std::string::String>,
-            crm_entity_id: impl ::std::convert::Into<i64>,
+        /// Sets `CRM_BINDINGS`.
+        #[must_use]
+        pub fn crm_bindings(
+            mut self,
+            value: impl ::std::convert::Into<
+                ::std::vec::Vec<GetStatusResultCrmBindingsItem>,
+            >,
         ) -> Self {
-            Self {
-                phone_number: phone_number.into(),
-                crm_entity_type: crm_entity_type.into(),
-                crm_entity_id: crm_entity_id.into(),
-                extra: ::b24::__private::serde_json::Map::new(),
-            }
+            self.crm_bindings = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `CALL_DIRECTION`.
+        #[must_use]
+        pub fn call_direction(
+            mut self,
+            value: impl ::std::convert::Into<GetStatusResultCallDirection>,
+        ) -> Self {
+            self.call_direction = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `CALL_STATE`.
+        #[must_use]
+        pub fn call_state(
+            mut self,
+            value: impl ::std::convert::Into<GetStatusResultCallState>,
+        ) -> Self {
+            self.call_state = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `CALL_LIST_MODE`.
+        #[must_use]
+        pub fn call_list_mode(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+            self.call_list_mode = ::std::option::Option::Some(value.into());
+            self
         }
     }
 }

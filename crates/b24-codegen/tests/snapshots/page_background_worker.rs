@@ -1,4 +1,4 @@
-/// Background placement `PAGE_BACKGROUND_WORKER`: a telephony application drives the call card of its own WebRTC client from an invisible frame, with `CallCard*` commands and `BackgroundCallCard::*` events.
+/// Bitrix24 loads the handler of this placement on every page in a hidden frame, without a visible interface element. The user neither opens nor sees the widget: the application code runs in the background on any page the employee has open.
 #[allow(
     clippy::match_single_binding,
     clippy::doc_lazy_continuation,
@@ -10,11 +10,11 @@
     rustdoc::invalid_rust_codeblocks
 )]
 pub mod page_background_worker {
-    /// Manage the Call Card of a WebRTC Client
+    /// Background Handler on Every Page
     ///
-    /// Used by telephony applications that work with the call card from an invisible background frame on Bitrix24 pages. The commands and events only work for the card of an external call the application raised itself with `telephony.externalCall.register`, and only after `BackgroundCallCard::initialized`; before it every command returns the `Call card is undefined` error.
+    /// Bitrix24 loads the handler of this placement on every page in a hidden frame, without a visible interface element. The user neither opens nor sees the widget: the application code runs in the background on any page the employee has open.
     ///
-    /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/index.html>
+    /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/universal/background-worker.html>
     pub const PLACEMENT: &str = "PAGE_BACKGROUND_WORKER";
     /// An interface event of this placement, decoded from the callback
     /// arguments `BX24.placement.bindEvent` delivers.
@@ -22,15 +22,7 @@ pub mod page_background_worker {
     #[non_exhaustive]
     #[allow(clippy::large_enum_variant)]
     pub enum Event {
-        /// Occurs after the call card is created and the initial data is passed.
-        ///
-        /// Who: any user.
-        ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/initialized.html>
-        ///
-        /// Wire name: `BackgroundCallCard::initialized`.
-        Initialized(CallCardData),
-        /// Occurs when a comment is saved in the call card.
+        /// The `BackgroundCallCard::addCommentButtonClick` event occurs when a comment is saved in the call card.
         ///
         /// Who: any user.
         ///
@@ -38,85 +30,7 @@ pub mod page_background_worker {
         ///
         /// Wire name: `BackgroundCallCard::addCommentButtonClick`.
         AddCommentButtonClick(::std::string::String),
-        /// Occurs when the operator clicks the microphone control button.
-        ///
-        /// Does not occur when the application changes the microphone state with `CallCardSetMute`; it arrives only in response to the operator's actions.
-        ///
-        /// Who: any user.
-        ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/mute-button-click.html>
-        ///
-        /// Wire name: `BackgroundCallCard::muteButtonClick`.
-        MuteButtonClick(bool),
-        /// Occurs when the operator clicks the hold button.
-        ///
-        /// Does not occur when the application changes the hold state with `CallCardSetHold`; it arrives only in response to the operator's actions.
-        ///
-        /// Who: any user.
-        ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/hold-button-click.html>
-        ///
-        /// Wire name: `BackgroundCallCard::holdButtonClick`.
-        HoldButtonClick(bool),
-        /// Occurs when the operator clicks the button that closes the call card.
-        ///
-        /// Who: any user.
-        ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/close-button-click.html>
-        ///
-        /// Wire name: `BackgroundCallCard::closeButtonClick`.
-        CloseButtonClick,
-        /// Occurs when the recipient of the call transfer is selected.
-        ///
-        /// If the operator selected a department rather than an employee, the event does not occur.
-        ///
-        /// Who: any user.
-        ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/transfer-button-click.html>
-        ///
-        /// Wire name: `BackgroundCallCard::transferButtonClick`.
-        TransferButtonClick(TransferTarget),
-        /// Occurs when the transfer is canceled and the operator returns to the call.
-        ///
-        /// Who: any user.
-        ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/cancel-transfer-button-click.html>
-        ///
-        /// Wire name: `BackgroundCallCard::cancelTransferButtonClick`.
-        CancelTransferButtonClick,
-        /// Occurs when the call transfer is confirmed.
-        ///
-        /// Who: any user.
-        ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/complete-transfer-button-click.html>
-        ///
-        /// Wire name: `BackgroundCallCard::completeTransferButtonClick`.
-        CompleteTransferButtonClick,
-        /// Occurs when the button that ends the active conversation is clicked.
-        ///
-        /// Who: any user.
-        ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/hang-up-button-click.html>
-        ///
-        /// Wire name: `BackgroundCallCard::hangupButtonClick`.
-        HangupButtonClick,
-        /// Occurs when the operator moves on to the next client in call campaign mode.
-        ///
-        /// Who: any user.
-        ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/next-button-click.html>
-        ///
-        /// Wire name: `BackgroundCallCard::nextButtonClick`.
-        NextButtonClick,
-        /// Occurs when the current call is skipped.
-        ///
-        /// Who: any user.
-        ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/skip-button-click.html>
-        ///
-        /// Wire name: `BackgroundCallCard::skipButtonClick`.
-        SkipButtonClick,
-        /// Occurs when an incoming call is accepted.
+        /// The `BackgroundCallCard::answerButtonClick` event occurs when an incoming call is accepted.
         ///
         /// Who: any user.
         ///
@@ -124,33 +38,31 @@ pub mod page_background_worker {
         ///
         /// Wire name: `BackgroundCallCard::answerButtonClick`.
         AnswerButtonClick,
-        /// Occurs when the card loads or changes the CRM object linked to the call.
-        ///
-        /// Arrives when the card opened and pulled up the client data from the CRM (possibly before `BackgroundCallCard::initialized`), when the client was identified or the call was rebound to another CRM object, and when the operator moved on to the next client in call campaign mode.
+        /// The `BackgroundCallCard::cancelTransferButtonClick` event occurs when the transfer is canceled and the operator returns to the call.
         ///
         /// Who: any user.
         ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/entity-changed.html>
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/cancel-transfer-button-click.html>
         ///
-        /// Wire name: `BackgroundCallCard::entityChanged`.
-        EntityChanged(EntityChangedData),
-        /// Occurs when a call is started from the call card ("call" or "callback" button).
-        ///
-        /// Who: any user.
-        ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/make-call-button-click.html>
-        ///
-        /// Wire name: `BackgroundCallCard::makeCallButtonClick`.
-        MakeCallButtonClick,
-        /// Occurs when a call quality rating is selected.
+        /// Wire name: `BackgroundCallCard::cancelTransferButtonClick`.
+        CancelTransferButtonClick,
+        /// The `BackgroundCallCard::closeButtonClick` event occurs when the operator clicks the button that closes the call card.
         ///
         /// Who: any user.
         ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/quality-meter-click.html>
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/close-button-click.html>
         ///
-        /// Wire name: `BackgroundCallCard::qualityMeterClick`.
-        QualityMeterClick(::std::string::String),
-        /// Occurs when a key of the numeric keypad is pressed during a call.
+        /// Wire name: `BackgroundCallCard::closeButtonClick`.
+        CloseButtonClick,
+        /// The `BackgroundCallCard::completeTransferButtonClick` event occurs when the call transfer is confirmed.
+        ///
+        /// Who: any user.
+        ///
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/complete-transfer-button-click.html>
+        ///
+        /// Wire name: `BackgroundCallCard::completeTransferButtonClick`.
+        CompleteTransferButtonClick,
+        /// The `BackgroundCallCard::dialpadButtonClick` event occurs when a key of the numeric keypad is pressed during a call.
         ///
         /// Who: any user.
         ///
@@ -158,7 +70,63 @@ pub mod page_background_worker {
         ///
         /// Wire name: `BackgroundCallCard::dialpadButtonClick`.
         DialpadButtonClick(::std::string::String),
-        /// Occurs when a notification of the administrator is requested from the call card.
+        /// The `BackgroundCallCard::entityChanged` event occurs when the card loads or changes the CRM object linked to the call.
+        ///
+        /// Who: any user.
+        ///
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/entity-changed.html>
+        ///
+        /// Wire name: `BackgroundCallCard::entityChanged`.
+        EntityChanged(EntityChanged),
+        /// The `BackgroundCallCard::hangupButtonClick` event occurs when the button that ends the active conversation is clicked.
+        ///
+        /// Who: any user.
+        ///
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/hang-up-button-click.html>
+        ///
+        /// Wire name: `BackgroundCallCard::hangupButtonClick`.
+        HangupButtonClick,
+        /// The `BackgroundCallCard::holdButtonClick` event occurs when the operator clicks the hold button.
+        ///
+        /// Who: any user.
+        ///
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/hold-button-click.html>
+        ///
+        /// Wire name: `BackgroundCallCard::holdButtonClick`.
+        HoldButtonClick(bool),
+        /// The `BackgroundCallCard::initialized` event occurs after the call card is created and the initial data is passed.
+        ///
+        /// Who: any user.
+        ///
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/initialized.html>
+        ///
+        /// Wire name: `BackgroundCallCard::initialized`.
+        Initialized(Initialized),
+        /// The `BackgroundCallCard::makeCallButtonClick` event occurs when a call is started from the call card.
+        ///
+        /// Who: any user.
+        ///
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/make-call-button-click.html>
+        ///
+        /// Wire name: `BackgroundCallCard::makeCallButtonClick`.
+        MakeCallButtonClick,
+        /// The `BackgroundCallCard::muteButtonClick` event occurs when the operator clicks the microphone control button.
+        ///
+        /// Who: any user.
+        ///
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/mute-button-click.html>
+        ///
+        /// Wire name: `BackgroundCallCard::muteButtonClick`.
+        MuteButtonClick(bool),
+        /// The `BackgroundCallCard::nextButtonClick` event occurs when the operator moves on to the next client in call campaign mode.
+        ///
+        /// Who: any user.
+        ///
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/next-button-click.html>
+        ///
+        /// Wire name: `BackgroundCallCard::nextButtonClick`.
+        NextButtonClick,
+        /// The `BackgroundCallCard::notifyAdminButtonClick` event occurs when a notification of the administrator is requested from the call card.
         ///
         /// Who: any user.
         ///
@@ -166,56 +134,80 @@ pub mod page_background_worker {
         ///
         /// Wire name: `BackgroundCallCard::notifyAdminButtonClick`.
         NotifyAdminButtonClick,
+        /// The `BackgroundCallCard::qualityMeterClick` event occurs when a call quality rating is selected.
+        ///
+        /// Who: any user.
+        ///
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/quality-meter-click.html>
+        ///
+        /// Wire name: `BackgroundCallCard::qualityMeterClick`.
+        QualityMeterClick(::std::string::String),
+        /// The `BackgroundCallCard::skipButtonClick` event occurs when the current call is skipped.
+        ///
+        /// Who: any user.
+        ///
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/skip-button-click.html>
+        ///
+        /// Wire name: `BackgroundCallCard::skipButtonClick`.
+        SkipButtonClick,
+        /// The `BackgroundCallCard::transferButtonClick` event occurs when the recipient of the call transfer is selected.
+        ///
+        /// Who: any user.
+        ///
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/transfer-button-click.html>
+        ///
+        /// Wire name: `BackgroundCallCard::transferButtonClick`.
+        TransferButtonClick(TransferButtonClick),
     }
     impl Event {
         /// Every interface event of `PAGE_BACKGROUND_WORKER`.
         pub const NAMES: &'static [&'static str] = &[
-            "BackgroundCallCard::initialized",
             "BackgroundCallCard::addCommentButtonClick",
-            "BackgroundCallCard::muteButtonClick",
-            "BackgroundCallCard::holdButtonClick",
-            "BackgroundCallCard::closeButtonClick",
-            "BackgroundCallCard::transferButtonClick",
-            "BackgroundCallCard::cancelTransferButtonClick",
-            "BackgroundCallCard::completeTransferButtonClick",
-            "BackgroundCallCard::hangupButtonClick",
-            "BackgroundCallCard::nextButtonClick",
-            "BackgroundCallCard::skipButtonClick",
             "BackgroundCallCard::answerButtonClick",
-            "BackgroundCallCard::entityChanged",
-            "BackgroundCallCard::makeCallButtonClick",
-            "BackgroundCallCard::qualityMeterClick",
+            "BackgroundCallCard::cancelTransferButtonClick",
+            "BackgroundCallCard::closeButtonClick",
+            "BackgroundCallCard::completeTransferButtonClick",
             "BackgroundCallCard::dialpadButtonClick",
+            "BackgroundCallCard::entityChanged",
+            "BackgroundCallCard::hangupButtonClick",
+            "BackgroundCallCard::holdButtonClick",
+            "BackgroundCallCard::initialized",
+            "BackgroundCallCard::makeCallButtonClick",
+            "BackgroundCallCard::muteButtonClick",
+            "BackgroundCallCard::nextButtonClick",
             "BackgroundCallCard::notifyAdminButtonClick",
+            "BackgroundCallCard::qualityMeterClick",
+            "BackgroundCallCard::skipButtonClick",
+            "BackgroundCallCard::transferButtonClick",
         ];
         /// The wire name of this event.
         pub fn name(&self) -> &'static str {
             match self {
-                Self::Initialized(_) => "BackgroundCallCard::initialized",
                 Self::AddCommentButtonClick(_) => {
                     "BackgroundCallCard::addCommentButtonClick"
                 }
-                Self::MuteButtonClick(_) => "BackgroundCallCard::muteButtonClick",
-                Self::HoldButtonClick(_) => "BackgroundCallCard::holdButtonClick",
-                Self::CloseButtonClick => "BackgroundCallCard::closeButtonClick",
-                Self::TransferButtonClick(_) => "BackgroundCallCard::transferButtonClick",
+                Self::AnswerButtonClick => "BackgroundCallCard::answerButtonClick",
                 Self::CancelTransferButtonClick => {
                     "BackgroundCallCard::cancelTransferButtonClick"
                 }
+                Self::CloseButtonClick => "BackgroundCallCard::closeButtonClick",
                 Self::CompleteTransferButtonClick => {
                     "BackgroundCallCard::completeTransferButtonClick"
                 }
-                Self::HangupButtonClick => "BackgroundCallCard::hangupButtonClick",
-                Self::NextButtonClick => "BackgroundCallCard::nextButtonClick",
-                Self::SkipButtonClick => "BackgroundCallCard::skipButtonClick",
-                Self::AnswerButtonClick => "BackgroundCallCard::answerButtonClick",
-                Self::EntityChanged(_) => "BackgroundCallCard::entityChanged",
-                Self::MakeCallButtonClick => "BackgroundCallCard::makeCallButtonClick",
-                Self::QualityMeterClick(_) => "BackgroundCallCard::qualityMeterClick",
                 Self::DialpadButtonClick(_) => "BackgroundCallCard::dialpadButtonClick",
+                Self::EntityChanged(_) => "BackgroundCallCard::entityChanged",
+                Self::HangupButtonClick => "BackgroundCallCard::hangupButtonClick",
+                Self::HoldButtonClick(_) => "BackgroundCallCard::holdButtonClick",
+                Self::Initialized(_) => "BackgroundCallCard::initialized",
+                Self::MakeCallButtonClick => "BackgroundCallCard::makeCallButtonClick",
+                Self::MuteButtonClick(_) => "BackgroundCallCard::muteButtonClick",
+                Self::NextButtonClick => "BackgroundCallCard::nextButtonClick",
                 Self::NotifyAdminButtonClick => {
                     "BackgroundCallCard::notifyAdminButtonClick"
                 }
+                Self::QualityMeterClick(_) => "BackgroundCallCard::qualityMeterClick",
+                Self::SkipButtonClick => "BackgroundCallCard::skipButtonClick",
+                Self::TransferButtonClick(_) => "BackgroundCallCard::transferButtonClick",
             }
         }
         /// Decodes event `name` from its callback arguments.
@@ -225,28 +217,6 @@ pub mod page_background_worker {
         ) -> ::std::result::Result<Self, ::b24::__private::DecodeError> {
             let _ = args;
             match name {
-                "BackgroundCallCard::initialized" => {
-                    ::b24::__private::arg_count(
-                        "BackgroundCallCard::initialized",
-                        args,
-                        1usize,
-                        1usize,
-                    )?;
-                    ::std::result::Result::Ok(
-                        Self::Initialized(
-                            ::b24::__private::field::<
-                                CallCardData,
-                            >(
-                                "BackgroundCallCard::initialized",
-                                "eventData",
-                                args
-                                    .first()
-                                    .cloned()
-                                    .unwrap_or(::b24::__private::serde_json::Value::Null),
-                            )?,
-                        ),
-                    )
-                }
                 "BackgroundCallCard::addCommentButtonClick" => {
                     ::b24::__private::arg_count(
                         "BackgroundCallCard::addCommentButtonClick",
@@ -268,78 +238,14 @@ pub mod page_background_worker {
                         ),
                     )
                 }
-                "BackgroundCallCard::muteButtonClick" => {
+                "BackgroundCallCard::answerButtonClick" => {
                     ::b24::__private::arg_count(
-                        "BackgroundCallCard::muteButtonClick",
-                        args,
-                        1usize,
-                        1usize,
-                    )?;
-                    ::std::result::Result::Ok(
-                        Self::MuteButtonClick(
-                            ::b24::__private::scalar(
-                                "BackgroundCallCard::muteButtonClick",
-                                "eventData",
-                                args
-                                    .first()
-                                    .cloned()
-                                    .unwrap_or(::b24::__private::serde_json::Value::Null),
-                                ::b24::__private::lenient::boolean,
-                            )?,
-                        ),
-                    )
-                }
-                "BackgroundCallCard::holdButtonClick" => {
-                    ::b24::__private::arg_count(
-                        "BackgroundCallCard::holdButtonClick",
-                        args,
-                        1usize,
-                        1usize,
-                    )?;
-                    ::std::result::Result::Ok(
-                        Self::HoldButtonClick(
-                            ::b24::__private::scalar(
-                                "BackgroundCallCard::holdButtonClick",
-                                "eventData",
-                                args
-                                    .first()
-                                    .cloned()
-                                    .unwrap_or(::b24::__private::serde_json::Value::Null),
-                                ::b24::__private::lenient::boolean,
-                            )?,
-                        ),
-                    )
-                }
-                "BackgroundCallCard::closeButtonClick" => {
-                    ::b24::__private::arg_count(
-                        "BackgroundCallCard::closeButtonClick",
+                        "BackgroundCallCard::answerButtonClick",
                         args,
                         0usize,
                         0usize,
                     )?;
-                    ::std::result::Result::Ok(Self::CloseButtonClick)
-                }
-                "BackgroundCallCard::transferButtonClick" => {
-                    ::b24::__private::arg_count(
-                        "BackgroundCallCard::transferButtonClick",
-                        args,
-                        1usize,
-                        1usize,
-                    )?;
-                    ::std::result::Result::Ok(
-                        Self::TransferButtonClick(
-                            ::b24::__private::field::<
-                                TransferTarget,
-                            >(
-                                "BackgroundCallCard::transferButtonClick",
-                                "eventData",
-                                args
-                                    .first()
-                                    .cloned()
-                                    .unwrap_or(::b24::__private::serde_json::Value::Null),
-                            )?,
-                        ),
-                    )
+                    ::std::result::Result::Ok(Self::AnswerButtonClick)
                 }
                 "BackgroundCallCard::cancelTransferButtonClick" => {
                     ::b24::__private::arg_count(
@@ -350,6 +256,15 @@ pub mod page_background_worker {
                     )?;
                     ::std::result::Result::Ok(Self::CancelTransferButtonClick)
                 }
+                "BackgroundCallCard::closeButtonClick" => {
+                    ::b24::__private::arg_count(
+                        "BackgroundCallCard::closeButtonClick",
+                        args,
+                        0usize,
+                        0usize,
+                    )?;
+                    ::std::result::Result::Ok(Self::CloseButtonClick)
+                }
                 "BackgroundCallCard::completeTransferButtonClick" => {
                     ::b24::__private::arg_count(
                         "BackgroundCallCard::completeTransferButtonClick",
@@ -358,94 +273,6 @@ pub mod page_background_worker {
                         0usize,
                     )?;
                     ::std::result::Result::Ok(Self::CompleteTransferButtonClick)
-                }
-                "BackgroundCallCard::hangupButtonClick" => {
-                    ::b24::__private::arg_count(
-                        "BackgroundCallCard::hangupButtonClick",
-                        args,
-                        0usize,
-                        0usize,
-                    )?;
-                    ::std::result::Result::Ok(Self::HangupButtonClick)
-                }
-                "BackgroundCallCard::nextButtonClick" => {
-                    ::b24::__private::arg_count(
-                        "BackgroundCallCard::nextButtonClick",
-                        args,
-                        0usize,
-                        0usize,
-                    )?;
-                    ::std::result::Result::Ok(Self::NextButtonClick)
-                }
-                "BackgroundCallCard::skipButtonClick" => {
-                    ::b24::__private::arg_count(
-                        "BackgroundCallCard::skipButtonClick",
-                        args,
-                        0usize,
-                        0usize,
-                    )?;
-                    ::std::result::Result::Ok(Self::SkipButtonClick)
-                }
-                "BackgroundCallCard::answerButtonClick" => {
-                    ::b24::__private::arg_count(
-                        "BackgroundCallCard::answerButtonClick",
-                        args,
-                        0usize,
-                        0usize,
-                    )?;
-                    ::std::result::Result::Ok(Self::AnswerButtonClick)
-                }
-                "BackgroundCallCard::entityChanged" => {
-                    ::b24::__private::arg_count(
-                        "BackgroundCallCard::entityChanged",
-                        args,
-                        1usize,
-                        1usize,
-                    )?;
-                    ::std::result::Result::Ok(
-                        Self::EntityChanged(
-                            ::b24::__private::field::<
-                                EntityChangedData,
-                            >(
-                                "BackgroundCallCard::entityChanged",
-                                "eventData",
-                                args
-                                    .first()
-                                    .cloned()
-                                    .unwrap_or(::b24::__private::serde_json::Value::Null),
-                            )?,
-                        ),
-                    )
-                }
-                "BackgroundCallCard::makeCallButtonClick" => {
-                    ::b24::__private::arg_count(
-                        "BackgroundCallCard::makeCallButtonClick",
-                        args,
-                        0usize,
-                        0usize,
-                    )?;
-                    ::std::result::Result::Ok(Self::MakeCallButtonClick)
-                }
-                "BackgroundCallCard::qualityMeterClick" => {
-                    ::b24::__private::arg_count(
-                        "BackgroundCallCard::qualityMeterClick",
-                        args,
-                        1usize,
-                        1usize,
-                    )?;
-                    ::std::result::Result::Ok(
-                        Self::QualityMeterClick(
-                            ::b24::__private::scalar(
-                                "BackgroundCallCard::qualityMeterClick",
-                                "eventData",
-                                args
-                                    .first()
-                                    .cloned()
-                                    .unwrap_or(::b24::__private::serde_json::Value::Null),
-                                ::b24::__private::lenient::string,
-                            )?,
-                        ),
-                    )
                 }
                 "BackgroundCallCard::dialpadButtonClick" => {
                     ::b24::__private::arg_count(
@@ -468,6 +295,119 @@ pub mod page_background_worker {
                         ),
                     )
                 }
+                "BackgroundCallCard::entityChanged" => {
+                    ::b24::__private::arg_count(
+                        "BackgroundCallCard::entityChanged",
+                        args,
+                        1usize,
+                        1usize,
+                    )?;
+                    ::std::result::Result::Ok(
+                        Self::EntityChanged(
+                            ::b24::__private::field::<
+                                EntityChanged,
+                            >(
+                                "BackgroundCallCard::entityChanged",
+                                "eventData",
+                                args
+                                    .first()
+                                    .cloned()
+                                    .unwrap_or(::b24::__private::serde_json::Value::Null),
+                            )?,
+                        ),
+                    )
+                }
+                "BackgroundCallCard::hangupButtonClick" => {
+                    ::b24::__private::arg_count(
+                        "BackgroundCallCard::hangupButtonClick",
+                        args,
+                        0usize,
+                        0usize,
+                    )?;
+                    ::std::result::Result::Ok(Self::HangupButtonClick)
+                }
+                "BackgroundCallCard::holdButtonClick" => {
+                    ::b24::__private::arg_count(
+                        "BackgroundCallCard::holdButtonClick",
+                        args,
+                        1usize,
+                        1usize,
+                    )?;
+                    ::std::result::Result::Ok(
+                        Self::HoldButtonClick(
+                            ::b24::__private::scalar(
+                                "BackgroundCallCard::holdButtonClick",
+                                "eventData",
+                                args
+                                    .first()
+                                    .cloned()
+                                    .unwrap_or(::b24::__private::serde_json::Value::Null),
+                                ::b24::__private::lenient::boolean,
+                            )?,
+                        ),
+                    )
+                }
+                "BackgroundCallCard::initialized" => {
+                    ::b24::__private::arg_count(
+                        "BackgroundCallCard::initialized",
+                        args,
+                        1usize,
+                        1usize,
+                    )?;
+                    ::std::result::Result::Ok(
+                        Self::Initialized(
+                            ::b24::__private::field::<
+                                Initialized,
+                            >(
+                                "BackgroundCallCard::initialized",
+                                "eventData",
+                                args
+                                    .first()
+                                    .cloned()
+                                    .unwrap_or(::b24::__private::serde_json::Value::Null),
+                            )?,
+                        ),
+                    )
+                }
+                "BackgroundCallCard::makeCallButtonClick" => {
+                    ::b24::__private::arg_count(
+                        "BackgroundCallCard::makeCallButtonClick",
+                        args,
+                        0usize,
+                        0usize,
+                    )?;
+                    ::std::result::Result::Ok(Self::MakeCallButtonClick)
+                }
+                "BackgroundCallCard::muteButtonClick" => {
+                    ::b24::__private::arg_count(
+                        "BackgroundCallCard::muteButtonClick",
+                        args,
+                        1usize,
+                        1usize,
+                    )?;
+                    ::std::result::Result::Ok(
+                        Self::MuteButtonClick(
+                            ::b24::__private::scalar(
+                                "BackgroundCallCard::muteButtonClick",
+                                "eventData",
+                                args
+                                    .first()
+                                    .cloned()
+                                    .unwrap_or(::b24::__private::serde_json::Value::Null),
+                                ::b24::__private::lenient::boolean,
+                            )?,
+                        ),
+                    )
+                }
+                "BackgroundCallCard::nextButtonClick" => {
+                    ::b24::__private::arg_count(
+                        "BackgroundCallCard::nextButtonClick",
+                        args,
+                        0usize,
+                        0usize,
+                    )?;
+                    ::std::result::Result::Ok(Self::NextButtonClick)
+                }
                 "BackgroundCallCard::notifyAdminButtonClick" => {
                     ::b24::__private::arg_count(
                         "BackgroundCallCard::notifyAdminButtonClick",
@@ -476,6 +416,58 @@ pub mod page_background_worker {
                         0usize,
                     )?;
                     ::std::result::Result::Ok(Self::NotifyAdminButtonClick)
+                }
+                "BackgroundCallCard::qualityMeterClick" => {
+                    ::b24::__private::arg_count(
+                        "BackgroundCallCard::qualityMeterClick",
+                        args,
+                        1usize,
+                        1usize,
+                    )?;
+                    ::std::result::Result::Ok(
+                        Self::QualityMeterClick(
+                            ::b24::__private::scalar(
+                                "BackgroundCallCard::qualityMeterClick",
+                                "eventData",
+                                args
+                                    .first()
+                                    .cloned()
+                                    .unwrap_or(::b24::__private::serde_json::Value::Null),
+                                ::b24::__private::lenient::string,
+                            )?,
+                        ),
+                    )
+                }
+                "BackgroundCallCard::skipButtonClick" => {
+                    ::b24::__private::arg_count(
+                        "BackgroundCallCard::skipButtonClick",
+                        args,
+                        0usize,
+                        0usize,
+                    )?;
+                    ::std::result::Result::Ok(Self::SkipButtonClick)
+                }
+                "BackgroundCallCard::transferButtonClick" => {
+                    ::b24::__private::arg_count(
+                        "BackgroundCallCard::transferButtonClick",
+                        args,
+                        1usize,
+                        1usize,
+                    )?;
+                    ::std::result::Result::Ok(
+                        Self::TransferButtonClick(
+                            ::b24::__private::field::<
+                                TransferButtonClick,
+                            >(
+                                "BackgroundCallCard::transferButtonClick",
+                                "eventData",
+                                args
+                                    .first()
+                                    .cloned()
+                                    .unwrap_or(::b24::__private::serde_json::Value::Null),
+                            )?,
+                        ),
+                    )
                 }
                 other => {
                     ::std::result::Result::Err(::b24::__private::DecodeError::UnknownEvent {
@@ -488,63 +480,63 @@ pub mod page_background_worker {
         /// The callback arguments this event is fired with.
         pub fn to_args(&self) -> ::std::vec::Vec<::b24::__private::serde_json::Value> {
             match self {
-                Self::Initialized(event_data) => {
-                    ::std::vec![
-                        ::b24::__private::serde_json::to_value(event_data)
-                        .unwrap_or_default()
-                    ]
-                }
                 Self::AddCommentButtonClick(event_data) => {
                     ::std::vec![
                         ::b24::__private::serde_json::to_value(event_data)
                         .unwrap_or_default()
                     ]
                 }
-                Self::MuteButtonClick(event_data) => {
-                    ::std::vec![
-                        ::b24::__private::serde_json::to_value(event_data)
-                        .unwrap_or_default()
-                    ]
-                }
-                Self::HoldButtonClick(event_data) => {
-                    ::std::vec![
-                        ::b24::__private::serde_json::to_value(event_data)
-                        .unwrap_or_default()
-                    ]
-                }
-                Self::CloseButtonClick => ::std::vec::Vec::new(),
-                Self::TransferButtonClick(event_data) => {
-                    ::std::vec![
-                        ::b24::__private::serde_json::to_value(event_data)
-                        .unwrap_or_default()
-                    ]
-                }
-                Self::CancelTransferButtonClick => ::std::vec::Vec::new(),
-                Self::CompleteTransferButtonClick => ::std::vec::Vec::new(),
-                Self::HangupButtonClick => ::std::vec::Vec::new(),
-                Self::NextButtonClick => ::std::vec::Vec::new(),
-                Self::SkipButtonClick => ::std::vec::Vec::new(),
                 Self::AnswerButtonClick => ::std::vec::Vec::new(),
-                Self::EntityChanged(event_data) => {
-                    ::std::vec![
-                        ::b24::__private::serde_json::to_value(event_data)
-                        .unwrap_or_default()
-                    ]
-                }
-                Self::MakeCallButtonClick => ::std::vec::Vec::new(),
-                Self::QualityMeterClick(event_data) => {
-                    ::std::vec![
-                        ::b24::__private::serde_json::to_value(event_data)
-                        .unwrap_or_default()
-                    ]
-                }
+                Self::CancelTransferButtonClick => ::std::vec::Vec::new(),
+                Self::CloseButtonClick => ::std::vec::Vec::new(),
+                Self::CompleteTransferButtonClick => ::std::vec::Vec::new(),
                 Self::DialpadButtonClick(event_data) => {
                     ::std::vec![
                         ::b24::__private::serde_json::to_value(event_data)
                         .unwrap_or_default()
                     ]
                 }
+                Self::EntityChanged(event_data) => {
+                    ::std::vec![
+                        ::b24::__private::serde_json::to_value(event_data)
+                        .unwrap_or_default()
+                    ]
+                }
+                Self::HangupButtonClick => ::std::vec::Vec::new(),
+                Self::HoldButtonClick(event_data) => {
+                    ::std::vec![
+                        ::b24::__private::serde_json::to_value(event_data)
+                        .unwrap_or_default()
+                    ]
+                }
+                Self::Initialized(event_data) => {
+                    ::std::vec![
+                        ::b24::__private::serde_json::to_value(event_data)
+                        .unwrap_or_default()
+                    ]
+                }
+                Self::MakeCallButtonClick => ::std::vec::Vec::new(),
+                Self::MuteButtonClick(event_data) => {
+                    ::std::vec![
+                        ::b24::__private::serde_json::to_value(event_data)
+                        .unwrap_or_default()
+                    ]
+                }
+                Self::NextButtonClick => ::std::vec::Vec::new(),
                 Self::NotifyAdminButtonClick => ::std::vec::Vec::new(),
+                Self::QualityMeterClick(event_data) => {
+                    ::std::vec![
+                        ::b24::__private::serde_json::to_value(event_data)
+                        .unwrap_or_default()
+                    ]
+                }
+                Self::SkipButtonClick => ::std::vec::Vec::new(),
+                Self::TransferButtonClick(event_data) => {
+                    ::std::vec![
+                        ::b24::__private::serde_json::to_value(event_data)
+                        .unwrap_or_default()
+                    ]
+                }
             }
         }
     }
@@ -571,19 +563,7 @@ pub mod page_background_worker {
         fn subscriptions(&self) -> &'static [&'static str] {
             Event::NAMES
         }
-        /// Occurs after the call card is created and the initial data is passed.
-        ///
-        /// Who: any user.
-        ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/initialized.html>
-        fn on_initialized(
-            &self,
-            event_data: CallCardData,
-        ) -> impl ::std::future::Future<Output = ()> + Send {
-            let _ = event_data;
-            async {}
-        }
-        /// Occurs when a comment is saved in the call card.
+        /// The `BackgroundCallCard::addCommentButtonClick` event occurs when a comment is saved in the call card.
         ///
         /// Who: any user.
         ///
@@ -595,109 +575,7 @@ pub mod page_background_worker {
             let _ = event_data;
             async {}
         }
-        /// Occurs when the operator clicks the microphone control button.
-        ///
-        /// Does not occur when the application changes the microphone state with `CallCardSetMute`; it arrives only in response to the operator's actions.
-        ///
-        /// Who: any user.
-        ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/mute-button-click.html>
-        fn on_mute_button_click(
-            &self,
-            event_data: bool,
-        ) -> impl ::std::future::Future<Output = ()> + Send {
-            let _ = event_data;
-            async {}
-        }
-        /// Occurs when the operator clicks the hold button.
-        ///
-        /// Does not occur when the application changes the hold state with `CallCardSetHold`; it arrives only in response to the operator's actions.
-        ///
-        /// Who: any user.
-        ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/hold-button-click.html>
-        fn on_hold_button_click(
-            &self,
-            event_data: bool,
-        ) -> impl ::std::future::Future<Output = ()> + Send {
-            let _ = event_data;
-            async {}
-        }
-        /// Occurs when the operator clicks the button that closes the call card.
-        ///
-        /// Who: any user.
-        ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/close-button-click.html>
-        fn on_close_button_click(
-            &self,
-        ) -> impl ::std::future::Future<Output = ()> + Send {
-            async {}
-        }
-        /// Occurs when the recipient of the call transfer is selected.
-        ///
-        /// If the operator selected a department rather than an employee, the event does not occur.
-        ///
-        /// Who: any user.
-        ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/transfer-button-click.html>
-        fn on_transfer_button_click(
-            &self,
-            event_data: TransferTarget,
-        ) -> impl ::std::future::Future<Output = ()> + Send {
-            let _ = event_data;
-            async {}
-        }
-        /// Occurs when the transfer is canceled and the operator returns to the call.
-        ///
-        /// Who: any user.
-        ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/cancel-transfer-button-click.html>
-        fn on_cancel_transfer_button_click(
-            &self,
-        ) -> impl ::std::future::Future<Output = ()> + Send {
-            async {}
-        }
-        /// Occurs when the call transfer is confirmed.
-        ///
-        /// Who: any user.
-        ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/complete-transfer-button-click.html>
-        fn on_complete_transfer_button_click(
-            &self,
-        ) -> impl ::std::future::Future<Output = ()> + Send {
-            async {}
-        }
-        /// Occurs when the button that ends the active conversation is clicked.
-        ///
-        /// Who: any user.
-        ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/hang-up-button-click.html>
-        fn on_hangup_button_click(
-            &self,
-        ) -> impl ::std::future::Future<Output = ()> + Send {
-            async {}
-        }
-        /// Occurs when the operator moves on to the next client in call campaign mode.
-        ///
-        /// Who: any user.
-        ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/next-button-click.html>
-        fn on_next_button_click(
-            &self,
-        ) -> impl ::std::future::Future<Output = ()> + Send {
-            async {}
-        }
-        /// Occurs when the current call is skipped.
-        ///
-        /// Who: any user.
-        ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/skip-button-click.html>
-        fn on_skip_button_click(
-            &self,
-        ) -> impl ::std::future::Future<Output = ()> + Send {
-            async {}
-        }
-        /// Occurs when an incoming call is accepted.
+        /// The `BackgroundCallCard::answerButtonClick` event occurs when an incoming call is accepted.
         ///
         /// Who: any user.
         ///
@@ -707,43 +585,37 @@ pub mod page_background_worker {
         ) -> impl ::std::future::Future<Output = ()> + Send {
             async {}
         }
-        /// Occurs when the card loads or changes the CRM object linked to the call.
-        ///
-        /// Arrives when the card opened and pulled up the client data from the CRM (possibly before `BackgroundCallCard::initialized`), when the client was identified or the call was rebound to another CRM object, and when the operator moved on to the next client in call campaign mode.
+        /// The `BackgroundCallCard::cancelTransferButtonClick` event occurs when the transfer is canceled and the operator returns to the call.
         ///
         /// Who: any user.
         ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/entity-changed.html>
-        fn on_entity_changed(
-            &self,
-            event_data: EntityChangedData,
-        ) -> impl ::std::future::Future<Output = ()> + Send {
-            let _ = event_data;
-            async {}
-        }
-        /// Occurs when a call is started from the call card ("call" or "callback" button).
-        ///
-        /// Who: any user.
-        ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/make-call-button-click.html>
-        fn on_make_call_button_click(
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/cancel-transfer-button-click.html>
+        fn on_cancel_transfer_button_click(
             &self,
         ) -> impl ::std::future::Future<Output = ()> + Send {
             async {}
         }
-        /// Occurs when a call quality rating is selected.
+        /// The `BackgroundCallCard::closeButtonClick` event occurs when the operator clicks the button that closes the call card.
         ///
         /// Who: any user.
         ///
-        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/quality-meter-click.html>
-        fn on_quality_meter_click(
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/close-button-click.html>
+        fn on_close_button_click(
             &self,
-            event_data: ::std::string::String,
         ) -> impl ::std::future::Future<Output = ()> + Send {
-            let _ = event_data;
             async {}
         }
-        /// Occurs when a key of the numeric keypad is pressed during a call.
+        /// The `BackgroundCallCard::completeTransferButtonClick` event occurs when the call transfer is confirmed.
+        ///
+        /// Who: any user.
+        ///
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/complete-transfer-button-click.html>
+        fn on_complete_transfer_button_click(
+            &self,
+        ) -> impl ::std::future::Future<Output = ()> + Send {
+            async {}
+        }
+        /// The `BackgroundCallCard::dialpadButtonClick` event occurs when a key of the numeric keypad is pressed during a call.
         ///
         /// Who: any user.
         ///
@@ -755,7 +627,85 @@ pub mod page_background_worker {
             let _ = event_data;
             async {}
         }
-        /// Occurs when a notification of the administrator is requested from the call card.
+        /// The `BackgroundCallCard::entityChanged` event occurs when the card loads or changes the CRM object linked to the call.
+        ///
+        /// Who: any user.
+        ///
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/entity-changed.html>
+        fn on_entity_changed(
+            &self,
+            event_data: EntityChanged,
+        ) -> impl ::std::future::Future<Output = ()> + Send {
+            let _ = event_data;
+            async {}
+        }
+        /// The `BackgroundCallCard::hangupButtonClick` event occurs when the button that ends the active conversation is clicked.
+        ///
+        /// Who: any user.
+        ///
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/hang-up-button-click.html>
+        fn on_hangup_button_click(
+            &self,
+        ) -> impl ::std::future::Future<Output = ()> + Send {
+            async {}
+        }
+        /// The `BackgroundCallCard::holdButtonClick` event occurs when the operator clicks the hold button.
+        ///
+        /// Who: any user.
+        ///
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/hold-button-click.html>
+        fn on_hold_button_click(
+            &self,
+            event_data: bool,
+        ) -> impl ::std::future::Future<Output = ()> + Send {
+            let _ = event_data;
+            async {}
+        }
+        /// The `BackgroundCallCard::initialized` event occurs after the call card is created and the initial data is passed.
+        ///
+        /// Who: any user.
+        ///
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/initialized.html>
+        fn on_initialized(
+            &self,
+            event_data: Initialized,
+        ) -> impl ::std::future::Future<Output = ()> + Send {
+            let _ = event_data;
+            async {}
+        }
+        /// The `BackgroundCallCard::makeCallButtonClick` event occurs when a call is started from the call card.
+        ///
+        /// Who: any user.
+        ///
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/make-call-button-click.html>
+        fn on_make_call_button_click(
+            &self,
+        ) -> impl ::std::future::Future<Output = ()> + Send {
+            async {}
+        }
+        /// The `BackgroundCallCard::muteButtonClick` event occurs when the operator clicks the microphone control button.
+        ///
+        /// Who: any user.
+        ///
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/mute-button-click.html>
+        fn on_mute_button_click(
+            &self,
+            event_data: bool,
+        ) -> impl ::std::future::Future<Output = ()> + Send {
+            let _ = event_data;
+            async {}
+        }
+        /// The `BackgroundCallCard::nextButtonClick` event occurs when the operator moves on to the next client in call campaign mode.
+        ///
+        /// Who: any user.
+        ///
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/next-button-click.html>
+        fn on_next_button_click(
+            &self,
+        ) -> impl ::std::future::Future<Output = ()> + Send {
+            async {}
+        }
+        /// The `BackgroundCallCard::notifyAdminButtonClick` event occurs when a notification of the administrator is requested from the call card.
         ///
         /// Who: any user.
         ///
@@ -765,345 +715,83 @@ pub mod page_background_worker {
         ) -> impl ::std::future::Future<Output = ()> + Send {
             async {}
         }
+        /// The `BackgroundCallCard::qualityMeterClick` event occurs when a call quality rating is selected.
+        ///
+        /// Who: any user.
+        ///
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/quality-meter-click.html>
+        fn on_quality_meter_click(
+            &self,
+            event_data: ::std::string::String,
+        ) -> impl ::std::future::Future<Output = ()> + Send {
+            let _ = event_data;
+            async {}
+        }
+        /// The `BackgroundCallCard::skipButtonClick` event occurs when the current call is skipped.
+        ///
+        /// Who: any user.
+        ///
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/skip-button-click.html>
+        fn on_skip_button_click(
+            &self,
+        ) -> impl ::std::future::Future<Output = ()> + Send {
+            async {}
+        }
+        /// The `BackgroundCallCard::transferButtonClick` event occurs when the recipient of the call transfer is selected.
+        ///
+        /// Who: any user.
+        ///
+        /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/events/transfer-button-click.html>
+        fn on_transfer_button_click(
+            &self,
+            event_data: TransferButtonClick,
+        ) -> impl ::std::future::Future<Output = ()> + Send {
+            let _ = event_data;
+            async {}
+        }
     }
     /// Calls the `handler` method that matches `event`.
     pub async fn dispatch<H: Handler + ?Sized>(handler: &H, event: Event) {
         let _ = handler;
         match event {
-            Event::Initialized(event_data) => handler.on_initialized(event_data).await,
             Event::AddCommentButtonClick(event_data) => {
                 handler.on_add_comment_button_click(event_data).await
             }
-            Event::MuteButtonClick(event_data) => {
-                handler.on_mute_button_click(event_data).await
-            }
-            Event::HoldButtonClick(event_data) => {
-                handler.on_hold_button_click(event_data).await
-            }
-            Event::CloseButtonClick => handler.on_close_button_click().await,
-            Event::TransferButtonClick(event_data) => {
-                handler.on_transfer_button_click(event_data).await
-            }
+            Event::AnswerButtonClick => handler.on_answer_button_click().await,
             Event::CancelTransferButtonClick => {
                 handler.on_cancel_transfer_button_click().await
             }
+            Event::CloseButtonClick => handler.on_close_button_click().await,
             Event::CompleteTransferButtonClick => {
                 handler.on_complete_transfer_button_click().await
-            }
-            Event::HangupButtonClick => handler.on_hangup_button_click().await,
-            Event::NextButtonClick => handler.on_next_button_click().await,
-            Event::SkipButtonClick => handler.on_skip_button_click().await,
-            Event::AnswerButtonClick => handler.on_answer_button_click().await,
-            Event::EntityChanged(event_data) => {
-                handler.on_entity_changed(event_data).await
-            }
-            Event::MakeCallButtonClick => handler.on_make_call_button_click().await,
-            Event::QualityMeterClick(event_data) => {
-                handler.on_quality_meter_click(event_data).await
             }
             Event::DialpadButtonClick(event_data) => {
                 handler.on_dialpad_button_click(event_data).await
             }
+            Event::EntityChanged(event_data) => {
+                handler.on_entity_changed(event_data).await
+            }
+            Event::HangupButtonClick => handler.on_hangup_button_click().await,
+            Event::HoldButtonClick(event_data) => {
+                handler.on_hold_button_click(event_data).await
+            }
+            Event::Initialized(event_data) => handler.on_initialized(event_data).await,
+            Event::MakeCallButtonClick => handler.on_make_call_button_click().await,
+            Event::MuteButtonClick(event_data) => {
+                handler.on_mute_button_click(event_data).await
+            }
+            Event::NextButtonClick => handler.on_next_button_click().await,
             Event::NotifyAdminButtonClick => handler.on_notify_admin_button_click().await,
-        }
-    }
-    /// Mutes or unmutes the operator's microphone in the call card.
-    ///
-    /// If the microphone is already in the requested state, an empty array arrives right away and `BackgroundCallCard::muteButtonClick` does not occur. The desktop-only error `missing field muted` arrives as a single object, not wrapped in an array.
-    ///
-    /// Who: any user.
-    ///
-    /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-set-mute.html>
-    /// The `CallCardSetMute` object.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::b24::__private::serde::Serialize,
-        ::b24::__private::serde::Deserialize
-    )]
-    #[serde(crate = "::b24::__private::serde")]
-    pub struct CallCardSetMute {
-        /// `true` — mute the microphone, `false` — unmute it.
-        ///
-        /// Wire name: `muted`.
-        #[serde(
-            rename = "muted",
-            deserialize_with = "::b24::__private::lenient::boolean"
-        )]
-        pub muted: bool,
-    }
-    impl CallCardSetMute {
-        /// Creates a `CallCardSetMute` from its required fields.
-        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-        pub fn new(muted: impl ::std::convert::Into<bool>) -> Self {
-            Self { muted: muted.into() }
-        }
-    }
-    impl ::b24::__private::PlacementCommand for CallCardSetMute {
-        const NAME: &'static str = "CallCardSetMute";
-        const PLACEMENT: &'static str = "PAGE_BACKGROUND_WORKER";
-        type Output = ::std::vec::Vec<CommandError>;
-    }
-    /// Puts the call on hold or takes it off hold in the call card.
-    ///
-    /// If the call is already in the requested state, an empty array arrives right away and `BackgroundCallCard::holdButtonClick` does not occur. After the desktop-only error `missing field held` a second response, an empty array, may arrive.
-    ///
-    /// Who: any user.
-    ///
-    /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-set-hold.html>
-    /// The `CallCardSetHold` object.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::b24::__private::serde::Serialize,
-        ::b24::__private::serde::Deserialize
-    )]
-    #[serde(crate = "::b24::__private::serde")]
-    pub struct CallCardSetHold {
-        /// `true` — put the call on hold, `false` — take it off hold.
-        ///
-        /// Wire name: `held`.
-        #[serde(
-            rename = "held",
-            deserialize_with = "::b24::__private::lenient::boolean"
-        )]
-        pub held: bool,
-    }
-    impl CallCardSetHold {
-        /// Creates a `CallCardSetHold` from its required fields.
-        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-        pub fn new(held: impl ::std::convert::Into<bool>) -> Self {
-            Self { held: held.into() }
-        }
-    }
-    impl ::b24::__private::PlacementCommand for CallCardSetHold {
-        const NAME: &'static str = "CallCardSetHold";
-        const PLACEMENT: &'static str = "PAGE_BACKGROUND_WORKER";
-        type Output = ::std::vec::Vec<CommandError>;
-    }
-    /// Changes the interface state of the call card.
-    ///
-    /// Who: any user.
-    ///
-    /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-set-ui-state.html>
-    /// The `CallCardSetUiState` object.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::b24::__private::serde::Serialize,
-        ::b24::__private::serde::Deserialize
-    )]
-    #[serde(crate = "::b24::__private::serde")]
-    pub struct CallCardSetUiState {
-        /// The interface state of the card; the list is also returned by `CallCardGetListUiStates`.
-        ///
-        /// Wire name: `uiState`.
-        #[serde(rename = "uiState")]
-        pub ui_state: UiState,
-        /// For `uiState = connected`: `true` — do not start the timer automatically; `false` or absent — start it automatically.
-        ///
-        /// Wire name: `disableAutoStartTimer`.
-        #[serde(
-            rename = "disableAutoStartTimer",
-            deserialize_with = "::b24::__private::lenient::opt_boolean",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub disable_auto_start_timer: ::std::option::Option<bool>,
-    }
-    impl CallCardSetUiState {
-        /// Creates a `CallCardSetUiState` from its required fields.
-        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-        pub fn new(ui_state: impl ::std::convert::Into<UiState>) -> Self {
-            Self {
-                ui_state: ui_state.into(),
-                disable_auto_start_timer: ::std::option::Option::None,
+            Event::QualityMeterClick(event_data) => {
+                handler.on_quality_meter_click(event_data).await
             }
-        }
-        /// Sets `disableAutoStartTimer`.
-        #[must_use]
-        pub fn disable_auto_start_timer(
-            mut self,
-            value: impl ::std::convert::Into<bool>,
-        ) -> Self {
-            self.disable_auto_start_timer = ::std::option::Option::Some(value.into());
-            self
-        }
-    }
-    impl ::b24::__private::PlacementCommand for CallCardSetUiState {
-        const NAME: &'static str = "CallCardSetUiState";
-        const PLACEMENT: &'static str = "PAGE_BACKGROUND_WORKER";
-        type Output = ::std::vec::Vec<CommandError>;
-    }
-    /// Returns the list of available interface states of the call card.
-    ///
-    /// Works even without an active card and has no error codes of its own.
-    ///
-    /// Who: any user.
-    ///
-    /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-get-list-ui-states.html>
-    /// The `CallCardGetListUiStates` object.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::b24::__private::serde::Serialize,
-        ::b24::__private::serde::Deserialize
-    )]
-    #[serde(crate = "::b24::__private::serde")]
-    pub struct CallCardGetListUiStates {}
-    impl CallCardGetListUiStates {
-        /// Creates a `CallCardGetListUiStates` from its required fields.
-        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-        pub fn new() -> Self {
-            Self {}
-        }
-    }
-    impl ::b24::__private::PlacementCommand for CallCardGetListUiStates {
-        const NAME: &'static str = "CallCardGetListUiStates";
-        const PLACEMENT: &'static str = "PAGE_BACKGROUND_WORKER";
-        type Output = ::std::vec::Vec<UiState>;
-    }
-    /// Changes the title of the call card.
-    ///
-    /// Who: any user.
-    ///
-    /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-set-card-title.html>
-    /// The `CallCardSetCardTitle` object.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::b24::__private::serde::Serialize,
-        ::b24::__private::serde::Deserialize
-    )]
-    #[serde(crate = "::b24::__private::serde")]
-    pub struct CallCardSetCardTitle {
-        /// The new title of the call card.
-        ///
-        /// Wire name: `title`.
-        #[serde(
-            rename = "title",
-            deserialize_with = "::b24::__private::lenient::string"
-        )]
-        pub title: ::std::string::String,
-    }
-    impl CallCardSetCardTitle {
-        /// Creates a `CallCardSetCardTitle` from its required fields.
-        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-        pub fn new(title: impl ::std::convert::Into<::std::string::String>) -> Self {
-            Self { title: title.into() }
-        }
-    }
-    impl ::b24::__private::PlacementCommand for CallCardSetCardTitle {
-        const NAME: &'static str = "CallCardSetCardTitle";
-        const PLACEMENT: &'static str = "PAGE_BACKGROUND_WORKER";
-        type Output = ::std::vec::Vec<CommandError>;
-    }
-    /// Changes the status text in the center of the call card.
-    ///
-    /// Who: any user.
-    ///
-    /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-set-status-text.html>
-    /// The `CallCardSetStatusText` object.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::b24::__private::serde::Serialize,
-        ::b24::__private::serde::Deserialize
-    )]
-    #[serde(crate = "::b24::__private::serde")]
-    pub struct CallCardSetStatusText {
-        /// The new status text in the center of the card.
-        ///
-        /// Wire name: `statusText`.
-        #[serde(
-            rename = "statusText",
-            deserialize_with = "::b24::__private::lenient::string"
-        )]
-        pub status_text: ::std::string::String,
-    }
-    impl CallCardSetStatusText {
-        /// Creates a `CallCardSetStatusText` from its required fields.
-        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-        pub fn new(
-            status_text: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            Self {
-                status_text: status_text.into(),
+            Event::SkipButtonClick => handler.on_skip_button_click().await,
+            Event::TransferButtonClick(event_data) => {
+                handler.on_transfer_button_click(event_data).await
             }
         }
     }
-    impl ::b24::__private::PlacementCommand for CallCardSetStatusText {
-        const NAME: &'static str = "CallCardSetStatusText";
-        const PLACEMENT: &'static str = "PAGE_BACKGROUND_WORKER";
-        type Output = ::std::vec::Vec<CommandError>;
-    }
-    /// Shows the timer in the call card and starts counting the conversation time.
-    ///
-    /// In the browser the callback is not invoked on success; in the Bitrix24 desktop application an empty array arrives. The countdown runs from the first start: after `CallCardStopTimer` it resumes from the previous point.
-    ///
-    /// Who: any user.
-    ///
-    /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-start-timer.html>
-    /// The `CallCardStartTimer` object.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::b24::__private::serde::Serialize,
-        ::b24::__private::serde::Deserialize
-    )]
-    #[serde(crate = "::b24::__private::serde")]
-    pub struct CallCardStartTimer {}
-    impl CallCardStartTimer {
-        /// Creates a `CallCardStartTimer` from its required fields.
-        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-        pub fn new() -> Self {
-            Self {}
-        }
-    }
-    impl ::b24::__private::PlacementCommand for CallCardStartTimer {
-        const NAME: &'static str = "CallCardStartTimer";
-        const PLACEMENT: &'static str = "PAGE_BACKGROUND_WORKER";
-        type Output = ::std::vec::Vec<CommandError>;
-    }
-    /// Stops counting the conversation time in the call card.
-    ///
-    /// In the browser the callback is not invoked on success; in the Bitrix24 desktop application an empty array arrives. The last timer value stays in the card until it leaves the `connected` state.
-    ///
-    /// Who: any user.
-    ///
-    /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-stop-timer.html>
-    /// The `CallCardStopTimer` object.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::b24::__private::serde::Serialize,
-        ::b24::__private::serde::Deserialize
-    )]
-    #[serde(crate = "::b24::__private::serde")]
-    pub struct CallCardStopTimer {}
-    impl CallCardStopTimer {
-        /// Creates a `CallCardStopTimer` from its required fields.
-        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-        pub fn new() -> Self {
-            Self {}
-        }
-    }
-    impl ::b24::__private::PlacementCommand for CallCardStopTimer {
-        const NAME: &'static str = "CallCardStopTimer";
-        const PLACEMENT: &'static str = "PAGE_BACKGROUND_WORKER";
-        type Output = ::std::vec::Vec<CommandError>;
-    }
-    /// Closes the call card.
-    ///
-    /// After `CallCardClose` the card can no longer be managed.
+    /// The `CallCardClose` command closes the call card.
     ///
     /// Who: any user.
     ///
@@ -1128,7 +816,325 @@ pub mod page_background_worker {
     impl ::b24::__private::PlacementCommand for CallCardClose {
         const NAME: &'static str = "CallCardClose";
         const PLACEMENT: &'static str = "PAGE_BACKGROUND_WORKER";
-        type Output = ::std::vec::Vec<CommandError>;
+        type Output = ::std::vec::Vec<CallCardCloseError>;
+    }
+    /// The `CallCardGetListUiStates` command returns the list of available interface states of the call card.
+    ///
+    /// Who: any user.
+    ///
+    /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-get-list-ui-states.html>
+    /// The `CallCardGetListUiStates` object.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::b24::__private::serde::Serialize,
+        ::b24::__private::serde::Deserialize
+    )]
+    #[serde(crate = "::b24::__private::serde")]
+    pub struct CallCardGetListUiStates {}
+    impl CallCardGetListUiStates {
+        /// Creates a `CallCardGetListUiStates` from its required fields.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new() -> Self {
+            Self {}
+        }
+    }
+    impl ::b24::__private::PlacementCommand for CallCardGetListUiStates {
+        const NAME: &'static str = "CallCardGetListUiStates";
+        const PLACEMENT: &'static str = "PAGE_BACKGROUND_WORKER";
+        type Output = ::std::vec::Vec<CallCardGetListUiStatesResultItem>;
+    }
+    /// The `CallCardSetCardTitle` command changes the title of the call card.
+    ///
+    /// Who: any user.
+    ///
+    /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-set-card-title.html>
+    /// The `CallCardSetCardTitle` object.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::b24::__private::serde::Serialize,
+        ::b24::__private::serde::Deserialize
+    )]
+    #[serde(crate = "::b24::__private::serde")]
+    pub struct CallCardSetCardTitle {
+        /// The new title of the call card
+        ///
+        /// Wire name: `title`.
+        #[serde(
+            rename = "title",
+            deserialize_with = "::b24::__private::lenient::string"
+        )]
+        pub title: ::std::string::String,
+    }
+    impl CallCardSetCardTitle {
+        /// Creates a `CallCardSetCardTitle` from its required fields.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new(title: impl ::std::convert::Into<::std::string::String>) -> Self {
+            Self { title: title.into() }
+        }
+    }
+    impl ::b24::__private::PlacementCommand for CallCardSetCardTitle {
+        const NAME: &'static str = "CallCardSetCardTitle";
+        const PLACEMENT: &'static str = "PAGE_BACKGROUND_WORKER";
+        type Output = ::std::vec::Vec<CallCardSetCardTitleError>;
+    }
+    /// The `CallCardSetHold` command puts the call on hold or takes it off hold in the call card.
+    ///
+    /// Who: any user.
+    ///
+    /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-set-hold.html>
+    /// The `CallCardSetHold` object.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::b24::__private::serde::Serialize,
+        ::b24::__private::serde::Deserialize
+    )]
+    #[serde(crate = "::b24::__private::serde")]
+    pub struct CallCardSetHold {
+        /// Hold control.
+        ///
+        /// Possible values:
+        ///
+        /// - `true` — put the call on hold
+        /// - `false` — take the call off hold
+        ///
+        /// Wire name: `held`.
+        #[serde(
+            rename = "held",
+            deserialize_with = "::b24::__private::lenient::boolean"
+        )]
+        pub held: bool,
+    }
+    impl CallCardSetHold {
+        /// Creates a `CallCardSetHold` from its required fields.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new(held: impl ::std::convert::Into<bool>) -> Self {
+            Self { held: held.into() }
+        }
+    }
+    impl ::b24::__private::PlacementCommand for CallCardSetHold {
+        const NAME: &'static str = "CallCardSetHold";
+        const PLACEMENT: &'static str = "PAGE_BACKGROUND_WORKER";
+        type Output = ::std::vec::Vec<CallCardSetHoldError>;
+    }
+    /// The `CallCardSetMute` command mutes or unmutes the operator's microphone in the call card.
+    ///
+    /// Who: any user.
+    ///
+    /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-set-mute.html>
+    /// The `CallCardSetMute` object.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::b24::__private::serde::Serialize,
+        ::b24::__private::serde::Deserialize
+    )]
+    #[serde(crate = "::b24::__private::serde")]
+    pub struct CallCardSetMute {
+        /// Microphone control.
+        ///
+        /// Possible values:
+        ///
+        /// - `true` — mute the microphone
+        /// - `false` — unmute the microphone
+        ///
+        /// Wire name: `muted`.
+        #[serde(
+            rename = "muted",
+            deserialize_with = "::b24::__private::lenient::boolean"
+        )]
+        pub muted: bool,
+    }
+    impl CallCardSetMute {
+        /// Creates a `CallCardSetMute` from its required fields.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new(muted: impl ::std::convert::Into<bool>) -> Self {
+            Self { muted: muted.into() }
+        }
+    }
+    impl ::b24::__private::PlacementCommand for CallCardSetMute {
+        const NAME: &'static str = "CallCardSetMute";
+        const PLACEMENT: &'static str = "PAGE_BACKGROUND_WORKER";
+        type Output = ::std::vec::Vec<CallCardSetMuteError>;
+    }
+    /// The `CallCardSetStatusText` command changes the status text in the center of the call card.
+    ///
+    /// Who: any user.
+    ///
+    /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-set-status-text.html>
+    /// The `CallCardSetStatusText` object.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::b24::__private::serde::Serialize,
+        ::b24::__private::serde::Deserialize
+    )]
+    #[serde(crate = "::b24::__private::serde")]
+    pub struct CallCardSetStatusText {
+        /// The new status text in the center of the card
+        ///
+        /// Wire name: `statusText`.
+        #[serde(
+            rename = "statusText",
+            deserialize_with = "::b24::__private::lenient::string"
+        )]
+        pub status_text: ::std::string::String,
+    }
+    impl CallCardSetStatusText {
+        /// Creates a `CallCardSetStatusText` from its required fields.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new(
+            status_text: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                status_text: status_text.into(),
+            }
+        }
+    }
+    impl ::b24::__private::PlacementCommand for CallCardSetStatusText {
+        const NAME: &'static str = "CallCardSetStatusText";
+        const PLACEMENT: &'static str = "PAGE_BACKGROUND_WORKER";
+        type Output = ::std::vec::Vec<CallCardSetStatusTextError>;
+    }
+    /// The `CallCardSetUiState` command changes the interface state of the call card.
+    ///
+    /// Who: any user.
+    ///
+    /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-set-ui-state.html>
+    /// The `CallCardSetUiState` object.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::b24::__private::serde::Serialize,
+        ::b24::__private::serde::Deserialize
+    )]
+    #[serde(crate = "::b24::__private::serde")]
+    pub struct CallCardSetUiState {
+        /// The interface state of the card.
+        ///
+        /// Possible values:
+        ///
+        /// - `incoming` — incoming call
+        /// - `transferIncoming` — incoming call transfer
+        /// - `outgoing` — outgoing call
+        /// - `connectingIncoming` — connecting an incoming call
+        /// - `connectingOutgoing` — connecting an outgoing call
+        /// - `connected` — connection established
+        /// - `transferring` — the call is being transferred
+        /// - `transferFailed` — call transfer error
+        /// - `transferConnected` — the call transfer was connected successfully
+        /// - `error` — call error
+        /// - `moneyError` — an error caused by insufficient funds
+        /// - `redial` — redial
+        ///
+        /// The same list can be retrieved programmatically with the CallCardGetListUiStates command. How the card looks in each state and which buttons are available in it is shown on the page {#T}
+        ///
+        /// Wire name: `uiState`.
+        #[serde(rename = "uiState")]
+        pub ui_state: CallCardSetUiStateUiState,
+        /// An additional parameter for `uiState = connected`.
+        ///
+        /// Possible values:
+        ///
+        /// - `true` — do not start the timer automatically
+        /// - `false` or no parameter — start the timer automatically
+        ///
+        /// Wire name: `disableAutoStartTimer`.
+        #[serde(
+            rename = "disableAutoStartTimer",
+            deserialize_with = "::b24::__private::lenient::opt_boolean",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub disable_auto_start_timer: ::std::option::Option<bool>,
+    }
+    impl CallCardSetUiState {
+        /// Creates a `CallCardSetUiState` from its required fields.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new(
+            ui_state: impl ::std::convert::Into<CallCardSetUiStateUiState>,
+        ) -> Self {
+            Self {
+                ui_state: ui_state.into(),
+                disable_auto_start_timer: ::std::option::Option::None,
+            }
+        }
+        /// Sets `disableAutoStartTimer`.
+        #[must_use]
+        pub fn disable_auto_start_timer(
+            mut self,
+            value: impl ::std::convert::Into<bool>,
+        ) -> Self {
+            self.disable_auto_start_timer = ::std::option::Option::Some(value.into());
+            self
+        }
+    }
+    impl ::b24::__private::PlacementCommand for CallCardSetUiState {
+        const NAME: &'static str = "CallCardSetUiState";
+        const PLACEMENT: &'static str = "PAGE_BACKGROUND_WORKER";
+        type Output = ::std::vec::Vec<CallCardSetUiStateError>;
+    }
+    /// The `CallCardStartTimer` command shows the timer in the call card and starts counting the conversation time.
+    ///
+    /// Who: any user.
+    ///
+    /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-start-timer.html>
+    /// The `CallCardStartTimer` object.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::b24::__private::serde::Serialize,
+        ::b24::__private::serde::Deserialize
+    )]
+    #[serde(crate = "::b24::__private::serde")]
+    pub struct CallCardStartTimer {}
+    impl CallCardStartTimer {
+        /// Creates a `CallCardStartTimer` from its required fields.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new() -> Self {
+            Self {}
+        }
+    }
+    impl ::b24::__private::PlacementCommand for CallCardStartTimer {
+        const NAME: &'static str = "CallCardStartTimer";
+        const PLACEMENT: &'static str = "PAGE_BACKGROUND_WORKER";
+        type Output = ::std::vec::Vec<CallCardStartTimerError>;
+    }
+    /// The `CallCardStopTimer` command stops counting the conversation time in the call card.
+    ///
+    /// Who: any user.
+    ///
+    /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/ui-interaction/page-background-worker/call-card-stop-timer.html>
+    /// The `CallCardStopTimer` object.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::b24::__private::serde::Serialize,
+        ::b24::__private::serde::Deserialize
+    )]
+    #[serde(crate = "::b24::__private::serde")]
+    pub struct CallCardStopTimer {}
+    impl CallCardStopTimer {
+        /// Creates a `CallCardStopTimer` from its required fields.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new() -> Self {
+            Self {}
+        }
+    }
+    impl ::b24::__private::PlacementCommand for CallCardStopTimer {
+        const NAME: &'static str = "CallCardStopTimer";
+        const PLACEMENT: &'static str = "PAGE_BACKGROUND_WORKER";
+        type Output = ::std::vec::Vec<CallCardStopTimerError>;
     }
     /// Any interface command of this placement, as the portal side
     /// receives it from `BX24.placement.call`.
@@ -1136,50 +1142,50 @@ pub mod page_background_worker {
     #[non_exhaustive]
     #[allow(clippy::large_enum_variant)]
     pub enum Command {
-        /// `CallCardSetMute`.
-        CallCardSetMute(CallCardSetMute),
-        /// `CallCardSetHold`.
-        CallCardSetHold(CallCardSetHold),
-        /// `CallCardSetUiState`.
-        CallCardSetUiState(CallCardSetUiState),
+        /// `CallCardClose`.
+        CallCardClose(CallCardClose),
         /// `CallCardGetListUiStates`.
         CallCardGetListUiStates(CallCardGetListUiStates),
         /// `CallCardSetCardTitle`.
         CallCardSetCardTitle(CallCardSetCardTitle),
+        /// `CallCardSetHold`.
+        CallCardSetHold(CallCardSetHold),
+        /// `CallCardSetMute`.
+        CallCardSetMute(CallCardSetMute),
         /// `CallCardSetStatusText`.
         CallCardSetStatusText(CallCardSetStatusText),
+        /// `CallCardSetUiState`.
+        CallCardSetUiState(CallCardSetUiState),
         /// `CallCardStartTimer`.
         CallCardStartTimer(CallCardStartTimer),
         /// `CallCardStopTimer`.
         CallCardStopTimer(CallCardStopTimer),
-        /// `CallCardClose`.
-        CallCardClose(CallCardClose),
     }
     impl Command {
         /// Every interface command of `PAGE_BACKGROUND_WORKER`.
         pub const NAMES: &'static [&'static str] = &[
-            "CallCardSetMute",
-            "CallCardSetHold",
-            "CallCardSetUiState",
+            "CallCardClose",
             "CallCardGetListUiStates",
             "CallCardSetCardTitle",
+            "CallCardSetHold",
+            "CallCardSetMute",
             "CallCardSetStatusText",
+            "CallCardSetUiState",
             "CallCardStartTimer",
             "CallCardStopTimer",
-            "CallCardClose",
         ];
         /// The wire name of this command.
         pub fn name(&self) -> &'static str {
             match self {
-                Self::CallCardSetMute(_) => "CallCardSetMute",
-                Self::CallCardSetHold(_) => "CallCardSetHold",
-                Self::CallCardSetUiState(_) => "CallCardSetUiState",
+                Self::CallCardClose(_) => "CallCardClose",
                 Self::CallCardGetListUiStates(_) => "CallCardGetListUiStates",
                 Self::CallCardSetCardTitle(_) => "CallCardSetCardTitle",
+                Self::CallCardSetHold(_) => "CallCardSetHold",
+                Self::CallCardSetMute(_) => "CallCardSetMute",
                 Self::CallCardSetStatusText(_) => "CallCardSetStatusText",
+                Self::CallCardSetUiState(_) => "CallCardSetUiState",
                 Self::CallCardStartTimer(_) => "CallCardStartTimer",
                 Self::CallCardStopTimer(_) => "CallCardStopTimer",
-                Self::CallCardClose(_) => "CallCardClose",
             }
         }
         /// Decodes command `name` from its parameters.
@@ -1189,30 +1195,12 @@ pub mod page_background_worker {
         ) -> ::std::result::Result<Self, ::b24::__private::DecodeError> {
             let _ = &params;
             match name {
-                "CallCardSetMute" => {
+                "CallCardClose" => {
                     ::std::result::Result::Ok(
-                        Self::CallCardSetMute(
+                        Self::CallCardClose(
                             ::b24::__private::field::<
-                                CallCardSetMute,
-                            >("CallCardSetMute", "params", params)?,
-                        ),
-                    )
-                }
-                "CallCardSetHold" => {
-                    ::std::result::Result::Ok(
-                        Self::CallCardSetHold(
-                            ::b24::__private::field::<
-                                CallCardSetHold,
-                            >("CallCardSetHold", "params", params)?,
-                        ),
-                    )
-                }
-                "CallCardSetUiState" => {
-                    ::std::result::Result::Ok(
-                        Self::CallCardSetUiState(
-                            ::b24::__private::field::<
-                                CallCardSetUiState,
-                            >("CallCardSetUiState", "params", params)?,
+                                CallCardClose,
+                            >("CallCardClose", "params", params)?,
                         ),
                     )
                 }
@@ -1234,12 +1222,39 @@ pub mod page_background_worker {
                         ),
                     )
                 }
+                "CallCardSetHold" => {
+                    ::std::result::Result::Ok(
+                        Self::CallCardSetHold(
+                            ::b24::__private::field::<
+                                CallCardSetHold,
+                            >("CallCardSetHold", "params", params)?,
+                        ),
+                    )
+                }
+                "CallCardSetMute" => {
+                    ::std::result::Result::Ok(
+                        Self::CallCardSetMute(
+                            ::b24::__private::field::<
+                                CallCardSetMute,
+                            >("CallCardSetMute", "params", params)?,
+                        ),
+                    )
+                }
                 "CallCardSetStatusText" => {
                     ::std::result::Result::Ok(
                         Self::CallCardSetStatusText(
                             ::b24::__private::field::<
                                 CallCardSetStatusText,
                             >("CallCardSetStatusText", "params", params)?,
+                        ),
+                    )
+                }
+                "CallCardSetUiState" => {
+                    ::std::result::Result::Ok(
+                        Self::CallCardSetUiState(
+                            ::b24::__private::field::<
+                                CallCardSetUiState,
+                            >("CallCardSetUiState", "params", params)?,
                         ),
                     )
                 }
@@ -1261,15 +1276,6 @@ pub mod page_background_worker {
                         ),
                     )
                 }
-                "CallCardClose" => {
-                    ::std::result::Result::Ok(
-                        Self::CallCardClose(
-                            ::b24::__private::field::<
-                                CallCardClose,
-                            >("CallCardClose", "params", params)?,
-                        ),
-                    )
-                }
                 other => {
                     ::std::result::Result::Err(::b24::__private::DecodeError::UnknownEvent {
                         set: "PAGE_BACKGROUND_WORKER",
@@ -1281,13 +1287,7 @@ pub mod page_background_worker {
         /// The parameters, as `BX24.placement.call` sends them.
         pub fn params(&self) -> ::b24::__private::serde_json::Value {
             match self {
-                Self::CallCardSetMute(c) => {
-                    ::b24::__private::serde_json::to_value(c).unwrap_or_default()
-                }
-                Self::CallCardSetHold(c) => {
-                    ::b24::__private::serde_json::to_value(c).unwrap_or_default()
-                }
-                Self::CallCardSetUiState(c) => {
+                Self::CallCardClose(c) => {
                     ::b24::__private::serde_json::to_value(c).unwrap_or_default()
                 }
                 Self::CallCardGetListUiStates(c) => {
@@ -1296,16 +1296,22 @@ pub mod page_background_worker {
                 Self::CallCardSetCardTitle(c) => {
                     ::b24::__private::serde_json::to_value(c).unwrap_or_default()
                 }
+                Self::CallCardSetHold(c) => {
+                    ::b24::__private::serde_json::to_value(c).unwrap_or_default()
+                }
+                Self::CallCardSetMute(c) => {
+                    ::b24::__private::serde_json::to_value(c).unwrap_or_default()
+                }
                 Self::CallCardSetStatusText(c) => {
+                    ::b24::__private::serde_json::to_value(c).unwrap_or_default()
+                }
+                Self::CallCardSetUiState(c) => {
                     ::b24::__private::serde_json::to_value(c).unwrap_or_default()
                 }
                 Self::CallCardStartTimer(c) => {
                     ::b24::__private::serde_json::to_value(c).unwrap_or_default()
                 }
                 Self::CallCardStopTimer(c) => {
-                    ::b24::__private::serde_json::to_value(c).unwrap_or_default()
-                }
-                Self::CallCardClose(c) => {
                     ::b24::__private::serde_json::to_value(c).unwrap_or_default()
                 }
             }
@@ -1316,24 +1322,24 @@ pub mod page_background_worker {
     #[non_exhaustive]
     #[allow(clippy::large_enum_variant)]
     pub enum CommandResult {
-        /// `CallCardSetMute`.
-        CallCardSetMute(::std::vec::Vec<CommandError>),
-        /// `CallCardSetHold`.
-        CallCardSetHold(::std::vec::Vec<CommandError>),
-        /// `CallCardSetUiState`.
-        CallCardSetUiState(::std::vec::Vec<CommandError>),
-        /// `CallCardGetListUiStates`.
-        CallCardGetListUiStates(::std::vec::Vec<UiState>),
-        /// `CallCardSetCardTitle`.
-        CallCardSetCardTitle(::std::vec::Vec<CommandError>),
-        /// `CallCardSetStatusText`.
-        CallCardSetStatusText(::std::vec::Vec<CommandError>),
-        /// `CallCardStartTimer`.
-        CallCardStartTimer(::std::vec::Vec<CommandError>),
-        /// `CallCardStopTimer`.
-        CallCardStopTimer(::std::vec::Vec<CommandError>),
         /// `CallCardClose`.
-        CallCardClose(::std::vec::Vec<CommandError>),
+        CallCardClose(::std::vec::Vec<CallCardCloseError>),
+        /// `CallCardGetListUiStates`.
+        CallCardGetListUiStates(::std::vec::Vec<CallCardGetListUiStatesResultItem>),
+        /// `CallCardSetCardTitle`.
+        CallCardSetCardTitle(::std::vec::Vec<CallCardSetCardTitleError>),
+        /// `CallCardSetHold`.
+        CallCardSetHold(::std::vec::Vec<CallCardSetHoldError>),
+        /// `CallCardSetMute`.
+        CallCardSetMute(::std::vec::Vec<CallCardSetMuteError>),
+        /// `CallCardSetStatusText`.
+        CallCardSetStatusText(::std::vec::Vec<CallCardSetStatusTextError>),
+        /// `CallCardSetUiState`.
+        CallCardSetUiState(::std::vec::Vec<CallCardSetUiStateError>),
+        /// `CallCardStartTimer`.
+        CallCardStartTimer(::std::vec::Vec<CallCardStartTimerError>),
+        /// `CallCardStopTimer`.
+        CallCardStopTimer(::std::vec::Vec<CallCardStopTimerError>),
     }
     impl CommandResult {
         /// Decodes the result of command `name`.
@@ -1343,30 +1349,12 @@ pub mod page_background_worker {
         ) -> ::std::result::Result<Self, ::b24::__private::DecodeError> {
             let _ = &result;
             match name {
-                "CallCardSetMute" => {
+                "CallCardClose" => {
                     ::std::result::Result::Ok(
-                        Self::CallCardSetMute(
+                        Self::CallCardClose(
                             ::b24::__private::field::<
-                                ::std::vec::Vec<CommandError>,
-                            >("CallCardSetMute", "result", result)?,
-                        ),
-                    )
-                }
-                "CallCardSetHold" => {
-                    ::std::result::Result::Ok(
-                        Self::CallCardSetHold(
-                            ::b24::__private::field::<
-                                ::std::vec::Vec<CommandError>,
-                            >("CallCardSetHold", "result", result)?,
-                        ),
-                    )
-                }
-                "CallCardSetUiState" => {
-                    ::std::result::Result::Ok(
-                        Self::CallCardSetUiState(
-                            ::b24::__private::field::<
-                                ::std::vec::Vec<CommandError>,
-                            >("CallCardSetUiState", "result", result)?,
+                                ::std::vec::Vec<CallCardCloseError>,
+                            >("CallCardClose", "result", result)?,
                         ),
                     )
                 }
@@ -1374,7 +1362,7 @@ pub mod page_background_worker {
                     ::std::result::Result::Ok(
                         Self::CallCardGetListUiStates(
                             ::b24::__private::field::<
-                                ::std::vec::Vec<UiState>,
+                                ::std::vec::Vec<CallCardGetListUiStatesResultItem>,
                             >("CallCardGetListUiStates", "result", result)?,
                         ),
                     )
@@ -1383,8 +1371,26 @@ pub mod page_background_worker {
                     ::std::result::Result::Ok(
                         Self::CallCardSetCardTitle(
                             ::b24::__private::field::<
-                                ::std::vec::Vec<CommandError>,
+                                ::std::vec::Vec<CallCardSetCardTitleError>,
                             >("CallCardSetCardTitle", "result", result)?,
+                        ),
+                    )
+                }
+                "CallCardSetHold" => {
+                    ::std::result::Result::Ok(
+                        Self::CallCardSetHold(
+                            ::b24::__private::field::<
+                                ::std::vec::Vec<CallCardSetHoldError>,
+                            >("CallCardSetHold", "result", result)?,
+                        ),
+                    )
+                }
+                "CallCardSetMute" => {
+                    ::std::result::Result::Ok(
+                        Self::CallCardSetMute(
+                            ::b24::__private::field::<
+                                ::std::vec::Vec<CallCardSetMuteError>,
+                            >("CallCardSetMute", "result", result)?,
                         ),
                     )
                 }
@@ -1392,8 +1398,17 @@ pub mod page_background_worker {
                     ::std::result::Result::Ok(
                         Self::CallCardSetStatusText(
                             ::b24::__private::field::<
-                                ::std::vec::Vec<CommandError>,
+                                ::std::vec::Vec<CallCardSetStatusTextError>,
                             >("CallCardSetStatusText", "result", result)?,
+                        ),
+                    )
+                }
+                "CallCardSetUiState" => {
+                    ::std::result::Result::Ok(
+                        Self::CallCardSetUiState(
+                            ::b24::__private::field::<
+                                ::std::vec::Vec<CallCardSetUiStateError>,
+                            >("CallCardSetUiState", "result", result)?,
                         ),
                     )
                 }
@@ -1401,7 +1416,7 @@ pub mod page_background_worker {
                     ::std::result::Result::Ok(
                         Self::CallCardStartTimer(
                             ::b24::__private::field::<
-                                ::std::vec::Vec<CommandError>,
+                                ::std::vec::Vec<CallCardStartTimerError>,
                             >("CallCardStartTimer", "result", result)?,
                         ),
                     )
@@ -1410,17 +1425,8 @@ pub mod page_background_worker {
                     ::std::result::Result::Ok(
                         Self::CallCardStopTimer(
                             ::b24::__private::field::<
-                                ::std::vec::Vec<CommandError>,
+                                ::std::vec::Vec<CallCardStopTimerError>,
                             >("CallCardStopTimer", "result", result)?,
-                        ),
-                    )
-                }
-                "CallCardClose" => {
-                    ::std::result::Result::Ok(
-                        Self::CallCardClose(
-                            ::b24::__private::field::<
-                                ::std::vec::Vec<CommandError>,
-                            >("CallCardClose", "result", result)?,
                         ),
                     )
                 }
@@ -1433,63 +1439,39 @@ pub mod page_background_worker {
             }
         }
     }
-    /// The symbolic code of a CRM object type.
+    /// The documented values of `CallCardCloseErrorErrorCode`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
-    pub enum CrmEntityType {
-        /// `LEAD`
+    pub enum CallCardCloseErrorErrorCode {
+        /// `Call card is undefined`
         ///
-        /// lead
-        Lead,
-        /// `CONTACT`
-        ///
-        /// contact
-        Contact,
-        /// `COMPANY`
-        ///
-        /// company
-        Company,
-        /// `DEAL`
-        ///
-        /// deal
-        Deal,
-        /// ``
-        ///
-        /// the call is not bound to the CRM
-        Empty,
+        /// The call card is unavailable
+        CallCardIsUndefined,
         /// A value the docs do not list, kept as received.
         Unknown(::std::string::String),
     }
-    impl CrmEntityType {
+    impl CallCardCloseErrorErrorCode {
         /// The wire value.
         pub fn as_str(&self) -> &str {
             match self {
-                Self::Lead => "LEAD",
-                Self::Contact => "CONTACT",
-                Self::Company => "COMPANY",
-                Self::Deal => "DEAL",
-                Self::Empty => "",
+                Self::CallCardIsUndefined => "Call card is undefined",
                 Self::Unknown(s) => s,
             }
         }
         /// Reads a wire value; unlisted values become `Unknown`.
         pub fn from_wire(s: &str) -> Self {
             match s {
-                "LEAD" => Self::Lead,
-                "CONTACT" => Self::Contact,
-                "COMPANY" => Self::Company,
-                "DEAL" => Self::Deal,
-                "" => Self::Empty,
+                "Call card is undefined" => Self::CallCardIsUndefined,
                 other => Self::Unknown(other.to_owned()),
             }
         }
     }
-    impl ::std::fmt::Display for CrmEntityType {
+    impl ::std::fmt::Display for CallCardCloseErrorErrorCode {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
-    impl ::b24::__private::serde::Serialize for CrmEntityType {
+    impl ::b24::__private::serde::Serialize for CallCardCloseErrorErrorCode {
         fn serialize<S: ::b24::__private::serde::Serializer>(
             &self,
             s: S,
@@ -1497,14 +1479,14 @@ pub mod page_background_worker {
             s.serialize_str(self.as_str())
         }
     }
-    impl<'de> ::b24::__private::serde::Deserialize<'de> for CrmEntityType {
+    impl<'de> ::b24::__private::serde::Deserialize<'de> for CallCardCloseErrorErrorCode {
         fn deserialize<D: ::b24::__private::serde::Deserializer<'de>>(
             d: D,
         ) -> ::std::result::Result<Self, D::Error> {
             ::b24::__private::lenient::string(d).map(|s| Self::from_wire(&s))
         }
     }
-    /// A binding of the call to a CRM object.
+    /// The `CallCardCloseError` object.
     #[derive(
         Debug,
         Clone,
@@ -1513,41 +1495,989 @@ pub mod page_background_worker {
         ::b24::__private::serde::Deserialize
     )]
     #[serde(crate = "::b24::__private::serde")]
-    pub struct CrmBinding {
-        /// The type of the CRM object.
+    #[non_exhaustive]
+    pub struct CallCardCloseError {
+        /// Wire name: `errorCode`.
+        #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]
+        pub error_code: ::std::option::Option<CallCardCloseErrorErrorCode>,
+        /// Wire name: `result`.
+        #[serde(
+            rename = "result",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub result: ::std::option::Option<::std::string::String>,
+        /// Fields the spec does not list, kept as received.
+        #[serde(flatten)]
+        pub extra: ::b24::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24::__private::serde_json::Value,
+        >,
+    }
+    impl CallCardCloseError {
+        /// Creates a `CallCardCloseError` from its required fields.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new() -> Self {
+            Self {
+                error_code: ::std::option::Option::None,
+                result: ::std::option::Option::None,
+                extra: ::b24::__private::serde_json::Map::new(),
+            }
+        }
+        /// Sets `errorCode`.
+        #[must_use]
+        pub fn error_code(
+            mut self,
+            value: impl ::std::convert::Into<CallCardCloseErrorErrorCode>,
+        ) -> Self {
+            self.error_code = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `result`.
+        #[must_use]
+        pub fn result(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.result = ::std::option::Option::Some(value.into());
+            self
+        }
+    }
+    /// The documented values of `CallCardSetCardTitleErrorErrorCode`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum CallCardSetCardTitleErrorErrorCode {
+        /// `Call card is undefined`
+        ///
+        /// The call card is unavailable
+        CallCardIsUndefined,
+        /// `missing field title`
+        ///
+        /// The required `title` parameter was not passed
+        MissingFieldTitle,
+        /// A value the docs do not list, kept as received.
+        Unknown(::std::string::String),
+    }
+    impl CallCardSetCardTitleErrorErrorCode {
+        /// The wire value.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::CallCardIsUndefined => "Call card is undefined",
+                Self::MissingFieldTitle => "missing field title",
+                Self::Unknown(s) => s,
+            }
+        }
+        /// Reads a wire value; unlisted values become `Unknown`.
+        pub fn from_wire(s: &str) -> Self {
+            match s {
+                "Call card is undefined" => Self::CallCardIsUndefined,
+                "missing field title" => Self::MissingFieldTitle,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::fmt::Display for CallCardSetCardTitleErrorErrorCode {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::b24::__private::serde::Serialize for CallCardSetCardTitleErrorErrorCode {
+        fn serialize<S: ::b24::__private::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::b24::__private::serde::Deserialize<'de>
+    for CallCardSetCardTitleErrorErrorCode {
+        fn deserialize<D: ::b24::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::b24::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+        }
+    }
+    /// The `CallCardSetCardTitleError` object.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::b24::__private::serde::Serialize,
+        ::b24::__private::serde::Deserialize
+    )]
+    #[serde(crate = "::b24::__private::serde")]
+    #[non_exhaustive]
+    pub struct CallCardSetCardTitleError {
+        /// Wire name: `errorCode`.
+        #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]
+        pub error_code: ::std::option::Option<CallCardSetCardTitleErrorErrorCode>,
+        /// Wire name: `result`.
+        #[serde(
+            rename = "result",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub result: ::std::option::Option<::std::string::String>,
+        /// Fields the spec does not list, kept as received.
+        #[serde(flatten)]
+        pub extra: ::b24::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24::__private::serde_json::Value,
+        >,
+    }
+    impl CallCardSetCardTitleError {
+        /// Creates a `CallCardSetCardTitleError` from its required fields.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new() -> Self {
+            Self {
+                error_code: ::std::option::Option::None,
+                result: ::std::option::Option::None,
+                extra: ::b24::__private::serde_json::Map::new(),
+            }
+        }
+        /// Sets `errorCode`.
+        #[must_use]
+        pub fn error_code(
+            mut self,
+            value: impl ::std::convert::Into<CallCardSetCardTitleErrorErrorCode>,
+        ) -> Self {
+            self.error_code = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `result`.
+        #[must_use]
+        pub fn result(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.result = ::std::option::Option::Some(value.into());
+            self
+        }
+    }
+    /// The documented values of `CallCardSetHoldErrorErrorCode`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum CallCardSetHoldErrorErrorCode {
+        /// `Call card is undefined`
+        ///
+        /// The call card is unavailable
+        CallCardIsUndefined,
+        /// `missing field held`
+        ///
+        /// The required `held` parameter was not passed
+        MissingFieldHeld,
+        /// A value the docs do not list, kept as received.
+        Unknown(::std::string::String),
+    }
+    impl CallCardSetHoldErrorErrorCode {
+        /// The wire value.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::CallCardIsUndefined => "Call card is undefined",
+                Self::MissingFieldHeld => "missing field held",
+                Self::Unknown(s) => s,
+            }
+        }
+        /// Reads a wire value; unlisted values become `Unknown`.
+        pub fn from_wire(s: &str) -> Self {
+            match s {
+                "Call card is undefined" => Self::CallCardIsUndefined,
+                "missing field held" => Self::MissingFieldHeld,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::fmt::Display for CallCardSetHoldErrorErrorCode {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::b24::__private::serde::Serialize for CallCardSetHoldErrorErrorCode {
+        fn serialize<S: ::b24::__private::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::b24::__private::serde::Deserialize<'de>
+    for CallCardSetHoldErrorErrorCode {
+        fn deserialize<D: ::b24::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::b24::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+        }
+    }
+    /// The `CallCardSetHoldError` object.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::b24::__private::serde::Serialize,
+        ::b24::__private::serde::Deserialize
+    )]
+    #[serde(crate = "::b24::__private::serde")]
+    #[non_exhaustive]
+    pub struct CallCardSetHoldError {
+        /// Wire name: `errorCode`.
+        #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]
+        pub error_code: ::std::option::Option<CallCardSetHoldErrorErrorCode>,
+        /// Wire name: `result`.
+        #[serde(
+            rename = "result",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub result: ::std::option::Option<::std::string::String>,
+        /// Fields the spec does not list, kept as received.
+        #[serde(flatten)]
+        pub extra: ::b24::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24::__private::serde_json::Value,
+        >,
+    }
+    impl CallCardSetHoldError {
+        /// Creates a `CallCardSetHoldError` from its required fields.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new() -> Self {
+            Self {
+                error_code: ::std::option::Option::None,
+                result: ::std::option::Option::None,
+                extra: ::b24::__private::serde_json::Map::new(),
+            }
+        }
+        /// Sets `errorCode`.
+        #[must_use]
+        pub fn error_code(
+            mut self,
+            value: impl ::std::convert::Into<CallCardSetHoldErrorErrorCode>,
+        ) -> Self {
+            self.error_code = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `result`.
+        #[must_use]
+        pub fn result(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.result = ::std::option::Option::Some(value.into());
+            self
+        }
+    }
+    /// The documented values of `CallCardSetMuteErrorErrorCode`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum CallCardSetMuteErrorErrorCode {
+        /// `Call card is undefined`
+        ///
+        /// The call card is unavailable
+        CallCardIsUndefined,
+        /// `missing field muted`
+        ///
+        /// The required `muted` parameter was not passed
+        MissingFieldMuted,
+        /// A value the docs do not list, kept as received.
+        Unknown(::std::string::String),
+    }
+    impl CallCardSetMuteErrorErrorCode {
+        /// The wire value.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::CallCardIsUndefined => "Call card is undefined",
+                Self::MissingFieldMuted => "missing field muted",
+                Self::Unknown(s) => s,
+            }
+        }
+        /// Reads a wire value; unlisted values become `Unknown`.
+        pub fn from_wire(s: &str) -> Self {
+            match s {
+                "Call card is undefined" => Self::CallCardIsUndefined,
+                "missing field muted" => Self::MissingFieldMuted,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::fmt::Display for CallCardSetMuteErrorErrorCode {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::b24::__private::serde::Serialize for CallCardSetMuteErrorErrorCode {
+        fn serialize<S: ::b24::__private::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::b24::__private::serde::Deserialize<'de>
+    for CallCardSetMuteErrorErrorCode {
+        fn deserialize<D: ::b24::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::b24::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+        }
+    }
+    /// The `CallCardSetMuteError` object.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::b24::__private::serde::Serialize,
+        ::b24::__private::serde::Deserialize
+    )]
+    #[serde(crate = "::b24::__private::serde")]
+    #[non_exhaustive]
+    pub struct CallCardSetMuteError {
+        /// Wire name: `errorCode`.
+        #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]
+        pub error_code: ::std::option::Option<CallCardSetMuteErrorErrorCode>,
+        /// Wire name: `result`.
+        #[serde(
+            rename = "result",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub result: ::std::option::Option<::std::string::String>,
+        /// Fields the spec does not list, kept as received.
+        #[serde(flatten)]
+        pub extra: ::b24::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24::__private::serde_json::Value,
+        >,
+    }
+    impl CallCardSetMuteError {
+        /// Creates a `CallCardSetMuteError` from its required fields.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new() -> Self {
+            Self {
+                error_code: ::std::option::Option::None,
+                result: ::std::option::Option::None,
+                extra: ::b24::__private::serde_json::Map::new(),
+            }
+        }
+        /// Sets `errorCode`.
+        #[must_use]
+        pub fn error_code(
+            mut self,
+            value: impl ::std::convert::Into<CallCardSetMuteErrorErrorCode>,
+        ) -> Self {
+            self.error_code = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `result`.
+        #[must_use]
+        pub fn result(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.result = ::std::option::Option::Some(value.into());
+            self
+        }
+    }
+    /// The documented values of `CallCardSetStatusTextErrorErrorCode`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum CallCardSetStatusTextErrorErrorCode {
+        /// `Call card is undefined`
+        ///
+        /// The call card is unavailable
+        CallCardIsUndefined,
+        /// `missing field statusText`
+        ///
+        /// The required `statusText` parameter was not passed
+        MissingFieldStatusText,
+        /// A value the docs do not list, kept as received.
+        Unknown(::std::string::String),
+    }
+    impl CallCardSetStatusTextErrorErrorCode {
+        /// The wire value.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::CallCardIsUndefined => "Call card is undefined",
+                Self::MissingFieldStatusText => "missing field statusText",
+                Self::Unknown(s) => s,
+            }
+        }
+        /// Reads a wire value; unlisted values become `Unknown`.
+        pub fn from_wire(s: &str) -> Self {
+            match s {
+                "Call card is undefined" => Self::CallCardIsUndefined,
+                "missing field statusText" => Self::MissingFieldStatusText,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::fmt::Display for CallCardSetStatusTextErrorErrorCode {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::b24::__private::serde::Serialize for CallCardSetStatusTextErrorErrorCode {
+        fn serialize<S: ::b24::__private::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::b24::__private::serde::Deserialize<'de>
+    for CallCardSetStatusTextErrorErrorCode {
+        fn deserialize<D: ::b24::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::b24::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+        }
+    }
+    /// The `CallCardSetStatusTextError` object.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::b24::__private::serde::Serialize,
+        ::b24::__private::serde::Deserialize
+    )]
+    #[serde(crate = "::b24::__private::serde")]
+    #[non_exhaustive]
+    pub struct CallCardSetStatusTextError {
+        /// Wire name: `errorCode`.
+        #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]
+        pub error_code: ::std::option::Option<CallCardSetStatusTextErrorErrorCode>,
+        /// Wire name: `result`.
+        #[serde(
+            rename = "result",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub result: ::std::option::Option<::std::string::String>,
+        /// Fields the spec does not list, kept as received.
+        #[serde(flatten)]
+        pub extra: ::b24::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24::__private::serde_json::Value,
+        >,
+    }
+    impl CallCardSetStatusTextError {
+        /// Creates a `CallCardSetStatusTextError` from its required fields.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new() -> Self {
+            Self {
+                error_code: ::std::option::Option::None,
+                result: ::std::option::Option::None,
+                extra: ::b24::__private::serde_json::Map::new(),
+            }
+        }
+        /// Sets `errorCode`.
+        #[must_use]
+        pub fn error_code(
+            mut self,
+            value: impl ::std::convert::Into<CallCardSetStatusTextErrorErrorCode>,
+        ) -> Self {
+            self.error_code = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `result`.
+        #[must_use]
+        pub fn result(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.result = ::std::option::Option::Some(value.into());
+            self
+        }
+    }
+    /// The documented values of `CallCardSetUiStateErrorErrorCode`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum CallCardSetUiStateErrorErrorCode {
+        /// `Call card is undefined`
+        ///
+        /// The call card is unavailable
+        CallCardIsUndefined,
+        /// `Invalid ui state`
+        ///
+        /// An incorrect `uiState` value
+        InvalidUiState,
+        /// A value the docs do not list, kept as received.
+        Unknown(::std::string::String),
+    }
+    impl CallCardSetUiStateErrorErrorCode {
+        /// The wire value.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::CallCardIsUndefined => "Call card is undefined",
+                Self::InvalidUiState => "Invalid ui state",
+                Self::Unknown(s) => s,
+            }
+        }
+        /// Reads a wire value; unlisted values become `Unknown`.
+        pub fn from_wire(s: &str) -> Self {
+            match s {
+                "Call card is undefined" => Self::CallCardIsUndefined,
+                "Invalid ui state" => Self::InvalidUiState,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::fmt::Display for CallCardSetUiStateErrorErrorCode {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::b24::__private::serde::Serialize for CallCardSetUiStateErrorErrorCode {
+        fn serialize<S: ::b24::__private::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::b24::__private::serde::Deserialize<'de>
+    for CallCardSetUiStateErrorErrorCode {
+        fn deserialize<D: ::b24::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::b24::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+        }
+    }
+    /// The `CallCardSetUiStateError` object.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::b24::__private::serde::Serialize,
+        ::b24::__private::serde::Deserialize
+    )]
+    #[serde(crate = "::b24::__private::serde")]
+    #[non_exhaustive]
+    pub struct CallCardSetUiStateError {
+        /// Wire name: `errorCode`.
+        #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]
+        pub error_code: ::std::option::Option<CallCardSetUiStateErrorErrorCode>,
+        /// Wire name: `result`.
+        #[serde(
+            rename = "result",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub result: ::std::option::Option<::std::string::String>,
+        /// Fields the spec does not list, kept as received.
+        #[serde(flatten)]
+        pub extra: ::b24::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24::__private::serde_json::Value,
+        >,
+    }
+    impl CallCardSetUiStateError {
+        /// Creates a `CallCardSetUiStateError` from its required fields.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new() -> Self {
+            Self {
+                error_code: ::std::option::Option::None,
+                result: ::std::option::Option::None,
+                extra: ::b24::__private::serde_json::Map::new(),
+            }
+        }
+        /// Sets `errorCode`.
+        #[must_use]
+        pub fn error_code(
+            mut self,
+            value: impl ::std::convert::Into<CallCardSetUiStateErrorErrorCode>,
+        ) -> Self {
+            self.error_code = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `result`.
+        #[must_use]
+        pub fn result(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.result = ::std::option::Option::Some(value.into());
+            self
+        }
+    }
+    /// The documented values of `CallCardStartTimerErrorErrorCode`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum CallCardStartTimerErrorErrorCode {
+        /// `Call card is undefined`
+        ///
+        /// The call card is unavailable
+        CallCardIsUndefined,
+        /// A value the docs do not list, kept as received.
+        Unknown(::std::string::String),
+    }
+    impl CallCardStartTimerErrorErrorCode {
+        /// The wire value.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::CallCardIsUndefined => "Call card is undefined",
+                Self::Unknown(s) => s,
+            }
+        }
+        /// Reads a wire value; unlisted values become `Unknown`.
+        pub fn from_wire(s: &str) -> Self {
+            match s {
+                "Call card is undefined" => Self::CallCardIsUndefined,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::fmt::Display for CallCardStartTimerErrorErrorCode {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::b24::__private::serde::Serialize for CallCardStartTimerErrorErrorCode {
+        fn serialize<S: ::b24::__private::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::b24::__private::serde::Deserialize<'de>
+    for CallCardStartTimerErrorErrorCode {
+        fn deserialize<D: ::b24::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::b24::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+        }
+    }
+    /// The `CallCardStartTimerError` object.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::b24::__private::serde::Serialize,
+        ::b24::__private::serde::Deserialize
+    )]
+    #[serde(crate = "::b24::__private::serde")]
+    #[non_exhaustive]
+    pub struct CallCardStartTimerError {
+        /// Wire name: `errorCode`.
+        #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]
+        pub error_code: ::std::option::Option<CallCardStartTimerErrorErrorCode>,
+        /// Wire name: `result`.
+        #[serde(
+            rename = "result",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub result: ::std::option::Option<::std::string::String>,
+        /// Fields the spec does not list, kept as received.
+        #[serde(flatten)]
+        pub extra: ::b24::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24::__private::serde_json::Value,
+        >,
+    }
+    impl CallCardStartTimerError {
+        /// Creates a `CallCardStartTimerError` from its required fields.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new() -> Self {
+            Self {
+                error_code: ::std::option::Option::None,
+                result: ::std::option::Option::None,
+                extra: ::b24::__private::serde_json::Map::new(),
+            }
+        }
+        /// Sets `errorCode`.
+        #[must_use]
+        pub fn error_code(
+            mut self,
+            value: impl ::std::convert::Into<CallCardStartTimerErrorErrorCode>,
+        ) -> Self {
+            self.error_code = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `result`.
+        #[must_use]
+        pub fn result(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.result = ::std::option::Option::Some(value.into());
+            self
+        }
+    }
+    /// The documented values of `CallCardStopTimerErrorErrorCode`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum CallCardStopTimerErrorErrorCode {
+        /// `Call card is undefined`
+        ///
+        /// The call card is unavailable
+        CallCardIsUndefined,
+        /// A value the docs do not list, kept as received.
+        Unknown(::std::string::String),
+    }
+    impl CallCardStopTimerErrorErrorCode {
+        /// The wire value.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::CallCardIsUndefined => "Call card is undefined",
+                Self::Unknown(s) => s,
+            }
+        }
+        /// Reads a wire value; unlisted values become `Unknown`.
+        pub fn from_wire(s: &str) -> Self {
+            match s {
+                "Call card is undefined" => Self::CallCardIsUndefined,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::fmt::Display for CallCardStopTimerErrorErrorCode {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::b24::__private::serde::Serialize for CallCardStopTimerErrorErrorCode {
+        fn serialize<S: ::b24::__private::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::b24::__private::serde::Deserialize<'de>
+    for CallCardStopTimerErrorErrorCode {
+        fn deserialize<D: ::b24::__private::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::b24::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+        }
+    }
+    /// The `CallCardStopTimerError` object.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::b24::__private::serde::Serialize,
+        ::b24::__private::serde::Deserialize
+    )]
+    #[serde(crate = "::b24::__private::serde")]
+    #[non_exhaustive]
+    pub struct CallCardStopTimerError {
+        /// Wire name: `errorCode`.
+        #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]
+        pub error_code: ::std::option::Option<CallCardStopTimerErrorErrorCode>,
+        /// Wire name: `result`.
+        #[serde(
+            rename = "result",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub result: ::std::option::Option<::std::string::String>,
+        /// Fields the spec does not list, kept as received.
+        #[serde(flatten)]
+        pub extra: ::b24::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24::__private::serde_json::Value,
+        >,
+    }
+    impl CallCardStopTimerError {
+        /// Creates a `CallCardStopTimerError` from its required fields.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new() -> Self {
+            Self {
+                error_code: ::std::option::Option::None,
+                result: ::std::option::Option::None,
+                extra: ::b24::__private::serde_json::Map::new(),
+            }
+        }
+        /// Sets `errorCode`.
+        #[must_use]
+        pub fn error_code(
+            mut self,
+            value: impl ::std::convert::Into<CallCardStopTimerErrorErrorCode>,
+        ) -> Self {
+            self.error_code = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `result`.
+        #[must_use]
+        pub fn result(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.result = ::std::option::Option::Some(value.into());
+            self
+        }
+    }
+    /// The `EntityChanged` object.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::b24::__private::serde::Serialize,
+        ::b24::__private::serde::Deserialize
+    )]
+    #[serde(crate = "::b24::__private::serde")]
+    #[non_exhaustive]
+    pub struct EntityChanged {
+        /// The client's phone number.
+        ///
+        /// If the client has no phone number at all, the string `unknown` arrives
+        ///
+        /// Wire name: `PHONE_NUMBER`.
+        #[serde(
+            rename = "PHONE_NUMBER",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub phone_number: ::std::option::Option<::std::string::String>,
+        /// The type of the CRM object linked to the call
+        ///
+        /// Wire name: `CRM_ENTITY_TYPE`.
+        #[serde(
+            rename = "CRM_ENTITY_TYPE",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub crm_entity_type: ::std::option::Option<::std::string::String>,
+        /// The identifier of the CRM object linked to the call.
+        ///
+        /// `0` if the call is not bound to the CRM
+        ///
+        /// Wire name: `CRM_ENTITY_ID`.
+        #[serde(
+            rename = "CRM_ENTITY_ID",
+            deserialize_with = "::b24::__private::lenient::opt_int",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub crm_entity_id: ::std::option::Option<i64>,
+        /// Fields the spec does not list, kept as received.
+        #[serde(flatten)]
+        pub extra: ::b24::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24::__private::serde_json::Value,
+        >,
+    }
+    impl EntityChanged {
+        /// Creates a `EntityChanged` from its required fields.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new() -> Self {
+            Self {
+                phone_number: ::std::option::Option::None,
+                crm_entity_type: ::std::option::Option::None,
+                crm_entity_id: ::std::option::Option::None,
+                extra: ::b24::__private::serde_json::Map::new(),
+            }
+        }
+        /// Sets `PHONE_NUMBER`.
+        #[must_use]
+        pub fn phone_number(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.phone_number = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `CRM_ENTITY_TYPE`.
+        #[must_use]
+        pub fn crm_entity_type(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.crm_entity_type = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `CRM_ENTITY_ID`.
+        #[must_use]
+        pub fn crm_entity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+            self.crm_entity_id = ::std::option::Option::Some(value.into());
+            self
+        }
+    }
+    /// The `InitializedCrmBindingsItem` object.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::b24::__private::serde::Serialize,
+        ::b24::__private::serde::Deserialize
+    )]
+    #[serde(crate = "::b24::__private::serde")]
+    #[non_exhaustive]
+    pub struct InitializedCrmBindingsItem {
+        /// The type of the CRM object
         ///
         /// Wire name: `ENTITY_TYPE`.
         #[serde(
             rename = "ENTITY_TYPE",
-            deserialize_with = "::b24::__private::lenient::string"
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
         )]
-        pub entity_type: ::std::string::String,
-        /// The identifier of the CRM object.
+        pub entity_type: ::std::option::Option<::std::string::String>,
+        /// The identifier of the CRM object
         ///
         /// Wire name: `ENTITY_ID`.
         #[serde(
             rename = "ENTITY_ID",
-            deserialize_with = "::b24::__private::lenient::int"
+            deserialize_with = "::b24::__private::lenient::opt_int",
+            default,
+            skip_serializing_if = "Option::is_none"
         )]
-        pub entity_id: i64,
+        pub entity_id: ::std::option::Option<i64>,
+        /// Fields the spec does not list, kept as received.
+        #[serde(flatten)]
+        pub extra: ::b24::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24::__private::serde_json::Value,
+        >,
     }
-    impl CrmBinding {
-        /// Creates a `CrmBinding` from its required fields.
+    impl InitializedCrmBindingsItem {
+        /// Creates a `InitializedCrmBindingsItem` from its required fields.
         #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-        pub fn new(
-            entity_type: impl ::std::convert::Into<::std::string::String>,
-            entity_id: impl ::std::convert::Into<i64>,
-        ) -> Self {
+        pub fn new() -> Self {
             Self {
-                entity_type: entity_type.into(),
-                entity_id: entity_id.into(),
+                entity_type: ::std::option::Option::None,
+                entity_id: ::std::option::Option::None,
+                extra: ::b24::__private::serde_json::Map::new(),
             }
+        }
+        /// Sets `ENTITY_TYPE`.
+        #[must_use]
+        pub fn entity_type(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.entity_type = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `ENTITY_ID`.
+        #[must_use]
+        pub fn entity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+            self.entity_id = ::std::option::Option::Some(value.into());
+            self
         }
     }
     /// The direction of the call.
+    ///
+    /// Possible values:
+    ///
+    /// - `incoming` — incoming call
+    /// - `outgoing` — outgoing call
+    /// - `callback` — callback
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
-    pub enum CallDirection {
+    pub enum InitializedCallDirection {
         /// `incoming`
         ///
         /// incoming call
@@ -1563,7 +2493,7 @@ pub mod page_background_worker {
         /// A value the docs do not list, kept as received.
         Unknown(::std::string::String),
     }
-    impl CallDirection {
+    impl InitializedCallDirection {
         /// The wire value.
         pub fn as_str(&self) -> &str {
             match self {
@@ -1583,12 +2513,12 @@ pub mod page_background_worker {
             }
         }
     }
-    impl ::std::fmt::Display for CallDirection {
+    impl ::std::fmt::Display for InitializedCallDirection {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
-    impl ::b24::__private::serde::Serialize for CallDirection {
+    impl ::b24::__private::serde::Serialize for InitializedCallDirection {
         fn serialize<S: ::b24::__private::serde::Serializer>(
             &self,
             s: S,
@@ -1596,7 +2526,7 @@ pub mod page_background_worker {
             s.serialize_str(self.as_str())
         }
     }
-    impl<'de> ::b24::__private::serde::Deserialize<'de> for CallDirection {
+    impl<'de> ::b24::__private::serde::Deserialize<'de> for InitializedCallDirection {
         fn deserialize<D: ::b24::__private::serde::Deserializer<'de>>(
             d: D,
         ) -> ::std::result::Result<Self, D::Error> {
@@ -1604,9 +2534,15 @@ pub mod page_background_worker {
         }
     }
     /// The state of the call.
+    ///
+    /// Possible values:
+    ///
+    /// - `idle` — no connection
+    /// - `connecting` — establishing connection
+    /// - `connected` — connection established
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
-    pub enum CallState {
+    pub enum InitializedCallState {
         /// `idle`
         ///
         /// no connection
@@ -1622,7 +2558,7 @@ pub mod page_background_worker {
         /// A value the docs do not list, kept as received.
         Unknown(::std::string::String),
     }
-    impl CallState {
+    impl InitializedCallState {
         /// The wire value.
         pub fn as_str(&self) -> &str {
             match self {
@@ -1642,12 +2578,12 @@ pub mod page_background_worker {
             }
         }
     }
-    impl ::std::fmt::Display for CallState {
+    impl ::std::fmt::Display for InitializedCallState {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
-    impl ::b24::__private::serde::Serialize for CallState {
+    impl ::b24::__private::serde::Serialize for InitializedCallState {
         fn serialize<S: ::b24::__private::serde::Serializer>(
             &self,
             s: S,
@@ -1655,14 +2591,14 @@ pub mod page_background_worker {
             s.serialize_str(self.as_str())
         }
     }
-    impl<'de> ::b24::__private::serde::Deserialize<'de> for CallState {
+    impl<'de> ::b24::__private::serde::Deserialize<'de> for InitializedCallState {
         fn deserialize<D: ::b24::__private::serde::Deserializer<'de>>(
             d: D,
         ) -> ::std::result::Result<Self, D::Error> {
             ::b24::__private::lenient::string(d).map(|s| Self::from_wire(&s))
         }
     }
-    /// The call data passed with `BackgroundCallCard::initialized`.
+    /// The `Initialized` object.
     #[derive(
         Debug,
         Clone,
@@ -1672,16 +2608,20 @@ pub mod page_background_worker {
     )]
     #[serde(crate = "::b24::__private::serde")]
     #[non_exhaustive]
-    pub struct CallCardData {
-        /// The identifier of the call.
+    pub struct Initialized {
+        /// The identifier of the call
         ///
         /// Wire name: `CALL_ID`.
         #[serde(
             rename = "CALL_ID",
-            deserialize_with = "::b24::__private::lenient::string"
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
         )]
-        pub call_id: ::std::string::String,
-        /// The client's number; the key does not arrive at all if the number is not identified.
+        pub call_id: ::std::option::Option<::std::string::String>,
+        /// The client's number.
+        ///
+        /// The key does not arrive at all if the number is not identified
         ///
         /// Wire name: `PHONE_NUMBER`.
         #[serde(
@@ -1691,36 +2631,55 @@ pub mod page_background_worker {
             skip_serializing_if = "Option::is_none"
         )]
         pub phone_number: ::std::option::Option<::std::string::String>,
-        /// The line number.
+        /// The line number
         ///
         /// Wire name: `LINE_NUMBER`.
         #[serde(
             rename = "LINE_NUMBER",
-            deserialize_with = "::b24::__private::lenient::string"
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
         )]
-        pub line_number: ::std::string::String,
-        /// The name of the company's phone line; an empty string if the line name is not set.
+        pub line_number: ::std::option::Option<::std::string::String>,
+        /// The name of the company's phone line.
+        ///
+        /// It can be an empty string if the line name is not set
         ///
         /// Wire name: `LINE_NAME`.
         #[serde(
             rename = "LINE_NAME",
-            deserialize_with = "::b24::__private::lenient::string"
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
         )]
-        pub line_name: ::std::string::String,
-        /// The type of the current CRM object; an empty string if the call is not bound to the CRM.
+        pub line_name: ::std::option::Option<::std::string::String>,
+        /// The type of the current CRM object: `LEAD`, `CONTACT`, `COMPANY`, or `DEAL`.
+        ///
+        /// An empty string if the call is not bound to the CRM
         ///
         /// Wire name: `CRM_ENTITY_TYPE`.
-        #[serde(rename = "CRM_ENTITY_TYPE")]
-        pub crm_entity_type: CrmEntityType,
-        /// The identifier of the CRM object the call is bound to; `0` if the call is not bound to the CRM.
+        #[serde(
+            rename = "CRM_ENTITY_TYPE",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub crm_entity_type: ::std::option::Option<::std::string::String>,
+        /// The identifier of the CRM object the call is bound to.
+        ///
+        /// `0` if the call is not bound to the CRM
         ///
         /// Wire name: `CRM_ENTITY_ID`.
         #[serde(
             rename = "CRM_ENTITY_ID",
-            deserialize_with = "::b24::__private::lenient::int"
+            deserialize_with = "::b24::__private::lenient::opt_int",
+            default,
+            skip_serializing_if = "Option::is_none"
         )]
-        pub crm_entity_id: i64,
-        /// The identifier of the CRM activity created for the call. If there is no activity, the key either does not arrive at all or arrives as an empty string.
+        pub crm_entity_id: ::std::option::Option<i64>,
+        /// The identifier of the CRM activity created for the call.
+        ///
+        /// If there is no activity, the key either does not arrive at all or arrives as an empty string
         ///
         /// Wire name: `CRM_ACTIVITY_ID`.
         #[serde(
@@ -1730,29 +2689,53 @@ pub mod page_background_worker {
             skip_serializing_if = "Option::is_none"
         )]
         pub crm_activity_id: ::std::option::Option<i64>,
-        /// The bindings of the call to CRM objects.
+        /// The bindings of the call to CRM objects (detailed description)
         ///
         /// Wire name: `CRM_BINDINGS`.
-        #[serde(rename = "CRM_BINDINGS")]
-        pub crm_bindings: ::std::vec::Vec<CrmBinding>,
+        #[serde(
+            rename = "CRM_BINDINGS",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub crm_bindings: ::std::option::Option<
+            ::std::vec::Vec<InitializedCrmBindingsItem>,
+        >,
         /// The direction of the call.
         ///
+        /// Possible values:
+        ///
+        /// - `incoming` — incoming call
+        /// - `outgoing` — outgoing call
+        /// - `callback` — callback
+        ///
         /// Wire name: `CALL_DIRECTION`.
-        #[serde(rename = "CALL_DIRECTION")]
-        pub call_direction: CallDirection,
+        #[serde(
+            rename = "CALL_DIRECTION",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub call_direction: ::std::option::Option<InitializedCallDirection>,
         /// The state of the call.
         ///
+        /// Possible values:
+        ///
+        /// - `idle` — no connection
+        /// - `connecting` — establishing connection
+        /// - `connected` — connection established
+        ///
         /// Wire name: `CALL_STATE`.
-        #[serde(rename = "CALL_STATE")]
-        pub call_state: CallState,
-        /// Indicator of the call campaign mode.
+        #[serde(rename = "CALL_STATE", default, skip_serializing_if = "Option::is_none")]
+        pub call_state: ::std::option::Option<InitializedCallState>,
+        /// Indicator of the call campaign mode
         ///
         /// Wire name: `CALL_LIST_MODE`.
         #[serde(
             rename = "CALL_LIST_MODE",
-            deserialize_with = "::b24::__private::lenient::boolean"
+            deserialize_with = "::b24::__private::lenient::opt_boolean",
+            default,
+            skip_serializing_if = "Option::is_none"
         )]
-        pub call_list_mode: bool,
+        pub call_list_mode: ::std::option::Option<bool>,
         /// Fields the spec does not list, kept as received.
         #[serde(flatten)]
         pub extra: ::b24::__private::serde_json::Map<
@@ -1760,34 +2743,33 @@ pub mod page_background_worker {
             ::b24::__private::serde_json::Value,
         >,
     }
-    impl CallCardData {
-        /// Creates a `CallCardData` from its required fields.
+    impl Initialized {
+        /// Creates a `Initialized` from its required fields.
         #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-        pub fn new(
-            call_id: impl ::std::convert::Into<::std::string::String>,
-            line_number: impl ::std::convert::Into<::std::string::String>,
-            line_name: impl ::std::convert::Into<::std::string::String>,
-            crm_entity_type: impl ::std::convert::Into<CrmEntityType>,
-            crm_entity_id: impl ::std::convert::Into<i64>,
-            crm_bindings: impl ::std::convert::Into<::std::vec::Vec<CrmBinding>>,
-            call_direction: impl ::std::convert::Into<CallDirection>,
-            call_state: impl ::std::convert::Into<CallState>,
-            call_list_mode: impl ::std::convert::Into<bool>,
-        ) -> Self {
+        pub fn new() -> Self {
             Self {
-                call_id: call_id.into(),
+                call_id: ::std::option::Option::None,
                 phone_number: ::std::option::Option::None,
-                line_number: line_number.into(),
-                line_name: line_name.into(),
-                crm_entity_type: crm_entity_type.into(),
-                crm_entity_id: crm_entity_id.into(),
+                line_number: ::std::option::Option::None,
+                line_name: ::std::option::Option::None,
+                crm_entity_type: ::std::option::Option::None,
+                crm_entity_id: ::std::option::Option::None,
                 crm_activity_id: ::std::option::Option::None,
-                crm_bindings: crm_bindings.into(),
-                call_direction: call_direction.into(),
-                call_state: call_state.into(),
-                call_list_mode: call_list_mode.into(),
+                crm_bindings: ::std::option::Option::None,
+                call_direction: ::std::option::Option::None,
+                call_state: ::std::option::Option::None,
+                call_list_mode: ::std::option::Option::None,
                 extra: ::b24::__private::serde_json::Map::new(),
             }
+        }
+        /// Sets `CALL_ID`.
+        #[must_use]
+        pub fn call_id(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.call_id = ::std::option::Option::Some(value.into());
+            self
         }
         /// Sets `PHONE_NUMBER`.
         #[must_use]
@@ -1798,17 +2780,159 @@ pub mod page_background_worker {
             self.phone_number = ::std::option::Option::Some(value.into());
             self
         }
+        /// Sets `LINE_NUMBER`.
+        #[must_use]
+        pub fn line_number(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.line_number = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `LINE_NAME`.
+        #[must_use]
+        pub fn line_name(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.line_name = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `CRM_ENTITY_TYPE`.
+        #[must_use]
+        pub fn crm_entity_type(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.crm_entity_type = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `CRM_ENTITY_ID`.
+        #[must_use]
+        pub fn crm_entity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+            self.crm_entity_id = ::std::option::Option::Some(value.into());
+            self
+        }
         /// Sets `CRM_ACTIVITY_ID`.
         #[must_use]
         pub fn crm_activity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
             self.crm_activity_id = ::std::option::Option::Some(value.into());
             self
         }
+        /// Sets `CRM_BINDINGS`.
+        #[must_use]
+        pub fn crm_bindings(
+            mut self,
+            value: impl ::std::convert::Into<::std::vec::Vec<InitializedCrmBindingsItem>>,
+        ) -> Self {
+            self.crm_bindings = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `CALL_DIRECTION`.
+        #[must_use]
+        pub fn call_direction(
+            mut self,
+            value: impl ::std::convert::Into<InitializedCallDirection>,
+        ) -> Self {
+            self.call_direction = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `CALL_STATE`.
+        #[must_use]
+        pub fn call_state(
+            mut self,
+            value: impl ::std::convert::Into<InitializedCallState>,
+        ) -> Self {
+            self.call_state = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `CALL_LIST_MODE`.
+        #[must_use]
+        pub fn call_list_mode(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+            self.call_list_mode = ::std::option::Option::Some(value.into());
+            self
+        }
     }
-    /// An interface state of the call card.
+    /// The `TransferButtonClick` object.
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::b24::__private::serde::Serialize,
+        ::b24::__private::serde::Deserialize
+    )]
+    #[serde(crate = "::b24::__private::serde")]
+    #[non_exhaustive]
+    pub struct TransferButtonClick {
+        /// The number of the current call
+        ///
+        /// Wire name: `phoneNumber`.
+        #[serde(
+            rename = "phoneNumber",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub phone_number: ::std::option::Option<::std::string::String>,
+        /// Where the call is being transferred to.
+        ///
+        /// The value depends on the item the operator selected:
+        ///
+        /// - the identifier of an employee — when transferring to an internal extension
+        /// - a phone number from the employee's profile — mobile, personal, or work, if the operator chose to call a phone
+        ///
+        /// The cases can be told apart by the format of the value.
+        ///
+        /// If the operator selected a department rather than an employee, the event does not occur
+        ///
+        /// Wire name: `target`.
+        #[serde(
+            rename = "target",
+            deserialize_with = "::b24::__private::lenient::opt_string",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
+        pub target: ::std::option::Option<::std::string::String>,
+        /// Fields the spec does not list, kept as received.
+        #[serde(flatten)]
+        pub extra: ::b24::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24::__private::serde_json::Value,
+        >,
+    }
+    impl TransferButtonClick {
+        /// Creates a `TransferButtonClick` from its required fields.
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        pub fn new() -> Self {
+            Self {
+                phone_number: ::std::option::Option::None,
+                target: ::std::option::Option::None,
+                extra: ::b24::__private::serde_json::Map::new(),
+            }
+        }
+        /// Sets `phoneNumber`.
+        #[must_use]
+        pub fn phone_number(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.phone_number = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `target`.
+        #[must_use]
+        pub fn target(
+            mut self,
+            value: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.target = ::std::option::Option::Some(value.into());
+            self
+        }
+    }
+    /// The documented values of `CallCardGetListUiStatesResultItem`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
-    pub enum UiState {
+    pub enum CallCardGetListUiStatesResultItem {
         /// `incoming`
         ///
         /// incoming call
@@ -1860,7 +2984,7 @@ pub mod page_background_worker {
         /// A value the docs do not list, kept as received.
         Unknown(::std::string::String),
     }
-    impl UiState {
+    impl CallCardGetListUiStatesResultItem {
         /// The wire value.
         pub fn as_str(&self) -> &str {
             match self {
@@ -1898,12 +3022,12 @@ pub mod page_background_worker {
             }
         }
     }
-    impl ::std::fmt::Display for UiState {
+    impl ::std::fmt::Display for CallCardGetListUiStatesResultItem {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
-    impl ::b24::__private::serde::Serialize for UiState {
+    impl ::b24::__private::serde::Serialize for CallCardGetListUiStatesResultItem {
         fn serialize<S: ::b24::__private::serde::Serializer>(
             &self,
             s: S,
@@ -1911,46 +3035,130 @@ pub mod page_background_worker {
             s.serialize_str(self.as_str())
         }
     }
-    impl<'de> ::b24::__private::serde::Deserialize<'de> for UiState {
+    impl<'de> ::b24::__private::serde::Deserialize<'de>
+    for CallCardGetListUiStatesResultItem {
         fn deserialize<D: ::b24::__private::serde::Deserializer<'de>>(
             d: D,
         ) -> ::std::result::Result<Self, D::Error> {
             ::b24::__private::lenient::string(d).map(|s| Self::from_wire(&s))
         }
     }
-    /// Always `error`.
+    /// The interface state of the card.
+    ///
+    /// Possible values:
+    ///
+    /// - `incoming` — incoming call
+    /// - `transferIncoming` — incoming call transfer
+    /// - `outgoing` — outgoing call
+    /// - `connectingIncoming` — connecting an incoming call
+    /// - `connectingOutgoing` — connecting an outgoing call
+    /// - `connected` — connection established
+    /// - `transferring` — the call is being transferred
+    /// - `transferFailed` — call transfer error
+    /// - `transferConnected` — the call transfer was connected successfully
+    /// - `error` — call error
+    /// - `moneyError` — an error caused by insufficient funds
+    /// - `redial` — redial
+    ///
+    /// The same list can be retrieved programmatically with the CallCardGetListUiStates command. How the card looks in each state and which buttons are available in it is shown on the page {#T}
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
-    pub enum CommandErrorResult {
+    pub enum CallCardSetUiStateUiState {
+        /// `incoming`
+        ///
+        /// incoming call
+        Incoming,
+        /// `transferIncoming`
+        ///
+        /// incoming call transfer
+        TransferIncoming,
+        /// `outgoing`
+        ///
+        /// outgoing call
+        Outgoing,
+        /// `connectingIncoming`
+        ///
+        /// connecting an incoming call
+        ConnectingIncoming,
+        /// `connectingOutgoing`
+        ///
+        /// connecting an outgoing call
+        ConnectingOutgoing,
+        /// `connected`
+        ///
+        /// connection established
+        Connected,
+        /// `transferring`
+        ///
+        /// the call is being transferred
+        Transferring,
+        /// `transferFailed`
+        ///
+        /// call transfer error
+        TransferFailed,
+        /// `transferConnected`
+        ///
+        /// the call transfer was connected successfully
+        TransferConnected,
         /// `error`
         ///
-        /// the command failed
+        /// call error
         Error,
+        /// `moneyError`
+        ///
+        /// an error caused by insufficient funds
+        MoneyError,
+        /// `redial`
+        ///
+        /// redial
+        Redial,
         /// A value the docs do not list, kept as received.
         Unknown(::std::string::String),
     }
-    impl CommandErrorResult {
+    impl CallCardSetUiStateUiState {
         /// The wire value.
         pub fn as_str(&self) -> &str {
             match self {
+                Self::Incoming => "incoming",
+                Self::TransferIncoming => "transferIncoming",
+                Self::Outgoing => "outgoing",
+                Self::ConnectingIncoming => "connectingIncoming",
+                Self::ConnectingOutgoing => "connectingOutgoing",
+                Self::Connected => "connected",
+                Self::Transferring => "transferring",
+                Self::TransferFailed => "transferFailed",
+                Self::TransferConnected => "transferConnected",
                 Self::Error => "error",
+                Self::MoneyError => "moneyError",
+                Self::Redial => "redial",
                 Self::Unknown(s) => s,
             }
         }
         /// Reads a wire value; unlisted values become `Unknown`.
         pub fn from_wire(s: &str) -> Self {
             match s {
+                "incoming" => Self::Incoming,
+                "transferIncoming" => Self::TransferIncoming,
+                "outgoing" => Self::Outgoing,
+                "connectingIncoming" => Self::ConnectingIncoming,
+                "connectingOutgoing" => Self::ConnectingOutgoing,
+                "connected" => Self::Connected,
+                "transferring" => Self::Transferring,
+                "transferFailed" => Self::TransferFailed,
+                "transferConnected" => Self::TransferConnected,
                 "error" => Self::Error,
+                "moneyError" => Self::MoneyError,
+                "redial" => Self::Redial,
                 other => Self::Unknown(other.to_owned()),
             }
         }
     }
-    impl ::std::fmt::Display for CommandErrorResult {
+    impl ::std::fmt::Display for CallCardSetUiStateUiState {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
-    impl ::b24::__private::serde::Serialize for CommandErrorResult {
+    impl ::b24::__private::serde::Serialize for CallCardSetUiStateUiState {
         fn serialize<S: ::b24::__private::serde::Serializer>(
             &self,
             s: S,
@@ -1958,236 +3166,11 @@ pub mod page_background_worker {
             s.serialize_str(self.as_str())
         }
     }
-    impl<'de> ::b24::__private::serde::Deserialize<'de> for CommandErrorResult {
+    impl<'de> ::b24::__private::serde::Deserialize<'de> for CallCardSetUiStateUiState {
         fn deserialize<D: ::b24::__private::serde::Deserializer<'de>>(
             d: D,
         ) -> ::std::result::Result<Self, D::Error> {
             ::b24::__private::lenient::string(d).map(|s| Self::from_wire(&s))
-        }
-    }
-    /// What went wrong.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum CommandErrorCode {
-        /// `Call card is undefined`
-        ///
-        /// There is no active call card, or the call was not registered with `telephony.externalCall.register`.
-        CallCardIsUndefined,
-        /// `Invalid ui state`
-        ///
-        /// The `uiState` passed to `CallCardSetUiState` is not a supported state.
-        InvalidUiState,
-        /// `missing field muted`
-        ///
-        /// `CallCardSetMute` without `muted` (desktop application only; arrives as a single object, not in an array).
-        MissingFieldMuted,
-        /// `missing field held`
-        ///
-        /// `CallCardSetHold` without `held` (desktop application only).
-        MissingFieldHeld,
-        /// `missing field title`
-        ///
-        /// `CallCardSetCardTitle` without `title` (desktop application only).
-        MissingFieldTitle,
-        /// `missing field statusText`
-        ///
-        /// `CallCardSetStatusText` without `statusText` (desktop application only).
-        MissingFieldStatusText,
-        /// A value the docs do not list, kept as received.
-        Unknown(::std::string::String),
-    }
-    impl CommandErrorCode {
-        /// The wire value.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::CallCardIsUndefined => "Call card is undefined",
-                Self::InvalidUiState => "Invalid ui state",
-                Self::MissingFieldMuted => "missing field muted",
-                Self::MissingFieldHeld => "missing field held",
-                Self::MissingFieldTitle => "missing field title",
-                Self::MissingFieldStatusText => "missing field statusText",
-                Self::Unknown(s) => s,
-            }
-        }
-        /// Reads a wire value; unlisted values become `Unknown`.
-        pub fn from_wire(s: &str) -> Self {
-            match s {
-                "Call card is undefined" => Self::CallCardIsUndefined,
-                "Invalid ui state" => Self::InvalidUiState,
-                "missing field muted" => Self::MissingFieldMuted,
-                "missing field held" => Self::MissingFieldHeld,
-                "missing field title" => Self::MissingFieldTitle,
-                "missing field statusText" => Self::MissingFieldStatusText,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl ::std::fmt::Display for CommandErrorCode {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl ::b24::__private::serde::Serialize for CommandErrorCode {
-        fn serialize<S: ::b24::__private::serde::Serializer>(
-            &self,
-            s: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            s.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> ::b24::__private::serde::Deserialize<'de> for CommandErrorCode {
-        fn deserialize<D: ::b24::__private::serde::Deserializer<'de>>(
-            d: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::b24::__private::lenient::string(d).map(|s| Self::from_wire(&s))
-        }
-    }
-    /// The error a call card command passes to its callback instead of the result, as an element of an array.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::b24::__private::serde::Serialize,
-        ::b24::__private::serde::Deserialize
-    )]
-    #[serde(crate = "::b24::__private::serde")]
-    #[non_exhaustive]
-    pub struct CommandError {
-        /// Always `error`.
-        ///
-        /// Wire name: `result`.
-        #[serde(rename = "result")]
-        pub result: CommandErrorResult,
-        /// What went wrong.
-        ///
-        /// Wire name: `errorCode`.
-        #[serde(rename = "errorCode")]
-        pub error_code: CommandErrorCode,
-        /// Fields the spec does not list, kept as received.
-        #[serde(flatten)]
-        pub extra: ::b24::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24::__private::serde_json::Value,
-        >,
-    }
-    impl CommandError {
-        /// Creates a `CommandError` from its required fields.
-        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-        pub fn new(
-            result: impl ::std::convert::Into<CommandErrorResult>,
-            error_code: impl ::std::convert::Into<CommandErrorCode>,
-        ) -> Self {
-            Self {
-                result: result.into(),
-                error_code: error_code.into(),
-                extra: ::b24::__private::serde_json::Map::new(),
-            }
-        }
-    }
-    /// The `TransferTarget` object.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::b24::__private::serde::Serialize,
-        ::b24::__private::serde::Deserialize
-    )]
-    #[serde(crate = "::b24::__private::serde")]
-    #[non_exhaustive]
-    pub struct TransferTarget {
-        /// The number of the current call.
-        ///
-        /// Wire name: `phoneNumber`.
-        #[serde(
-            rename = "phoneNumber",
-            deserialize_with = "::b24::__private::lenient::string"
-        )]
-        pub phone_number: ::std::string::String,
-        /// Where the call is being transferred to: the identifier of an employee (transfer to an internal extension) or a phone number from the employee's profile (mobile, personal or work). The cases can be told apart by the format of the value.
-        ///
-        /// Wire name: `target`.
-        #[serde(
-            rename = "target",
-            deserialize_with = "::b24::__private::lenient::string"
-        )]
-        pub target: ::std::string::String,
-        /// Fields the spec does not list, kept as received.
-        #[serde(flatten)]
-        pub extra: ::b24::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24::__private::serde_json::Value,
-        >,
-    }
-    impl TransferTarget {
-        /// Creates a `TransferTarget` from its required fields.
-        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-        pub fn new(
-            phone_number: impl ::std::convert::Into<::std::string::String>,
-            target: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            Self {
-                phone_number: phone_number.into(),
-                target: target.into(),
-                extra: ::b24::__private::serde_json::Map::new(),
-            }
-        }
-    }
-    /// The `EntityChangedData` object.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::b24::__private::serde::Serialize,
-        ::b24::__private::serde::Deserialize
-    )]
-    #[serde(crate = "::b24::__private::serde")]
-    #[non_exhaustive]
-    pub struct EntityChangedData {
-        /// The client's phone number; the string `unknown` if the client has no phone number at all.
-        ///
-        /// Wire name: `PHONE_NUMBER`.
-        #[serde(
-            rename = "PHONE_NUMBER",
-            deserialize_with = "::b24::__private::lenient::string"
-        )]
-        pub phone_number: ::std::string::String,
-        /// The type of the CRM object linked to the call.
-        ///
-        /// Wire name: `CRM_ENTITY_TYPE`.
-        #[serde(
-            rename = "CRM_ENTITY_TYPE",
-            deserialize_with = "::b24::__private::lenient::string"
-        )]
-        pub crm_entity_type: ::std::string::String,
-        /// The identifier of the CRM object linked to the call; `0` if the call is not bound to the CRM.
-        ///
-        /// Wire name: `CRM_ENTITY_ID`.
-        #[serde(
-            rename = "CRM_ENTITY_ID",
-            deserialize_with = "::b24::__private::lenient::int"
-        )]
-        pub crm_entity_id: i64,
-        /// Fields the spec does not list, kept as received.
-        #[serde(flatten)]
-        pub extra: ::b24::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24::__private::serde_json::Value,
-        >,
-    }
-    impl EntityChangedData {
-        /// Creates a `EntityChangedData` from its required fields.
-        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-        pub fn new(
-            phone_number: impl ::std::convert::Into<::std::string::String>,
-            crm_entity_type: impl ::std::convert::Into<::std::string::String>,
-            crm_entity_id: impl ::std::convert::Into<i64>,
-        ) -> Self {
-            Self {
-                phone_number: phone_number.into(),
-                crm_entity_type: crm_entity_type.into(),
-                crm_entity_id: crm_entity_id.into(),
-                extra: ::b24::__private::serde_json::Map::new(),
-            }
         }
     }
 }
