@@ -95,8 +95,9 @@ fn command_errors_join_the_result() {
         .iter()
         .map(|f| (f.name.value.as_str(), f.required))
         .collect();
-    assert_eq!(names, [("errorCode", false), ("result", false)]);
-    let codes: Vec<String> = error.fields[0]
+    // The docs' order: `{"result": "error", "errorCode": ...}`.
+    assert_eq!(names, [("result", false), ("errorCode", false)]);
+    let codes: Vec<String> = error.fields[1]
         .values
         .iter()
         .map(|v| v.value.to_string())

@@ -1497,9 +1497,6 @@ pub mod page_background_worker {
     #[serde(crate = "::b24::__private::serde")]
     #[non_exhaustive]
     pub struct CallCardCloseError {
-        /// Wire name: `errorCode`.
-        #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]
-        pub error_code: ::std::option::Option<CallCardCloseErrorErrorCode>,
         /// Wire name: `result`.
         #[serde(
             rename = "result",
@@ -1508,6 +1505,9 @@ pub mod page_background_worker {
             skip_serializing_if = "Option::is_none"
         )]
         pub result: ::std::option::Option<::std::string::String>,
+        /// Wire name: `errorCode`.
+        #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]
+        pub error_code: ::std::option::Option<CallCardCloseErrorErrorCode>,
         /// Fields the spec does not list, kept as received.
         #[serde(flatten)]
         pub extra: ::b24::__private::serde_json::Map<
@@ -1520,19 +1520,10 @@ pub mod page_background_worker {
         #[allow(clippy::too_many_arguments, clippy::new_without_default)]
         pub fn new() -> Self {
             Self {
-                error_code: ::std::option::Option::None,
                 result: ::std::option::Option::None,
+                error_code: ::std::option::Option::None,
                 extra: ::b24::__private::serde_json::Map::new(),
             }
-        }
-        /// Sets `errorCode`.
-        #[must_use]
-        pub fn error_code(
-            mut self,
-            value: impl ::std::convert::Into<CallCardCloseErrorErrorCode>,
-        ) -> Self {
-            self.error_code = ::std::option::Option::Some(value.into());
-            self
         }
         /// Sets `result`.
         #[must_use]
@@ -1541,6 +1532,15 @@ pub mod page_background_worker {
             value: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
             self.result = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `errorCode`.
+        #[must_use]
+        pub fn error_code(
+            mut self,
+            value: impl ::std::convert::Into<CallCardCloseErrorErrorCode>,
+        ) -> Self {
+            self.error_code = ::std::option::Option::Some(value.into());
             self
         }
     }
@@ -1609,9 +1609,6 @@ pub mod page_background_worker {
     #[serde(crate = "::b24::__private::serde")]
     #[non_exhaustive]
     pub struct CallCardSetCardTitleError {
-        /// Wire name: `errorCode`.
-        #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]
-        pub error_code: ::std::option::Option<CallCardSetCardTitleErrorErrorCode>,
         /// Wire name: `result`.
         #[serde(
             rename = "result",
@@ -1620,6 +1617,9 @@ pub mod page_background_worker {
             skip_serializing_if = "Option::is_none"
         )]
         pub result: ::std::option::Option<::std::string::String>,
+        /// Wire name: `errorCode`.
+        #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]
+        pub error_code: ::std::option::Option<CallCardSetCardTitleErrorErrorCode>,
         /// Fields the spec does not list, kept as received.
         #[serde(flatten)]
         pub extra: ::b24::__private::serde_json::Map<
@@ -1632,19 +1632,10 @@ pub mod page_background_worker {
         #[allow(clippy::too_many_arguments, clippy::new_without_default)]
         pub fn new() -> Self {
             Self {
-                error_code: ::std::option::Option::None,
                 result: ::std::option::Option::None,
+                error_code: ::std::option::Option::None,
                 extra: ::b24::__private::serde_json::Map::new(),
             }
-        }
-        /// Sets `errorCode`.
-        #[must_use]
-        pub fn error_code(
-            mut self,
-            value: impl ::std::convert::Into<CallCardSetCardTitleErrorErrorCode>,
-        ) -> Self {
-            self.error_code = ::std::option::Option::Some(value.into());
-            self
         }
         /// Sets `result`.
         #[must_use]
@@ -1653,6 +1644,15 @@ pub mod page_background_worker {
             value: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
             self.result = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `errorCode`.
+        #[must_use]
+        pub fn error_code(
+            mut self,
+            value: impl ::std::convert::Into<CallCardSetCardTitleErrorErrorCode>,
+        ) -> Self {
+            self.error_code = ::std::option::Option::Some(value.into());
             self
         }
     }
@@ -1721,9 +1721,6 @@ pub mod page_background_worker {
     #[serde(crate = "::b24::__private::serde")]
     #[non_exhaustive]
     pub struct CallCardSetHoldError {
-        /// Wire name: `errorCode`.
-        #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]
-        pub error_code: ::std::option::Option<CallCardSetHoldErrorErrorCode>,
         /// Wire name: `result`.
         #[serde(
             rename = "result",
@@ -1732,6 +1729,9 @@ pub mod page_background_worker {
             skip_serializing_if = "Option::is_none"
         )]
         pub result: ::std::option::Option<::std::string::String>,
+        /// Wire name: `errorCode`.
+        #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]
+        pub error_code: ::std::option::Option<CallCardSetHoldErrorErrorCode>,
         /// Fields the spec does not list, kept as received.
         #[serde(flatten)]
         pub extra: ::b24::__private::serde_json::Map<
@@ -1744,19 +1744,10 @@ pub mod page_background_worker {
         #[allow(clippy::too_many_arguments, clippy::new_without_default)]
         pub fn new() -> Self {
             Self {
-                error_code: ::std::option::Option::None,
                 result: ::std::option::Option::None,
+                error_code: ::std::option::Option::None,
                 extra: ::b24::__private::serde_json::Map::new(),
             }
-        }
-        /// Sets `errorCode`.
-        #[must_use]
-        pub fn error_code(
-            mut self,
-            value: impl ::std::convert::Into<CallCardSetHoldErrorErrorCode>,
-        ) -> Self {
-            self.error_code = ::std::option::Option::Some(value.into());
-            self
         }
         /// Sets `result`.
         #[must_use]
@@ -1765,6 +1756,15 @@ pub mod page_background_worker {
             value: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
             self.result = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `errorCode`.
+        #[must_use]
+        pub fn error_code(
+            mut self,
+            value: impl ::std::convert::Into<CallCardSetHoldErrorErrorCode>,
+        ) -> Self {
+            self.error_code = ::std::option::Option::Some(value.into());
             self
         }
     }
@@ -1833,9 +1833,6 @@ pub mod page_background_worker {
     #[serde(crate = "::b24::__private::serde")]
     #[non_exhaustive]
     pub struct CallCardSetMuteError {
-        /// Wire name: `errorCode`.
-        #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]
-        pub error_code: ::std::option::Option<CallCardSetMuteErrorErrorCode>,
         /// Wire name: `result`.
         #[serde(
             rename = "result",
@@ -1844,6 +1841,9 @@ pub mod page_background_worker {
             skip_serializing_if = "Option::is_none"
         )]
         pub result: ::std::option::Option<::std::string::String>,
+        /// Wire name: `errorCode`.
+        #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]
+        pub error_code: ::std::option::Option<CallCardSetMuteErrorErrorCode>,
         /// Fields the spec does not list, kept as received.
         #[serde(flatten)]
         pub extra: ::b24::__private::serde_json::Map<
@@ -1856,19 +1856,10 @@ pub mod page_background_worker {
         #[allow(clippy::too_many_arguments, clippy::new_without_default)]
         pub fn new() -> Self {
             Self {
-                error_code: ::std::option::Option::None,
                 result: ::std::option::Option::None,
+                error_code: ::std::option::Option::None,
                 extra: ::b24::__private::serde_json::Map::new(),
             }
-        }
-        /// Sets `errorCode`.
-        #[must_use]
-        pub fn error_code(
-            mut self,
-            value: impl ::std::convert::Into<CallCardSetMuteErrorErrorCode>,
-        ) -> Self {
-            self.error_code = ::std::option::Option::Some(value.into());
-            self
         }
         /// Sets `result`.
         #[must_use]
@@ -1877,6 +1868,15 @@ pub mod page_background_worker {
             value: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
             self.result = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `errorCode`.
+        #[must_use]
+        pub fn error_code(
+            mut self,
+            value: impl ::std::convert::Into<CallCardSetMuteErrorErrorCode>,
+        ) -> Self {
+            self.error_code = ::std::option::Option::Some(value.into());
             self
         }
     }
@@ -1945,9 +1945,6 @@ pub mod page_background_worker {
     #[serde(crate = "::b24::__private::serde")]
     #[non_exhaustive]
     pub struct CallCardSetStatusTextError {
-        /// Wire name: `errorCode`.
-        #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]
-        pub error_code: ::std::option::Option<CallCardSetStatusTextErrorErrorCode>,
         /// Wire name: `result`.
         #[serde(
             rename = "result",
@@ -1956,6 +1953,9 @@ pub mod page_background_worker {
             skip_serializing_if = "Option::is_none"
         )]
         pub result: ::std::option::Option<::std::string::String>,
+        /// Wire name: `errorCode`.
+        #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]
+        pub error_code: ::std::option::Option<CallCardSetStatusTextErrorErrorCode>,
         /// Fields the spec does not list, kept as received.
         #[serde(flatten)]
         pub extra: ::b24::__private::serde_json::Map<
@@ -1968,19 +1968,10 @@ pub mod page_background_worker {
         #[allow(clippy::too_many_arguments, clippy::new_without_default)]
         pub fn new() -> Self {
             Self {
-                error_code: ::std::option::Option::None,
                 result: ::std::option::Option::None,
+                error_code: ::std::option::Option::None,
                 extra: ::b24::__private::serde_json::Map::new(),
             }
-        }
-        /// Sets `errorCode`.
-        #[must_use]
-        pub fn error_code(
-            mut self,
-            value: impl ::std::convert::Into<CallCardSetStatusTextErrorErrorCode>,
-        ) -> Self {
-            self.error_code = ::std::option::Option::Some(value.into());
-            self
         }
         /// Sets `result`.
         #[must_use]
@@ -1989,6 +1980,15 @@ pub mod page_background_worker {
             value: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
             self.result = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `errorCode`.
+        #[must_use]
+        pub fn error_code(
+            mut self,
+            value: impl ::std::convert::Into<CallCardSetStatusTextErrorErrorCode>,
+        ) -> Self {
+            self.error_code = ::std::option::Option::Some(value.into());
             self
         }
     }
@@ -2057,9 +2057,6 @@ pub mod page_background_worker {
     #[serde(crate = "::b24::__private::serde")]
     #[non_exhaustive]
     pub struct CallCardSetUiStateError {
-        /// Wire name: `errorCode`.
-        #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]
-        pub error_code: ::std::option::Option<CallCardSetUiStateErrorErrorCode>,
         /// Wire name: `result`.
         #[serde(
             rename = "result",
@@ -2068,6 +2065,9 @@ pub mod page_background_worker {
             skip_serializing_if = "Option::is_none"
         )]
         pub result: ::std::option::Option<::std::string::String>,
+        /// Wire name: `errorCode`.
+        #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]
+        pub error_code: ::std::option::Option<CallCardSetUiStateErrorErrorCode>,
         /// Fields the spec does not list, kept as received.
         #[serde(flatten)]
         pub extra: ::b24::__private::serde_json::Map<
@@ -2080,19 +2080,10 @@ pub mod page_background_worker {
         #[allow(clippy::too_many_arguments, clippy::new_without_default)]
         pub fn new() -> Self {
             Self {
-                error_code: ::std::option::Option::None,
                 result: ::std::option::Option::None,
+                error_code: ::std::option::Option::None,
                 extra: ::b24::__private::serde_json::Map::new(),
             }
-        }
-        /// Sets `errorCode`.
-        #[must_use]
-        pub fn error_code(
-            mut self,
-            value: impl ::std::convert::Into<CallCardSetUiStateErrorErrorCode>,
-        ) -> Self {
-            self.error_code = ::std::option::Option::Some(value.into());
-            self
         }
         /// Sets `result`.
         #[must_use]
@@ -2101,6 +2092,15 @@ pub mod page_background_worker {
             value: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
             self.result = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `errorCode`.
+        #[must_use]
+        pub fn error_code(
+            mut self,
+            value: impl ::std::convert::Into<CallCardSetUiStateErrorErrorCode>,
+        ) -> Self {
+            self.error_code = ::std::option::Option::Some(value.into());
             self
         }
     }
@@ -2163,9 +2163,6 @@ pub mod page_background_worker {
     #[serde(crate = "::b24::__private::serde")]
     #[non_exhaustive]
     pub struct CallCardStartTimerError {
-        /// Wire name: `errorCode`.
-        #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]
-        pub error_code: ::std::option::Option<CallCardStartTimerErrorErrorCode>,
         /// Wire name: `result`.
         #[serde(
             rename = "result",
@@ -2174,6 +2171,9 @@ pub mod page_background_worker {
             skip_serializing_if = "Option::is_none"
         )]
         pub result: ::std::option::Option<::std::string::String>,
+        /// Wire name: `errorCode`.
+        #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]
+        pub error_code: ::std::option::Option<CallCardStartTimerErrorErrorCode>,
         /// Fields the spec does not list, kept as received.
         #[serde(flatten)]
         pub extra: ::b24::__private::serde_json::Map<
@@ -2186,19 +2186,10 @@ pub mod page_background_worker {
         #[allow(clippy::too_many_arguments, clippy::new_without_default)]
         pub fn new() -> Self {
             Self {
-                error_code: ::std::option::Option::None,
                 result: ::std::option::Option::None,
+                error_code: ::std::option::Option::None,
                 extra: ::b24::__private::serde_json::Map::new(),
             }
-        }
-        /// Sets `errorCode`.
-        #[must_use]
-        pub fn error_code(
-            mut self,
-            value: impl ::std::convert::Into<CallCardStartTimerErrorErrorCode>,
-        ) -> Self {
-            self.error_code = ::std::option::Option::Some(value.into());
-            self
         }
         /// Sets `result`.
         #[must_use]
@@ -2207,6 +2198,15 @@ pub mod page_background_worker {
             value: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
             self.result = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `errorCode`.
+        #[must_use]
+        pub fn error_code(
+            mut self,
+            value: impl ::std::convert::Into<CallCardStartTimerErrorErrorCode>,
+        ) -> Self {
+            self.error_code = ::std::option::Option::Some(value.into());
             self
         }
     }
@@ -2269,9 +2269,6 @@ pub mod page_background_worker {
     #[serde(crate = "::b24::__private::serde")]
     #[non_exhaustive]
     pub struct CallCardStopTimerError {
-        /// Wire name: `errorCode`.
-        #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]
-        pub error_code: ::std::option::Option<CallCardStopTimerErrorErrorCode>,
         /// Wire name: `result`.
         #[serde(
             rename = "result",
@@ -2280,6 +2277,9 @@ pub mod page_background_worker {
             skip_serializing_if = "Option::is_none"
         )]
         pub result: ::std::option::Option<::std::string::String>,
+        /// Wire name: `errorCode`.
+        #[serde(rename = "errorCode", default, skip_serializing_if = "Option::is_none")]
+        pub error_code: ::std::option::Option<CallCardStopTimerErrorErrorCode>,
         /// Fields the spec does not list, kept as received.
         #[serde(flatten)]
         pub extra: ::b24::__private::serde_json::Map<
@@ -2292,19 +2292,10 @@ pub mod page_background_worker {
         #[allow(clippy::too_many_arguments, clippy::new_without_default)]
         pub fn new() -> Self {
             Self {
-                error_code: ::std::option::Option::None,
                 result: ::std::option::Option::None,
+                error_code: ::std::option::Option::None,
                 extra: ::b24::__private::serde_json::Map::new(),
             }
-        }
-        /// Sets `errorCode`.
-        #[must_use]
-        pub fn error_code(
-            mut self,
-            value: impl ::std::convert::Into<CallCardStopTimerErrorErrorCode>,
-        ) -> Self {
-            self.error_code = ::std::option::Option::Some(value.into());
-            self
         }
         /// Sets `result`.
         #[must_use]
@@ -2313,6 +2304,15 @@ pub mod page_background_worker {
             value: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
             self.result = ::std::option::Option::Some(value.into());
+            self
+        }
+        /// Sets `errorCode`.
+        #[must_use]
+        pub fn error_code(
+            mut self,
+            value: impl ::std::convert::Into<CallCardStopTimerErrorErrorCode>,
+        ) -> Self {
+            self.error_code = ::std::option::Option::Some(value.into());
             self
         }
     }
