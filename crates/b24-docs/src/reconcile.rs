@@ -544,30 +544,10 @@ fn fits_at(sh: &Shape, v: &Value, depth: usize) -> bool {
     if depth > MAX_DEPTH || v.is_null() {
         return true;
     }
+    if let Some(fits) = b24_spec::scalar_fits(&sh.ty, v) {
+        return fits;
+    }
     match sh.ty.as_str() {
-        "string" | "date" | "datetime" => {
-            matches!(v, Value::String(_) | Value::Number(_) | Value::Bool(_))
-        }
-        "integer" => match v {
-            Value::Number(n) => n.is_i64() || n.as_f64().is_some_and(|f| f.fract() == 0.0),
-            Value::String(s) => s.trim().parse::<i64>().is_ok() || s.is_empty(),
-            Value::Bool(_) => true,
-            _ => false,
-        },
-        "number" => match v {
-            Value::Number(_) => true,
-            Value::String(s) => s.trim().parse::<f64>().is_ok() || s.is_empty(),
-            _ => false,
-        },
-        "boolean" => match v {
-            Value::Bool(_) => true,
-            Value::Number(n) => matches!(n.as_i64(), Some(0 | 1)),
-            Value::String(s) => matches!(
-                s.as_str(),
-                "Y" | "N" | "y" | "n" | "0" | "1" | "true" | "false" | ""
-            ),
-            _ => false,
-        },
         "object" => match v {
             Value::Object(map) => sh.fields.iter().all(|f| match map.get(&f.name) {
                 Some(x) => fits_at(&f.shape, x, depth + 1),

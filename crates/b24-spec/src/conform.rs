@@ -6,12 +6,44 @@ use serde_json::Value;
 
 use crate::{BUILTIN_TYPES, Field, Shape, SpecFile};
 
+/// Whether a non-null `value` fits the builtin scalar type `ty`, read as the
+/// generated decoders read it; `None` when `ty` is not a scalar type.
+pub fn scalar_fits(ty: &str, value: &Value) -> Option<bool> {
+    Some(match ty {
+        "string" | "date" | "datetime" => {
+            matches!(value, Value::String(_) | Value::Number(_) | Value::Bool(_))
+        }
+        "integer" => match value {
+            Value::Number(n) => n.is_i64() || n.as_f64().is_some_and(|f| f.fract() == 0.0),
+            Value::String(s) => s.is_empty() || s.trim().parse::<i64>().is_ok(),
+            Value::Bool(_) => true,
+            _ => false,
+        },
+        "number" => match value {
+            Value::Number(_) => true,
+            Value::String(s) => s.is_empty() || s.trim().parse::<f64>().is_ok(),
+            _ => false,
+        },
+        "boolean" => match value {
+            Value::Bool(_) => true,
+            Value::Number(n) => matches!(n.as_i64(), Some(0 | 1)),
+            Value::String(s) => {
+                matches!(
+                    s.as_str(),
+                    "Y" | "N" | "y" | "n" | "0" | "1" | "true" | "false" | ""
+                )
+            }
+            _ => false,
+        },
+        _ => return None,
+    })
+}
+
 /// Checks `value` against `shape`; the error names the path that differs.
 pub fn conforms(file: &SpecFile, shape: &Shape, value: &Value) -> Result<(), String> {
     check(
         file,
         &shape.ty.value,
-        shape.nullable,
         &shape.fields,
         shape.items.as_deref(),
         value,
@@ -27,14 +59,12 @@ pub fn fields_conform(
     value: &Value,
     at: &str,
 ) -> Result<(), String> {
-    check(file, "object", false, fields, None, value, at, 0)
+    check(file, "object", fields, None, value, at, 0)
 }
 
-#[allow(clippy::too_many_arguments)]
 fn check(
     file: &SpecFile,
     ty: &str,
-    nullable: bool,
     fields: &[Field],
     items: Option<&Shape>,
     value: &Value,
@@ -44,10 +74,8 @@ fn check(
     if depth > 32 {
         return Ok(());
     }
+    // Absent and null values are `None` in the generated `Option` fields.
     if value.is_null() {
-        // Absent and null optional values are `None`; a null where the spec
-        // says a value always comes is still accepted by `Option` fields.
-        let _ = nullable;
         return Ok(());
     }
     let kind = |v: &Value| match v {
@@ -59,37 +87,16 @@ fn check(
         Value::Object(_) => "an object",
     };
     let mismatch = |want: &str| Err(format!("{at}: expected {want}, found {}", kind(value)));
+    if let Some(fits) = scalar_fits(ty, value) {
+        let want = match ty {
+            "integer" => "an integer",
+            "number" => "a number",
+            "boolean" => "a boolean",
+            _ => "a string",
+        };
+        return if fits { Ok(()) } else { mismatch(want) };
+    }
     match ty {
-        "string" | "date" | "datetime" => match value {
-            Value::String(_) | Value::Number(_) | Value::Bool(_) => Ok(()),
-            _ => mismatch("a string"),
-        },
-        "integer" => match value {
-            Value::Number(n) if n.is_i64() || n.as_f64().is_some_and(|f| f.fract() == 0.0) => {
-                Ok(())
-            }
-            Value::String(s) if s.trim().parse::<i64>().is_ok() || s.is_empty() => Ok(()),
-            Value::Bool(_) => Ok(()),
-            _ => mismatch("an integer"),
-        },
-        "number" => match value {
-            Value::Number(_) => Ok(()),
-            Value::String(s) if s.trim().parse::<f64>().is_ok() || s.is_empty() => Ok(()),
-            _ => mismatch("a number"),
-        },
-        "boolean" => match value {
-            Value::Bool(_) => Ok(()),
-            Value::Number(n) if matches!(n.as_i64(), Some(0 | 1)) => Ok(()),
-            Value::String(s)
-                if matches!(
-                    s.as_str(),
-                    "Y" | "N" | "y" | "n" | "0" | "1" | "true" | "false" | ""
-                ) =>
-            {
-                Ok(())
-            }
-            _ => mismatch("a boolean"),
-        },
         "any" => Ok(()),
         "object" => {
             let Value::Object(map) = value else {
@@ -105,7 +112,6 @@ fn check(
                     check(
                         file,
                         &f.ty.value,
-                        f.nullable,
                         &f.fields,
                         f.items.as_deref(),
                         v,
@@ -126,7 +132,6 @@ fn check(
                     check(
                         file,
                         &item.ty.value,
-                        item.nullable,
                         &item.fields,
                         item.items.as_deref(),
                         v,
@@ -141,7 +146,6 @@ fn check(
             Some(s) => check(
                 file,
                 &s.ty.value,
-                s.nullable,
                 &s.fields,
                 s.items.as_deref(),
                 value,

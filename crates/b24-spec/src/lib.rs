@@ -14,7 +14,7 @@ mod validate;
 use std::fmt;
 use std::path::Path;
 
-pub use conform::{conforms, fields_conform};
+pub use conform::{conforms, fields_conform, scalar_fits};
 pub use model::*;
 pub use serde_saphyr::{Location, Spanned};
 
