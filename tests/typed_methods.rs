@@ -20,20 +20,8 @@ async fn portal() -> (b24_emulator::Emulator, b24::Client, b24::Client) {
         &["placement", "telephony", "crm", "user", "event", "basic"],
     );
     let app = emu.oauth_app();
-    let tokens = b24::Tokens::from_oauth_response(
-        &json!({
-            "access_token": pair.access_token,
-            "refresh_token": pair.refresh_token,
-            "expires_in": pair.expires_in,
-            "client_endpoint": pair.client_endpoint,
-            "server_endpoint": pair.server_endpoint,
-            "member_id": pair.member_id,
-            "domain": pair.domain,
-            "scope": pair.scope,
-        }),
-        0.0,
-    )
-    .expect("token response");
+    let response = serde_json::to_value(&pair).expect("token pair");
+    let tokens = b24::Tokens::from_oauth_response(&response, 0.0).expect("token response");
     let oauth = b24::Client::builder()
         .oauth(
             b24::OAuthApp::new(app.client_id, app.client_secret),

@@ -84,8 +84,9 @@ pub struct OAuthApp {
     pub authorize_endpoint: String,
 }
 
-/// What a finished installation or token exchange gives an app.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What a finished installation or token exchange gives an app. It
+/// serializes with the field names of the OAuth token response.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct TokenPair {
     /// The access token (`auth` parameter).
     pub access_token: String,
