@@ -337,20 +337,7 @@ impl Portal {
                 "event_handler_id": "0",
                 "data": {"VERSION": "1", "ACTIVE": "Y", "INSTALLED": "Y", "LANGUAGE_ID": "en"},
                 "ts": ts,
-                "auth": {
-                    "access_token": pair.access_token,
-                    "expires": pair.expires.to_string(),
-                    "expires_in": pair.expires_in.to_string(),
-                    "scope": pair.scope,
-                    "domain": pair.domain,
-                    "server_endpoint": pair.server_endpoint,
-                    "status": pair.status,
-                    "client_endpoint": pair.client_endpoint,
-                    "member_id": pair.member_id,
-                    "user_id": user_id.to_string(),
-                    "refresh_token": pair.refresh_token,
-                    "application_token": pair.application_token,
-                },
+                "auth": portal::auth_block(&pair, true),
             });
             (pair, form)
         };

@@ -728,23 +728,7 @@ impl Portal {
     pub(crate) fn event_auth(&self, st: &mut State, user_id: u64, with_refresh: bool) -> Value {
         let scopes = st.app.scopes.clone();
         let pair = self.issue(st, user_id, scopes);
-        let mut auth = json!({
-            "access_token": pair.access_token,
-            "expires": pair.expires.to_string(),
-            "expires_in": pair.expires_in.to_string(),
-            "scope": pair.scope,
-            "domain": pair.domain,
-            "server_endpoint": pair.server_endpoint,
-            "status": pair.status,
-            "client_endpoint": pair.client_endpoint,
-            "member_id": pair.member_id,
-            "user_id": user_id.to_string(),
-        });
-        if with_refresh {
-            auth["refresh_token"] = json!(pair.refresh_token);
-        }
-        auth["application_token"] = json!(pair.application_token);
-        auth
+        auth_block(&pair, with_refresh)
     }
 
     /// Sends `event` to every handler bound to it, queues it for offline
@@ -833,4 +817,26 @@ pub(crate) fn has_scope(granted: &[String], needed: &str) -> bool {
 /// Builds a JSON object from pairs, keeping their order.
 pub(crate) fn obj(pairs: Vec<(String, Value)>) -> Value {
     Value::Object(pairs.into_iter().collect::<Map<String, Value>>())
+}
+
+/// The `auth` block of a delivery, as the docs show it: strings throughout,
+/// the refresh token only for app handlers, and the application token last.
+pub(crate) fn auth_block(pair: &TokenPair, with_refresh: bool) -> Value {
+    let mut auth = json!({
+        "access_token": pair.access_token,
+        "expires": pair.expires.to_string(),
+        "expires_in": pair.expires_in.to_string(),
+        "scope": pair.scope,
+        "domain": pair.domain,
+        "server_endpoint": pair.server_endpoint,
+        "status": pair.status,
+        "client_endpoint": pair.client_endpoint,
+        "member_id": pair.member_id,
+        "user_id": pair.user_id.to_string(),
+    });
+    if with_refresh {
+        auth["refresh_token"] = json!(pair.refresh_token);
+    }
+    auth["application_token"] = json!(pair.application_token);
+    auth
 }

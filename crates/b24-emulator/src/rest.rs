@@ -725,16 +725,7 @@ async fn install_app(State(portal): State<Portal>, uri: Uri) -> Response {
         );
     }
     match portal.install(user_id, handler).await {
-        Ok(p) => json_response(
-            200,
-            &json!({
-                "access_token": p.access_token, "refresh_token": p.refresh_token,
-                "expires_in": p.expires_in, "expires": p.expires, "member_id": p.member_id,
-                "domain": p.domain, "client_endpoint": p.client_endpoint,
-                "server_endpoint": p.server_endpoint, "application_token": p.application_token,
-                "scope": p.scope, "user_id": p.user_id, "status": p.status,
-            }),
-        ),
+        Ok(p) => json_response(200, &json!(p)),
         Err(e) => json_response(
             502,
             &json!({"error": "INSTALL_FAILED", "error_description": e.to_string()}),
