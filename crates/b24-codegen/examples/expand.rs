@@ -11,7 +11,6 @@ fn main() {
     let mut failed = 0;
     for path in &args {
         let result = b24_spec::load(std::path::Path::new(path), path)
-            .map_err(b24_codegen::Error::from)
             .and_then(|s| b24_codegen::generate_module(&s, &Default::default()));
         match result {
             Ok(tokens) => {

@@ -105,7 +105,7 @@ impl Builder {
                     "<build>",
                     0,
                     0,
-                    "OUT_DIR is not set; call this from a build script or use out_dir()".into(),
+                    "OUT_DIR is not set; call this from a build script or use out_dir()",
                 )
             })?),
         };

@@ -10,52 +10,12 @@ pub mod build;
 mod emit;
 mod ir;
 
-use std::fmt;
-
 use proc_macro2::TokenStream;
 
+/// A spec the generator cannot turn into code: the same `file:line:column`
+/// diagnostics the loader reports.
+pub use b24_spec::Error;
 pub use b24_spec::{Diagnostic, Spec};
-
-/// A spec the generator cannot turn into code.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Error {
-    /// What went wrong, with where.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Error {
-    pub(crate) fn at(path: &str, line: u64, column: u64, message: String) -> Self {
-        Error {
-            diagnostics: vec![Diagnostic {
-                path: path.to_owned(),
-                line,
-                column,
-                message,
-            }],
-        }
-    }
-}
-
-impl From<b24_spec::Error> for Error {
-    fn from(e: b24_spec::Error) -> Self {
-        Error {
-            diagnostics: e.diagnostics,
-        }
-    }
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(
-            &b24_spec::Error {
-                diagnostics: self.diagnostics.clone(),
-            },
-            f,
-        )
-    }
-}
-
-impl std::error::Error for Error {}
 
 /// Generator options.
 #[derive(Debug, Clone)]

@@ -75,9 +75,8 @@ fn expand(args: &Args) -> syn::Result<proc_macro2::TokenStream> {
     if let Some(r) = &args.runtime {
         options.runtime = r.value();
     }
-    let generated = b24_spec::load(&full, &rel)
-        .map_err(b24_codegen::Error::from)
-        .and_then(|spec| b24_codegen::generate_module(&spec, &options));
+    let generated =
+        b24_spec::load(&full, &rel).and_then(|spec| b24_codegen::generate_module(&spec, &options));
     let tokens = match generated {
         Ok(t) => t,
         Err(e) => {

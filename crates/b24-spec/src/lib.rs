@@ -72,7 +72,8 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 impl Error {
-    fn single(path: &str, line: u64, column: u64, message: impl Into<String>) -> Self {
+    /// One diagnostic at `path:line:column` (0 for an unknown position).
+    pub fn at(path: &str, line: u64, column: u64, message: impl Into<String>) -> Self {
         Error {
             diagnostics: vec![Diagnostic {
                 path: path.to_owned(),
@@ -110,7 +111,7 @@ pub fn parse(path: &str, text: &str) -> Result<Spec, Error> {
     let module = match &file.module {
         Some(m) => {
             if !names::is_ident(&m.value) || m.value.chars().any(|c| c.is_ascii_uppercase()) {
-                return Err(Error::single(
+                return Err(Error::at(
                     path,
                     m.referenced.line(),
                     m.referenced.column(),
@@ -120,7 +121,7 @@ pub fn parse(path: &str, text: &str) -> Result<Spec, Error> {
             m.value.clone()
         }
         None => names::snake(stem).ok_or_else(|| {
-            Error::single(
+            Error::at(
                 path,
                 0,
                 0,
@@ -142,7 +143,7 @@ pub fn parse(path: &str, text: &str) -> Result<Spec, Error> {
 /// Reads and parses a spec file; `display` is the path shown in diagnostics.
 pub fn load(path: &Path, display: &str) -> Result<Spec, Error> {
     let text = std::fs::read_to_string(path)
-        .map_err(|e| Error::single(display, 0, 0, format!("cannot read spec file: {e}")))?;
+        .map_err(|e| Error::at(display, 0, 0, format!("cannot read spec file: {e}")))?;
     parse(display, &text)
 }
 
@@ -167,5 +168,5 @@ fn yaml_error(path: &str, e: &serde_saphyr::Error) -> Error {
             message = format!("invalid value: {ours}");
         }
     }
-    Error::single(path, line, column, message.trim().to_owned())
+    Error::at(path, line, column, message.trim().to_owned())
 }
