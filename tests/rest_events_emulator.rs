@@ -39,6 +39,20 @@ async fn next<E>(rx: &mut mpsc::UnboundedReceiver<E>) -> E {
         .expect("open")
 }
 
+/// Registers an external call (the emulator then fires ONVOXIMPLANTCALLINIT);
+/// its CALL_ID.
+async fn register_call(client: &Client) -> String {
+    let call = client
+        .call(
+            "telephony.externalCall.register",
+            json!({"USER_ID": 1, "PHONE_NUMBER": "+19001234567", "TYPE": 2}),
+        )
+        .await
+        .unwrap()
+        .result;
+    call["CALL_ID"].as_str().unwrap().to_owned()
+}
+
 #[tokio::test]
 async fn imported_events_arrive_typed() {
     let emu = b24_emulator::Emulator::builder().start().await.unwrap();
@@ -107,15 +121,7 @@ async fn imported_events_arrive_typed() {
     };
     assert_eq!(deal.fields.and_then(|f| f.id), id.as_i64());
 
-    let call = client
-        .call(
-            "telephony.externalCall.register",
-            json!({"USER_ID": 1, "PHONE_NUMBER": "+19001234567", "TYPE": 2}),
-        )
-        .await
-        .unwrap()
-        .result;
-    let call_id = call["CALL_ID"].as_str().unwrap().to_owned();
+    let call_id = register_call(&client).await;
     let telephony::RestEvent::Onvoximplantcallinit(init) = next(&mut tel).await else {
         panic!("init")
     };
@@ -133,4 +139,114 @@ async fn imported_events_arrive_typed() {
     };
     assert_eq!(end.call_id.as_deref(), Some(call_id.as_str()));
     assert_eq!(end.call_duration, Some(42));
+}
+
+b24::rest_events! {
+    /// What the app below hears at its one handler URL.
+    enum AppEvent {
+        App(b24::events::common),
+        Deals(crm_deals),
+        Telephony(b24::events::telephony),
+    }
+}
+
+/// Implements the handler trait of every module of `AppEvent`; each method
+/// reports which one was called.
+struct App(mpsc::UnboundedSender<String>);
+
+impl common::RestHandler for App {
+    async fn on_app_install(&self, data: common::OnAppInstall) {
+        let _ = data;
+        let _ = self.0.send("install".into());
+    }
+}
+impl crm_deals::RestHandler for App {
+    async fn on_crm_deal_add(&self, data: crm_deals::OnCrmDealAdd) {
+        let id = data.fields.and_then(|f| f.id).unwrap_or_default();
+        let _ = self.0.send(format!("deal {id}"));
+    }
+}
+impl telephony::RestHandler for App {
+    async fn on_voximplantcallinit(&self, data: telephony::Onvoximplantcallinit) {
+        let _ = self
+            .0
+            .send(format!("call {}", data.call_id.unwrap_or_default()));
+    }
+}
+
+#[test]
+fn combined_enum_routes_codes_to_modules() {
+    use b24::RestEvents as _;
+    // Every module's codes, in order, and nothing else.
+    let want: Vec<&str> = [
+        common::RestEvent::CODES,
+        crm_deals::RestEvent::CODES,
+        telephony::RestEvent::CODES,
+    ]
+    .concat();
+    assert_eq!(AppEvent::CODES, want.as_slice());
+
+    let ev = AppEvent::decode("onCrmDealAdd", json!({"FIELDS": {"ID": "7"}})).unwrap();
+    assert!(
+        matches!(&ev, AppEvent::Deals(crm_deals::RestEvent::OnCrmDealAdd(_))),
+        "{ev:?}"
+    );
+    assert_eq!(ev.code(), "ONCRMDEALADD");
+
+    let ev = AppEvent::decode("ONSOMETHINGNEW", json!({"X": 1})).unwrap();
+    assert_eq!(
+        ev,
+        AppEvent::Unknown {
+            code: "ONSOMETHINGNEW".into(),
+            data: json!({"X": 1})
+        }
+    );
+    assert_eq!(ev.code(), "ONSOMETHINGNEW");
+
+    // A known code with data that does not fit is the module's typed error.
+    let err = AppEvent::decode("ONCRMDEALADD", json!({"FIELDS": {"ID": {"no": 1}}})).unwrap_err();
+    assert!(err.to_string().contains("ONCRMDEALADD"), "{err}");
+}
+
+/// One route for three scopes: the install, a deal and a call arrive at the
+/// same URL and reach the right trait's method.
+#[tokio::test]
+async fn one_route_for_several_scopes() {
+    let emu = b24_emulator::Emulator::builder().start().await.unwrap();
+    let tokens = Arc::new(MemoryTokenStore::default());
+    let store = Arc::new(MemoryInstallStore::with_token_store(tokens.clone()));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/events", listener.local_addr().unwrap());
+
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let app = Arc::new(App(tx));
+    let on_event = move |e: AppEvent, _ctx: EventContext| {
+        let app = app.clone();
+        async move { e.dispatch(&*app).await }
+    };
+    let router = axum::Router::new().route("/events", b24::axum::rest_events(on_event, store));
+    tokio::spawn(async move { axum::serve(listener, router).await });
+
+    emu.install(1, &url).await.unwrap();
+    assert_eq!(next(&mut rx).await, "install");
+    let app = emu.oauth_app();
+    let client = Client::builder()
+        .oauth_shared(OAuthApp::new(app.client_id, app.client_secret), tokens)
+        .build()
+        .unwrap();
+    client.bind::<crm_deals::OnCrmDealAdd>(&url).await.unwrap();
+    client
+        .bind::<telephony::Onvoximplantcallinit>(&url)
+        .await
+        .unwrap();
+
+    let id = client
+        .call("crm.deal.add", json!({"fields": {"TITLE": "One route"}}))
+        .await
+        .unwrap()
+        .result;
+    assert_eq!(next(&mut rx).await, format!("deal {id}"));
+
+    let call_id = register_call(&client).await;
+    assert_eq!(next(&mut rx).await, format!("call {call_id}"));
 }

@@ -35,7 +35,7 @@ pub use typed::{InterfaceEvents, ListMethod, Method, PlacementCommand, RestEvent
 #[doc(hidden)]
 pub mod __private {
     pub use crate::decode::{arg_count, field, lenient, scalar};
-    pub use crate::events::{EventContext, EventHandler};
+    pub use crate::events::{EventContext, EventHandler, concat_codes};
     pub use crate::{
         DecodeError, InterfaceEvents, ListMethod, Method, PlacementCommand, RestEvent, RestEvents,
     };

@@ -17,6 +17,7 @@
 //! `api-reference/events/safe-event-handlers.md`).
 
 mod bind;
+mod combine;
 mod dedup;
 mod delivery;
 mod offline;
@@ -27,6 +28,8 @@ mod verify;
 pub mod axum;
 
 pub use bind::{BindOptions, BoundHandler, EventType, EventsExt};
+#[doc(hidden)]
+pub use combine::concat_codes;
 pub use dedup::Dedup;
 pub use delivery::{Delivery, DeliveryError, EventAuth, EventContext};
 pub use offline::{OfflineBatch, OfflineError, OfflineEvent, OfflineOptions};
