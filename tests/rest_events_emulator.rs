@@ -172,6 +172,23 @@ impl telephony::RestHandler for App {
             .0
             .send(format!("call {}", data.call_id.unwrap_or_default()));
     }
+    // Its docs page is withheld, so its fields are untyped (`extra`).
+    async fn on_external_call_start(&self, data: telephony::OnExternalCallStart) {
+        let field = |k: &str| data.extra.get(k).and_then(|v| v.as_str()).unwrap_or("?");
+        let _ = self.0.send(format!(
+            "click {} {} {}",
+            field("CALL_ID"),
+            field("PHONE_NUMBER"),
+            field("USER_ID")
+        ));
+    }
+    async fn on_voximplantcallend(&self, data: telephony::Onvoximplantcallend) {
+        let _ = self.0.send(format!(
+            "end {} {}",
+            data.call_id.unwrap_or_default(),
+            data.call_duration.unwrap_or_default()
+        ));
+    }
 }
 
 #[test]
@@ -249,4 +266,25 @@ async fn one_route_for_several_scopes() {
 
     let call_id = register_call(&client).await;
     assert_eq!(next(&mut rx).await, format!("call {call_id}"));
+
+    // Click-to-call in the CRM: the app hears ONEXTERNALCALLSTART and
+    // finishes the portal's CALL_ID (then ONVOXIMPLANTCALLEND arrives).
+    client
+        .bind::<telephony::OnExternalCallStart>(&url)
+        .await
+        .unwrap();
+    client
+        .bind::<telephony::Onvoximplantcallend>(&url)
+        .await
+        .unwrap();
+    let clicked = emu.click_to_call(1, "+4930999", None).unwrap();
+    assert_eq!(next(&mut rx).await, format!("click {clicked} +4930999 1"));
+    client
+        .call(
+            "telephony.externalCall.finish",
+            json!({"CALL_ID": clicked, "USER_ID": 1, "DURATION": 7}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(next(&mut rx).await, format!("end {clicked} 7"));
 }

@@ -58,6 +58,9 @@ pub enum Error {
     /// An outgoing POST failed.
     #[error("delivery failed: {0}")]
     Delivery(String),
+    /// The portal refused the action, as it would in its UI.
+    #[error("refused: {0}")]
+    Rejected(String),
 }
 
 /// Routes added to the portal's router, given the portal handle.
@@ -351,6 +354,29 @@ impl Portal {
         Ok(pair)
     }
 
+    /// An employee clicks a phone number in the CRM (click-to-call through
+    /// the app's external line): the portal registers an outgoing call, opens
+    /// its call card and sends `ONEXTERNALCALLSTART` to the bound handlers.
+    /// `crm_entity` (`("CONTACT", 5)`) defaults to the entity found by the
+    /// phone number. Returns the `CALL_ID`, which the app then completes with
+    /// `telephony.externalCall.finish`.
+    pub fn click_to_call(
+        &self,
+        user_id: u64,
+        phone: &str,
+        crm_entity: Option<(&str, u64)>,
+    ) -> Result<String, Error> {
+        let mut st = self.lock();
+        methods::click_to_call(
+            self,
+            &mut st,
+            user_id,
+            phone,
+            crm_entity.map(|(t, id)| (t.to_owned(), id)),
+        )
+        .map_err(|e| Error::Rejected(e.description))
+    }
+
     pub(crate) async fn post_now(
         &self,
         url: &str,
@@ -562,6 +588,17 @@ impl Emulator {
         self.portal
             .open_placement(placement, options, user_id)
             .await
+    }
+
+    /// An employee clicks a phone number in the CRM: see
+    /// [`Portal::click_to_call`].
+    pub fn click_to_call(
+        &self,
+        user_id: u64,
+        phone: &str,
+        crm_entity: Option<(&str, u64)>,
+    ) -> Result<String, Error> {
+        self.portal.click_to_call(user_id, phone, crm_entity)
     }
 
     /// The portal handle (state, UI events) shared with the HTTP layer.

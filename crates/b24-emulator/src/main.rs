@@ -94,6 +94,10 @@ fn run() -> Result<(), String> {
                 pem.display()
             );
         }
+        let base = emu.base_url();
+        println!("test controls:  {base}/_emulator/install?handler=URL (ONAPPINSTALL)");
+        println!("                {base}/_emulator/click_to_call?phone=N (ONEXTERNALCALLSTART)");
+        println!("                {base}/_emulator/advance?seconds=N (virtual clock)");
         let _ = tokio::signal::ctrl_c().await;
         emu.shutdown().await;
         Ok::<(), String>(())

@@ -1345,6 +1345,82 @@ fn find_crm_by_phone(st: &State, phone: &str) -> Vec<(String, u64)> {
     out
 }
 
+/// Stores a new external call under a fresh `id` and `CALL_ID` (returned).
+fn store_call(st: &mut State, mut call: ExternalCall) -> String {
+    call.id = st.next_seq();
+    call.call_id = format!(
+        "externalCall.{}.{}",
+        st.token(32),
+        call.registered_at as i64
+    );
+    let call_id = call.call_id.clone();
+    st.ext_calls.push(call);
+    call_id
+}
+
+/// The line number of the app's external line in ONEXTERNALCALLSTART (the
+/// emulator does not implement `telephony.externalLine.*`; one line exists).
+pub(crate) const CLICK_TO_CALL_LINE: &str = "1";
+
+/// A click on a phone number in the CRM by `user_id`: the portal registers an
+/// outgoing call on the app's line, opens the call card and sends
+/// ONEXTERNALCALLSTART with the fields the telephony tutorial lists
+/// (`CALL_ID`, `PHONE_NUMBER`, `USER_ID`, `LINE_NUMBER`, `CRM_ENTITY_TYPE`,
+/// `CRM_ENTITY_ID`, `CALL_LIST_ID`). The app finishes the returned `CALL_ID`
+/// with `telephony.externalCall.finish`, without registering it.
+pub(crate) fn click_to_call(
+    portal: &Portal,
+    st: &mut State,
+    user_id: u64,
+    phone: &str,
+    crm_entity: Option<(String, u64)>,
+) -> Result<String, ApiError> {
+    if !st.user_exists(user_id) {
+        return Err(core_error("User is not found or is not active"));
+    }
+    if !phone.chars().any(|c| c.is_ascii_digit()) {
+        return Err(core_error("Unsupported phone number format"));
+    }
+    let clock_now = portal.clock().unix();
+    let now = clock_now as i64;
+    let crm_entity = crm_entity
+        .map(|(t, id)| (t.to_uppercase(), id))
+        .or_else(|| find_crm_by_phone(st, phone).into_iter().next());
+    let call_id = store_call(
+        st,
+        ExternalCall {
+            user_id,
+            phone_number: phone.to_owned(),
+            call_type: 1,
+            line_number: CLICK_TO_CALL_LINE.to_owned(),
+            start: now,
+            registered_at: clock_now,
+            crm_entity: crm_entity.clone(),
+            ..ExternalCall::default()
+        },
+    );
+    let (t, id) = crm_entity
+        .clone()
+        .map(|(t, i)| (json!(t), json!(i.to_string())))
+        .unwrap_or((Value::Null, Value::Null));
+    portal.emit(
+        st,
+        "ONEXTERNALCALLSTART",
+        json!({"CALL_ID": call_id, "PHONE_NUMBER": phone, "USER_ID": user_id.to_string(),
+               "LINE_NUMBER": CLICK_TO_CALL_LINE, "CRM_ENTITY_TYPE": t, "CRM_ENTITY_ID": id,
+               "CALL_LIST_ID": Value::Null}),
+        user_id,
+    );
+    portal.ui(UiEvent::CallCardShow {
+        call_id: call_id.clone(),
+        user_ids: vec![user_id],
+        phone_number: phone.to_owned(),
+        call_type: 1,
+        crm_entity,
+    });
+    Ok(call_id)
+}
+
 fn telephony(
     portal: &Portal,
     st: &mut State,
@@ -1430,22 +1506,20 @@ fn telephony(
                 created.push(json!({"ENTITY_TYPE": "LEAD", "ENTITY_ID": id}));
                 crm_entity = Some(("LEAD".into(), id));
             }
-            let n = st.next_seq();
-            let call_id = format!("externalCall.{}.{}", st.token(32), now);
-            st.ext_calls.push(ExternalCall {
-                id: n,
-                call_id: call_id.clone(),
-                external_call_id: external,
-                user_id,
-                phone_number: phone.clone(),
-                call_type,
-                line_number: str_param(params, "LINE_NUMBER").unwrap_or_default(),
-                start,
-                registered_at: clock_now,
-                crm_entity: crm_entity.clone(),
-                finished: None,
-                records: Vec::new(),
-            });
+            let call_id = store_call(
+                st,
+                ExternalCall {
+                    external_call_id: external,
+                    user_id,
+                    phone_number: phone.clone(),
+                    call_type,
+                    line_number: str_param(params, "LINE_NUMBER").unwrap_or_default(),
+                    start,
+                    registered_at: clock_now,
+                    crm_entity: crm_entity.clone(),
+                    ..ExternalCall::default()
+                },
+            );
             portal.emit(
                 st,
                 "ONVOXIMPLANTCALLINIT",

@@ -240,7 +240,7 @@ pub(crate) struct Placement {
 }
 
 /// A registered external call.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct ExternalCall {
     pub id: u64,
     pub call_id: String,

@@ -28,6 +28,7 @@ pub fn router(portal: Portal) -> Router {
         .route("/oauth/authorize/", any(oauth_authorize))
         .route("/_emulator/advance", any(advance_clock))
         .route("/_emulator/install", any(install_app))
+        .route("/_emulator/click_to_call", any(click_to_call))
         .with_state(portal)
 }
 
@@ -729,6 +730,30 @@ async fn install_app(State(portal): State<Portal>, uri: Uri) -> Response {
         Err(e) => json_response(
             502,
             &json!({"error": "INSTALL_FAILED", "error_description": e.to_string()}),
+        ),
+    }
+}
+
+/// Test control, not part of Bitrix24:
+/// `/_emulator/click_to_call?phone=N[&user_id=N][&entity_type=CONTACT&entity_id=N]`
+/// clicks a phone number in the CRM as [`Portal::click_to_call`] does and
+/// answers `{"CALL_ID": ...}`.
+async fn click_to_call(State(portal): State<Portal>, uri: Uri) -> Response {
+    let q = uri
+        .query()
+        .and_then(|q| b24_form::parse(q).ok())
+        .unwrap_or(Value::Null);
+    let get = |k: &str| q.get(k).and_then(Value::as_str).unwrap_or("");
+    let user_id = get("user_id").parse().unwrap_or(1);
+    let entity = match (get("entity_type"), get("entity_id").parse::<u64>()) {
+        (t, Ok(id)) if !t.is_empty() => Some((t, id)),
+        _ => None,
+    };
+    match portal.click_to_call(user_id, get("phone"), entity) {
+        Ok(call_id) => json_response(200, &json!({"CALL_ID": call_id})),
+        Err(e) => json_response(
+            400,
+            &json!({"error": "INVALID_REQUEST", "error_description": e.to_string()}),
         ),
     }
 }

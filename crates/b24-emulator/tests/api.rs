@@ -916,8 +916,9 @@ async fn placements_bind_validate_and_open() {
     assert_eq!(v["result"]["count"], 1);
 }
 
-#[tokio::test]
-async fn telephony_external_call() {
+/// A portal with 50 contacts and 3 users whose app has bound `events` to a
+/// capturing handler at `/tel`.
+async fn telephony_portal(events: &[&str]) -> (Capture, Emulator) {
     let cap = Capture::default();
     let handler = cap.start().await;
     let e = Emulator::builder()
@@ -926,6 +927,21 @@ async fn telephony_external_call() {
         .start()
         .await
         .unwrap();
+    let t = e.authorize(1, &[]);
+    for ev in events {
+        let (s, v) = common::post(
+            format!("{}event.bind", e.rest_url()),
+            json!({"event": ev, "handler": format!("{handler}/tel"), "auth": t.access_token}),
+        )
+        .await;
+        assert_eq!(s, 200, "{v}");
+    }
+    (cap, e)
+}
+
+#[tokio::test]
+async fn telephony_external_call() {
+    let (cap, e) = telephony_portal(&["ONVOXIMPLANTCALLINIT", "ONVOXIMPLANTCALLEND"]).await;
     let mut ui = e.ui_events();
     let t = e.authorize(1, &[]);
     let rest = e.rest_url();
@@ -933,13 +949,6 @@ async fn telephony_external_call() {
         body["auth"] = json!(t.access_token);
         common::post(format!("{rest}{m}"), body)
     };
-    for ev in ["ONVOXIMPLANTCALLINIT", "ONVOXIMPLANTCALLEND"] {
-        call(
-            "event.bind",
-            json!({"event": ev, "handler": format!("{handler}/tel")}),
-        )
-        .await;
-    }
     let (s, v) = post_json(
         &format!("{}telephony.externalCall.register", e.webhook_url()),
         &json!({}),
@@ -1040,6 +1049,76 @@ async fn telephony_external_call() {
     let init = &cap.bodies("/tel")[0];
     assert_eq!(init["data"]["CALL_ID"], call_id.as_str());
     assert_eq!(init["data"]["CALL_TYPE"], "2");
+}
+
+/// Click-to-call from the CRM: ONEXTERNALCALLSTART carries the fields the
+/// telephony tutorial lists, and the app finishes that CALL_ID without
+/// registering it (then ONVOXIMPLANTCALLEND follows).
+#[tokio::test]
+async fn click_to_call_sends_external_call_start() {
+    let (cap, e) = telephony_portal(&["ONEXTERNALCALLSTART", "ONVOXIMPLANTCALLEND"]).await;
+    let mut ui = e.ui_events();
+    let t = e.authorize(1, &[]);
+    let rest = e.rest_url();
+    let call = |m: &str, mut body: Value| {
+        body["auth"] = json!(t.access_token);
+        common::post(format!("{rest}{m}"), body)
+    };
+    // A seeded contact's number finds the contact.
+    let phone = b24_emulator::store::contact_phone(42);
+    let call_id = e.click_to_call(2, &phone, None).unwrap();
+    assert!(matches!(
+        ui.recv().await.unwrap(),
+        UiEvent::CallCardShow { call_type: 1, ref user_ids, .. } if *user_ids == vec![2]
+    ));
+    // Through the control endpoint, with an explicit entity.
+    let (s, v) = post_json(
+        &format!(
+            "{}/_emulator/click_to_call?user_id=3&phone=%2B4930999&entity_type=lead&entity_id=7",
+            e.base_url()
+        ),
+        &json!({}),
+    )
+    .await;
+    assert_eq!(s, 200, "{v}");
+    let second = v["CALL_ID"].as_str().unwrap().to_owned();
+    assert!(e.click_to_call(99, &phone, None).is_err(), "unknown user");
+    assert!(e.click_to_call(1, "no digits", None).is_err());
+
+    let (_, v) = call(
+        "telephony.externalCall.finish",
+        json!({"CALL_ID": call_id, "USER_ID": 2, "DURATION": 12}),
+    )
+    .await;
+    assert_eq!(v["result"]["CALL_DURATION"], 12, "{v}");
+    e.wait_deliveries(3, Duration::from_secs(10)).await;
+    let bodies = cap.bodies("/tel");
+    let events: Vec<&str> = bodies
+        .iter()
+        .map(|b| b["event"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        events,
+        [
+            "ONEXTERNALCALLSTART",
+            "ONEXTERNALCALLSTART",
+            "ONVOXIMPLANTCALLEND"
+        ]
+    );
+    let d = &bodies[0]["data"];
+    assert_eq!(d["CALL_ID"], call_id.as_str());
+    assert_eq!(d["PHONE_NUMBER"], phone.as_str());
+    assert_eq!(d["USER_ID"], "2");
+    assert_eq!(d["LINE_NUMBER"], "1");
+    assert_eq!(d["CRM_ENTITY_TYPE"], "CONTACT");
+    assert_eq!(d["CRM_ENTITY_ID"], "42");
+    let d = &bodies[1]["data"];
+    assert_eq!(d["CALL_ID"], second.as_str());
+    assert_eq!(
+        (&d["CRM_ENTITY_TYPE"], &d["CRM_ENTITY_ID"]),
+        (&json!("LEAD"), &json!("7"))
+    );
+    assert_eq!(bodies[2]["data"]["CALL_ID"], call_id.as_str());
 }
 
 #[tokio::test]
