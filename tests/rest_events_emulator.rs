@@ -92,11 +92,11 @@ async fn imported_events_arrive_typed() {
         .await
         .unwrap();
     client
-        .bind::<telephony::Onvoximplantcallinit>(&tel_url)
+        .bind::<telephony::OnVoximplantCallInit>(&tel_url)
         .await
         .unwrap();
     client
-        .bind::<telephony::Onvoximplantcallend>(&tel_url)
+        .bind::<telephony::OnVoximplantCallEnd>(&tel_url)
         .await
         .unwrap();
     // Events fired by the portal's UI can be bound the same way.
@@ -122,7 +122,7 @@ async fn imported_events_arrive_typed() {
     assert_eq!(deal.fields.and_then(|f| f.id), id.as_i64());
 
     let call_id = register_call(&client).await;
-    let telephony::RestEvent::Onvoximplantcallinit(init) = next(&mut tel).await else {
+    let telephony::RestEvent::OnVoximplantCallInit(init) = next(&mut tel).await else {
         panic!("init")
     };
     assert_eq!(init.call_id.as_deref(), Some(call_id.as_str()));
@@ -134,7 +134,7 @@ async fn imported_events_arrive_typed() {
         )
         .await
         .unwrap();
-    let telephony::RestEvent::Onvoximplantcallend(end) = next(&mut tel).await else {
+    let telephony::RestEvent::OnVoximplantCallEnd(end) = next(&mut tel).await else {
         panic!("end")
     };
     assert_eq!(end.call_id.as_deref(), Some(call_id.as_str()));
@@ -167,7 +167,7 @@ impl crm_deals::RestHandler for App {
     }
 }
 impl telephony::RestHandler for App {
-    async fn on_voximplantcallinit(&self, data: telephony::Onvoximplantcallinit) {
+    async fn on_voximplant_call_init(&self, data: telephony::OnVoximplantCallInit) {
         let _ = self
             .0
             .send(format!("call {}", data.call_id.unwrap_or_default()));
@@ -182,7 +182,7 @@ impl telephony::RestHandler for App {
             field("USER_ID")
         ));
     }
-    async fn on_voximplantcallend(&self, data: telephony::Onvoximplantcallend) {
+    async fn on_voximplant_call_end(&self, data: telephony::OnVoximplantCallEnd) {
         let _ = self.0.send(format!(
             "end {} {}",
             data.call_id.unwrap_or_default(),
@@ -253,7 +253,7 @@ async fn one_route_for_several_scopes() {
         .unwrap();
     client.bind::<crm_deals::OnCrmDealAdd>(&url).await.unwrap();
     client
-        .bind::<telephony::Onvoximplantcallinit>(&url)
+        .bind::<telephony::OnVoximplantCallInit>(&url)
         .await
         .unwrap();
 
@@ -274,7 +274,7 @@ async fn one_route_for_several_scopes() {
         .await
         .unwrap();
     client
-        .bind::<telephony::Onvoximplantcallend>(&url)
+        .bind::<telephony::OnVoximplantCallEnd>(&url)
         .await
         .unwrap();
     let clicked = emu.click_to_call(1, "+4930999", None).unwrap();

@@ -812,7 +812,14 @@ fn overview_entries(
                 let file = format!("events/{sec}.yaml");
                 rest.entry(file.clone()).or_default().1.push(ir::RestEvent {
                     code: k.clone(),
-                    rust_name: b24_spec::names::camel(&l.name.replace('.', "_")),
+                    rust_name: b24_spec::names::camel(
+                        &(if l.name.chars().any(|c| c.is_ascii_lowercase()) {
+                            None
+                        } else {
+                            page::slug_spelling(&l.target, &l.name)
+                        })
+                        .unwrap_or_else(|| l.name.replace('.', "_")),
+                    ),
                     docs,
                     scopes: l.scopes.clone(),
                     ..ir::RestEvent::default()

@@ -1062,6 +1062,9 @@ impl Ctx<'_> {
                     t.eq_ignore_ascii_case(&code) && t.chars().any(|c| c.is_ascii_lowercase())
                 });
         }
+        // else the page's file name, when its words spell the code
+        // (`on-voximplant-call-end.md` for ONVOXIMPLANTCALLEND)
+        let spelled = spelled.or_else(|| slug_spelling(self.page, &code));
         let rust_name = b24_spec::names::camel(
             spelled
                 .as_deref()
@@ -1985,6 +1988,20 @@ fn is_ident(s: &str) -> bool {
     b24_spec::names::is_ident(s)
 }
 
+/// The words of a page's file name (`.../on-voximplant-call-end.md`) joined
+/// with `_`, when together they spell `code` (`ONVOXIMPLANTCALLEND`): the only
+/// word boundaries of an all-caps code the docs may give.
+pub(crate) fn slug_spelling(path: &str, code: &str) -> Option<String> {
+    let stem = path.rsplit('/').next()?.strip_suffix(".md")?;
+    let joined: String = stem.split('-').collect();
+    (stem.contains('-')
+        && joined.eq_ignore_ascii_case(code)
+        && stem
+            .split('-')
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric())))
+    .then(|| stem.replace('-', "_"))
+}
+
 fn is_iface_event_name(t: &str) -> bool {
     match t.split_once("::") {
         Some((a, b)) => is_ident(a) && is_ident(b),
@@ -2434,6 +2451,22 @@ mod tests {
         assert_eq!((s.ty.as_str(), u.as_deref()), ("any", Some("frobnicator")));
         assert_eq!(map_types(&["catalog_vat.id".into()]).0.ty, "integer");
         assert!(map_types(&["string|null".into()]).0.nullable);
+    }
+
+    #[test]
+    fn spells_codes_by_file_name() {
+        let p = "api-reference/telephony/voximplant/events/on-voximplant-call-end.md";
+        assert_eq!(
+            slug_spelling(p, "ONVOXIMPLANTCALLEND").as_deref(),
+            Some("on_voximplant_call_end")
+        );
+        assert_eq!(slug_spelling(p, "ONVOXIMPLANTCALLSTART"), None);
+        assert_eq!(
+            slug_spelling("events/onappinstall.md", "ONAPPINSTALL"),
+            None
+        );
+        assert_eq!(slug_spelling("a/on--x.md", "ONX"), None);
+        assert_eq!(slug_spelling("a/on-x", "ONX"), None);
     }
 
     #[test]

@@ -290,6 +290,15 @@ fn rest_events() {
     // the title has no event code: the example's code is used
     let s = spec(&out, "events/booking.yaml");
     assert_eq!(s.file.events[0].code.value, "ONBOOKINGUPDATE");
+    // the docs never spell it in mixed case: the file name gives the words
+    assert_eq!(
+        s.file.events[0]
+            .rust_name
+            .as_ref()
+            .expect("rust_name")
+            .value,
+        "OnBookingUpdate"
+    );
 }
 
 #[test]
