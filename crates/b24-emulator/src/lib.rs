@@ -4,7 +4,9 @@
 //! form bodies, the `result`/`time` envelope and documented errors, the leaky
 //! bucket and operating-time limits, `batch`, CRM and user lists over
 //! generated data, OAuth tokens, placements, REST events and external-call
-//! telephony.
+//! telephony. REST 3.0 (`/rest/api/…`) is emulated too: JSON bodies, the
+//! unified answer and error format, `Idempotency-Key`, `batch`, the OpenAPI
+//! document, `rest.scope.list` and the v3 `tasks.task.*` methods.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), b24_emulator::Error> {
@@ -23,6 +25,8 @@ mod portal;
 mod rest;
 mod server;
 pub mod store;
+mod tasks;
+mod v3;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

@@ -24,6 +24,7 @@ pub const ALL_SCOPES: &[&str] = &[
     "user_brief",
     "user_basic",
     "event",
+    "task",
     "basic",
 ];
 
@@ -65,6 +66,13 @@ pub struct CallRecord {
     pub at: SystemTime,
     /// True for a command run inside `batch`.
     pub in_batch: bool,
+    /// True for a REST 3.0 call (`/rest/api/…`).
+    pub v3: bool,
+    /// The `Idempotency-Key` header a REST 3.0 call that changes data carried.
+    pub idempotency_key: Option<String>,
+    /// True when the answer was a stored one (`Idempotent-Replayed: true`):
+    /// the method did not run.
+    pub replayed: bool,
 }
 
 /// The emulator's OAuth application.
@@ -299,6 +307,7 @@ pub(crate) struct State {
     pub offline: Vec<OfflineEvent>,
     pub placements: Vec<Placement>,
     pub ext_calls: Vec<ExternalCall>,
+    pub tasks: crate::tasks::Tasks,
     pub deliveries: Vec<Delivery>,
     pub seq: u64,
     rng: u64,
@@ -430,6 +439,8 @@ pub(crate) struct Shared {
     pub operating: Mutex<Operating>,
     /// The call log, oldest first.
     pub calls: Mutex<VecDeque<CallRecord>>,
+    /// Stored REST 3.0 answers by `Idempotency-Key`.
+    pub replays: Mutex<crate::v3::Replays>,
     pub ui: broadcast::Sender<UiEvent>,
     pub outbox: mpsc::UnboundedSender<Outgoing>,
     pub delivered: tokio::sync::Notify,
@@ -499,6 +510,7 @@ impl Portal {
             offline: Vec::new(),
             placements: Vec::new(),
             ext_calls: Vec::new(),
+            tasks: crate::tasks::Tasks::default(),
             deliveries: Vec::new(),
             seq: 0,
             rng: nanos,
@@ -533,6 +545,7 @@ impl Portal {
                     bucket: Mutex::new(Bucket::new(seed.bucket.0, seed.bucket.1)),
                     operating: Mutex::new(Operating::new(seed.operating_limit)),
                     calls: Mutex::new(VecDeque::new()),
+                    replays: Mutex::new(crate::v3::Replays::default()),
                     ui,
                     outbox,
                     delivered: tokio::sync::Notify::new(),
@@ -571,6 +584,14 @@ impl Portal {
     pub(crate) fn operating(&self) -> MutexGuard<'_, Operating> {
         self.shared
             .operating
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The stored REST 3.0 answers, briefly.
+    pub(crate) fn replays(&self) -> MutexGuard<'_, crate::v3::Replays> {
+        self.shared
+            .replays
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }

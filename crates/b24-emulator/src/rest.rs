@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::any;
 use serde_json::{Map, Value, json};
@@ -32,7 +32,7 @@ pub fn router(portal: Portal) -> Router {
         .with_state(portal)
 }
 
-fn json_response(status: u16, body: &Value) -> Response {
+pub(crate) fn json_response(status: u16, body: &Value) -> Response {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     // Straight to bytes: `to_string` goes through `fmt::Write`, slower for
     // the megabytes of a batch of lists. Serialising a `Value` cannot fail.
@@ -112,7 +112,12 @@ async fn read_params(
 
 /// The `time` block: `duration` is the wall time from `start`, `processing`
 /// the part of it spent working (not waiting for another request's lock).
-fn time_block(start: f64, duration: f64, processing: f64, spent: Option<Spent>) -> Value {
+pub(crate) fn time_block(
+    start: f64,
+    duration: f64,
+    processing: f64,
+    spent: Option<Spent>,
+) -> Value {
     let finish = start + duration;
     let mut t = json!({
         "start": start,
@@ -132,7 +137,7 @@ fn time_block(start: f64, duration: f64, processing: f64, spent: Option<Spent>) 
 }
 
 /// Splits `/rest/…` into credentials and method.
-enum Target {
+pub(crate) enum Target {
     Webhook {
         user_id: Option<u64>,
         code: String,
@@ -144,12 +149,12 @@ enum Target {
     Unknown,
 }
 
-fn method_name(raw: &str) -> String {
+pub(crate) fn method_name(raw: &str) -> String {
     let m = raw.strip_suffix(".json").unwrap_or(raw);
     m.to_ascii_lowercase()
 }
 
-fn target(path: &str) -> Target {
+pub(crate) fn target(path: &str) -> Target {
     let segs: Vec<&str> = path.split('/').collect();
     match segs.as_slice() {
         ["api", ..] => Target::Unknown,
@@ -165,7 +170,7 @@ fn target(path: &str) -> Target {
     }
 }
 
-fn authenticate(
+pub(crate) fn authenticate(
     portal: &Portal,
     st: &PortalState,
     target: &Target,
@@ -221,15 +226,15 @@ fn authenticate(
     }
 }
 
-/// What [`execute`] did.
-struct Executed {
-    outcome: Result<Output, ApiError>,
+/// What [`execute`] (or [`accounted`]) did.
+pub(crate) struct Executed<E = ApiError> {
+    pub outcome: Result<Output, E>,
     /// The call's `time` block.
-    time: Value,
+    pub time: Value,
     /// The call, for the log ([`Portal::record`]).
-    record: CallRecord,
+    pub record: CallRecord,
     /// Time spent waiting for the state lock.
-    waited: Duration,
+    pub waited: Duration,
 }
 
 /// One method call: scope, operating limit, the method, its cost, the record.
@@ -244,60 +249,97 @@ fn execute(
     in_batch: bool,
 ) -> Executed {
     let start = portal.clock().unix();
+    let status = |e: &ApiError| (e.status, e.code.clone());
+    accounted(
+        portal,
+        caller,
+        method,
+        params,
+        in_batch,
+        status,
+        |params, waited| {
+            let scope = methods::scope_of(method).ok_or_else(methods::method_not_found)?;
+            if !has_scope(&caller.scopes, scope) {
+                let by = match caller.auth {
+                    AuthKind::Webhook { .. } => "webhook token",
+                    _ => "access token",
+                };
+                return Err(ApiError::new(
+                    403,
+                    "insufficient_scope",
+                    &format!("The request requires higher privileges than provided by the {by}"),
+                ));
+            }
+            if portal.operating().blocked(&caller.principal, method, start) {
+                return Err(operation_time_limit());
+            }
+            if methods::is_read_only(method) {
+                let before = Instant::now();
+                let st = portal.read();
+                *waited = before.elapsed();
+                methods::call_read(&st, caller, method, params)
+            } else {
+                let before = Instant::now();
+                let mut st = portal.lock();
+                *waited = before.elapsed();
+                methods::call(portal, &mut st, caller, method, params)
+            }
+        },
+    )
+}
+
+/// `OPERATION_TIME_LIMIT` (429), for a method whose operating time is spent.
+pub(crate) fn operation_time_limit() -> ApiError {
+    ApiError::new(
+        429,
+        "OPERATION_TIME_LIMIT",
+        "Method is blocked due to operation time limit.",
+    )
+}
+
+/// The accounting every call shares, REST v2 and 3.0 alike: `run` checks and
+/// runs the method, noting how long it waited for the state lock; this adds
+/// the work to the method's operating time (refusals with 403, 404 or 429
+/// cost nothing) and builds the `time` block and the call record.
+/// `status` gives an error's HTTP status and code.
+pub(crate) fn accounted<E>(
+    portal: &Portal,
+    caller: &Caller,
+    method: &str,
+    params: Value,
+    in_batch: bool,
+    status: impl Fn(&E) -> (u16, String),
+    run: impl FnOnce(&Value, &mut Duration) -> Result<Output, E>,
+) -> Executed<E> {
+    let start = portal.clock().unix();
     let arrived = Instant::now();
     let mut waited = Duration::ZERO;
-    let outcome = (|| {
-        let scope = methods::scope_of(method).ok_or_else(methods::method_not_found)?;
-        if !has_scope(&caller.scopes, scope) {
-            let by = match caller.auth {
-                AuthKind::Webhook { .. } => "webhook token",
-                _ => "access token",
-            };
-            return Err(ApiError::new(
-                403,
-                "insufficient_scope",
-                &format!("The request requires higher privileges than provided by the {by}"),
-            ));
-        }
-        if portal.operating().blocked(&caller.principal, method, start) {
-            return Err(ApiError::new(
-                429,
-                "OPERATION_TIME_LIMIT",
-                "Method is blocked due to operation time limit.",
-            ));
-        }
-        if methods::is_read_only(method) {
-            let before = Instant::now();
-            let st = portal.read();
-            waited = before.elapsed();
-            methods::call_read(&st, caller, method, &params)
-        } else {
-            let before = Instant::now();
-            let mut st = portal.lock();
-            waited = before.elapsed();
-            methods::call(portal, &mut st, caller, method, &params)
-        }
-    })();
+    let outcome = run(&params, &mut waited);
     let work = arrived.elapsed().saturating_sub(waited).as_secs_f64();
-    let spent = match &outcome {
-        Err(e) if matches!(e.status, 403 | 404 | 429) => None,
-        _ => {
-            let cfg = portal.config();
-            let rows = outcome.as_ref().map(|o| o.rows).unwrap_or(0);
-            let cost = work
-                + cfg.cost_per_call.as_secs_f64()
-                + cfg.cost_per_row.as_secs_f64() * rows as f64;
-            Some(
-                portal
-                    .operating()
-                    .add(&caller.principal, method, start, cost),
-            )
-        }
+    let refused = match &outcome {
+        Err(e) => matches!(status(e).0, 403 | 404 | 429),
+        Ok(_) => false,
+    };
+    let spent = if refused {
+        None
+    } else {
+        let cfg = portal.config();
+        let rows = outcome.as_ref().map(|o| o.rows).unwrap_or(0);
+        let cost =
+            work + cfg.cost_per_call.as_secs_f64() + cfg.cost_per_row.as_secs_f64() * rows as f64;
+        Some(
+            portal
+                .operating()
+                .add(&caller.principal, method, start, cost),
+        )
     };
     let time = time_block(start, work, work, spent);
     let (status, error) = match &outcome {
         Ok(_) => (200, None),
-        Err(e) => (e.status, Some(e.code.clone())),
+        Err(e) => {
+            let (s, c) = status(e);
+            (s, Some(c))
+        }
     };
     let record = CallRecord {
         method: method.to_owned(),
@@ -307,6 +349,9 @@ fn execute(
         error,
         at: portal.clock().now(),
         in_batch,
+        v3: false,
+        idempotency_key: None,
+        replayed: false,
     };
     Executed {
         outcome,
@@ -319,10 +364,14 @@ fn execute(
 async fn rest(
     State(portal): State<Portal>,
     Path(path): Path<String>,
+    http_method: Method,
     uri: Uri,
     headers: HeaderMap,
     body: Body,
 ) -> Response {
+    if let Some(v3_path) = path.strip_prefix("api/") {
+        return crate::v3::rest(portal, v3_path, &http_method, &headers, body).await;
+    }
     let start = portal.clock().unix();
     let started = Instant::now();
     let target = target(&path);
@@ -339,6 +388,9 @@ async fn rest(
             error: Some(e.code.clone()),
             at: portal.clock().now(),
             in_batch: false,
+            v3: false,
+            idempotency_key: None,
+            replayed: false,
         }]);
         error_response(&e)
     };
@@ -476,6 +528,9 @@ fn batch(
         error: None,
         at: portal.clock().now(),
         in_batch: false,
+        v3: false,
+        idempotency_key: None,
+        replayed: false,
     }];
     let mut waited = Duration::ZERO;
     let mut results: Vec<(String, Value)> = Vec::new();

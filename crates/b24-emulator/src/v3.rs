@@ -1,0 +1,807 @@
+//! REST 3.0 (`api-reference/rest-v3.md`): `/rest/api/{user_id}/{code}/{method}`
+//! and `/rest/api/{method}` with the token in the body's `auth`. JSON bodies
+//! only, never the query string; `{"result": …, "time": …}` on success and
+//! `{"error": {"code", "message", "validation"?}}` with a 4xx otherwise;
+//! `Idempotency-Key`; `batch` as a JSON array; `rest.documentation.openapi`
+//! and `rest.scope.list`. The leaky bucket, operating time, credentials and
+//! the call log are the ones REST v2 uses.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, VecDeque};
+use std::hash::{Hash, Hasher};
+use std::time::Instant;
+
+use axum::body::Body;
+use axum::http::{HeaderMap, HeaderValue, Method};
+use axum::response::Response;
+use serde_json::{Map, Value, json};
+
+use crate::methods::{ApiError, Caller, Output};
+use crate::portal::{AuthKind, CallRecord, Portal, has_scope};
+use crate::rest::{
+    Executed, MAX_BATCH, Target, accounted, authenticate, json_response, operation_time_limit,
+    target, time_block,
+};
+use crate::tasks;
+
+/// Every REST 3.0 error code starts with this.
+const PREFIX: &str = "BITRIX_REST_V3_EXCEPTION_";
+
+/// A REST 3.0 error: status, `code`, `message` and, for request validation,
+/// the `validation` list of `(field, message)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct V3Error {
+    pub status: u16,
+    pub code: String,
+    pub message: String,
+    pub validation: Vec<(String, String)>,
+}
+
+impl V3Error {
+    /// `BITRIX_REST_V3_EXCEPTION_{name}` with a status and message.
+    pub(crate) fn new(status: u16, name: &str, message: impl Into<String>) -> V3Error {
+        V3Error {
+            status,
+            code: format!("{PREFIX}{name}"),
+            message: message.into(),
+            validation: Vec::new(),
+        }
+    }
+
+    /// `VALIDATION_REQUESTVALIDATIONEXCEPTION` (400) for these fields.
+    pub(crate) fn validation(fields: Vec<(String, String)>) -> V3Error {
+        V3Error {
+            validation: fields,
+            ..V3Error::new(
+                400,
+                "VALIDATION_REQUESTVALIDATIONEXCEPTION",
+                "Error during request object validation",
+            )
+        }
+    }
+
+    /// One field's validation error.
+    pub(crate) fn field(field: &str, message: impl Into<String>) -> V3Error {
+        V3Error::validation(vec![(field.to_owned(), message.into())])
+    }
+
+    /// `Unknown field `{field}` for entity `{entity}``, 400.
+    pub(crate) fn unknown_field(field: &str, entity: &str) -> V3Error {
+        V3Error::new(
+            400,
+            "UNKNOWNDTOPROPERTYEXCEPTION",
+            format!("Unknown field `{field}` for entity `{entity}`"),
+        )
+    }
+
+    /// `ACCESSDENIEDEXCEPTION`, 403.
+    pub(crate) fn access_denied() -> V3Error {
+        V3Error::new(403, "ACCESSDENIEDEXCEPTION", "Access denied")
+    }
+
+    fn invalid_json(message: &str) -> V3Error {
+        V3Error::new(400, "INVALIDJSONEXCEPTION", message)
+    }
+
+    fn invalid_select(message: &str) -> V3Error {
+        V3Error::new(400, "INVALIDSELECTEXCEPTION", message)
+    }
+
+    fn body(&self) -> Value {
+        let mut e = json!({"code": self.code, "message": self.message});
+        if !self.validation.is_empty() {
+            e["validation"] = self
+                .validation
+                .iter()
+                .map(|(f, m)| json!({"message": m, "field": f}))
+                .collect();
+        }
+        json!({ "error": e })
+    }
+}
+
+/// Errors REST 3.0 shares with v2 (no credentials, bad or expired token,
+/// `QUERY_LIMIT_EXCEEDED` 503, `OPERATION_TIME_LIMIT` 429,
+/// `ERROR_METHOD_NOT_FOUND` 404): the docs give their statuses but no v3
+/// codes, so they keep the v2 code and status inside the v3 error shape.
+impl From<ApiError> for V3Error {
+    fn from(e: ApiError) -> V3Error {
+        V3Error {
+            status: e.status,
+            code: e.code,
+            message: e.description,
+            validation: Vec::new(),
+        }
+    }
+}
+
+/// A REST 3.0 method the emulator knows.
+pub(crate) struct Spec {
+    pub name: &'static str,
+    /// The scope it needs (`basic`: none).
+    pub scope: &'static str,
+    /// Creates, changes or deletes data, so `Idempotency-Key` applies.
+    pub changes: bool,
+    pub summary: &'static str,
+    /// The OpenAPI tag (the module).
+    pub tag: &'static str,
+}
+
+/// The emulated REST 3.0 methods. The task pages name the deprecated scope
+/// `tasks`; `scopes/permissions.md` says the scope is `task`, so either
+/// grants them (see [`scope_ok`]).
+pub(crate) const SPECS: &[Spec] = &[
+    Spec {
+        name: "rest.documentation.openapi",
+        scope: "basic",
+        changes: false,
+        summary: "OpenAPI documentation of the REST 3.0 methods",
+        tag: "rest",
+    },
+    Spec {
+        name: "documentation",
+        scope: "basic",
+        changes: false,
+        summary: "Synonym of rest.documentation.openapi",
+        tag: "rest",
+    },
+    Spec {
+        name: "rest.scope.list",
+        scope: "basic",
+        changes: false,
+        summary: "Method-to-scope mapping",
+        tag: "rest",
+    },
+    Spec {
+        name: "batch",
+        scope: "basic",
+        changes: false,
+        summary: "Several calls in one request",
+        tag: "rest",
+    },
+    Spec {
+        name: "tasks.task.add",
+        scope: "task",
+        changes: true,
+        summary: "Adds a task",
+        tag: "tasks",
+    },
+    Spec {
+        name: "tasks.task.get",
+        scope: "task",
+        changes: false,
+        summary: "Returns a task by its identifier",
+        tag: "tasks",
+    },
+    Spec {
+        name: "tasks.task.update",
+        scope: "task",
+        changes: true,
+        summary: "Updates a task",
+        tag: "tasks",
+    },
+    Spec {
+        name: "tasks.task.delete",
+        scope: "task",
+        changes: true,
+        summary: "Deletes a task",
+        tag: "tasks",
+    },
+    Spec {
+        name: "tasks.task.list",
+        scope: "task",
+        changes: false,
+        summary: "Returns a list of tasks",
+        tag: "tasks",
+    },
+];
+
+fn spec_of(method: &str) -> Option<&'static Spec> {
+    SPECS.iter().find(|s| s.name == method)
+}
+
+fn scope_ok(granted: &[String], needed: &str) -> bool {
+    has_scope(granted, needed) || (needed == "task" && granted.iter().any(|g| g == "tasks"))
+}
+
+/// The method exists in REST 3.0 and the caller has its scope.
+fn allowed(caller: &Caller, method: &str) -> Result<&'static Spec, V3Error> {
+    let spec = spec_of(method).ok_or_else(|| V3Error::from(crate::methods::method_not_found()))?;
+    if !scope_ok(&caller.scopes, spec.scope) {
+        return Err(V3Error::new(
+            403,
+            "INSUFFICIENTSCOPEEXCEPTION",
+            format!(
+                "The method `{method}` requires the `{}` scope, which the {} does not have",
+                spec.scope,
+                match caller.auth {
+                    AuthKind::Webhook { .. } => "webhook",
+                    _ => "application",
+                }
+            ),
+        ));
+    }
+    Ok(spec)
+}
+
+/// Answers kept for `Idempotency-Key` repeats: 24 hours of virtual time, at
+/// most [`MAX_REPLAYS`] (the oldest go first).
+#[derive(Debug, Default)]
+pub(crate) struct Replays {
+    stored: HashMap<ReplayKey, Stored>,
+    /// Keys in the order stored, with their expiry (which only grows) and
+    /// sequence number.
+    order: VecDeque<(ReplayKey, f64, u64)>,
+    seq: u64,
+}
+
+/// (app or webhook, user, method, key): the docs' uniqueness scope.
+type ReplayKey = (String, u64, String, String);
+
+#[derive(Debug)]
+struct Stored {
+    /// Hash of the request body (without `auth`, which changes when a token
+    /// is refreshed between the call and its repeat).
+    request: u64,
+    body: Vec<u8>,
+    expires: f64,
+    seq: u64,
+}
+
+/// How long an answer is kept.
+const REPLAY_TTL: f64 = 86_400.0;
+/// At most this many answers are kept.
+pub(crate) const MAX_REPLAYS: usize = 10_000;
+/// Answers larger than this are not kept (the repeat then runs again).
+const MAX_REPLAY_BYTES: usize = 256 * 1024;
+
+impl Replays {
+    fn prune(&mut self, now: f64) {
+        while let Some((key, expires, seq)) = self.order.front() {
+            if *expires > now && self.stored.len() <= MAX_REPLAYS {
+                break;
+            }
+            // The map may hold a newer answer under the same key.
+            if self.stored.get(key).is_some_and(|s| s.seq == *seq) {
+                self.stored.remove(key);
+            }
+            self.order.pop_front();
+        }
+    }
+
+    fn get(&mut self, key: &ReplayKey, now: f64) -> Option<&Stored> {
+        self.prune(now);
+        self.stored.get(key).filter(|s| s.expires > now)
+    }
+
+    fn put(&mut self, key: ReplayKey, request: u64, body: Vec<u8>, now: f64) {
+        if body.len() > MAX_REPLAY_BYTES {
+            return;
+        }
+        let expires = now + REPLAY_TTL;
+        self.seq += 1;
+        self.order.push_back((key.clone(), expires, self.seq));
+        self.stored.insert(
+            key,
+            Stored {
+                request,
+                body,
+                expires,
+                seq: self.seq,
+            },
+        );
+        self.prune(now);
+    }
+
+    /// Answers currently kept.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.stored.len()
+    }
+}
+
+/// A hash of a JSON value that ignores object key order.
+fn request_hash(v: &Value) -> u64 {
+    fn feed(v: &Value, h: &mut DefaultHasher) {
+        match v {
+            Value::Null => 0u8.hash(h),
+            Value::Bool(b) => (1u8, b).hash(h),
+            Value::Number(n) => (2u8, n.to_string()).hash(h),
+            Value::String(s) => (3u8, s).hash(h),
+            Value::Array(a) => {
+                (4u8, a.len()).hash(h);
+                a.iter().for_each(|x| feed(x, h));
+            }
+            Value::Object(m) => {
+                (5u8, m.len()).hash(h);
+                let mut keys: Vec<&String> = m.keys().collect();
+                keys.sort();
+                for k in keys {
+                    k.hash(h);
+                    feed(&m[k], h);
+                }
+            }
+        }
+    }
+    let mut h = DefaultHasher::new();
+    feed(v, &mut h);
+    h.finish()
+}
+
+/// A valid key: 1 to 255 printable ASCII characters.
+fn valid_key(key: &[u8]) -> bool {
+    (1..=255).contains(&key.len()) && key.iter().all(|b| (0x20..=0x7e).contains(b))
+}
+
+fn with_headers(mut resp: Response, key: Option<&str>, replayed: bool) -> Response {
+    if let Some(v) = key.and_then(|k| HeaderValue::from_str(k).ok()) {
+        resp.headers_mut().insert("idempotency-key", v);
+    }
+    if replayed {
+        resp.headers_mut()
+            .insert("idempotent-replayed", HeaderValue::from_static("true"));
+    }
+    resp
+}
+
+fn error_response(e: &V3Error) -> Response {
+    json_response(e.status, &e.body())
+}
+
+/// Runs one REST 3.0 method with the shared accounting.
+fn execute(
+    portal: &Portal,
+    caller: &Caller,
+    method: &str,
+    params: Value,
+    in_batch: bool,
+) -> Executed<V3Error> {
+    let start = portal.clock().unix();
+    let status = |e: &V3Error| (e.status, e.code.clone());
+    let mut done = accounted(
+        portal,
+        caller,
+        method,
+        params,
+        in_batch,
+        status,
+        |p, waited| {
+            allowed(caller, method)?;
+            if portal.operating().blocked(&caller.principal, method, start) {
+                return Err(operation_time_limit().into());
+            }
+            let one = |result| Output {
+                result,
+                total: None,
+                next: None,
+                rows: 1,
+            };
+            match method {
+                "rest.documentation.openapi" | "documentation" => Ok(one(openapi())),
+                "rest.scope.list" => Ok(one(scope_list())),
+                m => tasks::call(portal, caller, m, p, waited),
+            }
+        },
+    );
+    done.record.v3 = true;
+    done
+}
+
+/// Handles `/rest/api/{path}`.
+pub(crate) async fn rest(
+    portal: Portal,
+    path: &str,
+    _http_method: &Method,
+    headers: &HeaderMap,
+    body: Body,
+) -> Response {
+    let start = portal.clock().unix();
+    let started = Instant::now();
+    let target = target(path);
+    let method = match &target {
+        Target::Webhook { method, .. } | Target::OAuth { method } => method.clone(),
+        Target::Unknown => path.to_ascii_lowercase(),
+    };
+    let key_header = headers
+        .get("idempotency-key")
+        .map(|v| v.as_bytes().to_vec());
+    let refuse = |e: V3Error, params: Value, auth: AuthKind, key: Option<&str>| {
+        portal.record([CallRecord {
+            method: method.clone(),
+            params,
+            auth,
+            status: e.status,
+            error: Some(e.code.clone()),
+            at: portal.clock().now(),
+            in_batch: false,
+            v3: true,
+            idempotency_key: key.map(str::to_owned),
+            replayed: false,
+        }]);
+        with_headers(error_response(&e), key, false)
+    };
+    // Read (bounded) even when refused, so keep-alive connections stay usable.
+    let max = portal.config().max_body;
+    let bytes = axum::body::to_bytes(body, max).await;
+    if !portal.bucket().hit(portal.clock().elapsed()) {
+        let e = ApiError::new(503, "QUERY_LIMIT_EXCEEDED", "Too many requests");
+        return refuse(e.into(), Value::Null, AuthKind::None, None);
+    }
+    let Ok(bytes) = bytes else {
+        let e = ApiError::new(
+            413,
+            "INVALID_REQUEST",
+            &format!("Request body exceeds {max} bytes"),
+        );
+        return refuse(e.into(), Value::Null, AuthKind::None, None);
+    };
+    // Parameters come from the JSON body only; a body-less GET or POST calls
+    // the method without parameters.
+    let body: Value = if bytes.iter().all(u8::is_ascii_whitespace) {
+        Value::Object(Map::new())
+    } else {
+        match serde_json::from_slice(&bytes) {
+            Ok(v) => v,
+            Err(e) => {
+                let e = V3Error::invalid_json(&format!("Invalid JSON in the request body: {e}"));
+                return refuse(e, Value::Null, AuthKind::None, None);
+            }
+        }
+    };
+    let (mut params, batch_calls) = match body {
+        Value::Object(m) => (m, None),
+        // `batch` alone takes an array at the root (its token cannot ride
+        // in it, and the docs name no other place: batch is for webhooks).
+        Value::Array(a) if method == "batch" => (Map::new(), Some(a)),
+        Value::Array(a) if a.is_empty() => (Map::new(), None),
+        _ => {
+            let e = V3Error::invalid_json("The request body must be a JSON object");
+            return refuse(e, Value::Null, AuthKind::None, None);
+        }
+    };
+    let authenticated = {
+        let st = portal.read();
+        authenticate(&portal, &st, &target, &params)
+    };
+    params.remove("auth");
+    let params = Value::Object(params);
+    let caller = match authenticated {
+        Ok(c) => c,
+        Err(e) => return refuse(e.into(), params, AuthKind::None, None),
+    };
+    let spec = match allowed(&caller, &method) {
+        Ok(s) => s,
+        Err(e) => return refuse(e, params, caller.auth, None),
+    };
+    if method == "batch" {
+        let calls = match batch_calls {
+            Some(c) => c,
+            None => {
+                let e = V3Error::invalid_select(
+                    "The batch body must be a JSON array of {\"method\", \"query\"} objects; the `cmd` form of REST v2 is not accepted",
+                );
+                return refuse(e, params, caller.auth, None);
+            }
+        };
+        return batch(&portal, &caller, calls, start, started);
+    }
+    // The header matters only to methods that change data.
+    let key = match key_header.filter(|_| spec.changes) {
+        None => None,
+        Some(k) if valid_key(&k) => Some(String::from_utf8_lossy(&k).into_owned()),
+        Some(_) => {
+            let e = V3Error::new(
+                400,
+                "INVALIDIDEMPOTENCYKEYEXCEPTION",
+                "The Idempotency-Key header must be 1 to 255 printable ASCII characters",
+            );
+            return refuse(e, params, caller.auth, None);
+        }
+    };
+    let replay_key = key.as_ref().map(|k| {
+        (
+            caller.principal.clone(),
+            caller.user_id,
+            method.clone(),
+            k.clone(),
+        )
+    });
+    let request = request_hash(&params);
+    if let Some(rk) = &replay_key {
+        let now = portal.clock().unix();
+        let stored = portal
+            .replays()
+            .get(rk, now)
+            .map(|s| (s.request, s.body.clone()));
+        match stored {
+            Some((hash, body)) if hash == request => {
+                portal.record([CallRecord {
+                    method: method.clone(),
+                    params,
+                    auth: caller.auth.clone(),
+                    status: 200,
+                    error: None,
+                    at: portal.clock().now(),
+                    in_batch: false,
+                    v3: true,
+                    idempotency_key: key.clone(),
+                    replayed: true,
+                }]);
+                let resp = axum::response::IntoResponse::into_response((
+                    [(
+                        axum::http::header::CONTENT_TYPE,
+                        "application/json; charset=utf-8",
+                    )],
+                    body,
+                ));
+                return with_headers(resp, key.as_deref(), true);
+            }
+            Some(_) => {
+                let e = V3Error::new(
+                    422,
+                    "IDEMPOTENCYKEYREUSEDEXCEPTION",
+                    "The Idempotency-Key was already used with a different request body",
+                );
+                return refuse(e, params, caller.auth, key.as_deref());
+            }
+            None => {}
+        }
+    }
+    // A bug must not drop the connection: answer with the documented 500.
+    let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        execute(&portal, &caller, &method, params, false)
+    }));
+    let Ok(Executed {
+        outcome,
+        time,
+        mut record,
+        ..
+    }) = ran
+    else {
+        let e = ApiError::new(500, "INTERNAL_SERVER_ERROR", "Internal server error");
+        return error_response(&e.into());
+    };
+    record.idempotency_key = key.clone();
+    portal.record([record]);
+    let resp = match outcome {
+        Ok(out) => {
+            let body = json!({"result": out.result, "time": time});
+            let bytes = serde_json::to_vec(&body).unwrap_or_default();
+            // Only successful answers are kept: an error is run again.
+            if let Some(rk) = replay_key {
+                let now = portal.clock().unix();
+                portal.replays().put(rk, request, bytes.clone(), now);
+            }
+            axum::response::IntoResponse::into_response((
+                [(
+                    axum::http::header::CONTENT_TYPE,
+                    "application/json; charset=utf-8",
+                )],
+                bytes,
+            ))
+        }
+        Err(e) => error_response(&e),
+    };
+    with_headers(resp, key.as_deref(), false)
+}
+
+/// `batch`: a JSON array of `{method, query}` run in order; `result` holds
+/// their results in the same order. The docs show no per-call errors, so the
+/// first failing call stops the batch and its error is the answer (calls
+/// before it have run). Each call counts against its own method; the batch
+/// itself is not counted, as in v2.
+fn batch(
+    portal: &Portal,
+    caller: &Caller,
+    calls: Vec<Value>,
+    start: f64,
+    started: Instant,
+) -> Response {
+    let mut records = vec![CallRecord {
+        method: "batch".into(),
+        params: Value::Array(calls.clone()),
+        auth: caller.auth.clone(),
+        status: 200,
+        error: None,
+        at: portal.clock().now(),
+        in_batch: false,
+        v3: true,
+        idempotency_key: None,
+        replayed: false,
+    }];
+    let mut results = Vec::with_capacity(calls.len().min(MAX_BATCH));
+    let mut waited = std::time::Duration::ZERO;
+    let mut failure = None;
+    if calls.len() > MAX_BATCH {
+        failure = Some(V3Error::from(ApiError::new(
+            400,
+            "ERROR_BATCH_LENGTH_EXCEEDED",
+            "Max batch length exceeded",
+        )));
+    }
+    for call in calls
+        .iter()
+        .take(if failure.is_some() { 0 } else { MAX_BATCH })
+    {
+        let (method, query) = match call {
+            Value::Object(m) => (
+                m.get("method").and_then(Value::as_str),
+                m.get("query").cloned().unwrap_or_else(|| json!({})),
+            ),
+            _ => (None, Value::Null),
+        };
+        let Some(method) = method else {
+            failure = Some(V3Error::invalid_select(
+                "Each batch element must be an object with a `method` string and a `query` object",
+            ));
+            break;
+        };
+        let method = crate::rest::method_name(method);
+        let query = match query {
+            Value::Object(mut m) => {
+                m.remove("auth");
+                Value::Object(m)
+            }
+            Value::Array(a) if a.is_empty() => json!({}),
+            _ => {
+                failure = Some(V3Error::invalid_select(&format!(
+                    "The `query` of the batch call `{method}` must be an object"
+                )));
+                break;
+            }
+        };
+        if method == "batch" {
+            failure = Some(
+                ApiError::new(
+                    405,
+                    "ERROR_BATCH_METHOD_NOT_ALLOWED",
+                    "Method is not allowed for batch usage",
+                )
+                .into(),
+            );
+            break;
+        }
+        let Executed {
+            outcome,
+            record,
+            waited: w,
+            ..
+        } = execute(portal, caller, &method, query, true);
+        records.push(record);
+        waited += w;
+        match outcome {
+            Ok(out) => results.push(out.result),
+            Err(e) => {
+                failure = Some(e);
+                break;
+            }
+        }
+    }
+    if let Some(e) = &failure {
+        records[0].status = e.status;
+        records[0].error = Some(e.code.clone());
+    }
+    portal.record(records);
+    match failure {
+        Some(e) => error_response(&e),
+        None => {
+            let duration = started.elapsed();
+            let processing = duration.saturating_sub(waited).as_secs_f64();
+            let time = time_block(start, duration.as_secs_f64(), processing, None);
+            json_response(200, &json!({"result": results, "time": time}))
+        }
+    }
+}
+
+/// `rest.scope.list`: the docs call it a method-to-scope mapping and show no
+/// answer, so the emulator lists `{method, scope}` items under `items`, the
+/// unified list form.
+fn scope_list() -> Value {
+    let items: Vec<Value> = SPECS
+        .iter()
+        .map(|s| json!({"method": s.name, "scope": s.scope}))
+        .collect();
+    json!({ "items": items })
+}
+
+/// `rest.documentation.openapi`: OpenAPI 3.0.0 with one path per emulated
+/// method (`/tasks.task.get`) and the task objects under `components.schemas`.
+fn openapi() -> Value {
+    let mut tags: Vec<&str> = SPECS.iter().map(|s| s.tag).collect();
+    tags.dedup();
+    let tags: Vec<Value> = tags
+        .iter()
+        .map(|t| json!({"name": t, "description": format!("{t} module methods")}))
+        .collect();
+    let mut paths = Map::new();
+    for s in SPECS {
+        let request = tasks::request_schema(s.name);
+        let takes_params = request.is_some();
+        let mut op = json!({
+            "tags": [s.tag],
+            "operationId": s.name,
+            "summary": s.summary,
+            "responses": {
+                "200": {"description": "Success: `result` and `time`"},
+                "400": {"description": "Request error: `error.code`, `error.message`, `error.validation`"},
+                "403": {"description": "Access denied or insufficient scope"},
+            },
+        });
+        if let Some(schema) = request {
+            op["requestBody"] = json!({
+                "required": true,
+                "content": {"application/json": {"schema": schema}},
+            });
+        }
+        if s.scope != "basic" {
+            op["x-scope"] = json!(s.scope);
+        }
+        // Methods without parameters take GET too.
+        let ops = if takes_params {
+            json!({ "post": op })
+        } else {
+            json!({ "get": op.clone(), "post": op })
+        };
+        paths.insert(format!("/{}", s.name), ops);
+    }
+    json!({
+        "openapi": "3.0.0",
+        "info": {"title": "Bitrix24 REST V3 API", "version": "1.0.0"},
+        "tags": tags,
+        "paths": paths,
+        "components": {"schemas": tasks::schemas()},
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys() {
+        assert!(valid_key(b"9f1c1a7e-5f1b-4a1e-9a2c-2f5f2b6c7d80"));
+        assert!(valid_key(&[b'a'; 255]));
+        assert!(!valid_key(&[b'a'; 256]));
+        assert!(!valid_key(b""));
+        assert!(!valid_key("ключ".as_bytes()));
+        assert!(!valid_key(b"a\tb"));
+    }
+
+    #[test]
+    fn hash_ignores_key_order() {
+        let a = json!({"fields": {"title": "x", "creatorId": 1}, "id": 2});
+        let b = json!({"id": 2, "fields": {"creatorId": 1, "title": "x"}});
+        assert_eq!(request_hash(&a), request_hash(&b));
+        assert_ne!(request_hash(&a), request_hash(&json!({"id": 2})));
+        assert_ne!(request_hash(&json!("1")), request_hash(&json!(1)));
+    }
+
+    #[test]
+    fn replays_expire_and_stay_bounded() {
+        let mut r = Replays::default();
+        let key = |i: usize| {
+            (
+                "app".to_owned(),
+                1,
+                "tasks.task.add".to_owned(),
+                i.to_string(),
+            )
+        };
+        r.put(key(0), 7, b"{}".to_vec(), 1000.0);
+        assert!(r.get(&key(0), 1000.0 + REPLAY_TTL - 1.0).is_some());
+        assert!(r.get(&key(0), 1000.0 + REPLAY_TTL).is_none());
+        assert_eq!(r.len(), 0);
+        for i in 0..MAX_REPLAYS + 10 {
+            r.put(key(i), 7, b"{}".to_vec(), 2000.0);
+        }
+        assert_eq!(r.len(), MAX_REPLAYS);
+        assert!(r.get(&key(0), 2000.0).is_none());
+        assert!(r.get(&key(MAX_REPLAYS + 9), 2000.0).is_some());
+        // A key stored again keeps its newer answer when the old entry goes.
+        r.put(key(20), 8, b"[]".to_vec(), 2000.0);
+        for i in 0..25 {
+            r.put(key(100_000 + i), 7, b"{}".to_vec(), 2000.0);
+        }
+        assert_eq!(r.get(&key(20), 2000.0).map(|s| s.request), Some(8));
+    }
+}
