@@ -1,10 +1,13 @@
-//! REST 3.0 (`/rest/api/`) against a scripted local server (the emulator
-//! speaks REST v2 only): paths, `Idempotency-Key`, errors, safe resends.
+//! REST 3.0 (`/rest/api/`): `Client::call_v3` against the emulator (a task
+//! added, read and listed; typed errors; the `Idempotency-Key` the portal
+//! saw), and against a scripted local server for what the emulator cannot
+//! do: hang up mid-call, so resends and their reused key can be checked.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use b24_core::{Client, Error, RetryPolicy};
+use b24_emulator::Emulator;
 use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -176,4 +179,104 @@ async fn bad_bodies_are_errors_not_panics() {
     let e = c.call("crm.deal.add", json!({})).await.unwrap_err();
     assert!(matches!(e, Error::Transport(_)), "{e:?}");
     assert!(!format!("{e} {e:?}").contains("hookcode"), "{e}");
+}
+
+/// A client for the emulator's webhook, given in its `/rest/api/` form.
+async fn on_emulator() -> (Emulator, Client) {
+    let emu = Emulator::builder()
+        .seed_users(3)
+        .bucket(10_000, 100.0)
+        .start()
+        .await
+        .unwrap();
+    let url = format!("{}/rest/api/1/devcode/", emu.base_url());
+    let client = Client::from_webhook(&url).unwrap();
+    (emu, client)
+}
+
+#[tokio::test]
+async fn emulator_task_add_get_list() {
+    let (emu, c) = on_emulator().await;
+    let env = c
+        .call_v3(
+            "tasks.task.add",
+            json!({"fields": {"title": "Prepare a report", "creatorId": 1, "responsibleId": 2,
+                              "deadline": "2025-12-31T23:59:59+02:00"}}),
+        )
+        .await
+        .unwrap();
+    let id = env.result["item"]["id"].as_u64().unwrap();
+    assert_eq!(env.result["item"]["status"], "pending");
+    assert!(env.time.is_some());
+    let env = c
+        .call_v3(
+            "tasks.task.get",
+            json!({"id": id, "select": ["id", "title", "responsible.email"]}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        env.result["item"],
+        json!({"id": id, "title": "Prepare a report", "responsible": {"email": "user2@example.com"}})
+    );
+    c.call_v3(
+        "tasks.task.add",
+        json!({"fields": {"title": "Other", "creatorId": 1, "responsibleId": 1}}),
+    )
+    .await
+    .unwrap();
+    let env = c
+        .call_v3(
+            "tasks.task.list",
+            json!({"select": ["id", "title"], "filter": [["id", "in", [id]]]}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        env.result["items"],
+        json!([{"id": id, "title": "Prepare a report"}])
+    );
+    // The portal saw a key on each add (they change data), none on reads.
+    let calls = emu.calls();
+    assert!(calls.iter().all(|c| c.v3 && !c.replayed));
+    let keys: Vec<(&str, Option<&str>)> = calls
+        .iter()
+        .map(|c| (c.method.as_str(), c.idempotency_key.as_deref()))
+        .collect();
+    assert_eq!(keys.len(), 4);
+    assert!(matches!(keys[0], ("tasks.task.add", Some(k)) if !k.is_empty()));
+    assert!(matches!(keys[2], ("tasks.task.add", Some(k)) if Some(k) != keys[0].1));
+    assert_eq!(keys[1], ("tasks.task.get", None));
+    assert_eq!(keys[3], ("tasks.task.list", None));
+}
+
+#[tokio::test]
+async fn emulator_errors_are_typed() {
+    let (emu, c) = on_emulator().await;
+    let e = c
+        .call_v3("tasks.task.add", json!({"fields": {"title": "x"}}))
+        .await
+        .unwrap_err();
+    assert!(matches!(e, Error::V3Validation(_)), "{e:?}");
+    assert_eq!((e.method(), e.status()), ("tasks.task.add", Some(400)));
+    let fields: Vec<&str> = e
+        .info()
+        .validation
+        .as_ref()
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v["field"].as_str())
+        .collect();
+    assert_eq!(fields, ["creatorId", "responsibleId"]);
+    let e = c
+        .call_v3("tasks.task.get", json!({"id": 404}))
+        .await
+        .unwrap_err();
+    assert!(matches!(e, Error::V3EntityNotFound(_)), "{e:?}");
+    let e = c.call_v3("crm.deal.list", json!({})).await.unwrap_err();
+    assert!(matches!(e, Error::MethodNotFound(_)), "{e:?}");
+    // Neither is resent: one request each.
+    assert_eq!(emu.calls().len(), 3);
 }
