@@ -189,8 +189,7 @@ async fn on_emulator() -> (Emulator, Client) {
         .start()
         .await
         .unwrap();
-    let url = format!("{}/rest/api/1/devcode/", emu.base_url());
-    let client = Client::from_webhook(&url).unwrap();
+    let client = Client::from_webhook(&emu.v3_webhook_url()).unwrap();
     (emu, client)
 }
 

@@ -552,6 +552,15 @@ impl Emulator {
         }
     }
 
+    /// The first webhook's REST 3.0 URL, `…/rest/api/1/devcode/`.
+    pub fn v3_webhook_url(&self) -> String {
+        let hooks = self.portal.webhooks();
+        match hooks.first() {
+            Some(w) => format!("{}/rest/api/{}/{}/", self.base_url(), w.user_id, w.code),
+            None => format!("{}/rest/api/", self.base_url()),
+        }
+    }
+
     /// The OAuth `…/rest/` endpoint (pass `auth=<token>`).
     pub fn rest_url(&self) -> String {
         format!("{}/rest/", self.base_url())

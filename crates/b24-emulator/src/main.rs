@@ -77,6 +77,7 @@ fn run() -> Result<(), String> {
         let base = emu.base_url();
         println!("b24-emulator listening on {}", emu.addr());
         println!("webhook:        {}", emu.webhook_url());
+        println!("rest 3.0:       {}", emu.v3_webhook_url());
         if let Some(rest) = base.strip_prefix("https://") {
             println!("plain http:     http://{rest}/ (same port)");
         }

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
+use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::any;
 use serde_json::{Map, Value, json};
@@ -364,13 +364,12 @@ pub(crate) fn accounted<E>(
 async fn rest(
     State(portal): State<Portal>,
     Path(path): Path<String>,
-    http_method: Method,
     uri: Uri,
     headers: HeaderMap,
     body: Body,
 ) -> Response {
     if let Some(v3_path) = path.strip_prefix("api/") {
-        return crate::v3::rest(portal, v3_path, &http_method, &headers, body).await;
+        return crate::v3::rest(portal, v3_path, &headers, body).await;
     }
     let start = portal.clock().unix();
     let started = Instant::now();

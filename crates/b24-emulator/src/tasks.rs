@@ -9,7 +9,7 @@
 //! created.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::time::{Duration, Instant};
 
 use serde_json::{Map, Value, json};
@@ -703,15 +703,25 @@ fn rights(st: &State, user: u64, task: &Map<String, Value>) -> Value {
     Value::Object(m)
 }
 
-/// A task as the caller sees it: stored fields plus the computed ones.
-fn materialize(st: &State, user: u64, id: u64, task: &Map<String, Value>) -> Map<String, Value> {
-    let mut t = task.clone();
-    let has_children = st
-        .tasks
+/// The IDs of tasks that have subtasks.
+fn parents(st: &State) -> HashSet<u64> {
+    st.tasks
         .rows
         .values()
-        .any(|c| c.get("parentId").and_then(Value::as_u64) == Some(id));
-    t.insert("containsSubTasks".into(), json!(has_children));
+        .filter_map(|c| c.get("parentId").and_then(Value::as_u64))
+        .collect()
+}
+
+/// A task as the caller sees it: stored fields plus the computed ones.
+fn materialize(
+    st: &State,
+    user: u64,
+    id: u64,
+    task: &Map<String, Value>,
+    parents: &HashSet<u64>,
+) -> Map<String, Value> {
+    let mut t = task.clone();
+    t.insert("containsSubTasks".into(), json!(parents.contains(&id)));
     t.insert("rights".into(), rights(st, user, task));
     t
 }
@@ -746,7 +756,7 @@ fn related(st: &State, user: u64, dto: Dto, obj: &Map<String, Value>, field: &st
         match target {
             Dto::User => user_object(st, id),
             Dto::Task => match st.tasks.rows.get(&id) {
-                Some(t) => Value::Object(materialize(st, user, id, t)),
+                Some(t) => Value::Object(materialize(st, user, id, t, &parents(st))),
                 None => Value::Null,
             },
             Dto::Chat => json!({
@@ -850,7 +860,10 @@ fn project(
         }
         // Related objects go right after the field holding their key.
         for rel in relations_after(dto, name) {
-            if nested.iter().any(|(n, _)| n == rel) || whole.contains(rel) {
+            // `accomplices` alone is the ID list; `accomplices.name`, users.
+            let wanted = nested.iter().any(|(n, _)| n == rel)
+                || (whole.contains(rel) && !dto.has_plain(rel));
+            if wanted {
                 put_related(&mut out, rel);
             }
         }
@@ -861,7 +874,7 @@ fn project(
         }
     }
     for name in &whole {
-        if !out.contains_key(*name) && dto.relation(name).is_some() {
+        if !out.contains_key(*name) && dto.relation(name).is_some() && !dto.has_plain(name) {
             put_related(&mut out, name);
         }
     }
@@ -958,7 +971,7 @@ fn add(st: &mut State, caller: &Caller, params: &Value, now: i64) -> R {
     }
     apply_status(&mut task, None, caller.user_id, now);
     st.tasks.rows.insert(id, task.clone());
-    let item = materialize(st, caller.user_id, id, &task);
+    let item = materialize(st, caller.user_id, id, &task, &parents(st));
     let item = project(st, caller.user_id, Dto::Task, &item, &[], &is_basic);
     Ok(output(json!({ "item": item }), 1))
 }
@@ -1003,7 +1016,7 @@ fn get(st: &State, caller: &Caller, params: &Value) -> R {
     if !can_read(st, caller.user_id, task) {
         return Err(V3Error::access_denied());
     }
-    let item = materialize(st, caller.user_id, id, task);
+    let item = materialize(st, caller.user_id, id, task, &parents(st));
     let item = project(st, caller.user_id, Dto::Task, &item, &paths, &is_basic);
     Ok(output(json!({ "item": item }), 1))
 }
@@ -1325,6 +1338,7 @@ fn list(st: &State, caller: &Caller, params: &Value) -> R {
     };
     let order = parse_order(params)?;
     let (offset, limit) = parse_pagination(params)?;
+    let parents = parents(st);
     let mut found: Vec<(&u64, &Map<String, Value>)> = st
         .tasks
         .rows
@@ -1350,7 +1364,7 @@ fn list(st: &State, caller: &Caller, params: &Value) -> R {
         .skip(usize::try_from(offset).unwrap_or(usize::MAX))
         .take(limit as usize)
         .map(|(id, t)| {
-            let item = materialize(st, caller.user_id, *id, t);
+            let item = materialize(st, caller.user_id, *id, t, &parents);
             // Without `select` a list gives only `id`.
             Value::Object(project(
                 st,

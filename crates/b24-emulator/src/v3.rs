@@ -12,7 +12,7 @@ use std::hash::{Hash, Hasher};
 use std::time::Instant;
 
 use axum::body::Body;
-use axum::http::{HeaderMap, HeaderValue, Method};
+use axum::http::{HeaderMap, HeaderValue};
 use axum::response::Response;
 use serde_json::{Map, Value, json};
 
@@ -348,6 +348,12 @@ fn error_response(e: &V3Error) -> Response {
     json_response(e.status, &e.body())
 }
 
+/// A bug must not drop the connection: the documented 500.
+fn internal_error() -> Response {
+    let e = ApiError::new(500, "INTERNAL_SERVER_ERROR", "Internal server error");
+    error_response(&e.into())
+}
+
 /// Runs one REST 3.0 method with the shared accounting.
 fn execute(
     portal: &Portal,
@@ -388,13 +394,7 @@ fn execute(
 }
 
 /// Handles `/rest/api/{path}`.
-pub(crate) async fn rest(
-    portal: Portal,
-    path: &str,
-    _http_method: &Method,
-    headers: &HeaderMap,
-    body: Body,
-) -> Response {
+pub(crate) async fn rest(portal: Portal, path: &str, headers: &HeaderMap, body: Body) -> Response {
     let start = portal.clock().unix();
     let started = Instant::now();
     let target = target(path);
@@ -483,7 +483,10 @@ pub(crate) async fn rest(
                 return refuse(e, params, caller.auth, None);
             }
         };
-        return batch(&portal, &caller, calls, start, started);
+        let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            batch(&portal, &caller, calls, start, started)
+        }));
+        return ran.unwrap_or_else(|_| internal_error());
     }
     // The header matters only to methods that change data.
     let key = match key_header.filter(|_| spec.changes) {
@@ -547,7 +550,6 @@ pub(crate) async fn rest(
             None => {}
         }
     }
-    // A bug must not drop the connection: answer with the documented 500.
     let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         execute(&portal, &caller, &method, params, false)
     }));
@@ -558,8 +560,7 @@ pub(crate) async fn rest(
         ..
     }) = ran
     else {
-        let e = ApiError::new(500, "INTERNAL_SERVER_ERROR", "Internal server error");
-        return error_response(&e.into());
+        return internal_error();
     };
     record.idempotency_key = key.clone();
     portal.record([record]);

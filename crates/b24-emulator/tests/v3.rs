@@ -21,9 +21,9 @@ async fn emu() -> Emulator {
         .unwrap()
 }
 
-/// `…/rest/api/1/devcode/`.
+/// `…/rest/api/1/devcode/` (the first webhook).
 fn api(e: &Emulator) -> String {
-    format!("{}/rest/api/1/devcode/", e.base_url())
+    e.v3_webhook_url()
 }
 
 /// A POST with a raw body and optional `Idempotency-Key`: status, headers, JSON.
@@ -714,6 +714,15 @@ async fn select_with_related_fields() {
                "accomplices": [{"id": 3}, {"id": 4}],
                "parent": {"title": "parent", "creator": {"name": "Admin Emulator"}},
                "chat": {"entityId": id}})
+    );
+    let (_, v) = post_json(
+        &get_url,
+        &json!({"id": id, "select": ["accomplices", "auditors", "parentId"]}),
+    )
+    .await;
+    assert_eq!(
+        v["result"]["item"],
+        json!({"accomplices": [3, 4], "auditors": [], "parentId": parent})
     );
     let (s, v) = post_json(&get_url, &json!({"id": id, "select": "title"})).await;
     assert_eq!((s, validation(&v)[0].0.as_str()), (400, "select"));
