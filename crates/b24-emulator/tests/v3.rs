@@ -931,3 +931,66 @@ async fn hostile_bodies_are_documented_errors() {
     .await;
     assert_eq!((s, &v["result"]), (200, &json!({"items": []})));
 }
+
+/// `(code, status)` rows of the overview's error tables.
+fn documented_errors() -> Vec<(String, u16)> {
+    let page = include_str!("fixtures/rest-v3.md");
+    let mut rows: Vec<(String, u16)> = page
+        .lines()
+        .filter_map(|l| {
+            let l = l.strip_prefix("|| `BITRIX_REST_V3_EXCEPTION_")?;
+            let (name, rest) = l.split_once("` | ")?;
+            let status = rest.split(' ').next()?.parse().ok()?;
+            Some((format!("{V}{name}"), status))
+        })
+        .collect();
+    rows.sort();
+    rows.dedup();
+    rows
+}
+
+#[tokio::test]
+async fn every_documented_error_code_comes_with_its_status() {
+    let table = documented_errors();
+    assert!(table.len() >= 9, "table parsed: {table:?}");
+    let e = Emulator::builder()
+        .webhook(1, "devcode", &[])
+        .webhook(2, "narrow", &["crm"])
+        .seed_users(2)
+        .start()
+        .await
+        .unwrap();
+    let id = add(&e, task("a", 1)).await;
+    let url = |m: &str| format!("{}tasks.task.{m}", api(&e));
+    let narrow = format!("{}/rest/api/2/narrow/tasks.task.list", e.base_url());
+    let mut seen: Vec<(String, u16)> = Vec::new();
+    let mut note = |s: u16, v: &Value| seen.push((code(v).to_owned(), s));
+    let (s, v) = post_json(&url("get"), &json!({})).await;
+    note(s, &v);
+    let (s, _, v) = send(&url("get"), "{", None).await;
+    note(s, &v);
+    let (s, v) = post_json(&url("get"), &json!({"id": id, "select": ["creator.x"]})).await;
+    note(s, &v);
+    let (s, v) = post_json(&url("list"), &json!({"filter": [["id", "~", 1]]})).await;
+    note(s, &v);
+    let (s, v) = post_json(&url("get"), &json!({"id": id + 1})).await;
+    note(s, &v);
+    let (s, v) = post_json(&url("delete"), &json!({"id": id + 1})).await;
+    note(s, &v);
+    let (s, v) = post_json(&narrow, &json!({})).await;
+    note(s, &v);
+    let body = json!({"id": id, "fields": {"title": "b"}}).to_string();
+    send(&url("update"), &body, Some(b"k")).await;
+    let (s, _, v) = send(
+        &url("update"),
+        &json!({"id": id, "fields": {}}).to_string(),
+        Some(b"k"),
+    )
+    .await;
+    note(s, &v);
+    let (s, _, v) = send(&url("update"), &body, Some(b"")).await;
+    note(s, &v);
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen, table);
+}
