@@ -75,6 +75,31 @@ pub struct CallRecord {
     pub replayed: bool,
 }
 
+impl CallRecord {
+    /// A REST v2 call outside `batch`, answered at virtual time `at`.
+    pub(crate) fn new(
+        method: &str,
+        params: Value,
+        auth: AuthKind,
+        status: u16,
+        error: Option<String>,
+        at: SystemTime,
+    ) -> CallRecord {
+        CallRecord {
+            method: method.to_owned(),
+            params,
+            auth,
+            status,
+            error,
+            at,
+            in_batch: false,
+            v3: false,
+            idempotency_key: None,
+            replayed: false,
+        }
+    }
+}
+
 /// The emulator's OAuth application.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OAuthApp {

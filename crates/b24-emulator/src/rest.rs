@@ -342,16 +342,15 @@ pub(crate) fn accounted<E>(
         }
     };
     let record = CallRecord {
-        method: method.to_owned(),
-        params,
-        auth: caller.auth.clone(),
-        status,
-        error,
-        at: portal.clock().now(),
         in_batch,
-        v3: false,
-        idempotency_key: None,
-        replayed: false,
+        ..CallRecord::new(
+            method,
+            params,
+            caller.auth.clone(),
+            status,
+            error,
+            portal.clock().now(),
+        )
     };
     Executed {
         outcome,
@@ -379,18 +378,14 @@ async fn rest(
         Target::Unknown => path.to_ascii_lowercase(),
     };
     let refuse = |portal: &Portal, e: ApiError, params: Value, auth: AuthKind| {
-        portal.record([CallRecord {
-            method: method.clone(),
+        portal.record([CallRecord::new(
+            &method,
             params,
             auth,
-            status: e.status,
-            error: Some(e.code.clone()),
-            at: portal.clock().now(),
-            in_batch: false,
-            v3: false,
-            idempotency_key: None,
-            replayed: false,
-        }]);
+            e.status,
+            Some(e.code.clone()),
+            portal.clock().now(),
+        )]);
         error_response(&e)
     };
     // The body is read (bounded) even when the request is refused, so the
@@ -519,18 +514,14 @@ fn batch(
         }
         None => false,
     };
-    let mut records = vec![CallRecord {
-        method: "batch".into(),
-        params: params.clone(),
-        auth: caller.auth.clone(),
-        status: 200,
-        error: None,
-        at: portal.clock().now(),
-        in_batch: false,
-        v3: false,
-        idempotency_key: None,
-        replayed: false,
-    }];
+    let mut records = vec![CallRecord::new(
+        "batch",
+        params.clone(),
+        caller.auth.clone(),
+        200,
+        None,
+        portal.clock().now(),
+    )];
     let mut waited = Duration::ZERO;
     let mut results: Vec<(String, Value)> = Vec::new();
     let mut errors: Vec<(String, Value)> = Vec::new();

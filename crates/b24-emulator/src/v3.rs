@@ -407,16 +407,16 @@ pub(crate) async fn rest(portal: Portal, path: &str, headers: &HeaderMap, body: 
         .map(|v| v.as_bytes().to_vec());
     let refuse = |e: V3Error, params: Value, auth: AuthKind, key: Option<&str>| {
         portal.record([CallRecord {
-            method: method.clone(),
-            params,
-            auth,
-            status: e.status,
-            error: Some(e.code.clone()),
-            at: portal.clock().now(),
-            in_batch: false,
             v3: true,
             idempotency_key: key.map(str::to_owned),
-            replayed: false,
+            ..CallRecord::new(
+                &method,
+                params,
+                auth,
+                e.status,
+                Some(e.code.clone()),
+                portal.clock().now(),
+            )
         }]);
         with_headers(error_response(&e), key, false)
     };
@@ -519,16 +519,17 @@ pub(crate) async fn rest(portal: Portal, path: &str, headers: &HeaderMap, body: 
         match stored {
             Some((hash, body)) if hash == request => {
                 portal.record([CallRecord {
-                    method: method.clone(),
-                    params,
-                    auth: caller.auth.clone(),
-                    status: 200,
-                    error: None,
-                    at: portal.clock().now(),
-                    in_batch: false,
                     v3: true,
                     idempotency_key: key.clone(),
                     replayed: true,
+                    ..CallRecord::new(
+                        &method,
+                        params,
+                        caller.auth.clone(),
+                        200,
+                        None,
+                        portal.clock().now(),
+                    )
                 }]);
                 let resp = axum::response::IntoResponse::into_response((
                     [(
@@ -599,16 +600,15 @@ fn batch(
     started: Instant,
 ) -> Response {
     let mut records = vec![CallRecord {
-        method: "batch".into(),
-        params: Value::Array(calls.clone()),
-        auth: caller.auth.clone(),
-        status: 200,
-        error: None,
-        at: portal.clock().now(),
-        in_batch: false,
         v3: true,
-        idempotency_key: None,
-        replayed: false,
+        ..CallRecord::new(
+            "batch",
+            Value::Array(calls.clone()),
+            caller.auth.clone(),
+            200,
+            None,
+            portal.clock().now(),
+        )
     }];
     let mut results = Vec::with_capacity(calls.len().min(MAX_BATCH));
     let mut waited = std::time::Duration::ZERO;

@@ -26,16 +26,7 @@ async fn envelope_time_and_get() {
     assert_eq!(s, 200);
     assert_eq!(v["result"]["ID"], "7");
     assert_eq!(v["result"]["TITLE"], "Deal #7");
-    for k in [
-        "start",
-        "finish",
-        "duration",
-        "processing",
-        "date_start",
-        "date_finish",
-        "operating_reset_at",
-        "operating",
-    ] {
+    for k in common::TIME_FIELDS {
         assert!(v["time"].get(k).is_some(), "time.{k} missing in {v}");
     }
     let (s, v) = get(&format!("{}crm.deal.get?id=5000", e.webhook_url())).await;

@@ -101,16 +101,7 @@ async fn webhook_and_oauth_calls_answer_in_the_unified_format() {
     assert_eq!(item["rights"]["edit"], true);
     // The page's example: no IDs of related users without `select`.
     assert!(item.get("responsibleId").is_none() && item.get("creatorId").is_none());
-    for k in [
-        "start",
-        "finish",
-        "duration",
-        "processing",
-        "date_start",
-        "date_finish",
-        "operating_reset_at",
-        "operating",
-    ] {
+    for k in common::TIME_FIELDS {
         assert!(v["time"].get(k).is_some(), "time.{k} missing in {v}");
     }
     let id = item["id"].as_u64().unwrap();

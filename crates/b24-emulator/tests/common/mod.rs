@@ -49,6 +49,18 @@ impl Capture {
     }
 }
 
+/// The eight fields of the `time` block (`data-types.md#time`).
+pub const TIME_FIELDS: [&str; 8] = [
+    "start",
+    "finish",
+    "duration",
+    "processing",
+    "date_start",
+    "date_finish",
+    "operating_reset_at",
+    "operating",
+];
+
 /// GET/POST helper returning (status, JSON body).
 pub async fn post_json(url: &str, body: &Value) -> (u16, Value) {
     let r = reqwest::Client::new()
