@@ -1328,6 +1328,18 @@ fn parse_pagination(params: &Value) -> Result<(u64, u64), V3Error> {
     Ok((offset, limit))
 }
 
+/// The value a field sorts by: priorities by rank (Bitrix24 stores them as
+/// 0 low, 1 average, 2 high), the rest as they are.
+fn sort_value(task: &Map<String, Value>, field: &str) -> Value {
+    let v = task.get(field).cloned().unwrap_or(Value::Null);
+    match (field, v.as_str()) {
+        ("priority", Some("low")) => json!(0),
+        ("priority", Some("average")) => json!(1),
+        ("priority", Some("high")) => json!(2),
+        _ => v,
+    }
+}
+
 fn list(st: &State, caller: &Caller, params: &Value) -> R {
     let select = select_param(params)?;
     let paths = split_paths(select.as_deref().unwrap_or_default());
@@ -1350,10 +1362,7 @@ fn list(st: &State, caller: &Caller, params: &Value) -> R {
         order
             .iter()
             .map(|(k, asc)| {
-                let o = order_of(
-                    a.get(*k).unwrap_or(&Value::Null),
-                    b.get(*k).unwrap_or(&Value::Null),
-                );
+                let o = order_of(&sort_value(a, k), &sort_value(b, k));
                 if *asc { o } else { o.reverse() }
             })
             .find(|o| *o != Ordering::Equal)

@@ -12,8 +12,8 @@ use std::hash::{Hash, Hasher};
 use std::time::Instant;
 
 use axum::body::Body;
-use axum::http::{HeaderMap, HeaderValue};
-use axum::response::Response;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 
 use crate::methods::{ApiError, Caller, Output};
@@ -348,6 +348,12 @@ fn error_response(e: &V3Error) -> Response {
     json_response(e.status, &e.body())
 }
 
+/// A 200 with an already serialised JSON body (a stored answer).
+fn json_bytes(body: Vec<u8>) -> Response {
+    let ctype = [(header::CONTENT_TYPE, "application/json; charset=utf-8")];
+    (ctype, body).into_response()
+}
+
 /// A bug must not drop the connection: the documented 500.
 fn internal_error() -> Response {
     let e = ApiError::new(500, "INTERNAL_SERVER_ERROR", "Internal server error");
@@ -531,14 +537,7 @@ pub(crate) async fn rest(portal: Portal, path: &str, headers: &HeaderMap, body: 
                         portal.clock().now(),
                     )
                 }]);
-                let resp = axum::response::IntoResponse::into_response((
-                    [(
-                        axum::http::header::CONTENT_TYPE,
-                        "application/json; charset=utf-8",
-                    )],
-                    body,
-                ));
-                return with_headers(resp, key.as_deref(), true);
+                return with_headers(json_bytes(body), key.as_deref(), true);
             }
             Some(_) => {
                 let e = V3Error::new(
@@ -574,13 +573,7 @@ pub(crate) async fn rest(portal: Portal, path: &str, headers: &HeaderMap, body: 
                 let now = portal.clock().unix();
                 portal.replays().put(rk, request, bytes.clone(), now);
             }
-            axum::response::IntoResponse::into_response((
-                [(
-                    axum::http::header::CONTENT_TYPE,
-                    "application/json; charset=utf-8",
-                )],
-                bytes,
-            ))
+            json_bytes(bytes)
         }
         Err(e) => error_response(&e),
     };

@@ -779,6 +779,20 @@ async fn list_filter_order_and_pagination() {
                              "pagination": {"offset": 1, "limit": 3}}))
     .await;
     assert_eq!(idlist(&v), [ids[0], ids[4], ids[1]]);
+    let (s, _) = post_json(
+        &format!("{}tasks.task.update", api(&e)),
+        &json!({"id": ids[3], "fields": {"priority": "low"}}),
+    )
+    .await;
+    assert_eq!(s, 200);
+    let (s, _) = post_json(
+        &format!("{}tasks.task.update", api(&e)),
+        &json!({"id": ids[4], "fields": {"priority": "high"}}),
+    )
+    .await;
+    assert_eq!(s, 200);
+    let (_, v) = list(json!({"order": {"priority": "DESC"}, "pagination": {"limit": 3}})).await;
+    assert_eq!(idlist(&v), [ids[4], ids[0], ids[1]]);
     // Errors.
     let (s, v) = list(json!({"filter": [["id", "like", 1]]})).await;
     assert_eq!(
