@@ -192,3 +192,67 @@ async fn common_methods() {
     let users = hook.send(&user::Get::new()).await.expect("user.get");
     assert!(!format!("{:?}", users.result).is_empty());
 }
+
+// The imported tasks spec as module `tasks`, generated here with the macro
+// (the facade's `methods-tasks` feature is not on by default).
+b24::generate!("specs/methods/tasks.yaml");
+
+/// A REST 3.0 entry (`api: v3` in the spec) goes to `/rest/api/` through the
+/// same `Client::send`, and its REST v2 twin of the same name to `/rest/`.
+#[tokio::test]
+async fn rest_v3_methods() {
+    use b24::Method as _;
+    let (emu, hook, _app) = portal().await;
+    assert_eq!(tasks::TaskAddV3::API, b24::ApiVersion::V3);
+    assert_eq!(tasks::TasksTaskAdd::API, b24::ApiVersion::V2);
+    assert_eq!(tasks::TaskAddV3::NAME, tasks::TasksTaskAdd::NAME);
+
+    let add = tasks::TaskAddV3::new(tasks::TaskAddV3Fields::new("Call the client", 1, 1));
+    let item = hook.send(&add).await.expect("tasks.task.add").result.item;
+    let id = item
+        .as_ref()
+        .and_then(|i| i.get("id"))
+        .and_then(|v| v.as_i64());
+    let id = id.unwrap_or_else(|| panic!("an id in {item:?}"));
+
+    let get = tasks::TaskGetV3::new(id).select(vec![
+        "id".into(),
+        "title".into(),
+        "responsible.name".into(),
+    ]);
+    let item = hook
+        .send(&get)
+        .await
+        .expect("tasks.task.get")
+        .result
+        .item
+        .expect("item");
+    assert_eq!(item["title"], "Call the client");
+    assert!(item["responsible"]["name"].is_string(), "{item:?}");
+
+    let list = tasks::TaskListV3::new()
+        .select(vec!["id".into(), "title".into()])
+        .filter(vec![json!(["id", "=", id])]);
+    let items = hook
+        .send(&list)
+        .await
+        .expect("tasks.task.list")
+        .result
+        .items;
+    assert_eq!(items.map(|i| i.len()), Some(1));
+
+    // The portal saw REST 3.0 calls, the add with an Idempotency-Key.
+    let calls: Vec<_> = emu
+        .calls()
+        .into_iter()
+        .filter(|c| c.method.starts_with("tasks.task."))
+        .collect();
+    assert_eq!(calls.len(), 3, "{calls:?}");
+    assert!(calls.iter().all(|c| c.v3), "{calls:?}");
+    assert!(calls[0].idempotency_key.is_some() && calls[1].idempotency_key.is_none());
+
+    // A REST 3.0 method cannot join a REST v2 batch.
+    let mut batch = hook.batch();
+    batch.push(&get);
+    assert!(batch.send().await.is_err());
+}

@@ -875,6 +875,18 @@ impl Gen<'_> {
             let wire = &m.name.value;
             let idempotent = m.idempotent.unwrap_or_else(|| default_idempotent(wire));
             let out = self.ty(&out_ty);
+            let (api, doc) = if m.is_v3() {
+                (
+                    quote!(const API: #p::ApiVersion = #p::ApiVersion::V3;),
+                    quote! {
+                        #doc
+                        #[doc = ""]
+                        #[doc = "REST 3.0: `Client::send` calls it at `/rest/api/`."]
+                    },
+                )
+            } else {
+                (quote!(), doc)
+            };
             let list_impl = match &m.list {
                 None => quote!(),
                 Some(l) => {
@@ -904,6 +916,7 @@ impl Gen<'_> {
                     const NAME: &'static str = #wire;
                     const SCOPE: &'static str = #scope;
                     const IDEMPOTENT: bool = #idempotent;
+                    #api
                     type Output = #out;
                 }
                 #list_impl

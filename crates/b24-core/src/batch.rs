@@ -222,6 +222,13 @@ impl Batch {
 
     /// Adds a typed method under `name`.
     pub fn push_named<M: Method>(&mut self, name: &str, m: &M) -> Cmd<M::Output> {
+        if M::API == crate::ApiVersion::V3 && self.invalid.is_none() {
+            // REST 3.0 has its own batch format; this one is REST v2's.
+            self.invalid = Some(Error::invalid(
+                M::NAME,
+                "a REST 3.0 method cannot join a REST v2 batch; send it on its own",
+            ));
+        }
         let params = match serde_json::to_value(m) {
             Ok(v) => v,
             Err(e) => {

@@ -473,10 +473,10 @@ impl Client {
 
     /// Sends a typed method; resends it only if `M::IDEMPOTENT` (or the request did not run).
     pub async fn send<M: Method>(&self, m: &M) -> Result<Envelope<M::Output>, Error> {
-        self.send_with(m, ApiVersion::V2).await
+        self.send_with(m, M::API).await
     }
 
-    /// Sends a typed method to REST 3.0.
+    /// Sends a typed method to REST 3.0, whatever its spec says.
     pub async fn send_v3<M: Method>(&self, m: &M) -> Result<Envelope<M::Output>, Error> {
         self.send_with(m, ApiVersion::V3).await
     }

@@ -37,7 +37,8 @@ pub mod __private {
     pub use crate::decode::{arg_count, field, lenient, scalar};
     pub use crate::events::{EventContext, EventHandler, concat_codes};
     pub use crate::{
-        DecodeError, InterfaceEvents, ListMethod, Method, PlacementCommand, RestEvent, RestEvents,
+        ApiVersion, DecodeError, InterfaceEvents, ListMethod, Method, PlacementCommand, RestEvent,
+        RestEvents,
     };
     pub use serde;
     pub use serde_json;

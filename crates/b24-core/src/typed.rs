@@ -18,6 +18,9 @@ pub trait Method: Serialize + Send + Sync {
     /// Whether sending the call twice is harmless (reads, lists, deletes by ID).
     /// The client never resends a non-idempotent call unless told to.
     const IDEMPOTENT: bool;
+    /// The REST generation it belongs to; [`Client::send`](crate::Client::send)
+    /// calls REST 3.0 (`/rest/api/`) for `V3`.
+    const API: crate::ApiVersion = crate::ApiVersion::V2;
     /// The typed `result`.
     type Output: DeserializeOwned + Send + 'static;
 }

@@ -507,7 +507,10 @@ pub fn rest_file(summary: &str, scope: &str, methods: &[&Method], events: &[&Res
         .map(|(i, m)| {
             let own_scope = m.scopes.first().map(String::as_str).unwrap_or(scope);
             let derived = names::method(&m.name, Some(own_scope));
+            // The REST 3.0 twin of a REST v2 method: `TaskGet` and `TaskGetV3`.
+            let twin = m.v3 && methods.iter().any(|o| !o.v3 && o.name == m.name);
             let base = match &derived {
+                Some(d) if twin => format!("{d}V3"),
                 Some(d) if !taken.contains(d) => d.clone(),
                 _ => names::camel(&sanitize(&m.name)).unwrap_or_else(|| format!("Method{}", i + 1)),
             };
@@ -540,6 +543,9 @@ pub fn rest_file(summary: &str, scope: &str, methods: &[&Method], events: &[&Res
             let mut y = vec![("name".to_owned(), Y::Str(m.name.clone()))];
             if derived.as_deref() != Some(r.as_str()) {
                 y.push(("rust_name".into(), s(r)));
+            }
+            if m.v3 {
+                y.push(("api".into(), s("v3")));
             }
             push_docs(&mut y, &m.docs);
             if own_scope != scope {

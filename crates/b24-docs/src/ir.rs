@@ -121,6 +121,8 @@ pub struct Docs {
 pub struct Method {
     /// Wire name.
     pub name: String,
+    /// A REST 3.0 method (the page says so in its opening note).
+    pub v3: bool,
     /// Docs.
     pub docs: Docs,
     /// Scopes listed on the page, first is the main one.

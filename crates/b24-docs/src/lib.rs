@@ -523,9 +523,14 @@ impl Importer {
                     let mut dup = None;
                     for e in entries {
                         let (file, key) = match e {
+                            // a name may have a REST v2 and a REST 3.0 page
                             Entry::Method(m) => (
                                 format!("methods/{}.yaml", section(p, &per_top)),
-                                m.name.clone(),
+                                if m.v3 {
+                                    format!("{} (v3)", m.name)
+                                } else {
+                                    m.name.clone()
+                                },
                             ),
                             Entry::RestEvent(ev) => (
                                 format!("events/{}.yaml", section(p, &per_top)),

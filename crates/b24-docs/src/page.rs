@@ -590,6 +590,32 @@ impl Ctx<'_> {
     }
 
     /// Index of the H2 whose lower-case title satisfies `pred`.
+    /// Whether the page is a REST 3.0 method: a note before the first
+    /// section says it belongs to REST 3.0 and links the REST 3.0 overview
+    /// (`rest-v3.md`).
+    fn is_rest_v3(&self) -> bool {
+        let mut in_note = false;
+        for b in &self.doc.blocks {
+            match b {
+                Block::Heading { level: 2, .. } => return false,
+                Block::Directive { text, .. } => {
+                    if text.starts_with("endnote") {
+                        in_note = false;
+                    } else if text.starts_with("note") {
+                        in_note = true;
+                    }
+                }
+                Block::Text { text, .. }
+                    if in_note && text.contains("REST 3.0") && text.contains("rest-v3.md") =>
+                {
+                    return true;
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+
     fn h2(&self, pred: impl Fn(&str) -> bool) -> Option<usize> {
         self.doc.blocks.iter().position(|b| match b {
             Block::Heading { level: 2, text, .. } => pred(&text.to_ascii_lowercase()),
@@ -1588,7 +1614,9 @@ impl Ctx<'_> {
             || text.contains("`next`")
             || text.contains("**next**")
             || text.contains("**total**");
-        let list = (has_start && mentions_paging).then(|| match &result {
+        let v3 = self.is_rest_v3();
+        // REST 3.0 lists page with `pagination`, never `start`/`next`.
+        let list = (!v3 && has_start && mentions_paging).then(|| match &result {
             Some(s) if s.ty == "array" => None,
             Some(s) if s.ty == "object" => {
                 let arrays: Vec<&Field> =
@@ -1607,6 +1635,7 @@ impl Ctx<'_> {
         let examples = self.request_examples();
         let method = Method {
             name,
+            v3,
             docs: self.docs(who),
             scopes,
             params,

@@ -921,3 +921,22 @@ fn reconciliation_never_panics_on_odd_examples() {
     assert!(out.invalid.is_empty(), "{:?}", out.invalid);
     assert_examples_fit(&out);
 }
+
+#[test]
+fn rest_v3_pages_and_their_v2_twins() {
+    let out = import();
+    let s = spec(&out, "methods/tasks.yaml");
+    let gets: Vec<_> = s
+        .file
+        .methods
+        .iter()
+        .filter(|m| m.name.value == "tasks.task.get")
+        .collect();
+    assert_eq!(gets.len(), 2, "the REST v2 and the REST 3.0 page");
+    let v3 = gets.iter().find(|m| m.is_v3()).expect("a v3 entry");
+    let v2 = gets.iter().find(|m| !m.is_v3()).expect("a v2 entry");
+    assert_eq!(v3.rust_name.as_ref().expect("rust_name").value, "TaskGetV3");
+    assert!(v3.params.iter().any(|p| p.name.value == "id"));
+    assert!(v2.params.iter().any(|p| p.name.value == "taskId"));
+    assert!(v3.list.is_none());
+}

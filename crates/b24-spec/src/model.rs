@@ -156,6 +156,10 @@ pub struct Method {
     /// Required scope; defaults to the file's `scope`.
     #[serde(default)]
     pub scope: Option<String>,
+    /// The REST generation: `v2` (the default, `/rest/`) or `v3` (REST 3.0,
+    /// `/rest/api/`). A name may have one entry of each.
+    #[serde(default)]
+    pub api: Option<Spanned<String>>,
     /// Whether sending it twice is harmless. Defaults to true for names whose
     /// last part starts with `get`, `list`, `fields` or is a known read verb.
     #[serde(default)]
@@ -178,6 +182,13 @@ pub struct Method {
     /// Example responses (JSON of the whole envelope or of `result`).
     #[serde(default)]
     pub result_examples: Vec<String>,
+}
+
+impl Method {
+    /// Whether the entry is a REST 3.0 method (`api: v3`).
+    pub fn is_v3(&self) -> bool {
+        self.api.as_ref().is_some_and(|a| a.value == "v3")
+    }
 }
 
 /// Paging information of a list method.

@@ -266,7 +266,24 @@ pub(crate) fn validate(path: &str, file: &SpecFile) -> Vec<Diagnostic> {
     let mut wire = HashMap::new();
     let mut rust = HashMap::new();
     for m in &file.methods {
-        cx.unique(&mut wire, &m.name.value, &m.name, "method name");
+        if let Some(api) = &m.api
+            && !matches!(api.value.as_str(), "v2" | "v3")
+        {
+            cx.err(
+                api,
+                format!("unknown `api` `{}`: expected `v2` or `v3`", api.value),
+            );
+        }
+        if m.is_v3() && m.list.is_some() {
+            cx.err(&m.name, "`list` paging (`start`/`next`) is REST v2 only; a REST 3.0 method cannot have `list`");
+        }
+        // A name may exist once per REST generation.
+        let key = if m.is_v3() {
+            format!("{} (v3)", m.name.value)
+        } else {
+            m.name.value.clone()
+        };
+        cx.unique(&mut wire, &key, &m.name, "method name");
         let scope = m.scope.as_deref().or(file.scope.as_deref());
         if let Some(r) = cx.rust_name(
             m.rust_name.as_ref(),

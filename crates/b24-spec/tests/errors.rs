@@ -56,6 +56,21 @@ fn bad_ident() {
 }
 
 #[test]
+fn rest_generations() {
+    let e = err("methods:\n  - name: a.get\n    api: v4\n");
+    assert!(e.starts_with("specs/x.yaml:3:10:"), "{e}");
+    assert!(e.contains("expected `v2` or `v3`"), "{e}");
+    // One entry per generation; a second REST 3.0 entry is a duplicate.
+    let twins = "methods:\n  - name: a.get\n  - name: a.get\n    rust_name: GetV3\n    api: v3\n";
+    assert!(b24_spec::parse("specs/x.yaml", twins).is_ok());
+    let e = err(&format!("{twins}  - name: a.get\n    rust_name: GetV3b\n    api: v3\n"));
+    assert!(e.starts_with("specs/x.yaml:6:11:"), "{e}");
+    assert!(e.contains("duplicate method name"), "{e}");
+    let e = err("methods:\n  - name: a.list\n    api: v3\n    list: {}\n");
+    assert!(e.contains("REST v2 only"), "{e}");
+}
+
+#[test]
 fn ok() {
     let s = b24_spec::parse(
         "specs/placements/page_background_worker.yaml",
