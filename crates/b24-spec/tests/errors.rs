@@ -63,7 +63,9 @@ fn rest_generations() {
     // One entry per generation; a second REST 3.0 entry is a duplicate.
     let twins = "methods:\n  - name: a.get\n  - name: a.get\n    rust_name: GetV3\n    api: v3\n";
     assert!(b24_spec::parse("specs/x.yaml", twins).is_ok());
-    let e = err(&format!("{twins}  - name: a.get\n    rust_name: GetV3b\n    api: v3\n"));
+    let e = err(&format!(
+        "{twins}  - name: a.get\n    rust_name: GetV3b\n    api: v3\n"
+    ));
     assert!(e.starts_with("specs/x.yaml:6:11:"), "{e}");
     assert!(e.contains("duplicate method name"), "{e}");
     let e = err("methods:\n  - name: a.list\n    api: v3\n    list: {}\n");
