@@ -471,7 +471,9 @@ impl Client {
         .await
     }
 
-    /// Sends a typed method; resends it only if `M::IDEMPOTENT` (or the request did not run).
+    /// Sends a typed method to its REST generation (`M::API`: `/rest/` or
+    /// REST 3.0's `/rest/api/`); resends it only if `M::IDEMPOTENT` (or the
+    /// request did not run).
     pub async fn send<M: Method>(&self, m: &M) -> Result<Envelope<M::Output>, Error> {
         self.send_with(m, M::API).await
     }
