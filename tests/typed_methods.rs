@@ -251,6 +251,18 @@ async fn rest_v3_methods() {
     assert!(calls.iter().all(|c| c.v3), "{calls:?}");
     assert!(calls[0].idempotency_key.is_some() && calls[1].idempotency_key.is_none());
 
+    // REST 3.0 calls batch in a REST 3.0 batch, typed.
+    let mut v3 = hook.batch_v3();
+    let typed = v3.push(&get);
+    let res = v3.send().await.expect("REST 3.0 batch");
+    let item = res
+        .get(&typed)
+        .expect("typed result")
+        .result
+        .item
+        .expect("item");
+    assert_eq!(item["title"], "Call the client");
+
     // A REST 3.0 method cannot join a REST v2 batch.
     let mut batch = hook.batch();
     batch.push(&get);

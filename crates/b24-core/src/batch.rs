@@ -73,8 +73,8 @@ impl From<Ref> for Value {
 
 /// A handle to one command of a [`Batch`]; `T` is its `result` type.
 pub struct Cmd<T> {
-    name: String,
-    _t: PhantomData<fn() -> T>,
+    pub(crate) name: String,
+    pub(crate) _t: PhantomData<fn() -> T>,
 }
 
 impl<T> Clone for Cmd<T> {
@@ -570,7 +570,7 @@ pub(crate) async fn send_chunk(
 /// The results of a [`Batch`], in command order.
 #[derive(Debug, Default)]
 pub struct BatchResults {
-    entries: IndexMap<String, Result<Envelope<Value>, Error>>,
+    pub(crate) entries: IndexMap<String, Result<Envelope<Value>, Error>>,
 }
 
 impl BatchResults {

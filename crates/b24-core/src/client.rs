@@ -284,6 +284,11 @@ impl ClientBuilder {
     }
 }
 
+/// REST 3.0's `batch` takes a JSON array of `{method, query}` as its body.
+fn v3_batch(call: &Call<'_>) -> bool {
+    call.version == ApiVersion::V3 && call.method == "batch"
+}
+
 fn parse_webhook(url: &str) -> Result<AuthMode, Error> {
     let bad = |why: &str| Error::auth("webhook", format!("bad webhook URL: {why}"));
     let parsed = reqwest::Url::parse(url).map_err(|_| bad("not a URL"))?;
@@ -641,6 +646,13 @@ impl Client {
                 let mut map = match call.params {
                     Value::Object(m) => m.clone(),
                     Value::Null => Map::new(),
+                    Value::Array(_) if v3_batch(call) => {
+                        return Err(Error::invalid(
+                            method,
+                            "a REST 3.0 batch body is a JSON array, which has no place for the \
+                             OAuth `auth` field; send the calls one by one or use a webhook",
+                        ));
+                    }
                     _ => return Err(Error::invalid(method, "params must be a JSON object")),
                 };
                 map.insert(
@@ -653,7 +665,8 @@ impl Client {
             }
             (AuthMode::OAuth(_), None) => return Err(Error::auth(method, "no tokens")),
         };
-        if !matches!(body, Value::Object(_) | Value::Null) {
+        let array_ok = body.is_array() && v3_batch(call);
+        if !(matches!(body, Value::Object(_) | Value::Null) || array_ok) {
             return Err(Error::invalid(method, "params must be a JSON object"));
         }
         let mut req = inner.http.post(url).header("Accept", "application/json");

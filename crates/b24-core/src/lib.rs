@@ -6,6 +6,7 @@ pub mod typed;
 
 pub mod auth;
 pub mod batch;
+pub mod batch_v3;
 #[cfg(feature = "axum")]
 pub mod bridge;
 mod client;
@@ -22,6 +23,7 @@ pub use decode::DecodeError;
 
 pub use auth::{MemoryTokenStore, OAuthApp, Secret, TokenStore, Tokens};
 pub use batch::{Batch, BatchResults, Cmd, Ref};
+pub use batch_v3::BatchV3;
 pub use client::{ApiVersion, CallOptions, Client, ClientBuilder, ClientStats, guess_idempotent};
 pub use clock::{Clock, JumpClock, SystemClock};
 pub use envelope::{Envelope, Time};

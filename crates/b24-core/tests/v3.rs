@@ -279,3 +279,54 @@ async fn emulator_errors_are_typed() {
     // Neither is resent: one request each.
     assert_eq!(emu.calls().len(), 3);
 }
+
+/// REST 3.0 batch: a JSON array answered in order, 50 calls per request,
+/// results by command; a failing call fails its request as a whole.
+#[tokio::test]
+async fn emulator_batch_v3() {
+    let (emu, c) = on_emulator().await;
+    let mut b = c.batch_v3();
+    let first = b.add(
+        "tasks.task.add",
+        json!({"fields": {"title": "One", "creatorId": 1, "responsibleId": 1}}),
+    );
+    let gets: Vec<_> = (0..59)
+        .map(|_| {
+            b.add(
+                "tasks.task.get",
+                json!({"id": 1, "select": ["id", "title"]}),
+            )
+        })
+        .collect();
+    assert_eq!(b.len(), 60);
+    let res = b.send().await.unwrap();
+    assert_eq!(res.get(&first).unwrap().result["item"]["title"], "One");
+    for g in &gets {
+        assert_eq!(
+            res.get(g).unwrap().result["item"],
+            json!({"id": 1, "title": "One"})
+        );
+    }
+    // Two requests (50 + 10); each inner call is logged on its own.
+    let calls = emu.calls();
+    assert_eq!(
+        calls
+            .iter()
+            .filter(|c| c.method == "tasks.task.get")
+            .count(),
+        59
+    );
+    assert_eq!(c.stats().http_requests, 2);
+
+    // One failing call: the request's one error, typed.
+    let mut b = c.batch_v3();
+    b.add("tasks.task.get", json!({"id": 1}));
+    b.add("tasks.task.get", json!({}));
+    let e = b.send().await.unwrap_err();
+    assert!(matches!(e, Error::V3Validation(_)), "{e:?}");
+
+    // Only REST 3.0 calls, never nested.
+    let mut b = c.batch_v3();
+    b.add("batch", json!([]));
+    assert!(b.send().await.is_err());
+}
