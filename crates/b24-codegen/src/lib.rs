@@ -56,6 +56,10 @@ pub fn generate_module(spec: &Spec, options: &Options) -> Result<TokenStream, Er
         // docs text is the documentation's Markdown as written.
         #[allow(
             clippy::match_single_binding,
+            // a spec file named like its parent (`events/events.yaml`)
+            clippy::module_inception,
+            // setters are named after parameters, `add` and `sub` included
+            clippy::should_implement_trait,
             clippy::doc_lazy_continuation,
             clippy::doc_overindented_list_items,
             clippy::tabs_in_doc_comments,

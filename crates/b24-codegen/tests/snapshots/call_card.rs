@@ -1,6 +1,8 @@
 /// The widget adds its own tab to the call card. The handler is invoked during a conversation and receives the call context: call identifier, phone number, call direction and state, and the linked CRM items.
 #[allow(
     clippy::match_single_binding,
+    clippy::module_inception,
+    clippy::should_implement_trait,
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::tabs_in_doc_comments,

@@ -1,6 +1,8 @@
 /// Bitrix24 loads the handler of this placement on every page in a hidden frame, without a visible interface element. The user neither opens nor sees the widget: the application code runs in the background on any page the employee has open.
 #[allow(
     clippy::match_single_binding,
+    clippy::module_inception,
+    clippy::should_implement_trait,
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::tabs_in_doc_comments,

@@ -1,6 +1,8 @@
 /// A few telephony methods and events.
 #[allow(
     clippy::match_single_binding,
+    clippy::module_inception,
+    clippy::should_implement_trait,
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::tabs_in_doc_comments,
