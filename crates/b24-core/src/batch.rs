@@ -71,18 +71,43 @@ impl From<Ref> for Value {
     }
 }
 
+/// The params of a typed method joining a batch of REST generation `api`;
+/// the first problem (it does not serialize, or it belongs to the other
+/// generation) is kept in `invalid` and fails the batch at `send`.
+pub(crate) fn typed_params<M: Method>(
+    m: &M,
+    api: ApiVersion,
+    invalid: &mut Option<Error>,
+) -> Value {
+    if M::API != api {
+        invalid.get_or_insert_with(|| {
+            let (of, batch) = match M::API {
+                ApiVersion::V3 => ("REST 3.0", "REST v2"),
+                ApiVersion::V2 => ("REST v2", "REST 3.0"),
+            };
+            Error::invalid(
+                M::NAME,
+                format!("a {of} method cannot join a {batch} batch"),
+            )
+        });
+    }
+    serde_json::to_value(m).unwrap_or_else(|e| {
+        invalid.get_or_insert_with(|| {
+            Error::invalid(M::NAME, format!("params do not serialize: {e}"))
+        });
+        Value::Null
+    })
+}
+
 /// A handle to one command of a [`Batch`]; `T` is its `result` type.
 pub struct Cmd<T> {
-    pub(crate) name: String,
-    pub(crate) _t: PhantomData<fn() -> T>,
+    name: String,
+    _t: PhantomData<fn() -> T>,
 }
 
 impl<T> Clone for Cmd<T> {
     fn clone(&self) -> Self {
-        Cmd {
-            name: self.name.clone(),
-            _t: PhantomData,
-        }
+        Cmd::named(self.name.clone())
     }
 }
 
@@ -93,16 +118,20 @@ impl<T> fmt::Debug for Cmd<T> {
 }
 
 impl<T> Cmd<T> {
+    pub(crate) fn named(name: String) -> Self {
+        Cmd {
+            name,
+            _t: PhantomData,
+        }
+    }
+
     /// The command name (the key in `cmd` and in the results).
     pub fn name(&self) -> &str {
         &self.name
     }
     /// The same command with its result read as `U`.
     pub fn cast<U>(&self) -> Cmd<U> {
-        Cmd {
-            name: self.name.clone(),
-            _t: PhantomData,
-        }
+        Cmd::named(self.name.clone())
     }
     /// `$result[name]`.
     pub fn result(&self) -> Ref {
@@ -192,10 +221,7 @@ impl Batch {
             params,
             idempotent,
         });
-        Cmd {
-            name,
-            _t: PhantomData,
-        }
+        Cmd::named(name)
     }
 
     fn auto_name(&self) -> String {
@@ -222,25 +248,8 @@ impl Batch {
 
     /// Adds a typed method under `name`.
     pub fn push_named<M: Method>(&mut self, name: &str, m: &M) -> Cmd<M::Output> {
-        if M::API == crate::ApiVersion::V3 && self.invalid.is_none() {
-            // REST 3.0 has its own batch format; this one is REST v2's.
-            self.invalid = Some(Error::invalid(
-                M::NAME,
-                "a REST 3.0 method cannot join a REST v2 batch; send it on its own",
-            ));
-        }
-        let params = match serde_json::to_value(m) {
-            Ok(v) => v,
-            Err(e) => {
-                if self.invalid.is_none() {
-                    self.invalid = Some(Error::invalid(
-                        M::NAME,
-                        format!("params do not serialize: {e}"),
-                    ));
-                }
-                Value::Null
-            }
-        };
+        // REST 3.0 has its own batch format (`BatchV3`); this one is REST v2's.
+        let params = typed_params(m, ApiVersion::V2, &mut self.invalid);
         self.push_cmd(name.to_owned(), M::NAME, params, M::IDEMPOTENT)
     }
 
@@ -570,10 +579,14 @@ pub(crate) async fn send_chunk(
 /// The results of a [`Batch`], in command order.
 #[derive(Debug, Default)]
 pub struct BatchResults {
-    pub(crate) entries: IndexMap<String, Result<Envelope<Value>, Error>>,
+    entries: IndexMap<String, Result<Envelope<Value>, Error>>,
 }
 
 impl BatchResults {
+    pub(crate) fn new(entries: IndexMap<String, Result<Envelope<Value>, Error>>) -> Self {
+        BatchResults { entries }
+    }
+
     /// The typed result of `cmd`.
     pub fn get<T: DeserializeOwned>(&self, cmd: &Cmd<T>) -> Result<Envelope<T>, Error> {
         match self.entries.get(&cmd.name) {

@@ -1,12 +1,10 @@
 //! REST 3.0 `batch` (`api-reference/rest-v3.md#batch`): the body is a JSON
 //! array of `{method, query}` and `result` holds the results in that order.
 
-use std::marker::PhantomData;
-
 use indexmap::IndexMap;
 use serde_json::{Value, json};
 
-use crate::batch::{BatchResults, Cmd, MAX_COMMANDS};
+use crate::batch::{BatchResults, Cmd, MAX_COMMANDS, typed_params};
 use crate::client::{ApiVersion, Call, Client, guess_idempotent};
 use crate::envelope::Envelope;
 use crate::error::Error;
@@ -54,10 +52,7 @@ impl BatchV3 {
             query,
             idempotent,
         });
-        Cmd {
-            name,
-            _t: PhantomData,
-        }
+        Cmd::named(name)
     }
 
     /// Adds `method` with JSON `query`.
@@ -67,20 +62,7 @@ impl BatchV3 {
 
     /// Adds a typed REST 3.0 method (`M::API` must be `V3`).
     pub fn push<M: Method>(&mut self, m: &M) -> Cmd<M::Output> {
-        let query = match serde_json::to_value(m) {
-            Ok(v) => v,
-            Err(e) => {
-                self.invalid.get_or_insert_with(|| {
-                    Error::invalid(M::NAME, format!("params do not serialize: {e}"))
-                });
-                Value::Null
-            }
-        };
-        if M::API != ApiVersion::V3 {
-            self.invalid.get_or_insert_with(|| {
-                Error::invalid(M::NAME, "a REST v2 method cannot join a REST 3.0 batch")
-            });
-        }
+        let query = typed_params(m, ApiVersion::V3, &mut self.invalid);
         self.push_call(M::NAME, query, M::IDEMPOTENT).cast()
     }
 
@@ -147,6 +129,6 @@ impl BatchV3 {
                 entries.insert(c.name.clone(), Ok(one));
             }
         }
-        Ok(BatchResults { entries })
+        Ok(BatchResults::new(entries))
     }
 }
