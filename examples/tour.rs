@@ -35,15 +35,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // A typed method: required parameters are constructor arguments,
     // optional ones setters; the result is a typed struct.
     let deal = client
-        .send(&b24::methods::crm_deals::DealGet::new(42))
+        .send(&b24::crm::deals::DealGet::new(42))
         .await?
         .result;
     println!("deal 42: {:?} ({:?})", deal.title, deal.stage_id);
 
     // A typed list as a stream: start=-1 and an ID cursor chained inside
     // batches, several batches in flight, memory flat in the number of rows.
-    let list =
-        b24::methods::crm_deals::DealList::new().select(vec!["ID".to_owned(), "TITLE".to_owned()]);
+    let list = b24::crm::deals::DealList::new().select(vec!["ID".to_owned(), "TITLE".to_owned()]);
     let mut deals = client.list_fast(&list);
     let mut n = 0;
     while let Some(_deal) = deals.try_next().await? {

@@ -1,9 +1,13 @@
 //! b24: the typed Rust SDK for Bitrix24, generated from YAML specs.
 //!
-//! - [`placements`]: every placement's interface events (a decoder, a
-//!   handler trait, `dispatch`) and commands, from `specs/placements/`.
-//! - [`methods`] and [`events`]: typed REST methods and REST events of the
-//!   enabled scope features, from `specs/methods/` and `specs/events/`.
+//! - [`placements`] (feature `placements`, crate `b24-placements`): every
+//!   placement's interface events (a decoder, a handler trait, `dispatch`)
+//!   and commands, from `specs/placements/`.
+//! - one module per scope (`b24::crm`, `b24::telephony`, ...; feature of the
+//!   same name, crate `b24-crm`, ...): typed REST methods and REST events,
+//!   from `specs/methods/` and `specs/events/`. `full` enables every scope.
+//! - [`events`]: the REST event runtime (delivery decoding, token checks,
+//!   dedup, typed `event.bind`, offline events) and the `events` scope.
 //! - [`axum`] (feature `axum`): the widget bridge and the REST event route.
 //! - [`Client`]: the REST client (webhook or OAuth, limits, retries, batch,
 //!   list streams); typed methods go through [`Client::send`].
@@ -17,21 +21,21 @@ pub use b24_core::*;
 pub use b24_macros::generate;
 
 /// Interface events and commands of every documented placement.
-pub mod placements {
-    include!(concat!(env!("OUT_DIR"), "/placements.rs"));
-}
+#[cfg(feature = "placements")]
+#[doc(inline)]
+pub use b24_placements as placements;
 
-/// Typed REST methods, one module per spec file of an enabled scope.
-pub mod methods {
-    include!(concat!(env!("OUT_DIR"), "/methods.rs"));
-}
+mod sdk;
+pub use sdk::*;
 
-/// Typed REST events, one module per spec file of an enabled scope, and the
-/// runtime that receives them (delivery decoding, token checks, dedup,
-/// typed `event.bind`, offline events).
+/// The REST event runtime (delivery decoding, token checks, dedup, typed
+/// `event.bind`, offline events) and, with the `events` feature, the typed
+/// methods and events of the `events` scope (crate `b24-events`).
 pub mod events {
     pub use b24_core::events::*;
-    include!(concat!(env!("OUT_DIR"), "/events.rs"));
+    #[cfg(feature = "events")]
+    #[doc(inline)]
+    pub use b24_events::*;
 }
 
 /// axum integration: the placement widget bridge (interface events from the

@@ -6,7 +6,10 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use b24::events::{EventContext, EventsExt, MemoryInstallStore, common, crm_deals, telephony};
+use b24::basic::common;
+use b24::crm::deals as crm_deals;
+use b24::events::{EventContext, EventsExt, MemoryInstallStore};
+use b24::telephony::telephony;
 use b24::{Client, MemoryTokenStore, OAuthApp};
 use serde_json::json;
 use tokio::sync::mpsc;
@@ -144,9 +147,9 @@ async fn imported_events_arrive_typed() {
 b24::rest_events! {
     /// What the app below hears at its one handler URL.
     enum AppEvent {
-        App(b24::events::common),
+        App(b24::basic::common),
         Deals(crm_deals),
-        Telephony(b24::events::telephony),
+        Telephony(b24::telephony::telephony),
     }
 }
 

@@ -2,7 +2,12 @@
 //! imported from the docs) against the emulator: parameters serialize to what
 //! the portal expects and results decode into their generated types.
 
-use b24::methods::{common, crm_deals, crm_universal, events, telephony, user, widgets};
+use b24::basic::common;
+use b24::crm::{deals as crm_deals, universal as crm_universal};
+use b24::events::events;
+use b24::placement::widgets;
+use b24::telephony::telephony;
+use b24::user::user;
 use futures::TryStreamExt;
 use serde_json::json;
 
