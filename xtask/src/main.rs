@@ -65,11 +65,12 @@ fn codegen(root: &Path, check: bool) -> ExitCode {
         }
         Ok(paths) => {
             for p in &paths {
-                println!(
-                    "{} {}",
-                    if check { "differs" } else { "wrote" },
-                    p.display()
-                );
+                let verb = match (check, root.join(p).exists()) {
+                    (true, _) => "differs",
+                    (false, true) => "wrote",
+                    (false, false) => "removed",
+                };
+                println!("{verb} {}", p.display());
             }
             println!(
                 "{} crates under sdk/, {} files changed, {:.2} s",
