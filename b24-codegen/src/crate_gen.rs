@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::{Error, Options, emit};
+use crate::{Error, emit, lower};
 
 /// The crate-level lints that generated code allows: shapes that follow
 /// from the spec and the docs' Markdown, not from hand-written style.
@@ -152,7 +152,7 @@ impl CrateGen {
     pub fn spec(self, path: impl AsRef<Path>) -> Result<Self, Error> {
         let path = path.as_ref();
         let display = path.to_string_lossy().replace('\\', "/");
-        let module = b24_spec::load(&self.full(path), &display)?.module;
+        let module = lower(&b24_spec::load(&self.full(path), &display)?)?.name;
         Ok(self.spec_as(module, path))
     }
 
@@ -196,9 +196,7 @@ impl CrateGen {
     /// Every file of the crate, in path order. Fails on the first spec that
     /// does not load or validate, with its `file:line:column`.
     pub fn render(&self) -> Result<Vec<GeneratedFile>, Error> {
-        let options = Options {
-            runtime: "::b24_core".into(),
-        };
+        let runtime = emit::Runtime::new("::b24_core")?;
         let mut files = Vec::new();
         let mut lib_mods = String::new();
         let mut readme_mods = String::new();
@@ -220,12 +218,12 @@ impl CrateGen {
             let mut summary = None;
             let mut counts = (0usize, 0usize, 0usize);
             for s in specs {
-                let spec = b24_spec::load(&s.full, &s.display)?;
-                summary = summary.or_else(|| module_summary(&spec));
-                counts.0 += spec.file.methods.len();
-                counts.1 += spec.file.events.len();
-                counts.2 += usize::from(spec.file.placement.is_some());
-                tokens.extend(emit::module_items(&spec, &options)?);
+                let m = lower(&b24_spec::load(&s.full, &s.display)?)?;
+                counts.0 += m.methods.len();
+                counts.1 += m.events.as_ref().map_or(0, |e| e.events.len());
+                counts.2 += usize::from(m.placement.is_some());
+                tokens.extend(emit::items(&m, &runtime));
+                summary = summary.or(m.summary);
             }
             let body = crate::format(&tokens).map_err(|e| {
                 Error::at(
@@ -383,13 +381,6 @@ impl CrateGen {
         stale.sort();
         stale
     }
-}
-
-fn module_summary(spec: &b24_spec::Spec) -> Option<String> {
-    spec.file
-        .summary
-        .clone()
-        .or_else(|| spec.file.placement.as_ref().and_then(|p| p.summary.clone()))
 }
 
 /// Every `*.yaml`/`*.yml` file under `dir`, recursively, sorted.
