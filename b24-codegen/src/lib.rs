@@ -4,9 +4,8 @@
 //! resolves it into an [`ir::Module`] (every name, type and default; every
 //! error with its `file:line:column`), and [`emit`] turns that into tokens
 //! without failing. [`generate`] does both steps, returning
-//! `Result<TokenStream, Error>`;
-//! `b24-macros` wraps it as `b24::generate!`, and [`build`] writes formatted
-//! files to `OUT_DIR` from a build script. Generated code refers to the
+//! `Result<TokenStream, Error>`; `b24-macros` wraps it as `b24::generate!`,
+//! and [`build`] writes formatted files to `OUT_DIR` from a build script. Generated code refers to the
 //! runtime only through absolute paths under `{runtime}::__private`.
 #![deny(missing_docs)]
 
