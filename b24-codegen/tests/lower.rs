@@ -194,6 +194,31 @@ fn unvalidated_specs_fail_in_lower_not_in_emit() {
     let e = lower(&spec).unwrap_err().to_string();
     assert_eq!(e, "x.yaml:4:20: unknown type `Deal`");
 
+    let mut spec = parse(
+        "scope: crm\nmethods:\n  - name: crm.deal.get\n    params: [{name: ID, type: integer}]\n",
+    );
+    let mut bad = spec.file.methods[0].params[0].name.clone();
+    bad.value = "no way".into();
+    spec.file.methods[0].params[0].rust_name = Some(bad.clone());
+    let e = lower(&spec).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        "x.yaml:4:21: rust_name `no way` is not a Rust identifier"
+    );
+    spec.file.methods[0].params[0].rust_name = None;
+    spec.file.methods[0].params[0].type_name = Some(bad);
+    let e = lower(&spec).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        "x.yaml:4:21: type_name `no way` is not a Rust identifier"
+    );
+    spec.module = "not-a-module".into();
+    let e = lower(&spec).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        "x.yaml: module name `not-a-module` is not a Rust identifier"
+    );
+
     let mut spec = parse("scope: crm\nmethods:\n  - name: crm.deal.get\n    api: v3\n");
     spec.file.methods[0].list = Some(Default::default());
     let e = lower(&spec).unwrap_err().to_string();

@@ -23,6 +23,15 @@ use crate::ir::{Dir, Docs, Module};
 /// # Ok::<(), b24_codegen::Error>(())
 /// ```
 pub fn lower(spec: &Spec) -> Result<Module, Error> {
+    // `parse` derives it; a `Spec` built or changed by hand is checked too.
+    if !names::is_ident(&spec.module) {
+        return Err(Error::at(
+            &spec.path,
+            0,
+            0,
+            format!("module name `{}` is not a Rust identifier", spec.module),
+        ));
+    }
     let mut cx = Lower {
         spec,
         types: types::Types::default(),

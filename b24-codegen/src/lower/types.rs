@@ -64,11 +64,16 @@ impl Lower<'_> {
 
     /// Resolves a shape; `hint` names an inline struct or enum.
     pub(super) fn shape(&mut self, s: &Shape, hint: &str, dir: Dir) -> Result<Ty, Error> {
-        let name = s
-            .type_name
-            .as_ref()
-            .map(|t| t.value.clone())
-            .unwrap_or_else(|| hint.to_owned());
+        let name = match &s.type_name {
+            Some(t) if names::is_ident(&t.value) => t.value.clone(),
+            Some(t) => {
+                return Err(self.err(
+                    t,
+                    format!("type_name `{}` is not a Rust identifier", t.value),
+                ));
+            }
+            None => hint.to_owned(),
+        };
         if !s.values.is_empty() && s.ty.value != "boolean" {
             let def = Def::Enum(self.enumeration(s, name)?);
             return Ok(Ty::Def(self.add(def, &s.ty, s.type_name.is_some())?));
@@ -120,7 +125,13 @@ impl Lower<'_> {
         let mut variants = Vec::with_capacity(s.values.len());
         for (v, described) in s.values.iter().zip(described) {
             let var = match (&v.rust_name, described) {
-                (Some(r), _) => r.value.clone(),
+                (Some(r), _) if names::is_ident(&r.value) => r.value.clone(),
+                (Some(r), _) => {
+                    return Err(self.err(
+                        r,
+                        format!("rust_name `{}` is not a Rust identifier", r.value),
+                    ));
+                }
                 (None, Some(d)) if unique => d,
                 (None, _) => names::enum_variant(&v.value).ok_or_else(|| {
                     self.err(
@@ -174,6 +185,12 @@ impl Lower<'_> {
         let Some(shape) = spec.file.types.get(name) else {
             return Err(self.err(at, format!("unknown type `{name}`")));
         };
+        if !names::is_ident(name) {
+            return Err(self.err(
+                &shape.ty,
+                format!("type name `{name}` must be an UpperCamelCase Rust identifier"),
+            ));
+        }
         let mut shape = shape.clone();
         if shape.type_name.is_none() {
             shape.type_name = Some(Spanned::new(name.to_owned(), at.referenced, at.defined));
@@ -195,15 +212,12 @@ impl Lower<'_> {
     ) -> Result<Vec<Field>, Error> {
         let mut out = Vec::with_capacity(fields.len());
         for f in fields {
-            let ident = match &f.rust_name {
-                Some(r) => r.value.clone(),
-                None => names::snake(&f.name.value).ok_or_else(|| {
-                    self.err(
-                        &f.name,
-                        format!("`{}` cannot become a Rust identifier", f.name.value),
-                    )
-                })?,
-            };
+            let ident = self.rust_name(
+                f.rust_name.as_ref(),
+                &f.name,
+                names::snake(&f.name.value),
+                "field",
+            )?;
             let hint = format!(
                 "{owner}{}",
                 names::camel(&f.name.value).unwrap_or_else(|| "Field".into())
