@@ -22,22 +22,17 @@ use std::path::{Path, PathBuf};
 
 use crate::{Error, emit, lower};
 
-/// The crate-level lints that generated code allows: shapes that follow
-/// from the spec and the docs' Markdown, not from hand-written style.
-const ALLOWS: &str = "#![allow(
-    clippy::match_single_binding,
-    clippy::module_inception,
-    clippy::should_implement_trait,
-    clippy::doc_lazy_continuation,
-    clippy::doc_overindented_list_items,
-    clippy::tabs_in_doc_comments,
-    clippy::large_enum_variant,
-    clippy::too_many_arguments,
-    rustdoc::broken_intra_doc_links,
-    rustdoc::bare_urls,
-    rustdoc::invalid_html_tags,
-    rustdoc::invalid_rust_codeblocks
-)]";
+/// The crate-level lint allowances of a generated crate: those of each
+/// module, and those a module puts on single items.
+fn crate_allows() -> String {
+    let lints: Vec<String> = emit::ALLOWED_CLIPPY
+        .iter()
+        .chain(emit::ALLOWED_CLIPPY_ITEMS)
+        .chain(emit::ALLOWED_RUSTDOC)
+        .map(|l| format!("    {l}"))
+        .collect();
+    format!("#![allow(\n{}\n)]", lints.join(",\n"))
+}
 
 /// How the generated `Cargo.toml` fills its package fields and names the
 /// runtime.
@@ -275,7 +270,8 @@ impl CrateGen {
             lib,
             "//!\n//! Generated from specs by b24-codegen: the payload and result types,\n\
              //! method calls and REST event handlers call the `b24-core` runtime.\n\
-             //! See the README for the spec file of each module.\n{ALLOWS}\n"
+             //! See the README for the spec file of each module.\n{}\n",
+            crate_allows()
         );
         lib.push_str(&lib_mods);
         files.push(GeneratedFile {

@@ -44,6 +44,34 @@ impl Runtime {
     }
 }
 
+/// Lints generated code allows: shapes that follow from the spec and the
+/// docs' Markdown, not from hand-written style. A placement without events
+/// still has an (empty) decoder (`match_single_binding`); a spec file may be
+/// named like its parent, `events/events.yaml` (`module_inception`); setters
+/// are named after parameters, `add` and `sub` included
+/// (`should_implement_trait`); the docs text is Markdown as written.
+pub(crate) const ALLOWED_CLIPPY: &[&str] = &[
+    "clippy::match_single_binding",
+    "clippy::module_inception",
+    "clippy::should_implement_trait",
+    "clippy::doc_lazy_continuation",
+    "clippy::doc_overindented_list_items",
+    "clippy::tabs_in_doc_comments",
+];
+
+/// Allowed on the items that need them in a module, on the whole crate by
+/// `crate_gen`: many-variant enums and many-parameter constructors.
+pub(crate) const ALLOWED_CLIPPY_ITEMS: &[&str] =
+    &["clippy::large_enum_variant", "clippy::too_many_arguments"];
+
+/// Rustdoc lints the docs' Markdown and links trip.
+pub(crate) const ALLOWED_RUSTDOC: &[&str] = &[
+    "rustdoc::broken_intra_doc_links",
+    "rustdoc::bare_urls",
+    "rustdoc::invalid_html_tags",
+    "rustdoc::invalid_rust_codeblocks",
+];
+
 /// The items of a module (without the `mod` wrapper).
 pub fn items(module: &Module, runtime: &Runtime) -> TokenStream {
     let e = Emit {
@@ -71,25 +99,15 @@ pub fn module(module: &Module, runtime: &Runtime) -> TokenStream {
         .clone()
         .unwrap_or_else(|| format!("Generated from `{}`.", module.path));
     let doc = format!(" {}", doc.trim());
+    let lints = ALLOWED_CLIPPY.iter().chain(ALLOWED_RUSTDOC).map(|l| {
+        let path = l
+            .split("::")
+            .map(|part| Ident::new(part, Span::call_site()));
+        quote!(#(#path)::*)
+    });
     quote! {
         #[doc = #doc]
-        // Shapes that follow from the spec, not from hand-written style: a
-        // placement without events still has an (empty) decoder, and the
-        // docs text is the documentation's Markdown as written.
-        #[allow(
-            clippy::match_single_binding,
-            // a spec file named like its parent (`events/events.yaml`)
-            clippy::module_inception,
-            // setters are named after parameters, `add` and `sub` included
-            clippy::should_implement_trait,
-            clippy::doc_lazy_continuation,
-            clippy::doc_overindented_list_items,
-            clippy::tabs_in_doc_comments,
-            rustdoc::broken_intra_doc_links,
-            rustdoc::bare_urls,
-            rustdoc::invalid_html_tags,
-            rustdoc::invalid_rust_codeblocks
-        )]
+        #[allow(#(#lints),*)]
         pub mod #name {
             #items
         }
