@@ -20,24 +20,19 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::{Error, Options, emit};
+use crate::{Error, emit, lower};
 
-/// The crate-level lints that generated code allows: shapes that follow
-/// from the spec and the docs' Markdown, not from hand-written style.
-const ALLOWS: &str = "#![allow(
-    clippy::match_single_binding,
-    clippy::module_inception,
-    clippy::should_implement_trait,
-    clippy::doc_lazy_continuation,
-    clippy::doc_overindented_list_items,
-    clippy::tabs_in_doc_comments,
-    clippy::large_enum_variant,
-    clippy::too_many_arguments,
-    rustdoc::broken_intra_doc_links,
-    rustdoc::bare_urls,
-    rustdoc::invalid_html_tags,
-    rustdoc::invalid_rust_codeblocks
-)]";
+/// The crate-level lint allowances of a generated crate: those of each
+/// module, and those a module puts on single items.
+fn crate_allows() -> String {
+    let lints: Vec<String> = emit::ALLOWED_CLIPPY
+        .iter()
+        .chain(emit::ALLOWED_CLIPPY_ITEMS)
+        .chain(emit::ALLOWED_RUSTDOC)
+        .map(|l| format!("    {l}"))
+        .collect();
+    format!("#![allow(\n{}\n)]", lints.join(",\n"))
+}
 
 /// How the generated `Cargo.toml` fills its package fields and names the
 /// runtime.
@@ -152,7 +147,7 @@ impl CrateGen {
     pub fn spec(self, path: impl AsRef<Path>) -> Result<Self, Error> {
         let path = path.as_ref();
         let display = path.to_string_lossy().replace('\\', "/");
-        let module = b24_spec::load(&self.full(path), &display)?.module;
+        let module = lower(&b24_spec::load(&self.full(path), &display)?)?.name;
         Ok(self.spec_as(module, path))
     }
 
@@ -196,9 +191,7 @@ impl CrateGen {
     /// Every file of the crate, in path order. Fails on the first spec that
     /// does not load or validate, with its `file:line:column`.
     pub fn render(&self) -> Result<Vec<GeneratedFile>, Error> {
-        let options = Options {
-            runtime: "::b24_core".into(),
-        };
+        let runtime = emit::Runtime::new("::b24_core")?;
         let mut files = Vec::new();
         let mut lib_mods = String::new();
         let mut readme_mods = String::new();
@@ -220,12 +213,12 @@ impl CrateGen {
             let mut summary = None;
             let mut counts = (0usize, 0usize, 0usize);
             for s in specs {
-                let spec = b24_spec::load(&s.full, &s.display)?;
-                summary = summary.or_else(|| module_summary(&spec));
-                counts.0 += spec.file.methods.len();
-                counts.1 += spec.file.events.len();
-                counts.2 += usize::from(spec.file.placement.is_some());
-                tokens.extend(emit::module_items(&spec, &options)?);
+                let m = lower(&b24_spec::load(&s.full, &s.display)?)?;
+                counts.0 += m.methods.len();
+                counts.1 += m.events.as_ref().map_or(0, |e| e.events.len());
+                counts.2 += usize::from(m.placement.is_some());
+                tokens.extend(emit::items(&m, &runtime));
+                summary = summary.or(m.summary);
             }
             let body = crate::format(&tokens).map_err(|e| {
                 Error::at(
@@ -277,7 +270,8 @@ impl CrateGen {
             lib,
             "//!\n//! Generated from specs by b24-codegen: the payload and result types,\n\
              //! method calls and REST event handlers call the `b24-core` runtime.\n\
-             //! See the README for the spec file of each module.\n{ALLOWS}\n"
+             //! See the README for the spec file of each module.\n{}\n",
+            crate_allows()
         );
         lib.push_str(&lib_mods);
         files.push(GeneratedFile {
@@ -383,13 +377,6 @@ impl CrateGen {
         stale.sort();
         stale
     }
-}
-
-fn module_summary(spec: &b24_spec::Spec) -> Option<String> {
-    spec.file
-        .summary
-        .clone()
-        .or_else(|| spec.file.placement.as_ref().and_then(|p| p.summary.clone()))
 }
 
 /// Every `*.yaml`/`*.yml` file under `dir`, recursively, sorted.

@@ -1,23 +1,27 @@
-//! The intermediate representation: spec shapes resolved into Rust types,
-//! with every inline object and enum given a name.
-
-use std::collections::HashMap;
-
-use b24_spec::{Field, ScalarValue, Shape, Spec, names};
-
-use crate::Error;
+//! The intermediate representation: one spec file fully resolved. Every
+//! name is a valid Rust name, every type reference points at a definition,
+//! every default (Rust names, scope, list cursor) is applied. [`crate::lower`]
+//! builds it and reports every problem with the spec's `file:line:column`;
+//! [`crate::emit`] turns it into tokens and cannot fail.
 
 /// A resolved Rust type.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ty {
+    /// `String` (`string`, `date`, `datetime`).
     String,
+    /// `i64`.
     Int,
+    /// `f64`.
     Num,
+    /// `bool`.
     Bool,
+    /// `serde_json::Value`.
     Any,
+    /// A free-form JSON object.
     Map,
+    /// `Vec<T>`.
     Vec(Box<Ty>),
-    /// A generated struct or enum, by index into [`Types::defs`].
+    /// A generated struct or enum, by index into [`Module::defs`].
     Def(usize),
 }
 
@@ -30,46 +34,100 @@ pub enum Dir {
     In,
 }
 
-#[derive(Debug, Clone)]
-pub struct FieldIr {
+/// The documentation of an entry, as the spec wrote it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Docs {
+    /// One-line summary (a placement's title).
+    pub summary: Option<String>,
+    /// Longer description (a placement's summary).
+    pub description: Option<String>,
+    /// Who can call or subscribe.
+    pub who: Option<String>,
+    /// Link to the documentation page.
+    pub url: Option<String>,
+}
+
+/// A named value: a parameter, an argument or an object field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// Wire name, kept exactly.
     pub wire: String,
+    /// Rust name (raw form added when emitted).
     pub ident: String,
+    /// Its type.
     pub ty: Ty,
     /// Present in the Rust type as `T` rather than `Option<T>`.
     pub required: bool,
+    /// Documentation.
     pub doc: Option<String>,
 }
 
-#[derive(Debug, Clone)]
-pub struct StructIr {
+/// A generated struct.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Struct {
+    /// Rust type name.
     pub name: String,
+    /// Documentation.
     pub doc: Option<String>,
-    pub fields: Vec<FieldIr>,
+    /// Fields in spec order.
+    pub fields: Vec<Field>,
+    /// Incoming structs are non-exhaustive and keep unknown fields.
     pub dir: Dir,
 }
 
+/// How a generated enum is written on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EnumRepr {
+    /// As strings.
     Str,
+    /// As integers.
     Int,
 }
 
-#[derive(Debug, Clone)]
-pub struct EnumIr {
-    pub name: String,
-    pub doc: Option<String>,
-    pub repr: EnumRepr,
-    /// (variant, wire value, doc)
-    pub variants: Vec<(String, ScalarValue, Option<String>)>,
+/// A wire value of an enum, already in the enum's representation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Wire {
+    /// A string value.
+    Str(String),
+    /// An integer value.
+    Int(i64),
 }
 
-#[derive(Debug, Clone)]
+/// One documented value of a generated enum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    /// Rust variant name.
+    pub name: String,
+    /// The wire value.
+    pub wire: Wire,
+    /// What it means.
+    pub doc: Option<String>,
+}
+
+/// A generated enum; unknown wire values are kept in `Unknown(..)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Enum {
+    /// Rust type name.
+    pub name: String,
+    /// Documentation.
+    pub doc: Option<String>,
+    /// Wire representation.
+    pub repr: EnumRepr,
+    /// Documented values.
+    pub variants: Vec<Variant>,
+}
+
+/// A generated type definition.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Def {
-    Struct(StructIr),
-    Enum(EnumIr),
+    /// A struct.
+    Struct(Struct),
+    /// An enum.
+    Enum(Enum),
 }
 
 impl Def {
+    /// The Rust type name.
     pub fn name(&self) -> &str {
         match self {
             Def::Struct(s) => &s.name,
@@ -78,270 +136,183 @@ impl Def {
     }
 }
 
-/// All generated types of one module.
-#[derive(Debug, Default)]
-pub struct Types {
+/// A placement with its interface events and commands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placement {
+    /// Placement code (`PAGE_BACKGROUND_WORKER`).
+    pub code: String,
+    /// Title (as summary), summary (as description) and docs link.
+    pub docs: Docs,
+    /// Interface events, in spec order.
+    pub events: Vec<InterfaceEvent>,
+    /// Interface commands, in spec order.
+    pub commands: Vec<Command>,
+}
+
+/// An interface event of a placement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InterfaceEvent {
+    /// Wire name (`BackgroundCallCard::closeButtonClick`).
+    pub wire: String,
+    /// Variant name (`CloseButtonClick`).
+    pub variant: String,
+    /// Handler method name (`on_close_button_click`).
+    pub handler: String,
+    /// Documentation.
+    pub docs: Docs,
+    /// Positional arguments, in order.
+    pub args: Vec<Field>,
+    /// How many arguments are required (the decoder accepts between this
+    /// and `args.len()`).
+    pub min_args: usize,
+}
+
+/// The parameter of an interface command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CommandParam {
+    /// An object with these fields.
+    Object(Vec<Field>),
+    /// One value (`setValue`), `null` allowed when `nullable`.
+    Value {
+        /// Its type.
+        ty: Ty,
+        /// Whether `null` is a documented value.
+        nullable: bool,
+    },
+}
+
+/// An interface command of a placement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Command {
+    /// Wire name (`CallCardSetMute`).
+    pub wire: String,
+    /// Rust type name.
+    pub name: String,
+    /// Documentation.
+    pub docs: Docs,
+    /// What is sent.
+    pub param: CommandParam,
+    /// What the callback receives.
+    pub output: Ty,
+}
+
+/// The REST generation of a method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Api {
+    /// `/rest/` (the default).
+    V2,
+    /// REST 3.0, `/rest/api/`.
+    V3,
+}
+
+/// Whether a method is safe to resend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Idempotency {
+    /// The spec says so (`idempotent:`).
+    Explicit(bool),
+    /// The runtime's rule decides from the name
+    /// (`b24_core::idempotent::by_name`), at compile time of the generated
+    /// code, so the generator holds no rule of its own.
+    ByName,
+}
+
+/// Paging of a list method.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct List {
+    /// The row type.
+    pub item: Ty,
+    /// Where the rows sit in `result`; `None` when `result` is the array.
+    pub path: Option<String>,
+    /// The keyset cursor field.
+    pub id_field: String,
+}
+
+/// A documented error of a method.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorDoc {
+    /// The `error` code.
+    pub code: String,
+    /// The HTTP status, when documented.
+    pub status: Option<u16>,
+    /// The documented `error_description`.
+    pub description: Option<String>,
+}
+
+/// A REST method.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Method {
+    /// Wire name (`crm.deal.get`).
+    pub wire: String,
+    /// Rust type name (`DealGet`).
+    pub name: String,
+    /// Documentation.
+    pub docs: Docs,
+    /// Required scope (empty when the spec names none).
+    pub scope: String,
+    /// REST generation.
+    pub api: Api,
+    /// Whether it is safe to resend.
+    pub idempotent: Idempotency,
+    /// Parameters: required ones become constructor arguments.
+    pub params: Vec<Field>,
+    /// Type of `result`.
+    pub output: Ty,
+    /// Paging, for list methods.
+    pub list: Option<List>,
+    /// Documented errors.
+    pub errors: Vec<ErrorDoc>,
+}
+
+/// A REST event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RestEvent {
+    /// Event code, upper case (`ONCRMDEALADD`).
+    pub code: String,
+    /// Rust type and variant name (`OnCrmDealAdd`).
+    pub name: String,
+    /// Handler method name (`on_crm_deal_add`).
+    pub handler: String,
+    /// Documentation.
+    pub docs: Docs,
+    /// Required scope (empty when the spec names none).
+    pub scope: String,
+    /// Fields of the `data` object.
+    pub data: Vec<Field>,
+}
+
+/// The REST events of one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RestEvents {
+    /// What the event set is called in docs (the file's scope or module).
+    pub set: String,
+    /// The events, in spec order; never empty.
+    pub events: Vec<RestEvent>,
+}
+
+/// One spec file, resolved: everything a module is generated from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Module {
+    /// The spec's path, as shown in messages.
+    pub path: String,
+    /// The Rust module name.
+    pub name: String,
+    /// Module documentation (the file's or the placement's summary).
+    pub summary: Option<String>,
+    /// The file-level scope.
+    pub scope: Option<String>,
+    /// The placement, if the file has one.
+    pub placement: Option<Placement>,
+    /// REST methods.
+    pub methods: Vec<Method>,
+    /// REST events, if the file has any.
+    pub events: Option<RestEvents>,
+    /// Every generated struct and enum; [`Ty::Def`] indexes it.
     pub defs: Vec<Def>,
-    by_name: HashMap<String, (usize, String)>,
-    /// Named types under `types:`, resolved lazily.
-    named: HashMap<String, usize>,
 }
 
-pub struct Resolver<'a> {
-    pub spec: &'a Spec,
-    pub types: Types,
-}
-
-impl<'a> Resolver<'a> {
-    pub fn new(spec: &'a Spec) -> Self {
-        Resolver {
-            spec,
-            types: Types::default(),
-        }
+impl Module {
+    /// The definition a [`Ty::Def`] points at.
+    pub fn def(&self, index: usize) -> &Def {
+        &self.defs[index]
     }
-
-    fn err(&self, at: &b24_spec::Spanned<String>, msg: String) -> Error {
-        Error::at(
-            &self.spec.path,
-            at.referenced.line(),
-            at.referenced.column(),
-            msg,
-        )
-    }
-
-    /// Registers a generated type. A name the spec chose (`type_name`, a
-    /// named type) must be free; a derived name is made free with a suffix,
-    /// so pages the importer has never seen still generate.
-    fn add(
-        &mut self,
-        mut def: Def,
-        at: &b24_spec::Spanned<String>,
-        explicit: bool,
-    ) -> Result<usize, Error> {
-        let name = def.name().to_owned();
-        if let Some((_, first)) = self.types.by_name.get(&name) {
-            if explicit {
-                return Err(self.err(
-                    at,
-                    format!("generated type name `{name}` is already used (by the entry at {first}); set `type_name:` or `rust_name:`"),
-                ));
-            }
-            let free = std::iter::once(format!("{name}Type"))
-                .chain((2..).map(|i| format!("{name}{i}")))
-                .find(|n| !self.types.by_name.contains_key(n))
-                .unwrap_or_default();
-            match &mut def {
-                Def::Struct(s) => s.name = free,
-                Def::Enum(e) => e.name = free,
-            }
-        }
-        let name = def.name().to_owned();
-        let here = format!("line {}", at.referenced.line());
-        let idx = self.types.defs.len();
-        self.types.defs.push(def);
-        self.types.by_name.insert(name, (idx, here));
-        Ok(idx)
-    }
-
-    /// Reserves a type name that is not a generated def (e.g. an event enum).
-    pub fn reserve(&mut self, name: &str, at: &b24_spec::Spanned<String>) -> Result<(), Error> {
-        if self.types.by_name.contains_key(name) {
-            return Err(self.err(
-                at,
-                format!("generated type name `{name}` is already used; set `rust_name:`"),
-            ));
-        }
-        self.types.by_name.insert(
-            name.to_owned(),
-            (usize::MAX, format!("line {}", at.referenced.line())),
-        );
-        Ok(())
-    }
-
-    /// Resolves a shape; `hint` names an inline struct or enum.
-    pub fn shape(&mut self, s: &Shape, hint: &str, dir: Dir) -> Result<Ty, Error> {
-        let name = s
-            .type_name
-            .as_ref()
-            .map(|t| t.value.clone())
-            .unwrap_or_else(|| hint.to_owned());
-        if !s.values.is_empty() && s.ty.value != "boolean" {
-            let repr = if s.ty.value == "integer" {
-                EnumRepr::Int
-            } else {
-                EnumRepr::Str
-            };
-            let mut variants = Vec::new();
-            // Numeric codes read better by their meaning: `2 — incoming`
-            // becomes `Incoming`, unless two meanings collide.
-            let described: Vec<Option<String>> = s.values.iter().map(described_variant).collect();
-            let unique = {
-                let mut seen = std::collections::HashSet::new();
-                described
-                    .iter()
-                    .all(|d| d.as_ref().is_some_and(|d| seen.insert(d.clone())))
-            };
-            for (k, v) in s.values.iter().enumerate() {
-                let var = match &v.rust_name {
-                    Some(r) => r.value.clone(),
-                    None if unique && described[k].is_some() => {
-                        described[k].clone().unwrap_or_default()
-                    }
-                    None => names::enum_variant(&v.value).ok_or_else(|| {
-                        self.err(
-                            &s.ty,
-                            format!("enum value `{}` cannot become a variant", v.value),
-                        )
-                    })?,
-                };
-                let wire = match (&v.value, repr) {
-                    (ScalarValue::Str(x), EnumRepr::Int) => match x.parse::<i64>() {
-                        Ok(i) => ScalarValue::Int(i),
-                        Err(_) => {
-                            return Err(
-                                self.err(&s.ty, format!("enum value `{x}` is not an integer"))
-                            );
-                        }
-                    },
-                    (ScalarValue::Int(i), EnumRepr::Str) => ScalarValue::Str(i.to_string()),
-                    (ScalarValue::Bool(b), EnumRepr::Str) => ScalarValue::Str(b.to_string()),
-                    (ScalarValue::Bool(b), EnumRepr::Int) => ScalarValue::Int(*b as i64),
-                    (v, _) => v.clone(),
-                };
-                variants.push((var, wire, v.description.clone()));
-            }
-            let def = Def::Enum(EnumIr {
-                name,
-                doc: s.description.clone(),
-                repr,
-                variants,
-            });
-            return Ok(Ty::Def(self.add(def, &s.ty, s.type_name.is_some())?));
-        }
-        Ok(match s.ty.value.as_str() {
-            "string" | "date" | "datetime" => Ty::String,
-            "integer" => Ty::Int,
-            "number" => Ty::Num,
-            "boolean" => Ty::Bool,
-            "any" => Ty::Any,
-            "object" if s.fields.is_empty() => Ty::Map,
-            "object" => {
-                let fields = self.fields(&s.fields, &name, dir)?;
-                let def = Def::Struct(StructIr {
-                    name,
-                    doc: s.description.clone(),
-                    fields,
-                    dir,
-                });
-                Ty::Def(self.add(def, &s.ty, s.type_name.is_some())?)
-            }
-            "array" => {
-                let item_hint = format!("{name}Item");
-                let inner = match &s.items {
-                    Some(i) => self.shape(i, &item_hint, dir)?,
-                    None => Ty::Any,
-                };
-                Ty::Vec(Box::new(inner))
-            }
-            other => self.named(other, &s.ty, dir)?,
-        })
-    }
-
-    pub fn named(
-        &mut self,
-        name: &str,
-        at: &b24_spec::Spanned<String>,
-        dir: Dir,
-    ) -> Result<Ty, Error> {
-        if let Some(i) = self.types.named.get(name) {
-            if let Def::Struct(st) = &mut self.types.defs[*i] {
-                // A named type used for input and output keeps unknown fields.
-                if dir == Dir::In {
-                    st.dir = Dir::In;
-                }
-            }
-            return Ok(Ty::Def(*i));
-        }
-        let spec = self.spec;
-        let Some(shape) = spec.file.types.get(name) else {
-            return Err(self.err(at, format!("unknown type `{name}`")));
-        };
-        let mut shape = shape.clone();
-        if shape.type_name.is_none() {
-            shape.type_name = Some(b24_spec::Spanned::new(
-                name.to_owned(),
-                at.referenced,
-                at.defined,
-            ));
-        }
-        let ty = self.shape(&shape, name, dir)?;
-        match ty {
-            Ty::Def(i) => {
-                self.types.named.insert(name.to_owned(), i);
-                Ok(ty)
-            }
-            // An alias of a builtin (e.g. `Id: {type: integer}`).
-            other => Ok(other),
-        }
-    }
-
-    /// Resolves fields; inline types are named `{owner}{Field}`.
-    pub fn fields(
-        &mut self,
-        fields: &[Field],
-        owner: &str,
-        dir: Dir,
-    ) -> Result<Vec<FieldIr>, Error> {
-        let mut out = Vec::with_capacity(fields.len());
-        for f in fields {
-            let ident = match &f.rust_name {
-                Some(r) => r.value.clone(),
-                None => names::snake(&f.name.value).ok_or_else(|| {
-                    self.err(
-                        &f.name,
-                        format!("`{}` cannot become a Rust identifier", f.name.value),
-                    )
-                })?,
-            };
-            let hint = format!(
-                "{owner}{}",
-                names::camel(&f.name.value).unwrap_or_else(|| "Field".into())
-            );
-            let ty = self.shape(&f.shape(), &hint, dir)?;
-            out.push(FieldIr {
-                wire: f.name.value.clone(),
-                ident,
-                ty,
-                required: f.required && !f.nullable,
-                doc: f.description.clone(),
-            });
-        }
-        Ok(out)
-    }
-}
-
-/// A variant name from the description of a numeric enum value, when the
-/// description is a short label (`outgoing`, `incoming with redirection`).
-fn described_variant(v: &b24_spec::EnumValue) -> Option<String> {
-    if !matches!(v.value, ScalarValue::Int(_))
-        && !matches!(&v.value, ScalarValue::Str(s) if s.parse::<i64>().is_ok())
-    {
-        return None;
-    }
-    let d = v
-        .description
-        .as_deref()?
-        .trim()
-        .trim_end_matches(['.', ';', ',']);
-    let words: Vec<&str> = d.split_whitespace().collect();
-    if words.is_empty()
-        || words.len() > 4
-        || !d
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
-    {
-        return None;
-    }
-    names::camel(d)
-        .filter(|n| n != "Unknown" && n.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
 }

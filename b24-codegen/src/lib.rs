@@ -1,15 +1,19 @@
 //! The b24 code generator: a validated spec in, Rust tokens out.
 //!
-//! [`generate`] is a plain function returning `Result<TokenStream, Error>`;
-//! `b24-macros` wraps it as `b24::generate!`, and [`build`] writes formatted
-//! files to `OUT_DIR` from a build script. Generated code refers to the
+//! Parse, lower, emit: `b24_spec` parses and validates a file, [`lower`]
+//! resolves it into an [`ir::Module`] (every name, type and default; every
+//! error with its `file:line:column`), and [`emit`] turns that into tokens
+//! without failing. [`generate`] does both steps, returning
+//! `Result<TokenStream, Error>`; `b24-macros` wraps it as `b24::generate!`,
+//! and [`build`] writes formatted files to `OUT_DIR` from a build script. Generated code refers to the
 //! runtime only through absolute paths under `{runtime}::__private`.
 #![deny(missing_docs)]
 
 pub mod build;
 pub mod crate_gen;
-mod emit;
-mod ir;
+pub mod emit;
+pub mod ir;
+mod lower;
 
 use proc_macro2::TokenStream;
 
@@ -17,6 +21,7 @@ use proc_macro2::TokenStream;
 /// diagnostics the loader reports.
 pub use b24_spec::Error;
 pub use b24_spec::{Diagnostic, Spec};
+pub use lower::lower;
 
 /// Generator options.
 #[derive(Debug, Clone)]
@@ -34,45 +39,17 @@ impl Default for Options {
     }
 }
 
-/// Generates the items of one spec's module (without the `mod` wrapper).
+/// Generates the items of one spec's module (without the `mod` wrapper):
+/// [`lower`], then [`emit::items`].
 pub fn generate(spec: &Spec, options: &Options) -> Result<TokenStream, Error> {
-    emit::module_items(spec, options)
+    let runtime = emit::Runtime::new(&options.runtime)?;
+    Ok(emit::items(&lower(spec)?, &runtime))
 }
 
 /// Generates `pub mod <module> { ... }` for one spec.
 pub fn generate_module(spec: &Spec, options: &Options) -> Result<TokenStream, Error> {
-    let items = generate(spec, options)?;
-    let name = proc_macro2::Ident::new(&spec.module, proc_macro2::Span::call_site());
-    let doc = spec
-        .file
-        .summary
-        .clone()
-        .or_else(|| spec.file.placement.as_ref().and_then(|p| p.summary.clone()))
-        .unwrap_or_else(|| format!("Generated from `{}`.", spec.path));
-    let doc = format!(" {}", doc.trim());
-    Ok(quote::quote! {
-        #[doc = #doc]
-        // Shapes that follow from the spec, not from hand-written style: a
-        // placement without events still has an (empty) decoder, and the
-        // docs text is the documentation's Markdown as written.
-        #[allow(
-            clippy::match_single_binding,
-            // a spec file named like its parent (`events/events.yaml`)
-            clippy::module_inception,
-            // setters are named after parameters, `add` and `sub` included
-            clippy::should_implement_trait,
-            clippy::doc_lazy_continuation,
-            clippy::doc_overindented_list_items,
-            clippy::tabs_in_doc_comments,
-            rustdoc::broken_intra_doc_links,
-            rustdoc::bare_urls,
-            rustdoc::invalid_html_tags,
-            rustdoc::invalid_rust_codeblocks
-        )]
-        pub mod #name {
-            #items
-        }
-    })
+    let runtime = emit::Runtime::new(&options.runtime)?;
+    Ok(emit::module(&lower(spec)?, &runtime))
 }
 
 /// Parses spec text and generates its module items in one step.

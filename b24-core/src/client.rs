@@ -346,36 +346,9 @@ fn portal_key(url: &str) -> String {
     }
 }
 
-/// Guesses whether resending `method` is harmless from its last segment.
-pub fn guess_idempotent(method: &str) -> bool {
-    let last = method
-        .rsplit('.')
-        .next()
-        .unwrap_or(method)
-        .to_ascii_lowercase();
-    matches!(
-        last.as_str(),
-        "get"
-            | "list"
-            | "fields"
-            | "current"
-            | "search"
-            | "info"
-            | "count"
-            | "scope"
-            | "methods"
-            | "access"
-            | "userfield"
-            | "openapi"
-            | "version"
-            | "status"
-            | "types"
-            | "settings"
-    ) || last.starts_with("get")
-        || last.starts_with("list")
-        || last.ends_with("list")
-        || method == "batch"
-}
+/// Whether resending `method` is harmless, judged from its name: the one
+/// rule of [`crate::idempotent::by_name`], which generated methods use too.
+pub use crate::idempotent::by_name as guess_idempotent;
 
 /// One logical call, as the request loop sees it.
 pub(crate) struct Call<'a> {
@@ -770,28 +743,5 @@ mod tests {
         let c = Client::from_webhook("https://p.example/rest/1/s3cr3tcode/").unwrap();
         let d = format!("{c:?}");
         assert!(!d.contains("s3cr3tcode"), "{d}");
-    }
-
-    #[test]
-    fn idempotency_guess() {
-        for m in [
-            "crm.deal.get",
-            "crm.deal.list",
-            "crm.deal.fields",
-            "user.current",
-            "crm.item.list",
-            "batch",
-        ] {
-            assert!(guess_idempotent(m), "{m}");
-        }
-        for m in [
-            "crm.deal.add",
-            "crm.deal.update",
-            "crm.deal.delete",
-            "telephony.externalcall.register",
-            "im.message.add",
-        ] {
-            assert!(!guess_idempotent(m), "{m}");
-        }
     }
 }

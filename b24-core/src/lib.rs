@@ -14,6 +14,7 @@ pub mod clock;
 pub mod envelope;
 pub mod error;
 pub mod events;
+pub mod idempotent;
 pub mod limits;
 pub mod list;
 pub mod query;
@@ -38,6 +39,7 @@ pub use typed::{InterfaceEvents, ListMethod, Method, PlacementCommand, RestEvent
 pub mod __private {
     pub use crate::decode::{arg_count, field, lenient, scalar};
     pub use crate::events::{EventContext, EventHandler, concat_codes};
+    pub use crate::idempotent::by_name as idempotent_by_name;
     pub use crate::{
         ApiVersion, DecodeError, InterfaceEvents, ListMethod, Method, PlacementCommand, RestEvent,
         RestEvents,

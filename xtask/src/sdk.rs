@@ -87,8 +87,9 @@ pub fn plan(root: &Path) -> Result<Plan, Error> {
         for file in yaml_files(&dir)? {
             let rel = file.strip_prefix(root).unwrap_or(&file).to_owned();
             let display = rel.to_string_lossy().replace('\\', "/");
-            let spec = b24_spec::load(&file, &display)?;
-            let scope = spec.file.scope.clone().ok_or_else(|| {
+            // The spec model is read by `lower` only.
+            let spec = b24_codegen::lower(&b24_spec::load(&file, &display)?)?;
+            let scope = spec.scope.clone().ok_or_else(|| {
                 Error::at(
                     &display,
                     1,
@@ -104,7 +105,7 @@ pub fn plan(root: &Path) -> Result<Plan, Error> {
                     format!("scope `{scope}` cannot name a crate and a module"),
                 ));
             }
-            let module = module_name(&spec.module, &scope);
+            let module = module_name(&spec.name, &scope);
             by_scope.entry(scope).or_default().push((module, rel));
         }
     }

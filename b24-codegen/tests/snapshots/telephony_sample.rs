@@ -84,7 +84,9 @@ pub mod telephony_sample {
     impl ::b24::__private::Method for ExternalCallRegister {
         const NAME: &'static str = "telephony.externalCall.register";
         const SCOPE: &'static str = "telephony";
-        const IDEMPOTENT: bool = false;
+        const IDEMPOTENT: bool = ::b24::__private::idempotent_by_name(
+            "telephony.externalCall.register",
+        );
         type Output = ExternalCallRegisterResult;
     }
     /// The `DealList` object.
@@ -183,7 +185,7 @@ pub mod telephony_sample {
     impl ::b24::__private::Method for DealList {
         const NAME: &'static str = "crm.deal.list";
         const SCOPE: &'static str = "crm";
-        const IDEMPOTENT: bool = true;
+        const IDEMPOTENT: bool = ::b24::__private::idempotent_by_name("crm.deal.list");
         type Output = ::std::vec::Vec<Deal>;
     }
     impl ::b24::__private::ListMethod for DealList {

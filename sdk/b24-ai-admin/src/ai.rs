@@ -92,7 +92,7 @@ impl AiEngineList {
 impl ::b24_core::__private::Method for AiEngineList {
     const NAME: &'static str = "ai.engine.list";
     const SCOPE: &'static str = "ai_admin";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("ai.engine.list");
     type Output = ::std::vec::Vec<AiEngineListResultItem>;
 }
 /// The method `ai.engine.register` registers a custom AI service.
@@ -183,7 +183,9 @@ impl AiEngineRegister {
 impl ::b24_core::__private::Method for AiEngineRegister {
     const NAME: &'static str = "ai.engine.register";
     const SCOPE: &'static str = "ai_admin";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "ai.engine.register",
+    );
     type Output = i64;
 }
 /// The method `ai.engine.unregister` removes a registered AI service.
@@ -233,7 +235,9 @@ impl AiEngineUnregister {
 impl ::b24_core::__private::Method for AiEngineUnregister {
     const NAME: &'static str = "ai.engine.unregister";
     const SCOPE: &'static str = "ai_admin";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "ai.engine.unregister",
+    );
     type Output = bool;
 }
 /// The `AiEngineListFilterItem` object.

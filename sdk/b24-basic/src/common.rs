@@ -43,7 +43,7 @@ impl AccessName {
 impl ::b24_core::__private::Method for AccessName {
     const NAME: &'static str = "access.name";
     const SCOPE: &'static str = "basic";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("access.name");
     type Output = AccessNameResult;
 }
 /// The method `app.info` returns information about the application.
@@ -71,7 +71,7 @@ impl AppInfo {
 impl ::b24_core::__private::Method for AppInfo {
     const NAME: &'static str = "app.info";
     const SCOPE: &'static str = "basic";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("app.info");
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -126,7 +126,7 @@ impl AppOptionGet {
 impl ::b24_core::__private::Method for AppOptionGet {
     const NAME: &'static str = "app.option.get";
     const SCOPE: &'static str = "basic";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("app.option.get");
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The `app.option.set` method binds data to the application.
@@ -164,7 +164,7 @@ impl AppOptionSet {
 impl ::b24_core::__private::Method for AppOptionSet {
     const NAME: &'static str = "app.option.set";
     const SCOPE: &'static str = "basic";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("app.option.set");
     type Output = bool;
 }
 /// The method `feature.get` returns information about the availability of features in a specific Bitrix24.
@@ -203,7 +203,7 @@ impl FeatureGet {
 impl ::b24_core::__private::Method for FeatureGet {
     const NAME: &'static str = "feature.get";
     const SCOPE: &'static str = "basic";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("feature.get");
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -258,7 +258,7 @@ impl MethodGet {
 impl ::b24_core::__private::Method for MethodGet {
     const NAME: &'static str = "method.get";
     const SCOPE: &'static str = "basic";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("method.get");
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -328,7 +328,7 @@ impl Methods {
 impl ::b24_core::__private::Method for Methods {
     const NAME: &'static str = "methods";
     const SCOPE: &'static str = "basic";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("methods");
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The `profile` method allows you to retrieve basic information about the current user without any scopes, unlike user.current.
@@ -356,7 +356,7 @@ impl Profile {
 impl ::b24_core::__private::Method for Profile {
     const NAME: &'static str = "profile";
     const SCOPE: &'static str = "basic";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("profile");
     type Output = ProfileResult;
 }
 /// The `scope` method returns a list of permissions.
@@ -403,7 +403,7 @@ impl Scope {
 impl ::b24_core::__private::Method for Scope {
     const NAME: &'static str = "scope";
     const SCOPE: &'static str = "basic";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("scope");
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `server.time` returns the current server time in the format `YYYY-MM-DDThh:mm:ss±hh:mm`.
@@ -431,7 +431,7 @@ impl ServerTime {
 impl ::b24_core::__private::Method for ServerTime {
     const NAME: &'static str = "server.time";
     const SCOPE: &'static str = "basic";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("server.time");
     type Output = ::std::string::String;
 }
 /// The `user.access` method checks if the current user has at least one of the permissions specified in the `ACCESS` parameter.
@@ -477,7 +477,7 @@ impl UserAccess {
 impl ::b24_core::__private::Method for UserAccess {
     const NAME: &'static str = "user.access";
     const SCOPE: &'static str = "basic";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("user.access");
     type Output = bool;
 }
 /// The method `user.admin` determines whether the current user has the permissions to manage application settings.
@@ -505,7 +505,7 @@ impl UserAdmin {
 impl ::b24_core::__private::Method for UserAdmin {
     const NAME: &'static str = "user.admin";
     const SCOPE: &'static str = "basic";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("user.admin");
     type Output = bool;
 }
 /// The method `user.option.get` retrieves user data associated with the application. If no input is provided, it will return all properties recorded through user.option.set.
@@ -557,7 +557,9 @@ impl UserOptionGet {
 impl ::b24_core::__private::Method for UserOptionGet {
     const NAME: &'static str = "user.option.get";
     const SCOPE: &'static str = "basic";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "user.option.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `user.option.set` binds data to the application and user.
@@ -595,7 +597,9 @@ impl UserOptionSet {
 impl ::b24_core::__private::Method for UserOptionSet {
     const NAME: &'static str = "user.option.set";
     const SCOPE: &'static str = "basic";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "user.option.set",
+    );
     type Output = bool;
 }
 /// An object where the key is an access code from the `ACCESS` parameter and the value is the description of that code.

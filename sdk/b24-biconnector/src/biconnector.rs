@@ -45,7 +45,9 @@ impl ConnectorAdd {
 impl ::b24_core::__private::Method for ConnectorAdd {
     const NAME: &'static str = "biconnector.connector.add";
     const SCOPE: &'static str = "biconnector";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "biconnector.connector.add",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -82,7 +84,9 @@ impl ConnectorDelete {
 impl ::b24_core::__private::Method for ConnectorDelete {
     const NAME: &'static str = "biconnector.connector.delete";
     const SCOPE: &'static str = "biconnector";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "biconnector.connector.delete",
+    );
     type Output = bool;
 }
 /// The `biconnector.connector.fields` method returns a description of the connector fields. A table describing the standard fields can be found in the article Connector: Method Overview.
@@ -110,7 +114,9 @@ impl ConnectorFields {
 impl ::b24_core::__private::Method for ConnectorFields {
     const NAME: &'static str = "biconnector.connector.fields";
     const SCOPE: &'static str = "biconnector";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "biconnector.connector.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -147,7 +153,9 @@ impl ConnectorGet {
 impl ::b24_core::__private::Method for ConnectorGet {
     const NAME: &'static str = "biconnector.connector.get";
     const SCOPE: &'static str = "biconnector";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "biconnector.connector.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -303,7 +311,9 @@ impl ConnectorList {
 impl ::b24_core::__private::Method for ConnectorList {
     const NAME: &'static str = "biconnector.connector.list";
     const SCOPE: &'static str = "biconnector";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "biconnector.connector.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `biconnector.connector.update` updates an existing connector.
@@ -362,7 +372,9 @@ impl ConnectorUpdate {
 impl ::b24_core::__private::Method for ConnectorUpdate {
     const NAME: &'static str = "biconnector.connector.update";
     const SCOPE: &'static str = "biconnector";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "biconnector.connector.update",
+    );
     type Output = bool;
 }
 /// The `biconnector.dataset.add` method creates a new dataset linked to a data source.
@@ -410,7 +422,9 @@ impl DatasetAdd {
 impl ::b24_core::__private::Method for DatasetAdd {
     const NAME: &'static str = "biconnector.dataset.add";
     const SCOPE: &'static str = "biconnector";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "biconnector.dataset.add",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -447,7 +461,9 @@ impl DatasetDelete {
 impl ::b24_core::__private::Method for DatasetDelete {
     const NAME: &'static str = "biconnector.dataset.delete";
     const SCOPE: &'static str = "biconnector";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "biconnector.dataset.delete",
+    );
     type Output = bool;
 }
 /// The `biconnector.dataset.fields` method returns a description of the dataset fields. A table describing the standard fields can be found in the article Datasets: Method Overview.
@@ -475,7 +491,9 @@ impl DatasetFields {
 impl ::b24_core::__private::Method for DatasetFields {
     const NAME: &'static str = "biconnector.dataset.fields";
     const SCOPE: &'static str = "biconnector";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "biconnector.dataset.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -601,7 +619,9 @@ impl DatasetFieldsUpdate {
 impl ::b24_core::__private::Method for DatasetFieldsUpdate {
     const NAME: &'static str = "biconnector.dataset.fields.update";
     const SCOPE: &'static str = "biconnector";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "biconnector.dataset.fields.update",
+    );
     type Output = bool;
 }
 /// The method `biconnector.dataset.get` returns information about a dataset by its identifier.
@@ -635,7 +655,9 @@ impl DatasetGet {
 impl ::b24_core::__private::Method for DatasetGet {
     const NAME: &'static str = "biconnector.dataset.get";
     const SCOPE: &'static str = "biconnector";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "biconnector.dataset.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -795,7 +817,9 @@ impl DatasetList {
 impl ::b24_core::__private::Method for DatasetList {
     const NAME: &'static str = "biconnector.dataset.list";
     const SCOPE: &'static str = "biconnector";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "biconnector.dataset.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `biconnector.dataset.update` updates an existing dataset.
@@ -855,7 +879,9 @@ impl DatasetUpdate {
 impl ::b24_core::__private::Method for DatasetUpdate {
     const NAME: &'static str = "biconnector.dataset.update";
     const SCOPE: &'static str = "biconnector";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "biconnector.dataset.update",
+    );
     type Output = bool;
 }
 /// The `biconnector.source.add` method creates a new data source linked to a connector.
@@ -903,7 +929,9 @@ impl SourceAdd {
 impl ::b24_core::__private::Method for SourceAdd {
     const NAME: &'static str = "biconnector.source.add";
     const SCOPE: &'static str = "biconnector";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "biconnector.source.add",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -940,7 +968,9 @@ impl SourceDelete {
 impl ::b24_core::__private::Method for SourceDelete {
     const NAME: &'static str = "biconnector.source.delete";
     const SCOPE: &'static str = "biconnector";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "biconnector.source.delete",
+    );
     type Output = bool;
 }
 /// The `biconnector.source.fields` method returns a description of the source fields. A table describing the standard fields can be found in the article Sources: Method Overview.
@@ -968,7 +998,9 @@ impl SourceFields {
 impl ::b24_core::__private::Method for SourceFields {
     const NAME: &'static str = "biconnector.source.fields";
     const SCOPE: &'static str = "biconnector";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "biconnector.source.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1005,7 +1037,9 @@ impl SourceGet {
 impl ::b24_core::__private::Method for SourceGet {
     const NAME: &'static str = "biconnector.source.get";
     const SCOPE: &'static str = "biconnector";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "biconnector.source.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1163,7 +1197,9 @@ impl SourceList {
 impl ::b24_core::__private::Method for SourceList {
     const NAME: &'static str = "biconnector.source.list";
     const SCOPE: &'static str = "biconnector";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "biconnector.source.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `biconnector.source.update` updates an existing source.
@@ -1223,7 +1259,9 @@ impl SourceUpdate {
 impl ::b24_core::__private::Method for SourceUpdate {
     const NAME: &'static str = "biconnector.source.update";
     const SCOPE: &'static str = "biconnector";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "biconnector.source.update",
+    );
     type Output = bool;
 }
 /// An object containing data to create a new connector. The object format:

@@ -311,7 +311,9 @@ impl ActivityAdd {
 impl ::b24_core::__private::Method for ActivityAdd {
     const NAME: &'static str = "bizproc.activity.add";
     const SCOPE: &'static str = "bizproc";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "bizproc.activity.add",
+    );
     type Output = bool;
 }
 /// The `bizproc.activity.delete` method deletes an action for workflows that was added by the application.
@@ -348,7 +350,9 @@ impl ActivityDelete {
 impl ::b24_core::__private::Method for ActivityDelete {
     const NAME: &'static str = "bizproc.activity.delete";
     const SCOPE: &'static str = "bizproc";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "bizproc.activity.delete",
+    );
     type Output = bool;
 }
 /// The `bizproc.activity.list` method retrieves a list of actions set by the application.
@@ -376,7 +380,9 @@ impl ActivityList {
 impl ::b24_core::__private::Method for ActivityList {
     const NAME: &'static str = "bizproc.activity.list";
     const SCOPE: &'static str = "bizproc";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "bizproc.activity.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// Logs information in the workflow log
@@ -404,7 +410,9 @@ impl ActivityLog {
 impl ::b24_core::__private::Method for ActivityLog {
     const NAME: &'static str = "bizproc.activity.log";
     const SCOPE: &'static str = "bizproc";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "bizproc.activity.log",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The `bizproc.activity.update` method updates a business process action added by the application.
@@ -452,7 +460,9 @@ impl ActivityUpdate {
 impl ::b24_core::__private::Method for ActivityUpdate {
     const NAME: &'static str = "bizproc.activity.update";
     const SCOPE: &'static str = "bizproc";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "bizproc.activity.update",
+    );
     type Output = bool;
 }
 /// The `bizproc.event.send` method returns the output parameters to the Automation rule or action that were specified during the registration or update of the Automation rule or action.
@@ -544,7 +554,9 @@ impl EventSend {
 impl ::b24_core::__private::Method for EventSend {
     const NAME: &'static str = "bizproc.event.send";
     const SCOPE: &'static str = "bizproc";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "bizproc.event.send",
+    );
     type Output = bool;
 }
 /// The method `bizproc.robot.add` registers a new Automation rule.
@@ -841,7 +853,9 @@ impl RobotAdd {
 impl ::b24_core::__private::Method for RobotAdd {
     const NAME: &'static str = "bizproc.robot.add";
     const SCOPE: &'static str = "bizproc";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "bizproc.robot.add",
+    );
     type Output = bool;
 }
 /// The `bizproc.robot.delete` method removes a robot registered by the application.
@@ -878,7 +892,9 @@ impl RobotDelete {
 impl ::b24_core::__private::Method for RobotDelete {
     const NAME: &'static str = "bizproc.robot.delete";
     const SCOPE: &'static str = "bizproc";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "bizproc.robot.delete",
+    );
     type Output = bool;
 }
 /// The `bizproc.robot.list` method returns a list of robots registered by the application.
@@ -906,7 +922,9 @@ impl RobotList {
 impl ::b24_core::__private::Method for RobotList {
     const NAME: &'static str = "bizproc.robot.list";
     const SCOPE: &'static str = "bizproc";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "bizproc.robot.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The `bizproc.robot.update` method updates the fields of the Automation Rule registered by the application.
@@ -954,7 +972,9 @@ impl RobotUpdate {
 impl ::b24_core::__private::Method for RobotUpdate {
     const NAME: &'static str = "bizproc.robot.update";
     const SCOPE: &'static str = "bizproc";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "bizproc.robot.update",
+    );
     type Output = bool;
 }
 /// This method completes a business process task: - Document approval - Document acknowledgment - Request for additional information - Request for additional information with rejection
@@ -1100,7 +1120,9 @@ impl TaskComplete {
 impl ::b24_core::__private::Method for TaskComplete {
     const NAME: &'static str = "bizproc.task.complete";
     const SCOPE: &'static str = "bizproc";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "bizproc.task.complete",
+    );
     type Output = bool;
 }
 /// This method delegates a workflow task. You can only delegate your own task.
@@ -1168,7 +1190,9 @@ impl TaskDelegate {
 impl ::b24_core::__private::Method for TaskDelegate {
     const NAME: &'static str = "bizproc.task.delegate";
     const SCOPE: &'static str = "bizproc";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "bizproc.task.delegate",
+    );
     type Output = bool;
 }
 /// The method `bizproc.task.list` retrieves a list of workflow tasks.
@@ -1292,7 +1316,9 @@ impl TaskList {
 impl ::b24_core::__private::Method for TaskList {
     const NAME: &'static str = "bizproc.task.list";
     const SCOPE: &'static str = "bizproc";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "bizproc.task.list",
+    );
     type Output = ::std::vec::Vec<TaskListResultItem>;
 }
 /// This method retrieves a list of running workflows.
@@ -1451,7 +1477,9 @@ impl WorkflowInstances {
 impl ::b24_core::__private::Method for WorkflowInstances {
     const NAME: &'static str = "bizproc.workflow.instances";
     const SCOPE: &'static str = "bizproc";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "bizproc.workflow.instances",
+    );
     type Output = ::std::vec::Vec<
         ::b24_core::__private::serde_json::Map<
             ::std::string::String,
@@ -1498,7 +1526,9 @@ impl WorkflowKill {
 impl ::b24_core::__private::Method for WorkflowKill {
     const NAME: &'static str = "bizproc.workflow.kill";
     const SCOPE: &'static str = "bizproc";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "bizproc.workflow.kill",
+    );
     type Output = bool;
 }
 /// The method `bizproc.workflow.start` initiates a new business process.
@@ -1596,7 +1626,9 @@ impl WorkflowStart {
 impl ::b24_core::__private::Method for WorkflowStart {
     const NAME: &'static str = "bizproc.workflow.start";
     const SCOPE: &'static str = "bizproc";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "bizproc.workflow.start",
+    );
     type Output = ::std::string::String;
 }
 /// Adds a business process template from a file
@@ -1624,7 +1656,9 @@ impl WorkflowTemplateAdd {
 impl ::b24_core::__private::Method for WorkflowTemplateAdd {
     const NAME: &'static str = "bizproc.workflow.template.add";
     const SCOPE: &'static str = "bizproc";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "bizproc.workflow.template.add",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method deletes a business process template.
@@ -1658,7 +1692,9 @@ impl WorkflowTemplateDelete {
 impl ::b24_core::__private::Method for WorkflowTemplateDelete {
     const NAME: &'static str = "bizproc.workflow.template.delete";
     const SCOPE: &'static str = "bizproc";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "bizproc.workflow.template.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method retrieves a list of business process templates.
@@ -1784,7 +1820,9 @@ impl WorkflowTemplateList {
 impl ::b24_core::__private::Method for WorkflowTemplateList {
     const NAME: &'static str = "bizproc.workflow.template.list";
     const SCOPE: &'static str = "bizproc";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "bizproc.workflow.template.list",
+    );
     type Output = ::std::vec::Vec<WorkflowTemplateListResultItem>;
 }
 impl ::b24_core::__private::ListMethod for WorkflowTemplateList {
@@ -1836,7 +1874,9 @@ impl WorkflowTemplateUpdate {
 impl ::b24_core::__private::Method for WorkflowTemplateUpdate {
     const NAME: &'static str = "bizproc.workflow.template.update";
     const SCOPE: &'static str = "bizproc";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "bizproc.workflow.template.update",
+    );
     type Output = i64;
 }
 /// This method stops the specified workflow. All data related to the workflow will be preserved.
@@ -1894,7 +1934,9 @@ impl WorkflowTerminate {
 impl ::b24_core::__private::Method for WorkflowTerminate {
     const NAME: &'static str = "bizproc.workflow.terminate";
     const SCOPE: &'static str = "bizproc";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "bizproc.workflow.terminate",
+    );
     type Output = bool;
 }
 /// Type of the parameter. Basic values:

@@ -31,7 +31,9 @@ impl V1BookingAdd {
 impl ::b24_core::__private::Method for V1BookingAdd {
     const NAME: &'static str = "booking.v1.booking.add";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.booking.add",
+    );
     type Output = V1BookingAddResult;
 }
 /// The method `booking.v1.booking.client.list` returns a list of clients for the specified booking.
@@ -71,7 +73,9 @@ impl V1BookingClientList {
 impl ::b24_core::__private::Method for V1BookingClientList {
     const NAME: &'static str = "booking.v1.booking.client.list";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.booking.client.list",
+    );
     type Output = V1BookingClientListResult;
 }
 /// The method `booking.v1.booking.client.set` sets clients for the specified booking.
@@ -122,7 +126,9 @@ impl V1BookingClientSet {
 impl ::b24_core::__private::Method for V1BookingClientSet {
     const NAME: &'static str = "booking.v1.booking.client.set";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.booking.client.set",
+    );
     type Output = bool;
 }
 /// The method `booking.v1.booking.client.unset` removes clients for the specified booking.
@@ -162,7 +168,9 @@ impl V1BookingClientUnset {
 impl ::b24_core::__private::Method for V1BookingClientUnset {
     const NAME: &'static str = "booking.v1.booking.client.unset";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.booking.client.unset",
+    );
     type Output = bool;
 }
 /// The method `booking.v1.booking.createfromwaitlist` creates a booking based on an entry from the waitlist.
@@ -217,7 +225,9 @@ impl V1BookingCreatefromwaitlist {
 impl ::b24_core::__private::Method for V1BookingCreatefromwaitlist {
     const NAME: &'static str = "booking.v1.booking.createfromwaitlist";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.booking.createfromwaitlist",
+    );
     type Output = i64;
 }
 /// The method `booking.v1.booking.delete` removes a booking.
@@ -251,7 +261,9 @@ impl V1BookingDelete {
 impl ::b24_core::__private::Method for V1BookingDelete {
     const NAME: &'static str = "booking.v1.booking.delete";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.booking.delete",
+    );
     type Output = bool;
 }
 /// The method `booking.v1.booking.externalData.list` returns connections for the specified booking.
@@ -291,7 +303,9 @@ impl V1BookingExternalDataList {
 impl ::b24_core::__private::Method for V1BookingExternalDataList {
     const NAME: &'static str = "booking.v1.booking.externalData.list";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.booking.externalData.list",
+    );
     type Output = V1BookingExternalDataListResult;
 }
 /// The method `booking.v1.booking.externalData.set` establishes connections for the specified booking.
@@ -342,7 +356,9 @@ impl V1BookingExternalDataSet {
 impl ::b24_core::__private::Method for V1BookingExternalDataSet {
     const NAME: &'static str = "booking.v1.booking.externalData.set";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.booking.externalData.set",
+    );
     type Output = bool;
 }
 /// The method `booking.v1.booking.externalData.unset` removes connections for the specified booking.
@@ -382,7 +398,9 @@ impl V1BookingExternalDataUnset {
 impl ::b24_core::__private::Method for V1BookingExternalDataUnset {
     const NAME: &'static str = "booking.v1.booking.externalData.unset";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.booking.externalData.unset",
+    );
     type Output = bool;
 }
 /// The method `booking.v1.booking.get` returns information about a booking by its identifier.
@@ -416,7 +434,9 @@ impl V1BookingGet {
 impl ::b24_core::__private::Method for V1BookingGet {
     const NAME: &'static str = "booking.v1.booking.get";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.booking.get",
+    );
     type Output = V1BookingGetResult;
 }
 /// The method `booking.v1.booking.list` returns a list of bookings based on the filter. It is an implementation of the listing method for bookings.
@@ -465,7 +485,9 @@ impl V1BookingList {
 impl ::b24_core::__private::Method for V1BookingList {
     const NAME: &'static str = "booking.v1.booking.list";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.booking.list",
+    );
     type Output = V1BookingListResult;
 }
 /// The method `booking.v1.booking.update` updates the booking information.
@@ -510,7 +532,9 @@ impl V1BookingUpdate {
 impl ::b24_core::__private::Method for V1BookingUpdate {
     const NAME: &'static str = "booking.v1.booking.update";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.booking.update",
+    );
     type Output = bool;
 }
 /// The method `booking.v1.clienttype.list` returns a list of available client types. The method may not return a client type if no bookings have been created with it. By default, two client types are available: contact and company.
@@ -538,7 +562,9 @@ impl V1ClienttypeList {
 impl ::b24_core::__private::Method for V1ClienttypeList {
     const NAME: &'static str = "booking.v1.clienttype.list";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.clienttype.list",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -575,7 +601,9 @@ impl V1ResourceAdd {
 impl ::b24_core::__private::Method for V1ResourceAdd {
     const NAME: &'static str = "booking.v1.resource.add";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.resource.add",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -613,7 +641,9 @@ impl V1ResourceDelete {
 impl ::b24_core::__private::Method for V1ResourceDelete {
     const NAME: &'static str = "booking.v1.resource.delete";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.resource.delete",
+    );
     type Output = bool;
 }
 /// The method `booking.v1.resource.get` returns information about a resource by its identifier.
@@ -648,7 +678,9 @@ impl V1ResourceGet {
 impl ::b24_core::__private::Method for V1ResourceGet {
     const NAME: &'static str = "booking.v1.resource.get";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.resource.get",
+    );
     type Output = V1ResourceGetResult;
 }
 /// The method `booking.v1.resource.list` returns a list of resources based on a filter. It is an implementation of the listing method for resources.
@@ -701,7 +733,9 @@ impl V1ResourceList {
 impl ::b24_core::__private::Method for V1ResourceList {
     const NAME: &'static str = "booking.v1.resource.list";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.resource.list",
+    );
     type Output = V1ResourceListResult;
 }
 /// The method `booking.v1.resource.slots.list` returns the configuration of time slots for the specified resource.
@@ -741,7 +775,9 @@ impl V1ResourceSlotsList {
 impl ::b24_core::__private::Method for V1ResourceSlotsList {
     const NAME: &'static str = "booking.v1.resource.slots.list";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.resource.slots.list",
+    );
     type Output = V1ResourceSlotsListResult;
 }
 /// The method `booking.v1.resource.slots.set` allows you to set time slots for the specified resource.
@@ -790,7 +826,9 @@ impl V1ResourceSlotsSet {
 impl ::b24_core::__private::Method for V1ResourceSlotsSet {
     const NAME: &'static str = "booking.v1.resource.slots.set";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.resource.slots.set",
+    );
     type Output = bool;
 }
 /// The method `booking.v1.resource.slots.unset` removes the time slot settings for the specified resource.
@@ -830,7 +868,9 @@ impl V1ResourceSlotsUnset {
 impl ::b24_core::__private::Method for V1ResourceSlotsUnset {
     const NAME: &'static str = "booking.v1.resource.slots.unset";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.resource.slots.unset",
+    );
     type Output = bool;
 }
 /// The method `booking.v1.resource.update` updates an existing resource.
@@ -876,7 +916,9 @@ impl V1ResourceUpdate {
 impl ::b24_core::__private::Method for V1ResourceUpdate {
     const NAME: &'static str = "booking.v1.resource.update";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.resource.update",
+    );
     type Output = bool;
 }
 /// The method `booking.v1.resourceType.add` adds a new resource type.
@@ -910,7 +952,9 @@ impl V1ResourceTypeAdd {
 impl ::b24_core::__private::Method for V1ResourceTypeAdd {
     const NAME: &'static str = "booking.v1.resourceType.add";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.resourceType.add",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -948,7 +992,9 @@ impl V1ResourceTypeDelete {
 impl ::b24_core::__private::Method for V1ResourceTypeDelete {
     const NAME: &'static str = "booking.v1.resourceType.delete";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.resourceType.delete",
+    );
     type Output = bool;
 }
 /// The method `booking.v1.resourceType.get` returns information about the resource type by its identifier.
@@ -983,7 +1029,9 @@ impl V1ResourceTypeGet {
 impl ::b24_core::__private::Method for V1ResourceTypeGet {
     const NAME: &'static str = "booking.v1.resourceType.get";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.resourceType.get",
+    );
     type Output = V1ResourceTypeGetResult;
 }
 /// The method `booking.v1.resourceType.list` returns a list of resource types based on a filter. It is an implementation of the list method for resource types.
@@ -1036,7 +1084,9 @@ impl V1ResourceTypeList {
 impl ::b24_core::__private::Method for V1ResourceTypeList {
     const NAME: &'static str = "booking.v1.resourceType.list";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.resourceType.list",
+    );
     type Output = V1ResourceTypeListResult;
 }
 /// The method `booking.v1.resourceType.update` updates information about an existing resource type.
@@ -1082,7 +1132,9 @@ impl V1ResourceTypeUpdate {
 impl ::b24_core::__private::Method for V1ResourceTypeUpdate {
     const NAME: &'static str = "booking.v1.resourceType.update";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.resourceType.update",
+    );
     type Output = bool;
 }
 /// The method `booking.v1.waitlist.add` adds an entry to the waitlist.
@@ -1116,7 +1168,9 @@ impl V1WaitlistAdd {
 impl ::b24_core::__private::Method for V1WaitlistAdd {
     const NAME: &'static str = "booking.v1.waitlist.add";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.waitlist.add",
+    );
     type Output = V1WaitlistAddResult;
 }
 /// The method `booking.v1.waitlist.client.list` returns a list of clients for the specified entry in the waitlist.
@@ -1156,7 +1210,9 @@ impl V1WaitlistClientList {
 impl ::b24_core::__private::Method for V1WaitlistClientList {
     const NAME: &'static str = "booking.v1.waitlist.client.list";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.waitlist.client.list",
+    );
     type Output = V1WaitlistClientListResult;
 }
 /// The method `booking.v1.waitlist.client.set` sets clients for the specified record in the waitlist.
@@ -1207,7 +1263,9 @@ impl V1WaitlistClientSet {
 impl ::b24_core::__private::Method for V1WaitlistClientSet {
     const NAME: &'static str = "booking.v1.waitlist.client.set";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.waitlist.client.set",
+    );
     type Output = bool;
 }
 /// The method `booking.v1.waitlist.client.unset` removes clients for the specified entry in the waitlist.
@@ -1247,7 +1305,9 @@ impl V1WaitlistClientUnset {
 impl ::b24_core::__private::Method for V1WaitlistClientUnset {
     const NAME: &'static str = "booking.v1.waitlist.client.unset";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.waitlist.client.unset",
+    );
     type Output = bool;
 }
 /// The method `booking.v1.waitlist.createfrombooking` creates a waitlist entry based on an existing booking.
@@ -1287,7 +1347,9 @@ impl V1WaitlistCreatefrombooking {
 impl ::b24_core::__private::Method for V1WaitlistCreatefrombooking {
     const NAME: &'static str = "booking.v1.waitlist.createfrombooking";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.waitlist.createfrombooking",
+    );
     type Output = i64;
 }
 /// The method `booking.v1.waitlist.delete` removes an entry from the waitlist.
@@ -1321,7 +1383,9 @@ impl V1WaitlistDelete {
 impl ::b24_core::__private::Method for V1WaitlistDelete {
     const NAME: &'static str = "booking.v1.waitlist.delete";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.waitlist.delete",
+    );
     type Output = bool;
 }
 /// The method `booking.v1.waitlist.externalData.list` returns links for the specified entry in the waitlist.
@@ -1361,7 +1425,9 @@ impl V1WaitlistExternalDataList {
 impl ::b24_core::__private::Method for V1WaitlistExternalDataList {
     const NAME: &'static str = "booking.v1.waitlist.externalData.list";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.waitlist.externalData.list",
+    );
     type Output = V1WaitlistExternalDataListResult;
 }
 /// The method `booking.v1.waitlist.externalData.set` establishes links for the specified entry in the waitlist.
@@ -1412,7 +1478,9 @@ impl V1WaitlistExternalDataSet {
 impl ::b24_core::__private::Method for V1WaitlistExternalDataSet {
     const NAME: &'static str = "booking.v1.waitlist.externalData.set";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.waitlist.externalData.set",
+    );
     type Output = bool;
 }
 /// The method `booking.v1.waitlist.externalData.unset` removes connections for the specified record in the waitlist.
@@ -1452,7 +1520,9 @@ impl V1WaitlistExternalDataUnset {
 impl ::b24_core::__private::Method for V1WaitlistExternalDataUnset {
     const NAME: &'static str = "booking.v1.waitlist.externalData.unset";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.waitlist.externalData.unset",
+    );
     type Output = bool;
 }
 /// The method `booking.v1.waitlist.get` returns information about a waitlist record by its identifier.
@@ -1486,7 +1556,9 @@ impl V1WaitlistGet {
 impl ::b24_core::__private::Method for V1WaitlistGet {
     const NAME: &'static str = "booking.v1.waitlist.get";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.waitlist.get",
+    );
     type Output = V1WaitlistGetResult;
 }
 /// The method `booking.v1.waitlist.list` returns a list of records from the waitlist based on the filter.
@@ -1532,7 +1604,9 @@ impl V1WaitlistList {
 impl ::b24_core::__private::Method for V1WaitlistList {
     const NAME: &'static str = "booking.v1.waitlist.list";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.waitlist.list",
+    );
     type Output = V1WaitlistListResult;
 }
 /// The method `booking.v1.waitlist.update` updates the information of a record in the waitlist.
@@ -1577,7 +1651,9 @@ impl V1WaitlistUpdate {
 impl ::b24_core::__private::Method for V1WaitlistUpdate {
     const NAME: &'static str = "booking.v1.waitlist.update";
     const SCOPE: &'static str = "booking";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "booking.v1.waitlist.update",
+    );
     type Output = bool;
 }
 /// An object containing the booking time (detailed description)

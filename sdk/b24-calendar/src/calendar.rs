@@ -58,7 +58,9 @@ impl AccessibilityGet {
 impl ::b24_core::__private::Method for AccessibilityGet {
     const NAME: &'static str = "calendar.accessibility.get";
     const SCOPE: &'static str = "calendar";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "calendar.accessibility.get",
+    );
     type Output = AccessibilityGetResult;
 }
 /// This method adds a new event to the calendar.
@@ -532,7 +534,9 @@ impl EventAdd {
 impl ::b24_core::__private::Method for EventAdd {
     const NAME: &'static str = "calendar.event.add";
     const SCOPE: &'static str = "calendar";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "calendar.event.add",
+    );
     type Output = i64;
 }
 /// This method deletes an event.
@@ -568,7 +572,9 @@ impl EventDelete {
 impl ::b24_core::__private::Method for EventDelete {
     const NAME: &'static str = "calendar.event.delete";
     const SCOPE: &'static str = "calendar";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "calendar.event.delete",
+    );
     type Output = bool;
 }
 /// This method retrieves a list of calendar events.
@@ -687,7 +693,9 @@ impl EventGet {
 impl ::b24_core::__private::Method for EventGet {
     const NAME: &'static str = "calendar.event.get";
     const SCOPE: &'static str = "calendar";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "calendar.event.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -833,7 +841,9 @@ impl EventGetNearest {
 impl ::b24_core::__private::Method for EventGetNearest {
     const NAME: &'static str = "calendar.event.get.nearest";
     const SCOPE: &'static str = "calendar";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "calendar.event.get.nearest",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -872,7 +882,9 @@ impl EventGetbyid {
 impl ::b24_core::__private::Method for EventGetbyid {
     const NAME: &'static str = "calendar.event.getbyid";
     const SCOPE: &'static str = "calendar";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "calendar.event.getbyid",
+    );
     type Output = EventGetbyidResult;
 }
 /// This method updates an existing event.
@@ -1430,7 +1442,9 @@ impl EventUpdate {
 impl ::b24_core::__private::Method for EventUpdate {
     const NAME: &'static str = "calendar.event.update";
     const SCOPE: &'static str = "calendar";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "calendar.event.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method retrieves the participation status of the current user in the event.
@@ -1469,7 +1483,9 @@ impl MeetingStatusGet {
 impl ::b24_core::__private::Method for MeetingStatusGet {
     const NAME: &'static str = "calendar.meeting.status.get";
     const SCOPE: &'static str = "calendar";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "calendar.meeting.status.get",
+    );
     type Output = MeetingStatusGetResult;
 }
 /// This method sets the participation status in an event for the current user.
@@ -1522,7 +1538,9 @@ impl MeetingStatusSet {
 impl ::b24_core::__private::Method for MeetingStatusSet {
     const NAME: &'static str = "calendar.meeting.status.set";
     const SCOPE: &'static str = "calendar";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "calendar.meeting.status.set",
+    );
     type Output = bool;
 }
 /// This method adds a new resource.
@@ -1559,7 +1577,9 @@ impl ResourceAdd {
 impl ::b24_core::__private::Method for ResourceAdd {
     const NAME: &'static str = "calendar.resource.add";
     const SCOPE: &'static str = "calendar";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "calendar.resource.add",
+    );
     type Output = i64;
 }
 /// This method retrieves resource bookings based on a filter.
@@ -1603,7 +1623,9 @@ impl ResourceBookingList {
 impl ::b24_core::__private::Method for ResourceBookingList {
     const NAME: &'static str = "calendar.resource.booking.list";
     const SCOPE: &'static str = "calendar";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "calendar.resource.booking.list",
+    );
     type Output = ::std::vec::Vec<ResourceBookingListResultItem>;
 }
 /// This method deletes a resource.
@@ -1643,7 +1665,9 @@ impl ResourceDelete {
 impl ::b24_core::__private::Method for ResourceDelete {
     const NAME: &'static str = "calendar.resource.delete";
     const SCOPE: &'static str = "calendar";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "calendar.resource.delete",
+    );
     type Output = bool;
 }
 /// The method retrieves a list of all resources.
@@ -1671,7 +1695,9 @@ impl ResourceList {
 impl ::b24_core::__private::Method for ResourceList {
     const NAME: &'static str = "calendar.resource.list";
     const SCOPE: &'static str = "calendar";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "calendar.resource.list",
+    );
     type Output = ::std::vec::Vec<ResourceListResultItem>;
 }
 /// This method updates a resource.
@@ -1724,7 +1750,9 @@ impl ResourceUpdate {
 impl ::b24_core::__private::Method for ResourceUpdate {
     const NAME: &'static str = "calendar.resource.update";
     const SCOPE: &'static str = "calendar";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "calendar.resource.update",
+    );
     type Output = i64;
 }
 /// This method adds a new calendar.
@@ -1858,7 +1886,9 @@ impl SectionAdd {
 impl ::b24_core::__private::Method for SectionAdd {
     const NAME: &'static str = "calendar.section.add";
     const SCOPE: &'static str = "calendar";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "calendar.section.add",
+    );
     type Output = i64;
 }
 /// This method deletes a calendar.
@@ -1918,7 +1948,9 @@ impl SectionDelete {
 impl ::b24_core::__private::Method for SectionDelete {
     const NAME: &'static str = "calendar.section.delete";
     const SCOPE: &'static str = "calendar";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "calendar.section.delete",
+    );
     type Output = bool;
 }
 /// This method retrieves a list of calendars.
@@ -1978,7 +2010,9 @@ impl SectionGet {
 impl ::b24_core::__private::Method for SectionGet {
     const NAME: &'static str = "calendar.section.get";
     const SCOPE: &'static str = "calendar";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "calendar.section.get",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// This method updates the calendar.
@@ -2130,7 +2164,9 @@ impl SectionUpdate {
 impl ::b24_core::__private::Method for SectionUpdate {
     const NAME: &'static str = "calendar.section.update";
     const SCOPE: &'static str = "calendar";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "calendar.section.update",
+    );
     type Output = i64;
 }
 /// This method retrieves the main calendar settings. Only an administrator of the account can modify the main settings.
@@ -2158,7 +2194,9 @@ impl SettingsGet {
 impl ::b24_core::__private::Method for SettingsGet {
     const NAME: &'static str = "calendar.settings.get";
     const SCOPE: &'static str = "calendar";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "calendar.settings.get",
+    );
     type Output = SettingsGetResult;
 }
 /// This method retrieves user calendar settings.
@@ -2186,7 +2224,9 @@ impl UserSettingsGet {
 impl ::b24_core::__private::Method for UserSettingsGet {
     const NAME: &'static str = "calendar.user.settings.get";
     const SCOPE: &'static str = "calendar";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "calendar.user.settings.get",
+    );
     type Output = UserSettingsGetResult;
 }
 /// This method sets user calendar settings for the current user.
@@ -2220,7 +2260,9 @@ impl UserSettingsSet {
 impl ::b24_core::__private::Method for UserSettingsSet {
     const NAME: &'static str = "calendar.user.settings.set";
     const SCOPE: &'static str = "calendar";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "calendar.user.settings.set",
+    );
     type Output = bool;
 }
 /// Importance of the event. Possible values:

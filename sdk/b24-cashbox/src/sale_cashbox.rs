@@ -202,7 +202,9 @@ impl SaleCashboxAdd {
 impl ::b24_core::__private::Method for SaleCashboxAdd {
     const NAME: &'static str = "sale.cashbox.add";
     const SCOPE: &'static str = "cashbox";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.cashbox.add",
+    );
     type Output = i64;
 }
 /// The method `sale.cashbox.check.apply` saves the result of printing a receipt that was printed on a REST cash register. The UUID of the receipt is saved when it is printed from the `PRINT_URL` response specified when adding the handler. For a scenario example, see the How to Connect a Cash Register to Bitrix24 tutorial.
@@ -381,7 +383,9 @@ impl SaleCashboxCheckApply {
 impl ::b24_core::__private::Method for SaleCashboxCheckApply {
     const NAME: &'static str = "sale.cashbox.check.apply";
     const SCOPE: &'static str = "cashbox";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.cashbox.check.apply",
+    );
     type Output = bool;
 }
 /// The method `sale.cashbox.delete` deletes a cash register.
@@ -415,7 +419,9 @@ impl SaleCashboxDelete {
 impl ::b24_core::__private::Method for SaleCashboxDelete {
     const NAME: &'static str = "sale.cashbox.delete";
     const SCOPE: &'static str = "cashbox";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.cashbox.delete",
+    );
     type Output = bool;
 }
 /// The method `sale.cashbox.handler.add` adds a REST cashbox handler.
@@ -513,7 +519,9 @@ impl SaleCashboxHandlerAdd {
 impl ::b24_core::__private::Method for SaleCashboxHandlerAdd {
     const NAME: &'static str = "sale.cashbox.handler.add";
     const SCOPE: &'static str = "cashbox";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.cashbox.handler.add",
+    );
     type Output = i64;
 }
 /// The method `sale.cashbox.handler.delete` deletes the REST cashbox handler.
@@ -547,7 +555,9 @@ impl SaleCashboxHandlerDelete {
 impl ::b24_core::__private::Method for SaleCashboxHandlerDelete {
     const NAME: &'static str = "sale.cashbox.handler.delete";
     const SCOPE: &'static str = "cashbox";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.cashbox.handler.delete",
+    );
     type Output = bool;
 }
 /// The method `sale.cashbox.handler.list` retrieves a list of available REST cash register handlers.
@@ -575,7 +585,9 @@ impl SaleCashboxHandlerList {
 impl ::b24_core::__private::Method for SaleCashboxHandlerList {
     const NAME: &'static str = "sale.cashbox.handler.list";
     const SCOPE: &'static str = "cashbox";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.cashbox.handler.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `sale.cashbox.handler.update` updates the data of the REST cash register handler.
@@ -630,7 +642,9 @@ impl SaleCashboxHandlerUpdate {
 impl ::b24_core::__private::Method for SaleCashboxHandlerUpdate {
     const NAME: &'static str = "sale.cashbox.handler.update";
     const SCOPE: &'static str = "cashbox";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.cashbox.handler.update",
+    );
     type Output = bool;
 }
 /// The method `sale.cashbox.list` retrieves a list of configured cash registers.
@@ -762,7 +776,9 @@ impl SaleCashboxList {
 impl ::b24_core::__private::Method for SaleCashboxList {
     const NAME: &'static str = "sale.cashbox.list";
     const SCOPE: &'static str = "cashbox";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.cashbox.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `sale.cashbox.update` updates an existing cash register.
@@ -807,7 +823,9 @@ impl SaleCashboxUpdate {
 impl ::b24_core::__private::Method for SaleCashboxUpdate {
     const NAME: &'static str = "sale.cashbox.update";
     const SCOPE: &'static str = "cashbox";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.cashbox.update",
+    );
     type Output = bool;
 }
 /// OFD settings (detailed description provided below).

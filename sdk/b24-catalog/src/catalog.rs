@@ -31,7 +31,9 @@ impl CatalogGet {
 impl ::b24_core::__private::Method for CatalogGet {
     const NAME: &'static str = "catalog.catalog.get";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.catalog.get",
+    );
     type Output = CatalogGetResult;
 }
 /// The method returns the available fields of the trade catalog.
@@ -59,7 +61,9 @@ impl CatalogGetFields {
 impl ::b24_core::__private::Method for CatalogGetFields {
     const NAME: &'static str = "catalog.catalog.getFields";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.catalog.getFields",
+    );
     type Output = CatalogGetFieldsResult;
 }
 /// The method checks if the trade catalog is a variation catalog.
@@ -93,7 +97,9 @@ impl CatalogIsOffers {
 impl ::b24_core::__private::Method for CatalogIsOffers {
     const NAME: &'static str = "catalog.catalog.isOffers";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.catalog.isOffers",
+    );
     type Output = bool;
 }
 /// The method returns a list of trade catalogs.
@@ -250,7 +256,9 @@ impl CatalogList {
 impl ::b24_core::__private::Method for CatalogList {
     const NAME: &'static str = "catalog.catalog.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.catalog.list",
+    );
     type Output = CatalogListResult;
 }
 impl ::b24_core::__private::ListMethod for CatalogList {

@@ -25,7 +25,9 @@ impl EnumGetRoundTypes {
 impl ::b24_core::__private::Method for EnumGetRoundTypes {
     const NAME: &'static str = "catalog.enum.getRoundTypes";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.enum.getRoundTypes",
+    );
     type Output = EnumGetRoundTypesResult;
 }
 /// The method `catalog.enum.getStoreDocumentTypes` returns the types of store accounting documents available for REST.
@@ -53,7 +55,9 @@ impl EnumGetStoreDocumentTypes {
 impl ::b24_core::__private::Method for EnumGetStoreDocumentTypes {
     const NAME: &'static str = "catalog.enum.getStoreDocumentTypes";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.enum.getStoreDocumentTypes",
+    );
     type Output = EnumGetStoreDocumentTypesResult;
 }
 /// The `CatalogEnum` object.

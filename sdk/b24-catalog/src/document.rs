@@ -31,7 +31,9 @@ impl DocumentAdd {
 impl ::b24_core::__private::Method for DocumentAdd {
     const NAME: &'static str = "catalog.document.add";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.document.add",
+    );
     type Output = CatalogDocument;
 }
 /// The method `catalog.document.cancel` cancels the conduct of the inventory accounting document: - the document status changes to `C` — canceled, - the inventory balances of goods are updated according to the document's positions.
@@ -63,7 +65,9 @@ impl DocumentCancel {
 impl ::b24_core::__private::Method for DocumentCancel {
     const NAME: &'static str = "catalog.document.cancel";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.document.cancel",
+    );
     type Output = bool;
 }
 /// The method `catalog.document.cancelList` cancels the processing of a group of inventory documents: - the status of the documents is changed to `C` — canceled, - the inventory balances of the goods are updated according to the positions of the documents.
@@ -97,7 +101,9 @@ impl DocumentCancelList {
 impl ::b24_core::__private::Method for DocumentCancelList {
     const NAME: &'static str = "catalog.document.cancelList";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.document.cancelList",
+    );
     type Output = bool;
 }
 /// The method `catalog.document.conduct` conducts a warehouse accounting document: - the document status changes to `Y` — conducted, - the warehouse stock of goods is updated according to the document's items.
@@ -129,7 +135,9 @@ impl DocumentConduct {
 impl ::b24_core::__private::Method for DocumentConduct {
     const NAME: &'static str = "catalog.document.conduct";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.document.conduct",
+    );
     type Output = bool;
 }
 /// The method `catalog.document.conductList` conducts a group of warehouse accounting documents: - the status of the documents changes to `Y` — conducted, - the warehouse stock of goods is updated according to the document positions.
@@ -163,7 +171,9 @@ impl DocumentConductList {
 impl ::b24_core::__private::Method for DocumentConductList {
     const NAME: &'static str = "catalog.document.conductList";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.document.conductList",
+    );
     type Output = bool;
 }
 /// The method `catalog.document.confirm` processes the warehouse accounting document.
@@ -197,7 +207,9 @@ impl DocumentConfirm {
 impl ::b24_core::__private::Method for DocumentConfirm {
     const NAME: &'static str = "catalog.document.confirm";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.document.confirm",
+    );
     type Output = bool;
 }
 /// Deletes an inventory accounting document
@@ -227,7 +239,9 @@ impl DocumentDelete {
 impl ::b24_core::__private::Method for DocumentDelete {
     const NAME: &'static str = "catalog.document.delete";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.document.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `catalog.document.deleteList` removes multiple inventory documents. Access permissions are checked for each document in the request.
@@ -261,7 +275,9 @@ impl DocumentDeleteList {
 impl ::b24_core::__private::Method for DocumentDeleteList {
     const NAME: &'static str = "catalog.document.deleteList";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.document.deleteList",
+    );
     type Output = bool;
 }
 /// The method `catalog.document.element.add` adds a product item to the inventory document.
@@ -293,7 +309,9 @@ impl DocumentElementAdd {
 impl ::b24_core::__private::Method for DocumentElementAdd {
     const NAME: &'static str = "catalog.document.element.add";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.document.element.add",
+    );
     type Output = DocumentElementAddResult;
 }
 /// The method `catalog.document.element.delete` removes an item from the inventory document. The document must be accessible to the user and have a status of `N` — not processed.
@@ -325,7 +343,9 @@ impl DocumentElementDelete {
 impl ::b24_core::__private::Method for DocumentElementDelete {
     const NAME: &'static str = "catalog.document.element.delete";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.document.element.delete",
+    );
     type Output = bool;
 }
 /// The method `catalog.document.element.fields` returns a list of product fields for the warehouse accounting document.
@@ -353,7 +373,9 @@ impl DocumentElementFields {
 impl ::b24_core::__private::Method for DocumentElementFields {
     const NAME: &'static str = "catalog.document.element.fields";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.document.element.fields",
+    );
     type Output = ::std::vec::Vec<
         ::b24_core::__private::serde_json::Map<
             ::std::string::String,
@@ -386,7 +408,9 @@ impl DocumentElementGetFields {
 impl ::b24_core::__private::Method for DocumentElementGetFields {
     const NAME: &'static str = "catalog.document.element.getFields";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.document.element.getFields",
+    );
     type Output = DocumentElementGetFieldsResult;
 }
 /// The method `catalog.document.element.list` returns product positions associated with inventory documents. Records are automatically limited by available document types and the user's permissions on warehouses.
@@ -529,7 +553,9 @@ impl DocumentElementList {
 impl ::b24_core::__private::Method for DocumentElementList {
     const NAME: &'static str = "catalog.document.element.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.document.element.list",
+    );
     type Output = DocumentElementListResult;
 }
 impl ::b24_core::__private::ListMethod for DocumentElementList {
@@ -587,7 +613,9 @@ impl DocumentElementUpdate {
 impl ::b24_core::__private::Method for DocumentElementUpdate {
     const NAME: &'static str = "catalog.document.element.update";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.document.element.update",
+    );
     type Output = DocumentElementUpdateResult;
 }
 /// The method `catalog.document.fields` returns a list of document fields.
@@ -615,7 +643,9 @@ impl DocumentFields {
 impl ::b24_core::__private::Method for DocumentFields {
     const NAME: &'static str = "catalog.document.fields";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.document.fields",
+    );
     type Output = ::std::vec::Vec<
         ::b24_core::__private::serde_json::Map<
             ::std::string::String,
@@ -648,7 +678,9 @@ impl DocumentGetFields {
 impl ::b24_core::__private::Method for DocumentGetFields {
     const NAME: &'static str = "catalog.document.getFields";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.document.getFields",
+    );
     type Output = CatalogDocument3;
 }
 /// The method `catalog.document.list` returns a paginated list of warehouse accounting documents. By default, filters are applied to the request, limiting the selection to the available document types and the current user's permissions.
@@ -809,7 +841,9 @@ impl DocumentList {
 impl ::b24_core::__private::Method for DocumentList {
     const NAME: &'static str = "catalog.document.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.document.list",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -845,7 +879,9 @@ impl DocumentModeStatus {
 impl ::b24_core::__private::Method for DocumentModeStatus {
     const NAME: &'static str = "catalog.document.mode.status";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.document.mode.status",
+    );
     type Output = bool;
 }
 /// The method `catalog.document.unconfirm` cancels the processing of a document.
@@ -879,7 +915,9 @@ impl DocumentUnconfirm {
 impl ::b24_core::__private::Method for DocumentUnconfirm {
     const NAME: &'static str = "catalog.document.unconfirm";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.document.unconfirm",
+    );
     type Output = bool;
 }
 /// The method `catalog.document.update` modifies the fields of an existing warehouse accounting document.
@@ -924,7 +962,9 @@ impl DocumentUpdate {
 impl ::b24_core::__private::Method for DocumentUpdate {
     const NAME: &'static str = "catalog.document.update";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.document.update",
+    );
     type Output = CatalogDocument;
 }
 /// Object with data of the created document

@@ -31,7 +31,9 @@ impl DocumentcontractorAdd {
 impl ::b24_core::__private::Method for DocumentcontractorAdd {
     const NAME: &'static str = "catalog.documentcontractor.add";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.documentcontractor.add",
+    );
     type Output = DocumentcontractorAddResult;
 }
 /// The method `catalog.documentcontractor.delete` removes the vendor from the inventory accounting document.
@@ -65,7 +67,9 @@ impl DocumentcontractorDelete {
 impl ::b24_core::__private::Method for DocumentcontractorDelete {
     const NAME: &'static str = "catalog.documentcontractor.delete";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.documentcontractor.delete",
+    );
     type Output = bool;
 }
 /// The method `catalog.documentcontractor.getFields` returns the description of fields for binding a vendor, contact, or company to an inventory document.
@@ -93,7 +97,9 @@ impl DocumentcontractorGetFields {
 impl ::b24_core::__private::Method for DocumentcontractorGetFields {
     const NAME: &'static str = "catalog.documentcontractor.getFields";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.documentcontractor.getFields",
+    );
     type Output = DocumentcontractorGetFieldsResult;
 }
 /// The method `catalog.documentcontractor.list` returns a list of vendor bindings to inventory accounting documents. By default, filters are applied to the request that limit the selection based on the current user's permissions.
@@ -254,7 +260,9 @@ impl DocumentcontractorList {
 impl ::b24_core::__private::Method for DocumentcontractorList {
     const NAME: &'static str = "catalog.documentcontractor.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.documentcontractor.list",
+    );
     type Output = DocumentcontractorListResult;
 }
 impl ::b24_core::__private::ListMethod for DocumentcontractorList {

@@ -31,7 +31,9 @@ impl ExtraGet {
 impl ::b24_core::__private::Method for ExtraGet {
     const NAME: &'static str = "catalog.extra.get";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.extra.get",
+    );
     type Output = ExtraGetResult;
 }
 /// The method returns the fields for markup.
@@ -59,7 +61,9 @@ impl ExtraGetFields {
 impl ::b24_core::__private::Method for ExtraGetFields {
     const NAME: &'static str = "catalog.extra.getFields";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.extra.getFields",
+    );
     type Output = ExtraGetFieldsResult;
 }
 /// This method returns a list of markups based on the filter.
@@ -217,7 +221,9 @@ impl ExtraList {
 impl ::b24_core::__private::Method for ExtraList {
     const NAME: &'static str = "catalog.extra.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.extra.list",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,

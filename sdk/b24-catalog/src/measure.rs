@@ -41,7 +41,9 @@ impl MeasureAdd {
 impl ::b24_core::__private::Method for MeasureAdd {
     const NAME: &'static str = "catalog.measure.add";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.measure.add",
+    );
     type Output = MeasureAddResult;
 }
 /// This method deletes a measurement unit.
@@ -75,7 +77,9 @@ impl MeasureDelete {
 impl ::b24_core::__private::Method for MeasureDelete {
     const NAME: &'static str = "catalog.measure.delete";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.measure.delete",
+    );
     type Output = bool;
 }
 /// The method returns information about a unit of measurement by its ID.
@@ -109,7 +113,9 @@ impl MeasureGet {
 impl ::b24_core::__private::Method for MeasureGet {
     const NAME: &'static str = "catalog.measure.get";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.measure.get",
+    );
     type Output = MeasureGetResult;
 }
 /// The method returns the available fields of measurement.
@@ -137,7 +143,9 @@ impl MeasureGetFields {
 impl ::b24_core::__private::Method for MeasureGetFields {
     const NAME: &'static str = "catalog.measure.getFields";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.measure.getFields",
+    );
     type Output = MeasureGetFieldsResult;
 }
 /// The method returns a list of measurement units.
@@ -293,7 +301,9 @@ impl MeasureList {
 impl ::b24_core::__private::Method for MeasureList {
     const NAME: &'static str = "catalog.measure.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.measure.list",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -354,7 +364,9 @@ impl MeasureUpdate {
 impl ::b24_core::__private::Method for MeasureUpdate {
     const NAME: &'static str = "catalog.measure.update";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.measure.update",
+    );
     type Output = MeasureUpdateResult;
 }
 /// Is the current unit of measurement used as the default unit for new products? Possible values:

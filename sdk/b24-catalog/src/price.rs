@@ -31,7 +31,9 @@ impl PriceAdd {
 impl ::b24_core::__private::Method for PriceAdd {
     const NAME: &'static str = "catalog.price.add";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.price.add",
+    );
     type Output = PriceAddResult;
 }
 /// The method `catalog.price.delete` removes the product price.
@@ -65,7 +67,9 @@ impl PriceDelete {
 impl ::b24_core::__private::Method for PriceDelete {
     const NAME: &'static str = "catalog.price.delete";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.price.delete",
+    );
     type Output = bool;
 }
 /// The method `catalog.price.get` returns information about the product price by its ID.
@@ -99,7 +103,9 @@ impl PriceGet {
 impl ::b24_core::__private::Method for PriceGet {
     const NAME: &'static str = "catalog.price.get";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.price.get",
+    );
     type Output = PriceGetResult;
 }
 /// The method `catalog.price.getFields` returns the fields of a product's price.
@@ -127,7 +133,9 @@ impl PriceGetFields {
 impl ::b24_core::__private::Method for PriceGetFields {
     const NAME: &'static str = "catalog.price.getFields";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.price.getFields",
+    );
     type Output = PriceGetFieldsResult;
 }
 /// The method `catalog.price.list` returns a list of product prices based on the filter.
@@ -285,7 +293,9 @@ impl PriceList {
 impl ::b24_core::__private::Method for PriceList {
     const NAME: &'static str = "catalog.price.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.price.list",
+    );
     type Output = PriceListResult;
 }
 impl ::b24_core::__private::ListMethod for PriceList {
@@ -326,7 +336,9 @@ impl PriceModify {
 impl ::b24_core::__private::Method for PriceModify {
     const NAME: &'static str = "catalog.price.modify";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.price.modify",
+    );
     type Output = PriceModifyResult;
 }
 /// The method `catalog.price.update` updates the price of a product.
@@ -371,7 +383,9 @@ impl PriceUpdate {
 impl ::b24_core::__private::Method for PriceUpdate {
     const NAME: &'static str = "catalog.price.update";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.price.update",
+    );
     type Output = PriceUpdateResult;
 }
 /// The `CatalogPrice` object.

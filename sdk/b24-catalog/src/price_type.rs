@@ -31,7 +31,9 @@ impl PriceTypeAdd {
 impl ::b24_core::__private::Method for PriceTypeAdd {
     const NAME: &'static str = "catalog.priceType.add";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.priceType.add",
+    );
     type Output = PriceTypeAddResult;
 }
 /// This method deletes a price type.
@@ -67,7 +69,9 @@ impl PriceTypeDelete {
 impl ::b24_core::__private::Method for PriceTypeDelete {
     const NAME: &'static str = "catalog.priceType.delete";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.priceType.delete",
+    );
     type Output = bool;
 }
 /// The method returns information about the price type by its identifier.
@@ -101,7 +105,9 @@ impl PriceTypeGet {
 impl ::b24_core::__private::Method for PriceTypeGet {
     const NAME: &'static str = "catalog.priceType.get";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.priceType.get",
+    );
     type Output = PriceTypeGetResult;
 }
 /// This method returns the fields of the price type.
@@ -129,7 +135,9 @@ impl PriceTypeGetFields {
 impl ::b24_core::__private::Method for PriceTypeGetFields {
     const NAME: &'static str = "catalog.priceType.getFields";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.priceType.getFields",
+    );
     type Output = PriceTypeGetFieldsResult;
 }
 /// The method returns a list of price types based on the filter.
@@ -287,7 +295,9 @@ impl PriceTypeList {
 impl ::b24_core::__private::Method for PriceTypeList {
     const NAME: &'static str = "catalog.priceType.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.priceType.list",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -340,7 +350,9 @@ impl PriceTypeUpdate {
 impl ::b24_core::__private::Method for PriceTypeUpdate {
     const NAME: &'static str = "catalog.priceType.update";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.priceType.update",
+    );
     type Output = PriceTypeUpdateResult;
 }
 /// The method `catalog.priceTypeGroup.add` adds a price type binding to a customer group.
@@ -374,7 +386,9 @@ impl PriceTypeGroupAdd {
 impl ::b24_core::__private::Method for PriceTypeGroupAdd {
     const NAME: &'static str = "catalog.priceTypeGroup.add";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.priceTypeGroup.add",
+    );
     type Output = PriceTypeGroupAddResult;
 }
 /// The method `catalog.priceTypeGroup.delete` removes the binding of a price type to a customer group by its identifier.
@@ -410,7 +424,9 @@ impl PriceTypeGroupDelete {
 impl ::b24_core::__private::Method for PriceTypeGroupDelete {
     const NAME: &'static str = "catalog.priceTypeGroup.delete";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.priceTypeGroup.delete",
+    );
     type Output = bool;
 }
 /// The method `catalog.priceTypeGroup.getFields` returns the description of the fields binding price types to customer groups.
@@ -438,7 +454,9 @@ impl PriceTypeGroupGetFields {
 impl ::b24_core::__private::Method for PriceTypeGroupGetFields {
     const NAME: &'static str = "catalog.priceTypeGroup.getFields";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.priceTypeGroup.getFields",
+    );
     type Output = PriceTypeGroupGetFieldsResult;
 }
 /// The method `catalog.priceTypeGroup.list` returns a list of price type bindings to customer groups.
@@ -590,7 +608,9 @@ impl PriceTypeGroupList {
 impl ::b24_core::__private::Method for PriceTypeGroupList {
     const NAME: &'static str = "catalog.priceTypeGroup.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.priceTypeGroup.list",
+    );
     type Output = PriceTypeGroupListResult;
 }
 impl ::b24_core::__private::ListMethod for PriceTypeGroupList {
@@ -641,7 +661,9 @@ impl PriceTypeLangAdd {
 impl ::b24_core::__private::Method for PriceTypeLangAdd {
     const NAME: &'static str = "catalog.priceTypeLang.add";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.priceTypeLang.add",
+    );
     type Output = PriceTypeLangAddResult;
 }
 /// This method deletes the translation of the price type name by its identifier.
@@ -675,7 +697,9 @@ impl PriceTypeLangDelete {
 impl ::b24_core::__private::Method for PriceTypeLangDelete {
     const NAME: &'static str = "catalog.priceTypeLang.delete";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.priceTypeLang.delete",
+    );
     type Output = bool;
 }
 /// The method returns information about the translation of the price type name by its identifier.
@@ -709,7 +733,9 @@ impl PriceTypeLangGet {
 impl ::b24_core::__private::Method for PriceTypeLangGet {
     const NAME: &'static str = "catalog.priceTypeLang.get";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.priceTypeLang.get",
+    );
     type Output = PriceTypeLangGetResult;
 }
 /// This method returns the fields for translating the price type name.
@@ -737,7 +763,9 @@ impl PriceTypeLangGetFields {
 impl ::b24_core::__private::Method for PriceTypeLangGetFields {
     const NAME: &'static str = "catalog.priceTypeLang.getFields";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.priceTypeLang.getFields",
+    );
     type Output = PriceTypeLangGetFieldsResult;
 }
 /// This method returns a list of available languages for translation.
@@ -765,7 +793,9 @@ impl PriceTypeLangGetLanguages {
 impl ::b24_core::__private::Method for PriceTypeLangGetLanguages {
     const NAME: &'static str = "catalog.priceTypeLang.getLanguages";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.priceTypeLang.getLanguages",
+    );
     type Output = PriceTypeLangGetLanguagesResult;
 }
 /// The method returns a list of translations for price type names.
@@ -922,7 +952,9 @@ impl PriceTypeLangList {
 impl ::b24_core::__private::Method for PriceTypeLangList {
     const NAME: &'static str = "catalog.priceTypeLang.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.priceTypeLang.list",
+    );
     type Output = PriceTypeLangListResult;
 }
 impl ::b24_core::__private::ListMethod for PriceTypeLangList {
@@ -982,7 +1014,9 @@ impl PriceTypeLangUpdate {
 impl ::b24_core::__private::Method for PriceTypeLangUpdate {
     const NAME: &'static str = "catalog.priceTypeLang.update";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.priceTypeLang.update",
+    );
     type Output = PriceTypeLangUpdateResult;
 }
 /// Activity indicator. Possible values:

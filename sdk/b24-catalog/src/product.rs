@@ -91,7 +91,9 @@ impl ProductAdd {
 impl ::b24_core::__private::Method for ProductAdd {
     const NAME: &'static str = "catalog.product.add";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.add",
+    );
     type Output = ProductAddResult;
 }
 /// This method removes a product from the trade catalog.
@@ -127,7 +129,9 @@ impl ProductDelete {
 impl ::b24_core::__private::Method for ProductDelete {
     const NAME: &'static str = "catalog.product.delete";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.delete",
+    );
     type Output = bool;
 }
 /// Downloads product files by provided parameters
@@ -155,7 +159,9 @@ impl ProductDownload {
 impl ::b24_core::__private::Method for ProductDownload {
     const NAME: &'static str = "catalog.product.download";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.download",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method retrieves information about a product in the trade catalog by its `ID`.
@@ -191,7 +197,9 @@ impl ProductGet {
 impl ::b24_core::__private::Method for ProductGet {
     const NAME: &'static str = "catalog.product.get";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.get",
+    );
     type Output = ProductGetResult;
 }
 /// This method retrieves product fields based on a filter.
@@ -235,7 +243,9 @@ impl ProductGetFieldsByFilter {
 impl ::b24_core::__private::Method for ProductGetFieldsByFilter {
     const NAME: &'static str = "catalog.product.getFieldsByFilter";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.getFieldsByFilter",
+    );
     type Output = ProductGetFieldsByFilterResult;
 }
 /// The method retrieves a list of products from the trade catalog based on a filter.
@@ -417,7 +427,9 @@ impl ProductList {
 impl ::b24_core::__private::Method for ProductList {
     const NAME: &'static str = "catalog.product.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.list",
+    );
     type Output = ProductListResult;
 }
 impl ::b24_core::__private::ListMethod for ProductList {
@@ -468,7 +480,9 @@ impl ProductOfferAdd {
 impl ::b24_core::__private::Method for ProductOfferAdd {
     const NAME: &'static str = "catalog.product.offer.add";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.offer.add",
+    );
     type Output = ProductOfferAddResult;
 }
 /// This method deletes a product variation.
@@ -504,7 +518,9 @@ impl ProductOfferDelete {
 impl ::b24_core::__private::Method for ProductOfferDelete {
     const NAME: &'static str = "catalog.product.offer.delete";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.offer.delete",
+    );
     type Output = bool;
 }
 /// This method downloads product variation files based on the provided parameters.
@@ -548,7 +564,9 @@ impl ProductOfferDownload {
 impl ::b24_core::__private::Method for ProductOfferDownload {
     const NAME: &'static str = "catalog.product.offer.download";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.offer.download",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method returns the field values of a product variation by its identifier.
@@ -584,7 +602,9 @@ impl ProductOfferGet {
 impl ::b24_core::__private::Method for ProductOfferGet {
     const NAME: &'static str = "catalog.product.offer.get";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.offer.get",
+    );
     type Output = ProductOfferGetResult;
 }
 /// This method returns the fields of a product variation based on the filter.
@@ -628,7 +648,9 @@ impl ProductOfferGetFieldsByFilter {
 impl ::b24_core::__private::Method for ProductOfferGetFieldsByFilter {
     const NAME: &'static str = "catalog.product.offer.getFieldsByFilter";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.offer.getFieldsByFilter",
+    );
     type Output = ProductOfferGetFieldsByFilterResult;
 }
 /// The method returns a list of product variations based on a filter.
@@ -807,7 +829,9 @@ impl ProductOfferList {
 impl ::b24_core::__private::Method for ProductOfferList {
     const NAME: &'static str = "catalog.product.offer.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.offer.list",
+    );
     type Output = ProductOfferListResult;
 }
 impl ::b24_core::__private::ListMethod for ProductOfferList {
@@ -869,7 +893,9 @@ impl ProductOfferUpdate {
 impl ::b24_core::__private::Method for ProductOfferUpdate {
     const NAME: &'static str = "catalog.product.offer.update";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.offer.update",
+    );
     type Output = ProductOfferUpdateResult;
 }
 /// This method adds a service to the trade catalog.
@@ -913,7 +939,9 @@ impl ProductServiceAdd {
 impl ::b24_core::__private::Method for ProductServiceAdd {
     const NAME: &'static str = "catalog.product.service.add";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.service.add",
+    );
     type Output = ProductServiceAddResult;
 }
 /// This method deletes a service.
@@ -949,7 +977,9 @@ impl ProductServiceDelete {
 impl ::b24_core::__private::Method for ProductServiceDelete {
     const NAME: &'static str = "catalog.product.service.delete";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.service.delete",
+    );
     type Output = bool;
 }
 /// This method downloads service files based on the provided parameters.
@@ -993,7 +1023,9 @@ impl ProductServiceDownload {
 impl ::b24_core::__private::Method for ProductServiceDownload {
     const NAME: &'static str = "catalog.product.service.download";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.service.download",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method returns the field values of the service by its identifier.
@@ -1029,7 +1061,9 @@ impl ProductServiceGet {
 impl ::b24_core::__private::Method for ProductServiceGet {
     const NAME: &'static str = "catalog.product.service.get";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.service.get",
+    );
     type Output = ProductServiceGetResult;
 }
 /// The method returns service fields based on the filter.
@@ -1073,7 +1107,9 @@ impl ProductServiceGetFieldsByFilter {
 impl ::b24_core::__private::Method for ProductServiceGetFieldsByFilter {
     const NAME: &'static str = "catalog.product.service.getFieldsByFilter";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.service.getFieldsByFilter",
+    );
     type Output = ProductServiceGetFieldsByFilterResult;
 }
 /// Returns a list of services by filter
@@ -1103,7 +1139,9 @@ impl ProductServiceList {
 impl ::b24_core::__private::Method for ProductServiceList {
     const NAME: &'static str = "catalog.product.service.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.service.list",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method updates the service fields.
@@ -1158,7 +1196,9 @@ impl ProductServiceUpdate {
 impl ::b24_core::__private::Method for ProductServiceUpdate {
     const NAME: &'static str = "catalog.product.service.update";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.service.update",
+    );
     type Output = ProductServiceUpdateResult;
 }
 /// This method adds a parent product to the trade catalog.
@@ -1202,7 +1242,9 @@ impl ProductSkuAdd {
 impl ::b24_core::__private::Method for ProductSkuAdd {
     const NAME: &'static str = "catalog.product.sku.add";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.sku.add",
+    );
     type Output = ProductSkuAddResult;
 }
 /// This method deletes the head product.
@@ -1238,7 +1280,9 @@ impl ProductSkuDelete {
 impl ::b24_core::__private::Method for ProductSkuDelete {
     const NAME: &'static str = "catalog.product.sku.delete";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.sku.delete",
+    );
     type Output = bool;
 }
 /// This method downloads main product files based on the provided parameters.
@@ -1282,7 +1326,9 @@ impl ProductSkuDownload {
 impl ::b24_core::__private::Method for ProductSkuDownload {
     const NAME: &'static str = "catalog.product.sku.download";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.sku.download",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method returns the values of the parent product fields by identifier.
@@ -1318,7 +1364,9 @@ impl ProductSkuGet {
 impl ::b24_core::__private::Method for ProductSkuGet {
     const NAME: &'static str = "catalog.product.sku.get";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.sku.get",
+    );
     type Output = ProductSkuGetResult;
 }
 /// The method returns the fields of the parent product based on the filter.
@@ -1362,7 +1410,9 @@ impl ProductSkuGetFieldsByFilter {
 impl ::b24_core::__private::Method for ProductSkuGetFieldsByFilter {
     const NAME: &'static str = "catalog.product.sku.getFieldsByFilter";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.sku.getFieldsByFilter",
+    );
     type Output = ProductSkuGetFieldsByFilterResult;
 }
 /// The method returns a list of parent products based on the filter.
@@ -1519,7 +1569,9 @@ impl ProductSkuList {
 impl ::b24_core::__private::Method for ProductSkuList {
     const NAME: &'static str = "catalog.product.sku.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.sku.list",
+    );
     type Output = ProductSkuListResult;
 }
 impl ::b24_core::__private::ListMethod for ProductSkuList {
@@ -1581,7 +1633,9 @@ impl ProductSkuUpdate {
 impl ::b24_core::__private::Method for ProductSkuUpdate {
     const NAME: &'static str = "catalog.product.sku.update";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.sku.update",
+    );
     type Output = ProductSkuUpdateResult;
 }
 /// This method updates a product in the trade catalog.
@@ -1691,7 +1745,9 @@ impl ProductUpdate {
 impl ::b24_core::__private::Method for ProductUpdate {
     const NAME: &'static str = "catalog.product.update";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.product.update",
+    );
     type Output = ProductUpdateResult;
 }
 /// Activity indicator. Possible values:

@@ -46,7 +46,9 @@ impl ProductImageAdd {
 impl ::b24_core::__private::Method for ProductImageAdd {
     const NAME: &'static str = "catalog.productImage.add";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productImage.add",
+    );
     type Output = ProductImageAddResult;
 }
 /// This method removes an image from a product, parent product, variation, or service.
@@ -100,7 +102,9 @@ impl ProductImageDelete {
 impl ::b24_core::__private::Method for ProductImageDelete {
     const NAME: &'static str = "catalog.productImage.delete";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productImage.delete",
+    );
     type Output = bool;
 }
 /// This method returns information about a specific product image, main product, variation, or service.
@@ -154,7 +158,9 @@ impl ProductImageGet {
 impl ::b24_core::__private::Method for ProductImageGet {
     const NAME: &'static str = "catalog.productImage.get";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productImage.get",
+    );
     type Output = ProductImageGetResult;
 }
 /// This method returns the available fields for a product image, main product, variation, or service.
@@ -182,7 +188,9 @@ impl ProductImageGetFields {
 impl ::b24_core::__private::Method for ProductImageGetFields {
     const NAME: &'static str = "catalog.productImage.getFields";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productImage.getFields",
+    );
     type Output = ProductImageGetFieldsResult;
 }
 /// The method returns a list of product images, parent product images, variations, or services.
@@ -246,7 +254,9 @@ impl ProductImageList {
 impl ::b24_core::__private::Method for ProductImageList {
     const NAME: &'static str = "catalog.productImage.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productImage.list",
+    );
     type Output = ProductImageListResult;
 }
 /// The `CatalogProductImage` object.

@@ -31,7 +31,9 @@ impl ProductPropertyAdd {
 impl ::b24_core::__private::Method for ProductPropertyAdd {
     const NAME: &'static str = "catalog.productProperty.add";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productProperty.add",
+    );
     type Output = ProductPropertyAddResult;
 }
 /// The method `catalog.productProperty.delete` removes a product property or variation.
@@ -67,7 +69,9 @@ impl ProductPropertyDelete {
 impl ::b24_core::__private::Method for ProductPropertyDelete {
     const NAME: &'static str = "catalog.productProperty.delete";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productProperty.delete",
+    );
     type Output = bool;
 }
 /// The method `catalog.productProperty.get` returns the values of the product or variation property fields.
@@ -103,7 +107,9 @@ impl ProductPropertyGet {
 impl ::b24_core::__private::Method for ProductPropertyGet {
     const NAME: &'static str = "catalog.productProperty.get";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productProperty.get",
+    );
     type Output = ProductPropertyGetResult;
 }
 /// Returns the fields of a product or variation property
@@ -131,7 +137,9 @@ impl ProductPropertyGetFields {
 impl ::b24_core::__private::Method for ProductPropertyGetFields {
     const NAME: &'static str = "catalog.productProperty.getFields";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productProperty.getFields",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `catalog.productProperty.list` returns a list of product properties and variations based on the filter.
@@ -284,7 +292,9 @@ impl ProductPropertyList {
 impl ::b24_core::__private::Method for ProductPropertyList {
     const NAME: &'static str = "catalog.productProperty.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productProperty.list",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -339,7 +349,9 @@ impl ProductPropertyUpdate {
 impl ::b24_core::__private::Method for ProductPropertyUpdate {
     const NAME: &'static str = "catalog.productProperty.update";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productProperty.update",
+    );
     type Output = ProductPropertyUpdateResult;
 }
 /// Activity indicator. Possible values:

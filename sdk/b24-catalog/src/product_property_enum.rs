@@ -31,7 +31,9 @@ impl ProductPropertyEnumAdd {
 impl ::b24_core::__private::Method for ProductPropertyEnumAdd {
     const NAME: &'static str = "catalog.productPropertyEnum.add";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productPropertyEnum.add",
+    );
     type Output = ProductPropertyEnumAddResult;
 }
 /// The method `catalog.productPropertyEnum.delete` removes the value of a list property.
@@ -67,7 +69,9 @@ impl ProductPropertyEnumDelete {
 impl ::b24_core::__private::Method for ProductPropertyEnumDelete {
     const NAME: &'static str = "catalog.productPropertyEnum.delete";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productPropertyEnum.delete",
+    );
     type Output = bool;
 }
 /// The method `catalog.productPropertyEnum.get` returns the value of a list property by its identifier.
@@ -103,7 +107,9 @@ impl ProductPropertyEnumGet {
 impl ::b24_core::__private::Method for ProductPropertyEnumGet {
     const NAME: &'static str = "catalog.productPropertyEnum.get";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productPropertyEnum.get",
+    );
     type Output = ProductPropertyEnumGetResult;
 }
 /// The method `catalog.productPropertyEnum.getFields` returns the description of the fields for list property values.
@@ -131,7 +137,9 @@ impl ProductPropertyEnumGetFields {
 impl ::b24_core::__private::Method for ProductPropertyEnumGetFields {
     const NAME: &'static str = "catalog.productPropertyEnum.getFields";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productPropertyEnum.getFields",
+    );
     type Output = ProductPropertyEnumGetFieldsResult;
 }
 /// The method `catalog.productPropertyEnum.list` returns a list of values for list properties based on the filter.
@@ -284,7 +292,9 @@ impl ProductPropertyEnumList {
 impl ::b24_core::__private::Method for ProductPropertyEnumList {
     const NAME: &'static str = "catalog.productPropertyEnum.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productPropertyEnum.list",
+    );
     type Output = ProductPropertyEnumListResult;
 }
 impl ::b24_core::__private::ListMethod for ProductPropertyEnumList {
@@ -338,7 +348,9 @@ impl ProductPropertyEnumUpdate {
 impl ::b24_core::__private::Method for ProductPropertyEnumUpdate {
     const NAME: &'static str = "catalog.productPropertyEnum.update";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productPropertyEnum.update",
+    );
     type Output = ProductPropertyEnumUpdateResult;
 }
 /// Indicator of the default value. Possible values:

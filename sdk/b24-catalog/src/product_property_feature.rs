@@ -33,7 +33,9 @@ impl ProductPropertyFeatureAdd {
 impl ::b24_core::__private::Method for ProductPropertyFeatureAdd {
     const NAME: &'static str = "catalog.productPropertyFeature.add";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productPropertyFeature.add",
+    );
     type Output = ProductPropertyFeatureAddResult;
 }
 /// The method `catalog.productPropertyFeature.get` returns the product property feature parameter or variation by its identifier.
@@ -69,7 +71,9 @@ impl ProductPropertyFeatureGet {
 impl ::b24_core::__private::Method for ProductPropertyFeatureGet {
     const NAME: &'static str = "catalog.productPropertyFeature.get";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productPropertyFeature.get",
+    );
     type Output = ProductPropertyFeatureGetResult;
 }
 /// Returns available parameters for the specified property
@@ -98,7 +102,9 @@ impl ::b24_core::__private::Method
 for ProductPropertyFeatureGetAvailableFeaturesByProperty {
     const NAME: &'static str = "catalog.productPropertyFeature.getAvailableFeaturesByProperty";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productPropertyFeature.getAvailableFeaturesByProperty",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `catalog.productPropertyFeature.getFields` returns a description of the fields for product property features or variations.
@@ -126,7 +132,9 @@ impl ProductPropertyFeatureGetFields {
 impl ::b24_core::__private::Method for ProductPropertyFeatureGetFields {
     const NAME: &'static str = "catalog.productPropertyFeature.getFields";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productPropertyFeature.getFields",
+    );
     type Output = ProductPropertyFeatureGetFieldsResult;
 }
 /// The method `catalog.productPropertyFeature.list` returns a list of product property feature parameters and variations based on the filter.
@@ -279,7 +287,9 @@ impl ProductPropertyFeatureList {
 impl ::b24_core::__private::Method for ProductPropertyFeatureList {
     const NAME: &'static str = "catalog.productPropertyFeature.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productPropertyFeature.list",
+    );
     type Output = ProductPropertyFeatureListResult;
 }
 impl ::b24_core::__private::ListMethod for ProductPropertyFeatureList {
@@ -333,7 +343,9 @@ impl ProductPropertyFeatureUpdate {
 impl ::b24_core::__private::Method for ProductPropertyFeatureUpdate {
     const NAME: &'static str = "catalog.productPropertyFeature.update";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productPropertyFeature.update",
+    );
     type Output = ProductPropertyFeatureUpdateResult;
 }
 /// Indicator of the activity of the property feature. Possible values:

@@ -38,7 +38,9 @@ impl ProductPropertySectionGet {
 impl ::b24_core::__private::Method for ProductPropertySectionGet {
     const NAME: &'static str = "catalog.productPropertySection.get";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productPropertySection.get",
+    );
     type Output = ProductPropertySectionGetResult;
 }
 /// The method `catalog.productPropertySection.list` returns a list of section settings for product properties and variations based on a filter.
@@ -199,7 +201,9 @@ impl ProductPropertySectionList {
 impl ::b24_core::__private::Method for ProductPropertySectionList {
     const NAME: &'static str = "catalog.productPropertySection.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productPropertySection.list",
+    );
     type Output = ProductPropertySectionListResult;
 }
 impl ::b24_core::__private::ListMethod for ProductPropertySectionList {
@@ -256,7 +260,9 @@ impl ProductPropertySectionSet {
 impl ::b24_core::__private::Method for ProductPropertySectionSet {
     const NAME: &'static str = "catalog.productPropertySection.set";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.productPropertySection.set",
+    );
     type Output = ProductPropertySectionSetResult;
 }
 /// Show the property in the smart filter. Possible values:

@@ -33,7 +33,9 @@ impl RatioGet {
 impl ::b24_core::__private::Method for RatioGet {
     const NAME: &'static str = "catalog.ratio.get";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.ratio.get",
+    );
     type Output = RatioGetResult;
 }
 /// The method returns the available fields of the measurement unit ratio.
@@ -61,7 +63,9 @@ impl RatioGetFields {
 impl ::b24_core::__private::Method for RatioGetFields {
     const NAME: &'static str = "catalog.ratio.getFields";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.ratio.getFields",
+    );
     type Output = RatioGetFieldsResult;
 }
 /// The method returns a list of measurement unit ratios.
@@ -216,7 +220,9 @@ impl RatioList {
 impl ::b24_core::__private::Method for RatioList {
     const NAME: &'static str = "catalog.ratio.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.ratio.list",
+    );
     type Output = RatioListResult;
 }
 impl ::b24_core::__private::ListMethod for RatioList {

@@ -31,7 +31,9 @@ impl RoundingRuleAdd {
 impl ::b24_core::__private::Method for RoundingRuleAdd {
     const NAME: &'static str = "catalog.roundingRule.add";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.roundingRule.add",
+    );
     type Output = RoundingRuleAddResult;
 }
 /// This method deletes a price rounding rule.
@@ -65,7 +67,9 @@ impl RoundingRuleDelete {
 impl ::b24_core::__private::Method for RoundingRuleDelete {
     const NAME: &'static str = "catalog.roundingRule.delete";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.roundingRule.delete",
+    );
     type Output = bool;
 }
 /// The method returns information about the price rounding rule by its identifier.
@@ -99,7 +103,9 @@ impl RoundingRuleGet {
 impl ::b24_core::__private::Method for RoundingRuleGet {
     const NAME: &'static str = "catalog.roundingRule.get";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.roundingRule.get",
+    );
     type Output = RoundingRuleGetResult;
 }
 /// The method returns the fields of the price rounding rule.
@@ -127,7 +133,9 @@ impl RoundingRuleGetFields {
 impl ::b24_core::__private::Method for RoundingRuleGetFields {
     const NAME: &'static str = "catalog.roundingRule.getFields";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.roundingRule.getFields",
+    );
     type Output = RoundingRuleGetFieldsResult;
 }
 /// The method returns a list of price rounding rules.
@@ -285,7 +293,9 @@ impl RoundingRuleList {
 impl ::b24_core::__private::Method for RoundingRuleList {
     const NAME: &'static str = "catalog.roundingRule.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.roundingRule.list",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -338,7 +348,9 @@ impl RoundingRuleUpdate {
 impl ::b24_core::__private::Method for RoundingRuleUpdate {
     const NAME: &'static str = "catalog.roundingRule.update";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.roundingRule.update",
+    );
     type Output = RoundingRuleUpdateResult;
 }
 /// Type of rounding. Possible values:

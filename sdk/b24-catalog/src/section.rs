@@ -41,7 +41,9 @@ impl SectionAdd {
 impl ::b24_core::__private::Method for SectionAdd {
     const NAME: &'static str = "catalog.section.add";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.section.add",
+    );
     type Output = SectionAddResult;
 }
 /// The method `catalog.section.delete` removes a section from the catalog.
@@ -75,7 +77,9 @@ impl SectionDelete {
 impl ::b24_core::__private::Method for SectionDelete {
     const NAME: &'static str = "catalog.section.delete";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.section.delete",
+    );
     type Output = bool;
 }
 /// The method `catalog.section.get` returns the field values of the trade catalog section by its identifier.
@@ -109,7 +113,9 @@ impl SectionGet {
 impl ::b24_core::__private::Method for SectionGet {
     const NAME: &'static str = "catalog.section.get";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.section.get",
+    );
     type Output = SectionGetResult;
 }
 /// The method `catalog.section.getFields` returns the available fields of the catalog section.
@@ -137,7 +143,9 @@ impl SectionGetFields {
 impl ::b24_core::__private::Method for SectionGetFields {
     const NAME: &'static str = "catalog.section.getFields";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.section.getFields",
+    );
     type Output = SectionGetFieldsResult;
 }
 /// The method `catalog.section.list` returns a list of sections in the trade catalog.
@@ -295,7 +303,9 @@ impl SectionList {
 impl ::b24_core::__private::Method for SectionList {
     const NAME: &'static str = "catalog.section.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.section.list",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -356,7 +366,9 @@ impl SectionUpdate {
 impl ::b24_core::__private::Method for SectionUpdate {
     const NAME: &'static str = "catalog.section.update";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.section.update",
+    );
     type Output = SectionUpdateResult;
 }
 /// The `CatalogSection` object.

@@ -31,7 +31,9 @@ impl StoreAdd {
 impl ::b24_core::__private::Method for StoreAdd {
     const NAME: &'static str = "catalog.store.add";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.store.add",
+    );
     type Output = StoreAddResult;
 }
 /// This method deletes a warehouse.
@@ -67,7 +69,9 @@ impl StoreDelete {
 impl ::b24_core::__private::Method for StoreDelete {
     const NAME: &'static str = "catalog.store.delete";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.store.delete",
+    );
     type Output = bool;
 }
 /// The method returns the field values of a store by its identifier.
@@ -103,7 +107,9 @@ impl StoreGet {
 impl ::b24_core::__private::Method for StoreGet {
     const NAME: &'static str = "catalog.store.get";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.store.get",
+    );
     type Output = StoreGetResult;
 }
 /// The method returns the available fields of the store.
@@ -131,7 +137,9 @@ impl StoreGetFields {
 impl ::b24_core::__private::Method for StoreGetFields {
     const NAME: &'static str = "catalog.store.getFields";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.store.getFields",
+    );
     type Output = StoreGetFieldsResult;
 }
 /// Returns a list of warehouses based on a filter
@@ -161,7 +169,9 @@ impl StoreList {
 impl ::b24_core::__private::Method for StoreList {
     const NAME: &'static str = "catalog.store.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.store.list",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method updates a warehouse.
@@ -208,7 +218,9 @@ impl StoreUpdate {
 impl ::b24_core::__private::Method for StoreUpdate {
     const NAME: &'static str = "catalog.store.update";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.store.update",
+    );
     type Output = StoreUpdateResult;
 }
 /// Activity. Possible values:

@@ -31,7 +31,9 @@ impl StoreproductGet {
 impl ::b24_core::__private::Method for StoreproductGet {
     const NAME: &'static str = "catalog.storeproduct.get";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.storeproduct.get",
+    );
     type Output = StoreproductGetResult;
 }
 /// The method `catalog.storeproduct.getFields` returns the fields of product inventory balances.
@@ -59,7 +61,9 @@ impl StoreproductGetFields {
 impl ::b24_core::__private::Method for StoreproductGetFields {
     const NAME: &'static str = "catalog.storeproduct.getFields";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.storeproduct.getFields",
+    );
     type Output = StoreproductGetFieldsResult;
 }
 /// The method `catalog.storeproduct.list` returns a list of product inventory balances by filter.
@@ -205,7 +209,9 @@ impl StoreproductList {
 impl ::b24_core::__private::Method for StoreproductList {
     const NAME: &'static str = "catalog.storeproduct.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.storeproduct.list",
+    );
     type Output = StoreproductListResult;
 }
 impl ::b24_core::__private::ListMethod for StoreproductList {

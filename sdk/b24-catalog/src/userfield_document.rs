@@ -132,7 +132,9 @@ impl UserfieldDocumentList {
 impl ::b24_core::__private::Method for UserfieldDocumentList {
     const NAME: &'static str = "catalog.userfield.document.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.userfield.document.list",
+    );
     type Output = UserfieldDocumentListResult;
 }
 impl ::b24_core::__private::ListMethod for UserfieldDocumentList {
@@ -187,7 +189,9 @@ impl UserfieldDocumentUpdate {
 impl ::b24_core::__private::Method for UserfieldDocumentUpdate {
     const NAME: &'static str = "catalog.userfield.document.update";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.userfield.document.update",
+    );
     type Output = UserfieldDocumentUpdateResult;
 }
 /// The `CatalogUserfieldDocument` object.

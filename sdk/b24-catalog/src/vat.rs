@@ -31,7 +31,9 @@ impl VatAdd {
 impl ::b24_core::__private::Method for VatAdd {
     const NAME: &'static str = "catalog.vat.add";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.vat.add",
+    );
     type Output = VatAddResult;
 }
 /// This method deletes a VAT rate.
@@ -65,7 +67,9 @@ impl VatDelete {
 impl ::b24_core::__private::Method for VatDelete {
     const NAME: &'static str = "catalog.vat.delete";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.vat.delete",
+    );
     type Output = bool;
 }
 /// This method retrieves information about the VAT rate by its identifier.
@@ -99,7 +103,9 @@ impl VatGet {
 impl ::b24_core::__private::Method for VatGet {
     const NAME: &'static str = "catalog.vat.get";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.vat.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -130,7 +136,9 @@ impl VatGetFields {
 impl ::b24_core::__private::Method for VatGetFields {
     const NAME: &'static str = "catalog.vat.getFields";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.vat.getFields",
+    );
     type Output = VatGetFieldsResult;
 }
 /// The method returns a list of VAT rates based on the filter.
@@ -288,7 +296,9 @@ impl VatList {
 impl ::b24_core::__private::Method for VatList {
     const NAME: &'static str = "catalog.vat.list";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.vat.list",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -341,7 +351,9 @@ impl VatUpdate {
 impl ::b24_core::__private::Method for VatUpdate {
     const NAME: &'static str = "catalog.vat.update";
     const SCOPE: &'static str = "catalog";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "catalog.vat.update",
+    );
     type Output = VatUpdateResult;
 }
 /// Indicator of the activity of the VAT rate. Possible values:

@@ -48,7 +48,9 @@ impl AutomatedsolutionAdd {
 impl ::b24_core::__private::Method for AutomatedsolutionAdd {
     const NAME: &'static str = "crm.automatedsolution.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.automatedsolution.add",
+    );
     type Output = AutomatedsolutionAddResult;
 }
 /// This method deletes an existing digital workplace with the identifier `id`.
@@ -82,7 +84,9 @@ impl AutomatedsolutionDelete {
 impl ::b24_core::__private::Method for AutomatedsolutionDelete {
     const NAME: &'static str = "crm.automatedsolution.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.automatedsolution.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method returns information about the fields of the digital workplace settings.
@@ -110,7 +114,9 @@ impl AutomatedsolutionFields {
 impl ::b24_core::__private::Method for AutomatedsolutionFields {
     const NAME: &'static str = "crm.automatedsolution.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.automatedsolution.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -147,7 +153,9 @@ impl AutomatedsolutionGet {
 impl ::b24_core::__private::Method for AutomatedsolutionGet {
     const NAME: &'static str = "crm.automatedsolution.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.automatedsolution.get",
+    );
     type Output = AutomatedsolutionGetResult;
 }
 /// The method will return an array of digital workspace settings. Each element of the array is a structure similar to the response from the request crm.automatedsolution.get.
@@ -284,7 +292,9 @@ impl AutomatedsolutionList {
 impl ::b24_core::__private::Method for AutomatedsolutionList {
     const NAME: &'static str = "crm.automatedsolution.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.automatedsolution.list",
+    );
     type Output = AutomatedsolutionListResult;
 }
 impl ::b24_core::__private::ListMethod for AutomatedsolutionList {
@@ -354,7 +364,9 @@ impl AutomatedsolutionUpdate {
 impl ::b24_core::__private::Method for AutomatedsolutionUpdate {
     const NAME: &'static str = "crm.automatedsolution.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.automatedsolution.update",
+    );
     type Output = AutomatedsolutionUpdateResult;
 }
 /// Root element of the response

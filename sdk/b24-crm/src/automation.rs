@@ -56,7 +56,9 @@ impl AutomationTrigger {
 impl ::b24_core::__private::Method for AutomationTrigger {
     const NAME: &'static str = "crm.automation.trigger";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.automation.trigger",
+    );
     type Output = bool;
 }
 /// This method adds a trigger.
@@ -109,7 +111,9 @@ impl AutomationTriggerAdd {
 impl ::b24_core::__private::Method for AutomationTriggerAdd {
     const NAME: &'static str = "crm.automation.trigger.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.automation.trigger.add",
+    );
     type Output = bool;
 }
 /// This method initiates the execution of a trigger.
@@ -172,7 +176,9 @@ impl AutomationTriggerExecute {
 impl ::b24_core::__private::Method for AutomationTriggerExecute {
     const NAME: &'static str = "crm.automation.trigger.execute";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.automation.trigger.execute",
+    );
     type Output = bool;
 }
 /// This method retrieves a list of applications and triggers.
@@ -200,7 +206,9 @@ impl AutomationTriggerList {
 impl ::b24_core::__private::Method for AutomationTriggerList {
     const NAME: &'static str = "crm.automation.trigger.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.automation.trigger.list",
+    );
     type Output = ::std::vec::Vec<
         ::b24_core::__private::serde_json::Map<
             ::std::string::String,
@@ -242,6 +250,8 @@ impl CtriggerDelete {
 impl ::b24_core::__private::Method for CtriggerDelete {
     const NAME: &'static str = "ctrigger.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "ctrigger.delete",
+    );
     type Output = bool;
 }

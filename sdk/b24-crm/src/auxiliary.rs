@@ -25,7 +25,9 @@ impl EnumActivitydirection {
 impl ::b24_core::__private::Method for EnumActivitydirection {
     const NAME: &'static str = "crm.enum.activitydirection";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.enum.activitydirection",
+    );
     type Output = ::std::vec::Vec<EnumActivitydirectionResultItem>;
 }
 /// The method `crm.enum.activitynotifytype` returns activity start notification types for the `NOTIFY_TYPE` field of activities — meetings and calls.
@@ -53,7 +55,9 @@ impl EnumActivitynotifytype {
 impl ::b24_core::__private::Method for EnumActivitynotifytype {
     const NAME: &'static str = "crm.enum.activitynotifytype";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.enum.activitynotifytype",
+    );
     type Output = ::std::vec::Vec<EnumActivitynotifytypeResultItem>;
 }
 /// The method `crm.enum.activitypriority` returns a list of priorities for the `PRIORITY` field of activities.
@@ -81,7 +85,9 @@ impl EnumActivitypriority {
 impl ::b24_core::__private::Method for EnumActivitypriority {
     const NAME: &'static str = "crm.enum.activitypriority";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.enum.activitypriority",
+    );
     type Output = ::std::vec::Vec<EnumActivitypriorityResultItem>;
 }
 /// The method `crm.enum.activitystatus` returns a list of statuses for the `STATUS` field of deals.
@@ -109,7 +115,9 @@ impl EnumActivitystatus {
 impl ::b24_core::__private::Method for EnumActivitystatus {
     const NAME: &'static str = "crm.enum.activitystatus";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.enum.activitystatus",
+    );
     type Output = ::std::vec::Vec<EnumActivitystatusResultItem>;
 }
 /// Returns enumeration items for activity types
@@ -139,7 +147,9 @@ impl EnumActivitytype {
 impl ::b24_core::__private::Method for EnumActivitytype {
     const NAME: &'static str = "crm.enum.activitytype";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.enum.activitytype",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.enum.addresstype` returns a list of address types. Use the `ID` of the address type as the value for the `TYPE_ID` parameter in the methods crm.address.*.
@@ -167,7 +177,9 @@ impl EnumAddresstype {
 impl ::b24_core::__private::Method for EnumAddresstype {
     const NAME: &'static str = "crm.enum.addresstype";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.enum.addresstype",
+    );
     type Output = ::std::vec::Vec<EnumAddresstypeResultItem>;
 }
 /// The method `crm.enum.contenttype` returns the description types for the `DESCRIPTION_TYPE` field of deals.
@@ -195,7 +207,9 @@ impl EnumContenttype {
 impl ::b24_core::__private::Method for EnumContenttype {
     const NAME: &'static str = "crm.enum.contenttype";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.enum.contenttype",
+    );
     type Output = ::std::vec::Vec<EnumContenttypeResultItem>;
 }
 /// The method `crm.enum.fields` returns information about the fields of enumeration elements.
@@ -223,7 +237,9 @@ impl EnumFields {
 impl ::b24_core::__private::Method for EnumFields {
     const NAME: &'static str = "crm.enum.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.enum.fields",
+    );
     type Output = EnumFieldsResult;
 }
 /// The method `crm.enum.getorderownertypes` returns a list of object types to which an order can be bound. Use the `id` of the object type as the value for the `ownerTypeId` parameter in the methods crm.orderentity.*.
@@ -251,7 +267,9 @@ impl EnumGetorderownertypes {
 impl ::b24_core::__private::Method for EnumGetorderownertypes {
     const NAME: &'static str = "crm.enum.getorderownertypes";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.enum.getorderownertypes",
+    );
     type Output = ::std::vec::Vec<EnumGetorderownertypesResultItem>;
 }
 /// The method `crm.enum.ownertype` returns the identifiers of CRM object types and SPA. Use the `ID` of the object type as the value for the `entityTypeId` parameter in the methods crm.item.*, crm.activity.*.
@@ -279,7 +297,9 @@ impl EnumOwnertype {
 impl ::b24_core::__private::Method for EnumOwnertype {
     const NAME: &'static str = "crm.enum.ownertype";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.enum.ownertype",
+    );
     type Output = ::std::vec::Vec<EnumOwnertypeResultItem>;
 }
 /// The method `crm.enum.settings.mode` returns a list of CRM operation modes. Use this method to decode the `ID` value of the type returned by the method crm.settings.mode.get.
@@ -307,7 +327,9 @@ impl EnumSettingsMode {
 impl ::b24_core::__private::Method for EnumSettingsMode {
     const NAME: &'static str = "crm.enum.settings.mode";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.enum.settings.mode",
+    );
     type Output = ::std::vec::Vec<EnumSettingsModeResultItem>;
 }
 /// The method `crm.multifield.fields` returns the description of multiple fields used to store phone numbers, email addresses, and other contact information in leads, contacts, and companies.
@@ -335,7 +357,9 @@ impl MultifieldFields {
 impl ::b24_core::__private::Method for MultifieldFields {
     const NAME: &'static str = "crm.multifield.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.multifield.fields",
+    );
     type Output = MultifieldFieldsResult;
 }
 /// The `EnumActivitydirectionResultItem` object.

@@ -65,7 +65,9 @@ impl CalllistAdd {
 impl ::b24_core::__private::Method for CalllistAdd {
     const NAME: &'static str = "crm.calllist.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.calllist.add",
+    );
     type Output = i64;
 }
 /// The method `crm.calllist.get` returns information about the call list by its identifier, without the list of participants.
@@ -99,7 +101,9 @@ impl CalllistGet {
 impl ::b24_core::__private::Method for CalllistGet {
     const NAME: &'static str = "crm.calllist.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.calllist.get",
+    );
     type Output = CalllistGetResult;
 }
 /// The method `crm.calllist.items.get` returns a list of participants, contacts, or companies, along with the call status.
@@ -164,7 +168,9 @@ impl CalllistItemsGet {
 impl ::b24_core::__private::Method for CalllistItemsGet {
     const NAME: &'static str = "crm.calllist.items.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.calllist.items.get",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `crm.calllist.list` returns a list of call list activities.
@@ -312,7 +318,9 @@ impl CalllistList {
 impl ::b24_core::__private::Method for CalllistList {
     const NAME: &'static str = "crm.calllist.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.calllist.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `crm.calllist.statuslist` returns a list of call statuses.
@@ -340,7 +348,9 @@ impl CalllistStatuslist {
 impl ::b24_core::__private::Method for CalllistStatuslist {
     const NAME: &'static str = "crm.calllist.statuslist";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.calllist.statuslist",
+    );
     type Output = ::std::vec::Vec<CalllistStatuslistResultItem>;
 }
 /// The `crm.calllist.update` method allows you to add or remove participants from an existing call list and update the associated CRM form.
@@ -420,7 +430,9 @@ impl CalllistUpdate {
 impl ::b24_core::__private::Method for CalllistUpdate {
     const NAME: &'static str = "crm.calllist.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.calllist.update",
+    );
     type Output = bool;
 }
 /// The `CalllistGetResult` object.

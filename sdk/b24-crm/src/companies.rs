@@ -92,7 +92,9 @@ impl CompanyAdd {
 impl ::b24_core::__private::Method for CompanyAdd {
     const NAME: &'static str = "crm.company.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.company.add",
+    );
     type Output = i64;
 }
 /// The method `crm.company.contact.add` adds a contact to the specified company.
@@ -154,7 +156,9 @@ impl CompanyContactAdd {
 impl ::b24_core::__private::Method for CompanyContactAdd {
     const NAME: &'static str = "crm.company.contact.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.company.contact.add",
+    );
     type Output = bool;
 }
 /// The method `crm.company.contact.delete` removes a contact from the specified company.
@@ -203,7 +207,9 @@ impl CompanyContactDelete {
 impl ::b24_core::__private::Method for CompanyContactDelete {
     const NAME: &'static str = "crm.company.contact.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.company.contact.delete",
+    );
     type Output = bool;
 }
 /// The method `crm.company.contact.fields` returns the description of fields for the company-contact link.
@@ -231,7 +237,9 @@ impl CompanyContactFields {
 impl ::b24_core::__private::Method for CompanyContactFields {
     const NAME: &'static str = "crm.company.contact.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.company.contact.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -270,7 +278,9 @@ impl CompanyContactItemsDelete {
 impl ::b24_core::__private::Method for CompanyContactItemsDelete {
     const NAME: &'static str = "crm.company.contact.items.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.company.contact.items.delete",
+    );
     type Output = bool;
 }
 /// The method `crm.company.contact.items.get` returns a set of contacts associated with the specified company.
@@ -306,7 +316,9 @@ impl CompanyContactItemsGet {
 impl ::b24_core::__private::Method for CompanyContactItemsGet {
     const NAME: &'static str = "crm.company.contact.items.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.company.contact.items.get",
+    );
     type Output = ::std::vec::Vec<CompanyContactBinding>;
 }
 /// The method `crm.company.contact.items.set` sets a set of contacts associated with the specified company.
@@ -355,7 +367,9 @@ impl CompanyContactItemsSet {
 impl ::b24_core::__private::Method for CompanyContactItemsSet {
     const NAME: &'static str = "crm.company.contact.items.set";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.company.contact.items.set",
+    );
     type Output = bool;
 }
 /// The method `crm.company.delete` removes a company.
@@ -389,7 +403,9 @@ impl CompanyDelete {
 impl ::b24_core::__private::Method for CompanyDelete {
     const NAME: &'static str = "crm.company.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.company.delete",
+    );
     type Output = bool;
 }
 /// The method `crm.company.details.configuration.forceCommonScopeForAll` enforces a common company card for all users.
@@ -418,7 +434,9 @@ impl ::b24_core::__private::Method
 for CompanyDetailsConfigurationForceCommonScopeForAll {
     const NAME: &'static str = "crm.company.details.configuration.forceCommonScopeForAll";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.company.details.configuration.forceCommonScopeForAll",
+    );
     type Output = bool;
 }
 /// The method `crm.company.details.configuration.get` retrieves the settings for company cards: it reads the personal settings of the specified user or the shared settings defined for all users.
@@ -486,7 +504,9 @@ impl CompanyDetailsConfigurationGet {
 impl ::b24_core::__private::Method for CompanyDetailsConfigurationGet {
     const NAME: &'static str = "crm.company.details.configuration.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.company.details.configuration.get",
+    );
     type Output = ::std::vec::Vec<Section>;
 }
 /// The method `crm.company.details.configuration.reset` resets the settings of company cards: it removes the personal settings of the specified user or the general settings defined for all users.
@@ -554,7 +574,9 @@ impl CompanyDetailsConfigurationReset {
 impl ::b24_core::__private::Method for CompanyDetailsConfigurationReset {
     const NAME: &'static str = "crm.company.details.configuration.reset";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.company.details.configuration.reset",
+    );
     type Output = bool;
 }
 /// Sets the settings of company cards
@@ -582,7 +604,9 @@ impl CompanyDetailsConfigurationSet {
 impl ::b24_core::__private::Method for CompanyDetailsConfigurationSet {
     const NAME: &'static str = "crm.company.details.configuration.set";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.company.details.configuration.set",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.company.fields` returns the description of company fields, including custom fields.
@@ -610,7 +634,9 @@ impl CompanyFields {
 impl ::b24_core::__private::Method for CompanyFields {
     const NAME: &'static str = "crm.company.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.company.fields",
+    );
     type Output = CompanyFieldsResult;
 }
 /// The method `crm.company.get` returns a company by its identifier.
@@ -644,7 +670,9 @@ impl CompanyGet {
 impl ::b24_core::__private::Method for CompanyGet {
     const NAME: &'static str = "crm.company.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.company.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -832,7 +860,9 @@ impl CompanyList {
 impl ::b24_core::__private::Method for CompanyList {
     const NAME: &'static str = "crm.company.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.company.list",
+    );
     type Output = ::std::vec::Vec<
         ::b24_core::__private::serde_json::Map<
             ::std::string::String,
@@ -945,7 +975,9 @@ impl CompanyUpdate {
 impl ::b24_core::__private::Method for CompanyUpdate {
     const NAME: &'static str = "crm.company.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.company.update",
+    );
     type Output = bool;
 }
 /// The method `crm.company.userfield.add` creates a new custom field for companies.
@@ -994,7 +1026,9 @@ impl CompanyUserfieldAdd {
 impl ::b24_core::__private::Method for CompanyUserfieldAdd {
     const NAME: &'static str = "crm.company.userfield.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.company.userfield.add",
+    );
     type Output = i64;
 }
 /// The method `crm.company.userfield.delete` removes a custom field for companies.
@@ -1030,7 +1064,9 @@ impl CompanyUserfieldDelete {
 impl ::b24_core::__private::Method for CompanyUserfieldDelete {
     const NAME: &'static str = "crm.company.userfield.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.company.userfield.delete",
+    );
     type Output = bool;
 }
 /// The method `crm.company.userfield.get` returns a company custom field by its ID.
@@ -1066,7 +1102,9 @@ impl CompanyUserfieldGet {
 impl ::b24_core::__private::Method for CompanyUserfieldGet {
     const NAME: &'static str = "crm.company.userfield.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.company.userfield.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1180,7 +1218,9 @@ impl CompanyUserfieldList {
 impl ::b24_core::__private::Method for CompanyUserfieldList {
     const NAME: &'static str = "crm.company.userfield.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.company.userfield.list",
+    );
     type Output = ::std::vec::Vec<
         ::b24_core::__private::serde_json::Map<
             ::std::string::String,
@@ -1249,7 +1289,9 @@ impl CompanyUserfieldUpdate {
 impl ::b24_core::__private::Method for CompanyUserfieldUpdate {
     const NAME: &'static str = "crm.company.userfield.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.company.userfield.update",
+    );
     type Output = bool;
 }
 /// Indicates whether the binding is primary. Possible values:

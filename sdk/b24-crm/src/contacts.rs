@@ -70,7 +70,9 @@ impl ContactAdd {
 impl ::b24_core::__private::Method for ContactAdd {
     const NAME: &'static str = "crm.contact.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.contact.add",
+    );
     type Output = i64;
 }
 /// The method `crm.contact.company.add` links a company to the specified contact.
@@ -132,7 +134,9 @@ impl ContactCompanyAdd {
 impl ::b24_core::__private::Method for ContactCompanyAdd {
     const NAME: &'static str = "crm.contact.company.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.contact.company.add",
+    );
     type Output = bool;
 }
 /// The method `crm.contact.company.delete` removes a company from the specified contact.
@@ -181,7 +185,9 @@ impl ContactCompanyDelete {
 impl ::b24_core::__private::Method for ContactCompanyDelete {
     const NAME: &'static str = "crm.contact.company.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.contact.company.delete",
+    );
     type Output = bool;
 }
 /// The method `crm.contact.company.fields` returns the description of fields for the contact-company link.
@@ -209,7 +215,9 @@ impl ContactCompanyFields {
 impl ::b24_core::__private::Method for ContactCompanyFields {
     const NAME: &'static str = "crm.contact.company.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.contact.company.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -248,7 +256,9 @@ impl ContactCompanyItemsDelete {
 impl ::b24_core::__private::Method for ContactCompanyItemsDelete {
     const NAME: &'static str = "crm.contact.company.items.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.contact.company.items.delete",
+    );
     type Output = bool;
 }
 /// The method `crm.contact.company.items.get` returns a set of companies associated with the specified contact.
@@ -284,7 +294,9 @@ impl ContactCompanyItemsGet {
 impl ::b24_core::__private::Method for ContactCompanyItemsGet {
     const NAME: &'static str = "crm.contact.company.items.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.contact.company.items.get",
+    );
     type Output = ::std::vec::Vec<ContactCompanyBinding>;
 }
 /// The method `crm.contact.company.items.set` sets the set of companies associated with the specified contact.
@@ -333,7 +345,9 @@ impl ContactCompanyItemsSet {
 impl ::b24_core::__private::Method for ContactCompanyItemsSet {
     const NAME: &'static str = "crm.contact.company.items.set";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.contact.company.items.set",
+    );
     type Output = bool;
 }
 /// The method `crm.contact.delete` removes a contact and all associated objects.
@@ -369,7 +383,9 @@ impl ContactDelete {
 impl ::b24_core::__private::Method for ContactDelete {
     const NAME: &'static str = "crm.contact.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.contact.delete",
+    );
     type Output = bool;
 }
 /// This method allows you to enforce a common contact card for all users.
@@ -398,7 +414,9 @@ impl ::b24_core::__private::Method
 for ContactDetailsConfigurationForceCommonScopeForAll {
     const NAME: &'static str = "crm.contact.details.configuration.forceCommonScopeForAll";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.contact.details.configuration.forceCommonScopeForAll",
+    );
     type Output = bool;
 }
 /// Retrieves the contact card configurations: reads the personal card configurations of the specified user or the shared configurations set for all users.
@@ -471,7 +489,9 @@ impl ContactDetailsConfigurationGet {
 impl ::b24_core::__private::Method for ContactDetailsConfigurationGet {
     const NAME: &'static str = "crm.contact.details.configuration.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.contact.details.configuration.get",
+    );
     type Output = ::std::vec::Vec<Section>;
 }
 /// The method resets the contact card configurations: it removes the personal card settings of a specified user or the shared settings defined for all users.
@@ -544,7 +564,9 @@ impl ContactDetailsConfigurationReset {
 impl ::b24_core::__private::Method for ContactDetailsConfigurationReset {
     const NAME: &'static str = "crm.contact.details.configuration.reset";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.contact.details.configuration.reset",
+    );
     type Output = bool;
 }
 /// This method sets the contact card settings: it writes personal settings for the specified user or shared settings for all users.
@@ -625,7 +647,9 @@ impl ContactDetailsConfigurationSet {
 impl ::b24_core::__private::Method for ContactDetailsConfigurationSet {
     const NAME: &'static str = "crm.contact.details.configuration.set";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.contact.details.configuration.set",
+    );
     type Output = bool;
 }
 /// This method returns the description of contact fields, including custom fields.
@@ -653,7 +677,9 @@ impl ContactFields {
 impl ::b24_core::__private::Method for ContactFields {
     const NAME: &'static str = "crm.contact.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.contact.fields",
+    );
     type Output = ContactFieldsResult;
 }
 /// The method `crm.contact.get` returns a contact by its identifier.
@@ -687,7 +713,9 @@ impl ContactGet {
 impl ::b24_core::__private::Method for ContactGet {
     const NAME: &'static str = "crm.contact.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.contact.get",
+    );
     type Output = Contact;
 }
 /// The method `crm.contact.list` returns a list of contacts based on a filter. It is an implementation of the list method for contacts.
@@ -872,7 +900,9 @@ impl ContactList {
 impl ::b24_core::__private::Method for ContactList {
     const NAME: &'static str = "crm.contact.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.contact.list",
+    );
     type Output = ::std::vec::Vec<Contact>;
 }
 impl ::b24_core::__private::ListMethod for ContactList {
@@ -960,7 +990,9 @@ impl ContactUpdate {
 impl ::b24_core::__private::Method for ContactUpdate {
     const NAME: &'static str = "crm.contact.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.contact.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The `crm.contact.userfield.add` method creates a new custom field for contacts.
@@ -1011,7 +1043,9 @@ impl ContactUserfieldAdd {
 impl ::b24_core::__private::Method for ContactUserfieldAdd {
     const NAME: &'static str = "crm.contact.userfield.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.contact.userfield.add",
+    );
     type Output = i64;
 }
 /// The method `crm.contact.userfield.delete` removes a custom contact field.
@@ -1047,7 +1081,9 @@ impl ContactUserfieldDelete {
 impl ::b24_core::__private::Method for ContactUserfieldDelete {
     const NAME: &'static str = "crm.contact.userfield.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.contact.userfield.delete",
+    );
     type Output = bool;
 }
 /// The method `crm.contact.userfield.get` returns a custom contact field by its identifier.
@@ -1083,7 +1119,9 @@ impl ContactUserfieldGet {
 impl ::b24_core::__private::Method for ContactUserfieldGet {
     const NAME: &'static str = "crm.contact.userfield.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.contact.userfield.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.contact.userfield.list` returns a list of custom fields for contacts based on a filter.
@@ -1199,7 +1237,9 @@ impl ContactUserfieldList {
 impl ::b24_core::__private::Method for ContactUserfieldList {
     const NAME: &'static str = "crm.contact.userfield.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.contact.userfield.list",
+    );
     type Output = ::std::vec::Vec<Userfield>;
 }
 /// The `crm.contact.userfield.update` method updates an existing contact custom field.
@@ -1265,7 +1305,9 @@ impl ContactUserfieldUpdate {
 impl ::b24_core::__private::Method for ContactUserfieldUpdate {
     const NAME: &'static str = "crm.contact.userfield.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.contact.userfield.update",
+    );
     type Output = bool;
 }
 /// Type of traffic. Possible values:

@@ -25,7 +25,9 @@ impl SettingsModeGet {
 impl ::b24_core::__private::Method for SettingsModeGet {
     const NAME: &'static str = "crm.settings.mode.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.settings.mode.get",
+    );
     type Output = i64;
 }
 /// The method `crm.stagehistory.list` returns records of stage movement history for the following elements: - leads, - deals, - old invoices, - new invoices, - SPAs.
@@ -190,7 +192,9 @@ impl StagehistoryList {
 impl ::b24_core::__private::Method for StagehistoryList {
     const NAME: &'static str = "crm.stagehistory.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.stagehistory.list",
+    );
     type Output = StagehistoryListResult;
 }
 impl ::b24_core::__private::ListMethod for StagehistoryList {

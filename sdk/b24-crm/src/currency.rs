@@ -52,7 +52,9 @@ impl CurrencyAdd {
 impl ::b24_core::__private::Method for CurrencyAdd {
     const NAME: &'static str = "crm.currency.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.currency.add",
+    );
     type Output = ::std::string::String;
 }
 /// This method retrieves the symbolic identifier of the base currency.
@@ -80,7 +82,9 @@ impl CurrencyBaseGet {
 impl ::b24_core::__private::Method for CurrencyBaseGet {
     const NAME: &'static str = "crm.currency.base.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.currency.base.get",
+    );
     type Output = ::std::string::String;
 }
 /// This method changes the base currency.
@@ -134,7 +138,9 @@ impl CurrencyBaseSet {
 impl ::b24_core::__private::Method for CurrencyBaseSet {
     const NAME: &'static str = "crm.currency.base.set";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.currency.base.set",
+    );
     type Output = bool;
 }
 /// This method deletes a currency.
@@ -172,7 +178,9 @@ impl CurrencyDelete {
 impl ::b24_core::__private::Method for CurrencyDelete {
     const NAME: &'static str = "crm.currency.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.currency.delete",
+    );
     type Output = bool;
 }
 /// This method retrieves the description of currency fields. Each field is described as a field settings structure crm_rest_field_description.
@@ -200,7 +208,9 @@ impl CurrencyFields {
 impl ::b24_core::__private::Method for CurrencyFields {
     const NAME: &'static str = "crm.currency.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.currency.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -231,7 +241,9 @@ impl CurrencyGet {
 impl ::b24_core::__private::Method for CurrencyGet {
     const NAME: &'static str = "crm.currency.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.currency.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// Retrieves a list of currencies created on the account.
@@ -291,7 +303,9 @@ impl CurrencyList {
 impl ::b24_core::__private::Method for CurrencyList {
     const NAME: &'static str = "crm.currency.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.currency.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// This method deletes currency localizations for the specified languages.
@@ -342,7 +356,9 @@ impl CurrencyLocalizationsDelete {
 impl ::b24_core::__private::Method for CurrencyLocalizationsDelete {
     const NAME: &'static str = "crm.currency.localizations.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.currency.localizations.delete",
+    );
     type Output = bool;
 }
 /// This method retrieves the available currency localization fields, which are settings dependent on the language.
@@ -370,7 +386,9 @@ impl CurrencyLocalizationsFields {
 impl ::b24_core::__private::Method for CurrencyLocalizationsFields {
     const NAME: &'static str = "crm.currency.localizations.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.currency.localizations.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -427,7 +445,9 @@ impl CurrencyLocalizationsGet {
 impl ::b24_core::__private::Method for CurrencyLocalizationsGet {
     const NAME: &'static str = "crm.currency.localizations.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.currency.localizations.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -458,7 +478,9 @@ impl CurrencyLocalizationsSet {
 impl ::b24_core::__private::Method for CurrencyLocalizationsSet {
     const NAME: &'static str = "crm.currency.localizations.set";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.currency.localizations.set",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method updates an existing currency.
@@ -557,7 +579,9 @@ impl CurrencyUpdate {
 impl ::b24_core::__private::Method for CurrencyUpdate {
     const NAME: &'static str = "crm.currency.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.currency.update",
+    );
     type Output = bool;
 }
 /// The event `ONCRMCURRENCYADD` will trigger when a new currency is added.

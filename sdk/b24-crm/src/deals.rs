@@ -66,7 +66,7 @@ impl DealAdd {
 impl ::b24_core::__private::Method for DealAdd {
     const NAME: &'static str = "crm.deal.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.deal.add");
     type Output = i64;
 }
 /// The method `crm.deal.contact.add` adds a contact to the specified deal.
@@ -128,7 +128,9 @@ impl DealContactAdd {
 impl ::b24_core::__private::Method for DealContactAdd {
     const NAME: &'static str = "crm.deal.contact.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.contact.add",
+    );
     type Output = bool;
 }
 /// The method `crm.deal.contact.delete` removes a contact from the specified deal.
@@ -175,7 +177,9 @@ impl DealContactDelete {
 impl ::b24_core::__private::Method for DealContactDelete {
     const NAME: &'static str = "crm.deal.contact.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.contact.delete",
+    );
     type Output = bool;
 }
 /// The method `crm.deal.contact.fields` returns a description of the fields for the deal-contact connection.
@@ -203,7 +207,9 @@ impl DealContactFields {
 impl ::b24_core::__private::Method for DealContactFields {
     const NAME: &'static str = "crm.deal.contact.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.contact.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -242,7 +248,9 @@ impl DealContactItemsDelete {
 impl ::b24_core::__private::Method for DealContactItemsDelete {
     const NAME: &'static str = "crm.deal.contact.items.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.contact.items.delete",
+    );
     type Output = bool;
 }
 /// The method `crm.deal.contact.items.get` returns a set of contacts associated with the specified deal.
@@ -278,7 +286,9 @@ impl DealContactItemsGet {
 impl ::b24_core::__private::Method for DealContactItemsGet {
     const NAME: &'static str = "crm.deal.contact.items.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.contact.items.get",
+    );
     type Output = ::std::vec::Vec<DealContactBinding>;
 }
 /// The method `crm.deal.contact.items.set` sets a set of contacts associated with the specified deal. Contacts not included in the provided list will be unlinked.
@@ -325,7 +335,9 @@ impl DealContactItemsSet {
 impl ::b24_core::__private::Method for DealContactItemsSet {
     const NAME: &'static str = "crm.deal.contact.items.set";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.contact.items.set",
+    );
     type Output = bool;
 }
 /// The method `crm.deal.delete` removes a deal and all associated objects.
@@ -361,7 +373,9 @@ impl DealDelete {
 impl ::b24_core::__private::Method for DealDelete {
     const NAME: &'static str = "crm.deal.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.delete",
+    );
     type Output = bool;
 }
 /// The method `crm.deal.details.configuration.forceCommonScopeForAll` forcibly sets a common deal detail form for all users and removes their personal settings.
@@ -408,7 +422,9 @@ impl DealDetailsConfigurationForceCommonScopeForAll {
 impl ::b24_core::__private::Method for DealDetailsConfigurationForceCommonScopeForAll {
     const NAME: &'static str = "crm.deal.details.configuration.forceCommonScopeForAll";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.details.configuration.forceCommonScopeForAll",
+    );
     type Output = bool;
 }
 /// The method `crm.deal.details.configuration.get` retrieves the settings of the deal card. It reads the personal settings of the specified user or the shared settings defined for all users.
@@ -491,7 +507,9 @@ impl DealDetailsConfigurationGet {
 impl ::b24_core::__private::Method for DealDetailsConfigurationGet {
     const NAME: &'static str = "crm.deal.details.configuration.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.details.configuration.get",
+    );
     type Output = ::std::vec::Vec<Section>;
 }
 /// The method `crm.deal.details.configuration.reset` resets the settings of the deal card. It removes the personal settings of the specified user or the common settings defined for all users.
@@ -574,7 +592,9 @@ impl DealDetailsConfigurationReset {
 impl ::b24_core::__private::Method for DealDetailsConfigurationReset {
     const NAME: &'static str = "crm.deal.details.configuration.reset";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.details.configuration.reset",
+    );
     type Output = bool;
 }
 /// The method `crm.deal.details.configuration.set` sets the settings for the deal card. It records the personal settings for the specified user or the general settings for all users.
@@ -663,7 +683,9 @@ impl DealDetailsConfigurationSet {
 impl ::b24_core::__private::Method for DealDetailsConfigurationSet {
     const NAME: &'static str = "crm.deal.details.configuration.set";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.details.configuration.set",
+    );
     type Output = bool;
 }
 /// The method `crm.deal.fields` returns the description of deal fields, including custom fields. A table with the description of standard fields can be found in the article Fields of Main CRM Entities.
@@ -691,7 +713,9 @@ impl DealFields {
 impl ::b24_core::__private::Method for DealFields {
     const NAME: &'static str = "crm.deal.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -730,7 +754,7 @@ impl DealGet {
 impl ::b24_core::__private::Method for DealGet {
     const NAME: &'static str = "crm.deal.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.deal.get");
     type Output = Deal;
 }
 /// The method `crm.deal.list` returns a list of deals based on a filter. It is an implementation of the list method for deals.
@@ -913,7 +937,7 @@ impl DealList {
 impl ::b24_core::__private::Method for DealList {
     const NAME: &'static str = "crm.deal.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.deal.list");
     type Output = ::std::vec::Vec<Deal>;
 }
 impl ::b24_core::__private::ListMethod for DealList {
@@ -946,7 +970,9 @@ impl DealProductrowsGet {
 impl ::b24_core::__private::Method for DealProductrowsGet {
     const NAME: &'static str = "crm.deal.productrows.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.productrows.get",
+    );
     type Output = ::std::vec::Vec<Productrow>;
 }
 /// The method `crm.deal.productrows.set` creates or updates the product rows of a deal. Existing rows that are not passed to the method will be removed from the deal.
@@ -974,7 +1000,9 @@ impl DealProductrowsSet {
 impl ::b24_core::__private::Method for DealProductrowsSet {
     const NAME: &'static str = "crm.deal.productrows.set";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.productrows.set",
+    );
     type Output = bool;
 }
 /// The method `crm.deal.recurring.add` creates a template for a recurring deal based on an existing deal.
@@ -1002,7 +1030,9 @@ impl DealRecurringAdd {
 impl ::b24_core::__private::Method for DealRecurringAdd {
     const NAME: &'static str = "crm.deal.recurring.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.recurring.add",
+    );
     type Output = i64;
 }
 /// The method `crm.deal.recurring.delete` removes an existing setting for a recurring deal template. It is suitable when you need to delete the record of a recurring deal template if the associated deal no longer exists.
@@ -1030,7 +1060,9 @@ impl DealRecurringDelete {
 impl ::b24_core::__private::Method for DealRecurringDelete {
     const NAME: &'static str = "crm.deal.recurring.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.recurring.delete",
+    );
     type Output = bool;
 }
 /// Creates a deal from the template outside the schedule
@@ -1058,7 +1090,9 @@ impl DealRecurringExpose {
 impl ::b24_core::__private::Method for DealRecurringExpose {
     const NAME: &'static str = "crm.deal.recurring.expose";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.recurring.expose",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.deal.recurring.fields` returns a description of the fields for the recurring deal template.
@@ -1086,7 +1120,9 @@ impl DealRecurringFields {
 impl ::b24_core::__private::Method for DealRecurringFields {
     const NAME: &'static str = "crm.deal.recurring.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.recurring.fields",
+    );
     type Output = DealRecurringFieldsResult;
 }
 /// The method `crm.deal.recurring.get` returns the fields of the recurring deal template settings by its identifier.
@@ -1114,7 +1150,9 @@ impl DealRecurringGet {
 impl ::b24_core::__private::Method for DealRecurringGet {
     const NAME: &'static str = "crm.deal.recurring.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.recurring.get",
+    );
     type Output = RecurringDeal;
 }
 /// The method `crm.deal.recurring.list` returns a list of recurring deal template settings based on the provided filter.
@@ -1266,7 +1304,9 @@ impl DealRecurringList {
 impl ::b24_core::__private::Method for DealRecurringList {
     const NAME: &'static str = "crm.deal.recurring.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.recurring.list",
+    );
     type Output = ::std::vec::Vec<RecurringDeal>;
 }
 impl ::b24_core::__private::ListMethod for DealRecurringList {
@@ -1331,7 +1371,9 @@ impl DealRecurringUpdate {
 impl ::b24_core::__private::Method for DealRecurringUpdate {
     const NAME: &'static str = "crm.deal.recurring.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.recurring.update",
+    );
     type Output = bool;
 }
 /// The method `crm.deal.update` updates an existing deal.
@@ -1412,7 +1454,9 @@ impl DealUpdate {
 impl ::b24_core::__private::Method for DealUpdate {
     const NAME: &'static str = "crm.deal.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.update",
+    );
     type Output = bool;
 }
 /// The `crm.deal.userfield.add` method creates a new custom field for deals.
@@ -1461,7 +1505,9 @@ impl DealUserfieldAdd {
 impl ::b24_core::__private::Method for DealUserfieldAdd {
     const NAME: &'static str = "crm.deal.userfield.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.userfield.add",
+    );
     type Output = i64;
 }
 /// The method `crm.deal.userfield.delete` removes a custom field from deals.
@@ -1497,7 +1543,9 @@ impl DealUserfieldDelete {
 impl ::b24_core::__private::Method for DealUserfieldDelete {
     const NAME: &'static str = "crm.deal.userfield.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.userfield.delete",
+    );
     type Output = bool;
 }
 /// The method `crm.deal.userfield.get` returns a custom deal field by its identifier.
@@ -1533,7 +1581,9 @@ impl DealUserfieldGet {
 impl ::b24_core::__private::Method for DealUserfieldGet {
     const NAME: &'static str = "crm.deal.userfield.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.userfield.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1647,7 +1697,9 @@ impl DealUserfieldList {
 impl ::b24_core::__private::Method for DealUserfieldList {
     const NAME: &'static str = "crm.deal.userfield.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.userfield.list",
+    );
     type Output = ::std::vec::Vec<
         ::b24_core::__private::serde_json::Map<
             ::std::string::String,
@@ -1716,7 +1768,9 @@ impl DealUserfieldUpdate {
 impl ::b24_core::__private::Method for DealUserfieldUpdate {
     const NAME: &'static str = "crm.deal.userfield.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.deal.userfield.update",
+    );
     type Output = bool;
 }
 /// Stage group. Possible values:

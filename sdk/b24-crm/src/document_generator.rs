@@ -203,7 +203,9 @@ impl DocumentgeneratorDocumentAdd {
 impl ::b24_core::__private::Method for DocumentgeneratorDocumentAdd {
     const NAME: &'static str = "crm.documentgenerator.document.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.documentgenerator.document.add",
+    );
     type Output = DocumentgeneratorDocumentAddResult;
 }
 /// The method `crm.documentgenerator.document.delete` removes a document.
@@ -250,7 +252,9 @@ impl DocumentgeneratorDocumentDelete {
 impl ::b24_core::__private::Method for DocumentgeneratorDocumentDelete {
     const NAME: &'static str = "crm.documentgenerator.document.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.documentgenerator.document.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.documentgenerator.document.enablepublicurl` enables or disables the public link for a document.
@@ -319,7 +323,9 @@ impl DocumentgeneratorDocumentEnablepublicurl {
 impl ::b24_core::__private::Method for DocumentgeneratorDocumentEnablepublicurl {
     const NAME: &'static str = "crm.documentgenerator.document.enablepublicurl";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.documentgenerator.document.enablepublicurl",
+    );
     type Output = DocumentgeneratorDocumentEnablepublicurlResult;
 }
 /// The method `crm.documentgenerator.document.get` returns the document data by its identifier.
@@ -366,7 +372,9 @@ impl DocumentgeneratorDocumentGet {
 impl ::b24_core::__private::Method for DocumentgeneratorDocumentGet {
     const NAME: &'static str = "crm.documentgenerator.document.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.documentgenerator.document.get",
+    );
     type Output = DocumentgeneratorDocumentGetResult;
 }
 /// The method `crm.documentgenerator.document.getfields` returns a detail form of the fields of an already created document: which fields are available, their current values, default values, and service indicators.
@@ -457,7 +465,9 @@ impl DocumentgeneratorDocumentGetfields {
 impl ::b24_core::__private::Method for DocumentgeneratorDocumentGetfields {
     const NAME: &'static str = "crm.documentgenerator.document.getfields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.documentgenerator.document.getfields",
+    );
     type Output = DocumentgeneratorDocumentGetfieldsResult;
 }
 /// The method `crm.documentgenerator.document.list` returns a list of documents based on the filter.
@@ -606,7 +616,9 @@ impl DocumentgeneratorDocumentList {
 impl ::b24_core::__private::Method for DocumentgeneratorDocumentList {
     const NAME: &'static str = "crm.documentgenerator.document.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.documentgenerator.document.list",
+    );
     type Output = DocumentgeneratorDocumentListResult;
 }
 impl ::b24_core::__private::ListMethod for DocumentgeneratorDocumentList {
@@ -723,7 +735,9 @@ impl DocumentgeneratorDocumentUpdate {
 impl ::b24_core::__private::Method for DocumentgeneratorDocumentUpdate {
     const NAME: &'static str = "crm.documentgenerator.document.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.documentgenerator.document.update",
+    );
     type Output = DocumentgeneratorDocumentUpdateResult;
 }
 /// The method `crm.documentgenerator.document.upload` uploads a prepared document and attaches it to a CRM object.
@@ -768,7 +782,9 @@ impl DocumentgeneratorDocumentUpload {
 impl ::b24_core::__private::Method for DocumentgeneratorDocumentUpload {
     const NAME: &'static str = "crm.documentgenerator.document.upload";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.documentgenerator.document.upload",
+    );
     type Output = DocumentgeneratorDocumentUploadResult;
 }
 /// The method `crm.documentgenerator.numerator.add` creates a new numerator.
@@ -818,7 +834,9 @@ impl DocumentgeneratorNumeratorAdd {
 impl ::b24_core::__private::Method for DocumentgeneratorNumeratorAdd {
     const NAME: &'static str = "crm.documentgenerator.numerator.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.documentgenerator.numerator.add",
+    );
     type Output = DocumentgeneratorNumeratorAddResult;
 }
 /// The method `crm.documentgenerator.numerator.delete` removes a numerator.
@@ -852,7 +870,9 @@ impl DocumentgeneratorNumeratorDelete {
 impl ::b24_core::__private::Method for DocumentgeneratorNumeratorDelete {
     const NAME: &'static str = "crm.documentgenerator.numerator.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.documentgenerator.numerator.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.documentgenerator.numerator.get` returns information about the numerator by its identifier.
@@ -886,7 +906,9 @@ impl DocumentgeneratorNumeratorGet {
 impl ::b24_core::__private::Method for DocumentgeneratorNumeratorGet {
     const NAME: &'static str = "crm.documentgenerator.numerator.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.documentgenerator.numerator.get",
+    );
     type Output = DocumentgeneratorNumeratorGetResult;
 }
 /// The method `crm.documentgenerator.numerator.list` returns a list of numerators.
@@ -933,7 +955,9 @@ impl DocumentgeneratorNumeratorList {
 impl ::b24_core::__private::Method for DocumentgeneratorNumeratorList {
     const NAME: &'static str = "crm.documentgenerator.numerator.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.documentgenerator.numerator.list",
+    );
     type Output = DocumentgeneratorNumeratorListResult;
 }
 impl ::b24_core::__private::ListMethod for DocumentgeneratorNumeratorList {
@@ -997,7 +1021,9 @@ impl DocumentgeneratorNumeratorUpdate {
 impl ::b24_core::__private::Method for DocumentgeneratorNumeratorUpdate {
     const NAME: &'static str = "crm.documentgenerator.numerator.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.documentgenerator.numerator.update",
+    );
     type Output = DocumentgeneratorNumeratorUpdateResult;
 }
 /// The method `crm.documentgenerator.template.add` adds a new document template.
@@ -1042,7 +1068,9 @@ impl DocumentgeneratorTemplateAdd {
 impl ::b24_core::__private::Method for DocumentgeneratorTemplateAdd {
     const NAME: &'static str = "crm.documentgenerator.template.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.documentgenerator.template.add",
+    );
     type Output = DocumentgeneratorTemplateAddResult;
 }
 /// The method `crm.documentgenerator.template.delete` removes a document template.
@@ -1089,7 +1117,9 @@ impl DocumentgeneratorTemplateDelete {
 impl ::b24_core::__private::Method for DocumentgeneratorTemplateDelete {
     const NAME: &'static str = "crm.documentgenerator.template.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.documentgenerator.template.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.documentgenerator.template.get` returns information about a template by its identifier.
@@ -1136,7 +1166,9 @@ impl DocumentgeneratorTemplateGet {
 impl ::b24_core::__private::Method for DocumentgeneratorTemplateGet {
     const NAME: &'static str = "crm.documentgenerator.template.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.documentgenerator.template.get",
+    );
     type Output = DocumentgeneratorTemplateGetResult;
 }
 /// The method `crm.documentgenerator.template.getfields` returns a card of template fields: which fields are available, their current values, default values, and service indicators.
@@ -1261,7 +1293,9 @@ impl DocumentgeneratorTemplateGetfields {
 impl ::b24_core::__private::Method for DocumentgeneratorTemplateGetfields {
     const NAME: &'static str = "crm.documentgenerator.template.getfields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.documentgenerator.template.getfields",
+    );
     type Output = DocumentgeneratorTemplateGetfieldsResult;
 }
 /// The method `crm.documentgenerator.template.list` returns a list of document templates.
@@ -1443,7 +1477,9 @@ impl DocumentgeneratorTemplateList {
 impl ::b24_core::__private::Method for DocumentgeneratorTemplateList {
     const NAME: &'static str = "crm.documentgenerator.template.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.documentgenerator.template.list",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1513,7 +1549,9 @@ impl DocumentgeneratorTemplateUpdate {
 impl ::b24_core::__private::Method for DocumentgeneratorTemplateUpdate {
     const NAME: &'static str = "crm.documentgenerator.template.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.documentgenerator.template.update",
+    );
     type Output = DocumentgeneratorTemplateUpdateResult;
 }
 /// Identifier of the CRM object type for which the document is created.

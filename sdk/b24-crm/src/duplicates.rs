@@ -66,7 +66,9 @@ impl DuplicateFindbycomm {
 impl ::b24_core::__private::Method for DuplicateFindbycomm {
     const NAME: &'static str = "crm.duplicate.findbycomm";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.duplicate.findbycomm",
+    );
     type Output = DuplicateFindbycommResult;
 }
 /// The method `crm.duplicate.volatileType.fields` returns a list of standard and custom fields that can be used for finding duplicates in leads, contacts, and companies.
@@ -116,7 +118,9 @@ impl DuplicateVolatileTypeFields {
 impl ::b24_core::__private::Method for DuplicateVolatileTypeFields {
     const NAME: &'static str = "crm.duplicate.volatileType.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.duplicate.volatileType.fields",
+    );
     type Output = DuplicateVolatileTypeFieldsResult;
 }
 /// The method `crm.duplicate.volatileType.list` returns a list of custom fields currently used to search for duplicates in leads, contacts, and companies.
@@ -144,7 +148,9 @@ impl DuplicateVolatileTypeList {
 impl ::b24_core::__private::Method for DuplicateVolatileTypeList {
     const NAME: &'static str = "crm.duplicate.volatileType.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.duplicate.volatileType.list",
+    );
     type Output = ::std::vec::Vec<DuplicateVolatileTypeListResultItem>;
 }
 /// The method `crm.duplicate.volatileType.register` adds a field to the duplicate search functionality in leads, contacts, or companies.
@@ -197,7 +203,9 @@ impl DuplicateVolatileTypeRegister {
 impl ::b24_core::__private::Method for DuplicateVolatileTypeRegister {
     const NAME: &'static str = "crm.duplicate.volatileType.register";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.duplicate.volatileType.register",
+    );
     type Output = DuplicateVolatileTypeRegisterResult;
 }
 /// The method `crm.duplicate.volatileType.unregister` removes a custom field from the duplicate search.
@@ -231,7 +239,9 @@ impl DuplicateVolatileTypeUnregister {
 impl ::b24_core::__private::Method for DuplicateVolatileTypeUnregister {
     const NAME: &'static str = "crm.duplicate.volatileType.unregister";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.duplicate.volatileType.unregister",
+    );
     type Output = bool;
 }
 /// The method `crm.entity.mergeBatch` merges multiple entities into one.
@@ -265,7 +275,9 @@ impl EntityMergeBatch {
 impl ::b24_core::__private::Method for EntityMergeBatch {
     const NAME: &'static str = "crm.entity.mergeBatch";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.entity.mergeBatch",
+    );
     type Output = EntityMergeBatchResult;
 }
 /// Type of communication. Possible values:

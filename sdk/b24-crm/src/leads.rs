@@ -66,7 +66,7 @@ impl LeadAdd {
 impl ::b24_core::__private::Method for LeadAdd {
     const NAME: &'static str = "crm.lead.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.lead.add");
     type Output = i64;
 }
 /// This method adds a contact binding to the specified lead.
@@ -128,7 +128,9 @@ impl LeadContactAdd {
 impl ::b24_core::__private::Method for LeadContactAdd {
     const NAME: &'static str = "crm.lead.contact.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.lead.contact.add",
+    );
     type Output = bool;
 }
 /// This method removes the binding of a contact to the specified lead.
@@ -188,7 +190,9 @@ impl LeadContactDelete {
 impl ::b24_core::__private::Method for LeadContactDelete {
     const NAME: &'static str = "crm.lead.contact.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.lead.contact.delete",
+    );
     type Output = bool;
 }
 /// This method retrieves the description of fields for the lead-contact relationship, used by methods in the `crm.lead.contact.*` family.
@@ -216,7 +220,9 @@ impl LeadContactFields {
 impl ::b24_core::__private::Method for LeadContactFields {
     const NAME: &'static str = "crm.lead.contact.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.lead.contact.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -253,7 +259,9 @@ impl LeadContactItemsDelete {
 impl ::b24_core::__private::Method for LeadContactItemsDelete {
     const NAME: &'static str = "crm.lead.contact.items.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.lead.contact.items.delete",
+    );
     type Output = bool;
 }
 /// This method retrieves a list of contacts associated with a lead.
@@ -287,7 +295,9 @@ impl LeadContactItemsGet {
 impl ::b24_core::__private::Method for LeadContactItemsGet {
     const NAME: &'static str = "crm.lead.contact.items.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.lead.contact.items.get",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// This method attaches a list of contacts to the specified lead.
@@ -344,7 +354,9 @@ impl LeadContactItemsSet {
 impl ::b24_core::__private::Method for LeadContactItemsSet {
     const NAME: &'static str = "crm.lead.contact.items.set";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.lead.contact.items.set",
+    );
     type Output = bool;
 }
 /// The method `crm.lead.delete` removes a lead and all associated objects: tasks, history, timeline records, and others.
@@ -380,7 +392,9 @@ impl LeadDelete {
 impl ::b24_core::__private::Method for LeadDelete {
     const NAME: &'static str = "crm.lead.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.lead.delete",
+    );
     type Output = bool;
 }
 /// The method `crm.lead.details.configuration.forceCommonScopeForAll` forcibly sets a common lead card for all users, removing their personal lead card settings.
@@ -429,7 +443,9 @@ impl LeadDetailsConfigurationForceCommonScopeForAll {
 impl ::b24_core::__private::Method for LeadDetailsConfigurationForceCommonScopeForAll {
     const NAME: &'static str = "crm.lead.details.configuration.forceCommonScopeForAll";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.lead.details.configuration.forceCommonScopeForAll",
+    );
     type Output = bool;
 }
 /// The method `crm.lead.details.configuration.get` retrieves the settings for lead cards.
@@ -522,7 +538,9 @@ impl LeadDetailsConfigurationGet {
 impl ::b24_core::__private::Method for LeadDetailsConfigurationGet {
     const NAME: &'static str = "crm.lead.details.configuration.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.lead.details.configuration.get",
+    );
     type Output = ::std::vec::Vec<Section>;
 }
 /// The method `crm.lead.details.configuration.reset` resets the settings of lead cards.
@@ -615,7 +633,9 @@ impl LeadDetailsConfigurationReset {
 impl ::b24_core::__private::Method for LeadDetailsConfigurationReset {
     const NAME: &'static str = "crm.lead.details.configuration.reset";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.lead.details.configuration.reset",
+    );
     type Output = bool;
 }
 /// The method `crm.lead.details.configuration.set` sets the settings for lead cards.
@@ -704,7 +724,9 @@ impl LeadDetailsConfigurationSet {
 impl ::b24_core::__private::Method for LeadDetailsConfigurationSet {
     const NAME: &'static str = "crm.lead.details.configuration.set";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.lead.details.configuration.set",
+    );
     type Output = bool;
 }
 /// The method `crm.lead.fields` returns a description of lead fields, including custom fields. A table with descriptions of standard fields can be found in the article Fields of Main CRM Entities.
@@ -732,7 +754,9 @@ impl LeadFields {
 impl ::b24_core::__private::Method for LeadFields {
     const NAME: &'static str = "crm.lead.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.lead.fields",
+    );
     type Output = Lead;
 }
 /// The method `crm.lead.get` returns a lead by its identifier.
@@ -768,7 +792,7 @@ impl LeadGet {
 impl ::b24_core::__private::Method for LeadGet {
     const NAME: &'static str = "crm.lead.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.lead.get");
     type Output = Lead2;
 }
 /// The method `crm.lead.list` returns a list of leads based on a filter. It is an implementation of the list method for leads.
@@ -917,7 +941,7 @@ impl LeadList {
 impl ::b24_core::__private::Method for LeadList {
     const NAME: &'static str = "crm.lead.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.lead.list");
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 impl ::b24_core::__private::ListMethod for LeadList {
@@ -950,7 +974,9 @@ impl LeadProductrowsGet {
 impl ::b24_core::__private::Method for LeadProductrowsGet {
     const NAME: &'static str = "crm.lead.productrows.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.lead.productrows.get",
+    );
     type Output = ::std::vec::Vec<Productrow>;
 }
 /// The method `crm.lead.productrows.set` creates or updates the product rows of a lead. Existing rows that are not passed to the method will be removed from the lead.
@@ -1010,7 +1036,9 @@ impl LeadProductrowsSet {
 impl ::b24_core::__private::Method for LeadProductrowsSet {
     const NAME: &'static str = "crm.lead.productrows.set";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.lead.productrows.set",
+    );
     type Output = bool;
 }
 /// The method `crm.lead.update` updates an existing lead.
@@ -1091,7 +1119,9 @@ impl LeadUpdate {
 impl ::b24_core::__private::Method for LeadUpdate {
     const NAME: &'static str = "crm.lead.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.lead.update",
+    );
     type Output = bool;
 }
 /// Creates a new custom field for leads
@@ -1119,7 +1149,9 @@ impl LeadUserfieldAdd {
 impl ::b24_core::__private::Method for LeadUserfieldAdd {
     const NAME: &'static str = "crm.lead.userfield.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.lead.userfield.add",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.lead.userfield.delete` removes a custom field for leads.
@@ -1155,7 +1187,9 @@ impl LeadUserfieldDelete {
 impl ::b24_core::__private::Method for LeadUserfieldDelete {
     const NAME: &'static str = "crm.lead.userfield.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.lead.userfield.delete",
+    );
     type Output = bool;
 }
 /// The method `crm.lead.userfield.get` returns a custom lead field by its identifier.
@@ -1191,7 +1225,9 @@ impl LeadUserfieldGet {
 impl ::b24_core::__private::Method for LeadUserfieldGet {
     const NAME: &'static str = "crm.lead.userfield.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.lead.userfield.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1305,7 +1341,9 @@ impl LeadUserfieldList {
 impl ::b24_core::__private::Method for LeadUserfieldList {
     const NAME: &'static str = "crm.lead.userfield.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.lead.userfield.list",
+    );
     type Output = ::std::vec::Vec<
         ::b24_core::__private::serde_json::Map<
             ::std::string::String,
@@ -1374,7 +1412,9 @@ impl LeadUserfieldUpdate {
 impl ::b24_core::__private::Method for LeadUserfieldUpdate {
     const NAME: &'static str = "crm.lead.userfield.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.lead.userfield.update",
+    );
     type Output = bool;
 }
 /// The `CrmMultifield` object.

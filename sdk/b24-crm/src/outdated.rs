@@ -25,7 +25,9 @@ impl CatalogFields {
 impl ::b24_core::__private::Method for CatalogFields {
     const NAME: &'static str = "crm.catalog.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.catalog.fields",
+    );
     type Output = CatalogFieldsResult;
 }
 /// This method returns the product catalog by ID.
@@ -59,7 +61,9 @@ impl CatalogGet {
 impl ::b24_core::__private::Method for CatalogGet {
     const NAME: &'static str = "crm.catalog.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.catalog.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method returns a list of product catalogs. It is an implementation of the listing method for product catalogs.
@@ -87,7 +91,9 @@ impl CatalogList {
 impl ::b24_core::__private::Method for CatalogList {
     const NAME: &'static str = "crm.catalog.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.catalog.list",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method creates a new deal direction.
@@ -138,7 +144,9 @@ impl DealcategoryAdd {
 impl ::b24_core::__private::Method for DealcategoryAdd {
     const NAME: &'static str = "crm.dealcategory.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.dealcategory.add",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method retrieves the settings for the default deal category.
@@ -166,7 +174,9 @@ impl DealcategoryDefaultGet {
 impl ::b24_core::__private::Method for DealcategoryDefaultGet {
     const NAME: &'static str = "crm.dealcategory.default.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.dealcategory.default.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method records the settings for the default deal category.
@@ -216,7 +226,9 @@ impl DealcategoryDefaultSet {
 impl ::b24_core::__private::Method for DealcategoryDefaultSet {
     const NAME: &'static str = "crm.dealcategory.default.set";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.dealcategory.default.set",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method deletes a deal direction.
@@ -263,7 +275,9 @@ impl DealcategoryDelete {
 impl ::b24_core::__private::Method for DealcategoryDelete {
     const NAME: &'static str = "crm.dealcategory.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.dealcategory.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method returns descriptions of fields for deal categories.
@@ -291,7 +305,9 @@ impl DealcategoryFields {
 impl ::b24_core::__private::Method for DealcategoryFields {
     const NAME: &'static str = "crm.dealcategory.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.dealcategory.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method returns the deal direction by its identifier.
@@ -338,7 +354,9 @@ impl DealcategoryGet {
 impl ::b24_core::__private::Method for DealcategoryGet {
     const NAME: &'static str = "crm.dealcategory.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.dealcategory.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method returns a list of deal categories based on the filter. It is an implementation of list methods for deal categories.
@@ -366,7 +384,9 @@ impl DealcategoryList {
 impl ::b24_core::__private::Method for DealcategoryList {
     const NAME: &'static str = "crm.dealcategory.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.dealcategory.list",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method returns a list of deal stages for the direction specified by the identifier. It is equivalent to calling the `crm.status.list` method with the `ENTITY_ID` parameter set to the result of the `crm.dealcategory.status` call.
@@ -413,7 +433,9 @@ impl DealcategoryStageList {
 impl ::b24_core::__private::Method for DealcategoryStageList {
     const NAME: &'static str = "crm.dealcategory.stage.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.dealcategory.stage.list",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method returns the identifier of the directory for storing stages based on the deal direction identifier.
@@ -441,7 +463,9 @@ impl DealcategoryStatus {
 impl ::b24_core::__private::Method for DealcategoryStatus {
     const NAME: &'static str = "crm.dealcategory.status";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.dealcategory.status",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method updates an existing deal direction.
@@ -509,7 +533,9 @@ impl DealcategoryUpdate {
 impl ::b24_core::__private::Method for DealcategoryUpdate {
     const NAME: &'static str = "crm.dealcategory.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.dealcategory.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method creates a new invoice.
@@ -560,7 +586,9 @@ impl InvoiceAdd {
 impl ::b24_core::__private::Method for InvoiceAdd {
     const NAME: &'static str = "crm.invoice.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.add",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method deletes an invoice.
@@ -607,7 +635,9 @@ impl InvoiceDelete {
 impl ::b24_core::__private::Method for InvoiceDelete {
     const NAME: &'static str = "crm.invoice.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method returns the description of the fields of an invoice, including custom fields.
@@ -635,7 +665,9 @@ impl InvoiceFields {
 impl ::b24_core::__private::Method for InvoiceFields {
     const NAME: &'static str = "crm.invoice.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method returns an invoice by its ID.
@@ -682,7 +714,9 @@ impl InvoiceGet {
 impl ::b24_core::__private::Method for InvoiceGet {
     const NAME: &'static str = "crm.invoice.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method returns a public link for an online invoice.
@@ -729,7 +763,9 @@ impl InvoiceGetexternallink {
 impl ::b24_core::__private::Method for InvoiceGetexternallink {
     const NAME: &'static str = "crm.invoice.getexternallink";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.getexternallink",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method returns a list of invoices. It is an implementation of the list method for invoices.
@@ -789,7 +825,9 @@ impl InvoiceList {
 impl ::b24_core::__private::Method for InvoiceList {
     const NAME: &'static str = "crm.invoice.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.list",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method adds a new configuration for a recurring invoice.
@@ -840,7 +878,9 @@ impl InvoiceRecurringAdd {
 impl ::b24_core::__private::Method for InvoiceRecurringAdd {
     const NAME: &'static str = "crm.invoice.recurring.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.recurring.add",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method deletes an existing setting for the recurring invoice template.
@@ -887,7 +927,9 @@ impl InvoiceRecurringDelete {
 impl ::b24_core::__private::Method for InvoiceRecurringDelete {
     const NAME: &'static str = "crm.invoice.recurring.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.recurring.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method creates a new invoice from the recurring invoice template.
@@ -934,7 +976,9 @@ impl InvoiceRecurringExpose {
 impl ::b24_core::__private::Method for InvoiceRecurringExpose {
     const NAME: &'static str = "crm.invoice.recurring.expose";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.recurring.expose",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method returns a list of fields for the recurring invoice template along with their descriptions.
@@ -962,7 +1006,9 @@ impl InvoiceRecurringFields {
 impl ::b24_core::__private::Method for InvoiceRecurringFields {
     const NAME: &'static str = "crm.invoice.recurring.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.recurring.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method returns the fields of the recurring invoice template settings by ID.
@@ -1009,7 +1055,9 @@ impl InvoiceRecurringGet {
 impl ::b24_core::__private::Method for InvoiceRecurringGet {
     const NAME: &'static str = "crm.invoice.recurring.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.recurring.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method returns a list of recurring invoice template settings based on the specified filter.
@@ -1037,7 +1085,9 @@ impl InvoiceRecurringList {
 impl ::b24_core::__private::Method for InvoiceRecurringList {
     const NAME: &'static str = "crm.invoice.recurring.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.recurring.list",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method updates an existing setting for the recurring invoice template.
@@ -1105,7 +1155,9 @@ impl InvoiceRecurringUpdate {
 impl ::b24_core::__private::Method for InvoiceRecurringUpdate {
     const NAME: &'static str = "crm.invoice.recurring.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.recurring.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.invoice.status.add` creates a new invoice status.
@@ -1145,7 +1197,9 @@ impl InvoiceStatusAdd {
 impl ::b24_core::__private::Method for InvoiceStatusAdd {
     const NAME: &'static str = "crm.invoice.status.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.status.add",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.invoice.status.delete` removes the status of an invoice.
@@ -1179,7 +1233,9 @@ impl InvoiceStatusDelete {
 impl ::b24_core::__private::Method for InvoiceStatusDelete {
     const NAME: &'static str = "crm.invoice.status.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.status.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.invoice.status.get` returns the status of an invoice based on its ID.
@@ -1213,7 +1269,9 @@ impl InvoiceStatusGet {
 impl ::b24_core::__private::Method for InvoiceStatusGet {
     const NAME: &'static str = "crm.invoice.status.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.status.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.invoice.status.list` returns a list of invoice statuses based on a filter. It is an implementation of list methods for invoice statuses.
@@ -1241,7 +1299,9 @@ impl InvoiceStatusList {
 impl ::b24_core::__private::Method for InvoiceStatusList {
     const NAME: &'static str = "crm.invoice.status.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.status.list",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.invoice.status.update` returns the status of an invoice by its identifier.
@@ -1290,7 +1350,9 @@ impl InvoiceStatusUpdate {
 impl ::b24_core::__private::Method for InvoiceStatusUpdate {
     const NAME: &'static str = "crm.invoice.status.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.status.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method updates an existing invoice.
@@ -1358,7 +1420,9 @@ impl InvoiceUpdate {
 impl ::b24_core::__private::Method for InvoiceUpdate {
     const NAME: &'static str = "crm.invoice.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method creates a new custom field for invoices.
@@ -1424,7 +1488,9 @@ impl InvoiceUserfieldAdd {
 impl ::b24_core::__private::Method for InvoiceUserfieldAdd {
     const NAME: &'static str = "crm.invoice.userfield.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.userfield.add",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method deletes a custom field of invoices.
@@ -1471,7 +1537,9 @@ impl InvoiceUserfieldDelete {
 impl ::b24_core::__private::Method for InvoiceUserfieldDelete {
     const NAME: &'static str = "crm.invoice.userfield.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.userfield.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method returns the user field of invoices by its ID.
@@ -1518,7 +1586,9 @@ impl InvoiceUserfieldGet {
 impl ::b24_core::__private::Method for InvoiceUserfieldGet {
     const NAME: &'static str = "crm.invoice.userfield.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.userfield.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method returns a list of custom fields for invoices based on the specified filter.
@@ -1578,7 +1648,9 @@ impl InvoiceUserfieldList {
 impl ::b24_core::__private::Method for InvoiceUserfieldList {
     const NAME: &'static str = "crm.invoice.userfield.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.userfield.list",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method updates an existing custom field for invoices.
@@ -1659,7 +1731,9 @@ impl InvoiceUserfieldUpdate {
 impl ::b24_core::__private::Method for InvoiceUserfieldUpdate {
     const NAME: &'static str = "crm.invoice.userfield.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.invoice.userfield.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method adds a new measurement unit.
@@ -1699,7 +1773,9 @@ impl MeasureAdd {
 impl ::b24_core::__private::Method for MeasureAdd {
     const NAME: &'static str = "crm.measure.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.measure.add",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method deletes a measurement unit.
@@ -1727,7 +1803,9 @@ impl MeasureDelete {
 impl ::b24_core::__private::Method for MeasureDelete {
     const NAME: &'static str = "crm.measure.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.measure.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method returns a description of the fields for measurement units.
@@ -1755,7 +1833,9 @@ impl MeasureFields {
 impl ::b24_core::__private::Method for MeasureFields {
     const NAME: &'static str = "crm.measure.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.measure.fields",
+    );
     type Output = MeasureFieldsResult;
 }
 /// This method returns the values of all fields of a measurement unit by its identifier.
@@ -1783,7 +1863,9 @@ impl MeasureGet {
 impl ::b24_core::__private::Method for MeasureGet {
     const NAME: &'static str = "crm.measure.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.measure.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method returns a list of measurement units.
@@ -1811,7 +1893,9 @@ impl MeasureList {
 impl ::b24_core::__private::Method for MeasureList {
     const NAME: &'static str = "crm.measure.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.measure.list",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method updates an existing measurement unit.
@@ -1870,7 +1954,9 @@ impl MeasureUpdate {
 impl ::b24_core::__private::Method for MeasureUpdate {
     const NAME: &'static str = "crm.measure.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.measure.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method returns a description of the fields for payment methods.
@@ -1898,7 +1984,9 @@ impl PaysystemFields {
 impl ::b24_core::__private::Method for PaysystemFields {
     const NAME: &'static str = "crm.paysystem.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.paysystem.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method returns a list of payment methods applicable to estimates or invoices.
@@ -1926,7 +2014,9 @@ impl PaysystemList {
 impl ::b24_core::__private::Method for PaysystemList {
     const NAME: &'static str = "crm.paysystem.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.paysystem.list",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method returns the description of fields for payer types.
@@ -1954,7 +2044,9 @@ impl PersontypeFields {
 impl ::b24_core::__private::Method for PersontypeFields {
     const NAME: &'static str = "crm.persontype.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.persontype.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method returns a list of payer types.
@@ -1982,7 +2074,9 @@ impl PersontypeList {
 impl ::b24_core::__private::Method for PersontypeList {
     const NAME: &'static str = "crm.persontype.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.persontype.list",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.product.add` creates a new product.
@@ -2033,7 +2127,9 @@ impl ProductAdd {
 impl ::b24_core::__private::Method for ProductAdd {
     const NAME: &'static str = "crm.product.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.product.add",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.product.delete` removes a product.
@@ -2080,7 +2176,9 @@ impl ProductDelete {
 impl ::b24_core::__private::Method for ProductDelete {
     const NAME: &'static str = "crm.product.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.product.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.product.fields` returns the description of product fields.
@@ -2108,7 +2206,9 @@ impl ProductFields {
 impl ::b24_core::__private::Method for ProductFields {
     const NAME: &'static str = "crm.product.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.product.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.product.get` returns a product by its ID.
@@ -2155,7 +2255,9 @@ impl ProductGet {
 impl ::b24_core::__private::Method for ProductGet {
     const NAME: &'static str = "crm.product.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.product.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.product.list` returns a list of products based on the filter.
@@ -2183,7 +2285,9 @@ impl ProductList {
 impl ::b24_core::__private::Method for ProductList {
     const NAME: &'static str = "crm.product.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.product.list",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.product.property.add` creates a new product property.
@@ -2234,7 +2338,9 @@ impl ProductPropertyAdd {
 impl ::b24_core::__private::Method for ProductPropertyAdd {
     const NAME: &'static str = "crm.product.property.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.product.property.add",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// Deletes a product property
@@ -2262,7 +2368,9 @@ impl ProductPropertyDelete {
 impl ::b24_core::__private::Method for ProductPropertyDelete {
     const NAME: &'static str = "crm.product.property.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.product.property.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.product.property.enumeration.fields` returns the description of the fields of a list-type product property.
@@ -2290,7 +2398,9 @@ impl ProductPropertyEnumerationFields {
 impl ::b24_core::__private::Method for ProductPropertyEnumerationFields {
     const NAME: &'static str = "crm.product.property.enumeration.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.product.property.enumeration.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.product.property.fields` returns the description of fields for product properties.
@@ -2318,7 +2428,9 @@ impl ProductPropertyFields {
 impl ::b24_core::__private::Method for ProductPropertyFields {
     const NAME: &'static str = "crm.product.property.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.product.property.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.product.property.get` returns the property of products by ID.
@@ -2365,7 +2477,9 @@ impl ProductPropertyGet {
 impl ::b24_core::__private::Method for ProductPropertyGet {
     const NAME: &'static str = "crm.product.property.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.product.property.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.product.property.list` returns a list of product properties.
@@ -2425,7 +2539,9 @@ impl ProductPropertyList {
 impl ::b24_core::__private::Method for ProductPropertyList {
     const NAME: &'static str = "crm.product.property.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.product.property.list",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.product.property.settings.fields` returns the description of the additional settings fields for custom type product properties.
@@ -2485,7 +2601,9 @@ impl ProductPropertySettingsFields {
 impl ::b24_core::__private::Method for ProductPropertySettingsFields {
     const NAME: &'static str = "crm.product.property.settings.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.product.property.settings.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.product.property.types` returns a list of product property types.
@@ -2513,7 +2631,9 @@ impl ProductPropertyTypes {
 impl ::b24_core::__private::Method for ProductPropertyTypes {
     const NAME: &'static str = "crm.product.property.types";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.product.property.types",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.product.property.update` updates an existing product property.
@@ -2581,7 +2701,9 @@ impl ProductPropertyUpdate {
 impl ::b24_core::__private::Method for ProductPropertyUpdate {
     const NAME: &'static str = "crm.product.property.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.product.property.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.product.update` updates an existing product.
@@ -2652,7 +2774,9 @@ impl ProductUpdate {
 impl ::b24_core::__private::Method for ProductUpdate {
     const NAME: &'static str = "crm.product.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.product.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method retrieves information about the data structure of product rows in the CRM, including field types and their purposes.
@@ -2680,7 +2804,9 @@ impl ProductrowFields {
 impl ::b24_core::__private::Method for ProductrowFields {
     const NAME: &'static str = "crm.productrow.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.productrow.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method returns a list of product rows based on a filter. It is an implementation of the list method for product rows. The owner of the product rows is determined by the required fields `OWNER_TYPE` and `OWNER_ID`, where `OWNER_TYPE` is a one-character code indicating the type ("D" - deal, "L" - lead), and `OWNER_ID` is the identifier.
@@ -2708,7 +2834,9 @@ impl ProductrowList {
 impl ::b24_core::__private::Method for ProductrowList {
     const NAME: &'static str = "crm.productrow.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.productrow.list",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.productsection.add` creates a new product section.
@@ -2748,7 +2876,9 @@ impl ProductsectionAdd {
 impl ::b24_core::__private::Method for ProductsectionAdd {
     const NAME: &'static str = "crm.productsection.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.productsection.add",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.productsection.delete` removes a product category from the catalog.
@@ -2782,7 +2912,9 @@ impl ProductsectionDelete {
 impl ::b24_core::__private::Method for ProductsectionDelete {
     const NAME: &'static str = "crm.productsection.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.productsection.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.productsection.fields` returns the description of the fields of the section for the product.
@@ -2810,7 +2942,9 @@ impl ProductsectionFields {
 impl ::b24_core::__private::Method for ProductsectionFields {
     const NAME: &'static str = "crm.productsection.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.productsection.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.productsection.get` returns the product section by its ID.
@@ -2844,7 +2978,9 @@ impl ProductsectionGet {
 impl ::b24_core::__private::Method for ProductsectionGet {
     const NAME: &'static str = "crm.productsection.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.productsection.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.productsection.list` returns a list of product sections based on a filter. It is an implementation of the list method for product sections. It is expected that the filter will specify the `CATALOG_ID` parameter. Otherwise, sections will be selected from the default catalog.
@@ -2943,7 +3079,9 @@ impl ProductsectionList {
 impl ::b24_core::__private::Method for ProductsectionList {
     const NAME: &'static str = "crm.productsection.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.productsection.list",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.productsection.update` updates an existing product section.
@@ -3000,7 +3138,9 @@ impl ProductsectionUpdate {
 impl ::b24_core::__private::Method for ProductsectionUpdate {
     const NAME: &'static str = "crm.productsection.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.productsection.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.vat.add` creates a new VAT rate in the CRM.
@@ -3048,7 +3188,7 @@ impl VatAdd {
 impl ::b24_core::__private::Method for VatAdd {
     const NAME: &'static str = "crm.vat.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.vat.add");
     type Output = i64;
 }
 /// The method `crm.vat.delete` removes a VAT rate by its identifier.
@@ -3083,7 +3223,7 @@ impl VatDelete {
 impl ::b24_core::__private::Method for VatDelete {
     const NAME: &'static str = "crm.vat.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.vat.delete");
     type Output = bool;
 }
 /// The method `crm.vat.fields` returns a description of the VAT rate fields.
@@ -3111,7 +3251,7 @@ impl VatFields {
 impl ::b24_core::__private::Method for VatFields {
     const NAME: &'static str = "crm.vat.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.vat.fields");
     type Output = VatFieldsResult;
 }
 /// The method `crm.vat.get` returns the parameters of the VAT rate by its ID.
@@ -3145,7 +3285,7 @@ impl VatGet {
 impl ::b24_core::__private::Method for VatGet {
     const NAME: &'static str = "crm.vat.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.vat.get");
     type Output = VatGetResult;
 }
 /// The method `crm.vat.list` returns a list of VAT rates based on a filter. It is an implementation of the list method for VAT rates.
@@ -3274,7 +3414,7 @@ impl VatList {
 impl ::b24_core::__private::Method for VatList {
     const NAME: &'static str = "crm.vat.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.vat.list");
     type Output = ::std::vec::Vec<
         ::b24_core::__private::serde_json::Map<
             ::std::string::String,
@@ -3324,7 +3464,7 @@ impl VatUpdate {
 impl ::b24_core::__private::Method for VatUpdate {
     const NAME: &'static str = "crm.vat.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.vat.update");
     type Output = i64;
 }
 /// The `FieldMetadata` object.

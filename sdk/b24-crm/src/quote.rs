@@ -61,7 +61,7 @@ impl QuoteAdd {
 impl ::b24_core::__private::Method for QuoteAdd {
     const NAME: &'static str = "crm.quote.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.quote.add");
     type Output = i64;
 }
 /// The method `crm.quote.contact.add` adds a contact to the specified estimate.
@@ -108,7 +108,9 @@ impl QuoteContactAdd {
 impl ::b24_core::__private::Method for QuoteContactAdd {
     const NAME: &'static str = "crm.quote.contact.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.quote.contact.add",
+    );
     type Output = bool;
 }
 /// The method `crm.quote.contact.delete` removes a contact from the specified estimate.
@@ -155,7 +157,9 @@ impl QuoteContactDelete {
 impl ::b24_core::__private::Method for QuoteContactDelete {
     const NAME: &'static str = "crm.quote.contact.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.quote.contact.delete",
+    );
     type Output = bool;
 }
 /// Returns the description of the fields for the estimate-contact link
@@ -183,7 +187,9 @@ impl QuoteContactFields {
 impl ::b24_core::__private::Method for QuoteContactFields {
     const NAME: &'static str = "crm.quote.contact.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.quote.contact.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.quote.contact.items.delete` removes all contact links from the specified estimate.
@@ -219,7 +225,9 @@ impl QuoteContactItemsDelete {
 impl ::b24_core::__private::Method for QuoteContactItemsDelete {
     const NAME: &'static str = "crm.quote.contact.items.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.quote.contact.items.delete",
+    );
     type Output = bool;
 }
 /// The method `crm.quote.contact.items.get` returns a set of contacts associated with the specified estimate.
@@ -255,7 +263,9 @@ impl QuoteContactItemsGet {
 impl ::b24_core::__private::Method for QuoteContactItemsGet {
     const NAME: &'static str = "crm.quote.contact.items.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.quote.contact.items.get",
+    );
     type Output = ::std::vec::Vec<QuoteContactBinding>;
 }
 /// The method `crm.quote.contact.items.set` sets the collection of contacts associated with the specified estimate. Contacts that are not in the list you pass are unlinked.
@@ -304,7 +314,9 @@ impl QuoteContactItemsSet {
 impl ::b24_core::__private::Method for QuoteContactItemsSet {
     const NAME: &'static str = "crm.quote.contact.items.set";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.quote.contact.items.set",
+    );
     type Output = bool;
 }
 /// The method `crm.quote.delete` removes an estimate.
@@ -340,7 +352,9 @@ impl QuoteDelete {
 impl ::b24_core::__private::Method for QuoteDelete {
     const NAME: &'static str = "crm.quote.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.quote.delete",
+    );
     type Output = bool;
 }
 /// The method `crm.quote.fields` returns a description of the fields of the estimate, including custom fields.
@@ -368,7 +382,9 @@ impl QuoteFields {
 impl ::b24_core::__private::Method for QuoteFields {
     const NAME: &'static str = "crm.quote.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.quote.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -407,7 +423,7 @@ impl QuoteGet {
 impl ::b24_core::__private::Method for QuoteGet {
     const NAME: &'static str = "crm.quote.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.quote.get");
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -589,7 +605,7 @@ impl QuoteList {
 impl ::b24_core::__private::Method for QuoteList {
     const NAME: &'static str = "crm.quote.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.quote.list");
     type Output = ::std::vec::Vec<
         ::b24_core::__private::serde_json::Map<
             ::std::string::String,
@@ -638,7 +654,9 @@ impl QuoteProductrowsGet {
 impl ::b24_core::__private::Method for QuoteProductrowsGet {
     const NAME: &'static str = "crm.quote.productrows.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.quote.productrows.get",
+    );
     type Output = ::std::vec::Vec<Productrow>;
 }
 /// The method `crm.quote.productrows.set` creates or updates product rows in an estimate.
@@ -706,7 +724,9 @@ impl QuoteProductrowsSet {
 impl ::b24_core::__private::Method for QuoteProductrowsSet {
     const NAME: &'static str = "crm.quote.productrows.set";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.quote.productrows.set",
+    );
     type Output = bool;
 }
 /// The method `crm.quote.update` updates an existing estimate.
@@ -794,7 +814,9 @@ impl QuoteUpdate {
 impl ::b24_core::__private::Method for QuoteUpdate {
     const NAME: &'static str = "crm.quote.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.quote.update",
+    );
     type Output = bool;
 }
 /// The method `crm.quote.userfield.add` creates a new custom field for estimates.
@@ -843,7 +865,9 @@ impl QuoteUserfieldAdd {
 impl ::b24_core::__private::Method for QuoteUserfieldAdd {
     const NAME: &'static str = "crm.quote.userfield.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.quote.userfield.add",
+    );
     type Output = i64;
 }
 /// The method `crm.quote.userfield.delete` removes a custom field from quotes.
@@ -879,7 +903,9 @@ impl QuoteUserfieldDelete {
 impl ::b24_core::__private::Method for QuoteUserfieldDelete {
     const NAME: &'static str = "crm.quote.userfield.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.quote.userfield.delete",
+    );
     type Output = bool;
 }
 /// The method `crm.quote.userfield.get` returns a custom field of estimates by its identifier.
@@ -915,7 +941,9 @@ impl QuoteUserfieldGet {
 impl ::b24_core::__private::Method for QuoteUserfieldGet {
     const NAME: &'static str = "crm.quote.userfield.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.quote.userfield.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1029,7 +1057,9 @@ impl QuoteUserfieldList {
 impl ::b24_core::__private::Method for QuoteUserfieldList {
     const NAME: &'static str = "crm.quote.userfield.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.quote.userfield.list",
+    );
     type Output = ::std::vec::Vec<
         ::b24_core::__private::serde_json::Map<
             ::std::string::String,
@@ -1098,7 +1128,9 @@ impl QuoteUserfieldUpdate {
 impl ::b24_core::__private::Method for QuoteUserfieldUpdate {
     const NAME: &'static str = "crm.quote.userfield.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.quote.userfield.update",
+    );
     type Output = bool;
 }
 /// The `ParameterRows` object.

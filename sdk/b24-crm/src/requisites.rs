@@ -41,7 +41,9 @@ impl AddressAdd {
 impl ::b24_core::__private::Method for AddressAdd {
     const NAME: &'static str = "crm.address.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.address.add",
+    );
     type Output = bool;
 }
 /// The method deletes an address.
@@ -85,7 +87,9 @@ impl AddressDelete {
 impl ::b24_core::__private::Method for AddressDelete {
     const NAME: &'static str = "crm.address.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.address.delete",
+    );
     type Output = bool;
 }
 /// The method returns a formal description of the address fields.
@@ -113,7 +117,9 @@ impl AddressFields {
 impl ::b24_core::__private::Method for AddressFields {
     const NAME: &'static str = "crm.address.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.address.fields",
+    );
     type Output = AddressFieldsResult;
 }
 /// The method returns a list of addresses based on the filter.
@@ -243,7 +249,9 @@ impl AddressList {
 impl ::b24_core::__private::Method for AddressList {
     const NAME: &'static str = "crm.address.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.address.list",
+    );
     type Output = ::std::vec::Vec<AddressListResultItem>;
 }
 impl ::b24_core::__private::ListMethod for AddressList {
@@ -294,7 +302,9 @@ impl AddressUpdate {
 impl ::b24_core::__private::Method for AddressUpdate {
     const NAME: &'static str = "crm.address.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.address.update",
+    );
     type Output = bool;
 }
 /// This method adds a new requisite.
@@ -338,7 +348,9 @@ impl RequisiteAdd {
 impl ::b24_core::__private::Method for RequisiteAdd {
     const NAME: &'static str = "crm.requisite.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.add",
+    );
     type Output = i64;
 }
 /// This method creates a new bank detail.
@@ -382,7 +394,9 @@ impl RequisiteBankdetailAdd {
 impl ::b24_core::__private::Method for RequisiteBankdetailAdd {
     const NAME: &'static str = "crm.requisite.bankdetail.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.bankdetail.add",
+    );
     type Output = i64;
 }
 /// This method deletes a bank detail.
@@ -416,7 +430,9 @@ impl RequisiteBankdetailDelete {
 impl ::b24_core::__private::Method for RequisiteBankdetailDelete {
     const NAME: &'static str = "crm.requisite.bankdetail.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.bankdetail.delete",
+    );
     type Output = bool;
 }
 /// The method returns a formal description of the bank details fields.
@@ -444,7 +460,9 @@ impl RequisiteBankdetailFields {
 impl ::b24_core::__private::Method for RequisiteBankdetailFields {
     const NAME: &'static str = "crm.requisite.bankdetail.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.bankdetail.fields",
+    );
     type Output = RequisiteBankdetailFieldsResult;
 }
 /// The method returns bank details by identifier.
@@ -480,7 +498,9 @@ impl RequisiteBankdetailGet {
 impl ::b24_core::__private::Method for RequisiteBankdetailGet {
     const NAME: &'static str = "crm.requisite.bankdetail.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.bankdetail.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -620,7 +640,9 @@ impl RequisiteBankdetailList {
 impl ::b24_core::__private::Method for RequisiteBankdetailList {
     const NAME: &'static str = "crm.requisite.bankdetail.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.bankdetail.list",
+    );
     type Output = ::std::vec::Vec<RequisiteBankdetailListResultItem>;
 }
 impl ::b24_core::__private::ListMethod for RequisiteBankdetailList {
@@ -680,7 +702,9 @@ impl RequisiteBankdetailUpdate {
 impl ::b24_core::__private::Method for RequisiteBankdetailUpdate {
     const NAME: &'static str = "crm.requisite.bankdetail.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.bankdetail.update",
+    );
     type Output = bool;
 }
 /// This method deletes a requisite and all associated objects (links to other entities, addresses, bank details).
@@ -716,7 +740,9 @@ impl RequisiteDelete {
 impl ::b24_core::__private::Method for RequisiteDelete {
     const NAME: &'static str = "crm.requisite.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.delete",
+    );
     type Output = bool;
 }
 /// This method retrieves the description of the requisite fields.
@@ -744,7 +770,9 @@ impl RequisiteFields {
 impl ::b24_core::__private::Method for RequisiteFields {
     const NAME: &'static str = "crm.requisite.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -783,7 +811,9 @@ impl RequisiteGet {
 impl ::b24_core::__private::Method for RequisiteGet {
     const NAME: &'static str = "crm.requisite.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -814,7 +844,9 @@ impl RequisiteLinkFields {
 impl ::b24_core::__private::Method for RequisiteLinkFields {
     const NAME: &'static str = "crm.requisite.link.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.link.fields",
+    );
     type Output = RequisiteLinkFieldsResult;
 }
 /// The method returns the link of the requisites with the object.
@@ -876,7 +908,9 @@ impl RequisiteLinkGet {
 impl ::b24_core::__private::Method for RequisiteLinkGet {
     const NAME: &'static str = "crm.requisite.link.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.link.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1012,7 +1046,9 @@ impl RequisiteLinkList {
 impl ::b24_core::__private::Method for RequisiteLinkList {
     const NAME: &'static str = "crm.requisite.link.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.link.list",
+    );
     type Output = ::std::vec::Vec<RequisiteLinkListResultItem>;
 }
 impl ::b24_core::__private::ListMethod for RequisiteLinkList {
@@ -1061,7 +1097,9 @@ impl RequisiteLinkRegister {
 impl ::b24_core::__private::Method for RequisiteLinkRegister {
     const NAME: &'static str = "crm.requisite.link.register";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.link.register",
+    );
     type Output = bool;
 }
 /// This method removes the link between requisites and the object.
@@ -1123,7 +1161,9 @@ impl RequisiteLinkUnregister {
 impl ::b24_core::__private::Method for RequisiteLinkUnregister {
     const NAME: &'static str = "crm.requisite.link.unregister";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.link.unregister",
+    );
     type Output = bool;
 }
 /// This method retrieves a list of company details based on a filter.
@@ -1287,7 +1327,9 @@ impl RequisiteList {
 impl ::b24_core::__private::Method for RequisiteList {
     const NAME: &'static str = "crm.requisite.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 impl ::b24_core::__private::ListMethod for RequisiteList {
@@ -1336,7 +1378,9 @@ impl RequisitePresetAdd {
 impl ::b24_core::__private::Method for RequisitePresetAdd {
     const NAME: &'static str = "crm.requisite.preset.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.preset.add",
+    );
     type Output = i64;
 }
 /// The method returns a possible list of countries for requisite templates. Country identifiers are used as values for the `COUNTRY_ID` field of the template.
@@ -1364,7 +1408,9 @@ impl RequisitePresetCountries {
 impl ::b24_core::__private::Method for RequisitePresetCountries {
     const NAME: &'static str = "crm.requisite.preset.countries";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.preset.countries",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// Deletes a company details template by its identifier.
@@ -1398,7 +1444,9 @@ impl RequisitePresetDelete {
 impl ::b24_core::__private::Method for RequisitePresetDelete {
     const NAME: &'static str = "crm.requisite.preset.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.preset.delete",
+    );
     type Output = bool;
 }
 /// Adds a custom field to a company details template. Use the crm.requisite.preset.field.availabletoadd method to retrieve the fields available for addition to the template.
@@ -1461,7 +1509,9 @@ impl RequisitePresetFieldAdd {
 impl ::b24_core::__private::Method for RequisitePresetFieldAdd {
     const NAME: &'static str = "crm.requisite.preset.field.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.preset.field.add",
+    );
     type Output = i64;
 }
 /// Returns fields available for addition to the specified requisites template
@@ -1491,7 +1541,9 @@ impl RequisitePresetFieldAvailabletoadd {
 impl ::b24_core::__private::Method for RequisitePresetFieldAvailabletoadd {
     const NAME: &'static str = "crm.requisite.preset.field.availabletoadd";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.preset.field.availabletoadd",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// Deletes a custom field from a company details template.
@@ -1548,7 +1600,9 @@ impl RequisitePresetFieldDelete {
 impl ::b24_core::__private::Method for RequisitePresetFieldDelete {
     const NAME: &'static str = "crm.requisite.preset.field.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.preset.field.delete",
+    );
     type Output = bool;
 }
 /// Returns a formal description of the fields that describe the customizable field of the required template.
@@ -1576,7 +1630,9 @@ impl RequisitePresetFieldFields {
 impl ::b24_core::__private::Method for RequisitePresetFieldFields {
     const NAME: &'static str = "crm.requisite.preset.field.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.preset.field.fields",
+    );
     type Output = RequisitePresetFieldFieldsResult;
 }
 /// Retrieves the description of a custom field within a company details template by its identifier.
@@ -1633,7 +1689,9 @@ impl RequisitePresetFieldGet {
 impl ::b24_core::__private::Method for RequisitePresetFieldGet {
     const NAME: &'static str = "crm.requisite.preset.field.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.preset.field.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1680,7 +1738,9 @@ impl RequisitePresetFieldList {
 impl ::b24_core::__private::Method for RequisitePresetFieldList {
     const NAME: &'static str = "crm.requisite.preset.field.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.preset.field.list",
+    );
     type Output = ::std::vec::Vec<RequisitePresetFieldListResultItem>;
 }
 /// Updates a custom field in the specified template.
@@ -1754,7 +1814,9 @@ impl RequisitePresetFieldUpdate {
 impl ::b24_core::__private::Method for RequisitePresetFieldUpdate {
     const NAME: &'static str = "crm.requisite.preset.field.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.preset.field.update",
+    );
     type Output = bool;
 }
 /// The method returns a formal description of the fields of the requisite template.
@@ -1782,7 +1844,9 @@ impl RequisitePresetFields {
 impl ::b24_core::__private::Method for RequisitePresetFields {
     const NAME: &'static str = "crm.requisite.preset.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.preset.fields",
+    );
     type Output = RequisitePresetFieldsResult;
 }
 /// This method returns the requisite template by its identifier.
@@ -1816,7 +1880,9 @@ impl RequisitePresetGet {
 impl ::b24_core::__private::Method for RequisitePresetGet {
     const NAME: &'static str = "crm.requisite.preset.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.preset.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1952,7 +2018,9 @@ impl RequisitePresetList {
 impl ::b24_core::__private::Method for RequisitePresetList {
     const NAME: &'static str = "crm.requisite.preset.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.preset.list",
+    );
     type Output = ::std::vec::Vec<RequisitePresetListResultItem>;
 }
 impl ::b24_core::__private::ListMethod for RequisitePresetList {
@@ -2004,7 +2072,9 @@ impl RequisitePresetUpdate {
 impl ::b24_core::__private::Method for RequisitePresetUpdate {
     const NAME: &'static str = "crm.requisite.preset.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.preset.update",
+    );
     type Output = bool;
 }
 /// This method updates an existing requisite.
@@ -2057,7 +2127,9 @@ impl RequisiteUpdate {
 impl ::b24_core::__private::Method for RequisiteUpdate {
     const NAME: &'static str = "crm.requisite.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.update",
+    );
     type Output = bool;
 }
 /// Creates a new custom field for the company details.
@@ -2101,7 +2173,9 @@ impl RequisiteUserfieldAdd {
 impl ::b24_core::__private::Method for RequisiteUserfieldAdd {
     const NAME: &'static str = "crm.requisite.userfield.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.userfield.add",
+    );
     type Output = i64;
 }
 /// Deletes a custom field of the company details.
@@ -2135,7 +2209,9 @@ impl RequisiteUserfieldDelete {
 impl ::b24_core::__private::Method for RequisiteUserfieldDelete {
     const NAME: &'static str = "crm.requisite.userfield.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.userfield.delete",
+    );
     type Output = bool;
 }
 /// Retrieves a user field of the company details by its identifier.
@@ -2169,7 +2245,9 @@ impl RequisiteUserfieldGet {
 impl ::b24_core::__private::Method for RequisiteUserfieldGet {
     const NAME: &'static str = "crm.requisite.userfield.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.userfield.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -2273,7 +2351,9 @@ impl RequisiteUserfieldList {
 impl ::b24_core::__private::Method for RequisiteUserfieldList {
     const NAME: &'static str = "crm.requisite.userfield.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.userfield.list",
+    );
     type Output = ::std::vec::Vec<RequisiteUserfieldListResultItem>;
 }
 /// Updates an existing custom field of the company details.
@@ -2326,7 +2406,9 @@ impl RequisiteUserfieldUpdate {
 impl ::b24_core::__private::Method for RequisiteUserfieldUpdate {
     const NAME: &'static str = "crm.requisite.userfield.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.requisite.userfield.update",
+    );
     type Output = bool;
 }
 /// The `UfEnumElement` object.

@@ -33,7 +33,9 @@ impl HumanresourcesHcmlinkCompanyAdd {
 impl ::b24_core::__private::Method for HumanresourcesHcmlinkCompanyAdd {
     const NAME: &'static str = "humanresources.hcmlink.company.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.hcmlink.company.add",
+    );
     type Output = i64;
 }
 /// The `humanresources.hcmlink.company.delete` method deletes a company from the HCM Link integration.
@@ -69,7 +71,9 @@ impl HumanresourcesHcmlinkCompanyDelete {
 impl ::b24_core::__private::Method for HumanresourcesHcmlinkCompanyDelete {
     const NAME: &'static str = "humanresources.hcmlink.company.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.hcmlink.company.delete",
+    );
     type Output = bool;
 }
 /// The `humanresources.hcmlink.company.list` method retrieves a list of companies connected to the HCM Link integration.
@@ -154,7 +158,9 @@ impl HumanresourcesHcmlinkCompanyList {
 impl ::b24_core::__private::Method for HumanresourcesHcmlinkCompanyList {
     const NAME: &'static str = "humanresources.hcmlink.company.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.hcmlink.company.list",
+    );
     type Output = ::std::vec::Vec<HumanresourcesHcmlinkCompanyListResultItem>;
 }
 /// The `humanresources.hcmlink.company.update` method updates a company from an HR system and the list of its fields in the HCM Link integration.
@@ -201,7 +207,9 @@ impl HumanresourcesHcmlinkCompanyUpdate {
 impl ::b24_core::__private::Method for HumanresourcesHcmlinkCompanyUpdate {
     const NAME: &'static str = "humanresources.hcmlink.company.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.hcmlink.company.update",
+    );
     type Output = bool;
 }
 /// The `humanresources.hcmlink.company.user.list` method retrieves companies from an HR system linked to the current Bitrix24 user.
@@ -269,7 +277,9 @@ impl HumanresourcesHcmlinkCompanyUserList {
 impl ::b24_core::__private::Method for HumanresourcesHcmlinkCompanyUserList {
     const NAME: &'static str = "humanresources.hcmlink.company.user.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.hcmlink.company.user.list",
+    );
     type Output = ::std::vec::Vec<HumanresourcesHcmlinkCompanyUserListResultItem>;
 }
 /// The `humanresources.hcmlink.employee.list` method retrieves a list of mapped employees from the HR system and Bitrix24.
@@ -368,7 +378,9 @@ impl HumanresourcesHcmlinkEmployeeList {
 impl ::b24_core::__private::Method for HumanresourcesHcmlinkEmployeeList {
     const NAME: &'static str = "humanresources.hcmlink.employee.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.hcmlink.employee.list",
+    );
     type Output = ::std::vec::Vec<HumanresourcesHcmlinkEmployeeListResultItem>;
 }
 /// The `humanresources.hcmlink.employee.set` method transfers a list of employees from an HR system to the HCM Link integration.
@@ -437,7 +449,9 @@ impl HumanresourcesHcmlinkEmployeeSet {
 impl ::b24_core::__private::Method for HumanresourcesHcmlinkEmployeeSet {
     const NAME: &'static str = "humanresources.hcmlink.employee.set";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.hcmlink.employee.set",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -511,7 +525,9 @@ impl HumanresourcesHcmlinkFieldValueSet {
 impl ::b24_core::__private::Method for HumanresourcesHcmlinkFieldValueSet {
     const NAME: &'static str = "humanresources.hcmlink.field.value.set";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.hcmlink.field.value.set",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -550,7 +566,9 @@ impl HumanresourcesHcmlinkJobStatusGet {
 impl ::b24_core::__private::Method for HumanresourcesHcmlinkJobStatusGet {
     const NAME: &'static str = "humanresources.hcmlink.job.status.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.hcmlink.job.status.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -600,7 +618,9 @@ impl HumanresourcesHcmlinkJobUpdate {
 impl ::b24_core::__private::Method for HumanresourcesHcmlinkJobUpdate {
     const NAME: &'static str = "humanresources.hcmlink.job.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.hcmlink.job.update",
+    );
     type Output = bool;
 }
 /// The method `sign.b2e.company.provider.list` returns a list of signature providers for the selected company.
@@ -719,7 +739,9 @@ impl SignB2eCompanyProviderList {
 impl ::b24_core::__private::Method for SignB2eCompanyProviderList {
     const NAME: &'static str = "sign.b2e.company.provider.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sign.b2e.company.provider.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `sign.b2e.document.get` returns information about the document and signing participants.
@@ -791,7 +813,9 @@ impl SignB2eDocumentGet {
 impl ::b24_core::__private::Method for SignB2eDocumentGet {
     const NAME: &'static str = "sign.b2e.document.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sign.b2e.document.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -852,7 +876,9 @@ impl SignB2eDocumentSend {
 impl ::b24_core::__private::Method for SignB2eDocumentSend {
     const NAME: &'static str = "sign.b2e.document.send";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sign.b2e.document.send",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -891,7 +917,9 @@ impl SignB2eHcmlinkDocumentGet {
 impl ::b24_core::__private::Method for SignB2eHcmlinkDocumentGet {
     const NAME: &'static str = "sign.b2e.hcmlink.document.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sign.b2e.hcmlink.document.get",
+    );
     type Output = SignB2eHcmlinkDocumentGetResult;
 }
 /// The method `sign.b2e.mysafe.tail` returns a list of signed documents in the company's safe.
@@ -961,7 +989,9 @@ impl SignB2eMysafeTail {
 impl ::b24_core::__private::Method for SignB2eMysafeTail {
     const NAME: &'static str = "sign.b2e.mysafe.tail";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sign.b2e.mysafe.tail",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `sign.b2e.personal.tail` returns a list of signed documents for the user from the e-Signature for HR section.
@@ -1031,7 +1061,9 @@ impl SignB2ePersonalTail {
 impl ::b24_core::__private::Method for SignB2ePersonalTail {
     const NAME: &'static str = "sign.b2e.personal.tail";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sign.b2e.personal.tail",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// Field type. If no value is passed, the method saves the field with the internal `UNKNOWN` type.

@@ -25,7 +25,7 @@ impl StatusAdd {
 impl ::b24_core::__private::Method for StatusAdd {
     const NAME: &'static str = "crm.status.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.status.add");
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.status.delete` removes a status element by its identifier.
@@ -84,7 +84,9 @@ impl StatusDelete {
 impl ::b24_core::__private::Method for StatusDelete {
     const NAME: &'static str = "crm.status.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.status.delete",
+    );
     type Output = bool;
 }
 /// The `crm.status.entity.items` method retrieves all directory items by the `ENTITY_ID` identifier, sorted by the `SORT` field. This method is similar to crm.status.list, except that the latter allows you to define sorting rules.
@@ -123,7 +125,9 @@ impl StatusEntityItems {
 impl ::b24_core::__private::Method for StatusEntityItems {
     const NAME: &'static str = "crm.status.entity.items";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.status.entity.items",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `crm.status.entity.types` returns a list of all supported directory types and `ENTITY_ID` objects.
@@ -151,7 +155,9 @@ impl StatusEntityTypes {
 impl ::b24_core::__private::Method for StatusEntityTypes {
     const NAME: &'static str = "crm.status.entity.types";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.status.entity.types",
+    );
     type Output = ::std::vec::Vec<StatusEntityTypesResultItem>;
 }
 /// The method `crm.status.fields` returns the description of CRM reference fields.
@@ -179,7 +185,9 @@ impl StatusFields {
 impl ::b24_core::__private::Method for StatusFields {
     const NAME: &'static str = "crm.status.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.status.fields",
+    );
     type Output = StatusFieldsResult;
 }
 /// Returns an element of the reference guide by its identifier
@@ -207,7 +215,7 @@ impl StatusGet {
 impl ::b24_core::__private::Method for StatusGet {
     const NAME: &'static str = "crm.status.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.status.get");
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.status.list` returns a list of directory items based on the filter.
@@ -317,7 +325,9 @@ impl StatusList {
 impl ::b24_core::__private::Method for StatusList {
     const NAME: &'static str = "crm.status.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.status.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `crm.status.update` updates the parameters of an existing CRM status element.
@@ -362,7 +372,9 @@ impl StatusUpdate {
 impl ::b24_core::__private::Method for StatusUpdate {
     const NAME: &'static str = "crm.status.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.status.update",
+    );
     type Output = bool;
 }
 /// The `FieldMetadata` object.

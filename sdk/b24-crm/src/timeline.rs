@@ -54,7 +54,9 @@ impl ActivityAdd {
 impl ::b24_core::__private::Method for ActivityAdd {
     const NAME: &'static str = "crm.activity.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.add",
+    );
     type Output = i64;
 }
 /// The method `crm.activity.badge.add` adds a new badge for a configurable activity.
@@ -119,7 +121,9 @@ impl ActivityBadgeAdd {
 impl ::b24_core::__private::Method for ActivityBadgeAdd {
     const NAME: &'static str = "crm.activity.badge.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.badge.add",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -159,7 +163,9 @@ impl ActivityBadgeDelete {
 impl ::b24_core::__private::Method for ActivityBadgeDelete {
     const NAME: &'static str = "crm.activity.badge.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.badge.delete",
+    );
     type Output = bool;
 }
 /// The method `crm.activity.badge.get` will return an array containing badge fields.
@@ -196,7 +202,9 @@ impl ActivityBadgeGet {
 impl ::b24_core::__private::Method for ActivityBadgeGet {
     const NAME: &'static str = "crm.activity.badge.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.badge.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -227,7 +235,9 @@ impl ActivityBadgeList {
 impl ::b24_core::__private::Method for ActivityBadgeList {
     const NAME: &'static str = "crm.activity.badge.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.badge.list",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -291,7 +301,9 @@ impl ActivityBindingAdd {
 impl ::b24_core::__private::Method for ActivityBindingAdd {
     const NAME: &'static str = "crm.activity.binding.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.binding.add",
+    );
     type Output = bool;
 }
 /// The method `crm.activity.binding.delete` removes the connection of a deal with a CRM object. If the deal is linked to only one entity, this connection cannot be deleted.
@@ -352,7 +364,9 @@ impl ActivityBindingDelete {
 impl ::b24_core::__private::Method for ActivityBindingDelete {
     const NAME: &'static str = "crm.activity.binding.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.binding.delete",
+    );
     type Output = bool;
 }
 /// The `crm.activity.binding.list` method retrieves a list of all deal links.
@@ -391,7 +405,9 @@ impl ActivityBindingList {
 impl ::b24_core::__private::Method for ActivityBindingList {
     const NAME: &'static str = "crm.activity.binding.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.binding.list",
+    );
     type Output = ::std::vec::Vec<ActivityBindingListResultItem>;
 }
 /// The `crm.activity.binding.move` method updates the link between an activity and a CRM item.
@@ -472,7 +488,9 @@ impl ActivityBindingMove {
 impl ::b24_core::__private::Method for ActivityBindingMove {
     const NAME: &'static str = "crm.activity.binding.move";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.binding.move",
+    );
     type Output = bool;
 }
 /// The `crm.activity.call.getTranscript` method returns the text of a completed call transcription using a CRM activity identifier.
@@ -513,7 +531,9 @@ impl ActivityCallGetTranscript {
 impl ::b24_core::__private::Method for ActivityCallGetTranscript {
     const NAME: &'static str = "crm.activity.call.getTranscript";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.call.getTranscript",
+    );
     type Output = ActivityCallGetTranscriptResult;
 }
 /// The `crm.activity.communication.fields` method returns a communication description for an activity. Communications store phone numbers in calls, email addresses in letters, and names in meetings.
@@ -541,7 +561,9 @@ impl ActivityCommunicationFields {
 impl ::b24_core::__private::Method for ActivityCommunicationFields {
     const NAME: &'static str = "crm.activity.communication.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.communication.fields",
+    );
     type Output = ActivityCommunicationFieldsResult;
 }
 /// The `crm.activity.configurable.add` method adds a configurable activity to the timeline.
@@ -622,7 +644,9 @@ impl ActivityConfigurableAdd {
 impl ::b24_core::__private::Method for ActivityConfigurableAdd {
     const NAME: &'static str = "crm.activity.configurable.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.configurable.add",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -659,7 +683,9 @@ impl ActivityConfigurableGet {
 impl ::b24_core::__private::Method for ActivityConfigurableGet {
     const NAME: &'static str = "crm.activity.configurable.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.configurable.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -731,7 +757,9 @@ impl ActivityConfigurableUpdate {
 impl ::b24_core::__private::Method for ActivityConfigurableUpdate {
     const NAME: &'static str = "crm.activity.configurable.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.configurable.update",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -768,7 +796,9 @@ impl ActivityDelete {
 impl ::b24_core::__private::Method for ActivityDelete {
     const NAME: &'static str = "crm.activity.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.delete",
+    );
     type Output = bool;
 }
 /// The method `crm.activity.fields` returns the description of the fields of the system activity.
@@ -796,7 +826,9 @@ impl ActivityFields {
 impl ::b24_core::__private::Method for ActivityFields {
     const NAME: &'static str = "crm.activity.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.fields",
+    );
     type Output = ActivityFieldsResult;
 }
 /// The method `crm.activity.get` returns information about the activity by its ID.
@@ -830,7 +862,9 @@ impl ActivityGet {
 impl ::b24_core::__private::Method for ActivityGet {
     const NAME: &'static str = "crm.activity.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -894,7 +928,9 @@ impl ActivityLayoutBlocksDelete {
 impl ::b24_core::__private::Method for ActivityLayoutBlocksDelete {
     const NAME: &'static str = "crm.activity.layout.blocks.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.layout.blocks.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.activity.layout.blocks.get` retrieves a set of additional content blocks for a activity.
@@ -955,7 +991,9 @@ impl ActivityLayoutBlocksGet {
 impl ::b24_core::__private::Method for ActivityLayoutBlocksGet {
     const NAME: &'static str = "crm.activity.layout.blocks.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.layout.blocks.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.activity.layout.blocks.set` sets a set of additional content blocks for the activity.
@@ -1023,7 +1061,9 @@ impl ActivityLayoutBlocksSet {
 impl ::b24_core::__private::Method for ActivityLayoutBlocksSet {
     const NAME: &'static str = "crm.activity.layout.blocks.set";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.layout.blocks.set",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The `crm.activity.list` method returns a list of activities by filter, taking the current user's permissions into account.
@@ -1180,7 +1220,9 @@ impl ActivityList {
 impl ::b24_core::__private::Method for ActivityList {
     const NAME: &'static str = "crm.activity.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `crm.activity.todo.add` adds a universal activity to the timeline.
@@ -1354,7 +1396,9 @@ impl ActivityTodoAdd {
 impl ::b24_core::__private::Method for ActivityTodoAdd {
     const NAME: &'static str = "crm.activity.todo.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.todo.add",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1538,7 +1582,9 @@ impl ActivityTodoUpdate {
 impl ::b24_core::__private::Method for ActivityTodoUpdate {
     const NAME: &'static str = "crm.activity.todo.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.todo.update",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1569,7 +1615,9 @@ impl ActivityTodoUpdateColor {
 impl ::b24_core::__private::Method for ActivityTodoUpdateColor {
     const NAME: &'static str = "crm.activity.todo.updateColor";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.todo.updateColor",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.activity.todo.updateDeadline` changes the deadline of a universal activity.
@@ -1637,7 +1685,9 @@ impl ActivityTodoUpdateDeadline {
 impl ::b24_core::__private::Method for ActivityTodoUpdateDeadline {
     const NAME: &'static str = "crm.activity.todo.updateDeadline";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.todo.updateDeadline",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1708,7 +1758,9 @@ impl ActivityTodoUpdateDescription {
 impl ::b24_core::__private::Method for ActivityTodoUpdateDescription {
     const NAME: &'static str = "crm.activity.todo.updateDescription";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.todo.updateDescription",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1779,7 +1831,9 @@ impl ActivityTodoUpdateResponsibleUser {
 impl ::b24_core::__private::Method for ActivityTodoUpdateResponsibleUser {
     const NAME: &'static str = "crm.activity.todo.updateResponsibleUser";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.todo.updateResponsibleUser",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1828,7 +1882,9 @@ impl ActivityTypeAdd {
 impl ::b24_core::__private::Method for ActivityTypeAdd {
     const NAME: &'static str = "crm.activity.type.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.type.add",
+    );
     type Output = bool;
 }
 /// The `crm.activity.type.delete` method deletes a custom activity type.
@@ -1865,7 +1921,9 @@ impl ActivityTypeDelete {
 impl ::b24_core::__private::Method for ActivityTypeDelete {
     const NAME: &'static str = "crm.activity.type.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.type.delete",
+    );
     type Output = bool;
 }
 /// The `crm.activity.type.list` method retrieves a list of custom activity types registered by the application.
@@ -1893,7 +1951,9 @@ impl ActivityTypeList {
 impl ::b24_core::__private::Method for ActivityTypeList {
     const NAME: &'static str = "crm.activity.type.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.type.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `crm.activity.update` updates an existing activity.
@@ -1948,7 +2008,9 @@ impl ActivityUpdate {
 impl ::b24_core::__private::Method for ActivityUpdate {
     const NAME: &'static str = "crm.activity.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.activity.update",
+    );
     type Output = bool;
 }
 /// Adds a link between a timeline record and a CRM item.
@@ -2000,7 +2062,9 @@ impl TimelineBindingsBind {
 impl ::b24_core::__private::Method for TimelineBindingsBind {
     const NAME: &'static str = "crm.timeline.bindings.bind";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.bindings.bind",
+    );
     type Output = bool;
 }
 /// Retrieves a list of available fields for linking CRM items and timeline records.
@@ -2028,7 +2092,9 @@ impl TimelineBindingsFields {
 impl ::b24_core::__private::Method for TimelineBindingsFields {
     const NAME: &'static str = "crm.timeline.bindings.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.bindings.fields",
+    );
     type Output = TimelineBindingsFieldsResult;
 }
 /// Returns a list of bindings for the timeline record
@@ -2058,7 +2124,9 @@ impl TimelineBindingsList {
 impl ::b24_core::__private::Method for TimelineBindingsList {
     const NAME: &'static str = "crm.timeline.bindings.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.bindings.list",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// Removes the link between a timeline record and a CRM item.
@@ -2110,7 +2178,9 @@ impl TimelineBindingsUnbind {
 impl ::b24_core::__private::Method for TimelineBindingsUnbind {
     const NAME: &'static str = "crm.timeline.bindings.unbind";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.bindings.unbind",
+    );
     type Output = bool;
 }
 /// Adds a new activity of type "Comment" to the timeline.
@@ -2168,7 +2238,9 @@ impl TimelineCommentAdd {
 impl ::b24_core::__private::Method for TimelineCommentAdd {
     const NAME: &'static str = "crm.timeline.comment.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.comment.add",
+    );
     type Output = i64;
 }
 /// Deletes a deal of the "Comment" type.
@@ -2238,7 +2310,9 @@ impl TimelineCommentDelete {
 impl ::b24_core::__private::Method for TimelineCommentDelete {
     const NAME: &'static str = "crm.timeline.comment.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.comment.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// Retrieves the fields of a "Comment" type deal.
@@ -2266,7 +2340,9 @@ impl TimelineCommentFields {
 impl ::b24_core::__private::Method for TimelineCommentFields {
     const NAME: &'static str = "crm.timeline.comment.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.comment.fields",
+    );
     type Output = TimelineCommentFieldsResult;
 }
 /// Retrieves information about a comment type deal.
@@ -2300,7 +2376,9 @@ impl TimelineCommentGet {
 impl ::b24_core::__private::Method for TimelineCommentGet {
     const NAME: &'static str = "crm.timeline.comment.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.comment.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -2431,7 +2509,9 @@ impl TimelineCommentList {
 impl ::b24_core::__private::Method for TimelineCommentList {
     const NAME: &'static str = "crm.timeline.comment.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.comment.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 impl ::b24_core::__private::ListMethod for TimelineCommentList {
@@ -2542,7 +2622,9 @@ impl TimelineCommentUpdate {
 impl ::b24_core::__private::Method for TimelineCommentUpdate {
     const NAME: &'static str = "crm.timeline.comment.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.comment.update",
+    );
     type Output = i64;
 }
 /// This method adds a new Icon.
@@ -2599,7 +2681,9 @@ impl TimelineIconAdd {
 impl ::b24_core::__private::Method for TimelineIconAdd {
     const NAME: &'static str = "crm.timeline.icon.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.icon.add",
+    );
     type Output = TimelineIconAddResult;
 }
 /// Deletes an icon.
@@ -2638,7 +2722,9 @@ impl TimelineIconDelete {
 impl ::b24_core::__private::Method for TimelineIconDelete {
     const NAME: &'static str = "crm.timeline.icon.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.icon.delete",
+    );
     type Output = bool;
 }
 /// This method retrieves information about the timeline log entry icon.
@@ -2677,7 +2763,9 @@ impl TimelineIconGet {
 impl ::b24_core::__private::Method for TimelineIconGet {
     const NAME: &'static str = "crm.timeline.icon.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.icon.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -2708,7 +2796,9 @@ impl TimelineIconList {
 impl ::b24_core::__private::Method for TimelineIconList {
     const NAME: &'static str = "crm.timeline.icon.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.icon.list",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -2769,7 +2859,9 @@ impl TimelineItemPin {
 impl ::b24_core::__private::Method for TimelineItemPin {
     const NAME: &'static str = "crm.timeline.item.pin";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.item.pin",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The `crm.timeline.item.unpin` method unpins a timeline entry.
@@ -2827,7 +2919,9 @@ impl TimelineItemUnpin {
 impl ::b24_core::__private::Method for TimelineItemUnpin {
     const NAME: &'static str = "crm.timeline.item.unpin";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.item.unpin",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `crm.timeline.layout.blocks.delete` removes a set of additional content blocks for a timeline record.
@@ -2888,7 +2982,9 @@ impl TimelineLayoutBlocksDelete {
 impl ::b24_core::__private::Method for TimelineLayoutBlocksDelete {
     const NAME: &'static str = "crm.timeline.layout.blocks.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.layout.blocks.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -2952,7 +3048,9 @@ impl TimelineLayoutBlocksGet {
 impl ::b24_core::__private::Method for TimelineLayoutBlocksGet {
     const NAME: &'static str = "crm.timeline.layout.blocks.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.layout.blocks.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -3023,7 +3121,9 @@ impl TimelineLayoutBlocksSet {
 impl ::b24_core::__private::Method for TimelineLayoutBlocksSet {
     const NAME: &'static str = "crm.timeline.layout.blocks.set";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.layout.blocks.set",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -3081,7 +3181,9 @@ impl TimelineLogmessageAdd {
 impl ::b24_core::__private::Method for TimelineLogmessageAdd {
     const NAME: &'static str = "crm.timeline.logmessage.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.logmessage.add",
+    );
     type Output = TimelineLogmessageAddResult;
 }
 /// Deletes a timeline record.
@@ -3117,7 +3219,9 @@ impl TimelineLogmessageDelete {
 impl ::b24_core::__private::Method for TimelineLogmessageDelete {
     const NAME: &'static str = "crm.timeline.logmessage.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.logmessage.delete",
+    );
     type Output = bool;
 }
 /// This method retrieves information about a timeline log entry.
@@ -3153,7 +3257,9 @@ impl TimelineLogmessageGet {
 impl ::b24_core::__private::Method for TimelineLogmessageGet {
     const NAME: &'static str = "crm.timeline.logmessage.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.logmessage.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -3261,7 +3367,9 @@ impl TimelineLogmessageList {
 impl ::b24_core::__private::Method for TimelineLogmessageList {
     const NAME: &'static str = "crm.timeline.logmessage.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.logmessage.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 impl ::b24_core::__private::ListMethod for TimelineLogmessageList {
@@ -3323,7 +3431,9 @@ impl TimelineLogoAdd {
 impl ::b24_core::__private::Method for TimelineLogoAdd {
     const NAME: &'static str = "crm.timeline.logo.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.logo.add",
+    );
     type Output = TimelineLogoAddResult;
 }
 /// Deletes the logo.
@@ -3362,7 +3472,9 @@ impl TimelineLogoDelete {
 impl ::b24_core::__private::Method for TimelineLogoDelete {
     const NAME: &'static str = "crm.timeline.logo.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.logo.delete",
+    );
     type Output = bool;
 }
 /// Retrieves information about the logo of the timeline log entry.
@@ -3401,7 +3513,9 @@ impl TimelineLogoGet {
 impl ::b24_core::__private::Method for TimelineLogoGet {
     const NAME: &'static str = "crm.timeline.logo.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.logo.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -3432,7 +3546,9 @@ impl TimelineLogoList {
 impl ::b24_core::__private::Method for TimelineLogoList {
     const NAME: &'static str = "crm.timeline.logo.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.logo.list",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -3465,7 +3581,9 @@ impl TimelineNoteDelete {
 impl ::b24_core::__private::Method for TimelineNoteDelete {
     const NAME: &'static str = "crm.timeline.note.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.note.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// Returns information about a note attached to a timeline record.
@@ -3536,7 +3654,9 @@ impl TimelineNoteGet {
 impl ::b24_core::__private::Method for TimelineNoteGet {
     const NAME: &'static str = "crm.timeline.note.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.note.get",
+    );
     type Output = TimelineNoteGetResult;
 }
 /// Allows you to retain a note.
@@ -3617,7 +3737,9 @@ impl TimelineNoteSave {
 impl ::b24_core::__private::Method for TimelineNoteSave {
     const NAME: &'static str = "crm.timeline.note.save";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.timeline.note.save",
+    );
     type Output = bool;
 }
 /// The `ContentBlockDto` object.

@@ -72,7 +72,9 @@ impl TrackingTraceAdd {
 impl ::b24_core::__private::Method for TrackingTraceAdd {
     const NAME: &'static str = "crm.tracking.trace.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.tracking.trace.add",
+    );
     type Output = i64;
 }
 /// The method `crm.tracking.trace.delete` removes a Sales Intelligence trace.
@@ -121,7 +123,9 @@ impl TrackingTraceDelete {
 impl ::b24_core::__private::Method for TrackingTraceDelete {
     const NAME: &'static str = "crm.tracking.trace.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.tracking.trace.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// CRM object type.

@@ -61,7 +61,9 @@ impl CategoryAdd {
 impl ::b24_core::__private::Method for CategoryAdd {
     const NAME: &'static str = "crm.category.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.category.add",
+    );
     type Output = CategoryAddResult;
 }
 /// This method deletes a funnel (direction) with the identifier `id`.
@@ -109,7 +111,9 @@ impl CategoryDelete {
 impl ::b24_core::__private::Method for CategoryDelete {
     const NAME: &'static str = "crm.category.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.category.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method retrieves information about the fields of the sales funnels (directions) of the CRM object.
@@ -148,7 +152,9 @@ impl CategoryFields {
 impl ::b24_core::__private::Method for CategoryFields {
     const NAME: &'static str = "crm.category.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.category.fields",
+    );
     type Output = CategoryFieldsResult;
 }
 /// This method retrieves information about the funnel (direction) with the identifier `id`.
@@ -196,7 +202,9 @@ impl CategoryGet {
 impl ::b24_core::__private::Method for CategoryGet {
     const NAME: &'static str = "crm.category.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.category.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -238,7 +246,9 @@ impl CategoryList {
 impl ::b24_core::__private::Method for CategoryList {
     const NAME: &'static str = "crm.category.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.category.list",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -312,7 +322,9 @@ impl CategoryUpdate {
 impl ::b24_core::__private::Method for CategoryUpdate {
     const NAME: &'static str = "crm.category.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.category.update",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -418,7 +430,7 @@ impl ItemAdd {
 impl ::b24_core::__private::Method for ItemAdd {
     const NAME: &'static str = "crm.item.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.item.add");
     type Output = ItemAddResult;
 }
 /// This is a universal method for importing objects into CRM. The differences from adding an object are described in more detail `here`.
@@ -496,7 +508,9 @@ impl ItemBatchImport {
 impl ::b24_core::__private::Method for ItemBatchImport {
     const NAME: &'static str = "crm.item.batchImport";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.batchImport",
+    );
     type Output = ItemBatchImportResult;
 }
 /// Deletes a CRM object element by its item ID and entity type ID.
@@ -548,7 +562,9 @@ impl ItemDelete {
 impl ::b24_core::__private::Method for ItemDelete {
     const NAME: &'static str = "crm.item.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.delete",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// This method retrieves brief information about the delivery.
@@ -582,7 +598,9 @@ impl ItemDeliveryGet {
 impl ::b24_core::__private::Method for ItemDeliveryGet {
     const NAME: &'static str = "crm.item.delivery.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.delivery.get",
+    );
     type Output = SaleOrderShipmentCrmSimple;
 }
 /// Retrieves a list of deliveries for a specific CRM object.
@@ -684,7 +702,9 @@ impl ItemDeliveryList {
 impl ::b24_core::__private::Method for ItemDeliveryList {
     const NAME: &'static str = "crm.item.delivery.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.delivery.list",
+    );
     type Output = ::std::vec::Vec<SaleOrderShipmentCrmSimple>;
 }
 /// The method `crm.item.details.configuration.forceCommonScopeForAll` enforces a common detail form for all users, removing their personal detail form settings.
@@ -748,7 +768,9 @@ impl ItemDetailsConfigurationForceCommonScopeForAll {
 impl ::b24_core::__private::Method for ItemDetailsConfigurationForceCommonScopeForAll {
     const NAME: &'static str = "crm.item.details.configuration.forceCommonScopeForAll";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.details.configuration.forceCommonScopeForAll",
+    );
     type Output = bool;
 }
 /// The method `crm.item.details.configuration.get` returns the settings of the detail form for a specific CRM object. It can work with both personal settings of the specified user and shared settings defined for all users.
@@ -852,7 +874,9 @@ impl ItemDetailsConfigurationGet {
 impl ::b24_core::__private::Method for ItemDetailsConfigurationGet {
     const NAME: &'static str = "crm.item.details.configuration.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.details.configuration.get",
+    );
     type Output = ::std::vec::Vec<Section>;
 }
 /// The method `crm.item.details.configuration.reset` resets the item card settings to their default values. It removes the personal settings of the specified user or the shared settings defined for all users.
@@ -956,7 +980,9 @@ impl ItemDetailsConfigurationReset {
 impl ::b24_core::__private::Method for ItemDetailsConfigurationReset {
     const NAME: &'static str = "crm.item.details.configuration.reset";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.details.configuration.reset",
+    );
     type Output = bool;
 }
 /// The method `crm.item.details.configuration.set` sets the configurations for the card of a specific CRM object. It records the personal settings of the specified user or common configurations for all users.
@@ -1069,7 +1095,9 @@ impl ItemDetailsConfigurationSet {
 impl ::b24_core::__private::Method for ItemDetailsConfigurationSet {
     const NAME: &'static str = "crm.item.details.configuration.set";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.details.configuration.set",
+    );
     type Output = bool;
 }
 /// This method retrieves a list of fields and their configurations for elements of type `entityTypeId`.
@@ -1136,7 +1164,9 @@ impl ItemFields {
 impl ::b24_core::__private::Method for ItemFields {
     const NAME: &'static str = "crm.item.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.fields",
+    );
     type Output = ItemFieldsResult;
 }
 /// This method returns information about an entity based on its identifier and the identifier of the CRM object type.
@@ -1214,7 +1244,7 @@ impl ItemGet {
 impl ::b24_core::__private::Method for ItemGet {
     const NAME: &'static str = "crm.item.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.item.get");
     type Output = ItemGetResult;
 }
 /// A universal method for importing objects into the CRM.
@@ -1345,7 +1375,9 @@ impl ItemImport {
 impl ::b24_core::__private::Method for ItemImport {
     const NAME: &'static str = "crm.item.import";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.import",
+    );
     type Output = ItemImportResult;
 }
 /// Retrieves a list of items of a specific CRM object type.
@@ -1569,7 +1601,7 @@ impl ItemList {
 impl ::b24_core::__private::Method for ItemList {
     const NAME: &'static str = "crm.item.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.item.list");
     type Output = ItemListResult;
 }
 impl ::b24_core::__private::ListMethod for ItemList {
@@ -1627,7 +1659,9 @@ impl ItemPaymentAdd {
 impl ::b24_core::__private::Method for ItemPaymentAdd {
     const NAME: &'static str = "crm.item.payment.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.payment.add",
+    );
     type Output = i64;
 }
 /// Deletes a payment.
@@ -1661,7 +1695,9 @@ impl ItemPaymentDelete {
 impl ::b24_core::__private::Method for ItemPaymentDelete {
     const NAME: &'static str = "crm.item.payment.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.payment.delete",
+    );
     type Output = bool;
 }
 /// Adds a delivery item to a payment.
@@ -1714,7 +1750,9 @@ impl ItemPaymentDeliveryAdd {
 impl ::b24_core::__private::Method for ItemPaymentDeliveryAdd {
     const NAME: &'static str = "crm.item.payment.delivery.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.payment.delivery.add",
+    );
     type Output = i64;
 }
 /// Removes a delivery item from the payment.
@@ -1749,7 +1787,9 @@ impl ItemPaymentDeliveryDelete {
 impl ::b24_core::__private::Method for ItemPaymentDeliveryDelete {
     const NAME: &'static str = "crm.item.payment.delivery.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.payment.delivery.delete",
+    );
     type Output = bool;
 }
 /// This method retrieves a list of delivery items for a specific payment.
@@ -1867,7 +1907,9 @@ impl ItemPaymentDeliveryList {
 impl ::b24_core::__private::Method for ItemPaymentDeliveryList {
     const NAME: &'static str = "crm.item.payment.delivery.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.payment.delivery.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// Reassigns a delivery position to another delivery document.
@@ -1918,7 +1960,9 @@ impl ItemPaymentDeliverySetDelivery {
 impl ::b24_core::__private::Method for ItemPaymentDeliverySetDelivery {
     const NAME: &'static str = "crm.item.payment.delivery.setDelivery";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.payment.delivery.setDelivery",
+    );
     type Output = bool;
 }
 /// Retrieves brief information about the payment.
@@ -1952,7 +1996,9 @@ impl ItemPaymentGet {
 impl ::b24_core::__private::Method for ItemPaymentGet {
     const NAME: &'static str = "crm.item.payment.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.payment.get",
+    );
     type Output = SaleOrderPaymentCrmSimple;
 }
 /// Retrieves a list of payments for a specific CRM object.
@@ -2053,7 +2099,9 @@ impl ItemPaymentList {
 impl ::b24_core::__private::Method for ItemPaymentList {
     const NAME: &'static str = "crm.item.payment.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.payment.list",
+    );
     type Output = ::std::vec::Vec<SaleOrderPaymentCrmSimple>;
 }
 /// Changes the payment status to "Paid".
@@ -2087,7 +2135,9 @@ impl ItemPaymentPay {
 impl ::b24_core::__private::Method for ItemPaymentPay {
     const NAME: &'static str = "crm.item.payment.pay";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.payment.pay",
+    );
     type Output = bool;
 }
 /// This method adds a product item to the payment.
@@ -2147,7 +2197,9 @@ impl ItemPaymentProductAdd {
 impl ::b24_core::__private::Method for ItemPaymentProductAdd {
     const NAME: &'static str = "crm.item.payment.product.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.payment.product.add",
+    );
     type Output = i64;
 }
 /// Removes a product item from the payment.
@@ -2182,7 +2234,9 @@ impl ItemPaymentProductDelete {
 impl ::b24_core::__private::Method for ItemPaymentProductDelete {
     const NAME: &'static str = "crm.item.payment.product.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.payment.product.delete",
+    );
     type Output = bool;
 }
 /// This method retrieves a list of product items (goods or services) associated with a specific payment.
@@ -2300,7 +2354,9 @@ impl ItemPaymentProductList {
 impl ::b24_core::__private::Method for ItemPaymentProductList {
     const NAME: &'static str = "crm.item.payment.product.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.payment.product.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// This method changes the quantity of a product in a payment line item.
@@ -2348,7 +2404,9 @@ impl ItemPaymentProductSetQuantity {
 impl ::b24_core::__private::Method for ItemPaymentProductSetQuantity {
     const NAME: &'static str = "crm.item.payment.product.setQuantity";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.payment.product.setQuantity",
+    );
     type Output = bool;
 }
 /// Changes the payment status to "Unpaid".
@@ -2382,7 +2440,9 @@ impl ItemPaymentUnpay {
 impl ::b24_core::__private::Method for ItemPaymentUnpay {
     const NAME: &'static str = "crm.item.payment.unpay";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.payment.unpay",
+    );
     type Output = bool;
 }
 /// This method updates a limited set of payment fields (see `sale.payment.update` for extended functionality with payment fields).
@@ -2435,7 +2495,9 @@ impl ItemPaymentUpdate {
 impl ::b24_core::__private::Method for ItemPaymentUpdate {
     const NAME: &'static str = "crm.item.payment.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.payment.update",
+    );
     type Output = bool;
 }
 /// Adds a product row to a CRM object.
@@ -2479,7 +2541,9 @@ impl ItemProductrowAdd {
 impl ::b24_core::__private::Method for ItemProductrowAdd {
     const NAME: &'static str = "crm.item.productrow.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.productrow.add",
+    );
     type Output = ItemProductrowAddResult;
 }
 /// Removes a product row from a CRM object.
@@ -2513,7 +2577,9 @@ impl ItemProductrowDelete {
 impl ::b24_core::__private::Method for ItemProductrowDelete {
     const NAME: &'static str = "crm.item.productrow.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.productrow.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// Retrieves a list of fields for product rows.
@@ -2541,7 +2607,9 @@ impl ItemProductrowFields {
 impl ::b24_core::__private::Method for ItemProductrowFields {
     const NAME: &'static str = "crm.item.productrow.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.productrow.fields",
+    );
     type Output = ItemProductrowFieldsResult;
 }
 /// Retrieves information about a product item in the CRM.
@@ -2575,7 +2643,9 @@ impl ItemProductrowGet {
 impl ::b24_core::__private::Method for ItemProductrowGet {
     const NAME: &'static str = "crm.item.productrow.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.productrow.get",
+    );
     type Output = ItemProductrowGetResult;
 }
 /// The method retrieves product rows of the CRM object for which the customer has not yet been billed.
@@ -2626,7 +2696,9 @@ impl ItemProductrowGetAvailableForPayment {
 impl ::b24_core::__private::Method for ItemProductrowGetAvailableForPayment {
     const NAME: &'static str = "crm.item.productrow.getAvailableForPayment";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.productrow.getAvailableForPayment",
+    );
     type Output = ItemProductrowGetAvailableForPaymentResult;
 }
 /// Retrieves product rows of the CRM object.
@@ -2759,7 +2831,9 @@ impl ItemProductrowList {
 impl ::b24_core::__private::Method for ItemProductrowList {
     const NAME: &'static str = "crm.item.productrow.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.productrow.list",
+    );
     type Output = ItemProductrowListResult;
 }
 impl ::b24_core::__private::ListMethod for ItemProductrowList {
@@ -2836,7 +2910,9 @@ impl ItemProductrowSet {
 impl ::b24_core::__private::Method for ItemProductrowSet {
     const NAME: &'static str = "crm.item.productrow.set";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.productrow.set",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -2892,7 +2968,9 @@ impl ItemProductrowUpdate {
 impl ::b24_core::__private::Method for ItemProductrowUpdate {
     const NAME: &'static str = "crm.item.productrow.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.productrow.update",
+    );
     type Output = ItemProductrowUpdateResult;
 }
 /// Updates an item of a specific CRM object type by assigning it new values from the `fields` parameter.
@@ -2995,7 +3073,9 @@ impl ItemUpdate {
 impl ::b24_core::__private::Method for ItemUpdate {
     const NAME: &'static str = "crm.item.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.item.update",
+    );
     type Output = ItemUpdateResult;
 }
 /// This method adds a binding of an order to a CRM object.
@@ -3039,7 +3119,9 @@ impl OrderentityAdd {
 impl ::b24_core::__private::Method for OrderentityAdd {
     const NAME: &'static str = "crm.orderentity.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.orderentity.add",
+    );
     type Output = OrderentityAddResult;
 }
 /// This method removes the binding of an order to a CRM object.
@@ -3083,7 +3165,9 @@ impl OrderentityDeleteByFilter {
 impl ::b24_core::__private::Method for OrderentityDeleteByFilter {
     const NAME: &'static str = "crm.orderentity.deleteByFilter";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.orderentity.deleteByFilter",
+    );
     type Output = bool;
 }
 /// The method returns a list of available order binding fields. Each field is described as a field settings structure crm_rest_field_description.
@@ -3111,7 +3195,9 @@ impl OrderentityGetFields {
 impl ::b24_core::__private::Method for OrderentityGetFields {
     const NAME: &'static str = "crm.orderentity.getFields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.orderentity.getFields",
+    );
     type Output = OrderentityGetFieldsResult;
 }
 /// The method returns a list of order bindings to CRM entities.
@@ -3270,7 +3356,9 @@ impl OrderentityList {
 impl ::b24_core::__private::Method for OrderentityList {
     const NAME: &'static str = "crm.orderentity.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.orderentity.list",
+    );
     type Output = OrderentityListResult;
 }
 impl ::b24_core::__private::ListMethod for OrderentityList {
@@ -3321,7 +3409,7 @@ impl TypeAdd {
 impl ::b24_core::__private::Method for TypeAdd {
     const NAME: &'static str = "crm.type.add";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.type.add");
     type Output = TypeAddResult;
 }
 /// This method deletes an existing smart process by the identifier `id`.
@@ -3355,7 +3443,9 @@ impl TypeDelete {
 impl ::b24_core::__private::Method for TypeDelete {
     const NAME: &'static str = "crm.type.delete";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.type.delete",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// This method retrieves information about the custom fields of the smart process settings.
@@ -3383,7 +3473,9 @@ impl TypeFields {
 impl ::b24_core::__private::Method for TypeFields {
     const NAME: &'static str = "crm.type.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.type.fields",
+    );
     type Output = TypeFieldsResult;
 }
 /// The method retrieves information about the SPA with the identifier `id`.
@@ -3417,7 +3509,7 @@ impl TypeGet {
 impl ::b24_core::__private::Method for TypeGet {
     const NAME: &'static str = "crm.type.get";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.type.get");
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -3448,7 +3540,9 @@ impl TypeGetByEntityTypeId {
 impl ::b24_core::__private::Method for TypeGetByEntityTypeId {
     const NAME: &'static str = "crm.type.getByEntityTypeId";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.type.getByEntityTypeId",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method retrieves a list of smart process settings.
@@ -3590,7 +3684,7 @@ impl TypeList {
 impl ::b24_core::__private::Method for TypeList {
     const NAME: &'static str = "crm.type.list";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.type.list");
     type Output = TypeListResult;
 }
 impl ::b24_core::__private::ListMethod for TypeList {
@@ -3658,7 +3752,9 @@ impl TypeUpdate {
 impl ::b24_core::__private::Method for TypeUpdate {
     const NAME: &'static str = "crm.type.update";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.type.update",
+    );
     type Output = TypeUpdateResult;
 }
 /// The method `crm.userfield.enumeration.fields` returns field descriptions for a custom field of type "enumeration" (list).
@@ -3686,7 +3782,9 @@ impl UserfieldEnumerationFields {
 impl ::b24_core::__private::Method for UserfieldEnumerationFields {
     const NAME: &'static str = "crm.userfield.enumeration.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.userfield.enumeration.fields",
+    );
     type Output = UserfieldEnumerationFieldsResult;
 }
 /// The method `crm.userfield.fields` returns a description of the characteristics of custom fields.
@@ -3714,7 +3812,9 @@ impl UserfieldFields {
 impl ::b24_core::__private::Method for UserfieldFields {
     const NAME: &'static str = "crm.userfield.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.userfield.fields",
+    );
     type Output = UserfieldFieldsResult;
 }
 /// The method `crm.userfield.settings.fields` returns the field settings description for the specified custom field type.
@@ -3751,7 +3851,9 @@ impl UserfieldSettingsFields {
 impl ::b24_core::__private::Method for UserfieldSettingsFields {
     const NAME: &'static str = "crm.userfield.settings.fields";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.userfield.settings.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -3782,7 +3884,9 @@ impl UserfieldTypes {
 impl ::b24_core::__private::Method for UserfieldTypes {
     const NAME: &'static str = "crm.userfield.types";
     const SCOPE: &'static str = "crm";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "crm.userfield.types",
+    );
     type Output = ::std::vec::Vec<UserfieldTypesResultItem>;
 }
 /// This method generates a link for a specific payment. The payment method selected will be passed to this particular payment.
@@ -3816,7 +3920,9 @@ impl PaymentGetPublicUrl {
 impl ::b24_core::__private::Method for PaymentGetPublicUrl {
     const NAME: &'static str = "salescenter.payment.getPublicUrl";
     const SCOPE: &'static str = "salescenter";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "salescenter.payment.getPublicUrl",
+    );
     type Output = PaymentGetPublicUrlResult;
 }
 /// The `userfieldconfig.add` method adds a new custom field.
@@ -3864,7 +3970,9 @@ impl Add {
 impl ::b24_core::__private::Method for Add {
     const NAME: &'static str = "userfieldconfig.add";
     const SCOPE: &'static str = "userfieldconfig";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "userfieldconfig.add",
+    );
     type Output = AddResult;
 }
 /// The `userfieldconfig.delete` method removes a user field.
@@ -3914,7 +4022,9 @@ impl Delete {
 impl ::b24_core::__private::Method for Delete {
     const NAME: &'static str = "userfieldconfig.delete";
     const SCOPE: &'static str = "userfieldconfig";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "userfieldconfig.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The `userfieldconfig.get` method returns the settings of a user field by its identifier.
@@ -3964,7 +4074,9 @@ impl Get {
 impl ::b24_core::__private::Method for Get {
     const NAME: &'static str = "userfieldconfig.get";
     const SCOPE: &'static str = "userfieldconfig";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "userfieldconfig.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -4006,7 +4118,9 @@ impl GetTypes {
 impl ::b24_core::__private::Method for GetTypes {
     const NAME: &'static str = "userfieldconfig.getTypes";
     const SCOPE: &'static str = "userfieldconfig";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "userfieldconfig.getTypes",
+    );
     type Output = GetTypesResult;
 }
 /// The method `userfieldconfig.list` returns a list of user field settings based on the filter.
@@ -4156,7 +4270,9 @@ impl List {
 impl ::b24_core::__private::Method for List {
     const NAME: &'static str = "userfieldconfig.list";
     const SCOPE: &'static str = "userfieldconfig";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "userfieldconfig.list",
+    );
     type Output = ListResult;
 }
 impl ::b24_core::__private::ListMethod for List {
@@ -4223,7 +4339,9 @@ impl Update {
 impl ::b24_core::__private::Method for Update {
     const NAME: &'static str = "userfieldconfig.update";
     const SCOPE: &'static str = "userfieldconfig";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "userfieldconfig.update",
+    );
     type Output = UpdateResult;
 }
 /// Type of discount.

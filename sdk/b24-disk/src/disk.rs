@@ -33,7 +33,9 @@ impl AttachedObjectGet {
 impl ::b24_core::__private::Method for AttachedObjectGet {
     const NAME: &'static str = "disk.attachedObject.get";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.attachedObject.get",
+    );
     type Output = AttachedObjectGetResult;
 }
 /// The method `disk.file.copyTo` copies a file to the specified folder.
@@ -81,7 +83,9 @@ impl FileCopyTo {
 impl ::b24_core::__private::Method for FileCopyTo {
     const NAME: &'static str = "disk.file.copyTo";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.file.copyTo",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -120,7 +124,9 @@ impl FileDelete {
 impl ::b24_core::__private::Method for FileDelete {
     const NAME: &'static str = "disk.file.delete";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.file.delete",
+    );
     type Output = bool;
 }
 /// The method `disk.file.get` returns data about a file.
@@ -156,7 +162,7 @@ impl FileGet {
 impl ::b24_core::__private::Method for FileGet {
     const NAME: &'static str = "disk.file.get";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("disk.file.get");
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -195,7 +201,9 @@ impl FileGetExternalLink {
 impl ::b24_core::__private::Method for FileGetExternalLink {
     const NAME: &'static str = "disk.file.getExternalLink";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.file.getExternalLink",
+    );
     type Output = ::std::string::String;
 }
 /// The method `disk.file.getFields` returns the description of file fields.
@@ -223,7 +231,9 @@ impl FileGetFields {
 impl ::b24_core::__private::Method for FileGetFields {
     const NAME: &'static str = "disk.file.getFields";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.file.getFields",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -347,7 +357,9 @@ impl FileGetVersions {
 impl ::b24_core::__private::Method for FileGetVersions {
     const NAME: &'static str = "disk.file.getVersions";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.file.getVersions",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 impl ::b24_core::__private::ListMethod for FileGetVersions {
@@ -388,7 +400,9 @@ impl FileMarkDeleted {
 impl ::b24_core::__private::Method for FileMarkDeleted {
     const NAME: &'static str = "disk.file.markDeleted";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.file.markDeleted",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -439,7 +453,9 @@ impl FileMoveTo {
 impl ::b24_core::__private::Method for FileMoveTo {
     const NAME: &'static str = "disk.file.moveTo";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.file.moveTo",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -494,7 +510,9 @@ impl FileRename {
 impl ::b24_core::__private::Method for FileRename {
     const NAME: &'static str = "disk.file.rename";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.file.rename",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -533,7 +551,9 @@ impl FileRestore {
 impl ::b24_core::__private::Method for FileRestore {
     const NAME: &'static str = "disk.file.restore";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.file.restore",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -588,7 +608,9 @@ impl FileRestoreFromVersion {
 impl ::b24_core::__private::Method for FileRestoreFromVersion {
     const NAME: &'static str = "disk.file.restoreFromVersion";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.file.restoreFromVersion",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -695,7 +717,9 @@ impl FileSearch {
 impl ::b24_core::__private::Method for FileSearch {
     const NAME: &'static str = "disk.file.search";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.file.search",
+    );
     type Output = ::std::vec::Vec<FileSearchResultItem>;
 }
 impl ::b24_core::__private::ListMethod for FileSearch {
@@ -749,7 +773,9 @@ impl FileUploadVersion {
 impl ::b24_core::__private::Method for FileUploadVersion {
     const NAME: &'static str = "disk.file.uploadVersion";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.file.uploadVersion",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -801,7 +827,9 @@ impl FolderAddSubFolder {
 impl ::b24_core::__private::Method for FolderAddSubFolder {
     const NAME: &'static str = "disk.folder.addSubFolder";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.folder.addSubFolder",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -854,7 +882,9 @@ impl FolderCopyTo {
 impl ::b24_core::__private::Method for FolderCopyTo {
     const NAME: &'static str = "disk.folder.copyTo";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.folder.copyTo",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -893,7 +923,9 @@ impl FolderDeleteTree {
 impl ::b24_core::__private::Method for FolderDeleteTree {
     const NAME: &'static str = "disk.folder.deleteTree";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.folder.deleteTree",
+    );
     type Output = bool;
 }
 /// The method `disk.folder.get` returns data about a folder.
@@ -929,7 +961,9 @@ impl FolderGet {
 impl ::b24_core::__private::Method for FolderGet {
     const NAME: &'static str = "disk.folder.get";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.folder.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1083,7 +1117,9 @@ impl FolderGetChildren {
 impl ::b24_core::__private::Method for FolderGetChildren {
     const NAME: &'static str = "disk.folder.getChildren";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.folder.getChildren",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 impl ::b24_core::__private::ListMethod for FolderGetChildren {
@@ -1124,7 +1160,9 @@ impl FolderGetExternalLink {
 impl ::b24_core::__private::Method for FolderGetExternalLink {
     const NAME: &'static str = "disk.folder.getExternalLink";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.folder.getExternalLink",
+    );
     type Output = ::std::string::String;
 }
 /// The method `disk.folder.getFields` returns the description of folder fields.
@@ -1152,7 +1190,9 @@ impl FolderGetFields {
 impl ::b24_core::__private::Method for FolderGetFields {
     const NAME: &'static str = "disk.folder.getFields";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.folder.getFields",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1191,7 +1231,9 @@ impl FolderMarkDeleted {
 impl ::b24_core::__private::Method for FolderMarkDeleted {
     const NAME: &'static str = "disk.folder.markDeleted";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.folder.markDeleted",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1244,7 +1286,9 @@ impl FolderMoveTo {
 impl ::b24_core::__private::Method for FolderMoveTo {
     const NAME: &'static str = "disk.folder.moveTo";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.folder.moveTo",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1297,7 +1341,9 @@ impl FolderRename {
 impl ::b24_core::__private::Method for FolderRename {
     const NAME: &'static str = "disk.folder.rename";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.folder.rename",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1336,7 +1382,9 @@ impl FolderRestore {
 impl ::b24_core::__private::Method for FolderRestore {
     const NAME: &'static str = "disk.folder.restore";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.folder.restore",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1400,7 +1448,9 @@ impl FolderShareToUser {
 impl ::b24_core::__private::Method for FolderShareToUser {
     const NAME: &'static str = "disk.folder.shareToUser";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.folder.shareToUser",
+    );
     type Output = bool;
 }
 /// The method `disk.folder.uploadFile` uploads a new file to the specified folder.
@@ -1527,7 +1577,9 @@ impl FolderUploadFile {
 impl ::b24_core::__private::Method for FolderUploadFile {
     const NAME: &'static str = "disk.folder.uploadFile";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.folder.uploadFile",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1558,7 +1610,9 @@ impl RightsGetTasks {
 impl ::b24_core::__private::Method for RightsGetTasks {
     const NAME: &'static str = "disk.rights.getTasks";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.rights.getTasks",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `disk.storage.addFolder` creates a folder in the root of the storage.
@@ -1636,7 +1690,9 @@ impl StorageAddFolder {
 impl ::b24_core::__private::Method for StorageAddFolder {
     const NAME: &'static str = "disk.storage.addFolder";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.storage.addFolder",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1667,7 +1723,9 @@ impl StorageGet {
 impl ::b24_core::__private::Method for StorageGet {
     const NAME: &'static str = "disk.storage.get";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.storage.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `disk.storage.getChildren` returns a list of files and folders located in the root of the storage.
@@ -1818,7 +1876,9 @@ impl StorageGetChildren {
 impl ::b24_core::__private::Method for StorageGetChildren {
     const NAME: &'static str = "disk.storage.getChildren";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.storage.getChildren",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 impl ::b24_core::__private::ListMethod for StorageGetChildren {
@@ -1851,7 +1911,9 @@ impl StorageGetFields {
 impl ::b24_core::__private::Method for StorageGetFields {
     const NAME: &'static str = "disk.storage.getFields";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.storage.getFields",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1882,7 +1944,9 @@ impl StorageGetForApp {
 impl ::b24_core::__private::Method for StorageGetForApp {
     const NAME: &'static str = "disk.storage.getForApp";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.storage.getForApp",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -2028,7 +2092,9 @@ impl StorageGetList {
 impl ::b24_core::__private::Method for StorageGetList {
     const NAME: &'static str = "disk.storage.getList";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.storage.getList",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 impl ::b24_core::__private::ListMethod for StorageGetList {
@@ -2061,7 +2127,9 @@ impl StorageGetTypes {
 impl ::b24_core::__private::Method for StorageGetTypes {
     const NAME: &'static str = "disk.storage.getTypes";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.storage.getTypes",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `disk.storage.rename` renames the application storage.
@@ -2111,7 +2179,9 @@ impl StorageRename {
 impl ::b24_core::__private::Method for StorageRename {
     const NAME: &'static str = "disk.storage.rename";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.storage.rename",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -2227,7 +2297,9 @@ impl StorageUploadFile {
 impl ::b24_core::__private::Method for StorageUploadFile {
     const NAME: &'static str = "disk.storage.uploadFile";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.storage.uploadFile",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -2266,7 +2338,9 @@ impl VersionGet {
 impl ::b24_core::__private::Method for VersionGet {
     const NAME: &'static str = "disk.version.get";
     const SCOPE: &'static str = "disk";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "disk.version.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,

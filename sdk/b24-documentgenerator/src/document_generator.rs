@@ -170,7 +170,9 @@ impl DocumentAdd {
 impl ::b24_core::__private::Method for DocumentAdd {
     const NAME: &'static str = "documentgenerator.document.add";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.document.add",
+    );
     type Output = DocumentAddResult;
 }
 /// The method `documentgenerator.document.delete` removes a document by its identifier.
@@ -206,7 +208,9 @@ impl DocumentDelete {
 impl ::b24_core::__private::Method for DocumentDelete {
     const NAME: &'static str = "documentgenerator.document.delete";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.document.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `documentgenerator.document.enablepublicurl` enables or disables the public link for a document.
@@ -265,7 +269,9 @@ impl DocumentEnablepublicurl {
 impl ::b24_core::__private::Method for DocumentEnablepublicurl {
     const NAME: &'static str = "documentgenerator.document.enablepublicurl";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.document.enablepublicurl",
+    );
     type Output = DocumentEnablepublicurlResult;
 }
 /// The method `documentgenerator.document.get` returns information about a document by its ID.
@@ -301,7 +307,9 @@ impl DocumentGet {
 impl ::b24_core::__private::Method for DocumentGet {
     const NAME: &'static str = "documentgenerator.document.get";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.document.get",
+    );
     type Output = DocumentGetResult;
 }
 /// The method `documentgenerator.document.getfields` returns the fields of the document, along with their current and base values.
@@ -370,7 +378,9 @@ impl DocumentGetfields {
 impl ::b24_core::__private::Method for DocumentGetfields {
     const NAME: &'static str = "documentgenerator.document.getfields";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.document.getfields",
+    );
     type Output = DocumentGetfieldsResult;
 }
 /// The method `documentgenerator.document.list` returns a list of documents based on the filter.
@@ -495,7 +505,9 @@ impl DocumentList {
 impl ::b24_core::__private::Method for DocumentList {
     const NAME: &'static str = "documentgenerator.document.list";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.document.list",
+    );
     type Output = DocumentListResult;
 }
 impl ::b24_core::__private::ListMethod for DocumentList {
@@ -619,7 +631,9 @@ impl DocumentUpdate {
 impl ::b24_core::__private::Method for DocumentUpdate {
     const NAME: &'static str = "documentgenerator.document.update";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.document.update",
+    );
     type Output = DocumentUpdateResult;
 }
 /// The method `documentgenerator.numerator.add` creates a document numerator.
@@ -653,7 +667,9 @@ impl NumeratorAdd {
 impl ::b24_core::__private::Method for NumeratorAdd {
     const NAME: &'static str = "documentgenerator.numerator.add";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.numerator.add",
+    );
     type Output = NumeratorAddResult;
 }
 /// The method `documentgenerator.numerator.delete` removes a numerator by its identifier.
@@ -689,7 +705,9 @@ impl NumeratorDelete {
 impl ::b24_core::__private::Method for NumeratorDelete {
     const NAME: &'static str = "documentgenerator.numerator.delete";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.numerator.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `documentgenerator.numerator.get` returns the numerator data by its ID.
@@ -725,7 +743,9 @@ impl NumeratorGet {
 impl ::b24_core::__private::Method for NumeratorGet {
     const NAME: &'static str = "documentgenerator.numerator.get";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.numerator.get",
+    );
     type Output = NumeratorGetResult;
 }
 /// Gets a list of numbering rules
@@ -755,7 +775,9 @@ impl NumeratorList {
 impl ::b24_core::__private::Method for NumeratorList {
     const NAME: &'static str = "documentgenerator.numerator.list";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.numerator.list",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `documentgenerator.numerator.update` updates the numerator by its identifier.
@@ -802,7 +824,9 @@ impl NumeratorUpdate {
 impl ::b24_core::__private::Method for NumeratorUpdate {
     const NAME: &'static str = "documentgenerator.numerator.update";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.numerator.update",
+    );
     type Output = NumeratorUpdateResult;
 }
 /// The method `documentgenerator.region.add` adds a new custom region.
@@ -836,7 +860,9 @@ impl RegionAdd {
 impl ::b24_core::__private::Method for RegionAdd {
     const NAME: &'static str = "documentgenerator.region.add";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.region.add",
+    );
     type Output = RegionAddResult;
 }
 /// The method `documentgenerator.region.delete` removes a custom region by its identifier.
@@ -872,7 +898,9 @@ impl RegionDelete {
 impl ::b24_core::__private::Method for RegionDelete {
     const NAME: &'static str = "documentgenerator.region.delete";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.region.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `documentgenerator.region.get` returns region data based on the identifier or code.
@@ -908,7 +936,9 @@ impl RegionGet {
 impl ::b24_core::__private::Method for RegionGet {
     const NAME: &'static str = "documentgenerator.region.get";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.region.get",
+    );
     type Output = RegionGetResult;
 }
 /// The method `documentgenerator.region.list` returns a list of pre-installed and custom regions.
@@ -936,7 +966,9 @@ impl RegionList {
 impl ::b24_core::__private::Method for RegionList {
     const NAME: &'static str = "documentgenerator.region.list";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.region.list",
+    );
     type Output = RegionListResult;
 }
 /// The method `documentgenerator.region.update` updates a user-defined region by its identifier.
@@ -983,7 +1015,9 @@ impl RegionUpdate {
 impl ::b24_core::__private::Method for RegionUpdate {
     const NAME: &'static str = "documentgenerator.region.update";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.region.update",
+    );
     type Output = RegionUpdateResult;
 }
 /// The method `documentgenerator.role.add` adds a new role.
@@ -1017,7 +1051,9 @@ impl RoleAdd {
 impl ::b24_core::__private::Method for RoleAdd {
     const NAME: &'static str = "documentgenerator.role.add";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.role.add",
+    );
     type Output = RoleAddResult;
 }
 /// The method `documentgenerator.role.delete` removes a role by its identifier.
@@ -1053,7 +1089,9 @@ impl RoleDelete {
 impl ::b24_core::__private::Method for RoleDelete {
     const NAME: &'static str = "documentgenerator.role.delete";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.role.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `documentgenerator.role.fillaccesses` completely overwrites the mapping of roles to access codes.
@@ -1098,7 +1136,9 @@ impl RoleFillaccesses {
 impl ::b24_core::__private::Method for RoleFillaccesses {
     const NAME: &'static str = "documentgenerator.role.fillaccesses";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.role.fillaccesses",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `documentgenerator.role.get` returns information about the role and its access permissions.
@@ -1134,7 +1174,9 @@ impl RoleGet {
 impl ::b24_core::__private::Method for RoleGet {
     const NAME: &'static str = "documentgenerator.role.get";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.role.get",
+    );
     type Output = RoleGetResult;
 }
 /// The method `documentgenerator.role.list` returns a list of roles without detailing permissions.
@@ -1189,7 +1231,9 @@ impl RoleList {
 impl ::b24_core::__private::Method for RoleList {
     const NAME: &'static str = "documentgenerator.role.list";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.role.list",
+    );
     type Output = RoleListResult;
 }
 impl ::b24_core::__private::ListMethod for RoleList {
@@ -1243,7 +1287,9 @@ impl RoleUpdate {
 impl ::b24_core::__private::Method for RoleUpdate {
     const NAME: &'static str = "documentgenerator.role.update";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.role.update",
+    );
     type Output = RoleUpdateResult;
 }
 /// The method `documentgenerator.template.add` adds a new document template.
@@ -1277,7 +1323,9 @@ impl TemplateAdd {
 impl ::b24_core::__private::Method for TemplateAdd {
     const NAME: &'static str = "documentgenerator.template.add";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.template.add",
+    );
     type Output = TemplateAddResult;
 }
 /// The method `documentgenerator.template.delete` removes a template.
@@ -1313,7 +1361,9 @@ impl TemplateDelete {
 impl ::b24_core::__private::Method for TemplateDelete {
     const NAME: &'static str = "documentgenerator.template.delete";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.template.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// Returns a document template by identifier
@@ -1343,7 +1393,9 @@ impl TemplateGet {
 impl ::b24_core::__private::Method for TemplateGet {
     const NAME: &'static str = "documentgenerator.template.get";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.template.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `documentgenerator.template.getfields` returns the detail form of the template fields.
@@ -1379,7 +1431,9 @@ impl TemplateGetfields {
 impl ::b24_core::__private::Method for TemplateGetfields {
     const NAME: &'static str = "documentgenerator.template.getfields";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.template.getfields",
+    );
     type Output = TemplateGetfieldsResult;
 }
 /// The method `documentgenerator.template.list` returns a list of templates based on the filter.
@@ -1507,7 +1561,9 @@ impl TemplateList {
 impl ::b24_core::__private::Method for TemplateList {
     const NAME: &'static str = "documentgenerator.template.list";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.template.list",
+    );
     type Output = TemplateListResult;
 }
 impl ::b24_core::__private::ListMethod for TemplateList {
@@ -1542,7 +1598,9 @@ impl TemplateUpdate {
 impl ::b24_core::__private::Method for TemplateUpdate {
     const NAME: &'static str = "documentgenerator.template.update";
     const SCOPE: &'static str = "documentgenerator";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "documentgenerator.template.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// Description of how to interpret and format values from `values` (detailed description).

@@ -113,7 +113,7 @@ impl Add {
 impl ::b24_core::__private::Method for Add {
     const NAME: &'static str = "entity.add";
     const SCOPE: &'static str = "entity";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("entity.add");
     type Output = bool;
 }
 /// The `entity.delete` method removes the application's data store.
@@ -165,7 +165,7 @@ impl Delete {
 impl ::b24_core::__private::Method for Delete {
     const NAME: &'static str = "entity.delete";
     const SCOPE: &'static str = "entity";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("entity.delete");
     type Output = bool;
 }
 /// The `entity.get` method returns the parameters of the specified storage or a list of all storages of the application.
@@ -219,7 +219,7 @@ impl Get {
 impl ::b24_core::__private::Method for Get {
     const NAME: &'static str = "entity.get";
     const SCOPE: &'static str = "entity";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("entity.get");
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `entity.item.add` adds an item to the application's data storage.
@@ -432,7 +432,9 @@ impl ItemAdd {
 impl ::b24_core::__private::Method for ItemAdd {
     const NAME: &'static str = "entity.item.add";
     const SCOPE: &'static str = "entity";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "entity.item.add",
+    );
     type Output = i64;
 }
 /// The `entity.item.delete` method removes an item from the application's data storage.
@@ -503,7 +505,9 @@ impl ItemDelete {
 impl ::b24_core::__private::Method for ItemDelete {
     const NAME: &'static str = "entity.item.delete";
     const SCOPE: &'static str = "entity";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "entity.item.delete",
+    );
     type Output = bool;
 }
 /// The `entity.item.get` method retrieves a list of items from the application's data storage.
@@ -648,7 +652,9 @@ impl ItemGet {
 impl ::b24_core::__private::Method for ItemGet {
     const NAME: &'static str = "entity.item.get";
     const SCOPE: &'static str = "entity";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "entity.item.get",
+    );
     type Output = ::std::vec::Vec<Item>;
 }
 impl ::b24_core::__private::ListMethod for ItemGet {
@@ -787,7 +793,9 @@ impl ItemPropertyAdd {
 impl ::b24_core::__private::Method for ItemPropertyAdd {
     const NAME: &'static str = "entity.item.property.add";
     const SCOPE: &'static str = "entity";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "entity.item.property.add",
+    );
     type Output = bool;
 }
 /// The method `entity.item.property.delete` removes a property from the application's data storage items.
@@ -861,7 +869,9 @@ impl ItemPropertyDelete {
 impl ::b24_core::__private::Method for ItemPropertyDelete {
     const NAME: &'static str = "entity.item.property.delete";
     const SCOPE: &'static str = "entity";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "entity.item.property.delete",
+    );
     type Output = bool;
 }
 /// The method `entity.item.property.get` returns the properties of the application's data storage items.
@@ -937,7 +947,9 @@ impl ItemPropertyGet {
 impl ::b24_core::__private::Method for ItemPropertyGet {
     const NAME: &'static str = "entity.item.property.get";
     const SCOPE: &'static str = "entity";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "entity.item.property.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `entity.item.property.update` modifies the property of items in the application's data storage.
@@ -1094,7 +1106,9 @@ impl ItemPropertyUpdate {
 impl ::b24_core::__private::Method for ItemPropertyUpdate {
     const NAME: &'static str = "entity.item.property.update";
     const SCOPE: &'static str = "entity";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "entity.item.property.update",
+    );
     type Output = bool;
 }
 /// Who: a user with access permission level W (write) or X (management) on the data storage.
@@ -1328,7 +1342,9 @@ impl ItemUpdate {
 impl ::b24_core::__private::Method for ItemUpdate {
     const NAME: &'static str = "entity.item.update";
     const SCOPE: &'static str = "entity";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "entity.item.update",
+    );
     type Output = bool;
 }
 /// The `entity.rights` method retrieves the current set of access permissions for the application's data storage or modifies it.
@@ -1421,7 +1437,7 @@ impl Rights {
 impl ::b24_core::__private::Method for Rights {
     const NAME: &'static str = "entity.rights";
     const SCOPE: &'static str = "entity";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("entity.rights");
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The `entity.section.add` method adds a section to the application's data storage.
@@ -1636,7 +1652,9 @@ impl SectionAdd {
 impl ::b24_core::__private::Method for SectionAdd {
     const NAME: &'static str = "entity.section.add";
     const SCOPE: &'static str = "entity";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "entity.section.add",
+    );
     type Output = i64;
 }
 /// The `entity.section.delete` method removes a section from the application's data storage.
@@ -1705,7 +1723,9 @@ impl SectionDelete {
 impl ::b24_core::__private::Method for SectionDelete {
     const NAME: &'static str = "entity.section.delete";
     const SCOPE: &'static str = "entity";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "entity.section.delete",
+    );
     type Output = bool;
 }
 /// The `entity.section.get` method retrieves a list of sections from the application's data storage.
@@ -1852,7 +1872,9 @@ impl SectionGet {
 impl ::b24_core::__private::Method for SectionGet {
     const NAME: &'static str = "entity.section.get";
     const SCOPE: &'static str = "entity";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "entity.section.get",
+    );
     type Output = ::std::vec::Vec<Section>;
 }
 impl ::b24_core::__private::ListMethod for SectionGet {
@@ -2089,7 +2111,9 @@ impl SectionUpdate {
 impl ::b24_core::__private::Method for SectionUpdate {
     const NAME: &'static str = "entity.section.update";
     const SCOPE: &'static str = "entity";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "entity.section.update",
+    );
     type Output = bool;
 }
 /// The `entity.update` method updates the parameters of the application's data storage.
@@ -2229,7 +2253,7 @@ impl Update {
 impl ::b24_core::__private::Method for Update {
     const NAME: &'static str = "entity.update";
     const SCOPE: &'static str = "entity";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("entity.update");
     type Output = bool;
 }
 /// The `Item` object.

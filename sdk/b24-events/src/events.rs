@@ -132,7 +132,7 @@ impl EventBind {
 impl ::b24_core::__private::Method for EventBind {
     const NAME: &'static str = "event.bind";
     const SCOPE: &'static str = "events";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("event.bind");
     type Output = bool;
 }
 /// The `event.get` method allows you to retrieve a list of registered event handlers.
@@ -160,7 +160,7 @@ impl EventGet {
 impl ::b24_core::__private::Method for EventGet {
     const NAME: &'static str = "event.get";
     const SCOPE: &'static str = "events";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("event.get");
     type Output = ::std::vec::Vec<
         ::b24_core::__private::serde_json::Map<
             ::std::string::String,
@@ -242,7 +242,9 @@ impl EventOfflineClear {
 impl ::b24_core::__private::Method for EventOfflineClear {
     const NAME: &'static str = "event.offline.clear";
     const SCOPE: &'static str = "events";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "event.offline.clear",
+    );
     type Output = bool;
 }
 /// The `event.offline.error` method retains a database record marked with an error when using offline events. The availability of offline events can be verified via the feature.get method.
@@ -300,7 +302,9 @@ impl EventOfflineError {
 impl ::b24_core::__private::Method for EventOfflineError {
     const NAME: &'static str = "event.offline.error";
     const SCOPE: &'static str = "events";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "event.offline.error",
+    );
     type Output = bool;
 }
 /// The `event.offline.get` method returns the first offline events in the queue to the application according to the filter settings. The availability of offline events can be checked via the feature.get method.
@@ -387,7 +391,9 @@ impl EventOfflineGet {
 impl ::b24_core::__private::Method for EventOfflineGet {
     const NAME: &'static str = "event.offline.get";
     const SCOPE: &'static str = "events";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "event.offline.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -503,7 +509,9 @@ impl EventOfflineList {
 impl ::b24_core::__private::Method for EventOfflineList {
     const NAME: &'static str = "event.offline.list";
     const SCOPE: &'static str = "events";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "event.offline.list",
+    );
     type Output = ::std::vec::Vec<
         ::b24_core::__private::serde_json::Map<
             ::std::string::String,
@@ -606,7 +614,7 @@ impl EventUnbind {
 impl ::b24_core::__private::Method for EventUnbind {
     const NAME: &'static str = "event.unbind";
     const SCOPE: &'static str = "events";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("event.unbind");
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,

@@ -79,7 +79,7 @@ impl Add {
 impl ::b24_core::__private::Method for Add {
     const NAME: &'static str = "department.add";
     const SCOPE: &'static str = "department";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("department.add");
     type Output = i64;
 }
 /// The method `department.delete` removes a department from the company structure.
@@ -113,7 +113,9 @@ impl DepartmentDelete {
 impl ::b24_core::__private::Method for DepartmentDelete {
     const NAME: &'static str = "department.department.delete";
     const SCOPE: &'static str = "department";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "department.department.delete",
+    );
     type Output = bool;
 }
 /// The method `department.fields` returns a list and description of available department fields.
@@ -141,7 +143,9 @@ impl Fields {
 impl ::b24_core::__private::Method for Fields {
     const NAME: &'static str = "department.fields";
     const SCOPE: &'static str = "department";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "department.fields",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -336,7 +340,7 @@ impl Get {
 impl ::b24_core::__private::Method for Get {
     const NAME: &'static str = "department.get";
     const SCOPE: &'static str = "department";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("department.get");
     type Output = ::std::vec::Vec<Department>;
 }
 /// The method `department.update` modifies the department data in the company structure.
@@ -443,7 +447,9 @@ impl Update {
 impl ::b24_core::__private::Method for Update {
     const NAME: &'static str = "department.update";
     const SCOPE: &'static str = "department";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "department.update",
+    );
     type Output = bool;
 }
 /// The method `humanresources.employee.count` returns the number of unique employees in the company structure.
@@ -473,7 +479,9 @@ impl EmployeeCount {
 impl ::b24_core::__private::Method for EmployeeCount {
     const NAME: &'static str = "humanresources.employee.count";
     const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.employee.count",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = EmployeeCountResult;
 }
@@ -558,7 +566,9 @@ impl EmployeeFieldGet {
 impl ::b24_core::__private::Method for EmployeeFieldGet {
     const NAME: &'static str = "humanresources.employee.field.get";
     const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.employee.field.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = EmployeeFieldGetResult;
 }
@@ -624,7 +634,9 @@ impl EmployeeFieldList {
 impl ::b24_core::__private::Method for EmployeeFieldList {
     const NAME: &'static str = "humanresources.employee.field.list";
     const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.employee.field.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = EmployeeFieldListResult;
 }
@@ -655,7 +667,9 @@ impl EmployeeMultidepartment {
 impl ::b24_core::__private::Method for EmployeeMultidepartment {
     const NAME: &'static str = "humanresources.employee.multidepartment";
     const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.employee.multidepartment",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = EmployeeMultidepartmentResult;
 }
@@ -694,7 +708,9 @@ impl EmployeeSubordinates {
 impl ::b24_core::__private::Method for EmployeeSubordinates {
     const NAME: &'static str = "humanresources.employee.subordinates";
     const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.employee.subordinates",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = EmployeeSubordinatesResult;
 }
@@ -1004,7 +1020,9 @@ impl NodeAdd {
 impl ::b24_core::__private::Method for NodeAdd {
     const NAME: &'static str = "humanresources.node.add";
     const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.node.add",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeAddResult;
 }
@@ -1033,7 +1051,9 @@ impl NodeChildren {
 impl ::b24_core::__private::Method for NodeChildren {
     const NAME: &'static str = "humanresources.node.children";
     const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.node.children",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `humanresources.node.communication.edit` binds, unbinds, or creates a chat, channel, or collab for a department or team.
@@ -1180,7 +1200,9 @@ impl NodeCommunicationEdit {
 impl ::b24_core::__private::Method for NodeCommunicationEdit {
     const NAME: &'static str = "humanresources.node.communication.edit";
     const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.node.communication.edit",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeCommunicationEditResult;
 }
@@ -1219,7 +1241,9 @@ impl NodeCommunicationList {
 impl ::b24_core::__private::Method for NodeCommunicationList {
     const NAME: &'static str = "humanresources.node.communication.list";
     const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.node.communication.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeCommunicationListResult;
 }
@@ -1250,7 +1274,9 @@ impl NodeCount {
 impl ::b24_core::__private::Method for NodeCount {
     const NAME: &'static str = "humanresources.node.count";
     const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.node.count",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeCountResult;
 }
@@ -1355,7 +1381,9 @@ impl NodeEdit {
 impl ::b24_core::__private::Method for NodeEdit {
     const NAME: &'static str = "humanresources.node.edit";
     const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.node.edit",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeEditResult;
 }
@@ -1446,7 +1474,9 @@ impl NodeFieldGet {
 impl ::b24_core::__private::Method for NodeFieldGet {
     const NAME: &'static str = "humanresources.node.field.get";
     const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.node.field.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeFieldGetResult;
 }
@@ -1512,7 +1542,9 @@ impl NodeFieldList {
 impl ::b24_core::__private::Method for NodeFieldList {
     const NAME: &'static str = "humanresources.node.field.list";
     const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.node.field.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeFieldListResult;
 }
@@ -1588,7 +1620,9 @@ impl NodeGet {
 impl ::b24_core::__private::Method for NodeGet {
     const NAME: &'static str = "humanresources.node.get";
     const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.node.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeGetResult;
 }
@@ -1694,7 +1728,9 @@ impl NodeList {
 impl ::b24_core::__private::Method for NodeList {
     const NAME: &'static str = "humanresources.node.list";
     const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.node.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeListResult;
 }
@@ -1767,7 +1803,9 @@ impl NodeMemberAdd {
 impl ::b24_core::__private::Method for NodeMemberAdd {
     const NAME: &'static str = "humanresources.node.member.add";
     const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.node.member.add",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeMemberAddResult;
 }
@@ -1851,7 +1889,9 @@ impl NodeMemberFieldGet {
 impl ::b24_core::__private::Method for NodeMemberFieldGet {
     const NAME: &'static str = "humanresources.node.member.field.get";
     const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.node.member.field.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeMemberFieldGetResult;
 }
@@ -1917,7 +1957,9 @@ impl NodeMemberFieldList {
 impl ::b24_core::__private::Method for NodeMemberFieldList {
     const NAME: &'static str = "humanresources.node.member.field.list";
     const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.node.member.field.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeMemberFieldListResult;
 }
@@ -1997,7 +2039,9 @@ impl NodeMemberMove {
 impl ::b24_core::__private::Method for NodeMemberMove {
     const NAME: &'static str = "humanresources.node.member.move";
     const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.node.member.move",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeMemberMoveResult;
 }
@@ -2051,7 +2095,9 @@ impl NodeMemberRemove {
 impl ::b24_core::__private::Method for NodeMemberRemove {
     const NAME: &'static str = "humanresources.node.member.remove";
     const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.node.member.remove",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeMemberRemoveResult;
 }
@@ -2105,7 +2151,9 @@ impl NodeMemberSet {
 impl ::b24_core::__private::Method for NodeMemberSet {
     const NAME: &'static str = "humanresources.node.member.set";
     const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.node.member.set",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeMemberSetResult;
 }
@@ -2160,7 +2208,9 @@ impl NodeMove {
 impl ::b24_core::__private::Method for NodeMove {
     const NAME: &'static str = "humanresources.node.move";
     const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.node.move",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeMoveResult;
 }
@@ -2262,7 +2312,9 @@ impl NodeSearch {
 impl ::b24_core::__private::Method for NodeSearch {
     const NAME: &'static str = "humanresources.node.search";
     const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresources.node.search",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeSearchResult;
 }
@@ -2352,7 +2404,9 @@ impl HumanresoursesEmployeeSearch {
 impl ::b24_core::__private::Method for HumanresoursesEmployeeSearch {
     const NAME: &'static str = "humanresourses.employee.search";
     const SCOPE: &'static str = "humanresources";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "humanresourses.employee.search",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = HumanresoursesEmployeeSearchResult;
 }

@@ -270,7 +270,7 @@ impl ChatAdd {
 impl ::b24_core::__private::Method for ChatAdd {
     const NAME: &'static str = "im.chat.add";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.chat.add");
     type Output = i64;
 }
 /// The method `im.chat.get` retrieves the chat ID.
@@ -344,7 +344,7 @@ impl ChatGet {
 impl ::b24_core::__private::Method for ChatGet {
     const NAME: &'static str = "im.chat.get";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.chat.get");
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -386,7 +386,7 @@ impl ChatLeave {
 impl ::b24_core::__private::Method for ChatLeave {
     const NAME: &'static str = "im.chat.leave";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.chat.leave");
     type Output = bool;
 }
 /// The method `im.chat.mute` disables or enables notifications in the specified chat.
@@ -488,7 +488,7 @@ impl ChatMute {
 impl ::b24_core::__private::Method for ChatMute {
     const NAME: &'static str = "im.chat.mute";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.chat.mute");
     type Output = bool;
 }
 /// The method `im.chat.setOwner` changes the owner of the chat.
@@ -565,7 +565,9 @@ impl ChatSetOwner {
 impl ::b24_core::__private::Method for ChatSetOwner {
     const NAME: &'static str = "im.chat.setOwner";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.chat.setOwner",
+    );
     type Output = bool;
 }
 /// The method `im.chat.updateAvatar` updates the chat avatar.
@@ -642,7 +644,9 @@ impl ChatUpdateAvatar {
 impl ::b24_core::__private::Method for ChatUpdateAvatar {
     const NAME: &'static str = "im.chat.updateAvatar";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.chat.updateAvatar",
+    );
     type Output = bool;
 }
 /// The method `im.chat.updateColor` updates the chat color for the mobile application.
@@ -730,7 +734,9 @@ impl ChatUpdateColor {
 impl ::b24_core::__private::Method for ChatUpdateColor {
     const NAME: &'static str = "im.chat.updateColor";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.chat.updateColor",
+    );
     type Output = bool;
 }
 /// The method `im.chat.updateTitle` updates the chat title.
@@ -807,7 +813,9 @@ impl ChatUpdateTitle {
 impl ::b24_core::__private::Method for ChatUpdateTitle {
     const NAME: &'static str = "im.chat.updateTitle";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.chat.updateTitle",
+    );
     type Output = bool;
 }
 /// The method `im.chat.user.add` adds users to a chat.
@@ -885,7 +893,9 @@ impl ChatUserAdd {
 impl ::b24_core::__private::Method for ChatUserAdd {
     const NAME: &'static str = "im.chat.user.add";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.chat.user.add",
+    );
     type Output = bool;
 }
 /// The method `im.chat.user.delete` removes a user from the chat.
@@ -940,7 +950,9 @@ impl ChatUserDelete {
 impl ::b24_core::__private::Method for ChatUserDelete {
     const NAME: &'static str = "im.chat.user.delete";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.chat.user.delete",
+    );
     type Output = bool;
 }
 /// The method `im.chat.user.list` returns a list of chat participant IDs.
@@ -979,7 +991,9 @@ impl ChatUserList {
 impl ::b24_core::__private::Method for ChatUserList {
     const NAME: &'static str = "im.chat.user.list";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.chat.user.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `im.counters.get` retrieves the counters for unread messages and notifications for the current user.
@@ -1007,7 +1021,9 @@ impl CountersGet {
 impl ::b24_core::__private::Method for CountersGet {
     const NAME: &'static str = "im.counters.get";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.counters.get",
+    );
     type Output = CountersGetResult;
 }
 /// The method `im.department.colleagues.list` retrieves the list of colleagues for the current user. For a manager, the method will return a list of subordinates and all supervisors.
@@ -1092,7 +1108,9 @@ impl DepartmentColleaguesList {
 impl ::b24_core::__private::Method for DepartmentColleaguesList {
     const NAME: &'static str = "im.department.colleagues.list";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.department.colleagues.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `im.department.employees.get` retrieves a list of employees from the specified departments.
@@ -1155,7 +1173,9 @@ impl DepartmentEmployeesGet {
 impl ::b24_core::__private::Method for DepartmentEmployeesGet {
     const NAME: &'static str = "im.department.employees.get";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.department.employees.get",
+    );
     type Output = DepartmentEmployeesGetResult;
 }
 /// The method `im.department.get` retrieves data about departments by their `ID` identifiers.
@@ -1218,7 +1238,9 @@ impl DepartmentGet {
 impl ::b24_core::__private::Method for DepartmentGet {
     const NAME: &'static str = "im.department.get";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.department.get",
+    );
     type Output = ::std::vec::Vec<DepartmentGetResultItem>;
 }
 /// The method `im.department.managers.get` retrieves a list of managers for the specified departments.
@@ -1281,7 +1303,9 @@ impl DepartmentManagersGet {
 impl ::b24_core::__private::Method for DepartmentManagersGet {
     const NAME: &'static str = "im.department.managers.get";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.department.managers.get",
+    );
     type Output = DepartmentManagersGetResult;
 }
 /// The method `im.dialog.get` retrieves information about a chat.
@@ -1325,7 +1349,7 @@ impl DialogGet {
 impl ::b24_core::__private::Method for DialogGet {
     const NAME: &'static str = "im.dialog.get";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.dialog.get");
     type Output = DialogGetResult;
 }
 /// The `im.dialog.messages.get` method retrieves messages from the specified conversation, including system messages. It does not support standard pagination due to the potentially large volume of data.
@@ -1429,7 +1453,9 @@ impl DialogMessagesGet {
 impl ::b24_core::__private::Method for DialogMessagesGet {
     const NAME: &'static str = "im.dialog.messages.get";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.dialog.messages.get",
+    );
     type Output = DialogMessagesGetResult;
 }
 /// The method `im.dialog.messages.search` performs a search for messages in the chat.
@@ -1610,7 +1636,9 @@ impl DialogMessagesSearch {
 impl ::b24_core::__private::Method for DialogMessagesSearch {
     const NAME: &'static str = "im.dialog.messages.search";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.dialog.messages.search",
+    );
     type Output = DialogMessagesSearchResult;
 }
 /// The method `im.dialog.read` sets the "read" flag for dialog messages up to and including the specified message.
@@ -1672,7 +1700,7 @@ impl DialogRead {
 impl ::b24_core::__private::Method for DialogRead {
     const NAME: &'static str = "im.dialog.read";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.dialog.read");
     type Output = DialogReadResult;
 }
 /// The method `im.dialog.read.all` sets the "read" flag for all chats of the current user.
@@ -1700,7 +1728,9 @@ impl DialogReadAll {
 impl ::b24_core::__private::Method for DialogReadAll {
     const NAME: &'static str = "im.dialog.read.all";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.dialog.read.all",
+    );
     type Output = bool;
 }
 /// The method `im.dialog.unread` sets the "unread" flag for messages in a dialog starting from the specified message.
@@ -1757,7 +1787,9 @@ impl DialogUnread {
 impl ::b24_core::__private::Method for DialogUnread {
     const NAME: &'static str = "im.dialog.unread";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.dialog.unread",
+    );
     type Output = bool;
 }
 /// The method `im.dialog.users.list` returns detailed information about the participants in the dialog with pagination support.
@@ -1901,7 +1933,9 @@ impl DialogUsersList {
 impl ::b24_core::__private::Method for DialogUsersList {
     const NAME: &'static str = "im.dialog.users.list";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.dialog.users.list",
+    );
     type Output = ::std::vec::Vec<DialogUsersListResultItem>;
 }
 /// The method `im.dialog.writing` sends a "User is typing" indicator to the chat.
@@ -1946,7 +1980,9 @@ impl DialogWriting {
 impl ::b24_core::__private::Method for DialogWriting {
     const NAME: &'static str = "im.dialog.writing";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.dialog.writing",
+    );
     type Output = bool;
 }
 /// The method `im.disk.file.commit` adds a file to a chat.
@@ -2088,7 +2124,9 @@ impl DiskFileCommit {
 impl ::b24_core::__private::Method for DiskFileCommit {
     const NAME: &'static str = "im.disk.file.commit";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.disk.file.commit",
+    );
     type Output = DiskFileCommitResult;
 }
 /// The method `im.disk.file.delete` removes a file from the chat folder. Only the user—who is a participant in the chat and sent the file—can delete it. Other chat participants cannot delete the file.
@@ -2139,7 +2177,9 @@ impl DiskFileDelete {
 impl ::b24_core::__private::Method for DiskFileDelete {
     const NAME: &'static str = "im.disk.file.delete";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.disk.file.delete",
+    );
     type Output = bool;
 }
 /// The method `im.disk.file.save` saves a file from the chat to the user's personal Drive.
@@ -2176,7 +2216,9 @@ impl DiskFileSave {
 impl ::b24_core::__private::Method for DiskFileSave {
     const NAME: &'static str = "im.disk.file.save";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.disk.file.save",
+    );
     type Output = DiskFileSaveResult;
 }
 /// The method `im.disk.folder.get` retrieves the identifier of the folder where chat files are stored.
@@ -2227,7 +2269,9 @@ impl DiskFolderGet {
 impl ::b24_core::__private::Method for DiskFolderGet {
     const NAME: &'static str = "im.disk.folder.get";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.disk.folder.get",
+    );
     type Output = DiskFolderGetResult;
 }
 /// The method `im.message.add` sends a message to a chat.
@@ -2395,7 +2439,7 @@ impl MessageAdd {
 impl ::b24_core::__private::Method for MessageAdd {
     const NAME: &'static str = "im.message.add";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.message.add");
     type Output = i64;
 }
 /// The method `im.message.command` executes a chat-bot command in the context of a message.
@@ -2479,7 +2523,9 @@ impl MessageCommand {
 impl ::b24_core::__private::Method for MessageCommand {
     const NAME: &'static str = "im.message.command";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.message.command",
+    );
     type Output = bool;
 }
 /// The method `im.message.delete` removes a message.
@@ -2520,7 +2566,9 @@ impl MessageDelete {
 impl ::b24_core::__private::Method for MessageDelete {
     const NAME: &'static str = "im.message.delete";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.message.delete",
+    );
     type Output = bool;
 }
 /// The method `im.message.like` sets or removes the "Like" mark for a message.
@@ -2583,7 +2631,9 @@ impl MessageLike {
 impl ::b24_core::__private::Method for MessageLike {
     const NAME: &'static str = "im.message.like";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.message.like",
+    );
     type Output = bool;
 }
 /// The method `im.message.share` creates an object based on a message.
@@ -2655,7 +2705,9 @@ impl MessageShare {
 impl ::b24_core::__private::Method for MessageShare {
     const NAME: &'static str = "im.message.share";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.message.share",
+    );
     type Output = bool;
 }
 /// The method `im.message.update` modifies the text and parameters of an already sent message.
@@ -2814,7 +2866,9 @@ impl MessageUpdate {
 impl ::b24_core::__private::Method for MessageUpdate {
     const NAME: &'static str = "im.message.update";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.message.update",
+    );
     type Output = bool;
 }
 /// The `im.notify` method sends a notification to a user.
@@ -2980,7 +3034,7 @@ impl Notify {
 impl ::b24_core::__private::Method for Notify {
     const NAME: &'static str = "im.notify";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.notify");
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `im.notify.answer` sends a text quick response to a notification.
@@ -3033,7 +3087,9 @@ impl NotifyAnswer {
 impl ::b24_core::__private::Method for NotifyAnswer {
     const NAME: &'static str = "im.notify.answer";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.notify.answer",
+    );
     type Output = NotifyAnswerResult;
 }
 /// Interacts with notification buttons
@@ -3063,7 +3119,9 @@ impl NotifyConfirm {
 impl ::b24_core::__private::Method for NotifyConfirm {
     const NAME: &'static str = "im.notify.confirm";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.notify.confirm",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `im.notify.delete` removes a notification by `ID` or by tags `TAG` and `SUB_TAG`.
@@ -3176,7 +3234,9 @@ impl NotifyDelete {
 impl ::b24_core::__private::Method for NotifyDelete {
     const NAME: &'static str = "im.notify.delete";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.notify.delete",
+    );
     type Output = bool;
 }
 /// The method `im.notify.get` returns a list of user notifications in parts. The next part is requested using `LAST_ID` and `LAST_TYPE`.
@@ -3287,7 +3347,7 @@ impl NotifyGet {
 impl ::b24_core::__private::Method for NotifyGet {
     const NAME: &'static str = "im.notify.get";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.notify.get");
     type Output = NotifyGetResult;
 }
 /// The method `im.notify.history.search` performs a search through the user's notification history.
@@ -3529,7 +3589,9 @@ impl NotifyHistorySearch {
 impl ::b24_core::__private::Method for NotifyHistorySearch {
     const NAME: &'static str = "im.notify.history.search";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.notify.history.search",
+    );
     type Output = NotifyHistorySearchResult;
 }
 /// Sends a personal notification
@@ -3559,7 +3621,9 @@ impl NotifyPersonalAdd {
 impl ::b24_core::__private::Method for NotifyPersonalAdd {
     const NAME: &'static str = "im.notify.personal.add";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.notify.personal.add",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `im.notify.read` marks a notification or all notifications as read or unread based on the specified parameters.
@@ -3650,7 +3714,7 @@ impl NotifyRead {
 impl ::b24_core::__private::Method for NotifyRead {
     const NAME: &'static str = "im.notify.read";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.notify.read");
     type Output = bool;
 }
 /// The method `im.notify.read.all` marks all notifications of the current user as read.
@@ -3678,7 +3742,9 @@ impl NotifyReadAll {
 impl ::b24_core::__private::Method for NotifyReadAll {
     const NAME: &'static str = "im.notify.read.all";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.notify.read.all",
+    );
     type Output = NotifyReadAllResult;
 }
 /// The method `im.notify.read.list` marks a list of notifications as read or unread.
@@ -3744,7 +3810,9 @@ impl NotifyReadList {
 impl ::b24_core::__private::Method for NotifyReadList {
     const NAME: &'static str = "im.notify.read.list";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.notify.read.list",
+    );
     type Output = bool;
 }
 /// The method `im.notify.schema.get` returns the schema of available notification types by modules.
@@ -3772,7 +3840,9 @@ impl NotifySchemaGet {
 impl ::b24_core::__private::Method for NotifySchemaGet {
     const NAME: &'static str = "im.notify.schema.get";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.notify.schema.get",
+    );
     type Output = NotifySchemaGetResult;
 }
 /// The method `im.notify.system.add` sends a system notification to a user.
@@ -3920,7 +3990,9 @@ impl NotifySystemAdd {
 impl ::b24_core::__private::Method for NotifySystemAdd {
     const NAME: &'static str = "im.notify.system.add";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.notify.system.add",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `im.recent.pin` pins or unpins a conversation at the top of the user's chat list.
@@ -3990,7 +4062,7 @@ impl Recent {
 impl ::b24_core::__private::Method for Recent {
     const NAME: &'static str = "im.recent";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.recent");
     type Output = bool;
 }
 /// The method `im.recent.get` retrieves a list of the user's recent chats.
@@ -4138,7 +4210,7 @@ impl RecentGet {
 impl ::b24_core::__private::Method for RecentGet {
     const NAME: &'static str = "im.recent.get";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.recent.get");
     type Output = ::std::vec::Vec<RecentGetResultItem>;
 }
 /// The method `im.recent.hide` removes a dialog from the list of recent chats for the current user.
@@ -4183,7 +4255,7 @@ impl RecentHide {
 impl ::b24_core::__private::Method for RecentHide {
     const NAME: &'static str = "im.recent.hide";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.recent.hide");
     type Output = bool;
 }
 /// The method `im.recent.list` retrieves a list of the user's recent conversations with pagination support.
@@ -4471,7 +4543,7 @@ impl RecentList {
 impl ::b24_core::__private::Method for RecentList {
     const NAME: &'static str = "im.recent.list";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.recent.list");
     type Output = RecentListResult;
 }
 /// The method `im.recent.unread` sets or removes the "read" flag for the chat.
@@ -4540,7 +4612,9 @@ impl RecentUnread {
 impl ::b24_core::__private::Method for RecentUnread {
     const NAME: &'static str = "im.recent.unread";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.recent.unread",
+    );
     type Output = bool;
 }
 /// The method `im.revision.get` returns the API revisions of the IM module for the current Bitrix24.
@@ -4568,7 +4642,9 @@ impl RevisionGet {
 impl ::b24_core::__private::Method for RevisionGet {
     const NAME: &'static str = "im.revision.get";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.revision.get",
+    );
     type Output = RevisionGetResult;
 }
 /// The method `im.search.chat.list` performs a search for chats that the current user has access to. The search is conducted based on the title, first name, and last name of chat participants.
@@ -4672,7 +4748,9 @@ impl SearchChatList {
 impl ::b24_core::__private::Method for SearchChatList {
     const NAME: &'static str = "im.search.chat.list";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.search.chat.list",
+    );
     type Output = ::std::vec::Vec<SearchChatListResultItem>;
 }
 /// Searches for departments
@@ -4702,7 +4780,9 @@ impl SearchDepartmentList {
 impl ::b24_core::__private::Method for SearchDepartmentList {
     const NAME: &'static str = "im.search.department.list";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.search.department.list",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `im.search.last.add` adds a dialog to the last search history.
@@ -4745,7 +4825,9 @@ impl SearchLastAdd {
 impl ::b24_core::__private::Method for SearchLastAdd {
     const NAME: &'static str = "im.search.last.add";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.search.last.add",
+    );
     type Output = bool;
 }
 /// The method `im.search.last.delete` removes a dialog from the last search history.
@@ -4788,7 +4870,9 @@ impl SearchLastDelete {
 impl ::b24_core::__private::Method for SearchLastDelete {
     const NAME: &'static str = "im.search.last.delete";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.search.last.delete",
+    );
     type Output = bool;
 }
 /// The method `im.search.last.get` returns a list of dialogs from the history of the last search.
@@ -4881,7 +4965,9 @@ impl SearchLastGet {
 impl ::b24_core::__private::Method for SearchLastGet {
     const NAME: &'static str = "im.search.last.get";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.search.last.get",
+    );
     type Output = ::std::vec::Vec<SearchLastGetResultItem>;
 }
 /// The method `im.search.user.list` allows you to search for users by first name, last name, job title, and department.
@@ -4975,7 +5061,9 @@ impl SearchUserList {
 impl ::b24_core::__private::Method for SearchUserList {
     const NAME: &'static str = "im.search.user.list";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.search.user.list",
+    );
     type Output = SearchUserListResult;
 }
 /// The method `im.user.get` retrieves data about the current user or a user by `ID`.
@@ -5046,7 +5134,7 @@ impl UserGet {
 impl ::b24_core::__private::Method for UserGet {
     const NAME: &'static str = "im.user.get";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.user.get");
     type Output = UserGetResult;
 }
 /// The method `im.user.list.get` returns data about users based on a list of identifiers.
@@ -5128,7 +5216,9 @@ impl UserListGet {
 impl ::b24_core::__private::Method for UserListGet {
     const NAME: &'static str = "im.user.list.get";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.user.list.get",
+    );
     type Output = ::std::vec::Vec<UserListGetResultItem>;
 }
 /// The method `im.user.status.get` returns the status of the current user.
@@ -5156,7 +5246,9 @@ impl UserStatusGet {
 impl ::b24_core::__private::Method for UserStatusGet {
     const NAME: &'static str = "im.user.status.get";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.user.status.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `im.user.status.idle.end` disables the automatic "Away" status for the current user.
@@ -5184,7 +5276,9 @@ impl UserStatusIdleEnd {
 impl ::b24_core::__private::Method for UserStatusIdleEnd {
     const NAME: &'static str = "im.user.status.idle.end";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.user.status.idle.end",
+    );
     type Output = bool;
 }
 /// The method `im.user.status.idle.start` enables the automatic status "Away" for the current user.
@@ -5231,7 +5325,9 @@ impl UserStatusIdleStart {
 impl ::b24_core::__private::Method for UserStatusIdleStart {
     const NAME: &'static str = "im.user.status.idle.start";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.user.status.idle.start",
+    );
     type Output = bool;
 }
 /// The method `im.user.status.set` sets the current user's status.
@@ -5271,7 +5367,9 @@ impl UserStatusSet {
 impl ::b24_core::__private::Method for UserStatusSet {
     const NAME: &'static str = "im.user.status.set";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.user.status.set",
+    );
     type Output = bool;
 }
 /// The method `imbot.app.register` registers a chat application.
@@ -5299,7 +5397,9 @@ impl AppRegister {
 impl ::b24_core::__private::Method for AppRegister {
     const NAME: &'static str = "imbot.app.register";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.app.register",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `imbot.app.unregister` removes the application from the chat.
@@ -5327,7 +5427,9 @@ impl AppUnregister {
 impl ::b24_core::__private::Method for AppUnregister {
     const NAME: &'static str = "imbot.app.unregister";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.app.unregister",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `imbot.app.update` updates application data in the chat.
@@ -5355,7 +5457,9 @@ impl AppUpdate {
 impl ::b24_core::__private::Method for AppUpdate {
     const NAME: &'static str = "imbot.app.update";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.app.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// Color of the chat. Possible values:

@@ -23,7 +23,7 @@ impl ImV2 {
 impl ::b24_core::__private::Method for ImV2 {
     const NAME: &'static str = "im.v2";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.v2");
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `im.v2.Event.get` retrieves events for the current user in polling mode.
@@ -87,7 +87,9 @@ impl V2EventGet {
 impl ::b24_core::__private::Method for V2EventGet {
     const NAME: &'static str = "im.v2.Event.get";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.v2.Event.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -118,7 +120,9 @@ impl V2EventSubscribe {
 impl ::b24_core::__private::Method for V2EventSubscribe {
     const NAME: &'static str = "im.v2.Event.subscribe";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.v2.Event.subscribe",
+    );
     type Output = bool;
 }
 /// The method `im.v2.Event.unsubscribe` cancels the current user's subscription to event logging. It stops recording new events in the log. Already recorded events remain accessible through im.v2.Event.get until the retention period expires (24 hours) or until confirmed via `offset`.
@@ -146,7 +150,9 @@ impl V2EventUnsubscribe {
 impl ::b24_core::__private::Method for V2EventUnsubscribe {
     const NAME: &'static str = "im.v2.Event.unsubscribe";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.v2.Event.unsubscribe",
+    );
     type Output = bool;
 }
 /// The method `im.v2.File.download` returns a link to download a file from the chat.
@@ -194,7 +200,9 @@ impl V2FileDownload {
 impl ::b24_core::__private::Method for V2FileDownload {
     const NAME: &'static str = "im.v2.File.download";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.v2.File.download",
+    );
     type Output = V2FileDownloadResult;
 }
 /// The method `im.v2.File.upload` uploads a file to the chat on behalf of the current user. It combines three steps of the deprecated API into a single call: uploading the file to the Drive, attaching it to the chat, and sending a message.
@@ -242,7 +250,9 @@ impl V2FileUpload {
 impl ::b24_core::__private::Method for V2FileUpload {
     const NAME: &'static str = "im.v2.File.upload";
     const SCOPE: &'static str = "im";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "im.v2.File.upload",
+    );
     type Output = V2FileUploadResult;
 }
 /// The method `imbot.bot.list` returns a list of registered chat bots.
@@ -270,7 +280,7 @@ impl BotList {
 impl ::b24_core::__private::Method for BotList {
     const NAME: &'static str = "imbot.bot.list";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("imbot.bot.list");
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -529,7 +539,7 @@ impl ChatAdd {
 impl ::b24_core::__private::Method for ChatAdd {
     const NAME: &'static str = "imbot.chat.add";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("imbot.chat.add");
     type Output = i64;
 }
 /// The method `imbot.chat.get` returns the chat ID.
@@ -584,7 +594,7 @@ impl ChatGet {
 impl ::b24_core::__private::Method for ChatGet {
     const NAME: &'static str = "imbot.chat.get";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("imbot.chat.get");
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -667,7 +677,9 @@ impl ChatLeave {
 impl ::b24_core::__private::Method for ChatLeave {
     const NAME: &'static str = "imbot.chat.leave";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.chat.leave",
+    );
     type Output = bool;
 }
 /// The method `imbot.chat.sendTyping` sends a typing indicator to the dialog. The method returns `true` immediately after the command is sent.
@@ -749,7 +761,9 @@ impl ChatSendTyping {
 impl ::b24_core::__private::Method for ChatSendTyping {
     const NAME: &'static str = "imbot.chat.sendTyping";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.chat.sendTyping",
+    );
     type Output = bool;
 }
 /// The method `imbot.chat.setManager` assigns a chat administrator or revokes administrator rights from a chat participant.
@@ -862,7 +876,9 @@ impl ChatSetManager {
 impl ::b24_core::__private::Method for ChatSetManager {
     const NAME: &'static str = "imbot.chat.setManager";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.chat.setManager",
+    );
     type Output = bool;
 }
 /// The method `imbot.chat.setOwner` changes the owner of the chat.
@@ -958,7 +974,9 @@ impl ChatSetOwner {
 impl ::b24_core::__private::Method for ChatSetOwner {
     const NAME: &'static str = "imbot.chat.setOwner";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.chat.setOwner",
+    );
     type Output = bool;
 }
 /// The method `imbot.chat.updateAvatar` updates the chat avatar.
@@ -1052,7 +1070,9 @@ impl ChatUpdateAvatar {
 impl ::b24_core::__private::Method for ChatUpdateAvatar {
     const NAME: &'static str = "imbot.chat.updateAvatar";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.chat.updateAvatar",
+    );
     type Output = bool;
 }
 /// The method `imbot.chat.updateColor` updates the chat color for the mobile application.
@@ -1157,7 +1177,9 @@ impl ChatUpdateColor {
 impl ::b24_core::__private::Method for ChatUpdateColor {
     const NAME: &'static str = "imbot.chat.updateColor";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.chat.updateColor",
+    );
     type Output = bool;
 }
 /// The method `imbot.chat.updateTitle` updates the chat title.
@@ -1251,7 +1273,9 @@ impl ChatUpdateTitle {
 impl ::b24_core::__private::Method for ChatUpdateTitle {
     const NAME: &'static str = "imbot.chat.updateTitle";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.chat.updateTitle",
+    );
     type Output = bool;
 }
 /// The method `imbot.chat.user.add` adds users to a chat.
@@ -1368,7 +1392,9 @@ impl ChatUserAdd {
 impl ::b24_core::__private::Method for ChatUserAdd {
     const NAME: &'static str = "imbot.chat.user.add";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.chat.user.add",
+    );
     type Output = bool;
 }
 /// The method `imbot.chat.user.delete` removes a user from the chat.
@@ -1462,7 +1488,9 @@ impl ChatUserDelete {
 impl ::b24_core::__private::Method for ChatUserDelete {
     const NAME: &'static str = "imbot.chat.user.delete";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.chat.user.delete",
+    );
     type Output = bool;
 }
 /// The method `imbot.chat.user.list` returns a list of identifiers for the chat participants.
@@ -1542,7 +1570,9 @@ impl ChatUserList {
 impl ::b24_core::__private::Method for ChatUserList {
     const NAME: &'static str = "imbot.chat.user.list";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.chat.user.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `imbot.command.answer` publishes a response to a chat bot command.
@@ -1798,7 +1828,9 @@ impl CommandAnswer {
 impl ::b24_core::__private::Method for CommandAnswer {
     const NAME: &'static str = "imbot.command.answer";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.command.answer",
+    );
     type Output = i64;
 }
 /// The `imbot.command.register` method registers a command for the chat bot.
@@ -1955,7 +1987,9 @@ impl CommandRegister {
 impl ::b24_core::__private::Method for CommandRegister {
     const NAME: &'static str = "imbot.command.register";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.command.register",
+    );
     type Output = i64;
 }
 /// The method `imbot.command.unregister` removes a registered command from the chat bot.
@@ -2014,7 +2048,9 @@ impl CommandUnregister {
 impl ::b24_core::__private::Method for CommandUnregister {
     const NAME: &'static str = "imbot.command.unregister";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.command.unregister",
+    );
     type Output = bool;
 }
 /// The method `imbot.command.update` updates the parameters of a registered chat bot command.
@@ -2082,7 +2118,9 @@ impl CommandUpdate {
 impl ::b24_core::__private::Method for CommandUpdate {
     const NAME: &'static str = "imbot.command.update";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.command.update",
+    );
     type Output = bool;
 }
 /// The method `imbot.dialog.get` returns data about the chat.
@@ -2125,7 +2163,9 @@ impl DialogGet {
 impl ::b24_core::__private::Method for DialogGet {
     const NAME: &'static str = "imbot.dialog.get";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.dialog.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -2380,7 +2420,9 @@ impl MessageAdd {
 impl ::b24_core::__private::Method for MessageAdd {
     const NAME: &'static str = "imbot.message.add";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.message.add",
+    );
     type Output = i64;
 }
 /// The method `imbot.message.delete` removes a message from the chat bot.
@@ -2479,7 +2521,9 @@ impl MessageDelete {
 impl ::b24_core::__private::Method for MessageDelete {
     const NAME: &'static str = "imbot.message.delete";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.message.delete",
+    );
     type Output = bool;
 }
 /// The method `imbot.message.like` sets or removes the "Like" mark for a message.
@@ -2583,7 +2627,9 @@ impl MessageLike {
 impl ::b24_core::__private::Method for MessageLike {
     const NAME: &'static str = "imbot.message.like";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.message.like",
+    );
     type Output = bool;
 }
 /// Updates an existing message from the chat bot
@@ -2613,7 +2659,9 @@ impl MessageUpdate {
 impl ::b24_core::__private::Method for MessageUpdate {
     const NAME: &'static str = "imbot.message.update";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.message.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `imbot.register` registers a chat-bot and binds event handlers of the application.
@@ -2818,7 +2866,7 @@ impl Register {
 impl ::b24_core::__private::Method for Register {
     const NAME: &'static str = "imbot.register";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("imbot.register");
     type Output = i64;
 }
 /// The method `imbot.unregister` removes a chat bot.
@@ -2876,7 +2924,9 @@ impl Unregister {
 impl ::b24_core::__private::Method for Unregister {
     const NAME: &'static str = "imbot.unregister";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.unregister",
+    );
     type Output = bool;
 }
 /// The `imbot.update` method updates the data of the chat-bot and its event handlers.
@@ -2941,7 +2991,7 @@ impl Update {
 impl ::b24_core::__private::Method for Update {
     const NAME: &'static str = "imbot.update";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("imbot.update");
     type Output = bool;
 }
 /// Change history for the API `imbot.v2`: new features, fixes, and changes with breaking changes. Entries are listed from newest to oldest.
@@ -2967,7 +3017,7 @@ impl V2 {
 impl ::b24_core::__private::Method for V2 {
     const NAME: &'static str = "imbot.v2";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("imbot.v2");
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `imbot.v2.Bot.get` returns information about the bot. It is used to verify the bot's installation.
@@ -3056,7 +3106,9 @@ impl V2BotGet {
 impl ::b24_core::__private::Method for V2BotGet {
     const NAME: &'static str = "imbot.v2.Bot.get";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Bot.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -3173,7 +3225,9 @@ impl V2BotList {
 impl ::b24_core::__private::Method for V2BotList {
     const NAME: &'static str = "imbot.v2.Bot.list";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Bot.list",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -3210,7 +3264,9 @@ impl V2BotRegister {
 impl ::b24_core::__private::Method for V2BotRegister {
     const NAME: &'static str = "imbot.v2.Bot.register";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Bot.register",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -3271,7 +3327,9 @@ impl V2BotUnregister {
 impl ::b24_core::__private::Method for V2BotUnregister {
     const NAME: &'static str = "imbot.v2.Bot.unregister";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Bot.unregister",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -3341,7 +3399,9 @@ impl V2BotUpdate {
 impl ::b24_core::__private::Method for V2BotUpdate {
     const NAME: &'static str = "imbot.v2.Bot.update";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Bot.update",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -3451,7 +3511,9 @@ impl V2ChatInputActionNotify {
 impl ::b24_core::__private::Method for V2ChatInputActionNotify {
     const NAME: &'static str = "imbot.v2.Chat.InputAction.notify";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Chat.InputAction.notify",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -3531,7 +3593,9 @@ impl V2ChatManagerAdd {
 impl ::b24_core::__private::Method for V2ChatManagerAdd {
     const NAME: &'static str = "imbot.v2.Chat.Manager.add";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Chat.Manager.add",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -3611,7 +3675,9 @@ impl V2ChatManagerDelete {
 impl ::b24_core::__private::Method for V2ChatManagerDelete {
     const NAME: &'static str = "imbot.v2.Chat.Manager.delete";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Chat.Manager.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -3694,7 +3760,9 @@ impl V2ChatMessageReactionAdd {
 impl ::b24_core::__private::Method for V2ChatMessageReactionAdd {
     const NAME: &'static str = "imbot.v2.Chat.Message.Reaction.add";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Chat.Message.Reaction.add",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -3777,7 +3845,9 @@ impl V2ChatMessageReactionDelete {
 impl ::b24_core::__private::Method for V2ChatMessageReactionDelete {
     const NAME: &'static str = "imbot.v2.Chat.Message.Reaction.delete";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Chat.Message.Reaction.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -3867,7 +3937,9 @@ impl V2ChatMessageDelete {
 impl ::b24_core::__private::Method for V2ChatMessageDelete {
     const NAME: &'static str = "imbot.v2.Chat.Message.delete";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Chat.Message.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -3940,7 +4012,9 @@ impl V2ChatMessageGet {
 impl ::b24_core::__private::Method for V2ChatMessageGet {
     const NAME: &'static str = "imbot.v2.Chat.Message.get";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Chat.Message.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -4030,7 +4104,9 @@ impl V2ChatMessageGetContext {
 impl ::b24_core::__private::Method for V2ChatMessageGetContext {
     const NAME: &'static str = "imbot.v2.Chat.Message.getContext";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Chat.Message.getContext",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -4120,7 +4196,9 @@ impl V2ChatMessageRead {
 impl ::b24_core::__private::Method for V2ChatMessageRead {
     const NAME: &'static str = "imbot.v2.Chat.Message.read";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Chat.Message.read",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -4149,7 +4227,9 @@ impl V2ChatMessageSend {
 impl ::b24_core::__private::Method for V2ChatMessageSend {
     const NAME: &'static str = "imbot.v2.Chat.Message.send";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Chat.Message.send",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -4229,7 +4309,9 @@ impl V2ChatMessageUpdate {
 impl ::b24_core::__private::Method for V2ChatMessageUpdate {
     const NAME: &'static str = "imbot.v2.Chat.Message.update";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Chat.Message.update",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -4319,7 +4401,9 @@ impl V2ChatTextFieldEnabled {
 impl ::b24_core::__private::Method for V2ChatTextFieldEnabled {
     const NAME: &'static str = "imbot.v2.Chat.TextField.enabled";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Chat.TextField.enabled",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -4399,7 +4483,9 @@ impl V2ChatUserAdd {
 impl ::b24_core::__private::Method for V2ChatUserAdd {
     const NAME: &'static str = "imbot.v2.Chat.User.add";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Chat.User.add",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -4479,7 +4565,9 @@ impl V2ChatUserDelete {
 impl ::b24_core::__private::Method for V2ChatUserDelete {
     const NAME: &'static str = "imbot.v2.Chat.User.delete";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Chat.User.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -4598,7 +4686,9 @@ impl V2ChatUserList {
 impl ::b24_core::__private::Method for V2ChatUserList {
     const NAME: &'static str = "imbot.v2.Chat.User.list";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Chat.User.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `imbot.v2.Chat.add` creates a new group chat on behalf of the bot. If the owner is not specified, the bot becomes the owner.
@@ -4668,7 +4758,9 @@ impl V2ChatAdd {
 impl ::b24_core::__private::Method for V2ChatAdd {
     const NAME: &'static str = "imbot.v2.Chat.add";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Chat.add",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -4741,7 +4833,9 @@ impl V2ChatGet {
 impl ::b24_core::__private::Method for V2ChatGet {
     const NAME: &'static str = "imbot.v2.Chat.get";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Chat.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -4814,7 +4908,9 @@ impl V2ChatLeave {
 impl ::b24_core::__private::Method for V2ChatLeave {
     const NAME: &'static str = "imbot.v2.Chat.leave";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Chat.leave",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -4894,7 +4990,9 @@ impl V2ChatSetOwner {
 impl ::b24_core::__private::Method for V2ChatSetOwner {
     const NAME: &'static str = "imbot.v2.Chat.setOwner";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Chat.setOwner",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -4974,7 +5072,9 @@ impl V2ChatUpdate {
 impl ::b24_core::__private::Method for V2ChatUpdate {
     const NAME: &'static str = "imbot.v2.Chat.update";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Chat.update",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -5082,7 +5182,9 @@ impl V2CommandAnswer {
 impl ::b24_core::__private::Method for V2CommandAnswer {
     const NAME: &'static str = "imbot.v2.Command.answer";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Command.answer",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -5152,7 +5254,9 @@ impl V2CommandRegister {
 impl ::b24_core::__private::Method for V2CommandRegister {
     const NAME: &'static str = "imbot.v2.Command.register";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Command.register",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -5225,7 +5329,9 @@ impl V2CommandUnregister {
 impl ::b24_core::__private::Method for V2CommandUnregister {
     const NAME: &'static str = "imbot.v2.Command.unregister";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Command.unregister",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -5305,7 +5411,9 @@ impl V2CommandUpdate {
 impl ::b24_core::__private::Method for V2CommandUpdate {
     const NAME: &'static str = "imbot.v2.Command.update";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Command.update",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -5417,7 +5525,9 @@ impl ImbotV2EventGet {
 impl ::b24_core::__private::Method for ImbotV2EventGet {
     const NAME: &'static str = "imbot.v2.Event.get";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Event.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -5487,7 +5597,9 @@ impl ImbotV2FileDownload {
 impl ::b24_core::__private::Method for ImbotV2FileDownload {
     const NAME: &'static str = "imbot.v2.File.download";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.File.download",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -5518,7 +5630,9 @@ impl V2RevisionGet {
 impl ::b24_core::__private::Method for V2RevisionGet {
     const NAME: &'static str = "imbot.v2.Revision.get";
     const SCOPE: &'static str = "imbot";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Revision.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,

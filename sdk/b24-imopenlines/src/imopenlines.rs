@@ -59,7 +59,9 @@ impl ImconnectorActivate {
 impl ::b24_core::__private::Method for ImconnectorActivate {
     const NAME: &'static str = "imconnector.activate";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imconnector.activate",
+    );
     type Output = bool;
 }
 /// The method `imconnector.chat.name.set` sets a new name for the chat.
@@ -149,7 +151,9 @@ impl ChatNameSet {
 impl ::b24_core::__private::Method for ChatNameSet {
     const NAME: &'static str = "imconnector.chat.name.set";
     const SCOPE: &'static str = "imconnector";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imconnector.chat.name.set",
+    );
     type Output = ChatNameSetResult;
 }
 /// The method `imconnector.connector.data.set` sets the channel settings in an external system for a custom connector and the specified open line.
@@ -208,7 +212,9 @@ impl ImconnectorConnectorDataSet {
 impl ::b24_core::__private::Method for ImconnectorConnectorDataSet {
     const NAME: &'static str = "imconnector.connector.data.set";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imconnector.connector.data.set",
+    );
     type Output = bool;
 }
 /// The method `imconnector.delete.messages` removes messages from an open line that were sent by an external system.
@@ -267,7 +273,9 @@ impl ImconnectorDeleteMessages {
 impl ::b24_core::__private::Method for ImconnectorDeleteMessages {
     const NAME: &'static str = "imconnector.delete.messages";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imconnector.delete.messages",
+    );
     type Output = ImconnectorDeleteMessagesResult;
 }
 /// The method `imconnector.list` returns a list of all connectors registered in Bitrix24.
@@ -295,7 +303,9 @@ impl ImconnectorList {
 impl ::b24_core::__private::Method for ImconnectorList {
     const NAME: &'static str = "imconnector.list";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imconnector.list",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -517,7 +527,9 @@ impl ImconnectorRegister {
 impl ::b24_core::__private::Method for ImconnectorRegister {
     const NAME: &'static str = "imconnector.register";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imconnector.register",
+    );
     type Output = ImconnectorRegisterResult;
 }
 /// The method `imconnector.send.messages` accepts messages from an external system and forwards them to an open line in Bitrix24 via a custom connector.
@@ -578,7 +590,9 @@ impl ImconnectorSendMessages {
 impl ::b24_core::__private::Method for ImconnectorSendMessages {
     const NAME: &'static str = "imconnector.send.messages";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imconnector.send.messages",
+    );
     type Output = ImconnectorSendMessagesResult;
 }
 /// The method `imconnector.send.status.delivery` confirms in Bitrix24 that an outgoing message from an open line has been successfully delivered to an external system. This method does not resend the message; it only records the delivery result.
@@ -639,7 +653,9 @@ impl ImconnectorSendStatusDelivery {
 impl ::b24_core::__private::Method for ImconnectorSendStatusDelivery {
     const NAME: &'static str = "imconnector.send.status.delivery";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imconnector.send.status.delivery",
+    );
     type Output = ImconnectorSendStatusDeliveryResult;
 }
 /// The method `imconnector.send.status.reading` confirms in Bitrix24 that an outgoing message from the open line has been read in an external system. The method does not resend the message but only records the read status.
@@ -700,7 +716,9 @@ impl ImconnectorSendStatusReading {
 impl ::b24_core::__private::Method for ImconnectorSendStatusReading {
     const NAME: &'static str = "imconnector.send.status.reading";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imconnector.send.status.reading",
+    );
     type Output = ImconnectorSendStatusReadingResult;
 }
 /// The method `imconnector.status` returns the current status of the connector for the specified open line.
@@ -756,7 +774,9 @@ impl ImconnectorStatus {
 impl ::b24_core::__private::Method for ImconnectorStatus {
     const NAME: &'static str = "imconnector.status";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imconnector.status",
+    );
     type Output = ImconnectorStatusResult;
 }
 /// The method `imconnector.unregister` removes a user connector.
@@ -790,7 +810,9 @@ impl ImconnectorUnregister {
 impl ::b24_core::__private::Method for ImconnectorUnregister {
     const NAME: &'static str = "imconnector.unregister";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imconnector.unregister",
+    );
     type Output = ImconnectorUnregisterResult;
 }
 /// The method `imconnector.update.messages` updates the data of previously sent messages from an external system in an open line.
@@ -851,7 +873,9 @@ impl ImconnectorUpdateMessages {
 impl ::b24_core::__private::Method for ImconnectorUpdateMessages {
     const NAME: &'static str = "imconnector.update.messages";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imconnector.update.messages",
+    );
     type Output = ImconnectorUpdateMessagesResult;
 }
 /// The method `imopenlines.bot.session.finish` ends the current dialog of the open line on behalf of the application's chat-bot.
@@ -916,7 +940,9 @@ impl BotSessionFinish {
 impl ::b24_core::__private::Method for BotSessionFinish {
     const NAME: &'static str = "imopenlines.bot.session.finish";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.bot.session.finish",
+    );
     type Output = bool;
 }
 /// The method `imopenlines.bot.session.message.send` sends an automatic message from the application chatbot to the open line dialog.
@@ -998,7 +1024,9 @@ impl BotSessionMessageSend {
 impl ::b24_core::__private::Method for BotSessionMessageSend {
     const NAME: &'static str = "imopenlines.bot.session.message.send";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.bot.session.message.send",
+    );
     type Output = bool;
 }
 /// The method `imopenlines.bot.session.operator` switches the dialog from the chatbot to a free operator in the open line.
@@ -1037,7 +1065,9 @@ impl BotSessionOperator {
 impl ::b24_core::__private::Method for BotSessionOperator {
     const NAME: &'static str = "imopenlines.bot.session.operator";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.bot.session.operator",
+    );
     type Output = bool;
 }
 /// Transfers the dialogue to an operator by ID or queue
@@ -1067,7 +1097,9 @@ impl BotSessionTransfer {
 impl ::b24_core::__private::Method for BotSessionTransfer {
     const NAME: &'static str = "imopenlines.bot.session.transfer";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.bot.session.transfer",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `imopenlines.config.add` adds a new open channel.
@@ -1109,7 +1141,9 @@ impl ConfigAdd {
 impl ::b24_core::__private::Method for ConfigAdd {
     const NAME: &'static str = "imopenlines.config.add";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.config.add",
+    );
     type Output = i64;
 }
 /// The method `imopenlines.config.delete` removes an open channel.
@@ -1150,7 +1184,9 @@ impl ConfigDelete {
 impl ::b24_core::__private::Method for ConfigDelete {
     const NAME: &'static str = "imopenlines.config.delete";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.config.delete",
+    );
     type Output = bool;
 }
 /// The method `imopenlines.config.get` retrieves the settings of an open line by its ID.
@@ -1225,7 +1261,9 @@ impl ConfigGet {
 impl ::b24_core::__private::Method for ConfigGet {
     const NAME: &'static str = "imopenlines.config.get";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.config.get",
+    );
     type Output = ConfigGetResult;
 }
 /// The method `imopenlines.config.list.get` retrieves a list of open channels.
@@ -1285,7 +1323,9 @@ impl ConfigListGet {
 impl ::b24_core::__private::Method for ConfigListGet {
     const NAME: &'static str = "imopenlines.config.list.get";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.config.list.get",
+    );
     type Output = ::std::vec::Vec<ConfigListGetResultItem>;
 }
 /// The method `imopenlines.config.path.get` retrieves the link to the public page of open channels on the account.
@@ -1313,7 +1353,9 @@ impl ConfigPathGet {
 impl ::b24_core::__private::Method for ConfigPathGet {
     const NAME: &'static str = "imopenlines.config.path.get";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.config.path.get",
+    );
     type Output = ConfigPathGetResult;
 }
 /// The method `imopenlines.config.update` updates an open channel.
@@ -1379,7 +1421,9 @@ impl ConfigUpdate {
 impl ::b24_core::__private::Method for ConfigUpdate {
     const NAME: &'static str = "imopenlines.config.update";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.config.update",
+    );
     type Output = bool;
 }
 /// The method `imopenlines.crm.chat.get` retrieves a list of chats associated with a CRM object.
@@ -1452,7 +1496,9 @@ impl CrmChatGet {
 impl ::b24_core::__private::Method for CrmChatGet {
     const NAME: &'static str = "imopenlines.crm.chat.get";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.crm.chat.get",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `imopenlines.crm.chat.getLastId` retrieves the identifier of the last chat associated with the CRM object.
@@ -1506,7 +1552,9 @@ impl CrmChatGetLastId {
 impl ::b24_core::__private::Method for CrmChatGetLastId {
     const NAME: &'static str = "imopenlines.crm.chat.getLastId";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.crm.chat.getLastId",
+    );
     type Output = i64;
 }
 /// The method `imopenlines.crm.chat.user.add` adds a user to a chat associated with a CRM object.
@@ -1593,7 +1641,9 @@ impl CrmChatUserAdd {
 impl ::b24_core::__private::Method for CrmChatUserAdd {
     const NAME: &'static str = "imopenlines.crm.chat.user.add";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.crm.chat.user.add",
+    );
     type Output = i64;
 }
 /// The method `imopenlines.crm.chat.user.delete` removes a user from the chat associated with the CRM object.
@@ -1680,7 +1730,9 @@ impl CrmChatUserDelete {
 impl ::b24_core::__private::Method for CrmChatUserDelete {
     const NAME: &'static str = "imopenlines.crm.chat.user.delete";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.crm.chat.user.delete",
+    );
     type Output = i64;
 }
 /// The method `imopenlines.crm.lead.create` creates a CRM lead based on the current chat in the Open Channels.
@@ -1719,7 +1771,9 @@ impl CrmLeadCreate {
 impl ::b24_core::__private::Method for CrmLeadCreate {
     const NAME: &'static str = "imopenlines.crm.lead.create";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.crm.lead.create",
+    );
     type Output = bool;
 }
 /// The method `imopenlines.crm.message.add` sends a message on behalf of an employee or bot in a chat linked to a CRM entity.
@@ -1812,7 +1866,9 @@ impl CrmMessageAdd {
 impl ::b24_core::__private::Method for CrmMessageAdd {
     const NAME: &'static str = "imopenlines.crm.message.add";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.crm.message.add",
+    );
     type Output = i64;
 }
 /// The method `imopenlines.dialog.get` returns data from the open line chat. You only need to provide one of the parameters.
@@ -1928,7 +1984,9 @@ impl DialogGet {
 impl ::b24_core::__private::Method for DialogGet {
     const NAME: &'static str = "imopenlines.dialog.get";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.dialog.get",
+    );
     type Output = DialogGetResult;
 }
 /// The method `imopenlines.message.quick.save` saves a message from the open line chat to the list of quick answers.
@@ -1983,7 +2041,9 @@ impl MessageQuickSave {
 impl ::b24_core::__private::Method for MessageQuickSave {
     const NAME: &'static str = "imopenlines.message.quick.save";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.message.quick.save",
+    );
     type Output = bool;
 }
 /// The method `imopenlines.message.session.start` initiates a new session and transfers the specified message into it.
@@ -2038,7 +2098,9 @@ impl MessageSessionStart {
 impl ::b24_core::__private::Method for MessageSessionStart {
     const NAME: &'static str = "imopenlines.message.session.start";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.message.session.start",
+    );
     type Output = bool;
 }
 /// The method `imopenlines.network.join` connects an external open channel from another Bitrix24 to the current Bitrix24.
@@ -2079,7 +2141,9 @@ impl NetworkJoin {
 impl ::b24_core::__private::Method for NetworkJoin {
     const NAME: &'static str = "imopenlines.network.join";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.network.join",
+    );
     type Output = i64;
 }
 /// The method `imopenlines.network.message.add` sends a message to a user on behalf of the open channel connected in Bitrix24 Network.
@@ -2218,7 +2282,9 @@ impl NetworkMessageAdd {
 impl ::b24_core::__private::Method for NetworkMessageAdd {
     const NAME: &'static str = "imopenlines.network.message.add";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.network.message.add",
+    );
     type Output = bool;
 }
 /// The method `imopenlines.operator.another.finish` ends a dialog in an open line, even if the dialog is assigned to another operator.
@@ -2257,7 +2323,9 @@ impl OperatorAnotherFinish {
 impl ::b24_core::__private::Method for OperatorAnotherFinish {
     const NAME: &'static str = "imopenlines.operator.another.finish";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.operator.another.finish",
+    );
     type Output = bool;
 }
 /// The method `imopenlines.operator.answer` assigns the dialog of the open line to the current operator.
@@ -2296,7 +2364,9 @@ impl OperatorAnswer {
 impl ::b24_core::__private::Method for OperatorAnswer {
     const NAME: &'static str = "imopenlines.operator.answer";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.operator.answer",
+    );
     type Output = bool;
 }
 /// The method `imopenlines.operator.finish` ends the open line dialogue on behalf of the current operator.
@@ -2335,7 +2405,9 @@ impl OperatorFinish {
 impl ::b24_core::__private::Method for OperatorFinish {
     const NAME: &'static str = "imopenlines.operator.finish";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.operator.finish",
+    );
     type Output = bool;
 }
 /// The method `imopenlines.operator.skip` transfers the current dialog to the next operator in the queue.
@@ -2374,7 +2446,9 @@ impl OperatorSkip {
 impl ::b24_core::__private::Method for OperatorSkip {
     const NAME: &'static str = "imopenlines.operator.skip";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.operator.skip",
+    );
     type Output = bool;
 }
 /// The method `imopenlines.operator.spam` marks an open line conversation as spam and ends it.
@@ -2413,7 +2487,9 @@ impl OperatorSpam {
 impl ::b24_core::__private::Method for OperatorSpam {
     const NAME: &'static str = "imopenlines.operator.spam";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.operator.spam",
+    );
     type Output = bool;
 }
 /// The method `imopenlines.operator.transfer` transfers a dialog to another operator or to the queue of another open line.
@@ -2511,7 +2587,9 @@ impl OperatorTransfer {
 impl ::b24_core::__private::Method for OperatorTransfer {
     const NAME: &'static str = "imopenlines.operator.transfer";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.operator.transfer",
+    );
     type Output = bool;
 }
 /// The method `imopenlines.revision.get` retrieves information about the API revisions of Open Channels.
@@ -2539,7 +2617,9 @@ impl RevisionGet {
 impl ::b24_core::__private::Method for RevisionGet {
     const NAME: &'static str = "imopenlines.revision.get";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.revision.get",
+    );
     type Output = RevisionGetResult;
 }
 /// The method `imopenlines.session.head.vote` saves the manager's rating and comment for a completed dialog.
@@ -2617,7 +2697,9 @@ impl SessionHeadVote {
 impl ::b24_core::__private::Method for SessionHeadVote {
     const NAME: &'static str = "imopenlines.session.head.vote";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.session.head.vote",
+    );
     type Output = bool;
 }
 /// The method `imopenlines.session.history.get` returns the message history of an open line session.
@@ -2685,7 +2767,9 @@ impl SessionHistoryGet {
 impl ::b24_core::__private::Method for SessionHistoryGet {
     const NAME: &'static str = "imopenlines.session.history.get";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.session.history.get",
+    );
     type Output = SessionHistoryGetResult;
 }
 /// The method `imopenlines.session.intercept` transfers the current dialogue to the operator who calls the method.
@@ -2724,7 +2808,9 @@ impl SessionIntercept {
 impl ::b24_core::__private::Method for SessionIntercept {
     const NAME: &'static str = "imopenlines.session.intercept";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.session.intercept",
+    );
     type Output = bool;
 }
 /// The method `imopenlines.session.join` adds the current operator to an active dialogue in the Open Channels.
@@ -2763,7 +2849,9 @@ impl SessionJoin {
 impl ::b24_core::__private::Method for SessionJoin {
     const NAME: &'static str = "imopenlines.session.join";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.session.join",
+    );
     type Output = bool;
 }
 /// The method `imopenlines.session.mode.pin` pins or unpins a dialog to the current operator.
@@ -2828,7 +2916,9 @@ impl SessionModePin {
 impl ::b24_core::__private::Method for SessionModePin {
     const NAME: &'static str = "imopenlines.session.mode.pin";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.session.mode.pin",
+    );
     type Output = bool;
 }
 /// The method `imopenlines.session.mode.pinAll` pins all available active dialogs to the current operator.
@@ -2856,7 +2946,9 @@ impl SessionModePinAll {
 impl ::b24_core::__private::Method for SessionModePinAll {
     const NAME: &'static str = "imopenlines.session.mode.pinAll";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.session.mode.pinAll",
+    );
     type Output = ::std::vec::Vec<i64>;
 }
 /// The method `imopenlines.session.mode.silent` enables or disables the silent messaging mode in the dialog.
@@ -2917,7 +3009,9 @@ impl SessionModeSilent {
 impl ::b24_core::__private::Method for SessionModeSilent {
     const NAME: &'static str = "imopenlines.session.mode.silent";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.session.mode.silent",
+    );
     type Output = bool;
 }
 /// The method `imopenlines.session.mode.unpinAll` unpins all available pinned dialogs from the current operator.
@@ -2945,7 +3039,9 @@ impl SessionModeUnpinAll {
 impl ::b24_core::__private::Method for SessionModeUnpinAll {
     const NAME: &'static str = "imopenlines.session.mode.unpinAll";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.session.mode.unpinAll",
+    );
     type Output = ::std::vec::Vec<i64>;
 }
 /// The method `imopenlines.session.open` returns the chat ID of the open line based on the user code `USER_CODE`.
@@ -2992,7 +3088,9 @@ impl SessionOpen {
 impl ::b24_core::__private::Method for SessionOpen {
     const NAME: &'static str = "imopenlines.session.open";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.session.open",
+    );
     type Output = SessionOpenResult;
 }
 /// The method `imopenlines.session.start` initiates a new session in the current open line chat.
@@ -3031,7 +3129,9 @@ impl SessionStart {
 impl ::b24_core::__private::Method for SessionStart {
     const NAME: &'static str = "imopenlines.session.start";
     const SCOPE: &'static str = "imopenlines";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imopenlines.session.start",
+    );
     type Output = bool;
 }
 /// Result of setting the chat name (detailed description)

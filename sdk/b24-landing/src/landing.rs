@@ -125,7 +125,9 @@ impl BlockAddcard {
 impl ::b24_core::__private::Method for BlockAddcard {
     const NAME: &'static str = "landing.block.addcard";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.block.addcard",
+    );
     type Output = bool;
 }
 /// The method `landing.block.changeAnchor` modifies or removes a custom anchor of a block in the draft of a page.
@@ -233,7 +235,9 @@ impl BlockChangeAnchor {
 impl ::b24_core::__private::Method for BlockChangeAnchor {
     const NAME: &'static str = "landing.block.changeAnchor";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.block.changeAnchor",
+    );
     type Output = bool;
 }
 /// The method `landing.block.changeNodeName` changes the HTML tag of a block element in the draft of a page.
@@ -340,7 +344,9 @@ impl BlockChangeNodeName {
 impl ::b24_core::__private::Method for BlockChangeNodeName {
     const NAME: &'static str = "landing.block.changeNodeName";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.block.changeNodeName",
+    );
     type Output = bool;
 }
 /// The method `landing.block.clonecard` creates a copy of a card in the block within the draft of the page. It works with cards described in the `cards` key of the block manifest.
@@ -450,7 +456,9 @@ impl BlockClonecard {
 impl ::b24_core::__private::Method for BlockClonecard {
     const NAME: &'static str = "landing.block.clonecard";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.block.clonecard",
+    );
     type Output = bool;
 }
 /// The method `landing.block.getContentFromRepository` returns the HTML content of a block from the repository.
@@ -499,7 +507,9 @@ impl BlockGetContentFromRepository {
 impl ::b24_core::__private::Method for BlockGetContentFromRepository {
     const NAME: &'static str = "landing.block.getContentFromRepository";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.block.getContentFromRepository",
+    );
     type Output = ::std::string::String;
 }
 /// The method `landing.block.getbyid` returns a single block of a page by its identifier.
@@ -574,7 +584,9 @@ impl BlockGetbyid {
 impl ::b24_core::__private::Method for BlockGetbyid {
     const NAME: &'static str = "landing.block.getbyid";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.block.getbyid",
+    );
     type Output = BlockGetbyidResult;
 }
 /// The method `landing.block.getcontent` returns the ready HTML of the block, its resources, manifest, and service properties of the block.
@@ -685,7 +697,9 @@ impl BlockGetcontent {
 impl ::b24_core::__private::Method for BlockGetcontent {
     const NAME: &'static str = "landing.block.getcontent";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.block.getcontent",
+    );
     type Output = BlockGetcontentResult;
 }
 /// The method `landing.block.getlist` returns a list of blocks for the selected page.
@@ -766,7 +780,9 @@ impl BlockGetlist {
 impl ::b24_core::__private::Method for BlockGetlist {
     const NAME: &'static str = "landing.block.getlist";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.block.getlist",
+    );
     type Output = ::std::vec::Vec<BlockGetlistResultItem>;
 }
 /// The `landing.block.getmanifest` method returns a prepared manifest of the block placed on the page.
@@ -852,7 +868,9 @@ impl BlockGetmanifest {
 impl ::b24_core::__private::Method for BlockGetmanifest {
     const NAME: &'static str = "landing.block.getmanifest";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.block.getmanifest",
+    );
     type Output = BlockGetmanifestResult;
 }
 /// The method `landing.block.getmanifestfile` returns the original manifest of the block from the file repository.
@@ -895,7 +913,9 @@ impl BlockGetmanifestfile {
 impl ::b24_core::__private::Method for BlockGetmanifestfile {
     const NAME: &'static str = "landing.block.getmanifestfile";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.block.getmanifestfile",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `landing.block.getrepository` returns the available sections of the block repository or the data for a specific section.
@@ -977,7 +997,9 @@ impl BlockGetrepository {
 impl ::b24_core::__private::Method for BlockGetrepository {
     const NAME: &'static str = "landing.block.getrepository";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.block.getrepository",
+    );
     type Output = BlockGetrepositoryResult;
 }
 /// The method `landing.block.removecard` removes a card from a block in the draft of a page.
@@ -1089,7 +1111,9 @@ impl BlockRemovecard {
 impl ::b24_core::__private::Method for BlockRemovecard {
     const NAME: &'static str = "landing.block.removecard";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.block.removecard",
+    );
     type Output = bool;
 }
 /// The method `landing.block.updateCards` updates a set of cards in a block and the nodes within those cards in the draft of the page.
@@ -1175,7 +1199,9 @@ impl BlockUpdateCards {
 impl ::b24_core::__private::Method for BlockUpdateCards {
     const NAME: &'static str = "landing.block.updateCards";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.block.updateCards",
+    );
     type Output = bool;
 }
 /// The method `landing.block.updateStyles` updates the CSS classes and inline styles of block elements in the draft of a page.
@@ -1290,7 +1316,9 @@ impl BlockUpdateStyles {
 impl ::b24_core::__private::Method for BlockUpdateStyles {
     const NAME: &'static str = "landing.block.updateStyles";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.block.updateStyles",
+    );
     type Output = bool;
 }
 /// The method `landing.block.updateattrs` updates the attributes of HTML elements within a block in the draft of a page.
@@ -1376,7 +1404,9 @@ impl BlockUpdateattrs {
 impl ::b24_core::__private::Method for BlockUpdateattrs {
     const NAME: &'static str = "landing.block.updateattrs";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.block.updateattrs",
+    );
     type Output = bool;
 }
 /// The method `landing.block.updatecontent` completely replaces the HTML content of a block in the page draft.
@@ -1495,7 +1525,9 @@ impl BlockUpdatecontent {
 impl ::b24_core::__private::Method for BlockUpdatecontent {
     const NAME: &'static str = "landing.block.updatecontent";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.block.updatecontent",
+    );
     type Output = bool;
 }
 /// The method `landing.block.updatenodes` updates the nodes of a block in the draft of a page. If the page is already published, changes will be visible to visitors after re-publishing through the interface or using the method landing.landing.publication.
@@ -1613,7 +1645,9 @@ impl BlockUpdatenodes {
 impl ::b24_core::__private::Method for BlockUpdatenodes {
     const NAME: &'static str = "landing.block.updatenodes";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.block.updatenodes",
+    );
     type Output = bool;
 }
 /// The method `landing.block.uploadfile` uploads an image and attaches it to the specified block.
@@ -1755,7 +1789,9 @@ impl BlockUploadfile {
 impl ::b24_core::__private::Method for BlockUploadfile {
     const NAME: &'static str = "landing.block.uploadfile";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.block.uploadfile",
+    );
     type Output = BlockUploadfileResult;
 }
 /// The method `landing.demos.getList` retrieves a list of registered templates.
@@ -1816,7 +1852,9 @@ impl DemosGetList {
 impl ::b24_core::__private::Method for DemosGetList {
     const NAME: &'static str = "landing.demos.getList";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.demos.getList",
+    );
     type Output = ::std::vec::Vec<DemosGetListResultItem>;
 }
 /// The method `landing.demos.getPageList` retrieves a list of file demo templates for pages.
@@ -1900,7 +1938,9 @@ impl DemosGetPageList {
 impl ::b24_core::__private::Method for DemosGetPageList {
     const NAME: &'static str = "landing.demos.getPageList";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.demos.getPageList",
+    );
     type Output = DemosGetPageListResult;
 }
 /// The method `landing.demos.getSiteList` retrieves a list of file demo templates for websites.
@@ -1984,7 +2024,9 @@ impl DemosGetSiteList {
 impl ::b24_core::__private::Method for DemosGetSiteList {
     const NAME: &'static str = "landing.demos.getSiteList";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.demos.getSiteList",
+    );
     type Output = DemosGetSiteListResult;
 }
 /// The method `landing.demos.register` registers a custom template in the site and page creation wizard.
@@ -2045,7 +2087,9 @@ impl DemosRegister {
 impl ::b24_core::__private::Method for DemosRegister {
     const NAME: &'static str = "landing.demos.register";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.demos.register",
+    );
     type Output = ::std::vec::Vec<i64>;
 }
 /// The method `landing.demos.unregister` deletes a registered template by its code.
@@ -2097,7 +2141,9 @@ impl DemosUnregister {
 impl ::b24_core::__private::Method for DemosUnregister {
     const NAME: &'static str = "landing.demos.unregister";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.demos.unregister",
+    );
     type Output = bool;
 }
 /// The method `landing.landing.add` adds a page or folder to the specified site and returns the identifier of the created object. The new object is created as inactive (`ACTIVE = N`).
@@ -2155,7 +2201,9 @@ impl LandingAdd {
 impl ::b24_core::__private::Method for LandingAdd {
     const NAME: &'static str = "landing.landing.add";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.add",
+    );
     type Output = i64;
 }
 /// The method `landing.landing.addByTemplate` creates a page in the specified site based on the template code and returns the identifier of the created page. The new page is created as inactive (`ACTIVE = N`).
@@ -2244,7 +2292,9 @@ impl LandingAddByTemplate {
 impl ::b24_core::__private::Method for LandingAddByTemplate {
     const NAME: &'static str = "landing.landing.addByTemplate";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.addByTemplate",
+    );
     type Output = i64;
 }
 /// The method `landing.landing.addblock` adds a new block to the page and returns the identifier of the created block.
@@ -2330,7 +2380,9 @@ impl LandingAddblock {
 impl ::b24_core::__private::Method for LandingAddblock {
     const NAME: &'static str = "landing.landing.addblock";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.addblock",
+    );
     type Output = i64;
 }
 /// The method `landing.landing.copy` copies a page and returns the identifier of the new page. This method can also copy a page marked as deleted and located in the trash.
@@ -2449,7 +2501,9 @@ impl LandingCopy {
 impl ::b24_core::__private::Method for LandingCopy {
     const NAME: &'static str = "landing.landing.copy";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.copy",
+    );
     type Output = i64;
 }
 /// The method `landing.landing.copyblock` copies a block to the specified page and returns the identifier of the created copy of the block. You can copy a block from another page or within the same page. The HTML content of the block is also copied.
@@ -2537,7 +2591,9 @@ impl LandingCopyblock {
 impl ::b24_core::__private::Method for LandingCopyblock {
     const NAME: &'static str = "landing.landing.copyblock";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.copyblock",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `landing.landing.delete` removes a page along with its blocks and associated files.
@@ -2597,7 +2653,9 @@ impl LandingDelete {
 impl ::b24_core::__private::Method for LandingDelete {
     const NAME: &'static str = "landing.landing.delete";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.delete",
+    );
     type Output = bool;
 }
 /// The method `landing.landing.deleteblock` completely removes a block from the page.
@@ -2670,7 +2728,9 @@ impl LandingDeleteblock {
 impl ::b24_core::__private::Method for LandingDeleteblock {
     const NAME: &'static str = "landing.landing.deleteblock";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.deleteblock",
+    );
     type Output = bool;
 }
 /// The method `landing.landing.downblock` moves a block one position down in the page draft.
@@ -2758,7 +2818,9 @@ impl LandingDownblock {
 impl ::b24_core::__private::Method for LandingDownblock {
     const NAME: &'static str = "landing.landing.downblock";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.downblock",
+    );
     type Output = bool;
 }
 /// The method `landing.landing.favoriteBlock` creates a copy of a page block and saves it to the block list as a template. Upon successful execution, the method returns the identifier of the new block copy.
@@ -2846,7 +2908,9 @@ impl LandingFavoriteBlock {
 impl ::b24_core::__private::Method for LandingFavoriteBlock {
     const NAME: &'static str = "landing.landing.favoriteBlock";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.favoriteBlock",
+    );
     type Output = i64;
 }
 /// The method `landing.landing.getList` retrieves a list of pages based on the selection parameters.
@@ -2913,7 +2977,9 @@ impl LandingGetList {
 impl ::b24_core::__private::Method for LandingGetList {
     const NAME: &'static str = "landing.landing.getList";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.getList",
+    );
     type Output = ::std::vec::Vec<LandingGetListResultItem>;
 }
 /// The method `landing.landing.getadditionalfields` retrieves additional fields of the page.
@@ -2973,7 +3039,9 @@ impl LandingGetadditionalfields {
 impl ::b24_core::__private::Method for LandingGetadditionalfields {
     const NAME: &'static str = "landing.landing.getadditionalfields";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.getadditionalfields",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// Retrieves the preview URL of the page
@@ -3001,7 +3069,9 @@ impl LandingGetpreview {
 impl ::b24_core::__private::Method for LandingGetpreview {
     const NAME: &'static str = "landing.landing.getpreview";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.getpreview",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `landing.landing.getpublicurl` returns the complete public URL of the page.
@@ -3061,7 +3131,9 @@ impl LandingGetpublicurl {
 impl ::b24_core::__private::Method for LandingGetpublicurl {
     const NAME: &'static str = "landing.landing.getpublicurl";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.getpublicurl",
+    );
     type Output = ::std::string::String;
 }
 /// The method `landing.landing.hideblock` hides a block on the page. The hidden block remains in the draft of the page and can be shown again using the method landing.landing.showblock.
@@ -3132,7 +3204,9 @@ impl LandingHideblock {
 impl ::b24_core::__private::Method for LandingHideblock {
     const NAME: &'static str = "landing.landing.hideblock";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.hideblock",
+    );
     type Output = bool;
 }
 /// The method `landing.landing.markDelete` marks the page as deleted, moves it to the trash, and unpublishes it.
@@ -3211,7 +3285,9 @@ impl LandingMarkDelete {
 impl ::b24_core::__private::Method for LandingMarkDelete {
     const NAME: &'static str = "landing.landing.markDelete";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.markDelete",
+    );
     type Output = i64;
 }
 /// The method `landing.landing.markUnDelete` restores a page from the recycle bin and removes the deletion flag. After restoration, the page remains unpublished (`ACTIVE = "N"`).
@@ -3247,7 +3323,9 @@ impl LandingMarkUnDelete {
 impl ::b24_core::__private::Method for LandingMarkUnDelete {
     const NAME: &'static str = "landing.landing.markUnDelete";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.markUnDelete",
+    );
     type Output = i64;
 }
 /// The method `landing.landing.markdeletedblock` marks a page block as deleted but does not remove it from the database. The marked block can be restored using the method landing.landing.markundeletedblock. To delete a block immediately and irreversibly, use the method landing.landing.deleteblock.
@@ -3354,7 +3432,9 @@ impl LandingMarkdeletedblock {
 impl ::b24_core::__private::Method for LandingMarkdeletedblock {
     const NAME: &'static str = "landing.landing.markdeletedblock";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.markdeletedblock",
+    );
     type Output = bool;
 }
 /// The method `landing.landing.markundeletedblock` removes the deletion mark from the block.
@@ -3446,7 +3526,9 @@ impl LandingMarkundeletedblock {
 impl ::b24_core::__private::Method for LandingMarkundeletedblock {
     const NAME: &'static str = "landing.landing.markundeletedblock";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.markundeletedblock",
+    );
     type Output = bool;
 }
 /// The method `landing.landing.move` moves a page to another site or folder.
@@ -3550,7 +3632,9 @@ impl LandingMove {
 impl ::b24_core::__private::Method for LandingMove {
     const NAME: &'static str = "landing.landing.move";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.move",
+    );
     type Output = bool;
 }
 /// The method `landing.landing.moveblock` moves a block to the specified page and returns the identifier of the moved block. The block can be moved within the same page or to another page.
@@ -3638,7 +3722,9 @@ impl LandingMoveblock {
 impl ::b24_core::__private::Method for LandingMoveblock {
     const NAME: &'static str = "landing.landing.moveblock";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.moveblock",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// Publishes a page
@@ -3666,7 +3752,9 @@ impl LandingPublication {
 impl ::b24_core::__private::Method for LandingPublication {
     const NAME: &'static str = "landing.landing.publication";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.publication",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `landing.landing.removeEntities` removes specified blocks and their associated images from the page. It can also clear file bindings for individual images without deleting the blocks themselves.
@@ -3737,7 +3825,9 @@ impl LandingRemoveEntities {
 impl ::b24_core::__private::Method for LandingRemoveEntities {
     const NAME: &'static str = "landing.landing.removeEntities";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.removeEntities",
+    );
     type Output = bool;
 }
 /// The method `landing.landing.resolveIdByPublicUrl` returns the page ID based on its public URL within the specified site.
@@ -3811,7 +3901,9 @@ impl LandingResolveIdByPublicUrl {
 impl ::b24_core::__private::Method for LandingResolveIdByPublicUrl {
     const NAME: &'static str = "landing.landing.resolveIdByPublicUrl";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.resolveIdByPublicUrl",
+    );
     type Output = i64;
 }
 /// The method `landing.landing.showblock` displays a block on the page that was previously hidden.
@@ -3884,7 +3976,9 @@ impl LandingShowblock {
 impl ::b24_core::__private::Method for LandingShowblock {
     const NAME: &'static str = "landing.landing.showblock";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.showblock",
+    );
     type Output = bool;
 }
 /// The method `landing.landing.unFavoriteBlock` removes the saved copy of a block. The original block on the page remains unchanged. When a saved block is deleted, any associated files, such as a user-uploaded preview for that block, are also removed.
@@ -3925,7 +4019,9 @@ impl LandingUnFavoriteBlock {
 impl ::b24_core::__private::Method for LandingUnFavoriteBlock {
     const NAME: &'static str = "landing.landing.unFavoriteBlock";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.unFavoriteBlock",
+    );
     type Output = bool;
 }
 /// The method `landing.landing.unpublic` unpublishes a page.
@@ -3985,7 +4081,9 @@ impl LandingUnpublic {
 impl ::b24_core::__private::Method for LandingUnpublic {
     const NAME: &'static str = "landing.landing.unpublic";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.unpublic",
+    );
     type Output = bool;
 }
 /// The method `landing.landing.upblock` moves a block one position up in the draft of the page. If the page is already published, the change will be visible to visitors after the "Publish Changes" command in the interface or after calling the method landing.landing.publication.
@@ -4073,7 +4171,9 @@ impl LandingUpblock {
 impl ::b24_core::__private::Method for LandingUpblock {
     const NAME: &'static str = "landing.landing.upblock";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.upblock",
+    );
     type Output = bool;
 }
 /// The method `landing.landing.update` updates the parameters of the page.
@@ -4120,7 +4220,9 @@ impl LandingUpdate {
 impl ::b24_core::__private::Method for LandingUpdate {
     const NAME: &'static str = "landing.landing.update";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.landing.update",
+    );
     type Output = bool;
 }
 /// The method `landing.repo.checkContent` checks content through a sanitizer.
@@ -4192,7 +4294,9 @@ impl RepoCheckContent {
 impl ::b24_core::__private::Method for RepoCheckContent {
     const NAME: &'static str = "landing.repo.checkContent";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.repo.checkContent",
+    );
     type Output = RepoCheckContentResult;
 }
 /// The method `landing.repo.getList` retrieves a list of custom blocks.
@@ -4253,7 +4357,9 @@ impl RepoGetList {
 impl ::b24_core::__private::Method for RepoGetList {
     const NAME: &'static str = "landing.repo.getList";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.repo.getList",
+    );
     type Output = ::std::vec::Vec<RepoGetListResultItem>;
 }
 /// The method `landing.repo.register` adds a new custom block to the repository.
@@ -4345,7 +4451,9 @@ impl RepoRegister {
 impl ::b24_core::__private::Method for RepoRegister {
     const NAME: &'static str = "landing.repo.register";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.repo.register",
+    );
     type Output = i64;
 }
 /// The method `landing.repo.unbind` removes the embedding placement registered by the current application in the `landing` section.
@@ -4425,7 +4533,9 @@ impl RepoUnbind {
 impl ::b24_core::__private::Method for RepoUnbind {
     const NAME: &'static str = "landing.repo.unbind";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.repo.unbind",
+    );
     type Output = bool;
 }
 /// The method `landing.repo.unregister` deletes a user block by its code.
@@ -4477,7 +4587,9 @@ impl RepoUnregister {
 impl ::b24_core::__private::Method for RepoUnregister {
     const NAME: &'static str = "landing.repo.unregister";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.repo.unregister",
+    );
     type Output = bool;
 }
 /// Enables or disables the role-based access model
@@ -4505,7 +4617,9 @@ impl RoleEnable {
 impl ::b24_core::__private::Method for RoleEnable {
     const NAME: &'static str = "landing.role.enable";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.role.enable",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// Returns a list of roles for the selected type of sites
@@ -4535,7 +4649,9 @@ impl RoleGetList {
 impl ::b24_core::__private::Method for RoleGetList {
     const NAME: &'static str = "landing.role.getList";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.role.getList",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `landing.role.getRights` returns the rights of the specified role for each site where they are configured.
@@ -4600,7 +4716,9 @@ impl RoleGetRights {
 impl ::b24_core::__private::Method for RoleGetRights {
     const NAME: &'static str = "landing.role.getRights";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.role.getRights",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -4631,7 +4749,9 @@ impl RoleIsEnabled {
 impl ::b24_core::__private::Method for RoleIsEnabled {
     const NAME: &'static str = "landing.role.isEnabled";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.role.isEnabled",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `landing.role.setAccessCodes` specifies to whom the role is assigned: users, groups, or departments. After invocation, the method reapplies the already saved permissions of this role for the sites.
@@ -4732,7 +4852,9 @@ impl RoleSetAccessCodes {
 impl ::b24_core::__private::Method for RoleSetAccessCodes {
     const NAME: &'static str = "landing.role.setAccessCodes";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.role.setAccessCodes",
+    );
     type Output = bool;
 }
 /// The method `landing.role.setRights` sets role permissions for sites. You can specify separate permissions for each site, while others will have default permissions. The new set of permissions completely replaces the previous one.
@@ -4851,7 +4973,9 @@ impl RoleSetRights {
 impl ::b24_core::__private::Method for RoleSetRights {
     const NAME: &'static str = "landing.role.setRights";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.role.setRights",
+    );
     type Output = bool;
 }
 /// The method `landing.site.add` creates a new site and returns the identifier of the created site.
@@ -4908,7 +5032,9 @@ impl SiteAdd {
 impl ::b24_core::__private::Method for SiteAdd {
     const NAME: &'static str = "landing.site.add";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.add",
+    );
     type Output = i64;
 }
 /// The method `landing.site.addFolder` creates a folder in the specified site and returns the identifier of the created folder.
@@ -4977,7 +5103,9 @@ impl SiteAddFolder {
 impl ::b24_core::__private::Method for SiteAddFolder {
     const NAME: &'static str = "landing.site.addFolder";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.addFolder",
+    );
     type Output = i64;
 }
 /// The method `landing.site.bindingToGroup` binds the Knowledge Base to a Social Network group.
@@ -5049,7 +5177,9 @@ impl SiteBindingToGroup {
 impl ::b24_core::__private::Method for SiteBindingToGroup {
     const NAME: &'static str = "landing.site.bindingToGroup";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.bindingToGroup",
+    );
     type Output = bool;
 }
 /// The method `landing.site.bindingToMenu` binds the Knowledge Base to the specified menu.
@@ -5122,7 +5252,9 @@ impl SiteBindingToMenu {
 impl ::b24_core::__private::Method for SiteBindingToMenu {
     const NAME: &'static str = "landing.site.bindingToMenu";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.bindingToMenu",
+    );
     type Output = bool;
 }
 /// The method `landing.site.delete` only deletes an empty site without pages.
@@ -5182,7 +5314,9 @@ impl SiteDelete {
 impl ::b24_core::__private::Method for SiteDelete {
     const NAME: &'static str = "landing.site.delete";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.delete",
+    );
     type Output = bool;
 }
 /// The method `landing.site.fullExport` exports the site and its pages into an array for subsequent import, for example, via landing.demos.register.
@@ -5235,7 +5369,9 @@ impl SiteFullExport {
 impl ::b24_core::__private::Method for SiteFullExport {
     const NAME: &'static str = "landing.site.fullExport";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.fullExport",
+    );
     type Output = SiteFullExportResult;
 }
 /// The method `landing.site.getFolders` returns a list of site folders.
@@ -5310,7 +5446,9 @@ impl SiteGetFolders {
 impl ::b24_core::__private::Method for SiteGetFolders {
     const NAME: &'static str = "landing.site.getFolders";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.getFolders",
+    );
     type Output = ::std::vec::Vec<SiteGetFoldersResultItem>;
 }
 /// The method `landing.site.getGroupBindings` returns the bindings of Knowledge Bases to groups.
@@ -5361,7 +5499,9 @@ impl SiteGetGroupBindings {
 impl ::b24_core::__private::Method for SiteGetGroupBindings {
     const NAME: &'static str = "landing.site.getGroupBindings";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.getGroupBindings",
+    );
     type Output = ::std::vec::Vec<SiteGetGroupBindingsResultItem>;
 }
 /// The method `landing.site.getList` retrieves a list of sites based on the selection parameters.
@@ -5428,7 +5568,9 @@ impl SiteGetList {
 impl ::b24_core::__private::Method for SiteGetList {
     const NAME: &'static str = "landing.site.getList";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.getList",
+    );
     type Output = ::std::vec::Vec<SiteGetListResultItem>;
 }
 /// The method `landing.site.getMenuBindings` returns Knowledge Base bindings to the menu.
@@ -5484,7 +5626,9 @@ impl SiteGetMenuBindings {
 impl ::b24_core::__private::Method for SiteGetMenuBindings {
     const NAME: &'static str = "landing.site.getMenuBindings";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.getMenuBindings",
+    );
     type Output = ::std::vec::Vec<SiteGetMenuBindingsResultItem>;
 }
 /// The method `landing.site.getPreview` returns the URL preview of the site's index page.
@@ -5544,7 +5688,9 @@ impl SiteGetPreview {
 impl ::b24_core::__private::Method for SiteGetPreview {
     const NAME: &'static str = "landing.site.getPreview";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.getPreview",
+    );
     type Output = ::std::string::String;
 }
 /// The method `landing.site.getPublicUrl` returns the complete public URL of a site or multiple sites.
@@ -5608,7 +5754,9 @@ impl SiteGetPublicUrl {
 impl ::b24_core::__private::Method for SiteGetPublicUrl {
     const NAME: &'static str = "landing.site.getPublicUrl";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.getPublicUrl",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `landing.site.getRights` retrieves the list of permissions for the current user for the specified site.
@@ -5646,7 +5794,9 @@ impl SiteGetRights {
 impl ::b24_core::__private::Method for SiteGetRights {
     const NAME: &'static str = "landing.site.getRights";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.getRights",
+    );
     type Output = ::std::vec::Vec<::std::string::String>;
 }
 /// Retrieves additional fields of the site
@@ -5674,7 +5824,9 @@ impl SiteGetadditionalfields {
 impl ::b24_core::__private::Method for SiteGetadditionalfields {
     const NAME: &'static str = "landing.site.getadditionalfields";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.getadditionalfields",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `landing.site.markDelete` marks the site as deleted, moves it to the trash, and unpublishes it.
@@ -5753,7 +5905,9 @@ impl SiteMarkDelete {
 impl ::b24_core::__private::Method for SiteMarkDelete {
     const NAME: &'static str = "landing.site.markDelete";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.markDelete",
+    );
     type Output = i64;
 }
 /// The method `landing.site.markFolderDelete` marks a folder as deleted and moves it to the trash. Upon successful execution, the method also marks the pages within this folder and any nested folders as deleted. Those pages are unpublished.
@@ -5832,7 +5986,9 @@ impl SiteMarkFolderDelete {
 impl ::b24_core::__private::Method for SiteMarkFolderDelete {
     const NAME: &'static str = "landing.site.markFolderDelete";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.markFolderDelete",
+    );
     type Output = bool;
 }
 /// The method `landing.site.markFolderUnDelete` restores a folder from the recycle bin and removes the deletion mark from this folder and the pages within it.
@@ -5892,7 +6048,9 @@ impl SiteMarkFolderUnDelete {
 impl ::b24_core::__private::Method for SiteMarkFolderUnDelete {
     const NAME: &'static str = "landing.site.markFolderUnDelete";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.markFolderUnDelete",
+    );
     type Output = bool;
 }
 /// The method `landing.site.markUnDelete` restores a site from the recycle bin and removes the deletion flag. After restoration, the site remains unpublished (`ACTIVE = "N"`).
@@ -5952,7 +6110,9 @@ impl SiteMarkUnDelete {
 impl ::b24_core::__private::Method for SiteMarkUnDelete {
     const NAME: &'static str = "landing.site.markUnDelete";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.markUnDelete",
+    );
     type Output = i64;
 }
 /// The method `landing.site.publication` publishes the site and its pages. If a page is inactive (`ACTIVE = "N"`), it remains unpublished (`PUBLIC = "N"`). When the method is called, non-deleted site folders (`DELETED = "N"`) are also activated.
@@ -6012,7 +6172,9 @@ impl SitePublication {
 impl ::b24_core::__private::Method for SitePublication {
     const NAME: &'static str = "landing.site.publication";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.publication",
+    );
     type Output = i64;
 }
 /// The method `landing.site.publicationFolder` publishes the website folder and its chain of parent folders.
@@ -6094,7 +6256,9 @@ impl SitePublicationFolder {
 impl ::b24_core::__private::Method for SitePublicationFolder {
     const NAME: &'static str = "landing.site.publicationFolder";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.publicationFolder",
+    );
     type Output = bool;
 }
 /// The method `landing.site.setRights` sets access permissions in the advanced permission model for the specified site.
@@ -6166,7 +6330,9 @@ impl SiteSetRights {
 impl ::b24_core::__private::Method for SiteSetRights {
     const NAME: &'static str = "landing.site.setRights";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.setRights",
+    );
     type Output = bool;
 }
 /// The method `landing.site.unPublicFolder` unpublishes a website folder and its parent folder chain.
@@ -6229,7 +6395,9 @@ impl SiteUnPublicFolder {
 impl ::b24_core::__private::Method for SiteUnPublicFolder {
     const NAME: &'static str = "landing.site.unPublicFolder";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.unPublicFolder",
+    );
     type Output = bool;
 }
 /// The method `landing.site.unbindingFromGroup` removes the binding of the Knowledge Base to a Social Network group.
@@ -6301,7 +6469,9 @@ impl SiteUnbindingFromGroup {
 impl ::b24_core::__private::Method for SiteUnbindingFromGroup {
     const NAME: &'static str = "landing.site.unbindingFromGroup";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.unbindingFromGroup",
+    );
     type Output = bool;
 }
 /// The method `landing.site.unbindingFromMenu` removes the binding of the Knowledge Base from the specified menu.
@@ -6374,7 +6544,9 @@ impl SiteUnbindingFromMenu {
 impl ::b24_core::__private::Method for SiteUnbindingFromMenu {
     const NAME: &'static str = "landing.site.unbindingFromMenu";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.unbindingFromMenu",
+    );
     type Output = bool;
 }
 /// The method `landing.site.unpublic` unpublishes the site and its pages, deactivating the site. For all non-deleted folders of the site, the method also disables activity.
@@ -6434,7 +6606,9 @@ impl SiteUnpublic {
 impl ::b24_core::__private::Method for SiteUnpublic {
     const NAME: &'static str = "landing.site.unpublic";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.unpublic",
+    );
     type Output = i64;
 }
 /// The method `landing.site.update` updates the parameters of the site.
@@ -6503,7 +6677,9 @@ impl SiteUpdate {
 impl ::b24_core::__private::Method for SiteUpdate {
     const NAME: &'static str = "landing.site.update";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.update",
+    );
     type Output = bool;
 }
 /// The method `landing.site.updateFolder` updates the parameters of a site folder.
@@ -6584,7 +6760,9 @@ impl SiteUpdateFolder {
 impl ::b24_core::__private::Method for SiteUpdateFolder {
     const NAME: &'static str = "landing.site.updateFolder";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.site.updateFolder",
+    );
     type Output = bool;
 }
 /// The method `landing.syspage.deleteForLanding` removes all bindings where the page with the identifier `id` is designated as special for the site.
@@ -6644,7 +6822,9 @@ impl SyspageDeleteForLanding {
 impl ::b24_core::__private::Method for SyspageDeleteForLanding {
     const NAME: &'static str = "landing.syspage.deleteForLanding";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.syspage.deleteForLanding",
+    );
     type Output = bool;
 }
 /// The method `landing.syspage.deleteForSite` removes all bindings of special pages for the site.
@@ -6680,7 +6860,9 @@ impl SyspageDeleteForSite {
 impl ::b24_core::__private::Method for SyspageDeleteForSite {
     const NAME: &'static str = "landing.syspage.deleteForSite";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.syspage.deleteForSite",
+    );
     type Output = bool;
 }
 /// The method `landing.syspage.get` returns a list of special pages for the site.
@@ -6737,7 +6919,9 @@ impl SyspageGet {
 impl ::b24_core::__private::Method for SyspageGet {
     const NAME: &'static str = "landing.syspage.get";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.syspage.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `landing.syspage.getSpecialPage` returns the URL of the special page for the site.
@@ -6827,7 +7011,9 @@ impl SyspageGetSpecialPage {
 impl ::b24_core::__private::Method for SyspageGetSpecialPage {
     const NAME: &'static str = "landing.syspage.getSpecialPage";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.syspage.getSpecialPage",
+    );
     type Output = ::std::string::String;
 }
 /// The method `landing.syspage.set` assigns a special page for the site.
@@ -6910,7 +7096,9 @@ impl SyspageSet {
 impl ::b24_core::__private::Method for SyspageSet {
     const NAME: &'static str = "landing.syspage.set";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.syspage.set",
+    );
     type Output = bool;
 }
 /// The method `landing.template.getLandingRef` retrieves a list of included areas associated with the page.
@@ -6946,7 +7134,9 @@ impl TemplateGetLandingRef {
 impl ::b24_core::__private::Method for TemplateGetLandingRef {
     const NAME: &'static str = "landing.template.getLandingRef";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.template.getLandingRef",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `landing.template.getSiteRef` retrieves a list of included areas associated with the site.
@@ -6982,7 +7172,9 @@ impl TemplateGetSiteRef {
 impl ::b24_core::__private::Method for TemplateGetSiteRef {
     const NAME: &'static str = "landing.template.getSiteRef";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.template.getSiteRef",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `landing.template.getlist` retrieves a list of view templates for the current account based on the selection parameters.
@@ -7044,7 +7236,9 @@ impl TemplateGetlist {
 impl ::b24_core::__private::Method for TemplateGetlist {
     const NAME: &'static str = "landing.template.getlist";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.template.getlist",
+    );
     type Output = ::std::vec::Vec<TemplateGetlistResultItem>;
 }
 /// The method `landing.template.setLandingRef` sets the bindings of included areas for the page. It only works with page bindings and does not alter site bindings.
@@ -7101,7 +7295,9 @@ impl TemplateSetLandingRef {
 impl ::b24_core::__private::Method for TemplateSetLandingRef {
     const NAME: &'static str = "landing.template.setLandingRef";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.template.setLandingRef",
+    );
     type Output = bool;
 }
 /// The method `landing.template.setSiteRef` saves the bindings of included areas for the site. It only works with site bindings and does not change the bindings of individual pages.
@@ -7156,7 +7352,9 @@ impl TemplateSetSiteRef {
 impl ::b24_core::__private::Method for TemplateSetSiteRef {
     const NAME: &'static str = "landing.template.setSiteRef";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.template.setSiteRef",
+    );
     type Output = bool;
 }
 /// Additional parameters for reading the block (detailed description)

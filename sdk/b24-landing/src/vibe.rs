@@ -44,7 +44,9 @@ impl RepowidgetDebug {
 impl ::b24_core::__private::Method for RepowidgetDebug {
     const NAME: &'static str = "landing.repowidget.debug";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.repowidget.debug",
+    );
     type Output = bool;
 }
 /// The method `landing.repowidget.getlist` returns a list of widgets for the current application, filtered by the specified criteria.
@@ -88,7 +90,9 @@ impl RepowidgetGetlist {
 impl ::b24_core::__private::Method for RepowidgetGetlist {
     const NAME: &'static str = "landing.repowidget.getlist";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.repowidget.getlist",
+    );
     type Output = ::std::vec::Vec<RepowidgetGetlistResultItem>;
 }
 /// The method `landing.repowidget.register` adds a widget for the Start page: the Vibe. It returns an error or the `ID` of the added widget.
@@ -144,7 +148,9 @@ impl RepowidgetRegister {
 impl ::b24_core::__private::Method for RepowidgetRegister {
     const NAME: &'static str = "landing.repowidget.register";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.repowidget.register",
+    );
     type Output = i64;
 }
 /// The method `landing.repowidget.unregister` removes the widget for Start page: the Vibe. On success, it returns `true`; otherwise, it returns `false` or an error with a description.
@@ -181,7 +187,9 @@ impl RepowidgetUnregister {
 impl ::b24_core::__private::Method for RepowidgetUnregister {
     const NAME: &'static str = "landing.repowidget.unregister";
     const SCOPE: &'static str = "landing";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "landing.repowidget.unregister",
+    );
     type Output = bool;
 }
 /// Widget activity. Accepts values:

@@ -152,7 +152,7 @@ impl Add {
 impl ::b24_core::__private::Method for Add {
     const NAME: &'static str = "lists.add";
     const SCOPE: &'static str = "lists";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("lists.add");
     type Output = i64;
 }
 /// The method `lists.delete` removes a universal list.
@@ -221,7 +221,7 @@ impl Delete {
 impl ::b24_core::__private::Method for Delete {
     const NAME: &'static str = "lists.delete";
     const SCOPE: &'static str = "lists";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("lists.delete");
     type Output = bool;
 }
 /// The method `lists.element.add` creates a list element.
@@ -350,7 +350,9 @@ impl ElementAdd {
 impl ::b24_core::__private::Method for ElementAdd {
     const NAME: &'static str = "lists.element.add";
     const SCOPE: &'static str = "lists";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "lists.element.add",
+    );
     type Output = i64;
 }
 /// The method `lists.element.delete` removes a list element.
@@ -443,7 +445,9 @@ impl ElementDelete {
 impl ::b24_core::__private::Method for ElementDelete {
     const NAME: &'static str = "lists.element.delete";
     const SCOPE: &'static str = "lists";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "lists.element.delete",
+    );
     type Output = bool;
 }
 /// The method `lists.element.get` returns an element or a list of elements.
@@ -719,7 +723,9 @@ impl ElementGet {
 impl ::b24_core::__private::Method for ElementGet {
     const NAME: &'static str = "lists.element.get";
     const SCOPE: &'static str = "lists";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "lists.element.get",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 impl ::b24_core::__private::ListMethod for ElementGet {
@@ -827,7 +833,9 @@ impl ElementGetFileUrl {
 impl ::b24_core::__private::Method for ElementGetFileUrl {
     const NAME: &'static str = "lists.element.get.file.url";
     const SCOPE: &'static str = "lists";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "lists.element.get.file.url",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `lists.element.update` updates a list element.
@@ -929,7 +937,9 @@ impl ElementUpdate {
 impl ::b24_core::__private::Method for ElementUpdate {
     const NAME: &'static str = "lists.element.update";
     const SCOPE: &'static str = "lists";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "lists.element.update",
+    );
     type Output = bool;
 }
 /// Creates a list field
@@ -957,7 +967,9 @@ impl FieldAdd {
 impl ::b24_core::__private::Method for FieldAdd {
     const NAME: &'static str = "lists.field.add";
     const SCOPE: &'static str = "lists";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "lists.field.add",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `lists.field.delete` removes a field from the list.
@@ -1038,7 +1050,9 @@ impl FieldDelete {
 impl ::b24_core::__private::Method for FieldDelete {
     const NAME: &'static str = "lists.field.delete";
     const SCOPE: &'static str = "lists";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "lists.field.delete",
+    );
     type Output = bool;
 }
 /// The method `lists.field.get` returns data about a field or a list of fields.
@@ -1129,7 +1143,9 @@ impl FieldGet {
 impl ::b24_core::__private::Method for FieldGet {
     const NAME: &'static str = "lists.field.get";
     const SCOPE: &'static str = "lists";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "lists.field.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1220,7 +1236,9 @@ impl FieldTypeGet {
 impl ::b24_core::__private::Method for FieldTypeGet {
     const NAME: &'static str = "lists.field.type.get";
     const SCOPE: &'static str = "lists";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "lists.field.type.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1313,7 +1331,9 @@ impl FieldUpdate {
 impl ::b24_core::__private::Method for FieldUpdate {
     const NAME: &'static str = "lists.field.update";
     const SCOPE: &'static str = "lists";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "lists.field.update",
+    );
     type Output = bool;
 }
 /// The `lists.get` method returns a universal list or an array of lists.
@@ -1476,7 +1496,7 @@ impl Get {
 impl ::b24_core::__private::Method for Get {
     const NAME: &'static str = "lists.get";
     const SCOPE: &'static str = "lists";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("lists.get");
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 impl ::b24_core::__private::ListMethod for Get {
@@ -1538,7 +1558,9 @@ impl GetIblockTypeId {
 impl ::b24_core::__private::Method for GetIblockTypeId {
     const NAME: &'static str = "lists.get.iblock.type.id";
     const SCOPE: &'static str = "lists";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "lists.get.iblock.type.id",
+    );
     type Output = ::std::string::String;
 }
 /// The method `lists.section.add` creates a list section.
@@ -1645,7 +1667,9 @@ impl SectionAdd {
 impl ::b24_core::__private::Method for SectionAdd {
     const NAME: &'static str = "lists.section.add";
     const SCOPE: &'static str = "lists";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "lists.section.add",
+    );
     type Output = i64;
 }
 /// The method `lists.section.delete` removes a section from the list.
@@ -1738,7 +1762,9 @@ impl SectionDelete {
 impl ::b24_core::__private::Method for SectionDelete {
     const NAME: &'static str = "lists.section.delete";
     const SCOPE: &'static str = "lists";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "lists.section.delete",
+    );
     type Output = bool;
 }
 /// The method `lists.section.get` returns a section or a list of sections.
@@ -1905,7 +1931,9 @@ impl SectionGet {
 impl ::b24_core::__private::Method for SectionGet {
     const NAME: &'static str = "lists.section.get";
     const SCOPE: &'static str = "lists";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "lists.section.get",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `lists.section.update` updates a list section.
@@ -2007,7 +2035,9 @@ impl SectionUpdate {
 impl ::b24_core::__private::Method for SectionUpdate {
     const NAME: &'static str = "lists.section.update";
     const SCOPE: &'static str = "lists";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "lists.section.update",
+    );
     type Output = bool;
 }
 /// The `lists.update` method updates the universal list.
@@ -2180,7 +2210,7 @@ impl Update {
 impl ::b24_core::__private::Method for Update {
     const NAME: &'static str = "lists.update";
     const SCOPE: &'static str = "lists";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("lists.update");
     type Output = bool;
 }
 /// Identifier of the information block type. Possible values:

@@ -88,7 +88,9 @@ impl BlogcommentAdd {
 impl ::b24_core::__private::Method for BlogcommentAdd {
     const NAME: &'static str = "log.blogcomment.add";
     const SCOPE: &'static str = "log";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "log.blogcomment.add",
+    );
     type Output = i64;
 }
 /// The method `log.blogcomment.delete` removes a comment from the News Feed.
@@ -148,7 +150,9 @@ impl BlogcommentDelete {
 impl ::b24_core::__private::Method for BlogcommentDelete {
     const NAME: &'static str = "log.blogcomment.delete";
     const SCOPE: &'static str = "log";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "log.blogcomment.delete",
+    );
     type Output = bool;
 }
 /// The method `log.blogcomment.user.get` returns a list of comments on a News Feed post for the specified user and information about attached files.
@@ -250,7 +254,9 @@ impl BlogcommentUserGet {
 impl ::b24_core::__private::Method for BlogcommentUserGet {
     const NAME: &'static str = "log.blogcomment.user.get";
     const SCOPE: &'static str = "log";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "log.blogcomment.user.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -535,7 +541,9 @@ impl BlogpostAdd {
 impl ::b24_core::__private::Method for BlogpostAdd {
     const NAME: &'static str = "log.blogpost.add";
     const SCOPE: &'static str = "log";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "log.blogpost.add",
+    );
     type Output = i64;
 }
 /// The method `log.blogpost.delete` removes a message from the News Feed.
@@ -574,7 +582,9 @@ impl BlogpostDelete {
 impl ::b24_core::__private::Method for BlogpostDelete {
     const NAME: &'static str = "log.blogpost.delete";
     const SCOPE: &'static str = "log";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "log.blogpost.delete",
+    );
     type Output = bool;
 }
 /// The method `log.blogpost.get` returns messages from the News Feed that are accessible to the current user.
@@ -765,7 +775,9 @@ impl BlogpostGet {
 impl ::b24_core::__private::Method for BlogpostGet {
     const NAME: &'static str = "log.blogpost.get";
     const SCOPE: &'static str = "log";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "log.blogpost.get",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 impl ::b24_core::__private::ListMethod for BlogpostGet {
@@ -809,7 +821,9 @@ impl BlogpostGetusersImportant {
 impl ::b24_core::__private::Method for BlogpostGetusersImportant {
     const NAME: &'static str = "log.blogpost.getusers.important";
     const SCOPE: &'static str = "log";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "log.blogpost.getusers.important",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `log.blogpost.share` adds new recipients to a news feed message.
@@ -889,7 +903,9 @@ impl BlogpostShare {
 impl ::b24_core::__private::Method for BlogpostShare {
     const NAME: &'static str = "log.blogpost.share";
     const SCOPE: &'static str = "log";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "log.blogpost.share",
+    );
     type Output = bool;
 }
 /// The method `log.blogpost.update` updates a message in the News Feed.
@@ -1130,7 +1146,9 @@ impl BlogpostUpdate {
 impl ::b24_core::__private::Method for BlogpostUpdate {
     const NAME: &'static str = "log.blogpost.update";
     const SCOPE: &'static str = "log";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "log.blogpost.update",
+    );
     type Output = i64;
 }
 /// Indicator of an important message.

@@ -78,7 +78,9 @@ impl MailboxFieldGet {
 impl ::b24_core::__private::Method for MailboxFieldGet {
     const NAME: &'static str = "mail.mailbox.field.get";
     const SCOPE: &'static str = "mail";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mail.mailbox.field.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MailboxFieldGetResult;
 }
@@ -144,7 +146,9 @@ impl MailboxFieldList {
 impl ::b24_core::__private::Method for MailboxFieldList {
     const NAME: &'static str = "mail.mailbox.field.list";
     const SCOPE: &'static str = "mail";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mail.mailbox.field.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MailboxFieldListResult;
 }
@@ -210,7 +214,9 @@ impl MailboxGet {
 impl ::b24_core::__private::Method for MailboxGet {
     const NAME: &'static str = "mail.mailbox.get";
     const SCOPE: &'static str = "mail";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mail.mailbox.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MailboxGetResult;
 }
@@ -311,7 +317,9 @@ impl MailboxList {
 impl ::b24_core::__private::Method for MailboxList {
     const NAME: &'static str = "mail.mailbox.list";
     const SCOPE: &'static str = "mail";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mail.mailbox.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MailboxListResult;
 }
@@ -372,7 +380,9 @@ impl MailboxSenders {
 impl ::b24_core::__private::Method for MailboxSenders {
     const NAME: &'static str = "mail.mailbox.senders";
     const SCOPE: &'static str = "mail";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mail.mailbox.senders",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MailboxSendersResult;
 }
@@ -480,7 +490,9 @@ impl MessageCreatecalendarevent {
 impl ::b24_core::__private::Method for MessageCreatecalendarevent {
     const NAME: &'static str = "mail.message.createcalendarevent";
     const SCOPE: &'static str = "mail";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mail.message.createcalendarevent",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageCreatecalendareventResult;
 }
@@ -524,7 +536,9 @@ impl MessageCreatechat {
 impl ::b24_core::__private::Method for MessageCreatechat {
     const NAME: &'static str = "mail.message.createchat";
     const SCOPE: &'static str = "mail";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mail.message.createchat",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageCreatechatResult;
 }
@@ -568,7 +582,9 @@ impl MessageCreatecrmactivity {
 impl ::b24_core::__private::Method for MessageCreatecrmactivity {
     const NAME: &'static str = "mail.message.createcrmactivity";
     const SCOPE: &'static str = "mail";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mail.message.createcrmactivity",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = bool;
 }
@@ -634,7 +650,9 @@ impl MessageCreatefeedpost {
 impl ::b24_core::__private::Method for MessageCreatefeedpost {
     const NAME: &'static str = "mail.message.createfeedpost";
     const SCOPE: &'static str = "mail";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mail.message.createfeedpost",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageCreatefeedpostResult;
 }
@@ -739,7 +757,9 @@ impl MessageCreatetask {
 impl ::b24_core::__private::Method for MessageCreatetask {
     const NAME: &'static str = "mail.message.createtask";
     const SCOPE: &'static str = "mail";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mail.message.createtask",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageCreatetaskResult;
 }
@@ -830,7 +850,9 @@ impl MessageFieldGet {
 impl ::b24_core::__private::Method for MessageFieldGet {
     const NAME: &'static str = "mail.message.field.get";
     const SCOPE: &'static str = "mail";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mail.message.field.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageFieldGetResult;
 }
@@ -896,7 +918,9 @@ impl MessageFieldList {
 impl ::b24_core::__private::Method for MessageFieldList {
     const NAME: &'static str = "mail.message.field.list";
     const SCOPE: &'static str = "mail";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mail.message.field.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageFieldListResult;
 }
@@ -1021,7 +1045,9 @@ impl MessageForward {
 impl ::b24_core::__private::Method for MessageForward {
     const NAME: &'static str = "mail.message.forward";
     const SCOPE: &'static str = "mail";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mail.message.forward",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageForwardResult;
 }
@@ -1096,7 +1122,9 @@ impl MessageGet {
 impl ::b24_core::__private::Method for MessageGet {
     const NAME: &'static str = "mail.message.get";
     const SCOPE: &'static str = "mail";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mail.message.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageGetResult;
 }
@@ -1300,7 +1328,9 @@ impl MessageList {
 impl ::b24_core::__private::Method for MessageList {
     const NAME: &'static str = "mail.message.list";
     const SCOPE: &'static str = "mail";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mail.message.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageListResult;
 }
@@ -1383,7 +1413,9 @@ impl MessageMovetofolder {
 impl ::b24_core::__private::Method for MessageMovetofolder {
     const NAME: &'static str = "mail.message.movetofolder";
     const SCOPE: &'static str = "mail";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mail.message.movetofolder",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageMovetofolderResult;
 }
@@ -1427,7 +1459,9 @@ impl MessageRemovecrmactivity {
 impl ::b24_core::__private::Method for MessageRemovecrmactivity {
     const NAME: &'static str = "mail.message.removecrmactivity";
     const SCOPE: &'static str = "mail";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mail.message.removecrmactivity",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = bool;
 }
@@ -1552,7 +1586,9 @@ impl MessageReply {
 impl ::b24_core::__private::Method for MessageReply {
     const NAME: &'static str = "mail.message.reply";
     const SCOPE: &'static str = "mail";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mail.message.reply",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageReplyResult;
 }
@@ -1665,7 +1701,9 @@ impl MessageSend {
 impl ::b24_core::__private::Method for MessageSend {
     const NAME: &'static str = "mail.message.send";
     const SCOPE: &'static str = "mail";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mail.message.send",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageSendResult;
 }
@@ -1725,7 +1763,9 @@ impl MessageThread {
 impl ::b24_core::__private::Method for MessageThread {
     const NAME: &'static str = "mail.message.thread";
     const SCOPE: &'static str = "mail";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mail.message.thread",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
@@ -1806,7 +1846,9 @@ impl RecipientFieldGet {
 impl ::b24_core::__private::Method for RecipientFieldGet {
     const NAME: &'static str = "mail.recipient.field.get";
     const SCOPE: &'static str = "mail";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mail.recipient.field.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = RecipientFieldGetResult;
 }
@@ -1872,7 +1914,9 @@ impl RecipientFieldList {
 impl ::b24_core::__private::Method for RecipientFieldList {
     const NAME: &'static str = "mail.recipient.field.list";
     const SCOPE: &'static str = "mail";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mail.recipient.field.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = RecipientFieldListResult;
 }
@@ -1955,7 +1999,9 @@ impl RecipientListcontacts {
 impl ::b24_core::__private::Method for RecipientListcontacts {
     const NAME: &'static str = "mail.recipient.listcontacts";
     const SCOPE: &'static str = "mail";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mail.recipient.listcontacts",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = RecipientListcontactsResult;
 }
@@ -2027,7 +2073,9 @@ impl RecipientListemployees {
 impl ::b24_core::__private::Method for RecipientListemployees {
     const NAME: &'static str = "mail.recipient.listemployees";
     const SCOPE: &'static str = "mail";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mail.recipient.listemployees",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = RecipientListemployeesResult;
 }

@@ -158,7 +158,9 @@ impl Add {
 impl ::b24_core::__private::Method for Add {
     const NAME: &'static str = "mailservice.add";
     const SCOPE: &'static str = "mailservice";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mailservice.add",
+    );
     type Output = i64;
 }
 /// The method `mailservice.delete` removes a mail service by its identifier.
@@ -194,7 +196,9 @@ impl Delete {
 impl ::b24_core::__private::Method for Delete {
     const NAME: &'static str = "mailservice.delete";
     const SCOPE: &'static str = "mailservice";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mailservice.delete",
+    );
     type Output = bool;
 }
 /// The method `mailservice.fields` returns localized names of the mail service fields.
@@ -222,7 +226,9 @@ impl Fields {
 impl ::b24_core::__private::Method for Fields {
     const NAME: &'static str = "mailservice.fields";
     const SCOPE: &'static str = "mailservice";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mailservice.fields",
+    );
     type Output = FieldsResult;
 }
 /// The `mailservice.get` method returns the parameters of the mail service by its identifier.
@@ -258,7 +264,9 @@ impl Get {
 impl ::b24_core::__private::Method for Get {
     const NAME: &'static str = "mailservice.get";
     const SCOPE: &'static str = "mailservice";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mailservice.get",
+    );
     type Output = GetResult;
 }
 /// The method `mailservice.list` returns a list of active mail services.
@@ -286,7 +294,9 @@ impl List {
 impl ::b24_core::__private::Method for List {
     const NAME: &'static str = "mailservice.list";
     const SCOPE: &'static str = "mailservice";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mailservice.list",
+    );
     type Output = ::std::vec::Vec<ListResultItem>;
 }
 /// The method `mailservice.update` modifies the parameters of an existing mail service.
@@ -464,7 +474,9 @@ impl Update {
 impl ::b24_core::__private::Method for Update {
     const NAME: &'static str = "mailservice.update";
     const SCOPE: &'static str = "mailservice";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "mailservice.update",
+    );
     type Output = bool;
 }
 /// Service activity status. Allowed values:

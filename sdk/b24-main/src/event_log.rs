@@ -70,7 +70,9 @@ impl EventlogFieldGet {
 impl ::b24_core::__private::Method for EventlogFieldGet {
     const NAME: &'static str = "main.eventlog.field.get";
     const SCOPE: &'static str = "main";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "main.eventlog.field.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = EventlogFieldGetResult;
 }
@@ -135,7 +137,9 @@ impl EventlogFieldList {
 impl ::b24_core::__private::Method for EventlogFieldList {
     const NAME: &'static str = "main.eventlog.field.list";
     const SCOPE: &'static str = "main";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "main.eventlog.field.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = EventlogFieldListResult;
 }
@@ -208,7 +212,9 @@ impl EventlogGet {
 impl ::b24_core::__private::Method for EventlogGet {
     const NAME: &'static str = "main.eventlog.get";
     const SCOPE: &'static str = "main";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "main.eventlog.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = EventlogGetResult;
 }
@@ -359,7 +365,9 @@ impl EventlogList {
 impl ::b24_core::__private::Method for EventlogList {
     const NAME: &'static str = "main.eventlog.list";
     const SCOPE: &'static str = "main";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "main.eventlog.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
@@ -484,7 +492,9 @@ impl EventlogTail {
 impl ::b24_core::__private::Method for EventlogTail {
     const NAME: &'static str = "main.eventlog.tail";
     const SCOPE: &'static str = "main";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "main.eventlog.tail",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,

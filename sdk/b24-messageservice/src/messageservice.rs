@@ -64,7 +64,9 @@ impl MessageStatusUpdate {
 impl ::b24_core::__private::Method for MessageStatusUpdate {
     const NAME: &'static str = "messageservice.message.status.update";
     const SCOPE: &'static str = "messageservice";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "messageservice.message.status.update",
+    );
     type Output = bool;
 }
 /// The method `messageservice.sender.add` registers a new message provider.
@@ -173,7 +175,9 @@ impl SenderAdd {
 impl ::b24_core::__private::Method for SenderAdd {
     const NAME: &'static str = "messageservice.sender.add";
     const SCOPE: &'static str = "messageservice";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "messageservice.sender.add",
+    );
     type Output = bool;
 }
 /// The method `messageservice.sender.delete` removes a previously registered message provider for the current application.
@@ -212,7 +216,9 @@ impl SenderDelete {
 impl ::b24_core::__private::Method for SenderDelete {
     const NAME: &'static str = "messageservice.sender.delete";
     const SCOPE: &'static str = "messageservice";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "messageservice.sender.delete",
+    );
     type Output = bool;
 }
 /// The method `messageservice.sender.list` returns a list of provider codes registered with the current application.
@@ -240,7 +246,9 @@ impl SenderList {
 impl ::b24_core::__private::Method for SenderList {
     const NAME: &'static str = "messageservice.sender.list";
     const SCOPE: &'static str = "messageservice";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "messageservice.sender.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `messageservice.sender.update` updates the data of a registered message provider.
@@ -351,7 +359,9 @@ impl SenderUpdate {
 impl ::b24_core::__private::Method for SenderUpdate {
     const NAME: &'static str = "messageservice.sender.update";
     const SCOPE: &'static str = "messageservice";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "messageservice.sender.update",
+    );
     type Output = bool;
 }
 /// New status of the message.

@@ -33,7 +33,9 @@ impl CollectionAdd {
 impl ::b24_core::__private::Method for CollectionAdd {
     const NAME: &'static str = "note.collection.add";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "note.collection.add",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = CollectionAddResult;
 }
@@ -72,7 +74,9 @@ impl CollectionArchive {
 impl ::b24_core::__private::Method for CollectionArchive {
     const NAME: &'static str = "note.collection.archive";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "note.collection.archive",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
@@ -114,7 +118,9 @@ impl CollectionDelete {
 impl ::b24_core::__private::Method for CollectionDelete {
     const NAME: &'static str = "note.collection.delete";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "note.collection.delete",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
@@ -203,7 +209,9 @@ impl CollectionFieldGet {
 impl ::b24_core::__private::Method for CollectionFieldGet {
     const NAME: &'static str = "note.collection.field.get";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "note.collection.field.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = CollectionFieldGetResult;
 }
@@ -269,7 +277,9 @@ impl CollectionFieldList {
 impl ::b24_core::__private::Method for CollectionFieldList {
     const NAME: &'static str = "note.collection.field.list";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "note.collection.field.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = CollectionFieldListResult;
 }
@@ -308,7 +318,9 @@ impl CollectionGet {
 impl ::b24_core::__private::Method for CollectionGet {
     const NAME: &'static str = "note.collection.get";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "note.collection.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = CollectionGetResult;
 }
@@ -356,7 +368,9 @@ impl CollectionList {
 impl ::b24_core::__private::Method for CollectionList {
     const NAME: &'static str = "note.collection.list";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "note.collection.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = CollectionListResult;
 }
@@ -406,7 +420,9 @@ impl CollectionUpdate {
 impl ::b24_core::__private::Method for CollectionUpdate {
     const NAME: &'static str = "note.collection.update";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "note.collection.update",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = CollectionUpdateResult;
 }
@@ -435,7 +451,9 @@ impl DocumentAdd {
 impl ::b24_core::__private::Method for DocumentAdd {
     const NAME: &'static str = "note.document.add";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "note.document.add",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The `note.document.archive` method archives a document and all its child pages.
@@ -473,7 +491,9 @@ impl DocumentArchive {
 impl ::b24_core::__private::Method for DocumentArchive {
     const NAME: &'static str = "note.document.archive";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "note.document.archive",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
@@ -515,7 +535,9 @@ impl DocumentDelete {
 impl ::b24_core::__private::Method for DocumentDelete {
     const NAME: &'static str = "note.document.delete";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "note.document.delete",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
@@ -606,7 +628,9 @@ impl DocumentFieldGet {
 impl ::b24_core::__private::Method for DocumentFieldGet {
     const NAME: &'static str = "note.document.field.get";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "note.document.field.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentFieldGetResult;
 }
@@ -672,7 +696,9 @@ impl DocumentFieldList {
 impl ::b24_core::__private::Method for DocumentFieldList {
     const NAME: &'static str = "note.document.field.list";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "note.document.field.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentFieldListResult;
 }
@@ -711,7 +737,9 @@ impl DocumentGet {
 impl ::b24_core::__private::Method for DocumentGet {
     const NAME: &'static str = "note.document.get";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "note.document.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
@@ -798,7 +826,9 @@ impl DocumentSearchFieldGet {
 impl ::b24_core::__private::Method for DocumentSearchFieldGet {
     const NAME: &'static str = "note.document.search.field.get";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "note.document.search.field.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentSearchFieldGetResult;
 }
@@ -864,7 +894,9 @@ impl DocumentSearchFieldList {
 impl ::b24_core::__private::Method for DocumentSearchFieldList {
     const NAME: &'static str = "note.document.search.field.list";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "note.document.search.field.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentSearchFieldListResult;
 }
@@ -925,7 +957,9 @@ impl DocumentSearchList {
 impl ::b24_core::__private::Method for DocumentSearchList {
     const NAME: &'static str = "note.document.search.list";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "note.document.search.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentSearchListResult;
 }
@@ -1009,7 +1043,9 @@ impl DocumentTreeFieldGet {
 impl ::b24_core::__private::Method for DocumentTreeFieldGet {
     const NAME: &'static str = "note.document.tree.field.get";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "note.document.tree.field.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentTreeFieldGetResult;
 }
@@ -1075,7 +1111,9 @@ impl DocumentTreeFieldList {
 impl ::b24_core::__private::Method for DocumentTreeFieldList {
     const NAME: &'static str = "note.document.tree.field.list";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "note.document.tree.field.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentTreeFieldListResult;
 }
@@ -1119,7 +1157,9 @@ impl DocumentTreeList {
 impl ::b24_core::__private::Method for DocumentTreeList {
     const NAME: &'static str = "note.document.tree.list";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "note.document.tree.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentTreeListResult;
 }
@@ -1148,7 +1188,9 @@ impl DocumentUpdate {
 impl ::b24_core::__private::Method for DocumentUpdate {
     const NAME: &'static str = "note.document.update";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "note.document.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The `note.file.add` method uploads a file to a document and returns a file object.
@@ -1217,7 +1259,7 @@ impl FileAdd {
 impl ::b24_core::__private::Method for FileAdd {
     const NAME: &'static str = "note.file.add";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("note.file.add");
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = FileAddResult;
 }
@@ -1302,7 +1344,9 @@ impl FileFieldGet {
 impl ::b24_core::__private::Method for FileFieldGet {
     const NAME: &'static str = "note.file.field.get";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "note.file.field.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = FileFieldGetResult;
 }
@@ -1368,7 +1412,9 @@ impl FileFieldList {
 impl ::b24_core::__private::Method for FileFieldList {
     const NAME: &'static str = "note.file.field.list";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "note.file.field.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = FileFieldListResult;
 }
@@ -1423,7 +1469,7 @@ impl FileGet {
 impl ::b24_core::__private::Method for FileGet {
     const NAME: &'static str = "note.file.get";
     const SCOPE: &'static str = "note";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("note.file.get");
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = FileGetResult;
 }

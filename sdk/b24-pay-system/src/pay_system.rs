@@ -210,7 +210,9 @@ impl SalePaysystemAdd {
 impl ::b24_core::__private::Method for SalePaysystemAdd {
     const NAME: &'static str = "sale.paysystem.add";
     const SCOPE: &'static str = "pay_system";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paysystem.add",
+    );
     type Output = i64;
 }
 /// This method deletes a payment system.
@@ -244,7 +246,9 @@ impl SalePaysystemDelete {
 impl ::b24_core::__private::Method for SalePaysystemDelete {
     const NAME: &'static str = "sale.paysystem.delete";
     const SCOPE: &'static str = "pay_system";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paysystem.delete",
+    );
     type Output = bool;
 }
 /// This method adds a REST handler for the payment system.
@@ -327,7 +331,9 @@ impl SalePaysystemHandlerAdd {
 impl ::b24_core::__private::Method for SalePaysystemHandlerAdd {
     const NAME: &'static str = "sale.paysystem.handler.add";
     const SCOPE: &'static str = "pay_system";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paysystem.handler.add",
+    );
     type Output = i64;
 }
 /// Deletes a REST handler for the payment system
@@ -355,7 +361,9 @@ impl SalePaysystemHandlerDelete {
 impl ::b24_core::__private::Method for SalePaysystemHandlerDelete {
     const NAME: &'static str = "sale.paysystem.handler.delete";
     const SCOPE: &'static str = "pay_system";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paysystem.handler.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method returns a list of REST handlers for the payment system.
@@ -383,7 +391,9 @@ impl SalePaysystemHandlerList {
 impl ::b24_core::__private::Method for SalePaysystemHandlerList {
     const NAME: &'static str = "sale.paysystem.handler.list";
     const SCOPE: &'static str = "pay_system";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paysystem.handler.list",
+    );
     type Output = ::std::vec::Vec<SalePaysystemHandler>;
 }
 /// This method updates the REST handler for the payment system.
@@ -436,7 +446,9 @@ impl SalePaysystemHandlerUpdate {
 impl ::b24_core::__private::Method for SalePaysystemHandlerUpdate {
     const NAME: &'static str = "sale.paysystem.handler.update";
     const SCOPE: &'static str = "pay_system";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paysystem.handler.update",
+    );
     type Output = bool;
 }
 /// This method returns a list of payment systems.
@@ -568,7 +580,9 @@ impl SalePaysystemList {
 impl ::b24_core::__private::Method for SalePaysystemList {
     const NAME: &'static str = "sale.paysystem.list";
     const SCOPE: &'static str = "pay_system";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paysystem.list",
+    );
     type Output = ::std::vec::Vec<SalePaysystem>;
 }
 /// This method is used to pay an invoice (legacy version) through a specific payment system. It is called after processing the response from the payment system.
@@ -650,7 +664,9 @@ impl SalePaysystemPayInvoice {
 impl ::b24_core::__private::Method for SalePaysystemPayInvoice {
     const NAME: &'static str = "sale.paysystem.pay.invoice";
     const SCOPE: &'static str = "pay_system";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paysystem.pay.invoice",
+    );
     type Output = bool;
 }
 /// This method is used to pay for an order through a specific payment system. It is called after processing the response from the payment system.
@@ -701,7 +717,9 @@ impl SalePaysystemPayPayment {
 impl ::b24_core::__private::Method for SalePaysystemPayPayment {
     const NAME: &'static str = "sale.paysystem.pay.payment";
     const SCOPE: &'static str = "pay_system";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paysystem.pay.payment",
+    );
     type Output = bool;
 }
 /// This method returns the settings of the payment system. The structure of the settings is defined when adding the payment system handler in the method sale.paysystem.handler.add under the `CODES` key of the `SETTINGS` parameter.
@@ -749,7 +767,9 @@ impl SalePaysystemSettingsGet {
 impl ::b24_core::__private::Method for SalePaysystemSettingsGet {
     const NAME: &'static str = "sale.paysystem.settings.get";
     const SCOPE: &'static str = "pay_system";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paysystem.settings.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -828,7 +848,9 @@ impl SalePaysystemSettingsInvoiceGet {
 impl ::b24_core::__private::Method for SalePaysystemSettingsInvoiceGet {
     const NAME: &'static str = "sale.paysystem.settings.invoice.get";
     const SCOPE: &'static str = "pay_system";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paysystem.settings.invoice.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -882,7 +904,9 @@ impl SalePaysystemSettingsPaymentGet {
 impl ::b24_core::__private::Method for SalePaysystemSettingsPaymentGet {
     const NAME: &'static str = "sale.paysystem.settings.payment.get";
     const SCOPE: &'static str = "pay_system";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paysystem.settings.payment.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -955,7 +979,9 @@ impl SalePaysystemSettingsUpdate {
 impl ::b24_core::__private::Method for SalePaysystemSettingsUpdate {
     const NAME: &'static str = "sale.paysystem.settings.update";
     const SCOPE: &'static str = "pay_system";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paysystem.settings.update",
+    );
     type Output = bool;
 }
 /// This method updates the payment system.
@@ -1016,7 +1042,9 @@ impl SalePaysystemUpdate {
 impl ::b24_core::__private::Method for SalePaysystemUpdate {
     const NAME: &'static str = "sale.paysystem.update";
     const SCOPE: &'static str = "pay_system";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paysystem.update",
+    );
     type Output = bool;
 }
 /// Is the payment system active. Available values:

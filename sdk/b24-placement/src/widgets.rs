@@ -196,7 +196,7 @@ impl Bind {
 impl ::b24_core::__private::Method for Bind {
     const NAME: &'static str = "placement.bind";
     const SCOPE: &'static str = "placement";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("placement.bind");
     type Output = bool;
 }
 /// The method `placement.get` returns the widget handlers registered by the application.
@@ -224,7 +224,7 @@ impl Get {
 impl ::b24_core::__private::Method for Get {
     const NAME: &'static str = "placement.get";
     const SCOPE: &'static str = "placement";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("placement.get");
     type Output = ::std::vec::Vec<GetResultItem>;
 }
 /// The method `placement.list` returns the placements available to the application.
@@ -299,7 +299,7 @@ impl List {
 impl ::b24_core::__private::Method for List {
     const NAME: &'static str = "placement.list";
     const SCOPE: &'static str = "placement";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("placement.list");
     type Output = ::std::vec::Vec<::std::string::String>;
 }
 /// The method `placement.unbind` removes the registered widget handler.
@@ -400,7 +400,9 @@ impl Unbind {
 impl ::b24_core::__private::Method for Unbind {
     const NAME: &'static str = "placement.unbind";
     const SCOPE: &'static str = "placement";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "placement.unbind",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -514,7 +516,9 @@ impl UserfieldtypeAdd {
 impl ::b24_core::__private::Method for UserfieldtypeAdd {
     const NAME: &'static str = "userfieldtype.add";
     const SCOPE: &'static str = "placement";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "userfieldtype.add",
+    );
     type Output = bool;
 }
 /// The method `userfieldtype.delete` removes a user field type registered by the application. It returns _true_ or an error with a description of the reason.
@@ -553,7 +557,9 @@ impl UserfieldtypeDelete {
 impl ::b24_core::__private::Method for UserfieldtypeDelete {
     const NAME: &'static str = "userfieldtype.delete";
     const SCOPE: &'static str = "placement";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "userfieldtype.delete",
+    );
     type Output = bool;
 }
 /// The method retrieves a list of user field types registered by the application. It returns a list of field types with pagination.
@@ -581,7 +587,9 @@ impl UserfieldtypeList {
 impl ::b24_core::__private::Method for UserfieldtypeList {
     const NAME: &'static str = "userfieldtype.list";
     const SCOPE: &'static str = "placement";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "userfieldtype.list",
+    );
     type Output = ::std::vec::Vec<
         ::b24_core::__private::serde_json::Map<
             ::std::string::String,
@@ -687,7 +695,9 @@ impl UserfieldtypeUpdate {
 impl ::b24_core::__private::Method for UserfieldtypeUpdate {
     const NAME: &'static str = "userfieldtype.update";
     const SCOPE: &'static str = "placement";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "userfieldtype.update",
+    );
     type Output = bool;
 }
 /// The `GetResultItemOptions` object.

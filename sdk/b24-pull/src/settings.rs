@@ -54,7 +54,7 @@ impl Batch {
 impl ::b24_core::__private::Method for Batch {
     const NAME: &'static str = "batch";
     const SCOPE: &'static str = "basic";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("batch");
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -137,7 +137,9 @@ impl ApplicationConfigGet {
 impl ::b24_core::__private::Method for ApplicationConfigGet {
     const NAME: &'static str = "pull.application.config.get";
     const SCOPE: &'static str = "pull";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "pull.application.config.get",
+    );
     type Output = ApplicationConfigGetResult;
 }
 /// The method `pull.application.event.add` sends an event to the RT channel of the application.
@@ -289,7 +291,9 @@ impl ApplicationEventAdd {
 impl ::b24_core::__private::Method for ApplicationEventAdd {
     const NAME: &'static str = "pull.application.event.add";
     const SCOPE: &'static str = "pull";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "pull.application.event.add",
+    );
     type Output = bool;
 }
 /// The method `pull.application.push.add` sends a push notification to a mobile device within the application.
@@ -378,7 +382,9 @@ impl ApplicationPushAdd {
 impl ::b24_core::__private::Method for ApplicationPushAdd {
     const NAME: &'static str = "pull.application.push.add";
     const SCOPE: &'static str = "pull";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "pull.application.push.add",
+    );
     type Output = bool;
 }
 /// Push&Pull server parameters more details

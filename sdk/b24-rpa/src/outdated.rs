@@ -66,7 +66,9 @@ impl CommentAdd {
 impl ::b24_core::__private::Method for CommentAdd {
     const NAME: &'static str = "rpa.comment.add";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "rpa.comment.add",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method deletes a comment with the identifier `id`.
@@ -100,7 +102,9 @@ impl CommentDelete {
 impl ::b24_core::__private::Method for CommentDelete {
     const NAME: &'static str = "rpa.comment.delete";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "rpa.comment.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method updates the timeline entry with the identifier `id`. It only updates the `title` and `description` fields.
@@ -162,7 +166,9 @@ impl CommentUpdate {
 impl ::b24_core::__private::Method for CommentUpdate {
     const NAME: &'static str = "rpa.comment.update";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "rpa.comment.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method retrieves the complete set of field visibility settings for the stage with the identifier `stageId` in the process with the identifier `typeId`.
@@ -217,7 +223,9 @@ impl FieldsGetSettings {
 impl ::b24_core::__private::Method for FieldsGetSettings {
     const NAME: &'static str = "rpa.fields.getSettings";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "rpa.fields.getSettings",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method sets the full visibility settings for fields at the stage with the identifier `stageId` of the process with the identifier `typeId`.
@@ -291,7 +299,9 @@ impl FieldsSetSettings {
 impl ::b24_core::__private::Method for FieldsSetSettings {
     const NAME: &'static str = "rpa.fields.setSettings";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "rpa.fields.setSettings",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method updates the `visibility` settings of `fields` for the process with the identifier `typeId` at the stage with the identifier `stageId`. Other settings remain unchanged.
@@ -367,7 +377,9 @@ impl FieldsSetVisibilitySettings {
 impl ::b24_core::__private::Method for FieldsSetVisibilitySettings {
     const NAME: &'static str = "rpa.fields.setVisibilitySettings";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "rpa.fields.setVisibilitySettings",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method adds a new process element with the identifier `typeId`.
@@ -422,7 +434,7 @@ impl ItemAdd {
 impl ::b24_core::__private::Method for ItemAdd {
     const NAME: &'static str = "rpa.item.add";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.item.add");
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method deletes an element.
@@ -467,7 +479,9 @@ impl ItemDelete {
 impl ::b24_core::__private::Method for ItemDelete {
     const NAME: &'static str = "rpa.item.delete";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "rpa.item.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method retrieves information about the element with the identifier `id` of the process with the identifier `typeId`.
@@ -495,7 +509,7 @@ impl ItemGet {
 impl ::b24_core::__private::Method for ItemGet {
     const NAME: &'static str = "rpa.item.get";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.item.get");
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method retrieves data on the current tasks of the element with the identifier `id` for the process with the identifier `typeId`.
@@ -559,7 +573,9 @@ impl ItemGetTasks {
 impl ::b24_core::__private::Method for ItemGetTasks {
     const NAME: &'static str = "rpa.item.getTasks";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "rpa.item.getTasks",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method retrieves a list of process elements with the identifier `typeId`.
@@ -675,7 +691,7 @@ impl ItemList {
 impl ::b24_core::__private::Method for ItemList {
     const NAME: &'static str = "rpa.item.list";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.item.list");
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method updates the element with the identifier `id` in the process with the identifier `typeId`.
@@ -745,7 +761,9 @@ impl ItemUpdate {
 impl ::b24_core::__private::Method for ItemUpdate {
     const NAME: &'static str = "rpa.item.update";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "rpa.item.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method adds a new stage.
@@ -779,7 +797,7 @@ impl StageAdd {
 impl ::b24_core::__private::Method for StageAdd {
     const NAME: &'static str = "rpa.stage.add";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.stage.add");
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method deletes a stage.
@@ -813,7 +831,9 @@ impl StageDelete {
 impl ::b24_core::__private::Method for StageDelete {
     const NAME: &'static str = "rpa.stage.delete";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "rpa.stage.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method retrieves information about a stage by its `id`.
@@ -847,7 +867,7 @@ impl StageGet {
 impl ::b24_core::__private::Method for StageGet {
     const NAME: &'static str = "rpa.stage.get";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.stage.get");
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method retrieves a list of process stages, sorted in order with final stages at the end.
@@ -908,7 +928,9 @@ impl StageListForType {
 impl ::b24_core::__private::Method for StageListForType {
     const NAME: &'static str = "rpa.stage.listForType";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "rpa.stage.listForType",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method updates the stage by `id`.
@@ -970,7 +992,9 @@ impl StageUpdate {
 impl ::b24_core::__private::Method for StageUpdate {
     const NAME: &'static str = "rpa.stage.update";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "rpa.stage.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `rpa.task.addUser` will add a user to an existing task.
@@ -1054,7 +1078,9 @@ impl TaskAddUser {
 impl ::b24_core::__private::Method for TaskAddUser {
     const NAME: &'static str = "rpa.task.addUser";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "rpa.task.addUser",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method removes the Automation rule named `robotName` from the process with the identifier `typeId` at the stage with the identifier `stageId`.
@@ -1138,7 +1164,9 @@ impl TaskDelete {
 impl ::b24_core::__private::Method for TaskDelete {
     const NAME: &'static str = "rpa.task.delete";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "rpa.task.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method creates a new timeline entry for the `itemId` of the `typeId` process.
@@ -1217,7 +1245,9 @@ impl TimelineAdd {
 impl ::b24_core::__private::Method for TimelineAdd {
     const NAME: &'static str = "rpa.timeline.add";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "rpa.timeline.add",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method deletes a timeline record with the identifier `id`.
@@ -1251,7 +1281,9 @@ impl TimelineDelete {
 impl ::b24_core::__private::Method for TimelineDelete {
     const NAME: &'static str = "rpa.timeline.delete";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "rpa.timeline.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method retrieves a list of timeline records for the `itemId` of the `typeId` process.
@@ -1340,7 +1372,9 @@ impl TimelineListForItem {
 impl ::b24_core::__private::Method for TimelineListForItem {
     const NAME: &'static str = "rpa.timeline.listForItem";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "rpa.timeline.listForItem",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method updates the timeline entry with the identifier `id`.
@@ -1402,7 +1436,9 @@ impl TimelineUpdate {
 impl ::b24_core::__private::Method for TimelineUpdate {
     const NAME: &'static str = "rpa.timeline.update";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "rpa.timeline.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method updates the attachment flag of a record.
@@ -1466,7 +1502,9 @@ impl TimelineUpdateIsFixed {
 impl ::b24_core::__private::Method for TimelineUpdateIsFixed {
     const NAME: &'static str = "rpa.timeline.updateIsFixed";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "rpa.timeline.updateIsFixed",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method creates a new process.
@@ -1502,7 +1540,7 @@ impl TypeAdd {
 impl ::b24_core::__private::Method for TypeAdd {
     const NAME: &'static str = "rpa.type.add";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.type.add");
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method deletes a process.
@@ -1536,7 +1574,9 @@ impl TypeDelete {
 impl ::b24_core::__private::Method for TypeDelete {
     const NAME: &'static str = "rpa.type.delete";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "rpa.type.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method retrieves information about a process by its `id`.
@@ -1570,7 +1610,7 @@ impl TypeGet {
 impl ::b24_core::__private::Method for TypeGet {
     const NAME: &'static str = "rpa.type.get";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.type.get");
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method will return an array of processes with their fields.
@@ -1694,7 +1734,7 @@ impl TypeList {
 impl ::b24_core::__private::Method for TypeList {
     const NAME: &'static str = "rpa.type.list";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.type.list");
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method updates the process by its `id`.
@@ -1760,7 +1800,9 @@ impl TypeUpdate {
 impl ::b24_core::__private::Method for TypeUpdate {
     const NAME: &'static str = "rpa.type.update";
     const SCOPE: &'static str = "rpa";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "rpa.type.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// An object describing the fields of the comment

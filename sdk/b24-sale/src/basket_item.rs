@@ -41,7 +41,9 @@ impl BasketitemAdd {
 impl ::b24_core::__private::Method for BasketitemAdd {
     const NAME: &'static str = "sale.basketitem.add";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.basketitem.add",
+    );
     type Output = BasketitemAddResult;
 }
 /// The method `sale.basketitem.addCatalogProduct` adds a position (item) with a product or service from the catalog module to the cart of an existing order.
@@ -85,7 +87,9 @@ impl BasketitemAddCatalogProduct {
 impl ::b24_core::__private::Method for BasketitemAddCatalogProduct {
     const NAME: &'static str = "sale.basketitem.addCatalogProduct";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.basketitem.addCatalogProduct",
+    );
     type Output = BasketitemAddCatalogProductResult;
 }
 /// The method `sale.basketitem.delete` removes an item (position) from the cart in the order.
@@ -121,7 +125,9 @@ impl BasketitemDelete {
 impl ::b24_core::__private::Method for BasketitemDelete {
     const NAME: &'static str = "sale.basketitem.delete";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.basketitem.delete",
+    );
     type Output = bool;
 }
 /// The method `sale.basketitem.get` retrieves information about a basket item (position).
@@ -157,7 +163,9 @@ impl BasketitemGet {
 impl ::b24_core::__private::Method for BasketitemGet {
     const NAME: &'static str = "sale.basketitem.get";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.basketitem.get",
+    );
     type Output = BasketitemGetResult;
 }
 /// The method `sale.basketitem.getFields` returns a list of available fields of the basket item. Each field is described as a field settings structure rest_field_description.
@@ -185,7 +193,9 @@ impl BasketitemGetFields {
 impl ::b24_core::__private::Method for BasketitemGetFields {
     const NAME: &'static str = "sale.basketitem.getFields";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.basketitem.getFields",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -216,7 +226,9 @@ impl BasketitemGetFieldsCatalogProduct {
 impl ::b24_core::__private::Method for BasketitemGetFieldsCatalogProduct {
     const NAME: &'static str = "sale.basketitem.getFieldsCatalogProduct";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.basketitem.getFieldsCatalogProduct",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -376,7 +388,9 @@ impl BasketitemList {
 impl ::b24_core::__private::Method for BasketitemList {
     const NAME: &'static str = "sale.basketitem.list";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.basketitem.list",
+    );
     type Output = BasketitemListResult;
 }
 impl ::b24_core::__private::ListMethod for BasketitemList {
@@ -436,7 +450,9 @@ impl BasketitemUpdate {
 impl ::b24_core::__private::Method for BasketitemUpdate {
     const NAME: &'static str = "sale.basketitem.update";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.basketitem.update",
+    );
     type Output = BasketitemUpdateResult;
 }
 /// The method `sale.basketitem.updateCatalogProduct` changes the basket item position (catalog product) of an existing order.
@@ -489,7 +505,9 @@ impl BasketitemUpdateCatalogProduct {
 impl ::b24_core::__private::Method for BasketitemUpdateCatalogProduct {
     const NAME: &'static str = "sale.basketitem.updateCatalogProduct";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.basketitem.updateCatalogProduct",
+    );
     type Output = BasketitemUpdateCatalogProductResult;
 }
 /// The `SaleBasketItemProperty` object.

@@ -42,7 +42,9 @@ impl BasketpropertiesAdd {
 impl ::b24_core::__private::Method for BasketpropertiesAdd {
     const NAME: &'static str = "sale.basketproperties.add";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.basketproperties.add",
+    );
     type Output = BasketpropertiesAddResult;
 }
 /// The method `sale.basketproperties.delete` removes a property for an item (position) in the basket of an order.
@@ -78,7 +80,9 @@ impl BasketpropertiesDelete {
 impl ::b24_core::__private::Method for BasketpropertiesDelete {
     const NAME: &'static str = "sale.basketproperties.delete";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.basketproperties.delete",
+    );
     type Output = bool;
 }
 /// The method `sale.basketproperties.get` retrieves the property for an item (position) in the basket of an order by its identifier.
@@ -112,7 +116,9 @@ impl BasketpropertiesGet {
 impl ::b24_core::__private::Method for BasketpropertiesGet {
     const NAME: &'static str = "sale.basketproperties.get";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.basketproperties.get",
+    );
     type Output = BasketpropertiesGetResult;
 }
 /// The method `sale.basketproperties.getFields` retrieves a list of property fields. Each field is described as a settings structure (`rest_field_description`).
@@ -140,7 +146,9 @@ impl BasketpropertiesGetFields {
 impl ::b24_core::__private::Method for BasketpropertiesGetFields {
     const NAME: &'static str = "sale.basketproperties.getFields";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.basketproperties.getFields",
+    );
     type Output = BasketpropertiesGetFieldsResult;
 }
 /// The method `sale.basketproperties.list` retrieves a set of properties for the items (positions) in the basket, selected based on a filter.
@@ -292,7 +300,9 @@ impl BasketpropertiesList {
 impl ::b24_core::__private::Method for BasketpropertiesList {
     const NAME: &'static str = "sale.basketproperties.list";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.basketproperties.list",
+    );
     type Output = BasketpropertiesListResult;
 }
 impl ::b24_core::__private::ListMethod for BasketpropertiesList {
@@ -362,7 +372,9 @@ impl BasketpropertiesUpdate {
 impl ::b24_core::__private::Method for BasketpropertiesUpdate {
     const NAME: &'static str = "sale.basketproperties.update";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.basketproperties.update",
+    );
     type Output = BasketpropertiesUpdateResult;
 }
 /// The `SaleBasketItemProperty` object.

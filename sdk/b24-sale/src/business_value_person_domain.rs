@@ -41,7 +41,9 @@ impl BusinessValuePersonDomainAdd {
 impl ::b24_core::__private::Method for BusinessValuePersonDomainAdd {
     const NAME: &'static str = "sale.businessValuePersonDomain.add";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.businessValuePersonDomain.add",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -88,7 +90,9 @@ impl BusinessValuePersonDomainDeleteByFilter {
 impl ::b24_core::__private::Method for BusinessValuePersonDomainDeleteByFilter {
     const NAME: &'static str = "sale.businessValuePersonDomain.deleteByFilter";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.businessValuePersonDomain.deleteByFilter",
+    );
     type Output = bool;
 }
 /// The method `sale.businessValuePersonDomain.getFields` retrieves fields corresponding to a natural or legal person.
@@ -116,7 +120,9 @@ impl BusinessValuePersonDomainGetFields {
 impl ::b24_core::__private::Method for BusinessValuePersonDomainGetFields {
     const NAME: &'static str = "sale.businessValuePersonDomain.getFields";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.businessValuePersonDomain.getFields",
+    );
     type Output = BusinessValuePersonDomainGetFieldsResult;
 }
 /// The method `sale.businessValuePersonDomain.list` retrieves a list of payer type domain mappings.
@@ -268,7 +274,9 @@ impl BusinessValuePersonDomainList {
 impl ::b24_core::__private::Method for BusinessValuePersonDomainList {
     const NAME: &'static str = "sale.businessValuePersonDomain.list";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.businessValuePersonDomain.list",
+    );
     type Output = BusinessValuePersonDomainListResult;
 }
 impl ::b24_core::__private::ListMethod for BusinessValuePersonDomainList {

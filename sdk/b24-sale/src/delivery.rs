@@ -153,7 +153,9 @@ impl DeliveryAdd {
 impl ::b24_core::__private::Method for DeliveryAdd {
     const NAME: &'static str = "sale.delivery.add";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.delivery.add",
+    );
     type Output = DeliveryAddResult;
 }
 /// The method `sale.delivery.config.get` retrieves the settings of the delivery service.
@@ -187,7 +189,9 @@ impl DeliveryConfigGet {
 impl ::b24_core::__private::Method for DeliveryConfigGet {
     const NAME: &'static str = "sale.delivery.config.get";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.delivery.config.get",
+    );
     type Output = ::std::vec::Vec<
         ::b24_core::__private::serde_json::Map<
             ::std::string::String,
@@ -260,7 +264,9 @@ impl DeliveryConfigUpdate {
 impl ::b24_core::__private::Method for DeliveryConfigUpdate {
     const NAME: &'static str = "sale.delivery.config.update";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.delivery.config.update",
+    );
     type Output = bool;
 }
 /// The method `sale.delivery.delete` deletes a delivery service.
@@ -294,7 +300,9 @@ impl DeliveryDelete {
 impl ::b24_core::__private::Method for DeliveryDelete {
     const NAME: &'static str = "sale.delivery.delete";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.delivery.delete",
+    );
     type Output = bool;
 }
 /// The method `sale.delivery.extra.service.add` adds a delivery service.
@@ -473,7 +481,9 @@ impl SaleDeliveryExtraServiceAdd {
 impl ::b24_core::__private::Method for SaleDeliveryExtraServiceAdd {
     const NAME: &'static str = "sale.delivery.extra.service.add";
     const SCOPE: &'static str = "delivery";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.delivery.extra.service.add",
+    );
     type Output = i64;
 }
 /// The method `sale.delivery.extra.service.delete` deletes a delivery service.
@@ -509,7 +519,9 @@ impl SaleDeliveryExtraServiceDelete {
 impl ::b24_core::__private::Method for SaleDeliveryExtraServiceDelete {
     const NAME: &'static str = "sale.delivery.extra.service.delete";
     const SCOPE: &'static str = "delivery";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.delivery.extra.service.delete",
+    );
     type Output = bool;
 }
 /// The method `sale.delivery.extra.service.get` retrieves information about all services of a specific delivery service.
@@ -548,7 +560,9 @@ impl SaleDeliveryExtraServiceGet {
 impl ::b24_core::__private::Method for SaleDeliveryExtraServiceGet {
     const NAME: &'static str = "sale.delivery.extra.service.get";
     const SCOPE: &'static str = "delivery";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.delivery.extra.service.get",
+    );
     type Output = ::std::vec::Vec<SaleDeliveryExtraService>;
 }
 /// Updates a delivery service
@@ -578,7 +592,9 @@ impl SaleDeliveryExtraServiceUpdate {
 impl ::b24_core::__private::Method for SaleDeliveryExtraServiceUpdate {
     const NAME: &'static str = "sale.delivery.extra.service.update";
     const SCOPE: &'static str = "delivery";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.delivery.extra.service.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `sale.delivery.getlist` retrieves a list of delivery services.
@@ -709,7 +725,9 @@ impl DeliveryGetlist {
 impl ::b24_core::__private::Method for DeliveryGetlist {
     const NAME: &'static str = "sale.delivery.getlist";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.delivery.getlist",
+    );
     type Output = ::std::vec::Vec<SaleDeliveryService>;
 }
 /// The method `sale.delivery.handler.add` adds a delivery service handler.
@@ -830,7 +848,9 @@ impl DeliveryHandlerAdd {
 impl ::b24_core::__private::Method for DeliveryHandlerAdd {
     const NAME: &'static str = "sale.delivery.handler.add";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.delivery.handler.add",
+    );
     type Output = i64;
 }
 /// The method `sale.delivery.handler.delete` deletes the delivery service handler.
@@ -864,7 +884,9 @@ impl DeliveryHandlerDelete {
 impl ::b24_core::__private::Method for DeliveryHandlerDelete {
     const NAME: &'static str = "sale.delivery.handler.delete";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.delivery.handler.delete",
+    );
     type Output = bool;
 }
 /// The method `sale.delivery.handler.list` retrieves a list of delivery service handlers.
@@ -892,7 +914,9 @@ impl DeliveryHandlerList {
 impl ::b24_core::__private::Method for DeliveryHandlerList {
     const NAME: &'static str = "sale.delivery.handler.list";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.delivery.handler.list",
+    );
     type Output = ::std::vec::Vec<SaleDeliveryHandler>;
 }
 /// The method `sale.delivery.handler.update` updates the delivery service handler.
@@ -1042,7 +1066,9 @@ impl DeliveryHandlerUpdate {
 impl ::b24_core::__private::Method for DeliveryHandlerUpdate {
     const NAME: &'static str = "sale.delivery.handler.update";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.delivery.handler.update",
+    );
     type Output = bool;
 }
 /// Deletes the delivery request
@@ -1072,7 +1098,9 @@ impl SaleDeliveryRequestDelete {
 impl ::b24_core::__private::Method for SaleDeliveryRequestDelete {
     const NAME: &'static str = "sale.delivery.request.delete";
     const SCOPE: &'static str = "delivery";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.delivery.request.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `sale.delivery.request.sendmessage` creates notifications for a delivery request.
@@ -1145,7 +1173,9 @@ impl SaleDeliveryRequestSendmessage {
 impl ::b24_core::__private::Method for SaleDeliveryRequestSendmessage {
     const NAME: &'static str = "sale.delivery.request.sendmessage";
     const SCOPE: &'static str = "delivery";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.delivery.request.sendmessage",
+    );
     type Output = bool;
 }
 /// The method `sale.delivery.request.update` updates the delivery request.
@@ -1284,7 +1314,9 @@ impl SaleDeliveryRequestUpdate {
 impl ::b24_core::__private::Method for SaleDeliveryRequestUpdate {
     const NAME: &'static str = "sale.delivery.request.update";
     const SCOPE: &'static str = "delivery";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.delivery.request.update",
+    );
     type Output = bool;
 }
 /// The method `sale.delivery.update` updates the delivery service.
@@ -1436,7 +1468,9 @@ impl DeliveryUpdate {
 impl ::b24_core::__private::Method for DeliveryUpdate {
     const NAME: &'static str = "sale.delivery.update";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.delivery.update",
+    );
     type Output = bool;
 }
 /// The `SaleDeliveryExtraServiceEnumItem` object.

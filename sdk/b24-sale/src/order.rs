@@ -41,7 +41,7 @@ impl OrderAdd {
 impl ::b24_core::__private::Method for OrderAdd {
     const NAME: &'static str = "sale.order.add";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("sale.order.add");
     type Output = OrderAddResult;
 }
 /// The `sale.order.delete` method is designed to delete an order and its related objects.
@@ -75,7 +75,9 @@ impl OrderDelete {
 impl ::b24_core::__private::Method for OrderDelete {
     const NAME: &'static str = "sale.order.delete";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.order.delete",
+    );
     type Output = bool;
 }
 /// The method `sale.order.get` is designed to retrieve values for all fields of an order and related objects.
@@ -109,7 +111,7 @@ impl OrderGet {
 impl ::b24_core::__private::Method for OrderGet {
     const NAME: &'static str = "sale.order.get";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("sale.order.get");
     type Output = OrderGetResult;
 }
 /// The method `sale.order.getFields` retrieves the available fields of an order.
@@ -137,7 +139,9 @@ impl OrderGetFields {
 impl ::b24_core::__private::Method for OrderGetFields {
     const NAME: &'static str = "sale.order.getFields";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.order.getFields",
+    );
     type Output = OrderGetFieldsResult;
 }
 /// The method `sale.order.list` retrieves a list of orders.
@@ -301,7 +305,9 @@ impl OrderList {
 impl ::b24_core::__private::Method for OrderList {
     const NAME: &'static str = "sale.order.list";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.order.list",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -362,7 +368,9 @@ impl OrderUpdate {
 impl ::b24_core::__private::Method for OrderUpdate {
     const NAME: &'static str = "sale.order.update";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.order.update",
+    );
     type Output = OrderUpdateResult;
 }
 /// The `SaleBasketItemProperty` object.

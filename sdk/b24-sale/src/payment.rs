@@ -27,7 +27,9 @@ impl PaymentAdd {
 impl ::b24_core::__private::Method for PaymentAdd {
     const NAME: &'static str = "sale.payment.add";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.payment.add",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `sale.payment.delete` deletes a payment.
@@ -74,7 +76,9 @@ impl PaymentDelete {
 impl ::b24_core::__private::Method for PaymentDelete {
     const NAME: &'static str = "sale.payment.delete";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.payment.delete",
+    );
     type Output = bool;
 }
 /// The method `sale.payment.get` retrieves the values of all payment fields by `Id`.
@@ -108,7 +112,9 @@ impl PaymentGet {
 impl ::b24_core::__private::Method for PaymentGet {
     const NAME: &'static str = "sale.payment.get";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.payment.get",
+    );
     type Output = PaymentGetResult;
 }
 /// The method `sale.payment.getFields` retrieves the available payment fields.
@@ -136,7 +142,9 @@ impl PaymentGetFields {
 impl ::b24_core::__private::Method for PaymentGetFields {
     const NAME: &'static str = "sale.payment.getFields";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.payment.getFields",
+    );
     type Output = PaymentGetFieldsResult;
 }
 /// The method `sale.payment.list` retrieves a list of payments.
@@ -164,7 +172,9 @@ impl PaymentList {
 impl ::b24_core::__private::Method for PaymentList {
     const NAME: &'static str = "sale.payment.list";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.payment.list",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -197,7 +207,9 @@ impl PaymentUpdate {
 impl ::b24_core::__private::Method for PaymentUpdate {
     const NAME: &'static str = "sale.payment.update";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.payment.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The `SaleOrderPayment` object.

@@ -41,7 +41,9 @@ impl PaymentitembasketAdd {
 impl ::b24_core::__private::Method for PaymentitembasketAdd {
     const NAME: &'static str = "sale.paymentitembasket.add";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paymentitembasket.add",
+    );
     type Output = PaymentitembasketAddResult;
 }
 /// The method `sale.paymentitembasket.delete` removes the binding of a cart item to a payment.
@@ -75,7 +77,9 @@ impl PaymentitembasketDelete {
 impl ::b24_core::__private::Method for PaymentitembasketDelete {
     const NAME: &'static str = "sale.paymentitembasket.delete";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paymentitembasket.delete",
+    );
     type Output = bool;
 }
 /// The method `sale.paymentitembasket.get` retrieves the values of all fields for the basket item binding to payment.
@@ -109,7 +113,9 @@ impl PaymentitembasketGet {
 impl ::b24_core::__private::Method for PaymentitembasketGet {
     const NAME: &'static str = "sale.paymentitembasket.get";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paymentitembasket.get",
+    );
     type Output = PaymentitembasketGetResult;
 }
 /// The method `sale.paymentitembasket.getfields` retrieves the available fields for payment item basket bindings.
@@ -137,7 +143,9 @@ impl PaymentitembasketGetfields {
 impl ::b24_core::__private::Method for PaymentitembasketGetfields {
     const NAME: &'static str = "sale.paymentitembasket.getfields";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paymentitembasket.getfields",
+    );
     type Output = PaymentitembasketGetfieldsResult;
 }
 /// The method `sale.paymentitembasket.list` retrieves a list of bindings of basket items to payments.
@@ -292,7 +300,9 @@ impl PaymentitembasketList {
 impl ::b24_core::__private::Method for PaymentitembasketList {
     const NAME: &'static str = "sale.paymentitembasket.list";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paymentitembasket.list",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -353,7 +363,9 @@ impl PaymentitembasketUpdate {
 impl ::b24_core::__private::Method for PaymentitembasketUpdate {
     const NAME: &'static str = "sale.paymentitembasket.update";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paymentitembasket.update",
+    );
     type Output = PaymentitembasketUpdateResult;
 }
 /// The `SalePaymentItemBasket` object.

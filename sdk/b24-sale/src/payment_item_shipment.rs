@@ -49,7 +49,9 @@ impl PaymentItemShipmentAdd {
 impl ::b24_core::__private::Method for PaymentItemShipmentAdd {
     const NAME: &'static str = "sale.paymentItemShipment.add";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paymentItemShipment.add",
+    );
     type Output = PaymentItemShipmentAddResult;
 }
 /// The method `sale.paymentItemShipment.delete` removes the payment binding to the shipment.
@@ -83,7 +85,9 @@ impl PaymentItemShipmentDelete {
 impl ::b24_core::__private::Method for PaymentItemShipmentDelete {
     const NAME: &'static str = "sale.paymentItemShipment.delete";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paymentItemShipment.delete",
+    );
     type Output = bool;
 }
 /// The method `sale.paymentItemShipment.get` retrieves the payment binding to the shipment by `ID`.
@@ -117,7 +121,9 @@ impl PaymentItemShipmentGet {
 impl ::b24_core::__private::Method for PaymentItemShipmentGet {
     const NAME: &'static str = "sale.paymentItemShipment.get";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paymentItemShipment.get",
+    );
     type Output = PaymentItemShipmentGetResult;
 }
 /// The method `sale.paymentItemShipment.getFields` retrieves the available fields of the payment item shipment binding table.
@@ -145,7 +151,9 @@ impl PaymentItemShipmentGetFields {
 impl ::b24_core::__private::Method for PaymentItemShipmentGetFields {
     const NAME: &'static str = "sale.paymentItemShipment.getFields";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paymentItemShipment.getFields",
+    );
     type Output = PaymentItemShipmentGetFieldsResult;
 }
 /// The method `sale.paymentItemShipment.list` retrieves a list of payment bindings to shipments based on a filter.
@@ -301,7 +309,9 @@ impl PaymentItemShipmentList {
 impl ::b24_core::__private::Method for PaymentItemShipmentList {
     const NAME: &'static str = "sale.paymentItemShipment.list";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paymentItemShipment.list",
+    );
     type Output = PaymentItemShipmentListResult;
 }
 impl ::b24_core::__private::ListMethod for PaymentItemShipmentList {
@@ -367,7 +377,9 @@ impl PaymentItemShipmentUpdate {
 impl ::b24_core::__private::Method for PaymentItemShipmentUpdate {
     const NAME: &'static str = "sale.paymentItemShipment.update";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.paymentItemShipment.update",
+    );
     type Output = PaymentItemShipmentUpdateResult;
 }
 /// The `SalePaymentItemShipment` object.

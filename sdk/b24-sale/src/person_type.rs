@@ -41,7 +41,9 @@ impl PersontypeAdd {
 impl ::b24_core::__private::Method for PersontypeAdd {
     const NAME: &'static str = "sale.persontype.add";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.persontype.add",
+    );
     type Output = PersontypeAddResult;
 }
 /// The method `sale.persontype.delete` deletes a payer type.
@@ -75,7 +77,9 @@ impl PersontypeDelete {
 impl ::b24_core::__private::Method for PersontypeDelete {
     const NAME: &'static str = "sale.persontype.delete";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.persontype.delete",
+    );
     type Output = bool;
 }
 /// The method `sale.persontype.get` is used to access the fields of the payer type by its `Id`.
@@ -109,7 +113,9 @@ impl PersontypeGet {
 impl ::b24_core::__private::Method for PersontypeGet {
     const NAME: &'static str = "sale.persontype.get";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.persontype.get",
+    );
     type Output = PersontypeGetResult;
 }
 /// The method `sale.persontype.getFields` retrieves fields of the payer type.
@@ -137,7 +143,9 @@ impl PersontypeGetFields {
 impl ::b24_core::__private::Method for PersontypeGetFields {
     const NAME: &'static str = "sale.persontype.getFields";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.persontype.getFields",
+    );
     type Output = PersontypeGetFieldsResult;
 }
 /// The method `sale.persontype.list` retrieves a list of payer types.
@@ -292,7 +300,9 @@ impl PersontypeList {
 impl ::b24_core::__private::Method for PersontypeList {
     const NAME: &'static str = "sale.persontype.list";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.persontype.list",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -330,7 +340,9 @@ impl PersontypeUpdate {
 impl ::b24_core::__private::Method for PersontypeUpdate {
     const NAME: &'static str = "sale.persontype.update";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.persontype.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The `SalePersonType` object.

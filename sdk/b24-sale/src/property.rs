@@ -41,7 +41,9 @@ impl PropertyAdd {
 impl ::b24_core::__private::Method for PropertyAdd {
     const NAME: &'static str = "sale.property.add";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.property.add",
+    );
     type Output = PropertyAddResult;
 }
 /// The method `sale.property.delete` deletes an order property.
@@ -75,7 +77,9 @@ impl PropertyDelete {
 impl ::b24_core::__private::Method for PropertyDelete {
     const NAME: &'static str = "sale.property.delete";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.property.delete",
+    );
     type Output = bool;
 }
 /// The method `sale.property.get` retrieves the order property.
@@ -109,7 +113,9 @@ impl PropertyGet {
 impl ::b24_core::__private::Method for PropertyGet {
     const NAME: &'static str = "sale.property.get";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.property.get",
+    );
     type Output = PropertyGetResult;
 }
 /// The method `sale.property.getfieldsbytype` retrieves the available fields of order properties by property type.
@@ -152,7 +158,9 @@ impl PropertyGetfieldsbytype {
 impl ::b24_core::__private::Method for PropertyGetfieldsbytype {
     const NAME: &'static str = "sale.property.getfieldsbytype";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.property.getfieldsbytype",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -311,7 +319,9 @@ impl PropertyList {
 impl ::b24_core::__private::Method for PropertyList {
     const NAME: &'static str = "sale.property.list";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.property.list",
+    );
     type Output = PropertyListResult;
 }
 impl ::b24_core::__private::ListMethod for PropertyList {
@@ -371,7 +381,9 @@ impl PropertyUpdate {
 impl ::b24_core::__private::Method for PropertyUpdate {
     const NAME: &'static str = "sale.property.update";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.property.update",
+    );
     type Output = PropertyUpdateResult;
 }
 /// Type of the order property.

@@ -41,7 +41,9 @@ impl PropertygroupAdd {
 impl ::b24_core::__private::Method for PropertygroupAdd {
     const NAME: &'static str = "sale.propertygroup.add";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.propertygroup.add",
+    );
     type Output = PropertygroupAddResult;
 }
 /// The method `sale.propertygroup.delete` deletes a property group.
@@ -75,7 +77,9 @@ impl PropertygroupDelete {
 impl ::b24_core::__private::Method for PropertygroupDelete {
     const NAME: &'static str = "sale.propertygroup.delete";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.propertygroup.delete",
+    );
     type Output = bool;
 }
 /// Returns the values of all fields in the property group
@@ -105,7 +109,9 @@ impl PropertygroupGet {
 impl ::b24_core::__private::Method for PropertygroupGet {
     const NAME: &'static str = "sale.propertygroup.get";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.propertygroup.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `sale.propertygroup.getFields` retrieves the available fields of property groups.
@@ -133,7 +139,9 @@ impl PropertygroupGetFields {
 impl ::b24_core::__private::Method for PropertygroupGetFields {
     const NAME: &'static str = "sale.propertygroup.getFields";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.propertygroup.getFields",
+    );
     type Output = PropertygroupGetFieldsResult;
 }
 /// The method `sale.propertygroup.list` retrieves a list of property groups.
@@ -252,7 +260,9 @@ impl PropertygroupList {
 impl ::b24_core::__private::Method for PropertygroupList {
     const NAME: &'static str = "sale.propertygroup.list";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.propertygroup.list",
+    );
     type Output = PropertygroupListResult;
 }
 /// The method `sale.propertygroup.update` updates the fields of a property group.
@@ -305,7 +315,9 @@ impl PropertygroupUpdate {
 impl ::b24_core::__private::Method for PropertygroupUpdate {
     const NAME: &'static str = "sale.propertygroup.update";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.propertygroup.update",
+    );
     type Output = PropertygroupUpdateResult;
 }
 /// The `SaleOrderPropertyGroup` object.

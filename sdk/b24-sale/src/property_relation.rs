@@ -41,7 +41,9 @@ impl PropertyRelationAdd {
 impl ::b24_core::__private::Method for PropertyRelationAdd {
     const NAME: &'static str = "sale.propertyRelation.add";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.propertyRelation.add",
+    );
     type Output = PropertyRelationAddResult;
 }
 /// The method `sale.propertyRelation.deleteByFilter` removes the property relation.
@@ -85,7 +87,9 @@ impl PropertyRelationDeleteByFilter {
 impl ::b24_core::__private::Method for PropertyRelationDeleteByFilter {
     const NAME: &'static str = "sale.propertyRelation.deleteByFilter";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.propertyRelation.deleteByFilter",
+    );
     type Output = bool;
 }
 /// The method `sale.propertyRelation.getFields` allows access to the available fields of property binding.
@@ -113,7 +117,9 @@ impl PropertyRelationGetFields {
 impl ::b24_core::__private::Method for PropertyRelationGetFields {
     const NAME: &'static str = "sale.propertyRelation.getFields";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.propertyRelation.getFields",
+    );
     type Output = PropertyRelationGetFieldsResult;
 }
 /// The method `sale.propertyRelation.list` allows you to retrieve a list of property bindings.
@@ -275,7 +281,9 @@ impl PropertyRelationList {
 impl ::b24_core::__private::Method for PropertyRelationList {
     const NAME: &'static str = "sale.propertyRelation.list";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.propertyRelation.list",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,

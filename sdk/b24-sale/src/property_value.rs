@@ -31,7 +31,9 @@ impl PropertyvalueDelete {
 impl ::b24_core::__private::Method for PropertyvalueDelete {
     const NAME: &'static str = "sale.propertyvalue.delete";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.propertyvalue.delete",
+    );
     type Output = bool;
 }
 /// The method `sale.propertyvalue.get` retrieves the property value by its identifier.
@@ -65,7 +67,9 @@ impl PropertyvalueGet {
 impl ::b24_core::__private::Method for PropertyvalueGet {
     const NAME: &'static str = "sale.propertyvalue.get";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.propertyvalue.get",
+    );
     type Output = PropertyvalueGetResult;
 }
 /// The method `sale.propertyvalue.getfields` retrieves the available fields of the order property value options.
@@ -93,7 +97,9 @@ impl PropertyvalueGetfields {
 impl ::b24_core::__private::Method for PropertyvalueGetfields {
     const NAME: &'static str = "sale.propertyvalue.getfields";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.propertyvalue.getfields",
+    );
     type Output = PropertyvalueGetfieldsResult;
 }
 /// The method `sale.propertyvalue.list` retrieves a list of order property value options.
@@ -248,7 +254,9 @@ impl PropertyvalueList {
 impl ::b24_core::__private::Method for PropertyvalueList {
     const NAME: &'static str = "sale.propertyvalue.list";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.propertyvalue.list",
+    );
     type Output = PropertyvalueListResult;
 }
 impl ::b24_core::__private::ListMethod for PropertyvalueList {
@@ -312,7 +320,9 @@ impl PropertyvalueModify {
 impl ::b24_core::__private::Method for PropertyvalueModify {
     const NAME: &'static str = "sale.propertyvalue.modify";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.propertyvalue.modify",
+    );
     type Output = PropertyvalueModifyResult;
 }
 /// The `SaleOrderPropertyValue` object.

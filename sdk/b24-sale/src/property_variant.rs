@@ -41,7 +41,9 @@ impl PropertyvariantAdd {
 impl ::b24_core::__private::Method for PropertyvariantAdd {
     const NAME: &'static str = "sale.propertyvariant.add";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.propertyvariant.add",
+    );
     type Output = PropertyvariantAddResult;
 }
 /// The method `sale.propertyvariant.delete` deletes a property variant value of an order. It is applicable only for properties of type `ENUM`.
@@ -75,7 +77,9 @@ impl PropertyvariantDelete {
 impl ::b24_core::__private::Method for PropertyvariantDelete {
     const NAME: &'static str = "sale.propertyvariant.delete";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.propertyvariant.delete",
+    );
     type Output = bool;
 }
 /// The method `sale.propertyvariant.get` retrieves the variant value of an order property. It is applicable only for properties of type `ENUM`.
@@ -109,7 +113,9 @@ impl PropertyvariantGet {
 impl ::b24_core::__private::Method for PropertyvariantGet {
     const NAME: &'static str = "sale.propertyvariant.get";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.propertyvariant.get",
+    );
     type Output = PropertyvariantGetResult;
 }
 /// The method `sale.propertyvariant.getFields` retrieves the available fields of property value variants.
@@ -137,7 +143,9 @@ impl PropertyvariantGetFields {
 impl ::b24_core::__private::Method for PropertyvariantGetFields {
     const NAME: &'static str = "sale.propertyvariant.getFields";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.propertyvariant.getFields",
+    );
     type Output = PropertyvariantGetFieldsResult;
 }
 /// The method `sale.propertyvariant.list` retrieves a list of property value variants. This method is applicable only for properties of type `ENUM`.
@@ -256,7 +264,9 @@ impl PropertyvariantList {
 impl ::b24_core::__private::Method for PropertyvariantList {
     const NAME: &'static str = "sale.propertyvariant.list";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.propertyvariant.list",
+    );
     type Output = PropertyvariantListResult;
 }
 /// The method `sale.propertyvariant.update` updates the value variant of a property. It is applicable only for properties of type `ENUM`.
@@ -309,7 +319,9 @@ impl PropertyvariantUpdate {
 impl ::b24_core::__private::Method for PropertyvariantUpdate {
     const NAME: &'static str = "sale.propertyvariant.update";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.propertyvariant.update",
+    );
     type Output = PropertyvariantUpdateResult;
 }
 /// The `SaleOrderPropertyVariant` object.

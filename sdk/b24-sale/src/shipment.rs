@@ -41,7 +41,9 @@ impl ShipmentAdd {
 impl ::b24_core::__private::Method for ShipmentAdd {
     const NAME: &'static str = "sale.shipment.add";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.shipment.add",
+    );
     type Output = ShipmentAddResult;
 }
 /// The method `sale.shipment.delete` deletes a shipment.
@@ -75,7 +77,9 @@ impl ShipmentDelete {
 impl ::b24_core::__private::Method for ShipmentDelete {
     const NAME: &'static str = "sale.shipment.delete";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.shipment.delete",
+    );
     type Output = bool;
 }
 /// Returns values of all shipment fields
@@ -105,7 +109,9 @@ impl ShipmentGet {
 impl ::b24_core::__private::Method for ShipmentGet {
     const NAME: &'static str = "sale.shipment.get";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.shipment.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `sale.shipment.getFields` retrieves the available shipment fields.
@@ -133,7 +139,9 @@ impl ShipmentGetFields {
 impl ::b24_core::__private::Method for ShipmentGetFields {
     const NAME: &'static str = "sale.shipment.getFields";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.shipment.getFields",
+    );
     type Output = ShipmentGetFieldsResult;
 }
 /// The method `sale.shipment.list` retrieves a list of shipments.
@@ -287,7 +295,9 @@ impl ShipmentList {
 impl ::b24_core::__private::Method for ShipmentList {
     const NAME: &'static str = "sale.shipment.list";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.shipment.list",
+    );
     type Output = ShipmentListResult;
 }
 impl ::b24_core::__private::ListMethod for ShipmentList {
@@ -324,7 +334,9 @@ impl ShipmentUpdate {
 impl ::b24_core::__private::Method for ShipmentUpdate {
     const NAME: &'static str = "sale.shipment.update";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.shipment.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// Indicator of delivery permission.

@@ -41,7 +41,9 @@ impl ShipmentitemAdd {
 impl ::b24_core::__private::Method for ShipmentitemAdd {
     const NAME: &'static str = "sale.shipmentitem.add";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.shipmentitem.add",
+    );
     type Output = ShipmentitemAddResult;
 }
 /// The method `sale.shipmentitem.delete` removes an item from the shipment's table part.
@@ -75,7 +77,9 @@ impl ShipmentitemDelete {
 impl ::b24_core::__private::Method for ShipmentitemDelete {
     const NAME: &'static str = "sale.shipmentitem.delete";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.shipmentitem.delete",
+    );
     type Output = bool;
 }
 /// The `sale.shipmentitem.get` method is designed to retrieve the values of all fields of the shipment item table element.
@@ -109,7 +113,9 @@ impl ShipmentitemGet {
 impl ::b24_core::__private::Method for ShipmentitemGet {
     const NAME: &'static str = "sale.shipmentitem.get";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.shipmentitem.get",
+    );
     type Output = ShipmentitemGetResult;
 }
 /// The method `sale.shipmentitem.getfields` retrieves a list of available fields for shipment item table entries.
@@ -137,7 +143,9 @@ impl ShipmentitemGetfields {
 impl ::b24_core::__private::Method for ShipmentitemGetfields {
     const NAME: &'static str = "sale.shipmentitem.getfields";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.shipmentitem.getfields",
+    );
     type Output = ShipmentitemGetfieldsResult;
 }
 /// The method `sale.shipmentitem.list` retrieves a list of shipment item table elements.
@@ -299,7 +307,9 @@ impl ShipmentitemList {
 impl ::b24_core::__private::Method for ShipmentitemList {
     const NAME: &'static str = "sale.shipmentitem.list";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.shipmentitem.list",
+    );
     type Output = ShipmentitemListResult;
 }
 impl ::b24_core::__private::ListMethod for ShipmentitemList {
@@ -359,7 +369,9 @@ impl ShipmentitemUpdate {
 impl ::b24_core::__private::Method for ShipmentitemUpdate {
     const NAME: &'static str = "sale.shipmentitem.update";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.shipmentitem.update",
+    );
     type Output = ShipmentitemUpdateResult;
 }
 /// The `SaleOrderShipmentItem` object.

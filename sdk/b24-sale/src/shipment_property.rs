@@ -41,7 +41,9 @@ impl ShipmentpropertyAdd {
 impl ::b24_core::__private::Method for ShipmentpropertyAdd {
     const NAME: &'static str = "sale.shipmentproperty.add";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.shipmentproperty.add",
+    );
     type Output = ShipmentpropertyAddResult;
 }
 /// The method `sale.shipmentproperty.delete` deletes a shipment property.
@@ -75,7 +77,9 @@ impl ShipmentpropertyDelete {
 impl ::b24_core::__private::Method for ShipmentpropertyDelete {
     const NAME: &'static str = "sale.shipmentproperty.delete";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.shipmentproperty.delete",
+    );
     type Output = bool;
 }
 /// The method `sale.shipmentproperty.get` retrieves the shipment property.
@@ -109,7 +113,9 @@ impl ShipmentpropertyGet {
 impl ::b24_core::__private::Method for ShipmentpropertyGet {
     const NAME: &'static str = "sale.shipmentproperty.get";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.shipmentproperty.get",
+    );
     type Output = ShipmentpropertyGetResult;
 }
 /// The method `sale.shipmentproperty.getfieldsbytype` retrieves the available fields of shipment properties by property type.
@@ -155,7 +161,9 @@ impl ShipmentpropertyGetfieldsbytype {
 impl ::b24_core::__private::Method for ShipmentpropertyGetfieldsbytype {
     const NAME: &'static str = "sale.shipmentproperty.getfieldsbytype";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.shipmentproperty.getfieldsbytype",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -314,7 +322,9 @@ impl ShipmentpropertyList {
 impl ::b24_core::__private::Method for ShipmentpropertyList {
     const NAME: &'static str = "sale.shipmentproperty.list";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.shipmentproperty.list",
+    );
     type Output = ShipmentpropertyListResult;
 }
 impl ::b24_core::__private::ListMethod for ShipmentpropertyList {
@@ -374,7 +384,9 @@ impl ShipmentpropertyUpdate {
 impl ::b24_core::__private::Method for ShipmentpropertyUpdate {
     const NAME: &'static str = "sale.shipmentproperty.update";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.shipmentproperty.update",
+    );
     type Output = ShipmentpropertyUpdateResult;
 }
 /// Root element of the response

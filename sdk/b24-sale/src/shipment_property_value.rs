@@ -31,7 +31,9 @@ impl ShipmentpropertyvalueDelete {
 impl ::b24_core::__private::Method for ShipmentpropertyvalueDelete {
     const NAME: &'static str = "sale.shipmentpropertyvalue.delete";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.shipmentpropertyvalue.delete",
+    );
     type Output = bool;
 }
 /// The method `sale.shipmentpropertyvalue.get` retrieves the values of the shipment property.
@@ -65,7 +67,9 @@ impl ShipmentpropertyvalueGet {
 impl ::b24_core::__private::Method for ShipmentpropertyvalueGet {
     const NAME: &'static str = "sale.shipmentpropertyvalue.get";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.shipmentpropertyvalue.get",
+    );
     type Output = ShipmentpropertyvalueGetResult;
 }
 /// The method `sale.shipmentpropertyvalue.getfields` retrieves the available fields of shipment property values.
@@ -93,7 +97,9 @@ impl ShipmentpropertyvalueGetfields {
 impl ::b24_core::__private::Method for ShipmentpropertyvalueGetfields {
     const NAME: &'static str = "sale.shipmentpropertyvalue.getfields";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.shipmentpropertyvalue.getfields",
+    );
     type Output = ShipmentpropertyvalueGetfieldsResult;
 }
 /// The method `sale.shipmentpropertyvalue.list` retrieves a list of shipment property values.
@@ -248,7 +254,9 @@ impl ShipmentpropertyvalueList {
 impl ::b24_core::__private::Method for ShipmentpropertyvalueList {
     const NAME: &'static str = "sale.shipmentpropertyvalue.list";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.shipmentpropertyvalue.list",
+    );
     type Output = ShipmentpropertyvalueListResult;
 }
 impl ::b24_core::__private::ListMethod for ShipmentpropertyvalueList {
@@ -299,7 +307,9 @@ impl ShipmentpropertyvalueModify {
 impl ::b24_core::__private::Method for ShipmentpropertyvalueModify {
     const NAME: &'static str = "sale.shipmentpropertyvalue.modify";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.shipmentpropertyvalue.modify",
+    );
     type Output = ShipmentpropertyvalueModifyResult;
 }
 /// The `SaleShipmentPropertyValue` object.

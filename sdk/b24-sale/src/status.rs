@@ -41,7 +41,9 @@ impl StatusAdd {
 impl ::b24_core::__private::Method for StatusAdd {
     const NAME: &'static str = "sale.status.add";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.status.add",
+    );
     type Output = StatusAddResult;
 }
 /// The method `sale.status.delete` deletes an order or delivery status.
@@ -75,7 +77,9 @@ impl StatusDelete {
 impl ::b24_core::__private::Method for StatusDelete {
     const NAME: &'static str = "sale.status.delete";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.status.delete",
+    );
     type Output = bool;
 }
 /// The method `sale.status.get` retrieves the values of all fields of the status.
@@ -109,7 +113,9 @@ impl StatusGet {
 impl ::b24_core::__private::Method for StatusGet {
     const NAME: &'static str = "sale.status.get";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.status.get",
+    );
     type Output = StatusGetResult;
 }
 /// The `sale.status.getFields` method returns the available fields of statuses.
@@ -137,7 +143,9 @@ impl StatusGetFields {
 impl ::b24_core::__private::Method for StatusGetFields {
     const NAME: &'static str = "sale.status.getFields";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.status.getFields",
+    );
     type Output = StatusGetFieldsResult;
 }
 /// The method `sale.status.list` retrieves a list of statuses.
@@ -292,7 +300,9 @@ impl StatusList {
 impl ::b24_core::__private::Method for StatusList {
     const NAME: &'static str = "sale.status.list";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.status.list",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -353,7 +363,9 @@ impl StatusUpdate {
 impl ::b24_core::__private::Method for StatusUpdate {
     const NAME: &'static str = "sale.status.update";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.status.update",
+    );
     type Output = StatusUpdateResult;
 }
 /// The `SaleStatus` object.

@@ -50,7 +50,9 @@ impl StatusLangAdd {
 impl ::b24_core::__private::Method for StatusLangAdd {
     const NAME: &'static str = "sale.statusLang.add";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.statusLang.add",
+    );
     type Output = StatusLangAddResult;
 }
 /// The method `sale.statusLang.deleteByFilter` deletes the localization records of the order or delivery status by status ID and language.
@@ -102,7 +104,9 @@ impl StatusLangDeleteByFilter {
 impl ::b24_core::__private::Method for StatusLangDeleteByFilter {
     const NAME: &'static str = "sale.statusLang.deleteByFilter";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.statusLang.deleteByFilter",
+    );
     type Output = bool;
 }
 /// The method `sale.statusLang.getFields` retrieves the available localization fields for order or delivery statuses.
@@ -130,7 +134,9 @@ impl StatusLangGetFields {
 impl ::b24_core::__private::Method for StatusLangGetFields {
     const NAME: &'static str = "sale.statusLang.getFields";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.statusLang.getFields",
+    );
     type Output = StatusLangGetFieldsResult;
 }
 /// The method `sale.statusLang.getListLangs` retrieves a list of possible languages for localizations.
@@ -158,7 +164,9 @@ impl StatusLangGetListLangs {
 impl ::b24_core::__private::Method for StatusLangGetListLangs {
     const NAME: &'static str = "sale.statusLang.getListLangs";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.statusLang.getListLangs",
+    );
     type Output = StatusLangGetListLangsResult;
 }
 /// The method `sale.statusLang.list` retrieves a list of localizations for order or delivery statuses.
@@ -313,7 +321,9 @@ impl StatusLangList {
 impl ::b24_core::__private::Method for StatusLangList {
     const NAME: &'static str = "sale.statusLang.list";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.statusLang.list",
+    );
     type Output = StatusLangListResult;
 }
 impl ::b24_core::__private::ListMethod for StatusLangList {

@@ -25,7 +25,9 @@ impl TradeBindingGetFields {
 impl ::b24_core::__private::Method for TradeBindingGetFields {
     const NAME: &'static str = "sale.tradeBinding.getFields";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.tradeBinding.getFields",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -181,7 +183,9 @@ impl TradeBindingList {
 impl ::b24_core::__private::Method for TradeBindingList {
     const NAME: &'static str = "sale.tradeBinding.list";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.tradeBinding.list",
+    );
     type Output = TradeBindingListResult;
 }
 impl ::b24_core::__private::ListMethod for TradeBindingList {

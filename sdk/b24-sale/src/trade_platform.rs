@@ -25,7 +25,9 @@ impl TradePlatformGetFields {
 impl ::b24_core::__private::Method for TradePlatformGetFields {
     const NAME: &'static str = "sale.tradePlatform.getFields";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.tradePlatform.getFields",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -176,7 +178,9 @@ impl TradePlatformList {
 impl ::b24_core::__private::Method for TradePlatformList {
     const NAME: &'static str = "sale.tradePlatform.list";
     const SCOPE: &'static str = "sale";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sale.tradePlatform.list",
+    );
     type Output = TradePlatformListResult;
 }
 impl ::b24_core::__private::ListMethod for TradePlatformList {

@@ -31,7 +31,9 @@ impl ApiWorkgroupGet {
 impl ::b24_core::__private::Method for ApiWorkgroupGet {
     const NAME: &'static str = "socialnetwork.api.workgroup.get";
     const SCOPE: &'static str = "socialnetwork";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "socialnetwork.api.workgroup.get",
+    );
     type Output = ApiWorkgroupGetResult;
 }
 /// The method `socialnetwork.api.workgroup.list` returns a list of workgroups, projects, scrums, and collaborations based on the current user's permissions.
@@ -181,7 +183,9 @@ impl ApiWorkgroupList {
 impl ::b24_core::__private::Method for ApiWorkgroupList {
     const NAME: &'static str = "socialnetwork.api.workgroup.list";
     const SCOPE: &'static str = "socialnetwork";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "socialnetwork.api.workgroup.list",
+    );
     type Output = ApiWorkgroupListResult;
 }
 impl ::b24_core::__private::ListMethod for ApiWorkgroupList {
@@ -532,7 +536,9 @@ impl SonetGroupCreate {
 impl ::b24_core::__private::Method for SonetGroupCreate {
     const NAME: &'static str = "sonet_group.create";
     const SCOPE: &'static str = "sonet";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sonet_group.create",
+    );
     type Output = i64;
 }
 /// The method `sonet_group.delete` removes a workgroup or project.
@@ -571,7 +577,9 @@ impl SonetGroupDelete {
 impl ::b24_core::__private::Method for SonetGroupDelete {
     const NAME: &'static str = "sonet_group.delete";
     const SCOPE: &'static str = "sonet";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sonet_group.delete",
+    );
     type Output = bool;
 }
 /// The method `sonet_group.feature.access` checks whether the current user has access to operations within the group or project functionality.
@@ -670,7 +678,9 @@ impl SonetGroupFeatureAccess {
 impl ::b24_core::__private::Method for SonetGroupFeatureAccess {
     const NAME: &'static str = "sonet_group.feature.access";
     const SCOPE: &'static str = "sonet";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sonet_group.feature.access",
+    );
     type Output = bool;
 }
 /// The method `sonet_group.get` returns a list of workgroups and projects considering the permissions of the current user.
@@ -835,7 +845,9 @@ impl SonetGroupGet {
 impl ::b24_core::__private::Method for SonetGroupGet {
     const NAME: &'static str = "sonet_group.get";
     const SCOPE: &'static str = "sonet";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sonet_group.get",
+    );
     type Output = ::std::vec::Vec<
         ::b24_core::__private::serde_json::Map<
             ::std::string::String,
@@ -903,7 +915,9 @@ impl SonetGroupSetowner {
 impl ::b24_core::__private::Method for SonetGroupSetowner {
     const NAME: &'static str = "sonet_group.setowner";
     const SCOPE: &'static str = "sonet";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sonet_group.setowner",
+    );
     type Output = bool;
 }
 /// The method `sonet_group.update` modifies the parameters of a workgroup or project.
@@ -1199,7 +1213,9 @@ impl SonetGroupUpdate {
 impl ::b24_core::__private::Method for SonetGroupUpdate {
     const NAME: &'static str = "sonet_group.update";
     const SCOPE: &'static str = "sonet";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sonet_group.update",
+    );
     type Output = i64;
 }
 /// The method `sonet_group.user.add` adds users to a workgroup or project without an invitation and confirmation.
@@ -1253,7 +1269,9 @@ impl SonetGroupUserAdd {
 impl ::b24_core::__private::Method for SonetGroupUserAdd {
     const NAME: &'static str = "sonet_group.user.add";
     const SCOPE: &'static str = "sonet";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sonet_group.user.add",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `sonet_group.user.delete` removes participants from a workgroup or project.
@@ -1305,7 +1323,9 @@ impl SonetGroupUserDelete {
 impl ::b24_core::__private::Method for SonetGroupUserDelete {
     const NAME: &'static str = "sonet_group.user.delete";
     const SCOPE: &'static str = "sonet";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sonet_group.user.delete",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `sonet_group.user.get` returns a list of active participants in a workgroup or project.
@@ -1341,7 +1361,9 @@ impl SonetGroupUserGet {
 impl ::b24_core::__private::Method for SonetGroupUserGet {
     const NAME: &'static str = "sonet_group.user.get";
     const SCOPE: &'static str = "sonet";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sonet_group.user.get",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `sonet_group.user.groups` returns the groups and projects that the current user is a member of.
@@ -1369,7 +1391,9 @@ impl SonetGroupUserGroups {
 impl ::b24_core::__private::Method for SonetGroupUserGroups {
     const NAME: &'static str = "sonet_group.user.groups";
     const SCOPE: &'static str = "sonet";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sonet_group.user.groups",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `sonet_group.user.invite` sends invitations to users in a workgroup or project.
@@ -1441,7 +1465,9 @@ impl SonetGroupUserInvite {
 impl ::b24_core::__private::Method for SonetGroupUserInvite {
     const NAME: &'static str = "sonet_group.user.invite";
     const SCOPE: &'static str = "sonet";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sonet_group.user.invite",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// Sends a request to join the group
@@ -1471,7 +1497,9 @@ impl SonetGroupUserRequest {
 impl ::b24_core::__private::Method for SonetGroupUserRequest {
     const NAME: &'static str = "sonet_group.user.request";
     const SCOPE: &'static str = "sonet";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sonet_group.user.request",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `sonet_group.user.update` changes the role of participants in a workgroup or project.
@@ -1534,7 +1562,9 @@ impl SonetGroupUserUpdate {
 impl ::b24_core::__private::Method for SonetGroupUserUpdate {
     const NAME: &'static str = "sonet_group.user.update";
     const SCOPE: &'static str = "sonet";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "sonet_group.user.update",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `tasks.api.scrum.backlog.add` adds a backlog in Scrum.
@@ -1586,7 +1616,9 @@ impl TasksApiScrumBacklogAdd {
 impl ::b24_core::__private::Method for TasksApiScrumBacklogAdd {
     const NAME: &'static str = "tasks.api.scrum.backlog.add";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.backlog.add",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1625,7 +1657,9 @@ impl TasksApiScrumBacklogDelete {
 impl ::b24_core::__private::Method for TasksApiScrumBacklogDelete {
     const NAME: &'static str = "tasks.api.scrum.backlog.delete";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.backlog.delete",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `tasks.api.scrum.backlog.get` returns the values of backlog fields by Scrum `id`.
@@ -1661,7 +1695,9 @@ impl TasksApiScrumBacklogGet {
 impl ::b24_core::__private::Method for TasksApiScrumBacklogGet {
     const NAME: &'static str = "tasks.api.scrum.backlog.get";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.backlog.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1692,7 +1728,9 @@ impl TasksApiScrumBacklogGetFields {
 impl ::b24_core::__private::Method for TasksApiScrumBacklogGetFields {
     const NAME: &'static str = "tasks.api.scrum.backlog.getFields";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.backlog.getFields",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1758,7 +1796,9 @@ impl TasksApiScrumBacklogUpdate {
 impl ::b24_core::__private::Method for TasksApiScrumBacklogUpdate {
     const NAME: &'static str = "tasks.api.scrum.backlog.update";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.backlog.update",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1820,7 +1860,9 @@ impl TasksApiScrumEpicAdd {
 impl ::b24_core::__private::Method for TasksApiScrumEpicAdd {
     const NAME: &'static str = "tasks.api.scrum.epic.add";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.epic.add",
+    );
     type Output = TasksApiScrumEpicAddResult;
 }
 /// Deletes an epic
@@ -1848,7 +1890,9 @@ impl TasksApiScrumEpicDelete {
 impl ::b24_core::__private::Method for TasksApiScrumEpicDelete {
     const NAME: &'static str = "tasks.api.scrum.epic.delete";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.epic.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method retrieves the values of the epic fields by its identifier `id`.
@@ -1884,7 +1928,9 @@ impl TasksApiScrumEpicGet {
 impl ::b24_core::__private::Method for TasksApiScrumEpicGet {
     const NAME: &'static str = "tasks.api.scrum.epic.get";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.epic.get",
+    );
     type Output = TasksApiScrumEpicGetResult;
 }
 /// The method `tasks.api.scrum.epic.getFields` returns the available fields for an epic.
@@ -1912,7 +1958,9 @@ impl TasksApiScrumEpicGetFields {
 impl ::b24_core::__private::Method for TasksApiScrumEpicGetFields {
     const NAME: &'static str = "tasks.api.scrum.epic.getFields";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.epic.getFields",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method returns a list of epics.
@@ -2059,7 +2107,9 @@ impl TasksApiScrumEpicList {
 impl ::b24_core::__private::Method for TasksApiScrumEpicList {
     const NAME: &'static str = "tasks.api.scrum.epic.list";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.epic.list",
+    );
     type Output = TasksApiScrumEpicListResult;
 }
 /// This method updates an epic in Scrum.
@@ -2123,7 +2173,9 @@ impl TasksApiScrumEpicUpdate {
 impl ::b24_core::__private::Method for TasksApiScrumEpicUpdate {
     const NAME: &'static str = "tasks.api.scrum.epic.update";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.epic.update",
+    );
     type Output = TasksApiScrumEpicUpdateResult;
 }
 /// This method creates a Scrum Kanban stage.
@@ -2167,7 +2219,9 @@ impl TasksApiScrumKanbanAddStage {
 impl ::b24_core::__private::Method for TasksApiScrumKanbanAddStage {
     const NAME: &'static str = "tasks.api.scrum.kanban.addStage";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.kanban.addStage",
+    );
     type Output = i64;
 }
 /// Adds a task to the Scrum Kanban
@@ -2197,7 +2251,9 @@ impl TasksApiScrumKanbanAddTask {
 impl ::b24_core::__private::Method for TasksApiScrumKanbanAddTask {
     const NAME: &'static str = "tasks.api.scrum.kanban.addTask";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.kanban.addTask",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method deletes a stage.
@@ -2234,7 +2290,9 @@ impl TasksApiScrumKanbanDeleteStage {
 impl ::b24_core::__private::Method for TasksApiScrumKanbanDeleteStage {
     const NAME: &'static str = "tasks.api.scrum.kanban.deleteStage";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.kanban.deleteStage",
+    );
     type Output = bool;
 }
 /// This method removes a task from the Scrum kanban. The task will remain in the sprint on the planning page. The method will not move the task to the backlog.
@@ -2282,7 +2340,9 @@ impl TasksApiScrumKanbanDeleteTask {
 impl ::b24_core::__private::Method for TasksApiScrumKanbanDeleteTask {
     const NAME: &'static str = "tasks.api.scrum.kanban.deleteTask";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.kanban.deleteTask",
+    );
     type Output = bool;
 }
 /// The method `tasks.api.scrum.kanban.getFields` returns the available fields for the Kanban stage.
@@ -2310,7 +2370,9 @@ impl TasksApiScrumKanbanGetFields {
 impl ::b24_core::__private::Method for TasksApiScrumKanbanGetFields {
     const NAME: &'static str = "tasks.api.scrum.kanban.getFields";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.kanban.getFields",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -2352,7 +2414,9 @@ impl TasksApiScrumKanbanGetStages {
 impl ::b24_core::__private::Method for TasksApiScrumKanbanGetStages {
     const NAME: &'static str = "tasks.api.scrum.kanban.getStages";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.kanban.getStages",
+    );
     type Output = ::std::vec::Vec<TasksApiScrumKanbanGetStagesResultItem>;
 }
 /// This method changes the stage of the Scrum Kanban.
@@ -2408,7 +2472,9 @@ impl TasksApiScrumKanbanUpdateStage {
 impl ::b24_core::__private::Method for TasksApiScrumKanbanUpdateStage {
     const NAME: &'static str = "tasks.api.scrum.kanban.updateStage";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.kanban.updateStage",
+    );
     type Output = bool;
 }
 /// The method `tasks.api.scrum.sprint.add` adds a sprint to Scrum.
@@ -2452,7 +2518,9 @@ impl TasksApiScrumSprintAdd {
 impl ::b24_core::__private::Method for TasksApiScrumSprintAdd {
     const NAME: &'static str = "tasks.api.scrum.sprint.add";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.sprint.add",
+    );
     type Output = TasksApiScrumSprintAddResult;
 }
 /// The method `tasks.api.scrum.sprint.complete` completes the active sprint of the selected Scrum.
@@ -2486,7 +2554,9 @@ impl TasksApiScrumSprintComplete {
 impl ::b24_core::__private::Method for TasksApiScrumSprintComplete {
     const NAME: &'static str = "tasks.api.scrum.sprint.complete";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.sprint.complete",
+    );
     type Output = TasksApiScrumSprintCompleteResult;
 }
 /// The method `tasks.api.scrum.sprint.delete` deletes a sprint.
@@ -2520,7 +2590,9 @@ impl TasksApiScrumSprintDelete {
 impl ::b24_core::__private::Method for TasksApiScrumSprintDelete {
     const NAME: &'static str = "tasks.api.scrum.sprint.delete";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.sprint.delete",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `tasks.api.scrum.sprint.get` returns the values of the sprint fields by its identifier.
@@ -2561,7 +2633,9 @@ impl TasksApiScrumSprintGet {
 impl ::b24_core::__private::Method for TasksApiScrumSprintGet {
     const NAME: &'static str = "tasks.api.scrum.sprint.get";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.sprint.get",
+    );
     type Output = TasksApiScrumSprintGetResult;
 }
 /// The method `tasks.api.scrum.sprint.getFields` returns the available fields for the sprint.
@@ -2589,7 +2663,9 @@ impl TasksApiScrumSprintGetFields {
 impl ::b24_core::__private::Method for TasksApiScrumSprintGetFields {
     const NAME: &'static str = "tasks.api.scrum.sprint.getFields";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.sprint.getFields",
+    );
     type Output = TasksApiScrumSprintGetFieldsResult;
 }
 /// The method `tasks.api.scrum.sprint.list` returns a list of sprints.
@@ -2699,7 +2775,9 @@ impl TasksApiScrumSprintList {
 impl ::b24_core::__private::Method for TasksApiScrumSprintList {
     const NAME: &'static str = "tasks.api.scrum.sprint.list";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.sprint.list",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -2736,7 +2814,9 @@ impl TasksApiScrumSprintStart {
 impl ::b24_core::__private::Method for TasksApiScrumSprintStart {
     const NAME: &'static str = "tasks.api.scrum.sprint.start";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.sprint.start",
+    );
     type Output = TasksApiScrumSprintStartResult;
 }
 /// The method `tasks.api.scrum.sprint.update` updates a sprint.
@@ -2789,7 +2869,9 @@ impl TasksApiScrumSprintUpdate {
 impl ::b24_core::__private::Method for TasksApiScrumSprintUpdate {
     const NAME: &'static str = "tasks.api.scrum.sprint.update";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.sprint.update",
+    );
     type Output = TasksApiScrumSprintUpdateResult;
 }
 /// This method retrieves the values of the Scrum task fields by its identifier `id`.
@@ -2823,7 +2905,9 @@ impl TasksApiScrumTaskGet {
 impl ::b24_core::__private::Method for TasksApiScrumTaskGet {
     const NAME: &'static str = "tasks.api.scrum.task.get";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.task.get",
+    );
     type Output = TasksApiScrumTaskGetResult;
 }
 /// The method `tasks.api.scrum.task.getFields` retrieves the available fields of a Scrum task.
@@ -2851,7 +2935,9 @@ impl TasksApiScrumTaskGetFields {
 impl ::b24_core::__private::Method for TasksApiScrumTaskGetFields {
     const NAME: &'static str = "tasks.api.scrum.task.getFields";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.task.getFields",
+    );
     type Output = TasksApiScrumTaskGetFieldsResult;
 }
 /// This method creates or updates a Scrum task. You will be able to: - create a task in Scrum - move a task from another project - transfer it between the backlog and sprints - change story points - link an epic
@@ -2913,7 +2999,9 @@ impl TasksApiScrumTaskUpdate {
 impl ::b24_core::__private::Method for TasksApiScrumTaskUpdate {
     const NAME: &'static str = "tasks.api.scrum.task.update";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.api.scrum.task.update",
+    );
     type Output = TasksApiScrumTaskUpdateResult;
 }
 /// The `ApiWorkgroupGetParamsSelectItem` object.

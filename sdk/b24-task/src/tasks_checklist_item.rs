@@ -42,7 +42,9 @@ impl ChecklistitemAdd {
 impl ::b24_core::__private::Method for ChecklistitemAdd {
     const NAME: &'static str = "task.checklistitem.add";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.checklistitem.add",
+    );
     type Output = i64;
 }
 /// The method `task.checklistitem.complete` marks a checklist item as completed.
@@ -91,7 +93,9 @@ impl ChecklistitemComplete {
 impl ::b24_core::__private::Method for ChecklistitemComplete {
     const NAME: &'static str = "task.checklistitem.complete";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.checklistitem.complete",
+    );
     type Output = bool;
 }
 /// The method `task.checklistitem.delete` removes a checklist item from a task.
@@ -138,7 +142,9 @@ impl ChecklistitemDelete {
 impl ::b24_core::__private::Method for ChecklistitemDelete {
     const NAME: &'static str = "task.checklistitem.delete";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.checklistitem.delete",
+    );
     type Output = bool;
 }
 /// Gets a checklist item by `id`
@@ -166,7 +172,9 @@ impl ChecklistitemGet {
 impl ::b24_core::__private::Method for ChecklistitemGet {
     const NAME: &'static str = "task.checklistitem.get";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.checklistitem.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.checklistitem.getlist` retrieves a list of checklist items in a task.
@@ -246,7 +254,9 @@ impl ChecklistitemGetlist {
 impl ::b24_core::__private::Method for ChecklistitemGetlist {
     const NAME: &'static str = "task.checklistitem.getlist";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.checklistitem.getlist",
+    );
     type Output = ::std::vec::Vec<ChecklistitemGetlistResultItem>;
 }
 /// The method `task.checklistitem.getmanifest` retrieves information about methods for working with task checklist items `task.checklistitem.*`.
@@ -274,7 +284,9 @@ impl ChecklistitemGetmanifest {
 impl ::b24_core::__private::Method for ChecklistitemGetmanifest {
     const NAME: &'static str = "task.checklistitem.getmanifest";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.checklistitem.getmanifest",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -341,7 +353,9 @@ impl ChecklistitemIsactionallowed {
 impl ::b24_core::__private::Method for ChecklistitemIsactionallowed {
     const NAME: &'static str = "task.checklistitem.isactionallowed";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.checklistitem.isactionallowed",
+    );
     type Output = bool;
 }
 /// The method `task.checklistitem.moveafteritem` moves the checklist item `itemId` to a position after the element `afterItemId`.
@@ -402,7 +416,9 @@ impl ChecklistitemMoveafteritem {
 impl ::b24_core::__private::Method for ChecklistitemMoveafteritem {
     const NAME: &'static str = "task.checklistitem.moveafteritem";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.checklistitem.moveafteritem",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.checklistitem.renew` marks a completed checklist item as incomplete.
@@ -451,7 +467,9 @@ impl ChecklistitemRenew {
 impl ::b24_core::__private::Method for ChecklistitemRenew {
     const NAME: &'static str = "task.checklistitem.renew";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.checklistitem.renew",
+    );
     type Output = bool;
 }
 /// The method `task.checklistitem.update` modifies an existing checklist item.
@@ -505,7 +523,9 @@ impl ChecklistitemUpdate {
 impl ::b24_core::__private::Method for ChecklistitemUpdate {
     const NAME: &'static str = "task.checklistitem.update";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.checklistitem.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// Object with checklist item fields

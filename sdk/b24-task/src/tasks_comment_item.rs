@@ -44,7 +44,9 @@ impl CommentitemAdd {
 impl ::b24_core::__private::Method for CommentitemAdd {
     const NAME: &'static str = "task.commentitem.add";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.commentitem.add",
+    );
     type Output = i64;
 }
 /// The method `task.commentitem.delete` deletes a comment.
@@ -93,7 +95,9 @@ impl CommentitemDelete {
 impl ::b24_core::__private::Method for CommentitemDelete {
     const NAME: &'static str = "task.commentitem.delete";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.commentitem.delete",
+    );
     type Output = bool;
 }
 /// The method `task.commentitem.get` retrieves a comment by its ID.
@@ -142,7 +146,9 @@ impl CommentitemGet {
 impl ::b24_core::__private::Method for CommentitemGet {
     const NAME: &'static str = "task.commentitem.get";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.commentitem.get",
+    );
     type Output = CommentitemGetResult;
 }
 /// The method `task.commentitem.getlist` retrieves a list of task comments.
@@ -258,7 +264,9 @@ impl CommentitemGetlist {
 impl ::b24_core::__private::Method for CommentitemGetlist {
     const NAME: &'static str = "task.commentitem.getlist";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.commentitem.getlist",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `task.commentitem.getmanifest` retrieves up-to-date information about methods for working with task comments `task.commentitem.*`.
@@ -286,7 +294,9 @@ impl CommentitemGetmanifest {
 impl ::b24_core::__private::Method for CommentitemGetmanifest {
     const NAME: &'static str = "task.commentitem.getmanifest";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.commentitem.getmanifest",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -351,7 +361,9 @@ impl CommentitemIsactionallowed {
 impl ::b24_core::__private::Method for CommentitemIsactionallowed {
     const NAME: &'static str = "task.commentitem.isactionallowed";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.commentitem.isactionallowed",
+    );
     type Output = bool;
 }
 /// Updates a comment
@@ -379,7 +391,9 @@ impl CommentitemUpdate {
 impl ::b24_core::__private::Method for CommentitemUpdate {
     const NAME: &'static str = "task.commentitem.update";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.commentitem.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// Object with comment fields

@@ -25,7 +25,9 @@ impl CommentAdd {
 impl ::b24_core::__private::Method for CommentAdd {
     const NAME: &'static str = "task.comment.add";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.comment.add",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.item.add` creates a new task. The identifier of the created task is returned. See the available fields.
@@ -74,7 +76,7 @@ impl ItemAdd {
 impl ::b24_core::__private::Method for ItemAdd {
     const NAME: &'static str = "task.item.add";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("task.item.add");
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.item.addfile` uploads a file to a task. Currently, file upload is implemented via `post`, with the file content passed in the `CONTENT` parameter.
@@ -154,7 +156,9 @@ impl ItemAddfile {
 impl ::b24_core::__private::Method for ItemAddfile {
     const NAME: &'static str = "task.item.addfile";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.addfile",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.item.addtofavourite` adds a task to Favorites.
@@ -182,7 +186,9 @@ impl ItemAddtofavorite {
 impl ::b24_core::__private::Method for ItemAddtofavorite {
     const NAME: &'static str = "task.item.addtofavorite";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.addtofavorite",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.item.approve` moves a task pending control to the "completed" status.
@@ -210,7 +216,9 @@ impl ItemApprove {
 impl ::b24_core::__private::Method for ItemApprove {
     const NAME: &'static str = "task.item.approve";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.approve",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.item.complete` moves a task to the "completed" or "conditionally completed (awaiting assignee control)" status.
@@ -238,7 +246,9 @@ impl ItemComplete {
 impl ::b24_core::__private::Method for ItemComplete {
     const NAME: &'static str = "task.item.complete";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.complete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.item.defer` changes a task to the "deferred" status. To perform this operation, the task must be in the in progress status.
@@ -266,7 +276,9 @@ impl ItemDefer {
 impl ::b24_core::__private::Method for ItemDefer {
     const NAME: &'static str = "task.item.defer";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.defer",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.item.delegate` delegates a task to a new user.
@@ -294,7 +306,9 @@ impl ItemDelegate {
 impl ::b24_core::__private::Method for ItemDelegate {
     const NAME: &'static str = "task.item.delegate";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.delegate",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.item.delete` deletes a task.
@@ -322,7 +336,9 @@ impl ItemDelete {
 impl ::b24_core::__private::Method for ItemDelete {
     const NAME: &'static str = "task.item.delete";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.item.deletefile` removes a file link from a task.
@@ -350,7 +366,9 @@ impl ItemDeletefile {
 impl ::b24_core::__private::Method for ItemDeletefile {
     const NAME: &'static str = "task.item.deletefile";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.deletefile",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.item.deletefromfavorite` removes a task from Favorites.
@@ -378,7 +396,9 @@ impl ItemDeletefromfavorite {
 impl ::b24_core::__private::Method for ItemDeletefromfavorite {
     const NAME: &'static str = "task.item.deletefromfavorite";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.deletefromfavorite",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.item.disapprove` moves a task pending control to the "not executed" status.
@@ -406,7 +426,9 @@ impl ItemDisapprove {
 impl ::b24_core::__private::Method for ItemDisapprove {
     const NAME: &'static str = "task.item.disapprove";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.disapprove",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.item.getallowedactions` returns an array of identifiers for allowed actions on the task.
@@ -434,7 +456,9 @@ impl ItemGetallowedactions {
 impl ::b24_core::__private::Method for ItemGetallowedactions {
     const NAME: &'static str = "task.item.getallowedactions";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.getallowedactions",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.item.getallowedtaskactionsasstrings` returns an array where the keys are action names (the names correspond to constants of the PHP class `CTaskItem`), and the values indicate whether the action is allowed (`true`) or not (`false`).
@@ -462,7 +486,9 @@ impl ItemGetallowedtaskactionsasstrings {
 impl ::b24_core::__private::Method for ItemGetallowedtaskactionsasstrings {
     const NAME: &'static str = "task.item.getallowedtaskactionsasstrings";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.getallowedtaskactionsasstrings",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.item.getdata` returns an array of task data (`TITLE`, `DESCRIPTION`, and so on). See the available fields.
@@ -490,7 +516,9 @@ impl ItemGetdata {
 impl ::b24_core::__private::Method for ItemGetdata {
     const NAME: &'static str = "task.item.getdata";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.getdata",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.item.getdependson` returns an array containing the identifiers of tasks that the specified task depends on (the `Previous Tasks` option in the task creation form).
@@ -518,7 +546,9 @@ impl ItemGetdependson {
 impl ::b24_core::__private::Method for ItemGetdependson {
     const NAME: &'static str = "task.item.getdependson";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.getdependson",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.item.getdescription` returns the task description.
@@ -546,7 +576,9 @@ impl ItemGetdescription {
 impl ::b24_core::__private::Method for ItemGetdescription {
     const NAME: &'static str = "task.item.getdescription";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.getdescription",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.item.getfiles` returns an array containing links to files attached to a task.
@@ -574,7 +606,9 @@ impl ItemGetfiles {
 impl ::b24_core::__private::Method for ItemGetfiles {
     const NAME: &'static str = "task.item.getfiles";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.getfiles",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.item.getmanifest` returns a list of `task.item.*` methods and their descriptions.
@@ -602,7 +636,9 @@ impl ItemGetmanifest {
 impl ::b24_core::__private::Method for ItemGetmanifest {
     const NAME: &'static str = "task.item.getmanifest";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.getmanifest",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.item.isactionallowed` returns `true` if the action is allowed. Otherwise, it returns `false`.
@@ -630,7 +666,9 @@ impl ItemIsactionallowed {
 impl ::b24_core::__private::Method for ItemIsactionallowed {
     const NAME: &'static str = "task.item.isactionallowed";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.isactionallowed",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// Returns a list of tasks
@@ -660,7 +698,7 @@ impl ItemList {
 impl ::b24_core::__private::Method for ItemList {
     const NAME: &'static str = "task.item.list";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("task.item.list");
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.item.renew` changes a task to the "not executed" status. It applies to tasks in the completed status.
@@ -688,7 +726,9 @@ impl ItemRenew {
 impl ::b24_core::__private::Method for ItemRenew {
     const NAME: &'static str = "task.item.renew";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.renew",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.item.startexecution` moves a task to the "in progress" status.
@@ -716,7 +756,9 @@ impl ItemStartexecution {
 impl ::b24_core::__private::Method for ItemStartexecution {
     const NAME: &'static str = "task.item.startexecution";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.startexecution",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.item.update` updates task data. See the fields available for update. When task data is updated, business logic and permissions are taken into account. For example, a participant cannot rename a task; in this case, an error is returned.
@@ -744,7 +786,9 @@ impl ItemUpdate {
 impl ::b24_core::__private::Method for ItemUpdate {
     const NAME: &'static str = "task.item.update";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method returns an array of tasks, each containing an array of fields (similar to the array returned by task.item.getdata).
@@ -927,7 +971,9 @@ impl ItemsGetlist {
 impl ::b24_core::__private::Method for ItemsGetlist {
     const NAME: &'static str = "task.items.getlist";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.items.getlist",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.logitem.list` returns the task change history.
@@ -955,6 +1001,8 @@ impl LogitemList {
 impl ::b24_core::__private::Method for LogitemList {
     const NAME: &'static str = "task.logitem.list";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.logitem.list",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }

@@ -60,7 +60,9 @@ impl ElapseditemAdd {
 impl ::b24_core::__private::Method for ElapseditemAdd {
     const NAME: &'static str = "task.elapseditem.add";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.elapseditem.add",
+    );
     type Output = i64;
 }
 /// Deletes a time spent entry
@@ -90,7 +92,9 @@ impl ElapseditemDelete {
 impl ::b24_core::__private::Method for ElapseditemDelete {
     const NAME: &'static str = "task.elapseditem.delete";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.elapseditem.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `task.elapseditem.get` returns a time entry by its ID.
@@ -139,7 +143,9 @@ impl ElapseditemGet {
 impl ::b24_core::__private::Method for ElapseditemGet {
     const NAME: &'static str = "task.elapseditem.get";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.elapseditem.get",
+    );
     type Output = ::std::vec::Vec<
         ::b24_core::__private::serde_json::Map<
             ::std::string::String,
@@ -289,7 +295,9 @@ impl ElapseditemGetlist {
 impl ::b24_core::__private::Method for ElapseditemGetlist {
     const NAME: &'static str = "task.elapseditem.getlist";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.elapseditem.getlist",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `task.elapseditem.getmanifest` returns a list of `task.elapseditem.*` methods and their descriptions.
@@ -317,7 +325,9 @@ impl ElapseditemGetmanifest {
 impl ::b24_core::__private::Method for ElapseditemGetmanifest {
     const NAME: &'static str = "task.elapseditem.getmanifest";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.elapseditem.getmanifest",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -373,7 +383,9 @@ impl ElapseditemIsActionAllowed {
 impl ::b24_core::__private::Method for ElapseditemIsActionAllowed {
     const NAME: &'static str = "task.elapseditem.isActionAllowed";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.elapseditem.isActionAllowed",
+    );
     type Output = bool;
 }
 /// The method `task.elapseditem.update` updates the parameters of the specified time entry.
@@ -445,6 +457,8 @@ impl ElapseditemUpdate {
 impl ::b24_core::__private::Method for ElapseditemUpdate {
     const NAME: &'static str = "task.elapseditem.update";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.elapseditem.update",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }

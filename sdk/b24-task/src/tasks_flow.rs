@@ -33,7 +33,9 @@ impl TasksFlowFlowActivate {
 impl ::b24_core::__private::Method for TasksFlowFlowActivate {
     const NAME: &'static str = "tasks.flow.Flow.activate";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.flow.Flow.activate",
+    );
     type Output = bool;
 }
 /// The method `tasks.flow.Flow.create` creates a flow.
@@ -79,7 +81,9 @@ impl TasksFlowFlowCreate {
 impl ::b24_core::__private::Method for TasksFlowFlowCreate {
     const NAME: &'static str = "tasks.flow.Flow.create";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.flow.Flow.create",
+    );
     type Output = TasksFlowFlowCreateResult;
 }
 /// The method `tasks.flow.Flow.delete` deletes a flow by its identifier.
@@ -117,7 +121,9 @@ impl TasksFlowFlowDelete {
 impl ::b24_core::__private::Method for TasksFlowFlowDelete {
     const NAME: &'static str = "tasks.flow.Flow.delete";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.flow.Flow.delete",
+    );
     type Output = TasksFlowFlowDeleteResult;
 }
 /// The method `tasks.flow.Flow.get` returns flow data by its identifier.
@@ -153,7 +159,9 @@ impl TasksFlowFlowGet {
 impl ::b24_core::__private::Method for TasksFlowFlowGet {
     const NAME: &'static str = "tasks.flow.Flow.get";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.flow.Flow.get",
+    );
     type Output = TasksFlowFlowGetResult;
 }
 /// The method `tasks.flow.Flow.isExists` checks whether a flow with the specified name exists. If an `id` is provided, it checks for flows with the same name, excluding the specified one.
@@ -228,7 +236,9 @@ impl TasksFlowFlowIsExists {
 impl ::b24_core::__private::Method for TasksFlowFlowIsExists {
     const NAME: &'static str = "tasks.flow.Flow.isExists";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.flow.Flow.isExists",
+    );
     type Output = TasksFlowFlowIsExistsResult;
 }
 /// The method `tasks.flow.Flow.pin` pins or unpins a flow in the list of flows by its identifier.
@@ -264,7 +274,9 @@ impl TasksFlowFlowPin {
 impl ::b24_core::__private::Method for TasksFlowFlowPin {
     const NAME: &'static str = "tasks.flow.Flow.pin";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.flow.Flow.pin",
+    );
     type Output = bool;
 }
 /// The method `tasks.flow.Flow.update` modifies the flow.
@@ -310,7 +322,9 @@ impl TasksFlowFlowUpdate {
 impl ::b24_core::__private::Method for TasksFlowFlowUpdate {
     const NAME: &'static str = "tasks.flow.Flow.update";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.flow.Flow.update",
+    );
     type Output = TasksFlowFlowUpdateResult;
 }
 /// Object containing flow data

@@ -25,6 +25,8 @@ impl PlannerGetlist {
 impl ::b24_core::__private::Method for PlannerGetlist {
     const NAME: &'static str = "task.planner.getlist";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.planner.getlist",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }

@@ -58,7 +58,9 @@ impl StagesAdd {
 impl ::b24_core::__private::Method for StagesAdd {
     const NAME: &'static str = "task.stages.add";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.stages.add",
+    );
     type Output = i64;
 }
 /// The method `task.stages.canmovetask` checks whether the current user can move tasks in the specified object.
@@ -111,7 +113,9 @@ impl StagesCanmovetask {
 impl ::b24_core::__private::Method for StagesCanmovetask {
     const NAME: &'static str = "task.stages.canmovetask";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.stages.canmovetask",
+    );
     type Output = bool;
 }
 /// The method `task.stages.delete` deletes a Kanban or "My Plan" stage.
@@ -162,7 +166,9 @@ impl StagesDelete {
 impl ::b24_core::__private::Method for StagesDelete {
     const NAME: &'static str = "task.stages.delete";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.stages.delete",
+    );
     type Output = bool;
 }
 /// The method `task.stages.get` retrieves Kanban stages or "My Plan" stages.
@@ -220,7 +226,9 @@ impl StagesGet {
 impl ::b24_core::__private::Method for StagesGet {
     const NAME: &'static str = "task.stages.get";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.stages.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -303,7 +311,9 @@ impl StagesMovetask {
 impl ::b24_core::__private::Method for StagesMovetask {
     const NAME: &'static str = "task.stages.movetask";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.stages.movetask",
+    );
     type Output = bool;
 }
 /// The method `task.stages.update` updates Kanban or "My Plan" stages.
@@ -365,6 +375,8 @@ impl StagesUpdate {
 impl ::b24_core::__private::Method for StagesUpdate {
     const NAME: &'static str = "task.stages.update";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.stages.update",
+    );
     type Output = bool;
 }

@@ -31,7 +31,9 @@ impl TasksTaskComplete {
 impl ::b24_core::__private::Method for TasksTaskComplete {
     const NAME: &'static str = "tasks.task.complete";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.complete",
+    );
     type Output = TasksTaskCompleteResult;
 }
 /// The method `tasks.task.defer` changes the task status to "Deferred."
@@ -65,7 +67,9 @@ impl TasksTaskDefer {
 impl ::b24_core::__private::Method for TasksTaskDefer {
     const NAME: &'static str = "tasks.task.defer";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.defer",
+    );
     type Output = TasksTaskDeferResult;
 }
 /// Stops task execution and moves it to Waiting status
@@ -93,7 +97,9 @@ impl TasksTaskPause {
 impl ::b24_core::__private::Method for TasksTaskPause {
     const NAME: &'static str = "tasks.task.pause";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.pause",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `tasks.task.renew` renews a task after it has been completed.
@@ -127,7 +133,9 @@ impl TasksTaskRenew {
 impl ::b24_core::__private::Method for TasksTaskRenew {
     const NAME: &'static str = "tasks.task.renew";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.renew",
+    );
     type Output = TasksTaskRenewResult;
 }
 /// The method `tasks.task.start` moves the task to the In Progress status.
@@ -161,7 +169,9 @@ impl TasksTaskStart {
 impl ::b24_core::__private::Method for TasksTaskStart {
     const NAME: &'static str = "tasks.task.start";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.start",
+    );
     type Output = TasksTaskStartResult;
 }
 /// The `Time` object.

@@ -25,7 +25,9 @@ impl TasksTemplateAdd {
 impl ::b24_core::__private::Method for TasksTemplateAdd {
     const NAME: &'static str = "tasks.template.add";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.template.add",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `tasks.template.checklist.add` adds a checklist item to the task template.
@@ -75,7 +77,9 @@ impl TasksTemplateChecklistAdd {
 impl ::b24_core::__private::Method for TasksTemplateChecklistAdd {
     const NAME: &'static str = "tasks.template.checklist.add";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.template.checklist.add",
+    );
     type Output = TasksTemplateChecklistAddResult;
 }
 /// The method `tasks.template.checklist.addAttachmentByContent` adds an attachment to a checklist item based on the content of a file.
@@ -139,7 +143,9 @@ impl TasksTemplateChecklistAddAttachmentByContent {
 impl ::b24_core::__private::Method for TasksTemplateChecklistAddAttachmentByContent {
     const NAME: &'static str = "tasks.template.checklist.addAttachmentByContent";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.template.checklist.addAttachmentByContent",
+    );
     type Output = TasksTemplateChecklistAddAttachmentByContentResult;
 }
 /// The method `tasks.template.checklist.addAttachmentsFromDisk` adds files from Drive to a checklist item.
@@ -213,7 +219,9 @@ impl TasksTemplateChecklistAddAttachmentsFromDisk {
 impl ::b24_core::__private::Method for TasksTemplateChecklistAddAttachmentsFromDisk {
     const NAME: &'static str = "tasks.template.checklist.addAttachmentsFromDisk";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.template.checklist.addAttachmentsFromDisk",
+    );
     type Output = TasksTemplateChecklistAddAttachmentsFromDiskResult;
 }
 /// The method `tasks.template.checklist.complete` marks a checklist item of the template as completed.
@@ -268,7 +276,9 @@ impl TasksTemplateChecklistComplete {
 impl ::b24_core::__private::Method for TasksTemplateChecklistComplete {
     const NAME: &'static str = "tasks.template.checklist.complete";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.template.checklist.complete",
+    );
     type Output = TasksTemplateChecklistCompleteResult;
 }
 /// The method `tasks.template.checklist.delete` removes a checklist item from the task template.
@@ -323,7 +333,9 @@ impl TasksTemplateChecklistDelete {
 impl ::b24_core::__private::Method for TasksTemplateChecklistDelete {
     const NAME: &'static str = "tasks.template.checklist.delete";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.template.checklist.delete",
+    );
     type Output = bool;
 }
 /// The method `tasks.template.checklist.get` returns a single checklist item from the task template.
@@ -378,7 +390,9 @@ impl TasksTemplateChecklistGet {
 impl ::b24_core::__private::Method for TasksTemplateChecklistGet {
     const NAME: &'static str = "tasks.template.checklist.get";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.template.checklist.get",
+    );
     type Output = TasksTemplateChecklistGetResult;
 }
 /// The method `tasks.template.checklist.list` returns a list of checklist items for the task template.
@@ -527,7 +541,9 @@ impl TasksTemplateChecklistList {
 impl ::b24_core::__private::Method for TasksTemplateChecklistList {
     const NAME: &'static str = "tasks.template.checklist.list";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.template.checklist.list",
+    );
     type Output = TasksTemplateChecklistListResult;
 }
 /// The method `tasks.template.checklist.moveAfter` moves a checklist item after a specified item.
@@ -592,7 +608,9 @@ impl TasksTemplateChecklistMoveAfter {
 impl ::b24_core::__private::Method for TasksTemplateChecklistMoveAfter {
     const NAME: &'static str = "tasks.template.checklist.moveAfter";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.template.checklist.moveAfter",
+    );
     type Output = TasksTemplateChecklistMoveAfterResult;
 }
 /// The method `tasks.template.checklist.moveBefore` moves a checklist item before the specified item.
@@ -659,7 +677,9 @@ impl TasksTemplateChecklistMoveBefore {
 impl ::b24_core::__private::Method for TasksTemplateChecklistMoveBefore {
     const NAME: &'static str = "tasks.template.checklist.moveBefore";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.template.checklist.moveBefore",
+    );
     type Output = TasksTemplateChecklistMoveBeforeResult;
 }
 /// The method `tasks.template.checklist.removeAttachments` removes attachments from a checklist item in the task template.
@@ -723,7 +743,9 @@ impl TasksTemplateChecklistRemoveAttachments {
 impl ::b24_core::__private::Method for TasksTemplateChecklistRemoveAttachments {
     const NAME: &'static str = "tasks.template.checklist.removeAttachments";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.template.checklist.removeAttachments",
+    );
     type Output = TasksTemplateChecklistRemoveAttachmentsResult;
 }
 /// The method `tasks.template.checklist.renew` removes the completion mark from a checklist item of the task template.
@@ -778,7 +800,9 @@ impl TasksTemplateChecklistRenew {
 impl ::b24_core::__private::Method for TasksTemplateChecklistRenew {
     const NAME: &'static str = "tasks.template.checklist.renew";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.template.checklist.renew",
+    );
     type Output = TasksTemplateChecklistRenewResult;
 }
 /// The method `tasks.template.checklist.update` updates a checklist item of the task template.
@@ -840,7 +864,9 @@ impl TasksTemplateChecklistUpdate {
 impl ::b24_core::__private::Method for TasksTemplateChecklistUpdate {
     const NAME: &'static str = "tasks.template.checklist.update";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.template.checklist.update",
+    );
     type Output = TasksTemplateChecklistUpdateResult;
 }
 /// The method `tasks.template.delete` removes a task template.
@@ -881,7 +907,9 @@ impl TasksTemplateDelete {
 impl ::b24_core::__private::Method for TasksTemplateDelete {
     const NAME: &'static str = "tasks.template.delete";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.template.delete",
+    );
     type Output = bool;
 }
 /// The method `tasks.template.fields` returns the description of the task template fields.
@@ -909,7 +937,9 @@ impl TasksTemplateFields {
 impl ::b24_core::__private::Method for TasksTemplateFields {
     const NAME: &'static str = "tasks.template.fields";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.template.fields",
+    );
     type Output = TasksTemplateFieldsResult;
 }
 /// The method `tasks.template.get` returns the task template data by its ID.
@@ -965,7 +995,9 @@ impl TasksTemplateGet {
 impl ::b24_core::__private::Method for TasksTemplateGet {
     const NAME: &'static str = "tasks.template.get";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.template.get",
+    );
     type Output = TasksTemplateGetResult;
 }
 /// The method `tasks.template.update` updates an existing task template.
@@ -1025,7 +1057,9 @@ impl TasksTemplateUpdate {
 impl ::b24_core::__private::Method for TasksTemplateUpdate {
     const NAME: &'static str = "tasks.template.update";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.template.update",
+    );
     type Output = bool;
 }
 /// Fields of the created checklist item (detailed description)

@@ -33,7 +33,9 @@ impl TasksTaskFavoriteAdd {
 impl ::b24_core::__private::Method for TasksTaskFavoriteAdd {
     const NAME: &'static str = "tasks.task.favorite.add";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.favorite.add",
+    );
     type Output = bool;
 }
 /// The method `tasks.task.favorite.remove` removes a task from Favorites.
@@ -69,7 +71,9 @@ impl TasksTaskFavoriteRemove {
 impl ::b24_core::__private::Method for TasksTaskFavoriteRemove {
     const NAME: &'static str = "tasks.task.favorite.remove";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.favorite.remove",
+    );
     type Output = bool;
 }
 /// The `tasks.task.mute` method enables "Mute" mode for a task.
@@ -105,7 +109,9 @@ impl TasksTaskMute {
 impl ::b24_core::__private::Method for TasksTaskMute {
     const NAME: &'static str = "tasks.task.mute";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.mute",
+    );
     type Output = TasksTaskMuteResult;
 }
 /// The method `tasks.task.pin` pins a task in the current user's task list.
@@ -141,7 +147,7 @@ impl TasksTaskPin {
 impl ::b24_core::__private::Method for TasksTaskPin {
     const NAME: &'static str = "tasks.task.pin";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("tasks.task.pin");
     type Output = TasksTaskPinResult;
 }
 /// Starts watching a task
@@ -171,7 +177,9 @@ impl TasksTaskStartwatch {
 impl ::b24_core::__private::Method for TasksTaskStartwatch {
     const NAME: &'static str = "tasks.task.startwatch";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.startwatch",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `tasks.task.stopwatch` disables monitoring for the task.
@@ -207,7 +215,9 @@ impl TasksTaskStopwatch {
 impl ::b24_core::__private::Method for TasksTaskStopwatch {
     const NAME: &'static str = "tasks.task.stopwatch";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.stopwatch",
+    );
     type Output = TasksTaskStopwatchResult;
 }
 /// The method `tasks.task.unmute` disables the "Mute" mode for a task.
@@ -243,7 +253,9 @@ impl TasksTaskUnmute {
 impl ::b24_core::__private::Method for TasksTaskUnmute {
     const NAME: &'static str = "tasks.task.unmute";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.unmute",
+    );
     type Output = TasksTaskUnmuteResult;
 }
 /// The `tasks.task.unpin` method unpins a task in the current user's task list.
@@ -279,7 +291,9 @@ impl TasksTaskUnpin {
 impl ::b24_core::__private::Method for TasksTaskUnpin {
     const NAME: &'static str = "tasks.task.unpin";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.unpin",
+    );
     type Output = TasksTaskUnpinResult;
 }
 /// The `Time` object.

@@ -31,7 +31,9 @@ impl ItemUserfieldAdd {
 impl ::b24_core::__private::Method for ItemUserfieldAdd {
     const NAME: &'static str = "task.item.userfield.add";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.userfield.add",
+    );
     type Output = i64;
 }
 /// The method `task.item.userfield.delete` removes a custom field from a task.
@@ -67,7 +69,9 @@ impl ItemUserfieldDelete {
 impl ::b24_core::__private::Method for ItemUserfieldDelete {
     const NAME: &'static str = "task.item.userfield.delete";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.userfield.delete",
+    );
     type Output = bool;
 }
 /// The method `task.item.userfield.get` retrieves the description of a custom task field by its ID.
@@ -103,7 +107,9 @@ impl ItemUserfieldGet {
 impl ::b24_core::__private::Method for ItemUserfieldGet {
     const NAME: &'static str = "task.item.userfield.get";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.userfield.get",
+    );
     type Output = ItemUserfieldGetResult;
 }
 /// The method `task.item.userfield.getfields` retrieves a list of fields for task custom fields.
@@ -131,7 +137,9 @@ impl ItemUserfieldGetfields {
 impl ::b24_core::__private::Method for ItemUserfieldGetfields {
     const NAME: &'static str = "task.item.userfield.getfields";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.userfield.getfields",
+    );
     type Output = ItemUserfieldGetfieldsResult;
 }
 /// The method `task.item.userfield.getlist` retrieves a list of custom fields for tasks.
@@ -229,7 +237,9 @@ impl ItemUserfieldGetlist {
 impl ::b24_core::__private::Method for ItemUserfieldGetlist {
     const NAME: &'static str = "task.item.userfield.getlist";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.userfield.getlist",
+    );
     type Output = ::std::vec::Vec<ItemUserfieldGetlistResultItem>;
 }
 /// The method `task.item.userfield.gettypes` retrieves the available types of custom fields.
@@ -257,7 +267,9 @@ impl ItemUserfieldGettypes {
 impl ::b24_core::__private::Method for ItemUserfieldGettypes {
     const NAME: &'static str = "task.item.userfield.gettypes";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.userfield.gettypes",
+    );
     type Output = ::std::vec::Vec<ItemUserfieldGettypesResultItem>;
 }
 /// The method `task.item.userfield.update` updates the parameters of a task's user field.
@@ -304,7 +316,9 @@ impl ItemUserfieldUpdate {
 impl ::b24_core::__private::Method for ItemUserfieldUpdate {
     const NAME: &'static str = "task.item.userfield.update";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.item.userfield.update",
+    );
     type Output = bool;
 }
 /// The `FieldMetadata` object.

@@ -33,7 +33,9 @@ impl TaskResultAdd {
 impl ::b24_core::__private::Method for TaskResultAdd {
     const NAME: &'static str = "tasks.task.result.add";
     const SCOPE: &'static str = "tasks";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.result.add",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskResultAddResult;
 }
@@ -75,7 +77,9 @@ impl TasksTaskResultAddFromComment {
 impl ::b24_core::__private::Method for TasksTaskResultAddFromComment {
     const NAME: &'static str = "tasks.task.result.addFromComment";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.result.addFromComment",
+    );
     type Output = TasksTaskResultAddFromCommentResult;
 }
 /// The method `tasks.task.result.addfromchatmessage` creates a task result from a task chat message.
@@ -113,7 +117,9 @@ impl TaskResultAddfromchatmessage {
 impl ::b24_core::__private::Method for TaskResultAddfromchatmessage {
     const NAME: &'static str = "tasks.task.result.addfromchatmessage";
     const SCOPE: &'static str = "tasks";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.result.addfromchatmessage",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskResultAddfromchatmessageResult;
 }
@@ -150,7 +156,9 @@ impl TaskResultDelete {
 impl ::b24_core::__private::Method for TaskResultDelete {
     const NAME: &'static str = "tasks.task.result.delete";
     const SCOPE: &'static str = "tasks";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.result.delete",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
@@ -195,7 +203,9 @@ impl TasksTaskResultDeleteFromComment {
 impl ::b24_core::__private::Method for TasksTaskResultDeleteFromComment {
     const NAME: &'static str = "tasks.task.result.deleteFromComment";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.result.deleteFromComment",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `tasks.task.result.list` returns a list of task results.
@@ -364,7 +374,9 @@ impl TaskResultListV3 {
 impl ::b24_core::__private::Method for TaskResultListV3 {
     const NAME: &'static str = "tasks.task.result.list";
     const SCOPE: &'static str = "tasks";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.result.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskResultListV3Result;
 }
@@ -401,7 +413,9 @@ impl TasksTaskResultList {
 impl ::b24_core::__private::Method for TasksTaskResultList {
     const NAME: &'static str = "tasks.task.result.list";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.result.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `tasks.task.result.update` updates the text of the task result.
@@ -448,7 +462,9 @@ impl TaskResultUpdate {
 impl ::b24_core::__private::Method for TaskResultUpdate {
     const NAME: &'static str = "tasks.task.result.update";
     const SCOPE: &'static str = "tasks";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.result.update",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskResultUpdateResult;
 }

@@ -62,7 +62,9 @@ impl DependenceAdd {
 impl ::b24_core::__private::Method for DependenceAdd {
     const NAME: &'static str = "task.dependence.add";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.dependence.add",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -116,7 +118,9 @@ impl DependenceDelete {
 impl ::b24_core::__private::Method for DependenceDelete {
     const NAME: &'static str = "task.dependence.delete";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "task.dependence.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -192,7 +196,9 @@ impl TaskAccessFieldGet {
 impl ::b24_core::__private::Method for TaskAccessFieldGet {
     const NAME: &'static str = "tasks.task.access.field.get";
     const SCOPE: &'static str = "tasks";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.access.field.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskAccessFieldGetResult;
 }
@@ -257,7 +263,9 @@ impl TaskAccessFieldList {
 impl ::b24_core::__private::Method for TaskAccessFieldList {
     const NAME: &'static str = "tasks.task.access.field.list";
     const SCOPE: &'static str = "tasks";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.access.field.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskAccessFieldListResult;
 }
@@ -296,7 +304,9 @@ impl TaskAccessGet {
 impl ::b24_core::__private::Method for TaskAccessGet {
     const NAME: &'static str = "tasks.task.access.get";
     const SCOPE: &'static str = "tasks";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.access.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
@@ -336,7 +346,7 @@ impl TaskAddV3 {
 impl ::b24_core::__private::Method for TaskAddV3 {
     const NAME: &'static str = "tasks.task.add";
     const SCOPE: &'static str = "tasks";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("tasks.task.add");
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskAddV3Result;
 }
@@ -403,7 +413,7 @@ impl TasksTaskAdd {
 impl ::b24_core::__private::Method for TasksTaskAdd {
     const NAME: &'static str = "tasks.task.add";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("tasks.task.add");
     type Output = TasksTaskAddResult;
 }
 /// The method `tasks.task.approve` accepts the work of the Participant on the task when task control is enabled and changes the task status to Completed.
@@ -439,7 +449,9 @@ impl TasksTaskApprove {
 impl ::b24_core::__private::Method for TasksTaskApprove {
     const NAME: &'static str = "tasks.task.approve";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.approve",
+    );
     type Output = TasksTaskApproveResult;
 }
 /// The method `tasks.task.chat.message.field.get` returns the description of a chat message field for a task by name.
@@ -512,7 +524,9 @@ impl TaskChatMessageFieldGet {
 impl ::b24_core::__private::Method for TaskChatMessageFieldGet {
     const NAME: &'static str = "tasks.task.chat.message.field.get";
     const SCOPE: &'static str = "tasks";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.chat.message.field.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskChatMessageFieldGetResult;
 }
@@ -577,7 +591,9 @@ impl TaskChatMessageFieldList {
 impl ::b24_core::__private::Method for TaskChatMessageFieldList {
     const NAME: &'static str = "tasks.task.chat.message.field.list";
     const SCOPE: &'static str = "tasks";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.chat.message.field.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskChatMessageFieldListResult;
 }
@@ -614,7 +630,9 @@ impl TaskChatMessageSend {
 impl ::b24_core::__private::Method for TaskChatMessageSend {
     const NAME: &'static str = "tasks.task.chat.message.send";
     const SCOPE: &'static str = "tasks";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.chat.message.send",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
@@ -717,7 +735,9 @@ impl TasksTaskCountersGet {
 impl ::b24_core::__private::Method for TasksTaskCountersGet {
     const NAME: &'static str = "tasks.task.counters.get";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.counters.get",
+    );
     type Output = TasksTaskCountersGetResult;
 }
 /// The method `tasks.task.delegate` changes the responsible person and delegates the task to another user.
@@ -766,7 +786,9 @@ impl TasksTaskDelegate {
 impl ::b24_core::__private::Method for TasksTaskDelegate {
     const NAME: &'static str = "tasks.task.delegate";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.delegate",
+    );
     type Output = TasksTaskDelegateResult;
 }
 /// The method `tasks.task.delete` removes a task.
@@ -804,7 +826,9 @@ impl TaskDeleteV3 {
 impl ::b24_core::__private::Method for TaskDeleteV3 {
     const NAME: &'static str = "tasks.task.delete";
     const SCOPE: &'static str = "tasks";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.delete",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskDeleteV3Result;
 }
@@ -841,7 +865,9 @@ impl TasksTaskDelete {
 impl ::b24_core::__private::Method for TasksTaskDelete {
     const NAME: &'static str = "tasks.task.delete";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.delete",
+    );
     type Output = TasksTaskDeleteResult;
 }
 /// The `tasks.task.disapprove` method disapproves a task and returns it for revision to the Participant when task control is enabled.
@@ -877,7 +903,9 @@ impl TasksTaskDisapprove {
 impl ::b24_core::__private::Method for TasksTaskDisapprove {
     const NAME: &'static str = "tasks.task.disapprove";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.disapprove",
+    );
     type Output = TasksTaskDisapproveResult;
 }
 /// The method `tasks.task.field.get` returns the description of a task field by name.
@@ -950,7 +978,9 @@ impl TaskFieldGet {
 impl ::b24_core::__private::Method for TaskFieldGet {
     const NAME: &'static str = "tasks.task.field.get";
     const SCOPE: &'static str = "tasks";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.field.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskFieldGetResult;
 }
@@ -1015,7 +1045,9 @@ impl TaskFieldList {
 impl ::b24_core::__private::Method for TaskFieldList {
     const NAME: &'static str = "tasks.task.field.list";
     const SCOPE: &'static str = "tasks";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.field.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
@@ -1078,7 +1110,9 @@ impl TaskFileAttach {
 impl ::b24_core::__private::Method for TaskFileAttach {
     const NAME: &'static str = "tasks.task.file.attach";
     const SCOPE: &'static str = "tasks";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.file.attach",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskFileAttachResult;
 }
@@ -1152,7 +1186,9 @@ impl TaskFileFieldGet {
 impl ::b24_core::__private::Method for TaskFileFieldGet {
     const NAME: &'static str = "tasks.task.file.field.get";
     const SCOPE: &'static str = "tasks";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.file.field.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskFileFieldGetResult;
 }
@@ -1217,7 +1253,9 @@ impl TaskFileFieldList {
 impl ::b24_core::__private::Method for TaskFileFieldList {
     const NAME: &'static str = "tasks.task.file.field.list";
     const SCOPE: &'static str = "tasks";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.file.field.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskFileFieldListResult;
 }
@@ -1246,7 +1284,9 @@ impl TaskFilesAttach {
 impl ::b24_core::__private::Method for TaskFilesAttach {
     const NAME: &'static str = "tasks.task.files.attach";
     const SCOPE: &'static str = "tasks";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.files.attach",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `tasks.task.get` returns information about a task by its identifier.
@@ -1307,7 +1347,7 @@ impl TaskGetV3 {
 impl ::b24_core::__private::Method for TaskGetV3 {
     const NAME: &'static str = "tasks.task.get";
     const SCOPE: &'static str = "tasks";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("tasks.task.get");
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskGetV3Result;
 }
@@ -1382,7 +1422,7 @@ impl TasksTaskGet {
 impl ::b24_core::__private::Method for TasksTaskGet {
     const NAME: &'static str = "tasks.task.get";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("tasks.task.get");
     type Output = TasksTaskGetResult;
 }
 /// The method `tasks.task.getFields` returns a description of standard and custom fields of a task.
@@ -1410,7 +1450,9 @@ impl TasksTaskGetFields {
 impl ::b24_core::__private::Method for TasksTaskGetFields {
     const NAME: &'static str = "tasks.task.getFields";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.getFields",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1474,7 +1516,9 @@ impl TasksTaskGetaccess {
 impl ::b24_core::__private::Method for TasksTaskGetaccess {
     const NAME: &'static str = "tasks.task.getaccess";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.getaccess",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1562,7 +1606,9 @@ impl TasksTaskHistoryList {
 impl ::b24_core::__private::Method for TasksTaskHistoryList {
     const NAME: &'static str = "tasks.task.history.list";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.history.list",
+    );
     type Output = TasksTaskHistoryListResult;
 }
 /// The `tasks.task.list` method returns a list of tasks based on the specified conditions.
@@ -1703,7 +1749,9 @@ impl TaskListV3 {
 impl ::b24_core::__private::Method for TaskListV3 {
     const NAME: &'static str = "tasks.task.list";
     const SCOPE: &'static str = "tasks";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskListV3Result;
 }
@@ -1943,7 +1991,9 @@ impl TasksTaskList {
 impl ::b24_core::__private::Method for TasksTaskList {
     const NAME: &'static str = "tasks.task.list";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.list",
+    );
     type Output = TasksTaskListResult;
 }
 impl ::b24_core::__private::ListMethod for TasksTaskList {
@@ -2011,7 +2061,9 @@ impl TaskUpdateV3 {
 impl ::b24_core::__private::Method for TaskUpdateV3 {
     const NAME: &'static str = "tasks.task.update";
     const SCOPE: &'static str = "tasks";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.update",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskUpdateV3Result;
 }
@@ -2083,7 +2135,9 @@ impl TasksTaskUpdate {
 impl ::b24_core::__private::Method for TasksTaskUpdate {
     const NAME: &'static str = "tasks.task.update";
     const SCOPE: &'static str = "task";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "tasks.task.update",
+    );
     type Output = TasksTaskUpdateResult;
 }
 /// The `Time` object.

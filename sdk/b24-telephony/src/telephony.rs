@@ -73,7 +73,9 @@ impl FollowupFieldGet {
 impl ::b24_core::__private::Method for FollowupFieldGet {
     const NAME: &'static str = "call.followup.field.get";
     const SCOPE: &'static str = "call";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "call.followup.field.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = FollowupFieldGetResult;
 }
@@ -139,7 +141,9 @@ impl FollowupFieldList {
 impl ::b24_core::__private::Method for FollowupFieldList {
     const NAME: &'static str = "call.followup.field.list";
     const SCOPE: &'static str = "call";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "call.followup.field.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = FollowupFieldListResult;
 }
@@ -168,7 +172,9 @@ impl FollowupGet {
 impl ::b24_core::__private::Method for FollowupGet {
     const NAME: &'static str = "call.followup.get";
     const SCOPE: &'static str = "call";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "call.followup.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The `call.followup.list` method returns a list of follow-up calls for the specified period.
@@ -283,7 +289,9 @@ impl FollowupList {
 impl ::b24_core::__private::Method for FollowupList {
     const NAME: &'static str = "call.followup.list";
     const SCOPE: &'static str = "call";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "call.followup.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = FollowupListResult;
 }
@@ -375,7 +383,9 @@ impl CallAttachTranscription {
 impl ::b24_core::__private::Method for CallAttachTranscription {
     const NAME: &'static str = "telephony.call.attachTranscription";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "telephony.call.attachTranscription",
+    );
     type Output = CallAttachTranscriptionResult;
 }
 /// The method `telephony.externalCall.attachRecord` attaches a record to a completed call and to the CRM activity of the call.
@@ -485,7 +495,9 @@ impl ExternalCallAttachRecord {
 impl ::b24_core::__private::Method for ExternalCallAttachRecord {
     const NAME: &'static str = "telephony.externalCall.attachRecord";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "telephony.externalCall.attachRecord",
+    );
     type Output = ExternalCallAttachRecordResult;
 }
 /// The method `telephony.externalCall.finish` ends an external call, saves it in the statistics, and logs it in the CRM activity.
@@ -737,7 +749,9 @@ impl ExternalCallFinish {
 impl ::b24_core::__private::Method for ExternalCallFinish {
     const NAME: &'static str = "telephony.externalCall.finish";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "telephony.externalCall.finish",
+    );
     type Output = ExternalCallFinishResult;
 }
 /// The method `telephony.externalCall.hide` hides the call card for a user or a list of users.
@@ -793,7 +807,9 @@ impl ExternalCallHide {
 impl ::b24_core::__private::Method for ExternalCallHide {
     const NAME: &'static str = "telephony.externalCall.hide";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "telephony.externalCall.hide",
+    );
     type Output = bool;
 }
 /// The method `telephony.externalCall.register` registers an external call in Bitrix24.
@@ -1096,7 +1112,9 @@ impl ExternalCallRegister {
 impl ::b24_core::__private::Method for ExternalCallRegister {
     const NAME: &'static str = "telephony.externalCall.register";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "telephony.externalCall.register",
+    );
     type Output = ExternalCallRegisterResult;
 }
 /// The method `telephony.externalCall.searchCrmEntities` returns CRM entities based on the client's phone number and the details of the responsible employee.
@@ -1135,7 +1153,9 @@ impl ExternalCallSearchCrmEntities {
 impl ::b24_core::__private::Method for ExternalCallSearchCrmEntities {
     const NAME: &'static str = "telephony.externalCall.searchCrmEntities";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "telephony.externalCall.searchCrmEntities",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `telephony.externalCall.show` displays the call card to a user or a list of users.
@@ -1193,7 +1213,9 @@ impl ExternalCallShow {
 impl ::b24_core::__private::Method for ExternalCallShow {
     const NAME: &'static str = "telephony.externalCall.show";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "telephony.externalCall.show",
+    );
     type Output = bool;
 }
 /// The method `telephony.externalLine.add` adds an external line to the application.
@@ -1279,7 +1301,9 @@ impl ExternalLineAdd {
 impl ::b24_core::__private::Method for ExternalLineAdd {
     const NAME: &'static str = "telephony.externalLine.add";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "telephony.externalLine.add",
+    );
     type Output = ExternalLineAddResult;
 }
 /// The method `telephony.externalLine.delete` removes an external line from the application.
@@ -1318,7 +1342,9 @@ impl ExternalLineDelete {
 impl ::b24_core::__private::Method for ExternalLineDelete {
     const NAME: &'static str = "telephony.externalLine.delete";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "telephony.externalLine.delete",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `telephony.externalLine.get` returns a list of external lines for the application.
@@ -1346,7 +1372,9 @@ impl ExternalLineGet {
 impl ::b24_core::__private::Method for ExternalLineGet {
     const NAME: &'static str = "telephony.externalLine.get";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "telephony.externalLine.get",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `telephony.externalLine.update` modifies the parameters of the application's external line.
@@ -1432,7 +1460,9 @@ impl ExternalLineUpdate {
 impl ::b24_core::__private::Method for ExternalLineUpdate {
     const NAME: &'static str = "telephony.externalLine.update";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "telephony.externalLine.update",
+    );
     type Output = ExternalLineUpdateResult;
 }
 /// The method `voximplant.callback.start` initiates a callback between an employee and a client.
@@ -1519,7 +1549,9 @@ impl VoximplantCallbackStart {
 impl ::b24_core::__private::Method for VoximplantCallbackStart {
     const NAME: &'static str = "voximplant.callback.start";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "voximplant.callback.start",
+    );
     type Output = VoximplantCallbackStartResult;
 }
 /// The method `voximplant.infocall.startwithsound` initiates an auto-call and plays an MP3 file from a URL.
@@ -1579,7 +1611,9 @@ impl VoximplantInfocallStartwithsound {
 impl ::b24_core::__private::Method for VoximplantInfocallStartwithsound {
     const NAME: &'static str = "voximplant.infocall.startwithsound";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "voximplant.infocall.startwithsound",
+    );
     type Output = VoximplantInfocallStartwithsoundResult;
 }
 /// The method `voximplant.infocall.startwithtext` initiates an auto-call and plays the specified text to the recipient using speech synthesis.
@@ -1666,7 +1700,9 @@ impl VoximplantInfocallStartwithtext {
 impl ::b24_core::__private::Method for VoximplantInfocallStartwithtext {
     const NAME: &'static str = "voximplant.infocall.startwithtext";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "voximplant.infocall.startwithtext",
+    );
     type Output = VoximplantInfocallStartwithtextResult;
 }
 /// The method `voximplant.line.get` returns a list of available outgoing lines.
@@ -1694,7 +1730,9 @@ impl VoximplantLineGet {
 impl ::b24_core::__private::Method for VoximplantLineGet {
     const NAME: &'static str = "voximplant.line.get";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "voximplant.line.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1725,7 +1763,9 @@ impl VoximplantLineOutgoingGet {
 impl ::b24_core::__private::Method for VoximplantLineOutgoingGet {
     const NAME: &'static str = "voximplant.line.outgoing.get";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "voximplant.line.outgoing.get",
+    );
     type Output = ::std::string::String;
 }
 /// The method `voximplant.line.outgoing.set` sets the default outgoing line.
@@ -1764,7 +1804,9 @@ impl VoximplantLineOutgoingSet {
 impl ::b24_core::__private::Method for VoximplantLineOutgoingSet {
     const NAME: &'static str = "voximplant.line.outgoing.set";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "voximplant.line.outgoing.set",
+    );
     type Output = i64;
 }
 /// The method `voximplant.line.outgoing.sip.set` sets the SIP line as the default outgoing line.
@@ -1805,7 +1847,9 @@ impl VoximplantLineOutgoingSipSet {
 impl ::b24_core::__private::Method for VoximplantLineOutgoingSipSet {
     const NAME: &'static str = "voximplant.line.outgoing.sip.set";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "voximplant.line.outgoing.sip.set",
+    );
     type Output = i64;
 }
 /// The method `voximplant.sip.add` creates a new SIP line associated with an application.
@@ -1929,7 +1973,9 @@ impl VoximplantSipAdd {
 impl ::b24_core::__private::Method for VoximplantSipAdd {
     const NAME: &'static str = "voximplant.sip.add";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "voximplant.sip.add",
+    );
     type Output = VoximplantSipAddResult;
 }
 /// The method `voximplant.sip.connector.status` returns the current status of the SIP connector.
@@ -1957,7 +2003,9 @@ impl VoximplantSipConnectorStatus {
 impl ::b24_core::__private::Method for VoximplantSipConnectorStatus {
     const NAME: &'static str = "voximplant.sip.connector.status";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "voximplant.sip.connector.status",
+    );
     type Output = VoximplantSipConnectorStatusResult;
 }
 /// The method `voximplant.sip.delete` removes an existing SIP line created by the current application.
@@ -1998,7 +2046,9 @@ impl VoximplantSipDelete {
 impl ::b24_core::__private::Method for VoximplantSipDelete {
     const NAME: &'static str = "voximplant.sip.delete";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "voximplant.sip.delete",
+    );
     type Output = i64;
 }
 /// The method `voximplant.sip.get` returns a list of SIP lines created by the current application.
@@ -2133,7 +2183,9 @@ impl VoximplantSipGet {
 impl ::b24_core::__private::Method for VoximplantSipGet {
     const NAME: &'static str = "voximplant.sip.get";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "voximplant.sip.get",
+    );
     type Output = ::std::vec::Vec<
         ::b24_core::__private::serde_json::Map<
             ::std::string::String,
@@ -2176,7 +2228,9 @@ impl VoximplantSipStatus {
 impl ::b24_core::__private::Method for VoximplantSipStatus {
     const NAME: &'static str = "voximplant.sip.status";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "voximplant.sip.status",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `voximplant.sip.update` updates an existing SIP line created by the current application.
@@ -2297,7 +2351,9 @@ impl VoximplantSipUpdate {
 impl ::b24_core::__private::Method for VoximplantSipUpdate {
     const NAME: &'static str = "voximplant.sip.update";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "voximplant.sip.update",
+    );
     type Output = i64;
 }
 /// The method `voximplant.statistic.get` returns a list of calls from telephony statistics.
@@ -2430,7 +2486,9 @@ impl VoximplantStatisticGet {
 impl ::b24_core::__private::Method for VoximplantStatisticGet {
     const NAME: &'static str = "voximplant.statistic.get";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "voximplant.statistic.get",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 impl ::b24_core::__private::ListMethod for VoximplantStatisticGet {
@@ -2463,7 +2521,9 @@ impl VoximplantTtsVoicesGet {
 impl ::b24_core::__private::Method for VoximplantTtsVoicesGet {
     const NAME: &'static str = "voximplant.tts.voices.get";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "voximplant.tts.voices.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -2494,7 +2554,9 @@ impl VoximplantUrlGet {
 impl ::b24_core::__private::Method for VoximplantUrlGet {
     const NAME: &'static str = "voximplant.url.get";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "voximplant.url.get",
+    );
     type Output = VoximplantUrlGetResult;
 }
 /// The method `voximplant.user.activatePhone` sets a flag indicating the presence of a SIP device for an employee.
@@ -2533,7 +2595,9 @@ impl VoximplantUserActivatePhone {
 impl ::b24_core::__private::Method for VoximplantUserActivatePhone {
     const NAME: &'static str = "voximplant.user.activatePhone";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "voximplant.user.activatePhone",
+    );
     type Output = i64;
 }
 /// Returns user settings
@@ -2563,7 +2627,9 @@ impl VoximplantUserGet {
 impl ::b24_core::__private::Method for VoximplantUserGet {
     const NAME: &'static str = "voximplant.user.get";
     const SCOPE: &'static str = "telephony";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "voximplant.user.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// Object with response data

@@ -128,7 +128,7 @@ impl Close {
 impl ::b24_core::__private::Method for Close {
     const NAME: &'static str = "timeman.close";
     const SCOPE: &'static str = "timeman";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("timeman.close");
     type Output = CloseResult;
 }
 /// The method `timeman.networkrange.check` checks whether an IP address falls within the ranges of the office network.
@@ -180,7 +180,9 @@ impl NetworkrangeCheck {
 impl ::b24_core::__private::Method for NetworkrangeCheck {
     const NAME: &'static str = "timeman.networkrange.check";
     const SCOPE: &'static str = "timeman";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "timeman.networkrange.check",
+    );
     type Output = NetworkrangeCheckResult;
 }
 /// The method `timeman.networkrange.get` retrieves the ranges of network addresses for the office network.
@@ -208,7 +210,9 @@ impl NetworkrangeGet {
 impl ::b24_core::__private::Method for NetworkrangeGet {
     const NAME: &'static str = "timeman.networkrange.get";
     const SCOPE: &'static str = "timeman";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "timeman.networkrange.get",
+    );
     type Output = ::std::vec::Vec<NetworkrangeGetResultItem>;
 }
 /// The method `timeman.networkrange.set` sets the network address ranges for the office network.
@@ -263,7 +267,9 @@ impl NetworkrangeSet {
 impl ::b24_core::__private::Method for NetworkrangeSet {
     const NAME: &'static str = "timeman.networkrange.set";
     const SCOPE: &'static str = "timeman";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "timeman.networkrange.set",
+    );
     type Output = NetworkrangeSetResult;
 }
 /// The method `timeman.open` starts a new workday or continues the workday after a break or completion.
@@ -396,7 +402,7 @@ impl Open {
 impl ::b24_core::__private::Method for Open {
     const NAME: &'static str = "timeman.open";
     const SCOPE: &'static str = "timeman";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("timeman.open");
     type Output = OpenResult;
 }
 /// The method `timeman.pause` pauses the current workday.
@@ -445,7 +451,7 @@ impl Pause {
 impl ::b24_core::__private::Method for Pause {
     const NAME: &'static str = "timeman.pause";
     const SCOPE: &'static str = "timeman";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("timeman.pause");
     type Output = PauseResult;
 }
 /// The method `timeman.record.field.get` returns the description of the working time record field by name.
@@ -530,7 +536,9 @@ impl RecordFieldGet {
 impl ::b24_core::__private::Method for RecordFieldGet {
     const NAME: &'static str = "timeman.record.field.get";
     const SCOPE: &'static str = "timeman";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "timeman.record.field.get",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = RecordFieldGetResult;
 }
@@ -595,7 +603,9 @@ impl RecordFieldList {
 impl ::b24_core::__private::Method for RecordFieldList {
     const NAME: &'static str = "timeman.record.field.list";
     const SCOPE: &'static str = "timeman";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "timeman.record.field.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = RecordFieldListResult;
 }
@@ -743,7 +753,9 @@ impl RecordList {
 impl ::b24_core::__private::Method for RecordList {
     const NAME: &'static str = "timeman.record.list";
     const SCOPE: &'static str = "timeman";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "timeman.record.list",
+    );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = RecordListResult;
 }
@@ -774,7 +786,9 @@ impl ScheduleGet {
 impl ::b24_core::__private::Method for ScheduleGet {
     const NAME: &'static str = "timeman.schedule.get";
     const SCOPE: &'static str = "timeman";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "timeman.schedule.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `timeman.settings` retrieves the user's work time settings.
@@ -823,7 +837,9 @@ impl Settings {
 impl ::b24_core::__private::Method for Settings {
     const NAME: &'static str = "timeman.settings";
     const SCOPE: &'static str = "timeman";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "timeman.settings",
+    );
     type Output = SettingsResult;
 }
 /// The method `timeman.status` retrieves information about the current workday.
@@ -872,7 +888,7 @@ impl Status {
 impl ::b24_core::__private::Method for Status {
     const NAME: &'static str = "timeman.status";
     const SCOPE: &'static str = "timeman";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("timeman.status");
     type Output = StatusResult;
 }
 /// The method `timeman.timecontrol.report.add` sends an absence report and adds it to the calendar.
@@ -992,7 +1008,9 @@ impl TimecontrolReportAdd {
 impl ::b24_core::__private::Method for TimecontrolReportAdd {
     const NAME: &'static str = "timeman.timecontrol.report.add";
     const SCOPE: &'static str = "timeman";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "timeman.timecontrol.report.add",
+    );
     type Output = bool;
 }
 /// The method `timeman.timecontrol.reports.get` retrieves a report on identified absences.
@@ -1089,7 +1107,9 @@ impl TimecontrolReportsGet {
 impl ::b24_core::__private::Method for TimecontrolReportsGet {
     const NAME: &'static str = "timeman.timecontrol.reports.get";
     const SCOPE: &'static str = "timeman";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "timeman.timecontrol.reports.get",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1120,7 +1140,9 @@ impl TimecontrolReportsSettingsGet {
 impl ::b24_core::__private::Method for TimecontrolReportsSettingsGet {
     const NAME: &'static str = "timeman.timecontrol.reports.settings.get";
     const SCOPE: &'static str = "timeman";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "timeman.timecontrol.reports.settings.get",
+    );
     type Output = TimecontrolReportsSettingsGetResult;
 }
 /// The method `timeman.timecontrol.reports.users.get` retrieves the list of users in the department.
@@ -1169,7 +1191,9 @@ impl TimecontrolReportsUsersGet {
 impl ::b24_core::__private::Method for TimecontrolReportsUsersGet {
     const NAME: &'static str = "timeman.timecontrol.reports.users.get";
     const SCOPE: &'static str = "timeman";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "timeman.timecontrol.reports.users.get",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `timeman.timecontrol.settings.get` retrieves the settings of the time control module.
@@ -1197,7 +1221,9 @@ impl TimecontrolSettingsGet {
 impl ::b24_core::__private::Method for TimecontrolSettingsGet {
     const NAME: &'static str = "timeman.timecontrol.settings.get";
     const SCOPE: &'static str = "timeman";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "timeman.timecontrol.settings.get",
+    );
     type Output = TimecontrolSettingsGetResult;
 }
 /// The method `timeman.timecontrol.settings.set` sets the configurations for the time control module.
@@ -1462,7 +1488,9 @@ impl TimecontrolSettingsSet {
 impl ::b24_core::__private::Method for TimecontrolSettingsSet {
     const NAME: &'static str = "timeman.timecontrol.settings.set";
     const SCOPE: &'static str = "timeman";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "timeman.timecontrol.settings.set",
+    );
     type Output = bool;
 }
 /// Status of the current workday.

@@ -1014,7 +1014,7 @@ impl Add {
 impl ::b24_core::__private::Method for Add {
     const NAME: &'static str = "user.add";
     const SCOPE: &'static str = "user";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("user.add");
     type Output = i64;
 }
 /// The method `user.current` retrieves information about the current user.
@@ -1042,7 +1042,7 @@ impl Current {
 impl ::b24_core::__private::Method for Current {
     const NAME: &'static str = "user.current";
     const SCOPE: &'static str = "user";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("user.current");
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1073,7 +1073,7 @@ impl Fields {
 impl ::b24_core::__private::Method for Fields {
     const NAME: &'static str = "user.fields";
     const SCOPE: &'static str = "user";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("user.fields");
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -1295,7 +1295,7 @@ impl Get {
 impl ::b24_core::__private::Method for Get {
     const NAME: &'static str = "user.get";
     const SCOPE: &'static str = "user";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("user.get");
     type Output = ::std::vec::Vec<
         ::b24_core::__private::serde_json::Map<
             ::std::string::String,
@@ -1472,7 +1472,7 @@ impl Search {
 impl ::b24_core::__private::Method for Search {
     const NAME: &'static str = "user.search";
     const SCOPE: &'static str = "user";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("user.search");
     type Output = ::std::vec::Vec<
         ::b24_core::__private::serde_json::Map<
             ::std::string::String,
@@ -2538,7 +2538,7 @@ impl Update {
 impl ::b24_core::__private::Method for Update {
     const NAME: &'static str = "user.update";
     const SCOPE: &'static str = "user";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("user.update");
     type Output = bool;
 }
 /// The `user.userfield.add` method adds a custom field.
@@ -2582,7 +2582,9 @@ impl UserfieldAdd {
 impl ::b24_core::__private::Method for UserfieldAdd {
     const NAME: &'static str = "user.userfield.add";
     const SCOPE: &'static str = "user";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "user.userfield.add",
+    );
     type Output = i64;
 }
 /// Deletes a custom field
@@ -2612,7 +2614,9 @@ impl UserfieldDelete {
 impl ::b24_core::__private::Method for UserfieldDelete {
     const NAME: &'static str = "user.userfield.delete";
     const SCOPE: &'static str = "user";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "user.userfield.delete",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// This method allows you to retrieve a file from a user field.
@@ -2640,7 +2644,9 @@ impl UserfieldFileGet {
 impl ::b24_core::__private::Method for UserfieldFileGet {
     const NAME: &'static str = "user.userfield.file.get";
     const SCOPE: &'static str = "user";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "user.userfield.file.get",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// Retrieves a list of custom fields
@@ -2670,7 +2676,9 @@ impl UserfieldList {
 impl ::b24_core::__private::Method for UserfieldList {
     const NAME: &'static str = "user.userfield.list";
     const SCOPE: &'static str = "user";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "user.userfield.list",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The `user.userfield.update` method updates a custom field.
@@ -2733,7 +2741,9 @@ impl UserfieldUpdate {
 impl ::b24_core::__private::Method for UserfieldUpdate {
     const NAME: &'static str = "user.userfield.update";
     const SCOPE: &'static str = "user";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "user.userfield.update",
+    );
     type Output = bool;
 }
 /// Additionally, you can specify any parameters from user.add to filter by their values. In addition to the main fields, the following additional ones are available:

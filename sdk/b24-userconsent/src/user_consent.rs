@@ -25,7 +25,9 @@ impl AgreementList {
 impl ::b24_core::__private::Method for AgreementList {
     const NAME: &'static str = "userconsent.agreement.list";
     const SCOPE: &'static str = "userconsent";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "userconsent.agreement.list",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `userconsent.agreement.text` returns the text of the agreement.
@@ -85,7 +87,9 @@ impl AgreementText {
 impl ::b24_core::__private::Method for AgreementText {
     const NAME: &'static str = "userconsent.agreement.text";
     const SCOPE: &'static str = "userconsent";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "userconsent.agreement.text",
+    );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -217,7 +221,9 @@ impl ConsentAdd {
 impl ::b24_core::__private::Method for ConsentAdd {
     const NAME: &'static str = "userconsent.consent.add";
     const SCOPE: &'static str = "userconsent";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "userconsent.consent.add",
+    );
     type Output = i64;
 }
 /// Array of replacements for text substitution. Available keys:

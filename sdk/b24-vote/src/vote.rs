@@ -36,7 +36,9 @@ impl AttachedVoteDownload {
 impl ::b24_core::__private::Method for AttachedVoteDownload {
     const NAME: &'static str = "vote.AttachedVote.download";
     const SCOPE: &'static str = "vote";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "vote.AttachedVote.download",
+    );
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// The method `vote.AttachedVote.get` returns data of the attached vote.
@@ -75,7 +77,9 @@ impl AttachedVoteGet {
 impl ::b24_core::__private::Method for AttachedVoteGet {
     const NAME: &'static str = "vote.AttachedVote.get";
     const SCOPE: &'static str = "vote";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "vote.AttachedVote.get",
+    );
     type Output = AttachedVoteGetResult;
 }
 /// The method `vote.AttachedVote.getAnswerVoted` returns a list of users who voted for the specified answer option.
@@ -171,7 +175,9 @@ impl AttachedVoteGetAnswerVoted {
 impl ::b24_core::__private::Method for AttachedVoteGetAnswerVoted {
     const NAME: &'static str = "vote.AttachedVote.getAnswerVoted";
     const SCOPE: &'static str = "vote";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "vote.AttachedVote.getAnswerVoted",
+    );
     type Output = AttachedVoteGetAnswerVotedResult;
 }
 /// The method `vote.AttachedVote.getMany` returns data for multiple votes based on the identifiers of the entities to which the vote is attached.
@@ -234,7 +240,9 @@ impl AttachedVoteGetMany {
 impl ::b24_core::__private::Method for AttachedVoteGetMany {
     const NAME: &'static str = "vote.AttachedVote.getMany";
     const SCOPE: &'static str = "vote";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "vote.AttachedVote.getMany",
+    );
     type Output = AttachedVoteGetManyResult;
 }
 /// The method `vote.AttachedVote.getWithVoted` returns data for the attached vote along with information about the users who voted.
@@ -312,7 +320,9 @@ impl AttachedVoteGetWithVoted {
 impl ::b24_core::__private::Method for AttachedVoteGetWithVoted {
     const NAME: &'static str = "vote.AttachedVote.getWithVoted";
     const SCOPE: &'static str = "vote";
-    const IDEMPOTENT: bool = true;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "vote.AttachedVote.getWithVoted",
+    );
     type Output = AttachedVoteGetWithVotedResult;
 }
 /// The method `vote.AttachedVote.recall` allows a user to withdraw their vote in an active voting session. This method only works with votes where the option Allow Re-voting is enabled.
@@ -351,7 +361,9 @@ impl AttachedVoteRecall {
 impl ::b24_core::__private::Method for AttachedVoteRecall {
     const NAME: &'static str = "vote.AttachedVote.recall";
     const SCOPE: &'static str = "vote";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "vote.AttachedVote.recall",
+    );
     type Output = AttachedVoteRecallResult;
 }
 /// The method `vote.AttachedVote.resume` resumes a stopped vote, allowing users to participate in it again.
@@ -390,7 +402,9 @@ impl AttachedVoteResume {
 impl ::b24_core::__private::Method for AttachedVoteResume {
     const NAME: &'static str = "vote.AttachedVote.resume";
     const SCOPE: &'static str = "vote";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "vote.AttachedVote.resume",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `vote.AttachedVote.stop` halts an active vote, preventing further participation.
@@ -429,7 +443,9 @@ impl AttachedVoteStop {
 impl ::b24_core::__private::Method for AttachedVoteStop {
     const NAME: &'static str = "vote.AttachedVote.stop";
     const SCOPE: &'static str = "vote";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "vote.AttachedVote.stop",
+    );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// The method `vote.AttachedVote.vote` allows you to vote in an attached voting.
@@ -495,7 +511,9 @@ impl AttachedVoteVote {
 impl ::b24_core::__private::Method for AttachedVoteVote {
     const NAME: &'static str = "vote.AttachedVote.vote";
     const SCOPE: &'static str = "vote";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "vote.AttachedVote.vote",
+    );
     type Output = AttachedVoteVoteResult;
 }
 /// The method `vote.Integration.Im.send` creates and sends a vote to the specified chat in the messenger.
@@ -562,7 +580,9 @@ impl IntegrationImSend {
 impl ::b24_core::__private::Method for IntegrationImSend {
     const NAME: &'static str = "vote.Integration.Im.send";
     const SCOPE: &'static str = "vote";
-    const IDEMPOTENT: bool = false;
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "vote.Integration.Im.send",
+    );
     type Output = IntegrationImSendResult;
 }
 /// Root element of the response. Contains the `attach` object with information about the attached vote, structure described below

@@ -1,0 +1,259 @@
+//! Structs, enums and one-value newtypes.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::{Emit, docs, ident, lenient_fn};
+use crate::ir::{Def, Dir, Enum, EnumRepr, Field, Ty, Wire};
+
+impl Emit<'_> {
+    fn serde_field_attrs(&self, f: &Field) -> TokenStream {
+        let wire = &f.wire;
+        let mut attrs = vec![quote!(rename = #wire)];
+        if let Some(l) = lenient_fn(&f.ty) {
+            let path = if f.required {
+                format!("{}::{l}", self.rt.lenient)
+            } else {
+                format!("{}::opt_{l}", self.rt.lenient)
+            };
+            attrs.push(quote!(deserialize_with = #path));
+        }
+        if !f.required {
+            attrs.push(quote!(default));
+            attrs.push(quote!(skip_serializing_if = "Option::is_none"));
+        }
+        quote!(#[serde(#(#attrs),*)])
+    }
+
+    pub(super) fn def(&self, d: &Def) -> TokenStream {
+        match d {
+            Def::Struct(s) => self.struct_def(&s.name, s.doc.as_deref(), &s.fields, s.dir),
+            Def::Enum(e) => self.enum_def(e),
+        }
+    }
+
+    /// A struct with a constructor taking the required fields and a setter
+    /// per optional one; incoming structs keep unknown fields in `extra`.
+    pub(super) fn struct_def(
+        &self,
+        name: &str,
+        doc: Option<&str>,
+        fields: &[Field],
+        dir: Dir,
+    ) -> TokenStream {
+        let s_name = name;
+        let s_fields = fields;
+        let p = &self.rt.p;
+        let serde_crate = &self.rt.serde_crate;
+        let name = format_ident!("{s_name}");
+        let fallback = format!("The `{s_name}` object.");
+        let doc = docs(&[Some(doc.unwrap_or(&fallback))]);
+        let mut fields = Vec::new();
+        let mut args = Vec::new();
+        let mut inits = Vec::new();
+        let mut setters = Vec::new();
+        let clash = s_fields
+            .iter()
+            .any(|f| f.ident == "new" || f.ident == "extra");
+        for f in s_fields {
+            let id = ident(&f.ident);
+            let ty = self.field_ty(f);
+            let attrs = self.serde_field_attrs(f);
+            let fdoc = docs(&[f.doc.as_deref(), Some(&format!("Wire name: `{}`.", f.wire))]);
+            fields.push(quote! { #fdoc #attrs pub #id: #ty, });
+            if f.required {
+                let t = self.ty(&f.ty);
+                args.push(quote!(#id: impl ::std::convert::Into<#t>));
+                inits.push(quote!(#id: #id.into()));
+            } else {
+                inits.push(quote!(#id: ::std::option::Option::None));
+                let t = self.ty(&f.ty);
+                let setter = if clash {
+                    format_ident!("set_{}", f.ident)
+                } else {
+                    id.clone()
+                };
+                let sdoc = format!(" Sets `{}`.", f.wire);
+                setters.push(quote! {
+                    #[doc = #sdoc]
+                    #[must_use]
+                    pub fn #setter(mut self, value: impl ::std::convert::Into<#t>) -> Self {
+                        self.#id = ::std::option::Option::Some(value.into());
+                        self
+                    }
+                });
+            }
+        }
+        let extra_name = if s_fields.iter().any(|f| f.ident == "extra") {
+            "unknown_fields"
+        } else {
+            "extra"
+        };
+        let extra_id = format_ident!("{extra_name}");
+        let (non_exhaustive, extra_field) = if dir == Dir::In {
+            inits.push(quote!(#extra_id: #p::serde_json::Map::new()));
+            (
+                quote!(#[non_exhaustive]),
+                quote! {
+                    /// Fields the spec does not list, kept as received.
+                    #[serde(flatten)]
+                    pub #extra_id: #p::serde_json::Map<::std::string::String, #p::serde_json::Value>,
+                },
+            )
+        } else {
+            (quote!(), quote!())
+        };
+        let ctor_doc = format!(" Creates a `{s_name}` from its required fields.");
+        quote! {
+            #doc
+            #[derive(Debug, Clone, PartialEq, #p::serde::Serialize, #p::serde::Deserialize)]
+            #[serde(crate = #serde_crate)]
+            #non_exhaustive
+            pub struct #name {
+                #(#fields)*
+                #extra_field
+            }
+
+            impl #name {
+                #[doc = #ctor_doc]
+                #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+                pub fn new(#(#args),*) -> Self {
+                    Self { #(#inits),* }
+                }
+                #(#setters)*
+            }
+        }
+    }
+
+    /// A command whose parameter is one value rather than an object.
+    pub(super) fn newtype_def(&self, name: &str, ty: &Ty, nullable: bool) -> TokenStream {
+        let p = &self.rt.p;
+        let serde_crate = &self.rt.serde_crate;
+        let id = format_ident!("{name}");
+        let t = self.ty(ty);
+        let t = if nullable && *ty != Ty::Any {
+            quote!(::std::option::Option<#t>)
+        } else {
+            t
+        };
+        let ctor_doc = format!(" Creates a `{name}` from its parameter.");
+        quote! {
+            #[derive(Debug, Clone, PartialEq, #p::serde::Serialize, #p::serde::Deserialize)]
+            #[serde(crate = #serde_crate, transparent)]
+            pub struct #id(pub #t);
+
+            impl #id {
+                #[doc = #ctor_doc]
+                pub fn new(value: impl ::std::convert::Into<#t>) -> Self {
+                    Self(value.into())
+                }
+            }
+        }
+    }
+
+    fn enum_def(&self, e: &Enum) -> TokenStream {
+        let p = &self.rt.p;
+        let name = format_ident!("{}", e.name);
+        let fallback = format!("The documented values of `{}`.", e.name);
+        let doc = docs(&[Some(e.doc.as_deref().unwrap_or(&fallback))]);
+        let mut variants = Vec::new();
+        let mut to_wire = Vec::new();
+        let mut from_wire = Vec::new();
+        for v in &e.variants {
+            let vid = format_ident!("{}", v.name);
+            let (wdoc, lit) = match &v.wire {
+                Wire::Int(i) => (format!("`{i}`"), Literal::i64_unsuffixed(*i)),
+                Wire::Str(s) => (format!("`{s}`"), Literal::string(s)),
+            };
+            let d = docs(&[Some(&wdoc), v.doc.as_deref()]);
+            variants.push(quote!(#d #vid,));
+            to_wire.push(quote!(Self::#vid => #lit,));
+            from_wire.push(quote!(#lit => Self::#vid,));
+        }
+        let common = quote! {
+            #doc
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+            #[non_exhaustive]
+        };
+        match e.repr {
+            EnumRepr::Str => quote! {
+                #common
+                pub enum #name {
+                    #(#variants)*
+                    /// A value the docs do not list, kept as received.
+                    Unknown(::std::string::String),
+                }
+                impl #name {
+                    /// The wire value.
+                    pub fn as_str(&self) -> &str {
+                        match self {
+                            #(#to_wire)*
+                            Self::Unknown(s) => s,
+                        }
+                    }
+                    /// Reads a wire value; unlisted values become `Unknown`.
+                    pub fn from_wire(s: &str) -> Self {
+                        match s {
+                            #(#from_wire)*
+                            other => Self::Unknown(other.to_owned()),
+                        }
+                    }
+                }
+                impl ::std::fmt::Display for #name {
+                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(self.as_str())
+                    }
+                }
+                impl #p::serde::Serialize for #name {
+                    fn serialize<S: #p::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                        s.serialize_str(self.as_str())
+                    }
+                }
+                impl<'de> #p::serde::Deserialize<'de> for #name {
+                    fn deserialize<D: #p::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                        #p::lenient::string(d).map(|s| Self::from_wire(&s))
+                    }
+                }
+            },
+            EnumRepr::Int => quote! {
+                #common
+                pub enum #name {
+                    #(#variants)*
+                    /// A value the docs do not list, kept as received.
+                    Unknown(i64),
+                }
+                impl #name {
+                    /// The wire value.
+                    pub fn as_i64(&self) -> i64 {
+                        match self {
+                            #(#to_wire)*
+                            Self::Unknown(i) => *i,
+                        }
+                    }
+                    /// Reads a wire value; unlisted values become `Unknown`.
+                    pub fn from_wire(i: i64) -> Self {
+                        match i {
+                            #(#from_wire)*
+                            other => Self::Unknown(other),
+                        }
+                    }
+                }
+                impl ::std::fmt::Display for #name {
+                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        ::std::write!(f, "{}", self.as_i64())
+                    }
+                }
+                impl #p::serde::Serialize for #name {
+                    fn serialize<S: #p::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                        s.serialize_i64(self.as_i64())
+                    }
+                }
+                impl<'de> #p::serde::Deserialize<'de> for #name {
+                    fn deserialize<D: #p::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                        #p::lenient::int(d).map(Self::from_wire)
+                    }
+                }
+            },
+        }
+    }
+}
