@@ -315,4 +315,36 @@ impl Module {
     pub fn def(&self, index: usize) -> &Def {
         &self.defs[index]
     }
+
+    /// For each of [`Module::defs`], whether generated code decodes it: it
+    /// is reachable from a method's result or an event's data, or the
+    /// module has a placement (whose portal side decodes commands too).
+    /// The others are only ever sent and need no `Deserialize`.
+    pub fn decoded_defs(&self) -> Vec<bool> {
+        if self.placement.is_some() {
+            return vec![true; self.defs.len()];
+        }
+        let mut decoded = vec![false; self.defs.len()];
+        let mut stack: Vec<&Ty> = Vec::new();
+        for m in &self.methods {
+            stack.push(&m.output);
+            stack.extend(m.list.as_ref().map(|l| &l.item));
+        }
+        for e in self.events.iter().flat_map(|ev| &ev.events) {
+            stack.extend(e.data.iter().map(|f| &f.ty));
+        }
+        while let Some(ty) = stack.pop() {
+            match ty {
+                Ty::Vec(inner) => stack.push(inner),
+                Ty::Def(i) if !decoded[*i] => {
+                    decoded[*i] = true;
+                    if let Def::Struct(st) = &self.defs[*i] {
+                        stack.extend(st.fields.iter().map(|f| &f.ty));
+                    }
+                }
+                _ => {}
+            }
+        }
+        decoded
+    }
 }

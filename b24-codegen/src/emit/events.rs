@@ -23,7 +23,7 @@ impl Emit<'_> {
             let scope = &e.scope;
             let doc = meta_docs(&e.docs);
             let cdoc = format!(" Event code: `{code}`.");
-            let body = self.struct_def(&e.name, None, &e.data, Dir::In);
+            let body = self.struct_def(&e.name, None, &e.data, Dir::In, true);
             let id = format_ident!("{}", e.name);
             let hm = format_ident!("{}", e.handler);
             consts.push(quote! {

@@ -11,7 +11,7 @@ impl Emit<'_> {
     pub(super) fn method(&self, m: &Method) -> TokenStream {
         let p = &self.rt.p;
         let doc = meta_docs(&m.docs);
-        let body = self.struct_def(&m.name, None, &m.params, Dir::Out);
+        let body = self.struct_def(&m.name, None, &m.params, Dir::Out, false);
         let id = format_ident!("{}", m.name);
         let wire = &m.wire;
         let scope = &m.scope;

@@ -77,11 +77,12 @@ pub fn items(module: &Module, runtime: &Runtime) -> TokenStream {
     let e = Emit {
         rt: runtime,
         m: module,
+        decoded: module.decoded_defs(),
     };
     let placement = module.placement.as_ref().map(|p| e.placement(p));
     let methods = module.methods.iter().map(|m| e.method(m));
     let events = module.events.as_ref().map(|ev| e.rest_events(ev));
-    let defs = module.defs.iter().map(|d| e.def(d));
+    let defs = module.defs.iter().enumerate().map(|(i, d)| e.def(i, d));
     quote! {
         #placement
         #(#methods)*
@@ -118,6 +119,8 @@ pub fn module(module: &Module, runtime: &Runtime) -> TokenStream {
 struct Emit<'a> {
     rt: &'a Runtime,
     m: &'a Module,
+    /// [`Module::decoded_defs`], computed once.
+    decoded: Vec<bool>,
 }
 
 fn ident(name: &str) -> Ident {

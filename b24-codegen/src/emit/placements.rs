@@ -330,7 +330,7 @@ impl Emit<'_> {
         let sdoc = meta_docs(&c.docs);
         let body = match &c.param {
             CommandParam::Value { ty, nullable } => self.newtype_def(name, ty, *nullable),
-            CommandParam::Object(fields) => self.struct_def(name, None, fields, Dir::Out),
+            CommandParam::Object(fields) => self.struct_def(name, None, fields, Dir::Out, true),
         };
         let id = format_ident!("{name}");
         let wire = &c.wire;

@@ -25,21 +25,31 @@ impl Emit<'_> {
         quote!(#[serde(#(#attrs),*)])
     }
 
-    pub(super) fn def(&self, d: &Def) -> TokenStream {
+    pub(super) fn def(&self, index: usize, d: &Def) -> TokenStream {
         match d {
-            Def::Struct(s) => self.struct_def(&s.name, s.doc.as_deref(), &s.fields, s.dir),
+            Def::Struct(s) => self.struct_def(
+                &s.name,
+                s.doc.as_deref(),
+                &s.fields,
+                s.dir,
+                self.decoded[index],
+            ),
             Def::Enum(e) => self.enum_def(e),
         }
     }
 
     /// A struct with a constructor taking the required fields and a setter
     /// per optional one; incoming structs keep unknown fields in `extra`.
+    /// Only a `decoded` struct derives `Deserialize`: REST parameters are
+    /// only ever sent, and deriving it for them would double the serde
+    /// code of a scope crate for nothing.
     pub(super) fn struct_def(
         &self,
         name: &str,
         doc: Option<&str>,
         fields: &[Field],
         dir: Dir,
+        decoded: bool,
     ) -> TokenStream {
         let s_name = name;
         let s_fields = fields;
@@ -104,9 +114,14 @@ impl Emit<'_> {
             (quote!(), quote!())
         };
         let ctor_doc = format!(" Creates a `{s_name}` from its required fields.");
+        let derive_de = if decoded {
+            quote!(#p::serde::Deserialize)
+        } else {
+            quote!()
+        };
         quote! {
             #doc
-            #[derive(Debug, Clone, PartialEq, #p::serde::Serialize, #p::serde::Deserialize)]
+            #[derive(Debug, Clone, PartialEq, #p::serde::Serialize, #derive_de)]
             #[serde(crate = #serde_crate)]
             #non_exhaustive
             pub struct #name {

@@ -14,13 +14,7 @@
 pub mod telephony_sample {
     /// Registers an external call.
     /// The `ExternalCallRegister` object.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::b24::__private::serde::Serialize,
-        ::b24::__private::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::b24::__private::serde::Serialize)]
     #[serde(crate = "::b24::__private::serde")]
     pub struct ExternalCallRegister {
         /// Wire name: `USER_ID`.
@@ -90,13 +84,7 @@ pub mod telephony_sample {
         type Output = ExternalCallRegisterResult;
     }
     /// The `DealList` object.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::b24::__private::serde::Serialize,
-        ::b24::__private::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::b24::__private::serde::Serialize)]
     #[serde(crate = "::b24::__private::serde")]
     pub struct DealList {
         /// Wire name: `filter`.

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/ai/ai-engine-list.html>
 /// The `AiEngineList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AiEngineList {
     /// An array in the following format:
@@ -101,13 +95,7 @@ impl ::b24_core::__private::Method for AiEngineList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/ai/ai-engine-register.html>
 /// The `AiEngineRegister` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AiEngineRegister {
     /// The name of the service that will be displayed in the interface
@@ -194,13 +182,7 @@ impl ::b24_core::__private::Method for AiEngineRegister {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/ai/ai-engine-unregister.html>
 /// The `AiEngineUnregister` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AiEngineUnregister {
     /// Character code of the service to be removed
@@ -241,13 +223,7 @@ impl ::b24_core::__private::Method for AiEngineUnregister {
     type Output = bool;
 }
 /// The `AiEngineListFilterItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AiEngineListFilterItem {
     /// Service identifier
@@ -709,13 +685,7 @@ for AiEngineRegisterSettingsModelContextType {
     }
 }
 /// Additional settings for the service (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AiEngineRegisterSettings {
     /// The alias of the model.

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/system/access-name.html>
 /// The `AccessName` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AccessName {
     /// List of access codes for which names need to be retrieved.
@@ -52,13 +46,7 @@ impl ::b24_core::__private::Method for AccessName {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/system/app-info.html>
 /// The `AppInfo` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AppInfo {}
 impl AppInfo {
@@ -83,13 +71,7 @@ impl ::b24_core::__private::Method for AppInfo {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/settings/app-option-get.html>
 /// The `AppOptionGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AppOptionGet {
     /// One of the keys saved by the app.option.set method.
@@ -135,13 +117,7 @@ impl ::b24_core::__private::Method for AppOptionGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/settings/app-option-set.html>
 /// The `AppOptionSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AppOptionSet {
     /// An array where the key is the name of the property to be saved, and the value is the property value. If a value with a new key is passed, the method will write it; if an existing one, it will update it.
@@ -173,13 +149,7 @@ impl ::b24_core::__private::Method for AppOptionSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/system/feature-get.html>
 /// The `FeatureGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FeatureGet {
     /// Available keys:
@@ -215,13 +185,7 @@ impl ::b24_core::__private::Method for FeatureGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/system/method-get.html>
 /// The `MethodGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MethodGet {
     /// The name of the method to check in lowercase, for example `user.get`.
@@ -270,13 +234,7 @@ impl ::b24_core::__private::Method for MethodGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/system/methods.html>
 /// The `Methods` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Methods {
     /// If the parameter is set to `true`, the method will return a list of all methods
@@ -337,13 +295,7 @@ impl ::b24_core::__private::Method for Methods {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/users/profile.html>
 /// The `Profile` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Profile {}
 impl Profile {
@@ -365,13 +317,7 @@ impl ::b24_core::__private::Method for Profile {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/system/scope.html>
 /// The `Scope` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Scope {
     /// If the parameter is set to `true`, the method will return the complete list of permissions
@@ -412,13 +358,7 @@ impl ::b24_core::__private::Method for Scope {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/system/server-time.html>
 /// The `ServerTime` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ServerTime {}
 impl ServerTime {
@@ -440,13 +380,7 @@ impl ::b24_core::__private::Method for ServerTime {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/users/user-access.html>
 /// The `UserAccess` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserAccess {
     /// List of access codes to check.
@@ -486,13 +420,7 @@ impl ::b24_core::__private::Method for UserAccess {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/users/user-admin.html>
 /// The `UserAdmin` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserAdmin {}
 impl UserAdmin {
@@ -514,13 +442,7 @@ impl ::b24_core::__private::Method for UserAdmin {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/settings/user-option-get.html>
 /// The `UserOptionGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserOptionGet {
     /// One of the keys saved by the user.option.set method.
@@ -568,13 +490,7 @@ impl ::b24_core::__private::Method for UserOptionGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/settings/user-option-set.html>
 /// The `UserOptionSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserOptionSet {
     /// An array where the key is the name of the property to be saved, and the value is the property value. If a value with a new key is passed, the method will write it; if an existing one, it will update it.

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/connector/biconnector-connector-add.html>
 /// The `ConnectorAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConnectorAdd {
     /// An object containing data to create a new connector. The object format:
@@ -59,13 +53,7 @@ impl ::b24_core::__private::Method for ConnectorAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/connector/biconnector-connector-delete.html>
 /// The `ConnectorDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConnectorDelete {
     /// Identifier of the connector, can be obtained using the methods biconnector.connector.list and biconnector.connector.add
@@ -95,13 +83,7 @@ impl ::b24_core::__private::Method for ConnectorDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/connector/biconnector-connector-fields.html>
 /// The `ConnectorFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConnectorFields {}
 impl ConnectorFields {
@@ -128,13 +110,7 @@ impl ::b24_core::__private::Method for ConnectorFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/connector/biconnector-connector-get.html>
 /// The `ConnectorGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConnectorGet {
     /// The identifier of the connector, which can be obtained using the methods biconnector.connector.list and biconnector.connector.add
@@ -167,13 +143,7 @@ impl ::b24_core::__private::Method for ConnectorGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/connector/biconnector-connector-list.html>
 /// The `ConnectorList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConnectorList {
     /// List of fields that must be filled in the connectors in the selection. By default, all fields are taken
@@ -322,13 +292,7 @@ impl ::b24_core::__private::Method for ConnectorList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/connector/biconnector-connector-update.html>
 /// The `ConnectorUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConnectorUpdate {
     /// Connector identifier, can be obtained using the methods biconnector.connector.list and biconnector.connector.add
@@ -383,13 +347,7 @@ impl ::b24_core::__private::Method for ConnectorUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/dataset/biconnector-dataset-add.html>
 /// The `DatasetAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DatasetAdd {
     /// An object containing data to create a new dataset. The object format is:
@@ -436,13 +394,7 @@ impl ::b24_core::__private::Method for DatasetAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/dataset/biconnector-dataset-delete.html>
 /// The `DatasetDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DatasetDelete {
     /// Identifier of the dataset, can be obtained using the methods biconnector.dataset.list or biconnector.dataset.add
@@ -472,13 +424,7 @@ impl ::b24_core::__private::Method for DatasetDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/dataset/biconnector-dataset-fields.html>
 /// The `DatasetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DatasetFields {}
 impl DatasetFields {
@@ -505,13 +451,7 @@ impl ::b24_core::__private::Method for DatasetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/dataset/biconnector-dataset-fields-update.html>
 /// The `DatasetFieldsUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DatasetFieldsUpdate {
     /// Identifier of the dataset, can be obtained using the methods biconnector.dataset.list or biconnector.dataset.add
@@ -630,13 +570,7 @@ impl ::b24_core::__private::Method for DatasetFieldsUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/dataset/biconnector-dataset-get.html>
 /// The `DatasetGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DatasetGet {
     /// Identifier of the dataset, which can be obtained using the methods biconnector.dataset.list and biconnector.dataset.add
@@ -669,13 +603,7 @@ impl ::b24_core::__private::Method for DatasetGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/dataset/biconnector-dataset-list.html>
 /// The `DatasetList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DatasetList {
     /// A list of fields that must be populated in the datasets in the selection. By default, all fields are taken.
@@ -828,13 +756,7 @@ impl ::b24_core::__private::Method for DatasetList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/dataset/biconnector-dataset-update.html>
 /// The `DatasetUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DatasetUpdate {
     /// Identifier of the dataset, can be obtained using the methods biconnector.dataset.list and biconnector.dataset.add
@@ -890,13 +812,7 @@ impl ::b24_core::__private::Method for DatasetUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/source/biconnector-source-add.html>
 /// The `SourceAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SourceAdd {
     /// An object containing data to create a new source. The object format is:
@@ -943,13 +859,7 @@ impl ::b24_core::__private::Method for SourceAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/source/biconnector-source-delete.html>
 /// The `SourceDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SourceDelete {
     /// Identifier of the connection, can be obtained using the methods biconnector.source.list or biconnector.source.add
@@ -979,13 +889,7 @@ impl ::b24_core::__private::Method for SourceDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/source/biconnector-source-fields.html>
 /// The `SourceFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SourceFields {}
 impl SourceFields {
@@ -1012,13 +916,7 @@ impl ::b24_core::__private::Method for SourceFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/source/biconnector-source-get.html>
 /// The `SourceGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SourceGet {
     /// Identifier of the source, which can be obtained using the methods biconnector.source.list and biconnector.source.add
@@ -1051,13 +949,7 @@ impl ::b24_core::__private::Method for SourceGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/source/biconnector-source-list.html>
 /// The `SourceList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SourceList {
     /// List of fields that must be filled in the sources in the selection. By default, all fields are taken
@@ -1208,13 +1100,7 @@ impl ::b24_core::__private::Method for SourceList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/source/biconnector-source-update.html>
 /// The `SourceUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SourceUpdate {
     /// Identifier of the source, can be obtained using the methods biconnector.source.list and biconnector.source.add
@@ -1279,13 +1165,7 @@ impl ::b24_core::__private::Method for SourceUpdate {
 /// - `value_n` — field value
 ///
 /// Detailed description below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConnectorAddFields {
     /// Connector name
@@ -1419,13 +1299,7 @@ impl ConnectorAddFields {
 /// - `value_n` — field value
 ///
 /// Detailed description below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConnectorUpdateFields {
     /// New connector name
@@ -1628,13 +1502,7 @@ impl ConnectorUpdateFields {
 /// - `value_n` — field value
 ///
 /// Detailed description below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DatasetAddFields {
     /// The name of the dataset. The name must start with a letter and can only use lowercase Latin letters `a-z`, numbers, and the underscore `_`. The maximum length of the name is 230 characters
@@ -1732,13 +1600,7 @@ impl DatasetAddFields {
 /// - `value_n` — field value
 ///
 /// Detailed description below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DatasetUpdateFields {
     /// Description of the dataset
@@ -1785,13 +1647,7 @@ impl DatasetUpdateFields {
 /// - `value_n` — field value
 ///
 /// Detailed description below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SourceAddFields {
     /// Source name
@@ -1894,13 +1750,7 @@ impl SourceAddFields {
 /// - `value_n` — field value
 ///
 /// Detailed description below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SourceUpdateFields {
     /// New name of the source

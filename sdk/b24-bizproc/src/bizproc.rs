@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-activity/bizproc-activity-add.html>
 /// The `ActivityAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityAdd {
     /// Internal identifier of the action. It is unique within the application.
@@ -322,13 +316,7 @@ impl ::b24_core::__private::Method for ActivityAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-activity/bizproc-activity-delete.html>
 /// The `ActivityDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityDelete {
     /// Symbolic identifier of the application action
@@ -361,13 +349,7 @@ impl ::b24_core::__private::Method for ActivityDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-activity/bizproc-activity-list.html>
 /// The `ActivityList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityList {}
 impl ActivityList {
@@ -391,13 +373,7 @@ impl ::b24_core::__private::Method for ActivityList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-activity/bizproc-activity-log.html>
 /// The `ActivityLog` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityLog {}
 impl ActivityLog {
@@ -421,13 +397,7 @@ impl ::b24_core::__private::Method for ActivityLog {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-activity/bizproc-activity-update.html>
 /// The `ActivityUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityUpdate {
     /// Internal identifier of the action
@@ -471,13 +441,7 @@ impl ::b24_core::__private::Method for ActivityUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-robot/bizproc-event-send.html>
 /// The `EventSend` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventSend {
     /// A special token that is sent to the application handler when the action or Automation rule is executed. The value of this token is received by the handler in the input data array.
@@ -565,13 +529,7 @@ impl ::b24_core::__private::Method for EventSend {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-robot/bizproc-robot-add.html>
 /// The `RobotAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RobotAdd {
     /// Internal identifier of the Automation rule. It must be unique within the application.
@@ -864,13 +822,7 @@ impl ::b24_core::__private::Method for RobotAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-robot/bizproc-robot-delete.html>
 /// The `RobotDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RobotDelete {
     /// Symbolic identifier of the application robot
@@ -903,13 +855,7 @@ impl ::b24_core::__private::Method for RobotDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-robot/bizproc-robot-list.html>
 /// The `RobotList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RobotList {}
 impl RobotList {
@@ -933,13 +879,7 @@ impl ::b24_core::__private::Method for RobotList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-robot/bizproc-robot-update.html>
 /// The `RobotUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RobotUpdate {
     /// Internal identifier of the Automation Rule
@@ -983,13 +923,7 @@ impl ::b24_core::__private::Method for RobotUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-task/bizproc-task-complete.html>
 /// The `TaskComplete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskComplete {
     /// Task identifier.
@@ -1131,13 +1065,7 @@ impl ::b24_core::__private::Method for TaskComplete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-task/bizproc-task-delegate.html>
 /// The `TaskDelegate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskDelegate {
     /// List of task identifiers.
@@ -1201,13 +1129,7 @@ impl ::b24_core::__private::Method for TaskDelegate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-task/bizproc-task-list.html>
 /// The `TaskList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskList {
     /// An array containing a list of fields to select.
@@ -1327,13 +1249,7 @@ impl ::b24_core::__private::Method for TaskList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-workflow-instances.html>
 /// The `WorkflowInstances` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct WorkflowInstances {
     /// An array containing the list of fields to select.
@@ -1501,13 +1417,7 @@ impl ::b24_core::__private::ListMethod for WorkflowInstances {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-workflow-kill.html>
 /// The `WorkflowKill` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct WorkflowKill {
     /// Identifier of the workflow
@@ -1537,13 +1447,7 @@ impl ::b24_core::__private::Method for WorkflowKill {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-workflow-start.html>
 /// The `WorkflowStart` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct WorkflowStart {
     /// Identifier of the business process template
@@ -1637,13 +1541,7 @@ impl ::b24_core::__private::Method for WorkflowStart {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/template/bizproc-workflow-template-add.html>
 /// The `WorkflowTemplateAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct WorkflowTemplateAdd {}
 impl WorkflowTemplateAdd {
@@ -1667,13 +1565,7 @@ impl ::b24_core::__private::Method for WorkflowTemplateAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/template/bizproc-workflow-template-delete.html>
 /// The `WorkflowTemplateDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct WorkflowTemplateDelete {
     /// Identifier of the business process template
@@ -1703,13 +1595,7 @@ impl ::b24_core::__private::Method for WorkflowTemplateDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/template/bizproc-workflow-template-list.html>
 /// The `WorkflowTemplateList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct WorkflowTemplateList {
     /// The array contains a list of fields to select.
@@ -1836,13 +1722,7 @@ impl ::b24_core::__private::ListMethod for WorkflowTemplateList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/template/bizproc-workflow-template-update.html>
 /// The `WorkflowTemplateUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct WorkflowTemplateUpdate {
     /// Identifier of the template to be updated
@@ -1885,13 +1765,7 @@ impl ::b24_core::__private::Method for WorkflowTemplateUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-workflow-terminate.html>
 /// The `WorkflowTerminate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct WorkflowTerminate {
     /// Identifier of the workflow to be stopped.
@@ -2053,13 +1927,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for ActivityAddProperti
 /// Object with action parameters. Contains objects, each describing a parameter of the action.
 ///
 /// The system name of the parameter must start with a letter and can contain characters `a-z`, `A-Z`, `0-9`, and underscore `_`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityAddProperties {
     /// Name of the parameter
@@ -2324,13 +2192,7 @@ for ActivityAddReturnPropertiesType {
 /// This parameter controls whether the action can wait for a response from the application and work with the data that will come in the response.
 ///
 /// The system name of the parameter must start with a letter and can contain characters `a-z`, `A-Z`, `0-9`, and underscore `_`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityAddReturnProperties {
     /// Name of the parameter
@@ -2593,13 +2455,7 @@ for ActivityUpdateFieldsPropertiesType {
 /// Object with parameters of the action. Contains objects, each describing a parameter of the action.
 ///
 /// The system name of the parameter must start with a letter and can contain characters `a-z`, `A-Z`, `0-9`, and underscore `_`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityUpdateFieldsProperties {
     /// Name of the parameter
@@ -2865,13 +2721,7 @@ for ActivityUpdateFieldsReturnPropertiesType {
 /// This parameter controls the ability of the action to wait for a response from the application and work with the data that will come in the response.
 ///
 /// The system name of the parameter must start with a letter and can contain characters `a-z`, `A-Z`, `0-9`, and underscore `_`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityUpdateFieldsReturnProperties {
     /// Name of the parameter
@@ -3020,13 +2870,7 @@ impl ActivityUpdateFieldsReturnProperties {
     }
 }
 /// Object with fields of the business process action
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityUpdateFields {
     /// URL to which the action will send data via the Bitrix24 queue server.
@@ -3439,13 +3283,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for RobotAddPropertiesT
 /// Object with parameters of the Automation rule. Contains objects, each describing a parameter of the Automation rule.
 ///
 /// The system name of the parameter must start with a letter and can contain characters `a-z`, `A-Z`, `0-9`, and underscore `_`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RobotAddProperties {
     /// Name of the parameter
@@ -3710,13 +3548,7 @@ for RobotAddReturnPropertiesType {
 /// This parameter controls the ability of the Automation rule to wait for a response from the application and work with the data that will come in the response.
 ///
 /// The system name of the parameter must start with a letter and can contain characters `a-z`, `A-Z`, `0-9`, and underscore `_`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RobotAddReturnProperties {
     /// Name of the parameter
@@ -3979,13 +3811,7 @@ for RobotUpdateFieldsPropertiesType {
 /// Object with parameters of the Automation Rule. Contains objects, each describing a parameter of the Automation Rule.
 ///
 /// The system name of the parameter must start with a letter and can contain characters `a-z`, `A-Z`, `0-9`, and underscore `_`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RobotUpdateFieldsProperties {
     /// Name of the parameter
@@ -4250,13 +4076,7 @@ for RobotUpdateFieldsReturnPropertiesType {
 /// This parameter controls the ability of the Automation Rule to wait for a response from the application and work with the data that will come in the response.
 ///
 /// The system name of the parameter must start with a letter and can contain characters `a-z`, `A-Z`, `0-9`, and underscore `_`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RobotUpdateFieldsReturnProperties {
     /// Name of the parameter
@@ -4405,13 +4225,7 @@ impl RobotUpdateFieldsReturnProperties {
     }
 }
 /// Object with fields of the Automation Rule
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RobotUpdateFields {
     /// URL to which the Automation Rule will send data via the Bitrix24 queue server.
@@ -5095,13 +4909,7 @@ for TaskListSelectItemParametersFieldsItemType {
     }
 }
 /// The `TaskListSelectItemParametersFieldsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskListSelectItemParametersFieldsItem {
     /// Symbolic identifier of the task parameter
@@ -5315,13 +5123,7 @@ impl TaskListSelectItemParametersFieldsItem {
     }
 }
 /// An object describing the task parameters
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskListSelectItemParameters {
     /// Name of the Comment field
@@ -5477,13 +5279,7 @@ impl TaskListSelectItemParameters {
     }
 }
 /// The `TaskListSelectItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskListSelectItem {
     /// Task identifier
@@ -6319,13 +6115,7 @@ for TaskListFilterParametersFieldsItemType {
     }
 }
 /// The `TaskListFilterParametersFieldsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskListFilterParametersFieldsItem {
     /// Symbolic identifier of the task parameter
@@ -6539,13 +6329,7 @@ impl TaskListFilterParametersFieldsItem {
     }
 }
 /// An object describing the task parameters
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskListFilterParameters {
     /// Name of the Comment field
@@ -6717,13 +6501,7 @@ impl TaskListFilterParameters {
 /// - an administrator can request tasks of any users without restrictions
 ///
 /// If the method is called by a non-administrator and the `USER_ID` filter is not specified, it defaults to selecting tasks of the current user
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskListFilter {
     /// Task identifier
@@ -7558,13 +7336,7 @@ for TaskListOrderParametersFieldsItemType {
     }
 }
 /// The `TaskListOrderParametersFieldsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskListOrderParametersFieldsItem {
     /// Symbolic identifier of the task parameter
@@ -7778,13 +7550,7 @@ impl TaskListOrderParametersFieldsItem {
     }
 }
 /// An object describing the task parameters
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskListOrderParameters {
     /// Name of the Comment field
@@ -7946,13 +7712,7 @@ impl TaskListOrderParameters {
 /// - `desc` — descending
 ///
 /// You can specify multiple fields for sorting, for example, `{NAME: 'ASC', ID: 'DESC'}`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskListOrder {
     /// Task identifier
@@ -9774,13 +9534,7 @@ for WorkflowTemplateListSelectItemAutoExecute {
     }
 }
 /// The `WorkflowTemplateListSelectItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct WorkflowTemplateListSelectItem {
     /// Identifier of the business process template
@@ -10240,13 +9994,7 @@ for WorkflowTemplateListFilterAutoExecute {
 /// - `>=` — greater than or equal to
 ///
 /// Without a prefix, the filter compares the value for equality. The field name can be passed in any case
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct WorkflowTemplateListFilter {
     /// Identifier of the business process template
@@ -10704,13 +10452,7 @@ for WorkflowTemplateListOrderAutoExecute {
 /// You can specify multiple fields for sorting, for example, `{NAME: 'ASC', ID: 'DESC'}`.
 ///
 /// Default value — `{ID: 'ASC'}`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct WorkflowTemplateListOrder {
     /// Identifier of the business process template
@@ -11563,13 +11305,7 @@ for WorkflowTemplateUpdateFieldsAutoExecute {
 /// Object with fields of the business process template.
 ///
 /// You can update the fields: `NAME`, `DESCRIPTION`, `TEMPLATE_DATA`, `AUTO_EXECUTE`. Attempting to update other fields of the template will not result in errors, but those fields will not be updated
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct WorkflowTemplateUpdateFields {
     /// Name of the template

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking/booking-v1-booking-add.html>
 /// The `V1BookingAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1BookingAdd {
     /// An object containing field values for creating a booking (detailed description)
@@ -42,13 +36,7 @@ impl ::b24_core::__private::Method for V1BookingAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking/client/booking-v1-booking-client-list.html>
 /// The `V1BookingClientList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1BookingClientList {
     /// Booking identifier.
@@ -84,13 +72,7 @@ impl ::b24_core::__private::Method for V1BookingClientList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking/client/booking-v1-booking-client-set.html>
 /// The `V1BookingClientSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1BookingClientSet {
     /// Booking identifier.
@@ -137,13 +119,7 @@ impl ::b24_core::__private::Method for V1BookingClientSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking/client/booking-v1-booking-client-unset.html>
 /// The `V1BookingClientUnset` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1BookingClientUnset {
     /// Booking identifier.
@@ -179,13 +155,7 @@ impl ::b24_core::__private::Method for V1BookingClientUnset {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking/booking-v1-booking-createfromwaitlist.html>
 /// The `V1BookingCreatefromwaitlist` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1BookingCreatefromwaitlist {
     /// Identifier of the entry in the waitlist.
@@ -236,13 +206,7 @@ impl ::b24_core::__private::Method for V1BookingCreatefromwaitlist {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking/booking-v1-booking-delete.html>
 /// The `V1BookingDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1BookingDelete {
     /// Booking identifier
@@ -272,13 +236,7 @@ impl ::b24_core::__private::Method for V1BookingDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking/external-data/booking-v1-booking-externaldata-list.html>
 /// The `V1BookingExternalDataList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1BookingExternalDataList {
     /// Booking identifier.
@@ -314,13 +272,7 @@ impl ::b24_core::__private::Method for V1BookingExternalDataList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking/external-data/booking-v1-booking-externaldata-set.html>
 /// The `V1BookingExternalDataSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1BookingExternalDataSet {
     /// Booking identifier.
@@ -367,13 +319,7 @@ impl ::b24_core::__private::Method for V1BookingExternalDataSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking/external-data/booking-v1-booking-externaldata-unset.html>
 /// The `V1BookingExternalDataUnset` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1BookingExternalDataUnset {
     /// Booking identifier.
@@ -409,13 +355,7 @@ impl ::b24_core::__private::Method for V1BookingExternalDataUnset {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking/booking-v1-booking-get.html>
 /// The `V1BookingGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1BookingGet {
     /// Booking identifier
@@ -445,13 +385,7 @@ impl ::b24_core::__private::Method for V1BookingGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking/booking-v1-booking-list.html>
 /// The `V1BookingList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1BookingList {
     /// Object for sorting the list of bookings. The sorting direction can take the following values:
@@ -496,13 +430,7 @@ impl ::b24_core::__private::Method for V1BookingList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking/booking-v1-booking-update.html>
 /// The `V1BookingUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1BookingUpdate {
     /// Booking identifier
@@ -543,13 +471,7 @@ impl ::b24_core::__private::Method for V1BookingUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/booking-v1-clienttype-list.html>
 /// The `V1ClienttypeList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1ClienttypeList {}
 impl V1ClienttypeList {
@@ -576,13 +498,7 @@ impl ::b24_core::__private::Method for V1ClienttypeList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/booking-v1-resource-add.html>
 /// The `V1ResourceAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1ResourceAdd {
     /// An object containing field values for creating a resource (detailed description)
@@ -615,13 +531,7 @@ impl ::b24_core::__private::Method for V1ResourceAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/booking-v1-resource-delete.html>
 /// The `V1ResourceDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1ResourceDelete {
     /// Resource identifier.
@@ -652,13 +562,7 @@ impl ::b24_core::__private::Method for V1ResourceDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/booking-v1-resource-get.html>
 /// The `V1ResourceGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1ResourceGet {
     /// Resource identifier.
@@ -689,13 +593,7 @@ impl ::b24_core::__private::Method for V1ResourceGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/booking-v1-resource-list.html>
 /// The `V1ResourceList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1ResourceList {
     /// Object for sorting the list of resources in the format `{"field_1": "value_1", ... "field_N": "value_N"}`, where
@@ -744,13 +642,7 @@ impl ::b24_core::__private::Method for V1ResourceList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/slots/booking-v1-resource-slots-list.html>
 /// The `V1ResourceSlotsList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1ResourceSlotsList {
     /// Resource identifier.
@@ -786,13 +678,7 @@ impl ::b24_core::__private::Method for V1ResourceSlotsList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/slots/booking-v1-resource-slots-set.html>
 /// The `V1ResourceSlotsSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1ResourceSlotsSet {
     /// Resource identifier.
@@ -837,13 +723,7 @@ impl ::b24_core::__private::Method for V1ResourceSlotsSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/slots/booking-v1-resource-slots-unset.html>
 /// The `V1ResourceSlotsUnset` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1ResourceSlotsUnset {
     /// Resource identifier.
@@ -879,13 +759,7 @@ impl ::b24_core::__private::Method for V1ResourceSlotsUnset {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/booking-v1-resource-update.html>
 /// The `V1ResourceUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1ResourceUpdate {
     /// Resource identifier.
@@ -927,13 +801,7 @@ impl ::b24_core::__private::Method for V1ResourceUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/resource-type/booking-v1-resourcetype-add.html>
 /// The `V1ResourceTypeAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1ResourceTypeAdd {
     /// An object containing field values for creating a resource type (detailed description)
@@ -966,13 +834,7 @@ impl ::b24_core::__private::Method for V1ResourceTypeAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/resource-type/booking-v1-resourcetype-delete.html>
 /// The `V1ResourceTypeDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1ResourceTypeDelete {
     /// Identifier of the resource type.
@@ -1003,13 +865,7 @@ impl ::b24_core::__private::Method for V1ResourceTypeDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/resource-type/booking-v1-resourcetype-get.html>
 /// The `V1ResourceTypeGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1ResourceTypeGet {
     /// Identifier of the resource type.
@@ -1040,13 +896,7 @@ impl ::b24_core::__private::Method for V1ResourceTypeGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/resource-type/booking-v1-resourcetype-list.html>
 /// The `V1ResourceTypeList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1ResourceTypeList {
     /// An object for sorting the list of resource types in the format `{"field_1": "value_1", ... "field_N": "value_N"}`, where
@@ -1095,13 +945,7 @@ impl ::b24_core::__private::Method for V1ResourceTypeList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/resource/resource-type/booking-v1-resourcetype-update.html>
 /// The `V1ResourceTypeUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1ResourceTypeUpdate {
     /// Identifier of the resource type.
@@ -1143,13 +987,7 @@ impl ::b24_core::__private::Method for V1ResourceTypeUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/waitlist/booking-v1-waitlist-add.html>
 /// The `V1WaitlistAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1WaitlistAdd {
     /// An object containing field values for creating an entry in the waitlist (detailed description)
@@ -1179,13 +1017,7 @@ impl ::b24_core::__private::Method for V1WaitlistAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/waitlist/client/booking-v1-waitlist-client-list.html>
 /// The `V1WaitlistClientList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1WaitlistClientList {
     /// Identifier of the entry in the waitlist.
@@ -1221,13 +1053,7 @@ impl ::b24_core::__private::Method for V1WaitlistClientList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/waitlist/client/booking-v1-waitlist-client-set.html>
 /// The `V1WaitlistClientSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1WaitlistClientSet {
     /// Identifier of the waitlist record.
@@ -1274,13 +1100,7 @@ impl ::b24_core::__private::Method for V1WaitlistClientSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/waitlist/client/booking-v1-waitlist-client-unset.html>
 /// The `V1WaitlistClientUnset` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1WaitlistClientUnset {
     /// Identifier of the waitlist entry.
@@ -1316,13 +1136,7 @@ impl ::b24_core::__private::Method for V1WaitlistClientUnset {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/waitlist/booking-v1-waitlist-createfrombooking.html>
 /// The `V1WaitlistCreatefrombooking` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1WaitlistCreatefrombooking {
     /// The identifier of the booking from which the waitlist entry is created.
@@ -1358,13 +1172,7 @@ impl ::b24_core::__private::Method for V1WaitlistCreatefrombooking {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/waitlist/booking-v1-waitlist-delete.html>
 /// The `V1WaitlistDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1WaitlistDelete {
     /// Identifier of the entry in the waitlist
@@ -1394,13 +1202,7 @@ impl ::b24_core::__private::Method for V1WaitlistDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/waitlist/external-data/booking-v1-waitlist-externaldata-list.html>
 /// The `V1WaitlistExternalDataList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1WaitlistExternalDataList {
     /// Identifier of the waitlist entry.
@@ -1436,13 +1238,7 @@ impl ::b24_core::__private::Method for V1WaitlistExternalDataList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/waitlist/external-data/booking-v1-waitlist-externaldata-set.html>
 /// The `V1WaitlistExternalDataSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1WaitlistExternalDataSet {
     /// Identifier of the waitlist entry.
@@ -1489,13 +1285,7 @@ impl ::b24_core::__private::Method for V1WaitlistExternalDataSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/waitlist/external-data/booking-v1-waitlist-externaldata-unset.html>
 /// The `V1WaitlistExternalDataUnset` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1WaitlistExternalDataUnset {
     /// Identifier of the waitlist record.
@@ -1531,13 +1321,7 @@ impl ::b24_core::__private::Method for V1WaitlistExternalDataUnset {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/waitlist/booking-v1-waitlist-get.html>
 /// The `V1WaitlistGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1WaitlistGet {
     /// Identifier of the waitlist record. Can be obtained from the methods booking.v1.waitlist.add and booking.v1.waitlist.list
@@ -1567,13 +1351,7 @@ impl ::b24_core::__private::Method for V1WaitlistGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/waitlist/booking-v1-waitlist-list.html>
 /// The `V1WaitlistList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1WaitlistList {
     /// An object for filtering waitlist records.
@@ -1615,13 +1393,7 @@ impl ::b24_core::__private::Method for V1WaitlistList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/booking/waitlist/booking-v1-waitlist-update.html>
 /// The `V1WaitlistUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1WaitlistUpdate {
     /// Identifier of the waitlist record
@@ -1657,13 +1429,7 @@ impl ::b24_core::__private::Method for V1WaitlistUpdate {
     type Output = bool;
 }
 /// An object containing the booking time (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1BookingAddFieldsDatePeriod {
     /// The start time of the booking in the format `{"timestamp": "1723446900", "timezone": "Europe/Berlin"}`
@@ -1707,13 +1473,7 @@ impl V1BookingAddFieldsDatePeriod {
     }
 }
 /// An object containing field values for creating a booking (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1BookingAddFields {
     /// An array of resource IDs for the booking.
@@ -1902,13 +1662,7 @@ impl V1BookingClientListResult {
     }
 }
 /// The `V1BookingClientSetClientsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1BookingClientSetClientsItem {
     /// Client identifier, can be obtained using the method crm.item.list for contacts and companies
@@ -1949,13 +1703,7 @@ impl V1BookingClientSetClientsItem {
     }
 }
 /// Object containing the booking time (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1BookingCreatefromwaitlistFieldsDatePeriod {
     /// Start time of the booking in the format `{"timestamp": "1723446900", "timezone": "Europe/Berlin"}`
@@ -1999,13 +1747,7 @@ impl V1BookingCreatefromwaitlistFieldsDatePeriod {
     }
 }
 /// Object containing field values for creating a booking (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1BookingCreatefromwaitlistFields {
     /// Array of resource identifiers for the booking.
@@ -2167,13 +1909,7 @@ impl V1BookingExternalDataListResult {
     }
 }
 /// The `V1BookingExternalDataSetExternalDataItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1BookingExternalDataSetExternalDataItem {
     /// Module identifier, for example `crm`
@@ -2324,13 +2060,7 @@ impl V1BookingGetResult {
 /// - `desc` — descending
 ///
 /// The default value is `{id: 'ASC'}`. Description of available fields below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1BookingListOrder {
     /// Sort by identifier
@@ -2508,13 +2238,7 @@ impl V1BookingListResult {
     }
 }
 /// Object containing the booking time (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1BookingUpdateFieldsDatePeriod {
     /// Start time of the booking in the format `{"timestamp": "1723446900", "timezone": "Europe/Berlin"}`
@@ -2558,13 +2282,7 @@ impl V1BookingUpdateFieldsDatePeriod {
     }
 }
 /// Object containing field values for updating the booking (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1BookingUpdateFields {
     /// Array of resource identifiers.
@@ -3238,13 +2956,7 @@ for V1ResourceAddFieldsTemplateTypeDelayed {
     }
 }
 /// An object containing field values for creating a resource (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1ResourceAddFields {
     /// The name of the resource
@@ -4777,13 +4489,7 @@ impl V1ResourceGetResult {
 /// - `desc` — descending
 ///
 /// The default value is `{ID: 'ASC'}`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1ResourceListOrder {
     /// Sort by identifier
@@ -6026,13 +5732,7 @@ impl V1ResourceSlotsListResult {
     }
 }
 /// The `V1ResourceSlotsSetSlotsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1ResourceSlotsSetSlotsItem {
     /// The time from which slot booking is available during the day. Value in the range from 0 to 1440. For example, `540` means booking is available from 9:00 AM
@@ -6664,13 +6364,7 @@ for V1ResourceUpdateFieldsTemplateTypeDelayed {
     }
 }
 /// An object containing field values to update the resource (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1ResourceUpdateFields {
     /// Resource name
@@ -7669,13 +7363,7 @@ for V1ResourceTypeAddFieldsTemplateTypeDelayed {
     }
 }
 /// An object containing field values for creating a resource type (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1ResourceTypeAddFields {
     /// The name of the resource type
@@ -8927,13 +8615,7 @@ impl V1ResourceTypeGetResult {
 /// - `desc` — descending
 ///
 /// The default value is `{ID: 'ASC'}`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1ResourceTypeListOrder {
     /// Sort by identifier
@@ -10324,13 +10006,7 @@ for V1ResourceTypeUpdateFieldsTemplateTypeDelayed {
     }
 }
 /// An object containing field values to update the resource type (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1ResourceTypeUpdateFields {
     /// Name of the resource type
@@ -10770,13 +10446,7 @@ impl V1ResourceTypeUpdateFields {
     }
 }
 /// An object containing field values for creating an entry in the waitlist (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1WaitlistAddFields {
     /// Note for the waitlist entry.
@@ -10913,13 +10583,7 @@ impl V1WaitlistClientListResult {
     }
 }
 /// The `V1WaitlistClientSetClientsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1WaitlistClientSetClientsItem {
     /// Client identifier, can be obtained using the method crm.item.list for contacts and companies
@@ -11047,13 +10711,7 @@ impl V1WaitlistExternalDataListResult {
     }
 }
 /// The `V1WaitlistExternalDataSetExternalDataItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1WaitlistExternalDataSetExternalDataItem {
     /// Module identifier, for example `crm`
@@ -11145,13 +10803,7 @@ impl V1WaitlistGetResult {
 }
 /// An object for filtering waitlist records.
 /// Pass the `createdWithin` object inside the filter to filter by creation date, (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1WaitlistListFilter {
     /// End date of the filtering period in the format `dd.mm.yyyy`, exclusive
@@ -11215,13 +10867,7 @@ impl V1WaitlistListResult {
     }
 }
 /// Object containing field values to update the waitlist record (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V1WaitlistUpdateFields {
     /// Note for the waitlist record

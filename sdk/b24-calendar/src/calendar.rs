@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-event/calendar-accessibility-get.html>
 /// The `AccessibilityGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AccessibilityGet {
     /// Array of user IDs
@@ -69,13 +63,7 @@ impl ::b24_core::__private::Method for AccessibilityGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-event/calendar-event-add.html>
 /// The `EventAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventAdd {
     /// Calendar type:
@@ -545,13 +533,7 @@ impl ::b24_core::__private::Method for EventAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-event/calendar-event-delete.html>
 /// The `EventDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventDelete {
     /// Identifier of the event.
@@ -583,13 +565,7 @@ impl ::b24_core::__private::Method for EventDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-event/calendar-event-get.html>
 /// The `EventGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventGet {
     /// Calendar type:
@@ -707,13 +683,7 @@ impl ::b24_core::__private::Method for EventGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-event/calendar-event-get-nearest.html>
 /// The `EventGetNearest` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventGetNearest {
     /// Calendar type:
@@ -855,13 +825,7 @@ impl ::b24_core::__private::Method for EventGetNearest {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-event/calendar-event-get-by-id.html>
 /// The `EventGetbyid` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventGetbyid {
     /// Identifier of the event.
@@ -893,13 +857,7 @@ impl ::b24_core::__private::Method for EventGetbyid {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-event/calendar-event-update.html>
 /// The `EventUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventUpdate {
     /// Event identifier.
@@ -1453,13 +1411,7 @@ impl ::b24_core::__private::Method for EventUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-event/calendar-meeting-status-get.html>
 /// The `MeetingStatusGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MeetingStatusGet {
     /// Event identifier.
@@ -1494,13 +1446,7 @@ impl ::b24_core::__private::Method for MeetingStatusGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-event/calendar-meeting-status-set.html>
 /// The `MeetingStatusSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MeetingStatusSet {
     /// Event identifier.
@@ -1549,13 +1495,7 @@ impl ::b24_core::__private::Method for MeetingStatusSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/resource/calendar-resource-add.html>
 /// The `ResourceAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ResourceAdd {
     /// Resource name
@@ -1588,13 +1528,7 @@ impl ::b24_core::__private::Method for ResourceAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/resource/calendar-resource-booking-list.html>
 /// The `ResourceBookingList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ResourceBookingList {
     /// Filter fields
@@ -1634,13 +1568,7 @@ impl ::b24_core::__private::Method for ResourceBookingList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/resource/calendar-resource-delete.html>
 /// The `ResourceDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ResourceDelete {
     /// Resource identifier.
@@ -1676,13 +1604,7 @@ impl ::b24_core::__private::Method for ResourceDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/resource/calendar-resource-list.html>
 /// The `ResourceList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ResourceList {}
 impl ResourceList {
@@ -1706,13 +1628,7 @@ impl ::b24_core::__private::Method for ResourceList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/resource/calendar-resource-update.html>
 /// The `ResourceUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ResourceUpdate {
     /// Resource identifier.
@@ -1761,13 +1677,7 @@ impl ::b24_core::__private::Method for ResourceUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-section-add.html>
 /// The `SectionAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionAdd {
     /// Calendar type. Possible values:
@@ -1897,13 +1807,7 @@ impl ::b24_core::__private::Method for SectionAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-section-delete.html>
 /// The `SectionDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionDelete {
     /// Calendar type:
@@ -1959,13 +1863,7 @@ impl ::b24_core::__private::Method for SectionDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-section-get.html>
 /// The `SectionGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionGet {
     /// Calendar type:
@@ -2021,13 +1919,7 @@ impl ::b24_core::__private::Method for SectionGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-section-update.html>
 /// The `SectionUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionUpdate {
     /// Calendar type. Possible values:
@@ -2175,13 +2067,7 @@ impl ::b24_core::__private::Method for SectionUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-settings-get.html>
 /// The `SettingsGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SettingsGet {}
 impl SettingsGet {
@@ -2205,13 +2091,7 @@ impl ::b24_core::__private::Method for SettingsGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-user-settings-get.html>
 /// The `UserSettingsGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserSettingsGet {}
 impl UserSettingsGet {
@@ -2235,13 +2115,7 @@ impl ::b24_core::__private::Method for UserSettingsGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/calendar/calendar-user-settings-set.html>
 /// The `UserSettingsSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserSettingsSet {
     /// An object with values for user calendar settings
@@ -2808,13 +2682,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for EventAddPrivateEven
     }
 }
 /// Recurrence of the event in the form of an object according to the iCalendar standard. The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventAddRrule {
     /// Recurrence frequency
@@ -2989,13 +2857,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for EventAddIsMeeting {
     }
 }
 /// The `EventAddRemindItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventAddRemindItem {
     /// Time type of reminder
@@ -3048,13 +2910,7 @@ impl EventAddRemindItem {
     }
 }
 /// Object with meeting parameters. The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventAddMeeting {
     /// Flag for notification of confirmation or refusal by participants
@@ -5348,13 +5204,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for EventUpdateRecurren
     }
 }
 /// Recurrence of the event in the form of an object according to the iCalendar standard. The structure is described below.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventUpdateRrule {
     /// Recurrence frequency
@@ -5529,13 +5379,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for EventUpdateIsMeetin
     }
 }
 /// The `EventUpdateRemindItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventUpdateRemindItem {
     /// Time type of reminder
@@ -5588,13 +5432,7 @@ impl EventUpdateRemindItem {
     }
 }
 /// Object with meeting parameters. The structure is described below.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventUpdateMeeting {
     /// Flag for notification of confirmation or refusal from participants.
@@ -6728,13 +6566,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for SectionAddExportSet
     }
 }
 /// Object export parameters for the calendar
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionAddExport {
     /// Allow calendar export. Possible values:
@@ -6898,13 +6730,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for SectionUpdateExport
     }
 }
 /// Object export parameters for the calendar
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionUpdateExport {
     /// Allow calendar export
@@ -8922,13 +8748,7 @@ for UserSettingsSetSettingsDefaultRemindersFullDayItemType {
     }
 }
 /// The `UserSettingsSetSettingsDefaultRemindersFullDayItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserSettingsSetSettingsDefaultRemindersFullDayItem {
     /// Time type of reminder. Possible values:
@@ -9044,13 +8864,7 @@ for UserSettingsSetSettingsDefaultRemindersWithTimeItemType {
     }
 }
 /// The `UserSettingsSetSettingsDefaultRemindersWithTimeItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserSettingsSetSettingsDefaultRemindersWithTimeItem {
     /// Time type of reminder. Possible values:
@@ -9102,13 +8916,7 @@ impl UserSettingsSetSettingsDefaultRemindersWithTimeItem {
     }
 }
 /// An object with standard event reminder settings
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserSettingsSetSettingsDefaultReminders {
     /// Array of standard reminder settings for all-day events
@@ -9159,13 +8967,7 @@ impl UserSettingsSetSettingsDefaultReminders {
     }
 }
 /// An object with values for user calendar settings
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserSettingsSetSettings {
     /// Calendar for invitations

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/cashbox/sale-cashbox-add.html>
 /// The `SaleCashboxAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleCashboxAdd {
     /// Name of the cash register
@@ -213,13 +207,7 @@ impl ::b24_core::__private::Method for SaleCashboxAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/cashbox/sale-cashbox-check-apply.html>
 /// The `SaleCashboxCheckApply` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleCashboxCheckApply {
     /// UUID of the receipt
@@ -394,13 +382,7 @@ impl ::b24_core::__private::Method for SaleCashboxCheckApply {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/cashbox/sale-cashbox-delete.html>
 /// The `SaleCashboxDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleCashboxDelete {
     /// Identifier of the cash register to be deleted
@@ -430,13 +412,7 @@ impl ::b24_core::__private::Method for SaleCashboxDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/cashbox/sale-cashbox-handler-add.html>
 /// The `SaleCashboxHandlerAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleCashboxHandlerAdd {
     /// Code of the REST handler. Must be unique among all handlers
@@ -530,13 +506,7 @@ impl ::b24_core::__private::Method for SaleCashboxHandlerAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/cashbox/sale-cashbox-handler-delete.html>
 /// The `SaleCashboxHandlerDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleCashboxHandlerDelete {
     /// Identifier of the cashbox handler to be deleted
@@ -566,13 +536,7 @@ impl ::b24_core::__private::Method for SaleCashboxHandlerDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/cashbox/sale-cashbox-handler-list.html>
 /// The `SaleCashboxHandlerList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleCashboxHandlerList {}
 impl SaleCashboxHandlerList {
@@ -596,13 +560,7 @@ impl ::b24_core::__private::Method for SaleCashboxHandlerList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/cashbox/sale-cashbox-handler-update.html>
 /// The `SaleCashboxHandlerUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleCashboxHandlerUpdate {
     /// Identifier of the handler being updated
@@ -653,13 +611,7 @@ impl ::b24_core::__private::Method for SaleCashboxHandlerUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/cashbox/sale-cashbox-list.html>
 /// The `SaleCashboxList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleCashboxList {
     /// An array with the list of fields to select (see fields of the sale_cashbox object)
@@ -787,13 +739,7 @@ impl ::b24_core::__private::Method for SaleCashboxList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/cashbox/sale-cashbox-update.html>
 /// The `SaleCashboxUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleCashboxUpdate {
     /// Identifier of the cash register being updated
@@ -831,13 +777,7 @@ impl ::b24_core::__private::Method for SaleCashboxUpdate {
 /// OFD settings (detailed description provided below).
 ///
 /// By default, an empty array
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleCashboxAddOfdSettings {
     /// Settings related to the OFD operation mode. The `IS_TEST` parameter is passed (`string` with values `Y/N`) — OFD operation mode:
@@ -1478,13 +1418,7 @@ for SaleCashboxHandlerAddSettingsConfigItemsTime {
 /// List of settings in the section (detailed description provided below).
 ///
 /// The key is the setting code, the value is the description of the setting
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleCashboxHandlerAddSettingsConfigItems {
     /// Type of setting. Possible values:
@@ -1644,13 +1578,7 @@ impl SaleCashboxHandlerAddSettingsConfigItems {
 /// Structure of settings (detailed description provided below), which the user can set and modify on the cashbox editing page, as well as when adding or updating the cashbox via REST.
 ///
 /// Each key in this parameter defines one section on the settings page, the key is the section code. The values of the object describe the section and the settings contained within it
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleCashboxHandlerAddSettingsConfig {
     /// Section header
@@ -1683,13 +1611,7 @@ impl SaleCashboxHandlerAddSettingsConfig {
     }
 }
 /// Handler settings (detailed description provided below)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleCashboxHandlerAddSettings {
     /// Address to which data for printing the receipt is sent
@@ -1754,13 +1676,7 @@ impl SaleCashboxHandlerAddSettings {
     }
 }
 /// OFD settings (detailed description provided below)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleCashboxUpdateFieldsOfdSettings {
     /// Settings related to the OFD operation mode. The `IS_TEST` parameter (`string` with values `Y/N`) is passed — OFD operation mode:
@@ -1906,13 +1822,7 @@ for SaleCashboxUpdateFieldsUseOffline {
     }
 }
 /// Values of the fields to be updated (detailed description provided below)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleCashboxUpdateFields {
     /// Name of the cash register

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/catalog/catalog-catalog-get.html>
 /// The `CatalogGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CatalogGet {
     /// Identifier of the trade catalog
@@ -42,13 +36,7 @@ impl ::b24_core::__private::Method for CatalogGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/catalog/catalog-catalog-get-fields.html>
 /// The `CatalogGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CatalogGetFields {}
 impl CatalogGetFields {
@@ -72,13 +60,7 @@ impl ::b24_core::__private::Method for CatalogGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/catalog/catalog-catalog-is-offers.html>
 /// The `CatalogIsOffers` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CatalogIsOffers {
     /// Identifier of the trade catalog
@@ -108,13 +90,7 @@ impl ::b24_core::__private::Method for CatalogIsOffers {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/catalog/catalog-catalog-list.html>
 /// The `CatalogList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CatalogList {
     /// An array with the list of fields to select (see the fields of the catalog_catalog object).

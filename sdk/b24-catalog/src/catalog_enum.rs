@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/enum/catalog-enum-get-round-types.html>
 /// The `EnumGetRoundTypes` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EnumGetRoundTypes {}
 impl EnumGetRoundTypes {
@@ -36,13 +30,7 @@ impl ::b24_core::__private::Method for EnumGetRoundTypes {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/enum/catalog-enum-get-store-document-types.html>
 /// The `EnumGetStoreDocumentTypes` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EnumGetStoreDocumentTypes {}
 impl EnumGetStoreDocumentTypes {

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/catalog-document-add.html>
 /// The `DocumentAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentAdd {
     /// Document fields (detailed description)
@@ -40,13 +34,7 @@ impl ::b24_core::__private::Method for DocumentAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/catalog-document-cancel.html>
 /// The `DocumentCancel` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentCancel {
     /// Identifier of the document, which can be obtained using the catalog.document.list method
@@ -74,13 +62,7 @@ impl ::b24_core::__private::Method for DocumentCancel {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/catalog-document-cancel-list.html>
 /// The `DocumentCancelList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentCancelList {
     /// A list of document identifiers, which can be obtained using the catalog.document.list method
@@ -110,13 +92,7 @@ impl ::b24_core::__private::Method for DocumentCancelList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/catalog-document-conduct.html>
 /// The `DocumentConduct` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentConduct {
     /// Document identifier, can be obtained using the catalog.document.list method
@@ -144,13 +120,7 @@ impl ::b24_core::__private::Method for DocumentConduct {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/catalog-document-conduct-list.html>
 /// The `DocumentConductList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentConductList {
     /// List of document identifiers, which can be obtained using the catalog.document.list method
@@ -182,13 +152,7 @@ impl ::b24_core::__private::Method for DocumentConductList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/outdated/catalog-document-confirm.html>
 /// The `DocumentConfirm` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentConfirm {
     /// Document identifier
@@ -220,13 +184,7 @@ impl ::b24_core::__private::Method for DocumentConfirm {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/catalog-document-delete.html>
 /// The `DocumentDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentDelete {}
 impl DocumentDelete {
@@ -248,13 +206,7 @@ impl ::b24_core::__private::Method for DocumentDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/catalog-document-delete-list.html>
 /// The `DocumentDeleteList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentDeleteList {
     /// List of document identifiers, which can be obtained using the catalog.document.list method
@@ -284,13 +236,7 @@ impl ::b24_core::__private::Method for DocumentDeleteList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/document-element/catalog-document-element-add.html>
 /// The `DocumentElementAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentElementAdd {
     /// Fields of the added product (detailed description)
@@ -318,13 +264,7 @@ impl ::b24_core::__private::Method for DocumentElementAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/document-element/catalog-document-element-delete.html>
 /// The `DocumentElementDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentElementDelete {
     /// Identifier of the item record in the document, can be obtained using the catalog.document.element.list method
@@ -354,13 +294,7 @@ impl ::b24_core::__private::Method for DocumentElementDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/outdated/catalog-document-element-fields.html>
 /// The `DocumentElementFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentElementFields {}
 impl DocumentElementFields {
@@ -389,13 +323,7 @@ impl ::b24_core::__private::Method for DocumentElementFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/document-element/catalog-document-element-get-fields.html>
 /// The `DocumentElementGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentElementGetFields {}
 impl DocumentElementGetFields {
@@ -419,13 +347,7 @@ impl ::b24_core::__private::Method for DocumentElementGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/document-element/catalog-document-element-list.html>
 /// The `DocumentElementList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentElementList {
     /// An array of fields from catalog_document_element that need to be selected
@@ -569,13 +491,7 @@ impl ::b24_core::__private::ListMethod for DocumentElementList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/document-element/catalog-document-element-update.html>
 /// The `DocumentElementUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentElementUpdate {
     /// Identifier of the document product, can be obtained using the catalog.document.element.list method
@@ -624,13 +540,7 @@ impl ::b24_core::__private::Method for DocumentElementUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/outdated/catalog-document-fields.html>
 /// The `DocumentFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentFields {}
 impl DocumentFields {
@@ -659,13 +569,7 @@ impl ::b24_core::__private::Method for DocumentFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/catalog-document-get-fields.html>
 /// The `DocumentGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentGetFields {}
 impl DocumentGetFields {
@@ -689,13 +593,7 @@ impl ::b24_core::__private::Method for DocumentGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/catalog-document-list.html>
 /// The `DocumentList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentList {
     /// An array of fields from catalog_document that need to be selected.
@@ -860,13 +758,7 @@ impl ::b24_core::__private::ListMethod for DocumentList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/catalog-document-mode-status.html>
 /// The `DocumentModeStatus` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentModeStatus {}
 impl DocumentModeStatus {
@@ -890,13 +782,7 @@ impl ::b24_core::__private::Method for DocumentModeStatus {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/outdated/catalog-document-unconfirm.html>
 /// The `DocumentUnconfirm` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentUnconfirm {
     /// Document identifier
@@ -926,13 +812,7 @@ impl ::b24_core::__private::Method for DocumentUnconfirm {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/catalog-document-update.html>
 /// The `DocumentUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentUpdate {
     /// Document identifier, can be obtained using the catalog.document.list method
@@ -2738,13 +2618,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for FieldsDocType {
     }
 }
 /// The `Fields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Fields {
     /// Document type. Possible values:
@@ -2930,13 +2804,7 @@ impl Fields {
     }
 }
 /// The `Fields2` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Fields2 {
     /// Identifier of the responsible person
@@ -3100,13 +2968,7 @@ impl Fields2 {
     }
 }
 /// Fields of the added product (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentElementAddFields {
     /// Identifier of the inventory document, can be obtained using the catalog.document.list method. The document must have a status of `N` — not processed

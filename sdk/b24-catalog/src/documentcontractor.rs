@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/documentcontractor/catalog-documentcontractor-add.html>
 /// The `DocumentcontractorAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentcontractorAdd {
     /// Binding fields (detailed description)
@@ -42,13 +36,7 @@ impl ::b24_core::__private::Method for DocumentcontractorAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/documentcontractor/catalog-documentcontractor-delete.html>
 /// The `DocumentcontractorDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentcontractorDelete {
     /// Identifier for the vendor binding to the document. It can be obtained using the method catalog.documentcontractor.list
@@ -78,13 +66,7 @@ impl ::b24_core::__private::Method for DocumentcontractorDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/documentcontractor/catalog-documentcontractor-get-fields.html>
 /// The `DocumentcontractorGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentcontractorGetFields {}
 impl DocumentcontractorGetFields {
@@ -108,13 +90,7 @@ impl ::b24_core::__private::Method for DocumentcontractorGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/documentcontractor/catalog-documentcontractor-list.html>
 /// The `DocumentcontractorList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentcontractorList {
     /// An array containing the list of fields from catalog_documentcontractor that need to be selected.
@@ -535,13 +511,7 @@ impl CatalogDocumentContractor2 {
     }
 }
 /// The `Fields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Fields {
     /// Identifier of the inventory document of type "Incoming" `A`.

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/extra/catalog-extra-get.html>
 /// The `ExtraGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ExtraGet {
     /// Margin ID
@@ -42,13 +36,7 @@ impl ::b24_core::__private::Method for ExtraGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/extra/catalog-extra-get-fields.html>
 /// The `ExtraGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ExtraGetFields {}
 impl ExtraGetFields {
@@ -72,13 +60,7 @@ impl ::b24_core::__private::Method for ExtraGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/extra/catalog-extra-list.html>
 /// The `ExtraList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ExtraList {
     /// An array of fields to select (see fields of the catalog_extra object).

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/measure/catalog-measure-add.html>
 /// The `MeasureAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MeasureAdd {
     /// Field values for creating a new measurement unit
@@ -52,13 +46,7 @@ impl ::b24_core::__private::Method for MeasureAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/measure/catalog-measure-delete.html>
 /// The `MeasureDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MeasureDelete {
     /// Identifier of the measurement unit
@@ -88,13 +76,7 @@ impl ::b24_core::__private::Method for MeasureDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/measure/catalog-measure-get.html>
 /// The `MeasureGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MeasureGet {
     /// Identifier of the unit of measurement
@@ -124,13 +106,7 @@ impl ::b24_core::__private::Method for MeasureGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/measure/catalog-measure-get-fields.html>
 /// The `MeasureGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MeasureGetFields {}
 impl MeasureGetFields {
@@ -154,13 +130,7 @@ impl ::b24_core::__private::Method for MeasureGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/measure/catalog-measure-list.html>
 /// The `MeasureList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MeasureList {
     /// An array with the list of fields to select (see the fields of the catalog_measure object).
@@ -320,13 +290,7 @@ impl ::b24_core::__private::ListMethod for MeasureList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/measure/catalog-measure-update.html>
 /// The `MeasureUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MeasureUpdate {
     /// Identifier of the measurement unit

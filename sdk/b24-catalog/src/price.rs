@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price/catalog-price-add.html>
 /// The `PriceAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceAdd {
     /// Field values for creating a new product price (detailed description)
@@ -42,13 +36,7 @@ impl ::b24_core::__private::Method for PriceAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price/catalog-price-delete.html>
 /// The `PriceDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceDelete {
     /// Identifier of the product price, can be obtained using the catalog.price.list method
@@ -78,13 +66,7 @@ impl ::b24_core::__private::Method for PriceDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price/catalog-price-get.html>
 /// The `PriceGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceGet {
     /// Identifier of the product price, can be obtained using the catalog.price.list method
@@ -114,13 +96,7 @@ impl ::b24_core::__private::Method for PriceGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price/catalog-price-get-fields.html>
 /// The `PriceGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceGetFields {}
 impl PriceGetFields {
@@ -144,13 +120,7 @@ impl ::b24_core::__private::Method for PriceGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price/catalog-price-list.html>
 /// The `PriceList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceList {
     /// An array of fields from catalog_price that need to be selected.
@@ -311,13 +281,7 @@ impl ::b24_core::__private::ListMethod for PriceList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price/catalog-price-modify.html>
 /// The `PriceModify` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceModify {
     /// Object containing data for modifying prices (detailed description)
@@ -347,13 +311,7 @@ impl ::b24_core::__private::Method for PriceModify {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price/catalog-price-update.html>
 /// The `PriceUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceUpdate {
     /// Identifier of the product price
@@ -839,13 +797,7 @@ impl CatalogPrice2 {
     }
 }
 /// Field values for creating a new product price (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceAddFields {
     /// Product identifier, can be obtained using the methods catalog.product.list, catalog.product.offer.list, catalog.product.service.list, catalog.product.sku.list
@@ -1055,13 +1007,7 @@ impl PriceListResult {
     }
 }
 /// The `PriceModifyFieldsProductPricesItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceModifyFieldsProductPricesItem {
     /// Price identifier. If specified, the price will be updated. If not specified, a new price will be created. The price whose identifier was not provided will be deleted. Price identifiers can be obtained using the method catalog.price.list
@@ -1119,13 +1065,7 @@ impl PriceModifyFieldsProductPricesItem {
     }
 }
 /// Product data and its prices (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceModifyFieldsProduct {
     /// Product identifier, can be obtained using the methods catalog.product.list, catalog.product.offer.list, catalog.product.service.list, catalog.product.sku.list
@@ -1155,13 +1095,7 @@ impl PriceModifyFieldsProduct {
     }
 }
 /// Object containing data for modifying prices (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceModifyFields {
     /// Product data and its prices (detailed description)
@@ -1220,13 +1154,7 @@ impl PriceModifyResult {
     }
 }
 /// Field values for updating the product price (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceUpdateFields {
     /// Price value

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/catalog-price-type-add.html>
 /// The `PriceTypeAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceTypeAdd {
     /// Field values for creating a new price type (detailed description)
@@ -42,13 +36,7 @@ impl ::b24_core::__private::Method for PriceTypeAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/catalog-price-type-delete.html>
 /// The `PriceTypeDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceTypeDelete {
     /// Identifier of the price type.
@@ -80,13 +68,7 @@ impl ::b24_core::__private::Method for PriceTypeDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/catalog-price-type-get.html>
 /// The `PriceTypeGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceTypeGet {
     /// Identifier of the price type
@@ -116,13 +98,7 @@ impl ::b24_core::__private::Method for PriceTypeGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/catalog-price-type-get-fields.html>
 /// The `PriceTypeGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceTypeGetFields {}
 impl PriceTypeGetFields {
@@ -146,13 +122,7 @@ impl ::b24_core::__private::Method for PriceTypeGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/catalog-price-type-list.html>
 /// The `PriceTypeList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceTypeList {
     /// An array of fields to select (see fields of the catalog_price_type object).
@@ -314,13 +284,7 @@ impl ::b24_core::__private::ListMethod for PriceTypeList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/catalog-price-type-update.html>
 /// The `PriceTypeUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceTypeUpdate {
     /// Identifier of the price type
@@ -361,13 +325,7 @@ impl ::b24_core::__private::Method for PriceTypeUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/price-type-group/catalog-price-type-group-add.html>
 /// The `PriceTypeGroupAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceTypeGroupAdd {
     /// Field values for creating a price type binding to a customer group (detailed description)
@@ -397,13 +355,7 @@ impl ::b24_core::__private::Method for PriceTypeGroupAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/price-type-group/catalog-price-type-group-delete.html>
 /// The `PriceTypeGroupDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceTypeGroupDelete {
     /// Identifier of the price type binding to the customer group.
@@ -435,13 +387,7 @@ impl ::b24_core::__private::Method for PriceTypeGroupDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/price-type-group/catalog-price-type-group-get-fields.html>
 /// The `PriceTypeGroupGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceTypeGroupGetFields {}
 impl PriceTypeGroupGetFields {
@@ -465,13 +411,7 @@ impl ::b24_core::__private::Method for PriceTypeGroupGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/price-type-group/catalog-price-type-group-list.html>
 /// The `PriceTypeGroupList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceTypeGroupList {
     /// An array of fields from catalog_price_type_group that need to be selected.
@@ -626,13 +566,7 @@ impl ::b24_core::__private::ListMethod for PriceTypeGroupList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/price-type-lang/catalog-price-type-lang-add.html>
 /// The `PriceTypeLangAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceTypeLangAdd {
     /// Field values for creating a new translation of the price type name
@@ -672,13 +606,7 @@ impl ::b24_core::__private::Method for PriceTypeLangAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/price-type-lang/catalog-price-type-lang-delete.html>
 /// The `PriceTypeLangDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceTypeLangDelete {
     /// Identifier of the price type name translation
@@ -708,13 +636,7 @@ impl ::b24_core::__private::Method for PriceTypeLangDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/price-type-lang/catalog-price-type-lang-get.html>
 /// The `PriceTypeLangGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceTypeLangGet {
     /// Identifier of the price type name translation
@@ -744,13 +666,7 @@ impl ::b24_core::__private::Method for PriceTypeLangGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/price-type-lang/catalog-price-type-lang-get-fields.html>
 /// The `PriceTypeLangGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceTypeLangGetFields {}
 impl PriceTypeLangGetFields {
@@ -774,13 +690,7 @@ impl ::b24_core::__private::Method for PriceTypeLangGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/price-type-lang/catalog-price-type-lang-get-languages.html>
 /// The `PriceTypeLangGetLanguages` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceTypeLangGetLanguages {}
 impl PriceTypeLangGetLanguages {
@@ -804,13 +714,7 @@ impl ::b24_core::__private::Method for PriceTypeLangGetLanguages {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/price-type-lang/catalog-price-type-lang-list.html>
 /// The `PriceTypeLangList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceTypeLangList {
     /// An array with the list of fields to select (see the fields of the object catalog_price_type_lang).
@@ -970,13 +874,7 @@ impl ::b24_core::__private::ListMethod for PriceTypeLangList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/price-type/price-type-lang/catalog-price-type-lang-update.html>
 /// The `PriceTypeLangUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceTypeLangUpdate {
     /// Identifier of the price type name translation
@@ -1881,13 +1779,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for PriceTypeAddFieldsB
     }
 }
 /// Field values for creating a new price type (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceTypeAddFields {
     /// Code of the price type.
@@ -2164,13 +2056,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for PriceTypeUpdateFiel
     }
 }
 /// Field values to update the price type (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceTypeUpdateFields {
     /// Code of the price type
@@ -2346,13 +2232,7 @@ for PriceTypeGroupAddFieldsAccess {
     }
 }
 /// Field values for creating a price type binding to a customer group (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PriceTypeGroupAddFields {
     /// Identifier of the price type. Can be obtained using the catalog.priceType.list method

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/catalog-product-add.html>
 /// The `ProductAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductAdd {
     /// Field values (a detailed description is provided below) for adding a new product as a structure:
@@ -102,13 +96,7 @@ impl ::b24_core::__private::Method for ProductAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/catalog-product-delete.html>
 /// The `ProductDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductDelete {
     /// Product identifier.
@@ -140,13 +128,7 @@ impl ::b24_core::__private::Method for ProductDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/catalog-product-download.html>
 /// The `ProductDownload` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductDownload {}
 impl ProductDownload {
@@ -170,13 +152,7 @@ impl ::b24_core::__private::Method for ProductDownload {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/catalog-product-get.html>
 /// The `ProductGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductGet {
     /// Identifier of the product.
@@ -208,13 +184,7 @@ impl ::b24_core::__private::Method for ProductGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/catalog-product-get-fields-by-filter.html>
 /// The `ProductGetFieldsByFilter` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductGetFieldsByFilter {
     /// Filter to retrieve all product fields
@@ -254,13 +224,7 @@ impl ::b24_core::__private::Method for ProductGetFieldsByFilter {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/catalog-product-list.html>
 /// The `ProductList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductList {
     /// An array containing a list of fields that need to be selected (see the catalog_product object fields).
@@ -445,13 +409,7 @@ impl ::b24_core::__private::ListMethod for ProductList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/offer/catalog-product-offer-add.html>
 /// The `ProductOfferAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductOfferAdd {
     /// Field values for adding the product variation
@@ -491,13 +449,7 @@ impl ::b24_core::__private::Method for ProductOfferAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/offer/catalog-product-offer-delete.html>
 /// The `ProductOfferDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductOfferDelete {
     /// Identifier of the product variation.
@@ -529,13 +481,7 @@ impl ::b24_core::__private::Method for ProductOfferDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/offer/catalog-product-offer-download.html>
 /// The `ProductOfferDownload` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductOfferDownload {
     /// Field values for downloading product variation files
@@ -575,13 +521,7 @@ impl ::b24_core::__private::Method for ProductOfferDownload {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/offer/catalog-product-offer-get.html>
 /// The `ProductOfferGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductOfferGet {
     /// Identifier of the product variation.
@@ -613,13 +553,7 @@ impl ::b24_core::__private::Method for ProductOfferGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/offer/catalog-product-offer-get-fields-by-filter.html>
 /// The `ProductOfferGetFieldsByFilter` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductOfferGetFieldsByFilter {
     /// Filter to retrieve all fields of the product variation
@@ -659,13 +593,7 @@ impl ::b24_core::__private::Method for ProductOfferGetFieldsByFilter {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/offer/catalog-product-offer-list.html>
 /// The `ProductOfferList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductOfferList {
     /// An array containing a list of fields that must be selected (see the fields of the catalog_product_offer object).
@@ -847,13 +775,7 @@ impl ::b24_core::__private::ListMethod for ProductOfferList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/offer/catalog-product-offer-update.html>
 /// The `ProductOfferUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductOfferUpdate {
     /// Identifier of the product variation.
@@ -904,13 +826,7 @@ impl ::b24_core::__private::Method for ProductOfferUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/service/catalog-product-service-add.html>
 /// The `ProductServiceAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductServiceAdd {
     /// Field values for adding the service
@@ -950,13 +866,7 @@ impl ::b24_core::__private::Method for ProductServiceAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/service/catalog-product-service-delete.html>
 /// The `ProductServiceDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductServiceDelete {
     /// Identifier of the service.
@@ -988,13 +898,7 @@ impl ::b24_core::__private::Method for ProductServiceDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/service/catalog-product-service-download.html>
 /// The `ProductServiceDownload` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductServiceDownload {
     /// Field values for downloading service files
@@ -1034,13 +938,7 @@ impl ::b24_core::__private::Method for ProductServiceDownload {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/service/catalog-product-service-get.html>
 /// The `ProductServiceGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductServiceGet {
     /// Identifier of the service.
@@ -1072,13 +970,7 @@ impl ::b24_core::__private::Method for ProductServiceGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/service/catalog-product-service-get-fields-by-filter.html>
 /// The `ProductServiceGetFieldsByFilter` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductServiceGetFieldsByFilter {
     /// Filter to retrieve all service fields
@@ -1120,13 +1012,7 @@ impl ::b24_core::__private::Method for ProductServiceGetFieldsByFilter {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/service/catalog-product-service-list.html>
 /// The `ProductServiceList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductServiceList {}
 impl ProductServiceList {
@@ -1150,13 +1036,7 @@ impl ::b24_core::__private::Method for ProductServiceList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/service/catalog-product-service-update.html>
 /// The `ProductServiceUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductServiceUpdate {
     /// Identifier of the service.
@@ -1207,13 +1087,7 @@ impl ::b24_core::__private::Method for ProductServiceUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/sku/catalog-product-sku-add.html>
 /// The `ProductSkuAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductSkuAdd {
     /// Field values for adding the parent product
@@ -1253,13 +1127,7 @@ impl ::b24_core::__private::Method for ProductSkuAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/sku/catalog-product-sku-delete.html>
 /// The `ProductSkuDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductSkuDelete {
     /// Identifier of the head product.
@@ -1291,13 +1159,7 @@ impl ::b24_core::__private::Method for ProductSkuDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/sku/catalog-product-sku-download.html>
 /// The `ProductSkuDownload` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductSkuDownload {
     /// Field values for downloading main product files
@@ -1337,13 +1199,7 @@ impl ::b24_core::__private::Method for ProductSkuDownload {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/sku/catalog-product-sku-get.html>
 /// The `ProductSkuGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductSkuGet {
     /// Identifier of the parent product.
@@ -1375,13 +1231,7 @@ impl ::b24_core::__private::Method for ProductSkuGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/sku/catalog-product-sku-get-fields-by-filter.html>
 /// The `ProductSkuGetFieldsByFilter` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductSkuGetFieldsByFilter {
     /// Filter to retrieve all fields of the parent product
@@ -1421,13 +1271,7 @@ impl ::b24_core::__private::Method for ProductSkuGetFieldsByFilter {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/sku/catalog-product-sku-list.html>
 /// The `ProductSkuList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductSkuList {
     /// An array of fields to be selected (see the fields of the catalog_product_sku object).
@@ -1587,13 +1431,7 @@ impl ::b24_core::__private::ListMethod for ProductSkuList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/sku/catalog-product-sku-update.html>
 /// The `ProductSkuUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductSkuUpdate {
     /// Identifier of the main product.
@@ -1644,13 +1482,7 @@ impl ::b24_core::__private::Method for ProductSkuUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/catalog-product-update.html>
 /// The `ProductUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductUpdate {
     /// Product identifier.

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-image/catalog-product-image-add.html>
 /// The `ProductImageAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductImageAdd {
     /// Field values for adding an image (detailed description)
@@ -57,13 +51,7 @@ impl ::b24_core::__private::Method for ProductImageAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-image/catalog-product-image-delete.html>
 /// The `ProductImageDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductImageDelete {
     /// Identifier of the product, parent product, variation, or service.
@@ -113,13 +101,7 @@ impl ::b24_core::__private::Method for ProductImageDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-image/catalog-product-image-get.html>
 /// The `ProductImageGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductImageGet {
     /// Identifier of the product, main product, variation, or service.
@@ -169,13 +151,7 @@ impl ::b24_core::__private::Method for ProductImageGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-image/catalog-product-image-get-fields.html>
 /// The `ProductImageGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductImageGetFields {}
 impl ProductImageGetFields {
@@ -199,13 +175,7 @@ impl ::b24_core::__private::Method for ProductImageGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-image/catalog-product-image-list.html>
 /// The `ProductImageList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductImageList {
     /// Identifier of the product, parent product, variation, or service.
@@ -424,13 +394,7 @@ impl CatalogProductImage {
     }
 }
 /// Field values for adding an image (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductImageAddFields {
     /// Identifier of the product, parent product, variation, or service.

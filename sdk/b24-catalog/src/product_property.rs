@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property/catalog-product-property-add.html>
 /// The `ProductPropertyAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyAdd {
     /// Set of fields for the new property (detailed description)
@@ -42,13 +36,7 @@ impl ::b24_core::__private::Method for ProductPropertyAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property/catalog-product-property-delete.html>
 /// The `ProductPropertyDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyDelete {
     /// Identifier of the property.
@@ -80,13 +68,7 @@ impl ::b24_core::__private::Method for ProductPropertyDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property/catalog-product-property-get.html>
 /// The `ProductPropertyGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyGet {
     /// Identifier of the property.
@@ -118,13 +100,7 @@ impl ::b24_core::__private::Method for ProductPropertyGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property/catalog-product-property-get-fields.html>
 /// The `ProductPropertyGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyGetFields {}
 impl ProductPropertyGetFields {
@@ -148,13 +124,7 @@ impl ::b24_core::__private::Method for ProductPropertyGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property/catalog-product-property-list.html>
 /// The `ProductPropertyList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyList {
     /// An array containing the list of fields to select (see fields of the object catalog_product_property).
@@ -311,13 +281,7 @@ impl ::b24_core::__private::ListMethod for ProductPropertyList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property/catalog-product-property-update.html>
 /// The `ProductPropertyUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyUpdate {
     /// Property identifier.
@@ -1779,13 +1743,7 @@ for ProductPropertyAddFieldsIsRequired {
     }
 }
 /// Set of fields for the new property (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyAddFields {
     /// Identifier of the trade catalog.
@@ -2695,13 +2653,7 @@ for ProductPropertyUpdateFieldsIsRequired {
     }
 }
 /// Set of fields to update the property (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyUpdateFields {
     /// Identifier of the trade catalog.

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-enum/catalog-product-property-enum-add.html>
 /// The `ProductPropertyEnumAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyEnumAdd {
     /// Set of fields for the new list value (detailed description)
@@ -42,13 +36,7 @@ impl ::b24_core::__private::Method for ProductPropertyEnumAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-enum/catalog-product-property-enum-delete.html>
 /// The `ProductPropertyEnumDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyEnumDelete {
     /// Identifier of the list property value.
@@ -80,13 +68,7 @@ impl ::b24_core::__private::Method for ProductPropertyEnumDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-enum/catalog-product-property-enum-get.html>
 /// The `ProductPropertyEnumGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyEnumGet {
     /// Identifier of the list property value.
@@ -118,13 +100,7 @@ impl ::b24_core::__private::Method for ProductPropertyEnumGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-enum/catalog-product-property-enum-get-fields.html>
 /// The `ProductPropertyEnumGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyEnumGetFields {}
 impl ProductPropertyEnumGetFields {
@@ -148,13 +124,7 @@ impl ::b24_core::__private::Method for ProductPropertyEnumGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-enum/catalog-product-property-enum-list.html>
 /// The `ProductPropertyEnumList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyEnumList {
     /// An array containing the list of fields to be selected (see fields of the object catalog_product_property_enum).
@@ -310,13 +280,7 @@ impl ::b24_core::__private::ListMethod for ProductPropertyEnumList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-enum/catalog-product-property-enum-update.html>
 /// The `ProductPropertyEnumUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyEnumUpdate {
     /// Identifier of the list property value.
@@ -601,13 +565,7 @@ for ProductPropertyEnumAddFieldsDef {
     }
 }
 /// Set of fields for the new list value (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyEnumAddFields {
     /// Identifier of the product property or variation.
@@ -939,13 +897,7 @@ for ProductPropertyEnumUpdateFieldsDef {
     }
 }
 /// Set of fields for the updated list value (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyEnumUpdateFields {
     /// Identifier of the product or variation property.

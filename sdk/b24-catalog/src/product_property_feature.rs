@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-feature/catalog-product-property-feature-add.html>
 /// The `ProductPropertyFeatureAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyFeatureAdd {
     /// Set of fields for the new property parameter (detailed description)
@@ -44,13 +38,7 @@ impl ::b24_core::__private::Method for ProductPropertyFeatureAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-feature/catalog-product-property-feature-get.html>
 /// The `ProductPropertyFeatureGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyFeatureGet {
     /// Identifier of the property parameter.
@@ -82,13 +70,7 @@ impl ::b24_core::__private::Method for ProductPropertyFeatureGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-feature/catalog-product-property-feature-get-available-features-by-property.html>
 /// The `ProductPropertyFeatureGetAvailableFeaturesByProperty` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyFeatureGetAvailableFeaturesByProperty {}
 impl ProductPropertyFeatureGetAvailableFeaturesByProperty {
@@ -113,13 +95,7 @@ for ProductPropertyFeatureGetAvailableFeaturesByProperty {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-feature/catalog-product-property-feature-get-fields.html>
 /// The `ProductPropertyFeatureGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyFeatureGetFields {}
 impl ProductPropertyFeatureGetFields {
@@ -143,13 +119,7 @@ impl ::b24_core::__private::Method for ProductPropertyFeatureGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-feature/catalog-product-property-feature-list.html>
 /// The `ProductPropertyFeatureList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyFeatureList {
     /// An array containing the list of fields to select (see the fields of the object catalog_product_property_features).
@@ -305,13 +275,7 @@ impl ::b24_core::__private::ListMethod for ProductPropertyFeatureList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-feature/catalog-product-property-feature-update.html>
 /// The `ProductPropertyFeatureUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyFeatureUpdate {
     /// Identifier of the property parameter.
@@ -581,13 +545,7 @@ for ProductPropertyFeatureAddFieldsIsEnabled {
     }
 }
 /// Set of fields for the new property parameter (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyFeatureAddFields {
     /// Identifier of the product or variation property.
@@ -899,13 +857,7 @@ for ProductPropertyFeatureUpdateFieldsIsEnabled {
     }
 }
 /// Set of fields for the updated property parameter (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyFeatureUpdateFields {
     /// Identifier of the product or variation property.

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-section/catalog-product-property-section-get.html>
 /// The `ProductPropertySectionGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertySectionGet {
     /// The identifier of the product property or variation.
@@ -49,13 +43,7 @@ impl ::b24_core::__private::Method for ProductPropertySectionGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-section/catalog-product-property-section-list.html>
 /// The `ProductPropertySectionList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertySectionList {
     /// An array containing the list of fields to be selected.
@@ -219,13 +207,7 @@ impl ::b24_core::__private::ListMethod for ProductPropertySectionList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-section/catalog-product-property-section-set.html>
 /// The `ProductPropertySectionSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertySectionSet {
     /// Identifier of the product property or variation.
@@ -874,13 +856,7 @@ for ProductPropertySectionSetFieldsDisplayExpanded {
     }
 }
 /// Fields for the section settings of the property (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertySectionSetFields {
     /// Whether to show the property in the smart filter. Possible values:

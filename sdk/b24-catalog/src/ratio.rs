@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/ratio/catalog-ratio-get.html>
 /// The `RatioGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RatioGet {
     /// Identifier of the unit of measure ratio.
@@ -44,13 +38,7 @@ impl ::b24_core::__private::Method for RatioGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/ratio/catalog-ratio-get-fields.html>
 /// The `RatioGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RatioGetFields {}
 impl RatioGetFields {
@@ -74,13 +62,7 @@ impl ::b24_core::__private::Method for RatioGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/ratio/catalog-ratio-list.html>
 /// The `RatioList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RatioList {
     /// An array with the list of fields to select (see the fields of the catalog_ratio object)

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/rounding-rule/catalog-rounding-rule-add.html>
 /// The `RoundingRuleAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoundingRuleAdd {
     /// Field values for creating a new price rounding rule (detailed description)
@@ -42,13 +36,7 @@ impl ::b24_core::__private::Method for RoundingRuleAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/rounding-rule/catalog-rounding-rule-delete.html>
 /// The `RoundingRuleDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoundingRuleDelete {
     /// Identifier of the price rounding rule
@@ -78,13 +66,7 @@ impl ::b24_core::__private::Method for RoundingRuleDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/rounding-rule/catalog-rounding-rule-get.html>
 /// The `RoundingRuleGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoundingRuleGet {
     /// Identifier of the price rounding rule
@@ -114,13 +96,7 @@ impl ::b24_core::__private::Method for RoundingRuleGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/rounding-rule/catalog-rounding-rule-get-fields.html>
 /// The `RoundingRuleGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoundingRuleGetFields {}
 impl RoundingRuleGetFields {
@@ -144,13 +120,7 @@ impl ::b24_core::__private::Method for RoundingRuleGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/rounding-rule/catalog-rounding-rule-list.html>
 /// The `RoundingRuleList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoundingRuleList {
     /// An array with a list of fields to select (see fields of the object catalog_rounding_rule).
@@ -312,13 +282,7 @@ impl ::b24_core::__private::ListMethod for RoundingRuleList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/rounding-rule/catalog-rounding-rule-update.html>
 /// The `RoundingRuleUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoundingRuleUpdate {
     /// Identifier of the price rounding rule
@@ -667,13 +631,7 @@ for RoundingRuleAddFieldsRoundType {
     }
 }
 /// Field values for creating a new price rounding rule (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoundingRuleAddFields {
     /// Price type
@@ -923,13 +881,7 @@ for RoundingRuleUpdateFieldsRoundType {
     }
 }
 /// Field values for updating the price rounding rule (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoundingRuleUpdateFields {
     /// Price type

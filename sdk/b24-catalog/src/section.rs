@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/section/catalog-section-add.html>
 /// The `SectionAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionAdd {
     /// Field values for creating a new catalog section
@@ -52,13 +46,7 @@ impl ::b24_core::__private::Method for SectionAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/section/catalog-section-delete.html>
 /// The `SectionDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionDelete {
     /// Identifier of the catalog section
@@ -88,13 +76,7 @@ impl ::b24_core::__private::Method for SectionDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/section/catalog-section-get.html>
 /// The `SectionGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionGet {
     /// Identifier of the catalog section
@@ -124,13 +106,7 @@ impl ::b24_core::__private::Method for SectionGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/section/catalog-section-get-fields.html>
 /// The `SectionGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionGetFields {}
 impl SectionGetFields {
@@ -154,13 +130,7 @@ impl ::b24_core::__private::Method for SectionGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/section/catalog-section-list.html>
 /// The `SectionList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionList {
     /// An array containing the list of fields to select (see the fields of the catalog_section object).
@@ -322,13 +292,7 @@ impl ::b24_core::__private::ListMethod for SectionList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/section/catalog-section-update.html>
 /// The `SectionUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionUpdate {
     /// Identifier of the catalog section

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/store/catalog-store-add.html>
 /// The `StoreAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StoreAdd {
     /// Field values for adding the inventory (detailed description)
@@ -42,13 +36,7 @@ impl ::b24_core::__private::Method for StoreAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/store/catalog-store-delete.html>
 /// The `StoreDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StoreDelete {
     /// Identifier of the warehouse.
@@ -80,13 +68,7 @@ impl ::b24_core::__private::Method for StoreDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/store/catalog-store-get.html>
 /// The `StoreGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StoreGet {
     /// Store identifier.
@@ -118,13 +100,7 @@ impl ::b24_core::__private::Method for StoreGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/store/catalog-store-get-fields.html>
 /// The `StoreGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StoreGetFields {}
 impl StoreGetFields {
@@ -150,13 +126,7 @@ impl ::b24_core::__private::Method for StoreGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/store/catalog-store-list.html>
 /// The `StoreList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StoreList {}
 impl StoreList {
@@ -180,13 +150,7 @@ impl ::b24_core::__private::Method for StoreList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/store/catalog-store-update.html>
 /// The `StoreUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StoreUpdate {
     /// Identifier of the warehouse.
@@ -843,13 +807,7 @@ for StoreAddFieldsIssuingCenter {
     }
 }
 /// Field values for adding the inventory (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StoreAddFields {
     /// Inventory address
@@ -1448,13 +1406,7 @@ for StoreUpdateFieldsIssuingCenter {
     }
 }
 /// Field values for updating the warehouse (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StoreUpdateFields {
     /// Address of the warehouse

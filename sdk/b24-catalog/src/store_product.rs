@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/store-product/catalog-store-product-get.html>
 /// The `StoreproductGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StoreproductGet {
     /// Record ID of the inventory, can be obtained using the catalog.storeproduct.list method
@@ -42,13 +36,7 @@ impl ::b24_core::__private::Method for StoreproductGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/store-product/catalog-store-product-get-fields.html>
 /// The `StoreproductGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StoreproductGetFields {}
 impl StoreproductGetFields {
@@ -72,13 +60,7 @@ impl ::b24_core::__private::Method for StoreproductGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/store-product/catalog-store-product-list.html>
 /// The `StoreproductList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StoreproductList {
     /// An array with a list of fields from catalog_storeproduct that need to be selected.

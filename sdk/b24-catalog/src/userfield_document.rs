@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/userfield-document/catalog-userfield-document-list.html>
 /// The `UserfieldDocumentList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserfieldDocumentList {
     /// An array containing the list of fields to select (see the fields of the catalog_userfield_document object).
@@ -150,13 +144,7 @@ impl ::b24_core::__private::ListMethod for UserfieldDocumentList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/userfield-document/catalog-userfield-document-update.html>
 /// The `UserfieldDocumentUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserfieldDocumentUpdate {
     /// Identifier of the inventory accounting document. The identifier can be obtained using the catalog.document.list method
@@ -274,13 +262,7 @@ impl CatalogUserfieldDocument {
     }
 }
 /// The `Fields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Fields {
     /// Type of the inventory accounting document.

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/vat/catalog-vat-add.html>
 /// The `VatAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VatAdd {
     /// Field values for creating a new VAT rate (detailed description)
@@ -42,13 +36,7 @@ impl ::b24_core::__private::Method for VatAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/vat/catalog-vat-delete.html>
 /// The `VatDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VatDelete {
     /// Identifier of the VAT rate
@@ -78,13 +66,7 @@ impl ::b24_core::__private::Method for VatDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/vat/catalog-vat-get.html>
 /// The `VatGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VatGet {
     /// Identifier of the VAT rate
@@ -117,13 +99,7 @@ impl ::b24_core::__private::Method for VatGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/vat/catalog-vat-get-fields.html>
 /// The `VatGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VatGetFields {}
 impl VatGetFields {
@@ -147,13 +123,7 @@ impl ::b24_core::__private::Method for VatGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/vat/catalog-vat-list.html>
 /// The `VatList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VatList {
     /// An array of fields to select (see fields of the catalog_vat object).
@@ -315,13 +285,7 @@ impl ::b24_core::__private::ListMethod for VatList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/vat/catalog-vat-update.html>
 /// The `VatUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VatUpdate {
     /// Identifier of the VAT rate
@@ -601,13 +565,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for VatAddFieldsActive 
     }
 }
 /// Field values for creating a new VAT rate (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VatAddFields {
     /// Name of the VAT rate
@@ -823,13 +781,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for VatUpdateFieldsActi
     }
 }
 /// Field values for updating the VAT rate (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VatUpdateFields {
     /// Name of the VAT rate

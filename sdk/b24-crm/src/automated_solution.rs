@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/automated-solution/crm-automated-solution-add.html>
 /// The `AutomatedsolutionAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AutomatedsolutionAdd {
     /// Field values (detailed description provided below) for creating a digital workspace in the form of a structure:
@@ -59,13 +53,7 @@ impl ::b24_core::__private::Method for AutomatedsolutionAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/automated-solution/crm-automated-solution-delete.html>
 /// The `AutomatedsolutionDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AutomatedsolutionDelete {
     /// Identifier of the digital workplace. It can be obtained from the response of the method crm.automatedsolution.add (`result.automatedSolution.id`), which was called when adding the digital workplace, or crm.automatedsolution.list. You can also use the "Digital Workplaces" section on the Bitrix24 account — the `ID` column in the list of digital workplaces
@@ -95,13 +83,7 @@ impl ::b24_core::__private::Method for AutomatedsolutionDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/automated-solution/crm-automated-solution-fields.html>
 /// The `AutomatedsolutionFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AutomatedsolutionFields {}
 impl AutomatedsolutionFields {
@@ -128,13 +110,7 @@ impl ::b24_core::__private::Method for AutomatedsolutionFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/automated-solution/crm-automated-solution-get.html>
 /// The `AutomatedsolutionGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AutomatedsolutionGet {
     /// Identifier of the digital workplace
@@ -164,13 +140,7 @@ impl ::b24_core::__private::Method for AutomatedsolutionGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/automated-solution/crm-automated-solution-list.html>
 /// The `AutomatedsolutionList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AutomatedsolutionList {
     /// List for sorting in the format `{"field_1": "value_1", ... "field_N": "value_N"}`, where the key is the field and the value is `ASC` or `DESC`. Available fields for sorting:
@@ -313,13 +283,7 @@ impl ::b24_core::__private::ListMethod for AutomatedsolutionList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/automated-solution/crm-automated-solution-update.html>
 /// The `AutomatedsolutionUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AutomatedsolutionUpdate {
     /// Identifier of the digital workplace. It can be obtained from the response of the method crm.automatedsolution.add (result.automatedSolution.id), which was called when adding the digital workplace, or crm.automatedsolution.list. You can also use the "Digital Workplaces" section in the Bitrix24 account — the `ID` column in the list of digital workplaces

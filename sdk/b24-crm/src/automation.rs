@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/automation/crm-automation-trigger.html>
 /// The `AutomationTrigger` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AutomationTrigger {
     /// Target object for automation, specified in the form of `TYPENAME_ID` (for example, `LEAD_25`)
@@ -67,13 +61,7 @@ impl ::b24_core::__private::Method for AutomationTrigger {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/automation/triggers/crm-automation-trigger-add.html>
 /// The `AutomationTriggerAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AutomationTriggerAdd {
     /// Internal unique (within the application) identifier of the trigger. Must match the pattern `[a-z0-9\.\-_]`.
@@ -122,13 +110,7 @@ impl ::b24_core::__private::Method for AutomationTriggerAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/automation/triggers/crm-automation-trigger-execute.html>
 /// The `AutomationTriggerExecute` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AutomationTriggerExecute {
     /// Internal unique (within the application) identifier of the trigger. Must match the pattern `[a-z0-9\.\-_]`
@@ -187,13 +169,7 @@ impl ::b24_core::__private::Method for AutomationTriggerExecute {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/automation/triggers/crm-automation-trigger-list.html>
 /// The `AutomationTriggerList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AutomationTriggerList {}
 impl AutomationTriggerList {
@@ -222,13 +198,7 @@ impl ::b24_core::__private::Method for AutomationTriggerList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/automation/triggers/crm-automation-trigger-delete.html>
 /// The `CtriggerDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CtriggerDelete {
     /// Internal unique (within the application) identifier of the trigger. Must match the pattern `[a-z0-9\.\-_]`

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/auxiliary/enum/outdated/crm-enum-activity-direction.html>
 /// The `EnumActivitydirection` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EnumActivitydirection {}
 impl EnumActivitydirection {
@@ -36,13 +30,7 @@ impl ::b24_core::__private::Method for EnumActivitydirection {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/auxiliary/enum/outdated/crm-enum-activity-notify-type.html>
 /// The `EnumActivitynotifytype` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EnumActivitynotifytype {}
 impl EnumActivitynotifytype {
@@ -66,13 +54,7 @@ impl ::b24_core::__private::Method for EnumActivitynotifytype {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/auxiliary/enum/outdated/crm-enum-activity-priority.html>
 /// The `EnumActivitypriority` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EnumActivitypriority {}
 impl EnumActivitypriority {
@@ -96,13 +78,7 @@ impl ::b24_core::__private::Method for EnumActivitypriority {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/auxiliary/enum/outdated/crm-enum-activity-status.html>
 /// The `EnumActivitystatus` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EnumActivitystatus {}
 impl EnumActivitystatus {
@@ -128,13 +104,7 @@ impl ::b24_core::__private::Method for EnumActivitystatus {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/auxiliary/enum/outdated/crm-enum-activity-type.html>
 /// The `EnumActivitytype` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EnumActivitytype {}
 impl EnumActivitytype {
@@ -158,13 +128,7 @@ impl ::b24_core::__private::Method for EnumActivitytype {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/auxiliary/enum/crm-enum-address-type.html>
 /// The `EnumAddresstype` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EnumAddresstype {}
 impl EnumAddresstype {
@@ -188,13 +152,7 @@ impl ::b24_core::__private::Method for EnumAddresstype {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/auxiliary/enum/outdated/crm-enum-content-type.html>
 /// The `EnumContenttype` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EnumContenttype {}
 impl EnumContenttype {
@@ -218,13 +176,7 @@ impl ::b24_core::__private::Method for EnumContenttype {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/auxiliary/enum/crm-enum-fields.html>
 /// The `EnumFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EnumFields {}
 impl EnumFields {
@@ -248,13 +200,7 @@ impl ::b24_core::__private::Method for EnumFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/auxiliary/enum/crm-enum-get-order-owner-types.html>
 /// The `EnumGetorderownertypes` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EnumGetorderownertypes {}
 impl EnumGetorderownertypes {
@@ -278,13 +224,7 @@ impl ::b24_core::__private::Method for EnumGetorderownertypes {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/auxiliary/enum/crm-enum-owner-type.html>
 /// The `EnumOwnertype` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EnumOwnertype {}
 impl EnumOwnertype {
@@ -308,13 +248,7 @@ impl ::b24_core::__private::Method for EnumOwnertype {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/auxiliary/enum/crm-enum-settings-mode.html>
 /// The `EnumSettingsMode` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EnumSettingsMode {}
 impl EnumSettingsMode {
@@ -338,13 +272,7 @@ impl ::b24_core::__private::Method for EnumSettingsMode {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/auxiliary/multifield/crm-multifield-fields.html>
 /// The `MultifieldFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MultifieldFields {}
 impl MultifieldFields {

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/call-list/crm-calllist-add.html>
 /// The `CalllistAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CalllistAdd {
     /// Type of the object:
@@ -76,13 +70,7 @@ impl ::b24_core::__private::Method for CalllistAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/call-list/crm-calllist-get.html>
 /// The `CalllistGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CalllistGet {
     /// Identifier of the call list
@@ -112,13 +100,7 @@ impl ::b24_core::__private::Method for CalllistGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/call-list/crm-calllist-items-get.html>
 /// The `CalllistItemsGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CalllistItemsGet {
     /// Identifier of the call list, which can be obtained using the methods crm.calllist.add and crm.calllist.list
@@ -179,13 +161,7 @@ impl ::b24_core::__private::Method for CalllistItemsGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/call-list/crm-calllist-list.html>
 /// The `CalllistList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CalllistList {
     /// Array of fields to retrieve. By default, all fields are returned.
@@ -329,13 +305,7 @@ impl ::b24_core::__private::Method for CalllistList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/call-list/crm-calllist-statuslist.html>
 /// The `CalllistStatuslist` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CalllistStatuslist {}
 impl CalllistStatuslist {
@@ -359,13 +329,7 @@ impl ::b24_core::__private::Method for CalllistStatuslist {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/call-list/crm-calllist-update.html>
 /// The `CalllistUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CalllistUpdate {
     /// Identifier of the call list

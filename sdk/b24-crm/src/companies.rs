@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/crm-company-add.html>
 /// The `CompanyAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyAdd {
     /// Object format:
@@ -103,13 +97,7 @@ impl ::b24_core::__private::Method for CompanyAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/contacts/crm-company-contact-add.html>
 /// The `CompanyContactAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyContactAdd {
     /// Identifier of the company.
@@ -167,13 +155,7 @@ impl ::b24_core::__private::Method for CompanyContactAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/contacts/crm-company-contact-delete.html>
 /// The `CompanyContactDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyContactDelete {
     /// Identifier of the company.
@@ -218,13 +200,7 @@ impl ::b24_core::__private::Method for CompanyContactDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/contacts/crm-company-contact-fields.html>
 /// The `CompanyContactFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyContactFields {}
 impl CompanyContactFields {
@@ -251,13 +227,7 @@ impl ::b24_core::__private::Method for CompanyContactFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/contacts/crm-company-contact-items-delete.html>
 /// The `CompanyContactItemsDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyContactItemsDelete {
     /// Identifier of the company.
@@ -289,13 +259,7 @@ impl ::b24_core::__private::Method for CompanyContactItemsDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/contacts/crm-company-contact-items-get.html>
 /// The `CompanyContactItemsGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyContactItemsGet {
     /// Identifier of the company.
@@ -327,13 +291,7 @@ impl ::b24_core::__private::Method for CompanyContactItemsGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/contacts/crm-company-contact-items-set.html>
 /// The `CompanyContactItemsSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyContactItemsSet {
     /// Identifier of the company.
@@ -378,13 +336,7 @@ impl ::b24_core::__private::Method for CompanyContactItemsSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/crm-company-delete.html>
 /// The `CompanyDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyDelete {
     /// Company identifier
@@ -414,13 +366,7 @@ impl ::b24_core::__private::Method for CompanyDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/custom-form/crm-company-details-configuration-force-common-scope-for-all.html>
 /// The `CompanyDetailsConfigurationForceCommonScopeForAll` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyDetailsConfigurationForceCommonScopeForAll {}
 impl CompanyDetailsConfigurationForceCommonScopeForAll {
@@ -443,13 +389,7 @@ for CompanyDetailsConfigurationForceCommonScopeForAll {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/custom-form/crm-company-details-configuration-get.html>
 /// The `CompanyDetailsConfigurationGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyDetailsConfigurationGet {
     /// The scope of the settings.
@@ -513,13 +453,7 @@ impl ::b24_core::__private::Method for CompanyDetailsConfigurationGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/custom-form/crm-company-details-configuration-reset.html>
 /// The `CompanyDetailsConfigurationReset` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyDetailsConfigurationReset {
     /// The scope of the settings.
@@ -585,13 +519,7 @@ impl ::b24_core::__private::Method for CompanyDetailsConfigurationReset {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/custom-form/crm-company-details-configuration-set.html>
 /// The `CompanyDetailsConfigurationSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyDetailsConfigurationSet {}
 impl CompanyDetailsConfigurationSet {
@@ -615,13 +543,7 @@ impl ::b24_core::__private::Method for CompanyDetailsConfigurationSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/crm-company-fields.html>
 /// The `CompanyFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyFields {}
 impl CompanyFields {
@@ -645,13 +567,7 @@ impl ::b24_core::__private::Method for CompanyFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/crm-company-get.html>
 /// The `CompanyGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyGet {
     /// Company identifier
@@ -684,13 +600,7 @@ impl ::b24_core::__private::Method for CompanyGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/crm-company-list.html>
 /// The `CompanyList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyList {
     /// List of fields to limit the selection.
@@ -884,13 +794,7 @@ impl ::b24_core::__private::ListMethod for CompanyList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/crm-company-update.html>
 /// The `CompanyUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyUpdate {
     /// Company identifier
@@ -986,13 +890,7 @@ impl ::b24_core::__private::Method for CompanyUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/userfields/crm-company-userfield-add.html>
 /// The `CompanyUserfieldAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyUserfieldAdd {
     /// Object format:
@@ -1037,13 +935,7 @@ impl ::b24_core::__private::Method for CompanyUserfieldAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/userfields/crm-company-userfield-delete.html>
 /// The `CompanyUserfieldDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyUserfieldDelete {
     /// Identifier of the custom field associated with the company.
@@ -1075,13 +967,7 @@ impl ::b24_core::__private::Method for CompanyUserfieldDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/userfields/crm-company-userfield-get.html>
 /// The `CompanyUserfieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyUserfieldGet {
     /// Identifier of the custom field associated with the company.
@@ -1116,13 +1002,7 @@ impl ::b24_core::__private::Method for CompanyUserfieldGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/userfields/crm-company-userfield-list.html>
 /// The `CompanyUserfieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyUserfieldList {
     /// Object format:
@@ -1234,13 +1114,7 @@ impl ::b24_core::__private::Method for CompanyUserfieldList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/userfields/crm-company-userfield-update.html>
 /// The `CompanyUserfieldUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyUserfieldUpdate {
     /// Identifier of the user field.
@@ -1923,13 +1797,7 @@ impl Section {
     }
 }
 /// The `UfEnumElement` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UfEnumElement {
     /// Value of the list item.
@@ -2026,13 +1894,7 @@ impl UfEnumElement {
     }
 }
 /// The `UfEnumElement2` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UfEnumElement2 {
     /// Value of the list element.
@@ -2200,13 +2062,7 @@ for CompanyContactAddFieldsIsPrimary {
 /// - `value_n` — field value
 ///
 /// The list of available fields is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyContactAddFields {
     /// Identifier of the contact to be linked to the company.
@@ -2272,13 +2128,7 @@ impl CompanyContactAddFields {
 /// An object containing information about which contact needs to be removed from the bindings.
 ///
 /// Contains a single key `CONTACT_ID`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyContactDeleteFields {
     /// Identifier of the contact to be removed from the bindings
@@ -2361,13 +2211,7 @@ for CompanyContactItemsSetItemsItemIsPrimary {
     }
 }
 /// The `CompanyContactItemsSetItemsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyContactItemsSetItemsItem {
     /// Identifier of the contact to be linked to the company.
@@ -3143,13 +2987,7 @@ impl CompanyFieldsResult {
     }
 }
 /// Additional field parameters. Each `USER_TYPE_ID` field type has its own set of available settings, described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyUserfieldAddFieldsSettings {
     /// Default value.
@@ -3218,13 +3056,7 @@ impl CompanyUserfieldAddFieldsSettings {
 /// The list of available fields is described below.
 ///
 /// An incorrect field in `fields` will be ignored
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyUserfieldAddFields {
     /// Data type of the custom field. Possible values:
@@ -3705,13 +3537,7 @@ for CompanyUserfieldListFilterShowFilter {
 /// - `value_n` — the filter value
 ///
 /// All conditions for individual fields are combined using `AND`. See the list of available fields for filtering below.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyUserfieldListFilter {
     /// Identifier of the custom field
@@ -3977,13 +3803,7 @@ impl CompanyUserfieldListFilter {
 /// Additional field parameters. Each field type `USER_TYPE_ID` has its own pool of available settings, which are described below.
 ///
 /// The field only overwrites the passed values
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyUserfieldUpdateFieldsSettings {
     /// Default value
@@ -4050,13 +3870,7 @@ impl CompanyUserfieldUpdateFieldsSettings {
 /// An incorrect field in `fields` will be ignored.
 ///
 /// Only those fields that need to be changed should be passed in `fields`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyUserfieldUpdateFields {
     /// Is the field mandatory? Possible values:

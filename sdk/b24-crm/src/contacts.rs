@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/crm-contact-add.html>
 /// The `ContactAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactAdd {
     /// An object in the following format:
@@ -81,13 +75,7 @@ impl ::b24_core::__private::Method for ContactAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/company/crm-contact-company-add.html>
 /// The `ContactCompanyAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactCompanyAdd {
     /// Identifier of the contact.
@@ -145,13 +133,7 @@ impl ::b24_core::__private::Method for ContactCompanyAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/company/crm-contact-company-delete.html>
 /// The `ContactCompanyDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactCompanyDelete {
     /// Identifier of the contact.
@@ -196,13 +178,7 @@ impl ::b24_core::__private::Method for ContactCompanyDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/company/crm-contact-company-fields.html>
 /// The `ContactCompanyFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactCompanyFields {}
 impl ContactCompanyFields {
@@ -229,13 +205,7 @@ impl ::b24_core::__private::Method for ContactCompanyFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/company/crm-contact-company-items-delete.html>
 /// The `ContactCompanyItemsDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactCompanyItemsDelete {
     /// Identifier of the contact.
@@ -267,13 +237,7 @@ impl ::b24_core::__private::Method for ContactCompanyItemsDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/company/crm-contact-company-items-get.html>
 /// The `ContactCompanyItemsGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactCompanyItemsGet {
     /// Identifier of the contact.
@@ -305,13 +269,7 @@ impl ::b24_core::__private::Method for ContactCompanyItemsGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/company/crm-contact-company-items-set.html>
 /// The `ContactCompanyItemsSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactCompanyItemsSet {
     /// Identifier of the contact.
@@ -356,13 +314,7 @@ impl ::b24_core::__private::Method for ContactCompanyItemsSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/crm-contact-delete.html>
 /// The `ContactDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactDelete {
     /// The identifier of the contact.
@@ -394,13 +346,7 @@ impl ::b24_core::__private::Method for ContactDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/custom-form/crm-contact-details-configuration-force-common-scope-for-all.html>
 /// The `ContactDetailsConfigurationForceCommonScopeForAll` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactDetailsConfigurationForceCommonScopeForAll {}
 impl ContactDetailsConfigurationForceCommonScopeForAll {
@@ -423,13 +369,7 @@ for ContactDetailsConfigurationForceCommonScopeForAll {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/custom-form/crm-contact-details-configuration-get.html>
 /// The `ContactDetailsConfigurationGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactDetailsConfigurationGet {
     /// The scope of the settings.
@@ -498,13 +438,7 @@ impl ::b24_core::__private::Method for ContactDetailsConfigurationGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/custom-form/crm-contact-details-configuration-reset.html>
 /// The `ContactDetailsConfigurationReset` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactDetailsConfigurationReset {
     /// The scope of the settings.
@@ -573,13 +507,7 @@ impl ::b24_core::__private::Method for ContactDetailsConfigurationReset {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/custom-form/crm-contact-details-configuration-set.html>
 /// The `ContactDetailsConfigurationSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactDetailsConfigurationSet {
     /// The scope of the settings.
@@ -658,13 +586,7 @@ impl ::b24_core::__private::Method for ContactDetailsConfigurationSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/crm-contact-fields.html>
 /// The `ContactFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactFields {}
 impl ContactFields {
@@ -688,13 +610,7 @@ impl ::b24_core::__private::Method for ContactFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/crm-contact-get.html>
 /// The `ContactGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactGet {
     /// Identifier of the contact. Can be obtained using the methods `crm.contact.list` or `crm.contact.add`
@@ -724,13 +640,7 @@ impl ::b24_core::__private::Method for ContactGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/crm-contact-list.html>
 /// The `ContactList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactList {
     /// A list of fields that should be populated for the contacts in the selection.
@@ -916,13 +826,7 @@ impl ::b24_core::__private::ListMethod for ContactList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/crm-contact-update.html>
 /// The `ContactUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactUpdate {
     /// The identifier of the contact to be changed.
@@ -1001,13 +905,7 @@ impl ::b24_core::__private::Method for ContactUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/userfield/crm-contact-userfield-add.html>
 /// The `ContactUserfieldAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactUserfieldAdd {
     /// An object in the following format:
@@ -1054,13 +952,7 @@ impl ::b24_core::__private::Method for ContactUserfieldAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/userfield/crm-contact-userfield-delete.html>
 /// The `ContactUserfieldDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactUserfieldDelete {
     /// Identifier of the custom field associated with the contact.
@@ -1092,13 +984,7 @@ impl ::b24_core::__private::Method for ContactUserfieldDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/userfield/crm-contact-userfield-get.html>
 /// The `ContactUserfieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactUserfieldGet {
     /// Identifier of the custom field associated with the contact.
@@ -1130,13 +1016,7 @@ impl ::b24_core::__private::Method for ContactUserfieldGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/userfield/crm-contact-userfield-list.html>
 /// The `ContactUserfieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactUserfieldList {
     /// Object format:
@@ -1248,13 +1128,7 @@ impl ::b24_core::__private::Method for ContactUserfieldList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/contacts/userfield/crm-contact-userfield-update.html>
 /// The `ContactUserfieldUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactUserfieldUpdate {
     /// Identifier of the custom field.
@@ -2746,13 +2620,7 @@ impl Section {
     }
 }
 /// Additional list of options for the field
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionElement2Options {
     /// `ADDRESS`
@@ -2849,13 +2717,7 @@ impl SectionElement2Options {
     }
 }
 /// The `SectionElement2` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionElement2 {
     /// Field identifier.
@@ -2915,13 +2777,7 @@ impl SectionElement2 {
     }
 }
 /// The `Section2` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Section2 {
     /// Unique name of the section
@@ -2986,13 +2842,7 @@ impl Section2 {
     }
 }
 /// The `UfEnumElement` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UfEnumElement {
     /// Value of the list element.
@@ -3181,13 +3031,7 @@ impl UfEnumElement2 {
     }
 }
 /// The `UfEnumElement3` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UfEnumElement3 {
     /// Identifier of the list item. When passing this parameter, the corresponding list item will be changed; otherwise, a new list item will be added.
@@ -3947,13 +3791,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for ContactAddFieldsUtm
 /// The list of available fields is described below.
 ///
 /// An incorrect field in `fields` will be ignored
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactAddFields {
     /// Salutation.
@@ -4484,13 +4322,7 @@ impl ContactAddFields {
 /// An object containing a set of additional parameters.
 ///
 /// The structure and possible values are described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactAddParams {
     /// Should the event of adding a contact be registered in the live feed? Possible values:
@@ -4564,13 +4396,7 @@ impl ContactAddParams {
 /// - `value_n` — field value
 ///
 /// The list of available fields is described below.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactCompanyAddFields {
     /// Identifier of the company that will be linked to the contact.
@@ -4638,13 +4464,7 @@ impl ContactCompanyAddFields {
 /// An object containing information about which company needs to be removed from the bindings.
 ///
 /// Contains a single key `COMPANY_ID`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactCompanyDeleteFields {
     /// Identifier of the company that needs to be removed from the bindings
@@ -4666,13 +4486,7 @@ impl ContactCompanyDeleteFields {
     }
 }
 /// The `ContactCompanyItemsSetItemsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactCompanyItemsSetItemsItem {
     /// Identifier of the company that will be linked to the contact.
@@ -5373,13 +5187,7 @@ for ContactUpdateFieldsUtmMedium {
 /// An incorrect field in `fields` will be ignored.
 ///
 /// Only the fields that need to be changed should be passed in `fields`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactUpdateFields {
     /// Salutation.
@@ -5876,13 +5684,7 @@ impl ContactUpdateFields {
 /// An object containing a set of additional parameters.
 ///
 /// The structure and possible values are described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactUpdateParams {
     /// Should the update event of the contact be registered in the activity stream? Possible values:
@@ -5943,13 +5745,7 @@ impl ContactUpdateParams {
     }
 }
 /// Additional field parameters. Each field type (`USER_TYPE_ID`) has its own set of available settings, which are described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactUserfieldAddFieldsSettings {
     /// Default value.
@@ -6020,13 +5816,7 @@ impl ContactUserfieldAddFieldsSettings {
 /// The list of available fields is described below.
 ///
 /// An incorrect field in `fields` will be ignored
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactUserfieldAddFields {
     /// Data type of the custom field. Possible values:
@@ -6521,13 +6311,7 @@ for ContactUserfieldListFilterShowFilter {
 /// - `value_n` — the filter value (only exact matches are available)
 ///
 /// All conditions for individual fields are combined using `AND`. See the list of available fields for filtering below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactUserfieldListFilter {
     /// Identifier of the custom field
@@ -6786,13 +6570,7 @@ impl ContactUserfieldListFilter {
 /// Additional field parameters. Each field type (`USER_TYPE_ID`) has its own set of available settings, which are described below.
 ///
 /// The field only overwrites the passed values
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactUserfieldUpdateFieldsSettings {
     /// Default value
@@ -6865,13 +6643,7 @@ impl ContactUserfieldUpdateFieldsSettings {
 /// An incorrect field in `fields` will be ignored.
 ///
 /// Only those fields that need to be changed should be passed in `fields`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContactUserfieldUpdateFields {
     /// Is the field mandatory? Possible values:

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/crm-settings-mode-get.html>
 /// The `SettingsModeGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SettingsModeGet {}
 impl SettingsModeGet {
@@ -36,13 +30,7 @@ impl ::b24_core::__private::Method for SettingsModeGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/crm-stage-history-list.html>
 /// The `StagehistoryList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StagehistoryList {
     /// Identifier of the object type. Can take the following values:

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/crm-currency-add.html>
 /// The `CurrencyAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CurrencyAdd {
     /// Field values (detailed description provided below) for adding a new currency in the form of a structure:
@@ -63,13 +57,7 @@ impl ::b24_core::__private::Method for CurrencyAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/crm-currency-base-get.html>
 /// The `CurrencyBaseGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CurrencyBaseGet {}
 impl CurrencyBaseGet {
@@ -93,13 +81,7 @@ impl ::b24_core::__private::Method for CurrencyBaseGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/crm-currency-base-set.html>
 /// The `CurrencyBaseSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CurrencyBaseSet {
     /// Identifier of the currency that will become the base.
@@ -149,13 +131,7 @@ impl ::b24_core::__private::Method for CurrencyBaseSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/crm-currency-delete.html>
 /// The `CurrencyDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CurrencyDelete {
     /// Currency identifier.
@@ -189,13 +165,7 @@ impl ::b24_core::__private::Method for CurrencyDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/crm-currency-fields.html>
 /// The `CurrencyFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CurrencyFields {}
 impl CurrencyFields {
@@ -222,13 +192,7 @@ impl ::b24_core::__private::Method for CurrencyFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/crm-currency-get.html>
 /// The `CurrencyGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CurrencyGet {}
 impl CurrencyGet {
@@ -252,13 +216,7 @@ impl ::b24_core::__private::Method for CurrencyGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/crm-currency-list.html>
 /// The `CurrencyList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CurrencyList {
     /// An object for sorting records in the format `{"field_1": "order_1", ... "field_N": "order_N"}`, where `field_N` is the identifier of the crm_currency.
@@ -314,13 +272,7 @@ impl ::b24_core::__private::Method for CurrencyList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/localizations/crm-currency-localizations-delete.html>
 /// The `CurrencyLocalizationsDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CurrencyLocalizationsDelete {
     /// Currency identifier.
@@ -367,13 +319,7 @@ impl ::b24_core::__private::Method for CurrencyLocalizationsDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/localizations/crm-currency-localizations-fields.html>
 /// The `CurrencyLocalizationsFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CurrencyLocalizationsFields {}
 impl CurrencyLocalizationsFields {
@@ -400,13 +346,7 @@ impl ::b24_core::__private::Method for CurrencyLocalizationsFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/localizations/crm-currency-localizations-get.html>
 /// The `CurrencyLocalizationsGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CurrencyLocalizationsGet {
     /// Currency identifier.
@@ -459,13 +399,7 @@ impl ::b24_core::__private::Method for CurrencyLocalizationsGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/localizations/crm-currency-localizations-set.html>
 /// The `CurrencyLocalizationsSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CurrencyLocalizationsSet {}
 impl CurrencyLocalizationsSet {
@@ -489,13 +423,7 @@ impl ::b24_core::__private::Method for CurrencyLocalizationsSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/crm-currency-update.html>
 /// The `CurrencyUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CurrencyUpdate {
     /// Currency identifier.

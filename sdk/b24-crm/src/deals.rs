@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-add.html>
 /// The `DealAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealAdd {
     /// Object format:
@@ -75,13 +69,7 @@ impl ::b24_core::__private::Method for DealAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/contacts/crm-deal-contact-add.html>
 /// The `DealContactAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealContactAdd {
     /// Identifier of the deal.
@@ -139,13 +127,7 @@ impl ::b24_core::__private::Method for DealContactAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/contacts/crm-deal-contact-delete.html>
 /// The `DealContactDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealContactDelete {
     /// Identifier of the deal.
@@ -188,13 +170,7 @@ impl ::b24_core::__private::Method for DealContactDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/contacts/crm-deal-contact-fields.html>
 /// The `DealContactFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealContactFields {}
 impl DealContactFields {
@@ -221,13 +197,7 @@ impl ::b24_core::__private::Method for DealContactFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/contacts/crm-deal-contact-items-delete.html>
 /// The `DealContactItemsDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealContactItemsDelete {
     /// Identifier of the deal
@@ -259,13 +229,7 @@ impl ::b24_core::__private::Method for DealContactItemsDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/contacts/crm-deal-contact-items-get.html>
 /// The `DealContactItemsGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealContactItemsGet {
     /// Identifier of the deal
@@ -297,13 +261,7 @@ impl ::b24_core::__private::Method for DealContactItemsGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/contacts/crm-deal-contact-items-set.html>
 /// The `DealContactItemsSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealContactItemsSet {
     /// Identifier of the deal
@@ -346,13 +304,7 @@ impl ::b24_core::__private::Method for DealContactItemsSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-delete.html>
 /// The `DealDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealDelete {
     /// The identifier of the deal.
@@ -382,13 +334,7 @@ impl ::b24_core::__private::Method for DealDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/custom-form/crm-deal-details-configuration-force-common-scope-for-all.html>
 /// The `DealDetailsConfigurationForceCommonScopeForAll` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealDetailsConfigurationForceCommonScopeForAll {
     /// Additional parameters (detailed description)
@@ -431,13 +377,7 @@ impl ::b24_core::__private::Method for DealDetailsConfigurationForceCommonScopeF
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/custom-form/crm-deal-details-configuration-get.html>
 /// The `DealDetailsConfigurationGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealDetailsConfigurationGet {
     /// The scope of the settings.
@@ -516,13 +456,7 @@ impl ::b24_core::__private::Method for DealDetailsConfigurationGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/custom-form/crm-deal-details-configuration-reset.html>
 /// The `DealDetailsConfigurationReset` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealDetailsConfigurationReset {
     /// The scope of the settings.
@@ -601,13 +535,7 @@ impl ::b24_core::__private::Method for DealDetailsConfigurationReset {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/custom-form/crm-deal-details-configuration-set.html>
 /// The `DealDetailsConfigurationSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealDetailsConfigurationSet {
     /// The scope of the settings.
@@ -694,13 +622,7 @@ impl ::b24_core::__private::Method for DealDetailsConfigurationSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-fields.html>
 /// The `DealFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealFields {}
 impl DealFields {
@@ -727,13 +649,7 @@ impl ::b24_core::__private::Method for DealFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-get.html>
 /// The `DealGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealGet {
     /// The identifier of the deal.
@@ -763,13 +679,7 @@ impl ::b24_core::__private::Method for DealGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-list.html>
 /// The `DealList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealList {
     /// A list of fields that should be populated for deals in the selection.
@@ -951,13 +861,7 @@ impl ::b24_core::__private::ListMethod for DealList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-productrows-get.html>
 /// The `DealProductrowsGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealProductrowsGet {}
 impl DealProductrowsGet {
@@ -981,13 +885,7 @@ impl ::b24_core::__private::Method for DealProductrowsGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-productrows-set.html>
 /// The `DealProductrowsSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealProductrowsSet {}
 impl DealProductrowsSet {
@@ -1011,13 +909,7 @@ impl ::b24_core::__private::Method for DealProductrowsSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/recurring-deals/crm-deal-recurring-add.html>
 /// The `DealRecurringAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealRecurringAdd {}
 impl DealRecurringAdd {
@@ -1041,13 +933,7 @@ impl ::b24_core::__private::Method for DealRecurringAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/recurring-deals/crm-deal-recurring-delete.html>
 /// The `DealRecurringDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealRecurringDelete {}
 impl DealRecurringDelete {
@@ -1071,13 +957,7 @@ impl ::b24_core::__private::Method for DealRecurringDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/recurring-deals/crm-deal-recurring-expose.html>
 /// The `DealRecurringExpose` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealRecurringExpose {}
 impl DealRecurringExpose {
@@ -1101,13 +981,7 @@ impl ::b24_core::__private::Method for DealRecurringExpose {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/recurring-deals/crm-deal-recurring-fields.html>
 /// The `DealRecurringFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealRecurringFields {}
 impl DealRecurringFields {
@@ -1131,13 +1005,7 @@ impl ::b24_core::__private::Method for DealRecurringFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/recurring-deals/crm-deal-recurring-get.html>
 /// The `DealRecurringGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealRecurringGet {}
 impl DealRecurringGet {
@@ -1161,13 +1029,7 @@ impl ::b24_core::__private::Method for DealRecurringGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/recurring-deals/crm-deal-recurring-list.html>
 /// The `DealRecurringList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealRecurringList {
     /// Object format:
@@ -1320,13 +1182,7 @@ impl ::b24_core::__private::ListMethod for DealRecurringList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/recurring-deals/crm-deal-recurring-update.html>
 /// The `DealRecurringUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealRecurringUpdate {
     /// An object in the following format:
@@ -1382,13 +1238,7 @@ impl ::b24_core::__private::Method for DealRecurringUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-update.html>
 /// The `DealUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealUpdate {
     /// The identifier of the deal.
@@ -1465,13 +1315,7 @@ impl ::b24_core::__private::Method for DealUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/user-defined-fields/crm-deal-userfield-add.html>
 /// The `DealUserfieldAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealUserfieldAdd {
     /// Object format:
@@ -1516,13 +1360,7 @@ impl ::b24_core::__private::Method for DealUserfieldAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/user-defined-fields/crm-deal-userfield-delete.html>
 /// The `DealUserfieldDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealUserfieldDelete {
     /// Identifier of the custom field associated with the deal.
@@ -1554,13 +1392,7 @@ impl ::b24_core::__private::Method for DealUserfieldDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/user-defined-fields/crm-deal-userfield-get.html>
 /// The `DealUserfieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealUserfieldGet {
     /// Identifier of the custom field associated with the deal.
@@ -1595,13 +1427,7 @@ impl ::b24_core::__private::Method for DealUserfieldGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/user-defined-fields/crm-deal-userfield-list.html>
 /// The `DealUserfieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealUserfieldList {
     /// Object format:
@@ -1713,13 +1539,7 @@ impl ::b24_core::__private::Method for DealUserfieldList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/user-defined-fields/crm-deal-userfield-update.html>
 /// The `DealUserfieldUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealUserfieldUpdate {
     /// Identifier of the custom field.
@@ -4916,13 +4736,7 @@ impl Section {
     }
 }
 /// The `SectionElement2` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionElement2 {
     /// Field identifier. A list of available fields can be found using `crm.deal.fields`
@@ -4990,13 +4804,7 @@ impl SectionElement2 {
     }
 }
 /// The `Section2` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Section2 {
     /// Unique name of the section
@@ -5057,13 +4865,7 @@ impl Section2 {
     }
 }
 /// The `UfEnumElement` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UfEnumElement {
     /// Value of the list element.
@@ -5160,13 +4962,7 @@ impl UfEnumElement {
     }
 }
 /// The `UfEnumElement2` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UfEnumElement2 {
     /// Value of the list element.
@@ -5674,13 +5470,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for DealAddFieldsUtmMed
 /// - `value_n` — field value
 ///
 /// The list of available fields is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealAddFields {
     /// Deal title.
@@ -6370,13 +6160,7 @@ impl DealAddFields {
     }
 }
 /// Object containing an additional set of parameters (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealAddParams {
     /// Should the event of adding a deal be registered in the activity stream? Possible values:
@@ -6486,13 +6270,7 @@ for DealContactAddFieldsIsPrimary {
 /// - `value_n` — field value
 ///
 /// The list of available fields is described in (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealContactAddFields {
     /// Identifier of the contact to be linked to the deal.
@@ -6552,13 +6330,7 @@ impl DealContactAddFields {
     }
 }
 /// An object containing information about which contact needs to be removed from the bindings (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealContactDeleteFields {
     /// Identifier of the contact to be removed from the bindings.
@@ -6642,13 +6414,7 @@ for DealContactItemsSetItemsItemIsPrimary {
     }
 }
 /// The `DealContactItemsSetItemsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealContactItemsSetItemsItem {
     /// Identifier of the contact to be linked to the deal
@@ -6712,13 +6478,7 @@ impl DealContactItemsSetItemsItem {
     }
 }
 /// Additional parameters (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealDetailsConfigurationForceCommonScopeForAllExtras {
     /// Identifier of the Sales Funnel. Can be obtained using crm.category.list
@@ -6810,13 +6570,7 @@ for DealDetailsConfigurationGetScope {
     }
 }
 /// Additional parameters (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealDetailsConfigurationGetExtras {
     /// Identifier of the deal funnel. Can be obtained using crm.category.list
@@ -6908,13 +6662,7 @@ for DealDetailsConfigurationResetScope {
     }
 }
 /// Additional parameters (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealDetailsConfigurationResetExtras {
     /// Identifier of the Sales Funnel. Can be obtained using crm.category.list
@@ -7006,13 +6754,7 @@ for DealDetailsConfigurationSetScope {
     }
 }
 /// Additional parameters (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealDetailsConfigurationSetExtras {
     /// Identifier of the deal funnel. Can be obtained using crm.category.list
@@ -7304,13 +7046,7 @@ for DealRecurringUpdateFieldsActive {
     }
 }
 /// Recurrence parameters (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealRecurringUpdateFieldsParams {
     /// The recurrence mode:
@@ -7533,13 +7269,7 @@ impl DealRecurringUpdateFieldsParams {
 /// - `value_n` — the new value for the setting field
 ///
 /// The list of available fields is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealRecurringUpdateFields {
     /// The active flag for the setting. Possible values:
@@ -8094,13 +7824,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for DealUpdateFieldsUtm
 /// An incorrect field in `fields` will be ignored.
 ///
 /// Only those fields that need to be changed should be passed in `fields`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealUpdateFields {
     /// The title of the deal
@@ -8723,13 +8447,7 @@ impl DealUpdateFields {
     }
 }
 /// A set of additional parameters (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealUpdateParams {
     /// Should the event of the deal change be registered in the live feed? Possible values:
@@ -8786,13 +8504,7 @@ impl DealUpdateParams {
     }
 }
 /// Additional field parameters. Each `USER_TYPE_ID` field type has its own set of available settings, described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealUserfieldAddFieldsSettings {
     /// Default value.
@@ -8861,13 +8573,7 @@ impl DealUserfieldAddFieldsSettings {
 /// The list of available fields is described below.
 ///
 /// An incorrect field in `fields` will be ignored
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealUserfieldAddFields {
     /// Data type of the custom field. Possible values:
@@ -9348,13 +9054,7 @@ for DealUserfieldListFilterShowFilter {
 /// - `value_n` — the filter value
 ///
 /// All conditions for individual fields are combined using `AND`. See the list of available fields for filtering below.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealUserfieldListFilter {
     /// Identifier of the custom field
@@ -9620,13 +9320,7 @@ impl DealUserfieldListFilter {
 /// Additional field parameters. Each field type `USER_TYPE_ID` has its own pool of available settings, which are described below.
 ///
 /// The field only overwrites the passed values
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealUserfieldUpdateFieldsSettings {
     /// Default value
@@ -9693,13 +9387,7 @@ impl DealUserfieldUpdateFieldsSettings {
 /// An incorrect field in `fields` will be ignored.
 ///
 /// Only those fields that need to be changed should be passed in `fields`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealUserfieldUpdateFields {
     /// Is the field mandatory? Possible values:

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/documents/crm-document-generator-document-add.html>
 /// The `DocumentgeneratorDocumentAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorDocumentAdd {
     /// Identifier of the document template
@@ -214,13 +208,7 @@ impl ::b24_core::__private::Method for DocumentgeneratorDocumentAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/documents/crm-document-generator-document-delete.html>
 /// The `DocumentgeneratorDocumentDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorDocumentDelete {
     /// Document identifier
@@ -263,13 +251,7 @@ impl ::b24_core::__private::Method for DocumentgeneratorDocumentDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/documents/crm-document-generator-document-enable-public-url.html>
 /// The `DocumentgeneratorDocumentEnablepublicurl` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorDocumentEnablepublicurl {
     /// Document identifier
@@ -334,13 +316,7 @@ impl ::b24_core::__private::Method for DocumentgeneratorDocumentEnablepublicurl 
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/documents/crm-document-generator-document-get.html>
 /// The `DocumentgeneratorDocumentGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorDocumentGet {
     /// Document identifier
@@ -383,13 +359,7 @@ impl ::b24_core::__private::Method for DocumentgeneratorDocumentGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/documents/crm-document-generator-document-get-fields.html>
 /// The `DocumentgeneratorDocumentGetfields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorDocumentGetfields {
     /// Document identifier
@@ -476,13 +446,7 @@ impl ::b24_core::__private::Method for DocumentgeneratorDocumentGetfields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/documents/crm-document-generator-document-list.html>
 /// The `DocumentgeneratorDocumentList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorDocumentList {
     /// A list of fields that should be populated in the documents returned.
@@ -634,13 +598,7 @@ impl ::b24_core::__private::ListMethod for DocumentgeneratorDocumentList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/documents/crm-document-generator-document-update.html>
 /// The `DocumentgeneratorDocumentUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorDocumentUpdate {
     /// Document identifier
@@ -746,13 +704,7 @@ impl ::b24_core::__private::Method for DocumentgeneratorDocumentUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/documents/crm-document-generator-document-upload.html>
 /// The `DocumentgeneratorDocumentUpload` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorDocumentUpload {
     /// Object with document upload parameters (more details)
@@ -793,13 +745,7 @@ impl ::b24_core::__private::Method for DocumentgeneratorDocumentUpload {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/numerator/crm-document-generator-numerator-add.html>
 /// The `DocumentgeneratorNumeratorAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorNumeratorAdd {
     /// An object with numerator parameters in the following format:
@@ -845,13 +791,7 @@ impl ::b24_core::__private::Method for DocumentgeneratorNumeratorAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/numerator/crm-document-generator-numerator-delete.html>
 /// The `DocumentgeneratorNumeratorDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorNumeratorDelete {
     /// The identifier of the numerator
@@ -881,13 +821,7 @@ impl ::b24_core::__private::Method for DocumentgeneratorNumeratorDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/numerator/crm-document-generator-numerator-get.html>
 /// The `DocumentgeneratorNumeratorGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorNumeratorGet {
     /// The identifier of the numerator
@@ -917,13 +851,7 @@ impl ::b24_core::__private::Method for DocumentgeneratorNumeratorGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/numerator/crm-document-generator-numerator-list.html>
 /// The `DocumentgeneratorNumeratorList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorNumeratorList {
     /// Offset for pagination. More details in the article Features of List Methods
@@ -971,13 +899,7 @@ impl ::b24_core::__private::ListMethod for DocumentgeneratorNumeratorList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/numerator/crm-document-generator-numerator-update.html>
 /// The `DocumentgeneratorNumeratorUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorNumeratorUpdate {
     /// The identifier of the numerator
@@ -1032,13 +954,7 @@ impl ::b24_core::__private::Method for DocumentgeneratorNumeratorUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/templates/crm-document-generator-template-add.html>
 /// The `DocumentgeneratorTemplateAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorTemplateAdd {
     /// Object with template parameters (more details)
@@ -1079,13 +995,7 @@ impl ::b24_core::__private::Method for DocumentgeneratorTemplateAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/templates/crm-document-generator-template-delete.html>
 /// The `DocumentgeneratorTemplateDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorTemplateDelete {
     /// Identifier of the template
@@ -1128,13 +1038,7 @@ impl ::b24_core::__private::Method for DocumentgeneratorTemplateDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/templates/crm-document-generator-template-get.html>
 /// The `DocumentgeneratorTemplateGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorTemplateGet {
     /// Identifier of the template
@@ -1177,13 +1081,7 @@ impl ::b24_core::__private::Method for DocumentgeneratorTemplateGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/templates/crm-document-generator-template-get-fields.html>
 /// The `DocumentgeneratorTemplateGetfields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorTemplateGetfields {
     /// Identifier of the template
@@ -1304,13 +1202,7 @@ impl ::b24_core::__private::Method for DocumentgeneratorTemplateGetfields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/templates/crm-document-generator-template-list.html>
 /// The `DocumentgeneratorTemplateList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorTemplateList {
     /// A list of fields to return for the templates.
@@ -1496,13 +1388,7 @@ impl ::b24_core::__private::ListMethod for DocumentgeneratorTemplateList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/document-generator/templates/crm-document-generator-template-update.html>
 /// The `DocumentgeneratorTemplateUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorTemplateUpdate {
     /// Identifier of the template
@@ -3247,13 +3133,7 @@ impl DocumentgeneratorDocumentGetfieldsResult {
 /// - `!=` or `!` — not equal
 ///
 /// Refer to the Document Type section for the list of available fields for filtering.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorDocumentListFilter {
     /// Document identifier
@@ -3665,13 +3545,7 @@ impl DocumentgeneratorDocumentListFilter {
 /// Refer to the Document Type section for the list of fields for sorting.
 ///
 /// Example: `{"id":"DESC","createTime":"ASC"}`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorDocumentListOrder {
     /// Document identifier
@@ -5203,13 +5077,7 @@ for DocumentgeneratorDocumentUploadFieldsEntityTypeId {
     }
 }
 /// Object with document upload parameters (more details)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorDocumentUploadFields {
     /// Identifier of the CRM object type.
@@ -6033,13 +5901,7 @@ impl DocumentgeneratorDocumentUploadResult {
     }
 }
 /// Settings for sequential numbering. Parameter descriptions are below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorNumeratorAddFieldsSettingsBitrixMainNumeratorGeneratorSequentNumberGenerator {
     /// The initial value of the counter. Default is `1`
@@ -6187,13 +6049,7 @@ impl DocumentgeneratorNumeratorAddFieldsSettingsBitrixMainNumeratorGeneratorSequ
     }
 }
 /// Generator settings. Parameter descriptions are below.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorNumeratorAddFieldsSettings {
     /// Settings for sequential numbering. Parameter descriptions are below
@@ -6245,13 +6101,7 @@ impl DocumentgeneratorNumeratorAddFieldsSettings {
 /// - `value_n` — field value
 ///
 /// The list of fields is below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorNumeratorAddFields {
     /// The name of the numerator
@@ -7117,13 +6967,7 @@ impl DocumentgeneratorNumeratorListResult {
     }
 }
 /// Settings for sequential numbering. Parameter descriptions are below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorNumeratorUpdateFieldsSettingsBitrixMainNumeratorGeneratorSequentNumberGenerator {
     /// The initial value of the counter. Default is `1`
@@ -7271,13 +7115,7 @@ impl DocumentgeneratorNumeratorUpdateFieldsSettingsBitrixMainNumeratorGeneratorS
     }
 }
 /// Generator settings. Description of parameters is below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorNumeratorUpdateFieldsSettings {
     /// Settings for sequential numbering. Parameter descriptions are below
@@ -7329,13 +7167,7 @@ impl DocumentgeneratorNumeratorUpdateFieldsSettings {
 /// - `value_n` — field value
 ///
 /// The list of fields is below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorNumeratorUpdateFields {
     /// The name of the numerator
@@ -7683,13 +7515,7 @@ impl DocumentgeneratorNumeratorUpdateResult {
     }
 }
 /// Object with template parameters (more details)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorTemplateAddFields {
     /// Template name
@@ -8764,13 +8590,7 @@ impl DocumentgeneratorTemplateGetfieldsResult {
     }
 }
 /// The `DocumentgeneratorTemplateListSelectItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorTemplateListSelectItem {
     /// Identifier of the template
@@ -9095,13 +8915,7 @@ impl DocumentgeneratorTemplateListSelectItem {
     }
 }
 /// Object with template fields to update (more details)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentgeneratorTemplateUpdateFields {
     /// Template name

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/duplicates/crm-duplicate-find-by-comm.html>
 /// The `DuplicateFindbycomm` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DuplicateFindbycomm {
     /// Type of communication. Possible values:
@@ -77,13 +71,7 @@ impl ::b24_core::__private::Method for DuplicateFindbycomm {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/duplicates/volatile-type/crm-duplicate-volatile-type-fields.html>
 /// The `DuplicateVolatileTypeFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DuplicateVolatileTypeFields {
     /// Identifier for the object type. Possible values:
@@ -129,13 +117,7 @@ impl ::b24_core::__private::Method for DuplicateVolatileTypeFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/duplicates/volatile-type/crm-duplicate-volatile-type-list.html>
 /// The `DuplicateVolatileTypeList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DuplicateVolatileTypeList {}
 impl DuplicateVolatileTypeList {
@@ -159,13 +141,7 @@ impl ::b24_core::__private::Method for DuplicateVolatileTypeList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/duplicates/volatile-type/crm-duplicate-volatile-type-register.html>
 /// The `DuplicateVolatileTypeRegister` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DuplicateVolatileTypeRegister {
     /// Identifier for the object type. Possible values:
@@ -214,13 +190,7 @@ impl ::b24_core::__private::Method for DuplicateVolatileTypeRegister {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/duplicates/volatile-type/crm-duplicate-volatile-type-unregister.html>
 /// The `DuplicateVolatileTypeUnregister` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DuplicateVolatileTypeUnregister {
     /// Identifier of the field record to be removed. You can obtain the identifiers of records added to the duplicate search using the method crm.duplicate.volatileType.list
@@ -250,13 +220,7 @@ impl ::b24_core::__private::Method for DuplicateVolatileTypeUnregister {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/duplicates/crm-entity-merge-batch.html>
 /// The `EntityMergeBatch` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EntityMergeBatch {
     /// Object containing the entities to merge (detailed description)
@@ -903,13 +867,7 @@ for EntityMergeBatchParamsEntityTypeId {
     }
 }
 /// Object containing the entities to merge (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EntityMergeBatchParams {
     /// Identifier of the CRM object type. Possible values:

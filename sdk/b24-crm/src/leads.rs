@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/crm-lead-add.html>
 /// The `LeadAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadAdd {
     /// Object format:
@@ -75,13 +69,7 @@ impl ::b24_core::__private::Method for LeadAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/management-communication/crm-lead-contact-add.html>
 /// The `LeadContactAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadContactAdd {
     /// The identifier of the lead to which the contact should be added. The lead identifier can be obtained using the get lead list method
@@ -139,13 +127,7 @@ impl ::b24_core::__private::Method for LeadContactAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/management-communication/crm-lead-contact-delete.html>
 /// The `LeadContactDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadContactDelete {
     /// Identifier of the lead from which to remove the contact binding. The lead identifier can be obtained using the get lead list method.
@@ -201,13 +183,7 @@ impl ::b24_core::__private::Method for LeadContactDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/management-communication/crm-lead-contact-fields.html>
 /// The `LeadContactFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadContactFields {}
 impl LeadContactFields {
@@ -234,13 +210,7 @@ impl ::b24_core::__private::Method for LeadContactFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/management-communication/crm-lead-contact-items-delete.html>
 /// The `LeadContactItemsDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadContactItemsDelete {
     /// Lead identifier. The lead identifier can be obtained using the get lead list method
@@ -270,13 +240,7 @@ impl ::b24_core::__private::Method for LeadContactItemsDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/management-communication/crm-lead-contact-items-get.html>
 /// The `LeadContactItemsGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadContactItemsGet {
     /// The identifier of the lead. The lead identifier can be obtained using the get lead list method
@@ -306,13 +270,7 @@ impl ::b24_core::__private::Method for LeadContactItemsGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/management-communication/crm-lead-contact-items-set.html>
 /// The `LeadContactItemsSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadContactItemsSet {
     /// Identifier of the lead. The lead identifier can be obtained using the get lead list method
@@ -365,13 +323,7 @@ impl ::b24_core::__private::Method for LeadContactItemsSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/crm-lead-delete.html>
 /// The `LeadDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadDelete {
     /// Lead identifier.
@@ -403,13 +355,7 @@ impl ::b24_core::__private::Method for LeadDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/custom-form/crm-lead-details-configuration-force-common-scope-for-all.html>
 /// The `LeadDetailsConfigurationForceCommonScopeForAll` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadDetailsConfigurationForceCommonScopeForAll {
     /// Additional parameters for selecting the lead type. The structure is described below
@@ -452,13 +398,7 @@ impl ::b24_core::__private::Method for LeadDetailsConfigurationForceCommonScopeF
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/custom-form/crm-lead-details-configuration-get.html>
 /// The `LeadDetailsConfigurationGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadDetailsConfigurationGet {
     /// The identifier of the user for whom to retrieve personal configuration.
@@ -547,13 +487,7 @@ impl ::b24_core::__private::Method for LeadDetailsConfigurationGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/custom-form/crm-lead-details-configuration-reset.html>
 /// The `LeadDetailsConfigurationReset` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadDetailsConfigurationReset {
     /// The identifier of the user for whom the personal configuration needs to be reset.
@@ -642,13 +576,7 @@ impl ::b24_core::__private::Method for LeadDetailsConfigurationReset {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/custom-form/crm-lead-details-configuration-set.html>
 /// The `LeadDetailsConfigurationSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadDetailsConfigurationSet {
     /// A list of sections in the card. Each section contains a set of fields that will be displayed in the lead card.
@@ -735,13 +663,7 @@ impl ::b24_core::__private::Method for LeadDetailsConfigurationSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/crm-lead-fields.html>
 /// The `LeadFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadFields {}
 impl LeadFields {
@@ -765,13 +687,7 @@ impl ::b24_core::__private::Method for LeadFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/crm-lead-get.html>
 /// The `LeadGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadGet {
     /// The identifier of the lead.
@@ -801,13 +717,7 @@ impl ::b24_core::__private::Method for LeadGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/crm-lead-list.html>
 /// The `LeadList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadList {
     /// An array containing the list of fields to select (see lead fields crm-lead-fields).
@@ -955,13 +865,7 @@ impl ::b24_core::__private::ListMethod for LeadList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/crm-lead-productrows-get.html>
 /// The `LeadProductrowsGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadProductrowsGet {}
 impl LeadProductrowsGet {
@@ -985,13 +889,7 @@ impl ::b24_core::__private::Method for LeadProductrowsGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/crm-lead-productrows-set.html>
 /// The `LeadProductrowsSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadProductrowsSet {
     /// Product rows
@@ -1047,13 +945,7 @@ impl ::b24_core::__private::Method for LeadProductrowsSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/crm-lead-update.html>
 /// The `LeadUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadUpdate {
     /// The identifier of the lead.
@@ -1130,13 +1022,7 @@ impl ::b24_core::__private::Method for LeadUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/userfield/crm-lead-userfield-add.html>
 /// The `LeadUserfieldAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadUserfieldAdd {}
 impl LeadUserfieldAdd {
@@ -1160,13 +1046,7 @@ impl ::b24_core::__private::Method for LeadUserfieldAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/userfield/crm-lead-userfield-delete.html>
 /// The `LeadUserfieldDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadUserfieldDelete {
     /// Identifier of the custom field associated with the lead.
@@ -1198,13 +1078,7 @@ impl ::b24_core::__private::Method for LeadUserfieldDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/userfield/crm-lead-userfield-get.html>
 /// The `LeadUserfieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadUserfieldGet {
     /// Identifier of the custom field associated with the lead.
@@ -1239,13 +1113,7 @@ impl ::b24_core::__private::Method for LeadUserfieldGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/userfield/crm-lead-userfield-list.html>
 /// The `LeadUserfieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadUserfieldList {
     /// Object format:
@@ -1357,13 +1225,7 @@ impl ::b24_core::__private::Method for LeadUserfieldList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/userfield/crm-lead-userfield-update.html>
 /// The `LeadUserfieldUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadUserfieldUpdate {
     /// Identifier of the custom field.
@@ -3663,13 +3525,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for ParameterRowsTaxInc
     }
 }
 /// The `ParameterRows` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ParameterRows {
     /// Identifier of the product in the catalog. You can get the list of products using the method `catalog.product.list`
@@ -4922,13 +4778,7 @@ impl Section {
     }
 }
 /// The `SectionElement2` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionElement2 {
     /// Identifier of the lead field. A list of available fields can be obtained using the crm.lead.fields method.
@@ -4996,13 +4846,7 @@ impl SectionElement2 {
     }
 }
 /// The `Section2` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Section2 {
     /// Unique name of the section.
@@ -5061,13 +4905,7 @@ impl Section2 {
     }
 }
 /// The `UfEnumElement` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UfEnumElement {
     /// Value of the list element.
@@ -5175,13 +5013,7 @@ impl UfEnumElement {
 /// - `value_n` — field value
 ///
 /// The list of available fields is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadAddFields {
     /// Address
@@ -5993,13 +5825,7 @@ impl LeadAddFields {
     }
 }
 /// Optional array of options (`"optionName"=>"value"[, ...]`). The list of possible fields is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadAddParams {
     /// Flag `Y`/`N` - register the lead addition event. Additionally, a notification will be sent to the responsible person for the lead
@@ -6090,13 +5916,7 @@ for LeadDetailsConfigurationForceCommonScopeForAllExtrasLeadCustomerType {
     }
 }
 /// Additional parameters for selecting the lead type. The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadDetailsConfigurationForceCommonScopeForAllExtras {
     /// Lead type. Possible values:
@@ -6365,13 +6185,7 @@ for LeadDetailsConfigurationSetExtrasLeadCustomerType {
     }
 }
 /// Additional parameters for selecting the lead type. The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadDetailsConfigurationSetExtras {
     /// Type of lead. Possible values:
@@ -6428,13 +6242,7 @@ impl LeadDetailsConfigurationSetExtras {
 /// An incorrect field in `fields` will be ignored.
 ///
 /// Only the fields that need to be changed should be passed in `fields`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadUpdateFields {
     /// The lead's address
@@ -7244,13 +7052,7 @@ impl LeadUpdateFields {
     }
 }
 /// An optional set of options. (`"paramName"=>"value"[, ...]`). The list of possible fields is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadUpdateParams {
     /// Register an event for adding the lead in the activity stream. A notification will also be sent to the person responsible for the lead. Acceptable values are `Y` or `N`
@@ -7366,13 +7168,7 @@ for LeadUserfieldListFilterShowFilter {
 /// - `value_n` — the filter value
 ///
 /// All conditions for individual fields are combined using `AND`. See the list of available fields for filtering below.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadUserfieldListFilter {
     /// Identifier of the custom field
@@ -7638,13 +7434,7 @@ impl LeadUserfieldListFilter {
 /// Additional parameters for the field. Each field type `USER_TYPE_ID` has its own set of available settings, which are described below.
 ///
 /// The field only overwrites the values that are passed
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadUserfieldUpdateFieldsSettings {
     /// Default value
@@ -7711,13 +7501,7 @@ impl LeadUserfieldUpdateFieldsSettings {
 /// An incorrect field in `fields` will be ignored.
 ///
 /// Only those fields that need to be changed should be passed in `fields`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LeadUserfieldUpdateFields {
     /// Is the field mandatory? Possible values:

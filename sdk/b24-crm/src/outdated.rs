@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/catalog/crm-catalog-fields.html>
 /// The `CatalogFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CatalogFields {}
 impl CatalogFields {
@@ -36,13 +30,7 @@ impl ::b24_core::__private::Method for CatalogFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/catalog/crm-catalog-get.html>
 /// The `CatalogGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CatalogGet {
     /// Identifier of the product catalog
@@ -72,13 +60,7 @@ impl ::b24_core::__private::Method for CatalogGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/catalog/crm-catalog-list.html>
 /// The `CatalogList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CatalogList {}
 impl CatalogList {
@@ -102,13 +84,7 @@ impl ::b24_core::__private::Method for CatalogList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/category-old/crm-deal-category-add.html>
 /// The `DealcategoryAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealcategoryAdd {
     /// Field values for creating a deal direction.
@@ -155,13 +131,7 @@ impl ::b24_core::__private::Method for DealcategoryAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/category-old/crm-deal-category-default-get.html>
 /// The `DealcategoryDefaultGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealcategoryDefaultGet {}
 impl DealcategoryDefaultGet {
@@ -185,13 +155,7 @@ impl ::b24_core::__private::Method for DealcategoryDefaultGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/category-old/crm-deal-category-default-set.html>
 /// The `DealcategoryDefaultSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealcategoryDefaultSet {
     /// Name of the default category
@@ -237,13 +201,7 @@ impl ::b24_core::__private::Method for DealcategoryDefaultSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/category-old/crm-deal-category-delete.html>
 /// The `DealcategoryDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealcategoryDelete {
     /// Identifier of the direction
@@ -286,13 +244,7 @@ impl ::b24_core::__private::Method for DealcategoryDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/category-old/crm-deal-category-fields.html>
 /// The `DealcategoryFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealcategoryFields {}
 impl DealcategoryFields {
@@ -316,13 +268,7 @@ impl ::b24_core::__private::Method for DealcategoryFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/category-old/crm-deal-category-get.html>
 /// The `DealcategoryGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealcategoryGet {
     /// Identifier of the direction
@@ -365,13 +311,7 @@ impl ::b24_core::__private::Method for DealcategoryGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/category-old/crm-deal-category-list.html>
 /// The `DealcategoryList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealcategoryList {}
 impl DealcategoryList {
@@ -395,13 +335,7 @@ impl ::b24_core::__private::Method for DealcategoryList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/category-old/crm-deal-category-stage-list.html>
 /// The `DealcategoryStageList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealcategoryStageList {
     /// Identifier of the direction. If `id = 0` or nothing is specified, it will return the statuses of the "default" direction. If `id > 0` for a non-existent direction, it returns nothing
@@ -444,13 +378,7 @@ impl ::b24_core::__private::Method for DealcategoryStageList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/category-old/crm-deal-category-status.html>
 /// The `DealcategoryStatus` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealcategoryStatus {}
 impl DealcategoryStatus {
@@ -474,13 +402,7 @@ impl ::b24_core::__private::Method for DealcategoryStatus {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/category-old/crm-deal-category-update.html>
 /// The `DealcategoryUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealcategoryUpdate {
     /// Identifier of the direction
@@ -544,13 +466,7 @@ impl ::b24_core::__private::Method for DealcategoryUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-add.html>
 /// The `InvoiceAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct InvoiceAdd {
     /// Field values for creating the invoice.
@@ -597,13 +513,7 @@ impl ::b24_core::__private::Method for InvoiceAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-delete.html>
 /// The `InvoiceDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct InvoiceDelete {
     /// Invoice identifier
@@ -646,13 +556,7 @@ impl ::b24_core::__private::Method for InvoiceDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-fields.html>
 /// The `InvoiceFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct InvoiceFields {}
 impl InvoiceFields {
@@ -676,13 +580,7 @@ impl ::b24_core::__private::Method for InvoiceFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-get.html>
 /// The `InvoiceGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct InvoiceGet {
     /// Invoice ID
@@ -725,13 +623,7 @@ impl ::b24_core::__private::Method for InvoiceGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-get-external-link.html>
 /// The `InvoiceGetexternallink` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct InvoiceGetexternallink {
     /// Invoice identifier
@@ -774,13 +666,7 @@ impl ::b24_core::__private::Method for InvoiceGetexternallink {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-list.html>
 /// The `InvoiceList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct InvoiceList {
     /// Record filter. By default, all records are returned without filtering
@@ -836,13 +722,7 @@ impl ::b24_core::__private::Method for InvoiceList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-recurring-add.html>
 /// The `InvoiceRecurringAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct InvoiceRecurringAdd {
     /// Field values for creating the recurring invoice configuration. The required field is `INVOICE_ID` [ID of the invoice with the parameter `IS_RECURRING=Y`].
@@ -889,13 +769,7 @@ impl ::b24_core::__private::Method for InvoiceRecurringAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-recurring-delete.html>
 /// The `InvoiceRecurringDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct InvoiceRecurringDelete {
     /// Identifier of the setting
@@ -938,13 +812,7 @@ impl ::b24_core::__private::Method for InvoiceRecurringDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-recurring-expose.html>
 /// The `InvoiceRecurringExpose` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct InvoiceRecurringExpose {
     /// Identifier of the recurring invoice template
@@ -987,13 +855,7 @@ impl ::b24_core::__private::Method for InvoiceRecurringExpose {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-recurring-fields.html>
 /// The `InvoiceRecurringFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct InvoiceRecurringFields {}
 impl InvoiceRecurringFields {
@@ -1017,13 +879,7 @@ impl ::b24_core::__private::Method for InvoiceRecurringFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-recurring-get.html>
 /// The `InvoiceRecurringGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct InvoiceRecurringGet {
     /// Identifier of the recurring invoice template settings
@@ -1066,13 +922,7 @@ impl ::b24_core::__private::Method for InvoiceRecurringGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-recurring-list.html>
 /// The `InvoiceRecurringList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct InvoiceRecurringList {}
 impl InvoiceRecurringList {
@@ -1096,13 +946,7 @@ impl ::b24_core::__private::Method for InvoiceRecurringList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-recurring-update.html>
 /// The `InvoiceRecurringUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct InvoiceRecurringUpdate {
     /// Identifier of the recurring invoice template setting
@@ -1166,13 +1010,7 @@ impl ::b24_core::__private::Method for InvoiceRecurringUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice-status-old/crm-invoice-status-add.html>
 /// The `InvoiceStatusAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct InvoiceStatusAdd {
     /// A set of fields — an array in the form `array("field"=>"value"[, ...])`, containing the values of the invoice status fields.
@@ -1208,13 +1046,7 @@ impl ::b24_core::__private::Method for InvoiceStatusAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice-status-old/crm-invoice-status-delete.html>
 /// The `InvoiceStatusDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct InvoiceStatusDelete {
     /// Identifier of the invoice status
@@ -1244,13 +1076,7 @@ impl ::b24_core::__private::Method for InvoiceStatusDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice-status-old/crm-invoice-status-get.html>
 /// The `InvoiceStatusGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct InvoiceStatusGet {
     /// The identifier of the invoice status
@@ -1280,13 +1106,7 @@ impl ::b24_core::__private::Method for InvoiceStatusGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice-status-old/crm-invoice-status-list.html>
 /// The `InvoiceStatusList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct InvoiceStatusList {}
 impl InvoiceStatusList {
@@ -1310,13 +1130,7 @@ impl ::b24_core::__private::Method for InvoiceStatusList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice-status-old/crm-invoice-status-update.html>
 /// The `InvoiceStatusUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct InvoiceStatusUpdate {
     /// Identifier of the invoice status
@@ -1361,13 +1175,7 @@ impl ::b24_core::__private::Method for InvoiceStatusUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-update.html>
 /// The `InvoiceUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct InvoiceUpdate {
     /// Invoice identifier
@@ -1431,13 +1239,7 @@ impl ::b24_core::__private::Method for InvoiceUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-user-field-add.html>
 /// The `InvoiceUserfieldAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct InvoiceUserfieldAdd {
     /// A set of fields - an array of the form `array("field"=>"value"[, ...])`, containing the description of the custom field. A complete description of the fields can be obtained by calling the method crm.userfield.fields.
@@ -1499,13 +1301,7 @@ impl ::b24_core::__private::Method for InvoiceUserfieldAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-user-field-delete.html>
 /// The `InvoiceUserfieldDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct InvoiceUserfieldDelete {
     /// Identifier of the custom field
@@ -1548,13 +1344,7 @@ impl ::b24_core::__private::Method for InvoiceUserfieldDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-user-field-get.html>
 /// The `InvoiceUserfieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct InvoiceUserfieldGet {
     /// Identifier of the user field
@@ -1597,13 +1387,7 @@ impl ::b24_core::__private::Method for InvoiceUserfieldGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-user-field-list.html>
 /// The `InvoiceUserfieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct InvoiceUserfieldList {
     /// Sorting fields
@@ -1659,13 +1443,7 @@ impl ::b24_core::__private::Method for InvoiceUserfieldList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-invoice-user-field-update.html>
 /// The `InvoiceUserfieldUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct InvoiceUserfieldUpdate {
     /// Identifier of the custom field
@@ -1742,13 +1520,7 @@ impl ::b24_core::__private::Method for InvoiceUserfieldUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/measure/crm-measure-add.html>
 /// The `MeasureAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MeasureAdd {
     /// A set of fields — an array in the form `array("field"=>"value"[, ...])`, containing the values of the measurement unit fields.
@@ -1784,13 +1556,7 @@ impl ::b24_core::__private::Method for MeasureAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/measure/crm-measure-delete.html>
 /// The `MeasureDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MeasureDelete {}
 impl MeasureDelete {
@@ -1814,13 +1580,7 @@ impl ::b24_core::__private::Method for MeasureDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/measure/crm-measure-fields.html>
 /// The `MeasureFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MeasureFields {}
 impl MeasureFields {
@@ -1844,13 +1604,7 @@ impl ::b24_core::__private::Method for MeasureFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/measure/crm-measure-get.html>
 /// The `MeasureGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MeasureGet {}
 impl MeasureGet {
@@ -1874,13 +1628,7 @@ impl ::b24_core::__private::Method for MeasureGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/measure/crm-measure-list.html>
 /// The `MeasureList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MeasureList {}
 impl MeasureList {
@@ -1904,13 +1652,7 @@ impl ::b24_core::__private::Method for MeasureList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/measure/crm-measure-update.html>
 /// The `MeasureUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MeasureUpdate {
     /// Identifier of the measurement unit
@@ -1965,13 +1707,7 @@ impl ::b24_core::__private::Method for MeasureUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-pay-system-fields.html>
 /// The `PaysystemFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PaysystemFields {}
 impl PaysystemFields {
@@ -1995,13 +1731,7 @@ impl ::b24_core::__private::Method for PaysystemFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-pay-system-list.html>
 /// The `PaysystemList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PaysystemList {}
 impl PaysystemList {
@@ -2025,13 +1755,7 @@ impl ::b24_core::__private::Method for PaysystemList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-person-type-fields.html>
 /// The `PersontypeFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PersontypeFields {}
 impl PersontypeFields {
@@ -2055,13 +1779,7 @@ impl ::b24_core::__private::Method for PersontypeFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/invoice/crm-person-type-list.html>
 /// The `PersontypeList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PersontypeList {}
 impl PersontypeList {
@@ -2085,13 +1803,7 @@ impl ::b24_core::__private::Method for PersontypeList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-add.html>
 /// The `ProductAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductAdd {
     /// Field values for creating the product.
@@ -2138,13 +1850,7 @@ impl ::b24_core::__private::Method for ProductAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-delete.html>
 /// The `ProductDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductDelete {
     /// Product identifier
@@ -2187,13 +1893,7 @@ impl ::b24_core::__private::Method for ProductDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-fields.html>
 /// The `ProductFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductFields {}
 impl ProductFields {
@@ -2217,13 +1917,7 @@ impl ::b24_core::__private::Method for ProductFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-get.html>
 /// The `ProductGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductGet {
     /// Product ID
@@ -2266,13 +1960,7 @@ impl ::b24_core::__private::Method for ProductGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-list.html>
 /// The `ProductList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductList {}
 impl ProductList {
@@ -2296,13 +1984,7 @@ impl ::b24_core::__private::Method for ProductList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-property-add.html>
 /// The `ProductPropertyAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyAdd {
     /// Field values for creating the product property.
@@ -2349,13 +2031,7 @@ impl ::b24_core::__private::Method for ProductPropertyAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-property-delete.html>
 /// The `ProductPropertyDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyDelete {}
 impl ProductPropertyDelete {
@@ -2379,13 +2055,7 @@ impl ::b24_core::__private::Method for ProductPropertyDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-property-enumeration-fields.html>
 /// The `ProductPropertyEnumerationFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyEnumerationFields {}
 impl ProductPropertyEnumerationFields {
@@ -2409,13 +2079,7 @@ impl ::b24_core::__private::Method for ProductPropertyEnumerationFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-property-fields.html>
 /// The `ProductPropertyFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyFields {}
 impl ProductPropertyFields {
@@ -2439,13 +2103,7 @@ impl ::b24_core::__private::Method for ProductPropertyFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-property-get.html>
 /// The `ProductPropertyGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyGet {
     /// Identifier of the product property
@@ -2488,13 +2146,7 @@ impl ::b24_core::__private::Method for ProductPropertyGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-property-list.html>
 /// The `ProductPropertyList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyList {
     /// Sorting
@@ -2550,13 +2202,7 @@ impl ::b24_core::__private::Method for ProductPropertyList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-property-settings-fields.html>
 /// The `ProductPropertySettingsFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertySettingsFields {
     /// Property type
@@ -2612,13 +2258,7 @@ impl ::b24_core::__private::Method for ProductPropertySettingsFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-property-types.html>
 /// The `ProductPropertyTypes` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyTypes {}
 impl ProductPropertyTypes {
@@ -2642,13 +2282,7 @@ impl ::b24_core::__private::Method for ProductPropertyTypes {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-property-update.html>
 /// The `ProductPropertyUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductPropertyUpdate {
     /// Identifier of the product property
@@ -2712,13 +2346,7 @@ impl ::b24_core::__private::Method for ProductPropertyUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-update.html>
 /// The `ProductUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductUpdate {
     /// Product identifier
@@ -2785,13 +2413,7 @@ impl ::b24_core::__private::Method for ProductUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/productrow-old/crm-productrow-fields.html>
 /// The `ProductrowFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductrowFields {}
 impl ProductrowFields {
@@ -2815,13 +2437,7 @@ impl ::b24_core::__private::Method for ProductrowFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/productrow-old/crm-productrow-list.html>
 /// The `ProductrowList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductrowList {}
 impl ProductrowList {
@@ -2845,13 +2461,7 @@ impl ::b24_core::__private::Method for ProductrowList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/product-section/crm-product-section-add.html>
 /// The `ProductsectionAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductsectionAdd {
     /// A set of fields — an array in the format `array("field"=>"value"[, ...])`, containing the values of the product section fields.
@@ -2887,13 +2497,7 @@ impl ::b24_core::__private::Method for ProductsectionAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/product-section/crm-product-section-delete.html>
 /// The `ProductsectionDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductsectionDelete {
     /// Identifier of the product section
@@ -2923,13 +2527,7 @@ impl ::b24_core::__private::Method for ProductsectionDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/product-section/crm-product-section-fields.html>
 /// The `ProductsectionFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductsectionFields {}
 impl ProductsectionFields {
@@ -2953,13 +2551,7 @@ impl ::b24_core::__private::Method for ProductsectionFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/product-section/crm-product-section-get.html>
 /// The `ProductsectionGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductsectionGet {
     /// Product section ID
@@ -2989,13 +2581,7 @@ impl ::b24_core::__private::Method for ProductsectionGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/product-section/crm-product-section-list.html>
 /// The `ProductsectionList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductsectionList {
     /// An array containing the list of fields to be selected
@@ -3090,13 +2676,7 @@ impl ::b24_core::__private::Method for ProductsectionList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/product-section/crm-product-section-update.html>
 /// The `ProductsectionUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ProductsectionUpdate {
     /// Identifier of the product section
@@ -3149,13 +2729,7 @@ impl ::b24_core::__private::Method for ProductsectionUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/vat/crm-vat-add.html>
 /// The `VatAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VatAdd {
     /// Object format:
@@ -3197,13 +2771,7 @@ impl ::b24_core::__private::Method for VatAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/vat/crm-vat-delete.html>
 /// The `VatDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VatDelete {
     /// The identifier of the VAT rate to be deleted.
@@ -3232,13 +2800,7 @@ impl ::b24_core::__private::Method for VatDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/vat/crm-vat-fields.html>
 /// The `VatFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VatFields {}
 impl VatFields {
@@ -3260,13 +2822,7 @@ impl ::b24_core::__private::Method for VatFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/vat/crm-vat-get.html>
 /// The `VatGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VatGet {
     /// Identifier of the VAT rate. You can obtain a list of rates using the crm.vat.list method
@@ -3294,13 +2850,7 @@ impl ::b24_core::__private::Method for VatGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/vat/crm-vat-list.html>
 /// The `VatList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VatList {
     /// Object format:
@@ -3428,13 +2978,7 @@ impl ::b24_core::__private::Method for VatList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/vat/crm-vat-update.html>
 /// The `VatUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VatUpdate {
     /// Identifier of the VAT rate to be updated. You can retrieve the list of rates using the crm.vat.list method
@@ -3878,13 +3422,7 @@ impl MeasureFieldsResult {
 /// - `value_n` — field value
 ///
 /// The list of available fields is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VatAddFields {
     /// Activity of the rate:
@@ -4177,13 +3715,7 @@ impl VatGetResult {
     }
 }
 /// Array of fields to update. The list of available fields is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VatUpdateFields {
     /// Activity status of the rate:

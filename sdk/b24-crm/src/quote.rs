@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/crm-quote-add.html>
 /// The `QuoteAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteAdd {
     /// An object containing the fields of the estimate in the following format:
@@ -70,13 +64,7 @@ impl ::b24_core::__private::Method for QuoteAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/contacts/crm-quote-contact-add.html>
 /// The `QuoteContactAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteContactAdd {
     /// Identifier of the estimate
@@ -119,13 +107,7 @@ impl ::b24_core::__private::Method for QuoteContactAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/contacts/crm-quote-contact-delete.html>
 /// The `QuoteContactDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteContactDelete {
     /// Identifier of the estimate
@@ -168,13 +150,7 @@ impl ::b24_core::__private::Method for QuoteContactDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/contacts/crm-quote-contact-fields.html>
 /// The `QuoteContactFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteContactFields {}
 impl QuoteContactFields {
@@ -198,13 +174,7 @@ impl ::b24_core::__private::Method for QuoteContactFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/contacts/crm-quote-contact-items-delete.html>
 /// The `QuoteContactItemsDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteContactItemsDelete {
     /// Identifier of the estimate
@@ -236,13 +206,7 @@ impl ::b24_core::__private::Method for QuoteContactItemsDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/contacts/crm-quote-contact-items-get.html>
 /// The `QuoteContactItemsGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteContactItemsGet {
     /// Identifier of the estimate
@@ -274,13 +238,7 @@ impl ::b24_core::__private::Method for QuoteContactItemsGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/contacts/crm-quote-contact-items-set.html>
 /// The `QuoteContactItemsSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteContactItemsSet {
     /// Identifier of the estimate
@@ -325,13 +283,7 @@ impl ::b24_core::__private::Method for QuoteContactItemsSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/crm-quote-delete.html>
 /// The `QuoteDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteDelete {
     /// Identifier of the estimate.
@@ -363,13 +315,7 @@ impl ::b24_core::__private::Method for QuoteDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/crm-quote-fields.html>
 /// The `QuoteFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteFields {}
 impl QuoteFields {
@@ -396,13 +342,7 @@ impl ::b24_core::__private::Method for QuoteFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/crm-quote-get.html>
 /// The `QuoteGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteGet {
     /// The ID of the estimate.
@@ -435,13 +375,7 @@ impl ::b24_core::__private::Method for QuoteGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/crm-quote-list.html>
 /// The `QuoteList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteList {
     /// A list of fields to return in the response.
@@ -627,13 +561,7 @@ impl ::b24_core::__private::ListMethod for QuoteList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/crm-quote-product-rows-get.html>
 /// The `QuoteProductrowsGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteProductrowsGet {
     /// Identifier of the estimate.
@@ -665,13 +593,7 @@ impl ::b24_core::__private::Method for QuoteProductrowsGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/crm-quote-product-rows-set.html>
 /// The `QuoteProductrowsSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteProductrowsSet {
     /// Identifier of the estimate.
@@ -735,13 +657,7 @@ impl ::b24_core::__private::Method for QuoteProductrowsSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/crm-quote-update.html>
 /// The `QuoteUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteUpdate {
     /// Identifier of the estimate.
@@ -825,13 +741,7 @@ impl ::b24_core::__private::Method for QuoteUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/user-field/crm-quote-user-field-add.html>
 /// The `QuoteUserfieldAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteUserfieldAdd {
     /// Object format:
@@ -876,13 +786,7 @@ impl ::b24_core::__private::Method for QuoteUserfieldAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/user-field/crm-quote-user-field-delete.html>
 /// The `QuoteUserfieldDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteUserfieldDelete {
     /// Identifier of the custom field associated with the quote.
@@ -914,13 +818,7 @@ impl ::b24_core::__private::Method for QuoteUserfieldDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/user-field/crm-quote-user-field-get.html>
 /// The `QuoteUserfieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteUserfieldGet {
     /// Identifier of the custom field associated with the quote.
@@ -955,13 +853,7 @@ impl ::b24_core::__private::Method for QuoteUserfieldGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/user-field/crm-quote-user-field-list.html>
 /// The `QuoteUserfieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteUserfieldList {
     /// Object format:
@@ -1073,13 +965,7 @@ impl ::b24_core::__private::Method for QuoteUserfieldList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/user-field/crm-quote-user-field-update.html>
 /// The `QuoteUserfieldUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteUserfieldUpdate {
     /// Identifier of the custom field.
@@ -1134,13 +1020,7 @@ impl ::b24_core::__private::Method for QuoteUserfieldUpdate {
     type Output = bool;
 }
 /// The `ParameterRows` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ParameterRows {
     /// Identifier of the product in the catalog.
@@ -2095,13 +1975,7 @@ impl QuoteContactBinding {
     }
 }
 /// The `UfEnumElement` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UfEnumElement {
     /// Value of the list item.
@@ -2198,13 +2072,7 @@ impl UfEnumElement {
     }
 }
 /// The `UfEnumElement2` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UfEnumElement2 {
     /// Value of the list element.
@@ -2368,13 +2236,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for QuoteAddFieldsOpene
 /// The list of required and main fields is provided below.
 ///
 /// A complete list of available fields and their types can be obtained using the method crm.quote.fields
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteAddFields {
     /// Subject of the estimate
@@ -2703,13 +2565,7 @@ impl QuoteAddFields {
     }
 }
 /// An object of additional parameters (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteAddParams {
     /// Import mode. Possible values:
@@ -2799,13 +2655,7 @@ for QuoteContactAddFieldsIsPrimary {
     }
 }
 /// Object with information about which contact to link to the estimate (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteContactAddFields {
     /// Identifier of the contact to be linked to the estimate
@@ -2867,13 +2717,7 @@ impl QuoteContactAddFields {
     }
 }
 /// Object with information about which contact to remove from the links (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteContactDeleteFields {
     /// Identifier of the contact to be removed from the links
@@ -2957,13 +2801,7 @@ for QuoteContactItemsSetItemsItemIsPrimary {
     }
 }
 /// The `QuoteContactItemsSetItemsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteContactItemsSetItemsItem {
     /// Identifier of the contact to be linked to the estimate
@@ -3102,13 +2940,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for QuoteUpdateFieldsOp
 /// The list of main fields for updating is provided below.
 ///
 /// A complete list of fields and types can be obtained using the method crm.quote.fields
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteUpdateFields {
     /// Subject of the estimate.
@@ -3446,13 +3278,7 @@ impl QuoteUpdateFields {
     }
 }
 /// Object of additional parameters (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteUpdateParams {
     /// Should a record be created in the change history? Possible values:
@@ -3489,13 +3315,7 @@ impl QuoteUpdateParams {
     }
 }
 /// Additional field parameters. Each `USER_TYPE_ID` field type has its own set of available settings, described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteUserfieldAddFieldsSettings {
     /// Default value.
@@ -3564,13 +3384,7 @@ impl QuoteUserfieldAddFieldsSettings {
 /// The list of available fields is described below.
 ///
 /// An incorrect field in `fields` will be ignored
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteUserfieldAddFields {
     /// Data type of the custom field. Possible values:
@@ -4051,13 +3865,7 @@ for QuoteUserfieldListFilterShowFilter {
 /// - `value_n` — the filter value
 ///
 /// All conditions for individual fields are combined using `AND`. See the list of available fields for filtering below.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteUserfieldListFilter {
     /// Identifier of the custom field
@@ -4323,13 +4131,7 @@ impl QuoteUserfieldListFilter {
 /// Additional field parameters. Each field type `USER_TYPE_ID` has its own pool of available settings, which are described below.
 ///
 /// The field only overwrites the passed values
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteUserfieldUpdateFieldsSettings {
     /// Default value
@@ -4396,13 +4198,7 @@ impl QuoteUserfieldUpdateFieldsSettings {
 /// An incorrect field in `fields` will be ignored.
 ///
 /// Only those fields that need to be changed should be passed in `fields`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct QuoteUserfieldUpdateFields {
     /// Is the field mandatory? Possible values:

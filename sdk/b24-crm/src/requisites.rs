@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/addresses/crm-address-add.html>
 /// The `AddressAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AddressAdd {
     /// A set of fields — an object of the form `{"field": "value"[, ...]}` for adding the address
@@ -52,13 +46,7 @@ impl ::b24_core::__private::Method for AddressAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/addresses/crm-address-delete.html>
 /// The `AddressDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AddressDelete {
     /// A set of fields — an object of the form `{"field": "value"[, ...]}` for deleting the address
@@ -98,13 +86,7 @@ impl ::b24_core::__private::Method for AddressDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/addresses/crm-address-fields.html>
 /// The `AddressFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AddressFields {}
 impl AddressFields {
@@ -128,13 +110,7 @@ impl ::b24_core::__private::Method for AddressFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/addresses/crm-address-list.html>
 /// The `AddressList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AddressList {
     /// An array of fields to select (see address fields).
@@ -265,13 +241,7 @@ impl ::b24_core::__private::ListMethod for AddressList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/addresses/crm-address-update.html>
 /// The `AddressUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AddressUpdate {
     /// A set of fields — an object of the form `{"field": "value"[, ...]}` to update the address.
@@ -313,13 +283,7 @@ impl ::b24_core::__private::Method for AddressUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/universal/crm-requisite-add.html>
 /// The `RequisiteAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteAdd {
     /// Set of fields — an object of the form `{"field": "value"[, ...]}` for adding the requisite
@@ -359,13 +323,7 @@ impl ::b24_core::__private::Method for RequisiteAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/bank-detail/crm-requisite-bank-detail-add.html>
 /// The `RequisiteBankdetailAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteBankdetailAdd {
     /// A set of fields — an object of the form `{"field": "value"[, ...]}` for adding a bank detail
@@ -405,13 +363,7 @@ impl ::b24_core::__private::Method for RequisiteBankdetailAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/bank-detail/crm-requisite-bank-detail-delete.html>
 /// The `RequisiteBankdetailDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteBankdetailDelete {
     /// Identifier of the bank detail. Bank detail identifiers can be obtained using the method `crm.requisite.bankdetail.list`
@@ -441,13 +393,7 @@ impl ::b24_core::__private::Method for RequisiteBankdetailDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/bank-detail/crm-requisite-bank-detail-fields.html>
 /// The `RequisiteBankdetailFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteBankdetailFields {}
 impl RequisiteBankdetailFields {
@@ -471,13 +417,7 @@ impl ::b24_core::__private::Method for RequisiteBankdetailFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/bank-detail/crm-requisite-bank-detail-get.html>
 /// The `RequisiteBankdetailGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteBankdetailGet {
     /// Identifier of the bank details.
@@ -512,13 +452,7 @@ impl ::b24_core::__private::Method for RequisiteBankdetailGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/bank-detail/crm-requisite-bank-detail-list.html>
 /// The `RequisiteBankdetailList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteBankdetailList {
     /// The array contains a list of fields to select (see bank detail fields).
@@ -656,13 +590,7 @@ impl ::b24_core::__private::ListMethod for RequisiteBankdetailList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/bank-detail/crm-requisite-bank-detail-update.html>
 /// The `RequisiteBankdetailUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteBankdetailUpdate {
     /// Identifier of the bank details.
@@ -713,13 +641,7 @@ impl ::b24_core::__private::Method for RequisiteBankdetailUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/universal/crm-requisite-delete.html>
 /// The `RequisiteDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteDelete {
     /// Identifier of the requisite.
@@ -751,13 +673,7 @@ impl ::b24_core::__private::Method for RequisiteDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/universal/crm-requisite-fields.html>
 /// The `RequisiteFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteFields {}
 impl RequisiteFields {
@@ -784,13 +700,7 @@ impl ::b24_core::__private::Method for RequisiteFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/universal/crm-requisite-get.html>
 /// The `RequisiteGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteGet {
     /// Identifier of the requisite.
@@ -825,13 +735,7 @@ impl ::b24_core::__private::Method for RequisiteGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/links/crm-requisite-link-fields.html>
 /// The `RequisiteLinkFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteLinkFields {}
 impl RequisiteLinkFields {
@@ -855,13 +759,7 @@ impl ::b24_core::__private::Method for RequisiteLinkFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/links/crm-requisite-link-get.html>
 /// The `RequisiteLinkGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteLinkGet {
     /// Identifier of the object type to which the link belongs.
@@ -922,13 +820,7 @@ impl ::b24_core::__private::Method for RequisiteLinkGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/links/crm-requisite-link-list.html>
 /// The `RequisiteLinkList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteLinkList {
     /// An array of fields to select (see requisite link fields).
@@ -1062,13 +954,7 @@ impl ::b24_core::__private::ListMethod for RequisiteLinkList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/links/crm-requisite-link-register.html>
 /// The `RequisiteLinkRegister` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteLinkRegister {
     /// A set of fields for the requisite link — an object of the form `{"field": "value"[, ...]}`
@@ -1108,13 +994,7 @@ impl ::b24_core::__private::Method for RequisiteLinkRegister {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/links/crm-requisite-link-unregister.html>
 /// The `RequisiteLinkUnregister` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteLinkUnregister {
     /// Identifier of the object type to which the link belongs.
@@ -1172,13 +1052,7 @@ impl ::b24_core::__private::Method for RequisiteLinkUnregister {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/universal/crm-requisite-list.html>
 /// The `RequisiteList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteList {
     /// An array containing the list of fields to be selected (see requisite fields).
@@ -1343,13 +1217,7 @@ impl ::b24_core::__private::ListMethod for RequisiteList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/crm-requisite-preset-add.html>
 /// The `RequisitePresetAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisitePresetAdd {
     /// A set of fields — an object of the form `{"field": "value"[, ...]}` for adding the template
@@ -1389,13 +1257,7 @@ impl ::b24_core::__private::Method for RequisitePresetAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/crm-requisite-preset-countries.html>
 /// The `RequisitePresetCountries` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisitePresetCountries {}
 impl RequisitePresetCountries {
@@ -1419,13 +1281,7 @@ impl ::b24_core::__private::Method for RequisitePresetCountries {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/crm-requisite-preset-delete.html>
 /// The `RequisitePresetDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisitePresetDelete {
     /// Identifier of the requisite template. It can be obtained using the method `crm.requisite.preset.list`
@@ -1455,13 +1311,7 @@ impl ::b24_core::__private::Method for RequisitePresetDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/fields/crm-requisite-preset-field-add.html>
 /// The `RequisitePresetFieldAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisitePresetFieldAdd {
     /// An object containing the identifier of the template to which the custom field is added (e.g., `{"ID": 27}`).
@@ -1522,13 +1372,7 @@ impl ::b24_core::__private::Method for RequisitePresetFieldAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/fields/crm-requisite-preset-field-available-to-add.html>
 /// The `RequisitePresetFieldAvailabletoadd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisitePresetFieldAvailabletoadd {}
 impl RequisitePresetFieldAvailabletoadd {
@@ -1552,13 +1396,7 @@ impl ::b24_core::__private::Method for RequisitePresetFieldAvailabletoadd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/fields/crm-requisite-preset-field-delete.html>
 /// The `RequisitePresetFieldDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisitePresetFieldDelete {
     /// Identifier of the custom field to be deleted.
@@ -1611,13 +1449,7 @@ impl ::b24_core::__private::Method for RequisitePresetFieldDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/fields/crm-requisite-preset-field-fields.html>
 /// The `RequisitePresetFieldFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisitePresetFieldFields {}
 impl RequisitePresetFieldFields {
@@ -1641,13 +1473,7 @@ impl ::b24_core::__private::Method for RequisitePresetFieldFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/fields/crm-requisite-preset-field-get.html>
 /// The `RequisitePresetFieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisitePresetFieldGet {
     /// Identifier of the custom field.
@@ -1703,13 +1529,7 @@ impl ::b24_core::__private::Method for RequisitePresetFieldGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/fields/crm-requisite-preset-field-list.html>
 /// The `RequisitePresetFieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisitePresetFieldList {
     /// An object containing the identifier value of the template from which the list of customizable fields is extracted (for example, `{"ID": 27}`). Template identifiers can be obtained using the crm.requisite.preset.list method
@@ -1749,13 +1569,7 @@ impl ::b24_core::__private::Method for RequisitePresetFieldList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/fields/crm-requisite-preset-field-update.html>
 /// The `RequisitePresetFieldUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisitePresetFieldUpdate {
     /// Identifier of the custom field to be updated.
@@ -1825,13 +1639,7 @@ impl ::b24_core::__private::Method for RequisitePresetFieldUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/crm-requisite-preset-fields.html>
 /// The `RequisitePresetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisitePresetFields {}
 impl RequisitePresetFields {
@@ -1855,13 +1663,7 @@ impl ::b24_core::__private::Method for RequisitePresetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/crm-requisite-preset-get.html>
 /// The `RequisitePresetGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisitePresetGet {
     /// Identifier of the requisite template. It can be obtained using the method `crm.requisite.preset.list`
@@ -1894,13 +1696,7 @@ impl ::b24_core::__private::Method for RequisitePresetGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/crm-requisite-preset-list.html>
 /// The `RequisitePresetList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisitePresetList {
     /// An array of fields to select (see template fields).
@@ -2034,13 +1830,7 @@ impl ::b24_core::__private::ListMethod for RequisitePresetList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/crm-requisite-preset-update.html>
 /// The `RequisitePresetUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisitePresetUpdate {
     /// Identifier of the requisite template to be updated. Can be obtained using the method `crm.requisite.preset.list`
@@ -2083,13 +1873,7 @@ impl ::b24_core::__private::Method for RequisitePresetUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/universal/crm-requisite-update.html>
 /// The `RequisiteUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteUpdate {
     /// Identifier of the requisite, can be obtained using the method crm.requisite.list
@@ -2138,13 +1922,7 @@ impl ::b24_core::__private::Method for RequisiteUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/user-fields/crm-requisite-userfield-add.html>
 /// The `RequisiteUserfieldAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteUserfieldAdd {
     /// A set of fields — an object of the form `{"field": "value"[, ...]}` for adding a custom requisite field
@@ -2184,13 +1962,7 @@ impl ::b24_core::__private::Method for RequisiteUserfieldAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/user-fields/crm-requisite-userfield-delete.html>
 /// The `RequisiteUserfieldDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteUserfieldDelete {
     /// Identifier of the user field. Can be obtained using the method crm.requisite.userfield.list
@@ -2220,13 +1992,7 @@ impl ::b24_core::__private::Method for RequisiteUserfieldDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/user-fields/crm-requisite-userfield-get.html>
 /// The `RequisiteUserfieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteUserfieldGet {
     /// Identifier of the user field. Can be obtained using the method crm.requisite.userfield.list
@@ -2259,13 +2025,7 @@ impl ::b24_core::__private::Method for RequisiteUserfieldGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/user-fields/crm-requisite-userfield-list.html>
 /// The `RequisiteUserfieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteUserfieldList {
     /// Object for sorting the selected custom fields in the format `{"field_1": "order_1", ... "field_N": "order_N"}`.
@@ -2362,13 +2122,7 @@ impl ::b24_core::__private::Method for RequisiteUserfieldList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/user-fields/crm-requisite-userfield-update.html>
 /// The `RequisiteUserfieldUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteUserfieldUpdate {
     /// Identifier of the user field. Can be obtained using the method crm.requisite.userfield.list
@@ -2715,13 +2469,7 @@ impl AddressFieldsResult {
     }
 }
 /// The `AddressListSelectItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AddressListSelectItem {
     /// Identifier of the address type. Enumeration element "Address Type".
@@ -3048,13 +2796,7 @@ impl AddressListSelectItem {
 /// - `=` — equals, exact match (used by default)
 /// - `!=` — not equal
 /// - `!` — not equal
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AddressListFilter {
     /// Identifier of the address type. Enumeration element "Address Type".
@@ -3362,13 +3104,7 @@ impl AddressListFilter {
 /// Possible values for `order`:
 /// - `asc` — in ascending order
 /// - `desc` — in descending order
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AddressListOrder {
     /// Identifier of the address type. Enumeration element "Address Type".
@@ -4148,13 +3884,7 @@ impl RequisiteBankdetailFieldsResult {
     }
 }
 /// The `RequisiteBankdetailListSelectItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteBankdetailListSelectItem {
     /// Identifier of the bank details. Automatically created and unique within the account
@@ -4844,13 +4574,7 @@ impl RequisiteBankdetailListSelectItem {
 /// - `=` — equal, exact match (used by default)
 /// - `!=` — not equal
 /// - `!` — not equal
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteBankdetailListFilter {
     /// Identifier of the bank details. Automatically created and unique within the account
@@ -5521,13 +5245,7 @@ impl RequisiteBankdetailListFilter {
 /// Possible values for `order`:
 /// - `asc` — in ascending order
 /// - `desc` — in descending order
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteBankdetailListOrder {
     /// Identifier of the bank details. Automatically created and unique within the account
@@ -7033,13 +6751,7 @@ impl RequisiteLinkFieldsResult {
     }
 }
 /// The `RequisiteLinkListSelectItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteLinkListSelectItem {
     /// Identifier of the object type to which the link belongs.
@@ -7198,13 +6910,7 @@ impl RequisiteLinkListSelectItem {
 /// - `=` — equal, exact match (used by default)
 /// - `!=` — not equal
 /// - `!` — not equal
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteLinkListFilter {
     /// Identifier of the object type to which the link belongs.
@@ -7344,13 +7050,7 @@ impl RequisiteLinkListFilter {
 /// Possible values for `order`:
 /// - `asc` — in ascending order
 /// - `desc` — in descending order
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteLinkListOrder {
     /// Identifier of the object type to which the link belongs.
@@ -8079,13 +7779,7 @@ impl RequisitePresetFieldsResult {
     }
 }
 /// The `RequisitePresetListSelectItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisitePresetListSelectItem {
     /// Identifier of the template. Created automatically and unique within Bitrix24
@@ -8333,13 +8027,7 @@ impl RequisitePresetListSelectItem {
 /// - `=` — equal, exact match (used by default)
 /// - `!=` — not equal
 /// - `!` — not equal
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisitePresetListFilter {
     /// Identifier of the template. Created automatically and unique within Bitrix24
@@ -8568,13 +8256,7 @@ impl RequisitePresetListFilter {
 /// Possible values for `order`:
 /// - `asc` — in ascending order
 /// - `desc` — in descending order
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisitePresetListOrder {
     /// Identifier of the template. Created automatically and unique within Bitrix24
@@ -9404,13 +9086,7 @@ for RequisiteUserfieldListFilterIsSearchable {
 /// Additional prefixes in keys that clarify filter behavior are not provided. The `equals` operation is always used.
 ///
 /// Possible values for `value` correspond to field descriptions
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RequisiteUserfieldListFilter {
     /// Identifier of the custom field

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/hcm-link/humanresources-hcmlink-company-add.html>
 /// The `HumanresourcesHcmlinkCompanyAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct HumanresourcesHcmlinkCompanyAdd {
     /// Company data from the HR system (detailed description)
@@ -44,13 +38,7 @@ impl ::b24_core::__private::Method for HumanresourcesHcmlinkCompanyAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/hcm-link/humanresources-hcmlink-company-delete.html>
 /// The `HumanresourcesHcmlinkCompanyDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct HumanresourcesHcmlinkCompanyDelete {
     /// HCM Link company ID.
@@ -82,13 +70,7 @@ impl ::b24_core::__private::Method for HumanresourcesHcmlinkCompanyDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/hcm-link/humanresources-hcmlink-company-list.html>
 /// The `HumanresourcesHcmlinkCompanyList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct HumanresourcesHcmlinkCompanyList {
     /// Number of records per page.
@@ -169,13 +151,7 @@ impl ::b24_core::__private::Method for HumanresourcesHcmlinkCompanyList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/hcm-link/humanresources-hcmlink-company-update.html>
 /// The `HumanresourcesHcmlinkCompanyUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct HumanresourcesHcmlinkCompanyUpdate {
     /// HCM Link company ID.
@@ -218,13 +194,7 @@ impl ::b24_core::__private::Method for HumanresourcesHcmlinkCompanyUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/hcm-link/humanresources-hcmlink-company-user-list.html>
 /// The `HumanresourcesHcmlinkCompanyUserList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct HumanresourcesHcmlinkCompanyUserList {
     /// Number of records per page.
@@ -288,13 +258,7 @@ impl ::b24_core::__private::Method for HumanresourcesHcmlinkCompanyUserList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/hcm-link/humanresources-hcmlink-employee-list.html>
 /// The `HumanresourcesHcmlinkEmployeeList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct HumanresourcesHcmlinkEmployeeList {
     /// Company code in the HR system.
@@ -389,13 +353,7 @@ impl ::b24_core::__private::Method for HumanresourcesHcmlinkEmployeeList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/hcm-link/humanresources-hcmlink-employee-set.html>
 /// The `HumanresourcesHcmlinkEmployeeSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct HumanresourcesHcmlinkEmployeeSet {
     /// Company code in the HR system.
@@ -463,13 +421,7 @@ impl ::b24_core::__private::Method for HumanresourcesHcmlinkEmployeeSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/hcm-link/humanresources-hcmlink-field-value-set.html>
 /// The `HumanresourcesHcmlinkFieldValueSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct HumanresourcesHcmlinkFieldValueSet {
     /// Company code in the HR system or CRM company ID.
@@ -539,13 +491,7 @@ impl ::b24_core::__private::Method for HumanresourcesHcmlinkFieldValueSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/hcm-link/humanresources-hcmlink-job-status-get.html>
 /// The `HumanresourcesHcmlinkJobStatusGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct HumanresourcesHcmlinkJobStatusGet {
     /// Synchronization job ID.
@@ -580,13 +526,7 @@ impl ::b24_core::__private::Method for HumanresourcesHcmlinkJobStatusGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/hcm-link/humanresources-hcmlink-job-update.html>
 /// The `HumanresourcesHcmlinkJobUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct HumanresourcesHcmlinkJobUpdate {
     /// Synchronization job ID.
@@ -629,13 +569,7 @@ impl ::b24_core::__private::Method for HumanresourcesHcmlinkJobUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/sign-b2e-company-provider-list.html>
 /// The `SignB2eCompanyProviderList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SignB2eCompanyProviderList {
     /// UUID of the company in HCM Link.
@@ -750,13 +684,7 @@ impl ::b24_core::__private::Method for SignB2eCompanyProviderList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/sign-b2e-document-get.html>
 /// The `SignB2eDocumentGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SignB2eDocumentGet {
     /// Unique identifier of the document
@@ -827,13 +755,7 @@ impl ::b24_core::__private::Method for SignB2eDocumentGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/sign-b2e-document-send.html>
 /// The `SignB2eDocumentSend` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SignB2eDocumentSend {
     /// Parameters for sending the document for signing (detailed description)
@@ -890,13 +812,7 @@ impl ::b24_core::__private::Method for SignB2eDocumentSend {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/sign-b2e-hcmlink-document-get.html>
 /// The `SignB2eHcmlinkDocumentGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SignB2eHcmlinkDocumentGet {
     /// Signing participant identifier.
@@ -928,13 +844,7 @@ impl ::b24_core::__private::Method for SignB2eHcmlinkDocumentGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/sign-b2e-mysafe-tail.html>
 /// The `SignB2eMysafeTail` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SignB2eMysafeTail {
     /// Number of records per page.
@@ -1000,13 +910,7 @@ impl ::b24_core::__private::Method for SignB2eMysafeTail {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sign/sign-b2e-personal-tail.html>
 /// The `SignB2ePersonalTail` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SignB2ePersonalTail {
     /// Number of records per page.
@@ -1271,13 +1175,7 @@ for HumanresourcesHcmlinkCompanyAddFieldsFieldsItemEntityType {
     }
 }
 /// The `HumanresourcesHcmlinkCompanyAddFieldsFieldsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct HumanresourcesHcmlinkCompanyAddFieldsFieldsItem {
     /// Field code in the HR system
@@ -1390,13 +1288,7 @@ impl HumanresourcesHcmlinkCompanyAddFieldsFieldsItem {
     }
 }
 /// Company data from the HR system (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct HumanresourcesHcmlinkCompanyAddFields {
     /// Company code in the HR system
@@ -2122,13 +2014,7 @@ for HumanresourcesHcmlinkCompanyUpdateFieldsFieldsItemEntityType {
     }
 }
 /// The `HumanresourcesHcmlinkCompanyUpdateFieldsFieldsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct HumanresourcesHcmlinkCompanyUpdateFieldsFieldsItem {
     /// Field code in the HR system
@@ -2241,13 +2127,7 @@ impl HumanresourcesHcmlinkCompanyUpdateFieldsFieldsItem {
     }
 }
 /// New company data from the HR system (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct HumanresourcesHcmlinkCompanyUpdateFields {
     /// Company code in the HR system
@@ -2762,13 +2642,7 @@ impl HumanresourcesHcmlinkEmployeeListResultItem {
     }
 }
 /// Employee data (detailed description). The object must contain at least one field with a non-empty value
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct HumanresourcesHcmlinkEmployeeSetDataItemData {
     /// First name
@@ -2841,13 +2715,7 @@ impl HumanresourcesHcmlinkEmployeeSetDataItemData {
     }
 }
 /// The `HumanresourcesHcmlinkEmployeeSetDataItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct HumanresourcesHcmlinkEmployeeSetDataItem {
     /// Employee code in the HR system
@@ -2974,13 +2842,7 @@ for HumanresourcesHcmlinkEmployeeSetJobFieldsStatus {
     }
 }
 /// New synchronization job data (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct HumanresourcesHcmlinkEmployeeSetJobFields {
     /// New job status.
@@ -3070,13 +2932,7 @@ impl HumanresourcesHcmlinkEmployeeSetJobFields {
 /// Data for updating the synchronization job (detailed description).
 ///
 /// Pass the parameter if the method is executed in response to the `OnHumanResourcesHcmLinkEmployeeListRequested` event. The job ID is passed in the event in the `jobId` field
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct HumanresourcesHcmlinkEmployeeSetJob {
     /// Synchronization job ID.
@@ -3106,13 +2962,7 @@ impl HumanresourcesHcmlinkEmployeeSetJob {
     }
 }
 /// The `HumanresourcesHcmlinkFieldValueSetDataItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct HumanresourcesHcmlinkFieldValueSetDataItem {
     /// Field code in the HR system.
@@ -3227,13 +3077,7 @@ for HumanresourcesHcmlinkFieldValueSetJobFieldsStatus {
     }
 }
 /// New synchronization task data (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct HumanresourcesHcmlinkFieldValueSetJobFields {
     /// New task status.
@@ -3323,13 +3167,7 @@ impl HumanresourcesHcmlinkFieldValueSetJobFields {
 /// Data for updating the synchronization job (detailed description).
 ///
 /// Pass the parameter if the method is executed in response to the `OnHumanResourcesHcmLinkFieldValueRequested`, `OnHumanResourcesHcmLinkPinRequested`, or `OnHumanResourcesHcmLinkSalaryVacationRequested` event. The job ID is passed in the event in the `jobId` field
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct HumanresourcesHcmlinkFieldValueSetJob {
     /// Synchronization task identifier.
@@ -3426,13 +3264,7 @@ for HumanresourcesHcmlinkJobUpdateFieldsStatus {
     }
 }
 /// Job data (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct HumanresourcesHcmlinkJobUpdateFields {
     /// New job status.
@@ -3518,13 +3350,7 @@ impl HumanresourcesHcmlinkJobUpdateFields {
     }
 }
 /// The company on behalf of which the document is sent (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SignB2eDocumentSendFieldsCompany {
     /// UUID of the company in HCM Link.
@@ -3628,13 +3454,7 @@ for SignB2eDocumentSendFieldsMembersItemRole {
     }
 }
 /// The `SignB2eDocumentSendFieldsMembersItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SignB2eDocumentSendFieldsMembersItem {
     /// Employee code in HCM Link.
@@ -3761,13 +3581,7 @@ for SignB2eDocumentSendFieldsResponsibleRole {
     }
 }
 /// Responsible person for the document (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SignB2eDocumentSendFieldsResponsible {
     /// Employee code in HCM Link.
@@ -3831,13 +3645,7 @@ impl SignB2eDocumentSendFieldsResponsible {
     }
 }
 /// The `SignB2eDocumentSendFieldsFilesItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SignB2eDocumentSendFieldsFilesItem {
     /// File name. Must include the `.pdf` extension
@@ -3881,13 +3689,7 @@ impl SignB2eDocumentSendFieldsFilesItem {
     }
 }
 /// External parameters of the document (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SignB2eDocumentSendFieldsExternalSettings {
     /// External identifier. Maximum length — 255 characters
@@ -3921,13 +3723,7 @@ impl SignB2eDocumentSendFieldsExternalSettings {
     }
 }
 /// Parameters for sending the document for signing (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SignB2eDocumentSendFields {
     /// The company on behalf of which the document is sent (detailed description)

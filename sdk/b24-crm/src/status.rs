@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/status/crm-status-add.html>
 /// The `StatusAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StatusAdd {}
 impl StatusAdd {
@@ -34,13 +28,7 @@ impl ::b24_core::__private::Method for StatusAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/status/crm-status-delete.html>
 /// The `StatusDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StatusDelete {
     /// Identifier of the status element to be deleted. You can obtain a list of identifiers using the method crm.status.list
@@ -95,13 +83,7 @@ impl ::b24_core::__private::Method for StatusDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/status/crm-status-entity-items.html>
 /// The `StatusEntityItems` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StatusEntityItems {
     /// Type of directory, for example `DEAL_STAGE`, `SOURCE`. You can get the list of types using the method crm.status.entity.types
@@ -136,13 +118,7 @@ impl ::b24_core::__private::Method for StatusEntityItems {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/status/crm-status-entity-types.html>
 /// The `StatusEntityTypes` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StatusEntityTypes {}
 impl StatusEntityTypes {
@@ -166,13 +142,7 @@ impl ::b24_core::__private::Method for StatusEntityTypes {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/status/crm-status-fields.html>
 /// The `StatusFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StatusFields {}
 impl StatusFields {
@@ -196,13 +166,7 @@ impl ::b24_core::__private::Method for StatusFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/status/crm-status-get.html>
 /// The `StatusGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StatusGet {}
 impl StatusGet {
@@ -224,13 +188,7 @@ impl ::b24_core::__private::Method for StatusGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/status/crm-status-list.html>
 /// The `StatusList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StatusList {
     /// Object format:
@@ -336,13 +294,7 @@ impl ::b24_core::__private::Method for StatusList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/status/crm-status-update.html>
 /// The `StatusUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StatusUpdate {
     /// Identifier of the status element to be updated. You can get the list using the method crm.status.list
@@ -956,13 +908,7 @@ impl StatusFieldsResult {
     }
 }
 /// Array of fields to update. The list of available fields is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StatusUpdateFields {
     /// Name

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/activity-base/crm-activity-add.html>
 /// The `ActivityAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityAdd {
     /// An array of values for the activity fields in the following structure:
@@ -65,13 +59,7 @@ impl ::b24_core::__private::Method for ActivityAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/configurable/badges/crm-activity-badge-add.html>
 /// The `ActivityBadgeAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityBadgeAdd {
     /// Badge code, for example `missedCall`
@@ -135,13 +123,7 @@ impl ::b24_core::__private::Method for ActivityBadgeAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/configurable/badges/crm-activity-badge-delete.html>
 /// The `ActivityBadgeDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityBadgeDelete {
     /// Badge code, for example `missedCall`
@@ -174,13 +156,7 @@ impl ::b24_core::__private::Method for ActivityBadgeDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/configurable/badges/crm-activity-badge-get.html>
 /// The `ActivityBadgeGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityBadgeGet {
     /// Badge code, for example `missedCall`
@@ -216,13 +192,7 @@ impl ::b24_core::__private::Method for ActivityBadgeGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/configurable/badges/crm-activity-badge-list.html>
 /// The `ActivityBadgeList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityBadgeList {}
 impl ActivityBadgeList {
@@ -249,13 +219,7 @@ impl ::b24_core::__private::Method for ActivityBadgeList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/binding/crm-activity-binding-add.html>
 /// The `ActivityBindingAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityBindingAdd {
     /// Integer identifier of the deal in the timeline, for example `999`
@@ -312,13 +276,7 @@ impl ::b24_core::__private::Method for ActivityBindingAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/binding/crm-activity-binding-delete.html>
 /// The `ActivityBindingDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityBindingDelete {
     /// Integer identifier of the deal in the timeline, for example `999`
@@ -375,13 +333,7 @@ impl ::b24_core::__private::Method for ActivityBindingDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/binding/crm-activity-binding-list.html>
 /// The `ActivityBindingList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityBindingList {
     /// Integer identifier of the activity in the timeline, for example `999`
@@ -416,13 +368,7 @@ impl ::b24_core::__private::Method for ActivityBindingList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/binding/crm-activity-binding-move.html>
 /// The `ActivityBindingMove` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityBindingMove {
     /// Identifier of the activity in the timeline, for example `999`
@@ -499,13 +445,7 @@ impl ::b24_core::__private::Method for ActivityBindingMove {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/activity-base/crm-activity-call-get-transcript.html>
 /// The `ActivityCallGetTranscript` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityCallGetTranscript {
     /// Call type activity identifier, for example `12345`.
@@ -542,13 +482,7 @@ impl ::b24_core::__private::Method for ActivityCallGetTranscript {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/activity-base/crm-activity-communication-fields.html>
 /// The `ActivityCommunicationFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityCommunicationFields {}
 impl ActivityCommunicationFields {
@@ -572,13 +506,7 @@ impl ::b24_core::__private::Method for ActivityCommunicationFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/configurable/crm-activity-configurable-add.html>
 /// The `ActivityConfigurableAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityConfigurableAdd {
     /// Integer CRM object type identifier where the activity is being created, e.g., `2` for a deal
@@ -658,13 +586,7 @@ impl ::b24_core::__private::Method for ActivityConfigurableAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/configurable/crm-activity-configurable-get.html>
 /// The `ActivityConfigurableGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityConfigurableGet {
     /// Integer identifier of the activity, for example `999`
@@ -697,13 +619,7 @@ impl ::b24_core::__private::Method for ActivityConfigurableGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/configurable/crm-activity-configurable-update.html>
 /// The `ActivityConfigurableUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityConfigurableUpdate {
     /// Integer identifier of the activity, for example `999`
@@ -771,13 +687,7 @@ impl ::b24_core::__private::Method for ActivityConfigurableUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/activity-base/crm-activity-delete.html>
 /// The `ActivityDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityDelete {
     /// Identifier of the activity in the timeline, for example `999`
@@ -807,13 +717,7 @@ impl ::b24_core::__private::Method for ActivityDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/activity-base/crm-activity-fields.html>
 /// The `ActivityFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityFields {}
 impl ActivityFields {
@@ -837,13 +741,7 @@ impl ::b24_core::__private::Method for ActivityFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/activity-base/crm-activity-get.html>
 /// The `ActivityGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityGet {
     /// The ID of the activity in the timeline, for example `999`
@@ -876,13 +774,7 @@ impl ::b24_core::__private::Method for ActivityGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/layout-blocks/crm-activity-layout-blocks-delete.html>
 /// The `ActivityLayoutBlocksDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityLayoutBlocksDelete {
     /// Identifier of the CRM object type to which the activity is linked
@@ -939,13 +831,7 @@ impl ::b24_core::__private::Method for ActivityLayoutBlocksDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/layout-blocks/crm-activity-layout-blocks-get.html>
 /// The `ActivityLayoutBlocksGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityLayoutBlocksGet {
     /// Identifier of the CRM object type to which the activity is linked
@@ -1002,13 +888,7 @@ impl ::b24_core::__private::Method for ActivityLayoutBlocksGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/layout-blocks/crm-activity-layout-blocks-set.html>
 /// The `ActivityLayoutBlocksSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityLayoutBlocksSet {
     /// Identifier of the CRM object type to which the activity is linked
@@ -1072,13 +952,7 @@ impl ::b24_core::__private::Method for ActivityLayoutBlocksSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/activity-base/crm-activity-list.html>
 /// The `ActivityList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityList {
     /// An array of fields of the activity crm.activity.fields that need to be selected. To get the fields `COMMUNICATIONS` and `FILES`, specify them in select
@@ -1231,13 +1105,7 @@ impl ::b24_core::__private::Method for ActivityList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/todo/crm-activity-todo-add.html>
 /// The `ActivityTodoAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityTodoAdd {
     /// Identifier of the CRM object type to which the activity is linked, for example `2` for a deal
@@ -1410,13 +1278,7 @@ impl ::b24_core::__private::Method for ActivityTodoAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/todo/crm-activity-todo-update.html>
 /// The `ActivityTodoUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityTodoUpdate {
     /// Identifier of the deal being updated, for example `999`
@@ -1596,13 +1458,7 @@ impl ::b24_core::__private::Method for ActivityTodoUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/todo/crm-activity-todo-update-color.html>
 /// The `ActivityTodoUpdateColor` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityTodoUpdateColor {}
 impl ActivityTodoUpdateColor {
@@ -1626,13 +1482,7 @@ impl ::b24_core::__private::Method for ActivityTodoUpdateColor {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/todo/crm-activity-todo-update-deadline.html>
 /// The `ActivityTodoUpdateDeadline` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityTodoUpdateDeadline {
     /// Identifier of the activity being updated, for example `999`
@@ -1699,13 +1549,7 @@ impl ::b24_core::__private::Method for ActivityTodoUpdateDeadline {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/todo/crm-activity-todo-update-description.html>
 /// The `ActivityTodoUpdateDescription` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityTodoUpdateDescription {
     /// Identifier of the activity being updated, for example `999`
@@ -1772,13 +1616,7 @@ impl ::b24_core::__private::Method for ActivityTodoUpdateDescription {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/todo/crm-activity-todo-update-responsible-user.html>
 /// The `ActivityTodoUpdateResponsibleUser` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityTodoUpdateResponsibleUser {
     /// Identifier of the activity being updated, for example `999`
@@ -1845,13 +1683,7 @@ impl ::b24_core::__private::Method for ActivityTodoUpdateResponsibleUser {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/types/crm-activity-type-add.html>
 /// The `ActivityTypeAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityTypeAdd {
     /// Field values for adding a new custom activity type in the form of a structure:
@@ -1893,13 +1725,7 @@ impl ::b24_core::__private::Method for ActivityTypeAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/types/crm-activity-type-delete.html>
 /// The `ActivityTypeDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityTypeDelete {
     /// String value of the case type, for example `1C`
@@ -1932,13 +1758,7 @@ impl ::b24_core::__private::Method for ActivityTypeDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/types/crm-activity-type-list.html>
 /// The `ActivityTypeList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityTypeList {}
 impl ActivityTypeList {
@@ -1962,13 +1782,7 @@ impl ::b24_core::__private::Method for ActivityTypeList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/activity-base/crm-activity-update.html>
 /// The `ActivityUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityUpdate {
     /// Integer identifier of the activity in the timeline, for example `999`
@@ -2019,13 +1833,7 @@ impl ::b24_core::__private::Method for ActivityUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/bindings/crm-timeline-bindings-bind.html>
 /// The `TimelineBindingsBind` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineBindingsBind {
     /// Field values (detailed description provided below) for adding a binding of a timeline record to a CRM entity in the form of a structure:
@@ -2073,13 +1881,7 @@ impl ::b24_core::__private::Method for TimelineBindingsBind {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/bindings/crm-timeline-bindings-fields.html>
 /// The `TimelineBindingsFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineBindingsFields {}
 impl TimelineBindingsFields {
@@ -2105,13 +1907,7 @@ impl ::b24_core::__private::Method for TimelineBindingsFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/bindings/crm-timeline-bindings-list.html>
 /// The `TimelineBindingsList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineBindingsList {}
 impl TimelineBindingsList {
@@ -2135,13 +1931,7 @@ impl ::b24_core::__private::Method for TimelineBindingsList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/bindings/crm-timeline-bindings-unbind.html>
 /// The `TimelineBindingsUnbind` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineBindingsUnbind {
     /// Field values (detailed description provided below) for unbinding the timeline record from the CRM entity in the form of a structure:
@@ -2189,13 +1979,7 @@ impl ::b24_core::__private::Method for TimelineBindingsUnbind {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/comments/crm-timeline-comment-add.html>
 /// The `TimelineCommentAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineCommentAdd {
     /// Field values (detailed description provided below) for adding a new activity of type "Comment" in the form of a structure:
@@ -2249,13 +2033,7 @@ impl ::b24_core::__private::Method for TimelineCommentAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/comments/crm-timeline-comment-delete.html>
 /// The `TimelineCommentDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineCommentDelete {
     /// Integer identifier of the "Comment" type deal (e.g., `1`). Identifiers can be obtained using the `crm.timeline.comment.list` method
@@ -2321,13 +2099,7 @@ impl ::b24_core::__private::Method for TimelineCommentDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/comments/crm-timeline-comment-fields.html>
 /// The `TimelineCommentFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineCommentFields {}
 impl TimelineCommentFields {
@@ -2351,13 +2123,7 @@ impl ::b24_core::__private::Method for TimelineCommentFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/comments/crm-timeline-comment-get.html>
 /// The `TimelineCommentGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineCommentGet {
     /// Integer identifier of the "Comment" type deal (e.g., `1`). Identifiers can be obtained using the `crm.timeline.comment.list` method
@@ -2390,13 +2156,7 @@ impl ::b24_core::__private::Method for TimelineCommentGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/comments/crm-timeline-comment-list.html>
 /// The `TimelineCommentList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineCommentList {
     /// An array of fields to be selected. Pass the fields of the result object. If not provided or an empty array is passed, all fields will be returned.
@@ -2525,13 +2285,7 @@ impl ::b24_core::__private::ListMethod for TimelineCommentList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/comments/crm-timeline-comment-update.html>
 /// The `TimelineCommentUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineCommentUpdate {
     /// Integer identifier of the "Comment" type deal (e.g., `1`). Identifiers can be obtained using the `crm.timeline.comment.list` method
@@ -2633,13 +2387,7 @@ impl ::b24_core::__private::Method for TimelineCommentUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/icons/crm-timeline-icon-add.html>
 /// The `TimelineIconAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineIconAdd {
     /// Icon code (for example, `info`)
@@ -2692,13 +2440,7 @@ impl ::b24_core::__private::Method for TimelineIconAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/icons/crm-timeline-icon-delete.html>
 /// The `TimelineIconDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineIconDelete {
     /// Icon code (for example, `info`).
@@ -2733,13 +2475,7 @@ impl ::b24_core::__private::Method for TimelineIconDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/icons/crm-timeline-icon-get.html>
 /// The `TimelineIconGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineIconGet {
     /// Icon code (for example, `info`).
@@ -2777,13 +2513,7 @@ impl ::b24_core::__private::Method for TimelineIconGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/icons/crm-timeline-icon-list.html>
 /// The `TimelineIconList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineIconList {}
 impl TimelineIconList {
@@ -2810,13 +2540,7 @@ impl ::b24_core::__private::Method for TimelineIconList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/actions/crm-timeline-item-pin.html>
 /// The `TimelineItemPin` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineItemPin {
     /// Identifier of the timeline item, for example `999`. You can obtain the id using the method crm.timeline.comment.list
@@ -2870,13 +2594,7 @@ impl ::b24_core::__private::Method for TimelineItemPin {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/actions/crm-timeline-item-unpin.html>
 /// The `TimelineItemUnpin` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineItemUnpin {
     /// Identifier of the timeline item, for example `999`. You can obtain the id using the method crm.timeline.comment.list
@@ -2930,13 +2648,7 @@ impl ::b24_core::__private::Method for TimelineItemUnpin {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/layout-blocks/crm-timeline-layout-blocks-delete.html>
 /// The `TimelineLayoutBlocksDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineLayoutBlocksDelete {
     /// Identifier of the CRM object type to which the timeline record is linked
@@ -2996,13 +2708,7 @@ impl ::b24_core::__private::Method for TimelineLayoutBlocksDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/layout-blocks/crm-timeline-layout-blocks-get.html>
 /// The `TimelineLayoutBlocksGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineLayoutBlocksGet {
     /// Identifier of the CRM object type associated with the timeline record
@@ -3062,13 +2768,7 @@ impl ::b24_core::__private::Method for TimelineLayoutBlocksGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/layout-blocks/crm-timeline-layout-blocks-set.html>
 /// The `TimelineLayoutBlocksSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineLayoutBlocksSet {
     /// Identifier of the CRM object to which the timeline record is linked
@@ -3135,13 +2835,7 @@ impl ::b24_core::__private::Method for TimelineLayoutBlocksSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/crm-timeline-logmessage-add.html>
 /// The `TimelineLogmessageAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineLogmessageAdd {
     /// Field values (detailed description provided below) for adding a new log entry in the form of a structure:
@@ -3192,13 +2886,7 @@ impl ::b24_core::__private::Method for TimelineLogmessageAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/crm-timeline-logmessage-delete.html>
 /// The `TimelineLogmessageDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineLogmessageDelete {
     /// Integer identifier of the timeline entry (for example, `1`).
@@ -3230,13 +2918,7 @@ impl ::b24_core::__private::Method for TimelineLogmessageDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/crm-timeline-logmessage-get.html>
 /// The `TimelineLogmessageGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineLogmessageGet {
     /// Integer identifier of the timeline entry (for example, `1`).
@@ -3271,13 +2953,7 @@ impl ::b24_core::__private::Method for TimelineLogmessageGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/crm-timeline-logmessage-list.html>
 /// The `TimelineLogmessageList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineLogmessageList {
     /// Identifier of the entity type for which to retrieve the list of log entries (e.g., `1` — lead)
@@ -3383,13 +3059,7 @@ impl ::b24_core::__private::ListMethod for TimelineLogmessageList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/logo/crm-timeline-logo-add.html>
 /// The `TimelineLogoAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineLogoAdd {
     /// Logo code (e.g., `info`)
@@ -3442,13 +3112,7 @@ impl ::b24_core::__private::Method for TimelineLogoAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/logo/crm-timeline-logo-delete.html>
 /// The `TimelineLogoDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineLogoDelete {
     /// Logo code (for example, `info`).
@@ -3483,13 +3147,7 @@ impl ::b24_core::__private::Method for TimelineLogoDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/logo/crm-timeline-logo-get.html>
 /// The `TimelineLogoGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineLogoGet {
     /// Logo code (for example, `info`).
@@ -3527,13 +3185,7 @@ impl ::b24_core::__private::Method for TimelineLogoGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/logo/crm-timeline-logo-list.html>
 /// The `TimelineLogoList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineLogoList {}
 impl TimelineLogoList {
@@ -3562,13 +3214,7 @@ impl ::b24_core::__private::Method for TimelineLogoList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/note/crm-timeline-note-delete.html>
 /// The `TimelineNoteDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineNoteDelete {}
 impl TimelineNoteDelete {
@@ -3592,13 +3238,7 @@ impl ::b24_core::__private::Method for TimelineNoteDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/note/crm-timeline-note-get.html>
 /// The `TimelineNoteGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineNoteGet {
     /// Identifier of the element type to which the record belongs
@@ -3665,13 +3305,7 @@ impl ::b24_core::__private::Method for TimelineNoteGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/note/crm-timeline-note-save.html>
 /// The `TimelineNoteSave` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineNoteSave {
     /// Identifier of the element type to which the record belongs
@@ -3743,13 +3377,7 @@ impl ::b24_core::__private::Method for TimelineNoteSave {
     type Output = bool;
 }
 /// The `ContentBlockDto` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ContentBlockDto {
     /// Line break handling. If true, `\n` characters will be replaced with `<br>`. Default is `false`
@@ -4162,13 +3790,7 @@ impl FieldMetadata2 {
     }
 }
 /// The `FooterButtonDto` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FooterButtonDto {
     /// Scope, e.g., `web`
@@ -4218,13 +3840,7 @@ impl FooterButtonDto {
     }
 }
 /// The `MenuItemDto` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MenuItemDto {
     /// Scope, for example `web`
@@ -4274,13 +3890,7 @@ impl MenuItemDto {
     }
 }
 /// The `FooterMenuDto` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FooterMenuDto {
     /// Show the "Pin" menu item. The menu item will not be shown if added to an incomplete activity. Default is `true`
@@ -4356,13 +3966,7 @@ impl FooterMenuDto {
     }
 }
 /// The `FooterDto` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FooterDto {
     /// An array of objects describing action buttons. No more than two buttons are allowed
@@ -4399,13 +4003,7 @@ impl FooterDto {
     }
 }
 /// The `LayoutDto` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LayoutDto {
     /// Bottom part of the entry with action block
@@ -4430,13 +4028,7 @@ impl LayoutDto {
     }
 }
 /// The `RestAppLayoutDto` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RestAppLayoutDto {
     /// Array of additional content blocks
@@ -4453,13 +4045,7 @@ impl RestAppLayoutDto {
     }
 }
 /// The `ActivityAddFieldsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityAddFieldsItem {
     /// Identifier of the CRM entity
@@ -5210,13 +4796,7 @@ impl ActivityCommunicationFieldsResult {
     }
 }
 /// The `ActivityConfigurableAddFieldsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityConfigurableAddFieldsItem {
     /// Configurable activity type. If no value is specified, it is set to the default value `CONFIGURABLE`. If specified, the value must match one of the types created by the crm.activity.type.add method with the field `IS_CONFIGURABLE_TYPE` equal to `Y` in the context of the same application
@@ -6046,13 +5626,7 @@ impl ActivityFieldsResult {
 /// ```
 ///
 /// A detailed description is provided below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityTypeAddFields {
     /// String value of the deal type, for example `1C`. When creating a case, this field `PROVIDER_TYPE_ID`
@@ -6129,13 +5703,7 @@ impl ActivityTypeAddFields {
     }
 }
 /// The `ActivityUpdateFieldsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ActivityUpdateFieldsItem {
     /// Identifier of the CRM object
@@ -6749,13 +6317,7 @@ impl TimelineBindingsFieldsResult {
 /// The file content is transmitted as a base64 string
 ///
 /// Starting from crm version 23.100.0, the method only accepts parameters with the key `fields` in lowercase. Other undocumented variants (Fields, FIELDS, arFields) are not accepted.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineCommentAddFields {
     /// `ID` of the element to which the comment is attached.

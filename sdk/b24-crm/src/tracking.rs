@@ -4,13 +4,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/tracking/crm-tracking-trace-add.html>
 /// The `TrackingTraceAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TrackingTraceAdd {
     /// JSON string containing trace data.
@@ -81,13 +75,7 @@ impl ::b24_core::__private::Method for TrackingTraceAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/tracking/crm-tracking-trace-delete.html>
 /// The `TrackingTraceDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TrackingTraceDelete {
     /// Identifier of the Sales Intelligence trace.
@@ -209,13 +197,7 @@ for TrackingTraceAddEntitiesItemType {
     }
 }
 /// The `TrackingTraceAddEntitiesItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TrackingTraceAddEntitiesItem {
     /// CRM object type.

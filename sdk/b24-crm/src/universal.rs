@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/category/crm-category-add.html>
 /// The `CategoryAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CategoryAdd {
     /// Identifier of the system or user-defined type of the CRM object for which the new funnel will be created
@@ -72,13 +66,7 @@ impl ::b24_core::__private::Method for CategoryAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/category/crm-category-delete.html>
 /// The `CategoryDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CategoryDelete {
     /// Identifier of the system or user-defined type of the CRM object from which the funnel will be deleted
@@ -122,13 +110,7 @@ impl ::b24_core::__private::Method for CategoryDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/category/crm-category-fields.html>
 /// The `CategoryFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CategoryFields {
     /// Identifier of the system or user-defined type of CRM objects for which to retrieve information about the funnel fields
@@ -163,13 +145,7 @@ impl ::b24_core::__private::Method for CategoryFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/category/crm-category-get.html>
 /// The `CategoryGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CategoryGet {
     /// Identifier of the system or user-defined type of the CRM object for which we want to get the funnel
@@ -216,13 +192,7 @@ impl ::b24_core::__private::Method for CategoryGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/category/crm-category-list.html>
 /// The `CategoryList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CategoryList {
     /// Identifier of the system or user-defined type of CRM entities for which to retrieve the list of funnels
@@ -260,13 +230,7 @@ impl ::b24_core::__private::Method for CategoryList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/category/crm-category-update.html>
 /// The `CategoryUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CategoryUpdate {
     /// Identifier of the system or user-defined type of CRM entities for which the funnel will be updated
@@ -336,13 +300,7 @@ impl ::b24_core::__private::Method for CategoryUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/crm-item-add.html>
 /// The `ItemAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemAdd {
     /// System or custom type identifier of the item we want to create.
@@ -439,13 +397,7 @@ impl ::b24_core::__private::Method for ItemAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/import/crm-item-batch-import.html>
 /// The `ItemBatchImport` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemBatchImport {
     /// Identifier of the system or custom type for which the entity needs to be created.
@@ -519,13 +471,7 @@ impl ::b24_core::__private::Method for ItemBatchImport {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/crm-item-delete.html>
 /// The `ItemDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemDelete {
     /// The identifier of the system or custom type whose element we want to delete.
@@ -573,13 +519,7 @@ impl ::b24_core::__private::Method for ItemDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/delivery/crm-item-delivery-get.html>
 /// The `ItemDeliveryGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemDeliveryGet {
     /// Delivery identifier
@@ -609,13 +549,7 @@ impl ::b24_core::__private::Method for ItemDeliveryGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/delivery/crm-item-delivery-list.html>
 /// The `ItemDeliveryList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemDeliveryList {
     /// Identifier of the CRM object
@@ -713,13 +647,7 @@ impl ::b24_core::__private::Method for ItemDeliveryList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/item-details-configuration/crm-item-details-configuration-forceCommonScopeForAll.html>
 /// The `ItemDetailsConfigurationForceCommonScopeForAll` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemDetailsConfigurationForceCommonScopeForAll {
     /// Identifier of the system or custom type of CRM entities
@@ -779,13 +707,7 @@ impl ::b24_core::__private::Method for ItemDetailsConfigurationForceCommonScopeF
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/item-details-configuration/crm-item-details-configuration-get.html>
 /// The `ItemDetailsConfigurationGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemDetailsConfigurationGet {
     /// Identifier of the system or custom type of CRM entities
@@ -885,13 +807,7 @@ impl ::b24_core::__private::Method for ItemDetailsConfigurationGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/item-details-configuration/crm-item-details-configuration-reset.html>
 /// The `ItemDetailsConfigurationReset` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemDetailsConfigurationReset {
     /// Identifier of the system or custom type of CRM entities
@@ -991,13 +907,7 @@ impl ::b24_core::__private::Method for ItemDetailsConfigurationReset {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/item-details-configuration/crm-item-details-configuration-set.html>
 /// The `ItemDetailsConfigurationSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemDetailsConfigurationSet {
     /// Identifier of the system or custom type of CRM entities
@@ -1106,13 +1016,7 @@ impl ::b24_core::__private::Method for ItemDetailsConfigurationSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/crm-item-fields.html>
 /// The `ItemFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemFields {
     /// Identifier of the system or custom type whose fields we want to retrieve.
@@ -1175,13 +1079,7 @@ impl ::b24_core::__private::Method for ItemFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/crm-item-get.html>
 /// The `ItemGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemGet {
     /// Identifier of the system or custom type whose element we want to retrieve.
@@ -1253,13 +1151,7 @@ impl ::b24_core::__private::Method for ItemGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/import/crm-item-import.html>
 /// The `ItemImport` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemImport {
     /// Identifier of the system or custom type for which the entity needs to be created.
@@ -1386,13 +1278,7 @@ impl ::b24_core::__private::Method for ItemImport {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/crm-item-list.html>
 /// The `ItemList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemList {
     /// System or user type identifier whose items need to be retrieved.
@@ -1617,13 +1503,7 @@ impl ::b24_core::__private::ListMethod for ItemList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/crm-item-payment-add.html>
 /// The `ItemPaymentAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemPaymentAdd {
     /// Identifier of the CRM object.
@@ -1670,13 +1550,7 @@ impl ::b24_core::__private::Method for ItemPaymentAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/crm-item-payment-delete.html>
 /// The `ItemPaymentDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemPaymentDelete {
     /// Payment identifier
@@ -1706,13 +1580,7 @@ impl ::b24_core::__private::Method for ItemPaymentDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/delivery-in-payment/crm-item-payment-delivery-add.html>
 /// The `ItemPaymentDeliveryAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemPaymentDeliveryAdd {
     /// Identifier of the payment.
@@ -1761,13 +1629,7 @@ impl ::b24_core::__private::Method for ItemPaymentDeliveryAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/delivery-in-payment/crm-item-payment-delivery-delete.html>
 /// The `ItemPaymentDeliveryDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemPaymentDeliveryDelete {
     /// Identifier of the delivery item in the payment.
@@ -1798,13 +1660,7 @@ impl ::b24_core::__private::Method for ItemPaymentDeliveryDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/delivery-in-payment/crm-item-payment-delivery-list.html>
 /// The `ItemPaymentDeliveryList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemPaymentDeliveryList {
     /// Identifier of the payment.
@@ -1918,13 +1774,7 @@ impl ::b24_core::__private::Method for ItemPaymentDeliveryList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/delivery-in-payment/crm-item-payment-delivery-set-delivery.html>
 /// The `ItemPaymentDeliverySetDelivery` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemPaymentDeliverySetDelivery {
     /// Identifier of the delivery item in the payment.
@@ -1971,13 +1821,7 @@ impl ::b24_core::__private::Method for ItemPaymentDeliverySetDelivery {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/crm-item-payment-get.html>
 /// The `ItemPaymentGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemPaymentGet {
     /// Payment identifier
@@ -2007,13 +1851,7 @@ impl ::b24_core::__private::Method for ItemPaymentGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/crm-item-payment-list.html>
 /// The `ItemPaymentList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemPaymentList {
     /// Identifier of the CRM object
@@ -2110,13 +1948,7 @@ impl ::b24_core::__private::Method for ItemPaymentList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/crm-item-payment-pay.html>
 /// The `ItemPaymentPay` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemPaymentPay {
     /// Payment identifier
@@ -2146,13 +1978,7 @@ impl ::b24_core::__private::Method for ItemPaymentPay {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/products-in-payment/crm-item-payment-product-add.html>
 /// The `ItemPaymentProductAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemPaymentProductAdd {
     /// Identifier of the payment.
@@ -2208,13 +2034,7 @@ impl ::b24_core::__private::Method for ItemPaymentProductAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/products-in-payment/crm-item-payment-product-delete.html>
 /// The `ItemPaymentProductDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemPaymentProductDelete {
     /// Identifier of the product item in the payment.
@@ -2245,13 +2065,7 @@ impl ::b24_core::__private::Method for ItemPaymentProductDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/products-in-payment/crm-item-payment-product-list.html>
 /// The `ItemPaymentProductList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemPaymentProductList {
     /// Identifier of the payment.
@@ -2365,13 +2179,7 @@ impl ::b24_core::__private::Method for ItemPaymentProductList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/products-in-payment/crm-item-payment-product-set-quantity.html>
 /// The `ItemPaymentProductSetQuantity` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemPaymentProductSetQuantity {
     /// Identifier of the product item in the payment
@@ -2415,13 +2223,7 @@ impl ::b24_core::__private::Method for ItemPaymentProductSetQuantity {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/crm-item-payment-unpay.html>
 /// The `ItemPaymentUnpay` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemPaymentUnpay {
     /// Payment identifier
@@ -2451,13 +2253,7 @@ impl ::b24_core::__private::Method for ItemPaymentUnpay {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/crm-item-payment-update.html>
 /// The `ItemPaymentUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemPaymentUpdate {
     /// Payment identifier
@@ -2506,13 +2302,7 @@ impl ::b24_core::__private::Method for ItemPaymentUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/product-rows/crm-item-productrow-add.html>
 /// The `ItemProductrowAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemProductrowAdd {
     /// Object containing field values for adding the product row to the CRM object
@@ -2552,13 +2342,7 @@ impl ::b24_core::__private::Method for ItemProductrowAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/product-rows/crm-item-productrow-delete.html>
 /// The `ItemProductrowDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemProductrowDelete {
     /// Identifier of the product row.
@@ -2588,13 +2372,7 @@ impl ::b24_core::__private::Method for ItemProductrowDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/product-rows/crm-item-productrow-fields.html>
 /// The `ItemProductrowFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemProductrowFields {}
 impl ItemProductrowFields {
@@ -2618,13 +2396,7 @@ impl ::b24_core::__private::Method for ItemProductrowFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/product-rows/crm-item-productrow-get.html>
 /// The `ItemProductrowGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemProductrowGet {
     /// Identifier of the product row.
@@ -2654,13 +2426,7 @@ impl ::b24_core::__private::Method for ItemProductrowGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/product-rows/crm-item-productrow-get-available-for-payment.html>
 /// The `ItemProductrowGetAvailableForPayment` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemProductrowGetAvailableForPayment {
     /// Identifier of the CRM object.
@@ -2707,13 +2473,7 @@ impl ::b24_core::__private::Method for ItemProductrowGetAvailableForPayment {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/product-rows/crm-item-productrow-list.html>
 /// The `ItemProductrowList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemProductrowList {
     /// Object for filtering selected records in the format `{"field_1": "value_1", ... "field_N": "value_N"}`.
@@ -2849,13 +2609,7 @@ impl ::b24_core::__private::ListMethod for ItemProductrowList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/product-rows/crm-item-productrow-set.html>
 /// The `ItemProductrowSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemProductrowSet {
     /// Identifier of the CRM object.
@@ -2924,13 +2678,7 @@ impl ::b24_core::__private::Method for ItemProductrowSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/product-rows/crm-item-productrow-update.html>
 /// The `ItemProductrowUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemProductrowUpdate {
     /// Identifier of the product row.
@@ -2979,13 +2727,7 @@ impl ::b24_core::__private::Method for ItemProductrowUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/crm-item-update.html>
 /// The `ItemUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemUpdate {
     /// Identifier of the system or custom type whose item we want to modify.
@@ -3084,13 +2826,7 @@ impl ::b24_core::__private::Method for ItemUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/order-entity/crm-order-entity-add.html>
 /// The `OrderentityAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct OrderentityAdd {
     /// Field values for creating the binding
@@ -3130,13 +2866,7 @@ impl ::b24_core::__private::Method for OrderentityAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/order-entity/crm-order-entity-delete-by-filter.html>
 /// The `OrderentityDeleteByFilter` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct OrderentityDeleteByFilter {
     /// Field values for removing the binding
@@ -3176,13 +2906,7 @@ impl ::b24_core::__private::Method for OrderentityDeleteByFilter {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/order-entity/crm-order-entity-get-fields.html>
 /// The `OrderentityGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct OrderentityGetFields {}
 impl OrderentityGetFields {
@@ -3206,13 +2930,7 @@ impl ::b24_core::__private::Method for OrderentityGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/order-entity/crm-order-entity-list.html>
 /// The `OrderentityList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct OrderentityList {
     /// An array of fields to select (see fields of the crm_orderentity object).
@@ -3374,13 +3092,7 @@ impl ::b24_core::__private::ListMethod for OrderentityList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/user-defined-object-types/crm-type-add.html>
 /// The `TypeAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TypeAdd {
     /// Field values (detailed description provided below) for adding a new SPA
@@ -3418,13 +3130,7 @@ impl ::b24_core::__private::Method for TypeAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/user-defined-object-types/crm-type-delete.html>
 /// The `TypeDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TypeDelete {
     /// Identifier of the smart process. It can be obtained using the methods: `crm.type.list`, `crm.type.add`
@@ -3454,13 +3160,7 @@ impl ::b24_core::__private::Method for TypeDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/user-defined-object-types/crm-type-fields.html>
 /// The `TypeFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TypeFields {}
 impl TypeFields {
@@ -3484,13 +3184,7 @@ impl ::b24_core::__private::Method for TypeFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/user-defined-object-types/crm-type-get.html>
 /// The `TypeGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TypeGet {
     /// Identifier of the SPA. Can be obtained using the methods: `crm.type.list`, `crm.type.add`
@@ -3521,13 +3215,7 @@ impl ::b24_core::__private::Method for TypeGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/user-defined-object-types/crm-type-get-by-entity-type-id.html>
 /// The `TypeGetByEntityTypeId` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TypeGetByEntityTypeId {}
 impl TypeGetByEntityTypeId {
@@ -3551,13 +3239,7 @@ impl ::b24_core::__private::Method for TypeGetByEntityTypeId {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/user-defined-object-types/crm-type-list.html>
 /// The `TypeList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TypeList {
     /// Object format: `{ field_1: value_1, field_2: value_2, ..., field_n: value_n }`, where
@@ -3700,13 +3382,7 @@ impl ::b24_core::__private::ListMethod for TypeList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/user-defined-object-types/crm-type-update.html>
 /// The `TypeUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TypeUpdate {
     /// Identifier of the SPA. Can be obtained using the methods: `crm.type.list`, `crm.type.add`
@@ -3763,13 +3439,7 @@ impl ::b24_core::__private::Method for TypeUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/user-defined-fields/crm-userfield-enumeration-fields.html>
 /// The `UserfieldEnumerationFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserfieldEnumerationFields {}
 impl UserfieldEnumerationFields {
@@ -3793,13 +3463,7 @@ impl ::b24_core::__private::Method for UserfieldEnumerationFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/user-defined-fields/crm-userfield-fields.html>
 /// The `UserfieldFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserfieldFields {}
 impl UserfieldFields {
@@ -3823,13 +3487,7 @@ impl ::b24_core::__private::Method for UserfieldFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/user-defined-fields/crm-userfield-settings-fields.html>
 /// The `UserfieldSettingsFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserfieldSettingsFields {
     /// The type of the custom field. A value from the list returned by the method crm.userfield.types
@@ -3865,13 +3523,7 @@ impl ::b24_core::__private::Method for UserfieldSettingsFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/user-defined-fields/crm-userfield-types.html>
 /// The `UserfieldTypes` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserfieldTypes {}
 impl UserfieldTypes {
@@ -3895,13 +3547,7 @@ impl ::b24_core::__private::Method for UserfieldTypes {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/payment/salescenter-payment-get-public-url.html>
 /// The `PaymentGetPublicUrl` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PaymentGetPublicUrl {
     /// Payment identifier
@@ -3931,13 +3577,7 @@ impl ::b24_core::__private::Method for PaymentGetPublicUrl {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/userfieldconfig/userfieldconfig-add.html>
 /// The `Add` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Add {
     /// Module identifier where the field is created
@@ -3981,13 +3621,7 @@ impl ::b24_core::__private::Method for Add {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/userfieldconfig/userfieldconfig-delete.html>
 /// The `Delete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Delete {
     /// Identifier of the module from which the field is being deleted
@@ -4033,13 +3667,7 @@ impl ::b24_core::__private::Method for Delete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/userfieldconfig/userfieldconfig-get.html>
 /// The `Get` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Get {
     /// Identifier of the module where the field is located
@@ -4088,13 +3716,7 @@ impl ::b24_core::__private::Method for Get {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/userfieldconfig/userfieldconfig-get-types.html>
 /// The `GetTypes` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct GetTypes {
     /// Identifier of the module for which to retrieve available field types
@@ -4129,13 +3751,7 @@ impl ::b24_core::__private::Method for GetTypes {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/userfieldconfig/userfieldconfig-list.html>
 /// The `List` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct List {
     /// The identifier of the module in which the fields are being searched
@@ -4288,13 +3904,7 @@ impl ::b24_core::__private::ListMethod for List {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/userfieldconfig/userfieldconfig-update.html>
 /// The `Update` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Update {
     /// Identifier of the module where the field is located
@@ -6308,13 +5918,7 @@ impl Section {
     }
 }
 /// Additional list of options for the field
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionElement2Options {
     /// `ADDRESS`
@@ -6411,13 +6015,7 @@ impl SectionElement2Options {
     }
 }
 /// The `SectionElement2` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionElement2 {
     /// Field identifier. A list of available fields can be obtained using `crm.item.fields`
@@ -6475,13 +6073,7 @@ impl SectionElement2 {
     }
 }
 /// The `Section2` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Section2 {
     /// Unique name of the section
@@ -7122,13 +6714,7 @@ impl Type {
     }
 }
 /// The `UfEnumElement` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UfEnumElement {
     /// Value of the list option
@@ -7204,13 +6790,7 @@ impl UfEnumElement {
     }
 }
 /// The `UfEnumElement2` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UfEnumElement2 {
     /// Identifier of the existing option. Used for updating or deleting
@@ -9393,13 +8973,7 @@ impl PaymentGetPublicUrlResult {
     }
 }
 /// Additional field settings. The set of keys depends on `userTypeId` (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AddFieldSettings {
     /// Default value
@@ -9520,13 +9094,7 @@ impl AddFieldSettings {
     }
 }
 /// Object with custom field settings (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AddField {
     /// Identifier of the object for which the field is created. The format depends on the module, for example, `CRM_7` for SPA
@@ -10423,13 +9991,7 @@ impl GetTypesResult {
     }
 }
 /// Set of fields to return (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ListSelect {
     /// Language identifier for language fields, for example `de` or `en`
@@ -10762,13 +10324,7 @@ impl ListSelect {
 /// All conditions for individual fields are combined using `AND`.
 ///
 /// See below the list of available fields for filtering
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ListFilter {
     /// Identifier of the user field
@@ -11486,13 +11042,7 @@ impl ListResult {
     }
 }
 /// Additional field settings. The set of keys depends on the field type (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UpdateFieldSettings {
     /// Default value
@@ -11613,13 +11163,7 @@ impl UpdateFieldSettings {
     }
 }
 /// Object with new field settings (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UpdateField {
     /// External identifier of the field

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/attached-object/disk-attached-object-get.html>
 /// The `AttachedObjectGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AttachedObjectGet {
     /// Identifier of the file attachment record, which is the link connecting the disk file with other objects.
@@ -44,13 +38,7 @@ impl ::b24_core::__private::Method for AttachedObjectGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-copy-to.html>
 /// The `FileCopyTo` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FileCopyTo {
     /// Identifier of the file
@@ -97,13 +85,7 @@ impl ::b24_core::__private::Method for FileCopyTo {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-delete.html>
 /// The `FileDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FileDelete {
     /// Identifier of the file.
@@ -135,13 +117,7 @@ impl ::b24_core::__private::Method for FileDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-get.html>
 /// The `FileGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FileGet {
     /// Identifier of the file.
@@ -174,13 +150,7 @@ impl ::b24_core::__private::Method for FileGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-get-external-link.html>
 /// The `FileGetExternalLink` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FileGetExternalLink {
     /// Identifier of the file.
@@ -212,13 +182,7 @@ impl ::b24_core::__private::Method for FileGetExternalLink {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-get-fields.html>
 /// The `FileGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FileGetFields {}
 impl FileGetFields {
@@ -245,13 +209,7 @@ impl ::b24_core::__private::Method for FileGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-get-versions.html>
 /// The `FileGetVersions` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FileGetVersions {
     /// Identifier of the file.
@@ -373,13 +331,7 @@ impl ::b24_core::__private::ListMethod for FileGetVersions {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-mark-deleted.html>
 /// The `FileMarkDeleted` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FileMarkDeleted {
     /// File identifier.
@@ -414,13 +366,7 @@ impl ::b24_core::__private::Method for FileMarkDeleted {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-move-to.html>
 /// The `FileMoveTo` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FileMoveTo {
     /// Identifier of the file
@@ -467,13 +413,7 @@ impl ::b24_core::__private::Method for FileMoveTo {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-rename.html>
 /// The `FileRename` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FileRename {
     /// File identifier.
@@ -524,13 +464,7 @@ impl ::b24_core::__private::Method for FileRename {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-restore.html>
 /// The `FileRestore` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FileRestore {
     /// Identifier of the file located in the trash.
@@ -565,13 +499,7 @@ impl ::b24_core::__private::Method for FileRestore {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-restore-from-version.html>
 /// The `FileRestoreFromVersion` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FileRestoreFromVersion {
     /// Identifier of the file.
@@ -622,13 +550,7 @@ impl ::b24_core::__private::Method for FileRestoreFromVersion {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-search.html>
 /// The `FileSearch` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FileSearch {
     /// Text of the search query.
@@ -733,13 +655,7 @@ impl ::b24_core::__private::ListMethod for FileSearch {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-upload-version.html>
 /// The `FileUploadVersion` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FileUploadVersion {
     /// File identifier.
@@ -787,13 +703,7 @@ impl ::b24_core::__private::Method for FileUploadVersion {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-add-subfolder.html>
 /// The `FolderAddSubFolder` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FolderAddSubFolder {
     /// Identifier of the parent folder.
@@ -841,13 +751,7 @@ impl ::b24_core::__private::Method for FolderAddSubFolder {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-copy-to.html>
 /// The `FolderCopyTo` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FolderCopyTo {
     /// Identifier of the source folder to be copied.
@@ -896,13 +800,7 @@ impl ::b24_core::__private::Method for FolderCopyTo {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-delete-tree.html>
 /// The `FolderDeleteTree` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FolderDeleteTree {
     /// Identifier of the folder.
@@ -934,13 +832,7 @@ impl ::b24_core::__private::Method for FolderDeleteTree {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-get.html>
 /// The `FolderGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FolderGet {
     /// Identifier of the folder.
@@ -975,13 +867,7 @@ impl ::b24_core::__private::Method for FolderGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-get-children.html>
 /// The `FolderGetChildren` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FolderGetChildren {
     /// Identifier of the folder.
@@ -1133,13 +1019,7 @@ impl ::b24_core::__private::ListMethod for FolderGetChildren {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-get-external-link.html>
 /// The `FolderGetExternalLink` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FolderGetExternalLink {
     /// Identifier of the folder.
@@ -1171,13 +1051,7 @@ impl ::b24_core::__private::Method for FolderGetExternalLink {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-get-fields.html>
 /// The `FolderGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FolderGetFields {}
 impl FolderGetFields {
@@ -1204,13 +1078,7 @@ impl ::b24_core::__private::Method for FolderGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-mark-deleted.html>
 /// The `FolderMarkDeleted` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FolderMarkDeleted {
     /// Identifier of the folder.
@@ -1245,13 +1113,7 @@ impl ::b24_core::__private::Method for FolderMarkDeleted {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-move-to.html>
 /// The `FolderMoveTo` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FolderMoveTo {
     /// Identifier of the source folder to be moved
@@ -1300,13 +1162,7 @@ impl ::b24_core::__private::Method for FolderMoveTo {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-rename.html>
 /// The `FolderRename` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FolderRename {
     /// Identifier of the folder.
@@ -1355,13 +1211,7 @@ impl ::b24_core::__private::Method for FolderRename {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-restore.html>
 /// The `FolderRestore` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FolderRestore {
     /// Identifier of the folder located in the trash.
@@ -1396,13 +1246,7 @@ impl ::b24_core::__private::Method for FolderRestore {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-share-to-user.html>
 /// The `FolderShareToUser` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FolderShareToUser {
     /// Identifier of the folder.
@@ -1459,13 +1303,7 @@ impl ::b24_core::__private::Method for FolderShareToUser {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-upload-file.html>
 /// The `FolderUploadFile` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FolderUploadFile {
     /// Identifier of the folder where the file needs to be uploaded.
@@ -1591,13 +1429,7 @@ impl ::b24_core::__private::Method for FolderUploadFile {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/rights/disk-rights-get-tasks.html>
 /// The `RightsGetTasks` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RightsGetTasks {}
 impl RightsGetTasks {
@@ -1621,13 +1453,7 @@ impl ::b24_core::__private::Method for RightsGetTasks {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-add-folder.html>
 /// The `StorageAddFolder` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StorageAddFolder {
     /// Identifier of the storage.
@@ -1704,13 +1530,7 @@ impl ::b24_core::__private::Method for StorageAddFolder {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-get.html>
 /// The `StorageGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StorageGet {}
 impl StorageGet {
@@ -1734,13 +1554,7 @@ impl ::b24_core::__private::Method for StorageGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-get-children.html>
 /// The `StorageGetChildren` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StorageGetChildren {
     /// Identifier of the storage.
@@ -1892,13 +1706,7 @@ impl ::b24_core::__private::ListMethod for StorageGetChildren {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-get-fields.html>
 /// The `StorageGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StorageGetFields {}
 impl StorageGetFields {
@@ -1925,13 +1733,7 @@ impl ::b24_core::__private::Method for StorageGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-get-for-app.html>
 /// The `StorageGetForApp` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StorageGetForApp {}
 impl StorageGetForApp {
@@ -1958,13 +1760,7 @@ impl ::b24_core::__private::Method for StorageGetForApp {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-get-list.html>
 /// The `StorageGetList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StorageGetList {
     /// Array format:
@@ -2108,13 +1904,7 @@ impl ::b24_core::__private::ListMethod for StorageGetList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-get-types.html>
 /// The `StorageGetTypes` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StorageGetTypes {}
 impl StorageGetTypes {
@@ -2138,13 +1928,7 @@ impl ::b24_core::__private::Method for StorageGetTypes {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-rename.html>
 /// The `StorageRename` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StorageRename {
     /// Identifier of the application storage.
@@ -2193,13 +1977,7 @@ impl ::b24_core::__private::Method for StorageRename {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-upload-file.html>
 /// The `StorageUploadFile` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StorageUploadFile {
     /// Identifier of the storage where the file needs to be uploaded.
@@ -2311,13 +2089,7 @@ impl ::b24_core::__private::Method for StorageUploadFile {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/version/disk-version-get.html>
 /// The `VersionGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VersionGet {
     /// Identifier of the file version.
@@ -2561,13 +2333,7 @@ impl AttachedObjectGetResult {
 /// Search scope (detailed description).
 ///
 /// Without this parameter, the method searches across all storages available to the user
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FileSearchFilter {
     /// Optional key. Identifier of the storage to search in.

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/document-generator-document-add.html>
 /// The `DocumentAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentAdd {
     /// Template identifier.
@@ -181,13 +175,7 @@ impl ::b24_core::__private::Method for DocumentAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/document-generator-document-delete.html>
 /// The `DocumentDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentDelete {
     /// Document identifier.
@@ -219,13 +207,7 @@ impl ::b24_core::__private::Method for DocumentDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/document-generator-document-enable-public-url.html>
 /// The `DocumentEnablepublicurl` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentEnablepublicurl {
     /// Document identifier.
@@ -280,13 +262,7 @@ impl ::b24_core::__private::Method for DocumentEnablepublicurl {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/document-generator-document-get.html>
 /// The `DocumentGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentGet {
     /// Document ID.
@@ -318,13 +294,7 @@ impl ::b24_core::__private::Method for DocumentGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/document-generator-document-get-fields.html>
 /// The `DocumentGetfields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentGetfields {
     /// Document identifier.
@@ -389,13 +359,7 @@ impl ::b24_core::__private::Method for DocumentGetfields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/document-generator-document-list.html>
 /// The `DocumentList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentList {
     /// An array containing the list of fields to return.
@@ -523,13 +487,7 @@ impl ::b24_core::__private::ListMethod for DocumentList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/document-generator-document-update.html>
 /// The `DocumentUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentUpdate {
     /// Document identifier.
@@ -642,13 +600,7 @@ impl ::b24_core::__private::Method for DocumentUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/numerators/document-generator-numerator-add.html>
 /// The `NumeratorAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NumeratorAdd {
     /// Set of numerator parameters (detailed description)
@@ -678,13 +630,7 @@ impl ::b24_core::__private::Method for NumeratorAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/numerators/document-generator-numerator-delete.html>
 /// The `NumeratorDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NumeratorDelete {
     /// Identifier of the numerator.
@@ -716,13 +662,7 @@ impl ::b24_core::__private::Method for NumeratorDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/numerators/document-generator-numerator-get.html>
 /// The `NumeratorGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NumeratorGet {
     /// The identifier of the numerator.
@@ -756,13 +696,7 @@ impl ::b24_core::__private::Method for NumeratorGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/numerators/document-generator-numerator-list.html>
 /// The `NumeratorList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NumeratorList {}
 impl NumeratorList {
@@ -786,13 +720,7 @@ impl ::b24_core::__private::Method for NumeratorList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/numerators/document-generator-numerator-update.html>
 /// The `NumeratorUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NumeratorUpdate {
     /// Identifier of the numerator.
@@ -835,13 +763,7 @@ impl ::b24_core::__private::Method for NumeratorUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/region/document-generator-region-add.html>
 /// The `RegionAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RegionAdd {
     /// Region parameters (detailed description)
@@ -871,13 +793,7 @@ impl ::b24_core::__private::Method for RegionAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/region/document-generator-region-delete.html>
 /// The `RegionDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RegionDelete {
     /// Identifier of the custom region.
@@ -909,13 +825,7 @@ impl ::b24_core::__private::Method for RegionDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/region/document-generator-region-get.html>
 /// The `RegionGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RegionGet {
     /// Identifier of the custom region or code of a pre-installed region, for example, `de`.
@@ -947,13 +857,7 @@ impl ::b24_core::__private::Method for RegionGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/region/document-generator-region-list.html>
 /// The `RegionList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RegionList {}
 impl RegionList {
@@ -977,13 +881,7 @@ impl ::b24_core::__private::Method for RegionList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/region/document-generator-region-update.html>
 /// The `RegionUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RegionUpdate {
     /// Identifier of the user-defined region.
@@ -1026,13 +924,7 @@ impl ::b24_core::__private::Method for RegionUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/role/document-generator-role-add.html>
 /// The `RoleAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoleAdd {
     /// Role fields (detailed description)
@@ -1062,13 +954,7 @@ impl ::b24_core::__private::Method for RoleAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/role/document-generator-role-delete.html>
 /// The `RoleDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoleDelete {
     /// Role identifier.
@@ -1100,13 +986,7 @@ impl ::b24_core::__private::Method for RoleDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/role/document-generator-role-fill-accesses.html>
 /// The `RoleFillaccesses` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoleFillaccesses {
     /// An array of role bindings to access codes (detailed description)
@@ -1147,13 +1027,7 @@ impl ::b24_core::__private::Method for RoleFillaccesses {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/role/document-generator-role-get.html>
 /// The `RoleGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoleGet {
     /// Role identifier.
@@ -1185,13 +1059,7 @@ impl ::b24_core::__private::Method for RoleGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/role/document-generator-role-list.html>
 /// The `RoleList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoleList {
     /// This parameter is used to control pagination.
@@ -1249,13 +1117,7 @@ impl ::b24_core::__private::ListMethod for RoleList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/role/document-generator-role-update.html>
 /// The `RoleUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoleUpdate {
     /// Role identifier.
@@ -1298,13 +1160,7 @@ impl ::b24_core::__private::Method for RoleUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/templates/document-generator-template-add.html>
 /// The `TemplateAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TemplateAdd {
     /// Set of template fields (detailed description)
@@ -1334,13 +1190,7 @@ impl ::b24_core::__private::Method for TemplateAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/templates/document-generator-template-delete.html>
 /// The `TemplateDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TemplateDelete {
     /// Identifier of the template.
@@ -1374,13 +1224,7 @@ impl ::b24_core::__private::Method for TemplateDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/templates/document-generator-template-get.html>
 /// The `TemplateGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TemplateGet {}
 impl TemplateGet {
@@ -1404,13 +1248,7 @@ impl ::b24_core::__private::Method for TemplateGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/templates/document-generator-template-get-fields.html>
 /// The `TemplateGetfields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TemplateGetfields {
     /// Identifier of the template.
@@ -1442,13 +1280,7 @@ impl ::b24_core::__private::Method for TemplateGetfields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/templates/document-generator-template-list.html>
 /// The `TemplateList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TemplateList {
     /// An array of fields to return. Default is `["*"]`.
@@ -1579,13 +1411,7 @@ impl ::b24_core::__private::ListMethod for TemplateList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/templates/document-generator-template-update.html>
 /// The `TemplateUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TemplateUpdate {}
 impl TemplateUpdate {
@@ -1622,13 +1448,7 @@ impl ::b24_core::__private::Method for TemplateUpdate {
 ///     }
 /// }
 /// ```
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentAddFields {
     /// Field type.
@@ -3294,13 +3114,7 @@ impl DocumentGetfieldsResult {
     }
 }
 /// The `DocumentListSelectItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentListSelectItem {
     /// Document identifier
@@ -3583,13 +3397,7 @@ impl DocumentListSelectItem {
 /// - `desc` — descending
 ///
 /// For `field_N`, use fields from the fields table.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentListOrder {
     /// Document identifier
@@ -3886,13 +3694,7 @@ impl DocumentListOrder {
 /// - `=` — equals, exact match (used by default)
 /// - `!=` — not equal
 /// - `!` — not equal
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentListFilter {
     /// Document identifier
@@ -4235,13 +4037,7 @@ impl DocumentListResult {
 ///     }
 /// }
 /// ```
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentUpdateFields {
     /// Field type.
@@ -5087,13 +4883,7 @@ impl DocumentUpdateResult {
     }
 }
 /// Settings for sequential numbering (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NumeratorAddFieldsSettingsBitrixMainNumeratorGeneratorSequentNumberGenerator {
     /// Initial counter value.
@@ -5257,13 +5047,7 @@ impl NumeratorAddFieldsSettingsBitrixMainNumeratorGeneratorSequentNumberGenerato
     }
 }
 /// Settings for the numerator generators (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NumeratorAddFieldsSettings {
     /// Settings for sequential numbering (detailed description)
@@ -5301,13 +5085,7 @@ impl NumeratorAddFieldsSettings {
     }
 }
 /// Set of numerator parameters (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NumeratorAddFields {
     /// Name of the numerator
@@ -6108,13 +5886,7 @@ impl NumeratorGetResult {
     }
 }
 /// Settings for sequential numbering (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NumeratorUpdateFieldsSettingsBitrixMainNumeratorGeneratorSequentNumberGenerator {
     /// Initial counter value. Default is `1`
@@ -6270,13 +6042,7 @@ impl NumeratorUpdateFieldsSettingsBitrixMainNumeratorGeneratorSequentNumberGener
     }
 }
 /// Updated generator settings (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NumeratorUpdateFieldsSettings {
     /// Settings for sequential numbering (detailed description)
@@ -6314,13 +6080,7 @@ impl NumeratorUpdateFieldsSettings {
     }
 }
 /// Set of fields to update (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NumeratorUpdateFields {
     /// New name of the numerator
@@ -6727,13 +6487,7 @@ impl NumeratorUpdateResult {
     }
 }
 /// Region parameters (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RegionAddFields {
     /// Region name
@@ -7526,13 +7280,7 @@ impl RegionListResult {
     }
 }
 /// Parameters for updating (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RegionUpdateFields {
     /// New name of the region
@@ -7965,13 +7713,7 @@ for RoleAddFieldsPermissionsSettingsModify {
     }
 }
 /// Permissions for settings (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoleAddFieldsPermissionsSettings {
     /// Access level to settings. Possible values:
@@ -8072,13 +7814,7 @@ for RoleAddFieldsPermissionsTemplatesModify {
     }
 }
 /// Permissions for templates (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoleAddFieldsPermissionsTemplates {
     /// Access level to templates. Possible values:
@@ -8223,13 +7959,7 @@ for RoleAddFieldsPermissionsDocumentsView {
     }
 }
 /// Permissions for documents (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoleAddFieldsPermissionsDocuments {
     /// Access level for modifying documents. Possible values:
@@ -8282,13 +8012,7 @@ impl RoleAddFieldsPermissionsDocuments {
 /// - `MODIFY`, `VIEW`
 ///
 /// If keys are passed in lowercase, the role will be saved, but permissions will be empty.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoleAddFieldsPermissions {
     /// Permissions for settings (detailed description)
@@ -8346,13 +8070,7 @@ impl RoleAddFieldsPermissions {
     }
 }
 /// Role fields (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoleAddFields {
     /// Role name
@@ -9141,13 +8859,7 @@ for RoleFillaccessesAccessesItemAccessCode {
     }
 }
 /// The `RoleFillaccessesAccessesItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoleFillaccessesAccessesItem {
     /// Role identifier.
@@ -9976,13 +9688,7 @@ for RoleUpdateFieldsPermissionsSettingsModify {
     }
 }
 /// Permissions for settings (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoleUpdateFieldsPermissionsSettings {
     /// Access level to settings. Possible values:
@@ -10083,13 +9789,7 @@ for RoleUpdateFieldsPermissionsTemplatesModify {
     }
 }
 /// Permissions for templates (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoleUpdateFieldsPermissionsTemplates {
     /// Access level to templates. Possible values:
@@ -10235,13 +9935,7 @@ for RoleUpdateFieldsPermissionsDocumentsView {
     }
 }
 /// Permissions for documents (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoleUpdateFieldsPermissionsDocuments {
     /// Access level to modify documents. Possible values:
@@ -10294,13 +9988,7 @@ impl RoleUpdateFieldsPermissionsDocuments {
 /// - `MODIFY`, `VIEW`
 ///
 /// If keys are provided in lowercase, the role permissions will be reset to empty values.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoleUpdateFieldsPermissions {
     /// Permissions for settings (detailed description)
@@ -10358,13 +10046,7 @@ impl RoleUpdateFieldsPermissions {
     }
 }
 /// Set of fields to update (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoleUpdateFields {
     /// New role name
@@ -11167,13 +10849,7 @@ for TemplateAddFieldsWithStamps {
     }
 }
 /// Set of template fields (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TemplateAddFields {
     /// Template name
@@ -12232,13 +11908,7 @@ for TemplateListSelectItemWithStamps {
     }
 }
 /// The `TemplateListSelectItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TemplateListSelectItem {
     /// Template identifier
@@ -12591,13 +12261,7 @@ for TemplateListOrderWithStamps {
 /// - `desc` — descending
 ///
 /// For `field_N`, use fields from the fields table.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TemplateListOrder {
     /// Template identifier
@@ -12965,13 +12629,7 @@ for TemplateListFilterWithStamps {
 /// - `!` — not equal
 ///
 /// By default, the filter `isDeleted = "N"` is applied
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TemplateListFilter {
     /// Template identifier

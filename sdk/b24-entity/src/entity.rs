@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/entities/entity-add.html>
 /// The `Add` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Add {
     /// Character identifier for the storage. Use this value in other methods of the section after creating the storage.
@@ -122,13 +116,7 @@ impl ::b24_core::__private::Method for Add {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/entities/entity-delete.html>
 /// The `Delete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Delete {
     /// Identifier of the application's data store. Use the value specified when creating the store.
@@ -174,13 +162,7 @@ impl ::b24_core::__private::Method for Delete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/entities/entity-get.html>
 /// The `Get` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Get {
     /// Identifier of the application's data storage. Use the value specified when creating the storage.
@@ -228,13 +210,7 @@ impl ::b24_core::__private::Method for Get {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/items/entity-item-add.html>
 /// The `ItemAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemAdd {
     /// Identifier of the application's data storage. Use the value specified when creating the storage.
@@ -443,13 +419,7 @@ impl ::b24_core::__private::Method for ItemAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/items/entity-item-delete.html>
 /// The `ItemDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemDelete {
     /// Identifier of the application's data storage. Use the value specified when creating the storage.
@@ -516,13 +486,7 @@ impl ::b24_core::__private::Method for ItemDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/items/entity-item-get.html>
 /// The `ItemGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemGet {
     /// Identifier of the application's data storage. Use the value specified when creating the storage.
@@ -668,13 +632,7 @@ impl ::b24_core::__private::ListMethod for ItemGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/items/properties/entity-item-property-add.html>
 /// The `ItemPropertyAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemPropertyAdd {
     /// Identifier of the application's data storage. Use the value specified when creating the storage.
@@ -804,13 +762,7 @@ impl ::b24_core::__private::Method for ItemPropertyAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/items/properties/entity-item-property-delete.html>
 /// The `ItemPropertyDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemPropertyDelete {
     /// Identifier of the application's data storage. Use the value specified when creating the storage.
@@ -880,13 +832,7 @@ impl ::b24_core::__private::Method for ItemPropertyDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/items/properties/entity-item-property-get.html>
 /// The `ItemPropertyGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemPropertyGet {
     /// Identifier of the application's data storage. Use the value specified when creating the storage.
@@ -958,13 +904,7 @@ impl ::b24_core::__private::Method for ItemPropertyGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/items/properties/entity-item-property-update.html>
 /// The `ItemPropertyUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemPropertyUpdate {
     /// Identifier of the application's data storage. Use the value specified when creating the storage.
@@ -1115,13 +1055,7 @@ impl ::b24_core::__private::Method for ItemPropertyUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/items/entity-item-update.html>
 /// The `ItemUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemUpdate {
     /// Identifier of the application's data storage. Use the value specified when creating the storage.
@@ -1351,13 +1285,7 @@ impl ::b24_core::__private::Method for ItemUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/entities/entity-rights.html>
 /// The `Rights` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Rights {
     /// Identifier of the application's data storage. Use the value specified when creating the storage.
@@ -1446,13 +1374,7 @@ impl ::b24_core::__private::Method for Rights {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/sections/entity-section-add.html>
 /// The `SectionAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionAdd {
     /// Identifier of the application's data storage. Use the value specified when creating the storage.
@@ -1663,13 +1585,7 @@ impl ::b24_core::__private::Method for SectionAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/sections/entity-section-delete.html>
 /// The `SectionDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionDelete {
     /// Identifier of the application's data storage. Use the value specified when creating the storage.
@@ -1734,13 +1650,7 @@ impl ::b24_core::__private::Method for SectionDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/sections/entity-section-get.html>
 /// The `SectionGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionGet {
     /// Identifier of the application's data storage. Use the value specified when creating the storage.
@@ -1888,13 +1798,7 @@ impl ::b24_core::__private::ListMethod for SectionGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/sections/entity-section-update.html>
 /// The `SectionUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionUpdate {
     /// Identifier of the application's data storage. Use the value specified when creating the storage.
@@ -2122,13 +2026,7 @@ impl ::b24_core::__private::Method for SectionUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/entity/entities/entity-update.html>
 /// The `Update` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Update {
     /// Identifier of the application's data storage. Use the value specified when creating the storage.
@@ -2998,13 +2896,7 @@ impl Section {
 /// Refer to the Item Type section for a list of available sorting fields.
 ///
 /// By default, `{"ID":"ASC"}` is used.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemGetSort {
     /// Identifier of the item
@@ -3399,13 +3291,7 @@ impl ItemGetSort {
 /// - `%` — LIKE
 /// - `!%` — NOT LIKE
 /// - `?` — check for `null`/`not null`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemGetFilter {
     /// Identifier of the item
@@ -3791,13 +3677,7 @@ impl ItemGetFilter {
 /// The default is `{"ID":"ASC"}`.
 ///
 /// Example: `{"NAME":"ASC","ID":"DESC"}`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionGetSort {
     /// Identifier of the section
@@ -4154,13 +4034,7 @@ impl SectionGetSort {
 /// - `%` — LIKE
 /// - `!%` — NOT LIKE
 /// - `?` — check for `null`/`not null`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionGetFilter {
     /// Identifier of the section

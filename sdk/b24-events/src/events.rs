@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/events/event-bind.html>
 /// The `EventBind` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventBind {
     /// Event name
@@ -141,13 +135,7 @@ impl ::b24_core::__private::Method for EventBind {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/events/event-get.html>
 /// The `EventGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventGet {}
 impl EventGet {
@@ -174,13 +162,7 @@ impl ::b24_core::__private::Method for EventGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/events/event-offline-clear.html>
 /// The `EventOfflineClear` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventOfflineClear {
     /// Identifier of the reserved event package. It is returned by the event.offline.get method when called with the `clear=0` parameter. The event.offline.list method does not return `process_id`
@@ -253,13 +235,7 @@ impl ::b24_core::__private::Method for EventOfflineClear {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/events/event-offline-error.html>
 /// The `EventOfflineError` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventOfflineError {
     /// Identifier of the process that is handling the records
@@ -313,13 +289,7 @@ impl ::b24_core::__private::Method for EventOfflineError {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/events/event-offline-get.html>
 /// The `EventOfflineGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventOfflineGet {
     /// Record filter. By default, all records are returned without filtering. Filtering is supported by fields: `ID`, `TIMESTAMP_X`, `EVENT_NAME`, `MESSAGE_ID` with standard operations like `=`, `>`, `<`, `<=`, and so on.
@@ -405,13 +375,7 @@ impl ::b24_core::__private::Method for EventOfflineGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/events/event-offline-list.html>
 /// The `EventOfflineList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventOfflineList {
     /// Record filter. By default, all records are returned without filtering. Filtering is supported by fields: `ID`, `TIMESTAMP_X`, `EVENT_NAME`, `MESSAGE_ID`, `PROCESS_ID`, `ERROR` with standard operations like `=`, `>`, `<`, `<=`, etc.
@@ -533,13 +497,7 @@ impl ::b24_core::__private::ListMethod for EventOfflineList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/events/event-unbind.html>
 /// The `EventUnbind` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventUnbind {
     /// Event name

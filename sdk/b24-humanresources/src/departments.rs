@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/department-add.html>
 /// The `Add` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Add {
     /// Department name
@@ -88,13 +82,7 @@ impl ::b24_core::__private::Method for Add {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/department-delete.html>
 /// The `DepartmentDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DepartmentDelete {
     /// Identifier of the department
@@ -124,13 +112,7 @@ impl ::b24_core::__private::Method for DepartmentDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/department-fields.html>
 /// The `Fields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Fields {}
 impl Fields {
@@ -157,13 +139,7 @@ impl ::b24_core::__private::Method for Fields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/department-get.html>
 /// The `Get` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Get {
     /// The name of the field to sort by. Sorting works on the following fields:
@@ -349,13 +325,7 @@ impl ::b24_core::__private::Method for Get {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/department-update.html>
 /// The `Update` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Update {
     /// Identifier of the department
@@ -460,13 +430,7 @@ impl ::b24_core::__private::Method for Update {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `EmployeeCount` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EmployeeCount {}
 impl EmployeeCount {
@@ -493,13 +457,7 @@ impl ::b24_core::__private::Method for EmployeeCount {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `EmployeeFieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EmployeeFieldGet {
     /// The name of the field whose description is to be retrieved.
@@ -580,13 +538,7 @@ impl ::b24_core::__private::Method for EmployeeFieldGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `EmployeeFieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EmployeeFieldList {
     /// List of field descriptions to return in the response.
@@ -648,13 +600,7 @@ impl ::b24_core::__private::Method for EmployeeFieldList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `EmployeeMultidepartment` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EmployeeMultidepartment {}
 impl EmployeeMultidepartment {
@@ -681,13 +627,7 @@ impl ::b24_core::__private::Method for EmployeeMultidepartment {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `EmployeeSubordinates` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EmployeeSubordinates {
     /// Identifier of the user for whom to get subordinates.
@@ -722,13 +662,7 @@ impl ::b24_core::__private::Method for EmployeeSubordinates {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `NodeAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NodeAdd {
     /// The type of the structure element being created.
@@ -1032,13 +966,7 @@ impl ::b24_core::__private::Method for NodeAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/node/humanresources-node-children.html>
 /// The `NodeChildren` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NodeChildren {}
 impl NodeChildren {
@@ -1064,13 +992,7 @@ impl ::b24_core::__private::Method for NodeChildren {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `NodeCommunicationEdit` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NodeCommunicationEdit {
     /// Identifier of the department or team.
@@ -1214,13 +1136,7 @@ impl ::b24_core::__private::Method for NodeCommunicationEdit {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `NodeCommunicationList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NodeCommunicationList {
     /// Identifier of the department or team.
@@ -1255,13 +1171,7 @@ impl ::b24_core::__private::Method for NodeCommunicationList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `NodeCount` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NodeCount {}
 impl NodeCount {
@@ -1288,13 +1198,7 @@ impl ::b24_core::__private::Method for NodeCount {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `NodeEdit` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NodeEdit {
     /// Identifier of the department or team.
@@ -1395,13 +1299,7 @@ impl ::b24_core::__private::Method for NodeEdit {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `NodeFieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NodeFieldGet {
     /// The name of the field whose description is to be retrieved.
@@ -1488,13 +1386,7 @@ impl ::b24_core::__private::Method for NodeFieldGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `NodeFieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NodeFieldList {
     /// List of description fields to return in the response.
@@ -1556,13 +1448,7 @@ impl ::b24_core::__private::Method for NodeFieldList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `NodeGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NodeGet {
     /// Identifier of the department or team.
@@ -1634,13 +1520,7 @@ impl ::b24_core::__private::Method for NodeGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `NodeList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NodeList {
     /// Type of the structure element.
@@ -1742,13 +1622,7 @@ impl ::b24_core::__private::Method for NodeList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `NodeMemberAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NodeMemberAdd {
     /// Identifier of the department or team.
@@ -1817,13 +1691,7 @@ impl ::b24_core::__private::Method for NodeMemberAdd {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `NodeMemberFieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NodeMemberFieldGet {
     /// The name of the field whose description needs to be obtained.
@@ -1903,13 +1771,7 @@ impl ::b24_core::__private::Method for NodeMemberFieldGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `NodeMemberFieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NodeMemberFieldList {
     /// List of description fields to return in the response.
@@ -1971,13 +1833,7 @@ impl ::b24_core::__private::Method for NodeMemberFieldList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `NodeMemberMove` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NodeMemberMove {
     /// Identifier of the target department or team.
@@ -2053,13 +1909,7 @@ impl ::b24_core::__private::Method for NodeMemberMove {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `NodeMemberRemove` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NodeMemberRemove {
     /// Identifier of the department or team.
@@ -2109,13 +1959,7 @@ impl ::b24_core::__private::Method for NodeMemberRemove {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `NodeMemberSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NodeMemberSet {
     /// Identifier of the department or team.
@@ -2165,13 +2009,7 @@ impl ::b24_core::__private::Method for NodeMemberSet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `NodeMove` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NodeMove {
     /// Identifier of the department or team to be moved.
@@ -2222,13 +2060,7 @@ impl ::b24_core::__private::Method for NodeMove {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `NodeSearch` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NodeSearch {
     /// Type of the structure element.
@@ -2326,13 +2158,7 @@ impl ::b24_core::__private::Method for NodeSearch {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `HumanresoursesEmployeeSearch` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct HumanresoursesEmployeeSearch {
     /// Search string for the employee's name
@@ -2904,13 +2730,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for NodeAddColorName {
 /// Users to be added to the department or team. Description of the object structure
 ///
 /// User identifiers can be obtained using the user.get method.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NodeAddUserIds {
     /// Identifiers of department heads
@@ -3057,13 +2877,7 @@ impl NodeAddUserIds {
     }
 }
 /// Additional settings for the department or team. Description of the object structure
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NodeAddSettings {
     /// Roles allowed to work with the department or team workflows.
@@ -4659,13 +4473,7 @@ impl NodeMemberRemoveResult {
 /// The method adds new participants, updates roles of existing ones, and removes users from the department who are not present in the input `userIds` object.
 ///
 /// User identifiers can be obtained using the user.get method.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NodeMemberSetUserIds {
     /// Identifiers of department heads.

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/im-chat-add.html>
 /// The `ChatAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChatAdd {
     /// An array of user IDs to be added to the chat.
@@ -279,13 +273,7 @@ impl ::b24_core::__private::Method for ChatAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/im-chat-get.html>
 /// The `ChatGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChatGet {
     /// The type of object for linking the chat to an external context. Passed as a string.
@@ -356,13 +344,7 @@ impl ::b24_core::__private::Method for ChatGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/chat-users/im-chat-leave.html>
 /// The `ChatLeave` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChatLeave {
     /// Identifier of the chat.
@@ -395,13 +377,7 @@ impl ::b24_core::__private::Method for ChatLeave {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/special-operations/im-chat-mute.html>
 /// The `ChatMute` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChatMute {
     /// The identifier of the chat. Required if `DIALOG_ID` is not provided.
@@ -497,13 +473,7 @@ impl ::b24_core::__private::Method for ChatMute {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/chat-update/im-chat-set-owner.html>
 /// The `ChatSetOwner` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChatSetOwner {
     /// Identifier of the chat. Pass a number without the `chat` prefix. Required if `DIALOG_ID` is not provided.
@@ -576,13 +546,7 @@ impl ::b24_core::__private::Method for ChatSetOwner {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/chat-update/im-chat-update-avatar.html>
 /// The `ChatUpdateAvatar` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChatUpdateAvatar {
     /// Identifier of the chat. Pass a number without the `chat` prefix. Required if `DIALOG_ID` is not provided.
@@ -655,13 +619,7 @@ impl ::b24_core::__private::Method for ChatUpdateAvatar {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/chat-update/im-chat-update-color.html>
 /// The `ChatUpdateColor` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChatUpdateColor {
     /// Identifier of the chat. Pass a number without the `chat` prefix. Required if `DIALOG_ID` is not provided.
@@ -745,13 +703,7 @@ impl ::b24_core::__private::Method for ChatUpdateColor {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/chat-update/im-chat-update-title.html>
 /// The `ChatUpdateTitle` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChatUpdateTitle {
     /// Chat identifier. Pass a number without the `chat` prefix. Required if `DIALOG_ID` is not provided.
@@ -824,13 +776,7 @@ impl ::b24_core::__private::Method for ChatUpdateTitle {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/chat-users/im-chat-user-add.html>
 /// The `ChatUserAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChatUserAdd {
     /// Identifier of the chat.
@@ -904,13 +850,7 @@ impl ::b24_core::__private::Method for ChatUserAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/chat-users/im-chat-user-delete.html>
 /// The `ChatUserDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChatUserDelete {
     /// Identifier of the chat.
@@ -961,13 +901,7 @@ impl ::b24_core::__private::Method for ChatUserDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/chat-users/im-chat-user-list.html>
 /// The `ChatUserList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChatUserList {
     /// Identifier of the chat.
@@ -1002,13 +936,7 @@ impl ::b24_core::__private::Method for ChatUserList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/im-counters-get.html>
 /// The `CountersGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CountersGet {}
 impl CountersGet {
@@ -1032,13 +960,7 @@ impl ::b24_core::__private::Method for CountersGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/departments/im-department-colleagues-list.html>
 /// The `DepartmentColleaguesList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DepartmentColleaguesList {
     /// Return detailed user data.
@@ -1119,13 +1041,7 @@ impl ::b24_core::__private::Method for DepartmentColleaguesList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/departments/im-department-employees-get.html>
 /// The `DepartmentEmployeesGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DepartmentEmployeesGet {
     /// An array of department IDs. You can pass a string with a JSON array of IDs.
@@ -1184,13 +1100,7 @@ impl ::b24_core::__private::Method for DepartmentEmployeesGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/departments/im-department-get.html>
 /// The `DepartmentGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DepartmentGet {
     /// An array of department identifiers. You can pass a string with a JSON array of identifiers.
@@ -1249,13 +1159,7 @@ impl ::b24_core::__private::Method for DepartmentGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/departments/im-department-managers-get.html>
 /// The `DepartmentManagersGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DepartmentManagersGet {
     /// An array of department identifiers. You can pass a string with a JSON array of identifiers.
@@ -1314,13 +1218,7 @@ impl ::b24_core::__private::Method for DepartmentManagersGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/im-dialog-get.html>
 /// The `DialogGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DialogGet {
     /// Chat identifier in the format:
@@ -1358,13 +1256,7 @@ impl ::b24_core::__private::Method for DialogGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/messages/im-dialog-messages-get.html>
 /// The `DialogMessagesGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DialogMessagesGet {
     /// Identifier of the chat in the format:
@@ -1464,13 +1356,7 @@ impl ::b24_core::__private::Method for DialogMessagesGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/messages/im-dialog-messages-search.html>
 /// The `DialogMessagesSearch` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DialogMessagesSearch {
     /// Search string for the message text.
@@ -1647,13 +1533,7 @@ impl ::b24_core::__private::Method for DialogMessagesSearch {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/messages/im-dialog-read.html>
 /// The `DialogRead` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DialogRead {
     /// Identifier of the chat in the format:
@@ -1709,13 +1589,7 @@ impl ::b24_core::__private::Method for DialogRead {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/special-operations/im-dialog-read-all.html>
 /// The `DialogReadAll` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DialogReadAll {}
 impl DialogReadAll {
@@ -1739,13 +1613,7 @@ impl ::b24_core::__private::Method for DialogReadAll {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/messages/im-dialog-unread.html>
 /// The `DialogUnread` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DialogUnread {
     /// Identifier of the chat in the format:
@@ -1798,13 +1666,7 @@ impl ::b24_core::__private::Method for DialogUnread {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/chat-users/im-dialog-users-list.html>
 /// The `DialogUsersList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DialogUsersList {
     /// Identifier of the chat in the format:
@@ -1944,13 +1806,7 @@ impl ::b24_core::__private::Method for DialogUsersList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/messages/im-dialog-writing.html>
 /// The `DialogWriting` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DialogWriting {
     /// Identifier of the chat in the format:
@@ -1991,13 +1847,7 @@ impl ::b24_core::__private::Method for DialogWriting {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/files/im-disk-file-commit.html>
 /// The `DiskFileCommit` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DiskFileCommit {
     /// Identifier of the chat.
@@ -2135,13 +1985,7 @@ impl ::b24_core::__private::Method for DiskFileCommit {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/files/im-disk-file-delete.html>
 /// The `DiskFileDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DiskFileDelete {
     /// Identifier of the chat
@@ -2188,13 +2032,7 @@ impl ::b24_core::__private::Method for DiskFileDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/files/im-disk-file-save.html>
 /// The `DiskFileSave` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DiskFileSave {
     /// File identifier
@@ -2227,13 +2065,7 @@ impl ::b24_core::__private::Method for DiskFileSave {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/files/im-disk-folder-get.html>
 /// The `DiskFolderGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DiskFolderGet {
     /// Identifier of the chat. Required if `DIALOG_ID` is not provided
@@ -2280,13 +2112,7 @@ impl ::b24_core::__private::Method for DiskFolderGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/messages/im-message-add.html>
 /// The `MessageAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageAdd {
     /// Identifier of the chat in the format:
@@ -2448,13 +2274,7 @@ impl ::b24_core::__private::Method for MessageAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/messages/im-message-command.html>
 /// The `MessageCommand` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageCommand {
     /// The identifier of the message in the context of which the command is executed.
@@ -2534,13 +2354,7 @@ impl ::b24_core::__private::Method for MessageCommand {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/messages/im-message-delete.html>
 /// The `MessageDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageDelete {
     /// Identifier of the message.
@@ -2577,13 +2391,7 @@ impl ::b24_core::__private::Method for MessageDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/messages/im-message-like.html>
 /// The `MessageLike` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageLike {
     /// Identifier of the message.
@@ -2642,13 +2450,7 @@ impl ::b24_core::__private::Method for MessageLike {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/messages/im-message-share.html>
 /// The `MessageShare` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageShare {
     /// Identifier of the message.
@@ -2716,13 +2518,7 @@ impl ::b24_core::__private::Method for MessageShare {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/messages/im-message-update.html>
 /// The `MessageUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageUpdate {
     /// Identifier of the message.
@@ -2877,13 +2673,7 @@ impl ::b24_core::__private::Method for MessageUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/notifications/im-notify.html>
 /// The `Notify` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Notify {
     /// The identifier of the user receiving the notification.
@@ -3043,13 +2833,7 @@ impl ::b24_core::__private::Method for Notify {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/notifications/im-notify-answer.html>
 /// The `NotifyAnswer` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NotifyAnswer {
     /// The identifier of the notification that supports a quick response.
@@ -3100,13 +2884,7 @@ impl ::b24_core::__private::Method for NotifyAnswer {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/notifications/im-notify-confirm.html>
 /// The `NotifyConfirm` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NotifyConfirm {}
 impl NotifyConfirm {
@@ -3130,13 +2908,7 @@ impl ::b24_core::__private::Method for NotifyConfirm {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/notifications/im-notify-delete.html>
 /// The `NotifyDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NotifyDelete {
     /// Identifier of the notification to be deleted.
@@ -3245,13 +3017,7 @@ impl ::b24_core::__private::Method for NotifyDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/notifications/im-notify-get.html>
 /// The `NotifyGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NotifyGet {
     /// Identifier of the last notification from the previous page to load the next one. Typically taken from the `id` field of the last element in the `notifications` array in the response of the previous selection step or in the response of im.notify.history.search
@@ -3356,13 +3122,7 @@ impl ::b24_core::__private::Method for NotifyGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/notifications/im-notify-history-search.html>
 /// The `NotifyHistorySearch` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NotifyHistorySearch {
     /// Search text. If `SEARCH_TYPE` and `SEARCH_DATE` are not specified, the string length must be at least `3` characters
@@ -3602,13 +3362,7 @@ impl ::b24_core::__private::Method for NotifyHistorySearch {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/notifications/im-notify-personal-add.html>
 /// The `NotifyPersonalAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NotifyPersonalAdd {}
 impl NotifyPersonalAdd {
@@ -3632,13 +3386,7 @@ impl ::b24_core::__private::Method for NotifyPersonalAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/notifications/im-notify-read.html>
 /// The `NotifyRead` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NotifyRead {
     /// The identifier of the notification. When `ID >= 0`, the status is changed; if `ID` is absent, the method will return `true` without any changes
@@ -3723,13 +3471,7 @@ impl ::b24_core::__private::Method for NotifyRead {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/notifications/im-notify-read-all.html>
 /// The `NotifyReadAll` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NotifyReadAll {}
 impl NotifyReadAll {
@@ -3753,13 +3495,7 @@ impl ::b24_core::__private::Method for NotifyReadAll {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/notifications/im-notify-read-list.html>
 /// The `NotifyReadList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NotifyReadList {
     /// An array of notification identifiers. If any value in the array is `<= 0`, processing stops at that element
@@ -3821,13 +3557,7 @@ impl ::b24_core::__private::Method for NotifyReadList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/notifications/im-notify-schema-get.html>
 /// The `NotifySchemaGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NotifySchemaGet {}
 impl NotifySchemaGet {
@@ -3851,13 +3581,7 @@ impl ::b24_core::__private::Method for NotifySchemaGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/notifications/im-notify-system-add.html>
 /// The `NotifySystemAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NotifySystemAdd {
     /// Identifier of the user receiving the notification.
@@ -4001,13 +3725,7 @@ impl ::b24_core::__private::Method for NotifySystemAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/special-operations/im-recent-pin.html>
 /// The `Recent` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Recent {
     /// Identifier of the chat in the format:
@@ -4071,13 +3789,7 @@ impl ::b24_core::__private::Method for Recent {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/im-recent-get.html>
 /// The `RecentGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RecentGet {
     /// Skip chats from Open Channels.
@@ -4219,13 +3931,7 @@ impl ::b24_core::__private::Method for RecentGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/special-operations/im-recent-hide.html>
 /// The `RecentHide` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RecentHide {
     /// Identifier of the chat in the format:
@@ -4264,13 +3970,7 @@ impl ::b24_core::__private::Method for RecentHide {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/im-recent-list.html>
 /// The `RecentList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RecentList {
     /// Skip open channel chats.
@@ -4552,13 +4252,7 @@ impl ::b24_core::__private::Method for RecentList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/special-operations/im-recent-unread.html>
 /// The `RecentUnread` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RecentUnread {
     /// Identifier of the chat in the format:
@@ -4623,13 +4317,7 @@ impl ::b24_core::__private::Method for RecentUnread {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/im-revision-get.html>
 /// The `RevisionGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RevisionGet {}
 impl RevisionGet {
@@ -4653,13 +4341,7 @@ impl ::b24_core::__private::Method for RevisionGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/search/im-search-chat-list.html>
 /// The `SearchChatList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SearchChatList {
     /// Search phrase for querying indexed chat data. The minimum number of characters for a search is `2`
@@ -4761,13 +4443,7 @@ impl ::b24_core::__private::Method for SearchChatList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/search/im-search-department-list.html>
 /// The `SearchDepartmentList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SearchDepartmentList {}
 impl SearchDepartmentList {
@@ -4791,13 +4467,7 @@ impl ::b24_core::__private::Method for SearchDepartmentList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/search/im-search-last-add.html>
 /// The `SearchLastAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SearchLastAdd {
     /// Identifier for the message object: user or chat.
@@ -4836,13 +4506,7 @@ impl ::b24_core::__private::Method for SearchLastAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/search/im-search-last-delete.html>
 /// The `SearchLastDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SearchLastDelete {
     /// Identifier for the message object: user or chat.
@@ -4881,13 +4545,7 @@ impl ::b24_core::__private::Method for SearchLastDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/search/im-search-last-get.html>
 /// The `SearchLastGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SearchLastGet {
     /// Skip Open Channels chats.
@@ -4976,13 +4634,7 @@ impl ::b24_core::__private::Method for SearchLastGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/search/im-search-user-list.html>
 /// The `SearchUserList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SearchUserList {
     /// Search phrase. The minimum number of characters for the search is `2`
@@ -5072,13 +4724,7 @@ impl ::b24_core::__private::Method for SearchUserList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/users/im-user-get.html>
 /// The `UserGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserGet {
     /// User identifier. If not provided, the method will return data for the current user.
@@ -5143,13 +4789,7 @@ impl ::b24_core::__private::Method for UserGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/users/im-user-list-get.html>
 /// The `UserListGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserListGet {
     /// An array of user identifiers or a JSON string containing an array.
@@ -5227,13 +4867,7 @@ impl ::b24_core::__private::Method for UserListGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/users/im-user-status-get.html>
 /// The `UserStatusGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserStatusGet {}
 impl UserStatusGet {
@@ -5257,13 +4891,7 @@ impl ::b24_core::__private::Method for UserStatusGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/users/im-user-status-idle-end.html>
 /// The `UserStatusIdleEnd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserStatusIdleEnd {}
 impl UserStatusIdleEnd {
@@ -5287,13 +4915,7 @@ impl ::b24_core::__private::Method for UserStatusIdleEnd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/users/im-user-status-idle-start.html>
 /// The `UserStatusIdleStart` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserStatusIdleStart {
     /// How many minutes ago to set the "Away" status. If the parameter is not provided, `10` is used. The minimum value is `1`
@@ -5336,13 +4958,7 @@ impl ::b24_core::__private::Method for UserStatusIdleStart {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/users/im-user-status-set.html>
 /// The `UserStatusSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserStatusSet {
     /// The new status of the user. The value is case-sensitive and must be provided in lowercase.
@@ -5378,13 +4994,7 @@ impl ::b24_core::__private::Method for UserStatusSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/outdated/create-app/imbot-app-register.html>
 /// The `AppRegister` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AppRegister {}
 impl AppRegister {
@@ -5408,13 +5018,7 @@ impl ::b24_core::__private::Method for AppRegister {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/outdated/create-app/imbot-app-unregister.html>
 /// The `AppUnregister` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AppUnregister {}
 impl AppUnregister {
@@ -5438,13 +5042,7 @@ impl ::b24_core::__private::Method for AppUnregister {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chats/outdated/create-app/imbot-app-update.html>
 /// The `AppUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AppUpdate {}
 impl AppUpdate {

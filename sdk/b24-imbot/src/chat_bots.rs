@@ -4,13 +4,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/im.v2/events/events.html>
 /// The `ImV2` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImV2 {}
 impl ImV2 {
@@ -32,13 +26,7 @@ impl ::b24_core::__private::Method for ImV2 {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/im.v2/events/event-get.html>
 /// The `V2EventGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2EventGet {
     /// Confirms processed events and returns events starting from this value. Pass `nextOffset` from the previous response
@@ -101,13 +89,7 @@ impl ::b24_core::__private::Method for V2EventGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/im.v2/events/event-subscribe.html>
 /// The `V2EventSubscribe` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2EventSubscribe {}
 impl V2EventSubscribe {
@@ -131,13 +113,7 @@ impl ::b24_core::__private::Method for V2EventSubscribe {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/im.v2/events/event-unsubscribe.html>
 /// The `V2EventUnsubscribe` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2EventUnsubscribe {}
 impl V2EventUnsubscribe {
@@ -161,13 +137,7 @@ impl ::b24_core::__private::Method for V2EventUnsubscribe {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/im.v2/files/file-download.html>
 /// The `V2FileDownload` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2FileDownload {
     /// ID of the dialog. For group chats — `chat{chatId}`, for personal chats — `{userId}`
@@ -211,13 +181,7 @@ impl ::b24_core::__private::Method for V2FileDownload {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/im.v2/files/file-upload.html>
 /// The `V2FileUpload` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2FileUpload {
     /// ID of the dialog. For group chats — `chat{chatId}`, for personal chats — `{userId}`
@@ -261,13 +225,7 @@ impl ::b24_core::__private::Method for V2FileUpload {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/bots/imbot-bot-list.html>
 /// The `BotList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BotList {}
 impl BotList {
@@ -292,13 +250,7 @@ impl ::b24_core::__private::Method for BotList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-chat-add.html>
 /// The `ChatAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChatAdd {
     /// Type of chat. Possible values:
@@ -548,13 +500,7 @@ impl ::b24_core::__private::Method for ChatAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-chat-get.html>
 /// The `ChatGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChatGet {
     /// Type of the external object.
@@ -606,13 +552,7 @@ impl ::b24_core::__private::Method for ChatGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-chat-leave.html>
 /// The `ChatLeave` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChatLeave {
     /// Identifier of the chat.
@@ -688,13 +628,7 @@ impl ::b24_core::__private::Method for ChatLeave {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-chat-send-typing.html>
 /// The `ChatSendTyping` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChatSendTyping {
     /// The identifier of the chat bot. You can obtain the bot ID using the imbot.bot.list method.
@@ -772,13 +706,7 @@ impl ::b24_core::__private::Method for ChatSendTyping {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-chat-set-manager.html>
 /// The `ChatSetManager` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChatSetManager {
     /// The identifier of the chat.
@@ -887,13 +815,7 @@ impl ::b24_core::__private::Method for ChatSetManager {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-chat-set-owner.html>
 /// The `ChatSetOwner` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChatSetOwner {
     /// The identifier of the chat.
@@ -985,13 +907,7 @@ impl ::b24_core::__private::Method for ChatSetOwner {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-chat-update-avatar.html>
 /// The `ChatUpdateAvatar` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChatUpdateAvatar {
     /// Identifier of the chat.
@@ -1081,13 +997,7 @@ impl ::b24_core::__private::Method for ChatUpdateAvatar {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-chat-update-color.html>
 /// The `ChatUpdateColor` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChatUpdateColor {
     /// The identifier of the chat.
@@ -1188,13 +1098,7 @@ impl ::b24_core::__private::Method for ChatUpdateColor {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-chat-update-title.html>
 /// The `ChatUpdateTitle` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChatUpdateTitle {
     /// The identifier of the chat.
@@ -1284,13 +1188,7 @@ impl ::b24_core::__private::Method for ChatUpdateTitle {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-chat-user-add.html>
 /// The `ChatUserAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChatUserAdd {
     /// Identifier of the chat.
@@ -1403,13 +1301,7 @@ impl ::b24_core::__private::Method for ChatUserAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-chat-user-delete.html>
 /// The `ChatUserDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChatUserDelete {
     /// The identifier of the chat.
@@ -1499,13 +1391,7 @@ impl ::b24_core::__private::Method for ChatUserDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-chat-user-list.html>
 /// The `ChatUserList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChatUserList {
     /// The identifier of the chat.
@@ -1581,13 +1467,7 @@ impl ::b24_core::__private::Method for ChatUserList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/commands/imbot-command-answer.html>
 /// The `CommandAnswer` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CommandAnswer {
     /// Command identifier. Required if `COMMAND` is not provided
@@ -1839,13 +1719,7 @@ impl ::b24_core::__private::Method for CommandAnswer {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/commands/imbot-command-register.html>
 /// The `CommandRegister` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CommandRegister {
     /// The identifier of the chat bot. You can obtain the bot ID using the imbot.bot.list method
@@ -1998,13 +1872,7 @@ impl ::b24_core::__private::Method for CommandRegister {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/commands/imbot-command-unregister.html>
 /// The `CommandUnregister` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CommandUnregister {
     /// Identifier of the command to be removed
@@ -2059,13 +1927,7 @@ impl ::b24_core::__private::Method for CommandUnregister {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/commands/imbot-command-update.html>
 /// The `CommandUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CommandUpdate {
     /// Identifier of the command to be updated
@@ -2129,13 +1991,7 @@ impl ::b24_core::__private::Method for CommandUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-dialog-get.html>
 /// The `DialogGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DialogGet {
     /// Identifier of the object.
@@ -2177,13 +2033,7 @@ impl ::b24_core::__private::Method for DialogGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/messages/imbot-message-add.html>
 /// The `MessageAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageAdd {
     /// The identifier of the chat bot. You can obtain the bot ID using the method imbot.bot.list.
@@ -2431,13 +2281,7 @@ impl ::b24_core::__private::Method for MessageAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/messages/imbot-message-delete.html>
 /// The `MessageDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageDelete {
     /// The identifier of the chat bot. You can obtain the bot ID using the method imbot.bot.list.
@@ -2532,13 +2376,7 @@ impl ::b24_core::__private::Method for MessageDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/messages/imbot-message-like.html>
 /// The `MessageLike` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageLike {
     /// The identifier of the chat bot. You can obtain the bot ID using the method imbot.bot.list.
@@ -2640,13 +2478,7 @@ impl ::b24_core::__private::Method for MessageLike {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/messages/imbot-message-update.html>
 /// The `MessageUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageUpdate {}
 impl MessageUpdate {
@@ -2670,13 +2502,7 @@ impl ::b24_core::__private::Method for MessageUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/bots/imbot-register.html>
 /// The `Register` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Register {
     /// The string code of the bot, unique within Bitrix24
@@ -2875,13 +2701,7 @@ impl ::b24_core::__private::Method for Register {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/bots/imbot-unregister.html>
 /// The `Unregister` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Unregister {
     /// The identifier of the chat bot. The value must be greater than `0`.
@@ -2935,13 +2755,7 @@ impl ::b24_core::__private::Method for Unregister {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/bots/imbot-update.html>
 /// The `Update` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Update {
     /// The identifier of the chat-bot. You can obtain the identifier using the imbot.bot.list method. The value must be greater than `0`
@@ -2998,13 +2812,7 @@ impl ::b24_core::__private::Method for Update {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/change-log.html>
 /// The `V2` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2 {}
 impl V2 {
@@ -3026,13 +2834,7 @@ impl ::b24_core::__private::Method for V2 {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/bots/bot-get.html>
 /// The `V2BotGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2BotGet {
     /// Bot ID. Required if `code` is not specified
@@ -3120,13 +2922,7 @@ impl ::b24_core::__private::Method for V2BotGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/bots/bot-list.html>
 /// The `V2BotList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2BotList {
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
@@ -3239,13 +3035,7 @@ impl ::b24_core::__private::Method for V2BotList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/bots/bot-register.html>
 /// The `V2BotRegister` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2BotRegister {
     /// Object with bot parameters. Parameter descriptions — below
@@ -3278,13 +3068,7 @@ impl ::b24_core::__private::Method for V2BotRegister {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/bots/bot-unregister.html>
 /// The `V2BotUnregister` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2BotUnregister {
     /// Bot ID
@@ -3341,13 +3125,7 @@ impl ::b24_core::__private::Method for V2BotUnregister {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/bots/bot-update.html>
 /// The `V2BotUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2BotUpdate {
     /// Bot ID
@@ -3413,13 +3191,7 @@ impl ::b24_core::__private::Method for V2BotUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/ui/chat-input-action-notify.html>
 /// The `V2ChatInputActionNotify` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2ChatInputActionNotify {
     /// Bot ID
@@ -3525,13 +3297,7 @@ impl ::b24_core::__private::Method for V2ChatInputActionNotify {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/chats/chat-manager-add.html>
 /// The `V2ChatManagerAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2ChatManagerAdd {
     /// Bot ID
@@ -3607,13 +3373,7 @@ impl ::b24_core::__private::Method for V2ChatManagerAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/chats/chat-manager-delete.html>
 /// The `V2ChatManagerDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2ChatManagerDelete {
     /// Bot ID
@@ -3689,13 +3449,7 @@ impl ::b24_core::__private::Method for V2ChatManagerDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/messages/chat-message-reaction-add.html>
 /// The `V2ChatMessageReactionAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2ChatMessageReactionAdd {
     /// Bot ID
@@ -3774,13 +3528,7 @@ impl ::b24_core::__private::Method for V2ChatMessageReactionAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/messages/chat-message-reaction-delete.html>
 /// The `V2ChatMessageReactionDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2ChatMessageReactionDelete {
     /// Bot ID
@@ -3859,13 +3607,7 @@ impl ::b24_core::__private::Method for V2ChatMessageReactionDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/messages/chat-message-delete.html>
 /// The `V2ChatMessageDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2ChatMessageDelete {
     /// Bot ID
@@ -3951,13 +3693,7 @@ impl ::b24_core::__private::Method for V2ChatMessageDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/messages/chat-message-get.html>
 /// The `V2ChatMessageGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2ChatMessageGet {
     /// Bot ID
@@ -4026,13 +3762,7 @@ impl ::b24_core::__private::Method for V2ChatMessageGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/messages/chat-message-get-context.html>
 /// The `V2ChatMessageGetContext` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2ChatMessageGetContext {
     /// Bot ID
@@ -4118,13 +3848,7 @@ impl ::b24_core::__private::Method for V2ChatMessageGetContext {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/messages/chat-message-read.html>
 /// The `V2ChatMessageRead` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2ChatMessageRead {
     /// Bot ID
@@ -4208,13 +3932,7 @@ impl ::b24_core::__private::Method for V2ChatMessageRead {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/messages/attachments/index.html>
 /// The `V2ChatMessageSend` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2ChatMessageSend {}
 impl V2ChatMessageSend {
@@ -4241,13 +3959,7 @@ impl ::b24_core::__private::Method for V2ChatMessageSend {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/messages/chat-message-update.html>
 /// The `V2ChatMessageUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2ChatMessageUpdate {
     /// Bot ID
@@ -4323,13 +4035,7 @@ impl ::b24_core::__private::Method for V2ChatMessageUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/ui/chat-text-field-enabled.html>
 /// The `V2ChatTextFieldEnabled` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2ChatTextFieldEnabled {
     /// Bot ID
@@ -4415,13 +4121,7 @@ impl ::b24_core::__private::Method for V2ChatTextFieldEnabled {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/chats/chat-user-add.html>
 /// The `V2ChatUserAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2ChatUserAdd {
     /// Bot ID
@@ -4497,13 +4197,7 @@ impl ::b24_core::__private::Method for V2ChatUserAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/chats/chat-user-delete.html>
 /// The `V2ChatUserDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2ChatUserDelete {
     /// Bot ID
@@ -4579,13 +4273,7 @@ impl ::b24_core::__private::Method for V2ChatUserDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/chats/chat-user-list.html>
 /// The `V2ChatUserList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2ChatUserList {
     /// Bot ID
@@ -4697,13 +4385,7 @@ impl ::b24_core::__private::Method for V2ChatUserList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/chats/chat-add.html>
 /// The `V2ChatAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2ChatAdd {
     /// Bot ID
@@ -4772,13 +4454,7 @@ impl ::b24_core::__private::Method for V2ChatAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/chats/chat-get.html>
 /// The `V2ChatGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2ChatGet {
     /// Bot ID
@@ -4847,13 +4523,7 @@ impl ::b24_core::__private::Method for V2ChatGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/chats/chat-leave.html>
 /// The `V2ChatLeave` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2ChatLeave {
     /// Bot ID
@@ -4922,13 +4592,7 @@ impl ::b24_core::__private::Method for V2ChatLeave {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/chats/chat-set-owner.html>
 /// The `V2ChatSetOwner` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2ChatSetOwner {
     /// Bot ID
@@ -5004,13 +4668,7 @@ impl ::b24_core::__private::Method for V2ChatSetOwner {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/chats/chat-update.html>
 /// The `V2ChatUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2ChatUpdate {
     /// Bot ID
@@ -5086,13 +4744,7 @@ impl ::b24_core::__private::Method for V2ChatUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/commands/command-answer.html>
 /// The `V2CommandAnswer` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2CommandAnswer {
     /// Bot ID
@@ -5196,13 +4848,7 @@ impl ::b24_core::__private::Method for V2CommandAnswer {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/commands/command-register.html>
 /// The `V2CommandRegister` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2CommandRegister {
     /// Bot ID
@@ -5268,13 +4914,7 @@ impl ::b24_core::__private::Method for V2CommandRegister {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/commands/command-unregister.html>
 /// The `V2CommandUnregister` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2CommandUnregister {
     /// Bot ID
@@ -5343,13 +4983,7 @@ impl ::b24_core::__private::Method for V2CommandUnregister {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/commands/command-update.html>
 /// The `V2CommandUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2CommandUpdate {
     /// Bot ID
@@ -5425,13 +5059,7 @@ impl ::b24_core::__private::Method for V2CommandUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/events/event-get.html>
 /// The `ImbotV2EventGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImbotV2EventGet {
     /// Bot ID
@@ -5539,13 +5167,7 @@ impl ::b24_core::__private::Method for ImbotV2EventGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/files/file-download.html>
 /// The `ImbotV2FileDownload` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImbotV2FileDownload {
     /// Bot ID
@@ -5611,13 +5233,7 @@ impl ::b24_core::__private::Method for ImbotV2FileDownload {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/revision-get.html>
 /// The `V2RevisionGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2RevisionGet {}
 impl V2RevisionGet {
@@ -5947,13 +5563,7 @@ impl V2FileDownloadResult {
     }
 }
 /// Object with file and message parameters (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2FileUploadFields {
     /// File name with extension
@@ -6520,13 +6130,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for ChatUpdateColorColo
     }
 }
 /// The `CommandRegisterLangItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CommandRegisterLangItem {
     /// Language identifier, for example `de` or `en`
@@ -6580,13 +6184,7 @@ impl CommandRegisterLangItem {
     }
 }
 /// The `CommandUpdateFieldsLangItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CommandUpdateFieldsLangItem {
     /// Language identifier, e.g., `de` or `en`
@@ -6640,13 +6238,7 @@ impl CommandUpdateFieldsLangItem {
     }
 }
 /// Object containing fields to update. The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CommandUpdateFields {
     /// Command text
@@ -7186,13 +6778,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for RegisterOpenline {
     }
 }
 /// Properties of the chat-bot profile. The structure of the object is described in detail below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RegisterProperties {
     /// The name of the chat-bot. You must provide either `NAME` or `LAST_NAME`
@@ -7363,13 +6949,7 @@ impl RegisterProperties {
     }
 }
 /// Properties of the chat-bot profile. The structure of the object is described in detail below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UpdateFieldsProperties {
     /// The name of the chat-bot. If both values `NAME` and `LAST_NAME` are provided, they must not be empty at the same time
@@ -7559,13 +7139,7 @@ impl UpdateFieldsProperties {
     }
 }
 /// Data for updating the chat-bot. The structure of the object is described in detail below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UpdateFields {
     /// New string code for the bot, unique within Bitrix24
@@ -7735,13 +7309,7 @@ impl UpdateFields {
     }
 }
 /// Properties of the bot's profile. Parameter descriptions — below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2BotRegisterFieldsProperties {
     /// Name of the bot. Displayed in the chat list and dialog header
@@ -7921,13 +7489,7 @@ for V2BotRegisterFieldsEventMode {
     }
 }
 /// Object with bot parameters. Parameter descriptions — below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2BotRegisterFields {
     /// Unique code of the bot within the application
@@ -8124,13 +7686,7 @@ impl V2BotRegisterFields {
     }
 }
 /// Properties of the bot's profile. Parameter descriptions are below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2BotUpdateFieldsProperties {
     /// Bot's name
@@ -8261,13 +7817,7 @@ impl V2BotUpdateFieldsProperties {
     }
 }
 /// Fields to be updated. The structure of the object is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2BotUpdateFields {
     /// Properties of the bot's profile. Parameter descriptions are below
@@ -8434,13 +7984,7 @@ impl V2BotUpdateFields {
     }
 }
 /// Fields of the message to be updated. The structure of the object is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2ChatMessageUpdateFields {
     /// New text of the message. Maximum length—20,000 characters
@@ -8531,13 +8075,7 @@ impl V2ChatMessageUpdateFields {
     }
 }
 /// Properties of the chat being created. The structure of the object is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2ChatAddFields {
     /// Chat title
@@ -8679,13 +8217,7 @@ impl V2ChatAddFields {
     }
 }
 /// Properties of the chat to be updated. The structure of the object is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2ChatUpdateFields {
     /// New chat title
@@ -8773,13 +8305,7 @@ impl V2ChatUpdateFields {
     }
 }
 /// Fields of the response message. The structure of the object is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2CommandAnswerFields {
     /// Response text. Maximum length — 20,000 characters
@@ -8884,13 +8410,7 @@ impl V2CommandAnswerFields {
     }
 }
 /// Object with command parameters (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2CommandRegisterFields {
     /// Command without the `/` symbol. For example: `help`
@@ -9015,13 +8535,7 @@ impl V2CommandRegisterFields {
     }
 }
 /// Fields of the command to be updated. The structure of the object is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct V2CommandUpdateFields {
     /// New command (without `/`)

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/imconnector/imconnector-activate.html>
 /// The `ImconnectorActivate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorActivate {
     /// The string code of the connector specified in the `ID` parameter when calling imconnector.register
@@ -70,13 +64,7 @@ impl ::b24_core::__private::Method for ImconnectorActivate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/imconnector/imconnector-chat-name-set.html>
 /// The `ChatNameSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChatNameSet {
     /// The string code of the connector specified in the `ID` parameter when calling imconnector.register
@@ -162,13 +150,7 @@ impl ::b24_core::__private::Method for ChatNameSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/imconnector/imconnector-connector-data-set.html>
 /// The `ImconnectorConnectorDataSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorConnectorDataSet {
     /// String code of the connector specified in the `ID` parameter when calling imconnector.register
@@ -223,13 +205,7 @@ impl ::b24_core::__private::Method for ImconnectorConnectorDataSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/imconnector/imconnector-delete-messages.html>
 /// The `ImconnectorDeleteMessages` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorDeleteMessages {
     /// String code of the connector specified in the `ID` parameter when calling imconnector.register
@@ -284,13 +260,7 @@ impl ::b24_core::__private::Method for ImconnectorDeleteMessages {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/imconnector/imconnector-list.html>
 /// The `ImconnectorList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorList {}
 impl ImconnectorList {
@@ -317,13 +287,7 @@ impl ::b24_core::__private::Method for ImconnectorList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/imconnector/imconnector-register.html>
 /// The `ImconnectorRegister` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorRegister {
     /// Unique identifier for the connector. The method converts the value to lowercase. It is recommended to add a unique prefix at the beginning of the identifier to avoid conflicts with existing and future identifiers of other connectors. Use digits, lowercase letters, and the underscore `_` to form the identifier. The `.` character is prohibited.
@@ -538,13 +502,7 @@ impl ::b24_core::__private::Method for ImconnectorRegister {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/imconnector/imconnector-send-messages.html>
 /// The `ImconnectorSendMessages` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorSendMessages {
     /// The string code of the connector specified in the `ID` parameter when calling imconnector.register
@@ -601,13 +559,7 @@ impl ::b24_core::__private::Method for ImconnectorSendMessages {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/imconnector/imconnector-send-status-delivery.html>
 /// The `ImconnectorSendStatusDelivery` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorSendStatusDelivery {
     /// String code of the connector specified in the `ID` parameter when calling imconnector.register
@@ -664,13 +616,7 @@ impl ::b24_core::__private::Method for ImconnectorSendStatusDelivery {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/imconnector/imconnector-send-status-reading.html>
 /// The `ImconnectorSendStatusReading` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorSendStatusReading {
     /// String code of the connector specified in the `ID` parameter when calling imconnector.register
@@ -727,13 +673,7 @@ impl ::b24_core::__private::Method for ImconnectorSendStatusReading {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/imconnector/imconnector-status.html>
 /// The `ImconnectorStatus` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorStatus {
     /// The string code of the connector specified in the `ID` parameter when calling imconnector.register
@@ -785,13 +725,7 @@ impl ::b24_core::__private::Method for ImconnectorStatus {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/imconnector/imconnector-unregister.html>
 /// The `ImconnectorUnregister` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorUnregister {
     /// The identifier of the connector that was provided during registration in imconnector.register
@@ -821,13 +755,7 @@ impl ::b24_core::__private::Method for ImconnectorUnregister {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/imconnector/imconnector-update-messages.html>
 /// The `ImconnectorUpdateMessages` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorUpdateMessages {
     /// String code of the connector specified in the `ID` parameter when calling imconnector.register
@@ -884,13 +812,7 @@ impl ::b24_core::__private::Method for ImconnectorUpdateMessages {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chat-bots/imopenlines-bot-session-finish.html>
 /// The `BotSessionFinish` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BotSessionFinish {
     /// Identifier of the chat whose dialog needs to be finished.
@@ -951,13 +873,7 @@ impl ::b24_core::__private::Method for BotSessionFinish {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chat-bots/imopenlines-bot-session-message-send.html>
 /// The `BotSessionMessageSend` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BotSessionMessageSend {
     /// The identifier of the chat to which the method sends the message.
@@ -1035,13 +951,7 @@ impl ::b24_core::__private::Method for BotSessionMessageSend {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chat-bots/imopenlines-bot-session-operator.html>
 /// The `BotSessionOperator` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BotSessionOperator {
     /// The identifier of the chat to be passed to the free operator.
@@ -1078,13 +988,7 @@ impl ::b24_core::__private::Method for BotSessionOperator {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chat-bots/imopenlines-bot-session-transfer.html>
 /// The `BotSessionTransfer` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BotSessionTransfer {}
 impl BotSessionTransfer {
@@ -1108,13 +1012,7 @@ impl ::b24_core::__private::Method for BotSessionTransfer {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/imopenlines-config-add.html>
 /// The `ConfigAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConfigAdd {
     /// Object with open channel settings (detailed description)
@@ -1152,13 +1050,7 @@ impl ::b24_core::__private::Method for ConfigAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/imopenlines-config-delete.html>
 /// The `ConfigDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConfigDelete {
     /// Identifier of the open channel.
@@ -1195,13 +1087,7 @@ impl ::b24_core::__private::Method for ConfigDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/imopenlines-config-get.html>
 /// The `ConfigGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConfigGet {
     /// The ID of the open line.
@@ -1272,13 +1158,7 @@ impl ::b24_core::__private::Method for ConfigGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/imopenlines-config-list-get.html>
 /// The `ConfigListGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConfigListGet {
     /// Selection parameters (detailed description)
@@ -1334,13 +1214,7 @@ impl ::b24_core::__private::Method for ConfigListGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/imopenlines-config-path-get.html>
 /// The `ConfigPathGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConfigPathGet {}
 impl ConfigPathGet {
@@ -1364,13 +1238,7 @@ impl ::b24_core::__private::Method for ConfigPathGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/imopenlines-config-update.html>
 /// The `ConfigUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConfigUpdate {
     /// Identifier of the open channel.
@@ -1432,13 +1300,7 @@ impl ::b24_core::__private::Method for ConfigUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chats/imopenlines-crm-chat-get.html>
 /// The `CrmChatGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CrmChatGet {
     /// Type of the CRM object. Possible values:
@@ -1507,13 +1369,7 @@ impl ::b24_core::__private::Method for CrmChatGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chats/imopenlines-crm-chat-get-last-id.html>
 /// The `CrmChatGetLastId` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CrmChatGetLastId {
     /// Type of the CRM object. Possible values:
@@ -1563,13 +1419,7 @@ impl ::b24_core::__private::Method for CrmChatGetLastId {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chats/imopenlines-crm-chat-user-add.html>
 /// The `CrmChatUserAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CrmChatUserAdd {
     /// Type of the CRM object. Possible values:
@@ -1652,13 +1502,7 @@ impl ::b24_core::__private::Method for CrmChatUserAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chats/imopenlines-crm-chat-user-delete.html>
 /// The `CrmChatUserDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CrmChatUserDelete {
     /// Type of the CRM object. Possible values:
@@ -1741,13 +1585,7 @@ impl ::b24_core::__private::Method for CrmChatUserDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-crm-lead-create.html>
 /// The `CrmLeadCreate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CrmLeadCreate {
     /// Identifier of the Open Channels chat.
@@ -1782,13 +1620,7 @@ impl ::b24_core::__private::Method for CrmLeadCreate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/messages/imopenlines-crm-message-add.html>
 /// The `CrmMessageAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CrmMessageAdd {
     /// Type of the CRM entity:
@@ -1877,13 +1709,7 @@ impl ::b24_core::__private::Method for CrmMessageAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-dialog-get.html>
 /// The `DialogGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DialogGet {
     /// Identifier of the open line chat.
@@ -1995,13 +1821,7 @@ impl ::b24_core::__private::Method for DialogGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/messages/imopenlines-message-quick-save.html>
 /// The `MessageQuickSave` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageQuickSave {
     /// Identifier of the open line chat from which the message needs to be saved.
@@ -2052,13 +1872,7 @@ impl ::b24_core::__private::Method for MessageQuickSave {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-message-session-start.html>
 /// The `MessageSessionStart` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageSessionStart {
     /// Identifier of the open line chat.
@@ -2109,13 +1923,7 @@ impl ::b24_core::__private::Method for MessageSessionStart {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/imopenlines-network-join.html>
 /// The `NetworkJoin` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NetworkJoin {
     /// The code of the open channel as a string of 32 characters.
@@ -2152,13 +1960,7 @@ impl ::b24_core::__private::Method for NetworkJoin {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/imopenlines-network-message-add.html>
 /// The `NetworkMessageAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NetworkMessageAdd {
     /// Code of the open channel, a string of 32 characters, for example `ab515f5d85a8b844d484f6ea75a2e494`
@@ -2293,13 +2095,7 @@ impl ::b24_core::__private::Method for NetworkMessageAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/operators/imopenlines-operator-another-finish.html>
 /// The `OperatorAnotherFinish` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct OperatorAnotherFinish {
     /// Identifier of the open line chat.
@@ -2334,13 +2130,7 @@ impl ::b24_core::__private::Method for OperatorAnotherFinish {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/operators/imopenlines-operator-answer.html>
 /// The `OperatorAnswer` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct OperatorAnswer {
     /// Identifier of the open line chat.
@@ -2375,13 +2165,7 @@ impl ::b24_core::__private::Method for OperatorAnswer {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/operators/imopenlines-operator-finish.html>
 /// The `OperatorFinish` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct OperatorFinish {
     /// Identifier of the open line chat.
@@ -2416,13 +2200,7 @@ impl ::b24_core::__private::Method for OperatorFinish {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/operators/imopenlines-operator-skip.html>
 /// The `OperatorSkip` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct OperatorSkip {
     /// Identifier of the open line chat.
@@ -2457,13 +2235,7 @@ impl ::b24_core::__private::Method for OperatorSkip {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/operators/imopenlines-operator-spam.html>
 /// The `OperatorSpam` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct OperatorSpam {
     /// Identifier of the open line chat.
@@ -2498,13 +2270,7 @@ impl ::b24_core::__private::Method for OperatorSpam {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/operators/imopenlines-operator-transfer.html>
 /// The `OperatorTransfer` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct OperatorTransfer {
     /// Identifier of the open line chat.
@@ -2598,13 +2364,7 @@ impl ::b24_core::__private::Method for OperatorTransfer {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/imopenlines-revision-get.html>
 /// The `RevisionGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RevisionGet {}
 impl RevisionGet {
@@ -2628,13 +2388,7 @@ impl ::b24_core::__private::Method for RevisionGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-session-head-vote.html>
 /// The `SessionHeadVote` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SessionHeadVote {
     /// Session identifier.
@@ -2708,13 +2462,7 @@ impl ::b24_core::__private::Method for SessionHeadVote {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-session-history-get.html>
 /// The `SessionHistoryGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SessionHistoryGet {
     /// Identifier of the open line session.
@@ -2778,13 +2526,7 @@ impl ::b24_core::__private::Method for SessionHistoryGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-session-intercept.html>
 /// The `SessionIntercept` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SessionIntercept {
     /// Identifier of the open line chat.
@@ -2819,13 +2561,7 @@ impl ::b24_core::__private::Method for SessionIntercept {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-session-join.html>
 /// The `SessionJoin` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SessionJoin {
     /// Identifier of the Open Channels chat.
@@ -2860,13 +2596,7 @@ impl ::b24_core::__private::Method for SessionJoin {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-session-mode-pin.html>
 /// The `SessionModePin` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SessionModePin {
     /// Identifier of the open line chat.
@@ -2927,13 +2657,7 @@ impl ::b24_core::__private::Method for SessionModePin {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-session-mode-pin-all.html>
 /// The `SessionModePinAll` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SessionModePinAll {}
 impl SessionModePinAll {
@@ -2957,13 +2681,7 @@ impl ::b24_core::__private::Method for SessionModePinAll {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-session-mode-silent.html>
 /// The `SessionModeSilent` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SessionModeSilent {
     /// Identifier of the open line chat.
@@ -3020,13 +2738,7 @@ impl ::b24_core::__private::Method for SessionModeSilent {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-session-mode-unpin-all.html>
 /// The `SessionModeUnpinAll` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SessionModeUnpinAll {}
 impl SessionModeUnpinAll {
@@ -3050,13 +2762,7 @@ impl ::b24_core::__private::Method for SessionModeUnpinAll {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-session-open.html>
 /// The `SessionOpen` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SessionOpen {
     /// String code of the user for the external system channel.
@@ -3099,13 +2805,7 @@ impl ::b24_core::__private::Method for SessionOpen {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/sessions/imopenlines-session-start.html>
 /// The `SessionStart` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SessionStart {
     /// The identifier of the open line chat.
@@ -3206,13 +2906,7 @@ impl ChatNameSetResult {
 /// Object containing the channel settings in the external system. The method does not support setting or modifying a single field separately: settings are written and overwritten through this object as a whole.
 ///
 /// The structure of the object is described in detail below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorConnectorDataSetData {
     /// Identifier of the channel in the external system, for example `channel-123`.
@@ -3309,13 +3003,7 @@ impl ImconnectorConnectorDataSetData {
 /// User data from the external system.
 ///
 /// The structure of the object is described in detail below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorDeleteMessagesMessagesItemUser {
     /// User ID in the external system.
@@ -3336,13 +3024,7 @@ impl ImconnectorDeleteMessagesMessagesItemUser {
 /// Message data from the external system.
 ///
 /// The structure of the object is described in detail below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorDeleteMessagesMessagesItemMessage {
     /// Message ID in the external system that needs to be deleted.
@@ -3363,13 +3045,7 @@ impl ImconnectorDeleteMessagesMessagesItemMessage {
 /// Chat or channel data from the external system.
 ///
 /// The structure of the object is described in detail below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorDeleteMessagesMessagesItemChat {
     /// Chat or channel ID in the external system.
@@ -3388,13 +3064,7 @@ impl ImconnectorDeleteMessagesMessagesItemChat {
     }
 }
 /// The `ImconnectorDeleteMessagesMessagesItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorDeleteMessagesMessagesItem {
     /// User data from the external system.
@@ -3860,13 +3530,7 @@ impl ImconnectorDeleteMessagesResult {
 /// Parameters for the main icon.
 ///
 /// The structure of the object is described in detail below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorRegisterIcon {
     /// SVG icon in Data URI format: a string with the prefix `data:image/svg+xml,`, followed by the SVG content, usually URL-encoded
@@ -3950,13 +3614,7 @@ impl ImconnectorRegisterIcon {
 /// Parameters for the inactive state icon.
 ///
 /// The structure of the object is described in detail below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorRegisterIconDisabled {
     /// SVG icon for the inactive state in Data URI format: a string with the prefix `data:image/svg+xml,`, followed by the SVG content, usually URL-encoded
@@ -4135,13 +3793,7 @@ impl ImconnectorRegisterResult {
 /// User data from the external system.
 ///
 /// The structure of the object is described in detail below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorSendMessagesMessagesItemUser {
     /// User ID in the external system. The value is generated on the side of the external system
@@ -4327,13 +3979,7 @@ impl ImconnectorSendMessagesMessagesItemUser {
 /// Message data from the external system.
 ///
 /// The structure of the object is described in detail below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorSendMessagesMessagesItemMessage {
     /// Message ID in the external system. The value is generated on the side of the external system
@@ -4465,13 +4111,7 @@ impl ImconnectorSendMessagesMessagesItemMessage {
 /// Chat data from the external system.
 ///
 /// The structure of the object is described in detail below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorSendMessagesMessagesItemChat {
     /// Chat or channel ID in the external system.
@@ -4536,13 +4176,7 @@ impl ImconnectorSendMessagesMessagesItemChat {
     }
 }
 /// The `ImconnectorSendMessagesMessagesItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorSendMessagesMessagesItem {
     /// User data from the external system.
@@ -5202,13 +4836,7 @@ impl ImconnectorSendMessagesResult {
     }
 }
 /// Internal identifiers of the message in Bitrix24 (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorSendStatusDeliveryMessagesItemIm {
     /// Identifier of the open line chat in Bitrix24 for the outgoing message
@@ -5255,13 +4883,7 @@ impl ImconnectorSendStatusDeliveryMessagesItemIm {
     }
 }
 /// Message data in the external system (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorSendStatusDeliveryMessagesItemMessage {
     /// Array of external message identifiers for which the delivery status is being sent. Even for a single message, pass an array, e.g., `["ext-msg-1007"]`
@@ -5310,13 +4932,7 @@ impl ImconnectorSendStatusDeliveryMessagesItemMessage {
     }
 }
 /// Chat data in the external system (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorSendStatusDeliveryMessagesItemChat {
     /// Identifier of the chat or channel in the external system. It is recommended to pass the same value as in `chat.id` of the method imconnector.send.messages
@@ -5349,13 +4965,7 @@ impl ImconnectorSendStatusDeliveryMessagesItemChat {
     }
 }
 /// The `ImconnectorSendStatusDeliveryMessagesItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorSendStatusDeliveryMessagesItem {
     /// Internal identifiers of the message in Bitrix24 (detailed description)
@@ -5478,13 +5088,7 @@ impl ImconnectorSendStatusDeliveryResult {
     }
 }
 /// Internal message identifiers in Bitrix24 (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorSendStatusReadingMessagesItemIm {
     /// Identifier of the open line chat in Bitrix24 for the outgoing message
@@ -5531,13 +5135,7 @@ impl ImconnectorSendStatusReadingMessagesItemIm {
     }
 }
 /// Message data in the external system (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorSendStatusReadingMessagesItemMessage {
     /// Array of external message identifiers for which the read status is being sent. Even for a single message, an array should be sent, for example, `["ext-msg-1007"]`
@@ -5569,13 +5167,7 @@ impl ImconnectorSendStatusReadingMessagesItemMessage {
     }
 }
 /// Chat data in the external system (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorSendStatusReadingMessagesItemChat {
     /// Identifier of the chat or channel in the external system. It is recommended to send the same value as in `chat.id` of the method imconnector.send.messages
@@ -5608,13 +5200,7 @@ impl ImconnectorSendStatusReadingMessagesItemChat {
     }
 }
 /// The `ImconnectorSendStatusReadingMessagesItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorSendStatusReadingMessagesItem {
     /// Internal message identifiers in Bitrix24 (detailed description)
@@ -5894,13 +5480,7 @@ impl ImconnectorUnregisterResult {
 /// Data of the user from the external system.
 ///
 /// The structure of the object is described in detail below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorUpdateMessagesMessagesItemUser {
     /// User ID in the external system
@@ -6086,13 +5666,7 @@ impl ImconnectorUpdateMessagesMessagesItemUser {
 /// Data of the message from the external system.
 ///
 /// The structure of the object is described in detail below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorUpdateMessagesMessagesItemMessage {
     /// ID of the message in the external system that needs to be updated
@@ -6222,13 +5796,7 @@ impl ImconnectorUpdateMessagesMessagesItemMessage {
 /// Data of the chat from the external system.
 ///
 /// The structure of the object is described in detail below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorUpdateMessagesMessagesItemChat {
     /// ID of the chat or channel in the external system. It is recommended to pass the same value as in `DATA.ID` of the imconnector.connector.data.set method
@@ -6287,13 +5855,7 @@ impl ImconnectorUpdateMessagesMessagesItemChat {
     }
 }
 /// The `ImconnectorUpdateMessagesMessagesItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ImconnectorUpdateMessagesMessagesItem {
     /// Data of the user from the external system.
@@ -8788,13 +8350,7 @@ for ConfigAddParamsIgnoreWelcomeFormResponsible {
     }
 }
 /// Object with open channel settings (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConfigAddParams {
     /// Name of the open channel
@@ -15882,13 +15438,7 @@ for ConfigListGetParamsSelectItemQueueUsersFieldsUserAvatar {
 /// Additional fields of queue users. Key — user identifier, value — description of queue fields (detailed description).
 ///
 /// Field is returned when `OPTIONS.QUEUE = "Y"`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConfigListGetParamsSelectItemQueueUsersFields {
     /// User's name. Possible values:
@@ -15988,13 +15538,7 @@ impl ConfigListGetParamsSelectItemQueueUsersFields {
     }
 }
 /// The `ConfigListGetParamsSelectItemConfigQueueItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConfigListGetParamsSelectItemConfigQueueItem {
     /// Identifier of the object in the queue
@@ -16560,13 +16104,7 @@ for ConfigListGetParamsSelectItemIgnoreWelcomeFormResponsible {
     }
 }
 /// The `ConfigListGetParamsSelectItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConfigListGetParamsSelectItem {
     /// Identifier of the open channel
@@ -19704,13 +19242,7 @@ for ConfigListGetParamsOrderQueueUsersFieldsUserAvatar {
 /// Additional fields of queue users. Key — user identifier, value — description of queue fields (detailed description).
 ///
 /// Field is returned when `OPTIONS.QUEUE = "Y"`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConfigListGetParamsOrderQueueUsersFields {
     /// User's name. Possible values:
@@ -19810,13 +19342,7 @@ impl ConfigListGetParamsOrderQueueUsersFields {
     }
 }
 /// The `ConfigListGetParamsOrderConfigQueueItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConfigListGetParamsOrderConfigQueueItem {
     /// Identifier of the object in the queue
@@ -20387,13 +19913,7 @@ for ConfigListGetParamsOrderIgnoreWelcomeFormResponsible {
 /// - `desc` — descending
 ///
 /// For `field_N`, use fields from the Result Array Element table. The fields `QUEUE`, `QUEUE_USERS_FIELDS`, `CONFIG_QUEUE` are not supported in `order`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConfigListGetParamsOrder {
     /// Identifier of the open channel
@@ -23517,13 +23037,7 @@ for ConfigListGetParamsFilterQueueUsersFieldsUserAvatar {
 /// Additional fields of queue users. Key — user identifier, value — description of queue fields (detailed description).
 ///
 /// Field is returned when `OPTIONS.QUEUE = "Y"`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConfigListGetParamsFilterQueueUsersFields {
     /// User's name. Possible values:
@@ -23623,13 +23137,7 @@ impl ConfigListGetParamsFilterQueueUsersFields {
     }
 }
 /// The `ConfigListGetParamsFilterConfigQueueItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConfigListGetParamsFilterConfigQueueItem {
     /// Identifier of the object in the queue
@@ -24196,13 +23704,7 @@ for ConfigListGetParamsFilterIgnoreWelcomeFormResponsible {
 /// An object for filtering the list of open channels in the format `{"field_1": "value_1", ... "field_N": "value_N"}`
 ///
 /// For `field_N`, use fields from the Result Array Element table. The fields `QUEUE`, `QUEUE_USERS_FIELDS`, `CONFIG_QUEUE` are not supported in `filter`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConfigListGetParamsFilter {
     /// Identifier of the open channel
@@ -26134,13 +25636,7 @@ impl ConfigListGetParamsFilter {
     }
 }
 /// Selection parameters (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConfigListGetParams {
     /// An array containing the list of fields to be selected.
@@ -26354,13 +25850,7 @@ for ConfigListGetOptionsConfigQueue {
     }
 }
 /// Additional options (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConfigListGetOptions {
     /// Return the operator queue. Possible values:

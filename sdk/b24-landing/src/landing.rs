@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-add-card.html>
 /// The `BlockAddcard` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockAddcard {
     /// Internal scope of landings. It is not related to the REST scope `landing` in the method name.
@@ -136,13 +130,7 @@ impl ::b24_core::__private::Method for BlockAddcard {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-change-anchor.html>
 /// The `BlockChangeAnchor` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockChangeAnchor {
     /// Internal scope of landings. It is not related to the REST scope `landing` in the method name.
@@ -246,13 +234,7 @@ impl ::b24_core::__private::Method for BlockChangeAnchor {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-change-node-name.html>
 /// The `BlockChangeNodeName` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockChangeNodeName {
     /// Internal scope of landings. It is not related to the REST scope `landing` in the method name.
@@ -355,13 +337,7 @@ impl ::b24_core::__private::Method for BlockChangeNodeName {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-clone-card.html>
 /// The `BlockClonecard` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockClonecard {
     /// Internal scope of landings. It is not related to the REST scope `landing` in the method name.
@@ -467,13 +443,7 @@ impl ::b24_core::__private::Method for BlockClonecard {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-get-content-from-repository.html>
 /// The `BlockGetContentFromRepository` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockGetContentFromRepository {
     /// The code of the block whose content needs to be retrieved.
@@ -518,13 +488,7 @@ impl ::b24_core::__private::Method for BlockGetContentFromRepository {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-get-by-id.html>
 /// The `BlockGetbyid` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockGetbyid {
     /// Internal scope of landings. It is not related to the REST scope `landing` in the method name.
@@ -595,13 +559,7 @@ impl ::b24_core::__private::Method for BlockGetbyid {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-get-content.html>
 /// The `BlockGetcontent` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockGetcontent {
     /// Internal scope of landings. It is not related to the REST scope `landing` in the method name.
@@ -708,13 +666,7 @@ impl ::b24_core::__private::Method for BlockGetcontent {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-get-list.html>
 /// The `BlockGetlist` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockGetlist {
     /// Internal scope for landings. It is not related to the REST scope `landing` in the method name.
@@ -791,13 +743,7 @@ impl ::b24_core::__private::Method for BlockGetlist {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-get-manifest.html>
 /// The `BlockGetmanifest` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockGetmanifest {
     /// Internal scope of the landing. It is not related to the REST scope `landing` in the method name.
@@ -879,13 +825,7 @@ impl ::b24_core::__private::Method for BlockGetmanifest {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-get-manifest-file.html>
 /// The `BlockGetmanifestfile` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockGetmanifestfile {
     /// The code of the block from the file repository.
@@ -924,13 +864,7 @@ impl ::b24_core::__private::Method for BlockGetmanifestfile {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-get-repository.html>
 /// The `BlockGetrepository` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockGetrepository {
     /// The code of the repository section, for example `text`.
@@ -1008,13 +942,7 @@ impl ::b24_core::__private::Method for BlockGetrepository {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-remove-card.html>
 /// The `BlockRemovecard` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockRemovecard {
     /// Internal scope of landings. It is not related to the REST scope `landing` in the method name.
@@ -1122,13 +1050,7 @@ impl ::b24_core::__private::Method for BlockRemovecard {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-update-cards.html>
 /// The `BlockUpdateCards` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockUpdateCards {
     /// Internal scope of landings. It is not related to the REST scope `landing` in the method name.
@@ -1210,13 +1132,7 @@ impl ::b24_core::__private::Method for BlockUpdateCards {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-update-styles.html>
 /// The `BlockUpdateStyles` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockUpdateStyles {
     /// Internal scope of landings. It is not related to the REST scope `landing` in the method name.
@@ -1327,13 +1243,7 @@ impl ::b24_core::__private::Method for BlockUpdateStyles {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-update-attrs.html>
 /// The `BlockUpdateattrs` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockUpdateattrs {
     /// Internal scope of landings. It is not related to the REST scope `landing` in the method name.
@@ -1415,13 +1325,7 @@ impl ::b24_core::__private::Method for BlockUpdateattrs {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-update-content.html>
 /// The `BlockUpdatecontent` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockUpdatecontent {
     /// Internal scope of landings. It is not related to the REST scope `landing` in the method name.
@@ -1536,13 +1440,7 @@ impl ::b24_core::__private::Method for BlockUpdatecontent {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-update-nodes.html>
 /// The `BlockUpdatenodes` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockUpdatenodes {
     /// Internal scope of the landing. It is not related to the REST scope `landing` in the method name.
@@ -1656,13 +1554,7 @@ impl ::b24_core::__private::Method for BlockUpdatenodes {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/block/methods/landing-block-upload-file.html>
 /// The `BlockUploadfile` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockUploadfile {
     /// Internal scope of landings. It is not related to the REST scope `landing` in the method name.
@@ -1800,13 +1692,7 @@ impl ::b24_core::__private::Method for BlockUploadfile {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/demos/landing-demos-get-list.html>
 /// The `DemosGetList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DemosGetList {
     /// Object format:
@@ -1863,13 +1749,7 @@ impl ::b24_core::__private::Method for DemosGetList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/demos/landing-demos-get-page-list.html>
 /// The `DemosGetPageList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DemosGetPageList {
     /// Template type.
@@ -1949,13 +1829,7 @@ impl ::b24_core::__private::Method for DemosGetPageList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/demos/landing-demos-get-site-list.html>
 /// The `DemosGetSiteList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DemosGetSiteList {
     /// Template type.
@@ -2035,13 +1909,7 @@ impl ::b24_core::__private::Method for DemosGetSiteList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/demos/landing-demos-register.html>
 /// The `DemosRegister` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DemosRegister {
     /// Template data.
@@ -2098,13 +1966,7 @@ impl ::b24_core::__private::Method for DemosRegister {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/demos/landing-demos-unregister.html>
 /// The `DemosUnregister` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DemosUnregister {
     /// External code of the template.
@@ -2152,13 +2014,7 @@ impl ::b24_core::__private::Method for DemosUnregister {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-add.html>
 /// The `LandingAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingAdd {
     /// Internal scope of the landing. It is not related to the REST scope `landing` in the method name.
@@ -2212,13 +2068,7 @@ impl ::b24_core::__private::Method for LandingAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-add-by-template.html>
 /// The `LandingAddByTemplate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingAddByTemplate {
     /// Internal scope of landings. It is not related to the REST scope `landing` in the method name.
@@ -2303,13 +2153,7 @@ impl ::b24_core::__private::Method for LandingAddByTemplate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/block-methods/landing-landing-add-block.html>
 /// The `LandingAddblock` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingAddblock {
     /// Internal scope of landings. It is not related to the REST scope `landing` in the method name.
@@ -2391,13 +2235,7 @@ impl ::b24_core::__private::Method for LandingAddblock {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-copy.html>
 /// The `LandingCopy` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingCopy {
     /// Internal scope of landings. It is not related to the REST scope `landing` in the method name.
@@ -2512,13 +2350,7 @@ impl ::b24_core::__private::Method for LandingCopy {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/block-methods/landing-landing-copy-block.html>
 /// The `LandingCopyblock` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingCopyblock {
     /// Internal scope of the landing. It is not related to the REST scope `landing` in the method name.
@@ -2602,13 +2434,7 @@ impl ::b24_core::__private::Method for LandingCopyblock {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-delete.html>
 /// The `LandingDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingDelete {
     /// Internal scope of the landing pages. It is not related to the REST scope `landing` in the method name.
@@ -2664,13 +2490,7 @@ impl ::b24_core::__private::Method for LandingDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/block-methods/landing-landing-delete-block.html>
 /// The `LandingDeleteblock` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingDeleteblock {
     /// Internal scope of the landing. It is not related to the REST scope `landing` in the method name.
@@ -2739,13 +2559,7 @@ impl ::b24_core::__private::Method for LandingDeleteblock {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/block-methods/landing-landing-down-block.html>
 /// The `LandingDownblock` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingDownblock {
     /// Internal scope of the landing. It is not related to the REST scope `landing` in the method name.
@@ -2829,13 +2643,7 @@ impl ::b24_core::__private::Method for LandingDownblock {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/block-methods/landing-landing-favorite-block.html>
 /// The `LandingFavoriteBlock` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingFavoriteBlock {
     /// Internal scope of the landing. It is not related to the REST scope `landing` in the method name.
@@ -2919,13 +2727,7 @@ impl ::b24_core::__private::Method for LandingFavoriteBlock {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-get-list.html>
 /// The `LandingGetList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingGetList {
     /// Internal scope of the landings. It is not related to the REST scope `landing` in the method name.
@@ -2988,13 +2790,7 @@ impl ::b24_core::__private::Method for LandingGetList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-get-additional-fields.html>
 /// The `LandingGetadditionalfields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingGetadditionalfields {
     /// Internal scope of the landing. It is not related to the REST scope `landing` in the method name.
@@ -3050,13 +2846,7 @@ impl ::b24_core::__private::Method for LandingGetadditionalfields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-get-preview.html>
 /// The `LandingGetpreview` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingGetpreview {}
 impl LandingGetpreview {
@@ -3080,13 +2870,7 @@ impl ::b24_core::__private::Method for LandingGetpreview {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-get-public-url.html>
 /// The `LandingGetpublicurl` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingGetpublicurl {
     /// Internal scope of the landing pages. It is not related to the REST scope `landing` in the method name.
@@ -3142,13 +2926,7 @@ impl ::b24_core::__private::Method for LandingGetpublicurl {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/block-methods/landing-landing-hide-block.html>
 /// The `LandingHideblock` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingHideblock {
     /// Internal scope of landings. It is not related to the REST scope `landing` in the method name.
@@ -3215,13 +2993,7 @@ impl ::b24_core::__private::Method for LandingHideblock {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-mark-delete.html>
 /// The `LandingMarkDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingMarkDelete {
     /// Internal scope of the landing pages. It is not related to the REST scope `landing` in the method name.
@@ -3296,13 +3068,7 @@ impl ::b24_core::__private::Method for LandingMarkDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-mark-undelete.html>
 /// The `LandingMarkUnDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingMarkUnDelete {
     /// Page identifier.
@@ -3334,13 +3100,7 @@ impl ::b24_core::__private::Method for LandingMarkUnDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/block-methods/landing-landing-mark-deleted-block.html>
 /// The `LandingMarkdeletedblock` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingMarkdeletedblock {
     /// Internal scope of the landing. It is not related to the REST scope `landing` in the method name.
@@ -3443,13 +3203,7 @@ impl ::b24_core::__private::Method for LandingMarkdeletedblock {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/block-methods/landing-landing-mark-undeleted-block.html>
 /// The `LandingMarkundeletedblock` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingMarkundeletedblock {
     /// Internal scope of landings. It is not related to the REST scope `landing` in the method name.
@@ -3537,13 +3291,7 @@ impl ::b24_core::__private::Method for LandingMarkundeletedblock {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-move.html>
 /// The `LandingMove` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingMove {
     /// Internal scope of the landing pages. It is not related to the REST scope `landing` in the method name.
@@ -3643,13 +3391,7 @@ impl ::b24_core::__private::Method for LandingMove {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/block-methods/landing-landing-move-block.html>
 /// The `LandingMoveblock` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingMoveblock {
     /// Internal scope of the landing. It is not related to the REST scope `landing` in the method name.
@@ -3733,13 +3475,7 @@ impl ::b24_core::__private::Method for LandingMoveblock {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-publication.html>
 /// The `LandingPublication` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingPublication {}
 impl LandingPublication {
@@ -3763,13 +3499,7 @@ impl ::b24_core::__private::Method for LandingPublication {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-remove-entities.html>
 /// The `LandingRemoveEntities` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingRemoveEntities {
     /// Internal scope of the landing. It is not related to the REST scope `landing` in the method name.
@@ -3836,13 +3566,7 @@ impl ::b24_core::__private::Method for LandingRemoveEntities {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-resolve-id-by-public-url.html>
 /// The `LandingResolveIdByPublicUrl` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingResolveIdByPublicUrl {
     /// Internal scope of the landing pages. It is not related to the REST scope `landing` in the method name.
@@ -3912,13 +3636,7 @@ impl ::b24_core::__private::Method for LandingResolveIdByPublicUrl {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/block-methods/landing-landing-show-block.html>
 /// The `LandingShowblock` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingShowblock {
     /// Internal scope of the landing. It is not related to the REST scope `landing` in the method name.
@@ -3987,13 +3705,7 @@ impl ::b24_core::__private::Method for LandingShowblock {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/block-methods/landing-landing-unfavorite-block.html>
 /// The `LandingUnFavoriteBlock` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingUnFavoriteBlock {
     /// Identifier of the saved copy of the block.
@@ -4030,13 +3742,7 @@ impl ::b24_core::__private::Method for LandingUnFavoriteBlock {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-unpublic.html>
 /// The `LandingUnpublic` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingUnpublic {
     /// Internal scope of the landing pages. It is not related to the REST scope `landing` in the method name.
@@ -4092,13 +3798,7 @@ impl ::b24_core::__private::Method for LandingUnpublic {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/block-methods/landing-landing-up-block.html>
 /// The `LandingUpblock` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingUpblock {
     /// Internal scope of the landing. It is not related to the REST scope `landing` in the method name.
@@ -4182,13 +3882,7 @@ impl ::b24_core::__private::Method for LandingUpblock {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-update.html>
 /// The `LandingUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingUpdate {
     /// The identifier of the page to be updated.
@@ -4231,13 +3925,7 @@ impl ::b24_core::__private::Method for LandingUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/user-blocks/landing-repo-check-content.html>
 /// The `RepoCheckContent` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RepoCheckContent {
     /// Content to be checked
@@ -4305,13 +3993,7 @@ impl ::b24_core::__private::Method for RepoCheckContent {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/user-blocks/landing-repo-get-list.html>
 /// The `RepoGetList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RepoGetList {
     /// Object format:
@@ -4368,13 +4050,7 @@ impl ::b24_core::__private::Method for RepoGetList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/user-blocks/landing-repo-register.html>
 /// The `RepoRegister` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RepoRegister {
     /// Unique block code
@@ -4462,13 +4138,7 @@ impl ::b24_core::__private::Method for RepoRegister {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/embedding/landing-repo-unbind.html>
 /// The `RepoUnbind` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RepoUnbind {
     /// Code of the embedding placement.
@@ -4544,13 +4214,7 @@ impl ::b24_core::__private::Method for RepoUnbind {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/user-blocks/landing-repo-unregister.html>
 /// The `RepoUnregister` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RepoUnregister {
     /// External code of the block (`XML_ID`).
@@ -4598,13 +4262,7 @@ impl ::b24_core::__private::Method for RepoUnregister {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/rights/landing-role-enable.html>
 /// The `RoleEnable` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoleEnable {}
 impl RoleEnable {
@@ -4630,13 +4288,7 @@ impl ::b24_core::__private::Method for RoleEnable {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/rights/role-model/landing-role-get-list.html>
 /// The `RoleGetList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoleGetList {}
 impl RoleGetList {
@@ -4660,13 +4312,7 @@ impl ::b24_core::__private::Method for RoleGetList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/rights/role-model/landing-role-get-rights.html>
 /// The `RoleGetRights` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoleGetRights {
     /// The section the role belongs to. This parameter is not related to the REST scope `landing` in the method name.
@@ -4730,13 +4376,7 @@ impl ::b24_core::__private::Method for RoleGetRights {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/rights/landing-role-is-enabled.html>
 /// The `RoleIsEnabled` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoleIsEnabled {}
 impl RoleIsEnabled {
@@ -4760,13 +4400,7 @@ impl ::b24_core::__private::Method for RoleIsEnabled {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/rights/role-model/landing-role-set-access-codes.html>
 /// The `RoleSetAccessCodes` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoleSetAccessCodes {
     /// The section the role belongs to. This parameter is not related to the REST scope `landing` in the method name.
@@ -4863,13 +4497,7 @@ impl ::b24_core::__private::Method for RoleSetAccessCodes {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/rights/role-model/landing-role-set-rights.html>
 /// The `RoleSetRights` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RoleSetRights {
     /// The section the role belongs to. This parameter is not related to the REST scope `landing` in the method name.
@@ -4984,13 +4612,7 @@ impl ::b24_core::__private::Method for RoleSetRights {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-add.html>
 /// The `SiteAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteAdd {
     /// Internal scope of landings. It is not related to the REST scope `landing` in the method name.
@@ -5043,13 +4665,7 @@ impl ::b24_core::__private::Method for SiteAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-add-folder.html>
 /// The `SiteAddFolder` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteAddFolder {
     /// Internal scope of the landing pages. It is not related to the REST scope `landing` in the method name.
@@ -5114,13 +4730,7 @@ impl ::b24_core::__private::Method for SiteAddFolder {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/embedding/knowledge-base/landing-site-binding-to-group.html>
 /// The `SiteBindingToGroup` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteBindingToGroup {
     /// Identifier of the Knowledge Base site.
@@ -5188,13 +4798,7 @@ impl ::b24_core::__private::Method for SiteBindingToGroup {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/embedding/knowledge-base/landing-site-binding-to-menu.html>
 /// The `SiteBindingToMenu` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteBindingToMenu {
     /// Identifier of the Knowledge Base site.
@@ -5263,13 +4867,7 @@ impl ::b24_core::__private::Method for SiteBindingToMenu {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-delete.html>
 /// The `SiteDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteDelete {
     /// Internal scope for landings. It is not related to the REST scope `landing` in the method name.
@@ -5325,13 +4923,7 @@ impl ::b24_core::__private::Method for SiteDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-full-export.html>
 /// The `SiteFullExport` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteFullExport {
     /// Site identifier.
@@ -5380,13 +4972,7 @@ impl ::b24_core::__private::Method for SiteFullExport {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-get-folders.html>
 /// The `SiteGetFolders` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteGetFolders {
     /// Internal scope of the landing pages. It is not related to the REST scope `landing` in the method name.
@@ -5457,13 +5043,7 @@ impl ::b24_core::__private::Method for SiteGetFolders {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/embedding/knowledge-base/landing-site-get-group-bindings.html>
 /// The `SiteGetGroupBindings` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteGetGroupBindings {
     /// The identifier of the group for filtering.
@@ -5510,13 +5090,7 @@ impl ::b24_core::__private::Method for SiteGetGroupBindings {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-get-list.html>
 /// The `SiteGetList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteGetList {
     /// Internal scope of landings. It is not related to the REST scope `landing` in the method name.
@@ -5579,13 +5153,7 @@ impl ::b24_core::__private::Method for SiteGetList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/embedding/knowledge-base/landing-site-get-menu-bindings.html>
 /// The `SiteGetMenuBindings` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteGetMenuBindings {
     /// Menu code for filtering.
@@ -5637,13 +5205,7 @@ impl ::b24_core::__private::Method for SiteGetMenuBindings {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-get-preview.html>
 /// The `SiteGetPreview` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteGetPreview {
     /// Internal scope of the landing pages. It is not related to the REST scope `landing` in the method name.
@@ -5699,13 +5261,7 @@ impl ::b24_core::__private::Method for SiteGetPreview {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-get-public-url.html>
 /// The `SiteGetPublicUrl` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteGetPublicUrl {
     /// Internal scope of the landing pages. It is not related to the REST scope `landing` in the method name.
@@ -5765,13 +5321,7 @@ impl ::b24_core::__private::Method for SiteGetPublicUrl {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/rights/extended-model/landing-site-get-rights.html>
 /// The `SiteGetRights` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteGetRights {
     /// Identifier of the site.
@@ -5805,13 +5355,7 @@ impl ::b24_core::__private::Method for SiteGetRights {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-get-additional-fields.html>
 /// The `SiteGetadditionalfields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteGetadditionalfields {}
 impl SiteGetadditionalfields {
@@ -5835,13 +5379,7 @@ impl ::b24_core::__private::Method for SiteGetadditionalfields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-mark-delete.html>
 /// The `SiteMarkDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteMarkDelete {
     /// Internal scope of landings. It is not related to the REST scope `landing` in the method name.
@@ -5916,13 +5454,7 @@ impl ::b24_core::__private::Method for SiteMarkDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-mark-folder-delete.html>
 /// The `SiteMarkFolderDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteMarkFolderDelete {
     /// Internal scope of the landing pages. It is not related to the REST scope `landing` in the method name.
@@ -5997,13 +5529,7 @@ impl ::b24_core::__private::Method for SiteMarkFolderDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-mark-folder-undelete.html>
 /// The `SiteMarkFolderUnDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteMarkFolderUnDelete {
     /// Internal scope of the landing pages. It is not related to the REST scope `landing` in the method name.
@@ -6059,13 +5585,7 @@ impl ::b24_core::__private::Method for SiteMarkFolderUnDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-mark-undelete.html>
 /// The `SiteMarkUnDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteMarkUnDelete {
     /// Internal scope of landings. It is not related to the REST scope `landing` in the method name.
@@ -6121,13 +5641,7 @@ impl ::b24_core::__private::Method for SiteMarkUnDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-publication.html>
 /// The `SitePublication` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SitePublication {
     /// Internal scope of the landing pages. It is not related to the REST scope `landing` in the method name.
@@ -6183,13 +5697,7 @@ impl ::b24_core::__private::Method for SitePublication {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-publication-folder.html>
 /// The `SitePublicationFolder` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SitePublicationFolder {
     /// Internal scope of the landing pages. It is not related to the REST scope `landing` in the method name.
@@ -6267,13 +5775,7 @@ impl ::b24_core::__private::Method for SitePublicationFolder {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/rights/extended-model/landing-site-set-rights.html>
 /// The `SiteSetRights` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteSetRights {
     /// Site identifier.
@@ -6341,13 +5843,7 @@ impl ::b24_core::__private::Method for SiteSetRights {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-unpublic-folder.html>
 /// The `SiteUnPublicFolder` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteUnPublicFolder {
     /// Internal scope of the landing pages. It is not related to the REST scope `landing` in the method name.
@@ -6406,13 +5902,7 @@ impl ::b24_core::__private::Method for SiteUnPublicFolder {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/embedding/knowledge-base/landing-site-unbinding-from-group.html>
 /// The `SiteUnbindingFromGroup` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteUnbindingFromGroup {
     /// Identifier of the Knowledge Base site.
@@ -6480,13 +5970,7 @@ impl ::b24_core::__private::Method for SiteUnbindingFromGroup {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/embedding/knowledge-base/landing-site-unbinding-from-menu.html>
 /// The `SiteUnbindingFromMenu` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteUnbindingFromMenu {
     /// Identifier of the Knowledge Base site.
@@ -6555,13 +6039,7 @@ impl ::b24_core::__private::Method for SiteUnbindingFromMenu {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-unpublic.html>
 /// The `SiteUnpublic` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteUnpublic {
     /// Internal scope of the landing. It is not related to the REST scope `landing` in the method name.
@@ -6617,13 +6095,7 @@ impl ::b24_core::__private::Method for SiteUnpublic {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-update.html>
 /// The `SiteUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteUpdate {
     /// Internal scope of the landing. It is not related to the REST scope `landing` in the method name.
@@ -6688,13 +6160,7 @@ impl ::b24_core::__private::Method for SiteUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-update-folder.html>
 /// The `SiteUpdateFolder` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteUpdateFolder {
     /// Internal scope of the landing. It is not related to the REST scope `landing` in the method name.
@@ -6771,13 +6237,7 @@ impl ::b24_core::__private::Method for SiteUpdateFolder {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/special-pages/landing-syspage-delete-for-landing.html>
 /// The `SyspageDeleteForLanding` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SyspageDeleteForLanding {
     /// Internal scope of the landing pages. It is not related to the REST scope `landing` in the method name.
@@ -6833,13 +6293,7 @@ impl ::b24_core::__private::Method for SyspageDeleteForLanding {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/special-pages/landing-syspage-delete-for-site.html>
 /// The `SyspageDeleteForSite` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SyspageDeleteForSite {
     /// The identifier of the site for which all bindings of special pages need to be deleted.
@@ -6871,13 +6325,7 @@ impl ::b24_core::__private::Method for SyspageDeleteForSite {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/special-pages/landing-syspage-get.html>
 /// The `SyspageGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SyspageGet {
     /// Identifier of the site.
@@ -6930,13 +6378,7 @@ impl ::b24_core::__private::Method for SyspageGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/special-pages/landing-syspage-get-special-page.html>
 /// The `SyspageGetSpecialPage` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SyspageGetSpecialPage {
     /// The site identifier.
@@ -7022,13 +6464,7 @@ impl ::b24_core::__private::Method for SyspageGetSpecialPage {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/special-pages/landing-syspage-set.html>
 /// The `SyspageSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SyspageSet {
     /// Site identifier.
@@ -7107,13 +6543,7 @@ impl ::b24_core::__private::Method for SyspageSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/template/landing-template-get-landing-ref.html>
 /// The `TemplateGetLandingRef` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TemplateGetLandingRef {
     /// The identifier of the page.
@@ -7145,13 +6575,7 @@ impl ::b24_core::__private::Method for TemplateGetLandingRef {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/template/landing-template-get-site-ref.html>
 /// The `TemplateGetSiteRef` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TemplateGetSiteRef {
     /// Identifier of the site.
@@ -7183,13 +6607,7 @@ impl ::b24_core::__private::Method for TemplateGetSiteRef {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/template/landing-template-get-list.html>
 /// The `TemplateGetlist` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TemplateGetlist {
     /// An object containing the selection parameters for view templates in the following format:
@@ -7247,13 +6665,7 @@ impl ::b24_core::__private::Method for TemplateGetlist {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/template/landing-template-set-landing-ref.html>
 /// The `TemplateSetLandingRef` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TemplateSetLandingRef {
     /// Identifier of the page.
@@ -7306,13 +6718,7 @@ impl ::b24_core::__private::Method for TemplateSetLandingRef {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/template/landing-template-set-site-ref.html>
 /// The `TemplateSetSiteRef` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TemplateSetSiteRef {
     /// Site identifier.
@@ -7358,13 +6764,7 @@ impl ::b24_core::__private::Method for TemplateSetSiteRef {
     type Output = bool;
 }
 /// Additional parameters for reading the block (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockGetbyidParams {
     /// If set to `true`, the method reads the draft version of the page instead of the published version.
@@ -7900,13 +7300,7 @@ impl BlockGetbyidResult {
     }
 }
 /// Additional parameters (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockGetcontentParams {
     /// Whether to return the external container of the block `<div class="block-wrapper">` in `result.content`.
@@ -8338,13 +7732,7 @@ impl BlockGetcontentResult {
     }
 }
 /// Additional parameters for reading the list (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockGetlistParams {
     /// If the value is cast to `true`, the method reads the draft version of the page instead of the published version.
@@ -8848,13 +8236,7 @@ impl BlockGetlistResultItem {
     }
 }
 /// Additional parameters for reading the manifest (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockGetmanifestParams {
     /// If the value is cast to `true`, the method reads the draft of the page instead of the published version. Default is `false`.
@@ -9970,13 +9352,7 @@ impl BlockGetrepositoryResult {
 /// - `style` — set of inline styles for the element itself.
 ///
 /// A detailed description of the selector value is provided below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockUpdateStylesData {
     /// List of CSS classes for the element after the update.
@@ -10056,13 +9432,7 @@ impl BlockUpdateStylesData {
     }
 }
 /// Additional save parameters (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockUpdatenodesAdditional {
     /// Adds new items to the current menu instead of completely replacing it. Works only for blocks that have a `menu` section described in the manifest.
@@ -10096,13 +9466,7 @@ impl BlockUpdatenodesAdditional {
 /// Additional parameters for image processing (detailed description).
 ///
 /// If the parameter is not provided, the image is saved without resizing
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlockUploadfileParams {
     /// Target width of the image in pixels.
@@ -10397,13 +9761,7 @@ for DemosGetListParamsFilterTplType {
 /// For a list of available fields for filtering, see the section Result element type.
 ///
 /// If `filter` is not provided or is not in `object` format, the method uses an empty filter `{}`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DemosGetListParamsFilter {
     /// Identifier of the template
@@ -10970,13 +10328,7 @@ for DemosGetListParamsOrderTplType {
 /// - `value_n` — sorting direction: `ASC` or `DESC`
 ///
 /// For a list of available fields for sorting, see the section Result element type
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DemosGetListParamsOrder {
     /// Identifier of the template
@@ -11528,13 +10880,7 @@ for DemosGetListParamsGroupItemTplType {
     }
 }
 /// The `DemosGetListParamsGroupItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DemosGetListParamsGroupItem {
     /// Identifier of the template
@@ -11965,13 +11311,7 @@ impl DemosGetListParamsGroupItem {
 /// - `value_n` — value of the corresponding selection parameter
 ///
 /// For more details on each parameter, see the section Parameter params
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DemosGetListParams {
     /// Array format:
@@ -12791,13 +12131,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for DemosGetPageListTyp
 /// Template data from file source more details.
 ///
 /// For registered application templates, an empty array may be returned
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DemosGetPageListFilterData {
     /// Template code in export data
@@ -13344,13 +12678,7 @@ impl DemosGetPageListFilterData {
 /// Filtering is applied to the top-level fields of the template object.
 ///
 /// You can filter by fields from the Page Template Type section. Nested fields (e.g., `DATA.*`) are not considered in the filter
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DemosGetPageListFilter {
     /// Template identifier
@@ -14652,13 +13980,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for DemosGetSiteListTyp
 /// Template data from file source more details.
 ///
 /// For registered application templates, an empty array may be returned
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DemosGetSiteListFilterData {
     /// Template code in export data
@@ -15113,13 +14435,7 @@ impl DemosGetSiteListFilterData {
 /// Filtering is applied to the top-level fields of the template object.
 ///
 /// You can filter by fields from the Website Template Type. Nested fields (e.g., `DATA.*`) are not considered in the filter
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DemosGetSiteListFilter {
     /// Template identifier
@@ -16520,13 +15836,7 @@ for DemosRegisterDataItemsTplType {
     }
 }
 /// Page blocks more details
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DemosRegisterDataItemsItems {
     /// Block code
@@ -16716,13 +16026,7 @@ impl DemosRegisterDataItemsItems {
     }
 }
 /// Map of template pages in the format `{ "page_code": items }` more details
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DemosRegisterDataItems {
     /// Original page identifier
@@ -17029,13 +16333,7 @@ impl DemosRegisterDataItems {
 /// Typically, the result of the method landing.site.fullExport is passed.
 ///
 /// The method accepts both the site export with `items` and an array of individual template elements more details
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DemosRegisterData {
     /// Encoding of the exported template
@@ -17391,13 +16689,7 @@ impl DemosRegisterData {
     }
 }
 /// Additional registration parameters more details
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DemosRegisterParams {
     /// Identifier of the site template of the main module.
@@ -17479,13 +16771,7 @@ impl DemosRegisterParams {
     }
 }
 /// Set of fields for the new page or folder (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingAddFields {
     /// Title of the page
@@ -17733,13 +17019,7 @@ impl LandingAddFields {
 /// Additional data for preparing template blocks when creating the page.
 ///
 /// In `PREPARE_BLOCKS_DATA`, first specify the block code from the page template, and inside - parameters for this block (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingAddByTemplateFieldsPrepareBlocksData {
     /// What needs to be done with the block. The value `changeComponentParams` is supported
@@ -17799,13 +17079,7 @@ impl LandingAddByTemplateFieldsPrepareBlocksData {
     }
 }
 /// Additional parameters for creating the page (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingAddByTemplateFields {
     /// Overrides the title of the created page and the SEO titles of the template.
@@ -18029,13 +17303,7 @@ impl LandingAddByTemplateFields {
     }
 }
 /// Set of parameters for the new block (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingAddblockFields {
     /// Symbolic code of the block from the repository.
@@ -18153,13 +17421,7 @@ impl LandingAddblockFields {
     }
 }
 /// Additional copy parameters (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingCopyblockParams {
     /// Identifier of the block on the page `lid`, after which the copy should be inserted.
@@ -18213,13 +17475,7 @@ impl LandingCopyblockParams {
 /// Parameters of the saved block (detailed description).
 ///
 /// If the parameter is not provided, the method saves a copy of the block without additional overrides
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingFavoriteBlockMeta {
     /// Name of the saved block copy in the block list.
@@ -18316,13 +17572,7 @@ impl LandingFavoriteBlockMeta {
     }
 }
 /// Parameters for selecting pages (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingGetListParams {
     /// List of fields to select from Page Object Fields. If the parameter is not passed or is equal to `null`, `["*"]` is used.
@@ -18628,13 +17878,7 @@ impl LandingGetListResultItem {
     }
 }
 /// Additional parameters for the move (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingMoveblockParams {
     /// Identifier of the block on the page `lid`, after which the moved block should be placed.
@@ -18686,13 +17930,7 @@ impl LandingMoveblockParams {
     }
 }
 /// The `LandingRemoveEntitiesDataImagesItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingRemoveEntitiesDataImagesItem {
     /// Identifier of the block associated with the image file binding
@@ -18724,13 +17962,7 @@ impl LandingRemoveEntitiesDataImagesItem {
 /// Set of objects to be deleted (detailed description).
 ///
 /// If no blocks or images are specified for deletion, the page will remain unchanged. However, the method will still return `true` if the page exists
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingRemoveEntitiesData {
     /// Identifiers of the page blocks to be completely removed.
@@ -18783,13 +18015,7 @@ impl LandingRemoveEntitiesData {
     }
 }
 /// A set of fields for the page to be updated (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LandingUpdateFields {
     /// The title of the page.
@@ -19142,13 +18368,7 @@ impl RepoCheckContentResult {
 /// For a list of available fields for filtering, see the result element type section.
 ///
 /// If `filter` is not provided or is not in the `object` format, the method uses an empty filter `{}`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RepoGetListParamsFilter {
     /// Identifier of the block
@@ -19475,13 +18695,7 @@ impl RepoGetListParamsFilter {
 /// - `value_n` — sorting direction: `ASC` or `DESC`
 ///
 /// For a list of available fields for sorting, see the result element type section
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RepoGetListParamsOrder {
     /// Identifier of the block
@@ -19793,13 +19007,7 @@ impl RepoGetListParamsOrder {
     }
 }
 /// The `RepoGetListParamsGroupItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RepoGetListParamsGroupItem {
     /// Identifier of the block
@@ -20127,13 +19335,7 @@ impl RepoGetListParamsGroupItem {
 /// - `value_n` — value of the corresponding selection parameter
 ///
 /// For more details on each parameter, see the params parameter section
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RepoGetListParams {
     /// Array format:
@@ -20634,13 +19836,7 @@ impl RepoGetListResultItem {
     }
 }
 /// Block fields more details
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RepoRegisterFields {
     /// Block name
@@ -20813,13 +20009,7 @@ impl RepoRegisterFields {
     }
 }
 /// Set of fields for the new site (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteAddFields {
     /// Title of the site, up to `255` characters
@@ -20965,13 +20155,7 @@ impl SiteAddFields {
     }
 }
 /// Set of fields for the folder being created (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteAddFolderFields {
     /// Title of the folder, maximum length `255` characters
@@ -21052,13 +20236,7 @@ impl SiteAddFolderFields {
     }
 }
 /// Additional export parameters (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteFullExportParams {
     /// Hook export mode. When set to `Y`, edit mode is enabled. The default is standard mode
@@ -21791,13 +20969,7 @@ impl SiteFullExportResult {
     }
 }
 /// Filter by folder fields (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteGetFoldersFilter {
     /// Identifier of the folder
@@ -22421,13 +21593,7 @@ impl SiteGetGroupBindingsResultItem {
     }
 }
 /// Parameters for selecting sites (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteGetListParams {
     /// List of fields to select from basic site fields. If the parameter is not passed or is not an array, `["*"]` is used. The method always adds `ID` and `TYPE` to the selection.
@@ -22896,13 +22062,7 @@ impl SiteGetMenuBindingsResultItem {
     }
 }
 /// Set of fields to update the site (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteUpdateFields {
     /// Title of the site, up to `255` characters
@@ -23089,13 +22249,7 @@ impl SiteUpdateFields {
     }
 }
 /// Set of fields to update the folder (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SiteUpdateFolderFields {
     /// Title of the folder
@@ -23430,13 +22584,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for SyspageSetType {
 /// ```
 ///
 /// The list of available fields is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TemplateGetlistParams {
     /// A list of fields from the fields of the View Template object.

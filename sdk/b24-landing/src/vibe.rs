@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vibe/landing-repowidget-debug.html>
 /// The `RepowidgetDebug` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RepowidgetDebug {
     /// Debug mode activation flag
@@ -55,13 +49,7 @@ impl ::b24_core::__private::Method for RepowidgetDebug {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vibe/landing-repowidget-get-list.html>
 /// The `RepowidgetGetlist` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RepowidgetGetlist {
     /// Array of fields to retrieve the list of widgets
@@ -101,13 +89,7 @@ impl ::b24_core::__private::Method for RepowidgetGetlist {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vibe/landing-repowidget-register.html>
 /// The `RepowidgetRegister` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RepowidgetRegister {
     /// Unique code for the widget. It is highly recommended to use a unique prefix for your widgets to avoid the risk of code conflicts with widgets from other developers
@@ -159,13 +141,7 @@ impl ::b24_core::__private::Method for RepowidgetRegister {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vibe/landing-repowidget-unregister.html>
 /// The `RepowidgetUnregister` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RepowidgetUnregister {
     /// Unique code of the widget to be removed

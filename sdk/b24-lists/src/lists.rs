@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/lists/lists-add.html>
 /// The `Add` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Add {
     /// Identifier of the information block type. Possible values:
@@ -161,13 +155,7 @@ impl ::b24_core::__private::Method for Add {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/lists/lists-delete.html>
 /// The `Delete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Delete {
     /// Identifier of the information block type. Possible values:
@@ -230,13 +218,7 @@ impl ::b24_core::__private::Method for Delete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/elements/lists-element-add.html>
 /// The `ElementAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ElementAdd {
     /// Identifier of the information block. Possible values:
@@ -361,13 +343,7 @@ impl ::b24_core::__private::Method for ElementAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/elements/lists-element-delete.html>
 /// The `ElementDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ElementDelete {
     /// Identifier of the information block. Possible values:
@@ -456,13 +432,7 @@ impl ::b24_core::__private::Method for ElementDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/elements/lists-element-get.html>
 /// The `ElementGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ElementGet {
     /// Identifier of the information block type. Possible values:
@@ -739,13 +709,7 @@ impl ::b24_core::__private::ListMethod for ElementGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/elements/lists-element-get-file-url.html>
 /// The `ElementGetFileUrl` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ElementGetFileUrl {
     /// Identifier of the information block type. Possible values:
@@ -844,13 +808,7 @@ impl ::b24_core::__private::Method for ElementGetFileUrl {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/elements/lists-element-update.html>
 /// The `ElementUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ElementUpdate {
     /// Identifier of the information block. Possible values:
@@ -948,13 +906,7 @@ impl ::b24_core::__private::Method for ElementUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/fields/lists-field-add.html>
 /// The `FieldAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FieldAdd {}
 impl FieldAdd {
@@ -978,13 +930,7 @@ impl ::b24_core::__private::Method for FieldAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/fields/lists-field-delete.html>
 /// The `FieldDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FieldDelete {
     /// Identifier of the information block type. Possible values:
@@ -1061,13 +1007,7 @@ impl ::b24_core::__private::Method for FieldDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/fields/lists-field-get.html>
 /// The `FieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FieldGet {
     /// Identifier of the information block type. Possible values:
@@ -1157,13 +1097,7 @@ impl ::b24_core::__private::Method for FieldGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/fields/lists-field-type-get.html>
 /// The `FieldTypeGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FieldTypeGet {
     /// Identifier of the information block type. Possible values:
@@ -1250,13 +1184,7 @@ impl ::b24_core::__private::Method for FieldTypeGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/fields/lists-field-update.html>
 /// The `FieldUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FieldUpdate {
     /// Identifier of the information block type. Possible values:
@@ -1342,13 +1270,7 @@ impl ::b24_core::__private::Method for FieldUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/lists/lists-get.html>
 /// The `Get` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Get {
     /// Identifier of the information block type. Possible values:
@@ -1510,13 +1432,7 @@ impl ::b24_core::__private::ListMethod for Get {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/lists/lists-get-iblock-type-id.html>
 /// The `GetIblockTypeId` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct GetIblockTypeId {
     /// Information block ID.
@@ -1569,13 +1485,7 @@ impl ::b24_core::__private::Method for GetIblockTypeId {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/sections/lists-section-add.html>
 /// The `SectionAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionAdd {
     /// Identifier of the information block type. Possible values:
@@ -1678,13 +1588,7 @@ impl ::b24_core::__private::Method for SectionAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/sections/lists-section-delete.html>
 /// The `SectionDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionDelete {
     /// Identifier of the information block type. Possible values:
@@ -1773,13 +1677,7 @@ impl ::b24_core::__private::Method for SectionDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/sections/lists-section-get.html>
 /// The `SectionGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionGet {
     /// Identifier of the information block type. Possible values:
@@ -1942,13 +1840,7 @@ impl ::b24_core::__private::Method for SectionGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/sections/lists-section-update.html>
 /// The `SectionUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionUpdate {
     /// Identifier of the information block type. Possible values:
@@ -2046,13 +1938,7 @@ impl ::b24_core::__private::Method for SectionUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/lists/lists-update.html>
 /// The `Update` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Update {
     /// Identifier of the information block type. Possible values:
@@ -2331,13 +2217,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for AddFieldsItemBizpro
     }
 }
 /// The `AddFieldsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AddFieldsItem {
     /// Name of the list
@@ -2558,13 +2438,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for ElementAddIblockTyp
     }
 }
 /// The `ElementAddFieldsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ElementAddFieldsItem {
     /// Name of the element
@@ -2862,13 +2736,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for ElementUpdateIblock
     }
 }
 /// The `ElementUpdateFieldsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ElementUpdateFieldsItem {
     /// Name of the element
@@ -3289,13 +3157,7 @@ for FieldUpdateFieldsItemMultiple {
     }
 }
 /// The `FieldUpdateFieldsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FieldUpdateFieldsItem {
     /// Field name
@@ -3859,13 +3721,7 @@ for SectionAddFieldsItemDescriptionType {
     }
 }
 /// The `SectionAddFieldsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionAddFieldsItem {
     /// Name of the section
@@ -4381,13 +4237,7 @@ for SectionUpdateFieldsItemDescriptionType {
     }
 }
 /// The `SectionUpdateFieldsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SectionUpdateFieldsItem {
     /// Name of the section
@@ -4720,13 +4570,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for UpdateFieldsItemBiz
     }
 }
 /// The `UpdateFieldsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UpdateFieldsItem {
     /// Name of the list

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/blogcomment/log-blogcomment-add.html>
 /// The `BlogcommentAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlogcommentAdd {
     /// Identifier of the News Feed message.
@@ -99,13 +93,7 @@ impl ::b24_core::__private::Method for BlogcommentAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/blogcomment/log-blogcomment-delete.html>
 /// The `BlogcommentDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlogcommentDelete {
     /// The identifier of the comment. The value must be greater than `0`.
@@ -161,13 +149,7 @@ impl ::b24_core::__private::Method for BlogcommentDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/blogcomment/log-blogcomment-user-get.html>
 /// The `BlogcommentUserGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlogcommentUserGet {
     /// The identifier of the user whose comments need to be retrieved. If the identifier is not specified, the method will return comments from the current user.
@@ -268,13 +250,7 @@ impl ::b24_core::__private::Method for BlogcommentUserGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/log-blogpost-add.html>
 /// The `BlogpostAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlogpostAdd {
     /// Message text
@@ -552,13 +528,7 @@ impl ::b24_core::__private::Method for BlogpostAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/log-blogpost-delete.html>
 /// The `BlogpostDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlogpostDelete {
     /// Identifier of the message.
@@ -593,13 +563,7 @@ impl ::b24_core::__private::Method for BlogpostDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/log-blogpost-get.html>
 /// The `BlogpostGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlogpostGet {
     /// Filter by message ID.
@@ -791,13 +755,7 @@ impl ::b24_core::__private::ListMethod for BlogpostGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/log-blogpost-getusers-important.html>
 /// The `BlogpostGetusersImportant` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlogpostGetusersImportant {
     /// The identifier of the important message in the News Feed.
@@ -832,13 +790,7 @@ impl ::b24_core::__private::Method for BlogpostGetusersImportant {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/log-blogpost-share.html>
 /// The `BlogpostShare` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlogpostShare {
     /// Identifier of the message.
@@ -914,13 +866,7 @@ impl ::b24_core::__private::Method for BlogpostShare {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/log-blogpost-update.html>
 /// The `BlogpostUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlogpostUpdate {
     /// Identifier of the message.
@@ -1271,13 +1217,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for BlogpostAddParsePre
     }
 }
 /// Custom fields. A specific set of fields is supported, depending on the account settings
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlogpostAddUf {
     /// Alternative to `FILES`.
@@ -1501,13 +1441,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for BlogpostUpdateImpor
     }
 }
 /// Custom fields. A specific set of fields is supported, depending on the account settings.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BlogpostUpdateUf {
     /// Alternative to `FILES`.

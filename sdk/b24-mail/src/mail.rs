@@ -8,13 +8,7 @@
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `MailboxFieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MailboxFieldGet {
     /// The name of the field whose description needs to be obtained.
@@ -92,13 +86,7 @@ impl ::b24_core::__private::Method for MailboxFieldGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `MailboxFieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MailboxFieldList {
     /// List of description fields that need to be returned in the response.
@@ -160,13 +148,7 @@ impl ::b24_core::__private::Method for MailboxFieldList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `MailboxGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MailboxGet {
     /// Mailbox identifier.
@@ -228,13 +210,7 @@ impl ::b24_core::__private::Method for MailboxGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `MailboxList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MailboxList {
     /// Mailbox name fragment for filtering
@@ -331,13 +307,7 @@ impl ::b24_core::__private::Method for MailboxList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `MailboxSenders` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MailboxSenders {
     /// Pagination parameters:
@@ -394,13 +364,7 @@ impl ::b24_core::__private::Method for MailboxSenders {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `MessageCreatecalendarevent` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageCreatecalendarevent {
     /// E-mail identifier.
@@ -504,13 +468,7 @@ impl ::b24_core::__private::Method for MessageCreatecalendarevent {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `MessageCreatechat` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageCreatechat {
     /// E-mail identifier.
@@ -550,13 +508,7 @@ impl ::b24_core::__private::Method for MessageCreatechat {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `MessageCreatecrmactivity` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageCreatecrmactivity {
     /// E-mail identifier.
@@ -596,13 +548,7 @@ impl ::b24_core::__private::Method for MessageCreatecrmactivity {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `MessageCreatefeedpost` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageCreatefeedpost {
     /// E-mail identifier.
@@ -664,13 +610,7 @@ impl ::b24_core::__private::Method for MessageCreatefeedpost {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `MessageCreatetask` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageCreatetask {
     /// E-mail identifier.
@@ -771,13 +711,7 @@ impl ::b24_core::__private::Method for MessageCreatetask {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `MessageFieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageFieldGet {
     /// Name of the field whose description needs to be obtained.
@@ -864,13 +798,7 @@ impl ::b24_core::__private::Method for MessageFieldGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `MessageFieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageFieldList {
     /// List of description fields that need to be returned in the response.
@@ -932,13 +860,7 @@ impl ::b24_core::__private::Method for MessageFieldList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `MessageForward` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageForward {
     /// Identifier of the e-mail to be forwarded.
@@ -1059,13 +981,7 @@ impl ::b24_core::__private::Method for MessageForward {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `MessageGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageGet {
     /// E-mail identifier.
@@ -1136,13 +1052,7 @@ impl ::b24_core::__private::Method for MessageGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `MessageList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageList {
     /// Mailbox identifier.
@@ -1342,13 +1252,7 @@ impl ::b24_core::__private::Method for MessageList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `MessageMovetofolder` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageMovetofolder {
     /// An array of email IDs.
@@ -1427,13 +1331,7 @@ impl ::b24_core::__private::Method for MessageMovetofolder {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `MessageRemovecrmactivity` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageRemovecrmactivity {
     /// E-mail identifier.
@@ -1473,13 +1371,7 @@ impl ::b24_core::__private::Method for MessageRemovecrmactivity {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `MessageReply` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageReply {
     /// The e-mail identifier that needs to be replied to.
@@ -1600,13 +1492,7 @@ impl ::b24_core::__private::Method for MessageReply {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `MessageSend` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageSend {
     /// Sender's e-mail.
@@ -1715,13 +1601,7 @@ impl ::b24_core::__private::Method for MessageSend {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `MessageThread` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageThread {
     /// The identifier of any e-mail from the thread.
@@ -1777,13 +1657,7 @@ impl ::b24_core::__private::Method for MessageThread {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `RecipientFieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RecipientFieldGet {
     /// Name of the field whose description is to be retrieved.
@@ -1860,13 +1734,7 @@ impl ::b24_core::__private::Method for RecipientFieldGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `RecipientFieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RecipientFieldList {
     /// List of description fields that need to be returned in the response.
@@ -1928,13 +1796,7 @@ impl ::b24_core::__private::Method for RecipientFieldList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `RecipientListcontacts` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RecipientListcontacts {
     /// Search string by contact name or email.
@@ -2013,13 +1875,7 @@ impl ::b24_core::__private::Method for RecipientListcontacts {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `RecipientListemployees` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RecipientListemployees {
     /// Search string by employee name or email.

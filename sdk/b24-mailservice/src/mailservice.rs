@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mailservice/mailservice-add.html>
 /// The `Add` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Add {
     /// Name of the mail service
@@ -169,13 +163,7 @@ impl ::b24_core::__private::Method for Add {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mailservice/mailservice-delete.html>
 /// The `Delete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Delete {
     /// Identifier of the mail service.
@@ -207,13 +195,7 @@ impl ::b24_core::__private::Method for Delete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mailservice/mailservice-fields.html>
 /// The `Fields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Fields {}
 impl Fields {
@@ -237,13 +219,7 @@ impl ::b24_core::__private::Method for Fields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mailservice/mailservice-get.html>
 /// The `Get` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Get {
     /// Identifier of the mail service.
@@ -275,13 +251,7 @@ impl ::b24_core::__private::Method for Get {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mailservice/mailservice-list.html>
 /// The `List` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct List {}
 impl List {
@@ -305,13 +275,7 @@ impl ::b24_core::__private::Method for List {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/mailservice/mailservice-update.html>
 /// The `Update` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Update {
     /// Identifier of the mail service.

@@ -8,13 +8,7 @@
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `EventlogFieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventlogFieldGet {
     /// The name of the field whose description is to be retrieved
@@ -84,13 +78,7 @@ impl ::b24_core::__private::Method for EventlogFieldGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `EventlogFieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventlogFieldList {
     /// List of description fields to return in the response.
@@ -151,13 +139,7 @@ impl ::b24_core::__private::Method for EventlogFieldList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `EventlogGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventlogGet {
     /// Identifier of the log entry
@@ -226,13 +208,7 @@ impl ::b24_core::__private::Method for EventlogGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `EventlogList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventlogList {
     /// List of fields to return in the response.
@@ -382,13 +358,7 @@ impl ::b24_core::__private::Method for EventlogList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `EventlogTail` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct EventlogTail {
     /// List of fields to return in the response.

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/messageservice/messageservice-message-status-update.html>
 /// The `MessageStatusUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct MessageStatusUpdate {
     /// Provider code.
@@ -75,13 +69,7 @@ impl ::b24_core::__private::Method for MessageStatusUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/messageservice/messageservice-sender-add.html>
 /// The `SenderAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SenderAdd {
     /// Provider code.
@@ -186,13 +174,7 @@ impl ::b24_core::__private::Method for SenderAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/messageservice/messageservice-sender-delete.html>
 /// The `SenderDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SenderDelete {
     /// Provider code.
@@ -227,13 +209,7 @@ impl ::b24_core::__private::Method for SenderDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/messageservice/messageservice-sender-list.html>
 /// The `SenderList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SenderList {}
 impl SenderList {
@@ -257,13 +233,7 @@ impl ::b24_core::__private::Method for SenderList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/messageservice/messageservice-sender-update.html>
 /// The `SenderUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SenderUpdate {
     /// The code of the provider to be updated.

@@ -8,13 +8,7 @@
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `CollectionAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CollectionAdd {
     /// Object with the fields of the new knowledge base. Object structure description
@@ -47,13 +41,7 @@ impl ::b24_core::__private::Method for CollectionAdd {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `CollectionArchive` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CollectionArchive {
     /// Knowledge base identifier.
@@ -91,13 +79,7 @@ impl ::b24_core::__private::Method for CollectionArchive {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `CollectionDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CollectionDelete {
     /// Knowledge base identifier.
@@ -135,13 +117,7 @@ impl ::b24_core::__private::Method for CollectionDelete {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `CollectionFieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CollectionFieldGet {
     /// The name of the field whose description needs to be retrieved.
@@ -223,13 +199,7 @@ impl ::b24_core::__private::Method for CollectionFieldGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `CollectionFieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CollectionFieldList {
     /// List of description fields that must be returned in the response.
@@ -291,13 +261,7 @@ impl ::b24_core::__private::Method for CollectionFieldList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `CollectionGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CollectionGet {
     /// Knowledge base identifier.
@@ -332,13 +296,7 @@ impl ::b24_core::__private::Method for CollectionGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `CollectionList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CollectionList {
     /// Pagination object. Object structure description
@@ -382,13 +340,7 @@ impl ::b24_core::__private::Method for CollectionList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `CollectionUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CollectionUpdate {
     /// Knowledge base identifier.
@@ -432,13 +384,7 @@ impl ::b24_core::__private::Method for CollectionUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-add.html>
 /// The `DocumentAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentAdd {}
 impl DocumentAdd {
@@ -464,13 +410,7 @@ impl ::b24_core::__private::Method for DocumentAdd {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `DocumentArchive` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentArchive {
     /// Document identifier.
@@ -508,13 +448,7 @@ impl ::b24_core::__private::Method for DocumentArchive {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `DocumentDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentDelete {
     /// Document identifier.
@@ -552,13 +486,7 @@ impl ::b24_core::__private::Method for DocumentDelete {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `DocumentFieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentFieldGet {
     /// The name of the field whose description needs to be retrieved.
@@ -642,13 +570,7 @@ impl ::b24_core::__private::Method for DocumentFieldGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `DocumentFieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentFieldList {
     /// List of description fields that must be returned in the response.
@@ -710,13 +632,7 @@ impl ::b24_core::__private::Method for DocumentFieldList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `DocumentGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentGet {
     /// Document identifier.
@@ -754,13 +670,7 @@ impl ::b24_core::__private::Method for DocumentGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `DocumentSearchFieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentSearchFieldGet {
     /// The name of the field whose description needs to be retrieved.
@@ -840,13 +750,7 @@ impl ::b24_core::__private::Method for DocumentSearchFieldGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `DocumentSearchFieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentSearchFieldList {
     /// List of description fields that must be returned in the response.
@@ -908,13 +812,7 @@ impl ::b24_core::__private::Method for DocumentSearchFieldList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `DocumentSearchList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentSearchList {
     /// Search query.
@@ -971,13 +869,7 @@ impl ::b24_core::__private::Method for DocumentSearchList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `DocumentTreeFieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentTreeFieldGet {
     /// The name of the field whose description needs to be retrieved.
@@ -1057,13 +949,7 @@ impl ::b24_core::__private::Method for DocumentTreeFieldGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `DocumentTreeFieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentTreeFieldList {
     /// List of description fields that must be returned in the response.
@@ -1125,13 +1011,7 @@ impl ::b24_core::__private::Method for DocumentTreeFieldList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `DocumentTreeList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentTreeList {
     /// Knowledge base identifier.
@@ -1169,13 +1049,7 @@ impl ::b24_core::__private::Method for DocumentTreeList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-update.html>
 /// The `DocumentUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentUpdate {}
 impl DocumentUpdate {
@@ -1201,13 +1075,7 @@ impl ::b24_core::__private::Method for DocumentUpdate {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `FileAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FileAdd {
     /// Identifier of the document to which the file should be attached.
@@ -1271,13 +1139,7 @@ impl ::b24_core::__private::Method for FileAdd {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `FileFieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FileFieldGet {
     /// The name of the field whose description needs to be retrieved.
@@ -1358,13 +1220,7 @@ impl ::b24_core::__private::Method for FileFieldGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `FileFieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FileFieldList {
     /// List of description fields that must be returned in the response.
@@ -1426,13 +1282,7 @@ impl ::b24_core::__private::Method for FileFieldList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `FileGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FileGet {
     /// File identifier.
@@ -1474,13 +1324,7 @@ impl ::b24_core::__private::Method for FileGet {
     type Output = FileGetResult;
 }
 /// Object with the fields of the new knowledge base. Object structure description
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CollectionAddFields {
     /// Knowledge base name.
@@ -1725,13 +1569,7 @@ impl CollectionGetResult {
     }
 }
 /// Next page cursor. Pass the `nextCursor` value from the previous response. Object structure description
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CollectionListPaginationAfterCursor {
     /// The `position` field value of the last knowledge base from the previous page.
@@ -1766,13 +1604,7 @@ impl CollectionListPaginationAfterCursor {
     }
 }
 /// Pagination object. Object structure description
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CollectionListPagination {
     /// Page size.
@@ -1892,13 +1724,7 @@ impl CollectionListResult {
     }
 }
 /// Object with the fields that need to be changed. Object structure description
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CollectionUpdateFields {
     /// New knowledge base name.
@@ -2168,13 +1994,7 @@ impl DocumentSearchFieldListResult {
     }
 }
 /// Pagination object. Object structure description
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DocumentSearchListPagination {
     /// Page size.

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-add.html>
 /// The `SalePaysystemAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SalePaysystemAdd {
     /// Name of the payment system
@@ -221,13 +215,7 @@ impl ::b24_core::__private::Method for SalePaysystemAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-delete.html>
 /// The `SalePaysystemDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SalePaysystemDelete {
     /// Identifier of the payment system
@@ -257,13 +245,7 @@ impl ::b24_core::__private::Method for SalePaysystemDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-handler-add.html>
 /// The `SalePaysystemHandlerAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SalePaysystemHandlerAdd {
     /// Name of the REST handler
@@ -342,13 +324,7 @@ impl ::b24_core::__private::Method for SalePaysystemHandlerAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-handler-delete.html>
 /// The `SalePaysystemHandlerDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SalePaysystemHandlerDelete {}
 impl SalePaysystemHandlerDelete {
@@ -372,13 +348,7 @@ impl ::b24_core::__private::Method for SalePaysystemHandlerDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-handler-list.html>
 /// The `SalePaysystemHandlerList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SalePaysystemHandlerList {}
 impl SalePaysystemHandlerList {
@@ -402,13 +372,7 @@ impl ::b24_core::__private::Method for SalePaysystemHandlerList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-handler-update.html>
 /// The `SalePaysystemHandlerUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SalePaysystemHandlerUpdate {
     /// Identifier of the REST handler
@@ -457,13 +421,7 @@ impl ::b24_core::__private::Method for SalePaysystemHandlerUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-list.html>
 /// The `SalePaysystemList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SalePaysystemList {
     /// An array containing the list of fields to select (see fields of the `sale_paysystem` object).
@@ -591,13 +549,7 @@ impl ::b24_core::__private::Method for SalePaysystemList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/outdated/sale-pay-system-pay-invoice.html>
 /// The `SalePaysystemPayInvoice` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SalePaysystemPayInvoice {
     /// Identifier of the legacy invoice. The service crm.invoice.* is used to retrieve invoice information.
@@ -675,13 +627,7 @@ impl ::b24_core::__private::Method for SalePaysystemPayInvoice {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-pay-payment.html>
 /// The `SalePaysystemPayPayment` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SalePaysystemPayPayment {
     /// Payment identifier
@@ -728,13 +674,7 @@ impl ::b24_core::__private::Method for SalePaysystemPayPayment {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-settings-get.html>
 /// The `SalePaysystemSettingsGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SalePaysystemSettingsGet {
     /// Identifier of the payment system for which settings are to be retrieved
@@ -781,13 +721,7 @@ impl ::b24_core::__private::Method for SalePaysystemSettingsGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/outdated/sale-pay-system-settings-invoice-get.html>
 /// The `SalePaysystemSettingsInvoiceGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SalePaysystemSettingsInvoiceGet {
     /// Identifier of the legacy invoice. The service crm.invoice.* is used to retrieve information about invoices.
@@ -862,13 +796,7 @@ impl ::b24_core::__private::Method for SalePaysystemSettingsInvoiceGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-settings-payment-get.html>
 /// The `SalePaysystemSettingsPaymentGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SalePaysystemSettingsPaymentGet {
     /// Payment identifier
@@ -918,13 +846,7 @@ impl ::b24_core::__private::Method for SalePaysystemSettingsPaymentGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-settings-update.html>
 /// The `SalePaysystemSettingsUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SalePaysystemSettingsUpdate {
     /// Identifier of the payment system for which settings need to be retrieved
@@ -990,13 +912,7 @@ impl ::b24_core::__private::Method for SalePaysystemSettingsUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-update.html>
 /// The `SalePaysystemUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SalePaysystemUpdate {
     /// Identifier of the payment system

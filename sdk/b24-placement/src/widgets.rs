@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/placement-bind.html>
 /// The `Bind` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Bind {
     /// Code of the placement
@@ -205,13 +199,7 @@ impl ::b24_core::__private::Method for Bind {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/placement-get.html>
 /// The `Get` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Get {}
 impl Get {
@@ -233,13 +221,7 @@ impl ::b24_core::__private::Method for Get {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/placement-list.html>
 /// The `List` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct List {
     /// Limits the list to a specific application scope.
@@ -308,13 +290,7 @@ impl ::b24_core::__private::Method for List {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/placement-unbind.html>
 /// The `Unbind` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Unbind {
     /// Code of the placement.
@@ -414,13 +390,7 @@ impl ::b24_core::__private::Method for Unbind {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/user-field/userfieldtype-add.html>
 /// The `UserfieldtypeAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserfieldtypeAdd {
     /// String type code
@@ -527,13 +497,7 @@ impl ::b24_core::__private::Method for UserfieldtypeAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/user-field/userfieldtype-delete.html>
 /// The `UserfieldtypeDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserfieldtypeDelete {
     /// String code of the type
@@ -568,13 +532,7 @@ impl ::b24_core::__private::Method for UserfieldtypeDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/user-field/userfieldtype-list.html>
 /// The `UserfieldtypeList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserfieldtypeList {}
 impl UserfieldtypeList {
@@ -603,13 +561,7 @@ impl ::b24_core::__private::Method for UserfieldtypeList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/widgets/user-field/userfieldtype-update.html>
 /// The `UserfieldtypeUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserfieldtypeUpdate {
     /// String code of the type

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/settings/how-to-call-rest-api/batch.html>
 /// The `Batch` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Batch {
     /// An array of subqueries. The `item` key is the subquery identifier, and the value is the called method with parameters as a string `method?parameter=value`. In the SDK, `item` can be specified as an object with fields `method` and `params`
@@ -66,13 +60,7 @@ impl ::b24_core::__private::Method for Batch {
 ///
 /// Docs: <https://apidocs.bitrix24.com/settings/interactivity/push-and-pull/pull-application-config-get.html>
 /// The `ApplicationConfigGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ApplicationConfigGet {
     /// Use cached data:
@@ -148,13 +136,7 @@ impl ::b24_core::__private::Method for ApplicationConfigGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/settings/interactivity/push-and-pull/pull-application-event-add.html>
 /// The `ApplicationEventAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ApplicationEventAdd {
     /// The event command.
@@ -302,13 +284,7 @@ impl ::b24_core::__private::Method for ApplicationEventAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/settings/interactivity/push-and-pull/pull-application-push-add.html>
 /// The `ApplicationPushAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ApplicationPushAdd {
     /// Identifier of the user or an array of user identifiers to whom the push notification is sent.

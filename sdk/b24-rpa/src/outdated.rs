@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/comment/rpa-comment-add.html>
 /// The `CommentAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CommentAdd {
     /// Description of the entry. HTML and BB-code formatting can be used
@@ -77,13 +71,7 @@ impl ::b24_core::__private::Method for CommentAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/comment/rpa-comment-delete.html>
 /// The `CommentDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CommentDelete {
     /// Record identifier
@@ -113,13 +101,7 @@ impl ::b24_core::__private::Method for CommentDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/comment/rpa-comment-update.html>
 /// The `CommentUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CommentUpdate {
     /// Identifier of the comment
@@ -177,13 +159,7 @@ impl ::b24_core::__private::Method for CommentUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/fields/rpa-fields-get-settings.html>
 /// The `FieldsGetSettings` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FieldsGetSettings {
     /// Identifier of the process
@@ -234,13 +210,7 @@ impl ::b24_core::__private::Method for FieldsGetSettings {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/fields/rpa-fields-set-settings.html>
 /// The `FieldsSetSettings` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FieldsSetSettings {
     /// Identifier of the process
@@ -310,13 +280,7 @@ impl ::b24_core::__private::Method for FieldsSetSettings {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/fields/rpa-fields-set-visibility-settings.html>
 /// The `FieldsSetVisibilitySettings` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FieldsSetVisibilitySettings {
     /// Identifier of the process
@@ -388,13 +352,7 @@ impl ::b24_core::__private::Method for FieldsSetVisibilitySettings {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/item/rpa-item-add.html>
 /// The `ItemAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemAdd {
     /// Identifier of the process
@@ -443,13 +401,7 @@ impl ::b24_core::__private::Method for ItemAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/item/rpa-item-delete.html>
 /// The `ItemDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemDelete {
     /// Process identifier
@@ -490,13 +442,7 @@ impl ::b24_core::__private::Method for ItemDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/item/rpa-item-get.html>
 /// The `ItemGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemGet {}
 impl ItemGet {
@@ -518,13 +464,7 @@ impl ::b24_core::__private::Method for ItemGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/item/rpa-item-get-tasks.html>
 /// The `ItemGetTasks` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemGetTasks {
     /// Identifier of the process
@@ -584,13 +524,7 @@ impl ::b24_core::__private::Method for ItemGetTasks {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/item/rpa-item-list.html>
 /// The `ItemList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemList {
     /// Identifier of the process
@@ -700,13 +634,7 @@ impl ::b24_core::__private::Method for ItemList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/item/rpa-item-update.html>
 /// The `ItemUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemUpdate {
     /// Process identifier
@@ -772,13 +700,7 @@ impl ::b24_core::__private::Method for ItemUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/stage/rpa-stage-add.html>
 /// The `StageAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StageAdd {
     /// An object with fields of the stage
@@ -806,13 +728,7 @@ impl ::b24_core::__private::Method for StageAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/stage/rpa-stage-delete.html>
 /// The `StageDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StageDelete {
     /// Identifier of the stage
@@ -842,13 +758,7 @@ impl ::b24_core::__private::Method for StageDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/stage/rpa-stage-get.html>
 /// The `StageGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StageGet {
     /// Identifier of the stage
@@ -876,13 +786,7 @@ impl ::b24_core::__private::Method for StageGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/stage/rpa-stage-list-for-type.html>
 /// The `StageListForType` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StageListForType {
     /// Identifier of the process
@@ -939,13 +843,7 @@ impl ::b24_core::__private::Method for StageListForType {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/stage/rpa-stage-update.html>
 /// The `StageUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StageUpdate {
     /// Identifier of the stage
@@ -1003,13 +901,7 @@ impl ::b24_core::__private::Method for StageUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/task/rpa-task-add-user.html>
 /// The `TaskAddUser` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskAddUser {
     /// Process identifier
@@ -1089,13 +981,7 @@ impl ::b24_core::__private::Method for TaskAddUser {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/task/rpa-task-delete.html>
 /// The `TaskDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskDelete {
     /// Identifier of the process
@@ -1175,13 +1061,7 @@ impl ::b24_core::__private::Method for TaskDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/timeline/rpa-timeline-add.html>
 /// The `TimelineAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineAdd {
     /// Identifier of the process
@@ -1256,13 +1136,7 @@ impl ::b24_core::__private::Method for TimelineAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/timeline/rpa-timeline-delete.html>
 /// The `TimelineDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineDelete {
     /// Identifier of the record
@@ -1292,13 +1166,7 @@ impl ::b24_core::__private::Method for TimelineDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/timeline/rpa-timeline-list-for-item.html>
 /// The `TimelineListForItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineListForItem {
     /// Identifier of the process
@@ -1383,13 +1251,7 @@ impl ::b24_core::__private::Method for TimelineListForItem {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/timeline/rpa-timeline-update.html>
 /// The `TimelineUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineUpdate {
     /// Identifier of the entry
@@ -1447,13 +1309,7 @@ impl ::b24_core::__private::Method for TimelineUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/timeline/rpa-timeline-update-is-fixed.html>
 /// The `TimelineUpdateIsFixed` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineUpdateIsFixed {
     /// Identifier of the record
@@ -1513,13 +1369,7 @@ impl ::b24_core::__private::Method for TimelineUpdateIsFixed {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/type/rpa-type-add.html>
 /// The `TypeAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TypeAdd {
     /// A list of process fields. The list of possible fields is described below
@@ -1549,13 +1399,7 @@ impl ::b24_core::__private::Method for TypeAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/type/rpa-type-delete.html>
 /// The `TypeDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TypeDelete {
     /// Process identifier
@@ -1585,13 +1429,7 @@ impl ::b24_core::__private::Method for TypeDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/type/rpa-type-get.html>
 /// The `TypeGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TypeGet {
     /// Process identifier
@@ -1619,13 +1457,7 @@ impl ::b24_core::__private::Method for TypeGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/type/rpa-type-list.html>
 /// The `TypeList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TypeList {
     /// Array of fields to output. By default, all fields are returned.
@@ -1743,13 +1575,7 @@ impl ::b24_core::__private::Method for TypeList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/type/rpa-type-update.html>
 /// The `TypeUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TypeUpdate {
     /// Identifier of the process
@@ -1806,13 +1632,7 @@ impl ::b24_core::__private::Method for TypeUpdate {
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// An object describing the fields of the comment
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CommentUpdateFields {
     /// Description of the entry. HTML and BB-code formatting can be used
@@ -1863,13 +1683,7 @@ impl CommentUpdateFields {
     }
 }
 /// Object containing values for custom fields of the element
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemUpdateFields {
     /// Stage identifier
@@ -1899,13 +1713,7 @@ impl ItemUpdateFields {
     }
 }
 /// An object with fields of the stage
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StageAddFields {
     /// Name of the stage
@@ -1995,13 +1803,7 @@ impl StageAddFields {
     }
 }
 /// The `StageUpdateFieldsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StageUpdateFieldsItem {
     /// Name of the stage
@@ -2091,13 +1893,7 @@ impl StageUpdateFieldsItem {
     }
 }
 /// Object containing the fields of the entry
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineAddFields {
     /// Title of the entry
@@ -2150,13 +1946,7 @@ impl TimelineAddFields {
     }
 }
 /// Object containing the fields of the entry
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimelineUpdateFields {
     /// Title of the entry
@@ -2265,13 +2055,7 @@ for TimelineUpdateIsFixedIsFixed {
     }
 }
 /// The `TypeAddFieldsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TypeAddFieldsItem {
     /// The name of the process

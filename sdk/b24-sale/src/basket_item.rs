@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-item/sale-basket-item-add.html>
 /// The `BasketitemAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BasketitemAdd {
     /// Field values for creating an item (position) in the cart of the order
@@ -52,13 +46,7 @@ impl ::b24_core::__private::Method for BasketitemAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-item/sale-basket-item-add-catalog-product.html>
 /// The `BasketitemAddCatalogProduct` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BasketitemAddCatalogProduct {
     /// Field values for creating an item (position) in the order cart
@@ -98,13 +86,7 @@ impl ::b24_core::__private::Method for BasketitemAddCatalogProduct {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-item/sale-basket-item-delete.html>
 /// The `BasketitemDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BasketitemDelete {
     /// Identifier of the cart item (position).
@@ -136,13 +118,7 @@ impl ::b24_core::__private::Method for BasketitemDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-item/sale-basket-item-get.html>
 /// The `BasketitemGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BasketitemGet {
     /// Identifier of the basket item (position).
@@ -174,13 +150,7 @@ impl ::b24_core::__private::Method for BasketitemGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-item/sale-basket-item-get-fields.html>
 /// The `BasketitemGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BasketitemGetFields {}
 impl BasketitemGetFields {
@@ -207,13 +177,7 @@ impl ::b24_core::__private::Method for BasketitemGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-item/sale-basket-item-get-catalog-product-fields.html>
 /// The `BasketitemGetFieldsCatalogProduct` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BasketitemGetFieldsCatalogProduct {}
 impl BasketitemGetFieldsCatalogProduct {
@@ -240,13 +204,7 @@ impl ::b24_core::__private::Method for BasketitemGetFieldsCatalogProduct {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-item/sale-basket-item-list.html>
 /// The `BasketitemList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BasketitemList {
     /// An array of fields to be selected (see fields of the sale_basket_item object).
@@ -406,13 +364,7 @@ impl ::b24_core::__private::ListMethod for BasketitemList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-item/sale-basket-item-update.html>
 /// The `BasketitemUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BasketitemUpdate {
     /// Identifier of the order item
@@ -461,13 +413,7 @@ impl ::b24_core::__private::Method for BasketitemUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-item/sale-basket-item-update-catalog-product.html>
 /// The `BasketitemUpdateCatalogProduct` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BasketitemUpdateCatalogProduct {
     /// Identifier of the basket item. Can be obtained using the methods sale.basketitem.addCatalogProduct and sale.basketitem.list

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-properties/sale-basket-properties-add.html>
 /// The `BasketpropertiesAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BasketpropertiesAdd {
     /// Field values (detailed description provided below) for creating a property of a basket item (position):
@@ -53,13 +47,7 @@ impl ::b24_core::__private::Method for BasketpropertiesAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-properties/sale-basket-properties-delete.html>
 /// The `BasketpropertiesDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BasketpropertiesDelete {
     /// Identifier of the basket item (position) property.
@@ -91,13 +79,7 @@ impl ::b24_core::__private::Method for BasketpropertiesDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-properties/sale-basket-properties-get.html>
 /// The `BasketpropertiesGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BasketpropertiesGet {
     /// Identifier of the basket item property
@@ -127,13 +109,7 @@ impl ::b24_core::__private::Method for BasketpropertiesGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-properties/sale-basket-properties-get-fields.html>
 /// The `BasketpropertiesGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BasketpropertiesGetFields {}
 impl BasketpropertiesGetFields {
@@ -157,13 +133,7 @@ impl ::b24_core::__private::Method for BasketpropertiesGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-properties/sale-basket-properties-list.html>
 /// The `BasketpropertiesList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BasketpropertiesList {
     /// An array containing the list of fields to be selected (see fields of the object `sale_basket_item_property`).
@@ -318,13 +288,7 @@ impl ::b24_core::__private::ListMethod for BasketpropertiesList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/basket-properties/sale-basket-properties-update.html>
 /// The `BasketpropertiesUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BasketpropertiesUpdate {
     /// Identifier of the order item
@@ -547,13 +511,7 @@ impl SaleBasketItemProperty {
 ///     xmlId: "value",
 /// }
 /// ```
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BasketpropertiesAddFields {
     /// Identifier of the basket item (position) in the order.

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/business-value-person-domain/sale-business-value-person-domain-add.html>
 /// The `BusinessValuePersonDomainAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BusinessValuePersonDomainAdd {
     /// Field values for creating correspondence to a natural or legal person
@@ -55,13 +49,7 @@ impl ::b24_core::__private::Method for BusinessValuePersonDomainAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/business-value-person-domain/sale-business-value-person-domain-delete-by-filter.html>
 /// The `BusinessValuePersonDomainDeleteByFilter` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BusinessValuePersonDomainDeleteByFilter {
     /// Field values for deleting the correspondence with a natural or legal person
@@ -101,13 +89,7 @@ impl ::b24_core::__private::Method for BusinessValuePersonDomainDeleteByFilter {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/business-value-person-domain/sale-business-value-person-domain-get-fields.html>
 /// The `BusinessValuePersonDomainGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BusinessValuePersonDomainGetFields {}
 impl BusinessValuePersonDomainGetFields {
@@ -131,13 +113,7 @@ impl ::b24_core::__private::Method for BusinessValuePersonDomainGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/business-value-person-domain/sale-business-value-person-domain-list.html>
 /// The `BusinessValuePersonDomainList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct BusinessValuePersonDomainList {
     /// The array contains a list of fields to select.

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery/sale-delivery-add.html>
 /// The `DeliveryAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DeliveryAdd {
     /// Symbolic code of the delivery service handler (see the `CODE` field of the `sale_delivery_handler` object).
@@ -164,13 +158,7 @@ impl ::b24_core::__private::Method for DeliveryAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery/sale-delivery-config-get.html>
 /// The `DeliveryConfigGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DeliveryConfigGet {
     /// Identifier of the delivery service.
@@ -205,13 +193,7 @@ impl ::b24_core::__private::Method for DeliveryConfigGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery/sale-delivery-config-update.html>
 /// The `DeliveryConfigUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DeliveryConfigUpdate {
     /// Identifier of the delivery service.
@@ -275,13 +257,7 @@ impl ::b24_core::__private::Method for DeliveryConfigUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery/sale-delivery-delete.html>
 /// The `DeliveryDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DeliveryDelete {
     /// Identifier of the delivery service
@@ -311,13 +287,7 @@ impl ::b24_core::__private::Method for DeliveryDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/extra-service/sale-delivery-extra-service-add.html>
 /// The `SaleDeliveryExtraServiceAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleDeliveryExtraServiceAdd {
     /// Identifier of the delivery service to which the created service will be linked.
@@ -492,13 +462,7 @@ impl ::b24_core::__private::Method for SaleDeliveryExtraServiceAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/extra-service/sale-delivery-extra-service-delete.html>
 /// The `SaleDeliveryExtraServiceDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleDeliveryExtraServiceDelete {
     /// Identifier of the service.
@@ -530,13 +494,7 @@ impl ::b24_core::__private::Method for SaleDeliveryExtraServiceDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/extra-service/sale-delivery-extra-service-get.html>
 /// The `SaleDeliveryExtraServiceGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleDeliveryExtraServiceGet {
     /// Identifier of the delivery service
@@ -573,13 +531,7 @@ impl ::b24_core::__private::Method for SaleDeliveryExtraServiceGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/extra-service/sale-delivery-extra-service-update.html>
 /// The `SaleDeliveryExtraServiceUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleDeliveryExtraServiceUpdate {}
 impl SaleDeliveryExtraServiceUpdate {
@@ -603,13 +555,7 @@ impl ::b24_core::__private::Method for SaleDeliveryExtraServiceUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery/sale-delivery-get-list.html>
 /// The `DeliveryGetlist` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DeliveryGetlist {
     /// An array containing the list of fields to select (see fields of the object `sale_delivery_service`).
@@ -736,13 +682,7 @@ impl ::b24_core::__private::Method for DeliveryGetlist {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/handler/sale-delivery-handler-add.html>
 /// The `DeliveryHandlerAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DeliveryHandlerAdd {
     /// Name of the delivery service handler
@@ -859,13 +799,7 @@ impl ::b24_core::__private::Method for DeliveryHandlerAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/handler/sale-delivery-handler-delete.html>
 /// The `DeliveryHandlerDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DeliveryHandlerDelete {
     /// Identifier of the delivery service handler
@@ -895,13 +829,7 @@ impl ::b24_core::__private::Method for DeliveryHandlerDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/handler/sale-delivery-handler-list.html>
 /// The `DeliveryHandlerList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DeliveryHandlerList {}
 impl DeliveryHandlerList {
@@ -925,13 +853,7 @@ impl ::b24_core::__private::Method for DeliveryHandlerList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/handler/sale-delivery-handler-update.html>
 /// The `DeliveryHandlerUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DeliveryHandlerUpdate {
     /// Identifier of the delivery service handler.
@@ -1079,13 +1001,7 @@ impl ::b24_core::__private::Method for DeliveryHandlerUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery-request/sale-delivery-request-delete.html>
 /// The `SaleDeliveryRequestDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleDeliveryRequestDelete {}
 impl SaleDeliveryRequestDelete {
@@ -1109,13 +1025,7 @@ impl ::b24_core::__private::Method for SaleDeliveryRequestDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery-request/sale-delivery-request-send-message.html>
 /// The `SaleDeliveryRequestSendmessage` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleDeliveryRequestSendmessage {
     /// Identifier of the delivery service related to the delivery request.
@@ -1184,13 +1094,7 @@ impl ::b24_core::__private::Method for SaleDeliveryRequestSendmessage {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery-request/sale-delivery-request-update.html>
 /// The `SaleDeliveryRequestUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleDeliveryRequestUpdate {
     /// Identifier of the delivery service to which the delivery request belongs.
@@ -1325,13 +1229,7 @@ impl ::b24_core::__private::Method for SaleDeliveryRequestUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery/sale-delivery-update.html>
 /// The `DeliveryUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DeliveryUpdate {
     /// Identifier of the delivery service.
@@ -2478,13 +2376,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for DeliveryAddActive {
     }
 }
 /// The `DeliveryAddConfigItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DeliveryAddConfigItem {
     /// Symbolic code of the setting
@@ -2840,13 +2732,7 @@ for DeliveryHandlerUpdateSettingsConfigType {
     }
 }
 /// An array of objects with available settings for the delivery service created using this handler (detailed description provided below)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DeliveryHandlerUpdateSettingsConfig {
     /// Type of the setting field
@@ -2930,13 +2816,7 @@ impl DeliveryHandlerUpdateSettingsConfig {
     }
 }
 /// An object containing information about the settings of the delivery service handler (detailed description provided below)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DeliveryHandlerUpdateSettings {
     /// URL for calculating delivery cost.
@@ -3054,13 +2934,7 @@ impl DeliveryHandlerUpdateSettings {
     }
 }
 /// The `DeliveryHandlerUpdateProfilesItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DeliveryHandlerUpdateProfilesItem {
     /// Name of the delivery service handler profile
@@ -3239,13 +3113,7 @@ for SaleDeliveryRequestSendmessageMessageStatusSemantic {
     }
 }
 /// Status of the message (detailed description provided below)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleDeliveryRequestSendmessageMessageStatus {
     /// Text name of the message status
@@ -3283,13 +3151,7 @@ impl SaleDeliveryRequestSendmessageMessageStatus {
     }
 }
 /// Message (detailed description provided below)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleDeliveryRequestSendmessageMessage {
     /// Subject of the message.
@@ -3492,13 +3354,7 @@ for SaleDeliveryRequestUpdateStatusSemantic {
     }
 }
 /// Status of the delivery request (detailed description provided below)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleDeliveryRequestUpdateStatus {
     /// Text name of the delivery request status
@@ -3533,13 +3389,7 @@ impl SaleDeliveryRequestUpdateStatus {
     }
 }
 /// The `SaleDeliveryRequestUpdatePropertiesItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SaleDeliveryRequestUpdatePropertiesItem {
     /// Name of the property

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/order/sale-order-add.html>
 /// The `OrderAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct OrderAdd {
     /// Field values for creating an order
@@ -50,13 +44,7 @@ impl ::b24_core::__private::Method for OrderAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/order/sale-order-delete.html>
 /// The `OrderDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct OrderDelete {
     /// Order identifier
@@ -86,13 +74,7 @@ impl ::b24_core::__private::Method for OrderDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/order/sale-order-get.html>
 /// The `OrderGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct OrderGet {
     /// Order identifier
@@ -120,13 +102,7 @@ impl ::b24_core::__private::Method for OrderGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/order/sale-order-get-fields.html>
 /// The `OrderGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct OrderGetFields {}
 impl OrderGetFields {
@@ -150,13 +126,7 @@ impl ::b24_core::__private::Method for OrderGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/order/sale-order-list.html>
 /// The `OrderList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct OrderList {
     /// An array containing the list of fields to be selected (see fields of the sale_order object).
@@ -324,13 +294,7 @@ impl ::b24_core::__private::ListMethod for OrderList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/order/sale-order-update.html>
 /// The `OrderUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct OrderUpdate {
     /// Order identifier

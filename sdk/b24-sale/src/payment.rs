@@ -8,13 +8,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment/sale-payment-add.html>
 /// The `PaymentAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PaymentAdd {}
 impl PaymentAdd {
@@ -38,13 +32,7 @@ impl ::b24_core::__private::Method for PaymentAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment/sale-payment-delete.html>
 /// The `PaymentDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PaymentDelete {
     /// Payment identifier
@@ -87,13 +75,7 @@ impl ::b24_core::__private::Method for PaymentDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment/sale-payment-get.html>
 /// The `PaymentGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PaymentGet {
     /// Payment identifier
@@ -123,13 +105,7 @@ impl ::b24_core::__private::Method for PaymentGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment/sale-payment-get-fields.html>
 /// The `PaymentGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PaymentGetFields {}
 impl PaymentGetFields {
@@ -153,13 +129,7 @@ impl ::b24_core::__private::Method for PaymentGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment/sale-payment-list.html>
 /// The `PaymentList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PaymentList {}
 impl PaymentList {
@@ -188,13 +158,7 @@ impl ::b24_core::__private::Method for PaymentList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment/sale-payment-update.html>
 /// The `PaymentUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PaymentUpdate {}
 impl PaymentUpdate {

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment-item-basket/sale-payment-item-basket-add.html>
 /// The `PaymentitembasketAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PaymentitembasketAdd {
     /// Field values for creating a binding of a basket item to a payment
@@ -52,13 +46,7 @@ impl ::b24_core::__private::Method for PaymentitembasketAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment-item-basket/sale-payment-item-basket-delete.html>
 /// The `PaymentitembasketDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PaymentitembasketDelete {
     /// Identifier of the binding of the cart item to the payment
@@ -88,13 +76,7 @@ impl ::b24_core::__private::Method for PaymentitembasketDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment-item-basket/sale-payment-item-basket-get.html>
 /// The `PaymentitembasketGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PaymentitembasketGet {
     /// Identifier of the basket item binding to payment
@@ -124,13 +106,7 @@ impl ::b24_core::__private::Method for PaymentitembasketGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment-item-basket/sale-payment-item-basket-get-fields.html>
 /// The `PaymentitembasketGetfields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PaymentitembasketGetfields {}
 impl PaymentitembasketGetfields {
@@ -154,13 +130,7 @@ impl ::b24_core::__private::Method for PaymentitembasketGetfields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment-item-basket/sale-payment-item-basket-list.html>
 /// The `PaymentitembasketList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PaymentitembasketList {
     /// An array with the list of fields to be selected (see fields of the sale_payment_item_basket object).
@@ -319,13 +289,7 @@ impl ::b24_core::__private::ListMethod for PaymentitembasketList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment-item-basket/sale-payment-item-basket-update.html>
 /// The `PaymentitembasketUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PaymentitembasketUpdate {
     /// Identifier of the binding of the cart item to the payment

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment-item-shipment/sale-payment-item-shipment-add.html>
 /// The `PaymentItemShipmentAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PaymentItemShipmentAdd {
     /// Field values (detailed description provided below) for creating a payment binding to a shipment in the form of a structure:
@@ -60,13 +54,7 @@ impl ::b24_core::__private::Method for PaymentItemShipmentAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment-item-shipment/sale-payment-item-shipment-delete.html>
 /// The `PaymentItemShipmentDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PaymentItemShipmentDelete {
     /// Identifier of the payment binding to the shipment
@@ -96,13 +84,7 @@ impl ::b24_core::__private::Method for PaymentItemShipmentDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment-item-shipment/sale-payment-item-shipment-get.html>
 /// The `PaymentItemShipmentGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PaymentItemShipmentGet {
     /// Identifier of the payment binding to the shipment
@@ -132,13 +114,7 @@ impl ::b24_core::__private::Method for PaymentItemShipmentGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment-item-shipment/sale-payment-item-shipment-get-fields.html>
 /// The `PaymentItemShipmentGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PaymentItemShipmentGetFields {}
 impl PaymentItemShipmentGetFields {
@@ -162,13 +138,7 @@ impl ::b24_core::__private::Method for PaymentItemShipmentGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment-item-shipment/sale-payment-item-shipment-list.html>
 /// The `PaymentItemShipmentList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PaymentItemShipmentList {
     /// An array containing the list of fields to be selected (see fields of the sale_payment_item_shipment object).
@@ -327,13 +297,7 @@ impl ::b24_core::__private::ListMethod for PaymentItemShipmentList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/payment-item-shipment/sale-payment-item-shipment-update.html>
 /// The `PaymentItemShipmentUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PaymentItemShipmentUpdate {
     /// Identifier of the payment binding to the shipment

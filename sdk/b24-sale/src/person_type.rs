@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/person-type/sale-person-type-add.html>
 /// The `PersontypeAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PersontypeAdd {
     /// Field values (detailed description provided below) for creating a new payer type in the form of a structure:
@@ -52,13 +46,7 @@ impl ::b24_core::__private::Method for PersontypeAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/person-type/sale-person-type-delete.html>
 /// The `PersontypeDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PersontypeDelete {
     /// Identifier of the payer type
@@ -88,13 +76,7 @@ impl ::b24_core::__private::Method for PersontypeDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/person-type/sale-person-type-get.html>
 /// The `PersontypeGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PersontypeGet {
     /// The payer type number
@@ -124,13 +106,7 @@ impl ::b24_core::__private::Method for PersontypeGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/person-type/sale-person-type-get-fields.html>
 /// The `PersontypeGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PersontypeGetFields {}
 impl PersontypeGetFields {
@@ -154,13 +130,7 @@ impl ::b24_core::__private::Method for PersontypeGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/person-type/sale-person-type-list.html>
 /// The `PersontypeList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PersontypeList {
     /// An array containing the list of fields to select (see fields of the sale_person_type object)
@@ -321,13 +291,7 @@ impl ::b24_core::__private::ListMethod for PersontypeList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/person-type/sale-person-type-update.html>
 /// The `PersontypeUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PersontypeUpdate {}
 impl PersontypeUpdate {
@@ -504,13 +468,7 @@ impl SalePersonType {
 ///     xmlId: 'value'
 /// }
 /// ```
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PersontypeAddFields {
     /// Name of the payer type

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property/sale-property-add.html>
 /// The `PropertyAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertyAdd {
     /// Field values for creating an order property
@@ -52,13 +46,7 @@ impl ::b24_core::__private::Method for PropertyAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property/sale-property-delete.html>
 /// The `PropertyDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertyDelete {
     /// Identifier of the order property
@@ -88,13 +76,7 @@ impl ::b24_core::__private::Method for PropertyDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property/sale-property-get.html>
 /// The `PropertyGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertyGet {
     /// Identifier of the order property
@@ -124,13 +106,7 @@ impl ::b24_core::__private::Method for PropertyGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property/sale-property-get-fields-by-type.html>
 /// The `PropertyGetfieldsbytype` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertyGetfieldsbytype {
     /// Order property type
@@ -172,13 +148,7 @@ impl ::b24_core::__private::Method for PropertyGetfieldsbytype {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property/sale-property-list.html>
 /// The `PropertyList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertyList {
     /// An array containing the list of fields to select (see the fields of the sale_order_property object).
@@ -337,13 +307,7 @@ impl ::b24_core::__private::ListMethod for PropertyList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property/sale-property-update.html>
 /// The `PropertyUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertyUpdate {
     /// Identifier of the order property

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-group/sale-property-group-add.html>
 /// The `PropertygroupAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertygroupAdd {
     /// Field values for creating a property group
@@ -52,13 +46,7 @@ impl ::b24_core::__private::Method for PropertygroupAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-group/sale-property-group-delete.html>
 /// The `PropertygroupDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertygroupDelete {
     /// Identifier of the property group
@@ -90,13 +78,7 @@ impl ::b24_core::__private::Method for PropertygroupDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-group/sale-property-group-get.html>
 /// The `PropertygroupGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertygroupGet {}
 impl PropertygroupGet {
@@ -120,13 +102,7 @@ impl ::b24_core::__private::Method for PropertygroupGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-group/sale-property-group-get-fields.html>
 /// The `PropertygroupGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertygroupGetFields {}
 impl PropertygroupGetFields {
@@ -150,13 +126,7 @@ impl ::b24_core::__private::Method for PropertygroupGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-group/sale-property-group-list.html>
 /// The `PropertygroupList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertygroupList {
     /// An array of fields to select (see fields of the sale_order_property_group object).
@@ -271,13 +241,7 @@ impl ::b24_core::__private::Method for PropertygroupList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-group/sale-property-group-update.html>
 /// The `PropertygroupUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertygroupUpdate {
     /// Identifier of the property group

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-relation/sale-property-relation-add.html>
 /// The `PropertyRelationAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertyRelationAdd {
     /// Field values for creating a property binding
@@ -52,13 +46,7 @@ impl ::b24_core::__private::Method for PropertyRelationAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-relation/sale-property-relation-delete-by-filter.html>
 /// The `PropertyRelationDeleteByFilter` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertyRelationDeleteByFilter {
     /// Field values for removing the property relation
@@ -98,13 +86,7 @@ impl ::b24_core::__private::Method for PropertyRelationDeleteByFilter {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-relation/sale-property-relation-get-fields.html>
 /// The `PropertyRelationGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertyRelationGetFields {}
 impl PropertyRelationGetFields {
@@ -128,13 +110,7 @@ impl ::b24_core::__private::Method for PropertyRelationGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-relation/sale-property-relation-list.html>
 /// The `PropertyRelationList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertyRelationList {
     /// The array contains a list of fields to select (see fields of the object sale_order_property_relation).

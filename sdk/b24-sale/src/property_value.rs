@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-value/sale-property-value-delete.html>
 /// The `PropertyvalueDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertyvalueDelete {
     /// Identifier of the property value
@@ -42,13 +36,7 @@ impl ::b24_core::__private::Method for PropertyvalueDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-value/sale-property-value-get.html>
 /// The `PropertyvalueGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertyvalueGet {
     /// Identifier of the order property value
@@ -78,13 +66,7 @@ impl ::b24_core::__private::Method for PropertyvalueGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-value/sale-property-value-get-fields.html>
 /// The `PropertyvalueGetfields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertyvalueGetfields {}
 impl PropertyvalueGetfields {
@@ -108,13 +90,7 @@ impl ::b24_core::__private::Method for PropertyvalueGetfields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-value/sale-property-value-list.html>
 /// The `PropertyvalueList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertyvalueList {
     /// An array of fields to be selected (see fields of the sale_order_property_value object).
@@ -272,13 +248,7 @@ impl ::b24_core::__private::ListMethod for PropertyvalueList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-value/sale-property-value-modify.html>
 /// The `PropertyvalueModify` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertyvalueModify {
     /// The root element that transmits the request parameters in the form of a structure:

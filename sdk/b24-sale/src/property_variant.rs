@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-variant/sale-property-variant-add.html>
 /// The `PropertyvariantAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertyvariantAdd {
     /// Field values for creating a property variant
@@ -52,13 +46,7 @@ impl ::b24_core::__private::Method for PropertyvariantAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-variant/sale-property-variant-delete.html>
 /// The `PropertyvariantDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertyvariantDelete {
     /// Identifier of the property variant
@@ -88,13 +76,7 @@ impl ::b24_core::__private::Method for PropertyvariantDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-variant/sale-property-variant-get.html>
 /// The `PropertyvariantGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertyvariantGet {
     /// Identifier of the property variant
@@ -124,13 +106,7 @@ impl ::b24_core::__private::Method for PropertyvariantGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-variant/sale-property-variant-get-fields.html>
 /// The `PropertyvariantGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertyvariantGetFields {}
 impl PropertyvariantGetFields {
@@ -154,13 +130,7 @@ impl ::b24_core::__private::Method for PropertyvariantGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-variant/sale-property-variant-list.html>
 /// The `PropertyvariantList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertyvariantList {
     /// An array of fields to be selected (see fields of the object sale_order_property_variant).
@@ -275,13 +245,7 @@ impl ::b24_core::__private::Method for PropertyvariantList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property-variant/sale-property-variant-update.html>
 /// The `PropertyvariantUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct PropertyvariantUpdate {
     /// Identifier of the property value variant

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment/sale-shipment-add.html>
 /// The `ShipmentAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ShipmentAdd {
     /// Field values for creating a shipment
@@ -52,13 +46,7 @@ impl ::b24_core::__private::Method for ShipmentAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment/sale-shipment-delete.html>
 /// The `ShipmentDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ShipmentDelete {
     /// Identifier of the shipment
@@ -90,13 +78,7 @@ impl ::b24_core::__private::Method for ShipmentDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment/sale-shipment-get.html>
 /// The `ShipmentGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ShipmentGet {}
 impl ShipmentGet {
@@ -120,13 +102,7 @@ impl ::b24_core::__private::Method for ShipmentGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment/sale-shipment-get-fields.html>
 /// The `ShipmentGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ShipmentGetFields {}
 impl ShipmentGetFields {
@@ -150,13 +126,7 @@ impl ::b24_core::__private::Method for ShipmentGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment/sale-shipment-list.html>
 /// The `ShipmentList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ShipmentList {
     /// An array containing the list of fields to select (see fields of the sale_order_shipment object).
@@ -315,13 +285,7 @@ impl ::b24_core::__private::ListMethod for ShipmentList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment/sale-shipment-update.html>
 /// The `ShipmentUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ShipmentUpdate {}
 impl ShipmentUpdate {

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-item/sale-shipment-item-add.html>
 /// The `ShipmentitemAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ShipmentitemAdd {
     /// Field values for creating an item in the shipment table part
@@ -52,13 +46,7 @@ impl ::b24_core::__private::Method for ShipmentitemAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-item/sale-shipment-item-delete.html>
 /// The `ShipmentitemDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ShipmentitemDelete {
     /// Identifier of the shipment table item
@@ -88,13 +76,7 @@ impl ::b24_core::__private::Method for ShipmentitemDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-item/sale-shipment-item-get.html>
 /// The `ShipmentitemGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ShipmentitemGet {
     /// Identifier of the shipment item table element
@@ -124,13 +106,7 @@ impl ::b24_core::__private::Method for ShipmentitemGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-item/sale-shipment-item-get-fields.html>
 /// The `ShipmentitemGetfields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ShipmentitemGetfields {}
 impl ShipmentitemGetfields {
@@ -154,13 +130,7 @@ impl ::b24_core::__private::Method for ShipmentitemGetfields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-item/sale-shipment-item-list.html>
 /// The `ShipmentitemList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ShipmentitemList {
     /// An array containing the list of fields to select (see fields of the object sale_order_shipment_item).
@@ -325,13 +295,7 @@ impl ::b24_core::__private::ListMethod for ShipmentitemList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-item/sale-shipment-item-update.html>
 /// The `ShipmentitemUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ShipmentitemUpdate {
     /// Identifier of the shipment table part item

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property/sale-shipment-property-add.html>
 /// The `ShipmentpropertyAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ShipmentpropertyAdd {
     /// Field values for creating a shipment property
@@ -52,13 +46,7 @@ impl ::b24_core::__private::Method for ShipmentpropertyAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property/sale-shipment-property-delete.html>
 /// The `ShipmentpropertyDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ShipmentpropertyDelete {
     /// Identifier of the shipment property
@@ -88,13 +76,7 @@ impl ::b24_core::__private::Method for ShipmentpropertyDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property/sale-shipment-property-get.html>
 /// The `ShipmentpropertyGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ShipmentpropertyGet {
     /// Identifier of the shipment property
@@ -124,13 +106,7 @@ impl ::b24_core::__private::Method for ShipmentpropertyGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property/sale-shipment-property-get-fields-by-type.html>
 /// The `ShipmentpropertyGetfieldsbytype` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ShipmentpropertyGetfieldsbytype {
     /// Shipment property type
@@ -175,13 +151,7 @@ impl ::b24_core::__private::Method for ShipmentpropertyGetfieldsbytype {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property/sale-shipment-property-list.html>
 /// The `ShipmentpropertyList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ShipmentpropertyList {
     /// An array containing the list of fields to select (see the fields of the sale_shipment_property object).
@@ -340,13 +310,7 @@ impl ::b24_core::__private::ListMethod for ShipmentpropertyList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property/sale-shipment-property-update.html>
 /// The `ShipmentpropertyUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ShipmentpropertyUpdate {
     /// Identifier of the shipment property

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property-value/sale-shipment-propertyvalue-delete.html>
 /// The `ShipmentpropertyvalueDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ShipmentpropertyvalueDelete {
     /// Identifier of the shipment property value
@@ -42,13 +36,7 @@ impl ::b24_core::__private::Method for ShipmentpropertyvalueDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property-value/sale-shipment-property-value-get.html>
 /// The `ShipmentpropertyvalueGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ShipmentpropertyvalueGet {
     /// Identifier of the shipment property value
@@ -78,13 +66,7 @@ impl ::b24_core::__private::Method for ShipmentpropertyvalueGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property-value/sale-shipment-property-value-get-fields.html>
 /// The `ShipmentpropertyvalueGetfields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ShipmentpropertyvalueGetfields {}
 impl ShipmentpropertyvalueGetfields {
@@ -108,13 +90,7 @@ impl ::b24_core::__private::Method for ShipmentpropertyvalueGetfields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property-value/sale-shipment-property-value-list.html>
 /// The `ShipmentpropertyvalueList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ShipmentpropertyvalueList {
     /// An array of fields to select (see fields of the sale_shipment_property_value object).
@@ -272,13 +248,7 @@ impl ::b24_core::__private::ListMethod for ShipmentpropertyvalueList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property-value/sale-shipment-property-value-modify.html>
 /// The `ShipmentpropertyvalueModify` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ShipmentpropertyvalueModify {
     /// The root element that carries the request parameters

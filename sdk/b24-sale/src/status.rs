@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/status/sale-status-add.html>
 /// The `StatusAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StatusAdd {
     /// Field values for creating the status
@@ -52,13 +46,7 @@ impl ::b24_core::__private::Method for StatusAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/status/sale-status-delete.html>
 /// The `StatusDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StatusDelete {
     /// Status identifier
@@ -88,13 +76,7 @@ impl ::b24_core::__private::Method for StatusDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/status/sale-status-get.html>
 /// The `StatusGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StatusGet {
     /// Symbolic identifier of the status
@@ -124,13 +106,7 @@ impl ::b24_core::__private::Method for StatusGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/status/sale-status-get-fields.html>
 /// The `StatusGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StatusGetFields {}
 impl StatusGetFields {
@@ -154,13 +130,7 @@ impl ::b24_core::__private::Method for StatusGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/status/sale-status-list.html>
 /// The `StatusList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StatusList {
     /// An array of fields to select (see fields of the sale_status object).
@@ -319,13 +289,7 @@ impl ::b24_core::__private::ListMethod for StatusList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/status/sale-status-update.html>
 /// The `StatusUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StatusUpdate {
     /// Symbolic identifier of the status

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/status-lang/sale-status-lang-add.html>
 /// The `StatusLangAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StatusLangAdd {
     /// Field values (detailed description provided below) for adding status localization in the form of a structure:
@@ -61,13 +55,7 @@ impl ::b24_core::__private::Method for StatusLangAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/status-lang/sale-status-lang-delete-by-filter.html>
 /// The `StatusLangDeleteByFilter` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StatusLangDeleteByFilter {
     /// Values of the filter fields (detailed description provided below) for deleting the localization record in the form of a structure:
@@ -115,13 +103,7 @@ impl ::b24_core::__private::Method for StatusLangDeleteByFilter {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/status-lang/sale-status-lang-get-fields.html>
 /// The `StatusLangGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StatusLangGetFields {}
 impl StatusLangGetFields {
@@ -145,13 +127,7 @@ impl ::b24_core::__private::Method for StatusLangGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/status-lang/sale-status-lang-get-list-langs.html>
 /// The `StatusLangGetListLangs` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StatusLangGetListLangs {}
 impl StatusLangGetListLangs {
@@ -175,13 +151,7 @@ impl ::b24_core::__private::Method for StatusLangGetListLangs {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/status-lang/sale-status-lang-list.html>
 /// The `StatusLangList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StatusLangList {
     /// An array containing the list of fields to select (see fields of the sale_status_lang object).

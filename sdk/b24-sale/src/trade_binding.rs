@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/trade-binding/sale-trade-binding-get-fields.html>
 /// The `TradeBindingGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TradeBindingGetFields {}
 impl TradeBindingGetFields {
@@ -39,13 +33,7 @@ impl ::b24_core::__private::Method for TradeBindingGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/trade-binding/sale-trade-binding-list.html>
 /// The `TradeBindingList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TradeBindingList {
     /// An array containing the list of fields to select (see fields of the sale_order_trade_binding object).

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/trade-platform/sale-trade-platform-get-fields.html>
 /// The `TradePlatformGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TradePlatformGetFields {}
 impl TradePlatformGetFields {
@@ -39,13 +33,7 @@ impl ::b24_core::__private::Method for TradePlatformGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/trade-platform/sale-trade-platform-list.html>
 /// The `TradePlatformList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TradePlatformList {
     /// An array containing the list of fields to select (see fields of the sale_order_trade_platform object)

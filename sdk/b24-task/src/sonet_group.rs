@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/socialnetwork-api-workgroup-get.html>
 /// The `ApiWorkgroupGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ApiWorkgroupGet {
     /// Request parameters for retrieving the group. More details below
@@ -42,13 +36,7 @@ impl ::b24_core::__private::Method for ApiWorkgroupGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/socialnetwork-api-workgroup-list.html>
 /// The `ApiWorkgroupList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ApiWorkgroupList {
     /// An object for filtering in the format `{"field_1": "value_1", ... "field_N": "value_N"}`.
@@ -204,13 +192,7 @@ impl ::b24_core::__private::ListMethod for ApiWorkgroupList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/sonet-group-create.html>
 /// The `SonetGroupCreate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SonetGroupCreate {
     /// The name of the group or project
@@ -547,13 +529,7 @@ impl ::b24_core::__private::Method for SonetGroupCreate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/sonet-group-delete.html>
 /// The `SonetGroupDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SonetGroupDelete {
     /// Identifier of the group or project to be deleted.
@@ -588,13 +564,7 @@ impl ::b24_core::__private::Method for SonetGroupDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/sonet-group-feature-access.html>
 /// The `SonetGroupFeatureAccess` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SonetGroupFeatureAccess {
     /// Identifier of the group or project.
@@ -689,13 +659,7 @@ impl ::b24_core::__private::Method for SonetGroupFeatureAccess {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/sonet-group-get.html>
 /// The `SonetGroupGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SonetGroupGet {
     /// Sorting direction.
@@ -869,13 +833,7 @@ impl ::b24_core::__private::ListMethod for SonetGroupGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/sonet-group-setowner.html>
 /// The `SonetGroupSetowner` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SonetGroupSetowner {
     /// Identifier of the group or project.
@@ -926,13 +884,7 @@ impl ::b24_core::__private::Method for SonetGroupSetowner {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/sonet-group-update.html>
 /// The `SonetGroupUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SonetGroupUpdate {
     /// Identifier of the group or project.
@@ -1224,13 +1176,7 @@ impl ::b24_core::__private::Method for SonetGroupUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/members/sonet-group-user-add.html>
 /// The `SonetGroupUserAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SonetGroupUserAdd {
     /// Identifier of the workgroup or project.
@@ -1280,13 +1226,7 @@ impl ::b24_core::__private::Method for SonetGroupUserAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/members/sonet-group-user-delete.html>
 /// The `SonetGroupUserDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SonetGroupUserDelete {
     /// Identifier of the workgroup or project.
@@ -1334,13 +1274,7 @@ impl ::b24_core::__private::Method for SonetGroupUserDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/members/sonet-group-user-get.html>
 /// The `SonetGroupUserGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SonetGroupUserGet {
     /// Identifier of the workgroup or project.
@@ -1372,13 +1306,7 @@ impl ::b24_core::__private::Method for SonetGroupUserGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/sonet-group-user-groups.html>
 /// The `SonetGroupUserGroups` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SonetGroupUserGroups {}
 impl SonetGroupUserGroups {
@@ -1402,13 +1330,7 @@ impl ::b24_core::__private::Method for SonetGroupUserGroups {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/members/sonet-group-user-invite.html>
 /// The `SonetGroupUserInvite` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SonetGroupUserInvite {
     /// Identifier of the workgroup or project.
@@ -1478,13 +1400,7 @@ impl ::b24_core::__private::Method for SonetGroupUserInvite {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/members/sonet-group-user-request.html>
 /// The `SonetGroupUserRequest` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SonetGroupUserRequest {}
 impl SonetGroupUserRequest {
@@ -1508,13 +1424,7 @@ impl ::b24_core::__private::Method for SonetGroupUserRequest {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/members/sonet-group-user-update.html>
 /// The `SonetGroupUserUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SonetGroupUserUpdate {
     /// Identifier of the workgroup or project.
@@ -1573,13 +1483,7 @@ impl ::b24_core::__private::Method for SonetGroupUserUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/backlog/tasks-api-scrum-backlog-add.html>
 /// The `TasksApiScrumBacklogAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumBacklogAdd {
     /// An object containing records about the group and user (detailed description provided below) in the following structure:
@@ -1630,13 +1534,7 @@ impl ::b24_core::__private::Method for TasksApiScrumBacklogAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/backlog/tasks-api-scrum-backlog-delete.html>
 /// The `TasksApiScrumBacklogDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumBacklogDelete {
     /// Backlog identifier.
@@ -1668,13 +1566,7 @@ impl ::b24_core::__private::Method for TasksApiScrumBacklogDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/backlog/tasks-api-scrum-backlog-get.html>
 /// The `TasksApiScrumBacklogGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumBacklogGet {
     /// Identifier of the group.
@@ -1709,13 +1601,7 @@ impl ::b24_core::__private::Method for TasksApiScrumBacklogGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/backlog/tasks-api-scrum-backlog-get-fields.html>
 /// The `TasksApiScrumBacklogGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumBacklogGetFields {}
 impl TasksApiScrumBacklogGetFields {
@@ -1742,13 +1628,7 @@ impl ::b24_core::__private::Method for TasksApiScrumBacklogGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/backlog/tasks-api-scrum-backlog-update.html>
 /// The `TasksApiScrumBacklogUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumBacklogUpdate {
     /// Backlog identifier.
@@ -1810,13 +1690,7 @@ impl ::b24_core::__private::Method for TasksApiScrumBacklogUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/epic/tasks-api-scrum-epic-add.html>
 /// The `TasksApiScrumEpicAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumEpicAdd {
     /// Field values (detailed description provided below) for adding a new epic in the form of a structure:
@@ -1871,13 +1745,7 @@ impl ::b24_core::__private::Method for TasksApiScrumEpicAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/epic/tasks-api-scrum-epic-delete.html>
 /// The `TasksApiScrumEpicDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumEpicDelete {}
 impl TasksApiScrumEpicDelete {
@@ -1901,13 +1769,7 @@ impl ::b24_core::__private::Method for TasksApiScrumEpicDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/epic/tasks-api-scrum-epic-get.html>
 /// The `TasksApiScrumEpicGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumEpicGet {
     /// Epic identifier.
@@ -1939,13 +1801,7 @@ impl ::b24_core::__private::Method for TasksApiScrumEpicGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/epic/tasks-api-scrum-epic-get-fields.html>
 /// The `TasksApiScrumEpicGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumEpicGetFields {}
 impl TasksApiScrumEpicGetFields {
@@ -1969,13 +1825,7 @@ impl ::b24_core::__private::Method for TasksApiScrumEpicGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/epic/tasks-api-scrum-epic-list.html>
 /// The `TasksApiScrumEpicList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumEpicList {
     /// An array for sorting the result in the format `{'sort_field': 'sort_direction' [, ...]}`.
@@ -2118,13 +1968,7 @@ impl ::b24_core::__private::Method for TasksApiScrumEpicList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/epic/tasks-api-scrum-epic-update.html>
 /// The `TasksApiScrumEpicUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumEpicUpdate {
     /// Epic identifier.
@@ -2184,13 +2028,7 @@ impl ::b24_core::__private::Method for TasksApiScrumEpicUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/kanban/tasks-api-scrum-kanban-add-stage.html>
 /// The `TasksApiScrumKanbanAddStage` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumKanbanAddStage {
     /// Fields corresponding to the available list of fields tasks.api.scrum.kanban.getFields (detailed description provided below)
@@ -2232,13 +2070,7 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanAddStage {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/kanban/tasks-api-scrum-kanban-add-task.html>
 /// The `TasksApiScrumKanbanAddTask` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumKanbanAddTask {}
 impl TasksApiScrumKanbanAddTask {
@@ -2262,13 +2094,7 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanAddTask {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/kanban/tasks-api-scrum-kanban-delete-stage.html>
 /// The `TasksApiScrumKanbanDeleteStage` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumKanbanDeleteStage {
     /// Identifier of the stage. You can obtain the identifier using the method tasks.api.scrum.kanban.getStages
@@ -2301,13 +2127,7 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanDeleteStage {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/kanban/tasks-api-scrum-kanban-delete-task.html>
 /// The `TasksApiScrumKanbanDeleteTask` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumKanbanDeleteTask {
     /// Sprint identifier. You can obtain the identifier using the tasks.api.scrum.sprint.list method
@@ -2351,13 +2171,7 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanDeleteTask {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/kanban/tasks-api-scrum-kanban-get-fields.html>
 /// The `TasksApiScrumKanbanGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumKanbanGetFields {}
 impl TasksApiScrumKanbanGetFields {
@@ -2384,13 +2198,7 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/kanban/tasks-api-scrum-kanban-get-stages.html>
 /// The `TasksApiScrumKanbanGetStages` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumKanbanGetStages {
     /// The identifier of the sprint. You can obtain the identifier using the method tasks.api.scrum.sprint.list
@@ -2425,13 +2233,7 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanGetStages {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/kanban/tasks-api-scrum-kanban-update-stage.html>
 /// The `TasksApiScrumKanbanUpdateStage` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumKanbanUpdateStage {
     /// Identifier of the stage. You can obtain the identifier using the method tasks.api.scrum.kanban.getStages
@@ -2483,13 +2285,7 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanUpdateStage {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/sprint/tasks-api-scrum-sprint-add.html>
 /// The `TasksApiScrumSprintAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumSprintAdd {
     /// Object containing sprint data
@@ -2529,13 +2325,7 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/sprint/tasks-api-scrum-sprint-complete.html>
 /// The `TasksApiScrumSprintComplete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumSprintComplete {
     /// Identifier of the group with the active sprint
@@ -2565,13 +2355,7 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintComplete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/sprint/tasks-api-scrum-sprint-delete.html>
 /// The `TasksApiScrumSprintDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumSprintDelete {
     /// Identifier of the sprint
@@ -2601,13 +2385,7 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/sprint/tasks-api-scrum-sprint-get.html>
 /// The `TasksApiScrumSprintGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumSprintGet {
     /// The identifier of the sprint.
@@ -2644,13 +2422,7 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/sprint/tasks-api-scrum-sprint-get-fields.html>
 /// The `TasksApiScrumSprintGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumSprintGetFields {}
 impl TasksApiScrumSprintGetFields {
@@ -2674,13 +2446,7 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/sprint/tasks-api-scrum-sprint-list.html>
 /// The `TasksApiScrumSprintList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumSprintList {
     /// Object for sorting the result. An object of type `{'sort_field': 'sort_direction' [, ...]}`. Available fields are described in the table below.
@@ -2789,13 +2555,7 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/sprint/tasks-api-scrum-sprint-start.html>
 /// The `TasksApiScrumSprintStart` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumSprintStart {
     /// Identifier of the sprint
@@ -2825,13 +2585,7 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintStart {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/sprint/tasks-api-scrum-sprint-update.html>
 /// The `TasksApiScrumSprintUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumSprintUpdate {
     /// Identifier of the sprint
@@ -2880,13 +2634,7 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/task/tasks-api-scrum-task-get.html>
 /// The `TasksApiScrumTaskGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumTaskGet {
     /// Task identifier
@@ -2916,13 +2664,7 @@ impl ::b24_core::__private::Method for TasksApiScrumTaskGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/task/tasks-api-scrum-task-get-fields.html>
 /// The `TasksApiScrumTaskGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumTaskGetFields {}
 impl TasksApiScrumTaskGetFields {
@@ -2946,13 +2688,7 @@ impl ::b24_core::__private::Method for TasksApiScrumTaskGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/task/tasks-api-scrum-task-update.html>
 /// The `TasksApiScrumTaskUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumTaskUpdate {
     /// Task identifier
@@ -3005,13 +2741,7 @@ impl ::b24_core::__private::Method for TasksApiScrumTaskUpdate {
     type Output = TasksApiScrumTaskUpdateResult;
 }
 /// The `ApiWorkgroupGetParamsSelectItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ApiWorkgroupGetParamsSelectItem {
     /// Operations available to the current user on the group
@@ -3384,13 +3114,7 @@ impl ApiWorkgroupGetParamsSelectItem {
     }
 }
 /// Request parameters for retrieving the group. More details below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ApiWorkgroupGetParams {
     /// Group identifier. The value for this field can be obtained using the method sonet_group.get
@@ -5721,13 +5445,7 @@ impl ApiWorkgroupGetResult {
 ///
 /// - for extranet users, the extranet site is used
 /// - for others — the site from `params[siteId]` or the current account site
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ApiWorkgroupListFilter {
     /// Group identifier
@@ -5991,13 +5709,7 @@ impl ApiWorkgroupListFilter {
     }
 }
 /// The `ApiWorkgroupListSelectItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ApiWorkgroupListSelectItem {
     /// Group identifier
@@ -6556,13 +6268,7 @@ impl ApiWorkgroupListSelectItem {
 ///
 /// - `ASC` — ascending order
 /// - `DESC` — descending order
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ApiWorkgroupListOrder {
     /// Group identifier
@@ -6887,13 +6593,7 @@ for ApiWorkgroupListParamsShouldSelectDialogId {
     }
 }
 /// Additional request parameters
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ApiWorkgroupListParams {
     /// Disable permission check.
@@ -7802,13 +7502,7 @@ for SonetGroupGetFilterIsExtranet {
 /// - `!%` — NOT LIKE, substring search
 ///
 /// Default — no filtering
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SonetGroupGetFilter {
     /// Identifier of the group or project
@@ -9949,13 +9643,7 @@ impl TasksApiScrumSprintGetFieldsResult {
 /// The sort direction can take the following values:
 /// - `asc` — ascending
 /// - `desc` — descending
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumSprintListOrder {
     /// Identifier of the sprint
@@ -10178,13 +9866,7 @@ impl TasksApiScrumSprintListOrder {
     }
 }
 /// An object of type `{'filterable_field': 'filter_value' [, ...]}`. Available fields are described in the table below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksApiScrumSprintListFilter {
     /// Identifier of the sprint

@@ -4,13 +4,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/checklist-item/task-checklist-item-add.html>
 /// The `ChecklistitemAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChecklistitemAdd {
     /// Task identifier.
@@ -53,13 +47,7 @@ impl ::b24_core::__private::Method for ChecklistitemAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/checklist-item/task-checklist-item-complete.html>
 /// The `ChecklistitemComplete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChecklistitemComplete {
     /// Task identifier.
@@ -102,13 +90,7 @@ impl ::b24_core::__private::Method for ChecklistitemComplete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/checklist-item/task-checklist-item-delete.html>
 /// The `ChecklistitemDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChecklistitemDelete {
     /// Task identifier.
@@ -153,13 +135,7 @@ impl ::b24_core::__private::Method for ChecklistitemDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/checklist-item/task-checklist-item-get.html>
 /// The `ChecklistitemGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChecklistitemGet {}
 impl ChecklistitemGet {
@@ -183,13 +159,7 @@ impl ::b24_core::__private::Method for ChecklistitemGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/checklist-item/task-checklist-item-get-list.html>
 /// The `ChecklistitemGetlist` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChecklistitemGetlist {
     /// Identifier of the task.
@@ -265,13 +235,7 @@ impl ::b24_core::__private::Method for ChecklistitemGetlist {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/checklist-item/task-checklist-item-get-manifest.html>
 /// The `ChecklistitemGetmanifest` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChecklistitemGetmanifest {}
 impl ChecklistitemGetmanifest {
@@ -298,13 +262,7 @@ impl ::b24_core::__private::Method for ChecklistitemGetmanifest {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/checklist-item/task-checklist-item-is-action-allowed.html>
 /// The `ChecklistitemIsactionallowed` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChecklistitemIsactionallowed {
     /// Task identifier.
@@ -362,13 +320,7 @@ impl ::b24_core::__private::Method for ChecklistitemIsactionallowed {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/checklist-item/task-checklist-item-move-after-item.html>
 /// The `ChecklistitemMoveafteritem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChecklistitemMoveafteritem {
     /// Identifier of the task.
@@ -427,13 +379,7 @@ impl ::b24_core::__private::Method for ChecklistitemMoveafteritem {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/checklist-item/task-checklist-item-renew.html>
 /// The `ChecklistitemRenew` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChecklistitemRenew {
     /// Task identifier.
@@ -476,13 +422,7 @@ impl ::b24_core::__private::Method for ChecklistitemRenew {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/checklist-item/task-checklist-item-update.html>
 /// The `ChecklistitemUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChecklistitemUpdate {
     /// Task identifier.
@@ -529,13 +469,7 @@ impl ::b24_core::__private::Method for ChecklistitemUpdate {
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// Object with checklist item fields
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChecklistitemAddFields {
     /// Text of the checklist item.
@@ -1361,13 +1295,7 @@ impl ChecklistitemGetlistResultItem {
     }
 }
 /// Object with checklist item fields
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ChecklistitemUpdateFields {
     /// Text of the checklist item.

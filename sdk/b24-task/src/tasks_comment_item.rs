@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/comment-item/task-comment-item-add.html>
 /// The `CommentitemAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CommentitemAdd {
     /// Task identifier.
@@ -55,13 +49,7 @@ impl ::b24_core::__private::Method for CommentitemAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/comment-item/task-comment-item-delete.html>
 /// The `CommentitemDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CommentitemDelete {
     /// Task identifier.
@@ -106,13 +94,7 @@ impl ::b24_core::__private::Method for CommentitemDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/comment-item/task-comment-item-get.html>
 /// The `CommentitemGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CommentitemGet {
     /// Task ID.
@@ -157,13 +139,7 @@ impl ::b24_core::__private::Method for CommentitemGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/comment-item/task-comment-item-get-list.html>
 /// The `CommentitemGetlist` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CommentitemGetlist {
     /// Task identifier.
@@ -275,13 +251,7 @@ impl ::b24_core::__private::Method for CommentitemGetlist {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/comment-item/task-comment-item-get-manifest.html>
 /// The `CommentitemGetmanifest` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CommentitemGetmanifest {}
 impl CommentitemGetmanifest {
@@ -308,13 +278,7 @@ impl ::b24_core::__private::Method for CommentitemGetmanifest {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/comment-item/task-comment-item-is-action-allowed.html>
 /// The `CommentitemIsactionallowed` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CommentitemIsactionallowed {
     /// Task identifier.
@@ -372,13 +336,7 @@ impl ::b24_core::__private::Method for CommentitemIsactionallowed {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/comment-item/task-comment-item-update.html>
 /// The `CommentitemUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CommentitemUpdate {}
 impl CommentitemUpdate {
@@ -397,13 +355,7 @@ impl ::b24_core::__private::Method for CommentitemUpdate {
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// Object with comment fields
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CommentitemAddFields {
     /// Message text

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-comment-add.html>
 /// The `CommentAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CommentAdd {}
 impl CommentAdd {
@@ -36,13 +30,7 @@ impl ::b24_core::__private::Method for CommentAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-add.html>
 /// The `ItemAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemAdd {
     /// An array of data fields for the task (`TITLE`, `DESCRIPTION`, etc.)
@@ -85,13 +73,7 @@ impl ::b24_core::__private::Method for ItemAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-add-file.html>
 /// The `ItemAddfile` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemAddfile {
     /// Task identifier
@@ -167,13 +149,7 @@ impl ::b24_core::__private::Method for ItemAddfile {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-add-to-favourite.html>
 /// The `ItemAddtofavorite` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemAddtofavorite {}
 impl ItemAddtofavorite {
@@ -197,13 +173,7 @@ impl ::b24_core::__private::Method for ItemAddtofavorite {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-approve.html>
 /// The `ItemApprove` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemApprove {}
 impl ItemApprove {
@@ -227,13 +197,7 @@ impl ::b24_core::__private::Method for ItemApprove {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-complete.html>
 /// The `ItemComplete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemComplete {}
 impl ItemComplete {
@@ -257,13 +221,7 @@ impl ::b24_core::__private::Method for ItemComplete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-defer.html>
 /// The `ItemDefer` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemDefer {}
 impl ItemDefer {
@@ -287,13 +245,7 @@ impl ::b24_core::__private::Method for ItemDefer {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-delegate.html>
 /// The `ItemDelegate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemDelegate {}
 impl ItemDelegate {
@@ -317,13 +269,7 @@ impl ::b24_core::__private::Method for ItemDelegate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-delete.html>
 /// The `ItemDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemDelete {}
 impl ItemDelete {
@@ -347,13 +293,7 @@ impl ::b24_core::__private::Method for ItemDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-delete-file.html>
 /// The `ItemDeletefile` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemDeletefile {}
 impl ItemDeletefile {
@@ -377,13 +317,7 @@ impl ::b24_core::__private::Method for ItemDeletefile {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-delete-from-favorite.html>
 /// The `ItemDeletefromfavorite` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemDeletefromfavorite {}
 impl ItemDeletefromfavorite {
@@ -407,13 +341,7 @@ impl ::b24_core::__private::Method for ItemDeletefromfavorite {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-disapprove.html>
 /// The `ItemDisapprove` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemDisapprove {}
 impl ItemDisapprove {
@@ -437,13 +365,7 @@ impl ::b24_core::__private::Method for ItemDisapprove {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-get-allowed-actions.html>
 /// The `ItemGetallowedactions` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemGetallowedactions {}
 impl ItemGetallowedactions {
@@ -467,13 +389,7 @@ impl ::b24_core::__private::Method for ItemGetallowedactions {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-get-allowed-task-actions-as-strings.html>
 /// The `ItemGetallowedtaskactionsasstrings` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemGetallowedtaskactionsasstrings {}
 impl ItemGetallowedtaskactionsasstrings {
@@ -497,13 +413,7 @@ impl ::b24_core::__private::Method for ItemGetallowedtaskactionsasstrings {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-get-data.html>
 /// The `ItemGetdata` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemGetdata {}
 impl ItemGetdata {
@@ -527,13 +437,7 @@ impl ::b24_core::__private::Method for ItemGetdata {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-get-dependson.html>
 /// The `ItemGetdependson` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemGetdependson {}
 impl ItemGetdependson {
@@ -557,13 +461,7 @@ impl ::b24_core::__private::Method for ItemGetdependson {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-get-description.html>
 /// The `ItemGetdescription` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemGetdescription {}
 impl ItemGetdescription {
@@ -587,13 +485,7 @@ impl ::b24_core::__private::Method for ItemGetdescription {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-get-files.html>
 /// The `ItemGetfiles` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemGetfiles {}
 impl ItemGetfiles {
@@ -617,13 +509,7 @@ impl ::b24_core::__private::Method for ItemGetfiles {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-get-manifest.html>
 /// The `ItemGetmanifest` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemGetmanifest {}
 impl ItemGetmanifest {
@@ -647,13 +533,7 @@ impl ::b24_core::__private::Method for ItemGetmanifest {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-is-action-allowed.html>
 /// The `ItemIsactionallowed` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemIsactionallowed {}
 impl ItemIsactionallowed {
@@ -679,13 +559,7 @@ impl ::b24_core::__private::Method for ItemIsactionallowed {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-list.html>
 /// The `ItemList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemList {}
 impl ItemList {
@@ -707,13 +581,7 @@ impl ::b24_core::__private::Method for ItemList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-renew.html>
 /// The `ItemRenew` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemRenew {}
 impl ItemRenew {
@@ -737,13 +605,7 @@ impl ::b24_core::__private::Method for ItemRenew {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-start-execution.html>
 /// The `ItemStartexecution` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemStartexecution {}
 impl ItemStartexecution {
@@ -767,13 +629,7 @@ impl ::b24_core::__private::Method for ItemStartexecution {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-item-update.html>
 /// The `ItemUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemUpdate {}
 impl ItemUpdate {
@@ -797,13 +653,7 @@ impl ::b24_core::__private::Method for ItemUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-items-get-list.html>
 /// The `ItemsGetlist` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemsGetlist {
     /// An array in the form `{'sorting_field': 'sorting_direction' [, ...]}` for sorting the result. The sorting field can take the following values:
@@ -982,13 +832,7 @@ impl ::b24_core::__private::Method for ItemsGetlist {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/deprecated/task-item/task-log-item-list.html>
 /// The `LogitemList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct LogitemList {}
 impl LogitemList {

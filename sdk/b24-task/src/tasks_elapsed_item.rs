@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/elapsed-item/task-elapsed-item-add.html>
 /// The `ElapseditemAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ElapseditemAdd {
     /// Task identifier.
@@ -73,13 +67,7 @@ impl ::b24_core::__private::Method for ElapseditemAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/elapsed-item/task-elapsed-item-delete.html>
 /// The `ElapseditemDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ElapseditemDelete {}
 impl ElapseditemDelete {
@@ -103,13 +91,7 @@ impl ::b24_core::__private::Method for ElapseditemDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/elapsed-item/task-elapsed-item-get.html>
 /// The `ElapseditemGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ElapseditemGet {
     /// Task ID.
@@ -159,13 +141,7 @@ impl ::b24_core::__private::Method for ElapseditemGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/elapsed-item/task-elapsed-item-get-list.html>
 /// The `ElapseditemGetlist` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ElapseditemGetlist {
     /// Task identifier.
@@ -306,13 +282,7 @@ impl ::b24_core::__private::Method for ElapseditemGetlist {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/elapsed-item/task-elapsed-item-get-manifest.html>
 /// The `ElapseditemGetmanifest` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ElapseditemGetmanifest {}
 impl ElapseditemGetmanifest {
@@ -339,13 +309,7 @@ impl ::b24_core::__private::Method for ElapseditemGetmanifest {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/elapsed-item/task-elapsed-item-is-action-allowed.html>
 /// The `ElapseditemIsActionAllowed` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ElapseditemIsActionAllowed {
     /// Identifier of the time spent record.
@@ -394,13 +358,7 @@ impl ::b24_core::__private::Method for ElapseditemIsActionAllowed {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/elapsed-item/task-elapsed-item-update.html>
 /// The `ElapseditemUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ElapseditemUpdate {
     /// Task identifier.

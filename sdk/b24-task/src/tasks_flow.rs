@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/flow/tasks-flow-flow-activate.html>
 /// The `TasksFlowFlowActivate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksFlowFlowActivate {
     /// The identifier of the flow to be activated or deactivated.
@@ -44,13 +38,7 @@ impl ::b24_core::__private::Method for TasksFlowFlowActivate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/flow/tasks-flow-flow-create.html>
 /// The `TasksFlowFlowCreate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksFlowFlowCreate {
     /// Field values for creating the flow (detailed description below)
@@ -92,13 +80,7 @@ impl ::b24_core::__private::Method for TasksFlowFlowCreate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/flow/tasks-flow-flow-delete.html>
 /// The `TasksFlowFlowDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksFlowFlowDelete {
     /// Object containing data for deleting the flow
@@ -132,13 +114,7 @@ impl ::b24_core::__private::Method for TasksFlowFlowDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/flow/tasks-flow-flow-get.html>
 /// The `TasksFlowFlowGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksFlowFlowGet {
     /// The identifier of the flow whose data needs to be retrieved.
@@ -170,13 +146,7 @@ impl ::b24_core::__private::Method for TasksFlowFlowGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/flow/tasks-flow-flow-is-exists.html>
 /// The `TasksFlowFlowIsExists` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksFlowFlowIsExists {
     /// Object containing data to check for flow existence
@@ -247,13 +217,7 @@ impl ::b24_core::__private::Method for TasksFlowFlowIsExists {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/flow/tasks-flow-flow-pin.html>
 /// The `TasksFlowFlowPin` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksFlowFlowPin {
     /// The identifier of the flow to be pinned or unpinned.
@@ -285,13 +249,7 @@ impl ::b24_core::__private::Method for TasksFlowFlowPin {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/flow/tasks-flow-flow-update.html>
 /// The `TasksFlowFlowUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksFlowFlowUpdate {
     /// Field values to modify the flow (detailed description below)
@@ -816,13 +774,7 @@ impl TasksFlowFlowCreateResult {
     }
 }
 /// Object containing data for deleting the flow
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksFlowFlowDeleteFlowData {
     /// Identifier of the flow to be deleted.

@@ -4,13 +4,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/stages/task-stages-add.html>
 /// The `StagesAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StagesAdd {
     /// Field values (detailed description provided below) for adding a new stage
@@ -67,13 +61,7 @@ impl ::b24_core::__private::Method for StagesAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/stages/task-stages-can-move-task.html>
 /// The `StagesCanmovetask` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StagesCanmovetask {
     /// `ID` of the object
@@ -122,13 +110,7 @@ impl ::b24_core::__private::Method for StagesCanmovetask {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/stages/task-stages-delete.html>
 /// The `StagesDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StagesDelete {
     /// Identifier of the stage to be deleted
@@ -175,13 +157,7 @@ impl ::b24_core::__private::Method for StagesDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/stages/task-stages-get.html>
 /// The `StagesGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StagesGet {
     /// Identifier of the object.
@@ -238,13 +214,7 @@ impl ::b24_core::__private::Method for StagesGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/stages/task-stages-move-task.html>
 /// The `StagesMovetask` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StagesMovetask {
     /// Task identifier
@@ -320,13 +290,7 @@ impl ::b24_core::__private::Method for StagesMovetask {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/stages/task-stages-update.html>
 /// The `StagesUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StagesUpdate {
     /// Identifier of the stage

@@ -4,13 +4,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/status/tasks-task-complete.html>
 /// The `TasksTaskComplete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskComplete {
     /// Task identifier.
@@ -40,13 +34,7 @@ impl ::b24_core::__private::Method for TasksTaskComplete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/status/tasks-task-defer.html>
 /// The `TasksTaskDefer` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskDefer {
     /// The identifier of the task.
@@ -78,13 +66,7 @@ impl ::b24_core::__private::Method for TasksTaskDefer {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/status/tasks-task-pause.html>
 /// The `TasksTaskPause` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskPause {}
 impl TasksTaskPause {
@@ -106,13 +88,7 @@ impl ::b24_core::__private::Method for TasksTaskPause {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/status/tasks-task-renew.html>
 /// The `TasksTaskRenew` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskRenew {
     /// The identifier of the task.
@@ -142,13 +118,7 @@ impl ::b24_core::__private::Method for TasksTaskRenew {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/status/tasks-task-start.html>
 /// The `TasksTaskStart` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskStart {
     /// Task identifier.

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/tasks-template-add.html>
 /// The `TasksTemplateAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTemplateAdd {}
 impl TasksTemplateAdd {
@@ -36,13 +30,7 @@ impl ::b24_core::__private::Method for TasksTemplateAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/checklist/tasks-template-checklist-add.html>
 /// The `TasksTemplateChecklistAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTemplateChecklistAdd {
     /// Identifier of the task template.
@@ -88,13 +76,7 @@ impl ::b24_core::__private::Method for TasksTemplateChecklistAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/checklist/tasks-template-checklist-add-attachment-by-content.html>
 /// The `TasksTemplateChecklistAddAttachmentByContent` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTemplateChecklistAddAttachmentByContent {
     /// Identifier of the task template.
@@ -154,13 +136,7 @@ impl ::b24_core::__private::Method for TasksTemplateChecklistAddAttachmentByCont
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/checklist/tasks-template-checklist-add-attachments-from-disk.html>
 /// The `TasksTemplateChecklistAddAttachmentsFromDisk` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTemplateChecklistAddAttachmentsFromDisk {
     /// Identifier of the task template.
@@ -230,13 +206,7 @@ impl ::b24_core::__private::Method for TasksTemplateChecklistAddAttachmentsFromD
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/checklist/tasks-template-checklist-complete.html>
 /// The `TasksTemplateChecklistComplete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTemplateChecklistComplete {
     /// Identifier of the task template.
@@ -287,13 +257,7 @@ impl ::b24_core::__private::Method for TasksTemplateChecklistComplete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/checklist/tasks-template-checklist-delete.html>
 /// The `TasksTemplateChecklistDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTemplateChecklistDelete {
     /// Identifier of the task template.
@@ -344,13 +308,7 @@ impl ::b24_core::__private::Method for TasksTemplateChecklistDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/checklist/tasks-template-checklist-get.html>
 /// The `TasksTemplateChecklistGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTemplateChecklistGet {
     /// Identifier of the task template.
@@ -401,13 +359,7 @@ impl ::b24_core::__private::Method for TasksTemplateChecklistGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/checklist/tasks-template-checklist-list.html>
 /// The `TasksTemplateChecklistList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTemplateChecklistList {
     /// Identifier of the task template.
@@ -552,13 +504,7 @@ impl ::b24_core::__private::Method for TasksTemplateChecklistList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/checklist/tasks-template-checklist-move-after.html>
 /// The `TasksTemplateChecklistMoveAfter` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTemplateChecklistMoveAfter {
     /// The identifier of the task template.
@@ -619,13 +565,7 @@ impl ::b24_core::__private::Method for TasksTemplateChecklistMoveAfter {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/checklist/tasks-template-checklist-move-before.html>
 /// The `TasksTemplateChecklistMoveBefore` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTemplateChecklistMoveBefore {
     /// The identifier of the task template.
@@ -688,13 +628,7 @@ impl ::b24_core::__private::Method for TasksTemplateChecklistMoveBefore {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/checklist/tasks-template-checklist-remove-attachments.html>
 /// The `TasksTemplateChecklistRemoveAttachments` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTemplateChecklistRemoveAttachments {
     /// Identifier of the task template.
@@ -754,13 +688,7 @@ impl ::b24_core::__private::Method for TasksTemplateChecklistRemoveAttachments {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/checklist/tasks-template-checklist-renew.html>
 /// The `TasksTemplateChecklistRenew` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTemplateChecklistRenew {
     /// Identifier of the task template.
@@ -811,13 +739,7 @@ impl ::b24_core::__private::Method for TasksTemplateChecklistRenew {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/checklist/tasks-template-checklist-update.html>
 /// The `TasksTemplateChecklistUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTemplateChecklistUpdate {
     /// Identifier of the task template.
@@ -875,13 +797,7 @@ impl ::b24_core::__private::Method for TasksTemplateChecklistUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/tasks-template-delete.html>
 /// The `TasksTemplateDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTemplateDelete {
     /// Identifier of the task template.
@@ -918,13 +834,7 @@ impl ::b24_core::__private::Method for TasksTemplateDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/tasks-template-fields.html>
 /// The `TasksTemplateFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTemplateFields {}
 impl TasksTemplateFields {
@@ -948,13 +858,7 @@ impl ::b24_core::__private::Method for TasksTemplateFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/tasks-template-get.html>
 /// The `TasksTemplateGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTemplateGet {
     /// The ID of the task template.
@@ -1006,13 +910,7 @@ impl ::b24_core::__private::Method for TasksTemplateGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/template/tasks-template-update.html>
 /// The `TasksTemplateUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTemplateUpdate {
     /// The identifier of the task template.
@@ -1063,13 +961,7 @@ impl ::b24_core::__private::Method for TasksTemplateUpdate {
     type Output = bool;
 }
 /// Fields of the created checklist item (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTemplateChecklistAddFields {
     /// Text of the checklist item
@@ -1866,13 +1758,7 @@ impl TasksTemplateChecklistAddResult {
     }
 }
 /// Parameters of the created attachment (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTemplateChecklistAddAttachmentByContentAttachmentParameters {
     /// Name of the created file
@@ -8006,13 +7892,7 @@ impl TasksTemplateChecklistRenewResult {
     }
 }
 /// Fields to update the checklist item (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTemplateChecklistUpdateFields {
     /// Text of the checklist item.
@@ -8971,13 +8851,7 @@ impl TasksTemplateFieldsResult {
     }
 }
 /// Additional selection parameters (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTemplateGetParams {
     /// An array of fields to return.

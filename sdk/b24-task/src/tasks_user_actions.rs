@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-actions/tasks-task-favorite-add.html>
 /// The `TasksTaskFavoriteAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskFavoriteAdd {
     /// Task identifier.
@@ -44,13 +38,7 @@ impl ::b24_core::__private::Method for TasksTaskFavoriteAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-actions/tasks-task-favorite-remove.html>
 /// The `TasksTaskFavoriteRemove` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskFavoriteRemove {
     /// Task identifier.
@@ -82,13 +70,7 @@ impl ::b24_core::__private::Method for TasksTaskFavoriteRemove {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-actions/tasks-task-mute.html>
 /// The `TasksTaskMute` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskMute {
     /// Task identifier.
@@ -120,13 +102,7 @@ impl ::b24_core::__private::Method for TasksTaskMute {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-actions/tasks-task-pin.html>
 /// The `TasksTaskPin` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskPin {
     /// Task identifier.
@@ -158,13 +134,7 @@ impl ::b24_core::__private::Method for TasksTaskPin {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-actions/tasks-task-start-watch.html>
 /// The `TasksTaskStartwatch` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskStartwatch {}
 impl TasksTaskStartwatch {
@@ -188,13 +158,7 @@ impl ::b24_core::__private::Method for TasksTaskStartwatch {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-actions/tasks-task-stop-watch.html>
 /// The `TasksTaskStopwatch` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskStopwatch {
     /// Task identifier.
@@ -226,13 +190,7 @@ impl ::b24_core::__private::Method for TasksTaskStopwatch {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-actions/tasks-task-unmute.html>
 /// The `TasksTaskUnmute` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskUnmute {
     /// Task identifier.
@@ -264,13 +222,7 @@ impl ::b24_core::__private::Method for TasksTaskUnmute {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-actions/tasks-task-unpin.html>
 /// The `TasksTaskUnpin` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskUnpin {
     /// Task identifier.

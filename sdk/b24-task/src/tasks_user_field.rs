@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-field/task-item-user-field-add.html>
 /// The `ItemUserfieldAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemUserfieldAdd {
     /// Set of parameters for the created field (detailed description)
@@ -42,13 +36,7 @@ impl ::b24_core::__private::Method for ItemUserfieldAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-field/task-item-user-field-delete.html>
 /// The `ItemUserfieldDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemUserfieldDelete {
     /// Identifier of the custom field.
@@ -80,13 +68,7 @@ impl ::b24_core::__private::Method for ItemUserfieldDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-field/task-item-user-field-get.html>
 /// The `ItemUserfieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemUserfieldGet {
     /// Identifier of the custom field.
@@ -118,13 +100,7 @@ impl ::b24_core::__private::Method for ItemUserfieldGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-field/task-item-user-field-get-fields.html>
 /// The `ItemUserfieldGetfields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemUserfieldGetfields {}
 impl ItemUserfieldGetfields {
@@ -148,13 +124,7 @@ impl ::b24_core::__private::Method for ItemUserfieldGetfields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-field/task-item-user-field-get-list.html>
 /// The `ItemUserfieldGetlist` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemUserfieldGetlist {
     /// Object for sorting the result in the format `{"field": "sort value", ... }`.
@@ -248,13 +218,7 @@ impl ::b24_core::__private::Method for ItemUserfieldGetlist {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-field/task-item-user-field-get-types.html>
 /// The `ItemUserfieldGettypes` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemUserfieldGettypes {}
 impl ItemUserfieldGettypes {
@@ -278,13 +242,7 @@ impl ::b24_core::__private::Method for ItemUserfieldGettypes {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-field/task-item-user-field-update.html>
 /// The `ItemUserfieldUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemUserfieldUpdate {
     /// Identifier of the user field.
@@ -502,13 +460,7 @@ for ItemUserfieldAddParamsUserTypeId {
     }
 }
 /// Label in the edit form (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemUserfieldAddParamsEditFormLabel {
     /// Label in German
@@ -675,13 +627,7 @@ for ItemUserfieldAddParamsMandatory {
     }
 }
 /// Additional settings for the field type (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemUserfieldAddParamsSettings {
     /// Default value
@@ -731,13 +677,7 @@ impl ItemUserfieldAddParamsSettings {
     }
 }
 /// Set of parameters for the created field (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemUserfieldAddParams {
     /// Data type of the custom field.
@@ -2315,13 +2255,7 @@ impl ItemUserfieldGettypesResultItem {
     }
 }
 /// Label in the edit form (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemUserfieldUpdateDataEditFormLabel {
     /// Label in Russian
@@ -2488,13 +2422,7 @@ for ItemUserfieldUpdateDataMandatory {
     }
 }
 /// Additional settings for the field type (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemUserfieldUpdateDataSettings {
     /// Default value
@@ -2544,13 +2472,7 @@ impl ItemUserfieldUpdateDataSettings {
     }
 }
 /// Set of parameters to be updated for the field (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ItemUserfieldUpdateData {
     /// External identifier

@@ -8,13 +8,7 @@
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `TaskResultAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskResultAdd {
     /// Object with result fields
@@ -45,13 +39,7 @@ impl ::b24_core::__private::Method for TaskResultAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/result/tasks-task-result-add-from-comment.html>
 /// The `TasksTaskResultAddFromComment` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskResultAddFromComment {
     /// The identifier of the comment to be pinned as a result.
@@ -90,13 +78,7 @@ impl ::b24_core::__private::Method for TasksTaskResultAddFromComment {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `TaskResultAddfromchatmessage` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskResultAddfromchatmessage {
     /// Object with message fields
@@ -131,13 +113,7 @@ impl ::b24_core::__private::Method for TaskResultAddfromchatmessage {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `TaskResultDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskResultDelete {
     /// Identifier of the result
@@ -171,13 +147,7 @@ impl ::b24_core::__private::Method for TaskResultDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/result/tasks-task-result-delete-from-comment.html>
 /// The `TasksTaskResultDeleteFromComment` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskResultDeleteFromComment {
     /// The identifier of the comment for which the result needs to be unpinned.
@@ -216,13 +186,7 @@ impl ::b24_core::__private::Method for TasksTaskResultDeleteFromComment {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `TaskResultListV3` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskResultListV3 {
     /// An object for sorting the list of results in the format `{"field_1": "value_1", ... "field_N": "value_N"}`.
@@ -386,13 +350,7 @@ impl ::b24_core::__private::Method for TaskResultListV3 {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/result/tasks-task-result-list.html>
 /// The `TasksTaskResultList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskResultList {
     /// The identifier of the task from which to retrieve results.
@@ -426,13 +384,7 @@ impl ::b24_core::__private::Method for TasksTaskResultList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `TaskResultUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskResultUpdate {
     /// Identifier of the result
@@ -469,13 +421,7 @@ impl ::b24_core::__private::Method for TaskResultUpdate {
     type Output = TaskResultUpdateResult;
 }
 /// Object with result fields
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskResultAddFields {
     /// Task identifier.
@@ -1094,13 +1040,7 @@ impl TasksTaskResultAddFromCommentResult {
     }
 }
 /// Object with message fields
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskResultAddfromchatmessageFields {
     /// Identifier of the task chat message.
@@ -1226,13 +1166,7 @@ impl TaskResultListV3Result {
     }
 }
 /// Object with result fields
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskResultUpdateFields {
     /// New text of the result

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/task-dependence-add.html>
 /// The `DependenceAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DependenceAdd {
     /// Identifier of the task from which the dependency is created
@@ -76,13 +70,7 @@ impl ::b24_core::__private::Method for DependenceAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/task-dependence-delete.html>
 /// The `DependenceDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DependenceDelete {
     /// The identifier of the task from which the dependency is removed. The task identifier is returned by the method for creating a new task
@@ -134,13 +122,7 @@ impl ::b24_core::__private::Method for DependenceDelete {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `TaskAccessFieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskAccessFieldGet {
     /// The name of the field whose description is to be retrieved
@@ -210,13 +192,7 @@ impl ::b24_core::__private::Method for TaskAccessFieldGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `TaskAccessFieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskAccessFieldList {
     /// List of description fields to return in the response.
@@ -277,13 +253,7 @@ impl ::b24_core::__private::Method for TaskAccessFieldList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `TaskAccessGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskAccessGet {
     /// Task identifier.
@@ -321,13 +291,7 @@ impl ::b24_core::__private::Method for TaskAccessGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `TaskAddV3` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskAddV3 {
     /// Task fields. To create a task, fill in the required fields; without them, the creation operation will not be executed.
@@ -356,13 +320,7 @@ impl ::b24_core::__private::Method for TaskAddV3 {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-add.html>
 /// The `TasksTaskAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskAdd {
     /// Values of task fields. Required fields for creating a task:
@@ -422,13 +380,7 @@ impl ::b24_core::__private::Method for TasksTaskAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-approve.html>
 /// The `TasksTaskApprove` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskApprove {
     /// The identifier of the task.
@@ -462,13 +414,7 @@ impl ::b24_core::__private::Method for TasksTaskApprove {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `TaskChatMessageFieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskChatMessageFieldGet {
     /// The name of the field whose description is to be retrieved
@@ -538,13 +484,7 @@ impl ::b24_core::__private::Method for TaskChatMessageFieldGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `TaskChatMessageFieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskChatMessageFieldList {
     /// List of description fields to return in the response.
@@ -605,13 +545,7 @@ impl ::b24_core::__private::Method for TaskChatMessageFieldList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `TaskChatMessageSend` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskChatMessageSend {
     /// An object with message parameters
@@ -645,13 +579,7 @@ impl ::b24_core::__private::Method for TaskChatMessageSend {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-counters-get.html>
 /// The `TasksTaskCountersGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskCountersGet {
     /// The identifier of the user for whom to retrieve counters.
@@ -746,13 +674,7 @@ impl ::b24_core::__private::Method for TasksTaskCountersGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-delegate.html>
 /// The `TasksTaskDelegate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskDelegate {
     /// Task identifier.
@@ -799,13 +721,7 @@ impl ::b24_core::__private::Method for TasksTaskDelegate {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `TaskDeleteV3` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskDeleteV3 {
     /// Task identifier.
@@ -838,13 +754,7 @@ impl ::b24_core::__private::Method for TaskDeleteV3 {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-delete.html>
 /// The `TasksTaskDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskDelete {
     /// The identifier of the task.
@@ -876,13 +786,7 @@ impl ::b24_core::__private::Method for TasksTaskDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-disapprove.html>
 /// The `TasksTaskDisapprove` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskDisapprove {
     /// Task identifier.
@@ -916,13 +820,7 @@ impl ::b24_core::__private::Method for TasksTaskDisapprove {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `TaskFieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskFieldGet {
     /// The name of the field whose description is to be retrieved
@@ -992,13 +890,7 @@ impl ::b24_core::__private::Method for TaskFieldGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `TaskFieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskFieldList {
     /// List of field descriptions to be returned in the response.
@@ -1062,13 +954,7 @@ impl ::b24_core::__private::Method for TaskFieldList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `TaskFileAttach` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskFileAttach {
     /// The identifier of the task to which files need to be attached.
@@ -1124,13 +1010,7 @@ impl ::b24_core::__private::Method for TaskFileAttach {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `TaskFileFieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskFileFieldGet {
     /// The name of the field whose description is to be retrieved
@@ -1200,13 +1080,7 @@ impl ::b24_core::__private::Method for TaskFileFieldGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `TaskFileFieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskFileFieldList {
     /// List of description fields to return in the response.
@@ -1265,13 +1139,7 @@ impl ::b24_core::__private::Method for TaskFileFieldList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-files-attach.html>
 /// The `TaskFilesAttach` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskFilesAttach {}
 impl TaskFilesAttach {
@@ -1297,13 +1165,7 @@ impl ::b24_core::__private::Method for TaskFilesAttach {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `TaskGetV3` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskGetV3 {
     /// Task identifier.
@@ -1357,13 +1219,7 @@ impl ::b24_core::__private::Method for TaskGetV3 {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-get.html>
 /// The `TasksTaskGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskGet {
     /// Task ID.
@@ -1431,13 +1287,7 @@ impl ::b24_core::__private::Method for TasksTaskGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-get-fields.html>
 /// The `TasksTaskGetFields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskGetFields {}
 impl TasksTaskGetFields {
@@ -1464,13 +1314,7 @@ impl ::b24_core::__private::Method for TasksTaskGetFields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-get-access.html>
 /// The `TasksTaskGetaccess` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskGetaccess {
     /// Task identifier.
@@ -1530,13 +1374,7 @@ impl ::b24_core::__private::Method for TasksTaskGetaccess {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-history-list.html>
 /// The `TasksTaskHistoryList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskHistoryList {
     /// The identifier of the task for which the history needs to be retrieved.
@@ -1619,13 +1457,7 @@ impl ::b24_core::__private::Method for TasksTaskHistoryList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `TaskListV3` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskListV3 {
     /// List of fields to be returned in the response. If `select` is not specified, the method returns only the `id` of the task.
@@ -1761,13 +1593,7 @@ impl ::b24_core::__private::Method for TaskListV3 {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-list.html>
 /// The `TasksTaskList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskList {
     /// An object for sorting the task list in the format `{"field_1": "value_1", ... "field_N": "value_N"}`.
@@ -2014,13 +1840,7 @@ impl ::b24_core::__private::ListMethod for TasksTaskList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `TaskUpdateV3` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskUpdateV3 {
     /// Task identifier.
@@ -2071,13 +1891,7 @@ impl ::b24_core::__private::Method for TaskUpdateV3 {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-update.html>
 /// The `TasksTaskUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskUpdate {
     /// Task identifier.
@@ -2412,13 +2226,7 @@ impl TaskAccessFieldListResult {
     }
 }
 /// Task fields. To create a task, fill in the required fields; without them, the creation operation will not be executed.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskAddV3Fields {
     /// Task title
@@ -2730,13 +2538,7 @@ impl TaskChatMessageFieldListResult {
     }
 }
 /// An object with message parameters
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TaskChatMessageSendFields {
     /// The identifier of the task to which the message should be sent.
@@ -3680,13 +3482,7 @@ for TasksTaskHistoryListFilterField {
     }
 }
 /// An object with user description who performed the action
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskHistoryListFilterUser {
     /// User identifier
@@ -3796,13 +3592,7 @@ impl TasksTaskHistoryListFilterUser {
     }
 }
 /// Filter by event type in the format `{FIELD: 'EVENT'}`. A list of possible values for `FIELD` is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TasksTaskHistoryListFilter {
     /// Identifier of the history event

@@ -8,13 +8,7 @@
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `FollowupFieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FollowupFieldGet {
     /// The name of the Follow-up field for which the description needs to be obtained.
@@ -87,13 +81,7 @@ impl ::b24_core::__private::Method for FollowupFieldGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `FollowupFieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FollowupFieldList {
     /// List of description fields to return in the response.
@@ -153,13 +141,7 @@ impl ::b24_core::__private::Method for FollowupFieldList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/follow-up/call-followup-get.html>
 /// The `FollowupGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FollowupGet {}
 impl FollowupGet {
@@ -185,13 +167,7 @@ impl ::b24_core::__private::Method for FollowupGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `FollowupList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FollowupList {
     /// Selection criteria (detailed description)
@@ -301,13 +277,7 @@ impl ::b24_core::__private::Method for FollowupList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-call-attach-transcription.html>
 /// The `CallAttachTranscription` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CallAttachTranscription {
     /// Identifier of the call from the method telephony.externalCall.register
@@ -394,13 +364,7 @@ impl ::b24_core::__private::Method for CallAttachTranscription {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-call-attach-record.html>
 /// The `ExternalCallAttachRecord` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ExternalCallAttachRecord {
     /// The identifier of the call from the method telephony.externalCall.register.
@@ -506,13 +470,7 @@ impl ::b24_core::__private::Method for ExternalCallAttachRecord {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-call-finish.html>
 /// The `ExternalCallFinish` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ExternalCallFinish {
     /// The identifier of the call from the method telephony.externalCall.register
@@ -760,13 +718,7 @@ impl ::b24_core::__private::Method for ExternalCallFinish {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-call-hide.html>
 /// The `ExternalCallHide` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ExternalCallHide {
     /// Identifier of the call from the method telephony.externalCall.register.
@@ -818,13 +770,7 @@ impl ::b24_core::__private::Method for ExternalCallHide {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-call-register.html>
 /// The `ExternalCallRegister` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ExternalCallRegister {
     /// The identifier of the user for whom the call is registered.
@@ -1123,13 +1069,7 @@ impl ::b24_core::__private::Method for ExternalCallRegister {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-call-search-crm-entities.html>
 /// The `ExternalCallSearchCrmEntities` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ExternalCallSearchCrmEntities {
     /// The client's phone number
@@ -1164,13 +1104,7 @@ impl ::b24_core::__private::Method for ExternalCallSearchCrmEntities {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-call-show.html>
 /// The `ExternalCallShow` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ExternalCallShow {
     /// Identifier of the call from the method telephony.externalCall.register
@@ -1224,13 +1158,7 @@ impl ::b24_core::__private::Method for ExternalCallShow {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-line-add.html>
 /// The `ExternalLineAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ExternalLineAdd {
     /// External line number
@@ -1312,13 +1240,7 @@ impl ::b24_core::__private::Method for ExternalLineAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-line-delete.html>
 /// The `ExternalLineDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ExternalLineDelete {
     /// The number of the external line.
@@ -1353,13 +1275,7 @@ impl ::b24_core::__private::Method for ExternalLineDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-line-get.html>
 /// The `ExternalLineGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ExternalLineGet {}
 impl ExternalLineGet {
@@ -1383,13 +1299,7 @@ impl ::b24_core::__private::Method for ExternalLineGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-line-update.html>
 /// The `ExternalLineUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ExternalLineUpdate {
     /// The number of the external line.
@@ -1471,13 +1381,7 @@ impl ::b24_core::__private::Method for ExternalLineUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/voximplant-callback-start.html>
 /// The `VoximplantCallbackStart` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VoximplantCallbackStart {
     /// Identifier of the outgoing line from which the callback is initiated.
@@ -1560,13 +1464,7 @@ impl ::b24_core::__private::Method for VoximplantCallbackStart {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/voximplant-infocall-start-with-sound.html>
 /// The `VoximplantInfocallStartwithsound` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VoximplantInfocallStartwithsound {
     /// Identifier of the outgoing line from which the call is initiated.
@@ -1622,13 +1520,7 @@ impl ::b24_core::__private::Method for VoximplantInfocallStartwithsound {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/voximplant-infocall-start-with-text.html>
 /// The `VoximplantInfocallStartwithtext` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VoximplantInfocallStartwithtext {
     /// Identifier of the outgoing line from which the call is initiated.
@@ -1711,13 +1603,7 @@ impl ::b24_core::__private::Method for VoximplantInfocallStartwithtext {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/lines/voximplant-line-get.html>
 /// The `VoximplantLineGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VoximplantLineGet {}
 impl VoximplantLineGet {
@@ -1744,13 +1630,7 @@ impl ::b24_core::__private::Method for VoximplantLineGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/lines/voximplant-line-outgoing-get.html>
 /// The `VoximplantLineOutgoingGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VoximplantLineOutgoingGet {}
 impl VoximplantLineOutgoingGet {
@@ -1774,13 +1654,7 @@ impl ::b24_core::__private::Method for VoximplantLineOutgoingGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/lines/voximplant-line-outgoing-set.html>
 /// The `VoximplantLineOutgoingSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VoximplantLineOutgoingSet {
     /// Line identifier.
@@ -1815,13 +1689,7 @@ impl ::b24_core::__private::Method for VoximplantLineOutgoingSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/lines/voximplant-line-outgoing-sip-set.html>
 /// The `VoximplantLineOutgoingSipSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VoximplantLineOutgoingSipSet {
     /// Identifier of the SIP line configuration.
@@ -1858,13 +1726,7 @@ impl ::b24_core::__private::Method for VoximplantLineOutgoingSipSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/sip/voximplant-sip-add.html>
 /// The `VoximplantSipAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VoximplantSipAdd {
     /// Address of the SIP registration server
@@ -1984,13 +1846,7 @@ impl ::b24_core::__private::Method for VoximplantSipAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/sip/voximplant-sip-connector-status.html>
 /// The `VoximplantSipConnectorStatus` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VoximplantSipConnectorStatus {}
 impl VoximplantSipConnectorStatus {
@@ -2014,13 +1870,7 @@ impl ::b24_core::__private::Method for VoximplantSipConnectorStatus {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/sip/voximplant-sip-delete.html>
 /// The `VoximplantSipDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VoximplantSipDelete {
     /// Identifier of the SIP line configuration.
@@ -2057,13 +1907,7 @@ impl ::b24_core::__private::Method for VoximplantSipDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/sip/voximplant-sip-get.html>
 /// The `VoximplantSipGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VoximplantSipGet {
     /// Object for filtering in the format `{"field_1": "value_1", ... "field_N": "value_N"}`.
@@ -2209,13 +2053,7 @@ impl ::b24_core::__private::ListMethod for VoximplantSipGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/sip/voximplant-sip-status.html>
 /// The `VoximplantSipStatus` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VoximplantSipStatus {}
 impl VoximplantSipStatus {
@@ -2239,13 +2077,7 @@ impl ::b24_core::__private::Method for VoximplantSipStatus {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/sip/voximplant-sip-update.html>
 /// The `VoximplantSipUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VoximplantSipUpdate {
     /// Identifier of the SIP line configuration.
@@ -2362,13 +2194,7 @@ impl ::b24_core::__private::Method for VoximplantSipUpdate {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/voximplant-statistic-get.html>
 /// The `VoximplantStatisticGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VoximplantStatisticGet {
     /// An object for filtering in the format `{"field_1": "value_1", ... "field_N": "value_N"}`.
@@ -2502,13 +2328,7 @@ impl ::b24_core::__private::ListMethod for VoximplantStatisticGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/voximplant-tts-voices-get.html>
 /// The `VoximplantTtsVoicesGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VoximplantTtsVoicesGet {}
 impl VoximplantTtsVoicesGet {
@@ -2535,13 +2355,7 @@ impl ::b24_core::__private::Method for VoximplantTtsVoicesGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/voximplant-url-get.html>
 /// The `VoximplantUrlGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VoximplantUrlGet {}
 impl VoximplantUrlGet {
@@ -2565,13 +2379,7 @@ impl ::b24_core::__private::Method for VoximplantUrlGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/users/voximplant-user-activate-phone.html>
 /// The `VoximplantUserActivatePhone` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VoximplantUserActivatePhone {
     /// User identifier.
@@ -2608,13 +2416,7 @@ impl ::b24_core::__private::Method for VoximplantUserActivatePhone {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/users/voximplant-user-get.html>
 /// The `VoximplantUserGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VoximplantUserGet {}
 impl VoximplantUserGet {
@@ -2731,13 +2533,7 @@ impl FollowupFieldListResult {
     }
 }
 /// Call start period (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FollowupListFilterStartDate {
     /// Period start in ISO 8601 format. For example: `2026-01-01T00:00:00Z`
@@ -2768,13 +2564,7 @@ impl FollowupListFilterStartDate {
     }
 }
 /// Selection criteria (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FollowupListFilter {
     /// Call start period (detailed description)
@@ -2876,13 +2666,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for FollowupListOrderSt
 /// Sorting parameters (detailed description).
 ///
 /// Default: `{ "startDate": "desc" }`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FollowupListOrder {
     /// Sort direction by call start date.
@@ -2917,13 +2701,7 @@ impl FollowupListOrder {
     }
 }
 /// Next page cursor. Pass the `afterCursor` value in its entirety from the previous response in the same format it was received (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FollowupListPaginationAfterCursor {
     /// Start date of the last item of the previous page
@@ -2954,13 +2732,7 @@ impl FollowupListPaginationAfterCursor {
     }
 }
 /// Cursor pagination parameters (detailed description)
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct FollowupListPagination {
     /// Page size.
@@ -3225,13 +2997,7 @@ for CallAttachTranscriptionMessagesItemSide {
     }
 }
 /// The `CallAttachTranscriptionMessagesItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CallAttachTranscriptionMessagesItem {
     /// Participant of the conversation.
@@ -5713,13 +5479,7 @@ for VoximplantSipGetFilterDetectLineNumber {
 /// By default — no filtering.
 ///
 /// The method always adds a system filter by `APP_ID` of the current application.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VoximplantSipGetFilter {
     /// Internal identifier of the SIP line record.
@@ -6518,13 +6278,7 @@ for VoximplantStatisticGetFilterTranscriptPending {
 /// - `!%` — NOT LIKE, substring search
 ///
 /// By default — no filtering
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct VoximplantStatisticGetFilter {
     /// Internal identifier of the statistics record

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/base/timeman-close.html>
 /// The `Close` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Close {
     /// User identifier.
@@ -137,13 +131,7 @@ impl ::b24_core::__private::Method for Close {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/networkrange/timeman-networkrange-check.html>
 /// The `NetworkrangeCheck` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NetworkrangeCheck {
     /// The IP address to check. For example, `10.10.255.25`.
@@ -191,13 +179,7 @@ impl ::b24_core::__private::Method for NetworkrangeCheck {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/networkrange/timeman-networkrange-get.html>
 /// The `NetworkrangeGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NetworkrangeGet {}
 impl NetworkrangeGet {
@@ -221,13 +203,7 @@ impl ::b24_core::__private::Method for NetworkrangeGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/networkrange/timeman-networkrange-set.html>
 /// The `NetworkrangeSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct NetworkrangeSet {
     /// Network address ranges in the form of a list of objects. Each object contains a description of the network address range.
@@ -278,13 +254,7 @@ impl ::b24_core::__private::Method for NetworkrangeSet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/base/timeman-open.html>
 /// The `Open` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Open {
     /// User identifier.
@@ -411,13 +381,7 @@ impl ::b24_core::__private::Method for Open {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/base/timeman-pause.html>
 /// The `Pause` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Pause {
     /// User identifier.
@@ -462,13 +426,7 @@ impl ::b24_core::__private::Method for Pause {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `RecordFieldGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RecordFieldGet {
     /// The name of the field whose description is to be retrieved.
@@ -550,13 +508,7 @@ impl ::b24_core::__private::Method for RecordFieldGet {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `RecordFieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RecordFieldList {
     /// List of field descriptions to return in the response.
@@ -617,13 +569,7 @@ impl ::b24_core::__private::Method for RecordFieldList {
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `RecordList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct RecordList {
     /// Conditions for filtering records in the format:
@@ -767,13 +713,7 @@ impl ::b24_core::__private::Method for RecordList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/schedule/timeman-schedule-get.html>
 /// The `ScheduleGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ScheduleGet {}
 impl ScheduleGet {
@@ -797,13 +737,7 @@ impl ::b24_core::__private::Method for ScheduleGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/base/timeman-settings.html>
 /// The `Settings` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Settings {
     /// User identifier.
@@ -848,13 +782,7 @@ impl ::b24_core::__private::Method for Settings {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/base/timeman-status.html>
 /// The `Status` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Status {
     /// User identifier.
@@ -897,13 +825,7 @@ impl ::b24_core::__private::Method for Status {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/timecontrol/timeman-timecontrol-report-add.html>
 /// The `TimecontrolReportAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimecontrolReportAdd {
     /// Identifier of the absence record.
@@ -1019,13 +941,7 @@ impl ::b24_core::__private::Method for TimecontrolReportAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/timecontrol/timeman-timecontrol-reports-get.html>
 /// The `TimecontrolReportsGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimecontrolReportsGet {
     /// User ID for whom the reports are requested.
@@ -1121,13 +1037,7 @@ impl ::b24_core::__private::Method for TimecontrolReportsGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/timecontrol/timeman-timecontrol-reports-settings-get.html>
 /// The `TimecontrolReportsSettingsGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimecontrolReportsSettingsGet {}
 impl TimecontrolReportsSettingsGet {
@@ -1151,13 +1061,7 @@ impl ::b24_core::__private::Method for TimecontrolReportsSettingsGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/timecontrol/timeman-timecontrol-reports-users-get.html>
 /// The `TimecontrolReportsUsersGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimecontrolReportsUsersGet {
     /// The identifier of the department. This parameter should only be specified by a manager or administrator.
@@ -1202,13 +1106,7 @@ impl ::b24_core::__private::Method for TimecontrolReportsUsersGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/timecontrol/timeman-timecontrol-settings-get.html>
 /// The `TimecontrolSettingsGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimecontrolSettingsGet {}
 impl TimecontrolSettingsGet {
@@ -1232,13 +1130,7 @@ impl ::b24_core::__private::Method for TimecontrolSettingsGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/timeman/timecontrol/timeman-timecontrol-settings-set.html>
 /// The `TimecontrolSettingsSet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct TimecontrolSettingsSet {
     /// Activate the time control module. Possible values:

@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user/user-add.html>
 /// The `Add` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Add {
     /// User e-mail
@@ -1023,13 +1017,7 @@ impl ::b24_core::__private::Method for Add {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user/user-current.html>
 /// The `Current` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Current {}
 impl Current {
@@ -1054,13 +1042,7 @@ impl ::b24_core::__private::Method for Current {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user/user-fields.html>
 /// The `Fields` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Fields {}
 impl Fields {
@@ -1085,13 +1067,7 @@ impl ::b24_core::__private::Method for Fields {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user/user-get.html>
 /// The `Get` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Get {
     /// The field by which the results are sorted. Sorting works for all fields from user.add
@@ -1317,13 +1293,7 @@ impl ::b24_core::__private::ListMethod for Get {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user/user-search.html>
 /// The `Search` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Search {
     /// The array can contain fields in any combination:
@@ -1494,13 +1464,7 @@ impl ::b24_core::__private::ListMethod for Search {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user/user-update.html>
 /// The `Update` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct Update {
     /// User identifier
@@ -2547,13 +2511,7 @@ impl ::b24_core::__private::Method for Update {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user/userfields/user-userfield-add.html>
 /// The `UserfieldAdd` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserfieldAdd {
     /// Field values for adding a new custom field
@@ -2595,13 +2553,7 @@ impl ::b24_core::__private::Method for UserfieldAdd {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user/userfields/user-userfield-delete.html>
 /// The `UserfieldDelete` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserfieldDelete {}
 impl UserfieldDelete {
@@ -2625,13 +2577,7 @@ impl ::b24_core::__private::Method for UserfieldDelete {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user/userfields/user-userfield-file-get.html>
 /// The `UserfieldFileGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserfieldFileGet {}
 impl UserfieldFileGet {
@@ -2657,13 +2603,7 @@ impl ::b24_core::__private::Method for UserfieldFileGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user/userfields/user-userfield-list.html>
 /// The `UserfieldList` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserfieldList {}
 impl UserfieldList {
@@ -2687,13 +2627,7 @@ impl ::b24_core::__private::Method for UserfieldList {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/user/userfields/user-userfield-update.html>
 /// The `UserfieldUpdate` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UserfieldUpdate {
     /// Custom field identifier.

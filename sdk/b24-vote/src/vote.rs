@@ -6,13 +6,7 @@
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vote/vote.attachedvote.download.html>
 /// The `AttachedVoteDownload` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AttachedVoteDownload {
     /// The ID of the attached vote, which can be obtained using the methods vote.AttachedVote.get or vote.AttachedVote.getMany
@@ -47,13 +41,7 @@ impl ::b24_core::__private::Method for AttachedVoteDownload {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vote/vote.attachedvote.get.html>
 /// The `AttachedVoteGet` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AttachedVoteGet {
     /// ID of the attached vote, can be equal to `voteId` from the results of vote.Integration.Im.send
@@ -88,13 +76,7 @@ impl ::b24_core::__private::Method for AttachedVoteGet {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vote/vote.attachedvote.getAnswerVoted.html>
 /// The `AttachedVoteGetAnswerVoted` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AttachedVoteGetAnswerVoted {
     /// The ID of the attached vote, which can be obtained using the methods vote.AttachedVote.get or vote.AttachedVote.getMany
@@ -186,13 +168,7 @@ impl ::b24_core::__private::Method for AttachedVoteGetAnswerVoted {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vote/vote.attachedvote.getMany.html>
 /// The `AttachedVoteGetMany` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AttachedVoteGetMany {
     /// Module identifier, possible values:
@@ -251,13 +227,7 @@ impl ::b24_core::__private::Method for AttachedVoteGetMany {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vote/vote.attachedvote.getWithVoted.html>
 /// The `AttachedVoteGetWithVoted` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AttachedVoteGetWithVoted {
     /// The ID of the attached vote, which can be obtained using the methods vote.AttachedVote.get or vote.AttachedVote.getMany
@@ -331,13 +301,7 @@ impl ::b24_core::__private::Method for AttachedVoteGetWithVoted {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vote/vote.attachedvote.recall.html>
 /// The `AttachedVoteRecall` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AttachedVoteRecall {
     /// The ID of the attached vote, which can be obtained using the methods vote.AttachedVote.get or vote.AttachedVote.getMany
@@ -372,13 +336,7 @@ impl ::b24_core::__private::Method for AttachedVoteRecall {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vote/vote.attachedvote.resume.html>
 /// The `AttachedVoteResume` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AttachedVoteResume {
     /// The ID of the attached vote, which can be obtained using the methods vote.AttachedVote.get or vote.AttachedVote.getMany
@@ -413,13 +371,7 @@ impl ::b24_core::__private::Method for AttachedVoteResume {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vote/vote.attachedvote.stop.html>
 /// The `AttachedVoteStop` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AttachedVoteStop {
     /// The ID of the attached vote, which can be obtained using the methods vote.AttachedVote.get or vote.AttachedVote.getMany
@@ -454,13 +406,7 @@ impl ::b24_core::__private::Method for AttachedVoteStop {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vote/vote.attachedvote.vote.html>
 /// The `AttachedVoteVote` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct AttachedVoteVote {
     /// The ID of the attached voting, which can be obtained using the methods vote.AttachedVote.get or vote.AttachedVote.getMany
@@ -522,13 +468,7 @@ impl ::b24_core::__private::Method for AttachedVoteVote {
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/vote/vote.integration.im.send.html>
 /// The `IntegrationImSend` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct IntegrationImSend {
     /// The identifier of the chat to which the vote is sent. It can be obtained using the methods im.chat.add, im.chat.get, im.recent.get, im.recent.list
@@ -2602,13 +2542,7 @@ for IntegrationImSendImMessageVoteDataQuestionsItemFieldType {
     }
 }
 /// The `IntegrationImSendImMessageVoteDataQuestionsItemAnswersItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct IntegrationImSendImMessageVoteDataQuestionsItemAnswersItem {
     /// The text of the answer option
@@ -2641,13 +2575,7 @@ impl IntegrationImSendImMessageVoteDataQuestionsItemAnswersItem {
     }
 }
 /// The `IntegrationImSendImMessageVoteDataQuestionsItem` object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct IntegrationImSendImMessageVoteDataQuestionsItem {
     /// The text of the question
@@ -2840,13 +2768,7 @@ for IntegrationImSendImMessageVoteDataOptions {
     }
 }
 /// Vote data containing the question and answer options. The structure is described below
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::b24_core::__private::serde::Serialize,
-    ::b24_core::__private::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct IntegrationImSendImMessageVoteData {
     /// An array of vote questions, the structure is described below. Maximum 1 question
