@@ -386,10 +386,12 @@ impl CrateGen {
 }
 
 fn module_summary(spec: &b24_spec::Spec) -> Option<String> {
-    spec.file
-        .summary
-        .clone()
-        .or_else(|| spec.file.placement.as_ref().and_then(|p| p.summary.clone()))
+    spec.file.summary.clone().or_else(|| {
+        spec.file
+            .placement
+            .as_ref()
+            .and_then(|p| p.docs.summary.clone())
+    })
 }
 
 /// Every `*.yaml`/`*.yml` file under `dir`, recursively, sorted.

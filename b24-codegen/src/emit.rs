@@ -476,9 +476,9 @@ impl Gen<'_> {
         let code = &pl.code.value;
         let pdoc = meta_docs(
             pl.title.as_deref(),
-            pl.summary.as_deref(),
+            pl.docs.summary.as_deref(),
             None,
-            pl.docs.as_deref(),
+            pl.docs.docs.as_deref(),
         );
         let mut variants = Vec::new();
         let mut names_arms = Vec::new();
@@ -499,10 +499,10 @@ impl Gen<'_> {
             let min = ev.args.iter().filter(|a| a.required).count();
             let max = ev.args.len();
             let vdoc = meta_docs(
-                ev.summary.as_deref(),
-                ev.description.as_deref(),
-                ev.who.as_deref(),
-                ev.docs.as_deref(),
+                ev.docs.summary.as_deref(),
+                ev.docs.description.as_deref(),
+                ev.docs.who.as_deref(),
+                ev.docs.docs.as_deref(),
             );
             let wdoc = format!(" Wire name: `{wire}`.");
             let hm = format_ident!("{}", names::handler_method(&base));
@@ -774,15 +774,15 @@ impl Gen<'_> {
     fn event_args(&mut self, args: &[Field], base: &str) -> Result<Vec<FieldIr>, Error> {
         // A lone inline object argument is named after the event itself.
         if let [only] = args
-            && only.ty.value == "object"
-            && !only.fields.is_empty()
-            && only.type_name.is_none()
+            && only.shape.ty.value == "object"
+            && !only.shape.fields.is_empty()
+            && only.shape.type_name.is_none()
         {
             let mut f = only.clone();
-            f.type_name = Some(Spanned::new(
+            f.shape.type_name = Some(Spanned::new(
                 base.to_owned(),
-                only.ty.referenced,
-                only.ty.defined,
+                only.shape.ty.referenced,
+                only.shape.ty.defined,
             ));
             return self.r.fields(&[f], base, Dir::In);
         }
@@ -807,10 +807,10 @@ impl Gen<'_> {
             None => names::camel(&c.name.value).unwrap_or_default(),
         };
         let sdoc = meta_docs(
-            c.summary.as_deref(),
-            c.description.as_deref(),
-            c.who.as_deref(),
-            c.docs.as_deref(),
+            c.docs.summary.as_deref(),
+            c.docs.description.as_deref(),
+            c.docs.who.as_deref(),
+            c.docs.docs.as_deref(),
         );
         let body = match &c.param {
             Some(one) => {
@@ -859,10 +859,10 @@ impl Gen<'_> {
             let fields = self.r.fields(&m.params, &name, Dir::Out)?;
             let out_ty = self.result_ty(m.result.as_ref(), &format!("{name}Result"))?;
             let doc = meta_docs(
-                m.summary.as_deref(),
-                m.description.as_deref(),
-                m.who.as_deref(),
-                m.docs.as_deref(),
+                m.docs.summary.as_deref(),
+                m.docs.description.as_deref(),
+                m.docs.who.as_deref(),
+                m.docs.docs.as_deref(),
             );
             let st = StructIr {
                 name: name.clone(),
@@ -987,10 +987,10 @@ impl Gen<'_> {
                 .unwrap_or("");
             let fields = self.r.fields(&e.data, &name, Dir::In)?;
             let doc = meta_docs(
-                e.summary.as_deref(),
-                e.description.as_deref(),
-                e.who.as_deref(),
-                e.docs.as_deref(),
+                e.docs.summary.as_deref(),
+                e.docs.description.as_deref(),
+                e.docs.who.as_deref(),
+                e.docs.docs.as_deref(),
             );
             let cdoc = format!(" Event code: `{code}`.");
             let st = StructIr {

@@ -307,13 +307,13 @@ impl<'a> Resolver<'a> {
                 "{owner}{}",
                 names::camel(&f.name.value).unwrap_or_else(|| "Field".into())
             );
-            let ty = self.shape(&f.shape(), &hint, dir)?;
+            let ty = self.shape(&f.shape, &hint, dir)?;
             out.push(FieldIr {
                 wire: f.name.value.clone(),
                 ident,
                 ty,
-                required: f.required && !f.nullable,
-                doc: f.description.clone(),
+                required: f.required && !f.shape.nullable,
+                doc: f.shape.description.clone(),
             });
         }
         Ok(out)

@@ -47,7 +47,12 @@ pub fn generate_module(spec: &Spec, options: &Options) -> Result<TokenStream, Er
         .file
         .summary
         .clone()
-        .or_else(|| spec.file.placement.as_ref().and_then(|p| p.summary.clone()))
+        .or_else(|| {
+            spec.file
+                .placement
+                .as_ref()
+                .and_then(|p| p.docs.summary.clone())
+        })
         .unwrap_or_else(|| format!("Generated from `{}`.", spec.path));
     let doc = format!(" {}", doc.trim());
     Ok(quote::quote! {
