@@ -307,11 +307,6 @@ impl ::b24_core::__private::Method for OrderList {
         ::b24_core::__private::serde_json::Value,
     >;
 }
-impl ::b24_core::__private::ListMethod for OrderList {
-    type Item = ::b24_core::__private::serde_json::Value;
-    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
-    const ID_FIELD: &'static str = "ID";
-}
 /// The method `sale.order.update` updates the fields of an order.
 ///
 /// Who: administrator.

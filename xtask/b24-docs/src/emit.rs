@@ -557,10 +557,13 @@ pub fn rest_file(summary: &str, scope: &str, methods: &[&Method], events: &[&Res
             if let Some(r) = &m.result {
                 y.push(("result".into(), shape_y(r, &mut types)));
             }
-            if let Some(path) = &m.list {
+            if let Some(list) = &m.list {
                 let mut l = Vec::new();
-                if let Some(p) = path {
+                if let Some(p) = &list.path {
                     l.push(("path".to_owned(), s(p)));
+                }
+                if let Some(id) = &list.id_field {
+                    l.push(("id_field".to_owned(), s(id)));
                 }
                 y.push(("list".into(), Y::Map(l)));
             }

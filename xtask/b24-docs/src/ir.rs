@@ -131,8 +131,8 @@ pub struct Method {
     pub params: Vec<Field>,
     /// `result` shape.
     pub result: Option<Shape>,
-    /// `Some(path)` for list methods (`None` path: `result` is the array).
-    pub list: Option<Option<String>>,
+    /// Paging of a list method.
+    pub list: Option<b24_spec::ListSpec>,
     /// Documented errors.
     pub errors: Vec<ErrorIr>,
     /// JSON request examples.

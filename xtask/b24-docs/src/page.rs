@@ -1,7 +1,7 @@
 //! Page analysis: from blocks to IR entries. The kind of a page is decided
 //! from its structure (title, sections, examples), never from its path.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use serde_json::Value;
@@ -1441,6 +1441,18 @@ impl Ctx<'_> {
 
     /// The result shape and examples of a response section. With
     /// `envelope`, examples are `{"result": ...}` objects.
+    /// The JSON code blocks of section `h`, parsed.
+    fn json_blocks(&self, h: usize) -> Vec<Value> {
+        self.section(h)
+            .filter_map(|i| match &self.doc.blocks[i] {
+                Block::Code { lang, text, .. } if lang.is_empty() || lang == "json" => {
+                    serde_json::from_str(text).ok()
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
     fn result_of(&mut self, h: usize, envelope: bool) -> (Option<Shape>, Vec<String>) {
         let range = self.section(h);
         let mut examples = Vec::new();
@@ -1590,47 +1602,26 @@ impl Ctx<'_> {
             }
             None => Vec::new(),
         };
-        let (mut result, result_examples) = match self.h2(|t| {
+        let response = self.h2(|t| {
             (t.contains("response") || t.starts_with("returned") || t.contains("result"))
                 && !t.contains("error")
-        }) {
+        });
+        let (mut result, result_examples) = match response {
             Some(h) => self.result_of(h, true),
             None => (None, Vec::new()),
         };
+        // every JSON answer, also those shown without their `result` wrapper
+        let answers: Vec<Value> = response.map(|h| self.json_blocks(h)).unwrap_or_default();
         if let Some(shape) = &mut result {
             self.reconcile_result(&name, shape, &result_examples);
         }
-        // paging
-        let has_start = params.iter().any(|p| p.name == "start");
-        let mut envelope_keys: HashSet<String> = HashSet::new();
-        for ex in &result_examples {
-            if let Ok(Value::Object(o)) = serde_json::from_str::<Value>(ex) {
-                envelope_keys.extend(o.keys().cloned());
-            }
-        }
-        let text = self.all_text();
-        let mentions_paging = envelope_keys.contains("next")
-            || envelope_keys.contains("total")
-            || text.contains("`next`")
-            || text.contains("**next**")
-            || text.contains("**total**");
         let v3 = self.is_rest_v3();
         // REST 3.0 lists page with `pagination`, never `start`/`next`.
-        let list = (!v3 && has_start && mentions_paging).then(|| match &result {
-            Some(s) if s.ty == "array" => None,
-            Some(s) if s.ty == "object" => {
-                let arrays: Vec<&Field> =
-                    s.fields.iter().filter(|f| f.shape.ty == "array").collect();
-                if s.fields.iter().any(|f| f.name == "items") {
-                    Some("items".to_owned())
-                } else if arrays.len() == 1 {
-                    Some(arrays[0].name.clone())
-                } else {
-                    None
-                }
-            }
-            _ => None,
-        });
+        let list = if v3 {
+            None
+        } else {
+            paging(&params, result.as_ref(), answers)
+        };
         let errors = self.errors();
         let examples = self.request_examples();
         let method = Method {
@@ -1787,6 +1778,115 @@ impl Ctx<'_> {
 }
 
 /// Inserts `f` under the field path `parents` in `fields`.
+/// The paging of a REST v2 method, from what its page says: a list pages
+/// by 50 when it documents a `start` parameter or when its answer carries
+/// the pager's `next`/`total` (and has no `OFFSET` of its own). The rows sit where the answers show an array
+/// (`result` itself or the one array in it), else where the documented
+/// result has one; `None` when the method does not page or the rows cannot
+/// be found. The cursor is the rows' `ID` or `id` field.
+fn paging(
+    params: &[Field],
+    result: Option<&Shape>,
+    answers: Vec<Value>,
+) -> Option<b24_spec::ListSpec> {
+    let has_start = params.iter().any(|p| p.name == "start");
+    let pager = answers
+        .iter()
+        .any(|v| v.get("next").is_some() || v.get("total").is_some());
+    let results: Vec<Value> = answers.into_iter().filter_map(answer_result).collect();
+    // a method paged by its own `OFFSET` also answers with `total`
+    let own_offset = params.iter().any(|p| p.name.eq_ignore_ascii_case("offset"));
+    if !has_start && !(pager && !own_offset) {
+        return None;
+    }
+    let documented = match result {
+        Some(s) if s.ty == "array" => Some((None, s.items.as_deref())),
+        Some(s) if s.ty == "object" => {
+            let mut arrays = s.fields.iter().filter(|f| f.shape.ty == "array");
+            let one = match (arrays.next(), arrays.next()) {
+                (Some(one), None) => Some(one),
+                _ => None,
+            };
+            s.fields
+                .iter()
+                .find(|f| f.name == "items" && f.shape.ty == "array")
+                .or(one)
+                .map(|at| (Some(at.name.clone()), at.shape.items.as_deref()))
+        }
+        _ => None,
+    };
+    let shown = rows_in_answers(&results);
+    let (path, documented_rows) = match (shown, documented) {
+        (Some(path), Some((d, rows))) if path == d => (path, rows),
+        (Some(path), _) => (path, None),
+        (None, Some(d)) => d,
+        (None, None) => return None,
+    };
+    // the rows' keys: as documented, else as the answers show them
+    let mut row_keys: Vec<&str> = documented_rows
+        .map(|r| r.fields.iter().map(|f| f.name.as_str()).collect())
+        .unwrap_or_default();
+    if row_keys.is_empty() {
+        row_keys = results
+            .iter()
+            .filter_map(|r| match &path {
+                Some(p) => r.get(p),
+                None => Some(r),
+            })
+            .filter_map(|rows| rows.as_array()?.first()?.as_object())
+            .flat_map(|row| row.keys().map(String::as_str))
+            .collect();
+    }
+    let id_field = ["ID", "id"]
+        .into_iter()
+        .find(|id| row_keys.contains(id))
+        .map(str::to_owned);
+    Some(b24_spec::ListSpec { path, id_field })
+}
+
+/// The `result` of a documented answer. Some pages show the answer without
+/// its `result` wrapper (`{"measures": [...], "total": 4, "time": {...}}`):
+/// then what is left without the pager's and timing keys is the result.
+fn answer_result(answer: Value) -> Option<Value> {
+    let Value::Object(mut o) = answer else {
+        return None;
+    };
+    if let Some(r) = o.remove("result") {
+        return Some(r);
+    }
+    if !o.contains_key("time") || !(o.contains_key("total") || o.contains_key("next")) {
+        return None;
+    }
+    o.retain(|k, _| !matches!(k.as_str(), "time" | "total" | "next"));
+    Some(Value::Object(o))
+}
+
+/// Where the rows sit in the answers' results: `Some(None)` when the result
+/// is the array, `Some(Some(key))` when it is an object with one array under
+/// `key`; `None` when the answers disagree or show neither.
+fn rows_in_answers(results: &[Value]) -> Option<Option<String>> {
+    let mut found = None;
+    for r in results {
+        let at = match r {
+            Value::Array(_) => None,
+            Value::Object(o) => {
+                let mut arrays = o.iter().filter(|(_, v)| v.is_array()).map(|(k, _)| k);
+                match (arrays.next(), arrays.next()) {
+                    (Some(one), None) => Some(one.clone()),
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        match &found {
+            None => found = Some(at),
+            Some(f) if *f == at => {}
+            Some(_) => return None,
+        }
+    }
+    found
+}
+
 fn insert_path(fields: &mut [Field], parents: &[&str], f: Field) -> bool {
     let Some((first, rest)) = parents.split_first() else {
         return false;

@@ -972,3 +972,43 @@ fn rest_v3_pages_and_their_v2_twins() {
     assert!(v2.params.iter().any(|p| p.name.value == "taskId"));
     assert!(v3.list.is_none());
 }
+
+/// The method `name` wherever the import put it.
+fn imported_method(out: &Output, name: &str) -> b24_spec::Method {
+    out.files
+        .iter()
+        .filter(|(f, _)| f.starts_with("methods/"))
+        .flat_map(|(f, _)| spec(out, f).file.methods)
+        .find(|m| m.name.value == name)
+        .unwrap_or_else(|| panic!("no method {name}"))
+}
+
+#[test]
+fn list_methods_are_marked_from_their_pages() {
+    let out = import();
+    // a documented `start` parameter pages the method; its rows are `result`
+    let activities = imported_method(&out, "crm.activity.list");
+    let l = activities.list.as_ref().expect("crm.activity.list pages");
+    assert_eq!(l.path, None);
+    // `total` beside `result` is the pager's, even without a `start` row
+    let vat = imported_method(&out, "crm.vat.list");
+    assert_eq!(vat.list.as_ref().expect("crm.vat.list pages").path, None);
+    // an answer shown without its `result` wrapper still says where the
+    // rows sit, and the rows' `id` is the cursor
+    let measures = imported_method(&out, "catalog.measure.list");
+    let l = measures.list.as_ref().expect("catalog.measure.list pages");
+    assert_eq!(l.path.as_deref(), Some("measures"));
+    assert_eq!(l.id_field.as_deref(), Some("id"));
+    // the documented rows name the cursor (`crm.item.list`: `items[].id`)
+    let items = imported_method(&out, "crm.item.list");
+    let l = items.list.as_ref().expect("crm.item.list pages");
+    assert_eq!(
+        (l.path.as_deref(), l.id_field.as_deref()),
+        (Some("items"), Some("id"))
+    );
+    // `total` with an `OFFSET` parameter of its own is not the `start` pager
+    let users = imported_method(&out, "im.search.user.list");
+    assert!(users.list.is_none(), "{:?}", users.list);
+    // a getter is no list
+    assert!(imported_method(&out, "crm.deal.get").list.is_none());
+}
