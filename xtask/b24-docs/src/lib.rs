@@ -3,9 +3,10 @@
 //! The docs are Markdown in the YFM dialect. The importer reads every page,
 //! parses it line by line ([`md`]), decides from its structure what it
 //! describes ([`page`]: REST method, REST event, JS interface event or
-//! command), builds an intermediate representation ([`ir`]) and writes YAML
-//! spec files in the format of `specs/README.md` ([`emit`]), one file per
-//! docs section, plus a coverage report that lists every page.
+//! command), keeps what it found with the importer's bookkeeping ([`ir`]),
+//! and builds [`b24_spec`] model values from it ([`emit`]) that
+//! [`b24_spec::to_yaml`] writes, one file per docs section, plus a coverage
+//! report that lists every page.
 //!
 //! ```no_run
 //! let out = b24_docs::import(std::path::Path::new("docs")).unwrap();
@@ -615,6 +616,7 @@ impl Importer {
         let (from_overview, left_out) =
             overview_entries(listed, &store.all_files, &per_top, &mut seen, &mut rest);
         let mut files = BTreeMap::new();
+        let mut invalid = Vec::new();
         let mut entries = 0;
         let mut file_rows = Vec::new();
         for (file, (mut methods, mut events)) in rest {
@@ -641,7 +643,12 @@ impl Importer {
             );
             entries += methods.len() + events.len();
             file_rows.push((file.clone(), scope, methods.len() + events.len()));
-            files.insert(file, text);
+            match text {
+                Ok(text) => {
+                    files.insert(file, text);
+                }
+                Err(e) => invalid.push((file, e.to_string())),
+            }
         }
         for (file, (scopes, mut events, mut commands, info)) in placements {
             events.sort_by(|a, b| a.name.cmp(&b.name));
@@ -660,9 +667,13 @@ impl Importer {
                 scopes.join(", "),
                 events.len() + commands.len(),
             ));
-            files.insert(file, text);
+            match text {
+                Ok(text) => {
+                    files.insert(file, text);
+                }
+                Err(e) => invalid.push((file, e.to_string())),
+            }
         }
-        let mut invalid = Vec::new();
         for (f, text) in &files {
             if let Err(e) = b24_spec::parse(f, text) {
                 invalid.push((f.clone(), e.to_string()));

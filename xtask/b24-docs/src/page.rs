@@ -1686,8 +1686,8 @@ impl Ctx<'_> {
         }
     }
 
-    fn errors(&mut self) -> Vec<ErrorIr> {
-        let mut out: Vec<ErrorIr> = Vec::new();
+    fn errors(&mut self) -> Vec<ErrorSpec> {
+        let mut out: Vec<ErrorSpec> = Vec::new();
         let mut in_errors = false;
         for b in &self.doc.blocks {
             match b {
@@ -1734,7 +1734,7 @@ impl Ctx<'_> {
                             .and_then(|i| r.cells.get(i))
                             .map(|c| md::plain(&c.text.replace('`', "")))
                             .filter(|d| !d.is_empty() && d != ">");
-                        let e = ErrorIr {
+                        let e = ErrorSpec {
                             code,
                             status,
                             description,
@@ -1954,7 +1954,7 @@ fn shape_from_fields(fields: Vec<Field>, example: Option<&Value>) -> Option<Shap
 /// The values of a `Code | Description | ...` table: the codes (backticks
 /// removed) with their descriptions. `None` for other tables and for codes
 /// that span lines.
-fn code_table_values(t: &md::Table) -> Option<Vec<EnumVal>> {
+fn code_table_values(t: &md::Table) -> Option<Vec<EnumValue>> {
     let head = t.rows.first()?;
     let cols: Vec<String> = head
         .cells
@@ -1965,20 +1965,23 @@ fn code_table_values(t: &md::Table) -> Option<Vec<EnumVal>> {
         return None;
     }
     let di = cols.iter().position(|c| c.contains("description"));
-    let mut out: Vec<EnumVal> = Vec::new();
+    let mut out: Vec<EnumValue> = Vec::new();
     for r in t.rows.get(1..).unwrap_or_default() {
         let code = r.cells.first()?.text.replace('`', "").trim().to_owned();
         if code.is_empty() || code.contains('\n') {
             return None;
         }
-        if out.iter().any(|v| v.value == Scalar::Str(code.clone())) {
+        if out
+            .iter()
+            .any(|v| v.value == ScalarValue::Str(code.clone()))
+        {
             continue;
         }
         let description = di
             .and_then(|i| r.cells.get(i))
             .and_then(|c| clean_text(&c.text));
-        out.push(EnumVal {
-            value: Scalar::Str(code),
+        out.push(EnumValue {
+            value: ScalarValue::Str(code),
             rust_name: None,
             description,
         });
@@ -2443,7 +2446,7 @@ const ENUM_TRIGGERS: &[&str] = &[
 ];
 
 /// Documented values listed under "Possible values:" in a description.
-pub(crate) fn enum_values(desc: &str, ty: &str) -> Vec<EnumVal> {
+pub(crate) fn enum_values(desc: &str, ty: &str) -> Vec<EnumValue> {
     let lines: Vec<&str> = desc.lines().collect();
     let mut i = 0;
     while i < lines.len() {
@@ -2505,23 +2508,23 @@ pub(crate) fn enum_values(desc: &str, ty: &str) -> Vec<EnumVal> {
     Vec::new()
 }
 
-fn typed_values(raw: Vec<(String, Option<String>)>, ty: &str) -> Vec<EnumVal> {
+fn typed_values(raw: Vec<(String, Option<String>)>, ty: &str) -> Vec<EnumValue> {
     let mut out = Vec::new();
     for (v, d) in raw {
         let value = match ty {
-            "string" => Scalar::Str(v),
+            "string" => ScalarValue::Str(v),
             "integer" => match v.parse::<i64>() {
-                Ok(i) => Scalar::Int(i),
+                Ok(i) => ScalarValue::Int(i),
                 Err(_) => return Vec::new(),
             },
             // `true`/`false` say nothing a `bool` does not
             "boolean" => return Vec::new(),
             _ => return Vec::new(),
         };
-        if out.iter().any(|e: &EnumVal| e.value == value) {
+        if out.iter().any(|e: &EnumValue| e.value == value) {
             continue;
         }
-        out.push(EnumVal {
+        out.push(EnumValue {
             value,
             rust_name: None,
             description: d,
@@ -2615,7 +2618,7 @@ mod tests {
             "integer",
         );
         assert_eq!(v.len(), 2);
-        assert_eq!(v[0].value, Scalar::Int(1));
+        assert_eq!(v[0].value, ScalarValue::Int(1));
         assert_eq!(v[0].description.as_deref(), Some("outgoing"));
         assert!(enum_values("Possible values:\n- `Y` — yes\n- `N` — no", "boolean").is_empty());
         assert!(enum_values("Direction:\n- `ASC`\n- `DESC`", "string").is_empty());
