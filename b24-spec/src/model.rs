@@ -343,57 +343,54 @@ mod raw {
         }
     }
 
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct InterfaceEvent {
+    /// A flat struct with an entry's own keys and the four keys of [`Docs`],
+    /// and the conversion that nests them.
+    macro_rules! with_docs {
+        ($entry:ident { $($(#[$meta:meta])* $key:ident: $ty:ty,)* }) => {
+            #[derive(Deserialize)]
+            #[serde(deny_unknown_fields)]
+            pub struct $entry {
+                $($(#[$meta])* $key: $ty,)*
+                #[serde(default)]
+                summary: Option<String>,
+                #[serde(default)]
+                description: Option<String>,
+                #[serde(default)]
+                docs: Option<String>,
+                #[serde(default)]
+                who: Option<String>,
+            }
+
+            impl From<$entry> for super::$entry {
+                fn from(r: $entry) -> Self {
+                    super::$entry {
+                        $($key: r.$key,)*
+                        docs: Docs {
+                            summary: r.summary,
+                            description: r.description,
+                            docs: r.docs,
+                            who: r.who,
+                        },
+                    }
+                }
+            }
+        };
+    }
+
+    with_docs!(InterfaceEvent {
         name: Name,
         #[serde(default)]
         rust_name: Option<Name>,
-        #[serde(default)]
-        summary: Option<String>,
-        #[serde(default)]
-        description: Option<String>,
-        #[serde(default)]
-        docs: Option<String>,
-        #[serde(default)]
-        who: Option<String>,
         #[serde(default)]
         args: Vec<super::Field>,
         #[serde(default)]
         examples: Vec<String>,
-    }
+    });
 
-    impl From<InterfaceEvent> for super::InterfaceEvent {
-        fn from(r: InterfaceEvent) -> Self {
-            super::InterfaceEvent {
-                name: r.name,
-                rust_name: r.rust_name,
-                docs: Docs {
-                    summary: r.summary,
-                    description: r.description,
-                    docs: r.docs,
-                    who: r.who,
-                },
-                args: r.args,
-                examples: r.examples,
-            }
-        }
-    }
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct Command {
+    with_docs!(Command {
         name: Name,
         #[serde(default)]
         rust_name: Option<Name>,
-        #[serde(default)]
-        summary: Option<String>,
-        #[serde(default)]
-        description: Option<String>,
-        #[serde(default)]
-        docs: Option<String>,
-        #[serde(default)]
-        who: Option<String>,
         #[serde(default)]
         params: Vec<super::Field>,
         #[serde(default)]
@@ -404,42 +401,12 @@ mod raw {
         examples: Vec<String>,
         #[serde(default)]
         result_examples: Vec<String>,
-    }
+    });
 
-    impl From<Command> for super::Command {
-        fn from(r: Command) -> Self {
-            super::Command {
-                name: r.name,
-                rust_name: r.rust_name,
-                docs: Docs {
-                    summary: r.summary,
-                    description: r.description,
-                    docs: r.docs,
-                    who: r.who,
-                },
-                params: r.params,
-                param: r.param,
-                result: r.result,
-                examples: r.examples,
-                result_examples: r.result_examples,
-            }
-        }
-    }
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct Method {
+    with_docs!(Method {
         name: Name,
         #[serde(default)]
         rust_name: Option<Name>,
-        #[serde(default)]
-        summary: Option<String>,
-        #[serde(default)]
-        description: Option<String>,
-        #[serde(default)]
-        docs: Option<String>,
-        #[serde(default)]
-        who: Option<String>,
         #[serde(default)]
         scope: Option<String>,
         #[serde(default)]
@@ -458,71 +425,19 @@ mod raw {
         examples: Vec<String>,
         #[serde(default)]
         result_examples: Vec<String>,
-    }
+    });
 
-    impl From<Method> for super::Method {
-        fn from(r: Method) -> Self {
-            super::Method {
-                name: r.name,
-                rust_name: r.rust_name,
-                api: r.api,
-                docs: Docs {
-                    summary: r.summary,
-                    description: r.description,
-                    docs: r.docs,
-                    who: r.who,
-                },
-                scope: r.scope,
-                idempotent: r.idempotent,
-                params: r.params,
-                result: r.result,
-                list: r.list,
-                errors: r.errors,
-                examples: r.examples,
-                result_examples: r.result_examples,
-            }
-        }
-    }
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct RestEvent {
+    with_docs!(RestEvent {
         code: Name,
         #[serde(default)]
         rust_name: Option<Name>,
-        #[serde(default)]
-        summary: Option<String>,
-        #[serde(default)]
-        description: Option<String>,
-        #[serde(default)]
-        docs: Option<String>,
-        #[serde(default)]
-        who: Option<String>,
         #[serde(default)]
         scope: Option<String>,
         #[serde(default)]
         data: Vec<super::Field>,
         #[serde(default)]
         examples: Vec<String>,
-    }
-
-    impl From<RestEvent> for super::RestEvent {
-        fn from(r: RestEvent) -> Self {
-            super::RestEvent {
-                code: r.code,
-                rust_name: r.rust_name,
-                docs: Docs {
-                    summary: r.summary,
-                    description: r.description,
-                    docs: r.docs,
-                    who: r.who,
-                },
-                scope: r.scope,
-                data: r.data,
-                examples: r.examples,
-            }
-        }
-    }
+    });
 
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]

@@ -21,7 +21,8 @@ pub(super) fn paging(
     let results: Vec<Value> = answers.into_iter().filter_map(answer_result).collect();
     // a method paged by its own `OFFSET` also answers with `total`
     let own_offset = params.iter().any(|p| p.name.eq_ignore_ascii_case("offset"));
-    if !has_start && !(pager && !own_offset) {
+    let pages = has_start || (pager && !own_offset);
+    if !pages {
         return None;
     }
     let documented = match result {
