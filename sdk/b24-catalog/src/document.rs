@@ -817,6 +817,13 @@ impl ::b24_core::__private::Method for DocumentList {
         ::b24_core::__private::serde_json::Value,
     >;
 }
+impl ::b24_core::__private::ListMethod for DocumentList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "documents",
+    );
+    const ID_FIELD: &'static str = "id";
+}
 /// The method `catalog.document.mode.status` checks the activity of inventory management.
 ///
 /// Who: user with the "View product catalog" access permission.

@@ -678,6 +678,13 @@ impl ::b24_core::__private::Method for ItemList {
     const IDEMPOTENT: bool = true;
     type Output = ::b24_core::__private::serde_json::Value;
 }
+impl ::b24_core::__private::ListMethod for ItemList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
+}
 /// This method updates the element with the identifier `id` in the process with the identifier `typeId`.
 ///
 /// Who: any user.
@@ -910,6 +917,13 @@ impl ::b24_core::__private::Method for StageListForType {
     const SCOPE: &'static str = "rpa";
     const IDEMPOTENT: bool = true;
     type Output = ::b24_core::__private::serde_json::Value;
+}
+impl ::b24_core::__private::ListMethod for StageListForType {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "stages",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// This method updates the stage by `id`.
 ///
@@ -1343,6 +1357,13 @@ impl ::b24_core::__private::Method for TimelineListForItem {
     const IDEMPOTENT: bool = true;
     type Output = ::b24_core::__private::serde_json::Value;
 }
+impl ::b24_core::__private::ListMethod for TimelineListForItem {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "timeline",
+    );
+    const ID_FIELD: &'static str = "id";
+}
 /// This method updates the timeline entry with the identifier `id`.
 ///
 /// Who: any user.
@@ -1696,6 +1717,13 @@ impl ::b24_core::__private::Method for TypeList {
     const SCOPE: &'static str = "rpa";
     const IDEMPOTENT: bool = true;
     type Output = ::b24_core::__private::serde_json::Value;
+}
+impl ::b24_core::__private::ListMethod for TypeList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "types",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// This method updates the process by its `id`.
 ///

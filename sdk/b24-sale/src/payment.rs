@@ -215,6 +215,13 @@ impl ::b24_core::__private::Method for PaymentList {
         ::b24_core::__private::serde_json::Value,
     >;
 }
+impl ::b24_core::__private::ListMethod for PaymentList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "payments",
+    );
+    const ID_FIELD: &'static str = "id";
+}
 /// The method `sale.payment.update` is used to update fields of the payment collection item.
 ///
 /// Who: administrator.

@@ -281,6 +281,13 @@ impl ::b24_core::__private::Method for PropertyRelationList {
         ::b24_core::__private::serde_json::Value,
     >;
 }
+impl ::b24_core::__private::ListMethod for PropertyRelationList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "propertyRelations",
+    );
+    const ID_FIELD: &'static str = "id";
+}
 /// The `SaleOrderPropertyRelation` object.
 #[derive(
     Debug,

@@ -2101,6 +2101,11 @@ impl ::b24_core::__private::Method for TasksApiScrumEpicList {
     const IDEMPOTENT: bool = true;
     type Output = TasksApiScrumEpicListResult;
 }
+impl ::b24_core::__private::ListMethod for TasksApiScrumEpicList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
+    const ID_FIELD: &'static str = "id";
+}
 /// This method updates an epic in Scrum.
 ///
 /// Who: any user with access to Scrum.
@@ -2771,6 +2776,11 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintList {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+}
+impl ::b24_core::__private::ListMethod for TasksApiScrumSprintList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
+    const ID_FIELD: &'static str = "id";
 }
 /// The method `tasks.api.scrum.sprint.start` initiates a sprint.
 ///

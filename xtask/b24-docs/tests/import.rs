@@ -1009,6 +1009,16 @@ fn list_methods_are_marked_from_their_pages() {
         (l.path.as_deref(), l.id_field.as_deref()),
         (Some("items"), Some("id"))
     );
+    // an answer shown as the bare result (`{"items": [...]}`)
+    let rpa = imported_method(&out, "rpa.item.list");
+    assert_eq!(
+        rpa.list
+            .as_ref()
+            .expect("rpa.item.list pages")
+            .path
+            .as_deref(),
+        Some("items")
+    );
     // `total` with an `OFFSET` parameter of its own is not the `start` pager
     let users = imported_method(&out, "im.search.user.list");
     assert!(users.list.is_none(), "{:?}", users.list);

@@ -135,7 +135,8 @@ pub(super) fn matching_brace(s: &str) -> Option<usize> {
     None
 }
 
-/// Turns a simple JS object literal (`{muted: true, 'a': 'b'}`) into JSON.
+/// Turns a simple JS object literal (`{muted: true, 'a': 'b'}`, trailing
+/// commas and `// ...` comments allowed) into JSON.
 pub(super) fn js_to_json(js: &str) -> Option<String> {
     let mut out = String::new();
     let chars: Vec<char> = js.chars().collect();
@@ -185,6 +186,32 @@ pub(super) fn js_to_json(js: &str) -> Option<String> {
                 return None;
             }
             continue;
+        }
+        if c == '/' && chars.get(i + 1) == Some(&'/') {
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+            continue;
+        }
+        if c == ',' {
+            // the next character that is not space or comment
+            let mut k = i + 1;
+            loop {
+                while chars.get(k).is_some_and(|c| c.is_whitespace()) {
+                    k += 1;
+                }
+                if chars.get(k) == Some(&'/') && chars.get(k + 1) == Some(&'/') {
+                    while chars.get(k).is_some_and(|c| *c != '\n') {
+                        k += 1;
+                    }
+                } else {
+                    break;
+                }
+            }
+            if matches!(chars.get(k), Some(']' | '}')) {
+                i += 1;
+                continue;
+            }
         }
         out.push(c);
         i += 1;

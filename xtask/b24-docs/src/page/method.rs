@@ -71,16 +71,16 @@ pub(super) fn paging(
 }
 
 /// The `result` of a documented answer. Some pages show the answer without
-/// its `result` wrapper (`{"measures": [...], "total": 4, "time": {...}}`):
-/// then what is left without the pager's and timing keys is the result.
-pub(super) fn answer_result(answer: Value) -> Option<Value> {
+/// its `result` wrapper (`{"measures": [...], "total": 4}`): then what is
+/// left without the pager's and timing keys is the result.
+fn answer_result(answer: Value) -> Option<Value> {
     let Value::Object(mut o) = answer else {
-        return None;
+        return Some(answer);
     };
     if let Some(r) = o.remove("result") {
         return Some(r);
     }
-    if !o.contains_key("time") || !(o.contains_key("total") || o.contains_key("next")) {
+    if o.contains_key("error") {
         return None;
     }
     o.retain(|k, _| !matches!(k.as_str(), "time" | "total" | "next"));
@@ -120,8 +120,11 @@ impl Ctx<'_> {
     pub(super) fn json_blocks(&self, h: usize) -> Vec<Value> {
         self.section(h)
             .filter_map(|i| match &self.doc.blocks[i] {
+                // answers with a trailing comma are still answers
                 Block::Code { lang, text, .. } if lang.is_empty() || lang == "json" => {
-                    serde_json::from_str(text).ok()
+                    serde_json::from_str(text)
+                        .ok()
+                        .or_else(|| serde_json::from_str(&js_to_json(text)?).ok())
                 }
                 _ => None,
             })

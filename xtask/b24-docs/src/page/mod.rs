@@ -273,5 +273,15 @@ mod tests {
             Some(r#"{"uiState":"connected"}"#)
         );
         assert_eq!(js_to_json("{a: b}"), None);
+        // the docs' answers often end a list with a comma
+        assert_eq!(
+            js_to_json("{\"rows\": [{\"id\": 1},\n ],}").as_deref(),
+            Some(r#"{"rows":[{"id":1}]}"#)
+        );
+        // and elide rows with a comment
+        assert_eq!(
+            js_to_json("{\"rows\": [{\"u\": \"a//b\"},\n // ...more\n ]}").as_deref(),
+            Some(r#"{"rows":[{"u":"a//b"}]}"#)
+        );
     }
 }
