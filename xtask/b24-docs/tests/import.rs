@@ -1025,3 +1025,26 @@ fn list_methods_are_marked_from_their_pages() {
     // a getter is no list
     assert!(imported_method(&out, "crm.deal.get").list.is_none());
 }
+
+#[test]
+fn scalar_event_data_is_reported_not_written() {
+    // `OnImConnectorLineDelete` delivers `"data": 107`: the format has no
+    // such `data`, so the example stays out of the spec and the report says why
+    let out = import();
+    let event = out
+        .files
+        .iter()
+        .filter(|(f, _)| f.starts_with("events/"))
+        .flat_map(|(f, _)| spec(&out, f).file.events)
+        .find(|e| e.code.value == "ONIMCONNECTORLINEDELETE")
+        .expect("the event is imported");
+    assert!(event.examples.is_empty(), "{:?}", event.examples);
+    assert!(
+        out.warnings
+            .iter()
+            .any(|w| w.page.ends_with("on-im-connector-line-delete.md")
+                && w.message.contains("not an object")),
+        "{:?}",
+        out.warnings
+    );
+}

@@ -140,6 +140,22 @@ impl Ctx<'_> {
                 );
             }
         }
+        // The format describes `data` as an object's fields; a delivery whose
+        // `data` is one value (an id) cannot be typed yet: say so, and keep
+        // the example out of a spec it contradicts.
+        let mut example = example;
+        if let Some(ex) = &example
+            && let Ok(Value::Object(o)) = serde_json::from_str::<Value>(ex)
+            && let Some(d) = o.get("data")
+            && !(d.is_object() || d.is_null() || d.as_array().is_some_and(|a| a.is_empty()))
+        {
+            let line = self.example_line(ex);
+            self.warn(
+                line,
+                format!("`{upper}`: the example's `data` is `{d}`, not an object; the spec format has no such `data`, the example is left out"),
+            );
+            example = None;
+        }
         let event = RestEvent {
             code: upper,
             rust_name,
