@@ -206,7 +206,7 @@ fn unvalidated_specs_fail_in_lower_not_in_emit() {
         "x.yaml:4:21: rust_name `no way` is not a Rust identifier"
     );
     spec.file.methods[0].params[0].rust_name = None;
-    spec.file.methods[0].params[0].type_name = Some(bad);
+    spec.file.methods[0].params[0].shape.type_name = Some(bad);
     let e = lower(&spec).unwrap_err().to_string();
     assert_eq!(
         e,

@@ -111,9 +111,9 @@ fn check(
                     let path = format!("{at}.{}", f.name.value);
                     check(
                         file,
-                        &f.ty.value,
-                        &f.fields,
-                        f.items.as_deref(),
+                        &f.shape.ty.value,
+                        &f.shape.fields,
+                        f.shape.items.as_deref(),
                         v,
                         &path,
                         depth + 1,

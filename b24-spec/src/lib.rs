@@ -16,7 +16,28 @@ use std::path::Path;
 
 pub use conform::{conforms, fields_conform, scalar_fits};
 pub use model::*;
-pub use serde_saphyr::{Location, Spanned};
+pub use serde_saphyr::{Location, SerializeError, Spanned};
+
+/// Writes `file` in the spec format, after `header` as `#` comment lines.
+/// Parsing the text gives `file` back: the importer writes `specs/` with
+/// it, so the YAML has one writer and one reader, both this model.
+pub fn to_yaml(header: &str, file: &SpecFile) -> Result<String, SerializeError> {
+    // lists indented under their key, like the hand-written specs; long
+    // lines stay whole (URLs, one-line summaries), multi-line text is `|`
+    let options = serde_saphyr::ser_options! {
+        compact_list_indent: false,
+        folded_wrap_chars: usize::MAX / 2,
+    };
+    let body = serde_saphyr::to_string_with_options(file, options)?;
+    let mut out = String::new();
+    for l in header.lines() {
+        out.push_str("# ");
+        out.push_str(l);
+        out.push('\n');
+    }
+    out.push_str(&body);
+    Ok(out)
+}
 
 /// The builtin type names a field's `type` can use.
 pub const BUILTIN_TYPES: &[&str] = &[

@@ -11,176 +11,163 @@ use serde_saphyr::Spanned;
 /// One spec file. A file becomes one Rust module; the sections it uses decide
 /// what is generated in it. A placement file has `placement:`, a REST method
 /// file has `methods:`, a REST event file has `events:`; `types:` is shared.
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct SpecFile {
     /// Rust module name; defaults to the file stem.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub module: Option<Spanned<String>>,
     /// Module documentation.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     /// The scope (permission) this file's entries belong to, used for cargo
     /// features and as the default `scope` of methods and events.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
     /// A placement with its interface events and commands.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub placement: Option<Placement>,
     /// REST methods.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub methods: Vec<Method>,
     /// REST events (delivered to a handler URL by `event.bind`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<RestEvent>,
     /// Named types that fields refer to with `type: Name`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub types: IndexMap<String, Shape>,
 }
 
+/// The documentation every entry carries.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Docs {
+    /// One-line summary.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Longer description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Link to the documentation page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub docs: Option<String>,
+    /// Who can subscribe or execute ("any user").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub who: Option<String>,
+}
+
 /// A placement (widget location) such as `PAGE_BACKGROUND_WORKER`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(from = "raw::Placement")]
 pub struct Placement {
     /// The placement code passed to `placement.bind`.
     pub code: Spanned<String>,
     /// A short human title.
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// What the placement is.
-    #[serde(default)]
-    pub summary: Option<String>,
+    /// What the placement is (`summary`) and its page (`docs`); a placement
+    /// has no `description` or `who` key.
+    #[serde(flatten)]
+    pub docs: Docs,
     /// Scopes an app needs for this placement.
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub scopes: Vec<String>,
-    /// Link to the official documentation page.
-    #[serde(default)]
-    pub docs: Option<String>,
     /// Interface events (`BX24.placement.bindEvent`).
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<InterfaceEvent>,
     /// Interface commands (`BX24.placement.call`).
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub commands: Vec<Command>,
 }
 
 /// A JS interface event fired in the app's iframe.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(from = "raw::InterfaceEvent")]
 pub struct InterfaceEvent {
     /// Wire name, e.g. `BackgroundCallCard::closeButtonClick`.
     pub name: Spanned<String>,
     /// Rust variant/method base name; derived from the part after `::`.
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rust_name: Option<Spanned<String>>,
-    /// One-line summary.
-    #[serde(default)]
-    pub summary: Option<String>,
-    /// Longer description.
-    #[serde(default)]
-    pub description: Option<String>,
-    /// Link to the documentation page.
-    #[serde(default)]
-    pub docs: Option<String>,
-    /// Who can subscribe ("any user").
-    #[serde(default)]
-    pub who: Option<String>,
+    /// Documentation; `who` is who can subscribe.
+    #[serde(flatten)]
+    pub docs: Docs,
     /// Positional callback arguments; empty when no data is passed.
-    #[serde(default)]
     pub args: Vec<Field>,
     /// Example argument lists, each a JSON array as the callback receives it.
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<String>,
 }
 
 /// A JS interface command sent with `BX24.placement.call`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(from = "raw::Command")]
 pub struct Command {
     /// Wire name, e.g. `CallCardSetMute`.
     pub name: Spanned<String>,
     /// Rust type name; derived from `name`.
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rust_name: Option<Spanned<String>>,
-    /// One-line summary.
-    #[serde(default)]
-    pub summary: Option<String>,
-    /// Longer description.
-    #[serde(default)]
-    pub description: Option<String>,
-    /// Link to the documentation page.
-    #[serde(default)]
-    pub docs: Option<String>,
-    /// Who can execute the command.
-    #[serde(default)]
-    pub who: Option<String>,
+    /// Documentation; `who` is who can execute the command.
+    #[serde(flatten)]
+    pub docs: Docs,
     /// Fields of the parameter object.
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub params: Vec<Field>,
     /// The parameter when it is not an object (`setValue` takes the value
     /// itself, `bind*Callback` take `null` or a string). Excludes `params`.
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub param: Option<Shape>,
     /// Shape of the value the callback receives; `any` when absent.
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<Shape>,
     /// Example parameter objects (JSON).
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<String>,
     /// Example results (JSON).
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub result_examples: Vec<String>,
 }
 
 /// A REST method such as `telephony.externalCall.register`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(from = "raw::Method")]
 pub struct Method {
     /// Wire name.
     pub name: Spanned<String>,
     /// Rust type name; derived from `name` without the file's scope prefix.
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rust_name: Option<Spanned<String>>,
-    /// One-line summary.
-    #[serde(default)]
-    pub summary: Option<String>,
-    /// Longer description.
-    #[serde(default)]
-    pub description: Option<String>,
-    /// Link to the documentation page.
-    #[serde(default)]
-    pub docs: Option<String>,
-    /// Who can execute the method.
-    #[serde(default)]
-    pub who: Option<String>,
-    /// Required scope; defaults to the file's `scope`.
-    #[serde(default)]
-    pub scope: Option<String>,
     /// The REST generation: `v2` (the default, `/rest/`) or `v3` (REST 3.0,
     /// `/rest/api/`). A name may have one entry of each.
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub api: Option<Spanned<String>>,
+    /// Documentation; `who` is who can execute the method.
+    #[serde(flatten)]
+    pub docs: Docs,
+    /// Required scope; defaults to the file's `scope`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
     /// Whether sending it twice is harmless. Defaults to true for names whose
     /// last part starts with `get`, `list`, `fields` or is a known read verb.
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub idempotent: Option<bool>,
     /// Parameters.
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub params: Vec<Field>,
     /// Shape of `result`.
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<Shape>,
     /// Present on list methods that page with `start`/`next`.
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub list: Option<ListSpec>,
     /// Documented error codes.
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<ErrorSpec>,
     /// Example requests (JSON).
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<String>,
     /// Example responses (JSON of the whole envelope or of `result`).
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub result_examples: Vec<String>,
 }
 
@@ -192,136 +179,322 @@ impl Method {
 }
 
 /// Paging information of a list method.
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct ListSpec {
     /// Where the rows sit inside `result` (`items` for `crm.item.list`);
     /// absent when `result` is the array itself.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// The field used as a keyset cursor (`ID` unless told).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id_field: Option<String>,
 }
 
 /// A documented error of a method.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ErrorSpec {
     /// The `error` code.
     pub code: String,
     /// The HTTP status, when documented.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
     /// The documented `error_description`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 
 /// A REST event such as `ONCRMDEALADD`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(from = "raw::RestEvent")]
 pub struct RestEvent {
     /// Event code as bound with `event.bind` (case-insensitive on the wire).
     pub code: Spanned<String>,
     /// Rust type name; derived from the code's documented spelling.
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rust_name: Option<Spanned<String>>,
-    /// One-line summary.
-    #[serde(default)]
-    pub summary: Option<String>,
-    /// Longer description.
-    #[serde(default)]
-    pub description: Option<String>,
-    /// Link to the documentation page.
-    #[serde(default)]
-    pub docs: Option<String>,
-    /// Who can subscribe.
-    #[serde(default)]
-    pub who: Option<String>,
+    /// Documentation; `who` is who can subscribe.
+    #[serde(flatten)]
+    pub docs: Docs,
     /// Required scope; defaults to the file's `scope`.
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
     /// Fields of the `data` object.
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub data: Vec<Field>,
     /// Example deliveries (JSON, as the docs show them).
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<String>,
 }
 
-/// A named value: a parameter, an argument, or an object field.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A named value: a parameter, an argument, or an object field: a name and
+/// a [`Shape`].
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(from = "raw::Field")]
 pub struct Field {
     /// Wire name, kept exactly.
     pub name: Spanned<String>,
     /// Rust field name; derived (snake case) from `name`.
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rust_name: Option<Spanned<String>>,
+    /// Whether the field must be present.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub required: bool,
+    /// The type of the value.
+    #[serde(flatten)]
+    pub shape: Shape,
+}
+
+/// An anonymous shape: the type of a result, an array item, or a named type.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Shape {
     /// The type: a builtin (`string`, `integer`, `number`, `boolean`, `date`,
     /// `datetime`, `object`, `array`, `any`) or a name under `types:`.
     #[serde(rename = "type")]
     pub ty: Spanned<String>,
-    /// Whether the field must be present.
-    #[serde(default)]
-    pub required: bool,
     /// Whether `null` is a documented value.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub nullable: bool,
     /// Documentation.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Documented values; makes the field an enum.
-    #[serde(default, rename = "enum")]
+    /// Documented values; makes the shape an enum.
+    #[serde(default, rename = "enum", skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<EnumValue>,
     /// Fields of an inline `object`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<Field>,
     /// Element shape of an `array`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Box<Shape>>,
-    /// Rust name of the inline object or enum type generated for this field.
-    #[serde(default)]
+    /// Rust name of the inline object or enum type generated for this shape.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_name: Option<Spanned<String>>,
 }
 
-/// An anonymous shape: the type of a result, an array item, or a named type.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Shape {
-    /// As [`Field::ty`].
-    #[serde(rename = "type")]
-    pub ty: Spanned<String>,
-    /// Whether `null` is a documented value.
-    #[serde(default)]
-    pub nullable: bool,
-    /// Documentation.
-    #[serde(default)]
-    pub description: Option<String>,
-    /// Documented values; makes the shape an enum.
-    #[serde(default, rename = "enum")]
-    pub values: Vec<EnumValue>,
-    /// Fields of an inline `object`.
-    #[serde(default)]
-    pub fields: Vec<Field>,
-    /// Element shape of an `array`.
-    #[serde(default)]
-    pub items: Option<Box<Shape>>,
-    /// Rust name of the inline object or enum type generated for this shape.
-    #[serde(default)]
-    pub type_name: Option<Spanned<String>>,
+impl Shape {
+    /// A bare shape of type `ty` with no source location (built by code).
+    pub fn of(ty: &str) -> Shape {
+        Shape {
+            ty: unplaced(ty.to_owned()),
+            nullable: false,
+            description: None,
+            values: Vec::new(),
+            fields: Vec::new(),
+            items: None,
+            type_name: None,
+        }
+    }
+}
+
+/// A value built by code rather than read from a file.
+pub fn unplaced<T>(value: T) -> Spanned<T> {
+    Spanned::new(
+        value,
+        serde_saphyr::Location::UNKNOWN,
+        serde_saphyr::Location::UNKNOWN,
+    )
+}
+
+/// The YAML keys as written. The public structs nest [`Docs`] and [`Shape`],
+/// but serde's `flatten` buffers values and so loses both the spans of
+/// [`Spanned`] names and the line/column of unknown keys: these flat
+/// structs keep `deny_unknown_fields` exact, and `From` nests their values.
+mod raw {
+    use super::{Docs, EnumValue, ErrorSpec, ListSpec, Shape, Spanned};
+    use serde::Deserialize;
+
+    type Name = Spanned<String>;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Placement {
+        code: Name,
+        #[serde(default)]
+        title: Option<String>,
+        #[serde(default)]
+        summary: Option<String>,
+        #[serde(default)]
+        scopes: Vec<String>,
+        #[serde(default)]
+        docs: Option<String>,
+        #[serde(default)]
+        events: Vec<super::InterfaceEvent>,
+        #[serde(default)]
+        commands: Vec<super::Command>,
+    }
+
+    impl From<Placement> for super::Placement {
+        fn from(r: Placement) -> Self {
+            super::Placement {
+                code: r.code,
+                title: r.title,
+                docs: Docs {
+                    summary: r.summary,
+                    docs: r.docs,
+                    ..Docs::default()
+                },
+                scopes: r.scopes,
+                events: r.events,
+                commands: r.commands,
+            }
+        }
+    }
+
+    /// A flat struct with an entry's own keys and the four keys of [`Docs`],
+    /// and the conversion that nests them.
+    macro_rules! with_docs {
+        ($entry:ident { $($(#[$meta:meta])* $key:ident: $ty:ty,)* }) => {
+            #[derive(Deserialize)]
+            #[serde(deny_unknown_fields)]
+            pub struct $entry {
+                $($(#[$meta])* $key: $ty,)*
+                #[serde(default)]
+                summary: Option<String>,
+                #[serde(default)]
+                description: Option<String>,
+                #[serde(default)]
+                docs: Option<String>,
+                #[serde(default)]
+                who: Option<String>,
+            }
+
+            impl From<$entry> for super::$entry {
+                fn from(r: $entry) -> Self {
+                    super::$entry {
+                        $($key: r.$key,)*
+                        docs: Docs {
+                            summary: r.summary,
+                            description: r.description,
+                            docs: r.docs,
+                            who: r.who,
+                        },
+                    }
+                }
+            }
+        };
+    }
+
+    with_docs!(InterfaceEvent {
+        name: Name,
+        #[serde(default)]
+        rust_name: Option<Name>,
+        #[serde(default)]
+        args: Vec<super::Field>,
+        #[serde(default)]
+        examples: Vec<String>,
+    });
+
+    with_docs!(Command {
+        name: Name,
+        #[serde(default)]
+        rust_name: Option<Name>,
+        #[serde(default)]
+        params: Vec<super::Field>,
+        #[serde(default)]
+        param: Option<Shape>,
+        #[serde(default)]
+        result: Option<Shape>,
+        #[serde(default)]
+        examples: Vec<String>,
+        #[serde(default)]
+        result_examples: Vec<String>,
+    });
+
+    with_docs!(Method {
+        name: Name,
+        #[serde(default)]
+        rust_name: Option<Name>,
+        #[serde(default)]
+        scope: Option<String>,
+        #[serde(default)]
+        api: Option<Name>,
+        #[serde(default)]
+        idempotent: Option<bool>,
+        #[serde(default)]
+        params: Vec<super::Field>,
+        #[serde(default)]
+        result: Option<Shape>,
+        #[serde(default)]
+        list: Option<ListSpec>,
+        #[serde(default)]
+        errors: Vec<ErrorSpec>,
+        #[serde(default)]
+        examples: Vec<String>,
+        #[serde(default)]
+        result_examples: Vec<String>,
+    });
+
+    with_docs!(RestEvent {
+        code: Name,
+        #[serde(default)]
+        rust_name: Option<Name>,
+        #[serde(default)]
+        scope: Option<String>,
+        #[serde(default)]
+        data: Vec<super::Field>,
+        #[serde(default)]
+        examples: Vec<String>,
+    });
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Field {
+        name: Name,
+        #[serde(default)]
+        rust_name: Option<Name>,
+        #[serde(rename = "type")]
+        ty: Name,
+        #[serde(default)]
+        required: bool,
+        #[serde(default)]
+        nullable: bool,
+        #[serde(default)]
+        description: Option<String>,
+        #[serde(default, rename = "enum")]
+        values: Vec<EnumValue>,
+        #[serde(default)]
+        fields: Vec<super::Field>,
+        #[serde(default)]
+        items: Option<Box<Shape>>,
+        #[serde(default)]
+        type_name: Option<Name>,
+    }
+
+    impl From<Field> for super::Field {
+        fn from(r: Field) -> Self {
+            super::Field {
+                name: r.name,
+                rust_name: r.rust_name,
+                required: r.required,
+                shape: Shape {
+                    ty: r.ty,
+                    nullable: r.nullable,
+                    description: r.description,
+                    values: r.values,
+                    fields: r.fields,
+                    items: r.items,
+                    type_name: r.type_name,
+                },
+            }
+        }
+    }
 }
 
 /// One documented value of an enum: either just the value (`- idle`) or the
 /// value with its meaning (`- {value: idle, description: no connection}`).
-#[derive(Debug, Clone)]
+/// Written back always as the map.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EnumValue {
     /// The wire value.
     pub value: ScalarValue,
     /// Rust variant name; derived from the value.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rust_name: Option<Spanned<String>>,
     /// What it means.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 
@@ -375,7 +548,8 @@ impl<'de> Deserialize<'de> for EnumValue {
 }
 
 impl EnumValue {
-    fn bare(value: ScalarValue) -> Self {
+    /// A value without a name or description.
+    pub fn bare(value: ScalarValue) -> Self {
         EnumValue {
             value,
             rust_name: None,
@@ -402,21 +576,6 @@ impl std::fmt::Display for ScalarValue {
             ScalarValue::Bool(b) => write!(f, "{b}"),
             ScalarValue::Int(i) => write!(f, "{i}"),
             ScalarValue::Str(s) => f.write_str(s),
-        }
-    }
-}
-
-impl Field {
-    /// The field seen as a shape (its type part).
-    pub fn shape(&self) -> Shape {
-        Shape {
-            ty: self.ty.clone(),
-            nullable: self.nullable,
-            description: self.description.clone(),
-            values: self.values.clone(),
-            fields: self.fields.clone(),
-            items: self.items.clone(),
-            type_name: self.type_name.clone(),
         }
     }
 }

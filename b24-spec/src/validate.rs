@@ -90,7 +90,7 @@ impl Ctx<'_> {
                 let at = f.rust_name.as_ref().unwrap_or(&f.name).clone();
                 self.unique(&mut rust, &r, &at, &format!("Rust name of a {what}"));
             }
-            self.shape(&f.shape());
+            self.shape(&f.shape);
         }
     }
 

@@ -32,7 +32,7 @@ impl Lower<'_> {
             events.push(RestEvent {
                 code: e.code.value.to_ascii_uppercase(),
                 handler: names::handler_method(base),
-                docs: docs(&e.summary, &e.description, &e.who, &e.docs),
+                docs: docs(&e.docs),
                 scope: self.scope(e.scope.as_deref()),
                 data: self.fields(&e.data, &name, Dir::In)?,
                 name,

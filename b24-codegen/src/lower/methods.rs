@@ -56,7 +56,7 @@ impl Lower<'_> {
         };
         Ok(Method {
             wire: m.name.value.clone(),
-            docs: docs(&m.summary, &m.description, &m.who, &m.docs),
+            docs: docs(&m.docs),
             scope: self.scope(m.scope.as_deref()),
             api,
             // No rule here: without `idempotent:` the runtime's rule decides.

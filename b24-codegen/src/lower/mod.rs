@@ -58,7 +58,7 @@ pub fn lower(spec: &Spec) -> Result<Module, Error> {
         summary: file
             .summary
             .clone()
-            .or_else(|| file.placement.as_ref().and_then(|p| p.summary.clone())),
+            .or_else(|| file.placement.as_ref().and_then(|p| p.docs.summary.clone())),
         scope: file.scope.clone(),
         placement,
         methods,
@@ -146,16 +146,11 @@ impl Lower<'_> {
 }
 
 /// The docs of an entry. The spec model's docs fields are read here only.
-fn docs(
-    summary: &Option<String>,
-    description: &Option<String>,
-    who: &Option<String>,
-    url: &Option<String>,
-) -> Docs {
+fn docs(d: &b24_spec::Docs) -> Docs {
     Docs {
-        summary: summary.clone(),
-        description: description.clone(),
-        who: who.clone(),
-        url: url.clone(),
+        summary: d.summary.clone(),
+        description: d.description.clone(),
+        who: d.who.clone(),
+        url: d.docs.clone(),
     }
 }

@@ -31,9 +31,9 @@ impl Lower<'_> {
             // description.
             docs: Docs {
                 summary: pl.title.clone(),
-                description: pl.summary.clone(),
+                description: pl.docs.summary.clone(),
                 who: None,
-                url: pl.docs.clone(),
+                url: pl.docs.docs.clone(),
             },
             events,
             commands,
@@ -52,7 +52,7 @@ impl Lower<'_> {
         Ok(InterfaceEvent {
             handler: names::handler_method(&variant),
             min_args: ev.args.iter().filter(|a| a.required).count(),
-            docs: docs(&ev.summary, &ev.description, &ev.who, &ev.docs),
+            docs: docs(&ev.docs),
             wire,
             variant,
             args,
@@ -62,15 +62,15 @@ impl Lower<'_> {
     fn event_args(&mut self, args: &[b24_spec::Field], base: &str) -> Result<Vec<Field>, Error> {
         // A lone inline object argument is named after the event itself.
         if let [only] = args
-            && only.ty.value == "object"
-            && !only.fields.is_empty()
-            && only.type_name.is_none()
+            && only.shape.ty.value == "object"
+            && !only.shape.fields.is_empty()
+            && only.shape.type_name.is_none()
         {
             let mut f = only.clone();
-            f.type_name = Some(Spanned::new(
+            f.shape.type_name = Some(Spanned::new(
                 base.to_owned(),
-                only.ty.referenced,
-                only.ty.defined,
+                only.shape.ty.referenced,
+                only.shape.ty.defined,
             ));
             return self.fields(&[f], base, Dir::In);
         }
@@ -89,7 +89,7 @@ impl Lower<'_> {
         let output = self.result(c.result.as_ref(), &format!("{name}Result"))?;
         Ok(Command {
             wire: c.name.value.clone(),
-            docs: docs(&c.summary, &c.description, &c.who, &c.docs),
+            docs: docs(&c.docs),
             name,
             param,
             output,

@@ -222,13 +222,13 @@ impl Lower<'_> {
                 "{owner}{}",
                 names::camel(&f.name.value).unwrap_or_else(|| "Field".into())
             );
-            let ty = self.shape(&f.shape(), &hint, dir)?;
+            let ty = self.shape(&f.shape, &hint, dir)?;
             out.push(Field {
                 wire: f.name.value.clone(),
                 ident,
                 ty,
-                required: f.required && !f.nullable,
-                doc: f.description.clone(),
+                required: f.required && !f.shape.nullable,
+                doc: f.shape.description.clone(),
             });
         }
         Ok(out)

@@ -367,20 +367,47 @@ impl ::b24_core::__private::Method for ActivityList {
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
-/// Logs information in the workflow log
+/// The `bizproc.activity.log` method logs information into the business process log. Event logging must be enabled in the business process template.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/bizproc-activity/bizproc-activity-log.html>
 /// The `ActivityLog` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct ActivityLog {}
+pub struct ActivityLog {
+    /// A unique key required to send an event to the business process.
+    ///
+    /// The token is sent to the application action handler when the business process reaches this action.
+    ///
+    /// Logging is possible if the `USE_SUBSCRIPTION` parameter is set to `'Y'` during the registration or update of the action in bizproc.activity.add or bizproc.activity.update
+    ///
+    /// Wire name: `EVENT_TOKEN`.
+    #[serde(
+        rename = "EVENT_TOKEN",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub event_token: ::std::string::String,
+    /// Message to be logged
+    ///
+    /// Wire name: `LOG_MESSAGE`.
+    #[serde(
+        rename = "LOG_MESSAGE",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub log_message: ::std::string::String,
+}
 impl ActivityLog {
     /// Creates a `ActivityLog` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(
+        event_token: impl ::std::convert::Into<::std::string::String>,
+        log_message: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            event_token: event_token.into(),
+            log_message: log_message.into(),
+        }
     }
 }
 impl ::b24_core::__private::Method for ActivityLog {
@@ -389,7 +416,7 @@ impl ::b24_core::__private::Method for ActivityLog {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "bizproc.activity.log",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
 }
 /// The `bizproc.activity.update` method updates a business process action added by the application.
 ///
@@ -1243,6 +1270,11 @@ impl ::b24_core::__private::Method for TaskList {
     );
     type Output = ::std::vec::Vec<TaskListResultItem>;
 }
+impl ::b24_core::__private::ListMethod for TaskList {
+    type Item = TaskListResultItem;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
+    const ID_FIELD: &'static str = "ID";
+}
 /// This method retrieves a list of running workflows.
 ///
 /// Who: administrator.
@@ -1535,20 +1567,115 @@ impl ::b24_core::__private::Method for WorkflowStart {
     );
     type Output = ::std::string::String;
 }
-/// Adds a business process template from a file
+/// This method adds a business process template from a file.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/bizproc/template/bizproc-workflow-template-add.html>
 /// The `WorkflowTemplateAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct WorkflowTemplateAdd {}
+pub struct WorkflowTemplateAdd {
+    /// Document type. Consists of three string-type elements. They define to which type of objects the new business process template should be attached.
+    ///
+    /// Possible value options:
+    ///
+    /// - CRM Module
+    ///     `['crm', 'CCrmDocumentLead', 'LEAD']` — leads
+    ///     `['crm', 'CCrmDocumentContact', 'CONTACT']` — contacts
+    ///     `['crm', 'CCrmDocumentCompany', 'COMPANY']` — companies
+    ///     `['crm', 'CCrmDocumentDeal', 'DEAL']` — deals
+    ///     `['crm', 'Bitrix\Crm\Integration\BizProc\Document\Quote', 'QUOTE']` — estimates
+    ///     `['crm', 'Bitrix\Crm\Integration\BizProc\Document\SmartInvoice', 'SMART_INVOICE']` — invoices
+    ///     `['crm', 'Bitrix\Crm\Integration\BizProc\Document\Dynamic', 'DYNAMIC_XXX']` — SPAs, where XXX is the SPA identifier
+    ///
+    /// - Lists Module
+    ///     `['lists', 'BizprocDocument', 'iblock_XXX']` — processes in the news feed, where XXX is the information block identifier
+    ///     `['lists', 'Bitrix\Lists\BizprocDocumentLists', 'iblock_XXX']` — lists in groups, where XXX is the information block identifier
+    ///
+    /// - Drive Module
+    ///     `['disk', 'Bitrix\Disk\BizProcDocument', 'STORAGE_XXX']`, where XXX is the storage identifier
+    ///
+    /// Wire name: `DOCUMENT_TYPE`.
+    #[serde(rename = "DOCUMENT_TYPE")]
+    pub document_type: ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    /// Template name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub name: ::std::string::String,
+    /// Template description
+    ///
+    /// Wire name: `DESCRIPTION`.
+    #[serde(
+        rename = "DESCRIPTION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Content of the business process template file in `.bpt` format.
+    ///
+    /// More about file transfer methods can be found in the article {#T}
+    ///
+    /// Wire name: `TEMPLATE_DATA`.
+    #[serde(rename = "TEMPLATE_DATA")]
+    pub template_data: ::b24_core::__private::serde_json::Value,
+    /// Auto-execution settings for the template. Can have the value:
+    ///
+    /// - `0` — no auto-execution
+    /// - `1` — execute on creation
+    /// - `2` — execute on modification
+    /// - `3` — execute on creation and modification
+    ///
+    /// Default is `0`
+    ///
+    /// Wire name: `AUTO_EXECUTE`.
+    #[serde(
+        rename = "AUTO_EXECUTE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub auto_execute: ::std::option::Option<i64>,
+}
 impl WorkflowTemplateAdd {
     /// Creates a `WorkflowTemplateAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(
+        document_type: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+        name: impl ::std::convert::Into<::std::string::String>,
+        template_data: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Value,
+        >,
+    ) -> Self {
+        Self {
+            document_type: document_type.into(),
+            name: name.into(),
+            description: ::std::option::Option::None,
+            template_data: template_data.into(),
+            auto_execute: ::std::option::Option::None,
+        }
+    }
+    /// Sets `DESCRIPTION`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AUTO_EXECUTE`.
+    #[must_use]
+    pub fn auto_execute(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.auto_execute = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl ::b24_core::__private::Method for WorkflowTemplateAdd {
@@ -1557,7 +1684,7 @@ impl ::b24_core::__private::Method for WorkflowTemplateAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "bizproc.workflow.template.add",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = i64;
 }
 /// This method deletes a business process template.
 ///

@@ -10886,9 +10886,7 @@ impl V1WaitlistUpdateFields {
         Self { note: note.into() }
     }
 }
-/// When a booking is created manually or via the methods booking.v1.booking.add, booking.v1.booking.createfromwaitlist
-///
-/// The page of this event is not in the docs snapshot; its data fields are not typed.
+/// The `ONBOOKINGADD` event will trigger when a new booking is created manually or through the methods booking.v1.booking.add, booking.v1.booking.createfromwaitlist.
 ///
 /// Who: any user.
 ///
@@ -10906,6 +10904,16 @@ impl V1WaitlistUpdateFields {
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
 pub struct OnBookingAdd {
+    /// Identifier of the created booking
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -10918,8 +10926,15 @@ impl OnBookingAdd {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
+            id: ::std::option::Option::None,
             extra: ::b24_core::__private::serde_json::Map::new(),
         }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl OnBookingAdd {
@@ -11584,9 +11599,7 @@ impl ::b24_core::__private::RestEvent for OnResourceDelete {
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant)]
 pub enum RestEvent {
-    /// When a booking is created manually or via the methods booking.v1.booking.add, booking.v1.booking.createfromwaitlist
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `ONBOOKINGADD` event will trigger when a new booking is created manually or through the methods booking.v1.booking.add, booking.v1.booking.createfromwaitlist.
     ///
     /// Who: any user.
     ///
@@ -11862,9 +11875,7 @@ impl ::b24_core::__private::RestEvents for RestEvent {
 /// Handles the REST events of this scope. Every method defaults to
 /// doing nothing; implement the ones you need.
 pub trait RestHandler: Send + Sync {
-    /// When a booking is created manually or via the methods booking.v1.booking.add, booking.v1.booking.createfromwaitlist
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `ONBOOKINGADD` event will trigger when a new booking is created manually or through the methods booking.v1.booking.add, booking.v1.booking.createfromwaitlist.
     ///
     /// Who: any user.
     ///

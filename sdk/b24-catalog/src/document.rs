@@ -176,22 +176,24 @@ impl ::b24_core::__private::Method for DocumentConfirm {
     );
     type Output = bool;
 }
-/// Deletes an inventory accounting document
-///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
-///
-/// Who: administrator.
+/// The method `catalog.document.delete` removes an inventory document.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/document/catalog-document-delete.html>
 /// The `DocumentDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct DocumentDelete {}
+pub struct DocumentDelete {
+    /// Identifier of the document, which can be obtained using the catalog.document.list method
+    ///
+    /// Wire name: `id`.
+    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub id: i64,
+}
 impl DocumentDelete {
     /// Creates a `DocumentDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+        Self { id: id.into() }
     }
 }
 impl ::b24_core::__private::Method for DocumentDelete {
@@ -200,7 +202,7 @@ impl ::b24_core::__private::Method for DocumentDelete {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "catalog.document.delete",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
 }
 /// The method `catalog.document.deleteList` removes multiple inventory documents. Access permissions are checked for each document in the request.
 ///
@@ -749,8 +751,10 @@ impl ::b24_core::__private::Method for DocumentList {
 }
 impl ::b24_core::__private::ListMethod for DocumentList {
     type Item = ::b24_core::__private::serde_json::Value;
-    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
-    const ID_FIELD: &'static str = "ID";
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "documents",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The method `catalog.document.mode.status` checks the activity of inventory management.
 ///

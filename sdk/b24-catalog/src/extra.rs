@@ -213,8 +213,10 @@ impl ::b24_core::__private::Method for ExtraList {
 }
 impl ::b24_core::__private::ListMethod for ExtraList {
     type Item = ::b24_core::__private::serde_json::Value;
-    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
-    const ID_FIELD: &'static str = "ID";
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "extras",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The `CatalogExtra` object.
 #[derive(

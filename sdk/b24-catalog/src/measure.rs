@@ -281,8 +281,10 @@ impl ::b24_core::__private::Method for MeasureList {
 }
 impl ::b24_core::__private::ListMethod for MeasureList {
     type Item = ::b24_core::__private::serde_json::Value;
-    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
-    const ID_FIELD: &'static str = "ID";
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "measures",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// This method updates the measurement unit.
 ///

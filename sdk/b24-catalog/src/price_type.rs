@@ -275,8 +275,10 @@ impl ::b24_core::__private::Method for PriceTypeList {
 }
 impl ::b24_core::__private::ListMethod for PriceTypeList {
     type Item = ::b24_core::__private::serde_json::Value;
-    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
-    const ID_FIELD: &'static str = "ID";
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "priceTypes",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// This method modifies the values of the price type fields.
 ///
@@ -707,6 +709,13 @@ impl ::b24_core::__private::Method for PriceTypeLangGetLanguages {
         "catalog.priceTypeLang.getLanguages",
     );
     type Output = PriceTypeLangGetLanguagesResult;
+}
+impl ::b24_core::__private::ListMethod for PriceTypeLangGetLanguages {
+    type Item = CatalogLanguage;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "languages",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The method returns a list of translations for price type names.
 ///
@@ -2666,9 +2675,7 @@ impl PriceTypeLangUpdateResult {
         self
     }
 }
-/// When a price type is added manually or using catalog.priceType.add
-///
-/// The page of this event is not in the docs snapshot; its data fields are not typed.
+/// The `CATALOG.PRICE.TYPE.ON.ADD` event is triggered when a price type is added.
 ///
 /// Who: any user.
 ///
@@ -2686,6 +2693,9 @@ impl PriceTypeLangUpdateResult {
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
 pub struct CatalogPriceTypeOnAdd {
+    /// Wire name: `FIELDS`.
+    #[serde(rename = "FIELDS", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<CatalogPriceTypeOnAddFields>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -2698,8 +2708,18 @@ impl CatalogPriceTypeOnAdd {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
+            fields: ::std::option::Option::None,
             extra: ::b24_core::__private::serde_json::Map::new(),
         }
+    }
+    /// Sets `FIELDS`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<CatalogPriceTypeOnAddFields>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl CatalogPriceTypeOnAdd {
@@ -2765,9 +2785,7 @@ impl ::b24_core::__private::RestEvent for CatalogPriceTypeOnDelete {
     const CODE: &'static str = "CATALOG.PRICE.TYPE.ON.DELETE";
     const SCOPE: &'static str = "catalog";
 }
-/// When a price type is updated manually or using catalog.priceType.update
-///
-/// The page of this event is not in the docs snapshot; its data fields are not typed.
+/// The `CATALOG.PRICE.TYPE.ON.UPDATE` event is triggered when a price type is updated.
 ///
 /// Who: any user.
 ///
@@ -2785,6 +2803,9 @@ impl ::b24_core::__private::RestEvent for CatalogPriceTypeOnDelete {
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
 pub struct CatalogPriceTypeOnUpdate {
+    /// Wire name: `FIELDS`.
+    #[serde(rename = "FIELDS", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<CatalogPriceTypeOnUpdateFields>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -2797,8 +2818,18 @@ impl CatalogPriceTypeOnUpdate {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
+            fields: ::std::option::Option::None,
             extra: ::b24_core::__private::serde_json::Map::new(),
         }
+    }
+    /// Sets `FIELDS`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<CatalogPriceTypeOnUpdateFields>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl CatalogPriceTypeOnUpdate {
@@ -2814,9 +2845,7 @@ impl ::b24_core::__private::RestEvent for CatalogPriceTypeOnUpdate {
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant)]
 pub enum RestEvent {
-    /// When a price type is added manually or using catalog.priceType.add
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `CATALOG.PRICE.TYPE.ON.ADD` event is triggered when a price type is added.
     ///
     /// Who: any user.
     ///
@@ -2832,9 +2861,7 @@ pub enum RestEvent {
     ///
     /// Event code: `CATALOG.PRICE.TYPE.ON.DELETE`.
     CatalogPriceTypeOnDelete(CatalogPriceTypeOnDelete),
-    /// When a price type is updated manually or using catalog.priceType.update
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `CATALOG.PRICE.TYPE.ON.UPDATE` event is triggered when a price type is updated.
     ///
     /// Who: any user.
     ///
@@ -2923,9 +2950,7 @@ impl ::b24_core::__private::RestEvents for RestEvent {
 /// Handles the REST events of this scope. Every method defaults to
 /// doing nothing; implement the ones you need.
 pub trait RestHandler: Send + Sync {
-    /// When a price type is added manually or using catalog.priceType.add
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `CATALOG.PRICE.TYPE.ON.ADD` event is triggered when a price type is added.
     ///
     /// Who: any user.
     ///
@@ -2949,9 +2974,7 @@ pub trait RestHandler: Send + Sync {
         let _ = data;
         async {}
     }
-    /// When a price type is updated manually or using catalog.priceType.update
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `CATALOG.PRICE.TYPE.ON.UPDATE` event is triggered when a price type is updated.
     ///
     /// Who: any user.
     ///
@@ -3003,6 +3026,48 @@ pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEven
         RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
     }
 }
+/// The `CatalogPriceTypeOnAddFields` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CatalogPriceTypeOnAddFields {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CatalogPriceTypeOnAddFields {
+    /// Creates a `CatalogPriceTypeOnAddFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// The `CatalogPriceTypeOnDeleteFields` object.
 #[derive(
     Debug,
@@ -3031,6 +3096,48 @@ pub struct CatalogPriceTypeOnDeleteFields {
 }
 impl CatalogPriceTypeOnDeleteFields {
     /// Creates a `CatalogPriceTypeOnDeleteFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CatalogPriceTypeOnUpdateFields` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CatalogPriceTypeOnUpdateFields {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CatalogPriceTypeOnUpdateFields {
+    /// Creates a `CatalogPriceTypeOnUpdateFields` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {

@@ -122,20 +122,36 @@ impl ::b24_core::__private::Method for ProductDelete {
     );
     type Output = bool;
 }
-/// Downloads product files by provided parameters
+/// This method downloads product files from the trade catalog based on the provided parameters.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product/catalog-product-download.html>
 /// The `ProductDownload` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct ProductDownload {}
+pub struct ProductDownload {
+    /// Field values for downloading product files
+    ///
+    /// Wire name: `fields`.
+    #[serde(rename = "fields")]
+    pub fields: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
 impl ProductDownload {
     /// Creates a `ProductDownload` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(
+        fields: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        Self { fields: fields.into() }
     }
 }
 impl ::b24_core::__private::Method for ProductDownload {
@@ -1004,9 +1020,7 @@ impl ::b24_core::__private::Method for ProductServiceGetFieldsByFilter {
     );
     type Output = ProductServiceGetFieldsByFilterResult;
 }
-/// Returns a list of services by filter
-///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// The method returns a list of services based on a filter.
 ///
 /// Who: administrator.
 ///
@@ -1014,12 +1028,162 @@ impl ::b24_core::__private::Method for ProductServiceGetFieldsByFilter {
 /// The `ProductServiceList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct ProductServiceList {}
+pub struct ProductServiceList {
+    /// An array containing a list of fields that must be selected (see the fields of the catalog_product_service object).
+    ///
+    /// Required fields: `id`, `iblockId`
+    ///
+    /// Wire name: `select`.
+    #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
+    pub select: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// An object for filtering selected services in `{"field_1": "value_1", ... "field_N": "value_N"}` format.
+    ///
+    /// Possible values for `field` correspond to the fields of the catalog_product_service object.
+    ///
+    /// Required fields: `iblockId`.
+    ///
+    /// A key can be assigned an additional prefix to specify the filter behavior. Possible prefix values:
+    /// - `>=` — greater than or equal to
+    /// - `>` — greater than
+    /// - `<=` — less than or equal to
+    /// - `<` — less than
+    /// - `%` — LIKE, substring search. The `%` character does not need to be passed in the filter value. The search looks for a substring in any position of the string
+    /// - `=%` — LIKE, substring search. The `%` character must be passed in the value. Examples:
+    ///     - `"mol%"` — searches for values starting with "mol"
+    ///     - `"%mol"` — searches for values ending with "mol"
+    ///     - `"%mol%"` — searches for values where "mol" can be in any position
+    /// - `%=` — LIKE (similar to `=%`)
+    /// - `!%` — NOT LIKE, substring search. The `%` character does not need to be passed in the filter value. The search is performed from both sides
+    /// - `!=%` — NOT LIKE, substring search. The `%` character must be passed in the value. Examples:
+    ///     - `"mol%"` — searches for values that do not start with "mol"
+    ///     - `"%mol"` — searches for values that do not end with "mol"
+    ///     - `"%mol%"` — searches for values where the substring "mol" is not present in any position
+    /// - `!%=` — NOT LIKE (similar to `!=%`)
+    /// - `=` — equal, exact match (used by default). For IN search, you can pass multiple values as an array
+    /// - `!=` — not equal
+    /// - `!` — not equal. For NOT IN search, you can pass multiple values as an array
+    ///
+    /// For `propertyN` properties, the value format in `filter` depends on the condition type:
+    /// - if you are filtering a date or date-time type property by range, use a prefix in the key and pass the value in the `value` field
+    /// - if you are filtering a numeric, string, or list property by exact match, pass the value directly, without `value`
+    /// - for `IN` and NOT IN searches, you can pass an array of values
+    ///
+    /// Examples of filtering by properties:
+    ///
+    /// ```js
+    /// filter: {
+    ///     iblockId: 14,
+    ///     '>=property424': {
+    ///         value: '2025-05-29T12:00:00+03:00'
+    ///     },
+    ///     '<=property424': {
+    ///         value: '2025-05-30T13:00:00+03:00'
+    ///     },
+    ///     property996: 9636,
+    ///     property997: [9636, 568, 570, 9658],
+    /// }
+    /// ```
+    ///
+    /// Wire name: `filter`.
+    #[serde(rename = "filter", default, skip_serializing_if = "Option::is_none")]
+    pub filter: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// An object for sorting selected services in `{"field_1": "order_1", ... "field_N": "order_N"}` format.
+    ///
+    /// Possible values for `field` correspond to the fields of the catalog_product_service object.
+    ///
+    /// Possible values for `order`:
+    /// - `asc` — in ascending order
+    /// - `desc` — in descending order
+    ///
+    /// Wire name: `order`.
+    #[serde(rename = "order", default, skip_serializing_if = "Option::is_none")]
+    pub order: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// The parameter is used to control pagination.
+    ///
+    /// The results page size is always static — 50 records.
+    ///
+    /// To select the second page of results, pass the value `50`. To select the third page of results — the value `100` and so on.
+    ///
+    /// Formula for calculating the `start` parameter value:
+    ///
+    /// `start = (N-1) * 50`, where `N` — the number of the desired page
+    ///
+    /// Wire name: `start`.
+    #[serde(
+        rename = "start",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start: ::std::option::Option<i64>,
+}
 impl ProductServiceList {
     /// Creates a `ProductServiceList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
-        Self {}
+        Self {
+            select: ::std::option::Option::None,
+            filter: ::std::option::Option::None,
+            order: ::std::option::Option::None,
+            start: ::std::option::Option::None,
+        }
+    }
+    /// Sets `select`.
+    #[must_use]
+    pub fn select(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.select = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `filter`.
+    #[must_use]
+    pub fn filter(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.filter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `order`.
+    #[must_use]
+    pub fn order(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.order = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `start`.
+    #[must_use]
+    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.start = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl ::b24_core::__private::Method for ProductServiceList {
@@ -1028,7 +1192,14 @@ impl ::b24_core::__private::Method for ProductServiceList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "catalog.product.service.list",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ProductServiceListResult;
+}
+impl ::b24_core::__private::ListMethod for ProductServiceList {
+    type Item = CatalogProductService;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "services",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// This method updates the service fields.
 ///
@@ -7421,6 +7592,48 @@ impl ProductServiceGetFieldsByFilterResult {
         >,
     ) -> Self {
         self.service = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root response item
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ProductServiceListResult {
+    /// Array of objects containing information about the selected services
+    ///
+    /// Wire name: `services`.
+    #[serde(rename = "services", default, skip_serializing_if = "Option::is_none")]
+    pub services: ::std::option::Option<::std::vec::Vec<CatalogProductService>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ProductServiceListResult {
+    /// Creates a `ProductServiceListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            services: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `services`.
+    #[must_use]
+    pub fn services(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<CatalogProductService>>,
+    ) -> Self {
+        self.services = ::std::option::Option::Some(value.into());
         self
     }
 }

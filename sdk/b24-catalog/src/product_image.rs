@@ -229,6 +229,13 @@ impl ::b24_core::__private::Method for ProductImageList {
     );
     type Output = ProductImageListResult;
 }
+impl ::b24_core::__private::ListMethod for ProductImageList {
+    type Item = CatalogProductImage;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "productImages",
+    );
+    const ID_FIELD: &'static str = "id";
+}
 /// The `CatalogProductImage` object.
 #[derive(
     Debug,

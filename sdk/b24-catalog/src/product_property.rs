@@ -94,9 +94,9 @@ impl ::b24_core::__private::Method for ProductPropertyGet {
     );
     type Output = ProductPropertyGetResult;
 }
-/// Returns the fields of a product or variation property
+/// The method `catalog.productProperty.getFields` returns the fields of product or variation properties.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: user with permission to view the catalog.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property/catalog-product-property-get-fields.html>
 /// The `ProductPropertyGetFields` object.
@@ -116,7 +116,10 @@ impl ::b24_core::__private::Method for ProductPropertyGetFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "catalog.productProperty.getFields",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
 }
 /// The method `catalog.productProperty.list` returns a list of product properties and variations based on the filter.
 ///
@@ -269,11 +272,6 @@ impl ::b24_core::__private::Method for ProductPropertyList {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
-}
-impl ::b24_core::__private::ListMethod for ProductPropertyList {
-    type Item = ::b24_core::__private::serde_json::Value;
-    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
-    const ID_FIELD: &'static str = "ID";
 }
 /// The method `catalog.productProperty.update` modifies the fields of a product or variation property.
 ///

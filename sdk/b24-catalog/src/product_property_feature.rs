@@ -64,20 +64,33 @@ impl ::b24_core::__private::Method for ProductPropertyFeatureGet {
     );
     type Output = ProductPropertyFeatureGetResult;
 }
-/// Returns available parameters for the specified property
+/// The method `catalog.productPropertyFeature.getAvailableFeaturesByProperty` returns a list of available parameters for the specified product property or variation.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: a user with the "View product catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/catalog/product-property-feature/catalog-product-property-feature-get-available-features-by-property.html>
 /// The `ProductPropertyFeatureGetAvailableFeaturesByProperty` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct ProductPropertyFeatureGetAvailableFeaturesByProperty {}
+pub struct ProductPropertyFeatureGetAvailableFeaturesByProperty {
+    /// Identifier of the product property or variation.
+    ///
+    /// Property identifiers can be obtained using the catalog.productProperty.list method
+    ///
+    /// Wire name: `propertyId`.
+    #[serde(
+        rename = "propertyId",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub property_id: i64,
+}
 impl ProductPropertyFeatureGetAvailableFeaturesByProperty {
     /// Creates a `ProductPropertyFeatureGetAvailableFeaturesByProperty` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(property_id: impl ::std::convert::Into<i64>) -> Self {
+        Self {
+            property_id: property_id.into(),
+        }
     }
 }
 impl ::b24_core::__private::Method
@@ -87,7 +100,7 @@ for ProductPropertyFeatureGetAvailableFeaturesByProperty {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "catalog.productPropertyFeature.getAvailableFeaturesByProperty",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ProductPropertyFeatureGetAvailableFeaturesByPropertyResult;
 }
 /// The method `catalog.productPropertyFeature.getFields` returns a description of the fields for product property features or variations.
 ///
@@ -692,6 +705,55 @@ impl ProductPropertyFeatureGetResult {
         value: impl ::std::convert::Into<CatalogProductPropertyFeatures>,
     ) -> Self {
         self.product_property_feature = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root object of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ProductPropertyFeatureGetAvailableFeaturesByPropertyResult {
+    /// Array of objects in the format `{"featureId": "value", "featureName": "value", "moduleId": "value"}`, where:
+    /// - `featureId` — code of the property parameter
+    /// - `featureName` — name of the property parameter
+    /// - `moduleId` — identifier of the module to which the property parameter belongs
+    ///
+    /// Wire name: `features`.
+    #[serde(rename = "features", default, skip_serializing_if = "Option::is_none")]
+    pub features: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ProductPropertyFeatureGetAvailableFeaturesByPropertyResult {
+    /// Creates a `ProductPropertyFeatureGetAvailableFeaturesByPropertyResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            features: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `features`.
+    #[must_use]
+    pub fn features(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.features = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -273,8 +273,10 @@ impl ::b24_core::__private::Method for RoundingRuleList {
 }
 impl ::b24_core::__private::ListMethod for RoundingRuleList {
     type Item = ::b24_core::__private::serde_json::Value;
-    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
-    const ID_FIELD: &'static str = "ID";
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "roundingRules",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// This method updates the price rounding rule.
 ///

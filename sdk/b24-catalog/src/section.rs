@@ -283,8 +283,10 @@ impl ::b24_core::__private::Method for SectionList {
 }
 impl ::b24_core::__private::ListMethod for SectionList {
     type Item = ::b24_core::__private::serde_json::Value;
-    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
-    const ID_FIELD: &'static str = "ID";
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "sections",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The method `catalog.section.update` modifies a section of the catalog.
 ///

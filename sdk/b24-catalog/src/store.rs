@@ -118,9 +118,7 @@ impl ::b24_core::__private::Method for StoreGetFields {
     );
     type Output = StoreGetFieldsResult;
 }
-/// Returns a list of warehouses based on a filter
-///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// The method returns a list of inventories based on the filter.
 ///
 /// Who: administrator.
 ///
@@ -128,12 +126,140 @@ impl ::b24_core::__private::Method for StoreGetFields {
 /// The `StoreList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct StoreList {}
+pub struct StoreList {
+    /// An array of fields to select (see fields of the catalog_store object)
+    ///
+    /// Wire name: `select`.
+    #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
+    pub select: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// An object for filtering selected inventories in the format `{"field_1": "value_1", ..., "field_N": "value_N"}`.
+    ///
+    /// Possible values for `field` correspond to the fields of the catalog_store object.
+    ///
+    /// An additional prefix can be specified for the key to clarify the filter's behavior. Possible prefix values:
+    /// - `>=` — greater than or equal to
+    /// - `>` — greater than
+    /// - `<=` — less than or equal to
+    /// - `<` — less than
+    /// - `@` — IN, an array is passed as the value
+    /// - `!@` — NOT IN, an array is passed as the value
+    /// - `%` — LIKE, substring search. The `%` symbol in the filter value does not need to be passed. The search looks for the substring in any position of the string
+    /// - `=%` — LIKE, substring search. The `%` symbol needs to be passed in the value. Examples:
+    ///     - `"mol%"` — searches for values starting with "mol"
+    ///     - `"%mol"` — searches for values ending with "mol"
+    ///     - `"%mol%"` — searches for values where "mol" can be in any position
+    /// - `%=` — LIKE (similar to `=%`)
+    /// - `!%` — NOT LIKE, substring search. The `%` symbol in the filter value does not need to be passed. The search goes from both sides
+    /// - `!=%` — NOT LIKE, substring search. The `%` symbol needs to be passed in the value. Examples:
+    ///     - `"mol%"` — searches for values not starting with "mol"
+    ///     - `"%mol"` — searches for values not ending with "mol"
+    ///     - `"%mol%"` — searches for values where the substring "mol" is not present in any position
+    /// - `!%=` — NOT LIKE (similar to `!=%`)
+    /// - `=` — equal, exact match (used by default)
+    /// - `!=` — not equal
+    /// - `!` — not equal
+    ///
+    /// Wire name: `filter`.
+    #[serde(rename = "filter", default, skip_serializing_if = "Option::is_none")]
+    pub filter: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// An object for sorting selected inventories in the format `{"field_1": "order_1", ... "field_N": "order_N"}`.
+    ///
+    /// Possible values for `field` correspond to the fields of the catalog_store object.
+    ///
+    /// Possible values for `order`:
+    ///
+    /// - `asc` — in ascending order
+    /// - `desc` — in descending order
+    ///
+    /// Wire name: `order`.
+    #[serde(rename = "order", default, skip_serializing_if = "Option::is_none")]
+    pub order: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// This parameter is used for managing pagination.
+    ///
+    /// The page size of results is always static — 50 records.
+    ///
+    /// To select the second page of results, pass the value `50`. To select the third page of results — the value `100`, and so on.
+    ///
+    /// The formula for calculating the `start` parameter value:
+    ///
+    /// `start = (N-1) * 50`, where `N` — the number of the desired page
+    ///
+    /// Wire name: `start`.
+    #[serde(
+        rename = "start",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start: ::std::option::Option<i64>,
+}
 impl StoreList {
     /// Creates a `StoreList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
-        Self {}
+        Self {
+            select: ::std::option::Option::None,
+            filter: ::std::option::Option::None,
+            order: ::std::option::Option::None,
+            start: ::std::option::Option::None,
+        }
+    }
+    /// Sets `select`.
+    #[must_use]
+    pub fn select(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.select = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `filter`.
+    #[must_use]
+    pub fn filter(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.filter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `order`.
+    #[must_use]
+    pub fn order(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.order = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `start`.
+    #[must_use]
+    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.start = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl ::b24_core::__private::Method for StoreList {
@@ -142,7 +268,14 @@ impl ::b24_core::__private::Method for StoreList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "catalog.store.list",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = StoreListResult;
+}
+impl ::b24_core::__private::ListMethod for StoreList {
+    type Item = CatalogStore;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "stores",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// This method updates a warehouse.
 ///
@@ -1291,6 +1424,48 @@ impl StoreGetFieldsResult {
         >,
     ) -> Self {
         self.store = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct StoreListResult {
+    /// An array of objects with information about the selected inventories
+    ///
+    /// Wire name: `stores`.
+    #[serde(rename = "stores", default, skip_serializing_if = "Option::is_none")]
+    pub stores: ::std::option::Option<::std::vec::Vec<CatalogStore>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl StoreListResult {
+    /// Creates a `StoreListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            stores: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `stores`.
+    #[must_use]
+    pub fn stores(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<CatalogStore>>,
+    ) -> Self {
+        self.stores = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -96,9 +96,7 @@ impl ::b24_core::__private::Method for EnumActivitystatus {
     );
     type Output = ::std::vec::Vec<EnumActivitystatusResultItem>;
 }
-/// Returns enumeration items for activity types
-///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// The method `crm.enum.activitytype` returns a list of types for the `TYPE_ID` field of activities.
 ///
 /// Who: any user.
 ///
@@ -120,7 +118,7 @@ impl ::b24_core::__private::Method for EnumActivitytype {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.enum.activitytype",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ::std::vec::Vec<EnumActivitytypeResultItem>;
 }
 /// The method `crm.enum.addresstype` returns a list of address types. Use the `ID` of the address type as the value for the `TYPE_ID` parameter in the methods crm.address.*.
 ///
@@ -662,6 +660,110 @@ pub struct EnumActivitystatusResultItem {
 }
 impl EnumActivitystatusResultItem {
     /// Creates a `EnumActivitystatusResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            symbol_code: ::std::option::Option::None,
+            symbol_code_short: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SYMBOL_CODE`.
+    #[must_use]
+    pub fn symbol_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.symbol_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SYMBOL_CODE_SHORT`.
+    #[must_use]
+    pub fn symbol_code_short(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.symbol_code_short = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `EnumActivitytypeResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct EnumActivitytypeResultItem {
+    /// Identifier of the activity type
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the activity type
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Symbolic code
+    ///
+    /// Wire name: `SYMBOL_CODE`.
+    #[serde(
+        rename = "SYMBOL_CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub symbol_code: ::std::option::Option<::std::string::String>,
+    /// Short symbolic code
+    ///
+    /// Wire name: `SYMBOL_CODE_SHORT`.
+    #[serde(
+        rename = "SYMBOL_CODE_SHORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub symbol_code_short: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl EnumActivitytypeResultItem {
+    /// Creates a `EnumActivitytypeResultItem` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {

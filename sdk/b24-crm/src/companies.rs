@@ -513,20 +513,68 @@ impl ::b24_core::__private::Method for CompanyDetailsConfigurationReset {
     );
     type Output = bool;
 }
-/// Sets the settings of company cards
-///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// The method `crm.company.details.configuration.set` sets the settings for company cards: it records the personal settings of the specified user or the common settings for all users.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/custom-form/crm-company-details-configuration-set.html>
 /// The `CompanyDetailsConfigurationSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct CompanyDetailsConfigurationSet {}
+pub struct CompanyDetailsConfigurationSet {
+    /// The scope of the settings.
+    ///
+    /// Possible values:
+    /// - `P` — personal settings
+    /// - `C` — common settings
+    ///
+    /// Default — `P`
+    ///
+    /// Wire name: `scope`.
+    #[serde(rename = "scope", default, skip_serializing_if = "Option::is_none")]
+    pub scope: ::std::option::Option<CompanyDetailsConfigurationSetScope>,
+    /// The user identifier, which can be obtained using the user.get method. Required only when setting personal settings.
+    ///
+    /// If not specified, the `id` of the current user is used.
+    ///
+    /// Wire name: `userId`.
+    #[serde(
+        rename = "userId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// The list of `section` describes the configuration of field sections in the company card.
+    ///
+    /// The structure is described below
+    ///
+    /// Wire name: `data`.
+    #[serde(rename = "data")]
+    pub data: ::std::vec::Vec<Section2>,
+}
 impl CompanyDetailsConfigurationSet {
     /// Creates a `CompanyDetailsConfigurationSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(data: impl ::std::convert::Into<::std::vec::Vec<Section2>>) -> Self {
+        Self {
+            scope: ::std::option::Option::None,
+            user_id: ::std::option::Option::None,
+            data: data.into(),
+        }
+    }
+    /// Sets `scope`.
+    #[must_use]
+    pub fn scope(
+        mut self,
+        value: impl ::std::convert::Into<CompanyDetailsConfigurationSetScope>,
+    ) -> Self {
+        self.scope = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userId`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl ::b24_core::__private::Method for CompanyDetailsConfigurationSet {
@@ -535,7 +583,7 @@ impl ::b24_core::__private::Method for CompanyDetailsConfigurationSet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.company.details.configuration.set",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
 }
 /// The method `crm.company.fields` returns the description of company fields, including custom fields.
 ///
@@ -1107,6 +1155,14 @@ impl ::b24_core::__private::Method for CompanyUserfieldList {
             ::b24_core::__private::serde_json::Value,
         >,
     >;
+}
+impl ::b24_core::__private::ListMethod for CompanyUserfieldList {
+    type Item = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
+    const ID_FIELD: &'static str = "ID";
 }
 /// The method `crm.company.userfield.update` updates an existing company custom field.
 ///
@@ -1796,6 +1852,188 @@ impl Section {
         self
     }
 }
+/// Additional list of options for the field
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct SectionElement2Options {
+    /// `ADDRESS`
+    ///
+    /// Wire name: `defaultAddressType`.
+    #[serde(
+        rename = "defaultAddressType",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default_address_type: ::std::option::Option<i64>,
+    /// `PHONE`
+    /// `CLIENT`
+    /// `COMPANY`
+    /// `CONTACT`
+    /// `MYCOMPANY_ID`
+    ///
+    /// Wire name: `defaultCountry`.
+    #[serde(
+        rename = "defaultCountry",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default_country: ::std::option::Option<::std::string::String>,
+}
+impl SectionElement2Options {
+    /// Creates a `SectionElement2Options` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            default_address_type: ::std::option::Option::None,
+            default_country: ::std::option::Option::None,
+        }
+    }
+    /// Sets `defaultAddressType`.
+    #[must_use]
+    pub fn default_address_type(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.default_address_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `defaultCountry`.
+    #[must_use]
+    pub fn default_country(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default_country = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SectionElement2` object.
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct SectionElement2 {
+    /// Field identifier.
+    ///
+    /// The list of available fields can be found using `crm.company.fields`
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub name: ::std::string::String,
+    /// Should the field always be displayed:
+    /// - `1` — yes
+    /// - `0` — no
+    ///
+    /// Default — `0`
+    ///
+    /// Wire name: `optionFlags`.
+    #[serde(
+        rename = "optionFlags",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub option_flags: ::std::option::Option<i64>,
+    /// Additional list of options for the field
+    ///
+    /// Wire name: `options`.
+    #[serde(rename = "options", default, skip_serializing_if = "Option::is_none")]
+    pub options: ::std::option::Option<SectionElement2Options>,
+}
+impl SectionElement2 {
+    /// Creates a `SectionElement2` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            name: name.into(),
+            option_flags: ::std::option::Option::None,
+            options: ::std::option::Option::None,
+        }
+    }
+    /// Sets `optionFlags`.
+    #[must_use]
+    pub fn option_flags(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.option_flags = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `options`.
+    #[must_use]
+    pub fn options(
+        mut self,
+        value: impl ::std::convert::Into<SectionElement2Options>,
+    ) -> Self {
+        self.options = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `Section2` object.
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct Section2 {
+    /// Unique name of the section
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub name: ::std::string::String,
+    /// Title of the section.
+    ///
+    /// Displayed in the item card
+    ///
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub title: ::std::string::String,
+    /// Type of the section.
+    ///
+    /// Currently, only the value `'section'` is available
+    ///
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub r#type: ::std::string::String,
+    /// The array `section_element` describes the configuration of fields in the section.
+    ///
+    /// The structure is described below
+    ///
+    /// Wire name: `elements`.
+    #[serde(rename = "elements", default, skip_serializing_if = "Option::is_none")]
+    pub elements: ::std::option::Option<::std::vec::Vec<SectionElement2>>,
+}
+impl Section2 {
+    /// Creates a `Section2` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        name: impl ::std::convert::Into<::std::string::String>,
+        title: impl ::std::convert::Into<::std::string::String>,
+        r#type: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            title: title.into(),
+            r#type: r#type.into(),
+            elements: ::std::option::Option::None,
+        }
+    }
+    /// Sets `elements`.
+    #[must_use]
+    pub fn elements(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<SectionElement2>>,
+    ) -> Self {
+        self.elements = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// The `UfEnumElement` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2390,6 +2628,66 @@ impl ::b24_core::__private::serde::Serialize for CompanyDetailsConfigurationRese
 }
 impl<'de> ::b24_core::__private::serde::Deserialize<'de>
 for CompanyDetailsConfigurationResetScope {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The scope of the settings.
+///
+/// Possible values:
+/// - `P` — personal settings
+/// - `C` — common settings
+///
+/// Default — `P`
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyDetailsConfigurationSetScope {
+    /// `P`
+    ///
+    /// personal settings
+    P,
+    /// `C`
+    ///
+    /// common settings
+    C,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl CompanyDetailsConfigurationSetScope {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::P => "P",
+            Self::C => "C",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "P" => Self::P,
+            "C" => Self::C,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for CompanyDetailsConfigurationSetScope {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for CompanyDetailsConfigurationSetScope {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for CompanyDetailsConfigurationSetScope {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -4341,9 +4639,7 @@ impl ::b24_core::__private::RestEvent for OnCrmCompanyUpdate {
     const CODE: &'static str = "ONCRMCOMPANYUPDATE";
     const SCOPE: &'static str = "crm";
 }
-/// When a user field is added manually or via the method crm.company.userfield.add
-///
-/// The page of this event is not in the docs snapshot; its data fields are not typed.
+/// The event `ONCRMCOMPANYUSERFIELDADD` will trigger when a new custom field is added for companies.
 ///
 /// Who: any user.
 ///
@@ -4361,6 +4657,13 @@ impl ::b24_core::__private::RestEvent for OnCrmCompanyUpdate {
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
 pub struct OnCrmCompanyUserFieldAdd {
+    /// An object containing the properties of the custom field.
+    ///
+    /// The structure is described below
+    ///
+    /// Wire name: `FIELDS`.
+    #[serde(rename = "FIELDS", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<OnCrmCompanyUserFieldAddFields>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -4373,8 +4676,18 @@ impl OnCrmCompanyUserFieldAdd {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
+            fields: ::std::option::Option::None,
             extra: ::b24_core::__private::serde_json::Map::new(),
         }
+    }
+    /// Sets `FIELDS`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<OnCrmCompanyUserFieldAddFields>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl OnCrmCompanyUserFieldAdd {
@@ -4591,9 +4904,7 @@ pub enum RestEvent {
     ///
     /// Event code: `ONCRMCOMPANYUPDATE`.
     OnCrmCompanyUpdate(OnCrmCompanyUpdate),
-    /// When a user field is added manually or via the method crm.company.userfield.add
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The event `ONCRMCOMPANYUSERFIELDADD` will trigger when a new custom field is added for companies.
     ///
     /// Who: any user.
     ///
@@ -4788,9 +5099,7 @@ pub trait RestHandler: Send + Sync {
         let _ = data;
         async {}
     }
-    /// When a user field is added manually or via the method crm.company.userfield.add
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The event `ONCRMCOMPANYUSERFIELDADD` will trigger when a new custom field is added for companies.
     ///
     /// Who: any user.
     ///
@@ -5019,6 +5328,92 @@ impl OnCrmCompanyUpdateFields {
     #[must_use]
     pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
         self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// An object containing the properties of the custom field.
+///
+/// The structure is described below
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct OnCrmCompanyUserFieldAddFields {
+    /// Identifier of the added custom field
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Identifier of the object to which the custom field belongs. In this case — `CRM_COMPANY`
+    ///
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Name of the added custom field
+    ///
+    /// Wire name: `FIELD_NAME`.
+    #[serde(
+        rename = "FIELD_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field_name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl OnCrmCompanyUserFieldAddFields {
+    /// Creates a `OnCrmCompanyUserFieldAddFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            field_name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIELD_NAME`.
+    #[must_use]
+    pub fn field_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field_name = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -1122,6 +1122,11 @@ impl ::b24_core::__private::Method for ContactUserfieldList {
     );
     type Output = ::std::vec::Vec<Userfield>;
 }
+impl ::b24_core::__private::ListMethod for ContactUserfieldList {
+    type Item = Userfield;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
+    const ID_FIELD: &'static str = "ID";
+}
 /// The `crm.contact.userfield.update` method updates an existing contact custom field.
 ///
 /// Who: CRM administrator.
@@ -7302,9 +7307,7 @@ impl ::b24_core::__private::RestEvent for OnCrmContactUserFieldSetEnumValues {
     const CODE: &'static str = "ONCRMCONTACTUSERFIELDSETENUMVALUES";
     const SCOPE: &'static str = "crm";
 }
-/// When a custom field is changed manually or via the method crm.contact.userfield.update
-///
-/// The page of this event is not in the docs snapshot; its data fields are not typed.
+/// The event `onCrmContactUserFieldUpdate` is triggered when a custom field is changed for contacts.
 ///
 /// Who: any user.
 ///
@@ -7322,6 +7325,13 @@ impl ::b24_core::__private::RestEvent for OnCrmContactUserFieldSetEnumValues {
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
 pub struct OnCrmContactUserFieldUpdate {
+    /// An object containing custom field properties.
+    ///
+    /// The structure is described below
+    ///
+    /// Wire name: `FIELDS`.
+    #[serde(rename = "FIELDS", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<OnCrmContactUserFieldUpdateFields>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -7334,8 +7344,18 @@ impl OnCrmContactUserFieldUpdate {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
+            fields: ::std::option::Option::None,
             extra: ::b24_core::__private::serde_json::Map::new(),
         }
+    }
+    /// Sets `FIELDS`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<OnCrmContactUserFieldUpdateFields>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl OnCrmContactUserFieldUpdate {
@@ -7399,9 +7419,7 @@ pub enum RestEvent {
     ///
     /// Event code: `ONCRMCONTACTUSERFIELDSETENUMVALUES`.
     OnCrmContactUserFieldSetEnumValues(OnCrmContactUserFieldSetEnumValues),
-    /// When a custom field is changed manually or via the method crm.contact.userfield.update
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The event `onCrmContactUserFieldUpdate` is triggered when a custom field is changed for contacts.
     ///
     /// Who: any user.
     ///
@@ -7608,9 +7626,7 @@ pub trait RestHandler: Send + Sync {
         let _ = data;
         async {}
     }
-    /// When a custom field is changed manually or via the method crm.contact.userfield.update
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The event `onCrmContactUserFieldUpdate` is triggered when a custom field is changed for contacts.
     ///
     /// Who: any user.
     ///
@@ -8036,6 +8052,94 @@ pub struct OnCrmContactUserFieldSetEnumValuesFields {
 }
 impl OnCrmContactUserFieldSetEnumValuesFields {
     /// Creates a `OnCrmContactUserFieldSetEnumValuesFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            field_name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIELD_NAME`.
+    #[must_use]
+    pub fn field_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field_name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// An object containing custom field properties.
+///
+/// The structure is described below
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct OnCrmContactUserFieldUpdateFields {
+    /// Identifier of the changed custom field
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Type of CRM object to which the custom field is attached.
+    ///
+    /// In this case — `CRM_CONTACT`
+    ///
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Code of the changed custom field
+    ///
+    /// Wire name: `FIELD_NAME`.
+    #[serde(
+        rename = "FIELD_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field_name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl OnCrmContactUserFieldUpdateFields {
+    /// Creates a `OnCrmContactUserFieldUpdateFields` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {

@@ -186,20 +186,46 @@ impl ::b24_core::__private::Method for CurrencyFields {
         ::b24_core::__private::serde_json::Value,
     >;
 }
-/// Returns currency by symbolic identifier
+/// This method retrieves currency data by its symbolic identifier `id` according to ISO 4217.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: any user with access to CRM settings.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/crm-currency-get.html>
 /// The `CurrencyGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct CurrencyGet {}
+pub struct CurrencyGet {
+    /// Symbolic identifier of the currency.
+    ///
+    /// Corresponds to the ISO 4217 standard.
+    ///
+    /// Can be obtained using the crm.currency.list method
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+}
 impl CurrencyGet {
     /// Creates a `CurrencyGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
-        Self {}
+        Self {
+            id: ::std::option::Option::None,
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl ::b24_core::__private::Method for CurrencyGet {
@@ -208,7 +234,7 @@ impl ::b24_core::__private::Method for CurrencyGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.currency.get",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = CurrencyGetResult;
 }
 /// Retrieves a list of currencies created on the account.
 ///
@@ -265,6 +291,11 @@ impl ::b24_core::__private::Method for CurrencyList {
         "crm.currency.list",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+}
+impl ::b24_core::__private::ListMethod for CurrencyList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
+    const ID_FIELD: &'static str = "ID";
 }
 /// This method deletes currency localizations for the specified languages.
 ///
@@ -393,20 +424,52 @@ impl ::b24_core::__private::Method for CurrencyLocalizationsGet {
         ::b24_core::__private::serde_json::Value,
     >;
 }
-/// Updates currency localizations or adds them if there is no localization for the specified language
+/// This method updates localizations for a currency or adds them if the localization for the specified language does not exist.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: any user with access to modify CRM settings.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/localizations/crm-currency-localizations-set.html>
 /// The `CurrencyLocalizationsSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct CurrencyLocalizationsSet {}
+pub struct CurrencyLocalizationsSet {
+    /// Currency identifier.
+    ///
+    /// Corresponds to the ISO 4217 standard.
+    ///
+    /// The identifier can be obtained using the crm.currency.list method
+    ///
+    /// Wire name: `id`.
+    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::string")]
+    pub id: ::std::string::String,
+    /// Currency localization parameters.
+    /// An object in the format `{"lang_1": "value_1", ... "lang_N": "value_N"}`, where `lang_N` is the language identifier for which to add/change the localization, and `value` is an object of type crm_currency_localization.
+    ///
+    /// Existing localizations that are not passed to the method will not be changed.
+    ///
+    /// Wire name: `localizations`.
+    #[serde(rename = "localizations")]
+    pub localizations: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
 impl CurrencyLocalizationsSet {
     /// Creates a `CurrencyLocalizationsSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(
+        id: impl ::std::convert::Into<::std::string::String>,
+        localizations: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            localizations: localizations.into(),
+        }
     }
 }
 impl ::b24_core::__private::Method for CurrencyLocalizationsSet {
@@ -415,7 +478,7 @@ impl ::b24_core::__private::Method for CurrencyLocalizationsSet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.currency.localizations.set",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
 }
 /// This method updates an existing currency.
 ///
@@ -511,6 +574,616 @@ impl ::b24_core::__private::Method for CurrencyUpdate {
         "crm.currency.update",
     );
     type Output = bool;
+}
+/// The `CurrencyGetResultLangEn` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CurrencyGetResultLangEn {
+    /// Wire name: `FORMAT_STRING`.
+    #[serde(
+        rename = "FORMAT_STRING",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub format_string: ::std::option::Option<::std::string::String>,
+    /// Wire name: `FULL_NAME`.
+    #[serde(
+        rename = "FULL_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub full_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DEC_POINT`.
+    #[serde(
+        rename = "DEC_POINT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub dec_point: ::std::option::Option<::std::string::String>,
+    /// Wire name: `THOUSANDS_SEP`.
+    #[serde(rename = "THOUSANDS_SEP", default, skip_serializing_if = "Option::is_none")]
+    pub thousands_sep: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `DECIMALS`.
+    #[serde(
+        rename = "DECIMALS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub decimals: ::std::option::Option<::std::string::String>,
+    /// Wire name: `THOUSANDS_VARIANT`.
+    #[serde(
+        rename = "THOUSANDS_VARIANT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub thousands_variant: ::std::option::Option<::std::string::String>,
+    /// Wire name: `HIDE_ZERO`.
+    #[serde(
+        rename = "HIDE_ZERO",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hide_zero: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CurrencyGetResultLangEn {
+    /// Creates a `CurrencyGetResultLangEn` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            format_string: ::std::option::Option::None,
+            full_name: ::std::option::Option::None,
+            dec_point: ::std::option::Option::None,
+            thousands_sep: ::std::option::Option::None,
+            decimals: ::std::option::Option::None,
+            thousands_variant: ::std::option::Option::None,
+            hide_zero: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `FORMAT_STRING`.
+    #[must_use]
+    pub fn format_string(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.format_string = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FULL_NAME`.
+    #[must_use]
+    pub fn full_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.full_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEC_POINT`.
+    #[must_use]
+    pub fn dec_point(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dec_point = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `THOUSANDS_SEP`.
+    #[must_use]
+    pub fn thousands_sep(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.thousands_sep = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DECIMALS`.
+    #[must_use]
+    pub fn decimals(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.decimals = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `THOUSANDS_VARIANT`.
+    #[must_use]
+    pub fn thousands_variant(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.thousands_variant = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `HIDE_ZERO`.
+    #[must_use]
+    pub fn hide_zero(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.hide_zero = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CurrencyGetResultLangDe` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CurrencyGetResultLangDe {
+    /// Wire name: `FORMAT_STRING`.
+    #[serde(
+        rename = "FORMAT_STRING",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub format_string: ::std::option::Option<::std::string::String>,
+    /// Wire name: `FULL_NAME`.
+    #[serde(
+        rename = "FULL_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub full_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DEC_POINT`.
+    #[serde(
+        rename = "DEC_POINT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub dec_point: ::std::option::Option<::std::string::String>,
+    /// Wire name: `THOUSANDS_SEP`.
+    #[serde(
+        rename = "THOUSANDS_SEP",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub thousands_sep: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DECIMALS`.
+    #[serde(
+        rename = "DECIMALS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub decimals: ::std::option::Option<::std::string::String>,
+    /// Wire name: `THOUSANDS_VARIANT`.
+    #[serde(
+        rename = "THOUSANDS_VARIANT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub thousands_variant: ::std::option::Option<::std::string::String>,
+    /// Wire name: `HIDE_ZERO`.
+    #[serde(
+        rename = "HIDE_ZERO",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hide_zero: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CurrencyGetResultLangDe {
+    /// Creates a `CurrencyGetResultLangDe` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            format_string: ::std::option::Option::None,
+            full_name: ::std::option::Option::None,
+            dec_point: ::std::option::Option::None,
+            thousands_sep: ::std::option::Option::None,
+            decimals: ::std::option::Option::None,
+            thousands_variant: ::std::option::Option::None,
+            hide_zero: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `FORMAT_STRING`.
+    #[must_use]
+    pub fn format_string(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.format_string = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FULL_NAME`.
+    #[must_use]
+    pub fn full_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.full_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEC_POINT`.
+    #[must_use]
+    pub fn dec_point(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dec_point = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `THOUSANDS_SEP`.
+    #[must_use]
+    pub fn thousands_sep(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.thousands_sep = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DECIMALS`.
+    #[must_use]
+    pub fn decimals(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.decimals = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `THOUSANDS_VARIANT`.
+    #[must_use]
+    pub fn thousands_variant(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.thousands_variant = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `HIDE_ZERO`.
+    #[must_use]
+    pub fn hide_zero(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.hide_zero = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `CurrencyGetResultLang` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CurrencyGetResultLang {
+    /// Wire name: `en`.
+    #[serde(rename = "en", default, skip_serializing_if = "Option::is_none")]
+    pub en: ::std::option::Option<CurrencyGetResultLangEn>,
+    /// Wire name: `de`.
+    #[serde(rename = "de", default, skip_serializing_if = "Option::is_none")]
+    pub de: ::std::option::Option<CurrencyGetResultLangDe>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CurrencyGetResultLang {
+    /// Creates a `CurrencyGetResultLang` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            en: ::std::option::Option::None,
+            de: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `en`.
+    #[must_use]
+    pub fn en(
+        mut self,
+        value: impl ::std::convert::Into<CurrencyGetResultLangEn>,
+    ) -> Self {
+        self.en = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `de`.
+    #[must_use]
+    pub fn de(
+        mut self,
+        value: impl ::std::convert::Into<CurrencyGetResultLangDe>,
+    ) -> Self {
+        self.de = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object with currency data
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct CurrencyGetResult {
+    /// Wire name: `CURRENCY`.
+    #[serde(
+        rename = "CURRENCY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub currency: ::std::option::Option<::std::string::String>,
+    /// Wire name: `AMOUNT_CNT`.
+    #[serde(
+        rename = "AMOUNT_CNT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub amount_cnt: ::std::option::Option<::std::string::String>,
+    /// Wire name: `AMOUNT`.
+    #[serde(
+        rename = "AMOUNT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub amount: ::std::option::Option<::std::string::String>,
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Wire name: `BASE`.
+    #[serde(
+        rename = "BASE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub base: ::std::option::Option<::std::string::String>,
+    /// Wire name: `FULL_NAME`.
+    #[serde(
+        rename = "FULL_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub full_name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LID`.
+    #[serde(
+        rename = "LID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub lid: ::std::option::Option<::std::string::String>,
+    /// Wire name: `FORMAT_STRING`.
+    #[serde(
+        rename = "FORMAT_STRING",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub format_string: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DEC_POINT`.
+    #[serde(
+        rename = "DEC_POINT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub dec_point: ::std::option::Option<::std::string::String>,
+    /// Wire name: `THOUSANDS_SEP`.
+    #[serde(
+        rename = "THOUSANDS_SEP",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub thousands_sep: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DECIMALS`.
+    #[serde(
+        rename = "DECIMALS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub decimals: ::std::option::Option<::std::string::String>,
+    /// Wire name: `DATE_UPDATE`.
+    #[serde(
+        rename = "DATE_UPDATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_update: ::std::option::Option<::std::string::String>,
+    /// Wire name: `LANG`.
+    #[serde(rename = "LANG", default, skip_serializing_if = "Option::is_none")]
+    pub lang: ::std::option::Option<CurrencyGetResultLang>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl CurrencyGetResult {
+    /// Creates a `CurrencyGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            currency: ::std::option::Option::None,
+            amount_cnt: ::std::option::Option::None,
+            amount: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            base: ::std::option::Option::None,
+            full_name: ::std::option::Option::None,
+            lid: ::std::option::Option::None,
+            format_string: ::std::option::Option::None,
+            dec_point: ::std::option::Option::None,
+            thousands_sep: ::std::option::Option::None,
+            decimals: ::std::option::Option::None,
+            date_update: ::std::option::Option::None,
+            lang: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `CURRENCY`.
+    #[must_use]
+    pub fn currency(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.currency = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AMOUNT_CNT`.
+    #[must_use]
+    pub fn amount_cnt(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.amount_cnt = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AMOUNT`.
+    #[must_use]
+    pub fn amount(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.amount = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `BASE`.
+    #[must_use]
+    pub fn base(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.base = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FULL_NAME`.
+    #[must_use]
+    pub fn full_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.full_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LID`.
+    #[must_use]
+    pub fn lid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.lid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FORMAT_STRING`.
+    #[must_use]
+    pub fn format_string(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.format_string = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEC_POINT`.
+    #[must_use]
+    pub fn dec_point(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dec_point = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `THOUSANDS_SEP`.
+    #[must_use]
+    pub fn thousands_sep(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.thousands_sep = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DECIMALS`.
+    #[must_use]
+    pub fn decimals(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.decimals = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_UPDATE`.
+    #[must_use]
+    pub fn date_update(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.date_update = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LANG`.
+    #[must_use]
+    pub fn lang(
+        mut self,
+        value: impl ::std::convert::Into<CurrencyGetResultLang>,
+    ) -> Self {
+        self.lang = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 /// The event `ONCRMCURRENCYADD` will trigger when a new currency is added.
 ///

@@ -951,9 +951,9 @@ impl ::b24_core::__private::Method for DealRecurringDelete {
     );
     type Output = bool;
 }
-/// Creates a deal from the template outside the schedule
+/// The method `crm.deal.recurring.expose` creates a new deal based on the template for a recurring deal.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: a user with "read" and "add" deal permissions.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/recurring-deals/crm-deal-recurring-expose.html>
 /// The `DealRecurringExpose` object.
@@ -973,7 +973,7 @@ impl ::b24_core::__private::Method for DealRecurringExpose {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.deal.recurring.expose",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = DealRecurringExposeResult;
 }
 /// The method `crm.deal.recurring.fields` returns a description of the fields for the recurring deal template.
 ///
@@ -1532,6 +1532,14 @@ impl ::b24_core::__private::Method for DealUserfieldList {
             ::b24_core::__private::serde_json::Value,
         >,
     >;
+}
+impl ::b24_core::__private::ListMethod for DealUserfieldList {
+    type Item = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
+    const ID_FIELD: &'static str = "ID";
 }
 /// The method `crm.deal.userfield.update` updates an existing custom field for deals.
 ///
@@ -6785,6 +6793,50 @@ impl DealDetailsConfigurationSetExtras {
         self
     }
 }
+/// Root element of the response. Contains data about the created deal
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DealRecurringExposeResult {
+    /// Identifier of the created deal
+    ///
+    /// Wire name: `DEAL_ID`.
+    #[serde(
+        rename = "DEAL_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deal_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DealRecurringExposeResult {
+    /// Creates a `DealRecurringExposeResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            deal_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `DEAL_ID`.
+    #[must_use]
+    pub fn deal_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deal_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Root element of the response. Contains a description of the fields of the template
 #[derive(
     Debug,
@@ -10271,11 +10323,9 @@ impl ::b24_core::__private::RestEvent for OnCrmDealUserFieldDelete {
     const CODE: &'static str = "ONCRMDEALUSERFIELDDELETE";
     const SCOPE: &'static str = "crm";
 }
-/// When the set of values for a list-type custom field is changed manually or via the method crm.deal.userfield.update
+/// The event `onCrmDealUserFieldSetEnumValues` will trigger when the set of values for a custom list-type field is changed.
 ///
-/// The page of this event is not in the docs snapshot; its data fields are not typed.
-///
-/// Who: Any user.
+/// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/user-defined-fields/events/on-crm-deal-user-field-set-enum-values.html>
 ///
@@ -10291,6 +10341,13 @@ impl ::b24_core::__private::RestEvent for OnCrmDealUserFieldDelete {
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
 pub struct OnCrmDealUserFieldSetEnumValues {
+    /// An object containing properties of a list-type custom field.
+    ///
+    /// The structure is described below
+    ///
+    /// Wire name: `FIELDS`.
+    #[serde(rename = "FIELDS", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<OnCrmDealUserFieldSetEnumValuesFields>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -10303,8 +10360,18 @@ impl OnCrmDealUserFieldSetEnumValues {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
+            fields: ::std::option::Option::None,
             extra: ::b24_core::__private::serde_json::Map::new(),
         }
+    }
+    /// Sets `FIELDS`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<OnCrmDealUserFieldSetEnumValuesFields>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl OnCrmDealUserFieldSetEnumValues {
@@ -10459,11 +10526,9 @@ pub enum RestEvent {
     ///
     /// Event code: `ONCRMDEALUSERFIELDDELETE`.
     OnCrmDealUserFieldDelete(OnCrmDealUserFieldDelete),
-    /// When the set of values for a list-type custom field is changed manually or via the method crm.deal.userfield.update
+    /// The event `onCrmDealUserFieldSetEnumValues` will trigger when the set of values for a custom list-type field is changed.
     ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
-    ///
-    /// Who: Any user.
+    /// Who: any user.
     ///
     /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/user-defined-fields/events/on-crm-deal-user-field-set-enum-values.html>
     ///
@@ -10777,11 +10842,9 @@ pub trait RestHandler: Send + Sync {
         let _ = data;
         async {}
     }
-    /// When the set of values for a list-type custom field is changed manually or via the method crm.deal.userfield.update
+    /// The event `onCrmDealUserFieldSetEnumValues` will trigger when the set of values for a custom list-type field is changed.
     ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
-    ///
-    /// Who: Any user.
+    /// Who: any user.
     ///
     /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/user-defined-fields/events/on-crm-deal-user-field-set-enum-values.html>
     fn on_crm_deal_user_field_set_enum_values(
@@ -11475,6 +11538,92 @@ pub struct OnCrmDealUserFieldDeleteFields {
 }
 impl OnCrmDealUserFieldDeleteFields {
     /// Creates a `OnCrmDealUserFieldDeleteFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            field_name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIELD_NAME`.
+    #[must_use]
+    pub fn field_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field_name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// An object containing properties of a list-type custom field.
+///
+/// The structure is described below
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct OnCrmDealUserFieldSetEnumValuesFields {
+    /// Identifier of the custom list-type field
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Symbolic identifier of the object for which the list-type field was updated. In this case — `CRM_DEAL`
+    ///
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Name of the updated custom list-type field
+    ///
+    /// Wire name: `FIELD_NAME`.
+    #[serde(
+        rename = "FIELD_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field_name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl OnCrmDealUserFieldSetEnumValuesFields {
+    /// Creates a `OnCrmDealUserFieldSetEnumValuesFields` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {

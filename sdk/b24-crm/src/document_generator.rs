@@ -890,8 +890,10 @@ impl ::b24_core::__private::Method for DocumentgeneratorNumeratorList {
 }
 impl ::b24_core::__private::ListMethod for DocumentgeneratorNumeratorList {
     type Item = ::b24_core::__private::serde_json::Value;
-    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
-    const ID_FIELD: &'static str = "ID";
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "numerators",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The method `crm.documentgenerator.numerator.update` updates an existing numerator.
 ///
@@ -1376,11 +1378,6 @@ impl ::b24_core::__private::Method for DocumentgeneratorTemplateList {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
-}
-impl ::b24_core::__private::ListMethod for DocumentgeneratorTemplateList {
-    type Item = ::b24_core::__private::serde_json::Value;
-    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
-    const ID_FIELD: &'static str = "ID";
 }
 /// The method `crm.documentgenerator.template.update` updates an existing document template.
 ///

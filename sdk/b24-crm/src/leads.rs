@@ -1016,20 +1016,41 @@ impl ::b24_core::__private::Method for LeadUpdate {
     );
     type Output = bool;
 }
-/// Creates a new custom field for leads
+/// The method `crm.lead.userfield.add` creates a new custom field for leads.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: administrator CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/leads/userfield/crm-lead-userfield-add.html>
 /// The `LeadUserfieldAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct LeadUserfieldAdd {}
+pub struct LeadUserfieldAdd {
+    /// Object format:
+    /// ```
+    /// {
+    ///     field_1: value_1,
+    ///     field_2: value_2,
+    ///     ...,
+    ///     field_n: value_n,
+    /// }
+    /// ```
+    ///
+    /// - `field_n` — field name
+    /// - `value_n` — field value
+    ///
+    /// The list of available fields is described below.
+    ///
+    /// An incorrect field in `fields` will be ignored
+    ///
+    /// Wire name: `fields`.
+    #[serde(rename = "fields")]
+    pub fields: LeadUserfieldAddFields,
+}
 impl LeadUserfieldAdd {
     /// Creates a `LeadUserfieldAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(fields: impl ::std::convert::Into<LeadUserfieldAddFields>) -> Self {
+        Self { fields: fields.into() }
     }
 }
 impl ::b24_core::__private::Method for LeadUserfieldAdd {
@@ -1038,7 +1059,7 @@ impl ::b24_core::__private::Method for LeadUserfieldAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.lead.userfield.add",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = i64;
 }
 /// The method `crm.lead.userfield.delete` removes a custom field for leads.
 ///
@@ -1218,6 +1239,14 @@ impl ::b24_core::__private::Method for LeadUserfieldList {
             ::b24_core::__private::serde_json::Value,
         >,
     >;
+}
+impl ::b24_core::__private::ListMethod for LeadUserfieldList {
+    type Item = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
+    const ID_FIELD: &'static str = "ID";
 }
 /// The method `crm.lead.userfield.update` updates an existing custom field for leads.
 ///
@@ -4908,6 +4937,103 @@ impl Section2 {
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct UfEnumElement {
+    /// Value of the list item.
+    ///
+    /// List items with an empty or missing `VALUE` will be ignored
+    ///
+    /// Wire name: `VALUE`.
+    #[serde(
+        rename = "VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Sort index. Must be greater than or equal to 0.
+    ///
+    /// By default `0`
+    ///
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<i64>,
+    /// Is the list item the default value. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// For a multiple field, multiple `DEF = Y` are allowed. For a non-multiple field, the first provided list item with `DEF = Y` will be considered default.
+    ///
+    /// By default `N`
+    ///
+    /// Wire name: `DEF`.
+    #[serde(
+        rename = "DEF",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub def: ::std::option::Option<bool>,
+    /// External code of the value. Must be unique within the list items of the custom field
+    ///
+    /// Wire name: `XML_ID`.
+    #[serde(
+        rename = "XML_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+}
+impl UfEnumElement {
+    /// Creates a `UfEnumElement` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            value: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            def: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+        }
+    }
+    /// Sets `VALUE`.
+    #[must_use]
+    pub fn value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEF`.
+    #[must_use]
+    pub fn def(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.def = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `UfEnumElement2` object.
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct UfEnumElement2 {
     /// Value of the list element.
     ///
     /// List elements with an empty or missing `VALUE` will be ignored
@@ -4955,8 +5081,8 @@ pub struct UfEnumElement {
     )]
     pub xml_id: ::std::option::Option<::std::string::String>,
 }
-impl UfEnumElement {
-    /// Creates a `UfEnumElement` from its required fields.
+impl UfEnumElement2 {
+    /// Creates a `UfEnumElement2` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -7084,6 +7210,473 @@ impl LeadUpdateParams {
         self
     }
 }
+/// Additional field parameters. Each `USER_TYPE_ID` field type has its own set of available settings, described below
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct LeadUserfieldAddFieldsSettings {
+    /// Default value.
+    ///
+    /// Default `''`
+    ///
+    /// Wire name: `DEFAULT_VALUE`.
+    #[serde(
+        rename = "DEFAULT_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default_value: ::std::option::Option<::std::string::String>,
+    /// Number of lines in the input field. Must be greater than 0.
+    ///
+    /// Default `1`
+    ///
+    /// Wire name: `ROWS`.
+    #[serde(
+        rename = "ROWS",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rows: ::std::option::Option<i64>,
+}
+impl LeadUserfieldAddFieldsSettings {
+    /// Creates a `LeadUserfieldAddFieldsSettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            default_value: ::std::option::Option::None,
+            rows: ::std::option::Option::None,
+        }
+    }
+    /// Sets `DEFAULT_VALUE`.
+    #[must_use]
+    pub fn default_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROWS`.
+    #[must_use]
+    pub fn rows(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.rows = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object format:
+/// ```
+/// {
+///     field_1: value_1,
+///     field_2: value_2,
+///     ...,
+///     field_n: value_n,
+/// }
+/// ```
+///
+/// - `field_n` — field name
+/// - `value_n` — field value
+///
+/// The list of available fields is described below.
+///
+/// An incorrect field in `fields` will be ignored
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct LeadUserfieldAddFields {
+    /// Data type of the custom field. Possible values:
+    /// - `string` — string
+    /// - `integer` — integer
+    /// - `double` — number
+    /// - `boolean` — yes/no
+    /// - `datetime` — date/time
+    /// - `date` — date
+    /// - `money` — money
+    /// - `url` — link
+    /// - `address` — address
+    /// - `enumeration` — list
+    /// - `file` — file
+    /// - `employee` — link to employee
+    /// - `crm_status` — link to CRM directory
+    /// - `iblock_section` — link to information block sections
+    /// - `iblock_element` — link to information block elements
+    /// - `crm` — link to CRM elements
+    /// - custom field types
+    ///
+    /// Wire name: `USER_TYPE_ID`.
+    #[serde(
+        rename = "USER_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub user_type_id: ::std::string::String,
+    /// Field code. Unique within leads.
+    ///
+    /// The prefix `UF_CRM_` is always added to the code, and the system builds the full field name itself:
+    /// - `MANAGER_NOTE` becomes `UF_CRM_MANAGER_NOTE`
+    /// - `UF_MANAGER_NOTE` becomes `UF_CRM_MANAGER_NOTE` — the prefix `UF_` is replaced with `UF_CRM_`
+    /// - `UF_CRM_MANAGER_NOTE` remains unchanged
+    ///
+    /// The length limit is `50` characters including the prefix, that is, up to `43` characters for the code. If a longer value is passed, the method returns the error `ERROR_CORE`.
+    ///
+    /// Allowed characters: `A-Z`, `0-9`, and `_`. Lowercase letters are converted to uppercase, and any other characters cause the error `ERROR_CORE`
+    ///
+    /// Wire name: `FIELD_NAME`.
+    #[serde(
+        rename = "FIELD_NAME",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub field_name: ::std::string::String,
+    /// Default name of the custom field.
+    ///
+    /// The provided value will be set in the following fields: `LIST_FILTER_LABEL`, `LIST_COLUMN_LABEL`, `EDIT_FORM_LABEL`, `ERROR_MESSAGE`, `HELP_MESSAGE`, if no value is provided for them
+    ///
+    /// Wire name: `LABEL`.
+    #[serde(
+        rename = "LABEL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub label: ::std::option::Option<::std::string::String>,
+    /// External code
+    ///
+    /// Wire name: `XML_ID`.
+    #[serde(
+        rename = "XML_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Filter label in the list.
+    ///
+    /// When a string is provided, it will be set for all language identifiers.
+    ///
+    /// When a `lang_map` type value is provided, the value from `LABEL` will be set for all languages that were not provided.
+    ///
+    /// By default, the value passed in `LABEL` is set for all language identifiers
+    ///
+    /// Wire name: `LIST_FILTER_LABEL`.
+    #[serde(
+        rename = "LIST_FILTER_LABEL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_filter_label: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Header in the list.
+    ///
+    /// When a string is provided, it will be set for all language identifiers.
+    ///
+    /// When a `lang_map` type value is provided, the value from `LABEL` will be set for all languages that were not provided.
+    ///
+    /// By default, the value passed in `LABEL` is set for all language identifiers
+    ///
+    /// Wire name: `LIST_COLUMN_LABEL`.
+    #[serde(
+        rename = "LIST_COLUMN_LABEL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_column_label: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
+    /// Label in the edit form.
+    ///
+    /// When a string is provided, it will be set for all language identifiers.
+    ///
+    /// When a `lang_map` type value is provided, the value from `LABEL` will be set for all languages that were not provided.
+    ///
+    /// By default, the value passed in `LABEL` is set for all language identifiers
+    ///
+    /// Wire name: `EDIT_FORM_LABEL`.
+    #[serde(
+        rename = "EDIT_FORM_LABEL",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_form_label: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Error message
+    ///
+    /// Wire name: `ERROR_MESSAGE`.
+    #[serde(rename = "ERROR_MESSAGE", default, skip_serializing_if = "Option::is_none")]
+    pub error_message: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Help
+    ///
+    /// Wire name: `HELP_MESSAGE`.
+    #[serde(rename = "HELP_MESSAGE", default, skip_serializing_if = "Option::is_none")]
+    pub help_message: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Is the field multiple. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Fields of type `boolean` cannot be multiple.
+    ///
+    /// By default, `N`
+    ///
+    /// Wire name: `MULTIPLE`.
+    #[serde(
+        rename = "MULTIPLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<bool>,
+    /// Is the field mandatory. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// By default, `N`
+    ///
+    /// Wire name: `MANDATORY`.
+    #[serde(
+        rename = "MANDATORY",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mandatory: ::std::option::Option<bool>,
+    /// Show the field in the filter. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// By default, `N`
+    ///
+    /// Wire name: `SHOW_FILTER`.
+    #[serde(
+        rename = "SHOW_FILTER",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_filter: ::std::option::Option<bool>,
+    /// Additional field parameters. Each `USER_TYPE_ID` field type has its own set of available settings, described below
+    ///
+    /// Wire name: `SETTINGS`.
+    #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<LeadUserfieldAddFieldsSettings>,
+    /// List of possible values for the custom field of type `enumeration`, described below
+    ///
+    /// By default `[]`
+    ///
+    /// Wire name: `LIST`.
+    #[serde(rename = "LIST", default, skip_serializing_if = "Option::is_none")]
+    pub list: ::std::option::Option<::std::vec::Vec<UfEnumElement>>,
+    /// Sort index. Must be greater than zero.
+    ///
+    /// By default `100`
+    ///
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<i64>,
+    /// Show the custom field in the list.
+    ///
+    /// This parameter does not affect anything within `crm`.
+    ///
+    /// Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// By default `N`
+    ///
+    /// Wire name: `SHOW_IN_LIST`.
+    #[serde(
+        rename = "SHOW_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub show_in_list: ::std::option::Option<bool>,
+    /// Allow user editing. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// By default `Y`. The value `N` is not supported by all field types within `crm`
+    ///
+    /// Wire name: `EDIT_IN_LIST`.
+    #[serde(
+        rename = "EDIT_IN_LIST",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit_in_list: ::std::option::Option<bool>,
+    /// Are the field values included in the search.
+    ///
+    /// This parameter does not affect anything within `crm`.
+    ///
+    /// Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// By default `N`
+    ///
+    /// Wire name: `IS_SEARCHABLE`.
+    #[serde(
+        rename = "IS_SEARCHABLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_searchable: ::std::option::Option<bool>,
+}
+impl LeadUserfieldAddFields {
+    /// Creates a `LeadUserfieldAddFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        user_type_id: impl ::std::convert::Into<::std::string::String>,
+        field_name: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            user_type_id: user_type_id.into(),
+            field_name: field_name.into(),
+            label: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            list_filter_label: ::std::option::Option::None,
+            list_column_label: ::std::option::Option::None,
+            edit_form_label: ::std::option::Option::None,
+            error_message: ::std::option::Option::None,
+            help_message: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            mandatory: ::std::option::Option::None,
+            show_filter: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            list: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            show_in_list: ::std::option::Option::None,
+            edit_in_list: ::std::option::Option::None,
+            is_searchable: ::std::option::Option::None,
+        }
+    }
+    /// Sets `LABEL`.
+    #[must_use]
+    pub fn label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_FILTER_LABEL`.
+    #[must_use]
+    pub fn list_filter_label(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.list_filter_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_COLUMN_LABEL`.
+    #[must_use]
+    pub fn list_column_label(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.list_column_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_FORM_LABEL`.
+    #[must_use]
+    pub fn edit_form_label(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.edit_form_label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ERROR_MESSAGE`.
+    #[must_use]
+    pub fn error_message(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.error_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `HELP_MESSAGE`.
+    #[must_use]
+    pub fn help_message(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.help_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MULTIPLE`.
+    #[must_use]
+    pub fn multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MANDATORY`.
+    #[must_use]
+    pub fn mandatory(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.mandatory = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_FILTER`.
+    #[must_use]
+    pub fn show_filter(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.show_filter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<LeadUserfieldAddFieldsSettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST`.
+    #[must_use]
+    pub fn list(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<UfEnumElement>>,
+    ) -> Self {
+        self.list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHOW_IN_LIST`.
+    #[must_use]
+    pub fn show_in_list(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.show_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EDIT_IN_LIST`.
+    #[must_use]
+    pub fn edit_in_list(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.edit_in_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_SEARCHABLE`.
+    #[must_use]
+    pub fn is_searchable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_searchable = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Whether to show in the list filter. Possible values:
 /// - `N` — do not show
 /// - `I` — exact match
@@ -7549,7 +8142,7 @@ pub struct LeadUserfieldUpdateFields {
     ///
     /// Wire name: `LIST`.
     #[serde(rename = "LIST", default, skip_serializing_if = "Option::is_none")]
-    pub list: ::std::option::Option<::std::vec::Vec<UfEnumElement>>,
+    pub list: ::std::option::Option<::std::vec::Vec<UfEnumElement2>>,
     /// Sort index. Must be greater than zero
     ///
     /// Wire name: `SORT`.
@@ -7720,7 +8313,7 @@ impl LeadUserfieldUpdateFields {
     #[must_use]
     pub fn list(
         mut self,
-        value: impl ::std::convert::Into<::std::vec::Vec<UfEnumElement>>,
+        value: impl ::std::convert::Into<::std::vec::Vec<UfEnumElement2>>,
     ) -> Self {
         self.list = ::std::option::Option::Some(value.into());
         self

@@ -2025,20 +2025,39 @@ impl ::b24_core::__private::Method for ProductPropertyAdd {
     );
     type Output = ::b24_core::__private::serde_json::Value;
 }
-/// Deletes a product property
+/// The method `crm.product.property.delete` removes a product property.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: administrator, user with the "Allow to modify settings" access permission in CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/outdated/products/crm-product-property-delete.html>
 /// The `ProductPropertyDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct ProductPropertyDelete {}
+pub struct ProductPropertyDelete {
+    /// Product identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+}
 impl ProductPropertyDelete {
     /// Creates a `ProductPropertyDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
-        Self {}
+        Self {
+            id: ::std::option::Option::None,
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl ::b24_core::__private::Method for ProductPropertyDelete {
@@ -2971,6 +2990,14 @@ impl ::b24_core::__private::Method for VatList {
             ::b24_core::__private::serde_json::Value,
         >,
     >;
+}
+impl ::b24_core::__private::ListMethod for VatList {
+    type Item = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
+    const ID_FIELD: &'static str = "ID";
 }
 /// The method `crm.vat.update` updates the parameters of an existing VAT rate.
 ///

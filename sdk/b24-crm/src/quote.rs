@@ -144,9 +144,9 @@ impl ::b24_core::__private::Method for QuoteContactDelete {
     );
     type Output = bool;
 }
-/// Returns the description of the fields for the estimate-contact link
+/// The method `crm.quote.contact.fields` returns a description of the fields for the estimate-contact link.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/quote/contacts/crm-quote-contact-fields.html>
 /// The `QuoteContactFields` object.
@@ -166,7 +166,10 @@ impl ::b24_core::__private::Method for QuoteContactFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.quote.contact.fields",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
 }
 /// The method `crm.quote.contact.items.delete` removes all contact links from the specified estimate.
 ///
@@ -958,6 +961,14 @@ impl ::b24_core::__private::Method for QuoteUserfieldList {
             ::b24_core::__private::serde_json::Value,
         >,
     >;
+}
+impl ::b24_core::__private::ListMethod for QuoteUserfieldList {
+    type Item = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
+    const ID_FIELD: &'static str = "ID";
 }
 /// The method `crm.quote.userfield.update` updates an existing custom field for quotes.
 ///
@@ -4846,9 +4857,7 @@ impl ::b24_core::__private::RestEvent for OnCrmQuoteUserFieldSetEnumValues {
     const CODE: &'static str = "ONCRMQUOTEUSERFIELDSETENUMVALUES";
     const SCOPE: &'static str = "crm";
 }
-/// When a custom field is updated manually or via the method crm.quote.userfield.update
-///
-/// The page of this event is not in the docs snapshot; its data fields are not typed.
+/// The event `ONCRMQUOTEUSERFIELDUPDATE` will trigger when a custom field is updated for estimates.
 ///
 /// Who: any user.
 ///
@@ -4866,6 +4875,13 @@ impl ::b24_core::__private::RestEvent for OnCrmQuoteUserFieldSetEnumValues {
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
 pub struct OnCrmQuoteUserFieldUpdate {
+    /// An object containing custom field properties.
+    ///
+    /// The structure is described below
+    ///
+    /// Wire name: `FIELDS`.
+    #[serde(rename = "FIELDS", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<OnCrmQuoteUserFieldUpdateFields>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -4878,8 +4894,18 @@ impl OnCrmQuoteUserFieldUpdate {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
+            fields: ::std::option::Option::None,
             extra: ::b24_core::__private::serde_json::Map::new(),
         }
+    }
+    /// Sets `FIELDS`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<OnCrmQuoteUserFieldUpdateFields>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl OnCrmQuoteUserFieldUpdate {
@@ -4943,9 +4969,7 @@ pub enum RestEvent {
     ///
     /// Event code: `ONCRMQUOTEUSERFIELDSETENUMVALUES`.
     OnCrmQuoteUserFieldSetEnumValues(OnCrmQuoteUserFieldSetEnumValues),
-    /// When a custom field is updated manually or via the method crm.quote.userfield.update
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The event `ONCRMQUOTEUSERFIELDUPDATE` will trigger when a custom field is updated for estimates.
     ///
     /// Who: any user.
     ///
@@ -5152,9 +5176,7 @@ pub trait RestHandler: Send + Sync {
         let _ = data;
         async {}
     }
-    /// When a custom field is updated manually or via the method crm.quote.userfield.update
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The event `ONCRMQUOTEUSERFIELDUPDATE` will trigger when a custom field is updated for estimates.
     ///
     /// Who: any user.
     ///
@@ -5574,6 +5596,92 @@ pub struct OnCrmQuoteUserFieldSetEnumValuesFields {
 }
 impl OnCrmQuoteUserFieldSetEnumValuesFields {
     /// Creates a `OnCrmQuoteUserFieldSetEnumValuesFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            field_name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIELD_NAME`.
+    #[must_use]
+    pub fn field_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field_name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// An object containing custom field properties.
+///
+/// The structure is described below
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct OnCrmQuoteUserFieldUpdateFields {
+    /// Identifier of the updated custom field
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Identifier of the object to which the custom field belongs. In this case — `CRM_QUOTE`
+    ///
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Name of the updated custom field
+    ///
+    /// Wire name: `FIELD_NAME`.
+    #[serde(
+        rename = "FIELD_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field_name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl OnCrmQuoteUserFieldUpdateFields {
+    /// Creates a `OnCrmQuoteUserFieldUpdateFields` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {

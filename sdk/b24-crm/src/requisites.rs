@@ -1364,22 +1364,40 @@ impl ::b24_core::__private::Method for RequisitePresetFieldAdd {
     );
     type Output = i64;
 }
-/// Returns fields available for addition to the specified requisites template
+/// Returns the fields available for addition to the specified company details template.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
-///
-/// Who: a user with access permissions for contacts and companies.
+/// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/fields/crm-requisite-preset-field-available-to-add.html>
 /// The `RequisitePresetFieldAvailabletoadd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct RequisitePresetFieldAvailabletoadd {}
+pub struct RequisitePresetFieldAvailabletoadd {
+    /// An object containing the identifier of the template for which to retrieve the list of available customizable fields.
+    ///
+    /// Template identifiers can be obtained using the crm.requisite.preset.list method.
+    ///
+    /// Fields with the prefix `UF_` in the response are custom fields (see methods for working with custom requisite fields)
+    ///
+    /// Wire name: `preset`.
+    #[serde(rename = "preset")]
+    pub preset: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
 impl RequisitePresetFieldAvailabletoadd {
     /// Creates a `RequisitePresetFieldAvailabletoadd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(
+        preset: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        Self { preset: preset.into() }
     }
 }
 impl ::b24_core::__private::Method for RequisitePresetFieldAvailabletoadd {
@@ -1388,7 +1406,7 @@ impl ::b24_core::__private::Method for RequisitePresetFieldAvailabletoadd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.requisite.preset.field.availabletoadd",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
 /// Deletes a custom field from a company details template.
 ///
@@ -2115,6 +2133,11 @@ impl ::b24_core::__private::Method for RequisiteUserfieldList {
         "crm.requisite.userfield.list",
     );
     type Output = ::std::vec::Vec<RequisiteUserfieldListResultItem>;
+}
+impl ::b24_core::__private::ListMethod for RequisiteUserfieldList {
+    type Item = RequisiteUserfieldListResultItem;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
+    const ID_FIELD: &'static str = "ID";
 }
 /// Updates an existing custom field of the company details.
 ///
@@ -10117,9 +10140,7 @@ impl RequisiteUserfieldListResultItem {
         self
     }
 }
-/// When an address is registered manually or via the crm.address.add method
-///
-/// The page of this event is not in the docs snapshot; its data fields are not typed.
+/// The `onCrmAddressRegister` event is triggered when an address is registered.
 ///
 /// Who: any user.
 ///
@@ -10137,6 +10158,13 @@ impl RequisiteUserfieldListResultItem {
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
 pub struct OnCrmAddressRegister {
+    /// An object containing the registered address fields.
+    ///
+    /// The structure is described below
+    ///
+    /// Wire name: `FIELDS`.
+    #[serde(rename = "FIELDS")]
+    pub fields: OnCrmAddressRegisterFields,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -10147,8 +10175,9 @@ pub struct OnCrmAddressRegister {
 impl OnCrmAddressRegister {
     /// Creates a `OnCrmAddressRegister` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
+    pub fn new(fields: impl ::std::convert::Into<OnCrmAddressRegisterFields>) -> Self {
         Self {
+            fields: fields.into(),
             extra: ::b24_core::__private::serde_json::Map::new(),
         }
     }
@@ -10724,9 +10753,7 @@ impl ::b24_core::__private::RestEvent for OnCrmRequisiteUserFieldUpdate {
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant)]
 pub enum RestEvent {
-    /// When an address is registered manually or via the crm.address.add method
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `onCrmAddressRegister` event is triggered when an address is registered.
     ///
     /// Who: any user.
     ///
@@ -11004,9 +11031,7 @@ impl ::b24_core::__private::RestEvents for RestEvent {
 /// Handles the REST events of this scope. Every method defaults to
 /// doing nothing; implement the ones you need.
 pub trait RestHandler: Send + Sync {
-    /// When an address is registered manually or via the crm.address.add method
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `onCrmAddressRegister` event is triggered when an address is registered.
     ///
     /// Who: any user.
     ///
@@ -11211,6 +11236,102 @@ pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEven
             handler.on_crm_requisite_user_field_update(data).await
         }
         RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+    }
+}
+/// An object containing the registered address fields.
+///
+/// The structure is described below
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct OnCrmAddressRegisterFields {
+    /// Identifier of the address type. Enumeration element "Address Type".
+    ///
+    /// The enumeration elements "Address Type" are returned by the method crm.enum.addresstype
+    ///
+    /// Wire name: `TYPE_ID`.
+    #[serde(
+        rename = "TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub type_id: i64,
+    /// Identifier of the parent object type.
+    ///
+    /// Object type identifiers are returned by the method crm.enum.ownertype.
+    ///
+    /// Addresses can only be linked to Requisites (and requisites are linked to companies or contacts) or Leads. For backward compatibility, the ability to link Addresses to Contacts or Companies is retained. However, this link is only possible on some older accounts where the old address handling mode was specifically enabled by support
+    ///
+    /// Wire name: `ENTITY_TYPE_ID`.
+    #[serde(
+        rename = "ENTITY_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub entity_type_id: i64,
+    /// Identifier of the parent object
+    ///
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub entity_id: i64,
+    /// Identifier of the main parent object.
+    ///
+    /// This field is for internal use. The value is automatically filled when adding an address.
+    ///
+    /// This field contains the identifier of the parent object of the requisite (company or contact) if the address is linked to the requisite. If the address is linked to a lead, then this value will be the lead identifier
+    ///
+    /// Wire name: `ANCHOR_ID`.
+    #[serde(
+        rename = "ANCHOR_ID",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub anchor_id: i64,
+    /// Identifier of the type of the main parent object.
+    ///
+    /// This field is for internal use. The value is automatically filled when adding an address.
+    ///
+    /// Object type identifiers are returned by the method crm.enum.ownertype.
+    ///
+    /// This field contains the identifier of the type of the parent object of the requisite (company or contact) if the address is linked to the requisite. If the address is linked to a lead, then this value will be the lead type identifier
+    ///
+    /// Wire name: `ANCHOR_TYPE_ID`.
+    #[serde(
+        rename = "ANCHOR_TYPE_ID",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub anchor_type_id: i64,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl OnCrmAddressRegisterFields {
+    /// Creates a `OnCrmAddressRegisterFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        type_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<i64>,
+        entity_id: impl ::std::convert::Into<i64>,
+        anchor_id: impl ::std::convert::Into<i64>,
+        anchor_type_id: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        Self {
+            type_id: type_id.into(),
+            entity_type_id: entity_type_id.into(),
+            entity_id: entity_id.into(),
+            anchor_id: anchor_id.into(),
+            anchor_type_id: anchor_type_id.into(),
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
     }
 }
 /// An object containing the fields of the address being deleted.

@@ -1099,6 +1099,11 @@ impl ::b24_core::__private::Method for ActivityList {
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
+impl ::b24_core::__private::ListMethod for ActivityList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
+    const ID_FIELD: &'static str = "ID";
+}
 /// The method `crm.activity.todo.add` adds a universal activity to the timeline.
 ///
 /// Who: a user with permission to edit the CRM object to which the activity is being added.
@@ -1452,20 +1457,60 @@ impl ::b24_core::__private::Method for ActivityTodoUpdate {
         ::b24_core::__private::serde_json::Value,
     >;
 }
-/// Updates the color of the universal activity
+/// The method `crm.activity.todo.updateColor` updates the color of the universal deal.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: a user with edit access permission for the CRM object to which the activity is linked.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/todo/crm-activity-todo-update-color.html>
 /// The `ActivityTodoUpdateColor` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct ActivityTodoUpdateColor {}
+pub struct ActivityTodoUpdateColor {
+    /// Identifier of the deal being updated, for example `999`
+    ///
+    /// Wire name: `id`.
+    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub id: i64,
+    /// Identifier of the CRM object type to which the deal is linked, for example `2` for a deal
+    ///
+    /// Wire name: `ownerTypeId`.
+    #[serde(
+        rename = "ownerTypeId",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub owner_type_id: i64,
+    /// Identifier of the CRM object to which the deal is linked, for example, `1`
+    ///
+    /// Wire name: `ownerId`.
+    #[serde(
+        rename = "ownerId",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub owner_id: i64,
+    /// Identifier of the deal's color in the timeline, for example `1`. There are 8 available colors, values from 1 to 7 and the default color if none is specified:
+    ///
+    /// Wire name: `colorId`.
+    #[serde(
+        rename = "colorId",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub color_id: ::std::string::String,
+}
 impl ActivityTodoUpdateColor {
     /// Creates a `ActivityTodoUpdateColor` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(
+        id: impl ::std::convert::Into<i64>,
+        owner_type_id: impl ::std::convert::Into<i64>,
+        owner_id: impl ::std::convert::Into<i64>,
+        color_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            owner_type_id: owner_type_id.into(),
+            owner_id: owner_id.into(),
+            color_id: color_id.into(),
+        }
     }
 }
 impl ::b24_core::__private::Method for ActivityTodoUpdateColor {
@@ -1474,7 +1519,10 @@ impl ::b24_core::__private::Method for ActivityTodoUpdateColor {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.activity.todo.updateColor",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
 }
 /// The method `crm.activity.todo.updateDeadline` changes the deadline of a universal activity.
 ///
@@ -1899,9 +1947,7 @@ impl ::b24_core::__private::Method for TimelineBindingsFields {
     );
     type Output = TimelineBindingsFieldsResult;
 }
-/// Returns a list of bindings for the timeline record
-///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Retrieves a list of links for a timeline record.
 ///
 /// Who: any user.
 ///
@@ -1909,12 +1955,30 @@ impl ::b24_core::__private::Method for TimelineBindingsFields {
 /// The `TimelineBindingsList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TimelineBindingsList {}
+pub struct TimelineBindingsList {
+    /// Object for filtering selected records.
+    ///
+    /// The `OWNER_ID` field is required; other fields are not necessary
+    ///
+    /// Wire name: `filter`.
+    #[serde(rename = "filter")]
+    pub filter: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
 impl TimelineBindingsList {
     /// Creates a `TimelineBindingsList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(
+        filter: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        Self { filter: filter.into() }
     }
 }
 impl ::b24_core::__private::Method for TimelineBindingsList {
@@ -1923,7 +1987,12 @@ impl ::b24_core::__private::Method for TimelineBindingsList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.timeline.bindings.list",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ::std::vec::Vec<TimelineBindingsListResultItem>;
+}
+impl ::b24_core::__private::ListMethod for TimelineBindingsList {
+    type Item = TimelineBindingsListResultItem;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
+    const ID_FIELD: &'static str = "ID";
 }
 /// Removes the link between a timeline record and a CRM item.
 ///
@@ -2534,6 +2603,13 @@ impl ::b24_core::__private::Method for TimelineIconList {
         ::b24_core::__private::serde_json::Value,
     >;
 }
+impl ::b24_core::__private::ListMethod for TimelineIconList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "icons",
+    );
+    const ID_FIELD: &'static str = "id";
+}
 /// The `crm.timeline.item.pin` method pins an entry in the timeline.
 ///
 /// Who: a user with permission to edit the CRM item.
@@ -3051,7 +3127,7 @@ impl ::b24_core::__private::Method for TimelineLogmessageList {
 impl ::b24_core::__private::ListMethod for TimelineLogmessageList {
     type Item = ::b24_core::__private::serde_json::Value;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
-    const ID_FIELD: &'static str = "ID";
+    const ID_FIELD: &'static str = "id";
 }
 /// This method adds a new Logo.
 ///
@@ -3206,9 +3282,14 @@ impl ::b24_core::__private::Method for TimelineLogoList {
         ::b24_core::__private::serde_json::Value,
     >;
 }
-/// Deletes a note
-///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+impl ::b24_core::__private::ListMethod for TimelineLogoList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "logos",
+    );
+    const ID_FIELD: &'static str = "id";
+}
+/// Deletes a timeline note.
 ///
 /// Who: any user.
 ///
@@ -3216,12 +3297,55 @@ impl ::b24_core::__private::Method for TimelineLogoList {
 /// The `TimelineNoteDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TimelineNoteDelete {}
+pub struct TimelineNoteDelete {
+    /// Identifier of the element type to which the record belongs
+    ///
+    /// Wire name: `ownerTypeId`.
+    #[serde(
+        rename = "ownerTypeId",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub owner_type_id: i64,
+    /// Identifier of the element to which the record belongs
+    ///
+    /// Wire name: `ownerId`.
+    #[serde(
+        rename = "ownerId",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub owner_id: i64,
+    /// Type of the record to which the note should be applied:
+    ///
+    /// - `1` — history record
+    /// - `2` — deal
+    ///
+    /// Wire name: `itemType`.
+    #[serde(
+        rename = "itemType",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub item_type: i64,
+    /// Identifier of the record to which the note should be applied. If `itemType=1`, this is the identifier of the timeline history record. If `itemType=2`, this is the identifier of the deal
+    ///
+    /// Wire name: `itemId`.
+    #[serde(rename = "itemId", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub item_id: i64,
+}
 impl TimelineNoteDelete {
     /// Creates a `TimelineNoteDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(
+        owner_type_id: impl ::std::convert::Into<i64>,
+        owner_id: impl ::std::convert::Into<i64>,
+        item_type: impl ::std::convert::Into<i64>,
+        item_id: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        Self {
+            owner_type_id: owner_type_id.into(),
+            owner_id: owner_id.into(),
+            item_type: item_type.into(),
+            item_id: item_id.into(),
+        }
     }
 }
 impl ::b24_core::__private::Method for TimelineNoteDelete {
@@ -3230,7 +3354,7 @@ impl ::b24_core::__private::Method for TimelineNoteDelete {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.timeline.note.delete",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
 }
 /// Returns information about a note attached to a timeline record.
 ///
@@ -6290,6 +6414,93 @@ impl TimelineBindingsFieldsResult {
             entity_type: entity_type.into(),
             extra: ::b24_core::__private::serde_json::Map::new(),
         }
+    }
+}
+/// The `TimelineBindingsListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TimelineBindingsListResultItem {
+    /// Identifier of the timeline record
+    ///
+    /// Wire name: `OWNER_ID`.
+    #[serde(
+        rename = "OWNER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub owner_id: ::std::option::Option<::std::string::String>,
+    /// Identifier of the CRM entity
+    ///
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// CRM item type. Possible values: `lead`, `deal`, `contact`, `company`, `order`
+    ///
+    /// Wire name: `ENTITY_TYPE`.
+    #[serde(
+        rename = "ENTITY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TimelineBindingsListResultItem {
+    /// Creates a `TimelineBindingsListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            owner_id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            entity_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `OWNER_ID`.
+    #[must_use]
+    pub fn owner_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.owner_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_TYPE`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
     }
 }
 /// Field values (detailed description provided below) for adding a new activity of type "Comment" in the form of a structure:

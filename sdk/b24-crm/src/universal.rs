@@ -224,6 +224,13 @@ impl ::b24_core::__private::Method for CategoryList {
         ::b24_core::__private::serde_json::Value,
     >;
 }
+impl ::b24_core::__private::ListMethod for CategoryList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "categories",
+    );
+    const ID_FIELD: &'static str = "id";
+}
 /// This method updates the funnel (direction) with the identifier `id`, setting new values for the fields from `fields`. If any field is missing in `fields`, its value will remain unchanged.
 ///
 /// Who: any user with administrative access to the CRM section.
@@ -3209,20 +3216,31 @@ impl ::b24_core::__private::Method for TypeGet {
         ::b24_core::__private::serde_json::Value,
     >;
 }
-/// Returns the Smart Process by entityTypeId
+/// The method retrieves information about the SPA with the smart process type identifier `entityTypeId`.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: any user with administrative access to the SPA, or a user with read access to the SPA.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/universal/user-defined-object-types/crm-type-get-by-entity-type-id.html>
 /// The `TypeGetByEntityTypeId` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TypeGetByEntityTypeId {}
+pub struct TypeGetByEntityTypeId {
+    /// Identifier of the smart process type.
+    ///
+    /// Wire name: `entityTypeId`.
+    #[serde(
+        rename = "entityTypeId",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub entity_type_id: i64,
+}
 impl TypeGetByEntityTypeId {
     /// Creates a `TypeGetByEntityTypeId` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(entity_type_id: impl ::std::convert::Into<i64>) -> Self {
+        Self {
+            entity_type_id: entity_type_id.into(),
+        }
     }
 }
 impl ::b24_core::__private::Method for TypeGetByEntityTypeId {
@@ -3231,7 +3249,10 @@ impl ::b24_core::__private::Method for TypeGetByEntityTypeId {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "crm.type.getByEntityTypeId",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
 }
 /// This method retrieves a list of smart process settings.
 ///
@@ -12464,9 +12485,7 @@ impl ::b24_core::__private::RestEvent for OnCrmTypeUserFieldDelete {
     const CODE: &'static str = "ONCRMTYPEUSERFIELDDELETE";
     const SCOPE: &'static str = "crm";
 }
-/// When the set of values of a list-type custom field is changed manually or via the userfieldconfig.add and userfieldconfig.update methods
-///
-/// The page of this event is not in the docs snapshot; its data fields are not typed.
+/// The event `ONCRMTYPEUSERFIELDSETENUMVALUES` will trigger when the set of values of a custom field of the list type `enumeration` is set or changed for a smart process, a new invoice, or a document for signing.
 ///
 /// Who: any user.
 ///
@@ -12484,6 +12503,13 @@ impl ::b24_core::__private::RestEvent for OnCrmTypeUserFieldDelete {
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
 pub struct OnCrmTypeUserFieldSetEnumValues {
+    /// An object containing the identifiers of the custom field whose set of values has changed.
+    ///
+    /// The structure is described below
+    ///
+    /// Wire name: `FIELDS`.
+    #[serde(rename = "FIELDS", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<OnCrmTypeUserFieldSetEnumValuesFields>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -12496,8 +12522,18 @@ impl OnCrmTypeUserFieldSetEnumValues {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
+            fields: ::std::option::Option::None,
             extra: ::b24_core::__private::serde_json::Map::new(),
         }
+    }
+    /// Sets `FIELDS`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<OnCrmTypeUserFieldSetEnumValuesFields>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl OnCrmTypeUserFieldSetEnumValues {
@@ -12632,9 +12668,7 @@ pub enum RestEvent {
     ///
     /// Event code: `ONCRMTYPEUSERFIELDDELETE`.
     OnCrmTypeUserFieldDelete(OnCrmTypeUserFieldDelete),
-    /// When the set of values of a list-type custom field is changed manually or via the userfieldconfig.add and userfieldconfig.update methods
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The event `ONCRMTYPEUSERFIELDSETENUMVALUES` will trigger when the set of values of a custom field of the list type `enumeration` is set or changed for a smart process, a new invoice, or a document for signing.
     ///
     /// Who: any user.
     ///
@@ -12904,9 +12938,7 @@ pub trait RestHandler: Send + Sync {
         let _ = data;
         async {}
     }
-    /// When the set of values of a list-type custom field is changed manually or via the userfieldconfig.add and userfieldconfig.update methods
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The event `ONCRMTYPEUSERFIELDSETENUMVALUES` will trigger when the set of values of a custom field of the list type `enumeration` is set or changed for a smart process, a new invoice, or a document for signing.
     ///
     /// Who: any user.
     ///
@@ -13460,6 +13492,98 @@ pub struct OnCrmTypeUserFieldDeleteFields {
 }
 impl OnCrmTypeUserFieldDeleteFields {
     /// Creates a `OnCrmTypeUserFieldDeleteFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            field_name: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_ID`.
+    #[must_use]
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIELD_NAME`.
+    #[must_use]
+    pub fn field_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.field_name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// An object containing the identifiers of the custom field whose set of values has changed.
+///
+/// The structure is described below
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct OnCrmTypeUserFieldSetEnumValuesFields {
+    /// Identifier of the custom field whose set of values has changed.
+    ///
+    /// Pass it together with `moduleId = crm` to the userfieldconfig.get method to retrieve the new list of values
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Identifier of the object the custom field belongs to: `CRM_{id}` for a smart process, `CRM_SMART_INVOICE` for a new invoice, `CRM_SMART_DOCUMENT` for a document for signing.
+    ///
+    /// The `CRM_{id}` format uses the `id` key from the result of the crm.type.list method, not `entityTypeId`.
+    ///
+    /// The values are described in the Which Objects Trigger the Events section
+    ///
+    /// Wire name: `ENTITY_ID`.
+    #[serde(
+        rename = "ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the custom field, for example `UF_CRM_13_1742999523`
+    ///
+    /// Wire name: `FIELD_NAME`.
+    #[serde(
+        rename = "FIELD_NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field_name: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl OnCrmTypeUserFieldSetEnumValuesFields {
+    /// Creates a `OnCrmTypeUserFieldSetEnumValuesFields` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {

@@ -1524,20 +1524,28 @@ impl ::b24_core::__private::Method for StorageAddFolder {
         ::b24_core::__private::serde_json::Value,
     >;
 }
-/// Returns storage by identifier
+/// The method `disk.storage.get` returns storage data.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: a user with "Read" access permission for the required storage.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-get.html>
 /// The `StorageGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct StorageGet {}
+pub struct StorageGet {
+    /// Storage identifier.
+    ///
+    /// The identifier can be obtained using the method disk.storage.getList
+    ///
+    /// Wire name: `id`.
+    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub id: i64,
+}
 impl StorageGet {
     /// Creates a `StorageGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+        Self { id: id.into() }
     }
 }
 impl ::b24_core::__private::Method for StorageGet {
@@ -1546,7 +1554,10 @@ impl ::b24_core::__private::Method for StorageGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "disk.storage.get",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
 }
 /// The method `disk.storage.getChildren` returns a list of files and folders located in the root of the storage.
 ///

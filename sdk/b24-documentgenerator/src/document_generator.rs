@@ -688,9 +688,7 @@ impl ::b24_core::__private::Method for NumeratorGet {
     );
     type Output = NumeratorGetResult;
 }
-/// Gets a list of numbering rules
-///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// The method `documentgenerator.numerator.list` returns a list of numerators for the document generator. It retrieves all numerators available in the current Bitrix24, including CRM numerators.
 ///
 /// Who: a user with permission to modify document generator templates.
 ///
@@ -698,12 +696,39 @@ impl ::b24_core::__private::Method for NumeratorGet {
 /// The `NumeratorList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct NumeratorList {}
+pub struct NumeratorList {
+    /// This parameter is used for managing pagination.
+    ///
+    /// The page size of results is always static: 50 items.
+    ///
+    /// To select the second page of results, you must pass the value `50`. To select the third page of results, you must pass `100`, and so on.
+    ///
+    /// The formula for calculating the `start` value:
+    ///
+    /// `start = (N - 1) * 50`, where `N` is the desired page number
+    ///
+    /// Wire name: `start`.
+    #[serde(
+        rename = "start",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start: ::std::option::Option<i64>,
+}
 impl NumeratorList {
     /// Creates a `NumeratorList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
-        Self {}
+        Self {
+            start: ::std::option::Option::None,
+        }
+    }
+    /// Sets `start`.
+    #[must_use]
+    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.start = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl ::b24_core::__private::Method for NumeratorList {
@@ -712,7 +737,14 @@ impl ::b24_core::__private::Method for NumeratorList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "documentgenerator.numerator.list",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = NumeratorListResult;
+}
+impl ::b24_core::__private::ListMethod for NumeratorList {
+    type Item = NumeratorListResultNumeratorsItem;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "numerators",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The method `documentgenerator.numerator.update` updates the numerator by its identifier.
 ///
@@ -1216,22 +1248,28 @@ impl ::b24_core::__private::Method for TemplateDelete {
     );
     type Output = ::b24_core::__private::serde_json::Value;
 }
-/// Returns a document template by identifier
+/// The method `documentgenerator.template.get` returns information about a template by its ID.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
-///
-/// Who: users with permission to modify document generator templates.
+/// Who: a user with permission to modify document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/templates/document-generator-template-get.html>
 /// The `TemplateGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TemplateGet {}
+pub struct TemplateGet {
+    /// Template ID.
+    ///
+    /// You can obtain the template ID after creating a template or by using the get template list method
+    ///
+    /// Wire name: `id`.
+    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub id: i64,
+}
 impl TemplateGet {
     /// Creates a `TemplateGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+        Self { id: id.into() }
     }
 }
 impl ::b24_core::__private::Method for TemplateGet {
@@ -1240,7 +1278,7 @@ impl ::b24_core::__private::Method for TemplateGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "documentgenerator.template.get",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = TemplateGetResult;
 }
 /// The method `documentgenerator.template.getfields` returns the detail form of the template fields.
 ///
@@ -1398,27 +1436,39 @@ impl ::b24_core::__private::Method for TemplateList {
     );
     type Output = TemplateListResult;
 }
-impl ::b24_core::__private::ListMethod for TemplateList {
-    type Item = ::b24_core::__private::serde_json::Value;
-    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
-    const ID_FIELD: &'static str = "ID";
-}
-/// Updates an existing document template
+/// The method `documentgenerator.template.update` updates an existing template.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
-///
-/// Who: users with permission to modify document generator templates.
+/// Who: a user with permission to modify document generator templates.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/document-generator/templates/document-generator-template-update.html>
 /// The `TemplateUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TemplateUpdate {}
+pub struct TemplateUpdate {
+    /// Template identifier.
+    ///
+    /// You can obtain the template identifier after creating a template or by using the method to retrieve the list of templates
+    ///
+    /// Wire name: `id`.
+    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub id: i64,
+    /// Template fields to update (detailed description)
+    ///
+    /// Wire name: `fields`.
+    #[serde(rename = "fields")]
+    pub fields: TemplateUpdateFields,
+}
 impl TemplateUpdate {
     /// Creates a `TemplateUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(
+        id: impl ::std::convert::Into<i64>,
+        fields: impl ::std::convert::Into<TemplateUpdateFields>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            fields: fields.into(),
+        }
     }
 }
 impl ::b24_core::__private::Method for TemplateUpdate {
@@ -1427,7 +1477,7 @@ impl ::b24_core::__private::Method for TemplateUpdate {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "documentgenerator.template.update",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = TemplateUpdateResult;
 }
 /// Description of how to interpret and format values from `values` (detailed description).
 ///
@@ -5882,6 +5932,384 @@ impl NumeratorGetResult {
         value: impl ::std::convert::Into<NumeratorGetResultNumerator>,
     ) -> Self {
         self.numerator = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Settings for sequential numbering (detailed description)
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct NumeratorListResultNumeratorsItemSettingsBitrixMainNumeratorGeneratorSequentNumberGenerator {
+    /// Initial value of the counter
+    ///
+    /// Wire name: `start`.
+    #[serde(
+        rename = "start",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start: ::std::option::Option<i64>,
+    /// Increment step of the counter
+    ///
+    /// Wire name: `step`.
+    #[serde(
+        rename = "step",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub step: ::std::option::Option<i64>,
+    /// Minimum length of the number
+    ///
+    /// Wire name: `length`.
+    #[serde(
+        rename = "length",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub length: ::std::option::Option<i64>,
+    /// Padding character on the left when `length > 0`
+    ///
+    /// Wire name: `padString`.
+    #[serde(
+        rename = "padString",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pad_string: ::std::option::Option<::std::string::String>,
+    /// Reset period of the counter. Can be `null`
+    ///
+    /// Wire name: `periodicBy`.
+    #[serde(
+        rename = "periodicBy",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub periodic_by: ::std::option::Option<::std::string::String>,
+    /// Timezone identifier for periodic reset. Can be `null`
+    ///
+    /// Wire name: `timezone`.
+    #[serde(
+        rename = "timezone",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub timezone: ::std::option::Option<::std::string::String>,
+    /// Indicator of direct numbering
+    ///
+    /// Wire name: `isDirectNumeration`.
+    #[serde(
+        rename = "isDirectNumeration",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_direct_numeration: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl NumeratorListResultNumeratorsItemSettingsBitrixMainNumeratorGeneratorSequentNumberGenerator {
+    /// Creates a `NumeratorListResultNumeratorsItemSettingsBitrixMainNumeratorGeneratorSequentNumberGenerator` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            start: ::std::option::Option::None,
+            step: ::std::option::Option::None,
+            length: ::std::option::Option::None,
+            pad_string: ::std::option::Option::None,
+            periodic_by: ::std::option::Option::None,
+            timezone: ::std::option::Option::None,
+            is_direct_numeration: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `start`.
+    #[must_use]
+    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `step`.
+    #[must_use]
+    pub fn step(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.step = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `length`.
+    #[must_use]
+    pub fn length(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.length = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `padString`.
+    #[must_use]
+    pub fn pad_string(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pad_string = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `periodicBy`.
+    #[must_use]
+    pub fn periodic_by(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.periodic_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `timezone`.
+    #[must_use]
+    pub fn timezone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.timezone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDirectNumeration`.
+    #[must_use]
+    pub fn is_direct_numeration(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.is_direct_numeration = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Settings of the numerator generators (detailed description)
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct NumeratorListResultNumeratorsItemSettings {
+    /// Settings for sequential numbering (detailed description)
+    ///
+    /// Wire name: `Bitrix_Main_Numerator_Generator_SequentNumberGenerator`.
+    #[serde(
+        rename = "Bitrix_Main_Numerator_Generator_SequentNumberGenerator",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bitrix_main_numerator_generator_sequent_number_generator: ::std::option::Option<
+        NumeratorListResultNumeratorsItemSettingsBitrixMainNumeratorGeneratorSequentNumberGenerator,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl NumeratorListResultNumeratorsItemSettings {
+    /// Creates a `NumeratorListResultNumeratorsItemSettings` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            bitrix_main_numerator_generator_sequent_number_generator: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Bitrix_Main_Numerator_Generator_SequentNumberGenerator`.
+    #[must_use]
+    pub fn bitrix_main_numerator_generator_sequent_number_generator(
+        mut self,
+        value: impl ::std::convert::Into<
+            NumeratorListResultNumeratorsItemSettingsBitrixMainNumeratorGeneratorSequentNumberGenerator,
+        >,
+    ) -> Self {
+        self.bitrix_main_numerator_generator_sequent_number_generator = ::std::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+}
+/// The `NumeratorListResultNumeratorsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct NumeratorListResultNumeratorsItem {
+    /// Identifier of the numerator
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Name of the numerator
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Number template
+    ///
+    /// Wire name: `template`.
+    #[serde(
+        rename = "template",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub template: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the numerator. Can be `null`
+    ///
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Settings of the numerator generators (detailed description)
+    ///
+    /// Wire name: `settings`.
+    #[serde(rename = "settings", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<NumeratorListResultNumeratorsItemSettings>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl NumeratorListResultNumeratorsItem {
+    /// Creates a `NumeratorListResultNumeratorsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            template: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `template`.
+    #[must_use]
+    pub fn template(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.template = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `settings`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<NumeratorListResultNumeratorsItemSettings>,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response (detailed description)
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct NumeratorListResult {
+    /// List of numerators (detailed description)
+    ///
+    /// Wire name: `numerators`.
+    #[serde(rename = "numerators", default, skip_serializing_if = "Option::is_none")]
+    pub numerators: ::std::option::Option<
+        ::std::vec::Vec<NumeratorListResultNumeratorsItem>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl NumeratorListResult {
+    /// Creates a `NumeratorListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            numerators: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `numerators`.
+    #[must_use]
+    pub fn numerators(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<NumeratorListResultNumeratorsItem>,
+        >,
+    ) -> Self {
+        self.numerators = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -11596,6 +12024,548 @@ impl TemplateAddResult {
         self
     }
 }
+/// Template activity. Possible values:
+/// - `Y` — active
+/// - `N` — inactive
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TemplateGetResultTemplateActive {
+    /// `Y`
+    ///
+    /// active
+    Y,
+    /// `N`
+    ///
+    /// inactive
+    N,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl TemplateGetResultTemplateActive {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Y => "Y",
+            Self::N => "N",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "Y" => Self::Y,
+            "N" => Self::N,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for TemplateGetResultTemplateActive {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TemplateGetResultTemplateActive {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for TemplateGetResultTemplateActive {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Include stamps and signatures. Possible values:
+/// - `Y` — yes
+/// - `N` — no
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TemplateGetResultTemplateWithStamps {
+    /// `Y`
+    ///
+    /// yes
+    Y,
+    /// `N`
+    ///
+    /// no
+    N,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl TemplateGetResultTemplateWithStamps {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Y => "Y",
+            Self::N => "N",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "Y" => Self::Y,
+            "N" => Self::N,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for TemplateGetResultTemplateWithStamps {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TemplateGetResultTemplateWithStamps {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for TemplateGetResultTemplateWithStamps {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Template deletion flag. Possible values:
+/// - `Y` — deleted
+/// - `N` — not deleted
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TemplateGetResultTemplateIsDeleted {
+    /// `Y`
+    ///
+    /// deleted
+    Y,
+    /// `N`
+    ///
+    /// not deleted
+    N,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl TemplateGetResultTemplateIsDeleted {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Y => "Y",
+            Self::N => "N",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "Y" => Self::Y,
+            "N" => Self::N,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for TemplateGetResultTemplateIsDeleted {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TemplateGetResultTemplateIsDeleted {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for TemplateGetResultTemplateIsDeleted {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Template data (detailed description)
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TemplateGetResultTemplate {
+    /// Template ID
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Template name
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Template region
+    ///
+    /// Wire name: `region`.
+    #[serde(
+        rename = "region",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub region: ::std::option::Option<::std::string::String>,
+    /// Template symbolic code
+    ///
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Link to download the template file
+    ///
+    /// Wire name: `download`.
+    #[serde(
+        rename = "download",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download: ::std::option::Option<::std::string::String>,
+    /// Template activity. Possible values:
+    /// - `Y` — active
+    /// - `N` — inactive
+    ///
+    /// Wire name: `active`.
+    #[serde(rename = "active", default, skip_serializing_if = "Option::is_none")]
+    pub active: ::std::option::Option<TemplateGetResultTemplateActive>,
+    /// Module code to which the template is linked
+    ///
+    /// Wire name: `moduleId`.
+    #[serde(
+        rename = "moduleId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub module_id: ::std::option::Option<::std::string::String>,
+    /// Numerator ID
+    ///
+    /// Wire name: `numeratorId`.
+    #[serde(
+        rename = "numeratorId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub numerator_id: ::std::option::Option<::std::string::String>,
+    /// Include stamps and signatures. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `withStamps`.
+    #[serde(rename = "withStamps", default, skip_serializing_if = "Option::is_none")]
+    pub with_stamps: ::std::option::Option<TemplateGetResultTemplateWithStamps>,
+    /// Template data providers.
+    ///
+    /// Key and value are equal to the name of the data provider class
+    ///
+    /// Wire name: `providers`.
+    #[serde(rename = "providers", default, skip_serializing_if = "Option::is_none")]
+    pub providers: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// Access codes for the template.
+    ///
+    /// Key and value are equal to the access code
+    ///
+    /// Wire name: `users`.
+    #[serde(rename = "users", default, skip_serializing_if = "Option::is_none")]
+    pub users: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// Template deletion flag. Possible values:
+    /// - `Y` — deleted
+    /// - `N` — not deleted
+    ///
+    /// Wire name: `isDeleted`.
+    #[serde(rename = "isDeleted", default, skip_serializing_if = "Option::is_none")]
+    pub is_deleted: ::std::option::Option<TemplateGetResultTemplateIsDeleted>,
+    /// Sort index
+    ///
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Template creation time
+    ///
+    /// Wire name: `createTime`.
+    #[serde(
+        rename = "createTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Template last update time
+    ///
+    /// Wire name: `updateTime`.
+    #[serde(
+        rename = "updateTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TemplateGetResultTemplate {
+    /// Creates a `TemplateGetResultTemplate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            region: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            download: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            module_id: ::std::option::Option::None,
+            numerator_id: ::std::option::Option::None,
+            with_stamps: ::std::option::Option::None,
+            providers: ::std::option::Option::None,
+            users: ::std::option::Option::None,
+            is_deleted: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `region`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `download`.
+    #[must_use]
+    pub fn download(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `active`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<TemplateGetResultTemplateActive>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `moduleId`.
+    #[must_use]
+    pub fn module_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.module_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `numeratorId`.
+    #[must_use]
+    pub fn numerator_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.numerator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `withStamps`.
+    #[must_use]
+    pub fn with_stamps(
+        mut self,
+        value: impl ::std::convert::Into<TemplateGetResultTemplateWithStamps>,
+    ) -> Self {
+        self.with_stamps = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `providers`.
+    #[must_use]
+    pub fn providers(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.providers = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `users`.
+    #[must_use]
+    pub fn users(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.users = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDeleted`.
+    #[must_use]
+    pub fn is_deleted(
+        mut self,
+        value: impl ::std::convert::Into<TemplateGetResultTemplateIsDeleted>,
+    ) -> Self {
+        self.is_deleted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createTime`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updateTime`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response (detailed description)
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TemplateGetResult {
+    /// Template data (detailed description)
+    ///
+    /// Wire name: `template`.
+    #[serde(rename = "template", default, skip_serializing_if = "Option::is_none")]
+    pub template: ::std::option::Option<TemplateGetResultTemplate>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TemplateGetResult {
+    /// Creates a `TemplateGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            template: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `template`.
+    #[must_use]
+    pub fn template(
+        mut self,
+        value: impl ::std::convert::Into<TemplateGetResultTemplate>,
+    ) -> Self {
+        self.template = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object of template fields. Key — template field, value — field description (detailed description).
 ///
 /// The set of fields in the description depends on the field type
@@ -13580,6 +14550,891 @@ impl TemplateListResult {
         value: impl ::std::convert::Into<TemplateListResultTemplates>,
     ) -> Self {
         self.templates = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Activity status. Possible values:
+/// - `Y` — active
+/// - `N` — inactive
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TemplateUpdateFieldsActive {
+    /// `Y`
+    ///
+    /// active
+    Y,
+    /// `N`
+    ///
+    /// inactive
+    N,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl TemplateUpdateFieldsActive {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Y => "Y",
+            Self::N => "N",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "Y" => Self::Y,
+            "N" => Self::N,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for TemplateUpdateFieldsActive {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TemplateUpdateFieldsActive {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for TemplateUpdateFieldsActive {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Include stamps and signatures. Possible values:
+/// - `Y` — yes
+/// - `N` — no
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TemplateUpdateFieldsWithStamps {
+    /// `Y`
+    ///
+    /// yes
+    Y,
+    /// `N`
+    ///
+    /// no
+    N,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl TemplateUpdateFieldsWithStamps {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Y => "Y",
+            Self::N => "N",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "Y" => Self::Y,
+            "N" => Self::N,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for TemplateUpdateFieldsWithStamps {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TemplateUpdateFieldsWithStamps {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for TemplateUpdateFieldsWithStamps {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Template fields to update (detailed description)
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct TemplateUpdateFields {
+    /// Template name
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// New template file. It can be passed in three ways:
+    /// - as a base64 string
+    /// - as an array `["file_name.docx","base64_content"]`
+    /// - as a file `multipart/form-data`
+    ///
+    /// - How to upload files
+    ///
+    /// Wire name: `file`.
+    #[serde(rename = "file", default, skip_serializing_if = "Option::is_none")]
+    pub file: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Identifier of the numerator
+    ///
+    /// Wire name: `numeratorId`.
+    #[serde(
+        rename = "numeratorId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub numerator_id: ::std::option::Option<i64>,
+    /// Template region, for example `de`
+    ///
+    /// Wire name: `region`.
+    #[serde(
+        rename = "region",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub region: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the template
+    ///
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Users who will have access to the template.
+    ///
+    /// Possible values:
+    ///
+    /// - `U{id}` — user
+    /// - `G{id}` — user group
+    /// - `AU` — all authorized users
+    /// - `UA` — all users
+    /// - `D{id}` — department
+    /// - `DR{id}` — department with sub-departments
+    /// - `SG{id}` — working group or project
+    /// - `SG{id}_A` — owner of the working group or project
+    /// - `SG{id}_E` — moderators of the working group or project
+    /// - `SG{id}_K` — all members of the working group or project
+    ///
+    /// Wire name: `users`.
+    #[serde(rename = "users", default, skip_serializing_if = "Option::is_none")]
+    pub users: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// List of data providers
+    ///
+    /// Wire name: `providers`.
+    #[serde(rename = "providers", default, skip_serializing_if = "Option::is_none")]
+    pub providers: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Activity status. Possible values:
+    /// - `Y` — active
+    /// - `N` — inactive
+    ///
+    /// Wire name: `active`.
+    #[serde(rename = "active", default, skip_serializing_if = "Option::is_none")]
+    pub active: ::std::option::Option<TemplateUpdateFieldsActive>,
+    /// Include stamps and signatures. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `withStamps`.
+    #[serde(rename = "withStamps", default, skip_serializing_if = "Option::is_none")]
+    pub with_stamps: ::std::option::Option<TemplateUpdateFieldsWithStamps>,
+    /// Sort index
+    ///
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<i64>,
+}
+impl TemplateUpdateFields {
+    /// Creates a `TemplateUpdateFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            file: ::std::option::Option::None,
+            numerator_id: ::std::option::Option::None,
+            region: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            users: ::std::option::Option::None,
+            providers: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            with_stamps: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `file`.
+    #[must_use]
+    pub fn file(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.file = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `numeratorId`.
+    #[must_use]
+    pub fn numerator_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.numerator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `region`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `users`.
+    #[must_use]
+    pub fn users(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.users = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `providers`.
+    #[must_use]
+    pub fn providers(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.providers = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `active`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<TemplateUpdateFieldsActive>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `withStamps`.
+    #[must_use]
+    pub fn with_stamps(
+        mut self,
+        value: impl ::std::convert::Into<TemplateUpdateFieldsWithStamps>,
+    ) -> Self {
+        self.with_stamps = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Template activity status. Possible values:
+/// - `Y` — active
+/// - `N` — inactive
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TemplateUpdateResultTemplateActive {
+    /// `Y`
+    ///
+    /// active
+    Y,
+    /// `N`
+    ///
+    /// inactive
+    N,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl TemplateUpdateResultTemplateActive {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Y => "Y",
+            Self::N => "N",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "Y" => Self::Y,
+            "N" => Self::N,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for TemplateUpdateResultTemplateActive {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TemplateUpdateResultTemplateActive {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for TemplateUpdateResultTemplateActive {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Use of stamps and signatures. Possible values:
+/// - `Y` — yes
+/// - `N` — no
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TemplateUpdateResultTemplateWithStamps {
+    /// `Y`
+    ///
+    /// yes
+    Y,
+    /// `N`
+    ///
+    /// no
+    N,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl TemplateUpdateResultTemplateWithStamps {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Y => "Y",
+            Self::N => "N",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "Y" => Self::Y,
+            "N" => Self::N,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for TemplateUpdateResultTemplateWithStamps {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TemplateUpdateResultTemplateWithStamps {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for TemplateUpdateResultTemplateWithStamps {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Deletion status of the template. Possible values:
+/// - `Y` — deleted
+/// - `N` — not deleted
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TemplateUpdateResultTemplateIsDeleted {
+    /// `Y`
+    ///
+    /// deleted
+    Y,
+    /// `N`
+    ///
+    /// not deleted
+    N,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl TemplateUpdateResultTemplateIsDeleted {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Y => "Y",
+            Self::N => "N",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "Y" => Self::Y,
+            "N" => Self::N,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for TemplateUpdateResultTemplateIsDeleted {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TemplateUpdateResultTemplateIsDeleted {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for TemplateUpdateResultTemplateIsDeleted {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Template data (detailed description)
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TemplateUpdateResultTemplate {
+    /// Template identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Template name
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Template region
+    ///
+    /// Wire name: `region`.
+    #[serde(
+        rename = "region",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub region: ::std::option::Option<::std::string::String>,
+    /// Symbolic code of the template
+    ///
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Link to download the template
+    ///
+    /// Wire name: `download`.
+    #[serde(
+        rename = "download",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download: ::std::option::Option<::std::string::String>,
+    /// Link to download the template for machine processing
+    ///
+    /// Wire name: `downloadMachine`.
+    #[serde(
+        rename = "downloadMachine",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_machine: ::std::option::Option<::std::string::String>,
+    /// Template activity status. Possible values:
+    /// - `Y` — active
+    /// - `N` — inactive
+    ///
+    /// Wire name: `active`.
+    #[serde(rename = "active", default, skip_serializing_if = "Option::is_none")]
+    pub active: ::std::option::Option<TemplateUpdateResultTemplateActive>,
+    /// Module identifier
+    ///
+    /// Wire name: `moduleId`.
+    #[serde(
+        rename = "moduleId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub module_id: ::std::option::Option<::std::string::String>,
+    /// Identifier of the numerator
+    ///
+    /// Wire name: `numeratorId`.
+    #[serde(
+        rename = "numeratorId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub numerator_id: ::std::option::Option<::std::string::String>,
+    /// Use of stamps and signatures. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `withStamps`.
+    #[serde(rename = "withStamps", default, skip_serializing_if = "Option::is_none")]
+    pub with_stamps: ::std::option::Option<TemplateUpdateResultTemplateWithStamps>,
+    /// Data providers of the template.
+    ///
+    /// Key and value are equal to the name of the data provider class
+    ///
+    /// Wire name: `providers`.
+    #[serde(rename = "providers", default, skip_serializing_if = "Option::is_none")]
+    pub providers: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// Access codes to the template.
+    ///
+    /// Key and value are equal to the access code
+    ///
+    /// Wire name: `users`.
+    #[serde(rename = "users", default, skip_serializing_if = "Option::is_none")]
+    pub users: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// Deletion status of the template. Possible values:
+    /// - `Y` — deleted
+    /// - `N` — not deleted
+    ///
+    /// Wire name: `isDeleted`.
+    #[serde(rename = "isDeleted", default, skip_serializing_if = "Option::is_none")]
+    pub is_deleted: ::std::option::Option<TemplateUpdateResultTemplateIsDeleted>,
+    /// Sort index
+    ///
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Date and time of creation
+    ///
+    /// Wire name: `createTime`.
+    #[serde(
+        rename = "createTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_time: ::std::option::Option<::std::string::String>,
+    /// Date and time of update
+    ///
+    /// Wire name: `updateTime`.
+    #[serde(
+        rename = "updateTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_time: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TemplateUpdateResultTemplate {
+    /// Creates a `TemplateUpdateResultTemplate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            region: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            download: ::std::option::Option::None,
+            download_machine: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            module_id: ::std::option::Option::None,
+            numerator_id: ::std::option::Option::None,
+            with_stamps: ::std::option::Option::None,
+            providers: ::std::option::Option::None,
+            users: ::std::option::Option::None,
+            is_deleted: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            create_time: ::std::option::Option::None,
+            update_time: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `region`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `download`.
+    #[must_use]
+    pub fn download(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `downloadMachine`.
+    #[must_use]
+    pub fn download_machine(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_machine = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `active`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<TemplateUpdateResultTemplateActive>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `moduleId`.
+    #[must_use]
+    pub fn module_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.module_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `numeratorId`.
+    #[must_use]
+    pub fn numerator_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.numerator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `withStamps`.
+    #[must_use]
+    pub fn with_stamps(
+        mut self,
+        value: impl ::std::convert::Into<TemplateUpdateResultTemplateWithStamps>,
+    ) -> Self {
+        self.with_stamps = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `providers`.
+    #[must_use]
+    pub fn providers(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.providers = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `users`.
+    #[must_use]
+    pub fn users(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.users = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isDeleted`.
+    #[must_use]
+    pub fn is_deleted(
+        mut self,
+        value: impl ::std::convert::Into<TemplateUpdateResultTemplateIsDeleted>,
+    ) -> Self {
+        self.is_deleted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createTime`.
+    #[must_use]
+    pub fn create_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.create_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `updateTime`.
+    #[must_use]
+    pub fn update_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.update_time = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response (detailed description)
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TemplateUpdateResult {
+    /// Template data (detailed description)
+    ///
+    /// Wire name: `template`.
+    #[serde(rename = "template", default, skip_serializing_if = "Option::is_none")]
+    pub template: ::std::option::Option<TemplateUpdateResultTemplate>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TemplateUpdateResult {
+    /// Creates a `TemplateUpdateResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            template: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `template`.
+    #[must_use]
+    pub fn template(
+        mut self,
+        value: impl ::std::convert::Into<TemplateUpdateResultTemplate>,
+    ) -> Self {
+        self.template = ::std::option::Option::Some(value.into());
         self
     }
 }

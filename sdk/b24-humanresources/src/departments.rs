@@ -319,6 +319,11 @@ impl ::b24_core::__private::Method for Get {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("department.get");
     type Output = ::std::vec::Vec<Department>;
 }
+impl ::b24_core::__private::ListMethod for Get {
+    type Item = Department;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
+    const ID_FIELD: &'static str = "ID";
+}
 /// The method `department.update` modifies the department data in the company structure.
 ///
 /// Who: user with permissions to modify the structure.
@@ -960,20 +965,66 @@ impl ::b24_core::__private::Method for NodeAdd {
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeAddResult;
 }
-/// Returns child departments and teams
+/// The method `humanresources.node.children` returns the direct child departments and teams of the selected structure element.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: a user with "View Departments" or "View Teams" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/departments/node/humanresources-node-children.html>
+///
+///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `NodeChildren` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct NodeChildren {}
+pub struct NodeChildren {
+    /// Identifier of the parent department or team.
+    ///
+    /// The identifier can be obtained using the humanresources.node.list method.
+    ///
+    /// Wire name: `id`.
+    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub id: i64,
+    /// List of fields of the department or team to return.
+    ///
+    /// Available fields:
+    ///
+    /// - `id` — identifier of the structure element
+    /// - `name` — name of the department or team
+    /// - `type` — type of the structure element
+    /// - `structureId` — identifier of the company structure
+    /// - `parentId` — identifier of the parent department or team
+    /// - `description` — description of the structure element
+    /// - `accessCode` — access code of the structure element
+    /// - `userCount` — number of users in the department or team
+    /// - `colorName` — team color
+    /// - `xmlId` — external identifier of the structure element
+    /// - `createdAt` — creation date and time
+    /// - `updatedAt` — last update date and time
+    ///
+    /// Wire name: `select`.
+    #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
+    pub select: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+}
 impl NodeChildren {
     /// Creates a `NodeChildren` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+        Self {
+            id: id.into(),
+            select: ::std::option::Option::None,
+        }
+    }
+    /// Sets `select`.
+    #[must_use]
+    pub fn select(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.select = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl ::b24_core::__private::Method for NodeChildren {
@@ -982,7 +1033,8 @@ impl ::b24_core::__private::Method for NodeChildren {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "humanresources.node.children",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
+    type Output = NodeChildrenResult;
 }
 /// The method `humanresources.node.communication.edit` binds, unbinds, or creates a chat, channel, or collab for a department or team.
 ///
@@ -3226,6 +3278,52 @@ impl NodeAddResult {
         >,
     ) -> Self {
         self.members = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object containing the response data
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct NodeChildrenResult {
+    /// Array of child departments and teams. The composition of the element fields depends on `select`
+    ///
+    /// Wire name: `items`.
+    #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
+    pub items: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl NodeChildrenResult {
+    /// Creates a `NodeChildrenResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            items: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `items`.
+    #[must_use]
+    pub fn items(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.items = ::std::option::Option::Some(value.into());
         self
     }
 }

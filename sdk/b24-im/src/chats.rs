@@ -2876,9 +2876,7 @@ impl ::b24_core::__private::Method for NotifyAnswer {
     );
     type Output = NotifyAnswerResult;
 }
-/// Interacts with notification buttons
-///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// The method `im.notify.confirm` sends the selected value of the notification button.
 ///
 /// Who: any user.
 ///
@@ -2886,12 +2884,37 @@ impl ::b24_core::__private::Method for NotifyAnswer {
 /// The `NotifyConfirm` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct NotifyConfirm {}
+pub struct NotifyConfirm {
+    /// Identifier of the notification with buttons.
+    ///
+    /// You can obtain the notification identifier using the im.notify.get method.
+    ///
+    /// Wire name: `NOTIFY_ID`.
+    #[serde(
+        rename = "NOTIFY_ID",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub notify_id: i64,
+    /// Value of the selected button.
+    ///
+    /// Wire name: `NOTIFY_VALUE`.
+    #[serde(
+        rename = "NOTIFY_VALUE",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub notify_value: ::std::string::String,
+}
 impl NotifyConfirm {
     /// Creates a `NotifyConfirm` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(
+        notify_id: impl ::std::convert::Into<i64>,
+        notify_value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            notify_id: notify_id.into(),
+            notify_value: notify_value.into(),
+        }
     }
 }
 impl ::b24_core::__private::Method for NotifyConfirm {
@@ -2900,7 +2923,7 @@ impl ::b24_core::__private::Method for NotifyConfirm {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "im.notify.confirm",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = NotifyConfirmResult;
 }
 /// The method `im.notify.delete` removes a notification by `ID` or by tags `TAG` and `SUB_TAG`.
 ///
@@ -3354,9 +3377,7 @@ impl ::b24_core::__private::Method for NotifyHistorySearch {
     );
     type Output = NotifyHistorySearchResult;
 }
-/// Sends a personal notification
-///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// The method `im.notify.personal.add` sends a personal notification on behalf of the current user.
 ///
 /// Who: any user.
 ///
@@ -3364,12 +3385,132 @@ impl ::b24_core::__private::Method for NotifyHistorySearch {
 /// The `NotifyPersonalAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct NotifyPersonalAdd {}
+pub struct NotifyPersonalAdd {
+    /// Identifier of the user receiving the notification.
+    ///
+    /// You can obtain the user ID using the methods user.get, user.search, or im.user.get
+    ///
+    /// Wire name: `USER_ID`.
+    #[serde(
+        rename = "USER_ID",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub user_id: i64,
+    /// The text of the notification. The method trims whitespace from the edges of the string before sending. Supports BB codes — see more in the Message Formatting section
+    ///
+    /// Wire name: `MESSAGE`.
+    #[serde(
+        rename = "MESSAGE",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub message: ::std::string::String,
+    /// The text of the notification for external channels, such as email. If not provided, an empty value is sent
+    ///
+    /// Wire name: `MESSAGE_OUT`.
+    #[serde(
+        rename = "MESSAGE_OUT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub message_out: ::std::option::Option<::std::string::String>,
+    /// A unique tag for the notification within the application. When adding a notification with an existing tag, other notifications will be removed. Pass with `CLIENT_ID` when calling via webhook
+    ///
+    /// Wire name: `TAG`.
+    #[serde(
+        rename = "TAG",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tag: ::std::option::Option<::std::string::String>,
+    /// An additional tag for the notification without uniqueness checks. Pass with `CLIENT_ID` when calling via webhook
+    ///
+    /// Wire name: `SUB_TAG`.
+    #[serde(
+        rename = "SUB_TAG",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sub_tag: ::std::option::Option<::std::string::String>,
+    /// Attachment for the notification in object format or JSON string. See more in the Attachments section
+    ///
+    /// Wire name: `ATTACH`.
+    #[serde(rename = "ATTACH", default, skip_serializing_if = "Option::is_none")]
+    pub attach: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// The application identifier. The parameter is required only when calling via a webhook: pass it together with `TAG` and `SUB_TAG`
+    ///
+    /// Wire name: `CLIENT_ID`.
+    #[serde(
+        rename = "CLIENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub client_id: ::std::option::Option<::std::string::String>,
+}
 impl NotifyPersonalAdd {
     /// Creates a `NotifyPersonalAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(
+        user_id: impl ::std::convert::Into<i64>,
+        message: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            user_id: user_id.into(),
+            message: message.into(),
+            message_out: ::std::option::Option::None,
+            tag: ::std::option::Option::None,
+            sub_tag: ::std::option::Option::None,
+            attach: ::std::option::Option::None,
+            client_id: ::std::option::Option::None,
+        }
+    }
+    /// Sets `MESSAGE_OUT`.
+    #[must_use]
+    pub fn message_out(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.message_out = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TAG`.
+    #[must_use]
+    pub fn tag(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tag = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SUB_TAG`.
+    #[must_use]
+    pub fn sub_tag(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sub_tag = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ATTACH`.
+    #[must_use]
+    pub fn attach(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.attach = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLIENT_ID`.
+    #[must_use]
+    pub fn client_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_id = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl ::b24_core::__private::Method for NotifyPersonalAdd {
@@ -4435,9 +4576,7 @@ impl ::b24_core::__private::Method for SearchChatList {
     );
     type Output = ::std::vec::Vec<SearchChatListResultItem>;
 }
-/// Searches for departments
-///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// The method `im.search.department.list` performs a search for departments by their full name.
 ///
 /// Who: any user.
 ///
@@ -4445,12 +4584,80 @@ impl ::b24_core::__private::Method for SearchChatList {
 /// The `SearchDepartmentList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SearchDepartmentList {}
+pub struct SearchDepartmentList {
+    /// Search phrase for finding the beginning of words in the full name of the department (field full_name).
+    ///
+    /// If the parameter is not provided, the method returns the `FIND_SHORT` error. An empty or very short phrase does not cause an error: the filter is switched off and the method returns the whole list of departments
+    ///
+    /// Wire name: `FIND`.
+    #[serde(
+        rename = "FIND",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub find: ::std::string::String,
+    /// Return the manager's data in the field manager_user_data.
+    ///
+    /// Available values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Default value — `N`
+    ///
+    /// Wire name: `USER_DATA`.
+    #[serde(rename = "USER_DATA", default, skip_serializing_if = "Option::is_none")]
+    pub user_data: ::std::option::Option<SearchDepartmentListUserData>,
+    /// Offset for the department selection. Default is `0`
+    ///
+    /// Wire name: `OFFSET`.
+    #[serde(
+        rename = "OFFSET",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub offset: ::std::option::Option<i64>,
+    /// Number of items in the selection. Default is `10`. Maximum value is `50`
+    ///
+    /// Wire name: `LIMIT`.
+    #[serde(
+        rename = "LIMIT",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub limit: ::std::option::Option<i64>,
+}
 impl SearchDepartmentList {
     /// Creates a `SearchDepartmentList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(find: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            find: find.into(),
+            user_data: ::std::option::Option::None,
+            offset: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+        }
+    }
+    /// Sets `USER_DATA`.
+    #[must_use]
+    pub fn user_data(
+        mut self,
+        value: impl ::std::convert::Into<SearchDepartmentListUserData>,
+    ) -> Self {
+        self.user_data = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OFFSET`.
+    #[must_use]
+    pub fn offset(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.offset = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIMIT`.
+    #[must_use]
+    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.limit = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl ::b24_core::__private::Method for SearchDepartmentList {
@@ -4459,7 +4666,7 @@ impl ::b24_core::__private::Method for SearchDepartmentList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "im.search.department.list",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ::std::vec::Vec<SearchDepartmentListResultItem>;
 }
 /// The method `im.search.last.add` adds a dialog to the last search history.
 ///
@@ -14238,6 +14445,50 @@ impl NotifyAnswerResult {
         self
     }
 }
+/// Object containing the result of the button press.
+///
+/// The structure of the object is described in detail below
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct NotifyConfirmResult {
+    /// Response from the notification button handler. May contain an array of strings or `false`
+    ///
+    /// Wire name: `result_message`.
+    #[serde(rename = "result_message", default, skip_serializing_if = "Option::is_none")]
+    pub result_message: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl NotifyConfirmResult {
+    /// Creates a `NotifyConfirmResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            result_message: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `result_message`.
+    #[must_use]
+    pub fn result_message(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.result_message = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Technical pagination cursor.
 ///
 /// Allowed values:
@@ -23023,6 +23274,851 @@ impl SearchChatListResultItem {
     #[must_use]
     pub fn is_new(mut self, value: impl ::std::convert::Into<bool>) -> Self {
         self.is_new = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Return the manager's data in the field manager_user_data.
+///
+/// Available values:
+/// - `Y` — yes
+/// - `N` — no
+///
+/// Default value — `N`
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SearchDepartmentListUserData {
+    /// `Y`
+    ///
+    /// yes
+    Y,
+    /// `N`
+    ///
+    /// no
+    N,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl SearchDepartmentListUserData {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Y => "Y",
+            Self::N => "N",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "Y" => Self::Y,
+            "N" => Self::N,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for SearchDepartmentListUserData {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for SearchDepartmentListUserData {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for SearchDepartmentListUserData {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// User's phones or `false` (detailed description)
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SearchDepartmentListResultItemManagerUserDataPhones {
+    /// Work phone
+    ///
+    /// Wire name: `work_phone`.
+    #[serde(
+        rename = "work_phone",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_phone: ::std::option::Option<::std::string::String>,
+    /// Mobile phone
+    ///
+    /// Wire name: `personal_mobile`.
+    #[serde(
+        rename = "personal_mobile",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_mobile: ::std::option::Option<::std::string::String>,
+    /// Internal phone
+    ///
+    /// Wire name: `inner_phone`.
+    #[serde(
+        rename = "inner_phone",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub inner_phone: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SearchDepartmentListResultItemManagerUserDataPhones {
+    /// Creates a `SearchDepartmentListResultItemManagerUserDataPhones` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            work_phone: ::std::option::Option::None,
+            personal_mobile: ::std::option::Option::None,
+            inner_phone: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `work_phone`.
+    #[must_use]
+    pub fn work_phone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_phone = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `personal_mobile`.
+    #[must_use]
+    pub fn personal_mobile(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_mobile = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inner_phone`.
+    #[must_use]
+    pub fn inner_phone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.inner_phone = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Data of the department manager. The object is returned only when `USER_DATA = 'Y'`.
+///
+/// The structure of the manager object is described in detail below
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SearchDepartmentListResultItemManagerUserData {
+    /// User identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// User's active status
+    ///
+    /// Wire name: `active`.
+    #[serde(
+        rename = "active",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<bool>,
+    /// User's full name
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// User's first name
+    ///
+    /// Wire name: `first_name`.
+    #[serde(
+        rename = "first_name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub first_name: ::std::option::Option<::std::string::String>,
+    /// User's last name
+    ///
+    /// Wire name: `last_name`.
+    #[serde(
+        rename = "last_name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_name: ::std::option::Option<::std::string::String>,
+    /// User's position
+    ///
+    /// Wire name: `work_position`.
+    #[serde(
+        rename = "work_position",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_position: ::std::option::Option<::std::string::String>,
+    /// User's color in hex format
+    ///
+    /// Wire name: `color`.
+    #[serde(
+        rename = "color",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub color: ::std::option::Option<::std::string::String>,
+    /// Link to avatar
+    ///
+    /// Wire name: `avatar`.
+    #[serde(
+        rename = "avatar",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub avatar: ::std::option::Option<::std::string::String>,
+    /// Link to high-resolution avatar
+    ///
+    /// Wire name: `avatar_hr`.
+    #[serde(
+        rename = "avatar_hr",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub avatar_hr: ::std::option::Option<::std::string::String>,
+    /// User's gender
+    ///
+    /// Wire name: `gender`.
+    #[serde(
+        rename = "gender",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub gender: ::std::option::Option<::std::string::String>,
+    /// Birthday in `DD-MM` format or an empty string
+    ///
+    /// Wire name: `birthday`.
+    #[serde(
+        rename = "birthday",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub birthday: ::std::option::Option<::std::string::String>,
+    /// External user status
+    ///
+    /// Wire name: `extranet`.
+    #[serde(
+        rename = "extranet",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub extranet: ::std::option::Option<bool>,
+    /// Bitrix24 Network user status
+    ///
+    /// Wire name: `network`.
+    #[serde(
+        rename = "network",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub network: ::std::option::Option<bool>,
+    /// Bot status
+    ///
+    /// Wire name: `bot`.
+    #[serde(
+        rename = "bot",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bot: ::std::option::Option<bool>,
+    /// Open Channels user status
+    ///
+    /// Wire name: `connector`.
+    #[serde(
+        rename = "connector",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub connector: ::std::option::Option<bool>,
+    /// External authorization code
+    ///
+    /// Wire name: `external_auth_id`.
+    #[serde(
+        rename = "external_auth_id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub external_auth_id: ::std::option::Option<::std::string::String>,
+    /// User's status
+    ///
+    /// Wire name: `status`.
+    #[serde(
+        rename = "status",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: ::std::option::Option<::std::string::String>,
+    /// User's idle date or `false`
+    ///
+    /// Wire name: `idle`.
+    #[serde(
+        rename = "idle",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub idle: ::std::option::Option<::std::string::String>,
+    /// User's last activity date
+    ///
+    /// Wire name: `last_activity_date`.
+    #[serde(
+        rename = "last_activity_date",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_activity_date: ::std::option::Option<::std::string::String>,
+    /// User's last activity date in the mobile app or `false`
+    ///
+    /// Wire name: `mobile_last_date`.
+    #[serde(
+        rename = "mobile_last_date",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mobile_last_date: ::std::option::Option<::std::string::String>,
+    /// User's last activity date in the desktop app or `false`
+    ///
+    /// Wire name: `desktop_last_date`.
+    #[serde(
+        rename = "desktop_last_date",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub desktop_last_date: ::std::option::Option<::std::string::String>,
+    /// User's absence end date or `false`
+    ///
+    /// Wire name: `absent`.
+    #[serde(
+        rename = "absent",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub absent: ::std::option::Option<::std::string::String>,
+    /// Array of department identifiers
+    ///
+    /// Wire name: `departments`.
+    #[serde(rename = "departments", default, skip_serializing_if = "Option::is_none")]
+    pub departments: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// User's phones or `false` (detailed description)
+    ///
+    /// Wire name: `phones`.
+    #[serde(rename = "phones", default, skip_serializing_if = "Option::is_none")]
+    pub phones: ::std::option::Option<
+        SearchDepartmentListResultItemManagerUserDataPhones,
+    >,
+    /// Bot data or `null`
+    ///
+    /// Wire name: `bot_data`.
+    #[serde(rename = "bot_data", default, skip_serializing_if = "Option::is_none")]
+    pub bot_data: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// User type
+    ///
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// User's website
+    ///
+    /// Wire name: `website`.
+    #[serde(
+        rename = "website",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub website: ::std::option::Option<::std::string::String>,
+    /// User's email
+    ///
+    /// Wire name: `email`.
+    #[serde(
+        rename = "email",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SearchDepartmentListResultItemManagerUserData {
+    /// Creates a `SearchDepartmentListResultItemManagerUserData` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            first_name: ::std::option::Option::None,
+            last_name: ::std::option::Option::None,
+            work_position: ::std::option::Option::None,
+            color: ::std::option::Option::None,
+            avatar: ::std::option::Option::None,
+            avatar_hr: ::std::option::Option::None,
+            gender: ::std::option::Option::None,
+            birthday: ::std::option::Option::None,
+            extranet: ::std::option::Option::None,
+            network: ::std::option::Option::None,
+            bot: ::std::option::Option::None,
+            connector: ::std::option::Option::None,
+            external_auth_id: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            idle: ::std::option::Option::None,
+            last_activity_date: ::std::option::Option::None,
+            mobile_last_date: ::std::option::Option::None,
+            desktop_last_date: ::std::option::Option::None,
+            absent: ::std::option::Option::None,
+            departments: ::std::option::Option::None,
+            phones: ::std::option::Option::None,
+            bot_data: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            website: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `active`.
+    #[must_use]
+    pub fn active(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `first_name`.
+    #[must_use]
+    pub fn first_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.first_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `last_name`.
+    #[must_use]
+    pub fn last_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `work_position`.
+    #[must_use]
+    pub fn work_position(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_position = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `color`.
+    #[must_use]
+    pub fn color(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.color = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `avatar`.
+    #[must_use]
+    pub fn avatar(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.avatar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `avatar_hr`.
+    #[must_use]
+    pub fn avatar_hr(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.avatar_hr = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `gender`.
+    #[must_use]
+    pub fn gender(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.gender = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `birthday`.
+    #[must_use]
+    pub fn birthday(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.birthday = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `extranet`.
+    #[must_use]
+    pub fn extranet(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.extranet = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `network`.
+    #[must_use]
+    pub fn network(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.network = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `bot`.
+    #[must_use]
+    pub fn bot(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.bot = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `connector`.
+    #[must_use]
+    pub fn connector(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.connector = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `external_auth_id`.
+    #[must_use]
+    pub fn external_auth_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.external_auth_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    #[must_use]
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `idle`.
+    #[must_use]
+    pub fn idle(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.idle = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `last_activity_date`.
+    #[must_use]
+    pub fn last_activity_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_activity_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `mobile_last_date`.
+    #[must_use]
+    pub fn mobile_last_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mobile_last_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `desktop_last_date`.
+    #[must_use]
+    pub fn desktop_last_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.desktop_last_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `absent`.
+    #[must_use]
+    pub fn absent(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.absent = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `departments`.
+    #[must_use]
+    pub fn departments(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.departments = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `phones`.
+    #[must_use]
+    pub fn phones(
+        mut self,
+        value: impl ::std::convert::Into<
+            SearchDepartmentListResultItemManagerUserDataPhones,
+        >,
+    ) -> Self {
+        self.phones = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `bot_data`.
+    #[must_use]
+    pub fn bot_data(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.bot_data = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `website`.
+    #[must_use]
+    pub fn website(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.website = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `SearchDepartmentListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct SearchDepartmentListResultItem {
+    /// Department identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Short name of the department
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Full name of the department
+    ///
+    /// Wire name: `full_name`.
+    #[serde(
+        rename = "full_name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub full_name: ::std::option::Option<::std::string::String>,
+    /// Identifier of the department manager
+    ///
+    /// Wire name: `manager_user_id`.
+    #[serde(
+        rename = "manager_user_id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub manager_user_id: ::std::option::Option<i64>,
+    /// Data of the department manager. The object is returned only when `USER_DATA = 'Y'`.
+    ///
+    /// The structure of the manager object is described in detail below
+    ///
+    /// Wire name: `manager_user_data`.
+    #[serde(
+        rename = "manager_user_data",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub manager_user_data: ::std::option::Option<
+        SearchDepartmentListResultItemManagerUserData,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl SearchDepartmentListResultItem {
+    /// Creates a `SearchDepartmentListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            full_name: ::std::option::Option::None,
+            manager_user_id: ::std::option::Option::None,
+            manager_user_data: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `full_name`.
+    #[must_use]
+    pub fn full_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.full_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `manager_user_id`.
+    #[must_use]
+    pub fn manager_user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.manager_user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `manager_user_data`.
+    #[must_use]
+    pub fn manager_user_data(
+        mut self,
+        value: impl ::std::convert::Into<SearchDepartmentListResultItemManagerUserData>,
+    ) -> Self {
+        self.manager_user_data = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -2470,22 +2470,192 @@ impl ::b24_core::__private::Method for MessageLike {
     );
     type Output = bool;
 }
-/// Updates an existing message from the chat bot
+/// The method `imbot.message.update` modifies a previously sent message from the chat bot.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
-///
-/// Who: any user.
+/// Who: an authorized user of the application that registered the chat bot. The method only works with bots from this application..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/messages/imbot-message-update.html>
 /// The `MessageUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct MessageUpdate {}
+pub struct MessageUpdate {
+    /// The identifier of the chat bot. It can be obtained using the imbot.bot.list method.
+    ///
+    /// If the parameter is not provided, the method searches for the first bot registered by the current application.
+    ///
+    /// Wire name: `BOT_ID`.
+    #[serde(
+        rename = "BOT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bot_id: ::std::option::Option<i64>,
+    /// The identifier of the message to be modified. The value must be greater than `0`.
+    ///
+    /// For messages sent by the bot via REST, the identifier is returned by the imbot.message.add method.
+    ///
+    /// Wire name: `MESSAGE_ID`.
+    #[serde(
+        rename = "MESSAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub message_id: i64,
+    /// The new text of the message. If an empty value is provided, the message will be deleted.
+    ///
+    /// If the parameter is not provided, the message text will remain unchanged.
+    ///
+    /// Wire name: `MESSAGE`.
+    #[serde(
+        rename = "MESSAGE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub message: ::std::option::Option<::std::string::String>,
+    /// An attachment with content blocks: images, links, files. You can provide:
+    /// - a JSON string
+    /// - an object with the root key `BLOCKS`
+    /// - an array of blocks without wrapping
+    ///
+    /// For more details, refer to the Attachments section.
+    ///
+    /// An empty value or `N` clears the attachment.
+    ///
+    /// Wire name: `ATTACH`.
+    #[serde(rename = "ATTACH", default, skip_serializing_if = "Option::is_none")]
+    pub attach: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Buttons under the message that the user can interact with.
+    ///
+    /// For more information, see the article Working with Keyboards.
+    ///
+    /// An empty value or `N` disables the display of buttons.
+    ///
+    /// Wire name: `KEYBOARD`.
+    #[serde(rename = "KEYBOARD", default, skip_serializing_if = "Option::is_none")]
+    pub keyboard: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Additional items in the chat's context menu.
+    ///
+    /// For more details, refer to the article Context Menu.
+    ///
+    /// An empty value or `N` disables the display of additional items.
+    ///
+    /// Wire name: `MENU`.
+    #[serde(rename = "MENU", default, skip_serializing_if = "Option::is_none")]
+    pub menu: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Controls the display of links: when enabled, the link is shown as a "rich link" with a card.
+    ///
+    /// Allowed values:
+    /// - `Y` — enabled, default value
+    /// - `N` — disabled
+    ///
+    /// Wire name: `URL_PREVIEW`.
+    #[serde(rename = "URL_PREVIEW", default, skip_serializing_if = "Option::is_none")]
+    pub url_preview: ::std::option::Option<MessageUpdateUrlPreview>,
+    /// Skips sending the message to external connectors of open channels when updating `MESSAGE`.
+    ///
+    /// Allowed values:
+    /// - `Y` — skip
+    /// - `N` — do not skip, default value
+    ///
+    /// Wire name: `SKIP_CONNECTOR`.
+    #[serde(rename = "SKIP_CONNECTOR", default, skip_serializing_if = "Option::is_none")]
+    pub skip_connector: ::std::option::Option<MessageUpdateSkipConnector>,
+    /// This parameter is required only for webhooks. Pass the same CLIENT_ID that was specified when registering the chat bot.
+    ///
+    /// Wire name: `CLIENT_ID`.
+    #[serde(
+        rename = "CLIENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub client_id: ::std::option::Option<::std::string::String>,
+}
 impl MessageUpdate {
     /// Creates a `MessageUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(message_id: impl ::std::convert::Into<i64>) -> Self {
+        Self {
+            bot_id: ::std::option::Option::None,
+            message_id: message_id.into(),
+            message: ::std::option::Option::None,
+            attach: ::std::option::Option::None,
+            keyboard: ::std::option::Option::None,
+            menu: ::std::option::Option::None,
+            url_preview: ::std::option::Option::None,
+            skip_connector: ::std::option::Option::None,
+            client_id: ::std::option::Option::None,
+        }
+    }
+    /// Sets `BOT_ID`.
+    #[must_use]
+    pub fn bot_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.bot_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MESSAGE`.
+    #[must_use]
+    pub fn message(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ATTACH`.
+    #[must_use]
+    pub fn attach(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.attach = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `KEYBOARD`.
+    #[must_use]
+    pub fn keyboard(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.keyboard = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MENU`.
+    #[must_use]
+    pub fn menu(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.menu = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `URL_PREVIEW`.
+    #[must_use]
+    pub fn url_preview(
+        mut self,
+        value: impl ::std::convert::Into<MessageUpdateUrlPreview>,
+    ) -> Self {
+        self.url_preview = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SKIP_CONNECTOR`.
+    #[must_use]
+    pub fn skip_connector(
+        mut self,
+        value: impl ::std::convert::Into<MessageUpdateSkipConnector>,
+    ) -> Self {
+        self.skip_connector = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLIENT_ID`.
+    #[must_use]
+    pub fn client_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_id = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl ::b24_core::__private::Method for MessageUpdate {
@@ -2494,7 +2664,7 @@ impl ::b24_core::__private::Method for MessageUpdate {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "imbot.message.update",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
 }
 /// The method `imbot.register` registers a chat-bot and binds event handlers of the application.
 ///
@@ -4842,6 +5012,63 @@ impl ::b24_core::__private::Method for V2CommandAnswer {
         ::b24_core::__private::serde_json::Value,
     >;
 }
+/// The method `imbot.v2.Command.list` returns a list of all bot commands.
+///
+/// Who: owner of the registered bot.
+///
+/// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/commands/command-list.html>
+/// The `V2CommandList` object.
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct V2CommandList {
+    /// Bot ID
+    ///
+    /// Wire name: `botId`.
+    #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub bot_id: i64,
+    /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
+    ///
+    /// Pass the same botToken that was specified during the chatbot registration
+    ///
+    /// Wire name: `botToken`.
+    #[serde(
+        rename = "botToken",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bot_token: ::std::option::Option<::std::string::String>,
+}
+impl V2CommandList {
+    /// Creates a `V2CommandList` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(bot_id: impl ::std::convert::Into<i64>) -> Self {
+        Self {
+            bot_id: bot_id.into(),
+            bot_token: ::std::option::Option::None,
+        }
+    }
+    /// Sets `botToken`.
+    #[must_use]
+    pub fn bot_token(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.bot_token = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+impl ::b24_core::__private::Method for V2CommandList {
+    const NAME: &'static str = "imbot.v2.Command.list";
+    const SCOPE: &'static str = "imbot";
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.Command.list",
+    );
+    type Output = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
+}
 /// The method `imbot.v2.Command.register` registers a bot slash command.
 ///
 /// Who: owner of the registered bot.
@@ -5221,6 +5448,82 @@ impl ::b24_core::__private::Method for ImbotV2FileDownload {
     const SCOPE: &'static str = "imbot";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "imbot.v2.File.download",
+    );
+    type Output = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
+}
+/// The method `imbot.v2.File.upload` uploads a file to the chat on behalf of the bot. It combines three steps of the deprecated API into a single call: uploading the file to the Drive, attaching it to the chat, and sending a message.
+///
+/// Who: owner of the registered bot.
+///
+/// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/files/file-upload.html>
+/// The `ImbotV2FileUpload` object.
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct ImbotV2FileUpload {
+    /// Bot ID
+    ///
+    /// Wire name: `botId`.
+    #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub bot_id: i64,
+    /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
+    ///
+    /// Pass the same botToken that was specified during the chat bot registration
+    ///
+    /// Wire name: `botToken`.
+    #[serde(
+        rename = "botToken",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bot_token: ::std::option::Option<::std::string::String>,
+    /// Dialog ID. For group chats — `chat{chatId}`, for personal chats — `{userId}`
+    ///
+    /// Wire name: `dialogId`.
+    #[serde(
+        rename = "dialogId",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub dialog_id: ::std::string::String,
+    /// File and message data. The structure is described below
+    ///
+    /// Wire name: `fields`.
+    #[serde(rename = "fields")]
+    pub fields: ImbotV2FileUploadFields,
+}
+impl ImbotV2FileUpload {
+    /// Creates a `ImbotV2FileUpload` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        bot_id: impl ::std::convert::Into<i64>,
+        dialog_id: impl ::std::convert::Into<::std::string::String>,
+        fields: impl ::std::convert::Into<ImbotV2FileUploadFields>,
+    ) -> Self {
+        Self {
+            bot_id: bot_id.into(),
+            bot_token: ::std::option::Option::None,
+            dialog_id: dialog_id.into(),
+            fields: fields.into(),
+        }
+    }
+    /// Sets `botToken`.
+    #[must_use]
+    pub fn bot_token(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.bot_token = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+impl ::b24_core::__private::Method for ImbotV2FileUpload {
+    const NAME: &'static str = "imbot.v2.File.upload";
+    const SCOPE: &'static str = "imbot";
+    const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
+        "imbot.v2.File.upload",
     );
     type Output = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
@@ -6639,6 +6942,120 @@ impl ::b24_core::__private::serde::Serialize for MessageLikeAction {
     }
 }
 impl<'de> ::b24_core::__private::serde::Deserialize<'de> for MessageLikeAction {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Controls the display of links: when enabled, the link is shown as a "rich link" with a card.
+///
+/// Allowed values:
+/// - `Y` — enabled, default value
+/// - `N` — disabled
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MessageUpdateUrlPreview {
+    /// `Y`
+    ///
+    /// enabled, default value
+    Y,
+    /// `N`
+    ///
+    /// disabled
+    N,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl MessageUpdateUrlPreview {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Y => "Y",
+            Self::N => "N",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "Y" => Self::Y,
+            "N" => Self::N,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for MessageUpdateUrlPreview {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for MessageUpdateUrlPreview {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for MessageUpdateUrlPreview {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Skips sending the message to external connectors of open channels when updating `MESSAGE`.
+///
+/// Allowed values:
+/// - `Y` — skip
+/// - `N` — do not skip, default value
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MessageUpdateSkipConnector {
+    /// `Y`
+    ///
+    /// skip
+    Y,
+    /// `N`
+    ///
+    /// do not skip, default value
+    N,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl MessageUpdateSkipConnector {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Y => "Y",
+            Self::N => "N",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "Y" => Self::Y,
+            "N" => Self::N,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for MessageUpdateSkipConnector {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for MessageUpdateSkipConnector {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for MessageUpdateSkipConnector {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -8671,6 +9088,60 @@ impl V2CommandUpdateFields {
     #[must_use]
     pub fn extranet_support(mut self, value: impl ::std::convert::Into<bool>) -> Self {
         self.extranet_support = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// File and message data. The structure is described below
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct ImbotV2FileUploadFields {
+    /// File name with extension
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub name: ::std::string::String,
+    /// File content in Base64 encoding. Maximum size — 100 MB
+    ///
+    /// Wire name: `content`.
+    #[serde(
+        rename = "content",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub content: ::std::string::String,
+    /// Text of the message sent along with the file
+    ///
+    /// Wire name: `message`.
+    #[serde(
+        rename = "message",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub message: ::std::option::Option<::std::string::String>,
+}
+impl ImbotV2FileUploadFields {
+    /// Creates a `ImbotV2FileUploadFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        name: impl ::std::convert::Into<::std::string::String>,
+        content: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            content: content.into(),
+            message: ::std::option::Option::None,
+        }
+    }
+    /// Sets `message`.
+    #[must_use]
+    pub fn message(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.message = ::std::option::Option::Some(value.into());
         self
     }
 }

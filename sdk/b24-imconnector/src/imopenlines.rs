@@ -148,9 +148,7 @@ impl ::b24_core::__private::RestEvent for OnImConnectorDialogStart {
     const CODE: &'static str = "ONIMCONNECTORDIALOGSTART";
     const SCOPE: &'static str = "imconnector";
 }
-/// When an open line is deleted
-///
-/// The page of this event is not in the docs snapshot; its data fields are not typed.
+/// The `OnImConnectorLineDelete` event is triggered when an open line is deleted.
 ///
 /// Who: any user.
 ///
@@ -192,9 +190,7 @@ impl ::b24_core::__private::RestEvent for OnImConnectorLineDelete {
     const CODE: &'static str = "ONIMCONNECTORLINEDELETE";
     const SCOPE: &'static str = "imconnector";
 }
-/// When a message is sent from Bitrix24 to an external channel
-///
-/// The page of this event is not in the docs snapshot; its data fields are not typed.
+/// The `OnImConnectorMessageAdd` event is triggered when a message is sent from an open line in Bitrix24 to an external system channel via a custom connector.
 ///
 /// Who: any user.
 ///
@@ -212,6 +208,35 @@ impl ::b24_core::__private::RestEvent for OnImConnectorLineDelete {
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
 pub struct OnImConnectorMessageAdd {
+    /// Connector identifier
+    ///
+    /// Wire name: `CONNECTOR`.
+    #[serde(
+        rename = "CONNECTOR",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub connector: ::std::option::Option<::std::string::String>,
+    /// Identifier of the open line
+    ///
+    /// Wire name: `LINE`.
+    #[serde(
+        rename = "LINE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub line: ::std::option::Option<i64>,
+    /// Array of messages.
+    ///
+    /// The structure of the array element is described below
+    ///
+    /// Wire name: `MESSAGES`.
+    #[serde(rename = "MESSAGES", default, skip_serializing_if = "Option::is_none")]
+    pub messages: ::std::option::Option<
+        ::std::vec::Vec<OnImConnectorMessageAddMessagesItem>,
+    >,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -224,8 +249,37 @@ impl OnImConnectorMessageAdd {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
+            connector: ::std::option::Option::None,
+            line: ::std::option::Option::None,
+            messages: ::std::option::Option::None,
             extra: ::b24_core::__private::serde_json::Map::new(),
         }
+    }
+    /// Sets `CONNECTOR`.
+    #[must_use]
+    pub fn connector(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.connector = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LINE`.
+    #[must_use]
+    pub fn line(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.line = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MESSAGES`.
+    #[must_use]
+    pub fn messages(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<OnImConnectorMessageAddMessagesItem>,
+        >,
+    ) -> Self {
+        self.messages = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl OnImConnectorMessageAdd {
@@ -830,9 +884,7 @@ pub enum RestEvent {
     ///
     /// Event code: `ONIMCONNECTORDIALOGSTART`.
     OnImConnectorDialogStart(OnImConnectorDialogStart),
-    /// When an open line is deleted
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `OnImConnectorLineDelete` event is triggered when an open line is deleted.
     ///
     /// Who: any user.
     ///
@@ -840,9 +892,7 @@ pub enum RestEvent {
     ///
     /// Event code: `ONIMCONNECTORLINEDELETE`.
     OnImConnectorLineDelete(OnImConnectorLineDelete),
-    /// When a message is sent from Bitrix24 to an external channel
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `OnImConnectorMessageAdd` event is triggered when a message is sent from an open line in Bitrix24 to an external system channel via a custom connector.
     ///
     /// Who: any user.
     ///
@@ -1118,9 +1168,7 @@ pub trait RestHandler: Send + Sync {
         let _ = data;
         async {}
     }
-    /// When an open line is deleted
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `OnImConnectorLineDelete` event is triggered when an open line is deleted.
     ///
     /// Who: any user.
     ///
@@ -1132,9 +1180,7 @@ pub trait RestHandler: Send + Sync {
         let _ = data;
         async {}
     }
-    /// When a message is sent from Bitrix24 to an external channel
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `OnImConnectorMessageAdd` event is triggered when a message is sent from an open line in Bitrix24 to an external system channel via a custom connector.
     ///
     /// Who: any user.
     ///
@@ -1845,6 +1891,262 @@ impl OnImConnectorDialogStartDataItem {
             user: user.into(),
             extra: ::b24_core::__private::serde_json::Map::new(),
         }
+    }
+}
+/// Object with message identifiers in Bitrix24.
+///
+/// The structure is described below
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct OnImConnectorMessageAddMessagesItemIm {
+    /// Identifier of the open line chat in Bitrix24
+    ///
+    /// Wire name: `chat_id`.
+    #[serde(
+        rename = "chat_id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub chat_id: ::std::option::Option<i64>,
+    /// Identifier of the message in Bitrix24
+    ///
+    /// Wire name: `message_id`.
+    #[serde(
+        rename = "message_id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub message_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl OnImConnectorMessageAddMessagesItemIm {
+    /// Creates a `OnImConnectorMessageAddMessagesItemIm` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            chat_id: ::std::option::Option::None,
+            message_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `chat_id`.
+    #[must_use]
+    pub fn chat_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.chat_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `message_id`.
+    #[must_use]
+    pub fn message_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.message_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object with message text data.
+///
+/// The structure is described below
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct OnImConnectorMessageAddMessagesItemMessage {
+    /// Identifier of the user on whose behalf the message was created
+    ///
+    /// Wire name: `user_id`.
+    #[serde(
+        rename = "user_id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// Message text in the format provided in the event
+    ///
+    /// Wire name: `text`.
+    #[serde(
+        rename = "text",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub text: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl OnImConnectorMessageAddMessagesItemMessage {
+    /// Creates a `OnImConnectorMessageAddMessagesItemMessage` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            user_id: ::std::option::Option::None,
+            text: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `user_id`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `text`.
+    #[must_use]
+    pub fn text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.text = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Chat data in the external system.
+///
+/// The structure is described below
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct OnImConnectorMessageAddMessagesItemChat {
+    /// Identifier of the chat in the external system
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl OnImConnectorMessageAddMessagesItemChat {
+    /// Creates a `OnImConnectorMessageAddMessagesItemChat` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `OnImConnectorMessageAddMessagesItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct OnImConnectorMessageAddMessagesItem {
+    /// Object with message identifiers in Bitrix24.
+    ///
+    /// The structure is described below
+    ///
+    /// Wire name: `im`.
+    #[serde(rename = "im", default, skip_serializing_if = "Option::is_none")]
+    pub im: ::std::option::Option<OnImConnectorMessageAddMessagesItemIm>,
+    /// Object with message text data.
+    ///
+    /// The structure is described below
+    ///
+    /// Wire name: `message`.
+    #[serde(rename = "message", default, skip_serializing_if = "Option::is_none")]
+    pub message: ::std::option::Option<OnImConnectorMessageAddMessagesItemMessage>,
+    /// Chat data in the external system.
+    ///
+    /// The structure is described below
+    ///
+    /// Wire name: `chat`.
+    #[serde(rename = "chat", default, skip_serializing_if = "Option::is_none")]
+    pub chat: ::std::option::Option<OnImConnectorMessageAddMessagesItemChat>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl OnImConnectorMessageAddMessagesItem {
+    /// Creates a `OnImConnectorMessageAddMessagesItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            im: ::std::option::Option::None,
+            message: ::std::option::Option::None,
+            chat: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `im`.
+    #[must_use]
+    pub fn im(
+        mut self,
+        value: impl ::std::convert::Into<OnImConnectorMessageAddMessagesItemIm>,
+    ) -> Self {
+        self.im = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `message`.
+    #[must_use]
+    pub fn message(
+        mut self,
+        value: impl ::std::convert::Into<OnImConnectorMessageAddMessagesItemMessage>,
+    ) -> Self {
+        self.message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `chat`.
+    #[must_use]
+    pub fn chat(
+        mut self,
+        value: impl ::std::convert::Into<OnImConnectorMessageAddMessagesItemChat>,
+    ) -> Self {
+        self.chat = ::std::option::Option::Some(value.into());
+        self
     }
 }
 /// Object with message identifiers in Bitrix24.

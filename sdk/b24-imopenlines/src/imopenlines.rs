@@ -980,22 +980,139 @@ impl ::b24_core::__private::Method for BotSessionOperator {
     );
     type Output = bool;
 }
-/// Transfers the dialogue to an operator by ID or queue
+/// The method `imopenlines.bot.session.transfer` transfers a dialogue from the chat bot in an open line to a specified operator or queue.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
-///
-/// Who: any user.
+/// Who: application user with a registered chat bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/imopenlines/openlines/chat-bots/imopenlines-bot-session-transfer.html>
 /// The `BotSessionTransfer` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct BotSessionTransfer {}
+pub struct BotSessionTransfer {
+    /// The identifier of the chat whose dialogue needs to be transferred.
+    ///
+    /// The chat identifier can be obtained using the methods imopenlines.dialog.get or imopenlines.crm.chat.get
+    ///
+    /// Wire name: `CHAT_ID`.
+    #[serde(
+        rename = "CHAT_ID",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub chat_id: i64,
+    /// The identifier of the employee to whom the dialogue should be transferred.
+    ///
+    /// The user identifier can be obtained using the methods user.get or user.search
+    ///
+    /// Wire name: `USER_ID`.
+    #[serde(
+        rename = "USER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// The identifier of the queue to which the dialogue should be transferred.
+    ///
+    /// Pass the value of the `ID` field from the response of the method imopenlines.config.list.get.
+    ///
+    /// The `QUEUE` field from the response of imopenlines.config.list.get contains `USER_ID` of the employees in the queue and is not suitable as `QUEUE_ID`
+    ///
+    /// Wire name: `QUEUE_ID`.
+    #[serde(
+        rename = "QUEUE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub queue_id: ::std::option::Option<i64>,
+    /// Universal transfer destination parameter.
+    ///
+    /// Allowed formats: `USER_ID` of the employee or the string `queue<QUEUE_ID>`.
+    ///
+    /// The user identifier can be obtained using the methods user.get and user.search, and the queue identifier can be obtained using the method imopenlines.config.list.get
+    ///
+    /// Wire name: `TRANSFER_ID`.
+    #[serde(rename = "TRANSFER_ID", default, skip_serializing_if = "Option::is_none")]
+    pub transfer_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Flag indicating the presence of the chat bot in the dialogue after the transfer.
+    ///
+    /// Allowed values:
+    /// - `Y` — the bot leaves the chat immediately
+    /// - `N` — the bot stays until the transfer is confirmed
+    ///
+    /// By default, `N` is used
+    ///
+    /// Wire name: `LEAVE`.
+    #[serde(
+        rename = "LEAVE",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub leave: ::std::option::Option<bool>,
+    /// This parameter is mandatory only for webhooks.
+    ///
+    /// Pass:
+    /// - the same `CLIENT_ID` that was specified when registering the chat bot using the method imbot.register
+    /// - or the value of the `botToken` parameter passed during the registration of the chat bot using the method imbot.v2.Bot.register
+    ///
+    /// Wire name: `CLIENT_ID`.
+    #[serde(
+        rename = "CLIENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub client_id: ::std::option::Option<::std::string::String>,
+}
 impl BotSessionTransfer {
     /// Creates a `BotSessionTransfer` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(chat_id: impl ::std::convert::Into<i64>) -> Self {
+        Self {
+            chat_id: chat_id.into(),
+            user_id: ::std::option::Option::None,
+            queue_id: ::std::option::Option::None,
+            transfer_id: ::std::option::Option::None,
+            leave: ::std::option::Option::None,
+            client_id: ::std::option::Option::None,
+        }
+    }
+    /// Sets `USER_ID`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `QUEUE_ID`.
+    #[must_use]
+    pub fn queue_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.queue_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TRANSFER_ID`.
+    #[must_use]
+    pub fn transfer_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.transfer_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LEAVE`.
+    #[must_use]
+    pub fn leave(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.leave = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLIENT_ID`.
+    #[must_use]
+    pub fn client_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_id = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl ::b24_core::__private::Method for BotSessionTransfer {
@@ -1004,7 +1121,7 @@ impl ::b24_core::__private::Method for BotSessionTransfer {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "imopenlines.bot.session.transfer",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
 }
 /// The method `imopenlines.config.add` adds a new open channel.
 ///

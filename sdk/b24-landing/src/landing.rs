@@ -2840,20 +2840,52 @@ impl ::b24_core::__private::Method for LandingGetadditionalfields {
     );
     type Output = ::b24_core::__private::serde_json::Value;
 }
-/// Retrieves the preview URL of the page
+/// The method `landing.landing.getpreview` returns the URL or relative path to the preview image of the page.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: a user with "view" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-get-preview.html>
 /// The `LandingGetpreview` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct LandingGetpreview {}
+pub struct LandingGetpreview {
+    /// Internal scope of the landing pages. It is not related to the REST scope `landing` in the method name.
+    ///
+    /// The value of `scope` must correspond to the type of site (detailed description)
+    ///
+    /// Wire name: `scope`.
+    #[serde(
+        rename = "scope",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scope: ::std::option::Option<::std::string::String>,
+    /// Identifier of the page.
+    ///
+    /// The page identifier can be obtained using the method landing.landing.getList or from the result of the method landing.landing.add
+    ///
+    /// Wire name: `lid`.
+    #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub lid: i64,
+}
 impl LandingGetpreview {
     /// Creates a `LandingGetpreview` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(lid: impl ::std::convert::Into<i64>) -> Self {
+        Self {
+            scope: ::std::option::Option::None,
+            lid: lid.into(),
+        }
+    }
+    /// Sets `scope`.
+    #[must_use]
+    pub fn scope(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.scope = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl ::b24_core::__private::Method for LandingGetpreview {
@@ -2862,7 +2894,7 @@ impl ::b24_core::__private::Method for LandingGetpreview {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "landing.landing.getpreview",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ::std::string::String;
 }
 /// The method `landing.landing.getpublicurl` returns the complete public URL of the page.
 ///
@@ -3469,20 +3501,52 @@ impl ::b24_core::__private::Method for LandingMoveblock {
     );
     type Output = ::b24_core::__private::serde_json::Value;
 }
-/// Publishes a page
+/// The method `landing.landing.publication` publishes the page and makes it active.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: a user with "publication" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/page/methods/landing-landing-publication.html>
 /// The `LandingPublication` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct LandingPublication {}
+pub struct LandingPublication {
+    /// Internal scope of the landing. It is not related to the REST scope `landing` in the method name.
+    ///
+    /// The value of `scope` must correspond to the type of site (detailed description)
+    ///
+    /// Wire name: `scope`.
+    #[serde(
+        rename = "scope",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scope: ::std::option::Option<::std::string::String>,
+    /// Page identifier.
+    ///
+    /// The page identifier can be obtained using the landing.landing.getList method, as well as from the results of the landing.landing.add, landing.landing.addByTemplate, and landing.landing.copy methods
+    ///
+    /// Wire name: `lid`.
+    #[serde(rename = "lid", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub lid: i64,
+}
 impl LandingPublication {
     /// Creates a `LandingPublication` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(lid: impl ::std::convert::Into<i64>) -> Self {
+        Self {
+            scope: ::std::option::Option::None,
+            lid: lid.into(),
+        }
+    }
+    /// Sets `scope`.
+    #[must_use]
+    pub fn scope(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.scope = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl ::b24_core::__private::Method for LandingPublication {
@@ -3491,7 +3555,7 @@ impl ::b24_core::__private::Method for LandingPublication {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "landing.landing.publication",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
 }
 /// The method `landing.landing.removeEntities` removes specified blocks and their associated images from the page. It can also clear file bindings for individual images without deleting the blocks themselves.
 ///
@@ -4256,20 +4320,63 @@ impl ::b24_core::__private::Method for RepoUnregister {
     );
     type Output = bool;
 }
-/// Enables or disables the role-based access model
+/// The method `landing.role.enable` enables or disables the role-based access model for the "Sites and Stores" section.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: administrator or user with "Full access" permission to the "Sites and Stores" section. If the scope parameter is provided, the method is available only to the Bitrix24 administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/rights/landing-role-enable.html>
 /// The `RoleEnable` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct RoleEnable {}
+pub struct RoleEnable {
+    /// The section the call is made from. This parameter is not related to the REST scope `landing` in the method name.
+    ///
+    /// The values `GROUP`, `KNOWLEDGE`, and `MAINPAGE` correspond to the types of sites described in the article Working with Site Types and Scopes.
+    ///
+    /// Possible values:
+    /// `GROUP` - group sites
+    /// `KNOWLEDGE` - knowledge bases
+    /// `MAINPAGE` - the main page or vibe
+    ///
+    /// With any of these values, only the Bitrix24 administrator can switch the access model. Without the `scope` parameter, the method works in the "Sites and Stores" section
+    ///
+    /// Wire name: `scope`.
+    #[serde(
+        rename = "scope",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scope: ::std::option::Option<::std::string::String>,
+    /// Access model mode. You can check the current model using the landing.role.isEnabled method.
+    ///
+    /// Possible values:
+    /// - `true` or `1` - enable role-based access model
+    /// - `false` or `0` - disable role-based access model and use the extended model
+    ///
+    /// Wire name: `mode`.
+    #[serde(rename = "mode")]
+    pub mode: ::b24_core::__private::serde_json::Value,
+}
 impl RoleEnable {
     /// Creates a `RoleEnable` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(
+        mode: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        Self {
+            scope: ::std::option::Option::None,
+            mode: mode.into(),
+        }
+    }
+    /// Sets `scope`.
+    #[must_use]
+    pub fn scope(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.scope = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl ::b24_core::__private::Method for RoleEnable {
@@ -4278,24 +4385,53 @@ impl ::b24_core::__private::Method for RoleEnable {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "landing.role.enable",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
 }
-/// Returns a list of roles for the selected type of sites
+/// The method `landing.role.getList` retrieves a list of access roles for the selected type of sites.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
-///
-/// Who: administrator or user with "Full access" permission to the "Sites and Stores" section.
+/// Who: administrator or user with "full access" permission to the "Sites and Stores" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/rights/role-model/landing-role-get-list.html>
 /// The `RoleGetList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct RoleGetList {}
+pub struct RoleGetList {
+    /// The type of sites for which roles need to be retrieved. This parameter is not related to the REST scope `landing` in the method name.
+    ///
+    /// The values `GROUP`, `KNOWLEDGE`, and `MAINPAGE` correspond to the types of sites described in the article Working with Site Types and Scopes.
+    ///
+    /// Possible values:
+    /// `GROUP` - roles for group sites
+    /// `KNOWLEDGE` - roles for knowledge bases
+    /// `MAINPAGE` - roles for the main page or vibe
+    ///
+    /// By default, the method returns roles for sites and online stores. This will be the case if the parameter is not provided or an unsupported value is specified
+    ///
+    /// Wire name: `scope`.
+    #[serde(
+        rename = "scope",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scope: ::std::option::Option<::std::string::String>,
+}
 impl RoleGetList {
     /// Creates a `RoleGetList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
-        Self {}
+        Self {
+            scope: ::std::option::Option::None,
+        }
+    }
+    /// Sets `scope`.
+    #[must_use]
+    pub fn scope(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.scope = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl ::b24_core::__private::Method for RoleGetList {
@@ -4304,7 +4440,7 @@ impl ::b24_core::__private::Method for RoleGetList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "landing.role.getList",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ::std::vec::Vec<RoleGetListResultItem>;
 }
 /// The method `landing.role.getRights` returns the rights of the specified role for each site where they are configured.
 ///
@@ -4370,9 +4506,9 @@ impl ::b24_core::__private::Method for RoleGetRights {
         ::b24_core::__private::serde_json::Value,
     >;
 }
-/// Checks if the role-based access model is enabled
+/// The method `landing.role.isEnabled` checks whether the role model of permissions is enabled for the "Sites and Stores" section.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: a user with "full access" permission to the "Sites and Stores" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/rights/landing-role-is-enabled.html>
 /// The `RoleIsEnabled` object.
@@ -4392,7 +4528,7 @@ impl ::b24_core::__private::Method for RoleIsEnabled {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "landing.role.isEnabled",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
 }
 /// The method `landing.role.setAccessCodes` specifies to whom the role is assigned: users, groups, or departments. After invocation, the method reapplies the already saved permissions of this role for the sites.
 ///
@@ -5349,20 +5485,52 @@ impl ::b24_core::__private::Method for SiteGetRights {
     );
     type Output = ::std::vec::Vec<::std::string::String>;
 }
-/// Retrieves additional fields of the site
+/// The method `landing.site.getadditionalfields` retrieves additional fields of the site.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: a user with "view" access permission for the site.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/landing/site/landing-site-get-additional-fields.html>
 /// The `SiteGetadditionalfields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SiteGetadditionalfields {}
+pub struct SiteGetadditionalfields {
+    /// Internal scope of the landing pages. It is not related to the REST scope `landing` in the method name.
+    ///
+    /// The value of `scope` must correspond to the type of site (detailed description)
+    ///
+    /// Wire name: `scope`.
+    #[serde(
+        rename = "scope",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scope: ::std::option::Option<::std::string::String>,
+    /// Identifier of the site.
+    ///
+    /// The site identifier can be obtained using the method landing.site.getList or from the result of the method landing.site.add
+    ///
+    /// Wire name: `id`.
+    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub id: i64,
+}
 impl SiteGetadditionalfields {
     /// Creates a `SiteGetadditionalfields` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+        Self {
+            scope: ::std::option::Option::None,
+            id: id.into(),
+        }
+    }
+    /// Sets `scope`.
+    #[must_use]
+    pub fn scope(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.scope = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl ::b24_core::__private::Method for SiteGetadditionalfields {
@@ -20005,6 +20173,97 @@ impl RepoRegisterFields {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.reset = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `RoleGetListResultItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct RoleGetListResultItem {
+    /// The identifier of the role. Use it in the methods landing.role.getRights, landing.role.setAccessCodes, and landing.role.setRights
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// The name of the role in the interface
+    ///
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// The system code of the role.
+    ///
+    /// Possible values for automatically created standard roles:
+    /// `ADMIN` - administrator
+    /// `MANAGER` - manager
+    ///
+    /// Wire name: `XML_ID`.
+    #[serde(
+        rename = "XML_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl RoleGetListResultItem {
+    /// Creates a `RoleGetListResultItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
         self
     }
 }

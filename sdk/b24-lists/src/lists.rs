@@ -900,20 +900,70 @@ impl ::b24_core::__private::Method for ElementUpdate {
     );
     type Output = bool;
 }
-/// Creates a list field
+/// The method `lists.field.add` creates a list field.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: a user with "Full access" permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/fields/lists-field-add.html>
 /// The `FieldAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct FieldAdd {}
+pub struct FieldAdd {
+    /// Identifier of the information block type. Possible values:
+    /// - `lists` — list information block type
+    /// - `bitrix_processes` — processes information block type
+    /// - `lists_socnet` — group lists information block type
+    ///
+    /// The identifier can be obtained using the method lists.get.iblock.type.id
+    ///
+    /// Wire name: `IBLOCK_TYPE_ID`.
+    #[serde(rename = "IBLOCK_TYPE_ID")]
+    pub iblock_type_id: FieldAddIblockTypeId,
+    /// Identifier of the information block.
+    ///
+    /// The identifier can be obtained using the method lists.get
+    ///
+    /// Wire name: `IBLOCK_ID`.
+    #[serde(
+        rename = "IBLOCK_ID",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub iblock_id: i64,
+    /// Symbolic code of the information block.
+    ///
+    /// The code can be obtained using the method lists.get
+    ///
+    /// At least one of the parameters: `IBLOCK_ID` or `IBLOCK_CODE` must be specified.
+    ///
+    /// Wire name: `IBLOCK_CODE`.
+    #[serde(
+        rename = "IBLOCK_CODE",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub iblock_code: ::std::string::String,
+    /// Array of parameters.
+    ///
+    /// Detailed description
+    ///
+    /// Wire name: `FIELDS`.
+    #[serde(rename = "FIELDS")]
+    pub fields: ::std::vec::Vec<FieldAddFieldsItem>,
+}
 impl FieldAdd {
     /// Creates a `FieldAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(
+        iblock_type_id: impl ::std::convert::Into<FieldAddIblockTypeId>,
+        iblock_id: impl ::std::convert::Into<i64>,
+        iblock_code: impl ::std::convert::Into<::std::string::String>,
+        fields: impl ::std::convert::Into<::std::vec::Vec<FieldAddFieldsItem>>,
+    ) -> Self {
+        Self {
+            iblock_type_id: iblock_type_id.into(),
+            iblock_id: iblock_id.into(),
+            iblock_code: iblock_code.into(),
+            fields: fields.into(),
+        }
     }
 }
 impl ::b24_core::__private::Method for FieldAdd {
@@ -922,7 +972,7 @@ impl ::b24_core::__private::Method for FieldAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "lists.field.add",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ::std::string::String;
 }
 /// The method `lists.field.delete` removes a field from the list.
 ///
@@ -1833,6 +1883,11 @@ impl ::b24_core::__private::Method for SectionGet {
         "lists.section.get",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+}
+impl ::b24_core::__private::ListMethod for SectionGet {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
+    const ID_FIELD: &'static str = "ID";
 }
 /// The method `lists.section.update` updates a list section.
 ///
@@ -2783,6 +2838,524 @@ impl ElementUpdateFieldsItem {
         value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.property_property_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Identifier of the information block type. Possible values:
+/// - `lists` — list information block type
+/// - `bitrix_processes` — processes information block type
+/// - `lists_socnet` — group lists information block type
+///
+/// The identifier can be obtained using the method lists.get.iblock.type.id
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FieldAddIblockTypeId {
+    /// `lists`
+    ///
+    /// list information block type
+    Lists,
+    /// `bitrix_processes`
+    ///
+    /// processes information block type
+    BitrixProcesses,
+    /// `lists_socnet`
+    ///
+    /// group lists information block type
+    ListsSocnet,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FieldAddIblockTypeId {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Lists => "lists",
+            Self::BitrixProcesses => "bitrix_processes",
+            Self::ListsSocnet => "lists_socnet",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "lists" => Self::Lists,
+            "bitrix_processes" => Self::BitrixProcesses,
+            "lists_socnet" => Self::ListsSocnet,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FieldAddIblockTypeId {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FieldAddIblockTypeId {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for FieldAddIblockTypeId {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Field required flag. Possible values:
+/// - `Y` — yes
+/// - `N` — no
+///
+/// Default — `N`
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FieldAddFieldsItemIsRequired {
+    /// `Y`
+    ///
+    /// yes
+    Y,
+    /// `N`
+    ///
+    /// no
+    N,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FieldAddFieldsItemIsRequired {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Y => "Y",
+            Self::N => "N",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "Y" => Self::Y,
+            "N" => Self::N,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FieldAddFieldsItemIsRequired {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FieldAddFieldsItemIsRequired {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for FieldAddFieldsItemIsRequired {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Field multiplicity flag. Possible values:
+/// - `Y` — yes
+/// - `N` — no
+///
+/// Default — `N`.
+///
+/// System fields cannot be multiple
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FieldAddFieldsItemMultiple {
+    /// `Y`
+    ///
+    /// yes
+    Y,
+    /// `N`
+    ///
+    /// no
+    N,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FieldAddFieldsItemMultiple {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Y => "Y",
+            Self::N => "N",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "Y" => Self::Y,
+            "N" => Self::N,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FieldAddFieldsItemMultiple {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FieldAddFieldsItemMultiple {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for FieldAddFieldsItemMultiple {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `FieldAddFieldsItem` object.
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct FieldAddFieldsItem {
+    /// Field name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub name: ::std::string::String,
+    /// Field type. Once created, the field type cannot be changed.
+    ///
+    /// Custom fields:
+    /// - `S` — String
+    /// - `N` — Number
+    /// - `L` — List
+    /// - `F` — File
+    /// - `G` — Section binding
+    /// - `E` — Element binding
+    /// - `S:Date` — Date
+    /// - `S:DateTime` — Date/Time
+    /// - `S:HTML` — HTML/Text
+    /// - `E:EList` — Element binding as a list
+    /// - `N:Sequence` — Counter
+    /// - `S:ECrm` — CRM element binding
+    /// - `S:Money` — Money
+    /// - `S:DiskFile` — File (Disk)
+    /// - `S:employee` — Employee binding
+    ///
+    /// System fields:
+    /// - `SORT` — Sorting
+    /// - `ACTIVE_FROM` — Start of activity
+    /// - `ACTIVE_TO` — End of activity
+    /// - `PREVIEW_PICTURE` — Preview image
+    /// - `PREVIEW_TEXT` — Preview text
+    /// - `DETAIL_PICTURE` — Detailed image
+    /// - `DETAIL_TEXT` — Detailed text
+    /// - `DATE_CREATE` — Creation date
+    /// - `CREATED_BY` — Created by
+    /// - `TIMESTAMP_X` — Modification date
+    /// - `MODIFIED_BY` — Modified by
+    ///
+    /// Values in the fields Creation date, Modification date, Created by, and Modified by are filled automatically.
+    ///
+    /// System fields are not added to the new list by default. To display them in the list interface, they must also be explicitly created.
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(
+        rename = "TYPE",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub r#type: ::std::string::String,
+    /// Field required flag. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Default — `N`
+    ///
+    /// Wire name: `IS_REQUIRED`.
+    #[serde(rename = "IS_REQUIRED", default, skip_serializing_if = "Option::is_none")]
+    pub is_required: ::std::option::Option<FieldAddFieldsItemIsRequired>,
+    /// Field multiplicity flag. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Default — `N`.
+    ///
+    /// System fields cannot be multiple
+    ///
+    /// Wire name: `MULTIPLE`.
+    #[serde(rename = "MULTIPLE", default, skip_serializing_if = "Option::is_none")]
+    pub multiple: ::std::option::Option<FieldAddFieldsItemMultiple>,
+    /// Sorting
+    ///
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<i64>,
+    /// Default value. If the `ADD_READ_ONLY_FIELD` setting is enabled in `SETTINGS`, this parameter becomes required
+    ///
+    /// Wire name: `DEFAULT_VALUE`.
+    #[serde(rename = "DEFAULT_VALUE", default, skip_serializing_if = "Option::is_none")]
+    pub default_value: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Values for the List type field. An array in the format `{'ID': { 'VALUE': 'Value_1', 'SORT': 10, 'DEF': 'N' }}`, where `'ID'` — temporary identifier, `VALUE` — displayed text, `SORT` — sorting order, `DEF` — default value indicator.
+    ///
+    /// After creating the field, the system will replace temporary identifiers with permanent ones
+    ///
+    /// Wire name: `LIST`.
+    #[serde(rename = "LIST", default, skip_serializing_if = "Option::is_none")]
+    pub list: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// An alternative way to specify values for the List type field. A string where values are separated by the newline character `\n`
+    ///
+    /// When creating a List type field, you can use either `LIST`, `LIST_TEXT_VALUES`, or both parameters together. In this case, the values from the string will be added to those already present in the array.
+    ///
+    /// Wire name: `LIST_TEXT_VALUES`.
+    #[serde(
+        rename = "LIST_TEXT_VALUES",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub list_text_values: ::std::option::Option<::std::string::String>,
+    /// Default value for the List type field. The array accepts a temporary identifier from `LIST`
+    ///
+    /// Wire name: `LIST_DEF`.
+    #[serde(rename = "LIST_DEF", default, skip_serializing_if = "Option::is_none")]
+    pub list_def: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Symbolic code of the field. Required for custom fields. Not used for system fields
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Display and behavior settings.
+    ///
+    /// Supported values:
+    /// - `SHOW_ADD_FORM` — show in the add form
+    /// - `SHOW_EDIT_FORM` — show in the edit form
+    /// - `ADD_READ_ONLY_FIELD` — read-only (add form)
+    /// - `EDIT_READ_ONLY_FIELD` — read-only (edit form)
+    /// - `SHOW_FIELD_PREVIEW` — show field when generating a link to the list item
+    ///
+    /// To enable a setting, use `Y`, to disable — `N`.
+    ///
+    /// Default: `SHOW_ADD_FORM` — `Y`, `SHOW_EDIT_FORM` — `Y`, `ADD_READ_ONLY_FIELD` — `N`, `EDIT_READ_ONLY_FIELD` — `N`, `SHOW_FIELD_PREVIEW` — `N`
+    ///
+    /// Wire name: `SETTINGS`.
+    #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
+    pub settings: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Array of settings for custom fields. The structure depends on the field type:
+    ///
+    /// - HTML/Text — array in the format `{'height': 200}`, where `height` — height of the editor window
+    /// - Element binding as a list — array in the format `{'size': 1, 'width': 0, 'group': 'N', 'multiple': 'N'}`, where `size` — height of the list, `width` — width restriction (`0` - no restriction), `group` — grouping by sections, `multiple` — display as a multiple choice list
+    /// - Counter — array in the format `{'write': 'N', 'VALUE': 1}`, where `write` — permission to change values, `VALUE` — current counter value
+    /// - CRM element binding — array in the format `{'VISIBLE': 'N', 'LEAD': 'N', 'CONTACT': 'N', 'COMPANY': 'N', 'DEAL': 'N'}`, where `VISIBLE` — visibility in the CRM card, `LEAD` — lead, `CONTACT` — contact, `COMPANY` — company, `DEAL` — deal
+    ///
+    /// If not passed — the system will set default values as specified in the array examples
+    ///
+    /// Wire name: `USER_TYPE_SETTINGS`.
+    #[serde(
+        rename = "USER_TYPE_SETTINGS",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_type_settings: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Height of the field.
+    ///
+    /// Default — `1`
+    ///
+    /// Wire name: `ROW_COUNT`.
+    #[serde(
+        rename = "ROW_COUNT",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub row_count: ::std::option::Option<i64>,
+    /// Width of the field.
+    ///
+    /// Default — `30`
+    ///
+    /// Wire name: `COL_COUNT`.
+    #[serde(
+        rename = "COL_COUNT",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub col_count: ::std::option::Option<i64>,
+    /// Identifier of the related list. Required for types Binding to sections, Binding to elements, and Binding to elements as a list
+    ///
+    /// Wire name: `LINK_IBLOCK_ID`.
+    #[serde(
+        rename = "LINK_IBLOCK_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub link_iblock_id: ::std::option::Option<i64>,
+}
+impl FieldAddFieldsItem {
+    /// Creates a `FieldAddFieldsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        name: impl ::std::convert::Into<::std::string::String>,
+        r#type: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            r#type: r#type.into(),
+            is_required: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            default_value: ::std::option::Option::None,
+            list: ::std::option::Option::None,
+            list_text_values: ::std::option::Option::None,
+            list_def: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            settings: ::std::option::Option::None,
+            user_type_settings: ::std::option::Option::None,
+            row_count: ::std::option::Option::None,
+            col_count: ::std::option::Option::None,
+            link_iblock_id: ::std::option::Option::None,
+        }
+    }
+    /// Sets `IS_REQUIRED`.
+    #[must_use]
+    pub fn is_required(
+        mut self,
+        value: impl ::std::convert::Into<FieldAddFieldsItemIsRequired>,
+    ) -> Self {
+        self.is_required = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MULTIPLE`.
+    #[must_use]
+    pub fn multiple(
+        mut self,
+        value: impl ::std::convert::Into<FieldAddFieldsItemMultiple>,
+    ) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEFAULT_VALUE`.
+    #[must_use]
+    pub fn default_value(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST`.
+    #[must_use]
+    pub fn list(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_TEXT_VALUES`.
+    #[must_use]
+    pub fn list_text_values(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.list_text_values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LIST_DEF`.
+    #[must_use]
+    pub fn list_def(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.list_def = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SETTINGS`.
+    #[must_use]
+    pub fn settings(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_TYPE_SETTINGS`.
+    #[must_use]
+    pub fn user_type_settings(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.user_type_settings = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ROW_COUNT`.
+    #[must_use]
+    pub fn row_count(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.row_count = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COL_COUNT`.
+    #[must_use]
+    pub fn col_count(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.col_count = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LINK_IBLOCK_ID`.
+    #[must_use]
+    pub fn link_iblock_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.link_iblock_id = ::std::option::Option::Some(value.into());
         self
     }
 }

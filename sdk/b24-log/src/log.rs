@@ -1608,9 +1608,7 @@ impl BlogpostUpdateUf {
         self
     }
 }
-/// When a message is added to the News Feed manually or via the method log.blogpost.add
-///
-/// The page of this event is not in the docs snapshot; its data fields are not typed.
+/// The `ONLIVEFEEDPOSTADD` event is triggered when a message is added to the Feed.
 ///
 /// Who: any user.
 ///
@@ -1628,6 +1626,13 @@ impl BlogpostUpdateUf {
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
 pub struct OnLiveFeedPostAdd {
+    /// Object containing information about the message added to the News Feed.
+    ///
+    /// The structure is described below
+    ///
+    /// Wire name: `FIELDS`.
+    #[serde(rename = "FIELDS", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<OnLiveFeedPostAddFields>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -1640,8 +1645,18 @@ impl OnLiveFeedPostAdd {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
+            fields: ::std::option::Option::None,
             extra: ::b24_core::__private::serde_json::Map::new(),
         }
+    }
+    /// Sets `FIELDS`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<OnLiveFeedPostAddFields>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl OnLiveFeedPostAdd {
@@ -1775,9 +1790,7 @@ impl ::b24_core::__private::RestEvent for OnLiveFeedPostUpdate {
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant)]
 pub enum RestEvent {
-    /// When a message is added to the News Feed manually or via the method log.blogpost.add
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `ONLIVEFEEDPOSTADD` event is triggered when a message is added to the Feed.
     ///
     /// Who: any user.
     ///
@@ -1882,9 +1895,7 @@ impl ::b24_core::__private::RestEvents for RestEvent {
 /// Handles the REST events of this scope. Every method defaults to
 /// doing nothing; implement the ones you need.
 pub trait RestHandler: Send + Sync {
-    /// When a message is added to the News Feed manually or via the method log.blogpost.add
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `ONLIVEFEEDPOSTADD` event is triggered when a message is added to the Feed.
     ///
     /// Who: any user.
     ///
@@ -1956,6 +1967,52 @@ pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEven
             handler.on_live_feed_post_update(data).await
         }
         RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+    }
+}
+/// Object containing information about the message added to the News Feed.
+///
+/// The structure is described below
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct OnLiveFeedPostAddFields {
+    /// Identifier of the message added to the News Feed
+    ///
+    /// Wire name: `POST_ID`.
+    #[serde(
+        rename = "POST_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub post_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl OnLiveFeedPostAddFields {
+    /// Creates a `OnLiveFeedPostAddFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            post_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `POST_ID`.
+    #[must_use]
+    pub fn post_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.post_id = ::std::option::Option::Some(value.into());
+        self
     }
 }
 /// Object containing information about the message deleted from the News Feed.

@@ -378,20 +378,28 @@ impl ::b24_core::__private::Method for CollectionUpdate {
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = CollectionUpdateResult;
 }
-/// Creates a document
+/// The `note.document.add` method creates a new document in the knowledge base and returns its object.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: a user with access to the Knowledge base module and "Edit" permissions for the required knowledge base.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-add.html>
+///
+///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `DocumentAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct DocumentAdd {}
+pub struct DocumentAdd {
+    /// Object with the fields of the new document. Object structure description
+    ///
+    /// Wire name: `fields`.
+    #[serde(rename = "fields")]
+    pub fields: DocumentAddFields,
+}
 impl DocumentAdd {
     /// Creates a `DocumentAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(fields: impl ::std::convert::Into<DocumentAddFields>) -> Self {
+        Self { fields: fields.into() }
     }
 }
 impl ::b24_core::__private::Method for DocumentAdd {
@@ -400,7 +408,11 @@ impl ::b24_core::__private::Method for DocumentAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "note.document.add",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
+    type Output = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
 }
 /// The `note.document.archive` method archives a document and all its child pages.
 ///
@@ -1043,20 +1055,67 @@ impl ::b24_core::__private::Method for DocumentTreeList {
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentTreeListResult;
 }
-/// Updates the document title and content
+/// The `note.document.update` method updates the heading and/or the content of a document.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: a user with access to the Knowledge base module and "Edit" permissions for the required document or document knowledge base.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-update.html>
+///
+///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `DocumentUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct DocumentUpdate {}
+pub struct DocumentUpdate {
+    /// Document identifier.
+    ///
+    /// The identifier can be obtained using the note.document.tree.list method.
+    ///
+    /// Wire name: `id`.
+    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub id: i64,
+    /// An object with the fields that need to be changed. Object structure description
+    ///
+    /// Wire name: `fields`.
+    #[serde(rename = "fields")]
+    pub fields: DocumentUpdateFields,
+    /// Determines whether to force overwrite the document content if it has unsaved changes from a collaborative editor.
+    ///
+    /// Possible values:
+    ///
+    /// - `true` — overwrite the document content
+    /// - `false` — do not overwrite the content if there are unsaved changes
+    ///
+    /// Default: `false`
+    ///
+    /// Use this if you are passing `fields.markdown`
+    ///
+    /// Wire name: `overwrite`.
+    #[serde(
+        rename = "overwrite",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub overwrite: ::std::option::Option<bool>,
+}
 impl DocumentUpdate {
     /// Creates a `DocumentUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(
+        id: impl ::std::convert::Into<i64>,
+        fields: impl ::std::convert::Into<DocumentUpdateFields>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            fields: fields.into(),
+            overwrite: ::std::option::Option::None,
+        }
+    }
+    /// Sets `overwrite`.
+    #[must_use]
+    pub fn overwrite(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.overwrite = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl ::b24_core::__private::Method for DocumentUpdate {
@@ -1065,7 +1124,8 @@ impl ::b24_core::__private::Method for DocumentUpdate {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "note.document.update",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
+    type Output = DocumentUpdateResult;
 }
 /// The `note.file.add` method uploads a file to a document and returns a file object.
 ///
@@ -1797,6 +1857,87 @@ impl CollectionUpdateResult {
         self
     }
 }
+/// Object with the fields of the new document. Object structure description
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct DocumentAddFields {
+    /// Knowledge base identifier.
+    ///
+    /// The identifier can be obtained using the note.collection.list method.
+    ///
+    /// Wire name: `collectionId`.
+    #[serde(
+        rename = "collectionId",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub collection_id: i64,
+    /// Document title.
+    ///
+    /// The document title must not exceed 255 characters.
+    ///
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub title: ::std::string::String,
+    /// Parent document identifier.
+    ///
+    /// The identifier can be obtained using the note.document.tree.list method.
+    ///
+    /// Use this if you need to create a nested document. The parent document must belong to the same knowledge base as `collectionId`.
+    ///
+    /// Wire name: `parentId`.
+    #[serde(
+        rename = "parentId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Initial document content in Markdown.
+    ///
+    /// Maximum size: `1 048 576` bytes.
+    ///
+    /// Wire name: `markdown`.
+    #[serde(
+        rename = "markdown",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub markdown: ::std::option::Option<::std::string::String>,
+}
+impl DocumentAddFields {
+    /// Creates a `DocumentAddFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        collection_id: impl ::std::convert::Into<i64>,
+        title: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            collection_id: collection_id.into(),
+            title: title.into(),
+            parent_id: ::std::option::Option::None,
+            markdown: ::std::option::Option::None,
+        }
+    }
+    /// Sets `parentId`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `markdown`.
+    #[must_use]
+    pub fn markdown(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.markdown = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Object with response data
 #[derive(
     Debug,
@@ -2250,6 +2391,127 @@ impl DocumentTreeListResult {
     #[must_use]
     pub fn truncated(mut self, value: impl ::std::convert::Into<bool>) -> Self {
         self.truncated = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// An object with the fields that need to be changed. Object structure description
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct DocumentUpdateFields {
+    /// New document title.
+    ///
+    /// The document title must not exceed 255 characters.
+    ///
+    /// Pass `fields.title`, `fields.markdown`, or both fields at once.
+    ///
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// New document content in Markdown.
+    ///
+    /// To add a file to the document, insert `assetMarkdown`, obtained via the note.file.get or note.file.add method, as a separate line at the beginning of the line, without a prefix or suffix in the same line.
+    ///
+    /// For images and videos, you can extend the block with `width` and `align` parameters, for example `[[image fileId=5001 width=30.98 align=left]]`.
+    ///
+    /// The `width` parameter sets the width as a percentage of the editor container. The value can contain up to two decimal places. For a block without `align`, the allowed range is from `10` to `100`; for `align=left` or `align=right`, it is from `10` to `70`.
+    ///
+    /// The `align` parameter sets alignment. Possible values: `left`, `right`. Center alignment is applied by default, so you do not need to pass `center`.
+    ///
+    /// Maximum size: `1 048 576` bytes.
+    ///
+    /// Pass `fields.title`, `fields.markdown`, or both fields at once.
+    ///
+    /// Wire name: `markdown`.
+    #[serde(
+        rename = "markdown",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub markdown: ::std::option::Option<::std::string::String>,
+}
+impl DocumentUpdateFields {
+    /// Creates a `DocumentUpdateFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            markdown: ::std::option::Option::None,
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `markdown`.
+    #[must_use]
+    pub fn markdown(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.markdown = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object with the document update result
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct DocumentUpdateResult {
+    /// Document object after the update
+    ///
+    /// Wire name: `item`.
+    #[serde(rename = "item", default, skip_serializing_if = "Option::is_none")]
+    pub item: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl DocumentUpdateResult {
+    /// Creates a `DocumentUpdateResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            item: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `item`.
+    #[must_use]
+    pub fn item(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.item = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -318,20 +318,26 @@ impl ::b24_core::__private::Method for SalePaysystemHandlerAdd {
     );
     type Output = i64;
 }
-/// Deletes a REST handler for the payment system
+/// This method deletes the REST handler for the payment system.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: CRM administrator (permission "Allow to modify settings").
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/pay-system/sale-pay-system-handler-delete.html>
 /// The `SalePaysystemHandlerDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SalePaysystemHandlerDelete {}
+pub struct SalePaysystemHandlerDelete {
+    /// Identifier of the REST handler
+    ///
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub id: i64,
+}
 impl SalePaysystemHandlerDelete {
     /// Creates a `SalePaysystemHandlerDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+        Self { id: id.into() }
     }
 }
 impl ::b24_core::__private::Method for SalePaysystemHandlerDelete {
@@ -340,7 +346,7 @@ impl ::b24_core::__private::Method for SalePaysystemHandlerDelete {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.paysystem.handler.delete",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
 }
 /// This method returns a list of REST handlers for the payment system.
 ///

@@ -555,6 +555,14 @@ impl ::b24_core::__private::Method for UserfieldtypeList {
         >,
     >;
 }
+impl ::b24_core::__private::ListMethod for UserfieldtypeList {
+    type Item = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
+    const ID_FIELD: &'static str = "ID";
+}
 /// The method `userfieldtype.update` modifies the settings of a user field type registered by the application. It returns _true_ or an error with a description of the reason.
 ///
 /// Who: administrator.

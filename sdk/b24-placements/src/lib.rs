@@ -20,12 +20,27 @@
     rustdoc::invalid_rust_codeblocks
 )]
 
+/// The widget adds its own item to the BI analytics menu — next to the ready-made Bitrix24 reports and the connected Microsoft Power BI and Google Looker Studio dashboards. Clicking the item opens a separate page where Bitrix24 shows the content of the handler.
+#[rustfmt::skip]
+pub mod bi_analytics_menu;
 /// Calendar view `CALENDAR_GRIDVIEW`: commands that open the calendar's event card and forms, and `Calendar.customView:*` events about range changes and view refreshes.
 #[rustfmt::skip]
 pub mod calendar_gridview;
 /// The widget adds its own tab to the call card. The handler is invoked during a conversation and receives the call context: call identifier, phone number, call direction and state, and the linked CRM items.
 #[rustfmt::skip]
 pub mod call_card;
+/// The widget adds an application tile to the Contact Center — the same place where the user connects mail, telephony, and messengers. Clicking the tile opens the application interface: usually a form for connecting a communication channel of your own.
+#[rustfmt::skip]
+pub mod contact_center;
+/// The widget adds its own item to the left menu of the CRM Analytics section. Clicking the item opens the application report.
+#[rustfmt::skip]
+pub mod crm_analytics_menu;
+/// The widget adds its own button to the header of the CRM Analytics section.
+#[rustfmt::skip]
+pub mod crm_analytics_toolbar;
+/// The `CRM_BANK_DETAIL_AUTOCOMPLETE` point connects an application handler to the bank details search in a CRM card. It is required when an application searches for and populates bank company details, for example, by BIC.
+#[rustfmt::skip]
+pub mod crm_bank_detail_autocomplete;
 /// Button above the timeline of a CRM card, `CRM_XXX_DETAIL_ACTIVITY` and `CRM_DYNAMIC_XXX_DETAIL_ACTIVITY`: the `reloadData` command and, with `OPTIONS[useBuiltInInterface] = Y`, the commands that render the built-in Bitrix24 activity interface from a `LayoutDto`.
 #[rustfmt::skip]
 pub mod crm_detail_activity;
@@ -35,18 +50,99 @@ pub mod crm_detail_search;
 /// Tab in the Detail Form of a CRM Entity, `CRM_XXX_DETAIL_TAB` and `CRM_DYNAMIC_XXX_DETAIL_TAB`: the `reloadData` command.
 #[rustfmt::skip]
 pub mod crm_detail_tab;
+/// The widget adds its own item to the context menu of an activity record in the timeline of a CRM object card: a lead, deal, estimate, new invoice, or custom object type.
+#[rustfmt::skip]
+pub mod crm_dynamic_xxx_activity_timeline_menu;
+/// With additional parameters, you can set the Bitrix24 interface for your menu item in the timeline.
+#[rustfmt::skip]
+pub mod crm_dynamic_xxx_detail_activity;
+/// The widget adds its own tab to the card of a CRM object: a lead, contact, company, deal, estimate, new invoice, order, or custom object type.
+#[rustfmt::skip]
+pub mod crm_dynamic_xxx_detail_tab;
+/// The widget adds its own item to the top button menu of a CRM object card: a lead, contact, company, deal, estimate, new invoice, or custom object type.
+#[rustfmt::skip]
+pub mod crm_dynamic_xxx_detail_toolbar;
+/// The widget adds its own item to the context menu of an element in the list of CRM objects: leads, contacts, companies, deals, estimates, new invoices, activities, and custom object types.
+#[rustfmt::skip]
+pub mod crm_dynamic_xxx_list_menu;
 /// Context Menu Item in the CRM List, `CRM_XXX_LIST_MENU` and `CRM_DYNAMIC_XXX_LIST_MENU`: the `reloadData` command.
 #[rustfmt::skip]
 pub mod crm_list_menu;
 /// Client Details Autofill in the CRM Card `CRM_REQUISITE_AUTOCOMPLETE`: the `crmShowFoundEntities` and `crmShowCreatedEntity` commands and the `onCrmEntityIsNeedToCreate` event.
 #[rustfmt::skip]
 pub mod crm_requisite_autocomplete;
+/// The widget adds its own item to the dropdown menu of the document generator of a CRM object. The placement suits applications that build a document for the object on their own side: a printed form, a contract, or an act.
+#[rustfmt::skip]
+pub mod crm_xxx_documentgenerator_button;
+/// The widget adds its own button to the window where sales pipelines and tunnels are configured.
+#[rustfmt::skip]
+pub mod crm_xxx_funnels_toolbar;
+/// The widget adds its own button to the automation rules designer, where the automation of CRM objects is configured: leads, deals, new invoices, and custom object types.
+#[rustfmt::skip]
+pub mod crm_xxx_robot_designer_toolbar;
+/// The widget adds its own item to the messenger navigation menu — to the same row that holds *Chats*, *Channels*, and *Market*. When the item is clicked, the application opens in the entire working area of the messenger, instead of the chat list and the conversation.
+#[rustfmt::skip]
+pub mod im_navigation;
+/// The widget adds its item to the chat sidebar.
+#[rustfmt::skip]
+pub mod im_sidebar;
+/// The widget used to add its own tab to the emoji selection window that opens from the message input field. In that tab, the application showed its own collection: custom emoji sets or a Giphy selection.
+#[rustfmt::skip]
+pub mod im_smiles_selector;
+/// The widget adds its own item to the *Apps* menu above the input field in a chat of the Bitrix24 mobile application. The handler receives the identifier of the chat it was opened from, so the placement suits applications that work with the current conversation: reply templates, conversation hints, or a client card from an external system.
+#[rustfmt::skip]
+pub mod immobile_context_menu;
 /// Block editing item on a site page, `LANDING_BLOCK_<CODE>` and `LANDING_BLOCK_*`: the `refreshBlock` command.
 #[rustfmt::skip]
 pub mod landing_block;
+/// The widget adds an item to the main menu of Bitrix24. The user selects the item, and the application interface opens as a separate page — across the entire working area, not in a slider. The placement suits applications with a section of their own: a dashboard, a report, a catalog.
+#[rustfmt::skip]
+pub mod left_menu;
 /// Bitrix24 loads the handler of this placement on every page in a hidden frame, without a visible interface element. The user neither opens nor sees the widget: the application code runs in the background on any page the employee has open.
 #[rustfmt::skip]
 pub mod page_background_worker;
+/// The placement has no button of its own in the interface. The handler is called when the user follows a link of the form `/marketplace/view/#APP_CODE#/` that the application itself placed in the content: in a chat message, a feed comment, a task description. The application opens in a slider over the page the user came from.
+#[rustfmt::skip]
+pub mod rest_app_uri;
+/// The widget renders the application interface on the settings page of a custom open channel connector. This is where the user connects their communication channel: enters the login of an external service, selects an account, or confirms access.
+#[rustfmt::skip]
+pub mod setting_connector;
+/// The widget adds its own item to the menu of a workgroup or project.
+#[rustfmt::skip]
+pub mod sonet_group_detail_tab;
+/// The widget adds its own button to the automation rules designer, where the task automation of a workgroup or project is configured.
+#[rustfmt::skip]
+pub mod sonet_group_robot_designer_toolbar;
+/// The widget adds its own item to the extensions menu of a workgroup or project.
+#[rustfmt::skip]
+pub mod sonet_group_toolbar;
+/// The widget adds its own item to the dropdown menu above the task list. The placement works with the list as a whole rather than with an individual task: the handler receives the identifier of the list owner — a user or a workgroup.
+#[rustfmt::skip]
+pub mod task_group_list_toolbar;
+/// The widget adds its own item to the context menu of an individual task in the list. The handler receives the identifier of the task whose menu the widget is opened from.
+#[rustfmt::skip]
+pub mod task_list_context_menu;
+/// The widget adds its own button to the task automation rules designer. The handler receives the context of the automation the widget is opened from: the personal planner of a user or a project.
+#[rustfmt::skip]
+pub mod task_robot_designer_toolbar;
+/// The widget adds an application widget to the task card. In the previous card the item was rendered in the right sidebar, hence the name of the placement. The handler receives the identifier of the task whose card the widget is opened from.
+#[rustfmt::skip]
+pub mod task_view_sidebar;
+/// The widget adds an application widget to the task card. In the previous card the item was rendered as a separate tab, hence the name of the placement. The handler receives the identifier of the task whose card the widget is opened from.
+#[rustfmt::skip]
+pub mod task_view_tab;
+/// The widget adds an application widget to the task card. In the previous card the item was rendered as a button in the top panel, hence the name of the placement. The handler receives the identifier of the task whose card the widget is opened from.
+#[rustfmt::skip]
+pub mod task_view_top_panel;
+/// The widget adds its own report to the call analytics menu. The user selects the item in the menu, and the application interface opens instead of a built-in report.
+#[rustfmt::skip]
+pub mod telephony_analytics_menu;
+/// The widget adds its own item to the user menu — the one that opens from the avatar in the upper right corner. The menu is available from any page of Bitrix24, so the placement suits actions that are not tied to a section: personal application settings, a jump to your own section, sending data about yourself to an external service.
+#[rustfmt::skip]
+pub mod user_profile_menu;
+/// The widget adds its own item to the employee card menu. The call context carries the identifier of the employee whose card was opened — so the placement suits actions with a specific employee: show their data from an external system, submit a request about them, open their card in your own service.
+#[rustfmt::skip]
+pub mod user_profile_toolbar;
 /// Custom field type `USERFIELD_TYPE`: the `setValue` and `getValue` commands that write and read the value of a field of an application's own type.
 #[rustfmt::skip]
 pub mod userfield_type;

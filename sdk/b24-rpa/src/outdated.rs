@@ -628,6 +628,13 @@ impl ::b24_core::__private::Method for ItemList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.item.list");
     type Output = ::b24_core::__private::serde_json::Value;
 }
+impl ::b24_core::__private::ListMethod for ItemList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
+}
 /// This method updates the element with the identifier `id` in the process with the identifier `typeId`.
 ///
 /// Who: any user.
@@ -836,6 +843,13 @@ impl ::b24_core::__private::Method for StageListForType {
         "rpa.stage.listForType",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+}
+impl ::b24_core::__private::ListMethod for StageListForType {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "stages",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// This method updates the stage by `id`.
 ///
@@ -1245,6 +1259,13 @@ impl ::b24_core::__private::Method for TimelineListForItem {
     );
     type Output = ::b24_core::__private::serde_json::Value;
 }
+impl ::b24_core::__private::ListMethod for TimelineListForItem {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "timeline",
+    );
+    const ID_FIELD: &'static str = "id";
+}
 /// This method updates the timeline entry with the identifier `id`.
 ///
 /// Who: any user.
@@ -1568,6 +1589,13 @@ impl ::b24_core::__private::Method for TypeList {
     const SCOPE: &'static str = "rpa";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.type.list");
     type Output = ::b24_core::__private::serde_json::Value;
+}
+impl ::b24_core::__private::ListMethod for TypeList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "types",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// This method updates the process by its `id`.
 ///

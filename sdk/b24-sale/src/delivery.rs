@@ -523,9 +523,7 @@ impl ::b24_core::__private::Method for SaleDeliveryExtraServiceGet {
     );
     type Output = ::std::vec::Vec<SaleDeliveryExtraService>;
 }
-/// Updates a delivery service
-///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// The method `sale.delivery.extra.service.update` updates the delivery service.
 ///
 /// Who: administrator.
 ///
@@ -533,12 +531,166 @@ impl ::b24_core::__private::Method for SaleDeliveryExtraServiceGet {
 /// The `SaleDeliveryExtraServiceUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SaleDeliveryExtraServiceUpdate {}
+pub struct SaleDeliveryExtraServiceUpdate {
+    /// Identifier of the service.
+    ///
+    /// You can obtain the identifiers of delivery services using the sale.delivery.extra.service.get method.
+    ///
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub id: i64,
+    /// Name of the service
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Indicator of the service's activity. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `ACTIVE`.
+    #[serde(rename = "ACTIVE", default, skip_serializing_if = "Option::is_none")]
+    pub active: ::std::option::Option<SaleDeliveryExtraServiceUpdateActive>,
+    /// Symbolic code of the service
+    ///
+    /// Wire name: `CODE`.
+    #[serde(
+        rename = "CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Sorting
+    ///
+    /// Wire name: `SORT`.
+    #[serde(
+        rename = "SORT",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<i64>,
+    /// Description of the service
+    ///
+    /// Wire name: `DESCRIPTION`.
+    #[serde(
+        rename = "DESCRIPTION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Cost of the service in the delivery service's currency.
+    ///
+    /// This field is relevant only for services of type `single service (checkbox)` and `quantitative service (quantity)`
+    ///
+    /// Wire name: `PRICE`.
+    #[serde(
+        rename = "PRICE",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub price: ::std::option::Option<f64>,
+    /// List of available options for selection (detailed description provided below).
+    ///
+    /// This field is relevant only for services of type `list (enum)`
+    ///
+    /// Wire name: `ITEMS`.
+    #[serde(rename = "ITEMS", default, skip_serializing_if = "Option::is_none")]
+    pub items: ::std::option::Option<
+        ::std::vec::Vec<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    >,
+}
 impl SaleDeliveryExtraServiceUpdate {
     /// Creates a `SaleDeliveryExtraServiceUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+        Self {
+            id: id.into(),
+            name: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            code: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            price: ::std::option::Option::None,
+            items: ::std::option::Option::None,
+        }
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVE`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<SaleDeliveryExtraServiceUpdateActive>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CODE`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DESCRIPTION`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PRICE`.
+    #[must_use]
+    pub fn price(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.price = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ITEMS`.
+    #[must_use]
+    pub fn items(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<
+                ::b24_core::__private::serde_json::Map<
+                    ::std::string::String,
+                    ::b24_core::__private::serde_json::Value,
+                >,
+            >,
+        >,
+    ) -> Self {
+        self.items = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl ::b24_core::__private::Method for SaleDeliveryExtraServiceUpdate {
@@ -547,7 +699,7 @@ impl ::b24_core::__private::Method for SaleDeliveryExtraServiceUpdate {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.delivery.extra.service.update",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
 }
 /// The method `sale.delivery.getlist` retrieves a list of delivery services.
 ///
@@ -993,9 +1145,7 @@ impl ::b24_core::__private::Method for DeliveryHandlerUpdate {
     );
     type Output = bool;
 }
-/// Deletes the delivery request
-///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// The method `sale.delivery.request.delete` deletes a delivery request.
 ///
 /// Who: administrator.
 ///
@@ -1003,12 +1153,39 @@ impl ::b24_core::__private::Method for DeliveryHandlerUpdate {
 /// The `SaleDeliveryRequestDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SaleDeliveryRequestDelete {}
+pub struct SaleDeliveryRequestDelete {
+    /// Identifier of the delivery service to which the delivery request belongs.
+    ///
+    /// You can obtain the identifiers of `sale_delivery_service.ID` for delivery services using the sale.delivery.getlist method.
+    ///
+    /// Wire name: `DELIVERY_ID`.
+    #[serde(
+        rename = "DELIVERY_ID",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub delivery_id: i64,
+    /// Identifier of the delivery request.
+    ///
+    /// The identifier is assigned by the external system in response to the webhook for creating a delivery order (more details in the webhook description Creating a Delivery Order).
+    ///
+    /// Wire name: `REQUEST_ID`.
+    #[serde(
+        rename = "REQUEST_ID",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub request_id: ::std::string::String,
+}
 impl SaleDeliveryRequestDelete {
     /// Creates a `SaleDeliveryRequestDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(
+        delivery_id: impl ::std::convert::Into<i64>,
+        request_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            delivery_id: delivery_id.into(),
+            request_id: request_id.into(),
+        }
     }
 }
 impl ::b24_core::__private::Method for SaleDeliveryRequestDelete {
@@ -1017,7 +1194,7 @@ impl ::b24_core::__private::Method for SaleDeliveryRequestDelete {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.delivery.request.delete",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
 }
 /// The method `sale.delivery.request.sendmessage` creates notifications for a delivery request.
 ///
@@ -2578,6 +2755,62 @@ impl ::b24_core::__private::serde::Serialize for SaleDeliveryExtraServiceAddActi
 }
 impl<'de> ::b24_core::__private::serde::Deserialize<'de>
 for SaleDeliveryExtraServiceAddActive {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Indicator of the service's activity. Possible values:
+/// - `Y` — yes
+/// - `N` — no
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SaleDeliveryExtraServiceUpdateActive {
+    /// `Y`
+    ///
+    /// yes
+    Y,
+    /// `N`
+    ///
+    /// no
+    N,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl SaleDeliveryExtraServiceUpdateActive {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Y => "Y",
+            Self::N => "N",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "Y" => Self::Y,
+            "N" => Self::N,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for SaleDeliveryExtraServiceUpdateActive {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for SaleDeliveryExtraServiceUpdateActive {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for SaleDeliveryExtraServiceUpdateActive {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {

@@ -440,9 +440,7 @@ impl ::b24_core::__private::RestEvent for OnSaleOrderSaved {
     const CODE: &'static str = "ONSALEORDERSAVED";
     const SCOPE: &'static str = "sale";
 }
-/// When shipment is deleted from the database
-///
-/// The page of this event is not in the docs snapshot; its data fields are not typed.
+/// The `OnShipmentDeleted` event occurs when a shipment is directly deleted from the database.
 ///
 /// Who: any user.
 ///
@@ -460,6 +458,9 @@ impl ::b24_core::__private::RestEvent for OnSaleOrderSaved {
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
 pub struct OnShipmentDeleted {
+    /// Wire name: `FIELDS`.
+    #[serde(rename = "FIELDS", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<OnShipmentDeletedFields>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -472,8 +473,18 @@ impl OnShipmentDeleted {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
+            fields: ::std::option::Option::None,
             extra: ::b24_core::__private::serde_json::Map::new(),
         }
+    }
+    /// Sets `FIELDS`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<OnShipmentDeletedFields>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl OnShipmentDeleted {
@@ -608,9 +619,7 @@ pub enum RestEvent {
     ///
     /// Event code: `ONSALEORDERSAVED`.
     OnSaleOrderSaved(OnSaleOrderSaved),
-    /// When shipment is deleted from the database
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `OnShipmentDeleted` event occurs when a shipment is directly deleted from the database.
     ///
     /// Who: any user.
     ///
@@ -880,9 +889,7 @@ pub trait RestHandler: Send + Sync {
         let _ = data;
         async {}
     }
-    /// When shipment is deleted from the database
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `OnShipmentDeleted` event occurs when a shipment is directly deleted from the database.
     ///
     /// Who: any user.
     ///
@@ -1362,6 +1369,48 @@ impl OnSaleOrderSavedFields {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.action = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `OnShipmentDeletedFields` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct OnShipmentDeletedFields {
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl OnShipmentDeletedFields {
+    /// Creates a `OnShipmentDeletedFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
         self
     }
 }

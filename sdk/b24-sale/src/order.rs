@@ -285,8 +285,10 @@ impl ::b24_core::__private::Method for OrderList {
 }
 impl ::b24_core::__private::ListMethod for OrderList {
     type Item = ::b24_core::__private::serde_json::Value;
-    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
-    const ID_FIELD: &'static str = "ID";
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "orders",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The method `sale.order.update` updates the fields of an order.
 ///

@@ -280,8 +280,10 @@ impl ::b24_core::__private::Method for PaymentitembasketList {
 }
 impl ::b24_core::__private::ListMethod for PaymentitembasketList {
     type Item = ::b24_core::__private::serde_json::Value;
-    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
-    const ID_FIELD: &'static str = "ID";
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "paymentItemsBasket",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The method `sale.paymentitembasket.update` updates the binding of the cart item to the payment.
 ///

@@ -280,12 +280,12 @@ impl ::b24_core::__private::Method for PersontypeList {
 }
 impl ::b24_core::__private::ListMethod for PersontypeList {
     type Item = ::b24_core::__private::serde_json::Value;
-    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
-    const ID_FIELD: &'static str = "ID";
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "personTypes",
+    );
+    const ID_FIELD: &'static str = "id";
 }
-/// Modifies a payer type
-///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// The method `sale.persontype.update` modifies the fields of the payer type.
 ///
 /// Who: administrator.
 ///
@@ -293,12 +293,39 @@ impl ::b24_core::__private::ListMethod for PersontypeList {
 /// The `PersontypeUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct PersontypeUpdate {}
+pub struct PersontypeUpdate {
+    /// The ID of the payer type
+    ///
+    /// Wire name: `id`.
+    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub id: i64,
+    /// Field values (detailed description provided below) for updating the payer type field in the form of a structure:
+    ///
+    /// ```js
+    /// fields: {
+    ///     name: 'value',
+    ///     code: 'value',
+    ///     sort: 'value',
+    ///     active: 'value',
+    ///     xmlId: 'value'
+    /// }
+    /// ```
+    ///
+    /// Wire name: `fields`.
+    #[serde(rename = "fields")]
+    pub fields: PersontypeUpdateFields,
+}
 impl PersontypeUpdate {
     /// Creates a `PersontypeUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(
+        id: impl ::std::convert::Into<i64>,
+        fields: impl ::std::convert::Into<PersontypeUpdateFields>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            fields: fields.into(),
+        }
     }
 }
 impl ::b24_core::__private::Method for PersontypeUpdate {
@@ -307,7 +334,7 @@ impl ::b24_core::__private::Method for PersontypeUpdate {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.persontype.update",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = PersontypeUpdateResult;
 }
 /// The `SalePersonType` object.
 #[derive(
@@ -703,6 +730,162 @@ impl PersontypeGetFieldsResult {
                 ::b24_core::__private::serde_json::Value,
             >,
         >,
+    ) -> Self {
+        self.person_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Field values (detailed description provided below) for updating the payer type field in the form of a structure:
+///
+/// ```js
+/// fields: {
+///     name: 'value',
+///     code: 'value',
+///     sort: 'value',
+///     active: 'value',
+///     xmlId: 'value'
+/// }
+/// ```
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct PersontypeUpdateFields {
+    /// The name of the payer type
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub name: ::std::string::String,
+    /// The code of the payer type. Must be unique
+    ///
+    /// Wire name: `code`.
+    #[serde(
+        rename = "code",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: ::std::option::Option<::std::string::String>,
+    /// Sorting. Default value is `150`
+    ///
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// Activity flag. Can take values `Y` / `N`. Default is set to `Y`
+    ///
+    /// Wire name: `active`.
+    #[serde(
+        rename = "active",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub active: ::std::option::Option<::std::string::String>,
+    /// External identifier.
+    ///
+    /// Can be used to synchronize the current payer type with a similar position in an external system
+    ///
+    /// Wire name: `xmlId`.
+    #[serde(
+        rename = "xmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+}
+impl PersontypeUpdateFields {
+    /// Creates a `PersontypeUpdateFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            name: name.into(),
+            code: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+        }
+    }
+    /// Sets `code`.
+    #[must_use]
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `active`.
+    #[must_use]
+    pub fn active(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.active = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PersontypeUpdateResult {
+    /// Object with information about the updated payer type
+    ///
+    /// Wire name: `personType`.
+    #[serde(rename = "personType", default, skip_serializing_if = "Option::is_none")]
+    pub person_type: ::std::option::Option<SalePersonType>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PersontypeUpdateResult {
+    /// Creates a `PersontypeUpdateResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            person_type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `personType`.
+    #[must_use]
+    pub fn person_type(
+        mut self,
+        value: impl ::std::convert::Into<SalePersonType>,
     ) -> Self {
         self.person_type = ::std::option::Option::Some(value.into());
         self

@@ -70,9 +70,7 @@ impl ::b24_core::__private::Method for PropertygroupDelete {
     );
     type Output = bool;
 }
-/// Returns the values of all fields in the property group
-///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// The method `sale.propertygroup.get` retrieves the values of all fields in a property group.
 ///
 /// Who: administrator.
 ///
@@ -80,12 +78,18 @@ impl ::b24_core::__private::Method for PropertygroupDelete {
 /// The `PropertygroupGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct PropertygroupGet {}
+pub struct PropertygroupGet {
+    /// Identifier of the property group
+    ///
+    /// Wire name: `id`.
+    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub id: i64,
+}
 impl PropertygroupGet {
     /// Creates a `PropertygroupGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+        Self { id: id.into() }
     }
 }
 impl ::b24_core::__private::Method for PropertygroupGet {
@@ -94,7 +98,7 @@ impl ::b24_core::__private::Method for PropertygroupGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.propertygroup.get",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = PropertygroupGetResult;
 }
 /// The method `sale.propertygroup.getFields` retrieves the available fields of property groups.
 ///
@@ -234,6 +238,13 @@ impl ::b24_core::__private::Method for PropertygroupList {
         "sale.propertygroup.list",
     );
     type Output = PropertygroupListResult;
+}
+impl ::b24_core::__private::ListMethod for PropertygroupList {
+    type Item = SaleOrderPropertyGroup;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "propertyGroups",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The method `sale.propertygroup.update` updates the fields of a property group.
 ///
@@ -407,6 +418,48 @@ pub struct PropertygroupAddResult {
 }
 impl PropertygroupAddResult {
     /// Creates a `PropertygroupAddResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            property_group: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `propertyGroup`.
+    #[must_use]
+    pub fn property_group(
+        mut self,
+        value: impl ::std::convert::Into<SaleOrderPropertyGroup>,
+    ) -> Self {
+        self.property_group = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct PropertygroupGetResult {
+    /// Information about the property group
+    ///
+    /// Wire name: `propertyGroup`.
+    #[serde(rename = "propertyGroup", default, skip_serializing_if = "Option::is_none")]
+    pub property_group: ::std::option::Option<SaleOrderPropertyGroup>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl PropertygroupGetResult {
+    /// Creates a `PropertygroupGetResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {

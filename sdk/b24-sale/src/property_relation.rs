@@ -267,8 +267,10 @@ impl ::b24_core::__private::Method for PropertyRelationList {
 }
 impl ::b24_core::__private::ListMethod for PropertyRelationList {
     type Item = ::b24_core::__private::serde_json::Value;
-    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
-    const ID_FIELD: &'static str = "ID";
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "propertyRelations",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The `SaleOrderPropertyRelation` object.
 #[derive(

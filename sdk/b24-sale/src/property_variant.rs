@@ -239,6 +239,13 @@ impl ::b24_core::__private::Method for PropertyvariantList {
     );
     type Output = PropertyvariantListResult;
 }
+impl ::b24_core::__private::ListMethod for PropertyvariantList {
+    type Item = SaleOrderPropertyVariant;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "propertyVariants",
+    );
+    const ID_FIELD: &'static str = "id";
+}
 /// The method `sale.propertyvariant.update` updates the value variant of a property. It is applicable only for properties of type `ENUM`.
 ///
 /// Who: administrator.

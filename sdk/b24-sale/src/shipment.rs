@@ -70,9 +70,7 @@ impl ::b24_core::__private::Method for ShipmentDelete {
     );
     type Output = bool;
 }
-/// Returns values of all shipment fields
-///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// The method `sale.shipment.get` retrieves the values of all shipment fields.
 ///
 /// Who: administrator.
 ///
@@ -80,12 +78,18 @@ impl ::b24_core::__private::Method for ShipmentDelete {
 /// The `ShipmentGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct ShipmentGet {}
+pub struct ShipmentGet {
+    /// Shipment identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub id: i64,
+}
 impl ShipmentGet {
     /// Creates a `ShipmentGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+        Self { id: id.into() }
     }
 }
 impl ::b24_core::__private::Method for ShipmentGet {
@@ -94,7 +98,10 @@ impl ::b24_core::__private::Method for ShipmentGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.shipment.get",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
 }
 /// The method `sale.shipment.getFields` retrieves the available shipment fields.
 ///
@@ -277,9 +284,7 @@ impl ::b24_core::__private::ListMethod for ShipmentList {
     );
     const ID_FIELD: &'static str = "id";
 }
-/// Modifies a shipment
-///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// The method `sale.shipment.update` updates a shipment.
 ///
 /// Who: administrator.
 ///
@@ -287,12 +292,37 @@ impl ::b24_core::__private::ListMethod for ShipmentList {
 /// The `ShipmentUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct ShipmentUpdate {}
+pub struct ShipmentUpdate {
+    /// Shipment identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub id: i64,
+    /// Field values for updating the shipment
+    ///
+    /// Wire name: `fields`.
+    #[serde(rename = "fields")]
+    pub fields: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
 impl ShipmentUpdate {
     /// Creates a `ShipmentUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(
+        id: impl ::std::convert::Into<i64>,
+        fields: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            fields: fields.into(),
+        }
     }
 }
 impl ::b24_core::__private::Method for ShipmentUpdate {
@@ -301,7 +331,7 @@ impl ::b24_core::__private::Method for ShipmentUpdate {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.shipment.update",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ShipmentUpdateResult;
 }
 /// Indicator of delivery permission.
 ///
@@ -1917,6 +1947,48 @@ impl ShipmentListResult {
         value: impl ::std::convert::Into<::std::vec::Vec<SaleOrderShipment>>,
     ) -> Self {
         self.shipments = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ShipmentUpdateResult {
+    /// Object with information about the updated shipment
+    ///
+    /// Wire name: `shipment`.
+    #[serde(rename = "shipment", default, skip_serializing_if = "Option::is_none")]
+    pub shipment: ::std::option::Option<SaleOrderShipment>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ShipmentUpdateResult {
+    /// Creates a `ShipmentUpdateResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            shipment: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `shipment`.
+    #[must_use]
+    pub fn shipment(
+        mut self,
+        value: impl ::std::convert::Into<SaleOrderShipment>,
+    ) -> Self {
+        self.shipment = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -280,8 +280,10 @@ impl ::b24_core::__private::Method for StatusList {
 }
 impl ::b24_core::__private::ListMethod for StatusList {
     type Item = ::b24_core::__private::serde_json::Value;
-    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
-    const ID_FIELD: &'static str = "ID";
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "statuses",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The method `sale.status.update` updates the status of an order or delivery.
 ///

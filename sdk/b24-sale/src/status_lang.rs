@@ -145,6 +145,13 @@ impl ::b24_core::__private::Method for StatusLangGetListLangs {
     );
     type Output = StatusLangGetListLangsResult;
 }
+impl ::b24_core::__private::ListMethod for StatusLangGetListLangs {
+    type Item = SaleLang;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "langs",
+    );
+    const ID_FIELD: &'static str = "id";
+}
 /// The method `sale.statusLang.list` retrieves a list of localizations for order or delivery statuses.
 ///
 /// Who: administrator.

@@ -264,9 +264,7 @@ impl ::b24_core::__private::RestEvent for OnSignB2eMemberStatusChanged {
     const CODE: &'static str = "ONSIGNB2EMEMBERSTATUSCHANGED";
     const SCOPE: &'static str = "sign";
 }
-/// When a document linked to HCM Link is signed
-///
-/// The page of this event is not in the docs snapshot; its data fields are not typed.
+/// The `ONSIGNHCMLINKB2EDOCUMENTSIGNED` event is triggered after an e-Signature for HR document linked to HCM Link is signed.
 ///
 /// Who: a user with access to e-Signature for HR.
 ///
@@ -284,6 +282,26 @@ impl ::b24_core::__private::RestEvent for OnSignB2eMemberStatusChanged {
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
 pub struct OnSignHcmLinkB2eDocumentSigned {
+    /// Signing participant identifier. Pass it in the `id` parameter of the sign.b2e.hcmlink.document.get method to retrieve signed document data
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// HCM Link company code
+    ///
+    /// Wire name: `company`.
+    #[serde(
+        rename = "company",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub company: ::std::option::Option<::std::string::String>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -296,8 +314,25 @@ impl OnSignHcmLinkB2eDocumentSigned {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
+            id: ::std::option::Option::None,
+            company: ::std::option::Option::None,
             extra: ::b24_core::__private::serde_json::Map::new(),
         }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `company`.
+    #[must_use]
+    pub fn company(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.company = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl OnSignHcmLinkB2eDocumentSigned {
@@ -329,9 +364,7 @@ pub enum RestEvent {
     ///
     /// Event code: `ONSIGNB2EMEMBERSTATUSCHANGED`.
     OnSignB2eMemberStatusChanged(OnSignB2eMemberStatusChanged),
-    /// When a document linked to HCM Link is signed
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `ONSIGNHCMLINKB2EDOCUMENTSIGNED` event is triggered after an e-Signature for HR document linked to HCM Link is signed.
     ///
     /// Who: a user with access to e-Signature for HR.
     ///
@@ -444,9 +477,7 @@ pub trait RestHandler: Send + Sync {
         let _ = data;
         async {}
     }
-    /// When a document linked to HCM Link is signed
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `ONSIGNHCMLINKB2EDOCUMENTSIGNED` event is triggered after an e-Signature for HR document linked to HCM Link is signed.
     ///
     /// Who: a user with access to e-Signature for HR.
     ///

@@ -244,9 +244,7 @@ impl ::b24_core::__private::RestEvent for OnSonetGroupSubjectUpdate {
     const CODE: &'static str = "ONSONETGROUPSUBJECTUPDATE";
     const SCOPE: &'static str = "sonet";
 }
-/// When a workgroup is edited manually or by the method sonet_group.update
-///
-/// The page of this event is not in the docs snapshot; its data fields are not typed.
+/// The `ONSONETGROUPUPDATE` event is triggered when a Workgroup or Project is modified.
 ///
 /// Who: any user.
 ///
@@ -264,6 +262,13 @@ impl ::b24_core::__private::RestEvent for OnSonetGroupSubjectUpdate {
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
 pub struct OnSonetGroupUpdate {
+    /// Object containing information about the fields of the modified Workgroup.
+    ///
+    /// Structure is described below
+    ///
+    /// Wire name: `FIELDS`.
+    #[serde(rename = "FIELDS", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<OnSonetGroupUpdateFields>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -276,8 +281,18 @@ impl OnSonetGroupUpdate {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
+            fields: ::std::option::Option::None,
             extra: ::b24_core::__private::serde_json::Map::new(),
         }
+    }
+    /// Sets `FIELDS`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<OnSonetGroupUpdateFields>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl OnSonetGroupUpdate {
@@ -333,9 +348,7 @@ pub enum RestEvent {
     ///
     /// Event code: `ONSONETGROUPSUBJECTUPDATE`.
     OnSonetGroupSubjectUpdate(OnSonetGroupSubjectUpdate),
-    /// When a workgroup is edited manually or by the method sonet_group.update
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `ONSONETGROUPUPDATE` event is triggered when a Workgroup or Project is modified.
     ///
     /// Who: any user.
     ///
@@ -517,9 +530,7 @@ pub trait RestHandler: Send + Sync {
         let _ = data;
         async {}
     }
-    /// When a workgroup is edited manually or by the method sonet_group.update
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `ONSONETGROUPUPDATE` event is triggered when a Workgroup or Project is modified.
     ///
     /// Who: any user.
     ///
@@ -652,6 +663,52 @@ pub struct OnSonetGroupDeleteFields {
 }
 impl OnSonetGroupDeleteFields {
     /// Creates a `OnSonetGroupDeleteFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object containing information about the fields of the modified Workgroup.
+///
+/// Structure is described below
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct OnSonetGroupUpdateFields {
+    /// Identifier of the modified workgroup
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl OnSonetGroupUpdateFields {
+    /// Creates a `OnSonetGroupUpdateFields` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {

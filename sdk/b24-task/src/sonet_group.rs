@@ -1392,22 +1392,53 @@ impl ::b24_core::__private::Method for SonetGroupUserInvite {
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
 }
-/// Sends a request to join the group
+/// The method `sonet_group.user.request` sends a request from the current user to join a workgroup or project.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
-///
-/// Who: any user.
+/// Who: a user with access to the group or project.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/members/sonet-group-user-request.html>
 /// The `SonetGroupUserRequest` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SonetGroupUserRequest {}
+pub struct SonetGroupUserRequest {
+    /// Identifier of the workgroup or project.
+    ///
+    /// The identifier can be obtained using the sonet_group.get method.
+    ///
+    /// Wire name: `GROUP_ID`.
+    #[serde(
+        rename = "GROUP_ID",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub group_id: i64,
+    /// Text of the request to join.
+    ///
+    /// Wire name: `MESSAGE`.
+    #[serde(
+        rename = "MESSAGE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub message: ::std::option::Option<::std::string::String>,
+}
 impl SonetGroupUserRequest {
     /// Creates a `SonetGroupUserRequest` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(group_id: impl ::std::convert::Into<i64>) -> Self {
+        Self {
+            group_id: group_id.into(),
+            message: ::std::option::Option::None,
+        }
+    }
+    /// Sets `MESSAGE`.
+    #[must_use]
+    pub fn message(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.message = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl ::b24_core::__private::Method for SonetGroupUserRequest {
@@ -1416,7 +1447,7 @@ impl ::b24_core::__private::Method for SonetGroupUserRequest {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sonet_group.user.request",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
 }
 /// The method `sonet_group.user.update` changes the role of participants in a workgroup or project.
 ///
@@ -1739,20 +1770,28 @@ impl ::b24_core::__private::Method for TasksApiScrumEpicAdd {
     );
     type Output = TasksApiScrumEpicAddResult;
 }
-/// Deletes an epic
+/// This method deletes an epic.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: any user with access to Scrum.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/epic/tasks-api-scrum-epic-delete.html>
 /// The `TasksApiScrumEpicDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksApiScrumEpicDelete {}
+pub struct TasksApiScrumEpicDelete {
+    /// Identifier of the epic.
+    ///
+    /// You can obtain epic identifiers using the `tasks.api.scrum.epic.list` method
+    ///
+    /// Wire name: `id`.
+    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub id: i64,
+}
 impl TasksApiScrumEpicDelete {
     /// Creates a `TasksApiScrumEpicDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+        Self { id: id.into() }
     }
 }
 impl ::b24_core::__private::Method for TasksApiScrumEpicDelete {
@@ -1962,6 +2001,11 @@ impl ::b24_core::__private::Method for TasksApiScrumEpicList {
     );
     type Output = TasksApiScrumEpicListResult;
 }
+impl ::b24_core::__private::ListMethod for TasksApiScrumEpicList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
+    const ID_FIELD: &'static str = "id";
+}
 /// This method updates an epic in Scrum.
 ///
 /// Who: any user with access to Scrum.
@@ -2062,9 +2106,7 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanAddStage {
     );
     type Output = i64;
 }
-/// Adds a task to the Scrum Kanban
-///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// This method adds a task to the Scrum kanban.
 ///
 /// Who: any user.
 ///
@@ -2072,12 +2114,42 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanAddStage {
 /// The `TasksApiScrumKanbanAddTask` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksApiScrumKanbanAddTask {}
+pub struct TasksApiScrumKanbanAddTask {
+    /// Identifier of the sprint. You can obtain the identifier using the method tasks.api.scrum.sprint.list
+    ///
+    /// Wire name: `sprintId`.
+    #[serde(
+        rename = "sprintId",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub sprint_id: i64,
+    /// Identifier of the task. You can obtain the identifier using the method tasks.task.list
+    ///
+    /// Wire name: `taskId`.
+    #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub task_id: i64,
+    /// Identifier of the stage. You can obtain the identifier using the method tasks.api.scrum.kanban.getStages
+    ///
+    /// Wire name: `stageId`.
+    #[serde(
+        rename = "stageId",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub stage_id: i64,
+}
 impl TasksApiScrumKanbanAddTask {
     /// Creates a `TasksApiScrumKanbanAddTask` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(
+        sprint_id: impl ::std::convert::Into<i64>,
+        task_id: impl ::std::convert::Into<i64>,
+        stage_id: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        Self {
+            sprint_id: sprint_id.into(),
+            task_id: task_id.into(),
+            stage_id: stage_id.into(),
+        }
     }
 }
 impl ::b24_core::__private::Method for TasksApiScrumKanbanAddTask {
@@ -2086,7 +2158,7 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanAddTask {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.api.scrum.kanban.addTask",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
 }
 /// This method deletes a stage.
 ///
@@ -2548,6 +2620,11 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintList {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+}
+impl ::b24_core::__private::ListMethod for TasksApiScrumSprintList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
+    const ID_FIELD: &'static str = "id";
 }
 /// The method `tasks.api.scrum.sprint.start` initiates a sprint.
 ///

@@ -129,20 +129,41 @@ impl ::b24_core::__private::Method for ChecklistitemDelete {
     );
     type Output = bool;
 }
-/// Gets a checklist item by `id`
+/// The method `task.checklistitem.get` retrieves the description of a checklist item by its identifier.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: any user with read access permission for the task or higher..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/checklist-item/task-checklist-item-get.html>
 /// The `ChecklistitemGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct ChecklistitemGet {}
+pub struct ChecklistitemGet {
+    /// Task identifier.
+    ///
+    /// The identifier can be obtained when creating a task or by using the get task list method
+    ///
+    /// Wire name: `TASKID`.
+    #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub taskid: i64,
+    /// Checklist item identifier.
+    ///
+    /// The item identifier can be obtained when adding a new item or by using the get checklist item list method
+    ///
+    /// Wire name: `ITEMID`.
+    #[serde(rename = "ITEMID", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub itemid: i64,
+}
 impl ChecklistitemGet {
     /// Creates a `ChecklistitemGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(
+        taskid: impl ::std::convert::Into<i64>,
+        itemid: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        Self {
+            taskid: taskid.into(),
+            itemid: itemid.into(),
+        }
     }
 }
 impl ::b24_core::__private::Method for ChecklistitemGet {
@@ -151,7 +172,7 @@ impl ::b24_core::__private::Method for ChecklistitemGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.checklistitem.get",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ChecklistitemGetResult;
 }
 /// The method `task.checklistitem.getlist` retrieves a list of checklist items in a task.
 ///
@@ -596,6 +617,698 @@ impl ChecklistitemAddFields {
     #[must_use]
     pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
         self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// User's role in the checklist item. Possible values:
+/// - `A` — Participant,
+/// - `U` — Observer
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChecklistitemGetResultMembersItemType {
+    /// `A`
+    ///
+    /// Participant
+    A,
+    /// `U`
+    ///
+    /// Observer
+    U,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl ChecklistitemGetResultMembersItemType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::A => "A",
+            Self::U => "U",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "A" => Self::A,
+            "U" => Self::U,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for ChecklistitemGetResultMembersItemType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for ChecklistitemGetResultMembersItemType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for ChecklistitemGetResultMembersItemType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// User's gender. Possible values:
+/// - `M` — male,
+/// - `F` — female
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChecklistitemGetResultMembersItemPersonalGender {
+    /// `M`
+    ///
+    /// male
+    M,
+    /// `F`
+    ///
+    /// female
+    F,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl ChecklistitemGetResultMembersItemPersonalGender {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::M => "M",
+            Self::F => "F",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "M" => Self::M,
+            "F" => Self::F,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for ChecklistitemGetResultMembersItemPersonalGender {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize
+for ChecklistitemGetResultMembersItemPersonalGender {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for ChecklistitemGetResultMembersItemPersonalGender {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `ChecklistitemGetResultMembersItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ChecklistitemGetResultMembersItem {
+    /// User identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// User's role in the checklist item. Possible values:
+    /// - `A` — Participant,
+    /// - `U` — Observer
+    ///
+    /// Wire name: `TYPE`.
+    #[serde(rename = "TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub r#type: ::std::option::Option<ChecklistitemGetResultMembersItemType>,
+    /// User's name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user's avatar file on Drive
+    ///
+    /// Wire name: `PERSONAL_PHOTO`.
+    #[serde(
+        rename = "PERSONAL_PHOTO",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_photo: ::std::option::Option<::std::string::String>,
+    /// User's gender. Possible values:
+    /// - `M` — male,
+    /// - `F` — female
+    ///
+    /// Wire name: `PERSONAL_GENDER`.
+    #[serde(
+        rename = "PERSONAL_GENDER",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub personal_gender: ::std::option::Option<
+        ChecklistitemGetResultMembersItemPersonalGender,
+    >,
+    /// Link to the user's avatar
+    ///
+    /// Wire name: `IMAGE`.
+    #[serde(
+        rename = "IMAGE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub image: ::std::option::Option<::std::string::String>,
+    /// Indicates that the user is an external participant
+    ///
+    /// Wire name: `IS_COLLABER`.
+    #[serde(
+        rename = "IS_COLLABER",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_collaber: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ChecklistitemGetResultMembersItem {
+    /// Creates a `ChecklistitemGetResultMembersItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            personal_photo: ::std::option::Option::None,
+            personal_gender: ::std::option::Option::None,
+            image: ::std::option::Option::None,
+            is_collaber: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TYPE`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<ChecklistitemGetResultMembersItemType>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_PHOTO`.
+    #[must_use]
+    pub fn personal_photo(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.personal_photo = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERSONAL_GENDER`.
+    #[must_use]
+    pub fn personal_gender(
+        mut self,
+        value: impl ::std::convert::Into<ChecklistitemGetResultMembersItemPersonalGender>,
+    ) -> Self {
+        self.personal_gender = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IMAGE`.
+    #[must_use]
+    pub fn image(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.image = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_COLLABER`.
+    #[must_use]
+    pub fn is_collaber(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_collaber = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object with description of attached files.
+///
+/// Key — attachment file identifier `ATTACHMENT_ID`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ChecklistitemGetResultAttachments {
+    /// Attachment identifier
+    ///
+    /// Wire name: `ATTACHMENT_ID`.
+    #[serde(
+        rename = "ATTACHMENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub attachment_id: ::std::option::Option<i64>,
+    /// File name
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// File size in bytes
+    ///
+    /// Wire name: `SIZE`.
+    #[serde(
+        rename = "SIZE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<::std::string::String>,
+    /// File identifier on Drive
+    ///
+    /// Wire name: `FILE_ID`.
+    #[serde(
+        rename = "FILE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub file_id: ::std::option::Option<::std::string::String>,
+    /// Link to download the file
+    ///
+    /// Wire name: `DOWNLOAD_URL`.
+    #[serde(
+        rename = "DOWNLOAD_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub download_url: ::std::option::Option<::std::string::String>,
+    /// Link to view the file in the browser
+    ///
+    /// Wire name: `VIEW_URL`.
+    #[serde(
+        rename = "VIEW_URL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub view_url: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ChecklistitemGetResultAttachments {
+    /// Creates a `ChecklistitemGetResultAttachments` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            attachment_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            file_id: ::std::option::Option::None,
+            download_url: ::std::option::Option::None,
+            view_url: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ATTACHMENT_ID`.
+    #[must_use]
+    pub fn attachment_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.attachment_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SIZE`.
+    #[must_use]
+    pub fn size(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILE_ID`.
+    #[must_use]
+    pub fn file_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.file_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DOWNLOAD_URL`.
+    #[must_use]
+    pub fn download_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.download_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VIEW_URL`.
+    #[must_use]
+    pub fn view_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.view_url = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object with description of checklist item fields
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ChecklistitemGetResult {
+    /// Checklist item identifier
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Identifier of the task to which the item belongs
+    ///
+    /// Wire name: `TASK_ID`.
+    #[serde(
+        rename = "TASK_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_id: ::std::option::Option<::std::string::String>,
+    /// Identifier of the parent item.
+    ///
+    /// A value of `0` indicates a root item
+    ///
+    /// Wire name: `PARENT_ID`.
+    #[serde(
+        rename = "PARENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<::std::string::String>,
+    /// Identifier of the item author
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<::std::string::String>,
+    /// Text of the checklist item.
+    ///
+    /// If `PARENT_ID = 0`, the field contains the name of the checklist
+    ///
+    /// Wire name: `TITLE`.
+    #[serde(
+        rename = "TITLE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Sort index.
+    ///
+    /// The smaller the value, the higher the item in the list or sublist
+    ///
+    /// Wire name: `SORT_INDEX`.
+    #[serde(
+        rename = "SORT_INDEX",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort_index: ::std::option::Option<::std::string::String>,
+    /// Status of the item. Possible values:
+    /// - `Y` — completed,
+    /// - `N` — not completed
+    ///
+    /// Wire name: `IS_COMPLETE`.
+    #[serde(
+        rename = "IS_COMPLETE",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_complete: ::std::option::Option<bool>,
+    /// Importance mark of the item. Possible values:
+    /// - `Y` — important,
+    /// - `N` — ordinary
+    ///
+    /// Wire name: `IS_IMPORTANT`.
+    #[serde(
+        rename = "IS_IMPORTANT",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_important: ::std::option::Option<bool>,
+    /// Identifier of the user who last changed the status of the item.
+    ///
+    /// Can be `null` if the status has not been changed
+    ///
+    /// Wire name: `TOGGLED_BY`.
+    #[serde(
+        rename = "TOGGLED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub toggled_by: ::std::option::Option<::std::string::String>,
+    /// Date and time of the status change in `ISO 8601` format
+    ///
+    /// Wire name: `TOGGLED_DATE`.
+    #[serde(
+        rename = "TOGGLED_DATE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub toggled_date: ::std::option::Option<::std::string::String>,
+    /// List of objects with description of participants
+    ///
+    /// Wire name: `MEMBERS`.
+    #[serde(rename = "MEMBERS", default, skip_serializing_if = "Option::is_none")]
+    pub members: ::std::option::Option<
+        ::std::vec::Vec<ChecklistitemGetResultMembersItem>,
+    >,
+    /// Object with description of attached files.
+    ///
+    /// Key — attachment file identifier `ATTACHMENT_ID`
+    ///
+    /// Wire name: `ATTACHMENTS`.
+    #[serde(rename = "ATTACHMENTS", default, skip_serializing_if = "Option::is_none")]
+    pub attachments: ::std::option::Option<ChecklistitemGetResultAttachments>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ChecklistitemGetResult {
+    /// Creates a `ChecklistitemGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            task_id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            sort_index: ::std::option::Option::None,
+            is_complete: ::std::option::Option::None,
+            is_important: ::std::option::Option::None,
+            toggled_by: ::std::option::Option::None,
+            toggled_date: ::std::option::Option::None,
+            members: ::std::option::Option::None,
+            attachments: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TASK_ID`.
+    #[must_use]
+    pub fn task_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.task_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORT_INDEX`.
+    #[must_use]
+    pub fn sort_index(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort_index = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_COMPLETE`.
+    #[must_use]
+    pub fn is_complete(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_complete = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_IMPORTANT`.
+    #[must_use]
+    pub fn is_important(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_important = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TOGGLED_BY`.
+    #[must_use]
+    pub fn toggled_by(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.toggled_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TOGGLED_DATE`.
+    #[must_use]
+    pub fn toggled_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.toggled_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MEMBERS`.
+    #[must_use]
+    pub fn members(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<ChecklistitemGetResultMembersItem>,
+        >,
+    ) -> Self {
+        self.members = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ATTACHMENTS`.
+    #[must_use]
+    pub fn attachments(
+        mut self,
+        value: impl ::std::convert::Into<ChecklistitemGetResultAttachments>,
+    ) -> Self {
+        self.attachments = ::std::option::Option::Some(value.into());
         self
     }
 }

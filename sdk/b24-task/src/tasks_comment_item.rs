@@ -330,20 +330,48 @@ impl ::b24_core::__private::Method for CommentitemIsactionallowed {
     );
     type Output = bool;
 }
-/// Updates a comment
+/// The method `task.commentitem.update` updates comment data.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/comment-item/task-comment-item-update.html>
 /// The `CommentitemUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct CommentitemUpdate {}
+pub struct CommentitemUpdate {
+    /// Task identifier.
+    ///
+    /// The task identifier can be obtained when creating a new task or by using the get task list method.
+    ///
+    /// Wire name: `TASKID`.
+    #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub taskid: i64,
+    /// Comment identifier.
+    ///
+    /// The comment identifier can be obtained when adding a new comment or by using the get comment list method.
+    ///
+    /// Wire name: `ITEMID`.
+    #[serde(rename = "ITEMID", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub itemid: i64,
+    /// Object with comment fields
+    ///
+    /// Wire name: `FIELDS`.
+    #[serde(rename = "FIELDS")]
+    pub fields: CommentitemUpdateFields,
+}
 impl CommentitemUpdate {
     /// Creates a `CommentitemUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(
+        taskid: impl ::std::convert::Into<i64>,
+        itemid: impl ::std::convert::Into<i64>,
+        fields: impl ::std::convert::Into<CommentitemUpdateFields>,
+    ) -> Self {
+        Self {
+            taskid: taskid.into(),
+            itemid: itemid.into(),
+            fields: fields.into(),
+        }
     }
 }
 impl ::b24_core::__private::Method for CommentitemUpdate {
@@ -352,7 +380,7 @@ impl ::b24_core::__private::Method for CommentitemUpdate {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "task.commentitem.update",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
 }
 /// Object with comment fields
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
@@ -775,9 +803,56 @@ impl CommentitemGetResult {
         self
     }
 }
-/// When a comment is added to a task manually or via the method task.commentitem.add for the old detail form. When a message is added to the task chat for the new detail form
-///
-/// The page of this event is not in the docs snapshot; its data fields are not typed.
+/// Object with comment fields
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct CommentitemUpdateFields {
+    /// Message text
+    ///
+    /// Wire name: `POST_MESSAGE`.
+    #[serde(
+        rename = "POST_MESSAGE",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub post_message: ::std::string::String,
+    /// Array with file identifiers from Drive. Prefix each identifier with `n`, for example, `['n123', 'n456', ... ]`.
+    ///
+    /// The author of the comment must have access to the attached files; otherwise, the method will return an error.
+    ///
+    /// The field is completely overwritten. To add a file to already uploaded ones, pass the identifiers of all files in the array — both old and new.
+    ///
+    /// Wire name: `UF_FORUM_MESSAGE_DOC`.
+    #[serde(
+        rename = "UF_FORUM_MESSAGE_DOC",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_forum_message_doc: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+}
+impl CommentitemUpdateFields {
+    /// Creates a `CommentitemUpdateFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(post_message: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            post_message: post_message.into(),
+            uf_forum_message_doc: ::std::option::Option::None,
+        }
+    }
+    /// Sets `UF_FORUM_MESSAGE_DOC`.
+    #[must_use]
+    pub fn uf_forum_message_doc(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.uf_forum_message_doc = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ONTASKCOMMENTADD` event is triggered after a new comment is added to a task.
 ///
 /// Who: any user.
 ///
@@ -795,6 +870,26 @@ impl CommentitemGetResult {
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
 pub struct OnTaskCommentAdd {
+    /// Fields of the comment and task before the event (detailed description provided below). If no task fields are available, this field will contain the value `undefined`
+    ///
+    /// Wire name: `FIELDS_BEFORE`.
+    #[serde(rename = "FIELDS_BEFORE", default, skip_serializing_if = "Option::is_none")]
+    pub fields_before: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields of the comment and task after the event (detailed description provided below). If no task fields are available, this field will contain the value `undefined`
+    ///
+    /// Wire name: `FIELDS_AFTER`.
+    #[serde(rename = "FIELDS_AFTER", default, skip_serializing_if = "Option::is_none")]
+    pub fields_after: ::std::option::Option<OnTaskCommentAddFieldsAfter>,
+    /// Whether the task was accessible for reading before the event (detailed description provided below)
+    ///
+    /// Wire name: `IS_ACCESSIBLE_BEFORE`.
+    #[serde(rename = "IS_ACCESSIBLE_BEFORE")]
+    pub is_accessible_before: OnTaskCommentAddIsAccessibleBefore,
+    /// Whether the task became accessible for reading after the event (detailed description provided below)
+    ///
+    /// Wire name: `IS_ACCESSIBLE_AFTER`.
+    #[serde(rename = "IS_ACCESSIBLE_AFTER")]
+    pub is_accessible_after: OnTaskCommentAddIsAccessibleAfter,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -805,10 +900,37 @@ pub struct OnTaskCommentAdd {
 impl OnTaskCommentAdd {
     /// Creates a `OnTaskCommentAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
+    pub fn new(
+        is_accessible_before: impl ::std::convert::Into<
+            OnTaskCommentAddIsAccessibleBefore,
+        >,
+        is_accessible_after: impl ::std::convert::Into<OnTaskCommentAddIsAccessibleAfter>,
+    ) -> Self {
         Self {
+            fields_before: ::std::option::Option::None,
+            fields_after: ::std::option::Option::None,
+            is_accessible_before: is_accessible_before.into(),
+            is_accessible_after: is_accessible_after.into(),
             extra: ::b24_core::__private::serde_json::Map::new(),
         }
+    }
+    /// Sets `FIELDS_BEFORE`.
+    #[must_use]
+    pub fn fields_before(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.fields_before = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIELDS_AFTER`.
+    #[must_use]
+    pub fn fields_after(
+        mut self,
+        value: impl ::std::convert::Into<OnTaskCommentAddFieldsAfter>,
+    ) -> Self {
+        self.fields_after = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl OnTaskCommentAdd {
@@ -819,9 +941,7 @@ impl ::b24_core::__private::RestEvent for OnTaskCommentAdd {
     const CODE: &'static str = "ONTASKCOMMENTADD";
     const SCOPE: &'static str = "task";
 }
-/// When deleting a comment in a task manually or using the task.commentitem.delete method for an old detail form
-///
-/// The page of this event is not in the docs snapshot; its data fields are not typed.
+/// The `ONTASKCOMMENTDELETE` event is triggered after a comment is deleted in a task.
 ///
 /// Who: any user.
 ///
@@ -839,6 +959,26 @@ impl ::b24_core::__private::RestEvent for OnTaskCommentAdd {
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
 pub struct OnTaskCommentDelete {
+    /// Fields of the comment and task before the event (detailed description provided below). If no task fields are available, this field will contain the value `undefined`
+    ///
+    /// Wire name: `FIELDS_BEFORE`.
+    #[serde(rename = "FIELDS_BEFORE", default, skip_serializing_if = "Option::is_none")]
+    pub fields_before: ::std::option::Option<OnTaskCommentDeleteFieldsBefore>,
+    /// Fields of the comment and task after the event (detailed description provided below). If no task fields are available, this field will contain the value `undefined`
+    ///
+    /// Wire name: `FIELDS_AFTER`.
+    #[serde(rename = "FIELDS_AFTER", default, skip_serializing_if = "Option::is_none")]
+    pub fields_after: ::std::option::Option<OnTaskCommentDeleteFieldsAfter>,
+    /// Whether the task was accessible for reading before the event (detailed description provided below)
+    ///
+    /// Wire name: `IS_ACCESSIBLE_BEFORE`.
+    #[serde(rename = "IS_ACCESSIBLE_BEFORE")]
+    pub is_accessible_before: OnTaskCommentDeleteIsAccessibleBefore,
+    /// Whether the task became accessible for reading after the event (detailed description provided below)
+    ///
+    /// Wire name: `IS_ACCESSIBLE_AFTER`.
+    #[serde(rename = "IS_ACCESSIBLE_AFTER")]
+    pub is_accessible_after: OnTaskCommentDeleteIsAccessibleAfter,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -849,10 +989,39 @@ pub struct OnTaskCommentDelete {
 impl OnTaskCommentDelete {
     /// Creates a `OnTaskCommentDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
+    pub fn new(
+        is_accessible_before: impl ::std::convert::Into<
+            OnTaskCommentDeleteIsAccessibleBefore,
+        >,
+        is_accessible_after: impl ::std::convert::Into<
+            OnTaskCommentDeleteIsAccessibleAfter,
+        >,
+    ) -> Self {
         Self {
+            fields_before: ::std::option::Option::None,
+            fields_after: ::std::option::Option::None,
+            is_accessible_before: is_accessible_before.into(),
+            is_accessible_after: is_accessible_after.into(),
             extra: ::b24_core::__private::serde_json::Map::new(),
         }
+    }
+    /// Sets `FIELDS_BEFORE`.
+    #[must_use]
+    pub fn fields_before(
+        mut self,
+        value: impl ::std::convert::Into<OnTaskCommentDeleteFieldsBefore>,
+    ) -> Self {
+        self.fields_before = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIELDS_AFTER`.
+    #[must_use]
+    pub fn fields_after(
+        mut self,
+        value: impl ::std::convert::Into<OnTaskCommentDeleteFieldsAfter>,
+    ) -> Self {
+        self.fields_after = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl OnTaskCommentDelete {
@@ -959,9 +1128,7 @@ impl ::b24_core::__private::RestEvent for OnTaskCommentUpdate {
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant)]
 pub enum RestEvent {
-    /// When a comment is added to a task manually or via the method task.commentitem.add for the old detail form. When a message is added to the task chat for the new detail form
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `ONTASKCOMMENTADD` event is triggered after a new comment is added to a task.
     ///
     /// Who: any user.
     ///
@@ -969,9 +1136,7 @@ pub enum RestEvent {
     ///
     /// Event code: `ONTASKCOMMENTADD`.
     OnTaskCommentAdd(OnTaskCommentAdd),
-    /// When deleting a comment in a task manually or using the task.commentitem.delete method for an old detail form
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `ONTASKCOMMENTDELETE` event is triggered after a comment is deleted in a task.
     ///
     /// Who: any user.
     ///
@@ -1068,9 +1233,7 @@ impl ::b24_core::__private::RestEvents for RestEvent {
 /// Handles the REST events of this scope. Every method defaults to
 /// doing nothing; implement the ones you need.
 pub trait RestHandler: Send + Sync {
-    /// When a comment is added to a task manually or via the method task.commentitem.add for the old detail form. When a message is added to the task chat for the new detail form
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `ONTASKCOMMENTADD` event is triggered after a new comment is added to a task.
     ///
     /// Who: any user.
     ///
@@ -1082,9 +1245,7 @@ pub trait RestHandler: Send + Sync {
         let _ = data;
         async {}
     }
-    /// When deleting a comment in a task manually or using the task.commentitem.delete method for an old detail form
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `ONTASKCOMMENTDELETE` event is triggered after a comment is deleted in a task.
     ///
     /// Who: any user.
     ///
@@ -1144,6 +1305,408 @@ pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEven
             handler.on_task_comment_update(data).await
         }
         RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+    }
+}
+/// Fields of the comment and task after the event (detailed description provided below). If no task fields are available, this field will contain the value `undefined`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct OnTaskCommentAddFieldsAfter {
+    /// Identifier of the created comment. `'ID' => 0` is returned when using the new task detail form with module version `tasks 25.700.0`
+    ///
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub id: i64,
+    /// Identifier of the task to which the comment was added
+    ///
+    /// Wire name: `TASK_ID`.
+    #[serde(
+        rename = "TASK_ID",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub task_id: i64,
+    /// Identifier of the sent message in the task chat, returned when using the new task detail form with module version `tasks 25.700.0`
+    ///
+    /// Wire name: `MESSAGE_ID`.
+    #[serde(
+        rename = "MESSAGE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub message_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl OnTaskCommentAddFieldsAfter {
+    /// Creates a `OnTaskCommentAddFieldsAfter` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        id: impl ::std::convert::Into<i64>,
+        task_id: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            task_id: task_id.into(),
+            message_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `MESSAGE_ID`.
+    #[must_use]
+    pub fn message_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.message_id = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Whether the task was accessible for reading before the event (detailed description provided below)
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OnTaskCommentAddIsAccessibleBefore {
+    /// `Y`
+    ///
+    /// yes
+    Y,
+    /// `N`
+    ///
+    /// no
+    N,
+    /// `undefined`
+    ///
+    /// not defined or check was not performed
+    Undefined,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl OnTaskCommentAddIsAccessibleBefore {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Y => "Y",
+            Self::N => "N",
+            Self::Undefined => "undefined",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "Y" => Self::Y,
+            "N" => Self::N,
+            "undefined" => Self::Undefined,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for OnTaskCommentAddIsAccessibleBefore {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for OnTaskCommentAddIsAccessibleBefore {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for OnTaskCommentAddIsAccessibleBefore {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Whether the task became accessible for reading after the event (detailed description provided below)
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OnTaskCommentAddIsAccessibleAfter {
+    /// `Y`
+    ///
+    /// yes
+    Y,
+    /// `N`
+    ///
+    /// no
+    N,
+    /// `undefined`
+    ///
+    /// not defined or check was not performed
+    Undefined,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl OnTaskCommentAddIsAccessibleAfter {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Y => "Y",
+            Self::N => "N",
+            Self::Undefined => "undefined",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "Y" => Self::Y,
+            "N" => Self::N,
+            "undefined" => Self::Undefined,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for OnTaskCommentAddIsAccessibleAfter {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for OnTaskCommentAddIsAccessibleAfter {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for OnTaskCommentAddIsAccessibleAfter {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Fields of the comment and task before the event (detailed description provided below). If no task fields are available, this field will contain the value `undefined`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct OnTaskCommentDeleteFieldsBefore {
+    /// Identifier of the deleted comment
+    ///
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub id: i64,
+    /// Identifier of the task to which the comment belonged
+    ///
+    /// Wire name: `TASK_ID`.
+    #[serde(
+        rename = "TASK_ID",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub task_id: i64,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl OnTaskCommentDeleteFieldsBefore {
+    /// Creates a `OnTaskCommentDeleteFieldsBefore` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        id: impl ::std::convert::Into<i64>,
+        task_id: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            task_id: task_id.into(),
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+}
+/// Fields of the comment and task after the event (detailed description provided below). If no task fields are available, this field will contain the value `undefined`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct OnTaskCommentDeleteFieldsAfter {
+    /// Identifier of the deleted comment
+    ///
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub id: i64,
+    /// Identifier of the task to which the comment belonged
+    ///
+    /// Wire name: `TASK_ID`.
+    #[serde(
+        rename = "TASK_ID",
+        deserialize_with = "::b24_core::__private::lenient::int"
+    )]
+    pub task_id: i64,
+    /// Action, which in this case will always be `DEL`
+    ///
+    /// Wire name: `ACTION`.
+    #[serde(
+        rename = "ACTION",
+        deserialize_with = "::b24_core::__private::lenient::string"
+    )]
+    pub action: ::std::string::String,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl OnTaskCommentDeleteFieldsAfter {
+    /// Creates a `OnTaskCommentDeleteFieldsAfter` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new(
+        id: impl ::std::convert::Into<i64>,
+        task_id: impl ::std::convert::Into<i64>,
+        action: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            task_id: task_id.into(),
+            action: action.into(),
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+}
+/// Whether the task was accessible for reading before the event (detailed description provided below)
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OnTaskCommentDeleteIsAccessibleBefore {
+    /// `Y`
+    ///
+    /// yes
+    Y,
+    /// `N`
+    ///
+    /// no
+    N,
+    /// `undefined`
+    ///
+    /// not defined or check was not performed
+    Undefined,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl OnTaskCommentDeleteIsAccessibleBefore {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Y => "Y",
+            Self::N => "N",
+            Self::Undefined => "undefined",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "Y" => Self::Y,
+            "N" => Self::N,
+            "undefined" => Self::Undefined,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for OnTaskCommentDeleteIsAccessibleBefore {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for OnTaskCommentDeleteIsAccessibleBefore {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for OnTaskCommentDeleteIsAccessibleBefore {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Whether the task became accessible for reading after the event (detailed description provided below)
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OnTaskCommentDeleteIsAccessibleAfter {
+    /// `Y`
+    ///
+    /// yes
+    Y,
+    /// `N`
+    ///
+    /// no
+    N,
+    /// `undefined`
+    ///
+    /// not defined or check was not performed
+    Undefined,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl OnTaskCommentDeleteIsAccessibleAfter {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Y => "Y",
+            Self::N => "N",
+            Self::Undefined => "undefined",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "Y" => Self::Y,
+            "N" => Self::N,
+            "undefined" => Self::Undefined,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for OnTaskCommentDeleteIsAccessibleAfter {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for OnTaskCommentDeleteIsAccessibleAfter {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for OnTaskCommentDeleteIsAccessibleAfter {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
     }
 }
 /// Fields of the comment and task before the event (detailed description provided below). If no task fields are available, this field will contain the value `undefined`

@@ -551,9 +551,7 @@ impl ::b24_core::__private::Method for ItemIsactionallowed {
     );
     type Output = ::b24_core::__private::serde_json::Value;
 }
-/// Returns a list of tasks
-///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// The method `task.item.list` returns an array of tasks, each containing an array of fields (similar to the array returned by task.item.getdata).
 ///
 /// Who: any user.
 ///
@@ -561,12 +559,167 @@ impl ::b24_core::__private::Method for ItemIsactionallowed {
 /// The `ItemList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct ItemList {}
+pub struct ItemList {
+    /// An array of the form `{'sorting_field': 'sorting_direction' [, ...]}` for sorting the result. The sorting field can take the following values:
+    /// - `TITLE` — task title
+    /// - `DATE_START` — start date
+    /// - `DEADLINE` — deadline
+    /// - `STATUS` — status
+    /// - `PRIORITY` — priority
+    /// - `MARK` — rating
+    /// - `CREATED_BY` — Creator
+    /// - `RESPONSIBLE_ID` — Participant
+    /// - `GROUP_ID` — working group
+    ///
+    /// The sorting direction can take the following values:
+    /// - `asc` — ascending
+    /// - `desc` — descending
+    ///
+    /// Optional parameter. By default, it is sorted in descending order by task ID.
+    ///
+    /// Wire name: `ORDER`.
+    #[serde(rename = "ORDER", default, skip_serializing_if = "Option::is_none")]
+    pub order: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// An array of the form `{'filter_field': 'filter_value' [, ...]}`. The filter field can take the following values:
+    /// - `ID` — task ID
+    /// - `PARENT_ID` — parent task ID
+    /// - `GROUP_ID` — working group ID
+    /// - `CREATED_BY` — Creator
+    /// - `STATUS_CHANGED_BY` — user who last changed the task status
+    /// - `PRIORITY` — priority
+    /// - `FORUM_TOPIC_ID` — forum topic ID
+    /// - `RESPONSIBLE_ID` — Participant
+    /// - `TITLE` — task title (can be searched using the pattern `[%_]`)
+    /// - `TAG` — tag
+    /// - `REAL_STATUS` — task status. Constants reflecting task statuses:
+    ///     - `STATE_NEW` = 1
+    ///     - `STATE_PENDING` = 2
+    ///     - `STATE_IN_PROGRESS` = 3
+    ///     - `STATE_SUPPOSEDLY_COMPLETED` = 4
+    ///     - `STATE_COMPLETED` = 5
+    ///     - `STATE_DEFERRED` = 6
+    ///     - `STATE_DECLINED` = 7
+    /// - `STATUS` — status for sorting. Similar to `REAL_STATUS`, but has two additional meta-statuses:
+    ///     - `-2` — unread task
+    ///     - `-1` — overdue task
+    /// - `MARK` — rating
+    /// - `SITE_ID` — site ID
+    /// - `ADD_IN_REPORT` — task in report (Y|N)
+    /// - `DATE_START` — start date
+    /// - `DEADLINE` — deadline
+    /// - `CREATED_DATE` — creation date
+    /// - `CLOSED_DATE` — completion date
+    /// - `CHANGED_DATE` — last modification date
+    /// - `ACCOMPLICE` — co-participant ID
+    /// - `AUDITOR` — auditor ID
+    /// - `DEPENDS_ON` — previous task ID
+    /// - `ONLY_ROOT_TASKS` — only tasks that are not sub-tasks (root tasks), as well as sub-tasks of the parent task to which the current user does not have access (Y|N)
+    ///
+    /// Before the name of the filter field, you can specify the type of filtering:
+    /// - `!` — not equal
+    /// - `<` — less than
+    /// - `<=` — less than or equal to
+    /// - `>` — greater than
+    /// - `>=` — greater than or equal to
+    ///
+    /// Filter values can be a single value or an array.
+    ///
+    /// Optional parameter. By default, records are not filtered.
+    ///
+    /// For the method `task.item.list`, sorting must be specified for filtering. Filtering without sorting returns all tasks.
+    ///
+    /// Wire name: `FILTER`.
+    #[serde(rename = "FILTER", default, skip_serializing_if = "Option::is_none")]
+    pub filter: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// An array for call options. The element is an array `NAV_PARAMS` of the form `{'call_option': 'value' [, ...]}`, containing the following options:
+    /// - `nPageSize` — number of items per page. To limit the load on pagination, a limit of 50 tasks is imposed.
+    /// - `iNumPage` — page number in pagination.
+    ///
+    /// Wire name: `PARAMS`.
+    #[serde(rename = "PARAMS", default, skip_serializing_if = "Option::is_none")]
+    pub params: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// An array of record fields that will be returned by the method. If the array contains the value `"*"`, all available fields will be returned.
+    ///
+    /// The default value (empty array `array()`) means that all fields of the main query table will be returned.
+    ///
+    /// Wire name: `SELECT`.
+    #[serde(rename = "SELECT", default, skip_serializing_if = "Option::is_none")]
+    pub select: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+}
 impl ItemList {
     /// Creates a `ItemList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
-        Self {}
+        Self {
+            order: ::std::option::Option::None,
+            filter: ::std::option::Option::None,
+            params: ::std::option::Option::None,
+            select: ::std::option::Option::None,
+        }
+    }
+    /// Sets `ORDER`.
+    #[must_use]
+    pub fn order(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.order = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FILTER`.
+    #[must_use]
+    pub fn filter(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.filter = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARAMS`.
+    #[must_use]
+    pub fn params(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.params = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SELECT`.
+    #[must_use]
+    pub fn select(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.select = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl ::b24_core::__private::Method for ItemList {

@@ -59,9 +59,7 @@ impl ::b24_core::__private::Method for ElapseditemAdd {
     );
     type Output = i64;
 }
-/// Deletes a time spent entry
-///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// The method `task.elapseditem.delete` deletes a time entry.
 ///
 /// Who: any user.
 ///
@@ -69,12 +67,33 @@ impl ::b24_core::__private::Method for ElapseditemAdd {
 /// The `ElapseditemDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct ElapseditemDelete {}
+pub struct ElapseditemDelete {
+    /// Task identifier.
+    ///
+    /// You can obtain the task identifier when creating a new task or by using the get task list method.
+    ///
+    /// Wire name: `TASKID`.
+    #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub taskid: i64,
+    /// Time entry identifier.
+    ///
+    /// You can obtain it when creating a new entry or by using the get time entry list method.
+    ///
+    /// Wire name: `ITEMID`.
+    #[serde(rename = "ITEMID", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub itemid: i64,
+}
 impl ElapseditemDelete {
     /// Creates a `ElapseditemDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(
+        taskid: impl ::std::convert::Into<i64>,
+        itemid: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        Self {
+            taskid: taskid.into(),
+            itemid: itemid.into(),
+        }
     }
 }
 impl ::b24_core::__private::Method for ElapseditemDelete {
@@ -275,6 +294,11 @@ impl ::b24_core::__private::Method for ElapseditemGetlist {
         "task.elapseditem.getlist",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+}
+impl ::b24_core::__private::ListMethod for ElapseditemGetlist {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
+    const ID_FIELD: &'static str = "ID";
 }
 /// The method `task.elapseditem.getmanifest` returns a list of `task.elapseditem.*` methods and their descriptions.
 ///

@@ -60,20 +60,26 @@ impl ::b24_core::__private::Method for TasksTaskDefer {
     );
     type Output = TasksTaskDeferResult;
 }
-/// Stops task execution and moves it to Waiting status
-///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// The method `tasks.task.pause` stops the execution of the task and changes its status to Waiting for Execution.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/status/tasks-task-pause.html>
 /// The `TasksTaskPause` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskPause {}
+pub struct TasksTaskPause {
+    /// Task identifier.
+    ///
+    /// The task identifier can be obtained when creating a new task or by using the get task list method
+    ///
+    /// Wire name: `taskId`.
+    #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub task_id: i64,
+}
 impl TasksTaskPause {
     /// Creates a `TasksTaskPause` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(task_id: impl ::std::convert::Into<i64>) -> Self {
+        Self { task_id: task_id.into() }
     }
 }
 impl ::b24_core::__private::Method for TasksTaskPause {
@@ -82,7 +88,7 @@ impl ::b24_core::__private::Method for TasksTaskPause {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.pause",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = TasksTaskPauseResult;
 }
 /// The method `tasks.task.renew` renews a task after it has been completed.
 ///
@@ -404,6 +410,70 @@ pub struct TasksTaskDeferResult {
 }
 impl TasksTaskDeferResult {
     /// Creates a `TasksTaskDeferResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            task: ::std::option::Option::None,
+            time: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `task`.
+    #[must_use]
+    pub fn task(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.task = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `time`.
+    #[must_use]
+    pub fn time(mut self, value: impl ::std::convert::Into<Time>) -> Self {
+        self.time = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object with response data
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskPauseResult {
+    /// Object with task description after the operation is performed
+    ///
+    /// Wire name: `task`.
+    #[serde(rename = "task", default, skip_serializing_if = "Option::is_none")]
+    pub task: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// Information about the request execution time
+    ///
+    /// Wire name: `time`.
+    #[serde(rename = "time", default, skip_serializing_if = "Option::is_none")]
+    pub time: ::std::option::Option<Time>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskPauseResult {
+    /// Creates a `TasksTaskPauseResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {

@@ -126,22 +126,28 @@ impl ::b24_core::__private::Method for TasksTaskPin {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("tasks.task.pin");
     type Output = TasksTaskPinResult;
 }
-/// Starts watching a task
+/// The method `tasks.task.startwatch` enables watching a task.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
-///
-/// Who: user with access to the task.
+/// Who: any user with read access to the task.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/user-actions/tasks-task-start-watch.html>
 /// The `TasksTaskStartwatch` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskStartwatch {}
+pub struct TasksTaskStartwatch {
+    /// The identifier of the task.
+    ///
+    /// The task identifier can be obtained when creating a new task or by using the get task list method
+    ///
+    /// Wire name: `taskId`.
+    #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub task_id: i64,
+}
 impl TasksTaskStartwatch {
     /// Creates a `TasksTaskStartwatch` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(task_id: impl ::std::convert::Into<i64>) -> Self {
+        Self { task_id: task_id.into() }
     }
 }
 impl ::b24_core::__private::Method for TasksTaskStartwatch {
@@ -150,7 +156,7 @@ impl ::b24_core::__private::Method for TasksTaskStartwatch {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.startwatch",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = TasksTaskStartwatchResult;
 }
 /// The method `tasks.task.stopwatch` disables monitoring for the task.
 ///
@@ -538,6 +544,70 @@ impl TasksTaskPinResult {
         >,
     ) -> Self {
         self.task = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object containing the response data
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskStartwatchResult {
+    /// Object with task description after the operation is performed
+    ///
+    /// Wire name: `task`.
+    #[serde(rename = "task", default, skip_serializing_if = "Option::is_none")]
+    pub task: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// Information about the request execution time
+    ///
+    /// Wire name: `time`.
+    #[serde(rename = "time", default, skip_serializing_if = "Option::is_none")]
+    pub time: ::std::option::Option<Time>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskStartwatchResult {
+    /// Creates a `TasksTaskStartwatchResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            task: ::std::option::Option::None,
+            time: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `task`.
+    #[must_use]
+    pub fn task(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.task = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `time`.
+    #[must_use]
+    pub fn time(mut self, value: impl ::std::convert::Into<Time>) -> Self {
+        self.time = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -212,6 +212,11 @@ impl ::b24_core::__private::Method for ItemUserfieldGetlist {
     );
     type Output = ::std::vec::Vec<ItemUserfieldGetlistResultItem>;
 }
+impl ::b24_core::__private::ListMethod for ItemUserfieldGetlist {
+    type Item = ItemUserfieldGetlistResultItem;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
+    const ID_FIELD: &'static str = "ID";
+}
 /// The method `task.item.userfield.gettypes` retrieves the available types of custom fields.
 ///
 /// Who: any user.
@@ -235,6 +240,11 @@ impl ::b24_core::__private::Method for ItemUserfieldGettypes {
         "task.item.userfield.gettypes",
     );
     type Output = ::std::vec::Vec<ItemUserfieldGettypesResultItem>;
+}
+impl ::b24_core::__private::ListMethod for ItemUserfieldGettypes {
+    type Item = ItemUserfieldGettypesResultItem;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
+    const ID_FIELD: &'static str = "ID";
 }
 /// The method `task.item.userfield.update` updates the parameters of a task's user field.
 ///

@@ -1133,29 +1133,58 @@ impl ::b24_core::__private::Method for TaskFileFieldList {
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskFileFieldListResult;
 }
-/// Attaches files to a task
+/// The method `tasks.task.files.attach` adds a file from Drive to a task. The user must have read access to the file or higher.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: task Creator or a user with access permission to edit the task..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-files-attach.html>
-/// The `TaskFilesAttach` object.
+/// The `TasksTaskFilesAttach` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TaskFilesAttach {}
-impl TaskFilesAttach {
-    /// Creates a `TaskFilesAttach` from its required fields.
+pub struct TasksTaskFilesAttach {
+    /// The identifier of the task to which the file needs to be attached.
+    ///
+    /// The task identifier can be obtained when creating a new task or by using the get task list method.
+    ///
+    /// Wire name: `taskId`.
+    #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub task_id: i64,
+    /// The identifier of the file on Drive.
+    ///
+    /// You can obtain the file identifier in two ways.
+    ///
+    /// Use one of the file upload methods:
+    ///   - disk.storage.uploadfile
+    ///   - disk.folder.uploadfile
+    ///
+    /// Use one of the methods to get the list of files:
+    ///   - disk.storage.getchildren
+    ///   - disk.folder.getchildren
+    ///
+    /// Wire name: `fileId`.
+    #[serde(rename = "fileId", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub file_id: i64,
+}
+impl TasksTaskFilesAttach {
+    /// Creates a `TasksTaskFilesAttach` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(
+        task_id: impl ::std::convert::Into<i64>,
+        file_id: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        Self {
+            task_id: task_id.into(),
+            file_id: file_id.into(),
+        }
     }
 }
-impl ::b24_core::__private::Method for TaskFilesAttach {
+impl ::b24_core::__private::Method for TasksTaskFilesAttach {
     const NAME: &'static str = "tasks.task.files.attach";
-    const SCOPE: &'static str = "tasks";
+    const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.files.attach",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = TasksTaskFilesAttachResult;
 }
 /// The method `tasks.task.get` returns information about a task by its identifier.
 ///
@@ -3042,6 +3071,52 @@ impl TaskFileFieldListResult {
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response. Contains an object describing the attached file
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskFilesAttachResult {
+    /// The identifier of the file attachment to the task.
+    ///
+    /// You can get file data by the attachment identifier using the disk.attachedObject.get method
+    ///
+    /// Wire name: `attachmentId`.
+    #[serde(
+        rename = "attachmentId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub attachment_id: ::std::option::Option<i64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskFilesAttachResult {
+    /// Creates a `TasksTaskFilesAttachResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            attachment_id: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `attachmentId`.
+    #[must_use]
+    pub fn attachment_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.attachment_id = ::std::option::Option::Some(value.into());
         self
     }
 }

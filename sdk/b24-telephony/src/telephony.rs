@@ -135,20 +135,80 @@ impl ::b24_core::__private::Method for FollowupFieldList {
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = FollowupFieldListResult;
 }
-/// Returns the Follow-up of a single call
+/// The `call.followup.get` method returns the follow-up of a single call by its identifier.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// Who: a user with access to the call.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/follow-up/call-followup-get.html>
+///
+///REST 3.0: `Client::send` calls it at `/rest/api/`.
 /// The `FollowupGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct FollowupGet {}
+pub struct FollowupGet {
+    /// Call identifier.
+    ///
+    /// The identifier can be obtained using the call.followup.list method
+    ///
+    /// Wire name: `callId`.
+    #[serde(rename = "callId", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub call_id: i64,
+    /// A list of fields and nested paths to be returned in the response.
+    ///
+    /// If the parameter is not provided, the method returns all fields from the Root object section. Missing data is set to `null`.
+    ///
+    /// If an empty array is provided, the method returns only basic metadata: `callId`, `callType`, `initiatorId`, `startDate`, `endDate`, `durationSeconds`.
+    ///
+    /// If a list of fields is provided, the method returns only the listed fields and always adds `callId`. See the full list of fields in the Follow-up call fields article
+    ///
+    /// Wire name: `select`.
+    #[serde(rename = "select", default, skip_serializing_if = "Option::is_none")]
+    pub select: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Format for user mentions in AI text fields.
+    ///
+    /// Possible values:
+    ///
+    /// - `bb` — BBCode format
+    /// - `html` — HTML format
+    /// - `none` — plain text without mention markup
+    ///
+    /// Default: `bb`
+    ///
+    /// Wire name: `mentionFormat`.
+    #[serde(rename = "mentionFormat", default, skip_serializing_if = "Option::is_none")]
+    pub mention_format: ::std::option::Option<FollowupGetMentionFormat>,
+}
 impl FollowupGet {
     /// Creates a `FollowupGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(call_id: impl ::std::convert::Into<i64>) -> Self {
+        Self {
+            call_id: call_id.into(),
+            select: ::std::option::Option::None,
+            mention_format: ::std::option::Option::None,
+        }
+    }
+    /// Sets `select`.
+    #[must_use]
+    pub fn select(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.select = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `mentionFormat`.
+    #[must_use]
+    pub fn mention_format(
+        mut self,
+        value: impl ::std::convert::Into<FollowupGetMentionFormat>,
+    ) -> Self {
+        self.mention_format = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl ::b24_core::__private::Method for FollowupGet {
@@ -157,7 +217,11 @@ impl ::b24_core::__private::Method for FollowupGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "call.followup.get",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
+    type Output = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
 }
 /// The `call.followup.list` method returns a list of follow-up calls for the specified period.
 ///
@@ -2045,22 +2109,28 @@ impl ::b24_core::__private::ListMethod for VoximplantSipGet {
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
     const ID_FIELD: &'static str = "ID";
 }
-/// Returns the status of SIP registration for cloud PBX
+/// The method `voximplant.sip.status` returns the current SIP registration status for the cloud PBX.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
-///
-/// Who: user with the Manage numbers - modify permission.
+/// Who: user with the Manage Numbers — Edit access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/sip/voximplant-sip-status.html>
 /// The `VoximplantSipStatus` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct VoximplantSipStatus {}
+pub struct VoximplantSipStatus {
+    /// Identifier of the SIP registration.
+    ///
+    /// The identifier can be obtained using the voximplant.sip.get method.
+    ///
+    /// Wire name: `REG_ID`.
+    #[serde(rename = "REG_ID", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub reg_id: i64,
+}
 impl VoximplantSipStatus {
     /// Creates a `VoximplantSipStatus` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(reg_id: impl ::std::convert::Into<i64>) -> Self {
+        Self { reg_id: reg_id.into() }
     }
 }
 impl ::b24_core::__private::Method for VoximplantSipStatus {
@@ -2069,7 +2139,7 @@ impl ::b24_core::__private::Method for VoximplantSipStatus {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "voximplant.sip.status",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = VoximplantSipStatusResult;
 }
 /// The method `voximplant.sip.update` updates an existing SIP line created by the current application.
 ///
@@ -2408,22 +2478,30 @@ impl ::b24_core::__private::Method for VoximplantUserActivatePhone {
     );
     type Output = i64;
 }
-/// Returns user settings
+/// The method `voximplant.user.get` returns user settings.
 ///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
-///
-/// Who: user with the User Settings — Modify permission.
+/// Who: user with User Settings — Modify access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/users/voximplant-user-get.html>
 /// The `VoximplantUserGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct VoximplantUserGet {}
+pub struct VoximplantUserGet {
+    /// User ID or an array of user IDs.
+    ///
+    /// You can obtain the ID using the user.get method.
+    ///
+    /// Wire name: `USER_ID`.
+    #[serde(rename = "USER_ID")]
+    pub user_id: ::b24_core::__private::serde_json::Value,
+}
 impl VoximplantUserGet {
     /// Creates a `VoximplantUserGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(
+        user_id: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        Self { user_id: user_id.into() }
     }
 }
 impl ::b24_core::__private::Method for VoximplantUserGet {
@@ -2432,7 +2510,12 @@ impl ::b24_core::__private::Method for VoximplantUserGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "voximplant.user.get",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ::std::vec::Vec<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >;
 }
 /// Object with response data
 #[derive(
@@ -2530,6 +2613,73 @@ impl FollowupFieldListResult {
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
         self
+    }
+}
+/// Format for user mentions in AI text fields.
+///
+/// Possible values:
+///
+/// - `bb` — BBCode format
+/// - `html` — HTML format
+/// - `none` — plain text without mention markup
+///
+/// Default: `bb`
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FollowupGetMentionFormat {
+    /// `bb`
+    ///
+    /// BBCode format
+    Bb,
+    /// `html`
+    ///
+    /// HTML format
+    Html,
+    /// `none`
+    ///
+    /// plain text without mention markup
+    None,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl FollowupGetMentionFormat {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Bb => "bb",
+            Self::Html => "html",
+            Self::None => "none",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "bb" => Self::Bb,
+            "html" => Self::Html,
+            "none" => Self::None,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for FollowupGetMentionFormat {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for FollowupGetMentionFormat {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for FollowupGetMentionFormat {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
     }
 }
 /// Call start period (detailed description)
@@ -5919,6 +6069,202 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for VoximplantSipGetOrd
         ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
     }
 }
+/// Result of the registration.
+///
+/// Possible values:
+///
+/// - `success` — SIP registration completed successfully
+/// - `error` — an error occurred during SIP registration
+/// - `in_progress` — SIP registration is currently in progress
+/// - `wait` — SIP registration is waiting to start
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VoximplantSipStatusResultStatusResult {
+    /// `success`
+    ///
+    /// SIP registration completed successfully
+    Success,
+    /// `error`
+    ///
+    /// an error occurred during SIP registration
+    Error,
+    /// `in_progress`
+    ///
+    /// SIP registration is currently in progress
+    InProgress,
+    /// `wait`
+    ///
+    /// SIP registration is waiting to start
+    Wait,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl VoximplantSipStatusResultStatusResult {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Success => "success",
+            Self::Error => "error",
+            Self::InProgress => "in_progress",
+            Self::Wait => "wait",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "success" => Self::Success,
+            "error" => Self::Error,
+            "in_progress" => Self::InProgress,
+            "wait" => Self::Wait,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for VoximplantSipStatusResultStatusResult {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for VoximplantSipStatusResultStatusResult {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for VoximplantSipStatusResultStatusResult {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Object containing the SIP registration status
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct VoximplantSipStatusResult {
+    /// Identifier of the SIP registration
+    ///
+    /// Wire name: `REG_ID`.
+    #[serde(
+        rename = "REG_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reg_id: ::std::option::Option<i64>,
+    /// Date and time of the last update of the SIP registration status
+    ///
+    /// Wire name: `LAST_UPDATED`.
+    #[serde(
+        rename = "LAST_UPDATED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_updated: ::std::option::Option<::std::string::String>,
+    /// Text description of the registration error
+    ///
+    /// Wire name: `ERROR_MESSAGE`.
+    #[serde(
+        rename = "ERROR_MESSAGE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub error_message: ::std::option::Option<::std::string::String>,
+    /// Numeric code of the registration status or error
+    ///
+    /// Wire name: `STATUS_CODE`.
+    #[serde(
+        rename = "STATUS_CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_code: ::std::option::Option<i64>,
+    /// Result of the registration.
+    ///
+    /// Possible values:
+    ///
+    /// - `success` — SIP registration completed successfully
+    /// - `error` — an error occurred during SIP registration
+    /// - `in_progress` — SIP registration is currently in progress
+    /// - `wait` — SIP registration is waiting to start
+    ///
+    /// Wire name: `STATUS_RESULT`.
+    #[serde(rename = "STATUS_RESULT", default, skip_serializing_if = "Option::is_none")]
+    pub status_result: ::std::option::Option<VoximplantSipStatusResultStatusResult>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl VoximplantSipStatusResult {
+    /// Creates a `VoximplantSipStatusResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            reg_id: ::std::option::Option::None,
+            last_updated: ::std::option::Option::None,
+            error_message: ::std::option::Option::None,
+            status_code: ::std::option::Option::None,
+            status_result: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `REG_ID`.
+    #[must_use]
+    pub fn reg_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.reg_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LAST_UPDATED`.
+    #[must_use]
+    pub fn last_updated(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.last_updated = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ERROR_MESSAGE`.
+    #[must_use]
+    pub fn error_message(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.error_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS_CODE`.
+    #[must_use]
+    pub fn status_code(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.status_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS_RESULT`.
+    #[must_use]
+    pub fn status_result(
+        mut self,
+        value: impl ::std::convert::Into<VoximplantSipStatusResultStatusResult>,
+    ) -> Self {
+        self.status_result = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Type of call.
 ///
 /// Possible values:
@@ -7017,9 +7363,7 @@ impl VoximplantUrlGetResult {
         self
     }
 }
-/// When filling out the CRM callback form
-///
-/// The page of this event is not in the docs snapshot; its data fields are not typed.
+/// The event `ONEXTERNALCALLBACKSTART` is triggered when a visitor fills out the CRM callback form. Your application must be selected as the callback line in the form settings.
 ///
 /// Who: any user.
 ///
@@ -7037,6 +7381,66 @@ impl VoximplantUrlGetResult {
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
 pub struct OnExternalCallBackStart {
+    /// The phone number to call back
+    ///
+    /// Wire name: `PHONE_NUMBER`.
+    #[serde(
+        rename = "PHONE_NUMBER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub phone_number: ::std::option::Option<::std::string::String>,
+    /// The text that should be spoken to the responsible party before the call begins
+    ///
+    /// Wire name: `TEXT`.
+    #[serde(
+        rename = "TEXT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub text: ::std::option::Option<::std::string::String>,
+    /// Voice identifier for speech synthesis
+    ///
+    /// Wire name: `VOICE`.
+    #[serde(
+        rename = "VOICE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub voice: ::std::option::Option<::std::string::String>,
+    /// Type of the related CRM object
+    ///
+    /// Wire name: `CRM_ENTITY_TYPE`.
+    #[serde(
+        rename = "CRM_ENTITY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub crm_entity_type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the CRM object, the type of which is specified in `CRM_ENTITY_TYPE`
+    ///
+    /// Wire name: `CRM_ENTITY_ID`.
+    #[serde(
+        rename = "CRM_ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub crm_entity_id: ::std::option::Option<i64>,
+    /// The number of the external line through which the callback was requested
+    ///
+    /// Wire name: `LINE_NUMBER`.
+    #[serde(
+        rename = "LINE_NUMBER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub line_number: ::std::option::Option<::std::string::String>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -7049,8 +7453,65 @@ impl OnExternalCallBackStart {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
+            phone_number: ::std::option::Option::None,
+            text: ::std::option::Option::None,
+            voice: ::std::option::Option::None,
+            crm_entity_type: ::std::option::Option::None,
+            crm_entity_id: ::std::option::Option::None,
+            line_number: ::std::option::Option::None,
             extra: ::b24_core::__private::serde_json::Map::new(),
         }
+    }
+    /// Sets `PHONE_NUMBER`.
+    #[must_use]
+    pub fn phone_number(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.phone_number = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TEXT`.
+    #[must_use]
+    pub fn text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VOICE`.
+    #[must_use]
+    pub fn voice(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.voice = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CRM_ENTITY_TYPE`.
+    #[must_use]
+    pub fn crm_entity_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.crm_entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CRM_ENTITY_ID`.
+    #[must_use]
+    pub fn crm_entity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.crm_entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LINE_NUMBER`.
+    #[must_use]
+    pub fn line_number(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.line_number = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl OnExternalCallBackStart {
@@ -7061,9 +7522,7 @@ impl ::b24_core::__private::RestEvent for OnExternalCallBackStart {
     const CODE: &'static str = "ONEXTERNALCALLBACKSTART";
     const SCOPE: &'static str = "telephony";
 }
-/// When clicking on a phone number in CRM entities to make an outgoing call
-///
-/// The page of this event is not in the docs snapshot; its data fields are not typed.
+/// The `ONEXTERNALCALLSTART` event is triggered when a user clicks on a phone number in CRM entities to make an outgoing call through the selected telephony application.
 ///
 /// Who: any user.
 ///
@@ -7081,6 +7540,105 @@ impl ::b24_core::__private::RestEvent for OnExternalCallBackStart {
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
 pub struct OnExternalCallStart {
+    /// The phone number from which the user initiated the outgoing call
+    ///
+    /// Wire name: `PHONE_NUMBER`.
+    #[serde(
+        rename = "PHONE_NUMBER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub phone_number: ::std::option::Option<::std::string::String>,
+    /// The phone number in international format
+    ///
+    /// Wire name: `PHONE_NUMBER_INTERNATIONAL`.
+    #[serde(
+        rename = "PHONE_NUMBER_INTERNATIONAL",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub phone_number_international: ::std::option::Option<::std::string::String>,
+    /// Extension number
+    ///
+    /// Wire name: `EXTENSION`.
+    #[serde(
+        rename = "EXTENSION",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub extension: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user for whom the external call needs to be registered
+    ///
+    /// Wire name: `USER_ID`.
+    #[serde(
+        rename = "USER_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// Identifier of the call list if the call was initiated from a call list
+    ///
+    /// Wire name: `CALL_LIST_ID`.
+    #[serde(
+        rename = "CALL_LIST_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_list_id: ::std::option::Option<i64>,
+    /// Number of the external line through which the call was requested
+    ///
+    /// Wire name: `LINE_NUMBER`.
+    #[serde(
+        rename = "LINE_NUMBER",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub line_number: ::std::option::Option<::std::string::String>,
+    /// Flag indicating that the call was initiated from a mobile application.
+    ///
+    /// Possible values:
+    /// - `0` - the call was not initiated from a mobile application
+    /// - `1` - the call was initiated from a mobile application
+    ///
+    /// Wire name: `IS_MOBILE`.
+    #[serde(rename = "IS_MOBILE", default, skip_serializing_if = "Option::is_none")]
+    pub is_mobile: ::std::option::Option<OnExternalCallStartIsMobile>,
+    /// Identifier of the call created when registering the external call
+    ///
+    /// Wire name: `CALL_ID`.
+    #[serde(
+        rename = "CALL_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub call_id: ::std::option::Option<::std::string::String>,
+    /// Type of the CRM entity from which the call was initiated
+    ///
+    /// Wire name: `CRM_ENTITY_TYPE`.
+    #[serde(
+        rename = "CRM_ENTITY_TYPE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub crm_entity_type: ::std::option::Option<::std::string::String>,
+    /// Identifier of the CRM object, the type of which is specified in `CRM_ENTITY_TYPE`
+    ///
+    /// Wire name: `CRM_ENTITY_ID`.
+    #[serde(
+        rename = "CRM_ENTITY_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub crm_entity_id: ::std::option::Option<i64>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -7093,8 +7651,99 @@ impl OnExternalCallStart {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
+            phone_number: ::std::option::Option::None,
+            phone_number_international: ::std::option::Option::None,
+            extension: ::std::option::Option::None,
+            user_id: ::std::option::Option::None,
+            call_list_id: ::std::option::Option::None,
+            line_number: ::std::option::Option::None,
+            is_mobile: ::std::option::Option::None,
+            call_id: ::std::option::Option::None,
+            crm_entity_type: ::std::option::Option::None,
+            crm_entity_id: ::std::option::Option::None,
             extra: ::b24_core::__private::serde_json::Map::new(),
         }
+    }
+    /// Sets `PHONE_NUMBER`.
+    #[must_use]
+    pub fn phone_number(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.phone_number = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PHONE_NUMBER_INTERNATIONAL`.
+    #[must_use]
+    pub fn phone_number_international(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.phone_number_international = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EXTENSION`.
+    #[must_use]
+    pub fn extension(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.extension = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USER_ID`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CALL_LIST_ID`.
+    #[must_use]
+    pub fn call_list_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.call_list_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `LINE_NUMBER`.
+    #[must_use]
+    pub fn line_number(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.line_number = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_MOBILE`.
+    #[must_use]
+    pub fn is_mobile(
+        mut self,
+        value: impl ::std::convert::Into<OnExternalCallStartIsMobile>,
+    ) -> Self {
+        self.is_mobile = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CALL_ID`.
+    #[must_use]
+    pub fn call_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CRM_ENTITY_TYPE`.
+    #[must_use]
+    pub fn crm_entity_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.crm_entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CRM_ENTITY_ID`.
+    #[must_use]
+    pub fn crm_entity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.crm_entity_id = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl OnExternalCallStart {
@@ -7650,9 +8299,7 @@ impl ::b24_core::__private::RestEvent for OnVoximplantCallStart {
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant)]
 pub enum RestEvent {
-    /// When filling out the CRM callback form
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The event `ONEXTERNALCALLBACKSTART` is triggered when a visitor fills out the CRM callback form. Your application must be selected as the callback line in the form settings.
     ///
     /// Who: any user.
     ///
@@ -7660,9 +8307,7 @@ pub enum RestEvent {
     ///
     /// Event code: `ONEXTERNALCALLBACKSTART`.
     OnExternalCallBackStart(OnExternalCallBackStart),
-    /// When clicking on a phone number in CRM entities to make an outgoing call
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `ONEXTERNALCALLSTART` event is triggered when a user clicks on a phone number in CRM entities to make an outgoing call through the selected telephony application.
     ///
     /// Who: any user.
     ///
@@ -7797,9 +8442,7 @@ impl ::b24_core::__private::RestEvents for RestEvent {
 /// Handles the REST events of this scope. Every method defaults to
 /// doing nothing; implement the ones you need.
 pub trait RestHandler: Send + Sync {
-    /// When filling out the CRM callback form
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The event `ONEXTERNALCALLBACKSTART` is triggered when a visitor fills out the CRM callback form. Your application must be selected as the callback line in the form settings.
     ///
     /// Who: any user.
     ///
@@ -7811,9 +8454,7 @@ pub trait RestHandler: Send + Sync {
         let _ = data;
         async {}
     }
-    /// When clicking on a phone number in CRM entities to make an outgoing call
-    ///
-    /// The page of this event is not in the docs snapshot; its data fields are not typed.
+    /// The `ONEXTERNALCALLSTART` event is triggered when a user clicks on a phone number in CRM entities to make an outgoing call through the selected telephony application.
     ///
     /// Who: any user.
     ///
@@ -7905,6 +8546,64 @@ pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEven
             handler.on_voximplant_call_start(data).await
         }
         RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+    }
+}
+/// Flag indicating that the call was initiated from a mobile application.
+///
+/// Possible values:
+/// - `0` - the call was not initiated from a mobile application
+/// - `1` - the call was initiated from a mobile application
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OnExternalCallStartIsMobile {
+    /// `0`
+    ///
+    /// the call was not initiated from a mobile application
+    Value1,
+    /// `1`
+    ///
+    /// the call was initiated from a mobile application
+    Value2,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl OnExternalCallStartIsMobile {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value1 => "0",
+            Self::Value2 => "1",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "0" => Self::Value1,
+            "1" => Self::Value2,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for OnExternalCallStartIsMobile {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for OnExternalCallStartIsMobile {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for OnExternalCallStartIsMobile {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
     }
 }
 /// Type of the call.

@@ -705,9 +705,7 @@ impl ::b24_core::__private::Method for RecordList {
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = RecordListResult;
 }
-/// Retrieves the work schedule by ID
-///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// The method `timeman.schedule.get` retrieves the work schedule by its identifier. If no schedule exists with the specified identifier, it will return an empty array.
 ///
 /// Who: any user.
 ///
@@ -715,12 +713,33 @@ impl ::b24_core::__private::Method for RecordList {
 /// The `ScheduleGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct ScheduleGet {}
+pub struct ScheduleGet {
+    /// Identifier of the schedule.
+    ///
+    /// You can find the schedule identifier in the list of schedules on the *Employees > Time and Reports > Work Schedules* page
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+}
 impl ScheduleGet {
     /// Creates a `ScheduleGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
-        Self {}
+        Self {
+            id: ::std::option::Option::None,
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl ::b24_core::__private::Method for ScheduleGet {
@@ -729,7 +748,7 @@ impl ::b24_core::__private::Method for ScheduleGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "timeman.schedule.get",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ScheduleGetResult;
 }
 /// The method `timeman.settings` retrieves the user's work time settings.
 ///
@@ -2790,6 +2809,1569 @@ impl RecordListResult {
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Type of the work schedule.
+///
+/// Possible values:
+/// - `FIXED` — fixed
+/// - `SHIFT` — shift-based
+/// - `FLEXTIME` — flexible
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ScheduleGetResultScheduleType {
+    /// `FIXED`
+    ///
+    /// fixed
+    Fixed,
+    /// `SHIFT`
+    ///
+    /// shift-based
+    Shift,
+    /// `FLEXTIME`
+    ///
+    /// flexible
+    Flextime,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl ScheduleGetResultScheduleType {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Fixed => "FIXED",
+            Self::Shift => "SHIFT",
+            Self::Flextime => "FLEXTIME",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "FIXED" => Self::Fixed,
+            "SHIFT" => Self::Shift,
+            "FLEXTIME" => Self::Flextime,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for ScheduleGetResultScheduleType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for ScheduleGetResultScheduleType {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for ScheduleGetResultScheduleType {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Frequency of report generation for the schedule.
+///
+/// Possible values:
+/// - `MONTH` — month
+/// - `WEEK` — week
+/// - `TWO_WEEKS` — two weeks
+/// - `QUARTER`  — quarter
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ScheduleGetResultReportPeriod {
+    /// `MONTH`
+    ///
+    /// month
+    Month,
+    /// `WEEK`
+    ///
+    /// week
+    Week,
+    /// `TWO_WEEKS`
+    ///
+    /// two weeks
+    TwoWeeks,
+    /// `QUARTER`
+    ///
+    /// quarter
+    Quarter,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl ScheduleGetResultReportPeriod {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Month => "MONTH",
+            Self::Week => "WEEK",
+            Self::TwoWeeks => "TWO_WEEKS",
+            Self::Quarter => "QUARTER",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "MONTH" => Self::Month,
+            "WEEK" => Self::Week,
+            "TWO_WEEKS" => Self::TwoWeeks,
+            "QUARTER" => Self::Quarter,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for ScheduleGetResultReportPeriod {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for ScheduleGetResultReportPeriod {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for ScheduleGetResultReportPeriod {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Day the week starts.
+///
+/// Possible values:
+/// - `0` — Monday
+/// - `1` — Tuesday
+/// - `2` — Wednesday
+/// - `3` — Thursday
+/// - `4` — Friday
+/// - `5` — Saturday
+/// - `6` — Sunday
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ScheduleGetResultReportPeriodOptionsStartWeekDay {
+    /// `0`
+    ///
+    /// Monday
+    Monday,
+    /// `1`
+    ///
+    /// Tuesday
+    Tuesday,
+    /// `2`
+    ///
+    /// Wednesday
+    Wednesday,
+    /// `3`
+    ///
+    /// Thursday
+    Thursday,
+    /// `4`
+    ///
+    /// Friday
+    Friday,
+    /// `5`
+    ///
+    /// Saturday
+    Saturday,
+    /// `6`
+    ///
+    /// Sunday
+    Sunday,
+    /// A value the docs do not list, kept as received.
+    Unknown(i64),
+}
+impl ScheduleGetResultReportPeriodOptionsStartWeekDay {
+    /// The wire value.
+    pub fn as_i64(&self) -> i64 {
+        match self {
+            Self::Monday => 0,
+            Self::Tuesday => 1,
+            Self::Wednesday => 2,
+            Self::Thursday => 3,
+            Self::Friday => 4,
+            Self::Saturday => 5,
+            Self::Sunday => 6,
+            Self::Unknown(i) => *i,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(i: i64) -> Self {
+        match i {
+            0 => Self::Monday,
+            1 => Self::Tuesday,
+            2 => Self::Wednesday,
+            3 => Self::Thursday,
+            4 => Self::Friday,
+            5 => Self::Saturday,
+            6 => Self::Sunday,
+            other => Self::Unknown(other),
+        }
+    }
+}
+impl ::std::fmt::Display for ScheduleGetResultReportPeriodOptionsStartWeekDay {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::write!(f, "{}", self.as_i64())
+    }
+}
+impl ::b24_core::__private::serde::Serialize
+for ScheduleGetResultReportPeriodOptionsStartWeekDay {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_i64(self.as_i64())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de>
+for ScheduleGetResultReportPeriodOptionsStartWeekDay {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::int(d).map(Self::from_wire)
+    }
+}
+/// Object with the description of additional settings for report generation period.
+///
+/// Only for `REPORT_PERIOD` with values `WEEK` and `TWO_WEEKS`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ScheduleGetResultReportPeriodOptions {
+    /// Day the week starts.
+    ///
+    /// Possible values:
+    /// - `0` — Monday
+    /// - `1` — Tuesday
+    /// - `2` — Wednesday
+    /// - `3` — Thursday
+    /// - `4` — Friday
+    /// - `5` — Saturday
+    /// - `6` — Sunday
+    ///
+    /// Wire name: `START_WEEK_DAY`.
+    #[serde(rename = "START_WEEK_DAY", default, skip_serializing_if = "Option::is_none")]
+    pub start_week_day: ::std::option::Option<
+        ScheduleGetResultReportPeriodOptionsStartWeekDay,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ScheduleGetResultReportPeriodOptions {
+    /// Creates a `ScheduleGetResultReportPeriodOptions` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            start_week_day: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `START_WEEK_DAY`.
+    #[must_use]
+    pub fn start_week_day(
+        mut self,
+        value: impl ::std::convert::Into<
+            ScheduleGetResultReportPeriodOptionsStartWeekDay,
+        >,
+    ) -> Self {
+        self.start_week_day = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object with the description of allowed devices for time tracking
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ScheduleGetResultAllowedDevices {
+    /// Is time tracking allowed through the browser.
+    ///
+    /// If `true` — tracking is allowed
+    ///
+    /// Wire name: `browser`.
+    #[serde(
+        rename = "browser",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub browser: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ScheduleGetResultAllowedDevices {
+    /// Creates a `ScheduleGetResultAllowedDevices` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            browser: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `browser`.
+    #[must_use]
+    pub fn browser(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.browser = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `ScheduleGetResultShiftsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ScheduleGetResultShiftsItem {
+    /// Identifier of the shift
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the shift
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Duration of the break in seconds
+    ///
+    /// Wire name: `BREAK_DURATION`.
+    #[serde(
+        rename = "BREAK_DURATION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub break_duration: ::std::option::Option<i64>,
+    /// Start time of the workday in seconds from midnight
+    ///
+    /// Wire name: `WORK_TIME_START`.
+    #[serde(
+        rename = "WORK_TIME_START",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_time_start: ::std::option::Option<i64>,
+    /// End time of the workday in seconds from midnight
+    ///
+    /// Wire name: `WORK_TIME_END`.
+    #[serde(
+        rename = "WORK_TIME_END",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_time_end: ::std::option::Option<i64>,
+    /// String with codes of workdays. For example, `12345` — from Monday to Friday
+    ///
+    /// Wire name: `WORK_DAYS`.
+    #[serde(
+        rename = "WORK_DAYS",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub work_days: ::std::option::Option<::std::string::String>,
+    /// Identifier of the work schedule
+    ///
+    /// Wire name: `SCHEDULE_ID`.
+    #[serde(
+        rename = "SCHEDULE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub schedule_id: ::std::option::Option<i64>,
+    /// Flag indicating if the shift is deleted.
+    ///
+    /// Value `true` means the shift is deleted
+    ///
+    /// Wire name: `DELETED`.
+    #[serde(
+        rename = "DELETED",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ScheduleGetResultShiftsItem {
+    /// Creates a `ScheduleGetResultShiftsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            break_duration: ::std::option::Option::None,
+            work_time_start: ::std::option::Option::None,
+            work_time_end: ::std::option::Option::None,
+            work_days: ::std::option::Option::None,
+            schedule_id: ::std::option::Option::None,
+            deleted: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `BREAK_DURATION`.
+    #[must_use]
+    pub fn break_duration(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.break_duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_TIME_START`.
+    #[must_use]
+    pub fn work_time_start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.work_time_start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_TIME_END`.
+    #[must_use]
+    pub fn work_time_end(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.work_time_end = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORK_DAYS`.
+    #[must_use]
+    pub fn work_days(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.work_days = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SCHEDULE_ID`.
+    #[must_use]
+    pub fn schedule_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.schedule_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED`.
+    #[must_use]
+    pub fn deleted(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.deleted = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object with information about the calendar associated with the work schedule
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ScheduleGetResultCalendar {
+    /// Identifier of the calendar
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the calendar
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Identifier of the parent calendar.
+    ///
+    /// Value `0` indicates that there is no parent calendar
+    ///
+    /// Wire name: `PARENT_CALENDAR_ID`.
+    #[serde(
+        rename = "PARENT_CALENDAR_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_calendar_id: ::std::option::Option<i64>,
+    /// System code of the calendar
+    ///
+    /// Wire name: `SYSTEM_CODE`.
+    #[serde(
+        rename = "SYSTEM_CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub system_code: ::std::option::Option<::std::string::String>,
+    /// Exclusions from the calendar.
+    ///
+    /// Contains an array of strings with dates or periods excluded from the calendar
+    ///
+    /// Wire name: `EXCLUSIONS`.
+    #[serde(rename = "EXCLUSIONS", default, skip_serializing_if = "Option::is_none")]
+    pub exclusions: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ScheduleGetResultCalendar {
+    /// Creates a `ScheduleGetResultCalendar` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            parent_calendar_id: ::std::option::Option::None,
+            system_code: ::std::option::Option::None,
+            exclusions: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_CALENDAR_ID`.
+    #[must_use]
+    pub fn parent_calendar_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_calendar_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SYSTEM_CODE`.
+    #[must_use]
+    pub fn system_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.system_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EXCLUSIONS`.
+    #[must_use]
+    pub fn exclusions(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.exclusions = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object with the description of users for notifying about schedule violations
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ScheduleGetResultScheduleViolationRulesUsersToNotify {
+    /// List of users to notify about fixed start and end of the workday.
+    ///
+    /// Each element of the array contains the user identifier in the format `U<ID>`
+    ///
+    /// Wire name: `FIXED_START_END`.
+    #[serde(
+        rename = "FIXED_START_END",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fixed_start_end: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// List of users to notify about fixed time records.
+    ///
+    /// Each element of the array contains the user identifier in the format `U<ID>`
+    ///
+    /// Wire name: `FIXED_PER_RECORD`.
+    #[serde(
+        rename = "FIXED_PER_RECORD",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fixed_per_record: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// List of users to notify about changes in work time.
+    ///
+    /// Each element of the array contains the user identifier in the format `U<ID>`
+    ///
+    /// Wire name: `FIXED_EDIT_WORKTIME`.
+    #[serde(
+        rename = "FIXED_EDIT_WORKTIME",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub fixed_edit_worktime: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// List of users to notify about periodic schedule violations.
+    ///
+    /// Each element of the array contains the user identifier in the format `U<ID>`
+    ///
+    /// Wire name: `FIXED_PERIODIC`.
+    #[serde(rename = "FIXED_PERIODIC", default, skip_serializing_if = "Option::is_none")]
+    pub fixed_periodic: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// List of users to notify about delays in the start of the shift
+    ///
+    /// Wire name: `SHIFT_DELAY`.
+    #[serde(rename = "SHIFT_DELAY", default, skip_serializing_if = "Option::is_none")]
+    pub shift_delay: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// List of users to notify about missed starts of the shift
+    ///
+    /// Wire name: `SHIFT_MISSED_START`.
+    #[serde(
+        rename = "SHIFT_MISSED_START",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub shift_missed_start: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ScheduleGetResultScheduleViolationRulesUsersToNotify {
+    /// Creates a `ScheduleGetResultScheduleViolationRulesUsersToNotify` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            fixed_start_end: ::std::option::Option::None,
+            fixed_per_record: ::std::option::Option::None,
+            fixed_edit_worktime: ::std::option::Option::None,
+            fixed_periodic: ::std::option::Option::None,
+            shift_delay: ::std::option::Option::None,
+            shift_missed_start: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `FIXED_START_END`.
+    #[must_use]
+    pub fn fixed_start_end(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.fixed_start_end = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIXED_PER_RECORD`.
+    #[must_use]
+    pub fn fixed_per_record(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.fixed_per_record = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIXED_EDIT_WORKTIME`.
+    #[must_use]
+    pub fn fixed_edit_worktime(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.fixed_edit_worktime = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FIXED_PERIODIC`.
+    #[must_use]
+    pub fn fixed_periodic(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.fixed_periodic = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHIFT_DELAY`.
+    #[must_use]
+    pub fn shift_delay(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.shift_delay = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHIFT_MISSED_START`.
+    #[must_use]
+    pub fn shift_missed_start(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.shift_missed_start = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object with the description of schedule violation rules
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ScheduleGetResultScheduleViolationRules {
+    /// Identifier of the schedule violation rules
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Identifier of the work schedule
+    ///
+    /// Wire name: `SCHEDULE_ID`.
+    #[serde(
+        rename = "SCHEDULE_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub schedule_id: ::std::option::Option<i64>,
+    /// Code of the entity to which the rules apply.
+    ///
+    /// For example, `UA` — user actions
+    ///
+    /// Wire name: `ENTITY_CODE`.
+    #[serde(
+        rename = "ENTITY_CODE",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_code: ::std::option::Option<::std::string::String>,
+    /// Maximum exact start time of the workday in seconds from midnight
+    ///
+    /// Wire name: `MAX_EXACT_START`.
+    #[serde(
+        rename = "MAX_EXACT_START",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_exact_start: ::std::option::Option<i64>,
+    /// Minimum exact end time of the workday in seconds from midnight
+    ///
+    /// Wire name: `MIN_EXACT_END`.
+    #[serde(
+        rename = "MIN_EXACT_END",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub min_exact_end: ::std::option::Option<i64>,
+    /// Maximum offset for the start of the workday.
+    ///
+    /// Value `-1` means no restriction is set
+    ///
+    /// Wire name: `MAX_OFFSET_START`.
+    #[serde(
+        rename = "MAX_OFFSET_START",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_offset_start: ::std::option::Option<i64>,
+    /// Minimum offset for the end of the workday.
+    ///
+    /// Value `-1` means no restriction is set
+    ///
+    /// Wire name: `MIN_OFFSET_END`.
+    #[serde(
+        rename = "MIN_OFFSET_END",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub min_offset_end: ::std::option::Option<i64>,
+    /// Relative start of the workday (relative to the planned time).
+    ///
+    /// Value `-1` means no restriction is set
+    ///
+    /// Wire name: `RELATIVE_START_FROM`.
+    #[serde(
+        rename = "RELATIVE_START_FROM",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub relative_start_from: ::std::option::Option<i64>,
+    /// Relative end of the workday (relative to the planned time).
+    ///
+    /// Value `-1` means no restriction is set
+    ///
+    /// Wire name: `RELATIVE_START_TO`.
+    #[serde(
+        rename = "RELATIVE_START_TO",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub relative_start_to: ::std::option::Option<i64>,
+    /// Relative start of the end of the workday.
+    ///
+    /// Value `-1` means no restriction is set
+    ///
+    /// Wire name: `RELATIVE_END_FROM`.
+    #[serde(
+        rename = "RELATIVE_END_FROM",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub relative_end_from: ::std::option::Option<i64>,
+    /// Relative end of the workday.
+    ///
+    /// Value `-1` means no restriction is set
+    ///
+    /// Wire name: `RELATIVE_END_TO`.
+    #[serde(
+        rename = "RELATIVE_END_TO",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub relative_end_to: ::std::option::Option<i64>,
+    /// Minimum duration of the workday in seconds
+    ///
+    /// Wire name: `MIN_DAY_DURATION`.
+    #[serde(
+        rename = "MIN_DAY_DURATION",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub min_day_duration: ::std::option::Option<i64>,
+    /// Maximum time allowed to edit work time in seconds
+    ///
+    /// Wire name: `MAX_ALLOWED_TO_EDIT_WORK_TIME`.
+    #[serde(
+        rename = "MAX_ALLOWED_TO_EDIT_WORK_TIME",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_allowed_to_edit_work_time: ::std::option::Option<i64>,
+    /// Maximum time of underwork for the period in seconds
+    ///
+    /// Wire name: `MAX_WORK_TIME_LACK_FOR_PERIOD`.
+    #[serde(
+        rename = "MAX_WORK_TIME_LACK_FOR_PERIOD",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_work_time_lack_for_period: ::std::option::Option<i64>,
+    /// Identifier of the agent checking underwork for the period
+    ///
+    /// Wire name: `PERIOD_TIME_LACK_AGENT_ID`.
+    #[serde(
+        rename = "PERIOD_TIME_LACK_AGENT_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub period_time_lack_agent_id: ::std::option::Option<i64>,
+    /// Maximum delay for the start of the shift in seconds.
+    ///
+    /// Value `-1` means no restriction is set
+    ///
+    /// Wire name: `MAX_SHIFT_START_DELAY`.
+    #[serde(
+        rename = "MAX_SHIFT_START_DELAY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_shift_start_delay: ::std::option::Option<i64>,
+    /// Flag indicating if the start of the shift was missed.
+    ///
+    /// Value `0` means no missed start was recorded
+    ///
+    /// Wire name: `MISSED_SHIFT_START`.
+    #[serde(
+        rename = "MISSED_SHIFT_START",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub missed_shift_start: ::std::option::Option<i64>,
+    /// Object with the description of users for notifying about schedule violations
+    ///
+    /// Wire name: `USERS_TO_NOTIFY`.
+    #[serde(
+        rename = "USERS_TO_NOTIFY",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub users_to_notify: ::std::option::Option<
+        ScheduleGetResultScheduleViolationRulesUsersToNotify,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ScheduleGetResultScheduleViolationRules {
+    /// Creates a `ScheduleGetResultScheduleViolationRules` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            schedule_id: ::std::option::Option::None,
+            entity_code: ::std::option::Option::None,
+            max_exact_start: ::std::option::Option::None,
+            min_exact_end: ::std::option::Option::None,
+            max_offset_start: ::std::option::Option::None,
+            min_offset_end: ::std::option::Option::None,
+            relative_start_from: ::std::option::Option::None,
+            relative_start_to: ::std::option::Option::None,
+            relative_end_from: ::std::option::Option::None,
+            relative_end_to: ::std::option::Option::None,
+            min_day_duration: ::std::option::Option::None,
+            max_allowed_to_edit_work_time: ::std::option::Option::None,
+            max_work_time_lack_for_period: ::std::option::Option::None,
+            period_time_lack_agent_id: ::std::option::Option::None,
+            max_shift_start_delay: ::std::option::Option::None,
+            missed_shift_start: ::std::option::Option::None,
+            users_to_notify: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SCHEDULE_ID`.
+    #[must_use]
+    pub fn schedule_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.schedule_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ENTITY_CODE`.
+    #[must_use]
+    pub fn entity_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_EXACT_START`.
+    #[must_use]
+    pub fn max_exact_start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.max_exact_start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MIN_EXACT_END`.
+    #[must_use]
+    pub fn min_exact_end(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.min_exact_end = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_OFFSET_START`.
+    #[must_use]
+    pub fn max_offset_start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.max_offset_start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MIN_OFFSET_END`.
+    #[must_use]
+    pub fn min_offset_end(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.min_offset_end = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RELATIVE_START_FROM`.
+    #[must_use]
+    pub fn relative_start_from(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.relative_start_from = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RELATIVE_START_TO`.
+    #[must_use]
+    pub fn relative_start_to(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.relative_start_to = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RELATIVE_END_FROM`.
+    #[must_use]
+    pub fn relative_end_from(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.relative_end_from = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RELATIVE_END_TO`.
+    #[must_use]
+    pub fn relative_end_to(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.relative_end_to = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MIN_DAY_DURATION`.
+    #[must_use]
+    pub fn min_day_duration(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.min_day_duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_ALLOWED_TO_EDIT_WORK_TIME`.
+    #[must_use]
+    pub fn max_allowed_to_edit_work_time(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.max_allowed_to_edit_work_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_WORK_TIME_LACK_FOR_PERIOD`.
+    #[must_use]
+    pub fn max_work_time_lack_for_period(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.max_work_time_lack_for_period = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PERIOD_TIME_LACK_AGENT_ID`.
+    #[must_use]
+    pub fn period_time_lack_agent_id(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.period_time_lack_agent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MAX_SHIFT_START_DELAY`.
+    #[must_use]
+    pub fn max_shift_start_delay(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.max_shift_start_delay = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MISSED_SHIFT_START`.
+    #[must_use]
+    pub fn missed_shift_start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.missed_shift_start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `USERS_TO_NOTIFY`.
+    #[must_use]
+    pub fn users_to_notify(
+        mut self,
+        value: impl ::std::convert::Into<
+            ScheduleGetResultScheduleViolationRulesUsersToNotify,
+        >,
+    ) -> Self {
+        self.users_to_notify = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Root element of the response.
+///
+/// Contains an object with the description of the employees' work schedule
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct ScheduleGetResult {
+    /// Identifier of the work schedule
+    ///
+    /// Wire name: `ID`.
+    #[serde(
+        rename = "ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Name of the work schedule
+    ///
+    /// Wire name: `NAME`.
+    #[serde(
+        rename = "NAME",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Type of the work schedule.
+    ///
+    /// Possible values:
+    /// - `FIXED` — fixed
+    /// - `SHIFT` — shift-based
+    /// - `FLEXTIME` — flexible
+    ///
+    /// Wire name: `SCHEDULE_TYPE`.
+    #[serde(rename = "SCHEDULE_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub schedule_type: ::std::option::Option<ScheduleGetResultScheduleType>,
+    /// Frequency of report generation for the schedule.
+    ///
+    /// Possible values:
+    /// - `MONTH` — month
+    /// - `WEEK` — week
+    /// - `TWO_WEEKS` — two weeks
+    /// - `QUARTER`  — quarter
+    ///
+    /// Wire name: `REPORT_PERIOD`.
+    #[serde(rename = "REPORT_PERIOD", default, skip_serializing_if = "Option::is_none")]
+    pub report_period: ::std::option::Option<ScheduleGetResultReportPeriod>,
+    /// Object with the description of additional settings for report generation period.
+    ///
+    /// Only for `REPORT_PERIOD` with values `WEEK` and `TWO_WEEKS`
+    ///
+    /// Wire name: `REPORT_PERIOD_OPTIONS`.
+    #[serde(
+        rename = "REPORT_PERIOD_OPTIONS",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub report_period_options: ::std::option::Option<
+        ScheduleGetResultReportPeriodOptions,
+    >,
+    /// Identifier of the calendar associated with the work schedule
+    ///
+    /// Wire name: `CALENDAR_ID`.
+    #[serde(
+        rename = "CALENDAR_ID",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub calendar_id: ::std::option::Option<i64>,
+    /// Object with the description of allowed devices for time tracking
+    ///
+    /// Wire name: `ALLOWED_DEVICES`.
+    #[serde(
+        rename = "ALLOWED_DEVICES",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allowed_devices: ::std::option::Option<ScheduleGetResultAllowedDevices>,
+    /// Flag indicating if the work schedule is deleted.
+    ///
+    /// Value `"0"` means the schedule is active. Value `"1"` indicates a deleted state
+    ///
+    /// Wire name: `DELETED`.
+    #[serde(
+        rename = "DELETED",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted: ::std::option::Option<::std::string::String>,
+    /// Applicability of the schedule to all employees.
+    ///
+    /// Value `true` means the schedule applies to all users of the system
+    ///
+    /// Wire name: `IS_FOR_ALL_USERS`.
+    #[serde(
+        rename = "IS_FOR_ALL_USERS",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_for_all_users: ::std::option::Option<bool>,
+    /// Work time restrictions.
+    ///
+    /// Contains an array of strings with restriction rules
+    ///
+    /// Wire name: `WORKTIME_RESTRICTIONS`.
+    #[serde(
+        rename = "WORKTIME_RESTRICTIONS",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub worktime_restrictions: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Number of controlled actions within the work schedule
+    ///
+    /// Wire name: `CONTROLLED_ACTIONS`.
+    #[serde(
+        rename = "CONTROLLED_ACTIONS",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub controlled_actions: ::std::option::Option<i64>,
+    /// Identifier of the user who last updated the work schedule
+    ///
+    /// Wire name: `UPDATED_BY`.
+    #[serde(
+        rename = "UPDATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_by: ::std::option::Option<i64>,
+    /// Identifier of the user who deleted the work schedule.
+    ///
+    /// Value `0` indicates that the schedule has not been deleted
+    ///
+    /// Wire name: `DELETED_BY`.
+    #[serde(
+        rename = "DELETED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_by: ::std::option::Option<i64>,
+    /// Date and time of deletion of the work schedule.
+    ///
+    /// An empty string means that the schedule has not been deleted
+    ///
+    /// Wire name: `DELETED_AT`.
+    #[serde(
+        rename = "DELETED_AT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_at: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who created the work schedule.
+    ///
+    /// Value `0` indicates system creation
+    ///
+    /// Wire name: `CREATED_BY`.
+    #[serde(
+        rename = "CREATED_BY",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_by: ::std::option::Option<i64>,
+    /// Date and time of creation of the work schedule
+    ///
+    /// Wire name: `CREATED_AT`.
+    #[serde(
+        rename = "CREATED_AT",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_at: ::std::option::Option<::std::string::String>,
+    /// Array of shift objects. Each object contains a description of the shift associated with the work schedule
+    ///
+    /// Wire name: `SHIFTS`.
+    #[serde(rename = "SHIFTS", default, skip_serializing_if = "Option::is_none")]
+    pub shifts: ::std::option::Option<::std::vec::Vec<ScheduleGetResultShiftsItem>>,
+    /// Object with information about the calendar associated with the work schedule
+    ///
+    /// Wire name: `CALENDAR`.
+    #[serde(rename = "CALENDAR", default, skip_serializing_if = "Option::is_none")]
+    pub calendar: ::std::option::Option<ScheduleGetResultCalendar>,
+    /// Object with the description of schedule violation rules
+    ///
+    /// Wire name: `SCHEDULE_VIOLATION_RULES`.
+    #[serde(
+        rename = "SCHEDULE_VIOLATION_RULES",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub schedule_violation_rules: ::std::option::Option<
+        ScheduleGetResultScheduleViolationRules,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl ScheduleGetResult {
+    /// Creates a `ScheduleGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            schedule_type: ::std::option::Option::None,
+            report_period: ::std::option::Option::None,
+            report_period_options: ::std::option::Option::None,
+            calendar_id: ::std::option::Option::None,
+            allowed_devices: ::std::option::Option::None,
+            deleted: ::std::option::Option::None,
+            is_for_all_users: ::std::option::Option::None,
+            worktime_restrictions: ::std::option::Option::None,
+            controlled_actions: ::std::option::Option::None,
+            updated_by: ::std::option::Option::None,
+            deleted_by: ::std::option::Option::None,
+            deleted_at: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            created_at: ::std::option::Option::None,
+            shifts: ::std::option::Option::None,
+            calendar: ::std::option::Option::None,
+            schedule_violation_rules: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NAME`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SCHEDULE_TYPE`.
+    #[must_use]
+    pub fn schedule_type(
+        mut self,
+        value: impl ::std::convert::Into<ScheduleGetResultScheduleType>,
+    ) -> Self {
+        self.schedule_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REPORT_PERIOD`.
+    #[must_use]
+    pub fn report_period(
+        mut self,
+        value: impl ::std::convert::Into<ScheduleGetResultReportPeriod>,
+    ) -> Self {
+        self.report_period = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REPORT_PERIOD_OPTIONS`.
+    #[must_use]
+    pub fn report_period_options(
+        mut self,
+        value: impl ::std::convert::Into<ScheduleGetResultReportPeriodOptions>,
+    ) -> Self {
+        self.report_period_options = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CALENDAR_ID`.
+    #[must_use]
+    pub fn calendar_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.calendar_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ALLOWED_DEVICES`.
+    #[must_use]
+    pub fn allowed_devices(
+        mut self,
+        value: impl ::std::convert::Into<ScheduleGetResultAllowedDevices>,
+    ) -> Self {
+        self.allowed_devices = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED`.
+    #[must_use]
+    pub fn deleted(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deleted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_FOR_ALL_USERS`.
+    #[must_use]
+    pub fn is_for_all_users(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_for_all_users = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `WORKTIME_RESTRICTIONS`.
+    #[must_use]
+    pub fn worktime_restrictions(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.worktime_restrictions = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CONTROLLED_ACTIONS`.
+    #[must_use]
+    pub fn controlled_actions(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.controlled_actions = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UPDATED_BY`.
+    #[must_use]
+    pub fn updated_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.updated_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_BY`.
+    #[must_use]
+    pub fn deleted_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deleted_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DELETED_AT`.
+    #[must_use]
+    pub fn deleted_at(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deleted_at = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_AT`.
+    #[must_use]
+    pub fn created_at(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created_at = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SHIFTS`.
+    #[must_use]
+    pub fn shifts(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<ScheduleGetResultShiftsItem>>,
+    ) -> Self {
+        self.shifts = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CALENDAR`.
+    #[must_use]
+    pub fn calendar(
+        mut self,
+        value: impl ::std::convert::Into<ScheduleGetResultCalendar>,
+    ) -> Self {
+        self.calendar = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SCHEDULE_VIOLATION_RULES`.
+    #[must_use]
+    pub fn schedule_violation_rules(
+        mut self,
+        value: impl ::std::convert::Into<ScheduleGetResultScheduleViolationRules>,
+    ) -> Self {
+        self.schedule_violation_rules = ::std::option::Option::Some(value.into());
         self
     }
 }

@@ -2545,9 +2545,7 @@ impl ::b24_core::__private::Method for UserfieldAdd {
     );
     type Output = i64;
 }
-/// Deletes a custom field
-///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// The `user.userfield.delete` method deletes a custom field.
 ///
 /// Who: administrator.
 ///
@@ -2555,12 +2553,20 @@ impl ::b24_core::__private::Method for UserfieldAdd {
 /// The `UserfieldDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct UserfieldDelete {}
+pub struct UserfieldDelete {
+    /// Custom field identifier.
+    ///
+    /// To get custom field identifiers, use the user.userfield.list method.
+    ///
+    /// Wire name: `id`.
+    #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
+    pub id: i64,
+}
 impl UserfieldDelete {
     /// Creates a `UserfieldDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new() -> Self {
-        Self {}
+    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+        Self { id: id.into() }
     }
 }
 impl ::b24_core::__private::Method for UserfieldDelete {
@@ -2569,7 +2575,7 @@ impl ::b24_core::__private::Method for UserfieldDelete {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "user.userfield.delete",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = bool;
 }
 /// This method allows you to retrieve a file from a user field.
 ///
@@ -2595,9 +2601,7 @@ impl ::b24_core::__private::Method for UserfieldFileGet {
     );
     type Output = ::b24_core::__private::serde_json::Value;
 }
-/// Retrieves a list of custom fields
-///
-/// The page of this method is not in the docs snapshot; its parameters and result are not typed.
+/// The `user.userfield.list` method retrieves a list of custom fields by filter.
 ///
 /// Who: administrator.
 ///
@@ -2605,12 +2609,92 @@ impl ::b24_core::__private::Method for UserfieldFileGet {
 /// The `UserfieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct UserfieldList {}
+pub struct UserfieldList {
+    /// Sorting of selected custom fields in `{"field_1": "order_1", ... "field_N": "order_N"}` format.
+    ///
+    /// Possible values for `field_N`:
+    ///
+    /// - `ID` — custom field identifier
+    /// - `FIELD_NAME` — field name
+    /// - `USER_TYPE_ID` — field data type
+    /// - `XML_ID` — external code
+    /// - `SORT` — field sorting order
+    /// - `MULTIPLE` — multi-value capability
+    /// - `MANDATORY` — mandatory field
+    /// - `SHOW_FILTER` — show field in user list filter
+    /// - `SHOW_IN_LIST` — show field in user list
+    /// - `EDIT_IN_LIST` — field editing capability in user list
+    /// - `IS_SEARCHABLE` — field search capability
+    ///
+    /// Possible values for `order_N`:
+    ///
+    /// - `asc` — ascending
+    /// - `desc` — descending
+    ///
+    /// Wire name: `order`.
+    #[serde(rename = "order", default, skip_serializing_if = "Option::is_none")]
+    pub order: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Filter of selected custom fields in `{"field_1": "value_1", ... "field_N": "value_N"}` format.
+    ///
+    /// Possible values for `field_N` are similar to the fields in sorting.
+    ///
+    /// A key can be assigned an additional prefix to specify the filter behavior. Possible prefix values:
+    /// - `>=` — greater than or equal to
+    /// - `>` — greater than
+    /// - `<=` — less than or equal to
+    /// - `<` — less than
+    /// - `@` — IN (an array is passed as a value)
+    /// - `!@` — NOT IN (an array is passed as a value)
+    /// - `%` — LIKE, substring search. The `%` character does not need to be passed in the filter value. The search looks for the substring in any position of the string.
+    /// - `=%` — LIKE, substring search. The `%` character must be passed in the value. Examples:
+    ///   - `"mol%"` — searching for values starting with "mol"
+    ///   - `"%mol"` — searching for values ending with "mol"
+    ///   - `"%mol%"` — searching for values where "mol" can be in any position
+    /// - `%=` — LIKE (similar to `=%`)
+    /// - `!%` — NOT LIKE, substring search. The `%` character does not need to be passed in the filter value. The search goes from both sides.
+    /// - `!=%` — NOT LIKE, substring search. The `%` character must be passed in the value. Examples:
+    ///   - `"mol%"` — searching for values not starting with "mol"
+    ///   - `"%mol"` — searching for values not ending with "mol"
+    ///   - `"%mol%"` — searching for values where the substring "mol" is not present in any position
+    /// - `!%=` — NOT LIKE (similar to `!=%`)
+    /// - `=` — equal, exact match (used by default)
+    /// - `!=` — not equal
+    /// - `!` — not equal
+    ///
+    /// Wire name: `filter`.
+    #[serde(rename = "filter", default, skip_serializing_if = "Option::is_none")]
+    pub filter: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+}
 impl UserfieldList {
     /// Creates a `UserfieldList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
-        Self {}
+        Self {
+            order: ::std::option::Option::None,
+            filter: ::std::option::Option::None,
+        }
+    }
+    /// Sets `order`.
+    #[must_use]
+    pub fn order(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.order = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `filter`.
+    #[must_use]
+    pub fn filter(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.filter = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl ::b24_core::__private::Method for UserfieldList {
@@ -2619,7 +2703,20 @@ impl ::b24_core::__private::Method for UserfieldList {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "user.userfield.list",
     );
-    type Output = ::b24_core::__private::serde_json::Value;
+    type Output = ::std::vec::Vec<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >;
+}
+impl ::b24_core::__private::ListMethod for UserfieldList {
+    type Item = ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::None;
+    const ID_FIELD: &'static str = "ID";
 }
 /// The `user.userfield.update` method updates a custom field.
 ///

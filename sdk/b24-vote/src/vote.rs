@@ -162,6 +162,13 @@ impl ::b24_core::__private::Method for AttachedVoteGetAnswerVoted {
     );
     type Output = AttachedVoteGetAnswerVotedResult;
 }
+impl ::b24_core::__private::ListMethod for AttachedVoteGetAnswerVoted {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "ID";
+}
 /// The method `vote.AttachedVote.getMany` returns data for multiple votes based on the identifiers of the entities to which the vote is attached.
 ///
 /// Who: user with read access to votes.

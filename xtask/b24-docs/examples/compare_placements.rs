@@ -63,7 +63,7 @@ fn fields(spec: &Spec, fs: &[Field], depth: usize) -> String {
                 "{}{}: {}",
                 f.name.value,
                 if f.required { "*" } else { "" },
-                shape(spec, &f.shape(), depth)
+                shape(spec, &f.shape, depth)
             )
         })
         .collect::<Vec<_>>()

@@ -1,218 +1,21 @@
-//! Deterministic YAML output in the spec format, with Rust names fixed up
-//! where the derived ones would not compile or would collide.
+//! The spec files of an import as [`b24_spec`] model values, written by
+//! [`b24_spec::to_yaml`], with Rust names fixed up where the derived ones
+//! would not compile or would collide.
 
 use std::collections::HashSet;
 
-use b24_spec::names;
+use b24_spec::{self as spec, names, unplaced};
 
-use crate::ir::*;
+use crate::ir::{Command, Docs, Field, InterfaceEvent, Method, PlacementInfo, RestEvent, Shape};
 
-/// A YAML value, emitted in block style.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Y {
-    /// A string.
-    Str(String),
-    /// An integer.
-    Int(i64),
-    /// A boolean.
-    Bool(bool),
-    /// A string that is always quoted (enum values).
-    Quoted(String),
-    /// A sequence.
-    Seq(Vec<Y>),
-    /// A map with keys in order.
-    Map(Vec<(String, Y)>),
-}
-
-/// Writes a YAML document for a top-level map.
-pub fn to_yaml(header: &str, root: &[(String, Y)]) -> String {
-    let mut out = String::new();
-    for l in header.lines() {
-        out.push_str("# ");
-        out.push_str(l);
-        out.push('\n');
+fn docs_of(d: &Docs) -> spec::Docs {
+    let some = |v: &Option<String>| v.clone().filter(|v| !v.is_empty());
+    spec::Docs {
+        summary: some(&d.summary),
+        description: some(&d.description),
+        docs: Some(d.docs.clone()),
+        who: some(&d.who),
     }
-    write_map(&mut out, root, 0);
-    out
-}
-
-fn pad(out: &mut String, n: usize) {
-    out.extend(std::iter::repeat_n(' ', n));
-}
-
-fn write_map(out: &mut String, m: &[(String, Y)], indent: usize) {
-    for (i, (k, v)) in m.iter().enumerate() {
-        if i > 0 || !out.ends_with("- ") {
-            pad(out, indent);
-        }
-        out.push_str(k);
-        out.push(':');
-        write_value(out, v, indent);
-    }
-}
-
-/// Writes the value after `key:` (or after `- `).
-fn write_value(out: &mut String, v: &Y, indent: usize) {
-    match v {
-        Y::Str(s) => write_scalar(out, s, indent, false),
-        Y::Quoted(s) => write_scalar(out, s, indent, true),
-        Y::Int(i) => {
-            out.push(' ');
-            out.push_str(&i.to_string());
-            out.push('\n');
-        }
-        Y::Bool(b) => {
-            out.push(' ');
-            out.push_str(if *b { "true" } else { "false" });
-            out.push('\n');
-        }
-        Y::Seq(items) if items.is_empty() => out.push_str(" []\n"),
-        Y::Map(m) if m.is_empty() => out.push_str(" {}\n"),
-        Y::Seq(items) => {
-            out.push('\n');
-            write_seq(out, items, indent + 2);
-        }
-        Y::Map(m) => {
-            out.push('\n');
-            write_map(out, m, indent + 2);
-        }
-    }
-}
-
-fn write_seq(out: &mut String, items: &[Y], indent: usize) {
-    for it in items {
-        pad(out, indent);
-        out.push('-');
-        match it {
-            Y::Map(m) if !m.is_empty() => {
-                out.push(' ');
-                write_map(out, m, indent + 2);
-            }
-            Y::Seq(s) if !s.is_empty() => {
-                out.push('\n');
-                write_seq(out, s, indent + 2);
-            }
-            other => write_value(out, other, indent),
-        }
-    }
-}
-
-fn write_scalar(out: &mut String, s: &str, indent: usize, force_quote: bool) {
-    if !force_quote && s.contains('\n') && literal_ok(s) {
-        out.push_str(" |");
-        if s.starts_with(' ') {
-            out.push('2');
-        }
-        out.push_str("-\n");
-        for l in s.split('\n') {
-            if !l.is_empty() {
-                pad(out, indent + 2);
-                out.push_str(l);
-            }
-            out.push('\n');
-        }
-        return;
-    }
-    out.push(' ');
-    if !force_quote && plain_ok(s) {
-        out.push_str(s);
-    } else {
-        quote(out, s);
-    }
-    out.push('\n');
-}
-
-fn special_char(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}')
-}
-
-fn literal_ok(s: &str) -> bool {
-    !s.ends_with('\n')
-        && !s.starts_with('\n')
-        && !s.chars().any(special_char)
-        && !s.contains('\t')
-        && s.split('\n').all(|l| l == l.trim_end())
-}
-
-fn plain_ok(s: &str) -> bool {
-    let Some(first) = s.chars().next() else {
-        return false;
-    };
-    if !(first.is_ascii_alphabetic()
-        || first == '_'
-        || (!first.is_ascii() && first.is_alphabetic()))
-    {
-        return false;
-    }
-    if s != s.trim() || s.ends_with(':') || s.contains(": ") || s.contains(" #") {
-        return false;
-    }
-    let l = s.to_ascii_lowercase();
-    if matches!(
-        l.as_str(),
-        "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n" | "null" | "nan" | "inf"
-    ) {
-        return false;
-    }
-    s.chars().all(|c| {
-        c.is_ascii_alphanumeric()
-            || matches!(
-                c,
-                ' ' | '_'
-                    | '-'
-                    | '.'
-                    | '/'
-                    | '('
-                    | ')'
-                    | ','
-                    | '\''
-                    | '+'
-                    | '='
-                    | '?'
-                    | '!'
-                    | ';'
-                    | ':'
-            )
-            || (!c.is_ascii() && c.is_alphanumeric())
-    })
-}
-
-fn quote(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if special_char(c) => {
-                out.push_str(&format!("\\u{:04X}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
-fn s(v: &str) -> Y {
-    Y::Str(v.to_owned())
-}
-
-fn push_opt(m: &mut Vec<(String, Y)>, k: &str, v: &Option<String>) {
-    if let Some(v) = v
-        && !v.is_empty()
-    {
-        m.push((k.to_owned(), s(v)));
-    }
-}
-
-fn push_docs(m: &mut Vec<(String, Y)>, d: &Docs) {
-    push_opt(m, "summary", &d.summary);
-    push_opt(m, "description", &d.description);
-    m.push(("docs".into(), s(&d.docs)));
-    push_opt(m, "who", &d.who);
 }
 
 /// Examples kept per entry and key, and the largest one kept: the docs'
@@ -221,16 +24,12 @@ pub const MAX_EXAMPLES: usize = 2;
 /// See [`MAX_EXAMPLES`].
 pub const MAX_EXAMPLE_BYTES: usize = 4096;
 
-fn push_strings(m: &mut Vec<(String, Y)>, k: &str, v: &[String]) {
-    let kept: Vec<Y> = v
-        .iter()
+fn kept(v: &[String]) -> Vec<String> {
+    v.iter()
         .filter(|x| x.len() <= MAX_EXAMPLE_BYTES)
         .take(MAX_EXAMPLES)
-        .map(|x| s(x))
-        .collect();
-    if !kept.is_empty() {
-        m.push((k.to_owned(), Y::Seq(kept)));
-    }
+        .cloned()
+        .collect()
 }
 
 /// A unique Rust name: `base`, else `base_2`, `base_3`, ... (`sep` between).
@@ -259,8 +58,8 @@ fn sanitize(s: &str) -> String {
     o.trim_matches('_').to_owned()
 }
 
-/// Field list → YAML, with duplicate wire names dropped and Rust names fixed.
-fn fields_y(fields: &[Field], types: &mut Types) -> Y {
+/// The fields, with duplicate wire names dropped and Rust names fixed.
+fn fields_of(fields: &[Field], types: &mut Types) -> Vec<spec::Field> {
     let mut wire = HashSet::new();
     let mut rust = HashSet::new();
     let mut out = Vec::new();
@@ -279,69 +78,39 @@ fn fields_y(fields: &[Field], types: &mut Types) -> Y {
         });
         let base = names::snake(&base).unwrap_or(base);
         let r = unique(base, &mut rust, "_");
-        let mut m = vec![("name".to_owned(), Y::Str(f.name.clone()))];
-        if derived.as_deref() != Some(r.as_str()) {
-            m.push(("rust_name".into(), s(&r)));
-        }
-        shape_into(
-            &mut m,
-            &f.shape,
-            f.required,
-            f.description.as_deref(),
-            types,
-        );
-        out.push(Y::Map(m));
+        let mut shape = shape_of(&f.shape, types);
+        // a field's own description wins over its type's
+        shape.description = f.description.clone().or(shape.description);
+        out.push(spec::Field {
+            name: unplaced(f.name.clone()),
+            rust_name: (derived.as_deref() != Some(r.as_str())).then(|| unplaced(r)),
+            required: f.required,
+            shape,
+        });
     }
-    Y::Seq(out)
+    out
 }
 
-fn shape_into(
-    m: &mut Vec<(String, Y)>,
-    sh: &Shape,
-    required: bool,
-    description: Option<&str>,
-    types: &mut Types,
-) {
+/// A shape: a reference to a named type, or the type itself.
+fn shape_of(sh: &Shape, types: &mut Types) -> spec::Shape {
     if let Some(name) = types.name_of(sh) {
-        m.push(("type".into(), s(&name)));
-        if required {
-            m.push(("required".into(), Y::Bool(true)));
-        }
-        if sh.nullable {
-            m.push(("nullable".into(), Y::Bool(true)));
-        }
-        if let Some(d) = description {
-            m.push(("description".into(), s(d)));
-        }
-        return;
+        let mut s = spec::Shape::of(&name);
+        s.nullable = sh.nullable;
+        return s;
     }
-    m.push(("type".into(), s(&sh.ty)));
-    if required {
-        m.push(("required".into(), Y::Bool(true)));
+    let mut s = spec::Shape::of(&sh.ty);
+    s.nullable = sh.nullable;
+    s.description = sh.description.clone();
+    if matches!(sh.ty.as_str(), "string" | "integer" | "boolean") {
+        s.values = enum_of(&sh.values);
     }
-    if sh.nullable {
-        m.push(("nullable".into(), Y::Bool(true)));
+    if sh.ty == "object" {
+        s.fields = fields_of(&sh.fields, types);
     }
-    if let Some(d) = description.or(sh.description.as_deref()) {
-        m.push(("description".into(), s(d)));
+    if sh.ty == "array" {
+        s.items = sh.items.as_ref().map(|it| Box::new(shape_of(it, types)));
     }
-    if !sh.values.is_empty() && matches!(sh.ty.as_str(), "string" | "integer" | "boolean") {
-        m.push(("enum".into(), enum_y(&sh.values)));
-    }
-    if !sh.fields.is_empty() && sh.ty == "object" {
-        m.push(("fields".into(), fields_y(&sh.fields, types)));
-    }
-    if let Some(it) = &sh.items
-        && sh.ty == "array"
-    {
-        m.push(("items".into(), shape_y(it, types)));
-    }
-}
-
-fn shape_y(sh: &Shape, types: &mut Types) -> Y {
-    let mut m = Vec::new();
-    shape_into(&mut m, sh, false, None, types);
-    Y::Map(m)
+    s
 }
 
 /// Named objects of one file: each section (`page#anchor`) becomes one
@@ -355,7 +124,7 @@ pub struct Types {
     /// Names in use (entries' Rust names and the codegen's fixed names).
     taken: HashSet<String>,
     /// Definitions in the order they were completed.
-    defs: Vec<(String, Y)>,
+    defs: Vec<(String, spec::Shape)>,
 }
 
 impl Types {
@@ -393,14 +162,12 @@ impl Types {
             return None;
         }
         self.open.insert(tr.key.clone());
-        let mut def = Vec::new();
         let mut plain = sh.clone();
         plain.type_ref = None;
         plain.nullable = false;
         plain.description = None;
-        shape_into(&mut def, &plain, false, None, self);
+        let def = shape_of(&plain, self);
         self.open.remove(&tr.key);
-        let def = Y::Map(def);
         // the same object described in two places is one type
         let same = self.defs.iter().find(|(n, d)| {
             *d == def
@@ -419,16 +186,13 @@ impl Types {
     }
 
     /// The `types:` map, sorted by name.
-    fn into_y(mut self) -> Option<Y> {
-        if self.defs.is_empty() {
-            return None;
-        }
+    fn into_map(mut self) -> indexmap::IndexMap<String, spec::Shape> {
         self.defs.sort_by(|a, b| a.0.cmp(&b.0));
-        Some(Y::Map(self.defs))
+        self.defs.into_iter().collect()
     }
 }
 
-fn enum_y(values: &[EnumVal]) -> Y {
+fn enum_of(values: &[spec::EnumValue]) -> Vec<spec::EnumValue> {
     let mut seen = HashSet::new();
     let mut taken = HashSet::new();
     taken.insert("Unknown".to_owned());
@@ -437,55 +201,24 @@ fn enum_y(values: &[EnumVal]) -> Y {
         if !seen.insert(v.value.clone()) {
             continue;
         }
-        let derived = names::enum_variant(&v.value.to_spec());
-        let base = derived.clone().unwrap_or_else(|| {
-            let raw = match &v.value {
-                Scalar::Str(x) => x.clone(),
-                Scalar::Int(x) => x.to_string(),
-                Scalar::Bool(x) => x.to_string(),
-            };
-            match names::camel(&sanitize(&raw)) {
-                Some(c) if c.starts_with(|ch: char| ch.is_ascii_alphabetic()) => c,
-                Some(c) if !c.is_empty() => format!("V{c}"),
-                _ => format!("Value{}", i + 1),
-            }
-        });
+        let value = v.value.clone();
+        let derived = names::enum_variant(&value);
+        let base =
+            derived
+                .clone()
+                .unwrap_or_else(|| match names::camel(&sanitize(&value.to_string())) {
+                    Some(c) if c.starts_with(|ch: char| ch.is_ascii_alphabetic()) => c,
+                    Some(c) if !c.is_empty() => format!("V{c}"),
+                    _ => format!("Value{}", i + 1),
+                });
         let r = unique(base, &mut taken, "");
-        let mut m = vec![(
-            "value".to_owned(),
-            match &v.value {
-                Scalar::Str(x) => Y::Quoted(x.clone()),
-                Scalar::Int(x) => Y::Int(*x),
-                Scalar::Bool(x) => Y::Bool(*x),
-            },
-        )];
-        if derived.as_deref() != Some(r.as_str()) {
-            m.push(("rust_name".into(), s(&r)));
-        }
-        if let Some(d) = &v.description {
-            m.push(("description".into(), s(d)));
-        }
-        out.push(Y::Map(m));
+        out.push(spec::EnumValue {
+            rust_name: (derived.as_deref() != Some(r.as_str())).then(|| unplaced(r)),
+            value,
+            description: v.description.clone(),
+        });
     }
-    Y::Seq(out)
-}
-
-fn errors_y(errors: &[ErrorIr]) -> Y {
-    Y::Seq(
-        errors
-            .iter()
-            .map(|e| {
-                let mut m = vec![("code".to_owned(), Y::Str(e.code.clone()))];
-                if let Some(st) = e.status {
-                    m.push(("status".into(), Y::Int(i64::from(st))));
-                }
-                if let Some(d) = &e.description {
-                    m.push(("description".into(), s(d)));
-                }
-                Y::Map(m)
-            })
-            .collect(),
-    )
+    out
 }
 
 /// The header comment of every generated file.
@@ -494,11 +227,12 @@ pub const HEADER: &str = "Generated by b24-docs from the Bitrix24 REST documenta
 Regenerate with `cargo xtask import-docs <docs-dir>`; do not edit by hand.";
 
 /// A methods/events file. Entries must be sorted and free of duplicates.
-pub fn rest_file(summary: &str, scope: &str, methods: &[&Method], events: &[&RestEvent]) -> String {
-    let mut root = vec![
-        ("summary".to_owned(), s(summary)),
-        ("scope".to_owned(), s(scope)),
-    ];
+pub fn rest_file(
+    summary: &str,
+    scope: &str,
+    methods: &[&Method],
+    events: &[&RestEvent],
+) -> Result<String, b24_spec::SerializeError> {
     // Rust names first: named types must not take them
     let mut taken = HashSet::new();
     let method_names: Vec<(Option<String>, String)> = methods
@@ -536,68 +270,67 @@ pub fn rest_file(summary: &str, scope: &str, methods: &[&Method], events: &[&Res
             .map(|n| n.1.clone())
             .chain(event_names.iter().cloned()),
     );
-    if !methods.is_empty() {
-        let mut items = Vec::new();
-        for (m, (derived, r)) in methods.iter().zip(&method_names) {
-            let own_scope = m.scopes.first().map(String::as_str).unwrap_or(scope);
-            let mut y = vec![("name".to_owned(), Y::Str(m.name.clone()))];
-            if derived.as_deref() != Some(r.as_str()) {
-                y.push(("rust_name".into(), s(r)));
-            }
-            if m.v3 {
-                y.push(("api".into(), s("v3")));
-            }
-            push_docs(&mut y, &m.docs);
-            if own_scope != scope {
-                y.push(("scope".into(), s(own_scope)));
-            }
-            if !m.params.is_empty() {
-                y.push(("params".into(), fields_y(&m.params, &mut types)));
-            }
-            if let Some(r) = &m.result {
-                y.push(("result".into(), shape_y(r, &mut types)));
-            }
-            if let Some(path) = &m.list {
-                let mut l = Vec::new();
-                if let Some(p) = path {
-                    l.push(("path".to_owned(), s(p)));
-                }
-                y.push(("list".into(), Y::Map(l)));
-            }
-            if !m.errors.is_empty() {
-                y.push(("errors".into(), errors_y(&m.errors)));
-            }
-            push_strings(&mut y, "examples", &m.examples);
-            push_strings(&mut y, "result_examples", &m.result_examples);
-            items.push(Y::Map(y));
-        }
-        root.push(("methods".into(), Y::Seq(items)));
-    }
-    if !events.is_empty() {
-        let mut items = Vec::new();
-        for (e, r) in events.iter().zip(&event_names) {
-            let mut y = vec![
-                ("code".to_owned(), Y::Str(e.code.clone())),
-                ("rust_name".to_owned(), s(r)),
-            ];
-            push_docs(&mut y, &e.docs);
-            if let Some(sc) = e.scopes.first()
-                && sc != scope
-            {
-                y.push(("scope".into(), s(sc)));
-            }
-            if !e.data.is_empty() {
-                y.push(("data".into(), fields_y(&e.data, &mut types)));
-            }
-            push_strings(&mut y, "examples", &e.examples);
-            items.push(Y::Map(y));
-        }
-        root.push(("events".into(), Y::Seq(items)));
-    }
-    if let Some(t) = types.into_y() {
-        root.push(("types".into(), t));
-    }
-    to_yaml(HEADER, &root)
+    let other_scope = |scopes: &[String]| scopes.first().filter(|s| *s != scope).cloned();
+    let methods = methods
+        .iter()
+        .zip(method_names)
+        .map(|(m, (derived, r))| spec::Method {
+            name: unplaced(m.name.clone()),
+            rust_name: (derived.as_deref() != Some(r.as_str())).then(|| unplaced(r)),
+            api: m.v3.then(|| unplaced("v3".to_owned())),
+            docs: docs_of(&m.docs),
+            scope: other_scope(&m.scopes),
+            idempotent: None,
+            params: fields_of(&m.params, &mut types),
+            result: m.result.as_ref().map(|r| shape_of(r, &mut types)),
+            list: m.list.clone(),
+            errors: m.errors.clone(),
+            examples: kept(&m.examples),
+            result_examples: kept(&m.result_examples),
+        })
+        .collect();
+    let events = events
+        .iter()
+        .zip(event_names)
+        .map(|(e, r)| spec::RestEvent {
+            code: unplaced(e.code.clone()),
+            rust_name: Some(unplaced(r)),
+            docs: docs_of(&e.docs),
+            scope: other_scope(&e.scopes),
+            data: fields_of(&e.data, &mut types),
+            examples: kept(&e.examples),
+        })
+        .collect();
+    let file = spec::SpecFile {
+        summary: Some(summary.to_owned()),
+        scope: Some(scope.to_owned()),
+        methods,
+        events,
+        types: types.into_map(),
+        ..spec::SpecFile::default()
+    };
+    b24_spec::to_yaml(HEADER, &file)
+}
+
+/// A Rust name per entry, in order: the derived one when it compiles and is
+/// free, else one made from the wire name (or `{fallback}{n}`).
+fn entry_names<'a>(
+    wire: impl Iterator<Item = &'a str>,
+    derive: impl Fn(&str) -> Option<String>,
+    fallback: &str,
+) -> Vec<(Option<String>, String)> {
+    let mut taken = HashSet::new();
+    wire.enumerate()
+        .map(|(i, w)| {
+            let derived = derive(w);
+            let base = match &derived {
+                Some(d) if !taken.contains(d) => d.clone(),
+                _ => names::camel(&sanitize(w)).unwrap_or_else(|| format!("{fallback}{}", i + 1)),
+            };
+            let r = unique(base, &mut taken, "");
+            (derived, r)
+        })
+        .collect()
 }
 
 /// A placement file.
@@ -607,104 +340,72 @@ pub fn placement_file(
     scopes: &[String],
     events: &[&InterfaceEvent],
     commands: &[&Command],
-) -> String {
-    let mut p = vec![("code".to_owned(), s(code))];
-    if let Some(i) = info {
-        push_opt(&mut p, "title", &i.title);
-        push_opt(&mut p, "summary", &i.docs.summary);
-    }
-    if !scopes.is_empty() {
-        p.push((
-            "scopes".into(),
-            Y::Seq(scopes.iter().map(|x| s(x)).collect()),
-        ));
-    }
-    if let Some(i) = info {
-        p.push(("docs".into(), s(&i.docs.docs)));
-    }
+) -> Result<String, b24_spec::SerializeError> {
     let mut types = Types::new(
         events
             .iter()
             .filter_map(|e| names::interface_event(&e.name))
             .chain(commands.iter().filter_map(|c| names::camel(&c.name))),
     );
-    let mut taken = HashSet::new();
-    let mut evs = Vec::new();
-    for e in events {
-        let derived = names::interface_event(&e.name);
-        let base = match &derived {
-            Some(d) if !taken.contains(d) => d.clone(),
-            _ => names::camel(&sanitize(&e.name))
-                .unwrap_or_else(|| format!("Event{}", evs.len() + 1)),
-        };
-        let r = unique(base, &mut taken, "");
-        let mut y = vec![("name".to_owned(), Y::Str(e.name.clone()))];
-        if derived.as_deref() != Some(r.as_str()) {
-            y.push(("rust_name".into(), s(&r)));
-        }
-        push_docs(&mut y, &e.docs);
-        y.push(("args".into(), fields_y(&e.args, &mut types)));
-        push_strings(&mut y, "examples", &e.examples);
-        evs.push(Y::Map(y));
-    }
-    if !evs.is_empty() {
-        p.push(("events".into(), Y::Seq(evs)));
-    }
-    let mut taken = HashSet::new();
-    let mut cmds = Vec::new();
-    for c in commands {
-        let derived = names::camel(&c.name);
-        let base = match &derived {
-            Some(d) if !taken.contains(d) => d.clone(),
-            _ => names::camel(&sanitize(&c.name))
-                .unwrap_or_else(|| format!("Command{}", cmds.len() + 1)),
-        };
-        let r = unique(base, &mut taken, "");
-        let mut y = vec![("name".to_owned(), Y::Str(c.name.clone()))];
-        if derived.as_deref() != Some(r.as_str()) {
-            y.push(("rust_name".into(), s(&r)));
-        }
-        push_docs(&mut y, &c.docs);
-        if !c.params.is_empty() {
-            y.push(("params".into(), fields_y(&c.params, &mut types)));
-        }
-        let result = c.result.clone().unwrap_or_else(|| Shape::of("any"));
-        y.push(("result".into(), shape_y(&result, &mut types)));
-        push_strings(&mut y, "examples", &c.examples);
-        push_strings(&mut y, "result_examples", &c.result_examples);
-        cmds.push(Y::Map(y));
-    }
-    if !cmds.is_empty() {
-        p.push(("commands".into(), Y::Seq(cmds)));
-    }
-    let mut root = vec![("placement".to_owned(), Y::Map(p))];
-    if let Some(t) = types.into_y() {
-        root.push(("types".into(), t));
-    }
-    to_yaml(HEADER, &root)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quotes_what_needs_quoting() {
-        let y = to_yaml(
-            "",
-            &[
-                ("a".into(), s("plain text")),
-                ("b".into(), s("yes")),
-                ("c".into(), s("a: b")),
-                ("d".into(), s("line1\nline2")),
-                ("e".into(), s("123")),
-                ("f".into(), Y::Quoted("x".into())),
-                ("g".into(), s(" lead\nx")),
-            ],
-        );
-        assert_eq!(
-            y,
-            "a: plain text\nb: \"yes\"\nc: \"a: b\"\nd: |-\n  line1\n  line2\ne: \"123\"\nf: \"x\"\ng: |2-\n   lead\n  x\n"
-        );
-    }
+    let rust_name = |(derived, r): (Option<String>, String)| {
+        (derived.as_deref() != Some(r.as_str())).then(|| unplaced(r))
+    };
+    let event_names = entry_names(
+        events.iter().map(|e| e.name.as_str()),
+        names::interface_event,
+        "Event",
+    );
+    let events = events
+        .iter()
+        .zip(event_names)
+        .map(|(e, n)| spec::InterfaceEvent {
+            name: unplaced(e.name.clone()),
+            rust_name: rust_name(n),
+            docs: docs_of(&e.docs),
+            args: fields_of(&e.args, &mut types),
+            examples: kept(&e.examples),
+        })
+        .collect();
+    let command_names = entry_names(
+        commands.iter().map(|c| c.name.as_str()),
+        names::camel,
+        "Command",
+    );
+    let commands = commands
+        .iter()
+        .zip(command_names)
+        .map(|(c, n)| spec::Command {
+            name: unplaced(c.name.clone()),
+            rust_name: rust_name(n),
+            docs: docs_of(&c.docs),
+            params: fields_of(&c.params, &mut types),
+            param: None,
+            result: Some(shape_of(
+                c.result.as_ref().unwrap_or(&Shape::of("any")),
+                &mut types,
+            )),
+            examples: kept(&c.examples),
+            result_examples: kept(&c.result_examples),
+        })
+        .collect();
+    let placement = spec::Placement {
+        code: unplaced(code.to_owned()),
+        title: info.and_then(|i| i.title.clone()).filter(|t| !t.is_empty()),
+        docs: spec::Docs {
+            summary: info
+                .and_then(|i| i.docs.summary.clone())
+                .filter(|s| !s.is_empty()),
+            docs: info.map(|i| i.docs.docs.clone()),
+            ..spec::Docs::default()
+        },
+        scopes: scopes.to_vec(),
+        events,
+        commands,
+    };
+    let file = spec::SpecFile {
+        placement: Some(placement),
+        types: types.into_map(),
+        ..spec::SpecFile::default()
+    };
+    b24_spec::to_yaml(HEADER, &file)
 }

@@ -1,38 +1,10 @@
-//! The intermediate representation between a parsed page and the YAML spec:
-//! entries with their fields, shapes and examples, free of Markdown.
+//! What the importer reads from a page before the spec files are put
+//! together: entries with the page they came from, the scopes it lists and,
+//! on object shapes, the docs section they were described in (the files'
+//! `types:` are made from these). Values the spec model already has
+//! (enum values, errors, paging) are [`b24_spec`] types.
 
-/// A wire value of an enum.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Scalar {
-    /// A string value.
-    Str(String),
-    /// An integer value.
-    Int(i64),
-    /// A boolean value.
-    Bool(bool),
-}
-
-impl Scalar {
-    /// The value as the spec model sees it.
-    pub fn to_spec(&self) -> b24_spec::ScalarValue {
-        match self {
-            Scalar::Str(s) => b24_spec::ScalarValue::Str(s.clone()),
-            Scalar::Int(i) => b24_spec::ScalarValue::Int(*i),
-            Scalar::Bool(b) => b24_spec::ScalarValue::Bool(*b),
-        }
-    }
-}
-
-/// One documented enum value.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EnumVal {
-    /// The wire value.
-    pub value: Scalar,
-    /// Variant name, set when the derived one would not compile or collides.
-    pub rust_name: Option<String>,
-    /// What it means.
-    pub description: Option<String>,
-}
+pub use b24_spec::{EnumValue, ErrorSpec, ScalarValue};
 
 /// A type: builtin name plus nested structure.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -45,7 +17,7 @@ pub struct Shape {
     /// Documentation (only emitted on shapes that are not fields).
     pub description: Option<String>,
     /// Enum values.
-    pub values: Vec<EnumVal>,
+    pub values: Vec<EnumValue>,
     /// Object fields.
     pub fields: Vec<Field>,
     /// Array items.
@@ -89,17 +61,6 @@ pub struct Field {
     pub shape: Shape,
 }
 
-/// A documented error.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ErrorIr {
-    /// The `error` code (may be empty: the docs' "Empty value").
-    pub code: String,
-    /// HTTP status.
-    pub status: Option<u16>,
-    /// The `error_description`.
-    pub description: Option<String>,
-}
-
 /// Common documentation of an entry.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Docs {
@@ -131,10 +92,10 @@ pub struct Method {
     pub params: Vec<Field>,
     /// `result` shape.
     pub result: Option<Shape>,
-    /// `Some(path)` for list methods (`None` path: `result` is the array).
-    pub list: Option<Option<String>>,
+    /// Paging of a list method.
+    pub list: Option<b24_spec::ListSpec>,
     /// Documented errors.
-    pub errors: Vec<ErrorIr>,
+    pub errors: Vec<ErrorSpec>,
     /// JSON request examples.
     pub examples: Vec<String>,
     /// JSON response examples.

@@ -98,6 +98,7 @@ fn command_errors_join_the_result() {
     // The docs' order: `{"result": "error", "errorCode": ...}`.
     assert_eq!(names, [("result", false), ("errorCode", false)]);
     let codes: Vec<String> = error.fields[1]
+        .shape
         .values
         .iter()
         .map(|v| v.value.to_string())

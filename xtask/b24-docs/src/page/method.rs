@@ -1,0 +1,456 @@
+//! REST method pages: parameters, result, paging, errors and examples.
+
+use super::*;
+
+/// The paging of a REST v2 method, from what its page says: a list pages
+/// by 50 when it documents a `start` parameter or when its answer carries
+/// the pager's `next`/`total` (and has no `OFFSET` of its own). The rows
+/// sit where the answers show an array (`result` itself or the one array in
+/// it), else where the documented result has one; `None` when the method
+/// does not page or the rows cannot be found. The cursor is the rows' `ID`
+/// or `id` field.
+pub(super) fn paging(
+    params: &[Field],
+    result: Option<&Shape>,
+    answers: Vec<Value>,
+) -> Option<b24_spec::ListSpec> {
+    let has_start = params.iter().any(|p| p.name == "start");
+    let pager = answers
+        .iter()
+        .any(|v| v.get("next").is_some() || v.get("total").is_some());
+    let results: Vec<Value> = answers.into_iter().filter_map(answer_result).collect();
+    // a method paged by its own `OFFSET` also answers with `total`
+    let own_offset = params.iter().any(|p| p.name.eq_ignore_ascii_case("offset"));
+    let pages = has_start || (pager && !own_offset);
+    if !pages {
+        return None;
+    }
+    let documented = match result {
+        Some(s) if s.ty == "array" => Some((None, s.items.as_deref())),
+        Some(s) if s.ty == "object" => {
+            let mut arrays = s.fields.iter().filter(|f| f.shape.ty == "array");
+            let one = match (arrays.next(), arrays.next()) {
+                (Some(one), None) => Some(one),
+                _ => None,
+            };
+            s.fields
+                .iter()
+                .find(|f| f.name == "items" && f.shape.ty == "array")
+                .or(one)
+                .map(|at| (Some(at.name.clone()), at.shape.items.as_deref()))
+        }
+        _ => None,
+    };
+    let shown = rows_in_answers(&results);
+    let (path, documented_rows) = match (shown, documented) {
+        (Some(path), Some((d, rows))) if path == d => (path, rows),
+        (Some(path), _) => (path, None),
+        (None, Some(d)) => d,
+        (None, None) => return None,
+    };
+    // the rows' keys: as documented, else as the answers show them
+    let mut row_keys: Vec<&str> = documented_rows
+        .map(|r| r.fields.iter().map(|f| f.name.as_str()).collect())
+        .unwrap_or_default();
+    if row_keys.is_empty() {
+        row_keys = results
+            .iter()
+            .filter_map(|r| match &path {
+                Some(p) => r.get(p),
+                None => Some(r),
+            })
+            .filter_map(|rows| rows.as_array()?.first()?.as_object())
+            .flat_map(|row| row.keys().map(String::as_str))
+            .collect();
+    }
+    let id_field = ["ID", "id"]
+        .into_iter()
+        .find(|id| row_keys.contains(id))
+        .map(str::to_owned);
+    Some(b24_spec::ListSpec { path, id_field })
+}
+
+/// The `result` of a documented answer. Some pages show the answer without
+/// its `result` wrapper (`{"measures": [...], "total": 4}`): then what is
+/// left without the pager's and timing keys is the result.
+fn answer_result(answer: Value) -> Option<Value> {
+    let Value::Object(mut o) = answer else {
+        return Some(answer);
+    };
+    if let Some(r) = o.remove("result") {
+        return Some(r);
+    }
+    if o.contains_key("error") {
+        return None;
+    }
+    o.retain(|k, _| !matches!(k.as_str(), "time" | "total" | "next"));
+    Some(Value::Object(o))
+}
+
+/// Where the rows sit in the answers' results: `Some(None)` when the result
+/// is the array, `Some(Some(key))` when it is an object with one array under
+/// `key`; `None` when the answers disagree or show neither.
+pub(super) fn rows_in_answers(results: &[Value]) -> Option<Option<String>> {
+    let mut found = None;
+    for r in results {
+        let at = match r {
+            Value::Array(_) => None,
+            Value::Object(o) => {
+                let mut arrays = o.iter().filter(|(_, v)| v.is_array()).map(|(k, _)| k);
+                match (arrays.next(), arrays.next()) {
+                    (Some(one), None) => Some(one.clone()),
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        match &found {
+            None => found = Some(at),
+            Some(f) if *f == at => {}
+            Some(_) => return None,
+        }
+    }
+    found
+}
+
+impl Ctx<'_> {
+    /// The result shape and examples of a response section. With
+    /// `envelope`, examples are `{"result": ...}` objects.
+    /// The JSON code blocks of section `h`, parsed.
+    pub(super) fn json_blocks(&self, h: usize) -> Vec<Value> {
+        self.section(h)
+            .filter_map(|i| match &self.doc.blocks[i] {
+                // answers with a trailing comma are still answers
+                Block::Code { lang, text, .. } if lang.is_empty() || lang == "json" => {
+                    serde_json::from_str(text)
+                        .ok()
+                        .or_else(|| serde_json::from_str(&js_to_json(text)?).ok())
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    pub(super) fn result_of(&mut self, h: usize, envelope: bool) -> (Option<Shape>, Vec<String>) {
+        let range = self.section(h);
+        let mut examples = Vec::new();
+        let mut first_val: Option<Value> = None;
+        let mut section_text = String::new();
+        for i in range.clone() {
+            match &self.doc.blocks[i] {
+                Block::Code { lang, text, .. } if lang.is_empty() || lang == "json" => {
+                    if let Ok(v) = serde_json::from_str::<Value>(text) {
+                        let keep =
+                            !envelope || matches!(&v, Value::Object(o) if o.contains_key("result"));
+                        if keep {
+                            if first_val.is_none() {
+                                first_val = Some(v);
+                            }
+                            examples.push(text.trim().to_owned());
+                        }
+                    }
+                }
+                Block::Text { text, .. } => {
+                    section_text.push_str(text);
+                    section_text.push('\n');
+                }
+                _ => {}
+            }
+        }
+        let rows = self.first_field_table(range.clone());
+        let result_val = match (&first_val, envelope) {
+            (Some(Value::Object(o)), true) => o.get("result").cloned(),
+            (v, false) => v.clone(),
+            _ => None,
+        };
+        let shape = match rows {
+            Some(rows) => {
+                let fields = self.fields(&rows, &mut Vec::new());
+                if envelope {
+                    if let Some(r) = fields.iter().find(|f| f.name == "result") {
+                        let mut s = r.shape.clone();
+                        s.description = r.description.clone();
+                        // siblings that are keys of the example's result
+                        if let Some(Value::Object(o)) = &result_val
+                            && s.ty == "object"
+                        {
+                            for f in &fields {
+                                if f.name != "result"
+                                    && o.contains_key(&f.name)
+                                    && !s.fields.iter().any(|x| x.name == f.name)
+                                {
+                                    s.fields.push(f.clone());
+                                }
+                            }
+                        }
+                        Some(s)
+                    } else {
+                        let fs: Vec<Field> = fields
+                            .into_iter()
+                            .filter(|f| !matches!(f.name.as_str(), "time" | "total" | "next"))
+                            .collect();
+                        shape_from_fields(fs, result_val.as_ref())
+                    }
+                } else {
+                    shape_from_fields(fields, result_val.as_ref())
+                }
+            }
+            None => result_val.as_ref().map(|v| {
+                let mut s = shallow_shape(v);
+                if let (Value::Array(items), Some(it)) = (v, s.items.as_mut())
+                    && it.ty == "string"
+                    && items.iter().all(Value::is_string)
+                {
+                    it.values = enum_values(&section_text, "string");
+                }
+                s
+            }),
+        };
+        (shape, examples)
+    }
+
+    /// Whether a code example calls method `name`.
+    pub(super) fn calls_method(&self, name: &str) -> bool {
+        let pats = [
+            format!("'{name}'"),
+            format!("\"{name}\""),
+            format!("/{name}'"),
+            format!("/{name}\""),
+            format!("/{name} "),
+            format!("/{name}\n"),
+            format!("/{name}.json"),
+            format!("/{name}?"),
+        ];
+        self.doc.blocks.iter().any(|b| match b {
+            Block::Code { text, .. } => {
+                let t = format!("{text}\n");
+                pats.iter().any(|p| t.contains(p.as_str()))
+            }
+            _ => false,
+        })
+    }
+
+    pub(super) fn method_name_from_examples(&self) -> Option<String> {
+        let mut found: Option<String> = None;
+        for b in &self.doc.blocks {
+            let Block::Code { text, .. } = b else {
+                continue;
+            };
+            for marker in [
+                "**put_your_webhook_here**/",
+                "callMethod('",
+                "callMethod(\"",
+            ] {
+                let mut rest = text.as_str();
+                while let Some(p) = rest.find(marker) {
+                    let after = &rest[p + marker.len()..];
+                    let name: String = after
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '_')
+                        .collect();
+                    let name = name
+                        .trim_end_matches(".json")
+                        .trim_end_matches('.')
+                        .to_owned();
+                    if !name.is_empty()
+                        && name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                    {
+                        match &found {
+                            None => found = Some(name),
+                            Some(f) if *f == name => {}
+                            Some(_) => return None,
+                        }
+                    }
+                    rest = after;
+                }
+            }
+        }
+        found
+    }
+
+    pub(super) fn method(&mut self, name: String, _h1_line: u32) -> Analysis {
+        let (scopes, who) = self.header();
+        let params = match self.h2(|t| {
+            t.contains("parameter") && !t.contains("handler") && !t.contains("subscription")
+        }) {
+            Some(h) => {
+                let rows = self.section_table(h);
+                rows.map(|r| self.fields(&r, &mut Vec::new()))
+                    .unwrap_or_default()
+            }
+            None => Vec::new(),
+        };
+        let response = self.h2(|t| {
+            (t.contains("response") || t.starts_with("returned") || t.contains("result"))
+                && !t.contains("error")
+        });
+        let (mut result, result_examples) = match response {
+            Some(h) => self.result_of(h, true),
+            None => (None, Vec::new()),
+        };
+        // every JSON answer, also those shown without their `result` wrapper
+        let answers: Vec<Value> = response.map(|h| self.json_blocks(h)).unwrap_or_default();
+        if let Some(shape) = &mut result {
+            self.reconcile_result(&name, shape, &result_examples);
+        }
+        let v3 = self.is_rest_v3();
+        // REST 3.0 lists page with `pagination`, never `start`/`next`.
+        let list = if v3 {
+            None
+        } else {
+            paging(&params, result.as_ref(), answers)
+        };
+        let errors = self.errors();
+        let examples = self.request_examples();
+        let method = Method {
+            name,
+            v3,
+            docs: self.docs(who),
+            scopes,
+            params,
+            result,
+            list,
+            errors,
+            examples,
+            result_examples,
+        };
+        Analysis::Imported(Kind::RestMethod, vec![Entry::Method(method)])
+    }
+
+    /// The source line of the code block holding `example`.
+    pub(super) fn example_line(&self, example: &str) -> u32 {
+        self.doc
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Code { text, line, .. } if text.trim() == example.trim() => Some(*line),
+                _ => None,
+            })
+            .unwrap_or(0)
+    }
+
+    /// Lets the response examples decide where the tables' shape
+    /// contradicts them (see [`crate::reconcile`]), with a warning each.
+    pub(super) fn reconcile_result(&mut self, name: &str, shape: &mut Shape, examples: &[String]) {
+        let mut texts = Vec::new();
+        let mut values = Vec::new();
+        for ex in examples {
+            let Ok(v) = serde_json::from_str::<Value>(ex) else {
+                continue;
+            };
+            // Error examples show `error`, not `result`.
+            if v.get("error").is_some() {
+                continue;
+            }
+            let r = match v {
+                Value::Object(mut o) if o.contains_key("result") => {
+                    o.remove("result").unwrap_or_default()
+                }
+                other => other,
+            };
+            texts.push(ex.as_str());
+            values.push(r);
+        }
+        let notes = crate::reconcile::reconcile_result(shape, &values, name);
+        for n in notes {
+            let line = texts.get(n.example).map_or(0, |t| self.example_line(t));
+            self.warn(
+                line,
+                format!(
+                    "`{name}`: `{}`: {} (reconciled with the example)",
+                    n.path, n.what
+                ),
+            );
+        }
+    }
+
+    pub(super) fn errors(&mut self) -> Vec<ErrorSpec> {
+        let mut out: Vec<ErrorSpec> = Vec::new();
+        let mut in_errors = false;
+        for b in &self.doc.blocks {
+            match b {
+                Block::Heading { level, text, .. } => {
+                    if *level <= 2 {
+                        in_errors = text.to_ascii_lowercase().contains("error");
+                    } else if text.to_ascii_lowercase().contains("error") {
+                        in_errors = true;
+                    }
+                }
+                Block::Table(t) if in_errors => {
+                    let Some(head) = t.rows.first() else { continue };
+                    let cols: Vec<String> = head
+                        .cells
+                        .iter()
+                        .map(|c| c.text.replace("**", "").trim().to_ascii_lowercase())
+                        .collect();
+                    let Some(ci) = cols.iter().position(|c| c == "code" || c == "error code")
+                    else {
+                        continue;
+                    };
+                    let si = cols.iter().position(|c| c.contains("status"));
+                    let di = cols
+                        .iter()
+                        .position(|c| c.contains("description") || c.contains("message"));
+                    for r in &t.rows[1..] {
+                        let Some(code) = r.cells.get(ci) else {
+                            continue;
+                        };
+                        let mut code = code.text.replace('`', "").trim().to_owned();
+                        if matches!(
+                            code.to_ascii_lowercase().as_str(),
+                            "empty value" | "empty string" | "-" | "—" | "empty"
+                        ) {
+                            code.clear();
+                        }
+                        if code.contains('\n') || code.len() > 120 {
+                            continue;
+                        }
+                        let status = si
+                            .and_then(|i| r.cells.get(i))
+                            .and_then(|c| c.text.replace('`', "").trim().parse::<u16>().ok());
+                        let description = di
+                            .and_then(|i| r.cells.get(i))
+                            .map(|c| md::plain(&c.text.replace('`', "")))
+                            .filter(|d| !d.is_empty() && d != ">");
+                        let e = ErrorSpec {
+                            code,
+                            status,
+                            description,
+                        };
+                        if !out.contains(&e) {
+                            out.push(e);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    pub(super) fn request_examples(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for b in &self.doc.blocks {
+            let Block::Code { lang, text, .. } = b else {
+                continue;
+            };
+            if !matches!(lang.as_str(), "bash" | "sh" | "shell" | "curl" | "") {
+                continue;
+            }
+            if !text.contains("curl") {
+                continue;
+            }
+            let Some(p) = text.find("-d '") else { continue };
+            let body = &text[p + 4..];
+            let Some(end) = body.find('\'') else { continue };
+            let body = &body[..end];
+            if serde_json::from_str::<Value>(body).is_ok() && !out.iter().any(|o| o == body) {
+                out.push(body.to_owned());
+            }
+            if out.len() >= 3 {
+                break;
+            }
+        }
+        out
+    }
+}
