@@ -19,14 +19,14 @@
 
 pub mod clock;
 mod deliver;
+mod handlers;
+mod http;
 mod limits;
-mod methods;
-mod portal;
-mod rest;
+mod protocol;
+mod router;
 mod server;
+mod state;
 pub mod store;
-mod tasks;
-mod v3;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -39,13 +39,13 @@ use tokio::task::JoinHandle;
 
 pub use clock::Clock;
 pub use limits::OPERATING_LIMIT;
-pub use methods::ApiError;
-pub use portal::{
+pub use protocol::{ApiError, MAX_BATCH};
+pub use router::router;
+pub use server::CERT_NAMES;
+pub use state::{
     ALL_SCOPES, AuthKind, CallRecord, Config, Delivery, OAuthApp, OutgoingWebhook, Portal,
     TokenPair, UiEvent, Webhook,
 };
-pub use rest::{MAX_BATCH, router};
-pub use server::CERT_NAMES;
 
 /// Why the emulator could not start or act.
 #[derive(Debug, thiserror::Error)]
@@ -76,7 +76,7 @@ pub struct EmulatorBuilder {
     host: [u8; 4],
     https: bool,
     cert_dir: Option<PathBuf>,
-    seed: portal::Seed,
+    seed: state::Seed,
     default_webhook: bool,
     token_lifetime: Duration,
     cost_per_call: Duration,
@@ -105,7 +105,7 @@ impl Default for EmulatorBuilder {
             host: [127, 0, 0, 1],
             https: false,
             cert_dir: None,
-            seed: portal::Seed {
+            seed: state::Seed {
                 deals: 0,
                 contacts: 0,
                 users: 1,
@@ -295,7 +295,7 @@ impl EmulatorBuilder {
         let clock = Clock::new();
         let (portal, rx) = Portal::new(config, clock, self.seed);
         let worker = tokio::spawn(deliver::worker(Arc::downgrade(&portal.shared), rx));
-        let mut app = router(portal.clone()).merge(portal::page::router(portal.clone()));
+        let mut app = router(portal.clone()).merge(state::page::router(portal.clone()));
         for f in self.routes {
             app = app.merge(f(portal.clone()));
         }
@@ -344,7 +344,7 @@ impl Portal {
                 "event_handler_id": "0",
                 "data": {"VERSION": "1", "ACTIVE": "Y", "INSTALLED": "Y", "LANGUAGE_ID": "en"},
                 "ts": ts,
-                "auth": portal::auth_block(&pair, true),
+                "auth": state::auth_block(&pair, true),
             });
             (pair, form)
         };
@@ -371,7 +371,7 @@ impl Portal {
         crm_entity: Option<(&str, u64)>,
     ) -> Result<String, Error> {
         let mut st = self.lock();
-        methods::click_to_call(
+        handlers::click_to_call(
             self,
             &mut st,
             user_id,

@@ -4,193 +4,16 @@
 use serde_json::{Map, Value, json};
 
 use crate::clock::{iso8601, parse_iso8601};
-use crate::portal::{
-    AuthKind, EventHandler, ExternalCall, Placement, Portal, State, UiEvent, has_scope, obj,
+use crate::protocol::{ApiError, Caller, Output, method_not_found, ordered};
+
+pub(crate) mod tasks;
+use crate::state::{
+    AuthKind, EventHandler, ExternalCall, Placement, Portal, State, UiEvent, has_scope,
 };
 use crate::store::{
     self, Kind, PAGE, Query, Record, Store, camel, contact_for_phone, item_value, parse_filter,
     parse_order, upper_snake,
 };
-
-/// A documented error: HTTP status, `error`, `error_description`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ApiError {
-    /// HTTP status.
-    pub status: u16,
-    /// `error`.
-    pub code: String,
-    /// `error_description`.
-    pub description: String,
-    /// `argument`, for `ERROR_ARGUMENT`.
-    pub argument: Option<String>,
-}
-
-impl ApiError {
-    /// An error with a status, code and description.
-    pub fn new(status: u16, code: &str, description: &str) -> ApiError {
-        ApiError {
-            status,
-            code: code.to_owned(),
-            description: description.to_owned(),
-            argument: None,
-        }
-    }
-
-    /// The CRM legacy form: 400 with an empty code.
-    fn crm(description: &str) -> ApiError {
-        ApiError::new(400, "", description)
-    }
-
-    fn argument(status: u16, name: &str, description: String) -> ApiError {
-        ApiError {
-            status,
-            code: "ERROR_ARGUMENT".into(),
-            description,
-            argument: Some(name.to_owned()),
-        }
-    }
-
-    fn wrong_auth_type() -> ApiError {
-        ApiError::new(
-            403,
-            "WRONG_AUTH_TYPE",
-            "Current authorization type is denied for this method Application context required",
-        )
-    }
-
-    fn access_denied() -> ApiError {
-        ApiError::new(403, "ACCESS_DENIED", "Access denied!")
-    }
-
-    /// The JSON body.
-    pub fn body(&self) -> Value {
-        let mut v = json!({"error": self.code, "error_description": self.description});
-        if let Some(a) = &self.argument {
-            v["argument"] = json!(a);
-        }
-        v
-    }
-}
-
-/// Who is calling, after authentication.
-#[derive(Debug, Clone)]
-pub(crate) struct Caller {
-    pub auth: AuthKind,
-    pub user_id: u64,
-    pub scopes: Vec<String>,
-    /// Webhook or app, for the operating limit.
-    pub principal: String,
-    /// The arrival order of this call's `order` keys, which `serde_json::Map`
-    /// does not keep (PHP arrays do, and it decides sort precedence).
-    pub order_keys: Option<Vec<String>>,
-}
-
-/// Key orders PHP keeps and a sorted map loses: a batch's `cmd` and a
-/// list's `order`.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Hints {
-    pub cmd: Option<Vec<String>>,
-    pub order: Option<Vec<String>>,
-}
-
-fn push_unique(list: &mut Vec<String>, key: &str) {
-    if !list.iter().any(|k| k == key) {
-        list.push(key.to_owned());
-    }
-}
-
-impl Hints {
-    /// From a query string or form body (`cmd[a]=…&order[ID]=…`).
-    pub(crate) fn from_form(s: &str) -> Hints {
-        let mut h = Hints::default();
-        for (k, _) in b24_form::decoded_pairs(s) {
-            let Some(path) = b24_form::key_path(&k) else {
-                continue;
-            };
-            let (Some(Some(first)), Some(Some(second))) = (path.first(), path.get(1)) else {
-                continue;
-            };
-            if first.eq_ignore_ascii_case("cmd") {
-                push_unique(h.cmd.get_or_insert_with(Vec::new), second);
-            } else if first.eq_ignore_ascii_case("order") {
-                push_unique(h.order.get_or_insert_with(Vec::new), second);
-            }
-        }
-        h
-    }
-
-    /// From a JSON body, read a second time with an order-keeping map.
-    pub(crate) fn from_json(bytes: &[u8]) -> Hints {
-        #[derive(serde::Deserialize)]
-        #[serde(untagged)]
-        enum Keys {
-            Map(indexmap::IndexMap<String, serde::de::IgnoredAny>),
-            Other(serde::de::IgnoredAny),
-        }
-        #[derive(serde::Deserialize)]
-        struct Probe {
-            #[serde(default)]
-            cmd: Option<Keys>,
-            #[serde(default)]
-            order: Option<Keys>,
-        }
-        let keys = |k: Option<Keys>| match k {
-            Some(Keys::Map(m)) => Some(m.into_keys().collect()),
-            Some(Keys::Other(_)) | None => None,
-        };
-        match serde_json::from_slice::<Probe>(bytes) {
-            Ok(p) => Hints {
-                cmd: keys(p.cmd),
-                order: keys(p.order),
-            },
-            Err(_) => Hints::default(),
-        }
-    }
-
-    /// `later` (the body) wins over `self` (the query string).
-    pub(crate) fn merge(self, later: Hints) -> Hints {
-        Hints {
-            cmd: later.cmd.or(self.cmd),
-            order: later.order.or(self.order),
-        }
-    }
-}
-
-/// A map's entries in arrival order when known, else in map order.
-pub(crate) fn ordered(map: &Map<String, Value>, hint: Option<&[String]>) -> Vec<(String, Value)> {
-    let mut v: Vec<(String, Value)> = map.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-    if let Some(h) = hint {
-        v.sort_by_key(|(k, _)| h.iter().position(|x| x == k).unwrap_or(usize::MAX));
-    }
-    v
-}
-
-impl Caller {
-    fn is_app(&self) -> bool {
-        matches!(self.auth, AuthKind::OAuth { .. })
-    }
-}
-
-/// A method's answer before it is wrapped in the envelope.
-#[derive(Debug, Clone)]
-pub(crate) struct Output {
-    pub result: Value,
-    pub total: Option<u64>,
-    pub next: Option<u64>,
-    /// Rows returned, for the simulated operating cost.
-    pub rows: u64,
-}
-
-impl Output {
-    fn one(result: Value) -> Output {
-        Output {
-            result,
-            total: None,
-            next: None,
-            rows: 1,
-        }
-    }
-}
 
 type R = Result<Output, ApiError>;
 
@@ -440,10 +263,6 @@ pub(crate) fn call(
             None => Err(method_not_found()),
         },
     }
-}
-
-pub(crate) fn method_not_found() -> ApiError {
-    ApiError::new(404, "ERROR_METHOD_NOT_FOUND", "Method not found!")
 }
 
 fn require_app(caller: &Caller) -> Result<(), ApiError> {
@@ -989,7 +808,7 @@ fn event_unbind(st: &mut State, caller: &Caller, params: &Value) -> R {
     Ok(Output::one(json!({"count": before - st.handlers.len()})))
 }
 
-fn offline_row(e: &crate::portal::OfflineEvent, full: bool) -> Value {
+fn offline_row(e: &crate::state::OfflineEvent, full: bool) -> Value {
     let mut v = json!({
         "ID": e.id.to_string(),
         "TIMESTAMP_X": iso8601(e.ts),
@@ -1121,7 +940,7 @@ fn offline_clear(st: &mut State, caller: &Caller, params: &Value, error: bool) -
     };
     let ids = ids_of(param(params, "id"));
     let messages = ids_of(param(params, "message_id"));
-    let selected = |e: &crate::portal::OfflineEvent| {
+    let selected = |e: &crate::state::OfflineEvent| {
         e.process_id.as_deref() == Some(pid.as_str())
             && ids
                 .as_ref()
@@ -1737,19 +1556,3 @@ const METHODS: &[&str] = &[
     "telephony.externalCall.searchCrmEntities",
     "telephony.externalCall.attachRecord",
 ];
-
-/// Ordered pairs to a JSON value, PHP-style: keys `0..n` make a list.
-pub(crate) fn php_array(pairs: Vec<(String, Value)>) -> Value {
-    if pairs.is_empty() {
-        return json!([]);
-    }
-    if pairs
-        .iter()
-        .enumerate()
-        .all(|(i, (k, _))| *k == i.to_string())
-    {
-        Value::Array(pairs.into_iter().map(|(_, v)| v).collect())
-    } else {
-        obj(pairs)
-    }
-}

@@ -9,23 +9,15 @@
 //! created.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
 use serde_json::{Map, Value, json};
 
 use crate::clock::{iso8601, parse_iso8601};
-use crate::methods::{Caller, Output};
-use crate::portal::{Portal, State};
+use crate::protocol::{Caller, Output, V3Error};
+use crate::state::{Portal, State};
 use crate::store::compare;
-use crate::v3::V3Error;
-
-/// The task store.
-#[derive(Debug, Default)]
-pub(crate) struct Tasks {
-    rows: BTreeMap<u64, Map<String, Value>>,
-    last_id: u64,
-}
 
 /// A field's type, as the validation messages name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -397,7 +389,7 @@ pub(crate) fn call(
                 _ => delete(&mut st, caller, params),
             }
         }
-        _ => Err(crate::methods::method_not_found().into()),
+        _ => Err(crate::protocol::method_not_found().into()),
     }
 }
 
@@ -1412,7 +1404,7 @@ pub(crate) fn request_schema(method: &str) -> Option<Value> {
                 "page": {"type": "integer"}, "limit": {"type": "integer", "maximum": MAX_LIMIT},
                 "offset": {"type": "integer"}}},
         }}),
-        "batch" => json!({"type": "array", "maxItems": crate::rest::MAX_BATCH, "items": {
+        "batch" => json!({"type": "array", "maxItems": crate::protocol::MAX_BATCH, "items": {
             "type": "object", "required": ["method"],
             "properties": {"method": {"type": "string"}, "query": {"type": "object"}}}}),
         _ => return None,

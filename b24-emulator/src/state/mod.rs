@@ -5,7 +5,7 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, SystemTime};
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 use tokio::sync::{broadcast, mpsc};
 
 use crate::clock::Clock;
@@ -14,6 +14,10 @@ use crate::store::{Kind, Store};
 
 /// The portal page (iframes, frame protocol, call card).
 pub(crate) mod page;
+pub(crate) mod replays;
+pub(crate) mod tasks;
+
+pub use crate::protocol::AuthKind;
 
 /// Every scope the emulator knows; a webhook or app with "all scopes" has these.
 pub const ALL_SCOPES: &[&str] = &[
@@ -27,25 +31,6 @@ pub const ALL_SCOPES: &[&str] = &[
     "task",
     "basic",
 ];
-
-/// How a call was authorised.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AuthKind {
-    /// An inbound webhook (`/rest/{user_id}/{code}/`).
-    Webhook {
-        /// The webhook's user.
-        user_id: u64,
-        /// The webhook code.
-        code: String,
-    },
-    /// An OAuth access token of the emulator's app.
-    OAuth {
-        /// The token's user.
-        user_id: u64,
-    },
-    /// No valid credentials (the call was refused).
-    None,
-}
 
 /// One REST call the emulator received. Commands inside `batch` are recorded
 /// one by one (with `in_batch` set), after the `batch` call itself.
@@ -332,7 +317,7 @@ pub(crate) struct State {
     pub offline: Vec<OfflineEvent>,
     pub placements: Vec<Placement>,
     pub ext_calls: Vec<ExternalCall>,
-    pub tasks: crate::tasks::Tasks,
+    pub tasks: crate::state::tasks::Tasks,
     pub deliveries: Vec<Delivery>,
     pub seq: u64,
     rng: u64,
@@ -465,7 +450,7 @@ pub(crate) struct Shared {
     /// The call log, oldest first.
     pub calls: Mutex<VecDeque<CallRecord>>,
     /// Stored REST 3.0 answers by `Idempotency-Key`.
-    pub replays: Mutex<crate::v3::Replays>,
+    pub replays: Mutex<crate::state::replays::Replays>,
     pub ui: broadcast::Sender<UiEvent>,
     pub outbox: mpsc::UnboundedSender<Outgoing>,
     pub delivered: tokio::sync::Notify,
@@ -535,7 +520,7 @@ impl Portal {
             offline: Vec::new(),
             placements: Vec::new(),
             ext_calls: Vec::new(),
-            tasks: crate::tasks::Tasks::default(),
+            tasks: crate::state::tasks::Tasks::default(),
             deliveries: Vec::new(),
             seq: 0,
             rng: nanos,
@@ -570,7 +555,7 @@ impl Portal {
                     bucket: Mutex::new(Bucket::new(seed.bucket.0, seed.bucket.1)),
                     operating: Mutex::new(Operating::new(seed.operating_limit)),
                     calls: Mutex::new(VecDeque::new()),
-                    replays: Mutex::new(crate::v3::Replays::default()),
+                    replays: Mutex::new(crate::state::replays::Replays::default()),
                     ui,
                     outbox,
                     delivered: tokio::sync::Notify::new(),
@@ -614,7 +599,7 @@ impl Portal {
     }
 
     /// The stored REST 3.0 answers, briefly.
-    pub(crate) fn replays(&self) -> MutexGuard<'_, crate::v3::Replays> {
+    pub(crate) fn replays(&self) -> MutexGuard<'_, crate::state::replays::Replays> {
         self.shared
             .replays
             .lock()
@@ -858,11 +843,6 @@ impl Portal {
 /// `true` when every scope in `needed` is granted.
 pub(crate) fn has_scope(granted: &[String], needed: &str) -> bool {
     needed == "basic" || granted.iter().any(|g| g == needed)
-}
-
-/// Builds a JSON object from pairs, keeping their order.
-pub(crate) fn obj(pairs: Vec<(String, Value)>) -> Value {
-    Value::Object(pairs.into_iter().collect::<Map<String, Value>>())
 }
 
 /// The `auth` block of a delivery, as the docs show it: strings throughout,

@@ -3,34 +3,19 @@
 
 use std::time::{Duration, Instant};
 
-use axum::Router;
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::any;
 use serde_json::{Map, Value, json};
 
 use crate::clock::iso8601;
+use crate::handlers as methods;
 use crate::limits::Spent;
-use crate::methods::{self, ApiError, Caller, Hints, Output, ordered, php_array};
-use crate::portal::{AuthKind, CallRecord, Portal, State as PortalState, has_scope};
-
-/// The routes of a portal: `/rest/*`, `/oauth/token/`, `/oauth/authorize/`.
-/// Merge more routes into it (an HTML portal page, for instance) before
-/// serving; see [`crate::EmulatorBuilder::routes`].
-pub fn router(portal: Portal) -> Router {
-    Router::new()
-        .route("/rest/{*path}", any(rest))
-        .route("/oauth/token", any(oauth_token))
-        .route("/oauth/token/", any(oauth_token))
-        .route("/oauth/authorize", any(oauth_authorize))
-        .route("/oauth/authorize/", any(oauth_authorize))
-        .route("/_emulator/advance", any(advance_clock))
-        .route("/_emulator/install", any(install_app))
-        .route("/_emulator/click_to_call", any(click_to_call))
-        .with_state(portal)
-}
+use crate::protocol::{
+    ApiError, Caller, Hints, MAX_BATCH, Output, operation_time_limit, ordered, php_array,
+};
+use crate::state::{AuthKind, CallRecord, Portal, State as PortalState, has_scope};
 
 pub(crate) fn json_response(status: u16, body: &Value) -> Response {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -222,7 +207,7 @@ pub(crate) fn authenticate(
                 order_keys: None,
             })
         }
-        Target::Unknown => Err(methods::method_not_found()),
+        Target::Unknown => Err(crate::protocol::method_not_found()),
     }
 }
 
@@ -258,7 +243,7 @@ fn execute(
         in_batch,
         status,
         |params, waited| {
-            let scope = methods::scope_of(method).ok_or_else(methods::method_not_found)?;
+            let scope = methods::scope_of(method).ok_or_else(crate::protocol::method_not_found)?;
             if !has_scope(&caller.scopes, scope) {
                 let by = match caller.auth {
                     AuthKind::Webhook { .. } => "webhook token",
@@ -285,15 +270,6 @@ fn execute(
                 methods::call(portal, &mut st, caller, method, params)
             }
         },
-    )
-}
-
-/// `OPERATION_TIME_LIMIT` (429), for a method whose operating time is spent.
-pub(crate) fn operation_time_limit() -> ApiError {
-    ApiError::new(
-        429,
-        "OPERATION_TIME_LIMIT",
-        "Method is blocked due to operation time limit.",
     )
 }
 
@@ -360,16 +336,14 @@ pub(crate) fn accounted<E>(
     }
 }
 
-async fn rest(
-    State(portal): State<Portal>,
-    Path(path): Path<String>,
+/// A REST v2 call (`/rest/…` except `/rest/api/…`).
+pub(crate) async fn rest(
+    portal: Portal,
+    path: String,
     uri: Uri,
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    if let Some(v3_path) = path.strip_prefix("api/") {
-        return crate::v3::rest(portal, v3_path, &headers, body).await;
-    }
     let start = portal.clock().unix();
     let started = Instant::now();
     let target = target(&path);
@@ -425,7 +399,12 @@ async fn rest(
         let params = Value::Object(params);
         if method == "batch" {
             if !has_scope(&caller.scopes, "basic") {
-                return refuse(&portal, methods::method_not_found(), params, caller.auth);
+                return refuse(
+                    &portal,
+                    crate::protocol::method_not_found(),
+                    params,
+                    caller.auth,
+                );
             }
             return match batch(&portal, &caller, &params, &hints) {
                 Ok((result, waited)) => {
@@ -475,9 +454,6 @@ async fn rest(
         ))
     })
 }
-
-/// At most this many commands run in one `batch`.
-pub const MAX_BATCH: usize = 50;
 
 /// Runs a batch's commands one after another, each taking the state lock
 /// for itself only, so other requests run between them. Returns the
@@ -539,7 +515,7 @@ fn batch(
             continue;
         }
         let Some(cmd) = cmd.as_str() else {
-            errors.push((key, methods::method_not_found().body()));
+            errors.push((key, crate::protocol::method_not_found().body()));
             if halt {
                 break;
             }
@@ -723,7 +699,7 @@ fn substitute(v: &mut Value, refs: &Refs<'_>) {
 /// Test control, not part of Bitrix24: `/_emulator/advance?seconds=N` moves
 /// the virtual clock, so scripts in other languages can expire tokens or
 /// drain the bucket without sleeping.
-async fn advance_clock(State(portal): State<Portal>, uri: Uri) -> Response {
+pub(crate) async fn advance_clock(State(portal): State<Portal>, uri: Uri) -> Response {
     let secs = uri
         .query()
         .and_then(|q| b24_form::parse(q).ok())
@@ -753,7 +729,7 @@ async fn advance_clock(State(portal): State<Portal>, uri: Uri) -> Response {
 /// Test control, not part of Bitrix24: `/_emulator/install?handler=URL[&user_id=N]`
 /// installs the app as [`crate::Emulator::install`] does (POSTs `ONAPPINSTALL`
 /// to the handler) and answers with the token pair.
-async fn install_app(State(portal): State<Portal>, uri: Uri) -> Response {
+pub(crate) async fn install_app(State(portal): State<Portal>, uri: Uri) -> Response {
     let q = uri
         .query()
         .and_then(|q| b24_form::parse(q).ok())
@@ -783,7 +759,7 @@ async fn install_app(State(portal): State<Portal>, uri: Uri) -> Response {
 /// `/_emulator/click_to_call?phone=N[&user_id=N][&entity_type=CONTACT&entity_id=N]`
 /// clicks a phone number in the CRM as [`Portal::click_to_call`] does and
 /// answers `{"CALL_ID": ...}`.
-async fn click_to_call(State(portal): State<Portal>, uri: Uri) -> Response {
+pub(crate) async fn click_to_call(State(portal): State<Portal>, uri: Uri) -> Response {
     let q = uri
         .query()
         .and_then(|q| b24_form::parse(q).ok())
@@ -810,7 +786,7 @@ fn oauth_error(status: u16, code: &str, description: &str) -> Response {
     )
 }
 
-async fn oauth_token(
+pub(crate) async fn oauth_token(
     State(portal): State<Portal>,
     uri: Uri,
     headers: HeaderMap,
@@ -868,7 +844,7 @@ async fn oauth_token(
 /// The authorisation step without a login form: the emulator's user 1 (or
 /// `user_id`) agrees at once, and the code is sent to `redirect_uri` or
 /// returned as JSON.
-async fn oauth_authorize(
+pub(crate) async fn oauth_authorize(
     State(portal): State<Portal>,
     uri: Uri,
     headers: HeaderMap,
