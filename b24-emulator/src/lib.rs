@@ -23,6 +23,7 @@ mod handlers;
 mod http;
 mod limits;
 mod protocol;
+mod registry;
 mod router;
 mod server;
 mod state;
@@ -40,11 +41,12 @@ use tokio::task::JoinHandle;
 pub use clock::Clock;
 pub use limits::OPERATING_LIMIT;
 pub use protocol::{ApiError, MAX_BATCH};
+pub use registry::{RegistryInfo, SpecMethod, check_result, registry_info, spec_methods};
 pub use router::router;
 pub use server::CERT_NAMES;
 pub use state::{
-    ALL_SCOPES, AuthKind, CallRecord, Config, Delivery, OAuthApp, OutgoingWebhook, Portal,
-    TokenPair, UiEvent, Webhook,
+    AuthKind, CallRecord, Config, Delivery, OAuthApp, OutgoingWebhook, Portal, TokenPair, UiEvent,
+    Webhook, all_scopes,
 };
 
 /// Why the emulator could not start or act.
@@ -92,10 +94,6 @@ impl std::fmt::Debug for EmulatorBuilder {
             .field("https", &self.https)
             .finish_non_exhaustive()
     }
-}
-
-fn all_scopes() -> Vec<String> {
-    ALL_SCOPES.iter().map(|s| (*s).to_owned()).collect()
 }
 
 impl Default for EmulatorBuilder {

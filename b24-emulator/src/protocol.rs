@@ -172,6 +172,9 @@ pub(crate) struct Output {
     pub next: Option<u64>,
     /// Rows returned, for the simulated operating cost.
     pub rows: u64,
+    /// Built from the spec (an example or the result shape), not by a
+    /// stateful handler.
+    pub synthesized: bool,
 }
 
 impl Output {
@@ -181,6 +184,7 @@ impl Output {
             total: None,
             next: None,
             rows: 1,
+            synthesized: false,
         }
     }
 }

@@ -6,6 +6,7 @@ use serde_json::{Map, Value, json};
 use crate::clock::{iso8601, parse_iso8601};
 use crate::protocol::{ApiError, Caller, Output, method_not_found, ordered};
 
+pub(crate) mod spec;
 pub(crate) mod tasks;
 use crate::state::{
     AuthKind, EventHandler, ExternalCall, Placement, Portal, State, UiEvent, has_scope,
@@ -184,7 +185,13 @@ pub(crate) fn call(
     match method {
         "app.info" => Ok(Output::one(app_info(portal, st, caller))),
         "scope" => Ok(Output::one(json!(caller.scopes))),
-        "methods" => Ok(Output::one(json!(METHODS))),
+        "methods" => {
+            // Every REST v2 method of the registry, and `events`, which the
+            // specs do not list.
+            let mut names = crate::registry::registry().names(false);
+            names.push("events");
+            Ok(Output::one(json!(names)))
+        }
         "server.time" => Ok(Output::one(json!(iso8601(now)))),
         "events" => Ok(Output::one(json!(KNOWN_EVENTS))),
         "profile" | "user.current" => {
@@ -408,6 +415,7 @@ fn crm_legacy_read(store: &Store, caller: &Caller, verb: &str, params: &Value) -
                 .collect();
             Ok(Output {
                 rows: rows.len() as u64,
+                synthesized: false,
                 result: Value::Array(rows),
                 total: Some(page.total.unwrap_or(0)),
                 next: page.next,
@@ -528,6 +536,7 @@ fn crm_item_read(st: &State, caller: &Caller, verb: &str, params: &Value) -> R {
                 .collect();
             Ok(Output {
                 rows: items.len() as u64,
+                synthesized: false,
                 result: json!({"items": items}),
                 total: Some(page.total.unwrap_or(0)),
                 next: page.next,
@@ -681,6 +690,7 @@ fn user_get(st: &mut State, caller: &Caller, params: &Value) -> R {
         .collect();
     Ok(Output {
         rows: rows.len() as u64,
+        synthesized: false,
         result: Value::Array(rows),
         total: Some(page.total.unwrap_or(0)),
         next: page.next,
@@ -894,6 +904,7 @@ fn offline_list(st: &mut State, caller: &Caller, params: &Value) -> R {
     let next = (start + (PAGE as usize) < total).then_some((start as u64) + PAGE);
     Ok(Output {
         rows: rows.len() as u64,
+        synthesized: false,
         result: json!(rows),
         total: Some(total as u64),
         next,
@@ -1468,6 +1479,7 @@ fn telephony(
                 .collect();
             Ok(Output {
                 rows: rows.len() as u64,
+                synthesized: false,
                 result: json!(rows),
                 total: None,
                 next: None,
@@ -1496,63 +1508,3 @@ fn telephony(
         _ => Err(method_not_found()),
     }
 }
-
-/// Method names `methods` returns.
-const METHODS: &[&str] = &[
-    "batch",
-    "app.info",
-    "scope",
-    "methods",
-    "server.time",
-    "profile",
-    "events",
-    "user.current",
-    "user.get",
-    "crm.deal.list",
-    "crm.deal.get",
-    "crm.deal.add",
-    "crm.deal.update",
-    "crm.deal.delete",
-    "crm.deal.fields",
-    "crm.contact.list",
-    "crm.contact.get",
-    "crm.contact.add",
-    "crm.contact.update",
-    "crm.contact.delete",
-    "crm.contact.fields",
-    "crm.lead.list",
-    "crm.lead.get",
-    "crm.lead.add",
-    "crm.lead.update",
-    "crm.lead.delete",
-    "crm.lead.fields",
-    "crm.company.list",
-    "crm.company.get",
-    "crm.company.add",
-    "crm.company.update",
-    "crm.company.delete",
-    "crm.company.fields",
-    "crm.item.list",
-    "crm.item.get",
-    "crm.item.add",
-    "crm.item.update",
-    "crm.item.delete",
-    "crm.item.fields",
-    "event.bind",
-    "event.unbind",
-    "event.get",
-    "event.offline.get",
-    "event.offline.list",
-    "event.offline.clear",
-    "event.offline.error",
-    "placement.bind",
-    "placement.unbind",
-    "placement.get",
-    "placement.list",
-    "telephony.externalCall.register",
-    "telephony.externalCall.finish",
-    "telephony.externalCall.show",
-    "telephony.externalCall.hide",
-    "telephony.externalCall.searchCrmEntities",
-    "telephony.externalCall.attachRecord",
-];

@@ -356,6 +356,7 @@ fn output(result: Value, rows: u64) -> Output {
         total: None,
         next: None,
         rows,
+        synthesized: false,
     }
 }
 

@@ -15,6 +15,7 @@ use crate::limits::Spent;
 use crate::protocol::{
     ApiError, Caller, Hints, MAX_BATCH, Output, operation_time_limit, ordered, php_array,
 };
+use crate::registry::registry;
 use crate::state::{AuthKind, CallRecord, Portal, State as PortalState, has_scope};
 
 pub(crate) fn json_response(status: u16, body: &Value) -> Response {
@@ -243,7 +244,17 @@ fn execute(
         in_batch,
         status,
         |params, waited| {
-            let scope = methods::scope_of(method).ok_or_else(crate::protocol::method_not_found)?;
+            // 1. Look the method up: a hand-written handler keeps its
+            // documented scope; every other method comes from the registry.
+            let reg = registry();
+            let handled = methods::scope_of(method);
+            let entry = reg.get(method, false);
+            let scope = match (handled, entry) {
+                (Some(s), _) => s,
+                (None, Some(e)) => e.scope.as_str(),
+                (None, None) => return Err(crate::protocol::method_not_found()),
+            };
+            // 2. The scope.
             if !has_scope(&caller.scopes, scope) {
                 let by = match caller.auth {
                     AuthKind::Webhook { .. } => "webhook token",
@@ -257,6 +268,13 @@ fn execute(
             }
             if portal.operating().blocked(&caller.principal, method, start) {
                 return Err(operation_time_limit());
+            }
+            // 3-5. The parameters and the answer: a stateful handler, or
+            // the spec.
+            if handled.is_none()
+                && let Some(entry) = entry
+            {
+                return methods::spec::call_v2(reg, entry, params);
             }
             if methods::is_read_only(method) {
                 let before = Instant::now();
@@ -319,6 +337,7 @@ pub(crate) fn accounted<E>(
     };
     let record = CallRecord {
         in_batch,
+        synthesized: outcome.as_ref().is_ok_and(|o| o.synthesized),
         ..CallRecord::new(
             method,
             params,

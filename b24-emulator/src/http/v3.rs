@@ -13,11 +13,14 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 
+use crate::handlers::spec;
 use crate::handlers::tasks;
 use crate::http::v2::{
     Executed, Target, accounted, authenticate, json_response, target, time_block,
 };
 use crate::protocol::{ApiError, Caller, MAX_BATCH, Output, V3Error, operation_time_limit};
+use crate::registry::openapi as openapi_schema;
+use crate::registry::{Entry, registry};
 use crate::state::replays::request_hash;
 use crate::state::{AuthKind, CallRecord, Portal, has_scope};
 
@@ -106,14 +109,35 @@ fn spec_of(method: &str) -> Option<&'static Spec> {
     SPECS.iter().find(|s| s.name == method)
 }
 
-fn scope_ok(granted: &[String], needed: &str) -> bool {
-    has_scope(granted, needed) || (needed == "task" && granted.iter().any(|g| g == "tasks"))
+/// A REST 3.0 method as the call path sees it.
+struct Resolved {
+    scope: String,
+    /// Creates, changes or deletes data, so `Idempotency-Key` applies.
+    changes: bool,
+    /// Its registry entry, when it has no stateful handler here.
+    from_spec: Option<&'static Entry>,
+}
+
+fn resolve(method: &str) -> Option<Resolved> {
+    if let Some(s) = spec_of(method) {
+        return Some(Resolved {
+            scope: s.scope.to_owned(),
+            changes: s.changes,
+            from_spec: None,
+        });
+    }
+    let e = registry().get(method, true)?;
+    Some(Resolved {
+        scope: e.scope.clone(),
+        changes: !e.idempotent,
+        from_spec: Some(e),
+    })
 }
 
 /// The method exists in REST 3.0 and the caller has its scope.
-fn allowed(caller: &Caller, method: &str) -> Result<&'static Spec, V3Error> {
-    let spec = spec_of(method).ok_or_else(|| V3Error::from(crate::protocol::method_not_found()))?;
-    if !scope_ok(&caller.scopes, spec.scope) {
+fn allowed(caller: &Caller, method: &str) -> Result<Resolved, V3Error> {
+    let spec = resolve(method).ok_or_else(|| V3Error::from(crate::protocol::method_not_found()))?;
+    if !has_scope(&caller.scopes, &spec.scope) {
         return Err(V3Error::new(
             403,
             "INSUFFICIENTSCOPEEXCEPTION",
@@ -180,7 +204,7 @@ fn execute(
         in_batch,
         status,
         |p, waited| {
-            allowed(caller, method)?;
+            let resolved = allowed(caller, method)?;
             if portal.operating().blocked(&caller.principal, method, start) {
                 return Err(operation_time_limit().into());
             }
@@ -189,7 +213,11 @@ fn execute(
                 total: None,
                 next: None,
                 rows: 1,
+                synthesized: false,
             };
+            if let Some(entry) = resolved.from_spec {
+                return spec::call_v3(registry(), entry, p);
+            }
             match method {
                 "rest.documentation.openapi" | "documentation" => Ok(one(openapi())),
                 "rest.scope.list" => Ok(one(scope_list())),
@@ -493,10 +521,17 @@ fn batch(
 /// answer, so the emulator lists `{method, scope}` items under `items`, the
 /// unified list form.
 fn scope_list() -> Value {
-    let items: Vec<Value> = SPECS
+    let mut items: Vec<Value> = SPECS
         .iter()
         .map(|s| json!({"method": s.name, "scope": s.scope}))
         .collect();
+    items.extend(
+        registry()
+            .entries()
+            .iter()
+            .filter(|e| e.v3 && spec_of(&e.name).is_none())
+            .map(|e| json!({"method": e.name, "scope": e.scope})),
+    );
     json!({ "items": items })
 }
 
@@ -539,6 +574,32 @@ fn openapi() -> Value {
             json!({ "get": op.clone(), "post": op })
         };
         paths.insert(format!("/{}", s.name), ops);
+    }
+    let reg = registry();
+    for e in reg
+        .entries()
+        .iter()
+        .filter(|e| e.v3 && spec_of(&e.name).is_none())
+    {
+        let mut op = json!({
+            "tags": [e.name.split('.').next().unwrap_or("rest")],
+            "operationId": e.name,
+            "summary": e.method.summary.clone().unwrap_or_default(),
+            "responses": {
+                "200": {"description": "Success: `result` and `time`"},
+                "400": {"description": "Request error: `error.code`, `error.message`, `error.validation`"},
+                "403": {"description": "Access denied or insufficient scope"},
+            },
+            "x-scope": e.scope,
+        });
+        if !e.method.params.is_empty() {
+            let schema = openapi_schema::params(reg.file(e), &e.method.params);
+            op["requestBody"] = json!({
+                "required": e.method.params.iter().any(|f| f.required),
+                "content": {"application/json": {"schema": schema}},
+            });
+        }
+        paths.insert(format!("/{}", e.name), json!({ "post": op }));
     }
     json!({
         "openapi": "3.0.0",

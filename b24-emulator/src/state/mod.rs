@@ -19,18 +19,22 @@ pub(crate) mod tasks;
 
 pub use crate::protocol::AuthKind;
 
-/// Every scope the emulator knows; a webhook or app with "all scopes" has these.
-pub const ALL_SCOPES: &[&str] = &[
-    "crm",
-    "telephony",
-    "placement",
-    "user",
-    "user_brief",
-    "user_basic",
-    "event",
-    "task",
-    "basic",
-];
+/// Every scope: those the registry's methods need, and the user and task
+/// scope spellings the docs use besides them. The default webhook has them
+/// all.
+pub fn all_scopes() -> Vec<String> {
+    let mut v: Vec<String> = crate::registry::registry()
+        .scopes()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    for extra in ["user_brief", "user_basic", "event", "task", "tasks"] {
+        if !v.iter().any(|s| s == extra) {
+            v.push(extra.to_owned());
+        }
+    }
+    v
+}
 
 /// One REST call the emulator received. Commands inside `batch` are recorded
 /// one by one (with `in_batch` set), after the `batch` call itself.
@@ -58,6 +62,10 @@ pub struct CallRecord {
     /// True when the answer was a stored one (`Idempotent-Replayed: true`):
     /// the method did not run.
     pub replayed: bool,
+    /// True when the answer was synthesized from the method's spec (a
+    /// documented example or a value of the result shape) rather than
+    /// computed by a stateful handler.
+    pub synthesized: bool,
 }
 
 impl CallRecord {
@@ -81,6 +89,7 @@ impl CallRecord {
             v3: false,
             idempotency_key: None,
             replayed: false,
+            synthesized: false,
         }
     }
 }
@@ -842,7 +851,13 @@ impl Portal {
 
 /// `true` when every scope in `needed` is granted.
 pub(crate) fn has_scope(granted: &[String], needed: &str) -> bool {
-    needed == "basic" || granted.iter().any(|g| g == needed)
+    // The docs name the tasks scope both `task` and `tasks`.
+    let alias = match needed {
+        "task" => "tasks",
+        "tasks" => "task",
+        other => other,
+    };
+    needed == "basic" || granted.iter().any(|g| g == needed || g == alias)
 }
 
 /// The `auth` block of a delivery, as the docs show it: strings throughout,
