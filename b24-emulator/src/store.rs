@@ -28,6 +28,10 @@ pub enum Kind {
     User,
     /// A smart process or other `crm.item` type.
     Item(i64),
+    /// A CRUD family of the specs without hand-written fields
+    /// (`catalog.product`, `calendar.event`, …): records hold what the app
+    /// wrote, keys and values as sent.
+    Generic,
 }
 
 /// 2024-01-01T00:00:00Z: seeded records are created after it, ten minutes apart.
@@ -239,6 +243,7 @@ impl Store {
                 "UF_PHONE_INNER",
                 "USER_TYPE",
             ],
+            Kind::Generic => &["ID"],
             Kind::Item(_) => &[
                 "ID",
                 "XML_ID",
@@ -413,6 +418,7 @@ impl Store {
             Kind::Company => 4,
             Kind::User => 9,
             Kind::Item(t) => t as u64,
+            Kind::Generic => 99,
         }
     }
 
@@ -535,6 +541,12 @@ impl Store {
 
     fn apply(&self, rec: &mut Record, fields: &Record) {
         for (k, v) in fields {
+            if self.kind == Kind::Generic {
+                if !k.eq_ignore_ascii_case("id") {
+                    rec.insert(k.clone(), v.clone());
+                }
+                continue;
+            }
             let k = k.to_uppercase();
             if self.read_only(&k) {
                 continue;
@@ -1046,7 +1058,8 @@ impl Store {
                 if !out.contains_key(k)
                     && !self.fields().contains(&k.as_str())
                     && !self.multi_fields().contains(&k.as_str())
-                    && (select.iter().any(|s| s == k)
+                    && ((all && self.kind == Kind::Generic)
+                        || select.iter().any(|s| s == k)
                         || (k.starts_with("UF_") && select.iter().any(|s| s == "UF_*")))
                 {
                     out.insert(k.clone(), v.clone());

@@ -37,11 +37,17 @@ fn problems(reg: &Registry, entry: &Entry, params: &Value) -> Vec<ParamProblem> 
     synth::param_problems(reg.file(entry), &entry.method.params, params)
 }
 
+/// Checks REST v2 parameters against the spec.
+pub(crate) fn check_v2(reg: &Registry, entry: &Entry, params: &Value) -> Result<(), ApiError> {
+    match problems(reg, entry, params).first() {
+        Some(p) => Err(synth::v2_error(entry, p)),
+        None => Ok(()),
+    }
+}
+
 /// A REST v2 method from its spec.
 pub(crate) fn call_v2(reg: &Registry, entry: &Entry, params: &Value) -> Result<Output, ApiError> {
-    if let Some(p) = problems(reg, entry, params).first() {
-        return Err(synth::v2_error(entry, p));
-    }
+    check_v2(reg, entry, params)?;
     Ok(answer(reg, entry))
 }
 

@@ -274,6 +274,18 @@ fn execute(
             if handled.is_none()
                 && let Some(entry) = entry
             {
+                if let Some((family, verb)) = methods::entity::route(method)
+                    && verb != "fields"
+                {
+                    methods::spec::check_v2(reg, entry, params)?;
+                    let now = portal.clock().unix() as i64;
+                    let before = Instant::now();
+                    let mut st = portal.lock();
+                    *waited = before.elapsed();
+                    return methods::entity::call(
+                        &mut st, caller, entry, &family, verb, params, now,
+                    );
+                }
                 return methods::spec::call_v2(reg, entry, params);
             }
             if methods::is_read_only(method) {

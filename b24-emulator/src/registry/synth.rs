@@ -227,3 +227,58 @@ pub(crate) fn sample_params(reg: &Registry, entry: &Entry) -> Value {
     }
     Value::Object(m)
 }
+
+/// Makes a stored answer fit the result shape: a value the shape does not
+/// allow (the app wrote a list where the docs show a map) becomes `null`,
+/// which every shape allows; a top-level mismatch gives the synthesized
+/// answer instead.
+pub(crate) fn fit(reg: &Registry, entry: &Entry, mut value: Value) -> Value {
+    let file = reg.file(entry);
+    let Some(shape) = entry.method.result.as_ref() else {
+        return value;
+    };
+    for _ in 0..64 {
+        let Err(e) = conforms(file, shape, &value) else {
+            return value;
+        };
+        let path = e.split(": ").next().unwrap_or("");
+        match path.strip_prefix("result") {
+            Some("") | None => return result(reg, entry),
+            Some(rest) => {
+                if !nullify(&mut value, rest) {
+                    return result(reg, entry);
+                }
+            }
+        }
+    }
+    result(reg, entry)
+}
+
+/// Sets the value at `.a.b[2].c` to null; false when the path is not there.
+fn nullify(v: &mut Value, path: &str) -> bool {
+    let mut cur = v;
+    let mut rest = path;
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix('[') {
+            let Some((i, after)) = r.split_once(']') else {
+                return false;
+            };
+            let Some(next) = i.parse::<usize>().ok().and_then(|i| cur.get_mut(i)) else {
+                return false;
+            };
+            cur = next;
+            rest = after;
+        } else if let Some(r) = rest.strip_prefix('.') {
+            let end = r.find(['.', '[']).unwrap_or(r.len());
+            let Some(next) = cur.get_mut(&r[..end]) else {
+                return false;
+            };
+            cur = next;
+            rest = &r[end..];
+        } else {
+            return false;
+        }
+    }
+    *cur = Value::Null;
+    true
+}

@@ -327,6 +327,9 @@ pub(crate) struct State {
     pub placements: Vec<Placement>,
     pub ext_calls: Vec<ExternalCall>,
     pub tasks: crate::state::tasks::Tasks,
+    /// The generic entity store: one [`Store`] per CRUD family of the
+    /// specs (`catalog.product`, `calendar.event`, `department`, …).
+    pub entities: HashMap<String, Store>,
     pub deliveries: Vec<Delivery>,
     pub seq: u64,
     rng: u64,
@@ -530,6 +533,7 @@ impl Portal {
             placements: Vec::new(),
             ext_calls: Vec::new(),
             tasks: crate::state::tasks::Tasks::default(),
+            entities: HashMap::new(),
             deliveries: Vec::new(),
             seq: 0,
             rng: nanos,
