@@ -18,6 +18,7 @@
 #![deny(missing_docs)]
 
 pub mod clock;
+pub mod cost;
 mod deliver;
 mod handlers;
 mod http;
@@ -83,6 +84,7 @@ pub struct EmulatorBuilder {
     token_lifetime: Duration,
     cost_per_call: Duration,
     cost_per_row: Duration,
+    realistic: bool,
     max_body: usize,
     routes: Vec<RoutesFn>,
 }
@@ -123,6 +125,7 @@ impl Default for EmulatorBuilder {
             token_lifetime: Duration::from_secs(3600),
             cost_per_call: Duration::ZERO,
             cost_per_row: Duration::ZERO,
+            realistic: false,
             max_body: 16 << 20,
             routes: Vec::new(),
         }
@@ -192,8 +195,16 @@ impl EmulatorBuilder {
         self
     }
 
-    /// Simulated operating time per call and per returned row, added to the
-    /// measured time.
+    /// Charges each call what the docs' figures say it costs on a real
+    /// portal ([`cost`]): `time.processing` and `time.operating` carry it,
+    /// and the operating limit (480 s per 10 minutes) applies to it.
+    pub fn realistic(mut self, on: bool) -> Self {
+        self.realistic = on;
+        self
+    }
+
+    /// Simulated operating time per call and per returned row (when not
+    /// [`realistic`](Self::realistic)).
     pub fn operating(mut self, cost_per_call: Duration, cost_per_row: Duration) -> Self {
         self.cost_per_call = cost_per_call;
         self.cost_per_row = cost_per_row;
@@ -287,6 +298,7 @@ impl EmulatorBuilder {
             token_lifetime: self.token_lifetime,
             cost_per_call: self.cost_per_call,
             cost_per_row: self.cost_per_row,
+            realistic: self.realistic,
             max_body: self.max_body,
             lang: "en".into(),
         };
@@ -615,6 +627,12 @@ impl Emulator {
     /// The portal handle (state, UI events) shared with the HTTP layer.
     pub fn portal(&self) -> &Portal {
         &self.portal
+    }
+
+    /// Requests, operating seconds per method and refusals since start
+    /// (also at `GET /_emulator/stats`).
+    pub fn stats(&self) -> cost::Stats {
+        self.portal.stats()
     }
 
     /// Every call received (oldest first). Commands inside `batch` appear

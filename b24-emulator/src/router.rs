@@ -25,7 +25,13 @@ pub fn router(portal: Portal) -> Router {
         .route("/_emulator/advance", any(advance_clock))
         .route("/_emulator/install", any(install_app))
         .route("/_emulator/click_to_call", any(click_to_call))
+        .route("/_emulator/stats", any(stats))
         .with_state(portal)
+}
+
+/// `GET /_emulator/stats`: requests, operating seconds per method, refusals.
+async fn stats(State(portal): State<Portal>) -> Response {
+    v2::json_response(200, &portal.stats().to_json())
 }
 
 async fn rest(

@@ -331,15 +331,29 @@ pub(crate) fn accounted<E>(
     } else {
         let cfg = portal.config();
         let rows = outcome.as_ref().map(|o| o.rows).unwrap_or(0);
-        let cost =
-            work + cfg.cost_per_call.as_secs_f64() + cfg.cost_per_row.as_secs_f64() * rows as f64;
-        Some(
+        let cost = if cfg.realistic {
+            let total = outcome.as_ref().ok().and_then(|o| o.total);
+            crate::cost::processing(&params, total)
+        } else {
+            work + cfg.cost_per_call.as_secs_f64() + cfg.cost_per_row.as_secs_f64() * rows as f64
+        };
+        *portal
+            .stats_mut()
+            .operating
+            .entry(method.to_owned())
+            .or_default() += cost;
+        Some((
+            cost,
             portal
                 .operating()
                 .add(&caller.principal, method, start, cost),
-        )
+        ))
     };
-    let time = time_block(start, work, work, spent);
+    let processing = match spent {
+        Some((cost, _)) if portal.config().realistic => cost,
+        _ => work,
+    };
+    let time = time_block(start, processing, processing, spent.map(|(_, s)| s));
     let (status, error) = match &outcome {
         Ok(_) => (200, None),
         Err(e) => {

@@ -298,6 +298,9 @@ pub struct Config {
     pub cost_per_call: Duration,
     /// Simulated operating time per returned row.
     pub cost_per_row: Duration,
+    /// The cost model of [`crate::cost`] (figures from the docs) instead
+    /// of real work plus the per-call and per-row figures.
+    pub realistic: bool,
     /// Largest request body accepted.
     pub max_body: usize,
     /// Page language sent to placements.
@@ -461,6 +464,8 @@ pub(crate) struct Shared {
     pub operating: Mutex<Operating>,
     /// The call log, oldest first.
     pub calls: Mutex<VecDeque<CallRecord>>,
+    /// Requests, operating seconds per method, refusals.
+    pub stats: Mutex<crate::cost::Stats>,
     /// Stored REST 3.0 answers by `Idempotency-Key`.
     pub replays: Mutex<crate::state::replays::Replays>,
     pub ui: broadcast::Sender<UiEvent>,
@@ -569,6 +574,7 @@ impl Portal {
                     operating: Mutex::new(Operating::new(seed.operating_limit)),
                     calls: Mutex::new(VecDeque::new()),
                     replays: Mutex::new(crate::state::replays::Replays::default()),
+                    stats: Mutex::new(crate::cost::Stats::default()),
                     ui,
                     outbox,
                     delivered: tokio::sync::Notify::new(),
@@ -640,6 +646,26 @@ impl Portal {
                 call
             })
             .collect();
+        {
+            let mut stats = self.stats_mut();
+            for call in &calls {
+                if call.in_batch {
+                    stats.calls += 1;
+                } else {
+                    stats.requests += 1;
+                    if call.method != "batch" {
+                        stats.calls += 1;
+                    }
+                }
+                if let Some(code) = call
+                    .error
+                    .as_deref()
+                    .filter(|c| matches!(*c, "QUERY_LIMIT_EXCEEDED" | "OPERATION_TIME_LIMIT"))
+                {
+                    *stats.refusals.entry(code.to_owned()).or_default() += 1;
+                }
+            }
+        }
         let mut log = self.call_log();
         for call in calls {
             if log.len() >= MAX_CALLS {
@@ -647,6 +673,18 @@ impl Portal {
             }
             log.push_back(call);
         }
+    }
+
+    pub(crate) fn stats_mut(&self) -> MutexGuard<'_, crate::cost::Stats> {
+        self.shared
+            .stats
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Requests, operating seconds per method and refusals so far.
+    pub fn stats(&self) -> crate::cost::Stats {
+        self.stats_mut().clone()
     }
 
     /// Settings fixed at start.
