@@ -7,11 +7,30 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-async fn call(client: &reqwest::Client, url: &str, params: &Value) -> (u16, Value) {
-    let resp = client.post(url).json(params).send().await.unwrap();
+/// One connection pool for the thousands of calls.
+async fn call(url: &str, params: &Value) -> (u16, Value) {
+    static CLIENT: std::sync::OnceLock<reqwest::Client> = std::sync::OnceLock::new();
+    let resp = CLIENT
+        .get_or_init(reqwest::Client::new)
+        .post(url)
+        .json(params)
+        .send()
+        .await
+        .unwrap();
     let status = resp.status().as_u16();
-    let body: Value = resp.json().await.unwrap_or(Value::Null);
-    (status, body)
+    (status, resp.json().await.unwrap_or(Value::Null))
+}
+
+/// An emulator that never limits: the table makes thousands of calls.
+async fn unlimited(deals: u64) -> b24_emulator::Emulator {
+    b24_emulator::Emulator::builder()
+        .seed_deals(deals)
+        .seed_contacts(deals)
+        .bucket(1_000_000, 100_000.0)
+        .operating(Duration::ZERO, Duration::ZERO)
+        .start()
+        .await
+        .unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -22,15 +41,7 @@ async fn every_spec_method_answers_within_its_shape() {
         info.v2_methods, info.v3_methods, info.scopes, info.files, info.load_time
     );
     assert!(info.v2_methods + info.v3_methods >= 1600, "{info:?}");
-    let emu = b24_emulator::Emulator::builder()
-        .seed_deals(100)
-        .seed_contacts(100)
-        .bucket(1_000_000, 100_000.0)
-        .operating(Duration::ZERO, Duration::ZERO)
-        .start()
-        .await
-        .unwrap();
-    let client = reqwest::Client::new();
+    let emu = unlimited(100).await;
     let methods = b24_emulator::spec_methods();
     let (mut ok, mut synthesized, mut refused) = (0, 0, Vec::new());
     let mut misfits = Vec::new();
@@ -45,7 +56,7 @@ async fn every_spec_method_answers_within_its_shape() {
         } else {
             m.sample_params.clone()
         };
-        let (status, body) = call(&client, &format!("{base}{}", m.name), &params).await;
+        let (status, body) = call(&format!("{base}{}", m.name), &params).await;
         let was_synth = emu
             .calls()
             .last()
@@ -127,13 +138,7 @@ fn with_id(mut params: Value, id: &str) -> Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn crud_families_round_trip() {
-    let emu = b24_emulator::Emulator::builder()
-        .bucket(1_000_000, 100_000.0)
-        .operating(Duration::ZERO, Duration::ZERO)
-        .start()
-        .await
-        .unwrap();
-    let client = reqwest::Client::new();
+    let emu = unlimited(0).await;
     let methods = b24_emulator::spec_methods();
     let v2 = |name: &str| {
         methods
@@ -152,17 +157,12 @@ async fn crud_families_round_trip() {
     let (mut passed, mut failed) = (0, Vec::new());
     for (family, add, get, list) in &families {
         let url = |name: &str| format!("{}{name}", emu.webhook_url());
-        let (status, body) = call(&client, &url(&add.name), &add.sample_params).await;
+        let (status, body) = call(&url(&add.name), &add.sample_params).await;
         let Some(id) = (status == 200).then(|| find_id(&body["result"])).flatten() else {
             failed.push(format!("{family}.add: {status} {body}"));
             continue;
         };
-        let (status, body) = call(
-            &client,
-            &url(&get.name),
-            &with_id(get.sample_params.clone(), &id),
-        )
-        .await;
+        let (status, body) = call(&url(&get.name), &with_id(get.sample_params.clone(), &id)).await;
         if status != 200 || !holds_id(&body["result"], &id) {
             failed.push(format!("{family}.get {id}: {status} {body}"));
             continue;
@@ -174,7 +174,7 @@ async fn crud_families_round_trip() {
             .retain(|k, _| !k.eq_ignore_ascii_case("select"));
         lp["filter"] = json!({">=ID": id});
         lp["start"] = json!(-1);
-        let (status, body) = call(&client, &url(&list.name), &lp).await;
+        let (status, body) = call(&url(&list.name), &lp).await;
         if status != 200 || !holds_id(&body["result"], &id) {
             failed.push(format!("{family}.list >=ID {id}: {status} {body}"));
             continue;

@@ -51,11 +51,10 @@ pub(super) fn crm_legacy_read(store: &Store, caller: &Caller, verb: &str, params
                 .map(|s| s.to_uppercase())
                 .collect();
             let page = store.list(&q);
-            let rows: Vec<Value> = page
-                .ids
-                .iter()
-                .filter_map(|id| store.row(*id))
-                .map(|r| Value::Object(store.project(r, &select)))
+            let rows: Vec<Value> = store
+                .page_rows(&page, &select)
+                .into_iter()
+                .map(Value::Object)
                 .collect();
             Ok(Output {
                 rows: rows.len() as u64,

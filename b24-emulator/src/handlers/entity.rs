@@ -270,7 +270,7 @@ pub(crate) fn call(
                     .collect()
             });
             let q = list_query(&p, false, order_keys.as_deref())?;
-            let select: Vec<String> = select_param(params)
+            let mut select: Vec<String> = select_param(params)
                 .into_iter()
                 .map(|s| {
                     if s.eq_ignore_ascii_case(&key) {
@@ -280,17 +280,15 @@ pub(crate) fn call(
                     }
                 })
                 .collect();
+            // The ID always comes back: it is the cursor.
+            if !select.is_empty() && !select.iter().any(|s| s == "ID") {
+                select.push("ID".into());
+            }
             let page = store.list(&q);
-            let rows: Vec<Value> = page
-                .ids
-                .iter()
-                .filter_map(|id| store.row(*id))
-                .map(|r| {
-                    let mut rec = store.project(r, &select);
-                    rec.entry("ID")
-                        .or_insert_with(|| json!(store.row_id(r).to_string()));
-                    out(rec, &key)
-                })
+            let rows: Vec<Value> = store
+                .page_rows(&page, &select)
+                .into_iter()
+                .map(|rec| out(rec, &key))
                 .collect();
             let n = rows.len() as u64;
             let file = reg.file(entry);

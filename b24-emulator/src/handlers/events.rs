@@ -40,11 +40,11 @@ pub(super) fn user_get(st: &mut State, caller: &Caller, params: &Value) -> R {
         .map(|s| s.to_uppercase())
         .collect();
     let page = st.users.list(&q);
-    let rows: Vec<Value> = page
-        .ids
-        .iter()
-        .filter_map(|id| st.users.row(*id))
-        .map(|r| Value::Object(st.users.project(r, &select)))
+    let rows: Vec<Value> = st
+        .users
+        .page_rows(&page, &select)
+        .into_iter()
+        .map(Value::Object)
         .collect();
     Ok(Output {
         rows: rows.len() as u64,

@@ -122,28 +122,14 @@ fn example(file: &SpecFile, shape: Option<&Shape>, text: &str) -> Option<Value> 
 /// A value of the shape: the first enum value, a sample scalar, objects
 /// with every declared field, arrays of one element.
 pub(crate) fn build(file: &SpecFile, shape: &Shape) -> Value {
-    value(
-        file,
-        &shape.ty.value,
-        shape.values.first().map(|v| &v.value),
-        &shape.fields,
-        shape.items.as_deref(),
-        0,
-    )
+    value(file, shape, 0)
 }
 
-fn value(
-    file: &SpecFile,
-    ty: &str,
-    first: Option<&b24_spec::ScalarValue>,
-    fields: &[Field],
-    items: Option<&Shape>,
-    depth: usize,
-) -> Value {
-    if let Some(v) = first {
-        return serde_json::to_value(v).unwrap_or(Value::Null);
+fn value(file: &SpecFile, shape: &Shape, depth: usize) -> Value {
+    if let Some(v) = shape.values.first() {
+        return serde_json::to_value(&v.value).unwrap_or(Value::Null);
     }
-    match ty {
+    match shape.ty.value.as_str() {
         "string" => json!("sample"),
         "integer" => json!(1),
         "number" => json!(1.5),
@@ -151,44 +137,21 @@ fn value(
         "date" => json!("2026-01-01"),
         "datetime" => json!("2026-01-01T10:00:00+00:00"),
         "any" => Value::Null,
-        "object" => {
-            let mut m = Map::new();
-            if depth < MAX_DEPTH {
-                for f in fields {
-                    let v = value(
-                        file,
-                        &f.ty.value,
-                        f.values.first().map(|v| &v.value),
-                        &f.fields,
-                        f.items.as_deref(),
-                        depth + 1,
-                    );
-                    m.insert(f.name.value.clone(), v);
-                }
-            }
-            Value::Object(m)
-        }
-        "array" => match items {
-            Some(s) if depth < MAX_DEPTH => json!([value(
-                file,
-                &s.ty.value,
-                s.values.first().map(|v| &v.value),
-                &s.fields,
-                s.items.as_deref(),
-                depth + 1
-            )]),
-            _ => json!([]),
+        _ if depth >= MAX_DEPTH => Value::Null,
+        "object" => Value::Object(
+            shape
+                .fields
+                .iter()
+                .map(|f| (f.name.value.clone(), value(file, &f.shape(), depth + 1)))
+                .collect(),
+        ),
+        "array" => match shape.items.as_deref() {
+            Some(s) => json!([value(file, s, depth + 1)]),
+            None => json!([]),
         },
         named => match file.types.get(named) {
-            Some(s) if depth < MAX_DEPTH => value(
-                file,
-                &s.ty.value,
-                s.values.first().map(|v| &v.value),
-                &s.fields,
-                s.items.as_deref(),
-                depth + 1,
-            ),
-            _ => Value::Null,
+            Some(s) => value(file, s, depth + 1),
+            None => Value::Null,
         },
     }
 }

@@ -396,6 +396,15 @@ impl Store {
         }
     }
 
+    /// The rows of a page, each projected to `select`.
+    pub fn page_rows(&self, page: &Page, select: &[String]) -> Vec<Record> {
+        page.ids
+            .iter()
+            .filter_map(|id| self.row(*id))
+            .map(|r| self.project(r, select))
+            .collect()
+    }
+
     /// The selected fields of a row. `select` empty or holding `*` means every
     /// standard field; list fields come only when named.
     pub fn project(&self, row: Row<'_>, select: &[String]) -> Record {
