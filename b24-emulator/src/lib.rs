@@ -89,6 +89,7 @@ pub struct EmulatorBuilder {
     cost_per_call: Duration,
     cost_per_row: Duration,
     realistic: bool,
+    seed_tasks: u64,
     max_body: usize,
     routes: Vec<RoutesFn>,
 }
@@ -130,6 +131,7 @@ impl Default for EmulatorBuilder {
             cost_per_call: Duration::ZERO,
             cost_per_row: Duration::ZERO,
             realistic: false,
+            seed_tasks: 0,
             max_body: 16 << 20,
             routes: Vec::new(),
         }
@@ -182,6 +184,13 @@ impl EmulatorBuilder {
     /// Seeds `n` users (at least user 1, the administrator, always exists).
     pub fn seed_users(mut self, n: u64) -> Self {
         self.seed.users = n.max(1);
+        self
+    }
+
+    /// Seeds `n` tasks (REST 3.0 `tasks.task.*`), created and assigned by
+    /// user 1. Unlike deals they are stored, not computed.
+    pub fn seed_tasks(mut self, n: u64) -> Self {
+        self.seed_tasks = n;
         self
     }
 
@@ -307,7 +316,12 @@ impl EmulatorBuilder {
             lang: "en".into(),
         };
         let clock = Clock::new();
+        let tasks = self.seed_tasks;
         let (portal, rx) = Portal::new(config, clock, self.seed);
+        if tasks > 0 {
+            let now = portal.clock().unix() as i64;
+            handlers::tasks::seed(&mut portal.lock(), tasks, now);
+        }
         let worker = tokio::spawn(deliver::worker(Arc::downgrade(&portal.shared), rx));
         let mut app = router(portal.clone()).merge(state::page::router(portal.clone()));
         for f in self.routes {

@@ -306,6 +306,28 @@ fn validate_links(
     }
 }
 
+/// Adds `n` tasks created by user 1 (`EmulatorBuilder::seed_tasks`).
+pub(crate) fn seed(st: &mut State, n: u64, now: i64) {
+    let caller = Caller {
+        auth: crate::protocol::AuthKind::Webhook {
+            user_id: 1,
+            code: "seed".into(),
+        },
+        user_id: 1,
+        scopes: vec!["task".into()],
+        principal: "seed".into(),
+        order_keys: None,
+    };
+    for i in 1..=n {
+        let params =
+            json!({"fields": {"title": format!("Task #{i}"), "creatorId": 1, "responsibleId": 1}});
+        if let Err(e) = add(st, &caller, &params, now) {
+            tracing::warn!(error = ?e, "seeding a task failed");
+            return;
+        }
+    }
+}
+
 fn add(st: &mut State, caller: &Caller, params: &Value, now: i64) -> R {
     let fields = fields_param(params)?;
     let written = validate_fields(fields, true)?;
