@@ -74,14 +74,19 @@ async fn emulator(n: u64, https: bool) -> (Emulator, tokio::task::JoinHandle<()>
         .start()
         .await
         .expect("emulator");
+    let speed = accelerate(&emu);
+    (emu, speed)
+}
+
+/// Runs the emulator's clock `ACCEL` times faster than real time.
+fn accelerate(emu: &Emulator) -> tokio::task::JoinHandle<()> {
     let clock = emu.clock().clone();
-    let speed = tokio::spawn(async move {
+    tokio::spawn(async move {
         loop {
             tokio::time::sleep(Duration::from_millis(100)).await;
             clock.advance(Duration::from_millis(100) * (ACCEL - 1));
         }
-    });
-    (emu, speed)
+    })
 }
 
 fn finish(client: &'static str, emu: &Emulator, rows: u64, wall: f64, note: String) -> Run {
@@ -108,13 +113,7 @@ async fn v3_tasks(n: u64) -> Run {
         .start()
         .await
         .expect("emulator");
-    let clock = emu.clock().clone();
-    let speed = tokio::spawn(async move {
-        loop {
-            tokio::time::sleep(Duration::from_millis(100)).await;
-            clock.advance(Duration::from_millis(100) * (ACCEL - 1));
-        }
-    });
+    let speed = accelerate(&emu);
     let http = reqwest::Client::new();
     let url = format!("{}tasks.task.list", emu.v3_webhook_url());
     let started = Instant::now();

@@ -5,15 +5,8 @@
 use b24_emulator::cost::{COUNTED_PAGE_SECS, PAGE_SECS};
 use serde_json::{Value, json};
 
-async fn post(url: &str, body: &Value) -> (u16, Value) {
-    let r = reqwest::Client::new()
-        .post(url)
-        .json(body)
-        .send()
-        .await
-        .unwrap();
-    (r.status().as_u16(), r.json().await.unwrap())
-}
+mod common;
+use common::post_json as post;
 
 #[tokio::test]
 async fn docs_figures_and_the_operating_limit() {
