@@ -321,14 +321,20 @@ pub(crate) fn seed(st: &mut State, n: u64, now: i64) {
     for i in 1..=n {
         let params =
             json!({"fields": {"title": format!("Task #{i}"), "creatorId": 1, "responsibleId": 1}});
-        if let Err(e) = add(st, &caller, &params, now) {
+        if let Err(e) = insert(st, &caller, &params, now) {
             tracing::warn!(error = ?e, "seeding a task failed");
             return;
         }
     }
 }
 
-fn add(st: &mut State, caller: &Caller, params: &Value, now: i64) -> R {
+/// Validates and stores a new task.
+fn insert(
+    st: &mut State,
+    caller: &Caller,
+    params: &Value,
+    now: i64,
+) -> Result<(u64, Map<String, Value>), V3Error> {
     let fields = fields_param(params)?;
     let written = validate_fields(fields, true)?;
     validate_links(st, None, &written, &written)?;
@@ -386,6 +392,11 @@ fn add(st: &mut State, caller: &Caller, params: &Value, now: i64) -> R {
     }
     apply_status(&mut task, None, caller.user_id, now);
     st.tasks.rows.insert(id, task.clone());
+    Ok((id, task))
+}
+
+fn add(st: &mut State, caller: &Caller, params: &Value, now: i64) -> R {
+    let (id, task) = insert(st, caller, params, now)?;
     let item = materialize(st, caller.user_id, id, &task, &parents(st));
     let item = project(st, caller.user_id, Dto::Task, &item, &[], &is_basic);
     Ok(output(json!({ "item": item }), 1))
