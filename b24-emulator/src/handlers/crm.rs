@@ -50,19 +50,7 @@ pub(super) fn crm_legacy_read(store: &Store, caller: &Caller, verb: &str, params
                 .iter()
                 .map(|s| s.to_uppercase())
                 .collect();
-            let page = store.list(&q);
-            let rows: Vec<Value> = store
-                .page_rows(&page, &select)
-                .into_iter()
-                .map(Value::Object)
-                .collect();
-            Ok(Output {
-                rows: rows.len() as u64,
-                synthesized: false,
-                result: Value::Array(rows),
-                total: Some(page.total.unwrap_or(0)),
-                next: page.next,
-            })
+            Ok(list_page(store, &q, &select))
         }
         "get" => {
             let id = id_param(params)?;

@@ -39,20 +39,7 @@ pub(super) fn user_get(st: &mut State, caller: &Caller, params: &Value) -> R {
         .iter()
         .map(|s| s.to_uppercase())
         .collect();
-    let page = st.users.list(&q);
-    let rows: Vec<Value> = st
-        .users
-        .page_rows(&page, &select)
-        .into_iter()
-        .map(Value::Object)
-        .collect();
-    Ok(Output {
-        rows: rows.len() as u64,
-        synthesized: false,
-        result: Value::Array(rows),
-        total: Some(page.total.unwrap_or(0)),
-        next: page.next,
-    })
+    Ok(list_page(&st.users, &q, &select))
 }
 
 /// Events `event.bind` accepts.

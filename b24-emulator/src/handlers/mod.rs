@@ -165,6 +165,24 @@ fn start_param(params: &Value) -> Option<u64> {
     }
 }
 
+/// One page of a legacy list (`crm.deal.list`, `user.get`): the selected
+/// fields of each row, `total` (0 when not counted) and `next`.
+fn list_page(store: &Store, q: &Query, select: &[String]) -> Output {
+    let page = store.list(q);
+    let rows: Vec<Value> = store
+        .page_rows(&page, select)
+        .into_iter()
+        .map(Value::Object)
+        .collect();
+    Output {
+        rows: rows.len() as u64,
+        synthesized: false,
+        result: Value::Array(rows),
+        total: Some(page.total.unwrap_or(0)),
+        next: page.next,
+    }
+}
+
 /// Whether `method` only reads the state, so [`call_read`] runs it under a
 /// shared lock.
 pub(crate) fn is_read_only(method: &str) -> bool {
