@@ -10,7 +10,7 @@ use hyper_util::rt::TokioIo;
 use tokio::net::TcpStream;
 use tokio::sync::mpsc;
 
-use crate::portal::{Outgoing, Shared};
+use crate::state::{Outgoing, Shared};
 
 /// The largest handler answer kept.
 const MAX_ANSWER: usize = 4 << 20;

@@ -18,15 +18,17 @@
 #![deny(missing_docs)]
 
 pub mod clock;
+pub mod cost;
 mod deliver;
+mod handlers;
+mod http;
 mod limits;
-mod methods;
-mod portal;
-mod rest;
+mod protocol;
+mod registry;
+mod router;
 mod server;
+mod state;
 pub mod store;
-mod tasks;
-mod v3;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -39,13 +41,18 @@ use tokio::task::JoinHandle;
 
 pub use clock::Clock;
 pub use limits::OPERATING_LIMIT;
-pub use methods::ApiError;
-pub use portal::{
-    ALL_SCOPES, AuthKind, CallRecord, Config, Delivery, OAuthApp, OutgoingWebhook, Portal,
-    TokenPair, UiEvent, Webhook,
-};
-pub use rest::{MAX_BATCH, router};
+pub use protocol::{ApiError, MAX_BATCH};
+pub use registry::{RegistryInfo, SpecMethod, check_result, registry_info, spec_methods};
+pub use router::router;
 pub use server::CERT_NAMES;
+pub use state::{
+    AuthKind, CallRecord, Config, Delivery, OAuthApp, OutgoingWebhook, Portal, TokenPair, UiEvent,
+    Webhook, all_scopes,
+};
+
+mod actions;
+#[allow(unused_imports)]
+pub(crate) use actions::*;
 
 /// Why the emulator could not start or act.
 #[derive(Debug, thiserror::Error)]
@@ -76,11 +83,13 @@ pub struct EmulatorBuilder {
     host: [u8; 4],
     https: bool,
     cert_dir: Option<PathBuf>,
-    seed: portal::Seed,
+    seed: state::Seed,
     default_webhook: bool,
     token_lifetime: Duration,
     cost_per_call: Duration,
     cost_per_row: Duration,
+    realistic: bool,
+    seed_tasks: u64,
     max_body: usize,
     routes: Vec<RoutesFn>,
 }
@@ -94,10 +103,6 @@ impl std::fmt::Debug for EmulatorBuilder {
     }
 }
 
-fn all_scopes() -> Vec<String> {
-    ALL_SCOPES.iter().map(|s| (*s).to_owned()).collect()
-}
-
 impl Default for EmulatorBuilder {
     fn default() -> Self {
         EmulatorBuilder {
@@ -105,7 +110,7 @@ impl Default for EmulatorBuilder {
             host: [127, 0, 0, 1],
             https: false,
             cert_dir: None,
-            seed: portal::Seed {
+            seed: state::Seed {
                 deals: 0,
                 contacts: 0,
                 users: 1,
@@ -125,6 +130,8 @@ impl Default for EmulatorBuilder {
             token_lifetime: Duration::from_secs(3600),
             cost_per_call: Duration::ZERO,
             cost_per_row: Duration::ZERO,
+            realistic: false,
+            seed_tasks: 0,
             max_body: 16 << 20,
             routes: Vec::new(),
         }
@@ -180,6 +187,13 @@ impl EmulatorBuilder {
         self
     }
 
+    /// Seeds `n` tasks (REST 3.0 `tasks.task.*`), created and assigned by
+    /// user 1. Unlike deals they are stored, not computed.
+    pub fn seed_tasks(mut self, n: u64) -> Self {
+        self.seed_tasks = n;
+        self
+    }
+
     /// Seeds `n` items of a CRM type (1 lead, 2 deal, 3 contact, 4 company,
     /// others smart processes, which then exist for `crm.item.*`).
     pub fn seed_items(mut self, entity_type_id: i64, n: u64) -> Self {
@@ -194,8 +208,16 @@ impl EmulatorBuilder {
         self
     }
 
-    /// Simulated operating time per call and per returned row, added to the
-    /// measured time.
+    /// Charges each call what the docs' figures say it costs on a real
+    /// portal ([`cost`]): `time.processing` and `time.operating` carry it,
+    /// and the operating limit (480 s per 10 minutes) applies to it.
+    pub fn realistic(mut self, on: bool) -> Self {
+        self.realistic = on;
+        self
+    }
+
+    /// Simulated operating time per call and per returned row (when not
+    /// [`realistic`](Self::realistic)).
     pub fn operating(mut self, cost_per_call: Duration, cost_per_row: Duration) -> Self {
         self.cost_per_call = cost_per_call;
         self.cost_per_row = cost_per_row;
@@ -289,13 +311,19 @@ impl EmulatorBuilder {
             token_lifetime: self.token_lifetime,
             cost_per_call: self.cost_per_call,
             cost_per_row: self.cost_per_row,
+            realistic: self.realistic,
             max_body: self.max_body,
             lang: "en".into(),
         };
         let clock = Clock::new();
+        let tasks = self.seed_tasks;
         let (portal, rx) = Portal::new(config, clock, self.seed);
+        if tasks > 0 {
+            let now = portal.clock().unix() as i64;
+            handlers::tasks::seed(&mut portal.lock(), tasks, now);
+        }
         let worker = tokio::spawn(deliver::worker(Arc::downgrade(&portal.shared), rx));
-        let mut app = router(portal.clone()).merge(portal::page::router(portal.clone()));
+        let mut app = router(portal.clone()).merge(state::page::router(portal.clone()));
         for f in self.routes {
             app = app.merge(f(portal.clone()));
         }
@@ -324,158 +352,6 @@ fn member_id(domain: &str) -> String {
         h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
     format!("{h:016x}{:016x}", h.rotate_left(29) ^ 0x5bd1_e995)
-}
-
-/// Actions on a running portal that talk to the outside (usable from routes
-/// added with [`EmulatorBuilder::routes`], e.g. a portal page that opens
-/// placements in an iframe).
-impl Portal {
-    /// Installs the app for `user_id`: issues tokens and POSTs `ONAPPINSTALL`
-    /// to `handler` as the docs show, waiting for the handler's answer.
-    pub async fn install(&self, user_id: u64, handler: &str) -> Result<TokenPair, Error> {
-        let (pair, form) = {
-            let mut st = self.lock();
-            st.app_installed = true;
-            let scopes = st.app.scopes.clone();
-            let pair = self.issue(&mut st, user_id, scopes);
-            let ts = (self.clock().unix() as i64).to_string();
-            let form = json!({
-                "event": "ONAPPINSTALL",
-                "event_handler_id": "0",
-                "data": {"VERSION": "1", "ACTIVE": "Y", "INSTALLED": "Y", "LANGUAGE_ID": "en"},
-                "ts": ts,
-                "auth": portal::auth_block(&pair, true),
-            });
-            (pair, form)
-        };
-        let resp = self.post_now(handler, "ONAPPINSTALL", &form).await?;
-        if resp.0 >= 400 {
-            return Err(Error::Delivery(format!(
-                "install handler answered {}",
-                resp.0
-            )));
-        }
-        Ok(pair)
-    }
-
-    /// An employee clicks a phone number in the CRM (click-to-call through
-    /// the app's external line): the portal registers an outgoing call, opens
-    /// its call card and sends `ONEXTERNALCALLSTART` to the bound handlers.
-    /// `crm_entity` (`("CONTACT", 5)`) defaults to the entity found by the
-    /// phone number. Returns the `CALL_ID`, which the app then completes with
-    /// `telephony.externalCall.finish`.
-    pub fn click_to_call(
-        &self,
-        user_id: u64,
-        phone: &str,
-        crm_entity: Option<(&str, u64)>,
-    ) -> Result<String, Error> {
-        let mut st = self.lock();
-        methods::click_to_call(
-            self,
-            &mut st,
-            user_id,
-            phone,
-            crm_entity.map(|(t, id)| (t.to_owned(), id)),
-        )
-        .map_err(|e| Error::Rejected(e.description))
-    }
-
-    pub(crate) async fn post_now(
-        &self,
-        url: &str,
-        event: &str,
-        form: &Value,
-    ) -> Result<(u16, String, String), Error> {
-        let body = b24_form::encode(form);
-        let id = {
-            let mut st = self.lock();
-            let id = st.next_seq();
-            st.deliveries.push(Delivery {
-                id,
-                url: url.to_owned(),
-                event: event.to_owned(),
-                body: body.clone(),
-                status: None,
-                error: None,
-            });
-            id
-        };
-        let result = deliver::post_form(url, body).await;
-        let mut st = self.lock();
-        if let Some(d) = st.deliveries.iter_mut().find(|d| d.id == id) {
-            match &result {
-                Ok((s, _, _)) => d.status = Some(*s),
-                Err(e) => d.error = Some(e.clone()),
-            }
-        }
-        result.map_err(Error::Delivery)
-    }
-
-    /// Opens a placement as the portal would: POSTs `DOMAIN`, `PROTOCOL`,
-    /// `LANG`, `APP_SID`, `AUTH_ID`, `AUTH_EXPIRES`, `REFRESH_ID`,
-    /// `member_id`, `status`, `PLACEMENT` and `PLACEMENT_OPTIONS` (a JSON
-    /// string) to the first handler bound to `placement`, for `user_id`.
-    pub async fn open_placement(
-        &self,
-        placement: &str,
-        options: &Value,
-        user_id: u64,
-    ) -> Result<PlacementResponse, Error> {
-        let code = placement.to_uppercase();
-        let (handler, form) = {
-            let mut st = self.lock();
-            let handler = st
-                .placements
-                .iter()
-                .find(|p| p.placement == code && (p.user_id == 0 || p.user_id == user_id))
-                .map(|p| p.handler.clone())
-                .ok_or_else(|| Error::NoPlacement(code.clone()))?;
-            let scopes = st.app.scopes.clone();
-            let pair = self.issue(&mut st, user_id, scopes);
-            let sid = st.token(32);
-            let cfg = self.config();
-            let form = json!({
-                "DOMAIN": cfg.domain,
-                "PROTOCOL": if cfg.base_url.starts_with("https") { "1" } else { "0" },
-                "LANG": cfg.lang,
-                "APP_SID": sid,
-                "AUTH_ID": pair.access_token,
-                "AUTH_EXPIRES": pair.expires_in.to_string(),
-                "REFRESH_ID": pair.refresh_token,
-                "member_id": pair.member_id,
-                "status": pair.status,
-                "PLACEMENT": code,
-                "PLACEMENT_OPTIONS": options.to_string(),
-            });
-            (handler, form)
-        };
-        let (status, content_type, body) = self
-            .post_now(&handler, &format!("PLACEMENT:{code}"), &form)
-            .await?;
-        Ok(PlacementResponse {
-            handler,
-            form,
-            status,
-            content_type,
-            body,
-        })
-    }
-
-    /// The placement handlers bound so far.
-    pub fn placements(&self) -> Vec<PlacementInfo> {
-        self.lock()
-            .placements
-            .iter()
-            .map(|p| PlacementInfo {
-                placement: p.placement.clone(),
-                handler: p.handler.clone(),
-                title: p.title.clone(),
-                options: p.options.clone(),
-                user_id: p.user_id,
-            })
-            .collect()
-    }
 }
 
 /// A bound placement handler.
@@ -617,6 +493,12 @@ impl Emulator {
     /// The portal handle (state, UI events) shared with the HTTP layer.
     pub fn portal(&self) -> &Portal {
         &self.portal
+    }
+
+    /// Requests, operating seconds per method and refusals since start
+    /// (also at `GET /_emulator/stats`).
+    pub fn stats(&self) -> cost::Stats {
+        self.portal.stats()
     }
 
     /// Every call received (oldest first). Commands inside `batch` appear

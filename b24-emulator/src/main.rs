@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 const USAGE: &str = "usage: b24-emulator [--port N] [--seed-deals N] [--seed-contacts N] \
-[--seed-users N] [--seed-items TYPE:N] [--webhook USER/CODE[:scope,scope]] [--bucket SIZE/DRAIN] \
+[--seed-users N] [--seed-items TYPE:N] [--webhook USER/CODE[:scope,scope]] [--bucket SIZE/DRAIN] [--realistic] \
 [--token-lifetime SECS] [--no-https] [--cert-dir DIR] [--public]";
 
 fn main() {
@@ -58,6 +58,7 @@ fn run() -> Result<(), String> {
                 b.token_lifetime(Duration::from_secs(num("--token-lifetime", args.next())?))
             }
             "--no-https" => b.https(false),
+            "--realistic" => b.realistic(true),
             "--cert-dir" => b.cert_dir(num::<String>("--cert-dir", args.next())?),
             "--public" => b.public(true),
             "-h" | "--help" => {

@@ -235,11 +235,9 @@ async fn auth_scope_and_method_errors() {
     // A v2-only method under /rest/api/, a v3-only one under /rest/.
     let (s, v) = post_json(&format!("{base}/rest/api/1/all/crm.deal.list"), &json!({})).await;
     assert_eq!((s, code(&v)), (404, "ERROR_METHOD_NOT_FOUND"));
-    for m in [
-        "tasks.task.add",
-        "rest.scope.list",
-        "rest.documentation.openapi",
-    ] {
+    // (`tasks.task.add` is documented for REST v2 as well, so the specs
+    // hold a v2 entry and /rest/ answers it from there.)
+    for m in ["rest.scope.list", "rest.documentation.openapi"] {
         let (s, v) = post_json(&format!("{base}/rest/1/all/{m}"), &json!({})).await;
         assert_eq!(
             (s, v["error"].as_str()),
@@ -271,7 +269,7 @@ async fn auth_scope_and_method_errors() {
     assert_eq!((s, code(&v)), (401, "expired_token"));
     // The log keeps the refused calls apart from v2 ones.
     let calls = e.calls();
-    assert_eq!(calls.iter().filter(|c| !c.v3).count(), 3);
+    assert_eq!(calls.iter().filter(|c| !c.v3).count(), 2);
     assert!(
         calls
             .iter()

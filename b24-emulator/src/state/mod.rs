@@ -5,7 +5,7 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, SystemTime};
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 use tokio::sync::{broadcast, mpsc};
 
 use crate::clock::Clock;
@@ -14,300 +14,34 @@ use crate::store::{Kind, Store};
 
 /// The portal page (iframes, frame protocol, call card).
 pub(crate) mod page;
+pub(crate) mod replays;
+pub(crate) mod tasks;
 
-/// Every scope the emulator knows; a webhook or app with "all scopes" has these.
-pub const ALL_SCOPES: &[&str] = &[
-    "crm",
-    "telephony",
-    "placement",
-    "user",
-    "user_brief",
-    "user_basic",
-    "event",
-    "task",
-    "basic",
-];
+pub use crate::protocol::AuthKind;
 
-/// How a call was authorised.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AuthKind {
-    /// An inbound webhook (`/rest/{user_id}/{code}/`).
-    Webhook {
-        /// The webhook's user.
-        user_id: u64,
-        /// The webhook code.
-        code: String,
-    },
-    /// An OAuth access token of the emulator's app.
-    OAuth {
-        /// The token's user.
-        user_id: u64,
-    },
-    /// No valid credentials (the call was refused).
-    None,
-}
+mod types;
+#[allow(unused_imports)]
+pub use types::*;
 
-/// One REST call the emulator received. Commands inside `batch` are recorded
-/// one by one (with `in_batch` set), after the `batch` call itself.
-#[derive(Debug, Clone)]
-pub struct CallRecord {
-    /// The method name, lower case, without `.json`.
-    pub method: String,
-    /// The decoded parameters (query and body merged; `auth` removed).
-    pub params: Value,
-    /// Who called.
-    pub auth: AuthKind,
-    /// The HTTP status of the answer (for a batch command: the status it
-    /// would have had on its own).
-    pub status: u16,
-    /// The error code, when the call failed.
-    pub error: Option<String>,
-    /// Virtual time of the call.
-    pub at: SystemTime,
-    /// True for a command run inside `batch`.
-    pub in_batch: bool,
-    /// True for a REST 3.0 call (`/rest/api/…`).
-    pub v3: bool,
-    /// The `Idempotency-Key` header a REST 3.0 call that changes data carried.
-    pub idempotency_key: Option<String>,
-    /// True when the answer was a stored one (`Idempotent-Replayed: true`):
-    /// the method did not run.
-    pub replayed: bool,
-}
+mod scopes;
+#[allow(unused_imports)]
+pub(crate) use scopes::*;
 
-impl CallRecord {
-    /// A REST v2 call outside `batch`, answered at virtual time `at`.
-    pub(crate) fn new(
-        method: &str,
-        params: Value,
-        auth: AuthKind,
-        status: u16,
-        error: Option<String>,
-        at: SystemTime,
-    ) -> CallRecord {
-        CallRecord {
-            method: method.to_owned(),
-            params,
-            auth,
-            status,
-            error,
-            at,
-            in_batch: false,
-            v3: false,
-            idempotency_key: None,
-            replayed: false,
+/// Every scope: those the registry's methods need, and the user and task
+/// scope spellings the docs use besides them. The default webhook has them
+/// all.
+pub fn all_scopes() -> Vec<String> {
+    let mut v: Vec<String> = crate::registry::registry()
+        .scopes()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    for extra in ["user_brief", "user_basic", "event", "task", "tasks"] {
+        if !v.iter().any(|s| s == extra) {
+            v.push(extra.to_owned());
         }
     }
-}
-
-/// The emulator's OAuth application.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OAuthApp {
-    /// `client_id`.
-    pub client_id: String,
-    /// `client_secret`.
-    pub client_secret: String,
-    /// The token sent in `auth[application_token]` of every event to the app.
-    pub application_token: String,
-    /// Scopes the app was granted.
-    pub scopes: Vec<String>,
-    /// Where to exchange codes and refresh tokens (`…/oauth/token/`).
-    pub token_endpoint: String,
-    /// Where a user would authorise the app (`…/oauth/authorize/`).
-    pub authorize_endpoint: String,
-}
-
-/// What a finished installation or token exchange gives an app. It
-/// serializes with the field names of the OAuth token response.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct TokenPair {
-    /// The access token (`auth` parameter).
-    pub access_token: String,
-    /// The refresh token.
-    pub refresh_token: String,
-    /// Seconds the access token lives.
-    pub expires_in: u64,
-    /// Unix time the access token expires.
-    pub expires: i64,
-    /// The portal's member ID.
-    pub member_id: String,
-    /// The portal's domain (`127.0.0.1:PORT`).
-    pub domain: String,
-    /// `…/rest/` of the portal.
-    pub client_endpoint: String,
-    /// `…/rest/` of the authorisation server (the emulator itself).
-    pub server_endpoint: String,
-    /// The app's application token.
-    pub application_token: String,
-    /// Comma-separated scopes.
-    pub scope: String,
-    /// The user the tokens act for.
-    pub user_id: u64,
-    /// The app status (`L`, local).
-    pub status: String,
-}
-
-/// An outgoing POST (REST event, install event, placement opening).
-#[derive(Debug, Clone)]
-pub struct Delivery {
-    /// Sequence number.
-    pub id: u64,
-    /// The handler URL.
-    pub url: String,
-    /// The event code (`ONCRMDEALADD`), or `PLACEMENT:{code}` for a placement.
-    pub event: String,
-    /// The form body sent.
-    pub body: String,
-    /// The HTTP status the handler answered, once known.
-    pub status: Option<u16>,
-    /// The transport error, if the POST failed.
-    pub error: Option<String>,
-}
-
-/// Something the portal's UI would show; the future portal page listens to
-/// these through [`Portal::ui_events`].
-#[derive(Debug, Clone, PartialEq)]
-pub enum UiEvent {
-    /// `telephony.externalCall.register` (with `SHOW` not 0) or
-    /// `telephony.externalCall.show`: raise the call card for these users.
-    CallCardShow {
-        /// `CALL_ID`.
-        call_id: String,
-        /// Users whose card opens.
-        user_ids: Vec<u64>,
-        /// The client's number.
-        phone_number: String,
-        /// 1 outgoing, 2 incoming, 3 incoming redirected, 4 callback, 5 info.
-        call_type: i64,
-        /// The CRM entity bound to the call, as `(TYPE, ID)`.
-        crm_entity: Option<(String, u64)>,
-    },
-    /// `telephony.externalCall.hide` or `finish`: close the card.
-    CallCardHide {
-        /// `CALL_ID`.
-        call_id: String,
-        /// Users whose card closes.
-        user_ids: Vec<u64>,
-    },
-    /// A placement handler was bound.
-    PlacementBound {
-        /// The placement code.
-        placement: String,
-        /// The handler URL.
-        handler: String,
-    },
-}
-
-/// A registered inbound webhook.
-#[derive(Debug, Clone)]
-pub struct Webhook {
-    /// The user it acts for.
-    pub user_id: u64,
-    /// Its secret code.
-    pub code: String,
-    /// Its scopes.
-    pub scopes: Vec<String>,
-}
-
-/// An outgoing webhook configured on the portal.
-#[derive(Debug, Clone)]
-pub struct OutgoingWebhook {
-    /// Handler ID.
-    pub id: u64,
-    /// Handler URL.
-    pub url: String,
-    /// Event codes, upper case.
-    pub events: Vec<String>,
-    /// Its application token.
-    pub application_token: String,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct AccessToken {
-    pub user_id: u64,
-    pub scopes: Vec<String>,
-    pub expires: f64,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct RefreshToken {
-    pub user_id: u64,
-    pub scopes: Vec<String>,
-    pub expires: f64,
-}
-
-/// An `event.bind` registration.
-#[derive(Debug, Clone)]
-pub(crate) struct EventHandler {
-    pub id: u64,
-    pub event: String,
-    pub handler: String,
-    pub auth_type: u64,
-    pub offline: bool,
-    pub connector: String,
-}
-
-/// A queued offline event.
-#[derive(Debug, Clone)]
-pub(crate) struct OfflineEvent {
-    pub id: u64,
-    pub ts: i64,
-    pub event: String,
-    pub data: Value,
-    pub message_id: String,
-    pub process_id: Option<String>,
-    pub error: bool,
-    pub connector: String,
-}
-
-/// A `placement.bind` registration.
-#[derive(Debug, Clone)]
-pub(crate) struct Placement {
-    pub placement: String,
-    pub handler: String,
-    pub title: String,
-    pub description: String,
-    pub options: Value,
-    pub lang_all: Value,
-    pub user_id: u64,
-}
-
-/// A registered external call.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct ExternalCall {
-    pub id: u64,
-    pub call_id: String,
-    pub external_call_id: Option<String>,
-    pub user_id: u64,
-    pub phone_number: String,
-    pub call_type: i64,
-    pub line_number: String,
-    pub start: i64,
-    pub registered_at: f64,
-    pub crm_entity: Option<(String, u64)>,
-    pub finished: Option<Value>,
-    pub records: Vec<u64>,
-}
-
-/// Settings fixed at start.
-#[derive(Debug, Clone)]
-pub struct Config {
-    /// `http://127.0.0.1:PORT` or `https://…`.
-    pub base_url: String,
-    /// `127.0.0.1:PORT`.
-    pub domain: String,
-    /// The portal's member ID.
-    pub member_id: String,
-    /// Access-token lifetime.
-    pub token_lifetime: Duration,
-    /// Simulated operating time per call.
-    pub cost_per_call: Duration,
-    /// Simulated operating time per returned row.
-    pub cost_per_row: Duration,
-    /// Largest request body accepted.
-    pub max_body: usize,
-    /// Page language sent to placements.
-    pub lang: String,
+    v
 }
 
 /// The portal's records and registrations, behind one read-write lock:
@@ -332,7 +66,10 @@ pub(crate) struct State {
     pub offline: Vec<OfflineEvent>,
     pub placements: Vec<Placement>,
     pub ext_calls: Vec<ExternalCall>,
-    pub tasks: crate::tasks::Tasks,
+    pub tasks: crate::state::tasks::Tasks,
+    /// The generic entity store: one [`Store`] per CRUD family of the
+    /// specs (`catalog.product`, `calendar.event`, `department`, …).
+    pub entities: HashMap<String, Store>,
     pub deliveries: Vec<Delivery>,
     pub seq: u64,
     rng: u64,
@@ -464,8 +201,10 @@ pub(crate) struct Shared {
     pub operating: Mutex<Operating>,
     /// The call log, oldest first.
     pub calls: Mutex<VecDeque<CallRecord>>,
+    /// Requests, operating seconds per method, refusals.
+    pub stats: Mutex<crate::cost::Stats>,
     /// Stored REST 3.0 answers by `Idempotency-Key`.
-    pub replays: Mutex<crate::v3::Replays>,
+    pub replays: Mutex<crate::state::replays::Replays>,
     pub ui: broadcast::Sender<UiEvent>,
     pub outbox: mpsc::UnboundedSender<Outgoing>,
     pub delivered: tokio::sync::Notify,
@@ -535,7 +274,8 @@ impl Portal {
             offline: Vec::new(),
             placements: Vec::new(),
             ext_calls: Vec::new(),
-            tasks: crate::tasks::Tasks::default(),
+            tasks: crate::state::tasks::Tasks::default(),
+            entities: HashMap::new(),
             deliveries: Vec::new(),
             seq: 0,
             rng: nanos,
@@ -570,7 +310,8 @@ impl Portal {
                     bucket: Mutex::new(Bucket::new(seed.bucket.0, seed.bucket.1)),
                     operating: Mutex::new(Operating::new(seed.operating_limit)),
                     calls: Mutex::new(VecDeque::new()),
-                    replays: Mutex::new(crate::v3::Replays::default()),
+                    replays: Mutex::new(crate::state::replays::Replays::default()),
+                    stats: Mutex::new(crate::cost::Stats::default()),
                     ui,
                     outbox,
                     delivered: tokio::sync::Notify::new(),
@@ -614,7 +355,7 @@ impl Portal {
     }
 
     /// The stored REST 3.0 answers, briefly.
-    pub(crate) fn replays(&self) -> MutexGuard<'_, crate::v3::Replays> {
+    pub(crate) fn replays(&self) -> MutexGuard<'_, crate::state::replays::Replays> {
         self.shared
             .replays
             .lock()
@@ -642,6 +383,26 @@ impl Portal {
                 call
             })
             .collect();
+        {
+            let mut stats = self.stats_mut();
+            for call in &calls {
+                if call.in_batch {
+                    stats.calls += 1;
+                } else {
+                    stats.requests += 1;
+                    if call.method != "batch" {
+                        stats.calls += 1;
+                    }
+                }
+                if let Some(code) = call
+                    .error
+                    .as_deref()
+                    .filter(|c| matches!(*c, "QUERY_LIMIT_EXCEEDED" | "OPERATION_TIME_LIMIT"))
+                {
+                    *stats.refusals.entry(code.to_owned()).or_default() += 1;
+                }
+            }
+        }
         let mut log = self.call_log();
         for call in calls {
             if log.len() >= MAX_CALLS {
@@ -649,6 +410,18 @@ impl Portal {
             }
             log.push_back(call);
         }
+    }
+
+    pub(crate) fn stats_mut(&self) -> MutexGuard<'_, crate::cost::Stats> {
+        self.shared
+            .stats
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Requests, operating seconds per method and refusals so far.
+    pub fn stats(&self) -> crate::cost::Stats {
+        self.stats_mut().clone()
     }
 
     /// Settings fixed at start.
@@ -853,36 +626,4 @@ impl Portal {
             self.post(st, &o.url, &event, &form);
         }
     }
-}
-
-/// `true` when every scope in `needed` is granted.
-pub(crate) fn has_scope(granted: &[String], needed: &str) -> bool {
-    needed == "basic" || granted.iter().any(|g| g == needed)
-}
-
-/// Builds a JSON object from pairs, keeping their order.
-pub(crate) fn obj(pairs: Vec<(String, Value)>) -> Value {
-    Value::Object(pairs.into_iter().collect::<Map<String, Value>>())
-}
-
-/// The `auth` block of a delivery, as the docs show it: strings throughout,
-/// the refresh token only for app handlers, and the application token last.
-pub(crate) fn auth_block(pair: &TokenPair, with_refresh: bool) -> Value {
-    let mut auth = json!({
-        "access_token": pair.access_token,
-        "expires": pair.expires.to_string(),
-        "expires_in": pair.expires_in.to_string(),
-        "scope": pair.scope,
-        "domain": pair.domain,
-        "server_endpoint": pair.server_endpoint,
-        "status": pair.status,
-        "client_endpoint": pair.client_endpoint,
-        "member_id": pair.member_id,
-        "user_id": pair.user_id.to_string(),
-    });
-    if with_refresh {
-        auth["refresh_token"] = json!(pair.refresh_token);
-    }
-    auth["application_token"] = json!(pair.application_token);
-    auth
 }

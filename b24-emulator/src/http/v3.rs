@@ -6,9 +6,6 @@
 //! and `rest.scope.list`. The leaky bucket, operating time, credentials and
 //! the call log are the ones REST v2 uses.
 
-use std::collections::hash_map::DefaultHasher;
-use std::collections::{HashMap, VecDeque};
-use std::hash::{Hash, Hasher};
 use std::time::Instant;
 
 use axum::body::Body;
@@ -16,104 +13,20 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 
-use crate::methods::{ApiError, Caller, Output};
-use crate::portal::{AuthKind, CallRecord, Portal, has_scope};
-use crate::rest::{
-    Executed, MAX_BATCH, Target, accounted, authenticate, json_response, operation_time_limit,
-    target, time_block,
+use crate::handlers::spec;
+use crate::handlers::tasks;
+use crate::http::v2::{
+    Executed, Target, accounted, authenticate, json_response, target, time_block,
 };
-use crate::tasks;
+use crate::protocol::{ApiError, Caller, MAX_BATCH, Output, V3Error, operation_time_limit};
+use crate::registry::openapi as openapi_schema;
+use crate::registry::{Entry, registry};
+use crate::state::replays::request_hash;
+use crate::state::{AuthKind, CallRecord, Portal, has_scope};
 
-/// Every REST 3.0 error code starts with this.
-const PREFIX: &str = "BITRIX_REST_V3_EXCEPTION_";
-
-/// A REST 3.0 error: status, `code`, `message` and, for request validation,
-/// the `validation` list of `(field, message)`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct V3Error {
-    pub status: u16,
-    pub code: String,
-    pub message: String,
-    pub validation: Vec<(String, String)>,
-}
-
-impl V3Error {
-    /// `BITRIX_REST_V3_EXCEPTION_{name}` with a status and message.
-    pub(crate) fn new(status: u16, name: &str, message: impl Into<String>) -> V3Error {
-        V3Error {
-            status,
-            code: format!("{PREFIX}{name}"),
-            message: message.into(),
-            validation: Vec::new(),
-        }
-    }
-
-    /// `VALIDATION_REQUESTVALIDATIONEXCEPTION` (400) for these fields.
-    pub(crate) fn validation(fields: Vec<(String, String)>) -> V3Error {
-        V3Error {
-            validation: fields,
-            ..V3Error::new(
-                400,
-                "VALIDATION_REQUESTVALIDATIONEXCEPTION",
-                "Error during request object validation",
-            )
-        }
-    }
-
-    /// One field's validation error.
-    pub(crate) fn field(field: &str, message: impl Into<String>) -> V3Error {
-        V3Error::validation(vec![(field.to_owned(), message.into())])
-    }
-
-    /// `Unknown field `{field}` for entity `{entity}``, 400.
-    pub(crate) fn unknown_field(field: &str, entity: &str) -> V3Error {
-        V3Error::new(
-            400,
-            "UNKNOWNDTOPROPERTYEXCEPTION",
-            format!("Unknown field `{field}` for entity `{entity}`"),
-        )
-    }
-
-    /// `ACCESSDENIEDEXCEPTION`, 403.
-    pub(crate) fn access_denied() -> V3Error {
-        V3Error::new(403, "ACCESSDENIEDEXCEPTION", "Access denied")
-    }
-
-    fn invalid_json(message: &str) -> V3Error {
-        V3Error::new(400, "INVALIDJSONEXCEPTION", message)
-    }
-
-    fn invalid_select(message: &str) -> V3Error {
-        V3Error::new(400, "INVALIDSELECTEXCEPTION", message)
-    }
-
-    fn body(&self) -> Value {
-        let mut e = json!({"code": self.code, "message": self.message});
-        if !self.validation.is_empty() {
-            e["validation"] = self
-                .validation
-                .iter()
-                .map(|(f, m)| json!({"message": m, "field": f}))
-                .collect();
-        }
-        json!({ "error": e })
-    }
-}
-
-/// Errors REST 3.0 shares with v2 (no credentials, bad or expired token,
-/// `QUERY_LIMIT_EXCEEDED` 503, `OPERATION_TIME_LIMIT` 429,
-/// `ERROR_METHOD_NOT_FOUND` 404): the docs give their statuses but no v3
-/// codes, so they keep the v2 code and status inside the v3 error shape.
-impl From<ApiError> for V3Error {
-    fn from(e: ApiError) -> V3Error {
-        V3Error {
-            status: e.status,
-            code: e.code,
-            message: e.description,
-            validation: Vec::new(),
-        }
-    }
-}
+mod openapi;
+#[allow(unused_imports)]
+pub(crate) use openapi::*;
 
 /// A REST 3.0 method the emulator knows.
 pub(crate) struct Spec {
@@ -200,14 +113,35 @@ fn spec_of(method: &str) -> Option<&'static Spec> {
     SPECS.iter().find(|s| s.name == method)
 }
 
-fn scope_ok(granted: &[String], needed: &str) -> bool {
-    has_scope(granted, needed) || (needed == "task" && granted.iter().any(|g| g == "tasks"))
+/// A REST 3.0 method as the call path sees it.
+struct Resolved {
+    scope: String,
+    /// Creates, changes or deletes data, so `Idempotency-Key` applies.
+    changes: bool,
+    /// Its registry entry, when it has no stateful handler here.
+    from_spec: Option<&'static Entry>,
+}
+
+fn resolve(method: &str) -> Option<Resolved> {
+    if let Some(s) = spec_of(method) {
+        return Some(Resolved {
+            scope: s.scope.to_owned(),
+            changes: s.changes,
+            from_spec: None,
+        });
+    }
+    let e = registry().get(method, true)?;
+    Some(Resolved {
+        scope: e.scope.clone(),
+        changes: !e.idempotent,
+        from_spec: Some(e),
+    })
 }
 
 /// The method exists in REST 3.0 and the caller has its scope.
-fn allowed(caller: &Caller, method: &str) -> Result<&'static Spec, V3Error> {
-    let spec = spec_of(method).ok_or_else(|| V3Error::from(crate::methods::method_not_found()))?;
-    if !scope_ok(&caller.scopes, spec.scope) {
+fn allowed(caller: &Caller, method: &str) -> Result<Resolved, V3Error> {
+    let spec = resolve(method).ok_or_else(|| V3Error::from(crate::protocol::method_not_found()))?;
+    if !has_scope(&caller.scopes, &spec.scope) {
         return Err(V3Error::new(
             403,
             "INSUFFICIENTSCOPEEXCEPTION",
@@ -222,110 +156,6 @@ fn allowed(caller: &Caller, method: &str) -> Result<&'static Spec, V3Error> {
         ));
     }
     Ok(spec)
-}
-
-/// Answers kept for `Idempotency-Key` repeats: 24 hours of virtual time, at
-/// most [`MAX_REPLAYS`] (the oldest go first).
-#[derive(Debug, Default)]
-pub(crate) struct Replays {
-    stored: HashMap<ReplayKey, Stored>,
-    /// Keys in the order stored, with their expiry (which only grows) and
-    /// sequence number.
-    order: VecDeque<(ReplayKey, f64, u64)>,
-    seq: u64,
-}
-
-/// (app or webhook, user, method, key): the docs' uniqueness scope.
-type ReplayKey = (String, u64, String, String);
-
-#[derive(Debug)]
-struct Stored {
-    /// Hash of the request body (without `auth`, which changes when a token
-    /// is refreshed between the call and its repeat).
-    request: u64,
-    body: Vec<u8>,
-    expires: f64,
-    seq: u64,
-}
-
-/// How long an answer is kept.
-const REPLAY_TTL: f64 = 86_400.0;
-/// At most this many answers are kept.
-pub(crate) const MAX_REPLAYS: usize = 10_000;
-/// Answers larger than this are not kept (the repeat then runs again).
-const MAX_REPLAY_BYTES: usize = 256 * 1024;
-
-impl Replays {
-    fn prune(&mut self, now: f64) {
-        while let Some((key, expires, seq)) = self.order.front() {
-            if *expires > now && self.stored.len() <= MAX_REPLAYS {
-                break;
-            }
-            // The map may hold a newer answer under the same key.
-            if self.stored.get(key).is_some_and(|s| s.seq == *seq) {
-                self.stored.remove(key);
-            }
-            self.order.pop_front();
-        }
-    }
-
-    fn get(&mut self, key: &ReplayKey, now: f64) -> Option<&Stored> {
-        self.prune(now);
-        self.stored.get(key).filter(|s| s.expires > now)
-    }
-
-    fn put(&mut self, key: ReplayKey, request: u64, body: Vec<u8>, now: f64) {
-        if body.len() > MAX_REPLAY_BYTES {
-            return;
-        }
-        let expires = now + REPLAY_TTL;
-        self.seq += 1;
-        self.order.push_back((key.clone(), expires, self.seq));
-        self.stored.insert(
-            key,
-            Stored {
-                request,
-                body,
-                expires,
-                seq: self.seq,
-            },
-        );
-        self.prune(now);
-    }
-
-    /// Answers currently kept.
-    #[cfg(test)]
-    fn len(&self) -> usize {
-        self.stored.len()
-    }
-}
-
-/// A hash of a JSON value that ignores object key order.
-fn request_hash(v: &Value) -> u64 {
-    fn feed(v: &Value, h: &mut DefaultHasher) {
-        match v {
-            Value::Null => 0u8.hash(h),
-            Value::Bool(b) => (1u8, b).hash(h),
-            Value::Number(n) => (2u8, n.to_string()).hash(h),
-            Value::String(s) => (3u8, s).hash(h),
-            Value::Array(a) => {
-                (4u8, a.len()).hash(h);
-                a.iter().for_each(|x| feed(x, h));
-            }
-            Value::Object(m) => {
-                (5u8, m.len()).hash(h);
-                let mut keys: Vec<&String> = m.keys().collect();
-                keys.sort();
-                for k in keys {
-                    k.hash(h);
-                    feed(&m[k], h);
-                }
-            }
-        }
-    }
-    let mut h = DefaultHasher::new();
-    feed(v, &mut h);
-    h.finish()
 }
 
 /// A valid key: 1 to 255 printable ASCII characters.
@@ -378,7 +208,7 @@ fn execute(
         in_batch,
         status,
         |p, waited| {
-            allowed(caller, method)?;
+            let resolved = allowed(caller, method)?;
             if portal.operating().blocked(&caller.principal, method, start) {
                 return Err(operation_time_limit().into());
             }
@@ -387,7 +217,11 @@ fn execute(
                 total: None,
                 next: None,
                 rows: 1,
+                synthesized: false,
             };
+            if let Some(entry) = resolved.from_spec {
+                return spec::call_v3(registry(), entry, p);
+            }
             match method {
                 "rest.documentation.openapi" | "documentation" => Ok(one(openapi())),
                 "rest.scope.list" => Ok(one(scope_list())),
@@ -630,7 +464,7 @@ fn batch(
             ));
             break;
         };
-        let method = crate::rest::method_name(method);
+        let method = crate::http::v2::method_name(method);
         let query = match query {
             Value::Object(mut m) => {
                 m.remove("auth");
@@ -687,66 +521,6 @@ fn batch(
     }
 }
 
-/// `rest.scope.list`: the docs call it a method-to-scope mapping and show no
-/// answer, so the emulator lists `{method, scope}` items under `items`, the
-/// unified list form.
-fn scope_list() -> Value {
-    let items: Vec<Value> = SPECS
-        .iter()
-        .map(|s| json!({"method": s.name, "scope": s.scope}))
-        .collect();
-    json!({ "items": items })
-}
-
-/// `rest.documentation.openapi`: OpenAPI 3.0.0 with one path per emulated
-/// method (`/tasks.task.get`) and the task objects under `components.schemas`.
-fn openapi() -> Value {
-    let mut tags: Vec<&str> = SPECS.iter().map(|s| s.tag).collect();
-    tags.dedup();
-    let tags: Vec<Value> = tags
-        .iter()
-        .map(|t| json!({"name": t, "description": format!("{t} module methods")}))
-        .collect();
-    let mut paths = Map::new();
-    for s in SPECS {
-        let request = tasks::request_schema(s.name);
-        let takes_params = request.is_some();
-        let mut op = json!({
-            "tags": [s.tag],
-            "operationId": s.name,
-            "summary": s.summary,
-            "responses": {
-                "200": {"description": "Success: `result` and `time`"},
-                "400": {"description": "Request error: `error.code`, `error.message`, `error.validation`"},
-                "403": {"description": "Access denied or insufficient scope"},
-            },
-        });
-        if let Some(schema) = request {
-            op["requestBody"] = json!({
-                "required": true,
-                "content": {"application/json": {"schema": schema}},
-            });
-        }
-        if s.scope != "basic" {
-            op["x-scope"] = json!(s.scope);
-        }
-        // Methods without parameters take GET too.
-        let ops = if takes_params {
-            json!({ "post": op })
-        } else {
-            json!({ "get": op.clone(), "post": op })
-        };
-        paths.insert(format!("/{}", s.name), ops);
-    }
-    json!({
-        "openapi": "3.0.0",
-        "info": {"title": "Bitrix24 REST V3 API", "version": "1.0.0"},
-        "tags": tags,
-        "paths": paths,
-        "components": {"schemas": tasks::schemas()},
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -759,43 +533,5 @@ mod tests {
         assert!(!valid_key(b""));
         assert!(!valid_key("ключ".as_bytes()));
         assert!(!valid_key(b"a\tb"));
-    }
-
-    #[test]
-    fn hash_ignores_key_order() {
-        let a = json!({"fields": {"title": "x", "creatorId": 1}, "id": 2});
-        let b = json!({"id": 2, "fields": {"creatorId": 1, "title": "x"}});
-        assert_eq!(request_hash(&a), request_hash(&b));
-        assert_ne!(request_hash(&a), request_hash(&json!({"id": 2})));
-        assert_ne!(request_hash(&json!("1")), request_hash(&json!(1)));
-    }
-
-    #[test]
-    fn replays_expire_and_stay_bounded() {
-        let mut r = Replays::default();
-        let key = |i: usize| {
-            (
-                "app".to_owned(),
-                1,
-                "tasks.task.add".to_owned(),
-                i.to_string(),
-            )
-        };
-        r.put(key(0), 7, b"{}".to_vec(), 1000.0);
-        assert!(r.get(&key(0), 1000.0 + REPLAY_TTL - 1.0).is_some());
-        assert!(r.get(&key(0), 1000.0 + REPLAY_TTL).is_none());
-        assert_eq!(r.len(), 0);
-        for i in 0..MAX_REPLAYS + 10 {
-            r.put(key(i), 7, b"{}".to_vec(), 2000.0);
-        }
-        assert_eq!(r.len(), MAX_REPLAYS);
-        assert!(r.get(&key(0), 2000.0).is_none());
-        assert!(r.get(&key(MAX_REPLAYS + 9), 2000.0).is_some());
-        // A key stored again keeps its newer answer when the old entry goes.
-        r.put(key(20), 8, b"[]".to_vec(), 2000.0);
-        for i in 0..25 {
-            r.put(key(100_000 + i), 7, b"{}".to_vec(), 2000.0);
-        }
-        assert_eq!(r.get(&key(20), 2000.0).map(|s| s.request), Some(8));
     }
 }

@@ -1,0 +1,277 @@
+//! crm.deal/contact/lead/company.* (the legacy form) and crm.item.*.
+
+#[allow(unused_imports)]
+use super::*;
+
+pub(super) fn fields_description(store: &Store, camel_names: bool) -> Value {
+    let mut out = Map::new();
+    for f in store.fields().iter().chain(store.multi_fields()) {
+        let ty = match *f {
+            "ID" | "ASSIGNED_BY_ID" | "CREATED_BY_ID" | "MODIFY_BY_ID" | "CONTACT_ID"
+            | "COMPANY_ID" | "CATEGORY_ID" | "LEAD_ID" | "QUOTE_ID" => "integer",
+            "OPPORTUNITY" | "TAX_VALUE" => "double",
+            "DATE_CREATE" | "DATE_MODIFY" | "BEGINDATE" | "CLOSEDATE" | "CREATED_TIME"
+            | "UPDATED_TIME" | "MOVED_TIME" => "datetime",
+            "OPENED"
+            | "CLOSED"
+            | "IS_MANUAL_OPPORTUNITY"
+            | "HAS_PHONE"
+            | "HAS_EMAIL"
+            | "EXPORT"
+            | "IS_NEW" => "char",
+            "PHONE" | "EMAIL" => "crm_multifield",
+            "STAGE_ID" | "TYPE_ID" | "SOURCE_ID" | "CURRENCY_ID" | "STATUS_ID" => "crm_status",
+            _ => "string",
+        };
+        let name = if camel_names {
+            camel(f)
+        } else {
+            (*f).to_owned()
+        };
+        out.insert(
+            name,
+            json!({
+                "type": ty, "isRequired": false, "isReadOnly": store.read_only(f),
+                "isImmutable": false, "isMultiple": store.multi_fields().contains(f),
+                "isDynamic": false, "title": f,
+            }),
+        );
+    }
+    Value::Object(out)
+}
+
+/// The reading verbs of a legacy CRM entity (`crm.deal.list`, ...).
+pub(super) fn crm_legacy_read(store: &Store, caller: &Caller, verb: &str, params: &Value) -> R {
+    match verb {
+        "fields" => Ok(Output::one(fields_description(store, false))),
+        "list" => {
+            let q = list_query(params, false, caller.order_keys.as_deref())?;
+            let select: Vec<String> = select_param(params)
+                .iter()
+                .map(|s| s.to_uppercase())
+                .collect();
+            Ok(list_page(store, &q, &select))
+        }
+        "get" => {
+            let id = id_param(params)?;
+            let row = store.row(id).ok_or_else(|| ApiError::crm("Not found"))?;
+            Ok(Output::one(Value::Object(store.materialize(row))))
+        }
+        _ => Err(method_not_found()),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn crm_legacy(
+    portal: &Portal,
+    st: &mut State,
+    caller: &Caller,
+    etid: i64,
+    verb: &str,
+    params: &Value,
+    now: i64,
+) -> R {
+    let prefix = event_prefix(etid).unwrap_or("ONCRMDEAL");
+    let user = caller.user_id;
+    let Some(store) = st.store_for(etid) else {
+        return Err(method_not_found());
+    };
+    match verb {
+        "fields" | "list" | "get" => crm_legacy_read(store, caller, verb, params),
+        "add" => {
+            let fields = fields_param(params)?;
+            let id = store.add(&fields, user, now);
+            portal.emit(
+                st,
+                &format!("{prefix}ADD"),
+                json!({"FIELDS": {"ID": id.to_string()}}),
+                user,
+            );
+            Ok(Output::one(json!(id)))
+        }
+        "update" => {
+            let id = id_param(params)?;
+            let fields = fields_param(params)?;
+            if !store.update(id, &fields, user, now) {
+                return Err(ApiError::crm("Not found"));
+            }
+            portal.emit(
+                st,
+                &format!("{prefix}UPDATE"),
+                json!({"FIELDS": {"ID": id.to_string()}}),
+                user,
+            );
+            Ok(Output::one(json!(true)))
+        }
+        "delete" => {
+            let id = id_param(params)?;
+            if !store.delete(id) {
+                return Err(ApiError::crm("Not found"));
+            }
+            portal.emit(
+                st,
+                &format!("{prefix}DELETE"),
+                json!({"FIELDS": {"ID": id.to_string()}}),
+                user,
+            );
+            Ok(Output::one(json!(true)))
+        }
+        _ => Err(method_not_found()),
+    }
+}
+
+pub(super) fn item_json(store: &Store, rec: Record, select: &[String]) -> Value {
+    let all = select.is_empty() || select.iter().any(|s| s == "*");
+    let mut out = Map::new();
+    for (k, v) in rec {
+        let name = camel(&k);
+        if all
+            || select
+                .iter()
+                .any(|s| *s == name || s.eq_ignore_ascii_case(&k))
+        {
+            let v = item_value(&name, v);
+            out.insert(name, v);
+        }
+    }
+    if let Kind::Item(t) = store.kind {
+        out.entry("entityTypeId").or_insert(json!(t));
+    }
+    Value::Object(out)
+}
+
+/// The reading verbs of `crm.item.*`.
+pub(super) fn crm_item_read(st: &State, caller: &Caller, verb: &str, params: &Value) -> R {
+    let etid = int_param(params, "entityTypeId")
+        .ok_or_else(|| ApiError::new(400, "NOT_FOUND", "SPA not found"))?;
+    let Some(store) = st.store_ref(etid) else {
+        return Err(ApiError::new(400, "NOT_FOUND", "SPA not found"));
+    };
+    let not_found = || ApiError::new(400, "NOT_FOUND", "Item not found");
+    match verb {
+        "fields" => Ok(Output::one(
+            json!({"fields": fields_description(store, true)}),
+        )),
+        "list" => {
+            let q = list_query(params, true, caller.order_keys.as_deref())?;
+            let mut select = select_param(params);
+            if select.is_empty() {
+                select.push("*".into());
+            }
+            let page = store.list(&q);
+            let items: Vec<Value> = page
+                .ids
+                .iter()
+                .filter_map(|id| store.row(*id))
+                .map(|r| item_json(store, store.materialize(r), &select))
+                .collect();
+            Ok(Output {
+                rows: items.len() as u64,
+                synthesized: false,
+                result: json!({"items": items}),
+                total: Some(page.total.unwrap_or(0)),
+                next: page.next,
+            })
+        }
+        "get" => {
+            let id = int_param(params, "id")
+                .filter(|&n| n > 0)
+                .ok_or_else(not_found)? as u64;
+            let row = store.row(id).ok_or_else(not_found)?;
+            Ok(Output::one(
+                json!({"item": item_json(store, store.materialize(row), &[])}),
+            ))
+        }
+        _ => Err(method_not_found()),
+    }
+}
+
+pub(super) fn crm_item(
+    portal: &Portal,
+    st: &mut State,
+    caller: &Caller,
+    verb: &str,
+    params: &Value,
+    now: i64,
+) -> R {
+    if matches!(verb, "fields" | "list" | "get") {
+        return crm_item_read(st, caller, verb, params);
+    }
+    let etid = int_param(params, "entityTypeId")
+        .ok_or_else(|| ApiError::new(400, "NOT_FOUND", "SPA not found"))?;
+    let user = caller.user_id;
+    let Some(store) = st.store_for(etid) else {
+        return Err(ApiError::new(400, "NOT_FOUND", "SPA not found"));
+    };
+    let not_found = || ApiError::new(400, "NOT_FOUND", "Item not found");
+    // crm.item fields arrive in camelCase; the store keeps UPPER_SNAKE.
+    let upper_fields = |params: &Value| -> Result<Record, ApiError> {
+        match param(params, "fields") {
+            Some(Value::Object(m)) => {
+                Ok(m.iter().map(|(k, v)| (upper_snake(k), v.clone())).collect())
+            }
+            _ => Err(ApiError::new(
+                400,
+                "INVALID_ARG_VALUE",
+                "Parameter 'fields' must be array.",
+            )),
+        }
+    };
+    let (ev_add, ev_update, ev_delete, dynamic) = match event_prefix(etid) {
+        Some(p) => (
+            format!("{p}ADD"),
+            format!("{p}UPDATE"),
+            format!("{p}DELETE"),
+            false,
+        ),
+        None => (
+            format!("ONCRMDYNAMICITEMADD_{etid}"),
+            format!("ONCRMDYNAMICITEMUPDATE_{etid}"),
+            format!("ONCRMDYNAMICITEMDELETE_{etid}"),
+            true,
+        ),
+    };
+    let ev_data = |id: u64| {
+        if dynamic {
+            json!({"FIELDS": {"ID": id, "ENTITY_TYPE_ID": etid}})
+        } else {
+            json!({"FIELDS": {"ID": id.to_string()}})
+        }
+    };
+    match verb {
+        "add" => {
+            let fields = upper_fields(params)?;
+            let id = store.add(&fields, user, now);
+            let item = store
+                .row(id)
+                .map(|r| item_json(store, store.materialize(r), &[]));
+            portal.emit(st, &ev_add, ev_data(id), user);
+            Ok(Output::one(json!({"item": item})))
+        }
+        "update" => {
+            let id = int_param(params, "id")
+                .filter(|&n| n > 0)
+                .ok_or_else(not_found)? as u64;
+            let fields = upper_fields(params)?;
+            if !store.update(id, &fields, user, now) {
+                return Err(not_found());
+            }
+            let item = store
+                .row(id)
+                .map(|r| item_json(store, store.materialize(r), &[]));
+            portal.emit(st, &ev_update, ev_data(id), user);
+            Ok(Output::one(json!({"item": item})))
+        }
+        "delete" => {
+            let id = int_param(params, "id")
+                .filter(|&n| n > 0)
+                .ok_or_else(not_found)? as u64;
+            if !store.delete(id) {
+                return Err(not_found());
+            }
+            portal.emit(st, &ev_delete, ev_data(id), user);
+            Ok(Output::one(json!([])))
+        }
+        _ => Err(method_not_found()),
+    }
+}

@@ -1,0 +1,460 @@
+//! user.get, event.* and event.offline.*, placement.*: the portal handlers beyond CRM.
+
+#[allow(unused_imports)]
+use super::*;
+
+pub(super) fn user_get(st: &mut State, caller: &Caller, params: &Value) -> R {
+    let mut filter = map_param(params, "filter").unwrap_or_default();
+    // Legacy form: filter fields given as top-level parameters.
+    if let Some(m) = params.as_object() {
+        for (k, v) in m {
+            let bare = k.trim_start_matches(['>', '<', '=', '!', '@', '%']);
+            if bare.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && bare == bare.to_uppercase()
+                && !matches!(bare, "FILTER" | "ADMIN_MODE" | "IMAGE_RESIZE")
+            {
+                filter.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    let mut order = Vec::new();
+    match (param(params, "sort"), param(params, "order")) {
+        (Some(Value::String(f)), o) => order.push(store::OrderBy {
+            field: f.to_uppercase(),
+            desc: o
+                .and_then(Value::as_str)
+                .is_some_and(|o| o.eq_ignore_ascii_case("desc")),
+        }),
+        (_, Some(Value::Object(o))) => {
+            order = parse_order(&ordered(o, caller.order_keys.as_deref()))
+        }
+        _ => {}
+    }
+    let q = Query {
+        filter: parse_filter(&filter),
+        order,
+        start: start_param(params),
+    };
+    let select: Vec<String> = select_param(params)
+        .iter()
+        .map(|s| s.to_uppercase())
+        .collect();
+    Ok(list_page(&st.users, &q, &select))
+}
+
+/// Events `event.bind` accepts.
+pub(super) const KNOWN_EVENTS: &[&str] = &[
+    "ONAPPINSTALL",
+    "ONAPPUNINSTALL",
+    "ONAPPUPDATE",
+    "ONOFFLINEEVENT",
+    "ONCRMDEALADD",
+    "ONCRMDEALUPDATE",
+    "ONCRMDEALDELETE",
+    "ONCRMCONTACTADD",
+    "ONCRMCONTACTUPDATE",
+    "ONCRMCONTACTDELETE",
+    "ONCRMLEADADD",
+    "ONCRMLEADUPDATE",
+    "ONCRMLEADDELETE",
+    "ONCRMCOMPANYADD",
+    "ONCRMCOMPANYUPDATE",
+    "ONCRMCOMPANYDELETE",
+    "ONVOXIMPLANTCALLINIT",
+    "ONVOXIMPLANTCALLSTART",
+    "ONVOXIMPLANTCALLEND",
+    "ONEXTERNALCALLSTART",
+    "ONEXTERNALCALLBACKSTART",
+];
+
+pub(super) fn event_known(event: &str) -> bool {
+    KNOWN_EVENTS.contains(&event)
+        || [
+            "ONCRMDYNAMICITEMADD",
+            "ONCRMDYNAMICITEMUPDATE",
+            "ONCRMDYNAMICITEMDELETE",
+        ]
+        .iter()
+        .any(|p| event.starts_with(p))
+}
+
+pub(super) fn event_bind(st: &mut State, caller: &Caller, params: &Value) -> R {
+    require_app(caller)?;
+    let event = str_param(params, "event")
+        .unwrap_or_default()
+        .to_uppercase();
+    if event.is_empty() || !event_known(&event) {
+        return Err(ApiError::new(
+            400,
+            "ERROR_EVENT_NOT_FOUND",
+            "Event not found",
+        ));
+    }
+    let offline =
+        str_param(params, "event_type").is_some_and(|t| t.eq_ignore_ascii_case("offline"));
+    let auth_type = int_param(params, "auth_type").unwrap_or(0).max(0) as u64;
+    let handler = str_param(params, "handler").unwrap_or_default();
+    if offline && !st.is_admin(caller.user_id) {
+        return Err(ApiError::new(
+            403,
+            "ACCESS_DENIED",
+            "Access denied! Offline events binding requires administrator access rights",
+        ));
+    }
+    if auth_type != 0 && auth_type != caller.user_id && !st.is_admin(caller.user_id) {
+        return Err(ApiError::new(
+            403,
+            "ACCESS_DENIED",
+            "Access denied! Event binding with AUTH_TYPE requires administrator access rights",
+        ));
+    }
+    if !offline && handler.is_empty() {
+        return Err(ApiError::argument(
+            400,
+            "handler",
+            "Argument 'handler' is null or empty".into(),
+        ));
+    }
+    let connector = str_param(params, "auth_connector").unwrap_or_default();
+    if st.handlers.iter().any(|h| {
+        h.event == event && h.handler == handler && h.auth_type == auth_type && h.offline == offline
+    }) {
+        return Err(ApiError::new(
+            400,
+            "ERROR_HANDLER_ALREADY_EXIST",
+            "Handler already exists!",
+        ));
+    }
+    let id = st.next_seq();
+    st.handlers.push(EventHandler {
+        id,
+        event,
+        handler,
+        auth_type,
+        offline,
+        connector,
+    });
+    Ok(Output::one(json!(true)))
+}
+
+pub(super) fn event_unbind(st: &mut State, caller: &Caller, params: &Value) -> R {
+    require_app(caller)?;
+    let event = str_param(params, "event")
+        .unwrap_or_default()
+        .to_uppercase();
+    let handler = str_param(params, "handler");
+    let offline =
+        str_param(params, "event_type").is_some_and(|t| t.eq_ignore_ascii_case("offline"));
+    let auth_type = int_param(params, "auth_type").map(|n| n.max(0) as u64);
+    if offline && !st.is_admin(caller.user_id) {
+        return Err(ApiError::new(
+            403,
+            "ACCESS_DENIED",
+            "Access denied! Offline events unbinding requires administrator access rights",
+        ));
+    }
+    let before = st.handlers.len();
+    st.handlers.retain(|h| {
+        !(h.event == event
+            && h.offline == offline
+            && handler.as_ref().is_none_or(|x| *x == h.handler)
+            && auth_type.is_none_or(|a| a == h.auth_type))
+    });
+    Ok(Output::one(json!({"count": before - st.handlers.len()})))
+}
+
+pub(super) fn offline_row(e: &crate::state::OfflineEvent, full: bool) -> Value {
+    let mut v = json!({
+        "ID": e.id.to_string(),
+        "TIMESTAMP_X": iso8601(e.ts),
+        "EVENT_NAME": e.event,
+        "EVENT_DATA": e.data,
+        "EVENT_ADDITIONAL": {"user_id": "1"},
+        "MESSAGE_ID": e.message_id,
+    });
+    if full {
+        v["PROCESS_ID"] = json!(e.process_id.clone().unwrap_or_default());
+        v["ERROR"] = json!(if e.error { "1" } else { "0" });
+        v["CONNECTOR_ID"] = json!(e.connector);
+    }
+    v
+}
+
+pub(super) fn offline_get(st: &mut State, caller: &Caller, params: &Value) -> R {
+    require_app(caller)?;
+    if !st.is_admin(caller.user_id) {
+        return Err(ApiError::access_denied());
+    }
+    let limit = int_param(params, "limit").unwrap_or(50).clamp(1, 1000) as usize;
+    let clear = truthy(param(params, "clear"), true);
+    let want_errors = truthy(param(params, "error"), false);
+    let connector = str_param(params, "auth_connector").unwrap_or_default();
+    let filter = map_param(params, "filter").unwrap_or_default();
+    let conds = parse_filter(&filter);
+    let picked: Vec<usize> = st
+        .offline
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.process_id.is_none() && e.error == want_errors && e.connector == connector
+        })
+        .filter(|(_, e)| {
+            let row = offline_row(e, false);
+            let rec = row.as_object().cloned().unwrap_or_default();
+            conds
+                .iter()
+                .all(|c| c.holds(rec.get(c.field()).unwrap_or(&Value::Null)))
+        })
+        .map(|(i, _)| i)
+        .take(limit)
+        .collect();
+    let events: Vec<Value> = picked
+        .iter()
+        .map(|&i| offline_row(&st.offline[i], false))
+        .collect();
+    let process_id = if clear {
+        let mut i = 0;
+        st.offline.retain(|_| {
+            let keep = !picked.contains(&i);
+            i += 1;
+            keep
+        });
+        Value::Null
+    } else {
+        let pid = st.token(32);
+        for &i in &picked {
+            st.offline[i].process_id = Some(pid.clone());
+        }
+        json!(pid)
+    };
+    Ok(Output::one(
+        json!({"process_id": process_id, "events": events}),
+    ))
+}
+
+pub(super) fn offline_list(st: &mut State, caller: &Caller, params: &Value) -> R {
+    require_app(caller)?;
+    if !st.is_admin(caller.user_id) {
+        return Err(ApiError::access_denied());
+    }
+    let start = start_param(params).unwrap_or(0) as usize;
+    let total = st.offline.len();
+    let rows: Vec<Value> = st
+        .offline
+        .iter()
+        .skip(start)
+        .take(PAGE as usize)
+        .map(|e| offline_row(e, true))
+        .collect();
+    let next = (start + (PAGE as usize) < total).then_some((start as u64) + PAGE);
+    Ok(Output {
+        rows: rows.len() as u64,
+        synthesized: false,
+        result: json!(rows),
+        total: Some(total as u64),
+        next,
+    })
+}
+
+pub(super) fn ids_of(v: Option<&Value>) -> Option<Vec<String>> {
+    match v? {
+        Value::Array(a) => Some(
+            a.iter()
+                .map(|x| {
+                    x.as_str()
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| x.to_string())
+                })
+                .collect(),
+        ),
+        Value::Object(o) => Some(
+            o.values()
+                .map(|x| {
+                    x.as_str()
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| x.to_string())
+                })
+                .collect(),
+        ),
+        Value::String(s) => Some(vec![s.clone()]),
+        Value::Number(n) => Some(vec![n.to_string()]),
+        _ => None,
+    }
+}
+
+pub(super) fn offline_clear(st: &mut State, caller: &Caller, params: &Value, error: bool) -> R {
+    require_app(caller)?;
+    if !st.is_admin(caller.user_id) {
+        return Err(ApiError::access_denied());
+    }
+    let Some(pid) = str_param(params, "process_id").filter(|p| !p.is_empty()) else {
+        return Err(ApiError::argument(
+            400,
+            "process_id",
+            "Argument 'process_id' is null or empty".into(),
+        ));
+    };
+    let ids = ids_of(param(params, "id"));
+    let messages = ids_of(param(params, "message_id"));
+    let selected = |e: &crate::state::OfflineEvent| {
+        e.process_id.as_deref() == Some(pid.as_str())
+            && ids
+                .as_ref()
+                .is_none_or(|ids| ids.contains(&e.id.to_string()))
+            && messages.as_ref().is_none_or(|m| m.contains(&e.message_id))
+    };
+    if error {
+        for e in st.offline.iter_mut().filter(|e| selected(e)) {
+            e.error = true;
+            e.process_id = None;
+        }
+    } else {
+        st.offline.retain(|e| !selected(e));
+    }
+    Ok(Output::one(json!(true)))
+}
+
+/// Placement codes by scope (a subset of `widgets/placements.md`); an empty
+/// scope marks global placements.
+pub(super) const PLACEMENTS: &[(&str, &str)] = &[
+    ("crm", "CRM_DEAL_LIST_TOOLBAR"),
+    ("crm", "CRM_DEAL_DETAIL_TOOLBAR"),
+    ("crm", "CRM_DEAL_DETAIL_TAB"),
+    ("crm", "CRM_DEAL_DETAIL_ACTIVITY"),
+    ("crm", "CRM_DEAL_LIST_MENU"),
+    ("crm", "CRM_CONTACT_LIST_TOOLBAR"),
+    ("crm", "CRM_CONTACT_DETAIL_TOOLBAR"),
+    ("crm", "CRM_CONTACT_DETAIL_TAB"),
+    ("crm", "CRM_CONTACT_LIST_MENU"),
+    ("crm", "CRM_LEAD_LIST_TOOLBAR"),
+    ("crm", "CRM_LEAD_DETAIL_TAB"),
+    ("crm", "CRM_COMPANY_LIST_TOOLBAR"),
+    ("crm", "CRM_COMPANY_DETAIL_TAB"),
+    ("crm", "CRM_ANALYTICS_MENU"),
+    ("telephony", "CALL_CARD"),
+    ("telephony", "TELEPHONY_ANALYTICS_MENU"),
+    ("user", "USER_PROFILE_MENU"),
+    ("user", "USER_PROFILE_TOOLBAR"),
+    ("", "REST_APP_URI"),
+    ("", "PAGE_BACKGROUND_WORKER"),
+    ("", "LEFT_MENU"),
+];
+
+pub(super) fn placement_bind(
+    portal: &Portal,
+    st: &mut State,
+    caller: &Caller,
+    params: &Value,
+) -> R {
+    require_app(caller)?;
+    let required = |name: &str| -> Result<String, ApiError> {
+        match param(params, name) {
+            Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.trim().to_owned()),
+            _ => Err(ApiError::argument(
+                200,
+                name,
+                format!("Argument '{name}' is null or empty"),
+            )),
+        }
+    };
+    let placement = required("PLACEMENT")?.to_uppercase();
+    let handler = required("HANDLER")?;
+    let options = match param(params, "OPTIONS") {
+        Some(v @ Value::Object(_)) => v.clone(),
+        _ => json!([]),
+    };
+    let user_id = int_param(params, "USER_ID").unwrap_or(0).max(0) as u64;
+    let single = matches!(
+        placement.as_str(),
+        "PAGE_BACKGROUND_WORKER" | "REST_APP_URI"
+    );
+    if user_id != 0 && placement != "PAGE_BACKGROUND_WORKER" {
+        return Err(ApiError::new(
+            200,
+            "ERROR_PLACEMENT_USER_MODE",
+            "This placement does not support user mode",
+        ));
+    }
+    if placement == "PAGE_BACKGROUND_WORKER"
+        && options
+            .get("errorHandlerUrl")
+            .and_then(Value::as_str)
+            .is_none_or(str::is_empty)
+    {
+        return Err(ApiError::new(
+            200,
+            "EMPTY_ERROR_HANDLER_URL",
+            "The OPTIONS[errorHandlerUrl] parameter is required for PAGE_BACKGROUND_WORKER",
+        ));
+    }
+    if single
+        && st
+            .placements
+            .iter()
+            .any(|p| p.placement == placement && p.user_id == user_id)
+    {
+        return Err(ApiError::new(
+            200,
+            "ERROR_PLACEMENT_MAX_COUNT",
+            "Placement max count exceeded",
+        ));
+    }
+    if st
+        .placements
+        .iter()
+        .any(|p| p.placement == placement && p.handler == handler && p.user_id == user_id)
+    {
+        return Ok(Output::one(json!(true)));
+    }
+    let title = str_param(params, "TITLE").unwrap_or_default();
+    let description = str_param(params, "DESCRIPTION").unwrap_or_default();
+    let group_name = str_param(params, "GROUP_NAME").unwrap_or_default();
+    let lang_all = match param(params, "LANG_ALL") {
+        Some(v @ Value::Object(_)) => v.clone(),
+        _ => json!({"en": {"TITLE": title, "DESCRIPTION": description, "GROUP_NAME": group_name}}),
+    };
+    st.placements.push(Placement {
+        placement: placement.clone(),
+        handler: handler.clone(),
+        title,
+        description,
+        options,
+        lang_all,
+        user_id,
+    });
+    portal.ui(UiEvent::PlacementBound { placement, handler });
+    Ok(Output::one(json!(true)))
+}
+
+pub(super) fn placement_unbind(st: &mut State, caller: &Caller, params: &Value) -> R {
+    require_app(caller)?;
+    if !st.is_admin(caller.user_id) {
+        return Err(ApiError::access_denied());
+    }
+    let placement = match param(params, "PLACEMENT") {
+        Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_uppercase(),
+        Some(Value::String(_)) | None | Some(Value::Null) => {
+            return Err(ApiError::argument(
+                400,
+                "PLACEMENT",
+                "Argument 'PLACEMENT' is null or empty".into(),
+            ));
+        }
+        Some(_) => {
+            return Err(ApiError::argument(
+                400,
+                "PLACEMENT",
+                "The value of an argument 'PLACEMENT' must be of type string".into(),
+            ));
+        }
+    };
+    let handler = str_param(params, "HANDLER").filter(|h| !h.is_empty());
+    let user_id = int_param(params, "USER_ID").map(|u| u.max(0) as u64);
+    let before = st.placements.len();
+    st.placements.retain(|p| {
+        !(p.placement == placement
+            && handler.as_ref().is_none_or(|h| *h == p.handler)
+            && user_id.is_none_or(|u| u == p.user_id))
+    });
+    Ok(Output::one(json!({"count": before - st.placements.len()})))
+}

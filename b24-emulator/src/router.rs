@@ -1,0 +1,48 @@
+//! The one router (top layer): REST v2, REST 3.0, OAuth and the test
+//! controls under `/_emulator/`.
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, Uri};
+use axum::response::Response;
+use axum::routing::any;
+
+use crate::http::v2::{advance_clock, click_to_call, install_app, oauth_authorize, oauth_token};
+use crate::http::{v2, v3};
+use crate::state::Portal;
+
+/// The routes of a portal: `/rest/*`, `/oauth/token/`, `/oauth/authorize/`.
+/// Merge more routes into it (an HTML portal page, for instance) before
+/// serving; see [`crate::EmulatorBuilder::routes`].
+pub fn router(portal: Portal) -> Router {
+    Router::new()
+        .route("/rest/{*path}", any(rest))
+        .route("/oauth/token", any(oauth_token))
+        .route("/oauth/token/", any(oauth_token))
+        .route("/oauth/authorize", any(oauth_authorize))
+        .route("/oauth/authorize/", any(oauth_authorize))
+        .route("/_emulator/advance", any(advance_clock))
+        .route("/_emulator/install", any(install_app))
+        .route("/_emulator/click_to_call", any(click_to_call))
+        .route("/_emulator/stats", any(stats))
+        .with_state(portal)
+}
+
+/// `GET /_emulator/stats`: requests, operating seconds per method, refusals.
+async fn stats(State(portal): State<Portal>) -> Response {
+    v2::json_response(200, &portal.stats().to_json())
+}
+
+async fn rest(
+    State(portal): State<Portal>,
+    Path(path): Path<String>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    match path.strip_prefix("api/") {
+        Some(v3_path) => v3::rest(portal, v3_path, &headers, body).await,
+        None => v2::rest(portal, path, uri, headers, body).await,
+    }
+}

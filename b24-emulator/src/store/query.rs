@@ -1,0 +1,445 @@
+//! Filters, orders and paged list queries over a store.
+
+#[allow(unused_imports)]
+use super::*;
+
+/// `UPPER_SNAKE` to camelCase: `ASSIGNED_BY_ID` → `assignedById`.
+pub fn camel(upper: &str) -> String {
+    let mut out = String::with_capacity(upper.len());
+    for (i, part) in upper.split('_').filter(|p| !p.is_empty()).enumerate() {
+        let lower = part.to_lowercase();
+        if i == 0 {
+            out.push_str(&lower);
+        } else {
+            let mut cs = lower.chars();
+            if let Some(c) = cs.next() {
+                out.extend(c.to_uppercase());
+                out.push_str(cs.as_str());
+            }
+        }
+    }
+    out
+}
+
+/// camelCase to `UPPER_SNAKE`: `assignedById` → `ASSIGNED_BY_ID`. Names
+/// that are already upper case pass through.
+pub fn upper_snake(name: &str) -> String {
+    if !name.chars().any(|c| c.is_ascii_lowercase()) {
+        return name.to_owned();
+    }
+    let mut out = String::with_capacity(name.len() + 4);
+    for c in name.chars() {
+        if c.is_ascii_uppercase() && !out.is_empty() {
+            out.push('_');
+        }
+        out.extend(c.to_uppercase());
+    }
+    out
+}
+
+/// Typed values for `crm.item.*`: IDs as numbers, money as a number.
+pub fn item_value(camel_name: &str, v: Value) -> Value {
+    match &v {
+        Value::String(s)
+            if (camel_name == "id" || camel_name.ends_with("Id") || camel_name.ends_with("By"))
+                && !s.is_empty() =>
+        {
+            s.parse::<i64>().map(Value::from).unwrap_or(v)
+        }
+        Value::String(s) if matches!(camel_name, "opportunity" | "taxValue") => s
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+            .map(Value::Number)
+            .unwrap_or(v),
+        _ => v,
+    }
+}
+
+/// A filter condition: `>=ID: 10` becomes (`ID`, `>=`, `10`).
+#[derive(Debug, Clone)]
+pub struct Cond {
+    pub(super) field: String,
+    pub(super) op: Op,
+    pub(super) value: Value,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Op {
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+    Lt,
+    Le,
+    In,
+    NotIn,
+    Like,
+    NotLike,
+    LikeRaw,
+    NotLikeRaw,
+}
+
+/// Reads a `filter` object. Field names go through `upper_snake` so camelCase
+/// `crm.item` filters work too.
+pub fn parse_filter(filter: &Map<String, Value>) -> Vec<Cond> {
+    const OPS: [(&str, Op); 15] = [
+        ("!=%", Op::NotLikeRaw),
+        ("!%=", Op::NotLikeRaw),
+        (">=", Op::Ge),
+        ("<=", Op::Le),
+        ("=%", Op::LikeRaw),
+        ("%=", Op::LikeRaw),
+        ("!@", Op::NotIn),
+        ("!%", Op::NotLike),
+        ("!=", Op::Ne),
+        (">", Op::Gt),
+        ("<", Op::Lt),
+        ("@", Op::In),
+        ("%", Op::Like),
+        ("=", Op::Eq),
+        ("!", Op::Ne),
+    ];
+    filter
+        .iter()
+        .filter_map(|(k, v)| {
+            let (op, rest) = OPS
+                .iter()
+                .find_map(|(p, op)| k.strip_prefix(p).map(|r| (*op, r)))
+                .unwrap_or((Op::Eq, k.as_str()));
+            let field = upper_snake(rest.trim());
+            if field.is_empty() {
+                return None;
+            }
+            let op = match (op, v.is_array()) {
+                (Op::Eq, true) => Op::In,
+                (Op::Ne, true) => Op::NotIn,
+                (op, _) => op,
+            };
+            Some(Cond {
+                field,
+                op,
+                value: v.clone(),
+            })
+        })
+        .collect()
+}
+
+pub(super) fn as_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        Value::Bool(b) => if *b { "Y" } else { "N" }.into(),
+        Value::Number(n) => n.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Compares two values the way MySQL would: numerically when both look like
+/// numbers, otherwise as case-insensitive text.
+pub fn compare(a: &Value, b: &Value) -> Ordering {
+    let (sa, sb) = (as_text(a), as_text(b));
+    match (sa.trim().parse::<f64>(), sb.trim().parse::<f64>()) {
+        (Ok(x), Ok(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+        _ => sa.to_lowercase().cmp(&sb.to_lowercase()),
+    }
+}
+
+pub(super) fn equal(a: &Value, b: &Value) -> bool {
+    if let (Value::Bool(x), other) | (other, Value::Bool(x)) = (a, b) {
+        let t = as_text(other).to_lowercase();
+        let truthy = matches!(t.as_str(), "y" | "true" | "1");
+        return *x == truthy;
+    }
+    match a {
+        Value::Array(items) => items.iter().any(|i| equal(i, b)),
+        _ => compare(a, b) == Ordering::Equal,
+    }
+}
+
+pub(super) fn like(hay: &Value, pattern: &str, raw: bool) -> bool {
+    let hay = as_text(hay).to_lowercase();
+    let pattern = pattern.to_lowercase();
+    if !raw {
+        return hay.contains(&pattern);
+    }
+    // `%` wildcards only; enough for the documented forms.
+    let parts: Vec<&str> = pattern.split('%').collect();
+    let mut pos = 0;
+    for (i, part) in parts.iter().enumerate() {
+        if part.is_empty() {
+            continue;
+        }
+        if i == 0 {
+            if !hay.starts_with(part) {
+                return false;
+            }
+            pos = part.len();
+        } else if i == parts.len() - 1 {
+            return hay.len() >= pos + part.len() && hay[pos..].ends_with(part);
+        } else if let Some(at) = hay[pos..].find(part) {
+            pos += at + part.len();
+        } else {
+            return false;
+        }
+    }
+    parts.last().is_none_or(|p| p.is_empty()) || parts.len() == 1 && hay == pattern
+}
+
+impl Cond {
+    /// The field, in `UPPER_SNAKE`.
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+
+    /// Whether a value satisfies the condition.
+    pub fn holds(&self, actual: &Value) -> bool {
+        let values = || -> Vec<Value> {
+            match &self.value {
+                Value::Array(a) => a.clone(),
+                Value::Object(o) => o.values().cloned().collect(),
+                v => vec![v.clone()],
+            }
+        };
+        match self.op {
+            Op::Eq => equal(actual, &self.value),
+            Op::Ne => !equal(actual, &self.value),
+            Op::In => values().iter().any(|v| equal(actual, v)),
+            Op::NotIn => !values().iter().any(|v| equal(actual, v)),
+            Op::Gt => !actual.is_null() && compare(actual, &self.value) == Ordering::Greater,
+            Op::Ge => !actual.is_null() && compare(actual, &self.value) != Ordering::Less,
+            Op::Lt => !actual.is_null() && compare(actual, &self.value) == Ordering::Less,
+            Op::Le => !actual.is_null() && compare(actual, &self.value) != Ordering::Greater,
+            Op::Like => like(actual, &as_text(&self.value), false),
+            Op::NotLike => !like(actual, &as_text(&self.value), false),
+            Op::LikeRaw => like(actual, &as_text(&self.value), true),
+            Op::NotLikeRaw => !like(actual, &as_text(&self.value), true),
+        }
+    }
+}
+
+/// One `order` entry.
+#[derive(Debug, Clone)]
+pub struct OrderBy {
+    /// The field, in `UPPER_SNAKE`.
+    pub field: String,
+    /// Descending when true.
+    pub desc: bool,
+}
+
+/// Reads an `order` object (`{"ID": "DESC"}`).
+pub fn parse_order(order: &[(String, Value)]) -> Vec<OrderBy> {
+    order
+        .iter()
+        .map(|(k, v)| OrderBy {
+            field: upper_snake(k),
+            desc: as_text(v).eq_ignore_ascii_case("desc"),
+        })
+        .collect()
+}
+
+/// A list request after parsing.
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    /// Conditions, all of which must hold.
+    pub filter: Vec<Cond>,
+    /// Sort keys; empty means by ID ascending.
+    pub order: Vec<OrderBy>,
+    /// Offset, or `None` for `start=-1` (no count).
+    pub start: Option<u64>,
+}
+
+/// One page of a list.
+#[derive(Debug)]
+pub struct Page {
+    /// The IDs on the page.
+    pub ids: Vec<u64>,
+    /// The matching total, when counted.
+    pub total: Option<u64>,
+    /// The next `start`, when there is more.
+    pub next: Option<u64>,
+    /// How many rows were examined (drives the simulated cost).
+    pub examined: u64,
+}
+
+/// Page size of every list method.
+pub const PAGE: u64 = 50;
+
+impl Store {
+    pub(super) fn matches(&self, row: Row<'_>, filter: &[Cond]) -> bool {
+        filter.iter().all(|c| {
+            let v = self.field(row, &c.field).unwrap_or(Value::Null);
+            c.holds(&v)
+        })
+    }
+
+    /// ID bounds implied by the filter, and whether the filter is nothing
+    /// but such bounds (so the total can be counted without scanning).
+    pub(super) fn id_bounds(&self, filter: &[Cond]) -> (u64, u64, bool) {
+        let (mut lo, mut hi, mut only) = (1u64, self.max_id(), true);
+        for c in filter {
+            let n = as_text(&c.value).trim().parse::<f64>().ok();
+            match (c.field.as_str(), c.op, n) {
+                ("ID", Op::Gt, Some(n)) => {
+                    lo = lo.max((n.floor() as i64).saturating_add(1).max(0) as u64)
+                }
+                ("ID", Op::Ge, Some(n)) => lo = lo.max(n.ceil().max(0.0) as u64),
+                ("ID", Op::Lt, Some(n)) => {
+                    hi = hi.min((n.ceil() as i64).saturating_sub(1).max(0) as u64)
+                }
+                ("ID", Op::Le, Some(n)) => hi = hi.min(n.floor().max(0.0) as u64),
+                ("ID", Op::Eq, Some(n)) if n.fract() == 0.0 && n >= 0.0 => {
+                    lo = lo.max(n as u64);
+                    hi = hi.min(n as u64);
+                }
+                _ => only = false,
+            }
+        }
+        (lo, hi, only)
+    }
+
+    /// Runs a list query.
+    pub fn list(&self, q: &Query) -> Page {
+        let (lo, hi, only_ids) = self.id_bounds(&q.filter);
+        let by_id = match q.order.as_slice() {
+            [] => Some(false),
+            [o] if o.field == "ID" => Some(o.desc),
+            _ => None,
+        };
+        let offset = q.start.unwrap_or(0);
+        let mut examined = 0u64;
+        let mut ids = Vec::new();
+        let mut has_more = false;
+        match by_id {
+            Some(desc) => {
+                let mut skipped = 0u64;
+                let want_total = q.start.is_some() && !only_ids;
+                let mut total = 0u64;
+                self.scan(lo, hi, desc, |row| {
+                    examined += 1;
+                    if !self.matches(row, &q.filter) {
+                        return true;
+                    }
+                    total += 1;
+                    if skipped < offset {
+                        skipped += 1;
+                    } else if (ids.len() as u64) < PAGE {
+                        ids.push(self.row_id(row));
+                    } else {
+                        has_more = true;
+                        return want_total;
+                    }
+                    true
+                });
+                let total = match (q.start, only_ids) {
+                    (None, _) => None,
+                    (Some(_), true) => Some(self.count_range(lo, hi)),
+                    (Some(_), false) => Some(total),
+                };
+                let next = (q.start.is_some() && has_more).then_some(offset + PAGE);
+                Page {
+                    ids,
+                    total,
+                    next,
+                    examined,
+                }
+            }
+            None => {
+                // Sorting by other fields: keep only the best offset+PAGE
+                // (sort keys and IDs), pruning as we go, so memory is bounded
+                // by the page asked for rather than by the table.
+                let keep = (offset + PAGE) as usize;
+                let cmp = |(a, ia): &(Vec<Value>, u64), (b, ib): &(Vec<Value>, u64)| {
+                    for (i, o) in q.order.iter().enumerate() {
+                        let c = compare(&a[i], &b[i]);
+                        let c = if o.desc { c.reverse() } else { c };
+                        if c != Ordering::Equal {
+                            return c;
+                        }
+                    }
+                    ia.cmp(ib)
+                };
+                let mut keyed: Vec<(Vec<Value>, u64)> = Vec::new();
+                let mut total = 0u64;
+                self.scan(lo, hi, false, |row| {
+                    examined += 1;
+                    if self.matches(row, &q.filter) {
+                        total += 1;
+                        let keys = q
+                            .order
+                            .iter()
+                            .map(|o| self.field(row, &o.field).unwrap_or(Value::Null))
+                            .collect();
+                        keyed.push((keys, self.row_id(row)));
+                        if keyed.len() >= keep.saturating_mul(2).max(1024) {
+                            keyed.sort_by(cmp);
+                            keyed.truncate(keep);
+                        }
+                    }
+                    true
+                });
+                keyed.sort_by(cmp);
+                let ids: Vec<u64> = keyed
+                    .iter()
+                    .skip(offset as usize)
+                    .take(PAGE as usize)
+                    .map(|(_, id)| *id)
+                    .collect();
+                let next = (q.start.is_some() && offset + PAGE < total).then_some(offset + PAGE);
+                Page {
+                    ids,
+                    total: q.start.map(|_| total),
+                    next,
+                    examined,
+                }
+            }
+        }
+    }
+
+    /// The rows of a page, each projected to `select`.
+    pub fn page_rows(&self, page: &Page, select: &[String]) -> Vec<Record> {
+        page.ids
+            .iter()
+            .filter_map(|id| self.row(*id))
+            .map(|r| self.project(r, select))
+            .collect()
+    }
+
+    /// The selected fields of a row. `select` empty or holding `*` means every
+    /// standard field; list fields come only when named.
+    pub fn project(&self, row: Row<'_>, select: &[String]) -> Record {
+        let all = select.is_empty() || select.iter().any(|s| s == "*");
+        let mut out = Record::with_capacity(if all {
+            self.fields().len()
+        } else {
+            select.len()
+        });
+        for f in self.fields() {
+            if all || select.iter().any(|s| s == f) {
+                out.insert((*f).to_owned(), self.field(row, f).unwrap_or(Value::Null));
+            }
+        }
+        for f in self.multi_fields() {
+            if select.iter().any(|s| s == f)
+                && let Some(v) = self.field(row, f)
+            {
+                out.insert((*f).to_owned(), v);
+            }
+        }
+        if let Row::Stored(r) = row {
+            // Fields a client wrote that are not standard (UF_*, etc.).
+            for (k, v) in r {
+                if !out.contains_key(k)
+                    && !self.fields().contains(&k.as_str())
+                    && !self.multi_fields().contains(&k.as_str())
+                    && ((all && self.kind == Kind::Generic)
+                        || select.iter().any(|s| s == k)
+                        || (k.starts_with("UF_") && select.iter().any(|s| s == "UF_*")))
+                {
+                    out.insert(k.clone(), v.clone());
+                }
+            }
+        }
+        out
+    }
+}
