@@ -44,7 +44,7 @@ fn wrapper<'a>(file: &'a SpecFile, shape: &'a Shape) -> Option<&'a str> {
     let objects: Vec<&str> = resolved
         .fields
         .iter()
-        .filter(|f| resolve(file, &f.shape()).ty.value == "object")
+        .filter(|f| resolve(file, &f.shape).ty.value == "object")
         .map(|f| f.name.value.as_str())
         .collect();
     let ids = resolved
@@ -80,7 +80,7 @@ fn id_key(reg: &Registry, family: &str) -> String {
     let fields = get.method.result.as_ref().map(|s| {
         let s = resolve(file, s);
         match wrapper(file, s).and_then(|w| s.fields.iter().find(|f| f.name.value == w)) {
-            Some(w) => resolve(file, &w.shape()).fields.clone(),
+            Some(w) => resolve(file, &w.shape).fields.clone(),
             None => s.fields.clone(),
         }
     });
@@ -118,7 +118,9 @@ fn id_of(entry: &Entry, params: &Value) -> Option<u64> {
         return as_id(v);
     }
     let name = entry.method.params.iter().find(|f| {
-        f.required && f.name.value.to_ascii_lowercase().ends_with("id") && f.ty.value == "integer"
+        f.required
+            && f.name.value.to_ascii_lowercase().ends_with("id")
+            && f.shape.ty.value == "integer"
     })?;
     param(params, &name.name.value).and_then(as_id)
 }
@@ -301,7 +303,7 @@ pub(crate) fn call(
                     match s
                         .fields
                         .iter()
-                        .find(|f| resolve(file, &f.shape()).ty.value == "array")
+                        .find(|f| resolve(file, &f.shape).ty.value == "array")
                     {
                         Some(f) => json!({ f.name.value.clone(): rows }),
                         // A map of rows by ID.

@@ -40,8 +40,14 @@ fn params_at(file: &SpecFile, fields: &[Field], depth: usize) -> Value {
     let mut props = Map::new();
     let mut required = Vec::new();
     for f in fields {
-        let mut s = schema(file, &f.ty.value, &f.fields, f.items.as_deref(), depth);
-        if let (Some(d), Some(o)) = (&f.description, s.as_object_mut()) {
+        let mut s = schema(
+            file,
+            &f.shape.ty.value,
+            &f.shape.fields,
+            f.shape.items.as_deref(),
+            depth,
+        );
+        if let (Some(d), Some(o)) = (&f.shape.description, s.as_object_mut()) {
             o.insert("description".into(), json!(d));
         }
         if f.required {

@@ -61,9 +61,9 @@ pub(crate) fn param_problems(
                 name.clone(),
                 format!("Required parameter `{name}` is missing"),
             )),
-            Some(v) if !fits(file, &f.ty.value, v) => out.push((
+            Some(v) if !fits(file, &f.shape.ty.value, v) => out.push((
                 name.clone(),
-                format!("Parameter `{name}` must be of type {}", f.ty.value),
+                format!("Parameter `{name}` must be of type {}", f.shape.ty.value),
             )),
             _ => {}
         }
@@ -142,7 +142,7 @@ fn value(file: &SpecFile, shape: &Shape, depth: usize) -> Value {
             shape
                 .fields
                 .iter()
-                .map(|f| (f.name.value.clone(), value(file, &f.shape(), depth + 1)))
+                .map(|f| (f.name.value.clone(), value(file, &f.shape, depth + 1)))
                 .collect(),
         ),
         "array" => match shape.items.as_deref() {
@@ -186,7 +186,7 @@ pub(crate) fn sample_params(reg: &Registry, entry: &Entry) -> Value {
     }
     let mut m = Map::new();
     for f in entry.method.params.iter().filter(|f| f.required) {
-        m.insert(f.name.value.clone(), build(file, &f.shape()));
+        m.insert(f.name.value.clone(), build(file, &f.shape));
     }
     Value::Object(m)
 }

@@ -70,7 +70,7 @@ pub(super) fn openapi() -> Value {
         let mut op = json!({
             "tags": [e.name.split('.').next().unwrap_or("rest")],
             "operationId": e.name,
-            "summary": e.method.summary.clone().unwrap_or_default(),
+            "summary": e.method.docs.summary.clone().unwrap_or_default(),
             "responses": {
                 "200": {"description": "Success: `result` and `time`"},
                 "400": {"description": "Request error: `error.code`, `error.message`, `error.validation`"},
