@@ -9,8 +9,9 @@ use futures::future::BoxFuture;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::clock::Clock;
-use crate::error::{Error, parse_error_body};
+use crate::clock::TimeSource;
+use crate::error::Error;
+use crate::wire::parse_error_body;
 
 /// A secret string (token, webhook code, client secret). `Debug` and
 /// `Display` print `***`; read it with [`Secret::expose`].
@@ -55,14 +56,14 @@ impl From<String> for Secret {
 
 /// An OAuth application's credentials.
 #[derive(Clone, Debug)]
-pub struct OAuthApp {
+pub struct OAuthCredentials {
     /// `client_id`.
     pub client_id: String,
     /// `client_secret` (sent only to the OAuth server).
     pub client_secret: Secret,
 }
 
-impl OAuthApp {
+impl OAuthCredentials {
     /// An app.
     pub fn new(client_id: impl Into<String>, client_secret: impl Into<Secret>) -> Self {
         Self {
@@ -105,8 +106,12 @@ impl Tokens {
         };
         let access = v.get("access_token")?.as_str()?.to_owned();
         let refresh = s("refresh_token");
-        let expires_in = v.get("expires_in").and_then(crate::envelope::lenient_f64);
-        let expires = v.get("expires").and_then(crate::envelope::lenient_f64);
+        let expires_in = v
+            .get("expires_in")
+            .and_then(|x| crate::lenient::to_f64(x).ok());
+        let expires = v
+            .get("expires")
+            .and_then(|x| crate::lenient::to_f64(x).ok());
         let expires_at = match (expires_in, expires) {
             (Some(i), _) => unix_now + i,
             (None, Some(e)) => e,
@@ -177,7 +182,7 @@ pub const OAUTH_TOKEN_URL: &str = "https://oauth.bitrix.info/oauth/token/";
 
 /// OAuth state of one client: the current tokens and the refresh lock.
 pub(crate) struct OAuthState {
-    pub app: OAuthApp,
+    pub app: OAuthCredentials,
     pub store: Arc<dyn TokenStore>,
     pub token_url: Option<String>,
     /// Refresh this long before `expires_at`.
@@ -198,7 +203,7 @@ impl fmt::Debug for OAuthState {
 
 impl OAuthState {
     pub fn new(
-        app: OAuthApp,
+        app: OAuthCredentials,
         store: Arc<dyn TokenStore>,
         token_url: Option<String>,
         refresh_skew: Duration,
@@ -227,7 +232,7 @@ impl OAuthState {
     pub async fn tokens(
         &self,
         http: &reqwest::Client,
-        clock: &dyn Clock,
+        clock: &dyn TimeSource,
     ) -> Result<Arc<Tokens>, Error> {
         let t = match self.cached() {
             Some(t) => t,
@@ -274,7 +279,7 @@ impl OAuthState {
         &self,
         stale: &Arc<Tokens>,
         http: &reqwest::Client,
-        clock: &dyn Clock,
+        clock: &dyn TimeSource,
     ) -> Result<Arc<Tokens>, Error> {
         let _g = self.refresh_lock.lock().await;
         if let Some(cur) = self.cached()
@@ -373,7 +378,7 @@ mod tests {
             !dbg.contains("acc-123") && !dbg.contains("ref-456"),
             "{dbg}"
         );
-        let app = OAuthApp::new("app.1", "very-secret");
+        let app = OAuthCredentials::new("app.1", "very-secret");
         assert!(!format!("{app:?}").contains("very-secret"));
     }
 

@@ -2,11 +2,11 @@
 #![deny(missing_docs)]
 
 pub mod decode;
+pub mod lenient;
 pub mod typed;
 
 pub mod auth;
 pub mod batch;
-pub mod batch_v3;
 #[cfg(feature = "axum")]
 pub mod bridge;
 mod client;
@@ -16,28 +16,30 @@ pub mod error;
 pub mod events;
 pub mod limits;
 pub mod list;
-pub mod query;
 pub mod retry;
+mod wire;
 
 pub use decode::DecodeError;
 
-pub use auth::{MemoryTokenStore, OAuthApp, Secret, TokenStore, Tokens};
+pub use auth::{MemoryTokenStore, OAuthCredentials, Secret, TokenStore, Tokens};
 pub use batch::{Batch, BatchResults, Cmd, Ref};
-pub use batch_v3::BatchV3;
-pub use client::{ApiVersion, CallOptions, Client, ClientBuilder, ClientStats, guess_idempotent};
-pub use clock::{Clock, JumpClock, SystemClock};
+pub use client::{ApiVersion, Client, ClientBuilder, ClientStats, RawRequest, guess_idempotent};
+pub use clock::{JumpClock, SystemClock, TimeSource};
 pub use envelope::{Envelope, Time};
 pub use error::{Error, ErrorInfo};
 pub use limits::{BucketConfig, Limiter, LimitsConfig};
-pub use list::ListOptions;
+pub use list::List;
 pub use retry::RetryPolicy;
 pub use typed::{InterfaceEvents, ListMethod, Method, PlacementCommand, RestEvent, RestEvents};
 
 /// Paths used by generated code. Not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::decode::{arg_count, field, lenient, scalar};
-    pub use crate::events::{EventContext, EventHandler, concat_codes};
+    pub use crate::decode::{arg_count, field, scalar};
+    // Generated code names the REST event context `EventContext`.
+    pub use crate::events::DeliveryContext as EventContext;
+    pub use crate::events::{EventHandler, concat_codes};
+    pub use crate::lenient;
     pub use crate::{
         ApiVersion, DecodeError, InterfaceEvents, ListMethod, Method, PlacementCommand, RestEvent,
         RestEvents,

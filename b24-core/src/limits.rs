@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-use crate::clock::{Clock, SystemClock};
+use crate::clock::{SystemClock, TimeSource};
 
 /// The leaky bucket parameters: `capacity` requests may burst, and the
 /// counter drains by `drain_per_sec` each second (`limits.md`).
@@ -367,7 +367,7 @@ pub struct Limiter {
     pub operating: OperatingBudget,
     /// The concurrency limit.
     pub concurrency: Arc<AdaptiveConcurrency>,
-    clock: Arc<dyn Clock>,
+    clock: Arc<dyn TimeSource>,
 }
 
 impl std::fmt::Debug for Limiter {
@@ -383,7 +383,7 @@ static REGISTRY: LazyLock<Mutex<HashMap<String, Weak<Limiter>>>> = LazyLock::new
 
 impl Limiter {
     /// A private limiter (not shared through the registry).
-    pub fn new(config: LimitsConfig, clock: Arc<dyn Clock>) -> Arc<Self> {
+    pub fn new(config: LimitsConfig, clock: Arc<dyn TimeSource>) -> Arc<Self> {
         Arc::new(Self {
             bucket: LeakyBucket::new(config.bucket),
             operating: OperatingBudget::default(),
@@ -399,7 +399,7 @@ impl Limiter {
 
     /// The process-wide limiter of `portal` (scheme, host and port): created
     /// with `config` and `clock` by the first caller, shared afterwards.
-    pub fn shared(portal: &str, config: LimitsConfig, clock: Arc<dyn Clock>) -> Arc<Self> {
+    pub fn shared(portal: &str, config: LimitsConfig, clock: Arc<dyn TimeSource>) -> Arc<Self> {
         let Ok(mut reg) = REGISTRY.lock() else {
             return Self::new(config, clock);
         };
@@ -423,7 +423,7 @@ impl Limiter {
     }
 
     /// The clock.
-    pub fn clock(&self) -> &Arc<dyn Clock> {
+    pub fn clock(&self) -> &Arc<dyn TimeSource> {
         &self.clock
     }
 
@@ -570,7 +570,7 @@ mod tests {
 
     #[test]
     fn registry_shares_per_portal() {
-        let clock: Arc<dyn Clock> = Arc::new(SystemClock::default());
+        let clock: Arc<dyn TimeSource> = Arc::new(SystemClock::default());
         let a = Limiter::shared(
             "http://unit-test-portal:1",
             LimitsConfig::default(),

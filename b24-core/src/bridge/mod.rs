@@ -54,7 +54,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use tokio::sync::{Notify, oneshot};
 
-use crate::clock::{Clock, SystemClock};
+use crate::clock::{SystemClock, TimeSource};
 use crate::decode::DecodeError;
 use crate::typed::{InterfaceEvents, PlacementCommand};
 
@@ -65,7 +65,7 @@ const WIDGET_HTML: &str = include_str!("widget.html");
 /// Who sent an event: the session the placement page opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct EventContext {
+pub struct WidgetContext {
     /// The session ID; pass it to [`Bridge::send`].
     pub session: String,
     /// The portal's `member_id`.
@@ -80,11 +80,11 @@ pub struct EventContext {
 }
 
 tokio::task_local! {
-    static CURRENT: EventContext;
+    static CURRENT: WidgetContext;
 }
 
 /// The session of the event being dispatched, inside a handler method.
-pub fn current() -> Option<EventContext> {
+pub fn current() -> Option<WidgetContext> {
     CURRENT.try_with(Clone::clone).ok()
 }
 
@@ -132,7 +132,7 @@ pub enum CommandError {
     Json(#[from] serde_json::Error),
 }
 
-type DispatchFn<E> = Arc<dyn Fn(EventContext, E) -> BoxFuture<'static, ()> + Send + Sync>;
+type DispatchFn<E> = Arc<dyn Fn(WidgetContext, E) -> BoxFuture<'static, ()> + Send + Sync>;
 /// Resolves the user of a placement opening (for example with `profile`
 /// called on the portal with `AUTH_ID`); an error refuses the opening (401).
 pub type UserResolver =
@@ -145,7 +145,7 @@ pub struct BridgeBuilder<E: InterfaceEvents> {
     subscriptions: &'static [&'static str],
     frame: FrameClient,
     resolver: Option<UserResolver>,
-    clock: Arc<dyn Clock>,
+    clock: Arc<dyn TimeSource>,
     command_timeout: Duration,
     no_reply: Duration,
     dispatch: Option<DispatchFn<E>>,
@@ -199,7 +199,7 @@ impl<E: InterfaceEvents> BridgeBuilder<E> {
         self
     }
     /// The clock for token expiry (tests).
-    pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
+    pub fn clock(mut self, clock: Arc<dyn TimeSource>) -> Self {
         self.clock = clock;
         self
     }
@@ -217,7 +217,7 @@ impl<E: InterfaceEvents> BridgeBuilder<E> {
     /// The event handler: every decoded event, with its session.
     pub fn on_event<F, Fut>(mut self, f: F) -> Self
     where
-        F: Fn(EventContext, E) -> Fut + Send + Sync + 'static,
+        F: Fn(WidgetContext, E) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = ()> + Send + 'static,
     {
         self.dispatch = Some(Arc::new(move |c, e| Box::pin(f(c, e))));
@@ -295,7 +295,7 @@ struct Inner<E> {
     subscriptions: &'static [&'static str],
     frame: FrameClient,
     resolver: Option<UserResolver>,
-    clock: Arc<dyn Clock>,
+    clock: Arc<dyn TimeSource>,
     command_timeout: Duration,
     no_reply: Duration,
     dispatch: DispatchFn<E>,
@@ -307,7 +307,7 @@ struct Inner<E> {
 }
 
 struct Session {
-    ctx: EventContext,
+    ctx: WidgetContext,
     expires: u64,
     last_seq: u64,
     ready_order: Option<u64>,
@@ -416,7 +416,7 @@ impl<E: InterfaceEvents> Bridge<E> {
     }
 
     /// The sessions whose widget reported ready, oldest first.
-    pub fn sessions(&self) -> Vec<EventContext> {
+    pub fn sessions(&self) -> Vec<WidgetContext> {
         let sessions = self.lock();
         let mut v: Vec<_> = sessions
             .values()
@@ -428,7 +428,7 @@ impl<E: InterfaceEvents> Bridge<E> {
 
     /// Waits until at least `n` widgets have reported ready and returns the
     /// newest one.
-    pub async fn wait_ready(&self, n: usize) -> EventContext {
+    pub async fn wait_ready(&self, n: usize) -> WidgetContext {
         loop {
             let notified = self.inner.ready.notified();
             let s = self.sessions();
@@ -575,7 +575,7 @@ async fn open<E: InterfaceEvents>(
         sessions.insert(
             claims.session.clone(),
             Session {
-                ctx: EventContext {
+                ctx: WidgetContext {
                     session: claims.session.clone(),
                     member_id: claims.member_id.clone(),
                     user_id,

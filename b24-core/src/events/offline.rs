@@ -226,18 +226,16 @@ async fn finish(
     };
     if !bad_messages.is_empty() {
         client
-            .call(
-                "event.offline.error",
-                json!({"process_id": pid, "message_id": bad_messages}),
-            )
+            .raw("event.offline.error")
+            .params(json!({"process_id": pid, "message_id": bad_messages}))
+            .send()
             .await?;
     }
     if !ok_ids.is_empty() {
         client
-            .call(
-                "event.offline.clear",
-                json!({"process_id": pid, "id": ok_ids}),
-            )
+            .raw("event.offline.clear")
+            .params(json!({"process_id": pid, "id": ok_ids}))
+            .send()
             .await?;
     }
     Ok(())
@@ -251,7 +249,7 @@ async fn fetch<E: RestEvents>(
     clear: bool,
 ) -> Result<Page<E>, Error> {
     const M: &str = "event.offline.get";
-    let env = client.call(M, opts.params(clear)).await?;
+    let env = client.raw(M).params(opts.params(clear)).send().await?;
     let Value::Object(mut result) = env.result else {
         return Err(Error::decode(M, Some(200), "`result` is not an object"));
     };
