@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use b24_core::{Client, Clock, LimitsConfig, RetryPolicy};
+use b24_core::{Client, LimitsConfig, RetryPolicy, TimeSource};
 use futures::future::BoxFuture;
 
 /// The client's clock driven by the emulator's virtual clock: `sleep(d)`
@@ -26,7 +26,7 @@ impl EmuClock {
     }
 }
 
-impl Clock for EmuClock {
+impl TimeSource for EmuClock {
     fn now(&self) -> Duration {
         self.clock.elapsed()
     }
