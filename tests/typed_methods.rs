@@ -261,6 +261,7 @@ async fn rest_v3_methods() {
     // A batch of a REST 3.0 method is a REST 3.0 batch, typed.
     let mut v3 = hook.batch();
     let typed = v3.push(&get);
+    assert_eq!(v3.api(), b24::ApiVersion::V3);
     let res = v3.send().await.expect("REST 3.0 batch");
     let item = res
         .get(&typed)
@@ -270,7 +271,6 @@ async fn rest_v3_methods() {
         .expect("item");
     assert_eq!(item["title"], "Call the client");
 
-    assert_eq!(v3.api(), b24::ApiVersion::V3);
 
     // The first typed method fixes the generation: a REST 3.0 method cannot
     // join a REST v2 batch.
