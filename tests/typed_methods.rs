@@ -271,7 +271,6 @@ async fn rest_v3_methods() {
         .expect("item");
     assert_eq!(item["title"], "Call the client");
 
-
     // The first typed method fixes the generation: a REST 3.0 method cannot
     // join a REST v2 batch.
     let sent = hook.stats().http_requests;

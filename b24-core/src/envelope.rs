@@ -9,6 +9,7 @@ use crate::lenient;
 
 /// One successful response.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Envelope<T> {
     /// The method's `result`.
     pub result: T,
@@ -22,6 +23,7 @@ pub struct Envelope<T> {
 
 /// The `time` object of a response (`api-reference/data-types.md#time`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Time {
     /// Unix seconds when processing started.
     pub start: Option<f64>,
@@ -87,6 +89,16 @@ pub(crate) fn decode_value<T: DeserializeOwned>(method: &str, v: Value) -> Resul
 }
 
 impl<T> Envelope<T> {
+    /// An envelope holding only `result` (for tests and mocks).
+    pub fn new(result: T) -> Self {
+        Envelope {
+            result,
+            total: None,
+            next: None,
+            time: None,
+        }
+    }
+
     /// Maps the result, keeping `total`, `next` and `time`.
     pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Envelope<U> {
         Envelope {

@@ -11,6 +11,7 @@ use std::time::Duration;
 
 /// What every [`Error`] carries.
 #[derive(Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ErrorInfo {
     /// The REST method (`crm.deal.add`), `batch`, or the OAuth token endpoint.
     pub method: String,

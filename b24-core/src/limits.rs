@@ -15,6 +15,7 @@ use crate::clock::{SystemClock, TimeSource};
 /// The leaky bucket parameters: `capacity` requests may burst, and the
 /// counter drains by `drain_per_sec` each second (`limits.md`).
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub struct BucketConfig {
     /// X: the counter value above which requests are refused.
     pub capacity: f64,
@@ -23,6 +24,14 @@ pub struct BucketConfig {
 }
 
 impl BucketConfig {
+    /// A bucket of `capacity` that drains by `drain_per_sec` each second.
+    pub const fn new(capacity: f64, drain_per_sec: f64) -> Self {
+        BucketConfig {
+            capacity,
+            drain_per_sec,
+        }
+    }
+
     /// Ordinary plans: 50 burst, 2 per second.
     pub const STANDARD: BucketConfig = BucketConfig {
         capacity: 50.0,
@@ -46,8 +55,9 @@ impl Default for BucketConfig {
     }
 }
 
-/// Limiter settings.
+/// Limiter settings: `LimitsConfig::default().max_concurrency(8)`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct LimitsConfig {
     /// The leaky bucket.
     pub bucket: BucketConfig,
@@ -73,6 +83,45 @@ impl Default for LimitsConfig {
             min_concurrency: 1,
             max_concurrency: 64,
         }
+    }
+}
+
+impl LimitsConfig {
+    /// Sets [`LimitsConfig::bucket`](Self::bucket).
+    #[must_use]
+    pub fn bucket(mut self, bucket: BucketConfig) -> Self {
+        self.bucket = bucket;
+        self
+    }
+    /// Sets [`LimitsConfig::operating_limit`](Self::operating_limit).
+    #[must_use]
+    pub fn operating_limit(mut self, operating_limit: f64) -> Self {
+        self.operating_limit = operating_limit;
+        self
+    }
+    /// Sets [`LimitsConfig::operating_margin`](Self::operating_margin).
+    #[must_use]
+    pub fn operating_margin(mut self, operating_margin: f64) -> Self {
+        self.operating_margin = operating_margin;
+        self
+    }
+    /// Sets [`LimitsConfig::initial_concurrency`](Self::initial_concurrency).
+    #[must_use]
+    pub fn initial_concurrency(mut self, initial_concurrency: usize) -> Self {
+        self.initial_concurrency = initial_concurrency;
+        self
+    }
+    /// Sets [`LimitsConfig::min_concurrency`](Self::min_concurrency).
+    #[must_use]
+    pub fn min_concurrency(mut self, min_concurrency: usize) -> Self {
+        self.min_concurrency = min_concurrency;
+        self
+    }
+    /// Sets [`LimitsConfig::max_concurrency`](Self::max_concurrency).
+    #[must_use]
+    pub fn max_concurrency(mut self, max_concurrency: usize) -> Self {
+        self.max_concurrency = max_concurrency;
+        self
     }
 }
 

@@ -16,10 +16,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 fn limits(bucket: BucketConfig) -> LimitsConfig {
-    LimitsConfig {
-        bucket,
-        ..LimitsConfig::default()
-    }
+    LimitsConfig::default().bucket(bucket)
 }
 
 /// 1,000 concurrent calls, half of them `crm.deal.add`, against a 50/2
@@ -466,13 +463,7 @@ async fn operation_time_limit_then_recovery() {
         .unwrap();
     // A client that does not know the limit (budget far above it): it meets
     // OPERATION_TIME_LIMIT, waits for operating_reset_at, and retries.
-    let blind = webhook_client(
-        &emu,
-        LimitsConfig {
-            operating_limit: 1e9,
-            ..limits(BucketConfig::UNLIMITED)
-        },
-    );
+    let blind = webhook_client(&emu, limits(BucketConfig::UNLIMITED).operating_limit(1e9));
     for i in 0..12 {
         blind
             .raw("crm.deal.get")
@@ -562,10 +553,7 @@ async fn deterministic_errors_are_sent_once() {
     });
     let hangup = Client::builder()
         .webhook(&format!("http://127.0.0.1:{port}/rest/1/x/"))
-        .retry(RetryPolicy {
-            base_delay: Duration::from_millis(1),
-            ..RetryPolicy::default()
-        })
+        .retry(RetryPolicy::default().base_delay(Duration::from_millis(1)))
         .limiter(b24_core::Limiter::standard())
         .build()
         .unwrap();
@@ -606,10 +594,7 @@ async fn deterministic_errors_are_sent_once() {
     // Connection refused: the request never left, so even an add is retried.
     let dead = Client::builder()
         .webhook("http://127.0.0.1:1/rest/1/x/")
-        .retry(RetryPolicy {
-            base_delay: Duration::from_millis(1),
-            ..RetryPolicy::default()
-        })
+        .retry(RetryPolicy::default().base_delay(Duration::from_millis(1)))
         .build()
         .unwrap();
     let e = dead

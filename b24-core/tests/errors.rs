@@ -145,16 +145,11 @@ async fn emulator_errors_arrive_as_variants() {
         Client::builder()
             .webhook(url)
             .retry(RetryPolicy::none())
-            .limits(LimitsConfig {
-                bucket: BucketConfig::UNLIMITED,
-                ..LimitsConfig::default()
-            })
+            .limits(LimitsConfig::default().bucket(BucketConfig::UNLIMITED))
             .limiter(b24_core::Limiter::new(
-                LimitsConfig {
-                    bucket: BucketConfig::UNLIMITED,
-                    operating_limit: 1e9,
-                    ..LimitsConfig::default()
-                },
+                LimitsConfig::default()
+                    .bucket(BucketConfig::UNLIMITED)
+                    .operating_limit(1e9),
                 std::sync::Arc::new(b24_core::SystemClock::default()),
             ))
             .build()

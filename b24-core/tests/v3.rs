@@ -75,10 +75,7 @@ fn client(port: u16) -> Client {
     Client::builder()
         .webhook(&format!("http://127.0.0.1:{port}/rest/7/hookcode/"))
         .limiter(b24_core::Limiter::standard())
-        .retry(RetryPolicy {
-            base_delay: Duration::from_millis(1),
-            ..RetryPolicy::default()
-        })
+        .retry(RetryPolicy::default().base_delay(Duration::from_millis(1)))
         .build()
         .unwrap()
 }

@@ -53,10 +53,7 @@ pub fn webhook_client(emu: &b24_emulator::Emulator, limits: LimitsConfig) -> Cli
         .webhook(&emu.webhook_url())
         .limiter(b24_core::Limiter::new(limits, clock.clone()))
         .clock(clock)
-        .retry(RetryPolicy {
-            max_limit_retries: 200,
-            ..RetryPolicy::default()
-        })
+        .retry(RetryPolicy::default().max_limit_retries(200))
         .build()
         .expect("client")
 }
