@@ -495,12 +495,7 @@ async fn operation_time_limit_then_recovery() {
             .any(|c| c.error.as_deref() == Some("OPERATION_TIME_LIMIT"))
     );
     // Other methods were never held up.
-    careful
-        .raw("user.current")
-        .params(json!({}))
-        .send()
-        .await
-        .unwrap();
+    careful.raw("user.current").send().await.unwrap();
     emu.shutdown().await;
 }
 
@@ -522,12 +517,7 @@ async fn deterministic_errors_are_sent_once() {
         .await
         .unwrap_err();
     assert_eq!(e.status(), Some(400));
-    let e = client
-        .raw("no.such.method")
-        .params(json!({}))
-        .send()
-        .await
-        .unwrap_err();
+    let e = client.raw("no.such.method").send().await.unwrap_err();
     assert!(matches!(e, Error::MethodNotFound(_)), "{e:?}");
     let sent = emu
         .calls()

@@ -156,28 +156,13 @@ async fn emulator_errors_arrive_as_variants() {
             .unwrap()
     };
     let client = no_retry(&emu.webhook_url());
-    let e = client
-        .raw("crm.deal.list")
-        .params(json!({}))
-        .send()
-        .await
-        .unwrap_err();
+    let e = client.raw("crm.deal.list").send().await.unwrap_err();
     assert!(matches!(e, Error::InsufficientScope(_)), "{e:?}");
     assert_eq!((e.method(), e.status()), ("crm.deal.list", Some(403)));
     let bad = no_retry(&format!("{}/rest/1/wrongcode/", emu.base_url()));
-    let e = bad
-        .raw("user.current")
-        .params(json!({}))
-        .send()
-        .await
-        .unwrap_err();
+    let e = bad.raw("user.current").send().await.unwrap_err();
     assert!(matches!(e, Error::NoAuthFound(_)), "{e:?}");
-    let e = client
-        .raw("user.current")
-        .params(json!({}))
-        .send()
-        .await
-        .unwrap_err();
+    let e = client.raw("user.current").send().await.unwrap_err();
     assert!(matches!(e, Error::QueryLimitExceeded(_)), "{e:?}");
     assert_eq!(e.status(), Some(503));
     emu.shutdown().await;
@@ -204,12 +189,7 @@ async fn emulator_errors_arrive_as_variants() {
         .unwrap_err();
     assert!(matches!(e, Error::OperationTimeLimit(_)), "{e:?}");
     assert_eq!(e.status(), Some(429));
-    let e = client
-        .raw("nope.nothing")
-        .params(json!({}))
-        .send()
-        .await
-        .unwrap_err();
+    let e = client.raw("nope.nothing").send().await.unwrap_err();
     assert!(matches!(e, Error::MethodNotFound(_)), "{e:?}");
     emu.shutdown().await;
 }

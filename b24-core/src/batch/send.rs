@@ -320,6 +320,7 @@ pub(crate) async fn send_chunk(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::batch::Ref;
 
     fn client() -> Client {
         Client::from_webhook("http://127.0.0.1:9/rest/1/x/").unwrap()
@@ -388,5 +389,37 @@ mod tests {
         let v = json!({"items": [{"id": 5}]});
         assert_eq!(lookup(&v, &["items", "0", "id"]), Some(&json!(5)));
         assert_eq!(lookup(&v, &["items", "1", "id"]), None);
+    }
+
+    #[test]
+    fn bad_names_and_refs_are_rejected_before_sending() {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let mut b = client().batch();
+        b.add("a b", "user.current", json!({}));
+        assert!(matches!(
+            rt.block_on(b.send()),
+            Err(Error::InvalidArgument(_))
+        ));
+        let mut b = client().batch();
+        b.add("x", "user.current", json!({}));
+        b.add("x", "user.current", json!({}));
+        assert!(matches!(
+            rt.block_on(b.send()),
+            Err(Error::InvalidArgument(_))
+        ));
+        let mut b = client().batch();
+        b.add(
+            "first",
+            "crm.deal.get",
+            json!({"id": Ref::to("later").field("ID")}),
+        );
+        b.add("later", "user.current", json!({}));
+        assert!(matches!(
+            rt.block_on(b.send()),
+            Err(Error::InvalidArgument(_))
+        ));
     }
 }
