@@ -116,6 +116,12 @@ pub fn opt_text(v: Value) -> Result<Option<String>, String> {
     }
 }
 
+/// A text field of a portal record: printed when it is a string, number or
+/// boolean, empty when absent, `null` or anything else.
+pub fn text_or_empty(v: Option<Value>) -> String {
+    v.and_then(|v| to_text(v).ok()).unwrap_or_default()
+}
+
 /// Serde adapter: an integer given as a number or a numeric string.
 pub fn int<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
     to_i64(&Value::deserialize(d)?).map_err(D::Error::custom)

@@ -92,17 +92,12 @@ impl PlacementRequest {
                 reason: "not a host name".into(),
             });
         }
-        let auth_expires = if auth_expires.is_empty() {
-            0
-        } else {
-            auth_expires
-                .trim()
-                .parse()
-                .map_err(|_| PlacementFormError::Invalid {
-                    field: "AUTH_EXPIRES",
-                    reason: "not an integer".into(),
-                })?
-        };
+        let auth_expires = crate::lenient::opt_i64(&Value::String(auth_expires))
+            .map_err(|_| PlacementFormError::Invalid {
+                field: "AUTH_EXPIRES",
+                reason: "not an integer".into(),
+            })?
+            .unwrap_or(0);
         let placement_options = if options.trim().is_empty() {
             Value::Object(Default::default())
         } else {

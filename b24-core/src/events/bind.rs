@@ -96,8 +96,7 @@ pub struct BoundHandler {
 impl BoundHandler {
     fn from_value(v: Value) -> Option<BoundHandler> {
         let Value::Object(mut m) = v else { return None };
-        let text = |v: Option<Value>| v.and_then(|v| lenient::opt_text(v).ok().flatten());
-        let text = |v| text(v).unwrap_or_default();
+        let text = lenient::text_or_empty;
         let int = |v: Option<Value>| v.and_then(|v| lenient::to_i64(&v).ok());
         let event = text(m.remove("event"));
         let handler = text(m.remove("handler"));

@@ -10,6 +10,7 @@ use serde_json::{Map, Value, json};
 use crate::client::Client;
 use crate::decode::DecodeError;
 use crate::error::Error;
+use crate::lenient;
 use crate::typed::RestEvents;
 
 /// Parameters of `event.offline.get` and how the stream uses them.
@@ -283,17 +284,11 @@ fn record<E: RestEvents>(
             "an event record is not an object",
         ));
     };
-    let text = |v: Option<Value>| match v {
-        Some(Value::String(s)) => s,
-        Some(Value::Number(n)) => n.to_string(),
-        _ => String::new(),
-    };
-    let id = match m.remove("ID") {
-        Some(Value::Number(n)) => n.as_i64(),
-        Some(Value::String(s)) => s.trim().parse().ok(),
-        _ => None,
-    }
-    .ok_or_else(|| Error::decode(M, Some(200), "an event record has no numeric ID"))?;
+    let text = lenient::text_or_empty;
+    let id = m
+        .remove("ID")
+        .and_then(|v| lenient::to_i64(&v).ok())
+        .ok_or_else(|| Error::decode(M, Some(200), "an event record has no numeric ID"))?;
     let message_id = text(m.remove("MESSAGE_ID"));
     let timestamp = text(m.remove("TIMESTAMP_X"));
     let code = text(m.remove("EVENT_NAME"));
