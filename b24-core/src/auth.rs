@@ -56,6 +56,7 @@ impl From<String> for Secret {
 
 /// An OAuth application's credentials.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct OAuthCredentials {
     /// `client_id`.
     pub client_id: String,
@@ -75,6 +76,7 @@ impl OAuthCredentials {
 
 /// An OAuth token pair and what the OAuth server said with it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Tokens {
     /// `access_token`.
     pub access_token: Secret,
@@ -95,6 +97,64 @@ pub struct Tokens {
 }
 
 impl Tokens {
+    /// A token pair with nothing else known yet (expiry 0: unknown, so the
+    /// first call refreshes when the portal says it expired); the setters
+    /// fill in the rest: `Tokens::new(access, refresh).client_endpoint(url)`.
+    pub fn new(access_token: impl Into<Secret>, refresh_token: impl Into<Secret>) -> Self {
+        Tokens {
+            access_token: access_token.into(),
+            refresh_token: refresh_token.into(),
+            expires_at: 0.0,
+            client_endpoint: String::new(),
+            server_endpoint: String::new(),
+            member_id: String::new(),
+            domain: String::new(),
+            scope: String::new(),
+        }
+    }
+
+    /// Sets [`Tokens::expires_at`](Self::expires_at).
+    #[must_use]
+    pub fn expires_at(mut self, expires_at: f64) -> Self {
+        self.expires_at = expires_at;
+        self
+    }
+
+    /// Sets [`Tokens::client_endpoint`](Self::client_endpoint).
+    #[must_use]
+    pub fn client_endpoint(mut self, client_endpoint: impl Into<String>) -> Self {
+        self.client_endpoint = client_endpoint.into();
+        self
+    }
+
+    /// Sets [`Tokens::server_endpoint`](Self::server_endpoint).
+    #[must_use]
+    pub fn server_endpoint(mut self, server_endpoint: impl Into<String>) -> Self {
+        self.server_endpoint = server_endpoint.into();
+        self
+    }
+
+    /// Sets [`Tokens::member_id`](Self::member_id).
+    #[must_use]
+    pub fn member_id(mut self, member_id: impl Into<String>) -> Self {
+        self.member_id = member_id.into();
+        self
+    }
+
+    /// Sets [`Tokens::domain`](Self::domain).
+    #[must_use]
+    pub fn domain(mut self, domain: impl Into<String>) -> Self {
+        self.domain = domain.into();
+        self
+    }
+
+    /// Sets [`Tokens::scope`](Self::scope).
+    #[must_use]
+    pub fn scope(mut self, scope: impl Into<String>) -> Self {
+        self.scope = scope.into();
+        self
+    }
+
     /// Reads an OAuth server response (`access_token`, `refresh_token`,
     /// `expires_in` or `expires`, endpoints ...) received at `unix_now`.
     pub fn from_oauth_response(v: &Value, unix_now: f64) -> Option<Tokens> {

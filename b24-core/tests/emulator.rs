@@ -109,16 +109,13 @@ async fn limit_storm_without_client_bucket_retries_refusals() {
 fn oauth_client(emu: &Emulator, clock: Option<std::sync::Arc<EmuClock>>) -> Client {
     let pair = emu.authorize(1, &["crm", "user"]);
     let app = emu.oauth_app();
-    let tokens = Tokens {
-        access_token: pair.access_token.into(),
-        refresh_token: pair.refresh_token.into(),
-        expires_at: pair.expires as f64,
-        client_endpoint: pair.client_endpoint,
-        server_endpoint: pair.server_endpoint,
-        member_id: pair.member_id,
-        domain: pair.domain,
-        scope: pair.scope,
-    };
+    let tokens = Tokens::new(pair.access_token, pair.refresh_token)
+        .expires_at(pair.expires as f64)
+        .client_endpoint(pair.client_endpoint)
+        .server_endpoint(pair.server_endpoint)
+        .member_id(pair.member_id)
+        .domain(pair.domain)
+        .scope(pair.scope);
     let mut b = Client::builder()
         .oauth(
             OAuthCredentials::new(app.client_id, app.client_secret),

@@ -179,6 +179,7 @@ pub enum OfflineError {
 /// A page reserved with `clear=0`: handle its events, then call
 /// [`finish`](Self::finish) to clear the handled ones and mark the failed ones.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct OfflineBatch<E> {
     /// The reservation id from `event.offline.get`.
     pub process_id: Option<String>,

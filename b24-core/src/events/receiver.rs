@@ -108,6 +108,7 @@ pub enum Received {
 
 /// A verified, decoded delivery, not yet dispatched.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Accepted<E> {
     /// The typed event.
     pub event: E,
