@@ -1,4 +1,20 @@
 //! The b24 runtime: what generated code calls, and the REST client.
+//!
+//! The client has five entry points: [`Client::send`] (a typed method, to
+//! the REST generation its spec names), [`Client::raw`] (a method by name,
+//! with JSON params), [`Client::list`] (a list as a stream; `.fast()` for
+//! the `start=-1` ID-cursor traversal), [`Client::batch`] (REST v2 or
+//! REST 3.0 batches of any size) and [`Client::bind`] (typed `event.bind`).
+//!
+//! ```ignore
+//! let deal = client.send(&DealGet::new(42)).await?.result;
+//! let raw = client.raw("crm.deal.get").params(json!({"id": 42})).send().await?;
+//! let mut deals = client.list(&DealList::new()).fast();
+//! while let Some(deal) = deals.try_next().await? { /* ... */ }
+//! ```
+//!
+//! Responses are read in `wire` (error bodies and envelopes), lenient
+//! scalars in [`lenient`], form bodies and `$result` references by `b24-form`.
 #![deny(missing_docs)]
 
 pub mod decode;

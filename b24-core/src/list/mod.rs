@@ -281,4 +281,29 @@ mod tests {
         assert_eq!(rows_of(json!({"5": {"ID": 5}}), None).len(), 1);
         assert!(rows_of(json!(null), None).is_empty());
     }
+
+    #[test]
+    fn invalid_lists_fail_without_sending() {
+        use futures::TryStreamExt;
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        // Port 9 (discard) is never reached: both fail before a request.
+        let client = Client::from_webhook("http://127.0.0.1:9/rest/1/x/").unwrap();
+        let v3: Result<Vec<Value>, _> =
+            rt.block_on(client.raw("tasks.task.list").v3().list().try_collect());
+        assert!(matches!(v3, Err(Error::InvalidArgument(_))), "{v3:?}");
+        let bad_map: std::collections::HashMap<(u8, u8), u8> = [((1, 2), 3)].into();
+        let bad: Result<Vec<Value>, _> = rt.block_on(
+            client
+                .raw("crm.deal.list")
+                .params(bad_map)
+                .list()
+                .fast()
+                .try_collect(),
+        );
+        assert!(matches!(bad, Err(Error::InvalidArgument(_))), "{bad:?}");
+        assert_eq!(client.stats().http_requests, 0);
+    }
 }
