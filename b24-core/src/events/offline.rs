@@ -25,7 +25,7 @@ pub struct OfflineOptions {
     /// reports undecodable records with `event.offline.error`. A page the
     /// consumer did not finish stays reserved under its `process_id`.
     ///
-    /// [`offline_events`]: crate::events::EventsExt::offline_events
+    /// [`offline_events`]: crate::Client::offline_events
     pub clear: bool,
     /// `filter`, e.g. `{"=EVENT_NAME": "ONCRMDEALADD"}`.
     pub filter: Option<Map<String, Value>>,
