@@ -122,52 +122,51 @@ pub fn text_or_empty(v: Option<Value>) -> String {
     v.and_then(|v| to_text(v).ok()).unwrap_or_default()
 }
 
+/// Reads the value under `d` with `read`, as a serde error on failure.
+fn adapt<'de, D: Deserializer<'de>, T>(
+    d: D,
+    read: impl FnOnce(Value) -> Result<T, String>,
+) -> Result<T, D::Error> {
+    read(Value::deserialize(d)?).map_err(D::Error::custom)
+}
+
 /// Serde adapter: an integer given as a number or a numeric string.
 pub fn int<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-    to_i64(&Value::deserialize(d)?).map_err(D::Error::custom)
+    adapt(d, |v| to_i64(&v))
 }
 /// As [`int`], for optional fields; `null` and `""` are `None`.
 pub fn opt_int<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-    let v = Value::deserialize(d)?;
-    match v {
-        Value::Null => Ok(None),
-        Value::String(s) if s.is_empty() => Ok(None),
-        v => to_i64(&v).map(Some).map_err(D::Error::custom),
-    }
+    adapt(d, |v| opt_i64(&v))
 }
 /// Serde adapter: a number given as a number or a numeric string.
 pub fn num<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
-    to_f64(&Value::deserialize(d)?).map_err(D::Error::custom)
+    adapt(d, |v| to_f64(&v))
 }
 /// As [`num`], for optional fields; `null` and `""` are `None`.
 pub fn opt_num<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    match Value::deserialize(d)? {
-        Value::Null => Ok(None),
-        Value::String(s) if s.is_empty() => Ok(None),
-        v => to_f64(&v).map(Some).map_err(D::Error::custom),
-    }
+    adapt(d, |v| (!is_absent(&v)).then(|| to_f64(&v)).transpose())
 }
 /// Serde adapter: a boolean given as `true`/`false`, `Y`/`N`, `1`/`0`.
 pub fn boolean<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    to_bool(&Value::deserialize(d)?).map_err(D::Error::custom)
+    adapt(d, |v| to_bool(&v))
 }
-/// As [`boolean`], for optional fields; `null` is `None`.
+/// As [`boolean`], for optional fields; `null` is `None` (`""` is `false`).
 pub fn opt_boolean<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    match Value::deserialize(d)? {
-        Value::Null => Ok(None),
-        v => to_bool(&v).map(Some).map_err(D::Error::custom),
-    }
+    adapt(d, |v| (!v.is_null()).then(|| to_bool(&v)).transpose())
 }
 /// Serde adapter: a string; numbers and booleans are accepted and printed.
 pub fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    to_text(Value::deserialize(d)?).map_err(D::Error::custom)
+    adapt(d, to_text)
 }
-/// As [`string`], for optional fields; `null` is `None`.
+/// As [`string`], for optional fields; `null` is `None` (`""` stays `""`).
 pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    match Value::deserialize(d)? {
-        Value::Null => Ok(None),
-        v => to_text(v).map(Some).map_err(D::Error::custom),
-    }
+    adapt(d, |v| {
+        if v.is_null() {
+            Ok(None)
+        } else {
+            to_text(v).map(Some)
+        }
+    })
 }
 
 #[cfg(test)]
@@ -202,5 +201,43 @@ mod tests {
         assert!(to_text(json!([])).is_err());
         assert_eq!(opt_text(json!("")), Ok(None));
         assert_eq!(opt_text(json!(" a")), Ok(Some(" a".to_owned())));
+    }
+
+    #[test]
+    fn serde_adapters() {
+        #[derive(serde::Deserialize, Debug, PartialEq)]
+        struct Row {
+            #[serde(deserialize_with = "int")]
+            id: i64,
+            #[serde(deserialize_with = "opt_int", default)]
+            owner: Option<i64>,
+            #[serde(deserialize_with = "opt_num", default)]
+            sum: Option<f64>,
+            #[serde(deserialize_with = "boolean")]
+            open: bool,
+            #[serde(deserialize_with = "opt_boolean", default)]
+            won: Option<bool>,
+            #[serde(deserialize_with = "opt_string", default)]
+            note: Option<String>,
+        }
+        let r: Row = serde_json::from_value(json!({"id": "6641", "owner": "", "sum": "1.5",
+            "open": "Y", "won": null, "note": 7}))
+        .unwrap();
+        assert_eq!(
+            r,
+            Row {
+                id: 6641,
+                owner: None,
+                sum: Some(1.5),
+                open: true,
+                won: None,
+                note: Some("7".into())
+            }
+        );
+        let e = serde_json::from_value::<Row>(json!({"id": 1, "open": "yes"})).unwrap_err();
+        assert!(
+            e.to_string().contains("expected a boolean, found \"yes\""),
+            "{e}"
+        );
     }
 }
