@@ -62,6 +62,7 @@ pub enum Error {
 
 /// Limits applied by [`parse_with`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Options {
     /// The most bracket levels a key may have (`a[b][c]` has 2). PHP's
     /// `max_input_nesting_level` defaults to 64.
@@ -76,6 +77,22 @@ impl Default for Options {
             max_depth: 64,
             max_pairs: 100_000,
         }
+    }
+}
+
+impl Options {
+    /// Sets [`Options::max_depth`](Self::max_depth).
+    #[must_use]
+    pub fn max_depth(mut self, max_depth: usize) -> Self {
+        self.max_depth = max_depth;
+        self
+    }
+
+    /// Sets [`Options::max_pairs`](Self::max_pairs).
+    #[must_use]
+    pub fn max_pairs(mut self, max_pairs: usize) -> Self {
+        self.max_pairs = max_pairs;
+        self
     }
 }
 
