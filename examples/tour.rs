@@ -40,10 +40,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .result;
     println!("deal 42: {:?} ({:?})", deal.title, deal.stage_id);
 
+    // Any method by name, untyped: the same request loop, limits and retries.
+    let raw = client
+        .raw("crm.deal.get")
+        .params(serde_json::json!({"id": 42}))
+        .send()
+        .await?;
+    println!("deal 42 by name: {}", raw.result["TITLE"]);
+
     // A typed list as a stream: start=-1 and an ID cursor chained inside
     // batches, several batches in flight, memory flat in the number of rows.
     let list = b24::crm::deals::DealList::new().select(vec!["ID".to_owned(), "TITLE".to_owned()]);
-    let mut deals = client.list_fast(&list);
+    let mut deals = client.list(&list).fast();
     let mut n = 0;
     while let Some(_deal) = deals.try_next().await? {
         n += 1;

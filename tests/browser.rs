@@ -180,7 +180,7 @@ impl<E: b24::InterfaceEvents + Clone> Run<E> {
         &self,
         session: &str,
         cmd: C,
-    ) -> Result<C::Output, b24::bridge::CommandError> {
+    ) -> Result<C::Output, b24::axum::CommandError> {
         self.demo.bridge.send(session, &cmd).await
     }
 }
@@ -350,7 +350,7 @@ async fn run(jssdk: Option<String>) {
     // The timer commands never call back in the browser.
     assert!(matches!(
         r.send(&s, pbw::CallCardStartTimer::new()).await,
-        Err(b24::bridge::CommandError::NoReply)
+        Err(b24::axum::CommandError::NoReply)
     ));
     assert_eq!(
         r.attr("card-timer", "data-running").await.as_deref(),
@@ -358,7 +358,7 @@ async fn run(jssdk: Option<String>) {
     );
     assert!(matches!(
         r.send(&s, pbw::CallCardStopTimer::new()).await,
-        Err(b24::bridge::CommandError::NoReply)
+        Err(b24::axum::CommandError::NoReply)
     ));
     assert_eq!(
         r.attr("card-timer", "data-running").await.as_deref(),
@@ -409,14 +409,13 @@ async fn run(jssdk: Option<String>) {
 
     // A forged event POST is refused and never dispatched.
     let n = r.events().len();
-    let forged =
-        b24::bridge::SessionKey::from_secret(b"guess").issue(&b24::bridge::SessionClaims {
-            session: s.clone(),
-            member_id: ctx.member_id.clone(),
-            user_id: 1,
-            placement: pbw::PLACEMENT.into(),
-            expires: u64::MAX,
-        });
+    let forged = b24::axum::SessionKey::from_secret(b"guess").issue(&b24::axum::SessionClaims {
+        session: s.clone(),
+        member_id: ctx.member_id.clone(),
+        user_id: 1,
+        placement: pbw::PLACEMENT.into(),
+        expires: u64::MAX,
+    });
     let resp = reqwest::Client::new()
         .post(format!("{}/placement/events", r.demo.url))
         .bearer_auth(forged)
@@ -614,7 +613,7 @@ async fn run_call_card(jssdk: Option<String>) {
     // No card: getStatus is not answered.
     assert!(matches!(
         r.send(&s, cc::GetStatus::new()).await,
-        Err(b24::bridge::CommandError::NoReply)
+        Err(b24::axum::CommandError::NoReply)
     ));
     assert_eq!(r.events().len(), 6);
 

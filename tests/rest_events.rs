@@ -5,7 +5,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use b24::events::{Delivery, Installation, MemoryInstallStore, Receiver};
+use b24::events::{EventDelivery, Installation, MemoryInstallStore, Receiver};
 
 b24::generate!("tests/specs/telephony_sample.yaml");
 
@@ -42,17 +42,17 @@ async fn a_form_delivery_reaches_the_typed_handler_once() {
     let receiver = Receiver::<RestEvent, _>::new(Dispatch(calls.clone()), store);
 
     receiver
-        .receive_inline(Delivery::from_form(&body("app-token")).unwrap())
+        .receive_inline(EventDelivery::from_form(&body("app-token")).unwrap())
         .await
         .unwrap();
     // The same delivery again (same handler id and ts) is not dispatched twice.
     receiver
-        .receive_inline(Delivery::from_form(&body("app-token")).unwrap())
+        .receive_inline(EventDelivery::from_form(&body("app-token")).unwrap())
         .await
         .unwrap();
     // A forged token is refused and never dispatched.
     let forged = receiver
-        .receive_inline(Delivery::from_form(&body("guess")).unwrap())
+        .receive_inline(EventDelivery::from_form(&body("guess")).unwrap())
         .await;
     assert!(forged.is_err());
 

@@ -8,9 +8,9 @@ use std::time::Duration;
 
 use b24::basic::common;
 use b24::crm::deals as crm_deals;
-use b24::events::{EventContext, EventsExt, MemoryInstallStore};
+use b24::events::{DeliveryContext, MemoryInstallStore};
 use b24::telephony::telephony;
-use b24::{Client, MemoryTokenStore, OAuthApp};
+use b24::{Client, MemoryTokenStore, OAuthCredentials};
 use serde_json::json;
 use tokio::sync::mpsc;
 
@@ -25,7 +25,7 @@ fn route<E: b24::RestEvents + std::fmt::Debug>(
     store: Arc<MemoryInstallStore>,
 ) -> (axum::Router, String, mpsc::UnboundedReceiver<E>) {
     let (tx, rx) = mpsc::unbounded_channel();
-    let on_event = move |e: E, _ctx: EventContext| {
+    let on_event = move |e: E, _ctx: DeliveryContext| {
         let tx = tx.clone();
         async move {
             let _ = tx.send(e);
@@ -46,10 +46,9 @@ async fn next<E>(rx: &mut mpsc::UnboundedReceiver<E>) -> E {
 /// its CALL_ID.
 async fn register_call(client: &Client) -> String {
     let call = client
-        .call(
-            "telephony.externalCall.register",
-            json!({"USER_ID": 1, "PHONE_NUMBER": "+19001234567", "TYPE": 2}),
-        )
+        .raw("telephony.externalCall.register")
+        .params(json!({"USER_ID": 1, "PHONE_NUMBER": "+19001234567", "TYPE": 2}))
+        .send()
         .await
         .unwrap()
         .result;
@@ -82,7 +81,10 @@ async fn imported_events_arrive_typed() {
     ));
     let app = emu.oauth_app();
     let client = Client::builder()
-        .oauth_shared(OAuthApp::new(app.client_id, app.client_secret), tokens)
+        .oauth_shared(
+            OAuthCredentials::new(app.client_id, app.client_secret),
+            tokens,
+        )
         .build()
         .unwrap();
     assert_eq!(
@@ -111,10 +113,9 @@ async fn imported_events_arrive_typed() {
     assert_eq!(bound.len(), 4, "{bound:?}");
 
     let id = client
-        .call(
-            "crm.deal.add",
-            json!({"fields": {"TITLE": "From the test"}}),
-        )
+        .raw("crm.deal.add")
+        .params(json!({"fields": {"TITLE": "From the test"}}))
+        .send()
         .await
         .unwrap()
         .result;
@@ -131,10 +132,9 @@ async fn imported_events_arrive_typed() {
     assert_eq!(init.call_id.as_deref(), Some(call_id.as_str()));
 
     client
-        .call(
-            "telephony.externalCall.finish",
-            json!({"CALL_ID": call_id, "USER_ID": 1, "DURATION": 42}),
-        )
+        .raw("telephony.externalCall.finish")
+        .params(json!({"CALL_ID": call_id, "USER_ID": 1, "DURATION": 42}))
+        .send()
         .await
         .unwrap();
     let telephony::RestEvent::OnVoximplantCallEnd(end) = next(&mut tel).await else {
@@ -240,7 +240,7 @@ async fn one_route_for_several_scopes() {
 
     let (tx, mut rx) = mpsc::unbounded_channel();
     let app = Arc::new(App(tx));
-    let on_event = move |e: AppEvent, _ctx: EventContext| {
+    let on_event = move |e: AppEvent, _ctx: DeliveryContext| {
         let app = app.clone();
         async move { e.dispatch(&*app).await }
     };
@@ -251,7 +251,10 @@ async fn one_route_for_several_scopes() {
     assert_eq!(next(&mut rx).await, "install");
     let app = emu.oauth_app();
     let client = Client::builder()
-        .oauth_shared(OAuthApp::new(app.client_id, app.client_secret), tokens)
+        .oauth_shared(
+            OAuthCredentials::new(app.client_id, app.client_secret),
+            tokens,
+        )
         .build()
         .unwrap();
     client.bind::<crm_deals::OnCrmDealAdd>(&url).await.unwrap();
@@ -261,7 +264,9 @@ async fn one_route_for_several_scopes() {
         .unwrap();
 
     let id = client
-        .call("crm.deal.add", json!({"fields": {"TITLE": "One route"}}))
+        .raw("crm.deal.add")
+        .params(json!({"fields": {"TITLE": "One route"}}))
+        .send()
         .await
         .unwrap()
         .result;
@@ -283,10 +288,9 @@ async fn one_route_for_several_scopes() {
     let clicked = emu.click_to_call(1, "+4930999", None).unwrap();
     assert_eq!(next(&mut rx).await, format!("click {clicked} +4930999 1"));
     client
-        .call(
-            "telephony.externalCall.finish",
-            json!({"CALL_ID": clicked, "USER_ID": 1, "DURATION": 7}),
-        )
+        .raw("telephony.externalCall.finish")
+        .params(json!({"CALL_ID": clicked, "USER_ID": 1, "DURATION": 7}))
+        .send()
         .await
         .unwrap();
     assert_eq!(next(&mut rx).await, format!("end {clicked} 7"));

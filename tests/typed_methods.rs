@@ -29,7 +29,7 @@ async fn portal() -> (b24_emulator::Emulator, b24::Client, b24::Client) {
     let tokens = b24::Tokens::from_oauth_response(&response, 0.0).expect("token response");
     let oauth = b24::Client::builder()
         .oauth(
-            b24::OAuthApp::new(app.client_id, app.client_secret),
+            b24::OAuthCredentials::new(app.client_id, app.client_secret),
             b24::MemoryTokenStore::new(tokens),
         )
         .oauth_token_url(app.token_endpoint)
@@ -153,14 +153,16 @@ async fn crm_methods() {
     }));
 
     let rows: Vec<_> = hook
-        .list_fast(&crm_deals::DealList::new().select(vec!["ID".into(), "TITLE".into()]))
+        .list(&crm_deals::DealList::new().select(vec!["ID".into(), "TITLE".into()]))
+        .fast()
         .try_collect()
         .await
         .expect("crm.deal.list");
     assert_eq!(rows.len(), 301);
 
     let items: Vec<_> = hook
-        .list_fast(&crm_universal::ItemList::new(1036))
+        .list(&crm_universal::ItemList::new(1036))
+        .fast()
         .try_collect()
         .await
         .expect("crm.item.list");
@@ -256,9 +258,10 @@ async fn rest_v3_methods() {
     assert!(calls.iter().all(|c| c.v3), "{calls:?}");
     assert!(calls[0].idempotency_key.is_some() && calls[1].idempotency_key.is_none());
 
-    // REST 3.0 calls batch in a REST 3.0 batch, typed.
-    let mut v3 = hook.batch_v3();
+    // A batch of a REST 3.0 method is a REST 3.0 batch, typed.
+    let mut v3 = hook.batch();
     let typed = v3.push(&get);
+    assert_eq!(v3.api(), b24::ApiVersion::V3);
     let res = v3.send().await.expect("REST 3.0 batch");
     let item = res
         .get(&typed)
@@ -268,8 +271,13 @@ async fn rest_v3_methods() {
         .expect("item");
     assert_eq!(item["title"], "Call the client");
 
-    // A REST 3.0 method cannot join a REST v2 batch.
+    // The first typed method fixes the generation: a REST 3.0 method cannot
+    // join a REST v2 batch.
+    let sent = hook.stats().http_requests;
     let mut batch = hook.batch();
+    batch.push(&b24::crm::deals::DealGet::new(1));
     batch.push(&get);
-    assert!(batch.send().await.is_err());
+    let e = batch.send().await.unwrap_err();
+    assert!(matches!(e, b24::Error::InvalidArgument(_)), "{e:?}");
+    assert_eq!(hook.stats().http_requests, sent, "refused before sending");
 }

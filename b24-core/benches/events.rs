@@ -8,7 +8,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use b24_core::events::{Delivery, EventContext, Installation, MemoryInstallStore, Receiver};
+use b24_core::events::{
+    DeliveryContext, EventDelivery, Installation, MemoryInstallStore, Receiver,
+};
 use futures::StreamExt;
 
 b24_macros::generate!("tests/specs/events_sample.yaml", runtime = "::b24_core");
@@ -96,7 +98,7 @@ fn main() {
     store.insert(Installation::new(MEMBER, "some-domain.bitrix24.com", TOKEN));
     let hits = Arc::new(AtomicU64::new(0));
     let h = hits.clone();
-    let on_event = move |e: RestEvent, _ctx: EventContext| {
+    let on_event = move |e: RestEvent, _ctx: DeliveryContext| {
         let h = h.clone();
         async move {
             black_box(e);
@@ -135,10 +137,10 @@ fn main() {
         black_box(b24_form::parse(&bodies[i as usize]).unwrap());
     });
     per_op("parse form body (ONCRMDEALADD, full auth)", n, |i| {
-        black_box(Delivery::from_form(&bodies[i as usize]).unwrap());
+        black_box(EventDelivery::from_form(&bodies[i as usize]).unwrap());
     });
     per_op("parse + decode typed (ONCRMDEALADD)", n, |i| {
-        let d = Delivery::from_form(&bodies[i as usize]).unwrap();
+        let d = EventDelivery::from_form(&bodies[i as usize]).unwrap();
         black_box(d.decode::<RestEvent>().unwrap());
     });
     // The handler runs inline here; the route spawns it instead.
@@ -146,7 +148,7 @@ fn main() {
         "parse + verify + dedup + decode + dispatch (ONCRMDEALADD)",
         n,
         |i| {
-            let d = Delivery::from_form(&bodies[i as usize]).unwrap();
+            let d = EventDelivery::from_form(&bodies[i as usize]).unwrap();
             futures::executor::block_on(rx.receive_inline(d)).unwrap();
         },
     );
@@ -155,7 +157,7 @@ fn main() {
         "parse + verify + dedup + decode + dispatch (ONVOXIMPLANTCALLEND)",
         n,
         |i| {
-            let d = Delivery::from_form(&ends[i as usize]).unwrap();
+            let d = EventDelivery::from_form(&ends[i as usize]).unwrap();
             futures::executor::block_on(rx.receive_inline(d)).unwrap();
         },
     );
@@ -177,7 +179,7 @@ fn main() {
         store.insert(Installation::new(MEMBER, "d", TOKEN));
         let hits = Arc::new(AtomicU64::new(0));
         let h = hits.clone();
-        let on_event = move |_e: RestEvent, _ctx: EventContext| {
+        let on_event = move |_e: RestEvent, _ctx: DeliveryContext| {
             let h = h.clone();
             async move {
                 h.fetch_add(1, Ordering::Relaxed);

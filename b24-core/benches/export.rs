@@ -8,7 +8,7 @@
 
 use std::time::Instant;
 
-use b24_core::{Client, ListOptions};
+use b24_core::Client;
 use b24_emulator::Emulator;
 use futures::StreamExt;
 use serde_json::json;
@@ -43,11 +43,12 @@ async fn calibrate() -> f64 {
         .limiter(b24_core::Limiter::standard())
         .build()
         .expect("client");
-    let opts = ListOptions {
-        concurrency: 1,
-        ..ListOptions::default()
-    };
-    let mut s = client.list_fast_json("crm.deal.list", json!({}), opts);
+    let mut s = client
+        .raw("crm.deal.list")
+        .params(json!({}))
+        .list()
+        .fast()
+        .concurrency(1);
     while s.next().await.is_some() {}
     let stats = client.stats();
     emu.shutdown().await;
@@ -84,7 +85,7 @@ fn run_one(n: u64) {
         let started = Instant::now();
         let mut seen = vec![false; n as usize + 1];
         let (mut rows, mut dups, mut errors) = (0u64, 0u64, 0u64);
-        let mut stream = client.list_fast_json("crm.deal.list", json!({}), ListOptions::default());
+        let mut stream = client.raw("crm.deal.list").params(json!({})).list().fast();
         while let Some(row) = stream.next().await {
             match row {
                 Ok(r) => {

@@ -9,8 +9,9 @@ use futures::future::BoxFuture;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::clock::Clock;
-use crate::error::{Error, parse_error_body};
+use crate::clock::TimeSource;
+use crate::error::Error;
+use crate::wire::parse_error_body;
 
 /// A secret string (token, webhook code, client secret). `Debug` and
 /// `Display` print `***`; read it with [`Secret::expose`].
@@ -55,14 +56,15 @@ impl From<String> for Secret {
 
 /// An OAuth application's credentials.
 #[derive(Clone, Debug)]
-pub struct OAuthApp {
+#[non_exhaustive]
+pub struct OAuthCredentials {
     /// `client_id`.
     pub client_id: String,
     /// `client_secret` (sent only to the OAuth server).
     pub client_secret: Secret,
 }
 
-impl OAuthApp {
+impl OAuthCredentials {
     /// An app.
     pub fn new(client_id: impl Into<String>, client_secret: impl Into<Secret>) -> Self {
         Self {
@@ -74,6 +76,7 @@ impl OAuthApp {
 
 /// An OAuth token pair and what the OAuth server said with it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Tokens {
     /// `access_token`.
     pub access_token: Secret,
@@ -94,6 +97,64 @@ pub struct Tokens {
 }
 
 impl Tokens {
+    /// A token pair with nothing else known yet (expiry 0: unknown, so the
+    /// first call refreshes when the portal says it expired); the setters
+    /// fill in the rest: `Tokens::new(access, refresh).client_endpoint(url)`.
+    pub fn new(access_token: impl Into<Secret>, refresh_token: impl Into<Secret>) -> Self {
+        Tokens {
+            access_token: access_token.into(),
+            refresh_token: refresh_token.into(),
+            expires_at: 0.0,
+            client_endpoint: String::new(),
+            server_endpoint: String::new(),
+            member_id: String::new(),
+            domain: String::new(),
+            scope: String::new(),
+        }
+    }
+
+    /// Sets [`Tokens::expires_at`](Self::expires_at).
+    #[must_use]
+    pub fn expires_at(mut self, expires_at: f64) -> Self {
+        self.expires_at = expires_at;
+        self
+    }
+
+    /// Sets [`Tokens::client_endpoint`](Self::client_endpoint).
+    #[must_use]
+    pub fn client_endpoint(mut self, client_endpoint: impl Into<String>) -> Self {
+        self.client_endpoint = client_endpoint.into();
+        self
+    }
+
+    /// Sets [`Tokens::server_endpoint`](Self::server_endpoint).
+    #[must_use]
+    pub fn server_endpoint(mut self, server_endpoint: impl Into<String>) -> Self {
+        self.server_endpoint = server_endpoint.into();
+        self
+    }
+
+    /// Sets [`Tokens::member_id`](Self::member_id).
+    #[must_use]
+    pub fn member_id(mut self, member_id: impl Into<String>) -> Self {
+        self.member_id = member_id.into();
+        self
+    }
+
+    /// Sets [`Tokens::domain`](Self::domain).
+    #[must_use]
+    pub fn domain(mut self, domain: impl Into<String>) -> Self {
+        self.domain = domain.into();
+        self
+    }
+
+    /// Sets [`Tokens::scope`](Self::scope).
+    #[must_use]
+    pub fn scope(mut self, scope: impl Into<String>) -> Self {
+        self.scope = scope.into();
+        self
+    }
+
     /// Reads an OAuth server response (`access_token`, `refresh_token`,
     /// `expires_in` or `expires`, endpoints ...) received at `unix_now`.
     pub fn from_oauth_response(v: &Value, unix_now: f64) -> Option<Tokens> {
@@ -105,8 +166,12 @@ impl Tokens {
         };
         let access = v.get("access_token")?.as_str()?.to_owned();
         let refresh = s("refresh_token");
-        let expires_in = v.get("expires_in").and_then(crate::envelope::lenient_f64);
-        let expires = v.get("expires").and_then(crate::envelope::lenient_f64);
+        let expires_in = v
+            .get("expires_in")
+            .and_then(|x| crate::lenient::to_f64(x).ok());
+        let expires = v
+            .get("expires")
+            .and_then(|x| crate::lenient::to_f64(x).ok());
         let expires_at = match (expires_in, expires) {
             (Some(i), _) => unix_now + i,
             (None, Some(e)) => e,
@@ -177,7 +242,7 @@ pub const OAUTH_TOKEN_URL: &str = "https://oauth.bitrix.info/oauth/token/";
 
 /// OAuth state of one client: the current tokens and the refresh lock.
 pub(crate) struct OAuthState {
-    pub app: OAuthApp,
+    pub app: OAuthCredentials,
     pub store: Arc<dyn TokenStore>,
     pub token_url: Option<String>,
     /// Refresh this long before `expires_at`.
@@ -198,7 +263,7 @@ impl fmt::Debug for OAuthState {
 
 impl OAuthState {
     pub fn new(
-        app: OAuthApp,
+        app: OAuthCredentials,
         store: Arc<dyn TokenStore>,
         token_url: Option<String>,
         refresh_skew: Duration,
@@ -227,7 +292,7 @@ impl OAuthState {
     pub async fn tokens(
         &self,
         http: &reqwest::Client,
-        clock: &dyn Clock,
+        clock: &dyn TimeSource,
     ) -> Result<Arc<Tokens>, Error> {
         let t = match self.cached() {
             Some(t) => t,
@@ -274,7 +339,7 @@ impl OAuthState {
         &self,
         stale: &Arc<Tokens>,
         http: &reqwest::Client,
-        clock: &dyn Clock,
+        clock: &dyn TimeSource,
     ) -> Result<Arc<Tokens>, Error> {
         let _g = self.refresh_lock.lock().await;
         if let Some(cur) = self.cached()
@@ -373,7 +438,7 @@ mod tests {
             !dbg.contains("acc-123") && !dbg.contains("ref-456"),
             "{dbg}"
         );
-        let app = OAuthApp::new("app.1", "very-secret");
+        let app = OAuthCredentials::new("app.1", "very-secret");
         assert!(!format!("{app:?}").contains("very-secret"));
     }
 

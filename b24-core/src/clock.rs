@@ -7,7 +7,7 @@ use futures::future::BoxFuture;
 
 /// The clock the client waits on. The default is [`SystemClock`] (tokio time,
 /// so `tokio::time::pause` works too).
-pub trait Clock: Send + Sync + 'static {
+pub trait TimeSource: Send + Sync + 'static {
     /// Monotonic time since an arbitrary origin.
     fn now(&self) -> Duration;
     /// Wall-clock Unix seconds (for `operating_reset_at` and token expiry).
@@ -30,7 +30,7 @@ impl Default for SystemClock {
     }
 }
 
-impl Clock for SystemClock {
+impl TimeSource for SystemClock {
     fn now(&self) -> Duration {
         tokio::time::Instant::now().saturating_duration_since(self.origin)
     }
@@ -124,7 +124,7 @@ impl Default for JumpClock {
     }
 }
 
-impl Clock for JumpClock {
+impl TimeSource for JumpClock {
     fn now(&self) -> Duration {
         self.elapsed()
     }

@@ -5,9 +5,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::Error;
+use crate::lenient;
 
 /// One successful response.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Envelope<T> {
     /// The method's `result`.
     pub result: T,
@@ -21,6 +23,7 @@ pub struct Envelope<T> {
 
 /// The `time` object of a response (`api-reference/data-types.md#time`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Time {
     /// Unix seconds when processing started.
     pub start: Option<f64>,
@@ -45,7 +48,7 @@ impl Time {
     /// keys are fine).
     pub fn from_value(v: &Value) -> Option<Time> {
         let o = v.as_object()?;
-        let f = |k: &str| o.get(k).and_then(lenient_f64);
+        let f = |k: &str| o.get(k).and_then(|v| lenient::to_f64(v).ok());
         let s = |k: &str| o.get(k).and_then(|v| v.as_str()).map(str::to_owned);
         Some(Time {
             start: f("start"),
@@ -60,49 +63,7 @@ impl Time {
     }
 }
 
-pub(crate) fn lenient_f64(v: &Value) -> Option<f64> {
-    match v {
-        Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }
-}
-
-pub(crate) fn lenient_u64(v: &Value) -> Option<u64> {
-    match v {
-        Value::Number(n) => n
-            .as_u64()
-            .or_else(|| n.as_f64().filter(|f| *f >= 0.0).map(|f| f as u64)),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }
-}
-
 impl Envelope<Value> {
-    /// Splits a success body into the envelope. Fails when `result` is missing.
-    pub(crate) fn from_body(method: &str, status: u16, mut body: Value) -> Result<Self, Error> {
-        let Some(obj) = body.as_object_mut() else {
-            return Err(Error::decode(
-                method,
-                Some(status),
-                "response body is not a JSON object",
-            ));
-        };
-        let Some(result) = obj.remove("result") else {
-            return Err(Error::decode(
-                method,
-                Some(status),
-                "response has neither `result` nor `error`",
-            ));
-        };
-        Ok(Envelope {
-            result,
-            total: obj.get("total").and_then(lenient_u64),
-            next: obj.get("next").and_then(lenient_u64),
-            time: obj.get("time").and_then(Time::from_value),
-        })
-    }
-
     /// Decodes `result` into `T`, keeping the rest.
     pub fn decode<T: DeserializeOwned>(self, method: &str) -> Result<Envelope<T>, Error> {
         let result = decode_value(method, self.result)?;
@@ -128,6 +89,16 @@ pub(crate) fn decode_value<T: DeserializeOwned>(method: &str, v: Value) -> Resul
 }
 
 impl<T> Envelope<T> {
+    /// An envelope holding only `result` (for tests and mocks).
+    pub fn new(result: T) -> Self {
+        Envelope {
+            result,
+            total: None,
+            next: None,
+            time: None,
+        }
+    }
+
     /// Maps the result, keeping `total`, `next` and `time`.
     pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Envelope<U> {
         Envelope {
@@ -145,38 +116,13 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn envelope_with_time() {
-        let body = json!({"result": [{"ID": "1"}], "total": 120, "next": "50", "time": {
-            "start": 1778747192.910734, "finish": 1778747193.530359, "duration": 0.6196250915527344,
-            "processing": 0.032338857650756836, "date_start": "2026-05-14T10:26:32+02:00",
-            "date_finish": "2026-05-14T10:26:33+02:00", "operating_reset_at": 1778747792,
-            "operating": 3.307_624_101_638_794}});
-        let e = Envelope::from_body("crm.deal.list", 200, body).unwrap();
-        assert_eq!(e.total, Some(120));
-        assert_eq!(e.next, Some(50));
-        let t = e.time.clone().unwrap();
-        assert_eq!(t.operating_reset_at, Some(1778747792.0));
-        assert!((t.operating.unwrap() - 3.3076).abs() < 1e-3);
-        #[derive(Deserialize)]
-        struct Row {
-            #[serde(rename = "ID")]
-            id: String,
-        }
-        let typed: Envelope<Vec<Row>> = e.decode("crm.deal.list").unwrap();
-        assert_eq!(typed.result[0].id, "1");
-    }
-
-    #[test]
-    fn missing_result_is_decode_error() {
-        let e = Envelope::from_body("m", 200, json!({"time": {}})).unwrap_err();
-        assert!(matches!(e, Error::Decode(_)));
-        let e = Envelope::from_body("m", 200, json!([1])).unwrap_err();
-        assert!(matches!(e, Error::Decode(_)));
-    }
-
-    #[test]
     fn typed_decode_error_names_path() {
-        let e = Envelope::from_body("m", 200, json!({"result": {"a": "x"}})).unwrap();
+        let e = Envelope {
+            result: json!({"a": "x"}),
+            total: None,
+            next: None,
+            time: None,
+        };
         #[derive(Debug, Deserialize)]
         #[allow(dead_code)]
         struct R {

@@ -11,6 +11,7 @@ use std::time::Duration;
 
 /// What every [`Error`] carries.
 #[derive(Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ErrorInfo {
     /// The REST method (`crm.deal.add`), `batch`, or the OAuth token endpoint.
     pub method: String,
@@ -378,126 +379,9 @@ fn strip_url(e: &reqwest::Error) -> String {
     }
 }
 
-impl Error {
-    /// The error a response carries: `body` is the parsed JSON of an answer
-    /// with HTTP `status` to `method`. `None` when the body is not an error.
-    pub fn from_response(method: &str, status: u16, body: &serde_json::Value) -> Option<Error> {
-        parse_error_body(method, Some(status), body)
-    }
-}
-
-/// Parses an error body (REST v2 `{"error": CODE, "error_description": ..}`,
-/// REST 3.0 `{"error": {"code", "message", "validation"}}`, OAuth server
-/// errors). Returns `None` when the body is not an error body.
-pub(crate) fn parse_error_body(
-    method: &str,
-    status: Option<u16>,
-    body: &serde_json::Value,
-) -> Option<Error> {
-    let err = body.get("error")?;
-    let mut info = ErrorInfo {
-        method: method.to_owned(),
-        status,
-        ..ErrorInfo::default()
-    };
-    match err {
-        serde_json::Value::String(code) => {
-            info.code = code.clone();
-            info.description = body
-                .get("error_description")
-                .and_then(|d| d.as_str())
-                .unwrap_or_default()
-                .to_owned();
-        }
-        serde_json::Value::Object(o) => {
-            info.code = o
-                .get("code")
-                .and_then(|c| c.as_str())
-                .unwrap_or_default()
-                .to_owned();
-            info.description = o
-                .get("message")
-                .and_then(|c| c.as_str())
-                .unwrap_or_default()
-                .to_owned();
-            info.validation = o.get("validation").cloned();
-        }
-        serde_json::Value::Null => return None,
-        other => {
-            info.code = other.to_string();
-        }
-    }
-    // CRM methods answer `{"error": "", "error_description": "Not found"}`:
-    // an empty code is still an error when something says so.
-    if info.code.is_empty() && info.description.is_empty() && status.is_none_or(|s| s < 400) {
-        return None;
-    }
-    info.operating_reset_at = body
-        .get("time")
-        .and_then(|t| t.get("operating_reset_at"))
-        .and_then(crate::envelope::lenient_f64);
-    Some(Error::from_info(info))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn v2_error_body_maps_to_variant() {
-        let e = parse_error_body(
-            "crm.deal.list",
-            Some(503),
-            &json!({"error": "QUERY_LIMIT_EXCEEDED", "error_description": "Too many requests"}),
-        )
-        .unwrap();
-        assert!(matches!(e, Error::QueryLimitExceeded(_)));
-        assert_eq!(e.method(), "crm.deal.list");
-        assert_eq!(e.status(), Some(503));
-        assert_eq!(e.description(), "Too many requests");
-        assert!(e.request_did_not_run());
-    }
-
-    #[test]
-    fn v3_error_body_maps_to_variant() {
-        let e = parse_error_body(
-            "tasks.task.get",
-            Some(400),
-            &json!({"error": {"code": "BITRIX_REST_V3_EXCEPTION_VALIDATION_REQUESTVALIDATIONEXCEPTION",
-                    "message": "Error validating request object",
-                    "validation": [{"message": "Required field `id` is not specified", "field": "id"}]}}),
-        )
-        .unwrap();
-        assert!(matches!(e, Error::V3Validation(_)));
-        assert!(e.info().validation.is_some());
-        assert_eq!(e.description(), "Error validating request object");
-    }
-
-    #[test]
-    fn unknown_code_keeps_code() {
-        let e = parse_error_body(
-            "x.y",
-            Some(400),
-            &json!({"error": "SOMETHING_NEW", "error_description": "d"}),
-        )
-        .unwrap();
-        assert!(matches!(e, Error::Api(_)));
-        assert_eq!(e.code(), "SOMETHING_NEW");
-        assert!(!e.request_did_not_run());
-    }
-
-    #[test]
-    fn not_an_error_body() {
-        assert!(parse_error_body("m", Some(200), &json!({"result": 1})).is_none());
-        assert!(parse_error_body("m", Some(200), &json!({"error": ""})).is_none());
-        let crm = parse_error_body(
-            "crm.deal.get",
-            Some(400),
-            &json!({"error": "", "error_description": "Not found"}),
-        );
-        assert!(matches!(crm, Some(Error::Api(_))));
-    }
 
     #[test]
     fn case_matters_for_oauth_vs_system_codes() {

@@ -6,8 +6,9 @@ use std::time::Duration;
 
 use crate::error::Error;
 
-/// Retry settings.
+/// Retry settings: `RetryPolicy::default().base_delay(Duration::from_millis(1))`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct RetryPolicy {
     /// Retries after transport and 5xx failures (idempotent calls only).
     pub max_retries: u32,
@@ -37,6 +38,37 @@ impl Default for RetryPolicy {
 }
 
 impl RetryPolicy {
+    /// Sets [`RetryPolicy::max_retries`](Self::max_retries).
+    #[must_use]
+    pub fn max_retries(mut self, max_retries: u32) -> Self {
+        self.max_retries = max_retries;
+        self
+    }
+    /// Sets [`RetryPolicy::max_limit_retries`](Self::max_limit_retries).
+    #[must_use]
+    pub fn max_limit_retries(mut self, max_limit_retries: u32) -> Self {
+        self.max_limit_retries = max_limit_retries;
+        self
+    }
+    /// Sets [`RetryPolicy::base_delay`](Self::base_delay).
+    #[must_use]
+    pub fn base_delay(mut self, base_delay: Duration) -> Self {
+        self.base_delay = base_delay;
+        self
+    }
+    /// Sets [`RetryPolicy::max_delay`](Self::max_delay).
+    #[must_use]
+    pub fn max_delay(mut self, max_delay: Duration) -> Self {
+        self.max_delay = max_delay;
+        self
+    }
+    /// Sets [`RetryPolicy::retry_non_idempotent`](Self::retry_non_idempotent).
+    #[must_use]
+    pub fn retry_non_idempotent(mut self, retry_non_idempotent: bool) -> Self {
+        self.retry_non_idempotent = retry_non_idempotent;
+        self
+    }
+
     /// Never retry.
     pub fn none() -> Self {
         Self {

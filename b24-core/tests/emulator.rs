@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use b24_core::{
-    BucketConfig, Client, Error, LimitsConfig, ListMethod, ListOptions, Method, OAuthApp,
-    RetryPolicy, Tokens,
+    BucketConfig, Client, Error, LimitsConfig, ListMethod, Method, OAuthCredentials, RetryPolicy,
+    Tokens,
 };
 use b24_emulator::Emulator;
 use common::{EmuClock, webhook_client};
@@ -16,10 +16,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 fn limits(bucket: BucketConfig) -> LimitsConfig {
-    LimitsConfig {
-        bucket,
-        ..LimitsConfig::default()
-    }
+    LimitsConfig::default().bucket(bucket)
 }
 
 /// 1,000 concurrent calls, half of them `crm.deal.add`, against a 50/2
@@ -37,14 +34,15 @@ async fn storm(client_bucket: BucketConfig) -> (usize, usize) {
             let c = client.clone();
             tokio::spawn(async move {
                 if i % 2 == 0 {
-                    c.call(
-                        "crm.deal.add",
-                        json!({"fields": {"TITLE": format!("storm-{i}")}}),
-                    )
-                    .await
-                    .map(|_| ())
+                    c.raw("crm.deal.add")
+                        .params(json!({"fields": {"TITLE": format!("storm-{i}")}}))
+                        .send()
+                        .await
+                        .map(|_| ())
                 } else {
-                    c.call("crm.deal.get", json!({"id": 1 + i % 100}))
+                    c.raw("crm.deal.get")
+                        .params(json!({"id": 1 + i % 100}))
+                        .send()
                         .await
                         .map(|_| ())
                 }
@@ -111,19 +109,16 @@ async fn limit_storm_without_client_bucket_retries_refusals() {
 fn oauth_client(emu: &Emulator, clock: Option<std::sync::Arc<EmuClock>>) -> Client {
     let pair = emu.authorize(1, &["crm", "user"]);
     let app = emu.oauth_app();
-    let tokens = Tokens {
-        access_token: pair.access_token.into(),
-        refresh_token: pair.refresh_token.into(),
-        expires_at: pair.expires as f64,
-        client_endpoint: pair.client_endpoint,
-        server_endpoint: pair.server_endpoint,
-        member_id: pair.member_id,
-        domain: pair.domain,
-        scope: pair.scope,
-    };
+    let tokens = Tokens::new(pair.access_token, pair.refresh_token)
+        .expires_at(pair.expires as f64)
+        .client_endpoint(pair.client_endpoint)
+        .server_endpoint(pair.server_endpoint)
+        .member_id(pair.member_id)
+        .domain(pair.domain)
+        .scope(pair.scope);
     let mut b = Client::builder()
         .oauth(
-            OAuthApp::new(app.client_id, app.client_secret),
+            OAuthCredentials::new(app.client_id, app.client_secret),
             b24_core::MemoryTokenStore::new(tokens),
         )
         .oauth_token_url(app.token_endpoint)
@@ -141,7 +136,9 @@ async fn run_gets(client: &Client, n: usize) -> Vec<Result<(), Error>> {
         .map(|i| {
             let c = client.clone();
             tokio::spawn(async move {
-                c.call("crm.deal.get", json!({"id": 1 + i % 50}))
+                c.raw("crm.deal.get")
+                    .params(json!({"id": 1 + i % 50}))
+                    .send()
                     .await
                     .map(|_| ())
             })
@@ -340,7 +337,7 @@ async fn list_of_100k_rows_is_complete_without_duplicates() {
     };
     let mut seen = vec![false; N + 1];
     let mut count = 0usize;
-    let mut rows = client.list_fast(&m);
+    let mut rows = client.list(&m).fast();
     while let Some(row) = rows.next().await {
         let id = row.unwrap().id as usize;
         assert!((1..=N).contains(&id), "unexpected id {id}");
@@ -368,10 +365,11 @@ async fn fast_list_respects_filters_and_items_path() {
     let client = webhook_client(&emu, limits(BucketConfig::UNLIMITED));
     // Caller bounds: IDs in (100, 2_600].
     let ids: Vec<u64> = client
-        .list_fast(&DealList {
+        .list(&DealList {
             select: vec!["ID".into()],
             filter: Some(json!({">ID": 100, "<=ID": 2600})),
         })
+        .fast()
         .map_ok(|r| r.id)
         .try_collect()
         .await
@@ -380,17 +378,13 @@ async fn fast_list_respects_filters_and_items_path() {
     assert_eq!(set.len(), ids.len());
     assert_eq!(set, (101..=2600).collect());
     // crm.item.list: rows under `items`, cursor on `id`.
-    let opts = ListOptions {
-        items_path: Some("items".into()),
-        id_field: "id".into(),
-        ..ListOptions::default()
-    };
     let items: Vec<Value> = client
-        .list_fast_json(
-            "crm.item.list",
-            json!({"entityTypeId": 1038, "select": ["id", "title"]}),
-            opts,
-        )
+        .raw("crm.item.list")
+        .params(json!({"entityTypeId": 1038, "select": ["id", "title"]}))
+        .list()
+        .items_path("items")
+        .id_field("id")
+        .fast()
         .try_collect()
         .await
         .unwrap();
@@ -398,21 +392,19 @@ async fn fast_list_respects_filters_and_items_path() {
     assert_eq!((items.len(), set.len()), (1_234, 1_234));
     // Plain paging gives the same rows.
     let plain: Vec<Value> = client
-        .list_json(
-            "crm.deal.list",
-            json!({"filter": {"<=ID": 260}, "select": ["ID"]}),
-        )
+        .raw("crm.deal.list")
+        .params(json!({"filter": {"<=ID": 260}, "select": ["ID"]}))
+        .list()
         .try_collect()
         .await
         .unwrap();
     assert_eq!(plain.len(), 260);
     // A non-ID order falls back to plain paging and still returns everything.
     let by_title: Vec<Value> = client
-        .list_fast_json(
-            "crm.deal.list",
-            json!({"order": {"TITLE": "ASC"}, "filter": {"<=ID": 120}}),
-            ListOptions::default(),
-        )
+        .raw("crm.deal.list")
+        .params(json!({"order": {"TITLE": "ASC"}, "filter": {"<=ID": 120}}))
+        .list()
+        .fast()
         .try_collect()
         .await
         .unwrap();
@@ -438,10 +430,11 @@ async fn fast_list_edges() {
         (json!({">ID": 1000}), vec![]),
     ] {
         let mut ids: Vec<u64> = client
-            .list_fast(&DealList {
+            .list(&DealList {
                 select: vec!["ID".into()],
                 filter: Some(filter.clone()),
             })
+            .fast()
             .map_ok(|r| r.id)
             .try_collect()
             .await
@@ -467,16 +460,12 @@ async fn operation_time_limit_then_recovery() {
         .unwrap();
     // A client that does not know the limit (budget far above it): it meets
     // OPERATION_TIME_LIMIT, waits for operating_reset_at, and retries.
-    let blind = webhook_client(
-        &emu,
-        LimitsConfig {
-            operating_limit: 1e9,
-            ..limits(BucketConfig::UNLIMITED)
-        },
-    );
+    let blind = webhook_client(&emu, limits(BucketConfig::UNLIMITED).operating_limit(1e9));
     for i in 0..12 {
         blind
-            .call("crm.deal.get", json!({"id": 1 + i % 10}))
+            .raw("crm.deal.get")
+            .params(json!({"id": 1 + i % 10}))
+            .send()
             .await
             .unwrap_or_else(|e| panic!("call {i}: {e}"));
     }
@@ -491,7 +480,9 @@ async fn operation_time_limit_then_recovery() {
     let careful = webhook_client(&emu, limits(BucketConfig::UNLIMITED));
     for i in 0..12 {
         careful
-            .call("crm.deal.list", json!({"filter": {"ID": 1 + i % 10}}))
+            .raw("crm.deal.list")
+            .params(json!({"filter": {"ID": 1 + i % 10}}))
+            .send()
             .await
             .unwrap();
     }
@@ -501,7 +492,7 @@ async fn operation_time_limit_then_recovery() {
             .any(|c| c.error.as_deref() == Some("OPERATION_TIME_LIMIT"))
     );
     // Other methods were never held up.
-    careful.call("user.current", json!({})).await.unwrap();
+    careful.raw("user.current").send().await.unwrap();
     emu.shutdown().await;
 }
 
@@ -517,11 +508,13 @@ async fn deterministic_errors_are_sent_once() {
         .unwrap();
     let client = webhook_client(&emu, limits(BucketConfig::UNLIMITED));
     let e = client
-        .call("crm.deal.get", json!({"id": 999_999}))
+        .raw("crm.deal.get")
+        .params(json!({"id": 999_999}))
+        .send()
         .await
         .unwrap_err();
     assert_eq!(e.status(), Some(400));
-    let e = client.call("no.such.method", json!({})).await.unwrap_err();
+    let e = client.raw("no.such.method").send().await.unwrap_err();
     assert!(matches!(e, Error::MethodNotFound(_)), "{e:?}");
     let sent = emu
         .calls()
@@ -547,15 +540,14 @@ async fn deterministic_errors_are_sent_once() {
     });
     let hangup = Client::builder()
         .webhook(&format!("http://127.0.0.1:{port}/rest/1/x/"))
-        .retry(RetryPolicy {
-            base_delay: Duration::from_millis(1),
-            ..RetryPolicy::default()
-        })
+        .retry(RetryPolicy::default().base_delay(Duration::from_millis(1)))
         .limiter(b24_core::Limiter::standard())
         .build()
         .unwrap();
     let e = hangup
-        .call("crm.deal.add", json!({"fields": {"TITLE": "once"}}))
+        .raw("crm.deal.add")
+        .params(json!({"fields": {"TITLE": "once"}}))
+        .send()
         .await
         .unwrap_err();
     assert!(matches!(e, Error::Transport(_)), "{e:?}");
@@ -565,7 +557,9 @@ async fn deterministic_errors_are_sent_once() {
         "add sent once"
     );
     let e = hangup
-        .call("crm.deal.get", json!({"id": 1}))
+        .raw("crm.deal.get")
+        .params(json!({"id": 1}))
+        .send()
         .await
         .unwrap_err();
     assert!(matches!(e, Error::Transport(_)), "{e:?}");
@@ -576,14 +570,10 @@ async fn deterministic_errors_are_sent_once() {
     );
     // An add that opts in is resent.
     let e = hangup
-        .call_with(
-            "crm.deal.add",
-            json!({}),
-            b24_core::CallOptions {
-                idempotent: Some(true),
-                ..Default::default()
-            },
-        )
+        .raw("crm.deal.add")
+        .params(json!({}))
+        .idempotent(true)
+        .send()
         .await
         .unwrap_err();
     assert!(matches!(e, Error::Transport(_)));
@@ -591,14 +581,13 @@ async fn deterministic_errors_are_sent_once() {
     // Connection refused: the request never left, so even an add is retried.
     let dead = Client::builder()
         .webhook("http://127.0.0.1:1/rest/1/x/")
-        .retry(RetryPolicy {
-            base_delay: Duration::from_millis(1),
-            ..RetryPolicy::default()
-        })
+        .retry(RetryPolicy::default().base_delay(Duration::from_millis(1)))
         .build()
         .unwrap();
     let e = dead
-        .call("crm.deal.add", json!({"fields": {}}))
+        .raw("crm.deal.add")
+        .params(json!({"fields": {}}))
+        .send()
         .await
         .unwrap_err();
     assert!(matches!(e, Error::Transport(_)));
@@ -626,7 +615,9 @@ async fn typed_send_and_call_as() {
     assert_eq!(env.total, Some(5));
     assert!(env.time.as_ref().and_then(|t| t.operating).is_some());
     let id: Value = client
-        .call_as::<Value>("crm.deal.add", json!({"fields": {"TITLE": "x"}}))
+        .raw("crm.deal.add")
+        .params(json!({"fields": {"TITLE": "x"}}))
+        .send_as::<Value>()
         .await
         .unwrap()
         .result;

@@ -145,29 +145,24 @@ async fn emulator_errors_arrive_as_variants() {
         Client::builder()
             .webhook(url)
             .retry(RetryPolicy::none())
-            .limits(LimitsConfig {
-                bucket: BucketConfig::UNLIMITED,
-                ..LimitsConfig::default()
-            })
+            .limits(LimitsConfig::default().bucket(BucketConfig::UNLIMITED))
             .limiter(b24_core::Limiter::new(
-                LimitsConfig {
-                    bucket: BucketConfig::UNLIMITED,
-                    operating_limit: 1e9,
-                    ..LimitsConfig::default()
-                },
+                LimitsConfig::default()
+                    .bucket(BucketConfig::UNLIMITED)
+                    .operating_limit(1e9),
                 std::sync::Arc::new(b24_core::SystemClock::default()),
             ))
             .build()
             .unwrap()
     };
     let client = no_retry(&emu.webhook_url());
-    let e = client.call("crm.deal.list", json!({})).await.unwrap_err();
+    let e = client.raw("crm.deal.list").send().await.unwrap_err();
     assert!(matches!(e, Error::InsufficientScope(_)), "{e:?}");
     assert_eq!((e.method(), e.status()), ("crm.deal.list", Some(403)));
     let bad = no_retry(&format!("{}/rest/1/wrongcode/", emu.base_url()));
-    let e = bad.call("user.current", json!({})).await.unwrap_err();
+    let e = bad.raw("user.current").send().await.unwrap_err();
     assert!(matches!(e, Error::NoAuthFound(_)), "{e:?}");
-    let e = client.call("user.current", json!({})).await.unwrap_err();
+    let e = client.raw("user.current").send().await.unwrap_err();
     assert!(matches!(e, Error::QueryLimitExceeded(_)), "{e:?}");
     assert_eq!(e.status(), Some(503));
     emu.shutdown().await;
@@ -180,14 +175,21 @@ async fn emulator_errors_arrive_as_variants() {
         .await
         .unwrap();
     let client = no_retry(&emu.webhook_url());
-    client.call("crm.deal.get", json!({"id": 1})).await.unwrap();
+    client
+        .raw("crm.deal.get")
+        .params(json!({"id": 1}))
+        .send()
+        .await
+        .unwrap();
     let e = client
-        .call("crm.deal.get", json!({"id": 1}))
+        .raw("crm.deal.get")
+        .params(json!({"id": 1}))
+        .send()
         .await
         .unwrap_err();
     assert!(matches!(e, Error::OperationTimeLimit(_)), "{e:?}");
     assert_eq!(e.status(), Some(429));
-    let e = client.call("nope.nothing", json!({})).await.unwrap_err();
+    let e = client.raw("nope.nothing").send().await.unwrap_err();
     assert!(matches!(e, Error::MethodNotFound(_)), "{e:?}");
     emu.shutdown().await;
 }

@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex};
 
 use b24_core::events::{
-    Delivery, DeliveryError, EventContext, InstallCheck, InstallStore, Installation,
+    DeliveryContext, DeliveryError, EventDelivery, InstallCheck, InstallStore, Installation,
     MemoryInstallStore, Received, Receiver, Rejection, StoreError, Unauthorized,
 };
 use b24_core::{DecodeError, MemoryTokenStore, TokenStore};
@@ -43,7 +43,7 @@ fn install_body(token: &str) -> String {
 
 #[test]
 fn form_body_decodes_to_a_typed_event() {
-    let d = Delivery::from_form(&deal_add(7405, 185, 1766047124, TOKEN)).unwrap();
+    let d = EventDelivery::from_form(&deal_add(7405, 185, 1766047124, TOKEN)).unwrap();
     assert_eq!(d.event, "ONCRMDEALADD");
     assert_eq!(d.event_handler_id, Some(185));
     assert_eq!(d.ts, Some(1766047124));
@@ -64,7 +64,7 @@ fn nested_keys_arrays_and_repeated_keys() {
     let body = "event=ONVOXIMPLANTCALLEND&event_handler_id=3&ts=1\
                 &data[CALL_ID]=first&data[CALL_ID]=externalCall.1&data[CALL_DURATION]=42\
                 &data[COST]=1.5&data[TAGS][]=a&data[TAGS][]=b&data[X][Y][Z]=deep";
-    let d = Delivery::from_form(body).unwrap();
+    let d = EventDelivery::from_form(body).unwrap();
     let (e, _) = d.decode::<RestEvent>().unwrap();
     let RestEvent::OnVoximplantCallEnd(end) = e else {
         panic!("{e:?}")
@@ -78,8 +78,10 @@ fn nested_keys_arrays_and_repeated_keys() {
 
 #[test]
 fn unknown_event_keeps_raw_data() {
-    let d = Delivery::from_form("event=ONTASKADD&event_handler_id=1&ts=2&data[FIELDS_AFTER][ID]=5")
-        .unwrap();
+    let d = EventDelivery::from_form(
+        "event=ONTASKADD&event_handler_id=1&ts=2&data[FIELDS_AFTER][ID]=5",
+    )
+    .unwrap();
     let (e, _) = d.decode::<RestEvent>().unwrap();
     assert_eq!(
         e,
@@ -93,36 +95,36 @@ fn unknown_event_keeps_raw_data() {
 #[test]
 fn malformed_bodies_are_typed_errors() {
     assert_eq!(
-        Delivery::from_form("data[FIELDS][ID]=1").unwrap_err(),
+        EventDelivery::from_form("data[FIELDS][ID]=1").unwrap_err(),
         DeliveryError::Missing("event")
     );
     assert!(matches!(
-        Delivery::from_form("event=X&ts=yesterday").unwrap_err(),
+        EventDelivery::from_form("event=X&ts=yesterday").unwrap_err(),
         DeliveryError::Field { field: "ts", .. }
     ));
     assert!(matches!(
-        Delivery::from_form("event[]=X").unwrap_err(),
+        EventDelivery::from_form("event[]=X").unwrap_err(),
         DeliveryError::Field { field: "event", .. }
     ));
     assert!(matches!(
-        Delivery::from_form("event=X&auth=1").unwrap_err(),
+        EventDelivery::from_form("event=X&auth=1").unwrap_err(),
         DeliveryError::Field { field: "auth", .. }
     ));
     let deep = format!("event=X&data{}=1", "[a]".repeat(100));
     assert!(matches!(
-        Delivery::from_form(&deep).unwrap_err(),
+        EventDelivery::from_form(&deep).unwrap_err(),
         DeliveryError::Form(_)
     ));
     assert!(matches!(
-        Delivery::from_body(Some("application/json"), b"{not json").unwrap_err(),
+        EventDelivery::from_body(Some("application/json"), b"{not json").unwrap_err(),
         DeliveryError::Json(_)
     ));
     assert!(matches!(
-        Delivery::from_body(None, &[0x65, 0xff, 0xfe]).unwrap_err(),
+        EventDelivery::from_body(None, &[0x65, 0xff, 0xfe]).unwrap_err(),
         DeliveryError::Field { field: "body", .. }
     ));
     // A known event whose data has the wrong shape.
-    let d = Delivery::from_form("event=ONCRMDEALADD&data[FIELDS][ID]=abc").unwrap();
+    let d = EventDelivery::from_form("event=ONCRMDEALADD&data[FIELDS][ID]=abc").unwrap();
     assert!(matches!(
         d.decode::<RestEvent>().unwrap_err(),
         DeliveryError::Decode(DecodeError::Field { .. })
@@ -131,7 +133,7 @@ fn malformed_bodies_are_typed_errors() {
 
 #[test]
 fn debug_never_prints_tokens() {
-    let d = Delivery::from_form(&install_body(TOKEN)).unwrap();
+    let d = EventDelivery::from_form(&install_body(TOKEN)).unwrap();
     let dbg = format!("{d:?}");
     for secret in [
         TOKEN,
@@ -143,7 +145,7 @@ fn debug_never_prints_tokens() {
     assert!(dbg.contains(MEMBER));
 }
 
-type Seen = Arc<Mutex<Vec<(RestEvent, EventContext)>>>;
+type Seen = Arc<Mutex<Vec<(RestEvent, DeliveryContext)>>>;
 
 fn receiver(
     store: Arc<MemoryInstallStore>,
@@ -153,7 +155,7 @@ fn receiver(
 ) {
     let seen: Seen = Arc::default();
     let s = seen.clone();
-    let h = move |e: RestEvent, ctx: EventContext| {
+    let h = move |e: RestEvent, ctx: DeliveryContext| {
         let s = s.clone();
         async move { s.lock().unwrap().push((e, ctx)) }
     };
@@ -175,13 +177,13 @@ fn install_then_verified_events() {
         let (rx, seen) = receiver(store.clone());
 
         // Before install nothing is trusted.
-        let early = Delivery::from_form(&deal_add(1, 5, 10, TOKEN)).unwrap();
+        let early = EventDelivery::from_form(&deal_add(1, 5, 10, TOKEN)).unwrap();
         assert!(matches!(
             rx.receive_inline(early).await,
             Err(Rejection::Unauthorized(Unauthorized::NotInstalled))
         ));
 
-        let d = Delivery::from_form(&install_body(TOKEN)).unwrap();
+        let d = EventDelivery::from_form(&install_body(TOKEN)).unwrap();
         assert_eq!(rx.receive_inline(d).await.unwrap(), Received::Dispatched);
         let inst = store.installation(MEMBER).unwrap();
         assert_eq!(inst.application_token.expose(), TOKEN);
@@ -190,7 +192,7 @@ fn install_then_verified_events() {
         assert_eq!(t.refresh_token.expose(), "4s386p3q0tr8dy89xvmt96234v3dljg8");
         assert_eq!(t.member_id, MEMBER);
 
-        let ok = Delivery::from_form(&deal_add(7, 5, 11, TOKEN)).unwrap();
+        let ok = EventDelivery::from_form(&deal_add(7, 5, 11, TOKEN)).unwrap();
         assert_eq!(rx.receive_inline(ok).await.unwrap(), Received::Dispatched);
         let seen = seen.lock().unwrap();
         assert_eq!(seen.len(), 2);
@@ -208,26 +210,26 @@ fn forged_token_is_refused_and_not_dispatched() {
         store.insert(Installation::new(MEMBER, "d", TOKEN));
         let (rx, seen) = receiver(store.clone());
         let forged = "51856fefc120afa4b628cc82d3935ccf";
-        let d = Delivery::from_form(&deal_add(1, 5, 10, forged)).unwrap();
+        let d = EventDelivery::from_form(&deal_add(1, 5, 10, forged)).unwrap();
         let err = rx.receive_inline(d).await.unwrap_err();
         assert!(matches!(
             err,
             Rejection::Unauthorized(Unauthorized::Mismatch)
         ));
         assert_eq!(err.status(), 401);
-        let no_token = Delivery::from_form("event=ONCRMDEALADD&auth[member_id]=x").unwrap();
+        let no_token = EventDelivery::from_form("event=ONCRMDEALADD&auth[member_id]=x").unwrap();
         assert!(matches!(
             rx.receive_inline(no_token).await,
             Err(Rejection::Unauthorized(Unauthorized::NoToken))
         ));
         let no_member =
-            Delivery::from_form("event=ONCRMDEALADD&auth[application_token]=x").unwrap();
+            EventDelivery::from_form("event=ONCRMDEALADD&auth[application_token]=x").unwrap();
         assert!(matches!(
             rx.receive_inline(no_member).await,
             Err(Rejection::Unauthorized(Unauthorized::NoMember))
         ));
         // A second ONAPPINSTALL with another token cannot take the portal over.
-        let takeover = Delivery::from_form(&install_body(forged)).unwrap();
+        let takeover = EventDelivery::from_form(&install_body(forged)).unwrap();
         assert!(matches!(
             rx.receive_inline(takeover).await,
             Err(Rejection::Unauthorized(Unauthorized::InstallRefused(_)))
@@ -246,7 +248,7 @@ fn forged_token_is_refused_and_not_dispatched() {
 
 #[test]
 fn install_check_decides_reinstalls() {
-    fn only_domain(d: &Delivery) -> BoxFuture<'_, Result<(), StoreError>> {
+    fn only_domain(d: &EventDelivery) -> BoxFuture<'_, Result<(), StoreError>> {
         let ok = d.auth.domain.as_deref() == Some("some-domain.bitrix24.com");
         Box::pin(async move {
             if ok {
@@ -261,15 +263,17 @@ fn install_check_decides_reinstalls() {
         store.insert(Installation::new(MEMBER, "d", TOKEN));
         let seen: Seen = Arc::default();
         let s = seen.clone();
-        let h = move |e: RestEvent, ctx: EventContext| {
+        let h = move |e: RestEvent, ctx: DeliveryContext| {
             let s = s.clone();
             async move { s.lock().unwrap().push((e, ctx)) }
         };
         let rx = Receiver::builder(h, store.clone())
-            .install_check(only_domain as fn(&Delivery) -> BoxFuture<'_, Result<(), StoreError>>)
+            .install_check(
+                only_domain as fn(&EventDelivery) -> BoxFuture<'_, Result<(), StoreError>>,
+            )
             .build();
         let new_token = "0000000000000000000000000000000a";
-        let d = Delivery::from_form(&install_body(new_token)).unwrap();
+        let d = EventDelivery::from_form(&install_body(new_token)).unwrap();
         assert_eq!(rx.receive_inline(d).await.unwrap(), Received::Dispatched);
         assert_eq!(
             store
@@ -281,13 +285,13 @@ fn install_check_decides_reinstalls() {
         );
         let other = install_body("0000000000000000000000000000000b")
             .replace("some-domain.bitrix24.com", "evil.example");
-        let d = Delivery::from_form(&other).unwrap();
+        let d = EventDelivery::from_form(&other).unwrap();
         assert!(matches!(
             rx.receive_inline(d).await,
             Err(Rejection::Unauthorized(Unauthorized::InstallRefused(m))) if m.contains("wrong portal")
         ));
         let _: &dyn InstallCheck =
-            &(only_domain as fn(&Delivery) -> BoxFuture<'_, Result<(), StoreError>>);
+            &(only_domain as fn(&EventDelivery) -> BoxFuture<'_, Result<(), StoreError>>);
     });
 }
 
@@ -301,13 +305,13 @@ fn uninstall_forgets_the_portal() {
             "event=ONAPPUNINSTALL&data[LANGUAGE_ID]=de&data[CLEAN]=1&ts=1466439714\
              &auth[domain]=d&auth[member_id]={MEMBER}&auth[application_token]={TOKEN}"
         );
-        let d = Delivery::from_form(&body).unwrap();
+        let d = EventDelivery::from_form(&body).unwrap();
         assert_eq!(rx.receive_inline(d).await.unwrap(), Received::Dispatched);
         assert!(store.application_token(MEMBER).await.unwrap().is_none());
         assert!(
             matches!(&seen.lock().unwrap()[0].0, RestEvent::OnAppUninstall(u) if u.clean == Some(1))
         );
-        let later = Delivery::from_form(&deal_add(1, 5, 10, TOKEN)).unwrap();
+        let later = EventDelivery::from_form(&deal_add(1, 5, 10, TOKEN)).unwrap();
         assert!(matches!(
             rx.receive_inline(later).await,
             Err(Rejection::Unauthorized(Unauthorized::NotInstalled))
@@ -323,13 +327,13 @@ fn duplicate_delivery_is_dispatched_once() {
         let (rx, seen) = receiver(store);
         let body = deal_add(9, 185, 1766047124, TOKEN);
         for _ in 0..3 {
-            let d = Delivery::from_form(&body).unwrap();
+            let d = EventDelivery::from_form(&body).unwrap();
             rx.receive_inline(d).await.unwrap();
         }
         // Same handler and second, other deal: a different event.
-        let d = Delivery::from_form(&deal_add(10, 185, 1766047124, TOKEN)).unwrap();
+        let d = EventDelivery::from_form(&deal_add(10, 185, 1766047124, TOKEN)).unwrap();
         assert_eq!(rx.receive_inline(d).await.unwrap(), Received::Dispatched);
-        let d = Delivery::from_form(&body).unwrap();
+        let d = EventDelivery::from_form(&body).unwrap();
         assert_eq!(rx.receive_inline(d).await.unwrap(), Received::Duplicate);
         assert_eq!(seen.lock().unwrap().len(), 2);
     });
@@ -346,7 +350,7 @@ fn malformed_data_is_400_and_does_not_poison_dedup() {
             auth(TOKEN)
         );
         let err = rx
-            .receive_inline(Delivery::from_form(&bad).unwrap())
+            .receive_inline(EventDelivery::from_form(&bad).unwrap())
             .await
             .unwrap_err();
         assert_eq!(err.status(), 400);
@@ -360,10 +364,10 @@ fn panicking_handler_is_contained() {
         let store = Arc::new(MemoryInstallStore::new());
         store.insert(Installation::new(MEMBER, "d", TOKEN));
         let rx = Receiver::<RestEvent, _>::new(
-            |_e: RestEvent, _c: EventContext| async { panic!("handler bug") },
+            |_e: RestEvent, _c: DeliveryContext| async { panic!("handler bug") },
             store,
         );
-        let d = Delivery::from_form(&deal_add(1, 1, 1, TOKEN)).unwrap();
+        let d = EventDelivery::from_form(&deal_add(1, 1, 1, TOKEN)).unwrap();
         assert_eq!(rx.receive_inline(d).await.unwrap(), Received::Dispatched);
     });
 }
@@ -410,7 +414,7 @@ fn every_docs_example_decodes() {
         for example in doc_deliveries(&text) {
             total += 1;
             let name = page.file_name().unwrap().to_string_lossy();
-            let d = Delivery::from_json(&example)
+            let d = EventDelivery::from_json(&example)
                 .unwrap_or_else(|e| panic!("{name}: {e}\n{example:#}"));
             let code = d.event.clone();
             assert!(
@@ -427,7 +431,7 @@ fn every_docs_example_decodes() {
             assert_eq!(typed.code(), code);
             // The same delivery as the portal actually sends it: a PHP form.
             let form = b24_form::encode(&example);
-            let (from_form, _) = Delivery::from_form(&form)
+            let (from_form, _) = EventDelivery::from_form(&form)
                 .unwrap()
                 .decode::<RestEvent>()
                 .unwrap_or_else(|e| panic!("{name} as a form: {e}"));

@@ -7,10 +7,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use b24_core::events::{
-    AppInfoCheck, BindOptions, EventContext, EventsExt, MemoryInstallStore, OfflineOptions,
-    Receiver,
+    AppInfoCheck, BindOptions, DeliveryContext, MemoryInstallStore, OfflineOptions, Receiver,
 };
-use b24_core::{Client, MemoryTokenStore, OAuthApp, TokenStore};
+use b24_core::{Client, MemoryTokenStore, OAuthCredentials, TokenStore};
 use b24_emulator::Emulator;
 use futures::StreamExt;
 use serde_json::json;
@@ -28,7 +27,7 @@ struct App {
     emu: Emulator,
     client: Client,
     url: String,
-    events: mpsc::UnboundedReceiver<(RestEvent, EventContext)>,
+    events: mpsc::UnboundedReceiver<(RestEvent, DeliveryContext)>,
     store: Arc<MemoryInstallStore>,
 }
 
@@ -40,7 +39,7 @@ async fn app() -> App {
     let tokens = Arc::new(MemoryTokenStore::default());
     let store = Arc::new(MemoryInstallStore::with_token_store(tokens.clone()));
     let (tx, events) = mpsc::unbounded_channel();
-    let on_event = move |e: RestEvent, ctx: EventContext| {
+    let on_event = move |e: RestEvent, ctx: DeliveryContext| {
         let tx = tx.clone();
         async move {
             let _ = tx.send((e, ctx));
@@ -64,7 +63,7 @@ async fn app() -> App {
 
     let a = emu.oauth_app();
     let client = Client::builder()
-        .oauth_shared(OAuthApp::new(a.client_id, a.client_secret), tokens)
+        .oauth_shared(OAuthCredentials::new(a.client_id, a.client_secret), tokens)
         .build()
         .unwrap();
     let mut app = App {
@@ -82,7 +81,7 @@ async fn app() -> App {
 }
 
 impl App {
-    async fn next(&mut self) -> (RestEvent, EventContext) {
+    async fn next(&mut self) -> (RestEvent, DeliveryContext) {
         tokio::time::timeout(WAIT, self.events.recv())
             .await
             .expect("an event within the hang guard")
@@ -126,7 +125,9 @@ async fn bind_trigger_and_receive_typed() {
 
     // crm.deal.add → ONCRMDEALADD.
     let id = c
-        .call("crm.deal.add", json!({"fields": {"TITLE": "Event test"}}))
+        .raw("crm.deal.add")
+        .params(json!({"fields": {"TITLE": "Event test"}}))
+        .send()
         .await
         .unwrap()
         .result;
@@ -140,10 +141,7 @@ async fn bind_trigger_and_receive_typed() {
 
     // telephony.externalCall.register with CRM_CREATE → ONCRMLEADADD, ONVOXIMPLANTCALLINIT.
     let reg = c
-        .call(
-            "telephony.externalCall.register",
-            json!({"USER_ID": 1, "PHONE_NUMBER": "+15550001122", "TYPE": 2, "CRM_CREATE": 1, "SHOW": 0}),
-        )
+        .raw("telephony.externalCall.register").params(json!({"USER_ID": 1, "PHONE_NUMBER": "+15550001122", "TYPE": 2, "CRM_CREATE": 1, "SHOW": 0})).send()
         .await
         .unwrap()
         .result;
@@ -161,12 +159,11 @@ async fn bind_trigger_and_receive_typed() {
     }
 
     // telephony.externalCall.finish → ONVOXIMPLANTCALLEND.
-    c.call(
-        "telephony.externalCall.finish",
-        json!({"CALL_ID": call_id, "USER_ID": 1, "DURATION": 65, "STATUS_CODE": "200"}),
-    )
-    .await
-    .unwrap();
+    c.raw("telephony.externalCall.finish")
+        .params(json!({"CALL_ID": call_id, "USER_ID": 1, "DURATION": 65, "STATUS_CODE": "200"}))
+        .send()
+        .await
+        .unwrap();
     let (end, _) = app.next().await;
     match end {
         RestEvent::OnVoximplantCallEnd(e) => {
@@ -180,13 +177,14 @@ async fn bind_trigger_and_receive_typed() {
     // Unbind one event: the next deal is not delivered, a lead still is.
     assert_eq!(c.unbind::<OnCrmDealAdd>(&app.url).await.unwrap(), 1);
     assert_eq!(c.bound_handlers().await.unwrap().len(), 3);
-    c.call(
-        "crm.deal.add",
-        json!({"fields": {"TITLE": "Not delivered"}}),
-    )
-    .await
-    .unwrap();
-    c.call("crm.lead.add", json!({"fields": {"TITLE": "Delivered"}}))
+    c.raw("crm.deal.add")
+        .params(json!({"fields": {"TITLE": "Not delivered"}}))
+        .send()
+        .await
+        .unwrap();
+    c.raw("crm.lead.add")
+        .params(json!({"fields": {"TITLE": "Delivered"}}))
+        .send()
         .await
         .unwrap();
     let (next, _) = app.next().await;
@@ -199,7 +197,9 @@ async fn forged_duplicate_and_malformed_deliveries() {
     let mut app = app().await;
     app.client.bind::<OnCrmDealAdd>(&app.url).await.unwrap();
     app.client
-        .call("crm.deal.add", json!({"fields": {"TITLE": "A"}}))
+        .raw("crm.deal.add")
+        .params(json!({"fields": {"TITLE": "A"}}))
+        .send()
         .await
         .unwrap();
     let (first, _) = app.next().await;
@@ -239,7 +239,9 @@ async fn forged_duplicate_and_malformed_deliveries() {
 
     // The next event through is the next real one: nothing above leaked in.
     app.client
-        .call("crm.deal.add", json!({"fields": {"TITLE": "B"}}))
+        .raw("crm.deal.add")
+        .params(json!({"fields": {"TITLE": "B"}}))
+        .send()
         .await
         .unwrap();
     let (second, _) = app.next().await;
@@ -253,12 +255,11 @@ async fn forged_duplicate_and_malformed_deliveries() {
 
 async fn add_deals(c: &Client, n: usize) {
     for i in 0..n {
-        c.call(
-            "crm.deal.add",
-            json!({"fields": {"TITLE": format!("Offline {i}")}}),
-        )
-        .await
-        .unwrap();
+        c.raw("crm.deal.add")
+            .params(json!({"fields": {"TITLE": format!("Offline {i}")}}))
+            .send()
+            .await
+            .unwrap();
     }
 }
 
@@ -370,7 +371,7 @@ async fn install_check_calls_app_info_on_an_allowed_portal() {
         };
         let store = Arc::new(MemoryInstallStore::new());
         let rx = Receiver::<RestEvent, _>::builder(
-            |_e: RestEvent, _c: EventContext| async {},
+            |_e: RestEvent, _c: DeliveryContext| async {},
             store.clone(),
         )
         .install_check(AppInfoCheck::new(domains))

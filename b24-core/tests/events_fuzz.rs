@@ -5,7 +5,9 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use b24_core::events::{Delivery, EventContext, Installation, MemoryInstallStore, Receiver};
+use b24_core::events::{
+    DeliveryContext, EventDelivery, Installation, MemoryInstallStore, Receiver,
+};
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 
@@ -81,22 +83,22 @@ proptest! {
 
     #[test]
     fn arbitrary_text_never_panics(body in ".{0,300}") {
-        if let Ok(d) = Delivery::from_form(&body) {
+        if let Ok(d) = EventDelivery::from_form(&body) {
             let _ = d.decode::<RestEvent>();
         }
-        let _ = Delivery::from_body(Some("application/json"), body.as_bytes());
+        let _ = EventDelivery::from_body(Some("application/json"), body.as_bytes());
     }
 
     #[test]
     fn arbitrary_bytes_never_panic(body in proptest::collection::vec(any::<u8>(), 0..300)) {
-        if let Ok(d) = Delivery::from_body(None, &body) {
+        if let Ok(d) = EventDelivery::from_body(None, &body) {
             let _ = d.decode::<RestEvent>();
         }
     }
 
     #[test]
     fn structured_forms_never_panic(body in form_body()) {
-        if let Ok(d) = Delivery::from_form(&body) {
+        if let Ok(d) = EventDelivery::from_form(&body) {
             let _ = d.decode::<RestEvent>();
         }
     }
@@ -108,13 +110,13 @@ proptest! {
         let hits = Arc::new(AtomicUsize::new(0));
         let h = hits.clone();
         let rx = Receiver::<RestEvent, _>::new(
-            move |_e: RestEvent, _c: EventContext| {
+            move |_e: RestEvent, _c: DeliveryContext| {
                 h.fetch_add(1, Ordering::SeqCst);
                 async {}
             },
             store,
         );
-        if let Ok(d) = Delivery::from_form(&body) {
+        if let Ok(d) = EventDelivery::from_form(&body) {
             let trusted = d.auth.member_id.as_deref() == Some(MEMBER)
                 && d.auth.application_token.as_ref().is_some_and(|t| t.expose() == TOKEN);
             let r = block(rx.receive_inline(d));
@@ -143,7 +145,7 @@ proptest! {
             "data": Value::Object(data),
             "auth": {"member_id": MEMBER, "application_token": TOKEN, "expires_in": "3600"},
         });
-        let d = Delivery::from_form(&b24_form::encode(&v)).unwrap();
+        let d = EventDelivery::from_form(&b24_form::encode(&v)).unwrap();
         prop_assert_eq!(&d.event, code);
         prop_assert_eq!(d.event_handler_id, Some(handler));
         prop_assert_eq!(d.ts, Some(ts));

@@ -75,10 +75,7 @@ fn client(port: u16) -> Client {
     Client::builder()
         .webhook(&format!("http://127.0.0.1:{port}/rest/7/hookcode/"))
         .limiter(b24_core::Limiter::standard())
-        .retry(RetryPolicy {
-            base_delay: Duration::from_millis(1),
-            ..RetryPolicy::default()
-        })
+        .retry(RetryPolicy::default().base_delay(Duration::from_millis(1)))
         .build()
         .unwrap()
 }
@@ -102,12 +99,18 @@ async fn v3_paths_keys_and_safe_resend() {
     let c = client(port);
     // A non-idempotent v3 call carries a key, so it is resent after the hang-up.
     let env = c
-        .call_v3("tasks.task.add", json!({"fields": {"title": "x"}}))
+        .raw("tasks.task.add")
+        .params(json!({"fields": {"title": "x"}}))
+        .v3()
+        .send()
         .await
         .unwrap();
     assert_eq!(env.result["item"]["id"], 42);
     let env = c
-        .call_v3("tasks.task.get", json!({"id": 42}))
+        .raw("tasks.task.get")
+        .params(json!({"id": 42}))
+        .v3()
+        .send()
         .await
         .unwrap();
     assert_eq!(env.result["item"]["id"], 42);
@@ -138,7 +141,10 @@ async fn v3_error_body() {
     let body = r#"{"error":{"code":"BITRIX_REST_V3_EXCEPTION_VALIDATION_REQUESTVALIDATIONEXCEPTION","message":"Error validating request object","validation":[{"message":"Required field `id` is not specified","field":"id"}]}}"#;
     let (port, seen) = server(vec![Reply::Json(400, body.into())]).await;
     let e = client(port)
-        .call_v3("tasks.task.get", json!({}))
+        .raw("tasks.task.get")
+        .params(json!({}))
+        .v3()
+        .send()
         .await
         .unwrap_err();
     assert!(matches!(e, Error::V3Validation(_)), "{e:?}");
@@ -166,17 +172,32 @@ async fn bad_bodies_are_errors_not_panics() {
         .retry(RetryPolicy::none())
         .build()
         .unwrap();
-    let e = c.call("crm.deal.get", json!({"id": 1})).await.unwrap_err();
+    let e = c
+        .raw("crm.deal.get")
+        .params(json!({"id": 1}))
+        .send()
+        .await
+        .unwrap_err();
     assert!(matches!(e, Error::Decode(_)), "{e:?}");
     assert_eq!((e.method(), e.status()), ("crm.deal.get", Some(200)));
-    let e = c.call("crm.deal.get", json!({"id": 1})).await.unwrap_err();
+    let e = c
+        .raw("crm.deal.get")
+        .params(json!({"id": 1}))
+        .send()
+        .await
+        .unwrap_err();
     assert!(matches!(e, Error::Http(_)), "{e:?}");
     assert_eq!(e.status(), Some(502));
-    let e = c.call("crm.deal.get", json!({"id": 1})).await.unwrap_err();
+    let e = c
+        .raw("crm.deal.get")
+        .params(json!({"id": 1}))
+        .send()
+        .await
+        .unwrap_err();
     assert!(matches!(e, Error::Decode(_)), "{e:?}");
     // The webhook code is in the URL; no error text may show it.
     assert!(!format!("{e} {e:?}").contains("hookcode"));
-    let e = c.call("crm.deal.add", json!({})).await.unwrap_err();
+    let e = c.raw("crm.deal.add").send().await.unwrap_err();
     assert!(matches!(e, Error::Transport(_)), "{e:?}");
     assert!(!format!("{e} {e:?}").contains("hookcode"), "{e}");
 }
@@ -197,38 +218,40 @@ async fn on_emulator() -> (Emulator, Client) {
 async fn emulator_task_add_get_list() {
     let (emu, c) = on_emulator().await;
     let env = c
-        .call_v3(
-            "tasks.task.add",
+        .raw("tasks.task.add")
+        .params(
             json!({"fields": {"title": "Prepare a report", "creatorId": 1, "responsibleId": 2,
                               "deadline": "2025-12-31T23:59:59+02:00"}}),
         )
+        .v3()
+        .send()
         .await
         .unwrap();
     let id = env.result["item"]["id"].as_u64().unwrap();
     assert_eq!(env.result["item"]["status"], "pending");
     assert!(env.time.is_some());
     let env = c
-        .call_v3(
-            "tasks.task.get",
-            json!({"id": id, "select": ["id", "title", "responsible.email"]}),
-        )
+        .raw("tasks.task.get")
+        .params(json!({"id": id, "select": ["id", "title", "responsible.email"]}))
+        .v3()
+        .send()
         .await
         .unwrap();
     assert_eq!(
         env.result["item"],
         json!({"id": id, "title": "Prepare a report", "responsible": {"email": "user2@example.com"}})
     );
-    c.call_v3(
-        "tasks.task.add",
-        json!({"fields": {"title": "Other", "creatorId": 1, "responsibleId": 1}}),
-    )
-    .await
-    .unwrap();
+    c.raw("tasks.task.add")
+        .params(json!({"fields": {"title": "Other", "creatorId": 1, "responsibleId": 1}}))
+        .v3()
+        .send()
+        .await
+        .unwrap();
     let env = c
-        .call_v3(
-            "tasks.task.list",
-            json!({"select": ["id", "title"], "filter": [["id", "in", [id]]]}),
-        )
+        .raw("tasks.task.list")
+        .params(json!({"select": ["id", "title"], "filter": [["id", "in", [id]]]}))
+        .v3()
+        .send()
         .await
         .unwrap();
     assert_eq!(
@@ -253,7 +276,10 @@ async fn emulator_task_add_get_list() {
 async fn emulator_errors_are_typed() {
     let (emu, c) = on_emulator().await;
     let e = c
-        .call_v3("tasks.task.add", json!({"fields": {"title": "x"}}))
+        .raw("tasks.task.add")
+        .params(json!({"fields": {"title": "x"}}))
+        .v3()
+        .send()
         .await
         .unwrap_err();
     assert!(matches!(e, Error::V3Validation(_)), "{e:?}");
@@ -270,11 +296,20 @@ async fn emulator_errors_are_typed() {
         .collect();
     assert_eq!(fields, ["creatorId", "responsibleId"]);
     let e = c
-        .call_v3("tasks.task.get", json!({"id": 404}))
+        .raw("tasks.task.get")
+        .params(json!({"id": 404}))
+        .v3()
+        .send()
         .await
         .unwrap_err();
     assert!(matches!(e, Error::V3EntityNotFound(_)), "{e:?}");
-    let e = c.call_v3("crm.deal.list", json!({})).await.unwrap_err();
+    let e = c
+        .raw("crm.deal.list")
+        .params(json!({}))
+        .v3()
+        .send()
+        .await
+        .unwrap_err();
     assert!(matches!(e, Error::MethodNotFound(_)), "{e:?}");
     // Neither is resent: one request each.
     assert_eq!(emu.calls().len(), 3);
@@ -285,14 +320,15 @@ async fn emulator_errors_are_typed() {
 #[tokio::test]
 async fn emulator_batch_v3() {
     let (emu, c) = on_emulator().await;
-    let mut b = c.batch_v3();
-    let first = b.add(
+    let mut b = c.batch();
+    b.v3();
+    let first = b.add_auto(
         "tasks.task.add",
         json!({"fields": {"title": "One", "creatorId": 1, "responsibleId": 1}}),
     );
     let gets: Vec<_> = (0..59)
         .map(|_| {
-            b.add(
+            b.add_auto(
                 "tasks.task.get",
                 json!({"id": 1, "select": ["id", "title"]}),
             )
@@ -319,14 +355,26 @@ async fn emulator_batch_v3() {
     assert_eq!(c.stats().http_requests, 2);
 
     // One failing call: the request's one error, typed.
-    let mut b = c.batch_v3();
-    b.add("tasks.task.get", json!({"id": 1}));
-    b.add("tasks.task.get", json!({}));
+    let mut b = c.batch();
+    b.v3();
+    b.add_auto("tasks.task.get", json!({"id": 1}));
+    b.add_auto("tasks.task.get", json!({}));
     let e = b.send().await.unwrap_err();
     assert!(matches!(e, Error::V3Validation(_)), "{e:?}");
 
     // Only REST 3.0 calls, never nested.
-    let mut b = c.batch_v3();
-    b.add("batch", json!([]));
-    assert!(b.send().await.is_err());
+    let mut b = c.batch();
+    b.v3();
+    b.add_auto("batch", json!([]));
+    assert!(matches!(b.send().await, Err(Error::InvalidArgument(_))));
+
+    // REST 3.0 has no `$result` references: refused before sending.
+    let sent = c.stats().http_requests;
+    let mut b = c.batch();
+    b.v3();
+    let first = b.add_auto("tasks.task.get", json!({"id": 1}));
+    b.add_auto("tasks.task.get", json!({"id": first.field("item")}));
+    let e = b.send().await.unwrap_err();
+    assert!(matches!(e, Error::InvalidArgument(_)), "{e:?}");
+    assert_eq!(c.stats().http_requests, sent);
 }

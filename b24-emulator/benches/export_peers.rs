@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use b24_core::{Client, ListOptions};
+use b24_core::Client;
 use b24_emulator::Emulator;
 use b24_emulator::cost::PAGE_SECS;
 use futures::StreamExt;
@@ -160,11 +160,11 @@ async fn b24(n: u64) -> Run {
     let client = Client::from_webhook(&emu.webhook_url()).expect("client");
     let started = Instant::now();
     let (mut rows, mut errors) = (0u64, 0u64);
-    let mut stream = client.list_fast_json(
-        "crm.deal.list",
-        json!({"select": ["ID", "TITLE"]}),
-        ListOptions::default(),
-    );
+    let mut stream = client
+        .raw("crm.deal.list")
+        .params(json!({"select": ["ID", "TITLE"]}))
+        .list()
+        .fast();
     while let Some(r) = stream.next().await {
         match r {
             Ok(_) => rows += 1,

@@ -195,8 +195,8 @@ proptest! {
     #[test]
     fn same_as_reference(s in PIECES) {
         same(&s, &Options::default())?;
-        same(&s, &Options { max_depth: 2, max_pairs: 4 })?;
-        same(&s, &Options { max_depth: 0, max_pairs: 100 })?;
+        same(&s, &Options::default().max_depth(2).max_pairs(4))?;
+        same(&s, &Options::default().max_depth(0).max_pairs(100))?;
     }
 
     #[test]

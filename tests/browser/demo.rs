@@ -6,7 +6,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use b24::bridge::{Bridge, FrameClient};
+use b24::axum::{Bridge, FrameClient};
 use serde_json::json;
 
 b24::generate!("specs/placements/page_background_worker.yaml");
@@ -152,7 +152,7 @@ pub async fn start_tab_app(print: bool, jssdk: Option<String>) -> Demo<call_card
 }
 
 async fn serve<E: b24::InterfaceEvents>(
-    mut builder: b24::bridge::BridgeBuilder<E>,
+    mut builder: b24::axum::BridgeBuilder<E>,
     app: Recorder<E>,
     jssdk: Option<String>,
 ) -> Demo<E> {
@@ -187,7 +187,7 @@ pub fn app_client(emu: &b24_emulator::Emulator) -> b24::Client {
     let tokens = b24::Tokens::from_oauth_response(&response, 0.0).expect("token response");
     b24::Client::builder()
         .oauth(
-            b24::OAuthApp::new(app.client_id, app.client_secret),
+            b24::OAuthCredentials::new(app.client_id, app.client_secret),
             b24::MemoryTokenStore::new(tokens),
         )
         .oauth_token_url(app.token_endpoint)

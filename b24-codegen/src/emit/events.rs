@@ -120,7 +120,7 @@ impl Emit<'_> {
             pub struct Dispatch<H>(pub H);
 
             impl<H: RestHandler + 'static> #p::EventHandler<RestEvent> for Dispatch<H> {
-                fn handle(&self, event: RestEvent, ctx: #p::EventContext) -> impl ::std::future::Future<Output = ()> + Send {
+                fn handle(&self, event: RestEvent, ctx: #p::DeliveryContext) -> impl ::std::future::Future<Output = ()> + Send {
                     let _ = ctx;
                     dispatch_rest(&self.0, event)
                 }

@@ -363,7 +363,7 @@ pub mod telephony_sample {
         fn handle(
             &self,
             event: RestEvent,
-            ctx: ::b24::__private::EventContext,
+            ctx: ::b24::__private::DeliveryContext,
         ) -> impl ::std::future::Future<Output = ()> + Send {
             let _ = ctx;
             dispatch_rest(&self.0, event)

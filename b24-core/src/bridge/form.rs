@@ -55,7 +55,12 @@ pub enum PlacementFormError {
 impl PlacementRequest {
     /// Parses an `application/x-www-form-urlencoded` body.
     pub fn parse(body: &[u8]) -> Result<Self, PlacementFormError> {
-        let mut f: BTreeMap<String, String> = form_urlencoded::parse(body).into_owned().collect();
+        // Flat pairs, not PHP nesting: every documented field is a plain
+        // name, and `extra` keeps other fields exactly as they were named.
+        let mut f: BTreeMap<String, String> =
+            b24_form::decoded_pairs(&String::from_utf8_lossy(body))
+                .into_iter()
+                .collect();
         let mut take = |k: &'static str| f.remove(k).unwrap_or_default();
         let domain = take("DOMAIN");
         let protocol = take("PROTOCOL");
@@ -87,17 +92,12 @@ impl PlacementRequest {
                 reason: "not a host name".into(),
             });
         }
-        let auth_expires = if auth_expires.is_empty() {
-            0
-        } else {
-            auth_expires
-                .trim()
-                .parse()
-                .map_err(|_| PlacementFormError::Invalid {
-                    field: "AUTH_EXPIRES",
-                    reason: "not an integer".into(),
-                })?
-        };
+        let auth_expires = crate::lenient::opt_i64(&Value::String(auth_expires))
+            .map_err(|_| PlacementFormError::Invalid {
+                field: "AUTH_EXPIRES",
+                reason: "not an integer".into(),
+            })?
+            .unwrap_or(0);
         let placement_options = if options.trim().is_empty() {
             Value::Object(Default::default())
         } else {
@@ -147,7 +147,7 @@ mod tests {
     const BODY: &str = "DOMAIN=127.0.0.1%3A8024&PROTOCOL=0&LANG=en&APP_SID=sid1\
         &AUTH_ID=tok&AUTH_EXPIRES=3600&REFRESH_ID=ref&member_id=m1&status=L\
         &PLACEMENT=PAGE_BACKGROUND_WORKER\
-        &PLACEMENT_OPTIONS=%7B%22errorHandlerUrl%22%3A%22http%3A%2F%2Fx%22%7D&extra=1";
+        &PLACEMENT_OPTIONS=%7B%22errorHandlerUrl%22%3A%22http%3A%2F%2Fx%22%7D&extra=1+2&n[a]=3";
 
     #[test]
     fn parses_documented_fields() {
@@ -159,7 +159,8 @@ mod tests {
         assert_eq!(r.member_id, "m1");
         assert_eq!(r.placement, "PAGE_BACKGROUND_WORKER");
         assert_eq!(r.placement_options, json!({"errorHandlerUrl": "http://x"}));
-        assert_eq!(r.extra.get("extra").map(String::as_str), Some("1"));
+        assert_eq!(r.extra.get("extra").map(String::as_str), Some("1 2"));
+        assert_eq!(r.extra.get("n[a]").map(String::as_str), Some("3"));
         assert_eq!(r.portal_origin(), "http://127.0.0.1:8024");
         #[derive(serde::Deserialize)]
         struct O {

@@ -31,7 +31,10 @@
 //! ```
 
 mod form;
+mod routes;
 mod token;
+
+use routes::{event, html_escape, open, poll, ready, result, script, script_json};
 
 pub use form::{PlacementFormError, PlacementRequest};
 pub use token::{SessionClaims, SessionKey, TokenError};
@@ -54,7 +57,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use tokio::sync::{Notify, oneshot};
 
-use crate::clock::{Clock, SystemClock};
+use crate::clock::{SystemClock, TimeSource};
 use crate::decode::DecodeError;
 use crate::typed::{InterfaceEvents, PlacementCommand};
 
@@ -65,7 +68,7 @@ const WIDGET_HTML: &str = include_str!("widget.html");
 /// Who sent an event: the session the placement page opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct EventContext {
+pub struct WidgetContext {
     /// The session ID; pass it to [`Bridge::send`].
     pub session: String,
     /// The portal's `member_id`.
@@ -80,11 +83,11 @@ pub struct EventContext {
 }
 
 tokio::task_local! {
-    static CURRENT: EventContext;
+    static CURRENT: WidgetContext;
 }
 
 /// The session of the event being dispatched, inside a handler method.
-pub fn current() -> Option<EventContext> {
+pub fn current() -> Option<WidgetContext> {
     CURRENT.try_with(Clone::clone).ok()
 }
 
@@ -132,7 +135,7 @@ pub enum CommandError {
     Json(#[from] serde_json::Error),
 }
 
-type DispatchFn<E> = Arc<dyn Fn(EventContext, E) -> BoxFuture<'static, ()> + Send + Sync>;
+type DispatchFn<E> = Arc<dyn Fn(WidgetContext, E) -> BoxFuture<'static, ()> + Send + Sync>;
 /// Resolves the user of a placement opening (for example with `profile`
 /// called on the portal with `AUTH_ID`); an error refuses the opening (401).
 pub type UserResolver =
@@ -145,7 +148,7 @@ pub struct BridgeBuilder<E: InterfaceEvents> {
     subscriptions: &'static [&'static str],
     frame: FrameClient,
     resolver: Option<UserResolver>,
-    clock: Arc<dyn Clock>,
+    clock: Arc<dyn TimeSource>,
     command_timeout: Duration,
     no_reply: Duration,
     dispatch: Option<DispatchFn<E>>,
@@ -199,7 +202,7 @@ impl<E: InterfaceEvents> BridgeBuilder<E> {
         self
     }
     /// The clock for token expiry (tests).
-    pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
+    pub fn clock(mut self, clock: Arc<dyn TimeSource>) -> Self {
         self.clock = clock;
         self
     }
@@ -217,7 +220,7 @@ impl<E: InterfaceEvents> BridgeBuilder<E> {
     /// The event handler: every decoded event, with its session.
     pub fn on_event<F, Fut>(mut self, f: F) -> Self
     where
-        F: Fn(EventContext, E) -> Fut + Send + Sync + 'static,
+        F: Fn(WidgetContext, E) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = ()> + Send + 'static,
     {
         self.dispatch = Some(Arc::new(move |c, e| Box::pin(f(c, e))));
@@ -295,7 +298,7 @@ struct Inner<E> {
     subscriptions: &'static [&'static str],
     frame: FrameClient,
     resolver: Option<UserResolver>,
-    clock: Arc<dyn Clock>,
+    clock: Arc<dyn TimeSource>,
     command_timeout: Duration,
     no_reply: Duration,
     dispatch: DispatchFn<E>,
@@ -307,7 +310,7 @@ struct Inner<E> {
 }
 
 struct Session {
-    ctx: EventContext,
+    ctx: WidgetContext,
     expires: u64,
     last_seq: u64,
     ready_order: Option<u64>,
@@ -328,23 +331,6 @@ impl IntoResponse for Reject {
     fn into_response(self) -> Response {
         (self.0, self.1).into_response()
     }
-}
-
-#[derive(Deserialize)]
-struct EventPost {
-    event: String,
-    #[serde(default)]
-    args: Vec<Value>,
-    seq: u64,
-}
-
-#[derive(Deserialize)]
-struct CommandResult {
-    id: u64,
-    #[serde(default)]
-    result: Option<Value>,
-    #[serde(default, rename = "noReply")]
-    no_reply: bool,
 }
 
 /// Sessions kept at most; the oldest are dropped past this.
@@ -416,7 +402,7 @@ impl<E: InterfaceEvents> Bridge<E> {
     }
 
     /// The sessions whose widget reported ready, oldest first.
-    pub fn sessions(&self) -> Vec<EventContext> {
+    pub fn sessions(&self) -> Vec<WidgetContext> {
         let sessions = self.lock();
         let mut v: Vec<_> = sessions
             .values()
@@ -428,7 +414,7 @@ impl<E: InterfaceEvents> Bridge<E> {
 
     /// Waits until at least `n` widgets have reported ready and returns the
     /// newest one.
-    pub async fn wait_ready(&self, n: usize) -> EventContext {
+    pub async fn wait_ready(&self, n: usize) -> WidgetContext {
         loop {
             let notified = self.inner.ready.notified();
             let s = self.sessions();
@@ -512,237 +498,6 @@ impl<E: InterfaceEvents> Bridge<E> {
             .replace("{{BASE}}", &html_escape(base))
             .replace("{{PLACEMENT}}", E::PLACEMENT)
     }
-}
-
-/// JSON safe inside `<script>`: no `</script>`, no HTML comment openers.
-fn script_json(v: &Value) -> String {
-    v.to_string()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-}
-
-fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-async fn open<E: InterfaceEvents>(
-    State(b): State<Bridge<E>>,
-    OriginalUri(uri): OriginalUri,
-    body: Bytes,
-) -> Result<Response, Reject> {
-    let req = PlacementRequest::parse(&body)
-        .map_err(|e| b.reject(StatusCode::BAD_REQUEST, e.to_string()))?;
-    if req.placement != E::PLACEMENT {
-        return Err(b.reject(
-            StatusCode::BAD_REQUEST,
-            format!(
-                "placement {} opened at the handler of {}",
-                req.placement,
-                E::PLACEMENT
-            ),
-        ));
-    }
-    let user_id = match &b.inner.resolver {
-        Some(r) => r(req.clone())
-            .await
-            .map_err(|e| b.reject(StatusCode::UNAUTHORIZED, format!("user not resolved: {e}")))?,
-        None => 0,
-    };
-    let now = b.now();
-    let claims = SessionClaims {
-        session: token::hex(&token::random_bytes::<16>()),
-        member_id: req.member_id.clone(),
-        user_id,
-        placement: E::PLACEMENT.to_owned(),
-        expires: now + b.inner.ttl.as_secs(),
-    };
-    let token = b.inner.key.issue(&claims);
-    {
-        let mut sessions = b.lock();
-        sessions.retain(|_, s| s.expires > now);
-        if sessions.len() >= MAX_SESSIONS
-            && let Some(k) = sessions
-                .iter()
-                .min_by_key(|(_, s)| s.expires)
-                .map(|(k, _)| k.clone())
-        {
-            sessions.remove(&k);
-        }
-        sessions.insert(
-            claims.session.clone(),
-            Session {
-                ctx: EventContext {
-                    session: claims.session.clone(),
-                    member_id: claims.member_id.clone(),
-                    user_id,
-                    placement: claims.placement.clone(),
-                    client: None,
-                },
-                expires: claims.expires,
-                last_seq: 0,
-                ready_order: None,
-                queue: VecDeque::new(),
-                waiting: HashMap::new(),
-                wake: Arc::new(Notify::new()),
-            },
-        );
-    }
-    let base = uri.path().trim_end_matches('/').to_owned();
-    let mut resp = Html(b.render(&req, &token, &base)).into_response();
-    resp.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok(resp)
-}
-
-async fn script() -> Response {
-    (
-        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
-        BRIDGE_JS,
-    )
-        .into_response()
-}
-
-async fn event<E: InterfaceEvents>(
-    State(b): State<Bridge<E>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<StatusCode, Reject> {
-    let claims = b.authenticate(&headers)?;
-    let post: EventPost = serde_json::from_slice(&body)
-        .map_err(|e| b.reject(StatusCode::BAD_REQUEST, format!("event body: {e}")))?;
-    // The sequence number is spent before decoding, so a replay of a bad post
-    // is refused too.
-    let ctx = {
-        let mut sessions = b.lock();
-        let Some(s) = sessions.get_mut(&claims.session) else {
-            return Err(b.reject(StatusCode::UNAUTHORIZED, "unknown or closed session"));
-        };
-        if post.seq <= s.last_seq {
-            let why = format!("replayed event (seq {} after {})", post.seq, s.last_seq);
-            drop(sessions);
-            return Err(b.reject(StatusCode::UNAUTHORIZED, why));
-        }
-        s.last_seq = post.seq;
-        s.ctx.clone()
-    };
-    if !b.inner.subscriptions.contains(&post.event.as_str()) {
-        return Err(b.reject(
-            StatusCode::BAD_REQUEST,
-            format!("event `{}` is not subscribed", post.event),
-        ));
-    }
-    let decoded = decode_lenient::<E>(&post.event, &post.args)
-        .map_err(|e| b.reject(StatusCode::BAD_REQUEST, e.to_string()))?;
-    tracing::debug!(
-        event = post.event,
-        session = ctx.session,
-        "widget bridge event"
-    );
-    let dispatch = Arc::clone(&b.inner.dispatch);
-    CURRENT.scope(ctx.clone(), dispatch(ctx, decoded)).await;
-    Ok(StatusCode::NO_CONTENT)
-}
-
-/// `B24Frame` hands an empty reply to the callback as `""`, so an event with
-/// no data arrives as `[""]`; retry such a post as `[]`.
-fn decode_lenient<E: InterfaceEvents>(name: &str, args: &[Value]) -> Result<E, DecodeError> {
-    match E::decode(name, args) {
-        Err(e @ DecodeError::ArgCount { .. }) if args == [Value::String(String::new())] => {
-            E::decode(name, &[]).map_err(|_| e)
-        }
-        r => r,
-    }
-}
-
-#[derive(Deserialize)]
-struct ReadyPost {
-    #[serde(default)]
-    client: Option<String>,
-}
-
-async fn ready<E: InterfaceEvents>(
-    State(b): State<Bridge<E>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<StatusCode, Reject> {
-    let claims = b.authenticate(&headers)?;
-    let post: ReadyPost = serde_json::from_slice(&body)
-        .map_err(|e| b.reject(StatusCode::BAD_REQUEST, format!("ready body: {e}")))?;
-    {
-        let mut sessions = b.lock();
-        let order = sessions
-            .values()
-            .filter(|s| s.ready_order.is_some())
-            .count() as u64;
-        if let Some(s) = sessions.get_mut(&claims.session) {
-            if s.ready_order.is_none() {
-                s.ready_order = Some(order);
-            }
-            s.ctx.client = post.client.map(|c| c.chars().take(32).collect());
-        }
-    }
-    b.inner.ready.notify_waiters();
-    Ok(StatusCode::NO_CONTENT)
-}
-
-async fn poll<E: InterfaceEvents>(
-    State(b): State<Bridge<E>>,
-    headers: HeaderMap,
-) -> Result<Response, Reject> {
-    let claims = b.authenticate(&headers)?;
-    let deadline = tokio::time::Instant::now() + POLL_HOLD;
-    loop {
-        let wake = {
-            let mut sessions = b.lock();
-            let Some(s) = sessions.get_mut(&claims.session) else {
-                return Err(b.reject(StatusCode::UNAUTHORIZED, "unknown or closed session"));
-            };
-            if let Some(cmd) = s.queue.pop_front() {
-                return Ok(axum::Json(cmd).into_response());
-            }
-            Arc::clone(&s.wake)
-        };
-        // notify_one keeps a permit, so a command queued between the check
-        // and this wait is not missed.
-        if tokio::time::timeout_at(deadline, wake.notified())
-            .await
-            .is_err()
-        {
-            return Ok(StatusCode::NO_CONTENT.into_response());
-        }
-    }
-}
-
-async fn result<E: InterfaceEvents>(
-    State(b): State<Bridge<E>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<StatusCode, Reject> {
-    let claims = b.authenticate(&headers)?;
-    let r: CommandResult = serde_json::from_slice(&body)
-        .map_err(|e| b.reject(StatusCode::BAD_REQUEST, format!("command result: {e}")))?;
-    let tx = b
-        .lock()
-        .get_mut(&claims.session)
-        .and_then(|s| s.waiting.remove(&r.id));
-    let Some(tx) = tx else {
-        return Err(b.reject(
-            StatusCode::BAD_REQUEST,
-            format!("no command {} waiting", r.id),
-        ));
-    };
-    let reply = if r.no_reply {
-        Reply::NoReply
-    } else {
-        Reply::Result(r.result.unwrap_or(Value::Null))
-    };
-    // The sender may have timed out meanwhile; nothing to do then.
-    let _ = tx.send(reply);
-    Ok(StatusCode::NO_CONTENT)
 }
 
 #[cfg(test)]

@@ -57,7 +57,7 @@ struct Fixture {
     base: String,
     http: reqwest::Client,
     bridge: Bridge<Ev>,
-    got: Arc<StdMutex<Vec<(Ev, EventContext)>>>,
+    got: Arc<StdMutex<Vec<(Ev, WidgetContext)>>>,
     clock: JumpClock,
 }
 

@@ -1,13 +1,12 @@
 //! Typed `event.bind`, `event.unbind` and `event.get`.
 
-use std::future::Future;
-
 use futures::Stream;
 use serde_json::{Map, Value, json};
 
 use crate::client::Client;
 use crate::error::Error;
 use crate::events::offline::{self, OfflineBatch, OfflineError, OfflineEvent, OfflineOptions};
+use crate::lenient;
 use crate::typed::{RestEvent, RestEvents};
 
 /// `event_type` of `event.bind`/`event.unbind`.
@@ -97,17 +96,8 @@ pub struct BoundHandler {
 impl BoundHandler {
     fn from_value(v: Value) -> Option<BoundHandler> {
         let Value::Object(mut m) = v else { return None };
-        let text = |v: Option<Value>| match v {
-            Some(Value::String(s)) => s,
-            Some(Value::Number(n)) => n.to_string(),
-            _ => String::new(),
-        };
-        let int = |v: Option<Value>| match v {
-            Some(Value::Number(n)) => n.as_i64(),
-            Some(Value::String(s)) => s.trim().parse().ok(),
-            Some(Value::Bool(b)) => Some(b as i64),
-            _ => None,
-        };
+        let text = lenient::text_or_empty;
+        let int = |v: Option<Value>| v.and_then(|v| lenient::to_i64(&v).ok());
         let event = text(m.remove("event"));
         let handler = text(m.remove("handler"));
         let auth_type = int(m.remove("auth_type")).filter(|u| *u != 0);
@@ -145,70 +135,42 @@ fn bind_params(code: &str, handler: &str, opts: &BindOptions, unbind: bool) -> V
     Value::Object(p)
 }
 
-/// Event helpers on [`Client`]. They need application (OAuth)
-/// authorization: the portal refuses `event.*` to webhooks.
-pub trait EventsExt {
+/// Typed `event.*` helpers. They need application (OAuth) authorization:
+/// the portal refuses `event.*` to webhooks.
+impl Client {
     /// `event.bind` of event `E` to `handler` (online, defaults).
-    fn bind<E: RestEvent>(&self, handler: &str) -> impl Future<Output = Result<(), Error>> + Send {
+    pub async fn bind<E: RestEvent>(&self, handler: &str) -> Result<(), Error> {
         self.bind_code(E::CODE, handler, BindOptions::default())
+            .await
     }
 
     /// `event.bind` of event `E` with options (offline, `auth_type`, ...).
-    fn bind_with<E: RestEvent>(
+    pub async fn bind_with<E: RestEvent>(
         &self,
         handler: &str,
         opts: BindOptions,
-    ) -> impl Future<Output = Result<(), Error>> + Send {
-        self.bind_code(E::CODE, handler, opts)
+    ) -> Result<(), Error> {
+        self.bind_code(E::CODE, handler, opts).await
+    }
+
+    /// `event.unbind` of event `E` from `handler`; the number removed.
+    pub async fn unbind<E: RestEvent>(&self, handler: &str) -> Result<u64, Error> {
+        self.unbind_code(E::CODE, handler, BindOptions::default())
+            .await
     }
 
     /// `event.bind` by code, for events without a generated type.
-    fn bind_code(
+    pub async fn bind_code(
         &self,
         code: &str,
         handler: &str,
         opts: BindOptions,
-    ) -> impl Future<Output = Result<(), Error>> + Send;
-
-    /// `event.unbind` of event `E` from `handler`; the number removed.
-    fn unbind<E: RestEvent>(
-        &self,
-        handler: &str,
-    ) -> impl Future<Output = Result<u64, Error>> + Send {
-        self.unbind_code(E::CODE, handler, BindOptions::default())
-    }
-
-    /// `event.unbind` by code (`auth_type` and `event_type` of `opts` apply).
-    fn unbind_code(
-        &self,
-        code: &str,
-        handler: &str,
-        opts: BindOptions,
-    ) -> impl Future<Output = Result<u64, Error>> + Send;
-
-    /// `event.get`: the handlers bound by this app.
-    fn bound_handlers(&self) -> impl Future<Output = Result<Vec<BoundHandler>, Error>> + Send;
-
-    /// The offline queue as a stream of typed events (`event.offline.get`).
-    /// See [`OfflineOptions`] for clearing, following and error records.
-    fn offline_events<E: RestEvents>(
-        &self,
-        opts: OfflineOptions,
-    ) -> impl Stream<Item = Result<OfflineEvent<E>, OfflineError>> + Send + 'static;
-
-    /// The offline queue as reserved batches (`clear=0`) that the consumer
-    /// acknowledges with [`OfflineBatch::finish`] once handled.
-    fn offline_batches<E: RestEvents>(
-        &self,
-        opts: OfflineOptions,
-    ) -> impl Stream<Item = Result<OfflineBatch<E>, Error>> + Send + 'static;
-}
-
-impl EventsExt for Client {
-    async fn bind_code(&self, code: &str, handler: &str, opts: BindOptions) -> Result<(), Error> {
+    ) -> Result<(), Error> {
         const M: &str = "event.bind";
         let env = self
-            .call(M, bind_params(code, handler, &opts, false))
+            .raw(M)
+            .params(bind_params(code, handler, &opts, false))
+            .send()
             .await?;
         match env.result {
             Value::Bool(true) => Ok(()),
@@ -220,7 +182,8 @@ impl EventsExt for Client {
         }
     }
 
-    async fn unbind_code(
+    /// `event.unbind` by code (`auth_type` and `event_type` of `opts` apply).
+    pub async fn unbind_code(
         &self,
         code: &str,
         handler: &str,
@@ -228,13 +191,14 @@ impl EventsExt for Client {
     ) -> Result<u64, Error> {
         const M: &str = "event.unbind";
         let env = self
-            .call(M, bind_params(code, handler, &opts, true))
+            .raw(M)
+            .params(bind_params(code, handler, &opts, true))
+            .send()
             .await?;
-        let count = env.result.get("count").and_then(|c| match c {
-            Value::Number(n) => n.as_u64(),
-            Value::String(s) => s.parse().ok(),
-            _ => None,
-        });
+        let count = env
+            .result
+            .get("count")
+            .and_then(|c| lenient::to_u64(c).ok());
         count.ok_or_else(|| {
             Error::decode(
                 M,
@@ -244,9 +208,10 @@ impl EventsExt for Client {
         })
     }
 
-    async fn bound_handlers(&self) -> Result<Vec<BoundHandler>, Error> {
+    /// `event.get`: the handlers bound by this app.
+    pub async fn bound_handlers(&self) -> Result<Vec<BoundHandler>, Error> {
         const M: &str = "event.get";
-        let env = self.call(M, json!({})).await?;
+        let env = self.raw(M).send().await?;
         let Value::Array(rows) = env.result else {
             return Err(Error::decode(M, Some(200), "expected an array"));
         };
@@ -258,14 +223,18 @@ impl EventsExt for Client {
             .collect()
     }
 
-    fn offline_events<E: RestEvents>(
+    /// The offline queue as a stream of typed events (`event.offline.get`).
+    /// See [`OfflineOptions`] for clearing, following and error records.
+    pub fn offline_events<E: RestEvents>(
         &self,
         opts: OfflineOptions,
     ) -> impl Stream<Item = Result<OfflineEvent<E>, OfflineError>> + Send + 'static {
         offline::events(self.clone(), opts)
     }
 
-    fn offline_batches<E: RestEvents>(
+    /// The offline queue as reserved batches (`clear=0`) that the consumer
+    /// acknowledges with [`OfflineBatch::finish`] once handled.
+    pub fn offline_batches<E: RestEvents>(
         &self,
         opts: OfflineOptions,
     ) -> impl Stream<Item = Result<OfflineBatch<E>, Error>> + Send + 'static {

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 
 use serde_json::Value;
 
-use crate::events::delivery::Delivery;
+use crate::events::delivery::EventDelivery;
 
 /// Remembers the last `capacity` delivery keys; older ones are forgotten.
 ///
@@ -53,7 +53,7 @@ impl Dedup {
 
     /// The key of a delivery, or `None` when it carries neither
     /// `event_handler_id` nor `ts` (nothing identifies a redelivery then).
-    pub fn key(&self, d: &Delivery) -> Option<u64> {
+    pub fn key(&self, d: &EventDelivery) -> Option<u64> {
         if d.event_handler_id.is_none() && d.ts.is_none() {
             return None;
         }
@@ -144,8 +144,8 @@ fn hash_value(v: &Value, h: &mut impl Hasher) {
 mod tests {
     use super::*;
 
-    fn d(body: &str) -> Delivery {
-        Delivery::from_form(body).unwrap()
+    fn d(body: &str) -> EventDelivery {
+        EventDelivery::from_form(body).unwrap()
     }
 
     #[test]

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::auth::{Secret, Tokens};
 use crate::decode::DecodeError;
+use crate::lenient;
 use crate::typed::RestEvents;
 
 /// Why a delivery body could not be read. Every variant means "answer 400".
@@ -169,7 +170,7 @@ impl EventAuth {
 /// `Debug` never prints tokens (see [`EventAuth`]).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
-pub struct Delivery {
+pub struct EventDelivery {
     /// The event code as sent (upper case, e.g. `ONCRMDEALADD`).
     pub event: String,
     /// The handler registration that produced it (absent on ONAPPINSTALL).
@@ -182,21 +183,21 @@ pub struct Delivery {
     pub auth: EventAuth,
 }
 
-impl Delivery {
+impl EventDelivery {
     /// Reads a form-urlencoded body with PHP-style nested keys, as the
     /// portal sends it.
-    pub fn from_form(body: &str) -> Result<Delivery, DeliveryError> {
+    pub fn from_form(body: &str) -> Result<EventDelivery, DeliveryError> {
         let v = b24_form::parse(body)?;
         Self::from_value(v)
     }
 
     /// Reads a JSON delivery, as the docs show them.
-    pub fn from_json(v: &Value) -> Result<Delivery, DeliveryError> {
+    pub fn from_json(v: &Value) -> Result<EventDelivery, DeliveryError> {
         Self::from_value(v.clone())
     }
 
     /// Reads a JSON body.
-    pub fn from_json_slice(body: &[u8]) -> Result<Delivery, DeliveryError> {
+    pub fn from_json_slice(body: &[u8]) -> Result<EventDelivery, DeliveryError> {
         let v: Value =
             serde_json::from_slice(body).map_err(|e| DeliveryError::Json(e.to_string()))?;
         Self::from_value(v)
@@ -204,7 +205,10 @@ impl Delivery {
 
     /// Reads a body by its `Content-Type`: JSON when it says `json`, a form
     /// otherwise (the portal sends forms, often without a charset).
-    pub fn from_body(content_type: Option<&str>, body: &[u8]) -> Result<Delivery, DeliveryError> {
+    pub fn from_body(
+        content_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<EventDelivery, DeliveryError> {
         if content_type.is_some_and(|c| c.to_ascii_lowercase().contains("json")) {
             return Self::from_json_slice(body);
         }
@@ -216,7 +220,7 @@ impl Delivery {
         Self::from_form(text)
     }
 
-    fn from_value(v: Value) -> Result<Delivery, DeliveryError> {
+    fn from_value(v: Value) -> Result<EventDelivery, DeliveryError> {
         let Value::Object(mut map) = v else {
             return Err(DeliveryError::Json("the body is not an object".into()));
         };
@@ -252,7 +256,7 @@ impl Delivery {
             Some(Value::Array(a)) if a.is_empty() => Value::Object(Map::new()),
             Some(v) => v,
         };
-        Ok(Delivery {
+        Ok(EventDelivery {
             event,
             event_handler_id,
             ts,
@@ -263,8 +267,8 @@ impl Delivery {
 
     /// Types the `data` with event set `E`. Codes `E` does not list decode
     /// to its `Unknown` variant.
-    pub fn decode<E: RestEvents>(self) -> Result<(E, EventContext), DeliveryError> {
-        let Delivery {
+    pub fn decode<E: RestEvents>(self) -> Result<(E, DeliveryContext), DeliveryError> {
+        let EventDelivery {
             event,
             event_handler_id,
             ts,
@@ -274,7 +278,7 @@ impl Delivery {
         let typed = E::decode(&event, data)?;
         Ok((
             typed,
-            EventContext {
+            DeliveryContext {
                 event,
                 event_handler_id,
                 ts,
@@ -288,7 +292,7 @@ impl Delivery {
 /// the typed event (who, where, and the tokens to call back with).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
-pub struct EventContext {
+pub struct DeliveryContext {
     /// The event code as sent.
     pub event: String,
     /// The handler registration that produced it.
@@ -299,7 +303,7 @@ pub struct EventContext {
     pub auth: EventAuth,
 }
 
-impl EventContext {
+impl DeliveryContext {
     /// A context for an event that arrived some other way (offline queue, tests).
     pub fn new(event: impl Into<String>) -> Self {
         Self {
@@ -312,32 +316,9 @@ impl EventContext {
 }
 
 fn opt_int(v: &Value, field: &'static str) -> Result<Option<i64>, DeliveryError> {
-    let bad = |m: String| DeliveryError::Field { field, message: m };
-    match v {
-        Value::Null => Ok(None),
-        Value::Number(n) => n
-            .as_i64()
-            .map(Some)
-            .ok_or_else(|| bad(format!("expected an integer, found {n}"))),
-        Value::String(s) if s.trim().is_empty() => Ok(None),
-        Value::String(s) => s
-            .trim()
-            .parse()
-            .map(Some)
-            .map_err(|_| bad(format!("expected an integer, found {s:?}"))),
-        _ => Err(bad("expected an integer".into())),
-    }
+    lenient::opt_i64(v).map_err(|message| DeliveryError::Field { field, message })
 }
 
 fn opt_string(v: Value, field: &'static str) -> Result<Option<String>, DeliveryError> {
-    match v {
-        Value::Null => Ok(None),
-        Value::String(s) if s.is_empty() => Ok(None),
-        Value::String(s) => Ok(Some(s)),
-        Value::Number(n) => Ok(Some(n.to_string())),
-        _ => Err(DeliveryError::Field {
-            field,
-            message: "expected a string".into(),
-        }),
-    }
+    lenient::opt_text(v).map_err(|message| DeliveryError::Field { field, message })
 }

@@ -4,7 +4,7 @@
 //!
 //! ```ignore
 //! let store = Arc::new(MemoryInstallStore::new());
-//! let on_event = |e: telephony::RestEvent, ctx: EventContext| async move { /* ... */ };
+//! let on_event = |e: telephony::RestEvent, ctx: DeliveryContext| async move { /* ... */ };
 //! let app = axum::Router::new()
 //!     .route("/b24/events", b24_core::events::axum::rest_events(on_event, store.clone()));
 //! client.bind::<telephony::OnExternalCallStart>("https://app.example/b24/events").await?;
@@ -27,11 +27,11 @@ mod verify;
 #[cfg(feature = "axum")]
 pub mod axum;
 
-pub use bind::{BindOptions, BoundHandler, EventType, EventsExt};
+pub use bind::{BindOptions, BoundHandler, EventType};
 #[doc(hidden)]
 pub use combine::concat_codes;
 pub use dedup::Dedup;
-pub use delivery::{Delivery, DeliveryError, EventAuth, EventContext};
+pub use delivery::{DeliveryContext, DeliveryError, EventAuth, EventDelivery};
 pub use offline::{OfflineBatch, OfflineError, OfflineEvent, OfflineOptions};
 pub use receiver::{
     Accepted, EventHandler, ON_APP_INSTALL, ON_APP_UNINSTALL, Received, Receiver, ReceiverBuilder,

@@ -10,6 +10,7 @@ use serde_json::{Map, Value, json};
 use crate::client::Client;
 use crate::decode::DecodeError;
 use crate::error::Error;
+use crate::lenient;
 use crate::typed::RestEvents;
 
 /// Parameters of `event.offline.get` and how the stream uses them.
@@ -24,7 +25,7 @@ pub struct OfflineOptions {
     /// reports undecodable records with `event.offline.error`. A page the
     /// consumer did not finish stays reserved under its `process_id`.
     ///
-    /// [`offline_events`]: crate::events::EventsExt::offline_events
+    /// [`offline_events`]: crate::Client::offline_events
     pub clear: bool,
     /// `filter`, e.g. `{"=EVENT_NAME": "ONCRMDEALADD"}`.
     pub filter: Option<Map<String, Value>>,
@@ -178,6 +179,7 @@ pub enum OfflineError {
 /// A page reserved with `clear=0`: handle its events, then call
 /// [`finish`](Self::finish) to clear the handled ones and mark the failed ones.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct OfflineBatch<E> {
     /// The reservation id from `event.offline.get`.
     pub process_id: Option<String>,
@@ -226,18 +228,16 @@ async fn finish(
     };
     if !bad_messages.is_empty() {
         client
-            .call(
-                "event.offline.error",
-                json!({"process_id": pid, "message_id": bad_messages}),
-            )
+            .raw("event.offline.error")
+            .params(json!({"process_id": pid, "message_id": bad_messages}))
+            .send()
             .await?;
     }
     if !ok_ids.is_empty() {
         client
-            .call(
-                "event.offline.clear",
-                json!({"process_id": pid, "id": ok_ids}),
-            )
+            .raw("event.offline.clear")
+            .params(json!({"process_id": pid, "id": ok_ids}))
+            .send()
             .await?;
     }
     Ok(())
@@ -251,7 +251,7 @@ async fn fetch<E: RestEvents>(
     clear: bool,
 ) -> Result<Page<E>, Error> {
     const M: &str = "event.offline.get";
-    let env = client.call(M, opts.params(clear)).await?;
+    let env = client.raw(M).params(opts.params(clear)).send().await?;
     let Value::Object(mut result) = env.result else {
         return Err(Error::decode(M, Some(200), "`result` is not an object"));
     };
@@ -285,17 +285,11 @@ fn record<E: RestEvents>(
             "an event record is not an object",
         ));
     };
-    let text = |v: Option<Value>| match v {
-        Some(Value::String(s)) => s,
-        Some(Value::Number(n)) => n.to_string(),
-        _ => String::new(),
-    };
-    let id = match m.remove("ID") {
-        Some(Value::Number(n)) => n.as_i64(),
-        Some(Value::String(s)) => s.trim().parse().ok(),
-        _ => None,
-    }
-    .ok_or_else(|| Error::decode(M, Some(200), "an event record has no numeric ID"))?;
+    let text = lenient::text_or_empty;
+    let id = m
+        .remove("ID")
+        .and_then(|v| lenient::to_i64(&v).ok())
+        .ok_or_else(|| Error::decode(M, Some(200), "an event record has no numeric ID"))?;
     let message_id = text(m.remove("MESSAGE_ID"));
     let timestamp = text(m.remove("TIMESTAMP_X"));
     let code = text(m.remove("EVENT_NAME"));

@@ -10,9 +10,9 @@ use std::sync::Arc;
 use futures::FutureExt;
 use tracing::Instrument;
 
-use crate::clock::{Clock, SystemClock};
+use crate::clock::{SystemClock, TimeSource};
 use crate::events::dedup::{DEFAULT_CAPACITY, Dedup};
-use crate::events::delivery::{Delivery, DeliveryError, EventContext};
+use crate::events::delivery::{DeliveryContext, DeliveryError, EventDelivery};
 use crate::events::verify::{
     InstallCheck, InstallStore, Installation, StoreError, constant_time_eq,
 };
@@ -23,7 +23,7 @@ pub const ON_APP_INSTALL: &str = "ONAPPINSTALL";
 /// The event after which the portal's token must no longer be accepted.
 pub const ON_APP_UNINSTALL: &str = "ONAPPUNINSTALL";
 
-/// Receives typed events. Closures `Fn(E, EventContext) -> impl Future`
+/// Receives typed events. Closures `Fn(E, DeliveryContext) -> impl Future`
 /// implement it; wrap a generated `RestHandler` with its `dispatch_rest`:
 ///
 /// ```ignore
@@ -35,15 +35,15 @@ pub const ON_APP_UNINSTALL: &str = "ONAPPUNINSTALL";
 /// ```
 pub trait EventHandler<E>: Send + Sync + 'static {
     /// Handles one event.
-    fn handle(&self, event: E, ctx: EventContext) -> impl Future<Output = ()> + Send;
+    fn handle(&self, event: E, ctx: DeliveryContext) -> impl Future<Output = ()> + Send;
 }
 
 impl<E, F, Fut> EventHandler<E> for F
 where
-    F: Fn(E, EventContext) -> Fut + Send + Sync + 'static,
+    F: Fn(E, DeliveryContext) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = ()> + Send,
 {
-    fn handle(&self, event: E, ctx: EventContext) -> impl Future<Output = ()> + Send {
+    fn handle(&self, event: E, ctx: DeliveryContext) -> impl Future<Output = ()> + Send {
         self(event, ctx)
     }
 }
@@ -108,11 +108,12 @@ pub enum Received {
 
 /// A verified, decoded delivery, not yet dispatched.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Accepted<E> {
     /// The typed event.
     pub event: E,
     /// Everything else the delivery carried.
-    pub ctx: EventContext,
+    pub ctx: DeliveryContext,
 }
 
 /// A REST event endpoint without the HTTP server: give it bodies, it
@@ -128,7 +129,7 @@ struct Inner<H> {
     store: Arc<dyn InstallStore>,
     check: Option<Arc<dyn InstallCheck>>,
     dedup: Dedup,
-    clock: Arc<dyn Clock>,
+    clock: Arc<dyn TimeSource>,
 }
 
 impl<E, H> Clone for Receiver<E, H> {
@@ -155,7 +156,7 @@ pub struct ReceiverBuilder<E, H> {
     store: Arc<dyn InstallStore>,
     check: Option<Arc<dyn InstallCheck>>,
     capacity: usize,
-    clock: Arc<dyn Clock>,
+    clock: Arc<dyn TimeSource>,
     _events: PhantomData<fn() -> E>,
 }
 
@@ -182,7 +183,7 @@ impl<E: RestEvents, H: EventHandler<E>> ReceiverBuilder<E, H> {
     }
 
     /// The clock that turns `expires_in` into an expiry time.
-    pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
+    pub fn clock(mut self, clock: Arc<dyn TimeSource>) -> Self {
         self.clock = clock;
         self
     }
@@ -227,7 +228,7 @@ impl<E: RestEvents, H: EventHandler<E>> Receiver<E, H> {
 
     /// Verifies, decodes and deduplicates a delivery, and applies
     /// ONAPPINSTALL/ONAPPUNINSTALL to the store. `Ok(None)`: a repeat.
-    pub async fn accept(&self, delivery: Delivery) -> Result<Option<Accepted<E>>, Rejection> {
+    pub async fn accept(&self, delivery: EventDelivery) -> Result<Option<Accepted<E>>, Rejection> {
         let inner = &*self.inner;
         let member = delivery
             .auth
@@ -305,7 +306,7 @@ impl<E: RestEvents, H: EventHandler<E>> Receiver<E, H> {
     /// Accepts a delivery and dispatches it on a spawned task, so the caller
     /// can answer the portal at once. Outside a tokio runtime it dispatches
     /// inline.
-    pub async fn receive(&self, delivery: Delivery) -> Result<Received, Rejection> {
+    pub async fn receive(&self, delivery: EventDelivery) -> Result<Received, Rejection> {
         let Some(a) = self.accept(delivery).await? else {
             return Ok(Received::Duplicate);
         };
@@ -320,7 +321,7 @@ impl<E: RestEvents, H: EventHandler<E>> Receiver<E, H> {
     }
 
     /// Accepts a delivery and awaits its handler.
-    pub async fn receive_inline(&self, delivery: Delivery) -> Result<Received, Rejection> {
+    pub async fn receive_inline(&self, delivery: EventDelivery) -> Result<Received, Rejection> {
         match self.accept(delivery).await? {
             Some(a) => {
                 self.dispatch(a).await;
@@ -336,7 +337,7 @@ impl<E: RestEvents, H: EventHandler<E>> Receiver<E, H> {
         content_type: Option<&str>,
         body: &[u8],
     ) -> Result<Received, Rejection> {
-        let d = Delivery::from_body(content_type, body)?;
+        let d = EventDelivery::from_body(content_type, body)?;
         self.receive(d).await
     }
 

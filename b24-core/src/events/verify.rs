@@ -8,7 +8,7 @@ use std::sync::{Arc, RwLock};
 use futures::future::BoxFuture;
 
 use crate::auth::{Secret, TokenStore, Tokens};
-use crate::events::delivery::Delivery;
+use crate::events::delivery::EventDelivery;
 
 /// An error from an [`InstallStore`] or an [`InstallCheck`].
 pub type StoreError = Box<dyn std::error::Error + Send + Sync>;
@@ -196,14 +196,17 @@ impl<S: InstallStore + ?Sized> InstallStore for Arc<S> {
 /// otherwise overwrite a known portal's token with their own.
 pub trait InstallCheck: Send + Sync + 'static {
     /// `Ok(())` to trust the delivery; `Err` to refuse it (answered 401).
-    fn check<'a>(&'a self, delivery: &'a Delivery) -> BoxFuture<'a, Result<(), StoreError>>;
+    fn check<'a>(&'a self, delivery: &'a EventDelivery) -> BoxFuture<'a, Result<(), StoreError>>;
 }
 
 impl<F> InstallCheck for F
 where
-    F: for<'a> Fn(&'a Delivery) -> BoxFuture<'a, Result<(), StoreError>> + Send + Sync + 'static,
+    F: for<'a> Fn(&'a EventDelivery) -> BoxFuture<'a, Result<(), StoreError>>
+        + Send
+        + Sync
+        + 'static,
 {
-    fn check<'a>(&'a self, delivery: &'a Delivery) -> BoxFuture<'a, Result<(), StoreError>> {
+    fn check<'a>(&'a self, delivery: &'a EventDelivery) -> BoxFuture<'a, Result<(), StoreError>> {
         self(delivery)
     }
 }
@@ -231,7 +234,7 @@ impl AppInfoCheck {
 }
 
 impl InstallCheck for AppInfoCheck {
-    fn check<'a>(&'a self, delivery: &'a Delivery) -> BoxFuture<'a, Result<(), StoreError>> {
+    fn check<'a>(&'a self, delivery: &'a EventDelivery) -> BoxFuture<'a, Result<(), StoreError>> {
         Box::pin(async move {
             let auth = &delivery.auth;
             let endpoint = auth

@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use b24_core::{Client, Clock, LimitsConfig, RetryPolicy};
+use b24_core::{Client, LimitsConfig, RetryPolicy, TimeSource};
 use futures::future::BoxFuture;
 
 /// The client's clock driven by the emulator's virtual clock: `sleep(d)`
@@ -26,7 +26,7 @@ impl EmuClock {
     }
 }
 
-impl Clock for EmuClock {
+impl TimeSource for EmuClock {
     fn now(&self) -> Duration {
         self.clock.elapsed()
     }
@@ -53,10 +53,7 @@ pub fn webhook_client(emu: &b24_emulator::Emulator, limits: LimitsConfig) -> Cli
         .webhook(&emu.webhook_url())
         .limiter(b24_core::Limiter::new(limits, clock.clone()))
         .clock(clock)
-        .retry(RetryPolicy {
-            max_limit_retries: 200,
-            ..RetryPolicy::default()
-        })
+        .retry(RetryPolicy::default().max_limit_retries(200))
         .build()
         .expect("client")
 }

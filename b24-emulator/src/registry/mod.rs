@@ -61,16 +61,6 @@ pub(crate) fn registry() -> &'static Registry {
     REGISTRY.get_or_init(Registry::load)
 }
 
-/// Reads are safe to resend; writes are not unless the spec says so (the
-/// rule of `specs/README.md`).
-fn default_idempotent(wire: &str) -> bool {
-    let last = wire.rsplit('.').next().unwrap_or(wire).to_ascii_lowercase();
-    ["get", "list", "fields", "search", "info", "count"]
-        .iter()
-        .any(|p| last.starts_with(p))
-        || matches!(last.as_str(), "profile" | "scope" | "methods")
-}
-
 impl Registry {
     fn load() -> Registry {
         let started = Instant::now();
@@ -126,7 +116,7 @@ impl Registry {
                 let v3 = method.is_v3();
                 let idempotent = method
                     .idempotent
-                    .unwrap_or_else(|| default_idempotent(&name));
+                    .unwrap_or_else(|| b24_core::idempotent::by_name(&name));
                 let index = if v3 { &mut reg.v3 } else { &mut reg.v2 };
                 let key = name.to_ascii_lowercase();
                 if index.contains_key(&key) {

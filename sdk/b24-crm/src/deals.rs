@@ -10885,7 +10885,7 @@ for Dispatch<H> {
     fn handle(
         &self,
         event: RestEvent,
-        ctx: ::b24_core::__private::EventContext,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
         let _ = ctx;
         dispatch_rest(&self.0, event)

@@ -1,4 +1,5 @@
-//! The `$result[name][field]` references of a batch command: the emulator's own small parser, kept in one module so that the shared one in b24-form can replace it.
+//! The `$result[name][field]` references of a batch command, read by the
+//! shared parser of b24-form and resolved against earlier answers.
 
 #[allow(unused_imports)]
 use super::*;
@@ -35,32 +36,18 @@ impl Refs<'_> {
     }
 }
 
-/// Finds `$result…[..][..]` references in a string: (start, end, base, path).
+/// Finds `$result…[..][..]` references in a string, with the parser the
+/// client uses to write them (`b24_form::result_ref`): (start, end, base,
+/// path), where the path starts with the command's name.
 pub(in crate::http) fn find_refs(s: &str) -> Vec<(usize, usize, String, Vec<String>)> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(at) = s[from..].find("$result") {
-        let start = from + at;
-        let mut pos = start + 1;
-        let base_end = s[pos..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-            .map_or(s.len(), |e| pos + e);
-        let base = s[pos..base_end].to_owned();
-        pos = base_end;
-        let mut path = Vec::new();
-        while s[pos..].starts_with('[') {
-            let Some(close) = s[pos..].find(']') else {
-                break;
-            };
-            path.push(s[pos + 1..pos + close].to_owned());
-            pos += close + 1;
-        }
-        if !path.is_empty() {
-            out.push((start, pos, base, path));
-        }
-        from = pos.max(start + 1);
-    }
-    out
+    b24_form::result_ref::find(s)
+        .into_iter()
+        .map(|(range, r)| {
+            let mut path = vec![r.command.to_owned()];
+            path.extend(r.path.iter().map(|p| (*p).to_owned()));
+            (range.start, range.end, r.source.name().to_owned(), path)
+        })
+        .collect()
 }
 
 pub(in crate::http) fn scalar_text(v: &Value) -> String {

@@ -10,71 +10,11 @@ use std::time::Duration;
 
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-use crate::clock::{Clock, SystemClock};
+use crate::clock::{SystemClock, TimeSource};
 
-/// The leaky bucket parameters: `capacity` requests may burst, and the
-/// counter drains by `drain_per_sec` each second (`limits.md`).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct BucketConfig {
-    /// X: the counter value above which requests are refused.
-    pub capacity: f64,
-    /// Y: how much the counter drains per second.
-    pub drain_per_sec: f64,
-}
+mod config;
 
-impl BucketConfig {
-    /// Ordinary plans: 50 burst, 2 per second.
-    pub const STANDARD: BucketConfig = BucketConfig {
-        capacity: 50.0,
-        drain_per_sec: 2.0,
-    };
-    /// Enterprise: 250 burst, 5 per second.
-    pub const ENTERPRISE: BucketConfig = BucketConfig {
-        capacity: 250.0,
-        drain_per_sec: 5.0,
-    };
-    /// No client-side pacing (the server's 503s and the retry policy still apply).
-    pub const UNLIMITED: BucketConfig = BucketConfig {
-        capacity: f64::INFINITY,
-        drain_per_sec: f64::INFINITY,
-    };
-}
-
-impl Default for BucketConfig {
-    fn default() -> Self {
-        Self::STANDARD
-    }
-}
-
-/// Limiter settings.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LimitsConfig {
-    /// The leaky bucket.
-    pub bucket: BucketConfig,
-    /// The per-method operating-time limit, seconds (480 in the cloud).
-    pub operating_limit: f64,
-    /// Stop sending a method this many seconds before its limit.
-    pub operating_margin: f64,
-    /// Concurrency starts here ...
-    pub initial_concurrency: usize,
-    /// ... never drops below this ...
-    pub min_concurrency: usize,
-    /// ... and never grows past this.
-    pub max_concurrency: usize,
-}
-
-impl Default for LimitsConfig {
-    fn default() -> Self {
-        Self {
-            bucket: BucketConfig::STANDARD,
-            operating_limit: 480.0,
-            operating_margin: 5.0,
-            initial_concurrency: 16,
-            min_concurrency: 1,
-            max_concurrency: 64,
-        }
-    }
-}
+pub use config::{BucketConfig, LimitsConfig};
 
 /// A leaky bucket that hands out reservations: each request adds 1 at once
 /// and learns how long to wait, so concurrent callers queue in order instead
@@ -367,7 +307,7 @@ pub struct Limiter {
     pub operating: OperatingBudget,
     /// The concurrency limit.
     pub concurrency: Arc<AdaptiveConcurrency>,
-    clock: Arc<dyn Clock>,
+    clock: Arc<dyn TimeSource>,
 }
 
 impl std::fmt::Debug for Limiter {
@@ -383,7 +323,7 @@ static REGISTRY: LazyLock<Mutex<HashMap<String, Weak<Limiter>>>> = LazyLock::new
 
 impl Limiter {
     /// A private limiter (not shared through the registry).
-    pub fn new(config: LimitsConfig, clock: Arc<dyn Clock>) -> Arc<Self> {
+    pub fn new(config: LimitsConfig, clock: Arc<dyn TimeSource>) -> Arc<Self> {
         Arc::new(Self {
             bucket: LeakyBucket::new(config.bucket),
             operating: OperatingBudget::default(),
@@ -399,7 +339,7 @@ impl Limiter {
 
     /// The process-wide limiter of `portal` (scheme, host and port): created
     /// with `config` and `clock` by the first caller, shared afterwards.
-    pub fn shared(portal: &str, config: LimitsConfig, clock: Arc<dyn Clock>) -> Arc<Self> {
+    pub fn shared(portal: &str, config: LimitsConfig, clock: Arc<dyn TimeSource>) -> Arc<Self> {
         let Ok(mut reg) = REGISTRY.lock() else {
             return Self::new(config, clock);
         };
@@ -423,7 +363,7 @@ impl Limiter {
     }
 
     /// The clock.
-    pub fn clock(&self) -> &Arc<dyn Clock> {
+    pub fn clock(&self) -> &Arc<dyn TimeSource> {
         &self.clock
     }
 
@@ -570,7 +510,7 @@ mod tests {
 
     #[test]
     fn registry_shares_per_portal() {
-        let clock: Arc<dyn Clock> = Arc::new(SystemClock::default());
+        let clock: Arc<dyn TimeSource> = Arc::new(SystemClock::default());
         let a = Limiter::shared(
             "http://unit-test-portal:1",
             LimitsConfig::default(),

@@ -1,10 +1,6 @@
-//! List methods as streams.
-//!
-//! [`Client::list_json`] pages with `start`/`next`. [`Client::list_fast_json`]
-//! is the fast traversal: `start=-1` (no count), an ID cursor chained inside
-//! each batch (`>ID = $result[prev][49][ID]`), and several batches in flight
-//! over disjoint ID ranges. Memory is bounded by the batches in flight, not
-//! by the number of rows.
+//! The fast traversal of a list: `start=-1`, an ID cursor chained inside
+//! batches with `$result` references, batches in flight over disjoint ID
+//! ranges (`settings/performance/huge-data.md`).
 
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -14,213 +10,46 @@ use indexmap::IndexMap;
 use serde_json::{Map, Value, json};
 use tokio::task::JoinHandle;
 
+use super::{ListOptions, paged, row_id, rows_of};
 use crate::batch::{Command, MAX_COMMANDS, send_chunk};
 use crate::client::Client;
-use crate::envelope::{Envelope, decode_value, lenient_u64};
+use crate::envelope::Envelope;
 use crate::error::Error;
-use crate::typed::ListMethod;
+use crate::lenient;
 
-/// How to walk a list.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ListOptions {
-    /// Where rows sit in `result` (`Some("items")` for `crm.item.list`).
-    pub items_path: Option<String>,
-    /// The ID field, for ordering, the cursor filter and `$result` references.
-    pub id_field: String,
-    /// Rows per page (50 on Bitrix24).
-    pub page_size: usize,
-    /// Batches in flight at once (fast traversal).
-    pub concurrency: usize,
-}
-
-impl Default for ListOptions {
-    fn default() -> Self {
-        Self {
-            items_path: None,
-            id_field: "ID".into(),
-            page_size: 50,
-            concurrency: 8,
+/// The fast traversal of `method`, or plain paging when `params` ask for an
+/// order the ID cursor cannot follow.
+pub(super) fn stream(
+    client: &Client,
+    method: &str,
+    params: Value,
+    opts: ListOptions,
+) -> BoxStream<'static, Result<Value, Error>> {
+    let plan = match Plan::new(method, params.clone(), &opts) {
+        Ok(p) => p,
+        Err(Fallback) => {
+            tracing::debug!(method, "order is not by ascending ID; using plain paging");
+            return paged(client, method, params, opts.items_path);
         }
-    }
-}
-
-impl ListOptions {
-    /// The options a typed list method declares.
-    pub fn of<M: ListMethod>() -> Self {
-        Self {
-            items_path: M::ITEMS_PATH.map(str::to_owned),
-            id_field: M::ID_FIELD.to_owned(),
-            ..Self::default()
-        }
-    }
-}
-
-/// The rows of one page's `result`.
-fn rows_of(result: Value, items_path: Option<&str>) -> Vec<Value> {
-    let v = match items_path {
-        Some(p) => match result {
-            Value::Object(mut o) => o.remove(p).unwrap_or(Value::Null),
-            _ => Value::Null,
-        },
-        None => result,
     };
-    match v {
-        Value::Array(a) => a,
-        // Some methods key rows by ID.
-        Value::Object(o) => o.into_iter().map(|(_, v)| v).collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn row_id(row: &Value, id_field: &str) -> Option<u64> {
-    row.get(id_field).and_then(lenient_u64)
-}
-
-impl Client {
-    /// Pages through `method` with `start`/`next`, one request per page.
-    pub fn list_json(
-        &self,
-        method: &str,
-        params: Value,
-    ) -> BoxStream<'static, Result<Value, Error>> {
-        self.list_paged(method, params, None)
-    }
-
-    fn list_paged(
-        &self,
-        method: &str,
-        params: Value,
-        items_path: Option<String>,
-    ) -> BoxStream<'static, Result<Value, Error>> {
-        struct S {
-            client: Client,
-            method: String,
-            params: Map<String, Value>,
-            items_path: Option<String>,
-            next: Option<u64>,
-            buf: VecDeque<Value>,
-        }
-        let params = match params {
-            Value::Object(m) => m,
-            _ => Map::new(),
-        };
-        let s = S {
-            client: self.clone(),
-            method: method.to_owned(),
-            params,
-            items_path,
-            next: Some(0),
-            buf: VecDeque::new(),
-        };
-        stream::unfold(s, |mut s| async move {
-            loop {
-                if let Some(row) = s.buf.pop_front() {
-                    return Some((Ok(row), s));
-                }
-                let start = s.next.take()?;
-                let mut p = s.params.clone();
-                p.insert("start".into(), json!(start));
-                match s
-                    .client
-                    .call_with(
-                        &s.method,
-                        Value::Object(p),
-                        crate::CallOptions {
-                            idempotent: Some(true),
-                            ..Default::default()
-                        },
-                    )
-                    .await
-                {
-                    Ok(env) => {
-                        s.next = env.next.filter(|n| *n > start);
-                        s.buf.extend(rows_of(env.result, s.items_path.as_deref()));
-                    }
-                    Err(e) => return Some((Err(e), s)),
-                }
-            }
-        })
-        .boxed()
-    }
-
-    /// Typed plain paging over a [`ListMethod`].
-    pub fn list<M: ListMethod>(&self, m: &M) -> BoxStream<'static, Result<M::Item, Error>> {
-        match serde_json::to_value(m) {
-            Ok(params) => {
-                typed_rows::<M>(self.list_paged(M::NAME, params, M::ITEMS_PATH.map(str::to_owned)))
-            }
-            Err(e) => stream::once(async move {
-                Err(Error::invalid(
-                    M::NAME,
-                    format!("params do not serialize: {e}"),
-                ))
-            })
-            .boxed(),
-        }
-    }
-
-    /// Typed fast traversal over a [`ListMethod`] (see [`Client::list_fast_json`]).
-    pub fn list_fast<M: ListMethod>(&self, m: &M) -> BoxStream<'static, Result<M::Item, Error>> {
-        match serde_json::to_value(m) {
-            Ok(params) => {
-                typed_rows::<M>(self.list_fast_json(M::NAME, params, ListOptions::of::<M>()))
-            }
-            Err(e) => stream::once(async move {
-                Err(Error::invalid(
-                    M::NAME,
-                    format!("params do not serialize: {e}"),
-                ))
-            })
-            .boxed(),
-        }
-    }
-
-    /// The fast traversal. Rows come ordered by ID within each range, but
-    /// ranges finish in any order. It reads a snapshot: rows added during
-    /// the walk with IDs above the first request's top page are not read. `params` may carry `filter` (including
-    /// `>ID`/`>=ID`/`<ID`/`<=ID` bounds) and `select` (the ID is added); an
-    /// `order` other than ascending ID falls back to [`Client::list_json`].
-    /// A failed command ends the stream with its error, except
-    /// `OPERATION_TIME_LIMIT`, after which the range resumes once the budget allows.
-    pub fn list_fast_json(
-        &self,
-        method: &str,
-        params: Value,
-        opts: ListOptions,
-    ) -> BoxStream<'static, Result<Value, Error>> {
-        let plan = match Plan::new(method, params.clone(), &opts) {
-            Ok(p) => p,
-            Err(Fallback) => {
-                tracing::debug!(method, "order is not by ascending ID; using plain paging");
-                return self.list_paged(method, params, opts.items_path);
-            }
-        };
-        let state = FastState {
-            client: self.clone(),
-            plan: Arc::new(plan),
-            opts,
-            inflight: FuturesUnordered::new(),
-            buf: VecDeque::new(),
-            queue: VecDeque::new(),
-            next_lo: 0,
-            max: 0,
-            span: 0,
-            started: false,
-            finished: false,
-        };
-        stream::unfold(state, |mut s| async move {
-            let item = s.next_row().await?;
-            Some((item, s))
-        })
-        .boxed()
-    }
-}
-
-fn typed_rows<M: ListMethod>(
-    s: BoxStream<'static, Result<Value, Error>>,
-) -> BoxStream<'static, Result<M::Item, Error>> {
-    s.map(|r| r.and_then(|v| decode_value::<M::Item>(M::NAME, v)))
-        .boxed()
+    let state = FastState {
+        client: client.clone(),
+        plan: Arc::new(plan),
+        opts,
+        inflight: FuturesUnordered::new(),
+        buf: VecDeque::new(),
+        queue: VecDeque::new(),
+        next_lo: 0,
+        max: 0,
+        span: 0,
+        started: false,
+        finished: false,
+    };
+    stream::unfold(state, |mut s| async move {
+        let item = s.next_row().await?;
+        Some((item, s))
+    })
+    .boxed()
 }
 
 struct Fallback;
@@ -272,7 +101,9 @@ impl Plan {
         let num = |v: Option<Value>| -> Result<Option<i128>, Fallback> {
             match v {
                 None => Ok(None),
-                Some(v) => lenient_u64(&v).map(|n| Some(n as i128)).ok_or(Fallback),
+                Some(v) => lenient::to_u64(&v)
+                    .map(|n| Some(n as i128))
+                    .map_err(|_| Fallback),
             }
         };
         let gt = num(filter.remove(&format!(">{id}")))?;
@@ -654,13 +485,5 @@ mod tests {
         assert!(Plan::new("m", json!({"order": {"TITLE": "ASC"}}), &opts()).is_err());
         assert!(Plan::new("m", json!({"order": {"ID": "DESC"}}), &opts()).is_err());
         assert!(Plan::new("m", json!({"filter": {">ID": "abc"}}), &opts()).is_err());
-    }
-
-    #[test]
-    fn rows_shapes() {
-        assert_eq!(rows_of(json!([1, 2]), None).len(), 2);
-        assert_eq!(rows_of(json!({"items": [1]}), Some("items")).len(), 1);
-        assert_eq!(rows_of(json!({"5": {"ID": 5}}), None).len(), 1);
-        assert!(rows_of(json!(null), None).is_empty());
     }
 }

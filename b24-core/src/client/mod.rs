@@ -1,20 +1,24 @@
-//! The REST client: credentials, the request loop with limits and retries,
-//! and the typed entry points.
+//! The REST client: credentials and configuration here, the request loop
+//! in [`transport`], untyped calls in [`raw`]; batches and lists have their
+//! own modules.
+
+mod raw;
+mod transport;
+
+pub use raw::RawRequest;
+pub(crate) use transport::Call;
 
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
-use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
-
-use crate::auth::{MemoryTokenStore, OAuthApp, OAuthState, Secret, TokenStore, Tokens};
-use crate::clock::{Clock, SystemClock};
+use crate::auth::{MemoryTokenStore, OAuthCredentials, OAuthState, Secret, TokenStore, Tokens};
+use crate::clock::{SystemClock, TimeSource};
 use crate::envelope::Envelope;
-use crate::error::{Error, parse_error_body};
+use crate::error::Error;
 use crate::limits::{BucketConfig, Limiter, LimitsConfig};
-use crate::retry::{Decision, RetryPolicy, decide, random_u64};
+use crate::retry::RetryPolicy;
 use crate::typed::Method;
 
 /// Which REST generation to call.
@@ -27,18 +31,9 @@ pub enum ApiVersion {
     V3,
 }
 
-/// Per-call options for [`Client::call_with`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct CallOptions {
-    /// Whether resending is harmless. `None`: guessed from the method name
-    /// (`*.get`, `*.list`, `*.fields` ... are; anything else is not).
-    pub idempotent: Option<bool>,
-    /// The API generation.
-    pub version: ApiVersion,
-}
-
 /// Counters of one client.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ClientStats {
     /// HTTP requests sent to the portal (each attempt counts).
     pub http_requests: u64,
@@ -90,7 +85,7 @@ pub(crate) struct Inner {
     auth: AuthMode,
     limiter: OnceLock<Arc<Limiter>>,
     limits: LimitsConfig,
-    pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) clock: Arc<dyn TimeSource>,
     retry: RetryPolicy,
     requests: AtomicU64,
     retries: AtomicU64,
@@ -111,14 +106,14 @@ impl fmt::Debug for Client {
 /// Builds a [`Client`].
 pub struct ClientBuilder {
     auth: Option<Result<AuthMode, Error>>,
-    oauth_parts: Option<(OAuthApp, Arc<dyn TokenStore>)>,
+    oauth_parts: Option<(OAuthCredentials, Arc<dyn TokenStore>)>,
     token_url: Option<String>,
     refresh_skew: Duration,
     http: Option<reqwest::Client>,
     timeout: Duration,
     limits: LimitsConfig,
     limiter: Option<Arc<Limiter>>,
-    clock: Option<Arc<dyn Clock>>,
+    clock: Option<Arc<dyn TimeSource>>,
     retry: RetryPolicy,
 }
 
@@ -156,13 +151,13 @@ impl ClientBuilder {
     }
 
     /// Authenticates as an OAuth application whose tokens live in `store`.
-    pub fn oauth(mut self, app: OAuthApp, store: impl TokenStore) -> Self {
+    pub fn oauth(mut self, app: OAuthCredentials, store: impl TokenStore) -> Self {
         self.oauth_parts = Some((app, Arc::new(store)));
         self
     }
 
     /// Like [`ClientBuilder::oauth`] with a shared store.
-    pub fn oauth_shared(mut self, app: OAuthApp, store: Arc<dyn TokenStore>) -> Self {
+    pub fn oauth_shared(mut self, app: OAuthCredentials, store: Arc<dyn TokenStore>) -> Self {
         self.oauth_parts = Some((app, store));
         self
     }
@@ -200,7 +195,7 @@ impl ClientBuilder {
     }
 
     /// The clock for pacing, backoff and token expiry (default: real time).
-    pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
+    pub fn clock(mut self, clock: Arc<dyn TimeSource>) -> Self {
         self.clock = Some(clock);
         self
     }
@@ -284,11 +279,6 @@ impl ClientBuilder {
     }
 }
 
-/// REST 3.0's `batch` takes a JSON array of `{method, query}` as its body.
-fn v3_batch(call: &Call<'_>) -> bool {
-    call.version == ApiVersion::V3 && call.method == "batch"
-}
-
 fn parse_webhook(url: &str) -> Result<AuthMode, Error> {
     let bad = |why: &str| Error::auth("webhook", format!("bad webhook URL: {why}"));
     let parsed = reqwest::Url::parse(url).map_err(|_| bad("not a URL"))?;
@@ -350,16 +340,6 @@ fn portal_key(url: &str) -> String {
 /// rule of [`crate::idempotent::by_name`], which generated methods use too.
 pub use crate::idempotent::by_name as guess_idempotent;
 
-/// One logical call, as the request loop sees it.
-pub(crate) struct Call<'a> {
-    pub method: &'a str,
-    pub params: &'a Value,
-    pub idempotent: bool,
-    pub version: ApiVersion,
-    /// Methods whose operating budget gates this call (a batch's inner methods).
-    pub budget: &'a [&'a str],
-}
-
 impl Client {
     /// Starts building a client.
     pub fn builder() -> ClientBuilder {
@@ -372,7 +352,7 @@ impl Client {
     }
 
     /// A client for an OAuth app with tokens held in memory.
-    pub fn from_oauth(app: OAuthApp, tokens: Tokens) -> Result<Client, Error> {
+    pub fn from_oauth(app: OAuthCredentials, tokens: Tokens) -> Result<Client, Error> {
         Self::builder()
             .oauth(app, MemoryTokenStore::new(tokens))
             .build()
@@ -398,74 +378,15 @@ impl Client {
     }
 
     /// The clock.
-    pub fn clock(&self) -> &Arc<dyn Clock> {
+    pub fn clock(&self) -> &Arc<dyn TimeSource> {
         &self.inner.clock
     }
 
-    /// Calls `method` with JSON `params` (REST v2). Resends only if the method
-    /// looks idempotent ([`guess_idempotent`]) or the request did not run.
-    pub async fn call(&self, method: &str, params: Value) -> Result<Envelope<Value>, Error> {
-        self.call_with(method, params, CallOptions::default()).await
-    }
-
-    /// [`Client::call`], decoding `result` into `T`.
-    pub async fn call_as<T: DeserializeOwned>(
-        &self,
-        method: &str,
-        params: Value,
-    ) -> Result<Envelope<T>, Error> {
-        self.call(method, params).await?.decode(method)
-    }
-
-    /// A REST 3.0 call (`/rest/api/`). Non-idempotent calls carry an
-    /// `Idempotency-Key`, so they too are resent safely after transport errors.
-    pub async fn call_v3(&self, method: &str, params: Value) -> Result<Envelope<Value>, Error> {
-        self.call_with(
-            method,
-            params,
-            CallOptions {
-                version: ApiVersion::V3,
-                idempotent: None,
-            },
-        )
-        .await
-    }
-
-    /// A call with explicit options.
-    pub async fn call_with(
-        &self,
-        method: &str,
-        params: Value,
-        opts: CallOptions,
-    ) -> Result<Envelope<Value>, Error> {
-        let idempotent = opts.idempotent.unwrap_or_else(|| guess_idempotent(method));
-        self.execute(Call {
-            method,
-            params: &params,
-            idempotent,
-            version: opts.version,
-            budget: &[method],
-        })
-        .await
-    }
-
     /// Sends a typed method to its REST generation (`M::API`: `/rest/` or
-    /// REST 3.0's `/rest/api/`); resends it only if `M::IDEMPOTENT` (or the
-    /// request did not run).
+    /// REST 3.0's `/rest/api/`). It is resent after a failure only if
+    /// `M::IDEMPOTENT`, or if the request did not run; REST 3.0 writes carry
+    /// an `Idempotency-Key`, so they are resent safely too.
     pub async fn send<M: Method>(&self, m: &M) -> Result<Envelope<M::Output>, Error> {
-        self.send_with(m, M::API).await
-    }
-
-    /// Sends a typed method to REST 3.0, whatever its spec says.
-    pub async fn send_v3<M: Method>(&self, m: &M) -> Result<Envelope<M::Output>, Error> {
-        self.send_with(m, ApiVersion::V3).await
-    }
-
-    async fn send_with<M: Method>(
-        &self,
-        m: &M,
-        version: ApiVersion,
-    ) -> Result<Envelope<M::Output>, Error> {
         let params = serde_json::to_value(m)
             .map_err(|e| Error::invalid(M::NAME, format!("params do not serialize: {e}")))?;
         let env = self
@@ -473,11 +394,17 @@ impl Client {
                 method: M::NAME,
                 params: &params,
                 idempotent: M::IDEMPOTENT,
-                version,
+                version: M::API,
                 budget: &[M::NAME],
             })
             .await?;
         env.decode(M::NAME)
+    }
+
+    /// An untyped call of `method`, built up and then sent:
+    /// `client.raw("crm.deal.get").params(json!({"id": 42})).send().await`.
+    pub fn raw(&self, method: impl Into<String>) -> RawRequest {
+        RawRequest::new(self.clone(), method.into())
     }
 
     fn limiter_for(&self, endpoint: &str) -> Arc<Limiter> {
@@ -492,221 +419,6 @@ impl Client {
             })
             .clone()
     }
-
-    /// The request loop: budget → concurrency → bucket → send → classify.
-    pub(crate) async fn execute(&self, call: Call<'_>) -> Result<Envelope<Value>, Error> {
-        let inner = &*self.inner;
-        let oauth = matches!(inner.auth, AuthMode::OAuth(_));
-        let idem_key = (call.version == ApiVersion::V3 && !call.idempotent)
-            .then(|| format!("{:016x}{:016x}", random_u64(), random_u64()));
-        let idempotent = call.idempotent || idem_key.is_some();
-        let (mut transient, mut limited, mut refreshed, mut attempt) = (0u32, 0u32, 0u32, 0u32);
-        loop {
-            let tokens = match &inner.auth {
-                AuthMode::OAuth(s) => Some(
-                    s.tokens(&inner.http, &*inner.clock)
-                        .await
-                        .map_err(|e| named(e, call.method))?,
-                ),
-                AuthMode::Webhook { .. } => None,
-            };
-            let limiter = match (&inner.auth, &tokens) {
-                (_, Some(t)) => self.limiter_for(&t.client_endpoint),
-                (AuthMode::Webhook { origin, .. }, None) => self.limiter_for(origin),
-                _ => return Err(Error::auth(call.method, "no tokens")),
-            };
-            limiter.wait_operating(call.budget.iter().copied()).await;
-            let permit = limiter.concurrency.acquire().await;
-            limiter.wait_bucket().await;
-            if attempt > 0 {
-                inner.retries.fetch_add(1, Ordering::Relaxed);
-            }
-            attempt += 1;
-            let res = self
-                .send_once(&call, tokens.as_deref(), idem_key.as_deref())
-                .await;
-            drop(permit);
-            let err = match res {
-                Ok(env) => {
-                    if let Some(d) = env.time.as_ref().and_then(|t| t.duration) {
-                        inner
-                            .server_micros
-                            .fetch_add((d.max(0.0) * 1e6) as u64, Ordering::Relaxed);
-                    }
-                    if call.method != "batch"
-                        && let Some(t) = &env.time
-                    {
-                        limiter.record_operating(call.method, t.operating, t.operating_reset_at);
-                    }
-                    limiter.concurrency.on_success();
-                    return Ok(env);
-                }
-                Err(e) => e,
-            };
-            let decision = decide(&err, idempotent, oauth, &inner.retry);
-            tracing::debug!(method = call.method, status = ?err.status(), code = err.code(), ?decision, attempt, "b24 call failed");
-            let now = inner.clock.now();
-            match decision {
-                Decision::Refresh if refreshed < 2 => {
-                    refreshed += 1;
-                    if let (AuthMode::OAuth(s), Some(t)) = (&inner.auth, &tokens) {
-                        s.refresh(t, &inner.http, &*inner.clock)
-                            .await
-                            .map_err(|e| named(e, call.method))?;
-                    }
-                }
-                Decision::RateLimited if limited < inner.retry.max_limit_retries => {
-                    limiter.bucket.on_rejected(now);
-                    limiter.concurrency.on_overload(now);
-                    let wait = inner.retry.backoff(limited.min(6), err.info().retry_after);
-                    limited += 1;
-                    inner.clock.sleep(wait).await;
-                }
-                Decision::OperatingLimited if limited < inner.retry.max_limit_retries => {
-                    limited += 1;
-                    let until = limiter.operating.on_limit(
-                        call.method,
-                        err.info().operating_reset_at,
-                        inner.clock.unix_now(),
-                    );
-                    tracing::info!(
-                        method = call.method,
-                        wait_s = until - inner.clock.unix_now(),
-                        "OPERATION_TIME_LIMIT; waiting for the basket reset"
-                    );
-                    if let Some(r) = err.info().retry_after {
-                        inner.clock.sleep(r).await;
-                    }
-                }
-                Decision::Transient if transient < inner.retry.max_retries => {
-                    limiter.concurrency.on_overload(now);
-                    let wait = inner.retry.backoff(transient, err.info().retry_after);
-                    transient += 1;
-                    inner.clock.sleep(wait).await;
-                }
-                _ => return Err(err),
-            }
-        }
-    }
-
-    async fn send_once(
-        &self,
-        call: &Call<'_>,
-        tokens: Option<&Tokens>,
-        idem_key: Option<&str>,
-    ) -> Result<Envelope<Value>, Error> {
-        let inner = &*self.inner;
-        let api = if call.version == ApiVersion::V3 {
-            "api/"
-        } else {
-            ""
-        };
-        let method = call.method;
-        let with_auth;
-        let (url, body) = match (&inner.auth, tokens) {
-            (
-                AuthMode::Webhook {
-                    origin,
-                    user_id,
-                    code,
-                },
-                _,
-            ) => (
-                format!("{origin}/rest/{api}{user_id}/{}/{method}", code.expose()),
-                call.params,
-            ),
-            (AuthMode::OAuth(_), Some(t)) => {
-                let mut map = match call.params {
-                    Value::Object(m) => m.clone(),
-                    Value::Null => Map::new(),
-                    Value::Array(_) if v3_batch(call) => {
-                        return Err(Error::invalid(
-                            method,
-                            "a REST 3.0 batch body is a JSON array, which has no place for the \
-                             OAuth `auth` field; send the calls one by one or use a webhook",
-                        ));
-                    }
-                    _ => return Err(Error::invalid(method, "params must be a JSON object")),
-                };
-                map.insert(
-                    "auth".into(),
-                    Value::String(t.access_token.expose().to_owned()),
-                );
-                with_auth = Value::Object(map);
-                let base = t.client_endpoint.trim_end_matches('/');
-                (format!("{base}/{api}{method}"), &with_auth)
-            }
-            (AuthMode::OAuth(_), None) => return Err(Error::auth(method, "no tokens")),
-        };
-        let array_ok = body.is_array() && v3_batch(call);
-        if !(matches!(body, Value::Object(_) | Value::Null) || array_ok) {
-            return Err(Error::invalid(method, "params must be a JSON object"));
-        }
-        let mut req = inner.http.post(url).header("Accept", "application/json");
-        req = if body.is_null() {
-            req.json(&Map::new())
-        } else {
-            req.json(body)
-        };
-        if let Some(k) = idem_key {
-            req = req.header("Idempotency-Key", k);
-        }
-        inner.requests.fetch_add(1, Ordering::Relaxed);
-        let resp = req.send().await.map_err(|e| Error::transport(method, &e))?;
-        let status = resp.status().as_u16();
-        let retry_after = resp
-            .headers()
-            .get(reqwest::header::RETRY_AFTER)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|s| s.trim().parse::<f64>().ok())
-            .filter(|s| s.is_finite() && *s >= 0.0)
-            .map(Duration::from_secs_f64);
-        let bytes = resp
-            .bytes()
-            .await
-            .map_err(|e| Error::transport(method, &e))?;
-        tracing::trace!(method, status, bytes = bytes.len(), "b24 response");
-        let body: Value = match serde_json::from_slice(&bytes) {
-            Ok(v) => v,
-            Err(e) => {
-                let snippet: String =
-                    String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).into_owned();
-                let mut info = crate::error::ErrorInfo::new(
-                    method,
-                    format!("body is not JSON ({e}): {snippet}"),
-                );
-                info.status = Some(status);
-                info.retry_after = retry_after;
-                return Err(if (200..300).contains(&status) {
-                    Error::Decode(Box::new(info))
-                } else {
-                    Error::Http(Box::new(info))
-                });
-            }
-        };
-        if let Some(err) = parse_error_body(method, Some(status), &body) {
-            return Err(err.with_retry_after(retry_after));
-        }
-        if !(200..300).contains(&status) {
-            let mut info = crate::error::ErrorInfo::new(
-                method,
-                format!("HTTP {status} without an error code"),
-            );
-            info.status = Some(status);
-            info.retry_after = retry_after;
-            return Err(Error::Http(Box::new(info)));
-        }
-        Envelope::from_body(method, status, body)
-    }
-}
-
-fn named(mut e: Error, method: &str) -> Error {
-    if let Error::Auth(i) = &mut e
-        && i.method == "oauth"
-    {
-        i.method = method.to_owned();
-    }
-    e
 }
 
 #[cfg(test)]
