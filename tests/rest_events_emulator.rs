@@ -175,14 +175,13 @@ impl telephony::RestHandler for App {
             .0
             .send(format!("call {}", data.call_id.unwrap_or_default()));
     }
-    // Its docs page is withheld, so its fields are untyped (`extra`).
+    // Typed since the complete docs snapshot has its page.
     async fn on_external_call_start(&self, data: telephony::OnExternalCallStart) {
-        let field = |k: &str| data.extra.get(k).and_then(|v| v.as_str()).unwrap_or("?");
         let _ = self.0.send(format!(
             "click {} {} {}",
-            field("CALL_ID"),
-            field("PHONE_NUMBER"),
-            field("USER_ID")
+            data.call_id.unwrap_or_default(),
+            data.phone_number.unwrap_or_default(),
+            data.user_id.unwrap_or_default()
         ));
     }
     async fn on_voximplant_call_end(&self, data: telephony::OnVoximplantCallEnd) {
