@@ -23,6 +23,8 @@ mod types;
 #[allow(unused_imports)]
 pub use types::*;
 
+mod calls;
+mod outgoing;
 mod scopes;
 #[allow(unused_imports)]
 pub(crate) use scopes::*;
@@ -74,35 +76,6 @@ pub(crate) struct State {
     pub seq: u64,
     rng: u64,
 }
-
-/// Calls kept by [`Portal::calls`]; older ones are dropped.
-const MAX_CALLS: usize = 200_000;
-/// Bytes of parameters kept per recorded call (roughly).
-const MAX_RECORDED_PARAMS: usize = 64 * 1024;
-
-/// Whether a value fits in `budget` bytes (roughly), stopping early.
-fn fits(v: &Value, budget: &mut usize) -> bool {
-    let cost = match v {
-        Value::String(s) => s.len() + 2,
-        Value::Array(_) | Value::Object(_) => 2,
-        _ => 8,
-    };
-    if cost > *budget {
-        return false;
-    }
-    *budget -= cost;
-    match v {
-        Value::Array(a) => a.iter().all(|x| fits(x, budget)),
-        Value::Object(m) => m.iter().all(|(k, x)| {
-            *budget = budget.saturating_sub(k.len());
-            fits(x, budget)
-        }),
-        _ => true,
-    }
-}
-
-/// Deliveries kept.
-const MAX_DELIVERIES: usize = 100_000;
 
 impl State {
     pub(crate) fn next_seq(&mut self) -> u64 {
@@ -362,68 +335,6 @@ impl Portal {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    fn call_log(&self) -> MutexGuard<'_, VecDeque<CallRecord>> {
-        self.shared
-            .calls
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    /// Appends calls to the log, together (a batch and its commands).
-    pub(crate) fn record(&self, calls: impl IntoIterator<Item = CallRecord>) {
-        let calls: Vec<CallRecord> = calls
-            .into_iter()
-            .map(|mut call| {
-                tracing::debug!(method = %call.method, status = call.status, error = ?call.error, "call");
-                // Keep the log small even when clients send huge parameters.
-                let mut budget = MAX_RECORDED_PARAMS;
-                if !fits(&call.params, &mut budget) {
-                    call.params = json!({"_truncated": true});
-                }
-                call
-            })
-            .collect();
-        {
-            let mut stats = self.stats_mut();
-            for call in &calls {
-                if call.in_batch {
-                    stats.calls += 1;
-                } else {
-                    stats.requests += 1;
-                    if call.method != "batch" {
-                        stats.calls += 1;
-                    }
-                }
-                if let Some(code) = call
-                    .error
-                    .as_deref()
-                    .filter(|c| matches!(*c, "QUERY_LIMIT_EXCEEDED" | "OPERATION_TIME_LIMIT"))
-                {
-                    *stats.refusals.entry(code.to_owned()).or_default() += 1;
-                }
-            }
-        }
-        let mut log = self.call_log();
-        for call in calls {
-            if log.len() >= MAX_CALLS {
-                log.pop_front();
-            }
-            log.push_back(call);
-        }
-    }
-
-    pub(crate) fn stats_mut(&self) -> MutexGuard<'_, crate::cost::Stats> {
-        self.shared
-            .stats
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    /// Requests, operating seconds per method and refusals so far.
-    pub fn stats(&self) -> crate::cost::Stats {
-        self.stats_mut().clone()
-    }
-
     /// Settings fixed at start.
     pub fn config(&self) -> &Config {
         &self.shared.config
@@ -444,16 +355,6 @@ impl Portal {
         let _ = self.shared.ui.send(ev);
     }
 
-    /// Every call received so far (oldest first, at most 200,000).
-    pub fn calls(&self) -> Vec<CallRecord> {
-        self.call_log().iter().cloned().collect()
-    }
-
-    /// Forgets recorded calls.
-    pub fn clear_calls(&self) {
-        self.call_log().clear();
-    }
-
     /// The outgoing POSTs made or queued so far.
     pub fn deliveries(&self) -> Vec<Delivery> {
         self.lock().deliveries.clone()
@@ -467,163 +368,5 @@ impl Portal {
     /// The inbound webhooks.
     pub fn webhooks(&self) -> Vec<Webhook> {
         self.lock().webhooks.clone()
-    }
-
-    /// Issues a token pair for `user_id` with `scopes` (empty: the app's).
-    pub fn authorize(&self, user_id: u64, scopes: &[&str]) -> TokenPair {
-        let mut st = self.lock();
-        let scopes: Vec<String> = if scopes.is_empty() {
-            st.app.scopes.clone()
-        } else {
-            scopes.iter().map(|s| (*s).to_owned()).collect()
-        };
-        st.app_installed = true;
-        self.issue(&mut st, user_id, scopes)
-    }
-
-    pub(crate) fn issue(&self, st: &mut State, user_id: u64, scopes: Vec<String>) -> TokenPair {
-        let now = self.shared.clock.unix();
-        let lifetime = self.shared.config.token_lifetime;
-        let access_token = st.token(32);
-        let refresh_token = st.token(32);
-        st.access.insert(
-            access_token.clone(),
-            AccessToken {
-                user_id,
-                scopes: scopes.clone(),
-                expires: now + lifetime.as_secs_f64(),
-            },
-        );
-        st.refresh.insert(
-            refresh_token.clone(),
-            RefreshToken {
-                user_id,
-                scopes: scopes.clone(),
-                expires: now + 180.0 * 86_400.0,
-            },
-        );
-        let cfg = &self.shared.config;
-        TokenPair {
-            access_token,
-            refresh_token,
-            expires_in: lifetime.as_secs(),
-            expires: (now + lifetime.as_secs_f64()) as i64,
-            member_id: cfg.member_id.clone(),
-            domain: cfg.domain.clone(),
-            client_endpoint: format!("{}/rest/", cfg.base_url),
-            server_endpoint: format!("{}/rest/", cfg.base_url),
-            application_token: st.app.application_token.clone(),
-            scope: scopes.join(","),
-            user_id,
-            status: "L".into(),
-        }
-    }
-
-    /// Queues a form POST and records it as a delivery.
-    pub(crate) fn post(&self, st: &mut State, url: &str, event: &str, form: &Value) -> u64 {
-        let id = st.next_seq();
-        let body = b24_form::encode(form);
-        if st.deliveries.len() >= MAX_DELIVERIES {
-            st.deliveries.remove(0);
-        }
-        st.deliveries.push(Delivery {
-            id,
-            url: url.to_owned(),
-            event: event.to_owned(),
-            body: body.clone(),
-            status: None,
-            error: None,
-        });
-        // The worker lives as long as the portal; a send error means shutdown.
-        let _ = self.shared.outbox.send(Outgoing {
-            delivery_id: id,
-            url: url.to_owned(),
-            body,
-        });
-        id
-    }
-
-    /// The `auth` block of an event sent to the app on behalf of `user_id`.
-    pub(crate) fn event_auth(&self, st: &mut State, user_id: u64, with_refresh: bool) -> Value {
-        let scopes = st.app.scopes.clone();
-        let pair = self.issue(st, user_id, scopes);
-        auth_block(&pair, with_refresh)
-    }
-
-    /// Sends `event` to every handler bound to it, queues it for offline
-    /// handlers, and to outgoing webhooks.
-    pub(crate) fn emit(&self, st: &mut State, event: &str, data: Value, user_id: u64) {
-        let event = event.to_uppercase();
-        let ts = (self.shared.clock.unix() as i64).to_string();
-        let online: Vec<EventHandler> = st
-            .handlers
-            .iter()
-            .filter(|h| h.event == event && !h.offline)
-            .cloned()
-            .collect();
-        for h in online {
-            let as_user = if h.auth_type > 0 {
-                h.auth_type
-            } else {
-                user_id
-            };
-            let auth = self.event_auth(st, as_user, false);
-            let form = json!({
-                "event": event,
-                "event_handler_id": h.id.to_string(),
-                "data": data,
-                "ts": ts,
-                "auth": auth,
-            });
-            self.post(st, &h.handler, &event, &form);
-        }
-        let offline: Vec<EventHandler> = st
-            .handlers
-            .iter()
-            .filter(|h| h.event == event && h.offline)
-            .cloned()
-            .collect();
-        let was_empty = !st.offline.iter().any(|e| e.process_id.is_none());
-        for h in &offline {
-            let id = st.next_seq();
-            let message_id = st.token(32);
-            st.offline.push(OfflineEvent {
-                id,
-                ts: self.shared.clock.unix() as i64,
-                event: event.clone(),
-                data: data.clone(),
-                message_id,
-                process_id: None,
-                error: false,
-                connector: h.connector.clone(),
-            });
-        }
-        if !offline.is_empty() && was_empty && event != "ONOFFLINEEVENT" {
-            // onOfflineEvent tells the app that the queue has something.
-            self.emit(st, "ONOFFLINEEVENT", json!({"timestamp": ts}), user_id);
-        }
-        let hooks: Vec<OutgoingWebhook> = st
-            .outgoing
-            .iter()
-            .filter(|o| o.events.contains(&event))
-            .cloned()
-            .collect();
-        let cfg = &self.shared.config;
-        for o in hooks {
-            let form = json!({
-                "event": event,
-                "event_handler_id": o.id.to_string(),
-                "data": data,
-                "ts": ts,
-                "auth": {
-                    "domain": cfg.domain,
-                    "client_endpoint": format!("{}/rest/", cfg.base_url),
-                    "server_endpoint": format!("{}/rest/", cfg.base_url),
-                    "member_id": cfg.member_id,
-                    "application_token": o.application_token,
-                },
-            });
-            self.post(st, &o.url, &event, &form);
-        }
     }
 }
