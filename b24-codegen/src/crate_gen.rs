@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::{Error, emit, lower};
+use crate::{Error, emit, ir, lower};
 
 /// The crate-level lint allowances of a generated crate: those of each
 /// module, and those a module puts on single items.
@@ -55,6 +55,9 @@ enum Manifest {
 struct SpecPath {
     display: String,
     full: PathBuf,
+    /// Lowered already when the caller needed it (its name, its scope), so
+    /// rendering does not read and lower the file again.
+    lowered: Option<ir::Module>,
 }
 
 /// A generated crate: its name, manifest and modules.
@@ -147,18 +150,41 @@ impl CrateGen {
     pub fn spec(self, path: impl AsRef<Path>) -> Result<Self, Error> {
         let path = path.as_ref();
         let display = path.to_string_lossy().replace('\\', "/");
-        let module = lower(&b24_spec::load(&self.full(path), &display)?)?.name;
-        Ok(self.spec_as(module, path))
+        let lowered = lower(&b24_spec::load(&self.full(path), &display)?)?;
+        let module = lowered.name.clone();
+        Ok(self.add(module, path, Some(lowered)))
+    }
+
+    /// Adds a spec that the caller has lowered already (read from `path`,
+    /// shown as `lowered.path`) to the module `module`, as
+    /// [`spec_as`](Self::spec_as) does without reading the file again.
+    pub fn lowered_as(
+        self,
+        module: impl Into<String>,
+        path: impl AsRef<Path>,
+        lowered: ir::Module,
+    ) -> Self {
+        self.add(module, path, Some(lowered))
     }
 
     /// Adds a spec file to the module `module`. Several files may share a
     /// module (a scope's methods and its REST events); their items must not
     /// share names.
-    pub fn spec_as(mut self, module: impl Into<String>, path: impl AsRef<Path>) -> Self {
+    pub fn spec_as(self, module: impl Into<String>, path: impl AsRef<Path>) -> Self {
+        self.add(module, path, None)
+    }
+
+    fn add(
+        mut self,
+        module: impl Into<String>,
+        path: impl AsRef<Path>,
+        lowered: Option<ir::Module>,
+    ) -> Self {
         let path = path.as_ref();
         let spec = SpecPath {
             display: path.to_string_lossy().replace('\\', "/"),
             full: self.full(path),
+            lowered,
         };
         self.modules.entry(module.into()).or_default().push(spec);
         self
@@ -196,10 +222,7 @@ impl CrateGen {
         let mut lib_mods = String::new();
         let mut readme_mods = String::new();
         for (module, specs) in &self.modules {
-            if !b24_spec::names::is_ident(module)
-                || b24_spec::names::needs_raw(module)
-                || matches!(module.as_str(), "self" | "super" | "crate")
-            {
+            if !b24_spec::names::is_module_name(module) {
                 return Err(Error::at(
                     &specs[0].display,
                     0,
@@ -213,12 +236,19 @@ impl CrateGen {
             let mut summary = None;
             let mut counts = (0usize, 0usize, 0usize);
             for s in specs {
-                let m = lower(&b24_spec::load(&s.full, &s.display)?)?;
+                let read;
+                let m = match &s.lowered {
+                    Some(m) => m,
+                    None => {
+                        read = lower(&b24_spec::load(&s.full, &s.display)?)?;
+                        &read
+                    }
+                };
                 counts.0 += m.methods.len();
                 counts.1 += m.events.as_ref().map_or(0, |e| e.events.len());
                 counts.2 += usize::from(m.placement.is_some());
-                tokens.extend(emit::items(&m, &runtime));
-                summary = summary.or(m.summary);
+                tokens.extend(emit::items(m, &runtime));
+                summary = summary.or_else(|| m.summary.clone());
             }
             let body = crate::format(&tokens).map_err(|e| {
                 Error::at(

@@ -44,6 +44,12 @@ fn finish(s: String) -> Option<String> {
     is_ident(&s).then_some(s)
 }
 
+/// Whether `s` can name a module file (`pub mod s;`) as it is: an
+/// identifier that is no keyword, raw or not.
+pub fn is_module_name(s: &str) -> bool {
+    is_ident(s) && !needs_raw(s) && !NO_RAW.contains(&s)
+}
+
 /// Whether a generated name needs the raw form `r#name`.
 pub fn needs_raw(name: &str) -> bool {
     RAW_OK.contains(&name)
@@ -105,6 +111,7 @@ mod tests {
         assert_eq!(snake("callState").unwrap(), "call_state");
         assert_eq!(snake("TYPE").unwrap(), "type");
         assert!(needs_raw("type"));
+        assert!(is_module_name("deals") && !is_module_name("enum") && !is_module_name("self"));
         assert_eq!(snake("self").unwrap(), "self_");
         assert_eq!(snake("123"), None);
         assert_eq!(snake("!!"), None);

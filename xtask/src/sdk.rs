@@ -65,20 +65,15 @@ pub fn crate_name(scope: &str) -> String {
 /// The module of a spec file within its scope crate.
 pub fn module_name(stem: &str, scope: &str) -> String {
     match stem.strip_prefix(scope).and_then(|s| s.strip_prefix('_')) {
-        Some(rest)
-            if b24_spec::names::is_ident(rest)
-                && !b24_spec::names::needs_raw(rest)
-                && !matches!(rest, "self" | "super" | "crate") =>
-        {
-            rest.to_owned()
-        }
+        Some(rest) if b24_spec::names::is_module_name(rest) => rest.to_owned(),
         _ => stem.to_owned(),
     }
 }
 
 /// Reads `specs/` under `root` and lays out the SDK crates.
 pub fn plan(root: &Path) -> Result<Plan, Error> {
-    let mut by_scope: BTreeMap<String, Vec<(String, PathBuf)>> = BTreeMap::new();
+    let mut by_scope: BTreeMap<String, Vec<(String, PathBuf, b24_codegen::ir::Module)>> =
+        BTreeMap::new();
     for kind in ["methods", "events"] {
         let dir = root.join("specs").join(kind);
         if !dir.is_dir() {
@@ -106,7 +101,7 @@ pub fn plan(root: &Path) -> Result<Plan, Error> {
                 ));
             }
             let module = module_name(&spec.name, &scope);
-            by_scope.entry(scope).or_default().push((module, rel));
+            by_scope.entry(scope).or_default().push((module, rel, spec));
         }
     }
     let mut crates = Vec::new();
@@ -134,8 +129,8 @@ pub fn plan(root: &Path) -> Result<Plan, Error> {
             .description(format!(
                 "Typed Bitrix24 REST methods and REST events of the `{scope}` scope, generated from specs/."
             ));
-        for (module, path) in files {
-            generator = generator.spec_as(module, path);
+        for (module, path, lowered) in files {
+            generator = generator.lowered_as(module, path, lowered);
         }
         crates.push(SdkCrate {
             scope: Some(scope),

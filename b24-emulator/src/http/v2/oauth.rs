@@ -93,6 +93,15 @@ pub(super) fn oauth_error(status: u16, code: &str, description: &str) -> Respons
     )
 }
 
+/// A text parameter of an OAuth request, empty when absent.
+fn text_param(params: &serde_json::Map<String, Value>, key: &str) -> String {
+    params
+        .get(key)
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_owned()
+}
+
 pub(crate) async fn oauth_token(
     State(portal): State<Portal>,
     uri: Uri,
@@ -103,13 +112,7 @@ pub(crate) async fn oauth_token(
         Ok((p, _)) => p,
         Err(e) => return oauth_error(400, "invalid_request", &e.description),
     };
-    let get = |k: &str| {
-        params
-            .get(k)
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_owned()
-    };
+    let get = |k: &str| text_param(&params, k);
     let mut st = portal.lock();
     let now = portal.clock().unix();
     if get("client_id") != st.app.client_id || get("client_secret") != st.app.client_secret {
@@ -161,13 +164,7 @@ pub(crate) async fn oauth_authorize(
         Ok((p, _)) => p,
         Err(e) => return oauth_error(400, "invalid_request", &e.description),
     };
-    let get = |k: &str| {
-        params
-            .get(k)
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_owned()
-    };
+    let get = |k: &str| text_param(&params, k);
     let mut st = portal.lock();
     if get("client_id") != st.app.client_id {
         return oauth_error(401, "invalid_client", "Invalid client data");
