@@ -65,27 +65,12 @@ impl Portal {
         form: &Value,
     ) -> Result<(u16, String, String), Error> {
         let body = b24_form::encode(form);
-        let id = {
-            let mut st = self.lock();
-            let id = st.next_seq();
-            st.deliveries.push(Delivery {
-                id,
-                url: url.to_owned(),
-                event: event.to_owned(),
-                body: body.clone(),
-                status: None,
-                error: None,
-            });
-            id
-        };
+        let id = self.lock().record_delivery(url, event, &body);
         let result = deliver::post_form(url, body).await;
-        let mut st = self.lock();
-        if let Some(d) = st.deliveries.iter_mut().find(|d| d.id == id) {
-            match &result {
-                Ok((s, _, _)) => d.status = Some(*s),
-                Err(e) => d.error = Some(e.clone()),
-            }
-        }
+        self.lock().delivery_done(
+            id,
+            result.as_ref().map(|(s, _, _)| *s).map_err(Clone::clone),
+        );
         result.map_err(Error::Delivery)
     }
 

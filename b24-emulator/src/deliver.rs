@@ -79,15 +79,11 @@ pub(crate) async fn worker(shared: Weak<Shared>, mut rx: mpsc::UnboundedReceiver
                 .state
                 .write()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
-            if let Some(d) = st.deliveries.iter_mut().find(|d| d.id == out.delivery_id) {
-                match result {
-                    Ok((status, _, _)) => d.status = Some(status),
-                    Err(e) => {
-                        tracing::warn!(url = %out.url, error = %e, "event delivery failed");
-                        d.error = Some(e);
-                    }
-                }
+            let result = result.map(|(status, _, _)| status);
+            if let Err(e) = &result {
+                tracing::warn!(url = %out.url, error = %e, "event delivery failed");
             }
+            st.delivery_done(out.delivery_id, result);
         }
         shared.delivered.notify_waiters();
     }

@@ -72,7 +72,7 @@ pub(crate) struct State {
     /// The generic entity store: one [`Store`] per CRUD family of the
     /// specs (`catalog.product`, `calendar.event`, `department`, …).
     pub entities: HashMap<String, Store>,
-    pub deliveries: Vec<Delivery>,
+    pub deliveries: VecDeque<Delivery>,
     pub seq: u64,
     rng: u64,
 }
@@ -249,7 +249,7 @@ impl Portal {
             ext_calls: Vec::new(),
             tasks: crate::state::tasks::Tasks::default(),
             entities: HashMap::new(),
-            deliveries: Vec::new(),
+            deliveries: VecDeque::new(),
             seq: 0,
             rng: nanos,
         };
@@ -357,7 +357,7 @@ impl Portal {
 
     /// The outgoing POSTs made or queued so far.
     pub fn deliveries(&self) -> Vec<Delivery> {
-        self.lock().deliveries.clone()
+        self.lock().deliveries.iter().cloned().collect()
     }
 
     /// The OAuth app.

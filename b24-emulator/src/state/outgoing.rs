@@ -8,6 +8,37 @@ use super::*;
 /// Deliveries kept.
 const MAX_DELIVERIES: usize = 100_000;
 
+impl State {
+    /// Records a POST about to be made and returns its id; the oldest
+    /// records go past [`MAX_DELIVERIES`].
+    pub(crate) fn record_delivery(&mut self, url: &str, event: &str, body: &str) -> u64 {
+        let id = self.next_seq();
+        if self.deliveries.len() >= MAX_DELIVERIES {
+            self.deliveries.pop_front();
+        }
+        self.deliveries.push_back(Delivery {
+            id,
+            url: url.to_owned(),
+            event: event.to_owned(),
+            body: body.to_owned(),
+            status: None,
+            error: None,
+        });
+        id
+    }
+
+    /// Notes how the POST `id` went: the handler's status or the transport
+    /// error. Recent deliveries sit at the back, so the search starts there.
+    pub(crate) fn delivery_done(&mut self, id: u64, result: Result<u16, String>) {
+        if let Some(d) = self.deliveries.iter_mut().rev().find(|d| d.id == id) {
+            match result {
+                Ok(status) => d.status = Some(status),
+                Err(e) => d.error = Some(e),
+            }
+        }
+    }
+}
+
 impl Portal {
     /// Issues a token pair for `user_id` with `scopes` (empty: the app's).
     pub fn authorize(&self, user_id: u64, scopes: &[&str]) -> TokenPair {
@@ -61,19 +92,8 @@ impl Portal {
 
     /// Queues a form POST and records it as a delivery.
     pub(crate) fn post(&self, st: &mut State, url: &str, event: &str, form: &Value) -> u64 {
-        let id = st.next_seq();
         let body = b24_form::encode(form);
-        if st.deliveries.len() >= MAX_DELIVERIES {
-            st.deliveries.remove(0);
-        }
-        st.deliveries.push(Delivery {
-            id,
-            url: url.to_owned(),
-            event: event.to_owned(),
-            body: body.clone(),
-            status: None,
-            error: None,
-        });
+        let id = st.record_delivery(url, event, &body);
         // The worker lives as long as the portal; a send error means shutdown.
         let _ = self.shared.outbox.send(Outgoing {
             delivery_id: id,
