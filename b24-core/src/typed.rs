@@ -41,6 +41,10 @@ pub trait PlacementCommand: Serialize + Send + Sync {
     const NAME: &'static str;
     /// The placement it works in.
     const PLACEMENT: &'static str;
+    /// The portal calls the callback again each time the thing it watches
+    /// happens (`bindLayoutEventCallback`), not once; the bridge then
+    /// delivers a stream (`Bridge::subscribe`) instead of one result.
+    const REPEATS: bool = false;
     /// What the callback receives.
     type Output: DeserializeOwned + Send + 'static;
 }

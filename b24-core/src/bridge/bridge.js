@@ -2,7 +2,9 @@
  * placement's interface events through the frame protocol (BX24, the
  * @bitrix24/b24jssdk B24Frame, or the small built-in client below), forwards
  * each event to the app server as {event, args, seq}, and runs the commands
- * the server queues with placement.call.
+ * the server queues with placement.call. Parameters go to the portal as they
+ * are (setValue(0), bind*Callback(null)); a repeating command's callback
+ * stays registered and each call is forwarded as {id, result, seq}.
  * Config: window.B24_BRIDGE = {token, base, placement, subscriptions,
  * portalOrigin, appSid, noReplyMs}. */
 (function () {
@@ -30,18 +32,33 @@
     return fetch(cfg.base + path, init);
   }
 
-  // Events go out one at a time and in order; each carries a fresh sequence
-  // number, so the server can refuse a replayed post.
+  // Events and callback calls go out one at a time and in order; each
+  // carries a fresh sequence number, so the server can refuse a replayed post.
   var seq = 0;
   var queue = Promise.resolve();
-  function forward(event, args) {
+  function post(path, body, what, onStatus) {
     seq += 1;
-    var s = seq;
+    body.seq = seq;
     queue = queue.then(function () {
-      return request('POST', '/events', { event: event, args: args, seq: s });
+      return request('POST', path, body);
     }).then(function (r) {
-      if (!r.ok) { console.warn('b24 bridge: ' + event + ' answered ' + r.status); }
-    }, function (e) { console.warn('b24 bridge: forwarding ' + event + ' failed', e); });
+      if (onStatus) { onStatus(r.status); }
+      if (!r.ok) { console.warn('b24 bridge: ' + what + ' answered ' + r.status); }
+    }, function (e) { console.warn('b24 bridge: forwarding ' + what + ' failed', e); });
+  }
+  function forward(event, args) {
+    post('/events', { event: event, args: args }, event);
+  }
+  // The app dropped the stream (410): later calls are not forwarded.
+  var dropped = {};
+  function forwardCallback(id, value) {
+    if (dropped[id]) { return; }
+    post('/commands/callback', { id: id, result: value === undefined ? null : value }, 'callback of command ' + id,
+      function (status) { if (status === 410) { dropped[id] = true; } });
+  }
+
+  function isPlainObject(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
   }
 
   // The portal side of the frame protocol answers `callbackKey:JSON`, and a
@@ -64,7 +81,10 @@
       n += 1;
       var key = 'b24b' + n + 'x' + Math.random().toString(36).slice(2, 10);
       if (fn) { callbacks[key] = { fn: fn, keep: !!keep }; }
-      var p = params && Object.keys(params).length ? JSON.stringify(params) : '';
+      // An empty object goes as nothing, as B24Frame sends it; anything
+      // else (0, null, "", false, strings, arrays) as its JSON.
+      var p = params === undefined || (isPlainObject(params) && !Object.keys(params).length)
+        ? '' : JSON.stringify(params);
       window.parent.postMessage(command + ':' + p + ':' + key + ':' + sid, origin);
       return key;
     }
@@ -86,6 +106,11 @@
             resolve({ result: v === undefined ? null : v });
           });
         });
+      },
+      // The key stays: the portal answers it each time.
+      repeat: function (command, params, fn) {
+        send(command, params, fn, true);
+        return Promise.resolve();
       }
     };
   }
@@ -97,26 +122,46 @@
       call: function (command, params) {
         return new Promise(function (resolve) {
           var timer = setTimeout(function () { resolve({ noReply: true }); }, cfg.noReplyMs);
-          window.BX24.placement.call(command, params || {}, function (v) {
+          window.BX24.placement.call(command, params, function (v) {
             clearTimeout(timer);
             resolve({ result: v === undefined ? null : v });
           });
         });
+      },
+      repeat: function (command, params, fn) {
+        window.BX24.placement.call(command, params, fn);
+        return Promise.resolve();
       }
     };
   }
 
   // B24Frame.placement.call resolves with {isSafely: true} when the portal
-  // stays silent for 900 ms (CallCardStartTimer does, by design).
+  // stays silent for 900 ms (CallCardStartTimer does, by design). It takes
+  // an object: setValue's value goes JSON-encoded in `value` (sent raw), any
+  // other value that is not an object as `singleOption` (sent as its JSON;
+  // B24Frame sends a falsy one as nothing, which the portal reads as null).
+  function jssdkArgs(command, params) {
+    if (command === 'setValue') { return { value: JSON.stringify(params === undefined ? null : params) }; }
+    if (isPlainObject(params)) { return Object.assign({}, params); }
+    return params ? { singleOption: params } : {};
+  }
+  function isSafely(v) { return v && typeof v === 'object' && v.isSafely === true; }
   function jssdkClient(frame) {
     return {
       name: 'b24jssdk',
       bind: function (event, fn) { return frame.placement.bindEvent(event, fn); },
       call: function (command, params) {
-        return frame.placement.call(command, params || {}).then(function (v) {
-          if (v && typeof v === 'object' && v.isSafely === true) { return { noReply: true }; }
+        return frame.placement.call(command, jssdkArgs(command, params)).then(function (v) {
+          if (isSafely(v)) { return { noReply: true }; }
           return { result: v === undefined ? null : v };
         });
+      },
+      // The promise takes the first answer, `callBack` every later one.
+      repeat: function (command, params, fn) {
+        var args = jssdkArgs(command, params);
+        args.callBack = fn;
+        frame.placement.call(command, args).then(function (v) { if (!isSafely(v)) { fn(v); } });
+        return Promise.resolve();
       }
     };
   }
@@ -135,7 +180,11 @@
     request('GET', '/commands').then(function (r) {
       if (r.status === 200) {
         return r.json().then(function (cmd) {
-          return client.call(cmd.command, cmd.params).then(function (out) {
+          var run = cmd.repeat
+            ? client.repeat(cmd.command, cmd.params, function (v) { forwardCallback(cmd.id, v); })
+              .then(function () { return { bound: true }; })
+            : client.call(cmd.command, cmd.params);
+          return run.then(function (out) {
             out.id = cmd.id;
             return request('POST', '/commands/result', out);
           });

@@ -18,7 +18,14 @@
 //!    sequence number (no replays), decodes the event into the generated enum
 //!    and dispatches it. Anything else is answered 401 or 400 and logged.
 //! 4. [`Bridge::send`] queues a typed [`PlacementCommand`]; the widget runs it
-//!    with `placement.call` and the typed result comes back.
+//!    with `placement.call` and the typed result comes back. The parameters go
+//!    out as they are: `setValue(0)` sends `0`, `bind*Callback(null)` sends
+//!    `null`, never `{}`.
+//! 5. A command whose callback fires again and again
+//!    ([`PlacementCommand::REPEATS`], the `bind*Callback`s of the CRM activity
+//!    placements) goes through [`Bridge::subscribe`]: each call of the callback
+//!    arrives as a typed item of a [`CommandStream`], until the session closes
+//!    or the app drops the stream.
 //!
 //! ```ignore
 //! b24::generate!("specs/placements/page_background_worker.yaml");
@@ -34,7 +41,7 @@ mod form;
 mod routes;
 mod token;
 
-use routes::{event, html_escape, open, poll, ready, result, script, script_json};
+use routes::{callback, event, html_escape, open, poll, ready, result, script, script_json};
 
 pub use form::{PlacementFormError, PlacementRequest};
 pub use token::{SessionClaims, SessionKey, TokenError};
@@ -42,8 +49,10 @@ pub use token::{SessionClaims, SessionKey, TokenError};
 use std::collections::{HashMap, VecDeque};
 use std::future::Future;
 use std::marker::PhantomData;
+use std::pin::Pin;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 use axum::Router;
@@ -52,10 +61,12 @@ use axum::extract::{OriginalUri, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
+use futures::Stream;
 use futures::future::BoxFuture;
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
-use tokio::sync::{Notify, oneshot};
+use tokio::sync::{Notify, mpsc, oneshot};
 
 use crate::clock::{SystemClock, TimeSource};
 use crate::decode::DecodeError;
@@ -133,6 +144,48 @@ pub enum CommandError {
     /// The parameters did not serialize, or the result did not decode.
     #[error("command result: {0}")]
     Json(#[from] serde_json::Error),
+    /// [`Bridge::send`] of a command whose callback fires repeatedly: it
+    /// needs [`Bridge::subscribe`].
+    #[error("command {0} calls back repeatedly: use Bridge::subscribe")]
+    Repeating(&'static str),
+    /// [`Bridge::subscribe`] to a command that calls back once: it needs
+    /// [`Bridge::send`].
+    #[error("command {0} calls back once: use Bridge::send")]
+    NotRepeating(&'static str),
+}
+
+/// The calls of a repeating command's callback, typed, in the order the
+/// widget saw them. Ends when the session closes ([`Bridge::close`], expiry);
+/// dropping it tells the widget to stop forwarding.
+#[must_use = "a dropped stream stops the callbacks"]
+pub struct CommandStream<T> {
+    rx: mpsc::Receiver<Value>,
+    _t: PhantomData<fn() -> T>,
+}
+
+impl<T> std::fmt::Debug for CommandStream<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CommandStream").finish_non_exhaustive()
+    }
+}
+
+impl<T: DeserializeOwned> Stream for CommandStream<T> {
+    type Item = Result<T, CommandError>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.rx.poll_recv(cx).map(|v| v.map(decode_reply))
+    }
+}
+
+/// Decodes a callback value. `B24Frame` hands an empty reply over as `""`;
+/// such a value decodes as `null` when `""` itself does not fit.
+fn decode_reply<T: DeserializeOwned>(v: Value) -> Result<T, CommandError> {
+    match serde_json::from_value(v.clone()) {
+        Err(e) if v == Value::String(String::new()) => {
+            serde_json::from_value(Value::Null).map_err(|_| CommandError::Json(e))
+        }
+        r => r.map_err(CommandError::Json),
+    }
 }
 
 type DispatchFn<E> = Arc<dyn Fn(WidgetContext, E) -> BoxFuture<'static, ()> + Send + Sync>;
@@ -315,13 +368,22 @@ struct Session {
     last_seq: u64,
     ready_order: Option<u64>,
     queue: VecDeque<Value>,
-    waiting: HashMap<u64, oneshot::Sender<Reply>>,
+    waiting: HashMap<u64, Pending>,
     wake: Arc<Notify>,
+}
+
+/// A command the widget has not answered, or a repeating one whose callback
+/// values still flow.
+struct Pending {
+    reply: Option<oneshot::Sender<Reply>>,
+    stream: Option<mpsc::Sender<Value>>,
 }
 
 enum Reply {
     Result(Value),
-    NoReply,
+    Silent,
+    /// A repeating command's callback is registered.
+    Bound,
 }
 
 /// A refused request: status, and the reason that is logged.
@@ -337,6 +399,8 @@ impl IntoResponse for Reject {
 const MAX_SESSIONS: usize = 10_000;
 /// How long a command poll is held open.
 const POLL_HOLD: Duration = Duration::from_secs(20);
+/// Callback values a [`CommandStream`] buffers before the widget's posts wait.
+const STREAM_BUFFER: usize = 64;
 
 impl<E: InterfaceEvents> Bridge<E> {
     /// A builder with defaults.
@@ -347,8 +411,8 @@ impl<E: InterfaceEvents> Bridge<E> {
     /// The routes, mounted at `path` (the path of the placement's `HANDLER`
     /// URL, e.g. `/placement`): `POST {path}` and `POST {path}/` (the
     /// placement opening), `GET {path}/bridge.js`, `POST {path}/events`,
-    /// `POST {path}/ready`, `GET {path}/commands`, `POST {path}/commands/result`.
-    /// Merge it into the app's router.
+    /// `POST {path}/ready`, `GET {path}/commands`, `POST {path}/commands/result`,
+    /// `POST {path}/commands/callback`. Merge it into the app's router.
     pub fn router(&self, path: &str) -> Router {
         let base = path.trim_end_matches('/');
         let mut r = Router::new().route(&format!("{base}/"), post(open::<E>));
@@ -360,6 +424,7 @@ impl<E: InterfaceEvents> Bridge<E> {
             .route(&format!("{base}/ready"), post(ready::<E>))
             .route(&format!("{base}/commands"), get(poll::<E>))
             .route(&format!("{base}/commands/result"), post(result::<E>))
+            .route(&format!("{base}/commands/callback"), post(callback::<E>))
             .with_state(self.clone())
     }
 
@@ -370,6 +435,62 @@ impl<E: InterfaceEvents> Bridge<E> {
         session: &str,
         command: &C,
     ) -> Result<C::Output, CommandError> {
+        if C::REPEATS {
+            return Err(CommandError::Repeating(C::NAME));
+        }
+        let (id, rx) = self.enqueue(session, command, None)?;
+        match self.reply(session, id, rx).await? {
+            Reply::Result(v) => decode_reply(v),
+            Reply::Silent => Err(CommandError::NoReply),
+            // A one-shot command has no callback stream to bind.
+            Reply::Bound => Err(CommandError::NoReply),
+        }
+    }
+
+    /// Runs a command whose callback fires repeatedly
+    /// ([`PlacementCommand::REPEATS`]) in the widget of `session`, and returns
+    /// once the widget has registered the callback: every later call of it is
+    /// an item of the stream.
+    pub async fn subscribe<C: PlacementCommand>(
+        &self,
+        session: &str,
+        command: &C,
+    ) -> Result<CommandStream<C::Output>, CommandError> {
+        if !C::REPEATS {
+            return Err(CommandError::NotRepeating(C::NAME));
+        }
+        let (tx, rx_values) = mpsc::channel(STREAM_BUFFER);
+        let (id, rx) = self.enqueue(session, command, Some(tx.clone()))?;
+        let first = match self.reply(session, id, rx).await {
+            Ok(Reply::Bound) => None,
+            // A widget that answers once (an older bridge.js): that answer
+            // is the first call.
+            Ok(Reply::Result(v)) => Some(v),
+            Ok(Reply::Silent) => None,
+            Err(e) => {
+                if let Some(s) = self.lock().get_mut(session) {
+                    s.waiting.remove(&id);
+                }
+                return Err(e);
+            }
+        };
+        if let Some(v) = first {
+            // The buffer is empty: the stream was just made.
+            let _ = tx.try_send(v);
+        }
+        Ok(CommandStream {
+            rx: rx_values,
+            _t: PhantomData,
+        })
+    }
+
+    /// Queues a command for the widget; `stream` marks a repeating one.
+    fn enqueue<C: PlacementCommand>(
+        &self,
+        session: &str,
+        command: &C,
+        stream: Option<mpsc::Sender<Value>>,
+    ) -> Result<(u64, oneshot::Receiver<Reply>), CommandError> {
         if C::PLACEMENT != E::PLACEMENT {
             return Err(CommandError::WrongPlacement {
                 command: C::NAME,
@@ -377,28 +498,52 @@ impl<E: InterfaceEvents> Bridge<E> {
                 actual: E::PLACEMENT,
             });
         }
+        // Exactly what the command serializes to: `0`, `null`, `""` and
+        // `false` stay what they are.
         let params = serde_json::to_value(command)?;
         let id = self.inner.next_command.fetch_add(1, Ordering::Relaxed);
         let (tx, rx) = oneshot::channel();
-        {
-            let mut sessions = self.lock();
-            let s = sessions
-                .get_mut(session)
-                .ok_or_else(|| CommandError::UnknownSession(session.to_owned()))?;
-            s.waiting.insert(id, tx);
-            s.queue
-                .push_back(json!({"id": id, "command": C::NAME, "params": params}));
-            s.wake.notify_one();
-        }
+        let mut sessions = self.lock();
+        let s = sessions
+            .get_mut(session)
+            .ok_or_else(|| CommandError::UnknownSession(session.to_owned()))?;
+        let repeat = stream.is_some();
+        s.waiting.insert(
+            id,
+            Pending {
+                reply: Some(tx),
+                stream,
+            },
+        );
+        s.queue
+            .push_back(json!({"id": id, "command": C::NAME, "params": params, "repeat": repeat}));
+        s.wake.notify_one();
+        Ok((id, rx))
+    }
+
+    /// Waits for the widget's answer to command `id`.
+    async fn reply(
+        &self,
+        session: &str,
+        id: u64,
+        rx: oneshot::Receiver<Reply>,
+    ) -> Result<Reply, CommandError> {
         let out = tokio::time::timeout(self.inner.command_timeout, rx).await;
-        if let Some(s) = self.lock().get_mut(session) {
+        if let Some(s) = self.lock().get_mut(session)
+            && s.waiting.get(&id).is_some_and(|p| p.stream.is_none())
+        {
             s.waiting.remove(&id);
         }
         match out {
-            Ok(Ok(Reply::Result(v))) => Ok(serde_json::from_value(v)?),
-            Ok(Ok(Reply::NoReply)) => Err(CommandError::NoReply),
+            Ok(Ok(r)) => Ok(r),
             Ok(Err(_)) | Err(_) => Err(CommandError::Timeout(self.inner.command_timeout)),
         }
+    }
+
+    /// Closes a session: its token stops working and its command streams
+    /// end. Returns whether it was open.
+    pub fn close(&self, session: &str) -> bool {
+        self.lock().remove(session).is_some()
     }
 
     /// The sessions whose widget reported ready, oldest first.
@@ -453,6 +598,28 @@ impl<E: InterfaceEvents> Bridge<E> {
             "widget bridge refused a request: {why}"
         );
         Reject(status, why)
+    }
+
+    /// Spends an event or callback sequence number of `session` (a number
+    /// not above the last one is a replay), then runs `f` on the session.
+    fn spend<T>(
+        &self,
+        session: &str,
+        seq: u64,
+        f: impl FnOnce(&mut Session) -> T,
+    ) -> Result<T, Reject> {
+        let mut sessions = self.lock();
+        let Some(s) = sessions.get_mut(session) else {
+            drop(sessions);
+            return Err(self.reject(StatusCode::UNAUTHORIZED, "unknown or closed session"));
+        };
+        if seq <= s.last_seq {
+            let why = format!("replayed post (seq {seq} after {})", s.last_seq);
+            drop(sessions);
+            return Err(self.reject(StatusCode::UNAUTHORIZED, why));
+        }
+        s.last_seq = seq;
+        Ok(f(s))
     }
 
     /// Checks the bearer token and that its session is open.

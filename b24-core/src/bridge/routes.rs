@@ -18,6 +18,18 @@ struct CommandResult {
     result: Option<Value>,
     #[serde(default, rename = "noReply")]
     no_reply: bool,
+    /// A repeating command's callback is registered.
+    #[serde(default)]
+    bound: bool,
+}
+
+/// One call of a repeating command's callback.
+#[derive(Deserialize)]
+struct CallbackPost {
+    id: u64,
+    #[serde(default)]
+    result: Option<Value>,
+    seq: u64,
 }
 
 /// JSON safe inside `<script>`: no `</script>`, no HTML comment openers.
@@ -122,19 +134,7 @@ pub(super) async fn event<E: InterfaceEvents>(
         .map_err(|e| b.reject(StatusCode::BAD_REQUEST, format!("event body: {e}")))?;
     // The sequence number is spent before decoding, so a replay of a bad post
     // is refused too.
-    let ctx = {
-        let mut sessions = b.lock();
-        let Some(s) = sessions.get_mut(&claims.session) else {
-            return Err(b.reject(StatusCode::UNAUTHORIZED, "unknown or closed session"));
-        };
-        if post.seq <= s.last_seq {
-            let why = format!("replayed event (seq {} after {})", post.seq, s.last_seq);
-            drop(sessions);
-            return Err(b.reject(StatusCode::UNAUTHORIZED, why));
-        }
-        s.last_seq = post.seq;
-        s.ctx.clone()
-    };
+    let ctx = b.spend(&claims.session, post.seq, |s| s.ctx.clone())?;
     if !b.inner.subscriptions.contains(&post.event.as_str()) {
         return Err(b.reject(
             StatusCode::BAD_REQUEST,
@@ -231,22 +231,69 @@ pub(super) async fn result<E: InterfaceEvents>(
     let claims = b.authenticate(&headers)?;
     let r: CommandResult = serde_json::from_slice(&body)
         .map_err(|e| b.reject(StatusCode::BAD_REQUEST, format!("command result: {e}")))?;
-    let tx = b
-        .lock()
-        .get_mut(&claims.session)
-        .and_then(|s| s.waiting.remove(&r.id));
+    let tx = b.lock().get_mut(&claims.session).and_then(|s| {
+        let p = s.waiting.get_mut(&r.id)?;
+        let tx = p.reply.take();
+        if p.stream.is_none() {
+            s.waiting.remove(&r.id);
+        }
+        tx
+    });
     let Some(tx) = tx else {
         return Err(b.reject(
             StatusCode::BAD_REQUEST,
             format!("no command {} waiting", r.id),
         ));
     };
-    let reply = if r.no_reply {
-        Reply::NoReply
+    let reply = if r.bound {
+        Reply::Bound
+    } else if r.no_reply {
+        Reply::Silent
     } else {
         Reply::Result(r.result.unwrap_or(Value::Null))
     };
     // The sender may have timed out meanwhile; nothing to do then.
     let _ = tx.send(reply);
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// A call of a repeating command's callback, sequenced with the events (one
+/// counter, so a replay of either is refused), handed to the command's
+/// stream. `410 Gone` tells the widget the app dropped the stream.
+pub(super) async fn callback<E: InterfaceEvents>(
+    State(b): State<Bridge<E>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<StatusCode, Reject> {
+    let claims = b.authenticate(&headers)?;
+    let post: CallbackPost = serde_json::from_slice(&body)
+        .map_err(|e| b.reject(StatusCode::BAD_REQUEST, format!("callback body: {e}")))?;
+    let tx = b.spend(&claims.session, post.seq, |s| {
+        s.waiting.get(&post.id).and_then(|p| p.stream.clone())
+    })?;
+    let Some(tx) = tx else {
+        return Err(b.reject(
+            StatusCode::BAD_REQUEST,
+            format!("no repeating command {}", post.id),
+        ));
+    };
+    let value = post.result.unwrap_or(Value::Null);
+    // Waits while the app's stream is full, up to the command timeout.
+    match tokio::time::timeout(b.inner.command_timeout, tx.send(value)).await {
+        Ok(Ok(())) => Ok(StatusCode::NO_CONTENT),
+        Ok(Err(_)) => {
+            if let Some(s) = b.lock().get_mut(&claims.session) {
+                s.waiting.remove(&post.id);
+            }
+            Ok(StatusCode::GONE)
+        }
+        Err(_) => {
+            tracing::warn!(
+                placement = E::PLACEMENT,
+                command = post.id,
+                "widget bridge: the app does not read a command stream; a callback value was dropped"
+            );
+            Ok(StatusCode::SERVICE_UNAVAILABLE)
+        }
+    }
 }

@@ -327,3 +327,195 @@ async fn commands_round_trip() {
         400
     );
 }
+
+/// `setValue`-like: the parameter is the value itself.
+#[derive(serde::Serialize)]
+#[serde(transparent)]
+struct SetValue(Value);
+impl PlacementCommand for SetValue {
+    const NAME: &'static str = "setValue";
+    const PLACEMENT: &'static str = "TEST_PLACEMENT";
+    type Output = Value;
+}
+
+/// `bindValueChangeCallback`-like: `null` or a block id, called back on
+/// every change.
+#[derive(serde::Serialize)]
+#[serde(transparent)]
+struct BindChange(Option<String>);
+impl PlacementCommand for BindChange {
+    const NAME: &'static str = "bindValueChangeCallback";
+    const PLACEMENT: &'static str = "TEST_PLACEMENT";
+    const REPEATS: bool = true;
+    type Output = Change;
+}
+
+#[derive(Debug, PartialEq, serde::Deserialize)]
+struct Change {
+    id: String,
+    value: String,
+}
+
+impl Fixture {
+    async fn ready_session(&self) -> (String, String) {
+        let t = self.token().await;
+        assert_eq!(
+            self.post("/ready", &t, json!({"client": "builtin"})).await,
+            204
+        );
+        (t, self.bridge.wait_ready(1).await.session)
+    }
+    async fn next_command(&self, token: &str) -> Value {
+        self.http
+            .get(format!("{}/commands", self.base))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+}
+
+#[tokio::test]
+async fn falsy_parameters_pass_through_unchanged() {
+    let f = fixture().await;
+    let (t, s) = f.ready_session().await;
+    for v in [
+        json!(0),
+        json!(null),
+        json!(""),
+        json!(false),
+        json!({}),
+        json!([]),
+    ] {
+        let sent = {
+            let (bridge, s, v) = (f.bridge.clone(), s.clone(), v.clone());
+            tokio::spawn(async move { bridge.send(&s, &SetValue(v)).await })
+        };
+        let cmd = f.next_command(&t).await;
+        assert_eq!(cmd["command"], "setValue");
+        assert_eq!(cmd["params"], v, "{cmd}");
+        assert_eq!(cmd["repeat"], false);
+        // The portal's answer comes back as it is, falsy or not.
+        assert_eq!(
+            f.post(
+                "/commands/result",
+                &t,
+                json!({"id": cmd["id"], "result": v})
+            )
+            .await,
+            204
+        );
+        assert_eq!(sent.await.unwrap().unwrap(), v);
+    }
+    // The rendered script sends them on as they are too.
+    assert!(!BRIDGE_JS.contains("params || {}"));
+}
+
+#[tokio::test]
+async fn repeating_callbacks_arrive_as_a_typed_stream() {
+    use futures::StreamExt;
+    let f = fixture().await;
+    let (t, s) = f.ready_session().await;
+    // The wrong entry point for either kind is a typed error.
+    assert!(matches!(
+        f.bridge.send(&s, &BindChange(None)).await,
+        Err(CommandError::Repeating("bindValueChangeCallback"))
+    ));
+    assert!(matches!(
+        f.bridge.subscribe(&s, &SetMute { muted: true }).await,
+        Err(CommandError::NotRepeating("SetMute"))
+    ));
+
+    let sub = {
+        let (bridge, s) = (f.bridge.clone(), s.clone());
+        tokio::spawn(async move { bridge.subscribe(&s, &BindChange(None)).await })
+    };
+    let cmd = f.next_command(&t).await;
+    assert_eq!(cmd["params"], json!(null));
+    assert_eq!(cmd["repeat"], true);
+    let id = cmd["id"].clone();
+    assert_eq!(
+        f.post("/commands/result", &t, json!({"id": id, "bound": true}))
+            .await,
+        204
+    );
+    let mut stream = sub.await.unwrap().unwrap();
+    let cb = |seq: u64, v: Value| json!({"id": id, "result": v, "seq": seq});
+    for (seq, value) in [(1, "a"), (2, "b"), (3, "c")] {
+        assert_eq!(
+            f.post(
+                "/commands/callback",
+                &t,
+                cb(seq, json!({"id": "email", "value": value}))
+            )
+            .await,
+            204
+        );
+    }
+    // A replay and an unknown command are refused; a value of the wrong
+    // shape arrives as a typed error item.
+    assert_eq!(
+        f.post("/commands/callback", &t, cb(3, json!({}))).await,
+        401
+    );
+    assert_eq!(
+        f.post(
+            "/commands/callback",
+            &t,
+            json!({"id": 999, "result": null, "seq": 4})
+        )
+        .await,
+        400
+    );
+    assert_eq!(f.post("/commands/callback", &t, cb(5, json!(7))).await, 204);
+    let mut got = Vec::new();
+    for _ in 0..3 {
+        got.push(stream.next().await.unwrap().unwrap().value);
+    }
+    assert_eq!(got, ["a", "b", "c"]);
+    assert!(matches!(
+        stream.next().await,
+        Some(Err(CommandError::Json(_)))
+    ));
+    // The app drops the stream: the widget is told to stop.
+    drop(stream);
+    assert_eq!(
+        f.post(
+            "/commands/callback",
+            &t,
+            cb(6, json!({"id": "x", "value": "y"}))
+        )
+        .await,
+        410
+    );
+    assert_eq!(
+        f.post("/commands/callback", &t, cb(7, json!(null))).await,
+        400
+    );
+    assert_eq!(f.bridge.rejected(), 3);
+
+    // A stream ends when its session closes.
+    let sub = {
+        let (bridge, s) = (f.bridge.clone(), s.clone());
+        tokio::spawn(async move {
+            bridge
+                .subscribe(&s, &BindChange(Some("email".into())))
+                .await
+        })
+    };
+    let cmd = f.next_command(&t).await;
+    assert_eq!(cmd["params"], "email");
+    f.post(
+        "/commands/result",
+        &t,
+        json!({"id": cmd["id"], "bound": true}),
+    )
+    .await;
+    let mut stream = sub.await.unwrap().unwrap();
+    assert!(f.bridge.close(&s));
+    assert!(stream.next().await.is_none());
+    assert!(!f.bridge.close(&s));
+}
