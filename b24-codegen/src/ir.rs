@@ -194,6 +194,8 @@ pub struct Command {
     pub param: CommandParam,
     /// What the callback receives.
     pub output: Ty,
+    /// The callback is called repeatedly.
+    pub repeats: bool,
 }
 
 /// The REST generation of a method.

@@ -236,3 +236,34 @@ fn a_bad_runtime_path_is_an_error() {
         .to_string();
     assert!(e.starts_with("<options>: runtime path `not a path`"), "{e}");
 }
+
+#[test]
+fn a_repeating_command_says_so_and_others_keep_the_default() {
+    let spec = parse(
+        "placement:
+  code: MY_WIDGET
+  commands:
+    - name: bindChangeCallback
+      param: {type: string, nullable: true}
+      repeats: true
+    - name: finish
+      params: []
+",
+    );
+    let m = lower(&spec).unwrap();
+    let p = m.placement.as_ref().unwrap();
+    assert!(p.commands[0].repeats);
+    assert!(!p.commands[1].repeats);
+    let rt = emit::Runtime::new("::b24_core").unwrap();
+    let code: String = emit::items(&m, &rt)
+        .to_string()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert_eq!(code.matches("constREPEATS:bool=true;").count(), 1, "{code}");
+    assert!(!code.contains("constREPEATS:bool=false;"));
+    // The key survives a round trip through the spec model.
+    let yaml = b24_spec::to_yaml("", &spec.file).unwrap();
+    assert!(yaml.contains("repeats: true"), "{yaml}");
+    assert_eq!(yaml.matches("repeats:").count(), 1, "{yaml}");
+}

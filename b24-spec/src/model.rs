@@ -120,6 +120,10 @@ pub struct Command {
     /// Shape of the value the callback receives; `any` when absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<Shape>,
+    /// The callback stays registered and is called each time the watched
+    /// thing happens (`bindLayoutEventCallback`), not once.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub repeats: bool,
     /// Example parameter objects (JSON).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<String>,
@@ -397,6 +401,8 @@ mod raw {
         param: Option<Shape>,
         #[serde(default)]
         result: Option<Shape>,
+        #[serde(default)]
+        repeats: bool,
         #[serde(default)]
         examples: Vec<String>,
         #[serde(default)]

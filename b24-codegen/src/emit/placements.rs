@@ -335,12 +335,20 @@ impl Emit<'_> {
         let id = format_ident!("{name}");
         let wire = &c.wire;
         let out = self.ty(&c.output);
+        // Only repeating commands spell the constant out; the trait's default
+        // is `false`.
+        let repeats = c.repeats.then(|| {
+            quote!(
+                const REPEATS: bool = true;
+            )
+        });
         let tokens = quote! {
             #sdoc
             #body
             impl #p::PlacementCommand for #id {
                 const NAME: &'static str = #wire;
                 const PLACEMENT: &'static str = #placement;
+                #repeats
                 type Output = #out;
             }
         };

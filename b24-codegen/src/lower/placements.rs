@@ -93,6 +93,7 @@ impl Lower<'_> {
             name,
             param,
             output,
+            repeats: c.repeats,
         })
     }
 

@@ -384,6 +384,8 @@ pub fn placement_file(
                 c.result.as_ref().unwrap_or(&Shape::of("any")),
                 &mut types,
             )),
+            // Not read from the docs yet: hand-written specs set it.
+            repeats: false,
             examples: kept(&c.examples),
             result_examples: kept(&c.result_examples),
         })
