@@ -406,6 +406,7 @@ impl BindLayoutEventCallback {
 impl ::b24_core::__private::PlacementCommand for BindLayoutEventCallback {
     const NAME: &'static str = "bindLayoutEventCallback";
     const PLACEMENT: &'static str = "CRM_XXX_DETAIL_ACTIVITY";
+    const REPEATS: bool = true;
     type Output = LayoutEvent;
 }
 /// Registers a handler for value changes of dropdownMenu, input, textarea and select blocks.
@@ -435,6 +436,7 @@ impl BindValueChangeCallback {
 impl ::b24_core::__private::PlacementCommand for BindValueChangeCallback {
     const NAME: &'static str = "bindValueChangeCallback";
     const PLACEMENT: &'static str = "CRM_XXX_DETAIL_ACTIVITY";
+    const REPEATS: bool = true;
     type Output = LayoutEvent;
 }
 /// Registers a handler for clicks on the active primary button.
@@ -464,6 +466,7 @@ impl BindPrimaryButtonClickCallback {
 impl ::b24_core::__private::PlacementCommand for BindPrimaryButtonClickCallback {
     const NAME: &'static str = "bindPrimaryButtonClickCallback";
     const PLACEMENT: &'static str = "CRM_XXX_DETAIL_ACTIVITY";
+    const REPEATS: bool = true;
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// Registers a handler for clicks on the active secondary button.
@@ -495,6 +498,7 @@ impl BindSecondaryButtonClickCallback {
 impl ::b24_core::__private::PlacementCommand for BindSecondaryButtonClickCallback {
     const NAME: &'static str = "bindSecondaryButtonClickCallback";
     const PLACEMENT: &'static str = "CRM_XXX_DETAIL_ACTIVITY";
+    const REPEATS: bool = true;
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// Registers a handler invoked right after the entity fields are saved in the editor.
@@ -524,6 +528,7 @@ impl BindEntityUpdateCallback {
 impl ::b24_core::__private::PlacementCommand for BindEntityUpdateCallback {
     const NAME: &'static str = "bindEntityUpdateCallback";
     const PLACEMENT: &'static str = "CRM_XXX_DETAIL_ACTIVITY";
+    const REPEATS: bool = true;
     type Output = ::b24_core::__private::serde_json::Value;
 }
 /// Locks the interface during long operations such as saving.

@@ -23,6 +23,9 @@
 /// The widget adds its own item to the BI analytics menu — next to the ready-made Bitrix24 reports and the connected Microsoft Power BI and Google Looker Studio dashboards. Clicking the item opens a separate page where Bitrix24 shows the content of the handler.
 #[rustfmt::skip]
 pub mod bi_analytics_menu;
+/// The settings page of an automation rule registered with `bizproc.robot.add` and `USE_PLACEMENT = Y`: the application page writes property values into the rule's form with `setPropertyValue`.
+#[rustfmt::skip]
+pub mod bizproc_robot_settings;
 /// Calendar view `CALENDAR_GRIDVIEW`: commands that open the calendar's event card and forms, and `Calendar.customView:*` events about range changes and view refreshes.
 #[rustfmt::skip]
 pub mod calendar_gridview;
