@@ -49,6 +49,24 @@ pub trait PlacementCommand: Serialize + Send + Sync {
     type Output: DeserializeOwned + Send + 'static;
 }
 
+/// Whether placement code `code` (as the portal sends it in `PLACEMENT`) is
+/// an instance of spec code `spec`, where `XXX` stands for one or more
+/// `_`-separated parts: `CRM_XXX_DETAIL_ACTIVITY` covers
+/// `CRM_DEAL_DETAIL_ACTIVITY` and `CRM_DYNAMIC_183_DETAIL_ACTIVITY`.
+pub fn placement_code_matches(spec: &str, code: &str) -> bool {
+    fn go(s: &[&str], c: &[&str]) -> bool {
+        match (s.split_first(), c.split_first()) {
+            (None, None) => true,
+            (Some((&"XXX", rest)), Some(_)) => (1..=c.len()).any(|n| go(rest, &c[n..])),
+            (Some((a, rest)), Some((b, more))) => a.eq_ignore_ascii_case(b) && go(rest, more),
+            _ => false,
+        }
+    }
+    let s: Vec<&str> = spec.split('_').collect();
+    let c: Vec<&str> = code.split('_').collect();
+    go(&s, &c)
+}
+
 /// The interface events of one placement, as a generated enum.
 pub trait InterfaceEvents: Sized + Send + 'static {
     /// The placement code.
@@ -80,4 +98,23 @@ pub trait RestEvent {
     const CODE: &'static str;
     /// The scope needed to bind it.
     const SCOPE: &'static str;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placement_code_matches as m;
+
+    #[test]
+    fn family_codes_match_their_instances_only() {
+        assert!(m("CRM_XXX_DETAIL_ACTIVITY", "CRM_DEAL_DETAIL_ACTIVITY"));
+        assert!(m(
+            "CRM_XXX_DETAIL_ACTIVITY",
+            "CRM_DYNAMIC_183_DETAIL_ACTIVITY"
+        ));
+        assert!(m("CALL_CARD", "CALL_CARD"));
+        assert!(!m("CRM_XXX_DETAIL_ACTIVITY", "CRM_DETAIL_ACTIVITY"));
+        assert!(!m("CRM_XXX_DETAIL_ACTIVITY", "CRM_DEAL_DETAIL_TAB"));
+        assert!(!m("CALL_CARD", "CALL_CARD_X"));
+        assert!(!m("CALL_CARD", "OTHER"));
+    }
 }

@@ -1,7 +1,10 @@
 /* The portal side of the Bitrix24 frame protocol, as the portal page runs
  * it: requests arrive as `command:params:callbackKey:appSid` strings, replies
  * go back as `callbackKey:JSON`, and a bound interface event is a reply to
- * the callback key of its placementBindEvent request. */
+ * the callback key of its placementBindEvent request. Each frame's events and
+ * commands come from its placement's spec (cfg.frames[].interface); the call
+ * card placements have their own behaviour below, every other placement
+ * answers with the documented results (genericCommand). */
 (function () {
   'use strict';
   var cfg = window.B24_PORTAL;
@@ -9,18 +12,7 @@
   var PBW = 'PAGE_BACKGROUND_WORKER', CC = 'CALL_CARD';
   var UI_STATES = ['incoming', 'transferIncoming', 'outgoing', 'connectingIncoming', 'connectingOutgoing',
     'connected', 'transferring', 'transferFailed', 'transferConnected', 'error', 'moneyError', 'redial'];
-  var EVENTS = {};
-  EVENTS[PBW] = ['initialized', 'addCommentButtonClick', 'muteButtonClick', 'holdButtonClick', 'closeButtonClick',
-    'transferButtonClick', 'cancelTransferButtonClick', 'completeTransferButtonClick', 'hangupButtonClick',
-    'nextButtonClick', 'skipButtonClick', 'answerButtonClick', 'entityChanged', 'makeCallButtonClick',
-    'qualityMeterClick', 'dialpadButtonClick', 'notifyAdminButtonClick'].map(function (e) { return 'BackgroundCallCard::' + e; });
-  EVENTS[CC] = ['CallCard::EntityChanged', 'CallCard::BeforeClose', 'CallCard::CallStateChanged'];
-  var COMMANDS = {};
-  COMMANDS[PBW] = ['CallCardSetMute', 'CallCardSetHold', 'CallCardSetUiState', 'CallCardGetListUiStates',
-    'CallCardSetCardTitle', 'CallCardSetStatusText', 'CallCardStartTimer', 'CallCardStopTimer', 'CallCardClose'];
-  COMMANDS[CC] = ['getStatus', 'disableAutoClose', 'enableAutoClose'];
-  var BASE = ['getInitData', 'refreshAuth', 'placementBindEvent', 'getInterface', 'resizeWindow', 'setTitle',
-    'setScroll', 'setInstall', 'setInstallFinish', 'setUserOption', 'setAppOption', 'reloadWindow'];
+  var hasOwn = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
 
   $('portal-user').textContent = cfg.user;
 
@@ -60,9 +52,19 @@
       i.type = 'hidden'; i.name = k; i.value = fields[k];
       form.appendChild(i);
     });
-    box.appendChild(label); box.appendChild(iframe); box.appendChild(form);
+    box.id = 'box-' + f.placement;
+    box.setAttribute('data-placement', f.placement);
+    var state = document.createElement('pre');
+    state.className = 'frame-state';
+    box.appendChild(label); box.appendChild(iframe); box.appendChild(form); box.appendChild(state);
     parent.appendChild(box);
-    frames[f.appSid] = { placement: f.placement, origin: origin, binds: {}, init: init, el: iframe, box: box };
+    var opts = init.PLACEMENT_OPTIONS;
+    frames[f.appSid] = { placement: f.placement, origin: origin, binds: {}, init: init, el: iframe, box: box,
+      iface: f.interface, callbacks: {}, state: state,
+      // USERFIELD_TYPE: the field value (PLACEMENT_OPTIONS.VALUE), setValue/getValue.
+      value: opts && typeof opts === 'object' && hasOwn(opts, 'VALUE') ? opts.VALUE : null,
+      properties: {}, layout: null, itemStates: {}, locked: false, finished: false };
+    showState(frames[f.appSid]);
     form.submit();
     return frames[f.appSid];
   }
@@ -77,7 +79,9 @@
     if (typeof e.data !== 'string') { return; }
     var cmd = split(e.data), frame = frames[cmd[3]];
     if (!frame || e.origin !== frame.origin || e.source !== frame.el.contentWindow) { return; }
-    var params = {};
+    // Absent parameters stay undefined; `0`, `null`, `""` and `false` stay
+    // what they are.
+    var params;
     if (cmd[1]) {
       try { params = JSON.parse(cmd[1]); } catch (x) { return; }
     }
@@ -90,31 +94,104 @@
   });
 
   function handle(frame, command, params, reply) {
-    var p = frame.placement;
+    var p = frame.placement, iface = frame.iface;
     switch (command) {
       case 'getInitData': return reply(frame.init);
       case 'refreshAuth':
         return fetch('/portal/refresh-auth?user=' + cfg.user, { method: 'POST' })
           .then(function (r) { return r.json(); }).then(reply);
-      case 'getInterface': return reply({ command: COMMANDS[p].slice(), event: EVENTS[p].slice() });
+      case 'getInterface': return reply({ command: Object.keys(iface.commands), event: iface.events.slice() });
       case 'placementBindEvent':
         // No answer now: the key answers each time the event fires.
-        if (params && EVENTS[p].indexOf(params.event) >= 0) {
+        if (params && iface.events.indexOf(params.event) >= 0) {
           (frame.binds[params.event] = frame.binds[params.event] || []).push(reply);
           if (params.event === 'BackgroundCallCard::initialized' && window.b24PortalBound) { window.b24PortalBound(); }
           if (params.event === 'CallCard::EntityChanged') { entityToTab(frame, reply); }
         }
         return;
-      case 'resizeWindow': return reply({ width: params.width, height: params.height });
+      case 'resizeWindow': return reply({ width: (params || {}).width, height: (params || {}).height });
       case 'setTitle': case 'setScroll': case 'setInstall': case 'setUserOption': case 'setAppOption':
         return reply(params);
       case 'setInstallFinish': case 'reloadWindow': return;
     }
-    if (COMMANDS[p].indexOf(command) >= 0) {
+    if (hasOwn(iface.commands, command)) {
       log(p + ' command ' + command + ' ' + JSON.stringify(params));
-      return (p === PBW ? pbwCommand : ccCommand)(command, params, reply);
+      if (p === PBW) { return pbwCommand(command, params || {}, reply); }
+      if (p === CC) { return ccCommand(command, params || {}, reply); }
+      return genericCommand(frame, command, params, reply);
     }
     // Unknown commands are ignored, as the portal does.
+  }
+
+  // --- other placements -----------------------------------------------------
+  // Documented results, and the state the documented commands change.
+  function genericCommand(frame, command, params, reply) {
+    var spec = frame.iface.commands[command];
+    if (spec.repeats) {
+      // bind*Callback: null (or nothing, as B24Frame sends it) for every
+      // block, a block id for that block only. The key answers each call.
+      var list = frame.callbacks[command] = frame.callbacks[command] || [];
+      list.push({ block: typeof params === 'string' && params !== '' ? params : null, reply: reply });
+      return showState(frame);
+    }
+    switch (command) {
+      case 'setValue': frame.value = params === undefined ? null : params; break;
+      case 'getValue': return reply(frame.value);
+      case 'setPropertyValue':
+        if (params && typeof params === 'object' && !Array.isArray(params)) { Object.assign(frame.properties, params); }
+        break;
+      case 'setLayout': frame.layout = params === undefined ? null : params; frame.itemStates = {}; break;
+      case 'setLayoutItemState': case 'setPrimaryButtonState': case 'setSecondaryButtonState':
+        frame.itemStates[command === 'setLayoutItemState' ? 'item:' + ((params || {}).id || '') : command] = params;
+        break;
+      case 'lock': frame.locked = true; break;
+      case 'unlock': frame.locked = false; break;
+      case 'finish': frame.finished = true; break;
+      // ui-interaction/index.md: the callback is invoked without arguments.
+      case 'reloadData': showState(frame); return reply(undefined);
+    }
+    showState(frame);
+    return reply(spec.result);
+  }
+
+  function showState(frame) {
+    if (frame.placement === PBW || frame.placement === CC) { return; }
+    var cbs = {};
+    Object.keys(frame.callbacks).forEach(function (c) { cbs[c] = frame.callbacks[c].length; });
+    var b = frame.box;
+    b.setAttribute('data-value', JSON.stringify(frame.value));
+    b.setAttribute('data-properties', JSON.stringify(frame.properties));
+    b.setAttribute('data-layout', JSON.stringify(frame.layout));
+    b.setAttribute('data-locked', String(frame.locked));
+    b.setAttribute('data-finished', String(frame.finished));
+    b.setAttribute('data-callbacks', JSON.stringify(cbs));
+    frame.state.textContent = 'value ' + JSON.stringify(frame.value) + ' · properties ' + JSON.stringify(frame.properties) +
+      ' · callbacks ' + JSON.stringify(cbs) + (frame.locked ? ' · locked' : '') + (frame.finished ? ' · finished' : '');
+  }
+
+  // /_emulator/placement/fire: an interface event, or a call of the
+  // callbacks a repeating command registered; the page reports how many
+  // subscriptions it reached.
+  function fireRequested(ev) {
+    var delivered = 0;
+    Object.keys(frames).forEach(function (sid) {
+      var f = frames[sid];
+      if (f.placement !== ev.placement) { return; }
+      if (ev.event) {
+        (f.binds[ev.event] || []).forEach(function (cb) { delivered += 1; cb(ev.args[0]); });
+      } else {
+        var id = ev.value && typeof ev.value === 'object' ? ev.value.id : undefined;
+        (f.callbacks[ev.command] || []).forEach(function (c) {
+          if (c.block === null || c.block === id) {
+            delivered += 1;
+            c.reply(ev.value === null ? undefined : ev.value);
+          }
+        });
+      }
+    });
+    log(ev.placement + ' fired ' + (ev.event || ev.command) + ' ' + JSON.stringify(ev.event ? ev.args : ev.value) +
+      ' to ' + delivered);
+    fetch('/portal/fired?seq=' + ev.seq + '&delivered=' + delivered, { method: 'POST' });
   }
 
   // The frame protocol answers a key with one JSON value: arguments after
@@ -390,6 +467,7 @@
 
   // --- cards raised over REST -----------------------------------------------
   function apply(ev) {
+    if (ev.type === 'fire') { return fireRequested(ev); }
     if (ev.type === 'show') { openCard(ev.card); }
     if (ev.type === 'hide' && card && card.data.CALL_ID === ev.callId) {
       // telephony.externalCall.finish ends the conversation; externalCall.hide

@@ -54,7 +54,8 @@ pub(super) async fn open<E: InterfaceEvents>(
 ) -> Result<Response, Reject> {
     let req = PlacementRequest::parse(&body)
         .map_err(|e| b.reject(StatusCode::BAD_REQUEST, e.to_string()))?;
-    if req.placement != E::PLACEMENT {
+    // A family code (`CRM_XXX_DETAIL_ACTIVITY`) serves each of its instances.
+    if !crate::typed::placement_code_matches(E::PLACEMENT, &req.placement) {
         return Err(b.reject(
             StatusCode::BAD_REQUEST,
             format!(

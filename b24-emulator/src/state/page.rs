@@ -5,36 +5,75 @@
 //! are tabs of that card: each opens with the card, the call context in its
 //! `PLACEMENT_OPTIONS`.
 //!
+//! Every other bound placement whose spec documents interface events or
+//! commands (`page_interface`) is hosted too: the page answers its commands
+//! with their documented results (keeping `setValue`, `setPropertyValue` and
+//! `setLayout` state), keeps the callbacks of repeating commands
+//! (`bind*Callback`) registered, and fires events and callbacks on demand.
+//!
 //! Routes: `GET /portal/?user=ID` (the page), `GET /portal/ui?after=N` (the
-//! page's long poll for call cards), `POST /portal/refresh-auth?user=ID`
-//! (the frame's `refreshAuth`), `GET /portal/portal.js`.
+//! page's long poll for call cards and fired events), `POST
+//! /portal/refresh-auth?user=ID` (the frame's `refreshAuth`), `GET
+//! /portal/portal.js`, `POST /portal/fired?seq=N&delivered=K` (the page
+//! reports a fired event), and the test control, not part of Bitrix24, `POST
+//! /_emulator/placement/fire` with `{placement, event, args}` (an interface
+//! event) or `{placement, command, value}` (a call of the callbacks a
+//! repeating command registered; `value.id` selects those bound to one
+//! block), answering `{delivered: K}` once the page has fired it.
 
+#[path = "page_interface.rs"]
+mod page_interface;
+
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::Router;
+use axum::body::Bytes;
 use axum::extract::{Query, State};
-use axum::http::header;
+use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 use serde_json::{Value, json};
-use tokio::sync::Notify;
+use tokio::sync::{Notify, oneshot};
 
 use super::{Portal, UiEvent};
 
 const PAGE_HTML: &str = include_str!("../../assets/portal.html");
 const PAGE_JS: &str = include_str!("../../assets/portal.js");
 
-/// Placements the page hosts.
-const HOSTED: &[&str] = &["PAGE_BACKGROUND_WORKER", "CALL_CARD"];
 /// UI events kept for late pollers.
 const MAX_LOG: usize = 1000;
+/// How long `/_emulator/placement/fire` waits for an open page to fire.
+const FIRE_WAIT: Duration = Duration::from_secs(20);
+
+type Log = Arc<(Mutex<Vec<Value>>, Notify)>;
 
 #[derive(Clone)]
 struct Page {
     portal: Portal,
-    log: Arc<(Mutex<Vec<Value>>, Notify)>,
+    log: Log,
+    /// Fired events waiting for the page's report, by log sequence number.
+    fired: Arc<Mutex<HashMap<u64, oneshot::Sender<u64>>>>,
+}
+
+/// Appends a UI event to the log with the next sequence number.
+fn push(log: &Log, mut v: Value) -> u64 {
+    let mut l = log.0.lock().unwrap_or_else(|p| p.into_inner());
+    let seq = l
+        .last()
+        .and_then(|e: &Value| e["seq"].as_u64())
+        .unwrap_or(0)
+        + 1;
+    v["seq"] = json!(seq);
+    l.push(v);
+    if l.len() > MAX_LOG {
+        l.remove(0);
+    }
+    drop(l);
+    log.1.notify_waiters();
+    seq
 }
 
 /// The page's routes. Starts a task that records the portal's UI events.
@@ -44,21 +83,7 @@ pub(crate) fn router(portal: Portal) -> Router {
     let (weak, sink) = (portal.clone(), Arc::clone(&log));
     tokio::spawn(async move {
         while let Ok(ev) = rx.recv().await {
-            let v = card_event(&weak, &ev);
-            let mut l = sink.0.lock().unwrap_or_else(|p| p.into_inner());
-            let seq = l
-                .last()
-                .and_then(|e: &Value| e["seq"].as_u64())
-                .unwrap_or(0)
-                + 1;
-            let mut v = v;
-            v["seq"] = json!(seq);
-            l.push(v);
-            if l.len() > MAX_LOG {
-                l.remove(0);
-            }
-            drop(l);
-            sink.1.notify_waiters();
+            push(&sink, card_event(&weak, &ev));
         }
     });
     Router::new()
@@ -67,7 +92,13 @@ pub(crate) fn router(portal: Portal) -> Router {
         .route("/portal/portal.js", get(script))
         .route("/portal/ui", get(ui))
         .route("/portal/refresh-auth", post(refresh))
-        .with_state(Page { portal, log })
+        .route("/portal/fired", post(fired))
+        .route("/_emulator/placement/fire", post(fire))
+        .with_state(Page {
+            portal,
+            log,
+            fired: Arc::default(),
+        })
 }
 
 /// A UI event as the page consumes it; a raised card carries the
@@ -157,17 +188,19 @@ async fn page(State(p): State<Page>, Query(q): Query<UserQuery>) -> Response {
         .lock()
         .placements
         .iter()
-        .filter(|b| HOSTED.contains(&b.placement.as_str()) && (b.user_id == 0 || b.user_id == user))
+        .filter(|b| b.user_id == 0 || b.user_id == user)
         .map(|b| (b.placement.clone(), b.handler.clone(), b.options.clone()))
         .collect();
     let frames: Vec<Value> = bound
         .into_iter()
-        .map(|(placement, handler, options)| {
+        .filter_map(|(placement, handler, options)| {
+            let iface = page_interface::interface(&placement)?;
             let (pair, sid) = frame_auth(&p.portal, user);
-            json!({
+            Some(json!({
                 "placement": placement,
                 "handler": handler,
                 "appSid": sid,
+                "interface": iface,
                 "form": {
                     "DOMAIN": cfg.domain,
                     "PROTOCOL": if https { "1" } else { "0" },
@@ -198,7 +231,7 @@ async fn page(State(p): State<Page>, Query(q): Query<UserQuery>) -> Response {
                     "PLACEMENT": placement,
                     "PLACEMENT_OPTIONS": {},
                 },
-            })
+            }))
         })
         .collect();
     let after = p
@@ -300,4 +333,94 @@ async fn refresh(State(p): State<Page>, Query(q): Query<UserQuery>) -> Response 
         "REFRESH_ID": pair.refresh_token,
     }))
     .into_response()
+}
+
+#[derive(Deserialize)]
+struct Fire {
+    placement: String,
+    #[serde(default)]
+    event: Option<String>,
+    #[serde(default)]
+    args: Vec<Value>,
+    #[serde(default)]
+    command: Option<String>,
+    #[serde(default)]
+    value: Value,
+}
+
+fn refuse(status: StatusCode, why: String) -> Response {
+    (status, axum::Json(json!({"error": why}))).into_response()
+}
+
+/// Test control: fires an interface event, or calls the callbacks of a
+/// repeating command, in the open portal page, and answers how many
+/// subscriptions received it once the page reports back.
+async fn fire(State(p): State<Page>, body: Bytes) -> Response {
+    let f: Fire = match serde_json::from_slice(&body) {
+        Ok(f) => f,
+        Err(e) => return refuse(StatusCode::BAD_REQUEST, format!("fire: {e}")),
+    };
+    let Some(iface) = page_interface::interface(&f.placement) else {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            format!("{} documents no interface", f.placement),
+        );
+    };
+    let ev = match (&f.event, &f.command) {
+        (Some(e), None)
+            if iface["events"]
+                .as_array()
+                .is_some_and(|l| l.contains(&json!(e))) =>
+        {
+            json!({"type": "fire", "placement": f.placement, "event": e, "args": f.args})
+        }
+        (None, Some(c)) if iface["commands"][c]["repeats"] == true => {
+            json!({"type": "fire", "placement": f.placement, "command": c, "value": f.value})
+        }
+        _ => {
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                format!(
+                    "fire: give one documented event, or one repeating command, of {}",
+                    f.placement
+                ),
+            );
+        }
+    };
+    let (tx, rx) = oneshot::channel();
+    {
+        // Registered before the page can see the event.
+        let mut waiting = p.fired.lock().unwrap_or_else(|e| e.into_inner());
+        let seq = push(&p.log, ev);
+        waiting.insert(seq, tx);
+    }
+    match tokio::time::timeout(FIRE_WAIT, rx).await {
+        Ok(Ok(delivered)) => axum::Json(json!({"delivered": delivered})).into_response(),
+        _ => refuse(
+            StatusCode::GATEWAY_TIMEOUT,
+            "no open portal page fired it".into(),
+        ),
+    }
+}
+
+#[derive(Deserialize)]
+struct Fired {
+    seq: u64,
+    delivered: u64,
+}
+
+/// The page fired event `seq` to `delivered` subscriptions.
+async fn fired(State(p): State<Page>, Query(q): Query<Fired>) -> StatusCode {
+    let tx = p
+        .fired
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .remove(&q.seq);
+    match tx {
+        Some(tx) => {
+            let _ = tx.send(q.delivered);
+            StatusCode::NO_CONTENT
+        }
+        None => StatusCode::NOT_FOUND,
+    }
 }
