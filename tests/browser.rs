@@ -9,6 +9,14 @@
 //! `telephony.externalCall.finish`, and checks the typed `CallCard::*` events,
 //! `getStatus` against the card, and the auto-close commands.
 //!
+//! Every other placement that documents commands is hosted by the same page:
+//! the test opens the CRM activity placement (`CRM_DEAL_DETAIL_ACTIVITY`),
+//! subscribes to its repeating `bind*Callback`s (with `null` and with a block
+//! id) and fires several calls of each from the page, each arriving as a
+//! typed stream item; it writes falsy field values (`setValue(0)`, `null`,
+//! `false`, `""`) into a `USERFIELD_TYPE` field and reads them back, and
+//! writes robot properties with `setPropertyValue`.
+//!
 //! Runs twice: with the bridge's built-in frame client and with
 //! @bitrix24/b24jssdk's B24Frame. Needs Debian's chromium and
 //! chromium-driver and the npm package (scripts/setup/30-browser.sh); without
@@ -185,12 +193,17 @@ impl<E: b24::InterfaceEvents + Clone> Run<E> {
     }
 }
 
-async fn run(jssdk: Option<String>) {
-    let client_name = if jssdk.is_some() {
+/// The frame client the widget reports.
+fn client_name(jssdk: &Option<String>) -> &'static str {
+    if jssdk.is_some() {
         "b24jssdk"
     } else {
         "builtin"
-    };
+    }
+}
+
+async fn run(jssdk: Option<String>) {
+    let client_name = client_name(&jssdk);
     let emu = b24_emulator::Emulator::builder()
         .start()
         .await
@@ -492,11 +505,7 @@ impl Run<cc::Event> {
 
 async fn run_call_card(jssdk: Option<String>) {
     use cc::{CallStateChangedCallState as CallState, Event as E};
-    let client_name = if jssdk.is_some() {
-        "b24jssdk"
-    } else {
-        "builtin"
-    };
+    let client_name = client_name(&jssdk);
     let emu = b24_emulator::Emulator::builder()
         .start()
         .await
@@ -652,6 +661,19 @@ async fn run_call_card(jssdk: Option<String>) {
     emu.shutdown().await;
 }
 
+/// The b24jssdk UMD build; `None` (skipped loudly, or failing under CI) when
+/// it is not installed.
+fn jssdk() -> Option<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(JSSDK);
+    match std::fs::read_to_string(&path) {
+        Ok(js) => Some(js),
+        Err(_) => {
+            missing(&path.display().to_string());
+            None
+        }
+    }
+}
+
 fn have_browser() -> bool {
     for p in [CHROMIUM, CHROMEDRIVER] {
         if !Path::new(p).exists() {
@@ -661,44 +683,270 @@ fn have_browser() -> bool {
     true
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn call_card_end_to_end_builtin_frame_client() {
-    if !have_browser() {
-        return;
-    }
-    run(None).await;
-}
+/// A scenario's two tests: the built-in frame client, and b24jssdk's B24Frame.
+macro_rules! both_clients {
+    ($builtin:ident, $jssdk:ident, $run:ident) => {
+        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+        async fn $builtin() {
+            if have_browser() {
+                $run(None).await;
+            }
+        }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn call_card_end_to_end_with_b24jssdk() {
-    if !have_browser() {
-        return;
-    }
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(JSSDK);
-    let Ok(js) = std::fs::read_to_string(&path) else {
-        missing(&path.display().to_string());
-        return;
+        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+        async fn $jssdk() {
+            if have_browser()
+                && let Some(js) = jssdk()
+            {
+                $run(Some(js)).await;
+            }
+        }
     };
-    run(Some(js)).await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn call_card_tab_end_to_end_builtin_frame_client() {
-    if !have_browser() {
-        return;
-    }
-    run_call_card(None).await;
+both_clients!(
+    call_card_end_to_end_builtin_frame_client,
+    call_card_end_to_end_with_b24jssdk,
+    run
+);
+both_clients!(
+    call_card_tab_end_to_end_builtin_frame_client,
+    call_card_tab_end_to_end_with_b24jssdk,
+    run_call_card
+);
+both_clients!(
+    widgets_end_to_end_builtin_frame_client,
+    widgets_end_to_end_with_b24jssdk,
+    run_widgets
+);
+
+/// `/_emulator/placement/fire`: how many subscriptions the page reached.
+async fn fire(emu: &b24_emulator::Emulator, body: serde_json::Value) -> u64 {
+    let r = reqwest::Client::new()
+        .post(format!("{}/_emulator/placement/fire", emu.base_url()))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200, "fire {body}");
+    let v: serde_json::Value = r.json().await.unwrap();
+    v["delivered"].as_u64().expect("delivered")
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn call_card_tab_end_to_end_with_b24jssdk() {
-    if !have_browser() {
-        return;
+/// The next `n` items of a command stream.
+async fn take<T: std::fmt::Debug + serde::de::DeserializeOwned>(
+    s: &mut b24::axum::CommandStream<T>,
+    n: usize,
+) -> Vec<T> {
+    use futures::StreamExt;
+    let mut out = Vec::new();
+    for _ in 0..n {
+        let item = tokio::time::timeout(GUARD, s.next())
+            .await
+            .expect("stream item")
+            .expect("stream open");
+        out.push(item.expect("typed item"));
     }
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(JSSDK);
-    let Ok(js) = std::fs::read_to_string(&path) else {
-        missing(&path.display().to_string());
-        return;
+    out
+}
+
+async fn box_attr(c: &Client, placement: &str, name: &str) -> Option<String> {
+    c.find(Locator::Id(&format!("box-{placement}")))
+        .await
+        .unwrap_or_else(|e| panic!("#box-{placement}: {e}"))
+        .attr(name)
+        .await
+        .unwrap()
+}
+
+async fn run_widgets(jssdk: Option<String>) {
+    use demo::{bizproc_robot_settings as robot, crm_detail_activity as act, userfield_type as uf};
+    const ACT: &str = "CRM_DEAL_DETAIL_ACTIVITY";
+    let client_name = client_name(&jssdk);
+    let emu = b24_emulator::Emulator::builder()
+        .start()
+        .await
+        .expect("emulator");
+    let app = demo::start_widgets_app(jssdk).await;
+    let rest = demo::app_client(&emu);
+    for (code, path) in [
+        (ACT, "activity"),
+        (uf::PLACEMENT, "field"),
+        (robot::PLACEMENT, "robot"),
+    ] {
+        demo::bind_placement(&rest, code, &format!("{}/{path}/", app.url))
+            .await
+            .unwrap_or_else(|e| panic!("placement.bind {code}: {e}"));
+    }
+    let (c, _driver, _profile) = browser().await;
+    c.goto(&format!("{}/portal/?user=1", emu.base_url()))
+        .await
+        .unwrap();
+    let ready = |ctx: b24::axum::WidgetContext| {
+        assert_eq!(ctx.client.as_deref(), Some(client_name));
+        ctx.session
     };
-    run_call_card(Some(js)).await;
+    let a = ready(
+        tokio::time::timeout(GUARD, app.activity.wait_ready(1))
+            .await
+            .expect("activity widget ready"),
+    );
+    let f = ready(
+        tokio::time::timeout(GUARD, app.field.wait_ready(1))
+            .await
+            .expect("field widget ready"),
+    );
+    let r = ready(
+        tokio::time::timeout(GUARD, app.robot.wait_ready(1))
+            .await
+            .expect("robot widget ready"),
+    );
+
+    // The activity draws its layout, then listens: every value change, the
+    // link's actions only, and every primary button click.
+    let mut blocks = serde_json::Map::new();
+    blocks.insert(
+        "email".into(),
+        json!({"type": "input", "properties": {"value": "", "title": "E-mail"}}),
+    );
+    blocks.insert(
+        "myLink".into(),
+        json!({"type": "link", "properties": {"text": "Go", "action": {"type": "layoutEvent", "value": "clicked"}}}),
+    );
+    let out = app
+        .activity
+        .send(&a, &act::SetLayout::new(blocks))
+        .await
+        .unwrap();
+    assert_eq!(out, json!([]));
+    let layout = box_attr(&c, ACT, "data-layout").await.unwrap_or_default();
+    assert!(layout.contains("myLink"), "{layout}");
+    let mut changes = app
+        .activity
+        .subscribe(&a, &act::BindValueChangeCallback::new(None))
+        .await
+        .unwrap();
+    let mut link = app
+        .activity
+        .subscribe(
+            &a,
+            &act::BindLayoutEventCallback::new(Some("myLink".to_owned())),
+        )
+        .await
+        .unwrap();
+    let mut primary = app
+        .activity
+        .subscribe(
+            &a,
+            &act::BindPrimaryButtonClickCallback::new(serde_json::Value::Null),
+        )
+        .await
+        .unwrap();
+    // One send on a repeating command is refused, typed.
+    assert!(matches!(
+        app.activity
+            .send(
+                &a,
+                &act::BindEntityUpdateCallback::new(serde_json::Value::Null)
+            )
+            .await,
+        Err(b24::axum::CommandError::Repeating(_))
+    ));
+    assert_eq!(
+        box_attr(&c, ACT, "data-callbacks").await.as_deref(),
+        Some(
+            r#"{"bindValueChangeCallback":1,"bindLayoutEventCallback":1,"bindPrimaryButtonClickCallback":1}"#
+        )
+    );
+    for v in ["a", "ab", "ab@example.com"] {
+        let body = json!({"placement": ACT, "command": "bindValueChangeCallback",
+                          "value": {"id": "email", "value": v}});
+        assert_eq!(fire(&emu, body).await, 1);
+    }
+    let got = take(&mut changes, 3).await;
+    assert_eq!(
+        got.iter()
+            .map(|e| (e.id.as_str(), e.value.as_str()))
+            .collect::<Vec<_>>(),
+        [("email", "a"), ("email", "ab"), ("email", "ab@example.com")]
+    );
+    // Bound to one block: another block's action does not reach it.
+    let other = json!({"placement": ACT, "command": "bindLayoutEventCallback",
+                       "value": {"id": "other", "value": "x"}});
+    assert_eq!(fire(&emu, other).await, 0);
+    for _ in 0..2 {
+        let body = json!({"placement": ACT, "command": "bindLayoutEventCallback",
+                          "value": {"id": "myLink", "value": "clicked"}});
+        assert_eq!(fire(&emu, body).await, 1);
+    }
+    let got = take(&mut link, 2).await;
+    assert!(
+        got.iter().all(|e| e.id == "myLink" && e.value == "clicked"),
+        "{got:?}"
+    );
+    for _ in 0..2 {
+        let body = json!({"placement": ACT, "command": "bindPrimaryButtonClickCallback",
+                          "value": null});
+        assert_eq!(fire(&emu, body).await, 1);
+    }
+    assert_eq!(take(&mut primary, 2).await.len(), 2);
+    // The other commands answer as documented.
+    assert_eq!(
+        app.activity.send(&a, &act::Lock::new()).await.unwrap(),
+        json!([])
+    );
+    assert_eq!(
+        box_attr(&c, ACT, "data-locked").await.as_deref(),
+        Some("true")
+    );
+    app.activity.send(&a, &act::Unlock::new()).await.unwrap();
+    assert_eq!(
+        box_attr(&c, ACT, "data-locked").await.as_deref(),
+        Some("false")
+    );
+    app.activity.send(&a, &act::Finish::new()).await.unwrap();
+    assert_eq!(
+        box_attr(&c, ACT, "data-finished").await.as_deref(),
+        Some("true")
+    );
+
+    // The field: falsy values reach the page as they are and read back.
+    for v in [json!(0), json!(null), json!(false), json!(""), json!(42)] {
+        app.field
+            .send(&f, &uf::SetValue::new(v.clone()))
+            .await
+            .unwrap();
+        assert_eq!(
+            box_attr(&c, uf::PLACEMENT, "data-value").await,
+            Some(v.to_string()),
+            "setValue({v})"
+        );
+        assert_eq!(app.field.send(&f, &uf::GetValue::new()).await.unwrap(), v);
+    }
+
+    // The robot settings: property values into the form.
+    let mut props = serde_json::Map::new();
+    props.insert("string".into(), json!("test string"));
+    props.insert("stringm".into(), json!(["test2", "test3"]));
+    app.robot
+        .send(&r, &robot::SetPropertyValue::new(props))
+        .await
+        .unwrap();
+    assert_eq!(
+        box_attr(&c, robot::PLACEMENT, "data-properties")
+            .await
+            .as_deref(),
+        Some(r#"{"string":"test string","stringm":["test2","test3"]}"#)
+    );
+
+    assert_eq!(app.activity.rejected(), 0);
+    assert_eq!(app.field.rejected(), 0);
+    assert_eq!(app.robot.rejected(), 0);
+
+    // The session closes: its streams end.
+    assert!(app.activity.close(&a));
+    assert!(futures::StreamExt::next(&mut changes).await.is_none());
+
+    c.close().await.unwrap();
+    emu.shutdown().await;
 }

@@ -11,6 +11,9 @@ use serde_json::json;
 
 b24::generate!("specs/placements/page_background_worker.yaml");
 b24::generate!("specs/placements/call_card.yaml");
+b24::generate!("specs/placements/crm_detail_activity.yaml");
+b24::generate!("specs/placements/userfield_type.yaml");
+b24::generate!("specs/placements/bizproc_robot_settings.yaml");
 b24::generate!("specs/methods/widgets.yaml");
 b24::generate!("specs/methods/telephony.yaml");
 
@@ -152,17 +155,30 @@ pub async fn start_tab_app(print: bool, jssdk: Option<String>) -> Demo<call_card
 }
 
 async fn serve<E: b24::InterfaceEvents>(
-    mut builder: b24::axum::BridgeBuilder<E>,
+    builder: b24::axum::BridgeBuilder<E>,
     app: Recorder<E>,
     jssdk: Option<String>,
 ) -> Demo<E> {
-    if jssdk.is_some() {
-        builder = builder.frame_client(FrameClient::B24JsSdk {
+    let bridge = with_frame(builder, &jssdk).build();
+    let url = listen(bridge.router("/placement"), jssdk).await;
+    Demo { url, bridge, app }
+}
+
+/// The widget page loads b24jssdk when the app serves it.
+fn with_frame<E: b24::InterfaceEvents>(
+    builder: b24::axum::BridgeBuilder<E>,
+    jssdk: &Option<String>,
+) -> b24::axum::BridgeBuilder<E> {
+    match jssdk {
+        Some(_) => builder.frame_client(FrameClient::B24JsSdk {
             script_url: JSSDK_PATH.into(),
-        });
+        }),
+        None => builder,
     }
-    let bridge = builder.build();
-    let mut router = bridge.router("/placement");
+}
+
+/// Serves `router` (and the b24jssdk file, when given) on a loopback port.
+async fn listen(mut router: axum::Router, jssdk: Option<String>) -> String {
     if let Some(js) = jssdk {
         router = router.route(
             JSSDK_PATH,
@@ -175,7 +191,45 @@ async fn serve<E: b24::InterfaceEvents>(
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
-    Demo { url, bridge, app }
+    url
+}
+
+/// An app with three widgets driven by commands: the CRM activity (at
+/// `/activity`, its `bind*Callback`s repeat), a user field type (`/field`)
+/// and a robot's settings page (`/robot`). None of them documents interface
+/// events, so the bridges dispatch nothing.
+pub struct Widgets {
+    pub url: String,
+    pub activity: Bridge<crm_detail_activity::Event>,
+    pub field: Bridge<userfield_type::Event>,
+    pub robot: Bridge<bizproc_robot_settings::Event>,
+}
+
+pub async fn start_widgets_app(jssdk: Option<String>) -> Widgets {
+    let activity = with_frame(Bridge::builder(), &jssdk).build();
+    let field = with_frame(Bridge::builder(), &jssdk).build();
+    let robot = with_frame(Bridge::builder(), &jssdk).build();
+    let router = activity
+        .router("/activity")
+        .merge(field.router("/field"))
+        .merge(robot.router("/robot"));
+    let url = listen(router, jssdk).await;
+    Widgets {
+        url,
+        activity,
+        field,
+        robot,
+    }
+}
+
+/// `placement.bind` of `placement` to `handler`, typed.
+pub async fn bind_placement(
+    client: &b24::Client,
+    placement: &str,
+    handler: &str,
+) -> Result<(), b24::Error> {
+    let bind = widgets::Bind::new(placement, handler).title("Widget");
+    client.send(&bind).await.map(|_| ())
 }
 
 /// A REST client acting as the installed app (placement.bind needs the

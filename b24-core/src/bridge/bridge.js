@@ -146,21 +146,35 @@
     return params ? { singleOption: params } : {};
   }
   function isSafely(v) { return v && typeof v === 'object' && v.isSafely === true; }
+  // B24Frame's `call` (2.2) also sends its own `isRawValue: false` among the
+  // parameters; `callCustomBind` sends them as given (a string as
+  // singleOption, an object's keys), so it carries every other command.
+  function jssdkSend(frame, command, params, fn) {
+    var pl = frame.placement;
+    if (command === 'setValue' && typeof pl.setValue === 'function') {
+      return pl.setValue(params === undefined ? null : params);
+    }
+    if (typeof pl.callCustomBind === 'function') {
+      return pl.callCustomBind(command, params === undefined ? null : params, fn);
+    }
+    var args = jssdkArgs(command, params);
+    if (fn) { args.callBack = fn; }
+    return pl.call(command, args);
+  }
   function jssdkClient(frame) {
     return {
       name: 'b24jssdk',
       bind: function (event, fn) { return frame.placement.bindEvent(event, fn); },
       call: function (command, params) {
-        return frame.placement.call(command, jssdkArgs(command, params)).then(function (v) {
+        var run = jssdkSend(frame, command, params);
+        return run.then(function (v) {
           if (isSafely(v)) { return { noReply: true }; }
           return { result: v === undefined ? null : v };
         });
       },
       // The promise takes the first answer, `callBack` every later one.
       repeat: function (command, params, fn) {
-        var args = jssdkArgs(command, params);
-        args.callBack = fn;
-        frame.placement.call(command, args).then(function (v) { if (!isSafely(v)) { fn(v); } });
+        jssdkSend(frame, command, params, fn).then(function (v) { if (!isSafely(v)) { fn(v); } });
         return Promise.resolve();
       }
     };
