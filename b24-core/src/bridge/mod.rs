@@ -155,8 +155,9 @@ pub enum CommandError {
 }
 
 /// The calls of a repeating command's callback, typed, in the order the
-/// widget saw them. Ends when the session closes ([`Bridge::close`], expiry);
-/// dropping it tells the widget to stop forwarding.
+/// widget saw them. Ends when the session closes: [`Bridge::close`], or an
+/// expired session dropped when the next placement opens. Dropping it tells
+/// the widget to stop forwarding (its next post is answered `410 Gone`).
 #[must_use = "a dropped stream stops the callbacks"]
 pub struct CommandStream<T> {
     rx: mpsc::Receiver<Value>,

@@ -424,3 +424,43 @@ async fn fired(State(p): State<Page>, Query(q): Query<Fired>) -> StatusCode {
         None => StatusCode::NOT_FOUND,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    #[tokio::test]
+    async fn fire_takes_documented_events_and_repeating_commands_only() {
+        let emu = crate::Emulator::start().await.unwrap();
+        let http = reqwest::Client::new();
+        let url = format!("{}/_emulator/placement/fire", emu.base_url());
+        let refused = [
+            json!({"placement": "NO_SUCH_PLACEMENT", "event": "X::y"}),
+            json!({"placement": "CALL_CARD", "event": "CallCard::Nope"}),
+            // A command that answers once has no callbacks to call.
+            json!({"placement": "CRM_DEAL_DETAIL_ACTIVITY", "command": "setLayout"}),
+            json!({"placement": "CRM_DEAL_DETAIL_ACTIVITY", "command": "bindValueChangeCallback",
+                   "event": "X::y"}),
+            json!({"placement": "CALL_CARD"}),
+        ];
+        for body in refused {
+            let r = http.post(&url).json(&body).send().await.unwrap();
+            assert_eq!(r.status(), 400, "{body}");
+            let v: Value = r.json().await.unwrap();
+            assert!(v["error"].is_string(), "{v}");
+        }
+        let r = http.post(&url).body("{").send().await.unwrap();
+        assert_eq!(r.status(), 400);
+        // A report of an event nobody fired.
+        let r = http
+            .post(format!(
+                "{}/portal/fired?seq=77&delivered=1",
+                emu.base_url()
+            ))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 404);
+        emu.shutdown().await;
+    }
+}
