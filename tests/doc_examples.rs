@@ -30,6 +30,7 @@ macro_rules! modules {
 
 modules!(
     bi_analytics_menu,
+    bizproc_robot_settings,
     calendar_gridview,
     call_card,
     contact_center,
