@@ -196,6 +196,11 @@ async fn page(State(p): State<Page>, Query(q): Query<UserQuery>) -> Response {
         .filter_map(|(placement, handler, options)| {
             let iface = page_interface::interface(&placement)?;
             let (pair, sid) = frame_auth(&p.portal, user);
+            let opening = if placement == "PAGE_BACKGROUND_WORKER" {
+                json!({})
+            } else {
+                options
+            };
             Some(json!({
                 "placement": placement,
                 "handler": handler,
@@ -212,7 +217,7 @@ async fn page(State(p): State<Page>, Query(q): Query<UserQuery>) -> Response {
                     "member_id": pair.member_id,
                     "status": pair.status,
                     "PLACEMENT": placement,
-                    "PLACEMENT_OPTIONS": if placement == "PAGE_BACKGROUND_WORKER" { "{}".to_owned() } else { options.to_string() },
+                    "PLACEMENT_OPTIONS": opening.to_string(),
                 },
                 "init": {
                     "LANG": cfg.lang,
@@ -229,7 +234,8 @@ async fn page(State(p): State<Page>, Query(q): Query<UserQuery>) -> Response {
                     "USER_OPTIONS": {},
                     "APP_OPTIONS": {},
                     "PLACEMENT": placement,
-                    "PLACEMENT_OPTIONS": {},
+                    // What getInitData and B24Frame's placement.options show.
+                    "PLACEMENT_OPTIONS": opening,
                 },
             }))
         })
