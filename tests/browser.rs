@@ -2,7 +2,9 @@
 //! app's PAGE_BACKGROUND_WORKER handler (the widget bridge) in an iframe; the
 //! test clicks every call-card button and checks that the Rust handler got
 //! each typed event with its documented payload, that commands from the
-//! server change the card, and that a forged event POST is refused.
+//! server change the card, that an event fired through
+//! `/_emulator/placement/fire` arrives typed, and that a forged event POST is
+//! refused.
 //!
 //! For CALL_CARD the handler is a tab of the card: the test raises calls,
 //! moves them through their states with the card's buttons and
@@ -419,6 +421,16 @@ async fn run(jssdk: Option<String>) {
     // No card any more.
     let gone = r.send(&s, pbw::CallCardSetMute::new(true)).await.unwrap();
     assert_eq!(gone.len(), 1);
+
+    // An interface event fired on demand through the test control.
+    let body = json!({"placement": pbw::PLACEMENT, "event": "BackgroundCallCard::qualityMeterClick",
+                      "args": ["2"]});
+    let n = r.events().len();
+    assert_eq!(fire(&emu, body).await, 1);
+    assert_eq!(
+        r.events_after(n, 1).await,
+        [Event::QualityMeterClick("2".into())]
+    );
 
     // A forged event POST is refused and never dispatched.
     let n = r.events().len();
