@@ -140,22 +140,23 @@ pub enum V3Problem<E> {
     Field(E),
 }
 
+/// The caller's check of one v3 leaf: field name, operator and value in,
+/// the stored field name and converted value out.
+pub type LeafCheck<'a, E> = &'a dyn Fn(&str, Op, &Value) -> Result<(String, Value), E>;
+
 /// Deepest nesting of v3 filter groups accepted.
 pub const MAX_DEPTH: usize = 32;
 
 /// Reads a v3 condition list (ANDed). `leaf` checks a field name and
 /// converts the value for its type, returning the stored name and value.
-pub fn parse_v3<E>(
-    list: &Value,
-    leaf: &dyn Fn(&str, Op, &Value) -> Result<(String, Value), E>,
-) -> Result<Vec<Cond>, V3Problem<E>> {
+pub fn parse_v3<E>(list: &Value, leaf: LeafCheck<'_, E>) -> Result<Vec<Cond>, V3Problem<E>> {
     v3_list(list, 0, leaf)
 }
 
 fn v3_list<E>(
     list: &Value,
     depth: usize,
-    leaf: &dyn Fn(&str, Op, &Value) -> Result<(String, Value), E>,
+    leaf: LeafCheck<'_, E>,
 ) -> Result<Vec<Cond>, V3Problem<E>> {
     let Value::Array(items) = list else {
         return Err(V3Problem::Shape(list.clone()));
@@ -166,11 +167,7 @@ fn v3_list<E>(
     items.iter().map(|c| v3_cond(c, depth, leaf)).collect()
 }
 
-fn v3_cond<E>(
-    c: &Value,
-    depth: usize,
-    leaf: &dyn Fn(&str, Op, &Value) -> Result<(String, Value), E>,
-) -> Result<Cond, V3Problem<E>> {
+fn v3_cond<E>(c: &Value, depth: usize, leaf: LeafCheck<'_, E>) -> Result<Cond, V3Problem<E>> {
     match c {
         Value::Object(m) => {
             let logic = m
