@@ -184,6 +184,7 @@ pub(super) fn batch(
     let mut results: Vec<(String, Value)> = Vec::with_capacity(calls.len().min(MAX_BATCH));
     let mut context = Context::default();
     let mut waited = std::time::Duration::ZERO;
+    let mut operating = Map::new();
     let mut failure = None;
     if calls.len() > MAX_BATCH {
         failure = Some(V3Error::from(ApiError::new(
@@ -242,8 +243,15 @@ pub(super) fn batch(
             outcome,
             record,
             waited: w,
-            ..
+            time: call_time,
         } = execute(portal, caller, &method, query, true);
+        // The SDKs read the batch's `time` as each call's, operating
+        // figures included; the last call's window is the current one.
+        for k in ["operating", "operating_reset_at"] {
+            if let Some(v) = call_time.get(k) {
+                operating.insert(k.to_owned(), v.clone());
+            }
+        }
         records.push(record);
         waited += w;
         match outcome {
@@ -273,7 +281,10 @@ pub(super) fn batch(
         None => {
             let duration = started.elapsed();
             let processing = duration.saturating_sub(waited).as_secs_f64();
-            let time = time_block(start, duration.as_secs_f64(), processing, None);
+            let mut time = time_block(start, duration.as_secs_f64(), processing, None);
+            if let Value::Object(t) = &mut time {
+                t.extend(operating);
+            }
             let result = if keyed {
                 Value::Object(results.into_iter().collect())
             } else {
