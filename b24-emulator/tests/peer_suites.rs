@@ -134,3 +134,47 @@ async fn double_slash_in_path_reaches_the_method() {
     let (status, body) = post_json(&url, &json!({"fields": {"TITLE": "t"}})).await;
     assert_eq!(status, 200, "{body}");
 }
+
+/// events.md / placement-list.md: `SCOPE` narrows the catalog to one scope;
+/// scope.md: `full` lists every code of permissions.md and no other.
+#[tokio::test]
+async fn catalogs_by_scope() {
+    let e = emu().await;
+    let app = e.authorize(1, &[]);
+    let rest = e.rest_url();
+    let call = |m: &str, body: serde_json::Value| {
+        let mut body = body;
+        body["auth"] = json!(app.access_token);
+        let url = format!("{rest}{m}.json");
+        async move { post_json(&url, &body).await }
+    };
+    let (_, v) = call("events", json!({"SCOPE": "crm"})).await;
+    let events = v["result"].as_array().unwrap();
+    assert!(events.len() > 10, "{v}");
+    // (specs/events/crm_leads.yaml lists ONCRMLEADDELETE's page under the
+    // code ONLEADDELETE, so not every code here starts with ONCRM.)
+    assert!(events.contains(&json!("ONCRMDEALADD")), "{v}");
+    for other in [
+        "ONAPPINSTALL",
+        "ONTASKADD",
+        "ONUSERADD",
+        "ONVOXIMPLANTCALLINIT",
+    ] {
+        assert!(
+            !events.contains(&json!(other)),
+            "{other} is not a crm event"
+        );
+    }
+    let (_, v) = call("placement.list", json!({"SCOPE": "task"})).await;
+    let list = v["result"].as_array().unwrap();
+    assert!(!list.is_empty(), "{v}");
+    assert!(
+        list.iter()
+            .all(|p| p.as_str().unwrap().starts_with("TASK_")),
+        "{v}"
+    );
+    let (_, v) = call("scope", json!({"full": true})).await;
+    let all = v["result"].as_array().unwrap();
+    assert!(all.contains(&json!("crm")) && all.contains(&json!("humanresources.hcmlink")));
+    assert!(!all.contains(&json!("basic")) && !all.contains(&json!("user_brief")));
+}
