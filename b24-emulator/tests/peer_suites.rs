@@ -178,3 +178,19 @@ async fn catalogs_by_scope() {
     assert!(all.contains(&json!("crm")) && all.contains(&json!("humanresources.hcmlink")));
     assert!(!all.contains(&json!("basic")) && !all.contains(&json!("user_brief")));
 }
+
+/// tasks-task-get.md (REST v2) reads the task store REST 3.0 writes:
+/// `{"task": {...}}` narrowed by `select`, an empty result for a task that
+/// is not there, error `100` for a `taskId` that is not a task ID.
+#[tokio::test]
+async fn v2_task_get_reads_the_task_store() {
+    let e = emu().await;
+    let url = v2(&e, "tasks.task.get");
+    let (s, v) = post_json(&url, &json!({"taskId": 2, "select": ["ID", "TITLE"]})).await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(v["result"]["task"], json!({"id": "2", "title": "Task #2"}));
+    let (s, v) = post_json(&url, &json!({"taskId": 99})).await;
+    assert_eq!((s, &v["result"]), (200, &json!([])));
+    let (s, v) = post_json(&url, &json!({"taskId": -1})).await;
+    assert_eq!((s, v["error"].as_str()), (400, Some("100")));
+}

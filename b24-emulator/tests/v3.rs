@@ -565,10 +565,10 @@ async fn batch_takes_a_json_array() {
         r[3]["items"],
         json!([{"title": "third"}, {"title": "second"}, {"title": "first"}])
     );
-    // The batch itself is not counted; its calls are, each as itself, and
-    // the batch's time shows the operating window after the last of them
-    // (SDKs read it as each call's time).
-    assert!(v["time"]["operating"].as_f64().is_some(), "{v}");
+    // The batch itself is not counted (`operating: 0`); its calls are, each
+    // as itself; the batch's time names the window's reset.
+    assert_eq!(v["time"]["operating"], json!(0), "{v}");
+    assert!(v["time"]["operating_reset_at"].as_i64().is_some(), "{v}");
     let calls = e.calls();
     assert_eq!(calls.len(), 5);
     assert_eq!(calls[0].method, "batch");

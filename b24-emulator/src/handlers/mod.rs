@@ -50,6 +50,7 @@ pub(crate) fn scope_of(method: &str) -> Option<&'static str> {
         | "event.offline.error" => "basic",
         "user.current" => "basic",
         "user.get" => "user",
+        "tasks.task.get" => "task",
         "placement.bind" | "placement.unbind" | "placement.get" | "placement.list" => "placement",
         m if TELEPHONY.contains(&m) => "telephony",
         m if m.starts_with("crm.") && crm_route(m).is_some() => "crm",
@@ -285,6 +286,7 @@ pub(crate) fn call(
         }
         "server.time" => Ok(Output::one(json!(iso8601(now)))),
         "events" => Ok(Output::one(json!(event_catalog(caller, params)))),
+        "tasks.task.get" => tasks::get_v2(st, caller, params),
         "profile" | "user.current" => {
             let row = st
                 .users

@@ -26,6 +26,9 @@ mod schema;
 #[allow(unused_imports)]
 pub(crate) use schema::*;
 
+mod v2;
+pub(crate) use v2::get_v2;
+
 mod project;
 #[allow(unused_imports)]
 pub(crate) use project::*;

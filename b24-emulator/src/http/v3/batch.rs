@@ -245,12 +245,12 @@ pub(super) fn batch(
             waited: w,
             time: call_time,
         } = execute(portal, caller, &method, query, true);
-        // The SDKs read the batch's `time` as each call's, operating
-        // figures included; the last call's window is the current one.
-        for k in ["operating", "operating_reset_at"] {
-            if let Some(v) = call_time.get(k) {
-                operating.insert(k.to_owned(), v.clone());
-            }
+        // A portal's v3 batch `time` carries `operating: 0` (the batch is
+        // not counted) and the window's `operating_reset_at`, which SDKs
+        // read as each call's (b24jssdk's actions-v3-batch.spec.ts).
+        if let Some(v) = call_time.get("operating_reset_at") {
+            operating.insert("operating".to_owned(), json!(0));
+            operating.insert("operating_reset_at".to_owned(), v.clone());
         }
         records.push(record);
         waited += w;
