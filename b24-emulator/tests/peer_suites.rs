@@ -119,6 +119,11 @@ async fn lead_defaults_and_documented_deal_fields() {
             "crm.deal.fields lacks {f}"
         );
     }
+    // The company page has no field table of its own; the result of
+    // crm.company.fields in the specs lists them.
+    let (_, fields) = post_json(&v2(&e, "crm.company.fields"), &json!({})).await;
+    assert!(fields["result"].get("INDUSTRY").is_some(), "{fields}");
+    assert!(fields["result"].as_object().unwrap().len() > 30, "{fields}");
 }
 
 /// A portal's web server folds `//` in the path.

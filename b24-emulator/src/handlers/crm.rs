@@ -5,53 +5,70 @@ use super::*;
 use crate::store::Cond;
 
 /// The fields the docs list for a legacy entity (`deal`, `company`, ...),
-/// with their spec types: the entity's type under `types:`, the `fields`
-/// parameter of `crm.<entity>.add` and the inline result of
-/// `crm.<entity>.get`, in that order, each name once.
+/// with their types: the entity's type under `types:`, the `fields`
+/// parameter of `crm.<entity>.add`, and the result of `crm.<entity>.fields`
+/// (its field table) typed from that page's example answer, each name once.
 fn documented_fields(entity: &str) -> Vec<(String, String)> {
     let reg = crate::registry::registry();
     let mut out: Vec<(String, String)> = Vec::new();
-    let mut push = |fields: &[b24_spec::Field]| {
+    let mut push = |fields: &[b24_spec::Field], example: Option<&Value>| {
         for f in fields {
             let name = f.name.value.as_str();
             let upper = name
                 .chars()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
-            if upper && !out.iter().any(|(n, _)| n == name) {
-                let ty = match f.shape.ty.value.as_str() {
-                    "array" => f
-                        .shape
-                        .items
-                        .as_ref()
-                        .map(|i| i.ty.value.clone())
-                        .unwrap_or_default(),
-                    t => t.to_owned(),
-                };
-                out.push((name.to_owned(), ty));
+            if !upper || out.iter().any(|(n, _)| n == name) {
+                continue;
             }
+            let shown = example
+                .and_then(|e| e.get(name)?.get("type")?.as_str())
+                .map(str::to_owned);
+            let ty = shown.unwrap_or_else(|| match f.shape.ty.value.as_str() {
+                "array" => f
+                    .shape
+                    .items
+                    .as_ref()
+                    .map(|i| i.ty.value.clone())
+                    .unwrap_or_default(),
+                t => t.to_owned(),
+            });
+            out.push((name.to_owned(), ty));
         }
     };
     let type_name: String = entity[..1].to_uppercase() + &entity[1..];
-    for verb in ["add", "get"] {
+    for verb in ["add", "get", "fields"] {
         let Some(e) = reg.get(&format!("crm.{entity}.{verb}"), false) else {
             continue;
         };
-        if verb == "add" {
-            if let Some(t) = reg.file(e).types.get(&type_name) {
-                push(&t.fields);
+        match verb {
+            "add" => {
+                if let Some(t) = reg.file(e).types.get(&type_name) {
+                    push(&t.fields, None);
+                }
+                if let Some(p) = e.method.params.iter().find(|p| p.name.value == "fields") {
+                    push(&p.shape.fields, None);
+                }
             }
-            if let Some(p) = e.method.params.iter().find(|p| p.name.value == "fields") {
-                push(&p.shape.fields);
+            _ => {
+                let example = e
+                    .method
+                    .result_examples
+                    .iter()
+                    .filter_map(|x| serde_json::from_str::<Value>(x).ok())
+                    .map(|v| v.get("result").cloned().unwrap_or(v))
+                    .next();
+                if let Some(r) = &e.method.result {
+                    push(&r.fields, example.as_ref());
+                }
             }
-        } else if let Some(r) = &e.method.result {
-            push(&r.fields);
         }
     }
     out
 }
 
-/// A `crm.*.fields` type for a spec type.
-fn wire_type(spec: &str) -> &'static str {
+/// A `crm.*.fields` type for a spec type; a type the docs' example already
+/// gives in the wire form (`crm_status`, `enumeration`, ...) stays.
+fn wire_type(spec: &str) -> &str {
     match spec {
         "integer" => "integer",
         "number" => "double",
@@ -59,6 +76,7 @@ fn wire_type(spec: &str) -> &'static str {
         "date" => "date",
         "boolean" => "char",
         "CrmMultifield" => "crm_multifield",
+        t if !t.is_empty() && t.chars().all(|c| c.is_ascii_lowercase() || c == '_') => t,
         _ => "string",
     }
 }
