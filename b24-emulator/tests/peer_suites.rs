@@ -199,3 +199,17 @@ async fn v2_task_get_reads_the_task_store() {
     let (s, v) = post_json(&url, &json!({"taskId": -1})).await;
     assert_eq!((s, v["error"].as_str()), (400, Some("100")));
 }
+
+/// The legacy lists ignore a filter key that names no field (fast_bitrix24's
+/// `test_filter_not_equal`: `<>STATUS_ID` filters nothing, `!STATUS_ID`
+/// does).
+#[tokio::test]
+async fn legacy_list_ignores_keys_naming_no_field() {
+    let e = emu().await;
+    post_json(&v2(&e, "crm.lead.add"), &json!({"fields": {"NAME": "Bob"}})).await;
+    let url = v2(&e, "crm.lead.list");
+    let (_, v) = post_json(&url, &json!({"FILTER": {"!STATUS_ID": "NEW"}})).await;
+    assert_eq!(v["result"], json!([]), "{v}");
+    let (_, v) = post_json(&url, &json!({"FILTER": {"<>STATUS_ID": "NEW"}})).await;
+    assert_eq!(v["result"].as_array().map(Vec::len), Some(1), "{v}");
+}

@@ -9,6 +9,9 @@ use crate::store::Cond;
 /// parameter of `crm.<entity>.add`, and the result of `crm.<entity>.fields`
 /// (its field table) typed from that page's example answer, each name once.
 fn documented_fields(entity: &str) -> Vec<(String, String)> {
+    if entity.is_empty() {
+        return Vec::new();
+    }
     let reg = crate::registry::registry();
     let mut out: Vec<(String, String)> = Vec::new();
     let mut push = |fields: &[b24_spec::Field], example: Option<&Value>| {
@@ -66,6 +69,17 @@ fn documented_fields(entity: &str) -> Vec<(String, String)> {
     out
 }
 
+/// The legacy method family of a store (`deal` for `crm.deal.*`), or "".
+fn entity_name(store: &Store) -> &'static str {
+    match store.kind {
+        Kind::Deal => "deal",
+        Kind::Contact => "contact",
+        Kind::Lead => "lead",
+        Kind::Company => "company",
+        _ => "",
+    }
+}
+
 /// A `crm.*.fields` type for a spec type; a type the docs' example already
 /// gives in the wire form (`crm_status`, `enumeration`, ...) stays.
 fn wire_type(spec: &str) -> &str {
@@ -83,18 +97,8 @@ fn wire_type(spec: &str) -> &str {
 
 pub(super) fn fields_description(store: &Store, camel_names: bool) -> Value {
     let mut out = Map::new();
-    let entity = match store.kind {
-        Kind::Deal => "deal",
-        Kind::Contact => "contact",
-        Kind::Lead => "lead",
-        Kind::Company => "company",
-        _ => "",
-    };
-    let documented = if entity.is_empty() {
-        Vec::new()
-    } else {
-        documented_fields(entity)
-    };
+    let entity = entity_name(store);
+    let documented = documented_fields(entity);
     let extra = documented
         .iter()
         .filter(|(n, _)| {
@@ -148,7 +152,20 @@ pub(super) fn crm_legacy_read(store: &Store, caller: &Caller, verb: &str, params
     match verb {
         "fields" => Ok(Output::one(fields_description(store, false))),
         "list" => {
-            let q = list_query(params, false, caller.order_keys.as_deref())?;
+            let mut q = list_query(params, false, caller.order_keys.as_deref())?;
+            // The legacy lists ignore a filter key naming no field (an
+            // operator they lack, `<>STATUS_ID`, reads as the field
+            // `>STATUS_ID`), where crm.item.list refuses it.
+            let documented = documented_fields(entity_name(store));
+            q.filter.retain(|c| match c {
+                Cond::Leaf { field, .. } => {
+                    store.fields().contains(&field.as_str())
+                        || store.multi_fields().contains(&field.as_str())
+                        || field.starts_with("UF_")
+                        || documented.iter().any(|(n, _)| n == field)
+                }
+                Cond::Group { .. } => true,
+            });
             let select: Vec<String> = select_param(params)
                 .iter()
                 .map(|s| s.to_uppercase())
