@@ -155,6 +155,9 @@ macro_rules! error_codes {
                 let info = Box::new(info);
                 match info.code.as_str() {
                     $($code => Error::$variant(info),)*
+                    // REST 3.0's spelling of an unknown method (the JS SDK
+                    // treats it as such); the same condition as v2's code.
+                    "BITRIX_REST_V3_EXCEPTION_METHODNOTFOUNDEXCEPTION" => Error::MethodNotFound(info),
                     _ => Error::Api(info),
                 }
             }
@@ -217,7 +220,9 @@ error_codes! {
     /// did not run; it is allowed again after `operating_reset_at`.
     OperationTimeLimit = "OPERATION_TIME_LIMIT", Some(429);
     // REST 3.0 (api-reference/rest-v3.md).
-    /// The method does not exist (REST 3.0 answers this for v3-only methods called via v2).
+    /// The method does not exist (REST 3.0 answers this for v3-only methods
+    /// called via v2; under `/rest/api/` the code is
+    /// `BITRIX_REST_V3_EXCEPTION_METHODNOTFOUNDEXCEPTION`, typed here too).
     MethodNotFound = "ERROR_METHOD_NOT_FOUND", Some(404);
     /// REST 3.0: a required field is missing or has the wrong type.
     V3Validation = "BITRIX_REST_V3_EXCEPTION_VALIDATION_REQUESTVALIDATIONEXCEPTION", Some(400);

@@ -39,7 +39,7 @@ mod wire;
 pub use decode::DecodeError;
 
 pub use auth::{MemoryTokenStore, OAuthCredentials, Secret, TokenStore, Tokens};
-pub use batch::{Batch, BatchResults, Cmd, Ref};
+pub use batch::{Batch, BatchResults, Cmd, Ref, RefArray};
 pub use client::{ApiVersion, Client, ClientBuilder, ClientStats, RawRequest, guess_idempotent};
 pub use clock::{JumpClock, SystemClock, TimeSource};
 pub use envelope::{Envelope, Time};

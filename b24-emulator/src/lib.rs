@@ -20,6 +20,7 @@
 pub mod clock;
 pub mod cost;
 mod deliver;
+pub mod filter;
 mod handlers;
 mod http;
 mod limits;

@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 const USAGE: &str = "usage: b24-emulator [--port N] [--seed-deals N] [--seed-contacts N] \
-[--seed-users N] [--seed-items TYPE:N] [--webhook USER/CODE[:scope,scope]] [--bucket SIZE/DRAIN] [--realistic] \
+[--seed-users N] [--seed-tasks N] [--seed-items TYPE:N] [--webhook USER/CODE[:scope,scope]] [--bucket SIZE/DRAIN] [--realistic] \
 [--token-lifetime SECS] [--no-https] [--cert-dir DIR] [--public]";
 
 fn main() {
@@ -31,6 +31,7 @@ fn run() -> Result<(), String> {
             "--seed-deals" => b.seed_deals(num("--seed-deals", args.next())?),
             "--seed-contacts" => b.seed_contacts(num("--seed-contacts", args.next())?),
             "--seed-users" => b.seed_users(num("--seed-users", args.next())?),
+            "--seed-tasks" => b.seed_tasks(num("--seed-tasks", args.next())?),
             "--seed-items" => {
                 let v: String = num("--seed-items", args.next())?;
                 let (t, n) = v.split_once(':').ok_or("--seed-items wants TYPE:N")?;

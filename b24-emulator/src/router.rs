@@ -41,6 +41,18 @@ async fn rest(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
+    // A portal's web server folds repeated slashes, so
+    // `/rest/1/code//crm.deal.add/` (an SDK joining a base URL that ends in
+    // `/`) reaches the method.
+    let path = if path.contains("//") {
+        path.split('/')
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("/")
+            + if path.ends_with('/') { "/" } else { "" }
+    } else {
+        path
+    };
     match path.strip_prefix("api/") {
         Some(v3_path) => v3::rest(portal, v3_path, &headers, body).await,
         None => v2::rest(portal, path, uri, headers, body).await,

@@ -25,6 +25,9 @@ pub const CERT_NAMES: &[&str] = &[
     "::1",
     "oauth.bitrix.info",
     "oauth.bitrix24.tech",
+    // A portal name with a letters-only TLD, for SDKs that take a bare domain
+    // (no port) and so reach the emulator through its `CONNECT` proxy.
+    "portal.b24-emulator.localhost",
 ];
 
 /// A generated certificate authority and a server certificate it signed.

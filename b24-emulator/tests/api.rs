@@ -618,7 +618,7 @@ async fn oauth_token_endpoint_and_install() {
         "grant_type=refresh_token&client_id=local.app.1&client_secret=no",
     )
     .await;
-    assert_eq!((s, v["error"].as_str()), (401, Some("invalid_client")));
+    assert_eq!((s, v["error"].as_str()), (400, Some("invalid_client")));
 
     let pair = e.install(1, &format!("{handler}/install")).await.unwrap();
     let body = &cap.bodies("/install")[0];

@@ -233,8 +233,12 @@ async fn auth_scope_and_method_errors() {
     .await;
     assert_eq!((s, &v["result"]), (200, &json!({"items": []})));
     // A v2-only method under /rest/api/, a v3-only one under /rest/.
+    // rest-v3.md: REST 3.0 errors carry the BITRIX_REST_V3_EXCEPTION_ prefix.
     let (s, v) = post_json(&format!("{base}/rest/api/1/all/crm.deal.list"), &json!({})).await;
-    assert_eq!((s, code(&v)), (404, "ERROR_METHOD_NOT_FOUND"));
+    assert_eq!(
+        (s, code(&v)),
+        (404, "BITRIX_REST_V3_EXCEPTION_METHODNOTFOUNDEXCEPTION")
+    );
     // (`tasks.task.add` is documented for REST v2 as well, so the specs
     // hold a v2 entry and /rest/ answers it from there.)
     for m in ["rest.scope.list", "rest.documentation.openapi"] {
@@ -561,8 +565,10 @@ async fn batch_takes_a_json_array() {
         r[3]["items"],
         json!([{"title": "third"}, {"title": "second"}, {"title": "first"}])
     );
-    // The batch itself is not counted; its calls are, each as itself.
-    assert!(v["time"].get("operating").is_none());
+    // The batch itself is not counted (`operating: 0`); its calls are, each
+    // as itself; the batch's time names the window's reset.
+    assert_eq!(v["time"]["operating"], json!(0), "{v}");
+    assert!(v["time"]["operating_reset_at"].as_i64().is_some(), "{v}");
     let calls = e.calls();
     assert_eq!(calls.len(), 5);
     assert_eq!(calls[0].method, "batch");
@@ -604,7 +610,10 @@ async fn batch_takes_a_json_array() {
     let (s, v) = post_json(&url, &json!([{"method": "batch", "query": {}}])).await;
     assert_eq!((s, code(&v)), (405, "ERROR_BATCH_METHOD_NOT_ALLOWED"));
     let (s, v) = post_json(&url, &json!([{"method": "crm.deal.list"}])).await;
-    assert_eq!((s, code(&v)), (404, "ERROR_METHOD_NOT_FOUND"));
+    assert_eq!(
+        (s, code(&v)),
+        (404, "BITRIX_REST_V3_EXCEPTION_METHODNOTFOUNDEXCEPTION")
+    );
 }
 
 #[tokio::test]

@@ -20,6 +20,7 @@ use crate::error::Error;
 use crate::typed::Method;
 
 pub(crate) use send::send_chunk;
+pub use v3::RefArray;
 
 /// At most this many commands per `batch` request.
 pub const MAX_COMMANDS: usize = 50;
@@ -172,9 +173,11 @@ pub(crate) struct Command {
 ///   [`Batch::halt`] stops at the first failure.
 /// - REST 3.0 (`/rest/api/batch`, `api-reference/rest-v3.md#batch`): the body
 ///   is a JSON array of `{method, query}`, answered in order. A failing call
-///   fails its whole request, so each request's results are all or nothing;
-///   the docs give no reference syntax, so references are refused. The
-///   array has no place for an OAuth token: webhooks only.
+///   fails its whole request, so each request's results are all or nothing.
+///   Earlier results are "structurally substituted": a [`Ref`] that is a
+///   whole value and a [`RefArray`] ([`Cmd::each`]) go out as `$ref` /
+///   `$refArray` markers (see `v3.rs`). The array has no place for an
+///   OAuth token: webhooks only.
 #[must_use = "a batch does nothing until `send`"]
 pub struct Batch {
     client: Client,

@@ -2,11 +2,117 @@
 
 #[allow(unused_imports)]
 use super::*;
+use crate::store::Cond;
+
+/// The fields the docs list for a legacy entity (`deal`, `company`, ...),
+/// with their types: the entity's type under `types:`, the `fields`
+/// parameter of `crm.<entity>.add`, and the result of `crm.<entity>.fields`
+/// (its field table) typed from that page's example answer, each name once.
+fn documented_fields(entity: &str) -> Vec<(String, String)> {
+    if entity.is_empty() {
+        return Vec::new();
+    }
+    let reg = crate::registry::registry();
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut push = |fields: &[b24_spec::Field], example: Option<&Value>| {
+        for f in fields {
+            let name = f.name.value.as_str();
+            let upper = name
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+            if !upper || out.iter().any(|(n, _)| n == name) {
+                continue;
+            }
+            let shown = example
+                .and_then(|e| e.get(name)?.get("type")?.as_str())
+                .map(str::to_owned);
+            let ty = shown.unwrap_or_else(|| match f.shape.ty.value.as_str() {
+                "array" => f
+                    .shape
+                    .items
+                    .as_ref()
+                    .map(|i| i.ty.value.clone())
+                    .unwrap_or_default(),
+                t => t.to_owned(),
+            });
+            out.push((name.to_owned(), ty));
+        }
+    };
+    let type_name: String = entity[..1].to_uppercase() + &entity[1..];
+    for verb in ["add", "get", "fields"] {
+        let Some(e) = reg.get(&format!("crm.{entity}.{verb}"), false) else {
+            continue;
+        };
+        match verb {
+            "add" => {
+                if let Some(t) = reg.file(e).types.get(&type_name) {
+                    push(&t.fields, None);
+                }
+                if let Some(p) = e.method.params.iter().find(|p| p.name.value == "fields") {
+                    push(&p.shape.fields, None);
+                }
+            }
+            _ => {
+                let example = e
+                    .method
+                    .result_examples
+                    .iter()
+                    .filter_map(|x| serde_json::from_str::<Value>(x).ok())
+                    .map(|v| v.get("result").cloned().unwrap_or(v))
+                    .next();
+                if let Some(r) = &e.method.result {
+                    push(&r.fields, example.as_ref());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The legacy method family of a store (`deal` for `crm.deal.*`), or "".
+fn entity_name(store: &Store) -> &'static str {
+    match store.kind {
+        Kind::Deal => "deal",
+        Kind::Contact => "contact",
+        Kind::Lead => "lead",
+        Kind::Company => "company",
+        _ => "",
+    }
+}
+
+/// A `crm.*.fields` type for a spec type; a type the docs' example already
+/// gives in the wire form (`crm_status`, `enumeration`, ...) stays.
+fn wire_type(spec: &str) -> &str {
+    match spec {
+        "integer" => "integer",
+        "number" => "double",
+        "datetime" => "datetime",
+        "date" => "date",
+        "boolean" => "char",
+        "CrmMultifield" => "crm_multifield",
+        t if !t.is_empty() && t.chars().all(|c| c.is_ascii_lowercase() || c == '_') => t,
+        _ => "string",
+    }
+}
 
 pub(super) fn fields_description(store: &Store, camel_names: bool) -> Value {
     let mut out = Map::new();
-    for f in store.fields().iter().chain(store.multi_fields()) {
-        let ty = match *f {
+    let entity = entity_name(store);
+    let documented = documented_fields(entity);
+    let extra = documented
+        .iter()
+        .filter(|(n, _)| {
+            !store.fields().contains(&n.as_str()) && !store.multi_fields().contains(&n.as_str())
+        })
+        .map(|(n, t)| (n.as_str(), wire_type(t)));
+    for (f, ty) in store
+        .fields()
+        .iter()
+        .chain(store.multi_fields())
+        .map(|f| (*f, ""))
+        .chain(extra)
+    {
+        let ty = match f {
             "ID" | "ASSIGNED_BY_ID" | "CREATED_BY_ID" | "MODIFY_BY_ID" | "CONTACT_ID"
             | "COMPANY_ID" | "CATEGORY_ID" | "LEAD_ID" | "QUOTE_ID" => "integer",
             "OPPORTUNITY" | "TAX_VALUE" => "double",
@@ -21,18 +127,19 @@ pub(super) fn fields_description(store: &Store, camel_names: bool) -> Value {
             | "IS_NEW" => "char",
             "PHONE" | "EMAIL" => "crm_multifield",
             "STAGE_ID" | "TYPE_ID" | "SOURCE_ID" | "CURRENCY_ID" | "STATUS_ID" => "crm_status",
+            _ if !ty.is_empty() => ty,
             _ => "string",
         };
         let name = if camel_names {
-            camel(f)
+            camel(&item_name(store, f))
         } else {
-            (*f).to_owned()
+            f.to_owned()
         };
         out.insert(
             name,
             json!({
                 "type": ty, "isRequired": false, "isReadOnly": store.read_only(f),
-                "isImmutable": false, "isMultiple": store.multi_fields().contains(f),
+                "isImmutable": false, "isMultiple": store.multi_fields().contains(&f) || ty == "crm_multifield",
                 "isDynamic": false, "title": f,
             }),
         );
@@ -45,7 +152,20 @@ pub(super) fn crm_legacy_read(store: &Store, caller: &Caller, verb: &str, params
     match verb {
         "fields" => Ok(Output::one(fields_description(store, false))),
         "list" => {
-            let q = list_query(params, false, caller.order_keys.as_deref())?;
+            let mut q = list_query(params, false, caller.order_keys.as_deref())?;
+            // The legacy lists ignore a filter key naming no field (an
+            // operator they lack, `<>STATUS_ID`, reads as the field
+            // `>STATUS_ID`), where crm.item.list refuses it.
+            let documented = documented_fields(entity_name(store));
+            q.filter.retain(|c| match c {
+                Cond::Leaf { field, .. } => {
+                    store.fields().contains(&field.as_str())
+                        || store.multi_fields().contains(&field.as_str())
+                        || field.starts_with("UF_")
+                        || documented.iter().any(|(n, _)| n == field)
+                }
+                Cond::Group { .. } => true,
+            });
             let select: Vec<String> = select_param(params)
                 .iter()
                 .map(|s| s.to_uppercase())
@@ -120,10 +240,67 @@ pub(super) fn crm_legacy(
     }
 }
 
+/// `crm.item` names of the legacy entities' columns that the item API
+/// renames (crm-item-fields.md: `createdTime`, `updatedTime`, `createdBy`,
+/// `updatedBy`), as (legacy, item) in `UPPER_SNAKE`.
+const ITEM_RENAMES: [(&str, &str); 4] = [
+    ("DATE_CREATE", "CREATED_TIME"),
+    ("DATE_MODIFY", "UPDATED_TIME"),
+    ("CREATED_BY_ID", "CREATED_BY"),
+    ("MODIFY_BY_ID", "UPDATED_BY"),
+];
+
+/// A legacy column under its `crm.item` name.
+fn item_name(store: &Store, column: &str) -> String {
+    let legacy = !matches!(store.kind, Kind::Item(_));
+    match ITEM_RENAMES.iter().find(|(l, _)| legacy && *l == column) {
+        Some((_, item)) => (*item).to_owned(),
+        None => column.to_owned(),
+    }
+}
+
+/// The store column a `crm.item` name stands for.
+fn item_column(store: &Store, name: &str) -> String {
+    let legacy = !matches!(store.kind, Kind::Item(_));
+    match ITEM_RENAMES.iter().find(|(_, i)| legacy && *i == name) {
+        Some((l, _)) => (*l).to_owned(),
+        None => name.to_owned(),
+    }
+}
+
+/// Points a `crm.item.list` filter at the store's columns and refuses
+/// fields the entity does not have, as crm-item-list.md documents.
+fn item_filter(store: &Store, filter: &mut [Cond]) -> Result<(), ApiError> {
+    for c in filter {
+        let Cond::Leaf { field, .. } = c else {
+            continue;
+        };
+        let column = item_column(store, field);
+        let known = store.fields().contains(&column.as_str())
+            || store.multi_fields().contains(&column.as_str())
+            || column.starts_with("UF_")
+            || column.starts_with("PARENT_ID_")
+            || store.kind == Kind::Generic;
+        if !known {
+            return Err(ApiError::new(
+                400,
+                "INVALID_ARG_VALUE",
+                &format!(
+                    "Invalid filter: field '{}' is not allowed in filter",
+                    camel(field)
+                ),
+            ));
+        }
+        *field = column;
+    }
+    Ok(())
+}
+
 pub(super) fn item_json(store: &Store, rec: Record, select: &[String]) -> Value {
     let all = select.is_empty() || select.iter().any(|s| s == "*");
     let mut out = Map::new();
     for (k, v) in rec {
+        let k = item_name(store, &k);
         let name = camel(&k);
         if all
             || select
@@ -153,7 +330,11 @@ pub(super) fn crm_item_read(st: &State, caller: &Caller, verb: &str, params: &Va
             json!({"fields": fields_description(store, true)}),
         )),
         "list" => {
-            let q = list_query(params, true, caller.order_keys.as_deref())?;
+            let mut q = list_query(params, true, caller.order_keys.as_deref())?;
+            item_filter(store, &mut q.filter)?;
+            for o in &mut q.order {
+                o.field = item_column(store, &o.field);
+            }
             let mut select = select_param(params);
             if select.is_empty() {
                 select.push("*".into());
@@ -207,9 +388,10 @@ pub(super) fn crm_item(
     // crm.item fields arrive in camelCase; the store keeps UPPER_SNAKE.
     let upper_fields = |params: &Value| -> Result<Record, ApiError> {
         match param(params, "fields") {
-            Some(Value::Object(m)) => {
-                Ok(m.iter().map(|(k, v)| (upper_snake(k), v.clone())).collect())
-            }
+            Some(Value::Object(m)) => Ok(m
+                .iter()
+                .map(|(k, v)| (item_column(store, &upper_snake(k)), v.clone()))
+                .collect()),
             _ => Err(ApiError::new(
                 400,
                 "INVALID_ARG_VALUE",

@@ -201,9 +201,8 @@ pub(super) fn offline_get(st: &mut State, caller: &Caller, params: &Value) -> R 
         .filter(|(_, e)| {
             let row = offline_row(e, false);
             let rec = row.as_object().cloned().unwrap_or_default();
-            conds
-                .iter()
-                .all(|c| c.holds(rec.get(c.field()).unwrap_or(&Value::Null)))
+            let get = |f: &str| rec.get(f).cloned().unwrap_or(Value::Null);
+            conds.iter().all(|c| c.matches(&get))
         })
         .map(|(i, _)| i)
         .take(limit)
@@ -339,6 +338,77 @@ pub(super) const PLACEMENTS: &[(&str, &str)] = &[
     ("", "PAGE_BACKGROUND_WORKER"),
     ("", "LEFT_MENU"),
 ];
+
+/// Which of a catalog's entries `events` / `placement.list` return: those of
+/// `SCOPE` when given, else every one with `FULL`, else the global ones and
+/// those of the caller's scopes (events.md, placement-list.md).
+fn catalog_filter<'a>(
+    caller: &Caller,
+    params: &Value,
+    entries: impl Iterator<Item = (&'a str, &'a str)>,
+) -> Vec<String> {
+    let scope = str_param(params, "SCOPE")
+        .unwrap_or_default()
+        .to_lowercase();
+    let full = truthy(param(params, "FULL"), false);
+    let mut out: Vec<String> = Vec::new();
+    for (code, s) in entries {
+        let wanted = if !scope.is_empty() {
+            s == scope
+        } else {
+            full || s.is_empty() || has_scope(&caller.scopes, s)
+        };
+        if wanted && !out.iter().any(|c| c == code) {
+            out.push(code.to_owned());
+        }
+    }
+    out
+}
+
+/// `events`: the event specs' codes with their scopes, and the events the
+/// emulator emits (app events have no scope).
+pub(super) fn event_catalog(caller: &Caller, params: &Value) -> Vec<String> {
+    let spec = crate::registry::catalog::catalog();
+    let own = KNOWN_EVENTS.iter().map(|code| {
+        let scope = spec
+            .events
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, s)| s.as_str());
+        let scope = scope.unwrap_or(if code.starts_with("ONCRM") {
+            "crm"
+        } else if code.starts_with("ONAPP") || *code == "ONOFFLINEEVENT" {
+            ""
+        } else {
+            "telephony"
+        });
+        (*code, scope)
+    });
+    let specs = spec.events.iter().map(|(c, s)| (c.as_str(), s.as_str()));
+    catalog_filter(caller, params, own.chain(specs))
+}
+
+/// `placement.list`: the concrete codes of [`PLACEMENTS`], then every
+/// placement spec whose code is not a template (`CRM_XXX_...`).
+pub(super) fn placement_catalog(caller: &Caller, params: &Value) -> Vec<String> {
+    let spec = crate::registry::catalog::catalog();
+    let specs = spec
+        .placements
+        .iter()
+        .filter(|(code, _)| !code.contains("XXX"))
+        .flat_map(|(code, scopes)| {
+            let global = scopes.is_empty().then_some((code.as_str(), ""));
+            scopes
+                .iter()
+                .map(move |s| (code.as_str(), s.as_str()))
+                .chain(global)
+        });
+    catalog_filter(
+        caller,
+        params,
+        PLACEMENTS.iter().map(|(s, c)| (*c, *s)).chain(specs),
+    )
+}
 
 pub(super) fn placement_bind(
     portal: &Portal,

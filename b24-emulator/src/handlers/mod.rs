@@ -50,12 +50,62 @@ pub(crate) fn scope_of(method: &str) -> Option<&'static str> {
         | "event.offline.error" => "basic",
         "user.current" => "basic",
         "user.get" => "user",
+        "tasks.task.get" => "task",
         "placement.bind" | "placement.unbind" | "placement.get" | "placement.list" => "placement",
         m if TELEPHONY.contains(&m) => "telephony",
         m if m.starts_with("crm.") && crm_route(m).is_some() => "crm",
         _ => return None,
     })
 }
+
+/// The scope codes of `api-reference/scopes/permissions.md`. Spec files
+/// carry a few more names (`basic`, `user_brief`, `tasks`, ...) that grant
+/// methods here but are not codes a portal lists, so `scope` leaves them out.
+const DOCUMENTED_SCOPES: &[&str] = &[
+    "ai_admin",
+    "biconnector",
+    "bizproc",
+    "booking",
+    "calendar",
+    "call",
+    "cashbox",
+    "catalog",
+    "contact_center",
+    "crm",
+    "documentgenerator",
+    "delivery",
+    "department",
+    "disk",
+    "entity",
+    "humanresources",
+    "humanresources.hcmlink",
+    "im",
+    "imbot",
+    "imconnector",
+    "imopenlines",
+    "intranet",
+    "landing",
+    "lists",
+    "log",
+    "mailservice",
+    "main",
+    "messageservice",
+    "mobile",
+    "pay_system",
+    "placement",
+    "pull",
+    "rpa",
+    "sale",
+    "salescenter",
+    "task",
+    "telephony",
+    "timeman",
+    "user",
+    "user.userfield",
+    "userfieldconfig",
+    "userconsent",
+    "vote",
+];
 
 const TELEPHONY: &[&str] = &[
     "telephony.externalcall.register",
@@ -215,7 +265,18 @@ pub(crate) fn call(
     let now = portal.clock().unix() as i64;
     match method {
         "app.info" => Ok(Output::one(app_info(portal, st, caller))),
-        "scope" => Ok(Output::one(json!(caller.scopes))),
+        // scope.md: the caller's scopes, or with `full` the complete list of
+        // permissions.md.
+        "scope" if truthy(param(params, "full"), false) => {
+            Ok(Output::one(json!(DOCUMENTED_SCOPES)))
+        }
+        "scope" => Ok(Output::one(json!(
+            caller
+                .scopes
+                .iter()
+                .filter(|s| DOCUMENTED_SCOPES.contains(&s.as_str()))
+                .collect::<Vec<_>>()
+        ))),
         "methods" => {
             // Every REST v2 method of the registry, and `events`, which the
             // specs do not list.
@@ -224,7 +285,8 @@ pub(crate) fn call(
             Ok(Output::one(json!(names)))
         }
         "server.time" => Ok(Output::one(json!(iso8601(now)))),
-        "events" => Ok(Output::one(json!(KNOWN_EVENTS))),
+        "events" => Ok(Output::one(json!(event_catalog(caller, params)))),
+        "tasks.task.get" => tasks::get_v2(st, caller, params),
         "profile" | "user.current" => {
             let row = st
                 .users
@@ -277,21 +339,7 @@ pub(crate) fn call(
         }
         "placement.list" => {
             require_app(caller)?;
-            let scope = str_param(params, "SCOPE")
-                .unwrap_or_default()
-                .to_lowercase();
-            let full = truthy(param(params, "FULL"), false);
-            let list: Vec<&str> = PLACEMENTS
-                .iter()
-                .filter(|(s, _)| {
-                    if !scope.is_empty() {
-                        *s == scope
-                    } else {
-                        full || s.is_empty() || has_scope(&caller.scopes, s)
-                    }
-                })
-                .map(|(_, p)| *p)
-                .collect();
+            let list = placement_catalog(caller, params);
             Ok(Output::one(json!(list)))
         }
         m if m.starts_with("telephony.") => telephony(portal, st, caller, m, params, now),
@@ -361,6 +409,8 @@ fn id_param(params: &Value) -> Result<u64, ApiError> {
 fn fields_param(params: &Value) -> Result<Record, ApiError> {
     match param(params, "fields") {
         Some(Value::Object(m)) => Ok(m.clone()),
+        // PHP clients send an empty array as `[]`: an empty map to PHP.
+        Some(Value::Array(a)) if a.is_empty() => Ok(Record::new()),
         _ => Err(ApiError::crm("Parameter 'fields' must be array.")),
     }
 }

@@ -17,7 +17,6 @@ use serde_json::{Map, Value, json};
 use crate::clock::{iso8601, parse_iso8601};
 use crate::protocol::{Caller, Output, V3Error};
 use crate::state::{Portal, State};
-use crate::store::compare;
 
 mod query;
 #[allow(unused_imports)]
@@ -26,6 +25,9 @@ pub(crate) use query::*;
 mod schema;
 #[allow(unused_imports)]
 pub(crate) use schema::*;
+
+mod v2;
+pub(crate) use v2::get_v2;
 
 mod project;
 #[allow(unused_imports)]
@@ -504,26 +506,31 @@ mod tests {
     #[test]
     fn filter_grammar() {
         let f = json!([["id", ">", 1], {"logic": "or", "conditions": [["id", [2, 3]], ["id", "between", [7, 9]]]}]);
-        let conds = parse_conditions(&f, 0).unwrap();
-        let hit = |id| conds.iter().all(|c| c.matches(&task(id)));
+        let conds = parse_task_filter(&f).unwrap();
+        let hit = |id| {
+            let t = task(id);
+            conds
+                .iter()
+                .all(|c| c.matches(&|f: &str| t.get(f).cloned().unwrap_or(Value::Null)))
+        };
         let ids: Vec<u64> = (1..=10).filter(|i| hit(*i)).collect();
         assert_eq!(ids, vec![2, 3, 7, 8, 9]);
-        let err = parse_conditions(&json!([["id", "~", 1]]), 0).unwrap_err();
+        let err = parse_task_filter(&json!([["id", "~", 1]])).unwrap_err();
         assert_eq!(
             err.code,
             "BITRIX_REST_V3_EXCEPTION_UNKNOWNFILTEROPERATOREXCEPTION"
         );
-        let err = parse_conditions(&json!([["nope", 1]]), 0).unwrap_err();
+        let err = parse_task_filter(&json!([["nope", 1]])).unwrap_err();
         assert_eq!(err.message, "Unknown field `nope` for entity `TaskDto`");
-        let err = parse_conditions(&json!([["title", "x"]]), 0).unwrap_err();
+        let err = parse_task_filter(&json!([["title", "x"]])).unwrap_err();
         assert_eq!(err.validation[0].0, "title");
-        let err = parse_conditions(&json!([["id", "="]]), 0).unwrap_err();
+        let err = parse_task_filter(&json!([["id", "="]])).unwrap_err();
         assert_eq!(err.validation[0].0, "id");
         let mut deep = json!([["id", 1]]);
         for _ in 0..40 {
             deep = json!([{"logic": "or", "conditions": deep}]);
         }
-        assert!(parse_conditions(&deep, 0).is_err());
+        assert!(parse_task_filter(&deep).is_err());
     }
 
     #[test]

@@ -15,10 +15,8 @@ use serde_json::{Map, Value, json};
 
 use crate::handlers::spec;
 use crate::handlers::tasks;
-use crate::http::v2::{
-    Executed, Target, accounted, authenticate, json_response, target, time_block,
-};
-use crate::protocol::{ApiError, Caller, MAX_BATCH, Output, V3Error, operation_time_limit};
+use crate::http::v2::{Executed, Target, accounted, authenticate, json_response, target};
+use crate::protocol::{ApiError, Caller, Output, V3Error, operation_time_limit};
 use crate::registry::openapi as openapi_schema;
 use crate::registry::{Entry, registry};
 use crate::state::replays::request_hash;
@@ -27,6 +25,9 @@ use crate::state::{AuthKind, CallRecord, Portal, has_scope};
 mod openapi;
 #[allow(unused_imports)]
 pub(crate) use openapi::*;
+
+mod batch;
+use batch::{Call, batch};
 
 /// A REST 3.0 method the emulator knows.
 pub(crate) struct Spec {
@@ -140,7 +141,15 @@ fn resolve(method: &str) -> Option<Resolved> {
 
 /// The method exists in REST 3.0 and the caller has its scope.
 fn allowed(caller: &Caller, method: &str) -> Result<Resolved, V3Error> {
-    let spec = resolve(method).ok_or_else(|| V3Error::from(crate::protocol::method_not_found()))?;
+    // rest-v3.md: errors carry the BITRIX_REST_V3_EXCEPTION_ prefix; an
+    // unknown method is the METHODNOTFOUND exception, not v2's code.
+    let spec = resolve(method).ok_or_else(|| {
+        V3Error::new(
+            404,
+            "METHODNOTFOUNDEXCEPTION",
+            format!("Method `{method}` not found"),
+        )
+    })?;
     if !has_scope(&caller.scopes, &spec.scope) {
         return Err(V3Error::new(
             403,
@@ -289,10 +298,19 @@ pub(crate) async fn rest(portal: Portal, path: &str, headers: &HeaderMap, body: 
         }
     };
     let (mut params, batch_calls) = match body {
+        // The keyed form SDKs send ({"0": {method, query, as}, ...}); the
+        // token may ride next to the calls.
+        Value::Object(m) if method == "batch" && batch::is_keyed(&m) => {
+            let (calls, rest) = batch::keyed(m);
+            (rest, Some(calls))
+        }
         Value::Object(m) => (m, None),
-        // `batch` alone takes an array at the root (its token cannot ride
-        // in it, and the docs name no other place: batch is for webhooks).
-        Value::Array(a) if method == "batch" => (Map::new(), Some(a)),
+        // `batch` takes an array at the root (its token cannot ride in it,
+        // and the docs name no other place: batch is for webhooks).
+        Value::Array(a) if method == "batch" => (
+            Map::new(),
+            Some(a.into_iter().map(|v| Call { key: None, body: v }).collect()),
+        ),
         Value::Array(a) if a.is_empty() => (Map::new(), None),
         _ => {
             let e = V3Error::invalid_json("The request body must be a JSON object");
@@ -412,113 +430,6 @@ pub(crate) async fn rest(portal: Portal, path: &str, headers: &HeaderMap, body: 
         Err(e) => error_response(&e),
     };
     with_headers(resp, key.as_deref(), false)
-}
-
-/// `batch`: a JSON array of `{method, query}` run in order; `result` holds
-/// their results in the same order. The docs show no per-call errors, so the
-/// first failing call stops the batch and its error is the answer (calls
-/// before it have run). Each call counts against its own method; the batch
-/// itself is not counted, as in v2.
-fn batch(
-    portal: &Portal,
-    caller: &Caller,
-    calls: Vec<Value>,
-    start: f64,
-    started: Instant,
-) -> Response {
-    let mut records = vec![CallRecord {
-        v3: true,
-        ..CallRecord::new(
-            "batch",
-            Value::Array(calls.clone()),
-            caller.auth.clone(),
-            200,
-            None,
-            portal.clock().now(),
-        )
-    }];
-    let mut results = Vec::with_capacity(calls.len().min(MAX_BATCH));
-    let mut waited = std::time::Duration::ZERO;
-    let mut failure = None;
-    if calls.len() > MAX_BATCH {
-        failure = Some(V3Error::from(ApiError::new(
-            400,
-            "ERROR_BATCH_LENGTH_EXCEEDED",
-            "Max batch length exceeded",
-        )));
-    }
-    for call in calls
-        .iter()
-        .take(if failure.is_some() { 0 } else { MAX_BATCH })
-    {
-        let (method, query) = match call {
-            Value::Object(m) => (
-                m.get("method").and_then(Value::as_str),
-                m.get("query").cloned().unwrap_or_else(|| json!({})),
-            ),
-            _ => (None, Value::Null),
-        };
-        let Some(method) = method else {
-            failure = Some(V3Error::invalid_select(
-                "Each batch element must be an object with a `method` string and a `query` object",
-            ));
-            break;
-        };
-        let method = crate::http::v2::method_name(method);
-        let query = match query {
-            Value::Object(mut m) => {
-                m.remove("auth");
-                Value::Object(m)
-            }
-            Value::Array(a) if a.is_empty() => json!({}),
-            _ => {
-                failure = Some(V3Error::invalid_select(&format!(
-                    "The `query` of the batch call `{method}` must be an object"
-                )));
-                break;
-            }
-        };
-        if method == "batch" {
-            failure = Some(
-                ApiError::new(
-                    405,
-                    "ERROR_BATCH_METHOD_NOT_ALLOWED",
-                    "Method is not allowed for batch usage",
-                )
-                .into(),
-            );
-            break;
-        }
-        let Executed {
-            outcome,
-            record,
-            waited: w,
-            ..
-        } = execute(portal, caller, &method, query, true);
-        records.push(record);
-        waited += w;
-        match outcome {
-            Ok(out) => results.push(out.result),
-            Err(e) => {
-                failure = Some(e);
-                break;
-            }
-        }
-    }
-    if let Some(e) = &failure {
-        records[0].status = e.status;
-        records[0].error = Some(e.code.clone());
-    }
-    portal.record(records);
-    match failure {
-        Some(e) => error_response(&e),
-        None => {
-            let duration = started.elapsed();
-            let processing = duration.saturating_sub(waited).as_secs_f64();
-            let time = time_block(start, duration.as_secs_f64(), processing, None);
-            json_response(200, &json!({"result": results, "time": time}))
-        }
-    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! comes from its spec entry; `methods`, `scope`, `rest.scope.list` and the
 //! OpenAPI document are derived from it.
 
+pub(crate) mod catalog;
 pub(crate) mod openapi;
 pub(crate) mod synth;
 

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use serde_json::{Map, Value, json};
 
-include!(concat!(env!("OUT_DIR"), "/placement_spec_files.rs"));
+use crate::registry::PLACEMENT_FILES;
 
 struct Interface {
     code: String,
@@ -19,7 +19,7 @@ struct Interface {
 fn all() -> &'static [Interface] {
     static ALL: OnceLock<Vec<Interface>> = OnceLock::new();
     ALL.get_or_init(|| {
-        PLACEMENT_SPEC_FILES
+        PLACEMENT_FILES
             .iter()
             .filter_map(|(path, text)| match b24_spec::parse(path, text) {
                 Ok(spec) => spec.file.placement,

@@ -56,166 +56,12 @@ pub fn item_value(camel_name: &str, v: Value) -> Value {
     }
 }
 
-/// A filter condition: `>=ID: 10` becomes (`ID`, `>=`, `10`).
-#[derive(Debug, Clone)]
-pub struct Cond {
-    pub(super) field: String,
-    pub(super) op: Op,
-    pub(super) value: Value,
-}
+pub use crate::filter::{Cond, Op, as_text, compare, equal, like};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Op {
-    Eq,
-    Ne,
-    Gt,
-    Ge,
-    Lt,
-    Le,
-    In,
-    NotIn,
-    Like,
-    NotLike,
-    LikeRaw,
-    NotLikeRaw,
-}
-
-/// Reads a `filter` object. Field names go through `upper_snake` so camelCase
+/// Reads a v2 `filter` object. Field names go through `upper_snake` so camelCase
 /// `crm.item` filters work too.
 pub fn parse_filter(filter: &Map<String, Value>) -> Vec<Cond> {
-    const OPS: [(&str, Op); 15] = [
-        ("!=%", Op::NotLikeRaw),
-        ("!%=", Op::NotLikeRaw),
-        (">=", Op::Ge),
-        ("<=", Op::Le),
-        ("=%", Op::LikeRaw),
-        ("%=", Op::LikeRaw),
-        ("!@", Op::NotIn),
-        ("!%", Op::NotLike),
-        ("!=", Op::Ne),
-        (">", Op::Gt),
-        ("<", Op::Lt),
-        ("@", Op::In),
-        ("%", Op::Like),
-        ("=", Op::Eq),
-        ("!", Op::Ne),
-    ];
-    filter
-        .iter()
-        .filter_map(|(k, v)| {
-            let (op, rest) = OPS
-                .iter()
-                .find_map(|(p, op)| k.strip_prefix(p).map(|r| (*op, r)))
-                .unwrap_or((Op::Eq, k.as_str()));
-            let field = upper_snake(rest.trim());
-            if field.is_empty() {
-                return None;
-            }
-            let op = match (op, v.is_array()) {
-                (Op::Eq, true) => Op::In,
-                (Op::Ne, true) => Op::NotIn,
-                (op, _) => op,
-            };
-            Some(Cond {
-                field,
-                op,
-                value: v.clone(),
-            })
-        })
-        .collect()
-}
-
-pub(super) fn as_text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        Value::Bool(b) => if *b { "Y" } else { "N" }.into(),
-        Value::Number(n) => n.to_string(),
-        other => other.to_string(),
-    }
-}
-
-/// Compares two values the way MySQL would: numerically when both look like
-/// numbers, otherwise as case-insensitive text.
-pub fn compare(a: &Value, b: &Value) -> Ordering {
-    let (sa, sb) = (as_text(a), as_text(b));
-    match (sa.trim().parse::<f64>(), sb.trim().parse::<f64>()) {
-        (Ok(x), Ok(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
-        _ => sa.to_lowercase().cmp(&sb.to_lowercase()),
-    }
-}
-
-pub(super) fn equal(a: &Value, b: &Value) -> bool {
-    if let (Value::Bool(x), other) | (other, Value::Bool(x)) = (a, b) {
-        let t = as_text(other).to_lowercase();
-        let truthy = matches!(t.as_str(), "y" | "true" | "1");
-        return *x == truthy;
-    }
-    match a {
-        Value::Array(items) => items.iter().any(|i| equal(i, b)),
-        _ => compare(a, b) == Ordering::Equal,
-    }
-}
-
-pub(super) fn like(hay: &Value, pattern: &str, raw: bool) -> bool {
-    let hay = as_text(hay).to_lowercase();
-    let pattern = pattern.to_lowercase();
-    if !raw {
-        return hay.contains(&pattern);
-    }
-    // `%` wildcards only; enough for the documented forms.
-    let parts: Vec<&str> = pattern.split('%').collect();
-    let mut pos = 0;
-    for (i, part) in parts.iter().enumerate() {
-        if part.is_empty() {
-            continue;
-        }
-        if i == 0 {
-            if !hay.starts_with(part) {
-                return false;
-            }
-            pos = part.len();
-        } else if i == parts.len() - 1 {
-            return hay.len() >= pos + part.len() && hay[pos..].ends_with(part);
-        } else if let Some(at) = hay[pos..].find(part) {
-            pos += at + part.len();
-        } else {
-            return false;
-        }
-    }
-    parts.last().is_none_or(|p| p.is_empty()) || parts.len() == 1 && hay == pattern
-}
-
-impl Cond {
-    /// The field, in `UPPER_SNAKE`.
-    pub fn field(&self) -> &str {
-        &self.field
-    }
-
-    /// Whether a value satisfies the condition.
-    pub fn holds(&self, actual: &Value) -> bool {
-        let values = || -> Vec<Value> {
-            match &self.value {
-                Value::Array(a) => a.clone(),
-                Value::Object(o) => o.values().cloned().collect(),
-                v => vec![v.clone()],
-            }
-        };
-        match self.op {
-            Op::Eq => equal(actual, &self.value),
-            Op::Ne => !equal(actual, &self.value),
-            Op::In => values().iter().any(|v| equal(actual, v)),
-            Op::NotIn => !values().iter().any(|v| equal(actual, v)),
-            Op::Gt => !actual.is_null() && compare(actual, &self.value) == Ordering::Greater,
-            Op::Ge => !actual.is_null() && compare(actual, &self.value) != Ordering::Less,
-            Op::Lt => !actual.is_null() && compare(actual, &self.value) == Ordering::Less,
-            Op::Le => !actual.is_null() && compare(actual, &self.value) != Ordering::Greater,
-            Op::Like => like(actual, &as_text(&self.value), false),
-            Op::NotLike => !like(actual, &as_text(&self.value), false),
-            Op::LikeRaw => like(actual, &as_text(&self.value), true),
-            Op::NotLikeRaw => !like(actual, &as_text(&self.value), true),
-        }
-    }
+    crate::filter::parse_v2(filter, upper_snake)
 }
 
 /// One `order` entry.
@@ -267,10 +113,8 @@ pub const PAGE: u64 = 50;
 
 impl Store {
     pub(super) fn matches(&self, row: Row<'_>, filter: &[Cond]) -> bool {
-        filter.iter().all(|c| {
-            let v = self.field(row, &c.field).unwrap_or(Value::Null);
-            c.holds(&v)
-        })
+        let get = |f: &str| self.field(row, f).unwrap_or(Value::Null);
+        filter.iter().all(|c| c.matches(&get))
     }
 
     /// ID bounds implied by the filter, and whether the filter is nothing
@@ -278,8 +122,12 @@ impl Store {
     pub(super) fn id_bounds(&self, filter: &[Cond]) -> (u64, u64, bool) {
         let (mut lo, mut hi, mut only) = (1u64, self.max_id(), true);
         for c in filter {
-            let n = as_text(&c.value).trim().parse::<f64>().ok();
-            match (c.field.as_str(), c.op, n) {
+            let Cond::Leaf { field, op, value } = c else {
+                only = false;
+                continue;
+            };
+            let n = as_text(value).trim().parse::<f64>().ok();
+            match (field.as_str(), *op, n) {
                 ("ID", Op::Gt, Some(n)) => {
                     lo = lo.max((n.floor() as i64).saturating_add(1).max(0) as u64)
                 }

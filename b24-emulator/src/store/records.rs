@@ -374,6 +374,8 @@ impl Store {
                     Kind::Item(t) => format!("DT{t}_1:NEW"),
                     _ => "NEW".into(),
                 }),
+                // crm-lead-add.md: the status defaults to the first one, NEW.
+                "STATUS_ID" => Value::String("NEW".into()),
                 "CURRENCY_ID" => Value::String("USD".into()),
                 "OPPORTUNITY" => Value::String("0.00".into()),
                 "CATEGORY_ID" | "COMPANY_ID" | "CONTACT_ID" => Value::String("0".into()),
@@ -383,6 +385,7 @@ impl Store {
             rec.insert((*f).to_owned(), v);
         }
         self.apply(&mut rec, fields);
+        has_flags(&mut rec);
         self.overlay.insert(id, Some(rec));
         id
     }
@@ -394,6 +397,7 @@ impl Store {
         };
         let mut rec = self.materialize(row);
         self.apply(&mut rec, fields);
+        has_flags(&mut rec);
         for (k, v) in [
             ("DATE_MODIFY", Value::String(iso8601(now))),
             ("UPDATED_TIME", Value::String(iso8601(now))),
@@ -517,5 +521,26 @@ impl Store {
     /// The largest ID that may exist.
     pub fn max_id(&self) -> u64 {
         self.next_id.saturating_sub(1)
+    }
+}
+
+/// `HAS_PHONE` / `HAS_EMAIL` follow the record's multifields, as a portal
+/// keeps them (`Y` once a value is there), on records that have the flags.
+fn has_flags(rec: &mut Record) {
+    for (flag, multi) in [("HAS_PHONE", "PHONE"), ("HAS_EMAIL", "EMAIL")] {
+        if !rec.contains_key(flag) {
+            continue;
+        }
+        let any = rec.get(multi).and_then(Value::as_array).is_some_and(|a| {
+            a.iter().any(|m| {
+                m.get("VALUE")
+                    .and_then(Value::as_str)
+                    .is_some_and(|v| !v.is_empty())
+            })
+        });
+        rec.insert(
+            flag.to_owned(),
+            Value::String(if any { "Y" } else { "N" }.into()),
+        );
     }
 }

@@ -3,34 +3,8 @@
 #[allow(unused_imports)]
 use super::*;
 
-/// A parsed filter: conditions at one level are ANDed, groups ORed.
-#[derive(Debug)]
-pub(super) enum Cond {
-    Leaf {
-        field: &'static str,
-        op: Op,
-        value: Value,
-    },
-    Group {
-        or: bool,
-        conditions: Vec<Cond>,
-    },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Op {
-    Eq,
-    Ne,
-    Gt,
-    Ge,
-    Lt,
-    Le,
-    In,
-    Between,
-}
-
-/// Deepest nesting of filter groups accepted.
-pub(super) const MAX_FILTER_DEPTH: usize = 32;
+pub(super) use crate::filter::{Cond, Op, order_of};
+use crate::filter::{V3Problem, parse_v3};
 
 pub(super) fn bad_filter(what: &Value) -> V3Error {
     let text: String = what.to_string().chars().take(200).collect();
@@ -40,77 +14,32 @@ pub(super) fn bad_filter(what: &Value) -> V3Error {
     )
 }
 
-pub(super) fn parse_conditions(list: &Value, depth: usize) -> Result<Vec<Cond>, V3Error> {
-    let Value::Array(items) = list else {
-        return Err(bad_filter(list));
+/// A v3 task filter, through the shared filter module; the task DTO decides
+/// which fields filter and how values convert.
+pub(super) fn parse_task_filter(list: &Value) -> Result<Vec<Cond>, V3Error> {
+    let leaf = |name: &str, op: Op, value: &Value| -> Result<(String, Value), V3Error> {
+        let Some(field) = own(name) else {
+            return Err(V3Error::unknown_field(name, Dto::Task.name()));
+        };
+        if !FILTERABLE.contains(&field.name) {
+            return Err(V3Error::field(
+                name,
+                format!(
+                    "In DTO `TaskDto`, the `{name}` field requires the `Filterable` attribute for such a request"
+                ),
+            ));
+        }
+        Ok((field.name.to_owned(), filter_value(field, op, value)?))
     };
-    if depth > MAX_FILTER_DEPTH {
-        return Err(bad_filter(list));
-    }
-    items.iter().map(|c| parse_condition(c, depth)).collect()
-}
-
-pub(super) fn parse_condition(c: &Value, depth: usize) -> Result<Cond, V3Error> {
-    match c {
-        Value::Object(m) => {
-            let or = match m
-                .get("logic")
-                .and_then(Value::as_str)
-                .map(str::to_lowercase)
-            {
-                Some(l) if l == "or" => true,
-                Some(l) if l == "and" => false,
-                None => false,
-                Some(_) => return Err(bad_filter(c)),
-            };
-            let conditions =
-                parse_conditions(m.get("conditions").unwrap_or(&Value::Null), depth + 1)?;
-            Ok(Cond::Group { or, conditions })
-        }
-        Value::Array(parts) => {
-            let (name, op, value) = match parts.as_slice() {
-                [Value::String(f), v @ Value::Array(_)] => (f, "in", v),
-                [Value::String(f), v] => (f, "=", v),
-                [Value::String(f), Value::String(op), v] => (f, op.as_str(), v),
-                _ => return Err(bad_filter(c)),
-            };
-            let Some(field) = own(name) else {
-                return Err(V3Error::unknown_field(name, Dto::Task.name()));
-            };
-            if !FILTERABLE.contains(&field.name) {
-                return Err(V3Error::field(
-                    name,
-                    format!(
-                        "In DTO `TaskDto`, the `{name}` field requires the `Filterable` attribute for such a request"
-                    ),
-                ));
-            }
-            let op = match op {
-                "=" => Op::Eq,
-                "!=" => Op::Ne,
-                ">" => Op::Gt,
-                ">=" => Op::Ge,
-                "<" => Op::Lt,
-                "<=" => Op::Le,
-                "in" => Op::In,
-                "between" => Op::Between,
-                other => {
-                    return Err(V3Error::new(
-                        400,
-                        "UNKNOWNFILTEROPERATOREXCEPTION",
-                        format!("Unknown filter operator `{other}`"),
-                    ));
-                }
-            };
-            let value = filter_value(field, op, value)?;
-            Ok(Cond::Leaf {
-                field: field.name,
-                op,
-                value,
-            })
-        }
-        _ => Err(bad_filter(c)),
-    }
+    parse_v3(list, &leaf).map_err(|p| match p {
+        V3Problem::Shape(v) => bad_filter(&v),
+        V3Problem::Operator(w) => V3Error::new(
+            400,
+            "UNKNOWNFILTEROPERATOREXCEPTION",
+            format!("Unknown filter operator `{w}`"),
+        ),
+        V3Problem::Field(e) => e,
+    })
 }
 
 /// The condition's value, converted to the field's type.
@@ -132,61 +61,6 @@ pub(super) fn filter_value(field: &Field, op: Op, v: &Value) -> Result<Value, V3
             _ => Err(V3Error::validation(vec![wrong_type(field.name, "array")])),
         },
         _ => one(v),
-    }
-}
-
-pub(super) fn order_of(a: &Value, b: &Value) -> Ordering {
-    match (a, b) {
-        (Value::Null, Value::Null) => Ordering::Equal,
-        (Value::Null, _) => Ordering::Less,
-        (_, Value::Null) => Ordering::Greater,
-        _ => compare(a, b),
-    }
-}
-
-impl Cond {
-    pub(super) fn matches(&self, task: &Map<String, Value>) -> bool {
-        match self {
-            Cond::Group {
-                or: true,
-                conditions,
-            } => conditions.iter().any(|c| c.matches(task)),
-            Cond::Group {
-                or: false,
-                conditions,
-            } => conditions.iter().all(|c| c.matches(task)),
-            Cond::Leaf { field, op, value } => {
-                let have = task.get(*field).unwrap_or(&Value::Null);
-                let cmp = |v: &Value| {
-                    !have.is_null() && !v.is_null() && order_of(have, v) == Ordering::Equal
-                };
-                match op {
-                    Op::Eq => cmp(value) || (have.is_null() && value.is_null()),
-                    Op::Ne => !(cmp(value) || (have.is_null() && value.is_null())),
-                    Op::Gt => !have.is_null() && order_of(have, value) == Ordering::Greater,
-                    Op::Ge => !have.is_null() && order_of(have, value) != Ordering::Less,
-                    Op::Lt => {
-                        !have.is_null()
-                            && !value.is_null()
-                            && order_of(have, value) == Ordering::Less
-                    }
-                    Op::Le => {
-                        !have.is_null()
-                            && !value.is_null()
-                            && order_of(have, value) != Ordering::Greater
-                    }
-                    Op::In => value.as_array().is_some_and(|a| a.iter().any(cmp)),
-                    Op::Between => match value.as_array().map(Vec::as_slice) {
-                        Some([lo, hi]) => {
-                            !have.is_null()
-                                && order_of(have, lo) != Ordering::Less
-                                && order_of(have, hi) != Ordering::Greater
-                        }
-                        _ => false,
-                    },
-                }
-            }
-        }
     }
 }
 
@@ -282,7 +156,7 @@ pub(super) fn list(st: &State, caller: &Caller, params: &Value) -> R {
     validate_select(Dto::Task, &paths, true)?;
     let filter = match params.get("filter") {
         None | Some(Value::Null) => Vec::new(),
-        Some(f) => parse_conditions(f, 0)?,
+        Some(f) => parse_task_filter(f)?,
     };
     let order = parse_order(params)?;
     let (offset, limit) = parse_pagination(params)?;
@@ -292,7 +166,10 @@ pub(super) fn list(st: &State, caller: &Caller, params: &Value) -> R {
         .rows
         .iter()
         .filter(|(_, t)| can_read(st, caller.user_id, t))
-        .filter(|(_, t)| filter.iter().all(|c| c.matches(t)))
+        .filter(|(_, t)| {
+            let get = |f: &str| t.get(f).cloned().unwrap_or(Value::Null);
+            filter.iter().all(|c| c.matches(&get))
+        })
         .collect();
     found.sort_by(|(_, a), (_, b)| {
         order

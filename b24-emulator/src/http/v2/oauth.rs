@@ -115,8 +115,11 @@ pub(crate) async fn oauth_token(
     let get = |k: &str| text_param(&params, k);
     let mut st = portal.lock();
     let now = portal.clock().unix();
+    // error-codes.md names the code but no status; oauth.bitrix.info
+    // answers 400 (b24pysdk's test_errors_oauth.py, and RFC 6749 5.2 for a
+    // client that authenticates in the request body, as apps do here).
     if get("client_id") != st.app.client_id || get("client_secret") != st.app.client_secret {
-        return oauth_error(401, "invalid_client", "Invalid client data");
+        return oauth_error(400, "invalid_client", "Invalid client data");
     }
     let (user_id, scopes) = match get("grant_type").as_str() {
         "authorization_code" => match st.codes.remove(&get("code")) {

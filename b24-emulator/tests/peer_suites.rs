@@ -1,0 +1,215 @@
+//! Behaviour the official SDKs' integration suites (b24jssdk, b24pysdk,
+//! fast_bitrix24, b24phpsdk) rely on, each pinned to the docs page that
+//! states it (`scripts/peer-suites` runs those suites themselves).
+
+mod common;
+
+use b24_emulator::Emulator;
+use common::post_json;
+use serde_json::json;
+
+async fn emu() -> Emulator {
+    Emulator::builder()
+        .seed_items(4, 12)
+        .seed_tasks(3)
+        .bucket(10_000, 100.0)
+        .start()
+        .await
+        .unwrap()
+}
+
+fn v2(e: &Emulator, method: &str) -> String {
+    format!("{}{method}.json", e.webhook_url())
+}
+
+/// crm-item-list.md "Error Handling": a field the entity does not have is
+/// `INVALID_ARG_VALUE` (400), not an empty list.
+#[tokio::test]
+async fn crm_item_list_refuses_unknown_filter_fields() {
+    let e = emu().await;
+    let url = v2(&e, "crm.item.list");
+    let (status, body) = post_json(
+        &url,
+        &json!({"entityTypeId": 4, "select": ["id"], "filter": {">ddId": 2}}),
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert_eq!(body["error"], "INVALID_ARG_VALUE");
+    assert_eq!(
+        body["error_description"],
+        "Invalid filter: field 'ddId' is not allowed in filter"
+    );
+    let (status, body) = post_json(
+        &url,
+        &json!({"entityTypeId": 4, "select": ["id", "createdTime"], "filter": {">id": 10}}),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let items = body["result"]["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    // crm-item-fields.md names the creation time `createdTime` for every type.
+    assert!(items[0]["createdTime"].is_string(), "{items:?}");
+    assert!(items[0].get("dateCreate").is_none());
+    let (status, _) = post_json(
+        &url,
+        &json!({"entityTypeId": 4, "filter": {">=createdTime": "2000-01-01T00:00:00+00:00"}}),
+    )
+    .await;
+    assert_eq!(status, 200);
+}
+
+/// rest-v3.md#batch: "data from previous steps is structurally substituted";
+/// the keyed form answers in the keyed form.
+#[tokio::test]
+async fn v3_batch_keyed_form_with_references() {
+    let e = emu().await;
+    let url = format!("{}batch", e.v3_webhook_url());
+    let (status, body) = post_json(
+        &url,
+        &json!({
+            "0": {"method": "tasks.task.get", "query": {"id": 2, "select": ["id", "title"]}, "as": "first", "parallel": false},
+            "1": {"method": "tasks.task.list", "query": {"select": ["id"], "filter": [["id", {"$ref": "first.item.id"}]]}},
+            "2": {"method": "tasks.task.list", "query": {"select": ["id"], "filter": [["id", "in", {"$refArray": "1.id"}]]}},
+        }),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["result"]["0"]["item"]["title"], "Task #2");
+    assert_eq!(body["result"]["1"]["items"], json!([{"id": 2}]));
+    assert_eq!(body["result"]["2"]["items"], json!([{"id": 2}]), "{body}");
+    let (status, body) = post_json(
+        &url,
+        &json!([{"method": "tasks.task.get", "query": {"id": {"$ref": "nowhere.id"}}}]),
+    )
+    .await;
+    assert_eq!(status, 400, "{body}");
+}
+
+/// rest-v3.md: every REST 3.0 error carries the `BITRIX_REST_V3_EXCEPTION_`
+/// prefix, an unknown method included.
+#[tokio::test]
+async fn v3_unknown_method_is_a_v3_exception() {
+    let e = emu().await;
+    let (status, body) = post_json(&format!("{}server.time", e.v3_webhook_url()), &json!({})).await;
+    assert_eq!(status, 404);
+    assert_eq!(
+        body["error"]["code"],
+        "BITRIX_REST_V3_EXCEPTION_METHODNOTFOUNDEXCEPTION"
+    );
+}
+
+/// crm-lead-add.md: the status defaults to `NEW`; `HAS_PHONE` follows the
+/// phones; crm.deal.fields lists the fields of the docs' table.
+#[tokio::test]
+async fn lead_defaults_and_documented_deal_fields() {
+    let e = emu().await;
+    let (_, added) = post_json(
+        &v2(&e, "crm.lead.add"),
+        &json!({"fields": {"TITLE": "x", "PHONE": [{"VALUE": "+100", "VALUE_TYPE": "WORK"}]}}),
+    )
+    .await;
+    let id = added["result"].as_u64().unwrap();
+    let (_, got) = post_json(&v2(&e, "crm.lead.get"), &json!({"id": id})).await;
+    assert_eq!(got["result"]["STATUS_ID"], "NEW", "{got}");
+    assert_eq!(got["result"]["HAS_PHONE"], "Y", "{got}");
+    let (_, fields) = post_json(&v2(&e, "crm.deal.fields"), &json!({})).await;
+    for f in ["IS_RECURRING", "UTM_SOURCE", "MOVED_TIME", "ID", "TITLE"] {
+        assert!(
+            fields["result"].get(f).is_some(),
+            "crm.deal.fields lacks {f}"
+        );
+    }
+    // The company page has no field table of its own; the result of
+    // crm.company.fields in the specs lists them.
+    let (_, fields) = post_json(&v2(&e, "crm.company.fields"), &json!({})).await;
+    assert!(fields["result"].get("INDUSTRY").is_some(), "{fields}");
+    assert!(fields["result"].as_object().unwrap().len() > 30, "{fields}");
+}
+
+/// A portal's web server folds `//` in the path.
+#[tokio::test]
+async fn double_slash_in_path_reaches_the_method() {
+    let e = emu().await;
+    let url = format!(
+        "{}/crm.deal.add.json",
+        e.webhook_url().trim_end_matches('/')
+    )
+    .replace("/crm.deal.add", "//crm.deal.add");
+    assert!(url.contains("//crm.deal.add"));
+    let (status, body) = post_json(&url, &json!({"fields": {"TITLE": "t"}})).await;
+    assert_eq!(status, 200, "{body}");
+}
+
+/// events.md / placement-list.md: `SCOPE` narrows the catalog to one scope;
+/// scope.md: `full` lists every code of permissions.md and no other.
+#[tokio::test]
+async fn catalogs_by_scope() {
+    let e = emu().await;
+    let app = e.authorize(1, &[]);
+    let rest = e.rest_url();
+    let call = |m: &str, body: serde_json::Value| {
+        let mut body = body;
+        body["auth"] = json!(app.access_token);
+        let url = format!("{rest}{m}.json");
+        async move { post_json(&url, &body).await }
+    };
+    let (_, v) = call("events", json!({"SCOPE": "crm"})).await;
+    let events = v["result"].as_array().unwrap();
+    assert!(events.len() > 10, "{v}");
+    // (specs/events/crm_leads.yaml lists ONCRMLEADDELETE's page under the
+    // code ONLEADDELETE, so not every code here starts with ONCRM.)
+    assert!(events.contains(&json!("ONCRMDEALADD")), "{v}");
+    for other in [
+        "ONAPPINSTALL",
+        "ONTASKADD",
+        "ONUSERADD",
+        "ONVOXIMPLANTCALLINIT",
+    ] {
+        assert!(
+            !events.contains(&json!(other)),
+            "{other} is not a crm event"
+        );
+    }
+    let (_, v) = call("placement.list", json!({"SCOPE": "task"})).await;
+    let list = v["result"].as_array().unwrap();
+    assert!(!list.is_empty(), "{v}");
+    assert!(
+        list.iter()
+            .all(|p| p.as_str().unwrap().starts_with("TASK_")),
+        "{v}"
+    );
+    let (_, v) = call("scope", json!({"full": true})).await;
+    let all = v["result"].as_array().unwrap();
+    assert!(all.contains(&json!("crm")) && all.contains(&json!("humanresources.hcmlink")));
+    assert!(!all.contains(&json!("basic")) && !all.contains(&json!("user_brief")));
+}
+
+/// tasks-task-get.md (REST v2) reads the task store REST 3.0 writes:
+/// `{"task": {...}}` narrowed by `select`, an empty result for a task that
+/// is not there, error `100` for a `taskId` that is not a task ID.
+#[tokio::test]
+async fn v2_task_get_reads_the_task_store() {
+    let e = emu().await;
+    let url = v2(&e, "tasks.task.get");
+    let (s, v) = post_json(&url, &json!({"taskId": 2, "select": ["ID", "TITLE"]})).await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(v["result"]["task"], json!({"id": "2", "title": "Task #2"}));
+    let (s, v) = post_json(&url, &json!({"taskId": 99})).await;
+    assert_eq!((s, &v["result"]), (200, &json!([])));
+    let (s, v) = post_json(&url, &json!({"taskId": -1})).await;
+    assert_eq!((s, v["error"].as_str()), (400, Some("100")));
+}
+
+/// The legacy lists ignore a filter key that names no field (fast_bitrix24's
+/// `test_filter_not_equal`: `<>STATUS_ID` filters nothing, `!STATUS_ID`
+/// does).
+#[tokio::test]
+async fn legacy_list_ignores_keys_naming_no_field() {
+    let e = emu().await;
+    post_json(&v2(&e, "crm.lead.add"), &json!({"fields": {"NAME": "Bob"}})).await;
+    let url = v2(&e, "crm.lead.list");
+    let (_, v) = post_json(&url, &json!({"FILTER": {"!STATUS_ID": "NEW"}})).await;
+    assert_eq!(v["result"], json!([]), "{v}");
+    let (_, v) = post_json(&url, &json!({"FILTER": {"<>STATUS_ID": "NEW"}})).await;
+    assert_eq!(v["result"].as_array().map(Vec::len), Some(1), "{v}");
+}
