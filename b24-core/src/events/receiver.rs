@@ -28,9 +28,9 @@ pub const ON_APP_UNINSTALL: &str = "ONAPPUNINSTALL";
 ///
 /// ```ignore
 /// let h = Arc::new(MyHandler);
-/// let on_event = move |e, _ctx| {
+/// let on_event = move |e, ctx| {
 ///     let h = h.clone();
-///     async move { telephony::dispatch_rest(&*h, e).await }
+///     async move { telephony::dispatch_rest(&*h, e, ctx).await }
 /// };
 /// ```
 pub trait EventHandler<E>: Send + Sync + 'static {
