@@ -48,7 +48,9 @@ where
                     let text = match e {
                         Rejection::Malformed(m) => m.to_string(),
                         Rejection::Unauthorized(_) => "unauthorized".to_owned(),
-                        Rejection::Store(_) => "try again later".to_owned(),
+                        Rejection::Store(_) | Rejection::Unavailable(_) => {
+                            "try again later".to_owned()
+                        }
                     };
                     (status, text)
                 }
