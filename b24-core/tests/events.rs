@@ -159,7 +159,10 @@ fn receiver(
         let s = s.clone();
         async move { s.lock().unwrap().push((e, ctx)) }
     };
-    (Receiver::new(h, store), seen)
+    let rx = Receiver::builder(h, store)
+        .insecure_skip_verification_because("offline unit tests of the token rules")
+        .build();
+    (rx, seen)
 }
 
 fn block<F: std::future::Future>(f: F) -> F::Output {
@@ -247,7 +250,7 @@ fn forged_token_is_refused_and_not_dispatched() {
 }
 
 #[test]
-fn install_check_decides_reinstalls() {
+fn install_check_runs_but_never_replaces_a_token() {
     fn only_domain(d: &EventDelivery) -> BoxFuture<'_, Result<(), StoreError>> {
         let ok = d.auth.domain.as_deref() == Some("some-domain.bitrix24.com");
         Box::pin(async move {
@@ -268,11 +271,28 @@ fn install_check_decides_reinstalls() {
             async move { s.lock().unwrap().push((e, ctx)) }
         };
         let rx = Receiver::builder(h, store.clone())
+            .insecure_skip_verification_because("offline unit test of the install check")
             .install_check(
                 only_domain as fn(&EventDelivery) -> BoxFuture<'_, Result<(), StoreError>>,
             )
             .build();
+        // A passing check does not let another token replace the stored one.
         let new_token = "0000000000000000000000000000000a";
+        let d = EventDelivery::from_form(&install_body(new_token)).unwrap();
+        assert!(matches!(
+            rx.receive_inline(d).await,
+            Err(Rejection::Unauthorized(Unauthorized::InstallRefused(_)))
+        ));
+        assert_eq!(
+            store
+                .installation(MEMBER)
+                .unwrap()
+                .application_token
+                .expose(),
+            TOKEN
+        );
+        // After an uninstall a new install passes the check.
+        store.remove(MEMBER).await.unwrap();
         let d = EventDelivery::from_form(&install_body(new_token)).unwrap();
         assert_eq!(rx.receive_inline(d).await.unwrap(), Received::Dispatched);
         assert_eq!(
@@ -283,6 +303,7 @@ fn install_check_decides_reinstalls() {
                 .expose(),
             new_token
         );
+        store.remove(MEMBER).await.unwrap();
         let other = install_body("0000000000000000000000000000000b")
             .replace("some-domain.bitrix24.com", "evil.example");
         let d = EventDelivery::from_form(&other).unwrap();
