@@ -61,7 +61,7 @@ pub(super) async fn open<E: InterfaceEvents>(
         .verifier
         .verify(&req)
         .await
-        .map_err(|e| b.reject(e.status, e.reason))?;
+        .map_err(|e| b.reject(e.status, format!("{}: {}", e.kind, e.reason)))?;
     let user_id = match &b.inner.resolver {
         Some(r) => r(req.clone())
             .await

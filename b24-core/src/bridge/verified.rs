@@ -95,6 +95,7 @@ impl PlacementVerifier {
         // Fail closed: without the installed portals nothing can be checked.
         let installs = self.installs.as_deref().ok_or_else(|| PlacementRefused {
             status: StatusCode::INTERNAL_SERVER_ERROR,
+            kind: "not_configured",
             reason: "no install store configured: set `.installs(store)` (or explicitly skip \
                      verification)"
                 .into(),
@@ -106,6 +107,7 @@ impl PlacementVerifier {
             .map(Some)
             .map_err(|e| PlacementRefused {
                 status: StatusCode::from_u16(e.status()).unwrap_or(StatusCode::UNAUTHORIZED),
+                kind: e.kind(),
                 reason: e.to_string(),
             })
     }
@@ -118,16 +120,17 @@ pub struct PlacementRefused {
     /// 400 (bad form), 401 (not verified), 413 (too large), 503
     /// (authorization server unreachable), 500 (not configured).
     pub status: StatusCode,
-    /// Why.
+    /// A stable name for the kind of refusal (`token_refused`,
+    /// `not_installed`, `domain_mismatch`, `malformed`, ...): the answer's body.
+    pub kind: &'static str,
+    /// Why (logged, not answered: it may name portals).
     pub reason: String,
 }
 
 impl IntoResponse for PlacementRefused {
     fn into_response(self) -> Response {
         tracing::warn!(status = self.status.as_u16(), "{}", self.reason);
-        // The reason stays in the log: it may name portals.
-        let text = self.status.canonical_reason().unwrap_or("refused");
-        (self.status, text).into_response()
+        (self.status, self.kind).into_response()
     }
 }
 
@@ -167,15 +170,18 @@ where
             .await
             .map_err(|e| PlacementRefused {
                 status: StatusCode::PAYLOAD_TOO_LARGE,
+                kind: "too_large",
                 reason: format!("placement body: {e}"),
             })?;
         let request = PlacementRequest::parse(&body).map_err(|e| PlacementRefused {
             status: StatusCode::BAD_REQUEST,
+            kind: "malformed",
             reason: e.to_string(),
         })?;
         if request.placement != T::PLACEMENT {
             return Err(PlacementRefused {
                 status: StatusCode::BAD_REQUEST,
+                kind: "wrong_placement",
                 reason: format!(
                     "placement {} opened at the handler of {}",
                     request.placement,
@@ -196,6 +202,7 @@ where
         let options = serde_json::from_value(request.placement_options.clone()).map_err(|e| {
             PlacementRefused {
                 status: StatusCode::BAD_REQUEST,
+                kind: "bad_options",
                 reason: format!("PLACEMENT_OPTIONS of {}: {e}", T::PLACEMENT),
             }
         })?;

@@ -69,6 +69,19 @@ pub enum VerifyError {
 }
 
 impl VerifyError {
+    /// A stable name for the kind of failure, safe to answer with.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            VerifyError::NoToken => "no_access_token",
+            VerifyError::Refused(_) => "token_refused",
+            VerifyError::Unavailable(_) => "auth_server_unavailable",
+            VerifyError::MemberMismatch { .. } => "member_mismatch",
+            VerifyError::DomainMismatch { .. } => "domain_mismatch",
+            VerifyError::NotInstalled(_) => "not_installed",
+            VerifyError::Store(_) => "store",
+        }
+    }
+
     /// The HTTP status to answer with: 503 when the server or the store
     /// failed (the portal may retry), 401 otherwise.
     pub fn status(&self) -> u16 {

@@ -12,6 +12,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::{MethodRouter, post};
 
 use crate::events::receiver::{EventHandler, Receiver, Rejection};
+
 use crate::events::verify::InstallStore;
 use crate::typed::RestEvents;
 
@@ -45,12 +46,10 @@ where
                     let status =
                         StatusCode::from_u16(e.status()).unwrap_or(StatusCode::BAD_REQUEST);
                     tracing::warn!(status = status.as_u16(), error = %e, "REST event refused");
-                    let text = match e {
-                        Rejection::Malformed(m) => m.to_string(),
-                        Rejection::Unauthorized(_) => "unauthorized".to_owned(),
-                        Rejection::Store(_) | Rejection::Unavailable(_) => {
-                            "try again later".to_owned()
-                        }
+                    // The kind, and for bad bodies what was wrong with them.
+                    let text = match &e {
+                        Rejection::Malformed(m) => format!("{}: {m}", e.kind()),
+                        _ => e.kind().to_owned(),
                     };
                     (status, text)
                 }

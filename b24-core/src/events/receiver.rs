@@ -67,13 +67,36 @@ pub enum Rejection {
     /// try again).
     #[error(transparent)]
     Unavailable(VerifyError),
+    /// A verified delivery of an event the receiver's event set does not
+    /// list (400; see [`ReceiverBuilder::accept_unknown_events`]).
+    #[error("event `{0}` is not one this endpoint handles")]
+    UnknownEvent(String),
 }
 
 impl Rejection {
+    /// A stable name for the kind of refusal; the event route answers
+    /// with it (the details, which may name portals, go to the log).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Rejection::Malformed(_) => "malformed",
+            Rejection::UnknownEvent(_) => "unknown_event",
+            Rejection::Store(_) => "store",
+            Rejection::Unavailable(e) => e.kind(),
+            Rejection::Unauthorized(u) => match u {
+                Unauthorized::NoToken => "no_application_token",
+                Unauthorized::NoMember => "no_member_id",
+                Unauthorized::NotInstalled => "not_installed",
+                Unauthorized::Mismatch => "token_mismatch",
+                Unauthorized::InstallRefused(_) => "install_refused",
+                Unauthorized::Unverified(e) => e.kind(),
+            },
+        }
+    }
+
     /// The HTTP status to answer with.
     pub fn status(&self) -> u16 {
         match self {
-            Rejection::Malformed(_) => 400,
+            Rejection::Malformed(_) | Rejection::UnknownEvent(_) => 400,
             Rejection::Unauthorized(_) => 401,
             Rejection::Store(_) => 500,
             Rejection::Unavailable(_) => 503,
@@ -139,6 +162,7 @@ struct Inner<H> {
     store: Arc<dyn InstallStore>,
     check: Option<Arc<dyn InstallCheck>>,
     verification: Verification,
+    accept_unknown: bool,
     dedup: Dedup,
     clock: Arc<dyn TimeSource>,
 }
@@ -168,6 +192,7 @@ pub struct ReceiverBuilder<E, H> {
     store: Arc<dyn InstallStore>,
     check: Option<Arc<dyn InstallCheck>>,
     verification: Verification,
+    accept_unknown: bool,
     capacity: usize,
     clock: Arc<dyn TimeSource>,
     _events: PhantomData<fn() -> E>,
@@ -216,6 +241,13 @@ impl<E: RestEvents, H: EventHandler<E>> ReceiverBuilder<E, H> {
         self
     }
 
+    /// Dispatches events the event set `E` does not list (as its `Unknown`
+    /// variant) instead of refusing them with 400.
+    pub fn accept_unknown_events(mut self) -> Self {
+        self.accept_unknown = true;
+        self
+    }
+
     /// The clock that turns `expires_in` into an expiry time.
     pub fn clock(mut self, clock: Arc<dyn TimeSource>) -> Self {
         self.clock = clock;
@@ -230,6 +262,7 @@ impl<E: RestEvents, H: EventHandler<E>> ReceiverBuilder<E, H> {
                 store: self.store,
                 check: self.check,
                 verification: self.verification,
+                accept_unknown: self.accept_unknown,
                 dedup: Dedup::new(self.capacity),
                 clock: self.clock,
             }),
@@ -251,6 +284,7 @@ impl<E: RestEvents, H: EventHandler<E>> Receiver<E, H> {
             store: Arc::new(store),
             check: None,
             verification: Verification::default(),
+            accept_unknown: false,
             capacity: DEFAULT_CAPACITY,
             clock: Arc::new(SystemClock::default()),
             _events: PhantomData,
@@ -308,6 +342,13 @@ impl<E: RestEvents, H: EventHandler<E>> Receiver<E, H> {
             return Err(Unauthorized::NotInstalled.into());
         } else if !same {
             return Err(Unauthorized::Mismatch.into());
+        } else if !uninstall
+            && !inner.accept_unknown
+            && !E::CODES
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(&delivery.event))
+        {
+            return Err(Rejection::UnknownEvent(delivery.event.clone()));
         }
 
         let key = inner.dedup.key(&delivery);
