@@ -319,7 +319,10 @@ fn install_check_runs_but_never_replaces_a_token() {
 #[test]
 fn uninstall_forgets_the_portal() {
     block(async {
-        let store = Arc::new(MemoryInstallStore::new());
+        let tokens = Arc::new(MemoryTokenStore::new(
+            b24_core::Tokens::new("access", "refresh").member_id(MEMBER),
+        ));
+        let store = Arc::new(MemoryInstallStore::with_token_store(tokens.clone()));
         store.insert(Installation::new(MEMBER, "d", TOKEN));
         let (rx, seen) = receiver(store.clone());
         let body = format!(
@@ -329,6 +332,8 @@ fn uninstall_forgets_the_portal() {
         let d = EventDelivery::from_form(&body).unwrap();
         assert_eq!(rx.receive_inline(d).await.unwrap(), Received::Dispatched);
         assert!(store.application_token(MEMBER).await.unwrap().is_none());
+        // The portal's OAuth tokens are gone too.
+        assert!(tokens.get().is_none());
         assert!(
             matches!(&seen.lock().unwrap()[0].0, RestEvent::OnAppUninstall(u) if u.clean == Some(1))
         );

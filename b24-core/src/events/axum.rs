@@ -18,8 +18,11 @@ use crate::typed::RestEvents;
 
 /// A `POST` route that verifies, decodes and deduplicates deliveries,
 /// answers `200` at once and dispatches to `handler` on a spawned task.
-/// A bad body gets `400`, a forged or unknown token `401`, and a store
-/// failure `500`.
+/// A bad body or an unknown event gets `400`, a forged or unknown token
+/// `401`, a store failure `500`, an unreachable authorization server `503`;
+/// the body names the [`Rejection::kind`]. ONAPPINSTALL is verified on the
+/// default authorization server; configure another one (or the emulator)
+/// with [`route`] and [`Receiver::builder`]`.auth_server(..)`.
 pub fn rest_events<E, H>(handler: H, store: impl InstallStore) -> MethodRouter
 where
     E: RestEvents,

@@ -272,7 +272,9 @@ impl<E: RestEvents, H: EventHandler<E>> ReceiverBuilder<E, H> {
 }
 
 impl<E: RestEvents, H: EventHandler<E>> Receiver<E, H> {
-    /// A receiver with default settings.
+    /// A receiver with default settings: ONAPPINSTALL verified with
+    /// `app.info` on [`DEFAULT_SERVER_ENDPOINT`](crate::events::DEFAULT_SERVER_ENDPOINT),
+    /// unknown events refused, the last 4096 deliveries remembered.
     pub fn new(handler: H, store: impl InstallStore) -> Self {
         Self::builder(handler, store).build()
     }

@@ -69,7 +69,7 @@ pub trait InstallStore: Send + Sync + 'static {
     ) -> BoxFuture<'a, Result<Option<Secret>, StoreError>>;
     /// Keeps an installation (replacing an older one of the same portal).
     fn save(&self, install: Installation) -> BoxFuture<'_, Result<(), StoreError>>;
-    /// Forgets portal `member_id` (after ONAPPUNINSTALL).
+    /// Forgets portal `member_id` and its OAuth tokens (after ONAPPUNINSTALL).
     fn remove<'a>(&'a self, member_id: &'a str) -> BoxFuture<'a, Result<(), StoreError>>;
 }
 
@@ -168,7 +168,15 @@ impl InstallStore for MemoryInstallStore {
         if let Ok(mut m) = self.map.write() {
             m.remove(member_id);
         }
-        Box::pin(async { Ok(()) })
+        Box::pin(async move {
+            if let Some(store) = &self.tokens {
+                store
+                    .forget(member_id)
+                    .await
+                    .map_err(|e| Box::new(e) as StoreError)?;
+            }
+            Ok(())
+        })
     }
 }
 
