@@ -89,6 +89,12 @@ impl Rig {
             .unwrap();
         (r.status().as_u16(), r.text().await.unwrap_or_default())
     }
+    /// A deal event and a bridge opening: their statuses.
+    async fn event_and_opening(&self, event: Vec<u8>, opening: &[u8]) -> (u16, u16) {
+        let (e, _) = self.post("/events", FORM, event).await;
+        let (o, _) = self.post("/placement/", FORM, opening.to_vec()).await;
+        (e, o)
+    }
     fn counts(&self) -> (u64, u64, u64) {
         (
             self.events.load(Ordering::SeqCst),
@@ -216,18 +222,11 @@ async fn hostile_input_is_refused() {
 
     // Controls: genuine requests pass and reach their handler once each.
     let (before_ev, before_op, before_pg) = rig.counts();
-    let (s, _) = rig
-        .post("/events", FORM, deal_event(m, tok, "ONCRMDEALADD", 1))
+    let genuine_opening = opening(&user.access_token, m, d, pbw_code, "{}");
+    let genuine = rig
+        .event_and_opening(deal_event(m, tok, "ONCRMDEALADD", 1), &genuine_opening)
         .await;
-    assert_eq!(s, 200);
-    let (s, _) = rig
-        .post(
-            "/placement/",
-            FORM,
-            opening(&user.access_token, m, d, pbw_code, "{}"),
-        )
-        .await;
-    assert_eq!(s, 200);
+    assert_eq!(genuine, (200, 200));
     let (s, body) = rig
         .post(
             "/card",
@@ -499,16 +498,8 @@ async fn hostile_input_is_refused() {
     // Uninstall removes the portal; its openings and events are refused then.
     emu.uninstall(&format!("{}/events", rig.app)).await.unwrap();
     assert!(store.installation(m).is_none());
-    let (s, _) = rig
-        .post("/events", FORM, deal_event(m, tok, "ONCRMDEALADD", 9))
+    let after = rig
+        .event_and_opening(deal_event(m, tok, "ONCRMDEALADD", 9), &genuine_opening)
         .await;
-    assert_eq!(s, 401);
-    let (s, _) = rig
-        .post(
-            "/placement/",
-            FORM,
-            opening(&user.access_token, m, d, pbw_code, "{}"),
-        )
-        .await;
-    assert_eq!(s, 401);
+    assert_eq!(after, (401, 401));
 }

@@ -165,6 +165,12 @@ fn receiver(
     (rx, seen)
 }
 
+/// The application token stored for [`MEMBER`].
+fn stored_token(store: &MemoryInstallStore) -> String {
+    let install = store.installation(MEMBER).expect("installed");
+    install.application_token.expose().to_owned()
+}
+
 fn block<F: std::future::Future>(f: F) -> F::Output {
     tokio::runtime::Builder::new_current_thread()
         .build()
@@ -237,14 +243,7 @@ fn forged_token_is_refused_and_not_dispatched() {
             rx.receive_inline(takeover).await,
             Err(Rejection::Unauthorized(Unauthorized::InstallRefused(_)))
         ));
-        assert_eq!(
-            store
-                .installation(MEMBER)
-                .unwrap()
-                .application_token
-                .expose(),
-            TOKEN
-        );
+        assert_eq!(stored_token(&store), TOKEN);
         assert!(seen.lock().unwrap().is_empty());
     });
 }
@@ -283,26 +282,12 @@ fn install_check_runs_but_never_replaces_a_token() {
             rx.receive_inline(d).await,
             Err(Rejection::Unauthorized(Unauthorized::InstallRefused(_)))
         ));
-        assert_eq!(
-            store
-                .installation(MEMBER)
-                .unwrap()
-                .application_token
-                .expose(),
-            TOKEN
-        );
+        assert_eq!(stored_token(&store), TOKEN);
         // After an uninstall a new install passes the check.
         store.remove(MEMBER).await.unwrap();
         let d = EventDelivery::from_form(&install_body(new_token)).unwrap();
         assert_eq!(rx.receive_inline(d).await.unwrap(), Received::Dispatched);
-        assert_eq!(
-            store
-                .installation(MEMBER)
-                .unwrap()
-                .application_token
-                .expose(),
-            new_token
-        );
+        assert_eq!(stored_token(&store), new_token);
         store.remove(MEMBER).await.unwrap();
         let other = install_body("0000000000000000000000000000000b")
             .replace("some-domain.bitrix24.com", "evil.example");
