@@ -71,7 +71,7 @@ pub use b24_core::{
     TokenStore,
     Tokens,
 };
-pub use b24_core::{lenient, rest_events};
+pub use b24_core::{lenient, placement_options, rest_events};
 #[cfg(feature = "axum")]
 pub use b24_core::{placement_bridge, placement_router};
 pub use b24_macros::generate;

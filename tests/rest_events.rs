@@ -11,18 +11,23 @@ b24::generate!("tests/specs/telephony_sample.yaml");
 
 use telephony_sample::{Dispatch, OnExternalCallStart, RestEvent, RestHandler};
 
-/// (phone number, user) of each call the handler saw.
-type Seen = Vec<(Option<String>, Option<i64>)>;
+/// (phone number, user, portal) of each call the handler saw.
+type Seen = Vec<(Option<String>, Option<i64>, Option<String>)>;
 
 #[derive(Clone, Default)]
 struct Calls(Arc<Mutex<Seen>>);
 
 impl RestHandler for Calls {
-    async fn on_external_call_start(&self, data: OnExternalCallStart) {
+    async fn on_external_call_start(
+        &self,
+        data: OnExternalCallStart,
+        ctx: b24::events::DeliveryContext,
+    ) {
+        // The context names the portal that sent the event.
         self.0
             .lock()
             .unwrap()
-            .push((data.phone_number, data.user_id));
+            .push((data.phone_number, data.user_id, ctx.auth.member_id));
     }
 }
 
@@ -58,7 +63,11 @@ async fn a_form_delivery_reaches_the_typed_handler_once() {
 
     assert_eq!(
         *calls.0.lock().unwrap(),
-        vec![(Some("+19001234567".to_owned()), Some(12))]
+        vec![(
+            Some("+19001234567".to_owned()),
+            Some(12),
+            Some("m1".to_owned())
+        )]
     );
 }
 

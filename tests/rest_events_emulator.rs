@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use b24::basic::common;
 use b24::crm::deals as crm_deals;
-use b24::events::{DeliveryContext, MemoryInstallStore};
+use b24::events::{AuthServer, DeliveryContext, MemoryInstallStore, Receiver};
 use b24::telephony::telephony;
 use b24::{Client, MemoryTokenStore, OAuthCredentials};
 use serde_json::json;
@@ -23,6 +23,7 @@ fn route<E: b24::RestEvents + std::fmt::Debug>(
     base: &str,
     path: &str,
     store: Arc<MemoryInstallStore>,
+    auth: &AuthServer,
 ) -> (axum::Router, String, mpsc::UnboundedReceiver<E>) {
     let (tx, rx) = mpsc::unbounded_channel();
     let on_event = move |e: E, _ctx: DeliveryContext| {
@@ -31,7 +32,10 @@ fn route<E: b24::RestEvents + std::fmt::Debug>(
             let _ = tx.send(e);
         }
     };
-    let router = router.route(path, b24::axum::rest_events::<E, _>(on_event, store));
+    let receiver = Receiver::<E, _>::builder(on_event, store)
+        .auth_server(auth.clone())
+        .build();
+    let router = router.route(path, b24::axum::rest_events_route(receiver));
     (router, format!("{base}{path}"), rx)
 }
 
@@ -63,13 +67,15 @@ async fn imported_events_arrive_typed() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
 
+    // The emulator plays the authorization server that verifies installs.
+    let auth = AuthServer::new(emu.rest_url());
     let router = axum::Router::new();
     let (router, install_url, mut installs) =
-        route::<common::RestEvent>(router, &base, "/events/app", store.clone());
+        route::<common::RestEvent>(router, &base, "/events/app", store.clone(), &auth);
     let (router, crm_url, mut crm) =
-        route::<crm_deals::RestEvent>(router, &base, "/events/crm", store.clone());
+        route::<crm_deals::RestEvent>(router, &base, "/events/crm", store.clone(), &auth);
     let (router, tel_url, mut tel) =
-        route::<telephony::RestEvent>(router, &base, "/events/telephony", store.clone());
+        route::<telephony::RestEvent>(router, &base, "/events/telephony", store.clone(), &auth);
     tokio::spawn(async move { axum::serve(listener, router).await });
 
     // Installing POSTs ONAPPINSTALL; the route stores the application token
@@ -158,25 +164,36 @@ b24::rest_events! {
 struct App(mpsc::UnboundedSender<String>);
 
 impl common::RestHandler for App {
-    async fn on_app_install(&self, data: common::OnAppInstall) {
+    async fn on_app_install(&self, data: common::OnAppInstall, ctx: DeliveryContext) {
         let _ = data;
+        // Each handler knows its portal.
+        assert!(ctx.auth.member_id.is_some());
         let _ = self.0.send("install".into());
     }
 }
 impl crm_deals::RestHandler for App {
-    async fn on_crm_deal_add(&self, data: crm_deals::OnCrmDealAdd) {
+    async fn on_crm_deal_add(&self, data: crm_deals::OnCrmDealAdd, ctx: DeliveryContext) {
         let id = data.fields.and_then(|f| f.id).unwrap_or_default();
-        let _ = self.0.send(format!("deal {id}"));
+        let domain = ctx.auth.domain.unwrap_or_default();
+        let _ = self.0.send(format!("deal {id} from {domain}"));
     }
 }
 impl telephony::RestHandler for App {
-    async fn on_voximplant_call_init(&self, data: telephony::OnVoximplantCallInit) {
+    async fn on_voximplant_call_init(
+        &self,
+        data: telephony::OnVoximplantCallInit,
+        _ctx: DeliveryContext,
+    ) {
         let _ = self
             .0
             .send(format!("call {}", data.call_id.unwrap_or_default()));
     }
     // Typed since the complete docs snapshot has its page.
-    async fn on_external_call_start(&self, data: telephony::OnExternalCallStart) {
+    async fn on_external_call_start(
+        &self,
+        data: telephony::OnExternalCallStart,
+        _ctx: DeliveryContext,
+    ) {
         let _ = self.0.send(format!(
             "click {} {} {}",
             data.call_id.unwrap_or_default(),
@@ -184,7 +201,11 @@ impl telephony::RestHandler for App {
             data.user_id.unwrap_or_default()
         ));
     }
-    async fn on_voximplant_call_end(&self, data: telephony::OnVoximplantCallEnd) {
+    async fn on_voximplant_call_end(
+        &self,
+        data: telephony::OnVoximplantCallEnd,
+        _ctx: DeliveryContext,
+    ) {
         let _ = self.0.send(format!(
             "end {} {}",
             data.call_id.unwrap_or_default(),
@@ -239,11 +260,14 @@ async fn one_route_for_several_scopes() {
 
     let (tx, mut rx) = mpsc::unbounded_channel();
     let app = Arc::new(App(tx));
-    let on_event = move |e: AppEvent, _ctx: DeliveryContext| {
+    let on_event = move |e: AppEvent, ctx: DeliveryContext| {
         let app = app.clone();
-        async move { e.dispatch(&*app).await }
+        async move { e.dispatch(&*app, ctx).await }
     };
-    let router = axum::Router::new().route("/events", b24::axum::rest_events(on_event, store));
+    let receiver = Receiver::<AppEvent, _>::builder(on_event, store)
+        .auth_server(AuthServer::new(emu.rest_url()))
+        .build();
+    let router = axum::Router::new().route("/events", b24::axum::rest_events_route(receiver));
     tokio::spawn(async move { axum::serve(listener, router).await });
 
     emu.install(1, &url).await.unwrap();
@@ -269,7 +293,8 @@ async fn one_route_for_several_scopes() {
         .await
         .unwrap()
         .result;
-    assert_eq!(next(&mut rx).await, format!("deal {id}"));
+    let host = emu.base_url().trim_start_matches("http://").to_owned();
+    assert_eq!(next(&mut rx).await, format!("deal {id} from {host}"));
 
     let call_id = register_call(&client).await;
     assert_eq!(next(&mut rx).await, format!("call {call_id}"));

@@ -197,6 +197,9 @@ pub trait TokenStore: Send + Sync + 'static {
     fn load(&self) -> BoxFuture<'_, Result<Option<Tokens>, Error>>;
     /// Keeps new tokens (after a refresh). The old refresh token is dead by then.
     fn save(&self, tokens: Tokens) -> BoxFuture<'_, Result<(), Error>>;
+    /// Drops the tokens of portal `member_id` (after ONAPPUNINSTALL), so
+    /// nothing keeps calling a portal that removed the app.
+    fn forget<'a>(&'a self, member_id: &'a str) -> BoxFuture<'a, Result<(), Error>>;
 }
 
 /// Tokens in memory.
@@ -232,6 +235,14 @@ impl TokenStore for MemoryTokenStore {
     fn save(&self, tokens: Tokens) -> BoxFuture<'_, Result<(), Error>> {
         if let Ok(mut g) = self.tokens.write() {
             *g = Some(tokens);
+        }
+        Box::pin(async { Ok(()) })
+    }
+    fn forget<'a>(&'a self, member_id: &'a str) -> BoxFuture<'a, Result<(), Error>> {
+        if let Ok(mut g) = self.tokens.write()
+            && g.as_ref().is_some_and(|t| t.member_id == member_id)
+        {
+            *g = None;
         }
         Box::pin(async { Ok(()) })
     }

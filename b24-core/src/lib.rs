@@ -33,6 +33,7 @@ pub mod events;
 pub mod idempotent;
 pub mod limits;
 pub mod list;
+pub mod placement_options;
 pub mod retry;
 mod wire;
 

@@ -159,7 +159,16 @@ fn receiver(
         let s = s.clone();
         async move { s.lock().unwrap().push((e, ctx)) }
     };
-    (Receiver::new(h, store), seen)
+    let rx = Receiver::builder(h, store)
+        .insecure_skip_verification_because("offline unit tests of the token rules")
+        .build();
+    (rx, seen)
+}
+
+/// The application token stored for [`MEMBER`].
+fn stored_token(store: &MemoryInstallStore) -> String {
+    let install = store.installation(MEMBER).expect("installed");
+    install.application_token.expose().to_owned()
 }
 
 fn block<F: std::future::Future>(f: F) -> F::Output {
@@ -234,20 +243,13 @@ fn forged_token_is_refused_and_not_dispatched() {
             rx.receive_inline(takeover).await,
             Err(Rejection::Unauthorized(Unauthorized::InstallRefused(_)))
         ));
-        assert_eq!(
-            store
-                .installation(MEMBER)
-                .unwrap()
-                .application_token
-                .expose(),
-            TOKEN
-        );
+        assert_eq!(stored_token(&store), TOKEN);
         assert!(seen.lock().unwrap().is_empty());
     });
 }
 
 #[test]
-fn install_check_decides_reinstalls() {
+fn install_check_runs_but_never_replaces_a_token() {
     fn only_domain(d: &EventDelivery) -> BoxFuture<'_, Result<(), StoreError>> {
         let ok = d.auth.domain.as_deref() == Some("some-domain.bitrix24.com");
         Box::pin(async move {
@@ -268,21 +270,25 @@ fn install_check_decides_reinstalls() {
             async move { s.lock().unwrap().push((e, ctx)) }
         };
         let rx = Receiver::builder(h, store.clone())
+            .insecure_skip_verification_because("offline unit test of the install check")
             .install_check(
                 only_domain as fn(&EventDelivery) -> BoxFuture<'_, Result<(), StoreError>>,
             )
             .build();
+        // A passing check does not let another token replace the stored one.
         let new_token = "0000000000000000000000000000000a";
         let d = EventDelivery::from_form(&install_body(new_token)).unwrap();
+        assert!(matches!(
+            rx.receive_inline(d).await,
+            Err(Rejection::Unauthorized(Unauthorized::InstallRefused(_)))
+        ));
+        assert_eq!(stored_token(&store), TOKEN);
+        // After an uninstall a new install passes the check.
+        store.remove(MEMBER).await.unwrap();
+        let d = EventDelivery::from_form(&install_body(new_token)).unwrap();
         assert_eq!(rx.receive_inline(d).await.unwrap(), Received::Dispatched);
-        assert_eq!(
-            store
-                .installation(MEMBER)
-                .unwrap()
-                .application_token
-                .expose(),
-            new_token
-        );
+        assert_eq!(stored_token(&store), new_token);
+        store.remove(MEMBER).await.unwrap();
         let other = install_body("0000000000000000000000000000000b")
             .replace("some-domain.bitrix24.com", "evil.example");
         let d = EventDelivery::from_form(&other).unwrap();
@@ -298,7 +304,10 @@ fn install_check_decides_reinstalls() {
 #[test]
 fn uninstall_forgets_the_portal() {
     block(async {
-        let store = Arc::new(MemoryInstallStore::new());
+        let tokens = Arc::new(MemoryTokenStore::new(
+            b24_core::Tokens::new("access", "refresh").member_id(MEMBER),
+        ));
+        let store = Arc::new(MemoryInstallStore::with_token_store(tokens.clone()));
         store.insert(Installation::new(MEMBER, "d", TOKEN));
         let (rx, seen) = receiver(store.clone());
         let body = format!(
@@ -308,6 +317,8 @@ fn uninstall_forgets_the_portal() {
         let d = EventDelivery::from_form(&body).unwrap();
         assert_eq!(rx.receive_inline(d).await.unwrap(), Received::Dispatched);
         assert!(store.application_token(MEMBER).await.unwrap().is_none());
+        // The portal's OAuth tokens are gone too.
+        assert!(tokens.get().is_none());
         assert!(
             matches!(&seen.lock().unwrap()[0].0, RestEvent::OnAppUninstall(u) if u.clean == Some(1))
         );

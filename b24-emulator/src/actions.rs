@@ -35,6 +35,35 @@ impl Portal {
         Ok(pair)
     }
 
+    /// Uninstalls the app: POSTs `ONAPPUNINSTALL` (with the application
+    /// token only, as the docs show) to `handler` and marks the app removed.
+    pub async fn uninstall(&self, handler: &str) -> Result<(), Error> {
+        let form = {
+            let mut st = self.lock();
+            st.app_installed = false;
+            let cfg = self.config();
+            json!({
+                "event": "ONAPPUNINSTALL",
+                "event_handler_id": "0",
+                "data": {"LANGUAGE_ID": "en", "CLEAN": "0"},
+                "ts": (self.clock().unix() as i64).to_string(),
+                "auth": {
+                    "domain": cfg.domain,
+                    "member_id": cfg.member_id,
+                    "application_token": st.app.application_token,
+                },
+            })
+        };
+        let resp = self.post_now(handler, "ONAPPUNINSTALL", &form).await?;
+        if resp.0 >= 400 {
+            return Err(Error::Delivery(format!(
+                "uninstall handler answered {}",
+                resp.0
+            )));
+        }
+        Ok(())
+    }
+
     /// An employee clicks a phone number in the CRM (click-to-call through
     /// the app's external line): the portal registers an outgoing call, opens
     /// its call card and sends `ONEXTERNALCALLSTART` to the bound handlers.

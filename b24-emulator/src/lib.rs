@@ -465,6 +465,11 @@ impl Emulator {
         self.portal.install(user_id, handler).await
     }
 
+    /// Uninstalls the app: POSTs `ONAPPUNINSTALL` to `handler`.
+    pub async fn uninstall(&self, handler: &str) -> Result<(), Error> {
+        self.portal.uninstall(handler).await
+    }
+
     /// Opens a placement as the portal would: POSTs `DOMAIN`, `PROTOCOL`,
     /// `LANG`, `APP_SID`, `AUTH_ID`, `AUTH_EXPIRES`, `REFRESH_ID`,
     /// `member_id`, `status`, `PLACEMENT` and `PLACEMENT_OPTIONS` (a JSON

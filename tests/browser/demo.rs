@@ -128,7 +128,12 @@ pub struct Demo<E: b24::InterfaceEvents = Event> {
     pub url: String,
     pub bridge: Bridge<E>,
     pub app: Recorder<E>,
+    /// The portals that installed the app (verified app only).
+    pub installs: Arc<b24::events::MemoryInstallStore>,
 }
+
+/// Where the verified app takes ONAPPINSTALL / ONAPPUNINSTALL.
+pub const INSTALL_PATH: &str = "/b24/install";
 
 /// Where the app serves the b24jssdk UMD build (when given).
 pub const JSSDK_PATH: &str = "/vendor/b24jssdk.min.js";
@@ -141,7 +146,19 @@ pub async fn start_app(print: bool, jssdk: Option<String>) -> Demo {
         ..Default::default()
     };
     let builder = b24::placement_bridge!(pbw, app.clone());
-    serve(builder, app, jssdk).await
+    serve(builder, app, jssdk, None).await
+}
+
+/// The PAGE_BACKGROUND_WORKER app, verified: it takes ONAPPINSTALL at
+/// [`INSTALL_PATH`] (checked with `app.info` on `auth`), and its bridge
+/// opens a session only for an installed portal's verified `AUTH_ID`.
+pub async fn start_verified_app(print: bool, auth: b24::events::AuthServer) -> Demo {
+    let app = CallCardApp {
+        print,
+        ..Default::default()
+    };
+    let builder = b24::placement_bridge!(pbw, app.clone());
+    serve(builder, app, None, Some(auth)).await
 }
 
 /// The same for a CALL_CARD tab: a typed `call_card::Handler`.
@@ -151,17 +168,50 @@ pub async fn start_tab_app(print: bool, jssdk: Option<String>) -> Demo<call_card
         ..Default::default()
     };
     let builder = b24::placement_bridge!(call_card, app.clone());
-    serve(builder, app, jssdk).await
+    serve(builder, app, jssdk, None).await
 }
 
 async fn serve<E: b24::InterfaceEvents>(
     builder: b24::axum::BridgeBuilder<E>,
     app: Recorder<E>,
     jssdk: Option<String>,
+    verify: Option<b24::events::AuthServer>,
 ) -> Demo<E> {
+    let installs = Arc::new(b24::events::MemoryInstallStore::new());
+    let mut install_route = None;
+    let builder = match verify {
+        Some(auth) => {
+            let receiver = b24::events::Receiver::<b24::basic::common::RestEvent, _>::builder(
+                |_e, _ctx| async {},
+                installs.clone(),
+            )
+            .auth_server(auth.clone())
+            .build();
+            install_route = Some(b24::axum::rest_events_route(receiver));
+            builder.installs(installs.clone()).auth_server(auth)
+        }
+        None => skip_verification(builder),
+    };
     let bridge = with_frame(builder, &jssdk).build();
-    let url = listen(bridge.router("/placement"), jssdk).await;
-    Demo { url, bridge, app }
+    let mut router = bridge.router("/placement");
+    if let Some(r) = install_route {
+        router = router.route(INSTALL_PATH, r);
+    }
+    let url = listen(router, jssdk).await;
+    Demo {
+        url,
+        bridge,
+        app,
+        installs,
+    }
+}
+
+fn skip_verification<E: b24::InterfaceEvents>(
+    builder: b24::axum::BridgeBuilder<E>,
+) -> b24::axum::BridgeBuilder<E> {
+    builder.insecure_skip_verification_because(
+        "the browser test drives the frame protocol; tests/hostile_input.rs covers verification",
+    )
 }
 
 /// The widget page loads b24jssdk when the app serves it.
@@ -206,9 +256,9 @@ pub struct Widgets {
 }
 
 pub async fn start_widgets_app(jssdk: Option<String>) -> Widgets {
-    let activity = with_frame(Bridge::builder(), &jssdk).build();
-    let field = with_frame(Bridge::builder(), &jssdk).build();
-    let robot = with_frame(Bridge::builder(), &jssdk).build();
+    let activity = with_frame(skip_verification(Bridge::builder()), &jssdk).build();
+    let field = with_frame(skip_verification(Bridge::builder()), &jssdk).build();
+    let robot = with_frame(skip_verification(Bridge::builder()), &jssdk).build();
     let router = activity
         .router("/activity")
         .merge(field.router("/field"))

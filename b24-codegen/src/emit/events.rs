@@ -46,12 +46,12 @@ impl Emit<'_> {
             code_arms.push(quote!(Self::#id(_) => #code,));
             handler_methods.push(quote! {
                 #doc
-                fn #hm(&self, data: #id) -> impl ::std::future::Future<Output = ()> + Send {
-                    let _ = data;
+                fn #hm(&self, data: #id, ctx: #p::DeliveryContext) -> impl ::std::future::Future<Output = ()> + Send {
+                    let _ = (data, ctx);
                     async {}
                 }
             });
-            dispatch_arms.push(quote!(RestEvent::#id(data) => handler.#hm(data).await,));
+            dispatch_arms.push(quote!(RestEvent::#id(data) => handler.#hm(data, ctx).await,));
         }
         let set_doc = format!(" Every REST event code of `{set}`.");
         quote! {
@@ -104,12 +104,13 @@ impl Emit<'_> {
             }
 
             /// Handles the REST events of this scope. Every method defaults to
-            /// doing nothing; implement the ones you need.
+            /// doing nothing; implement the ones you need. `ctx` tells which
+            /// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
             pub trait RestHandler: Send + Sync {
                 #(#handler_methods)*
                 /// An event this spec does not list.
-                fn on_unknown(&self, code: ::std::string::String, data: #p::serde_json::Value) -> impl ::std::future::Future<Output = ()> + Send {
-                    let _ = (code, data);
+                fn on_unknown(&self, code: ::std::string::String, data: #p::serde_json::Value, ctx: #p::DeliveryContext) -> impl ::std::future::Future<Output = ()> + Send {
+                    let _ = (code, data, ctx);
                     async {}
                 }
             }
@@ -121,16 +122,15 @@ impl Emit<'_> {
 
             impl<H: RestHandler + 'static> #p::EventHandler<RestEvent> for Dispatch<H> {
                 fn handle(&self, event: RestEvent, ctx: #p::DeliveryContext) -> impl ::std::future::Future<Output = ()> + Send {
-                    let _ = ctx;
-                    dispatch_rest(&self.0, event)
+                    dispatch_rest(&self.0, event, ctx)
                 }
             }
 
-            /// Calls the `handler` method that matches `event`.
-            pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+            /// Calls the `handler` method that matches `event`, with its delivery context.
+            pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent, ctx: #p::DeliveryContext) {
                 match event {
                     #(#dispatch_arms)*
-                    RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+                    RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
                 }
             }
         }

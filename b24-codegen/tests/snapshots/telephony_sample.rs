@@ -334,14 +334,16 @@ pub mod telephony_sample {
         }
     }
     /// Handles the REST events of this scope. Every method defaults to
-    /// doing nothing; implement the ones you need.
+    /// doing nothing; implement the ones you need. `ctx` tells which
+    /// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
     pub trait RestHandler: Send + Sync {
         /// A user clicked a phone number.
         fn on_external_call_start(
             &self,
             data: OnExternalCallStart,
+            ctx: ::b24::__private::DeliveryContext,
         ) -> impl ::std::future::Future<Output = ()> + Send {
-            let _ = data;
+            let _ = (data, ctx);
             async {}
         }
         /// An event this spec does not list.
@@ -349,8 +351,9 @@ pub mod telephony_sample {
             &self,
             code: ::std::string::String,
             data: ::b24::__private::serde_json::Value,
+            ctx: ::b24::__private::DeliveryContext,
         ) -> impl ::std::future::Future<Output = ()> + Send {
-            let _ = (code, data);
+            let _ = (code, data, ctx);
             async {}
         }
     }
@@ -365,17 +368,22 @@ pub mod telephony_sample {
             event: RestEvent,
             ctx: ::b24::__private::DeliveryContext,
         ) -> impl ::std::future::Future<Output = ()> + Send {
-            let _ = ctx;
-            dispatch_rest(&self.0, event)
+            dispatch_rest(&self.0, event, ctx)
         }
     }
-    /// Calls the `handler` method that matches `event`.
-    pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+    /// Calls the `handler` method that matches `event`, with its delivery context.
+    pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+        handler: &H,
+        event: RestEvent,
+        ctx: ::b24::__private::DeliveryContext,
+    ) {
         match event {
             RestEvent::OnExternalCallStart(data) => {
-                handler.on_external_call_start(data).await
+                handler.on_external_call_start(data, ctx).await
             }
-            RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+            RestEvent::Unknown { code, data } => {
+                handler.on_unknown(code, data, ctx).await
+            }
         }
     }
     /// The `Deal` object.

@@ -40,11 +40,13 @@
 mod form;
 mod routes;
 mod token;
+mod verified;
 
 use routes::{callback, event, html_escape, open, poll, ready, result, script, script_json};
 
 pub use form::{PlacementFormError, PlacementRequest};
 pub use token::{SessionClaims, SessionKey, TokenError};
+pub use verified::{MAX_OPENING_BODY, PlacementRefused, PlacementVerifier, VerifiedPlacement};
 
 use std::collections::{HashMap, VecDeque};
 use std::future::Future;
@@ -82,9 +84,12 @@ const WIDGET_HTML: &str = include_str!("widget.html");
 pub struct WidgetContext {
     /// The session ID; pass it to [`Bridge::send`].
     pub session: String,
-    /// The portal's `member_id`.
+    /// The portal's `member_id` (verified by the authorization server).
     pub member_id: String,
-    /// The user (0 when no user resolver is set).
+    /// The portal's domain (verified likewise).
+    pub domain: String,
+    /// The user the authorization server named (or the user resolver's
+    /// answer; 0 when verification is skipped and no resolver is set).
     pub user_id: u64,
     /// The placement code.
     pub placement: String,
@@ -190,8 +195,8 @@ fn decode_reply<T: DeserializeOwned>(v: Value) -> Result<T, CommandError> {
 }
 
 type DispatchFn<E> = Arc<dyn Fn(WidgetContext, E) -> BoxFuture<'static, ()> + Send + Sync>;
-/// Resolves the user of a placement opening (for example with `profile`
-/// called on the portal with `AUTH_ID`); an error refuses the opening (401).
+/// Resolves the user of a placement opening after it was verified (for
+/// example an app's own user table); an error refuses the opening (401).
 pub type UserResolver =
     Arc<dyn Fn(PlacementRequest) -> BoxFuture<'static, Result<u64, String>> + Send + Sync>;
 
@@ -202,6 +207,7 @@ pub struct BridgeBuilder<E: InterfaceEvents> {
     subscriptions: &'static [&'static str],
     frame: FrameClient,
     resolver: Option<UserResolver>,
+    verifier: PlacementVerifier,
     clock: Arc<dyn TimeSource>,
     command_timeout: Duration,
     no_reply: Duration,
@@ -216,6 +222,7 @@ impl<E: InterfaceEvents> Default for BridgeBuilder<E> {
             subscriptions: E::NAMES,
             frame: FrameClient::Auto,
             resolver: None,
+            verifier: PlacementVerifier::unconfigured(),
             clock: Arc::new(SystemClock::default()),
             command_timeout: Duration::from_secs(30),
             no_reply: Duration::from_millis(900),
@@ -246,7 +253,32 @@ impl<E: InterfaceEvents> BridgeBuilder<E> {
         self.frame = frame;
         self
     }
-    /// Resolves and checks the user of each placement opening.
+    /// The installed portals: an opening from any other `member_id` is
+    /// refused. Required unless verification is skipped (openings are
+    /// refused with 500 until it is set). Pass the store the REST event
+    /// receiver fills from ONAPPINSTALL.
+    pub fn installs(mut self, store: impl crate::events::InstallStore) -> Self {
+        self.verifier = self.verifier.with_installs(Arc::new(store));
+        self
+    }
+    /// The authorization server that verifies each opening's `AUTH_ID`
+    /// with `app.info` (default `https://oauth.bitrix.info/rest/`).
+    pub fn auth_server(mut self, server: crate::events::AuthServer) -> Self {
+        self.verifier = self.verifier.with_server(server);
+        self
+    }
+    /// Opens sessions for any POST that looks like a placement form,
+    /// without asking the authorization server.
+    ///
+    /// Don't, outside tests: anyone can then open a session as any portal
+    /// (`member_id`) and have the handler act on its events; the user is 0
+    /// unless a [`user_resolver`](Self::user_resolver) names one.
+    pub fn insecure_skip_verification_because(mut self, reason: &'static str) -> Self {
+        self.verifier = PlacementVerifier::insecure_skip_verification_because(reason);
+        self
+    }
+    /// Resolves and checks the user of each placement opening, after the
+    /// authorization server verified it; its answer replaces the user id.
     pub fn user_resolver<F, Fut>(mut self, f: F) -> Self
     where
         F: Fn(PlacementRequest) -> Fut + Send + Sync + 'static,
@@ -290,6 +322,7 @@ impl<E: InterfaceEvents> BridgeBuilder<E> {
                 subscriptions: self.subscriptions,
                 frame: self.frame,
                 resolver: self.resolver,
+                verifier: self.verifier,
                 clock: self.clock,
                 command_timeout: self.command_timeout,
                 no_reply: self.no_reply,
@@ -352,6 +385,7 @@ struct Inner<E> {
     subscriptions: &'static [&'static str],
     frame: FrameClient,
     resolver: Option<UserResolver>,
+    verifier: PlacementVerifier,
     clock: Arc<dyn TimeSource>,
     command_timeout: Duration,
     no_reply: Duration,

@@ -52,6 +52,9 @@ pub(super) async fn open<E: InterfaceEvents>(
     OriginalUri(uri): OriginalUri,
     body: Bytes,
 ) -> Result<Response, Reject> {
+    if body.len() > MAX_OPENING_BODY {
+        return Err(b.reject(StatusCode::PAYLOAD_TOO_LARGE, "placement body too large"));
+    }
     let req = PlacementRequest::parse(&body)
         .map_err(|e| b.reject(StatusCode::BAD_REQUEST, e.to_string()))?;
     // A family code (`CRM_XXX_DETAIL_ACTIVITY`) serves each of its instances.
@@ -65,12 +68,20 @@ pub(super) async fn open<E: InterfaceEvents>(
             ),
         ));
     }
+    // No session exists before the authorization server vouched for AUTH_ID.
+    let portal = b
+        .inner
+        .verifier
+        .verify(&req)
+        .await
+        .map_err(|e| b.reject(e.status, format!("{}: {}", e.kind, e.reason)))?;
     let user_id = match &b.inner.resolver {
         Some(r) => r(req.clone())
             .await
             .map_err(|e| b.reject(StatusCode::UNAUTHORIZED, format!("user not resolved: {e}")))?,
-        None => 0,
+        None => portal.as_ref().and_then(|p| p.user_id).unwrap_or(0),
     };
+    let domain = portal.map_or_else(|| req.domain.clone(), |p| p.domain);
     let now = b.now();
     let claims = SessionClaims {
         session: token::hex(&token::random_bytes::<16>()),
@@ -97,6 +108,7 @@ pub(super) async fn open<E: InterfaceEvents>(
                 ctx: WidgetContext {
                     session: claims.session.clone(),
                     member_id: claims.member_id.clone(),
+                    domain,
                     user_id,
                     placement: claims.placement.clone(),
                     client: None,

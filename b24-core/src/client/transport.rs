@@ -4,6 +4,7 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use serde_json::{Map, Value};
+use tracing::Instrument;
 
 use super::{ApiVersion, AuthMode, Client};
 use crate::auth::Tokens;
@@ -58,7 +59,7 @@ impl Client {
             }
             attempt += 1;
             let res = self
-                .send_once(&call, tokens.as_deref(), idem_key.as_deref())
+                .send_once(&call, tokens.as_deref(), idem_key.as_deref(), attempt)
                 .await;
             drop(permit);
             let err = match res {
@@ -129,6 +130,45 @@ impl Client {
         call: &Call<'_>,
         tokens: Option<&Tokens>,
         idem_key: Option<&str>,
+        attempt: u32,
+    ) -> Result<Envelope<Value>, Error> {
+        let inner = &*self.inner;
+        // The portal is the host only: the URL's path may hold a webhook code.
+        let portal = match (&inner.auth, tokens) {
+            (AuthMode::Webhook { origin, .. }, _) => host(origin),
+            (_, Some(t)) if !t.domain.is_empty() => t.domain.as_str(),
+            (_, Some(t)) => host(&t.client_endpoint),
+            _ => "",
+        };
+        let span = tracing::info_span!(
+            "b24_call",
+            method = call.method,
+            portal,
+            attempt,
+            status = tracing::field::Empty,
+            error = tracing::field::Empty,
+            duration_ms = tracing::field::Empty,
+        );
+        let started = std::time::Instant::now();
+        let out = self
+            .send_attempt(call, tokens, idem_key, &span)
+            .instrument(span.clone())
+            .await;
+        span.record("duration_ms", started.elapsed().as_secs_f64() * 1e3);
+        if let Err(e) = &out {
+            // The code only: descriptions may quote what the portal echoed.
+            let code = e.code();
+            span.record("error", if code.is_empty() { "transport" } else { code });
+        }
+        out
+    }
+
+    async fn send_attempt(
+        &self,
+        call: &Call<'_>,
+        tokens: Option<&Tokens>,
+        idem_key: Option<&str>,
+        span: &tracing::Span,
     ) -> Result<Envelope<Value>, Error> {
         let inner = &*self.inner;
         let api = if call.version == ApiVersion::V3 {
@@ -189,6 +229,7 @@ impl Client {
         inner.requests.fetch_add(1, Ordering::Relaxed);
         let resp = req.send().await.map_err(|e| Error::transport(method, &e))?;
         let status = resp.status().as_u16();
+        span.record("status", status);
         let retry_after = resp
             .headers()
             .get(reqwest::header::RETRY_AFTER)
@@ -204,6 +245,12 @@ impl Client {
         read_response(method, status, retry_after, &bytes)
     }
 }
+/// `https://host:port/rest/...` -> `host:port`.
+fn host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split(['/', '?', '#']).next().unwrap_or_default()
+}
+
 fn named(mut e: Error, method: &str) -> Error {
     if let Error::Auth(i) = &mut e
         && i.method == "oauth"

@@ -12,13 +12,17 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::{MethodRouter, post};
 
 use crate::events::receiver::{EventHandler, Receiver, Rejection};
+
 use crate::events::verify::InstallStore;
 use crate::typed::RestEvents;
 
 /// A `POST` route that verifies, decodes and deduplicates deliveries,
 /// answers `200` at once and dispatches to `handler` on a spawned task.
-/// A bad body gets `400`, a forged or unknown token `401`, and a store
-/// failure `500`.
+/// A bad body or an unknown event gets `400`, a forged or unknown token
+/// `401`, a store failure `500`, an unreachable authorization server `503`;
+/// the body names the [`Rejection::kind`]. ONAPPINSTALL is verified on the
+/// default authorization server; configure another one (or the emulator)
+/// with [`route`] and [`Receiver::builder`]`.auth_server(..)`.
 pub fn rest_events<E, H>(handler: H, store: impl InstallStore) -> MethodRouter
 where
     E: RestEvents,
@@ -45,10 +49,10 @@ where
                     let status =
                         StatusCode::from_u16(e.status()).unwrap_or(StatusCode::BAD_REQUEST);
                     tracing::warn!(status = status.as_u16(), error = %e, "REST event refused");
-                    let text = match e {
-                        Rejection::Malformed(m) => m.to_string(),
-                        Rejection::Unauthorized(_) => "unauthorized".to_owned(),
-                        Rejection::Store(_) => "try again later".to_owned(),
+                    // The kind, and for bad bodies what was wrong with them.
+                    let text = match &e {
+                        Rejection::Malformed(m) => format!("{}: {m}", e.kind()),
+                        _ => e.kind().to_owned(),
                     };
                     (status, text)
                 }

@@ -18,7 +18,7 @@
 /// struct App; // implements common::RestHandler, crm_deals::RestHandler, telephony::RestHandler
 /// let app = Arc::new(App);
 /// let route = b24::axum::rest_events::<AppEvent, _>(
-///     move |e: AppEvent, _ctx| { let app = app.clone(); async move { e.dispatch(&*app).await } },
+///     move |e: AppEvent, ctx| { let app = app.clone(); async move { e.dispatch(&*app, ctx).await } },
 ///     store,
 /// );
 /// ```
@@ -26,7 +26,7 @@
 /// Each variant holds its module's `RestEvent`. A code is decoded by the
 /// first listed module whose `CODES` has it (case-insensitive); a code no
 /// module lists becomes `Unknown { code, data }`, keeping the raw data.
-/// `dispatch(&handler)` calls the `RestHandler` method of the module the
+/// `dispatch(&handler, ctx)` calls the `RestHandler` method of the module the
 /// event belongs to (the handler implements every module's trait); an
 /// `Unknown` event is not dispatched, match it first if you need it.
 #[macro_export]
@@ -86,14 +86,15 @@ macro_rules! rest_events {
 
         impl $name {
             /// Calls the `RestHandler` method of the module this event
-            /// belongs to. `Unknown` events are not dispatched.
+            /// belongs to, with the delivery's context (which portal sent
+            /// it). `Unknown` events are not dispatched.
             #[allow(dead_code)]
-            $vis async fn dispatch<H>(self, handler: &H)
+            $vis async fn dispatch<H>(self, handler: &H, ctx: $crate::__private::DeliveryContext)
             where
                 H: $( $($module)::+::RestHandler + )+ ?Sized,
             {
                 match self {
-                    $( Self::$variant(e) => $($module)::+::dispatch_rest(handler, e).await, )+
+                    $( Self::$variant(e) => $($module)::+::dispatch_rest(handler, e, ctx).await, )+
                     Self::Unknown { .. } => {}
                 }
             }

@@ -10,12 +10,18 @@
 //! client.bind::<telephony::OnExternalCallStart>("https://app.example/b24/events").await?;
 //! ```
 //!
-//! Security: every delivery but ONAPPINSTALL must carry the
-//! `application_token` stored at install for its `member_id`; the
-//! comparison is constant-time. ONAPPINSTALL itself is trusted on first use
-//! per portal, or through an [`InstallCheck`] (see
-//! `api-reference/events/safe-event-handlers.md`).
+//! Security, by default: ONAPPINSTALL is verified with `app.info` on the
+//! authorization server ([`AuthServer`], `https://oauth.bitrix.info/rest/`
+//! unless configured otherwise; never an address from the request): the
+//! delivered access token must belong to the `member_id` and domain the
+//! body names. A portal already installed keeps its `application_token`
+//! until ONAPPUNINSTALL, which removes it. Every other delivery must carry
+//! the stored `application_token` of an installed `member_id` (compared in
+//! constant time); deliveries from unknown portals are refused. See
+//! `api-reference/events/safe-event-handlers.md`. Opting out is explicit:
+//! [`ReceiverBuilder::insecure_skip_verification_because`].
 
+mod authserver;
 mod bind;
 mod combine;
 mod dedup;
@@ -27,6 +33,9 @@ mod verify;
 #[cfg(feature = "axum")]
 pub mod axum;
 
+#[cfg(feature = "axum")]
+pub(crate) use authserver::Verification;
+pub use authserver::{AuthServer, DEFAULT_SERVER_ENDPOINT, PortalContext, VerifyError};
 pub use bind::{BindOptions, BoundHandler, EventType};
 #[doc(hidden)]
 pub use combine::concat_codes;
@@ -38,6 +47,5 @@ pub use receiver::{
     Rejection, Unauthorized,
 };
 pub use verify::{
-    AppInfoCheck, InstallCheck, InstallStore, Installation, MemoryInstallStore, StoreError,
-    constant_time_eq,
+    InstallCheck, InstallStore, Installation, MemoryInstallStore, StoreError, constant_time_eq,
 };

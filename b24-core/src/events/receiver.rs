@@ -11,6 +11,7 @@ use futures::FutureExt;
 use tracing::Instrument;
 
 use crate::clock::{SystemClock, TimeSource};
+use crate::events::authserver::{AuthServer, PortalContext, Verification, VerifyError};
 use crate::events::dedup::{DEFAULT_CAPACITY, Dedup};
 use crate::events::delivery::{DeliveryContext, DeliveryError, EventDelivery};
 use crate::events::verify::{
@@ -28,9 +29,9 @@ pub const ON_APP_UNINSTALL: &str = "ONAPPUNINSTALL";
 ///
 /// ```ignore
 /// let h = Arc::new(MyHandler);
-/// let on_event = move |e, _ctx| {
+/// let on_event = move |e, ctx| {
 ///     let h = h.clone();
-///     async move { telephony::dispatch_rest(&*h, e).await }
+///     async move { telephony::dispatch_rest(&*h, e, ctx).await }
 /// };
 /// ```
 pub trait EventHandler<E>: Send + Sync + 'static {
@@ -62,15 +63,43 @@ pub enum Rejection {
     /// The install store failed (500: the portal may try again).
     #[error("install store: {0}")]
     Store(StoreError),
+    /// The authorization server could not be asked (503: the portal may
+    /// try again).
+    #[error(transparent)]
+    Unavailable(VerifyError),
+    /// A verified delivery of an event the receiver's event set does not
+    /// list (400; see [`ReceiverBuilder::accept_unknown_events`]).
+    #[error("event `{0}` is not one this endpoint handles")]
+    UnknownEvent(String),
 }
 
 impl Rejection {
+    /// A stable name for the kind of refusal; the event route answers
+    /// with it (the details, which may name portals, go to the log).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Rejection::Malformed(_) => "malformed",
+            Rejection::UnknownEvent(_) => "unknown_event",
+            Rejection::Store(_) => "store",
+            Rejection::Unavailable(e) => e.kind(),
+            Rejection::Unauthorized(u) => match u {
+                Unauthorized::NoToken => "no_application_token",
+                Unauthorized::NoMember => "no_member_id",
+                Unauthorized::NotInstalled => "not_installed",
+                Unauthorized::Mismatch => "token_mismatch",
+                Unauthorized::InstallRefused(_) => "install_refused",
+                Unauthorized::Unverified(e) => e.kind(),
+            },
+        }
+    }
+
     /// The HTTP status to answer with.
     pub fn status(&self) -> u16 {
         match self {
-            Rejection::Malformed(_) => 400,
+            Rejection::Malformed(_) | Rejection::UnknownEvent(_) => 400,
             Rejection::Unauthorized(_) => 401,
             Rejection::Store(_) => 500,
+            Rejection::Unavailable(_) => 503,
         }
     }
 }
@@ -94,6 +123,10 @@ pub enum Unauthorized {
     /// An ONAPPINSTALL that was not trusted.
     #[error("install refused: {0}")]
     InstallRefused(String),
+    /// The authorization server did not vouch for the install's token, or
+    /// named another portal.
+    #[error("install not verified: {0}")]
+    Unverified(VerifyError),
 }
 
 /// What happened to an accepted delivery.
@@ -128,6 +161,8 @@ struct Inner<H> {
     handler: H,
     store: Arc<dyn InstallStore>,
     check: Option<Arc<dyn InstallCheck>>,
+    verification: Verification,
+    accept_unknown: bool,
     dedup: Dedup,
     clock: Arc<dyn TimeSource>,
 }
@@ -146,6 +181,7 @@ impl<E, H> fmt::Debug for Receiver<E, H> {
         f.debug_struct("Receiver")
             .field("dedup", &self.inner.dedup)
             .field("install_check", &self.inner.check.is_some())
+            .field("verification", &self.inner.verification)
             .finish_non_exhaustive()
     }
 }
@@ -155,6 +191,8 @@ pub struct ReceiverBuilder<E, H> {
     handler: H,
     store: Arc<dyn InstallStore>,
     check: Option<Arc<dyn InstallCheck>>,
+    verification: Verification,
+    accept_unknown: bool,
     capacity: usize,
     clock: Arc<dyn TimeSource>,
     _events: PhantomData<fn() -> E>,
@@ -175,10 +213,38 @@ impl<E: RestEvents, H: EventHandler<E>> ReceiverBuilder<E, H> {
         self
     }
 
-    /// Runs `check` on every ONAPPINSTALL before its token is trusted.
-    /// With a check, a passing install may replace a stored token.
+    /// Runs `check` on every ONAPPINSTALL, after the authorization
+    /// server's verification (e.g. an allow-list of portals).
     pub fn install_check(mut self, check: impl InstallCheck) -> Self {
         self.check = Some(Arc::new(check));
+        self
+    }
+
+    /// The authorization server that verifies ONAPPINSTALL (default
+    /// [`DEFAULT_SERVER_ENDPOINT`](crate::events::DEFAULT_SERVER_ENDPOINT);
+    /// the emulator's `rest_url()` in tests).
+    pub fn auth_server(mut self, server: AuthServer) -> Self {
+        self.verification = Verification::Server(server);
+        self
+    }
+
+    /// Trusts ONAPPINSTALL without asking the authorization server: the
+    /// first install of a portal plants its `application_token` (and the
+    /// OAuth tokens, with the endpoints the body names) unchecked.
+    ///
+    /// Don't, outside tests and closed networks: anyone who knows a
+    /// portal's `member_id` can then install "for" it before the real
+    /// install arrives, and forge every later event of that portal.
+    /// `reason` is logged once per install.
+    pub fn insecure_skip_verification_because(mut self, reason: &'static str) -> Self {
+        self.verification = Verification::Skipped(reason);
+        self
+    }
+
+    /// Dispatches events the event set `E` does not list (as its `Unknown`
+    /// variant) instead of refusing them with 400.
+    pub fn accept_unknown_events(mut self) -> Self {
+        self.accept_unknown = true;
         self
     }
 
@@ -195,6 +261,8 @@ impl<E: RestEvents, H: EventHandler<E>> ReceiverBuilder<E, H> {
                 handler: self.handler,
                 store: self.store,
                 check: self.check,
+                verification: self.verification,
+                accept_unknown: self.accept_unknown,
                 dedup: Dedup::new(self.capacity),
                 clock: self.clock,
             }),
@@ -204,7 +272,9 @@ impl<E: RestEvents, H: EventHandler<E>> ReceiverBuilder<E, H> {
 }
 
 impl<E: RestEvents, H: EventHandler<E>> Receiver<E, H> {
-    /// A receiver with default settings.
+    /// A receiver with default settings: ONAPPINSTALL verified with
+    /// `app.info` on [`DEFAULT_SERVER_ENDPOINT`](crate::events::DEFAULT_SERVER_ENDPOINT),
+    /// unknown events refused, the last 4096 deliveries remembered.
     pub fn new(handler: H, store: impl InstallStore) -> Self {
         Self::builder(handler, store).build()
     }
@@ -215,6 +285,8 @@ impl<E: RestEvents, H: EventHandler<E>> Receiver<E, H> {
             handler,
             store: Arc::new(store),
             check: None,
+            verification: Verification::default(),
+            accept_unknown: false,
             capacity: DEFAULT_CAPACITY,
             clock: Arc::new(SystemClock::default()),
             _events: PhantomData,
@@ -250,35 +322,56 @@ impl<E: RestEvents, H: EventHandler<E>> Receiver<E, H> {
             .is_some_and(|s| constant_time_eq(s.expose().as_bytes(), token.expose().as_bytes()));
         let install = delivery.event.eq_ignore_ascii_case(ON_APP_INSTALL);
         let uninstall = delivery.event.eq_ignore_ascii_case(ON_APP_UNINSTALL);
+        let mut verified = None;
         if install {
-            if !same {
-                match &inner.check {
-                    Some(check) => check
-                        .check(&delivery)
-                        .await
-                        .map_err(|e| Unauthorized::InstallRefused(e.to_string()))?,
-                    // Trust on first use only: replacing a stored token needs proof.
-                    None if stored.is_some() => {
-                        return Err(Unauthorized::InstallRefused(
-                            "the portal is installed with another application_token".into(),
-                        )
-                        .into());
-                    }
-                    None => {}
-                }
+            // Even a verified install may not replace a stored token: any
+            // user of the portal holds a valid access token.
+            if stored.is_some() && !same {
+                return Err(Unauthorized::InstallRefused(
+                    "the portal is installed with another application_token (ONAPPUNINSTALL first)"
+                        .into(),
+                )
+                .into());
+            }
+            verified = self.verify_install(&delivery, &member).await?;
+            if let Some(check) = &inner.check {
+                check
+                    .check(&delivery)
+                    .await
+                    .map_err(|e| Unauthorized::InstallRefused(e.to_string()))?;
             }
         } else if stored.is_none() {
             return Err(Unauthorized::NotInstalled.into());
         } else if !same {
             return Err(Unauthorized::Mismatch.into());
+        } else if !uninstall
+            && !inner.accept_unknown
+            && !E::CODES
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(&delivery.event))
+        {
+            return Err(Rejection::UnknownEvent(delivery.event.clone()));
         }
 
         let key = inner.dedup.key(&delivery);
-        let installation = install.then(|| Installation {
-            member_id: member.clone(),
-            domain: delivery.auth.domain.clone().unwrap_or_default(),
-            application_token: token,
-            tokens: delivery.auth.tokens(inner.clock.unix_now()),
+        let installation = install.then(|| {
+            let mut tokens = delivery.auth.tokens(inner.clock.unix_now());
+            let mut domain = delivery.auth.domain.clone().unwrap_or_default();
+            // The client calls the endpoints the server named, not the body's.
+            if let (Some(p), Verification::Server(s)) = (&verified, &inner.verification) {
+                domain = p.domain.clone();
+                if let Some(t) = &mut tokens {
+                    t.client_endpoint = p.client_endpoint.clone();
+                    t.server_endpoint = s.endpoint().to_owned();
+                    t.domain = p.domain.clone();
+                }
+            }
+            Installation {
+                member_id: member.clone(),
+                domain,
+                application_token: token,
+                tokens,
+            }
         });
         let (event, ctx) = delivery.decode::<E>()?;
         if let Some(k) = key
@@ -301,6 +394,38 @@ impl<E: RestEvents, H: EventHandler<E>> Receiver<E, H> {
             return Err(Rejection::Store(e));
         }
         Ok(Some(Accepted { event, ctx }))
+    }
+
+    /// Asks the authorization server about an install's access token.
+    async fn verify_install(
+        &self,
+        delivery: &EventDelivery,
+        member: &str,
+    ) -> Result<Option<PortalContext>, Rejection> {
+        let server = match &self.inner.verification {
+            Verification::Server(s) => s,
+            Verification::Skipped(reason) => {
+                tracing::warn!(
+                    member_id = member,
+                    reason,
+                    "ONAPPINSTALL trusted unverified"
+                );
+                return Ok(None);
+            }
+        };
+        let token = delivery
+            .auth
+            .access_token
+            .as_ref()
+            .ok_or(Unauthorized::Unverified(VerifyError::NoToken))?;
+        match server
+            .verify_claims(token, member, delivery.auth.domain.as_deref(), false)
+            .await
+        {
+            Ok(p) => Ok(Some(p)),
+            Err(e) if e.status() == 503 => Err(Rejection::Unavailable(e)),
+            Err(e) => Err(Unauthorized::Unverified(e).into()),
+        }
     }
 
     /// Accepts a delivery and dispatches it on a spawned task, so the caller

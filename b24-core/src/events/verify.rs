@@ -69,7 +69,7 @@ pub trait InstallStore: Send + Sync + 'static {
     ) -> BoxFuture<'a, Result<Option<Secret>, StoreError>>;
     /// Keeps an installation (replacing an older one of the same portal).
     fn save(&self, install: Installation) -> BoxFuture<'_, Result<(), StoreError>>;
-    /// Forgets portal `member_id` (after ONAPPUNINSTALL).
+    /// Forgets portal `member_id` and its OAuth tokens (after ONAPPUNINSTALL).
     fn remove<'a>(&'a self, member_id: &'a str) -> BoxFuture<'a, Result<(), StoreError>>;
 }
 
@@ -168,7 +168,15 @@ impl InstallStore for MemoryInstallStore {
         if let Ok(mut m) = self.map.write() {
             m.remove(member_id);
         }
-        Box::pin(async { Ok(()) })
+        Box::pin(async move {
+            if let Some(store) = &self.tokens {
+                store
+                    .forget(member_id)
+                    .await
+                    .map_err(|e| Box::new(e) as StoreError)?;
+            }
+            Ok(())
+        })
     }
 }
 
@@ -187,13 +195,9 @@ impl<S: InstallStore + ?Sized> InstallStore for Arc<S> {
     }
 }
 
-/// An extra check of an ONAPPINSTALL delivery before its token is trusted,
-/// e.g. a REST call with the delivered `access_token` (the docs' advice),
-/// or a list of portals the app may be installed on.
-///
-/// Without a check, the receiver trusts the first install of a portal and
-/// refuses an install that would replace a stored token: a forger could
-/// otherwise overwrite a known portal's token with their own.
+/// An extra check of an ONAPPINSTALL delivery, run after the authorization
+/// server verified it (see [`AuthServer`](crate::events::AuthServer)), e.g.
+/// a list of portals the app may be installed on.
 pub trait InstallCheck: Send + Sync + 'static {
     /// `Ok(())` to trust the delivery; `Err` to refuse it (answered 401).
     fn check<'a>(&'a self, delivery: &'a EventDelivery) -> BoxFuture<'a, Result<(), StoreError>>;
@@ -208,61 +212,6 @@ where
 {
     fn check<'a>(&'a self, delivery: &'a EventDelivery) -> BoxFuture<'a, Result<(), StoreError>> {
         self(delivery)
-    }
-}
-
-/// An [`InstallCheck`] that calls `app.info` on the delivery's
-/// `client_endpoint` with its `access_token`, and accepts only portals whose
-/// domain is in an allow-list (the endpoint comes from the same untrusted
-/// body, so the list is what makes the call meaningful).
-#[derive(Debug, Clone)]
-pub struct AppInfoCheck {
-    http: reqwest::Client,
-    domains: Vec<String>,
-}
-
-impl AppInfoCheck {
-    /// Accepts installs from portals whose `client_endpoint` host is one of
-    /// `domains` (host or `host:port`), once `app.info` succeeds with the
-    /// delivered access token.
-    pub fn new(domains: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        Self {
-            http: reqwest::Client::new(),
-            domains: domains.into_iter().map(Into::into).collect(),
-        }
-    }
-}
-
-impl InstallCheck for AppInfoCheck {
-    fn check<'a>(&'a self, delivery: &'a EventDelivery) -> BoxFuture<'a, Result<(), StoreError>> {
-        Box::pin(async move {
-            let auth = &delivery.auth;
-            let endpoint = auth
-                .client_endpoint
-                .as_deref()
-                .ok_or("no client_endpoint")?;
-            let token = auth.access_token.as_ref().ok_or("no access_token")?;
-            let host = endpoint
-                .split_once("://")
-                .map(|(_, rest)| rest.split('/').next().unwrap_or_default())
-                .ok_or("client_endpoint is not a URL")?;
-            if !self.domains.iter().any(|d| d == host) {
-                return Err(format!("portal `{host}` is not allowed").into());
-            }
-            let url = format!("{}/app.info", endpoint.trim_end_matches('/'));
-            let resp = self
-                .http
-                .post(&url)
-                .form(&[("auth", token.expose())])
-                .send()
-                .await?;
-            let status = resp.status();
-            let body: serde_json::Value = resp.json().await?;
-            if !status.is_success() || body.get("error").is_some() || body.get("result").is_none() {
-                return Err(format!("app.info refused the access token (HTTP {status})").into());
-            }
-            Ok(())
-        })
     }
 }
 

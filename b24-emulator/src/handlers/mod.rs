@@ -375,6 +375,9 @@ fn app_info(portal: &Portal, st: &State, caller: &Caller) -> Value {
         "LICENSE_FAMILY": "project",
     });
     if matches!(caller.auth, AuthKind::OAuth { .. }) {
+        // As the authorization server answers: who the token belongs to.
+        v["user_id"] = json!(caller.user_id);
+        v["client_id"] = json!(st.app.client_id);
         v["install"] = json!({
             "installed": st.app_installed, "version": 1, "status": "L",
             "scope": caller.scopes.join(","), "domain": cfg.domain,

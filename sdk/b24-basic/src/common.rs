@@ -1717,7 +1717,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The `ONAPPINSTALL` event is triggered immediately after the successful installation of an application on Bitrix24. The `application_token` is passed to the handler, which is important to save. For more details, refer to the article {#T}.
     ///
@@ -1727,8 +1728,9 @@ pub trait RestHandler: Send + Sync {
     fn on_app_install(
         &self,
         data: OnAppInstall,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONAPPMETHODCONFIRM` event is triggered upon receiving the decision of the Bitrix24 administrator regarding the use of methods.
@@ -1739,8 +1741,9 @@ pub trait RestHandler: Send + Sync {
     fn on_app_method_confirm(
         &self,
         data: OnAppMethodConfirm,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONAPPPAYMENT` event is triggered when an application is paid for.
@@ -1751,8 +1754,9 @@ pub trait RestHandler: Send + Sync {
     fn on_app_payment(
         &self,
         data: OnAppPayment,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONAPPUNINSTALL` event is triggered when an application is uninstalled.
@@ -1763,8 +1767,9 @@ pub trait RestHandler: Send + Sync {
     fn on_app_uninstall(
         &self,
         data: OnAppUninstall,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONAPPUPDATE` event is triggered after a new version of the application is installed in Bitrix24. This event transmits information about the current and previous versions of the application, as well as the updated `application_token`. For more details, refer to the article {#T}.
@@ -1775,8 +1780,9 @@ pub trait RestHandler: Send + Sync {
     fn on_app_update(
         &self,
         data: OnAppUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONUSERADD` event is triggered when a user is added to Bitrix24. The event occurs not after the invitation, but after the user logs into Bitrix24 and completes the registration.
@@ -1787,8 +1793,9 @@ pub trait RestHandler: Send + Sync {
     fn on_user_add(
         &self,
         data: OnUserAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -1796,8 +1803,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -1812,19 +1820,24 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
-        RestEvent::OnAppInstall(data) => handler.on_app_install(data).await,
-        RestEvent::OnAppMethodConfirm(data) => handler.on_app_method_confirm(data).await,
-        RestEvent::OnAppPayment(data) => handler.on_app_payment(data).await,
-        RestEvent::OnAppUninstall(data) => handler.on_app_uninstall(data).await,
-        RestEvent::OnAppUpdate(data) => handler.on_app_update(data).await,
-        RestEvent::OnUserAdd(data) => handler.on_user_add(data).await,
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::OnAppInstall(data) => handler.on_app_install(data, ctx).await,
+        RestEvent::OnAppMethodConfirm(data) => {
+            handler.on_app_method_confirm(data, ctx).await
+        }
+        RestEvent::OnAppPayment(data) => handler.on_app_payment(data, ctx).await,
+        RestEvent::OnAppUninstall(data) => handler.on_app_uninstall(data, ctx).await,
+        RestEvent::OnAppUpdate(data) => handler.on_app_update(data, ctx).await,
+        RestEvent::OnUserAdd(data) => handler.on_user_add(data, ctx).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }

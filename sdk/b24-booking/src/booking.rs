@@ -11873,7 +11873,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The `ONBOOKINGADD` event will trigger when a new booking is created manually or through the methods booking.v1.booking.add, booking.v1.booking.createfromwaitlist.
     ///
@@ -11883,8 +11884,9 @@ pub trait RestHandler: Send + Sync {
     fn on_booking_add(
         &self,
         data: OnBookingAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONBOOKINGDELETE` event will trigger when a booking is deleted manually or via the booking.v1.booking.delete method.
@@ -11895,8 +11897,9 @@ pub trait RestHandler: Send + Sync {
     fn on_booking_delete(
         &self,
         data: OnBookingDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONBOOKINGRESOURCEADD` event will trigger when a new resource is created either manually or via the booking.v1.resource.add method.
@@ -11907,8 +11910,9 @@ pub trait RestHandler: Send + Sync {
     fn on_booking_resource_add(
         &self,
         data: OnBookingResourceAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONBOOKINGRESOURCETYPEADD` will trigger when a new resource type is created either manually or via the booking.v1.resourceType.add method.
@@ -11919,8 +11923,9 @@ pub trait RestHandler: Send + Sync {
     fn on_booking_resource_type_add(
         &self,
         data: OnBookingResourceTypeAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONBOOKINGRESOURCETYPEDELETE` will trigger when a resource type is deleted using the method booking.v1.resourceType.delete.
@@ -11931,8 +11936,9 @@ pub trait RestHandler: Send + Sync {
     fn on_booking_resource_type_delete(
         &self,
         data: OnBookingResourceTypeDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONBOOKINGRESOURCETYPEUPDATE` will trigger when the resource type is updated using the booking.v1.resourceType.update method.
@@ -11943,8 +11949,9 @@ pub trait RestHandler: Send + Sync {
     fn on_booking_resource_type_update(
         &self,
         data: OnBookingResourceTypeUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONBOOKINGRESOURCEUPDATE` will trigger when a resource is updated manually or via the booking.v1.resource.update method.
@@ -11955,8 +11962,9 @@ pub trait RestHandler: Send + Sync {
     fn on_booking_resource_update(
         &self,
         data: OnBookingResourceUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONBOOKINGUPDATE` event will trigger when a booking is updated manually or via the booking.v1.booking.update method.
@@ -11967,8 +11975,9 @@ pub trait RestHandler: Send + Sync {
     fn on_booking_update(
         &self,
         data: OnBookingUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONBOOKINGWAITLISTITEMADD` will trigger when a new record is created in the waitlist either manually or through the methods booking.v1.waitlist.add, booking.v1.waitlist.createfrombooking.
@@ -11979,8 +11988,9 @@ pub trait RestHandler: Send + Sync {
     fn on_booking_wait_list_item_add(
         &self,
         data: OnBookingWaitListItemAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONBOOKINGWAITLISTITEMDELETE` will trigger when a record is deleted from the waitlist either manually or via the booking.v1.waitlist.delete method.
@@ -11991,8 +12001,9 @@ pub trait RestHandler: Send + Sync {
     fn on_booking_wait_list_item_delete(
         &self,
         data: OnBookingWaitListItemDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONBOOKINGWAITLISTITEMUPDATE` will trigger when a record in the waitlist is updated manually or via the booking.v1.waitlist.update method.
@@ -12003,8 +12014,9 @@ pub trait RestHandler: Send + Sync {
     fn on_booking_wait_list_item_update(
         &self,
         data: OnBookingWaitListItemUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONBOOKINGRESOURCEDELETE` will trigger when a resource is deleted manually or via the booking.v1.resource.delete method.
@@ -12015,8 +12027,9 @@ pub trait RestHandler: Send + Sync {
     fn on_resource_delete(
         &self,
         data: OnResourceDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -12024,8 +12037,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -12040,41 +12054,44 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
-        RestEvent::OnBookingAdd(data) => handler.on_booking_add(data).await,
-        RestEvent::OnBookingDelete(data) => handler.on_booking_delete(data).await,
+        RestEvent::OnBookingAdd(data) => handler.on_booking_add(data, ctx).await,
+        RestEvent::OnBookingDelete(data) => handler.on_booking_delete(data, ctx).await,
         RestEvent::OnBookingResourceAdd(data) => {
-            handler.on_booking_resource_add(data).await
+            handler.on_booking_resource_add(data, ctx).await
         }
         RestEvent::OnBookingResourceTypeAdd(data) => {
-            handler.on_booking_resource_type_add(data).await
+            handler.on_booking_resource_type_add(data, ctx).await
         }
         RestEvent::OnBookingResourceTypeDelete(data) => {
-            handler.on_booking_resource_type_delete(data).await
+            handler.on_booking_resource_type_delete(data, ctx).await
         }
         RestEvent::OnBookingResourceTypeUpdate(data) => {
-            handler.on_booking_resource_type_update(data).await
+            handler.on_booking_resource_type_update(data, ctx).await
         }
         RestEvent::OnBookingResourceUpdate(data) => {
-            handler.on_booking_resource_update(data).await
+            handler.on_booking_resource_update(data, ctx).await
         }
-        RestEvent::OnBookingUpdate(data) => handler.on_booking_update(data).await,
+        RestEvent::OnBookingUpdate(data) => handler.on_booking_update(data, ctx).await,
         RestEvent::OnBookingWaitListItemAdd(data) => {
-            handler.on_booking_wait_list_item_add(data).await
+            handler.on_booking_wait_list_item_add(data, ctx).await
         }
         RestEvent::OnBookingWaitListItemDelete(data) => {
-            handler.on_booking_wait_list_item_delete(data).await
+            handler.on_booking_wait_list_item_delete(data, ctx).await
         }
         RestEvent::OnBookingWaitListItemUpdate(data) => {
-            handler.on_booking_wait_list_item_update(data).await
+            handler.on_booking_wait_list_item_update(data, ctx).await
         }
-        RestEvent::OnResourceDelete(data) => handler.on_resource_delete(data).await,
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::OnResourceDelete(data) => handler.on_resource_delete(data, ctx).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }

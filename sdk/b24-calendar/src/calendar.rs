@@ -9832,7 +9832,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The `ONCALENDARENTRYADD` event is triggered when a calendar event is added.
     ///
@@ -9842,8 +9843,9 @@ pub trait RestHandler: Send + Sync {
     fn on_calendar_entry_add(
         &self,
         data: OnCalendarEntryAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONCALENDARENTRYDELETE` event is triggered when a calendar event is deleted.
@@ -9854,8 +9856,9 @@ pub trait RestHandler: Send + Sync {
     fn on_calendar_entry_delete(
         &self,
         data: OnCalendarEntryDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONCALENDARENTRYUPDATE` event is triggered when a calendar event is modified.
@@ -9866,8 +9869,9 @@ pub trait RestHandler: Send + Sync {
     fn on_calendar_entry_update(
         &self,
         data: OnCalendarEntryUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONCALENDARSECTIONADD` event is triggered when a calendar section or resource is added.
@@ -9878,8 +9882,9 @@ pub trait RestHandler: Send + Sync {
     fn on_calendar_section_add(
         &self,
         data: OnCalendarSectionAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONCALENDARSECTIONDELETE` event is triggered when a section or resource is deleted.
@@ -9890,8 +9895,9 @@ pub trait RestHandler: Send + Sync {
     fn on_calendar_section_delete(
         &self,
         data: OnCalendarSectionDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONCALENDARSECTIONUPDATE` event is triggered when a section or resource is changed.
@@ -9902,8 +9908,9 @@ pub trait RestHandler: Send + Sync {
     fn on_calendar_section_update(
         &self,
         data: OnCalendarSectionUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -9911,8 +9918,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -9927,29 +9935,34 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
-        RestEvent::OnCalendarEntryAdd(data) => handler.on_calendar_entry_add(data).await,
+        RestEvent::OnCalendarEntryAdd(data) => {
+            handler.on_calendar_entry_add(data, ctx).await
+        }
         RestEvent::OnCalendarEntryDelete(data) => {
-            handler.on_calendar_entry_delete(data).await
+            handler.on_calendar_entry_delete(data, ctx).await
         }
         RestEvent::OnCalendarEntryUpdate(data) => {
-            handler.on_calendar_entry_update(data).await
+            handler.on_calendar_entry_update(data, ctx).await
         }
         RestEvent::OnCalendarSectionAdd(data) => {
-            handler.on_calendar_section_add(data).await
+            handler.on_calendar_section_add(data, ctx).await
         }
         RestEvent::OnCalendarSectionDelete(data) => {
-            handler.on_calendar_section_delete(data).await
+            handler.on_calendar_section_delete(data, ctx).await
         }
         RestEvent::OnCalendarSectionUpdate(data) => {
-            handler.on_calendar_section_update(data).await
+            handler.on_calendar_section_update(data, ctx).await
         }
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }

@@ -994,7 +994,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The `CATALOG.MEASURE.ON.ADD` event is triggered when a unit of measurement is added.
     ///
@@ -1004,8 +1005,9 @@ pub trait RestHandler: Send + Sync {
     fn on_catalog_measure_on_add(
         &self,
         data: CatalogMeasureOnAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `CATALOG.MEASURE.ON.DELETE` event is triggered when a unit of measurement is deleted.
@@ -1016,8 +1018,9 @@ pub trait RestHandler: Send + Sync {
     fn on_catalog_measure_on_delete(
         &self,
         data: CatalogMeasureOnDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `CATALOG.MEASURE.ON.UPDATE` event is triggered when a unit of measurement is updated.
@@ -1028,8 +1031,9 @@ pub trait RestHandler: Send + Sync {
     fn on_catalog_measure_on_update(
         &self,
         data: CatalogMeasureOnUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -1037,8 +1041,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -1053,23 +1058,26 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
         RestEvent::CatalogMeasureOnAdd(data) => {
-            handler.on_catalog_measure_on_add(data).await
+            handler.on_catalog_measure_on_add(data, ctx).await
         }
         RestEvent::CatalogMeasureOnDelete(data) => {
-            handler.on_catalog_measure_on_delete(data).await
+            handler.on_catalog_measure_on_delete(data, ctx).await
         }
         RestEvent::CatalogMeasureOnUpdate(data) => {
-            handler.on_catalog_measure_on_update(data).await
+            handler.on_catalog_measure_on_update(data, ctx).await
         }
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }
 /// The `CatalogMeasureOnAddFields` object.

@@ -1496,7 +1496,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The `CATALOG.PRICE.ON.ADD` event is triggered when a price is added.
     ///
@@ -1506,8 +1507,9 @@ pub trait RestHandler: Send + Sync {
     fn on_catalog_price_on_add(
         &self,
         data: CatalogPriceOnAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `CATALOG.PRICE.ON.DELETE` event is triggered when a price is deleted.
@@ -1518,8 +1520,9 @@ pub trait RestHandler: Send + Sync {
     fn on_catalog_price_on_delete(
         &self,
         data: CatalogPriceOnDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `CATALOG.PRICE.ON.UPDATE` event is triggered when a price is updated.
@@ -1530,8 +1533,9 @@ pub trait RestHandler: Send + Sync {
     fn on_catalog_price_on_update(
         &self,
         data: CatalogPriceOnUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -1539,8 +1543,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -1555,21 +1560,26 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
-        RestEvent::CatalogPriceOnAdd(data) => handler.on_catalog_price_on_add(data).await,
+        RestEvent::CatalogPriceOnAdd(data) => {
+            handler.on_catalog_price_on_add(data, ctx).await
+        }
         RestEvent::CatalogPriceOnDelete(data) => {
-            handler.on_catalog_price_on_delete(data).await
+            handler.on_catalog_price_on_delete(data, ctx).await
         }
         RestEvent::CatalogPriceOnUpdate(data) => {
-            handler.on_catalog_price_on_update(data).await
+            handler.on_catalog_price_on_update(data, ctx).await
         }
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }
 /// The `CatalogPriceOnAddFields` object.

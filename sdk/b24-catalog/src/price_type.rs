@@ -2948,7 +2948,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The `CATALOG.PRICE.TYPE.ON.ADD` event is triggered when a price type is added.
     ///
@@ -2958,8 +2959,9 @@ pub trait RestHandler: Send + Sync {
     fn on_catalog_price_type_on_add(
         &self,
         data: CatalogPriceTypeOnAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `CATALOG.PRICE.TYPE.ON.DELETE` event is triggered when a price type is deleted.
@@ -2970,8 +2972,9 @@ pub trait RestHandler: Send + Sync {
     fn on_catalog_price_type_on_delete(
         &self,
         data: CatalogPriceTypeOnDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `CATALOG.PRICE.TYPE.ON.UPDATE` event is triggered when a price type is updated.
@@ -2982,8 +2985,9 @@ pub trait RestHandler: Send + Sync {
     fn on_catalog_price_type_on_update(
         &self,
         data: CatalogPriceTypeOnUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -2991,8 +2995,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -3007,23 +3012,26 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
         RestEvent::CatalogPriceTypeOnAdd(data) => {
-            handler.on_catalog_price_type_on_add(data).await
+            handler.on_catalog_price_type_on_add(data, ctx).await
         }
         RestEvent::CatalogPriceTypeOnDelete(data) => {
-            handler.on_catalog_price_type_on_delete(data).await
+            handler.on_catalog_price_type_on_delete(data, ctx).await
         }
         RestEvent::CatalogPriceTypeOnUpdate(data) => {
-            handler.on_catalog_price_type_on_update(data).await
+            handler.on_catalog_price_type_on_update(data, ctx).await
         }
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }
 /// The `CatalogPriceTypeOnAddFields` object.

@@ -8187,7 +8187,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The `CATALOG.PRODUCT.ON.ADD` event is triggered when a product is added.
     ///
@@ -8197,8 +8198,9 @@ pub trait RestHandler: Send + Sync {
     fn on_catalog_product_on_add(
         &self,
         data: CatalogProductOnAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `CATALOG.PRODUCT.ON.DELETE` event is triggered when a product is deleted.
@@ -8209,8 +8211,9 @@ pub trait RestHandler: Send + Sync {
     fn on_catalog_product_on_delete(
         &self,
         data: CatalogProductOnDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `CATALOG.PRODUCT.ON.UPDATE` event is triggered when a product is updated.
@@ -8221,8 +8224,9 @@ pub trait RestHandler: Send + Sync {
     fn on_catalog_product_on_update(
         &self,
         data: CatalogProductOnUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -8230,8 +8234,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -8246,23 +8251,26 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
         RestEvent::CatalogProductOnAdd(data) => {
-            handler.on_catalog_product_on_add(data).await
+            handler.on_catalog_product_on_add(data, ctx).await
         }
         RestEvent::CatalogProductOnDelete(data) => {
-            handler.on_catalog_product_on_delete(data).await
+            handler.on_catalog_product_on_delete(data, ctx).await
         }
         RestEvent::CatalogProductOnUpdate(data) => {
-            handler.on_catalog_product_on_update(data).await
+            handler.on_catalog_product_on_update(data, ctx).await
         }
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }
 /// An object containing information about the product fields.

@@ -1248,7 +1248,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The `CATALOG.ROUNDING.ON.ADD` event is triggered when a price rounding rule is added.
     ///
@@ -1258,8 +1259,9 @@ pub trait RestHandler: Send + Sync {
     fn on_catalog_rounding_on_add(
         &self,
         data: CatalogRoundingOnAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `CATALOG.ROUNDING.ON.DELETE` event is triggered when a price rounding rule is deleted.
@@ -1270,8 +1272,9 @@ pub trait RestHandler: Send + Sync {
     fn on_catalog_rounding_on_delete(
         &self,
         data: CatalogRoundingOnDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `CATALOG.ROUNDING.ON.UPDATE` event is triggered when a price rounding rule is updated.
@@ -1282,8 +1285,9 @@ pub trait RestHandler: Send + Sync {
     fn on_catalog_rounding_on_update(
         &self,
         data: CatalogRoundingOnUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -1291,8 +1295,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -1307,23 +1312,26 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
         RestEvent::CatalogRoundingOnAdd(data) => {
-            handler.on_catalog_rounding_on_add(data).await
+            handler.on_catalog_rounding_on_add(data, ctx).await
         }
         RestEvent::CatalogRoundingOnDelete(data) => {
-            handler.on_catalog_rounding_on_delete(data).await
+            handler.on_catalog_rounding_on_delete(data, ctx).await
         }
         RestEvent::CatalogRoundingOnUpdate(data) => {
-            handler.on_catalog_rounding_on_update(data).await
+            handler.on_catalog_rounding_on_update(data, ctx).await
         }
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }
 /// The `CatalogRoundingOnAddFields` object.

@@ -5061,7 +5061,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The event `ONCRMCOMPANYADD` will trigger when a company is created.
     ///
@@ -5071,8 +5072,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_company_add(
         &self,
         data: OnCrmCompanyAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMCOMPANYDELETE` will trigger upon the deletion of a company.
@@ -5083,8 +5085,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_company_delete(
         &self,
         data: OnCrmCompanyDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMCOMPANYUPDATE` will trigger when a company is updated.
@@ -5095,8 +5098,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_company_update(
         &self,
         data: OnCrmCompanyUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMCOMPANYUSERFIELDADD` will trigger when a new custom field is added for companies.
@@ -5107,8 +5111,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_company_user_field_add(
         &self,
         data: OnCrmCompanyUserFieldAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMCOMPANYUSERFIELDDELETE` will trigger when a custom field for companies is deleted.
@@ -5119,8 +5124,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_company_user_field_delete(
         &self,
         data: OnCrmCompanyUserFieldDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMCOMPANYUSERFIELDSETENUMVALUES` will trigger when setting list values for a company's custom field.
@@ -5131,8 +5137,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_company_user_field_set_enum_values(
         &self,
         data: OnCrmCompanyUserFieldSetEnumValues,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMCOMPANYUSERFIELDUPDATE` will trigger when a custom field for companies is updated.
@@ -5143,8 +5150,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_company_user_field_update(
         &self,
         data: OnCrmCompanyUserFieldUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -5152,8 +5160,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -5168,29 +5177,36 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
-        RestEvent::OnCrmCompanyAdd(data) => handler.on_crm_company_add(data).await,
-        RestEvent::OnCrmCompanyDelete(data) => handler.on_crm_company_delete(data).await,
-        RestEvent::OnCrmCompanyUpdate(data) => handler.on_crm_company_update(data).await,
+        RestEvent::OnCrmCompanyAdd(data) => handler.on_crm_company_add(data, ctx).await,
+        RestEvent::OnCrmCompanyDelete(data) => {
+            handler.on_crm_company_delete(data, ctx).await
+        }
+        RestEvent::OnCrmCompanyUpdate(data) => {
+            handler.on_crm_company_update(data, ctx).await
+        }
         RestEvent::OnCrmCompanyUserFieldAdd(data) => {
-            handler.on_crm_company_user_field_add(data).await
+            handler.on_crm_company_user_field_add(data, ctx).await
         }
         RestEvent::OnCrmCompanyUserFieldDelete(data) => {
-            handler.on_crm_company_user_field_delete(data).await
+            handler.on_crm_company_user_field_delete(data, ctx).await
         }
         RestEvent::OnCrmCompanyUserFieldSetEnumValues(data) => {
-            handler.on_crm_company_user_field_set_enum_values(data).await
+            handler.on_crm_company_user_field_set_enum_values(data, ctx).await
         }
         RestEvent::OnCrmCompanyUserFieldUpdate(data) => {
-            handler.on_crm_company_user_field_update(data).await
+            handler.on_crm_company_user_field_update(data, ctx).await
         }
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }
 /// Object containing information about the fields of the created company.

@@ -7552,7 +7552,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The event `ONCRMCONTACTADD` will trigger when a contact is created.
     ///
@@ -7562,8 +7563,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_contact_add(
         &self,
         data: OnCrmContactAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONCRMCONTACTDELETE` event will trigger when a contact is deleted.
@@ -7574,8 +7576,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_contact_delete(
         &self,
         data: OnCrmContactDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONCRMCONTACTUPDATE` event will trigger when a contact is updated.
@@ -7586,8 +7589,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_contact_update(
         &self,
         data: OnCrmContactUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `onCrmContactUserFieldAdd` is triggered when a custom field is added to a contact.
@@ -7598,8 +7602,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_contact_user_field_add(
         &self,
         data: OnCrmContactUserFieldAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `onCrmContactUserFieldDelete` is triggered when a custom field is deleted from a contact.
@@ -7610,8 +7615,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_contact_user_field_delete(
         &self,
         data: OnCrmContactUserFieldDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `onCrmContactUserFieldSetEnumValues` is triggered when the set of values for a custom list-type field on contacts is changed.
@@ -7622,8 +7628,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_contact_user_field_set_enum_values(
         &self,
         data: OnCrmContactUserFieldSetEnumValues,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `onCrmContactUserFieldUpdate` is triggered when a custom field is changed for contacts.
@@ -7634,8 +7641,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_contact_user_field_update(
         &self,
         data: OnCrmContactUserFieldUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -7643,8 +7651,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -7659,29 +7668,36 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
-        RestEvent::OnCrmContactAdd(data) => handler.on_crm_contact_add(data).await,
-        RestEvent::OnCrmContactDelete(data) => handler.on_crm_contact_delete(data).await,
-        RestEvent::OnCrmContactUpdate(data) => handler.on_crm_contact_update(data).await,
+        RestEvent::OnCrmContactAdd(data) => handler.on_crm_contact_add(data, ctx).await,
+        RestEvent::OnCrmContactDelete(data) => {
+            handler.on_crm_contact_delete(data, ctx).await
+        }
+        RestEvent::OnCrmContactUpdate(data) => {
+            handler.on_crm_contact_update(data, ctx).await
+        }
         RestEvent::OnCrmContactUserFieldAdd(data) => {
-            handler.on_crm_contact_user_field_add(data).await
+            handler.on_crm_contact_user_field_add(data, ctx).await
         }
         RestEvent::OnCrmContactUserFieldDelete(data) => {
-            handler.on_crm_contact_user_field_delete(data).await
+            handler.on_crm_contact_user_field_delete(data, ctx).await
         }
         RestEvent::OnCrmContactUserFieldSetEnumValues(data) => {
-            handler.on_crm_contact_user_field_set_enum_values(data).await
+            handler.on_crm_contact_user_field_set_enum_values(data, ctx).await
         }
         RestEvent::OnCrmContactUserFieldUpdate(data) => {
-            handler.on_crm_contact_user_field_update(data).await
+            handler.on_crm_contact_user_field_update(data, ctx).await
         }
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }
 /// An object containing information about the fields of the created contact.

@@ -1470,7 +1470,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The event `ONCRMCURRENCYADD` will trigger when a new currency is added.
     ///
@@ -1480,8 +1481,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_currency_add(
         &self,
         data: OnCrmCurrencyAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMCURRENCYDELETE` will trigger when a currency is deleted.
@@ -1492,8 +1494,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_currency_delete(
         &self,
         data: OnCrmCurrencyDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMCURRENCYUPDATE` will trigger when the currency is updated.
@@ -1504,8 +1507,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_currency_update(
         &self,
         data: OnCrmCurrencyUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -1513,8 +1517,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -1529,21 +1534,24 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
-        RestEvent::OnCrmCurrencyAdd(data) => handler.on_crm_currency_add(data).await,
+        RestEvent::OnCrmCurrencyAdd(data) => handler.on_crm_currency_add(data, ctx).await,
         RestEvent::OnCrmCurrencyDelete(data) => {
-            handler.on_crm_currency_delete(data).await
+            handler.on_crm_currency_delete(data, ctx).await
         }
         RestEvent::OnCrmCurrencyUpdate(data) => {
-            handler.on_crm_currency_update(data).await
+            handler.on_crm_currency_update(data, ctx).await
         }
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }
 /// Object containing information about the fields of the added currency.

@@ -10720,7 +10720,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The event `ONCRMDEALADD` will trigger when a deal is created.
     ///
@@ -10730,8 +10731,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_deal_add(
         &self,
         data: OnCrmDealAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMDEALDELETE` will trigger upon the deletion of a deal.
@@ -10742,8 +10744,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_deal_delete(
         &self,
         data: OnCrmDealDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMDEALMOVETOCATEGORY` will trigger when the deal's Sales Funnel changes.
@@ -10754,8 +10757,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_deal_move_to_category(
         &self,
         data: OnCrmDealMoveToCategory,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMDEALRECURRINGADD` will trigger when a new template for a recurring deal is created.
@@ -10766,8 +10770,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_deal_recurring_add(
         &self,
         data: OnCrmDealRecurringAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMDEALRECURRINGDELETE` will trigger when a recurring deal template is deleted.
@@ -10778,8 +10783,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_deal_recurring_delete(
         &self,
         data: OnCrmDealRecurringDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMDEALRECURRINGEXPOSE` will trigger when a new deal is created from a recurring deal template.
@@ -10790,8 +10796,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_deal_recurring_expose(
         &self,
         data: OnCrmDealRecurringExpose,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMDEALRECURRINGUPDATE` will trigger when the template of a recurring deal is updated.
@@ -10802,8 +10809,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_deal_recurring_update(
         &self,
         data: OnCrmDealRecurringUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMDEALUPDATE` will trigger when a deal is updated.
@@ -10814,8 +10822,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_deal_update(
         &self,
         data: OnCrmDealUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `onCrmDealUserFieldAdd` event will trigger when a custom field is added.
@@ -10826,8 +10835,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_deal_user_field_add(
         &self,
         data: OnCrmDealUserFieldAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `onCrmDealUserFieldDelete` event will trigger when a custom field is deleted.
@@ -10838,8 +10848,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_deal_user_field_delete(
         &self,
         data: OnCrmDealUserFieldDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `onCrmDealUserFieldSetEnumValues` will trigger when the set of values for a custom list-type field is changed.
@@ -10850,8 +10861,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_deal_user_field_set_enum_values(
         &self,
         data: OnCrmDealUserFieldSetEnumValues,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `onCrmDealUserFieldUpdate` event triggers when a user field is changed.
@@ -10862,8 +10874,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_deal_user_field_update(
         &self,
         data: OnCrmDealUserFieldUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -10871,8 +10884,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -10887,44 +10901,47 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
-        RestEvent::OnCrmDealAdd(data) => handler.on_crm_deal_add(data).await,
-        RestEvent::OnCrmDealDelete(data) => handler.on_crm_deal_delete(data).await,
+        RestEvent::OnCrmDealAdd(data) => handler.on_crm_deal_add(data, ctx).await,
+        RestEvent::OnCrmDealDelete(data) => handler.on_crm_deal_delete(data, ctx).await,
         RestEvent::OnCrmDealMoveToCategory(data) => {
-            handler.on_crm_deal_move_to_category(data).await
+            handler.on_crm_deal_move_to_category(data, ctx).await
         }
         RestEvent::OnCrmDealRecurringAdd(data) => {
-            handler.on_crm_deal_recurring_add(data).await
+            handler.on_crm_deal_recurring_add(data, ctx).await
         }
         RestEvent::OnCrmDealRecurringDelete(data) => {
-            handler.on_crm_deal_recurring_delete(data).await
+            handler.on_crm_deal_recurring_delete(data, ctx).await
         }
         RestEvent::OnCrmDealRecurringExpose(data) => {
-            handler.on_crm_deal_recurring_expose(data).await
+            handler.on_crm_deal_recurring_expose(data, ctx).await
         }
         RestEvent::OnCrmDealRecurringUpdate(data) => {
-            handler.on_crm_deal_recurring_update(data).await
+            handler.on_crm_deal_recurring_update(data, ctx).await
         }
-        RestEvent::OnCrmDealUpdate(data) => handler.on_crm_deal_update(data).await,
+        RestEvent::OnCrmDealUpdate(data) => handler.on_crm_deal_update(data, ctx).await,
         RestEvent::OnCrmDealUserFieldAdd(data) => {
-            handler.on_crm_deal_user_field_add(data).await
+            handler.on_crm_deal_user_field_add(data, ctx).await
         }
         RestEvent::OnCrmDealUserFieldDelete(data) => {
-            handler.on_crm_deal_user_field_delete(data).await
+            handler.on_crm_deal_user_field_delete(data, ctx).await
         }
         RestEvent::OnCrmDealUserFieldSetEnumValues(data) => {
-            handler.on_crm_deal_user_field_set_enum_values(data).await
+            handler.on_crm_deal_user_field_set_enum_values(data, ctx).await
         }
         RestEvent::OnCrmDealUserFieldUpdate(data) => {
-            handler.on_crm_deal_user_field_update(data).await
+            handler.on_crm_deal_user_field_update(data, ctx).await
         }
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }
 /// An object containing information about the fields of the created deal.

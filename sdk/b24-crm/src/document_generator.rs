@@ -9763,7 +9763,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The event `ONCRMDOCUMENTGENERATORDOCUMENTADD` will trigger upon the creation of a new document: from a template with the method crm.documentgenerator.document.add and when a ready file is uploaded with the method crm.documentgenerator.document.upload.
     ///
@@ -9773,8 +9774,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_document_generator_document_add(
         &self,
         data: OnCrmDocumentGeneratorDocumentAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMDOCUMENTGENERATORDOCUMENTDELETE` will be triggered upon the deletion of a document.
@@ -9785,8 +9787,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_document_generator_document_delete(
         &self,
         data: OnCrmDocumentGeneratorDocumentDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMDOCUMENTGENERATORDOCUMENTUPDATE` will trigger when an existing document is updated.
@@ -9797,8 +9800,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_document_generator_document_update(
         &self,
         data: OnCrmDocumentGeneratorDocumentUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -9806,8 +9810,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -9822,23 +9827,26 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
         RestEvent::OnCrmDocumentGeneratorDocumentAdd(data) => {
-            handler.on_crm_document_generator_document_add(data).await
+            handler.on_crm_document_generator_document_add(data, ctx).await
         }
         RestEvent::OnCrmDocumentGeneratorDocumentDelete(data) => {
-            handler.on_crm_document_generator_document_delete(data).await
+            handler.on_crm_document_generator_document_delete(data, ctx).await
         }
         RestEvent::OnCrmDocumentGeneratorDocumentUpdate(data) => {
-            handler.on_crm_document_generator_document_update(data).await
+            handler.on_crm_document_generator_document_update(data, ctx).await
         }
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }
 /// Object containing information about the fields of the created document.

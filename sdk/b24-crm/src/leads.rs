@@ -8977,7 +8977,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// Events allow applications to respond to changes in almost real-time: receiving notifications about the creation, update, or deletion of leads.
     ///
@@ -8987,8 +8988,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_lead_add(
         &self,
         data: OnCrmLeadAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONCRMLEADUPDATE` event will trigger when a lead is updated.
@@ -8999,8 +9001,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_lead_update(
         &self,
         data: OnCrmLeadUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMLEADUSERFIELDADD` will trigger when a new custom field is added for leads.
@@ -9011,8 +9014,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_lead_user_field_add(
         &self,
         data: OnCrmLeadUserFieldAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMLEADUSERFIELDDELETE` will trigger when a custom field for leads is deleted.
@@ -9023,8 +9027,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_lead_user_field_delete(
         &self,
         data: OnCrmLeadUserFieldDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMLEADUSERFIELDSETENUMVALUES` will trigger when setting list values for custom fields of leads.
@@ -9035,8 +9040,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_lead_user_field_set_enum_values(
         &self,
         data: OnCrmLeadUserFieldSetEnumValues,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// Events allow applications to respond to changes in near real-time: receiving notifications about the creation, update, or deletion of custom lead fields.
@@ -9047,8 +9053,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_lead_user_field_update(
         &self,
         data: OnCrmLeadUserFieldUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONCRMLEADDELETE` event is triggered when a lead is deleted.
@@ -9059,8 +9066,9 @@ pub trait RestHandler: Send + Sync {
     fn on_lead_delete(
         &self,
         data: OnLeadDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -9068,8 +9076,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -9084,29 +9093,32 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
-        RestEvent::OnCrmLeadAdd(data) => handler.on_crm_lead_add(data).await,
-        RestEvent::OnCrmLeadUpdate(data) => handler.on_crm_lead_update(data).await,
+        RestEvent::OnCrmLeadAdd(data) => handler.on_crm_lead_add(data, ctx).await,
+        RestEvent::OnCrmLeadUpdate(data) => handler.on_crm_lead_update(data, ctx).await,
         RestEvent::OnCrmLeadUserFieldAdd(data) => {
-            handler.on_crm_lead_user_field_add(data).await
+            handler.on_crm_lead_user_field_add(data, ctx).await
         }
         RestEvent::OnCrmLeadUserFieldDelete(data) => {
-            handler.on_crm_lead_user_field_delete(data).await
+            handler.on_crm_lead_user_field_delete(data, ctx).await
         }
         RestEvent::OnCrmLeadUserFieldSetEnumValues(data) => {
-            handler.on_crm_lead_user_field_set_enum_values(data).await
+            handler.on_crm_lead_user_field_set_enum_values(data, ctx).await
         }
         RestEvent::OnCrmLeadUserFieldUpdate(data) => {
-            handler.on_crm_lead_user_field_update(data).await
+            handler.on_crm_lead_user_field_update(data, ctx).await
         }
-        RestEvent::OnLeadDelete(data) => handler.on_lead_delete(data).await,
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::OnLeadDelete(data) => handler.on_lead_delete(data, ctx).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }
 /// The `OnCrmLeadAddFields` object.

@@ -5733,7 +5733,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The event is triggered when an invoice is created.
     ///
@@ -5741,8 +5742,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_invoice_add(
         &self,
         data: OnCrmInvoiceAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// This event is triggered when an invoice is deleted.
@@ -5751,8 +5753,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_invoice_delete(
         &self,
         data: OnCrmInvoiceDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// This event is triggered when a new recurring invoice is created.
@@ -5761,8 +5764,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_invoice_recurring_add(
         &self,
         data: OnCrmInvoiceRecurringAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// This event is triggered when a recurring invoice is deleted.
@@ -5771,8 +5775,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_invoice_recurring_delete(
         &self,
         data: OnCrmInvoiceRecurringDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event is triggered when a new invoice is issued from a recurring invoice.
@@ -5781,8 +5786,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_invoice_recurring_expose(
         &self,
         data: OnCrmInvoiceRecurringExpose,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event is triggered when a recurring invoice is updated.
@@ -5791,8 +5797,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_invoice_recurring_update(
         &self,
         data: OnCrmInvoiceRecurringUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// This event is triggered when the status of an invoice is changed.
@@ -5801,8 +5808,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_invoice_set_status(
         &self,
         data: OnCrmInvoiceSetStatus,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event is triggered when an invoice is updated.
@@ -5811,8 +5819,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_invoice_update(
         &self,
         data: OnCrmInvoiceUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event is triggered when a custom field is added.
@@ -5821,8 +5830,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_invoice_user_field_add(
         &self,
         data: OnCrmInvoiceUserFieldAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event is triggered when a custom field is deleted.
@@ -5831,8 +5841,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_invoice_user_field_delete(
         &self,
         data: OnCrmInvoiceUserFieldDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event is triggered when the set of values for a custom list field is changed.
@@ -5841,8 +5852,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_invoice_user_field_set_enum_values(
         &self,
         data: OnCrmInvoiceUserFieldSetEnumValues,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event is triggered when a custom field is updated.
@@ -5851,8 +5863,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_invoice_user_field_update(
         &self,
         data: OnCrmInvoiceUserFieldUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `onCrmMeasureAdd` is triggered after a new unit of measurement is added to the account.
@@ -5863,8 +5876,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_measure_add(
         &self,
         data: OnCrmMeasureAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `onCrmMeasureDelete` is triggered after a unit of measurement is deleted from the account.
@@ -5875,8 +5889,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_measure_delete(
         &self,
         data: OnCrmMeasureDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `onCrmMeasureUpdate` is triggered after the unit of measurement is changed on the account.
@@ -5887,8 +5902,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_measure_update(
         &self,
         data: OnCrmMeasureUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event is triggered when a product is created.
@@ -5897,8 +5913,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_product_add(
         &self,
         data: OnCrmProductAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event is triggered when a product is deleted.
@@ -5907,8 +5924,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_product_delete(
         &self,
         data: OnCrmProductDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// This event is triggered when a product property is added.
@@ -5917,8 +5935,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_product_property_add(
         &self,
         data: OnCrmProductPropertyAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event is triggered when a product property is deleted.
@@ -5927,8 +5946,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_product_property_delete(
         &self,
         data: OnCrmProductPropertyDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// This event is triggered when a product property is changed.
@@ -5937,8 +5957,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_product_property_update(
         &self,
         data: OnCrmProductPropertyUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `onCrmProductSectionAdd` is triggered after a section is added.
@@ -5949,8 +5970,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_product_section_add(
         &self,
         data: OnCrmProductSectionAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `onCrmProductSectionDelete` is triggered after a section is deleted.
@@ -5961,8 +5983,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_product_section_delete(
         &self,
         data: OnCrmProductSectionDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `onCrmProductSectionUpdate` is triggered after the section is modified.
@@ -5973,8 +5996,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_product_section_update(
         &self,
         data: OnCrmProductSectionUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event is triggered when a product is updated.
@@ -5983,8 +6007,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_product_update(
         &self,
         data: OnCrmProductUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -5992,8 +6017,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -6008,67 +6034,82 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
-        RestEvent::OnCrmInvoiceAdd(data) => handler.on_crm_invoice_add(data).await,
-        RestEvent::OnCrmInvoiceDelete(data) => handler.on_crm_invoice_delete(data).await,
+        RestEvent::OnCrmInvoiceAdd(data) => handler.on_crm_invoice_add(data, ctx).await,
+        RestEvent::OnCrmInvoiceDelete(data) => {
+            handler.on_crm_invoice_delete(data, ctx).await
+        }
         RestEvent::OnCrmInvoiceRecurringAdd(data) => {
-            handler.on_crm_invoice_recurring_add(data).await
+            handler.on_crm_invoice_recurring_add(data, ctx).await
         }
         RestEvent::OnCrmInvoiceRecurringDelete(data) => {
-            handler.on_crm_invoice_recurring_delete(data).await
+            handler.on_crm_invoice_recurring_delete(data, ctx).await
         }
         RestEvent::OnCrmInvoiceRecurringExpose(data) => {
-            handler.on_crm_invoice_recurring_expose(data).await
+            handler.on_crm_invoice_recurring_expose(data, ctx).await
         }
         RestEvent::OnCrmInvoiceRecurringUpdate(data) => {
-            handler.on_crm_invoice_recurring_update(data).await
+            handler.on_crm_invoice_recurring_update(data, ctx).await
         }
         RestEvent::OnCrmInvoiceSetStatus(data) => {
-            handler.on_crm_invoice_set_status(data).await
+            handler.on_crm_invoice_set_status(data, ctx).await
         }
-        RestEvent::OnCrmInvoiceUpdate(data) => handler.on_crm_invoice_update(data).await,
+        RestEvent::OnCrmInvoiceUpdate(data) => {
+            handler.on_crm_invoice_update(data, ctx).await
+        }
         RestEvent::OnCrmInvoiceUserFieldAdd(data) => {
-            handler.on_crm_invoice_user_field_add(data).await
+            handler.on_crm_invoice_user_field_add(data, ctx).await
         }
         RestEvent::OnCrmInvoiceUserFieldDelete(data) => {
-            handler.on_crm_invoice_user_field_delete(data).await
+            handler.on_crm_invoice_user_field_delete(data, ctx).await
         }
         RestEvent::OnCrmInvoiceUserFieldSetEnumValues(data) => {
-            handler.on_crm_invoice_user_field_set_enum_values(data).await
+            handler.on_crm_invoice_user_field_set_enum_values(data, ctx).await
         }
         RestEvent::OnCrmInvoiceUserFieldUpdate(data) => {
-            handler.on_crm_invoice_user_field_update(data).await
+            handler.on_crm_invoice_user_field_update(data, ctx).await
         }
-        RestEvent::OnCrmMeasureAdd(data) => handler.on_crm_measure_add(data).await,
-        RestEvent::OnCrmMeasureDelete(data) => handler.on_crm_measure_delete(data).await,
-        RestEvent::OnCrmMeasureUpdate(data) => handler.on_crm_measure_update(data).await,
-        RestEvent::OnCrmProductAdd(data) => handler.on_crm_product_add(data).await,
-        RestEvent::OnCrmProductDelete(data) => handler.on_crm_product_delete(data).await,
+        RestEvent::OnCrmMeasureAdd(data) => handler.on_crm_measure_add(data, ctx).await,
+        RestEvent::OnCrmMeasureDelete(data) => {
+            handler.on_crm_measure_delete(data, ctx).await
+        }
+        RestEvent::OnCrmMeasureUpdate(data) => {
+            handler.on_crm_measure_update(data, ctx).await
+        }
+        RestEvent::OnCrmProductAdd(data) => handler.on_crm_product_add(data, ctx).await,
+        RestEvent::OnCrmProductDelete(data) => {
+            handler.on_crm_product_delete(data, ctx).await
+        }
         RestEvent::OnCrmProductPropertyAdd(data) => {
-            handler.on_crm_product_property_add(data).await
+            handler.on_crm_product_property_add(data, ctx).await
         }
         RestEvent::OnCrmProductPropertyDelete(data) => {
-            handler.on_crm_product_property_delete(data).await
+            handler.on_crm_product_property_delete(data, ctx).await
         }
         RestEvent::OnCrmProductPropertyUpdate(data) => {
-            handler.on_crm_product_property_update(data).await
+            handler.on_crm_product_property_update(data, ctx).await
         }
         RestEvent::OnCrmProductSectionAdd(data) => {
-            handler.on_crm_product_section_add(data).await
+            handler.on_crm_product_section_add(data, ctx).await
         }
         RestEvent::OnCrmProductSectionDelete(data) => {
-            handler.on_crm_product_section_delete(data).await
+            handler.on_crm_product_section_delete(data, ctx).await
         }
         RestEvent::OnCrmProductSectionUpdate(data) => {
-            handler.on_crm_product_section_update(data).await
+            handler.on_crm_product_section_update(data, ctx).await
         }
-        RestEvent::OnCrmProductUpdate(data) => handler.on_crm_product_update(data).await,
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::OnCrmProductUpdate(data) => {
+            handler.on_crm_product_update(data, ctx).await
+        }
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }

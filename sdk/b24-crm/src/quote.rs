@@ -5102,7 +5102,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The event `ONCRMQUOTEADD` will trigger when an estimate is added.
     ///
@@ -5112,8 +5113,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_quote_add(
         &self,
         data: OnCrmQuoteAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMQUOTEDELETE` will trigger upon the deletion of an estimate.
@@ -5124,8 +5126,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_quote_delete(
         &self,
         data: OnCrmQuoteDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMQUOTEUPDATE` will trigger when an estimate is updated.
@@ -5136,8 +5139,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_quote_update(
         &self,
         data: OnCrmQuoteUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMQUOTEUSERFIELDADD` will trigger when a new custom field is added for estimates.
@@ -5148,8 +5152,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_quote_user_field_add(
         &self,
         data: OnCrmQuoteUserFieldAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMQUOTEUSERFIELDDELETE` will trigger when a custom field for estimates is deleted.
@@ -5160,8 +5165,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_quote_user_field_delete(
         &self,
         data: OnCrmQuoteUserFieldDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMQUOTEUSERFIELDSETENUMVALUES` will trigger when setting list values for the custom field of quotes.
@@ -5172,8 +5178,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_quote_user_field_set_enum_values(
         &self,
         data: OnCrmQuoteUserFieldSetEnumValues,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMQUOTEUSERFIELDUPDATE` will trigger when a custom field is updated for estimates.
@@ -5184,8 +5191,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_quote_user_field_update(
         &self,
         data: OnCrmQuoteUserFieldUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -5193,8 +5201,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -5209,29 +5218,32 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
-        RestEvent::OnCrmQuoteAdd(data) => handler.on_crm_quote_add(data).await,
-        RestEvent::OnCrmQuoteDelete(data) => handler.on_crm_quote_delete(data).await,
-        RestEvent::OnCrmQuoteUpdate(data) => handler.on_crm_quote_update(data).await,
+        RestEvent::OnCrmQuoteAdd(data) => handler.on_crm_quote_add(data, ctx).await,
+        RestEvent::OnCrmQuoteDelete(data) => handler.on_crm_quote_delete(data, ctx).await,
+        RestEvent::OnCrmQuoteUpdate(data) => handler.on_crm_quote_update(data, ctx).await,
         RestEvent::OnCrmQuoteUserFieldAdd(data) => {
-            handler.on_crm_quote_user_field_add(data).await
+            handler.on_crm_quote_user_field_add(data, ctx).await
         }
         RestEvent::OnCrmQuoteUserFieldDelete(data) => {
-            handler.on_crm_quote_user_field_delete(data).await
+            handler.on_crm_quote_user_field_delete(data, ctx).await
         }
         RestEvent::OnCrmQuoteUserFieldSetEnumValues(data) => {
-            handler.on_crm_quote_user_field_set_enum_values(data).await
+            handler.on_crm_quote_user_field_set_enum_values(data, ctx).await
         }
         RestEvent::OnCrmQuoteUserFieldUpdate(data) => {
-            handler.on_crm_quote_user_field_update(data).await
+            handler.on_crm_quote_user_field_update(data, ctx).await
         }
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }
 /// Object containing information about the fields of the added estimate.

@@ -11029,7 +11029,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The `onCrmAddressRegister` event is triggered when an address is registered.
     ///
@@ -11039,8 +11040,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_address_register(
         &self,
         data: OnCrmAddressRegister,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `onCrmAddressUnregister` is triggered when an address is deleted.
@@ -11051,8 +11053,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_address_unregister(
         &self,
         data: OnCrmAddressUnregister,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `onCrmBankDetailAdd` is triggered when a bank detail is added.
@@ -11063,8 +11066,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_bank_detail_add(
         &self,
         data: OnCrmBankDetailAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `onCrmBankDetailDelete` is triggered when a bank detail is deleted.
@@ -11075,8 +11079,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_bank_detail_delete(
         &self,
         data: OnCrmBankDetailDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `onCrmBankDetailUpdate` is triggered when a bank detail is updated.
@@ -11087,8 +11092,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_bank_detail_update(
         &self,
         data: OnCrmBankDetailUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `onCrmRequisiteAdd` is triggered when a requisite is added.
@@ -11099,8 +11105,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_requisite_add(
         &self,
         data: OnCrmRequisiteAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `onCrmRequisiteDelete` event is triggered when a requisite is deleted.
@@ -11111,8 +11118,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_requisite_delete(
         &self,
         data: OnCrmRequisiteDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `onCrmRequisiteUpdate` is triggered when a requisite is updated.
@@ -11123,8 +11131,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_requisite_update(
         &self,
         data: OnCrmRequisiteUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `onCrmRequisiteUserFieldAdd` is triggered when a custom field of a requisite is added.
@@ -11135,8 +11144,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_requisite_user_field_add(
         &self,
         data: OnCrmRequisiteUserFieldAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `onCrmRequisiteUserFieldDelete` is triggered when a custom requisites field is deleted.
@@ -11147,8 +11157,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_requisite_user_field_delete(
         &self,
         data: OnCrmRequisiteUserFieldDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `onCrmRequisiteUserFieldSetEnumValues` is triggered when the set of values for a custom list-type field is changed.
@@ -11159,8 +11170,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_requisite_user_field_set_enum_values(
         &self,
         data: OnCrmRequisiteUserFieldSetEnumValues,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `onCrmRequisiteUserFieldUpdate` is triggered when a user field of the requisite is changed.
@@ -11171,8 +11183,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_requisite_user_field_update(
         &self,
         data: OnCrmRequisiteUserFieldUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -11180,8 +11193,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -11196,46 +11210,53 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
         RestEvent::OnCrmAddressRegister(data) => {
-            handler.on_crm_address_register(data).await
+            handler.on_crm_address_register(data, ctx).await
         }
         RestEvent::OnCrmAddressUnregister(data) => {
-            handler.on_crm_address_unregister(data).await
+            handler.on_crm_address_unregister(data, ctx).await
         }
-        RestEvent::OnCrmBankDetailAdd(data) => handler.on_crm_bank_detail_add(data).await,
+        RestEvent::OnCrmBankDetailAdd(data) => {
+            handler.on_crm_bank_detail_add(data, ctx).await
+        }
         RestEvent::OnCrmBankDetailDelete(data) => {
-            handler.on_crm_bank_detail_delete(data).await
+            handler.on_crm_bank_detail_delete(data, ctx).await
         }
         RestEvent::OnCrmBankDetailUpdate(data) => {
-            handler.on_crm_bank_detail_update(data).await
+            handler.on_crm_bank_detail_update(data, ctx).await
         }
-        RestEvent::OnCrmRequisiteAdd(data) => handler.on_crm_requisite_add(data).await,
+        RestEvent::OnCrmRequisiteAdd(data) => {
+            handler.on_crm_requisite_add(data, ctx).await
+        }
         RestEvent::OnCrmRequisiteDelete(data) => {
-            handler.on_crm_requisite_delete(data).await
+            handler.on_crm_requisite_delete(data, ctx).await
         }
         RestEvent::OnCrmRequisiteUpdate(data) => {
-            handler.on_crm_requisite_update(data).await
+            handler.on_crm_requisite_update(data, ctx).await
         }
         RestEvent::OnCrmRequisiteUserFieldAdd(data) => {
-            handler.on_crm_requisite_user_field_add(data).await
+            handler.on_crm_requisite_user_field_add(data, ctx).await
         }
         RestEvent::OnCrmRequisiteUserFieldDelete(data) => {
-            handler.on_crm_requisite_user_field_delete(data).await
+            handler.on_crm_requisite_user_field_delete(data, ctx).await
         }
         RestEvent::OnCrmRequisiteUserFieldSetEnumValues(data) => {
-            handler.on_crm_requisite_user_field_set_enum_values(data).await
+            handler.on_crm_requisite_user_field_set_enum_values(data, ctx).await
         }
         RestEvent::OnCrmRequisiteUserFieldUpdate(data) => {
-            handler.on_crm_requisite_user_field_update(data).await
+            handler.on_crm_requisite_user_field_update(data, ctx).await
         }
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }
 /// An object containing the registered address fields.

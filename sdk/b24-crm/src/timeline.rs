@@ -7618,7 +7618,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The `onCrmActivityAdd` event is triggered when a new deal is added to the CRM timeline.
     ///
@@ -7628,8 +7629,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_activity_add(
         &self,
         data: OnCrmActivityAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `onCrmActivityDelete` event is triggered when a deal is deleted in the CRM timeline.
@@ -7640,8 +7642,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_activity_delete(
         &self,
         data: OnCrmActivityDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `onCrmActivityUpdate` event is triggered when an activity is updated in the CRM timeline.
@@ -7652,8 +7655,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_activity_update(
         &self,
         data: OnCrmActivityUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `onCrmTimelineCommentAdd` event is triggered when a "Comment" type activity is added to the CRM timeline.
@@ -7664,8 +7668,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_timeline_comment_add(
         &self,
         data: OnCrmTimelineCommentAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `onCrmTimelineCommentDelete` event is triggered when a "Comment" type activity is deleted from the CRM timeline.
@@ -7676,8 +7681,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_timeline_comment_delete(
         &self,
         data: OnCrmTimelineCommentDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `onCrmTimelineCommentUpdate` event is triggered when a "Comment" type activity is updated in the CRM timeline.
@@ -7688,8 +7694,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_timeline_comment_update(
         &self,
         data: OnCrmTimelineCommentUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -7697,8 +7704,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -7713,30 +7721,33 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
-        RestEvent::OnCrmActivityAdd(data) => handler.on_crm_activity_add(data).await,
+        RestEvent::OnCrmActivityAdd(data) => handler.on_crm_activity_add(data, ctx).await,
         RestEvent::OnCrmActivityDelete(data) => {
-            handler.on_crm_activity_delete(data).await
+            handler.on_crm_activity_delete(data, ctx).await
         }
         RestEvent::OnCrmActivityUpdate(data) => {
-            handler.on_crm_activity_update(data).await
+            handler.on_crm_activity_update(data, ctx).await
         }
         RestEvent::OnCrmTimelineCommentAdd(data) => {
-            handler.on_crm_timeline_comment_add(data).await
+            handler.on_crm_timeline_comment_add(data, ctx).await
         }
         RestEvent::OnCrmTimelineCommentDelete(data) => {
-            handler.on_crm_timeline_comment_delete(data).await
+            handler.on_crm_timeline_comment_delete(data, ctx).await
         }
         RestEvent::OnCrmTimelineCommentUpdate(data) => {
-            handler.on_crm_timeline_comment_update(data).await
+            handler.on_crm_timeline_comment_update(data, ctx).await
         }
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }
 /// An object containing information about the fields of the created case.

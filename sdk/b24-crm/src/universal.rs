@@ -12840,7 +12840,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The `ONCRMDYNAMICITEMADD` event is triggered when an item of any custom object type is added to the CRM.
     ///
@@ -12850,8 +12851,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_dynamic_item_add(
         &self,
         data: OnCrmDynamicItemAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONCRMDYNAMICITEMDELETE` event is triggered when an item of any custom object type is deleted in the CRM.
@@ -12862,8 +12864,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_dynamic_item_delete(
         &self,
         data: OnCrmDynamicItemDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONCRMDYNAMICITEMUPDATE` event is triggered when an item of any custom object type in the CRM is changed.
@@ -12874,8 +12877,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_dynamic_item_update(
         &self,
         data: OnCrmDynamicItemUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONCRMTYPEADD` event is triggered when a custom CRM type is added.
@@ -12886,8 +12890,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_type_add(
         &self,
         data: OnCrmTypeAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONCRMTYPEDELETE` event is triggered when a custom CRM type is deleted.
@@ -12898,8 +12903,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_type_delete(
         &self,
         data: OnCrmTypeDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONCRMTYPEUPDATE` event is triggered when a custom CRM type is updated.
@@ -12910,8 +12916,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_type_update(
         &self,
         data: OnCrmTypeUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMTYPEUSERFIELDADD` will trigger when a custom field is added for a smart process, a new invoice, or a document for signing. The event arrives both when the field is added in the interface and when the userfieldconfig.add method is called.
@@ -12922,8 +12929,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_type_user_field_add(
         &self,
         data: OnCrmTypeUserFieldAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMTYPEUSERFIELDDELETE` will trigger when a custom field of a smart process, a new invoice, or a document for signing is deleted. The event arrives both when the field is deleted in the interface and when the userfieldconfig.delete method is called.
@@ -12934,8 +12942,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_type_user_field_delete(
         &self,
         data: OnCrmTypeUserFieldDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONCRMTYPEUSERFIELDSETENUMVALUES` will trigger when the set of values of a custom field of the list type `enumeration` is set or changed for a smart process, a new invoice, or a document for signing.
@@ -12946,8 +12955,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_type_user_field_set_enum_values(
         &self,
         data: OnCrmTypeUserFieldSetEnumValues,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// Events allow applications to respond to changes in near real-time: receiving notifications about the addition, update, or deletion of custom field settings.
@@ -12958,8 +12968,9 @@ pub trait RestHandler: Send + Sync {
     fn on_crm_type_user_field_update(
         &self,
         data: OnCrmTypeUserFieldUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -12967,8 +12978,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -12983,38 +12995,41 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
         RestEvent::OnCrmDynamicItemAdd(data) => {
-            handler.on_crm_dynamic_item_add(data).await
+            handler.on_crm_dynamic_item_add(data, ctx).await
         }
         RestEvent::OnCrmDynamicItemDelete(data) => {
-            handler.on_crm_dynamic_item_delete(data).await
+            handler.on_crm_dynamic_item_delete(data, ctx).await
         }
         RestEvent::OnCrmDynamicItemUpdate(data) => {
-            handler.on_crm_dynamic_item_update(data).await
+            handler.on_crm_dynamic_item_update(data, ctx).await
         }
-        RestEvent::OnCrmTypeAdd(data) => handler.on_crm_type_add(data).await,
-        RestEvent::OnCrmTypeDelete(data) => handler.on_crm_type_delete(data).await,
-        RestEvent::OnCrmTypeUpdate(data) => handler.on_crm_type_update(data).await,
+        RestEvent::OnCrmTypeAdd(data) => handler.on_crm_type_add(data, ctx).await,
+        RestEvent::OnCrmTypeDelete(data) => handler.on_crm_type_delete(data, ctx).await,
+        RestEvent::OnCrmTypeUpdate(data) => handler.on_crm_type_update(data, ctx).await,
         RestEvent::OnCrmTypeUserFieldAdd(data) => {
-            handler.on_crm_type_user_field_add(data).await
+            handler.on_crm_type_user_field_add(data, ctx).await
         }
         RestEvent::OnCrmTypeUserFieldDelete(data) => {
-            handler.on_crm_type_user_field_delete(data).await
+            handler.on_crm_type_user_field_delete(data, ctx).await
         }
         RestEvent::OnCrmTypeUserFieldSetEnumValues(data) => {
-            handler.on_crm_type_user_field_set_enum_values(data).await
+            handler.on_crm_type_user_field_set_enum_values(data, ctx).await
         }
         RestEvent::OnCrmTypeUserFieldUpdate(data) => {
-            handler.on_crm_type_user_field_update(data).await
+            handler.on_crm_type_user_field_update(data, ctx).await
         }
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }
 /// An object containing information about the fields of a created CRM custom type object.

@@ -9901,7 +9901,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The `ONIMBOTDELETE` event is triggered when a chat-bot is deleted. This event operates only within the context of the chat-bot application.
     ///
@@ -9911,8 +9912,9 @@ pub trait RestHandler: Send + Sync {
     fn on_imbot_delete(
         &self,
         data: OnImbotDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONIMBOTJOINCHAT` event is triggered when a bot is added to a chat.
@@ -9923,8 +9925,9 @@ pub trait RestHandler: Send + Sync {
     fn on_imbot_join_chat(
         &self,
         data: OnImbotJoinChat,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONIMBOTMESSAGEADD` event is triggered when a message is sent in a dialogue with the chat bot. In a group chat, the event is triggered if the chat bot is mentioned.
@@ -9935,8 +9938,9 @@ pub trait RestHandler: Send + Sync {
     fn on_imbot_message_add(
         &self,
         data: OnImbotMessageAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONIMBOTMESSAGEDELETE` is triggered when a message is deleted in a dialogue with a chat bot. This event only works within the context of the chat bot application.
@@ -9947,8 +9951,9 @@ pub trait RestHandler: Send + Sync {
     fn on_imbot_message_delete(
         &self,
         data: OnImbotMessageDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONIMBOTMESSAGEUPDATE` event is triggered when a message is updated in a chat with the chat bot. This event only works within the context of the chat bot application.
@@ -9959,8 +9964,9 @@ pub trait RestHandler: Send + Sync {
     fn on_imbot_message_update(
         &self,
         data: OnImbotMessageUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONIMCOMMANDADD` is triggered when a user invokes a bot command in a chat.
@@ -9971,8 +9977,9 @@ pub trait RestHandler: Send + Sync {
     fn on_im_command_add(
         &self,
         data: OnImCommandAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -9980,8 +9987,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -9996,24 +10004,29 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
-        RestEvent::OnImbotDelete(data) => handler.on_imbot_delete(data).await,
-        RestEvent::OnImbotJoinChat(data) => handler.on_imbot_join_chat(data).await,
-        RestEvent::OnImbotMessageAdd(data) => handler.on_imbot_message_add(data).await,
+        RestEvent::OnImbotDelete(data) => handler.on_imbot_delete(data, ctx).await,
+        RestEvent::OnImbotJoinChat(data) => handler.on_imbot_join_chat(data, ctx).await,
+        RestEvent::OnImbotMessageAdd(data) => {
+            handler.on_imbot_message_add(data, ctx).await
+        }
         RestEvent::OnImbotMessageDelete(data) => {
-            handler.on_imbot_message_delete(data).await
+            handler.on_imbot_message_delete(data, ctx).await
         }
         RestEvent::OnImbotMessageUpdate(data) => {
-            handler.on_imbot_message_update(data).await
+            handler.on_imbot_message_update(data, ctx).await
         }
-        RestEvent::OnImCommandAdd(data) => handler.on_im_command_add(data).await,
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::OnImCommandAdd(data) => handler.on_im_command_add(data, ctx).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }
 /// Type of chat to which the bot was added.

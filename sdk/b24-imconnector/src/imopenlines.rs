@@ -1142,7 +1142,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The `OnImConnectorDialogFinish` event is triggered when a conversation in an Open Channel is closed.
     ///
@@ -1152,8 +1153,9 @@ pub trait RestHandler: Send + Sync {
     fn on_im_connector_dialog_finish(
         &self,
         data: OnImConnectorDialogFinish,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `OnImConnectorDialogStart` event is triggered when a conversation is created in an Open Channel.
@@ -1164,8 +1166,9 @@ pub trait RestHandler: Send + Sync {
     fn on_im_connector_dialog_start(
         &self,
         data: OnImConnectorDialogStart,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `OnImConnectorLineDelete` event is triggered when an open line is deleted.
@@ -1176,8 +1179,9 @@ pub trait RestHandler: Send + Sync {
     fn on_im_connector_line_delete(
         &self,
         data: OnImConnectorLineDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `OnImConnectorMessageAdd` event is triggered when a message is sent from an open line in Bitrix24 to an external system channel via a custom connector.
@@ -1188,8 +1192,9 @@ pub trait RestHandler: Send + Sync {
     fn on_im_connector_message_add(
         &self,
         data: OnImConnectorMessageAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `OnImConnectorMessageDelete` event is triggered when a message is deleted in an open line of Bitrix24, and the deletion is sent to an external system channel via a custom connector.
@@ -1200,8 +1205,9 @@ pub trait RestHandler: Send + Sync {
     fn on_im_connector_message_delete(
         &self,
         data: OnImConnectorMessageDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `OnImConnectorMessageUpdate` event is triggered when a message is modified in an open line of Bitrix24, and the change is sent to the external system channel via a custom connector.
@@ -1212,8 +1218,9 @@ pub trait RestHandler: Send + Sync {
     fn on_im_connector_message_update(
         &self,
         data: OnImConnectorMessageUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `OnImConnectorStatusDelete` event is triggered when a client disables the connector of an external channel on a specific open channel.
@@ -1224,8 +1231,9 @@ pub trait RestHandler: Send + Sync {
     fn on_im_connector_status_delete(
         &self,
         data: OnImConnectorStatusDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `OnOpenLineMessageAdd` event is triggered when a message is added to the open line chat.
@@ -1236,8 +1244,9 @@ pub trait RestHandler: Send + Sync {
     fn on_open_line_message_add(
         &self,
         data: OnOpenLineMessageAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `OnOpenLineMessageDelete` event triggers when a message is deleted in an open line chat.
@@ -1248,8 +1257,9 @@ pub trait RestHandler: Send + Sync {
     fn on_open_line_message_delete(
         &self,
         data: OnOpenLineMessageDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `OnOpenLineMessageUpdate` event is triggered when a message in the open line chat is modified.
@@ -1260,8 +1270,9 @@ pub trait RestHandler: Send + Sync {
     fn on_open_line_message_update(
         &self,
         data: OnOpenLineMessageUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `OnSessionFinish` event is triggered when an Open Channel session is closed.
@@ -1272,8 +1283,9 @@ pub trait RestHandler: Send + Sync {
     fn on_session_finish(
         &self,
         data: OnSessionFinish,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `OnSessionStart` event is triggered when an Open Channel session is created.
@@ -1284,8 +1296,9 @@ pub trait RestHandler: Send + Sync {
     fn on_session_start(
         &self,
         data: OnSessionStart,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -1293,8 +1306,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -1309,46 +1323,49 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
         RestEvent::OnImConnectorDialogFinish(data) => {
-            handler.on_im_connector_dialog_finish(data).await
+            handler.on_im_connector_dialog_finish(data, ctx).await
         }
         RestEvent::OnImConnectorDialogStart(data) => {
-            handler.on_im_connector_dialog_start(data).await
+            handler.on_im_connector_dialog_start(data, ctx).await
         }
         RestEvent::OnImConnectorLineDelete(data) => {
-            handler.on_im_connector_line_delete(data).await
+            handler.on_im_connector_line_delete(data, ctx).await
         }
         RestEvent::OnImConnectorMessageAdd(data) => {
-            handler.on_im_connector_message_add(data).await
+            handler.on_im_connector_message_add(data, ctx).await
         }
         RestEvent::OnImConnectorMessageDelete(data) => {
-            handler.on_im_connector_message_delete(data).await
+            handler.on_im_connector_message_delete(data, ctx).await
         }
         RestEvent::OnImConnectorMessageUpdate(data) => {
-            handler.on_im_connector_message_update(data).await
+            handler.on_im_connector_message_update(data, ctx).await
         }
         RestEvent::OnImConnectorStatusDelete(data) => {
-            handler.on_im_connector_status_delete(data).await
+            handler.on_im_connector_status_delete(data, ctx).await
         }
         RestEvent::OnOpenLineMessageAdd(data) => {
-            handler.on_open_line_message_add(data).await
+            handler.on_open_line_message_add(data, ctx).await
         }
         RestEvent::OnOpenLineMessageDelete(data) => {
-            handler.on_open_line_message_delete(data).await
+            handler.on_open_line_message_delete(data, ctx).await
         }
         RestEvent::OnOpenLineMessageUpdate(data) => {
-            handler.on_open_line_message_update(data).await
+            handler.on_open_line_message_update(data, ctx).await
         }
-        RestEvent::OnSessionFinish(data) => handler.on_session_finish(data).await,
-        RestEvent::OnSessionStart(data) => handler.on_session_start(data).await,
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::OnSessionFinish(data) => handler.on_session_finish(data, ctx).await,
+        RestEvent::OnSessionStart(data) => handler.on_session_start(data, ctx).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }
 /// An object with connector information.

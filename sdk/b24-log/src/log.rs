@@ -1893,7 +1893,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The `ONLIVEFEEDPOSTADD` event is triggered when a message is added to the Feed.
     ///
@@ -1903,8 +1904,9 @@ pub trait RestHandler: Send + Sync {
     fn on_live_feed_post_add(
         &self,
         data: OnLiveFeedPostAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONLIVEFEEDPOSTDELETE` event is triggered when a message is deleted from the Feed.
@@ -1915,8 +1917,9 @@ pub trait RestHandler: Send + Sync {
     fn on_live_feed_post_delete(
         &self,
         data: OnLiveFeedPostDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONLIVEFEEDPOSTUPDATE` event is triggered when a message in the Feed is changed.
@@ -1927,8 +1930,9 @@ pub trait RestHandler: Send + Sync {
     fn on_live_feed_post_update(
         &self,
         data: OnLiveFeedPostUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -1936,8 +1940,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -1952,21 +1957,26 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
-        RestEvent::OnLiveFeedPostAdd(data) => handler.on_live_feed_post_add(data).await,
+        RestEvent::OnLiveFeedPostAdd(data) => {
+            handler.on_live_feed_post_add(data, ctx).await
+        }
         RestEvent::OnLiveFeedPostDelete(data) => {
-            handler.on_live_feed_post_delete(data).await
+            handler.on_live_feed_post_delete(data, ctx).await
         }
         RestEvent::OnLiveFeedPostUpdate(data) => {
-            handler.on_live_feed_post_update(data).await
+            handler.on_live_feed_post_update(data, ctx).await
         }
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }
 /// Object containing information about the message added to the News Feed.

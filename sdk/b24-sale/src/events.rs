@@ -791,7 +791,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The `OnOrderDeleted` event is triggered when an order is directly deleted from the database.
     ///
@@ -801,8 +802,9 @@ pub trait RestHandler: Send + Sync {
     fn on_order_deleted(
         &self,
         data: OnOrderDeleted,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `OnOrderEntitySaved` event occurs immediately after the order is saved.
@@ -813,8 +815,9 @@ pub trait RestHandler: Send + Sync {
     fn on_order_entity_saved(
         &self,
         data: OnOrderEntitySaved,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `OnPaymentDeleted` event occurs when a payment is directly deleted from the database.
@@ -825,8 +828,9 @@ pub trait RestHandler: Send + Sync {
     fn on_payment_deleted(
         &self,
         data: OnPaymentDeleted,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `OnPaymentEntitySaved` occurs immediately after the payment is saved.
@@ -837,8 +841,9 @@ pub trait RestHandler: Send + Sync {
     fn on_payment_entity_saved(
         &self,
         data: OnPaymentEntitySaved,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `OnPropertyValueDeleted` event is triggered when an order property value is deleted.
@@ -849,8 +854,9 @@ pub trait RestHandler: Send + Sync {
     fn on_property_value_deleted(
         &self,
         data: OnPropertyValueDeleted,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `OnPropertyValueEntitySaved` occurs immediately after the value of the order property is saved.
@@ -861,8 +867,9 @@ pub trait RestHandler: Send + Sync {
     fn on_property_value_entity_saved(
         &self,
         data: OnPropertyValueEntitySaved,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `OnSaleBeforeOrderDelete` is triggered before an order is deleted.
@@ -873,8 +880,9 @@ pub trait RestHandler: Send + Sync {
     fn on_sale_before_order_delete(
         &self,
         data: OnSaleBeforeOrderDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `OnSaleOrderSaved` event occurs at the end of the order saving process, when the order and all related entities have already been saved.
@@ -885,8 +893,9 @@ pub trait RestHandler: Send + Sync {
     fn on_sale_order_saved(
         &self,
         data: OnSaleOrderSaved,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `OnShipmentDeleted` event occurs when a shipment is directly deleted from the database.
@@ -897,8 +906,9 @@ pub trait RestHandler: Send + Sync {
     fn on_shipment_deleted(
         &self,
         data: OnShipmentDeleted,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `OnShipmentEntitySaved` event occurs immediately after the shipment is saved.
@@ -909,8 +919,9 @@ pub trait RestHandler: Send + Sync {
     fn on_shipment_entity_saved(
         &self,
         data: OnShipmentEntitySaved,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -918,8 +929,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -934,34 +946,41 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
-        RestEvent::OnOrderDeleted(data) => handler.on_order_deleted(data).await,
-        RestEvent::OnOrderEntitySaved(data) => handler.on_order_entity_saved(data).await,
-        RestEvent::OnPaymentDeleted(data) => handler.on_payment_deleted(data).await,
+        RestEvent::OnOrderDeleted(data) => handler.on_order_deleted(data, ctx).await,
+        RestEvent::OnOrderEntitySaved(data) => {
+            handler.on_order_entity_saved(data, ctx).await
+        }
+        RestEvent::OnPaymentDeleted(data) => handler.on_payment_deleted(data, ctx).await,
         RestEvent::OnPaymentEntitySaved(data) => {
-            handler.on_payment_entity_saved(data).await
+            handler.on_payment_entity_saved(data, ctx).await
         }
         RestEvent::OnPropertyValueDeleted(data) => {
-            handler.on_property_value_deleted(data).await
+            handler.on_property_value_deleted(data, ctx).await
         }
         RestEvent::OnPropertyValueEntitySaved(data) => {
-            handler.on_property_value_entity_saved(data).await
+            handler.on_property_value_entity_saved(data, ctx).await
         }
         RestEvent::OnSaleBeforeOrderDelete(data) => {
-            handler.on_sale_before_order_delete(data).await
+            handler.on_sale_before_order_delete(data, ctx).await
         }
-        RestEvent::OnSaleOrderSaved(data) => handler.on_sale_order_saved(data).await,
-        RestEvent::OnShipmentDeleted(data) => handler.on_shipment_deleted(data).await,
+        RestEvent::OnSaleOrderSaved(data) => handler.on_sale_order_saved(data, ctx).await,
+        RestEvent::OnShipmentDeleted(data) => {
+            handler.on_shipment_deleted(data, ctx).await
+        }
         RestEvent::OnShipmentEntitySaved(data) => {
-            handler.on_shipment_entity_saved(data).await
+            handler.on_shipment_entity_saved(data, ctx).await
         }
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }
 /// The `OnOrderDeletedFields` object.

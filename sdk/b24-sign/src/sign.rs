@@ -451,7 +451,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The `ONSIGNB2EDOCUMENTSTATUSCHANGED` event is triggered when a document status changes.
     ///
@@ -461,8 +462,9 @@ pub trait RestHandler: Send + Sync {
     fn on_sign_b2e_document_status_changed(
         &self,
         data: OnSignB2eDocumentStatusChanged,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONSIGNB2EMEMBERSTATUSCHANGED` is triggered when the status of a signing participant changes.
@@ -473,8 +475,9 @@ pub trait RestHandler: Send + Sync {
     fn on_sign_b2e_member_status_changed(
         &self,
         data: OnSignB2eMemberStatusChanged,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONSIGNHCMLINKB2EDOCUMENTSIGNED` event is triggered after an e-Signature for HR document linked to HCM Link is signed.
@@ -485,8 +488,9 @@ pub trait RestHandler: Send + Sync {
     fn on_sign_hcm_link_b2e_document_signed(
         &self,
         data: OnSignHcmLinkB2eDocumentSigned,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -494,8 +498,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -510,22 +515,25 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
         RestEvent::OnSignB2eDocumentStatusChanged(data) => {
-            handler.on_sign_b2e_document_status_changed(data).await
+            handler.on_sign_b2e_document_status_changed(data, ctx).await
         }
         RestEvent::OnSignB2eMemberStatusChanged(data) => {
-            handler.on_sign_b2e_member_status_changed(data).await
+            handler.on_sign_b2e_member_status_changed(data, ctx).await
         }
         RestEvent::OnSignHcmLinkB2eDocumentSigned(data) => {
-            handler.on_sign_hcm_link_b2e_document_signed(data).await
+            handler.on_sign_hcm_link_b2e_document_signed(data, ctx).await
         }
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }

@@ -468,7 +468,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The `ONSONETGROUPADD` event is triggered when a Workgroup or Project is created.
     ///
@@ -478,8 +479,9 @@ pub trait RestHandler: Send + Sync {
     fn on_sonet_group_add(
         &self,
         data: OnSonetGroupAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONSONETGROUPDELETE` event is triggered when a workgroup or project is deleted.
@@ -490,8 +492,9 @@ pub trait RestHandler: Send + Sync {
     fn on_sonet_group_delete(
         &self,
         data: OnSonetGroupDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `onSonetGroupSubjectAdd` is triggered after a workgroup/project topic is created.
@@ -502,8 +505,9 @@ pub trait RestHandler: Send + Sync {
     fn on_sonet_group_subject_add(
         &self,
         data: OnSonetGroupSubjectAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `onSonetGroupSubjectDelete` is triggered before a workgroup topic is deleted.
@@ -514,8 +518,9 @@ pub trait RestHandler: Send + Sync {
     fn on_sonet_group_subject_delete(
         &self,
         data: OnSonetGroupSubjectDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `onSonetGroupSubjectUpdate` is triggered after the subject of a workgroup/project is changed.
@@ -526,8 +531,9 @@ pub trait RestHandler: Send + Sync {
     fn on_sonet_group_subject_update(
         &self,
         data: OnSonetGroupSubjectUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONSONETGROUPUPDATE` event is triggered when a Workgroup or Project is modified.
@@ -538,8 +544,9 @@ pub trait RestHandler: Send + Sync {
     fn on_sonet_group_update(
         &self,
         data: OnSonetGroupUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -547,8 +554,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -563,26 +571,33 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
-        RestEvent::OnSonetGroupAdd(data) => handler.on_sonet_group_add(data).await,
-        RestEvent::OnSonetGroupDelete(data) => handler.on_sonet_group_delete(data).await,
+        RestEvent::OnSonetGroupAdd(data) => handler.on_sonet_group_add(data, ctx).await,
+        RestEvent::OnSonetGroupDelete(data) => {
+            handler.on_sonet_group_delete(data, ctx).await
+        }
         RestEvent::OnSonetGroupSubjectAdd(data) => {
-            handler.on_sonet_group_subject_add(data).await
+            handler.on_sonet_group_subject_add(data, ctx).await
         }
         RestEvent::OnSonetGroupSubjectDelete(data) => {
-            handler.on_sonet_group_subject_delete(data).await
+            handler.on_sonet_group_subject_delete(data, ctx).await
         }
         RestEvent::OnSonetGroupSubjectUpdate(data) => {
-            handler.on_sonet_group_subject_update(data).await
+            handler.on_sonet_group_subject_update(data, ctx).await
         }
-        RestEvent::OnSonetGroupUpdate(data) => handler.on_sonet_group_update(data).await,
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::OnSonetGroupUpdate(data) => {
+            handler.on_sonet_group_update(data, ctx).await
+        }
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }
 /// Object containing information about the fields of the new workgroup.

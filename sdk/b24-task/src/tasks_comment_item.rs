@@ -1231,7 +1231,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The `ONTASKCOMMENTADD` event is triggered after a new comment is added to a task.
     ///
@@ -1241,8 +1242,9 @@ pub trait RestHandler: Send + Sync {
     fn on_task_comment_add(
         &self,
         data: OnTaskCommentAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONTASKCOMMENTDELETE` event is triggered after a comment is deleted in a task.
@@ -1253,8 +1255,9 @@ pub trait RestHandler: Send + Sync {
     fn on_task_comment_delete(
         &self,
         data: OnTaskCommentDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONTASKCOMMENTUPDATE` event is triggered after a comment in a task is changed.
@@ -1265,8 +1268,9 @@ pub trait RestHandler: Send + Sync {
     fn on_task_comment_update(
         &self,
         data: OnTaskCommentUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -1274,8 +1278,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -1290,21 +1295,24 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
-        RestEvent::OnTaskCommentAdd(data) => handler.on_task_comment_add(data).await,
+        RestEvent::OnTaskCommentAdd(data) => handler.on_task_comment_add(data, ctx).await,
         RestEvent::OnTaskCommentDelete(data) => {
-            handler.on_task_comment_delete(data).await
+            handler.on_task_comment_delete(data, ctx).await
         }
         RestEvent::OnTaskCommentUpdate(data) => {
-            handler.on_task_comment_update(data).await
+            handler.on_task_comment_update(data, ctx).await
         }
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }
 /// Fields of the comment and task after the event (detailed description provided below). If no task fields are available, this field will contain the value `undefined`

@@ -369,7 +369,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The `ONTASKADD` event is triggered after a task is created.
     ///
@@ -379,8 +380,9 @@ pub trait RestHandler: Send + Sync {
     fn on_task_add(
         &self,
         data: OnTaskAdd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONTASKDELETE` event is triggered after a task is deleted.
@@ -391,8 +393,9 @@ pub trait RestHandler: Send + Sync {
     fn on_task_delete(
         &self,
         data: OnTaskDelete,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONTASKUPDATE` event is triggered after a task is updated.
@@ -403,8 +406,9 @@ pub trait RestHandler: Send + Sync {
     fn on_task_update(
         &self,
         data: OnTaskUpdate,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -412,8 +416,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -428,17 +433,20 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
-        RestEvent::OnTaskAdd(data) => handler.on_task_add(data).await,
-        RestEvent::OnTaskDelete(data) => handler.on_task_delete(data).await,
-        RestEvent::OnTaskUpdate(data) => handler.on_task_update(data).await,
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::OnTaskAdd(data) => handler.on_task_add(data, ctx).await,
+        RestEvent::OnTaskDelete(data) => handler.on_task_delete(data, ctx).await,
+        RestEvent::OnTaskUpdate(data) => handler.on_task_update(data, ctx).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }
 /// Fields of the task after the event (detailed description provided below). If no task fields are available, this field will contain the value `undefined`

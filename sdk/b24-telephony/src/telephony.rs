@@ -8440,7 +8440,8 @@ impl ::b24_core::__private::RestEvents for RestEvent {
     }
 }
 /// Handles the REST events of this scope. Every method defaults to
-/// doing nothing; implement the ones you need.
+/// doing nothing; implement the ones you need. `ctx` tells which
+/// portal sent the event (`ctx.auth.member_id`, `ctx.auth.domain`).
 pub trait RestHandler: Send + Sync {
     /// The event `ONEXTERNALCALLBACKSTART` is triggered when a visitor fills out the CRM callback form. Your application must be selected as the callback line in the form settings.
     ///
@@ -8450,8 +8451,9 @@ pub trait RestHandler: Send + Sync {
     fn on_external_call_back_start(
         &self,
         data: OnExternalCallBackStart,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONEXTERNALCALLSTART` event is triggered when a user clicks on a phone number in CRM entities to make an outgoing call through the selected telephony application.
@@ -8462,8 +8464,9 @@ pub trait RestHandler: Send + Sync {
     fn on_external_call_start(
         &self,
         data: OnExternalCallStart,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONVOXIMPLANTCALLEND` is triggered when a call ends and information about the call is recorded in the history.
@@ -8474,8 +8477,9 @@ pub trait RestHandler: Send + Sync {
     fn on_voximplant_call_end(
         &self,
         data: OnVoximplantCallEnd,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The `ONVOXIMPLANTCALLINIT` event is triggered when a call is initialized: either when an incoming call is received or when an outgoing call is initiated.
@@ -8486,8 +8490,9 @@ pub trait RestHandler: Send + Sync {
     fn on_voximplant_call_init(
         &self,
         data: OnVoximplantCallInit,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// The event `ONVOXIMPLANTCALLSTART` is triggered at the beginning of a conversation: when the operator answers an incoming call or the subscriber answers an outgoing call.
@@ -8498,8 +8503,9 @@ pub trait RestHandler: Send + Sync {
     fn on_voximplant_call_start(
         &self,
         data: OnVoximplantCallStart,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = data;
+        let _ = (data, ctx);
         async {}
     }
     /// An event this spec does not list.
@@ -8507,8 +8513,9 @@ pub trait RestHandler: Send + Sync {
         &self,
         code: ::std::string::String,
         data: ::b24_core::__private::serde_json::Value,
+        ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = (code, data);
+        let _ = (code, data, ctx);
         async {}
     }
 }
@@ -8523,29 +8530,32 @@ for Dispatch<H> {
         event: RestEvent,
         ctx: ::b24_core::__private::DeliveryContext,
     ) -> impl ::std::future::Future<Output = ()> + Send {
-        let _ = ctx;
-        dispatch_rest(&self.0, event)
+        dispatch_rest(&self.0, event, ctx)
     }
 }
-/// Calls the `handler` method that matches `event`.
-pub async fn dispatch_rest<H: RestHandler + ?Sized>(handler: &H, event: RestEvent) {
+/// Calls the `handler` method that matches `event`, with its delivery context.
+pub async fn dispatch_rest<H: RestHandler + ?Sized>(
+    handler: &H,
+    event: RestEvent,
+    ctx: ::b24_core::__private::DeliveryContext,
+) {
     match event {
         RestEvent::OnExternalCallBackStart(data) => {
-            handler.on_external_call_back_start(data).await
+            handler.on_external_call_back_start(data, ctx).await
         }
         RestEvent::OnExternalCallStart(data) => {
-            handler.on_external_call_start(data).await
+            handler.on_external_call_start(data, ctx).await
         }
         RestEvent::OnVoximplantCallEnd(data) => {
-            handler.on_voximplant_call_end(data).await
+            handler.on_voximplant_call_end(data, ctx).await
         }
         RestEvent::OnVoximplantCallInit(data) => {
-            handler.on_voximplant_call_init(data).await
+            handler.on_voximplant_call_init(data, ctx).await
         }
         RestEvent::OnVoximplantCallStart(data) => {
-            handler.on_voximplant_call_start(data).await
+            handler.on_voximplant_call_start(data, ctx).await
         }
-        RestEvent::Unknown { code, data } => handler.on_unknown(code, data).await,
+        RestEvent::Unknown { code, data } => handler.on_unknown(code, data, ctx).await,
     }
 }
 /// Flag indicating that the call was initiated from a mobile application.
