@@ -261,6 +261,38 @@ pub struct Method {
     pub list: Option<List>,
     /// Documented errors.
     pub errors: Vec<ErrorDoc>,
+    /// Its error enum: an index into [`Module::error_enums`], `None` when
+    /// the page documents no errors.
+    pub error_enum: Option<usize>,
+}
+
+/// One variant of a generated error enum: a documented code, or (for codes
+/// the docs write as empty or `0`) a documented description.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorVariant {
+    /// Rust variant name.
+    pub name: String,
+    /// The wire code (empty when matched by description).
+    pub code: String,
+    /// Normalized descriptions it matches when the wire code is empty or `0`
+    /// (`b24_core::typed::normalize_description`).
+    pub descriptions: Vec<String>,
+    /// The documented descriptions, for the docs.
+    pub doc: Vec<String>,
+    /// Whether it says the object does not exist.
+    pub not_found: bool,
+}
+
+/// A generated error-code enum, shared by every method of the module with
+/// the same documented errors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorEnum {
+    /// Rust type name (the first method's `…Error`).
+    pub name: String,
+    /// The variants, in documented order.
+    pub variants: Vec<ErrorVariant>,
+    /// The other methods' aliases of this enum (`…Error`).
+    pub aliases: Vec<String>,
 }
 
 /// A REST event.
@@ -308,6 +340,8 @@ pub struct Module {
     pub events: Option<RestEvents>,
     /// Every generated struct and enum; [`Ty::Def`] indexes it.
     pub defs: Vec<Def>,
+    /// The methods' error enums, deduplicated.
+    pub error_enums: Vec<ErrorEnum>,
 }
 
 impl Module {

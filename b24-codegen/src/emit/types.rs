@@ -51,6 +51,20 @@ impl Emit<'_> {
         dir: Dir,
         decoded: bool,
     ) -> TokenStream {
+        self.struct_with_refs(name, doc, fields, dir, decoded, false)
+    }
+
+    /// [`Emit::struct_def`]; with `refs`, scalar fields are `Param<T>`, so a
+    /// batch command can take an earlier command's result (`$result[..]`).
+    pub(super) fn struct_with_refs(
+        &self,
+        name: &str,
+        doc: Option<&str>,
+        fields: &[Field],
+        dir: Dir,
+        decoded: bool,
+        refs: bool,
+    ) -> TokenStream {
         let s_name = name;
         let s_fields = fields;
         let p = &self.rt.p;
@@ -67,17 +81,27 @@ impl Emit<'_> {
             .any(|f| f.ident == "new" || f.ident == "extra");
         for f in s_fields {
             let id = ident(&f.ident);
-            let ty = self.field_ty(f);
+            let param = refs && lenient_fn(&f.ty).is_some();
+            // The type a constructor or setter takes (`T` or `Param<T>`).
+            let arg_ty = |t: TokenStream| {
+                if param { quote!(#p::Param<#t>) } else { t }
+            };
+            let ty = if f.required {
+                arg_ty(self.ty(&f.ty))
+            } else {
+                let t = arg_ty(self.ty(&f.ty));
+                quote!(::std::option::Option<#t>)
+            };
             let attrs = self.serde_field_attrs(f);
             let fdoc = docs(&[f.doc.as_deref(), Some(&format!("Wire name: `{}`.", f.wire))]);
             fields.push(quote! { #fdoc #attrs pub #id: #ty, });
             if f.required {
-                let t = self.ty(&f.ty);
+                let t = arg_ty(self.ty(&f.ty));
                 args.push(quote!(#id: impl ::std::convert::Into<#t>));
                 inits.push(quote!(#id: #id.into()));
             } else {
                 inits.push(quote!(#id: ::std::option::Option::None));
-                let t = self.ty(&f.ty);
+                let t = arg_ty(self.ty(&f.ty));
                 let setter = if clash {
                     format_ident!("set_{}", f.ident)
                 } else {

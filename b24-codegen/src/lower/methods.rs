@@ -54,6 +54,16 @@ impl Lower<'_> {
                 })
             }
         };
+        let errors: Vec<ErrorDoc> = m
+            .errors
+            .iter()
+            .map(|e| ErrorDoc {
+                code: e.code.clone(),
+                status: e.status,
+                description: e.description.clone(),
+            })
+            .collect();
+        let error_enum = self.error_enum(&name, &errors);
         Ok(Method {
             wire: m.name.value.clone(),
             docs: docs(&m.docs),
@@ -63,15 +73,8 @@ impl Lower<'_> {
             idempotent: m
                 .idempotent
                 .map_or(Idempotency::ByName, Idempotency::Explicit),
-            errors: m
-                .errors
-                .iter()
-                .map(|e| ErrorDoc {
-                    code: e.code.clone(),
-                    status: e.status,
-                    description: e.description.clone(),
-                })
-                .collect(),
+            errors,
+            error_enum,
             name,
             params,
             output,
