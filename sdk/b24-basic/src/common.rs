@@ -5,6 +5,23 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/system/access-name.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::AccessName::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::AccessName>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AccessName` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -39,12 +56,30 @@ impl ::b24_core::__private::Method for AccessName {
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("access.name");
     type Output = AccessNameResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `app.info` returns information about the application.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/system/app-info.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::AppInfo::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::AppInfo>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AppInfo` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -64,12 +99,30 @@ impl ::b24_core::__private::Method for AppInfo {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = AppInfoError;
 }
 /// The method `app.option.get` retrieves data linked to the application. If no input is provided, it will return all properties recorded via app.option.set.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/settings/app-option-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::AppOptionGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::AppOptionGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AppOptionGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -85,7 +138,9 @@ pub struct AppOptionGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub option: ::std::option::Option<::std::string::String>,
+    pub option: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl AppOptionGet {
     /// Creates a `AppOptionGet` from its required fields.
@@ -99,7 +154,9 @@ impl AppOptionGet {
     #[must_use]
     pub fn option(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.option = ::std::option::Option::Some(value.into());
         self
@@ -110,12 +167,30 @@ impl ::b24_core::__private::Method for AppOptionGet {
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("app.option.get");
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = AppOptionGetError;
 }
 /// The `app.option.set` method binds data to the application.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/settings/app-option-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::AppOptionSet::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::AppOptionSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AppOptionSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -142,12 +217,30 @@ impl ::b24_core::__private::Method for AppOptionSet {
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("app.option.set");
     type Output = bool;
+    type Error = AppOptionSetError;
 }
 /// The method `feature.get` returns information about the availability of features in a specific Bitrix24.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/system/feature-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::FeatureGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::FeatureGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FeatureGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -161,12 +254,16 @@ pub struct FeatureGet {
         rename = "CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl FeatureGet {
     /// Creates a `FeatureGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { code: code.into() }
     }
 }
@@ -178,12 +275,30 @@ impl ::b24_core::__private::Method for FeatureGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = FeatureGetError;
 }
 /// The `method.get` method returns two parameters `isExisting` and `isAvailable`, which determine the existence of the method in Bitrix24 and its availability for invocation.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/system/method-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::MethodGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::MethodGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MethodGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -199,7 +314,7 @@ pub struct MethodGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
 }
 impl MethodGet {
     /// Creates a `MethodGet` from its required fields.
@@ -213,7 +328,9 @@ impl MethodGet {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -227,12 +344,30 @@ impl ::b24_core::__private::Method for MethodGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `methods` method retrieves a list of available methods.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/system/methods.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::Methods::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::Methods>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Methods` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -246,7 +381,7 @@ pub struct Methods {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub full: ::std::option::Option<bool>,
+    pub full: ::std::option::Option<::b24_core::__private::Param<bool>>,
     /// Displays methods included in the specified permission. If the parameter is provided without a value (`methods?scope=&auth=xxxxx`), all common methods will be displayed.
     ///
     /// Wire name: `scope`.
@@ -256,7 +391,9 @@ pub struct Methods {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl Methods {
     /// Creates a `Methods` from its required fields.
@@ -269,7 +406,10 @@ impl Methods {
     }
     /// Sets `full`.
     #[must_use]
-    pub fn full(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn full(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.full = ::std::option::Option::Some(value.into());
         self
     }
@@ -277,7 +417,9 @@ impl Methods {
     #[must_use]
     pub fn scope(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.scope = ::std::option::Option::Some(value.into());
         self
@@ -288,12 +430,30 @@ impl ::b24_core::__private::Method for Methods {
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("methods");
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `profile` method allows you to retrieve basic information about the current user without any scopes, unlike user.current.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/users/profile.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::Profile::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::Profile>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Profile` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -310,12 +470,30 @@ impl ::b24_core::__private::Method for Profile {
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("profile");
     type Output = ProfileResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `scope` method returns a list of permissions.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/system/scope.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::Scope::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::Scope>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Scope` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -329,7 +507,7 @@ pub struct Scope {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub full: ::std::option::Option<bool>,
+    pub full: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl Scope {
     /// Creates a `Scope` from its required fields.
@@ -341,7 +519,10 @@ impl Scope {
     }
     /// Sets `full`.
     #[must_use]
-    pub fn full(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn full(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.full = ::std::option::Option::Some(value.into());
         self
     }
@@ -351,12 +532,30 @@ impl ::b24_core::__private::Method for Scope {
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("scope");
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `server.time` returns the current server time in the format `YYYY-MM-DDThh:mm:ss±hh:mm`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/system/server-time.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::ServerTime::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::ServerTime>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ServerTime` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -373,12 +572,30 @@ impl ::b24_core::__private::Method for ServerTime {
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("server.time");
     type Output = ::std::string::String;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `user.access` method checks if the current user has at least one of the permissions specified in the `ACCESS` parameter.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/users/user-access.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::UserAccess::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::UserAccess>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserAccess` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -413,12 +630,30 @@ impl ::b24_core::__private::Method for UserAccess {
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("user.access");
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `user.admin` determines whether the current user has the permissions to manage application settings.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/users/user-admin.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::UserAdmin::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::UserAdmin>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserAdmin` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -435,12 +670,30 @@ impl ::b24_core::__private::Method for UserAdmin {
     const SCOPE: &'static str = "basic";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("user.admin");
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `user.option.get` retrieves user data associated with the application. If no input is provided, it will return all properties recorded through user.option.set.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/settings/user-option-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::UserOptionGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::UserOptionGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserOptionGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -456,7 +709,9 @@ pub struct UserOptionGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub option: ::std::option::Option<::std::string::String>,
+    pub option: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl UserOptionGet {
     /// Creates a `UserOptionGet` from its required fields.
@@ -470,7 +725,9 @@ impl UserOptionGet {
     #[must_use]
     pub fn option(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.option = ::std::option::Option::Some(value.into());
         self
@@ -483,12 +740,30 @@ impl ::b24_core::__private::Method for UserOptionGet {
         "user.option.get",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = UserOptionGetError;
 }
 /// The method `user.option.set` binds data to the application and user.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/common/settings/user-option-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_basic::common::UserOptionSet::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_basic::common::UserOptionSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `UserOptionSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -517,6 +792,182 @@ impl ::b24_core::__private::Method for UserOptionSet {
         "user.option.set",
     );
     type Output = bool;
+    type Error = UserOptionSetError;
+}
+/// The documented errors of `AppInfo`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AppInfoError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! Application context required
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AppInfoError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `AppOptionGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AppOptionGetError {
+    /// Code `AccessException`.
+    ///
+    /// Application context required
+    ///
+    /// User authorization required
+    AccessException,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AppOptionGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "AccessException" => return Self::AccessException,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessException => "AccessException",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `UserOptionGet` (shared).
+pub type UserOptionGetError = AppOptionGetError;
+/// The documented errors of `AppOptionSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AppOptionSetError {
+    /// Code `ArgumentNullException`.
+    ///
+    /// options is empty
+    ArgumentNullException,
+    /// Code `AccessException`.
+    ///
+    /// Application context required
+    ///
+    /// Administrator authorization required
+    AccessException,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AppOptionSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ArgumentNullException" => return Self::ArgumentNullException,
+            "AccessException" => return Self::AccessException,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ArgumentNullException => "ArgumentNullException",
+            Self::AccessException => "AccessException",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `FeatureGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FeatureGetError {
+    /// Code `CODE_EMPTY`.
+    ///
+    /// CODE can't be empty
+    CodeEmpty,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FeatureGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CODE_EMPTY" => return Self::CodeEmpty,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::CodeEmpty => "CODE_EMPTY",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `UserOptionSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UserOptionSetError {
+    /// Code `ArgumentNullException`.
+    ///
+    /// options is empty
+    ArgumentNullException,
+    /// Code `AccessException`.
+    ///
+    /// Application context required
+    ///
+    /// User authorization required
+    AccessException,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for UserOptionSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ArgumentNullException" => return Self::ArgumentNullException,
+            "AccessException" => return Self::AccessException,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ArgumentNullException => "ArgumentNullException",
+            Self::AccessException => "AccessException",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// An object where the key is an access code from the `ACCESS` parameter and the value is the description of that code.
 ///

@@ -5,13 +5,29 @@
 /// Who: A user with access to the Analytics Hub section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/connector/biconnector-connector-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_biconnector::biconnector::ConnectorAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::ConnectorAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ConnectorAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct ConnectorAdd {
     /// An object containing data to create a new connector. The object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     "field_1": "value_1",
     ///     "field_2": "value_2",
@@ -46,12 +62,30 @@ impl ::b24_core::__private::Method for ConnectorAdd {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ConnectorAddError;
 }
 /// The method `biconnector.connector.delete` removes an existing connector.
 ///
 /// Who: user with access to the "Analyst Workspace" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/connector/biconnector-connector-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::ConnectorDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::ConnectorDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ConnectorDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -60,12 +94,14 @@ pub struct ConnectorDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ConnectorDelete {
     /// Creates a `ConnectorDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -76,12 +112,30 @@ impl ::b24_core::__private::Method for ConnectorDelete {
         "biconnector.connector.delete",
     );
     type Output = bool;
+    type Error = ConnectorDeleteError;
 }
 /// The `biconnector.connector.fields` method returns a description of the connector fields. A table describing the standard fields can be found in the article Connector: Method Overview.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/connector/biconnector-connector-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::ConnectorFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::ConnectorFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ConnectorFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -103,12 +157,30 @@ impl ::b24_core::__private::Method for ConnectorFields {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `biconnector.connector.get` returns information about the connector by its identifier.
 ///
 /// Who: user with access to the "Analyst Workspace" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/connector/biconnector-connector-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::ConnectorGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::ConnectorGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ConnectorGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -117,12 +189,14 @@ pub struct ConnectorGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ConnectorGet {
     /// Creates a `ConnectorGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -136,12 +210,30 @@ impl ::b24_core::__private::Method for ConnectorGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ConnectorGetError;
 }
 /// The `biconnector.connector.list` method returns a list of connectors by filter. It is a list-based method implementation for connectors.
 ///
 /// Who: a user with access to the Analytics hub section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/connector/biconnector-connector-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::ConnectorList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::ConnectorList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ConnectorList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -190,7 +282,7 @@ pub struct ConnectorList {
     >,
     /// Sorting parameters. Example format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -221,7 +313,7 @@ pub struct ConnectorList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub page: ::std::option::Option<i64>,
+    pub page: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ConnectorList {
     /// Creates a `ConnectorList` from its required fields.
@@ -273,7 +365,10 @@ impl ConnectorList {
     }
     /// Sets `page`.
     #[must_use]
-    pub fn page(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn page(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.page = ::std::option::Option::Some(value.into());
         self
     }
@@ -285,12 +380,29 @@ impl ::b24_core::__private::Method for ConnectorList {
         "biconnector.connector.list",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = ConnectorListError;
 }
 /// The method `biconnector.connector.update` updates an existing connector.
 ///
 /// Who: user with access to the "Analyst's workspace" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/connector/biconnector-connector-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_biconnector::biconnector::ConnectorUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::ConnectorUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ConnectorUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -299,10 +411,10 @@ pub struct ConnectorUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object containing the updated data. The object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     "field_1": "value_1",
     ///     "field_2": "value_2",
@@ -324,7 +436,7 @@ impl ConnectorUpdate {
     /// Creates a `ConnectorUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<ConnectorUpdateFields>,
     ) -> Self {
         Self {
@@ -340,19 +452,36 @@ impl ::b24_core::__private::Method for ConnectorUpdate {
         "biconnector.connector.update",
     );
     type Output = bool;
+    type Error = ConnectorUpdateError;
 }
 /// The `biconnector.dataset.add` method creates a new dataset linked to a data source.
 ///
 /// Who: a user with access to the Analytics hub section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/dataset/biconnector-dataset-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_biconnector::biconnector::DatasetAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::DatasetAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DatasetAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DatasetAdd {
     /// An object containing data to create a new dataset. The object format is:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     "field_1": "value_1",
     ///     "field_2": "value_2",
@@ -387,12 +516,30 @@ impl ::b24_core::__private::Method for DatasetAdd {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = DatasetAddError;
 }
 /// The method `biconnector.dataset.delete` removes an existing dataset.
 ///
 /// Who: a user with access to the "Analyst Workspace" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/dataset/biconnector-dataset-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::DatasetDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::DatasetDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DatasetDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -401,12 +548,14 @@ pub struct DatasetDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DatasetDelete {
     /// Creates a `DatasetDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -417,12 +566,30 @@ impl ::b24_core::__private::Method for DatasetDelete {
         "biconnector.dataset.delete",
     );
     type Output = bool;
+    type Error = DatasetDeleteError;
 }
 /// The `biconnector.dataset.fields` method returns a description of the dataset fields. A table describing the standard fields can be found in the article Datasets: Method Overview.
 ///
 /// Who: a user with access to the Analytics hub section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/dataset/biconnector-dataset-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::DatasetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::DatasetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DatasetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -444,12 +611,30 @@ impl ::b24_core::__private::Method for DatasetFields {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `biconnector.dataset.fields.update` updates the fields of an existing dataset.
 ///
 /// Who: user with access to the "Analyst's workspace" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/dataset/biconnector-dataset-fields-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::DatasetFieldsUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::DatasetFieldsUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DatasetFieldsUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -458,10 +643,10 @@ pub struct DatasetFieldsUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object containing an array of fields to be added with the following structure:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     "type" : "int",
     ///     "name": "NAME",
@@ -483,7 +668,7 @@ pub struct DatasetFieldsUpdate {
     >,
     /// Object containing an array of fields to be updated with the following structure:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     "id": 12,
     ///     "visible": false
@@ -510,7 +695,9 @@ pub struct DatasetFieldsUpdate {
 impl DatasetFieldsUpdate {
     /// Creates a `DatasetFieldsUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             add: ::std::option::Option::None,
@@ -563,12 +750,30 @@ impl ::b24_core::__private::Method for DatasetFieldsUpdate {
         "biconnector.dataset.fields.update",
     );
     type Output = bool;
+    type Error = DatasetFieldsUpdateError;
 }
 /// The method `biconnector.dataset.get` returns information about a dataset by its identifier.
 ///
 /// Who: user with access to the "Analyst's workspace" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/dataset/biconnector-dataset-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::DatasetGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::DatasetGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DatasetGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -577,12 +782,14 @@ pub struct DatasetGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DatasetGet {
     /// Creates a `DatasetGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -596,12 +803,30 @@ impl ::b24_core::__private::Method for DatasetGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = DatasetGetError;
 }
 /// The `biconnector.dataset.list` method returns a list of datasets by filter. It is a list-based method implementation for datasets.
 ///
 /// Who: a user with access to the Analytics hub section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/dataset/biconnector-dataset-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::DatasetList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::DatasetList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DatasetList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -653,7 +878,7 @@ pub struct DatasetList {
     >,
     /// Sorting parameters. Example format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -685,7 +910,7 @@ pub struct DatasetList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub page: ::std::option::Option<i64>,
+    pub page: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DatasetList {
     /// Creates a `DatasetList` from its required fields.
@@ -737,7 +962,10 @@ impl DatasetList {
     }
     /// Sets `page`.
     #[must_use]
-    pub fn page(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn page(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.page = ::std::option::Option::Some(value.into());
         self
     }
@@ -749,12 +977,29 @@ impl ::b24_core::__private::Method for DatasetList {
         "biconnector.dataset.list",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = DatasetListError;
 }
 /// The method `biconnector.dataset.update` updates an existing dataset.
 ///
 /// Who: a user with access to the "Analyst Workspace" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/dataset/biconnector-dataset-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_biconnector::biconnector::DatasetUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::DatasetUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DatasetUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -763,11 +1008,11 @@ pub struct DatasetUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object containing the updated data.
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     "field_1": "value_1",
     ///     "field_2": "value_2",
@@ -789,7 +1034,7 @@ impl DatasetUpdate {
     /// Creates a `DatasetUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<DatasetUpdateFields>,
     ) -> Self {
         Self {
@@ -805,19 +1050,36 @@ impl ::b24_core::__private::Method for DatasetUpdate {
         "biconnector.dataset.update",
     );
     type Output = bool;
+    type Error = DatasetUpdateError;
 }
 /// The `biconnector.source.add` method creates a new data source linked to a connector.
 ///
 /// Who: a user with access to the Analytics hub section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/source/biconnector-source-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_biconnector::biconnector::SourceAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::SourceAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SourceAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct SourceAdd {
     /// An object containing data to create a new source. The object format is:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     "field_1": "value_1",
     ///     "field_2": "value_2",
@@ -852,12 +1114,30 @@ impl ::b24_core::__private::Method for SourceAdd {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = SourceAddError;
 }
 /// The method `biconnector.source.delete` removes an existing connection.
 ///
 /// Who: user with access to the "Analyst's workspace" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/source/biconnector-source-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::SourceDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::SourceDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SourceDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -866,12 +1146,14 @@ pub struct SourceDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl SourceDelete {
     /// Creates a `SourceDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -882,12 +1164,30 @@ impl ::b24_core::__private::Method for SourceDelete {
         "biconnector.source.delete",
     );
     type Output = bool;
+    type Error = SourceDeleteError;
 }
 /// The `biconnector.source.fields` method returns a description of the source fields. A table describing the standard fields can be found in the article Sources: Method Overview.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/source/biconnector-source-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::SourceFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::SourceFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SourceFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -909,12 +1209,30 @@ impl ::b24_core::__private::Method for SourceFields {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `biconnector.source.get` returns information about the source by its identifier.
 ///
 /// Who: user with access to the "Analyst Workspace" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/source/biconnector-source-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::SourceGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::SourceGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SourceGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -923,12 +1241,14 @@ pub struct SourceGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl SourceGet {
     /// Creates a `SourceGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -942,12 +1262,30 @@ impl ::b24_core::__private::Method for SourceGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = SourceGetError;
 }
 /// The `biconnector.source.list` method returns a list of sources by filter. It is a list-based implementation for sources.
 ///
 /// Who: a user with access to the Analytics hub section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/source/biconnector-source-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_biconnector::biconnector::SourceList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::SourceList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SourceList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -998,7 +1336,7 @@ pub struct SourceList {
     >,
     /// Sorting parameters. Example format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1029,7 +1367,7 @@ pub struct SourceList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub page: ::std::option::Option<i64>,
+    pub page: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl SourceList {
     /// Creates a `SourceList` from its required fields.
@@ -1081,7 +1419,10 @@ impl SourceList {
     }
     /// Sets `page`.
     #[must_use]
-    pub fn page(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn page(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.page = ::std::option::Option::Some(value.into());
         self
     }
@@ -1093,12 +1434,29 @@ impl ::b24_core::__private::Method for SourceList {
         "biconnector.source.list",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = SourceListError;
 }
 /// The method `biconnector.source.update` updates an existing source.
 ///
 /// Who: user with access to the "Analyst's workspace" section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/biconnector/source/biconnector-source-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_biconnector::biconnector::SourceUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_biconnector::biconnector::SourceUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SourceUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1107,11 +1465,11 @@ pub struct SourceUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object containing the updated data.
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     "field_1": "value_1",
     ///     "field_2": "value_2",
@@ -1133,7 +1491,7 @@ impl SourceUpdate {
     /// Creates a `SourceUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<SourceUpdateFields>,
     ) -> Self {
         Self {
@@ -1149,10 +1507,1229 @@ impl ::b24_core::__private::Method for SourceUpdate {
         "biconnector.source.update",
     );
     type Output = bool;
+    type Error = SourceUpdateError;
+}
+/// The documented errors of `ConnectorAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ConnectorAddError {
+    /// Code `VALIDATION_FIELDS_NOT_PROVIDED`.
+    ///
+    /// Fields not provided
+    ValidationFieldsNotProvided,
+    /// Code `VALIDATION_UNKNOWN_PARAMETERS`.
+    ///
+    /// Unknown parameters: #LIST_OF_PARAMS#
+    ValidationUnknownParameters,
+    /// Code `VALIDATION_REQUIRED_FIELD_MISSING`.
+    ///
+    /// Field "#TITLE#" is required.
+    ValidationRequiredFieldMissing,
+    /// Code `VALIDATION_READ_ONLY_FIELD`.
+    ///
+    /// Field "#TITLE#" is read only.
+    ValidationReadOnlyField,
+    /// Code `VALIDATION_IMMUTABLE_FIELD`.
+    ///
+    /// Field "#TITLE#" is immutable.
+    ValidationImmutableField,
+    /// Code `VALIDATION_INVALID_FIELD_TYPE`.
+    ///
+    /// Field "#TITLE#" must be of type #TYPE#.
+    ValidationInvalidFieldType,
+    /// Code `VALIDATION_SETTINGS_MISSING_REQUIRED_FIELDS`.
+    ///
+    /// Settings must include "type", "name" and "code" fields.
+    ValidationSettingsMissingRequiredFields,
+    /// Code `VALIDATION_SETTINGS_NAME_TOO_LONG`.
+    ///
+    /// Parameter "name" must be less than 512 characters.
+    ValidationSettingsNameTooLong,
+    /// Code `VALIDATION_SETTINGS_CODE_TOO_LONG`.
+    ///
+    /// Parameter "code" must be less than 512 characters.
+    ValidationSettingsCodeTooLong,
+    /// Code `VALIDATION_SETTINGS_INVALID_TYPE`.
+    ///
+    /// Parameter "type" is not correct.
+    ValidationSettingsInvalidType,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ConnectorAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_FIELDS_NOT_PROVIDED" => return Self::ValidationFieldsNotProvided,
+            "VALIDATION_UNKNOWN_PARAMETERS" => return Self::ValidationUnknownParameters,
+            "VALIDATION_REQUIRED_FIELD_MISSING" => {
+                return Self::ValidationRequiredFieldMissing;
+            }
+            "VALIDATION_READ_ONLY_FIELD" => return Self::ValidationReadOnlyField,
+            "VALIDATION_IMMUTABLE_FIELD" => return Self::ValidationImmutableField,
+            "VALIDATION_INVALID_FIELD_TYPE" => return Self::ValidationInvalidFieldType,
+            "VALIDATION_SETTINGS_MISSING_REQUIRED_FIELDS" => {
+                return Self::ValidationSettingsMissingRequiredFields;
+            }
+            "VALIDATION_SETTINGS_NAME_TOO_LONG" => {
+                return Self::ValidationSettingsNameTooLong;
+            }
+            "VALIDATION_SETTINGS_CODE_TOO_LONG" => {
+                return Self::ValidationSettingsCodeTooLong;
+            }
+            "VALIDATION_SETTINGS_INVALID_TYPE" => {
+                return Self::ValidationSettingsInvalidType;
+            }
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationFieldsNotProvided => "VALIDATION_FIELDS_NOT_PROVIDED",
+            Self::ValidationUnknownParameters => "VALIDATION_UNKNOWN_PARAMETERS",
+            Self::ValidationRequiredFieldMissing => "VALIDATION_REQUIRED_FIELD_MISSING",
+            Self::ValidationReadOnlyField => "VALIDATION_READ_ONLY_FIELD",
+            Self::ValidationImmutableField => "VALIDATION_IMMUTABLE_FIELD",
+            Self::ValidationInvalidFieldType => "VALIDATION_INVALID_FIELD_TYPE",
+            Self::ValidationSettingsMissingRequiredFields => {
+                "VALIDATION_SETTINGS_MISSING_REQUIRED_FIELDS"
+            }
+            Self::ValidationSettingsNameTooLong => "VALIDATION_SETTINGS_NAME_TOO_LONG",
+            Self::ValidationSettingsCodeTooLong => "VALIDATION_SETTINGS_CODE_TOO_LONG",
+            Self::ValidationSettingsInvalidType => "VALIDATION_SETTINGS_INVALID_TYPE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ConnectorDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ConnectorDeleteError {
+    /// Code `VALIDATION_ID_NOT_PROVIDED`.
+    ///
+    /// ID is missing.
+    ValidationIdNotProvided,
+    /// Code `VALIDATION_INVALID_ID_FORMAT`.
+    ///
+    /// ID has to be a positive integer.
+    ValidationInvalidIdFormat,
+    /// Code `CONNECTOR_NOT_FOUND`.
+    ///
+    /// Connector was not found.
+    ConnectorNotFound,
+    /// Code `CONNECTOR_DELETE_RESTRICTED`.
+    ///
+    /// Connector cannot be removed. Remove the connections related to the connector first.
+    ConnectorDeleteRestricted,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ConnectorDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_ID_NOT_PROVIDED" => return Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => return Self::ValidationInvalidIdFormat,
+            "CONNECTOR_NOT_FOUND" => return Self::ConnectorNotFound,
+            "CONNECTOR_DELETE_RESTRICTED" => return Self::ConnectorDeleteRestricted,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationIdNotProvided => "VALIDATION_ID_NOT_PROVIDED",
+            Self::ValidationInvalidIdFormat => "VALIDATION_INVALID_ID_FORMAT",
+            Self::ConnectorNotFound => "CONNECTOR_NOT_FOUND",
+            Self::ConnectorDeleteRestricted => "CONNECTOR_DELETE_RESTRICTED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ConnectorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ConnectorGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ConnectorGetError {
+    /// Code `VALIDATION_ID_NOT_PROVIDED`.
+    ///
+    /// ID is missing.
+    ValidationIdNotProvided,
+    /// Code `VALIDATION_INVALID_ID_FORMAT`.
+    ///
+    /// ID has to be a positive integer.
+    ValidationInvalidIdFormat,
+    /// Code `CONNECTOR_NOT_FOUND`.
+    ///
+    /// Connector was not found.
+    ConnectorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ConnectorGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_ID_NOT_PROVIDED" => return Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => return Self::ValidationInvalidIdFormat,
+            "CONNECTOR_NOT_FOUND" => return Self::ConnectorNotFound,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationIdNotProvided => "VALIDATION_ID_NOT_PROVIDED",
+            Self::ValidationInvalidIdFormat => "VALIDATION_INVALID_ID_FORMAT",
+            Self::ConnectorNotFound => "CONNECTOR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ConnectorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ConnectorList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ConnectorListError {
+    /// Code `VALIDATION_SELECT_TYPE`.
+    ///
+    /// Parameter "select" must be array.
+    ValidationSelectType,
+    /// Code `VALIDATION_FILTER_TYPE`.
+    ///
+    /// Parameter "filter" must be array.
+    ValidationFilterType,
+    /// Code `VALIDATION_ORDER_TYPE`.
+    ///
+    /// Parameter "order" must be array.
+    ValidationOrderType,
+    /// Code `VALIDATION_FIELD_NOT_ALLOWED_IN_SELECT`.
+    ///
+    /// Field "#TITLE#" is not allowed in the "select".
+    ValidationFieldNotAllowedInSelect,
+    /// Code `VALIDATION_FIELD_NOT_ALLOWED_IN_FILTER`.
+    ///
+    /// Field "#TITLE#" is not allowed in the "filter".
+    ValidationFieldNotAllowedInFilter,
+    /// Code `VALIDATION_FIELD_NOT_ALLOWED_IN_ORDER`.
+    ///
+    /// Field "#TITLE#" is not allowed in the "order".
+    ValidationFieldNotAllowedInOrder,
+    /// Code `VALIDATION_INVALID_FILTER_LOGIC`.
+    ///
+    /// Field "logic" must be either "AND" or "OR".
+    ValidationInvalidFilterLogic,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ConnectorListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_SELECT_TYPE" => return Self::ValidationSelectType,
+            "VALIDATION_FILTER_TYPE" => return Self::ValidationFilterType,
+            "VALIDATION_ORDER_TYPE" => return Self::ValidationOrderType,
+            "VALIDATION_FIELD_NOT_ALLOWED_IN_SELECT" => {
+                return Self::ValidationFieldNotAllowedInSelect;
+            }
+            "VALIDATION_FIELD_NOT_ALLOWED_IN_FILTER" => {
+                return Self::ValidationFieldNotAllowedInFilter;
+            }
+            "VALIDATION_FIELD_NOT_ALLOWED_IN_ORDER" => {
+                return Self::ValidationFieldNotAllowedInOrder;
+            }
+            "VALIDATION_INVALID_FILTER_LOGIC" => {
+                return Self::ValidationInvalidFilterLogic;
+            }
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationSelectType => "VALIDATION_SELECT_TYPE",
+            Self::ValidationFilterType => "VALIDATION_FILTER_TYPE",
+            Self::ValidationOrderType => "VALIDATION_ORDER_TYPE",
+            Self::ValidationFieldNotAllowedInSelect => {
+                "VALIDATION_FIELD_NOT_ALLOWED_IN_SELECT"
+            }
+            Self::ValidationFieldNotAllowedInFilter => {
+                "VALIDATION_FIELD_NOT_ALLOWED_IN_FILTER"
+            }
+            Self::ValidationFieldNotAllowedInOrder => {
+                "VALIDATION_FIELD_NOT_ALLOWED_IN_ORDER"
+            }
+            Self::ValidationInvalidFilterLogic => "VALIDATION_INVALID_FILTER_LOGIC",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ConnectorUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ConnectorUpdateError {
+    /// Code `VALIDATION_ID_NOT_PROVIDED`.
+    ///
+    /// ID is missing.
+    ValidationIdNotProvided,
+    /// Code `VALIDATION_INVALID_ID_FORMAT`.
+    ///
+    /// ID has to be a positive integer.
+    ValidationInvalidIdFormat,
+    /// Code `VALIDATION_FIELDS_NOT_PROVIDED`.
+    ///
+    /// Fields not provided.
+    ValidationFieldsNotProvided,
+    /// Code `VALIDATION_UNKNOWN_PARAMETERS`.
+    ///
+    /// Unknown parameters: #LIST_OF_PARAMS#
+    ValidationUnknownParameters,
+    /// Code `VALIDATION_READ_ONLY_FIELD`.
+    ///
+    /// Field "#TITLE#" is read only.
+    ValidationReadOnlyField,
+    /// Code `VALIDATION_IMMUTABLE_FIELD`.
+    ///
+    /// Field "#TITLE#" is immutable.
+    ValidationImmutableField,
+    /// Code `VALIDATION_INVALID_FIELD_TYPE`.
+    ///
+    /// Field "#TITLE#" must be of type #TYPE#.
+    ValidationInvalidFieldType,
+    /// Code `CONNECTOR_NOT_FOUND`.
+    ///
+    /// Connector was not found.
+    ConnectorNotFound,
+    /// Code `VALIDATION_SETTINGS_MISSING_REQUIRED_FIELDS`.
+    ///
+    /// Settings must include "type", "name" and "code" fields.
+    ValidationSettingsMissingRequiredFields,
+    /// Code `VALIDATION_SETTINGS_INVALID_TYPE`.
+    ///
+    /// Parameter "type" is not correct.
+    ValidationSettingsInvalidType,
+    /// Code `VALIDATION_SETTINGS_NAME_TOO_LONG`.
+    ///
+    /// Parameter "name" must be less than 512 characters.
+    ValidationSettingsNameTooLong,
+    /// Code `VALIDATION_SETTINGS_CODE_TOO_LONG`.
+    ///
+    /// Parameter "code" must be less than 512 characters.
+    ValidationSettingsCodeTooLong,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ConnectorUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_ID_NOT_PROVIDED" => return Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => return Self::ValidationInvalidIdFormat,
+            "VALIDATION_FIELDS_NOT_PROVIDED" => return Self::ValidationFieldsNotProvided,
+            "VALIDATION_UNKNOWN_PARAMETERS" => return Self::ValidationUnknownParameters,
+            "VALIDATION_READ_ONLY_FIELD" => return Self::ValidationReadOnlyField,
+            "VALIDATION_IMMUTABLE_FIELD" => return Self::ValidationImmutableField,
+            "VALIDATION_INVALID_FIELD_TYPE" => return Self::ValidationInvalidFieldType,
+            "CONNECTOR_NOT_FOUND" => return Self::ConnectorNotFound,
+            "VALIDATION_SETTINGS_MISSING_REQUIRED_FIELDS" => {
+                return Self::ValidationSettingsMissingRequiredFields;
+            }
+            "VALIDATION_SETTINGS_INVALID_TYPE" => {
+                return Self::ValidationSettingsInvalidType;
+            }
+            "VALIDATION_SETTINGS_NAME_TOO_LONG" => {
+                return Self::ValidationSettingsNameTooLong;
+            }
+            "VALIDATION_SETTINGS_CODE_TOO_LONG" => {
+                return Self::ValidationSettingsCodeTooLong;
+            }
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationIdNotProvided => "VALIDATION_ID_NOT_PROVIDED",
+            Self::ValidationInvalidIdFormat => "VALIDATION_INVALID_ID_FORMAT",
+            Self::ValidationFieldsNotProvided => "VALIDATION_FIELDS_NOT_PROVIDED",
+            Self::ValidationUnknownParameters => "VALIDATION_UNKNOWN_PARAMETERS",
+            Self::ValidationReadOnlyField => "VALIDATION_READ_ONLY_FIELD",
+            Self::ValidationImmutableField => "VALIDATION_IMMUTABLE_FIELD",
+            Self::ValidationInvalidFieldType => "VALIDATION_INVALID_FIELD_TYPE",
+            Self::ConnectorNotFound => "CONNECTOR_NOT_FOUND",
+            Self::ValidationSettingsMissingRequiredFields => {
+                "VALIDATION_SETTINGS_MISSING_REQUIRED_FIELDS"
+            }
+            Self::ValidationSettingsInvalidType => "VALIDATION_SETTINGS_INVALID_TYPE",
+            Self::ValidationSettingsNameTooLong => "VALIDATION_SETTINGS_NAME_TOO_LONG",
+            Self::ValidationSettingsCodeTooLong => "VALIDATION_SETTINGS_CODE_TOO_LONG",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ConnectorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DatasetAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DatasetAddError {
+    /// Code `VALIDATION_FIELDS_NOT_PROVIDED`.
+    ///
+    /// Fields not provided.
+    ValidationFieldsNotProvided,
+    /// Code `VALIDATION_UNKNOWN_PARAMETERS`.
+    ///
+    /// Unknown parameters: #LIST_OF_PARAMS#
+    ValidationUnknownParameters,
+    /// Code `VALIDATION_REQUIRED_FIELD_MISSING`.
+    ///
+    /// Field "#TITLE#" is required.
+    ValidationRequiredFieldMissing,
+    /// Code `VALIDATION_READ_ONLY_FIELD`.
+    ///
+    /// Field "#TITLE#" is read only.
+    ValidationReadOnlyField,
+    /// Code `VALIDATION_IMMUTABLE_FIELD`.
+    ///
+    /// Field "#TITLE#" is immutable.
+    ValidationImmutableField,
+    /// Code `VALIDATION_INVALID_FIELD_TYPE`.
+    ///
+    /// Field "#TITLE#" must be of type #TYPE#.
+    ValidationInvalidFieldType,
+    /// Code `SOURCE_NOT_FOUND`.
+    ///
+    /// Source was not found.
+    SourceNotFound,
+    /// Code `DATASET_ALREADY_EXIST`.
+    ///
+    /// Dataset with this name already exists.
+    DatasetAlreadyExist,
+    /// Code `VALIDATION_DATASET_NAME_INVALID`.
+    ///
+    /// Dataset name has to start with a lowercase Latin character. Possible entry includes lowercase Latin characters (a-z), numbers (0-9) and underscores.
+    ValidationDatasetNameInvalid,
+    /// Code `VALIDATION_DATASET_NAME_TOO_LONG`.
+    ///
+    /// Dataset name must not exceed 230 characters.
+    ValidationDatasetNameTooLong,
+    /// Code `VALIDATION_DUPLICATE_FIELD_CODE`.
+    ///
+    /// Duplicate values found in the "code" parameter: #LIST_CODES#
+    ValidationDuplicateFieldCode,
+    /// Code `VALIDATION_DUPLICATE_FIELD_NAME`.
+    ///
+    /// Duplicate values found in the "name" parameter: #LIST_NAMES#
+    ValidationDuplicateFieldName,
+    /// Code `VALIDATION_FIELD_MISSING_REQUIRED_PARAMETERS`.
+    ///
+    /// Field must include the required parameters: "name", "externalCode" and "type".
+    ValidationFieldMissingRequiredParameters,
+    /// Code `VALIDATION_FIELD_NAME_INVALID_FORMAT`.
+    ///
+    /// Field "name" has to start with an uppercase Latin character. Possible entry includes uppercase Latin characters (A-Z), numbers (0-9) and underscores.
+    ValidationFieldNameInvalidFormat,
+    /// Code `VALIDATION_FIELD_NAME_TOO_LONG`.
+    ///
+    /// Field "name" must not exceed 32 characters.
+    ValidationFieldNameTooLong,
+    /// Code `VALIDATION_FIELD_INVALID_TYPE`.
+    ///
+    /// Invalid field type.
+    ValidationFieldInvalidType,
+    /// No code; told apart by its description.
+    ///
+    /// Error adding dataset
+    ErrorAddingDataset,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DatasetAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_FIELDS_NOT_PROVIDED" => return Self::ValidationFieldsNotProvided,
+            "VALIDATION_UNKNOWN_PARAMETERS" => return Self::ValidationUnknownParameters,
+            "VALIDATION_REQUIRED_FIELD_MISSING" => {
+                return Self::ValidationRequiredFieldMissing;
+            }
+            "VALIDATION_READ_ONLY_FIELD" => return Self::ValidationReadOnlyField,
+            "VALIDATION_IMMUTABLE_FIELD" => return Self::ValidationImmutableField,
+            "VALIDATION_INVALID_FIELD_TYPE" => return Self::ValidationInvalidFieldType,
+            "SOURCE_NOT_FOUND" => return Self::SourceNotFound,
+            "DATASET_ALREADY_EXIST" => return Self::DatasetAlreadyExist,
+            "VALIDATION_DATASET_NAME_INVALID" => {
+                return Self::ValidationDatasetNameInvalid;
+            }
+            "VALIDATION_DATASET_NAME_TOO_LONG" => {
+                return Self::ValidationDatasetNameTooLong;
+            }
+            "VALIDATION_DUPLICATE_FIELD_CODE" => {
+                return Self::ValidationDuplicateFieldCode;
+            }
+            "VALIDATION_DUPLICATE_FIELD_NAME" => {
+                return Self::ValidationDuplicateFieldName;
+            }
+            "VALIDATION_FIELD_MISSING_REQUIRED_PARAMETERS" => {
+                return Self::ValidationFieldMissingRequiredParameters;
+            }
+            "VALIDATION_FIELD_NAME_INVALID_FORMAT" => {
+                return Self::ValidationFieldNameInvalidFormat;
+            }
+            "VALIDATION_FIELD_NAME_TOO_LONG" => return Self::ValidationFieldNameTooLong,
+            "VALIDATION_FIELD_INVALID_TYPE" => return Self::ValidationFieldInvalidType,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "error adding dataset" => return Self::ErrorAddingDataset,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationFieldsNotProvided => "VALIDATION_FIELDS_NOT_PROVIDED",
+            Self::ValidationUnknownParameters => "VALIDATION_UNKNOWN_PARAMETERS",
+            Self::ValidationRequiredFieldMissing => "VALIDATION_REQUIRED_FIELD_MISSING",
+            Self::ValidationReadOnlyField => "VALIDATION_READ_ONLY_FIELD",
+            Self::ValidationImmutableField => "VALIDATION_IMMUTABLE_FIELD",
+            Self::ValidationInvalidFieldType => "VALIDATION_INVALID_FIELD_TYPE",
+            Self::SourceNotFound => "SOURCE_NOT_FOUND",
+            Self::DatasetAlreadyExist => "DATASET_ALREADY_EXIST",
+            Self::ValidationDatasetNameInvalid => "VALIDATION_DATASET_NAME_INVALID",
+            Self::ValidationDatasetNameTooLong => "VALIDATION_DATASET_NAME_TOO_LONG",
+            Self::ValidationDuplicateFieldCode => "VALIDATION_DUPLICATE_FIELD_CODE",
+            Self::ValidationDuplicateFieldName => "VALIDATION_DUPLICATE_FIELD_NAME",
+            Self::ValidationFieldMissingRequiredParameters => {
+                "VALIDATION_FIELD_MISSING_REQUIRED_PARAMETERS"
+            }
+            Self::ValidationFieldNameInvalidFormat => {
+                "VALIDATION_FIELD_NAME_INVALID_FORMAT"
+            }
+            Self::ValidationFieldNameTooLong => "VALIDATION_FIELD_NAME_TOO_LONG",
+            Self::ValidationFieldInvalidType => "VALIDATION_FIELD_INVALID_TYPE",
+            Self::ErrorAddingDataset => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SourceNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DatasetDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DatasetDeleteError {
+    /// Code `VALIDATION_ID_NOT_PROVIDED`.
+    ///
+    /// ID is missing.
+    ValidationIdNotProvided,
+    /// Code `VALIDATION_INVALID_ID_FORMAT`.
+    ///
+    /// ID has to be a positive integer.
+    ValidationInvalidIdFormat,
+    /// Code `DATASET_NOT_FOUND`.
+    ///
+    /// Dataset was not found.
+    DatasetNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Error deleting dataset
+    ErrorDeletingDataset,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DatasetDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_ID_NOT_PROVIDED" => return Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => return Self::ValidationInvalidIdFormat,
+            "DATASET_NOT_FOUND" => return Self::DatasetNotFound,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "error deleting dataset" => return Self::ErrorDeletingDataset,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationIdNotProvided => "VALIDATION_ID_NOT_PROVIDED",
+            Self::ValidationInvalidIdFormat => "VALIDATION_INVALID_ID_FORMAT",
+            Self::DatasetNotFound => "DATASET_NOT_FOUND",
+            Self::ErrorDeletingDataset => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DatasetNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DatasetFieldsUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DatasetFieldsUpdateError {
+    /// Code `VALIDATION_ID_NOT_PROVIDED`.
+    ///
+    /// ID is missing.
+    ValidationIdNotProvided,
+    /// Code `VALIDATION_INVALID_ID_FORMAT`.
+    ///
+    /// ID has to be a positive integer.
+    ValidationInvalidIdFormat,
+    /// Code `DATASET_NOT_FOUND`.
+    ///
+    /// Dataset was not found.
+    DatasetNotFound,
+    /// Code `DATASET_UPDATE_ERROR`.
+    ///
+    /// Error updating dataset.
+    DatasetUpdateError,
+    /// Code `VALIDATION_DUPLICATE_FIELD_CODE`.
+    ///
+    /// Duplicate values found in the "code" parameter: #LIST_CODES#
+    ValidationDuplicateFieldCode,
+    /// Code `VALIDATION_DUPLICATE_FIELD_NAME`.
+    ///
+    /// Duplicate values found in the "name" parameter: #LIST_NAMES#
+    ValidationDuplicateFieldName,
+    /// Code `VALIDATION_FIELD_NAME_INVALID_FORMAT`.
+    ///
+    /// Field "name" has to start with an uppercase Latin character. Possible entry includes uppercase Latin characters (A-Z), numbers (0-9) and underscores.
+    ValidationFieldNameInvalidFormat,
+    /// Code `VALIDATION_FIELD_NAME_TOO_LONG`.
+    ///
+    /// Field "name" must not exceed 32 characters.
+    ValidationFieldNameTooLong,
+    /// Code `VALIDATION_FIELD_INVALID_TYPE`.
+    ///
+    /// Invalid field type.
+    ValidationFieldInvalidType,
+    /// Code `VALIDATION_DUPLICATE_EXIST_CODE`.
+    ///
+    /// The following "externalCode" values already exist in the current fields: #LIST_CODES#
+    ValidationDuplicateExistCode,
+    /// Code `VALIDATION_DUPLICATE_EXIST_NAME`.
+    ///
+    /// The following "name" values already exist in the current fields: #LIST_NAMES#
+    ValidationDuplicateExistName,
+    /// Code `VALIDATION_FIELD_ADD_MISSING_REQUIRED_FIELDS`.
+    ///
+    /// Field to be added must include the required parameters: "name", "externalCode" and "type".
+    ValidationFieldAddMissingRequiredFields,
+    /// Code `VALIDATION_FIELD_UPDATE_MISSING_REQUIRED_FIELDS`.
+    ///
+    /// Field to be updated must include the required parameters: "id" and "visible".
+    ValidationFieldUpdateMissingRequiredFields,
+    /// Code `VALIDATION_FIELD_DELETE_INVALID_ID`.
+    ///
+    /// ID to be deleted must be a positive integer.
+    ValidationFieldDeleteInvalidId,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DatasetFieldsUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_ID_NOT_PROVIDED" => return Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => return Self::ValidationInvalidIdFormat,
+            "DATASET_NOT_FOUND" => return Self::DatasetNotFound,
+            "DATASET_UPDATE_ERROR" => return Self::DatasetUpdateError,
+            "VALIDATION_DUPLICATE_FIELD_CODE" => {
+                return Self::ValidationDuplicateFieldCode;
+            }
+            "VALIDATION_DUPLICATE_FIELD_NAME" => {
+                return Self::ValidationDuplicateFieldName;
+            }
+            "VALIDATION_FIELD_NAME_INVALID_FORMAT" => {
+                return Self::ValidationFieldNameInvalidFormat;
+            }
+            "VALIDATION_FIELD_NAME_TOO_LONG" => return Self::ValidationFieldNameTooLong,
+            "VALIDATION_FIELD_INVALID_TYPE" => return Self::ValidationFieldInvalidType,
+            "VALIDATION_DUPLICATE_EXIST_CODE" => {
+                return Self::ValidationDuplicateExistCode;
+            }
+            "VALIDATION_DUPLICATE_EXIST_NAME" => {
+                return Self::ValidationDuplicateExistName;
+            }
+            "VALIDATION_FIELD_ADD_MISSING_REQUIRED_FIELDS" => {
+                return Self::ValidationFieldAddMissingRequiredFields;
+            }
+            "VALIDATION_FIELD_UPDATE_MISSING_REQUIRED_FIELDS" => {
+                return Self::ValidationFieldUpdateMissingRequiredFields;
+            }
+            "VALIDATION_FIELD_DELETE_INVALID_ID" => {
+                return Self::ValidationFieldDeleteInvalidId;
+            }
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationIdNotProvided => "VALIDATION_ID_NOT_PROVIDED",
+            Self::ValidationInvalidIdFormat => "VALIDATION_INVALID_ID_FORMAT",
+            Self::DatasetNotFound => "DATASET_NOT_FOUND",
+            Self::DatasetUpdateError => "DATASET_UPDATE_ERROR",
+            Self::ValidationDuplicateFieldCode => "VALIDATION_DUPLICATE_FIELD_CODE",
+            Self::ValidationDuplicateFieldName => "VALIDATION_DUPLICATE_FIELD_NAME",
+            Self::ValidationFieldNameInvalidFormat => {
+                "VALIDATION_FIELD_NAME_INVALID_FORMAT"
+            }
+            Self::ValidationFieldNameTooLong => "VALIDATION_FIELD_NAME_TOO_LONG",
+            Self::ValidationFieldInvalidType => "VALIDATION_FIELD_INVALID_TYPE",
+            Self::ValidationDuplicateExistCode => "VALIDATION_DUPLICATE_EXIST_CODE",
+            Self::ValidationDuplicateExistName => "VALIDATION_DUPLICATE_EXIST_NAME",
+            Self::ValidationFieldAddMissingRequiredFields => {
+                "VALIDATION_FIELD_ADD_MISSING_REQUIRED_FIELDS"
+            }
+            Self::ValidationFieldUpdateMissingRequiredFields => {
+                "VALIDATION_FIELD_UPDATE_MISSING_REQUIRED_FIELDS"
+            }
+            Self::ValidationFieldDeleteInvalidId => "VALIDATION_FIELD_DELETE_INVALID_ID",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DatasetNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DatasetGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DatasetGetError {
+    /// Code `VALIDATION_ID_NOT_PROVIDED`.
+    ///
+    /// ID is missing.
+    ValidationIdNotProvided,
+    /// Code `VALIDATION_INVALID_ID_FORMAT`.
+    ///
+    /// ID has to be a positive integer.
+    ValidationInvalidIdFormat,
+    /// Code `DATASET_NOT_FOUND`.
+    ///
+    /// Dataset was not found.
+    DatasetNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DatasetGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_ID_NOT_PROVIDED" => return Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => return Self::ValidationInvalidIdFormat,
+            "DATASET_NOT_FOUND" => return Self::DatasetNotFound,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationIdNotProvided => "VALIDATION_ID_NOT_PROVIDED",
+            Self::ValidationInvalidIdFormat => "VALIDATION_INVALID_ID_FORMAT",
+            Self::DatasetNotFound => "DATASET_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DatasetNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DatasetList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DatasetListError {
+    /// Code `VALIDATION_SELECT_TYPE`.
+    ///
+    /// Parameter "select" must be array.
+    ValidationSelectType,
+    /// Code `VALIDATION_FILTER_TYPE`.
+    ///
+    /// Parameter "filter" must be array.
+    ValidationFilterType,
+    /// Code `VALIDATION_ORDER_TYPE`.
+    ///
+    /// Parameter "order" must be array.
+    ValidationOrderType,
+    /// Code `VALIDATION_FIELD_NOT_ALLOWED_IN_SELECT`.
+    ///
+    /// Field "#TITLE#" is not allowed in the "select".
+    ValidationFieldNotAllowedInSelect,
+    /// Code `VALIDATION_FIELD_NOT_ALLOWED_IN_FILTER`.
+    ///
+    /// Field "#TITLE#" is not allowed in the "filter".
+    ValidationFieldNotAllowedInFilter,
+    /// Code `VALIDATION_FIELD_NOT_ALLOWED_IN_ORDER`.
+    ///
+    /// Field "#TITLE#" is not allowed in the "order".
+    ValidationFieldNotAllowedInOrder,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DatasetListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_SELECT_TYPE" => return Self::ValidationSelectType,
+            "VALIDATION_FILTER_TYPE" => return Self::ValidationFilterType,
+            "VALIDATION_ORDER_TYPE" => return Self::ValidationOrderType,
+            "VALIDATION_FIELD_NOT_ALLOWED_IN_SELECT" => {
+                return Self::ValidationFieldNotAllowedInSelect;
+            }
+            "VALIDATION_FIELD_NOT_ALLOWED_IN_FILTER" => {
+                return Self::ValidationFieldNotAllowedInFilter;
+            }
+            "VALIDATION_FIELD_NOT_ALLOWED_IN_ORDER" => {
+                return Self::ValidationFieldNotAllowedInOrder;
+            }
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationSelectType => "VALIDATION_SELECT_TYPE",
+            Self::ValidationFilterType => "VALIDATION_FILTER_TYPE",
+            Self::ValidationOrderType => "VALIDATION_ORDER_TYPE",
+            Self::ValidationFieldNotAllowedInSelect => {
+                "VALIDATION_FIELD_NOT_ALLOWED_IN_SELECT"
+            }
+            Self::ValidationFieldNotAllowedInFilter => {
+                "VALIDATION_FIELD_NOT_ALLOWED_IN_FILTER"
+            }
+            Self::ValidationFieldNotAllowedInOrder => {
+                "VALIDATION_FIELD_NOT_ALLOWED_IN_ORDER"
+            }
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SourceList` (shared).
+pub type SourceListError = DatasetListError;
+/// The documented errors of `DatasetUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DatasetUpdateError {
+    /// Code `VALIDATION_ID_NOT_PROVIDED`.
+    ///
+    /// ID is missing.
+    ValidationIdNotProvided,
+    /// Code `VALIDATION_INVALID_ID_FORMAT`.
+    ///
+    /// ID has to be a positive integer.
+    ValidationInvalidIdFormat,
+    /// Code `VALIDATION_FIELDS_NOT_PROVIDED`.
+    ///
+    /// Fields not provided.
+    ValidationFieldsNotProvided,
+    /// Code `VALIDATION_UNKNOWN_PARAMETERS`.
+    ///
+    /// Unknown parameters: #LIST_OF_PARAMS#
+    ValidationUnknownParameters,
+    /// Code `VALIDATION_REQUIRED_FIELD_MISSING`.
+    ///
+    /// Field "#TITLE#" is required.
+    ValidationRequiredFieldMissing,
+    /// Code `VALIDATION_READ_ONLY_FIELD`.
+    ///
+    /// Field "#TITLE#" is read only.
+    ValidationReadOnlyField,
+    /// Code `VALIDATION_IMMUTABLE_FIELD`.
+    ///
+    /// Field "#TITLE#" is immutable.
+    ValidationImmutableField,
+    /// Code `VALIDATION_INVALID_FIELD_TYPE`.
+    ///
+    /// Field "#TITLE#" must be of type #TYPE#.
+    ValidationInvalidFieldType,
+    /// Code `DATASET_NOT_FOUND`.
+    ///
+    /// Dataset was not found.
+    DatasetNotFound,
+    /// Code `INVALID_METHOD`.
+    ///
+    /// Use the method "biconnector.dataset.fields.update" to update the dataset fields.
+    InvalidMethod,
+    /// No code; told apart by its description.
+    ///
+    /// Error updating dataset.
+    ErrorUpdatingDataset,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DatasetUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_ID_NOT_PROVIDED" => return Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => return Self::ValidationInvalidIdFormat,
+            "VALIDATION_FIELDS_NOT_PROVIDED" => return Self::ValidationFieldsNotProvided,
+            "VALIDATION_UNKNOWN_PARAMETERS" => return Self::ValidationUnknownParameters,
+            "VALIDATION_REQUIRED_FIELD_MISSING" => {
+                return Self::ValidationRequiredFieldMissing;
+            }
+            "VALIDATION_READ_ONLY_FIELD" => return Self::ValidationReadOnlyField,
+            "VALIDATION_IMMUTABLE_FIELD" => return Self::ValidationImmutableField,
+            "VALIDATION_INVALID_FIELD_TYPE" => return Self::ValidationInvalidFieldType,
+            "DATASET_NOT_FOUND" => return Self::DatasetNotFound,
+            "INVALID_METHOD" => return Self::InvalidMethod,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "error updating dataset" => return Self::ErrorUpdatingDataset,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationIdNotProvided => "VALIDATION_ID_NOT_PROVIDED",
+            Self::ValidationInvalidIdFormat => "VALIDATION_INVALID_ID_FORMAT",
+            Self::ValidationFieldsNotProvided => "VALIDATION_FIELDS_NOT_PROVIDED",
+            Self::ValidationUnknownParameters => "VALIDATION_UNKNOWN_PARAMETERS",
+            Self::ValidationRequiredFieldMissing => "VALIDATION_REQUIRED_FIELD_MISSING",
+            Self::ValidationReadOnlyField => "VALIDATION_READ_ONLY_FIELD",
+            Self::ValidationImmutableField => "VALIDATION_IMMUTABLE_FIELD",
+            Self::ValidationInvalidFieldType => "VALIDATION_INVALID_FIELD_TYPE",
+            Self::DatasetNotFound => "DATASET_NOT_FOUND",
+            Self::InvalidMethod => "INVALID_METHOD",
+            Self::ErrorUpdatingDataset => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DatasetNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SourceAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SourceAddError {
+    /// Code `VALIDATION_FIELDS_NOT_PROVIDED`.
+    ///
+    /// Fields not provided.
+    ValidationFieldsNotProvided,
+    /// Code `VALIDATION_UNKNOWN_PARAMETERS`.
+    ///
+    /// Unknown parameters: #LIST_OF_PARAMS#
+    ValidationUnknownParameters,
+    /// Code `VALIDATION_REQUIRED_FIELD_MISSING`.
+    ///
+    /// Field "#TITLE#" is required.
+    ValidationRequiredFieldMissing,
+    /// Code `VALIDATION_READ_ONLY_FIELD`.
+    ///
+    /// Field "#TITLE#" is read only.
+    ValidationReadOnlyField,
+    /// Code `VALIDATION_IMMUTABLE_FIELD`.
+    ///
+    /// Field "#TITLE#" is immutable.
+    ValidationImmutableField,
+    /// Code `VALIDATION_INVALID_FIELD_TYPE`.
+    ///
+    /// Field "#TITLE#" must be of type #TYPE#.
+    ValidationInvalidFieldType,
+    /// Code `CONNECTOR_NOT_FOUND`.
+    ///
+    /// Connector was not found.
+    ConnectorNotFound,
+    /// Code `SOURCE_CREATE_CONNECTION_ERROR`.
+    ///
+    /// Cannot create connection.
+    SourceCreateConnectionError,
+    /// Code `SOURCE_UPDATE_CONNECTION_ERROR`.
+    ///
+    /// Cannot update connection.
+    SourceUpdateConnectionError,
+    /// Code `BX_ERROR`.
+    ///
+    /// Cannot delete source. Delete all related datasets first.
+    BxError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SourceAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_FIELDS_NOT_PROVIDED" => return Self::ValidationFieldsNotProvided,
+            "VALIDATION_UNKNOWN_PARAMETERS" => return Self::ValidationUnknownParameters,
+            "VALIDATION_REQUIRED_FIELD_MISSING" => {
+                return Self::ValidationRequiredFieldMissing;
+            }
+            "VALIDATION_READ_ONLY_FIELD" => return Self::ValidationReadOnlyField,
+            "VALIDATION_IMMUTABLE_FIELD" => return Self::ValidationImmutableField,
+            "VALIDATION_INVALID_FIELD_TYPE" => return Self::ValidationInvalidFieldType,
+            "CONNECTOR_NOT_FOUND" => return Self::ConnectorNotFound,
+            "SOURCE_CREATE_CONNECTION_ERROR" => return Self::SourceCreateConnectionError,
+            "SOURCE_UPDATE_CONNECTION_ERROR" => return Self::SourceUpdateConnectionError,
+            "BX_ERROR" => return Self::BxError,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationFieldsNotProvided => "VALIDATION_FIELDS_NOT_PROVIDED",
+            Self::ValidationUnknownParameters => "VALIDATION_UNKNOWN_PARAMETERS",
+            Self::ValidationRequiredFieldMissing => "VALIDATION_REQUIRED_FIELD_MISSING",
+            Self::ValidationReadOnlyField => "VALIDATION_READ_ONLY_FIELD",
+            Self::ValidationImmutableField => "VALIDATION_IMMUTABLE_FIELD",
+            Self::ValidationInvalidFieldType => "VALIDATION_INVALID_FIELD_TYPE",
+            Self::ConnectorNotFound => "CONNECTOR_NOT_FOUND",
+            Self::SourceCreateConnectionError => "SOURCE_CREATE_CONNECTION_ERROR",
+            Self::SourceUpdateConnectionError => "SOURCE_UPDATE_CONNECTION_ERROR",
+            Self::BxError => "BX_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ConnectorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SourceDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SourceDeleteError {
+    /// Code `VALIDATION_ID_NOT_PROVIDED`.
+    ///
+    /// ID is missing.
+    ValidationIdNotProvided,
+    /// Code `VALIDATION_INVALID_ID_FORMAT`.
+    ///
+    /// ID has to be a positive integer.
+    ValidationInvalidIdFormat,
+    /// Code `SOURCE_NOT_FOUND`.
+    ///
+    /// Source was not found.
+    SourceNotFound,
+    /// Code `BX_ERROR`.
+    ///
+    /// Cannot delete source. Delete all related datasets first.
+    BxError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SourceDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_ID_NOT_PROVIDED" => return Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => return Self::ValidationInvalidIdFormat,
+            "SOURCE_NOT_FOUND" => return Self::SourceNotFound,
+            "BX_ERROR" => return Self::BxError,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationIdNotProvided => "VALIDATION_ID_NOT_PROVIDED",
+            Self::ValidationInvalidIdFormat => "VALIDATION_INVALID_ID_FORMAT",
+            Self::SourceNotFound => "SOURCE_NOT_FOUND",
+            Self::BxError => "BX_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SourceNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SourceGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SourceGetError {
+    /// Code `VALIDATION_ID_NOT_PROVIDED`.
+    ///
+    /// ID is missing.
+    ValidationIdNotProvided,
+    /// Code `VALIDATION_INVALID_ID_FORMAT`.
+    ///
+    /// ID has to be a positive integer.
+    ValidationInvalidIdFormat,
+    /// Code `SOURCE_NOT_FOUND`.
+    ///
+    /// Source was not found.
+    SourceNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SourceGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_ID_NOT_PROVIDED" => return Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => return Self::ValidationInvalidIdFormat,
+            "SOURCE_NOT_FOUND" => return Self::SourceNotFound,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationIdNotProvided => "VALIDATION_ID_NOT_PROVIDED",
+            Self::ValidationInvalidIdFormat => "VALIDATION_INVALID_ID_FORMAT",
+            Self::SourceNotFound => "SOURCE_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SourceNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SourceUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SourceUpdateError {
+    /// Code `VALIDATION_ID_NOT_PROVIDED`.
+    ///
+    /// ID is missing.
+    ValidationIdNotProvided,
+    /// Code `VALIDATION_INVALID_ID_FORMAT`.
+    ///
+    /// ID has to be a positive integer.
+    ValidationInvalidIdFormat,
+    /// Code `VALIDATION_FIELDS_NOT_PROVIDED`.
+    ///
+    /// Fields not provided.
+    ValidationFieldsNotProvided,
+    /// Code `VALIDATION_UNKNOWN_PARAMETERS`.
+    ///
+    /// Unknown parameters: #LIST_OF_PARAMS#
+    ValidationUnknownParameters,
+    /// Code `VALIDATION_REQUIRED_FIELD_MISSING`.
+    ///
+    /// Field "#TITLE#" is required.
+    ValidationRequiredFieldMissing,
+    /// Code `VALIDATION_READ_ONLY_FIELD`.
+    ///
+    /// Field "#TITLE#" is read only.
+    ValidationReadOnlyField,
+    /// Code `VALIDATION_IMMUTABLE_FIELD`.
+    ///
+    /// Field "#TITLE#" is immutable.
+    ValidationImmutableField,
+    /// Code `VALIDATION_INVALID_FIELD_TYPE`.
+    ///
+    /// Field "#TITLE#" must be of type #TYPE#.
+    ValidationInvalidFieldType,
+    /// Code `SOURCE_NOT_FOUND`.
+    ///
+    /// Source was not found.
+    SourceNotFound,
+    /// Code `SOURCE_CREATE_CONNECTION_ERROR`.
+    ///
+    /// Cannot create connection.
+    SourceCreateConnectionError,
+    /// Code `SOURCE_UPDATE_CONNECTION_ERROR`.
+    ///
+    /// Cannot update connection.
+    SourceUpdateConnectionError,
+    /// Code `BX_ERROR`.
+    ///
+    /// Cannot delete source. Delete all related datasets first.
+    BxError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SourceUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "VALIDATION_ID_NOT_PROVIDED" => return Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => return Self::ValidationInvalidIdFormat,
+            "VALIDATION_FIELDS_NOT_PROVIDED" => return Self::ValidationFieldsNotProvided,
+            "VALIDATION_UNKNOWN_PARAMETERS" => return Self::ValidationUnknownParameters,
+            "VALIDATION_REQUIRED_FIELD_MISSING" => {
+                return Self::ValidationRequiredFieldMissing;
+            }
+            "VALIDATION_READ_ONLY_FIELD" => return Self::ValidationReadOnlyField,
+            "VALIDATION_IMMUTABLE_FIELD" => return Self::ValidationImmutableField,
+            "VALIDATION_INVALID_FIELD_TYPE" => return Self::ValidationInvalidFieldType,
+            "SOURCE_NOT_FOUND" => return Self::SourceNotFound,
+            "SOURCE_CREATE_CONNECTION_ERROR" => return Self::SourceCreateConnectionError,
+            "SOURCE_UPDATE_CONNECTION_ERROR" => return Self::SourceUpdateConnectionError,
+            "BX_ERROR" => return Self::BxError,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ValidationIdNotProvided => "VALIDATION_ID_NOT_PROVIDED",
+            Self::ValidationInvalidIdFormat => "VALIDATION_INVALID_ID_FORMAT",
+            Self::ValidationFieldsNotProvided => "VALIDATION_FIELDS_NOT_PROVIDED",
+            Self::ValidationUnknownParameters => "VALIDATION_UNKNOWN_PARAMETERS",
+            Self::ValidationRequiredFieldMissing => "VALIDATION_REQUIRED_FIELD_MISSING",
+            Self::ValidationReadOnlyField => "VALIDATION_READ_ONLY_FIELD",
+            Self::ValidationImmutableField => "VALIDATION_IMMUTABLE_FIELD",
+            Self::ValidationInvalidFieldType => "VALIDATION_INVALID_FIELD_TYPE",
+            Self::SourceNotFound => "SOURCE_NOT_FOUND",
+            Self::SourceCreateConnectionError => "SOURCE_CREATE_CONNECTION_ERROR",
+            Self::SourceUpdateConnectionError => "SOURCE_UPDATE_CONNECTION_ERROR",
+            Self::BxError => "BX_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SourceNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// An object containing data to create a new connector. The object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     "field_1": "value_1",
 ///     "field_2": "value_2",
@@ -1286,7 +2863,7 @@ impl ConnectorAddFields {
 }
 /// An object containing the updated data. The object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     "field_1": "value_1",
 ///     "field_2": "value_2",
@@ -1489,7 +3066,7 @@ impl ConnectorUpdateFields {
 }
 /// An object containing data to create a new dataset. The object format is:
 ///
-/// ```
+/// ```text
 /// {
 ///     "field_1": "value_1",
 ///     "field_2": "value_2",
@@ -1587,7 +3164,7 @@ impl DatasetAddFields {
 /// An object containing the updated data.
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     "field_1": "value_1",
 ///     "field_2": "value_2",
@@ -1634,7 +3211,7 @@ impl DatasetUpdateFields {
 }
 /// An object containing data to create a new source. The object format is:
 ///
-/// ```
+/// ```text
 /// {
 ///     "field_1": "value_1",
 ///     "field_2": "value_2",
@@ -1737,7 +3314,7 @@ impl SourceAddFields {
 /// Object containing the updated data.
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     "field_1": "value_1",
 ///     "field_2": "value_2",

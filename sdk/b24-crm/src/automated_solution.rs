@@ -5,6 +5,24 @@
 /// Who: users with administrative access to the CRM section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/automated-solution/crm-automated-solution-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::automated_solution::AutomatedsolutionAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::automated_solution::AutomatedsolutionAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AutomatedsolutionAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -46,12 +64,30 @@ impl ::b24_core::__private::Method for AutomatedsolutionAdd {
         "crm.automatedsolution.add",
     );
     type Output = AutomatedsolutionAddResult;
+    type Error = AutomatedsolutionAddError;
 }
 /// This method deletes an existing digital workplace with the identifier `id`.
 ///
 /// Who: users with administrative access to the CRM section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/automated-solution/crm-automated-solution-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::automated_solution::AutomatedsolutionDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::automated_solution::AutomatedsolutionDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AutomatedsolutionDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -60,12 +96,14 @@ pub struct AutomatedsolutionDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl AutomatedsolutionDelete {
     /// Creates a `AutomatedsolutionDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -76,12 +114,30 @@ impl ::b24_core::__private::Method for AutomatedsolutionDelete {
         "crm.automatedsolution.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = AutomatedsolutionDeleteError;
 }
 /// The method returns information about the fields of the digital workplace settings.
 ///
 /// Who: users with administrative access to the CRM section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/automated-solution/crm-automated-solution-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::automated_solution::AutomatedsolutionFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::automated_solution::AutomatedsolutionFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AutomatedsolutionFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -103,12 +159,30 @@ impl ::b24_core::__private::Method for AutomatedsolutionFields {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method returns information about the digital workplace with the identifier `id`.
 ///
 /// Who: users with administrative access to the CRM section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/automated-solution/crm-automated-solution-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::automated_solution::AutomatedsolutionGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::automated_solution::AutomatedsolutionGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AutomatedsolutionGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -117,12 +191,14 @@ pub struct AutomatedsolutionGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl AutomatedsolutionGet {
     /// Creates a `AutomatedsolutionGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -133,12 +209,31 @@ impl ::b24_core::__private::Method for AutomatedsolutionGet {
         "crm.automatedsolution.get",
     );
     type Output = AutomatedsolutionGetResult;
+    type Error = AutomatedsolutionGetError;
 }
 /// The method will return an array of digital workspace settings. Each element of the array is a structure similar to the response from the request crm.automatedsolution.get.
 ///
 /// Who: users with administrative access to the CRM section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/automated-solution/crm-automated-solution-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::automated_solution::AutomatedsolutionList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::automated_solution::AutomatedsolutionList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `AutomatedsolutionList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -212,7 +307,7 @@ pub struct AutomatedsolutionList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl AutomatedsolutionList {
     /// Creates a `AutomatedsolutionList` from its required fields.
@@ -254,7 +349,10 @@ impl AutomatedsolutionList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -266,6 +364,7 @@ impl ::b24_core::__private::Method for AutomatedsolutionList {
         "crm.automatedsolution.list",
     );
     type Output = AutomatedsolutionListResult;
+    type Error = AutomatedsolutionListError;
 }
 impl ::b24_core::__private::ListMethod for AutomatedsolutionList {
     type Item = ::b24_core::__private::serde_json::Map<
@@ -282,6 +381,24 @@ impl ::b24_core::__private::ListMethod for AutomatedsolutionList {
 /// Who: users with administrative access to the crm section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/automated-solution/crm-automated-solution-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::automated_solution::AutomatedsolutionUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::automated_solution::AutomatedsolutionUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AutomatedsolutionUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -290,7 +407,7 @@ pub struct AutomatedsolutionUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values (detailed description provided below) for creating a digital workplace in the following structure:
     ///
     /// ```js
@@ -311,7 +428,7 @@ impl AutomatedsolutionUpdate {
     /// Creates a `AutomatedsolutionUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -332,6 +449,199 @@ impl ::b24_core::__private::Method for AutomatedsolutionUpdate {
         "crm.automatedsolution.update",
     );
     type Output = AutomatedsolutionUpdateResult;
+    type Error = AutomatedsolutionUpdateError;
+}
+/// The documented errors of `AutomatedsolutionAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AutomatedsolutionAddError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions
+    AccessDenied,
+    /// Code `LIMIT_EXCEEDED`.
+    ///
+    /// The number of available digital workspaces has been exceeded
+    LimitExceeded,
+    /// Code `BX_EMPTY_REQUIRED`.
+    ///
+    /// A required field is not filled
+    BxEmptyRequired,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AutomatedsolutionAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "LIMIT_EXCEEDED" => return Self::LimitExceeded,
+            "BX_EMPTY_REQUIRED" => return Self::BxEmptyRequired,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::LimitExceeded => "LIMIT_EXCEEDED",
+            Self::BxEmptyRequired => "BX_EMPTY_REQUIRED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `AutomatedsolutionDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AutomatedsolutionDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions
+    AccessDenied,
+    /// Code `HAS_BOUND_TYPES`.
+    ///
+    /// The digital workplace has bound SPAs. You must unbind the SPAs before deletion
+    HasBoundTypes,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AutomatedsolutionDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "HAS_BOUND_TYPES" => return Self::HasBoundTypes,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::HasBoundTypes => "HAS_BOUND_TYPES",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `AutomatedsolutionGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AutomatedsolutionGetError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Digital workplace with such id not found
+    NotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AutomatedsolutionGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "NOT_FOUND" => return Self::NotFound,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `AutomatedsolutionList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AutomatedsolutionListError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions
+    AccessDenied,
+    /// Code `INVALID_ARG_VALUE`.
+    ///
+    /// Invalid input argument value. Details can be found in the error message
+    InvalidArgValue,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AutomatedsolutionListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "INVALID_ARG_VALUE" => return Self::InvalidArgValue,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::InvalidArgValue => "INVALID_ARG_VALUE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `AutomatedsolutionUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AutomatedsolutionUpdateError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions
+    AccessDenied,
+    /// Code `BX_EMPTY_REQUIRED`.
+    ///
+    /// Required field is not filled
+    BxEmptyRequired,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AutomatedsolutionUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "BX_EMPTY_REQUIRED" => return Self::BxEmptyRequired,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::BxEmptyRequired => "BX_EMPTY_REQUIRED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// Root element of the response
 #[derive(

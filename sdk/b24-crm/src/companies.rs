@@ -5,13 +5,31 @@
 /// Who: a user with "Add|Import" access permission for companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/crm-company-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyAdd {
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -90,12 +108,29 @@ impl ::b24_core::__private::Method for CompanyAdd {
         "crm.company.add",
     );
     type Output = i64;
+    type Error = CompanyAddError;
 }
 /// The method `crm.company.contact.add` adds a contact to the specified company.
 ///
 /// Who: a user with "Edit" access permission for companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/contacts/crm-company-contact-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::companies::CompanyContactAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyContactAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyContactAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -106,10 +141,10 @@ pub struct CompanyContactAdd {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object in the following format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -132,7 +167,7 @@ impl CompanyContactAdd {
     /// Creates a `CompanyContactAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<CompanyContactAddFields>,
     ) -> Self {
         Self {
@@ -148,12 +183,29 @@ impl ::b24_core::__private::Method for CompanyContactAdd {
         "crm.company.contact.add",
     );
     type Output = bool;
+    type Error = CompanyContactAddError;
 }
 /// The method `crm.company.contact.delete` removes a contact from the specified company.
 ///
 /// Who: a user with "Edit" access permission for companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/contacts/crm-company-contact-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::companies::CompanyContactDelete) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyContactDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyContactDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -164,7 +216,7 @@ pub struct CompanyContactDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object containing information about which contact needs to be removed from the bindings.
     ///
     /// Contains a single key `CONTACT_ID`
@@ -177,7 +229,7 @@ impl CompanyContactDelete {
     /// Creates a `CompanyContactDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<CompanyContactDeleteFields>,
     ) -> Self {
         Self {
@@ -193,12 +245,30 @@ impl ::b24_core::__private::Method for CompanyContactDelete {
         "crm.company.contact.delete",
     );
     type Output = bool;
+    type Error = CompanyContactDeleteError;
 }
 /// The method `crm.company.contact.fields` returns the description of fields for the company-contact link.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/contacts/crm-company-contact-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyContactFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyContactFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyContactFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -220,12 +290,30 @@ impl ::b24_core::__private::Method for CompanyContactFields {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.company.contact.items.delete` clears the set of contacts associated with the specified company.
 ///
 /// Who: a user with "Edit" access permission for companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/contacts/crm-company-contact-items-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyContactItemsDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyContactItemsDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyContactItemsDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -236,12 +324,14 @@ pub struct CompanyContactItemsDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl CompanyContactItemsDelete {
     /// Creates a `CompanyContactItemsDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -252,12 +342,30 @@ impl ::b24_core::__private::Method for CompanyContactItemsDelete {
         "crm.company.contact.items.delete",
     );
     type Output = bool;
+    type Error = CompanyContactItemsDeleteError;
 }
 /// The method `crm.company.contact.items.get` returns a set of contacts associated with the specified company.
 ///
 /// Who: a user with "Read" access permission for companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/contacts/crm-company-contact-items-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyContactItemsGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyContactItemsGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyContactItemsGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -268,12 +376,14 @@ pub struct CompanyContactItemsGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl CompanyContactItemsGet {
     /// Creates a `CompanyContactItemsGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -284,12 +394,30 @@ impl ::b24_core::__private::Method for CompanyContactItemsGet {
         "crm.company.contact.items.get",
     );
     type Output = ::std::vec::Vec<CompanyContactBinding>;
+    type Error = CompanyContactItemsGetError;
 }
 /// The method `crm.company.contact.items.set` sets a set of contacts associated with the specified company.
 ///
 /// Who: a user with "Edit" access permission for companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/contacts/crm-company-contact-items-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyContactItemsSet::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyContactItemsSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyContactItemsSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -300,7 +428,7 @@ pub struct CompanyContactItemsSet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// A set of objects that describe the associated contacts for the company. The structure of an individual binding object is detailed below
     ///
     /// Wire name: `items`.
@@ -311,7 +439,7 @@ impl CompanyContactItemsSet {
     /// Creates a `CompanyContactItemsSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         items: impl ::std::convert::Into<
             ::std::vec::Vec<CompanyContactItemsSetItemsItem>,
         >,
@@ -329,12 +457,30 @@ impl ::b24_core::__private::Method for CompanyContactItemsSet {
         "crm.company.contact.items.set",
     );
     type Output = bool;
+    type Error = CompanyContactItemsSetError;
 }
 /// The method `crm.company.delete` removes a company.
 ///
 /// Who: user with "Delete" access permission for companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/crm-company-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -343,12 +489,14 @@ pub struct CompanyDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl CompanyDelete {
     /// Creates a `CompanyDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -359,12 +507,30 @@ impl ::b24_core::__private::Method for CompanyDelete {
         "crm.company.delete",
     );
     type Output = bool;
+    type Error = CompanyDeleteError;
 }
 /// The method `crm.company.details.configuration.forceCommonScopeForAll` enforces a common company card for all users.
 ///
 /// Who: a user with the "Allow to modify settings" access permission in CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/custom-form/crm-company-details-configuration-force-common-scope-for-all.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyDetailsConfigurationForceCommonScopeForAll::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyDetailsConfigurationForceCommonScopeForAll>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyDetailsConfigurationForceCommonScopeForAll` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -384,10 +550,28 @@ for CompanyDetailsConfigurationForceCommonScopeForAll {
         "crm.company.details.configuration.forceCommonScopeForAll",
     );
     type Output = bool;
+    type Error = CompanyDetailsConfigurationForceCommonScopeForAllError;
 }
 /// The method `crm.company.details.configuration.get` retrieves the settings for company cards: it reads the personal settings of the specified user or the shared settings defined for all users.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/custom-form/crm-company-details-configuration-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyDetailsConfigurationGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyDetailsConfigurationGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyDetailsConfigurationGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -414,7 +598,7 @@ pub struct CompanyDetailsConfigurationGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl CompanyDetailsConfigurationGet {
     /// Creates a `CompanyDetailsConfigurationGet` from its required fields.
@@ -436,7 +620,10 @@ impl CompanyDetailsConfigurationGet {
     }
     /// Sets `userId`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -448,10 +635,28 @@ impl ::b24_core::__private::Method for CompanyDetailsConfigurationGet {
         "crm.company.details.configuration.get",
     );
     type Output = ::std::vec::Vec<Section>;
+    type Error = CompanyDetailsConfigurationGetError;
 }
 /// The method `crm.company.details.configuration.reset` resets the settings of company cards: it removes the personal settings of the specified user or the general settings defined for all users.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/custom-form/crm-company-details-configuration-reset.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyDetailsConfigurationReset::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyDetailsConfigurationReset>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyDetailsConfigurationReset` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -478,7 +683,7 @@ pub struct CompanyDetailsConfigurationReset {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl CompanyDetailsConfigurationReset {
     /// Creates a `CompanyDetailsConfigurationReset` from its required fields.
@@ -500,7 +705,10 @@ impl CompanyDetailsConfigurationReset {
     }
     /// Sets `userId`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -512,10 +720,28 @@ impl ::b24_core::__private::Method for CompanyDetailsConfigurationReset {
         "crm.company.details.configuration.reset",
     );
     type Output = bool;
+    type Error = CompanyDetailsConfigurationResetError;
 }
 /// The method `crm.company.details.configuration.set` sets the settings for company cards: it records the personal settings of the specified user or the common settings for all users.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/custom-form/crm-company-details-configuration-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyDetailsConfigurationSet::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyDetailsConfigurationSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyDetailsConfigurationSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -542,7 +768,7 @@ pub struct CompanyDetailsConfigurationSet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The list of `section` describes the configuration of field sections in the company card.
     ///
     /// The structure is described below
@@ -572,7 +798,10 @@ impl CompanyDetailsConfigurationSet {
     }
     /// Sets `userId`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -584,12 +813,30 @@ impl ::b24_core::__private::Method for CompanyDetailsConfigurationSet {
         "crm.company.details.configuration.set",
     );
     type Output = bool;
+    type Error = CompanyDetailsConfigurationSetError;
 }
 /// The method `crm.company.fields` returns the description of company fields, including custom fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/crm-company-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -608,12 +855,30 @@ impl ::b24_core::__private::Method for CompanyFields {
         "crm.company.fields",
     );
     type Output = CompanyFieldsResult;
+    type Error = CompanyFieldsError;
 }
 /// The method `crm.company.get` returns a company by its identifier.
 ///
 /// Who: user with "Read" access permission for companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/crm-company-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -622,12 +887,14 @@ pub struct CompanyGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl CompanyGet {
     /// Creates a `CompanyGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -641,12 +908,31 @@ impl ::b24_core::__private::Method for CompanyGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = CompanyGetError;
 }
 /// The method `crm.company.list` returns a list of companies based on a filter. It is an implementation of the list method for companies.
 ///
 /// Who: user with "Read" access permission for companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/crm-company-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -668,7 +954,7 @@ pub struct CompanyList {
     pub select: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -717,7 +1003,7 @@ pub struct CompanyList {
     >,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -758,7 +1044,7 @@ pub struct CompanyList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl CompanyList {
     /// Creates a `CompanyList` from its required fields.
@@ -810,7 +1096,10 @@ impl CompanyList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -827,6 +1116,7 @@ impl ::b24_core::__private::Method for CompanyList {
             ::b24_core::__private::serde_json::Value,
         >,
     >;
+    type Error = CompanyListError;
 }
 impl ::b24_core::__private::ListMethod for CompanyList {
     type Item = ::b24_core::__private::serde_json::Map<
@@ -841,6 +1131,24 @@ impl ::b24_core::__private::ListMethod for CompanyList {
 /// Who: user with "Edit" access permission for companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/crm-company-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -849,10 +1157,10 @@ pub struct CompanyUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -895,7 +1203,7 @@ impl CompanyUpdate {
     /// Creates a `CompanyUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -931,18 +1239,35 @@ impl ::b24_core::__private::Method for CompanyUpdate {
         "crm.company.update",
     );
     type Output = bool;
+    type Error = CompanyUpdateError;
 }
 /// The method `crm.company.userfield.add` creates a new custom field for companies.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/userfields/crm-company-userfield-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::companies::CompanyUserfieldAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyUserfieldAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyUserfieldAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyUserfieldAdd {
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -976,12 +1301,30 @@ impl ::b24_core::__private::Method for CompanyUserfieldAdd {
         "crm.company.userfield.add",
     );
     type Output = i64;
+    type Error = CompanyUserfieldAddError;
 }
 /// The method `crm.company.userfield.delete` removes a custom field for companies.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/userfields/crm-company-userfield-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyUserfieldDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyUserfieldDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyUserfieldDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -992,12 +1335,14 @@ pub struct CompanyUserfieldDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl CompanyUserfieldDelete {
     /// Creates a `CompanyUserfieldDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1008,12 +1353,30 @@ impl ::b24_core::__private::Method for CompanyUserfieldDelete {
         "crm.company.userfield.delete",
     );
     type Output = bool;
+    type Error = CompanyUserfieldDeleteError;
 }
 /// The method `crm.company.userfield.get` returns a company custom field by its ID.
 ///
 /// Who: a user with read access permission for companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/userfields/crm-company-userfield-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyUserfieldGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyUserfieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyUserfieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1024,12 +1387,14 @@ pub struct CompanyUserfieldGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl CompanyUserfieldGet {
     /// Creates a `CompanyUserfieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1043,18 +1408,37 @@ impl ::b24_core::__private::Method for CompanyUserfieldGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = CompanyUserfieldGetError;
 }
 /// The method `crm.company.userfield.list` returns a list of custom fields for companies based on the filter.
 ///
 /// Who: a user with read access permission for companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/userfields/crm-company-userfield-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::companies::CompanyUserfieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyUserfieldList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyUserfieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct CompanyUserfieldList {
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1072,7 +1456,7 @@ pub struct CompanyUserfieldList {
     #[serde(rename = "filter", default, skip_serializing_if = "Option::is_none")]
     pub filter: ::std::option::Option<CompanyUserfieldListFilter>,
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1094,7 +1478,7 @@ pub struct CompanyUserfieldList {
     /// - `SORT` — sort index
     ///
     /// By default:
-    /// ```
+    /// ```text
     /// {
     ///     "SORT": "ASC",
     ///     "ID": "ASC"
@@ -1155,6 +1539,7 @@ impl ::b24_core::__private::Method for CompanyUserfieldList {
             ::b24_core::__private::serde_json::Value,
         >,
     >;
+    type Error = CompanyUserfieldListError;
 }
 impl ::b24_core::__private::ListMethod for CompanyUserfieldList {
     type Item = ::b24_core::__private::serde_json::Map<
@@ -1169,6 +1554,22 @@ impl ::b24_core::__private::ListMethod for CompanyUserfieldList {
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/companies/userfields/crm-company-userfield-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::companies::CompanyUserfieldUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::companies::CompanyUserfieldUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CompanyUserfieldUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1179,9 +1580,9 @@ pub struct CompanyUserfieldUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1207,7 +1608,7 @@ impl CompanyUserfieldUpdate {
     /// Creates a `CompanyUserfieldUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<CompanyUserfieldUpdateFields>,
     ) -> Self {
         Self {
@@ -1223,6 +1624,869 @@ impl ::b24_core::__private::Method for CompanyUserfieldUpdate {
         "crm.company.userfield.update",
     );
     type Output = bool;
+    type Error = CompanyUserfieldUpdateError;
+}
+/// The documented errors of `CompanyAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'fields' must be array
+    ParameterFieldsMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'params' must be array
+    ParameterParamsMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Disk resource exhausted
+    DiskResourceExhausted,
+    /// Code `ERROR_CORE`.
+    ///
+    /// The E-mail field contains an invalid address
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => return Self::ErrorCore,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "parameter 'fields' must be array" => {
+                    return Self::ParameterFieldsMustBeArray;
+                }
+                "parameter 'params' must be array" => {
+                    return Self::ParameterParamsMustBeArray;
+                }
+                "access denied" => return Self::AccessDenied,
+                "disk resource exhausted" => return Self::DiskResourceExhausted,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ParameterFieldsMustBeArray => "",
+            Self::ParameterParamsMustBeArray => "",
+            Self::AccessDenied => "",
+            Self::DiskResourceExhausted => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CompanyContactAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyContactAddError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'ownerEntityID' is invalid or not defined
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'fields' must be array
+    TheParameterFieldsMustBeArray,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found
+    NotFound,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'fields' is not valid
+    TheParameterFieldsIsNotValid,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyContactAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the parameter 'ownerentityid' is invalid or not defined" => {
+                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+                }
+                "the parameter 'fields' must be array" => {
+                    return Self::TheParameterFieldsMustBeArray;
+                }
+                "not found" => return Self::NotFound,
+                "the parameter 'fields' is not valid" => {
+                    return Self::TheParameterFieldsIsNotValid;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::TheParameterFieldsMustBeArray => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "",
+            Self::TheParameterFieldsIsNotValid => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CompanyContactDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyContactDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'ownerEntityID' is invalid or not defined.
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'item' must be array.
+    TheParameterItemMustBeArray,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found.
+    NotFound,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'fields' is not valid.
+    TheParameterFieldsIsNotValid,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyContactDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the parameter 'ownerentityid' is invalid or not defined" => {
+                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+                }
+                "the parameter 'item' must be array" => {
+                    return Self::TheParameterItemMustBeArray;
+                }
+                "not found" => return Self::NotFound,
+                "the parameter 'fields' is not valid" => {
+                    return Self::TheParameterFieldsIsNotValid;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::TheParameterItemMustBeArray => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "",
+            Self::TheParameterFieldsIsNotValid => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CompanyContactItemsDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyContactItemsDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter ownerEntityID is invalid or not defined
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyContactItemsDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the parameter ownerentityid is invalid or not defined" => {
+                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CompanyContactItemsGet` (shared).
+pub type CompanyContactItemsGetError = CompanyContactItemsDeleteError;
+/// The documented errors of `CompanyContactItemsSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyContactItemsSetError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter ownerEntityID is invalid or not defined
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter items must be array
+    TheParameterItemsMustBeArray,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found
+    NotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyContactItemsSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the parameter ownerentityid is invalid or not defined" => {
+                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+                }
+                "the parameter items must be array" => {
+                    return Self::TheParameterItemsMustBeArray;
+                }
+                "not found" => return Self::NotFound,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::TheParameterItemsMustBeArray => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CompanyDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Company is not found
+    CompanyIsNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                "company is not found" => return Self::CompanyIsNotFound,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::CompanyIsNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::CompanyIsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CompanyDetailsConfigurationForceCommonScopeForAll`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyDetailsConfigurationForceCommonScopeForAllError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError
+for CompanyDetailsConfigurationForceCommonScopeForAllError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CompanyDetailsConfigurationGet` (shared).
+pub type CompanyDetailsConfigurationGetError = CompanyDetailsConfigurationForceCommonScopeForAllError;
+/// The documented errors of `CompanyDetailsConfigurationReset` (shared).
+pub type CompanyDetailsConfigurationResetError = CompanyDetailsConfigurationForceCommonScopeForAllError;
+/// The documented errors of `CompanyFields` (shared).
+pub type CompanyFieldsError = CompanyDetailsConfigurationForceCommonScopeForAllError;
+/// The documented errors of `CompanyDetailsConfigurationSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyDetailsConfigurationSetError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'data' must be array
+    ParameterDataMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// The data must be indexed array
+    TheDataMustBeIndexedArray,
+    /// No code; told apart by its description.
+    ///
+    /// There are no data to write
+    ThereAreNoDataToWrite,
+    /// No code; told apart by its description.
+    ///
+    /// Section at index # has type data[i].type. The expected type is 'section'
+    SectionAtIndexHasTypeData,
+    /// No code; told apart by its description.
+    ///
+    /// Section at index # does not have name
+    ///
+    /// Section at index # does not have title
+    SectionAtIndexDoesNotHave,
+    /// No code; told apart by its description.
+    ///
+    /// Element at index # in section at index # does not have name
+    ElementAtIndexInSectionAt,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyDetailsConfigurationSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                "parameter 'data' must be array" => return Self::ParameterDataMustBeArray,
+                "the data must be indexed array" => {
+                    return Self::TheDataMustBeIndexedArray;
+                }
+                "there are no data to write" => return Self::ThereAreNoDataToWrite,
+                "section at index # has type data[i].type. the expected type is 'section'" => {
+                    return Self::SectionAtIndexHasTypeData;
+                }
+                "section at index # does not have name" => {
+                    return Self::SectionAtIndexDoesNotHave;
+                }
+                "section at index # does not have title" => {
+                    return Self::SectionAtIndexDoesNotHave;
+                }
+                "element at index # in section at index # does not have name" => {
+                    return Self::ElementAtIndexInSectionAt;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ParameterDataMustBeArray => "",
+            Self::TheDataMustBeIndexedArray => "",
+            Self::ThereAreNoDataToWrite => "",
+            Self::SectionAtIndexHasTypeData => "",
+            Self::SectionAtIndexDoesNotHave => "",
+            Self::ElementAtIndexInSectionAt => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CompanyGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyGetError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found
+    NotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                "not found" => return Self::NotFound,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::NotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CompanyList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyListError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'order' must be array
+    ParameterOrderMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'filter' must be array
+    ParameterFilterMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Failed to get list. General error
+    FailedToGetListGeneralError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                "parameter 'order' must be array" => {
+                    return Self::ParameterOrderMustBeArray;
+                }
+                "parameter 'filter' must be array" => {
+                    return Self::ParameterFilterMustBeArray;
+                }
+                "failed to get list. general error" => {
+                    return Self::FailedToGetListGeneralError;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ParameterOrderMustBeArray => "",
+            Self::ParameterFilterMustBeArray => "",
+            Self::FailedToGetListGeneralError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CompanyUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'fields' must be an array
+    ParameterFieldsMustBeAnArray,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'params' must be an array
+    ParameterParamsMustBeAnArray,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Exhausted allocated disk resource
+    ExhaustedAllocatedDiskResource,
+    /// Code `ERROR_CORE`.
+    ///
+    /// The E-mail field contains an invalid address
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => return Self::ErrorCore,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "parameter 'fields' must be an array" => {
+                    return Self::ParameterFieldsMustBeAnArray;
+                }
+                "parameter 'params' must be an array" => {
+                    return Self::ParameterParamsMustBeAnArray;
+                }
+                "access denied" => return Self::AccessDenied,
+                "exhausted allocated disk resource" => {
+                    return Self::ExhaustedAllocatedDiskResource;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ParameterFieldsMustBeAnArray => "",
+            Self::ParameterParamsMustBeAnArray => "",
+            Self::AccessDenied => "",
+            Self::ExhaustedAllocatedDiskResource => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CompanyUserfieldAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyUserfieldAddError {
+    /// No code; told apart by its description.
+    ///
+    /// The 'FIELD_NAME' field is not found.
+    TheFieldNameFieldIsNot,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Field name is too long (more than 50 characters).
+    ///
+    /// Field name contains invalid characters. Allowed characters are: A-Z, 0-9 and _.
+    ///
+    /// Invalid custom type specified.
+    ///
+    /// List item with XML_ID=xml_id already exists.
+    ErrorCore,
+    /// No code; told apart by its description.
+    ///
+    /// The 'USER_TYPE_ID' field is not found.
+    TheUserTypeIdFieldIs,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyUserfieldAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => return Self::ErrorCore,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the 'field_name' field is not found" => {
+                    return Self::TheFieldNameFieldIsNot;
+                }
+                "the 'user_type_id' field is not found" => {
+                    return Self::TheUserTypeIdFieldIs;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheFieldNameFieldIsNot => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::TheUserTypeIdFieldIs => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TheFieldNameFieldIsNot | Self::TheUserTypeIdFieldIs)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CompanyUserfieldDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyUserfieldDeleteError {
+    /// Code `400`.
+    ///
+    /// ID is not defined or invalid
+    ///
+    /// Error deleting FIELD_NAME for object ENTITY_ID
+    Code400,
+    /// Code `403`.
+    ///
+    /// Access denied
+    Code403,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The entity with ID 'id' is not found
+    ErrorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyUserfieldDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => return Self::Code400,
+            "403" => return Self::Code403,
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Code403 => "403",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CompanyUserfieldGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyUserfieldGetError {
+    /// Code `403`.
+    ///
+    /// Access denied
+    Code403,
+    /// Code `400`.
+    ///
+    /// ID is not defined or invalid
+    Code400,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The entity with ID 'id' is not found
+    ErrorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyUserfieldGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "403" => return Self::Code403,
+            "400" => return Self::Code400,
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code403 => "403",
+            Self::Code400 => "400",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CompanyUserfieldList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyUserfieldListError {
+    /// Code `400`.
+    ///
+    /// Parameter 'order' must be array
+    ///
+    /// Parameter 'filter' must be array
+    Code400,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyUserfieldListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => return Self::Code400,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CompanyUserfieldUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompanyUserfieldUpdateError {
+    /// Code `400`.
+    ///
+    /// Parameter 'fields' must be array
+    ///
+    /// ID is not defined or invalid
+    Code400,
+    /// Code `403`.
+    ///
+    /// Access denied
+    Code403,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The entity with ID 'id' is not found
+    ErrorNotFound,
+    /// Code `ERROR_CORE`.
+    ///
+    /// List item with value XML_ID='XML_ID' already exists
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CompanyUserfieldUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => return Self::Code400,
+            "403" => return Self::Code403,
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            "ERROR_CORE" => return Self::ErrorCore,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Code403 => "403",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// Indicates whether the binding is primary. Possible values:
 /// - `Y` — yes
@@ -2286,7 +3550,7 @@ for CompanyContactAddFieldsIsPrimary {
 }
 /// Object in the following format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -3339,7 +4603,7 @@ impl CompanyUserfieldAddFieldsSettings {
     }
 }
 /// Object format:
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -3822,7 +5086,7 @@ for CompanyUserfieldListFilterShowFilter {
     }
 }
 /// Object format:
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -4151,7 +5415,7 @@ impl CompanyUserfieldUpdateFieldsSettings {
     }
 }
 /// Object format:
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,

@@ -5,6 +5,24 @@
 /// Who: any user with access to modify CRM settings.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/crm-currency-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::currency::CurrencyAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::currency::CurrencyAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CurrencyAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -50,12 +68,30 @@ impl ::b24_core::__private::Method for CurrencyAdd {
         "crm.currency.add",
     );
     type Output = ::std::string::String;
+    type Error = CurrencyAddError;
 }
 /// This method retrieves the symbolic identifier of the base currency.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/crm-currency-base-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::currency::CurrencyBaseGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::currency::CurrencyBaseGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CurrencyBaseGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -74,12 +110,30 @@ impl ::b24_core::__private::Method for CurrencyBaseGet {
         "crm.currency.base.get",
     );
     type Output = ::std::string::String;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method changes the base currency.
 ///
 /// Who: any user with access to modify CRM settings.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/crm-currency-base-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::currency::CurrencyBaseSet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::currency::CurrencyBaseSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CurrencyBaseSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -97,7 +151,7 @@ pub struct CurrencyBaseSet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
 }
 impl CurrencyBaseSet {
     /// Creates a `CurrencyBaseSet` from its required fields.
@@ -111,7 +165,9 @@ impl CurrencyBaseSet {
     #[must_use]
     pub fn id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
@@ -124,12 +180,30 @@ impl ::b24_core::__private::Method for CurrencyBaseSet {
         "crm.currency.base.set",
     );
     type Output = bool;
+    type Error = CurrencyBaseSetError;
 }
 /// This method deletes a currency.
 ///
 /// Who: any user with access to modify CRM settings.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/crm-currency-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::currency::CurrencyDelete::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::currency::CurrencyDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CurrencyDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -142,12 +216,16 @@ pub struct CurrencyDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::string")]
-    pub id: ::std::string::String,
+    pub id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl CurrencyDelete {
     /// Creates a `CurrencyDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -158,12 +236,30 @@ impl ::b24_core::__private::Method for CurrencyDelete {
         "crm.currency.delete",
     );
     type Output = bool;
+    type Error = CurrencyDeleteError;
 }
 /// This method retrieves the description of currency fields. Each field is described as a field settings structure crm_rest_field_description.
 ///
 /// Who: any user with access to CRM settings.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/crm-currency-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::currency::CurrencyFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::currency::CurrencyFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CurrencyFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -185,12 +281,30 @@ impl ::b24_core::__private::Method for CurrencyFields {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = CurrencyFieldsError;
 }
 /// This method retrieves currency data by its symbolic identifier `id` according to ISO 4217.
 ///
 /// Who: any user with access to CRM settings.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/crm-currency-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::currency::CurrencyGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::currency::CurrencyGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CurrencyGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -208,7 +322,7 @@ pub struct CurrencyGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
 }
 impl CurrencyGet {
     /// Creates a `CurrencyGet` from its required fields.
@@ -222,7 +336,9 @@ impl CurrencyGet {
     #[must_use]
     pub fn id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
@@ -235,12 +351,31 @@ impl ::b24_core::__private::Method for CurrencyGet {
         "crm.currency.get",
     );
     type Output = CurrencyGetResult;
+    type Error = CurrencyGetError;
 }
 /// Retrieves a list of currencies created on the account.
 ///
 /// Who: any user with access to CRM settings.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/crm-currency-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::currency::CurrencyList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::currency::CurrencyList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `CurrencyList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -291,6 +426,7 @@ impl ::b24_core::__private::Method for CurrencyList {
         "crm.currency.list",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = CurrencyListError;
 }
 impl ::b24_core::__private::ListMethod for CurrencyList {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -302,6 +438,23 @@ impl ::b24_core::__private::ListMethod for CurrencyList {
 /// Who: any user with access to modify CRM settings.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/localizations/crm-currency-localizations-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::currency::CurrencyLocalizationsDelete::new("text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::currency::CurrencyLocalizationsDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CurrencyLocalizationsDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -314,7 +467,7 @@ pub struct CurrencyLocalizationsDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::string")]
-    pub id: ::std::string::String,
+    pub id: ::b24_core::__private::Param<::std::string::String>,
     /// Array of language identifiers for which localizations need to be deleted
     ///
     /// Wire name: `lids`.
@@ -325,7 +478,9 @@ impl CurrencyLocalizationsDelete {
     /// Creates a `CurrencyLocalizationsDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         lids: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -343,12 +498,30 @@ impl ::b24_core::__private::Method for CurrencyLocalizationsDelete {
         "crm.currency.localizations.delete",
     );
     type Output = bool;
+    type Error = CurrencyLocalizationsDeleteError;
 }
 /// This method retrieves the available currency localization fields, which are settings dependent on the language.
 ///
 /// Who: any user with access to CRM settings.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/localizations/crm-currency-localizations-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::currency::CurrencyLocalizationsFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::currency::CurrencyLocalizationsFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CurrencyLocalizationsFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -370,12 +543,30 @@ impl ::b24_core::__private::Method for CurrencyLocalizationsFields {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = CurrencyLocalizationsFieldsError;
 }
 /// This method retrieves existing currency localizations.
 ///
 /// Who: any user with access to CRM settings.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/localizations/crm-currency-localizations-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::currency::CurrencyLocalizationsGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::currency::CurrencyLocalizationsGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CurrencyLocalizationsGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -393,7 +584,7 @@ pub struct CurrencyLocalizationsGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
 }
 impl CurrencyLocalizationsGet {
     /// Creates a `CurrencyLocalizationsGet` from its required fields.
@@ -407,7 +598,9 @@ impl CurrencyLocalizationsGet {
     #[must_use]
     pub fn id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
@@ -423,12 +616,31 @@ impl ::b24_core::__private::Method for CurrencyLocalizationsGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = CurrencyLocalizationsGetError;
 }
 /// This method updates localizations for a currency or adds them if the localization for the specified language does not exist.
 ///
 /// Who: any user with access to modify CRM settings.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/localizations/crm-currency-localizations-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::currency::CurrencyLocalizationsSet::new("text", serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::currency::CurrencyLocalizationsSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CurrencyLocalizationsSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -441,7 +653,7 @@ pub struct CurrencyLocalizationsSet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::string")]
-    pub id: ::std::string::String,
+    pub id: ::b24_core::__private::Param<::std::string::String>,
     /// Currency localization parameters.
     /// An object in the format `{"lang_1": "value_1", ... "lang_N": "value_N"}`, where `lang_N` is the language identifier for which to add/change the localization, and `value` is an object of type crm_currency_localization.
     ///
@@ -458,7 +670,9 @@ impl CurrencyLocalizationsSet {
     /// Creates a `CurrencyLocalizationsSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         localizations: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -479,12 +693,30 @@ impl ::b24_core::__private::Method for CurrencyLocalizationsSet {
         "crm.currency.localizations.set",
     );
     type Output = bool;
+    type Error = CurrencyLocalizationsSetError;
 }
 /// This method updates an existing currency.
 ///
 /// Who: any user with access to modify CRM settings.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/currency/crm-currency-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::currency::CurrencyUpdate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::currency::CurrencyUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CurrencyUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -502,7 +734,7 @@ pub struct CurrencyUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Field values (detailed description provided below) for updating the currency in the following structure:
     ///
     /// ```js
@@ -547,7 +779,9 @@ impl CurrencyUpdate {
     #[must_use]
     pub fn id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
@@ -574,6 +808,384 @@ impl ::b24_core::__private::Method for CurrencyUpdate {
         "crm.currency.update",
     );
     type Output = bool;
+    type Error = CurrencyUpdateError;
+}
+/// The documented errors of `CurrencyAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CurrencyAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// "Currencies" module not found! Please install the "Currencies" module.
+    CurrenciesModuleNotFoundPleaseInstall,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Undefined array key "#FIELD#"
+    ///
+    /// Other errors in the data for creating the currency
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CurrencyAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => return Self::ErrorCore,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                "\"currencies\" module not found! please install the \"currencies\" module" => {
+                    return Self::CurrenciesModuleNotFoundPleaseInstall;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::CurrenciesModuleNotFoundPleaseInstall => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::CurrenciesModuleNotFoundPleaseInstall)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CurrencyBaseSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CurrencyBaseSetError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CurrencyBaseSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CurrencyFields` (shared).
+pub type CurrencyFieldsError = CurrencyBaseSetError;
+/// The documented errors of `CurrencyLocalizationsFields` (shared).
+pub type CurrencyLocalizationsFieldsError = CurrencyBaseSetError;
+/// The documented errors of `CurrencyDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CurrencyDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// "Currencies" module not found! Please install the "Currencies" module.
+    CurrenciesModuleNotFoundPleaseInstall,
+    /// No code; told apart by its description.
+    ///
+    /// Empty string
+    EmptyString,
+    /// No code; told apart by its description.
+    ///
+    /// Cannot delete base currency.
+    CannotDeleteBaseCurrency,
+    /// No code; told apart by its description.
+    ///
+    /// Cannot delete report currency.
+    CannotDeleteReportCurrency,
+    /// Code `ERROR_CODE`.
+    ///
+    /// Other errors in the data for changing currency
+    ErrorCode,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CurrencyDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CODE" => return Self::ErrorCode,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                "\"currencies\" module not found! please install the \"currencies\" module" => {
+                    return Self::CurrenciesModuleNotFoundPleaseInstall;
+                }
+                "empty string" => return Self::EmptyString,
+                "cannot delete base currency" => return Self::CannotDeleteBaseCurrency,
+                "cannot delete report currency" => {
+                    return Self::CannotDeleteReportCurrency;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::CurrenciesModuleNotFoundPleaseInstall => "",
+            Self::EmptyString => "",
+            Self::CannotDeleteBaseCurrency => "",
+            Self::CannotDeleteReportCurrency => "",
+            Self::ErrorCode => "ERROR_CODE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::CurrenciesModuleNotFoundPleaseInstall)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CurrencyGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CurrencyGetError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found
+    NotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CurrencyGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                "not found" => return Self::NotFound,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::NotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CurrencyList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CurrencyListError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Failed to get list. General error.
+    FailedToGetListGeneralError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CurrencyListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                "failed to get list. general error" => {
+                    return Self::FailedToGetListGeneralError;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::FailedToGetListGeneralError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CurrencyLocalizationsDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CurrencyLocalizationsDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter id is invalid or not defined
+    TheParameterIdIsInvalidOr,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CurrencyLocalizationsDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                "the parameter id is invalid or not defined" => {
+                    return Self::TheParameterIdIsInvalidOr;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::TheParameterIdIsInvalidOr => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CurrencyLocalizationsGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CurrencyLocalizationsGetError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter id is invalid or not defined.
+    TheParameterIdIsInvalidOr,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CurrencyLocalizationsGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                "the parameter id is invalid or not defined" => {
+                    return Self::TheParameterIdIsInvalidOr;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::TheParameterIdIsInvalidOr => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `CurrencyLocalizationsSet` (shared).
+pub type CurrencyLocalizationsSetError = CurrencyLocalizationsGetError;
+/// The documented errors of `CurrencyUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CurrencyUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// "Currencies" module not found! Please install the "Currencies" module.
+    CurrenciesModuleNotFoundPleaseInstall,
+    /// Code `ERROR_CODE`.
+    ///
+    /// Other errors in the data for changing the currency
+    ErrorCode,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CurrencyUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CODE" => return Self::ErrorCode,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                "\"currencies\" module not found! please install the \"currencies\" module" => {
+                    return Self::CurrenciesModuleNotFoundPleaseInstall;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::CurrenciesModuleNotFoundPleaseInstall => "",
+            Self::ErrorCode => "ERROR_CODE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::CurrenciesModuleNotFoundPleaseInstall)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// The `CurrencyGetResultLangEn` object.
 #[derive(

@@ -5,13 +5,30 @@
 /// Who: any user with "add" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealAdd {
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -62,12 +79,29 @@ impl ::b24_core::__private::Method for DealAdd {
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.deal.add");
     type Output = i64;
+    type Error = DealAddError;
 }
 /// The method `crm.deal.contact.add` adds a contact to the specified deal.
 ///
 /// Who: a user with "modify" access permission for deals..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/contacts/crm-deal-contact-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::deals::DealContactAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealContactAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealContactAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -78,10 +112,10 @@ pub struct DealContactAdd {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object in the format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -104,7 +138,7 @@ impl DealContactAdd {
     /// Creates a `DealContactAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<DealContactAddFields>,
     ) -> Self {
         Self {
@@ -120,12 +154,29 @@ impl ::b24_core::__private::Method for DealContactAdd {
         "crm.deal.contact.add",
     );
     type Output = bool;
+    type Error = DealContactAddError;
 }
 /// The method `crm.deal.contact.delete` removes a contact from the specified deal.
 ///
 /// Who: a user with "modify" access permission for deals..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/contacts/crm-deal-contact-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::deals::DealContactDelete) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealContactDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealContactDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -136,7 +187,7 @@ pub struct DealContactDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object containing information about which contact needs to be removed from the bindings (detailed description)
     ///
     /// Wire name: `fields`.
@@ -147,7 +198,7 @@ impl DealContactDelete {
     /// Creates a `DealContactDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<DealContactDeleteFields>,
     ) -> Self {
         Self {
@@ -163,12 +214,30 @@ impl ::b24_core::__private::Method for DealContactDelete {
         "crm.deal.contact.delete",
     );
     type Output = bool;
+    type Error = DealContactDeleteError;
 }
 /// The method `crm.deal.contact.fields` returns a description of the fields for the deal-contact connection.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/contacts/crm-deal-contact-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealContactFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealContactFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealContactFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -190,12 +259,30 @@ impl ::b24_core::__private::Method for DealContactFields {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.deal.contact.items.delete` removes all contact associations with the specified deal.
 ///
 /// Who: a user with "read" and "modify" access permissions for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/contacts/crm-deal-contact-items-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealContactItemsDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealContactItemsDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealContactItemsDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -206,12 +293,14 @@ pub struct DealContactItemsDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DealContactItemsDelete {
     /// Creates a `DealContactItemsDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -222,12 +311,30 @@ impl ::b24_core::__private::Method for DealContactItemsDelete {
         "crm.deal.contact.items.delete",
     );
     type Output = bool;
+    type Error = DealContactItemsDeleteError;
 }
 /// The method `crm.deal.contact.items.get` returns a set of contacts associated with the specified deal.
 ///
 /// Who: a user with "read" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/contacts/crm-deal-contact-items-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealContactItemsGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealContactItemsGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealContactItemsGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -238,12 +345,14 @@ pub struct DealContactItemsGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DealContactItemsGet {
     /// Creates a `DealContactItemsGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -254,12 +363,30 @@ impl ::b24_core::__private::Method for DealContactItemsGet {
         "crm.deal.contact.items.get",
     );
     type Output = ::std::vec::Vec<DealContactBinding>;
+    type Error = DealContactItemsGetError;
 }
 /// The method `crm.deal.contact.items.set` sets a set of contacts associated with the specified deal. Contacts not included in the provided list will be unlinked.
 ///
 /// Who: a user with "modify" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/contacts/crm-deal-contact-items-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealContactItemsSet::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealContactItemsSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealContactItemsSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -270,7 +397,7 @@ pub struct DealContactItemsSet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// A set of objects describing the linked contacts to the deal (detailed description)
     ///
     /// Wire name: `items`.
@@ -281,7 +408,7 @@ impl DealContactItemsSet {
     /// Creates a `DealContactItemsSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         items: impl ::std::convert::Into<::std::vec::Vec<DealContactItemsSetItemsItem>>,
     ) -> Self {
         Self {
@@ -297,12 +424,30 @@ impl ::b24_core::__private::Method for DealContactItemsSet {
         "crm.deal.contact.items.set",
     );
     type Output = bool;
+    type Error = DealContactItemsSetError;
 }
 /// The method `crm.deal.delete` removes a deal and all associated objects.
 ///
 /// Who: any user with "delete" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -313,12 +458,14 @@ pub struct DealDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DealDelete {
     /// Creates a `DealDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -329,10 +476,28 @@ impl ::b24_core::__private::Method for DealDelete {
         "crm.deal.delete",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.deal.details.configuration.forceCommonScopeForAll` forcibly sets a common deal detail form for all users and removes their personal settings.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/custom-form/crm-deal-details-configuration-force-common-scope-for-all.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealDetailsConfigurationForceCommonScopeForAll::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealDetailsConfigurationForceCommonScopeForAll>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealDetailsConfigurationForceCommonScopeForAll` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -372,10 +537,28 @@ impl ::b24_core::__private::Method for DealDetailsConfigurationForceCommonScopeF
         "crm.deal.details.configuration.forceCommonScopeForAll",
     );
     type Output = bool;
+    type Error = DealDetailsConfigurationForceCommonScopeForAllError;
 }
 /// The method `crm.deal.details.configuration.get` retrieves the settings of the deal card. It reads the personal settings of the specified user or the shared settings defined for all users.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/custom-form/crm-deal-details-configuration-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealDetailsConfigurationGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealDetailsConfigurationGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealDetailsConfigurationGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -402,7 +585,7 @@ pub struct DealDetailsConfigurationGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Additional parameters (detailed description)
     ///
     /// Wire name: `extras`.
@@ -430,7 +613,10 @@ impl DealDetailsConfigurationGet {
     }
     /// Sets `userId`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -451,10 +637,28 @@ impl ::b24_core::__private::Method for DealDetailsConfigurationGet {
         "crm.deal.details.configuration.get",
     );
     type Output = ::std::vec::Vec<Section>;
+    type Error = DealDetailsConfigurationGetError;
 }
 /// The method `crm.deal.details.configuration.reset` resets the settings of the deal card. It removes the personal settings of the specified user or the common settings defined for all users.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/custom-form/crm-deal-details-configuration-reset.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealDetailsConfigurationReset::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealDetailsConfigurationReset>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealDetailsConfigurationReset` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -481,7 +685,7 @@ pub struct DealDetailsConfigurationReset {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Additional parameters (detailed description)
     ///
     /// Wire name: `extras`.
@@ -509,7 +713,10 @@ impl DealDetailsConfigurationReset {
     }
     /// Sets `userId`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -530,10 +737,28 @@ impl ::b24_core::__private::Method for DealDetailsConfigurationReset {
         "crm.deal.details.configuration.reset",
     );
     type Output = bool;
+    type Error = DealDetailsConfigurationResetError;
 }
 /// The method `crm.deal.details.configuration.set` sets the settings for the deal card. It records the personal settings for the specified user or the general settings for all users.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/custom-form/crm-deal-details-configuration-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealDetailsConfigurationSet::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealDetailsConfigurationSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealDetailsConfigurationSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -560,7 +785,7 @@ pub struct DealDetailsConfigurationSet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// A list of `section` describing the configuration of the deal card sections. The structure of `section` is described below
     ///
     /// Wire name: `data`.
@@ -594,7 +819,10 @@ impl DealDetailsConfigurationSet {
     }
     /// Sets `userId`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -615,12 +843,30 @@ impl ::b24_core::__private::Method for DealDetailsConfigurationSet {
         "crm.deal.details.configuration.set",
     );
     type Output = bool;
+    type Error = DealDetailsConfigurationSetError;
 }
 /// The method `crm.deal.fields` returns the description of deal fields, including custom fields. A table with the description of standard fields can be found in the article Fields of Main CRM Entities.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -642,12 +888,30 @@ impl ::b24_core::__private::Method for DealFields {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.deal.get` returns a deal by its identifier.
 ///
 /// Who: any user with "read" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -658,12 +922,14 @@ pub struct DealGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DealGet {
     /// Creates a `DealGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -672,12 +938,31 @@ impl ::b24_core::__private::Method for DealGet {
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.deal.get");
     type Output = Deal;
+    type Error = DealGetError;
 }
 /// The method `crm.deal.list` returns a list of deals based on a filter. It is an implementation of the list method for deals.
 ///
 /// Who: any user with "read" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -698,7 +983,7 @@ pub struct DealList {
     pub select: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -745,7 +1030,7 @@ pub struct DealList {
     >,
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -787,7 +1072,7 @@ pub struct DealList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DealList {
     /// Creates a `DealList` from its required fields.
@@ -839,7 +1124,10 @@ impl DealList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -849,6 +1137,7 @@ impl ::b24_core::__private::Method for DealList {
     const SCOPE: &'static str = "crm";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("crm.deal.list");
     type Output = ::std::vec::Vec<Deal>;
+    type Error = DealListError;
 }
 impl ::b24_core::__private::ListMethod for DealList {
     type Item = Deal;
@@ -860,6 +1149,23 @@ impl ::b24_core::__private::ListMethod for DealList {
 /// Who: a user with "read" access permission for the deal.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-productrows-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealProductrowsGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealProductrowsGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealProductrowsGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -878,12 +1184,30 @@ impl ::b24_core::__private::Method for DealProductrowsGet {
         "crm.deal.productrows.get",
     );
     type Output = ::std::vec::Vec<Productrow>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.deal.productrows.set` creates or updates the product rows of a deal. Existing rows that are not passed to the method will be removed from the deal.
 ///
 /// Who: user with "modify" access permission for the deal.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-productrows-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealProductrowsSet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealProductrowsSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealProductrowsSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -902,12 +1226,30 @@ impl ::b24_core::__private::Method for DealProductrowsSet {
         "crm.deal.productrows.set",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.deal.recurring.add` creates a template for a recurring deal based on an existing deal.
 ///
 /// Who: a user with "add" and "edit" permissions for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/recurring-deals/crm-deal-recurring-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealRecurringAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealRecurringAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealRecurringAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -926,12 +1268,30 @@ impl ::b24_core::__private::Method for DealRecurringAdd {
         "crm.deal.recurring.add",
     );
     type Output = i64;
+    type Error = DealRecurringAddError;
 }
 /// The method `crm.deal.recurring.delete` removes an existing setting for a recurring deal template. It is suitable when you need to delete the record of a recurring deal template if the associated deal no longer exists.
 ///
 /// Who: a user with "delete" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/recurring-deals/crm-deal-recurring-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealRecurringDelete::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealRecurringDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealRecurringDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -950,12 +1310,30 @@ impl ::b24_core::__private::Method for DealRecurringDelete {
         "crm.deal.recurring.delete",
     );
     type Output = bool;
+    type Error = DealRecurringDeleteError;
 }
 /// The method `crm.deal.recurring.expose` creates a new deal based on the template for a recurring deal.
 ///
 /// Who: a user with "read" and "add" deal permissions.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/recurring-deals/crm-deal-recurring-expose.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealRecurringExpose::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealRecurringExpose>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealRecurringExpose` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -974,12 +1352,30 @@ impl ::b24_core::__private::Method for DealRecurringExpose {
         "crm.deal.recurring.expose",
     );
     type Output = DealRecurringExposeResult;
+    type Error = DealRecurringExposeError;
 }
 /// The method `crm.deal.recurring.fields` returns a description of the fields for the recurring deal template.
 ///
 /// Who: user with "read" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/recurring-deals/crm-deal-recurring-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealRecurringFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealRecurringFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealRecurringFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -998,12 +1394,30 @@ impl ::b24_core::__private::Method for DealRecurringFields {
         "crm.deal.recurring.fields",
     );
     type Output = DealRecurringFieldsResult;
+    type Error = DealRecurringFieldsError;
 }
 /// The method `crm.deal.recurring.get` returns the fields of the recurring deal template settings by its identifier.
 ///
 /// Who: user with "read" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/recurring-deals/crm-deal-recurring-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealRecurringGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealRecurringGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealRecurringGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1022,19 +1436,38 @@ impl ::b24_core::__private::Method for DealRecurringGet {
         "crm.deal.recurring.get",
     );
     type Output = RecurringDeal;
+    type Error = DealRecurringGetError;
 }
 /// The method `crm.deal.recurring.list` returns a list of recurring deal template settings based on the provided filter.
 ///
 /// Who: user with "read" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/recurring-deals/crm-deal-recurring-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealRecurringList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealRecurringList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealRecurringList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealRecurringList {
     /// Object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1059,7 +1492,7 @@ pub struct DealRecurringList {
     >,
     /// Filter object format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1116,7 +1549,7 @@ pub struct DealRecurringList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl DealRecurringList {
     /// Creates a `DealRecurringList` from its required fields.
@@ -1158,7 +1591,10 @@ impl DealRecurringList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1170,6 +1606,7 @@ impl ::b24_core::__private::Method for DealRecurringList {
         "crm.deal.recurring.list",
     );
     type Output = ::std::vec::Vec<RecurringDeal>;
+    type Error = DealRecurringListError;
 }
 impl ::b24_core::__private::ListMethod for DealRecurringList {
     type Item = RecurringDeal;
@@ -1181,13 +1618,30 @@ impl ::b24_core::__private::ListMethod for DealRecurringList {
 /// Who: a user with "read" and "modify" access permissions for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/recurring-deals/crm-deal-recurring-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealRecurringUpdate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealRecurringUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealRecurringUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealRecurringUpdate {
     /// An object in the following format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1231,12 +1685,30 @@ impl ::b24_core::__private::Method for DealRecurringUpdate {
         "crm.deal.recurring.update",
     );
     type Output = bool;
+    type Error = DealRecurringUpdateError;
 }
 /// The method `crm.deal.update` updates an existing deal.
 ///
 /// Who: any user with "edit" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/crm-deal-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1247,10 +1719,10 @@ pub struct DealUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object in the following format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1281,7 +1753,9 @@ pub struct DealUpdate {
 impl DealUpdate {
     /// Creates a `DealUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             fields: ::std::option::Option::None,
@@ -1308,18 +1782,35 @@ impl ::b24_core::__private::Method for DealUpdate {
         "crm.deal.update",
     );
     type Output = bool;
+    type Error = DealUpdateError;
 }
 /// The `crm.deal.userfield.add` method creates a new custom field for deals.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/user-defined-fields/crm-deal-userfield-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::deals::DealUserfieldAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealUserfieldAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealUserfieldAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealUserfieldAdd {
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1353,12 +1844,30 @@ impl ::b24_core::__private::Method for DealUserfieldAdd {
         "crm.deal.userfield.add",
     );
     type Output = i64;
+    type Error = DealUserfieldAddError;
 }
 /// The method `crm.deal.userfield.delete` removes a custom field from deals.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/user-defined-fields/crm-deal-userfield-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealUserfieldDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealUserfieldDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealUserfieldDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1369,12 +1878,14 @@ pub struct DealUserfieldDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DealUserfieldDelete {
     /// Creates a `DealUserfieldDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1385,12 +1896,30 @@ impl ::b24_core::__private::Method for DealUserfieldDelete {
         "crm.deal.userfield.delete",
     );
     type Output = bool;
+    type Error = DealUserfieldDeleteError;
 }
 /// The method `crm.deal.userfield.get` returns a custom deal field by its identifier.
 ///
 /// Who: any user with "read" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/user-defined-fields/crm-deal-userfield-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealUserfieldGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealUserfieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealUserfieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1401,12 +1930,14 @@ pub struct DealUserfieldGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DealUserfieldGet {
     /// Creates a `DealUserfieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1420,18 +1951,37 @@ impl ::b24_core::__private::Method for DealUserfieldGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = DealUserfieldGetError;
 }
 /// The method `crm.deal.userfield.list` returns a list of custom fields for deals based on the filter.
 ///
 /// Who: any user with "read" access permission for deals.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/user-defined-fields/crm-deal-userfield-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::deals::DealUserfieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealUserfieldList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealUserfieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct DealUserfieldList {
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1449,7 +1999,7 @@ pub struct DealUserfieldList {
     #[serde(rename = "filter", default, skip_serializing_if = "Option::is_none")]
     pub filter: ::std::option::Option<DealUserfieldListFilter>,
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1471,7 +2021,7 @@ pub struct DealUserfieldList {
     /// - `SORT` — sort index
     ///
     /// By default:
-    /// ```
+    /// ```text
     /// {
     ///     "SORT": "ASC",
     ///     "ID": "ASC"
@@ -1532,6 +2082,7 @@ impl ::b24_core::__private::Method for DealUserfieldList {
             ::b24_core::__private::serde_json::Value,
         >,
     >;
+    type Error = DealUserfieldListError;
 }
 impl ::b24_core::__private::ListMethod for DealUserfieldList {
     type Item = ::b24_core::__private::serde_json::Map<
@@ -1546,6 +2097,22 @@ impl ::b24_core::__private::ListMethod for DealUserfieldList {
 /// Who: administrator CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/deals/user-defined-fields/crm-deal-userfield-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::deals::DealUserfieldUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::deals::DealUserfieldUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DealUserfieldUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1556,9 +2123,9 @@ pub struct DealUserfieldUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object format:
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1584,7 +2151,7 @@ impl DealUserfieldUpdate {
     /// Creates a `DealUserfieldUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<DealUserfieldUpdateFields>,
     ) -> Self {
         Self {
@@ -1600,6 +2167,1276 @@ impl ::b24_core::__private::Method for DealUserfieldUpdate {
         "crm.deal.userfield.update",
     );
     type Output = bool;
+    type Error = DealUserfieldUpdateError;
+}
+/// The documented errors of `DealAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'fields' must be array
+    ParameterFieldsMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'params' must be array
+    ParameterParamsMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Disk resource exhausted
+    DiskResourceExhausted,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid value for the "Currency" field
+    InvalidValueForTheCurrencyField,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "parameter 'fields' must be array" => {
+                    return Self::ParameterFieldsMustBeArray;
+                }
+                "parameter 'params' must be array" => {
+                    return Self::ParameterParamsMustBeArray;
+                }
+                "access denied" => return Self::AccessDenied,
+                "disk resource exhausted" => return Self::DiskResourceExhausted,
+                "invalid value for the \"currency\" field" => {
+                    return Self::InvalidValueForTheCurrencyField;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ParameterFieldsMustBeArray => "",
+            Self::ParameterParamsMustBeArray => "",
+            Self::AccessDenied => "",
+            Self::DiskResourceExhausted => "",
+            Self::InvalidValueForTheCurrencyField => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DealContactAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealContactAddError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'ownerEntityID' is invalid or not defined.
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'fields' must be array.
+    TheParameterFieldsMustBeArray,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found.
+    NotFound,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'fields' is not valid.
+    TheParameterFieldsIsNotValid,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealContactAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the parameter 'ownerentityid' is invalid or not defined" => {
+                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+                }
+                "the parameter 'fields' must be array" => {
+                    return Self::TheParameterFieldsMustBeArray;
+                }
+                "access denied" => return Self::AccessDenied,
+                "not found" => return Self::NotFound,
+                "the parameter 'fields' is not valid" => {
+                    return Self::TheParameterFieldsIsNotValid;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::TheParameterFieldsMustBeArray => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "",
+            Self::TheParameterFieldsIsNotValid => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealContactDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealContactDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'ownerEntityID' is invalid or not defined.
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'item' must be array.
+    TheParameterItemMustBeArray,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found.
+    NotFound,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter 'fields' is not valid.
+    TheParameterFieldsIsNotValid,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealContactDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the parameter 'ownerentityid' is invalid or not defined" => {
+                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+                }
+                "the parameter 'item' must be array" => {
+                    return Self::TheParameterItemMustBeArray;
+                }
+                "access denied" => return Self::AccessDenied,
+                "not found" => return Self::NotFound,
+                "the parameter 'fields' is not valid" => {
+                    return Self::TheParameterFieldsIsNotValid;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::TheParameterItemMustBeArray => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "",
+            Self::TheParameterFieldsIsNotValid => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealContactItemsDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealContactItemsDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter ownerEntityID is invalid or not defined.
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found
+    NotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealContactItemsDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the parameter ownerentityid is invalid or not defined" => {
+                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+                }
+                "access denied" => return Self::AccessDenied,
+                "not found" => return Self::NotFound,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealContactItemsGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealContactItemsGetError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter ownerEntityID is invalid or not defined.
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found.
+    NotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealContactItemsGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the parameter ownerentityid is invalid or not defined" => {
+                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+                }
+                "access denied" => return Self::AccessDenied,
+                "not found" => return Self::NotFound,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealContactItemsSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealContactItemsSetError {
+    /// No code; told apart by its description.
+    ///
+    /// The parameter ownerEntityID is invalid or not defined.
+    TheParameterOwnerEntityIdIsInvalidOr,
+    /// No code; told apart by its description.
+    ///
+    /// The parameter items must be array.
+    TheParameterItemsMustBeArray,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found.
+    NotFound,
+    /// Code `ERROR_CORE`.
+    ///
+    /// -
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealContactItemsSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "ERROR_CORE" => return Self::ErrorCore,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the parameter ownerentityid is invalid or not defined" => {
+                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+                }
+                "the parameter items must be array" => {
+                    return Self::TheParameterItemsMustBeArray;
+                }
+                "access denied" => return Self::AccessDenied,
+                "not found" => return Self::NotFound,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheParameterOwnerEntityIdIsInvalidOr => "",
+            Self::TheParameterItemsMustBeArray => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealDetailsConfigurationForceCommonScopeForAll`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealDetailsConfigurationForceCommonScopeForAllError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError
+for DealDetailsConfigurationForceCommonScopeForAllError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DealDetailsConfigurationGet` (shared).
+pub type DealDetailsConfigurationGetError = DealDetailsConfigurationForceCommonScopeForAllError;
+/// The documented errors of `DealDetailsConfigurationReset` (shared).
+pub type DealDetailsConfigurationResetError = DealDetailsConfigurationForceCommonScopeForAllError;
+/// The documented errors of `DealDetailsConfigurationSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealDetailsConfigurationSetError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'data' must be array
+    ParameterDataMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// There are no data to write
+    ThereAreNoDataToWrite,
+    /// No code; told apart by its description.
+    ///
+    /// The data must be indexed array
+    TheDataMustBeIndexedArray,
+    /// No code; told apart by its description.
+    ///
+    /// Section at index i has type data[i].type. The expected type is 'section'
+    SectionAtIndexIHasType,
+    /// No code; told apart by its description.
+    ///
+    /// Section at index i does not have a name
+    ///
+    /// Section at index i does not have a title
+    SectionAtIndexIDoesNot,
+    /// No code; told apart by its description.
+    ///
+    /// Element at index j in section at index i does not have a name
+    ElementAtIndexJInSection,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealDetailsConfigurationSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                "parameter 'data' must be array" => return Self::ParameterDataMustBeArray,
+                "there are no data to write" => return Self::ThereAreNoDataToWrite,
+                "the data must be indexed array" => {
+                    return Self::TheDataMustBeIndexedArray;
+                }
+                "section at index i has type data[i].type. the expected type is 'section'" => {
+                    return Self::SectionAtIndexIHasType;
+                }
+                "section at index i does not have a name" => {
+                    return Self::SectionAtIndexIDoesNot;
+                }
+                "section at index i does not have a title" => {
+                    return Self::SectionAtIndexIDoesNot;
+                }
+                "element at index j in section at index i does not have a name" => {
+                    return Self::ElementAtIndexJInSection;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ParameterDataMustBeArray => "",
+            Self::ThereAreNoDataToWrite => "",
+            Self::TheDataMustBeIndexedArray => "",
+            Self::SectionAtIndexIHasType => "",
+            Self::SectionAtIndexIDoesNot => "",
+            Self::ElementAtIndexJInSection => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DealGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealGetError {
+    /// No code; told apart by its description.
+    ///
+    /// ID is not defined or invalid
+    IdIsNotDefinedOrInvalid,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Not found
+    NotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "id is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
+                "access denied" => return Self::AccessDenied,
+                "not found" => return Self::NotFound,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IdIsNotDefinedOrInvalid => "",
+            Self::AccessDenied => "",
+            Self::NotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealListError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'order' must be array.
+    ParameterOrderMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'filter' must be array.
+    ParameterFilterMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Failed to get list. General error.
+    FailedToGetListGeneralError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                "parameter 'order' must be array" => {
+                    return Self::ParameterOrderMustBeArray;
+                }
+                "parameter 'filter' must be array" => {
+                    return Self::ParameterFilterMustBeArray;
+                }
+                "failed to get list. general error" => {
+                    return Self::FailedToGetListGeneralError;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ParameterOrderMustBeArray => "",
+            Self::ParameterFilterMustBeArray => "",
+            Self::FailedToGetListGeneralError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DealRecurringAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealRecurringAddError {
+    /// Code `Parameter 'fields' must be array`.
+    ///
+    /// The fields parameter is not provided or is not in object format
+    ParameterFieldsMustBeArray,
+    /// Code `Parameter 'params' must be array`.
+    ///
+    /// The params parameter is not provided in object format
+    ParameterParamsMustBeArray,
+    /// Code `Deal id is empty`.
+    ///
+    /// An empty or incorrect value is passed in fields.DEAL_ID
+    DealIdIsEmpty,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient permissions to modify the original deal or create deals
+    AccessDenied,
+    /// Code `Deal already has recurring settings`.
+    ///
+    /// A recurring setting already exists for the provided deal
+    DealAlreadyHasRecurringSettings,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealRecurringAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "Parameter 'fields' must be array" => return Self::ParameterFieldsMustBeArray,
+            "Parameter 'params' must be array" => return Self::ParameterParamsMustBeArray,
+            "Deal id is empty" => return Self::DealIdIsEmpty,
+            "Access denied" => return Self::AccessDenied,
+            "Deal already has recurring settings" => {
+                return Self::DealAlreadyHasRecurringSettings;
+            }
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ParameterFieldsMustBeArray => "Parameter 'fields' must be array",
+            Self::ParameterParamsMustBeArray => "Parameter 'params' must be array",
+            Self::DealIdIsEmpty => "Deal id is empty",
+            Self::AccessDenied => "Access denied",
+            Self::DealAlreadyHasRecurringSettings => {
+                "Deal already has recurring settings"
+            }
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DealRecurringDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealRecurringDeleteError {
+    /// Code `id is not defined or invalid`.
+    ///
+    /// The id parameter has been passed with an empty or incorrect value
+    IdIsNotDefinedOrInvalid,
+    /// Code `Recurring is not allowed`.
+    ///
+    /// Recurring deals are not available in Bitrix24
+    RecurringIsNotAllowed,
+    /// Code `Recurring deal is not found`.
+    ///
+    /// The recurring deal template was not found
+    RecurringDealIsNotFound,
+    /// Code `Deleting is impossible. Connected recurring deal exists`.
+    ///
+    /// Cannot delete the setting while a related deal template exists
+    DeletingIsImpossibleConnectedRecurringDealExists,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient permissions to delete deals
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealRecurringDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "id is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
+            "Recurring is not allowed" => return Self::RecurringIsNotAllowed,
+            "Recurring deal is not found" => return Self::RecurringDealIsNotFound,
+            "Deleting is impossible. Connected recurring deal exists" => {
+                return Self::DeletingIsImpossibleConnectedRecurringDealExists;
+            }
+            "Access denied" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IdIsNotDefinedOrInvalid => "id is not defined or invalid",
+            Self::RecurringIsNotAllowed => "Recurring is not allowed",
+            Self::RecurringDealIsNotFound => "Recurring deal is not found",
+            Self::DeletingIsImpossibleConnectedRecurringDealExists => {
+                "Deleting is impossible. Connected recurring deal exists"
+            }
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::RecurringDealIsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealRecurringExpose`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealRecurringExposeError {
+    /// Code `id is not defined or invalid`.
+    ///
+    /// The parameter id has been passed with an empty or invalid value
+    IdIsNotDefinedOrInvalid,
+    /// Code `Recurring is not allowed`.
+    ///
+    /// Recurring deals are not available in Bitrix24
+    RecurringIsNotAllowed,
+    /// Code `Recurring deal is not found`.
+    ///
+    /// The template for the recurring deal was not found
+    RecurringDealIsNotFound,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient permissions to read the original deal or create a new deal
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealRecurringExposeError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "id is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
+            "Recurring is not allowed" => return Self::RecurringIsNotAllowed,
+            "Recurring deal is not found" => return Self::RecurringDealIsNotFound,
+            "Access denied" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IdIsNotDefinedOrInvalid => "id is not defined or invalid",
+            Self::RecurringIsNotAllowed => "Recurring is not allowed",
+            Self::RecurringDealIsNotFound => "Recurring deal is not found",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::RecurringDealIsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealRecurringFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealRecurringFieldsError {
+    /// Code `Access denied`.
+    ///
+    /// Insufficient permissions to access CRM
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealRecurringFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "Access denied" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DealRecurringGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealRecurringGetError {
+    /// Code `id is not defined or invalid`.
+    ///
+    /// The parameter id has been passed with an empty or incorrect value
+    IdIsNotDefinedOrInvalid,
+    /// Code `Recurring is not allowed`.
+    ///
+    /// Recurring deals are not available in Bitrix24
+    RecurringIsNotAllowed,
+    /// Code `Recurring deal is not found`.
+    ///
+    /// The recurring deal template was not found
+    RecurringDealIsNotFound,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient rights to read the recurring deal template
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealRecurringGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "id is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
+            "Recurring is not allowed" => return Self::RecurringIsNotAllowed,
+            "Recurring deal is not found" => return Self::RecurringDealIsNotFound,
+            "Access denied" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IdIsNotDefinedOrInvalid => "id is not defined or invalid",
+            Self::RecurringIsNotAllowed => "Recurring is not allowed",
+            Self::RecurringDealIsNotFound => "Recurring deal is not found",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::RecurringDealIsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealRecurringList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealRecurringListError {
+    /// Code `Access denied`.
+    ///
+    /// Insufficient permissions to read deals
+    AccessDenied,
+    /// Code `Parameter 'order' must be array`.
+    ///
+    /// The order parameter is not an object
+    ParameterOrderMustBeArray,
+    /// Code `Parameter 'filter' must be array`.
+    ///
+    /// The filter parameter is not an object
+    ParameterFilterMustBeArray,
+    /// Code `Failed to get list. General error`.
+    ///
+    /// Unable to retrieve the list due to an internal error
+    FailedToGetListGeneralError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealRecurringListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "Access denied" => return Self::AccessDenied,
+            "Parameter 'order' must be array" => return Self::ParameterOrderMustBeArray,
+            "Parameter 'filter' must be array" => return Self::ParameterFilterMustBeArray,
+            "Failed to get list. General error" => {
+                return Self::FailedToGetListGeneralError;
+            }
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "Access denied",
+            Self::ParameterOrderMustBeArray => "Parameter 'order' must be array",
+            Self::ParameterFilterMustBeArray => "Parameter 'filter' must be array",
+            Self::FailedToGetListGeneralError => "Failed to get list. General error",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DealRecurringUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealRecurringUpdateError {
+    /// Code `id is not defined or invalid`.
+    ///
+    /// The parameter id has been passed with an empty or invalid value
+    IdIsNotDefinedOrInvalid,
+    /// Code `Parameter 'fields' must be array`.
+    ///
+    /// The parameter fields is missing or not in object format
+    ParameterFieldsMustBeArray,
+    /// Code `Recurring is not allowed`.
+    ///
+    /// Recurring deals are not available in Bitrix24
+    RecurringIsNotAllowed,
+    /// Code `Recurring deal is not found`.
+    ///
+    /// The recurring deal template was not found
+    RecurringDealIsNotFound,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient permissions to read or modify the associated deal
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealRecurringUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "id is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
+            "Parameter 'fields' must be array" => return Self::ParameterFieldsMustBeArray,
+            "Recurring is not allowed" => return Self::RecurringIsNotAllowed,
+            "Recurring deal is not found" => return Self::RecurringDealIsNotFound,
+            "Access denied" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IdIsNotDefinedOrInvalid => "id is not defined or invalid",
+            Self::ParameterFieldsMustBeArray => "Parameter 'fields' must be array",
+            Self::RecurringIsNotAllowed => "Recurring is not allowed",
+            Self::RecurringDealIsNotFound => "Recurring deal is not found",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::RecurringDealIsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// ID is not defined or invalid
+    IdIsNotDefinedOrInvalid,
+    /// No code; told apart by its description.
+    ///
+    /// Not found
+    NotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'fields' must be array
+    ParameterFieldsMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Parameter 'params' must be array
+    ParameterParamsMustBeArray,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Disk resource exhausted
+    DiskResourceExhausted,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid value for the "Currency" field
+    InvalidValueForTheCurrencyField,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "id is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
+                "not found" => return Self::NotFound,
+                "parameter 'fields' must be array" => {
+                    return Self::ParameterFieldsMustBeArray;
+                }
+                "parameter 'params' must be array" => {
+                    return Self::ParameterParamsMustBeArray;
+                }
+                "access denied" => return Self::AccessDenied,
+                "disk resource exhausted" => return Self::DiskResourceExhausted,
+                "invalid value for the \"currency\" field" => {
+                    return Self::InvalidValueForTheCurrencyField;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IdIsNotDefinedOrInvalid => "",
+            Self::NotFound => "",
+            Self::ParameterFieldsMustBeArray => "",
+            Self::ParameterParamsMustBeArray => "",
+            Self::AccessDenied => "",
+            Self::DiskResourceExhausted => "",
+            Self::InvalidValueForTheCurrencyField => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealUserfieldAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealUserfieldAddError {
+    /// No code; told apart by its description.
+    ///
+    /// The 'FIELD_NAME' field is not found.
+    TheFieldNameFieldIsNot,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Field name is too long (more than 50 characters).
+    ///
+    /// Field name contains invalid characters. Allowed characters are: A-Z, 0-9 and _.
+    ///
+    /// Incorrect custom type specified.
+    ///
+    /// List item with value XML_ID=xml_id already exists.
+    ErrorCore,
+    /// No code; told apart by its description.
+    ///
+    /// The 'USER_TYPE_ID' field is not found.
+    TheUserTypeIdFieldIs,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealUserfieldAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => return Self::ErrorCore,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the 'field_name' field is not found" => {
+                    return Self::TheFieldNameFieldIsNot;
+                }
+                "the 'user_type_id' field is not found" => {
+                    return Self::TheUserTypeIdFieldIs;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheFieldNameFieldIsNot => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::TheUserTypeIdFieldIs => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TheFieldNameFieldIsNot | Self::TheUserTypeIdFieldIs)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealUserfieldDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealUserfieldDeleteError {
+    /// Code `400`.
+    ///
+    /// ID is not defined or invalid
+    ///
+    /// Error deleting FIELD_NAME for object ENTITY_ID
+    Code400,
+    /// Code `403`.
+    ///
+    /// Access denied
+    Code403,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The entity with ID 'id' is not found
+    ErrorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealUserfieldDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => return Self::Code400,
+            "403" => return Self::Code403,
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Code403 => "403",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealUserfieldGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealUserfieldGetError {
+    /// Code `403`.
+    ///
+    /// Access denied
+    Code403,
+    /// Code `400`.
+    ///
+    /// ID is not defined or invalid
+    Code400,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The entity with ID 'id' is not found
+    ErrorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealUserfieldGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "403" => return Self::Code403,
+            "400" => return Self::Code400,
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code403 => "403",
+            Self::Code400 => "400",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DealUserfieldList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealUserfieldListError {
+    /// Code `400`.
+    ///
+    /// Parameter 'order' must be array
+    ///
+    /// Parameter 'filter' must be array
+    Code400,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealUserfieldListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => return Self::Code400,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DealUserfieldUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DealUserfieldUpdateError {
+    /// Code `400`.
+    ///
+    /// Parameter 'fields' must be array
+    ///
+    /// ID is not defined or invalid
+    Code400,
+    /// Code `403`.
+    ///
+    /// Access denied
+    Code403,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The entity with ID 'id' is not found
+    ErrorNotFound,
+    /// Code `ERROR_CORE`.
+    ///
+    /// List item with XML_ID='XML_ID' already exists
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DealUserfieldUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "400" => return Self::Code400,
+            "403" => return Self::Code403,
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            "ERROR_CORE" => return Self::ErrorCore,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code400 => "400",
+            Self::Code403 => "403",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// Stage group. Possible values:
 /// - `P` — in progress
@@ -2083,7 +3920,7 @@ pub struct Deal {
     ///
     /// To learn more about the obtained deal type, you can use the method crm.status.list by passing the filter:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     ENTITY_ID: 'DEAL_TYPE',
     ///     STATUS_ID: TYPE_ID,
@@ -2112,7 +3949,7 @@ pub struct Deal {
     ///
     /// To learn more about the obtained stage, you can use the method crm.status.list by passing the filter:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     ENTITY_ID: entityId,
     ///     STATUS_ID: statusId,
@@ -2386,7 +4223,7 @@ pub struct Deal {
     ///
     /// To learn more about the obtained source, you can use the method crm.status.list by passing the filter:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     ENTITY_ID: 'SOURCE',
     ///     STATUS_ID: SOURCE_ID,
@@ -5464,7 +7301,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for DealAddFieldsUtmMed
 }
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -6264,7 +8101,7 @@ for DealContactAddFieldsIsPrimary {
 }
 /// Object in the format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -7307,7 +9144,7 @@ impl DealRecurringUpdateFieldsParams {
 }
 /// An object in the following format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -7858,7 +9695,7 @@ impl<'de> ::b24_core::__private::serde::Deserialize<'de> for DealUpdateFieldsUtm
 }
 /// An object in the following format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -8610,7 +10447,7 @@ impl DealUserfieldAddFieldsSettings {
     }
 }
 /// Object format:
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -9093,7 +10930,7 @@ for DealUserfieldListFilterShowFilter {
     }
 }
 /// Object format:
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -9422,7 +11259,7 @@ impl DealUserfieldUpdateFieldsSettings {
     }
 }
 /// Object format:
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,

@@ -5,6 +5,24 @@
 /// Who: a user with "add" access permission for the contact, company, or lead that owns the address.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/addresses/crm-address-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::AddressAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::AddressAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AddressAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -39,12 +57,31 @@ impl ::b24_core::__private::Method for AddressAdd {
         "crm.address.add",
     );
     type Output = bool;
+    type Error = AddressAddError;
 }
 /// The method deletes an address.
 ///
 /// Who: a user with "delete" access permission for the contact, company, or lead that owns the address.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/addresses/crm-address-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::AddressDelete::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::AddressDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AddressDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -79,12 +116,30 @@ impl ::b24_core::__private::Method for AddressDelete {
         "crm.address.delete",
     );
     type Output = bool;
+    type Error = AddressDeleteError;
 }
 /// The method returns a formal description of the address fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/addresses/crm-address-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::AddressFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::AddressFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AddressFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -103,12 +158,31 @@ impl ::b24_core::__private::Method for AddressFields {
         "crm.address.fields",
     );
     type Output = AddressFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method returns a list of addresses based on the filter.
 ///
 /// Who: a user with "read" access permission for contacts, companies, and leads.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/addresses/crm-address-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::AddressList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::AddressList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `AddressList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -178,7 +252,7 @@ pub struct AddressList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl AddressList {
     /// Creates a `AddressList` from its required fields.
@@ -217,7 +291,10 @@ impl AddressList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -229,6 +306,7 @@ impl ::b24_core::__private::Method for AddressList {
         "crm.address.list",
     );
     type Output = ::std::vec::Vec<AddressListResultItem>;
+    type Error = AddressListError;
 }
 impl ::b24_core::__private::ListMethod for AddressList {
     type Item = AddressListResultItem;
@@ -240,6 +318,24 @@ impl ::b24_core::__private::ListMethod for AddressList {
 /// Who: a user with "edit" access permission for the contact, company, or lead that owns the address.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/addresses/crm-address-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::AddressUpdate::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::AddressUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AddressUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -276,12 +372,31 @@ impl ::b24_core::__private::Method for AddressUpdate {
         "crm.address.update",
     );
     type Output = bool;
+    type Error = AddressUpdateError;
 }
 /// This method adds a new requisite.
 ///
 /// Who: a user with "add" access permission for the contact or company that owns the requisite.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/universal/crm-requisite-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -316,12 +431,31 @@ impl ::b24_core::__private::Method for RequisiteAdd {
         "crm.requisite.add",
     );
     type Output = i64;
+    type Error = RequisiteAddError;
 }
 /// This method creates a new bank detail.
 ///
 /// Who: a user with "add" access permission for the contact or company that owns the requisite.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/bank-detail/crm-requisite-bank-detail-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteBankdetailAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteBankdetailAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteBankdetailAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -356,12 +490,30 @@ impl ::b24_core::__private::Method for RequisiteBankdetailAdd {
         "crm.requisite.bankdetail.add",
     );
     type Output = i64;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method deletes a bank detail.
 ///
 /// Who: a user with "delete" access permission for the contact or company that owns the requisite.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/bank-detail/crm-requisite-bank-detail-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteBankdetailDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteBankdetailDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteBankdetailDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -370,12 +522,14 @@ pub struct RequisiteBankdetailDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl RequisiteBankdetailDelete {
     /// Creates a `RequisiteBankdetailDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -386,12 +540,30 @@ impl ::b24_core::__private::Method for RequisiteBankdetailDelete {
         "crm.requisite.bankdetail.delete",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method returns a formal description of the bank details fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/bank-detail/crm-requisite-bank-detail-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteBankdetailFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteBankdetailFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteBankdetailFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -410,12 +582,30 @@ impl ::b24_core::__private::Method for RequisiteBankdetailFields {
         "crm.requisite.bankdetail.fields",
     );
     type Output = RequisiteBankdetailFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method returns bank details by identifier.
 ///
 /// Who: a user with "read" access permission for the contact or company that owns the requisite.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/bank-detail/crm-requisite-bank-detail-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteBankdetailGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteBankdetailGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteBankdetailGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -426,12 +616,14 @@ pub struct RequisiteBankdetailGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl RequisiteBankdetailGet {
     /// Creates a `RequisiteBankdetailGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -445,12 +637,31 @@ impl ::b24_core::__private::Method for RequisiteBankdetailGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// Returns a list of banking details based on the filter.
 ///
 /// Who: a user with "read" access permission for contacts and companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/bank-detail/crm-requisite-bank-detail-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteBankdetailList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteBankdetailList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteBankdetailList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -522,7 +733,7 @@ pub struct RequisiteBankdetailList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl RequisiteBankdetailList {
     /// Creates a `RequisiteBankdetailList` from its required fields.
@@ -566,7 +777,10 @@ impl RequisiteBankdetailList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -578,6 +792,7 @@ impl ::b24_core::__private::Method for RequisiteBankdetailList {
         "crm.requisite.bankdetail.list",
     );
     type Output = ::std::vec::Vec<RequisiteBankdetailListResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for RequisiteBankdetailList {
     type Item = RequisiteBankdetailListResultItem;
@@ -589,6 +804,24 @@ impl ::b24_core::__private::ListMethod for RequisiteBankdetailList {
 /// Who: a user with "edit" access permission for the contact or company that owns the requisite.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/bank-detail/crm-requisite-bank-detail-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteBankdetailUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteBankdetailUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteBankdetailUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -599,7 +832,7 @@ pub struct RequisiteBankdetailUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Set of bank detail fields — an object of the form `{"field": "value"[, ...]}`, the values of which need to be changed.
     ///
     /// Wire name: `fields`.
@@ -613,7 +846,7 @@ impl RequisiteBankdetailUpdate {
     /// Creates a `RequisiteBankdetailUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -634,12 +867,30 @@ impl ::b24_core::__private::Method for RequisiteBankdetailUpdate {
         "crm.requisite.bankdetail.update",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method deletes a requisite and all associated objects (links to other entities, addresses, bank details).
 ///
 /// Who: a user with "delete" access permission for the contact or company that owns the requisite.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/universal/crm-requisite-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -650,12 +901,14 @@ pub struct RequisiteDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl RequisiteDelete {
     /// Creates a `RequisiteDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -666,12 +919,30 @@ impl ::b24_core::__private::Method for RequisiteDelete {
         "crm.requisite.delete",
     );
     type Output = bool;
+    type Error = RequisiteDeleteError;
 }
 /// This method retrieves the description of the requisite fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/universal/crm-requisite-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -693,12 +964,30 @@ impl ::b24_core::__private::Method for RequisiteFields {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method retrieves the requisite by its identifier `id`.
 ///
 /// Who: a user with "read" access permission for the contact or company that owns the requisite.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/universal/crm-requisite-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -709,12 +998,14 @@ pub struct RequisiteGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl RequisiteGet {
     /// Creates a `RequisiteGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -728,12 +1019,30 @@ impl ::b24_core::__private::Method for RequisiteGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = RequisiteGetError;
 }
 /// The method `crm.requisite.link.fields` returns a formal description of the requisite link fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/links/crm-requisite-link-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteLinkFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteLinkFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteLinkFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -752,12 +1061,30 @@ impl ::b24_core::__private::Method for RequisiteLinkFields {
         "crm.requisite.link.fields",
     );
     type Output = RequisiteLinkFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method returns the link of the requisites with the object.
 ///
 /// Who: a user with "read" access permission for the CRM object the link is retrieved for.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/links/crm-requisite-link-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteLinkGet::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteLinkGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteLinkGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -778,7 +1105,7 @@ pub struct RequisiteLinkGet {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the object to which the link belongs.
     ///
     /// Identifiers of objects can be obtained using the following methods: crm.deal.list, crm.quote.list, crm.item.list.
@@ -788,14 +1115,14 @@ pub struct RequisiteLinkGet {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
 }
 impl RequisiteLinkGet {
     /// Creates a `RequisiteLinkGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
-        entity_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
@@ -813,12 +1140,31 @@ impl ::b24_core::__private::Method for RequisiteLinkGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = RequisiteLinkGetError;
 }
 /// Retrieves a list of links for company details based on the filter.
 ///
 /// Who: a user with "read" access permission for CRM objects.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/links/crm-requisite-link-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteLinkList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteLinkList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteLinkList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -888,7 +1234,7 @@ pub struct RequisiteLinkList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl RequisiteLinkList {
     /// Creates a `RequisiteLinkList` from its required fields.
@@ -930,7 +1276,10 @@ impl RequisiteLinkList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -942,6 +1291,7 @@ impl ::b24_core::__private::Method for RequisiteLinkList {
         "crm.requisite.link.list",
     );
     type Output = ::std::vec::Vec<RequisiteLinkListResultItem>;
+    type Error = RequisiteLinkListError;
 }
 impl ::b24_core::__private::ListMethod for RequisiteLinkList {
     type Item = RequisiteLinkListResultItem;
@@ -953,6 +1303,24 @@ impl ::b24_core::__private::ListMethod for RequisiteLinkList {
 /// Who: a user with "edit" access permission for the CRM object the link is registered for.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/links/crm-requisite-link-register.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteLinkRegister::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteLinkRegister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteLinkRegister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -987,12 +1355,30 @@ impl ::b24_core::__private::Method for RequisiteLinkRegister {
         "crm.requisite.link.register",
     );
     type Output = bool;
+    type Error = RequisiteLinkRegisterError;
 }
 /// This method removes the link between requisites and the object.
 ///
 /// Who: a user with "edit" access permission for the CRM object the link is removed for.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/links/crm-requisite-link-unregister.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteLinkUnregister::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteLinkUnregister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteLinkUnregister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1013,7 +1399,7 @@ pub struct RequisiteLinkUnregister {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the object to which the link belongs.
     ///
     /// Object identifiers can be obtained using the following methods: crm.deal.list, crm.quote.list, crm.item.list
@@ -1023,14 +1409,14 @@ pub struct RequisiteLinkUnregister {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
 }
 impl RequisiteLinkUnregister {
     /// Creates a `RequisiteLinkUnregister` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
-        entity_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
@@ -1045,12 +1431,31 @@ impl ::b24_core::__private::Method for RequisiteLinkUnregister {
         "crm.requisite.link.unregister",
     );
     type Output = bool;
+    type Error = RequisiteLinkUnregisterError;
 }
 /// This method retrieves a list of company details based on a filter.
 ///
 /// Who: a user with "read" access permission for contacts and companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/universal/crm-requisite-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1139,7 +1544,7 @@ pub struct RequisiteList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl RequisiteList {
     /// Creates a `RequisiteList` from its required fields.
@@ -1193,7 +1598,10 @@ impl RequisiteList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1205,6 +1613,7 @@ impl ::b24_core::__private::Method for RequisiteList {
         "crm.requisite.list",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = RequisiteListError;
 }
 impl ::b24_core::__private::ListMethod for RequisiteList {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -1216,6 +1625,24 @@ impl ::b24_core::__private::ListMethod for RequisiteList {
 /// Who: a user with "add" access permission for both contacts and companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/crm-requisite-preset-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1250,12 +1677,30 @@ impl ::b24_core::__private::Method for RequisitePresetAdd {
         "crm.requisite.preset.add",
     );
     type Output = i64;
+    type Error = RequisitePresetAddError;
 }
 /// The method returns a possible list of countries for requisite templates. Country identifiers are used as values for the `COUNTRY_ID` field of the template.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/crm-requisite-preset-countries.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetCountries::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetCountries>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetCountries` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1274,12 +1719,30 @@ impl ::b24_core::__private::Method for RequisitePresetCountries {
         "crm.requisite.preset.countries",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// Deletes a company details template by its identifier.
 ///
 /// Who: a user with "delete" access permission for both contacts and companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/crm-requisite-preset-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1288,12 +1751,14 @@ pub struct RequisitePresetDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl RequisitePresetDelete {
     /// Creates a `RequisitePresetDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1304,12 +1769,31 @@ impl ::b24_core::__private::Method for RequisitePresetDelete {
         "crm.requisite.preset.delete",
     );
     type Output = bool;
+    type Error = RequisitePresetDeleteError;
 }
 /// Adds a custom field to a company details template. Use the crm.requisite.preset.field.availabletoadd method to retrieve the fields available for addition to the template.
 ///
 /// Who: a user with "add" access permission for both contacts and companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/fields/crm-requisite-preset-field-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetFieldAdd::new(serde_json::Map::new(), serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetFieldAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetFieldAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1363,12 +1847,31 @@ impl ::b24_core::__private::Method for RequisitePresetFieldAdd {
         "crm.requisite.preset.field.add",
     );
     type Output = i64;
+    type Error = RequisitePresetFieldAddError;
 }
 /// Returns the fields available for addition to the specified company details template.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/fields/crm-requisite-preset-field-available-to-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetFieldAvailabletoadd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetFieldAvailabletoadd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetFieldAvailabletoadd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1407,12 +1910,31 @@ impl ::b24_core::__private::Method for RequisitePresetFieldAvailabletoadd {
         "crm.requisite.preset.field.availabletoadd",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = RequisitePresetFieldAvailabletoaddError;
 }
 /// Deletes a custom field from a company details template.
 ///
 /// Who: a user with "delete" access permission for both contacts and companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/fields/crm-requisite-preset-field-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetFieldDelete::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetFieldDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetFieldDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1423,7 +1945,7 @@ pub struct RequisitePresetFieldDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object containing the identifier of the template from which the custom field is being deleted (for example, `{"ID": 27}`).
     ///
     /// Template identifiers can be obtained using the crm.requisite.preset.list method.
@@ -1439,7 +1961,7 @@ impl RequisitePresetFieldDelete {
     /// Creates a `RequisitePresetFieldDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         preset: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -1460,12 +1982,30 @@ impl ::b24_core::__private::Method for RequisitePresetFieldDelete {
         "crm.requisite.preset.field.delete",
     );
     type Output = bool;
+    type Error = RequisitePresetFieldDeleteError;
 }
 /// Returns a formal description of the fields that describe the customizable field of the required template.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/fields/crm-requisite-preset-field-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetFieldFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetFieldFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetFieldFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1484,12 +2024,31 @@ impl ::b24_core::__private::Method for RequisitePresetFieldFields {
         "crm.requisite.preset.field.fields",
     );
     type Output = RequisitePresetFieldFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// Retrieves the description of a custom field within a company details template by its identifier.
 ///
 /// Who: a user with "read" access permission for contacts and companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/fields/crm-requisite-preset-field-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetFieldGet::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1500,7 +2059,7 @@ pub struct RequisitePresetFieldGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object containing the identifier of the template from which the information about the custom field is extracted (for example, `{"ID": 27}`).
     ///
     /// Template identifiers can be obtained using the crm.requisite.preset.list method
@@ -1516,7 +2075,7 @@ impl RequisitePresetFieldGet {
     /// Creates a `RequisitePresetFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         preset: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -1540,12 +2099,31 @@ impl ::b24_core::__private::Method for RequisitePresetFieldGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = RequisitePresetFieldGetError;
 }
 /// Returns a list of all customizable fields for a specific company details template.
 ///
 /// Who: a user with "read" access permission for contacts and companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/fields/crm-requisite-preset-field-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetFieldList::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1580,12 +2158,31 @@ impl ::b24_core::__private::Method for RequisitePresetFieldList {
         "crm.requisite.preset.field.list",
     );
     type Output = ::std::vec::Vec<RequisitePresetFieldListResultItem>;
+    type Error = RequisitePresetFieldListError;
 }
 /// Updates a custom field in the specified template.
 ///
 /// Who: a user with "edit" access permission for both contacts and companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/fields/crm-requisite-preset-field-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetFieldUpdate::new(1, serde_json::Map::new(), serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetFieldUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetFieldUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1596,7 +2193,7 @@ pub struct RequisitePresetFieldUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object containing the identifier of the template to which the custom field is added (e.g., `{"ID": 27}`).
     ///
     /// Template identifiers can be obtained using the method crm.requisite.preset.list
@@ -1622,7 +2219,7 @@ impl RequisitePresetFieldUpdate {
     /// Creates a `RequisitePresetFieldUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         preset: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -1650,12 +2247,30 @@ impl ::b24_core::__private::Method for RequisitePresetFieldUpdate {
         "crm.requisite.preset.field.update",
     );
     type Output = bool;
+    type Error = RequisitePresetFieldUpdateError;
 }
 /// The method returns a formal description of the fields of the requisite template.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/crm-requisite-preset-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1674,12 +2289,30 @@ impl ::b24_core::__private::Method for RequisitePresetFields {
         "crm.requisite.preset.fields",
     );
     type Output = RequisitePresetFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns the requisite template by its identifier.
 ///
 /// Who: a user with "read" access permission for contacts and companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/crm-requisite-preset-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1688,12 +2321,14 @@ pub struct RequisitePresetGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl RequisitePresetGet {
     /// Creates a `RequisitePresetGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1707,12 +2342,31 @@ impl ::b24_core::__private::Method for RequisitePresetGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = RequisitePresetGetError;
 }
 /// Retrieves a list of company details templates based on the filter.
 ///
 /// Who: a user with "read" access permission for contacts and companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/crm-requisite-preset-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1782,7 +2436,7 @@ pub struct RequisitePresetList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl RequisitePresetList {
     /// Creates a `RequisitePresetList` from its required fields.
@@ -1824,7 +2478,10 @@ impl RequisitePresetList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1836,6 +2493,7 @@ impl ::b24_core::__private::Method for RequisitePresetList {
         "crm.requisite.preset.list",
     );
     type Output = ::std::vec::Vec<RequisitePresetListResultItem>;
+    type Error = RequisitePresetListError;
 }
 impl ::b24_core::__private::ListMethod for RequisitePresetList {
     type Item = RequisitePresetListResultItem;
@@ -1847,6 +2505,23 @@ impl ::b24_core::__private::ListMethod for RequisitePresetList {
 /// Who: a user with "edit" access permission for both contacts and companies.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/presets/crm-requisite-preset-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisitePresetUpdate::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisitePresetUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisitePresetUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1855,7 +2530,7 @@ pub struct RequisitePresetUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Set of template fields — an object of the form `{"field": "value"[, ...]}`, the values of which need to be changed
     ///
     /// Wire name: `fields`.
@@ -1866,7 +2541,7 @@ impl RequisitePresetUpdate {
     /// Creates a `RequisitePresetUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -1884,12 +2559,31 @@ impl ::b24_core::__private::Method for RequisitePresetUpdate {
         "crm.requisite.preset.update",
     );
     type Output = bool;
+    type Error = RequisitePresetUpdateError;
 }
 /// This method updates an existing requisite.
 ///
 /// Who: a user with "edit" access permission for the contact or company that owns the requisite.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/universal/crm-requisite-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1898,7 +2592,7 @@ pub struct RequisiteUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Set of requisite fields — an object of the form `"field": "value"[, ...]}`, the values of which need to be changed
     ///
     /// Wire name: `fields`.
@@ -1912,7 +2606,7 @@ impl RequisiteUpdate {
     /// Creates a `RequisiteUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -1933,12 +2627,31 @@ impl ::b24_core::__private::Method for RequisiteUpdate {
         "crm.requisite.update",
     );
     type Output = bool;
+    type Error = RequisiteUpdateError;
 }
 /// Creates a new custom field for the company details.
 ///
 /// Who: administrator, user with the "Allow to modify settings" access permission in CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/user-fields/crm-requisite-userfield-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteUserfieldAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteUserfieldAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteUserfieldAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1973,12 +2686,30 @@ impl ::b24_core::__private::Method for RequisiteUserfieldAdd {
         "crm.requisite.userfield.add",
     );
     type Output = i64;
+    type Error = RequisiteUserfieldAddError;
 }
 /// Deletes a custom field of the company details.
 ///
 /// Who: administrator, user with the "Allow to modify settings" access permission in CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/user-fields/crm-requisite-userfield-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteUserfieldDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteUserfieldDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteUserfieldDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1987,12 +2718,14 @@ pub struct RequisiteUserfieldDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl RequisiteUserfieldDelete {
     /// Creates a `RequisiteUserfieldDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2003,12 +2736,30 @@ impl ::b24_core::__private::Method for RequisiteUserfieldDelete {
         "crm.requisite.userfield.delete",
     );
     type Output = bool;
+    type Error = RequisiteUserfieldDeleteError;
 }
 /// Retrieves a user field of the company details by its identifier.
 ///
 /// Who: a user with "read" access permission for requisites.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/user-fields/crm-requisite-userfield-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteUserfieldGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteUserfieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteUserfieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2017,12 +2768,14 @@ pub struct RequisiteUserfieldGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl RequisiteUserfieldGet {
     /// Creates a `RequisiteUserfieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2036,12 +2789,31 @@ impl ::b24_core::__private::Method for RequisiteUserfieldGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = RequisiteUserfieldGetError;
 }
 /// Retrieves a list of custom fields for the specified entity based on the filter.
 ///
 /// Who: a user with "read" access permission for requisites.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/user-fields/crm-requisite-userfield-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteUserfieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteUserfieldList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteUserfieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2133,6 +2905,7 @@ impl ::b24_core::__private::Method for RequisiteUserfieldList {
         "crm.requisite.userfield.list",
     );
     type Output = ::std::vec::Vec<RequisiteUserfieldListResultItem>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for RequisiteUserfieldList {
     type Item = RequisiteUserfieldListResultItem;
@@ -2144,6 +2917,24 @@ impl ::b24_core::__private::ListMethod for RequisiteUserfieldList {
 /// Who: administrator, user with the "Allow to modify settings" access permission in CRM.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/requisites/user-fields/crm-requisite-userfield-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::requisites::RequisiteUserfieldUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::requisites::RequisiteUserfieldUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RequisiteUserfieldUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2152,7 +2943,7 @@ pub struct RequisiteUserfieldUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Set of fields — an object of the form `{"field": "value"[, ...]}`, the values of which need to be changed
     ///
     /// Wire name: `fields`.
@@ -2166,7 +2957,7 @@ impl RequisiteUserfieldUpdate {
     /// Creates a `RequisiteUserfieldUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -2187,6 +2978,1538 @@ impl ::b24_core::__private::Method for RequisiteUserfieldUpdate {
         "crm.requisite.userfield.update",
     );
     type Output = bool;
+    type Error = RequisiteUserfieldUpdateError;
+}
+/// The documented errors of `AddressAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AddressAddError {
+    /// Code `TYPE_ID is not defined or invalid`.
+    ///
+    /// Address type identifier is not specified or has an invalid value
+    TypeIdIsNotDefinedOrInvalid,
+    /// Code `ENTITY_TYPE_ID is not defined or invalid`.
+    ///
+    /// Parent object type identifier is not specified or has an invalid value.
+    EntityTypeIdIsNotDefinedOrInvalid,
+    /// Code `ENTITY_ID is not defined or invalid`.
+    ///
+    /// Parent object identifier is not specified or has an invalid value
+    EntityIdIsNotDefinedOrInvalid,
+    /// Code `TypeAddress exists`.
+    ///
+    /// An address of this type already exists for the specified parent object
+    TypeAddressExists,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to add the address
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AddressAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "TYPE_ID is not defined or invalid" => {
+                return Self::TypeIdIsNotDefinedOrInvalid;
+            }
+            "ENTITY_TYPE_ID is not defined or invalid" => {
+                return Self::EntityTypeIdIsNotDefinedOrInvalid;
+            }
+            "ENTITY_ID is not defined or invalid" => {
+                return Self::EntityIdIsNotDefinedOrInvalid;
+            }
+            "TypeAddress exists" => return Self::TypeAddressExists,
+            "Access denied" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TypeIdIsNotDefinedOrInvalid => "TYPE_ID is not defined or invalid",
+            Self::EntityTypeIdIsNotDefinedOrInvalid => {
+                "ENTITY_TYPE_ID is not defined or invalid"
+            }
+            Self::EntityIdIsNotDefinedOrInvalid => "ENTITY_ID is not defined or invalid",
+            Self::TypeAddressExists => "TypeAddress exists",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `AddressDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AddressDeleteError {
+    /// Code `TYPE_ID is not defined or invalid`.
+    ///
+    /// The address type identifier is not specified or has an invalid value
+    TypeIdIsNotDefinedOrInvalid,
+    /// Code `ENTITY_TYPE_ID is not defined or invalid`.
+    ///
+    /// The parent object type identifier is not specified or has an invalid value
+    EntityTypeIdIsNotDefinedOrInvalid,
+    /// Code `ENTITY_ID is not defined or invalid`.
+    ///
+    /// The parent object identifier is not specified or has an invalid value
+    EntityIdIsNotDefinedOrInvalid,
+    /// Code `TypeAddress not found`.
+    ///
+    /// The address to delete was not found
+    TypeAddressNotFound,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to delete the address
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AddressDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "TYPE_ID is not defined or invalid" => {
+                return Self::TypeIdIsNotDefinedOrInvalid;
+            }
+            "ENTITY_TYPE_ID is not defined or invalid" => {
+                return Self::EntityTypeIdIsNotDefinedOrInvalid;
+            }
+            "ENTITY_ID is not defined or invalid" => {
+                return Self::EntityIdIsNotDefinedOrInvalid;
+            }
+            "TypeAddress not found" => return Self::TypeAddressNotFound,
+            "Access denied" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TypeIdIsNotDefinedOrInvalid => "TYPE_ID is not defined or invalid",
+            Self::EntityTypeIdIsNotDefinedOrInvalid => {
+                "ENTITY_TYPE_ID is not defined or invalid"
+            }
+            Self::EntityIdIsNotDefinedOrInvalid => "ENTITY_ID is not defined or invalid",
+            Self::TypeAddressNotFound => "TypeAddress not found",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TypeAddressNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `AddressList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AddressListError {
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access rights to retrieve the list of addresses. No read access to companies, contacts, leads
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AddressListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "Access denied" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `AddressUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AddressUpdateError {
+    /// Code `TYPE_ID is not defined or invalid`.
+    ///
+    /// Address type identifier is not specified or has an invalid value
+    TypeIdIsNotDefinedOrInvalid,
+    /// Code `ENTITY_TYPE_ID is not defined or invalid`.
+    ///
+    /// Parent object type identifier is not specified or has an invalid value.
+    EntityTypeIdIsNotDefinedOrInvalid,
+    /// Code `ENTITY_ID is not defined or invalid`.
+    ///
+    /// Parent object identifier is not specified or has an invalid value.
+    EntityIdIsNotDefinedOrInvalid,
+    /// Code `TypeAddress not found`.
+    ///
+    /// Address not found
+    TypeAddressNotFound,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to update the address
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AddressUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "TYPE_ID is not defined or invalid" => {
+                return Self::TypeIdIsNotDefinedOrInvalid;
+            }
+            "ENTITY_TYPE_ID is not defined or invalid" => {
+                return Self::EntityTypeIdIsNotDefinedOrInvalid;
+            }
+            "ENTITY_ID is not defined or invalid" => {
+                return Self::EntityIdIsNotDefinedOrInvalid;
+            }
+            "TypeAddress not found" => return Self::TypeAddressNotFound,
+            "Access denied" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TypeIdIsNotDefinedOrInvalid => "TYPE_ID is not defined or invalid",
+            Self::EntityTypeIdIsNotDefinedOrInvalid => {
+                "ENTITY_TYPE_ID is not defined or invalid"
+            }
+            Self::EntityIdIsNotDefinedOrInvalid => "ENTITY_ID is not defined or invalid",
+            Self::TypeAddressNotFound => "TypeAddress not found",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TypeAddressNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisiteAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Identifier of the parent entity type is not defined or has an invalid value
+    IdentifierOfTheParentEntityType,
+    /// No code; told apart by its description.
+    ///
+    /// Identifier of the parent entity is not defined or has an invalid value
+    IdentifierOfTheParentEntityIs,
+    /// No code; told apart by its description.
+    ///
+    /// Identifier of the requisite template is not defined or has an invalid value
+    IdentifierOfTheRequisiteTemplateIs,
+    /// No code; told apart by its description.
+    ///
+    /// The entity for which the requisite is being created was not found
+    TheEntityForWhichTheRequisite,
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient access permissions to add the requisite
+    InsufficientAccessPermissionsToAddThe,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "identifier of the parent entity type is not defined or has an invalid value" => {
+                    return Self::IdentifierOfTheParentEntityType;
+                }
+                "identifier of the parent entity is not defined or has an invalid value" => {
+                    return Self::IdentifierOfTheParentEntityIs;
+                }
+                "identifier of the requisite template is not defined or has an invalid value" => {
+                    return Self::IdentifierOfTheRequisiteTemplateIs;
+                }
+                "the entity for which the requisite is being created was not found" => {
+                    return Self::TheEntityForWhichTheRequisite;
+                }
+                "insufficient access permissions to add the requisite" => {
+                    return Self::InsufficientAccessPermissionsToAddThe;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IdentifierOfTheParentEntityType => "",
+            Self::IdentifierOfTheParentEntityIs => "",
+            Self::IdentifierOfTheRequisiteTemplateIs => "",
+            Self::TheEntityForWhichTheRequisite => "",
+            Self::InsufficientAccessPermissionsToAddThe => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TheEntityForWhichTheRequisite)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisiteDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// The requisite with the specified identifier was not found
+    TheRequisiteWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// The requisite identifier is not specified or has an invalid value
+    TheRequisiteIdentifierIsNotSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient access permissions to delete the requisite
+    InsufficientAccessPermissionsToDeleteThe,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the requisite with the specified identifier was not found" => {
+                    return Self::TheRequisiteWithTheSpecifiedIdentifier;
+                }
+                "the requisite identifier is not specified or has an invalid value" => {
+                    return Self::TheRequisiteIdentifierIsNotSpecified;
+                }
+                "insufficient access permissions to delete the requisite" => {
+                    return Self::InsufficientAccessPermissionsToDeleteThe;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheRequisiteWithTheSpecifiedIdentifier => "",
+            Self::TheRequisiteIdentifierIsNotSpecified => "",
+            Self::InsufficientAccessPermissionsToDeleteThe => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TheRequisiteWithTheSpecifiedIdentifier)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisiteGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteGetError {
+    /// No code; told apart by its description.
+    ///
+    /// The requisite with the specified identifier was not found
+    TheRequisiteWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient access permissions to retrieve the requisite
+    InsufficientAccessPermissionsToRetrieveThe,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the requisite with the specified identifier was not found" => {
+                    return Self::TheRequisiteWithTheSpecifiedIdentifier;
+                }
+                "insufficient access permissions to retrieve the requisite" => {
+                    return Self::InsufficientAccessPermissionsToRetrieveThe;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheRequisiteWithTheSpecifiedIdentifier => "",
+            Self::InsufficientAccessPermissionsToRetrieveThe => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TheRequisiteWithTheSpecifiedIdentifier)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisiteLinkGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteLinkGetError {
+    /// Code `entityTypeId is not defined or invalid`.
+    ///
+    /// The object type identifier is not set or has an invalid value
+    EntityTypeIdIsNotDefinedOrInvalid,
+    /// Code `entityId is not defined or invalid`.
+    ///
+    /// The object identifier is not set or has an invalid value
+    EntityIdIsNotDefinedOrInvalid,
+    /// Code `Not found`.
+    ///
+    /// The requisite link was not found
+    NotFound,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to retrieve the requisite link
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteLinkGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "entityTypeId is not defined or invalid" => {
+                return Self::EntityTypeIdIsNotDefinedOrInvalid;
+            }
+            "entityId is not defined or invalid" => {
+                return Self::EntityIdIsNotDefinedOrInvalid;
+            }
+            "Not found" => return Self::NotFound,
+            "Access denied" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::EntityTypeIdIsNotDefinedOrInvalid => {
+                "entityTypeId is not defined or invalid"
+            }
+            Self::EntityIdIsNotDefinedOrInvalid => "entityId is not defined or invalid",
+            Self::NotFound => "Not found",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisiteLinkList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteLinkListError {
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to retrieve the list of requisite links
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteLinkListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "Access denied" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RequisiteLinkRegister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteLinkRegisterError {
+    /// Code `ENTITY_TYPE_ID is not defined or invalid`.
+    ///
+    /// The object type identifier is not set or has an invalid value
+    EntityTypeIdIsNotDefinedOrInvalid,
+    /// Code `ENTITY_ID is not defined or invalid`.
+    ///
+    /// The object identifier is not set or has an invalid value
+    EntityIdIsNotDefinedOrInvalid,
+    /// Code `REQUISITE_ID is not defined or invalid`.
+    ///
+    /// Client requisite identifier is not set or has an invalid value
+    RequisiteIdIsNotDefinedOrInvalid,
+    /// Code `BANK_DETAIL_ID is not defined or invalid`.
+    ///
+    /// Client bank requisite identifier is not set or has an invalid value
+    BankDetailIdIsNotDefinedOrInvalid,
+    /// Code `MC_REQUISITE_ID is not defined or invalid`.
+    ///
+    /// My company requisite identifier is not set or has an invalid value
+    McRequisiteIdIsNotDefinedOrInvalid,
+    /// Code `MC_BANK_DETAIL_ID is not defined or invalid`.
+    ///
+    /// My company bank requisite identifier is not set or has an invalid value
+    McBankDetailIdIsNotDefinedOrInvalid,
+    /// Code `The Requisite with ID '60' is not found`.
+    ///
+    /// Client requisite with the specified identifier not found
+    TheRequisiteWithId60IsNotFound,
+    /// Code `The Requisite with ID '60' is not assigned to Company with ID '5'`.
+    ///
+    /// Client requisite with the specified identifier does not belong to the company specified in the object
+    TheRequisiteWithId60IsNotAssignedToCompanyWithId5,
+    /// Code `The BankDetail with ID '24' is not found`.
+    ///
+    /// Client bank requisite with the specified identifier not found
+    TheBankDetailWithId24IsNotFound,
+    /// Code `The BankDetail with ID '24' is not assigned to Requisite with ID '60'`.
+    ///
+    /// Client bank requisite with the specified identifier does not belong to the specified requisite
+    TheBankDetailWithId24IsNotAssignedToRequisiteWithId60,
+    /// Code `The Requisite of your company with ID '2' is not found`.
+    ///
+    /// My company requisite with the specified identifier not found
+    TheRequisiteOfYourCompanyWithId2IsNotFound,
+    /// Code `The Requisite with ID '2' is not assigned to your company with ID '3010'`.
+    ///
+    /// My company requisite with the specified identifier does not belong to my company specified in the object
+    TheRequisiteWithId2IsNotAssignedToYourCompanyWithId3010,
+    /// Code `The BankDetail of your company with ID '2' is not found`.
+    ///
+    /// My company bank requisite with the specified identifier not found
+    TheBankDetailOfYourCompanyWithId2IsNotFound,
+    /// Code `The BankDetail of your company with ID '2' is not assigned to Requisite of your company with ID '2'`.
+    ///
+    /// My company bank requisite with the specified identifier does not belong to the specified requisite
+    TheBankDetailOfYourCompanyWithId2IsNotAssignedToRequisiteOfYourCompanyWithId2,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteLinkRegisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ENTITY_TYPE_ID is not defined or invalid" => {
+                return Self::EntityTypeIdIsNotDefinedOrInvalid;
+            }
+            "ENTITY_ID is not defined or invalid" => {
+                return Self::EntityIdIsNotDefinedOrInvalid;
+            }
+            "REQUISITE_ID is not defined or invalid" => {
+                return Self::RequisiteIdIsNotDefinedOrInvalid;
+            }
+            "BANK_DETAIL_ID is not defined or invalid" => {
+                return Self::BankDetailIdIsNotDefinedOrInvalid;
+            }
+            "MC_REQUISITE_ID is not defined or invalid" => {
+                return Self::McRequisiteIdIsNotDefinedOrInvalid;
+            }
+            "MC_BANK_DETAIL_ID is not defined or invalid" => {
+                return Self::McBankDetailIdIsNotDefinedOrInvalid;
+            }
+            "The Requisite with ID '60' is not found" => {
+                return Self::TheRequisiteWithId60IsNotFound;
+            }
+            "The Requisite with ID '60' is not assigned to Company with ID '5'" => {
+                return Self::TheRequisiteWithId60IsNotAssignedToCompanyWithId5;
+            }
+            "The BankDetail with ID '24' is not found" => {
+                return Self::TheBankDetailWithId24IsNotFound;
+            }
+            "The BankDetail with ID '24' is not assigned to Requisite with ID '60'" => {
+                return Self::TheBankDetailWithId24IsNotAssignedToRequisiteWithId60;
+            }
+            "The Requisite of your company with ID '2' is not found" => {
+                return Self::TheRequisiteOfYourCompanyWithId2IsNotFound;
+            }
+            "The Requisite with ID '2' is not assigned to your company with ID '3010'" => {
+                return Self::TheRequisiteWithId2IsNotAssignedToYourCompanyWithId3010;
+            }
+            "The BankDetail of your company with ID '2' is not found" => {
+                return Self::TheBankDetailOfYourCompanyWithId2IsNotFound;
+            }
+            "The BankDetail of your company with ID '2' is not assigned to Requisite of your company with ID '2'" => {
+                return Self::TheBankDetailOfYourCompanyWithId2IsNotAssignedToRequisiteOfYourCompanyWithId2;
+            }
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::EntityTypeIdIsNotDefinedOrInvalid => {
+                "ENTITY_TYPE_ID is not defined or invalid"
+            }
+            Self::EntityIdIsNotDefinedOrInvalid => "ENTITY_ID is not defined or invalid",
+            Self::RequisiteIdIsNotDefinedOrInvalid => {
+                "REQUISITE_ID is not defined or invalid"
+            }
+            Self::BankDetailIdIsNotDefinedOrInvalid => {
+                "BANK_DETAIL_ID is not defined or invalid"
+            }
+            Self::McRequisiteIdIsNotDefinedOrInvalid => {
+                "MC_REQUISITE_ID is not defined or invalid"
+            }
+            Self::McBankDetailIdIsNotDefinedOrInvalid => {
+                "MC_BANK_DETAIL_ID is not defined or invalid"
+            }
+            Self::TheRequisiteWithId60IsNotFound => {
+                "The Requisite with ID '60' is not found"
+            }
+            Self::TheRequisiteWithId60IsNotAssignedToCompanyWithId5 => {
+                "The Requisite with ID '60' is not assigned to Company with ID '5'"
+            }
+            Self::TheBankDetailWithId24IsNotFound => {
+                "The BankDetail with ID '24' is not found"
+            }
+            Self::TheBankDetailWithId24IsNotAssignedToRequisiteWithId60 => {
+                "The BankDetail with ID '24' is not assigned to Requisite with ID '60'"
+            }
+            Self::TheRequisiteOfYourCompanyWithId2IsNotFound => {
+                "The Requisite of your company with ID '2' is not found"
+            }
+            Self::TheRequisiteWithId2IsNotAssignedToYourCompanyWithId3010 => {
+                "The Requisite with ID '2' is not assigned to your company with ID '3010'"
+            }
+            Self::TheBankDetailOfYourCompanyWithId2IsNotFound => {
+                "The BankDetail of your company with ID '2' is not found"
+            }
+            Self::TheBankDetailOfYourCompanyWithId2IsNotAssignedToRequisiteOfYourCompanyWithId2 => {
+                "The BankDetail of your company with ID '2' is not assigned to Requisite of your company with ID '2'"
+            }
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::TheRequisiteWithId60IsNotFound |
+            Self::TheBankDetailWithId24IsNotFound |
+            Self::TheRequisiteOfYourCompanyWithId2IsNotFound |
+            Self::TheBankDetailOfYourCompanyWithId2IsNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisiteLinkUnregister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteLinkUnregisterError {
+    /// Code `entityTypeId is not defined or invalid`.
+    ///
+    /// The object type identifier is not set or has an invalid value
+    EntityTypeIdIsNotDefinedOrInvalid,
+    /// Code `entityId is not defined or invalid`.
+    ///
+    /// The object identifier is not set or has an invalid value
+    EntityIdIsNotDefinedOrInvalid,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to remove the requisite link
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteLinkUnregisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "entityTypeId is not defined or invalid" => {
+                return Self::EntityTypeIdIsNotDefinedOrInvalid;
+            }
+            "entityId is not defined or invalid" => {
+                return Self::EntityIdIsNotDefinedOrInvalid;
+            }
+            "Access denied" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::EntityTypeIdIsNotDefinedOrInvalid => {
+                "entityTypeId is not defined or invalid"
+            }
+            Self::EntityIdIsNotDefinedOrInvalid => "entityId is not defined or invalid",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RequisiteList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteListError {
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient access permissions to retrieve the list of requisites.
+    InsufficientAccessPermissionsToRetrieveThe,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "insufficient access permissions to retrieve the list of requisites" => {
+                    return Self::InsufficientAccessPermissionsToRetrieveThe;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::InsufficientAccessPermissionsToRetrieveThe => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RequisitePresetAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisitePresetAddError {
+    /// Code `ENTITY_TYPE_ID is not defined or invalid`.
+    ///
+    /// The identifier of the parent object's type is not defined or has an invalid value
+    EntityTypeIdIsNotDefinedOrInvalid,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to add the template
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisitePresetAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ENTITY_TYPE_ID is not defined or invalid" => {
+                return Self::EntityTypeIdIsNotDefinedOrInvalid;
+            }
+            "Access denied" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::EntityTypeIdIsNotDefinedOrInvalid => {
+                "ENTITY_TYPE_ID is not defined or invalid"
+            }
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RequisitePresetDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisitePresetDeleteError {
+    /// Code `The Preset with ID '347' is not found`.
+    ///
+    /// Template with the specified identifier not found
+    ThePresetWithId347IsNotFound,
+    /// Code `You cannot delete the template because requisites have already been created for it`.
+    ///
+    /// Cannot delete the template for which requisites have been created. To delete the template, first delete the requisites
+    YouCannotDeleteTheTemplateBecauseRequisitesHaveAlreadyBeenCreatedForIt,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to delete the template
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisitePresetDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "The Preset with ID '347' is not found" => {
+                return Self::ThePresetWithId347IsNotFound;
+            }
+            "You cannot delete the template because requisites have already been created for it" => {
+                return Self::YouCannotDeleteTheTemplateBecauseRequisitesHaveAlreadyBeenCreatedForIt;
+            }
+            "Access denied" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ThePresetWithId347IsNotFound => "The Preset with ID '347' is not found",
+            Self::YouCannotDeleteTheTemplateBecauseRequisitesHaveAlreadyBeenCreatedForIt => {
+                "You cannot delete the template because requisites have already been created for it"
+            }
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ThePresetWithId347IsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisitePresetFieldAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisitePresetFieldAddError {
+    /// Code `The field 'RQ_NAME' can not be added`.
+    ///
+    /// The field cannot be added. The field may already exist in the template or it is not available for the country to which the template belongs
+    TheFieldRqNameCanNotBeAdded,
+    /// Code `The Preset with ID '27' is not found`.
+    ///
+    /// Template with the specified identifier not found
+    ThePresetWithId27IsNotFound,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to add the custom field to the requisite template
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisitePresetFieldAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "The field 'RQ_NAME' can not be added" => {
+                return Self::TheFieldRqNameCanNotBeAdded;
+            }
+            "The Preset with ID '27' is not found" => {
+                return Self::ThePresetWithId27IsNotFound;
+            }
+            "Access denied" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheFieldRqNameCanNotBeAdded => "The field 'RQ_NAME' can not be added",
+            Self::ThePresetWithId27IsNotFound => "The Preset with ID '27' is not found",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ThePresetWithId27IsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisitePresetFieldAvailabletoadd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisitePresetFieldAvailabletoaddError {
+    /// Code `Template not found`.
+    ///
+    /// The template for which to retrieve the list of available fields was not found
+    TemplateNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisitePresetFieldAvailabletoaddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "Template not found" => return Self::TemplateNotFound,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TemplateNotFound => "Template not found",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TemplateNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisitePresetFieldDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisitePresetFieldDeleteError {
+    /// Code `The PresetField with ID '27' is not found`.
+    ///
+    /// The field with the specified identifier was not found.
+    ThePresetFieldWithId27IsNotFound,
+    /// Code `The Preset with ID '1' is not found`.
+    ///
+    /// Template with the specified identifier not found
+    ThePresetWithId1IsNotFound,
+    /// Code `ID is not defined or invalid`.
+    ///
+    /// The template identifier is not specified or has an invalid value.
+    IdIsNotDefinedOrInvalid,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to delete the field from the requisite template.
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisitePresetFieldDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "The PresetField with ID '27' is not found" => {
+                return Self::ThePresetFieldWithId27IsNotFound;
+            }
+            "The Preset with ID '1' is not found" => {
+                return Self::ThePresetWithId1IsNotFound;
+            }
+            "ID is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
+            "Access denied" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ThePresetFieldWithId27IsNotFound => {
+                "The PresetField with ID '27' is not found"
+            }
+            Self::ThePresetWithId1IsNotFound => "The Preset with ID '1' is not found",
+            Self::IdIsNotDefinedOrInvalid => "ID is not defined or invalid",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::ThePresetFieldWithId27IsNotFound |
+            Self::ThePresetWithId1IsNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisitePresetFieldGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisitePresetFieldGetError {
+    /// Code `The PresetField with ID '1' is not found`.
+    ///
+    /// The custom field of the template with the specified identifier was not found
+    ThePresetFieldWithId1IsNotFound,
+    /// Code `The Preset with ID '27' is not found`.
+    ///
+    /// Template with the specified identifier not found
+    ThePresetWithId27IsNotFound,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to retrieve the custom field of the template
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisitePresetFieldGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "The PresetField with ID '1' is not found" => {
+                return Self::ThePresetFieldWithId1IsNotFound;
+            }
+            "The Preset with ID '27' is not found" => {
+                return Self::ThePresetWithId27IsNotFound;
+            }
+            "Access denied" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ThePresetFieldWithId1IsNotFound => {
+                "The PresetField with ID '1' is not found"
+            }
+            Self::ThePresetWithId27IsNotFound => "The Preset with ID '27' is not found",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::ThePresetFieldWithId1IsNotFound |
+            Self::ThePresetWithId27IsNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisitePresetFieldList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisitePresetFieldListError {
+    /// Code `The Preset with ID '27' is not found`.
+    ///
+    /// Template with the specified identifier not found
+    ThePresetWithId27IsNotFound,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to retrieve the list of customizable fields of the template
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisitePresetFieldListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "The Preset with ID '27' is not found" => {
+                return Self::ThePresetWithId27IsNotFound;
+            }
+            "Access denied" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ThePresetWithId27IsNotFound => "The Preset with ID '27' is not found",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ThePresetWithId27IsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisitePresetFieldUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisitePresetFieldUpdateError {
+    /// Code `The PresetField with ID '1' is not found`.
+    ///
+    /// The field with the specified identifier was not found.
+    ThePresetFieldWithId1IsNotFound,
+    /// Code `The Preset with ID '27' is not found`.
+    ///
+    /// Template with the specified identifier not found
+    ThePresetWithId27IsNotFound,
+    /// Code `ID is not defined or invalid`.
+    ///
+    /// The field identifier is not specified or has an invalid value.
+    IdIsNotDefinedOrInvalid,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to delete the field from the requisite template.
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisitePresetFieldUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "The PresetField with ID '1' is not found" => {
+                return Self::ThePresetFieldWithId1IsNotFound;
+            }
+            "The Preset with ID '27' is not found" => {
+                return Self::ThePresetWithId27IsNotFound;
+            }
+            "ID is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
+            "Access denied" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ThePresetFieldWithId1IsNotFound => {
+                "The PresetField with ID '1' is not found"
+            }
+            Self::ThePresetWithId27IsNotFound => "The Preset with ID '27' is not found",
+            Self::IdIsNotDefinedOrInvalid => "ID is not defined or invalid",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::ThePresetFieldWithId1IsNotFound |
+            Self::ThePresetWithId27IsNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisitePresetGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisitePresetGetError {
+    /// Code `The Preset with ID '347' is not found`.
+    ///
+    /// Template with the specified identifier not found
+    ThePresetWithId347IsNotFound,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to retrieve the template
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisitePresetGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "The Preset with ID '347' is not found" => {
+                return Self::ThePresetWithId347IsNotFound;
+            }
+            "Access denied" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ThePresetWithId347IsNotFound => "The Preset with ID '347' is not found",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ThePresetWithId347IsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisitePresetList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisitePresetListError {
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to retrieve the list of templates.
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisitePresetListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "Access denied" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RequisitePresetUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisitePresetUpdateError {
+    /// Code `The Preset with ID '347' is not found`.
+    ///
+    /// Template with the specified identifier not found
+    ThePresetWithId347IsNotFound,
+    /// Code `Access denied`.
+    ///
+    /// Insufficient access permissions to update the template
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisitePresetUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "The Preset with ID '347' is not found" => {
+                return Self::ThePresetWithId347IsNotFound;
+            }
+            "Access denied" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ThePresetWithId347IsNotFound => "The Preset with ID '347' is not found",
+            Self::AccessDenied => "Access denied",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ThePresetWithId347IsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisiteUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// The requisite with the specified identifier was not found
+    TheRequisiteWithTheSpecifiedIdentifier,
+    /// No code; told apart by its description.
+    ///
+    /// The requisite identifier is not specified or has an invalid value
+    TheRequisiteIdentifierIsNotSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// The identifier of the parent entity type is not specified or has an invalid value
+    ///
+    /// The identifier of the parent entity is not specified or has an invalid value
+    TheIdentifierOfTheParentEntity,
+    /// No code; told apart by its description.
+    ///
+    /// The identifier of the requisite template is not specified or has an invalid value
+    TheIdentifierOfTheRequisiteTemplate,
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient access permissions to modify the requisite
+    InsufficientAccessPermissionsToModifyThe,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the requisite with the specified identifier was not found" => {
+                    return Self::TheRequisiteWithTheSpecifiedIdentifier;
+                }
+                "the requisite identifier is not specified or has an invalid value" => {
+                    return Self::TheRequisiteIdentifierIsNotSpecified;
+                }
+                "the identifier of the parent entity type is not specified or has an invalid value" => {
+                    return Self::TheIdentifierOfTheParentEntity;
+                }
+                "the identifier of the parent entity is not specified or has an invalid value" => {
+                    return Self::TheIdentifierOfTheParentEntity;
+                }
+                "the identifier of the requisite template is not specified or has an invalid value" => {
+                    return Self::TheIdentifierOfTheRequisiteTemplate;
+                }
+                "insufficient access permissions to modify the requisite" => {
+                    return Self::InsufficientAccessPermissionsToModifyThe;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheRequisiteWithTheSpecifiedIdentifier => "",
+            Self::TheRequisiteIdentifierIsNotSpecified => "",
+            Self::TheIdentifierOfTheParentEntity => "",
+            Self::TheIdentifierOfTheRequisiteTemplate => "",
+            Self::InsufficientAccessPermissionsToModifyThe => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TheRequisiteWithTheSpecifiedIdentifier)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisiteUserfieldAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteUserfieldAddError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// Attempt to recreate a custom field with the same symbolic code
+    ///
+    /// Failed to create a custom field
+    ///
+    /// Failed to save values for the custom list-type field (e.g., when there is a duplication of the external key of one of the values)
+    ErrorCore,
+    /// No code; told apart by its description.
+    ///
+    /// Data type for the custom field is not specified
+    DataTypeForTheCustomField,
+    /// No code; told apart by its description.
+    ///
+    /// Symbolic code for the custom field is not specified
+    SymbolicCodeForTheCustomField,
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient access permissions to add a custom field
+    InsufficientAccessPermissionsToAddA,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteUserfieldAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => return Self::ErrorCore,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "data type for the custom field is not specified" => {
+                    return Self::DataTypeForTheCustomField;
+                }
+                "symbolic code for the custom field is not specified" => {
+                    return Self::SymbolicCodeForTheCustomField;
+                }
+                "insufficient access permissions to add a custom field" => {
+                    return Self::InsufficientAccessPermissionsToAddA;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::DataTypeForTheCustomField => "",
+            Self::SymbolicCodeForTheCustomField => "",
+            Self::InsufficientAccessPermissionsToAddA => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `RequisiteUserfieldDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteUserfieldDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// The user field with the specified identifier was not found
+    TheUserFieldWithTheSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// The identifier of the user field is not specified or has an invalid value
+    TheIdentifierOfTheUserField,
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient access permissions to delete the user field
+    InsufficientAccessPermissionsToDeleteThe,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Failed to delete the user field
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteUserfieldDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => return Self::ErrorCore,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the user field with the specified identifier was not found" => {
+                    return Self::TheUserFieldWithTheSpecified;
+                }
+                "the identifier of the user field is not specified or has an invalid value" => {
+                    return Self::TheIdentifierOfTheUserField;
+                }
+                "insufficient access permissions to delete the user field" => {
+                    return Self::InsufficientAccessPermissionsToDeleteThe;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheUserFieldWithTheSpecified => "",
+            Self::TheIdentifierOfTheUserField => "",
+            Self::InsufficientAccessPermissionsToDeleteThe => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TheUserFieldWithTheSpecified)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisiteUserfieldGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteUserfieldGetError {
+    /// No code; told apart by its description.
+    ///
+    /// The identifier of the user field is not set or has an invalid value
+    TheIdentifierOfTheUserField,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// The user field with the specified identifier was not found
+    ErrorNotFound,
+    /// Code `Empty string"`.
+    ///
+    /// Insufficient access permissions to retrieve the user field
+    EmptyString,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteUserfieldGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            "Empty string\"" => return Self::EmptyString,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the identifier of the user field is not set or has an invalid value" => {
+                    return Self::TheIdentifierOfTheUserField;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheIdentifierOfTheUserField => "",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::EmptyString => "Empty string\"",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `RequisiteUserfieldUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequisiteUserfieldUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// The user field with the specified identifier was not found
+    TheUserFieldWithTheSpecified,
+    /// No code; told apart by its description.
+    ///
+    /// The identifier of the user field is not specified or has an invalid value
+    TheIdentifierOfTheUserField,
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient access rights to modify the custom field
+    InsufficientAccessRightsToModifyThe,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Failed to update the custom field
+    ///
+    /// Failed to save values for the custom list-type field (e.g., when there is a duplication of the external key of one of the values)
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RequisiteUserfieldUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => return Self::ErrorCore,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "the user field with the specified identifier was not found" => {
+                    return Self::TheUserFieldWithTheSpecified;
+                }
+                "the identifier of the user field is not specified or has an invalid value" => {
+                    return Self::TheIdentifierOfTheUserField;
+                }
+                "insufficient access rights to modify the custom field" => {
+                    return Self::InsufficientAccessRightsToModifyThe;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheUserFieldWithTheSpecified => "",
+            Self::TheIdentifierOfTheUserField => "",
+            Self::InsufficientAccessRightsToModifyThe => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TheUserFieldWithTheSpecified)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// The `UfEnumElement` object.
 #[derive(

@@ -5,6 +5,23 @@
 /// Who: a user with permission to add activities.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/activity-base/crm-activity-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityAdd::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -52,12 +69,31 @@ impl ::b24_core::__private::Method for ActivityAdd {
         "crm.activity.add",
     );
     type Output = i64;
+    type Error = ActivityAddError;
 }
 /// The method `crm.activity.badge.add` adds a new badge for a configurable activity.
 ///
 /// Who: users with administrative access to the crm section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/configurable/badges/crm-activity-badge-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityBadgeAdd::new("text", serde_json::Value::Null, serde_json::Value::Null, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityBadgeAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityBadgeAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -69,7 +105,7 @@ pub struct ActivityBadgeAdd {
         rename = "code",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
     /// Badge title. Can be a string or an array of strings for different languages
     ///
     /// Wire name: `title`.
@@ -87,16 +123,20 @@ pub struct ActivityBadgeAdd {
         rename = "type",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub r#type: ::std::string::String,
+    pub r#type: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ActivityBadgeAdd {
     /// Creates a `ActivityBadgeAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        code: impl ::std::convert::Into<::std::string::String>,
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         title: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
         value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
-        r#type: impl ::std::convert::Into<::std::string::String>,
+        r#type: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             code: code.into(),
@@ -116,12 +156,30 @@ impl ::b24_core::__private::Method for ActivityBadgeAdd {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ActivityBadgeAddError;
 }
 /// The method `crm.activity.badge.delete` removes a badge.
 ///
 /// Who: users with administrative access to the crm section.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/configurable/badges/crm-activity-badge-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityBadgeDelete::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityBadgeDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityBadgeDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -133,12 +191,16 @@ pub struct ActivityBadgeDelete {
         rename = "code",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ActivityBadgeDelete {
     /// Creates a `ActivityBadgeDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { code: code.into() }
     }
 }
@@ -149,12 +211,30 @@ impl ::b24_core::__private::Method for ActivityBadgeDelete {
         "crm.activity.badge.delete",
     );
     type Output = bool;
+    type Error = ActivityBadgeDeleteError;
 }
 /// The method `crm.activity.badge.get` will return an array containing badge fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/configurable/badges/crm-activity-badge-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityBadgeGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityBadgeGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityBadgeGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -166,12 +246,16 @@ pub struct ActivityBadgeGet {
         rename = "code",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ActivityBadgeGet {
     /// Creates a `ActivityBadgeGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { code: code.into() }
     }
 }
@@ -185,12 +269,30 @@ impl ::b24_core::__private::Method for ActivityBadgeGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ActivityBadgeGetError;
 }
 /// The method `crm.activity.badge.list` retrieves a list of available badges. It will return an array containing a list of all registered badges. Each element of the array contains badge fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/configurable/badges/crm-activity-badge-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityBadgeList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityBadgeList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityBadgeList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -212,12 +314,30 @@ impl ::b24_core::__private::Method for ActivityBadgeList {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ActivityBadgeListError;
 }
 /// The method `crm.activity.binding.add` adds a binding of a deal to a CRM object.
 ///
 /// Who: user with editing access permission for CRM entities.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/binding/crm-activity-binding-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityBindingAdd::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityBindingAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityBindingAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -229,7 +349,7 @@ pub struct ActivityBindingAdd {
         rename = "activityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub activity_id: i64,
+    pub activity_id: ::b24_core::__private::Param<i64>,
     /// Integer identifier of the CRM object type to which the deal should be bound, for example `2` for a deal
     ///
     /// Wire name: `entityTypeId`.
@@ -237,7 +357,7 @@ pub struct ActivityBindingAdd {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Integer identifier of the CRM object to which the deal should be bound, for example `1`
     ///
     /// Wire name: `entityId`.
@@ -245,15 +365,15 @@ pub struct ActivityBindingAdd {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
 }
 impl ActivityBindingAdd {
     /// Creates a `ActivityBindingAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        activity_id: impl ::std::convert::Into<i64>,
-        entity_type_id: impl ::std::convert::Into<i64>,
-        entity_id: impl ::std::convert::Into<i64>,
+        activity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             activity_id: activity_id.into(),
@@ -269,12 +389,30 @@ impl ::b24_core::__private::Method for ActivityBindingAdd {
         "crm.activity.binding.add",
     );
     type Output = bool;
+    type Error = ActivityBindingAddError;
 }
 /// The method `crm.activity.binding.delete` removes the connection of a deal with a CRM object. If the deal is linked to only one entity, this connection cannot be deleted.
 ///
 /// Who: user with permission to edit CRM entities.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/binding/crm-activity-binding-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityBindingDelete::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityBindingDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityBindingDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -286,7 +424,7 @@ pub struct ActivityBindingDelete {
         rename = "activityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub activity_id: i64,
+    pub activity_id: ::b24_core::__private::Param<i64>,
     /// Integer identifier of the CRM object type to which the deal connection is being removed, for example `2` for a deal
     ///
     /// Wire name: `entityTypeId`.
@@ -294,7 +432,7 @@ pub struct ActivityBindingDelete {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Integer identifier of the CRM object to which the deal connection is being removed, for example `1`
     ///
     /// Wire name: `entityId`.
@@ -302,15 +440,15 @@ pub struct ActivityBindingDelete {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
 }
 impl ActivityBindingDelete {
     /// Creates a `ActivityBindingDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        activity_id: impl ::std::convert::Into<i64>,
-        entity_type_id: impl ::std::convert::Into<i64>,
-        entity_id: impl ::std::convert::Into<i64>,
+        activity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             activity_id: activity_id.into(),
@@ -326,12 +464,30 @@ impl ::b24_core::__private::Method for ActivityBindingDelete {
         "crm.activity.binding.delete",
     );
     type Output = bool;
+    type Error = ActivityBindingDeleteError;
 }
 /// The `crm.activity.binding.list` method retrieves a list of all deal links.
 ///
 /// Who: a user with read permissions for CRM items.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/binding/crm-activity-binding-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityBindingList::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityBindingList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityBindingList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -343,12 +499,14 @@ pub struct ActivityBindingList {
         rename = "activityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub activity_id: i64,
+    pub activity_id: ::b24_core::__private::Param<i64>,
 }
 impl ActivityBindingList {
     /// Creates a `ActivityBindingList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(activity_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        activity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             activity_id: activity_id.into(),
         }
@@ -361,12 +519,30 @@ impl ::b24_core::__private::Method for ActivityBindingList {
         "crm.activity.binding.list",
     );
     type Output = ::std::vec::Vec<ActivityBindingListResultItem>;
+    type Error = ActivityBindingListError;
 }
 /// The `crm.activity.binding.move` method updates the link between an activity and a CRM item.
 ///
 /// Who: a user with permission to edit CRM items.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/binding/crm-activity-binding-move.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityBindingMove::new(1, 1, 1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityBindingMove>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityBindingMove` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -378,7 +554,7 @@ pub struct ActivityBindingMove {
         rename = "activityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub activity_id: i64,
+    pub activity_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object type to which the deal is linked, for example, `2` for a deal
     ///
     /// Wire name: `sourceEntityTypeId`.
@@ -386,7 +562,7 @@ pub struct ActivityBindingMove {
         rename = "sourceEntityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub source_entity_type_id: i64,
+    pub source_entity_type_id: ::b24_core::__private::Param<i64>,
     /// The identifier of the CRM entity to which the deal is linked, for example, `1`
     ///
     /// Wire name: `sourceEntityId`.
@@ -394,7 +570,7 @@ pub struct ActivityBindingMove {
         rename = "sourceEntityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub source_entity_id: i64,
+    pub source_entity_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object type to which the deal should be linked, for example, `2` for a deal
     ///
     /// Wire name: `targetEntityTypeId`.
@@ -402,7 +578,7 @@ pub struct ActivityBindingMove {
         rename = "targetEntityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub target_entity_type_id: i64,
+    pub target_entity_type_id: ::b24_core::__private::Param<i64>,
     /// The identifier of the CRM entity to which the deal should be linked, for example, `100`
     ///
     /// Wire name: `targetEntityId`.
@@ -410,17 +586,21 @@ pub struct ActivityBindingMove {
         rename = "targetEntityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub target_entity_id: i64,
+    pub target_entity_id: ::b24_core::__private::Param<i64>,
 }
 impl ActivityBindingMove {
     /// Creates a `ActivityBindingMove` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        activity_id: impl ::std::convert::Into<i64>,
-        source_entity_type_id: impl ::std::convert::Into<i64>,
-        source_entity_id: impl ::std::convert::Into<i64>,
-        target_entity_type_id: impl ::std::convert::Into<i64>,
-        target_entity_id: impl ::std::convert::Into<i64>,
+        activity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        source_entity_type_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<i64>,
+        >,
+        source_entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        target_entity_type_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<i64>,
+        >,
+        target_entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             activity_id: activity_id.into(),
@@ -438,12 +618,30 @@ impl ::b24_core::__private::Method for ActivityBindingMove {
         "crm.activity.binding.move",
     );
     type Output = bool;
+    type Error = ActivityBindingMoveError;
 }
 /// The `crm.activity.call.getTranscript` method returns the text of a completed call transcription using a CRM activity identifier.
 ///
 /// Who: a user with read access to the CRM object.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/activity-base/crm-activity-call-get-transcript.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityCallGetTranscript::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityCallGetTranscript>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityCallGetTranscript` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -457,12 +655,14 @@ pub struct ActivityCallGetTranscript {
         rename = "activityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub activity_id: i64,
+    pub activity_id: ::b24_core::__private::Param<i64>,
 }
 impl ActivityCallGetTranscript {
     /// Creates a `ActivityCallGetTranscript` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(activity_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        activity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             activity_id: activity_id.into(),
         }
@@ -475,12 +675,30 @@ impl ::b24_core::__private::Method for ActivityCallGetTranscript {
         "crm.activity.call.getTranscript",
     );
     type Output = ActivityCallGetTranscriptResult;
+    type Error = ActivityCallGetTranscriptError;
 }
 /// The `crm.activity.communication.fields` method returns a communication description for an activity. Communications store phone numbers in calls, email addresses in letters, and names in meetings.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/activity-base/crm-activity-communication-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityCommunicationFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityCommunicationFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityCommunicationFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -499,12 +717,29 @@ impl ::b24_core::__private::Method for ActivityCommunicationFields {
         "crm.activity.communication.fields",
     );
     type Output = ActivityCommunicationFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `crm.activity.configurable.add` method adds a configurable activity to the timeline.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/configurable/crm-activity-configurable-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::timeline::ActivityConfigurableAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityConfigurableAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityConfigurableAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -516,7 +751,7 @@ pub struct ActivityConfigurableAdd {
         rename = "ownerTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// Integer identifier of the CRM element in which the activity is created, for example `1`
     ///
     /// Wire name: `ownerId`.
@@ -524,7 +759,7 @@ pub struct ActivityConfigurableAdd {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// Associative array of values for the activity fields in the following structure:
     /// ```json
     /// fields:
@@ -554,8 +789,8 @@ impl ActivityConfigurableAdd {
     /// Creates a `ActivityConfigurableAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::std::vec::Vec<ActivityConfigurableAddFieldsItem>,
         >,
@@ -579,12 +814,30 @@ impl ::b24_core::__private::Method for ActivityConfigurableAdd {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ActivityConfigurableAddError;
 }
 /// The method `crm.activity.configurable.get` returns information about a configurable activity.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/configurable/crm-activity-configurable-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityConfigurableGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityConfigurableGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityConfigurableGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -593,12 +846,14 @@ pub struct ActivityConfigurableGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ActivityConfigurableGet {
     /// Creates a `ActivityConfigurableGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -612,12 +867,29 @@ impl ::b24_core::__private::Method for ActivityConfigurableGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ActivityConfigurableGetError;
 }
 /// The `crm.activity.configurable.update` method modifies a configurable activity.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/configurable/crm-activity-configurable-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::timeline::ActivityConfigurableUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityConfigurableUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityConfigurableUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -626,7 +898,7 @@ pub struct ActivityConfigurableUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Associative array of values for activity fields in the following structure:
     ///
     /// ```json
@@ -657,7 +929,7 @@ impl ActivityConfigurableUpdate {
     /// Creates a `ActivityConfigurableUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -680,12 +952,30 @@ impl ::b24_core::__private::Method for ActivityConfigurableUpdate {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ActivityConfigurableUpdateError;
 }
 /// The method `crm.activity.delete` removes an activity of any type.
 ///
 /// Who: any user with permission to delete an activity.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/activity-base/crm-activity-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -694,12 +984,14 @@ pub struct ActivityDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ActivityDelete {
     /// Creates a `ActivityDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -710,12 +1002,30 @@ impl ::b24_core::__private::Method for ActivityDelete {
         "crm.activity.delete",
     );
     type Output = bool;
+    type Error = ActivityDeleteError;
 }
 /// The method `crm.activity.fields` returns the description of the fields of the system activity.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/activity-base/crm-activity-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -734,12 +1044,30 @@ impl ::b24_core::__private::Method for ActivityFields {
         "crm.activity.fields",
     );
     type Output = ActivityFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `crm.activity.get` returns information about the activity by its ID.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/activity-base/crm-activity-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -748,12 +1076,14 @@ pub struct ActivityGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ActivityGet {
     /// Creates a `ActivityGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -767,12 +1097,30 @@ impl ::b24_core::__private::Method for ActivityGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ActivityGetError;
 }
 /// The method `crm.activity.layout.blocks.delete` removes a set of additional content blocks for a activity.
 ///
 /// Who: any user with permission to modify the CRM entity to which the activity is linked.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/layout-blocks/crm-activity-layout-blocks-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityLayoutBlocksDelete::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityLayoutBlocksDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityLayoutBlocksDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -784,7 +1132,7 @@ pub struct ActivityLayoutBlocksDelete {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object to which the activity is linked
     ///
     /// Wire name: `entityId`.
@@ -792,7 +1140,7 @@ pub struct ActivityLayoutBlocksDelete {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the activity
     ///
     /// Wire name: `activityId`.
@@ -800,15 +1148,15 @@ pub struct ActivityLayoutBlocksDelete {
         rename = "activityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub activity_id: i64,
+    pub activity_id: ::b24_core::__private::Param<i64>,
 }
 impl ActivityLayoutBlocksDelete {
     /// Creates a `ActivityLayoutBlocksDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
-        entity_id: impl ::std::convert::Into<i64>,
-        activity_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        activity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
@@ -824,12 +1172,30 @@ impl ::b24_core::__private::Method for ActivityLayoutBlocksDelete {
         "crm.activity.layout.blocks.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ActivityLayoutBlocksDeleteError;
 }
 /// The method `crm.activity.layout.blocks.get` retrieves a set of additional content blocks for a activity.
 ///
 /// Who: any user with permission to read the CRM entity to which the activity is linked.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/layout-blocks/crm-activity-layout-blocks-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityLayoutBlocksGet::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityLayoutBlocksGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityLayoutBlocksGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -841,7 +1207,7 @@ pub struct ActivityLayoutBlocksGet {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object to which the activity is linked
     ///
     /// Wire name: `entityId`.
@@ -849,7 +1215,7 @@ pub struct ActivityLayoutBlocksGet {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the activity
     ///
     /// Wire name: `activityId`.
@@ -857,15 +1223,15 @@ pub struct ActivityLayoutBlocksGet {
         rename = "activityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub activity_id: i64,
+    pub activity_id: ::b24_core::__private::Param<i64>,
 }
 impl ActivityLayoutBlocksGet {
     /// Creates a `ActivityLayoutBlocksGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
-        entity_id: impl ::std::convert::Into<i64>,
-        activity_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        activity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
@@ -881,12 +1247,29 @@ impl ::b24_core::__private::Method for ActivityLayoutBlocksGet {
         "crm.activity.layout.blocks.get",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ActivityLayoutBlocksGetError;
 }
 /// The method `crm.activity.layout.blocks.set` sets a set of additional content blocks for the activity.
 ///
 /// Who: any user with permission to modify the CRM entity to which the activity is linked.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/layout-blocks/crm-activity-layout-blocks-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::timeline::ActivityLayoutBlocksSet) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityLayoutBlocksSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityLayoutBlocksSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -898,7 +1281,7 @@ pub struct ActivityLayoutBlocksSet {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object to which the activity is linked
     ///
     /// Wire name: `entityId`.
@@ -906,7 +1289,7 @@ pub struct ActivityLayoutBlocksSet {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the activity
     ///
     /// Wire name: `activityId`.
@@ -914,7 +1297,7 @@ pub struct ActivityLayoutBlocksSet {
         rename = "activityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub activity_id: i64,
+    pub activity_id: ::b24_core::__private::Param<i64>,
     /// Object describing the set of additional content blocks
     ///
     /// Wire name: `layout`.
@@ -925,9 +1308,9 @@ impl ActivityLayoutBlocksSet {
     /// Creates a `ActivityLayoutBlocksSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
-        entity_id: impl ::std::convert::Into<i64>,
-        activity_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        activity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         layout: impl ::std::convert::Into<RestAppLayoutDto>,
     ) -> Self {
         Self {
@@ -945,12 +1328,31 @@ impl ::b24_core::__private::Method for ActivityLayoutBlocksSet {
         "crm.activity.layout.blocks.set",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ActivityLayoutBlocksSetError;
 }
 /// The `crm.activity.list` method returns a list of activities by filter, taking the current user's permissions into account.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/activity-base/crm-activity-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1032,7 +1434,7 @@ pub struct ActivityList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ActivityList {
     /// Creates a `ActivityList` from its required fields.
@@ -1086,7 +1488,10 @@ impl ActivityList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1098,6 +1503,7 @@ impl ::b24_core::__private::Method for ActivityList {
         "crm.activity.list",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for ActivityList {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -1109,6 +1515,23 @@ impl ::b24_core::__private::ListMethod for ActivityList {
 /// Who: a user with permission to edit the CRM object to which the activity is being added.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/todo/crm-activity-todo-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityTodoAdd::new(1, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityTodoAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityTodoAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1120,7 +1543,7 @@ pub struct ActivityTodoAdd {
         rename = "ownerTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object to which the activity is linked, for example, `1`
     ///
     /// Wire name: `ownerId`.
@@ -1128,7 +1551,7 @@ pub struct ActivityTodoAdd {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// Deadline for the activity, for example `2025-02-03T15:00:00`
     ///
     /// Wire name: `deadline`.
@@ -1136,7 +1559,7 @@ pub struct ActivityTodoAdd {
         rename = "deadline",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub deadline: ::std::string::String,
+    pub deadline: ::b24_core::__private::Param<::std::string::String>,
     /// Title of the activity, default is an empty string
     ///
     /// Wire name: `title`.
@@ -1146,7 +1569,9 @@ pub struct ActivityTodoAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub title: ::std::option::Option<::std::string::String>,
+    pub title: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Description of the activity, default is an empty string
     ///
     /// Wire name: `description`.
@@ -1156,7 +1581,9 @@ pub struct ActivityTodoAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the user responsible for the activity, for example `1`
     ///
     /// Wire name: `responsibleId`.
@@ -1166,7 +1593,7 @@ pub struct ActivityTodoAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub responsible_id: ::std::option::Option<i64>,
+    pub responsible_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the activity in the timeline with which the created activity can be linked, for example `888`
     ///
     /// Wire name: `parentActivityId`.
@@ -1176,7 +1603,7 @@ pub struct ActivityTodoAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub parent_activity_id: ::std::option::Option<i64>,
+    pub parent_activity_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// An array containing integer values in minutes that allow you to set reminder times for the activity. For example, `[0, 15]` means that 2 reminders will be created, one 15 minutes before the deadline and one at the moment the deadline occurs. Default is an empty array, with no reminders
     ///
     /// Wire name: `pingOffsets`.
@@ -1193,15 +1620,19 @@ pub struct ActivityTodoAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub color_id: ::std::option::Option<::std::string::String>,
+    pub color_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ActivityTodoAdd {
     /// Creates a `ActivityTodoAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
-        deadline: impl ::std::convert::Into<::std::string::String>,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        deadline: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             owner_type_id: owner_type_id.into(),
@@ -1219,7 +1650,9 @@ impl ActivityTodoAdd {
     #[must_use]
     pub fn title(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.title = ::std::option::Option::Some(value.into());
         self
@@ -1228,20 +1661,28 @@ impl ActivityTodoAdd {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `responsibleId`.
     #[must_use]
-    pub fn responsible_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn responsible_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.responsible_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `parentActivityId`.
     #[must_use]
-    pub fn parent_activity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn parent_activity_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.parent_activity_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1260,7 +1701,9 @@ impl ActivityTodoAdd {
     #[must_use]
     pub fn color_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.color_id = ::std::option::Option::Some(value.into());
         self
@@ -1276,12 +1719,30 @@ impl ::b24_core::__private::Method for ActivityTodoAdd {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ActivityTodoAddError;
 }
 /// The `crm.activity.todo.update` method updates a universal activity.
 ///
 /// Who: a user with permission to edit the CRM item for which the activity is being updated.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/todo/crm-activity-todo-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityTodoUpdate::new(1, 1, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityTodoUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityTodoUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1290,7 +1751,7 @@ pub struct ActivityTodoUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object type to which the deal is linked, for example, `2` for a deal
     ///
     /// Wire name: `ownerTypeId`.
@@ -1298,7 +1759,7 @@ pub struct ActivityTodoUpdate {
         rename = "ownerTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// The identifier of the CRM entity to which the deal is linked, for example, `1`
     ///
     /// Wire name: `ownerId`.
@@ -1306,7 +1767,7 @@ pub struct ActivityTodoUpdate {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// Deadline for the activity, for example `2025-02-03T15:00:00`
     ///
     /// Wire name: `deadline`.
@@ -1314,7 +1775,7 @@ pub struct ActivityTodoUpdate {
         rename = "deadline",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub deadline: ::std::string::String,
+    pub deadline: ::b24_core::__private::Param<::std::string::String>,
     /// Title of the deal
     ///
     /// Wire name: `title`.
@@ -1324,7 +1785,9 @@ pub struct ActivityTodoUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub title: ::std::option::Option<::std::string::String>,
+    pub title: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Description of the deal
     ///
     /// Wire name: `description`.
@@ -1334,7 +1797,9 @@ pub struct ActivityTodoUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the user responsible for the activity, for example `1`
     ///
     /// Wire name: `responsibleId`.
@@ -1344,7 +1809,7 @@ pub struct ActivityTodoUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub responsible_id: ::std::option::Option<i64>,
+    pub responsible_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the deal in the timeline that can be linked to the updated deal, for example `888`
     ///
     /// Wire name: `parentActivityId`.
@@ -1354,7 +1819,7 @@ pub struct ActivityTodoUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub parent_activity_id: ::std::option::Option<i64>,
+    pub parent_activity_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// An array containing integer values in minutes that allow you to set reminder times for the deal. For example, `[0, 15]` means that 2 reminders will be created, which will come 15 minutes before the deadline and at the moment when the deadline occurs. By default, an empty array, with no reminders
     ///
     /// Wire name: `pingOffsets`.
@@ -1371,16 +1836,20 @@ pub struct ActivityTodoUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub color_id: ::std::option::Option<::std::string::String>,
+    pub color_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ActivityTodoUpdate {
     /// Creates a `ActivityTodoUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
-        deadline: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        deadline: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             id: id.into(),
@@ -1399,7 +1868,9 @@ impl ActivityTodoUpdate {
     #[must_use]
     pub fn title(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.title = ::std::option::Option::Some(value.into());
         self
@@ -1408,20 +1879,28 @@ impl ActivityTodoUpdate {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `responsibleId`.
     #[must_use]
-    pub fn responsible_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn responsible_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.responsible_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `parentActivityId`.
     #[must_use]
-    pub fn parent_activity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn parent_activity_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.parent_activity_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1440,7 +1919,9 @@ impl ActivityTodoUpdate {
     #[must_use]
     pub fn color_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.color_id = ::std::option::Option::Some(value.into());
         self
@@ -1456,12 +1937,30 @@ impl ::b24_core::__private::Method for ActivityTodoUpdate {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ActivityTodoUpdateError;
 }
 /// The method `crm.activity.todo.updateColor` updates the color of the universal deal.
 ///
 /// Who: a user with edit access permission for the CRM object to which the activity is linked.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/todo/crm-activity-todo-update-color.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityTodoUpdateColor::new(1, 1, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityTodoUpdateColor>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityTodoUpdateColor` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1470,7 +1969,7 @@ pub struct ActivityTodoUpdateColor {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object type to which the deal is linked, for example `2` for a deal
     ///
     /// Wire name: `ownerTypeId`.
@@ -1478,7 +1977,7 @@ pub struct ActivityTodoUpdateColor {
         rename = "ownerTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object to which the deal is linked, for example, `1`
     ///
     /// Wire name: `ownerId`.
@@ -1486,7 +1985,7 @@ pub struct ActivityTodoUpdateColor {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the deal's color in the timeline, for example `1`. There are 8 available colors, values from 1 to 7 and the default color if none is specified:
     ///
     /// Wire name: `colorId`.
@@ -1494,16 +1993,18 @@ pub struct ActivityTodoUpdateColor {
         rename = "colorId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub color_id: ::std::string::String,
+    pub color_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ActivityTodoUpdateColor {
     /// Creates a `ActivityTodoUpdateColor` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
-        color_id: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        color_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             id: id.into(),
@@ -1523,12 +2024,30 @@ impl ::b24_core::__private::Method for ActivityTodoUpdateColor {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ActivityTodoUpdateColorError;
 }
 /// The method `crm.activity.todo.updateDeadline` changes the deadline of a universal activity.
 ///
 /// Who: a user with edit access permission for the CRM object associated with the activity being updated..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/todo/crm-activity-todo-update-deadline.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityTodoUpdateDeadline::new(1, 1, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityTodoUpdateDeadline>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityTodoUpdateDeadline` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1537,7 +2056,7 @@ pub struct ActivityTodoUpdateDeadline {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object type to which the activity is linked, for example `2` for a deal
     ///
     /// Wire name: `ownerTypeId`.
@@ -1545,7 +2064,7 @@ pub struct ActivityTodoUpdateDeadline {
         rename = "ownerTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object to which the activity is linked, for example, `1`
     ///
     /// Wire name: `ownerId`.
@@ -1553,7 +2072,7 @@ pub struct ActivityTodoUpdateDeadline {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// New deadline for the activity
     ///
     /// Wire name: `value`.
@@ -1561,16 +2080,18 @@ pub struct ActivityTodoUpdateDeadline {
         rename = "value",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub value: ::std::string::String,
+    pub value: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ActivityTodoUpdateDeadline {
     /// Creates a `ActivityTodoUpdateDeadline` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             id: id.into(),
@@ -1590,12 +2111,30 @@ impl ::b24_core::__private::Method for ActivityTodoUpdateDeadline {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ActivityTodoUpdateDeadlineError;
 }
 /// The method `crm.activity.todo.updateDescription` changes the description in the universal activity.
 ///
 /// Who: a user with permission to edit the CRM object for which the activity is being updated.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/todo/crm-activity-todo-update-description.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityTodoUpdateDescription::new(1, 1, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityTodoUpdateDescription>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityTodoUpdateDescription` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1604,7 +2143,7 @@ pub struct ActivityTodoUpdateDescription {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object type to which the activity is linked, for example `2` for a deal
     ///
     /// Wire name: `ownerTypeId`.
@@ -1612,7 +2151,7 @@ pub struct ActivityTodoUpdateDescription {
         rename = "ownerTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object to which the activity is linked, for example `1`
     ///
     /// Wire name: `ownerId`.
@@ -1620,7 +2159,7 @@ pub struct ActivityTodoUpdateDescription {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// New description of the activity
     ///
     /// Wire name: `value`.
@@ -1628,16 +2167,18 @@ pub struct ActivityTodoUpdateDescription {
         rename = "value",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub value: ::std::string::String,
+    pub value: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ActivityTodoUpdateDescription {
     /// Creates a `ActivityTodoUpdateDescription` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             id: id.into(),
@@ -1657,12 +2198,30 @@ impl ::b24_core::__private::Method for ActivityTodoUpdateDescription {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ActivityTodoUpdateDescriptionError;
 }
 /// The method `crm.activity.todo.updateResponsibleUser` updates the responsible user for the universal activity.
 ///
 /// Who: a user with permission to edit the CRM object for which the activity is being updated.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/todo/crm-activity-todo-update-responsible-user.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityTodoUpdateResponsibleUser::new(1, 1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityTodoUpdateResponsibleUser>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityTodoUpdateResponsibleUser` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1671,7 +2230,7 @@ pub struct ActivityTodoUpdateResponsibleUser {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object type to which the activity is linked, for example `2` for a deal
     ///
     /// Wire name: `ownerTypeId`.
@@ -1679,7 +2238,7 @@ pub struct ActivityTodoUpdateResponsibleUser {
         rename = "ownerTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object to which the activity is linked, for example `1`
     ///
     /// Wire name: `ownerId`.
@@ -1687,7 +2246,7 @@ pub struct ActivityTodoUpdateResponsibleUser {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the user who will become responsible for the activity, for example `1`
     ///
     /// Wire name: `responsibleId`.
@@ -1695,16 +2254,16 @@ pub struct ActivityTodoUpdateResponsibleUser {
         rename = "responsibleId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub responsible_id: i64,
+    pub responsible_id: ::b24_core::__private::Param<i64>,
 }
 impl ActivityTodoUpdateResponsibleUser {
     /// Creates a `ActivityTodoUpdateResponsibleUser` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
-        responsible_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        responsible_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -1724,12 +2283,29 @@ impl ::b24_core::__private::Method for ActivityTodoUpdateResponsibleUser {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ActivityTodoUpdateResponsibleUserError;
 }
 /// The `crm.activity.type.add` method registers a custom activity type by specifying a name and an icon.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/types/crm-activity-type-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::timeline::ActivityTypeAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityTypeAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityTypeAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1766,12 +2342,30 @@ impl ::b24_core::__private::Method for ActivityTypeAdd {
         "crm.activity.type.add",
     );
     type Output = bool;
+    type Error = ActivityTypeAddError;
 }
 /// The `crm.activity.type.delete` method deletes a custom activity type.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/types/crm-activity-type-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityTypeDelete::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityTypeDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityTypeDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1783,12 +2377,16 @@ pub struct ActivityTypeDelete {
         rename = "TYPE_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub type_id: ::std::string::String,
+    pub type_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ActivityTypeDelete {
     /// Creates a `ActivityTypeDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(type_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        type_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { type_id: type_id.into() }
     }
 }
@@ -1799,12 +2397,30 @@ impl ::b24_core::__private::Method for ActivityTypeDelete {
         "crm.activity.type.delete",
     );
     type Output = bool;
+    type Error = ActivityTypeDeleteError;
 }
 /// The `crm.activity.type.list` method retrieves a list of custom activity types registered by the application.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/types/crm-activity-type-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityTypeList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityTypeList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityTypeList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1823,12 +2439,30 @@ impl ::b24_core::__private::Method for ActivityTypeList {
         "crm.activity.type.list",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = ActivityTypeListError;
 }
 /// The method `crm.activity.update` updates an existing activity.
 ///
 /// Who: any user with permission to update the activity.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/activities/activity-base/crm-activity-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::ActivityUpdate::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::ActivityUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ActivityUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1837,7 +2471,7 @@ pub struct ActivityUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Array of values for activity fields in the following structure:
     ///
     /// ```json
@@ -1858,7 +2492,7 @@ impl ActivityUpdate {
     /// Creates a `ActivityUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<::std::vec::Vec<ActivityUpdateFieldsItem>>,
     ) -> Self {
         Self {
@@ -1874,12 +2508,31 @@ impl ::b24_core::__private::Method for ActivityUpdate {
         "crm.activity.update",
     );
     type Output = bool;
+    type Error = ActivityUpdateError;
 }
 /// Adds a link between a timeline record and a CRM item.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/bindings/crm-timeline-bindings-bind.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineBindingsBind::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineBindingsBind>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineBindingsBind` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1922,12 +2575,30 @@ impl ::b24_core::__private::Method for TimelineBindingsBind {
         "crm.timeline.bindings.bind",
     );
     type Output = bool;
+    type Error = TimelineBindingsBindError;
 }
 /// Retrieves a list of available fields for linking CRM items and timeline records.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/bindings/crm-timeline-bindings-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineBindingsFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineBindingsFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineBindingsFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1946,12 +2617,32 @@ impl ::b24_core::__private::Method for TimelineBindingsFields {
         "crm.timeline.bindings.fields",
     );
     type Output = TimelineBindingsFieldsResult;
+    type Error = TimelineBindingsFieldsError;
 }
 /// Retrieves a list of links for a timeline record.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/bindings/crm-timeline-bindings-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineBindingsList::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineBindingsList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineBindingsList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1988,6 +2679,7 @@ impl ::b24_core::__private::Method for TimelineBindingsList {
         "crm.timeline.bindings.list",
     );
     type Output = ::std::vec::Vec<TimelineBindingsListResultItem>;
+    type Error = TimelineBindingsListError;
 }
 impl ::b24_core::__private::ListMethod for TimelineBindingsList {
     type Item = TimelineBindingsListResultItem;
@@ -1999,6 +2691,24 @@ impl ::b24_core::__private::ListMethod for TimelineBindingsList {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/bindings/crm-timeline-bindings-unbind.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineBindingsUnbind::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineBindingsUnbind>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineBindingsUnbind` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2041,12 +2751,29 @@ impl ::b24_core::__private::Method for TimelineBindingsUnbind {
         "crm.timeline.bindings.unbind",
     );
     type Output = bool;
+    type Error = TimelineBindingsUnbindError;
 }
 /// Adds a new activity of type "Comment" to the timeline.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/comments/crm-timeline-comment-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::timeline::TimelineCommentAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineCommentAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineCommentAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2095,12 +2822,30 @@ impl ::b24_core::__private::Method for TimelineCommentAdd {
         "crm.timeline.comment.add",
     );
     type Output = i64;
+    type Error = TimelineCommentAddError;
 }
 /// Deletes a deal of the "Comment" type.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/comments/crm-timeline-comment-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineCommentDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineCommentDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineCommentDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2109,7 +2854,7 @@ pub struct TimelineCommentDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Integer identifier of the CRM object type to which the comment is linked (e.g., `2` for a deal)
     ///
     /// Wire name: `ownerTypeId`.
@@ -2119,7 +2864,7 @@ pub struct TimelineCommentDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub owner_type_id: ::std::option::Option<i64>,
+    pub owner_type_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Integer identifier of the CRM object to which the comment is linked (e.g., `1`). A list of identifiers can be obtained using the `crm.timeline.bindings.list` method (field `ENTITY_ID`)
     ///
     /// Wire name: `ownerId`.
@@ -2129,12 +2874,14 @@ pub struct TimelineCommentDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub owner_id: ::std::option::Option<i64>,
+    pub owner_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TimelineCommentDelete {
     /// Creates a `TimelineCommentDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             owner_type_id: ::std::option::Option::None,
@@ -2143,13 +2890,19 @@ impl TimelineCommentDelete {
     }
     /// Sets `ownerTypeId`.
     #[must_use]
-    pub fn owner_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn owner_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.owner_type_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `ownerId`.
     #[must_use]
-    pub fn owner_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn owner_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.owner_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -2161,12 +2914,30 @@ impl ::b24_core::__private::Method for TimelineCommentDelete {
         "crm.timeline.comment.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = TimelineCommentDeleteError;
 }
 /// Retrieves the fields of a "Comment" type deal.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/comments/crm-timeline-comment-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineCommentFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineCommentFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineCommentFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2185,12 +2956,30 @@ impl ::b24_core::__private::Method for TimelineCommentFields {
         "crm.timeline.comment.fields",
     );
     type Output = TimelineCommentFieldsResult;
+    type Error = TimelineCommentFieldsError;
 }
 /// Retrieves information about a comment type deal.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/comments/crm-timeline-comment-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineCommentGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineCommentGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineCommentGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2199,12 +2988,14 @@ pub struct TimelineCommentGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TimelineCommentGet {
     /// Creates a `TimelineCommentGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2218,12 +3009,32 @@ impl ::b24_core::__private::Method for TimelineCommentGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = TimelineCommentGetError;
 }
 /// The method `crm.timeline.comment.list` retrieves a list of all comments associated with a specified CRM object.
 ///
 /// Who: a user with read access to CRM entities.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/comments/crm-timeline-comment-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineCommentList::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineCommentList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineCommentList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2283,7 +3094,7 @@ pub struct TimelineCommentList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TimelineCommentList {
     /// Creates a `TimelineCommentList` from its required fields.
@@ -2330,7 +3141,10 @@ impl TimelineCommentList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -2342,6 +3156,7 @@ impl ::b24_core::__private::Method for TimelineCommentList {
         "crm.timeline.comment.list",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = TimelineCommentListError;
 }
 impl ::b24_core::__private::ListMethod for TimelineCommentList {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -2353,6 +3168,24 @@ impl ::b24_core::__private::ListMethod for TimelineCommentList {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/comments/crm-timeline-comment-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineCommentUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineCommentUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineCommentUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2361,7 +3194,7 @@ pub struct TimelineCommentUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values (detailed description provided below) for updating the "Comment" type deal in the following structure:
     ///
     /// ```js
@@ -2398,7 +3231,7 @@ pub struct TimelineCommentUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub owner_type_id: ::std::option::Option<i64>,
+    pub owner_type_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Integer identifier of the CRM object to which the comment is attached (e.g., `1`). You can obtain a list of identifiers using the `crm.timeline.bindings.list` method (field `ENTITY_ID`)
     ///
     /// Wire name: `ownerId`.
@@ -2408,13 +3241,13 @@ pub struct TimelineCommentUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub owner_id: ::std::option::Option<i64>,
+    pub owner_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TimelineCommentUpdate {
     /// Creates a `TimelineCommentUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -2431,13 +3264,19 @@ impl TimelineCommentUpdate {
     }
     /// Sets `ownerTypeId`.
     #[must_use]
-    pub fn owner_type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn owner_type_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.owner_type_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `ownerId`.
     #[must_use]
-    pub fn owner_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn owner_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.owner_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -2449,12 +3288,30 @@ impl ::b24_core::__private::Method for TimelineCommentUpdate {
         "crm.timeline.comment.update",
     );
     type Output = i64;
+    type Error = TimelineCommentUpdateError;
 }
 /// This method adds a new Icon.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/icons/crm-timeline-icon-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineIconAdd::new("text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineIconAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineIconAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2466,7 +3323,7 @@ pub struct TimelineIconAdd {
         rename = "code",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
     /// Encoded `base64` content of the icon file.
     ///
     /// File requirements:
@@ -2480,14 +3337,18 @@ pub struct TimelineIconAdd {
         rename = "fileContent",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub file_content: ::std::string::String,
+    pub file_content: ::b24_core::__private::Param<::std::string::String>,
 }
 impl TimelineIconAdd {
     /// Creates a `TimelineIconAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        code: impl ::std::convert::Into<::std::string::String>,
-        file_content: impl ::std::convert::Into<::std::string::String>,
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        file_content: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             code: code.into(),
@@ -2502,12 +3363,30 @@ impl ::b24_core::__private::Method for TimelineIconAdd {
         "crm.timeline.icon.add",
     );
     type Output = TimelineIconAddResult;
+    type Error = TimelineIconAddError;
 }
 /// Deletes an icon.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/icons/crm-timeline-icon-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineIconDelete::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineIconDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineIconDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2521,12 +3400,16 @@ pub struct TimelineIconDelete {
         rename = "code",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl TimelineIconDelete {
     /// Creates a `TimelineIconDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { code: code.into() }
     }
 }
@@ -2537,12 +3420,30 @@ impl ::b24_core::__private::Method for TimelineIconDelete {
         "crm.timeline.icon.delete",
     );
     type Output = bool;
+    type Error = TimelineIconDeleteError;
 }
 /// This method retrieves information about the timeline log entry icon.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/icons/crm-timeline-icon-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineIconGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineIconGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineIconGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2556,12 +3457,16 @@ pub struct TimelineIconGet {
         rename = "code",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl TimelineIconGet {
     /// Creates a `TimelineIconGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { code: code.into() }
     }
 }
@@ -2575,12 +3480,31 @@ impl ::b24_core::__private::Method for TimelineIconGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = TimelineIconGetError;
 }
 /// Retrieves a list of available icons for timeline log entries.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/icons/crm-timeline-icon-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineIconList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineIconList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineIconList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2602,6 +3526,7 @@ impl ::b24_core::__private::Method for TimelineIconList {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = TimelineIconListError;
 }
 impl ::b24_core::__private::ListMethod for TimelineIconList {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -2615,6 +3540,23 @@ impl ::b24_core::__private::ListMethod for TimelineIconList {
 /// Who: a user with permission to edit the CRM item.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/actions/crm-timeline-item-pin.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineItemPin::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineItemPin>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineItemPin` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2623,7 +3565,7 @@ pub struct TimelineItemPin {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object type to which the item is linked, for example `2` for a deal
     ///
     /// Wire name: `ownerTypeId`.
@@ -2631,7 +3573,7 @@ pub struct TimelineItemPin {
         rename = "ownerTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM element to which the item is linked, for example `10`
     ///
     /// Wire name: `ownerId`.
@@ -2639,15 +3581,15 @@ pub struct TimelineItemPin {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
 }
 impl TimelineItemPin {
     /// Creates a `TimelineItemPin` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -2663,12 +3605,30 @@ impl ::b24_core::__private::Method for TimelineItemPin {
         "crm.timeline.item.pin",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = TimelineItemPinError;
 }
 /// The `crm.timeline.item.unpin` method unpins a timeline entry.
 ///
 /// Who: a user with permission to edit the CRM item.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/actions/crm-timeline-item-unpin.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineItemUnpin::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineItemUnpin>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineItemUnpin` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2677,7 +3637,7 @@ pub struct TimelineItemUnpin {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object type to which the item is linked, for example `2` for a deal
     ///
     /// Wire name: `ownerTypeId`.
@@ -2685,7 +3645,7 @@ pub struct TimelineItemUnpin {
         rename = "ownerTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM element to which the item is linked, for example `10`
     ///
     /// Wire name: `ownerId`.
@@ -2693,15 +3653,15 @@ pub struct TimelineItemUnpin {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
 }
 impl TimelineItemUnpin {
     /// Creates a `TimelineItemUnpin` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -2717,12 +3677,30 @@ impl ::b24_core::__private::Method for TimelineItemUnpin {
         "crm.timeline.item.unpin",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = TimelineItemUnpinError;
 }
 /// The method `crm.timeline.layout.blocks.delete` removes a set of additional content blocks for a timeline record.
 ///
 /// Who: any user with permission to modify the CRM entity to which the record is linked.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/layout-blocks/crm-timeline-layout-blocks-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineLayoutBlocksDelete::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineLayoutBlocksDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineLayoutBlocksDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2734,7 +3712,7 @@ pub struct TimelineLayoutBlocksDelete {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object to which the timeline record is linked
     ///
     /// Wire name: `entityId`.
@@ -2742,7 +3720,7 @@ pub struct TimelineLayoutBlocksDelete {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the timeline record
     ///
     /// Wire name: `timelineId`.
@@ -2750,15 +3728,15 @@ pub struct TimelineLayoutBlocksDelete {
         rename = "timelineId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub timeline_id: i64,
+    pub timeline_id: ::b24_core::__private::Param<i64>,
 }
 impl TimelineLayoutBlocksDelete {
     /// Creates a `TimelineLayoutBlocksDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
-        entity_id: impl ::std::convert::Into<i64>,
-        timeline_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        timeline_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
@@ -2777,12 +3755,30 @@ impl ::b24_core::__private::Method for TimelineLayoutBlocksDelete {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = TimelineLayoutBlocksDeleteError;
 }
 /// The method `crm.timeline.layout.blocks.get` retrieves a set of additional content blocks for a timeline record.
 ///
 /// Who: any user with permission to read the CRM entity to which the record is linked.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/layout-blocks/crm-timeline-layout-blocks-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineLayoutBlocksGet::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineLayoutBlocksGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineLayoutBlocksGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2794,7 +3790,7 @@ pub struct TimelineLayoutBlocksGet {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object associated with the timeline record
     ///
     /// Wire name: `entityId`.
@@ -2802,7 +3798,7 @@ pub struct TimelineLayoutBlocksGet {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the timeline record
     ///
     /// Wire name: `timelineId`.
@@ -2810,15 +3806,15 @@ pub struct TimelineLayoutBlocksGet {
         rename = "timelineId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub timeline_id: i64,
+    pub timeline_id: ::b24_core::__private::Param<i64>,
 }
 impl TimelineLayoutBlocksGet {
     /// Creates a `TimelineLayoutBlocksGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
-        entity_id: impl ::std::convert::Into<i64>,
-        timeline_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        timeline_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
@@ -2837,12 +3833,29 @@ impl ::b24_core::__private::Method for TimelineLayoutBlocksGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = TimelineLayoutBlocksGetError;
 }
 /// The method `crm.timeline.layout.blocks.set` sets a set of additional content blocks for a timeline record.
 ///
 /// Who: any user with permission to modify the CRM entity to which the record is linked.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/layout-blocks/crm-timeline-layout-blocks-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_crm::timeline::TimelineLayoutBlocksSet) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineLayoutBlocksSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineLayoutBlocksSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2854,7 +3867,7 @@ pub struct TimelineLayoutBlocksSet {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the CRM object to which the timeline record is linked
     ///
     /// Wire name: `entityId`.
@@ -2862,7 +3875,7 @@ pub struct TimelineLayoutBlocksSet {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the timeline record
     ///
     /// Wire name: `timelineId`.
@@ -2870,7 +3883,7 @@ pub struct TimelineLayoutBlocksSet {
         rename = "timelineId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub timeline_id: i64,
+    pub timeline_id: ::b24_core::__private::Param<i64>,
     /// Object describing the set of additional content blocks
     ///
     /// Wire name: `layout`.
@@ -2881,9 +3894,9 @@ impl TimelineLayoutBlocksSet {
     /// Creates a `TimelineLayoutBlocksSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
-        entity_id: impl ::std::convert::Into<i64>,
-        timeline_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        timeline_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         layout: impl ::std::convert::Into<RestAppLayoutDto>,
     ) -> Self {
         Self {
@@ -2904,12 +3917,31 @@ impl ::b24_core::__private::Method for TimelineLayoutBlocksSet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = TimelineLayoutBlocksSetError;
 }
 /// This method adds a new log entry to the timeline.
 ///
 /// Who: a user with permission to edit the CRM object to which the entry will be added.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/crm-timeline-logmessage-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineLogmessageAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineLogmessageAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineLogmessageAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2955,12 +3987,30 @@ impl ::b24_core::__private::Method for TimelineLogmessageAdd {
         "crm.timeline.logmessage.add",
     );
     type Output = TimelineLogmessageAddResult;
+    type Error = TimelineLogmessageAddError;
 }
 /// Deletes a timeline record.
 ///
 /// Who: a user with permission to edit the CRM item containing the record.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/crm-timeline-logmessage-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineLogmessageDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineLogmessageDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineLogmessageDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2971,12 +4021,14 @@ pub struct TimelineLogmessageDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TimelineLogmessageDelete {
     /// Creates a `TimelineLogmessageDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2987,12 +4039,30 @@ impl ::b24_core::__private::Method for TimelineLogmessageDelete {
         "crm.timeline.logmessage.delete",
     );
     type Output = bool;
+    type Error = TimelineLogmessageDeleteError;
 }
 /// This method retrieves information about a timeline log entry.
 ///
 /// Who: a user with read permissions for the CRM item containing the record.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/crm-timeline-logmessage-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineLogmessageGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineLogmessageGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineLogmessageGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3003,12 +4073,14 @@ pub struct TimelineLogmessageGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TimelineLogmessageGet {
     /// Creates a `TimelineLogmessageGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -3022,12 +4094,31 @@ impl ::b24_core::__private::Method for TimelineLogmessageGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = TimelineLogmessageGetError;
 }
 /// Retrieves a list of timeline log entries.
 ///
 /// Who: a user with read permissions for the CRM object containing the record.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/crm-timeline-logmessage-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineLogmessageList::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineLogmessageList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineLogmessageList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3039,7 +4130,7 @@ pub struct TimelineLogmessageList {
         rename = "entityTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_type_id: i64,
+    pub entity_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the entity item for which to retrieve the list of log entries (e.g., `1`)
     ///
     /// Wire name: `entityId`.
@@ -3047,7 +4138,7 @@ pub struct TimelineLogmessageList {
         rename = "entityId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub entity_id: i64,
+    pub entity_id: ::b24_core::__private::Param<i64>,
     /// List for sorting, where the key is the field and the value is `asc` or `desc`.
     ///
     /// By default, `desc` is used.
@@ -3079,14 +4170,14 @@ pub struct TimelineLogmessageList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TimelineLogmessageList {
     /// Creates a `TimelineLogmessageList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type_id: impl ::std::convert::Into<i64>,
-        entity_id: impl ::std::convert::Into<i64>,
+        entity_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        entity_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             entity_type_id: entity_type_id.into(),
@@ -3111,7 +4202,10 @@ impl TimelineLogmessageList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -3123,6 +4217,7 @@ impl ::b24_core::__private::Method for TimelineLogmessageList {
         "crm.timeline.logmessage.list",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = TimelineLogmessageListError;
 }
 impl ::b24_core::__private::ListMethod for TimelineLogmessageList {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -3134,6 +4229,23 @@ impl ::b24_core::__private::ListMethod for TimelineLogmessageList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/logo/crm-timeline-logo-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineLogoAdd::new("text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineLogoAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineLogoAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3145,7 +4257,7 @@ pub struct TimelineLogoAdd {
         rename = "code",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
     /// Encoded `base64` content of the logo file.
     ///
     /// File requirements:
@@ -3159,14 +4271,18 @@ pub struct TimelineLogoAdd {
         rename = "fileContent",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub file_content: ::std::string::String,
+    pub file_content: ::b24_core::__private::Param<::std::string::String>,
 }
 impl TimelineLogoAdd {
     /// Creates a `TimelineLogoAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        code: impl ::std::convert::Into<::std::string::String>,
-        file_content: impl ::std::convert::Into<::std::string::String>,
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        file_content: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             code: code.into(),
@@ -3181,12 +4297,30 @@ impl ::b24_core::__private::Method for TimelineLogoAdd {
         "crm.timeline.logo.add",
     );
     type Output = TimelineLogoAddResult;
+    type Error = TimelineLogoAddError;
 }
 /// Deletes the logo.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/logo/crm-timeline-logo-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineLogoDelete::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineLogoDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineLogoDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3200,12 +4334,16 @@ pub struct TimelineLogoDelete {
         rename = "code",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl TimelineLogoDelete {
     /// Creates a `TimelineLogoDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { code: code.into() }
     }
 }
@@ -3216,12 +4354,30 @@ impl ::b24_core::__private::Method for TimelineLogoDelete {
         "crm.timeline.logo.delete",
     );
     type Output = bool;
+    type Error = TimelineLogoDeleteError;
 }
 /// Retrieves information about the logo of the timeline log entry.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/logo/crm-timeline-logo-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineLogoGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineLogoGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineLogoGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3235,12 +4391,16 @@ pub struct TimelineLogoGet {
         rename = "code",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl TimelineLogoGet {
     /// Creates a `TimelineLogoGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(code: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { code: code.into() }
     }
 }
@@ -3254,12 +4414,31 @@ impl ::b24_core::__private::Method for TimelineLogoGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = TimelineLogoGetError;
 }
 /// Retrieves a list of available logos for timeline log entries.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/logmessage/logo/crm-timeline-logo-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineLogoList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineLogoList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineLogoList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3281,6 +4460,7 @@ impl ::b24_core::__private::Method for TimelineLogoList {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = TimelineLogoListError;
 }
 impl ::b24_core::__private::ListMethod for TimelineLogoList {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -3294,6 +4474,23 @@ impl ::b24_core::__private::ListMethod for TimelineLogoList {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/note/crm-timeline-note-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineNoteDelete::new(1, 1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineNoteDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineNoteDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3305,7 +4502,7 @@ pub struct TimelineNoteDelete {
         rename = "ownerTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the element to which the record belongs
     ///
     /// Wire name: `ownerId`.
@@ -3313,7 +4510,7 @@ pub struct TimelineNoteDelete {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// Type of the record to which the note should be applied:
     ///
     /// - `1` — history record
@@ -3324,21 +4521,21 @@ pub struct TimelineNoteDelete {
         rename = "itemType",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub item_type: i64,
+    pub item_type: ::b24_core::__private::Param<i64>,
     /// Identifier of the record to which the note should be applied. If `itemType=1`, this is the identifier of the timeline history record. If `itemType=2`, this is the identifier of the deal
     ///
     /// Wire name: `itemId`.
     #[serde(rename = "itemId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub item_id: i64,
+    pub item_id: ::b24_core::__private::Param<i64>,
 }
 impl TimelineNoteDelete {
     /// Creates a `TimelineNoteDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
-        item_type: impl ::std::convert::Into<i64>,
-        item_id: impl ::std::convert::Into<i64>,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        item_type: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        item_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             owner_type_id: owner_type_id.into(),
@@ -3355,12 +4552,30 @@ impl ::b24_core::__private::Method for TimelineNoteDelete {
         "crm.timeline.note.delete",
     );
     type Output = bool;
+    type Error = TimelineNoteDeleteError;
 }
 /// Returns information about a note attached to a timeline record.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/note/crm-timeline-note-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineNoteGet::new(1, 1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineNoteGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineNoteGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3372,7 +4587,7 @@ pub struct TimelineNoteGet {
         rename = "ownerTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the element to which the record belongs
     ///
     /// Wire name: `ownerId`.
@@ -3380,7 +4595,7 @@ pub struct TimelineNoteGet {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// Type of the record to which the note should be applied:
     ///
     /// - `1` — history record
@@ -3391,21 +4606,21 @@ pub struct TimelineNoteGet {
         rename = "itemType",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub item_type: i64,
+    pub item_type: ::b24_core::__private::Param<i64>,
     /// Identifier of the record to which the note should be applied. If `itemType=1`, this is the identifier of the timeline history record. If `itemType=2`, this is the identifier of the deal
     ///
     /// Wire name: `itemId`.
     #[serde(rename = "itemId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub item_id: i64,
+    pub item_id: ::b24_core::__private::Param<i64>,
 }
 impl TimelineNoteGet {
     /// Creates a `TimelineNoteGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
-        item_type: impl ::std::convert::Into<i64>,
-        item_id: impl ::std::convert::Into<i64>,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        item_type: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        item_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             owner_type_id: owner_type_id.into(),
@@ -3422,12 +4637,30 @@ impl ::b24_core::__private::Method for TimelineNoteGet {
         "crm.timeline.note.get",
     );
     type Output = TimelineNoteGetResult;
+    type Error = TimelineNoteGetError;
 }
 /// Allows you to retain a note.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/crm/timeline/note/crm-timeline-note-save.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_crm::timeline::TimelineNoteSave::new(1, 1, 1, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_crm::timeline::TimelineNoteSave>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineNoteSave` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3439,7 +4672,7 @@ pub struct TimelineNoteSave {
         rename = "ownerTypeId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_type_id: i64,
+    pub owner_type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the element to which the record belongs
     ///
     /// Wire name: `ownerId`.
@@ -3447,7 +4680,7 @@ pub struct TimelineNoteSave {
         rename = "ownerId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub owner_id: i64,
+    pub owner_id: ::b24_core::__private::Param<i64>,
     /// Type of the record to which the note should be applied:
     ///
     /// - `1` — history record
@@ -3458,12 +4691,12 @@ pub struct TimelineNoteSave {
         rename = "itemType",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub item_type: i64,
+    pub item_type: ::b24_core::__private::Param<i64>,
     /// Identifier of the record to which the note should be applied. If `itemType=1`, this is the identifier of the timeline history record. If `itemType=2`, this is the identifier of the deal
     ///
     /// Wire name: `itemId`.
     #[serde(rename = "itemId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub item_id: i64,
+    pub item_id: ::b24_core::__private::Param<i64>,
     /// Note text
     ///
     /// Wire name: `text`.
@@ -3471,17 +4704,19 @@ pub struct TimelineNoteSave {
         rename = "text",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub text: ::std::string::String,
+    pub text: ::b24_core::__private::Param<::std::string::String>,
 }
 impl TimelineNoteSave {
     /// Creates a `TimelineNoteSave` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        owner_type_id: impl ::std::convert::Into<i64>,
-        owner_id: impl ::std::convert::Into<i64>,
-        item_type: impl ::std::convert::Into<i64>,
-        item_id: impl ::std::convert::Into<i64>,
-        text: impl ::std::convert::Into<::std::string::String>,
+        owner_type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        owner_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        item_type: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        item_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        text: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             owner_type_id: owner_type_id.into(),
@@ -3499,7 +4734,3013 @@ impl ::b24_core::__private::Method for TimelineNoteSave {
         "crm.timeline.note.save",
     );
     type Output = bool;
+    type Error = TimelineNoteSaveError;
 }
+/// The documented errors of `ActivityAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityAddError {
+    /// Code `The field SUBJECT is not defined or empty`.
+    ///
+    /// The SUBJECT field is not set
+    TheFieldSubjectIsNotDefinedOrEmpty,
+    /// Code `The field RESPONSIBLE_ID is not defined or invalid`.
+    ///
+    /// The RESPONSIBLE_ID field is not set
+    TheFieldResponsibleIdIsNotDefinedOrInvalid,
+    /// Code `The field TYPE_ID is not defined or invalid`.
+    ///
+    /// The TYPE_ID field is not set
+    TheFieldTypeIdIsNotDefinedOrInvalid,
+    /// Code `The field COMMUNICATIONS is not defined or invalid`.
+    ///
+    /// The COMMUNICATIONS field is not set
+    TheFieldCommunicationsIsNotDefinedOrInvalid,
+    /// Code `The only one communication is allowed for activity of specified type`.
+    ///
+    /// More than one contact is specified
+    TheOnlyOneCommunicationIsAllowedForActivityOfSpecifiedType,
+    /// Code `Could not build binding. Please ensure that owner info and communications are defined correctly`.
+    ///
+    /// Connections for the activity are not specified
+    CouldNotBuildBindingPleaseEnsureThatOwnerInfoAndCommunicationsAreDefinedCorrectly,
+    /// Code `The custom activity without provider is not supported in current context`.
+    ///
+    /// The activity type is not supported in the specified context
+    TheCustomActivityWithoutProviderIsNotSupportedInCurrentContext,
+    /// Code `Use crm.activity.configurable.add for this activity provider`.
+    ///
+    /// Incorrect method call for configurable activity
+    UseCrmActivityConfigurableAddForThisActivityProvider,
+    /// Code `Access denied`.
+    ///
+    /// No permission to add entity in CRM
+    AccessDenied,
+    /// Code `Application context required`.
+    ///
+    /// Incorrect PROVIDER_ID parameter for the activity created in the application context
+    ApplicationContextRequired,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "The field SUBJECT is not defined or empty" => {
+                return Self::TheFieldSubjectIsNotDefinedOrEmpty;
+            }
+            "The field RESPONSIBLE_ID is not defined or invalid" => {
+                return Self::TheFieldResponsibleIdIsNotDefinedOrInvalid;
+            }
+            "The field TYPE_ID is not defined or invalid" => {
+                return Self::TheFieldTypeIdIsNotDefinedOrInvalid;
+            }
+            "The field COMMUNICATIONS is not defined or invalid" => {
+                return Self::TheFieldCommunicationsIsNotDefinedOrInvalid;
+            }
+            "The only one communication is allowed for activity of specified type" => {
+                return Self::TheOnlyOneCommunicationIsAllowedForActivityOfSpecifiedType;
+            }
+            "Could not build binding. Please ensure that owner info and communications are defined correctly" => {
+                return Self::CouldNotBuildBindingPleaseEnsureThatOwnerInfoAndCommunicationsAreDefinedCorrectly;
+            }
+            "The custom activity without provider is not supported in current context" => {
+                return Self::TheCustomActivityWithoutProviderIsNotSupportedInCurrentContext;
+            }
+            "Use crm.activity.configurable.add for this activity provider" => {
+                return Self::UseCrmActivityConfigurableAddForThisActivityProvider;
+            }
+            "Access denied" => return Self::AccessDenied,
+            "Application context required" => return Self::ApplicationContextRequired,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TheFieldSubjectIsNotDefinedOrEmpty => {
+                "The field SUBJECT is not defined or empty"
+            }
+            Self::TheFieldResponsibleIdIsNotDefinedOrInvalid => {
+                "The field RESPONSIBLE_ID is not defined or invalid"
+            }
+            Self::TheFieldTypeIdIsNotDefinedOrInvalid => {
+                "The field TYPE_ID is not defined or invalid"
+            }
+            Self::TheFieldCommunicationsIsNotDefinedOrInvalid => {
+                "The field COMMUNICATIONS is not defined or invalid"
+            }
+            Self::TheOnlyOneCommunicationIsAllowedForActivityOfSpecifiedType => {
+                "The only one communication is allowed for activity of specified type"
+            }
+            Self::CouldNotBuildBindingPleaseEnsureThatOwnerInfoAndCommunicationsAreDefinedCorrectly => {
+                "Could not build binding. Please ensure that owner info and communications are defined correctly"
+            }
+            Self::TheCustomActivityWithoutProviderIsNotSupportedInCurrentContext => {
+                "The custom activity without provider is not supported in current context"
+            }
+            Self::UseCrmActivityConfigurableAddForThisActivityProvider => {
+                "Use crm.activity.configurable.add for this activity provider"
+            }
+            Self::AccessDenied => "Access denied",
+            Self::ApplicationContextRequired => "Application context required",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ActivityBadgeAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityBadgeAddError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `REQUIRED_ARG_MISSING`.
+    ///
+    /// Required fields are not filled
+    RequiredArgMissing,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityBadgeAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "REQUIRED_ARG_MISSING" => return Self::RequiredArgMissing,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::RequiredArgMissing => "REQUIRED_ARG_MISSING",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ActivityBadgeDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityBadgeDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Badge with the specified code not found
+    NotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityBadgeDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "NOT_FOUND" => return Self::NotFound,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityBadgeGet` (shared).
+pub type ActivityBadgeGetError = ActivityBadgeDeleteError;
+/// The documented errors of `ActivityBadgeList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityBadgeListError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityBadgeListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ActivityBindingAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityBindingAddError {
+    /// Code `100`.
+    ///
+    /// Required fields not provided
+    Code100,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Entity not found
+    NotFound,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the entity not found
+    OwnerNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to perform the operation
+    AccessDenied,
+    /// Code `ACTIVITY_IS_ALREADY_BOUND`.
+    ///
+    /// The deal is already bound to this entity
+    ActivityIsAlreadyBound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityBindingAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            "NOT_FOUND" => return Self::NotFound,
+            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "ACTIVITY_IS_ALREADY_BOUND" => return Self::ActivityIsAlreadyBound,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::NotFound => "NOT_FOUND",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ActivityIsAlreadyBound => "ACTIVITY_IS_ALREADY_BOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound | Self::OwnerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityBindingDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityBindingDeleteError {
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Element not found
+    NotFound,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the element not found
+    OwnerNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `BINDING_NOT_FOUND`.
+    ///
+    /// Deal is not linked to this entity
+    BindingNotFound,
+    /// Code `LAST_BINDING_CANNOT_BE_DELETED`.
+    ///
+    /// Cannot delete the only binding of the deal to the entity
+    LastBindingCannotBeDeleted,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityBindingDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            "NOT_FOUND" => return Self::NotFound,
+            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "BINDING_NOT_FOUND" => return Self::BindingNotFound,
+            "LAST_BINDING_CANNOT_BE_DELETED" => return Self::LastBindingCannotBeDeleted,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::NotFound => "NOT_FOUND",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::BindingNotFound => "BINDING_NOT_FOUND",
+            Self::LastBindingCannotBeDeleted => "LAST_BINDING_CANNOT_BE_DELETED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::NotFound | Self::OwnerNotFound | Self::BindingNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityBindingList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityBindingListError {
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to perform the operation
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityBindingListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ActivityBindingMove`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityBindingMoveError {
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Element not found
+    NotFound,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the item not found
+    OwnerNotFound,
+    /// Code `SOURCE_AND_TARGET_ENTITY_TYPES_ARE_NOT_EQUAL_ERROR`.
+    ///
+    /// Cannot move the deal from one CRM object type to another
+    SourceAndTargetEntityTypesAreNotEqualError,
+    /// Code `SOURCE_AND_TARGET_ENTITY_ID_ARE_EQUAL_ERROR`.
+    ///
+    /// Cannot move the deal to the same deal
+    SourceAndTargetEntityIdAreEqualError,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to perform the operation
+    AccessDenied,
+    /// Code `ACTIVITY_IS_ALREADY_BOUND`.
+    ///
+    /// The deal is already bound to this entity
+    ActivityIsAlreadyBound,
+    /// Code `BINDING_NOT_FOUND`.
+    ///
+    /// The deal is not linked to the specified entity
+    BindingNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityBindingMoveError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            "NOT_FOUND" => return Self::NotFound,
+            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
+            "SOURCE_AND_TARGET_ENTITY_TYPES_ARE_NOT_EQUAL_ERROR" => {
+                return Self::SourceAndTargetEntityTypesAreNotEqualError;
+            }
+            "SOURCE_AND_TARGET_ENTITY_ID_ARE_EQUAL_ERROR" => {
+                return Self::SourceAndTargetEntityIdAreEqualError;
+            }
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "ACTIVITY_IS_ALREADY_BOUND" => return Self::ActivityIsAlreadyBound,
+            "BINDING_NOT_FOUND" => return Self::BindingNotFound,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::NotFound => "NOT_FOUND",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::SourceAndTargetEntityTypesAreNotEqualError => {
+                "SOURCE_AND_TARGET_ENTITY_TYPES_ARE_NOT_EQUAL_ERROR"
+            }
+            Self::SourceAndTargetEntityIdAreEqualError => {
+                "SOURCE_AND_TARGET_ENTITY_ID_ARE_EQUAL_ERROR"
+            }
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ActivityIsAlreadyBound => "ACTIVITY_IS_ALREADY_BOUND",
+            Self::BindingNotFound => "BINDING_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::NotFound | Self::OwnerNotFound | Self::BindingNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityCallGetTranscript`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityCallGetTranscriptError {
+    /// Code `NOT_FOUND`.
+    ///
+    /// Item not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityCallGetTranscriptError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "NOT_FOUND" => return Self::NotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityConfigurableAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityConfigurableAddError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `100`.
+    ///
+    /// Required fields are not filled
+    Code100,
+    /// Code `ERROR_WRONG_CONTEXT`.
+    ///
+    /// Method call is only possible in the context of an application
+    ErrorWrongContext,
+    /// Code `ERROR_WRONG_APPLICATION`.
+    ///
+    /// The activity can only be updated by the application that created it
+    ErrorWrongApplication,
+    /// Code `WRONG_FIELD_VALUE`.
+    ///
+    /// Incorrect field value
+    WrongFieldValue,
+    /// Code `INCOMING_ACTIVITY_CAN_NOT_BE_WITH_DEADLINE`.
+    ///
+    /// Incoming activity cannot have a deadline
+    IncomingActivityCanNotBeWithDeadline,
+    /// Code `ERROR_EMPTY_LAYOUT`.
+    ///
+    /// The layout field must be filled
+    ErrorEmptyLayout,
+    /// Code `FIELD_IS_REQUIRED`.
+    ///
+    /// A required field was not passed in the structure object
+    FieldIsRequired,
+    /// Code `FIELD_IS_REDUNDANT`.
+    ///
+    /// A field was passed in the structure object that is not in its description
+    FieldIsRedundant,
+    /// Code `ENUM_FIELD`.
+    ///
+    /// The field value is not in the list of allowed values, e.g., an unknown tag type
+    EnumField,
+    /// Code `TOO_MANY_ITEMS`.
+    ///
+    /// The number of array elements has been exceeded, e.g., more than two tags or buttons
+    TooManyItems,
+    /// Code `KEY_CONTAIN_WRONG_SYMBOLS`.
+    ///
+    /// The key in the structure associative array contains invalid characters. Only Latin letters, digits, hyphens, and underscores are allowed
+    KeyContainWrongSymbols,
+    /// Code `WRONG_LANG`.
+    ///
+    /// In a multi-language value, a language code was passed that is not set on the portal
+    WrongLang,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityConfigurableAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "100" => return Self::Code100,
+            "ERROR_WRONG_CONTEXT" => return Self::ErrorWrongContext,
+            "ERROR_WRONG_APPLICATION" => return Self::ErrorWrongApplication,
+            "WRONG_FIELD_VALUE" => return Self::WrongFieldValue,
+            "INCOMING_ACTIVITY_CAN_NOT_BE_WITH_DEADLINE" => {
+                return Self::IncomingActivityCanNotBeWithDeadline;
+            }
+            "ERROR_EMPTY_LAYOUT" => return Self::ErrorEmptyLayout,
+            "FIELD_IS_REQUIRED" => return Self::FieldIsRequired,
+            "FIELD_IS_REDUNDANT" => return Self::FieldIsRedundant,
+            "ENUM_FIELD" => return Self::EnumField,
+            "TOO_MANY_ITEMS" => return Self::TooManyItems,
+            "KEY_CONTAIN_WRONG_SYMBOLS" => return Self::KeyContainWrongSymbols,
+            "WRONG_LANG" => return Self::WrongLang,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Code100 => "100",
+            Self::ErrorWrongContext => "ERROR_WRONG_CONTEXT",
+            Self::ErrorWrongApplication => "ERROR_WRONG_APPLICATION",
+            Self::WrongFieldValue => "WRONG_FIELD_VALUE",
+            Self::IncomingActivityCanNotBeWithDeadline => {
+                "INCOMING_ACTIVITY_CAN_NOT_BE_WITH_DEADLINE"
+            }
+            Self::ErrorEmptyLayout => "ERROR_EMPTY_LAYOUT",
+            Self::FieldIsRequired => "FIELD_IS_REQUIRED",
+            Self::FieldIsRedundant => "FIELD_IS_REDUNDANT",
+            Self::EnumField => "ENUM_FIELD",
+            Self::TooManyItems => "TOO_MANY_ITEMS",
+            Self::KeyContainWrongSymbols => "KEY_CONTAIN_WRONG_SYMBOLS",
+            Self::WrongLang => "WRONG_LANG",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ActivityConfigurableGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityConfigurableGetError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Element not found
+    NotFound,
+    /// Code `ERROR_WRONG_CONTEXT`.
+    ///
+    /// Method call is only possible in the context of an application
+    ErrorWrongContext,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityConfigurableGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "NOT_FOUND" => return Self::NotFound,
+            "ERROR_WRONG_CONTEXT" => return Self::ErrorWrongContext,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::ErrorWrongContext => "ERROR_WRONG_CONTEXT",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityConfigurableUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityConfigurableUpdateError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Element not found
+    NotFound,
+    /// Code `100`.
+    ///
+    /// Required fields are not filled
+    Code100,
+    /// Code `ERROR_WRONG_CONTEXT`.
+    ///
+    /// Method call is only possible in the context of an application
+    ErrorWrongContext,
+    /// Code `ERROR_WRONG_APPLICATION`.
+    ///
+    /// The activity can only be updated by the application that created it
+    ErrorWrongApplication,
+    /// Code `WRONG_FIELD_VALUE`.
+    ///
+    /// Incorrect field value
+    WrongFieldValue,
+    /// Code `INCOMING_ACTIVITY_CAN_NOT_BE_WITH_DEADLINE`.
+    ///
+    /// Incoming activity cannot have a deadline
+    IncomingActivityCanNotBeWithDeadline,
+    /// Code `ERROR_EMPTY_LAYOUT`.
+    ///
+    /// The layout field must be filled
+    ErrorEmptyLayout,
+    /// Code `FIELD_IS_REQUIRED`.
+    ///
+    /// A required field was not passed in the structure object
+    FieldIsRequired,
+    /// Code `FIELD_IS_REDUNDANT`.
+    ///
+    /// A field was passed in the structure object that is not in its description
+    FieldIsRedundant,
+    /// Code `ENUM_FIELD`.
+    ///
+    /// The field value is not in the list of allowed values, for example, an unknown tag type
+    EnumField,
+    /// Code `TOO_MANY_ITEMS`.
+    ///
+    /// The number of array elements has been exceeded, for example, more than two tags or buttons
+    TooManyItems,
+    /// Code `KEY_CONTAIN_WRONG_SYMBOLS`.
+    ///
+    /// The key in the structure's associative array contains invalid characters. Only Latin letters, digits, hyphens, and underscores are allowed
+    KeyContainWrongSymbols,
+    /// Code `WRONG_LANG`.
+    ///
+    /// In the multi-language value, a language code was passed that is not set on the portal
+    WrongLang,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityConfigurableUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "NOT_FOUND" => return Self::NotFound,
+            "100" => return Self::Code100,
+            "ERROR_WRONG_CONTEXT" => return Self::ErrorWrongContext,
+            "ERROR_WRONG_APPLICATION" => return Self::ErrorWrongApplication,
+            "WRONG_FIELD_VALUE" => return Self::WrongFieldValue,
+            "INCOMING_ACTIVITY_CAN_NOT_BE_WITH_DEADLINE" => {
+                return Self::IncomingActivityCanNotBeWithDeadline;
+            }
+            "ERROR_EMPTY_LAYOUT" => return Self::ErrorEmptyLayout,
+            "FIELD_IS_REQUIRED" => return Self::FieldIsRequired,
+            "FIELD_IS_REDUNDANT" => return Self::FieldIsRedundant,
+            "ENUM_FIELD" => return Self::EnumField,
+            "TOO_MANY_ITEMS" => return Self::TooManyItems,
+            "KEY_CONTAIN_WRONG_SYMBOLS" => return Self::KeyContainWrongSymbols,
+            "WRONG_LANG" => return Self::WrongLang,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::Code100 => "100",
+            Self::ErrorWrongContext => "ERROR_WRONG_CONTEXT",
+            Self::ErrorWrongApplication => "ERROR_WRONG_APPLICATION",
+            Self::WrongFieldValue => "WRONG_FIELD_VALUE",
+            Self::IncomingActivityCanNotBeWithDeadline => {
+                "INCOMING_ACTIVITY_CAN_NOT_BE_WITH_DEADLINE"
+            }
+            Self::ErrorEmptyLayout => "ERROR_EMPTY_LAYOUT",
+            Self::FieldIsRequired => "FIELD_IS_REQUIRED",
+            Self::FieldIsRedundant => "FIELD_IS_REDUNDANT",
+            Self::EnumField => "ENUM_FIELD",
+            Self::TooManyItems => "TOO_MANY_ITEMS",
+            Self::KeyContainWrongSymbols => "KEY_CONTAIN_WRONG_SYMBOLS",
+            Self::WrongLang => "WRONG_LANG",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityDeleteError {
+    /// Code `Activity is not found`.
+    ///
+    /// The activity with the specified identifier was not found for the entity in CRM
+    ActivityIsNotFound,
+    /// Code `Access denied`.
+    ///
+    /// No permission to edit the entity in CRM
+    AccessDenied,
+    /// Code `Application context required`.
+    ///
+    /// Invalid parameter PROVIDER_ID for the activity created in the context of the application
+    ApplicationContextRequired,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "Activity is not found" => return Self::ActivityIsNotFound,
+            "Access denied" => return Self::AccessDenied,
+            "Application context required" => return Self::ApplicationContextRequired,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ActivityIsNotFound => "Activity is not found",
+            Self::AccessDenied => "Access denied",
+            Self::ApplicationContextRequired => "Application context required",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ActivityIsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityGetError {
+    /// Code `Activity is not found`.
+    ///
+    /// The activity with the specified ID was not found for the entity in CRM
+    ActivityIsNotFound,
+    /// Code `Access denied`.
+    ///
+    /// No rights to edit the entity in CRM
+    AccessDenied,
+    /// Code `Application context required`.
+    ///
+    /// Invalid PROVIDER_ID parameter for the activity created in the context of the application
+    ApplicationContextRequired,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "Activity is not found" => return Self::ActivityIsNotFound,
+            "Access denied" => return Self::AccessDenied,
+            "Application context required" => return Self::ApplicationContextRequired,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ActivityIsNotFound => "Activity is not found",
+            Self::AccessDenied => "Access denied",
+            Self::ApplicationContextRequired => "Application context required",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ActivityIsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityLayoutBlocksDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityLayoutBlocksDeleteError {
+    /// Code `ERROR_WRONG_CONTEXT`.
+    ///
+    /// The method can only be called in the context of a REST application
+    ErrorWrongContext,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// The element to which the activity is linked was not found
+    OwnerNotFound,
+    /// Code `NOT_FOUND`.
+    ///
+    /// The activity was not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityLayoutBlocksDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_WRONG_CONTEXT" => return Self::ErrorWrongContext,
+            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
+            "NOT_FOUND" => return Self::NotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorWrongContext => "ERROR_WRONG_CONTEXT",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::OwnerNotFound | Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityLayoutBlocksGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityLayoutBlocksGetError {
+    /// Code `ERROR_WRONG_CONTEXT`.
+    ///
+    /// The method can only be called in the context of a rest application
+    ErrorWrongContext,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// The element to which the activity is linked was not found
+    OwnerNotFound,
+    /// Code `NOT_FOUND`.
+    ///
+    /// The activity was not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityLayoutBlocksGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_WRONG_CONTEXT" => return Self::ErrorWrongContext,
+            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
+            "NOT_FOUND" => return Self::NotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorWrongContext => "ERROR_WRONG_CONTEXT",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::OwnerNotFound | Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityLayoutBlocksSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityLayoutBlocksSetError {
+    /// Code `ERROR_WRONG_CONTEXT`.
+    ///
+    /// The method can only be called in the context of a REST application
+    ErrorWrongContext,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// The element to which the activity is linked was not found
+    OwnerNotFound,
+    /// Code `NOT_FOUND`.
+    ///
+    /// The activity was not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `UNSUITABLE_ACTIVITY_TYPE_ERROR`.
+    ///
+    /// The type of this activity is not suitable for adding a set of additional content blocks
+    UnsuitableActivityTypeError,
+    /// Code `FIELD_IS_REQUIRED`.
+    ///
+    /// The blocks field in RestAppLayoutDto must be filled.
+    FieldIsRequired,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityLayoutBlocksSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_WRONG_CONTEXT" => return Self::ErrorWrongContext,
+            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
+            "NOT_FOUND" => return Self::NotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "UNSUITABLE_ACTIVITY_TYPE_ERROR" => return Self::UnsuitableActivityTypeError,
+            "FIELD_IS_REQUIRED" => return Self::FieldIsRequired,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorWrongContext => "ERROR_WRONG_CONTEXT",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::UnsuitableActivityTypeError => "UNSUITABLE_ACTIVITY_TYPE_ERROR",
+            Self::FieldIsRequired => "FIELD_IS_REQUIRED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::OwnerNotFound | Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityTodoAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityTodoAddError {
+    /// Code `100`.
+    ///
+    /// Required fields are missing
+    Code100,
+    /// Code `NOT_FOUND`.
+    ///
+    /// CRM object not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the entity not found
+    OwnerNotFound,
+    /// Code `WRONG_DATETIME_FORMAT`.
+    ///
+    /// Incorrect date format
+    WrongDatetimeFormat,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityTodoAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            "NOT_FOUND" => return Self::NotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
+            "WRONG_DATETIME_FORMAT" => return Self::WrongDatetimeFormat,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::WrongDatetimeFormat => "WRONG_DATETIME_FORMAT",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound | Self::OwnerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityTodoUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityTodoUpdateError {
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// Code `NOT_FOUND`.
+    ///
+    /// CRM entity not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the item not found
+    OwnerNotFound,
+    /// Code `WRONG_DATETIME_FORMAT`.
+    ///
+    /// Incorrect date format
+    WrongDatetimeFormat,
+    /// Code `CAN_NOT_UPDATE_COMPLETED_TODO`.
+    ///
+    /// Completed activity cannot be modified
+    CanNotUpdateCompletedTodo,
+    /// Code `ERROR_PARENT_ACTIVITY_RESTRICT`.
+    ///
+    /// Cannot schedule a deal for a closed deal
+    ErrorParentActivityRestrict,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityTodoUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            "NOT_FOUND" => return Self::NotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
+            "WRONG_DATETIME_FORMAT" => return Self::WrongDatetimeFormat,
+            "CAN_NOT_UPDATE_COMPLETED_TODO" => return Self::CanNotUpdateCompletedTodo,
+            "ERROR_PARENT_ACTIVITY_RESTRICT" => return Self::ErrorParentActivityRestrict,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::WrongDatetimeFormat => "WRONG_DATETIME_FORMAT",
+            Self::CanNotUpdateCompletedTodo => "CAN_NOT_UPDATE_COMPLETED_TODO",
+            Self::ErrorParentActivityRestrict => "ERROR_PARENT_ACTIVITY_RESTRICT",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound | Self::OwnerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityTodoUpdateColor`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityTodoUpdateColorError {
+    /// Code `100`.
+    ///
+    /// Required fields are missing
+    Code100,
+    /// Code `NOT_FOUND`.
+    ///
+    /// CRM object not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the entity not found
+    OwnerNotFound,
+    /// Code `CAN_NOT_UPDATE_COLOR_COMPLETED_TODO`.
+    ///
+    /// Cannot change color in a closed deal
+    CanNotUpdateColorCompletedTodo,
+    /// Code `CAN_NOT_UPDATE_WRONG_COLOR_TODO`.
+    ///
+    /// Invalid color value
+    CanNotUpdateWrongColorTodo,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityTodoUpdateColorError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            "NOT_FOUND" => return Self::NotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
+            "CAN_NOT_UPDATE_COLOR_COMPLETED_TODO" => {
+                return Self::CanNotUpdateColorCompletedTodo;
+            }
+            "CAN_NOT_UPDATE_WRONG_COLOR_TODO" => return Self::CanNotUpdateWrongColorTodo,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::CanNotUpdateColorCompletedTodo => "CAN_NOT_UPDATE_COLOR_COMPLETED_TODO",
+            Self::CanNotUpdateWrongColorTodo => "CAN_NOT_UPDATE_WRONG_COLOR_TODO",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound | Self::OwnerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityTodoUpdateDeadline`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityTodoUpdateDeadlineError {
+    /// Code `100`.
+    ///
+    /// Required fields not provided
+    Code100,
+    /// Code `NOT_FOUND`.
+    ///
+    /// CRM object not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the entity not found
+    OwnerNotFound,
+    /// Code `WRONG_DATETIME_FORMAT`.
+    ///
+    /// Incorrect date format
+    WrongDatetimeFormat,
+    /// Code `CAN_NOT_UPDATE_COMPLETED_TODO`.
+    ///
+    /// Completed activity cannot be modified
+    CanNotUpdateCompletedTodo,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityTodoUpdateDeadlineError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            "NOT_FOUND" => return Self::NotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
+            "WRONG_DATETIME_FORMAT" => return Self::WrongDatetimeFormat,
+            "CAN_NOT_UPDATE_COMPLETED_TODO" => return Self::CanNotUpdateCompletedTodo,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::WrongDatetimeFormat => "WRONG_DATETIME_FORMAT",
+            Self::CanNotUpdateCompletedTodo => "CAN_NOT_UPDATE_COMPLETED_TODO",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound | Self::OwnerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityTodoUpdateDescription`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityTodoUpdateDescriptionError {
+    /// Code `100`.
+    ///
+    /// Required fields are missing
+    Code100,
+    /// Code `NOT_FOUND`.
+    ///
+    /// CRM object not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the entity not found
+    OwnerNotFound,
+    /// Code `CAN_NOT_UPDATE_COMPLETED_TODO`.
+    ///
+    /// Closed activity cannot be modified
+    CanNotUpdateCompletedTodo,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityTodoUpdateDescriptionError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            "NOT_FOUND" => return Self::NotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
+            "CAN_NOT_UPDATE_COMPLETED_TODO" => return Self::CanNotUpdateCompletedTodo,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::CanNotUpdateCompletedTodo => "CAN_NOT_UPDATE_COMPLETED_TODO",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound | Self::OwnerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityTodoUpdateResponsibleUser`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityTodoUpdateResponsibleUserError {
+    /// Code `100`.
+    ///
+    /// Required fields are missing
+    Code100,
+    /// Code `NOT_FOUND`.
+    ///
+    /// CRM object not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the entity not found
+    OwnerNotFound,
+    /// Code `CAN_NOT_UPDATE_RESPONSIBLE_USER_COMPLETED_TODO`.
+    ///
+    /// Cannot change the responsible user in a closed activity
+    CanNotUpdateResponsibleUserCompletedTodo,
+    /// Code `INVALID_ARG_VALUE`.
+    ///
+    /// Parameter "responsibleId" must be greater than 0
+    InvalidArgValue,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityTodoUpdateResponsibleUserError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            "NOT_FOUND" => return Self::NotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
+            "CAN_NOT_UPDATE_RESPONSIBLE_USER_COMPLETED_TODO" => {
+                return Self::CanNotUpdateResponsibleUserCompletedTodo;
+            }
+            "INVALID_ARG_VALUE" => return Self::InvalidArgValue,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::CanNotUpdateResponsibleUserCompletedTodo => {
+                "CAN_NOT_UPDATE_RESPONSIBLE_USER_COMPLETED_TODO"
+            }
+            Self::InvalidArgValue => "INVALID_ARG_VALUE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound | Self::OwnerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ActivityTypeAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityTypeAddError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `Access denied! Application context required`.
+    ///
+    /// The method works only in the context of applications
+    AccessDeniedApplicationContextRequired,
+    /// Code `Admin permissions required`.
+    ///
+    /// The method is only available to administrators
+    AdminPermissionsRequired,
+    /// Code `INVALID_ARG_VALUE`.
+    ///
+    /// The required field TYPE_ID is not filled
+    ///
+    /// A custom activity type with the specified TYPE_ID already exists
+    InvalidArgValue,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityTypeAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "Access denied! Application context required" => {
+                return Self::AccessDeniedApplicationContextRequired;
+            }
+            "Admin permissions required" => return Self::AdminPermissionsRequired,
+            "INVALID_ARG_VALUE" => return Self::InvalidArgValue,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::AccessDeniedApplicationContextRequired => {
+                "Access denied! Application context required"
+            }
+            Self::AdminPermissionsRequired => "Admin permissions required",
+            Self::InvalidArgValue => "INVALID_ARG_VALUE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ActivityTypeDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityTypeDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `Access denied! Application context required`.
+    ///
+    /// The method works only in the context of applications
+    AccessDeniedApplicationContextRequired,
+    /// Code `Admin permissions required`.
+    ///
+    /// The method is only available to administrators
+    AdminPermissionsRequired,
+    /// Code `INVALID_ARG_VALUE`.
+    ///
+    /// Custom activity type with the specified TYPE_ID does not exist
+    InvalidArgValue,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityTypeDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "Access denied! Application context required" => {
+                return Self::AccessDeniedApplicationContextRequired;
+            }
+            "Admin permissions required" => return Self::AdminPermissionsRequired,
+            "INVALID_ARG_VALUE" => return Self::InvalidArgValue,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::AccessDeniedApplicationContextRequired => {
+                "Access denied! Application context required"
+            }
+            Self::AdminPermissionsRequired => "Admin permissions required",
+            Self::InvalidArgValue => "INVALID_ARG_VALUE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ActivityTypeList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityTypeListError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `Access denied! Application context required`.
+    ///
+    /// The method works only in the context of applications
+    AccessDeniedApplicationContextRequired,
+    /// Code `Admin permissions required`.
+    ///
+    /// The method is only available to administrators
+    AdminPermissionsRequired,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityTypeListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "Access denied! Application context required" => {
+                return Self::AccessDeniedApplicationContextRequired;
+            }
+            "Admin permissions required" => return Self::AdminPermissionsRequired,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::AccessDeniedApplicationContextRequired => {
+                "Access denied! Application context required"
+            }
+            Self::AdminPermissionsRequired => "Admin permissions required",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ActivityUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityUpdateError {
+    /// Code `Activity is not found`.
+    ///
+    /// The activity with the specified identifier was not found for the entity in CRM
+    ActivityIsNotFound,
+    /// Code `The field SUBJECT is not defined or empty`.
+    ///
+    /// The SUBJECT field is not set
+    TheFieldSubjectIsNotDefinedOrEmpty,
+    /// Code `The field RESPONSIBLE_ID is not defined or invalid`.
+    ///
+    /// The RESPONSIBLE_ID field is not set
+    TheFieldResponsibleIdIsNotDefinedOrInvalid,
+    /// Code `The field TYPE_ID is not defined or invalid`.
+    ///
+    /// The TYPE_ID field is not set
+    TheFieldTypeIdIsNotDefinedOrInvalid,
+    /// Code `The field COMMUNICATIONS is not defined or invalid`.
+    ///
+    /// The COMMUNICATIONS field is not set
+    TheFieldCommunicationsIsNotDefinedOrInvalid,
+    /// Code `The only one communication is allowed for activity of specified type`.
+    ///
+    /// More than one contact is specified
+    TheOnlyOneCommunicationIsAllowedForActivityOfSpecifiedType,
+    /// Code `Could not build binding. Please ensure that owner info and communications are defined correctly`.
+    ///
+    /// Connections for the activity are not specified
+    CouldNotBuildBindingPleaseEnsureThatOwnerInfoAndCommunicationsAreDefinedCorrectly,
+    /// Code `The custom activity without provider is not supported in current context`.
+    ///
+    /// The activity type is not supported in the specified context
+    TheCustomActivityWithoutProviderIsNotSupportedInCurrentContext,
+    /// Code `Use crm.activity.configurable.update for this activity provider`.
+    ///
+    /// Incorrect method call for configurable activity
+    UseCrmActivityConfigurableUpdateForThisActivityProvider,
+    /// Code `Access denied`.
+    ///
+    /// No permission to update the entity in CRM
+    AccessDenied,
+    /// Code `Application context required`.
+    ///
+    /// Incorrect PROVIDER_ID parameter for the activity created in the application context
+    ApplicationContextRequired,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ActivityUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "Activity is not found" => return Self::ActivityIsNotFound,
+            "The field SUBJECT is not defined or empty" => {
+                return Self::TheFieldSubjectIsNotDefinedOrEmpty;
+            }
+            "The field RESPONSIBLE_ID is not defined or invalid" => {
+                return Self::TheFieldResponsibleIdIsNotDefinedOrInvalid;
+            }
+            "The field TYPE_ID is not defined or invalid" => {
+                return Self::TheFieldTypeIdIsNotDefinedOrInvalid;
+            }
+            "The field COMMUNICATIONS is not defined or invalid" => {
+                return Self::TheFieldCommunicationsIsNotDefinedOrInvalid;
+            }
+            "The only one communication is allowed for activity of specified type" => {
+                return Self::TheOnlyOneCommunicationIsAllowedForActivityOfSpecifiedType;
+            }
+            "Could not build binding. Please ensure that owner info and communications are defined correctly" => {
+                return Self::CouldNotBuildBindingPleaseEnsureThatOwnerInfoAndCommunicationsAreDefinedCorrectly;
+            }
+            "The custom activity without provider is not supported in current context" => {
+                return Self::TheCustomActivityWithoutProviderIsNotSupportedInCurrentContext;
+            }
+            "Use crm.activity.configurable.update for this activity provider" => {
+                return Self::UseCrmActivityConfigurableUpdateForThisActivityProvider;
+            }
+            "Access denied" => return Self::AccessDenied,
+            "Application context required" => return Self::ApplicationContextRequired,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ActivityIsNotFound => "Activity is not found",
+            Self::TheFieldSubjectIsNotDefinedOrEmpty => {
+                "The field SUBJECT is not defined or empty"
+            }
+            Self::TheFieldResponsibleIdIsNotDefinedOrInvalid => {
+                "The field RESPONSIBLE_ID is not defined or invalid"
+            }
+            Self::TheFieldTypeIdIsNotDefinedOrInvalid => {
+                "The field TYPE_ID is not defined or invalid"
+            }
+            Self::TheFieldCommunicationsIsNotDefinedOrInvalid => {
+                "The field COMMUNICATIONS is not defined or invalid"
+            }
+            Self::TheOnlyOneCommunicationIsAllowedForActivityOfSpecifiedType => {
+                "The only one communication is allowed for activity of specified type"
+            }
+            Self::CouldNotBuildBindingPleaseEnsureThatOwnerInfoAndCommunicationsAreDefinedCorrectly => {
+                "Could not build binding. Please ensure that owner info and communications are defined correctly"
+            }
+            Self::TheCustomActivityWithoutProviderIsNotSupportedInCurrentContext => {
+                "The custom activity without provider is not supported in current context"
+            }
+            Self::UseCrmActivityConfigurableUpdateForThisActivityProvider => {
+                "Use crm.activity.configurable.update for this activity provider"
+            }
+            Self::AccessDenied => "Access denied",
+            Self::ApplicationContextRequired => "Application context required",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ActivityIsNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineBindingsBind`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineBindingsBindError {
+    /// No code; told apart by its description.
+    ///
+    /// OWNER_ID is not defined or invalid
+    OwnerIdIsNotDefinedOr,
+    /// No code; told apart by its description.
+    ///
+    /// ENTITY_ID is not defined or invalid.
+    EntityIdIsNotDefinedOr,
+    /// No code; told apart by its description.
+    ///
+    /// ENTITY_TYPE is not defined or invalid.
+    EntityTypeIsNotDefinedOr,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineBindingsBindError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "owner_id is not defined or invalid" => {
+                    return Self::OwnerIdIsNotDefinedOr;
+                }
+                "entity_id is not defined or invalid" => {
+                    return Self::EntityIdIsNotDefinedOr;
+                }
+                "entity_type is not defined or invalid" => {
+                    return Self::EntityTypeIsNotDefinedOr;
+                }
+                "access denied" => return Self::AccessDenied,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::OwnerIdIsNotDefinedOr => "",
+            Self::EntityIdIsNotDefinedOr => "",
+            Self::EntityTypeIsNotDefinedOr => "",
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TimelineBindingsFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineBindingsFieldsError {
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineBindingsFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal errors)" => {
+                    return Self::OtherErrorsEGFatalErrors;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TimelineBindingsList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineBindingsListError {
+    /// No code; told apart by its description.
+    ///
+    /// OWNER_ID is not defined or invalid
+    OwnerIdIsNotDefinedOr,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineBindingsListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "owner_id is not defined or invalid" => {
+                    return Self::OwnerIdIsNotDefinedOr;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::OwnerIdIsNotDefinedOr => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TimelineBindingsUnbind`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineBindingsUnbindError {
+    /// No code; told apart by its description.
+    ///
+    /// OWNER_ID is not defined or invalid
+    OwnerIdIsNotDefinedOr,
+    /// No code; told apart by its description.
+    ///
+    /// ENTITY_ID is not defined or invalid.
+    EntityIdIsNotDefinedOr,
+    /// No code; told apart by its description.
+    ///
+    /// ENTITY_TYPE is not defined or invalid.
+    EntityTypeIsNotDefinedOr,
+    /// No code; told apart by its description.
+    ///
+    /// Not found.
+    NotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineBindingsUnbindError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "owner_id is not defined or invalid" => {
+                    return Self::OwnerIdIsNotDefinedOr;
+                }
+                "entity_id is not defined or invalid" => {
+                    return Self::EntityIdIsNotDefinedOr;
+                }
+                "entity_type is not defined or invalid" => {
+                    return Self::EntityTypeIsNotDefinedOr;
+                }
+                "not found" => return Self::NotFound,
+                "access denied" => return Self::AccessDenied,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::OwnerIdIsNotDefinedOr => "",
+            Self::EntityIdIsNotDefinedOr => "",
+            Self::EntityTypeIsNotDefinedOr => "",
+            Self::NotFound => "",
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineCommentAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineCommentAddError {
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the item not found
+    OwnerNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Element not found
+    NotFound,
+    /// Code `INVALID_ARG_VALUE`.
+    ///
+    /// Empty comment
+    InvalidArgValue,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineCommentAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "NOT_FOUND" => return Self::NotFound,
+            "INVALID_ARG_VALUE" => return Self::InvalidArgValue,
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::InvalidArgValue => "INVALID_ARG_VALUE",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::OwnerNotFound | Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineCommentUpdate` (shared).
+pub type TimelineCommentUpdateError = TimelineCommentAddError;
+/// The documented errors of `TimelineCommentDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineCommentDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Element not found
+    NotFound,
+    /// Code `MULTIPLE_BINDINGS`.
+    ///
+    /// Element has bindings to multiple entities
+    MultipleBindings,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the item not found
+    OwnerNotFound,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineCommentDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "NOT_FOUND" => return Self::NotFound,
+            "MULTIPLE_BINDINGS" => return Self::MultipleBindings,
+            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::MultipleBindings => "MULTIPLE_BINDINGS",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound | Self::OwnerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineCommentFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineCommentFieldsError {
+    /// No code; told apart by its description.
+    ///
+    /// error
+    Error,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineCommentFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "error" => return Self::Error,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Error => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TimelineCommentGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineCommentGetError {
+    /// No code; told apart by its description.
+    ///
+    /// Not found.
+    NotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// ID is not defined or invalid.
+    IdIsNotDefinedOrInvalid,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineCommentGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "not found" => return Self::NotFound,
+                "access denied" => return Self::AccessDenied,
+                "id is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::NotFound => "",
+            Self::AccessDenied => "",
+            Self::IdIsNotDefinedOrInvalid => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineCommentList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineCommentListError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineCommentListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TimelineIconAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineIconAddError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `INVALID_ARG_VALUE`.
+    ///
+    /// Invalid fileContent parameter specified
+    InvalidArgValue,
+    /// Code `FILE_SAVE_ERROR`.
+    ///
+    /// Unable to save the provided icon file
+    FileSaveError,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal)
+    OtherErrorsEGFatal,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineIconAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "INVALID_ARG_VALUE" => return Self::InvalidArgValue,
+            "FILE_SAVE_ERROR" => return Self::FileSaveError,
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal)" => return Self::OtherErrorsEGFatal,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::InvalidArgValue => "INVALID_ARG_VALUE",
+            Self::FileSaveError => "FILE_SAVE_ERROR",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatal => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TimelineIconDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineIconDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Icon with the specified code does not exist
+    NotFound,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal)
+    OtherErrorsEGFatal,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineIconDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "NOT_FOUND" => return Self::NotFound,
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal)" => return Self::OtherErrorsEGFatal,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatal => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineIconGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineIconGetError {
+    /// Code `NOT_FOUND`.
+    ///
+    /// Icon with the specified code does not exist
+    NotFound,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal)
+    OtherErrorsEGFatal,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineIconGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "NOT_FOUND" => return Self::NotFound,
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal)" => return Self::OtherErrorsEGFatal,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::NotFound => "NOT_FOUND",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatal => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineIconList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineIconListError {
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal)
+    OtherErrorsEGFatal,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineIconListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal)" => return Self::OtherErrorsEGFatal,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::OtherErrorsEGFatal => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TimelineLogoList` (shared).
+pub type TimelineLogoListError = TimelineIconListError;
+/// The documented errors of `TimelineItemPin`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineItemPinError {
+    /// No code; told apart by its description.
+    ///
+    /// Only three events can be added to favorites
+    OnlyThreeEventsCanBeAdded,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Element not found
+    NotFound,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the item not found
+    OwnerNotFound,
+    /// Code `CAN_NOT_CHANGE_PINNED`.
+    ///
+    /// Unable to perform the operation
+    CanNotChangePinned,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineItemPinError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "NOT_FOUND" => return Self::NotFound,
+            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
+            "CAN_NOT_CHANGE_PINNED" => return Self::CanNotChangePinned,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "only three events can be added to favorites" => {
+                    return Self::OnlyThreeEventsCanBeAdded;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::OnlyThreeEventsCanBeAdded => "",
+            Self::Code100 => "100",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::CanNotChangePinned => "CAN_NOT_CHANGE_PINNED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound | Self::OwnerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineItemUnpin`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineItemUnpinError {
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to perform the operation
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Element not found
+    NotFound,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// Owner of the item not found
+    OwnerNotFound,
+    /// Code `CAN_NOT_CHANGE_PINNED`.
+    ///
+    /// Unable to perform the operation
+    CanNotChangePinned,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineItemUnpinError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "NOT_FOUND" => return Self::NotFound,
+            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
+            "CAN_NOT_CHANGE_PINNED" => return Self::CanNotChangePinned,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::CanNotChangePinned => "CAN_NOT_CHANGE_PINNED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound | Self::OwnerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineLayoutBlocksDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineLayoutBlocksDeleteError {
+    /// Code `ERROR_WRONG_CONTEXT`.
+    ///
+    /// Method call is only possible in the context of a REST application
+    ErrorWrongContext,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// The entity to which the timeline record is linked was not found
+    OwnerNotFound,
+    /// Code `NOT_FOUND`.
+    ///
+    /// The timeline record or the set of additional content blocks was not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineLayoutBlocksDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_WRONG_CONTEXT" => return Self::ErrorWrongContext,
+            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
+            "NOT_FOUND" => return Self::NotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorWrongContext => "ERROR_WRONG_CONTEXT",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::OwnerNotFound | Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineLayoutBlocksGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineLayoutBlocksGetError {
+    /// Code `ERROR_WRONG_CONTEXT`.
+    ///
+    /// Method call is only possible in the context of a REST application
+    ErrorWrongContext,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// The element associated with the timeline record was not found
+    OwnerNotFound,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Timeline record not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineLayoutBlocksGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_WRONG_CONTEXT" => return Self::ErrorWrongContext,
+            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
+            "NOT_FOUND" => return Self::NotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorWrongContext => "ERROR_WRONG_CONTEXT",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::OwnerNotFound | Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineLayoutBlocksSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineLayoutBlocksSetError {
+    /// Code `ERROR_WRONG_CONTEXT`.
+    ///
+    /// Method call is only possible in the context of a REST application
+    ErrorWrongContext,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// The element to which the timeline record is linked was not found
+    OwnerNotFound,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Timeline record not found
+    NotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `UNSUITABLE_TIMELINE_ITEM`.
+    ///
+    /// The type of timeline record is not suitable for adding a set of additional content blocks
+    UnsuitableTimelineItem,
+    /// Code `FIELD_IS_REQUIRED`.
+    ///
+    /// The blocks field in RestAppLayoutDto must be filled.
+    FieldIsRequired,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineLayoutBlocksSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_WRONG_CONTEXT" => return Self::ErrorWrongContext,
+            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
+            "NOT_FOUND" => return Self::NotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "UNSUITABLE_TIMELINE_ITEM" => return Self::UnsuitableTimelineItem,
+            "FIELD_IS_REQUIRED" => return Self::FieldIsRequired,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorWrongContext => "ERROR_WRONG_CONTEXT",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::NotFound => "NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::UnsuitableTimelineItem => "UNSUITABLE_TIMELINE_ITEM",
+            Self::FieldIsRequired => "FIELD_IS_REQUIRED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::OwnerNotFound | Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineLogmessageAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineLogmessageAddError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `OWNER_NOT_FOUND`.
+    ///
+    /// The CRM object with the specified entityTypeId and entityId does not exist
+    OwnerNotFound,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal)
+    OtherErrorsEGFatal,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineLogmessageAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal)" => return Self::OtherErrorsEGFatal,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::OwnerNotFound => "OWNER_NOT_FOUND",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatal => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::OwnerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineLogmessageDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineLogmessageDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Timeline entry with the specified id does not exist
+    NotFound,
+    /// Code `REMOVING_DISABLED`.
+    ///
+    /// Timeline entry with the specified id was created in the context of another REST application
+    RemovingDisabled,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal)
+    OtherErrorsEGFatal,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineLogmessageDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "NOT_FOUND" => return Self::NotFound,
+            "REMOVING_DISABLED" => return Self::RemovingDisabled,
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal)" => return Self::OtherErrorsEGFatal,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::RemovingDisabled => "REMOVING_DISABLED",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatal => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineLogmessageGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineLogmessageGetError {
+    /// Code `NOT_FOUND`.
+    ///
+    /// The timeline entry with the specified id does not exist
+    NotFound,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal)
+    OtherErrorsEGFatal,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineLogmessageGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "NOT_FOUND" => return Self::NotFound,
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal)" => return Self::OtherErrorsEGFatal,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::NotFound => "NOT_FOUND",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatal => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineLogmessageList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineLogmessageListError {
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal)
+    OtherErrorsEGFatal,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineLogmessageListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal)" => return Self::OtherErrorsEGFatal,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatal => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TimelineLogoAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineLogoAddError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `INVALID_ARG_VALUE`.
+    ///
+    /// Invalid fileContent parameter specified
+    InvalidArgValue,
+    /// Code `FILE_SAVE_ERROR`.
+    ///
+    /// Unable to save the provided logo file
+    FileSaveError,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal)
+    OtherErrorsEGFatal,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineLogoAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "INVALID_ARG_VALUE" => return Self::InvalidArgValue,
+            "FILE_SAVE_ERROR" => return Self::FileSaveError,
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal)" => return Self::OtherErrorsEGFatal,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::InvalidArgValue => "INVALID_ARG_VALUE",
+            Self::FileSaveError => "FILE_SAVE_ERROR",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatal => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TimelineLogoDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineLogoDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Logo with the specified code does not exist
+    NotFound,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal)
+    OtherErrorsEGFatal,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineLogoDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "NOT_FOUND" => return Self::NotFound,
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal)" => return Self::OtherErrorsEGFatal,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatal => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineLogoGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineLogoGetError {
+    /// Code `NOT_FOUND`.
+    ///
+    /// Logo with the specified code does not exist
+    NotFound,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal)
+    OtherErrorsEGFatal,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineLogoGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "NOT_FOUND" => return Self::NotFound,
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal)" => return Self::OtherErrorsEGFatal,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::NotFound => "NOT_FOUND",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatal => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineNoteDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineNoteDeleteError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions
+    AccessDenied,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Element not found
+    NotFound,
+    /// Code `100`.
+    ///
+    /// Required fields are not provided
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TimelineNoteDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "NOT_FOUND" => return Self::NotFound,
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal errors)" => {
+                    return Self::OtherErrorsEGFatalErrors;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NotFound => "NOT_FOUND",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TimelineNoteGet` (shared).
+pub type TimelineNoteGetError = TimelineNoteDeleteError;
+/// The documented errors of `TimelineNoteSave` (shared).
+pub type TimelineNoteSaveError = TimelineNoteDeleteError;
 /// The `ContentBlockDto` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]

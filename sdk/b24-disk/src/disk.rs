@@ -5,6 +5,23 @@
 /// Who: a user with "Read" access permission for the required file.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/attached-object/disk-attached-object-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::AttachedObjectGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::AttachedObjectGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `AttachedObjectGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -15,12 +32,14 @@ pub struct AttachedObjectGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl AttachedObjectGet {
     /// Creates a `AttachedObjectGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -31,12 +50,30 @@ impl ::b24_core::__private::Method for AttachedObjectGet {
         "disk.attachedObject.get",
     );
     type Output = AttachedObjectGetResult;
+    type Error = AttachedObjectGetError;
 }
 /// The method `disk.file.copyTo` copies a file to the specified folder.
 ///
 /// Who: a user with "Read" permission for the file and "Add" permission for the folder.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-copy-to.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileCopyTo::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileCopyTo>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileCopyTo` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -45,7 +82,7 @@ pub struct FileCopyTo {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the folder to which the file is copied
     ///
     /// Wire name: `targetFolderId`.
@@ -53,14 +90,14 @@ pub struct FileCopyTo {
         rename = "targetFolderId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub target_folder_id: i64,
+    pub target_folder_id: ::b24_core::__private::Param<i64>,
 }
 impl FileCopyTo {
     /// Creates a `FileCopyTo` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        target_folder_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        target_folder_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -78,12 +115,30 @@ impl ::b24_core::__private::Method for FileCopyTo {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = FileCopyToError;
 }
 /// The method `disk.file.delete` permanently deletes a file.
 ///
 /// Who: a user with "Full access" permission for the specified file.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -94,12 +149,14 @@ pub struct FileDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl FileDelete {
     /// Creates a `FileDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -110,12 +167,30 @@ impl ::b24_core::__private::Method for FileDelete {
         "disk.file.delete",
     );
     type Output = bool;
+    type Error = FileDeleteError;
 }
 /// The method `disk.file.get` returns data about a file.
 ///
 /// Who: a user with "Read" access permission for the specified file.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -126,12 +201,14 @@ pub struct FileGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl FileGet {
     /// Creates a `FileGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -143,12 +220,30 @@ impl ::b24_core::__private::Method for FileGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = FileGetError;
 }
 /// The method `disk.file.getExternalLink` returns a public link to a file.
 ///
 /// Who: user with "Read" permission for the required file.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-get-external-link.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileGetExternalLink::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileGetExternalLink>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileGetExternalLink` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -159,12 +254,14 @@ pub struct FileGetExternalLink {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl FileGetExternalLink {
     /// Creates a `FileGetExternalLink` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -175,12 +272,30 @@ impl ::b24_core::__private::Method for FileGetExternalLink {
         "disk.file.getExternalLink",
     );
     type Output = ::std::string::String;
+    type Error = FileGetExternalLinkError;
 }
 /// The method `disk.file.getFields` returns the description of file fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -202,12 +317,31 @@ impl ::b24_core::__private::Method for FileGetFields {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `disk.file.getVersions` returns a list of file versions.
 ///
 /// Who: a user with "Read" access permission for the specified file.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-get-versions.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileGetVersions::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileGetVersions>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileGetVersions` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -218,10 +352,10 @@ pub struct FileGetVersions {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An array in the following format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -282,12 +416,14 @@ pub struct FileGetVersions {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl FileGetVersions {
     /// Creates a `FileGetVersions` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             filter: ::std::option::Option::None,
@@ -307,7 +443,10 @@ impl FileGetVersions {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -319,6 +458,7 @@ impl ::b24_core::__private::Method for FileGetVersions {
         "disk.file.getVersions",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = FileGetVersionsError;
 }
 impl ::b24_core::__private::ListMethod for FileGetVersions {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -330,6 +470,23 @@ impl ::b24_core::__private::ListMethod for FileGetVersions {
 /// Who: a user with "Edit" access permission for the specified file.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-mark-deleted.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileMarkDeleted::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileMarkDeleted>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileMarkDeleted` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -340,12 +497,14 @@ pub struct FileMarkDeleted {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl FileMarkDeleted {
     /// Creates a `FileMarkDeleted` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -359,12 +518,30 @@ impl ::b24_core::__private::Method for FileMarkDeleted {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = FileMarkDeletedError;
 }
 /// The method `disk.file.moveTo` moves a file to the specified folder.
 ///
 /// Who: a user with "Edit" permission for the file and "Add" permission for the target folder..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-move-to.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileMoveTo::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileMoveTo>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileMoveTo` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -373,7 +550,7 @@ pub struct FileMoveTo {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the folder to which the file should be moved
     ///
     /// Wire name: `targetFolderId`.
@@ -381,14 +558,14 @@ pub struct FileMoveTo {
         rename = "targetFolderId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub target_folder_id: i64,
+    pub target_folder_id: ::b24_core::__private::Param<i64>,
 }
 impl FileMoveTo {
     /// Creates a `FileMoveTo` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        target_folder_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        target_folder_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -406,12 +583,30 @@ impl ::b24_core::__private::Method for FileMoveTo {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = FileMoveToError;
 }
 /// The method `disk.file.rename` renames a file.
 ///
 /// Who: a user with "Edit" access permission for the specified file.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-rename.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileRename::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileRename>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileRename` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -422,7 +617,7 @@ pub struct FileRename {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// New file name.
     ///
     /// The file name must be provided along with the extension corresponding to its format. If you use a name without an extension or with an extension that does not match the original, the file will be corrupted
@@ -432,14 +627,16 @@ pub struct FileRename {
         rename = "newName",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub new_name: ::std::string::String,
+    pub new_name: ::b24_core::__private::Param<::std::string::String>,
 }
 impl FileRename {
     /// Creates a `FileRename` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        new_name: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        new_name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             id: id.into(),
@@ -457,12 +654,30 @@ impl ::b24_core::__private::Method for FileRename {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = FileRenameError;
 }
 /// The method `disk.file.restore` restores a file from the trash.
 ///
 /// Who: a user with "Edit" access permission for the required file.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-restore.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileRestore::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileRestore>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileRestore` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -473,12 +688,14 @@ pub struct FileRestore {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl FileRestore {
     /// Creates a `FileRestore` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -492,12 +709,30 @@ impl ::b24_core::__private::Method for FileRestore {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = FileRestoreError;
 }
 /// The method `disk.file.restoreFromVersion` restores a file from a specific version.
 ///
 /// Who: a user with "Full access" permission for the required file.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-restore-from-version.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileRestoreFromVersion::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileRestoreFromVersion>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileRestoreFromVersion` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -508,7 +743,7 @@ pub struct FileRestoreFromVersion {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the file version.
     ///
     /// The identifier can be obtained using the disk.file.getVersions method
@@ -518,14 +753,14 @@ pub struct FileRestoreFromVersion {
         rename = "versionId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub version_id: i64,
+    pub version_id: ::b24_core::__private::Param<i64>,
 }
 impl FileRestoreFromVersion {
     /// Creates a `FileRestoreFromVersion` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        version_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        version_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -543,12 +778,31 @@ impl ::b24_core::__private::Method for FileRestoreFromVersion {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = FileRestoreFromVersionError;
 }
 /// The method `disk.file.search` finds files and folders on Drive by a text query.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-search.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileSearch::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileSearch>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileSearch` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -562,7 +816,7 @@ pub struct FileSearch {
         rename = "QUERY",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub query: ::std::string::String,
+    pub query: ::b24_core::__private::Param<::std::string::String>,
     /// Type of objects in the result:
     ///
     /// - `file` — files only
@@ -578,7 +832,9 @@ pub struct FileSearch {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Search scope (detailed description).
     ///
     /// Without this parameter, the method searches across all storages available to the user
@@ -601,12 +857,16 @@ pub struct FileSearch {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl FileSearch {
     /// Creates a `FileSearch` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(query: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        query: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             query: query.into(),
             r#type: ::std::option::Option::None,
@@ -618,7 +878,9 @@ impl FileSearch {
     #[must_use]
     pub fn r#type(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.r#type = ::std::option::Option::Some(value.into());
         self
@@ -631,7 +893,10 @@ impl FileSearch {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -643,6 +908,7 @@ impl ::b24_core::__private::Method for FileSearch {
         "disk.file.search",
     );
     type Output = ::std::vec::Vec<FileSearchResultItem>;
+    type Error = FileSearchError;
 }
 impl ::b24_core::__private::ListMethod for FileSearch {
     type Item = FileSearchResultItem;
@@ -654,6 +920,23 @@ impl ::b24_core::__private::ListMethod for FileSearch {
 /// Who: a user with "Edit" access permission for the specified file.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/file/disk-file-upload-version.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FileUploadVersion::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FileUploadVersion>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileUploadVersion` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -664,7 +947,7 @@ pub struct FileUploadVersion {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An array containing the file name and a string in Base64
     ///
     /// Wire name: `fileContent`.
@@ -675,7 +958,7 @@ impl FileUploadVersion {
     /// Creates a `FileUploadVersion` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         file_content: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -696,12 +979,30 @@ impl ::b24_core::__private::Method for FileUploadVersion {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = FileUploadVersionError;
 }
 /// The method `disk.folder.addSubFolder` creates a subfolder.
 ///
 /// Who: a user with "Add" or "Edit" access permission for the required folder.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-add-subfolder.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderAddSubFolder::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderAddSubFolder>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderAddSubFolder` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -712,7 +1013,7 @@ pub struct FolderAddSubFolder {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An array with the field `NAME`, where `NAME` is the name of the subfolder
     ///
     /// Wire name: `data`.
@@ -723,7 +1024,7 @@ impl FolderAddSubFolder {
     /// Creates a `FolderAddSubFolder` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         data: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -744,12 +1045,30 @@ impl ::b24_core::__private::Method for FolderAddSubFolder {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = FolderAddSubFolderError;
 }
 /// The method `disk.folder.copyTo` copies a folder and all its contents to the specified folder.
 ///
 /// Who: a user with "Read" permission for the source folder and "Add" permission for the target folder.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-copy-to.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderCopyTo::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderCopyTo>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderCopyTo` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -760,7 +1079,7 @@ pub struct FolderCopyTo {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the target folder where the folder is copied
     ///
     /// Wire name: `targetFolderId`.
@@ -768,14 +1087,14 @@ pub struct FolderCopyTo {
         rename = "targetFolderId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub target_folder_id: i64,
+    pub target_folder_id: ::b24_core::__private::Param<i64>,
 }
 impl FolderCopyTo {
     /// Creates a `FolderCopyTo` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        target_folder_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        target_folder_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -793,12 +1112,30 @@ impl ::b24_core::__private::Method for FolderCopyTo {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = FolderCopyToError;
 }
 /// The method `disk.folder.deleteTree` permanently deletes a folder and all its contents.
 ///
 /// Who: a user with "Full access" permission for the specified folder.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-delete-tree.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderDeleteTree::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderDeleteTree>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderDeleteTree` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -809,12 +1146,14 @@ pub struct FolderDeleteTree {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl FolderDeleteTree {
     /// Creates a `FolderDeleteTree` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -825,12 +1164,30 @@ impl ::b24_core::__private::Method for FolderDeleteTree {
         "disk.folder.deleteTree",
     );
     type Output = bool;
+    type Error = FolderDeleteTreeError;
 }
 /// The method `disk.folder.get` returns data about a folder.
 ///
 /// Who: user with "Read" access permission for the required folder.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -841,12 +1198,14 @@ pub struct FolderGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl FolderGet {
     /// Creates a `FolderGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -860,12 +1219,31 @@ impl ::b24_core::__private::Method for FolderGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = FolderGetError;
 }
 /// The method `disk.folder.getChildren` returns a list of files and folders located in the folder.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-get-children.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderGetChildren::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderGetChildren>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderGetChildren` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -876,10 +1254,10 @@ pub struct FolderGetChildren {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Array format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -919,7 +1297,7 @@ pub struct FolderGetChildren {
     >,
     /// Array format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -958,12 +1336,14 @@ pub struct FolderGetChildren {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl FolderGetChildren {
     /// Creates a `FolderGetChildren` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             filter: ::std::option::Option::None,
@@ -995,7 +1375,10 @@ impl FolderGetChildren {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1007,6 +1390,7 @@ impl ::b24_core::__private::Method for FolderGetChildren {
         "disk.folder.getChildren",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = FolderGetChildrenError;
 }
 impl ::b24_core::__private::ListMethod for FolderGetChildren {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -1018,6 +1402,23 @@ impl ::b24_core::__private::ListMethod for FolderGetChildren {
 /// Who: user with "Read" access permission for the required folder.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-get-external-link.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderGetExternalLink::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderGetExternalLink>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderGetExternalLink` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1028,12 +1429,14 @@ pub struct FolderGetExternalLink {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl FolderGetExternalLink {
     /// Creates a `FolderGetExternalLink` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1044,12 +1447,30 @@ impl ::b24_core::__private::Method for FolderGetExternalLink {
         "disk.folder.getExternalLink",
     );
     type Output = ::std::string::String;
+    type Error = FolderGetExternalLinkError;
 }
 /// The method `disk.folder.getFields` returns the description of folder fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1071,12 +1492,30 @@ impl ::b24_core::__private::Method for FolderGetFields {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `disk.folder.markDeleted` moves a folder to the trash.
 ///
 /// Who: a user with "Full access" permission for the specified folder.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-mark-deleted.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderMarkDeleted::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderMarkDeleted>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderMarkDeleted` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1087,12 +1526,14 @@ pub struct FolderMarkDeleted {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl FolderMarkDeleted {
     /// Creates a `FolderMarkDeleted` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1106,12 +1547,30 @@ impl ::b24_core::__private::Method for FolderMarkDeleted {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = FolderMarkDeletedError;
 }
 /// The method `disk.folder.moveTo` moves a folder and all its contents to the specified folder.
 ///
 /// Who: a user with "Edit" permission for the source folder and "Add" permission for the target folder.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-move-to.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderMoveTo::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderMoveTo>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderMoveTo` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1120,7 +1579,7 @@ pub struct FolderMoveTo {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the target folder to which the folder is moved.
     ///
     /// The identifier can be obtained using the method disk.storage.getChildren if the folder is in the root of the storage, and using the method disk.folder.getChildren if the folder is in another folder
@@ -1130,14 +1589,14 @@ pub struct FolderMoveTo {
         rename = "targetFolderId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub target_folder_id: i64,
+    pub target_folder_id: ::b24_core::__private::Param<i64>,
 }
 impl FolderMoveTo {
     /// Creates a `FolderMoveTo` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        target_folder_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        target_folder_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -1155,12 +1614,30 @@ impl ::b24_core::__private::Method for FolderMoveTo {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = FolderMoveToError;
 }
 /// The method `disk.folder.rename` renames a folder.
 ///
 /// Who: a user with "Edit" access permission for the required folder.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-rename.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderRename::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderRename>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderRename` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1171,7 +1648,7 @@ pub struct FolderRename {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// New name of the folder
     ///
     /// Wire name: `newName`.
@@ -1179,14 +1656,16 @@ pub struct FolderRename {
         rename = "newName",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub new_name: ::std::string::String,
+    pub new_name: ::b24_core::__private::Param<::std::string::String>,
 }
 impl FolderRename {
     /// Creates a `FolderRename` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        new_name: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        new_name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             id: id.into(),
@@ -1204,12 +1683,30 @@ impl ::b24_core::__private::Method for FolderRename {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = FolderRenameError;
 }
 /// The method `disk.folder.restore` restores a folder from the trash.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-restore.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderRestore::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderRestore>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderRestore` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1220,12 +1717,14 @@ pub struct FolderRestore {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl FolderRestore {
     /// Creates a `FolderRestore` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1239,12 +1738,30 @@ impl ::b24_core::__private::Method for FolderRestore {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = FolderRestoreError;
 }
 /// The method `disk.folder.shareToUser` assigns access permissions to a folder.
 ///
 /// Who: a user with "Share" permission for the specified folder.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-share-to-user.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderShareToUser::new(1, 1, b24_disk::disk::FolderShareToUserTaskName::DiskAccessRead);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderShareToUser>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderShareToUser` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1255,14 +1772,14 @@ pub struct FolderShareToUser {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Identifier of the user to whom access is granted.
     ///
     /// The identifier can be obtained using the method user.get
     ///
     /// Wire name: `userId`.
     #[serde(rename = "userId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
     /// Level of access granted to the user. Possible values:
     ///
     /// - `disk_access_read` — read
@@ -1278,8 +1795,8 @@ impl FolderShareToUser {
     /// Creates a `FolderShareToUser` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        user_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         task_name: impl ::std::convert::Into<FolderShareToUserTaskName>,
     ) -> Self {
         Self {
@@ -1296,12 +1813,30 @@ impl ::b24_core::__private::Method for FolderShareToUser {
         "disk.folder.shareToUser",
     );
     type Output = bool;
+    type Error = FolderShareToUserError;
 }
 /// The method `disk.folder.uploadFile` uploads a new file to the specified folder.
 ///
 /// Who: a user with "Add" access permission for the required folder.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/folder/disk-folder-upload-file.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::FolderUploadFile::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::FolderUploadFile>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FolderUploadFile` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1312,7 +1847,7 @@ pub struct FolderUploadFile {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An array with the field `NAME`, where `NAME` is the name of the file.
     ///
     /// Optional if the file is uploaded not directly, but via URL. An example of uploading a file via URL is provided below
@@ -1361,13 +1896,13 @@ pub struct FolderUploadFile {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub generate_unique_name: ::std::option::Option<bool>,
+    pub generate_unique_name: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl FolderUploadFile {
     /// Creates a `FolderUploadFile` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         data: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -1406,7 +1941,7 @@ impl FolderUploadFile {
     #[must_use]
     pub fn generate_unique_name(
         mut self,
-        value: impl ::std::convert::Into<bool>,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
     ) -> Self {
         self.generate_unique_name = ::std::option::Option::Some(value.into());
         self
@@ -1422,12 +1957,30 @@ impl ::b24_core::__private::Method for FolderUploadFile {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = FolderUploadFileError;
 }
 /// The method `disk.rights.getTasks` returns a list of available access levels.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/rights/disk-rights-get-tasks.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::RightsGetTasks::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::RightsGetTasks>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `RightsGetTasks` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1446,12 +1999,30 @@ impl ::b24_core::__private::Method for RightsGetTasks {
         "disk.rights.getTasks",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `disk.storage.addFolder` creates a folder in the root of the storage.
 ///
 /// Who: user with "Add" access permission for the required storage.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-add-folder.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::StorageAddFolder::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::StorageAddFolder>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StorageAddFolder` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1462,7 +2033,7 @@ pub struct StorageAddFolder {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Array with the field `NAME`, where `NAME` is the name of the new folder
     ///
     /// Wire name: `data`.
@@ -1490,7 +2061,7 @@ impl StorageAddFolder {
     /// Creates a `StorageAddFolder` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         data: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -1523,12 +2094,30 @@ impl ::b24_core::__private::Method for StorageAddFolder {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = StorageAddFolderError;
 }
 /// The method `disk.storage.get` returns storage data.
 ///
 /// Who: a user with "Read" access permission for the required storage.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::StorageGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::StorageGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StorageGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1539,12 +2128,14 @@ pub struct StorageGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl StorageGet {
     /// Creates a `StorageGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1558,12 +2149,31 @@ impl ::b24_core::__private::Method for StorageGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = StorageGetError;
 }
 /// The method `disk.storage.getChildren` returns a list of files and folders located in the root of the storage.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-get-children.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::StorageGetChildren::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::StorageGetChildren>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `StorageGetChildren` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1574,10 +2184,10 @@ pub struct StorageGetChildren {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Array format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1617,7 +2227,7 @@ pub struct StorageGetChildren {
     >,
     /// Array format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1656,12 +2266,14 @@ pub struct StorageGetChildren {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl StorageGetChildren {
     /// Creates a `StorageGetChildren` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             filter: ::std::option::Option::None,
@@ -1693,7 +2305,10 @@ impl StorageGetChildren {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1705,6 +2320,7 @@ impl ::b24_core::__private::Method for StorageGetChildren {
         "disk.storage.getChildren",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = StorageGetChildrenError;
 }
 impl ::b24_core::__private::ListMethod for StorageGetChildren {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -1716,6 +2332,23 @@ impl ::b24_core::__private::ListMethod for StorageGetChildren {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::StorageGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::StorageGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StorageGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1737,12 +2370,30 @@ impl ::b24_core::__private::Method for StorageGetFields {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `disk.storage.getForApp` returns the description of the storage associated with the application. If the storage does not exist, it creates one.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-get-for-app.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::StorageGetForApp::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::StorageGetForApp>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StorageGetForApp` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1764,19 +2415,38 @@ impl ::b24_core::__private::Method for StorageGetForApp {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = StorageGetForAppError;
 }
 /// The method `disk.storage.getList` returns a list of available storages.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-get-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::StorageGetList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::StorageGetList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `StorageGetList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
 pub struct StorageGetList {
     /// Array format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1816,7 +2486,7 @@ pub struct StorageGetList {
     >,
     /// Array format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -1855,7 +2525,7 @@ pub struct StorageGetList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl StorageGetList {
     /// Creates a `StorageGetList` from its required fields.
@@ -1891,7 +2561,10 @@ impl StorageGetList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1903,6 +2576,7 @@ impl ::b24_core::__private::Method for StorageGetList {
         "disk.storage.getList",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for StorageGetList {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -1914,6 +2588,23 @@ impl ::b24_core::__private::ListMethod for StorageGetList {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-get-types.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::StorageGetTypes::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::StorageGetTypes>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StorageGetTypes` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1932,12 +2623,30 @@ impl ::b24_core::__private::Method for StorageGetTypes {
         "disk.storage.getTypes",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `disk.storage.rename` renames the application storage.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-rename.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::StorageRename::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::StorageRename>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StorageRename` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1948,7 +2657,7 @@ pub struct StorageRename {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// New name for the storage
     ///
     /// Wire name: `newName`.
@@ -1956,14 +2665,16 @@ pub struct StorageRename {
         rename = "newName",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub new_name: ::std::string::String,
+    pub new_name: ::b24_core::__private::Param<::std::string::String>,
 }
 impl StorageRename {
     /// Creates a `StorageRename` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        new_name: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        new_name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             id: id.into(),
@@ -1981,12 +2692,30 @@ impl ::b24_core::__private::Method for StorageRename {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = StorageRenameError;
 }
 /// The method `disk.storage.uploadFile` uploads a new file to the root of the storage.
 ///
 /// Who: a user with "Add" access permission for the required storage.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/storage/disk-storage-upload-file.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::StorageUploadFile::new(1, Vec::new(), Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::StorageUploadFile>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StorageUploadFile` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1997,7 +2726,7 @@ pub struct StorageUploadFile {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An array with the field `NAME`, where `NAME` is the name of the file
     ///
     /// Wire name: `data`.
@@ -2040,13 +2769,13 @@ pub struct StorageUploadFile {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub generate_unique_name: ::std::option::Option<bool>,
+    pub generate_unique_name: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl StorageUploadFile {
     /// Creates a `StorageUploadFile` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         data: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -2077,7 +2806,7 @@ impl StorageUploadFile {
     #[must_use]
     pub fn generate_unique_name(
         mut self,
-        value: impl ::std::convert::Into<bool>,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
     ) -> Self {
         self.generate_unique_name = ::std::option::Option::Some(value.into());
         self
@@ -2093,12 +2822,30 @@ impl ::b24_core::__private::Method for StorageUploadFile {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = StorageUploadFileError;
 }
 /// The method `disk.version.get` returns the version of a file.
 ///
 /// Who: a user with "Read" access permission for the required file.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/disk/version/disk-version-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_disk::disk::VersionGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_disk::disk::VersionGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VersionGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2109,12 +2856,14 @@ pub struct VersionGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl VersionGet {
     /// Creates a `VersionGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2128,6 +2877,1053 @@ impl ::b24_core::__private::Method for VersionGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = VersionGetError;
+}
+/// The documented errors of `AttachedObjectGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AttachedObjectGetError {
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AttachedObjectGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FileCopyTo`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileCopyToError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #0}
+    ErrorArgument,
+    /// Code `DISK_OBJ_22000`.
+    ///
+    /// A file with this name already exists
+    DiskObj22000,
+    /// Code `DISK_FILE_22003`.
+    ///
+    /// Could not copy file
+    DiskFile22003,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FileCopyToError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => return Self::ErrorArgument,
+            "DISK_OBJ_22000" => return Self::DiskObj22000,
+            "DISK_FILE_22003" => return Self::DiskFile22003,
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::DiskObj22000 => "DISK_OBJ_22000",
+            Self::DiskFile22003 => "DISK_FILE_22003",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FileDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileDeleteError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #0}
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `DISK_FILE_22007`.
+    ///
+    /// Exclusive lock
+    DiskFile22007,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FileDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => return Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            "DISK_FILE_22007" => return Self::DiskFile22007,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::DiskFile22007 => "DISK_FILE_22007",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FileGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileGetError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #0}
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FileGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => return Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FileGetExternalLink` (shared).
+pub type FileGetExternalLinkError = FileGetError;
+/// The documented errors of `FileGetVersions` (shared).
+pub type FileGetVersionsError = FileGetError;
+/// The documented errors of `FileMarkDeleted` (shared).
+pub type FileMarkDeletedError = FileGetError;
+/// The documented errors of `FileRestore` (shared).
+pub type FileRestoreError = FileGetError;
+/// The documented errors of `StorageGet` (shared).
+pub type StorageGetError = FileGetError;
+/// The documented errors of `FileMoveTo`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileMoveToError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #0}
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `DISK_OBJ_22000`.
+    ///
+    /// A file with this name already exists
+    DiskObj22000,
+    /// Code `DISK_FILE_22007`.
+    ///
+    /// Exclusive lock
+    DiskFile22007,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FileMoveToError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => return Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            "DISK_OBJ_22000" => return Self::DiskObj22000,
+            "DISK_FILE_22007" => return Self::DiskFile22007,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::DiskObj22000 => "DISK_OBJ_22000",
+            Self::DiskFile22007 => "DISK_FILE_22007",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FileRename`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileRenameError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #0}
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `DISK_OBJ_22000`.
+    ///
+    /// A file with that name already exists
+    DiskObj22000,
+    /// No code; told apart by its description.
+    ///
+    /// Empty name
+    EmptyName,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FileRenameError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => return Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            "DISK_OBJ_22000" => return Self::DiskObj22000,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "empty name" => return Self::EmptyName,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::DiskObj22000 => "DISK_OBJ_22000",
+            Self::EmptyName => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FileRestoreFromVersion`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileRestoreFromVersionError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #0}
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `DISK_FILE_22003`.
+    ///
+    /// Could not copy file
+    DiskFile22003,
+    /// Code `DISK_FILE_22004`.
+    ///
+    /// Cannot restore version from another file
+    DiskFile22004,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FileRestoreFromVersionError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => return Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            "DISK_FILE_22003" => return Self::DiskFile22003,
+            "DISK_FILE_22004" => return Self::DiskFile22004,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::DiskFile22003 => "DISK_FILE_22003",
+            Self::DiskFile22004 => "DISK_FILE_22004",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FileSearch`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileSearchError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter { Parameter #0 [ <required> $QUERY ] }.
+    ErrorArgument,
+    /// Code `INVALID_QUERY`.
+    ///
+    /// Search query is invalid. (INVALID_QUERY).
+    InvalidQuery,
+    /// Code `INVALID_TYPE`.
+    ///
+    /// Search result type is invalid. (INVALID_TYPE).
+    InvalidType,
+    /// Code `INVALID_FILTER`.
+    ///
+    /// Search filter contains an unknown field. (INVALID_FILTER).
+    InvalidFilter,
+    /// Code `NOT_FOUND`.
+    ///
+    /// Search scope was not found. (NOT_FOUND).
+    NotFound,
+    /// Code `UNSUPPORTED_STORAGE`.
+    ///
+    /// Search is not supported for this storage. (UNSUPPORTED_STORAGE).
+    UnsupportedStorage,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FileSearchError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => return Self::ErrorArgument,
+            "INVALID_QUERY" => return Self::InvalidQuery,
+            "INVALID_TYPE" => return Self::InvalidType,
+            "INVALID_FILTER" => return Self::InvalidFilter,
+            "NOT_FOUND" => return Self::NotFound,
+            "UNSUPPORTED_STORAGE" => return Self::UnsupportedStorage,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::InvalidQuery => "INVALID_QUERY",
+            Self::InvalidType => "INVALID_TYPE",
+            Self::InvalidFilter => "INVALID_FILTER",
+            Self::NotFound => "NOT_FOUND",
+            Self::UnsupportedStorage => "UNSUPPORTED_STORAGE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::NotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FileUploadVersion`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileUploadVersionError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #0}
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `DISK_FILE_22002`.
+    ///
+    /// Could not save file
+    DiskFile22002,
+    /// Code `DISK_FILE_22005`.
+    ///
+    /// Could not get saved file
+    DiskFile22005,
+    /// Code `DISK_FILE_22006`.
+    ///
+    /// Size restriction
+    DiskFile22006,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FileUploadVersionError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => return Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            "DISK_FILE_22002" => return Self::DiskFile22002,
+            "DISK_FILE_22005" => return Self::DiskFile22005,
+            "DISK_FILE_22006" => return Self::DiskFile22006,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::DiskFile22002 => "DISK_FILE_22002",
+            Self::DiskFile22005 => "DISK_FILE_22005",
+            Self::DiskFile22006 => "DISK_FILE_22006",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FolderAddSubFolder`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderAddSubFolderError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #1}
+    ErrorArgument,
+    /// Code `DISK_OBJ_22000`.
+    ///
+    /// A folder with this name already exists
+    DiskObj22000,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FolderAddSubFolderError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => return Self::ErrorArgument,
+            "DISK_OBJ_22000" => return Self::DiskObj22000,
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::DiskObj22000 => "DISK_OBJ_22000",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FolderCopyTo` (shared).
+pub type FolderCopyToError = FolderAddSubFolderError;
+/// The documented errors of `StorageAddFolder` (shared).
+pub type StorageAddFolderError = FolderAddSubFolderError;
+/// The documented errors of `FolderDeleteTree`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderDeleteTreeError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #1}
+    ErrorArgument,
+    /// Code `DISK_OBJ_22000`.
+    ///
+    /// Could not delete root folder
+    DiskObj22000,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FolderDeleteTreeError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => return Self::ErrorArgument,
+            "DISK_OBJ_22000" => return Self::DiskObj22000,
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::DiskObj22000 => "DISK_OBJ_22000",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FolderMarkDeleted` (shared).
+pub type FolderMarkDeletedError = FolderDeleteTreeError;
+/// The documented errors of `FolderGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderGetError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #1}
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FolderGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => return Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FolderGetExternalLink` (shared).
+pub type FolderGetExternalLinkError = FolderGetError;
+/// The documented errors of `FolderRename` (shared).
+pub type FolderRenameError = FolderGetError;
+/// The documented errors of `FolderRestore` (shared).
+pub type FolderRestoreError = FolderGetError;
+/// The documented errors of `FolderShareToUser` (shared).
+pub type FolderShareToUserError = FolderGetError;
+/// The documented errors of `FolderGetChildren`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderGetChildrenError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #1}
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FolderGetChildrenError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => return Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FolderMoveTo`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderMoveToError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #1}
+    ErrorArgument,
+    /// Code `DISK_OBJ_22000`.
+    ///
+    /// A folder with this name already exists
+    DiskObj22000,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Could not move root folder
+    CouldNotMoveRootFolder,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FolderMoveToError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => return Self::ErrorArgument,
+            "DISK_OBJ_22000" => return Self::DiskObj22000,
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "could not move root folder" => return Self::CouldNotMoveRootFolder,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::DiskObj22000 => "DISK_OBJ_22000",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::CouldNotMoveRootFolder => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FolderUploadFile`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FolderUploadFileError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #0}
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `DISK_BASE_SERVICE_22001`.
+    ///
+    /// Error: required parameter NAME (DISK_BASE_SERVICE_22001)
+    DiskBaseService22001,
+    /// Code `ERROR_COULD_NOT_SAVE_FILE`.
+    ///
+    /// Could not save file
+    ErrorCouldNotSaveFile,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FolderUploadFileError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => return Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            "DISK_BASE_SERVICE_22001" => return Self::DiskBaseService22001,
+            "ERROR_COULD_NOT_SAVE_FILE" => return Self::ErrorCouldNotSaveFile,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::DiskBaseService22001 => "DISK_BASE_SERVICE_22001",
+            Self::ErrorCouldNotSaveFile => "ERROR_COULD_NOT_SAVE_FILE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `StorageGetChildren`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StorageGetChildrenError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #0}
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StorageGetChildrenError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => return Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `StorageGetForApp`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StorageGetForAppError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! Application context required
+    AccessDenied,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find application by app_id
+    ErrorNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StorageGetForAppError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `StorageRename`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StorageRenameError {
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied (invalid type of storage)
+    AccessDeniedInvalidTypeOfStorage,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StorageRenameError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied (invalid type of storage)" => {
+                    return Self::AccessDeniedInvalidTypeOfStorage;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::AccessDeniedInvalidTypeOfStorage => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `StorageUploadFile`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StorageUploadFileError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter {Parameter #0}
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `DISK_BASE_SERVICE_22001`.
+    ///
+    /// Error: required parameter NAME (DISK_BASE_SERVICE_22001)
+    DiskBaseService22001,
+    /// Code `ERROR_COULD_NOT_SAVE_FILE`.
+    ///
+    /// Could not save file
+    ErrorCouldNotSaveFile,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid rights format
+    InvalidRightsFormat,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for StorageUploadFileError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => return Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            "DISK_BASE_SERVICE_22001" => return Self::DiskBaseService22001,
+            "ERROR_COULD_NOT_SAVE_FILE" => return Self::ErrorCouldNotSaveFile,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "invalid rights format" => return Self::InvalidRightsFormat,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::DiskBaseService22001 => "DISK_BASE_SERVICE_22001",
+            Self::ErrorCouldNotSaveFile => "ERROR_COULD_NOT_SAVE_FILE",
+            Self::InvalidRightsFormat => "",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `VersionGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VersionGetError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Invalid value of parameter id
+    ErrorArgument,
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Could not find entity with id X
+    ErrorNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VersionGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => return Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// Object containing data about the attached file
 #[derive(

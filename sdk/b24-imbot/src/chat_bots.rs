@@ -3,6 +3,23 @@
 /// This document describes all events that a user application receives via im.v2.Event.get.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/im.v2/events/events.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::ImV2::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::ImV2>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ImV2` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -19,12 +36,30 @@ impl ::b24_core::__private::Method for ImV2 {
     const SCOPE: &'static str = "imbot";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("im.v2");
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `im.v2.Event.get` retrieves events for the current user in polling mode.
 ///
 /// Who: authorized user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/im.v2/events/event-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2EventGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2EventGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2EventGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -38,7 +73,7 @@ pub struct V2EventGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub offset: ::std::option::Option<i64>,
+    pub offset: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Maximum number of events returned (1–1000). Default is `100`
     ///
     /// Wire name: `limit`.
@@ -48,7 +83,7 @@ pub struct V2EventGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl V2EventGet {
     /// Creates a `V2EventGet` from its required fields.
@@ -61,13 +96,19 @@ impl V2EventGet {
     }
     /// Sets `offset`.
     #[must_use]
-    pub fn offset(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn offset(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.offset = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `limit`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
@@ -82,12 +123,30 @@ impl ::b24_core::__private::Method for V2EventGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `im.v2.Event.subscribe` subscribes the current user to event logging. After subscribing, message events are logged and become accessible through im.v2.Event.get.
 ///
 /// Who: authorized user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/im.v2/events/event-subscribe.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2EventSubscribe::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2EventSubscribe>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2EventSubscribe` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -106,12 +165,30 @@ impl ::b24_core::__private::Method for V2EventSubscribe {
         "im.v2.Event.subscribe",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `im.v2.Event.unsubscribe` cancels the current user's subscription to event logging. It stops recording new events in the log. Already recorded events remain accessible through im.v2.Event.get until the retention period expires (24 hours) or until confirmed via `offset`.
 ///
 /// Who: authorized user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/im.v2/events/event-unsubscribe.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2EventUnsubscribe::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2EventUnsubscribe>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2EventUnsubscribe` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -130,12 +207,30 @@ impl ::b24_core::__private::Method for V2EventUnsubscribe {
         "im.v2.Event.unsubscribe",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `im.v2.File.download` returns a link to download a file from the chat.
 ///
 /// Who: a user with access to the chat.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/im.v2/files/file-download.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2FileDownload::new("text", 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2FileDownload>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2FileDownload` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -147,19 +242,21 @@ pub struct V2FileDownload {
         rename = "dialogId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
     /// ID of the file on Drive. Can be obtained from the response of the method im.v2.File.upload
     ///
     /// Wire name: `fileId`.
     #[serde(rename = "fileId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub file_id: i64,
+    pub file_id: ::b24_core::__private::Param<i64>,
 }
 impl V2FileDownload {
     /// Creates a `V2FileDownload` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        dialog_id: impl ::std::convert::Into<::std::string::String>,
-        file_id: impl ::std::convert::Into<i64>,
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        file_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             dialog_id: dialog_id.into(),
@@ -174,12 +271,29 @@ impl ::b24_core::__private::Method for V2FileDownload {
         "im.v2.File.download",
     );
     type Output = V2FileDownloadResult;
+    type Error = V2FileDownloadError;
 }
 /// The method `im.v2.File.upload` uploads a file to the chat on behalf of the current user. It combines three steps of the deprecated API into a single call: uploading the file to the Drive, attaching it to the chat, and sending a message.
 ///
 /// Who: a user with access to the chat.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/im.v2/files/file-upload.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_imbot::chat_bots::V2FileUpload) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2FileUpload>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2FileUpload` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -191,7 +305,7 @@ pub struct V2FileUpload {
         rename = "dialogId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
     /// Object with file and message parameters (detailed description)
     ///
     /// Wire name: `fields`.
@@ -202,7 +316,9 @@ impl V2FileUpload {
     /// Creates a `V2FileUpload` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        dialog_id: impl ::std::convert::Into<::std::string::String>,
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<V2FileUploadFields>,
     ) -> Self {
         Self {
@@ -218,12 +334,30 @@ impl ::b24_core::__private::Method for V2FileUpload {
         "im.v2.File.upload",
     );
     type Output = V2FileUploadResult;
+    type Error = V2FileUploadError;
 }
 /// The method `imbot.bot.list` returns a list of registered chat bots.
 ///
 /// Who: authorized application user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/bots/imbot-bot-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::BotList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::BotList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BotList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -243,12 +377,30 @@ impl ::b24_core::__private::Method for BotList {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = BotListError;
 }
 /// The method `imbot.chat.add` creates a chat on behalf of the chat bot.
 ///
 /// Who: a user of the application that registered the chat bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-chat-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::ChatAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::ChatAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChatAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -271,7 +423,9 @@ pub struct ChatAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub title: ::std::option::Option<::std::string::String>,
+    pub title: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Description of the chat
     ///
     /// Wire name: `DESCRIPTION`.
@@ -281,7 +435,9 @@ pub struct ChatAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Color of the chat for the mobile application. Possible values:
     /// - `RED` — red
     /// - `GREEN` — green
@@ -312,7 +468,9 @@ pub struct ChatAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Array of chat participants
     ///
     /// Wire name: `USERS`.
@@ -331,7 +489,9 @@ pub struct ChatAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub avatar: ::std::option::Option<::std::string::String>,
+    pub avatar: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Type of the object to bind the chat to an external context
     ///
     /// Wire name: `ENTITY_TYPE`.
@@ -341,7 +501,9 @@ pub struct ChatAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity_type: ::std::option::Option<::std::string::String>,
+    pub entity_type: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the object within `ENTITY_TYPE`.
     ///
     /// When creating a chat, you can pass any pair of `ENTITY_TYPE` and `ENTITY_ID`. The parameters are used to obtain the chat identifier using the method imbot.chat.get and to determine the context in event handlers ONIMBOTMESSAGEADD, ONIMBOTMESSAGEUPDATE, ONIMBOTMESSAGEDELETE
@@ -353,7 +515,9 @@ pub struct ChatAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub entity_id: ::std::option::Option<::std::string::String>,
+    pub entity_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the chat bot. You can get the bot identifier using the method imbot.bot.list.
     ///
     /// If the parameter is not provided, the method searches for the first bot registered by the current application
@@ -365,7 +529,7 @@ pub struct ChatAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_id: ::std::option::Option<i64>,
+    pub bot_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// This parameter is required only for webhooks. Pass the same CLIENT_ID that was specified when registering the chat bot
     ///
     /// Wire name: `CLIENT_ID`.
@@ -375,7 +539,9 @@ pub struct ChatAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ChatAdd {
     /// Creates a `ChatAdd` from its required fields.
@@ -405,7 +571,9 @@ impl ChatAdd {
     #[must_use]
     pub fn title(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.title = ::std::option::Option::Some(value.into());
         self
@@ -414,7 +582,9 @@ impl ChatAdd {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -429,7 +599,9 @@ impl ChatAdd {
     #[must_use]
     pub fn message(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.message = ::std::option::Option::Some(value.into());
         self
@@ -449,7 +621,9 @@ impl ChatAdd {
     #[must_use]
     pub fn avatar(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.avatar = ::std::option::Option::Some(value.into());
         self
@@ -458,7 +632,9 @@ impl ChatAdd {
     #[must_use]
     pub fn entity_type(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.entity_type = ::std::option::Option::Some(value.into());
         self
@@ -467,14 +643,19 @@ impl ChatAdd {
     #[must_use]
     pub fn entity_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.entity_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `BOT_ID`.
     #[must_use]
-    pub fn bot_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn bot_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.bot_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -482,7 +663,9 @@ impl ChatAdd {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -493,12 +676,30 @@ impl ::b24_core::__private::Method for ChatAdd {
     const SCOPE: &'static str = "imbot";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("imbot.chat.add");
     type Output = i64;
+    type Error = ChatAddError;
 }
 /// The method `imbot.chat.get` returns the chat ID.
 ///
 /// Who: user with access to the chat.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-chat-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::ChatGet::new("text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::ChatGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChatGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -512,7 +713,7 @@ pub struct ChatGet {
         rename = "ENTITY_TYPE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub entity_type: ::std::string::String,
+    pub entity_type: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the external object.
     ///
     /// Used together with `ENTITY_TYPE`, which was passed when creating the chat using the method imbot.chat.add
@@ -522,14 +723,18 @@ pub struct ChatGet {
         rename = "ENTITY_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub entity_id: ::std::string::String,
+    pub entity_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ChatGet {
     /// Creates a `ChatGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        entity_type: impl ::std::convert::Into<::std::string::String>,
-        entity_id: impl ::std::convert::Into<::std::string::String>,
+        entity_type: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        entity_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             entity_type: entity_type.into(),
@@ -545,12 +750,30 @@ impl ::b24_core::__private::Method for ChatGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ChatGetError;
 }
 /// The method `imbot.chat.leave` removes the chat bot from the chat.
 ///
 /// Who: a user of the application that registered the chat bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-chat-leave.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::ChatLeave::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::ChatLeave>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChatLeave` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -564,7 +787,7 @@ pub struct ChatLeave {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the chat bot. You can get the bot's identifier using the method imbot.bot.list.
     ///
     /// If this parameter is not provided, the method searches for the first bot registered by the current application
@@ -576,7 +799,7 @@ pub struct ChatLeave {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_id: ::std::option::Option<i64>,
+    pub bot_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// This parameter is required only for webhooks. Pass the same CLIENT_ID that was specified during the registration of the chat bot
     ///
     /// Wire name: `CLIENT_ID`.
@@ -586,12 +809,16 @@ pub struct ChatLeave {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ChatLeave {
     /// Creates a `ChatLeave` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(chat_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             chat_id: chat_id.into(),
             bot_id: ::std::option::Option::None,
@@ -600,7 +827,10 @@ impl ChatLeave {
     }
     /// Sets `BOT_ID`.
     #[must_use]
-    pub fn bot_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn bot_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.bot_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -608,7 +838,9 @@ impl ChatLeave {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -621,12 +853,30 @@ impl ::b24_core::__private::Method for ChatLeave {
         "imbot.chat.leave",
     );
     type Output = bool;
+    type Error = ChatLeaveError;
 }
 /// The method `imbot.chat.sendTyping` sends a typing indicator to the dialog. The method returns `true` immediately after the command is sent.
 ///
 /// Who: an authorized user of the application that registered the chat bot. The method only works with bots of this application..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-chat-send-typing.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::ChatSendTyping::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::ChatSendTyping>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChatSendTyping` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -642,7 +892,7 @@ pub struct ChatSendTyping {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_id: ::std::option::Option<i64>,
+    pub bot_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The identifier of the object that will receive the message: user or chat.
     ///
     /// Supported formats:
@@ -654,7 +904,7 @@ pub struct ChatSendTyping {
         rename = "DIALOG_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
     /// This parameter is required only for webhooks. Pass the same CLIENT_ID that was specified when registering the chat bot
     ///
     /// Wire name: `CLIENT_ID`.
@@ -664,12 +914,18 @@ pub struct ChatSendTyping {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ChatSendTyping {
     /// Creates a `ChatSendTyping` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(dialog_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             bot_id: ::std::option::Option::None,
             dialog_id: dialog_id.into(),
@@ -678,7 +934,10 @@ impl ChatSendTyping {
     }
     /// Sets `BOT_ID`.
     #[must_use]
-    pub fn bot_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn bot_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.bot_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -686,7 +945,9 @@ impl ChatSendTyping {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -699,12 +960,30 @@ impl ::b24_core::__private::Method for ChatSendTyping {
         "imbot.chat.sendTyping",
     );
     type Output = bool;
+    type Error = ChatSendTypingError;
 }
 /// The method `imbot.chat.setManager` assigns a chat administrator or revokes administrator rights from a chat participant.
 ///
 /// Who: chat owner.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-chat-set-manager.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::ChatSetManager::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::ChatSetManager>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChatSetManager` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -718,7 +997,7 @@ pub struct ChatSetManager {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// The identifier of the user for whom the administrator status is being changed.
     ///
     /// The user identifier can be obtained using the method imbot.chat.user.list
@@ -728,7 +1007,7 @@ pub struct ChatSetManager {
         rename = "USER_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
     /// Administrator status. Possible values:
     /// - `Y` — assign as administrator
     /// - `N` — revoke administrator rights
@@ -749,7 +1028,7 @@ pub struct ChatSetManager {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_id: ::std::option::Option<i64>,
+    pub bot_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// This parameter is required only for webhooks. Pass the same CLIENT_ID that was specified during the chat bot registration
     ///
     /// Wire name: `CLIENT_ID`.
@@ -759,14 +1038,16 @@ pub struct ChatSetManager {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ChatSetManager {
     /// Creates a `ChatSetManager` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        chat_id: impl ::std::convert::Into<i64>,
-        user_id: impl ::std::convert::Into<i64>,
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             chat_id: chat_id.into(),
@@ -787,7 +1068,10 @@ impl ChatSetManager {
     }
     /// Sets `BOT_ID`.
     #[must_use]
-    pub fn bot_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn bot_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.bot_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -795,7 +1079,9 @@ impl ChatSetManager {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -808,12 +1094,30 @@ impl ::b24_core::__private::Method for ChatSetManager {
         "imbot.chat.setManager",
     );
     type Output = bool;
+    type Error = ChatSetManagerError;
 }
 /// The method `imbot.chat.setOwner` changes the owner of the chat.
 ///
 /// Who: an authorized user of the application that registered the chat bot..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-chat-set-owner.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::ChatSetOwner::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::ChatSetOwner>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChatSetOwner` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -827,7 +1131,7 @@ pub struct ChatSetOwner {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// The identifier of the new chat owner.
     ///
     /// You can get the user identifier using the user.get and user.search methods.
@@ -837,7 +1141,7 @@ pub struct ChatSetOwner {
         rename = "USER_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
     /// The identifier of the chat bot. You can obtain the bot identifier using the imbot.bot.list method.
     ///
     /// If this parameter is not provided, the method searches for the first bot registered by the current application.
@@ -849,7 +1153,7 @@ pub struct ChatSetOwner {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_id: ::std::option::Option<i64>,
+    pub bot_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// A technical parameter for scenarios without `clientId` in authorization.
     ///
     /// If provided, it is used as `custom{CLIENT_ID}` to identify the application.
@@ -861,14 +1165,16 @@ pub struct ChatSetOwner {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ChatSetOwner {
     /// Creates a `ChatSetOwner` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        chat_id: impl ::std::convert::Into<i64>,
-        user_id: impl ::std::convert::Into<i64>,
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             chat_id: chat_id.into(),
@@ -879,7 +1185,10 @@ impl ChatSetOwner {
     }
     /// Sets `BOT_ID`.
     #[must_use]
-    pub fn bot_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn bot_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.bot_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -887,7 +1196,9 @@ impl ChatSetOwner {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -900,12 +1211,30 @@ impl ::b24_core::__private::Method for ChatSetOwner {
         "imbot.chat.setOwner",
     );
     type Output = bool;
+    type Error = ChatSetOwnerError;
 }
 /// The method `imbot.chat.updateAvatar` updates the chat avatar.
 ///
 /// Who: authorized user of the application that registered the chat bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-chat-update-avatar.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::ChatUpdateAvatar::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::ChatUpdateAvatar>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChatUpdateAvatar` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -919,7 +1248,7 @@ pub struct ChatUpdateAvatar {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// Image in Base64 format.
     ///
     /// Maximum image size is 5000x5000
@@ -929,7 +1258,7 @@ pub struct ChatUpdateAvatar {
         rename = "AVATAR",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub avatar: ::std::string::String,
+    pub avatar: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the chat bot. You can obtain the bot identifier using the method imbot.bot.list.
     ///
     /// If this parameter is not provided, the method searches for the first bot registered by the current application
@@ -941,7 +1270,7 @@ pub struct ChatUpdateAvatar {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_id: ::std::option::Option<i64>,
+    pub bot_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// This parameter is required only for webhooks. Pass the same CLIENT_ID that was specified during the registration of the chat bot
     ///
     /// Wire name: `CLIENT_ID`.
@@ -951,14 +1280,18 @@ pub struct ChatUpdateAvatar {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ChatUpdateAvatar {
     /// Creates a `ChatUpdateAvatar` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        chat_id: impl ::std::convert::Into<i64>,
-        avatar: impl ::std::convert::Into<::std::string::String>,
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        avatar: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             chat_id: chat_id.into(),
@@ -969,7 +1302,10 @@ impl ChatUpdateAvatar {
     }
     /// Sets `BOT_ID`.
     #[must_use]
-    pub fn bot_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn bot_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.bot_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -977,7 +1313,9 @@ impl ChatUpdateAvatar {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -990,12 +1328,30 @@ impl ::b24_core::__private::Method for ChatUpdateAvatar {
         "imbot.chat.updateAvatar",
     );
     type Output = bool;
+    type Error = ChatUpdateAvatarError;
 }
 /// The method `imbot.chat.updateColor` updates the chat color for the mobile application.
 ///
 /// Who: an authorized user of the application that registered the chat bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-chat-update-color.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::ChatUpdateColor::new(1, b24_imbot::chat_bots::ChatUpdateColorColor::Red);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::ChatUpdateColor>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChatUpdateColor` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1009,7 +1365,7 @@ pub struct ChatUpdateColor {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// The chat color for the mobile application. Possible values:
     /// - `RED` — red
     /// - `GREEN` — green
@@ -1042,7 +1398,7 @@ pub struct ChatUpdateColor {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_id: ::std::option::Option<i64>,
+    pub bot_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// This parameter is required only for webhooks. Pass the same CLIENT_ID that was specified during the registration of the chat bot
     ///
     /// Wire name: `CLIENT_ID`.
@@ -1052,13 +1408,15 @@ pub struct ChatUpdateColor {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ChatUpdateColor {
     /// Creates a `ChatUpdateColor` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        chat_id: impl ::std::convert::Into<i64>,
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         color: impl ::std::convert::Into<ChatUpdateColorColor>,
     ) -> Self {
         Self {
@@ -1070,7 +1428,10 @@ impl ChatUpdateColor {
     }
     /// Sets `BOT_ID`.
     #[must_use]
-    pub fn bot_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn bot_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.bot_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1078,7 +1439,9 @@ impl ChatUpdateColor {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -1091,12 +1454,30 @@ impl ::b24_core::__private::Method for ChatUpdateColor {
         "imbot.chat.updateColor",
     );
     type Output = bool;
+    type Error = ChatUpdateColorError;
 }
 /// The method `imbot.chat.updateTitle` updates the chat title.
 ///
 /// Who: an authorized user of the application that registered the chatbot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-chat-update-title.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::ChatUpdateTitle::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::ChatUpdateTitle>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChatUpdateTitle` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1110,7 +1491,7 @@ pub struct ChatUpdateTitle {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// The new title of the chat.
     ///
     /// The method automatically trims whitespace and line breaks from the value
@@ -1120,7 +1501,7 @@ pub struct ChatUpdateTitle {
         rename = "TITLE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub title: ::std::string::String,
+    pub title: ::b24_core::__private::Param<::std::string::String>,
     /// The identifier of the chatbot. You can obtain the bot ID using the method imbot.bot.list.
     ///
     /// If this parameter is not provided, the method looks for the first bot registered by the current application
@@ -1132,7 +1513,7 @@ pub struct ChatUpdateTitle {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_id: ::std::option::Option<i64>,
+    pub bot_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// This parameter is required only for webhooks. Pass the same CLIENT_ID that was specified when registering the chatbot
     ///
     /// Wire name: `CLIENT_ID`.
@@ -1142,14 +1523,18 @@ pub struct ChatUpdateTitle {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ChatUpdateTitle {
     /// Creates a `ChatUpdateTitle` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        chat_id: impl ::std::convert::Into<i64>,
-        title: impl ::std::convert::Into<::std::string::String>,
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        title: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             chat_id: chat_id.into(),
@@ -1160,7 +1545,10 @@ impl ChatUpdateTitle {
     }
     /// Sets `BOT_ID`.
     #[must_use]
-    pub fn bot_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn bot_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.bot_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1168,7 +1556,9 @@ impl ChatUpdateTitle {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -1181,12 +1571,30 @@ impl ::b24_core::__private::Method for ChatUpdateTitle {
         "imbot.chat.updateTitle",
     );
     type Output = bool;
+    type Error = ChatUpdateTitleError;
 }
 /// The method `imbot.chat.user.add` adds users to a chat.
 ///
 /// Who: an authorized user of the application that registered the chat bot..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-chat-user-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::ChatUserAdd::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::ChatUserAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChatUserAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1200,7 +1608,7 @@ pub struct ChatUserAdd {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// Array of user identifiers to be added.
     ///
     /// User identifiers can be obtained using the methods user.get and user.search
@@ -1221,7 +1629,9 @@ pub struct ChatUserAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub hide_history: ::std::option::Option<::std::string::String>,
+    pub hide_history: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the chat bot. You can obtain the bot's identifier using the method imbot.bot.list.
     ///
     /// If the parameter is not provided, the method searches for the first bot registered by the current application
@@ -1233,7 +1643,7 @@ pub struct ChatUserAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_id: ::std::option::Option<i64>,
+    pub bot_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// This parameter is required only for webhooks. Pass the same CLIENT_ID that was specified when registering the chat bot
     ///
     /// Wire name: `CLIENT_ID`.
@@ -1243,13 +1653,15 @@ pub struct ChatUserAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ChatUserAdd {
     /// Creates a `ChatUserAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        chat_id: impl ::std::convert::Into<i64>,
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         users: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -1266,14 +1678,19 @@ impl ChatUserAdd {
     #[must_use]
     pub fn hide_history(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.hide_history = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `BOT_ID`.
     #[must_use]
-    pub fn bot_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn bot_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.bot_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1281,7 +1698,9 @@ impl ChatUserAdd {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -1294,12 +1713,30 @@ impl ::b24_core::__private::Method for ChatUserAdd {
         "imbot.chat.user.add",
     );
     type Output = bool;
+    type Error = ChatUserAddError;
 }
 /// The method `imbot.chat.user.delete` removes a user from the chat.
 ///
 /// Who: an authorized user of the application that registered the chat bot..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-chat-user-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::ChatUserDelete::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::ChatUserDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChatUserDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1313,7 +1750,7 @@ pub struct ChatUserDelete {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// The identifier of the user to be removed from the chat.
     ///
     /// You can get the user ID using the method imbot.chat.user.list
@@ -1323,7 +1760,7 @@ pub struct ChatUserDelete {
         rename = "USER_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
     /// The identifier of the chat bot. You can obtain the bot ID using the method imbot.bot.list.
     ///
     /// If this parameter is not provided, the method searches for the first bot registered by the current application
@@ -1335,7 +1772,7 @@ pub struct ChatUserDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_id: ::std::option::Option<i64>,
+    pub bot_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// This parameter is required only for webhooks. Pass the same CLIENT_ID that was specified during the registration of the chat bot
     ///
     /// Wire name: `CLIENT_ID`.
@@ -1345,14 +1782,16 @@ pub struct ChatUserDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ChatUserDelete {
     /// Creates a `ChatUserDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        chat_id: impl ::std::convert::Into<i64>,
-        user_id: impl ::std::convert::Into<i64>,
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             chat_id: chat_id.into(),
@@ -1363,7 +1802,10 @@ impl ChatUserDelete {
     }
     /// Sets `BOT_ID`.
     #[must_use]
-    pub fn bot_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn bot_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.bot_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1371,7 +1813,9 @@ impl ChatUserDelete {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -1384,12 +1828,30 @@ impl ::b24_core::__private::Method for ChatUserDelete {
         "imbot.chat.user.delete",
     );
     type Output = bool;
+    type Error = ChatUserDeleteError;
 }
 /// The method `imbot.chat.user.list` returns a list of identifiers for the chat participants.
 ///
 /// Who: an authorized user of the application that registered the chat bot..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-chat-user-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::ChatUserList::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::ChatUserList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ChatUserList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1403,7 +1865,7 @@ pub struct ChatUserList {
         rename = "CHAT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub chat_id: i64,
+    pub chat_id: ::b24_core::__private::Param<i64>,
     /// The identifier of the chat bot. You can get the bot's identifier using the method imbot.bot.list.
     ///
     /// If this parameter is not provided, the method searches for the first bot registered by the current application
@@ -1415,7 +1877,7 @@ pub struct ChatUserList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_id: ::std::option::Option<i64>,
+    pub bot_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// This parameter is required only for webhooks. Pass the same CLIENT_ID that was specified during the registration of the chat bot
     ///
     /// Wire name: `CLIENT_ID`.
@@ -1425,12 +1887,16 @@ pub struct ChatUserList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ChatUserList {
     /// Creates a `ChatUserList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(chat_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        chat_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             chat_id: chat_id.into(),
             bot_id: ::std::option::Option::None,
@@ -1439,7 +1905,10 @@ impl ChatUserList {
     }
     /// Sets `BOT_ID`.
     #[must_use]
-    pub fn bot_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn bot_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.bot_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1447,7 +1916,9 @@ impl ChatUserList {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -1460,12 +1931,30 @@ impl ::b24_core::__private::Method for ChatUserList {
         "imbot.chat.user.list",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = ChatUserListError;
 }
 /// The method `imbot.command.answer` publishes a response to a chat bot command.
 ///
 /// Who: a user of the application that registered the chat bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/commands/imbot-command-answer.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::CommandAnswer::new(1, "text", 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::CommandAnswer>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CommandAnswer` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1477,7 +1966,7 @@ pub struct CommandAnswer {
         rename = "COMMAND_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub command_id: i64,
+    pub command_id: ::b24_core::__private::Param<i64>,
     /// Command text. Required if `COMMAND_ID` is not provided
     ///
     /// Wire name: `COMMAND`.
@@ -1485,7 +1974,7 @@ pub struct CommandAnswer {
         rename = "COMMAND",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub command: ::std::string::String,
+    pub command: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the message to which the response is sent.
     ///
     /// The identifier can be obtained from the incoming event ONIMCOMMANDADD
@@ -1495,7 +1984,7 @@ pub struct CommandAnswer {
         rename = "MESSAGE_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
     /// Response text
     ///
     /// Wire name: `MESSAGE`.
@@ -1505,7 +1994,9 @@ pub struct CommandAnswer {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Object with an attachment to the message. Minimum format:
     ///
     /// ```json
@@ -1577,7 +2068,9 @@ pub struct CommandAnswer {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub system: ::std::option::Option<::std::string::String>,
+    pub system: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Link transformation into rich links:
     /// - `Y` - enabled
     /// - `N` - disabled
@@ -1593,7 +2086,9 @@ pub struct CommandAnswer {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub url_preview: ::std::option::Option<::std::string::String>,
+    pub url_preview: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// This parameter is required only for webhooks. Pass the same CLIENT_ID that was specified during the registration of the chat bot
     ///
     /// Wire name: `CLIENT_ID`.
@@ -1603,15 +2098,19 @@ pub struct CommandAnswer {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl CommandAnswer {
     /// Creates a `CommandAnswer` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        command_id: impl ::std::convert::Into<i64>,
-        command: impl ::std::convert::Into<::std::string::String>,
-        message_id: impl ::std::convert::Into<i64>,
+        command_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        command: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             command_id: command_id.into(),
@@ -1630,7 +2129,9 @@ impl CommandAnswer {
     #[must_use]
     pub fn message(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.message = ::std::option::Option::Some(value.into());
         self
@@ -1681,7 +2182,9 @@ impl CommandAnswer {
     #[must_use]
     pub fn system(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.system = ::std::option::Option::Some(value.into());
         self
@@ -1690,7 +2193,9 @@ impl CommandAnswer {
     #[must_use]
     pub fn url_preview(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.url_preview = ::std::option::Option::Some(value.into());
         self
@@ -1699,7 +2204,9 @@ impl CommandAnswer {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -1712,12 +2219,30 @@ impl ::b24_core::__private::Method for CommandAnswer {
         "imbot.command.answer",
     );
     type Output = i64;
+    type Error = CommandAnswerError;
 }
 /// The `imbot.command.register` method registers a command for the chat bot.
 ///
 /// Who: a user of the application that registered the chat bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/commands/imbot-command-register.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::CommandRegister::new(1, "text", "text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::CommandRegister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CommandRegister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1726,7 +2251,7 @@ pub struct CommandRegister {
     ///
     /// Wire name: `BOT_ID`.
     #[serde(rename = "BOT_ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// The text of the command that the user types in the chat. Latin letters and numbers can be used without spaces and special characters
     ///
     /// Wire name: `COMMAND`.
@@ -1734,7 +2259,7 @@ pub struct CommandRegister {
         rename = "COMMAND",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub command: ::std::string::String,
+    pub command: ::b24_core::__private::Param<::std::string::String>,
     /// The URL of the event handler ONIMCOMMANDADD that is triggered when the command is used
     ///
     /// Wire name: `EVENT_COMMAND_ADD`.
@@ -1742,7 +2267,7 @@ pub struct CommandRegister {
         rename = "EVENT_COMMAND_ADD",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub event_command_add: ::std::string::String,
+    pub event_command_add: ::b24_core::__private::Param<::std::string::String>,
     /// An array of localizations for the command. The structure is described below
     ///
     /// Wire name: `LANG`.
@@ -1761,7 +2286,9 @@ pub struct CommandRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub common: ::std::option::Option<::std::string::String>,
+    pub common: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Command visibility:
     /// - `Y` - hidden command
     /// - `N` - visible command
@@ -1775,7 +2302,9 @@ pub struct CommandRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub hidden: ::std::option::Option<::std::string::String>,
+    pub hidden: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Command availability for extranet users:
     /// - `Y` - available
     /// - `N` - not available
@@ -1789,7 +2318,9 @@ pub struct CommandRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub extranet_support: ::std::option::Option<::std::string::String>,
+    pub extranet_support: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// This parameter is required only for webhooks. Pass the same CLIENT_ID that was specified when registering the chat bot
     ///
     /// Wire name: `CLIENT_ID`.
@@ -1799,15 +2330,21 @@ pub struct CommandRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl CommandRegister {
     /// Creates a `CommandRegister` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
-        command: impl ::std::convert::Into<::std::string::String>,
-        event_command_add: impl ::std::convert::Into<::std::string::String>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        command: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        event_command_add: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         lang: impl ::std::convert::Into<::std::vec::Vec<CommandRegisterLangItem>>,
     ) -> Self {
         Self {
@@ -1825,7 +2362,9 @@ impl CommandRegister {
     #[must_use]
     pub fn common(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.common = ::std::option::Option::Some(value.into());
         self
@@ -1834,7 +2373,9 @@ impl CommandRegister {
     #[must_use]
     pub fn hidden(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.hidden = ::std::option::Option::Some(value.into());
         self
@@ -1843,7 +2384,9 @@ impl CommandRegister {
     #[must_use]
     pub fn extranet_support(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.extranet_support = ::std::option::Option::Some(value.into());
         self
@@ -1852,7 +2395,9 @@ impl CommandRegister {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -1865,12 +2410,30 @@ impl ::b24_core::__private::Method for CommandRegister {
         "imbot.command.register",
     );
     type Output = i64;
+    type Error = CommandRegisterError;
 }
 /// The method `imbot.command.unregister` removes a registered command from the chat bot.
 ///
 /// Who: a user of the application that registered the chat bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/commands/imbot-command-unregister.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::CommandUnregister::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::CommandUnregister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CommandUnregister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1882,7 +2445,7 @@ pub struct CommandUnregister {
         rename = "COMMAND_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub command_id: i64,
+    pub command_id: ::b24_core::__private::Param<i64>,
     /// This parameter is required only for webhooks. Pass the same CLIENT_ID that was specified during the registration of the chat bot
     ///
     /// Wire name: `CLIENT_ID`.
@@ -1892,12 +2455,16 @@ pub struct CommandUnregister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl CommandUnregister {
     /// Creates a `CommandUnregister` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(command_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        command_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             command_id: command_id.into(),
             client_id: ::std::option::Option::None,
@@ -1907,7 +2474,9 @@ impl CommandUnregister {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -1920,12 +2489,29 @@ impl ::b24_core::__private::Method for CommandUnregister {
         "imbot.command.unregister",
     );
     type Output = bool;
+    type Error = CommandUnregisterError;
 }
 /// The method `imbot.command.update` updates the parameters of a registered chat bot command.
 ///
 /// Who: a user of the application that registered the chat bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/commands/imbot-command-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_imbot::chat_bots::CommandUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::CommandUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CommandUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1937,7 +2523,7 @@ pub struct CommandUpdate {
         rename = "COMMAND_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub command_id: i64,
+    pub command_id: ::b24_core::__private::Param<i64>,
     /// Object containing fields to update. The structure is described below
     ///
     /// Wire name: `FIELDS`.
@@ -1952,13 +2538,15 @@ pub struct CommandUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl CommandUpdate {
     /// Creates a `CommandUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        command_id: impl ::std::convert::Into<i64>,
+        command_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<CommandUpdateFields>,
     ) -> Self {
         Self {
@@ -1971,7 +2559,9 @@ impl CommandUpdate {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -1984,12 +2574,30 @@ impl ::b24_core::__private::Method for CommandUpdate {
         "imbot.command.update",
     );
     type Output = bool;
+    type Error = CommandUpdateError;
 }
 /// The method `imbot.dialog.get` returns data about the chat.
 ///
 /// Who: user with access to the chat.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/chats/imbot-dialog-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::DialogGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::DialogGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DialogGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2005,12 +2613,16 @@ pub struct DialogGet {
         rename = "DIALOG_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl DialogGet {
     /// Creates a `DialogGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(dialog_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             dialog_id: dialog_id.into(),
         }
@@ -2026,12 +2638,30 @@ impl ::b24_core::__private::Method for DialogGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = DialogGetError;
 }
 /// The method `imbot.message.add` sends a message from the chat bot.
 ///
 /// Who: an authorized user of the application that registered the chat bot. The method only works with bots of this application..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/messages/imbot-message-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::MessageAdd::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::MessageAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2047,7 +2677,7 @@ pub struct MessageAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_id: ::std::option::Option<i64>,
+    pub bot_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The identifier of the object that will receive the message: user or chat.
     ///
     /// Supported formats:
@@ -2063,7 +2693,9 @@ pub struct MessageAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub dialog_id: ::std::option::Option<::std::string::String>,
+    pub dialog_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The identifier of the sender for sending in a private dialog. You can obtain the user ID using user.get and user.search.
     ///
     /// Used only with `TO_USER_ID`. If both parameters are provided and greater than `0`, the `DIALOG_ID` field is ignored, and `SYSTEM` is forcibly set to `Y`.
@@ -2075,7 +2707,7 @@ pub struct MessageAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub from_user_id: ::std::option::Option<i64>,
+    pub from_user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The identifier of the recipient for sending in a private dialog. You can obtain the user ID using user.get and user.search.
     ///
     /// Used only with `FROM_USER_ID`.
@@ -2087,7 +2719,7 @@ pub struct MessageAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub to_user_id: ::std::option::Option<i64>,
+    pub to_user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The text of the message. The method automatically trims spaces and line breaks from the edges of the message text.
     ///
     /// Wire name: `MESSAGE`.
@@ -2095,7 +2727,7 @@ pub struct MessageAdd {
         rename = "MESSAGE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub message: ::std::string::String,
+    pub message: ::b24_core::__private::Param<::std::string::String>,
     /// An attachment containing content blocks: images, links, files. You can pass:
     /// - a JSON string
     /// - an object with the root key `BLOCKS`
@@ -2158,12 +2790,18 @@ pub struct MessageAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl MessageAdd {
     /// Creates a `MessageAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(message: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        message: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             bot_id: ::std::option::Option::None,
             dialog_id: ::std::option::Option::None,
@@ -2181,7 +2819,10 @@ impl MessageAdd {
     }
     /// Sets `BOT_ID`.
     #[must_use]
-    pub fn bot_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn bot_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.bot_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -2189,20 +2830,28 @@ impl MessageAdd {
     #[must_use]
     pub fn dialog_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.dialog_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `FROM_USER_ID`.
     #[must_use]
-    pub fn from_user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn from_user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.from_user_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `TO_USER_ID`.
     #[must_use]
-    pub fn to_user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn to_user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.to_user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -2261,7 +2910,9 @@ impl MessageAdd {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -2274,12 +2925,30 @@ impl ::b24_core::__private::Method for MessageAdd {
         "imbot.message.add",
     );
     type Output = i64;
+    type Error = MessageAddError;
 }
 /// The method `imbot.message.delete` removes a message from the chat bot.
 ///
 /// Who: an authorized user of the application that registered the chat bot. The method only works with bots of this application..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/messages/imbot-message-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::MessageDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::MessageDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2295,7 +2964,7 @@ pub struct MessageDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_id: ::std::option::Option<i64>,
+    pub bot_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The identifier of the message to be deleted. The value must be greater than `0`.
     ///
     /// For messages sent by the bot via REST, the identifier is returned by the method imbot.message.add.
@@ -2305,7 +2974,7 @@ pub struct MessageDelete {
         rename = "MESSAGE_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
     /// Deletion mode.
     ///
     /// Allowed values:
@@ -2324,12 +2993,16 @@ pub struct MessageDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl MessageDelete {
     /// Creates a `MessageDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(message_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             bot_id: ::std::option::Option::None,
             message_id: message_id.into(),
@@ -2339,7 +3012,10 @@ impl MessageDelete {
     }
     /// Sets `BOT_ID`.
     #[must_use]
-    pub fn bot_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn bot_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.bot_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -2356,7 +3032,9 @@ impl MessageDelete {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -2369,12 +3047,30 @@ impl ::b24_core::__private::Method for MessageDelete {
         "imbot.message.delete",
     );
     type Output = bool;
+    type Error = MessageDeleteError;
 }
 /// The method `imbot.message.like` sets or removes the "Like" mark for a message.
 ///
 /// Who: an authorized user of the application that registered the chat bot. The method only works with bots of this application..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/messages/imbot-message-like.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::MessageLike::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::MessageLike>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageLike` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2390,7 +3086,7 @@ pub struct MessageLike {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_id: ::std::option::Option<i64>,
+    pub bot_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The identifier of the message in personal dialogs or group chats where the chat bot is present. The value must be greater than `0`.
     ///
     /// For messages sent by the bot via REST, the identifier is returned by the method imbot.message.add.
@@ -2402,7 +3098,7 @@ pub struct MessageLike {
         rename = "MESSAGE_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
     /// The action for the message reaction.
     ///
     /// Allowed values:
@@ -2424,12 +3120,16 @@ pub struct MessageLike {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl MessageLike {
     /// Creates a `MessageLike` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(message_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             bot_id: ::std::option::Option::None,
             message_id: message_id.into(),
@@ -2439,7 +3139,10 @@ impl MessageLike {
     }
     /// Sets `BOT_ID`.
     #[must_use]
-    pub fn bot_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn bot_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.bot_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -2456,7 +3159,9 @@ impl MessageLike {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -2469,12 +3174,30 @@ impl ::b24_core::__private::Method for MessageLike {
         "imbot.message.like",
     );
     type Output = bool;
+    type Error = MessageLikeError;
 }
 /// The method `imbot.message.update` modifies a previously sent message from the chat bot.
 ///
 /// Who: an authorized user of the application that registered the chat bot. The method only works with bots from this application..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/messages/imbot-message-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::MessageUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::MessageUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `MessageUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2490,7 +3213,7 @@ pub struct MessageUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_id: ::std::option::Option<i64>,
+    pub bot_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The identifier of the message to be modified. The value must be greater than `0`.
     ///
     /// For messages sent by the bot via REST, the identifier is returned by the imbot.message.add method.
@@ -2500,7 +3223,7 @@ pub struct MessageUpdate {
         rename = "MESSAGE_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
     /// The new text of the message. If an empty value is provided, the message will be deleted.
     ///
     /// If the parameter is not provided, the message text will remain unchanged.
@@ -2512,7 +3235,9 @@ pub struct MessageUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// An attachment with content blocks: images, links, files. You can provide:
     /// - a JSON string
     /// - an object with the root key `BLOCKS`
@@ -2570,12 +3295,16 @@ pub struct MessageUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl MessageUpdate {
     /// Creates a `MessageUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(message_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             bot_id: ::std::option::Option::None,
             message_id: message_id.into(),
@@ -2590,7 +3319,10 @@ impl MessageUpdate {
     }
     /// Sets `BOT_ID`.
     #[must_use]
-    pub fn bot_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn bot_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.bot_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -2598,7 +3330,9 @@ impl MessageUpdate {
     #[must_use]
     pub fn message(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.message = ::std::option::Option::Some(value.into());
         self
@@ -2652,7 +3386,9 @@ impl MessageUpdate {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -2665,12 +3401,29 @@ impl ::b24_core::__private::Method for MessageUpdate {
         "imbot.message.update",
     );
     type Output = bool;
+    type Error = MessageUpdateError;
 }
 /// The method `imbot.register` registers a chat-bot and binds event handlers of the application.
 ///
 /// Who: an authorized user of the application that registers the chat-bot..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/bots/imbot-register.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_imbot::chat_bots::Register) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::Register>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Register` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2682,7 +3435,7 @@ pub struct Register {
         rename = "CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
     /// The type of the bot.
     ///
     /// Allowed values:
@@ -2718,7 +3471,9 @@ pub struct Register {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub event_handler: ::std::option::Option<::std::string::String>,
+    pub event_handler: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// URL for the event handler ONIMBOTMESSAGEADD
     ///
     /// Wire name: `EVENT_MESSAGE_ADD`.
@@ -2726,7 +3481,7 @@ pub struct Register {
         rename = "EVENT_MESSAGE_ADD",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub event_message_add: ::std::string::String,
+    pub event_message_add: ::b24_core::__private::Param<::std::string::String>,
     /// URL for the event handler ONIMBOTMESSAGEUPDATE.
     ///
     /// This parameter is ignored only for bots with `TYPE=B/H` and `OPENLINE=N`
@@ -2738,7 +3493,9 @@ pub struct Register {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub event_message_update: ::std::option::Option<::std::string::String>,
+    pub event_message_update: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// URL for the event handler ONIMBOTMESSAGEDELETE.
     ///
     /// This parameter is ignored only for bots with `TYPE=B/H` and `OPENLINE=N`
@@ -2750,7 +3507,9 @@ pub struct Register {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub event_message_delete: ::std::option::Option<::std::string::String>,
+    pub event_message_delete: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// URL for the event handler ONIMBOTJOINCHAT
     ///
     /// Wire name: `EVENT_WELCOME_MESSAGE`.
@@ -2758,7 +3517,7 @@ pub struct Register {
         rename = "EVENT_WELCOME_MESSAGE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub event_welcome_message: ::std::string::String,
+    pub event_welcome_message: ::b24_core::__private::Param<::std::string::String>,
     /// URL for the event handler ONIMBOTDELETE
     ///
     /// Wire name: `EVENT_BOT_DELETE`.
@@ -2766,7 +3525,7 @@ pub struct Register {
         rename = "EVENT_BOT_DELETE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub event_bot_delete: ::std::string::String,
+    pub event_bot_delete: ::b24_core::__private::Param<::std::string::String>,
     /// This parameter is required only for webhooks. Provide a unique CLIENT_ID — this key will be linked to the chat-bot and will be needed for all subsequent calls to imbot* via webhook
     ///
     /// Wire name: `CLIENT_ID`.
@@ -2776,7 +3535,9 @@ pub struct Register {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Properties of the chat-bot profile. The structure of the object is described in detail below
     ///
     /// Wire name: `PROPERTIES`.
@@ -2787,10 +3548,18 @@ impl Register {
     /// Creates a `Register` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        code: impl ::std::convert::Into<::std::string::String>,
-        event_message_add: impl ::std::convert::Into<::std::string::String>,
-        event_welcome_message: impl ::std::convert::Into<::std::string::String>,
-        event_bot_delete: impl ::std::convert::Into<::std::string::String>,
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        event_message_add: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        event_welcome_message: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        event_bot_delete: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         properties: impl ::std::convert::Into<RegisterProperties>,
     ) -> Self {
         Self {
@@ -2826,7 +3595,9 @@ impl Register {
     #[must_use]
     pub fn event_handler(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.event_handler = ::std::option::Option::Some(value.into());
         self
@@ -2835,7 +3606,9 @@ impl Register {
     #[must_use]
     pub fn event_message_update(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.event_message_update = ::std::option::Option::Some(value.into());
         self
@@ -2844,7 +3617,9 @@ impl Register {
     #[must_use]
     pub fn event_message_delete(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.event_message_delete = ::std::option::Option::Some(value.into());
         self
@@ -2853,7 +3628,9 @@ impl Register {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -2864,12 +3641,30 @@ impl ::b24_core::__private::Method for Register {
     const SCOPE: &'static str = "imbot";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("imbot.register");
     type Output = i64;
+    type Error = RegisterError;
 }
 /// The method `imbot.unregister` removes a chat bot.
 ///
 /// Who: an authorized user of the application that registered the chat bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/bots/imbot-unregister.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::Unregister::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::Unregister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Unregister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2880,7 +3675,7 @@ pub struct Unregister {
     ///
     /// Wire name: `BOT_ID`.
     #[serde(rename = "BOT_ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// This parameter is required only for webhooks. Pass the same CLIENT_ID that was specified when registering the chat bot.
     ///
     /// Wire name: `CLIENT_ID`.
@@ -2890,12 +3685,16 @@ pub struct Unregister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl Unregister {
     /// Creates a `Unregister` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(bot_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             bot_id: bot_id.into(),
             client_id: ::std::option::Option::None,
@@ -2905,7 +3704,9 @@ impl Unregister {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -2918,12 +3719,29 @@ impl ::b24_core::__private::Method for Unregister {
         "imbot.unregister",
     );
     type Output = bool;
+    type Error = UnregisterError;
 }
 /// The `imbot.update` method updates the data of the chat-bot and its event handlers.
 ///
 /// Who: an authorized user of the application that registered the chat-bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/outdated/bots/imbot-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_imbot::chat_bots::Update) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::Update>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Update` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2932,7 +3750,7 @@ pub struct Update {
     ///
     /// Wire name: `BOT_ID`.
     #[serde(rename = "BOT_ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Data for updating the chat-bot. The structure of the object is described in detail below
     ///
     /// Wire name: `FIELDS`.
@@ -2947,13 +3765,15 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl Update {
     /// Creates a `Update` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<UpdateFields>,
     ) -> Self {
         Self {
@@ -2966,7 +3786,9 @@ impl Update {
     #[must_use]
     pub fn client_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.client_id = ::std::option::Option::Some(value.into());
         self
@@ -2977,10 +3799,28 @@ impl ::b24_core::__private::Method for Update {
     const SCOPE: &'static str = "imbot";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("imbot.update");
     type Output = bool;
+    type Error = UpdateError;
 }
 /// Change history for the API `imbot.v2`: new features, fixes, and changes with breaking changes. Entries are listed from newest to oldest.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/change-log.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2997,12 +3837,30 @@ impl ::b24_core::__private::Method for V2 {
     const SCOPE: &'static str = "imbot";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("imbot.v2");
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `imbot.v2.Bot.get` returns information about the bot. It is used to verify the bot's installation.
 ///
 /// Who: authorized user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/bots/bot-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2BotGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2BotGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2BotGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3016,7 +3874,7 @@ pub struct V2BotGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_id: ::std::option::Option<i64>,
+    pub bot_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Bot code. Required if `botId` is not specified
     ///
     /// Wire name: `code`.
@@ -3026,7 +3884,7 @@ pub struct V2BotGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Unique bot authorization token. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chatbot registration
@@ -3038,7 +3896,9 @@ pub struct V2BotGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl V2BotGet {
     /// Creates a `V2BotGet` from its required fields.
@@ -3052,7 +3912,10 @@ impl V2BotGet {
     }
     /// Sets `botId`.
     #[must_use]
-    pub fn bot_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn bot_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.bot_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -3060,7 +3923,9 @@ impl V2BotGet {
     #[must_use]
     pub fn code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.code = ::std::option::Option::Some(value.into());
         self
@@ -3069,7 +3934,9 @@ impl V2BotGet {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -3085,12 +3952,30 @@ impl ::b24_core::__private::Method for V2BotGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2BotGetError;
 }
 /// The `imbot.v2.Bot.list` method returns a list of bots for the current application in an extended format.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/bots/bot-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2BotList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2BotList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2BotList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3106,7 +3991,9 @@ pub struct V2BotList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Filter for results.
     ///
     /// Available filter fields:
@@ -3129,7 +4016,7 @@ pub struct V2BotList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Offset for pagination. Default is `0`
     ///
     /// Wire name: `offset`.
@@ -3139,7 +4026,7 @@ pub struct V2BotList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub offset: ::std::option::Option<i64>,
+    pub offset: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl V2BotList {
     /// Creates a `V2BotList` from its required fields.
@@ -3156,7 +4043,9 @@ impl V2BotList {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -3177,13 +4066,19 @@ impl V2BotList {
     }
     /// Sets `limit`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `offset`.
     #[must_use]
-    pub fn offset(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn offset(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.offset = ::std::option::Option::Some(value.into());
         self
     }
@@ -3198,12 +4093,29 @@ impl ::b24_core::__private::Method for V2BotList {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2BotListError;
 }
 /// The method `imbot.v2.Bot.register` registers a new chat bot.
 ///
 /// Who: authorized user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/bots/bot-register.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_imbot::chat_bots::V2BotRegister) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2BotRegister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2BotRegister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3231,12 +4143,30 @@ impl ::b24_core::__private::Method for V2BotRegister {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2BotRegisterError;
 }
 /// The method `imbot.v2.Bot.unregister` deletes the bot.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/bots/bot-unregister.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2BotUnregister::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2BotUnregister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2BotUnregister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3245,7 +4175,7 @@ pub struct V2BotUnregister {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chat-bot registration
@@ -3257,12 +4187,16 @@ pub struct V2BotUnregister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl V2BotUnregister {
     /// Creates a `V2BotUnregister` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(bot_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             bot_id: bot_id.into(),
             bot_token: ::std::option::Option::None,
@@ -3272,7 +4206,9 @@ impl V2BotUnregister {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -3288,12 +4224,29 @@ impl ::b24_core::__private::Method for V2BotUnregister {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2BotUnregisterError;
 }
 /// The method `imbot.v2.Bot.update` updates the properties of the bot.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/bots/bot-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_imbot::chat_bots::V2BotUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2BotUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2BotUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3302,7 +4255,7 @@ pub struct V2BotUpdate {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chat bot registration
@@ -3314,7 +4267,9 @@ pub struct V2BotUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Fields to be updated. The structure of the object is described below
     ///
     /// Wire name: `fields`.
@@ -3325,7 +4280,7 @@ impl V2BotUpdate {
     /// Creates a `V2BotUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<V2BotUpdateFields>,
     ) -> Self {
         Self {
@@ -3338,7 +4293,9 @@ impl V2BotUpdate {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -3354,12 +4311,30 @@ impl ::b24_core::__private::Method for V2BotUpdate {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2BotUpdateError;
 }
 /// The method `imbot.v2.Chat.InputAction.notify` sends a bot action indicator in the chat — for example, "bot is typing."
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/ui/chat-input-action-notify.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2ChatInputActionNotify::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2ChatInputActionNotify>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2ChatInputActionNotify` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3368,7 +4343,7 @@ pub struct V2ChatInputActionNotify {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chat bot registration
@@ -3380,7 +4355,9 @@ pub struct V2ChatInputActionNotify {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Dialog ID. For group chats — `chat{chatId}`, for personal chats — `{userId}`
     ///
     /// Wire name: `dialogId`.
@@ -3388,7 +4365,7 @@ pub struct V2ChatInputActionNotify {
         rename = "dialogId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
     /// Status code of the action. A list of available codes is described below. If not specified, the standard "typing" indicator is displayed
     ///
     /// Wire name: `statusMessageCode`.
@@ -3398,7 +4375,9 @@ pub struct V2ChatInputActionNotify {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub status_message_code: ::std::option::Option<::std::string::String>,
+    pub status_message_code: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Duration of the indicator display in seconds (1–600). Default is determined by the server
     ///
     /// Wire name: `duration`.
@@ -3408,14 +4387,16 @@ pub struct V2ChatInputActionNotify {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub duration: ::std::option::Option<i64>,
+    pub duration: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl V2ChatInputActionNotify {
     /// Creates a `V2ChatInputActionNotify` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
-        dialog_id: impl ::std::convert::Into<::std::string::String>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             bot_id: bot_id.into(),
@@ -3429,7 +4410,9 @@ impl V2ChatInputActionNotify {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -3438,14 +4421,19 @@ impl V2ChatInputActionNotify {
     #[must_use]
     pub fn status_message_code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.status_message_code = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `duration`.
     #[must_use]
-    pub fn duration(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn duration(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.duration = ::std::option::Option::Some(value.into());
         self
     }
@@ -3460,12 +4448,30 @@ impl ::b24_core::__private::Method for V2ChatInputActionNotify {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2ChatInputActionNotifyError;
 }
 /// The method `imbot.v2.Chat.Manager.add` adds users to the current list of chat managers. The bot must be the owner of the chat.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/chats/chat-manager-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2ChatManagerAdd::new(1, "text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2ChatManagerAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2ChatManagerAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3474,7 +4480,7 @@ pub struct V2ChatManagerAdd {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chat bot registration
@@ -3486,7 +4492,9 @@ pub struct V2ChatManagerAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Dialog ID. For group chats — `chat{chatId}`
     ///
     /// Wire name: `dialogId`.
@@ -3494,7 +4502,7 @@ pub struct V2ChatManagerAdd {
         rename = "dialogId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
     /// Array of user IDs to assign as managers
     ///
     /// Wire name: `userIds`.
@@ -3505,8 +4513,10 @@ impl V2ChatManagerAdd {
     /// Creates a `V2ChatManagerAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
-        dialog_id: impl ::std::convert::Into<::std::string::String>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         user_ids: impl ::std::convert::Into<::std::vec::Vec<i64>>,
     ) -> Self {
         Self {
@@ -3520,7 +4530,9 @@ impl V2ChatManagerAdd {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -3536,12 +4548,30 @@ impl ::b24_core::__private::Method for V2ChatManagerAdd {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2ChatManagerAddError;
 }
 /// The method `imbot.v2.Chat.Manager.delete` removes users from the chat managers list. The bot must be the owner of the chat.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/chats/chat-manager-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2ChatManagerDelete::new(1, "text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2ChatManagerDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2ChatManagerDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3550,7 +4580,7 @@ pub struct V2ChatManagerDelete {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chat bot registration
@@ -3562,7 +4592,9 @@ pub struct V2ChatManagerDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Dialog ID. For group chats — `chat{chatId}`
     ///
     /// Wire name: `dialogId`.
@@ -3570,7 +4602,7 @@ pub struct V2ChatManagerDelete {
         rename = "dialogId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
     /// Array of user IDs to remove the manager role
     ///
     /// Wire name: `userIds`.
@@ -3581,8 +4613,10 @@ impl V2ChatManagerDelete {
     /// Creates a `V2ChatManagerDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
-        dialog_id: impl ::std::convert::Into<::std::string::String>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         user_ids: impl ::std::convert::Into<::std::vec::Vec<i64>>,
     ) -> Self {
         Self {
@@ -3596,7 +4630,9 @@ impl V2ChatManagerDelete {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -3612,12 +4648,30 @@ impl ::b24_core::__private::Method for V2ChatManagerDelete {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2ChatManagerDeleteError;
 }
 /// The method `imbot.v2.Chat.Message.Reaction.add` adds a bot reaction to a message.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/messages/chat-message-reaction-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2ChatMessageReactionAdd::new(1, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2ChatMessageReactionAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2ChatMessageReactionAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3626,7 +4680,7 @@ pub struct V2ChatMessageReactionAdd {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chat bot registration
@@ -3638,7 +4692,9 @@ pub struct V2ChatMessageReactionAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Message ID
     ///
     /// Wire name: `messageId`.
@@ -3646,7 +4702,7 @@ pub struct V2ChatMessageReactionAdd {
         rename = "messageId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
     /// Reaction code. A list of available codes is described below
     ///
     /// Wire name: `reaction`.
@@ -3654,15 +4710,17 @@ pub struct V2ChatMessageReactionAdd {
         rename = "reaction",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub reaction: ::std::string::String,
+    pub reaction: ::b24_core::__private::Param<::std::string::String>,
 }
 impl V2ChatMessageReactionAdd {
     /// Creates a `V2ChatMessageReactionAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
-        message_id: impl ::std::convert::Into<i64>,
-        reaction: impl ::std::convert::Into<::std::string::String>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        reaction: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             bot_id: bot_id.into(),
@@ -3675,7 +4733,9 @@ impl V2ChatMessageReactionAdd {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -3691,12 +4751,30 @@ impl ::b24_core::__private::Method for V2ChatMessageReactionAdd {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2ChatMessageReactionAddError;
 }
 /// The method `imbot.v2.Chat.Message.Reaction.delete` removes the bot's reaction from a message.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/messages/chat-message-reaction-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2ChatMessageReactionDelete::new(1, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2ChatMessageReactionDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2ChatMessageReactionDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3705,7 +4783,7 @@ pub struct V2ChatMessageReactionDelete {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chat-bot registration
@@ -3717,7 +4795,9 @@ pub struct V2ChatMessageReactionDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Message ID
     ///
     /// Wire name: `messageId`.
@@ -3725,7 +4805,7 @@ pub struct V2ChatMessageReactionDelete {
         rename = "messageId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
     /// Reaction code to remove. List of available codes: imbot.v2.Chat.Message.Reaction.add
     ///
     /// Wire name: `reaction`.
@@ -3733,15 +4813,17 @@ pub struct V2ChatMessageReactionDelete {
         rename = "reaction",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub reaction: ::std::string::String,
+    pub reaction: ::b24_core::__private::Param<::std::string::String>,
 }
 impl V2ChatMessageReactionDelete {
     /// Creates a `V2ChatMessageReactionDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
-        message_id: impl ::std::convert::Into<i64>,
-        reaction: impl ::std::convert::Into<::std::string::String>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        reaction: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             bot_id: bot_id.into(),
@@ -3754,7 +4836,9 @@ impl V2ChatMessageReactionDelete {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -3770,12 +4854,30 @@ impl ::b24_core::__private::Method for V2ChatMessageReactionDelete {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2ChatMessageReactionDeleteError;
 }
 /// The method `imbot.v2.Chat.Message.delete` deletes a message. The bot can delete its own messages. If the bot is an administrator of the chat, it can delete any message.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/messages/chat-message-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2ChatMessageDelete::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2ChatMessageDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2ChatMessageDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3784,7 +4886,7 @@ pub struct V2ChatMessageDelete {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chat bot registration
@@ -3796,7 +4898,9 @@ pub struct V2ChatMessageDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// ID of the message to be deleted
     ///
     /// Wire name: `messageId`.
@@ -3804,7 +4908,7 @@ pub struct V2ChatMessageDelete {
         rename = "messageId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
     /// Complete deletion from the database. Allowed values: `true`, `false`. Default is `false` (soft delete)
     ///
     /// Wire name: `complete`.
@@ -3814,14 +4918,14 @@ pub struct V2ChatMessageDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub complete: ::std::option::Option<bool>,
+    pub complete: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl V2ChatMessageDelete {
     /// Creates a `V2ChatMessageDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
-        message_id: impl ::std::convert::Into<i64>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             bot_id: bot_id.into(),
@@ -3834,14 +4938,19 @@ impl V2ChatMessageDelete {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `complete`.
     #[must_use]
-    pub fn complete(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn complete(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.complete = ::std::option::Option::Some(value.into());
         self
     }
@@ -3856,12 +4965,30 @@ impl ::b24_core::__private::Method for V2ChatMessageDelete {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2ChatMessageDeleteError;
 }
 /// The method `imbot.v2.Chat.Message.get` returns a message by its ID.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/messages/chat-message-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2ChatMessageGet::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2ChatMessageGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2ChatMessageGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3870,7 +4997,7 @@ pub struct V2ChatMessageGet {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chat bot registration
@@ -3882,7 +5009,9 @@ pub struct V2ChatMessageGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Message ID
     ///
     /// Wire name: `messageId`.
@@ -3890,14 +5019,14 @@ pub struct V2ChatMessageGet {
         rename = "messageId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
 }
 impl V2ChatMessageGet {
     /// Creates a `V2ChatMessageGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
-        message_id: impl ::std::convert::Into<i64>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             bot_id: bot_id.into(),
@@ -3909,7 +5038,9 @@ impl V2ChatMessageGet {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -3925,12 +5056,30 @@ impl ::b24_core::__private::Method for V2ChatMessageGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2ChatMessageGetError;
 }
 /// The method `imbot.v2.Chat.Message.getContext` returns a window of messages surrounding the specified one. It is used for analyzing the dialogue history.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/messages/chat-message-get-context.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2ChatMessageGetContext::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2ChatMessageGetContext>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2ChatMessageGetContext` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -3939,7 +5088,7 @@ pub struct V2ChatMessageGetContext {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chat bot registration.
@@ -3951,7 +5100,9 @@ pub struct V2ChatMessageGetContext {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// ID of the central message
     ///
     /// Wire name: `messageId`.
@@ -3959,7 +5110,7 @@ pub struct V2ChatMessageGetContext {
         rename = "messageId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
     /// Number of messages on each side of the central one (1–50). Default is `50`
     ///
     /// Wire name: `range`.
@@ -3969,14 +5120,14 @@ pub struct V2ChatMessageGetContext {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub range: ::std::option::Option<i64>,
+    pub range: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl V2ChatMessageGetContext {
     /// Creates a `V2ChatMessageGetContext` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
-        message_id: impl ::std::convert::Into<i64>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             bot_id: bot_id.into(),
@@ -3989,14 +5140,19 @@ impl V2ChatMessageGetContext {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `range`.
     #[must_use]
-    pub fn range(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn range(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.range = ::std::option::Option::Some(value.into());
         self
     }
@@ -4011,12 +5167,30 @@ impl ::b24_core::__private::Method for V2ChatMessageGetContext {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2ChatMessageGetContextError;
 }
 /// The method `imbot.v2.Chat.Message.read` marks messages as read on behalf of the bot. It marks all messages up to and including the specified one as read. If `messageId` is not specified, it marks all messages in the chat as read.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/messages/chat-message-read.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2ChatMessageRead::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2ChatMessageRead>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2ChatMessageRead` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4025,7 +5199,7 @@ pub struct V2ChatMessageRead {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chat bot registration
@@ -4037,7 +5211,9 @@ pub struct V2ChatMessageRead {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Dialog ID. For group chats — `chat{chatId}`, for personal chats — `{userId}`. More details — Format of dialogId
     ///
     /// Wire name: `dialogId`.
@@ -4045,7 +5221,7 @@ pub struct V2ChatMessageRead {
         rename = "dialogId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
     /// Read all messages up to and including this one. If not specified — reads all messages in the chat
     ///
     /// Wire name: `messageId`.
@@ -4055,14 +5231,16 @@ pub struct V2ChatMessageRead {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub message_id: ::std::option::Option<i64>,
+    pub message_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl V2ChatMessageRead {
     /// Creates a `V2ChatMessageRead` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
-        dialog_id: impl ::std::convert::Into<::std::string::String>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             bot_id: bot_id.into(),
@@ -4075,14 +5253,19 @@ impl V2ChatMessageRead {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `messageId`.
     #[must_use]
-    pub fn message_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn message_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.message_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -4097,10 +5280,28 @@ impl ::b24_core::__private::Method for V2ChatMessageRead {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2ChatMessageReadError;
 }
 /// Attachments `ATTACH` allow you to add structured content to messages: text blocks, links, images, files, dividers, and tables.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/messages/attachments/index.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2ChatMessageSend::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2ChatMessageSend>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2ChatMessageSend` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4122,12 +5323,29 @@ impl ::b24_core::__private::Method for V2ChatMessageSend {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2ChatMessageSendError;
 }
 /// The method `imbot.v2.Chat.Message.update` updates a bot's message. A bot can only update its own messages.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/messages/chat-message-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_imbot::chat_bots::V2ChatMessageUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2ChatMessageUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2ChatMessageUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4136,7 +5354,7 @@ pub struct V2ChatMessageUpdate {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chat bot registration
@@ -4148,7 +5366,9 @@ pub struct V2ChatMessageUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// ID of the message to be updated
     ///
     /// Wire name: `messageId`.
@@ -4156,7 +5376,7 @@ pub struct V2ChatMessageUpdate {
         rename = "messageId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
     /// Fields of the message to be updated. The structure of the object is described below
     ///
     /// Wire name: `fields`.
@@ -4167,8 +5387,8 @@ impl V2ChatMessageUpdate {
     /// Creates a `V2ChatMessageUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
-        message_id: impl ::std::convert::Into<i64>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<V2ChatMessageUpdateFields>,
     ) -> Self {
         Self {
@@ -4182,7 +5402,9 @@ impl V2ChatMessageUpdate {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -4198,12 +5420,30 @@ impl ::b24_core::__private::Method for V2ChatMessageUpdate {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2ChatMessageUpdateError;
 }
 /// The method `imbot.v2.Chat.TextField.enabled` enables or disables the text input field in the chat.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/ui/chat-text-field-enabled.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2ChatTextFieldEnabled::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2ChatTextFieldEnabled>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2ChatTextFieldEnabled` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4212,7 +5452,7 @@ pub struct V2ChatTextFieldEnabled {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the registration of the chatbot
@@ -4224,7 +5464,9 @@ pub struct V2ChatTextFieldEnabled {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Dialogue ID. For group chats — `chat{chatId}`, for personal chats — `{userId}`
     ///
     /// Wire name: `dialogId`.
@@ -4232,7 +5474,7 @@ pub struct V2ChatTextFieldEnabled {
         rename = "dialogId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
     /// Control the input field: `true` — enable, `false` — disable. Default is `true`
     ///
     /// Wire name: `enabled`.
@@ -4242,14 +5484,16 @@ pub struct V2ChatTextFieldEnabled {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl V2ChatTextFieldEnabled {
     /// Creates a `V2ChatTextFieldEnabled` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
-        dialog_id: impl ::std::convert::Into<::std::string::String>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             bot_id: bot_id.into(),
@@ -4262,14 +5506,19 @@ impl V2ChatTextFieldEnabled {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `enabled`.
     #[must_use]
-    pub fn enabled(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn enabled(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.enabled = ::std::option::Option::Some(value.into());
         self
     }
@@ -4284,12 +5533,30 @@ impl ::b24_core::__private::Method for V2ChatTextFieldEnabled {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2ChatTextFieldEnabledError;
 }
 /// The method `imbot.v2.Chat.User.add` adds participants to the chat. The bot must be an administrator of the chat.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/chats/chat-user-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2ChatUserAdd::new(1, "text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2ChatUserAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2ChatUserAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4298,7 +5565,7 @@ pub struct V2ChatUserAdd {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the bot registration
@@ -4310,7 +5577,9 @@ pub struct V2ChatUserAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Dialog ID. For group chats — `chat{chatId}`
     ///
     /// Wire name: `dialogId`.
@@ -4318,7 +5587,7 @@ pub struct V2ChatUserAdd {
         rename = "dialogId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
     /// Array of user IDs to add
     ///
     /// Wire name: `userIds`.
@@ -4329,8 +5598,10 @@ impl V2ChatUserAdd {
     /// Creates a `V2ChatUserAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
-        dialog_id: impl ::std::convert::Into<::std::string::String>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         user_ids: impl ::std::convert::Into<::std::vec::Vec<i64>>,
     ) -> Self {
         Self {
@@ -4344,7 +5615,9 @@ impl V2ChatUserAdd {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -4360,12 +5633,30 @@ impl ::b24_core::__private::Method for V2ChatUserAdd {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2ChatUserAddError;
 }
 /// The method `imbot.v2.Chat.User.delete` removes a participant from the chat. The bot must be an administrator of the chat.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/chats/chat-user-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2ChatUserDelete::new(1, "text", 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2ChatUserDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2ChatUserDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4374,7 +5665,7 @@ pub struct V2ChatUserDelete {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chat bot registration
@@ -4386,7 +5677,9 @@ pub struct V2ChatUserDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Dialog ID. For group chats — `chat{chatId}`
     ///
     /// Wire name: `dialogId`.
@@ -4394,20 +5687,22 @@ pub struct V2ChatUserDelete {
         rename = "dialogId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
     /// User ID to be removed
     ///
     /// Wire name: `userId`.
     #[serde(rename = "userId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
 }
 impl V2ChatUserDelete {
     /// Creates a `V2ChatUserDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
-        dialog_id: impl ::std::convert::Into<::std::string::String>,
-        user_id: impl ::std::convert::Into<i64>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             bot_id: bot_id.into(),
@@ -4420,7 +5715,9 @@ impl V2ChatUserDelete {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -4436,12 +5733,30 @@ impl ::b24_core::__private::Method for V2ChatUserDelete {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2ChatUserDeleteError;
 }
 /// The method `imbot.v2.Chat.User.list` returns a list of chat participants.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/chats/chat-user-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2ChatUserList::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2ChatUserList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2ChatUserList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4450,7 +5765,7 @@ pub struct V2ChatUserList {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chat bot registration
@@ -4462,7 +5777,9 @@ pub struct V2ChatUserList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Dialog ID. For group chats — `chat{chatId}`
     ///
     /// Wire name: `dialogId`.
@@ -4470,7 +5787,7 @@ pub struct V2ChatUserList {
         rename = "dialogId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
     /// Sorting.
     ///
     /// Available fields: `id`, `lastSendMessageId`, `userId`. Value: `ASC` or `DESC`.
@@ -4494,14 +5811,16 @@ pub struct V2ChatUserList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl V2ChatUserList {
     /// Creates a `V2ChatUserList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
-        dialog_id: impl ::std::convert::Into<::std::string::String>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             bot_id: bot_id.into(),
@@ -4515,7 +5834,9 @@ impl V2ChatUserList {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -4536,7 +5857,10 @@ impl V2ChatUserList {
     }
     /// Sets `limit`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
@@ -4548,12 +5872,30 @@ impl ::b24_core::__private::Method for V2ChatUserList {
         "imbot.v2.Chat.User.list",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = V2ChatUserListError;
 }
 /// The method `imbot.v2.Chat.add` creates a new group chat on behalf of the bot. If the owner is not specified, the bot becomes the owner.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/chats/chat-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2ChatAdd::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2ChatAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2ChatAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4562,7 +5904,7 @@ pub struct V2ChatAdd {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chat bot registration
@@ -4574,7 +5916,9 @@ pub struct V2ChatAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Properties of the chat being created. The structure of the object is described below
     ///
     /// Wire name: `fields`.
@@ -4584,7 +5928,9 @@ pub struct V2ChatAdd {
 impl V2ChatAdd {
     /// Creates a `V2ChatAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(bot_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             bot_id: bot_id.into(),
             bot_token: ::std::option::Option::None,
@@ -4595,7 +5941,9 @@ impl V2ChatAdd {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -4617,12 +5965,30 @@ impl ::b24_core::__private::Method for V2ChatAdd {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2ChatAddError;
 }
 /// The method `imbot.v2.Chat.get` returns information about the chat. The bot must be a participant in the chat.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/chats/chat-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2ChatGet::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2ChatGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2ChatGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4631,7 +5997,7 @@ pub struct V2ChatGet {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the registration of the chatbot
@@ -4643,7 +6009,9 @@ pub struct V2ChatGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Dialog ID. For group chats — `chat{chatId}`, for personal chats — `{userId}`
     ///
     /// Wire name: `dialogId`.
@@ -4651,14 +6019,16 @@ pub struct V2ChatGet {
         rename = "dialogId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl V2ChatGet {
     /// Creates a `V2ChatGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
-        dialog_id: impl ::std::convert::Into<::std::string::String>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             bot_id: bot_id.into(),
@@ -4670,7 +6040,9 @@ impl V2ChatGet {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -4686,12 +6058,30 @@ impl ::b24_core::__private::Method for V2ChatGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2ChatGetError;
 }
 /// The method `imbot.v2.Chat.leave` removes the bot from the chat.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/chats/chat-leave.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2ChatLeave::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2ChatLeave>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2ChatLeave` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4700,7 +6090,7 @@ pub struct V2ChatLeave {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the bot registration
@@ -4712,7 +6102,9 @@ pub struct V2ChatLeave {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Dialog ID. For group chats — `chat{chatId}`
     ///
     /// Wire name: `dialogId`.
@@ -4720,14 +6112,16 @@ pub struct V2ChatLeave {
         rename = "dialogId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl V2ChatLeave {
     /// Creates a `V2ChatLeave` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
-        dialog_id: impl ::std::convert::Into<::std::string::String>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             bot_id: bot_id.into(),
@@ -4739,7 +6133,9 @@ impl V2ChatLeave {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -4755,12 +6151,30 @@ impl ::b24_core::__private::Method for V2ChatLeave {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2ChatLeaveError;
 }
 /// The method `imbot.v2.Chat.setOwner` transfers chat ownership to another user. Only the current owner of the chat can transfer ownership.
 ///
 /// Who: the owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/chats/chat-set-owner.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2ChatSetOwner::new(1, "text", 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2ChatSetOwner>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2ChatSetOwner` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4769,7 +6183,7 @@ pub struct V2ChatSetOwner {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chat bot registration
@@ -4781,7 +6195,9 @@ pub struct V2ChatSetOwner {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Dialog ID. For group chats — `chat{chatId}`
     ///
     /// Wire name: `dialogId`.
@@ -4789,20 +6205,22 @@ pub struct V2ChatSetOwner {
         rename = "dialogId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
     /// ID of the new chat owner
     ///
     /// Wire name: `userId`.
     #[serde(rename = "userId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
 }
 impl V2ChatSetOwner {
     /// Creates a `V2ChatSetOwner` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
-        dialog_id: impl ::std::convert::Into<::std::string::String>,
-        user_id: impl ::std::convert::Into<i64>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             bot_id: bot_id.into(),
@@ -4815,7 +6233,9 @@ impl V2ChatSetOwner {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -4831,12 +6251,29 @@ impl ::b24_core::__private::Method for V2ChatSetOwner {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2ChatSetOwnerError;
 }
 /// The method `imbot.v2.Chat.update` updates chat properties. It combines the update of the title, description, color, and avatar in a single call.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/chats/chat-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_imbot::chat_bots::V2ChatUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2ChatUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2ChatUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4845,7 +6282,7 @@ pub struct V2ChatUpdate {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chat bot registration
@@ -4857,7 +6294,9 @@ pub struct V2ChatUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Dialog ID. For group chats — `chat{chatId}`, for personal chats — `{userId}`
     ///
     /// Wire name: `dialogId`.
@@ -4865,7 +6304,7 @@ pub struct V2ChatUpdate {
         rename = "dialogId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
     /// Properties of the chat to be updated. The structure of the object is described below
     ///
     /// Wire name: `fields`.
@@ -4876,8 +6315,10 @@ impl V2ChatUpdate {
     /// Creates a `V2ChatUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
-        dialog_id: impl ::std::convert::Into<::std::string::String>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<V2ChatUpdateFields>,
     ) -> Self {
         Self {
@@ -4891,7 +6332,9 @@ impl V2ChatUpdate {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -4907,12 +6350,30 @@ impl ::b24_core::__private::Method for V2ChatUpdate {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2ChatUpdateError;
 }
 /// The `imbot.v2.Command.answer` method sends the bot's response to a slash command call.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/commands/command-answer.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2CommandAnswer::new(1, 1, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2CommandAnswer>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2CommandAnswer` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -4921,7 +6382,7 @@ pub struct V2CommandAnswer {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chat bot registration
@@ -4933,7 +6394,9 @@ pub struct V2CommandAnswer {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Command ID
     ///
     /// Wire name: `commandId`.
@@ -4941,7 +6404,7 @@ pub struct V2CommandAnswer {
         rename = "commandId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub command_id: i64,
+    pub command_id: ::b24_core::__private::Param<i64>,
     /// Message ID with the command
     ///
     /// Wire name: `messageId`.
@@ -4949,7 +6412,7 @@ pub struct V2CommandAnswer {
         rename = "messageId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub message_id: i64,
+    pub message_id: ::b24_core::__private::Param<i64>,
     /// Dialog ID. For group chats — `chat{chatId}`, for personal chats — `{userId}`
     ///
     /// Wire name: `dialogId`.
@@ -4957,7 +6420,7 @@ pub struct V2CommandAnswer {
         rename = "dialogId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
     /// Fields of the response message. The structure of the object is described below
     ///
     /// Wire name: `fields`.
@@ -4968,10 +6431,12 @@ impl V2CommandAnswer {
     /// Creates a `V2CommandAnswer` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
-        command_id: impl ::std::convert::Into<i64>,
-        message_id: impl ::std::convert::Into<i64>,
-        dialog_id: impl ::std::convert::Into<::std::string::String>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        command_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        message_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             bot_id: bot_id.into(),
@@ -4986,7 +6451,9 @@ impl V2CommandAnswer {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -5011,12 +6478,30 @@ impl ::b24_core::__private::Method for V2CommandAnswer {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2CommandAnswerError;
 }
 /// The method `imbot.v2.Command.list` returns a list of all bot commands.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/commands/command-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2CommandList::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2CommandList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2CommandList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5025,7 +6510,7 @@ pub struct V2CommandList {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chatbot registration
@@ -5037,12 +6522,16 @@ pub struct V2CommandList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl V2CommandList {
     /// Creates a `V2CommandList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(bot_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             bot_id: bot_id.into(),
             bot_token: ::std::option::Option::None,
@@ -5052,7 +6541,9 @@ impl V2CommandList {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -5068,12 +6559,29 @@ impl ::b24_core::__private::Method for V2CommandList {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2CommandListError;
 }
 /// The method `imbot.v2.Command.register` registers a bot slash command.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/commands/command-register.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_imbot::chat_bots::V2CommandRegister) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2CommandRegister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2CommandRegister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5082,7 +6590,7 @@ pub struct V2CommandRegister {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same `botToken` that was specified during the chat bot registration
@@ -5094,7 +6602,9 @@ pub struct V2CommandRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Object with command parameters (detailed description)
     ///
     /// Wire name: `fields`.
@@ -5105,7 +6615,7 @@ impl V2CommandRegister {
     /// Creates a `V2CommandRegister` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<V2CommandRegisterFields>,
     ) -> Self {
         Self {
@@ -5118,7 +6628,9 @@ impl V2CommandRegister {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -5134,12 +6646,30 @@ impl ::b24_core::__private::Method for V2CommandRegister {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2CommandRegisterError;
 }
 /// The method `imbot.v2.Command.unregister` removes the bot's slash command.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/commands/command-unregister.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2CommandUnregister::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2CommandUnregister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2CommandUnregister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5148,7 +6678,7 @@ pub struct V2CommandUnregister {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chat-bot registration
@@ -5160,7 +6690,9 @@ pub struct V2CommandUnregister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Command ID
     ///
     /// Wire name: `commandId`.
@@ -5168,14 +6700,14 @@ pub struct V2CommandUnregister {
         rename = "commandId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub command_id: i64,
+    pub command_id: ::b24_core::__private::Param<i64>,
 }
 impl V2CommandUnregister {
     /// Creates a `V2CommandUnregister` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
-        command_id: impl ::std::convert::Into<i64>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        command_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             bot_id: bot_id.into(),
@@ -5187,7 +6719,9 @@ impl V2CommandUnregister {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -5203,12 +6737,29 @@ impl ::b24_core::__private::Method for V2CommandUnregister {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2CommandUnregisterError;
 }
 /// The method `imbot.v2.Command.update` updates the bot's slash command.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/commands/command-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_imbot::chat_bots::V2CommandUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2CommandUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2CommandUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5217,7 +6768,7 @@ pub struct V2CommandUpdate {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chat-bot registration
@@ -5229,7 +6780,9 @@ pub struct V2CommandUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Command ID
     ///
     /// Wire name: `commandId`.
@@ -5237,7 +6790,7 @@ pub struct V2CommandUpdate {
         rename = "commandId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub command_id: i64,
+    pub command_id: ::b24_core::__private::Param<i64>,
     /// Fields of the command to be updated. The structure of the object is described below
     ///
     /// Wire name: `fields`.
@@ -5248,8 +6801,8 @@ impl V2CommandUpdate {
     /// Creates a `V2CommandUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
-        command_id: impl ::std::convert::Into<i64>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        command_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<V2CommandUpdateFields>,
     ) -> Self {
         Self {
@@ -5263,7 +6816,9 @@ impl V2CommandUpdate {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -5279,12 +6834,30 @@ impl ::b24_core::__private::Method for V2CommandUpdate {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = V2CommandUpdateError;
 }
 /// The method `imbot.v2.Event.get` retrieves events for the bot in polling agent mode. It is used for bots with `eventMode: "fetch"`.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/events/event-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::ImbotV2EventGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::ImbotV2EventGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ImbotV2EventGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5293,7 +6866,7 @@ pub struct ImbotV2EventGet {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chat bot registration
@@ -5305,7 +6878,9 @@ pub struct ImbotV2EventGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Confirms all events with IDs less than the specified value. Not passed on the first call
     ///
     /// Wire name: `offset`.
@@ -5315,7 +6890,7 @@ pub struct ImbotV2EventGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub offset: ::std::option::Option<i64>,
+    pub offset: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Maximum number of events returned (1–1000). Default is `100`
     ///
     /// Wire name: `limit`.
@@ -5325,7 +6900,7 @@ pub struct ImbotV2EventGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Include user events (`ONIMV2*`) in the response along with bot events. Default is `false`. More details — below
     ///
     /// Wire name: `withUserEvents`.
@@ -5335,12 +6910,14 @@ pub struct ImbotV2EventGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub with_user_events: ::std::option::Option<bool>,
+    pub with_user_events: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl ImbotV2EventGet {
     /// Creates a `ImbotV2EventGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(bot_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             bot_id: bot_id.into(),
             bot_token: ::std::option::Option::None,
@@ -5353,26 +6930,37 @@ impl ImbotV2EventGet {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `offset`.
     #[must_use]
-    pub fn offset(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn offset(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.offset = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `limit`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `withUserEvents`.
     #[must_use]
-    pub fn with_user_events(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn with_user_events(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.with_user_events = ::std::option::Option::Some(value.into());
         self
     }
@@ -5387,12 +6975,30 @@ impl ::b24_core::__private::Method for ImbotV2EventGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ImbotV2EventGetError;
 }
 /// The method `imbot.v2.File.download` returns a link to download a file from the chat.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/files/file-download.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::ImbotV2FileDownload::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::ImbotV2FileDownload>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ImbotV2FileDownload` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5401,7 +7007,7 @@ pub struct ImbotV2FileDownload {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chat-bot registration
@@ -5413,19 +7019,21 @@ pub struct ImbotV2FileDownload {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// File ID on Drive. Can be obtained from the response of the method imbot.v2.File.upload
     ///
     /// Wire name: `fileId`.
     #[serde(rename = "fileId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub file_id: i64,
+    pub file_id: ::b24_core::__private::Param<i64>,
 }
 impl ImbotV2FileDownload {
     /// Creates a `ImbotV2FileDownload` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
-        file_id: impl ::std::convert::Into<i64>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        file_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             bot_id: bot_id.into(),
@@ -5437,7 +7045,9 @@ impl ImbotV2FileDownload {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -5453,12 +7063,29 @@ impl ::b24_core::__private::Method for ImbotV2FileDownload {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ImbotV2FileDownloadError;
 }
 /// The method `imbot.v2.File.upload` uploads a file to the chat on behalf of the bot. It combines three steps of the deprecated API into a single call: uploading the file to the Drive, attaching it to the chat, and sending a message.
 ///
 /// Who: owner of the registered bot.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/files/file-upload.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_imbot::chat_bots::ImbotV2FileUpload) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::ImbotV2FileUpload>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ImbotV2FileUpload` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5467,7 +7094,7 @@ pub struct ImbotV2FileUpload {
     ///
     /// Wire name: `botId`.
     #[serde(rename = "botId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub bot_id: i64,
+    pub bot_id: ::b24_core::__private::Param<i64>,
     /// Unique authorization token for the bot. Required for webhook authorization, not needed for OAuth.
     ///
     /// Pass the same botToken that was specified during the chat bot registration
@@ -5479,7 +7106,9 @@ pub struct ImbotV2FileUpload {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub bot_token: ::std::option::Option<::std::string::String>,
+    pub bot_token: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Dialog ID. For group chats — `chat{chatId}`, for personal chats — `{userId}`
     ///
     /// Wire name: `dialogId`.
@@ -5487,7 +7116,7 @@ pub struct ImbotV2FileUpload {
         rename = "dialogId",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub dialog_id: ::std::string::String,
+    pub dialog_id: ::b24_core::__private::Param<::std::string::String>,
     /// File and message data. The structure is described below
     ///
     /// Wire name: `fields`.
@@ -5498,8 +7127,10 @@ impl ImbotV2FileUpload {
     /// Creates a `ImbotV2FileUpload` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        bot_id: impl ::std::convert::Into<i64>,
-        dialog_id: impl ::std::convert::Into<::std::string::String>,
+        bot_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        dialog_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<ImbotV2FileUploadFields>,
     ) -> Self {
         Self {
@@ -5513,7 +7144,9 @@ impl ImbotV2FileUpload {
     #[must_use]
     pub fn bot_token(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.bot_token = ::std::option::Option::Some(value.into());
         self
@@ -5529,12 +7162,30 @@ impl ::b24_core::__private::Method for ImbotV2FileUpload {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ImbotV2FileUploadError;
 }
 /// The method `imbot.v2.Revision.get` returns the revision numbers of the REST API and client protocols of the messenger. It is used to check compatibility: which methods and features are supported by a specific Bitrix24.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/imbot.v2/revision-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_imbot::chat_bots::V2RevisionGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_imbot::chat_bots::V2RevisionGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `V2RevisionGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -5556,6 +7207,2962 @@ impl ::b24_core::__private::Method for V2RevisionGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+/// The documented errors of `V2FileDownload`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V2FileDownloadError {
+    /// Code `FILE_NOT_FOUND`.
+    ///
+    /// File not found
+    FileNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V2FileDownloadError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "FILE_NOT_FOUND" => return Self::FileNotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::FileNotFound => "FILE_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::FileNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V2FileUpload`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V2FileUploadError {
+    /// Code `FILE_EMPTY`.
+    ///
+    /// File name and content are required
+    FileEmpty,
+    /// Code `FILE_INVALID_CONTENT`.
+    ///
+    /// Invalid base64 content
+    FileInvalidContent,
+    /// Code `CHAT_NOT_FOUND`.
+    ///
+    /// CHAT_NOT_FOUND
+    ChatNotFound,
+    /// Code `FOLDER_ERROR`.
+    ///
+    /// Failed to get chat folder
+    FolderError,
+    /// Code `UPLOAD_FAILED`.
+    ///
+    /// File upload failed
+    UploadFailed,
+    /// Code `SEND_FAILED`.
+    ///
+    /// Failed to send message
+    SendFailed,
+    /// Code `FILE_TOO_LARGE`.
+    ///
+    /// File is too large
+    FileTooLarge,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V2FileUploadError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "FILE_EMPTY" => return Self::FileEmpty,
+            "FILE_INVALID_CONTENT" => return Self::FileInvalidContent,
+            "CHAT_NOT_FOUND" => return Self::ChatNotFound,
+            "FOLDER_ERROR" => return Self::FolderError,
+            "UPLOAD_FAILED" => return Self::UploadFailed,
+            "SEND_FAILED" => return Self::SendFailed,
+            "FILE_TOO_LARGE" => return Self::FileTooLarge,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::FileEmpty => "FILE_EMPTY",
+            Self::FileInvalidContent => "FILE_INVALID_CONTENT",
+            Self::ChatNotFound => "CHAT_NOT_FOUND",
+            Self::FolderError => "FOLDER_ERROR",
+            Self::UploadFailed => "UPLOAD_FAILED",
+            Self::SendFailed => "SEND_FAILED",
+            Self::FileTooLarge => "FILE_TOO_LARGE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ChatNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BotList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BotListError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Access for this method not allowed by session authorization.
+    WrongAuthType,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BotListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ChatAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChatAddError {
+    /// Code `INVALID_FORMAT`.
+    ///
+    /// Parameter USERS has wrong type
+    InvalidFormat,
+    /// Code `BOT_ID_ERROR`.
+    ///
+    /// Bot not found
+    BotIdError,
+    /// Code `APP_ID_ERROR`.
+    ///
+    /// Bot was installed by another REST application
+    AppIdError,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// Chat can't be created
+    WrongRequest,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChatAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "INVALID_FORMAT" => return Self::InvalidFormat,
+            "BOT_ID_ERROR" => return Self::BotIdError,
+            "APP_ID_ERROR" => return Self::AppIdError,
+            "WRONG_REQUEST" => return Self::WrongRequest,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::InvalidFormat => "INVALID_FORMAT",
+            Self::BotIdError => "BOT_ID_ERROR",
+            Self::AppIdError => "APP_ID_ERROR",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ChatGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChatGetError {
+    /// Code `AUTHORIZE_ERROR`.
+    ///
+    /// Method not available for guest session.
+    AuthorizeError,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// You don't have access to this chat
+    AccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChatGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "AUTHORIZE_ERROR" => return Self::AuthorizeError,
+            "ACCESS_ERROR" => return Self::AccessError,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AuthorizeError => "AUTHORIZE_ERROR",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ChatLeave`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChatLeaveError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// Action unavailable
+    ///
+    /// It is forbidden to delete users of this chat
+    ///
+    /// LEAVE_OWNER_FORBIDDEN
+    AccessError,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// You don't have access or user isn't a member in chat
+    WrongRequest,
+    /// Code `BOT_ID_ERROR`.
+    ///
+    /// Bot not found
+    BotIdError,
+    /// Code `APP_ID_ERROR`.
+    ///
+    /// Bot was installed by another rest application
+    AppIdError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChatLeaveError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
+            "ACCESS_ERROR" => return Self::AccessError,
+            "WRONG_REQUEST" => return Self::WrongRequest,
+            "BOT_ID_ERROR" => return Self::BotIdError,
+            "APP_ID_ERROR" => return Self::AppIdError,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::BotIdError => "BOT_ID_ERROR",
+            Self::AppIdError => "APP_ID_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ChatSendTyping`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChatSendTypingError {
+    /// Code `BOT_ID_ERROR`.
+    ///
+    /// Bot not found
+    BotIdError,
+    /// Code `APP_ID_ERROR`.
+    ///
+    /// Bot was installed by another REST application
+    AppIdError,
+    /// Code `DIALOG_ID_EMPTY`.
+    ///
+    /// Dialog ID can't be empty
+    DialogIdEmpty,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChatSendTypingError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_ID_ERROR" => return Self::BotIdError,
+            "APP_ID_ERROR" => return Self::AppIdError,
+            "DIALOG_ID_EMPTY" => return Self::DialogIdEmpty,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotIdError => "BOT_ID_ERROR",
+            Self::AppIdError => "APP_ID_ERROR",
+            Self::DialogIdEmpty => "DIALOG_ID_EMPTY",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ChatSetManager`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChatSetManagerError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `USER_ID_EMPTY`.
+    ///
+    /// User ID can't be empty
+    UserIdEmpty,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// Change manager can only owner and user must be member in chat
+    WrongRequest,
+    /// Code `BOT_ID_ERROR`.
+    ///
+    /// Bot not found
+    BotIdError,
+    /// Code `APP_ID_ERROR`.
+    ///
+    /// Bot was installed by another rest application
+    AppIdError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChatSetManagerError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
+            "USER_ID_EMPTY" => return Self::UserIdEmpty,
+            "WRONG_REQUEST" => return Self::WrongRequest,
+            "BOT_ID_ERROR" => return Self::BotIdError,
+            "APP_ID_ERROR" => return Self::AppIdError,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::UserIdEmpty => "USER_ID_EMPTY",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::BotIdError => "BOT_ID_ERROR",
+            Self::AppIdError => "APP_ID_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ChatSetOwner`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChatSetOwnerError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `USER_ID_EMPTY`.
+    ///
+    /// User ID can't be empty
+    UserIdEmpty,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// Action unavailable
+    AccessError,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// Change owner can only owner and user must be member in chat
+    WrongRequest,
+    /// Code `BOT_ID_ERROR`.
+    ///
+    /// Bot not found
+    BotIdError,
+    /// Code `APP_ID_ERROR`.
+    ///
+    /// Bot was installed by another rest application
+    AppIdError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChatSetOwnerError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
+            "USER_ID_EMPTY" => return Self::UserIdEmpty,
+            "ACCESS_ERROR" => return Self::AccessError,
+            "WRONG_REQUEST" => return Self::WrongRequest,
+            "BOT_ID_ERROR" => return Self::BotIdError,
+            "APP_ID_ERROR" => return Self::AppIdError,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::UserIdEmpty => "USER_ID_EMPTY",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::BotIdError => "BOT_ID_ERROR",
+            Self::AppIdError => "APP_ID_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ChatUpdateAvatar`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChatUpdateAvatarError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// Action unavailable
+    ///
+    /// The avatar of this chat cannot be changed
+    AccessError,
+    /// Code `AVATAR_ERROR`.
+    ///
+    /// Avatar incorrect type
+    ///
+    /// Avatar incorrect size (max 5000x5000)
+    AvatarError,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// Chat doesn't exist
+    WrongRequest,
+    /// Code `BOT_ID_ERROR`.
+    ///
+    /// Bot not found
+    BotIdError,
+    /// Code `APP_ID_ERROR`.
+    ///
+    /// Bot was installed by another REST application
+    AppIdError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChatUpdateAvatarError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "ACCESS_ERROR" => return Self::AccessError,
+            "AVATAR_ERROR" => return Self::AvatarError,
+            "WRONG_REQUEST" => return Self::WrongRequest,
+            "BOT_ID_ERROR" => return Self::BotIdError,
+            "APP_ID_ERROR" => return Self::AppIdError,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::AvatarError => "AVATAR_ERROR",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::BotIdError => "BOT_ID_ERROR",
+            Self::AppIdError => "APP_ID_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ChatUpdateColor`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChatUpdateColorError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// Action unavailable
+    AccessError,
+    /// Code `WRONG_COLOR`.
+    ///
+    /// This color currently unavailable
+    WrongColor,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// This color currently set or chat doesn't exist
+    WrongRequest,
+    /// Code `BOT_ID_ERROR`.
+    ///
+    /// Bot not found
+    BotIdError,
+    /// Code `APP_ID_ERROR`.
+    ///
+    /// Bot was installed by another rest application
+    AppIdError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChatUpdateColorError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
+            "ACCESS_ERROR" => return Self::AccessError,
+            "WRONG_COLOR" => return Self::WrongColor,
+            "WRONG_REQUEST" => return Self::WrongRequest,
+            "BOT_ID_ERROR" => return Self::BotIdError,
+            "APP_ID_ERROR" => return Self::AppIdError,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::WrongColor => "WRONG_COLOR",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::BotIdError => "BOT_ID_ERROR",
+            Self::AppIdError => "APP_ID_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ChatUpdateTitle`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChatUpdateTitleError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `TITLE_EMPTY`.
+    ///
+    /// Title can't be empty
+    TitleEmpty,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// Action unavailable
+    ///
+    /// This chat cannot be renamed
+    AccessError,
+    /// Code `BOT_ID_ERROR`.
+    ///
+    /// Bot not found
+    BotIdError,
+    /// Code `APP_ID_ERROR`.
+    ///
+    /// Bot was installed by another rest application
+    AppIdError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChatUpdateTitleError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
+            "TITLE_EMPTY" => return Self::TitleEmpty,
+            "ACCESS_ERROR" => return Self::AccessError,
+            "BOT_ID_ERROR" => return Self::BotIdError,
+            "APP_ID_ERROR" => return Self::AppIdError,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::TitleEmpty => "TITLE_EMPTY",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::BotIdError => "BOT_ID_ERROR",
+            Self::AppIdError => "APP_ID_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ChatUserAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChatUserAddError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// Action unavailable
+    ///
+    /// It is forbidden to add users to this chat
+    AccessError,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// User IDs must be passed in array format
+    ///
+    /// You don't have access or user already member in chat
+    WrongRequest,
+    /// Code `BOT_ID_ERROR`.
+    ///
+    /// Bot not found
+    BotIdError,
+    /// Code `APP_ID_ERROR`.
+    ///
+    /// Bot was installed by another rest application
+    AppIdError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChatUserAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
+            "ACCESS_ERROR" => return Self::AccessError,
+            "WRONG_REQUEST" => return Self::WrongRequest,
+            "BOT_ID_ERROR" => return Self::BotIdError,
+            "APP_ID_ERROR" => return Self::AppIdError,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::BotIdError => "BOT_ID_ERROR",
+            Self::AppIdError => "APP_ID_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ChatUserDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChatUserDeleteError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `USER_ID_EMPTY`.
+    ///
+    /// User ID can't be empty
+    UserIdEmpty,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// Action unavailable
+    ///
+    /// It is forbidden to delete users of this chat
+    ///
+    /// LEAVE_OWNER_FORBIDDEN
+    AccessError,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// You don't have access or user isn't a member of the chat
+    WrongRequest,
+    /// Code `BOT_ID_ERROR`.
+    ///
+    /// Bot not found
+    BotIdError,
+    /// Code `APP_ID_ERROR`.
+    ///
+    /// Bot was installed by another REST application
+    AppIdError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChatUserDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
+            "USER_ID_EMPTY" => return Self::UserIdEmpty,
+            "ACCESS_ERROR" => return Self::AccessError,
+            "WRONG_REQUEST" => return Self::WrongRequest,
+            "BOT_ID_ERROR" => return Self::BotIdError,
+            "APP_ID_ERROR" => return Self::AppIdError,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::UserIdEmpty => "USER_ID_EMPTY",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::BotIdError => "BOT_ID_ERROR",
+            Self::AppIdError => "APP_ID_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ChatUserList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ChatUserListError {
+    /// Code `CHAT_ID_EMPTY`.
+    ///
+    /// Chat ID can't be empty
+    ChatIdEmpty,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// Action unavailable
+    AccessError,
+    /// Code `BOT_ID_ERROR`.
+    ///
+    /// Bot not found
+    BotIdError,
+    /// Code `APP_ID_ERROR`.
+    ///
+    /// Bot was installed by another rest application
+    AppIdError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ChatUserListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
+            "ACCESS_ERROR" => return Self::AccessError,
+            "BOT_ID_ERROR" => return Self::BotIdError,
+            "APP_ID_ERROR" => return Self::AppIdError,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ChatIdEmpty => "CHAT_ID_EMPTY",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::BotIdError => "BOT_ID_ERROR",
+            Self::AppIdError => "APP_ID_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CommandAnswer`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CommandAnswerError {
+    /// Code `COMMAND_ID_ERROR`.
+    ///
+    /// Command not found
+    CommandIdError,
+    /// Code `APP_ID_ERROR`.
+    ///
+    /// Command was installed by another rest application
+    AppIdError,
+    /// Code `MESSAGE_ID_EMPTY`.
+    ///
+    /// Message ID can't be empty
+    MessageIdEmpty,
+    /// Code `MESSAGE_EMPTY`.
+    ///
+    /// Message can't be empty
+    MessageEmpty,
+    /// Code `ATTACH_ERROR`.
+    ///
+    /// Incorrect attach params
+    AttachError,
+    /// Code `ATTACH_OVERSIZE`.
+    ///
+    /// You have exceeded the maximum allowable size of attach
+    AttachOversize,
+    /// Code `KEYBOARD_ERROR`.
+    ///
+    /// Incorrect keyboard params
+    KeyboardError,
+    /// Code `KEYBOARD_OVERSIZE`.
+    ///
+    /// You have exceeded the maximum allowable size of keyboard
+    KeyboardOversize,
+    /// Code `MENU_ERROR`.
+    ///
+    /// Incorrect menu params
+    MenuError,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// Message isn't added
+    WrongRequest,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CommandAnswerError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "COMMAND_ID_ERROR" => return Self::CommandIdError,
+            "APP_ID_ERROR" => return Self::AppIdError,
+            "MESSAGE_ID_EMPTY" => return Self::MessageIdEmpty,
+            "MESSAGE_EMPTY" => return Self::MessageEmpty,
+            "ATTACH_ERROR" => return Self::AttachError,
+            "ATTACH_OVERSIZE" => return Self::AttachOversize,
+            "KEYBOARD_ERROR" => return Self::KeyboardError,
+            "KEYBOARD_OVERSIZE" => return Self::KeyboardOversize,
+            "MENU_ERROR" => return Self::MenuError,
+            "WRONG_REQUEST" => return Self::WrongRequest,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::CommandIdError => "COMMAND_ID_ERROR",
+            Self::AppIdError => "APP_ID_ERROR",
+            Self::MessageIdEmpty => "MESSAGE_ID_EMPTY",
+            Self::MessageEmpty => "MESSAGE_EMPTY",
+            Self::AttachError => "ATTACH_ERROR",
+            Self::AttachOversize => "ATTACH_OVERSIZE",
+            Self::KeyboardError => "KEYBOARD_ERROR",
+            Self::KeyboardOversize => "KEYBOARD_OVERSIZE",
+            Self::MenuError => "MENU_ERROR",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::CommandIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CommandRegister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CommandRegisterError {
+    /// Code `EVENT_COMMAND_ADD_ERROR`.
+    ///
+    /// Handler for "Command add" event isn't specified
+    ///
+    /// Wrong handler URL
+    EventCommandAddError,
+    /// Code `COMMAND_ERROR`.
+    ///
+    /// Command isn't specified
+    CommandError,
+    /// Code `BOT_ID_ERROR`.
+    ///
+    /// Bot not found
+    BotIdError,
+    /// Code `APP_ID_ERROR`.
+    ///
+    /// Bot was installed by another REST application
+    AppIdError,
+    /// Code `LANG_ERROR`.
+    ///
+    /// Lang set can't be empty
+    LangError,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// Command can't be created
+    WrongRequest,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CommandRegisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "EVENT_COMMAND_ADD_ERROR" => return Self::EventCommandAddError,
+            "COMMAND_ERROR" => return Self::CommandError,
+            "BOT_ID_ERROR" => return Self::BotIdError,
+            "APP_ID_ERROR" => return Self::AppIdError,
+            "LANG_ERROR" => return Self::LangError,
+            "WRONG_REQUEST" => return Self::WrongRequest,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::EventCommandAddError => "EVENT_COMMAND_ADD_ERROR",
+            Self::CommandError => "COMMAND_ERROR",
+            Self::BotIdError => "BOT_ID_ERROR",
+            Self::AppIdError => "APP_ID_ERROR",
+            Self::LangError => "LANG_ERROR",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CommandUnregister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CommandUnregisterError {
+    /// Code `COMMAND_ID_ERROR`.
+    ///
+    /// Command not found
+    CommandIdError,
+    /// Code `APP_ID_ERROR`.
+    ///
+    /// Command was installed by another REST application
+    AppIdError,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// Command can't be deleted
+    WrongRequest,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CommandUnregisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "COMMAND_ID_ERROR" => return Self::CommandIdError,
+            "APP_ID_ERROR" => return Self::AppIdError,
+            "WRONG_REQUEST" => return Self::WrongRequest,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::CommandIdError => "COMMAND_ID_ERROR",
+            Self::AppIdError => "APP_ID_ERROR",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::CommandIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `CommandUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CommandUpdateError {
+    /// Code `COMMAND_ID_ERROR`.
+    ///
+    /// Command not found
+    CommandIdError,
+    /// Code `APP_ID_ERROR`.
+    ///
+    /// Command was installed by another rest application
+    AppIdError,
+    /// Code `EVENT_COMMAND_ADD_ERROR`.
+    ///
+    /// Wrong handler URL
+    EventCommandAddError,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// Update fields can't be empty
+    ///
+    /// Command can't be updated
+    WrongRequest,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CommandUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "COMMAND_ID_ERROR" => return Self::CommandIdError,
+            "APP_ID_ERROR" => return Self::AppIdError,
+            "EVENT_COMMAND_ADD_ERROR" => return Self::EventCommandAddError,
+            "WRONG_REQUEST" => return Self::WrongRequest,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::CommandIdError => "COMMAND_ID_ERROR",
+            Self::AppIdError => "APP_ID_ERROR",
+            Self::EventCommandAddError => "EVENT_COMMAND_ADD_ERROR",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::CommandIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DialogGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DialogGetError {
+    /// Code `DIALOG_ID_EMPTY`.
+    ///
+    /// Dialog ID can't be empty
+    DialogIdEmpty,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// You do not have access to the specified dialog
+    ///
+    /// You don't have access to this chat
+    AccessError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DialogGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "DIALOG_ID_EMPTY" => return Self::DialogIdEmpty,
+            "ACCESS_ERROR" => return Self::AccessError,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::DialogIdEmpty => "DIALOG_ID_EMPTY",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `MessageAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MessageAddError {
+    /// Code `BOT_ID_ERROR`.
+    ///
+    /// Bot not found
+    BotIdError,
+    /// Code `APP_ID_ERROR`.
+    ///
+    /// Bot was installed by another REST application
+    AppIdError,
+    /// Code `DIALOG_ID_EMPTY`.
+    ///
+    /// Dialog ID can't be empty
+    DialogIdEmpty,
+    /// Code `MESSAGE_EMPTY`.
+    ///
+    /// Message can't be empty
+    MessageEmpty,
+    /// Code `ATTACH_OVERSIZE`.
+    ///
+    /// You have exceeded the maximum allowable size of attach
+    AttachOversize,
+    /// Code `ATTACH_ERROR`.
+    ///
+    /// Incorrect attach params
+    AttachError,
+    /// Code `KEYBOARD_ERROR`.
+    ///
+    /// Incorrect keyboard params
+    KeyboardError,
+    /// Code `KEYBOARD_OVERSIZE`.
+    ///
+    /// You have exceeded the maximum allowable size of keyboard
+    KeyboardOversize,
+    /// Code `MENU_ERROR`.
+    ///
+    /// Incorrect menu params
+    MenuError,
+    /// Code `MENU_OVERSIZE`.
+    ///
+    /// You have exceeded the maximum allowable size of menu
+    MenuOversize,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// Message isn't added
+    WrongRequest,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for MessageAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_ID_ERROR" => return Self::BotIdError,
+            "APP_ID_ERROR" => return Self::AppIdError,
+            "DIALOG_ID_EMPTY" => return Self::DialogIdEmpty,
+            "MESSAGE_EMPTY" => return Self::MessageEmpty,
+            "ATTACH_OVERSIZE" => return Self::AttachOversize,
+            "ATTACH_ERROR" => return Self::AttachError,
+            "KEYBOARD_ERROR" => return Self::KeyboardError,
+            "KEYBOARD_OVERSIZE" => return Self::KeyboardOversize,
+            "MENU_ERROR" => return Self::MenuError,
+            "MENU_OVERSIZE" => return Self::MenuOversize,
+            "WRONG_REQUEST" => return Self::WrongRequest,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotIdError => "BOT_ID_ERROR",
+            Self::AppIdError => "APP_ID_ERROR",
+            Self::DialogIdEmpty => "DIALOG_ID_EMPTY",
+            Self::MessageEmpty => "MESSAGE_EMPTY",
+            Self::AttachOversize => "ATTACH_OVERSIZE",
+            Self::AttachError => "ATTACH_ERROR",
+            Self::KeyboardError => "KEYBOARD_ERROR",
+            Self::KeyboardOversize => "KEYBOARD_OVERSIZE",
+            Self::MenuError => "MENU_ERROR",
+            Self::MenuOversize => "MENU_OVERSIZE",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `MessageDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MessageDeleteError {
+    /// Code `BOT_ID_ERROR`.
+    ///
+    /// Bot not found
+    BotIdError,
+    /// Code `APP_ID_ERROR`.
+    ///
+    /// Bot was installed by another REST application
+    AppIdError,
+    /// Code `MESSAGE_ID_ERROR`.
+    ///
+    /// Message ID can't be empty
+    MessageIdError,
+    /// Code `CANT_EDIT_MESSAGE`.
+    ///
+    /// Time has expired for modification or you don't have access
+    CantEditMessage,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for MessageDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_ID_ERROR" => return Self::BotIdError,
+            "APP_ID_ERROR" => return Self::AppIdError,
+            "MESSAGE_ID_ERROR" => return Self::MessageIdError,
+            "CANT_EDIT_MESSAGE" => return Self::CantEditMessage,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotIdError => "BOT_ID_ERROR",
+            Self::AppIdError => "APP_ID_ERROR",
+            Self::MessageIdError => "MESSAGE_ID_ERROR",
+            Self::CantEditMessage => "CANT_EDIT_MESSAGE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `MessageLike`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MessageLikeError {
+    /// Code `BOT_ID_ERROR`.
+    ///
+    /// Bot not found
+    BotIdError,
+    /// Code `APP_ID_ERROR`.
+    ///
+    /// Bot was installed by another REST application
+    AppIdError,
+    /// Code `MESSAGE_ID_ERROR`.
+    ///
+    /// Message ID can't be empty
+    MessageIdError,
+    /// Code `WITHOUT_CHANGES`.
+    ///
+    /// Action completed without changes
+    WithoutChanges,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for MessageLikeError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_ID_ERROR" => return Self::BotIdError,
+            "APP_ID_ERROR" => return Self::AppIdError,
+            "MESSAGE_ID_ERROR" => return Self::MessageIdError,
+            "WITHOUT_CHANGES" => return Self::WithoutChanges,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotIdError => "BOT_ID_ERROR",
+            Self::AppIdError => "APP_ID_ERROR",
+            Self::MessageIdError => "MESSAGE_ID_ERROR",
+            Self::WithoutChanges => "WITHOUT_CHANGES",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `MessageUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MessageUpdateError {
+    /// Code `BOT_ID_ERROR`.
+    ///
+    /// Bot not found
+    BotIdError,
+    /// Code `APP_ID_ERROR`.
+    ///
+    /// Bot was installed by another REST application
+    AppIdError,
+    /// Code `MESSAGE_ID_ERROR`.
+    ///
+    /// Message ID can't be empty
+    MessageIdError,
+    /// Code `ATTACH_ERROR`.
+    ///
+    /// Incorrect attach params
+    AttachError,
+    /// Code `ATTACH_OVERSIZE`.
+    ///
+    /// You have exceeded the maximum allowable size of attach
+    AttachOversize,
+    /// Code `KEYBOARD_ERROR`.
+    ///
+    /// Incorrect keyboard params
+    KeyboardError,
+    /// Code `KEYBOARD_OVERSIZE`.
+    ///
+    /// You have exceeded the maximum allowable size of keyboard
+    KeyboardOversize,
+    /// Code `MENU_ERROR`.
+    ///
+    /// Incorrect menu params
+    MenuError,
+    /// Code `MENU_OVERSIZE`.
+    ///
+    /// You have exceeded the maximum allowable size of menu
+    MenuOversize,
+    /// Code `CANT_EDIT_MESSAGE`.
+    ///
+    /// Time has expired for modification or you don't have access
+    CantEditMessage,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for MessageUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_ID_ERROR" => return Self::BotIdError,
+            "APP_ID_ERROR" => return Self::AppIdError,
+            "MESSAGE_ID_ERROR" => return Self::MessageIdError,
+            "ATTACH_ERROR" => return Self::AttachError,
+            "ATTACH_OVERSIZE" => return Self::AttachOversize,
+            "KEYBOARD_ERROR" => return Self::KeyboardError,
+            "KEYBOARD_OVERSIZE" => return Self::KeyboardOversize,
+            "MENU_ERROR" => return Self::MenuError,
+            "MENU_OVERSIZE" => return Self::MenuOversize,
+            "CANT_EDIT_MESSAGE" => return Self::CantEditMessage,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotIdError => "BOT_ID_ERROR",
+            Self::AppIdError => "APP_ID_ERROR",
+            Self::MessageIdError => "MESSAGE_ID_ERROR",
+            Self::AttachError => "ATTACH_ERROR",
+            Self::AttachOversize => "ATTACH_OVERSIZE",
+            Self::KeyboardError => "KEYBOARD_ERROR",
+            Self::KeyboardOversize => "KEYBOARD_OVERSIZE",
+            Self::MenuError => "MENU_ERROR",
+            Self::MenuOversize => "MENU_OVERSIZE",
+            Self::CantEditMessage => "CANT_EDIT_MESSAGE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `Register`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RegisterError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Access for this method not allowed by session authorization
+    WrongAuthType,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! Client ID not specified
+    AccessDenied,
+    /// Code `EVENT_MESSAGE_ADD_ERROR`.
+    ///
+    /// Handler for "Message add" event isn't specified
+    ///
+    /// Wrong handler URL
+    EventMessageAddError,
+    /// Code `EVENT_MESSAGE_UPDATE_ERROR`.
+    ///
+    /// Wrong handler URL
+    EventMessageUpdateError,
+    /// Code `EVENT_MESSAGE_DELETE_ERROR`.
+    ///
+    /// Wrong handler URL
+    EventMessageDeleteError,
+    /// Code `EVENT_WELCOME_MESSAGE_ERROR`.
+    ///
+    /// Handler for "Welcome message" event isn't specified
+    ///
+    /// Wrong handler URL
+    EventWelcomeMessageError,
+    /// Code `EVENT_BOT_DELETE_ERROR`.
+    ///
+    /// Handler for "Bot delete" event isn't specified
+    ///
+    /// Wrong handler URL
+    EventBotDeleteError,
+    /// Code `CODE_ERROR`.
+    ///
+    /// Bot code isn't specified
+    CodeError,
+    /// Code `NAME_ERROR`.
+    ///
+    /// Bot name isn't specified
+    NameError,
+    /// Code `MAX_COUNT_ERROR`.
+    ///
+    /// Has reached the maximum number of bots for application (max: N)
+    MaxCountError,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// Bot can't be created
+    WrongRequest,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for RegisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "EVENT_MESSAGE_ADD_ERROR" => return Self::EventMessageAddError,
+            "EVENT_MESSAGE_UPDATE_ERROR" => return Self::EventMessageUpdateError,
+            "EVENT_MESSAGE_DELETE_ERROR" => return Self::EventMessageDeleteError,
+            "EVENT_WELCOME_MESSAGE_ERROR" => return Self::EventWelcomeMessageError,
+            "EVENT_BOT_DELETE_ERROR" => return Self::EventBotDeleteError,
+            "CODE_ERROR" => return Self::CodeError,
+            "NAME_ERROR" => return Self::NameError,
+            "MAX_COUNT_ERROR" => return Self::MaxCountError,
+            "WRONG_REQUEST" => return Self::WrongRequest,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::EventMessageAddError => "EVENT_MESSAGE_ADD_ERROR",
+            Self::EventMessageUpdateError => "EVENT_MESSAGE_UPDATE_ERROR",
+            Self::EventMessageDeleteError => "EVENT_MESSAGE_DELETE_ERROR",
+            Self::EventWelcomeMessageError => "EVENT_WELCOME_MESSAGE_ERROR",
+            Self::EventBotDeleteError => "EVENT_BOT_DELETE_ERROR",
+            Self::CodeError => "CODE_ERROR",
+            Self::NameError => "NAME_ERROR",
+            Self::MaxCountError => "MAX_COUNT_ERROR",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `Unregister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UnregisterError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Access for this method not allowed by session authorization.
+    WrongAuthType,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! Client ID not specified
+    AccessDenied,
+    /// Code `BOT_ID_ERROR`.
+    ///
+    /// Bot not found
+    BotIdError,
+    /// Code `APP_ID_ERROR`.
+    ///
+    /// Bot was installed by another REST application
+    AppIdError,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// Bot can't be deleted
+    WrongRequest,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for UnregisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "BOT_ID_ERROR" => return Self::BotIdError,
+            "APP_ID_ERROR" => return Self::AppIdError,
+            "WRONG_REQUEST" => return Self::WrongRequest,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::BotIdError => "BOT_ID_ERROR",
+            Self::AppIdError => "APP_ID_ERROR",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `Update`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UpdateError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Access for this method not allowed by session authorization.
+    WrongAuthType,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! Client ID not specified
+    AccessDenied,
+    /// Code `BOT_ID_ERROR`.
+    ///
+    /// Bot not found
+    BotIdError,
+    /// Code `APP_ID_ERROR`.
+    ///
+    /// Bot was installed by another REST application
+    AppIdError,
+    /// Code `EVENT_MESSAGE_ADD_ERROR`.
+    ///
+    /// Wrong handler URL
+    EventMessageAddError,
+    /// Code `EVENT_MESSAGE_UPDATE_ERROR`.
+    ///
+    /// Wrong handler URL
+    EventMessageUpdateError,
+    /// Code `EVENT_MESSAGE_DELETE_ERROR`.
+    ///
+    /// Wrong handler URL
+    EventMessageDeleteError,
+    /// Code `EVENT_WELCOME_MESSAGE_ERROR`.
+    ///
+    /// Wrong handler URL
+    EventWelcomeMessageError,
+    /// Code `EVENT_BOT_DELETE_ERROR`.
+    ///
+    /// Wrong handler URL
+    EventBotDeleteError,
+    /// Code `NAME_ERROR`.
+    ///
+    /// Bot name isn't specified
+    NameError,
+    /// Code `WRONG_REQUEST`.
+    ///
+    /// Update fields can't be empty
+    ///
+    /// Bot can't be updated
+    WrongRequest,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for UpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "BOT_ID_ERROR" => return Self::BotIdError,
+            "APP_ID_ERROR" => return Self::AppIdError,
+            "EVENT_MESSAGE_ADD_ERROR" => return Self::EventMessageAddError,
+            "EVENT_MESSAGE_UPDATE_ERROR" => return Self::EventMessageUpdateError,
+            "EVENT_MESSAGE_DELETE_ERROR" => return Self::EventMessageDeleteError,
+            "EVENT_WELCOME_MESSAGE_ERROR" => return Self::EventWelcomeMessageError,
+            "EVENT_BOT_DELETE_ERROR" => return Self::EventBotDeleteError,
+            "NAME_ERROR" => return Self::NameError,
+            "WRONG_REQUEST" => return Self::WrongRequest,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::BotIdError => "BOT_ID_ERROR",
+            Self::AppIdError => "APP_ID_ERROR",
+            Self::EventMessageAddError => "EVENT_MESSAGE_ADD_ERROR",
+            Self::EventMessageUpdateError => "EVENT_MESSAGE_UPDATE_ERROR",
+            Self::EventMessageDeleteError => "EVENT_MESSAGE_DELETE_ERROR",
+            Self::EventWelcomeMessageError => "EVENT_WELCOME_MESSAGE_ERROR",
+            Self::EventBotDeleteError => "EVENT_BOT_DELETE_ERROR",
+            Self::NameError => "NAME_ERROR",
+            Self::WrongRequest => "WRONG_REQUEST",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotIdError)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V2BotGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V2BotGetError {
+    /// Code `BOT_TOKEN_NOT_SPECIFIED`.
+    ///
+    /// Bot token is not specified
+    BotTokenNotSpecified,
+    /// Code `PARAMS_REQUIRED`.
+    ///
+    /// Required parameters are missing
+    ParamsRequired,
+    /// Code `BOT_NOT_FOUND`.
+    ///
+    /// Bot not found
+    BotNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V2BotGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
+            "PARAMS_REQUIRED" => return Self::ParamsRequired,
+            "BOT_NOT_FOUND" => return Self::BotNotFound,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotTokenNotSpecified => "BOT_TOKEN_NOT_SPECIFIED",
+            Self::ParamsRequired => "PARAMS_REQUIRED",
+            Self::BotNotFound => "BOT_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V2BotList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V2BotListError {
+    /// Code `BOT_TOKEN_NOT_SPECIFIED`.
+    ///
+    /// Bot token is not specified
+    BotTokenNotSpecified,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V2BotListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotTokenNotSpecified => "BOT_TOKEN_NOT_SPECIFIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `V2BotRegister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V2BotRegisterError {
+    /// Code `BOT_TOKEN_NOT_SPECIFIED`.
+    ///
+    /// Bot token is not specified
+    BotTokenNotSpecified,
+    /// Code `BOT_CODE_REQUIRED`.
+    ///
+    /// Bot code is required
+    BotCodeRequired,
+    /// Code `BOT_PROPERTIES_REQUIRED`.
+    ///
+    /// Bot properties are required
+    BotPropertiesRequired,
+    /// Code `BOT_CODE_ALREADY_TAKEN`.
+    ///
+    /// Bot code is already taken
+    BotCodeAlreadyTaken,
+    /// Code `BOT_INVALID_TYPE`.
+    ///
+    /// Invalid bot type
+    BotInvalidType,
+    /// Code `BOT_INVALID_EVENT_MODE`.
+    ///
+    /// Invalid event mode
+    BotInvalidEventMode,
+    /// Code `BOT_WEBHOOK_URL_REQUIRED`.
+    ///
+    /// Webhook URL is required
+    BotWebhookUrlRequired,
+    /// Code `BOT_REGISTER_FAILED`.
+    ///
+    /// Bot registration failed
+    BotRegisterFailed,
+    /// Code `BOT_INVALID_CALLBACK`.
+    ///
+    /// Invalid callback URL
+    BotInvalidCallback,
+    /// Code `BOT_LIMIT_EXCEEDED`.
+    ///
+    /// Bot limit exceeded
+    BotLimitExceeded,
+    /// Code `BOT_AVATAR_INCORRECT_TYPE`.
+    ///
+    /// Avatar must be an image
+    BotAvatarIncorrectType,
+    /// Code `BOT_AVATAR_INCORRECT_SIZE`.
+    ///
+    /// Avatar exceeds maximum size
+    BotAvatarIncorrectSize,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V2BotRegisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
+            "BOT_CODE_REQUIRED" => return Self::BotCodeRequired,
+            "BOT_PROPERTIES_REQUIRED" => return Self::BotPropertiesRequired,
+            "BOT_CODE_ALREADY_TAKEN" => return Self::BotCodeAlreadyTaken,
+            "BOT_INVALID_TYPE" => return Self::BotInvalidType,
+            "BOT_INVALID_EVENT_MODE" => return Self::BotInvalidEventMode,
+            "BOT_WEBHOOK_URL_REQUIRED" => return Self::BotWebhookUrlRequired,
+            "BOT_REGISTER_FAILED" => return Self::BotRegisterFailed,
+            "BOT_INVALID_CALLBACK" => return Self::BotInvalidCallback,
+            "BOT_LIMIT_EXCEEDED" => return Self::BotLimitExceeded,
+            "BOT_AVATAR_INCORRECT_TYPE" => return Self::BotAvatarIncorrectType,
+            "BOT_AVATAR_INCORRECT_SIZE" => return Self::BotAvatarIncorrectSize,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotTokenNotSpecified => "BOT_TOKEN_NOT_SPECIFIED",
+            Self::BotCodeRequired => "BOT_CODE_REQUIRED",
+            Self::BotPropertiesRequired => "BOT_PROPERTIES_REQUIRED",
+            Self::BotCodeAlreadyTaken => "BOT_CODE_ALREADY_TAKEN",
+            Self::BotInvalidType => "BOT_INVALID_TYPE",
+            Self::BotInvalidEventMode => "BOT_INVALID_EVENT_MODE",
+            Self::BotWebhookUrlRequired => "BOT_WEBHOOK_URL_REQUIRED",
+            Self::BotRegisterFailed => "BOT_REGISTER_FAILED",
+            Self::BotInvalidCallback => "BOT_INVALID_CALLBACK",
+            Self::BotLimitExceeded => "BOT_LIMIT_EXCEEDED",
+            Self::BotAvatarIncorrectType => "BOT_AVATAR_INCORRECT_TYPE",
+            Self::BotAvatarIncorrectSize => "BOT_AVATAR_INCORRECT_SIZE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `V2BotUnregister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V2BotUnregisterError {
+    /// Code `BOT_TOKEN_NOT_SPECIFIED`.
+    ///
+    /// Bot token is not specified
+    BotTokenNotSpecified,
+    /// Code `BOT_ID_REQUIRED`.
+    ///
+    /// Bot ID is required
+    BotIdRequired,
+    /// Code `BOT_NOT_FOUND`.
+    ///
+    /// Bot not found
+    BotNotFound,
+    /// Code `BOT_OWNERSHIP_ERROR`.
+    ///
+    /// Bot is registered by another application
+    BotOwnershipError,
+    /// Code `BOT_UNREGISTER_FAILED`.
+    ///
+    /// Bot unregistration failed
+    BotUnregisterFailed,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V2BotUnregisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
+            "BOT_NOT_FOUND" => return Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
+            "BOT_UNREGISTER_FAILED" => return Self::BotUnregisterFailed,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotTokenNotSpecified => "BOT_TOKEN_NOT_SPECIFIED",
+            Self::BotIdRequired => "BOT_ID_REQUIRED",
+            Self::BotNotFound => "BOT_NOT_FOUND",
+            Self::BotOwnershipError => "BOT_OWNERSHIP_ERROR",
+            Self::BotUnregisterFailed => "BOT_UNREGISTER_FAILED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V2BotUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V2BotUpdateError {
+    /// Code `BOT_TOKEN_NOT_SPECIFIED`.
+    ///
+    /// Bot token is not specified
+    BotTokenNotSpecified,
+    /// Code `BOT_ID_REQUIRED`.
+    ///
+    /// Bot ID is required
+    BotIdRequired,
+    /// Code `BOT_NOT_FOUND`.
+    ///
+    /// Bot not found
+    BotNotFound,
+    /// Code `BOT_OWNERSHIP_ERROR`.
+    ///
+    /// Bot is registered by another application
+    BotOwnershipError,
+    /// Code `BOT_INVALID_EVENT_MODE`.
+    ///
+    /// Invalid event mode
+    BotInvalidEventMode,
+    /// Code `BOT_INVALID_CALLBACK`.
+    ///
+    /// Invalid callback URL
+    BotInvalidCallback,
+    /// Code `BOT_AVATAR_INCORRECT_TYPE`.
+    ///
+    /// Avatar must be an image
+    BotAvatarIncorrectType,
+    /// Code `BOT_AVATAR_INCORRECT_SIZE`.
+    ///
+    /// Avatar exceeds maximum size
+    BotAvatarIncorrectSize,
+    /// Code `BOT_TOKEN_ROTATION_FAILED`.
+    ///
+    /// Bot token rotation failed
+    BotTokenRotationFailed,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V2BotUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
+            "BOT_NOT_FOUND" => return Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
+            "BOT_INVALID_EVENT_MODE" => return Self::BotInvalidEventMode,
+            "BOT_INVALID_CALLBACK" => return Self::BotInvalidCallback,
+            "BOT_AVATAR_INCORRECT_TYPE" => return Self::BotAvatarIncorrectType,
+            "BOT_AVATAR_INCORRECT_SIZE" => return Self::BotAvatarIncorrectSize,
+            "BOT_TOKEN_ROTATION_FAILED" => return Self::BotTokenRotationFailed,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotTokenNotSpecified => "BOT_TOKEN_NOT_SPECIFIED",
+            Self::BotIdRequired => "BOT_ID_REQUIRED",
+            Self::BotNotFound => "BOT_NOT_FOUND",
+            Self::BotOwnershipError => "BOT_OWNERSHIP_ERROR",
+            Self::BotInvalidEventMode => "BOT_INVALID_EVENT_MODE",
+            Self::BotInvalidCallback => "BOT_INVALID_CALLBACK",
+            Self::BotAvatarIncorrectType => "BOT_AVATAR_INCORRECT_TYPE",
+            Self::BotAvatarIncorrectSize => "BOT_AVATAR_INCORRECT_SIZE",
+            Self::BotTokenRotationFailed => "BOT_TOKEN_ROTATION_FAILED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V2ChatInputActionNotify`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V2ChatInputActionNotifyError {
+    /// Code `BOT_TOKEN_NOT_SPECIFIED`.
+    ///
+    /// Bot token is not specified
+    BotTokenNotSpecified,
+    /// Code `BOT_ID_REQUIRED`.
+    ///
+    /// Bot ID is required
+    BotIdRequired,
+    /// Code `BOT_NOT_FOUND`.
+    ///
+    /// Bot not found
+    BotNotFound,
+    /// Code `BOT_OWNERSHIP_ERROR`.
+    ///
+    /// Bot is registered by another application
+    BotOwnershipError,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V2ChatInputActionNotifyError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
+            "BOT_NOT_FOUND" => return Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotTokenNotSpecified => "BOT_TOKEN_NOT_SPECIFIED",
+            Self::BotIdRequired => "BOT_ID_REQUIRED",
+            Self::BotNotFound => "BOT_NOT_FOUND",
+            Self::BotOwnershipError => "BOT_OWNERSHIP_ERROR",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V2ChatMessageDelete` (shared).
+pub type V2ChatMessageDeleteError = V2ChatInputActionNotifyError;
+/// The documented errors of `V2ChatMessageUpdate` (shared).
+pub type V2ChatMessageUpdateError = V2ChatInputActionNotifyError;
+/// The documented errors of `V2ChatTextFieldEnabled` (shared).
+pub type V2ChatTextFieldEnabledError = V2ChatInputActionNotifyError;
+/// The documented errors of `V2ChatUserAdd` (shared).
+pub type V2ChatUserAddError = V2ChatInputActionNotifyError;
+/// The documented errors of `V2ChatUserDelete` (shared).
+pub type V2ChatUserDeleteError = V2ChatInputActionNotifyError;
+/// The documented errors of `V2ChatUserList` (shared).
+pub type V2ChatUserListError = V2ChatInputActionNotifyError;
+/// The documented errors of `V2ChatGet` (shared).
+pub type V2ChatGetError = V2ChatInputActionNotifyError;
+/// The documented errors of `V2ChatLeave` (shared).
+pub type V2ChatLeaveError = V2ChatInputActionNotifyError;
+/// The documented errors of `V2ChatSetOwner` (shared).
+pub type V2ChatSetOwnerError = V2ChatInputActionNotifyError;
+/// The documented errors of `V2ChatUpdate` (shared).
+pub type V2ChatUpdateError = V2ChatInputActionNotifyError;
+/// The documented errors of `V2ChatManagerAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V2ChatManagerAddError {
+    /// Code `BOT_TOKEN_NOT_SPECIFIED`.
+    ///
+    /// Bot token is not specified
+    BotTokenNotSpecified,
+    /// Code `BOT_ID_REQUIRED`.
+    ///
+    /// Bot ID is required
+    BotIdRequired,
+    /// Code `EMPTY_USER_IDS`.
+    ///
+    /// Empty user IDs
+    EmptyUserIds,
+    /// Code `BOT_NOT_FOUND`.
+    ///
+    /// Bot not found
+    BotNotFound,
+    /// Code `BOT_OWNERSHIP_ERROR`.
+    ///
+    /// Bot is registered by another application
+    BotOwnershipError,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V2ChatManagerAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
+            "EMPTY_USER_IDS" => return Self::EmptyUserIds,
+            "BOT_NOT_FOUND" => return Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotTokenNotSpecified => "BOT_TOKEN_NOT_SPECIFIED",
+            Self::BotIdRequired => "BOT_ID_REQUIRED",
+            Self::EmptyUserIds => "EMPTY_USER_IDS",
+            Self::BotNotFound => "BOT_NOT_FOUND",
+            Self::BotOwnershipError => "BOT_OWNERSHIP_ERROR",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V2ChatManagerDelete` (shared).
+pub type V2ChatManagerDeleteError = V2ChatManagerAddError;
+/// The documented errors of `V2ChatMessageReactionAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V2ChatMessageReactionAddError {
+    /// Code `BOT_TOKEN_NOT_SPECIFIED`.
+    ///
+    /// Bot token is not specified
+    BotTokenNotSpecified,
+    /// Code `BOT_ID_REQUIRED`.
+    ///
+    /// Bot ID is required
+    BotIdRequired,
+    /// Code `BOT_NOT_FOUND`.
+    ///
+    /// Bot not found
+    BotNotFound,
+    /// Code `BOT_OWNERSHIP_ERROR`.
+    ///
+    /// Bot is registered by another application
+    BotOwnershipError,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `REACTION_NOT_FOUND`.
+    ///
+    /// Reaction not found
+    ReactionNotFound,
+    /// Code `REACTION_ALREADY_SET`.
+    ///
+    /// Reaction already set
+    ReactionAlreadySet,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V2ChatMessageReactionAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
+            "BOT_NOT_FOUND" => return Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "REACTION_NOT_FOUND" => return Self::ReactionNotFound,
+            "REACTION_ALREADY_SET" => return Self::ReactionAlreadySet,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotTokenNotSpecified => "BOT_TOKEN_NOT_SPECIFIED",
+            Self::BotIdRequired => "BOT_ID_REQUIRED",
+            Self::BotNotFound => "BOT_NOT_FOUND",
+            Self::BotOwnershipError => "BOT_OWNERSHIP_ERROR",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ReactionNotFound => "REACTION_NOT_FOUND",
+            Self::ReactionAlreadySet => "REACTION_ALREADY_SET",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotNotFound | Self::ReactionNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V2ChatMessageReactionDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V2ChatMessageReactionDeleteError {
+    /// Code `BOT_TOKEN_NOT_SPECIFIED`.
+    ///
+    /// Bot token is not specified
+    BotTokenNotSpecified,
+    /// Code `BOT_ID_REQUIRED`.
+    ///
+    /// Bot ID is required
+    BotIdRequired,
+    /// Code `BOT_NOT_FOUND`.
+    ///
+    /// Bot not found
+    BotNotFound,
+    /// Code `BOT_OWNERSHIP_ERROR`.
+    ///
+    /// Bot is registered by another application
+    BotOwnershipError,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `REACTION_NOT_FOUND`.
+    ///
+    /// Reaction not found
+    ReactionNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V2ChatMessageReactionDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
+            "BOT_NOT_FOUND" => return Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "REACTION_NOT_FOUND" => return Self::ReactionNotFound,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotTokenNotSpecified => "BOT_TOKEN_NOT_SPECIFIED",
+            Self::BotIdRequired => "BOT_ID_REQUIRED",
+            Self::BotNotFound => "BOT_NOT_FOUND",
+            Self::BotOwnershipError => "BOT_OWNERSHIP_ERROR",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::ReactionNotFound => "REACTION_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotNotFound | Self::ReactionNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V2ChatMessageGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V2ChatMessageGetError {
+    /// Code `BOT_TOKEN_NOT_SPECIFIED`.
+    ///
+    /// Bot token is not specified
+    BotTokenNotSpecified,
+    /// Code `BOT_ID_REQUIRED`.
+    ///
+    /// Bot ID is required
+    BotIdRequired,
+    /// Code `BOT_NOT_FOUND`.
+    ///
+    /// Bot not found
+    BotNotFound,
+    /// Code `BOT_OWNERSHIP_ERROR`.
+    ///
+    /// Bot is registered by another application
+    BotOwnershipError,
+    /// Code `BOT_TYPE_NOT_ALLOWED`.
+    ///
+    /// Bot type not allowed
+    BotTypeNotAllowed,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V2ChatMessageGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
+            "BOT_NOT_FOUND" => return Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
+            "BOT_TYPE_NOT_ALLOWED" => return Self::BotTypeNotAllowed,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotTokenNotSpecified => "BOT_TOKEN_NOT_SPECIFIED",
+            Self::BotIdRequired => "BOT_ID_REQUIRED",
+            Self::BotNotFound => "BOT_NOT_FOUND",
+            Self::BotOwnershipError => "BOT_OWNERSHIP_ERROR",
+            Self::BotTypeNotAllowed => "BOT_TYPE_NOT_ALLOWED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V2ChatMessageGetContext`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V2ChatMessageGetContextError {
+    /// Code `BOT_TOKEN_NOT_SPECIFIED`.
+    ///
+    /// Bot token is not specified
+    BotTokenNotSpecified,
+    /// Code `BOT_ID_REQUIRED`.
+    ///
+    /// Bot ID is required
+    BotIdRequired,
+    /// Code `BOT_NOT_FOUND`.
+    ///
+    /// Bot not found
+    BotNotFound,
+    /// Code `BOT_OWNERSHIP_ERROR`.
+    ///
+    /// Bot is registered by another application
+    BotOwnershipError,
+    /// Code `BOT_TYPE_NOT_ALLOWED`.
+    ///
+    /// Bot type not allowed
+    BotTypeNotAllowed,
+    /// Code `MESSAGE_NOT_FOUND`.
+    ///
+    /// Message not found
+    MessageNotFound,
+    /// Code `MESSAGE_ACCESS_DENIED`.
+    ///
+    /// Message access denied
+    MessageAccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V2ChatMessageGetContextError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
+            "BOT_NOT_FOUND" => return Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
+            "BOT_TYPE_NOT_ALLOWED" => return Self::BotTypeNotAllowed,
+            "MESSAGE_NOT_FOUND" => return Self::MessageNotFound,
+            "MESSAGE_ACCESS_DENIED" => return Self::MessageAccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotTokenNotSpecified => "BOT_TOKEN_NOT_SPECIFIED",
+            Self::BotIdRequired => "BOT_ID_REQUIRED",
+            Self::BotNotFound => "BOT_NOT_FOUND",
+            Self::BotOwnershipError => "BOT_OWNERSHIP_ERROR",
+            Self::BotTypeNotAllowed => "BOT_TYPE_NOT_ALLOWED",
+            Self::MessageNotFound => "MESSAGE_NOT_FOUND",
+            Self::MessageAccessDenied => "MESSAGE_ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotNotFound | Self::MessageNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V2ChatMessageRead`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V2ChatMessageReadError {
+    /// Code `BOT_TOKEN_NOT_SPECIFIED`.
+    ///
+    /// Bot token is not specified
+    BotTokenNotSpecified,
+    /// Code `BOT_ID_REQUIRED`.
+    ///
+    /// Bot ID is required
+    BotIdRequired,
+    /// Code `BOT_NOT_FOUND`.
+    ///
+    /// Bot not found
+    BotNotFound,
+    /// Code `BOT_OWNERSHIP_ERROR`.
+    ///
+    /// Bot is registered by another application
+    BotOwnershipError,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// Code `MESSAGE_NOT_FOUND`.
+    ///
+    /// Message not found
+    MessageNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V2ChatMessageReadError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
+            "BOT_NOT_FOUND" => return Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            "MESSAGE_NOT_FOUND" => return Self::MessageNotFound,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotTokenNotSpecified => "BOT_TOKEN_NOT_SPECIFIED",
+            Self::BotIdRequired => "BOT_ID_REQUIRED",
+            Self::BotNotFound => "BOT_NOT_FOUND",
+            Self::BotOwnershipError => "BOT_OWNERSHIP_ERROR",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::MessageNotFound => "MESSAGE_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotNotFound | Self::MessageNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V2ChatMessageSend`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V2ChatMessageSendError {
+    /// Code `ATTACH_ERROR`.
+    AttachError,
+    /// Code `ATTACH_OVERSIZE`.
+    AttachOversize,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V2ChatMessageSendError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ATTACH_ERROR" => return Self::AttachError,
+            "ATTACH_OVERSIZE" => return Self::AttachOversize,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AttachError => "ATTACH_ERROR",
+            Self::AttachOversize => "ATTACH_OVERSIZE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `V2ChatAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V2ChatAddError {
+    /// Code `BOT_TOKEN_NOT_SPECIFIED`.
+    ///
+    /// Bot token is not specified
+    BotTokenNotSpecified,
+    /// Code `BOT_ID_REQUIRED`.
+    ///
+    /// Bot ID is required
+    BotIdRequired,
+    /// Code `BOT_NOT_FOUND`.
+    ///
+    /// Bot not found
+    BotNotFound,
+    /// Code `BOT_OWNERSHIP_ERROR`.
+    ///
+    /// Bot is registered by another application
+    BotOwnershipError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V2ChatAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
+            "BOT_NOT_FOUND" => return Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotTokenNotSpecified => "BOT_TOKEN_NOT_SPECIFIED",
+            Self::BotIdRequired => "BOT_ID_REQUIRED",
+            Self::BotNotFound => "BOT_NOT_FOUND",
+            Self::BotOwnershipError => "BOT_OWNERSHIP_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V2CommandList` (shared).
+pub type V2CommandListError = V2ChatAddError;
+/// The documented errors of `V2CommandAnswer`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V2CommandAnswerError {
+    /// Code `BOT_TOKEN_NOT_SPECIFIED`.
+    ///
+    /// Bot token is not specified
+    BotTokenNotSpecified,
+    /// Code `BOT_ID_REQUIRED`.
+    ///
+    /// Bot ID is required
+    BotIdRequired,
+    /// Code `BOT_NOT_FOUND`.
+    ///
+    /// Bot not found
+    BotNotFound,
+    /// Code `BOT_OWNERSHIP_ERROR`.
+    ///
+    /// Bot is registered by another application
+    BotOwnershipError,
+    /// Code `COMMAND_ANSWER_FAILED`.
+    ///
+    /// Command answer failed
+    CommandAnswerFailed,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V2CommandAnswerError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
+            "BOT_NOT_FOUND" => return Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
+            "COMMAND_ANSWER_FAILED" => return Self::CommandAnswerFailed,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotTokenNotSpecified => "BOT_TOKEN_NOT_SPECIFIED",
+            Self::BotIdRequired => "BOT_ID_REQUIRED",
+            Self::BotNotFound => "BOT_NOT_FOUND",
+            Self::BotOwnershipError => "BOT_OWNERSHIP_ERROR",
+            Self::CommandAnswerFailed => "COMMAND_ANSWER_FAILED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V2CommandRegister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V2CommandRegisterError {
+    /// Code `BOT_TOKEN_NOT_SPECIFIED`.
+    ///
+    /// Bot token is not specified
+    BotTokenNotSpecified,
+    /// Code `BOT_ID_REQUIRED`.
+    ///
+    /// Bot ID is required
+    BotIdRequired,
+    /// Code `BOT_NOT_FOUND`.
+    ///
+    /// Bot not found
+    BotNotFound,
+    /// Code `BOT_OWNERSHIP_ERROR`.
+    ///
+    /// Bot is registered by another application
+    BotOwnershipError,
+    /// Code `COMMAND_NAME_INVALID`.
+    ///
+    /// Command name is invalid
+    CommandNameInvalid,
+    /// Code `COMMAND_REQUIRED`.
+    ///
+    /// Command is required
+    CommandRequired,
+    /// Code `COMMAND_TITLE_REQUIRED`.
+    ///
+    /// Command title is required
+    CommandTitleRequired,
+    /// Code `COMMAND_REGISTER_FAILED`.
+    ///
+    /// Command registration failed
+    CommandRegisterFailed,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V2CommandRegisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
+            "BOT_NOT_FOUND" => return Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
+            "COMMAND_NAME_INVALID" => return Self::CommandNameInvalid,
+            "COMMAND_REQUIRED" => return Self::CommandRequired,
+            "COMMAND_TITLE_REQUIRED" => return Self::CommandTitleRequired,
+            "COMMAND_REGISTER_FAILED" => return Self::CommandRegisterFailed,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotTokenNotSpecified => "BOT_TOKEN_NOT_SPECIFIED",
+            Self::BotIdRequired => "BOT_ID_REQUIRED",
+            Self::BotNotFound => "BOT_NOT_FOUND",
+            Self::BotOwnershipError => "BOT_OWNERSHIP_ERROR",
+            Self::CommandNameInvalid => "COMMAND_NAME_INVALID",
+            Self::CommandRequired => "COMMAND_REQUIRED",
+            Self::CommandTitleRequired => "COMMAND_TITLE_REQUIRED",
+            Self::CommandRegisterFailed => "COMMAND_REGISTER_FAILED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V2CommandUnregister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V2CommandUnregisterError {
+    /// Code `BOT_TOKEN_NOT_SPECIFIED`.
+    ///
+    /// Bot token is not specified
+    BotTokenNotSpecified,
+    /// Code `BOT_ID_REQUIRED`.
+    ///
+    /// Bot ID is required
+    BotIdRequired,
+    /// Code `BOT_NOT_FOUND`.
+    ///
+    /// Bot not found
+    BotNotFound,
+    /// Code `BOT_OWNERSHIP_ERROR`.
+    ///
+    /// Bot is registered by another application
+    BotOwnershipError,
+    /// Code `COMMAND_NOT_FOUND`.
+    ///
+    /// Command not found
+    CommandNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V2CommandUnregisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
+            "BOT_NOT_FOUND" => return Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
+            "COMMAND_NOT_FOUND" => return Self::CommandNotFound,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotTokenNotSpecified => "BOT_TOKEN_NOT_SPECIFIED",
+            Self::BotIdRequired => "BOT_ID_REQUIRED",
+            Self::BotNotFound => "BOT_NOT_FOUND",
+            Self::BotOwnershipError => "BOT_OWNERSHIP_ERROR",
+            Self::CommandNotFound => "COMMAND_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotNotFound | Self::CommandNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `V2CommandUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum V2CommandUpdateError {
+    /// Code `BOT_TOKEN_NOT_SPECIFIED`.
+    ///
+    /// Bot token is not specified
+    BotTokenNotSpecified,
+    /// Code `BOT_ID_REQUIRED`.
+    ///
+    /// Bot ID is required
+    BotIdRequired,
+    /// Code `BOT_NOT_FOUND`.
+    ///
+    /// Bot not found
+    BotNotFound,
+    /// Code `BOT_OWNERSHIP_ERROR`.
+    ///
+    /// Bot is registered by another application
+    BotOwnershipError,
+    /// Code `COMMAND_NOT_FOUND`.
+    ///
+    /// Command not found
+    CommandNotFound,
+    /// Code `COMMAND_NAME_EMPTY`.
+    ///
+    /// Command name is empty
+    CommandNameEmpty,
+    /// Code `COMMAND_NAME_INVALID`.
+    ///
+    /// Command name is invalid
+    CommandNameInvalid,
+    /// Code `COMMAND_ALREADY_EXISTS`.
+    ///
+    /// Command already exists
+    CommandAlreadyExists,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for V2CommandUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
+            "BOT_NOT_FOUND" => return Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
+            "COMMAND_NOT_FOUND" => return Self::CommandNotFound,
+            "COMMAND_NAME_EMPTY" => return Self::CommandNameEmpty,
+            "COMMAND_NAME_INVALID" => return Self::CommandNameInvalid,
+            "COMMAND_ALREADY_EXISTS" => return Self::CommandAlreadyExists,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotTokenNotSpecified => "BOT_TOKEN_NOT_SPECIFIED",
+            Self::BotIdRequired => "BOT_ID_REQUIRED",
+            Self::BotNotFound => "BOT_NOT_FOUND",
+            Self::BotOwnershipError => "BOT_OWNERSHIP_ERROR",
+            Self::CommandNotFound => "COMMAND_NOT_FOUND",
+            Self::CommandNameEmpty => "COMMAND_NAME_EMPTY",
+            Self::CommandNameInvalid => "COMMAND_NAME_INVALID",
+            Self::CommandAlreadyExists => "COMMAND_ALREADY_EXISTS",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotNotFound | Self::CommandNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ImbotV2EventGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ImbotV2EventGetError {
+    /// Code `BOT_TOKEN_NOT_SPECIFIED`.
+    ///
+    /// Bot token is not specified
+    BotTokenNotSpecified,
+    /// Code `BOT_ID_REQUIRED`.
+    ///
+    /// Bot ID is required
+    BotIdRequired,
+    /// Code `BOT_NOT_FOUND`.
+    ///
+    /// Bot not found
+    BotNotFound,
+    /// Code `BOT_OWNERSHIP_ERROR`.
+    ///
+    /// Bot is registered by another application
+    BotOwnershipError,
+    /// Code `SCOPE_ERROR`.
+    ///
+    /// Scope error
+    ScopeError,
+    /// Code `AUTH_ERROR`.
+    ///
+    /// Auth error
+    AuthError,
+    /// Code `USER_NOT_SUBSCRIBED`.
+    ///
+    /// User not subscribed
+    UserNotSubscribed,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ImbotV2EventGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
+            "BOT_NOT_FOUND" => return Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
+            "SCOPE_ERROR" => return Self::ScopeError,
+            "AUTH_ERROR" => return Self::AuthError,
+            "USER_NOT_SUBSCRIBED" => return Self::UserNotSubscribed,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotTokenNotSpecified => "BOT_TOKEN_NOT_SPECIFIED",
+            Self::BotIdRequired => "BOT_ID_REQUIRED",
+            Self::BotNotFound => "BOT_NOT_FOUND",
+            Self::BotOwnershipError => "BOT_OWNERSHIP_ERROR",
+            Self::ScopeError => "SCOPE_ERROR",
+            Self::AuthError => "AUTH_ERROR",
+            Self::UserNotSubscribed => "USER_NOT_SUBSCRIBED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ImbotV2FileDownload`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ImbotV2FileDownloadError {
+    /// Code `BOT_TOKEN_NOT_SPECIFIED`.
+    ///
+    /// Bot token is not specified
+    BotTokenNotSpecified,
+    /// Code `BOT_ID_REQUIRED`.
+    ///
+    /// Bot ID is required
+    BotIdRequired,
+    /// Code `BOT_NOT_FOUND`.
+    ///
+    /// Bot not found
+    BotNotFound,
+    /// Code `BOT_OWNERSHIP_ERROR`.
+    ///
+    /// Bot is registered by another application
+    BotOwnershipError,
+    /// Code `FILE_ACCESS_ERROR`.
+    ///
+    /// File access error
+    FileAccessError,
+    /// Code `FILE_NOT_FOUND`.
+    ///
+    /// File not found
+    FileNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ImbotV2FileDownloadError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
+            "BOT_NOT_FOUND" => return Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
+            "FILE_ACCESS_ERROR" => return Self::FileAccessError,
+            "FILE_NOT_FOUND" => return Self::FileNotFound,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotTokenNotSpecified => "BOT_TOKEN_NOT_SPECIFIED",
+            Self::BotIdRequired => "BOT_ID_REQUIRED",
+            Self::BotNotFound => "BOT_NOT_FOUND",
+            Self::BotOwnershipError => "BOT_OWNERSHIP_ERROR",
+            Self::FileAccessError => "FILE_ACCESS_ERROR",
+            Self::FileNotFound => "FILE_NOT_FOUND",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotNotFound | Self::FileNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ImbotV2FileUpload`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ImbotV2FileUploadError {
+    /// Code `BOT_TOKEN_NOT_SPECIFIED`.
+    ///
+    /// Bot token is not specified
+    BotTokenNotSpecified,
+    /// Code `BOT_ID_REQUIRED`.
+    ///
+    /// Bot ID is required
+    BotIdRequired,
+    /// Code `BOT_NOT_FOUND`.
+    ///
+    /// Bot not found
+    BotNotFound,
+    /// Code `BOT_OWNERSHIP_ERROR`.
+    ///
+    /// Bot is registered by another application
+    BotOwnershipError,
+    /// Code `FILE_EMPTY`.
+    ///
+    /// File name or content is empty
+    FileEmpty,
+    /// Code `FILE_INVALID_CONTENT`.
+    ///
+    /// Invalid base64 content
+    FileInvalidContent,
+    /// Code `FILE_FOLDER_ERROR`.
+    ///
+    /// Failed to get chat folder
+    FileFolderError,
+    /// Code `FILE_UPLOAD_FAILED`.
+    ///
+    /// File upload failed
+    FileUploadFailed,
+    /// Code `FILE_SEND_FAILED`.
+    ///
+    /// Failed to send message
+    FileSendFailed,
+    /// Code `FILE_TOO_LARGE`.
+    ///
+    /// File is too large
+    FileTooLarge,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ImbotV2FileUploadError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
+            "BOT_NOT_FOUND" => return Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
+            "FILE_EMPTY" => return Self::FileEmpty,
+            "FILE_INVALID_CONTENT" => return Self::FileInvalidContent,
+            "FILE_FOLDER_ERROR" => return Self::FileFolderError,
+            "FILE_UPLOAD_FAILED" => return Self::FileUploadFailed,
+            "FILE_SEND_FAILED" => return Self::FileSendFailed,
+            "FILE_TOO_LARGE" => return Self::FileTooLarge,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BotTokenNotSpecified => "BOT_TOKEN_NOT_SPECIFIED",
+            Self::BotIdRequired => "BOT_ID_REQUIRED",
+            Self::BotNotFound => "BOT_NOT_FOUND",
+            Self::BotOwnershipError => "BOT_OWNERSHIP_ERROR",
+            Self::FileEmpty => "FILE_EMPTY",
+            Self::FileInvalidContent => "FILE_INVALID_CONTENT",
+            Self::FileFolderError => "FILE_FOLDER_ERROR",
+            Self::FileUploadFailed => "FILE_UPLOAD_FAILED",
+            Self::FileSendFailed => "FILE_SEND_FAILED",
+            Self::FileTooLarge => "FILE_TOO_LARGE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BotNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// The `File` object.
 #[derive(

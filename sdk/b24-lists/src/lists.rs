@@ -5,6 +5,23 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/lists/lists-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::Add::new(b24_lists::lists::AddIblockTypeId::Lists, "text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::Add>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Add` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -24,7 +41,7 @@ pub struct Add {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Group identifier. Use this parameter if you want to add the list to a group.
     ///
     /// The identifier can be obtained using the methods socialnetwork.api.workgroup.list, sonet_group.get, and sonet_group.user.groups
@@ -36,7 +53,7 @@ pub struct Add {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub socnet_group_id: ::std::option::Option<i64>,
+    pub socnet_group_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Array of list fields.
     ///
     /// Detailed description
@@ -102,7 +119,9 @@ impl Add {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<AddIblockTypeId>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<::std::vec::Vec<AddFieldsItem>>,
     ) -> Self {
         Self {
@@ -116,7 +135,10 @@ impl Add {
     }
     /// Sets `SOCNET_GROUP_ID`.
     #[must_use]
-    pub fn socnet_group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn socnet_group_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.socnet_group_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -148,12 +170,30 @@ impl ::b24_core::__private::Method for Add {
     const SCOPE: &'static str = "lists";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("lists.add");
     type Output = i64;
+    type Error = AddError;
 }
 /// The method `lists.delete` removes a universal list.
 ///
 /// Who: a user with "Full access" permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/lists/lists-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::Delete::new(b24_lists::lists::DeleteIblockTypeId::Lists, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::Delete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Delete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -177,7 +217,7 @@ pub struct Delete {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the method lists.get
@@ -189,15 +229,17 @@ pub struct Delete {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl Delete {
     /// Creates a `Delete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<DeleteIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             iblock_type_id: iblock_type_id.into(),
@@ -211,12 +253,30 @@ impl ::b24_core::__private::Method for Delete {
     const SCOPE: &'static str = "lists";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("lists.delete");
     type Output = bool;
+    type Error = DeleteError;
 }
 /// The method `lists.element.add` creates a list element.
 ///
 /// Who: a user with "Add" or "Edit" access permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/elements/lists-element-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::ElementAdd::new(b24_lists::lists::ElementAddIblockTypeId::Lists, 1, "text", "text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::ElementAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ElementAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -238,7 +298,7 @@ pub struct ElementAdd {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the lists.get method
@@ -250,7 +310,7 @@ pub struct ElementAdd {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Symbolic code of the element
     ///
     /// Wire name: `ELEMENT_CODE`.
@@ -258,7 +318,7 @@ pub struct ElementAdd {
         rename = "ELEMENT_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub element_code: ::std::string::String,
+    pub element_code: ::b24_core::__private::Param<::std::string::String>,
     /// Array of fields.
     ///
     /// Detailed description
@@ -279,7 +339,7 @@ pub struct ElementAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub iblock_section_id: ::std::option::Option<i64>,
+    pub iblock_section_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Template address to the list elements.
     ///
     /// Supports replacements: `#list_id#`, `#section_id#`, `#element_id#`, `#group_id#`
@@ -291,16 +351,22 @@ pub struct ElementAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub list_element_url: ::std::option::Option<::std::string::String>,
+    pub list_element_url: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ElementAdd {
     /// Creates a `ElementAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<ElementAddIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
-        element_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        element_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<::std::vec::Vec<ElementAddFieldsItem>>,
     ) -> Self {
         Self {
@@ -315,7 +381,10 @@ impl ElementAdd {
     }
     /// Sets `IBLOCK_SECTION_ID`.
     #[must_use]
-    pub fn iblock_section_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn iblock_section_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.iblock_section_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -323,7 +392,9 @@ impl ElementAdd {
     #[must_use]
     pub fn list_element_url(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.list_element_url = ::std::option::Option::Some(value.into());
         self
@@ -336,12 +407,30 @@ impl ::b24_core::__private::Method for ElementAdd {
         "lists.element.add",
     );
     type Output = i64;
+    type Error = ElementAddError;
 }
 /// The method `lists.element.delete` removes a list element.
 ///
 /// Who: user with "Edit" access permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/elements/lists-element-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::ElementDelete::new(b24_lists::lists::ElementDeleteIblockTypeId::Lists, 1, "text", 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::ElementDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ElementDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -363,7 +452,7 @@ pub struct ElementDelete {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the lists.get method
@@ -375,7 +464,7 @@ pub struct ElementDelete {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the element.
     ///
     /// The identifier can be obtained using the lists.element.get method
@@ -385,7 +474,7 @@ pub struct ElementDelete {
         rename = "ELEMENT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub element_id: i64,
+    pub element_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the element.
     ///
     /// The code can be obtained using the lists.element.get
@@ -397,17 +486,21 @@ pub struct ElementDelete {
         rename = "ELEMENT_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub element_code: ::std::string::String,
+    pub element_code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ElementDelete {
     /// Creates a `ElementDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<ElementDeleteIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
-        element_id: impl ::std::convert::Into<i64>,
-        element_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        element_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        element_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             iblock_type_id: iblock_type_id.into(),
@@ -425,12 +518,31 @@ impl ::b24_core::__private::Method for ElementDelete {
         "lists.element.delete",
     );
     type Output = bool;
+    type Error = ElementDeleteError;
 }
 /// The method `lists.element.get` returns an element or a list of elements.
 ///
 /// Who: a user with "Read" access permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/elements/lists-element-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::ElementGet::new(b24_lists::lists::ElementGetIblockTypeId::Lists, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::ElementGet>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ElementGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -452,7 +564,7 @@ pub struct ElementGet {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the lists.get method
@@ -464,7 +576,7 @@ pub struct ElementGet {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the element.
     ///
     /// The identifier can be obtained using the lists.element.get method
@@ -476,7 +588,7 @@ pub struct ElementGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub element_id: ::std::option::Option<i64>,
+    pub element_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Symbolic code of the element.
     ///
     /// The code can be obtained using the lists.element.get method
@@ -490,7 +602,9 @@ pub struct ElementGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub element_code: ::std::option::Option<::std::string::String>,
+    pub element_code: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// An array containing a list of fields to select. If no fields are specified, all available fields are returned by default.
     ///
     /// Available fields:
@@ -607,15 +721,17 @@ pub struct ElementGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ElementGet {
     /// Creates a `ElementGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<ElementGetIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             iblock_type_id: iblock_type_id.into(),
@@ -631,7 +747,10 @@ impl ElementGet {
     }
     /// Sets `ELEMENT_ID`.
     #[must_use]
-    pub fn element_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn element_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.element_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -639,7 +758,9 @@ impl ElementGet {
     #[must_use]
     pub fn element_code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.element_code = ::std::option::Option::Some(value.into());
         self
@@ -685,7 +806,10 @@ impl ElementGet {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -697,6 +821,7 @@ impl ::b24_core::__private::Method for ElementGet {
         "lists.element.get",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = ElementGetError;
 }
 impl ::b24_core::__private::ListMethod for ElementGet {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -708,6 +833,23 @@ impl ::b24_core::__private::ListMethod for ElementGet {
 /// Who: a user with "Read" access permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/elements/lists-element-get-file-url.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::ElementGetFileUrl::new(b24_lists::lists::ElementGetFileUrlIblockTypeId::Lists, 1, "text", 1, "text", 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::ElementGetFileUrl>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ElementGetFileUrl` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -729,7 +871,7 @@ pub struct ElementGetFileUrl {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the lists.get method
@@ -741,7 +883,7 @@ pub struct ElementGetFileUrl {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the element.
     ///
     /// The identifier can be obtained using the lists.element.get method
@@ -751,7 +893,7 @@ pub struct ElementGetFileUrl {
         rename = "ELEMENT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub element_id: i64,
+    pub element_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the element.
     ///
     /// The code can be obtained using the lists.element.get method
@@ -763,7 +905,7 @@ pub struct ElementGetFileUrl {
         rename = "ELEMENT_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub element_code: ::std::string::String,
+    pub element_code: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the File or File (Drive) property, without the `PROPERTY_` prefix
     ///
     /// Wire name: `FIELD_ID`.
@@ -771,18 +913,22 @@ pub struct ElementGetFileUrl {
         rename = "FIELD_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub field_id: i64,
+    pub field_id: ::b24_core::__private::Param<i64>,
 }
 impl ElementGetFileUrl {
     /// Creates a `ElementGetFileUrl` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<ElementGetFileUrlIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
-        element_id: impl ::std::convert::Into<i64>,
-        element_code: impl ::std::convert::Into<::std::string::String>,
-        field_id: impl ::std::convert::Into<i64>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        element_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        element_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        field_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             iblock_type_id: iblock_type_id.into(),
@@ -801,12 +947,30 @@ impl ::b24_core::__private::Method for ElementGetFileUrl {
         "lists.element.get.file.url",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = ElementGetFileUrlError;
 }
 /// The method `lists.element.update` updates a list element.
 ///
 /// Who: a user with "Edit" permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/elements/lists-element-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::ElementUpdate::new(b24_lists::lists::ElementUpdateIblockTypeId::Lists, 1, "text", 1, "text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::ElementUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ElementUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -828,7 +992,7 @@ pub struct ElementUpdate {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the lists.get method.
@@ -840,7 +1004,7 @@ pub struct ElementUpdate {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the element.
     ///
     /// The identifier can be obtained using the lists.element.get method.
@@ -850,7 +1014,7 @@ pub struct ElementUpdate {
         rename = "ELEMENT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub element_id: i64,
+    pub element_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the element.
     ///
     /// The code can be obtained using the lists.element.get method.
@@ -862,7 +1026,7 @@ pub struct ElementUpdate {
         rename = "ELEMENT_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub element_code: ::std::string::String,
+    pub element_code: ::b24_core::__private::Param<::std::string::String>,
     /// Array of fields.
     ///
     /// Detailed description
@@ -876,10 +1040,14 @@ impl ElementUpdate {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<ElementUpdateIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
-        element_id: impl ::std::convert::Into<i64>,
-        element_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        element_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        element_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<::std::vec::Vec<ElementUpdateFieldsItem>>,
     ) -> Self {
         Self {
@@ -899,12 +1067,30 @@ impl ::b24_core::__private::Method for ElementUpdate {
         "lists.element.update",
     );
     type Output = bool;
+    type Error = ElementUpdateError;
 }
 /// The method `lists.field.add` creates a list field.
 ///
 /// Who: a user with "Full access" permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/fields/lists-field-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::FieldAdd::new(b24_lists::lists::FieldAddIblockTypeId::Lists, 1, "text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::FieldAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FieldAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -928,7 +1114,7 @@ pub struct FieldAdd {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the method lists.get
@@ -940,7 +1126,7 @@ pub struct FieldAdd {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Array of parameters.
     ///
     /// Detailed description
@@ -954,8 +1140,10 @@ impl FieldAdd {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<FieldAddIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<::std::vec::Vec<FieldAddFieldsItem>>,
     ) -> Self {
         Self {
@@ -973,12 +1161,30 @@ impl ::b24_core::__private::Method for FieldAdd {
         "lists.field.add",
     );
     type Output = ::std::string::String;
+    type Error = FieldAddError;
 }
 /// The method `lists.field.delete` removes a field from the list.
 ///
 /// Who: a user with "Full access" permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/fields/lists-field-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::FieldDelete::new(b24_lists::lists::FieldDeleteIblockTypeId::Lists, 1, "text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::FieldDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FieldDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1002,7 +1208,7 @@ pub struct FieldDelete {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the method lists.get
@@ -1014,7 +1220,7 @@ pub struct FieldDelete {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the field. For a custom field, it appears as `PROPERTY_PropertyId`. For a system field, it is its symbolic code.
     ///
     /// The identifier can be obtained using the method lists.field.get
@@ -1024,16 +1230,20 @@ pub struct FieldDelete {
         rename = "FIELD_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub field_id: ::std::string::String,
+    pub field_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl FieldDelete {
     /// Creates a `FieldDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<FieldDeleteIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
-        field_id: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        field_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             iblock_type_id: iblock_type_id.into(),
@@ -1050,12 +1260,30 @@ impl ::b24_core::__private::Method for FieldDelete {
         "lists.field.delete",
     );
     type Output = bool;
+    type Error = FieldDeleteError;
 }
 /// The method `lists.field.get` returns data about a field or a list of fields.
 ///
 /// Who: a user with "Read" access permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/fields/lists-field-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::FieldGet::new(b24_lists::lists::FieldGetIblockTypeId::Lists, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::FieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1079,7 +1307,7 @@ pub struct FieldGet {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the method lists.get
@@ -1091,7 +1319,7 @@ pub struct FieldGet {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the field. For a custom field, it appears as `PROPERTY_PropertyId`. For a system field, it is its symbolic code.
     ///
     /// If not specified, all fields of the list are returned
@@ -1103,15 +1331,19 @@ pub struct FieldGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub field_id: ::std::option::Option<::std::string::String>,
+    pub field_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl FieldGet {
     /// Creates a `FieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<FieldGetIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             iblock_type_id: iblock_type_id.into(),
@@ -1124,7 +1356,9 @@ impl FieldGet {
     #[must_use]
     pub fn field_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.field_id = ::std::option::Option::Some(value.into());
         self
@@ -1140,12 +1374,30 @@ impl ::b24_core::__private::Method for FieldGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = FieldGetError;
 }
 /// The method `lists.field.type.get` returns a list of available field types for the list.
 ///
 /// Who: a user with "Full access" permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/fields/lists-field-type-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::FieldTypeGet::new(b24_lists::lists::FieldTypeGetIblockTypeId::Lists, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::FieldTypeGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FieldTypeGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1169,7 +1421,7 @@ pub struct FieldTypeGet {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the method lists.get
@@ -1181,7 +1433,7 @@ pub struct FieldTypeGet {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Field identifier. For a custom field, it appears as `PROPERTY_PropertyId`. For a system field, it is its symbolic code.
     ///
     /// If an identifier of an existing field in the list is specified, its type will be included in the result. For system fields, this means that their type will be displayed, even though they cannot be added again
@@ -1193,15 +1445,17 @@ pub struct FieldTypeGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub field_id: ::std::option::Option<i64>,
+    pub field_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl FieldTypeGet {
     /// Creates a `FieldTypeGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<FieldTypeGetIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             iblock_type_id: iblock_type_id.into(),
@@ -1212,7 +1466,10 @@ impl FieldTypeGet {
     }
     /// Sets `FIELD_ID`.
     #[must_use]
-    pub fn field_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn field_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.field_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1227,12 +1484,30 @@ impl ::b24_core::__private::Method for FieldTypeGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = FieldTypeGetError;
 }
 /// The method `lists.field.update` updates a list field.
 ///
 /// Who: a user with "Full access" permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/fields/lists-field-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::FieldUpdate::new(b24_lists::lists::FieldUpdateIblockTypeId::Lists, 1, "text", Vec::new(), "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::FieldUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FieldUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1256,7 +1531,7 @@ pub struct FieldUpdate {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the lists.get method.
@@ -1268,7 +1543,7 @@ pub struct FieldUpdate {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Array of parameters.
     ///
     /// Detailed description
@@ -1285,17 +1560,21 @@ pub struct FieldUpdate {
         rename = "FIELD_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub field_id: ::std::string::String,
+    pub field_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl FieldUpdate {
     /// Creates a `FieldUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<FieldUpdateIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<::std::vec::Vec<FieldUpdateFieldsItem>>,
-        field_id: impl ::std::convert::Into<::std::string::String>,
+        field_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             iblock_type_id: iblock_type_id.into(),
@@ -1313,12 +1592,31 @@ impl ::b24_core::__private::Method for FieldUpdate {
         "lists.field.update",
     );
     type Output = bool;
+    type Error = FieldUpdateError;
 }
 /// The `lists.get` method returns a universal list or an array of lists.
 ///
 /// Who: a user with "Read" access permission for lists.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/lists/lists-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::Get::new(b24_lists::lists::GetIblockTypeIdType::Lists);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::Get>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `Get` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1342,7 +1640,7 @@ pub struct Get {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub iblock_id: ::std::option::Option<i64>,
+    pub iblock_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Symbolic code of the information block
     ///
     /// When requesting without `IBLOCK_ID` or `IBLOCK_CODE`, all lists of the specified type available to the user will be returned.
@@ -1354,7 +1652,9 @@ pub struct Get {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub iblock_code: ::std::option::Option<::std::string::String>,
+    pub iblock_code: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Group identifier. Required for group lists; otherwise, an access error will occur.
     ///
     /// The identifier can be obtained using the socialnetwork.api.workgroup.list, sonet_group.get, and sonet_group.user.groups methods
@@ -1366,7 +1666,7 @@ pub struct Get {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub socnet_group_id: ::std::option::Option<i64>,
+    pub socnet_group_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Object for sorting list fields in the format `{"field_1": "value_1", ... "field_N": "value_N"}`.
     ///
     /// The sorting direction can take the following values:
@@ -1408,7 +1708,7 @@ pub struct Get {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl Get {
     /// Creates a `Get` from its required fields.
@@ -1425,7 +1725,10 @@ impl Get {
     }
     /// Sets `IBLOCK_ID`.
     #[must_use]
-    pub fn iblock_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn iblock_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.iblock_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1433,14 +1736,19 @@ impl Get {
     #[must_use]
     pub fn iblock_code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.iblock_code = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SOCNET_GROUP_ID`.
     #[must_use]
-    pub fn socnet_group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn socnet_group_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.socnet_group_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1460,7 +1768,10 @@ impl Get {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1470,6 +1781,7 @@ impl ::b24_core::__private::Method for Get {
     const SCOPE: &'static str = "lists";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("lists.get");
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = GetError;
 }
 impl ::b24_core::__private::ListMethod for Get {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -1481,6 +1793,23 @@ impl ::b24_core::__private::ListMethod for Get {
 /// Who: user with "Read" access permission for lists.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/lists/lists-get-iblock-type-id.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::GetIblockTypeId::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::GetIblockTypeId>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `GetIblockTypeId` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1494,7 +1823,7 @@ pub struct GetIblockTypeId {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the lists.get method
@@ -1506,14 +1835,16 @@ pub struct GetIblockTypeId {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl GetIblockTypeId {
     /// Creates a `GetIblockTypeId` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             iblock_id: iblock_id.into(),
@@ -1528,12 +1859,30 @@ impl ::b24_core::__private::Method for GetIblockTypeId {
         "lists.get.iblock.type.id",
     );
     type Output = ::std::string::String;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `lists.section.add` creates a list section.
 ///
 /// Who: a user with "Edit" access permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/sections/lists-section-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::SectionAdd::new(b24_lists::lists::SectionAddIblockTypeId::Lists, 1, "text", "text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::SectionAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SectionAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1555,7 +1904,7 @@ pub struct SectionAdd {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the lists.get method
@@ -1567,7 +1916,7 @@ pub struct SectionAdd {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the parent section.
     ///
     /// If the parameter is not provided, the section is created at the root of the list. The default value is `0`.
@@ -1581,7 +1930,7 @@ pub struct SectionAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub iblock_section_id: ::std::option::Option<i64>,
+    pub iblock_section_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Symbolic code of the section
     ///
     /// Wire name: `SECTION_CODE`.
@@ -1589,7 +1938,7 @@ pub struct SectionAdd {
         rename = "SECTION_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub section_code: ::std::string::String,
+    pub section_code: ::b24_core::__private::Param<::std::string::String>,
     /// Array of fields.
     ///
     /// Detailed description
@@ -1603,9 +1952,13 @@ impl SectionAdd {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<SectionAddIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
-        section_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        section_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<::std::vec::Vec<SectionAddFieldsItem>>,
     ) -> Self {
         Self {
@@ -1619,7 +1972,10 @@ impl SectionAdd {
     }
     /// Sets `IBLOCK_SECTION_ID`.
     #[must_use]
-    pub fn iblock_section_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn iblock_section_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.iblock_section_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1631,12 +1987,30 @@ impl ::b24_core::__private::Method for SectionAdd {
         "lists.section.add",
     );
     type Output = i64;
+    type Error = SectionAddError;
 }
 /// The method `lists.section.delete` removes a section from the list.
 ///
 /// Who: a user with "Edit" access permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/sections/lists-section-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::SectionDelete::new(b24_lists::lists::SectionDeleteIblockTypeId::Lists, 1, "text", 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::SectionDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SectionDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1658,7 +2032,7 @@ pub struct SectionDelete {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the lists.get method
@@ -1670,7 +2044,7 @@ pub struct SectionDelete {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the section.
     ///
     /// The identifier can be obtained using the lists.section.get method
@@ -1680,7 +2054,7 @@ pub struct SectionDelete {
         rename = "SECTION_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub section_id: i64,
+    pub section_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the section.
     ///
     /// The code can be obtained using the lists.section.get
@@ -1692,17 +2066,21 @@ pub struct SectionDelete {
         rename = "SECTION_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub section_code: ::std::string::String,
+    pub section_code: ::b24_core::__private::Param<::std::string::String>,
 }
 impl SectionDelete {
     /// Creates a `SectionDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<SectionDeleteIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
-        section_id: impl ::std::convert::Into<i64>,
-        section_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        section_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        section_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             iblock_type_id: iblock_type_id.into(),
@@ -1720,12 +2098,31 @@ impl ::b24_core::__private::Method for SectionDelete {
         "lists.section.delete",
     );
     type Output = bool;
+    type Error = SectionDeleteError;
 }
 /// The method `lists.section.get` returns a section or a list of sections.
 ///
 /// Who: user with "Read" access permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/sections/lists-section-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::SectionGet::new(b24_lists::lists::SectionGetIblockTypeId::Lists, 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::SectionGet>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `SectionGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1747,7 +2144,7 @@ pub struct SectionGet {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the lists.get method.
@@ -1759,7 +2156,7 @@ pub struct SectionGet {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Object for filtering sections `{"field_1": "value_1", ... "field_N": "value_N"}`. The filterable field can take the following values:
     ///
     /// - `ID` — section identifier
@@ -1839,8 +2236,10 @@ impl SectionGet {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<SectionGetIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             iblock_type_id: iblock_type_id.into(),
@@ -1883,6 +2282,7 @@ impl ::b24_core::__private::Method for SectionGet {
         "lists.section.get",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = SectionGetError;
 }
 impl ::b24_core::__private::ListMethod for SectionGet {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -1894,6 +2294,23 @@ impl ::b24_core::__private::ListMethod for SectionGet {
 /// Who: a user with "Edit" or "Edit with restrictions" access permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/sections/lists-section-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::SectionUpdate::new(b24_lists::lists::SectionUpdateIblockTypeId::Lists, 1, "text", 1, "text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::SectionUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SectionUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1915,7 +2332,7 @@ pub struct SectionUpdate {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the lists.get method
@@ -1927,7 +2344,7 @@ pub struct SectionUpdate {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the section.
     ///
     /// The identifier can be obtained using the lists.section.get method
@@ -1937,7 +2354,7 @@ pub struct SectionUpdate {
         rename = "SECTION_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub section_id: i64,
+    pub section_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the section.
     ///
     /// The code can be obtained using the lists.section.get
@@ -1949,7 +2366,7 @@ pub struct SectionUpdate {
         rename = "SECTION_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub section_code: ::std::string::String,
+    pub section_code: ::b24_core::__private::Param<::std::string::String>,
     /// Array of fields.
     ///
     /// Detailed description
@@ -1963,10 +2380,14 @@ impl SectionUpdate {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<SectionUpdateIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
-        section_id: impl ::std::convert::Into<i64>,
-        section_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        section_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        section_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<::std::vec::Vec<SectionUpdateFieldsItem>>,
     ) -> Self {
         Self {
@@ -1986,12 +2407,30 @@ impl ::b24_core::__private::Method for SectionUpdate {
         "lists.section.update",
     );
     type Output = bool;
+    type Error = SectionUpdateError;
 }
 /// The `lists.update` method updates the universal list.
 ///
 /// Who: a user with "Full access" permission for the required list.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/lists/lists/lists-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_lists::lists::Update::new(b24_lists::lists::UpdateIblockTypeId::Lists, 1, "text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_lists::lists::Update>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Update` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2015,7 +2454,7 @@ pub struct Update {
         rename = "IBLOCK_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub iblock_id: i64,
+    pub iblock_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the information block.
     ///
     /// The code can be obtained using the lists.get method
@@ -2027,7 +2466,7 @@ pub struct Update {
         rename = "IBLOCK_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub iblock_code: ::std::string::String,
+    pub iblock_code: ::b24_core::__private::Param<::std::string::String>,
     /// Group identifier. It is not necessary to specify this for changing list settings. Use this parameter if you want to move the list to another group.
     ///
     /// The identifier can be obtained using the socialnetwork.api.workgroup.list, sonet_group.get, and sonet_group.user.groups methods
@@ -2039,7 +2478,7 @@ pub struct Update {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub socnet_group_id: ::std::option::Option<i64>,
+    pub socnet_group_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Array of list fields.
     ///
     /// Detailed description
@@ -2105,8 +2544,10 @@ impl Update {
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         iblock_type_id: impl ::std::convert::Into<UpdateIblockTypeId>,
-        iblock_id: impl ::std::convert::Into<i64>,
-        iblock_code: impl ::std::convert::Into<::std::string::String>,
+        iblock_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        iblock_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<::std::vec::Vec<UpdateFieldsItem>>,
     ) -> Self {
         Self {
@@ -2121,7 +2562,10 @@ impl Update {
     }
     /// Sets `SOCNET_GROUP_ID`.
     #[must_use]
-    pub fn socnet_group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn socnet_group_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.socnet_group_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -2153,6 +2597,708 @@ impl ::b24_core::__private::Method for Update {
     const SCOPE: &'static str = "lists";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("lists.update");
     type Output = bool;
+    type Error = UpdateError;
+}
+/// The documented errors of `Add`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AddError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ERROR_IBLOCK_ALREADY_EXISTS`.
+    ///
+    /// Iblock already exists
+    ErrorIblockAlreadyExists,
+    /// Code `ERROR_ADD_IBLOCK`.
+    ///
+    /// —
+    ErrorAddIblock,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for AddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
+                return Self::ErrorRequiredParametersMissing;
+            }
+            "ERROR_IBLOCK_ALREADY_EXISTS" => return Self::ErrorIblockAlreadyExists,
+            "ERROR_ADD_IBLOCK" => return Self::ErrorAddIblock,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::ErrorIblockAlreadyExists => "ERROR_IBLOCK_ALREADY_EXISTS",
+            Self::ErrorAddIblock => "ERROR_ADD_IBLOCK",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `Delete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeleteError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ERROR_IBLOCK_NOT_FOUND`.
+    ///
+    /// Iblock not found
+    ErrorIblockNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
+                return Self::ErrorRequiredParametersMissing;
+            }
+            "ERROR_IBLOCK_NOT_FOUND" => return Self::ErrorIblockNotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::ErrorIblockNotFound => "ERROR_IBLOCK_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorIblockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ElementGet` (shared).
+pub type ElementGetError = DeleteError;
+/// The documented errors of `FieldDelete` (shared).
+pub type FieldDeleteError = DeleteError;
+/// The documented errors of `FieldGet` (shared).
+pub type FieldGetError = DeleteError;
+/// The documented errors of `FieldTypeGet` (shared).
+pub type FieldTypeGetError = DeleteError;
+/// The documented errors of `ElementAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ElementAddError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ERROR_IBLOCK_NOT_FOUND`.
+    ///
+    /// Iblock not found
+    ErrorIblockNotFound,
+    /// Code `ERROR_ELEMENT_ALREADY_EXISTS`.
+    ///
+    /// Element already exists
+    ErrorElementAlreadyExists,
+    /// Code `ERROR_ADD_ELEMENT`.
+    ///
+    /// —
+    ErrorAddElement,
+    /// Code `ERROR_ELEMENT_FIELD_VALUE`.
+    ///
+    /// Writing file values by ID is not supported
+    ErrorElementFieldValue,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ElementAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
+                return Self::ErrorRequiredParametersMissing;
+            }
+            "ERROR_IBLOCK_NOT_FOUND" => return Self::ErrorIblockNotFound,
+            "ERROR_ELEMENT_ALREADY_EXISTS" => return Self::ErrorElementAlreadyExists,
+            "ERROR_ADD_ELEMENT" => return Self::ErrorAddElement,
+            "ERROR_ELEMENT_FIELD_VALUE" => return Self::ErrorElementFieldValue,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::ErrorIblockNotFound => "ERROR_IBLOCK_NOT_FOUND",
+            Self::ErrorElementAlreadyExists => "ERROR_ELEMENT_ALREADY_EXISTS",
+            Self::ErrorAddElement => "ERROR_ADD_ELEMENT",
+            Self::ErrorElementFieldValue => "ERROR_ELEMENT_FIELD_VALUE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorIblockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ElementDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ElementDeleteError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ERROR_IBLOCK_NOT_FOUND`.
+    ///
+    /// Iblock not found
+    ErrorIblockNotFound,
+    /// Code `ERROR_ELEMENT_NOT_FOUND`.
+    ///
+    /// Element not found
+    ErrorElementNotFound,
+    /// Code `ERROR_DELETE_ELEMENT`.
+    ///
+    /// —
+    ErrorDeleteElement,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ElementDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
+                return Self::ErrorRequiredParametersMissing;
+            }
+            "ERROR_IBLOCK_NOT_FOUND" => return Self::ErrorIblockNotFound,
+            "ERROR_ELEMENT_NOT_FOUND" => return Self::ErrorElementNotFound,
+            "ERROR_DELETE_ELEMENT" => return Self::ErrorDeleteElement,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::ErrorIblockNotFound => "ERROR_IBLOCK_NOT_FOUND",
+            Self::ErrorElementNotFound => "ERROR_ELEMENT_NOT_FOUND",
+            Self::ErrorDeleteElement => "ERROR_DELETE_ELEMENT",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorIblockNotFound | Self::ErrorElementNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ElementGetFileUrl`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ElementGetFileUrlError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ERROR_IBLOCK_NOT_FOUND`.
+    ///
+    /// Iblock not found
+    ErrorIblockNotFound,
+    /// Code `ERROR_ELEMENT_NOT_FOUND`.
+    ///
+    /// Element not found
+    ErrorElementNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ElementGetFileUrlError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
+                return Self::ErrorRequiredParametersMissing;
+            }
+            "ERROR_IBLOCK_NOT_FOUND" => return Self::ErrorIblockNotFound,
+            "ERROR_ELEMENT_NOT_FOUND" => return Self::ErrorElementNotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::ErrorIblockNotFound => "ERROR_IBLOCK_NOT_FOUND",
+            Self::ErrorElementNotFound => "ERROR_ELEMENT_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorIblockNotFound | Self::ErrorElementNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ElementUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ElementUpdateError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ERROR_IBLOCK_NOT_FOUND`.
+    ///
+    /// Iblock not found
+    ErrorIblockNotFound,
+    /// Code `ERROR_ELEMENT_NOT_FOUND`.
+    ///
+    /// Element not found
+    ErrorElementNotFound,
+    /// Code `ERROR_UPDATE_ELEMENT`.
+    ///
+    /// —
+    ErrorUpdateElement,
+    /// Code `ERROR_ELEMENT_FIELD_VALUE`.
+    ///
+    /// Writing file values by ID is not supported
+    ErrorElementFieldValue,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ElementUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
+                return Self::ErrorRequiredParametersMissing;
+            }
+            "ERROR_IBLOCK_NOT_FOUND" => return Self::ErrorIblockNotFound,
+            "ERROR_ELEMENT_NOT_FOUND" => return Self::ErrorElementNotFound,
+            "ERROR_UPDATE_ELEMENT" => return Self::ErrorUpdateElement,
+            "ERROR_ELEMENT_FIELD_VALUE" => return Self::ErrorElementFieldValue,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::ErrorIblockNotFound => "ERROR_IBLOCK_NOT_FOUND",
+            Self::ErrorElementNotFound => "ERROR_ELEMENT_NOT_FOUND",
+            Self::ErrorUpdateElement => "ERROR_UPDATE_ELEMENT",
+            Self::ErrorElementFieldValue => "ERROR_ELEMENT_FIELD_VALUE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorIblockNotFound | Self::ErrorElementNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FieldAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FieldAddError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ERROR_IBLOCK_NOT_FOUND`.
+    ///
+    /// Iblock not found
+    ErrorIblockNotFound,
+    /// Code `ERROR_SAVE_FIELD`.
+    ///
+    /// Error saving the field
+    ///
+    /// Property already exists
+    ///
+    /// Please fill the code fields
+    ///
+    /// The default value of the field '...' is required
+    ///
+    /// Incorrect lists specified for '...' property
+    ErrorSaveField,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FieldAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
+                return Self::ErrorRequiredParametersMissing;
+            }
+            "ERROR_IBLOCK_NOT_FOUND" => return Self::ErrorIblockNotFound,
+            "ERROR_SAVE_FIELD" => return Self::ErrorSaveField,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::ErrorIblockNotFound => "ERROR_IBLOCK_NOT_FOUND",
+            Self::ErrorSaveField => "ERROR_SAVE_FIELD",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorIblockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `FieldUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FieldUpdateError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ERROR_IBLOCK_NOT_FOUND`.
+    ///
+    /// Iblock not found
+    ErrorIblockNotFound,
+    /// Code `ERROR_UPDATE_FIELD`.
+    ///
+    /// Error updating the field
+    ///
+    /// The default value of the field '...' is required
+    ///
+    /// Incorrect lists specified for '...' property
+    ErrorUpdateField,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for FieldUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
+                return Self::ErrorRequiredParametersMissing;
+            }
+            "ERROR_IBLOCK_NOT_FOUND" => return Self::ErrorIblockNotFound,
+            "ERROR_UPDATE_FIELD" => return Self::ErrorUpdateField,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::ErrorIblockNotFound => "ERROR_IBLOCK_NOT_FOUND",
+            Self::ErrorUpdateField => "ERROR_UPDATE_FIELD",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorIblockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `Get`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum GetError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for GetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
+                return Self::ErrorRequiredParametersMissing;
+            }
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SectionGet` (shared).
+pub type SectionGetError = GetError;
+/// The documented errors of `SectionAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SectionAddError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ERROR_ADD_SECTION`.
+    ///
+    /// —
+    ErrorAddSection,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SectionAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
+                return Self::ErrorRequiredParametersMissing;
+            }
+            "ERROR_ADD_SECTION" => return Self::ErrorAddSection,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::ErrorAddSection => "ERROR_ADD_SECTION",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SectionDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SectionDeleteError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ERROR_SECTION_NOT_FOUND`.
+    ///
+    /// Section not found
+    ErrorSectionNotFound,
+    /// Code `ERROR_DELETE_SECTION`.
+    ///
+    /// —
+    ErrorDeleteSection,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SectionDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
+                return Self::ErrorRequiredParametersMissing;
+            }
+            "ERROR_SECTION_NOT_FOUND" => return Self::ErrorSectionNotFound,
+            "ERROR_DELETE_SECTION" => return Self::ErrorDeleteSection,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::ErrorSectionNotFound => "ERROR_SECTION_NOT_FOUND",
+            Self::ErrorDeleteSection => "ERROR_DELETE_SECTION",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorSectionNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SectionUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SectionUpdateError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ERROR_SECTION_NOT_FOUND`.
+    ///
+    /// Section not found
+    ErrorSectionNotFound,
+    /// Code `ERROR_UPDATE_SECTION`.
+    ///
+    /// —
+    ErrorUpdateSection,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SectionUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
+                return Self::ErrorRequiredParametersMissing;
+            }
+            "ERROR_SECTION_NOT_FOUND" => return Self::ErrorSectionNotFound,
+            "ERROR_UPDATE_SECTION" => return Self::ErrorUpdateSection,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::ErrorSectionNotFound => "ERROR_SECTION_NOT_FOUND",
+            Self::ErrorUpdateSection => "ERROR_UPDATE_SECTION",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorSectionNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `Update`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UpdateError {
+    /// Code `ERROR_REQUIRED_PARAMETERS_MISSING`.
+    ///
+    /// Required parameter X is missing
+    ErrorRequiredParametersMissing,
+    /// Code `ERROR_IBLOCK_NOT_FOUND`.
+    ///
+    /// Iblock not found
+    ErrorIblockNotFound,
+    /// Code `ERROR_UPDATE_IBLOCK`.
+    ///
+    /// —
+    ErrorUpdateIblock,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for UpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
+                return Self::ErrorRequiredParametersMissing;
+            }
+            "ERROR_IBLOCK_NOT_FOUND" => return Self::ErrorIblockNotFound,
+            "ERROR_UPDATE_IBLOCK" => return Self::ErrorUpdateIblock,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorRequiredParametersMissing => "ERROR_REQUIRED_PARAMETERS_MISSING",
+            Self::ErrorIblockNotFound => "ERROR_IBLOCK_NOT_FOUND",
+            Self::ErrorUpdateIblock => "ERROR_UPDATE_IBLOCK",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorIblockNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// Identifier of the information block type. Possible values:
 /// - `lists` — list information block type

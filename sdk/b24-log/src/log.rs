@@ -5,6 +5,23 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/blogcomment/log-blogcomment-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_log::log::BlogcommentAdd::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_log::log::BlogcommentAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlogcommentAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -18,7 +35,7 @@ pub struct BlogcommentAdd {
         rename = "POST_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub post_id: i64,
+    pub post_id: ::b24_core::__private::Param<i64>,
     /// The text of the comment. It is considered during duplication checks and is saved in the `POST_TEXT` field
     ///
     /// Wire name: `TEXT`.
@@ -26,7 +43,7 @@ pub struct BlogcommentAdd {
         rename = "TEXT",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub text: ::std::string::String,
+    pub text: ::b24_core::__private::Param<::std::string::String>,
     /// An array of files described according to the file handling rules. Files will be uploaded to the user's Drive and linked to the comment
     ///
     /// Wire name: `FILES`.
@@ -45,14 +62,16 @@ pub struct BlogcommentAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl BlogcommentAdd {
     /// Creates a `BlogcommentAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        post_id: impl ::std::convert::Into<i64>,
-        text: impl ::std::convert::Into<::std::string::String>,
+        post_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        text: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             post_id: post_id.into(),
@@ -74,7 +93,10 @@ impl BlogcommentAdd {
     }
     /// Sets `USER_ID`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -86,12 +108,30 @@ impl ::b24_core::__private::Method for BlogcommentAdd {
         "log.blogcomment.add",
     );
     type Output = i64;
+    type Error = BlogcommentAddError;
 }
 /// The method `log.blogcomment.delete` removes a comment from the News Feed.
 ///
 /// Who: the comment author or a user with full write access.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/blogcomment/log-blogcomment-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_log::log::BlogcommentDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_log::log::BlogcommentDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlogcommentDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -105,7 +145,7 @@ pub struct BlogcommentDelete {
         rename = "COMMENT_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub comment_id: i64,
+    pub comment_id: ::b24_core::__private::Param<i64>,
     /// The identifier of the user performing the deletion. Available only to administrators. By default, the current user who initiated the call is used.
     ///
     /// The user identifier can be obtained using the method user.get or user.search
@@ -117,12 +157,14 @@ pub struct BlogcommentDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl BlogcommentDelete {
     /// Creates a `BlogcommentDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(comment_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        comment_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             comment_id: comment_id.into(),
             user_id: ::std::option::Option::None,
@@ -130,7 +172,10 @@ impl BlogcommentDelete {
     }
     /// Sets `USER_ID`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -142,12 +187,30 @@ impl ::b24_core::__private::Method for BlogcommentDelete {
         "log.blogcomment.delete",
     );
     type Output = bool;
+    type Error = BlogcommentDeleteError;
 }
 /// The method `log.blogcomment.user.get` returns a list of comments on a News Feed post for the specified user and information about attached files.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/blogcomment/log-blogcomment-user-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_log::log::BlogcommentUserGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_log::log::BlogcommentUserGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlogcommentUserGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -165,7 +228,7 @@ pub struct BlogcommentUserGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The method will return comments with identifiers greater than the specified value.
     ///
     /// Wire name: `FIRST_ID`.
@@ -175,7 +238,7 @@ pub struct BlogcommentUserGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub first_id: ::std::option::Option<i64>,
+    pub first_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The method will return comments with identifiers less than the specified value.
     ///
     /// Wire name: `LAST_ID`.
@@ -185,7 +248,7 @@ pub struct BlogcommentUserGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub last_id: ::std::option::Option<i64>,
+    pub last_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The number of records in the response. The acceptable value is from `1` to `100`. By default, `100` comments are returned.
     ///
     /// Wire name: `LIMIT`.
@@ -195,7 +258,7 @@ pub struct BlogcommentUserGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl BlogcommentUserGet {
     /// Creates a `BlogcommentUserGet` from its required fields.
@@ -210,25 +273,37 @@ impl BlogcommentUserGet {
     }
     /// Sets `USER_ID`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `FIRST_ID`.
     #[must_use]
-    pub fn first_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn first_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.first_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `LAST_ID`.
     #[must_use]
-    pub fn last_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn last_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.last_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `LIMIT`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
@@ -243,12 +318,29 @@ impl ::b24_core::__private::Method for BlogcommentUserGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `log.blogpost.add` adds a message to the News Feed.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/log-blogpost-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_log::log::BlogpostAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_log::log::BlogpostAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlogpostAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -260,7 +352,7 @@ pub struct BlogpostAdd {
         rename = "POST_MESSAGE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub post_message: ::std::string::String,
+    pub post_message: ::b24_core::__private::Param<::std::string::String>,
     /// Message title
     ///
     /// Wire name: `POST_TITLE`.
@@ -270,7 +362,9 @@ pub struct BlogpostAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub post_title: ::std::option::Option<::std::string::String>,
+    pub post_title: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// List of recipients who will have permission to view the message.
     ///
     /// Possible values:
@@ -324,7 +418,9 @@ pub struct BlogpostAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub important_date_end: ::std::option::Option<::std::string::String>,
+    pub important_date_end: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Site identifier.
     ///
     /// Default — current site
@@ -336,7 +432,9 @@ pub struct BlogpostAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub site_id: ::std::option::Option<::std::string::String>,
+    pub site_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the user on behalf of whom the message is published. Available only to administrators.
     ///
     /// The identifier can be obtained using the user.get method.
@@ -350,7 +448,7 @@ pub struct BlogpostAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Message tags
     ///
     /// Wire name: `TAGS`.
@@ -360,7 +458,7 @@ pub struct BlogpostAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub tags: ::std::option::Option<::std::string::String>,
+    pub tags: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Background code of the message
     ///
     /// Wire name: `BACKGROUND_CODE`.
@@ -370,7 +468,9 @@ pub struct BlogpostAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub background_code: ::std::option::Option<::std::string::String>,
+    pub background_code: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Automatic addition of a link preview from the message text.
     ///
     /// Possible values:
@@ -392,7 +492,9 @@ impl BlogpostAdd {
     /// Creates a `BlogpostAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        post_message: impl ::std::convert::Into<::std::string::String>,
+        post_message: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         uf: impl ::std::convert::Into<BlogpostAddUf>,
     ) -> Self {
         Self {
@@ -415,7 +517,9 @@ impl BlogpostAdd {
     #[must_use]
     pub fn post_title(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.post_title = ::std::option::Option::Some(value.into());
         self
@@ -466,7 +570,9 @@ impl BlogpostAdd {
     #[must_use]
     pub fn important_date_end(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.important_date_end = ::std::option::Option::Some(value.into());
         self
@@ -475,14 +581,19 @@ impl BlogpostAdd {
     #[must_use]
     pub fn site_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.site_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `USER_ID`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -490,7 +601,9 @@ impl BlogpostAdd {
     #[must_use]
     pub fn tags(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.tags = ::std::option::Option::Some(value.into());
         self
@@ -499,7 +612,9 @@ impl BlogpostAdd {
     #[must_use]
     pub fn background_code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.background_code = ::std::option::Option::Some(value.into());
         self
@@ -521,12 +636,30 @@ impl ::b24_core::__private::Method for BlogpostAdd {
         "log.blogpost.add",
     );
     type Output = i64;
+    type Error = BlogpostAddError;
 }
 /// The method `log.blogpost.delete` removes a message from the News Feed.
 ///
 /// Who: administrator or message author.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/log-blogpost-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_log::log::BlogpostDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_log::log::BlogpostDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlogpostDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -540,12 +673,14 @@ pub struct BlogpostDelete {
         rename = "POST_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub post_id: i64,
+    pub post_id: ::b24_core::__private::Param<i64>,
 }
 impl BlogpostDelete {
     /// Creates a `BlogpostDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(post_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        post_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { post_id: post_id.into() }
     }
 }
@@ -556,12 +691,31 @@ impl ::b24_core::__private::Method for BlogpostDelete {
         "log.blogpost.delete",
     );
     type Output = bool;
+    type Error = BlogpostDeleteError;
 }
 /// The method `log.blogpost.get` returns messages from the News Feed that are accessible to the current user.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/log-blogpost-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_log::log::BlogpostGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_log::log::BlogpostGet>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlogpostGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -577,7 +731,7 @@ pub struct BlogpostGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub post_id: ::std::option::Option<i64>,
+    pub post_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Filter by recipients who have the right to view the message.
     ///
     /// Possible values:
@@ -601,7 +755,9 @@ pub struct BlogpostGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub log_date_from: ::std::option::Option<::std::string::String>,
+    pub log_date_from: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Upper boundary of the post publication period in ISO 8601 format. If the value is not specified, the upper boundary of the period is not applied
     ///
     /// Wire name: `LOG_DATE_TO`.
@@ -611,7 +767,9 @@ pub struct BlogpostGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub log_date_to: ::std::option::Option<::std::string::String>,
+    pub log_date_to: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// News Feed entry identifier for cursor-based forward navigation. The method returns posts with identifiers greater than the specified value. If `FIRST_ID` and `LAST_ID` are passed, `FIRST_ID` is applied
     ///
     /// Wire name: `FIRST_ID`.
@@ -621,7 +779,7 @@ pub struct BlogpostGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub first_id: ::std::option::Option<i64>,
+    pub first_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// News Feed entry identifier for cursor-based backward navigation. The method returns posts with identifiers less than the specified value
     ///
     /// Wire name: `LAST_ID`.
@@ -631,7 +789,7 @@ pub struct BlogpostGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub last_id: ::std::option::Option<i64>,
+    pub last_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Page size in cursor mode. A non-positive or non-numeric value is replaced with the default value. The maximum value is `200`
     ///
     /// Wire name: `LIMIT`.
@@ -641,7 +799,7 @@ pub struct BlogpostGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub limit: ::std::option::Option<i64>,
+    pub limit: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// This parameter is used for pagination control.
     ///
     /// The page size of results is always static — 50 records.
@@ -659,7 +817,7 @@ pub struct BlogpostGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl BlogpostGet {
     /// Creates a `BlogpostGet` from its required fields.
@@ -678,7 +836,10 @@ impl BlogpostGet {
     }
     /// Sets `POST_ID`.
     #[must_use]
-    pub fn post_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn post_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.post_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -697,7 +858,9 @@ impl BlogpostGet {
     #[must_use]
     pub fn log_date_from(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.log_date_from = ::std::option::Option::Some(value.into());
         self
@@ -706,32 +869,46 @@ impl BlogpostGet {
     #[must_use]
     pub fn log_date_to(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.log_date_to = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `FIRST_ID`.
     #[must_use]
-    pub fn first_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn first_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.first_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `LAST_ID`.
     #[must_use]
-    pub fn last_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn last_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.last_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `LIMIT`.
     #[must_use]
-    pub fn limit(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.limit = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -743,6 +920,7 @@ impl ::b24_core::__private::Method for BlogpostGet {
         "log.blogpost.get",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for BlogpostGet {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -754,6 +932,23 @@ impl ::b24_core::__private::ListMethod for BlogpostGet {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/log-blogpost-getusers-important.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_log::log::BlogpostGetusersImportant::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_log::log::BlogpostGetusersImportant>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlogpostGetusersImportant` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -767,12 +962,14 @@ pub struct BlogpostGetusersImportant {
         rename = "POST_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub post_id: i64,
+    pub post_id: ::b24_core::__private::Param<i64>,
 }
 impl BlogpostGetusersImportant {
     /// Creates a `BlogpostGetusersImportant` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(post_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        post_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { post_id: post_id.into() }
     }
 }
@@ -783,12 +980,30 @@ impl ::b24_core::__private::Method for BlogpostGetusersImportant {
         "log.blogpost.getusers.important",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = BlogpostGetusersImportantError;
 }
 /// The method `log.blogpost.share` adds new recipients to a news feed message.
 ///
 /// Who: administrator or message author.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/log-blogpost-share.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_log::log::BlogpostShare::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_log::log::BlogpostShare>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlogpostShare` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -802,7 +1017,7 @@ pub struct BlogpostShare {
         rename = "POST_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub post_id: i64,
+    pub post_id: ::b24_core::__private::Param<i64>,
     /// List of new recipients who will be granted access to view the message.
     ///
     /// Possible values:
@@ -828,13 +1043,13 @@ pub struct BlogpostShare {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl BlogpostShare {
     /// Creates a `BlogpostShare` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        post_id: impl ::std::convert::Into<i64>,
+        post_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         dest: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -847,7 +1062,10 @@ impl BlogpostShare {
     }
     /// Sets `USER_ID`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -859,12 +1077,29 @@ impl ::b24_core::__private::Method for BlogpostShare {
         "log.blogpost.share",
     );
     type Output = bool;
+    type Error = BlogpostShareError;
 }
 /// The method `log.blogpost.update` updates a message in the News Feed.
 ///
 /// Who: administrator or message author.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/log/log-blogpost-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_log::log::BlogpostUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_log::log::BlogpostUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `BlogpostUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -878,7 +1113,7 @@ pub struct BlogpostUpdate {
         rename = "POST_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub post_id: i64,
+    pub post_id: ::b24_core::__private::Param<i64>,
     /// New text of the message.
     ///
     /// Wire name: `POST_MESSAGE`.
@@ -888,7 +1123,9 @@ pub struct BlogpostUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub post_message: ::std::option::Option<::std::string::String>,
+    pub post_message: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// New title of the message.
     ///
     /// If neither `POST_TITLE` nor `POST_MESSAGE` is provided, the method will return an error `EMPTY_TITLE`. If only `POST_MESSAGE` is provided, the title from the original message will not be retained.
@@ -900,7 +1137,9 @@ pub struct BlogpostUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub post_title: ::std::option::Option<::std::string::String>,
+    pub post_title: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// New list of recipients who will have the right to view the message.
     ///
     /// Possible values:
@@ -952,7 +1191,9 @@ pub struct BlogpostUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub important_date_end: ::std::option::Option<::std::string::String>,
+    pub important_date_end: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the site.
     ///
     /// Wire name: `SITE_ID`.
@@ -962,7 +1203,9 @@ pub struct BlogpostUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub site_id: ::std::option::Option<::std::string::String>,
+    pub site_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Identifier of the user on behalf of whom the message is edited. Available only to administrators.
     ///
     /// The identifier can be obtained using the user.get method.
@@ -976,7 +1219,7 @@ pub struct BlogpostUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Custom fields. A specific set of fields is supported, depending on the account settings.
     ///
     /// Wire name: `UF_`.
@@ -987,7 +1230,7 @@ impl BlogpostUpdate {
     /// Creates a `BlogpostUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        post_id: impl ::std::convert::Into<i64>,
+        post_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         uf: impl ::std::convert::Into<BlogpostUpdateUf>,
     ) -> Self {
         Self {
@@ -1008,7 +1251,9 @@ impl BlogpostUpdate {
     #[must_use]
     pub fn post_message(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.post_message = ::std::option::Option::Some(value.into());
         self
@@ -1017,7 +1262,9 @@ impl BlogpostUpdate {
     #[must_use]
     pub fn post_title(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.post_title = ::std::option::Option::Some(value.into());
         self
@@ -1068,7 +1315,9 @@ impl BlogpostUpdate {
     #[must_use]
     pub fn important_date_end(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.important_date_end = ::std::option::Option::Some(value.into());
         self
@@ -1077,14 +1326,19 @@ impl BlogpostUpdate {
     #[must_use]
     pub fn site_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.site_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `USER_ID`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1096,6 +1350,398 @@ impl ::b24_core::__private::Method for BlogpostUpdate {
         "log.blogpost.update",
     );
     type Output = i64;
+    type Error = BlogpostUpdateError;
+}
+/// The documented errors of `BlogcommentAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlogcommentAddError {
+    /// No code; told apart by its description.
+    ///
+    /// No blog module installed
+    NoBlogModuleInstalled,
+    /// No code; told apart by its description.
+    ///
+    /// No post found
+    NoPostFound,
+    /// No code; told apart by its description.
+    ///
+    /// No blog found
+    NoBlogFound,
+    /// No code; told apart by its description.
+    ///
+    /// Duplicate comment
+    DuplicateComment,
+    /// No code; told apart by its description.
+    ///
+    /// No permissions
+    NoPermissions,
+    /// No code; told apart by its description.
+    ///
+    /// Blog comment hasn't been added
+    BlogCommentHasnTBeenAdded,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlogcommentAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "no blog module installed" => return Self::NoBlogModuleInstalled,
+                "no post found" => return Self::NoPostFound,
+                "no blog found" => return Self::NoBlogFound,
+                "duplicate comment" => return Self::DuplicateComment,
+                "no permissions" => return Self::NoPermissions,
+                "blog comment hasn't been added" => {
+                    return Self::BlogCommentHasnTBeenAdded;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::NoBlogModuleInstalled => "",
+            Self::NoPostFound => "",
+            Self::NoBlogFound => "",
+            Self::DuplicateComment => "",
+            Self::NoPermissions => "",
+            Self::BlogCommentHasnTBeenAdded => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `BlogcommentDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlogcommentDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Wrong comment ID
+    WrongCommentId,
+    /// No code; told apart by its description.
+    ///
+    /// Blog module not installed
+    BlogModuleNotInstalled,
+    /// No code; told apart by its description.
+    ///
+    /// No delete perms
+    NoDeletePerms,
+    /// No code; told apart by its description.
+    ///
+    /// No comment found
+    NoCommentFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlogcommentDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong comment id" => return Self::WrongCommentId,
+                "blog module not installed" => return Self::BlogModuleNotInstalled,
+                "no delete perms" => return Self::NoDeletePerms,
+                "no comment found" => return Self::NoCommentFound,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongCommentId => "",
+            Self::BlogModuleNotInstalled => "",
+            Self::NoDeletePerms => "",
+            Self::NoCommentFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `BlogpostAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlogpostAddError {
+    /// Code `SONET_CONTROLLER_LIVEFEED_BLOGPOST_ADD_ERROR`.
+    ///
+    /// Blog post hasn't been added
+    ///
+    /// No destination specified
+    SonetControllerLivefeedBlogpostAddError,
+    /// Code `SONET_CONTROLLER_LIVEFEED_BLOGPOST_MODULE_BLOG_NOT_INSTALLED`.
+    ///
+    /// Blog module is not installed
+    SonetControllerLivefeedBlogpostModuleBlogNotInstalled,
+    /// Code `SONET_CONTROLLER_LIVEFEED_BLOG_NOT_FOUND`.
+    ///
+    /// Blog not found
+    SonetControllerLivefeedBlogNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Cannot add blog post
+    CannotAddBlogPost,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlogpostAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "SONET_CONTROLLER_LIVEFEED_BLOGPOST_ADD_ERROR" => {
+                return Self::SonetControllerLivefeedBlogpostAddError;
+            }
+            "SONET_CONTROLLER_LIVEFEED_BLOGPOST_MODULE_BLOG_NOT_INSTALLED" => {
+                return Self::SonetControllerLivefeedBlogpostModuleBlogNotInstalled;
+            }
+            "SONET_CONTROLLER_LIVEFEED_BLOG_NOT_FOUND" => {
+                return Self::SonetControllerLivefeedBlogNotFound;
+            }
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "cannot add blog post" => return Self::CannotAddBlogPost,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::SonetControllerLivefeedBlogpostAddError => {
+                "SONET_CONTROLLER_LIVEFEED_BLOGPOST_ADD_ERROR"
+            }
+            Self::SonetControllerLivefeedBlogpostModuleBlogNotInstalled => {
+                "SONET_CONTROLLER_LIVEFEED_BLOGPOST_MODULE_BLOG_NOT_INSTALLED"
+            }
+            Self::SonetControllerLivefeedBlogNotFound => {
+                "SONET_CONTROLLER_LIVEFEED_BLOG_NOT_FOUND"
+            }
+            Self::CannotAddBlogPost => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SonetControllerLivefeedBlogNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `BlogpostDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlogpostDeleteError {
+    /// Code `100`.
+    ///
+    /// Wrong post ID
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Blog module is not installed.
+    BlogModuleIsNotInstalled,
+    /// Code `403`.
+    ///
+    /// You do not have permission to delete this message
+    Code403,
+    /// No code; told apart by its description.
+    ///
+    /// Error deleting message
+    ErrorDeletingMessage,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlogpostDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            "403" => return Self::Code403,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "blog module is not installed" => return Self::BlogModuleIsNotInstalled,
+                "error deleting message" => return Self::ErrorDeletingMessage,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::BlogModuleIsNotInstalled => "",
+            Self::Code403 => "403",
+            Self::ErrorDeletingMessage => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `BlogpostGetusersImportant`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlogpostGetusersImportantError {
+    /// No code; told apart by its description.
+    ///
+    /// Wrong post ID
+    WrongPostId,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlogpostGetusersImportantError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong post id" => return Self::WrongPostId,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongPostId => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `BlogpostShare`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlogpostShareError {
+    /// No code; told apart by its description.
+    ///
+    /// Wrong post ID
+    WrongPostId,
+    /// No code; told apart by its description.
+    ///
+    /// Blog module not installed
+    BlogModuleNotInstalled,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong destinations
+    WrongDestinations,
+    /// No code; told apart by its description.
+    ///
+    /// No read perms
+    NoReadPerms,
+    /// No code; told apart by its description.
+    ///
+    /// No access to one or more message recipients
+    NoAccessToOneOrMore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlogpostShareError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong post id" => return Self::WrongPostId,
+                "blog module not installed" => return Self::BlogModuleNotInstalled,
+                "wrong destinations" => return Self::WrongDestinations,
+                "no read perms" => return Self::NoReadPerms,
+                "no access to one or more message recipients" => {
+                    return Self::NoAccessToOneOrMore;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongPostId => "",
+            Self::BlogModuleNotInstalled => "",
+            Self::WrongDestinations => "",
+            Self::NoReadPerms => "",
+            Self::NoAccessToOneOrMore => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `BlogpostUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlogpostUpdateError {
+    /// Code `SONET_CONTROLLER_LIVEFEED_BLOGPOST_UPDATE_ERROR`.
+    ///
+    /// Wrong post ID
+    ///
+    /// Blog module is not installed.
+    ///
+    /// No write perms
+    ///
+    /// No post found
+    ///
+    /// No blog found
+    SonetControllerLivefeedBlogpostUpdateError,
+    /// Code `EMPTY_TITLE`.
+    ///
+    /// Message title is not specified.
+    EmptyTitle,
+    /// No code; told apart by its description.
+    ///
+    /// Cannot update blog post
+    CannotUpdateBlogPost,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BlogpostUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "SONET_CONTROLLER_LIVEFEED_BLOGPOST_UPDATE_ERROR" => {
+                return Self::SonetControllerLivefeedBlogpostUpdateError;
+            }
+            "EMPTY_TITLE" => return Self::EmptyTitle,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "cannot update blog post" => return Self::CannotUpdateBlogPost,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::SonetControllerLivefeedBlogpostUpdateError => {
+                "SONET_CONTROLLER_LIVEFEED_BLOGPOST_UPDATE_ERROR"
+            }
+            Self::EmptyTitle => "EMPTY_TITLE",
+            Self::CannotUpdateBlogPost => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// Indicator of an important message.
 ///

@@ -7,6 +7,23 @@
 /// Docs: <https://apidocs.bitrix24.com/api-reference/event-log/main-eventlog-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_main::event_log::EventlogFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_main::event_log::EventlogFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EventlogFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -18,7 +35,7 @@ pub struct EventlogFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// A list of description fields to return in the response.
     ///
     /// Available fields:
@@ -43,7 +60,11 @@ pub struct EventlogFieldGet {
 impl EventlogFieldGet {
     /// Creates a `EventlogFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -69,6 +90,7 @@ impl ::b24_core::__private::Method for EventlogFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = EventlogFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `main.eventlog.field.list` returns a list of available fields for event log entries.
 ///
@@ -77,6 +99,23 @@ impl ::b24_core::__private::Method for EventlogFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/event-log/main-eventlog-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_main::event_log::EventlogFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_main::event_log::EventlogFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EventlogFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -130,6 +169,7 @@ impl ::b24_core::__private::Method for EventlogFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = EventlogFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `main.eventlog.get` returns an event log entry by its identifier.
 ///
@@ -138,6 +178,23 @@ impl ::b24_core::__private::Method for EventlogFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/event-log/main-eventlog-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_main::event_log::EventlogGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_main::event_log::EventlogGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EventlogGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -146,7 +203,7 @@ pub struct EventlogGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// List of fields to return in the response.
     ///
     /// Available fields:
@@ -173,7 +230,9 @@ pub struct EventlogGet {
 impl EventlogGet {
     /// Creates a `EventlogGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             select: ::std::option::Option::None,
@@ -199,6 +258,7 @@ impl ::b24_core::__private::Method for EventlogGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = EventlogGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `main.eventlog.list` returns a list of event log entries based on specified conditions.
 ///
@@ -207,6 +267,23 @@ impl ::b24_core::__private::Method for EventlogGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/event-log/main-eventlog-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_main::event_log::EventlogList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_main::event_log::EventlogList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EventlogList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -349,6 +426,7 @@ impl ::b24_core::__private::Method for EventlogList {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `main.eventlog.tail` returns new log entries that appeared after the specified `cursor` reference point, considering the filter.
 ///
@@ -357,6 +435,23 @@ impl ::b24_core::__private::Method for EventlogList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/event-log/main-eventlog-tail.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_main::event_log::EventlogTail::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_main::event_log::EventlogTail>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `EventlogTail` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -470,6 +565,7 @@ impl ::b24_core::__private::Method for EventlogTail {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// Object with response data
 #[derive(

@@ -7,6 +7,22 @@
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/collection/note-collection-add.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_note::note::CollectionAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::CollectionAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CollectionAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -32,6 +48,7 @@ impl ::b24_core::__private::Method for CollectionAdd {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = CollectionAddResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.collection.archive` method archives a knowledge base and cascades the archive to all its documents.
 ///
@@ -40,6 +57,23 @@ impl ::b24_core::__private::Method for CollectionAdd {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/collection/note-collection-archive.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::CollectionArchive::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::CollectionArchive>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CollectionArchive` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -50,12 +84,14 @@ pub struct CollectionArchive {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl CollectionArchive {
     /// Creates a `CollectionArchive` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -70,6 +106,7 @@ impl ::b24_core::__private::Method for CollectionArchive {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.collection.delete` method moves a knowledge base to the shopping cart and cascades the move to all its documents.
 ///
@@ -78,6 +115,23 @@ impl ::b24_core::__private::Method for CollectionArchive {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/collection/note-collection-delete.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::CollectionDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::CollectionDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CollectionDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -88,12 +142,14 @@ pub struct CollectionDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl CollectionDelete {
     /// Creates a `CollectionDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -108,6 +164,7 @@ impl ::b24_core::__private::Method for CollectionDelete {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.collection.field.get` method retrieves a Knowledge base field description by name.
 ///
@@ -116,6 +173,23 @@ impl ::b24_core::__private::Method for CollectionDelete {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/collection/note-collection-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::CollectionFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::CollectionFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CollectionFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -138,7 +212,7 @@ pub struct CollectionFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// A list of description fields to be returned in the response.
     ///
     /// Available fields:
@@ -164,7 +238,11 @@ pub struct CollectionFieldGet {
 impl CollectionFieldGet {
     /// Creates a `CollectionFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -190,6 +268,7 @@ impl ::b24_core::__private::Method for CollectionFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = CollectionFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.collection.field.list` method returns a list of available Knowledge base fields.
 ///
@@ -198,6 +277,23 @@ impl ::b24_core::__private::Method for CollectionFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/collection/note-collection-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::CollectionFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::CollectionFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CollectionFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -252,6 +348,7 @@ impl ::b24_core::__private::Method for CollectionFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = CollectionFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.collection.get` method retrieves a knowledge base by identifier.
 ///
@@ -260,6 +357,23 @@ impl ::b24_core::__private::Method for CollectionFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/collection/note-collection-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::CollectionGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::CollectionGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CollectionGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -270,12 +384,14 @@ pub struct CollectionGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl CollectionGet {
     /// Creates a `CollectionGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -287,6 +403,7 @@ impl ::b24_core::__private::Method for CollectionGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = CollectionGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.collection.list` method returns a list of Knowledge bases available to the user.
 ///
@@ -295,6 +412,23 @@ impl ::b24_core::__private::Method for CollectionGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/collection/note-collection-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::CollectionList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::CollectionList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CollectionList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -331,6 +465,7 @@ impl ::b24_core::__private::Method for CollectionList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = CollectionListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.collection.update` method changes the name of an existing knowledge base.
 ///
@@ -339,6 +474,22 @@ impl ::b24_core::__private::Method for CollectionList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/collection/note-collection-update.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_note::note::CollectionUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::CollectionUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CollectionUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -349,7 +500,7 @@ pub struct CollectionUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object with the fields that need to be changed. Object structure description
     ///
     /// Wire name: `fields`.
@@ -360,7 +511,7 @@ impl CollectionUpdate {
     /// Creates a `CollectionUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<CollectionUpdateFields>,
     ) -> Self {
         Self {
@@ -377,6 +528,7 @@ impl ::b24_core::__private::Method for CollectionUpdate {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = CollectionUpdateResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.add` method creates a new document in the knowledge base and returns its object.
 ///
@@ -385,6 +537,22 @@ impl ::b24_core::__private::Method for CollectionUpdate {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-add.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_note::note::DocumentAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -413,6 +581,7 @@ impl ::b24_core::__private::Method for DocumentAdd {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.archive` method archives a document and all its child pages.
 ///
@@ -421,6 +590,23 @@ impl ::b24_core::__private::Method for DocumentAdd {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-archive.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::DocumentArchive::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentArchive>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentArchive` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -431,12 +617,14 @@ pub struct DocumentArchive {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DocumentArchive {
     /// Creates a `DocumentArchive` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -451,6 +639,7 @@ impl ::b24_core::__private::Method for DocumentArchive {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.delete` method moves a document and all its child pages to the shopping cart.
 ///
@@ -459,6 +648,23 @@ impl ::b24_core::__private::Method for DocumentArchive {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-delete.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::DocumentDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -469,12 +675,14 @@ pub struct DocumentDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DocumentDelete {
     /// Creates a `DocumentDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -489,6 +697,7 @@ impl ::b24_core::__private::Method for DocumentDelete {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.field.get` method returns a description of a document field by name.
 ///
@@ -497,6 +706,23 @@ impl ::b24_core::__private::Method for DocumentDelete {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::DocumentFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -521,7 +747,7 @@ pub struct DocumentFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// A list of description fields that need to be returned in the response.
     ///
     /// Available fields:
@@ -547,7 +773,11 @@ pub struct DocumentFieldGet {
 impl DocumentFieldGet {
     /// Creates a `DocumentFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -573,6 +803,7 @@ impl ::b24_core::__private::Method for DocumentFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.field.list` method returns a list of available document fields.
 ///
@@ -581,6 +812,23 @@ impl ::b24_core::__private::Method for DocumentFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::DocumentFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -635,6 +883,7 @@ impl ::b24_core::__private::Method for DocumentFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.get` method returns a single document with its content in Markdown.
 ///
@@ -643,6 +892,23 @@ impl ::b24_core::__private::Method for DocumentFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::DocumentGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -653,12 +919,14 @@ pub struct DocumentGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DocumentGet {
     /// Creates a `DocumentGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -673,6 +941,7 @@ impl ::b24_core::__private::Method for DocumentGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.search.field.get` method returns a description of the document search result field by name.
 ///
@@ -681,6 +950,23 @@ impl ::b24_core::__private::Method for DocumentGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-search-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::DocumentSearchFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentSearchFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentSearchFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -701,7 +987,7 @@ pub struct DocumentSearchFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// A list of description fields that need to be returned in the response.
     ///
     /// Available fields:
@@ -727,7 +1013,11 @@ pub struct DocumentSearchFieldGet {
 impl DocumentSearchFieldGet {
     /// Creates a `DocumentSearchFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -753,6 +1043,7 @@ impl ::b24_core::__private::Method for DocumentSearchFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentSearchFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.search.field.list` method returns a list of available fields for the document search result.
 ///
@@ -761,6 +1052,23 @@ impl ::b24_core::__private::Method for DocumentSearchFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-search-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::DocumentSearchFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentSearchFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentSearchFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -815,6 +1123,7 @@ impl ::b24_core::__private::Method for DocumentSearchFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentSearchFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.search.list` method searches for documents by heading and content.
 ///
@@ -823,6 +1132,23 @@ impl ::b24_core::__private::Method for DocumentSearchFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-search-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::DocumentSearchList::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentSearchList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentSearchList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -838,7 +1164,7 @@ pub struct DocumentSearchList {
         rename = "query",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub query: ::std::string::String,
+    pub query: ::b24_core::__private::Param<::std::string::String>,
     /// Pagination object. Object structure description
     ///
     /// Wire name: `pagination`.
@@ -848,7 +1174,11 @@ pub struct DocumentSearchList {
 impl DocumentSearchList {
     /// Creates a `DocumentSearchList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(query: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        query: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             query: query.into(),
             pagination: ::std::option::Option::None,
@@ -872,6 +1202,7 @@ impl ::b24_core::__private::Method for DocumentSearchList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentSearchListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.tree.field.get` method returns a description of a document tree field by name.
 ///
@@ -880,6 +1211,23 @@ impl ::b24_core::__private::Method for DocumentSearchList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-tree-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::DocumentTreeFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentTreeFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentTreeFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -900,7 +1248,7 @@ pub struct DocumentTreeFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// A list of description fields that need to be returned in the response.
     ///
     /// Available fields:
@@ -926,7 +1274,11 @@ pub struct DocumentTreeFieldGet {
 impl DocumentTreeFieldGet {
     /// Creates a `DocumentTreeFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -952,6 +1304,7 @@ impl ::b24_core::__private::Method for DocumentTreeFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentTreeFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.tree.field.list` method returns a list of available document tree fields.
 ///
@@ -960,6 +1313,23 @@ impl ::b24_core::__private::Method for DocumentTreeFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-tree-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::DocumentTreeFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentTreeFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentTreeFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1014,6 +1384,7 @@ impl ::b24_core::__private::Method for DocumentTreeFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentTreeFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.tree.list` method returns the document tree of a single knowledge base.
 ///
@@ -1022,6 +1393,23 @@ impl ::b24_core::__private::Method for DocumentTreeFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-tree-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::DocumentTreeList::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentTreeList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentTreeList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1035,12 +1423,14 @@ pub struct DocumentTreeList {
         rename = "collectionId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub collection_id: i64,
+    pub collection_id: ::b24_core::__private::Param<i64>,
 }
 impl DocumentTreeList {
     /// Creates a `DocumentTreeList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(collection_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        collection_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             collection_id: collection_id.into(),
         }
@@ -1054,6 +1444,7 @@ impl ::b24_core::__private::Method for DocumentTreeList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentTreeListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.document.update` method updates the heading and/or the content of a document.
 ///
@@ -1062,6 +1453,22 @@ impl ::b24_core::__private::Method for DocumentTreeList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/document/note-document-update.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_note::note::DocumentUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::DocumentUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DocumentUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1072,7 +1479,7 @@ pub struct DocumentUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object with the fields that need to be changed. Object structure description
     ///
     /// Wire name: `fields`.
@@ -1096,13 +1503,13 @@ pub struct DocumentUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub overwrite: ::std::option::Option<bool>,
+    pub overwrite: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl DocumentUpdate {
     /// Creates a `DocumentUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<DocumentUpdateFields>,
     ) -> Self {
         Self {
@@ -1113,7 +1520,10 @@ impl DocumentUpdate {
     }
     /// Sets `overwrite`.
     #[must_use]
-    pub fn overwrite(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn overwrite(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.overwrite = ::std::option::Option::Some(value.into());
         self
     }
@@ -1126,6 +1536,7 @@ impl ::b24_core::__private::Method for DocumentUpdate {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentUpdateResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.file.add` method uploads a file to a document and returns a file object.
 ///
@@ -1134,6 +1545,23 @@ impl ::b24_core::__private::Method for DocumentUpdate {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/file/note-file-add.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::FileAdd::new(1, "text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::FileAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1147,7 +1575,7 @@ pub struct FileAdd {
         rename = "documentId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub document_id: i64,
+    pub document_id: ::b24_core::__private::Param<i64>,
     /// File name with extension.
     ///
     /// Allowed extensions: `png`, `jpg`, `jpeg`, `gif`, `webp`, `svg`, `pdf`, `txt`, `md`, `csv`, `doc`, `docx`, `xls`, `xlsx`, `ppt`, `pptx`, `mp4`, `webm`, `mov`
@@ -1157,7 +1585,7 @@ pub struct FileAdd {
         rename = "fileName",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub file_name: ::std::string::String,
+    pub file_name: ::b24_core::__private::Param<::std::string::String>,
     /// Binary file content in Base64 encoding.
     ///
     /// The maximum file size depends on the `main.max_file_size` setting in Bitrix24. If it is not set, the `25 MiB (25 * 1024 * 1024 bytes)` limit is used
@@ -1167,15 +1595,19 @@ pub struct FileAdd {
         rename = "fileContent",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub file_content: ::std::string::String,
+    pub file_content: ::b24_core::__private::Param<::std::string::String>,
 }
 impl FileAdd {
     /// Creates a `FileAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        document_id: impl ::std::convert::Into<i64>,
-        file_name: impl ::std::convert::Into<::std::string::String>,
-        file_content: impl ::std::convert::Into<::std::string::String>,
+        document_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        file_name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        file_content: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             document_id: document_id.into(),
@@ -1190,6 +1622,7 @@ impl ::b24_core::__private::Method for FileAdd {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("note.file.add");
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = FileAddResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.file.field.get` method retrieves a description of a document file field by name.
 ///
@@ -1198,6 +1631,23 @@ impl ::b24_core::__private::Method for FileAdd {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/file/note-file-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::FileFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::FileFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1219,7 +1669,7 @@ pub struct FileFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// A list of description fields to be returned in the response.
     ///
     /// Available fields:
@@ -1245,7 +1695,11 @@ pub struct FileFieldGet {
 impl FileFieldGet {
     /// Creates a `FileFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -1271,6 +1725,7 @@ impl ::b24_core::__private::Method for FileFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = FileFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.file.field.list` method returns a list of available fields for the document file.
 ///
@@ -1279,6 +1734,23 @@ impl ::b24_core::__private::Method for FileFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/file/note-file-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::FileFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::FileFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1333,6 +1805,7 @@ impl ::b24_core::__private::Method for FileFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = FileFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `note.file.get` method returns file metadata and a ready-to-use Markdown block to insert the attachment into a document.
 ///
@@ -1341,6 +1814,23 @@ impl ::b24_core::__private::Method for FileFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/note/file/note-file-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_note::note::FileGet::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_note::note::FileGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FileGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1351,7 +1841,7 @@ pub struct FileGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Document identifier to which the file is attached.
     ///
     /// Use the same document identifier that you passed to the note.file.add method.
@@ -1361,14 +1851,14 @@ pub struct FileGet {
         rename = "documentId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub document_id: i64,
+    pub document_id: ::b24_core::__private::Param<i64>,
 }
 impl FileGet {
     /// Creates a `FileGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
-        document_id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        document_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -1382,6 +1872,7 @@ impl ::b24_core::__private::Method for FileGet {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("note.file.get");
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = FileGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// Object with the fields of the new knowledge base. Object structure description
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]

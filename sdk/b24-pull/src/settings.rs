@@ -5,6 +5,23 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/settings/how-to-call-rest-api/batch.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_pull::settings::Batch::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_pull::settings::Batch>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `Batch` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -23,7 +40,7 @@ pub struct Batch {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub halt: ::std::option::Option<bool>,
+    pub halt: ::std::option::Option<::b24_core::__private::Param<bool>>,
 }
 impl Batch {
     /// Creates a `Batch` from its required fields.
@@ -40,7 +57,10 @@ impl Batch {
     }
     /// Sets `halt`.
     #[must_use]
-    pub fn halt(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+    pub fn halt(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<bool>>,
+    ) -> Self {
         self.halt = ::std::option::Option::Some(value.into());
         self
     }
@@ -53,12 +73,30 @@ impl ::b24_core::__private::Method for Batch {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = BatchError;
 }
 /// The method `pull.application.config.get` returns the connection configuration for Push&Pull servers for the current application.
 ///
 /// Who: a user authorized in the application.
 ///
 /// Docs: <https://apidocs.bitrix24.com/settings/interactivity/push-and-pull/pull-application-config-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_pull::settings::ApplicationConfigGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_pull::settings::ApplicationConfigGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ApplicationConfigGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -77,7 +115,9 @@ pub struct ApplicationConfigGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub cache: ::std::option::Option<::std::string::String>,
+    pub cache: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Refresh channels upon expiration:
     ///
     /// - `Y` — refresh
@@ -92,7 +132,9 @@ pub struct ApplicationConfigGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub reopen: ::std::option::Option<::std::string::String>,
+    pub reopen: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ApplicationConfigGet {
     /// Creates a `ApplicationConfigGet` from its required fields.
@@ -107,7 +149,9 @@ impl ApplicationConfigGet {
     #[must_use]
     pub fn cache(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.cache = ::std::option::Option::Some(value.into());
         self
@@ -116,7 +160,9 @@ impl ApplicationConfigGet {
     #[must_use]
     pub fn reopen(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.reopen = ::std::option::Option::Some(value.into());
         self
@@ -129,12 +175,30 @@ impl ::b24_core::__private::Method for ApplicationConfigGet {
         "pull.application.config.get",
     );
     type Output = ApplicationConfigGetResult;
+    type Error = ApplicationConfigGetError;
 }
 /// The method `pull.application.event.add` sends an event to the RT channel of the application.
 ///
 /// Who: a user authorized in the application.
 ///
 /// Docs: <https://apidocs.bitrix24.com/settings/interactivity/push-and-pull/pull-application-event-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_pull::settings::ApplicationEventAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_pull::settings::ApplicationEventAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ApplicationEventAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -152,10 +216,12 @@ pub struct ApplicationEventAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub command: ::std::option::Option<::std::string::String>,
+    pub command: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Event parameters in the format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     field_1: value_1,
     ///     field_2: value_2,
@@ -202,7 +268,9 @@ pub struct ApplicationEventAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub module_id: ::std::option::Option<::std::string::String>,
+    pub module_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The user identifier or an array of user identifiers.
     ///
     /// `USER_ID` can be obtained by:
@@ -232,7 +300,9 @@ impl ApplicationEventAdd {
     #[must_use]
     pub fn command(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.command = ::std::option::Option::Some(value.into());
         self
@@ -255,7 +325,9 @@ impl ApplicationEventAdd {
     #[must_use]
     pub fn module_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.module_id = ::std::option::Option::Some(value.into());
         self
@@ -277,12 +349,30 @@ impl ::b24_core::__private::Method for ApplicationEventAdd {
         "pull.application.event.add",
     );
     type Output = bool;
+    type Error = ApplicationEventAddError;
 }
 /// The method `pull.application.push.add` sends a push notification to a mobile device within the application.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/settings/interactivity/push-and-pull/pull-application-push-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_pull::settings::ApplicationPushAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_pull::settings::ApplicationPushAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ApplicationPushAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -305,7 +395,7 @@ pub struct ApplicationPushAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub text: ::std::option::Option<::std::string::String>,
+    pub text: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// URL of the image for the push notification
     ///
     /// Wire name: `AVATAR`.
@@ -315,7 +405,9 @@ pub struct ApplicationPushAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub avatar: ::std::option::Option<::std::string::String>,
+    pub avatar: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ApplicationPushAdd {
     /// Creates a `ApplicationPushAdd` from its required fields.
@@ -340,7 +432,9 @@ impl ApplicationPushAdd {
     #[must_use]
     pub fn text(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.text = ::std::option::Option::Some(value.into());
         self
@@ -349,7 +443,9 @@ impl ApplicationPushAdd {
     #[must_use]
     pub fn avatar(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.avatar = ::std::option::Option::Some(value.into());
         self
@@ -362,6 +458,179 @@ impl ::b24_core::__private::Method for ApplicationPushAdd {
         "pull.application.push.add",
     );
     type Output = bool;
+    type Error = ApplicationPushAddError;
+}
+/// The documented errors of `Batch`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BatchError {
+    /// Code `ERROR_BATCH_METHOD_NOT_ALLOWED`.
+    ///
+    /// Method is not allowed for batch usage
+    ErrorBatchMethodNotAllowed,
+    /// Code `ERROR_BATCH_LENGTH_EXCEEDED`.
+    ///
+    /// Max batch length exceeded
+    ErrorBatchLengthExceeded,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for BatchError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_BATCH_METHOD_NOT_ALLOWED" => return Self::ErrorBatchMethodNotAllowed,
+            "ERROR_BATCH_LENGTH_EXCEEDED" => return Self::ErrorBatchLengthExceeded,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorBatchMethodNotAllowed => "ERROR_BATCH_METHOD_NOT_ALLOWED",
+            Self::ErrorBatchLengthExceeded => "ERROR_BATCH_LENGTH_EXCEEDED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ApplicationConfigGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ApplicationConfigGetError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Get access to application config available only for application authorization.
+    WrongAuthType,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ApplicationConfigGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ApplicationEventAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ApplicationEventAddError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Get access to application config available only for application authorization.
+    WrongAuthType,
+    /// Code `USER_ID_ACCESS_ERROR`.
+    ///
+    /// Only admin can send notifications to other channels
+    UserIdAccessError,
+    /// Code `MODULE_ID_ERROR`.
+    ///
+    /// Module ID format error
+    ModuleIdError,
+    /// Code `COMMAND_ERROR`.
+    ///
+    /// Command format error
+    CommandError,
+    /// Code `PARAMS_ERROR`.
+    ///
+    /// Params format error
+    ParamsError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ApplicationEventAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
+            "USER_ID_ACCESS_ERROR" => return Self::UserIdAccessError,
+            "MODULE_ID_ERROR" => return Self::ModuleIdError,
+            "COMMAND_ERROR" => return Self::CommandError,
+            "PARAMS_ERROR" => return Self::ParamsError,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::UserIdAccessError => "USER_ID_ACCESS_ERROR",
+            Self::ModuleIdError => "MODULE_ID_ERROR",
+            Self::CommandError => "COMMAND_ERROR",
+            Self::ParamsError => "PARAMS_ERROR",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ApplicationPushAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ApplicationPushAddError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Send push notifications available only for application authorization.
+    WrongAuthType,
+    /// Code `ACCESS_ERROR`.
+    ///
+    /// You do not have access to send push notifications
+    AccessError,
+    /// Code `TEXT_ERROR`.
+    ///
+    /// Text can't be empty
+    TextError,
+    /// Code `EMPTY_APP_NAME`.
+    ///
+    /// For send push-notification application name can't be empty
+    EmptyAppName,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ApplicationPushAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
+            "ACCESS_ERROR" => return Self::AccessError,
+            "TEXT_ERROR" => return Self::TextError,
+            "EMPTY_APP_NAME" => return Self::EmptyAppName,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::AccessError => "ACCESS_ERROR",
+            Self::TextError => "TEXT_ERROR",
+            Self::EmptyAppName => "EMPTY_APP_NAME",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// Push&Pull server parameters more details
 #[derive(
@@ -776,7 +1045,7 @@ impl ApplicationConfigGetResultChannels {
 }
 /// Object format:
 ///
-/// ```
+/// ```text
 /// {
 ///     field_1: value_1,
 ///     field_2: value_2,
@@ -841,7 +1110,7 @@ pub struct ApplicationConfigGetResult {
     pub exp: ::std::option::Option<i64>,
     /// Public user channels in the format:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     "<user_id>": {
     ///         "user_id": user_id,

@@ -5,6 +5,23 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/comment/rpa-comment-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::CommentAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::CommentAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CommentAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -18,7 +35,9 @@ pub struct CommentAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Array of attached files. Each element is an array containing the name and content encoded in base64
     ///
     /// Wire name: `files`.
@@ -40,7 +59,9 @@ impl CommentAdd {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -64,12 +85,30 @@ impl ::b24_core::__private::Method for CommentAdd {
         "rpa.comment.add",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method deletes a comment with the identifier `id`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/comment/rpa-comment-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::CommentDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::CommentDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CommentDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -78,12 +117,14 @@ pub struct CommentDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl CommentDelete {
     /// Creates a `CommentDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -94,12 +135,30 @@ impl ::b24_core::__private::Method for CommentDelete {
         "rpa.comment.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method updates the timeline entry with the identifier `id`. It only updates the `title` and `description` fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/comment/rpa-comment-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::CommentUpdate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::CommentUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CommentUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -113,7 +172,7 @@ pub struct CommentUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// An object describing the fields of the comment
     ///
     /// Wire name: `fields`.
@@ -131,7 +190,10 @@ impl CommentUpdate {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -152,12 +214,30 @@ impl ::b24_core::__private::Method for CommentUpdate {
         "rpa.comment.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method retrieves the complete set of field visibility settings for the stage with the identifier `stageId` in the process with the identifier `typeId`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/fields/rpa-fields-get-settings.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::FieldsGetSettings::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::FieldsGetSettings>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FieldsGetSettings` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -166,7 +246,7 @@ pub struct FieldsGetSettings {
     ///
     /// Wire name: `typeId`.
     #[serde(rename = "typeId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub type_id: i64,
+    pub type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the stage.
     ///
     /// Defaults to `0`, which means general settings
@@ -178,12 +258,14 @@ pub struct FieldsGetSettings {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub stage_id: ::std::option::Option<i64>,
+    pub stage_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl FieldsGetSettings {
     /// Creates a `FieldsGetSettings` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(type_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             type_id: type_id.into(),
             stage_id: ::std::option::Option::None,
@@ -191,7 +273,10 @@ impl FieldsGetSettings {
     }
     /// Sets `stageId`.
     #[must_use]
-    pub fn stage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn stage_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.stage_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -203,12 +288,31 @@ impl ::b24_core::__private::Method for FieldsGetSettings {
         "rpa.fields.getSettings",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method sets the full visibility settings for fields at the stage with the identifier `stageId` of the process with the identifier `typeId`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/fields/rpa-fields-set-settings.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::FieldsSetSettings::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::FieldsSetSettings>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FieldsSetSettings` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -217,7 +321,7 @@ pub struct FieldsSetSettings {
     ///
     /// Wire name: `typeId`.
     #[serde(rename = "typeId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub type_id: i64,
+    pub type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the stage.
     ///
     /// Defaults to `0`, meaning — general settings
@@ -229,7 +333,7 @@ pub struct FieldsSetSettings {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub stage_id: ::std::option::Option<i64>,
+    pub stage_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Array with field visibility settings.
     ///
     /// If an empty `fields` is passed, all settings will be cleared
@@ -245,7 +349,7 @@ impl FieldsSetSettings {
     /// Creates a `FieldsSetSettings` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        type_id: impl ::std::convert::Into<i64>,
+        type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -261,7 +365,10 @@ impl FieldsSetSettings {
     }
     /// Sets `stageId`.
     #[must_use]
-    pub fn stage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn stage_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.stage_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -273,12 +380,30 @@ impl ::b24_core::__private::Method for FieldsSetSettings {
         "rpa.fields.setSettings",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method updates the `visibility` settings of `fields` for the process with the identifier `typeId` at the stage with the identifier `stageId`. Other settings remain unchanged.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/fields/rpa-fields-set-visibility-settings.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::FieldsSetVisibilitySettings::new(1, "text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::FieldsSetVisibilitySettings>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FieldsSetVisibilitySettings` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -287,7 +412,7 @@ pub struct FieldsSetVisibilitySettings {
     ///
     /// Wire name: `typeId`.
     #[serde(rename = "typeId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub type_id: i64,
+    pub type_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the visibility for which the settings are being changed
     ///
     /// Wire name: `visibility`.
@@ -295,7 +420,7 @@ pub struct FieldsSetVisibilitySettings {
         rename = "visibility",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub visibility: ::std::string::String,
+    pub visibility: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the stage.
     ///
     /// Defaults to `0`, which means general settings
@@ -307,7 +432,7 @@ pub struct FieldsSetVisibilitySettings {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub stage_id: ::std::option::Option<i64>,
+    pub stage_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Array of fields for which the settings need to be changed
     ///
     /// Wire name: `fields`.
@@ -318,8 +443,10 @@ impl FieldsSetVisibilitySettings {
     /// Creates a `FieldsSetVisibilitySettings` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        type_id: impl ::std::convert::Into<i64>,
-        visibility: impl ::std::convert::Into<::std::string::String>,
+        type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        visibility: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         fields: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -333,7 +460,10 @@ impl FieldsSetVisibilitySettings {
     }
     /// Sets `stageId`.
     #[must_use]
-    pub fn stage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn stage_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.stage_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -345,12 +475,30 @@ impl ::b24_core::__private::Method for FieldsSetVisibilitySettings {
         "rpa.fields.setVisibilitySettings",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method adds a new process element with the identifier `typeId`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/item/rpa-item-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::ItemAdd::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::ItemAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -359,7 +507,7 @@ pub struct ItemAdd {
     ///
     /// Wire name: `typeId`.
     #[serde(rename = "typeId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub type_id: i64,
+    pub type_id: ::b24_core::__private::Param<i64>,
     /// Values of the custom fields of the element. All other fields will be ignored
     ///
     /// Wire name: `fields`.
@@ -371,7 +519,9 @@ pub struct ItemAdd {
 impl ItemAdd {
     /// Creates a `ItemAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(type_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             type_id: type_id.into(),
             fields: ::std::option::Option::None,
@@ -394,12 +544,30 @@ impl ::b24_core::__private::Method for ItemAdd {
     const SCOPE: &'static str = "rpa";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.item.add");
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method deletes an element.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/item/rpa-item-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::ItemDelete::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::ItemDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -408,19 +576,19 @@ pub struct ItemDelete {
     ///
     /// Wire name: `typeId`.
     #[serde(rename = "typeId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub type_id: i64,
+    pub type_id: ::b24_core::__private::Param<i64>,
     /// Element identifier
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ItemDelete {
     /// Creates a `ItemDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        type_id: impl ::std::convert::Into<i64>,
-        id: impl ::std::convert::Into<i64>,
+        type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             type_id: type_id.into(),
@@ -435,12 +603,30 @@ impl ::b24_core::__private::Method for ItemDelete {
         "rpa.item.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method retrieves information about the element with the identifier `id` of the process with the identifier `typeId`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/item/rpa-item-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::ItemGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::ItemGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -457,12 +643,30 @@ impl ::b24_core::__private::Method for ItemGet {
     const SCOPE: &'static str = "rpa";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.item.get");
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method retrieves data on the current tasks of the element with the identifier `id` for the process with the identifier `typeId`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/item/rpa-item-get-tasks.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::ItemGetTasks::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::ItemGetTasks>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemGetTasks` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -476,7 +680,7 @@ pub struct ItemGetTasks {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub type_id: ::std::option::Option<i64>,
+    pub type_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the element
     ///
     /// Wire name: `id`.
@@ -486,7 +690,7 @@ pub struct ItemGetTasks {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ItemGetTasks {
     /// Creates a `ItemGetTasks` from its required fields.
@@ -499,13 +703,19 @@ impl ItemGetTasks {
     }
     /// Sets `typeId`.
     #[must_use]
-    pub fn type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn type_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.type_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -517,12 +727,31 @@ impl ::b24_core::__private::Method for ItemGetTasks {
         "rpa.item.getTasks",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method retrieves a list of process elements with the identifier `typeId`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/item/rpa-item-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::ItemList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::ItemList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -536,7 +765,7 @@ pub struct ItemList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub type_id: ::std::option::Option<i64>,
+    pub type_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// List for sorting, where the key is the field and the value is `ASC` or `DESC`
     ///
     /// Wire name: `order`.
@@ -568,7 +797,7 @@ pub struct ItemList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ItemList {
     /// Creates a `ItemList` from its required fields.
@@ -583,7 +812,10 @@ impl ItemList {
     }
     /// Sets `typeId`.
     #[must_use]
-    pub fn type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn type_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.type_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -617,7 +849,10 @@ impl ItemList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -627,6 +862,7 @@ impl ::b24_core::__private::Method for ItemList {
     const SCOPE: &'static str = "rpa";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.item.list");
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for ItemList {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -640,6 +876,22 @@ impl ::b24_core::__private::ListMethod for ItemList {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/item/rpa-item-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_rpa::outdated::ItemUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::ItemUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ItemUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -653,7 +905,7 @@ pub struct ItemUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub type_id: ::std::option::Option<i64>,
+    pub type_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Element identifier
     ///
     /// Wire name: `id`.
@@ -663,7 +915,7 @@ pub struct ItemUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Object containing values for custom fields of the element
     ///
     /// Wire name: `fields`.
@@ -682,13 +934,19 @@ impl ItemUpdate {
     }
     /// Sets `typeId`.
     #[must_use]
-    pub fn type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn type_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.type_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -700,12 +958,29 @@ impl ::b24_core::__private::Method for ItemUpdate {
         "rpa.item.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method adds a new stage.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/stage/rpa-stage-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_rpa::outdated::StageAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::StageAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StageAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -728,12 +1003,30 @@ impl ::b24_core::__private::Method for StageAdd {
     const SCOPE: &'static str = "rpa";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.stage.add");
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method deletes a stage.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/stage/rpa-stage-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::StageDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::StageDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StageDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -742,12 +1035,14 @@ pub struct StageDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl StageDelete {
     /// Creates a `StageDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -758,12 +1053,30 @@ impl ::b24_core::__private::Method for StageDelete {
         "rpa.stage.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method retrieves information about a stage by its `id`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/stage/rpa-stage-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::StageGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::StageGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StageGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -772,12 +1085,14 @@ pub struct StageGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl StageGet {
     /// Creates a `StageGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -786,12 +1101,31 @@ impl ::b24_core::__private::Method for StageGet {
     const SCOPE: &'static str = "rpa";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.stage.get");
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method retrieves a list of process stages, sorted in order with final stages at the end.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/stage/rpa-stage-list-for-type.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::StageListForType::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::StageListForType>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `StageListForType` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -800,7 +1134,7 @@ pub struct StageListForType {
     ///
     /// Wire name: `typeId`.
     #[serde(rename = "typeId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub type_id: i64,
+    pub type_id: ::b24_core::__private::Param<i64>,
     /// This parameter is used for managing pagination.
     ///
     /// The page size for results is always static — 50 records.
@@ -818,12 +1152,14 @@ pub struct StageListForType {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl StageListForType {
     /// Creates a `StageListForType` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(type_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        type_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             type_id: type_id.into(),
             start: ::std::option::Option::None,
@@ -831,7 +1167,10 @@ impl StageListForType {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -843,6 +1182,7 @@ impl ::b24_core::__private::Method for StageListForType {
         "rpa.stage.listForType",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for StageListForType {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -856,6 +1196,23 @@ impl ::b24_core::__private::ListMethod for StageListForType {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/stage/rpa-stage-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::StageUpdate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::StageUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `StageUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -869,7 +1226,7 @@ pub struct StageUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Object with fields of the stage
     ///
     /// Wire name: `fields`.
@@ -887,7 +1244,10 @@ impl StageUpdate {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -908,12 +1268,30 @@ impl ::b24_core::__private::Method for StageUpdate {
         "rpa.stage.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `rpa.task.addUser` will add a user to an existing task.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/task/rpa-task-add-user.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TaskAddUser::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TaskAddUser>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskAddUser` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -927,7 +1305,7 @@ pub struct TaskAddUser {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub type_id: ::std::option::Option<i64>,
+    pub type_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Stage identifier
     ///
     /// Wire name: `stageId`.
@@ -937,7 +1315,7 @@ pub struct TaskAddUser {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub stage_id: ::std::option::Option<i64>,
+    pub stage_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// String with user in the format `First Last [user ID]`
     ///
     /// Wire name: `userValue`.
@@ -947,7 +1325,9 @@ pub struct TaskAddUser {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_value: ::std::option::Option<::std::string::String>,
+    pub user_value: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl TaskAddUser {
     /// Creates a `TaskAddUser` from its required fields.
@@ -961,13 +1341,19 @@ impl TaskAddUser {
     }
     /// Sets `typeId`.
     #[must_use]
-    pub fn type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn type_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.type_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `stageId`.
     #[must_use]
-    pub fn stage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn stage_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.stage_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -975,7 +1361,9 @@ impl TaskAddUser {
     #[must_use]
     pub fn user_value(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.user_value = ::std::option::Option::Some(value.into());
         self
@@ -988,12 +1376,30 @@ impl ::b24_core::__private::Method for TaskAddUser {
         "rpa.task.addUser",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method removes the Automation rule named `robotName` from the process with the identifier `typeId` at the stage with the identifier `stageId`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/task/rpa-task-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TaskDelete::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TaskDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1007,7 +1413,7 @@ pub struct TaskDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub type_id: ::std::option::Option<i64>,
+    pub type_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the stage
     ///
     /// Wire name: `stageId`.
@@ -1017,7 +1423,7 @@ pub struct TaskDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub stage_id: ::std::option::Option<i64>,
+    pub stage_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Name of the Automation rule
     ///
     /// Wire name: `robotName`.
@@ -1027,7 +1433,9 @@ pub struct TaskDelete {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub robot_name: ::std::option::Option<::std::string::String>,
+    pub robot_name: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl TaskDelete {
     /// Creates a `TaskDelete` from its required fields.
@@ -1041,13 +1449,19 @@ impl TaskDelete {
     }
     /// Sets `typeId`.
     #[must_use]
-    pub fn type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn type_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.type_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `stageId`.
     #[must_use]
-    pub fn stage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn stage_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.stage_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1055,7 +1469,9 @@ impl TaskDelete {
     #[must_use]
     pub fn robot_name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.robot_name = ::std::option::Option::Some(value.into());
         self
@@ -1068,12 +1484,30 @@ impl ::b24_core::__private::Method for TaskDelete {
         "rpa.task.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method creates a new timeline entry for the `itemId` of the `typeId` process.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/timeline/rpa-timeline-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TimelineAdd::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TimelineAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1087,7 +1521,7 @@ pub struct TimelineAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub type_id: ::std::option::Option<i64>,
+    pub type_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the item
     ///
     /// Wire name: `itemId`.
@@ -1097,7 +1531,7 @@ pub struct TimelineAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub item_id: ::std::option::Option<i64>,
+    pub item_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Object containing the fields of the entry
     ///
     /// Wire name: `fields`.
@@ -1116,13 +1550,19 @@ impl TimelineAdd {
     }
     /// Sets `typeId`.
     #[must_use]
-    pub fn type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn type_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.type_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `itemId`.
     #[must_use]
-    pub fn item_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn item_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.item_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1143,12 +1583,30 @@ impl ::b24_core::__private::Method for TimelineAdd {
         "rpa.timeline.add",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method deletes a timeline record with the identifier `id`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/timeline/rpa-timeline-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TimelineDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TimelineDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1157,12 +1615,14 @@ pub struct TimelineDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TimelineDelete {
     /// Creates a `TimelineDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1173,12 +1633,31 @@ impl ::b24_core::__private::Method for TimelineDelete {
         "rpa.timeline.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method retrieves a list of timeline records for the `itemId` of the `typeId` process.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/timeline/rpa-timeline-list-for-item.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TimelineListForItem::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TimelineListForItem>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineListForItem` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1192,7 +1671,7 @@ pub struct TimelineListForItem {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub type_id: ::std::option::Option<i64>,
+    pub type_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Identifier of the element
     ///
     /// Wire name: `itemId`.
@@ -1202,7 +1681,7 @@ pub struct TimelineListForItem {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub item_id: ::std::option::Option<i64>,
+    pub item_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// This parameter is used for pagination.
     ///
     /// The page size for results is always static — 50 records.
@@ -1220,7 +1699,7 @@ pub struct TimelineListForItem {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TimelineListForItem {
     /// Creates a `TimelineListForItem` from its required fields.
@@ -1234,19 +1713,28 @@ impl TimelineListForItem {
     }
     /// Sets `typeId`.
     #[must_use]
-    pub fn type_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn type_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.type_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `itemId`.
     #[must_use]
-    pub fn item_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn item_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.item_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1258,6 +1746,7 @@ impl ::b24_core::__private::Method for TimelineListForItem {
         "rpa.timeline.listForItem",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for TimelineListForItem {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -1271,6 +1760,23 @@ impl ::b24_core::__private::ListMethod for TimelineListForItem {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/timeline/rpa-timeline-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TimelineUpdate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TimelineUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1284,7 +1790,7 @@ pub struct TimelineUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Object containing the fields of the entry
     ///
     /// Wire name: `fields`.
@@ -1302,7 +1808,10 @@ impl TimelineUpdate {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1323,12 +1832,30 @@ impl ::b24_core::__private::Method for TimelineUpdate {
         "rpa.timeline.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method updates the attachment flag of a record.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/timeline/rpa-timeline-update-is-fixed.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TimelineUpdateIsFixed::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TimelineUpdateIsFixed>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TimelineUpdateIsFixed` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1342,7 +1869,7 @@ pub struct TimelineUpdateIsFixed {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Attachment flag of the record. Possible values:
     /// - `Y` — the record will be attached
     /// - `N` — the record will not be attached
@@ -1362,7 +1889,10 @@ impl TimelineUpdateIsFixed {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1383,12 +1913,30 @@ impl ::b24_core::__private::Method for TimelineUpdateIsFixed {
         "rpa.timeline.updateIsFixed",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method creates a new process.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/type/rpa-type-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TypeAdd::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TypeAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TypeAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1413,12 +1961,30 @@ impl ::b24_core::__private::Method for TypeAdd {
     const SCOPE: &'static str = "rpa";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.type.add");
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method deletes a process.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/type/rpa-type-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TypeDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TypeDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TypeDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1427,12 +1993,14 @@ pub struct TypeDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TypeDelete {
     /// Creates a `TypeDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1443,12 +2011,30 @@ impl ::b24_core::__private::Method for TypeDelete {
         "rpa.type.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method retrieves information about a process by its `id`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/type/rpa-type-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TypeGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TypeGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TypeGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1457,12 +2043,14 @@ pub struct TypeGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TypeGet {
     /// Creates a `TypeGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1471,12 +2059,31 @@ impl ::b24_core::__private::Method for TypeGet {
     const SCOPE: &'static str = "rpa";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.type.get");
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method will return an array of processes with their fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/type/rpa-type-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TypeList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TypeList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TypeList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1525,7 +2132,7 @@ pub struct TypeList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TypeList {
     /// Creates a `TypeList` from its required fields.
@@ -1579,7 +2186,10 @@ impl TypeList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1589,6 +2199,7 @@ impl ::b24_core::__private::Method for TypeList {
     const SCOPE: &'static str = "rpa";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("rpa.type.list");
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for TypeList {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -1602,6 +2213,23 @@ impl ::b24_core::__private::ListMethod for TypeList {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/outdated/rpa/type/rpa-type-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_rpa::outdated::TypeUpdate::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_rpa::outdated::TypeUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TypeUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1615,7 +2243,7 @@ pub struct TypeUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub id: ::std::option::Option<i64>,
+    pub id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// List of process fields. Fully analogous to the set from the rpa.type.add method
     ///
     /// Wire name: `fields`.
@@ -1635,7 +2263,10 @@ impl TypeUpdate {
     }
     /// Sets `id`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1658,6 +2289,7 @@ impl ::b24_core::__private::Method for TypeUpdate {
         "rpa.type.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// An object describing the fields of the comment
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]

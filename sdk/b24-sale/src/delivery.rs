@@ -5,6 +5,23 @@
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery/sale-delivery-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryAdd::new("text", "text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DeliveryAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -16,7 +33,7 @@ pub struct DeliveryAdd {
         rename = "REST_CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub rest_code: ::std::string::String,
+    pub rest_code: ::b24_core::__private::Param<::std::string::String>,
     /// Name of the delivery service
     ///
     /// Wire name: `NAME`.
@@ -24,7 +41,7 @@ pub struct DeliveryAdd {
         rename = "NAME",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// Symbolic code of the delivery service currency
     ///
     /// Wire name: `CURRENCY`.
@@ -32,7 +49,7 @@ pub struct DeliveryAdd {
         rename = "CURRENCY",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub currency: ::std::string::String,
+    pub currency: ::b24_core::__private::Param<::std::string::String>,
     /// Description of the delivery service
     ///
     /// Wire name: `DESCRIPTION`.
@@ -42,7 +59,9 @@ pub struct DeliveryAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Sorting
     ///
     /// Wire name: `SORT`.
@@ -52,7 +71,7 @@ pub struct DeliveryAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<i64>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Indicator of the delivery service's activity.
     /// Possible values:
     /// - `Y` — yes
@@ -80,15 +99,23 @@ pub struct DeliveryAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub logotype: ::std::option::Option<::std::string::String>,
+    pub logotype: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl DeliveryAdd {
     /// Creates a `DeliveryAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        rest_code: impl ::std::convert::Into<::std::string::String>,
-        name: impl ::std::convert::Into<::std::string::String>,
-        currency: impl ::std::convert::Into<::std::string::String>,
+        rest_code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        currency: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             rest_code: rest_code.into(),
@@ -105,14 +132,19 @@ impl DeliveryAdd {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
@@ -138,7 +170,9 @@ impl DeliveryAdd {
     #[must_use]
     pub fn logotype(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.logotype = ::std::option::Option::Some(value.into());
         self
@@ -151,12 +185,30 @@ impl ::b24_core::__private::Method for DeliveryAdd {
         "sale.delivery.add",
     );
     type Output = DeliveryAddResult;
+    type Error = DeliveryAddError;
 }
 /// The method `sale.delivery.config.get` retrieves the settings of the delivery service.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery/sale-delivery-config-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryConfigGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryConfigGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DeliveryConfigGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -165,12 +217,14 @@ pub struct DeliveryConfigGet {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DeliveryConfigGet {
     /// Creates a `DeliveryConfigGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -186,12 +240,30 @@ impl ::b24_core::__private::Method for DeliveryConfigGet {
             ::b24_core::__private::serde_json::Value,
         >,
     >;
+    type Error = DeliveryConfigGetError;
 }
 /// The method `sale.delivery.config.update` updates the delivery service settings.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery/sale-delivery-config-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryConfigUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryConfigUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DeliveryConfigUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -200,7 +272,7 @@ pub struct DeliveryConfigUpdate {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Values of the delivery service settings (detailed description provided below).
     /// The structure of the settings (code, name, data type) is defined when creating or updating the delivery service handler using the methods:
     /// - sale.delivery.handler.add
@@ -220,7 +292,9 @@ pub struct DeliveryConfigUpdate {
 impl DeliveryConfigUpdate {
     /// Creates a `DeliveryConfigUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             config: ::std::option::Option::None,
@@ -250,12 +324,30 @@ impl ::b24_core::__private::Method for DeliveryConfigUpdate {
         "sale.delivery.config.update",
     );
     type Output = bool;
+    type Error = DeliveryConfigUpdateError;
 }
 /// The method `sale.delivery.delete` deletes a delivery service.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery/sale-delivery-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DeliveryDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -264,12 +356,14 @@ pub struct DeliveryDelete {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DeliveryDelete {
     /// Creates a `DeliveryDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -280,12 +374,30 @@ impl ::b24_core::__private::Method for DeliveryDelete {
         "sale.delivery.delete",
     );
     type Output = bool;
+    type Error = DeliveryDeleteError;
 }
 /// The method `sale.delivery.extra.service.add` adds a delivery service.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/extra-service/sale-delivery-extra-service-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::SaleDeliveryExtraServiceAdd::new(1, b24_sale::delivery::SaleDeliveryExtraServiceAddType::Enum, "text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::SaleDeliveryExtraServiceAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SaleDeliveryExtraServiceAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -299,7 +411,7 @@ pub struct SaleDeliveryExtraServiceAdd {
         rename = "DELIVERY_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub delivery_id: i64,
+    pub delivery_id: ::b24_core::__private::Param<i64>,
     /// Type of service. Possible values:
     /// - `enum` — list (selecting an option from a pre-defined list)
     /// - `checkbox` — single service (e.g., door delivery)
@@ -315,7 +427,7 @@ pub struct SaleDeliveryExtraServiceAdd {
         rename = "NAME",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// Indicator of service activity. Possible values:
     /// - `Y` — yes
     /// - `N` — no
@@ -334,7 +446,7 @@ pub struct SaleDeliveryExtraServiceAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Sorting
     ///
     /// Wire name: `SORT`.
@@ -344,7 +456,7 @@ pub struct SaleDeliveryExtraServiceAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<i64>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Description of the service
     ///
     /// Wire name: `DESCRIPTION`.
@@ -354,7 +466,9 @@ pub struct SaleDeliveryExtraServiceAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Cost of the service in the currency of the delivery service.
     ///
     /// This field is relevant only for services of type `single service (checkbox)` and `quantitative service (quantity)`.
@@ -366,7 +480,7 @@ pub struct SaleDeliveryExtraServiceAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub price: ::std::option::Option<f64>,
+    pub price: ::std::option::Option<::b24_core::__private::Param<f64>>,
     /// List of available options for selection (detailed description provided below).
     ///
     /// This field is relevant only for services of type `list (enum)`.
@@ -384,9 +498,11 @@ impl SaleDeliveryExtraServiceAdd {
     /// Creates a `SaleDeliveryExtraServiceAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        delivery_id: impl ::std::convert::Into<i64>,
+        delivery_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         r#type: impl ::std::convert::Into<SaleDeliveryExtraServiceAddType>,
-        name: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         items: impl ::std::convert::Into<
             ::std::vec::Vec<
                 ::b24_core::__private::serde_json::Map<
@@ -421,14 +537,19 @@ impl SaleDeliveryExtraServiceAdd {
     #[must_use]
     pub fn code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.code = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
@@ -436,14 +557,19 @@ impl SaleDeliveryExtraServiceAdd {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `PRICE`.
     #[must_use]
-    pub fn price(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+    pub fn price(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<f64>>,
+    ) -> Self {
         self.price = ::std::option::Option::Some(value.into());
         self
     }
@@ -455,12 +581,30 @@ impl ::b24_core::__private::Method for SaleDeliveryExtraServiceAdd {
         "sale.delivery.extra.service.add",
     );
     type Output = i64;
+    type Error = SaleDeliveryExtraServiceAddError;
 }
 /// The method `sale.delivery.extra.service.delete` deletes a delivery service.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/extra-service/sale-delivery-extra-service-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::SaleDeliveryExtraServiceDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::SaleDeliveryExtraServiceDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SaleDeliveryExtraServiceDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -471,12 +615,14 @@ pub struct SaleDeliveryExtraServiceDelete {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl SaleDeliveryExtraServiceDelete {
     /// Creates a `SaleDeliveryExtraServiceDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -487,12 +633,30 @@ impl ::b24_core::__private::Method for SaleDeliveryExtraServiceDelete {
         "sale.delivery.extra.service.delete",
     );
     type Output = bool;
+    type Error = SaleDeliveryExtraServiceDeleteError;
 }
 /// The method `sale.delivery.extra.service.get` retrieves information about all services of a specific delivery service.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/extra-service/sale-delivery-extra-service-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::SaleDeliveryExtraServiceGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::SaleDeliveryExtraServiceGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SaleDeliveryExtraServiceGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -504,12 +668,14 @@ pub struct SaleDeliveryExtraServiceGet {
         rename = "DELIVERY_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub delivery_id: i64,
+    pub delivery_id: ::b24_core::__private::Param<i64>,
 }
 impl SaleDeliveryExtraServiceGet {
     /// Creates a `SaleDeliveryExtraServiceGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(delivery_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        delivery_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             delivery_id: delivery_id.into(),
         }
@@ -522,12 +688,30 @@ impl ::b24_core::__private::Method for SaleDeliveryExtraServiceGet {
         "sale.delivery.extra.service.get",
     );
     type Output = ::std::vec::Vec<SaleDeliveryExtraService>;
+    type Error = SaleDeliveryExtraServiceGetError;
 }
 /// The method `sale.delivery.extra.service.update` updates the delivery service.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/extra-service/sale-delivery-extra-service-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::SaleDeliveryExtraServiceUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::SaleDeliveryExtraServiceUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SaleDeliveryExtraServiceUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -538,7 +722,7 @@ pub struct SaleDeliveryExtraServiceUpdate {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Name of the service
     ///
     /// Wire name: `NAME`.
@@ -548,7 +732,7 @@ pub struct SaleDeliveryExtraServiceUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Indicator of the service's activity. Possible values:
     /// - `Y` — yes
     /// - `N` — no
@@ -565,7 +749,7 @@ pub struct SaleDeliveryExtraServiceUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Sorting
     ///
     /// Wire name: `SORT`.
@@ -575,7 +759,7 @@ pub struct SaleDeliveryExtraServiceUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<i64>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Description of the service
     ///
     /// Wire name: `DESCRIPTION`.
@@ -585,7 +769,9 @@ pub struct SaleDeliveryExtraServiceUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Cost of the service in the delivery service's currency.
     ///
     /// This field is relevant only for services of type `single service (checkbox)` and `quantitative service (quantity)`
@@ -597,7 +783,7 @@ pub struct SaleDeliveryExtraServiceUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub price: ::std::option::Option<f64>,
+    pub price: ::std::option::Option<::b24_core::__private::Param<f64>>,
     /// List of available options for selection (detailed description provided below).
     ///
     /// This field is relevant only for services of type `list (enum)`
@@ -616,7 +802,9 @@ pub struct SaleDeliveryExtraServiceUpdate {
 impl SaleDeliveryExtraServiceUpdate {
     /// Creates a `SaleDeliveryExtraServiceUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             name: ::std::option::Option::None,
@@ -632,7 +820,9 @@ impl SaleDeliveryExtraServiceUpdate {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -650,14 +840,19 @@ impl SaleDeliveryExtraServiceUpdate {
     #[must_use]
     pub fn code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.code = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
@@ -665,14 +860,19 @@ impl SaleDeliveryExtraServiceUpdate {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `PRICE`.
     #[must_use]
-    pub fn price(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+    pub fn price(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<f64>>,
+    ) -> Self {
         self.price = ::std::option::Option::Some(value.into());
         self
     }
@@ -700,12 +900,30 @@ impl ::b24_core::__private::Method for SaleDeliveryExtraServiceUpdate {
         "sale.delivery.extra.service.update",
     );
     type Output = bool;
+    type Error = SaleDeliveryExtraServiceUpdateError;
 }
 /// The method `sale.delivery.getlist` retrieves a list of delivery services.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery/sale-delivery-get-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryGetlist::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryGetlist>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DeliveryGetlist` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -827,12 +1045,31 @@ impl ::b24_core::__private::Method for DeliveryGetlist {
         "sale.delivery.getlist",
     );
     type Output = ::std::vec::Vec<SaleDeliveryService>;
+    type Error = DeliveryGetlistError;
 }
 /// The method `sale.delivery.handler.add` adds a delivery service handler.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/handler/sale-delivery-handler-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryHandlerAdd::new("text", "text", serde_json::Map::new(), Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryHandlerAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DeliveryHandlerAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -844,7 +1081,7 @@ pub struct DeliveryHandlerAdd {
         rename = "NAME",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// Symbolic code of the delivery service handler
     ///
     /// Wire name: `CODE`.
@@ -852,7 +1089,7 @@ pub struct DeliveryHandlerAdd {
         rename = "CODE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub code: ::std::string::String,
+    pub code: ::b24_core::__private::Param<::std::string::String>,
     /// Sorting
     ///
     /// Wire name: `SORT`.
@@ -862,7 +1099,7 @@ pub struct DeliveryHandlerAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<i64>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Description of the delivery service handler
     ///
     /// Wire name: `DESCRIPTION`.
@@ -872,7 +1109,7 @@ pub struct DeliveryHandlerAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<i64>,
+    pub description: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Object containing information about the settings of the delivery service handler (detailed description provided below)
     ///
     /// Wire name: `SETTINGS`.
@@ -898,8 +1135,12 @@ impl DeliveryHandlerAdd {
     /// Creates a `DeliveryHandlerAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        name: impl ::std::convert::Into<::std::string::String>,
-        code: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        code: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         settings: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -926,13 +1167,19 @@ impl DeliveryHandlerAdd {
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `DESCRIPTION`.
     #[must_use]
-    pub fn description(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
     }
@@ -944,12 +1191,30 @@ impl ::b24_core::__private::Method for DeliveryHandlerAdd {
         "sale.delivery.handler.add",
     );
     type Output = i64;
+    type Error = DeliveryHandlerAddError;
 }
 /// The method `sale.delivery.handler.delete` deletes the delivery service handler.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/handler/sale-delivery-handler-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryHandlerDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryHandlerDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DeliveryHandlerDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -958,12 +1223,14 @@ pub struct DeliveryHandlerDelete {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl DeliveryHandlerDelete {
     /// Creates a `DeliveryHandlerDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -974,12 +1241,30 @@ impl ::b24_core::__private::Method for DeliveryHandlerDelete {
         "sale.delivery.handler.delete",
     );
     type Output = bool;
+    type Error = DeliveryHandlerDeleteError;
 }
 /// The method `sale.delivery.handler.list` retrieves a list of delivery service handlers.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/handler/sale-delivery-handler-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryHandlerList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryHandlerList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DeliveryHandlerList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -998,12 +1283,30 @@ impl ::b24_core::__private::Method for DeliveryHandlerList {
         "sale.delivery.handler.list",
     );
     type Output = ::std::vec::Vec<SaleDeliveryHandler>;
+    type Error = DeliveryHandlerListError;
 }
 /// The method `sale.delivery.handler.update` updates the delivery service handler.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/handler/sale-delivery-handler-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryHandlerUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryHandlerUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DeliveryHandlerUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1013,7 +1316,7 @@ pub struct DeliveryHandlerUpdate {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Name of the delivery service handler
     ///
     /// Wire name: `NAME`.
@@ -1023,7 +1326,7 @@ pub struct DeliveryHandlerUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Symbolic code of the delivery service handler
     ///
     /// Wire name: `CODE`.
@@ -1033,7 +1336,7 @@ pub struct DeliveryHandlerUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Sorting
     ///
     /// Wire name: `SORT`.
@@ -1043,7 +1346,7 @@ pub struct DeliveryHandlerUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<i64>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Description of the delivery service handler
     ///
     /// Wire name: `DESCRIPTION`.
@@ -1053,7 +1356,9 @@ pub struct DeliveryHandlerUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// An object containing information about the settings of the delivery service handler (detailed description provided below)
     ///
     /// Wire name: `SETTINGS`.
@@ -1072,7 +1377,9 @@ pub struct DeliveryHandlerUpdate {
 impl DeliveryHandlerUpdate {
     /// Creates a `DeliveryHandlerUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             name: ::std::option::Option::None,
@@ -1087,7 +1394,9 @@ impl DeliveryHandlerUpdate {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -1096,14 +1405,19 @@ impl DeliveryHandlerUpdate {
     #[must_use]
     pub fn code(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.code = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
@@ -1111,7 +1425,9 @@ impl DeliveryHandlerUpdate {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -1144,12 +1460,30 @@ impl ::b24_core::__private::Method for DeliveryHandlerUpdate {
         "sale.delivery.handler.update",
     );
     type Output = bool;
+    type Error = DeliveryHandlerUpdateError;
 }
 /// The method `sale.delivery.request.delete` deletes a delivery request.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery-request/sale-delivery-request-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::SaleDeliveryRequestDelete::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::SaleDeliveryRequestDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SaleDeliveryRequestDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1163,7 +1497,7 @@ pub struct SaleDeliveryRequestDelete {
         rename = "DELIVERY_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub delivery_id: i64,
+    pub delivery_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the delivery request.
     ///
     /// The identifier is assigned by the external system in response to the webhook for creating a delivery order (more details in the webhook description Creating a Delivery Order).
@@ -1173,14 +1507,16 @@ pub struct SaleDeliveryRequestDelete {
         rename = "REQUEST_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub request_id: ::std::string::String,
+    pub request_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl SaleDeliveryRequestDelete {
     /// Creates a `SaleDeliveryRequestDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        delivery_id: impl ::std::convert::Into<i64>,
-        request_id: impl ::std::convert::Into<::std::string::String>,
+        delivery_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        request_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             delivery_id: delivery_id.into(),
@@ -1195,12 +1531,29 @@ impl ::b24_core::__private::Method for SaleDeliveryRequestDelete {
         "sale.delivery.request.delete",
     );
     type Output = bool;
+    type Error = SaleDeliveryRequestDeleteError;
 }
 /// The method `sale.delivery.request.sendmessage` creates notifications for a delivery request.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery-request/sale-delivery-request-send-message.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_sale::delivery::SaleDeliveryRequestSendmessage) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::SaleDeliveryRequestSendmessage>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SaleDeliveryRequestSendmessage` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1214,7 +1567,7 @@ pub struct SaleDeliveryRequestSendmessage {
         rename = "DELIVERY_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub delivery_id: i64,
+    pub delivery_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the delivery request.
     ///
     /// The identifier is assigned by the external system in response to the webhook for creating a delivery order (more details in the webhook description Creating a Delivery Order).
@@ -1224,7 +1577,7 @@ pub struct SaleDeliveryRequestSendmessage {
         rename = "REQUEST_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub request_id: ::std::string::String,
+    pub request_id: ::b24_core::__private::Param<::std::string::String>,
     /// Recipient of the message.
     ///
     /// Possible values:
@@ -1244,8 +1597,10 @@ impl SaleDeliveryRequestSendmessage {
     /// Creates a `SaleDeliveryRequestSendmessage` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        delivery_id: impl ::std::convert::Into<i64>,
-        request_id: impl ::std::convert::Into<::std::string::String>,
+        delivery_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        request_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         addressee: impl ::std::convert::Into<SaleDeliveryRequestSendmessageAddressee>,
         message: impl ::std::convert::Into<SaleDeliveryRequestSendmessageMessage>,
     ) -> Self {
@@ -1264,12 +1619,30 @@ impl ::b24_core::__private::Method for SaleDeliveryRequestSendmessage {
         "sale.delivery.request.sendmessage",
     );
     type Output = bool;
+    type Error = SaleDeliveryRequestSendmessageError;
 }
 /// The method `sale.delivery.request.update` updates the delivery request.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery-request/sale-delivery-request-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::SaleDeliveryRequestUpdate::new(1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::SaleDeliveryRequestUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SaleDeliveryRequestUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1283,7 +1656,7 @@ pub struct SaleDeliveryRequestUpdate {
         rename = "DELIVERY_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub delivery_id: i64,
+    pub delivery_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the delivery request.
     ///
     /// The identifier is assigned by the external system in response to the webhook for creating a delivery order (more details in the webhook description Creating a Delivery Order).
@@ -1293,7 +1666,7 @@ pub struct SaleDeliveryRequestUpdate {
         rename = "REQUEST_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub request_id: ::std::string::String,
+    pub request_id: ::b24_core::__private::Param<::std::string::String>,
     /// Indicator of the need to finalize the delivery request.
     ///
     /// It is implied that the indicator value should be set to `Y` when the delivery request is completed.
@@ -1341,8 +1714,10 @@ impl SaleDeliveryRequestUpdate {
     /// Creates a `SaleDeliveryRequestUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        delivery_id: impl ::std::convert::Into<i64>,
-        request_id: impl ::std::convert::Into<::std::string::String>,
+        delivery_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        request_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             delivery_id: delivery_id.into(),
@@ -1399,12 +1774,30 @@ impl ::b24_core::__private::Method for SaleDeliveryRequestUpdate {
         "sale.delivery.request.update",
     );
     type Output = bool;
+    type Error = SaleDeliveryRequestUpdateError;
 }
 /// The method `sale.delivery.update` updates the delivery service.
 ///
 /// Who: CRM administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/delivery/delivery/sale-delivery-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::delivery::DeliveryUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DeliveryUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1414,7 +1807,7 @@ pub struct DeliveryUpdate {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Name of the delivery service
     ///
     /// Wire name: `NAME`.
@@ -1424,7 +1817,7 @@ pub struct DeliveryUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Currency symbol code of the delivery service
     ///
     /// Wire name: `CURRENCY`.
@@ -1434,7 +1827,9 @@ pub struct DeliveryUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub currency: ::std::option::Option<::std::string::String>,
+    pub currency: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Description of the delivery service
     ///
     /// Wire name: `DESCRIPTION`.
@@ -1444,7 +1839,9 @@ pub struct DeliveryUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Sorting
     ///
     /// Wire name: `SORT`.
@@ -1454,7 +1851,7 @@ pub struct DeliveryUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<i64>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Indicator of the delivery service's activity.
     /// Possible values:
     /// - `Y` — yes
@@ -1472,12 +1869,16 @@ pub struct DeliveryUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub logotype: ::std::option::Option<::std::string::String>,
+    pub logotype: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl DeliveryUpdate {
     /// Creates a `DeliveryUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             name: ::std::option::Option::None,
@@ -1492,7 +1893,9 @@ impl DeliveryUpdate {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -1501,7 +1904,9 @@ impl DeliveryUpdate {
     #[must_use]
     pub fn currency(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.currency = ::std::option::Option::Some(value.into());
         self
@@ -1510,14 +1915,19 @@ impl DeliveryUpdate {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
@@ -1534,7 +1944,9 @@ impl DeliveryUpdate {
     #[must_use]
     pub fn logotype(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.logotype = ::std::option::Option::Some(value.into());
         self
@@ -1547,6 +1959,987 @@ impl ::b24_core::__private::Method for DeliveryUpdate {
         "sale.delivery.update",
     );
     type Output = bool;
+    type Error = DeliveryUpdateError;
+}
+/// The documented errors of `DeliveryAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryAddError {
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_DELIVERY_ADD`.
+    ///
+    /// Error when trying to add a delivery service
+    ErrorDeliveryAdd,
+    /// Code `ERROR_HANDLER_NOT_FOUND`.
+    ///
+    /// Delivery service handler with the specified REST_CODE not found
+    ErrorHandlerNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to add a delivery service
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
+            "ERROR_DELIVERY_ADD" => return Self::ErrorDeliveryAdd,
+            "ERROR_HANDLER_NOT_FOUND" => return Self::ErrorHandlerNotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorDeliveryAdd => "ERROR_DELIVERY_ADD",
+            Self::ErrorHandlerNotFound => "ERROR_HANDLER_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorHandlerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DeliveryConfigGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryConfigGetError {
+    /// Code `ERROR_DELIVERY_NOT_FOUND`.
+    ///
+    /// Delivery service with the specified identifier (ID) not found
+    ErrorDeliveryNotFound,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to retrieve delivery service settings
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryConfigGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_DELIVERY_NOT_FOUND" => return Self::ErrorDeliveryNotFound,
+            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorDeliveryNotFound => "ERROR_DELIVERY_NOT_FOUND",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorDeliveryNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DeliveryConfigUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryConfigUpdateError {
+    /// Code `ERROR_DELIVERY_NOT_FOUND`.
+    ///
+    /// Delivery service with the specified identifier (ID) not found
+    ErrorDeliveryNotFound,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_DELIVERY_CONFIG_UPDATE`.
+    ///
+    /// Error while attempting to update the delivery service settings values
+    ErrorDeliveryConfigUpdate,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to update the delivery service settings
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryConfigUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_DELIVERY_NOT_FOUND" => return Self::ErrorDeliveryNotFound,
+            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
+            "ERROR_DELIVERY_CONFIG_UPDATE" => return Self::ErrorDeliveryConfigUpdate,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorDeliveryNotFound => "ERROR_DELIVERY_NOT_FOUND",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorDeliveryConfigUpdate => "ERROR_DELIVERY_CONFIG_UPDATE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorDeliveryNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DeliveryDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryDeleteError {
+    /// Code `ERROR_DELIVERY_NOT_FOUND`.
+    ///
+    /// Delivery service with the specified identifier (ID) not found
+    ErrorDeliveryNotFound,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_DELIVERY_DELETE`.
+    ///
+    /// Error when attempting to delete the delivery service
+    ErrorDeliveryDelete,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to delete the delivery service
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_DELIVERY_NOT_FOUND" => return Self::ErrorDeliveryNotFound,
+            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
+            "ERROR_DELIVERY_DELETE" => return Self::ErrorDeliveryDelete,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorDeliveryNotFound => "ERROR_DELIVERY_NOT_FOUND",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorDeliveryDelete => "ERROR_DELIVERY_DELETE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorDeliveryNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SaleDeliveryExtraServiceAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SaleDeliveryExtraServiceAddError {
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_EXTRA_SERVICE_ADD`.
+    ///
+    /// Error when trying to add a service
+    ErrorExtraServiceAdd,
+    /// Code `ERROR_DELIVERY_NOT_FOUND`.
+    ///
+    /// Delivery service with the specified identifier not found
+    ErrorDeliveryNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to add a delivery service
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SaleDeliveryExtraServiceAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
+            "ERROR_EXTRA_SERVICE_ADD" => return Self::ErrorExtraServiceAdd,
+            "ERROR_DELIVERY_NOT_FOUND" => return Self::ErrorDeliveryNotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorExtraServiceAdd => "ERROR_EXTRA_SERVICE_ADD",
+            Self::ErrorDeliveryNotFound => "ERROR_DELIVERY_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorDeliveryNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SaleDeliveryExtraServiceDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SaleDeliveryExtraServiceDeleteError {
+    /// Code `ERROR_EXTRA_SERVICE_NOT_FOUND`.
+    ///
+    /// Service with the specified identifier not found
+    ErrorExtraServiceNotFound,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_EXTRA_SERVICE_DELETE`.
+    ///
+    /// Error when attempting to delete the service
+    ErrorExtraServiceDelete,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to delete the service
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SaleDeliveryExtraServiceDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_EXTRA_SERVICE_NOT_FOUND" => return Self::ErrorExtraServiceNotFound,
+            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
+            "ERROR_EXTRA_SERVICE_DELETE" => return Self::ErrorExtraServiceDelete,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorExtraServiceNotFound => "ERROR_EXTRA_SERVICE_NOT_FOUND",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorExtraServiceDelete => "ERROR_EXTRA_SERVICE_DELETE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorExtraServiceNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SaleDeliveryExtraServiceGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SaleDeliveryExtraServiceGetError {
+    /// Code `ERROR_DELIVERY_NOT_FOUND`.
+    ///
+    /// Delivery service with the specified identifier not found
+    ErrorDeliveryNotFound,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to retrieve the list of services
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SaleDeliveryExtraServiceGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_DELIVERY_NOT_FOUND" => return Self::ErrorDeliveryNotFound,
+            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorDeliveryNotFound => "ERROR_DELIVERY_NOT_FOUND",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorDeliveryNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SaleDeliveryExtraServiceUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SaleDeliveryExtraServiceUpdateError {
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_EXTRA_SERVICE_UPDATE`.
+    ///
+    /// Error while attempting to update the service
+    ErrorExtraServiceUpdate,
+    /// Code `ERROR_EXTRA_SERVICE_NOT_FOUND`.
+    ///
+    /// Service with the specified identifier (ID) not found
+    ErrorExtraServiceNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to add the service
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SaleDeliveryExtraServiceUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
+            "ERROR_EXTRA_SERVICE_UPDATE" => return Self::ErrorExtraServiceUpdate,
+            "ERROR_EXTRA_SERVICE_NOT_FOUND" => return Self::ErrorExtraServiceNotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorExtraServiceUpdate => "ERROR_EXTRA_SERVICE_UPDATE",
+            Self::ErrorExtraServiceNotFound => "ERROR_EXTRA_SERVICE_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorExtraServiceNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DeliveryGetlist`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryGetlistError {
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to retrieve the list of delivery services
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryGetlistError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DeliveryHandlerAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryHandlerAddError {
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_HANDLER_ADD`.
+    ///
+    /// Error when trying to add a delivery service handler
+    ErrorHandlerAdd,
+    /// Code `ERROR_HANDLER_ALREADY_EXIST`.
+    ///
+    /// A delivery service handler with the specified code CODE already exists
+    ErrorHandlerAlreadyExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to add a delivery service handler
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryHandlerAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
+            "ERROR_HANDLER_ADD" => return Self::ErrorHandlerAdd,
+            "ERROR_HANDLER_ALREADY_EXIST" => return Self::ErrorHandlerAlreadyExist,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorHandlerAdd => "ERROR_HANDLER_ADD",
+            Self::ErrorHandlerAlreadyExist => "ERROR_HANDLER_ALREADY_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DeliveryHandlerDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryHandlerDeleteError {
+    /// Code `ERROR_HANDLER_NOT_FOUND`.
+    ///
+    /// Delivery service handler with the specified identifier (ID) not found
+    ErrorHandlerNotFound,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_HANDLER_DELETE`.
+    ///
+    /// Error when attempting to delete the delivery service handler
+    ErrorHandlerDelete,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to delete the delivery service handler
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryHandlerDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_HANDLER_NOT_FOUND" => return Self::ErrorHandlerNotFound,
+            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
+            "ERROR_HANDLER_DELETE" => return Self::ErrorHandlerDelete,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorHandlerNotFound => "ERROR_HANDLER_NOT_FOUND",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorHandlerDelete => "ERROR_HANDLER_DELETE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorHandlerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DeliveryHandlerList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryHandlerListError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to retrieve the list of delivery services
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryHandlerListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DeliveryHandlerUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryHandlerUpdateError {
+    /// Code `ERROR_HANDLER_NOT_FOUND`.
+    ///
+    /// Delivery service handler with the specified identifier not found
+    ErrorHandlerNotFound,
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_HANDLER_UPDATE`.
+    ///
+    /// Error while attempting to update the delivery service handler
+    ErrorHandlerUpdate,
+    /// Code `ERROR_HANDLER_ALREADY_EXIST`.
+    ///
+    /// Delivery service handler with the specified code already exists
+    ErrorHandlerAlreadyExist,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to update the delivery service handler
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryHandlerUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_HANDLER_NOT_FOUND" => return Self::ErrorHandlerNotFound,
+            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
+            "ERROR_HANDLER_UPDATE" => return Self::ErrorHandlerUpdate,
+            "ERROR_HANDLER_ALREADY_EXIST" => return Self::ErrorHandlerAlreadyExist,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorHandlerNotFound => "ERROR_HANDLER_NOT_FOUND",
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorHandlerUpdate => "ERROR_HANDLER_UPDATE",
+            Self::ErrorHandlerAlreadyExist => "ERROR_HANDLER_ALREADY_EXIST",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorHandlerNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SaleDeliveryRequestDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SaleDeliveryRequestDeleteError {
+    /// Code `DELIVERY_ID_NOT_SPECIFIED`.
+    ///
+    /// Delivery service identifier not specified
+    DeliveryIdNotSpecified,
+    /// Code `DELIVERY_NOT_FOUND`.
+    ///
+    /// Delivery service not found
+    DeliveryNotFound,
+    /// Code `REQUEST_ID_NOT_SPECIFIED`.
+    ///
+    /// Delivery request identifier not specified
+    RequestIdNotSpecified,
+    /// Code `REQUEST_NOT_FOUND`.
+    ///
+    /// Delivery request not found
+    RequestNotFound,
+    /// Code `DELETE_REQUEST_INTERNAL_ERROR`.
+    ///
+    /// Error while attempting to delete the delivery request
+    DeleteRequestInternalError,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to delete the delivery request
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SaleDeliveryRequestDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "DELIVERY_ID_NOT_SPECIFIED" => return Self::DeliveryIdNotSpecified,
+            "DELIVERY_NOT_FOUND" => return Self::DeliveryNotFound,
+            "REQUEST_ID_NOT_SPECIFIED" => return Self::RequestIdNotSpecified,
+            "REQUEST_NOT_FOUND" => return Self::RequestNotFound,
+            "DELETE_REQUEST_INTERNAL_ERROR" => return Self::DeleteRequestInternalError,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::DeliveryIdNotSpecified => "DELIVERY_ID_NOT_SPECIFIED",
+            Self::DeliveryNotFound => "DELIVERY_NOT_FOUND",
+            Self::RequestIdNotSpecified => "REQUEST_ID_NOT_SPECIFIED",
+            Self::RequestNotFound => "REQUEST_NOT_FOUND",
+            Self::DeleteRequestInternalError => "DELETE_REQUEST_INTERNAL_ERROR",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DeliveryNotFound | Self::RequestNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SaleDeliveryRequestSendmessage`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SaleDeliveryRequestSendmessageError {
+    /// Code `DELIVERY_ID_NOT_SPECIFIED`.
+    ///
+    /// Delivery service identifier not specified
+    DeliveryIdNotSpecified,
+    /// Code `DELIVERY_NOT_FOUND`.
+    ///
+    /// Delivery service not found
+    DeliveryNotFound,
+    /// Code `REQUEST_ID_NOT_SPECIFIED`.
+    ///
+    /// Delivery request identifier not specified
+    RequestIdNotSpecified,
+    /// Code `REQUEST_NOT_FOUND`.
+    ///
+    /// Delivery request not found
+    RequestNotFound,
+    /// Code `ADDRESSEE_IS_NOT_SPECIFIED`.
+    ///
+    /// Message recipient not specified
+    AddresseeIsNotSpecified,
+    /// Code `ADDRESSEE_UNEXPECTED_VALUE`.
+    ///
+    /// Unknown message recipient.
+    ///
+    /// Allowed values:
+    /// - MANAGER — manager
+    /// - RECIPIENT — cargo recipient
+    AddresseeUnexpectedValue,
+    /// Code `MESSAGE_NOT_SPECIFIED`.
+    ///
+    /// Message not specified.
+    ///
+    /// Either the subject or the body of the message must be specified
+    MessageNotSpecified,
+    /// Code `MESSAGE_STATUS_NOT_SPECIFIED`.
+    ///
+    /// Message status not specified
+    MessageStatusNotSpecified,
+    /// Code `MESSAGE_STATUS_SEMANTIC_NOT_SPECIFIED`.
+    ///
+    /// Message status semantics not specified
+    MessageStatusSemanticNotSpecified,
+    /// Code `UNEXPECTED_MESSAGE_STATUS_SEMANTIC`.
+    ///
+    /// Unknown message status semantics
+    UnexpectedMessageStatusSemantic,
+    /// Code `REQUEST_SHIPMENT_NOT_FOUND`.
+    ///
+    /// Shipments linked to the specified delivery request not found
+    RequestShipmentNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to create a notification
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SaleDeliveryRequestSendmessageError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "DELIVERY_ID_NOT_SPECIFIED" => return Self::DeliveryIdNotSpecified,
+            "DELIVERY_NOT_FOUND" => return Self::DeliveryNotFound,
+            "REQUEST_ID_NOT_SPECIFIED" => return Self::RequestIdNotSpecified,
+            "REQUEST_NOT_FOUND" => return Self::RequestNotFound,
+            "ADDRESSEE_IS_NOT_SPECIFIED" => return Self::AddresseeIsNotSpecified,
+            "ADDRESSEE_UNEXPECTED_VALUE" => return Self::AddresseeUnexpectedValue,
+            "MESSAGE_NOT_SPECIFIED" => return Self::MessageNotSpecified,
+            "MESSAGE_STATUS_NOT_SPECIFIED" => return Self::MessageStatusNotSpecified,
+            "MESSAGE_STATUS_SEMANTIC_NOT_SPECIFIED" => {
+                return Self::MessageStatusSemanticNotSpecified;
+            }
+            "UNEXPECTED_MESSAGE_STATUS_SEMANTIC" => {
+                return Self::UnexpectedMessageStatusSemantic;
+            }
+            "REQUEST_SHIPMENT_NOT_FOUND" => return Self::RequestShipmentNotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::DeliveryIdNotSpecified => "DELIVERY_ID_NOT_SPECIFIED",
+            Self::DeliveryNotFound => "DELIVERY_NOT_FOUND",
+            Self::RequestIdNotSpecified => "REQUEST_ID_NOT_SPECIFIED",
+            Self::RequestNotFound => "REQUEST_NOT_FOUND",
+            Self::AddresseeIsNotSpecified => "ADDRESSEE_IS_NOT_SPECIFIED",
+            Self::AddresseeUnexpectedValue => "ADDRESSEE_UNEXPECTED_VALUE",
+            Self::MessageNotSpecified => "MESSAGE_NOT_SPECIFIED",
+            Self::MessageStatusNotSpecified => "MESSAGE_STATUS_NOT_SPECIFIED",
+            Self::MessageStatusSemanticNotSpecified => {
+                "MESSAGE_STATUS_SEMANTIC_NOT_SPECIFIED"
+            }
+            Self::UnexpectedMessageStatusSemantic => "UNEXPECTED_MESSAGE_STATUS_SEMANTIC",
+            Self::RequestShipmentNotFound => "REQUEST_SHIPMENT_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::DeliveryNotFound | Self::RequestNotFound |
+            Self::RequestShipmentNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SaleDeliveryRequestUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SaleDeliveryRequestUpdateError {
+    /// Code `DELIVERY_ID_NOT_SPECIFIED`.
+    ///
+    /// Delivery service identifier not specified
+    DeliveryIdNotSpecified,
+    /// Code `DELIVERY_NOT_FOUND`.
+    ///
+    /// Delivery service not found
+    DeliveryNotFound,
+    /// Code `REQUEST_ID_NOT_SPECIFIED`.
+    ///
+    /// Delivery request identifier not specified
+    RequestIdNotSpecified,
+    /// Code `REQUEST_NOT_FOUND`.
+    ///
+    /// Delivery request not found
+    RequestNotFound,
+    /// Code `STATUS_UNEXPECTED_FORMAT`.
+    ///
+    /// Incorrect format of the STATUS parameter value
+    StatusUnexpectedFormat,
+    /// Code `STATUS_TEXT_NOT_SPECIFIED`.
+    ///
+    /// Status name value not specified
+    StatusTextNotSpecified,
+    /// Code `STATUS_SEMANTIC_NOT_SPECIFIED`.
+    ///
+    /// Semantic value of the status not specified
+    StatusSemanticNotSpecified,
+    /// Code `PROPERTIES_UNEXPECTED_FORMAT`.
+    ///
+    /// Incorrect format of the PROPERTIES parameter value
+    PropertiesUnexpectedFormat,
+    /// Code `PROPERTY_VALUE_UNEXPECTED_FORMAT`.
+    ///
+    /// Incorrect format of one of the provided properties
+    PropertyValueUnexpectedFormat,
+    /// Code `PROPERTY_VALUE_TAGS_UNEXPECTED_FORMAT`.
+    ///
+    /// Incorrect format of the property tag values
+    PropertyValueTagsUnexpectedFormat,
+    /// Code `PROPERTY_VALUE_TAG_UNEXPECTED_FORMAT`.
+    ///
+    /// Incorrect format of the property tag value
+    PropertyValueTagUnexpectedFormat,
+    /// Code `UNEXPECTED_REQUEST_FINALIZE_INDICATOR_VALUE`.
+    ///
+    /// Incorrect value of the FINALIZE parameter.
+    ///
+    /// Allowed values: Y, N
+    UnexpectedRequestFinalizeIndicatorValue,
+    /// Code `UNEXPECTED_OVERWRITE_PROPERTIES_VALUE`.
+    ///
+    /// Incorrect value of the OVERWRITE_PROPERTIES parameter.
+    ///
+    /// Allowed values: Y, N
+    UnexpectedOverwritePropertiesValue,
+    /// Code `UPDATE_REQUEST_INTERNAL_ERROR`.
+    ///
+    /// Error while attempting to update the delivery request
+    UpdateRequestInternalError,
+    /// Code `EMPTY_UPDATE_PAYLOAD`.
+    ///
+    /// Empty set of fields for updating the delivery request
+    EmptyUpdatePayload,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient permissions to update the delivery request
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SaleDeliveryRequestUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "DELIVERY_ID_NOT_SPECIFIED" => return Self::DeliveryIdNotSpecified,
+            "DELIVERY_NOT_FOUND" => return Self::DeliveryNotFound,
+            "REQUEST_ID_NOT_SPECIFIED" => return Self::RequestIdNotSpecified,
+            "REQUEST_NOT_FOUND" => return Self::RequestNotFound,
+            "STATUS_UNEXPECTED_FORMAT" => return Self::StatusUnexpectedFormat,
+            "STATUS_TEXT_NOT_SPECIFIED" => return Self::StatusTextNotSpecified,
+            "STATUS_SEMANTIC_NOT_SPECIFIED" => return Self::StatusSemanticNotSpecified,
+            "PROPERTIES_UNEXPECTED_FORMAT" => return Self::PropertiesUnexpectedFormat,
+            "PROPERTY_VALUE_UNEXPECTED_FORMAT" => {
+                return Self::PropertyValueUnexpectedFormat;
+            }
+            "PROPERTY_VALUE_TAGS_UNEXPECTED_FORMAT" => {
+                return Self::PropertyValueTagsUnexpectedFormat;
+            }
+            "PROPERTY_VALUE_TAG_UNEXPECTED_FORMAT" => {
+                return Self::PropertyValueTagUnexpectedFormat;
+            }
+            "UNEXPECTED_REQUEST_FINALIZE_INDICATOR_VALUE" => {
+                return Self::UnexpectedRequestFinalizeIndicatorValue;
+            }
+            "UNEXPECTED_OVERWRITE_PROPERTIES_VALUE" => {
+                return Self::UnexpectedOverwritePropertiesValue;
+            }
+            "UPDATE_REQUEST_INTERNAL_ERROR" => return Self::UpdateRequestInternalError,
+            "EMPTY_UPDATE_PAYLOAD" => return Self::EmptyUpdatePayload,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::DeliveryIdNotSpecified => "DELIVERY_ID_NOT_SPECIFIED",
+            Self::DeliveryNotFound => "DELIVERY_NOT_FOUND",
+            Self::RequestIdNotSpecified => "REQUEST_ID_NOT_SPECIFIED",
+            Self::RequestNotFound => "REQUEST_NOT_FOUND",
+            Self::StatusUnexpectedFormat => "STATUS_UNEXPECTED_FORMAT",
+            Self::StatusTextNotSpecified => "STATUS_TEXT_NOT_SPECIFIED",
+            Self::StatusSemanticNotSpecified => "STATUS_SEMANTIC_NOT_SPECIFIED",
+            Self::PropertiesUnexpectedFormat => "PROPERTIES_UNEXPECTED_FORMAT",
+            Self::PropertyValueUnexpectedFormat => "PROPERTY_VALUE_UNEXPECTED_FORMAT",
+            Self::PropertyValueTagsUnexpectedFormat => {
+                "PROPERTY_VALUE_TAGS_UNEXPECTED_FORMAT"
+            }
+            Self::PropertyValueTagUnexpectedFormat => {
+                "PROPERTY_VALUE_TAG_UNEXPECTED_FORMAT"
+            }
+            Self::UnexpectedRequestFinalizeIndicatorValue => {
+                "UNEXPECTED_REQUEST_FINALIZE_INDICATOR_VALUE"
+            }
+            Self::UnexpectedOverwritePropertiesValue => {
+                "UNEXPECTED_OVERWRITE_PROPERTIES_VALUE"
+            }
+            Self::UpdateRequestInternalError => "UPDATE_REQUEST_INTERNAL_ERROR",
+            Self::EmptyUpdatePayload => "EMPTY_UPDATE_PAYLOAD",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::DeliveryNotFound | Self::RequestNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `DeliveryUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeliveryUpdateError {
+    /// Code `ERROR_CHECK_FAILURE`.
+    ///
+    /// Validation error of incoming parameters (details in the error description)
+    ErrorCheckFailure,
+    /// Code `ERROR_DELIVERY_UPDATE`.
+    ///
+    /// Error when attempting to update the delivery service
+    ErrorDeliveryUpdate,
+    /// Code `ERROR_DELIVERY_NOT_FOUND`.
+    ///
+    /// Delivery service with the specified identifier (ID) not found
+    ErrorDeliveryNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Insufficient rights to update the delivery service
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DeliveryUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
+            "ERROR_DELIVERY_UPDATE" => return Self::ErrorDeliveryUpdate,
+            "ERROR_DELIVERY_NOT_FOUND" => return Self::ErrorDeliveryNotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCheckFailure => "ERROR_CHECK_FAILURE",
+            Self::ErrorDeliveryUpdate => "ERROR_DELIVERY_UPDATE",
+            Self::ErrorDeliveryNotFound => "ERROR_DELIVERY_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorDeliveryNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// The `SaleDeliveryExtraServiceEnumItem` object.
 #[derive(
@@ -1886,7 +3279,7 @@ pub struct SaleDeliveryHandlerSettingsConfigItem {
     ///
     /// Example:
     ///
-    /// ```
+    /// ```text
     /// {
     ///     "Option1Code": "Option1Value",
     ///     "Option2Code": "Option2Value",
@@ -2999,7 +4392,7 @@ pub struct DeliveryHandlerUpdateSettingsConfig {
     /// List of options for selection. An object in the format `key=value`. Where the key is the option code, and the value is the option.
     ///
     /// Example:
-    /// ```
+    /// ```text
     /// {
     ///    "Option1Code": "Option1Value",
     ///    "Option2Code": "Option2Value",

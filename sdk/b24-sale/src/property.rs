@@ -5,6 +5,24 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property/sale-property-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::property::PropertyAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::property::PropertyAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PropertyAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -39,12 +57,30 @@ impl ::b24_core::__private::Method for PropertyAdd {
         "sale.property.add",
     );
     type Output = PropertyAddResult;
+    type Error = PropertyAddError;
 }
 /// The method `sale.property.delete` deletes an order property.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property/sale-property-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::property::PropertyDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::property::PropertyDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PropertyDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -53,12 +89,14 @@ pub struct PropertyDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl PropertyDelete {
     /// Creates a `PropertyDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -69,12 +107,30 @@ impl ::b24_core::__private::Method for PropertyDelete {
         "sale.property.delete",
     );
     type Output = bool;
+    type Error = PropertyDeleteError;
 }
 /// The method `sale.property.get` retrieves the order property.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property/sale-property-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::property::PropertyGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::property::PropertyGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PropertyGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -83,12 +139,14 @@ pub struct PropertyGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl PropertyGet {
     /// Creates a `PropertyGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -99,12 +157,30 @@ impl ::b24_core::__private::Method for PropertyGet {
         "sale.property.get",
     );
     type Output = PropertyGetResult;
+    type Error = PropertyGetError;
 }
 /// The method `sale.property.getfieldsbytype` retrieves the available fields of order properties by property type.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property/sale-property-get-fields-by-type.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::property::PropertyGetfieldsbytype::new(b24_sale::property::PropertyGetfieldsbytypeType::String);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::property::PropertyGetfieldsbytype>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PropertyGetfieldsbytype` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -141,12 +217,31 @@ impl ::b24_core::__private::Method for PropertyGetfieldsbytype {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = PropertyGetfieldsbytypeError;
 }
 /// The method `sale.property.list` retrieves a list of order properties.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property/sale-property-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::property::PropertyList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::property::PropertyList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `PropertyList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -227,7 +322,7 @@ pub struct PropertyList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl PropertyList {
     /// Creates a `PropertyList` from its required fields.
@@ -281,7 +376,10 @@ impl PropertyList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -293,6 +391,7 @@ impl ::b24_core::__private::Method for PropertyList {
         "sale.property.list",
     );
     type Output = PropertyListResult;
+    type Error = PropertyListError;
 }
 impl ::b24_core::__private::ListMethod for PropertyList {
     type Item = SaleOrderProperty;
@@ -306,6 +405,24 @@ impl ::b24_core::__private::ListMethod for PropertyList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/property/sale-property-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::property::PropertyUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::property::PropertyUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `PropertyUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -314,7 +431,7 @@ pub struct PropertyUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values for creating the order property
     ///
     /// Wire name: `fields`.
@@ -328,7 +445,7 @@ impl PropertyUpdate {
     /// Creates a `PropertyUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -349,6 +466,476 @@ impl ::b24_core::__private::Method for PropertyUpdate {
         "sale.property.update",
     );
     type Output = PropertyUpdateResult;
+    type Error = PropertyUpdateError;
+}
+/// The documented errors of `PropertyAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PropertyAddError {
+    /// Code `200850000005`.
+    ///
+    /// Empty value specified for payer type
+    Code200850000005,
+    /// Code `200850000006`.
+    ///
+    /// Internal error adding property
+    Code200850000006,
+    /// Code `200850000009`.
+    ///
+    /// Error occurs when trying to create an order property with the multiple parameter set to Y, if the isFiltered parameter is not provided.
+    /// Filtering by multiple order properties is not supported
+    Code200850000009,
+    /// Code `200850000010`.
+    ///
+    /// Error occurs when trying to create an order property with the multiple parameter set to Y, if the isFiltered parameter is not equal to N.
+    /// Filtering by multiple order properties is not supported
+    Code200850000010,
+    /// Code `200850000011`.
+    ///
+    /// Error occurs when trying to create an order property of type LOCATION with the isLocation parameter set to Y, if the multiple parameter is not specified.
+    /// Multiplicity is not supported for order properties marked with the isLocation indicator
+    Code200850000011,
+    /// Code `200850000012`.
+    ///
+    /// Error occurs when trying to create an order property of type LOCATION with the isLocation parameter set to Y, if the multiple parameter is not equal to N.
+    /// Multiplicity is not supported for order properties marked with the isLocation indicator
+    Code200850000012,
+    /// Code `200850000013`.
+    ///
+    /// Error occurs when trying to create an order property of type LOCATION with the isLocation4tax parameter set to Y, if the multiple parameter is not specified.
+    /// Multiplicity is not supported for order properties marked with the isLocation4tax indicator
+    Code200850000013,
+    /// Code `200850000014`.
+    ///
+    /// Error occurs when trying to create an order property of type LOCATION with the isLocation4tax parameter set to Y, if the multiple parameter is not equal to N.
+    /// Multiplicity is not supported for order properties marked with the isLocation4tax indicator
+    Code200850000014,
+    /// Code `200850000015`.
+    ///
+    /// Error occurs when trying to create an order property of type STRING with the isProfileName parameter set to Y, if the required parameter is not specified.
+    /// Profile name is required and cannot be empty
+    Code200850000015,
+    /// Code `200850000016`.
+    ///
+    /// Error occurs when trying to create an order property of type STRING with the isProfileName parameter set to Y, if the required parameter is not equal to Y.
+    /// Profile name is required and cannot be empty
+    Code200850000016,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to add order property
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// Parameter fields is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields are not provided
+    RequiredFieldsAreNotProvided,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PropertyAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200850000005" => return Self::Code200850000005,
+            "200850000006" => return Self::Code200850000006,
+            "200850000009" => return Self::Code200850000009,
+            "200850000010" => return Self::Code200850000010,
+            "200850000011" => return Self::Code200850000011,
+            "200850000012" => return Self::Code200850000012,
+            "200850000013" => return Self::Code200850000013,
+            "200850000014" => return Self::Code200850000014,
+            "200850000015" => return Self::Code200850000015,
+            "200850000016" => return Self::Code200850000016,
+            "200040300020" => return Self::Code200040300020,
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "required fields are not provided" => {
+                    return Self::RequiredFieldsAreNotProvided;
+                }
+                "other errors (e.g., fatal errors)" => {
+                    return Self::OtherErrorsEGFatalErrors;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200850000005 => "200850000005",
+            Self::Code200850000006 => "200850000006",
+            Self::Code200850000009 => "200850000009",
+            Self::Code200850000010 => "200850000010",
+            Self::Code200850000011 => "200850000011",
+            Self::Code200850000012 => "200850000012",
+            Self::Code200850000013 => "200850000013",
+            Self::Code200850000014 => "200850000014",
+            Self::Code200850000015 => "200850000015",
+            Self::Code200850000016 => "200850000016",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::RequiredFieldsAreNotProvided => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PropertyDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PropertyDeleteError {
+    /// Code `200840400001`.
+    ///
+    /// The order property to be deleted was not found
+    Code200840400001,
+    /// Code `200850000004`.
+    ///
+    /// Internal error deleting the order property
+    Code200850000004,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Internal error deleting the order property
+    ErrorCore,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to delete the order property
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PropertyDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200840400001" => return Self::Code200840400001,
+            "200850000004" => return Self::Code200850000004,
+            "ERROR_CORE" => return Self::ErrorCore,
+            "200040300020" => return Self::Code200040300020,
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal errors)" => {
+                    return Self::OtherErrorsEGFatalErrors;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200840400001 => "200840400001",
+            Self::Code200850000004 => "200850000004",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200840400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `PropertyGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PropertyGetError {
+    /// Code `200840400001`.
+    ///
+    /// Order property not found
+    Code200840400001,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read the order property
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PropertyGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200840400001" => return Self::Code200840400001,
+            "200040300010" => return Self::Code200040300010,
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal errors)" => {
+                    return Self::OtherErrorsEGFatalErrors;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200840400001 => "200840400001",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200840400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `PropertyGetfieldsbytype`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PropertyGetfieldsbytypeError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read available order property fields
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PropertyGetfieldsbytypeError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => return Self::Code200040300010,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal errors)" => {
+                    return Self::OtherErrorsEGFatalErrors;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PropertyList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PropertyListError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights to read order properties
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PropertyListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => return Self::Code200040300010,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal errors)" => {
+                    return Self::OtherErrorsEGFatalErrors;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `PropertyUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PropertyUpdateError {
+    /// Code `200840400001`.
+    ///
+    /// The order property being updated was not found
+    Code200840400001,
+    /// Code `200850000003`.
+    ///
+    /// Internal error updating the property
+    Code200850000003,
+    /// Code `200850000009`.
+    ///
+    /// Error occurs when trying to update an order property with the multiple parameter set to Y, if the isFiltered parameter is not provided.
+    /// Filtering by multiple order properties is not supported
+    Code200850000009,
+    /// Code `200850000010`.
+    ///
+    /// Error occurs when trying to update an order property with the multiple parameter set to Y, if the isFiltered parameter is not equal to N.
+    /// Filtering by multiple order properties is not supported
+    Code200850000010,
+    /// Code `200850000011`.
+    ///
+    /// Error occurs when trying to update an order property of type LOCATION with the isLocation parameter set to Y, if the multiple parameter is not specified.
+    /// Multiplicity is not supported for order properties marked with the isLocation indicator
+    Code200850000011,
+    /// Code `200850000012`.
+    ///
+    /// Error occurs when trying to update an order property of type LOCATION with the isLocation parameter set to Y, if the multiple parameter is not equal to N.
+    /// Multiplicity is not supported for order properties marked with the isLocation indicator
+    Code200850000012,
+    /// Code `200850000013`.
+    ///
+    /// Error occurs when trying to update an order property of type LOCATION with the isLocation4tax parameter set to Y, if the multiple parameter is not specified.
+    /// Multiplicity is not supported for order properties marked with the isLocation4tax indicator
+    Code200850000013,
+    /// Code `200850000014`.
+    ///
+    /// Error occurs when trying to update an order property of type LOCATION with the isLocation4tax parameter set to Y, if the multiple parameter is not equal to N.
+    /// Multiplicity is not supported for order properties marked with the isLocation4tax indicator
+    Code200850000014,
+    /// Code `200850000015`.
+    ///
+    /// Error occurs when trying to update an order property of type STRING with the isProfileName parameter set to Y, if the required parameter is not specified.
+    /// Profile name is mandatory and cannot be empty
+    Code200850000015,
+    /// Code `200850000016`.
+    ///
+    /// Error occurs when trying to update an order property of type STRING with the isProfileName parameter set to Y, if the required parameter is not equal to Y.
+    /// Profile name is mandatory and cannot be empty
+    Code200850000016,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to update the order property
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// The id parameter is not specified
+    ///
+    /// The fields parameter is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields are not provided
+    RequiredFieldsAreNotProvided,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for PropertyUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200840400001" => return Self::Code200840400001,
+            "200850000003" => return Self::Code200850000003,
+            "200850000009" => return Self::Code200850000009,
+            "200850000010" => return Self::Code200850000010,
+            "200850000011" => return Self::Code200850000011,
+            "200850000012" => return Self::Code200850000012,
+            "200850000013" => return Self::Code200850000013,
+            "200850000014" => return Self::Code200850000014,
+            "200850000015" => return Self::Code200850000015,
+            "200850000016" => return Self::Code200850000016,
+            "200040300020" => return Self::Code200040300020,
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "required fields are not provided" => {
+                    return Self::RequiredFieldsAreNotProvided;
+                }
+                "other errors (e.g., fatal errors)" => {
+                    return Self::OtherErrorsEGFatalErrors;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200840400001 => "200840400001",
+            Self::Code200850000003 => "200850000003",
+            Self::Code200850000009 => "200850000009",
+            Self::Code200850000010 => "200850000010",
+            Self::Code200850000011 => "200850000011",
+            Self::Code200850000012 => "200850000012",
+            Self::Code200850000013 => "200850000013",
+            Self::Code200850000014 => "200850000014",
+            Self::Code200850000015 => "200850000015",
+            Self::Code200850000016 => "200850000016",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::RequiredFieldsAreNotProvided => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200840400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// Type of the order property.
 ///

@@ -5,6 +5,24 @@
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property/sale-shipment-property-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment_property::ShipmentpropertyAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment_property::ShipmentpropertyAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentpropertyAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -39,12 +57,30 @@ impl ::b24_core::__private::Method for ShipmentpropertyAdd {
         "sale.shipmentproperty.add",
     );
     type Output = ShipmentpropertyAddResult;
+    type Error = ShipmentpropertyAddError;
 }
 /// The method `sale.shipmentproperty.delete` deletes a shipment property.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property/sale-shipment-property-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment_property::ShipmentpropertyDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment_property::ShipmentpropertyDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentpropertyDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -53,12 +89,14 @@ pub struct ShipmentpropertyDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ShipmentpropertyDelete {
     /// Creates a `ShipmentpropertyDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -69,12 +107,30 @@ impl ::b24_core::__private::Method for ShipmentpropertyDelete {
         "sale.shipmentproperty.delete",
     );
     type Output = bool;
+    type Error = ShipmentpropertyDeleteError;
 }
 /// The method `sale.shipmentproperty.get` retrieves the shipment property.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property/sale-shipment-property-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment_property::ShipmentpropertyGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment_property::ShipmentpropertyGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentpropertyGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -83,12 +139,14 @@ pub struct ShipmentpropertyGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl ShipmentpropertyGet {
     /// Creates a `ShipmentpropertyGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -99,12 +157,30 @@ impl ::b24_core::__private::Method for ShipmentpropertyGet {
         "sale.shipmentproperty.get",
     );
     type Output = ShipmentpropertyGetResult;
+    type Error = ShipmentpropertyGetError;
 }
 /// The method `sale.shipmentproperty.getfieldsbytype` retrieves the available fields of shipment properties by property type.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property/sale-shipment-property-get-fields-by-type.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment_property::ShipmentpropertyGetfieldsbytype::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment_property::ShipmentpropertyGetfieldsbytype>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentpropertyGetfieldsbytype` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -125,12 +201,16 @@ pub struct ShipmentpropertyGetfieldsbytype {
         rename = "type",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub r#type: ::std::string::String,
+    pub r#type: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ShipmentpropertyGetfieldsbytype {
     /// Creates a `ShipmentpropertyGetfieldsbytype` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(r#type: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        r#type: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { r#type: r#type.into() }
     }
 }
@@ -144,12 +224,31 @@ impl ::b24_core::__private::Method for ShipmentpropertyGetfieldsbytype {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ShipmentpropertyGetfieldsbytypeError;
 }
 /// The method `sale.shipmentproperty.list` retrieves a list of shipment properties.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property/sale-shipment-property-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment_property::ShipmentpropertyList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment_property::ShipmentpropertyList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentpropertyList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -230,7 +329,7 @@ pub struct ShipmentpropertyList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ShipmentpropertyList {
     /// Creates a `ShipmentpropertyList` from its required fields.
@@ -284,7 +383,10 @@ impl ShipmentpropertyList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -296,6 +398,7 @@ impl ::b24_core::__private::Method for ShipmentpropertyList {
         "sale.shipmentproperty.list",
     );
     type Output = ShipmentpropertyListResult;
+    type Error = ShipmentpropertyListError;
 }
 impl ::b24_core::__private::ListMethod for ShipmentpropertyList {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -309,6 +412,24 @@ impl ::b24_core::__private::ListMethod for ShipmentpropertyList {
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/shipment-property/sale-shipment-property-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::shipment_property::ShipmentpropertyUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::shipment_property::ShipmentpropertyUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ShipmentpropertyUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -317,7 +438,7 @@ pub struct ShipmentpropertyUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values for updating the shipment property
     ///
     /// Wire name: `fields`.
@@ -331,7 +452,7 @@ impl ShipmentpropertyUpdate {
     /// Creates a `ShipmentpropertyUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -352,6 +473,476 @@ impl ::b24_core::__private::Method for ShipmentpropertyUpdate {
         "sale.shipmentproperty.update",
     );
     type Output = ShipmentpropertyUpdateResult;
+    type Error = ShipmentpropertyUpdateError;
+}
+/// The documented errors of `ShipmentpropertyAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentpropertyAddError {
+    /// Code `200850000005`.
+    ///
+    /// An empty value is specified for the payer type
+    Code200850000005,
+    /// Code `200850000006`.
+    ///
+    /// Internal error adding property
+    Code200850000006,
+    /// Code `200850000009`.
+    ///
+    /// Error occurs when trying to create a shipment property with the multiple parameter set to Y, if the isFiltered parameter is not provided.
+    /// Filtering by multiple shipment properties is not supported
+    Code200850000009,
+    /// Code `200850000010`.
+    ///
+    /// Error occurs when trying to create a shipment property with the multiple parameter set to Y, if the isFiltered parameter is not equal to N.
+    /// Filtering by multiple shipment properties is not supported
+    Code200850000010,
+    /// Code `200850000011`.
+    ///
+    /// Error occurs when trying to create a shipment property of type LOCATION with the isLocation parameter set to Y, if the multiple parameter is not specified.
+    /// Multiplicity is not supported for shipment properties marked with the isLocation indicator
+    Code200850000011,
+    /// Code `200850000012`.
+    ///
+    /// Error occurs when trying to create a shipment property of type LOCATION with the isLocation parameter set to Y, if the multiple parameter is not equal to N.
+    /// Multiplicity is not supported for shipment properties marked with the isLocation indicator
+    Code200850000012,
+    /// Code `200850000013`.
+    ///
+    /// Error occurs when trying to create a shipment property of type LOCATION with the isLocation4tax parameter set to Y, if the multiple parameter is not specified.
+    /// Multiplicity is not supported for shipment properties marked with the isLocation4tax indicator
+    Code200850000013,
+    /// Code `200850000014`.
+    ///
+    /// Error occurs when trying to create a shipment property of type LOCATION with the isLocation4tax parameter set to Y, if the multiple parameter is not equal to N.
+    /// Multiplicity is not supported for shipment properties marked with the isLocation4tax indicator
+    Code200850000014,
+    /// Code `200850000015`.
+    ///
+    /// Error occurs when trying to create a shipment property of type STRING with the isProfileName parameter set to Y, if the required parameter is not specified.
+    /// Profile name is required and cannot be empty
+    Code200850000015,
+    /// Code `200850000016`.
+    ///
+    /// Error occurs when trying to create a shipment property of type STRING with the isProfileName parameter set to Y, if the required parameter is not equal to Y.
+    /// Profile name is required and cannot be empty
+    Code200850000016,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to add shipment property
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// The fields parameter is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields are not provided
+    RequiredFieldsAreNotProvided,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentpropertyAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200850000005" => return Self::Code200850000005,
+            "200850000006" => return Self::Code200850000006,
+            "200850000009" => return Self::Code200850000009,
+            "200850000010" => return Self::Code200850000010,
+            "200850000011" => return Self::Code200850000011,
+            "200850000012" => return Self::Code200850000012,
+            "200850000013" => return Self::Code200850000013,
+            "200850000014" => return Self::Code200850000014,
+            "200850000015" => return Self::Code200850000015,
+            "200850000016" => return Self::Code200850000016,
+            "200040300020" => return Self::Code200040300020,
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "required fields are not provided" => {
+                    return Self::RequiredFieldsAreNotProvided;
+                }
+                "other errors (e.g., fatal errors)" => {
+                    return Self::OtherErrorsEGFatalErrors;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200850000005 => "200850000005",
+            Self::Code200850000006 => "200850000006",
+            Self::Code200850000009 => "200850000009",
+            Self::Code200850000010 => "200850000010",
+            Self::Code200850000011 => "200850000011",
+            Self::Code200850000012 => "200850000012",
+            Self::Code200850000013 => "200850000013",
+            Self::Code200850000014 => "200850000014",
+            Self::Code200850000015 => "200850000015",
+            Self::Code200850000016 => "200850000016",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::RequiredFieldsAreNotProvided => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ShipmentpropertyDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentpropertyDeleteError {
+    /// Code `200840400001`.
+    ///
+    /// The shipment property to be deleted was not found
+    Code200840400001,
+    /// Code `200850000004`.
+    ///
+    /// Internal error deleting shipment property
+    Code200850000004,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Internal error deleting shipment property
+    ErrorCore,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to delete shipment property
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentpropertyDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200840400001" => return Self::Code200840400001,
+            "200850000004" => return Self::Code200850000004,
+            "ERROR_CORE" => return Self::ErrorCore,
+            "200040300020" => return Self::Code200040300020,
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal errors)" => {
+                    return Self::OtherErrorsEGFatalErrors;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200840400001 => "200840400001",
+            Self::Code200850000004 => "200850000004",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200840400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ShipmentpropertyGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentpropertyGetError {
+    /// Code `200840400001`.
+    ///
+    /// Shipment property not found
+    Code200840400001,
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read the shipment property
+    Code200040300010,
+    /// Code `100`.
+    ///
+    /// Parameter id not specified
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentpropertyGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200840400001" => return Self::Code200840400001,
+            "200040300010" => return Self::Code200040300010,
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal errors)" => {
+                    return Self::OtherErrorsEGFatalErrors;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200840400001 => "200840400001",
+            Self::Code200040300010 => "200040300010",
+            Self::Code100 => "100",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200840400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ShipmentpropertyGetfieldsbytype`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentpropertyGetfieldsbytypeError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to read available shipment property fields
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentpropertyGetfieldsbytypeError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => return Self::Code200040300010,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal errors)" => {
+                    return Self::OtherErrorsEGFatalErrors;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ShipmentpropertyList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentpropertyListError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient rights to read shipment properties
+    Code200040300010,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentpropertyListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => return Self::Code200040300010,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "other errors (e.g., fatal errors)" => {
+                    return Self::OtherErrorsEGFatalErrors;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ShipmentpropertyUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ShipmentpropertyUpdateError {
+    /// Code `200840400001`.
+    ///
+    /// The updated shipment property was not found
+    Code200840400001,
+    /// Code `200850000003`.
+    ///
+    /// Internal error updating the property
+    Code200850000003,
+    /// Code `200850000009`.
+    ///
+    /// Error occurs when trying to update a shipment property with the multiple parameter set to Y, if the isFiltered parameter is not provided.
+    /// Filtering by multiple shipment properties is not supported
+    Code200850000009,
+    /// Code `200850000010`.
+    ///
+    /// Error occurs when trying to update a shipment property with the multiple parameter set to Y, if the isFiltered parameter value is not N.
+    /// Filtering by multiple shipment properties is not supported
+    Code200850000010,
+    /// Code `200850000011`.
+    ///
+    /// Error occurs when trying to update a shipment property of type LOCATION with the isLocation parameter set to Y, if the multiple parameter value is not specified.
+    /// Multiplicity is not supported for shipment properties marked with the isLocation indicator
+    Code200850000011,
+    /// Code `200850000012`.
+    ///
+    /// Error occurs when trying to update a shipment property of type LOCATION with the isLocation parameter set to Y, if the multiple parameter value is not N.
+    /// Multiplicity is not supported for shipment properties marked with the isLocation indicator
+    Code200850000012,
+    /// Code `200850000013`.
+    ///
+    /// Error occurs when trying to update a shipment property of type LOCATION with the isLocation4tax parameter set to Y, if the multiple parameter value is not specified.
+    /// Multiplicity is not supported for shipment properties marked with the isLocation4tax indicator
+    Code200850000013,
+    /// Code `200850000014`.
+    ///
+    /// Error occurs when trying to update a shipment property of type LOCATION with the isLocation4tax parameter set to Y, if the multiple parameter value is not N.
+    /// Multiplicity is not supported for shipment properties marked with the isLocation4tax indicator
+    Code200850000014,
+    /// Code `200850000015`.
+    ///
+    /// Error occurs when trying to update a shipment property of type STRING with the isProfileName parameter set to Y, if the required parameter value is not specified.
+    /// Profile name is mandatory and cannot be empty
+    Code200850000015,
+    /// Code `200850000016`.
+    ///
+    /// Error occurs when trying to update a shipment property of type STRING with the isProfileName parameter set to Y, if the required parameter value is not Y.
+    /// Profile name is mandatory and cannot be empty
+    Code200850000016,
+    /// Code `200040300020`.
+    ///
+    /// Insufficient permissions to update the shipment property
+    Code200040300020,
+    /// Code `100`.
+    ///
+    /// The id parameter is not specified
+    ///
+    /// The fields parameter is not specified or is empty
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Required fields are not provided
+    RequiredFieldsAreNotProvided,
+    /// No code; told apart by its description.
+    ///
+    /// Other errors (e.g., fatal errors)
+    OtherErrorsEGFatalErrors,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ShipmentpropertyUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200840400001" => return Self::Code200840400001,
+            "200850000003" => return Self::Code200850000003,
+            "200850000009" => return Self::Code200850000009,
+            "200850000010" => return Self::Code200850000010,
+            "200850000011" => return Self::Code200850000011,
+            "200850000012" => return Self::Code200850000012,
+            "200850000013" => return Self::Code200850000013,
+            "200850000014" => return Self::Code200850000014,
+            "200850000015" => return Self::Code200850000015,
+            "200850000016" => return Self::Code200850000016,
+            "200040300020" => return Self::Code200040300020,
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "required fields are not provided" => {
+                    return Self::RequiredFieldsAreNotProvided;
+                }
+                "other errors (e.g., fatal errors)" => {
+                    return Self::OtherErrorsEGFatalErrors;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200840400001 => "200840400001",
+            Self::Code200850000003 => "200850000003",
+            Self::Code200850000009 => "200850000009",
+            Self::Code200850000010 => "200850000010",
+            Self::Code200850000011 => "200850000011",
+            Self::Code200850000012 => "200850000012",
+            Self::Code200850000013 => "200850000013",
+            Self::Code200850000014 => "200850000014",
+            Self::Code200850000015 => "200850000015",
+            Self::Code200850000016 => "200850000016",
+            Self::Code200040300020 => "200040300020",
+            Self::Code100 => "100",
+            Self::RequiredFieldsAreNotProvided => "",
+            Self::OtherErrorsEGFatalErrors => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code200840400001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// Root element of the response
 #[derive(

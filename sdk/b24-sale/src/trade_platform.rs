@@ -5,6 +5,23 @@
 /// Who: any user with the "View product catalog" access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/trade-platform/sale-trade-platform-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::trade_platform::TradePlatformGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::trade_platform::TradePlatformGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TradePlatformGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -26,12 +43,31 @@ impl ::b24_core::__private::Method for TradePlatformGetFields {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = TradePlatformGetFieldsError;
 }
 /// The method `sale.tradePlatform.list` retrieves a list of order sources.
 ///
 /// Who: any user with the "View product catalog" access permission..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sale/trade-platform/sale-trade-platform-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_sale::trade_platform::TradePlatformList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_sale::trade_platform::TradePlatformList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TradePlatformList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -104,7 +140,7 @@ pub struct TradePlatformList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TradePlatformList {
     /// Creates a `TradePlatformList` from its required fields.
@@ -158,7 +194,10 @@ impl TradePlatformList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -170,6 +209,7 @@ impl ::b24_core::__private::Method for TradePlatformList {
         "sale.tradePlatform.list",
     );
     type Output = TradePlatformListResult;
+    type Error = TradePlatformListError;
 }
 impl ::b24_core::__private::ListMethod for TradePlatformList {
     type Item = SaleOrderTradePlatform;
@@ -178,6 +218,39 @@ impl ::b24_core::__private::ListMethod for TradePlatformList {
     );
     const ID_FIELD: &'static str = "id";
 }
+/// The documented errors of `TradePlatformGetFields`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TradePlatformGetFieldsError {
+    /// Code `200040300010`.
+    ///
+    /// Insufficient permissions to execute the method
+    Code200040300010,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TradePlatformGetFieldsError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "200040300010" => return Self::Code200040300010,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code200040300010 => "200040300010",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TradePlatformList` (shared).
+pub type TradePlatformListError = TradePlatformGetFieldsError;
 /// The `SaleOrderTradePlatform` object.
 #[derive(
     Debug,

@@ -5,6 +5,22 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/socialnetwork-api-workgroup-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_task::sonet_group::ApiWorkgroupGet) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::ApiWorkgroupGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ApiWorkgroupGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -29,12 +45,31 @@ impl ::b24_core::__private::Method for ApiWorkgroupGet {
         "socialnetwork.api.workgroup.get",
     );
     type Output = ApiWorkgroupGetResult;
+    type Error = ApiWorkgroupGetError;
 }
 /// The method `socialnetwork.api.workgroup.list` returns a list of workgroups, projects, scrums, and collaborations based on the current user's permissions.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/socialnetwork-api-workgroup-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::ApiWorkgroupList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::ApiWorkgroupList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ApiWorkgroupList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -111,7 +146,7 @@ pub struct ApiWorkgroupList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl ApiWorkgroupList {
     /// Creates a `ApiWorkgroupList` from its required fields.
@@ -163,7 +198,10 @@ impl ApiWorkgroupList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -175,6 +213,7 @@ impl ::b24_core::__private::Method for ApiWorkgroupList {
         "socialnetwork.api.workgroup.list",
     );
     type Output = ApiWorkgroupListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for ApiWorkgroupList {
     type Item = ::b24_core::__private::serde_json::Map<
@@ -191,6 +230,23 @@ impl ::b24_core::__private::ListMethod for ApiWorkgroupList {
 /// Who: a user with the right to create a group or project.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/sonet-group-create.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupCreate::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupCreate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupCreate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -202,7 +258,7 @@ pub struct SonetGroupCreate {
         rename = "NAME",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// The description of the group or project
     ///
     /// Wire name: `DESCRIPTION`.
@@ -212,7 +268,9 @@ pub struct SonetGroupCreate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The visibility of the group in the list.
     ///
     /// Possible values:
@@ -255,7 +313,9 @@ pub struct SonetGroupCreate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub keywords: ::std::option::Option<::std::string::String>,
+    pub keywords: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Who can invite participants.
     ///
     /// Possible values:
@@ -290,7 +350,9 @@ pub struct SonetGroupCreate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub project_date_start: ::std::option::Option<::std::string::String>,
+    pub project_date_start: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The project end date in ISO-8601 format
     ///
     /// Wire name: `PROJECT_DATE_FINISH`.
@@ -300,7 +362,9 @@ pub struct SonetGroupCreate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub project_date_finish: ::std::option::Option<::std::string::String>,
+    pub project_date_finish: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The identifier of the scrum master if the project is created as scrum.
     ///
     /// The user ID can be obtained using the user.get method
@@ -312,7 +376,7 @@ pub struct SonetGroupCreate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub scrum_master_id: ::std::option::Option<i64>,
+    pub scrum_master_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The identifier of the owner.
     ///
     /// The user ID can be obtained using the user.get method.
@@ -326,7 +390,7 @@ pub struct SonetGroupCreate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub owner_id: ::std::option::Option<i64>,
+    pub owner_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The group's avatar in Base64 format
     ///
     /// Wire name: `IMAGE`.
@@ -345,7 +409,7 @@ pub struct SonetGroupCreate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub image_file_id: ::std::option::Option<i64>,
+    pub image_file_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// A list of site IDs to which the group is linked
     ///
     /// Default — the current site
@@ -364,12 +428,16 @@ pub struct SonetGroupCreate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub subject_id: ::std::option::Option<i64>,
+    pub subject_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl SonetGroupCreate {
     /// Creates a `SonetGroupCreate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             description: ::std::option::Option::None,
@@ -393,7 +461,9 @@ impl SonetGroupCreate {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -429,7 +499,9 @@ impl SonetGroupCreate {
     #[must_use]
     pub fn keywords(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.keywords = ::std::option::Option::Some(value.into());
         self
@@ -456,7 +528,9 @@ impl SonetGroupCreate {
     #[must_use]
     pub fn project_date_start(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.project_date_start = ::std::option::Option::Some(value.into());
         self
@@ -465,20 +539,28 @@ impl SonetGroupCreate {
     #[must_use]
     pub fn project_date_finish(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.project_date_finish = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SCRUM_MASTER_ID`.
     #[must_use]
-    pub fn scrum_master_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn scrum_master_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.scrum_master_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `OWNER_ID`.
     #[must_use]
-    pub fn owner_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn owner_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.owner_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -493,7 +575,10 @@ impl SonetGroupCreate {
     }
     /// Sets `IMAGE_FILE_ID`.
     #[must_use]
-    pub fn image_file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn image_file_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.image_file_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -510,7 +595,10 @@ impl SonetGroupCreate {
     }
     /// Sets `SUBJECT_ID`.
     #[must_use]
-    pub fn subject_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn subject_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.subject_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -522,12 +610,30 @@ impl ::b24_core::__private::Method for SonetGroupCreate {
         "sonet_group.create",
     );
     type Output = i64;
+    type Error = SonetGroupCreateError;
 }
 /// The method `sonet_group.delete` removes a workgroup or project.
 ///
 /// Who: administrator or group or project owner.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/sonet-group-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -541,12 +647,14 @@ pub struct SonetGroupDelete {
         rename = "GROUP_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub group_id: i64,
+    pub group_id: ::b24_core::__private::Param<i64>,
 }
 impl SonetGroupDelete {
     /// Creates a `SonetGroupDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(group_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        group_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { group_id: group_id.into() }
     }
 }
@@ -557,12 +665,30 @@ impl ::b24_core::__private::Method for SonetGroupDelete {
         "sonet_group.delete",
     );
     type Output = bool;
+    type Error = SonetGroupDeleteError;
 }
 /// The method `sonet_group.feature.access` checks whether the current user has access to operations within the group or project functionality.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/sonet-group-feature-access.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupFeatureAccess::new(1, b24_task::sonet_group::SonetGroupFeatureAccessFeature::Photo, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupFeatureAccess>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupFeatureAccess` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -576,7 +702,7 @@ pub struct SonetGroupFeatureAccess {
         rename = "GROUP_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub group_id: i64,
+    pub group_id: ::b24_core::__private::Param<i64>,
     /// Symbolic code of the group functionality.
     ///
     /// Basic values:
@@ -628,15 +754,17 @@ pub struct SonetGroupFeatureAccess {
         rename = "OPERATION",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub operation: ::std::string::String,
+    pub operation: ::b24_core::__private::Param<::std::string::String>,
 }
 impl SonetGroupFeatureAccess {
     /// Creates a `SonetGroupFeatureAccess` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        group_id: impl ::std::convert::Into<i64>,
+        group_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         feature: impl ::std::convert::Into<SonetGroupFeatureAccessFeature>,
-        operation: impl ::std::convert::Into<::std::string::String>,
+        operation: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             group_id: group_id.into(),
@@ -652,12 +780,31 @@ impl ::b24_core::__private::Method for SonetGroupFeatureAccess {
         "sonet_group.feature.access",
     );
     type Output = bool;
+    type Error = SonetGroupFeatureAccessError;
 }
 /// The method `sonet_group.get` returns a list of workgroups and projects considering the permissions of the current user.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/sonet-group-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupGet>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -712,7 +859,7 @@ pub struct SonetGroupGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub group_id: ::std::option::Option<i64>,
+    pub group_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Disable permission check.
     ///
     /// Possible values:
@@ -729,7 +876,9 @@ pub struct SonetGroupGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub is_admin: ::std::option::Option<::std::string::String>,
+    pub is_admin: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Pagination parameter.
     ///
     /// The page size of results is 50 records.
@@ -747,7 +896,7 @@ pub struct SonetGroupGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl SonetGroupGet {
     /// Creates a `SonetGroupGet` from its required fields.
@@ -786,7 +935,10 @@ impl SonetGroupGet {
     }
     /// Sets `GROUP_ID`.
     #[must_use]
-    pub fn group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn group_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.group_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -794,14 +946,19 @@ impl SonetGroupGet {
     #[must_use]
     pub fn is_admin(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.is_admin = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -818,6 +975,7 @@ impl ::b24_core::__private::Method for SonetGroupGet {
             ::b24_core::__private::serde_json::Value,
         >,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 impl ::b24_core::__private::ListMethod for SonetGroupGet {
     type Item = ::b24_core::__private::serde_json::Map<
@@ -832,6 +990,23 @@ impl ::b24_core::__private::ListMethod for SonetGroupGet {
 /// Who: group or project owner.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/sonet-group-setowner.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupSetowner::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupSetowner>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupSetowner` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -845,7 +1020,7 @@ pub struct SonetGroupSetowner {
         rename = "GROUP_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub group_id: i64,
+    pub group_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the new owner.
     ///
     /// The user identifier can be obtained using the user.get method.
@@ -855,14 +1030,14 @@ pub struct SonetGroupSetowner {
         rename = "USER_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
 }
 impl SonetGroupSetowner {
     /// Creates a `SonetGroupSetowner` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        group_id: impl ::std::convert::Into<i64>,
-        user_id: impl ::std::convert::Into<i64>,
+        group_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             group_id: group_id.into(),
@@ -877,12 +1052,30 @@ impl ::b24_core::__private::Method for SonetGroupSetowner {
         "sonet_group.setowner",
     );
     type Output = bool;
+    type Error = SonetGroupSetownerError;
 }
 /// The method `sonet_group.update` modifies the parameters of a workgroup or project.
 ///
 /// Who: administrator or owner of the group or project.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/sonet-group-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -896,7 +1089,7 @@ pub struct SonetGroupUpdate {
         rename = "GROUP_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub group_id: i64,
+    pub group_id: ::b24_core::__private::Param<i64>,
     /// New name.
     ///
     /// Wire name: `NAME`.
@@ -906,7 +1099,7 @@ pub struct SonetGroupUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// New description.
     ///
     /// Wire name: `DESCRIPTION`.
@@ -916,7 +1109,9 @@ pub struct SonetGroupUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Visibility of the group in the list.
     ///
     /// Possible values:
@@ -957,7 +1152,9 @@ pub struct SonetGroupUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub keywords: ::std::option::Option<::std::string::String>,
+    pub keywords: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Who can invite participants.
     ///
     /// Possible values:
@@ -977,7 +1174,9 @@ pub struct SonetGroupUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub project_date_start: ::std::option::Option<::std::string::String>,
+    pub project_date_start: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Project end date in ISO-8601 format.
     ///
     /// Wire name: `PROJECT_DATE_FINISH`.
@@ -987,7 +1186,9 @@ pub struct SonetGroupUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub project_date_finish: ::std::option::Option<::std::string::String>,
+    pub project_date_finish: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// New owner of the group.
     ///
     /// The user identifier can be obtained using the user.get method.
@@ -999,7 +1200,7 @@ pub struct SonetGroupUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub owner_id: ::std::option::Option<i64>,
+    pub owner_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// New group avatar in Base64 format.
     ///
     /// Wire name: `IMAGE`.
@@ -1018,7 +1219,7 @@ pub struct SonetGroupUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub image_file_id: ::std::option::Option<i64>,
+    pub image_file_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// List of sites to which the group is linked.
     ///
     /// Wire name: `SITE_ID`.
@@ -1030,7 +1231,9 @@ pub struct SonetGroupUpdate {
 impl SonetGroupUpdate {
     /// Creates a `SonetGroupUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(group_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        group_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             group_id: group_id.into(),
             name: ::std::option::Option::None,
@@ -1052,7 +1255,9 @@ impl SonetGroupUpdate {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -1061,7 +1266,9 @@ impl SonetGroupUpdate {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -1097,7 +1304,9 @@ impl SonetGroupUpdate {
     #[must_use]
     pub fn keywords(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.keywords = ::std::option::Option::Some(value.into());
         self
@@ -1115,7 +1324,9 @@ impl SonetGroupUpdate {
     #[must_use]
     pub fn project_date_start(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.project_date_start = ::std::option::Option::Some(value.into());
         self
@@ -1124,14 +1335,19 @@ impl SonetGroupUpdate {
     #[must_use]
     pub fn project_date_finish(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.project_date_finish = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `OWNER_ID`.
     #[must_use]
-    pub fn owner_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn owner_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.owner_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1146,7 +1362,10 @@ impl SonetGroupUpdate {
     }
     /// Sets `IMAGE_FILE_ID`.
     #[must_use]
-    pub fn image_file_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn image_file_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.image_file_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1169,12 +1388,31 @@ impl ::b24_core::__private::Method for SonetGroupUpdate {
         "sonet_group.update",
     );
     type Output = i64;
+    type Error = SonetGroupUpdateError;
 }
 /// The method `sonet_group.user.add` adds users to a workgroup or project without an invitation and confirmation.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/members/sonet-group-user-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupUserAdd::new(1, serde_json::Value::Null);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupUserAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupUserAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1188,7 +1426,7 @@ pub struct SonetGroupUserAdd {
         rename = "GROUP_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub group_id: i64,
+    pub group_id: ::b24_core::__private::Param<i64>,
     /// User identifier.
     ///
     /// The identifier can be obtained using the user.get method.
@@ -1203,7 +1441,7 @@ impl SonetGroupUserAdd {
     /// Creates a `SonetGroupUserAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        group_id: impl ::std::convert::Into<i64>,
+        group_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         user_id: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         Self {
@@ -1219,12 +1457,31 @@ impl ::b24_core::__private::Method for SonetGroupUserAdd {
         "sonet_group.user.add",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = SonetGroupUserAddError;
 }
 /// The method `sonet_group.user.delete` removes participants from a workgroup or project.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/members/sonet-group-user-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupUserDelete::new(1, serde_json::Value::Null);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupUserDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupUserDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1238,7 +1495,7 @@ pub struct SonetGroupUserDelete {
         rename = "GROUP_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub group_id: i64,
+    pub group_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the participant.
     ///
     /// The identifier can be obtained using the sonet_group.user.get method.
@@ -1251,7 +1508,7 @@ impl SonetGroupUserDelete {
     /// Creates a `SonetGroupUserDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        group_id: impl ::std::convert::Into<i64>,
+        group_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         user_id: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         Self {
@@ -1267,12 +1524,30 @@ impl ::b24_core::__private::Method for SonetGroupUserDelete {
         "sonet_group.user.delete",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = SonetGroupUserDeleteError;
 }
 /// The method `sonet_group.user.get` returns a list of active participants in a workgroup or project.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/members/sonet-group-user-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupUserGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupUserGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupUserGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1283,12 +1558,14 @@ pub struct SonetGroupUserGet {
     ///
     /// Wire name: `ID`.
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl SonetGroupUserGet {
     /// Creates a `SonetGroupUserGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1299,12 +1576,30 @@ impl ::b24_core::__private::Method for SonetGroupUserGet {
         "sonet_group.user.get",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = SonetGroupUserGetError;
 }
 /// The method `sonet_group.user.groups` returns the groups and projects that the current user is a member of.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/sonet-group-user-groups.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupUserGroups::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupUserGroups>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupUserGroups` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1323,12 +1618,31 @@ impl ::b24_core::__private::Method for SonetGroupUserGroups {
         "sonet_group.user.groups",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `sonet_group.user.invite` sends invitations to users in a workgroup or project.
 ///
 /// Who: a user with the permission to Invite to a group or project.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/members/sonet-group-user-invite.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupUserInvite::new(1, serde_json::Value::Null);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupUserInvite>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupUserInvite` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1342,7 +1656,7 @@ pub struct SonetGroupUserInvite {
         rename = "GROUP_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub group_id: i64,
+    pub group_id: ::b24_core::__private::Param<i64>,
     /// User identifier.
     ///
     /// The identifier can be obtained using the user.get method.
@@ -1359,13 +1673,15 @@ pub struct SonetGroupUserInvite {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl SonetGroupUserInvite {
     /// Creates a `SonetGroupUserInvite` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        group_id: impl ::std::convert::Into<i64>,
+        group_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         user_id: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         Self {
@@ -1378,7 +1694,9 @@ impl SonetGroupUserInvite {
     #[must_use]
     pub fn message(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.message = ::std::option::Option::Some(value.into());
         self
@@ -1391,12 +1709,30 @@ impl ::b24_core::__private::Method for SonetGroupUserInvite {
         "sonet_group.user.invite",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = SonetGroupUserInviteError;
 }
 /// The method `sonet_group.user.request` sends a request from the current user to join a workgroup or project.
 ///
 /// Who: a user with access to the group or project.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/members/sonet-group-user-request.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupUserRequest::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupUserRequest>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupUserRequest` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1410,7 +1746,7 @@ pub struct SonetGroupUserRequest {
         rename = "GROUP_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub group_id: i64,
+    pub group_id: ::b24_core::__private::Param<i64>,
     /// Text of the request to join.
     ///
     /// Wire name: `MESSAGE`.
@@ -1420,12 +1756,16 @@ pub struct SonetGroupUserRequest {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl SonetGroupUserRequest {
     /// Creates a `SonetGroupUserRequest` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(group_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        group_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             group_id: group_id.into(),
             message: ::std::option::Option::None,
@@ -1435,7 +1775,9 @@ impl SonetGroupUserRequest {
     #[must_use]
     pub fn message(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.message = ::std::option::Option::Some(value.into());
         self
@@ -1448,12 +1790,31 @@ impl ::b24_core::__private::Method for SonetGroupUserRequest {
         "sonet_group.user.request",
     );
     type Output = bool;
+    type Error = SonetGroupUserRequestError;
 }
 /// The method `sonet_group.user.update` changes the role of participants in a workgroup or project.
 ///
 /// Who: administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/members/sonet-group-user-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::SonetGroupUserUpdate::new(1, serde_json::Value::Null, b24_task::sonet_group::SonetGroupUserUpdateRole::E);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::SonetGroupUserUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `SonetGroupUserUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1467,7 +1828,7 @@ pub struct SonetGroupUserUpdate {
         rename = "GROUP_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub group_id: i64,
+    pub group_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the participant.
     ///
     /// The identifier can be obtained using the method sonet_group.user.get
@@ -1489,7 +1850,7 @@ impl SonetGroupUserUpdate {
     /// Creates a `SonetGroupUserUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        group_id: impl ::std::convert::Into<i64>,
+        group_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         user_id: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
         role: impl ::std::convert::Into<SonetGroupUserUpdateRole>,
     ) -> Self {
@@ -1507,12 +1868,31 @@ impl ::b24_core::__private::Method for SonetGroupUserUpdate {
         "sonet_group.user.update",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = SonetGroupUserUpdateError;
 }
 /// The method `tasks.api.scrum.backlog.add` adds a backlog in Scrum.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/backlog/tasks-api-scrum-backlog-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumBacklogAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumBacklogAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumBacklogAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1558,12 +1938,30 @@ impl ::b24_core::__private::Method for TasksApiScrumBacklogAdd {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = TasksApiScrumBacklogAddError;
 }
 /// The method `tasks.api.scrum.backlog.delete` removes the backlog.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/backlog/tasks-api-scrum-backlog-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumBacklogDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumBacklogDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumBacklogDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1574,12 +1972,14 @@ pub struct TasksApiScrumBacklogDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumBacklogDelete {
     /// Creates a `TasksApiScrumBacklogDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1590,12 +1990,30 @@ impl ::b24_core::__private::Method for TasksApiScrumBacklogDelete {
         "tasks.api.scrum.backlog.delete",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = TasksApiScrumBacklogDeleteError;
 }
 /// The method `tasks.api.scrum.backlog.get` returns the values of backlog fields by Scrum `id`.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/backlog/tasks-api-scrum-backlog-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumBacklogGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumBacklogGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumBacklogGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1606,12 +2024,14 @@ pub struct TasksApiScrumBacklogGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumBacklogGet {
     /// Creates a `TasksApiScrumBacklogGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1625,12 +2045,30 @@ impl ::b24_core::__private::Method for TasksApiScrumBacklogGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = TasksApiScrumBacklogGetError;
 }
 /// The method `tasks.api.scrum.backlog.getFields` returns the available backlog fields.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/backlog/tasks-api-scrum-backlog-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumBacklogGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumBacklogGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumBacklogGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1652,12 +2090,31 @@ impl ::b24_core::__private::Method for TasksApiScrumBacklogGetFields {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.api.scrum.backlog.update` updates the backlog.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/backlog/tasks-api-scrum-backlog-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumBacklogUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumBacklogUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumBacklogUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1668,7 +2125,7 @@ pub struct TasksApiScrumBacklogUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object containing records about the group and user (detailed description provided below) in the following structure:
     ///
     /// ```js
@@ -1690,7 +2147,7 @@ impl TasksApiScrumBacklogUpdate {
     /// Creates a `TasksApiScrumBacklogUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -1714,12 +2171,31 @@ impl ::b24_core::__private::Method for TasksApiScrumBacklogUpdate {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = TasksApiScrumBacklogUpdateError;
 }
 /// This method adds an epic to Scrum.
 ///
 /// Who: any user with access to Scrum.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/epic/tasks-api-scrum-epic-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumEpicAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumEpicAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumEpicAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1769,12 +2245,30 @@ impl ::b24_core::__private::Method for TasksApiScrumEpicAdd {
         "tasks.api.scrum.epic.add",
     );
     type Output = TasksApiScrumEpicAddResult;
+    type Error = TasksApiScrumEpicAddError;
 }
 /// This method deletes an epic.
 ///
 /// Who: any user with access to Scrum.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/epic/tasks-api-scrum-epic-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumEpicDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumEpicDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumEpicDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1785,12 +2279,14 @@ pub struct TasksApiScrumEpicDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumEpicDelete {
     /// Creates a `TasksApiScrumEpicDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1801,12 +2297,30 @@ impl ::b24_core::__private::Method for TasksApiScrumEpicDelete {
         "tasks.api.scrum.epic.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = TasksApiScrumEpicDeleteError;
 }
 /// The method retrieves the values of the epic fields by its identifier `id`.
 ///
 /// Who: any user with access to Scrum.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/epic/tasks-api-scrum-epic-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumEpicGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumEpicGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumEpicGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1817,12 +2331,14 @@ pub struct TasksApiScrumEpicGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumEpicGet {
     /// Creates a `TasksApiScrumEpicGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -1833,12 +2349,30 @@ impl ::b24_core::__private::Method for TasksApiScrumEpicGet {
         "tasks.api.scrum.epic.get",
     );
     type Output = TasksApiScrumEpicGetResult;
+    type Error = TasksApiScrumEpicGetError;
 }
 /// The method `tasks.api.scrum.epic.getFields` returns the available fields for an epic.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/epic/tasks-api-scrum-epic-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumEpicGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumEpicGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumEpicGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1857,12 +2391,31 @@ impl ::b24_core::__private::Method for TasksApiScrumEpicGetFields {
         "tasks.api.scrum.epic.getFields",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method returns a list of epics.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/epic/tasks-api-scrum-epic-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumEpicList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumEpicList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumEpicList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1940,7 +2493,7 @@ pub struct TasksApiScrumEpicList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TasksApiScrumEpicList {
     /// Creates a `TasksApiScrumEpicList` from its required fields.
@@ -1988,7 +2541,10 @@ impl TasksApiScrumEpicList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -2000,6 +2556,7 @@ impl ::b24_core::__private::Method for TasksApiScrumEpicList {
         "tasks.api.scrum.epic.list",
     );
     type Output = TasksApiScrumEpicListResult;
+    type Error = TasksApiScrumEpicListError;
 }
 impl ::b24_core::__private::ListMethod for TasksApiScrumEpicList {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -2011,6 +2568,23 @@ impl ::b24_core::__private::ListMethod for TasksApiScrumEpicList {
 /// Who: any user with access to Scrum.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/epic/tasks-api-scrum-epic-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumEpicUpdate::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumEpicUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumEpicUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2021,7 +2595,7 @@ pub struct TasksApiScrumEpicUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Field values (detailed description provided below) for adding a new epic in the form of a structure:
     ///
     /// ```js
@@ -2047,7 +2621,7 @@ impl TasksApiScrumEpicUpdate {
     /// Creates a `TasksApiScrumEpicUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
@@ -2065,12 +2639,31 @@ impl ::b24_core::__private::Method for TasksApiScrumEpicUpdate {
         "tasks.api.scrum.epic.update",
     );
     type Output = TasksApiScrumEpicUpdateResult;
+    type Error = TasksApiScrumEpicUpdateError;
 }
 /// This method creates a Scrum Kanban stage.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/kanban/tasks-api-scrum-kanban-add-stage.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumKanbanAddStage::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumKanbanAddStage>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumKanbanAddStage` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2105,12 +2698,30 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanAddStage {
         "tasks.api.scrum.kanban.addStage",
     );
     type Output = i64;
+    type Error = TasksApiScrumKanbanAddStageError;
 }
 /// This method adds a task to the Scrum kanban.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/kanban/tasks-api-scrum-kanban-add-task.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumKanbanAddTask::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumKanbanAddTask>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumKanbanAddTask` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2122,12 +2733,12 @@ pub struct TasksApiScrumKanbanAddTask {
         rename = "sprintId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub sprint_id: i64,
+    pub sprint_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the task. You can obtain the identifier using the method tasks.task.list
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the stage. You can obtain the identifier using the method tasks.api.scrum.kanban.getStages
     ///
     /// Wire name: `stageId`.
@@ -2135,15 +2746,15 @@ pub struct TasksApiScrumKanbanAddTask {
         rename = "stageId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub stage_id: i64,
+    pub stage_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumKanbanAddTask {
     /// Creates a `TasksApiScrumKanbanAddTask` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        sprint_id: impl ::std::convert::Into<i64>,
-        task_id: impl ::std::convert::Into<i64>,
-        stage_id: impl ::std::convert::Into<i64>,
+        sprint_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        stage_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             sprint_id: sprint_id.into(),
@@ -2159,12 +2770,30 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanAddTask {
         "tasks.api.scrum.kanban.addTask",
     );
     type Output = bool;
+    type Error = TasksApiScrumKanbanAddTaskError;
 }
 /// This method deletes a stage.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/kanban/tasks-api-scrum-kanban-delete-stage.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumKanbanDeleteStage::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumKanbanDeleteStage>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumKanbanDeleteStage` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2176,12 +2805,14 @@ pub struct TasksApiScrumKanbanDeleteStage {
         rename = "stageId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub stage_id: i64,
+    pub stage_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumKanbanDeleteStage {
     /// Creates a `TasksApiScrumKanbanDeleteStage` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(stage_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        stage_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { stage_id: stage_id.into() }
     }
 }
@@ -2192,12 +2823,30 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanDeleteStage {
         "tasks.api.scrum.kanban.deleteStage",
     );
     type Output = bool;
+    type Error = TasksApiScrumKanbanDeleteStageError;
 }
 /// This method removes a task from the Scrum kanban. The task will remain in the sprint on the planning page. The method will not move the task to the backlog.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/kanban/tasks-api-scrum-kanban-delete-task.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumKanbanDeleteTask::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumKanbanDeleteTask>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumKanbanDeleteTask` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2209,19 +2858,19 @@ pub struct TasksApiScrumKanbanDeleteTask {
         rename = "sprintId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub sprint_id: i64,
+    pub sprint_id: ::b24_core::__private::Param<i64>,
     /// Task identifier. You can obtain the identifier using the tasks.task.list method
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumKanbanDeleteTask {
     /// Creates a `TasksApiScrumKanbanDeleteTask` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        sprint_id: impl ::std::convert::Into<i64>,
-        task_id: impl ::std::convert::Into<i64>,
+        sprint_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             sprint_id: sprint_id.into(),
@@ -2236,12 +2885,30 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanDeleteTask {
         "tasks.api.scrum.kanban.deleteTask",
     );
     type Output = bool;
+    type Error = TasksApiScrumKanbanDeleteTaskError;
 }
 /// The method `tasks.api.scrum.kanban.getFields` returns the available fields for the Kanban stage.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/kanban/tasks-api-scrum-kanban-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumKanbanGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumKanbanGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumKanbanGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2263,12 +2930,30 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanGetFields {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method returns the Kanban stages by the sprint ID.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/kanban/tasks-api-scrum-kanban-get-stages.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumKanbanGetStages::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumKanbanGetStages>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumKanbanGetStages` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2280,12 +2965,14 @@ pub struct TasksApiScrumKanbanGetStages {
         rename = "sprintId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub sprint_id: i64,
+    pub sprint_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumKanbanGetStages {
     /// Creates a `TasksApiScrumKanbanGetStages` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(sprint_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        sprint_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             sprint_id: sprint_id.into(),
         }
@@ -2298,12 +2985,31 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanGetStages {
         "tasks.api.scrum.kanban.getStages",
     );
     type Output = ::std::vec::Vec<TasksApiScrumKanbanGetStagesResultItem>;
+    type Error = TasksApiScrumKanbanGetStagesError;
 }
 /// This method changes the stage of the Scrum Kanban.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/kanban/tasks-api-scrum-kanban-update-stage.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumKanbanUpdateStage::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumKanbanUpdateStage>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumKanbanUpdateStage` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2315,7 +3021,7 @@ pub struct TasksApiScrumKanbanUpdateStage {
         rename = "stageId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub stage_id: i64,
+    pub stage_id: ::b24_core::__private::Param<i64>,
     /// Fields corresponding to the available list of fields tasks.api.scrum.kanban.getFields (detailed description provided below)
     ///
     /// Wire name: `fields`.
@@ -2329,7 +3035,7 @@ impl TasksApiScrumKanbanUpdateStage {
     /// Creates a `TasksApiScrumKanbanUpdateStage` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        stage_id: impl ::std::convert::Into<i64>,
+        stage_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -2350,12 +3056,31 @@ impl ::b24_core::__private::Method for TasksApiScrumKanbanUpdateStage {
         "tasks.api.scrum.kanban.updateStage",
     );
     type Output = bool;
+    type Error = TasksApiScrumKanbanUpdateStageError;
 }
 /// The method `tasks.api.scrum.sprint.add` adds a sprint to Scrum.
 ///
 /// Who: any user with access to Scrum.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/sprint/tasks-api-scrum-sprint-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumSprintAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumSprintAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumSprintAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2390,12 +3115,30 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintAdd {
         "tasks.api.scrum.sprint.add",
     );
     type Output = TasksApiScrumSprintAddResult;
+    type Error = TasksApiScrumSprintAddError;
 }
 /// The method `tasks.api.scrum.sprint.complete` completes the active sprint of the selected Scrum.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/sprint/tasks-api-scrum-sprint-complete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumSprintComplete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumSprintComplete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumSprintComplete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2404,12 +3147,14 @@ pub struct TasksApiScrumSprintComplete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumSprintComplete {
     /// Creates a `TasksApiScrumSprintComplete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2420,12 +3165,30 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintComplete {
         "tasks.api.scrum.sprint.complete",
     );
     type Output = TasksApiScrumSprintCompleteResult;
+    type Error = TasksApiScrumSprintCompleteError;
 }
 /// The method `tasks.api.scrum.sprint.delete` deletes a sprint.
 ///
 /// Who: any user with access to Scrum.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/sprint/tasks-api-scrum-sprint-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumSprintDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumSprintDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumSprintDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2434,12 +3197,14 @@ pub struct TasksApiScrumSprintDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumSprintDelete {
     /// Creates a `TasksApiScrumSprintDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2450,12 +3215,30 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintDelete {
         "tasks.api.scrum.sprint.delete",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = TasksApiScrumSprintDeleteError;
 }
 /// The method `tasks.api.scrum.sprint.get` returns the values of the sprint fields by its identifier.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/sprint/tasks-api-scrum-sprint-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumSprintGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumSprintGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumSprintGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2469,12 +3252,14 @@ pub struct TasksApiScrumSprintGet {
         rename = "sprintId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub sprint_id: i64,
+    pub sprint_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumSprintGet {
     /// Creates a `TasksApiScrumSprintGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(sprint_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        sprint_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             sprint_id: sprint_id.into(),
         }
@@ -2487,12 +3272,30 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintGet {
         "tasks.api.scrum.sprint.get",
     );
     type Output = TasksApiScrumSprintGetResult;
+    type Error = TasksApiScrumSprintGetError;
 }
 /// The method `tasks.api.scrum.sprint.getFields` returns the available fields for the sprint.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/sprint/tasks-api-scrum-sprint-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumSprintGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumSprintGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumSprintGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2511,12 +3314,31 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintGetFields {
         "tasks.api.scrum.sprint.getFields",
     );
     type Output = TasksApiScrumSprintGetFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.api.scrum.sprint.list` returns a list of sprints.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/sprint/tasks-api-scrum-sprint-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumSprintList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumSprintList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumSprintList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2558,7 +3380,7 @@ pub struct TasksApiScrumSprintList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TasksApiScrumSprintList {
     /// Creates a `TasksApiScrumSprintList` from its required fields.
@@ -2605,7 +3427,10 @@ impl TasksApiScrumSprintList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -2620,6 +3445,7 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintList {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = TasksApiScrumSprintListError;
 }
 impl ::b24_core::__private::ListMethod for TasksApiScrumSprintList {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -2631,6 +3457,23 @@ impl ::b24_core::__private::ListMethod for TasksApiScrumSprintList {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/sprint/tasks-api-scrum-sprint-start.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumSprintStart::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumSprintStart>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumSprintStart` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2639,12 +3482,14 @@ pub struct TasksApiScrumSprintStart {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumSprintStart {
     /// Creates a `TasksApiScrumSprintStart` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2655,12 +3500,31 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintStart {
         "tasks.api.scrum.sprint.start",
     );
     type Output = TasksApiScrumSprintStartResult;
+    type Error = TasksApiScrumSprintStartError;
 }
 /// The method `tasks.api.scrum.sprint.update` updates a sprint.
 ///
 /// Who: any user with access to Scrum.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/sprint/tasks-api-scrum-sprint-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumSprintUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumSprintUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumSprintUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2669,7 +3533,7 @@ pub struct TasksApiScrumSprintUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object containing sprint data
     ///
     /// Wire name: `fields`.
@@ -2683,7 +3547,7 @@ impl TasksApiScrumSprintUpdate {
     /// Creates a `TasksApiScrumSprintUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -2704,12 +3568,30 @@ impl ::b24_core::__private::Method for TasksApiScrumSprintUpdate {
         "tasks.api.scrum.sprint.update",
     );
     type Output = TasksApiScrumSprintUpdateResult;
+    type Error = TasksApiScrumSprintUpdateError;
 }
 /// This method retrieves the values of the Scrum task fields by its identifier `id`.
 ///
 /// Who: any user with access to Scrum.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/task/tasks-api-scrum-task-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumTaskGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumTaskGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumTaskGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2718,12 +3600,14 @@ pub struct TasksApiScrumTaskGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TasksApiScrumTaskGet {
     /// Creates a `TasksApiScrumTaskGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -2734,12 +3618,30 @@ impl ::b24_core::__private::Method for TasksApiScrumTaskGet {
         "tasks.api.scrum.task.get",
     );
     type Output = TasksApiScrumTaskGetResult;
+    type Error = TasksApiScrumTaskGetError;
 }
 /// The method `tasks.api.scrum.task.getFields` retrieves the available fields of a Scrum task.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/task/tasks-api-scrum-task-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumTaskGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumTaskGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumTaskGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2758,12 +3660,31 @@ impl ::b24_core::__private::Method for TasksApiScrumTaskGetFields {
         "tasks.api.scrum.task.getFields",
     );
     type Output = TasksApiScrumTaskGetFieldsResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// This method creates or updates a Scrum task. You will be able to: - create a task in Scrum - move a task from another project - transfer it between the backlog and sprints - change story points - link an epic
 ///
 /// Who: any user with access to Scrum.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/sonet-group/scrum/task/tasks-api-scrum-task-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::sonet_group::TasksApiScrumTaskUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::sonet_group::TasksApiScrumTaskUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksApiScrumTaskUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2772,7 +3693,7 @@ pub struct TasksApiScrumTaskUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An object containing records about the Scrum task (detailed description provided below) in the following structure:
     ///
     /// ```js
@@ -2795,7 +3716,7 @@ impl TasksApiScrumTaskUpdate {
     /// Creates a `TasksApiScrumTaskUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -2816,6 +3737,1958 @@ impl ::b24_core::__private::Method for TasksApiScrumTaskUpdate {
         "tasks.api.scrum.task.update",
     );
     type Output = TasksApiScrumTaskUpdateResult;
+    type Error = TasksApiScrumTaskUpdateError;
+}
+/// The documented errors of `ApiWorkgroupGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ApiWorkgroupGetError {
+    /// Code `SONET_CONTROLLER_WORKGROUP_EMPTY`.
+    ///
+    /// No value for the workgroup ID was provided.
+    SonetControllerWorkgroupEmpty,
+    /// Code `SONET_CONTROLLER_WORKGROUP_NOT_FOUND`.
+    ///
+    /// Workgroup not found.
+    SonetControllerWorkgroupNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ApiWorkgroupGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "SONET_CONTROLLER_WORKGROUP_EMPTY" => {
+                return Self::SonetControllerWorkgroupEmpty;
+            }
+            "SONET_CONTROLLER_WORKGROUP_NOT_FOUND" => {
+                return Self::SonetControllerWorkgroupNotFound;
+            }
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::SonetControllerWorkgroupEmpty => "SONET_CONTROLLER_WORKGROUP_EMPTY",
+            Self::SonetControllerWorkgroupNotFound => {
+                "SONET_CONTROLLER_WORKGROUP_NOT_FOUND"
+            }
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SonetControllerWorkgroupNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SonetGroupCreate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupCreateError {
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect input data
+    IncorrectInputData,
+    /// No code; told apart by its description.
+    ///
+    /// You have no permissions to create a group
+    YouHaveNoPermissionsToCreate,
+    /// No code; told apart by its description.
+    ///
+    /// Cannot create group
+    CannotCreateGroup,
+    /// Code `ERROR_IMAGE_ID`.
+    ///
+    /// Image is incorrect: Invalid file type
+    ErrorImageId,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SonetGroupCreateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_IMAGE_ID" => return Self::ErrorImageId,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "incorrect input data" => return Self::IncorrectInputData,
+                "you have no permissions to create a group" => {
+                    return Self::YouHaveNoPermissionsToCreate;
+                }
+                "cannot create group" => return Self::CannotCreateGroup,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IncorrectInputData => "",
+            Self::YouHaveNoPermissionsToCreate => "",
+            Self::CannotCreateGroup => "",
+            Self::ErrorImageId => "ERROR_IMAGE_ID",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SonetGroupDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Wrong group ID
+    WrongGroupId,
+    /// No code; told apart by its description.
+    ///
+    /// Socialnetwork group not found
+    SocialnetworkGroupNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// User has no permissions to delete group
+    UserHasNoPermissionsToDelete,
+    /// No code; told apart by its description.
+    ///
+    /// Cannot delete group
+    CannotDeleteGroup,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SonetGroupDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong group id" => return Self::WrongGroupId,
+                "socialnetwork group not found" => {
+                    return Self::SocialnetworkGroupNotFound;
+                }
+                "user has no permissions to delete group" => {
+                    return Self::UserHasNoPermissionsToDelete;
+                }
+                "cannot delete group" => return Self::CannotDeleteGroup,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongGroupId => "",
+            Self::SocialnetworkGroupNotFound => "",
+            Self::UserHasNoPermissionsToDelete => "",
+            Self::CannotDeleteGroup => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SocialnetworkGroupNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SonetGroupFeatureAccess`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupFeatureAccessError {
+    /// No code; told apart by its description.
+    ///
+    /// Wrong socialnetwork group ID
+    WrongSocialnetworkGroupId,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong feature
+    WrongFeature,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong operation
+    WrongOperation,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SonetGroupFeatureAccessError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong socialnetwork group id" => return Self::WrongSocialnetworkGroupId,
+                "wrong feature" => return Self::WrongFeature,
+                "wrong operation" => return Self::WrongOperation,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongSocialnetworkGroupId => "",
+            Self::WrongFeature => "",
+            Self::WrongOperation => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SonetGroupSetowner`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupSetownerError {
+    /// No code; told apart by its description.
+    ///
+    /// Invalid workgroup/project ID
+    InvalidWorkgroupProjectId,
+    /// No code; told apart by its description.
+    ///
+    /// Invalid user ID
+    InvalidUserId,
+    /// No code; told apart by its description.
+    ///
+    /// Insufficient permissions to complete the operation.
+    InsufficientPermissionsToCompleteTheOperation,
+    /// No code; told apart by its description.
+    ///
+    /// Cannot complete operation.
+    CannotCompleteOperation,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SonetGroupSetownerError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "invalid workgroup/project id" => return Self::InvalidWorkgroupProjectId,
+                "invalid user id" => return Self::InvalidUserId,
+                "insufficient permissions to complete the operation" => {
+                    return Self::InsufficientPermissionsToCompleteTheOperation;
+                }
+                "cannot complete operation" => return Self::CannotCompleteOperation,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::InvalidWorkgroupProjectId => "",
+            Self::InvalidUserId => "",
+            Self::InsufficientPermissionsToCompleteTheOperation => "",
+            Self::CannotCompleteOperation => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SonetGroupUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// Wrong group ID
+    WrongGroupId,
+    /// No code; told apart by its description.
+    ///
+    /// User has no permissions to update group
+    UserHasNoPermissionsToUpdate,
+    /// No code; told apart by its description.
+    ///
+    /// Cannot update group
+    CannotUpdateGroup,
+    /// Code `ERROR_IMAGE_ID`.
+    ///
+    /// Image is incorrect: Invalid file type
+    ErrorImageId,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SonetGroupUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_IMAGE_ID" => return Self::ErrorImageId,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong group id" => return Self::WrongGroupId,
+                "user has no permissions to update group" => {
+                    return Self::UserHasNoPermissionsToUpdate;
+                }
+                "cannot update group" => return Self::CannotUpdateGroup,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongGroupId => "",
+            Self::UserHasNoPermissionsToUpdate => "",
+            Self::CannotUpdateGroup => "",
+            Self::ErrorImageId => "ERROR_IMAGE_ID",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `SonetGroupUserAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupUserAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Wrong group ID
+    WrongGroupId,
+    /// No code; told apart by its description.
+    ///
+    /// No permissions to add users
+    NoPermissionsToAddUsers,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong user IDs
+    WrongUserIDs,
+    /// No code; told apart by its description.
+    ///
+    /// Socialnetwork group not found
+    SocialnetworkGroupNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SonetGroupUserAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong group id" => return Self::WrongGroupId,
+                "no permissions to add users" => return Self::NoPermissionsToAddUsers,
+                "wrong user ids" => return Self::WrongUserIDs,
+                "socialnetwork group not found" => {
+                    return Self::SocialnetworkGroupNotFound;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongGroupId => "",
+            Self::NoPermissionsToAddUsers => "",
+            Self::WrongUserIDs => "",
+            Self::SocialnetworkGroupNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SocialnetworkGroupNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SonetGroupUserDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupUserDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Wrong group ID
+    WrongGroupId,
+    /// No code; told apart by its description.
+    ///
+    /// No permissions to update users role
+    NoPermissionsToUpdateUsersRole,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong user IDs
+    WrongUserIDs,
+    /// No code; told apart by its description.
+    ///
+    /// Socialnetwork group not found
+    SocialnetworkGroupNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SonetGroupUserDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong group id" => return Self::WrongGroupId,
+                "no permissions to update users role" => {
+                    return Self::NoPermissionsToUpdateUsersRole;
+                }
+                "wrong user ids" => return Self::WrongUserIDs,
+                "socialnetwork group not found" => {
+                    return Self::SocialnetworkGroupNotFound;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongGroupId => "",
+            Self::NoPermissionsToUpdateUsersRole => "",
+            Self::WrongUserIDs => "",
+            Self::SocialnetworkGroupNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SocialnetworkGroupNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SonetGroupUserGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupUserGetError {
+    /// No code; told apart by its description.
+    ///
+    /// Wrong socialnetwork group ID
+    WrongSocialnetworkGroupId,
+    /// No code; told apart by its description.
+    ///
+    /// Socialnetwork group not found
+    SocialnetworkGroupNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SonetGroupUserGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong socialnetwork group id" => return Self::WrongSocialnetworkGroupId,
+                "socialnetwork group not found" => {
+                    return Self::SocialnetworkGroupNotFound;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongSocialnetworkGroupId => "",
+            Self::SocialnetworkGroupNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SocialnetworkGroupNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SonetGroupUserInvite`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupUserInviteError {
+    /// No code; told apart by its description.
+    ///
+    /// Wrong group ID
+    WrongGroupId,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong user IDs
+    WrongUserIDs,
+    /// No code; told apart by its description.
+    ///
+    /// Socialnetwork group not found
+    SocialnetworkGroupNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SonetGroupUserInviteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong group id" => return Self::WrongGroupId,
+                "wrong user ids" => return Self::WrongUserIDs,
+                "socialnetwork group not found" => {
+                    return Self::SocialnetworkGroupNotFound;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongGroupId => "",
+            Self::WrongUserIDs => "",
+            Self::SocialnetworkGroupNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SocialnetworkGroupNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SonetGroupUserRequest`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupUserRequestError {
+    /// No code; told apart by its description.
+    ///
+    /// Wrong group ID
+    WrongGroupId,
+    /// No code; told apart by its description.
+    ///
+    /// Socialnetwork group not found
+    SocialnetworkGroupNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Cannot request to join group
+    CannotRequestToJoinGroup,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SonetGroupUserRequestError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong group id" => return Self::WrongGroupId,
+                "socialnetwork group not found" => {
+                    return Self::SocialnetworkGroupNotFound;
+                }
+                "cannot request to join group" => return Self::CannotRequestToJoinGroup,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongGroupId => "",
+            Self::SocialnetworkGroupNotFound => "",
+            Self::CannotRequestToJoinGroup => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SocialnetworkGroupNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `SonetGroupUserUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SonetGroupUserUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// Wrong group ID
+    WrongGroupId,
+    /// No code; told apart by its description.
+    ///
+    /// No permissions to update users role
+    NoPermissionsToUpdateUsersRole,
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect role code
+    IncorrectRoleCode,
+    /// No code; told apart by its description.
+    ///
+    /// Wrong user IDs
+    WrongUserIDs,
+    /// No code; told apart by its description.
+    ///
+    /// Socialnetwork group not found
+    SocialnetworkGroupNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for SonetGroupUserUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong group id" => return Self::WrongGroupId,
+                "no permissions to update users role" => {
+                    return Self::NoPermissionsToUpdateUsersRole;
+                }
+                "incorrect role code" => return Self::IncorrectRoleCode,
+                "wrong user ids" => return Self::WrongUserIDs,
+                "socialnetwork group not found" => {
+                    return Self::SocialnetworkGroupNotFound;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongGroupId => "",
+            Self::NoPermissionsToUpdateUsersRole => "",
+            Self::IncorrectRoleCode => "",
+            Self::WrongUserIDs => "",
+            Self::SocialnetworkGroupNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SocialnetworkGroupNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumBacklogAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumBacklogAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Group id not found
+    GroupIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Backlog already added
+    BacklogAlreadyAdded,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// createdBy user not found
+    CreatedByUserNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// modifiedBy user not found
+    ModifiedByUserNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Unable to add backlog
+    UnableToAddBacklog,
+    /// No code; told apart by its description.
+    ///
+    /// Unknown error
+    UnknownError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumBacklogAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "group id not found" => return Self::GroupIdNotFound,
+                "backlog already added" => return Self::BacklogAlreadyAdded,
+                "access denied" => return Self::AccessDenied,
+                "createdby user not found" => return Self::CreatedByUserNotFound,
+                "modifiedby user not found" => return Self::ModifiedByUserNotFound,
+                "unable to add backlog" => return Self::UnableToAddBacklog,
+                "unknown error" => return Self::UnknownError,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::GroupIdNotFound => "",
+            Self::BacklogAlreadyAdded => "",
+            Self::AccessDenied => "",
+            Self::CreatedByUserNotFound => "",
+            Self::ModifiedByUserNotFound => "",
+            Self::UnableToAddBacklog => "",
+            Self::UnknownError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::GroupIdNotFound | Self::CreatedByUserNotFound |
+            Self::ModifiedByUserNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumBacklogDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumBacklogDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Backlog id not found
+    BacklogIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Backlog not found
+    BacklogNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// It is forbidden remove a backlog with items
+    ItIsForbiddenRemoveABacklog,
+    /// No code; told apart by its description.
+    ///
+    /// Backlog not deleted
+    BacklogNotDeleted,
+    /// No code; told apart by its description.
+    ///
+    /// Unknown error
+    UnknownError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumBacklogDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "backlog id not found" => return Self::BacklogIdNotFound,
+                "backlog not found" => return Self::BacklogNotFound,
+                "access denied" => return Self::AccessDenied,
+                "it is forbidden remove a backlog with items" => {
+                    return Self::ItIsForbiddenRemoveABacklog;
+                }
+                "backlog not deleted" => return Self::BacklogNotDeleted,
+                "unknown error" => return Self::UnknownError,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::BacklogIdNotFound => "",
+            Self::BacklogNotFound => "",
+            Self::AccessDenied => "",
+            Self::ItIsForbiddenRemoveABacklog => "",
+            Self::BacklogNotDeleted => "",
+            Self::UnknownError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::BacklogIdNotFound | Self::BacklogNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumBacklogGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumBacklogGetError {
+    /// No code; told apart by its description.
+    ///
+    /// Group id not found
+    GroupIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Backlog not found
+    BacklogNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Unknown error
+    UnknownError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumBacklogGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "group id not found" => return Self::GroupIdNotFound,
+                "backlog not found" => return Self::BacklogNotFound,
+                "access denied" => return Self::AccessDenied,
+                "unknown error" => return Self::UnknownError,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::GroupIdNotFound => "",
+            Self::BacklogNotFound => "",
+            Self::AccessDenied => "",
+            Self::UnknownError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::GroupIdNotFound | Self::BacklogNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumBacklogUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumBacklogUpdateError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields}
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Backlog id not found
+    BacklogIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Backlog not found
+    BacklogNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// It is forbidden move a backlog with items
+    ItIsForbiddenMoveABacklog,
+    /// No code; told apart by its description.
+    ///
+    /// The target group already has a backlog
+    TheTargetGroupAlreadyHasA,
+    /// No code; told apart by its description.
+    ///
+    /// createdBy user not found
+    CreatedByUserNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// modifiedBy user not found
+    ModifiedByUserNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Unable to update backlog
+    UnableToUpdateBacklog,
+    /// No code; told apart by its description.
+    ///
+    /// Unknown error
+    UnknownError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumBacklogUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "backlog id not found" => return Self::BacklogIdNotFound,
+                "backlog not found" => return Self::BacklogNotFound,
+                "access denied" => return Self::AccessDenied,
+                "it is forbidden move a backlog with items" => {
+                    return Self::ItIsForbiddenMoveABacklog;
+                }
+                "the target group already has a backlog" => {
+                    return Self::TheTargetGroupAlreadyHasA;
+                }
+                "createdby user not found" => return Self::CreatedByUserNotFound,
+                "modifiedby user not found" => return Self::ModifiedByUserNotFound,
+                "unable to update backlog" => return Self::UnableToUpdateBacklog,
+                "unknown error" => return Self::UnknownError,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::BacklogIdNotFound => "",
+            Self::BacklogNotFound => "",
+            Self::AccessDenied => "",
+            Self::ItIsForbiddenMoveABacklog => "",
+            Self::TheTargetGroupAlreadyHasA => "",
+            Self::CreatedByUserNotFound => "",
+            Self::ModifiedByUserNotFound => "",
+            Self::UnableToUpdateBacklog => "",
+            Self::UnknownError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::BacklogIdNotFound | Self::BacklogNotFound |
+            Self::CreatedByUserNotFound | Self::ModifiedByUserNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumEpicAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumEpicAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Epic not created
+    EpicNotCreated,
+    /// No code; told apart by its description.
+    ///
+    /// createdBy user not found
+    CreatedByUserNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// modifiedBy user not found
+    ModifiedByUserNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Group is not found
+    GroupIsNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Name is not found
+    NameIsNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumEpicAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                "epic not created" => return Self::EpicNotCreated,
+                "createdby user not found" => return Self::CreatedByUserNotFound,
+                "modifiedby user not found" => return Self::ModifiedByUserNotFound,
+                "group is not found" => return Self::GroupIsNotFound,
+                "name is not found" => return Self::NameIsNotFound,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::EpicNotCreated => "",
+            Self::CreatedByUserNotFound => "",
+            Self::ModifiedByUserNotFound => "",
+            Self::GroupIsNotFound => "",
+            Self::NameIsNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::CreatedByUserNotFound | Self::ModifiedByUserNotFound |
+            Self::GroupIsNotFound | Self::NameIsNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumEpicDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumEpicDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Epic not found
+    EpicNotFound,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    ///
+    /// Invalid value {stringValue} to match with parameter {id}. Should be value of type int.
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumEpicDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                "epic not found" => return Self::EpicNotFound,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::EpicNotFound => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::EpicNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumEpicGet` (shared).
+pub type TasksApiScrumEpicGetError = TasksApiScrumEpicDeleteError;
+/// The documented errors of `TasksApiScrumEpicList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumEpicListError {
+    /// No code; told apart by its description.
+    ///
+    /// Could not load list
+    CouldNotLoadList,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumEpicListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "could not load list" => return Self::CouldNotLoadList,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::CouldNotLoadList => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksApiScrumSprintList` (shared).
+pub type TasksApiScrumSprintListError = TasksApiScrumEpicListError;
+/// The documented errors of `TasksApiScrumEpicUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumEpicUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Epic not found
+    EpicNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Epic not updated
+    EpicNotUpdated,
+    /// No code; told apart by its description.
+    ///
+    /// createdBy user not found
+    CreatedByUserNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// modifiedBy user not found
+    ModifiedByUserNotFound,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    ///
+    /// Invalid value {stringValue} to match with parameter {id}. Should be value of type int.
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumEpicUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                "epic not found" => return Self::EpicNotFound,
+                "epic not updated" => return Self::EpicNotUpdated,
+                "createdby user not found" => return Self::CreatedByUserNotFound,
+                "modifiedby user not found" => return Self::ModifiedByUserNotFound,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::EpicNotFound => "",
+            Self::EpicNotUpdated => "",
+            Self::CreatedByUserNotFound => "",
+            Self::ModifiedByUserNotFound => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::EpicNotFound | Self::CreatedByUserNotFound |
+            Self::ModifiedByUserNotFound
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumKanbanAddStage`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumKanbanAddStageError {
+    /// No code; told apart by its description.
+    ///
+    /// Sprint id not found
+    SprintIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Sprint not found
+    SprintNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect name format
+    IncorrectNameFormat,
+    /// No code; told apart by its description.
+    ///
+    /// Unknown error
+    UnknownError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumKanbanAddStageError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "sprint id not found" => return Self::SprintIdNotFound,
+                "sprint not found" => return Self::SprintNotFound,
+                "access denied" => return Self::AccessDenied,
+                "incorrect name format" => return Self::IncorrectNameFormat,
+                "unknown error" => return Self::UnknownError,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::SprintIdNotFound => "",
+            Self::SprintNotFound => "",
+            Self::AccessDenied => "",
+            Self::IncorrectNameFormat => "",
+            Self::UnknownError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SprintIdNotFound | Self::SprintNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumKanbanAddTask`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumKanbanAddTaskError {
+    /// No code; told apart by its description.
+    ///
+    /// Sprint id not found
+    SprintIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// TaskId id not found
+    TaskIdIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// StageId id not found
+    StageIdIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Sprint not found
+    SprintNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Stage not found
+    StageNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Task not found. The task must be with GROUP_ID
+    TaskNotFoundTheTaskMust,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Unknown error
+    UnknownError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumKanbanAddTaskError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "sprint id not found" => return Self::SprintIdNotFound,
+                "taskid id not found" => return Self::TaskIdIdNotFound,
+                "stageid id not found" => return Self::StageIdIdNotFound,
+                "sprint not found" => return Self::SprintNotFound,
+                "stage not found" => return Self::StageNotFound,
+                "task not found. the task must be with group_id" => {
+                    return Self::TaskNotFoundTheTaskMust;
+                }
+                "access denied" => return Self::AccessDenied,
+                "unknown error" => return Self::UnknownError,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::SprintIdNotFound => "",
+            Self::TaskIdIdNotFound => "",
+            Self::StageIdIdNotFound => "",
+            Self::SprintNotFound => "",
+            Self::StageNotFound => "",
+            Self::TaskNotFoundTheTaskMust => "",
+            Self::AccessDenied => "",
+            Self::UnknownError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::SprintIdNotFound | Self::TaskIdIdNotFound |
+            Self::StageIdIdNotFound | Self::SprintNotFound | Self::StageNotFound |
+            Self::TaskNotFoundTheTaskMust
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumKanbanDeleteStage`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumKanbanDeleteStageError {
+    /// No code; told apart by its description.
+    ///
+    /// Stage id not found
+    StageIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Stage not found
+    StageNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Stage has tasks
+    StageHasTasks,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Unknown error
+    UnknownError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumKanbanDeleteStageError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "stage id not found" => return Self::StageIdNotFound,
+                "stage not found" => return Self::StageNotFound,
+                "stage has tasks" => return Self::StageHasTasks,
+                "access denied" => return Self::AccessDenied,
+                "unknown error" => return Self::UnknownError,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::StageIdNotFound => "",
+            Self::StageNotFound => "",
+            Self::StageHasTasks => "",
+            Self::AccessDenied => "",
+            Self::UnknownError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::StageIdNotFound | Self::StageNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumKanbanDeleteTask`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumKanbanDeleteTaskError {
+    /// No code; told apart by its description.
+    ///
+    /// Sprint id not found
+    SprintIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// TaskId id not found
+    TaskIdIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Sprint not found
+    SprintNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Task not found. The task must be with GROUP_ID
+    TaskNotFoundTheTaskMust,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Unknown error
+    UnknownError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumKanbanDeleteTaskError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "sprint id not found" => return Self::SprintIdNotFound,
+                "taskid id not found" => return Self::TaskIdIdNotFound,
+                "sprint not found" => return Self::SprintNotFound,
+                "task not found. the task must be with group_id" => {
+                    return Self::TaskNotFoundTheTaskMust;
+                }
+                "access denied" => return Self::AccessDenied,
+                "unknown error" => return Self::UnknownError,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::SprintIdNotFound => "",
+            Self::TaskIdIdNotFound => "",
+            Self::SprintNotFound => "",
+            Self::TaskNotFoundTheTaskMust => "",
+            Self::AccessDenied => "",
+            Self::UnknownError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::SprintIdNotFound | Self::TaskIdIdNotFound | Self::SprintNotFound
+            | Self::TaskNotFoundTheTaskMust
+        )
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumKanbanGetStages`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumKanbanGetStagesError {
+    /// No code; told apart by its description.
+    ///
+    /// Sprint id not found
+    SprintIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Sprint not found
+    SprintNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Unknown error
+    UnknownError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumKanbanGetStagesError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "sprint id not found" => return Self::SprintIdNotFound,
+                "sprint not found" => return Self::SprintNotFound,
+                "access denied" => return Self::AccessDenied,
+                "unknown error" => return Self::UnknownError,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::SprintIdNotFound => "",
+            Self::SprintNotFound => "",
+            Self::AccessDenied => "",
+            Self::UnknownError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SprintIdNotFound | Self::SprintNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumKanbanUpdateStage`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumKanbanUpdateStageError {
+    /// No code; told apart by its description.
+    ///
+    /// Stage id not found
+    StageIdNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Stage not found
+    StageNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect sprintId value
+    IncorrectSprintIdValue,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Unknown error
+    UnknownError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumKanbanUpdateStageError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "stage id not found" => return Self::StageIdNotFound,
+                "stage not found" => return Self::StageNotFound,
+                "incorrect sprintid value" => return Self::IncorrectSprintIdValue,
+                "access denied" => return Self::AccessDenied,
+                "unknown error" => return Self::UnknownError,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::StageIdNotFound => "",
+            Self::StageNotFound => "",
+            Self::IncorrectSprintIdValue => "",
+            Self::AccessDenied => "",
+            Self::UnknownError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::StageIdNotFound | Self::StageNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumSprintAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumSprintAddError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Sprint not created
+    SprintNotCreated,
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect dateStart format
+    IncorrectDateStartFormat,
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect dateEnd format
+    IncorrectDateEndFormat,
+    /// No code; told apart by its description.
+    ///
+    /// createdBy user not found
+    CreatedByUserNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// modifiedBy user not found
+    ModifiedByUserNotFound,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields}
+    ///
+    /// Invalid value {stringValue} to match with parameter {fields}. Should be value of type array
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumSprintAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                "sprint not created" => return Self::SprintNotCreated,
+                "incorrect datestart format" => return Self::IncorrectDateStartFormat,
+                "incorrect dateend format" => return Self::IncorrectDateEndFormat,
+                "createdby user not found" => return Self::CreatedByUserNotFound,
+                "modifiedby user not found" => return Self::ModifiedByUserNotFound,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::SprintNotCreated => "",
+            Self::IncorrectDateStartFormat => "",
+            Self::IncorrectDateEndFormat => "",
+            Self::CreatedByUserNotFound => "",
+            Self::ModifiedByUserNotFound => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::CreatedByUserNotFound | Self::ModifiedByUserNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumSprintComplete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumSprintCompleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Sprint not found
+    SprintNotFound,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    ///
+    /// Invalid value {stringValue} to match with parameter {id}. Should be value of type int
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumSprintCompleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                "sprint not found" => return Self::SprintNotFound,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::SprintNotFound => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SprintNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumSprintGet` (shared).
+pub type TasksApiScrumSprintGetError = TasksApiScrumSprintCompleteError;
+/// The documented errors of `TasksApiScrumSprintDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumSprintDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Sprint not found
+    SprintNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// It is forbidden remove a sprint with items
+    ItIsForbiddenRemoveASprint,
+    /// No code; told apart by its description.
+    ///
+    /// Sprint items have not been moved to backlog
+    SprintItemsHaveNotBeenMoved,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    ///
+    /// Invalid value {stringValue} to match with parameter {id}. Should be value of type int
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumSprintDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                "sprint not found" => return Self::SprintNotFound,
+                "it is forbidden remove a sprint with items" => {
+                    return Self::ItIsForbiddenRemoveASprint;
+                }
+                "sprint items have not been moved to backlog" => {
+                    return Self::SprintItemsHaveNotBeenMoved;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::SprintNotFound => "",
+            Self::ItIsForbiddenRemoveASprint => "",
+            Self::SprintItemsHaveNotBeenMoved => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SprintNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumSprintStart`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumSprintStartError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Sprint not found
+    SprintNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Sprint must be planned
+    SprintMustBePlanned,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    ///
+    /// Invalid value {stringValue} to match with parameter {id}. Should be value of type int
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumSprintStartError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                "sprint not found" => return Self::SprintNotFound,
+                "sprint must be planned" => return Self::SprintMustBePlanned,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::SprintNotFound => "",
+            Self::SprintMustBePlanned => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::SprintNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumSprintUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumSprintUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Sprint not created
+    SprintNotCreated,
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect dateStart format
+    IncorrectDateStartFormat,
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect dateEnd format
+    IncorrectDateEndFormat,
+    /// No code; told apart by its description.
+    ///
+    /// createdBy user not found
+    CreatedByUserNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// modifiedBy user not found
+    ModifiedByUserNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Unable to add two active sprint
+    UnableToAddTwoActiveSprint,
+    /// No code; told apart by its description.
+    ///
+    /// Incorrect sprint status
+    IncorrectSprintStatus,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields}
+    ///
+    /// Invalid value {stringValue} to match with parameter {fields}. Should be value of type array
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumSprintUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                "sprint not created" => return Self::SprintNotCreated,
+                "incorrect datestart format" => return Self::IncorrectDateStartFormat,
+                "incorrect dateend format" => return Self::IncorrectDateEndFormat,
+                "createdby user not found" => return Self::CreatedByUserNotFound,
+                "modifiedby user not found" => return Self::ModifiedByUserNotFound,
+                "unable to add two active sprint" => {
+                    return Self::UnableToAddTwoActiveSprint;
+                }
+                "incorrect sprint status" => return Self::IncorrectSprintStatus,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::SprintNotCreated => "",
+            Self::IncorrectDateStartFormat => "",
+            Self::IncorrectDateEndFormat => "",
+            Self::CreatedByUserNotFound => "",
+            Self::ModifiedByUserNotFound => "",
+            Self::UnableToAddTwoActiveSprint => "",
+            Self::IncorrectSprintStatus => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::CreatedByUserNotFound | Self::ModifiedByUserNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumTaskGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumTaskGetError {
+    /// No code; told apart by its description.
+    ///
+    /// Task not found
+    TaskNotFound,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {id}
+    ///
+    /// Invalid value {stringValue} to match with parameter {id}. Should be value of type int.
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumTaskGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "task not found" => return Self::TaskNotFound,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::TaskNotFound => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::TaskNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksApiScrumTaskUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksApiScrumTaskUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// Epic not found
+    EpicNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Task not found
+    TaskNotFound,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Item not created
+    ItemNotCreated,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksApiScrumTaskUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "epic not found" => return Self::EpicNotFound,
+                "task not found" => return Self::TaskNotFound,
+                "access denied" => return Self::AccessDenied,
+                "item not created" => return Self::ItemNotCreated,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::EpicNotFound => "",
+            Self::TaskNotFound => "",
+            Self::AccessDenied => "",
+            Self::ItemNotCreated => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::EpicNotFound | Self::TaskNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// The `ApiWorkgroupGetParamsSelectItem` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]

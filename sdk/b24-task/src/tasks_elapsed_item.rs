@@ -5,6 +5,24 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/elapsed-item/task-elapsed-item-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_elapsed_item::ElapseditemAdd::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_elapsed_item::ElapseditemAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ElapseditemAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -15,7 +33,7 @@ pub struct ElapseditemAdd {
     ///
     /// Wire name: `TASKID`.
     #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub taskid: i64,
+    pub taskid: ::b24_core::__private::Param<i64>,
     /// An object containing records about the user, time, and comments (detailed description provided below) in the following structure:
     ///
     /// ```js
@@ -37,7 +55,7 @@ impl ElapseditemAdd {
     /// Creates a `ElapseditemAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        taskid: impl ::std::convert::Into<i64>,
+        taskid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         arfields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -58,12 +76,30 @@ impl ::b24_core::__private::Method for ElapseditemAdd {
         "task.elapseditem.add",
     );
     type Output = i64;
+    type Error = ElapseditemAddError;
 }
 /// The method `task.elapseditem.delete` deletes a time entry.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/elapsed-item/task-elapsed-item-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_elapsed_item::ElapseditemDelete::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_elapsed_item::ElapseditemDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ElapseditemDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -74,21 +110,21 @@ pub struct ElapseditemDelete {
     ///
     /// Wire name: `TASKID`.
     #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub taskid: i64,
+    pub taskid: ::b24_core::__private::Param<i64>,
     /// Time entry identifier.
     ///
     /// You can obtain it when creating a new entry or by using the get time entry list method.
     ///
     /// Wire name: `ITEMID`.
     #[serde(rename = "ITEMID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub itemid: i64,
+    pub itemid: ::b24_core::__private::Param<i64>,
 }
 impl ElapseditemDelete {
     /// Creates a `ElapseditemDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        taskid: impl ::std::convert::Into<i64>,
-        itemid: impl ::std::convert::Into<i64>,
+        taskid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        itemid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             taskid: taskid.into(),
@@ -103,12 +139,30 @@ impl ::b24_core::__private::Method for ElapseditemDelete {
         "task.elapseditem.delete",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ElapseditemDeleteError;
 }
 /// The method `task.elapseditem.get` returns a time entry by its ID.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/elapsed-item/task-elapsed-item-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_elapsed_item::ElapseditemGet::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_elapsed_item::ElapseditemGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ElapseditemGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -119,21 +173,21 @@ pub struct ElapseditemGet {
     ///
     /// Wire name: `TASKID`.
     #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub taskid: i64,
+    pub taskid: ::b24_core::__private::Param<i64>,
     /// Time entry ID.
     ///
     /// This can be obtained when creating a new entry or by using the get time entry list method
     ///
     /// Wire name: `ITEMID`.
     #[serde(rename = "ITEMID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub itemid: i64,
+    pub itemid: ::b24_core::__private::Param<i64>,
 }
 impl ElapseditemGet {
     /// Creates a `ElapseditemGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        taskid: impl ::std::convert::Into<i64>,
-        itemid: impl ::std::convert::Into<i64>,
+        taskid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        itemid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             taskid: taskid.into(),
@@ -153,12 +207,31 @@ impl ::b24_core::__private::Method for ElapseditemGet {
             ::b24_core::__private::serde_json::Value,
         >,
     >;
+    type Error = ElapseditemGetError;
 }
 /// The method `task.elapseditem.getlist` returns a list of time tracking records for a task.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/elapsed-item/task-elapsed-item-get-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_elapsed_item::ElapseditemGetlist::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_elapsed_item::ElapseditemGetlist>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `ElapseditemGetlist` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -174,7 +247,7 @@ pub struct ElapseditemGetlist {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub taskid: ::std::option::Option<i64>,
+    pub taskid: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Object for sorting the result (detailed description provided below)
     ///
     /// Wire name: `ORDER`.
@@ -229,7 +302,10 @@ impl ElapseditemGetlist {
     }
     /// Sets `TASKID`.
     #[must_use]
-    pub fn taskid(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn taskid(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.taskid = ::std::option::Option::Some(value.into());
         self
     }
@@ -294,6 +370,7 @@ impl ::b24_core::__private::Method for ElapseditemGetlist {
         "task.elapseditem.getlist",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = ElapseditemGetlistError;
 }
 impl ::b24_core::__private::ListMethod for ElapseditemGetlist {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -305,6 +382,23 @@ impl ::b24_core::__private::ListMethod for ElapseditemGetlist {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/elapsed-item/task-elapsed-item-get-manifest.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_elapsed_item::ElapseditemGetmanifest::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_elapsed_item::ElapseditemGetmanifest>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ElapseditemGetmanifest` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -326,12 +420,30 @@ impl ::b24_core::__private::Method for ElapseditemGetmanifest {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.elapseditem.isactionallowed` checks whether an action is permitted for a record: creation, update, and deletion.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/elapsed-item/task-elapsed-item-is-action-allowed.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_elapsed_item::ElapseditemIsActionAllowed::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_elapsed_item::ElapseditemIsActionAllowed>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ElapseditemIsActionAllowed` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -342,7 +454,7 @@ pub struct ElapseditemIsActionAllowed {
     ///
     /// Wire name: `ITEMID`.
     #[serde(rename = "ITEMID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub itemid: i64,
+    pub itemid: ::b24_core::__private::Param<i64>,
     /// Action identifier:
     /// - **1** — add a new record (`ACTION_ELAPSED_TIME_ADD`)
     /// - **2** — modify a record (`ACTION_ELAPSED_TIME_MODIFY`)
@@ -353,14 +465,14 @@ pub struct ElapseditemIsActionAllowed {
         rename = "ACTIONID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub actionid: i64,
+    pub actionid: ::b24_core::__private::Param<i64>,
 }
 impl ElapseditemIsActionAllowed {
     /// Creates a `ElapseditemIsActionAllowed` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        itemid: impl ::std::convert::Into<i64>,
-        actionid: impl ::std::convert::Into<i64>,
+        itemid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        actionid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             itemid: itemid.into(),
@@ -375,12 +487,31 @@ impl ::b24_core::__private::Method for ElapseditemIsActionAllowed {
         "task.elapseditem.isActionAllowed",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `task.elapseditem.update` updates the parameters of the specified time entry.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/elapsed-item/task-elapsed-item-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_task::tasks_elapsed_item::ElapseditemUpdate::new(1, 1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_task::tasks_elapsed_item::ElapseditemUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ElapseditemUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -391,14 +522,14 @@ pub struct ElapseditemUpdate {
     ///
     /// Wire name: `TASKID`.
     #[serde(rename = "TASKID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub taskid: i64,
+    pub taskid: ::b24_core::__private::Param<i64>,
     /// Time entry identifier.
     ///
     /// You can obtain it when creating a new entry or by using the get time entry list method
     ///
     /// Wire name: `ITEMID`.
     #[serde(rename = "ITEMID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub itemid: i64,
+    pub itemid: ::b24_core::__private::Param<i64>,
     /// An object containing user records, time, and comments (detailed description provided below) in the following structure:
     ///
     /// ```js
@@ -420,8 +551,8 @@ impl ElapseditemUpdate {
     /// Creates a `ElapseditemUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        taskid: impl ::std::convert::Into<i64>,
-        itemid: impl ::std::convert::Into<i64>,
+        taskid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        itemid: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         arfields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -443,4 +574,158 @@ impl ::b24_core::__private::Method for ElapseditemUpdate {
         "task.elapseditem.update",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = ElapseditemUpdateError;
+}
+/// The documented errors of `ElapseditemAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ElapseditemAddError {
+    /// Code `0x000001`.
+    ///
+    /// Task not found.
+    Code0x000001,
+    /// Code `0x100002`.
+    ///
+    /// Access denied.
+    Code0x100002,
+    /// Code `0x000004`.
+    ///
+    /// Action not allowed.
+    Code0x000004,
+    /// Code `0x000040`.
+    ///
+    /// Unknown error.
+    Code0x000040,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ElapseditemAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "0x000001" => return Self::Code0x000001,
+            "0x100002" => return Self::Code0x100002,
+            "0x000004" => return Self::Code0x000004,
+            "0x000040" => return Self::Code0x000040,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code0x000001 => "0x000001",
+            Self::Code0x100002 => "0x100002",
+            Self::Code0x000004 => "0x000004",
+            Self::Code0x000040 => "0x000040",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code0x000001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ElapseditemDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ElapseditemDeleteError {
+    /// Code `0x000001`.
+    ///
+    /// Task not found
+    Code0x000001,
+    /// Code `0x100002`.
+    ///
+    /// Access denied
+    Code0x100002,
+    /// Code `0x000004`.
+    ///
+    /// Action not allowed
+    Code0x000004,
+    /// Code `0x000040`.
+    ///
+    /// Unknown error
+    Code0x000040,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ElapseditemDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "0x000001" => return Self::Code0x000001,
+            "0x100002" => return Self::Code0x100002,
+            "0x000004" => return Self::Code0x000004,
+            "0x000040" => return Self::Code0x000040,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code0x000001 => "0x000001",
+            Self::Code0x100002 => "0x100002",
+            Self::Code0x000004 => "0x000004",
+            Self::Code0x000040 => "0x000040",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::Code0x000001)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ElapseditemGet` (shared).
+pub type ElapseditemGetError = ElapseditemDeleteError;
+/// The documented errors of `ElapseditemUpdate` (shared).
+pub type ElapseditemUpdateError = ElapseditemDeleteError;
+/// The documented errors of `ElapseditemGetlist`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ElapseditemGetlistError {
+    /// Code `0x100002`.
+    ///
+    /// Access denied
+    Code0x100002,
+    /// Code `0x000004`.
+    ///
+    /// Action not allowed
+    Code0x000004,
+    /// Code `0x000040`.
+    ///
+    /// Unknown error
+    Code0x000040,
+    /// Code `0x000100`.
+    ///
+    /// Invalid method parameters provided
+    Code0x000100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ElapseditemGetlistError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "0x100002" => return Self::Code0x100002,
+            "0x000004" => return Self::Code0x000004,
+            "0x000040" => return Self::Code0x000040,
+            "0x000100" => return Self::Code0x000100,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code0x100002 => "0x100002",
+            Self::Code0x000004 => "0x000004",
+            Self::Code0x000040 => "0x000040",
+            Self::Code0x000100 => "0x000100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }

@@ -7,6 +7,22 @@
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/result/tasks-task-result-add.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_tasks::result::TaskResultAdd) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::result::TaskResultAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskResultAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -32,12 +48,30 @@ impl ::b24_core::__private::Method for TaskResultAdd {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskResultAddResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.result.addFromComment` pins a comment as the result of task execution.
 ///
 /// Who: any user with access to the task.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/result/tasks-task-result-add-from-comment.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::result::TasksTaskResultAddFromComment::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::result::TasksTaskResultAddFromComment>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskResultAddFromComment` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -51,12 +85,14 @@ pub struct TasksTaskResultAddFromComment {
         rename = "commentId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub comment_id: i64,
+    pub comment_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTaskResultAddFromComment {
     /// Creates a `TasksTaskResultAddFromComment` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(comment_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        comment_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             comment_id: comment_id.into(),
         }
@@ -69,6 +105,7 @@ impl ::b24_core::__private::Method for TasksTaskResultAddFromComment {
         "tasks.task.result.addFromComment",
     );
     type Output = TasksTaskResultAddFromCommentResult;
+    type Error = TasksTaskResultAddFromCommentError;
 }
 /// The method `tasks.task.result.addfromchatmessage` creates a task result from a task chat message.
 ///
@@ -77,6 +114,22 @@ impl ::b24_core::__private::Method for TasksTaskResultAddFromComment {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/result/tasks-task-result-addfromchatmessage.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_tasks::result::TaskResultAddfromchatmessage) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::result::TaskResultAddfromchatmessage>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskResultAddfromchatmessage` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -104,6 +157,7 @@ impl ::b24_core::__private::Method for TaskResultAddfromchatmessage {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskResultAddfromchatmessageResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.result.delete` deletes the task result.
 ///
@@ -112,6 +166,23 @@ impl ::b24_core::__private::Method for TaskResultAddfromchatmessage {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/result/tasks-task-result-delete.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::result::TaskResultDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::result::TaskResultDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskResultDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -120,12 +191,14 @@ pub struct TaskResultDelete {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TaskResultDelete {
     /// Creates a `TaskResultDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -140,12 +213,30 @@ impl ::b24_core::__private::Method for TaskResultDelete {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.result.deleteFromComment` unpins a comment as the result of a task. To remove a comment from the result, use the method task.commentitem.delete.
 ///
 /// Who: any user with access to the task.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/result/tasks-task-result-delete-from-comment.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::result::TasksTaskResultDeleteFromComment::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::result::TasksTaskResultDeleteFromComment>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskResultDeleteFromComment` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -159,12 +250,14 @@ pub struct TasksTaskResultDeleteFromComment {
         rename = "commentId",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub comment_id: i64,
+    pub comment_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTaskResultDeleteFromComment {
     /// Creates a `TasksTaskResultDeleteFromComment` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(comment_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        comment_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             comment_id: comment_id.into(),
         }
@@ -177,6 +270,7 @@ impl ::b24_core::__private::Method for TasksTaskResultDeleteFromComment {
         "tasks.task.result.deleteFromComment",
     );
     type Output = ::b24_core::__private::serde_json::Value;
+    type Error = TasksTaskResultDeleteFromCommentError;
 }
 /// The method `tasks.task.result.list` returns a list of task results.
 ///
@@ -185,6 +279,23 @@ impl ::b24_core::__private::Method for TasksTaskResultDeleteFromComment {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/result/tasks-task-result-list-rest-v3.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::result::TaskResultListV3::new(Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::result::TaskResultListV3>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskResultListV3` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -343,12 +454,30 @@ impl ::b24_core::__private::Method for TaskResultListV3 {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskResultListV3Result;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.result.list` retrieves a list of results associated with a task.
 ///
 /// Who: any user with access to the task.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/result/tasks-task-result-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::result::TasksTaskResultList::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::result::TasksTaskResultList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskResultList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -359,12 +488,14 @@ pub struct TasksTaskResultList {
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTaskResultList {
     /// Creates a `TasksTaskResultList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(task_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { task_id: task_id.into() }
     }
 }
@@ -375,6 +506,7 @@ impl ::b24_core::__private::Method for TasksTaskResultList {
         "tasks.task.result.list",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = TasksTaskResultListError;
 }
 /// The method `tasks.task.result.update` updates the text of the task result.
 ///
@@ -383,6 +515,22 @@ impl ::b24_core::__private::Method for TasksTaskResultList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/result/tasks-task-result-update.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_tasks::result::TaskResultUpdate) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::result::TaskResultUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskResultUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -391,7 +539,7 @@ pub struct TaskResultUpdate {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Object with result fields
     ///
     /// Wire name: `fields`.
@@ -402,7 +550,7 @@ impl TaskResultUpdate {
     /// Creates a `TaskResultUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<TaskResultUpdateFields>,
     ) -> Self {
         Self {
@@ -419,6 +567,153 @@ impl ::b24_core::__private::Method for TaskResultUpdate {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskResultUpdateResult;
+    type Error = ::b24_core::__private::UndocumentedError;
+}
+/// The documented errors of `TasksTaskResultAddFromComment`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTaskResultAddFromCommentError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// No code; told apart by its description.
+    ///
+    /// Result already exists.
+    ResultAlreadyExists,
+    /// Code `100`.
+    ///
+    /// Invalid value {value} to match with parameter {commentId}. Should be value of type int.
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Comment not found.
+    CommentNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTaskResultAddFromCommentError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                "result already exists" => return Self::ResultAlreadyExists,
+                "comment not found" => return Self::CommentNotFound,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::ResultAlreadyExists => "",
+            Self::Code100 => "100",
+            Self::CommentNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::CommentNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksTaskResultDeleteFromComment`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTaskResultDeleteFromCommentError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// Code `100`.
+    ///
+    /// Invalid value {value} to match with parameter {commentId}. Should be value of type int.
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Comment not found.
+    CommentNotFound,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTaskResultDeleteFromCommentError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                "comment not found" => return Self::CommentNotFound,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::Code100 => "100",
+            Self::CommentNotFound => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::CommentNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksTaskResultList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTaskResultListError {
+    /// No code; told apart by its description.
+    ///
+    /// Access denied.
+    AccessDenied,
+    /// Code `100`.
+    ///
+    /// Invalid value {value} to match with parameter {commentId}. Should be value of type int.
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTaskResultListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "access denied" => return Self::AccessDenied,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// Object with result fields
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]

@@ -5,6 +5,23 @@
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/task-dependence-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::DependenceAdd::new(1, 1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::DependenceAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DependenceAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -16,7 +33,7 @@ pub struct DependenceAdd {
         rename = "taskIdFrom",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub task_id_from: i64,
+    pub task_id_from: ::b24_core::__private::Param<i64>,
     /// Identifier of the task for which the dependency is created
     ///
     /// Wire name: `taskIdTo`.
@@ -24,7 +41,7 @@ pub struct DependenceAdd {
         rename = "taskIdTo",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub task_id_to: i64,
+    pub task_id_to: ::b24_core::__private::Param<i64>,
     /// Type of dependency:
     /// - `0` — start-start link
     /// - `1` — start-finish link
@@ -36,15 +53,15 @@ pub struct DependenceAdd {
         rename = "linkType",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub link_type: i64,
+    pub link_type: ::b24_core::__private::Param<i64>,
 }
 impl DependenceAdd {
     /// Creates a `DependenceAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        task_id_from: impl ::std::convert::Into<i64>,
-        task_id_to: impl ::std::convert::Into<i64>,
-        link_type: impl ::std::convert::Into<i64>,
+        task_id_from: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        task_id_to: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        link_type: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             task_id_from: task_id_from.into(),
@@ -63,12 +80,30 @@ impl ::b24_core::__private::Method for DependenceAdd {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = DependenceAddError;
 }
 /// This method removes the dependency of one task on another.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/task-dependence-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::DependenceDelete::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::DependenceDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `DependenceDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -80,7 +115,7 @@ pub struct DependenceDelete {
         rename = "taskIdFrom",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub task_id_from: i64,
+    pub task_id_from: ::b24_core::__private::Param<i64>,
     /// The identifier of the task for which the dependency is removed
     ///
     /// Wire name: `taskIdTo`.
@@ -88,14 +123,14 @@ pub struct DependenceDelete {
         rename = "taskIdTo",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub task_id_to: i64,
+    pub task_id_to: ::b24_core::__private::Param<i64>,
 }
 impl DependenceDelete {
     /// Creates a `DependenceDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        task_id_from: impl ::std::convert::Into<i64>,
-        task_id_to: impl ::std::convert::Into<i64>,
+        task_id_from: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        task_id_to: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             task_id_from: task_id_from.into(),
@@ -113,6 +148,7 @@ impl ::b24_core::__private::Method for DependenceDelete {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = DependenceDeleteError;
 }
 /// The method `tasks.task.access.field.get` returns the description of the task access field by name.
 ///
@@ -121,6 +157,23 @@ impl ::b24_core::__private::Method for DependenceDelete {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-access-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskAccessFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskAccessFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskAccessFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -132,7 +185,7 @@ pub struct TaskAccessFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// A list of description fields to return in the response.
     ///
     /// Available fields:
@@ -157,7 +210,11 @@ pub struct TaskAccessFieldGet {
 impl TaskAccessFieldGet {
     /// Creates a `TaskAccessFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -183,6 +240,7 @@ impl ::b24_core::__private::Method for TaskAccessFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskAccessFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.access.field.list` returns a list of available access permission fields for tasks.
 ///
@@ -191,6 +249,23 @@ impl ::b24_core::__private::Method for TaskAccessFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-access-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskAccessFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskAccessFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskAccessFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -244,6 +319,7 @@ impl ::b24_core::__private::Method for TaskAccessFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskAccessFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.access.get` checks the available actions a user can perform on a task.
 ///
@@ -252,6 +328,23 @@ impl ::b24_core::__private::Method for TaskAccessFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-access-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskAccessGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskAccessGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskAccessGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -262,12 +355,14 @@ pub struct TaskAccessGet {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TaskAccessGet {
     /// Creates a `TaskAccessGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -282,6 +377,7 @@ impl ::b24_core::__private::Method for TaskAccessGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.add` adds a new task.
 ///
@@ -290,6 +386,22 @@ impl ::b24_core::__private::Method for TaskAccessGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-add-rest-v3.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_tasks::tasks::TaskAddV3) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskAddV3>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskAddV3` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -313,12 +425,31 @@ impl ::b24_core::__private::Method for TaskAddV3 {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("tasks.task.add");
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskAddV3Result;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.add` adds a new task.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TasksTaskAdd::new(serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -373,12 +504,30 @@ impl ::b24_core::__private::Method for TasksTaskAdd {
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("tasks.task.add");
     type Output = TasksTaskAddResult;
+    type Error = TasksTaskAddError;
 }
 /// The method `tasks.task.approve` accepts the work of the Participant on the task when task control is enabled and changes the task status to Completed.
 ///
 /// Who: task Creator or administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-approve.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TasksTaskApprove::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskApprove>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskApprove` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -389,12 +538,14 @@ pub struct TasksTaskApprove {
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTaskApprove {
     /// Creates a `TasksTaskApprove` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(task_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { task_id: task_id.into() }
     }
 }
@@ -405,6 +556,7 @@ impl ::b24_core::__private::Method for TasksTaskApprove {
         "tasks.task.approve",
     );
     type Output = TasksTaskApproveResult;
+    type Error = TasksTaskApproveError;
 }
 /// The method `tasks.task.chat.message.field.get` returns the description of a chat message field for a task by name.
 ///
@@ -413,6 +565,23 @@ impl ::b24_core::__private::Method for TasksTaskApprove {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-chat-message-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskChatMessageFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskChatMessageFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskChatMessageFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -424,7 +593,7 @@ pub struct TaskChatMessageFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// A list of description fields to return in the response.
     ///
     /// Available fields:
@@ -449,7 +618,11 @@ pub struct TaskChatMessageFieldGet {
 impl TaskChatMessageFieldGet {
     /// Creates a `TaskChatMessageFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -475,6 +648,7 @@ impl ::b24_core::__private::Method for TaskChatMessageFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskChatMessageFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.chat.message.field.list` returns a list of available fields for a task chat message.
 ///
@@ -483,6 +657,23 @@ impl ::b24_core::__private::Method for TaskChatMessageFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-chat-message-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskChatMessageFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskChatMessageFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskChatMessageFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -536,6 +727,7 @@ impl ::b24_core::__private::Method for TaskChatMessageFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskChatMessageFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.chat.message.send` sends a new message to the task chat.
 ///
@@ -544,6 +736,22 @@ impl ::b24_core::__private::Method for TaskChatMessageFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-chat-message-send.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_tasks::tasks::TaskChatMessageSend) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskChatMessageSend>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskChatMessageSend` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -572,12 +780,30 @@ impl ::b24_core::__private::Method for TaskChatMessageSend {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.counters.get` retrieves task counter values for the specified user.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-counters-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TasksTaskCountersGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskCountersGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskCountersGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -595,7 +821,7 @@ pub struct TasksTaskCountersGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_id: ::std::option::Option<i64>,
+    pub user_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The identifier of the group for which to retrieve task counters.
     ///
     /// Pass `0` or omit the parameter to consider all groups.
@@ -609,7 +835,7 @@ pub struct TasksTaskCountersGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub group_id: ::std::option::Option<i64>,
+    pub group_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The role for which to retrieve counters. Possible roles:
     /// - `view_all` — all roles
     /// - `view_role_responsible` — responsible
@@ -626,7 +852,9 @@ pub struct TasksTaskCountersGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub r#type: ::std::option::Option<::std::string::String>,
+    pub r#type: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl TasksTaskCountersGet {
     /// Creates a `TasksTaskCountersGet` from its required fields.
@@ -640,13 +868,19 @@ impl TasksTaskCountersGet {
     }
     /// Sets `userId`.
     #[must_use]
-    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn user_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `groupId`.
     #[must_use]
-    pub fn group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn group_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.group_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -654,7 +888,9 @@ impl TasksTaskCountersGet {
     #[must_use]
     pub fn r#type(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.r#type = ::std::option::Option::Some(value.into());
         self
@@ -667,12 +903,30 @@ impl ::b24_core::__private::Method for TasksTaskCountersGet {
         "tasks.task.counters.get",
     );
     type Output = TasksTaskCountersGetResult;
+    type Error = TasksTaskCountersGetError;
 }
 /// The method `tasks.task.delegate` changes the responsible person and delegates the task to another user.
 ///
 /// Who: any user with task delegation rights.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-delegate.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TasksTaskDelegate::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskDelegate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskDelegate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -683,21 +937,21 @@ pub struct TasksTaskDelegate {
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
     /// Identifier of the user to whom the task is delegated.
     ///
     /// The user identifier can be obtained using the get user list method.
     ///
     /// Wire name: `userId`.
     #[serde(rename = "userId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTaskDelegate {
     /// Creates a `TasksTaskDelegate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        task_id: impl ::std::convert::Into<i64>,
-        user_id: impl ::std::convert::Into<i64>,
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             task_id: task_id.into(),
@@ -712,6 +966,7 @@ impl ::b24_core::__private::Method for TasksTaskDelegate {
         "tasks.task.delegate",
     );
     type Output = TasksTaskDelegateResult;
+    type Error = TasksTaskDelegateError;
 }
 /// The method `tasks.task.delete` removes a task.
 ///
@@ -720,6 +975,23 @@ impl ::b24_core::__private::Method for TasksTaskDelegate {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-delete-rest-v3.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskDeleteV3::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskDeleteV3>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskDeleteV3` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -730,12 +1002,14 @@ pub struct TaskDeleteV3 {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
 }
 impl TaskDeleteV3 {
     /// Creates a `TaskDeleteV3` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { id: id.into() }
     }
 }
@@ -747,12 +1021,30 @@ impl ::b24_core::__private::Method for TaskDeleteV3 {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskDeleteV3Result;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.delete` deletes a task.
 ///
 /// Who: any user with permission to delete a task.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TasksTaskDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -763,12 +1055,14 @@ pub struct TasksTaskDelete {
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTaskDelete {
     /// Creates a `TasksTaskDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(task_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { task_id: task_id.into() }
     }
 }
@@ -779,12 +1073,30 @@ impl ::b24_core::__private::Method for TasksTaskDelete {
         "tasks.task.delete",
     );
     type Output = TasksTaskDeleteResult;
+    type Error = TasksTaskDeleteError;
 }
 /// The `tasks.task.disapprove` method disapproves a task and returns it for revision to the Participant when task control is enabled.
 ///
 /// Who: task Creator or administrator.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-disapprove.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TasksTaskDisapprove::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskDisapprove>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskDisapprove` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -795,12 +1107,14 @@ pub struct TasksTaskDisapprove {
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTaskDisapprove {
     /// Creates a `TasksTaskDisapprove` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(task_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { task_id: task_id.into() }
     }
 }
@@ -811,6 +1125,7 @@ impl ::b24_core::__private::Method for TasksTaskDisapprove {
         "tasks.task.disapprove",
     );
     type Output = TasksTaskDisapproveResult;
+    type Error = TasksTaskDisapproveError;
 }
 /// The method `tasks.task.field.get` returns the description of a task field by name.
 ///
@@ -819,6 +1134,23 @@ impl ::b24_core::__private::Method for TasksTaskDisapprove {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -830,7 +1162,7 @@ pub struct TaskFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// A list of description fields to return in the response.
     ///
     /// Available fields:
@@ -855,7 +1187,11 @@ pub struct TaskFieldGet {
 impl TaskFieldGet {
     /// Creates a `TaskFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -881,6 +1217,7 @@ impl ::b24_core::__private::Method for TaskFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.field.list` returns a list of available task fields.
 ///
@@ -889,6 +1226,23 @@ impl ::b24_core::__private::Method for TaskFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -945,6 +1299,7 @@ impl ::b24_core::__private::Method for TaskFieldList {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.file.attach` adds files from Drive to a task. The user must have read access to the file or higher.
 ///
@@ -953,6 +1308,23 @@ impl ::b24_core::__private::Method for TaskFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-file-attach.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskFileAttach::new(1, Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskFileAttach>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskFileAttach` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -963,7 +1335,7 @@ pub struct TaskFileAttach {
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
     /// An array of file identifiers from Drive.
     ///
     /// File identifiers can be obtained in two ways.
@@ -984,7 +1356,7 @@ impl TaskFileAttach {
     /// Creates a `TaskFileAttach` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        task_id: impl ::std::convert::Into<i64>,
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         file_ids: impl ::std::convert::Into<::std::vec::Vec<i64>>,
     ) -> Self {
         Self {
@@ -1001,6 +1373,7 @@ impl ::b24_core::__private::Method for TaskFileAttach {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskFileAttachResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.file.field.get` returns the description of a task file field by name.
 ///
@@ -1009,6 +1382,23 @@ impl ::b24_core::__private::Method for TaskFileAttach {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-file-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskFileFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskFileFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskFileFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1020,7 +1410,7 @@ pub struct TaskFileFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// A list of description fields to return in the response.
     ///
     /// Available fields:
@@ -1045,7 +1435,11 @@ pub struct TaskFileFieldGet {
 impl TaskFileFieldGet {
     /// Creates a `TaskFileFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -1071,6 +1465,7 @@ impl ::b24_core::__private::Method for TaskFileFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskFileFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.file.field.list` returns a list of available fields for task files.
 ///
@@ -1079,6 +1474,23 @@ impl ::b24_core::__private::Method for TaskFileFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-file-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskFileFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskFileFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskFileFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1132,12 +1544,30 @@ impl ::b24_core::__private::Method for TaskFileFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskFileFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.files.attach` adds a file from Drive to a task. The user must have read access to the file or higher.
 ///
 /// Who: task Creator or a user with access permission to edit the task..
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-files-attach.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TasksTaskFilesAttach::new(1, 1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskFilesAttach>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskFilesAttach` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1148,7 +1578,7 @@ pub struct TasksTaskFilesAttach {
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
     /// The identifier of the file on Drive.
     ///
     /// You can obtain the file identifier in two ways.
@@ -1163,14 +1593,14 @@ pub struct TasksTaskFilesAttach {
     ///
     /// Wire name: `fileId`.
     #[serde(rename = "fileId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub file_id: i64,
+    pub file_id: ::b24_core::__private::Param<i64>,
 }
 impl TasksTaskFilesAttach {
     /// Creates a `TasksTaskFilesAttach` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        task_id: impl ::std::convert::Into<i64>,
-        file_id: impl ::std::convert::Into<i64>,
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        file_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
     ) -> Self {
         Self {
             task_id: task_id.into(),
@@ -1185,6 +1615,7 @@ impl ::b24_core::__private::Method for TasksTaskFilesAttach {
         "tasks.task.files.attach",
     );
     type Output = TasksTaskFilesAttachResult;
+    type Error = TasksTaskFilesAttachError;
 }
 /// The method `tasks.task.get` returns information about a task by its identifier.
 ///
@@ -1193,6 +1624,23 @@ impl ::b24_core::__private::Method for TasksTaskFilesAttach {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-get-rest-v3.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskGetV3::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskGetV3>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskGetV3` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1203,7 +1651,7 @@ pub struct TaskGetV3 {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// An array of fields that the method will return. If `select` is not specified, a basic set of task fields without related objects is returned.
     ///
     /// For related objects, use a nested path with a dot, for example `["responsible.name","responsible.email"]` - the response will include the `responsible` object with the requested fields. List of fields with related objects
@@ -1217,7 +1665,9 @@ pub struct TaskGetV3 {
 impl TaskGetV3 {
     /// Creates a `TaskGetV3` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             id: id.into(),
             select: ::std::option::Option::None,
@@ -1241,12 +1691,30 @@ impl ::b24_core::__private::Method for TaskGetV3 {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("tasks.task.get");
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskGetV3Result;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.get` returns information about a task by its ID.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TasksTaskGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1262,7 +1730,7 @@ pub struct TasksTaskGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub task_id: ::std::option::Option<i64>,
+    pub task_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// An array of record fields that will be returned by the method. You can specify only the fields you need. If the array contains the value `"*"`, all available fields will be returned.
     ///
     /// By default, it returns all fields except for custom ones. It is recommended to specify particular fields in the selection, as default fields may change.
@@ -1288,7 +1756,10 @@ impl TasksTaskGet {
     }
     /// Sets `taskId`.
     #[must_use]
-    pub fn task_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn task_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.task_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1309,12 +1780,30 @@ impl ::b24_core::__private::Method for TasksTaskGet {
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("tasks.task.get");
     type Output = TasksTaskGetResult;
+    type Error = TasksTaskGetError;
 }
 /// The method `tasks.task.getFields` returns a description of standard and custom fields of a task.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-get-fields.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TasksTaskGetFields::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskGetFields>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1336,12 +1825,30 @@ impl ::b24_core::__private::Method for TasksTaskGetFields {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.getaccess` checks the available actions for users on a task.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-get-access.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TasksTaskGetaccess::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskGetaccess>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskGetaccess` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1352,7 +1859,7 @@ pub struct TasksTaskGetaccess {
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
     /// An array of user identifiers for whom access needs to be checked.
     ///
     /// By default, the current user is used.
@@ -1368,7 +1875,9 @@ pub struct TasksTaskGetaccess {
 impl TasksTaskGetaccess {
     /// Creates a `TasksTaskGetaccess` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(task_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             task_id: task_id.into(),
             users: ::std::option::Option::None,
@@ -1396,12 +1905,30 @@ impl ::b24_core::__private::Method for TasksTaskGetaccess {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = TasksTaskGetaccessError;
 }
 /// The method `tasks.task.history.list` retrieves the history of changes for a task.
 ///
 /// Who: any user with read access to the task.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-history-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TasksTaskHistoryList::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskHistoryList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskHistoryList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1412,7 +1939,7 @@ pub struct TasksTaskHistoryList {
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
     /// Filter by event type in the format `{FIELD: 'EVENT'}`. A list of possible values for `FIELD` is described below
     ///
     /// Wire name: `filter`.
@@ -1439,7 +1966,9 @@ pub struct TasksTaskHistoryList {
 impl TasksTaskHistoryList {
     /// Creates a `TasksTaskHistoryList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(task_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             task_id: task_id.into(),
             filter: ::std::option::Option::None,
@@ -1477,6 +2006,7 @@ impl ::b24_core::__private::Method for TasksTaskHistoryList {
         "tasks.task.history.list",
     );
     type Output = TasksTaskHistoryListResult;
+    type Error = TasksTaskHistoryListError;
 }
 /// The `tasks.task.list` method returns a list of tasks based on the specified conditions.
 ///
@@ -1485,6 +2015,23 @@ impl ::b24_core::__private::Method for TasksTaskHistoryList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-list-rest-v3.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskListV3::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskListV3>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskListV3` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1615,12 +2162,31 @@ impl ::b24_core::__private::Method for TaskListV3 {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskListV3Result;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.list` retrieves a list of tasks with pagination.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-list.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TasksTaskList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskList>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1769,7 +2335,7 @@ pub struct TasksTaskList {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl TasksTaskList {
     /// Creates a `TasksTaskList` from its required fields.
@@ -1838,7 +2404,10 @@ impl TasksTaskList {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -1850,6 +2419,7 @@ impl ::b24_core::__private::Method for TasksTaskList {
         "tasks.task.list",
     );
     type Output = TasksTaskListResult;
+    type Error = TasksTaskListError;
 }
 impl ::b24_core::__private::ListMethod for TasksTaskList {
     type Item = ::b24_core::__private::serde_json::Map<
@@ -1868,6 +2438,24 @@ impl ::b24_core::__private::ListMethod for TasksTaskList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-update-rest-v3.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TaskUpdateV3::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TaskUpdateV3>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TaskUpdateV3` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1878,7 +2466,7 @@ pub struct TaskUpdateV3 {
     ///
     /// Wire name: `id`.
     #[serde(rename = "id", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub id: i64,
+    pub id: ::b24_core::__private::Param<i64>,
     /// Values of the task fields to be updated.
     /// Description of all task fields
     ///
@@ -1893,7 +2481,7 @@ impl TaskUpdateV3 {
     /// Creates a `TaskUpdateV3` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        id: impl ::std::convert::Into<i64>,
+        id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -1915,10 +2503,29 @@ impl ::b24_core::__private::Method for TaskUpdateV3 {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskUpdateV3Result;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `tasks.task.update` updates a task.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/tasks/tasks-task-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_tasks::tasks::TasksTaskUpdate::new(1, serde_json::Map::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `TasksTaskUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1929,7 +2536,7 @@ pub struct TasksTaskUpdate {
     ///
     /// Wire name: `taskId`.
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub task_id: i64,
+    pub task_id: ::b24_core::__private::Param<i64>,
     /// Values of task fields. At least one field must be provided in the parameter; otherwise, the method will return an error.
     ///
     /// You can pass the `SE_PARAMETER` parameter to the method — a list of objects with additional task parameters. Possible values for the `CODE` codes:
@@ -1961,7 +2568,7 @@ impl TasksTaskUpdate {
     /// Creates a `TasksTaskUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        task_id: impl ::std::convert::Into<i64>,
+        task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         fields: impl ::std::convert::Into<
             ::b24_core::__private::serde_json::Map<
                 ::std::string::String,
@@ -1982,6 +2589,629 @@ impl ::b24_core::__private::Method for TasksTaskUpdate {
         "tasks.task.update",
     );
     type Output = TasksTaskUpdateResult;
+    type Error = TasksTaskUpdateError;
+}
+/// The documented errors of `DependenceAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DependenceAddError {
+    /// Code `ILLEGAL_NEW_LINK`.
+    ///
+    /// A link between tasks already exists
+    IllegalNewLink,
+    /// Code `ACTION_NOT_ALLOWED`.
+    ///
+    /// Unable to add a link between tasks
+    ActionNotAllowed,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DependenceAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ILLEGAL_NEW_LINK" => return Self::IllegalNewLink,
+            "ACTION_NOT_ALLOWED" => return Self::ActionNotAllowed,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IllegalNewLink => "ILLEGAL_NEW_LINK",
+            Self::ActionNotAllowed => "ACTION_NOT_ALLOWED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `DependenceDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DependenceDeleteError {
+    /// Code `ILLEGAL_NEW_LINK`.
+    ///
+    /// The dependency between tasks does not exist
+    IllegalNewLink,
+    /// Code `ACTION_NOT_ALLOWED`.
+    ///
+    /// It is not possible to delete the dependency between tasks
+    ActionNotAllowed,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for DependenceDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ILLEGAL_NEW_LINK" => return Self::IllegalNewLink,
+            "ACTION_NOT_ALLOWED" => return Self::ActionNotAllowed,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::IllegalNewLink => "ILLEGAL_NEW_LINK",
+            Self::ActionNotAllowed => "ACTION_NOT_ALLOWED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTaskAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTaskAddError {
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {fields} (internal error)
+    Code100,
+    /// Code `ERROR_CORE`.
+    ///
+    /// User specified in the "Responsible" field not found
+    ///
+    /// Responsible person not specified
+    ///
+    /// Task title not specified
+    ///
+    /// Required field {field_name} value not entered
+    ///
+    /// Incorrect status
+    ///
+    /// Task specified in the "Parent Task" field not found
+    ///
+    /// The end date in scheduling is earlier than the start date
+    ///
+    /// The specified task duration is too long
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTaskAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            "ERROR_CORE" => return Self::ErrorCore,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCore)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksTaskApprove`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTaskApproveError {
+    /// No code; told apart by its description.
+    ///
+    /// wrong task id
+    WrongTaskId,
+    /// Code `1048582`.
+    ///
+    /// Action on the task is not allowed
+    Code1048582,
+    /// Code `100`.
+    ///
+    /// CTaskItem All parameters in the constructor must have real class type
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTaskApproveError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "1048582" => return Self::Code1048582,
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong task id" => return Self::WrongTaskId,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongTaskId => "",
+            Self::Code1048582 => "1048582",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTaskDisapprove` (shared).
+pub type TasksTaskDisapproveError = TasksTaskApproveError;
+/// The documented errors of `TasksTaskCountersGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTaskCountersGetError {
+    /// No code; told apart by its description.
+    ///
+    /// Invalid value {value} to match with parameter {userId}. Should be value of type int.
+    InvalidValueValueToMatchWith,
+    /// No code; told apart by its description.
+    ///
+    /// Group not found or access denied. (internal error)
+    GroupNotFoundOrAccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTaskCountersGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "invalid value {value} to match with parameter {userid}. should be value of type int" => {
+                    return Self::InvalidValueValueToMatchWith;
+                }
+                "group not found or access denied. (internal error)" => {
+                    return Self::GroupNotFoundOrAccessDenied;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::InvalidValueValueToMatchWith => "",
+            Self::GroupNotFoundOrAccessDenied => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::GroupNotFoundOrAccessDenied)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `TasksTaskDelegate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTaskDelegateError {
+    /// No code; told apart by its description.
+    ///
+    /// wrong task id
+    WrongTaskId,
+    /// No code; told apart by its description.
+    ///
+    /// Action on the task is not allowed
+    ActionOnTheTaskIsNot,
+    /// Code `100`.
+    ///
+    /// Could not find value for parameter {userId}
+    ///
+    /// CTaskItem All parameters in the constructor must have real class type
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTaskDelegateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong task id" => return Self::WrongTaskId,
+                "action on the task is not allowed" => return Self::ActionOnTheTaskIsNot,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongTaskId => "",
+            Self::ActionOnTheTaskIsNot => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTaskDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTaskDeleteError {
+    /// No code; told apart by its description.
+    ///
+    /// wrong task id
+    WrongTaskId,
+    /// Code `1048582`.
+    ///
+    /// No access to delete the task
+    Code1048582,
+    /// Code `100`.
+    ///
+    /// CTaskItem All parameters in the constructor must have real class type
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTaskDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "1048582" => return Self::Code1048582,
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong task id" => return Self::WrongTaskId,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongTaskId => "",
+            Self::Code1048582 => "1048582",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTaskFilesAttach`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTaskFilesAttachError {
+    /// Code `100`.
+    ///
+    /// CTaskItem All parameters in the constructor must have real class type (internal error)
+    ///
+    /// Could not find value for parameter \{fileId\} (internal error)
+    ///
+    /// Invalid value {value} to match with parameter \{fileId\}. Should be value of type int. (internal error)
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// wrong task id (internal error)
+    WrongTaskIdInternalError,
+    /// Code `ERROR_CORE`.
+    ///
+    /// Insufficient permissions.\\u003Cbr\\u003E
+    ErrorCore,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied (internal error)
+    AccessDeniedInternalError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTaskFilesAttachError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            "ERROR_CORE" => return Self::ErrorCore,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong task id (internal error)" => return Self::WrongTaskIdInternalError,
+                "access denied (internal error)" => {
+                    return Self::AccessDeniedInternalError;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::WrongTaskIdInternalError => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::AccessDeniedInternalError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTaskGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTaskGetError {
+    /// No code; told apart by its description.
+    ///
+    /// wrong task id
+    WrongTaskId,
+    /// Code `100`.
+    ///
+    /// CTaskItem All parameters in the constructor must have real class type (internal error)
+    ///
+    /// Invalid value {} to match with parameter {select}. Should be value of type array. (internal error)
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTaskGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong task id" => return Self::WrongTaskId,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongTaskId => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTaskGetaccess`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTaskGetaccessError {
+    /// No code; told apart by its description.
+    ///
+    /// wrong task id
+    WrongTaskId,
+    /// Code `100`.
+    ///
+    /// Invalid value {} to match with parameter {users}. Should be value of type array.
+    ///
+    /// CTaskItem All parameters in the constructor must have real class type
+    Code100,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTaskGetaccessError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong task id" => return Self::WrongTaskId,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongTaskId => "",
+            Self::Code100 => "100",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTaskHistoryList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTaskHistoryListError {
+    /// Code `100`.
+    ///
+    /// CTaskItem All parameters in the constructor must have real class type (internal error)
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// wrong task id (internal error)
+    WrongTaskIdInternalError,
+    /// No code; told apart by its description.
+    ///
+    /// Access denied. (internal error)
+    AccessDeniedInternalError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTaskHistoryListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong task id (internal error)" => return Self::WrongTaskIdInternalError,
+                "access denied. (internal error)" => {
+                    return Self::AccessDeniedInternalError;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::Code100 => "100",
+            Self::WrongTaskIdInternalError => "",
+            Self::AccessDeniedInternalError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTaskList`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTaskListError {
+    /// No code; told apart by its description.
+    ///
+    /// Invalid sorting key (internal error)
+    InvalidSortingKeyInternalError,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTaskListError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "invalid sorting key (internal error)" => {
+                    return Self::InvalidSortingKeyInternalError;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::InvalidSortingKeyInternalError => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `TasksTaskUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TasksTaskUpdateError {
+    /// No code; told apart by its description.
+    ///
+    /// wrong task id
+    WrongTaskId,
+    /// Code `100`.
+    ///
+    /// CTaskItem All parameters in the constructor must have real class type (internal error)
+    ///
+    /// Could not find value for parameter {fields} (internal error)
+    Code100,
+    /// No code; told apart by its description.
+    ///
+    /// Action on the task is not allowed (internal error)
+    ActionOnTheTaskIsNot,
+    /// Code `ERROR_CORE`.
+    ///
+    /// The user specified in the "Responsible" field was not found\u003Cbr\u003E
+    ///
+    /// Invalid status\u003Cbr\u003E
+    ///
+    /// The task specified in the "Parent Task" field was not found\u003Cbr\u003E
+    ///
+    /// Cannot bind the node to itself\u003Cbr\u003E
+    ///
+    /// Creating cyclic links in tasks is prohibited\u003Cbr\u003E
+    ///
+    /// The end date specified in the scheduling is earlier than the start date\u003Cbr\u003E
+    ///
+    /// The duration of the task specified in the scheduling is too long\u003Cbr\u003E
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for TasksTaskUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "100" => return Self::Code100,
+            "ERROR_CORE" => return Self::ErrorCore,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "wrong task id" => return Self::WrongTaskId,
+                "action on the task is not allowed (internal error)" => {
+                    return Self::ActionOnTheTaskIsNot;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongTaskId => "",
+            Self::Code100 => "100",
+            Self::ActionOnTheTaskIsNot => "",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCore)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
 }
 /// The `Time` object.
 #[derive(

@@ -7,6 +7,23 @@
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/follow-up/call-followup-field-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::FollowupFieldGet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::FollowupFieldGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FollowupFieldGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -20,7 +37,7 @@ pub struct FollowupFieldGet {
         rename = "name",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub name: ::std::string::String,
+    pub name: ::b24_core::__private::Param<::std::string::String>,
     /// List of description fields to return in the response.
     ///
     /// Available fields:
@@ -46,7 +63,11 @@ pub struct FollowupFieldGet {
 impl FollowupFieldGet {
     /// Creates a `FollowupFieldGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             name: name.into(),
             select: ::std::option::Option::None,
@@ -72,6 +93,7 @@ impl ::b24_core::__private::Method for FollowupFieldGet {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = FollowupFieldGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `call.followup.field.list` method returns a list of available Follow-up fields.
 ///
@@ -80,6 +102,23 @@ impl ::b24_core::__private::Method for FollowupFieldGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/follow-up/call-followup-field-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::FollowupFieldList::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::FollowupFieldList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FollowupFieldList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -134,6 +173,7 @@ impl ::b24_core::__private::Method for FollowupFieldList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = FollowupFieldListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `call.followup.get` method returns the follow-up of a single call by its identifier.
 ///
@@ -142,6 +182,23 @@ impl ::b24_core::__private::Method for FollowupFieldList {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/follow-up/call-followup-get.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::FollowupGet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::FollowupGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FollowupGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -152,7 +209,7 @@ pub struct FollowupGet {
     ///
     /// Wire name: `callId`.
     #[serde(rename = "callId", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub call_id: i64,
+    pub call_id: ::b24_core::__private::Param<i64>,
     /// A list of fields and nested paths to be returned in the response.
     ///
     /// If the parameter is not provided, the method returns all fields from the Root object section. Missing data is set to `null`.
@@ -183,7 +240,9 @@ pub struct FollowupGet {
 impl FollowupGet {
     /// Creates a `FollowupGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(call_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        call_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             call_id: call_id.into(),
             select: ::std::option::Option::None,
@@ -222,6 +281,7 @@ impl ::b24_core::__private::Method for FollowupGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The `call.followup.list` method returns a list of follow-up calls for the specified period.
 ///
@@ -230,6 +290,22 @@ impl ::b24_core::__private::Method for FollowupGet {
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/follow-up/call-followup-list.html>
 ///
 ///REST 3.0: `Client::send` calls it at `/rest/api/`.
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client, call: b24_telephony::telephony::FollowupList) -> Result<(), b24_core::Error> {
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::FollowupList>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `FollowupList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -334,12 +410,30 @@ impl ::b24_core::__private::Method for FollowupList {
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = FollowupListResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `telephony.call.attachTranscription` adds a transcription of the conversation to a completed call.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-call-attach-transcription.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::CallAttachTranscription::new("text", Vec::new());
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::CallAttachTranscription>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `CallAttachTranscription` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -351,7 +445,7 @@ pub struct CallAttachTranscription {
         rename = "CALL_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub call_id: ::std::string::String,
+    pub call_id: ::b24_core::__private::Param<::std::string::String>,
     /// Array of transcription utterances
     ///
     /// Wire name: `MESSAGES`.
@@ -368,7 +462,7 @@ pub struct CallAttachTranscription {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub cost: ::std::option::Option<f64>,
+    pub cost: ::std::option::Option<::b24_core::__private::Param<f64>>,
     /// Currency of the transcription cost. Used only with `COST`.
     ///
     /// By default — not set
@@ -380,13 +474,17 @@ pub struct CallAttachTranscription {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub cost_currency: ::std::option::Option<::std::string::String>,
+    pub cost_currency: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl CallAttachTranscription {
     /// Creates a `CallAttachTranscription` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        call_id: impl ::std::convert::Into<::std::string::String>,
+        call_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         messages: impl ::std::convert::Into<
             ::std::vec::Vec<CallAttachTranscriptionMessagesItem>,
         >,
@@ -400,7 +498,10 @@ impl CallAttachTranscription {
     }
     /// Sets `COST`.
     #[must_use]
-    pub fn cost(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+    pub fn cost(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<f64>>,
+    ) -> Self {
         self.cost = ::std::option::Option::Some(value.into());
         self
     }
@@ -408,7 +509,9 @@ impl CallAttachTranscription {
     #[must_use]
     pub fn cost_currency(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.cost_currency = ::std::option::Option::Some(value.into());
         self
@@ -421,12 +524,30 @@ impl ::b24_core::__private::Method for CallAttachTranscription {
         "telephony.call.attachTranscription",
     );
     type Output = CallAttachTranscriptionResult;
+    type Error = CallAttachTranscriptionError;
 }
 /// The method `telephony.externalCall.attachRecord` attaches a record to a completed call and to the CRM activity of the call.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-call-attach-record.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::ExternalCallAttachRecord::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::ExternalCallAttachRecord>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ExternalCallAttachRecord` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -440,7 +561,7 @@ pub struct ExternalCallAttachRecord {
         rename = "CALL_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub call_id: ::std::string::String,
+    pub call_id: ::b24_core::__private::Param<::std::string::String>,
     /// The URL of the record on an external server. If this parameter is provided, Bitrix24 will download the file from the link.
     ///
     /// It is recommended to use this only if the file is reliably and quickly accessible.
@@ -452,7 +573,9 @@ pub struct ExternalCallAttachRecord {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub record_url: ::std::option::Option<::std::string::String>,
+    pub record_url: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The name of the record file.
     ///
     /// Possible extensions:
@@ -469,7 +592,9 @@ pub struct ExternalCallAttachRecord {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub filename: ::std::option::Option<::std::string::String>,
+    pub filename: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The file in Base64 encoding.
     ///
     /// Wire name: `FILE_CONTENT`.
@@ -479,12 +604,18 @@ pub struct ExternalCallAttachRecord {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub file_content: ::std::option::Option<::std::string::String>,
+    pub file_content: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ExternalCallAttachRecord {
     /// Creates a `ExternalCallAttachRecord` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(call_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        call_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             call_id: call_id.into(),
             record_url: ::std::option::Option::None,
@@ -496,7 +627,9 @@ impl ExternalCallAttachRecord {
     #[must_use]
     pub fn record_url(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.record_url = ::std::option::Option::Some(value.into());
         self
@@ -505,7 +638,9 @@ impl ExternalCallAttachRecord {
     #[must_use]
     pub fn filename(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.filename = ::std::option::Option::Some(value.into());
         self
@@ -514,7 +649,9 @@ impl ExternalCallAttachRecord {
     #[must_use]
     pub fn file_content(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.file_content = ::std::option::Option::Some(value.into());
         self
@@ -527,12 +664,30 @@ impl ::b24_core::__private::Method for ExternalCallAttachRecord {
         "telephony.externalCall.attachRecord",
     );
     type Output = ExternalCallAttachRecordResult;
+    type Error = ExternalCallAttachRecordError;
 }
 /// The method `telephony.externalCall.finish` ends an external call, saves it in the statistics, and logs it in the CRM activity.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-call-finish.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::ExternalCallFinish::new("text", 1, "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::ExternalCallFinish>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ExternalCallFinish` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -544,7 +699,7 @@ pub struct ExternalCallFinish {
         rename = "CALL_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub call_id: ::std::string::String,
+    pub call_id: ::b24_core::__private::Param<::std::string::String>,
     /// The identifier of the user who ends the call.
     ///
     /// The user is also assigned as responsible for the CRM entities that were automatically created during the call. For previously existing CRM entities, the responsible person remains unchanged.
@@ -556,7 +711,7 @@ pub struct ExternalCallFinish {
         rename = "USER_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
     /// The internal number of the user.
     ///
     /// The internal number can be obtained using the user.get method.
@@ -568,7 +723,7 @@ pub struct ExternalCallFinish {
         rename = "USER_PHONE_INNER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub user_phone_inner: ::std::string::String,
+    pub user_phone_inner: ::b24_core::__private::Param<::std::string::String>,
     /// The duration of the call in seconds.
     ///
     /// Default is `0`
@@ -580,7 +735,7 @@ pub struct ExternalCallFinish {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub duration: ::std::option::Option<i64>,
+    pub duration: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The cost of the call.
     ///
     /// Default is `0`
@@ -592,7 +747,7 @@ pub struct ExternalCallFinish {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub cost: ::std::option::Option<f64>,
+    pub cost: ::std::option::Option<::b24_core::__private::Param<f64>>,
     /// The currency of the call cost.
     ///
     /// A list of currencies can be obtained using the crm.currency.list method.
@@ -606,7 +761,9 @@ pub struct ExternalCallFinish {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub cost_currency: ::std::option::Option<::std::string::String>,
+    pub cost_currency: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The result code of the call.
     ///
     /// Possible values:
@@ -642,7 +799,9 @@ pub struct ExternalCallFinish {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub failed_reason: ::std::option::Option<::std::string::String>,
+    pub failed_reason: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// URL of the call recording.
     ///
     /// This parameter is deprecated and retained for backward compatibility. It is recommended to use telephony.externalCall.attachRecord
@@ -654,7 +813,9 @@ pub struct ExternalCallFinish {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub record_url: ::std::option::Option<::std::string::String>,
+    pub record_url: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Rating of the call.
     ///
     /// Possible values:
@@ -669,7 +830,7 @@ pub struct ExternalCallFinish {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub vote: ::std::option::Option<i64>,
+    pub vote: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Add a message about the call to the employee's chat.
     ///
     /// Possible values:
@@ -686,9 +847,13 @@ impl ExternalCallFinish {
     /// Creates a `ExternalCallFinish` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        call_id: impl ::std::convert::Into<::std::string::String>,
-        user_id: impl ::std::convert::Into<i64>,
-        user_phone_inner: impl ::std::convert::Into<::std::string::String>,
+        call_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        user_phone_inner: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             call_id: call_id.into(),
@@ -706,13 +871,19 @@ impl ExternalCallFinish {
     }
     /// Sets `DURATION`.
     #[must_use]
-    pub fn duration(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn duration(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.duration = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `COST`.
     #[must_use]
-    pub fn cost(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+    pub fn cost(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<f64>>,
+    ) -> Self {
         self.cost = ::std::option::Option::Some(value.into());
         self
     }
@@ -720,7 +891,9 @@ impl ExternalCallFinish {
     #[must_use]
     pub fn cost_currency(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.cost_currency = ::std::option::Option::Some(value.into());
         self
@@ -738,7 +911,9 @@ impl ExternalCallFinish {
     #[must_use]
     pub fn failed_reason(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.failed_reason = ::std::option::Option::Some(value.into());
         self
@@ -747,14 +922,19 @@ impl ExternalCallFinish {
     #[must_use]
     pub fn record_url(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.record_url = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `VOTE`.
     #[must_use]
-    pub fn vote(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn vote(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.vote = ::std::option::Option::Some(value.into());
         self
     }
@@ -775,12 +955,30 @@ impl ::b24_core::__private::Method for ExternalCallFinish {
         "telephony.externalCall.finish",
     );
     type Output = ExternalCallFinishResult;
+    type Error = ExternalCallFinishError;
 }
 /// The method `telephony.externalCall.hide` hides the call card for a user or a list of users.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-call-hide.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::ExternalCallHide::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::ExternalCallHide>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ExternalCallHide` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -792,7 +990,7 @@ pub struct ExternalCallHide {
         rename = "CALL_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub call_id: ::std::string::String,
+    pub call_id: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the user or an array of user identifiers.
     ///
     /// Use the identifiers specified in the method telephony.externalCall.show
@@ -804,7 +1002,11 @@ pub struct ExternalCallHide {
 impl ExternalCallHide {
     /// Creates a `ExternalCallHide` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(call_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        call_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             call_id: call_id.into(),
             user_id: ::std::option::Option::None,
@@ -827,12 +1029,30 @@ impl ::b24_core::__private::Method for ExternalCallHide {
         "telephony.externalCall.hide",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `telephony.externalCall.register` registers an external call in Bitrix24.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-call-register.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::ExternalCallRegister::new(1, "text", "text", b24_telephony::telephony::ExternalCallRegisterType::Outgoing);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::ExternalCallRegister>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ExternalCallRegister` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -846,7 +1066,7 @@ pub struct ExternalCallRegister {
         rename = "USER_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
     /// The internal number of the user.
     ///
     /// The internal number can be obtained using the user.get method.
@@ -858,7 +1078,7 @@ pub struct ExternalCallRegister {
         rename = "USER_PHONE_INNER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub user_phone_inner: ::std::string::String,
+    pub user_phone_inner: ::b24_core::__private::Param<::std::string::String>,
     /// The client's phone number.
     ///
     /// Wire name: `PHONE_NUMBER`.
@@ -866,7 +1086,7 @@ pub struct ExternalCallRegister {
         rename = "PHONE_NUMBER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub phone_number: ::std::string::String,
+    pub phone_number: ::b24_core::__private::Param<::std::string::String>,
     /// The type of call.
     ///
     /// Possible values:
@@ -890,7 +1110,9 @@ pub struct ExternalCallRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub call_start_date: ::std::option::Option<::std::string::String>,
+    pub call_start_date: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Automatic creation of a CRM object if no suitable object is found by the number.
     ///
     /// Possible values:
@@ -915,7 +1137,9 @@ pub struct ExternalCallRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub crm_source: ::std::option::Option<::std::string::String>,
+    pub crm_source: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The type of CRM object to associate with the call.
     ///
     /// Possible values:
@@ -944,7 +1168,7 @@ pub struct ExternalCallRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub crm_entity_id: ::std::option::Option<i64>,
+    pub crm_entity_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// Show the call detail form after registration.
     ///
     /// Possible values:
@@ -980,7 +1204,7 @@ pub struct ExternalCallRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub call_list_id: ::std::option::Option<i64>,
+    pub call_list_id: ::std::option::Option<::b24_core::__private::Param<i64>>,
     /// The number of the external line.
     ///
     /// The line number can be obtained using the telephony.externalLine.get method.
@@ -994,7 +1218,9 @@ pub struct ExternalCallRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub line_number: ::std::option::Option<::std::string::String>,
+    pub line_number: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// The external identifier of the call on the side of the PBX/integration.
     ///
     /// It is recommended to pass a unique value for each physical call to avoid returning an existing `CALL_ID` when re-registering within 30 minutes.
@@ -1006,15 +1232,21 @@ pub struct ExternalCallRegister {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub external_call_id: ::std::option::Option<::std::string::String>,
+    pub external_call_id: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ExternalCallRegister {
     /// Creates a `ExternalCallRegister` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        user_id: impl ::std::convert::Into<i64>,
-        user_phone_inner: impl ::std::convert::Into<::std::string::String>,
-        phone_number: impl ::std::convert::Into<::std::string::String>,
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+        user_phone_inner: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        phone_number: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
         r#type: impl ::std::convert::Into<ExternalCallRegisterType>,
     ) -> Self {
         Self {
@@ -1038,7 +1270,9 @@ impl ExternalCallRegister {
     #[must_use]
     pub fn call_start_date(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.call_start_date = ::std::option::Option::Some(value.into());
         self
@@ -1056,7 +1290,9 @@ impl ExternalCallRegister {
     #[must_use]
     pub fn crm_source(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.crm_source = ::std::option::Option::Some(value.into());
         self
@@ -1072,7 +1308,10 @@ impl ExternalCallRegister {
     }
     /// Sets `CRM_ENTITY_ID`.
     #[must_use]
-    pub fn crm_entity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn crm_entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.crm_entity_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1096,7 +1335,10 @@ impl ExternalCallRegister {
     }
     /// Sets `CALL_LIST_ID`.
     #[must_use]
-    pub fn call_list_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn call_list_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.call_list_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -1104,7 +1346,9 @@ impl ExternalCallRegister {
     #[must_use]
     pub fn line_number(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.line_number = ::std::option::Option::Some(value.into());
         self
@@ -1113,7 +1357,9 @@ impl ExternalCallRegister {
     #[must_use]
     pub fn external_call_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.external_call_id = ::std::option::Option::Some(value.into());
         self
@@ -1126,12 +1372,30 @@ impl ::b24_core::__private::Method for ExternalCallRegister {
         "telephony.externalCall.register",
     );
     type Output = ExternalCallRegisterResult;
+    type Error = ExternalCallRegisterError;
 }
 /// The method `telephony.externalCall.searchCrmEntities` returns CRM entities based on the client's phone number and the details of the responsible employee.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-call-search-crm-entities.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::ExternalCallSearchCrmEntities::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::ExternalCallSearchCrmEntities>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ExternalCallSearchCrmEntities` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1143,12 +1407,16 @@ pub struct ExternalCallSearchCrmEntities {
         rename = "PHONE_NUMBER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub phone_number: ::std::string::String,
+    pub phone_number: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ExternalCallSearchCrmEntities {
     /// Creates a `ExternalCallSearchCrmEntities` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(phone_number: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        phone_number: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             phone_number: phone_number.into(),
         }
@@ -1161,12 +1429,30 @@ impl ::b24_core::__private::Method for ExternalCallSearchCrmEntities {
         "telephony.externalCall.searchCrmEntities",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = ExternalCallSearchCrmEntitiesError;
 }
 /// The method `telephony.externalCall.show` displays the call card to a user or a list of users.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-call-show.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::ExternalCallShow::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::ExternalCallShow>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ExternalCallShow` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1178,7 +1464,7 @@ pub struct ExternalCallShow {
         rename = "CALL_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub call_id: ::std::string::String,
+    pub call_id: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the user or an array of user identifiers.
     ///
     /// The identifier can be obtained using the method user.get.
@@ -1192,7 +1478,11 @@ pub struct ExternalCallShow {
 impl ExternalCallShow {
     /// Creates a `ExternalCallShow` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(call_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        call_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             call_id: call_id.into(),
             user_id: ::std::option::Option::None,
@@ -1215,12 +1505,30 @@ impl ::b24_core::__private::Method for ExternalCallShow {
         "telephony.externalCall.show",
     );
     type Output = bool;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `telephony.externalLine.add` adds an external line to the application.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-line-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::ExternalLineAdd::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::ExternalLineAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ExternalLineAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1232,7 +1540,7 @@ pub struct ExternalLineAdd {
         rename = "NUMBER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub number: ::std::string::String,
+    pub number: ::b24_core::__private::Param<::std::string::String>,
     /// Name of the external line
     ///
     /// Wire name: `NAME`.
@@ -1242,7 +1550,7 @@ pub struct ExternalLineAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Auto-creation of a CRM object for outgoing calls.
     ///
     /// Possible values:
@@ -1259,12 +1567,18 @@ pub struct ExternalLineAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub crm_auto_create: ::std::option::Option<::std::string::String>,
+    pub crm_auto_create: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ExternalLineAdd {
     /// Creates a `ExternalLineAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(number: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        number: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             number: number.into(),
             name: ::std::option::Option::None,
@@ -1275,7 +1589,9 @@ impl ExternalLineAdd {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -1284,7 +1600,9 @@ impl ExternalLineAdd {
     #[must_use]
     pub fn crm_auto_create(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.crm_auto_create = ::std::option::Option::Some(value.into());
         self
@@ -1297,12 +1615,30 @@ impl ::b24_core::__private::Method for ExternalLineAdd {
         "telephony.externalLine.add",
     );
     type Output = ExternalLineAddResult;
+    type Error = ExternalLineAddError;
 }
 /// The method `telephony.externalLine.delete` removes an external line from the application.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-line-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::ExternalLineDelete::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::ExternalLineDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ExternalLineDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1316,12 +1652,16 @@ pub struct ExternalLineDelete {
         rename = "NUMBER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub number: ::std::string::String,
+    pub number: ::b24_core::__private::Param<::std::string::String>,
 }
 impl ExternalLineDelete {
     /// Creates a `ExternalLineDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(number: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        number: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { number: number.into() }
     }
 }
@@ -1332,12 +1672,30 @@ impl ::b24_core::__private::Method for ExternalLineDelete {
         "telephony.externalLine.delete",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = ExternalLineDeleteError;
 }
 /// The method `telephony.externalLine.get` returns a list of external lines for the application.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-line-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::ExternalLineGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::ExternalLineGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ExternalLineGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1356,12 +1714,30 @@ impl ::b24_core::__private::Method for ExternalLineGet {
         "telephony.externalLine.get",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = ExternalLineGetError;
 }
 /// The method `telephony.externalLine.update` modifies the parameters of the application's external line.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/telephony-external-line-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::ExternalLineUpdate::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::ExternalLineUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `ExternalLineUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1375,7 +1751,7 @@ pub struct ExternalLineUpdate {
         rename = "NUMBER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub number: ::std::string::String,
+    pub number: ::b24_core::__private::Param<::std::string::String>,
     /// The new name of the external line.
     ///
     /// Wire name: `NAME`.
@@ -1385,7 +1761,7 @@ pub struct ExternalLineUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Auto-creation of a CRM object for outgoing calls.
     ///
     /// Possible values:
@@ -1400,12 +1776,18 @@ pub struct ExternalLineUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub crm_auto_create: ::std::option::Option<::std::string::String>,
+    pub crm_auto_create: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl ExternalLineUpdate {
     /// Creates a `ExternalLineUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(number: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        number: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self {
             number: number.into(),
             name: ::std::option::Option::None,
@@ -1416,7 +1798,9 @@ impl ExternalLineUpdate {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -1425,7 +1809,9 @@ impl ExternalLineUpdate {
     #[must_use]
     pub fn crm_auto_create(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.crm_auto_create = ::std::option::Option::Some(value.into());
         self
@@ -1438,12 +1824,30 @@ impl ::b24_core::__private::Method for ExternalLineUpdate {
         "telephony.externalLine.update",
     );
     type Output = ExternalLineUpdateResult;
+    type Error = ExternalLineUpdateError;
 }
 /// The method `voximplant.callback.start` initiates a callback between an employee and a client.
 ///
 /// Who: user with Outgoing Call — Execute permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/voximplant-callback-start.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantCallbackStart::new("text", "text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantCallbackStart>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantCallbackStart` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1457,7 +1861,7 @@ pub struct VoximplantCallbackStart {
         rename = "FROM_LINE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub from_line: ::std::string::String,
+    pub from_line: ::b24_core::__private::Param<::std::string::String>,
     /// The client's number to call.
     ///
     /// Wire name: `TO_NUMBER`.
@@ -1465,7 +1869,7 @@ pub struct VoximplantCallbackStart {
         rename = "TO_NUMBER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub to_number: ::std::string::String,
+    pub to_number: ::b24_core::__private::Param<::std::string::String>,
     /// The text that the system will pronounce to the employee before connecting with the client.
     ///
     /// Wire name: `TEXT_TO_PRONOUNCE`.
@@ -1473,7 +1877,7 @@ pub struct VoximplantCallbackStart {
         rename = "TEXT_TO_PRONOUNCE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub text_to_pronounce: ::std::string::String,
+    pub text_to_pronounce: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the voice for speech synthesis.
     ///
     /// If not provided, the default voice for the account's language will be used.
@@ -1487,15 +1891,23 @@ pub struct VoximplantCallbackStart {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub voice: ::std::option::Option<::std::string::String>,
+    pub voice: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl VoximplantCallbackStart {
     /// Creates a `VoximplantCallbackStart` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        from_line: impl ::std::convert::Into<::std::string::String>,
-        to_number: impl ::std::convert::Into<::std::string::String>,
-        text_to_pronounce: impl ::std::convert::Into<::std::string::String>,
+        from_line: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        to_number: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        text_to_pronounce: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             from_line: from_line.into(),
@@ -1508,7 +1920,9 @@ impl VoximplantCallbackStart {
     #[must_use]
     pub fn voice(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.voice = ::std::option::Option::Some(value.into());
         self
@@ -1521,12 +1935,30 @@ impl ::b24_core::__private::Method for VoximplantCallbackStart {
         "voximplant.callback.start",
     );
     type Output = VoximplantCallbackStartResult;
+    type Error = VoximplantCallbackStartError;
 }
 /// The method `voximplant.infocall.startwithsound` initiates an auto-call and plays an MP3 file from a URL.
 ///
 /// Who: user with Outgoing Call — Execute permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/voximplant-infocall-start-with-sound.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantInfocallStartwithsound::new("text", "text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantInfocallStartwithsound>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantInfocallStartwithsound` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1540,7 +1972,7 @@ pub struct VoximplantInfocallStartwithsound {
         rename = "FROM_LINE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub from_line: ::std::string::String,
+    pub from_line: ::b24_core::__private::Param<::std::string::String>,
     /// The number to which the call should be made.
     ///
     /// Wire name: `TO_NUMBER`.
@@ -1548,20 +1980,26 @@ pub struct VoximplantInfocallStartwithsound {
         rename = "TO_NUMBER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub to_number: ::std::string::String,
+    pub to_number: ::b24_core::__private::Param<::std::string::String>,
     /// Link to the MP3 file that should be played during the call.
     ///
     /// Wire name: `URL`.
     #[serde(rename = "URL", deserialize_with = "::b24_core::__private::lenient::string")]
-    pub url: ::std::string::String,
+    pub url: ::b24_core::__private::Param<::std::string::String>,
 }
 impl VoximplantInfocallStartwithsound {
     /// Creates a `VoximplantInfocallStartwithsound` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        from_line: impl ::std::convert::Into<::std::string::String>,
-        to_number: impl ::std::convert::Into<::std::string::String>,
-        url: impl ::std::convert::Into<::std::string::String>,
+        from_line: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        to_number: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        url: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             from_line: from_line.into(),
@@ -1577,12 +2015,30 @@ impl ::b24_core::__private::Method for VoximplantInfocallStartwithsound {
         "voximplant.infocall.startwithsound",
     );
     type Output = VoximplantInfocallStartwithsoundResult;
+    type Error = VoximplantInfocallStartwithsoundError;
 }
 /// The method `voximplant.infocall.startwithtext` initiates an auto-call and plays the specified text to the recipient using speech synthesis.
 ///
 /// Who: a user with Outgoing Call — Execute access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/voximplant-infocall-start-with-text.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantInfocallStartwithtext::new("text", "text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantInfocallStartwithtext>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantInfocallStartwithtext` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1596,7 +2052,7 @@ pub struct VoximplantInfocallStartwithtext {
         rename = "FROM_LINE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub from_line: ::std::string::String,
+    pub from_line: ::b24_core::__private::Param<::std::string::String>,
     /// The number to which the call should be made.
     ///
     /// Wire name: `TO_NUMBER`.
@@ -1604,7 +2060,7 @@ pub struct VoximplantInfocallStartwithtext {
         rename = "TO_NUMBER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub to_number: ::std::string::String,
+    pub to_number: ::b24_core::__private::Param<::std::string::String>,
     /// The text that will be spoken to the recipient.
     ///
     /// Wire name: `TEXT_TO_PRONOUNCE`.
@@ -1612,7 +2068,7 @@ pub struct VoximplantInfocallStartwithtext {
         rename = "TEXT_TO_PRONOUNCE",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub text_to_pronounce: ::std::string::String,
+    pub text_to_pronounce: ::b24_core::__private::Param<::std::string::String>,
     /// Identifier of the voice for speech synthesis.
     ///
     /// If not provided, the default voice for the portal's language will be used.
@@ -1626,15 +2082,23 @@ pub struct VoximplantInfocallStartwithtext {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub voice: ::std::option::Option<::std::string::String>,
+    pub voice: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl VoximplantInfocallStartwithtext {
     /// Creates a `VoximplantInfocallStartwithtext` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        from_line: impl ::std::convert::Into<::std::string::String>,
-        to_number: impl ::std::convert::Into<::std::string::String>,
-        text_to_pronounce: impl ::std::convert::Into<::std::string::String>,
+        from_line: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        to_number: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        text_to_pronounce: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             from_line: from_line.into(),
@@ -1647,7 +2111,9 @@ impl VoximplantInfocallStartwithtext {
     #[must_use]
     pub fn voice(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.voice = ::std::option::Option::Some(value.into());
         self
@@ -1660,12 +2126,30 @@ impl ::b24_core::__private::Method for VoximplantInfocallStartwithtext {
         "voximplant.infocall.startwithtext",
     );
     type Output = VoximplantInfocallStartwithtextResult;
+    type Error = VoximplantInfocallStartwithtextError;
 }
 /// The method `voximplant.line.get` returns a list of available outgoing lines.
 ///
 /// Who: a user with the Management of Numbers — modification access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/lines/voximplant-line-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantLineGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantLineGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantLineGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1687,12 +2171,30 @@ impl ::b24_core::__private::Method for VoximplantLineGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = VoximplantLineGetError;
 }
 /// The method `voximplant.line.outgoing.get` returns the identifier of the current default outgoing line.
 ///
 /// Who: user with the Management of Numbers — modification access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/lines/voximplant-line-outgoing-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantLineOutgoingGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantLineOutgoingGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantLineOutgoingGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1711,12 +2213,30 @@ impl ::b24_core::__private::Method for VoximplantLineOutgoingGet {
         "voximplant.line.outgoing.get",
     );
     type Output = ::std::string::String;
+    type Error = VoximplantLineOutgoingGetError;
 }
 /// The method `voximplant.line.outgoing.set` sets the default outgoing line.
 ///
 /// Who: user with the Manage Numbers — modify access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/lines/voximplant-line-outgoing-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantLineOutgoingSet::new("text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantLineOutgoingSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantLineOutgoingSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1730,12 +2250,16 @@ pub struct VoximplantLineOutgoingSet {
         rename = "LINE_ID",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub line_id: ::std::string::String,
+    pub line_id: ::b24_core::__private::Param<::std::string::String>,
 }
 impl VoximplantLineOutgoingSet {
     /// Creates a `VoximplantLineOutgoingSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(line_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        line_id: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+    ) -> Self {
         Self { line_id: line_id.into() }
     }
 }
@@ -1746,12 +2270,30 @@ impl ::b24_core::__private::Method for VoximplantLineOutgoingSet {
         "voximplant.line.outgoing.set",
     );
     type Output = i64;
+    type Error = VoximplantLineOutgoingSetError;
 }
 /// The method `voximplant.line.outgoing.sip.set` sets the SIP line as the default outgoing line.
 ///
 /// Who: user with the Management of Numbers — modification access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/lines/voximplant-line-outgoing-sip-set.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantLineOutgoingSipSet::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantLineOutgoingSipSet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantLineOutgoingSipSet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1765,12 +2307,14 @@ pub struct VoximplantLineOutgoingSipSet {
         rename = "CONFIG_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub config_id: i64,
+    pub config_id: ::b24_core::__private::Param<i64>,
 }
 impl VoximplantLineOutgoingSipSet {
     /// Creates a `VoximplantLineOutgoingSipSet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(config_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        config_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             config_id: config_id.into(),
         }
@@ -1783,12 +2327,30 @@ impl ::b24_core::__private::Method for VoximplantLineOutgoingSipSet {
         "voximplant.line.outgoing.sip.set",
     );
     type Output = i64;
+    type Error = VoximplantLineOutgoingSipSetError;
 }
 /// The method `voximplant.sip.add` creates a new SIP line associated with an application.
 ///
 /// Who: user with the Management of numbers — modification access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/sip/voximplant-sip-add.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantSipAdd::new("text", "text");
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantSipAdd>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantSipAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1800,7 +2362,7 @@ pub struct VoximplantSipAdd {
         rename = "SERVER",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub server: ::std::string::String,
+    pub server: ::b24_core::__private::Param<::std::string::String>,
     /// Login for connecting to the server
     ///
     /// Wire name: `LOGIN`.
@@ -1808,7 +2370,7 @@ pub struct VoximplantSipAdd {
         rename = "LOGIN",
         deserialize_with = "::b24_core::__private::lenient::string"
     )]
-    pub login: ::std::string::String,
+    pub login: ::b24_core::__private::Param<::std::string::String>,
     /// Password for connecting to the server. Maximum length — 100 characters.
     ///
     /// Not required for calling the method, but necessary for working registration with the operator
@@ -1820,7 +2382,9 @@ pub struct VoximplantSipAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub password: ::std::option::Option<::std::string::String>,
+    pub password: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// Type of PBX.
     ///
     /// Possible values:
@@ -1851,14 +2415,20 @@ pub struct VoximplantSipAdd {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub title: ::std::option::Option<::std::string::String>,
+    pub title: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl VoximplantSipAdd {
     /// Creates a `VoximplantSipAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        server: impl ::std::convert::Into<::std::string::String>,
-        login: impl ::std::convert::Into<::std::string::String>,
+        server: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
+        login: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             server: server.into(),
@@ -1872,7 +2442,9 @@ impl VoximplantSipAdd {
     #[must_use]
     pub fn password(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.password = ::std::option::Option::Some(value.into());
         self
@@ -1890,7 +2462,9 @@ impl VoximplantSipAdd {
     #[must_use]
     pub fn title(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.title = ::std::option::Option::Some(value.into());
         self
@@ -1903,12 +2477,30 @@ impl ::b24_core::__private::Method for VoximplantSipAdd {
         "voximplant.sip.add",
     );
     type Output = VoximplantSipAddResult;
+    type Error = VoximplantSipAddError;
 }
 /// The method `voximplant.sip.connector.status` returns the current status of the SIP connector.
 ///
 /// Who: user with the Manage Numbers — Edit access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/sip/voximplant-sip-connector-status.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantSipConnectorStatus::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantSipConnectorStatus>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantSipConnectorStatus` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1927,12 +2519,30 @@ impl ::b24_core::__private::Method for VoximplantSipConnectorStatus {
         "voximplant.sip.connector.status",
     );
     type Output = VoximplantSipConnectorStatusResult;
+    type Error = VoximplantSipConnectorStatusError;
 }
 /// The method `voximplant.sip.delete` removes an existing SIP line created by the current application.
 ///
 /// Who: user with the Manage Numbers — Modify access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/sip/voximplant-sip-delete.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantSipDelete::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantSipDelete>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantSipDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -1946,12 +2556,14 @@ pub struct VoximplantSipDelete {
         rename = "CONFIG_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub config_id: i64,
+    pub config_id: ::b24_core::__private::Param<i64>,
 }
 impl VoximplantSipDelete {
     /// Creates a `VoximplantSipDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(config_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        config_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             config_id: config_id.into(),
         }
@@ -1964,12 +2576,31 @@ impl ::b24_core::__private::Method for VoximplantSipDelete {
         "voximplant.sip.delete",
     );
     type Output = i64;
+    type Error = VoximplantSipDeleteError;
 }
 /// The method `voximplant.sip.get` returns a list of SIP lines created by the current application.
 ///
 /// Who: user with the Management of Numbers — modification access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/sip/voximplant-sip-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantSipGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantSipGet>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantSipGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2012,7 +2643,7 @@ pub struct VoximplantSipGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<::std::string::String>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Sorting direction.
     ///
     /// Possible values:
@@ -2041,7 +2672,7 @@ pub struct VoximplantSipGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl VoximplantSipGet {
     /// Creates a `VoximplantSipGet` from its required fields.
@@ -2067,7 +2698,9 @@ impl VoximplantSipGet {
     #[must_use]
     pub fn sort(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
@@ -2083,7 +2716,10 @@ impl VoximplantSipGet {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -2100,6 +2736,7 @@ impl ::b24_core::__private::Method for VoximplantSipGet {
             ::b24_core::__private::serde_json::Value,
         >,
     >;
+    type Error = VoximplantSipGetError;
 }
 impl ::b24_core::__private::ListMethod for VoximplantSipGet {
     type Item = ::b24_core::__private::serde_json::Map<
@@ -2114,6 +2751,23 @@ impl ::b24_core::__private::ListMethod for VoximplantSipGet {
 /// Who: user with the Manage Numbers — Edit access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/sip/voximplant-sip-status.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantSipStatus::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantSipStatus>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantSipStatus` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2124,12 +2778,14 @@ pub struct VoximplantSipStatus {
     ///
     /// Wire name: `REG_ID`.
     #[serde(rename = "REG_ID", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub reg_id: i64,
+    pub reg_id: ::b24_core::__private::Param<i64>,
 }
 impl VoximplantSipStatus {
     /// Creates a `VoximplantSipStatus` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(reg_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        reg_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { reg_id: reg_id.into() }
     }
 }
@@ -2140,12 +2796,30 @@ impl ::b24_core::__private::Method for VoximplantSipStatus {
         "voximplant.sip.status",
     );
     type Output = VoximplantSipStatusResult;
+    type Error = VoximplantSipStatusError;
 }
 /// The method `voximplant.sip.update` updates an existing SIP line created by the current application.
 ///
 /// Who: user with the Manage Numbers — Edit access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/sip/voximplant-sip-update.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantSipUpdate::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantSipUpdate>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantSipUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2159,7 +2833,7 @@ pub struct VoximplantSipUpdate {
         rename = "CONFIG_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub config_id: i64,
+    pub config_id: ::b24_core::__private::Param<i64>,
     /// New name for the connection.
     ///
     /// Wire name: `TITLE`.
@@ -2169,7 +2843,9 @@ pub struct VoximplantSipUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub title: ::std::option::Option<::std::string::String>,
+    pub title: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// New SIP registration server address.
     ///
     /// Wire name: `SERVER`.
@@ -2179,7 +2855,9 @@ pub struct VoximplantSipUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub server: ::std::option::Option<::std::string::String>,
+    pub server: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// New login for connecting to the server.
     ///
     /// Wire name: `LOGIN`.
@@ -2189,7 +2867,9 @@ pub struct VoximplantSipUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub login: ::std::option::Option<::std::string::String>,
+    pub login: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
     /// New password for connecting to the server. Maximum length is 100 characters.
     ///
     /// Wire name: `PASSWORD`.
@@ -2199,12 +2879,16 @@ pub struct VoximplantSipUpdate {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub password: ::std::option::Option<::std::string::String>,
+    pub password: ::std::option::Option<
+        ::b24_core::__private::Param<::std::string::String>,
+    >,
 }
 impl VoximplantSipUpdate {
     /// Creates a `VoximplantSipUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(config_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        config_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self {
             config_id: config_id.into(),
             title: ::std::option::Option::None,
@@ -2217,7 +2901,9 @@ impl VoximplantSipUpdate {
     #[must_use]
     pub fn title(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.title = ::std::option::Option::Some(value.into());
         self
@@ -2226,7 +2912,9 @@ impl VoximplantSipUpdate {
     #[must_use]
     pub fn server(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.server = ::std::option::Option::Some(value.into());
         self
@@ -2235,7 +2923,9 @@ impl VoximplantSipUpdate {
     #[must_use]
     pub fn login(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.login = ::std::option::Option::Some(value.into());
         self
@@ -2244,7 +2934,9 @@ impl VoximplantSipUpdate {
     #[must_use]
     pub fn password(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.password = ::std::option::Option::Some(value.into());
         self
@@ -2257,12 +2949,31 @@ impl ::b24_core::__private::Method for VoximplantSipUpdate {
         "voximplant.sip.update",
     );
     type Output = i64;
+    type Error = VoximplantSipUpdateError;
 }
 /// The method `voximplant.statistic.get` returns a list of calls from telephony statistics.
 ///
 /// Who: user with Call Statistics — View permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/voximplant-statistic-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantStatisticGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantStatisticGet>();
+///     }
+/// }
+/// let _rows = client.list(&call);
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantStatisticGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2303,7 +3014,7 @@ pub struct VoximplantStatisticGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sort: ::std::option::Option<::std::string::String>,
+    pub sort: ::std::option::Option<::b24_core::__private::Param<::std::string::String>>,
     /// Sorting direction.
     ///
     /// Possible values:
@@ -2332,7 +3043,7 @@ pub struct VoximplantStatisticGet {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub start: ::std::option::Option<i64>,
+    pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
 impl VoximplantStatisticGet {
     /// Creates a `VoximplantStatisticGet` from its required fields.
@@ -2358,7 +3069,9 @@ impl VoximplantStatisticGet {
     #[must_use]
     pub fn sort(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::Param<::std::string::String>,
+        >,
     ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
@@ -2374,7 +3087,10 @@ impl VoximplantStatisticGet {
     }
     /// Sets `start`.
     #[must_use]
-    pub fn start(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn start(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         self.start = ::std::option::Option::Some(value.into());
         self
     }
@@ -2386,6 +3102,7 @@ impl ::b24_core::__private::Method for VoximplantStatisticGet {
         "voximplant.statistic.get",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
+    type Error = VoximplantStatisticGetError;
 }
 impl ::b24_core::__private::ListMethod for VoximplantStatisticGet {
     type Item = ::b24_core::__private::serde_json::Value;
@@ -2397,6 +3114,23 @@ impl ::b24_core::__private::ListMethod for VoximplantStatisticGet {
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/voximplant-tts-voices-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantTtsVoicesGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantTtsVoicesGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantTtsVoicesGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2418,12 +3152,30 @@ impl ::b24_core::__private::Method for VoximplantTtsVoicesGet {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `voximplant.url.get` returns links for navigation in the telephony pages.
 ///
 /// Who: any user.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/voximplant-url-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantUrlGet::new();
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantUrlGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantUrlGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2442,12 +3194,30 @@ impl ::b24_core::__private::Method for VoximplantUrlGet {
         "voximplant.url.get",
     );
     type Output = VoximplantUrlGetResult;
+    type Error = ::b24_core::__private::UndocumentedError;
 }
 /// The method `voximplant.user.activatePhone` sets a flag indicating the presence of a SIP device for an employee.
 ///
 /// Who: user with User Settings — Modify access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/users/voximplant-user-activate-phone.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantUserActivatePhone::new(1);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantUserActivatePhone>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantUserActivatePhone` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2461,12 +3231,14 @@ pub struct VoximplantUserActivatePhone {
         rename = "USER_ID",
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
-    pub user_id: i64,
+    pub user_id: ::b24_core::__private::Param<i64>,
 }
 impl VoximplantUserActivatePhone {
     /// Creates a `VoximplantUserActivatePhone` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(user_id: impl ::std::convert::Into<i64>) -> Self {
+    pub fn new(
+        user_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
+    ) -> Self {
         Self { user_id: user_id.into() }
     }
 }
@@ -2477,12 +3249,31 @@ impl ::b24_core::__private::Method for VoximplantUserActivatePhone {
         "voximplant.user.activatePhone",
     );
     type Output = i64;
+    type Error = VoximplantUserActivatePhoneError;
 }
 /// The method `voximplant.user.get` returns user settings.
 ///
 /// Who: user with User Settings — Modify access permission.
 ///
 /// Docs: <https://apidocs.bitrix24.com/api-reference/telephony/voximplant/users/voximplant-user-get.html>
+///
+/// # Example
+///
+/// ```no_run
+/// # use b24_core::__private::serde_json;
+/// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
+/// let call = b24_telephony::telephony::VoximplantUserGet::new(serde_json::Value::Null);
+/// match client.send(&call).await {
+///     Ok(answer) => {
+///         let _result = answer.result;
+///     }
+///     Err(err) => {
+///         let _code = err.code_for::<b24_telephony::telephony::VoximplantUserGet>();
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 /// The `VoximplantUserGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2516,6 +3307,827 @@ impl ::b24_core::__private::Method for VoximplantUserGet {
             ::b24_core::__private::serde_json::Value,
         >,
     >;
+    type Error = VoximplantUserGetError;
+}
+/// The documented errors of `CallAttachTranscription`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CallAttachTranscriptionError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// CALL_ID should be set
+    ///
+    /// MESSAGES should be an array
+    ///
+    /// MESSAGES[{N}][SIDE] should be either Client or User
+    ///
+    /// MESSAGES[{N}][START_TIME] should be greater or equal to zero
+    ///
+    /// MESSAGES[{N}][STOP_TIME] should be greater than zero
+    ///
+    /// MESSAGES[{N}][MESSAGE] is empty
+    ///
+    /// Call {CALL_ID} is not found. Is it finished?
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for CallAttachTranscriptionError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => return Self::ErrorCore,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCore)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ExternalCallAttachRecord`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExternalCallAttachRecordError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// Required parameters are not set. Request should contain either URL or FILENAME parameter
+    ///
+    /// Call is not found in the statistic table. It looks like it is not finished yet.
+    ///
+    /// File name is empty
+    ///
+    /// Wrong file extension. Only wav and mp3 are allowed
+    ///
+    /// File content is empty.
+    ///
+    /// File content is not properly encoded. Base64 encoding is expected.
+    ///
+    /// Server returns HTTP error code {N}
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ExternalCallAttachRecordError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => return Self::ErrorCore,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCore)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ExternalCallFinish`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExternalCallFinishError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method
+    WrongAuthType,
+    /// Code `INVALID_ARGUMENT`.
+    ///
+    /// CALL_ID must be a string
+    InvalidArgument,
+    /// Code `ERROR_CORE`.
+    ///
+    /// USER_ID or USER_PHONE_INNER should be set
+    ///
+    /// Call is not found (call should be registered prior to finishing)
+    ///
+    /// User is not found or is not active
+    ///
+    /// Unexpected database error
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ExternalCallFinishError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
+            "INVALID_ARGUMENT" => return Self::InvalidArgument,
+            "ERROR_CORE" => return Self::ErrorCore,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::InvalidArgument => "INVALID_ARGUMENT",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCore)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ExternalCallRegister`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExternalCallRegisterError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method.
+    WrongAuthType,
+    /// Code `ERROR_CORE`.
+    ///
+    /// USER_ID or USER_PHONE_INNER should be set.
+    ///
+    /// Unknown TYPE.
+    ///
+    /// CALL_START_DATE should be in the ISO-8601 format.
+    ///
+    /// Unsupported phone number format.
+    ///
+    /// User is not found or is not active.
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ExternalCallRegisterError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
+            "ERROR_CORE" => return Self::ErrorCore,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorCore)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `ExternalCallSearchCrmEntities`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExternalCallSearchCrmEntitiesError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// PHONE_NUMBER is empty
+    ///
+    /// CRM is not installed.
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ExternalCallSearchCrmEntitiesError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => return Self::ErrorCore,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ExternalLineAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExternalLineAddError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method
+    WrongAuthType,
+    /// Code `ERROR_CORE`.
+    ///
+    /// NUMBER should not be empty
+    ///
+    /// Line already exists
+    ///
+    /// DB error
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ExternalLineAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
+            "ERROR_CORE" => return Self::ErrorCore,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ExternalLineDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExternalLineDeleteError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method
+    WrongAuthType,
+    /// Code `ERROR_CORE`.
+    ///
+    /// NUMBER should not be empty
+    ///
+    /// Could not find line with number {NUMBER}
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ExternalLineDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
+            "ERROR_CORE" => return Self::ErrorCore,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ExternalLineGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExternalLineGetError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method
+    WrongAuthType,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ExternalLineGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `ExternalLineUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExternalLineUpdateError {
+    /// Code `WRONG_AUTH_TYPE`.
+    ///
+    /// Current authorization type is denied for this method
+    WrongAuthType,
+    /// Code `ERROR_CORE`.
+    ///
+    /// There are no fields to update
+    ///
+    /// NUMBER should not be empty
+    ///
+    /// Could not find line with number {NUMBER}
+    ErrorCore,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for ExternalLineUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
+            "ERROR_CORE" => return Self::ErrorCore,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::ErrorCore => "ERROR_CORE",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `VoximplantCallbackStart`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VoximplantCallbackStartError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// Could not find line <LINE_ID>
+    ///
+    /// Could not find config for number <LINE_ID>
+    ///
+    /// Phone number is not correct
+    ErrorCore,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VoximplantCallbackStartError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => return Self::ErrorCore,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `VoximplantInfocallStartwithsound`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VoximplantInfocallStartwithsoundError {
+    /// Code `ERROR_CORE`.
+    ///
+    /// Making infocall using LINK_BASE_NUMBER is not allowed
+    ///
+    /// Could not find config for number <LINE_ID>
+    ///
+    /// Infocall limit for this month is exceeded
+    ///
+    /// Phone number is not correct
+    ///
+    /// Infocall failure
+    ErrorCore,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VoximplantInfocallStartwithsoundError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_CORE" => return Self::ErrorCore,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorCore => "ERROR_CORE",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `VoximplantInfocallStartwithtext` (shared).
+pub type VoximplantInfocallStartwithtextError = VoximplantInfocallStartwithsoundError;
+/// The documented errors of `VoximplantLineGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VoximplantLineGetError {
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VoximplantLineGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `VoximplantLineOutgoingGet` (shared).
+pub type VoximplantLineOutgoingGetError = VoximplantLineGetError;
+/// The documented errors of `VoximplantLineOutgoingSet` (shared).
+pub type VoximplantLineOutgoingSetError = VoximplantLineGetError;
+/// The documented errors of `VoximplantSipConnectorStatus` (shared).
+pub type VoximplantSipConnectorStatusError = VoximplantLineGetError;
+/// The documented errors of `VoximplantSipGet` (shared).
+pub type VoximplantSipGetError = VoximplantLineGetError;
+/// The documented errors of `VoximplantStatisticGet` (shared).
+pub type VoximplantStatisticGetError = VoximplantLineGetError;
+/// The documented errors of `VoximplantLineOutgoingSipSet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VoximplantLineOutgoingSipSetError {
+    /// Code `ERROR_ARGUMENT`.
+    ///
+    /// Specified CONFIG_ID is not found
+    ErrorArgument,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VoximplantLineOutgoingSipSetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_ARGUMENT" => return Self::ErrorArgument,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorArgument => "ERROR_ARGUMENT",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorArgument)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `VoximplantSipAdd`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VoximplantSipAddError {
+    /// Code `CHECK_FIELDS_ERROR`.
+    ///
+    /// Server address not specified
+    ///
+    /// Login for connecting to the server not specified
+    ///
+    /// Password for connecting to the server cannot exceed 100 characters
+    CheckFieldsError,
+    /// Code `TITLE_EXISTS`.
+    ///
+    /// The specified connection name is already registered in the system
+    TitleExists,
+    /// Code `MAX_CLOUD_PBX`.
+    ///
+    /// You cannot connect more than 10 virtual PBXs.
+    MaxCloudPbx,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VoximplantSipAddError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "CHECK_FIELDS_ERROR" => return Self::CheckFieldsError,
+            "TITLE_EXISTS" => return Self::TitleExists,
+            "MAX_CLOUD_PBX" => return Self::MaxCloudPbx,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::CheckFieldsError => "CHECK_FIELDS_ERROR",
+            Self::TitleExists => "TITLE_EXISTS",
+            Self::MaxCloudPbx => "MAX_CLOUD_PBX",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `VoximplantSipDelete`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VoximplantSipDeleteError {
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Specified CONFIG_ID is not found
+    ErrorNotFound,
+    /// Code `REG_ID_NOT_FOUND`.
+    ///
+    /// Settings not found
+    RegIdNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VoximplantSipDeleteError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            "REG_ID_NOT_FOUND" => return Self::RegIdNotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::RegIdNotFound => "REG_ID_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound | Self::RegIdNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `VoximplantSipStatus`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VoximplantSipStatusError {
+    /// Code `REG_ID_NOT_FOUND`.
+    ///
+    /// Settings not found
+    RegIdNotFound,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VoximplantSipStatusError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "REG_ID_NOT_FOUND" => return Self::RegIdNotFound,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::RegIdNotFound => "REG_ID_NOT_FOUND",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::RegIdNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `VoximplantSipUpdate`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VoximplantSipUpdateError {
+    /// Code `ERROR_NOT_FOUND`.
+    ///
+    /// Specified CONFIG_ID is not found
+    ErrorNotFound,
+    /// Code `CHECK_FIELDS_ERROR`.
+    ///
+    /// Server address not specified
+    ///
+    /// Login for connecting to the server not specified
+    ///
+    /// Password for connecting to the server cannot exceed 100 characters
+    CheckFieldsError,
+    /// Code `TITLE_EXISTS`.
+    ///
+    /// The specified connection name is already registered in the system
+    TitleExists,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied!
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VoximplantSipUpdateError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
+            "CHECK_FIELDS_ERROR" => return Self::CheckFieldsError,
+            "TITLE_EXISTS" => return Self::TitleExists,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ErrorNotFound => "ERROR_NOT_FOUND",
+            Self::CheckFieldsError => "CHECK_FIELDS_ERROR",
+            Self::TitleExists => "TITLE_EXISTS",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(self, Self::ErrorNotFound)
+            || ::std::matches!(
+                self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+            )
+    }
+}
+/// The documented errors of `VoximplantUserActivatePhone`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VoximplantUserActivatePhoneError {
+    /// No code; told apart by its description.
+    ///
+    /// Parameter USER_ID is not set
+    ParameterUserIdIsNotSet,
+    /// No code; told apart by its description.
+    ///
+    /// You are not allowed to modify user's settings
+    YouAreNotAllowedToModify,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VoximplantUserActivatePhoneError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "parameter user_id is not set" => return Self::ParameterUserIdIsNotSet,
+                "you are not allowed to modify user's settings" => {
+                    return Self::YouAreNotAllowedToModify;
+                }
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ParameterUserIdIsNotSet => "",
+            Self::YouAreNotAllowedToModify => "",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
+}
+/// The documented errors of `VoximplantUserGet`, from `Error::code_for`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VoximplantUserGetError {
+    /// No code; told apart by its description.
+    ///
+    /// Parameter USER_ID is not set
+    ParameterUserIdIsNotSet,
+    /// Code `METHOD_CONFIRM_WAITING`.
+    ///
+    /// Waiting for confirmation
+    MethodConfirmWaiting,
+    /// Code `METHOD_CONFIRM_DENIED`.
+    ///
+    /// Method call denied
+    MethodConfirmDenied,
+    /// Code `ACCESS_DENIED`.
+    ///
+    /// Access denied! You have no permission to query selected users
+    AccessDenied,
+    /// A code the docs do not list (the description when the code is empty).
+    Unknown(::std::string::String),
+}
+impl ::b24_core::__private::MethodError for VoximplantUserGetError {
+    fn from_wire(code: &str, description: &str) -> Self {
+        match code {
+            "METHOD_CONFIRM_WAITING" => return Self::MethodConfirmWaiting,
+            "METHOD_CONFIRM_DENIED" => return Self::MethodConfirmDenied,
+            "ACCESS_DENIED" => return Self::AccessDenied,
+            _ => {}
+        }
+        if code.is_empty() || code == "0" {
+            match ::b24_core::__private::normalize_description(description).as_str() {
+                "parameter user_id is not set" => return Self::ParameterUserIdIsNotSet,
+                _ => {}
+            }
+        }
+        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+    }
+    fn code(&self) -> &str {
+        match self {
+            Self::ParameterUserIdIsNotSet => "",
+            Self::MethodConfirmWaiting => "METHOD_CONFIRM_WAITING",
+            Self::MethodConfirmDenied => "METHOD_CONFIRM_DENIED",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::Unknown(s) => s,
+        }
+    }
+    fn is_not_found(&self) -> bool {
+        ::std::matches!(
+            self, Self::Unknown(s) if ::b24_core::__private::looks_not_found(s)
+        )
+    }
 }
 /// Object with response data
 #[derive(
