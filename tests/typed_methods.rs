@@ -170,6 +170,57 @@ async fn crm_methods() {
 }
 
 #[tokio::test]
+async fn documented_errors_are_typed() {
+    use b24::MethodError as _;
+    let (_emu, hook, _app) = portal().await;
+    // The portal answers a bad id with an empty code and "Not found"; the
+    // docs list that row for crm.deal.get, so it is a variant, no string.
+    let err = hook
+        .send(&crm_deals::DealGet::new(999_999))
+        .await
+        .unwrap_err();
+    let code = err.code_for::<crm_deals::DealGet>();
+    assert_eq!(code, Some(crm_deals::DealGetError::NotFound), "{err}");
+    assert!(code.is_some_and(|c| c.is_not_found()));
+    assert!(err.is_not_found());
+    // A code the docs do not list is kept.
+    let other = crm_deals::DealGetError::from_wire("SOMETHING_NEW", "x");
+    assert_eq!(
+        other,
+        crm_deals::DealGetError::Unknown("SOMETHING_NEW".into())
+    );
+    assert!(!other.is_not_found());
+}
+
+#[tokio::test]
+async fn chained_typed_batch() {
+    let (_emu, hook, _app) = portal().await;
+    let mut batch = hook.batch();
+    let fields = crm_deals::DealAddFields::new().title("Chained deal");
+    let added = batch.push(&crm_deals::DealAdd::new().fields(fields));
+    // The new deal's id is the earlier command's result: a typed reference.
+    let got = batch.push(&crm_deals::DealGet::new(added.result()));
+    let results = batch.send().await.expect("batch");
+    let id = results.get(&added).expect("crm.deal.add").result;
+    let deal = results.get(&got).expect("crm.deal.get").result;
+    assert_eq!(deal.id, Some(id));
+    assert_eq!(deal.title.as_deref(), Some("Chained deal"));
+
+    // Across requests of 50: command 60 refers to command 0.
+    let mut batch = hook.batch();
+    let first = batch.push(
+        &crm_deals::DealAdd::new().fields(crm_deals::DealAddFields::new().title("First of many")),
+    );
+    for _ in 0..59 {
+        batch.push(&crm_deals::DealFields::new());
+    }
+    let late = batch.push(&crm_deals::DealGet::new(first.result()));
+    let results = batch.send().await.expect("batch of 61");
+    let deal = results.get(&late).expect("crm.deal.get").result;
+    assert_eq!(deal.title.as_deref(), Some("First of many"));
+}
+
+#[tokio::test]
 async fn common_methods() {
     let (_emu, hook, app) = portal().await;
     let profile = hook
