@@ -262,8 +262,8 @@ async fn rest_v3_methods() {
     use b24::Method as _;
     let (emu, hook, _app) = portal().await;
     assert_eq!(tasks::TaskAddV3::API, b24::ApiVersion::V3);
-    assert_eq!(tasks::TasksTaskAdd::API, b24::ApiVersion::V2);
-    assert_eq!(tasks::TaskAddV3::NAME, tasks::TasksTaskAdd::NAME);
+    assert_eq!(tasks::TaskAdd::API, b24::ApiVersion::V2);
+    assert_eq!(tasks::TaskAddV3::NAME, tasks::TaskAdd::NAME);
 
     let add = tasks::TaskAddV3::new(tasks::TaskAddV3Fields::new("Call the client", 1, 1));
     let item = hook.send(&add).await.expect("tasks.task.add").result.item;

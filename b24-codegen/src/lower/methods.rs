@@ -1,19 +1,15 @@
 //! REST methods: parameters, result, paging, REST generation, idempotency.
 
-use b24_spec::names;
-
 use super::{Lower, docs};
 use crate::Error;
 use crate::ir::{Api, Def, Dir, ErrorDoc, Idempotency, List, Method, Ty};
 
 impl Lower<'_> {
     pub(super) fn method_name(&self, m: &b24_spec::Method) -> Result<String, Error> {
-        let scope = self.scope(m.scope.as_deref());
-        let scope = Some(scope.as_str()).filter(|s| !s.is_empty());
         self.rust_name(
             m.rust_name.as_ref(),
             &m.name,
-            names::method(&m.name.value, scope),
+            self.spec.file.derived_method_name(m),
             "method name",
         )
     }
