@@ -386,22 +386,22 @@ impl ::b24_core::__private::Method for DeliveryDelete {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_sale::delivery::SaleDeliveryExtraServiceAdd::new(1, b24_sale::delivery::SaleDeliveryExtraServiceAddType::Enum, "text", Vec::new());
+/// let call = b24_sale::delivery::DeliveryExtraServiceAdd::new(1, b24_sale::delivery::DeliveryExtraServiceAddType::Enum, "text", Vec::new());
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
 ///     }
 ///     Err(err) => {
-///         let _code = err.code_for::<b24_sale::delivery::SaleDeliveryExtraServiceAdd>();
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryExtraServiceAdd>();
 ///     }
 /// }
 /// # Ok(())
 /// # }
 /// ```
-/// The `SaleDeliveryExtraServiceAdd` object.
+/// The `DeliveryExtraServiceAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SaleDeliveryExtraServiceAdd {
+pub struct DeliveryExtraServiceAdd {
     /// Identifier of the delivery service to which the created service will be linked.
     ///
     /// You can obtain the identifiers of delivery services using the sale.delivery.getlist method.
@@ -419,7 +419,7 @@ pub struct SaleDeliveryExtraServiceAdd {
     ///
     /// Wire name: `TYPE`.
     #[serde(rename = "TYPE")]
-    pub r#type: SaleDeliveryExtraServiceAddType,
+    pub r#type: DeliveryExtraServiceAddType,
     /// Name of the service
     ///
     /// Wire name: `NAME`.
@@ -436,7 +436,7 @@ pub struct SaleDeliveryExtraServiceAdd {
     ///
     /// Wire name: `ACTIVE`.
     #[serde(rename = "ACTIVE", default, skip_serializing_if = "Option::is_none")]
-    pub active: ::std::option::Option<SaleDeliveryExtraServiceAddActive>,
+    pub active: ::std::option::Option<DeliveryExtraServiceAddActive>,
     /// Symbolic code of the service
     ///
     /// Wire name: `CODE`.
@@ -494,12 +494,12 @@ pub struct SaleDeliveryExtraServiceAdd {
         >,
     >,
 }
-impl SaleDeliveryExtraServiceAdd {
-    /// Creates a `SaleDeliveryExtraServiceAdd` from its required fields.
+impl DeliveryExtraServiceAdd {
+    /// Creates a `DeliveryExtraServiceAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         delivery_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
-        r#type: impl ::std::convert::Into<SaleDeliveryExtraServiceAddType>,
+        r#type: impl ::std::convert::Into<DeliveryExtraServiceAddType>,
         name: impl ::std::convert::Into<
             ::b24_core::__private::Param<::std::string::String>,
         >,
@@ -528,7 +528,7 @@ impl SaleDeliveryExtraServiceAdd {
     #[must_use]
     pub fn active(
         mut self,
-        value: impl ::std::convert::Into<SaleDeliveryExtraServiceAddActive>,
+        value: impl ::std::convert::Into<DeliveryExtraServiceAddActive>,
     ) -> Self {
         self.active = ::std::option::Option::Some(value.into());
         self
@@ -574,14 +574,14 @@ impl SaleDeliveryExtraServiceAdd {
         self
     }
 }
-impl ::b24_core::__private::Method for SaleDeliveryExtraServiceAdd {
+impl ::b24_core::__private::Method for DeliveryExtraServiceAdd {
     const NAME: &'static str = "sale.delivery.extra.service.add";
     const SCOPE: &'static str = "delivery";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.delivery.extra.service.add",
     );
     type Output = i64;
-    type Error = SaleDeliveryExtraServiceAddError;
+    type Error = DeliveryExtraServiceAddError;
 }
 /// The method `sale.delivery.extra.service.delete` deletes a delivery service.
 ///
@@ -593,22 +593,22 @@ impl ::b24_core::__private::Method for SaleDeliveryExtraServiceAdd {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_sale::delivery::SaleDeliveryExtraServiceDelete::new(1);
+/// let call = b24_sale::delivery::DeliveryExtraServiceDelete::new(1);
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
 ///     }
 ///     Err(err) => {
-///         let _code = err.code_for::<b24_sale::delivery::SaleDeliveryExtraServiceDelete>();
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryExtraServiceDelete>();
 ///     }
 /// }
 /// # Ok(())
 /// # }
 /// ```
-/// The `SaleDeliveryExtraServiceDelete` object.
+/// The `DeliveryExtraServiceDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SaleDeliveryExtraServiceDelete {
+pub struct DeliveryExtraServiceDelete {
     /// Identifier of the service.
     ///
     /// You can obtain the identifiers of delivery services using the sale.delivery.extra.service.get method
@@ -617,8 +617,8 @@ pub struct SaleDeliveryExtraServiceDelete {
     #[serde(rename = "ID", deserialize_with = "::b24_core::__private::lenient::int")]
     pub id: ::b24_core::__private::Param<i64>,
 }
-impl SaleDeliveryExtraServiceDelete {
-    /// Creates a `SaleDeliveryExtraServiceDelete` from its required fields.
+impl DeliveryExtraServiceDelete {
+    /// Creates a `DeliveryExtraServiceDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
@@ -626,14 +626,14 @@ impl SaleDeliveryExtraServiceDelete {
         Self { id: id.into() }
     }
 }
-impl ::b24_core::__private::Method for SaleDeliveryExtraServiceDelete {
+impl ::b24_core::__private::Method for DeliveryExtraServiceDelete {
     const NAME: &'static str = "sale.delivery.extra.service.delete";
     const SCOPE: &'static str = "delivery";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.delivery.extra.service.delete",
     );
     type Output = bool;
-    type Error = SaleDeliveryExtraServiceDeleteError;
+    type Error = DeliveryExtraServiceDeleteError;
 }
 /// The method `sale.delivery.extra.service.get` retrieves information about all services of a specific delivery service.
 ///
@@ -645,22 +645,22 @@ impl ::b24_core::__private::Method for SaleDeliveryExtraServiceDelete {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_sale::delivery::SaleDeliveryExtraServiceGet::new(1);
+/// let call = b24_sale::delivery::DeliveryExtraServiceGet::new(1);
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
 ///     }
 ///     Err(err) => {
-///         let _code = err.code_for::<b24_sale::delivery::SaleDeliveryExtraServiceGet>();
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryExtraServiceGet>();
 ///     }
 /// }
 /// # Ok(())
 /// # }
 /// ```
-/// The `SaleDeliveryExtraServiceGet` object.
+/// The `DeliveryExtraServiceGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SaleDeliveryExtraServiceGet {
+pub struct DeliveryExtraServiceGet {
     /// Identifier of the delivery service
     ///
     /// Wire name: `DELIVERY_ID`.
@@ -670,8 +670,8 @@ pub struct SaleDeliveryExtraServiceGet {
     )]
     pub delivery_id: ::b24_core::__private::Param<i64>,
 }
-impl SaleDeliveryExtraServiceGet {
-    /// Creates a `SaleDeliveryExtraServiceGet` from its required fields.
+impl DeliveryExtraServiceGet {
+    /// Creates a `DeliveryExtraServiceGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         delivery_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
@@ -681,14 +681,14 @@ impl SaleDeliveryExtraServiceGet {
         }
     }
 }
-impl ::b24_core::__private::Method for SaleDeliveryExtraServiceGet {
+impl ::b24_core::__private::Method for DeliveryExtraServiceGet {
     const NAME: &'static str = "sale.delivery.extra.service.get";
     const SCOPE: &'static str = "delivery";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.delivery.extra.service.get",
     );
     type Output = ::std::vec::Vec<SaleDeliveryExtraService>;
-    type Error = SaleDeliveryExtraServiceGetError;
+    type Error = DeliveryExtraServiceGetError;
 }
 /// The method `sale.delivery.extra.service.update` updates the delivery service.
 ///
@@ -700,22 +700,22 @@ impl ::b24_core::__private::Method for SaleDeliveryExtraServiceGet {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_sale::delivery::SaleDeliveryExtraServiceUpdate::new(1);
+/// let call = b24_sale::delivery::DeliveryExtraServiceUpdate::new(1);
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
 ///     }
 ///     Err(err) => {
-///         let _code = err.code_for::<b24_sale::delivery::SaleDeliveryExtraServiceUpdate>();
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryExtraServiceUpdate>();
 ///     }
 /// }
 /// # Ok(())
 /// # }
 /// ```
-/// The `SaleDeliveryExtraServiceUpdate` object.
+/// The `DeliveryExtraServiceUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SaleDeliveryExtraServiceUpdate {
+pub struct DeliveryExtraServiceUpdate {
     /// Identifier of the service.
     ///
     /// You can obtain the identifiers of delivery services using the sale.delivery.extra.service.get method.
@@ -739,7 +739,7 @@ pub struct SaleDeliveryExtraServiceUpdate {
     ///
     /// Wire name: `ACTIVE`.
     #[serde(rename = "ACTIVE", default, skip_serializing_if = "Option::is_none")]
-    pub active: ::std::option::Option<SaleDeliveryExtraServiceUpdateActive>,
+    pub active: ::std::option::Option<DeliveryExtraServiceUpdateActive>,
     /// Symbolic code of the service
     ///
     /// Wire name: `CODE`.
@@ -799,8 +799,8 @@ pub struct SaleDeliveryExtraServiceUpdate {
         >,
     >,
 }
-impl SaleDeliveryExtraServiceUpdate {
-    /// Creates a `SaleDeliveryExtraServiceUpdate` from its required fields.
+impl DeliveryExtraServiceUpdate {
+    /// Creates a `DeliveryExtraServiceUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
@@ -831,7 +831,7 @@ impl SaleDeliveryExtraServiceUpdate {
     #[must_use]
     pub fn active(
         mut self,
-        value: impl ::std::convert::Into<SaleDeliveryExtraServiceUpdateActive>,
+        value: impl ::std::convert::Into<DeliveryExtraServiceUpdateActive>,
     ) -> Self {
         self.active = ::std::option::Option::Some(value.into());
         self
@@ -893,14 +893,14 @@ impl SaleDeliveryExtraServiceUpdate {
         self
     }
 }
-impl ::b24_core::__private::Method for SaleDeliveryExtraServiceUpdate {
+impl ::b24_core::__private::Method for DeliveryExtraServiceUpdate {
     const NAME: &'static str = "sale.delivery.extra.service.update";
     const SCOPE: &'static str = "delivery";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.delivery.extra.service.update",
     );
     type Output = bool;
-    type Error = SaleDeliveryExtraServiceUpdateError;
+    type Error = DeliveryExtraServiceUpdateError;
 }
 /// The method `sale.delivery.getlist` retrieves a list of delivery services.
 ///
@@ -1472,22 +1472,22 @@ impl ::b24_core::__private::Method for DeliveryHandlerUpdate {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_sale::delivery::SaleDeliveryRequestDelete::new(1, "text");
+/// let call = b24_sale::delivery::DeliveryRequestDelete::new(1, "text");
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
 ///     }
 ///     Err(err) => {
-///         let _code = err.code_for::<b24_sale::delivery::SaleDeliveryRequestDelete>();
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryRequestDelete>();
 ///     }
 /// }
 /// # Ok(())
 /// # }
 /// ```
-/// The `SaleDeliveryRequestDelete` object.
+/// The `DeliveryRequestDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SaleDeliveryRequestDelete {
+pub struct DeliveryRequestDelete {
     /// Identifier of the delivery service to which the delivery request belongs.
     ///
     /// You can obtain the identifiers of `sale_delivery_service.ID` for delivery services using the sale.delivery.getlist method.
@@ -1509,8 +1509,8 @@ pub struct SaleDeliveryRequestDelete {
     )]
     pub request_id: ::b24_core::__private::Param<::std::string::String>,
 }
-impl SaleDeliveryRequestDelete {
-    /// Creates a `SaleDeliveryRequestDelete` from its required fields.
+impl DeliveryRequestDelete {
+    /// Creates a `DeliveryRequestDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         delivery_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
@@ -1524,14 +1524,14 @@ impl SaleDeliveryRequestDelete {
         }
     }
 }
-impl ::b24_core::__private::Method for SaleDeliveryRequestDelete {
+impl ::b24_core::__private::Method for DeliveryRequestDelete {
     const NAME: &'static str = "sale.delivery.request.delete";
     const SCOPE: &'static str = "delivery";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.delivery.request.delete",
     );
     type Output = bool;
-    type Error = SaleDeliveryRequestDeleteError;
+    type Error = DeliveryRequestDeleteError;
 }
 /// The method `sale.delivery.request.sendmessage` creates notifications for a delivery request.
 ///
@@ -1542,22 +1542,22 @@ impl ::b24_core::__private::Method for SaleDeliveryRequestDelete {
 /// # Example
 ///
 /// ```no_run
-/// # async fn example(client: &b24_core::Client, call: b24_sale::delivery::SaleDeliveryRequestSendmessage) -> Result<(), b24_core::Error> {
+/// # async fn example(client: &b24_core::Client, call: b24_sale::delivery::DeliveryRequestSendmessage) -> Result<(), b24_core::Error> {
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
 ///     }
 ///     Err(err) => {
-///         let _code = err.code_for::<b24_sale::delivery::SaleDeliveryRequestSendmessage>();
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryRequestSendmessage>();
 ///     }
 /// }
 /// # Ok(())
 /// # }
 /// ```
-/// The `SaleDeliveryRequestSendmessage` object.
+/// The `DeliveryRequestSendmessage` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SaleDeliveryRequestSendmessage {
+pub struct DeliveryRequestSendmessage {
     /// Identifier of the delivery service related to the delivery request.
     ///
     /// You can obtain the identifiers of `sale_delivery_service.ID` for delivery services using the sale.delivery.getlist method.
@@ -1586,23 +1586,23 @@ pub struct SaleDeliveryRequestSendmessage {
     ///
     /// Wire name: `ADDRESSEE`.
     #[serde(rename = "ADDRESSEE")]
-    pub addressee: SaleDeliveryRequestSendmessageAddressee,
+    pub addressee: DeliveryRequestSendmessageAddressee,
     /// Message (detailed description provided below)
     ///
     /// Wire name: `MESSAGE`.
     #[serde(rename = "MESSAGE")]
-    pub message: SaleDeliveryRequestSendmessageMessage,
+    pub message: DeliveryRequestSendmessageMessage,
 }
-impl SaleDeliveryRequestSendmessage {
-    /// Creates a `SaleDeliveryRequestSendmessage` from its required fields.
+impl DeliveryRequestSendmessage {
+    /// Creates a `DeliveryRequestSendmessage` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         delivery_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
         request_id: impl ::std::convert::Into<
             ::b24_core::__private::Param<::std::string::String>,
         >,
-        addressee: impl ::std::convert::Into<SaleDeliveryRequestSendmessageAddressee>,
-        message: impl ::std::convert::Into<SaleDeliveryRequestSendmessageMessage>,
+        addressee: impl ::std::convert::Into<DeliveryRequestSendmessageAddressee>,
+        message: impl ::std::convert::Into<DeliveryRequestSendmessageMessage>,
     ) -> Self {
         Self {
             delivery_id: delivery_id.into(),
@@ -1612,14 +1612,14 @@ impl SaleDeliveryRequestSendmessage {
         }
     }
 }
-impl ::b24_core::__private::Method for SaleDeliveryRequestSendmessage {
+impl ::b24_core::__private::Method for DeliveryRequestSendmessage {
     const NAME: &'static str = "sale.delivery.request.sendmessage";
     const SCOPE: &'static str = "delivery";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.delivery.request.sendmessage",
     );
     type Output = bool;
-    type Error = SaleDeliveryRequestSendmessageError;
+    type Error = DeliveryRequestSendmessageError;
 }
 /// The method `sale.delivery.request.update` updates the delivery request.
 ///
@@ -1631,22 +1631,22 @@ impl ::b24_core::__private::Method for SaleDeliveryRequestSendmessage {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_sale::delivery::SaleDeliveryRequestUpdate::new(1, "text");
+/// let call = b24_sale::delivery::DeliveryRequestUpdate::new(1, "text");
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
 ///     }
 ///     Err(err) => {
-///         let _code = err.code_for::<b24_sale::delivery::SaleDeliveryRequestUpdate>();
+///         let _code = err.code_for::<b24_sale::delivery::DeliveryRequestUpdate>();
 ///     }
 /// }
 /// # Ok(())
 /// # }
 /// ```
-/// The `SaleDeliveryRequestUpdate` object.
+/// The `DeliveryRequestUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SaleDeliveryRequestUpdate {
+pub struct DeliveryRequestUpdate {
     /// Identifier of the delivery service to which the delivery request belongs.
     ///
     /// You can obtain the identifiers of `sale_delivery_service.ID` for delivery services using the sale.delivery.getlist method.
@@ -1679,18 +1679,18 @@ pub struct SaleDeliveryRequestUpdate {
     ///
     /// Wire name: `FINALIZE`.
     #[serde(rename = "FINALIZE", default, skip_serializing_if = "Option::is_none")]
-    pub finalize: ::std::option::Option<SaleDeliveryRequestUpdateFinalize>,
+    pub finalize: ::std::option::Option<DeliveryRequestUpdateFinalize>,
     /// Status of the delivery request (detailed description provided below)
     ///
     /// Wire name: `STATUS`.
     #[serde(rename = "STATUS", default, skip_serializing_if = "Option::is_none")]
-    pub status: ::std::option::Option<SaleDeliveryRequestUpdateStatus>,
+    pub status: ::std::option::Option<DeliveryRequestUpdateStatus>,
     /// Properties of the delivery request (detailed description provided below)
     ///
     /// Wire name: `PROPERTIES`.
     #[serde(rename = "PROPERTIES", default, skip_serializing_if = "Option::is_none")]
     pub properties: ::std::option::Option<
-        ::std::vec::Vec<SaleDeliveryRequestUpdatePropertiesItem>,
+        ::std::vec::Vec<DeliveryRequestUpdatePropertiesItem>,
     >,
     /// Indicator of the need to completely overwrite the property values of the request during the update.
     ///
@@ -1707,11 +1707,11 @@ pub struct SaleDeliveryRequestUpdate {
         skip_serializing_if = "Option::is_none"
     )]
     pub overwrite_properties: ::std::option::Option<
-        SaleDeliveryRequestUpdateOverwriteProperties,
+        DeliveryRequestUpdateOverwriteProperties,
     >,
 }
-impl SaleDeliveryRequestUpdate {
-    /// Creates a `SaleDeliveryRequestUpdate` from its required fields.
+impl DeliveryRequestUpdate {
+    /// Creates a `DeliveryRequestUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         delivery_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
@@ -1732,7 +1732,7 @@ impl SaleDeliveryRequestUpdate {
     #[must_use]
     pub fn finalize(
         mut self,
-        value: impl ::std::convert::Into<SaleDeliveryRequestUpdateFinalize>,
+        value: impl ::std::convert::Into<DeliveryRequestUpdateFinalize>,
     ) -> Self {
         self.finalize = ::std::option::Option::Some(value.into());
         self
@@ -1741,7 +1741,7 @@ impl SaleDeliveryRequestUpdate {
     #[must_use]
     pub fn status(
         mut self,
-        value: impl ::std::convert::Into<SaleDeliveryRequestUpdateStatus>,
+        value: impl ::std::convert::Into<DeliveryRequestUpdateStatus>,
     ) -> Self {
         self.status = ::std::option::Option::Some(value.into());
         self
@@ -1751,7 +1751,7 @@ impl SaleDeliveryRequestUpdate {
     pub fn properties(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<SaleDeliveryRequestUpdatePropertiesItem>,
+            ::std::vec::Vec<DeliveryRequestUpdatePropertiesItem>,
         >,
     ) -> Self {
         self.properties = ::std::option::Option::Some(value.into());
@@ -1761,20 +1761,20 @@ impl SaleDeliveryRequestUpdate {
     #[must_use]
     pub fn overwrite_properties(
         mut self,
-        value: impl ::std::convert::Into<SaleDeliveryRequestUpdateOverwriteProperties>,
+        value: impl ::std::convert::Into<DeliveryRequestUpdateOverwriteProperties>,
     ) -> Self {
         self.overwrite_properties = ::std::option::Option::Some(value.into());
         self
     }
 }
-impl ::b24_core::__private::Method for SaleDeliveryRequestUpdate {
+impl ::b24_core::__private::Method for DeliveryRequestUpdate {
     const NAME: &'static str = "sale.delivery.request.update";
     const SCOPE: &'static str = "delivery";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "sale.delivery.request.update",
     );
     type Output = bool;
-    type Error = SaleDeliveryRequestUpdateError;
+    type Error = DeliveryRequestUpdateError;
 }
 /// The method `sale.delivery.update` updates the delivery service.
 ///
@@ -2155,10 +2155,10 @@ impl ::b24_core::__private::MethodError for DeliveryDeleteError {
             )
     }
 }
-/// The documented errors of `SaleDeliveryExtraServiceAdd`, from `Error::code_for`.
+/// The documented errors of `DeliveryExtraServiceAdd`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum SaleDeliveryExtraServiceAddError {
+pub enum DeliveryExtraServiceAddError {
     /// Code `ERROR_CHECK_FAILURE`.
     ///
     /// Validation error of incoming parameters (details in the error description)
@@ -2178,7 +2178,7 @@ pub enum SaleDeliveryExtraServiceAddError {
     /// A code the docs do not list (the description when the code is empty).
     Unknown(::std::string::String),
 }
-impl ::b24_core::__private::MethodError for SaleDeliveryExtraServiceAddError {
+impl ::b24_core::__private::MethodError for DeliveryExtraServiceAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
@@ -2205,10 +2205,10 @@ impl ::b24_core::__private::MethodError for SaleDeliveryExtraServiceAddError {
             )
     }
 }
-/// The documented errors of `SaleDeliveryExtraServiceDelete`, from `Error::code_for`.
+/// The documented errors of `DeliveryExtraServiceDelete`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum SaleDeliveryExtraServiceDeleteError {
+pub enum DeliveryExtraServiceDeleteError {
     /// Code `ERROR_EXTRA_SERVICE_NOT_FOUND`.
     ///
     /// Service with the specified identifier not found
@@ -2228,7 +2228,7 @@ pub enum SaleDeliveryExtraServiceDeleteError {
     /// A code the docs do not list (the description when the code is empty).
     Unknown(::std::string::String),
 }
-impl ::b24_core::__private::MethodError for SaleDeliveryExtraServiceDeleteError {
+impl ::b24_core::__private::MethodError for DeliveryExtraServiceDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "ERROR_EXTRA_SERVICE_NOT_FOUND" => return Self::ErrorExtraServiceNotFound,
@@ -2255,10 +2255,10 @@ impl ::b24_core::__private::MethodError for SaleDeliveryExtraServiceDeleteError 
             )
     }
 }
-/// The documented errors of `SaleDeliveryExtraServiceGet`, from `Error::code_for`.
+/// The documented errors of `DeliveryExtraServiceGet`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum SaleDeliveryExtraServiceGetError {
+pub enum DeliveryExtraServiceGetError {
     /// Code `ERROR_DELIVERY_NOT_FOUND`.
     ///
     /// Delivery service with the specified identifier not found
@@ -2274,7 +2274,7 @@ pub enum SaleDeliveryExtraServiceGetError {
     /// A code the docs do not list (the description when the code is empty).
     Unknown(::std::string::String),
 }
-impl ::b24_core::__private::MethodError for SaleDeliveryExtraServiceGetError {
+impl ::b24_core::__private::MethodError for DeliveryExtraServiceGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "ERROR_DELIVERY_NOT_FOUND" => return Self::ErrorDeliveryNotFound,
@@ -2299,10 +2299,10 @@ impl ::b24_core::__private::MethodError for SaleDeliveryExtraServiceGetError {
             )
     }
 }
-/// The documented errors of `SaleDeliveryExtraServiceUpdate`, from `Error::code_for`.
+/// The documented errors of `DeliveryExtraServiceUpdate`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum SaleDeliveryExtraServiceUpdateError {
+pub enum DeliveryExtraServiceUpdateError {
     /// Code `ERROR_CHECK_FAILURE`.
     ///
     /// Validation error of incoming parameters (details in the error description)
@@ -2322,7 +2322,7 @@ pub enum SaleDeliveryExtraServiceUpdateError {
     /// A code the docs do not list (the description when the code is empty).
     Unknown(::std::string::String),
 }
-impl ::b24_core::__private::MethodError for SaleDeliveryExtraServiceUpdateError {
+impl ::b24_core::__private::MethodError for DeliveryExtraServiceUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
@@ -2572,10 +2572,10 @@ impl ::b24_core::__private::MethodError for DeliveryHandlerUpdateError {
             )
     }
 }
-/// The documented errors of `SaleDeliveryRequestDelete`, from `Error::code_for`.
+/// The documented errors of `DeliveryRequestDelete`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum SaleDeliveryRequestDeleteError {
+pub enum DeliveryRequestDeleteError {
     /// Code `DELIVERY_ID_NOT_SPECIFIED`.
     ///
     /// Delivery service identifier not specified
@@ -2603,7 +2603,7 @@ pub enum SaleDeliveryRequestDeleteError {
     /// A code the docs do not list (the description when the code is empty).
     Unknown(::std::string::String),
 }
-impl ::b24_core::__private::MethodError for SaleDeliveryRequestDeleteError {
+impl ::b24_core::__private::MethodError for DeliveryRequestDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "DELIVERY_ID_NOT_SPECIFIED" => return Self::DeliveryIdNotSpecified,
@@ -2634,10 +2634,10 @@ impl ::b24_core::__private::MethodError for SaleDeliveryRequestDeleteError {
             )
     }
 }
-/// The documented errors of `SaleDeliveryRequestSendmessage`, from `Error::code_for`.
+/// The documented errors of `DeliveryRequestSendmessage`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum SaleDeliveryRequestSendmessageError {
+pub enum DeliveryRequestSendmessageError {
     /// Code `DELIVERY_ID_NOT_SPECIFIED`.
     ///
     /// Delivery service identifier not specified
@@ -2695,7 +2695,7 @@ pub enum SaleDeliveryRequestSendmessageError {
     /// A code the docs do not list (the description when the code is empty).
     Unknown(::std::string::String),
 }
-impl ::b24_core::__private::MethodError for SaleDeliveryRequestSendmessageError {
+impl ::b24_core::__private::MethodError for DeliveryRequestSendmessageError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "DELIVERY_ID_NOT_SPECIFIED" => return Self::DeliveryIdNotSpecified,
@@ -2747,10 +2747,10 @@ impl ::b24_core::__private::MethodError for SaleDeliveryRequestSendmessageError 
             )
     }
 }
-/// The documented errors of `SaleDeliveryRequestUpdate`, from `Error::code_for`.
+/// The documented errors of `DeliveryRequestUpdate`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum SaleDeliveryRequestUpdateError {
+pub enum DeliveryRequestUpdateError {
     /// Code `DELIVERY_ID_NOT_SPECIFIED`.
     ///
     /// Delivery service identifier not specified
@@ -2822,7 +2822,7 @@ pub enum SaleDeliveryRequestUpdateError {
     /// A code the docs do not list (the description when the code is empty).
     Unknown(::std::string::String),
 }
-impl ::b24_core::__private::MethodError for SaleDeliveryRequestUpdateError {
+impl ::b24_core::__private::MethodError for DeliveryRequestUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "DELIVERY_ID_NOT_SPECIFIED" => return Self::DeliveryIdNotSpecified,
@@ -4039,7 +4039,7 @@ impl DeliveryAddResult {
 /// - `quantity` — quantitative service (e.g., required number of movers)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum SaleDeliveryExtraServiceAddType {
+pub enum DeliveryExtraServiceAddType {
     /// `enum`
     ///
     /// list (selecting an option from a pre-defined list)
@@ -4055,7 +4055,7 @@ pub enum SaleDeliveryExtraServiceAddType {
     /// A value the docs do not list, kept as received.
     Unknown(::std::string::String),
 }
-impl SaleDeliveryExtraServiceAddType {
+impl DeliveryExtraServiceAddType {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
@@ -4075,12 +4075,12 @@ impl SaleDeliveryExtraServiceAddType {
         }
     }
 }
-impl ::std::fmt::Display for SaleDeliveryExtraServiceAddType {
+impl ::std::fmt::Display for DeliveryExtraServiceAddType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ::b24_core::__private::serde::Serialize for SaleDeliveryExtraServiceAddType {
+impl ::b24_core::__private::serde::Serialize for DeliveryExtraServiceAddType {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
         s: S,
@@ -4089,7 +4089,7 @@ impl ::b24_core::__private::serde::Serialize for SaleDeliveryExtraServiceAddType
     }
 }
 impl<'de> ::b24_core::__private::serde::Deserialize<'de>
-for SaleDeliveryExtraServiceAddType {
+for DeliveryExtraServiceAddType {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -4103,7 +4103,7 @@ for SaleDeliveryExtraServiceAddType {
 /// If the value is not provided, `N` is used by default.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum SaleDeliveryExtraServiceAddActive {
+pub enum DeliveryExtraServiceAddActive {
     /// `Y`
     ///
     /// yes
@@ -4115,7 +4115,7 @@ pub enum SaleDeliveryExtraServiceAddActive {
     /// A value the docs do not list, kept as received.
     Unknown(::std::string::String),
 }
-impl SaleDeliveryExtraServiceAddActive {
+impl DeliveryExtraServiceAddActive {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
@@ -4133,12 +4133,12 @@ impl SaleDeliveryExtraServiceAddActive {
         }
     }
 }
-impl ::std::fmt::Display for SaleDeliveryExtraServiceAddActive {
+impl ::std::fmt::Display for DeliveryExtraServiceAddActive {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ::b24_core::__private::serde::Serialize for SaleDeliveryExtraServiceAddActive {
+impl ::b24_core::__private::serde::Serialize for DeliveryExtraServiceAddActive {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
         s: S,
@@ -4147,7 +4147,7 @@ impl ::b24_core::__private::serde::Serialize for SaleDeliveryExtraServiceAddActi
     }
 }
 impl<'de> ::b24_core::__private::serde::Deserialize<'de>
-for SaleDeliveryExtraServiceAddActive {
+for DeliveryExtraServiceAddActive {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -4159,7 +4159,7 @@ for SaleDeliveryExtraServiceAddActive {
 /// - `N` — no
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum SaleDeliveryExtraServiceUpdateActive {
+pub enum DeliveryExtraServiceUpdateActive {
     /// `Y`
     ///
     /// yes
@@ -4171,7 +4171,7 @@ pub enum SaleDeliveryExtraServiceUpdateActive {
     /// A value the docs do not list, kept as received.
     Unknown(::std::string::String),
 }
-impl SaleDeliveryExtraServiceUpdateActive {
+impl DeliveryExtraServiceUpdateActive {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
@@ -4189,12 +4189,12 @@ impl SaleDeliveryExtraServiceUpdateActive {
         }
     }
 }
-impl ::std::fmt::Display for SaleDeliveryExtraServiceUpdateActive {
+impl ::std::fmt::Display for DeliveryExtraServiceUpdateActive {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ::b24_core::__private::serde::Serialize for SaleDeliveryExtraServiceUpdateActive {
+impl ::b24_core::__private::serde::Serialize for DeliveryExtraServiceUpdateActive {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
         s: S,
@@ -4203,7 +4203,7 @@ impl ::b24_core::__private::serde::Serialize for SaleDeliveryExtraServiceUpdateA
     }
 }
 impl<'de> ::b24_core::__private::serde::Deserialize<'de>
-for SaleDeliveryExtraServiceUpdateActive {
+for DeliveryExtraServiceUpdateActive {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -4620,7 +4620,7 @@ impl DeliveryHandlerUpdateProfilesItem {
 /// - `RECIPIENT` — cargo recipient
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum SaleDeliveryRequestSendmessageAddressee {
+pub enum DeliveryRequestSendmessageAddressee {
     /// `MANAGER`
     ///
     /// manager
@@ -4632,7 +4632,7 @@ pub enum SaleDeliveryRequestSendmessageAddressee {
     /// A value the docs do not list, kept as received.
     Unknown(::std::string::String),
 }
-impl SaleDeliveryRequestSendmessageAddressee {
+impl DeliveryRequestSendmessageAddressee {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
@@ -4650,13 +4650,12 @@ impl SaleDeliveryRequestSendmessageAddressee {
         }
     }
 }
-impl ::std::fmt::Display for SaleDeliveryRequestSendmessageAddressee {
+impl ::std::fmt::Display for DeliveryRequestSendmessageAddressee {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ::b24_core::__private::serde::Serialize
-for SaleDeliveryRequestSendmessageAddressee {
+impl ::b24_core::__private::serde::Serialize for DeliveryRequestSendmessageAddressee {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
         s: S,
@@ -4665,7 +4664,7 @@ for SaleDeliveryRequestSendmessageAddressee {
     }
 }
 impl<'de> ::b24_core::__private::serde::Deserialize<'de>
-for SaleDeliveryRequestSendmessageAddressee {
+for DeliveryRequestSendmessageAddressee {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -4680,7 +4679,7 @@ for SaleDeliveryRequestSendmessageAddressee {
 /// - `error` — error
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum SaleDeliveryRequestSendmessageMessageStatusSemantic {
+pub enum DeliveryRequestSendmessageMessageStatusSemantic {
     /// `success`
     ///
     /// success
@@ -4696,7 +4695,7 @@ pub enum SaleDeliveryRequestSendmessageMessageStatusSemantic {
     /// A value the docs do not list, kept as received.
     Unknown(::std::string::String),
 }
-impl SaleDeliveryRequestSendmessageMessageStatusSemantic {
+impl DeliveryRequestSendmessageMessageStatusSemantic {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
@@ -4716,13 +4715,13 @@ impl SaleDeliveryRequestSendmessageMessageStatusSemantic {
         }
     }
 }
-impl ::std::fmt::Display for SaleDeliveryRequestSendmessageMessageStatusSemantic {
+impl ::std::fmt::Display for DeliveryRequestSendmessageMessageStatusSemantic {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 impl ::b24_core::__private::serde::Serialize
-for SaleDeliveryRequestSendmessageMessageStatusSemantic {
+for DeliveryRequestSendmessageMessageStatusSemantic {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
         s: S,
@@ -4731,7 +4730,7 @@ for SaleDeliveryRequestSendmessageMessageStatusSemantic {
     }
 }
 impl<'de> ::b24_core::__private::serde::Deserialize<'de>
-for SaleDeliveryRequestSendmessageMessageStatusSemantic {
+for DeliveryRequestSendmessageMessageStatusSemantic {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -4741,7 +4740,7 @@ for SaleDeliveryRequestSendmessageMessageStatusSemantic {
 /// Status of the message (detailed description provided below)
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SaleDeliveryRequestSendmessageMessageStatus {
+pub struct DeliveryRequestSendmessageMessageStatus {
     /// Text name of the message status
     ///
     /// Wire name: `MESSAGE`.
@@ -4759,15 +4758,15 @@ pub struct SaleDeliveryRequestSendmessageMessageStatus {
     ///
     /// Wire name: `SEMANTIC`.
     #[serde(rename = "SEMANTIC")]
-    pub semantic: SaleDeliveryRequestSendmessageMessageStatusSemantic,
+    pub semantic: DeliveryRequestSendmessageMessageStatusSemantic,
 }
-impl SaleDeliveryRequestSendmessageMessageStatus {
-    /// Creates a `SaleDeliveryRequestSendmessageMessageStatus` from its required fields.
+impl DeliveryRequestSendmessageMessageStatus {
+    /// Creates a `DeliveryRequestSendmessageMessageStatus` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         message: impl ::std::convert::Into<::std::string::String>,
         semantic: impl ::std::convert::Into<
-            SaleDeliveryRequestSendmessageMessageStatusSemantic,
+            DeliveryRequestSendmessageMessageStatusSemantic,
         >,
     ) -> Self {
         Self {
@@ -4779,7 +4778,7 @@ impl SaleDeliveryRequestSendmessageMessageStatus {
 /// Message (detailed description provided below)
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SaleDeliveryRequestSendmessageMessage {
+pub struct DeliveryRequestSendmessageMessage {
     /// Subject of the message.
     ///
     /// At least one of the following fields must be filled: `SUBJECT`, `BODY`
@@ -4806,7 +4805,7 @@ pub struct SaleDeliveryRequestSendmessageMessage {
     ///
     /// Wire name: `STATUS`.
     #[serde(rename = "STATUS", default, skip_serializing_if = "Option::is_none")]
-    pub status: ::std::option::Option<SaleDeliveryRequestSendmessageMessageStatus>,
+    pub status: ::std::option::Option<DeliveryRequestSendmessageMessageStatus>,
     /// Object in the format `key => value`.
     ///
     /// Used to replace monetary values in the body of the message (see example below)
@@ -4820,8 +4819,8 @@ pub struct SaleDeliveryRequestSendmessageMessage {
         >,
     >,
 }
-impl SaleDeliveryRequestSendmessageMessage {
-    /// Creates a `SaleDeliveryRequestSendmessageMessage` from its required fields.
+impl DeliveryRequestSendmessageMessage {
+    /// Creates a `DeliveryRequestSendmessageMessage` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         subject: impl ::std::convert::Into<::std::string::String>,
@@ -4838,7 +4837,7 @@ impl SaleDeliveryRequestSendmessageMessage {
     #[must_use]
     pub fn status(
         mut self,
-        value: impl ::std::convert::Into<SaleDeliveryRequestSendmessageMessageStatus>,
+        value: impl ::std::convert::Into<DeliveryRequestSendmessageMessageStatus>,
     ) -> Self {
         self.status = ::std::option::Option::Some(value.into());
         self
@@ -4869,7 +4868,7 @@ impl SaleDeliveryRequestSendmessageMessage {
 /// - `N` — no
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum SaleDeliveryRequestUpdateFinalize {
+pub enum DeliveryRequestUpdateFinalize {
     /// `Y`
     ///
     /// yes
@@ -4881,7 +4880,7 @@ pub enum SaleDeliveryRequestUpdateFinalize {
     /// A value the docs do not list, kept as received.
     Unknown(::std::string::String),
 }
-impl SaleDeliveryRequestUpdateFinalize {
+impl DeliveryRequestUpdateFinalize {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
@@ -4899,12 +4898,12 @@ impl SaleDeliveryRequestUpdateFinalize {
         }
     }
 }
-impl ::std::fmt::Display for SaleDeliveryRequestUpdateFinalize {
+impl ::std::fmt::Display for DeliveryRequestUpdateFinalize {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ::b24_core::__private::serde::Serialize for SaleDeliveryRequestUpdateFinalize {
+impl ::b24_core::__private::serde::Serialize for DeliveryRequestUpdateFinalize {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
         s: S,
@@ -4913,7 +4912,7 @@ impl ::b24_core::__private::serde::Serialize for SaleDeliveryRequestUpdateFinali
     }
 }
 impl<'de> ::b24_core::__private::serde::Deserialize<'de>
-for SaleDeliveryRequestUpdateFinalize {
+for DeliveryRequestUpdateFinalize {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -4927,7 +4926,7 @@ for SaleDeliveryRequestUpdateFinalize {
 /// - `success` — request successfully completed
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum SaleDeliveryRequestUpdateStatusSemantic {
+pub enum DeliveryRequestUpdateStatusSemantic {
     /// `process`
     ///
     /// request in progress
@@ -4939,7 +4938,7 @@ pub enum SaleDeliveryRequestUpdateStatusSemantic {
     /// A value the docs do not list, kept as received.
     Unknown(::std::string::String),
 }
-impl SaleDeliveryRequestUpdateStatusSemantic {
+impl DeliveryRequestUpdateStatusSemantic {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
@@ -4957,13 +4956,12 @@ impl SaleDeliveryRequestUpdateStatusSemantic {
         }
     }
 }
-impl ::std::fmt::Display for SaleDeliveryRequestUpdateStatusSemantic {
+impl ::std::fmt::Display for DeliveryRequestUpdateStatusSemantic {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ::b24_core::__private::serde::Serialize
-for SaleDeliveryRequestUpdateStatusSemantic {
+impl ::b24_core::__private::serde::Serialize for DeliveryRequestUpdateStatusSemantic {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
         s: S,
@@ -4972,7 +4970,7 @@ for SaleDeliveryRequestUpdateStatusSemantic {
     }
 }
 impl<'de> ::b24_core::__private::serde::Deserialize<'de>
-for SaleDeliveryRequestUpdateStatusSemantic {
+for DeliveryRequestUpdateStatusSemantic {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -4982,7 +4980,7 @@ for SaleDeliveryRequestUpdateStatusSemantic {
 /// Status of the delivery request (detailed description provided below)
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SaleDeliveryRequestUpdateStatus {
+pub struct DeliveryRequestUpdateStatus {
     /// Text name of the delivery request status
     ///
     /// Wire name: `TEXT`.
@@ -4999,14 +4997,14 @@ pub struct SaleDeliveryRequestUpdateStatus {
     ///
     /// Wire name: `SEMANTIC`.
     #[serde(rename = "SEMANTIC")]
-    pub semantic: SaleDeliveryRequestUpdateStatusSemantic,
+    pub semantic: DeliveryRequestUpdateStatusSemantic,
 }
-impl SaleDeliveryRequestUpdateStatus {
-    /// Creates a `SaleDeliveryRequestUpdateStatus` from its required fields.
+impl DeliveryRequestUpdateStatus {
+    /// Creates a `DeliveryRequestUpdateStatus` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         text: impl ::std::convert::Into<::std::string::String>,
-        semantic: impl ::std::convert::Into<SaleDeliveryRequestUpdateStatusSemantic>,
+        semantic: impl ::std::convert::Into<DeliveryRequestUpdateStatusSemantic>,
     ) -> Self {
         Self {
             text: text.into(),
@@ -5014,10 +5012,10 @@ impl SaleDeliveryRequestUpdateStatus {
         }
     }
 }
-/// The `SaleDeliveryRequestUpdatePropertiesItem` object.
+/// The `DeliveryRequestUpdatePropertiesItem` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct SaleDeliveryRequestUpdatePropertiesItem {
+pub struct DeliveryRequestUpdatePropertiesItem {
     /// Name of the property
     ///
     /// Wire name: `NAME`.
@@ -5043,8 +5041,8 @@ pub struct SaleDeliveryRequestUpdatePropertiesItem {
     #[serde(rename = "TAGS", default, skip_serializing_if = "Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
-impl SaleDeliveryRequestUpdatePropertiesItem {
-    /// Creates a `SaleDeliveryRequestUpdatePropertiesItem` from its required fields.
+impl DeliveryRequestUpdatePropertiesItem {
+    /// Creates a `DeliveryRequestUpdatePropertiesItem` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
@@ -5075,7 +5073,7 @@ impl SaleDeliveryRequestUpdatePropertiesItem {
 /// - `N` — no
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum SaleDeliveryRequestUpdateOverwriteProperties {
+pub enum DeliveryRequestUpdateOverwriteProperties {
     /// `Y`
     ///
     /// yes
@@ -5087,7 +5085,7 @@ pub enum SaleDeliveryRequestUpdateOverwriteProperties {
     /// A value the docs do not list, kept as received.
     Unknown(::std::string::String),
 }
-impl SaleDeliveryRequestUpdateOverwriteProperties {
+impl DeliveryRequestUpdateOverwriteProperties {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
@@ -5105,13 +5103,13 @@ impl SaleDeliveryRequestUpdateOverwriteProperties {
         }
     }
 }
-impl ::std::fmt::Display for SaleDeliveryRequestUpdateOverwriteProperties {
+impl ::std::fmt::Display for DeliveryRequestUpdateOverwriteProperties {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 impl ::b24_core::__private::serde::Serialize
-for SaleDeliveryRequestUpdateOverwriteProperties {
+for DeliveryRequestUpdateOverwriteProperties {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
         s: S,
@@ -5120,7 +5118,7 @@ for SaleDeliveryRequestUpdateOverwriteProperties {
     }
 }
 impl<'de> ::b24_core::__private::serde::Deserialize<'de>
-for SaleDeliveryRequestUpdateOverwriteProperties {
+for DeliveryRequestUpdateOverwriteProperties {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {

@@ -60,22 +60,22 @@ impl ::b24_core::__private::Method for TaskResultAdd {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_tasks::result::TasksTaskResultAddFromComment::new(1);
+/// let call = b24_tasks::result::TaskResultAddFromComment::new(1);
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
 ///     }
 ///     Err(err) => {
-///         let _code = err.code_for::<b24_tasks::result::TasksTaskResultAddFromComment>();
+///         let _code = err.code_for::<b24_tasks::result::TaskResultAddFromComment>();
 ///     }
 /// }
 /// # Ok(())
 /// # }
 /// ```
-/// The `TasksTaskResultAddFromComment` object.
+/// The `TaskResultAddFromComment` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskResultAddFromComment {
+pub struct TaskResultAddFromComment {
     /// The identifier of the comment to be pinned as a result.
     ///
     /// The comment identifier can be obtained when adding a new comment or by using the method to get the list of comments
@@ -87,8 +87,8 @@ pub struct TasksTaskResultAddFromComment {
     )]
     pub comment_id: ::b24_core::__private::Param<i64>,
 }
-impl TasksTaskResultAddFromComment {
-    /// Creates a `TasksTaskResultAddFromComment` from its required fields.
+impl TaskResultAddFromComment {
+    /// Creates a `TaskResultAddFromComment` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         comment_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
@@ -98,14 +98,14 @@ impl TasksTaskResultAddFromComment {
         }
     }
 }
-impl ::b24_core::__private::Method for TasksTaskResultAddFromComment {
+impl ::b24_core::__private::Method for TaskResultAddFromComment {
     const NAME: &'static str = "tasks.task.result.addFromComment";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.result.addFromComment",
     );
-    type Output = TasksTaskResultAddFromCommentResult;
-    type Error = TasksTaskResultAddFromCommentError;
+    type Output = TaskResultAddFromCommentResult;
+    type Error = TaskResultAddFromCommentError;
 }
 /// The method `tasks.task.result.addfromchatmessage` creates a task result from a task chat message.
 ///
@@ -225,22 +225,22 @@ impl ::b24_core::__private::Method for TaskResultDelete {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_tasks::result::TasksTaskResultDeleteFromComment::new(1);
+/// let call = b24_tasks::result::TaskResultDeleteFromComment::new(1);
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
 ///     }
 ///     Err(err) => {
-///         let _code = err.code_for::<b24_tasks::result::TasksTaskResultDeleteFromComment>();
+///         let _code = err.code_for::<b24_tasks::result::TaskResultDeleteFromComment>();
 ///     }
 /// }
 /// # Ok(())
 /// # }
 /// ```
-/// The `TasksTaskResultDeleteFromComment` object.
+/// The `TaskResultDeleteFromComment` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskResultDeleteFromComment {
+pub struct TaskResultDeleteFromComment {
     /// The identifier of the comment for which the result needs to be unpinned.
     ///
     /// The comment identifier can be obtained when adding a new comment or by using the get list of comments method for the task
@@ -252,8 +252,8 @@ pub struct TasksTaskResultDeleteFromComment {
     )]
     pub comment_id: ::b24_core::__private::Param<i64>,
 }
-impl TasksTaskResultDeleteFromComment {
-    /// Creates a `TasksTaskResultDeleteFromComment` from its required fields.
+impl TaskResultDeleteFromComment {
+    /// Creates a `TaskResultDeleteFromComment` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         comment_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
@@ -263,14 +263,14 @@ impl TasksTaskResultDeleteFromComment {
         }
     }
 }
-impl ::b24_core::__private::Method for TasksTaskResultDeleteFromComment {
+impl ::b24_core::__private::Method for TaskResultDeleteFromComment {
     const NAME: &'static str = "tasks.task.result.deleteFromComment";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.result.deleteFromComment",
     );
     type Output = ::b24_core::__private::serde_json::Value;
-    type Error = TasksTaskResultDeleteFromCommentError;
+    type Error = TaskResultDeleteFromCommentError;
 }
 /// The method `tasks.task.result.list` returns a list of task results.
 ///
@@ -466,22 +466,22 @@ impl ::b24_core::__private::Method for TaskResultListV3 {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_tasks::result::TasksTaskResultList::new(1);
+/// let call = b24_tasks::result::TaskResultList::new(1);
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
 ///     }
 ///     Err(err) => {
-///         let _code = err.code_for::<b24_tasks::result::TasksTaskResultList>();
+///         let _code = err.code_for::<b24_tasks::result::TaskResultList>();
 ///     }
 /// }
 /// # Ok(())
 /// # }
 /// ```
-/// The `TasksTaskResultList` object.
+/// The `TaskResultList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskResultList {
+pub struct TaskResultList {
     /// The identifier of the task from which to retrieve results.
     ///
     /// The task identifier can be obtained when creating a new task or by using the get task list method
@@ -490,8 +490,8 @@ pub struct TasksTaskResultList {
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
     pub task_id: ::b24_core::__private::Param<i64>,
 }
-impl TasksTaskResultList {
-    /// Creates a `TasksTaskResultList` from its required fields.
+impl TaskResultList {
+    /// Creates a `TaskResultList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
@@ -499,14 +499,14 @@ impl TasksTaskResultList {
         Self { task_id: task_id.into() }
     }
 }
-impl ::b24_core::__private::Method for TasksTaskResultList {
+impl ::b24_core::__private::Method for TaskResultList {
     const NAME: &'static str = "tasks.task.result.list";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.result.list",
     );
     type Output = ::std::vec::Vec<::b24_core::__private::serde_json::Value>;
-    type Error = TasksTaskResultListError;
+    type Error = TaskResultListError;
 }
 /// The method `tasks.task.result.update` updates the text of the task result.
 ///
@@ -569,10 +569,10 @@ impl ::b24_core::__private::Method for TaskResultUpdate {
     type Output = TaskResultUpdateResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
-/// The documented errors of `TasksTaskResultAddFromComment`, from `Error::code_for`.
+/// The documented errors of `TaskResultAddFromComment`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum TasksTaskResultAddFromCommentError {
+pub enum TaskResultAddFromCommentError {
     /// No code; told apart by its description.
     ///
     /// Access denied.
@@ -592,7 +592,7 @@ pub enum TasksTaskResultAddFromCommentError {
     /// A code the docs do not list (the description when the code is empty).
     Unknown(::std::string::String),
 }
-impl ::b24_core::__private::MethodError for TasksTaskResultAddFromCommentError {
+impl ::b24_core::__private::MethodError for TaskResultAddFromCommentError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "100" => return Self::Code100,
@@ -624,10 +624,10 @@ impl ::b24_core::__private::MethodError for TasksTaskResultAddFromCommentError {
             )
     }
 }
-/// The documented errors of `TasksTaskResultDeleteFromComment`, from `Error::code_for`.
+/// The documented errors of `TaskResultDeleteFromComment`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum TasksTaskResultDeleteFromCommentError {
+pub enum TaskResultDeleteFromCommentError {
     /// No code; told apart by its description.
     ///
     /// Access denied.
@@ -643,7 +643,7 @@ pub enum TasksTaskResultDeleteFromCommentError {
     /// A code the docs do not list (the description when the code is empty).
     Unknown(::std::string::String),
 }
-impl ::b24_core::__private::MethodError for TasksTaskResultDeleteFromCommentError {
+impl ::b24_core::__private::MethodError for TaskResultDeleteFromCommentError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "100" => return Self::Code100,
@@ -673,10 +673,10 @@ impl ::b24_core::__private::MethodError for TasksTaskResultDeleteFromCommentErro
             )
     }
 }
-/// The documented errors of `TasksTaskResultList`, from `Error::code_for`.
+/// The documented errors of `TaskResultList`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum TasksTaskResultListError {
+pub enum TaskResultListError {
     /// No code; told apart by its description.
     ///
     /// Access denied.
@@ -688,7 +688,7 @@ pub enum TasksTaskResultListError {
     /// A code the docs do not list (the description when the code is empty).
     Unknown(::std::string::String),
 }
-impl ::b24_core::__private::MethodError for TasksTaskResultListError {
+impl ::b24_core::__private::MethodError for TaskResultListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "100" => return Self::Code100,
@@ -1069,7 +1069,7 @@ impl TaskResultAddResult {
 /// A comment with an open result cannot be added again to the result. If the result is closed, adding is possible
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum TasksTaskResultAddFromCommentResultStatus {
+pub enum TaskResultAddFromCommentResultStatus {
     /// `0`
     ///
     /// result is open
@@ -1081,7 +1081,7 @@ pub enum TasksTaskResultAddFromCommentResultStatus {
     /// A value the docs do not list, kept as received.
     Unknown(i64),
 }
-impl TasksTaskResultAddFromCommentResultStatus {
+impl TaskResultAddFromCommentResultStatus {
     /// The wire value.
     pub fn as_i64(&self) -> i64 {
         match self {
@@ -1099,13 +1099,12 @@ impl TasksTaskResultAddFromCommentResultStatus {
         }
     }
 }
-impl ::std::fmt::Display for TasksTaskResultAddFromCommentResultStatus {
+impl ::std::fmt::Display for TaskResultAddFromCommentResultStatus {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::write!(f, "{}", self.as_i64())
     }
 }
-impl ::b24_core::__private::serde::Serialize
-for TasksTaskResultAddFromCommentResultStatus {
+impl ::b24_core::__private::serde::Serialize for TaskResultAddFromCommentResultStatus {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
         s: S,
@@ -1114,7 +1113,7 @@ for TasksTaskResultAddFromCommentResultStatus {
     }
 }
 impl<'de> ::b24_core::__private::serde::Deserialize<'de>
-for TasksTaskResultAddFromCommentResultStatus {
+for TaskResultAddFromCommentResultStatus {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -1131,7 +1130,7 @@ for TasksTaskResultAddFromCommentResultStatus {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskResultAddFromCommentResult {
+pub struct TaskResultAddFromCommentResult {
     /// The identifier of the result
     ///
     /// Wire name: `id`.
@@ -1202,7 +1201,7 @@ pub struct TasksTaskResultAddFromCommentResult {
     ///
     /// Wire name: `status`.
     #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
-    pub status: ::std::option::Option<TasksTaskResultAddFromCommentResultStatus>,
+    pub status: ::std::option::Option<TaskResultAddFromCommentResultStatus>,
     /// The text of the result
     ///
     /// Wire name: `text`.
@@ -1237,8 +1236,8 @@ pub struct TasksTaskResultAddFromCommentResult {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskResultAddFromCommentResult {
-    /// Creates a `TasksTaskResultAddFromCommentResult` from its required fields.
+impl TaskResultAddFromCommentResult {
+    /// Creates a `TaskResultAddFromCommentResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -1301,7 +1300,7 @@ impl TasksTaskResultAddFromCommentResult {
     #[must_use]
     pub fn status(
         mut self,
-        value: impl ::std::convert::Into<TasksTaskResultAddFromCommentResultStatus>,
+        value: impl ::std::convert::Into<TaskResultAddFromCommentResultStatus>,
     ) -> Self {
         self.status = ::std::option::Option::Some(value.into());
         self

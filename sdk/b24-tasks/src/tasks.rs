@@ -438,22 +438,22 @@ impl ::b24_core::__private::Method for TaskAddV3 {
 /// ```no_run
 /// # use b24_core::__private::serde_json;
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_tasks::tasks::TasksTaskAdd::new(serde_json::Map::new());
+/// let call = b24_tasks::tasks::TaskAdd::new(serde_json::Map::new());
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
 ///     }
 ///     Err(err) => {
-///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskAdd>();
+///         let _code = err.code_for::<b24_tasks::tasks::TaskAdd>();
 ///     }
 /// }
 /// # Ok(())
 /// # }
 /// ```
-/// The `TasksTaskAdd` object.
+/// The `TaskAdd` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskAdd {
+pub struct TaskAdd {
     /// Values of task fields. Required fields for creating a task:
     /// - `TITLE` — task title
     /// - `RESPONSIBLE_ID` — responsible person's ID
@@ -485,8 +485,8 @@ pub struct TasksTaskAdd {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskAdd {
-    /// Creates a `TasksTaskAdd` from its required fields.
+impl TaskAdd {
+    /// Creates a `TaskAdd` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         fields: impl ::std::convert::Into<
@@ -499,12 +499,12 @@ impl TasksTaskAdd {
         Self { fields: fields.into() }
     }
 }
-impl ::b24_core::__private::Method for TasksTaskAdd {
+impl ::b24_core::__private::Method for TaskAdd {
     const NAME: &'static str = "tasks.task.add";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("tasks.task.add");
-    type Output = TasksTaskAddResult;
-    type Error = TasksTaskAddError;
+    type Output = TaskAddResult;
+    type Error = TaskAddError;
 }
 /// The method `tasks.task.approve` accepts the work of the Participant on the task when task control is enabled and changes the task status to Completed.
 ///
@@ -516,22 +516,22 @@ impl ::b24_core::__private::Method for TasksTaskAdd {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_tasks::tasks::TasksTaskApprove::new(1);
+/// let call = b24_tasks::tasks::TaskApprove::new(1);
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
 ///     }
 ///     Err(err) => {
-///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskApprove>();
+///         let _code = err.code_for::<b24_tasks::tasks::TaskApprove>();
 ///     }
 /// }
 /// # Ok(())
 /// # }
 /// ```
-/// The `TasksTaskApprove` object.
+/// The `TaskApprove` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskApprove {
+pub struct TaskApprove {
     /// The identifier of the task.
     ///
     /// The task identifier can be obtained when creating a new task or using the get task list method
@@ -540,8 +540,8 @@ pub struct TasksTaskApprove {
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
     pub task_id: ::b24_core::__private::Param<i64>,
 }
-impl TasksTaskApprove {
-    /// Creates a `TasksTaskApprove` from its required fields.
+impl TaskApprove {
+    /// Creates a `TaskApprove` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
@@ -549,14 +549,14 @@ impl TasksTaskApprove {
         Self { task_id: task_id.into() }
     }
 }
-impl ::b24_core::__private::Method for TasksTaskApprove {
+impl ::b24_core::__private::Method for TaskApprove {
     const NAME: &'static str = "tasks.task.approve";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.approve",
     );
-    type Output = TasksTaskApproveResult;
-    type Error = TasksTaskApproveError;
+    type Output = TaskApproveResult;
+    type Error = TaskApproveError;
 }
 /// The method `tasks.task.chat.message.field.get` returns the description of a chat message field for a task by name.
 ///
@@ -792,22 +792,22 @@ impl ::b24_core::__private::Method for TaskChatMessageSend {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_tasks::tasks::TasksTaskCountersGet::new();
+/// let call = b24_tasks::tasks::TaskCountersGet::new();
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
 ///     }
 ///     Err(err) => {
-///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskCountersGet>();
+///         let _code = err.code_for::<b24_tasks::tasks::TaskCountersGet>();
 ///     }
 /// }
 /// # Ok(())
 /// # }
 /// ```
-/// The `TasksTaskCountersGet` object.
+/// The `TaskCountersGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskCountersGet {
+pub struct TaskCountersGet {
     /// The identifier of the user for whom to retrieve counters.
     ///
     /// By default, the current user is used.
@@ -856,8 +856,8 @@ pub struct TasksTaskCountersGet {
         ::b24_core::__private::Param<::std::string::String>,
     >,
 }
-impl TasksTaskCountersGet {
-    /// Creates a `TasksTaskCountersGet` from its required fields.
+impl TaskCountersGet {
+    /// Creates a `TaskCountersGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -896,14 +896,14 @@ impl TasksTaskCountersGet {
         self
     }
 }
-impl ::b24_core::__private::Method for TasksTaskCountersGet {
+impl ::b24_core::__private::Method for TaskCountersGet {
     const NAME: &'static str = "tasks.task.counters.get";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.counters.get",
     );
-    type Output = TasksTaskCountersGetResult;
-    type Error = TasksTaskCountersGetError;
+    type Output = TaskCountersGetResult;
+    type Error = TaskCountersGetError;
 }
 /// The method `tasks.task.delegate` changes the responsible person and delegates the task to another user.
 ///
@@ -915,22 +915,22 @@ impl ::b24_core::__private::Method for TasksTaskCountersGet {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_tasks::tasks::TasksTaskDelegate::new(1, 1);
+/// let call = b24_tasks::tasks::TaskDelegate::new(1, 1);
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
 ///     }
 ///     Err(err) => {
-///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskDelegate>();
+///         let _code = err.code_for::<b24_tasks::tasks::TaskDelegate>();
 ///     }
 /// }
 /// # Ok(())
 /// # }
 /// ```
-/// The `TasksTaskDelegate` object.
+/// The `TaskDelegate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskDelegate {
+pub struct TaskDelegate {
     /// Task identifier.
     ///
     /// The task identifier can be obtained when creating a new task or using the get task list method.
@@ -946,8 +946,8 @@ pub struct TasksTaskDelegate {
     #[serde(rename = "userId", deserialize_with = "::b24_core::__private::lenient::int")]
     pub user_id: ::b24_core::__private::Param<i64>,
 }
-impl TasksTaskDelegate {
-    /// Creates a `TasksTaskDelegate` from its required fields.
+impl TaskDelegate {
+    /// Creates a `TaskDelegate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
@@ -959,14 +959,14 @@ impl TasksTaskDelegate {
         }
     }
 }
-impl ::b24_core::__private::Method for TasksTaskDelegate {
+impl ::b24_core::__private::Method for TaskDelegate {
     const NAME: &'static str = "tasks.task.delegate";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.delegate",
     );
-    type Output = TasksTaskDelegateResult;
-    type Error = TasksTaskDelegateError;
+    type Output = TaskDelegateResult;
+    type Error = TaskDelegateError;
 }
 /// The method `tasks.task.delete` removes a task.
 ///
@@ -1033,22 +1033,22 @@ impl ::b24_core::__private::Method for TaskDeleteV3 {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_tasks::tasks::TasksTaskDelete::new(1);
+/// let call = b24_tasks::tasks::TaskDelete::new(1);
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
 ///     }
 ///     Err(err) => {
-///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskDelete>();
+///         let _code = err.code_for::<b24_tasks::tasks::TaskDelete>();
 ///     }
 /// }
 /// # Ok(())
 /// # }
 /// ```
-/// The `TasksTaskDelete` object.
+/// The `TaskDelete` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskDelete {
+pub struct TaskDelete {
     /// The identifier of the task.
     ///
     /// The task identifier can be obtained when creating a new task or using the get task list method
@@ -1057,8 +1057,8 @@ pub struct TasksTaskDelete {
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
     pub task_id: ::b24_core::__private::Param<i64>,
 }
-impl TasksTaskDelete {
-    /// Creates a `TasksTaskDelete` from its required fields.
+impl TaskDelete {
+    /// Creates a `TaskDelete` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
@@ -1066,14 +1066,14 @@ impl TasksTaskDelete {
         Self { task_id: task_id.into() }
     }
 }
-impl ::b24_core::__private::Method for TasksTaskDelete {
+impl ::b24_core::__private::Method for TaskDelete {
     const NAME: &'static str = "tasks.task.delete";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.delete",
     );
-    type Output = TasksTaskDeleteResult;
-    type Error = TasksTaskDeleteError;
+    type Output = TaskDeleteResult;
+    type Error = TaskDeleteError;
 }
 /// The `tasks.task.disapprove` method disapproves a task and returns it for revision to the Participant when task control is enabled.
 ///
@@ -1085,22 +1085,22 @@ impl ::b24_core::__private::Method for TasksTaskDelete {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_tasks::tasks::TasksTaskDisapprove::new(1);
+/// let call = b24_tasks::tasks::TaskDisapprove::new(1);
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
 ///     }
 ///     Err(err) => {
-///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskDisapprove>();
+///         let _code = err.code_for::<b24_tasks::tasks::TaskDisapprove>();
 ///     }
 /// }
 /// # Ok(())
 /// # }
 /// ```
-/// The `TasksTaskDisapprove` object.
+/// The `TaskDisapprove` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskDisapprove {
+pub struct TaskDisapprove {
     /// Task identifier.
     ///
     /// The task identifier can be obtained when creating a new task or by using the getting task list method
@@ -1109,8 +1109,8 @@ pub struct TasksTaskDisapprove {
     #[serde(rename = "taskId", deserialize_with = "::b24_core::__private::lenient::int")]
     pub task_id: ::b24_core::__private::Param<i64>,
 }
-impl TasksTaskDisapprove {
-    /// Creates a `TasksTaskDisapprove` from its required fields.
+impl TaskDisapprove {
+    /// Creates a `TaskDisapprove` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
@@ -1118,14 +1118,14 @@ impl TasksTaskDisapprove {
         Self { task_id: task_id.into() }
     }
 }
-impl ::b24_core::__private::Method for TasksTaskDisapprove {
+impl ::b24_core::__private::Method for TaskDisapprove {
     const NAME: &'static str = "tasks.task.disapprove";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.disapprove",
     );
-    type Output = TasksTaskDisapproveResult;
-    type Error = TasksTaskDisapproveError;
+    type Output = TaskDisapproveResult;
+    type Error = TaskDisapproveError;
 }
 /// The method `tasks.task.field.get` returns the description of a task field by name.
 ///
@@ -1556,22 +1556,22 @@ impl ::b24_core::__private::Method for TaskFileFieldList {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_tasks::tasks::TasksTaskFilesAttach::new(1, 1);
+/// let call = b24_tasks::tasks::TaskFilesAttach::new(1, 1);
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
 ///     }
 ///     Err(err) => {
-///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskFilesAttach>();
+///         let _code = err.code_for::<b24_tasks::tasks::TaskFilesAttach>();
 ///     }
 /// }
 /// # Ok(())
 /// # }
 /// ```
-/// The `TasksTaskFilesAttach` object.
+/// The `TaskFilesAttach` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskFilesAttach {
+pub struct TaskFilesAttach {
     /// The identifier of the task to which the file needs to be attached.
     ///
     /// The task identifier can be obtained when creating a new task or by using the get task list method.
@@ -1595,8 +1595,8 @@ pub struct TasksTaskFilesAttach {
     #[serde(rename = "fileId", deserialize_with = "::b24_core::__private::lenient::int")]
     pub file_id: ::b24_core::__private::Param<i64>,
 }
-impl TasksTaskFilesAttach {
-    /// Creates a `TasksTaskFilesAttach` from its required fields.
+impl TaskFilesAttach {
+    /// Creates a `TaskFilesAttach` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
@@ -1608,14 +1608,14 @@ impl TasksTaskFilesAttach {
         }
     }
 }
-impl ::b24_core::__private::Method for TasksTaskFilesAttach {
+impl ::b24_core::__private::Method for TaskFilesAttach {
     const NAME: &'static str = "tasks.task.files.attach";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.files.attach",
     );
-    type Output = TasksTaskFilesAttachResult;
-    type Error = TasksTaskFilesAttachError;
+    type Output = TaskFilesAttachResult;
+    type Error = TaskFilesAttachError;
 }
 /// The method `tasks.task.get` returns information about a task by its identifier.
 ///
@@ -1703,22 +1703,22 @@ impl ::b24_core::__private::Method for TaskGetV3 {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_tasks::tasks::TasksTaskGet::new();
+/// let call = b24_tasks::tasks::TaskGet::new();
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
 ///     }
 ///     Err(err) => {
-///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskGet>();
+///         let _code = err.code_for::<b24_tasks::tasks::TaskGet>();
 ///     }
 /// }
 /// # Ok(())
 /// # }
 /// ```
-/// The `TasksTaskGet` object.
+/// The `TaskGet` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskGet {
+pub struct TaskGet {
     /// Task ID.
     ///
     /// The task ID can be obtained when creating a new task or by using the get task list method.
@@ -1745,8 +1745,8 @@ pub struct TasksTaskGet {
         ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
     >,
 }
-impl TasksTaskGet {
-    /// Creates a `TasksTaskGet` from its required fields.
+impl TaskGet {
+    /// Creates a `TaskGet` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -1775,12 +1775,12 @@ impl TasksTaskGet {
         self
     }
 }
-impl ::b24_core::__private::Method for TasksTaskGet {
+impl ::b24_core::__private::Method for TaskGet {
     const NAME: &'static str = "tasks.task.get";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name("tasks.task.get");
-    type Output = TasksTaskGetResult;
-    type Error = TasksTaskGetError;
+    type Output = TaskGetResult;
+    type Error = TaskGetError;
 }
 /// The method `tasks.task.getFields` returns a description of standard and custom fields of a task.
 ///
@@ -1792,30 +1792,30 @@ impl ::b24_core::__private::Method for TasksTaskGet {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_tasks::tasks::TasksTaskGetFields::new();
+/// let call = b24_tasks::tasks::TaskGetFields::new();
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
 ///     }
 ///     Err(err) => {
-///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskGetFields>();
+///         let _code = err.code_for::<b24_tasks::tasks::TaskGetFields>();
 ///     }
 /// }
 /// # Ok(())
 /// # }
 /// ```
-/// The `TasksTaskGetFields` object.
+/// The `TaskGetFields` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskGetFields {}
-impl TasksTaskGetFields {
-    /// Creates a `TasksTaskGetFields` from its required fields.
+pub struct TaskGetFields {}
+impl TaskGetFields {
+    /// Creates a `TaskGetFields` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {}
     }
 }
-impl ::b24_core::__private::Method for TasksTaskGetFields {
+impl ::b24_core::__private::Method for TaskGetFields {
     const NAME: &'static str = "tasks.task.getFields";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
@@ -1837,22 +1837,22 @@ impl ::b24_core::__private::Method for TasksTaskGetFields {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_tasks::tasks::TasksTaskGetaccess::new(1);
+/// let call = b24_tasks::tasks::TaskGetaccess::new(1);
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
 ///     }
 ///     Err(err) => {
-///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskGetaccess>();
+///         let _code = err.code_for::<b24_tasks::tasks::TaskGetaccess>();
 ///     }
 /// }
 /// # Ok(())
 /// # }
 /// ```
-/// The `TasksTaskGetaccess` object.
+/// The `TaskGetaccess` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskGetaccess {
+pub struct TaskGetaccess {
     /// Task identifier.
     ///
     /// The task identifier can be obtained when creating a new task or by using the get task list method.
@@ -1872,8 +1872,8 @@ pub struct TasksTaskGetaccess {
         ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
     >,
 }
-impl TasksTaskGetaccess {
-    /// Creates a `TasksTaskGetaccess` from its required fields.
+impl TaskGetaccess {
+    /// Creates a `TaskGetaccess` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
@@ -1895,7 +1895,7 @@ impl TasksTaskGetaccess {
         self
     }
 }
-impl ::b24_core::__private::Method for TasksTaskGetaccess {
+impl ::b24_core::__private::Method for TaskGetaccess {
     const NAME: &'static str = "tasks.task.getaccess";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
@@ -1905,7 +1905,7 @@ impl ::b24_core::__private::Method for TasksTaskGetaccess {
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
     >;
-    type Error = TasksTaskGetaccessError;
+    type Error = TaskGetaccessError;
 }
 /// The method `tasks.task.history.list` retrieves the history of changes for a task.
 ///
@@ -1917,22 +1917,22 @@ impl ::b24_core::__private::Method for TasksTaskGetaccess {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_tasks::tasks::TasksTaskHistoryList::new(1);
+/// let call = b24_tasks::tasks::TaskHistoryList::new(1);
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
 ///     }
 ///     Err(err) => {
-///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskHistoryList>();
+///         let _code = err.code_for::<b24_tasks::tasks::TaskHistoryList>();
 ///     }
 /// }
 /// # Ok(())
 /// # }
 /// ```
-/// The `TasksTaskHistoryList` object.
+/// The `TaskHistoryList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskHistoryList {
+pub struct TaskHistoryList {
     /// The identifier of the task for which the history needs to be retrieved.
     ///
     /// The task identifier can be obtained when creating a new task or by using the get task list method
@@ -1944,7 +1944,7 @@ pub struct TasksTaskHistoryList {
     ///
     /// Wire name: `filter`.
     #[serde(rename = "filter", default, skip_serializing_if = "Option::is_none")]
-    pub filter: ::std::option::Option<TasksTaskHistoryListFilter>,
+    pub filter: ::std::option::Option<TaskHistoryListFilter>,
     /// An object for sorting the result in the form `{"field": "sort value", ... }`.
     ///
     /// The sorting direction can take the following values:
@@ -1963,8 +1963,8 @@ pub struct TasksTaskHistoryList {
         >,
     >,
 }
-impl TasksTaskHistoryList {
-    /// Creates a `TasksTaskHistoryList` from its required fields.
+impl TaskHistoryList {
+    /// Creates a `TaskHistoryList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
@@ -1979,7 +1979,7 @@ impl TasksTaskHistoryList {
     #[must_use]
     pub fn filter(
         mut self,
-        value: impl ::std::convert::Into<TasksTaskHistoryListFilter>,
+        value: impl ::std::convert::Into<TaskHistoryListFilter>,
     ) -> Self {
         self.filter = ::std::option::Option::Some(value.into());
         self
@@ -1999,14 +1999,14 @@ impl TasksTaskHistoryList {
         self
     }
 }
-impl ::b24_core::__private::Method for TasksTaskHistoryList {
+impl ::b24_core::__private::Method for TaskHistoryList {
     const NAME: &'static str = "tasks.task.history.list";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.history.list",
     );
-    type Output = TasksTaskHistoryListResult;
-    type Error = TasksTaskHistoryListError;
+    type Output = TaskHistoryListResult;
+    type Error = TaskHistoryListError;
 }
 /// The `tasks.task.list` method returns a list of tasks based on the specified conditions.
 ///
@@ -2174,23 +2174,23 @@ impl ::b24_core::__private::Method for TaskListV3 {
 ///
 /// ```no_run
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_tasks::tasks::TasksTaskList::new();
+/// let call = b24_tasks::tasks::TaskList::new();
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
 ///     }
 ///     Err(err) => {
-///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskList>();
+///         let _code = err.code_for::<b24_tasks::tasks::TaskList>();
 ///     }
 /// }
 /// let _rows = client.list(&call);
 /// # Ok(())
 /// # }
 /// ```
-/// The `TasksTaskList` object.
+/// The `TaskList` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskList {
+pub struct TaskList {
     /// An object for sorting the task list in the format `{"field_1": "value_1", ... "field_N": "value_N"}`.
     ///
     /// The sorting direction can take the following values:
@@ -2337,8 +2337,8 @@ pub struct TasksTaskList {
     )]
     pub start: ::std::option::Option<::b24_core::__private::Param<i64>>,
 }
-impl TasksTaskList {
-    /// Creates a `TasksTaskList` from its required fields.
+impl TaskList {
+    /// Creates a `TaskList` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -2412,16 +2412,16 @@ impl TasksTaskList {
         self
     }
 }
-impl ::b24_core::__private::Method for TasksTaskList {
+impl ::b24_core::__private::Method for TaskList {
     const NAME: &'static str = "tasks.task.list";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.list",
     );
-    type Output = TasksTaskListResult;
-    type Error = TasksTaskListError;
+    type Output = TaskListResult;
+    type Error = TaskListError;
 }
-impl ::b24_core::__private::ListMethod for TasksTaskList {
+impl ::b24_core::__private::ListMethod for TaskList {
     type Item = ::b24_core::__private::serde_json::Map<
         ::std::string::String,
         ::b24_core::__private::serde_json::Value,
@@ -2514,22 +2514,22 @@ impl ::b24_core::__private::Method for TaskUpdateV3 {
 /// ```no_run
 /// # use b24_core::__private::serde_json;
 /// # async fn example(client: &b24_core::Client) -> Result<(), b24_core::Error> {
-/// let call = b24_tasks::tasks::TasksTaskUpdate::new(1, serde_json::Map::new());
+/// let call = b24_tasks::tasks::TaskUpdate::new(1, serde_json::Map::new());
 /// match client.send(&call).await {
 ///     Ok(answer) => {
 ///         let _result = answer.result;
 ///     }
 ///     Err(err) => {
-///         let _code = err.code_for::<b24_tasks::tasks::TasksTaskUpdate>();
+///         let _code = err.code_for::<b24_tasks::tasks::TaskUpdate>();
 ///     }
 /// }
 /// # Ok(())
 /// # }
 /// ```
-/// The `TasksTaskUpdate` object.
+/// The `TaskUpdate` object.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskUpdate {
+pub struct TaskUpdate {
     /// Task identifier.
     ///
     /// The task identifier can be obtained when creating a new task or by using the get task list method
@@ -2564,8 +2564,8 @@ pub struct TasksTaskUpdate {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskUpdate {
-    /// Creates a `TasksTaskUpdate` from its required fields.
+impl TaskUpdate {
+    /// Creates a `TaskUpdate` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         task_id: impl ::std::convert::Into<::b24_core::__private::Param<i64>>,
@@ -2582,14 +2582,14 @@ impl TasksTaskUpdate {
         }
     }
 }
-impl ::b24_core::__private::Method for TasksTaskUpdate {
+impl ::b24_core::__private::Method for TaskUpdate {
     const NAME: &'static str = "tasks.task.update";
     const SCOPE: &'static str = "task";
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.update",
     );
-    type Output = TasksTaskUpdateResult;
-    type Error = TasksTaskUpdateError;
+    type Output = TaskUpdateResult;
+    type Error = TaskUpdateError;
 }
 /// The documented errors of `DependenceAdd`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -2665,10 +2665,10 @@ impl ::b24_core::__private::MethodError for DependenceDeleteError {
         )
     }
 }
-/// The documented errors of `TasksTaskAdd`, from `Error::code_for`.
+/// The documented errors of `TaskAdd`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum TasksTaskAddError {
+pub enum TaskAddError {
     /// Code `100`.
     ///
     /// Could not find value for parameter {fields} (internal error)
@@ -2694,7 +2694,7 @@ pub enum TasksTaskAddError {
     /// A code the docs do not list (the description when the code is empty).
     Unknown(::std::string::String),
 }
-impl ::b24_core::__private::MethodError for TasksTaskAddError {
+impl ::b24_core::__private::MethodError for TaskAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "100" => return Self::Code100,
@@ -2717,10 +2717,10 @@ impl ::b24_core::__private::MethodError for TasksTaskAddError {
             )
     }
 }
-/// The documented errors of `TasksTaskApprove`, from `Error::code_for`.
+/// The documented errors of `TaskApprove`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum TasksTaskApproveError {
+pub enum TaskApproveError {
     /// No code; told apart by its description.
     ///
     /// wrong task id
@@ -2736,7 +2736,7 @@ pub enum TasksTaskApproveError {
     /// A code the docs do not list (the description when the code is empty).
     Unknown(::std::string::String),
 }
-impl ::b24_core::__private::MethodError for TasksTaskApproveError {
+impl ::b24_core::__private::MethodError for TaskApproveError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "1048582" => return Self::Code1048582,
@@ -2765,12 +2765,12 @@ impl ::b24_core::__private::MethodError for TasksTaskApproveError {
         )
     }
 }
-/// The documented errors of `TasksTaskDisapprove` (shared).
-pub type TasksTaskDisapproveError = TasksTaskApproveError;
-/// The documented errors of `TasksTaskCountersGet`, from `Error::code_for`.
+/// The documented errors of `TaskDisapprove` (shared).
+pub type TaskDisapproveError = TaskApproveError;
+/// The documented errors of `TaskCountersGet`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum TasksTaskCountersGetError {
+pub enum TaskCountersGetError {
     /// No code; told apart by its description.
     ///
     /// Invalid value {value} to match with parameter {userId}. Should be value of type int.
@@ -2782,7 +2782,7 @@ pub enum TasksTaskCountersGetError {
     /// A code the docs do not list (the description when the code is empty).
     Unknown(::std::string::String),
 }
-impl ::b24_core::__private::MethodError for TasksTaskCountersGetError {
+impl ::b24_core::__private::MethodError for TaskCountersGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
@@ -2811,10 +2811,10 @@ impl ::b24_core::__private::MethodError for TasksTaskCountersGetError {
             )
     }
 }
-/// The documented errors of `TasksTaskDelegate`, from `Error::code_for`.
+/// The documented errors of `TaskDelegate`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum TasksTaskDelegateError {
+pub enum TaskDelegateError {
     /// No code; told apart by its description.
     ///
     /// wrong task id
@@ -2832,7 +2832,7 @@ pub enum TasksTaskDelegateError {
     /// A code the docs do not list (the description when the code is empty).
     Unknown(::std::string::String),
 }
-impl ::b24_core::__private::MethodError for TasksTaskDelegateError {
+impl ::b24_core::__private::MethodError for TaskDelegateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "100" => return Self::Code100,
@@ -2861,10 +2861,10 @@ impl ::b24_core::__private::MethodError for TasksTaskDelegateError {
         )
     }
 }
-/// The documented errors of `TasksTaskDelete`, from `Error::code_for`.
+/// The documented errors of `TaskDelete`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum TasksTaskDeleteError {
+pub enum TaskDeleteError {
     /// No code; told apart by its description.
     ///
     /// wrong task id
@@ -2880,7 +2880,7 @@ pub enum TasksTaskDeleteError {
     /// A code the docs do not list (the description when the code is empty).
     Unknown(::std::string::String),
 }
-impl ::b24_core::__private::MethodError for TasksTaskDeleteError {
+impl ::b24_core::__private::MethodError for TaskDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "1048582" => return Self::Code1048582,
@@ -2909,10 +2909,10 @@ impl ::b24_core::__private::MethodError for TasksTaskDeleteError {
         )
     }
 }
-/// The documented errors of `TasksTaskFilesAttach`, from `Error::code_for`.
+/// The documented errors of `TaskFilesAttach`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum TasksTaskFilesAttachError {
+pub enum TaskFilesAttachError {
     /// Code `100`.
     ///
     /// CTaskItem All parameters in the constructor must have real class type (internal error)
@@ -2936,7 +2936,7 @@ pub enum TasksTaskFilesAttachError {
     /// A code the docs do not list (the description when the code is empty).
     Unknown(::std::string::String),
 }
-impl ::b24_core::__private::MethodError for TasksTaskFilesAttachError {
+impl ::b24_core::__private::MethodError for TaskFilesAttachError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "100" => return Self::Code100,
@@ -2969,10 +2969,10 @@ impl ::b24_core::__private::MethodError for TasksTaskFilesAttachError {
         )
     }
 }
-/// The documented errors of `TasksTaskGet`, from `Error::code_for`.
+/// The documented errors of `TaskGet`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum TasksTaskGetError {
+pub enum TaskGetError {
     /// No code; told apart by its description.
     ///
     /// wrong task id
@@ -2986,7 +2986,7 @@ pub enum TasksTaskGetError {
     /// A code the docs do not list (the description when the code is empty).
     Unknown(::std::string::String),
 }
-impl ::b24_core::__private::MethodError for TasksTaskGetError {
+impl ::b24_core::__private::MethodError for TaskGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "100" => return Self::Code100,
@@ -3013,10 +3013,10 @@ impl ::b24_core::__private::MethodError for TasksTaskGetError {
         )
     }
 }
-/// The documented errors of `TasksTaskGetaccess`, from `Error::code_for`.
+/// The documented errors of `TaskGetaccess`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum TasksTaskGetaccessError {
+pub enum TaskGetaccessError {
     /// No code; told apart by its description.
     ///
     /// wrong task id
@@ -3030,7 +3030,7 @@ pub enum TasksTaskGetaccessError {
     /// A code the docs do not list (the description when the code is empty).
     Unknown(::std::string::String),
 }
-impl ::b24_core::__private::MethodError for TasksTaskGetaccessError {
+impl ::b24_core::__private::MethodError for TaskGetaccessError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "100" => return Self::Code100,
@@ -3057,10 +3057,10 @@ impl ::b24_core::__private::MethodError for TasksTaskGetaccessError {
         )
     }
 }
-/// The documented errors of `TasksTaskHistoryList`, from `Error::code_for`.
+/// The documented errors of `TaskHistoryList`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum TasksTaskHistoryListError {
+pub enum TaskHistoryListError {
     /// Code `100`.
     ///
     /// CTaskItem All parameters in the constructor must have real class type (internal error)
@@ -3076,7 +3076,7 @@ pub enum TasksTaskHistoryListError {
     /// A code the docs do not list (the description when the code is empty).
     Unknown(::std::string::String),
 }
-impl ::b24_core::__private::MethodError for TasksTaskHistoryListError {
+impl ::b24_core::__private::MethodError for TaskHistoryListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "100" => return Self::Code100,
@@ -3107,10 +3107,10 @@ impl ::b24_core::__private::MethodError for TasksTaskHistoryListError {
         )
     }
 }
-/// The documented errors of `TasksTaskList`, from `Error::code_for`.
+/// The documented errors of `TaskList`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum TasksTaskListError {
+pub enum TaskListError {
     /// No code; told apart by its description.
     ///
     /// Invalid sorting key (internal error)
@@ -3118,7 +3118,7 @@ pub enum TasksTaskListError {
     /// A code the docs do not list (the description when the code is empty).
     Unknown(::std::string::String),
 }
-impl ::b24_core::__private::MethodError for TasksTaskListError {
+impl ::b24_core::__private::MethodError for TaskListError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
@@ -3142,10 +3142,10 @@ impl ::b24_core::__private::MethodError for TasksTaskListError {
         )
     }
 }
-/// The documented errors of `TasksTaskUpdate`, from `Error::code_for`.
+/// The documented errors of `TaskUpdate`, from `Error::code_for`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum TasksTaskUpdateError {
+pub enum TaskUpdateError {
     /// No code; told apart by its description.
     ///
     /// wrong task id
@@ -3179,7 +3179,7 @@ pub enum TasksTaskUpdateError {
     /// A code the docs do not list (the description when the code is empty).
     Unknown(::std::string::String),
 }
-impl ::b24_core::__private::MethodError for TasksTaskUpdateError {
+impl ::b24_core::__private::MethodError for TaskUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "100" => return Self::Code100,
@@ -3592,7 +3592,7 @@ impl TaskAddV3Result {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskAddResult {
+pub struct TaskAddResult {
     /// Object with task description after the operation is performed
     ///
     /// Wire name: `task`.
@@ -3610,8 +3610,8 @@ pub struct TasksTaskAddResult {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskAddResult {
-    /// Creates a `TasksTaskAddResult` from its required fields.
+impl TaskAddResult {
+    /// Creates a `TaskAddResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -3644,7 +3644,7 @@ impl TasksTaskAddResult {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskApproveResult {
+pub struct TaskApproveResult {
     /// Object with task description after the operation is performed
     ///
     /// Wire name: `task`.
@@ -3667,8 +3667,8 @@ pub struct TasksTaskApproveResult {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskApproveResult {
-    /// Creates a `TasksTaskApproveResult` from its required fields.
+impl TaskApproveResult {
+    /// Creates a `TaskApproveResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -3845,7 +3845,7 @@ impl TaskChatMessageSendFields {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskCountersGetResult {
+pub struct TaskCountersGetResult {
     /// The count
     ///
     /// Wire name: `counter`.
@@ -3873,8 +3873,8 @@ pub struct TasksTaskCountersGetResult {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskCountersGetResult {
-    /// Creates a `TasksTaskCountersGetResult` from its required fields.
+impl TaskCountersGetResult {
+    /// Creates a `TaskCountersGetResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -3906,7 +3906,7 @@ impl TasksTaskCountersGetResult {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskDelegateResult {
+pub struct TaskDelegateResult {
     /// Object with task description after the operation is performed
     ///
     /// Wire name: `task`.
@@ -3929,8 +3929,8 @@ pub struct TasksTaskDelegateResult {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskDelegateResult {
-    /// Creates a `TasksTaskDelegateResult` from its required fields.
+impl TaskDelegateResult {
+    /// Creates a `TaskDelegateResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -4014,7 +4014,7 @@ impl TaskDeleteV3Result {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskDeleteResult {
+pub struct TaskDeleteResult {
     /// Wire name: `task`.
     #[serde(
         rename = "task",
@@ -4030,8 +4030,8 @@ pub struct TasksTaskDeleteResult {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskDeleteResult {
-    /// Creates a `TasksTaskDeleteResult` from its required fields.
+impl TaskDeleteResult {
+    /// Creates a `TaskDeleteResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -4056,7 +4056,7 @@ impl TasksTaskDeleteResult {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskDisapproveResult {
+pub struct TaskDisapproveResult {
     /// Object with task description after the operation is performed
     ///
     /// Wire name: `task`.
@@ -4079,8 +4079,8 @@ pub struct TasksTaskDisapproveResult {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskDisapproveResult {
-    /// Creates a `TasksTaskDisapproveResult` from its required fields.
+impl TaskDisapproveResult {
+    /// Creates a `TaskDisapproveResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -4314,7 +4314,7 @@ impl TaskFileFieldListResult {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskFilesAttachResult {
+pub struct TaskFilesAttachResult {
     /// The identifier of the file attachment to the task.
     ///
     /// You can get file data by the attachment identifier using the disk.attachedObject.get method
@@ -4334,8 +4334,8 @@ pub struct TasksTaskFilesAttachResult {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskFilesAttachResult {
-    /// Creates a `TasksTaskFilesAttachResult` from its required fields.
+impl TaskFilesAttachResult {
+    /// Creates a `TaskFilesAttachResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -4414,7 +4414,7 @@ impl TaskGetV3Result {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskGetResult {
+pub struct TaskGetResult {
     /// Object with task description after the operation is performed.
     ///
     /// Wire name: `task`.
@@ -4432,8 +4432,8 @@ pub struct TasksTaskGetResult {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskGetResult {
-    /// Creates a `TasksTaskGetResult` from its required fields.
+impl TaskGetResult {
+    /// Creates a `TaskGetResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -4501,7 +4501,7 @@ impl TasksTaskGetResult {
 /// - `FLOW_ID` — change of flow
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum TasksTaskHistoryListFilterField {
+pub enum TaskHistoryListFilterField {
     /// `TITLE`
     ///
     /// change of task title
@@ -4669,7 +4669,7 @@ pub enum TasksTaskHistoryListFilterField {
     /// A value the docs do not list, kept as received.
     Unknown(::std::string::String),
 }
-impl TasksTaskHistoryListFilterField {
+impl TaskHistoryListFilterField {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
@@ -4765,12 +4765,12 @@ impl TasksTaskHistoryListFilterField {
         }
     }
 }
-impl ::std::fmt::Display for TasksTaskHistoryListFilterField {
+impl ::std::fmt::Display for TaskHistoryListFilterField {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ::b24_core::__private::serde::Serialize for TasksTaskHistoryListFilterField {
+impl ::b24_core::__private::serde::Serialize for TaskHistoryListFilterField {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
         s: S,
@@ -4778,8 +4778,7 @@ impl ::b24_core::__private::serde::Serialize for TasksTaskHistoryListFilterField
         s.serialize_str(self.as_str())
     }
 }
-impl<'de> ::b24_core::__private::serde::Deserialize<'de>
-for TasksTaskHistoryListFilterField {
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for TaskHistoryListFilterField {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -4789,7 +4788,7 @@ for TasksTaskHistoryListFilterField {
 /// An object with user description who performed the action
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskHistoryListFilterUser {
+pub struct TaskHistoryListFilterUser {
     /// User identifier
     ///
     /// Wire name: `id`.
@@ -4841,8 +4840,8 @@ pub struct TasksTaskHistoryListFilterUser {
     )]
     pub login: ::std::option::Option<::std::string::String>,
 }
-impl TasksTaskHistoryListFilterUser {
-    /// Creates a `TasksTaskHistoryListFilterUser` from its required fields.
+impl TaskHistoryListFilterUser {
+    /// Creates a `TaskHistoryListFilterUser` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -4899,7 +4898,7 @@ impl TasksTaskHistoryListFilterUser {
 /// Filter by event type in the format `{FIELD: 'EVENT'}`. A list of possible values for `FIELD` is described below
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
-pub struct TasksTaskHistoryListFilter {
+pub struct TaskHistoryListFilter {
     /// Identifier of the history event
     ///
     /// Wire name: `id`.
@@ -4966,7 +4965,7 @@ pub struct TasksTaskHistoryListFilter {
     ///
     /// Wire name: `field`.
     #[serde(rename = "field", default, skip_serializing_if = "Option::is_none")]
-    pub field: ::std::option::Option<TasksTaskHistoryListFilterField>,
+    pub field: ::std::option::Option<TaskHistoryListFilterField>,
     /// The object describes what change occurred:
     /// - `from` — value before the change
     /// - `to` — value after the change
@@ -4985,10 +4984,10 @@ pub struct TasksTaskHistoryListFilter {
     ///
     /// Wire name: `user`.
     #[serde(rename = "user", default, skip_serializing_if = "Option::is_none")]
-    pub user: ::std::option::Option<TasksTaskHistoryListFilterUser>,
+    pub user: ::std::option::Option<TaskHistoryListFilterUser>,
 }
-impl TasksTaskHistoryListFilter {
-    /// Creates a `TasksTaskHistoryListFilter` from its required fields.
+impl TaskHistoryListFilter {
+    /// Creates a `TaskHistoryListFilter` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -5018,7 +5017,7 @@ impl TasksTaskHistoryListFilter {
     #[must_use]
     pub fn field(
         mut self,
-        value: impl ::std::convert::Into<TasksTaskHistoryListFilterField>,
+        value: impl ::std::convert::Into<TaskHistoryListFilterField>,
     ) -> Self {
         self.field = ::std::option::Option::Some(value.into());
         self
@@ -5041,7 +5040,7 @@ impl TasksTaskHistoryListFilter {
     #[must_use]
     pub fn user(
         mut self,
-        value: impl ::std::convert::Into<TasksTaskHistoryListFilterUser>,
+        value: impl ::std::convert::Into<TaskHistoryListFilterUser>,
     ) -> Self {
         self.user = ::std::option::Option::Some(value.into());
         self
@@ -5092,7 +5091,7 @@ impl TasksTaskHistoryListFilter {
 /// - `FLOW_ID` — change of flow
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum TasksTaskHistoryListResultField {
+pub enum TaskHistoryListResultField {
     /// `TITLE`
     ///
     /// change of task title
@@ -5260,7 +5259,7 @@ pub enum TasksTaskHistoryListResultField {
     /// A value the docs do not list, kept as received.
     Unknown(::std::string::String),
 }
-impl TasksTaskHistoryListResultField {
+impl TaskHistoryListResultField {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
@@ -5356,12 +5355,12 @@ impl TasksTaskHistoryListResultField {
         }
     }
 }
-impl ::std::fmt::Display for TasksTaskHistoryListResultField {
+impl ::std::fmt::Display for TaskHistoryListResultField {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ::b24_core::__private::serde::Serialize for TasksTaskHistoryListResultField {
+impl ::b24_core::__private::serde::Serialize for TaskHistoryListResultField {
     fn serialize<S: ::b24_core::__private::serde::Serializer>(
         &self,
         s: S,
@@ -5369,8 +5368,7 @@ impl ::b24_core::__private::serde::Serialize for TasksTaskHistoryListResultField
         s.serialize_str(self.as_str())
     }
 }
-impl<'de> ::b24_core::__private::serde::Deserialize<'de>
-for TasksTaskHistoryListResultField {
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for TaskHistoryListResultField {
     fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -5387,7 +5385,7 @@ for TasksTaskHistoryListResultField {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskHistoryListResultUser {
+pub struct TaskHistoryListResultUser {
     /// User identifier
     ///
     /// Wire name: `id`.
@@ -5445,8 +5443,8 @@ pub struct TasksTaskHistoryListResultUser {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskHistoryListResultUser {
-    /// Creates a `TasksTaskHistoryListResultUser` from its required fields.
+impl TaskHistoryListResultUser {
+    /// Creates a `TaskHistoryListResultUser` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -5513,7 +5511,7 @@ impl TasksTaskHistoryListResultUser {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskHistoryListResult {
+pub struct TaskHistoryListResult {
     /// Identifier of the history event
     ///
     /// Wire name: `id`.
@@ -5580,7 +5578,7 @@ pub struct TasksTaskHistoryListResult {
     ///
     /// Wire name: `field`.
     #[serde(rename = "field", default, skip_serializing_if = "Option::is_none")]
-    pub field: ::std::option::Option<TasksTaskHistoryListResultField>,
+    pub field: ::std::option::Option<TaskHistoryListResultField>,
     /// The object describes what change occurred:
     /// - `from` — value before the change
     /// - `to` — value after the change
@@ -5599,7 +5597,7 @@ pub struct TasksTaskHistoryListResult {
     ///
     /// Wire name: `user`.
     #[serde(rename = "user", default, skip_serializing_if = "Option::is_none")]
-    pub user: ::std::option::Option<TasksTaskHistoryListResultUser>,
+    pub user: ::std::option::Option<TaskHistoryListResultUser>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -5607,8 +5605,8 @@ pub struct TasksTaskHistoryListResult {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskHistoryListResult {
-    /// Creates a `TasksTaskHistoryListResult` from its required fields.
+impl TaskHistoryListResult {
+    /// Creates a `TaskHistoryListResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -5639,7 +5637,7 @@ impl TasksTaskHistoryListResult {
     #[must_use]
     pub fn field(
         mut self,
-        value: impl ::std::convert::Into<TasksTaskHistoryListResultField>,
+        value: impl ::std::convert::Into<TaskHistoryListResultField>,
     ) -> Self {
         self.field = ::std::option::Option::Some(value.into());
         self
@@ -5662,7 +5660,7 @@ impl TasksTaskHistoryListResult {
     #[must_use]
     pub fn user(
         mut self,
-        value: impl ::std::convert::Into<TasksTaskHistoryListResultUser>,
+        value: impl ::std::convert::Into<TaskHistoryListResultUser>,
     ) -> Self {
         self.user = ::std::option::Option::Some(value.into());
         self
@@ -5724,7 +5722,7 @@ impl TaskListV3Result {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskListResult {
+pub struct TaskListResult {
     /// An array of objects, where each object contains a task description.
     ///
     /// The set of fields depends on the `select` parameter
@@ -5746,8 +5744,8 @@ pub struct TasksTaskListResult {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskListResult {
-    /// Creates a `TasksTaskListResult` from its required fields.
+impl TaskListResult {
+    /// Creates a `TaskListResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
@@ -5826,7 +5824,7 @@ impl TaskUpdateV3Result {
 )]
 #[serde(crate = "::b24_core::__private::serde")]
 #[non_exhaustive]
-pub struct TasksTaskUpdateResult {
+pub struct TaskUpdateResult {
     /// Object with task description after the operation is performed
     ///
     /// Wire name: `task`.
@@ -5844,8 +5842,8 @@ pub struct TasksTaskUpdateResult {
         ::b24_core::__private::serde_json::Value,
     >,
 }
-impl TasksTaskUpdateResult {
-    /// Creates a `TasksTaskUpdateResult` from its required fields.
+impl TaskUpdateResult {
+    /// Creates a `TaskUpdateResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new() -> Self {
         Self {
