@@ -220,6 +220,62 @@ async fn chained_typed_batch() {
     assert_eq!(deal.title.as_deref(), Some("First of many"));
 }
 
+/// A REST 3.0 list streams like a v2 list, 1,000 rows a page
+/// (`pagination.limit`), and reports its progress.
+#[tokio::test]
+async fn rest_v3_list_streams_pages_of_1000() {
+    let emu = b24_emulator::Emulator::builder()
+        .seed_tasks(2345)
+        .start()
+        .await
+        .expect("emulator");
+    let hook = b24::Client::from_webhook(&emu.webhook_url()).expect("webhook client");
+    let seen = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let counted = seen.clone();
+    let mut rows = hook
+        .list(&tasks::TaskListV3::new().select(vec!["id".into(), "title".into()]))
+        .on_progress(move |p| counted.store(p.rows, std::sync::atomic::Ordering::Relaxed));
+    assert_eq!(rows.progress().rows, 0);
+    let mut ids = std::collections::BTreeSet::new();
+    while let Some(row) = rows.try_next().await.expect("tasks.task.list") {
+        let id = row["id"].as_i64().expect("id");
+        assert!(ids.insert(id), "task {id} twice");
+        assert_eq!(rows.progress().rows, ids.len() as u64);
+    }
+    assert_eq!(ids.len(), 2345);
+    assert_eq!(seen.load(std::sync::atomic::Ordering::Relaxed), 2345);
+    let pages: Vec<_> = emu
+        .calls()
+        .into_iter()
+        .filter(|c| c.method == "tasks.task.list")
+        .collect();
+    assert_eq!(pages.len(), 3, "{pages:?}");
+    assert!(
+        pages
+            .iter()
+            .all(|c| c.v3 && c.params["pagination"]["limit"] == 1000)
+    );
+    let numbers: Vec<_> = pages
+        .iter()
+        .map(|c| c.params["pagination"]["page"].clone())
+        .collect();
+    assert_eq!(numbers, [json!(1), json!(2), json!(3)]);
+}
+
+/// A v2 list's progress carries the portal's `total`.
+#[tokio::test]
+async fn list_progress_has_the_total() {
+    let (_emu, hook, _app) = portal().await;
+    let mut rows = hook.list(&crm_deals::DealList::new());
+    assert_eq!(rows.progress().total, None);
+    let first = rows.try_next().await.expect("crm.deal.list");
+    assert!(first.is_some());
+    let p = rows.progress();
+    assert_eq!((p.rows, p.total), (1, Some(300)));
+    let rest: Vec<_> = rows.try_collect().await.expect("crm.deal.list");
+    assert_eq!(rest.len(), 299);
+}
+
 #[tokio::test]
 async fn common_methods() {
     let (_emu, hook, app) = portal().await;

@@ -216,7 +216,9 @@ pub enum Idempotency {
     ByName,
 }
 
-/// Paging of a list method.
+/// Paging of a list method: REST v2 `start`/`next` from the spec's `list:`,
+/// or REST 3.0 `pagination` (inferred: a `pagination` parameter and an
+/// `items` result).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct List {
     /// The row type.

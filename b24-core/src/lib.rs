@@ -45,7 +45,7 @@ pub use clock::{JumpClock, SystemClock, TimeSource};
 pub use envelope::{Envelope, Time};
 pub use error::{Error, ErrorInfo};
 pub use limits::{BucketConfig, Limiter, LimitsConfig};
-pub use list::List;
+pub use list::{List, Progress};
 pub use retry::RetryPolicy;
 pub use typed::{
     InterfaceEvents, ListMethod, Method, MethodError, PlacementCommand, RestEvent, RestEvents,

@@ -86,7 +86,8 @@ pub fn normalize_description(text: &str) -> String {
     text.trim().trim_end_matches(['.', '!', ' ']).to_lowercase()
 }
 
-/// A REST list method that pages with `start` and answers `next`/`total`.
+/// A list method: REST v2 pages with `start` and answers `next`/`total`;
+/// REST 3.0 ([`Method::API`] `V3`) pages with `pagination` and answers `items`.
 pub trait ListMethod: Method {
     /// One row.
     type Item: DeserializeOwned + Send + 'static;

@@ -30,6 +30,19 @@ impl Lower<'_> {
         let params = self.fields(&m.params, &name, Dir::Out)?;
         let output = self.result(m.result.as_ref(), &format!("{name}Result"))?;
         let list = match &m.list {
+            // A REST 3.0 list pages with `pagination` and answers `items`.
+            None if api == Api::V3 && params.iter().any(|p| p.wire == "pagination") => {
+                let item = self.list_item(&output, Some("items"));
+                let has_items = matches!(&output, Ty::Def(i) if matches!(
+                    self.types.defs.get(*i),
+                    Some(Def::Struct(s)) if s.fields.iter().any(|f| f.wire == "items")
+                ));
+                has_items.then(|| List {
+                    id_field: self.infer_id_field(&item, true),
+                    item,
+                    path: Some("items".to_owned()),
+                })
+            }
             None => None,
             Some(_) if api == Api::V3 => {
                 return Err(self.err(
