@@ -2022,6 +2022,7 @@ impl ::b24_core::__private::Method for NodeGet {
 ///         let _code = err.code_for::<b24_humanresources::departments::NodeList>();
 ///     }
 /// }
+/// let _rows = client.list(&call);
 /// # Ok(())
 /// # }
 /// ```
@@ -2120,6 +2121,13 @@ impl ::b24_core::__private::Method for NodeList {
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeListResult;
     type Error = ::b24_core::__private::UndocumentedError;
+}
+impl ::b24_core::__private::ListMethod for NodeList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The method `humanresources.node.member.add` adds users to a department or team.
 ///
@@ -2709,6 +2717,7 @@ impl ::b24_core::__private::Method for NodeMove {
 ///         let _code = err.code_for::<b24_humanresources::departments::NodeSearch>();
 ///     }
 /// }
+/// let _rows = client.list(&call);
 /// # Ok(())
 /// # }
 /// ```
@@ -2808,6 +2817,13 @@ impl ::b24_core::__private::Method for NodeSearch {
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = NodeSearchResult;
     type Error = ::b24_core::__private::UndocumentedError;
+}
+impl ::b24_core::__private::ListMethod for NodeSearch {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The method `humanresources.employee.search` searches for employees by name.
 ///

@@ -283,6 +283,7 @@ impl ::b24_core::__private::Method for MailboxGet {
 ///         let _code = err.code_for::<b24_mail::mail::MailboxList>();
 ///     }
 /// }
+/// let _rows = client.list(&call);
 /// # Ok(())
 /// # }
 /// ```
@@ -383,6 +384,13 @@ impl ::b24_core::__private::Method for MailboxList {
     type Output = MailboxListResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
+impl ::b24_core::__private::ListMethod for MailboxList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
+}
 /// The `mail.mailbox.senders` method returns a list of senders available to the current user.
 ///
 /// Who: any user.
@@ -404,6 +412,7 @@ impl ::b24_core::__private::Method for MailboxList {
 ///         let _code = err.code_for::<b24_mail::mail::MailboxSenders>();
 ///     }
 /// }
+/// let _rows = client.list(&call);
 /// # Ok(())
 /// # }
 /// ```
@@ -457,6 +466,13 @@ impl ::b24_core::__private::Method for MailboxSenders {
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MailboxSendersResult;
     type Error = ::b24_core::__private::UndocumentedError;
+}
+impl ::b24_core::__private::ListMethod for MailboxSenders {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The `mail.message.createcalendarevent` method creates a calendar event from an e-mail.
 ///
@@ -1374,6 +1390,7 @@ impl ::b24_core::__private::Method for MessageGet {
 ///         let _code = err.code_for::<b24_mail::mail::MessageList>();
 ///     }
 /// }
+/// let _rows = client.list(&call);
 /// # Ok(())
 /// # }
 /// ```
@@ -1595,6 +1612,13 @@ impl ::b24_core::__private::Method for MessageList {
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = MessageListResult;
     type Error = ::b24_core::__private::UndocumentedError;
+}
+impl ::b24_core::__private::ListMethod for MessageList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The `mail.message.movetofolder` method moves emails to a folder, spam, or the trash.
 ///
@@ -2318,6 +2342,7 @@ impl ::b24_core::__private::Method for RecipientFieldList {
 ///         let _code = err.code_for::<b24_mail::mail::RecipientListcontacts>();
 ///     }
 /// }
+/// let _rows = client.list(&call);
 /// # Ok(())
 /// # }
 /// ```
@@ -2398,6 +2423,13 @@ impl ::b24_core::__private::Method for RecipientListcontacts {
     type Output = RecipientListcontactsResult;
     type Error = ::b24_core::__private::UndocumentedError;
 }
+impl ::b24_core::__private::ListMethod for RecipientListcontacts {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
+}
 /// The `mail.recipient.listemployees` method searches for employees by name or email.
 ///
 /// Who: any user.
@@ -2419,6 +2451,7 @@ impl ::b24_core::__private::Method for RecipientListcontacts {
 ///         let _code = err.code_for::<b24_mail::mail::RecipientListemployees>();
 ///     }
 /// }
+/// let _rows = client.list(&call);
 /// # Ok(())
 /// # }
 /// ```
@@ -2487,6 +2520,13 @@ impl ::b24_core::__private::Method for RecipientListemployees {
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = RecipientListemployeesResult;
     type Error = ::b24_core::__private::UndocumentedError;
+}
+impl ::b24_core::__private::ListMethod for RecipientListemployees {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// Response data object
 #[derive(

@@ -426,6 +426,7 @@ impl ::b24_core::__private::Method for CollectionGet {
 ///         let _code = err.code_for::<b24_note::note::CollectionList>();
 ///     }
 /// }
+/// let _rows = client.list(&call);
 /// # Ok(())
 /// # }
 /// ```
@@ -466,6 +467,13 @@ impl ::b24_core::__private::Method for CollectionList {
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = CollectionListResult;
     type Error = ::b24_core::__private::UndocumentedError;
+}
+impl ::b24_core::__private::ListMethod for CollectionList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The `note.collection.update` method changes the name of an existing knowledge base.
 ///
@@ -1146,6 +1154,7 @@ impl ::b24_core::__private::Method for DocumentSearchFieldList {
 ///         let _code = err.code_for::<b24_note::note::DocumentSearchList>();
 ///     }
 /// }
+/// let _rows = client.list(&call);
 /// # Ok(())
 /// # }
 /// ```
@@ -1203,6 +1212,13 @@ impl ::b24_core::__private::Method for DocumentSearchList {
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = DocumentSearchListResult;
     type Error = ::b24_core::__private::UndocumentedError;
+}
+impl ::b24_core::__private::ListMethod for DocumentSearchList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The `note.document.tree.field.get` method returns a description of a document tree field by name.
 ///

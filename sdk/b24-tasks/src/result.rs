@@ -293,6 +293,7 @@ impl ::b24_core::__private::Method for TaskResultDeleteFromComment {
 ///         let _code = err.code_for::<b24_tasks::result::TaskResultListV3>();
 ///     }
 /// }
+/// let _rows = client.list(&call);
 /// # Ok(())
 /// # }
 /// ```
@@ -455,6 +456,13 @@ impl ::b24_core::__private::Method for TaskResultListV3 {
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskResultListV3Result;
     type Error = ::b24_core::__private::UndocumentedError;
+}
+impl ::b24_core::__private::ListMethod for TaskResultListV3 {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The method `tasks.task.result.list` retrieves a list of results associated with a task.
 ///

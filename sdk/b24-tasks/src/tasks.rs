@@ -2029,6 +2029,7 @@ impl ::b24_core::__private::Method for TaskHistoryList {
 ///         let _code = err.code_for::<b24_tasks::tasks::TaskListV3>();
 ///     }
 /// }
+/// let _rows = client.list(&call);
 /// # Ok(())
 /// # }
 /// ```
@@ -2163,6 +2164,13 @@ impl ::b24_core::__private::Method for TaskListV3 {
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = TaskListV3Result;
     type Error = ::b24_core::__private::UndocumentedError;
+}
+impl ::b24_core::__private::ListMethod for TaskListV3 {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The method `tasks.task.list` retrieves a list of tasks with pagination.
 ///

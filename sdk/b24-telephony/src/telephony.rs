@@ -303,6 +303,7 @@ impl ::b24_core::__private::Method for FollowupGet {
 ///         let _code = err.code_for::<b24_telephony::telephony::FollowupList>();
 ///     }
 /// }
+/// let _rows = client.list(&call);
 /// # Ok(())
 /// # }
 /// ```
@@ -411,6 +412,13 @@ impl ::b24_core::__private::Method for FollowupList {
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
     type Output = FollowupListResult;
     type Error = ::b24_core::__private::UndocumentedError;
+}
+impl ::b24_core::__private::ListMethod for FollowupList {
+    type Item = ::b24_core::__private::serde_json::Value;
+    const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "items",
+    );
+    const ID_FIELD: &'static str = "id";
 }
 /// The method `telephony.call.attachTranscription` adds a transcription of the conversation to a completed call.
 ///
