@@ -117,6 +117,30 @@ pub struct Enum {
     pub variants: Vec<Variant>,
 }
 
+/// One selectable field of a REST 3.0 row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldVariant {
+    /// Rust variant name.
+    pub name: String,
+    /// The field's wire name (a path segment).
+    pub wire: String,
+    /// For a relation (a nested object): its own field enum, by index into
+    /// [`Module::defs`]; the variant then holds the rest of the path.
+    pub nested: Option<usize>,
+}
+
+/// The typed `select` of a REST 3.0 method: the row's field names and
+/// relation paths (`responsible.name`), with a `Raw(String)` escape hatch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldEnum {
+    /// Rust type name (`{Row}Field`).
+    pub name: String,
+    /// The row struct it names the fields of.
+    pub row: String,
+    /// One per field of the row.
+    pub variants: Vec<FieldVariant>,
+}
+
 /// A generated type definition.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Def {
@@ -124,6 +148,8 @@ pub enum Def {
     Struct(Struct),
     /// An enum.
     Enum(Enum),
+    /// The field names of a row, for a typed `select`.
+    Fields(FieldEnum),
 }
 
 impl Def {
@@ -132,6 +158,7 @@ impl Def {
         match self {
             Def::Struct(s) => &s.name,
             Def::Enum(e) => &e.name,
+            Def::Fields(f) => &f.name,
         }
     }
 }

@@ -2,7 +2,18 @@
 
 use super::{Lower, docs};
 use crate::Error;
-use crate::ir::{Api, Def, Dir, ErrorDoc, Idempotency, List, Method, Ty};
+use std::collections::HashMap;
+
+use b24_spec::Spanned;
+use heck::ToUpperCamelCase;
+
+use crate::ir::{
+    Api, Def, Dir, ErrorDoc, FieldEnum, FieldVariant, Idempotency, List, Method, Struct, Ty,
+};
+
+/// Relations nest at most this deep in a typed `select` (a row that refers
+/// to its own type would otherwise never end).
+const SELECT_DEPTH: usize = 3;
 
 impl Lower<'_> {
     pub(super) fn method_name(&self, m: &b24_spec::Method) -> Result<String, Error> {
@@ -27,8 +38,11 @@ impl Lower<'_> {
                 ));
             }
         };
-        let params = self.fields(&m.params, &name, Dir::Out)?;
+        let mut params = self.fields(&m.params, &name, Dir::Out)?;
         let output = self.result(m.result.as_ref(), &format!("{name}Result"))?;
+        if api == Api::V3 {
+            self.typed_select(&mut params, &output, &m.name)?;
+        }
         let list = match &m.list {
             // A REST 3.0 list pages with `pagination` and answers `items`.
             None if api == Api::V3 && params.iter().any(|p| p.wire == "pagination") => {
@@ -89,6 +103,115 @@ impl Lower<'_> {
             output,
             list,
         })
+    }
+
+    /// A REST 3.0 `select` (a list of field names) becomes a list of the
+    /// row's field enum, when the result's row (`item`, or an element of
+    /// `items`) is a struct with fields.
+    fn typed_select(
+        &mut self,
+        params: &mut [crate::ir::Field],
+        output: &Ty,
+        at: &Spanned<String>,
+    ) -> Result<(), Error> {
+        let Some(select) = params.iter_mut().find(|p| {
+            p.wire == "select"
+                && matches!(&p.ty, Ty::Vec(inner) if matches!(**inner, Ty::Any | Ty::String))
+        }) else {
+            return Ok(());
+        };
+        let row = ["item", "items"].into_iter().find_map(|key| {
+            let ty = self.list_item_or_field(output, key)?;
+            match ty {
+                Ty::Def(i) => match self.types.defs.get(i) {
+                    Some(Def::Struct(s)) if !s.fields.is_empty() => Some(i),
+                    _ => None,
+                },
+                _ => None,
+            }
+        });
+        let Some(row) = row else {
+            return Ok(());
+        };
+        let mut memo = std::mem::take(&mut self.field_enums);
+        let fields = self.field_enum(row, 0, at, &mut memo);
+        self.field_enums = memo;
+        let fields = fields?;
+        select.ty = Ty::Vec(Box::new(Ty::Def(fields)));
+        Ok(())
+    }
+
+    /// The type of `result.key`, or of one element when it is an array.
+    fn list_item_or_field(&self, output: &Ty, key: &str) -> Option<Ty> {
+        let Ty::Def(i) = output else { return None };
+        let Some(Def::Struct(s)) = self.types.defs.get(*i) else {
+            return None;
+        };
+        let f = s.fields.iter().find(|f| f.wire == key)?;
+        Some(match &f.ty {
+            Ty::Vec(inner) => (**inner).clone(),
+            t => t.clone(),
+        })
+    }
+
+    /// The field enum of row struct `row` (one per row struct in a module).
+    fn field_enum(
+        &mut self,
+        row: usize,
+        depth: usize,
+        at: &Spanned<String>,
+        memo: &mut HashMap<usize, usize>,
+    ) -> Result<usize, Error> {
+        if let Some(i) = memo.get(&row) {
+            return Ok(*i);
+        }
+        let Some(Def::Struct(Struct { name, fields, .. })) = self.types.defs.get(row).cloned()
+        else {
+            unreachable!("field_enum is called with struct rows only")
+        };
+        let mut variants: Vec<FieldVariant> = Vec::new();
+        for f in &fields {
+            let inner = match &f.ty {
+                Ty::Vec(b) => &**b,
+                t => t,
+            };
+            let nested_row = match inner {
+                Ty::Def(i) => match self.types.defs.get(*i) {
+                    Some(Def::Struct(s)) if !s.fields.is_empty() && depth + 1 < SELECT_DEPTH => {
+                        Some(*i)
+                    }
+                    _ => None,
+                },
+                _ => None,
+            };
+            let nested = match nested_row {
+                Some(i) => Some(self.field_enum(i, depth + 1, at, memo)?),
+                None => None,
+            };
+            let mut vname = f.ident.to_upper_camel_case();
+            if vname == "Raw" || vname.is_empty() {
+                vname.push_str("Field");
+            }
+            let base = vname.clone();
+            let mut n = 1;
+            while variants.iter().any(|v| v.name == vname) {
+                n += 1;
+                vname = format!("{base}{n}");
+            }
+            variants.push(FieldVariant {
+                name: vname,
+                wire: f.wire.clone(),
+                nested,
+            });
+        }
+        let def = Def::Fields(FieldEnum {
+            name: format!("{name}Field"),
+            row: name,
+            variants,
+        });
+        let idx = self.add(def, at, false)?;
+        memo.insert(row, idx);
+        Ok(idx)
     }
 
     /// The keyset cursor of a list: the row's `ID` or `id` field; without a

@@ -37,6 +37,7 @@ pub fn lower(spec: &Spec) -> Result<Module, Error> {
         spec,
         types: types::Types::default(),
         error_enums: Vec::new(),
+        field_enums: std::collections::HashMap::new(),
     };
     let file = &spec.file;
     // Entry types own their names; inline types give way to them.
@@ -76,6 +77,8 @@ struct Lower<'a> {
     types: types::Types,
     /// The methods' error enums so far (deduplicated).
     error_enums: Vec<crate::ir::ErrorEnum>,
+    /// Row struct to its `select` field enum, both indexes into the defs.
+    field_enums: std::collections::HashMap<usize, usize>,
 }
 
 impl Lower<'_> {
