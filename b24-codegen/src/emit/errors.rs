@@ -30,34 +30,46 @@ impl Emit<'_> {
             let d = docs(&doc_lines);
             variants.push(quote!(#d #vid,));
             if !code.is_empty() {
-                by_code.push(quote!(#code => return Self::#vid,));
+                by_code.push(quote!(#code => Self::#vid,));
             }
             for text in &v.descriptions {
-                by_desc.push(quote!(#text => return Self::#vid,));
+                by_desc.push(quote!(#text => Self::#vid,));
             }
             codes.push(quote!(Self::#vid => #code,));
             if v.not_found {
                 not_found.push(quote!(Self::#vid));
             }
         }
-        let by_code = (!by_code.is_empty()).then(|| {
+        // Documented codes match exactly; an empty or `0` code is told
+        // apart by its description; the rest is kept in `Unknown`.
+        let unknown = quote!(Self::Unknown(if code.is_empty() { description } else { code }.to_owned()));
+        let blank = if by_desc.is_empty() {
+            unknown
+        } else {
+            quote! {
+                match #p::normalize_description(description).as_str() {
+                    #(#by_desc)*
+                    _ => #unknown,
+                }
+            }
+        };
+        let from_wire = if by_code.is_empty() {
+            quote! {
+                if code.is_empty() || code == "0" {
+                    #blank
+                } else {
+                    Self::Unknown(code.to_owned())
+                }
+            }
+        } else {
             quote! {
                 match code {
                     #(#by_code)*
-                    _ => {}
+                    _ if code.is_empty() || code == "0" => #blank,
+                    _ => Self::Unknown(code.to_owned()),
                 }
             }
-        });
-        let by_desc = (!by_desc.is_empty()).then(|| {
-            quote! {
-                if code.is_empty() || code == "0" {
-                    match #p::normalize_description(description).as_str() {
-                        #(#by_desc)*
-                        _ => {}
-                    }
-                }
-            }
-        });
+        };
         let not_found = if not_found.is_empty() {
             quote!(::std::matches!(self, Self::Unknown(s) if #p::looks_not_found(s)))
         } else {
@@ -92,9 +104,7 @@ impl Emit<'_> {
             }
             impl #p::MethodError for #name {
                 fn from_wire(code: &str, description: &str) -> Self {
-                    #by_code
-                    #by_desc
-                    Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
+                    #from_wire
                 }
                 fn code(&self) -> &str {
                     match self {
