@@ -333,30 +333,30 @@ pub enum AiEngineRegisterError {
 impl ::b24_core::__private::MethodError for AiEngineRegisterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ENGINE_REGISTER_ERROR_NAME" => return Self::EngineRegisterErrorName,
-            "ENGINE_REGISTER_ERROR_CODE" => return Self::EngineRegisterErrorCode,
-            "ENGINE_REGISTER_ERROR_CODE_FORMAT" => {
-                return Self::EngineRegisterErrorCodeFormat;
-            }
-            "ENGINE_REGISTER_ERROR_CODE_UNIQUE" => {
-                return Self::EngineRegisterErrorCodeUnique;
-            }
-            "ENGINE_REGISTER_ERROR_CATEGORY" => return Self::EngineRegisterErrorCategory,
+            "ENGINE_REGISTER_ERROR_NAME" => Self::EngineRegisterErrorName,
+            "ENGINE_REGISTER_ERROR_CODE" => Self::EngineRegisterErrorCode,
+            "ENGINE_REGISTER_ERROR_CODE_FORMAT" => Self::EngineRegisterErrorCodeFormat,
+            "ENGINE_REGISTER_ERROR_CODE_UNIQUE" => Self::EngineRegisterErrorCodeUnique,
+            "ENGINE_REGISTER_ERROR_CATEGORY" => Self::EngineRegisterErrorCategory,
             "ENGINE_REGISTER_ERROR_CATEGORY_FORMAT" => {
-                return Self::EngineRegisterErrorCategoryFormat;
+                Self::EngineRegisterErrorCategoryFormat
             }
             "ENGINE_REGISTER_ERROR_COMPLETIONS_URL" => {
-                return Self::EngineRegisterErrorCompletionsUrl;
+                Self::EngineRegisterErrorCompletionsUrl
             }
             "ENGINE_REGISTER_ERROR_COMPLETIONS_URL_FAIL" => {
-                return Self::EngineRegisterErrorCompletionsUrlFail;
+                Self::EngineRegisterErrorCompletionsUrlFail
             }
             "ENGINE_REGISTER_ERROR_SETTINGS_FORMAT" => {
-                return Self::EngineRegisterErrorSettingsFormat;
+                Self::EngineRegisterErrorSettingsFormat
             }
-            _ => {}
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -808,10 +808,14 @@ pub enum AppInfoError {
 impl ::b24_core::__private::MethodError for AppInfoError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -841,10 +845,14 @@ pub enum AppOptionGetError {
 impl ::b24_core::__private::MethodError for AppOptionGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "AccessException" => return Self::AccessException,
-            _ => {}
+            "AccessException" => Self::AccessException,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -880,11 +888,15 @@ pub enum AppOptionSetError {
 impl ::b24_core::__private::MethodError for AppOptionSetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ArgumentNullException" => return Self::ArgumentNullException,
-            "AccessException" => return Self::AccessException,
-            _ => {}
+            "ArgumentNullException" => Self::ArgumentNullException,
+            "AccessException" => Self::AccessException,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -913,10 +925,14 @@ pub enum FeatureGetError {
 impl ::b24_core::__private::MethodError for FeatureGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CODE_EMPTY" => return Self::CodeEmpty,
-            _ => {}
+            "CODE_EMPTY" => Self::CodeEmpty,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -950,11 +966,15 @@ pub enum UserOptionSetError {
 impl ::b24_core::__private::MethodError for UserOptionSetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ArgumentNullException" => return Self::ArgumentNullException,
-            "AccessException" => return Self::AccessException,
-            _ => {}
+            "ArgumentNullException" => Self::ArgumentNullException,
+            "AccessException" => Self::AccessException,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

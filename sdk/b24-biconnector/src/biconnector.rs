@@ -1559,29 +1559,25 @@ pub enum ConnectorAddError {
 impl ::b24_core::__private::MethodError for ConnectorAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "VALIDATION_FIELDS_NOT_PROVIDED" => return Self::ValidationFieldsNotProvided,
-            "VALIDATION_UNKNOWN_PARAMETERS" => return Self::ValidationUnknownParameters,
-            "VALIDATION_REQUIRED_FIELD_MISSING" => {
-                return Self::ValidationRequiredFieldMissing;
-            }
-            "VALIDATION_READ_ONLY_FIELD" => return Self::ValidationReadOnlyField,
-            "VALIDATION_IMMUTABLE_FIELD" => return Self::ValidationImmutableField,
-            "VALIDATION_INVALID_FIELD_TYPE" => return Self::ValidationInvalidFieldType,
+            "VALIDATION_FIELDS_NOT_PROVIDED" => Self::ValidationFieldsNotProvided,
+            "VALIDATION_UNKNOWN_PARAMETERS" => Self::ValidationUnknownParameters,
+            "VALIDATION_REQUIRED_FIELD_MISSING" => Self::ValidationRequiredFieldMissing,
+            "VALIDATION_READ_ONLY_FIELD" => Self::ValidationReadOnlyField,
+            "VALIDATION_IMMUTABLE_FIELD" => Self::ValidationImmutableField,
+            "VALIDATION_INVALID_FIELD_TYPE" => Self::ValidationInvalidFieldType,
             "VALIDATION_SETTINGS_MISSING_REQUIRED_FIELDS" => {
-                return Self::ValidationSettingsMissingRequiredFields;
+                Self::ValidationSettingsMissingRequiredFields
             }
-            "VALIDATION_SETTINGS_NAME_TOO_LONG" => {
-                return Self::ValidationSettingsNameTooLong;
+            "VALIDATION_SETTINGS_NAME_TOO_LONG" => Self::ValidationSettingsNameTooLong,
+            "VALIDATION_SETTINGS_CODE_TOO_LONG" => Self::ValidationSettingsCodeTooLong,
+            "VALIDATION_SETTINGS_INVALID_TYPE" => Self::ValidationSettingsInvalidType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "VALIDATION_SETTINGS_CODE_TOO_LONG" => {
-                return Self::ValidationSettingsCodeTooLong;
-            }
-            "VALIDATION_SETTINGS_INVALID_TYPE" => {
-                return Self::ValidationSettingsInvalidType;
-            }
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1632,13 +1628,17 @@ pub enum ConnectorDeleteError {
 impl ::b24_core::__private::MethodError for ConnectorDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "VALIDATION_ID_NOT_PROVIDED" => return Self::ValidationIdNotProvided,
-            "VALIDATION_INVALID_ID_FORMAT" => return Self::ValidationInvalidIdFormat,
-            "CONNECTOR_NOT_FOUND" => return Self::ConnectorNotFound,
-            "CONNECTOR_DELETE_RESTRICTED" => return Self::ConnectorDeleteRestricted,
-            _ => {}
+            "VALIDATION_ID_NOT_PROVIDED" => Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => Self::ValidationInvalidIdFormat,
+            "CONNECTOR_NOT_FOUND" => Self::ConnectorNotFound,
+            "CONNECTOR_DELETE_RESTRICTED" => Self::ConnectorDeleteRestricted,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1678,12 +1678,16 @@ pub enum ConnectorGetError {
 impl ::b24_core::__private::MethodError for ConnectorGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "VALIDATION_ID_NOT_PROVIDED" => return Self::ValidationIdNotProvided,
-            "VALIDATION_INVALID_ID_FORMAT" => return Self::ValidationInvalidIdFormat,
-            "CONNECTOR_NOT_FOUND" => return Self::ConnectorNotFound,
-            _ => {}
+            "VALIDATION_ID_NOT_PROVIDED" => Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => Self::ValidationInvalidIdFormat,
+            "CONNECTOR_NOT_FOUND" => Self::ConnectorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1738,24 +1742,26 @@ pub enum ConnectorListError {
 impl ::b24_core::__private::MethodError for ConnectorListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "VALIDATION_SELECT_TYPE" => return Self::ValidationSelectType,
-            "VALIDATION_FILTER_TYPE" => return Self::ValidationFilterType,
-            "VALIDATION_ORDER_TYPE" => return Self::ValidationOrderType,
+            "VALIDATION_SELECT_TYPE" => Self::ValidationSelectType,
+            "VALIDATION_FILTER_TYPE" => Self::ValidationFilterType,
+            "VALIDATION_ORDER_TYPE" => Self::ValidationOrderType,
             "VALIDATION_FIELD_NOT_ALLOWED_IN_SELECT" => {
-                return Self::ValidationFieldNotAllowedInSelect;
+                Self::ValidationFieldNotAllowedInSelect
             }
             "VALIDATION_FIELD_NOT_ALLOWED_IN_FILTER" => {
-                return Self::ValidationFieldNotAllowedInFilter;
+                Self::ValidationFieldNotAllowedInFilter
             }
             "VALIDATION_FIELD_NOT_ALLOWED_IN_ORDER" => {
-                return Self::ValidationFieldNotAllowedInOrder;
+                Self::ValidationFieldNotAllowedInOrder
             }
-            "VALIDATION_INVALID_FILTER_LOGIC" => {
-                return Self::ValidationInvalidFilterLogic;
+            "VALIDATION_INVALID_FILTER_LOGIC" => Self::ValidationInvalidFilterLogic,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1839,29 +1845,27 @@ pub enum ConnectorUpdateError {
 impl ::b24_core::__private::MethodError for ConnectorUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "VALIDATION_ID_NOT_PROVIDED" => return Self::ValidationIdNotProvided,
-            "VALIDATION_INVALID_ID_FORMAT" => return Self::ValidationInvalidIdFormat,
-            "VALIDATION_FIELDS_NOT_PROVIDED" => return Self::ValidationFieldsNotProvided,
-            "VALIDATION_UNKNOWN_PARAMETERS" => return Self::ValidationUnknownParameters,
-            "VALIDATION_READ_ONLY_FIELD" => return Self::ValidationReadOnlyField,
-            "VALIDATION_IMMUTABLE_FIELD" => return Self::ValidationImmutableField,
-            "VALIDATION_INVALID_FIELD_TYPE" => return Self::ValidationInvalidFieldType,
-            "CONNECTOR_NOT_FOUND" => return Self::ConnectorNotFound,
+            "VALIDATION_ID_NOT_PROVIDED" => Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => Self::ValidationInvalidIdFormat,
+            "VALIDATION_FIELDS_NOT_PROVIDED" => Self::ValidationFieldsNotProvided,
+            "VALIDATION_UNKNOWN_PARAMETERS" => Self::ValidationUnknownParameters,
+            "VALIDATION_READ_ONLY_FIELD" => Self::ValidationReadOnlyField,
+            "VALIDATION_IMMUTABLE_FIELD" => Self::ValidationImmutableField,
+            "VALIDATION_INVALID_FIELD_TYPE" => Self::ValidationInvalidFieldType,
+            "CONNECTOR_NOT_FOUND" => Self::ConnectorNotFound,
             "VALIDATION_SETTINGS_MISSING_REQUIRED_FIELDS" => {
-                return Self::ValidationSettingsMissingRequiredFields;
+                Self::ValidationSettingsMissingRequiredFields
             }
-            "VALIDATION_SETTINGS_INVALID_TYPE" => {
-                return Self::ValidationSettingsInvalidType;
+            "VALIDATION_SETTINGS_INVALID_TYPE" => Self::ValidationSettingsInvalidType,
+            "VALIDATION_SETTINGS_NAME_TOO_LONG" => Self::ValidationSettingsNameTooLong,
+            "VALIDATION_SETTINGS_CODE_TOO_LONG" => Self::ValidationSettingsCodeTooLong,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "VALIDATION_SETTINGS_NAME_TOO_LONG" => {
-                return Self::ValidationSettingsNameTooLong;
-            }
-            "VALIDATION_SETTINGS_CODE_TOO_LONG" => {
-                return Self::ValidationSettingsCodeTooLong;
-            }
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1967,45 +1971,39 @@ pub enum DatasetAddError {
 impl ::b24_core::__private::MethodError for DatasetAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "VALIDATION_FIELDS_NOT_PROVIDED" => return Self::ValidationFieldsNotProvided,
-            "VALIDATION_UNKNOWN_PARAMETERS" => return Self::ValidationUnknownParameters,
-            "VALIDATION_REQUIRED_FIELD_MISSING" => {
-                return Self::ValidationRequiredFieldMissing;
-            }
-            "VALIDATION_READ_ONLY_FIELD" => return Self::ValidationReadOnlyField,
-            "VALIDATION_IMMUTABLE_FIELD" => return Self::ValidationImmutableField,
-            "VALIDATION_INVALID_FIELD_TYPE" => return Self::ValidationInvalidFieldType,
-            "SOURCE_NOT_FOUND" => return Self::SourceNotFound,
-            "DATASET_ALREADY_EXIST" => return Self::DatasetAlreadyExist,
-            "VALIDATION_DATASET_NAME_INVALID" => {
-                return Self::ValidationDatasetNameInvalid;
-            }
-            "VALIDATION_DATASET_NAME_TOO_LONG" => {
-                return Self::ValidationDatasetNameTooLong;
-            }
-            "VALIDATION_DUPLICATE_FIELD_CODE" => {
-                return Self::ValidationDuplicateFieldCode;
-            }
-            "VALIDATION_DUPLICATE_FIELD_NAME" => {
-                return Self::ValidationDuplicateFieldName;
-            }
+            "VALIDATION_FIELDS_NOT_PROVIDED" => Self::ValidationFieldsNotProvided,
+            "VALIDATION_UNKNOWN_PARAMETERS" => Self::ValidationUnknownParameters,
+            "VALIDATION_REQUIRED_FIELD_MISSING" => Self::ValidationRequiredFieldMissing,
+            "VALIDATION_READ_ONLY_FIELD" => Self::ValidationReadOnlyField,
+            "VALIDATION_IMMUTABLE_FIELD" => Self::ValidationImmutableField,
+            "VALIDATION_INVALID_FIELD_TYPE" => Self::ValidationInvalidFieldType,
+            "SOURCE_NOT_FOUND" => Self::SourceNotFound,
+            "DATASET_ALREADY_EXIST" => Self::DatasetAlreadyExist,
+            "VALIDATION_DATASET_NAME_INVALID" => Self::ValidationDatasetNameInvalid,
+            "VALIDATION_DATASET_NAME_TOO_LONG" => Self::ValidationDatasetNameTooLong,
+            "VALIDATION_DUPLICATE_FIELD_CODE" => Self::ValidationDuplicateFieldCode,
+            "VALIDATION_DUPLICATE_FIELD_NAME" => Self::ValidationDuplicateFieldName,
             "VALIDATION_FIELD_MISSING_REQUIRED_PARAMETERS" => {
-                return Self::ValidationFieldMissingRequiredParameters;
+                Self::ValidationFieldMissingRequiredParameters
             }
             "VALIDATION_FIELD_NAME_INVALID_FORMAT" => {
-                return Self::ValidationFieldNameInvalidFormat;
+                Self::ValidationFieldNameInvalidFormat
             }
-            "VALIDATION_FIELD_NAME_TOO_LONG" => return Self::ValidationFieldNameTooLong,
-            "VALIDATION_FIELD_INVALID_TYPE" => return Self::ValidationFieldInvalidType,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "error adding dataset" => return Self::ErrorAddingDataset,
-                _ => {}
+            "VALIDATION_FIELD_NAME_TOO_LONG" => Self::ValidationFieldNameTooLong,
+            "VALIDATION_FIELD_INVALID_TYPE" => Self::ValidationFieldInvalidType,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "error adding dataset" => Self::ErrorAddingDataset,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2066,18 +2064,22 @@ pub enum DatasetDeleteError {
 impl ::b24_core::__private::MethodError for DatasetDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "VALIDATION_ID_NOT_PROVIDED" => return Self::ValidationIdNotProvided,
-            "VALIDATION_INVALID_ID_FORMAT" => return Self::ValidationInvalidIdFormat,
-            "DATASET_NOT_FOUND" => return Self::DatasetNotFound,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "error deleting dataset" => return Self::ErrorDeletingDataset,
-                _ => {}
+            "VALIDATION_ID_NOT_PROVIDED" => Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => Self::ValidationInvalidIdFormat,
+            "DATASET_NOT_FOUND" => Self::DatasetNotFound,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "error deleting dataset" => Self::ErrorDeletingDataset,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2161,39 +2163,33 @@ pub enum DatasetFieldsUpdateError {
 impl ::b24_core::__private::MethodError for DatasetFieldsUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "VALIDATION_ID_NOT_PROVIDED" => return Self::ValidationIdNotProvided,
-            "VALIDATION_INVALID_ID_FORMAT" => return Self::ValidationInvalidIdFormat,
-            "DATASET_NOT_FOUND" => return Self::DatasetNotFound,
-            "DATASET_UPDATE_ERROR" => return Self::DatasetUpdateError,
-            "VALIDATION_DUPLICATE_FIELD_CODE" => {
-                return Self::ValidationDuplicateFieldCode;
-            }
-            "VALIDATION_DUPLICATE_FIELD_NAME" => {
-                return Self::ValidationDuplicateFieldName;
-            }
+            "VALIDATION_ID_NOT_PROVIDED" => Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => Self::ValidationInvalidIdFormat,
+            "DATASET_NOT_FOUND" => Self::DatasetNotFound,
+            "DATASET_UPDATE_ERROR" => Self::DatasetUpdateError,
+            "VALIDATION_DUPLICATE_FIELD_CODE" => Self::ValidationDuplicateFieldCode,
+            "VALIDATION_DUPLICATE_FIELD_NAME" => Self::ValidationDuplicateFieldName,
             "VALIDATION_FIELD_NAME_INVALID_FORMAT" => {
-                return Self::ValidationFieldNameInvalidFormat;
+                Self::ValidationFieldNameInvalidFormat
             }
-            "VALIDATION_FIELD_NAME_TOO_LONG" => return Self::ValidationFieldNameTooLong,
-            "VALIDATION_FIELD_INVALID_TYPE" => return Self::ValidationFieldInvalidType,
-            "VALIDATION_DUPLICATE_EXIST_CODE" => {
-                return Self::ValidationDuplicateExistCode;
-            }
-            "VALIDATION_DUPLICATE_EXIST_NAME" => {
-                return Self::ValidationDuplicateExistName;
-            }
+            "VALIDATION_FIELD_NAME_TOO_LONG" => Self::ValidationFieldNameTooLong,
+            "VALIDATION_FIELD_INVALID_TYPE" => Self::ValidationFieldInvalidType,
+            "VALIDATION_DUPLICATE_EXIST_CODE" => Self::ValidationDuplicateExistCode,
+            "VALIDATION_DUPLICATE_EXIST_NAME" => Self::ValidationDuplicateExistName,
             "VALIDATION_FIELD_ADD_MISSING_REQUIRED_FIELDS" => {
-                return Self::ValidationFieldAddMissingRequiredFields;
+                Self::ValidationFieldAddMissingRequiredFields
             }
             "VALIDATION_FIELD_UPDATE_MISSING_REQUIRED_FIELDS" => {
-                return Self::ValidationFieldUpdateMissingRequiredFields;
+                Self::ValidationFieldUpdateMissingRequiredFields
             }
-            "VALIDATION_FIELD_DELETE_INVALID_ID" => {
-                return Self::ValidationFieldDeleteInvalidId;
+            "VALIDATION_FIELD_DELETE_INVALID_ID" => Self::ValidationFieldDeleteInvalidId,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2249,12 +2245,16 @@ pub enum DatasetGetError {
 impl ::b24_core::__private::MethodError for DatasetGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "VALIDATION_ID_NOT_PROVIDED" => return Self::ValidationIdNotProvided,
-            "VALIDATION_INVALID_ID_FORMAT" => return Self::ValidationInvalidIdFormat,
-            "DATASET_NOT_FOUND" => return Self::DatasetNotFound,
-            _ => {}
+            "VALIDATION_ID_NOT_PROVIDED" => Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => Self::ValidationInvalidIdFormat,
+            "DATASET_NOT_FOUND" => Self::DatasetNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2305,21 +2305,25 @@ pub enum DatasetListError {
 impl ::b24_core::__private::MethodError for DatasetListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "VALIDATION_SELECT_TYPE" => return Self::ValidationSelectType,
-            "VALIDATION_FILTER_TYPE" => return Self::ValidationFilterType,
-            "VALIDATION_ORDER_TYPE" => return Self::ValidationOrderType,
+            "VALIDATION_SELECT_TYPE" => Self::ValidationSelectType,
+            "VALIDATION_FILTER_TYPE" => Self::ValidationFilterType,
+            "VALIDATION_ORDER_TYPE" => Self::ValidationOrderType,
             "VALIDATION_FIELD_NOT_ALLOWED_IN_SELECT" => {
-                return Self::ValidationFieldNotAllowedInSelect;
+                Self::ValidationFieldNotAllowedInSelect
             }
             "VALIDATION_FIELD_NOT_ALLOWED_IN_FILTER" => {
-                return Self::ValidationFieldNotAllowedInFilter;
+                Self::ValidationFieldNotAllowedInFilter
             }
             "VALIDATION_FIELD_NOT_ALLOWED_IN_ORDER" => {
-                return Self::ValidationFieldNotAllowedInOrder;
+                Self::ValidationFieldNotAllowedInOrder
             }
-            _ => {}
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2400,27 +2404,29 @@ pub enum DatasetUpdateError {
 impl ::b24_core::__private::MethodError for DatasetUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "VALIDATION_ID_NOT_PROVIDED" => return Self::ValidationIdNotProvided,
-            "VALIDATION_INVALID_ID_FORMAT" => return Self::ValidationInvalidIdFormat,
-            "VALIDATION_FIELDS_NOT_PROVIDED" => return Self::ValidationFieldsNotProvided,
-            "VALIDATION_UNKNOWN_PARAMETERS" => return Self::ValidationUnknownParameters,
-            "VALIDATION_REQUIRED_FIELD_MISSING" => {
-                return Self::ValidationRequiredFieldMissing;
+            "VALIDATION_ID_NOT_PROVIDED" => Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => Self::ValidationInvalidIdFormat,
+            "VALIDATION_FIELDS_NOT_PROVIDED" => Self::ValidationFieldsNotProvided,
+            "VALIDATION_UNKNOWN_PARAMETERS" => Self::ValidationUnknownParameters,
+            "VALIDATION_REQUIRED_FIELD_MISSING" => Self::ValidationRequiredFieldMissing,
+            "VALIDATION_READ_ONLY_FIELD" => Self::ValidationReadOnlyField,
+            "VALIDATION_IMMUTABLE_FIELD" => Self::ValidationImmutableField,
+            "VALIDATION_INVALID_FIELD_TYPE" => Self::ValidationInvalidFieldType,
+            "DATASET_NOT_FOUND" => Self::DatasetNotFound,
+            "INVALID_METHOD" => Self::InvalidMethod,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "error updating dataset" => Self::ErrorUpdatingDataset,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
-            "VALIDATION_READ_ONLY_FIELD" => return Self::ValidationReadOnlyField,
-            "VALIDATION_IMMUTABLE_FIELD" => return Self::ValidationImmutableField,
-            "VALIDATION_INVALID_FIELD_TYPE" => return Self::ValidationInvalidFieldType,
-            "DATASET_NOT_FOUND" => return Self::DatasetNotFound,
-            "INVALID_METHOD" => return Self::InvalidMethod,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "error updating dataset" => return Self::ErrorUpdatingDataset,
-                _ => {}
-            }
-        }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2495,21 +2501,23 @@ pub enum SourceAddError {
 impl ::b24_core::__private::MethodError for SourceAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "VALIDATION_FIELDS_NOT_PROVIDED" => return Self::ValidationFieldsNotProvided,
-            "VALIDATION_UNKNOWN_PARAMETERS" => return Self::ValidationUnknownParameters,
-            "VALIDATION_REQUIRED_FIELD_MISSING" => {
-                return Self::ValidationRequiredFieldMissing;
+            "VALIDATION_FIELDS_NOT_PROVIDED" => Self::ValidationFieldsNotProvided,
+            "VALIDATION_UNKNOWN_PARAMETERS" => Self::ValidationUnknownParameters,
+            "VALIDATION_REQUIRED_FIELD_MISSING" => Self::ValidationRequiredFieldMissing,
+            "VALIDATION_READ_ONLY_FIELD" => Self::ValidationReadOnlyField,
+            "VALIDATION_IMMUTABLE_FIELD" => Self::ValidationImmutableField,
+            "VALIDATION_INVALID_FIELD_TYPE" => Self::ValidationInvalidFieldType,
+            "CONNECTOR_NOT_FOUND" => Self::ConnectorNotFound,
+            "SOURCE_CREATE_CONNECTION_ERROR" => Self::SourceCreateConnectionError,
+            "SOURCE_UPDATE_CONNECTION_ERROR" => Self::SourceUpdateConnectionError,
+            "BX_ERROR" => Self::BxError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "VALIDATION_READ_ONLY_FIELD" => return Self::ValidationReadOnlyField,
-            "VALIDATION_IMMUTABLE_FIELD" => return Self::ValidationImmutableField,
-            "VALIDATION_INVALID_FIELD_TYPE" => return Self::ValidationInvalidFieldType,
-            "CONNECTOR_NOT_FOUND" => return Self::ConnectorNotFound,
-            "SOURCE_CREATE_CONNECTION_ERROR" => return Self::SourceCreateConnectionError,
-            "SOURCE_UPDATE_CONNECTION_ERROR" => return Self::SourceUpdateConnectionError,
-            "BX_ERROR" => return Self::BxError,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2559,13 +2567,17 @@ pub enum SourceDeleteError {
 impl ::b24_core::__private::MethodError for SourceDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "VALIDATION_ID_NOT_PROVIDED" => return Self::ValidationIdNotProvided,
-            "VALIDATION_INVALID_ID_FORMAT" => return Self::ValidationInvalidIdFormat,
-            "SOURCE_NOT_FOUND" => return Self::SourceNotFound,
-            "BX_ERROR" => return Self::BxError,
-            _ => {}
+            "VALIDATION_ID_NOT_PROVIDED" => Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => Self::ValidationInvalidIdFormat,
+            "SOURCE_NOT_FOUND" => Self::SourceNotFound,
+            "BX_ERROR" => Self::BxError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2605,12 +2617,16 @@ pub enum SourceGetError {
 impl ::b24_core::__private::MethodError for SourceGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "VALIDATION_ID_NOT_PROVIDED" => return Self::ValidationIdNotProvided,
-            "VALIDATION_INVALID_ID_FORMAT" => return Self::ValidationInvalidIdFormat,
-            "SOURCE_NOT_FOUND" => return Self::SourceNotFound,
-            _ => {}
+            "VALIDATION_ID_NOT_PROVIDED" => Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => Self::ValidationInvalidIdFormat,
+            "SOURCE_NOT_FOUND" => Self::SourceNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2685,23 +2701,25 @@ pub enum SourceUpdateError {
 impl ::b24_core::__private::MethodError for SourceUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "VALIDATION_ID_NOT_PROVIDED" => return Self::ValidationIdNotProvided,
-            "VALIDATION_INVALID_ID_FORMAT" => return Self::ValidationInvalidIdFormat,
-            "VALIDATION_FIELDS_NOT_PROVIDED" => return Self::ValidationFieldsNotProvided,
-            "VALIDATION_UNKNOWN_PARAMETERS" => return Self::ValidationUnknownParameters,
-            "VALIDATION_REQUIRED_FIELD_MISSING" => {
-                return Self::ValidationRequiredFieldMissing;
+            "VALIDATION_ID_NOT_PROVIDED" => Self::ValidationIdNotProvided,
+            "VALIDATION_INVALID_ID_FORMAT" => Self::ValidationInvalidIdFormat,
+            "VALIDATION_FIELDS_NOT_PROVIDED" => Self::ValidationFieldsNotProvided,
+            "VALIDATION_UNKNOWN_PARAMETERS" => Self::ValidationUnknownParameters,
+            "VALIDATION_REQUIRED_FIELD_MISSING" => Self::ValidationRequiredFieldMissing,
+            "VALIDATION_READ_ONLY_FIELD" => Self::ValidationReadOnlyField,
+            "VALIDATION_IMMUTABLE_FIELD" => Self::ValidationImmutableField,
+            "VALIDATION_INVALID_FIELD_TYPE" => Self::ValidationInvalidFieldType,
+            "SOURCE_NOT_FOUND" => Self::SourceNotFound,
+            "SOURCE_CREATE_CONNECTION_ERROR" => Self::SourceCreateConnectionError,
+            "SOURCE_UPDATE_CONNECTION_ERROR" => Self::SourceUpdateConnectionError,
+            "BX_ERROR" => Self::BxError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "VALIDATION_READ_ONLY_FIELD" => return Self::ValidationReadOnlyField,
-            "VALIDATION_IMMUTABLE_FIELD" => return Self::ValidationImmutableField,
-            "VALIDATION_INVALID_FIELD_TYPE" => return Self::ValidationInvalidFieldType,
-            "SOURCE_NOT_FOUND" => return Self::SourceNotFound,
-            "SOURCE_CREATE_CONNECTION_ERROR" => return Self::SourceCreateConnectionError,
-            "SOURCE_UPDATE_CONNECTION_ERROR" => return Self::SourceUpdateConnectionError,
-            "BX_ERROR" => return Self::BxError,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -2470,19 +2470,19 @@ pub enum ActivityAddError {
 impl ::b24_core::__private::MethodError for ActivityAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_ACTIVITY_VALIDATION_FAILURE" => {
-                return Self::ErrorActivityValidationFailure;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ACTIVITY_VALIDATION_FAILURE" => Self::ErrorActivityValidationFailure,
+            "ERROR_UNSUPPORTED_PROTOCOL" => Self::ErrorUnsupportedProtocol,
+            "ERROR_WRONG_HANDLER_URL" => Self::ErrorWrongHandlerUrl,
+            "ERROR_ACTIVITY_ALREADY_INSTALLED" => Self::ErrorActivityAlreadyInstalled,
+            "ERROR_ACTIVITY_ADD_FAILURE" => Self::ErrorActivityAddFailure,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_UNSUPPORTED_PROTOCOL" => return Self::ErrorUnsupportedProtocol,
-            "ERROR_WRONG_HANDLER_URL" => return Self::ErrorWrongHandlerUrl,
-            "ERROR_ACTIVITY_ALREADY_INSTALLED" => {
-                return Self::ErrorActivityAlreadyInstalled;
-            }
-            "ERROR_ACTIVITY_ADD_FAILURE" => return Self::ErrorActivityAddFailure,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2527,14 +2527,16 @@ pub enum ActivityDeleteError {
 impl ::b24_core::__private::MethodError for ActivityDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_ACTIVITY_VALIDATION_FAILURE" => {
-                return Self::ErrorActivityValidationFailure;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ACTIVITY_VALIDATION_FAILURE" => Self::ErrorActivityValidationFailure,
+            "ERROR_ACTIVITY_NOT_FOUND" => Self::ErrorActivityNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_ACTIVITY_NOT_FOUND" => return Self::ErrorActivityNotFound,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2567,10 +2569,14 @@ pub enum ActivityListError {
 impl ::b24_core::__private::MethodError for ActivityListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2608,14 +2614,18 @@ pub enum ActivityLogError {
 impl ::b24_core::__private::MethodError for ActivityLogError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_EMPTY_LOG_MESSAGE" => return Self::ErrorEmptyLogMessage,
-            "ACCESS_DENIED" => return Self::AccessDenied,
+            "ERROR_EMPTY_LOG_MESSAGE" => Self::ErrorEmptyLogMessage,
+            "ACCESS_DENIED" => Self::AccessDenied,
             "Depends on the business process error" => {
-                return Self::DependsOnTheBusinessProcessError;
+                Self::DependsOnTheBusinessProcessError
             }
-            _ => {}
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2679,16 +2689,18 @@ pub enum ActivityUpdateError {
 impl ::b24_core::__private::MethodError for ActivityUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_ACTIVITY_VALIDATION_FAILURE" => {
-                return Self::ErrorActivityValidationFailure;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ACTIVITY_VALIDATION_FAILURE" => Self::ErrorActivityValidationFailure,
+            "ERROR_ACTIVITY_NOT_FOUND" => Self::ErrorActivityNotFound,
+            "ERROR_UNSUPPORTED_PROTOCOL" => Self::ErrorUnsupportedProtocol,
+            "ERROR_WRONG_HANDLER_URL" => Self::ErrorWrongHandlerUrl,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_ACTIVITY_NOT_FOUND" => return Self::ErrorActivityNotFound,
-            "ERROR_UNSUPPORTED_PROTOCOL" => return Self::ErrorUnsupportedProtocol,
-            "ERROR_WRONG_HANDLER_URL" => return Self::ErrorWrongHandlerUrl,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2721,10 +2733,14 @@ pub enum EventSendError {
 impl ::b24_core::__private::MethodError for EventSendError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2796,19 +2812,19 @@ pub enum RobotAddError {
 impl ::b24_core::__private::MethodError for RobotAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_ACTIVITY_VALIDATION_FAILURE" => {
-                return Self::ErrorActivityValidationFailure;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ACTIVITY_VALIDATION_FAILURE" => Self::ErrorActivityValidationFailure,
+            "ERROR_UNSUPPORTED_PROTOCOL" => Self::ErrorUnsupportedProtocol,
+            "ERROR_WRONG_HANDLER_URL" => Self::ErrorWrongHandlerUrl,
+            "ERROR_ACTIVITY_ALREADY_INSTALLED" => Self::ErrorActivityAlreadyInstalled,
+            "ERROR_ACTIVITY_ADD_FAILURE" => Self::ErrorActivityAddFailure,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_UNSUPPORTED_PROTOCOL" => return Self::ErrorUnsupportedProtocol,
-            "ERROR_WRONG_HANDLER_URL" => return Self::ErrorWrongHandlerUrl,
-            "ERROR_ACTIVITY_ALREADY_INSTALLED" => {
-                return Self::ErrorActivityAlreadyInstalled;
-            }
-            "ERROR_ACTIVITY_ADD_FAILURE" => return Self::ErrorActivityAddFailure,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2853,14 +2869,16 @@ pub enum RobotDeleteError {
 impl ::b24_core::__private::MethodError for RobotDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_ACTIVITY_VALIDATION_FAILURE" => {
-                return Self::ErrorActivityValidationFailure;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ACTIVITY_VALIDATION_FAILURE" => Self::ErrorActivityValidationFailure,
+            "ERROR_ACTIVITY_NOT_FOUND" => Self::ErrorActivityNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_ACTIVITY_NOT_FOUND" => return Self::ErrorActivityNotFound,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2923,16 +2941,18 @@ pub enum RobotUpdateError {
 impl ::b24_core::__private::MethodError for RobotUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_ACTIVITY_VALIDATION_FAILURE" => {
-                return Self::ErrorActivityValidationFailure;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ACTIVITY_VALIDATION_FAILURE" => Self::ErrorActivityValidationFailure,
+            "ERROR_ACTIVITY_NOT_FOUND" => Self::ErrorActivityNotFound,
+            "ERROR_UNSUPPORTED_PROTOCOL" => Self::ErrorUnsupportedProtocol,
+            "ERROR_WRONG_HANDLER_URL" => Self::ErrorWrongHandlerUrl,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_ACTIVITY_NOT_FOUND" => return Self::ErrorActivityNotFound,
-            "ERROR_UNSUPPORTED_PROTOCOL" => return Self::ErrorUnsupportedProtocol,
-            "ERROR_WRONG_HANDLER_URL" => return Self::ErrorWrongHandlerUrl,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2983,14 +3003,18 @@ pub enum TaskCompleteError {
 impl ::b24_core::__private::MethodError for TaskCompleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_TASK_VALIDATION" => return Self::ErrorTaskValidation,
-            "ERROR_TASK_NOT_FOUND" => return Self::ErrorTaskNotFound,
-            "ERROR_TASK_COMPLETED" => return Self::ErrorTaskCompleted,
-            "ERROR_TASK_TYPE" => return Self::ErrorTaskType,
-            "ERROR_TASK_EXECUTION" => return Self::ErrorTaskExecution,
-            _ => {}
+            "ERROR_TASK_VALIDATION" => Self::ErrorTaskValidation,
+            "ERROR_TASK_NOT_FOUND" => Self::ErrorTaskNotFound,
+            "ERROR_TASK_COMPLETED" => Self::ErrorTaskCompleted,
+            "ERROR_TASK_TYPE" => Self::ErrorTaskType,
+            "ERROR_TASK_EXECUTION" => Self::ErrorTaskExecution,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3037,12 +3061,16 @@ pub enum TaskDelegateError {
 impl ::b24_core::__private::MethodError for TaskDelegateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_TASK_VALIDATION" => return Self::ErrorTaskValidation,
-            "ERROR_INVALID_USER_ID" => return Self::ErrorInvalidUserId,
-            "ERROR_DELEGATION_NOT_ALLOWED" => return Self::ErrorDelegationNotAllowed,
-            _ => {}
+            "ERROR_TASK_VALIDATION" => Self::ErrorTaskValidation,
+            "ERROR_INVALID_USER_ID" => Self::ErrorInvalidUserId,
+            "ERROR_DELEGATION_NOT_ALLOWED" => Self::ErrorDelegationNotAllowed,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3076,13 +3104,15 @@ pub enum TaskListError {
 impl ::b24_core::__private::MethodError for TaskListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_SELECT_VALIDATION_FAILURE" => {
-                return Self::ErrorSelectValidationFailure;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_SELECT_VALIDATION_FAILURE" => Self::ErrorSelectValidationFailure,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3115,11 +3145,15 @@ pub enum WorkflowKillError {
 impl ::b24_core::__private::MethodError for WorkflowKillError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_WRONG_WORKFLOW_ID" => return Self::ErrorWrongWorkflowId,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_WRONG_WORKFLOW_ID" => Self::ErrorWrongWorkflowId,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3168,21 +3202,25 @@ pub enum WorkflowStartError {
 impl ::b24_core::__private::MethodError for WorkflowStartError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_WRONG_WORKFLOW_ID" => return Self::ErrorWrongWorkflowId,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong document_id" => return Self::WrongDocumentId,
-                "incorrect document type" => return Self::IncorrectDocumentType,
-                "template type and document_id mismatch" => {
-                    return Self::TemplateTypeAndDocumentIdMismatch;
+            "ERROR_WRONG_WORKFLOW_ID" => Self::ErrorWrongWorkflowId,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong document_id" => Self::WrongDocumentId,
+                    "incorrect document type" => Self::IncorrectDocumentType,
+                    "template type and document_id mismatch" => {
+                        Self::TemplateTypeAndDocumentIdMismatch
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3227,13 +3265,15 @@ pub enum WorkflowTemplateAddError {
 impl ::b24_core::__private::MethodError for WorkflowTemplateAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_TEMPLATE_VALIDATION_FAILURE" => {
-                return Self::ErrorTemplateValidationFailure;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_TEMPLATE_VALIDATION_FAILURE" => Self::ErrorTemplateValidationFailure,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3268,11 +3308,15 @@ pub enum WorkflowTemplateDeleteError {
 impl ::b24_core::__private::MethodError for WorkflowTemplateDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_TEMPLATE_NOT_FOUND" => return Self::ErrorTemplateNotFound,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_TEMPLATE_NOT_FOUND" => Self::ErrorTemplateNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3322,15 +3366,17 @@ pub enum WorkflowTemplateUpdateError {
 impl ::b24_core::__private::MethodError for WorkflowTemplateUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_TEMPLATE_VALIDATION_FAILURE" => {
-                return Self::ErrorTemplateValidationFailure;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_TEMPLATE_VALIDATION_FAILURE" => Self::ErrorTemplateValidationFailure,
+            "ERROR_TEMPLATE_NOT_FOUND" => Self::ErrorTemplateNotFound,
+            "ERROR_TEMPLATE_NOT_OWNER" => Self::ErrorTemplateNotOwner,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_TEMPLATE_NOT_FOUND" => return Self::ErrorTemplateNotFound,
-            "ERROR_TEMPLATE_NOT_OWNER" => return Self::ErrorTemplateNotOwner,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -2170,18 +2170,22 @@ pub enum V1BookingAddError {
 impl ::b24_core::__private::MethodError for V1BookingAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "1018" => return Self::Code1018,
-            "100" => return Self::Code100,
-            "422" => return Self::Code422,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields:" => return Self::RequiredFields,
-                _ => {}
+            "1018" => Self::Code1018,
+            "100" => Self::Code100,
+            "422" => Self::Code422,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields:" => Self::RequiredFields,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2218,11 +2222,15 @@ pub enum V1BookingClientListError {
 impl ::b24_core::__private::MethodError for V1BookingClientListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "1021" => return Self::Code1021,
-            "100" => return Self::Code100,
-            _ => {}
+            "1021" => Self::Code1021,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2268,17 +2276,21 @@ pub enum V1BookingClientSetError {
 impl ::b24_core::__private::MethodError for V1BookingClientSetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "1021" => return Self::Code1021,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields:" => return Self::RequiredFields,
-                _ => {}
+            "1021" => Self::Code1021,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields:" => Self::RequiredFields,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2323,18 +2335,22 @@ pub enum V1BookingCreatefromwaitlistError {
 impl ::b24_core::__private::MethodError for V1BookingCreatefromwaitlistError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "1038" => return Self::Code1038,
-            "100" => return Self::Code100,
-            "422" => return Self::Code422,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields:" => return Self::RequiredFields,
-                _ => {}
+            "1038" => Self::Code1038,
+            "100" => Self::Code100,
+            "422" => Self::Code422,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields:" => Self::RequiredFields,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2366,10 +2382,14 @@ pub enum V1BookingDeleteError {
 impl ::b24_core::__private::MethodError for V1BookingDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2413,19 +2433,23 @@ pub enum V1BookingUpdateError {
 impl ::b24_core::__private::MethodError for V1BookingUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "1019" => return Self::Code1019,
-            "1018" => return Self::Code1018,
-            "100" => return Self::Code100,
-            "422" => return Self::Code422,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields:" => return Self::RequiredFields,
-                _ => {}
+            "1019" => Self::Code1019,
+            "1018" => Self::Code1018,
+            "100" => Self::Code100,
+            "422" => Self::Code422,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields:" => Self::RequiredFields,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2474,19 +2498,23 @@ pub enum V1ResourceAddError {
 impl ::b24_core::__private::MethodError for V1ResourceAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "1006" => return Self::Code1006,
-            "1013" => return Self::Code1013,
-            "422" => return Self::Code422,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields: name" => return Self::RequiredFieldsName,
-                _ => {}
+            "100" => Self::Code100,
+            "1006" => Self::Code1006,
+            "1013" => Self::Code1013,
+            "422" => Self::Code422,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields: name" => Self::RequiredFieldsName,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2523,11 +2551,15 @@ pub enum V1ResourceDeleteError {
 impl ::b24_core::__private::MethodError for V1ResourceDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "1008" => return Self::Code1008,
-            _ => {}
+            "100" => Self::Code100,
+            "1008" => Self::Code1008,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2560,11 +2592,15 @@ pub enum V1ResourceGetError {
 impl ::b24_core::__private::MethodError for V1ResourceGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "1009" => return Self::Code1009,
-            "100" => return Self::Code100,
-            _ => {}
+            "1009" => Self::Code1009,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2596,10 +2632,14 @@ pub enum V1ResourceListError {
 impl ::b24_core::__private::MethodError for V1ResourceListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2633,11 +2673,15 @@ pub enum V1ResourceSlotsListError {
 impl ::b24_core::__private::MethodError for V1ResourceSlotsListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "1009" => return Self::Code1009,
-            "100" => return Self::Code100,
-            _ => {}
+            "1009" => Self::Code1009,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2677,17 +2721,21 @@ pub enum V1ResourceSlotsSetError {
 impl ::b24_core::__private::MethodError for V1ResourceSlotsSetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "1009" => return Self::Code1009,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields:" => return Self::RequiredFields,
-                _ => {}
+            "1009" => Self::Code1009,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields:" => Self::RequiredFields,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2730,13 +2778,17 @@ pub enum V1ResourceUpdateError {
 impl ::b24_core::__private::MethodError for V1ResourceUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "1007" => return Self::Code1007,
-            "1013" => return Self::Code1013,
-            "422" => return Self::Code422,
-            _ => {}
+            "100" => Self::Code100,
+            "1007" => Self::Code1007,
+            "1013" => Self::Code1013,
+            "422" => Self::Code422,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2780,18 +2832,22 @@ pub enum V1ResourceTypeAddError {
 impl ::b24_core::__private::MethodError for V1ResourceTypeAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "422" => return Self::Code422,
-            "1010" => return Self::Code1010,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields: code" => return Self::RequiredFieldsCode,
-                _ => {}
+            "100" => Self::Code100,
+            "422" => Self::Code422,
+            "1010" => Self::Code1010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields: code" => Self::RequiredFieldsCode,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2826,11 +2882,15 @@ pub enum V1ResourceTypeDeleteError {
 impl ::b24_core::__private::MethodError for V1ResourceTypeDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "1012" => return Self::Code1012,
-            _ => {}
+            "100" => Self::Code100,
+            "1012" => Self::Code1012,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2863,11 +2923,15 @@ pub enum V1ResourceTypeGetError {
 impl ::b24_core::__private::MethodError for V1ResourceTypeGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "1013" => return Self::Code1013,
-            _ => {}
+            "100" => Self::Code100,
+            "1013" => Self::Code1013,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2909,13 +2973,17 @@ pub enum V1ResourceTypeUpdateError {
 impl ::b24_core::__private::MethodError for V1ResourceTypeUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "1007" => return Self::Code1007,
-            "100" => return Self::Code100,
-            "422" => return Self::Code422,
-            "1011" => return Self::Code1011,
-            _ => {}
+            "1007" => Self::Code1007,
+            "100" => Self::Code100,
+            "422" => Self::Code422,
+            "1011" => Self::Code1011,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2947,10 +3015,14 @@ pub enum V1WaitlistAddError {
 impl ::b24_core::__private::MethodError for V1WaitlistAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2982,11 +3054,15 @@ pub enum V1WaitlistClientListError {
 impl ::b24_core::__private::MethodError for V1WaitlistClientListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "1040" => return Self::Code1040,
-            "100" => return Self::Code100,
-            _ => {}
+            "1040" => Self::Code1040,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3034,17 +3110,21 @@ pub enum V1WaitlistClientSetError {
 impl ::b24_core::__private::MethodError for V1WaitlistClientSetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "1040" => return Self::Code1040,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields:" => return Self::RequiredFields,
-                _ => {}
+            "1040" => Self::Code1040,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields:" => Self::RequiredFields,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3081,11 +3161,15 @@ pub enum V1WaitlistCreatefrombookingError {
 impl ::b24_core::__private::MethodError for V1WaitlistCreatefrombookingError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "1037" => return Self::Code1037,
-            "100" => return Self::Code100,
-            _ => {}
+            "1037" => Self::Code1037,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3119,11 +3203,15 @@ pub enum V1WaitlistDeleteError {
 impl ::b24_core::__private::MethodError for V1WaitlistDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "1036" => return Self::Code1036,
-            _ => {}
+            "100" => Self::Code100,
+            "1036" => Self::Code1036,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3157,16 +3245,20 @@ pub enum V1WaitlistListError {
 impl ::b24_core::__private::MethodError for V1WaitlistListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "422" => return Self::Code422,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields:" => return Self::RequiredFields,
-                _ => {}
+            "422" => Self::Code422,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields:" => Self::RequiredFields,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -2717,19 +2717,24 @@ impl ::b24_core::__private::MethodError for AccessibilityGetError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "the required parameter \"from\" for the method \"calendar.accessibility.get\" is not set" => {
-                    return Self::TheRequiredParameterFromForThe;
+                    Self::TheRequiredParameterFromForThe
                 }
                 "the required parameter \"to\" for the method \"calendar.accessibility.get\" is not set" => {
-                    return Self::TheRequiredParameterToForThe;
+                    Self::TheRequiredParameterToForThe
                 }
                 "the required parameter \"users\" for the method \"calendar.accessibility.get\" is not set" => {
-                    return Self::TheRequiredParameterUsersForThe;
+                    Self::TheRequiredParameterUsersForThe
                 }
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2802,40 +2807,45 @@ impl ::b24_core::__private::MethodError for EventAddError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "the required parameter \"type\" for the method \"calendar.event.add\" is not set" => {
-                    return Self::TheRequiredParameterTypeForThe;
+                    Self::TheRequiredParameterTypeForThe
                 }
                 "the required parameter \"ownerid\" for the method \"calendar.event.add\" is not set" => {
-                    return Self::TheRequiredParameterOwnerIdForThe;
+                    Self::TheRequiredParameterOwnerIdForThe
                 }
                 "the required parameter \"name\" for the method \"calendar.event.add\" is not set" => {
-                    return Self::TheRequiredParameterNameForThe;
+                    Self::TheRequiredParameterNameForThe
                 }
                 "the required parameter \"from\" for the method \"calendar.event.add\" is not set" => {
-                    return Self::TheRequiredParameterFromForThe;
+                    Self::TheRequiredParameterFromForThe
                 }
                 "the required parameter \"to\" for the method \"calendar.event.add\" is not set" => {
-                    return Self::TheRequiredParameterToForThe;
+                    Self::TheRequiredParameterToForThe
                 }
                 "invalid value for the parameter \"name\"" => {
-                    return Self::InvalidValueForTheParameterName;
+                    Self::InvalidValueForTheParameterName
                 }
                 "invalid value for the parameter \"description\"" => {
-                    return Self::InvalidValueForTheParameterDescription;
+                    Self::InvalidValueForTheParameterDescription
                 }
-                "access denied" => return Self::AccessDenied,
+                "access denied" => Self::AccessDenied,
                 "you specified an invalid calendar section id or the user does not have access to it" => {
-                    return Self::YouSpecifiedAnInvalidCalendarSection;
+                    Self::YouSpecifiedAnInvalidCalendarSection
                 }
                 "the list of event links to crm must be an array" => {
-                    return Self::TheListOfEventLinksTo;
+                    Self::TheListOfEventLinksTo
                 }
                 "an error occurred while creating the event" => {
-                    return Self::AnErrorOccurredWhileCreatingThe;
+                    Self::AnErrorOccurredWhileCreatingThe
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2878,14 +2888,19 @@ impl ::b24_core::__private::MethodError for EventDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "event id not specified" => return Self::EventIdNotSpecified,
+                "event id not specified" => Self::EventIdNotSpecified,
                 "an error occurred while deleting the event" => {
-                    return Self::AnErrorOccurredWhileDeletingThe;
+                    Self::AnErrorOccurredWhileDeletingThe
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2920,13 +2935,18 @@ impl ::b24_core::__private::MethodError for EventGetError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "required parameter \"type\" is not specified for method \"calendar.event.get\"" => {
-                    return Self::RequiredParameterTypeIsNotSpecified;
+                    Self::RequiredParameterTypeIsNotSpecified
                 }
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2956,11 +2976,16 @@ impl ::b24_core::__private::MethodError for EventGetNearestError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2996,13 +3021,18 @@ impl ::b24_core::__private::MethodError for EventGetbyidError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "the required parameter \"id\" for the method \"calendar.event.getbyid\" is not set" => {
-                    return Self::TheRequiredParameterIdForThe;
+                    Self::TheRequiredParameterIdForThe
                 }
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3069,37 +3099,42 @@ impl ::b24_core::__private::MethodError for EventUpdateError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "the required parameter \"id\" for the method \"calendar.event.update\" is not set" => {
-                    return Self::TheRequiredParameterIdForThe;
+                    Self::TheRequiredParameterIdForThe
                 }
                 "the required parameter \"ownerid\" for the method \"calendar.event.update\" is not set" => {
-                    return Self::TheRequiredParameterOwnerIdForThe;
+                    Self::TheRequiredParameterOwnerIdForThe
                 }
                 "the required parameter \"type\" for the method \"calendar.event.update\" is not set" => {
-                    return Self::TheRequiredParameterTypeForThe;
+                    Self::TheRequiredParameterTypeForThe
                 }
                 "invalid value for the \"name\" parameter" => {
-                    return Self::InvalidValueForTheNameParameter;
+                    Self::InvalidValueForTheNameParameter
                 }
                 "invalid value for the \"description\" parameter" => {
-                    return Self::InvalidValueForTheDescriptionParameter;
+                    Self::InvalidValueForTheDescriptionParameter
                 }
-                "access denied" => return Self::AccessDenied,
+                "access denied" => Self::AccessDenied,
                 "you specified an invalid calendar section id or the user does not have access to it" => {
-                    return Self::YouSpecifiedAnInvalidCalendarSection;
+                    Self::YouSpecifiedAnInvalidCalendarSection
                 }
                 "an invalid editing type for the recurring event is specified" => {
-                    return Self::AnInvalidEditingTypeForThe;
+                    Self::AnInvalidEditingTypeForThe
                 }
                 "the event's crm links list must be an array" => {
-                    return Self::TheEventSCrmLinksList;
+                    Self::TheEventSCrmLinksList
                 }
                 "an error occurred while changing the event" => {
-                    return Self::AnErrorOccurredWhileChangingThe;
+                    Self::AnErrorOccurredWhileChangingThe
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3142,15 +3177,20 @@ impl ::b24_core::__private::MethodError for MeetingStatusGetError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "the required parameter \"eventid\" for the method \"calendar.meeting.status.set\" is not set" => {
-                    return Self::TheRequiredParameterEventIdForThe;
+                    Self::TheRequiredParameterEventIdForThe
                 }
                 "an error occurred while retrieving the status" => {
-                    return Self::AnErrorOccurredWhileRetrievingThe;
+                    Self::AnErrorOccurredWhileRetrievingThe
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3189,18 +3229,23 @@ impl ::b24_core::__private::MethodError for MeetingStatusSetError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "the required parameter \"status\" for the method \"calendar.meeting.status.set\" is not set" => {
-                    return Self::TheRequiredParameterStatusForThe;
+                    Self::TheRequiredParameterStatusForThe
                 }
                 "the required parameter \"eventid\" for the method \"calendar.meeting.status.set\" is not set" => {
-                    return Self::TheRequiredParameterEventIdForThe;
+                    Self::TheRequiredParameterEventIdForThe
                 }
                 "invalid value for the parameter \"status\"" => {
-                    return Self::InvalidValueForTheParameterStatus;
+                    Self::InvalidValueForTheParameterStatus
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3240,16 +3285,21 @@ impl ::b24_core::__private::MethodError for ResourceAddError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "the required parameter \"name\" for the method \"calendar.resource.add\" is not set" => {
-                    return Self::TheRequiredParameterNameForThe;
+                    Self::TheRequiredParameterNameForThe
                 }
-                "access denied" => return Self::AccessDenied,
+                "access denied" => Self::AccessDenied,
                 "an error occurred while creating the resource" => {
-                    return Self::AnErrorOccurredWhileCreatingThe;
+                    Self::AnErrorOccurredWhileCreatingThe
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3284,14 +3334,19 @@ impl ::b24_core::__private::MethodError for ResourceBookingListError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
+                "access denied" => Self::AccessDenied,
                 "the required parameter \"filter['resourcetypeidlist']\" is not set for the method \"calendar.resource.booking.list\"" => {
-                    return Self::TheRequiredParameterFilterResourceTypeIdListIs;
+                    Self::TheRequiredParameterFilterResourceTypeIdListIs
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3330,16 +3385,21 @@ impl ::b24_core::__private::MethodError for ResourceDeleteError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "the required parameter \"resourceid\" for the method \"calendar.resource.delete\" is not set" => {
-                    return Self::TheRequiredParameterResourceIdForThe;
+                    Self::TheRequiredParameterResourceIdForThe
                 }
-                "access denied" => return Self::AccessDenied,
+                "access denied" => Self::AccessDenied,
                 "an error occurred while deleting the resource" => {
-                    return Self::AnErrorOccurredWhileDeletingThe;
+                    Self::AnErrorOccurredWhileDeletingThe
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3383,19 +3443,24 @@ impl ::b24_core::__private::MethodError for ResourceUpdateError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "the required parameter \"resourceid\" for the method \"calendar.resource.update\" is not set" => {
-                    return Self::TheRequiredParameterResourceIdForThe;
+                    Self::TheRequiredParameterResourceIdForThe
                 }
                 "the required parameter \"name\" for the method \"calendar.resource.update\" is not set" => {
-                    return Self::TheRequiredParameterNameForThe;
+                    Self::TheRequiredParameterNameForThe
                 }
-                "access denied" => return Self::AccessDenied,
+                "access denied" => Self::AccessDenied,
                 "an error occurred while updating the resource" => {
-                    return Self::AnErrorOccurredWhileUpdatingThe;
+                    Self::AnErrorOccurredWhileUpdatingThe
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3448,25 +3513,30 @@ impl ::b24_core::__private::MethodError for SectionAddError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "the required parameter \"type\" for the method \"calendar.section.add\" is not set" => {
-                    return Self::TheRequiredParameterTypeForThe;
+                    Self::TheRequiredParameterTypeForThe
                 }
                 "the required parameter \"ownerid\" for the method \"calendar.section.add\" is not set" => {
-                    return Self::TheRequiredParameterOwnerIdForThe;
+                    Self::TheRequiredParameterOwnerIdForThe
                 }
                 "invalid value for the \"name\" parameter" => {
-                    return Self::InvalidValueForTheNameParameter;
+                    Self::InvalidValueForTheNameParameter
                 }
                 "invalid value for the \"description\" parameter" => {
-                    return Self::InvalidValueForTheDescriptionParameter;
+                    Self::InvalidValueForTheDescriptionParameter
                 }
-                "access denied" => return Self::AccessDenied,
+                "access denied" => Self::AccessDenied,
                 "an error occurred while creating the section" => {
-                    return Self::AnErrorOccurredWhileCreatingThe;
+                    Self::AnErrorOccurredWhileCreatingThe
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3517,20 +3587,25 @@ impl ::b24_core::__private::MethodError for SectionDeleteError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "the required parameter \"type\" for the method \"calendar.section.delete\" is not set" => {
-                    return Self::TheRequiredParameterTypeForThe;
+                    Self::TheRequiredParameterTypeForThe
                 }
                 "the required parameter \"ownerid\" for the method \"calendar.section.delete\" is not set" => {
-                    return Self::TheRequiredParameterOwnerIdForThe;
+                    Self::TheRequiredParameterOwnerIdForThe
                 }
-                "section id is not set" => return Self::SectionIdIsNotSet,
-                "access denied" => return Self::AccessDenied,
+                "section id is not set" => Self::SectionIdIsNotSet,
+                "access denied" => Self::AccessDenied,
                 "an error occurred while deleting the section" => {
-                    return Self::AnErrorOccurredWhileDeletingThe;
+                    Self::AnErrorOccurredWhileDeletingThe
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3572,16 +3647,21 @@ impl ::b24_core::__private::MethodError for SectionGetError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "the required parameter \"type\" for the method \"calendar.section.get\" is not set" => {
-                    return Self::TheRequiredParameterTypeForThe;
+                    Self::TheRequiredParameterTypeForThe
                 }
                 "the required parameter \"ownerid\" for the method \"calendar.section.get\" is not set" => {
-                    return Self::TheRequiredParameterOwnerIdForThe;
+                    Self::TheRequiredParameterOwnerIdForThe
                 }
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3637,26 +3717,31 @@ impl ::b24_core::__private::MethodError for SectionUpdateError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "the required parameter \"type\" for the method \"calendar.section.update\" is not set" => {
-                    return Self::TheRequiredParameterTypeForThe;
+                    Self::TheRequiredParameterTypeForThe
                 }
                 "the required parameter \"ownerid\" for the method \"calendar.section.update\" is not set" => {
-                    return Self::TheRequiredParameterOwnerIdForThe;
+                    Self::TheRequiredParameterOwnerIdForThe
                 }
-                "section id is not set" => return Self::SectionIdIsNotSet,
+                "section id is not set" => Self::SectionIdIsNotSet,
                 "invalid value for the \"name\" parameter" => {
-                    return Self::InvalidValueForTheNameParameter;
+                    Self::InvalidValueForTheNameParameter
                 }
                 "invalid value for the \"description\" parameter" => {
-                    return Self::InvalidValueForTheDescriptionParameter;
+                    Self::InvalidValueForTheDescriptionParameter
                 }
-                "access denied" => return Self::AccessDenied,
+                "access denied" => Self::AccessDenied,
                 "an error occurred while updating the section" => {
-                    return Self::AnErrorOccurredWhileUpdatingThe;
+                    Self::AnErrorOccurredWhileUpdatingThe
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3692,12 +3777,17 @@ impl ::b24_core::__private::MethodError for UserSettingsSetError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "the required parameter \"settings\" for the method \"calendar.user.settings.set\" is not set" => {
-                    return Self::TheRequiredParameterSettingsForThe;
+                    Self::TheRequiredParameterSettingsForThe
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

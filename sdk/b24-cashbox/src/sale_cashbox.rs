@@ -1015,12 +1015,16 @@ pub enum SaleCashboxAddError {
 impl ::b24_core::__private::MethodError for SaleCashboxAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_CASHBOX_ADD" => return Self::ErrorCashboxAdd,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_CASHBOX_ADD" => Self::ErrorCashboxAdd,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1062,13 +1066,17 @@ pub enum SaleCashboxCheckApplyError {
 impl ::b24_core::__private::MethodError for SaleCashboxCheckApplyError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_CHECK_NOT_FOUND" => return Self::ErrorCheckNotFound,
-            "ERROR_CHECK_APPLY" => return Self::ErrorCheckApply,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_CHECK_NOT_FOUND" => Self::ErrorCheckNotFound,
+            "ERROR_CHECK_APPLY" => Self::ErrorCheckApply,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1112,13 +1120,17 @@ pub enum SaleCashboxDeleteError {
 impl ::b24_core::__private::MethodError for SaleCashboxDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_CASHBOX_NOT_FOUND" => return Self::ErrorCashboxNotFound,
-            "ERROR_CASHBOX_DELETE" => return Self::ErrorCashboxDelete,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_CASHBOX_NOT_FOUND" => Self::ErrorCashboxNotFound,
+            "ERROR_CASHBOX_DELETE" => Self::ErrorCashboxDelete,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1162,13 +1174,17 @@ pub enum SaleCashboxHandlerAddError {
 impl ::b24_core::__private::MethodError for SaleCashboxHandlerAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_HANDLER_ALREADY_EXIST" => return Self::ErrorHandlerAlreadyExist,
-            "ERROR_HANDLER_ADD" => return Self::ErrorHandlerAdd,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_HANDLER_ALREADY_EXIST" => Self::ErrorHandlerAlreadyExist,
+            "ERROR_HANDLER_ADD" => Self::ErrorHandlerAdd,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1211,13 +1227,17 @@ pub enum SaleCashboxHandlerDeleteError {
 impl ::b24_core::__private::MethodError for SaleCashboxHandlerDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_HANDLER_NOT_FOUND" => return Self::ErrorHandlerNotFound,
-            "ERROR_HANDLER_DELETE" => return Self::ErrorHandlerDelete,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_HANDLER_NOT_FOUND" => Self::ErrorHandlerNotFound,
+            "ERROR_HANDLER_DELETE" => Self::ErrorHandlerDelete,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1249,10 +1269,14 @@ pub enum SaleCashboxHandlerListError {
 impl ::b24_core::__private::MethodError for SaleCashboxHandlerListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1292,13 +1316,17 @@ pub enum SaleCashboxHandlerUpdateError {
 impl ::b24_core::__private::MethodError for SaleCashboxHandlerUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_HANDLER_NOT_FOUND" => return Self::ErrorHandlerNotFound,
-            "ERROR_HANDLER_UPDATE" => return Self::ErrorHandlerUpdate,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_HANDLER_NOT_FOUND" => Self::ErrorHandlerNotFound,
+            "ERROR_HANDLER_UPDATE" => Self::ErrorHandlerUpdate,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1334,11 +1362,15 @@ pub enum SaleCashboxListError {
 impl ::b24_core::__private::MethodError for SaleCashboxListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "‘’ (empty error code)" => return Self::EmptyErrorCode,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "‘’ (empty error code)" => Self::EmptyErrorCode,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1379,13 +1411,17 @@ pub enum SaleCashboxUpdateError {
 impl ::b24_core::__private::MethodError for SaleCashboxUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_CASHBOX_NOT_FOUND" => return Self::ErrorCashboxNotFound,
-            "ERROR_CASHBOX_UPDATE" => return Self::ErrorCashboxUpdate,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_CASHBOX_NOT_FOUND" => Self::ErrorCashboxNotFound,
+            "ERROR_CASHBOX_UPDATE" => Self::ErrorCashboxUpdate,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -1257,17 +1257,22 @@ impl ::b24_core::__private::MethodError for DocumentAddError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "insufficient permissions to save the document" => {
-                    return Self::InsufficientPermissionsToSaveTheDocument;
+                    Self::InsufficientPermissionsToSaveTheDocument
                 }
-                "doc_type isn't available" => return Self::DocTypeIsnTAvailable,
+                "doc_type isn't available" => Self::DocTypeIsnTAvailable,
                 "inventory accounting is not available on your plan" => {
-                    return Self::InventoryAccountingIsNotAvailableOn;
+                    Self::InventoryAccountingIsNotAvailableOn
                 }
-                "-" => return Self::Described,
-                _ => {}
+                "-" => Self::Described,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1312,21 +1317,26 @@ impl ::b24_core::__private::MethodError for DocumentCancelError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "insufficient permissions to save the document" => {
-                    return Self::InsufficientPermissionsToSaveTheDocument;
+                    Self::InsufficientPermissionsToSaveTheDocument
                 }
                 "could not complete the action as you do not have sufficient permissions to view and select warehouses" => {
-                    return Self::CouldNotCompleteTheActionAs;
+                    Self::CouldNotCompleteTheActionAs
                 }
                 "error cancelling document conduct: document has not been conducted yet" => {
-                    return Self::ErrorCancellingDocumentConductDocumentHas;
+                    Self::ErrorCancellingDocumentConductDocumentHas
                 }
                 "inventory accounting is not available on your plan" => {
-                    return Self::InventoryAccountingIsNotAvailableOn;
+                    Self::InventoryAccountingIsNotAvailableOn
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1373,24 +1383,29 @@ impl ::b24_core::__private::MethodError for DocumentCancelListError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "an error occurred while canceling the document \"document name\": insufficient permissions to save the document" => {
-                    return Self::AnErrorOccurredWhileCancelingThe;
+                    Self::AnErrorOccurredWhileCancelingThe
                 }
                 "an error occurred while canceling the document \"document name\": the document has not been processed yet" => {
-                    return Self::AnErrorOccurredWhileCancelingThe;
+                    Self::AnErrorOccurredWhileCancelingThe
                 }
                 "error canceling the document: document not found" => {
-                    return Self::ErrorCancelingTheDocumentDocumentNot;
+                    Self::ErrorCancelingTheDocumentDocumentNot
                 }
                 "inventory accounting is not available on your plan" => {
-                    return Self::InventoryAccountingIsNotAvailableOn;
+                    Self::InventoryAccountingIsNotAvailableOn
                 }
                 "to process the document, inventory accounting must be enabled" => {
-                    return Self::ToProcessTheDocumentInventoryAccounting;
+                    Self::ToProcessTheDocumentInventoryAccounting
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1444,25 +1459,30 @@ impl ::b24_core::__private::MethodError for DocumentConductError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "failed to complete the action as you do not have sufficient rights to view and select warehouses" => {
-                    return Self::FailedToCompleteTheActionAs;
+                    Self::FailedToCompleteTheActionAs
                 }
                 "insufficient rights to save the document" => {
-                    return Self::InsufficientRightsToSaveTheDocument;
+                    Self::InsufficientRightsToSaveTheDocument
                 }
-                "document not found" => return Self::DocumentNotFound,
+                "document not found" => Self::DocumentNotFound,
                 "document conducting error: \"error text\"" => {
-                    return Self::DocumentConductingErrorErrorText;
+                    Self::DocumentConductingErrorErrorText
                 }
                 "warehouse accounting is not available on your plan" => {
-                    return Self::WarehouseAccountingIsNotAvailableOn;
+                    Self::WarehouseAccountingIsNotAvailableOn
                 }
                 "warehouse accounting must be enabled to conduct the document" => {
-                    return Self::WarehouseAccountingMustBeEnabledTo;
+                    Self::WarehouseAccountingMustBeEnabledTo
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1510,21 +1530,26 @@ impl ::b24_core::__private::MethodError for DocumentConductListError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "an error occurred while conducting the document “#document name”: “error text”" => {
-                    return Self::AnErrorOccurredWhileConductingThe;
+                    Self::AnErrorOccurredWhileConductingThe
                 }
                 "document conducting error: insufficient permissions to save the document" => {
-                    return Self::DocumentConductingErrorInsufficientPermissionsTo;
+                    Self::DocumentConductingErrorInsufficientPermissionsTo
                 }
                 "warehouse accounting is not available on your plan" => {
-                    return Self::WarehouseAccountingIsNotAvailableOn;
+                    Self::WarehouseAccountingIsNotAvailableOn
                 }
                 "warehouse accounting must be enabled to conduct the document" => {
-                    return Self::WarehouseAccountingMustBeEnabledTo;
+                    Self::WarehouseAccountingMustBeEnabledTo
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1571,25 +1596,29 @@ pub enum DocumentConfirmError {
 impl ::b24_core::__private::MethodError for DocumentConfirmError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "insufficient permissions to save the document" => {
-                    return Self::InsufficientPermissionsToSaveTheDocument;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "insufficient permissions to save the document" => {
+                        Self::InsufficientPermissionsToSaveTheDocument
+                    }
+                    "document not found" => Self::DocumentNotFound,
+                    "error processing document: \"error text\"" => {
+                        Self::ErrorProcessingDocumentErrorText
+                    }
+                    "inventory accounting is not available on your plan" => {
+                        Self::InventoryAccountingIsNotAvailableOn
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "document not found" => return Self::DocumentNotFound,
-                "error processing document: \"error text\"" => {
-                    return Self::ErrorProcessingDocumentErrorText;
-                }
-                "inventory accounting is not available on your plan" => {
-                    return Self::InventoryAccountingIsNotAvailableOn;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1632,16 +1661,21 @@ impl ::b24_core::__private::MethodError for DocumentDeleteError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "insufficient permissions to save the document" => {
-                    return Self::InsufficientPermissionsToSaveTheDocument;
+                    Self::InsufficientPermissionsToSaveTheDocument
                 }
-                "document not found" => return Self::DocumentNotFound,
+                "document not found" => Self::DocumentNotFound,
                 "inventory accounting is not available on your plan" => {
-                    return Self::InventoryAccountingIsNotAvailableOn;
+                    Self::InventoryAccountingIsNotAvailableOn
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1686,21 +1720,26 @@ impl ::b24_core::__private::MethodError for DocumentDeleteListError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "insufficient permissions to delete document \"name\"" => {
-                    return Self::InsufficientPermissionsToDeleteDocumentName;
+                    Self::InsufficientPermissionsToDeleteDocumentName
                 }
                 "an error occurred while deleting document \"#id\": document not found" => {
-                    return Self::AnErrorOccurredWhileDeletingDocument;
+                    Self::AnErrorOccurredWhileDeletingDocument
                 }
                 "you cannot delete document \"name\" as it is processed" => {
-                    return Self::YouCannotDeleteDocumentNameAs;
+                    Self::YouCannotDeleteDocumentNameAs
                 }
                 "inventory management is not available on your plan" => {
-                    return Self::InventoryManagementIsNotAvailableOn;
+                    Self::InventoryManagementIsNotAvailableOn
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1740,19 +1779,23 @@ pub enum DocumentElementAddError {
 impl ::b24_core::__private::MethodError for DocumentElementAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_DOCUMENT_RIGHTS" => return Self::ErrorDocumentRights,
-            "ERROR_DOCUMENT_STATUS" => return Self::ErrorDocumentStatus,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "error of adding new document element" => {
-                    return Self::ErrorOfAddingNewDocumentElement;
+            "ERROR_DOCUMENT_RIGHTS" => Self::ErrorDocumentRights,
+            "ERROR_DOCUMENT_STATUS" => Self::ErrorDocumentStatus,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "error of adding new document element" => {
+                        Self::ErrorOfAddingNewDocumentElement
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1791,17 +1834,21 @@ pub enum DocumentElementDeleteError {
 impl ::b24_core::__private::MethodError for DocumentElementDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_DOCUMENT_RIGHTS" => return Self::ErrorDocumentRights,
-            "ERROR_DOCUMENT_STATUS" => return Self::ErrorDocumentStatus,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "error of deleting document" => return Self::ErrorOfDeletingDocument,
-                _ => {}
+            "ERROR_DOCUMENT_RIGHTS" => Self::ErrorDocumentRights,
+            "ERROR_DOCUMENT_STATUS" => Self::ErrorDocumentStatus,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "error of deleting document" => Self::ErrorOfDeletingDocument,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1832,10 +1879,14 @@ pub enum DocumentElementFieldsError {
 impl ::b24_core::__private::MethodError for DocumentElementFieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_DOCUMENT_RIGHTS" => return Self::ErrorDocumentRights,
-            _ => {}
+            "ERROR_DOCUMENT_RIGHTS" => Self::ErrorDocumentRights,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1875,19 +1926,23 @@ pub enum DocumentElementUpdateError {
 impl ::b24_core::__private::MethodError for DocumentElementUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_DOCUMENT_RIGHTS" => return Self::ErrorDocumentRights,
-            "ERROR_DOCUMENT_STATUS" => return Self::ErrorDocumentStatus,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "error of modifying new document" => {
-                    return Self::ErrorOfModifyingNewDocument;
+            "ERROR_DOCUMENT_RIGHTS" => Self::ErrorDocumentRights,
+            "ERROR_DOCUMENT_STATUS" => Self::ErrorDocumentStatus,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "error of modifying new document" => {
+                        Self::ErrorOfModifyingNewDocument
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1920,12 +1975,17 @@ impl ::b24_core::__private::MethodError for DocumentFieldsError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "insufficient permissions to save the document" => {
-                    return Self::InsufficientPermissionsToSaveTheDocument;
+                    Self::InsufficientPermissionsToSaveTheDocument
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1958,11 +2018,16 @@ impl ::b24_core::__private::MethodError for DocumentModeStatusError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2002,24 +2067,28 @@ pub enum DocumentUnconfirmError {
 impl ::b24_core::__private::MethodError for DocumentUnconfirmError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "insufficient permissions to save the document" => {
-                    return Self::InsufficientPermissionsToSaveTheDocument;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "insufficient permissions to save the document" => {
+                        Self::InsufficientPermissionsToSaveTheDocument
+                    }
+                    "error canceling document processing: \"error text\"" => {
+                        Self::ErrorCancelingDocumentProcessingErrorText
+                    }
+                    "inventory accounting is not available on your plan" => {
+                        Self::InventoryAccountingIsNotAvailableOn
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "error canceling document processing: \"error text\"" => {
-                    return Self::ErrorCancelingDocumentProcessingErrorText;
-                }
-                "inventory accounting is not available on your plan" => {
-                    return Self::InventoryAccountingIsNotAvailableOn;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2056,15 +2125,20 @@ impl ::b24_core::__private::MethodError for DocumentUpdateError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "insufficient permissions to save the document" => {
-                    return Self::InsufficientPermissionsToSaveTheDocument;
+                    Self::InsufficientPermissionsToSaveTheDocument
                 }
                 "warehouse accounting is not available on your plan" => {
-                    return Self::WarehouseAccountingIsNotAvailableOn;
+                    Self::WarehouseAccountingIsNotAvailableOn
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

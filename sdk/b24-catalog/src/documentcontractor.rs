@@ -372,29 +372,32 @@ impl ::b24_core::__private::MethodError for DocumentcontractorAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "store document was not found" => return Self::StoreDocumentWasNotFound,
-                "type of store document is wrong" => {
-                    return Self::TypeOfStoreDocumentIsWrong;
-                }
+                "store document was not found" => Self::StoreDocumentWasNotFound,
+                "type of store document is wrong" => Self::TypeOfStoreDocumentIsWrong,
                 "unable to edit conducted document" => {
-                    return Self::UnableToEditConductedDocument;
+                    Self::UnableToEditConductedDocument
                 }
-                "wrong entity type id" => return Self::WrongEntityTypeId,
-                "wrong entity id" => return Self::WrongEntityId,
+                "wrong entity type id" => Self::WrongEntityTypeId,
+                "wrong entity id" => Self::WrongEntityId,
                 "this contractor has been already bound to this document" => {
-                    return Self::ThisContractorHasBeenAlreadyBound;
+                    Self::ThisContractorHasBeenAlreadyBound
                 }
                 "this document already has a company contractor" => {
-                    return Self::ThisDocumentAlreadyHasACompany;
+                    Self::ThisDocumentAlreadyHasACompany
                 }
-                "access denied" => return Self::AccessDenied,
+                "access denied" => Self::AccessDenied,
                 "contractors should be provided by crm" => {
-                    return Self::ContractorsShouldBeProvidedByCrm;
+                    Self::ContractorsShouldBeProvidedByCrm
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -440,15 +443,20 @@ impl ::b24_core::__private::MethodError for DocumentcontractorDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "binding was not found" => return Self::BindingWasNotFound,
-                "access denied" => return Self::AccessDenied,
+                "binding was not found" => Self::BindingWasNotFound,
+                "access denied" => Self::AccessDenied,
                 "contractors should be provided by crm" => {
-                    return Self::ContractorsShouldBeProvidedByCrm;
+                    Self::ContractorsShouldBeProvidedByCrm
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -484,14 +492,19 @@ impl ::b24_core::__private::MethodError for DocumentcontractorGetFieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
+                "access denied" => Self::AccessDenied,
                 "contractors should be provided by crm" => {
-                    return Self::ContractorsShouldBeProvidedByCrm;
+                    Self::ContractorsShouldBeProvidedByCrm
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -507,23 +507,27 @@ pub enum PriceAddError {
 impl ::b24_core::__private::MethodError for PriceAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300020" => return Self::Code200040300020,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields:" => return Self::RequiredFields,
-                "validate price error. catalog price group is wrong" => {
-                    return Self::ValidatePriceErrorCatalogPriceGroup;
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields:" => Self::RequiredFields,
+                    "validate price error. catalog price group is wrong" => {
+                        Self::ValidatePriceErrorCatalogPriceGroup
+                    }
+                    "validate price error. catalog product is allowed has only single price without ranges in price group" => {
+                        Self::ValidatePriceErrorCatalogProductIs
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "validate price error. catalog product is allowed has only single price without ranges in price group" => {
-                    return Self::ValidatePriceErrorCatalogProductIs;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -563,17 +567,21 @@ pub enum PriceDeleteError {
 impl ::b24_core::__private::MethodError for PriceDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300020" => return Self::Code200040300020,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "price does not exist" => return Self::PriceDoesNotExist,
-                _ => {}
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "price does not exist" => Self::PriceDoesNotExist,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -611,17 +619,21 @@ pub enum PriceGetError {
 impl ::b24_core::__private::MethodError for PriceGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "price does not exist" => return Self::PriceDoesNotExist,
-                _ => {}
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "price does not exist" => Self::PriceDoesNotExist,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -651,10 +663,14 @@ pub enum PriceGetFieldsError {
 impl ::b24_core::__private::MethodError for PriceGetFieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            _ => {}
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -704,24 +720,28 @@ pub enum PriceModifyError {
 impl ::b24_core::__private::MethodError for PriceModifyError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300020" => return Self::Code200040300020,
-            "200040300030" => return Self::Code200040300030,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields:" => return Self::RequiredFields,
-                "validate price error. catalog price group is wrong" => {
-                    return Self::ValidatePriceErrorCatalogPriceGroup;
+            "200040300020" => Self::Code200040300020,
+            "200040300030" => Self::Code200040300030,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields:" => Self::RequiredFields,
+                    "validate price error. catalog price group is wrong" => {
+                        Self::ValidatePriceErrorCatalogPriceGroup
+                    }
+                    "validate price error. catalog product is allowed to have only a single price without ranges in the price group" => {
+                        Self::ValidatePriceErrorCatalogProductIs
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "validate price error. catalog product is allowed to have only a single price without ranges in the price group" => {
-                    return Self::ValidatePriceErrorCatalogProductIs;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -772,19 +792,23 @@ pub enum PriceUpdateError {
 impl ::b24_core::__private::MethodError for PriceUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300020" => return Self::Code200040300020,
-            "200040300030" => return Self::Code200040300030,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "price does not exist" => return Self::PriceDoesNotExist,
-                "required fields:" => return Self::RequiredFields,
-                _ => {}
+            "200040300020" => Self::Code200040300020,
+            "200040300030" => Self::Code200040300030,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "price does not exist" => Self::PriceDoesNotExist,
+                    "required fields:" => Self::RequiredFields,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -2370,44 +2370,46 @@ pub enum ProductAddError {
 impl ::b24_core::__private::MethodError for ProductAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300050" => return Self::Code200040300050,
-            "200040300040" => return Self::Code200040300040,
-            "200040300000" => return Self::Code200040300000,
-            "200040300043" => return Self::Code200040300043,
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "section with the specified identifier does not exist" => {
-                    return Self::SectionWithTheSpecifiedIdentifierDoes;
+            "200040300050" => Self::Code200040300050,
+            "200040300040" => Self::Code200040300040,
+            "200040300000" => Self::Code200040300000,
+            "200040300043" => Self::Code200040300043,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "section with the specified identifier does not exist" => {
+                        Self::SectionWithTheSpecifiedIdentifierDoes
+                    }
+                    "vat rate with the specified identifier does not exist" => {
+                        Self::VatRateWithTheSpecifiedIdentifier
+                    }
+                    "the specified purchasing price currency does not exist" => {
+                        Self::TheSpecifiedPurchasingPriceCurrencyDoes
+                    }
+                    "user with the specified identifier who created the product does not exist" => {
+                        Self::UserWithTheSpecifiedIdentifierWho
+                    }
+                    "user with the specified identifier who modified the product does not exist" => {
+                        Self::UserWithTheSpecifiedIdentifierWho
+                    }
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "product with the specified symbolic code already exists" => {
+                        Self::ProductWithTheSpecifiedSymbolicCode
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "vat rate with the specified identifier does not exist" => {
-                    return Self::VatRateWithTheSpecifiedIdentifier;
-                }
-                "the specified purchasing price currency does not exist" => {
-                    return Self::TheSpecifiedPurchasingPriceCurrencyDoes;
-                }
-                "user with the specified identifier who created the product does not exist" => {
-                    return Self::UserWithTheSpecifiedIdentifierWho;
-                }
-                "user with the specified identifier who modified the product does not exist" => {
-                    return Self::UserWithTheSpecifiedIdentifierWho;
-                }
-                "required fields are not provided" => {
-                    return Self::RequiredFieldsAreNotProvided;
-                }
-                "product with the specified symbolic code already exists" => {
-                    return Self::ProductWithTheSpecifiedSymbolicCode;
-                }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2461,20 +2463,22 @@ pub enum ProductDeleteError {
 impl ::b24_core::__private::MethodError for ProductDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300040" => return Self::Code200040300040,
-            "200040300010" => return Self::Code200040300010,
-            "200040300000" => return Self::Code200040300000,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300040" => Self::Code200040300040,
+            "200040300010" => Self::Code200040300010,
+            "200040300000" => Self::Code200040300000,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2526,30 +2530,32 @@ pub enum ProductDownloadError {
 impl ::b24_core::__private::MethodError for ProductDownloadError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the product with the specified identifier does not exist" => {
-                    return Self::TheProductWithTheSpecifiedIdentifier;
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the product with the specified identifier does not exist" => {
+                        Self::TheProductWithTheSpecifiedIdentifier
+                    }
+                    "the specified property does not exist or is not a file" => {
+                        Self::TheSpecifiedPropertyDoesNotExist
+                    }
+                    "the file with the specified identifier does not exist" => {
+                        Self::TheFileWithTheSpecifiedIdentifier
+                    }
+                    "required fields were not provided" => {
+                        Self::RequiredFieldsWereNotProvided
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the specified property does not exist or is not a file" => {
-                    return Self::TheSpecifiedPropertyDoesNotExist;
-                }
-                "the file with the specified identifier does not exist" => {
-                    return Self::TheFileWithTheSpecifiedIdentifier;
-                }
-                "required fields were not provided" => {
-                    return Self::RequiredFieldsWereNotProvided;
-                }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2602,22 +2608,24 @@ pub enum ProductGetError {
 impl ::b24_core::__private::MethodError for ProductGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300000" => return Self::Code200040300000,
-            "200040300040" => return Self::Code200040300040,
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the product does not exist" => return Self::TheProductDoesNotExist,
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300000" => Self::Code200040300000,
+            "200040300040" => Self::Code200040300040,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the product does not exist" => Self::TheProductDoesNotExist,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2662,22 +2670,24 @@ pub enum ProductGetFieldsByFilterError {
 impl ::b24_core::__private::MethodError for ProductGetFieldsByFilterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "information block identifier not specified" => {
-                    return Self::InformationBlockIdentifierNotSpecified;
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "information block identifier not specified" => {
+                        Self::InformationBlockIdentifierNotSpecified
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2720,24 +2730,26 @@ pub enum ProductListError {
 impl ::b24_core::__private::MethodError for ProductListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "fields id, iblockid are not specified in the selection fields" => {
-                    return Self::FieldsIdIblockIdAreNotSpecified;
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "fields id, iblockid are not specified in the selection fields" => {
+                        Self::FieldsIdIblockIdAreNotSpecified
+                    }
+                    "field iblockid is not specified in the filter" => {
+                        Self::FieldIblockIdIsNotSpecifiedIn
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "field iblockid is not specified in the filter" => {
-                    return Self::FieldIblockIdIsNotSpecifiedIn;
-                }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2822,44 +2834,46 @@ pub enum ProductOfferAddError {
 impl ::b24_core::__private::MethodError for ProductOfferAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300050" => return Self::Code200040300050,
-            "200040300040" => return Self::Code200040300040,
-            "200040300000" => return Self::Code200040300000,
-            "200040300043" => return Self::Code200040300043,
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "section with the specified identifier does not exist" => {
-                    return Self::SectionWithTheSpecifiedIdentifierDoes;
+            "200040300050" => Self::Code200040300050,
+            "200040300040" => Self::Code200040300040,
+            "200040300000" => Self::Code200040300000,
+            "200040300043" => Self::Code200040300043,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "section with the specified identifier does not exist" => {
+                        Self::SectionWithTheSpecifiedIdentifierDoes
+                    }
+                    "vat rate with the specified identifier does not exist" => {
+                        Self::VatRateWithTheSpecifiedIdentifier
+                    }
+                    "the specified purchasing price currency does not exist" => {
+                        Self::TheSpecifiedPurchasingPriceCurrencyDoes
+                    }
+                    "user with the specified identifier who created the product variation does not exist" => {
+                        Self::UserWithTheSpecifiedIdentifierWho
+                    }
+                    "user with the specified identifier who modified the product variation does not exist" => {
+                        Self::UserWithTheSpecifiedIdentifierWho
+                    }
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "product variation with the specified symbolic code already exists" => {
+                        Self::ProductVariationWithTheSpecifiedSymbolic
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "vat rate with the specified identifier does not exist" => {
-                    return Self::VatRateWithTheSpecifiedIdentifier;
-                }
-                "the specified purchasing price currency does not exist" => {
-                    return Self::TheSpecifiedPurchasingPriceCurrencyDoes;
-                }
-                "user with the specified identifier who created the product variation does not exist" => {
-                    return Self::UserWithTheSpecifiedIdentifierWho;
-                }
-                "user with the specified identifier who modified the product variation does not exist" => {
-                    return Self::UserWithTheSpecifiedIdentifierWho;
-                }
-                "required fields are not provided" => {
-                    return Self::RequiredFieldsAreNotProvided;
-                }
-                "product variation with the specified symbolic code already exists" => {
-                    return Self::ProductVariationWithTheSpecifiedSymbolic;
-                }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2913,20 +2927,22 @@ pub enum ProductOfferDeleteError {
 impl ::b24_core::__private::MethodError for ProductOfferDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300040" => return Self::Code200040300040,
-            "200040300010" => return Self::Code200040300010,
-            "200040300000" => return Self::Code200040300000,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300040" => Self::Code200040300040,
+            "200040300010" => Self::Code200040300010,
+            "200040300000" => Self::Code200040300000,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2978,30 +2994,32 @@ pub enum ProductOfferDownloadError {
 impl ::b24_core::__private::MethodError for ProductOfferDownloadError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "product variation with the specified identifier does not exist" => {
-                    return Self::ProductVariationWithTheSpecifiedIdentifier;
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "product variation with the specified identifier does not exist" => {
+                        Self::ProductVariationWithTheSpecifiedIdentifier
+                    }
+                    "the specified property does not exist or is not a file" => {
+                        Self::TheSpecifiedPropertyDoesNotExist
+                    }
+                    "file with the specified identifier does not exist" => {
+                        Self::FileWithTheSpecifiedIdentifierDoes
+                    }
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the specified property does not exist or is not a file" => {
-                    return Self::TheSpecifiedPropertyDoesNotExist;
-                }
-                "file with the specified identifier does not exist" => {
-                    return Self::FileWithTheSpecifiedIdentifierDoes;
-                }
-                "required fields are not provided" => {
-                    return Self::RequiredFieldsAreNotProvided;
-                }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3054,24 +3072,26 @@ pub enum ProductOfferGetError {
 impl ::b24_core::__private::MethodError for ProductOfferGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300000" => return Self::Code200040300000,
-            "200040300040" => return Self::Code200040300040,
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the product variation does not exist" => {
-                    return Self::TheProductVariationDoesNotExist;
+            "200040300000" => Self::Code200040300000,
+            "200040300040" => Self::Code200040300040,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the product variation does not exist" => {
+                        Self::TheProductVariationDoesNotExist
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3116,22 +3136,24 @@ pub enum ProductOfferGetFieldsByFilterError {
 impl ::b24_core::__private::MethodError for ProductOfferGetFieldsByFilterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "information block identifier is not specified" => {
-                    return Self::InformationBlockIdentifierIsNotSpecified;
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "information block identifier is not specified" => {
+                        Self::InformationBlockIdentifierIsNotSpecified
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3216,44 +3238,46 @@ pub enum ProductOfferUpdateError {
 impl ::b24_core::__private::MethodError for ProductOfferUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300043" => return Self::Code200040300043,
-            "200040300050" => return Self::Code200040300050,
-            "200040300040" => return Self::Code200040300040,
-            "200040300000" => return Self::Code200040300000,
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "section with the specified identifier does not exist" => {
-                    return Self::SectionWithTheSpecifiedIdentifierDoes;
+            "200040300043" => Self::Code200040300043,
+            "200040300050" => Self::Code200040300050,
+            "200040300040" => Self::Code200040300040,
+            "200040300000" => Self::Code200040300000,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "section with the specified identifier does not exist" => {
+                        Self::SectionWithTheSpecifiedIdentifierDoes
+                    }
+                    "vat rate with the specified identifier does not exist" => {
+                        Self::VatRateWithTheSpecifiedIdentifier
+                    }
+                    "the specified currency for the purchase price does not exist" => {
+                        Self::TheSpecifiedCurrencyForThePurchase
+                    }
+                    "user with the specified identifier who created the product variation does not exist" => {
+                        Self::UserWithTheSpecifiedIdentifierWho
+                    }
+                    "user with the specified identifier who modified the product variation does not exist" => {
+                        Self::UserWithTheSpecifiedIdentifierWho
+                    }
+                    "product variation with the specified identifier does not exist in the information block with the specified identifier" => {
+                        Self::ProductVariationWithTheSpecifiedIdentifier
+                    }
+                    "product variation with the specified identifier does not exist" => {
+                        Self::ProductVariationWithTheSpecifiedIdentifier
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "vat rate with the specified identifier does not exist" => {
-                    return Self::VatRateWithTheSpecifiedIdentifier;
-                }
-                "the specified currency for the purchase price does not exist" => {
-                    return Self::TheSpecifiedCurrencyForThePurchase;
-                }
-                "user with the specified identifier who created the product variation does not exist" => {
-                    return Self::UserWithTheSpecifiedIdentifierWho;
-                }
-                "user with the specified identifier who modified the product variation does not exist" => {
-                    return Self::UserWithTheSpecifiedIdentifierWho;
-                }
-                "product variation with the specified identifier does not exist in the information block with the specified identifier" => {
-                    return Self::ProductVariationWithTheSpecifiedIdentifier;
-                }
-                "product variation with the specified identifier does not exist" => {
-                    return Self::ProductVariationWithTheSpecifiedIdentifier;
-                }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3343,44 +3367,46 @@ pub enum ProductServiceAddError {
 impl ::b24_core::__private::MethodError for ProductServiceAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300050" => return Self::Code200040300050,
-            "200040300040" => return Self::Code200040300040,
-            "200040300000" => return Self::Code200040300000,
-            "200040300043" => return Self::Code200040300043,
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the section with the specified identifier does not exist" => {
-                    return Self::TheSectionWithTheSpecifiedIdentifier;
+            "200040300050" => Self::Code200040300050,
+            "200040300040" => Self::Code200040300040,
+            "200040300000" => Self::Code200040300000,
+            "200040300043" => Self::Code200040300043,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the section with the specified identifier does not exist" => {
+                        Self::TheSectionWithTheSpecifiedIdentifier
+                    }
+                    "the vat rate with the specified identifier does not exist" => {
+                        Self::TheVatRateWithTheSpecified
+                    }
+                    "the specified currency for the purchase price does not exist" => {
+                        Self::TheSpecifiedCurrencyForThePurchase
+                    }
+                    "the user with the specified identifier who created the service does not exist" => {
+                        Self::TheUserWithTheSpecifiedIdentifier
+                    }
+                    "the user with the specified identifier who modified the service does not exist" => {
+                        Self::TheUserWithTheSpecifiedIdentifier
+                    }
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "a service with the specified symbolic code already exists" => {
+                        Self::AServiceWithTheSpecifiedSymbolic
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the vat rate with the specified identifier does not exist" => {
-                    return Self::TheVatRateWithTheSpecified;
-                }
-                "the specified currency for the purchase price does not exist" => {
-                    return Self::TheSpecifiedCurrencyForThePurchase;
-                }
-                "the user with the specified identifier who created the service does not exist" => {
-                    return Self::TheUserWithTheSpecifiedIdentifier;
-                }
-                "the user with the specified identifier who modified the service does not exist" => {
-                    return Self::TheUserWithTheSpecifiedIdentifier;
-                }
-                "required fields are not provided" => {
-                    return Self::RequiredFieldsAreNotProvided;
-                }
-                "a service with the specified symbolic code already exists" => {
-                    return Self::AServiceWithTheSpecifiedSymbolic;
-                }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3434,20 +3460,22 @@ pub enum ProductServiceDeleteError {
 impl ::b24_core::__private::MethodError for ProductServiceDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300040" => return Self::Code200040300040,
-            "200040300010" => return Self::Code200040300010,
-            "200040300000" => return Self::Code200040300000,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300040" => Self::Code200040300040,
+            "200040300010" => Self::Code200040300010,
+            "200040300000" => Self::Code200040300000,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3499,30 +3527,32 @@ pub enum ProductServiceDownloadError {
 impl ::b24_core::__private::MethodError for ProductServiceDownloadError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the service with the specified identifier does not exist" => {
-                    return Self::TheServiceWithTheSpecifiedIdentifier;
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the service with the specified identifier does not exist" => {
+                        Self::TheServiceWithTheSpecifiedIdentifier
+                    }
+                    "the specified property does not exist or is not a file" => {
+                        Self::TheSpecifiedPropertyDoesNotExist
+                    }
+                    "the file with the specified identifier does not exist" => {
+                        Self::TheFileWithTheSpecifiedIdentifier
+                    }
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the specified property does not exist or is not a file" => {
-                    return Self::TheSpecifiedPropertyDoesNotExist;
-                }
-                "the file with the specified identifier does not exist" => {
-                    return Self::TheFileWithTheSpecifiedIdentifier;
-                }
-                "required fields are not provided" => {
-                    return Self::RequiredFieldsAreNotProvided;
-                }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3575,22 +3605,24 @@ pub enum ProductServiceGetError {
 impl ::b24_core::__private::MethodError for ProductServiceGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300000" => return Self::Code200040300000,
-            "200040300040" => return Self::Code200040300040,
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the service does not exist" => return Self::TheServiceDoesNotExist,
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300000" => Self::Code200040300000,
+            "200040300040" => Self::Code200040300040,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the service does not exist" => Self::TheServiceDoesNotExist,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3673,44 +3705,46 @@ pub enum ProductServiceUpdateError {
 impl ::b24_core::__private::MethodError for ProductServiceUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300043" => return Self::Code200040300043,
-            "200040300050" => return Self::Code200040300050,
-            "200040300040" => return Self::Code200040300040,
-            "200040300000" => return Self::Code200040300000,
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "section with the specified identifier does not exist" => {
-                    return Self::SectionWithTheSpecifiedIdentifierDoes;
+            "200040300043" => Self::Code200040300043,
+            "200040300050" => Self::Code200040300050,
+            "200040300040" => Self::Code200040300040,
+            "200040300000" => Self::Code200040300000,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "section with the specified identifier does not exist" => {
+                        Self::SectionWithTheSpecifiedIdentifierDoes
+                    }
+                    "vat rate with the specified identifier does not exist" => {
+                        Self::VatRateWithTheSpecifiedIdentifier
+                    }
+                    "the specified currency of the purchase price does not exist" => {
+                        Self::TheSpecifiedCurrencyOfThePurchase
+                    }
+                    "user with the specified identifier who created the service does not exist" => {
+                        Self::UserWithTheSpecifiedIdentifierWho
+                    }
+                    "user with the specified identifier who modified the service does not exist" => {
+                        Self::UserWithTheSpecifiedIdentifierWho
+                    }
+                    "service with the specified identifier does not exist in the information block with the specified identifier" => {
+                        Self::ServiceWithTheSpecifiedIdentifierDoes
+                    }
+                    "service with the specified identifier does not exist" => {
+                        Self::ServiceWithTheSpecifiedIdentifierDoes
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "vat rate with the specified identifier does not exist" => {
-                    return Self::VatRateWithTheSpecifiedIdentifier;
-                }
-                "the specified currency of the purchase price does not exist" => {
-                    return Self::TheSpecifiedCurrencyOfThePurchase;
-                }
-                "user with the specified identifier who created the service does not exist" => {
-                    return Self::UserWithTheSpecifiedIdentifierWho;
-                }
-                "user with the specified identifier who modified the service does not exist" => {
-                    return Self::UserWithTheSpecifiedIdentifierWho;
-                }
-                "service with the specified identifier does not exist in the information block with the specified identifier" => {
-                    return Self::ServiceWithTheSpecifiedIdentifierDoes;
-                }
-                "service with the specified identifier does not exist" => {
-                    return Self::ServiceWithTheSpecifiedIdentifierDoes;
-                }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3800,44 +3834,46 @@ pub enum ProductSkuAddError {
 impl ::b24_core::__private::MethodError for ProductSkuAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300050" => return Self::Code200040300050,
-            "200040300040" => return Self::Code200040300040,
-            "200040300000" => return Self::Code200040300000,
-            "200040300043" => return Self::Code200040300043,
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the section with the specified identifier does not exist" => {
-                    return Self::TheSectionWithTheSpecifiedIdentifier;
+            "200040300050" => Self::Code200040300050,
+            "200040300040" => Self::Code200040300040,
+            "200040300000" => Self::Code200040300000,
+            "200040300043" => Self::Code200040300043,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the section with the specified identifier does not exist" => {
+                        Self::TheSectionWithTheSpecifiedIdentifier
+                    }
+                    "the vat rate with the specified identifier does not exist" => {
+                        Self::TheVatRateWithTheSpecified
+                    }
+                    "the specified purchasing price currency does not exist" => {
+                        Self::TheSpecifiedPurchasingPriceCurrencyDoes
+                    }
+                    "the user with the specified identifier who created the parent product does not exist" => {
+                        Self::TheUserWithTheSpecifiedIdentifier
+                    }
+                    "the user with the specified identifier who modified the parent product does not exist" => {
+                        Self::TheUserWithTheSpecifiedIdentifier
+                    }
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "a parent product with the specified symbolic code already exists" => {
+                        Self::AParentProductWithTheSpecified
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the vat rate with the specified identifier does not exist" => {
-                    return Self::TheVatRateWithTheSpecified;
-                }
-                "the specified purchasing price currency does not exist" => {
-                    return Self::TheSpecifiedPurchasingPriceCurrencyDoes;
-                }
-                "the user with the specified identifier who created the parent product does not exist" => {
-                    return Self::TheUserWithTheSpecifiedIdentifier;
-                }
-                "the user with the specified identifier who modified the parent product does not exist" => {
-                    return Self::TheUserWithTheSpecifiedIdentifier;
-                }
-                "required fields are not provided" => {
-                    return Self::RequiredFieldsAreNotProvided;
-                }
-                "a parent product with the specified symbolic code already exists" => {
-                    return Self::AParentProductWithTheSpecified;
-                }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3891,20 +3927,22 @@ pub enum ProductSkuDeleteError {
 impl ::b24_core::__private::MethodError for ProductSkuDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300040" => return Self::Code200040300040,
-            "200040300010" => return Self::Code200040300010,
-            "200040300000" => return Self::Code200040300000,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300040" => Self::Code200040300040,
+            "200040300010" => Self::Code200040300010,
+            "200040300000" => Self::Code200040300000,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3956,30 +3994,32 @@ pub enum ProductSkuDownloadError {
 impl ::b24_core::__private::MethodError for ProductSkuDownloadError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the main product with the specified identifier does not exist" => {
-                    return Self::TheMainProductWithTheSpecified;
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the main product with the specified identifier does not exist" => {
+                        Self::TheMainProductWithTheSpecified
+                    }
+                    "the specified property does not exist or is not a file" => {
+                        Self::TheSpecifiedPropertyDoesNotExist
+                    }
+                    "the file with the specified identifier does not exist" => {
+                        Self::TheFileWithTheSpecifiedIdentifier
+                    }
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the specified property does not exist or is not a file" => {
-                    return Self::TheSpecifiedPropertyDoesNotExist;
-                }
-                "the file with the specified identifier does not exist" => {
-                    return Self::TheFileWithTheSpecifiedIdentifier;
-                }
-                "required fields are not provided" => {
-                    return Self::RequiredFieldsAreNotProvided;
-                }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4032,24 +4072,26 @@ pub enum ProductSkuGetError {
 impl ::b24_core::__private::MethodError for ProductSkuGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300000" => return Self::Code200040300000,
-            "200040300040" => return Self::Code200040300040,
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the parent product does not exist" => {
-                    return Self::TheParentProductDoesNotExist;
+            "200040300000" => Self::Code200040300000,
+            "200040300040" => Self::Code200040300040,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parent product does not exist" => {
+                        Self::TheParentProductDoesNotExist
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4094,24 +4136,26 @@ pub enum ProductSkuListError {
 impl ::b24_core::__private::MethodError for ProductSkuListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "fields id, iblockid not specified in the selection fields" => {
-                    return Self::FieldsIdIblockIdNotSpecifiedIn;
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "fields id, iblockid not specified in the selection fields" => {
+                        Self::FieldsIdIblockIdNotSpecifiedIn
+                    }
+                    "field iblockid not specified in the filter" => {
+                        Self::FieldIblockIdNotSpecifiedInThe
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "field iblockid not specified in the filter" => {
-                    return Self::FieldIblockIdNotSpecifiedInThe;
-                }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4192,44 +4236,46 @@ pub enum ProductSkuUpdateError {
 impl ::b24_core::__private::MethodError for ProductSkuUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300043" => return Self::Code200040300043,
-            "200040300050" => return Self::Code200040300050,
-            "200040300040" => return Self::Code200040300040,
-            "200040300000" => return Self::Code200040300000,
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "section with the specified identifier does not exist" => {
-                    return Self::SectionWithTheSpecifiedIdentifierDoes;
+            "200040300043" => Self::Code200040300043,
+            "200040300050" => Self::Code200040300050,
+            "200040300040" => Self::Code200040300040,
+            "200040300000" => Self::Code200040300000,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "section with the specified identifier does not exist" => {
+                        Self::SectionWithTheSpecifiedIdentifierDoes
+                    }
+                    "vat rate with the specified identifier does not exist" => {
+                        Self::VatRateWithTheSpecifiedIdentifier
+                    }
+                    "the specified purchasing currency does not exist" => {
+                        Self::TheSpecifiedPurchasingCurrencyDoesNot
+                    }
+                    "user with the specified identifier who created the main product does not exist" => {
+                        Self::UserWithTheSpecifiedIdentifierWho
+                    }
+                    "user with the specified identifier who modified the main product does not exist" => {
+                        Self::UserWithTheSpecifiedIdentifierWho
+                    }
+                    "main product with the specified identifier does not exist in the information block with the specified identifier" => {
+                        Self::MainProductWithTheSpecifiedIdentifier
+                    }
+                    "main product with the specified identifier does not exist" => {
+                        Self::MainProductWithTheSpecifiedIdentifier
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "vat rate with the specified identifier does not exist" => {
-                    return Self::VatRateWithTheSpecifiedIdentifier;
-                }
-                "the specified purchasing currency does not exist" => {
-                    return Self::TheSpecifiedPurchasingCurrencyDoesNot;
-                }
-                "user with the specified identifier who created the main product does not exist" => {
-                    return Self::UserWithTheSpecifiedIdentifierWho;
-                }
-                "user with the specified identifier who modified the main product does not exist" => {
-                    return Self::UserWithTheSpecifiedIdentifierWho;
-                }
-                "main product with the specified identifier does not exist in the information block with the specified identifier" => {
-                    return Self::MainProductWithTheSpecifiedIdentifier;
-                }
-                "main product with the specified identifier does not exist" => {
-                    return Self::MainProductWithTheSpecifiedIdentifier;
-                }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4321,44 +4367,46 @@ pub enum ProductUpdateError {
 impl ::b24_core::__private::MethodError for ProductUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300043" => return Self::Code200040300043,
-            "200040300050" => return Self::Code200040300050,
-            "200040300040" => return Self::Code200040300040,
-            "200040300000" => return Self::Code200040300000,
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "section with the specified identifier does not exist" => {
-                    return Self::SectionWithTheSpecifiedIdentifierDoes;
+            "200040300043" => Self::Code200040300043,
+            "200040300050" => Self::Code200040300050,
+            "200040300040" => Self::Code200040300040,
+            "200040300000" => Self::Code200040300000,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "section with the specified identifier does not exist" => {
+                        Self::SectionWithTheSpecifiedIdentifierDoes
+                    }
+                    "vat rate with the specified identifier does not exist" => {
+                        Self::VatRateWithTheSpecifiedIdentifier
+                    }
+                    "the specified purchasing price currency does not exist" => {
+                        Self::TheSpecifiedPurchasingPriceCurrencyDoes
+                    }
+                    "user with the specified identifier who created the product does not exist" => {
+                        Self::UserWithTheSpecifiedIdentifierWho
+                    }
+                    "user with the specified identifier who modified the product does not exist" => {
+                        Self::UserWithTheSpecifiedIdentifierWho
+                    }
+                    "product with the specified identifier does not exist in the information block with the specified identifier" => {
+                        Self::ProductWithTheSpecifiedIdentifierDoes
+                    }
+                    "the product with the specified identifier does not exist" => {
+                        Self::TheProductWithTheSpecifiedIdentifier
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "vat rate with the specified identifier does not exist" => {
-                    return Self::VatRateWithTheSpecifiedIdentifier;
-                }
-                "the specified purchasing price currency does not exist" => {
-                    return Self::TheSpecifiedPurchasingPriceCurrencyDoes;
-                }
-                "user with the specified identifier who created the product does not exist" => {
-                    return Self::UserWithTheSpecifiedIdentifierWho;
-                }
-                "user with the specified identifier who modified the product does not exist" => {
-                    return Self::UserWithTheSpecifiedIdentifierWho;
-                }
-                "product with the specified identifier does not exist in the information block with the specified identifier" => {
-                    return Self::ProductWithTheSpecifiedIdentifierDoes;
-                }
-                "the product with the specified identifier does not exist" => {
-                    return Self::TheProductWithTheSpecifiedIdentifier;
-                }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -394,39 +394,39 @@ pub enum ProductImageAddError {
 impl ::b24_core::__private::MethodError for ProductImageAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300020" => return Self::Code200040300020,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the file name is not specified" => {
-                    return Self::TheFileNameIsNotSpecified;
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the file name is not specified" => Self::TheFileNameIsNotSpecified,
+                    "the file name contains invalid characters" => {
+                        Self::TheFileNameContainsInvalidCharacters
+                    }
+                    "the file name is too long" => Self::TheFileNameIsTooLong,
+                    "invalid file type" => Self::InvalidFileType,
+                    "disk space limit exceeded" => Self::DiskSpaceLimitExceeded,
+                    "maximum upload file size exceeded" => {
+                        Self::MaximumUploadFileSizeExceeded
+                    }
+                    "the product property for the image does not exist. create the more_photo property" => {
+                        Self::TheProductPropertyForTheImage
+                    }
+                    "error saving the file" => Self::ErrorSavingTheFile,
+                    "product not found" => Self::ProductNotFound,
+                    "product identifier not specified" => {
+                        Self::ProductIdentifierNotSpecified
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the file name contains invalid characters" => {
-                    return Self::TheFileNameContainsInvalidCharacters;
-                }
-                "the file name is too long" => return Self::TheFileNameIsTooLong,
-                "invalid file type" => return Self::InvalidFileType,
-                "disk space limit exceeded" => return Self::DiskSpaceLimitExceeded,
-                "maximum upload file size exceeded" => {
-                    return Self::MaximumUploadFileSizeExceeded;
-                }
-                "the product property for the image does not exist. create the more_photo property" => {
-                    return Self::TheProductPropertyForTheImage;
-                }
-                "error saving the file" => return Self::ErrorSavingTheFile,
-                "product not found" => return Self::ProductNotFound,
-                "product identifier not specified" => {
-                    return Self::ProductIdentifierNotSpecified;
-                }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -487,25 +487,27 @@ pub enum ProductImageDeleteError {
 impl ::b24_core::__private::MethodError for ProductImageDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300020" => return Self::Code200040300020,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "product with the specified identifier not found" => {
-                    return Self::ProductWithTheSpecifiedIdentifierNot;
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "product with the specified identifier not found" => {
+                        Self::ProductWithTheSpecifiedIdentifierNot
+                    }
+                    "image with the specified identifier not found" => {
+                        Self::ImageWithTheSpecifiedIdentifierNot
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "image with the specified identifier not found" => {
-                    return Self::ImageWithTheSpecifiedIdentifierNot;
-                }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -561,25 +563,27 @@ pub enum ProductImageGetError {
 impl ::b24_core::__private::MethodError for ProductImageGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "product with the specified identifier not found" => {
-                    return Self::ProductWithTheSpecifiedIdentifierNot;
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "product with the specified identifier not found" => {
+                        Self::ProductWithTheSpecifiedIdentifierNot
+                    }
+                    "image with the specified identifier not found" => {
+                        Self::ImageWithTheSpecifiedIdentifierNot
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "image with the specified identifier not found" => {
-                    return Self::ImageWithTheSpecifiedIdentifierNot;
-                }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -619,18 +623,20 @@ pub enum ProductImageGetFieldsError {
 impl ::b24_core::__private::MethodError for ProductImageGetFieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -673,22 +679,24 @@ pub enum ProductImageListError {
 impl ::b24_core::__private::MethodError for ProductImageListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the product with the specified identifier was not found" => {
-                    return Self::TheProductWithTheSpecifiedIdentifier;
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the product with the specified identifier was not found" => {
+                        Self::TheProductWithTheSpecifiedIdentifier
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

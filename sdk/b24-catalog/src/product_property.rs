@@ -473,27 +473,30 @@ impl ::b24_core::__private::MethodError for ProductPropertyAddError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "required fields: iblockid, name, propertytype" => {
-                    return Self::RequiredFieldsIblockIdNamePropertyType;
+                    Self::RequiredFieldsIblockIdNamePropertyType
                 }
-                "access denied" => return Self::AccessDenied,
+                "access denied" => Self::AccessDenied,
                 "the specified iblock is not a product catalog" => {
-                    return Self::TheSpecifiedIblockIsNotA;
+                    Self::TheSpecifiedIblockIsNotA
                 }
-                "invalid property type specified" => {
-                    return Self::InvalidPropertyTypeSpecified;
-                }
+                "invalid property type specified" => Self::InvalidPropertyTypeSpecified,
                 "invalid custom property type settings specified" => {
-                    return Self::InvalidCustomPropertyTypeSettingsSpecified;
+                    Self::InvalidCustomPropertyTypeSettingsSpecified
                 }
                 "property code cannot start with a digit" => {
-                    return Self::PropertyCodeCannotStartWithA;
+                    Self::PropertyCodeCannotStartWithA
                 }
-                "wrong format of field" => return Self::WrongFormatOfField,
-                "error adding property" => return Self::ErrorAddingProperty,
-                _ => {}
+                "wrong format of field" => Self::WrongFormatOfField,
+                "error adding property" => Self::ErrorAddingProperty,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -541,20 +544,21 @@ impl ::b24_core::__private::MethodError for ProductPropertyDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "productproperty does not exist" => {
-                    return Self::ProductPropertyDoesNotExist;
-                }
+                "access denied" => Self::AccessDenied,
+                "productproperty does not exist" => Self::ProductPropertyDoesNotExist,
                 "the specified property does not belong to a product catalog" => {
-                    return Self::TheSpecifiedPropertyDoesNotBelong;
+                    Self::TheSpecifiedPropertyDoesNotBelong
                 }
-                "error deleting product property" => {
-                    return Self::ErrorDeletingProductProperty;
+                "error deleting product property" => Self::ErrorDeletingProductProperty,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -590,14 +594,17 @@ impl ::b24_core::__private::MethodError for ProductPropertyGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "productproperty does not exist" => {
-                    return Self::ProductPropertyDoesNotExist;
+                "access denied" => Self::AccessDenied,
+                "productproperty does not exist" => Self::ProductPropertyDoesNotExist,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -627,11 +634,16 @@ impl ::b24_core::__private::MethodError for ProductPropertyGetFieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -667,16 +679,20 @@ pub enum ProductPropertyListError {
 impl ::b24_core::__private::MethodError for ProductPropertyListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -745,39 +761,39 @@ pub enum ProductPropertyUpdateError {
 impl ::b24_core::__private::MethodError for ProductPropertyUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields: iblockid" => return Self::RequiredFieldsIblockId,
-                "access denied" => return Self::AccessDenied,
-                "productproperty does not exist" => {
-                    return Self::ProductPropertyDoesNotExist;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields: iblockid" => Self::RequiredFieldsIblockId,
+                    "access denied" => Self::AccessDenied,
+                    "productproperty does not exist" => Self::ProductPropertyDoesNotExist,
+                    "the specified property does not belong to a product catalog" => {
+                        Self::TheSpecifiedPropertyDoesNotBelong
+                    }
+                    "invalid property type specified" => {
+                        Self::InvalidPropertyTypeSpecified
+                    }
+                    "invalid custom property type settings specified" => {
+                        Self::InvalidCustomPropertyTypeSettingsSpecified
+                    }
+                    "property code cannot start with a digit" => {
+                        Self::PropertyCodeCannotStartWithA
+                    }
+                    "invalid information block code" => Self::InvalidInformationBlockCode,
+                    "wrong format of field" => Self::WrongFormatOfField,
+                    "error updating product property" => {
+                        Self::ErrorUpdatingProductProperty
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the specified property does not belong to a product catalog" => {
-                    return Self::TheSpecifiedPropertyDoesNotBelong;
-                }
-                "invalid property type specified" => {
-                    return Self::InvalidPropertyTypeSpecified;
-                }
-                "invalid custom property type settings specified" => {
-                    return Self::InvalidCustomPropertyTypeSettingsSpecified;
-                }
-                "property code cannot start with a digit" => {
-                    return Self::PropertyCodeCannotStartWithA;
-                }
-                "invalid information block code" => {
-                    return Self::InvalidInformationBlockCode;
-                }
-                "wrong format of field" => return Self::WrongFormatOfField,
-                "error updating product property" => {
-                    return Self::ErrorUpdatingProductProperty;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

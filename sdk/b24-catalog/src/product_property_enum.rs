@@ -469,29 +469,33 @@ pub enum ProductPropertyEnumAddError {
 impl ::b24_core::__private::MethodError for ProductPropertyEnumAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BX_INVALID_VALUE" => return Self::BxInvalidValue,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "productpropertyenum does not exist" => {
-                    return Self::ProductPropertyEnumDoesNotExist;
+            "BX_INVALID_VALUE" => Self::BxInvalidValue,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "productpropertyenum does not exist" => {
+                        Self::ProductPropertyEnumDoesNotExist
+                    }
+                    "only list properties are supported" => {
+                        Self::OnlyListPropertiesAreSupported
+                    }
+                    "required fields: xmlid" => Self::RequiredFieldsXmlId,
+                    "a value with xmlid '...' already exists" => {
+                        Self::AValueWithXmlIdAlreadyExists
+                    }
+                    "internal error adding enumeration value. try adding again" => {
+                        Self::InternalErrorAddingEnumerationValueTry
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "only list properties are supported" => {
-                    return Self::OnlyListPropertiesAreSupported;
-                }
-                "required fields: xmlid" => return Self::RequiredFieldsXmlId,
-                "a value with xmlid '...' already exists" => {
-                    return Self::AValueWithXmlIdAlreadyExists;
-                }
-                "internal error adding enumeration value. try adding again" => {
-                    return Self::InternalErrorAddingEnumerationValueTry;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -537,22 +541,26 @@ pub enum ProductPropertyEnumDeleteError {
 impl ::b24_core::__private::MethodError for ProductPropertyEnumDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "productpropertyenum does not exist" => {
-                    return Self::ProductPropertyEnumDoesNotExist;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "productpropertyenum does not exist" => {
+                        Self::ProductPropertyEnumDoesNotExist
+                    }
+                    "internal error deleting enumeration value. try deleting again" => {
+                        Self::InternalErrorDeletingEnumerationValueTry
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "internal error deleting enumeration value. try deleting again" => {
-                    return Self::InternalErrorDeletingEnumerationValueTry;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -591,19 +599,23 @@ pub enum ProductPropertyEnumGetError {
 impl ::b24_core::__private::MethodError for ProductPropertyEnumGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "productpropertyenum does not exist" => {
-                    return Self::ProductPropertyEnumDoesNotExist;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "productpropertyenum does not exist" => {
+                        Self::ProductPropertyEnumDoesNotExist
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -634,11 +646,16 @@ impl ::b24_core::__private::MethodError for ProductPropertyEnumGetFieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -674,16 +691,20 @@ pub enum ProductPropertyEnumListError {
 impl ::b24_core::__private::MethodError for ProductPropertyEnumListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -732,26 +753,30 @@ pub enum ProductPropertyEnumUpdateError {
 impl ::b24_core::__private::MethodError for ProductPropertyEnumUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "productpropertyenum does not exist" => {
-                    return Self::ProductPropertyEnumDoesNotExist;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "productpropertyenum does not exist" => {
+                        Self::ProductPropertyEnumDoesNotExist
+                    }
+                    "the specified property does not belong to a product catalog" => {
+                        Self::TheSpecifiedPropertyDoesNotBelong
+                    }
+                    "required fields: xmlid" => Self::RequiredFieldsXmlId,
+                    "internal error updating enumeration value. try updating again" => {
+                        Self::InternalErrorUpdatingEnumerationValueTry
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the specified property does not belong to a product catalog" => {
-                    return Self::TheSpecifiedPropertyDoesNotBelong;
-                }
-                "required fields: xmlid" => return Self::RequiredFieldsXmlId,
-                "internal error updating enumeration value. try updating again" => {
-                    return Self::InternalErrorUpdatingEnumerationValueTry;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -470,23 +470,26 @@ impl ::b24_core::__private::MethodError for ProductPropertyFeatureAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
+                "access denied" => Self::AccessDenied,
                 "productpropertyfeature does not exist" => {
-                    return Self::ProductPropertyFeatureDoesNotExist;
+                    Self::ProductPropertyFeatureDoesNotExist
                 }
                 "required fields: moduleid, featureid, isenabled" => {
-                    return Self::RequiredFieldsModuleIdFeatureIdIsEnabled;
+                    Self::RequiredFieldsModuleIdFeatureIdIsEnabled
                 }
-                "invalid property parameter set" => {
-                    return Self::InvalidPropertyParameterSet;
-                }
+                "invalid property parameter set" => Self::InvalidPropertyParameterSet,
                 "mysql query error: (1062) duplicate entry '...' for key 'b_iblock_property_feature.ix_iblock_property_feature'" => {
-                    return Self::MysqlQueryError1062DuplicateEntry;
+                    Self::MysqlQueryError1062DuplicateEntry
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -526,19 +529,23 @@ pub enum ProductPropertyFeatureGetError {
 impl ::b24_core::__private::MethodError for ProductPropertyFeatureGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "productpropertyfeature does not exist" => {
-                    return Self::ProductPropertyFeatureDoesNotExist;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "productpropertyfeature does not exist" => {
+                        Self::ProductPropertyFeatureDoesNotExist
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -579,19 +586,23 @@ impl ::b24_core::__private::MethodError
 for ProductPropertyFeatureGetAvailableFeaturesByPropertyError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "productpropertyfeature does not exist" => {
-                    return Self::ProductPropertyFeatureDoesNotExist;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "productpropertyfeature does not exist" => {
+                        Self::ProductPropertyFeatureDoesNotExist
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -622,11 +633,16 @@ impl ::b24_core::__private::MethodError for ProductPropertyFeatureGetFieldsError
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -662,16 +678,20 @@ pub enum ProductPropertyFeatureListError {
 impl ::b24_core::__private::MethodError for ProductPropertyFeatureListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -709,17 +729,22 @@ impl ::b24_core::__private::MethodError for ProductPropertyFeatureUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
+                "access denied" => Self::AccessDenied,
                 "productpropertyfeature does not exist" => {
-                    return Self::ProductPropertyFeatureDoesNotExist;
+                    Self::ProductPropertyFeatureDoesNotExist
                 }
                 "required fields: moduleid, featureid, isenabled" => {
-                    return Self::RequiredFieldsModuleIdFeatureIdIsEnabled;
+                    Self::RequiredFieldsModuleIdFeatureIdIsEnabled
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -493,23 +493,25 @@ pub enum SectionAddError {
 impl ::b24_core::__private::MethodError for SectionAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300040" => return Self::Code200040300040,
-            "200700300000" => return Self::Code200700300000,
-            "200700300040" => return Self::Code200700300040,
-            "200700300050" => return Self::Code200700300050,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields not set" => return Self::RequiredFieldsNotSet,
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300040" => Self::Code200040300040,
+            "200700300000" => Self::Code200700300000,
+            "200700300040" => Self::Code200700300040,
+            "200700300050" => Self::Code200700300050,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields not set" => Self::RequiredFieldsNotSet,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -559,21 +561,23 @@ pub enum SectionDeleteError {
 impl ::b24_core::__private::MethodError for SectionDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300050" => return Self::Code200040300050,
-            "200040300020" => return Self::Code200040300020,
-            "200700300030" => return Self::Code200700300030,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300050" => Self::Code200040300050,
+            "200040300020" => Self::Code200040300020,
+            "200700300030" => Self::Code200700300030,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -617,20 +621,22 @@ pub enum SectionGetError {
 impl ::b24_core::__private::MethodError for SectionGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300040" => return Self::Code200040300040,
-            "200700300030" => return Self::Code200700300030,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300040" => Self::Code200040300040,
+            "200700300030" => Self::Code200700300030,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -662,13 +668,16 @@ impl ::b24_core::__private::MethodError for SectionGetFieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+                "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -704,21 +713,23 @@ pub enum SectionListError {
 impl ::b24_core::__private::MethodError for SectionListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300030" => return Self::Code200040300030,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields in the filter structure are not provided" => {
-                    return Self::RequiredFieldsInTheFilterStructure;
+            "200040300030" => Self::Code200040300030,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields in the filter structure are not provided" => {
+                        Self::RequiredFieldsInTheFilterStructure
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -778,26 +789,28 @@ pub enum SectionUpdateError {
 impl ::b24_core::__private::MethodError for SectionUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300040" => return Self::Code200040300040,
-            "200700300010" => return Self::Code200700300010,
-            "200700300030" => return Self::Code200700300030,
-            "200700300040" => return Self::Code200700300040,
-            "200700300050" => return Self::Code200700300050,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields of the fields structure not provided" => {
-                    return Self::RequiredFieldsOfTheFieldsStructure;
+            "200040300040" => Self::Code200040300040,
+            "200700300010" => Self::Code200700300010,
+            "200700300030" => Self::Code200700300030,
+            "200700300040" => Self::Code200700300040,
+            "200700300050" => Self::Code200700300050,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields of the fields structure not provided" => {
+                        Self::RequiredFieldsOfTheFieldsStructure
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -460,22 +460,24 @@ pub enum StoreAddError {
 impl ::b24_core::__private::MethodError for StoreAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300020" => return Self::Code200040300020,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "parameter address is not specified or is empty" => {
-                    return Self::ParameterAddressIsNotSpecifiedOr;
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "parameter address is not specified or is empty" => {
+                        Self::ParameterAddressIsNotSpecifiedOr
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -522,23 +524,25 @@ pub enum StoreDeleteError {
 impl ::b24_core::__private::MethodError for StoreDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300020" => return Self::Code200040300020,
-            "201100000000" => return Self::Code201100000000,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "documents are issued for this warehouse" => {
-                    return Self::DocumentsAreIssuedForThisWarehouse;
+            "200040300020" => Self::Code200040300020,
+            "201100000000" => Self::Code201100000000,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "documents are issued for this warehouse" => {
+                        Self::DocumentsAreIssuedForThisWarehouse
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -583,20 +587,22 @@ pub enum StoreGetError {
 impl ::b24_core::__private::MethodError for StoreGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            "201100000000" => return Self::Code201100000000,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300010" => Self::Code200040300010,
+            "201100000000" => Self::Code201100000000,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -632,18 +638,20 @@ pub enum StoreGetFieldsError {
 impl ::b24_core::__private::MethodError for StoreGetFieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -676,18 +684,20 @@ pub enum StoreListError {
 impl ::b24_core::__private::MethodError for StoreListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -734,21 +744,23 @@ pub enum StoreUpdateError {
 impl ::b24_core::__private::MethodError for StoreUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300020" => return Self::Code200040300020,
-            "201100000000" => return Self::Code201100000000,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "empty parameter address" => return Self::EmptyParameterAddress,
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300020" => Self::Code200040300020,
+            "201100000000" => Self::Code201100000000,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "empty parameter address" => Self::EmptyParameterAddress,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -244,16 +244,21 @@ impl ::b24_core::__private::MethodError for UserfieldDocumentListError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "the documenttype field is not specified in the select parameter" => {
-                    return Self::TheDocumentTypeFieldIsNotSpecified;
+                    Self::TheDocumentTypeFieldIsNotSpecified
                 }
                 "the documenttype field is not specified in the filter parameter" => {
-                    return Self::TheDocumentTypeFieldIsNotSpecified;
+                    Self::TheDocumentTypeFieldIsNotSpecified
                 }
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -288,13 +293,18 @@ impl ::b24_core::__private::MethodError for UserfieldDocumentUpdateError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "the specified document does not exist" => {
-                    return Self::TheSpecifiedDocumentDoesNotExist;
+                    Self::TheSpecifiedDocumentDoesNotExist
                 }
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

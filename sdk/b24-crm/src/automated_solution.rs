@@ -473,12 +473,16 @@ pub enum AutomatedsolutionAddError {
 impl ::b24_core::__private::MethodError for AutomatedsolutionAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "LIMIT_EXCEEDED" => return Self::LimitExceeded,
-            "BX_EMPTY_REQUIRED" => return Self::BxEmptyRequired,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "LIMIT_EXCEEDED" => Self::LimitExceeded,
+            "BX_EMPTY_REQUIRED" => Self::BxEmptyRequired,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -512,11 +516,15 @@ pub enum AutomatedsolutionDeleteError {
 impl ::b24_core::__private::MethodError for AutomatedsolutionDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "HAS_BOUND_TYPES" => return Self::HasBoundTypes,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "HAS_BOUND_TYPES" => Self::HasBoundTypes,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -549,11 +557,15 @@ pub enum AutomatedsolutionGetError {
 impl ::b24_core::__private::MethodError for AutomatedsolutionGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "NOT_FOUND" => return Self::NotFound,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -587,11 +599,15 @@ pub enum AutomatedsolutionListError {
 impl ::b24_core::__private::MethodError for AutomatedsolutionListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "INVALID_ARG_VALUE" => return Self::InvalidArgValue,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -624,11 +640,15 @@ pub enum AutomatedsolutionUpdateError {
 impl ::b24_core::__private::MethodError for AutomatedsolutionUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "BX_EMPTY_REQUIRED" => return Self::BxEmptyRequired,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BX_EMPTY_REQUIRED" => Self::BxEmptyRequired,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -359,19 +359,23 @@ pub enum AutomationTriggerError {
 impl ::b24_core::__private::MethodError for AutomationTriggerError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "target is not set" => return Self::TargetIsNotSet,
-                "incorrect target format" => return Self::IncorrectTargetFormat,
-                "target is not found" => return Self::TargetIsNotFound,
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "target is not set" => Self::TargetIsNotSet,
+                    "incorrect target format" => Self::IncorrectTargetFormat,
+                    "target is not found" => Self::TargetIsNotFound,
+                    "access denied" => Self::AccessDenied,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -419,19 +423,23 @@ pub enum AutomationTriggerAddError {
 impl ::b24_core::__private::MethodError for AutomationTriggerAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "empty trigger code" => return Self::EmptyTriggerCode,
-                "wrong trigger code" => return Self::WrongTriggerCode,
-                "empty trigger name" => return Self::EmptyTriggerName,
-                _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "empty trigger code" => Self::EmptyTriggerCode,
+                    "wrong trigger code" => Self::WrongTriggerCode,
+                    "empty trigger name" => Self::EmptyTriggerName,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -486,25 +494,29 @@ pub enum AutomationTriggerExecuteError {
 impl ::b24_core::__private::MethodError for AutomationTriggerExecuteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "empty trigger code" => return Self::EmptyTriggerCode,
-                "wrong trigger code" => return Self::WrongTriggerCode,
-                "trigger with code {$code} is not registered" => {
-                    return Self::TriggerWithCodeCodeIsNot;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "empty trigger code" => Self::EmptyTriggerCode,
+                    "wrong trigger code" => Self::WrongTriggerCode,
+                    "trigger with code {$code} is not registered" => {
+                        Self::TriggerWithCodeCodeIsNot
+                    }
+                    "incorrect parameter owner_type_id" => {
+                        Self::IncorrectParameterOwnerTypeId
+                    }
+                    "incorrect parameter owner_id" => Self::IncorrectParameterOwnerId,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "incorrect parameter owner_type_id" => {
-                    return Self::IncorrectParameterOwnerTypeId;
-                }
-                "incorrect parameter owner_id" => return Self::IncorrectParameterOwnerId,
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -541,16 +553,20 @@ pub enum AutomationTriggerListError {
 impl ::b24_core::__private::MethodError for AutomationTriggerListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -594,19 +610,23 @@ pub enum CtriggerDeleteError {
 impl ::b24_core::__private::MethodError for CtriggerDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "empty trigger code" => return Self::EmptyTriggerCode,
-                "wrong trigger code" => return Self::WrongTriggerCode,
-                "trigger not found" => return Self::TriggerNotFound,
-                _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "empty trigger code" => Self::EmptyTriggerCode,
+                    "wrong trigger code" => Self::WrongTriggerCode,
+                    "trigger not found" => Self::TriggerNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -555,15 +555,19 @@ pub enum CalllistAddError {
 impl ::b24_core::__private::MethodError for CalllistAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ENTITIES_ERROR" => return Self::EntitiesError,
-            "ENTITY_TYPE_ERROR" => return Self::EntityTypeError,
-            "ENTITY_ERROR" => return Self::EntityError,
-            "WEBFORM_ERROR" => return Self::WebformError,
-            "ACCESS_ERROR" => return Self::AccessError,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ENTITIES_ERROR" => Self::EntitiesError,
+            "ENTITY_TYPE_ERROR" => Self::EntityTypeError,
+            "ENTITY_ERROR" => Self::EntityError,
+            "WEBFORM_ERROR" => Self::WebformError,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -601,11 +605,15 @@ pub enum CalllistGetError {
 impl ::b24_core::__private::MethodError for CalllistGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "LIST_ID_ERROR" => return Self::ListIdError,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "LIST_ID_ERROR" => Self::ListIdError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -647,13 +655,17 @@ pub enum CalllistItemsGetError {
 impl ::b24_core::__private::MethodError for CalllistItemsGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "LIST_ID_ERROR" => return Self::ListIdError,
-            "STATUS_ERROR" => return Self::StatusError,
-            "ACCESS_ERROR" => return Self::AccessError,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "LIST_ID_ERROR" => Self::ListIdError,
+            "STATUS_ERROR" => Self::StatusError,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -685,10 +697,14 @@ pub enum CalllistListError {
 impl ::b24_core::__private::MethodError for CalllistListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -740,15 +756,19 @@ pub enum CalllistUpdateError {
 impl ::b24_core::__private::MethodError for CalllistUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ENTITY_TYPE_ERROR" => return Self::EntityTypeError,
-            "ENTITIES_ERROR" => return Self::EntitiesError,
-            "LIST_ID_ERROR" => return Self::ListIdError,
-            "WEBFORM_ERROR" => return Self::WebformError,
-            "ACCESS_ERROR" => return Self::AccessError,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ENTITY_TYPE_ERROR" => Self::EntityTypeError,
+            "ENTITIES_ERROR" => Self::EntitiesError,
+            "LIST_ID_ERROR" => Self::ListIdError,
+            "WEBFORM_ERROR" => Self::WebformError,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

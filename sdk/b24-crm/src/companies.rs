@@ -1656,23 +1656,27 @@ pub enum CompanyAddError {
 impl ::b24_core::__private::MethodError for CompanyAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "parameter 'fields' must be array" => {
-                    return Self::ParameterFieldsMustBeArray;
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "parameter 'fields' must be array" => {
+                        Self::ParameterFieldsMustBeArray
+                    }
+                    "parameter 'params' must be array" => {
+                        Self::ParameterParamsMustBeArray
+                    }
+                    "access denied" => Self::AccessDenied,
+                    "disk resource exhausted" => Self::DiskResourceExhausted,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "parameter 'params' must be array" => {
-                    return Self::ParameterParamsMustBeArray;
-                }
-                "access denied" => return Self::AccessDenied,
-                "disk resource exhausted" => return Self::DiskResourceExhausted,
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1720,25 +1724,29 @@ pub enum CompanyContactAddError {
 impl ::b24_core::__private::MethodError for CompanyContactAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the parameter 'ownerentityid' is invalid or not defined" => {
-                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter 'ownerentityid' is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "the parameter 'fields' must be array" => {
+                        Self::TheParameterFieldsMustBeArray
+                    }
+                    "not found" => Self::NotFound,
+                    "the parameter 'fields' is not valid" => {
+                        Self::TheParameterFieldsIsNotValid
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the parameter 'fields' must be array" => {
-                    return Self::TheParameterFieldsMustBeArray;
-                }
-                "not found" => return Self::NotFound,
-                "the parameter 'fields' is not valid" => {
-                    return Self::TheParameterFieldsIsNotValid;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1787,25 +1795,29 @@ pub enum CompanyContactDeleteError {
 impl ::b24_core::__private::MethodError for CompanyContactDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the parameter 'ownerentityid' is invalid or not defined" => {
-                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter 'ownerentityid' is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "the parameter 'item' must be array" => {
+                        Self::TheParameterItemMustBeArray
+                    }
+                    "not found" => Self::NotFound,
+                    "the parameter 'fields' is not valid" => {
+                        Self::TheParameterFieldsIsNotValid
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the parameter 'item' must be array" => {
-                    return Self::TheParameterItemMustBeArray;
-                }
-                "not found" => return Self::NotFound,
-                "the parameter 'fields' is not valid" => {
-                    return Self::TheParameterFieldsIsNotValid;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1842,18 +1854,22 @@ pub enum CompanyContactItemsDeleteError {
 impl ::b24_core::__private::MethodError for CompanyContactItemsDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the parameter ownerentityid is invalid or not defined" => {
-                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter ownerentityid is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1896,22 +1912,26 @@ pub enum CompanyContactItemsSetError {
 impl ::b24_core::__private::MethodError for CompanyContactItemsSetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the parameter ownerentityid is invalid or not defined" => {
-                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter ownerentityid is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "the parameter items must be array" => {
+                        Self::TheParameterItemsMustBeArray
+                    }
+                    "not found" => Self::NotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the parameter items must be array" => {
-                    return Self::TheParameterItemsMustBeArray;
-                }
-                "not found" => return Self::NotFound,
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1948,12 +1968,17 @@ impl ::b24_core::__private::MethodError for CompanyDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "company is not found" => return Self::CompanyIsNotFound,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                "company is not found" => Self::CompanyIsNotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1985,11 +2010,16 @@ for CompanyDetailsConfigurationForceCommonScopeForAllError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2050,28 +2080,31 @@ impl ::b24_core::__private::MethodError for CompanyDetailsConfigurationSetError 
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "parameter 'data' must be array" => return Self::ParameterDataMustBeArray,
-                "the data must be indexed array" => {
-                    return Self::TheDataMustBeIndexedArray;
-                }
-                "there are no data to write" => return Self::ThereAreNoDataToWrite,
+                "access denied" => Self::AccessDenied,
+                "parameter 'data' must be array" => Self::ParameterDataMustBeArray,
+                "the data must be indexed array" => Self::TheDataMustBeIndexedArray,
+                "there are no data to write" => Self::ThereAreNoDataToWrite,
                 "section at index # has type data[i].type. the expected type is 'section'" => {
-                    return Self::SectionAtIndexHasTypeData;
+                    Self::SectionAtIndexHasTypeData
                 }
                 "section at index # does not have name" => {
-                    return Self::SectionAtIndexDoesNotHave;
+                    Self::SectionAtIndexDoesNotHave
                 }
                 "section at index # does not have title" => {
-                    return Self::SectionAtIndexDoesNotHave;
+                    Self::SectionAtIndexDoesNotHave
                 }
                 "element at index # in section at index # does not have name" => {
-                    return Self::ElementAtIndexInSectionAt;
+                    Self::ElementAtIndexInSectionAt
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2110,12 +2143,17 @@ impl ::b24_core::__private::MethodError for CompanyGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "not found" => return Self::NotFound,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                "not found" => Self::NotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2158,20 +2196,19 @@ impl ::b24_core::__private::MethodError for CompanyListError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "parameter 'order' must be array" => {
-                    return Self::ParameterOrderMustBeArray;
+                "access denied" => Self::AccessDenied,
+                "parameter 'order' must be array" => Self::ParameterOrderMustBeArray,
+                "parameter 'filter' must be array" => Self::ParameterFilterMustBeArray,
+                "failed to get list. general error" => Self::FailedToGetListGeneralError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                "parameter 'filter' must be array" => {
-                    return Self::ParameterFilterMustBeArray;
-                }
-                "failed to get list. general error" => {
-                    return Self::FailedToGetListGeneralError;
-                }
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2218,25 +2255,29 @@ pub enum CompanyUpdateError {
 impl ::b24_core::__private::MethodError for CompanyUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "parameter 'fields' must be an array" => {
-                    return Self::ParameterFieldsMustBeAnArray;
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "parameter 'fields' must be an array" => {
+                        Self::ParameterFieldsMustBeAnArray
+                    }
+                    "parameter 'params' must be an array" => {
+                        Self::ParameterParamsMustBeAnArray
+                    }
+                    "access denied" => Self::AccessDenied,
+                    "exhausted allocated disk resource" => {
+                        Self::ExhaustedAllocatedDiskResource
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "parameter 'params' must be an array" => {
-                    return Self::ParameterParamsMustBeAnArray;
-                }
-                "access denied" => return Self::AccessDenied,
-                "exhausted allocated disk resource" => {
-                    return Self::ExhaustedAllocatedDiskResource;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2282,21 +2323,21 @@ pub enum CompanyUserfieldAddError {
 impl ::b24_core::__private::MethodError for CompanyUserfieldAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the 'field_name' field is not found" => {
-                    return Self::TheFieldNameFieldIsNot;
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the 'field_name' field is not found" => Self::TheFieldNameFieldIsNot,
+                    "the 'user_type_id' field is not found" => Self::TheUserTypeIdFieldIs,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the 'user_type_id' field is not found" => {
-                    return Self::TheUserTypeIdFieldIs;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2337,12 +2378,16 @@ pub enum CompanyUserfieldDeleteError {
 impl ::b24_core::__private::MethodError for CompanyUserfieldDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "400" => return Self::Code400,
-            "403" => return Self::Code403,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            _ => {}
+            "400" => Self::Code400,
+            "403" => Self::Code403,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2381,12 +2426,16 @@ pub enum CompanyUserfieldGetError {
 impl ::b24_core::__private::MethodError for CompanyUserfieldGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "403" => return Self::Code403,
-            "400" => return Self::Code400,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            _ => {}
+            "403" => Self::Code403,
+            "400" => Self::Code400,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2419,10 +2468,14 @@ pub enum CompanyUserfieldListError {
 impl ::b24_core::__private::MethodError for CompanyUserfieldListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "400" => return Self::Code400,
-            _ => {}
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2464,13 +2517,17 @@ pub enum CompanyUserfieldUpdateError {
 impl ::b24_core::__private::MethodError for CompanyUserfieldUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "400" => return Self::Code400,
-            "403" => return Self::Code403,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "400" => Self::Code400,
+            "403" => Self::Code403,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

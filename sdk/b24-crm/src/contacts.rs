@@ -1630,23 +1630,27 @@ pub enum ContactAddError {
 impl ::b24_core::__private::MethodError for ContactAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "parameter 'fields' must be array" => {
-                    return Self::ParameterFieldsMustBeArray;
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "parameter 'fields' must be array" => {
+                        Self::ParameterFieldsMustBeArray
+                    }
+                    "parameter 'params' must be array" => {
+                        Self::ParameterParamsMustBeArray
+                    }
+                    "access denied" => Self::AccessDenied,
+                    "disk resource exhausted" => Self::DiskResourceExhausted,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "parameter 'params' must be array" => {
-                    return Self::ParameterParamsMustBeArray;
-                }
-                "access denied" => return Self::AccessDenied,
-                "disk resource exhausted" => return Self::DiskResourceExhausted,
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1696,25 +1700,29 @@ pub enum ContactCompanyAddError {
 impl ::b24_core::__private::MethodError for ContactCompanyAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the parameter 'ownerentityid' is invalid or not defined" => {
-                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter 'ownerentityid' is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "the parameter 'fields' must be array" => {
+                        Self::TheParameterFieldsMustBeArray
+                    }
+                    "not found" => Self::NotFound,
+                    "the parameter 'fields' is not valid" => {
+                        Self::TheParameterFieldsIsNotValid
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the parameter 'fields' must be array" => {
-                    return Self::TheParameterFieldsMustBeArray;
-                }
-                "not found" => return Self::NotFound,
-                "the parameter 'fields' is not valid" => {
-                    return Self::TheParameterFieldsIsNotValid;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1753,18 +1761,22 @@ pub enum ContactCompanyItemsDeleteError {
 impl ::b24_core::__private::MethodError for ContactCompanyItemsDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the parameter 'ownerentityid' is invalid or not defined" => {
-                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter 'ownerentityid' is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1807,22 +1819,26 @@ pub enum ContactCompanyItemsSetError {
 impl ::b24_core::__private::MethodError for ContactCompanyItemsSetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the parameter ownerentityid is invalid or not defined" => {
-                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter ownerentityid is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "the parameter items must be array" => {
+                        Self::TheParameterItemsMustBeArray
+                    }
+                    "not found" => Self::NotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the parameter items must be array" => {
-                    return Self::TheParameterItemsMustBeArray;
-                }
-                "not found" => return Self::NotFound,
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1862,17 +1878,21 @@ pub enum ContactDeleteError {
 impl ::b24_core::__private::MethodError for ContactDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "id is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+                    "access denied" => Self::AccessDenied,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1905,11 +1925,16 @@ for ContactDetailsConfigurationForceCommonScopeForAllError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1968,28 +1993,27 @@ impl ::b24_core::__private::MethodError for ContactDetailsConfigurationSetError 
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "parameter 'data' must be array" => return Self::ParameterDataMustBeArray,
-                "the data must be indexed array" => {
-                    return Self::TheDataMustBeIndexedArray;
-                }
-                "there are no data to write" => return Self::ThereAreNoDataToWrite,
+                "access denied" => Self::AccessDenied,
+                "parameter 'data' must be array" => Self::ParameterDataMustBeArray,
+                "the data must be indexed array" => Self::TheDataMustBeIndexedArray,
+                "there are no data to write" => Self::ThereAreNoDataToWrite,
                 "section at index i has type data[i].type. the expected type is 'section'" => {
-                    return Self::SectionAtIndexIHasType;
+                    Self::SectionAtIndexIHasType
                 }
-                "section at index i does not have name" => {
-                    return Self::SectionAtIndexIDoesNot;
-                }
-                "section at index i does not have title" => {
-                    return Self::SectionAtIndexIDoesNot;
-                }
+                "section at index i does not have name" => Self::SectionAtIndexIDoesNot,
+                "section at index i does not have title" => Self::SectionAtIndexIDoesNot,
                 "element at index j in section at index i does not have name" => {
-                    return Self::ElementAtIndexJInSection;
+                    Self::ElementAtIndexJInSection
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2036,20 +2060,19 @@ impl ::b24_core::__private::MethodError for ContactListError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "parameter 'order' must be array" => {
-                    return Self::ParameterOrderMustBeArray;
+                "access denied" => Self::AccessDenied,
+                "parameter 'order' must be array" => Self::ParameterOrderMustBeArray,
+                "parameter 'filter' must be array" => Self::ParameterFilterMustBeArray,
+                "failed to get list. general error" => Self::FailedToGetListGeneralError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                "parameter 'filter' must be array" => {
-                    return Self::ParameterFilterMustBeArray;
-                }
-                "failed to get list. general error" => {
-                    return Self::FailedToGetListGeneralError;
-                }
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2092,20 +2115,24 @@ pub enum ContactUserfieldDeleteError {
 impl ::b24_core::__private::MethodError for ContactUserfieldDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "id is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
-                "access denied" => return Self::AccessDenied,
-                "error deleting field_name for object entity_id" => {
-                    return Self::ErrorDeletingFieldNameForObject;
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+                    "access denied" => Self::AccessDenied,
+                    "error deleting field_name for object entity_id" => {
+                        Self::ErrorDeletingFieldNameForObject
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2145,17 +2172,21 @@ pub enum ContactUserfieldGetError {
 impl ::b24_core::__private::MethodError for ContactUserfieldGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "id is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
-                _ => {}
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2195,17 +2226,18 @@ impl ::b24_core::__private::MethodError for ContactUserfieldListError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "parameter 'order' must be array" => {
-                    return Self::ParameterOrderMustBeArray;
+                "parameter 'order' must be array" => Self::ParameterOrderMustBeArray,
+                "parameter 'filter' must be array" => Self::ParameterFilterMustBeArray,
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                "parameter 'filter' must be array" => {
-                    return Self::ParameterFilterMustBeArray;
-                }
-                "access denied" => return Self::AccessDenied,
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2251,21 +2283,25 @@ pub enum ContactUserfieldUpdateError {
 impl ::b24_core::__private::MethodError for ContactUserfieldUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "parameter 'fields' must be array" => {
-                    return Self::ParameterFieldsMustBeArray;
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "parameter 'fields' must be array" => {
+                        Self::ParameterFieldsMustBeArray
+                    }
+                    "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+                    "access denied" => Self::AccessDenied,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "id is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
-                "access denied" => return Self::AccessDenied,
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

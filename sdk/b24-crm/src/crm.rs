@@ -263,12 +263,16 @@ pub enum StagehistoryListError {
 impl ::b24_core::__private::MethodError for StagehistoryListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "allowed_only_intranet_user" => return Self::AllowedOnlyIntranetUser,
-            "ENTITY_TYPE_NOT_SUPPORTED" => return Self::EntityTypeNotSupported,
-            "INVALID_ARG_VALUE" => return Self::InvalidArgValue,
-            _ => {}
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "ENTITY_TYPE_NOT_SUPPORTED" => Self::EntityTypeNotSupported,
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -834,19 +834,23 @@ pub enum CurrencyAddError {
 impl ::b24_core::__private::MethodError for CurrencyAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "\"currencies\" module not found! please install the \"currencies\" module" => {
-                    return Self::CurrenciesModuleNotFoundPleaseInstall;
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "\"currencies\" module not found! please install the \"currencies\" module" => {
+                        Self::CurrenciesModuleNotFoundPleaseInstall
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -878,11 +882,16 @@ impl ::b24_core::__private::MethodError for CurrencyBaseSetError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -934,24 +943,26 @@ pub enum CurrencyDeleteError {
 impl ::b24_core::__private::MethodError for CurrencyDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CODE" => return Self::ErrorCode,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "\"currencies\" module not found! please install the \"currencies\" module" => {
-                    return Self::CurrenciesModuleNotFoundPleaseInstall;
+            "ERROR_CODE" => Self::ErrorCode,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "\"currencies\" module not found! please install the \"currencies\" module" => {
+                        Self::CurrenciesModuleNotFoundPleaseInstall
+                    }
+                    "empty string" => Self::EmptyString,
+                    "cannot delete base currency" => Self::CannotDeleteBaseCurrency,
+                    "cannot delete report currency" => Self::CannotDeleteReportCurrency,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "empty string" => return Self::EmptyString,
-                "cannot delete base currency" => return Self::CannotDeleteBaseCurrency,
-                "cannot delete report currency" => {
-                    return Self::CannotDeleteReportCurrency;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -990,12 +1001,17 @@ impl ::b24_core::__private::MethodError for CurrencyGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "not found" => return Self::NotFound,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                "not found" => Self::NotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1030,14 +1046,17 @@ impl ::b24_core::__private::MethodError for CurrencyListError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "failed to get list. general error" => {
-                    return Self::FailedToGetListGeneralError;
+                "access denied" => Self::AccessDenied,
+                "failed to get list. general error" => Self::FailedToGetListGeneralError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1071,14 +1090,19 @@ impl ::b24_core::__private::MethodError for CurrencyLocalizationsDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
+                "access denied" => Self::AccessDenied,
                 "the parameter id is invalid or not defined" => {
-                    return Self::TheParameterIdIsInvalidOr;
+                    Self::TheParameterIdIsInvalidOr
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1112,14 +1136,19 @@ impl ::b24_core::__private::MethodError for CurrencyLocalizationsGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
+                "access denied" => Self::AccessDenied,
                 "the parameter id is invalid or not defined" => {
-                    return Self::TheParameterIdIsInvalidOr;
+                    Self::TheParameterIdIsInvalidOr
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1158,19 +1187,23 @@ pub enum CurrencyUpdateError {
 impl ::b24_core::__private::MethodError for CurrencyUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CODE" => return Self::ErrorCode,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "\"currencies\" module not found! please install the \"currencies\" module" => {
-                    return Self::CurrenciesModuleNotFoundPleaseInstall;
+            "ERROR_CODE" => Self::ErrorCode,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "\"currencies\" module not found! please install the \"currencies\" module" => {
+                        Self::CurrenciesModuleNotFoundPleaseInstall
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -2200,21 +2200,22 @@ impl ::b24_core::__private::MethodError for DealAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "parameter 'fields' must be array" => {
-                    return Self::ParameterFieldsMustBeArray;
-                }
-                "parameter 'params' must be array" => {
-                    return Self::ParameterParamsMustBeArray;
-                }
-                "access denied" => return Self::AccessDenied,
-                "disk resource exhausted" => return Self::DiskResourceExhausted,
+                "parameter 'fields' must be array" => Self::ParameterFieldsMustBeArray,
+                "parameter 'params' must be array" => Self::ParameterParamsMustBeArray,
+                "access denied" => Self::AccessDenied,
+                "disk resource exhausted" => Self::DiskResourceExhausted,
                 "invalid value for the \"currency\" field" => {
-                    return Self::InvalidValueForTheCurrencyField;
+                    Self::InvalidValueForTheCurrencyField
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2264,26 +2265,30 @@ pub enum DealContactAddError {
 impl ::b24_core::__private::MethodError for DealContactAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the parameter 'ownerentityid' is invalid or not defined" => {
-                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter 'ownerentityid' is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "the parameter 'fields' must be array" => {
+                        Self::TheParameterFieldsMustBeArray
+                    }
+                    "access denied" => Self::AccessDenied,
+                    "not found" => Self::NotFound,
+                    "the parameter 'fields' is not valid" => {
+                        Self::TheParameterFieldsIsNotValid
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the parameter 'fields' must be array" => {
-                    return Self::TheParameterFieldsMustBeArray;
-                }
-                "access denied" => return Self::AccessDenied,
-                "not found" => return Self::NotFound,
-                "the parameter 'fields' is not valid" => {
-                    return Self::TheParameterFieldsIsNotValid;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2334,26 +2339,30 @@ pub enum DealContactDeleteError {
 impl ::b24_core::__private::MethodError for DealContactDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the parameter 'ownerentityid' is invalid or not defined" => {
-                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter 'ownerentityid' is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "the parameter 'item' must be array" => {
+                        Self::TheParameterItemMustBeArray
+                    }
+                    "access denied" => Self::AccessDenied,
+                    "not found" => Self::NotFound,
+                    "the parameter 'fields' is not valid" => {
+                        Self::TheParameterFieldsIsNotValid
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the parameter 'item' must be array" => {
-                    return Self::TheParameterItemMustBeArray;
-                }
-                "access denied" => return Self::AccessDenied,
-                "not found" => return Self::NotFound,
-                "the parameter 'fields' is not valid" => {
-                    return Self::TheParameterFieldsIsNotValid;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2396,20 +2405,24 @@ pub enum DealContactItemsDeleteError {
 impl ::b24_core::__private::MethodError for DealContactItemsDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the parameter ownerentityid is invalid or not defined" => {
-                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter ownerentityid is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "access denied" => Self::AccessDenied,
+                    "not found" => Self::NotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "access denied" => return Self::AccessDenied,
-                "not found" => return Self::NotFound,
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2450,20 +2463,24 @@ pub enum DealContactItemsGetError {
 impl ::b24_core::__private::MethodError for DealContactItemsGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the parameter ownerentityid is invalid or not defined" => {
-                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter ownerentityid is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "access denied" => Self::AccessDenied,
+                    "not found" => Self::NotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "access denied" => return Self::AccessDenied,
-                "not found" => return Self::NotFound,
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2512,24 +2529,28 @@ pub enum DealContactItemsSetError {
 impl ::b24_core::__private::MethodError for DealContactItemsSetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the parameter ownerentityid is invalid or not defined" => {
-                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter ownerentityid is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "the parameter items must be array" => {
+                        Self::TheParameterItemsMustBeArray
+                    }
+                    "access denied" => Self::AccessDenied,
+                    "not found" => Self::NotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the parameter items must be array" => {
-                    return Self::TheParameterItemsMustBeArray;
-                }
-                "access denied" => return Self::AccessDenied,
-                "not found" => return Self::NotFound,
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2564,11 +2585,16 @@ for DealDetailsConfigurationForceCommonScopeForAllError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2627,28 +2653,29 @@ impl ::b24_core::__private::MethodError for DealDetailsConfigurationSetError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "parameter 'data' must be array" => return Self::ParameterDataMustBeArray,
-                "there are no data to write" => return Self::ThereAreNoDataToWrite,
-                "the data must be indexed array" => {
-                    return Self::TheDataMustBeIndexedArray;
-                }
+                "access denied" => Self::AccessDenied,
+                "parameter 'data' must be array" => Self::ParameterDataMustBeArray,
+                "there are no data to write" => Self::ThereAreNoDataToWrite,
+                "the data must be indexed array" => Self::TheDataMustBeIndexedArray,
                 "section at index i has type data[i].type. the expected type is 'section'" => {
-                    return Self::SectionAtIndexIHasType;
+                    Self::SectionAtIndexIHasType
                 }
-                "section at index i does not have a name" => {
-                    return Self::SectionAtIndexIDoesNot;
-                }
+                "section at index i does not have a name" => Self::SectionAtIndexIDoesNot,
                 "section at index i does not have a title" => {
-                    return Self::SectionAtIndexIDoesNot;
+                    Self::SectionAtIndexIDoesNot
                 }
                 "element at index j in section at index i does not have a name" => {
-                    return Self::ElementAtIndexJInSection;
+                    Self::ElementAtIndexJInSection
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2691,13 +2718,18 @@ impl ::b24_core::__private::MethodError for DealGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "id is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
-                "access denied" => return Self::AccessDenied,
-                "not found" => return Self::NotFound,
-                _ => {}
+                "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+                "access denied" => Self::AccessDenied,
+                "not found" => Self::NotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2741,20 +2773,19 @@ impl ::b24_core::__private::MethodError for DealListError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "parameter 'order' must be array" => {
-                    return Self::ParameterOrderMustBeArray;
+                "access denied" => Self::AccessDenied,
+                "parameter 'order' must be array" => Self::ParameterOrderMustBeArray,
+                "parameter 'filter' must be array" => Self::ParameterFilterMustBeArray,
+                "failed to get list. general error" => Self::FailedToGetListGeneralError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                "parameter 'filter' must be array" => {
-                    return Self::ParameterFilterMustBeArray;
-                }
-                "failed to get list. general error" => {
-                    return Self::FailedToGetListGeneralError;
-                }
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2801,16 +2832,20 @@ pub enum DealRecurringAddError {
 impl ::b24_core::__private::MethodError for DealRecurringAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "Parameter 'fields' must be array" => return Self::ParameterFieldsMustBeArray,
-            "Parameter 'params' must be array" => return Self::ParameterParamsMustBeArray,
-            "Deal id is empty" => return Self::DealIdIsEmpty,
-            "Access denied" => return Self::AccessDenied,
+            "Parameter 'fields' must be array" => Self::ParameterFieldsMustBeArray,
+            "Parameter 'params' must be array" => Self::ParameterParamsMustBeArray,
+            "Deal id is empty" => Self::DealIdIsEmpty,
+            "Access denied" => Self::AccessDenied,
             "Deal already has recurring settings" => {
-                return Self::DealAlreadyHasRecurringSettings;
+                Self::DealAlreadyHasRecurringSettings
             }
-            _ => {}
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2860,16 +2895,20 @@ pub enum DealRecurringDeleteError {
 impl ::b24_core::__private::MethodError for DealRecurringDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "id is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
-            "Recurring is not allowed" => return Self::RecurringIsNotAllowed,
-            "Recurring deal is not found" => return Self::RecurringDealIsNotFound,
+            "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+            "Recurring is not allowed" => Self::RecurringIsNotAllowed,
+            "Recurring deal is not found" => Self::RecurringDealIsNotFound,
             "Deleting is impossible. Connected recurring deal exists" => {
-                return Self::DeletingIsImpossibleConnectedRecurringDealExists;
+                Self::DeletingIsImpossibleConnectedRecurringDealExists
             }
-            "Access denied" => return Self::AccessDenied,
-            _ => {}
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2916,13 +2955,17 @@ pub enum DealRecurringExposeError {
 impl ::b24_core::__private::MethodError for DealRecurringExposeError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "id is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
-            "Recurring is not allowed" => return Self::RecurringIsNotAllowed,
-            "Recurring deal is not found" => return Self::RecurringDealIsNotFound,
-            "Access denied" => return Self::AccessDenied,
-            _ => {}
+            "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+            "Recurring is not allowed" => Self::RecurringIsNotAllowed,
+            "Recurring deal is not found" => Self::RecurringDealIsNotFound,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2954,10 +2997,14 @@ pub enum DealRecurringFieldsError {
 impl ::b24_core::__private::MethodError for DealRecurringFieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "Access denied" => return Self::AccessDenied,
-            _ => {}
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2997,13 +3044,17 @@ pub enum DealRecurringGetError {
 impl ::b24_core::__private::MethodError for DealRecurringGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "id is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
-            "Recurring is not allowed" => return Self::RecurringIsNotAllowed,
-            "Recurring deal is not found" => return Self::RecurringDealIsNotFound,
-            "Access denied" => return Self::AccessDenied,
-            _ => {}
+            "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+            "Recurring is not allowed" => Self::RecurringIsNotAllowed,
+            "Recurring deal is not found" => Self::RecurringDealIsNotFound,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3047,15 +3098,17 @@ pub enum DealRecurringListError {
 impl ::b24_core::__private::MethodError for DealRecurringListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "Access denied" => return Self::AccessDenied,
-            "Parameter 'order' must be array" => return Self::ParameterOrderMustBeArray,
-            "Parameter 'filter' must be array" => return Self::ParameterFilterMustBeArray,
-            "Failed to get list. General error" => {
-                return Self::FailedToGetListGeneralError;
+            "Access denied" => Self::AccessDenied,
+            "Parameter 'order' must be array" => Self::ParameterOrderMustBeArray,
+            "Parameter 'filter' must be array" => Self::ParameterFilterMustBeArray,
+            "Failed to get list. General error" => Self::FailedToGetListGeneralError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3102,14 +3155,18 @@ pub enum DealRecurringUpdateError {
 impl ::b24_core::__private::MethodError for DealRecurringUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "id is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
-            "Parameter 'fields' must be array" => return Self::ParameterFieldsMustBeArray,
-            "Recurring is not allowed" => return Self::RecurringIsNotAllowed,
-            "Recurring deal is not found" => return Self::RecurringDealIsNotFound,
-            "Access denied" => return Self::AccessDenied,
-            _ => {}
+            "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+            "Parameter 'fields' must be array" => Self::ParameterFieldsMustBeArray,
+            "Recurring is not allowed" => Self::RecurringIsNotAllowed,
+            "Recurring deal is not found" => Self::RecurringDealIsNotFound,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3167,23 +3224,24 @@ impl ::b24_core::__private::MethodError for DealUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "id is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
-                "not found" => return Self::NotFound,
-                "parameter 'fields' must be array" => {
-                    return Self::ParameterFieldsMustBeArray;
-                }
-                "parameter 'params' must be array" => {
-                    return Self::ParameterParamsMustBeArray;
-                }
-                "access denied" => return Self::AccessDenied,
-                "disk resource exhausted" => return Self::DiskResourceExhausted,
+                "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+                "not found" => Self::NotFound,
+                "parameter 'fields' must be array" => Self::ParameterFieldsMustBeArray,
+                "parameter 'params' must be array" => Self::ParameterParamsMustBeArray,
+                "access denied" => Self::AccessDenied,
+                "disk resource exhausted" => Self::DiskResourceExhausted,
                 "invalid value for the \"currency\" field" => {
-                    return Self::InvalidValueForTheCurrencyField;
+                    Self::InvalidValueForTheCurrencyField
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3232,21 +3290,21 @@ pub enum DealUserfieldAddError {
 impl ::b24_core::__private::MethodError for DealUserfieldAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the 'field_name' field is not found" => {
-                    return Self::TheFieldNameFieldIsNot;
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the 'field_name' field is not found" => Self::TheFieldNameFieldIsNot,
+                    "the 'user_type_id' field is not found" => Self::TheUserTypeIdFieldIs,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the 'user_type_id' field is not found" => {
-                    return Self::TheUserTypeIdFieldIs;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3287,12 +3345,16 @@ pub enum DealUserfieldDeleteError {
 impl ::b24_core::__private::MethodError for DealUserfieldDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "400" => return Self::Code400,
-            "403" => return Self::Code403,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            _ => {}
+            "400" => Self::Code400,
+            "403" => Self::Code403,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3331,12 +3393,16 @@ pub enum DealUserfieldGetError {
 impl ::b24_core::__private::MethodError for DealUserfieldGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "403" => return Self::Code403,
-            "400" => return Self::Code400,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            _ => {}
+            "403" => Self::Code403,
+            "400" => Self::Code400,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3369,10 +3435,14 @@ pub enum DealUserfieldListError {
 impl ::b24_core::__private::MethodError for DealUserfieldListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "400" => return Self::Code400,
-            _ => {}
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3414,13 +3484,17 @@ pub enum DealUserfieldUpdateError {
 impl ::b24_core::__private::MethodError for DealUserfieldUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "400" => return Self::Code400,
-            "403" => return Self::Code403,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "400" => Self::Code400,
+            "403" => Self::Code403,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -1890,30 +1890,34 @@ pub enum DocumentgeneratorDocumentAddError {
 impl ::b24_core::__private::MethodError for DocumentgeneratorDocumentAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "DOCGEN_ACCESS_ERROR" => return Self::DocgenAccessError,
-            "DOCGEN_LIMIT_ERROR" => return Self::DocgenLimitError,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "no provider for entitytypeid" => return Self::NoProviderForEntityTypeId,
-                "empty required parameter \"value\"" => {
-                    return Self::EmptyRequiredParameterValue;
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            "DOCGEN_LIMIT_ERROR" => Self::DocgenLimitError,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "no provider for entitytypeid" => Self::NoProviderForEntityTypeId,
+                    "empty required parameter \"value\"" => {
+                        Self::EmptyRequiredParameterValue
+                    }
+                    "cannot create document on deleted template" => {
+                        Self::CannotCreateDocumentOnDeletedTemplate
+                    }
+                    "cannot create document" => Self::CannotCreateDocument,
+                    "error getting next number" => Self::ErrorGettingNextNumber,
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    "template not found" => Self::TemplateNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "cannot create document on deleted template" => {
-                    return Self::CannotCreateDocumentOnDeletedTemplate;
-                }
-                "cannot create document" => return Self::CannotCreateDocument,
-                "error getting next number" => return Self::ErrorGettingNextNumber,
-                "module documentgenerator is not installed" => {
-                    return Self::ModuleDocumentgeneratorIsNotInstalled;
-                }
-                "template not found" => return Self::TemplateNotFound,
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1963,20 +1967,24 @@ pub enum DocumentgeneratorDocumentDeleteError {
 impl ::b24_core::__private::MethodError for DocumentgeneratorDocumentDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "DOCGEN_ACCESS_ERROR" => return Self::DocgenAccessError,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "document not found" => return Self::DocumentNotFound,
-                "module documentgenerator is not installed" => {
-                    return Self::ModuleDocumentgeneratorIsNotInstalled;
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "document not found" => Self::DocumentNotFound,
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2027,26 +2035,30 @@ impl ::b24_core::__private::MethodError
 for DocumentgeneratorDocumentEnablepublicurlError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "DOCGEN_ACCESS_ERROR" => return Self::DocgenAccessError,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "document not found" => return Self::DocumentNotFound,
-                "you do not have permissions to modify this document" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "document not found" => Self::DocumentNotFound,
+                    "you do not have permissions to modify this document" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "you do not have permissions to view documents" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "you do not have permissions to view documents" => {
-                    return Self::YouDoNotHavePermissionsTo;
-                }
-                "module documentgenerator is not installed" => {
-                    return Self::ModuleDocumentgeneratorIsNotInstalled;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2095,23 +2107,27 @@ pub enum DocumentgeneratorDocumentGetError {
 impl ::b24_core::__private::MethodError for DocumentgeneratorDocumentGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "DOCGEN_ACCESS_ERROR" => return Self::DocgenAccessError,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "document not found" => return Self::DocumentNotFound,
-                "you do not have permissions to view documents" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "document not found" => Self::DocumentNotFound,
+                    "you do not have permissions to view documents" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "module documentgenerator is not installed" => {
-                    return Self::ModuleDocumentgeneratorIsNotInstalled;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2160,23 +2176,27 @@ pub enum DocumentgeneratorDocumentGetfieldsError {
 impl ::b24_core::__private::MethodError for DocumentgeneratorDocumentGetfieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "DOCGEN_ACCESS_ERROR" => return Self::DocgenAccessError,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "document not found" => return Self::DocumentNotFound,
-                "you do not have permissions to modify documents" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "document not found" => Self::DocumentNotFound,
+                    "you do not have permissions to modify documents" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "module documentgenerator is not installed" => {
-                    return Self::ModuleDocumentgeneratorIsNotInstalled;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2221,22 +2241,26 @@ pub enum DocumentgeneratorDocumentListError {
 impl ::b24_core::__private::MethodError for DocumentgeneratorDocumentListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "you do not have permissions to view documents" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "100" => Self::Code100,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to view documents" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "module documentgenerator is not installed" => {
-                    return Self::ModuleDocumentgeneratorIsNotInstalled;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2291,29 +2315,31 @@ pub enum DocumentgeneratorDocumentUpdateError {
 impl ::b24_core::__private::MethodError for DocumentgeneratorDocumentUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "DOCGEN_ACCESS_ERROR" => return Self::DocgenAccessError,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "document not found" => return Self::DocumentNotFound,
-                "you do not have permissions to modify this document" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "document not found" => Self::DocumentNotFound,
+                    "you do not have permissions to modify this document" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    "cant update not saved document" => Self::CantUpdateNotSavedDocument,
+                    "document_file_not_processable_error" => {
+                        Self::DocumentFileNotProcessableError
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "module documentgenerator is not installed" => {
-                    return Self::ModuleDocumentgeneratorIsNotInstalled;
-                }
-                "cant update not saved document" => {
-                    return Self::CantUpdateNotSavedDocument;
-                }
-                "document_file_not_processable_error" => {
-                    return Self::DocumentFileNotProcessableError;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2406,41 +2432,45 @@ pub enum DocumentgeneratorDocumentUploadError {
 impl ::b24_core::__private::MethodError for DocumentgeneratorDocumentUploadError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "empty required fields: entitytypeid, filecontent, region, entityid" => {
-                    return Self::EmptyRequiredFieldsEntityTypeIdFileContentRegion;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "empty required fields: entitytypeid, filecontent, region, entityid" => {
+                        Self::EmptyRequiredFieldsEntityTypeIdFileContentRegion
+                    }
+                    "empty required fields: filecontent" => {
+                        Self::EmptyRequiredFieldsFileContent
+                    }
+                    "wrong \"entitytypeid\" field value" => {
+                        Self::WrongEntityTypeIdFieldValue
+                    }
+                    "no provider for entitytypeid" => Self::NoProviderForEntityTypeId,
+                    "wrong \"entityid\" field value" => Self::WrongEntityIdFieldValue,
+                    "missing file content" => Self::MissingFileContent,
+                    "could not save file" => Self::CouldNotSaveFile,
+                    "module crm is not installed" => Self::ModuleCrmIsNotInstalled,
+                    "wrong provider" => Self::WrongProvider,
+                    "application not found" => Self::ApplicationNotFound,
+                    "error generating file for template" => {
+                        Self::ErrorGeneratingFileForTemplate
+                    }
+                    "error getting template" => Self::ErrorGettingTemplate,
+                    "you do not have permissions to view documents" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "empty required fields: filecontent" => {
-                    return Self::EmptyRequiredFieldsFileContent;
-                }
-                "wrong \"entitytypeid\" field value" => {
-                    return Self::WrongEntityTypeIdFieldValue;
-                }
-                "no provider for entitytypeid" => return Self::NoProviderForEntityTypeId,
-                "wrong \"entityid\" field value" => return Self::WrongEntityIdFieldValue,
-                "missing file content" => return Self::MissingFileContent,
-                "could not save file" => return Self::CouldNotSaveFile,
-                "module crm is not installed" => return Self::ModuleCrmIsNotInstalled,
-                "wrong provider" => return Self::WrongProvider,
-                "application not found" => return Self::ApplicationNotFound,
-                "error generating file for template" => {
-                    return Self::ErrorGeneratingFileForTemplate;
-                }
-                "error getting template" => return Self::ErrorGettingTemplate,
-                "you do not have permissions to view documents" => {
-                    return Self::YouDoNotHavePermissionsTo;
-                }
-                "module documentgenerator is not installed" => {
-                    return Self::ModuleDocumentgeneratorIsNotInstalled;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2495,22 +2525,26 @@ pub enum DocumentgeneratorNumeratorAddError {
 impl ::b24_core::__private::MethodError for DocumentgeneratorNumeratorAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "empty required fields:" => return Self::EmptyRequiredFields,
-                "you do not have permissions to modify templates" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "empty required fields:" => Self::EmptyRequiredFields,
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "module documentgenerator is not installed" => {
-                    return Self::ModuleDocumentgeneratorIsNotInstalled;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2555,22 +2589,26 @@ pub enum DocumentgeneratorNumeratorDeleteError {
 impl ::b24_core::__private::MethodError for DocumentgeneratorNumeratorDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "DOCGEN_ACCESS_ERROR" => return Self::DocgenAccessError,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "you do not have permissions to modify templates" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "module documentgenerator is not installed" => {
-                    return Self::ModuleDocumentgeneratorIsNotInstalled;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2615,22 +2653,26 @@ pub enum DocumentgeneratorNumeratorGetError {
 impl ::b24_core::__private::MethodError for DocumentgeneratorNumeratorGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "DOCGEN_ACCESS_ERROR" => return Self::DocgenAccessError,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "you do not have permissions to modify templates" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "module documentgenerator is not installed" => {
-                    return Self::ModuleDocumentgeneratorIsNotInstalled;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2667,15 +2709,20 @@ impl ::b24_core::__private::MethodError for DocumentgeneratorNumeratorListError 
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "you do not have permissions to modify templates" => {
-                    return Self::YouDoNotHavePermissionsTo;
+                    Self::YouDoNotHavePermissionsTo
                 }
                 "module documentgenerator is not installed" => {
-                    return Self::ModuleDocumentgeneratorIsNotInstalled;
+                    Self::ModuleDocumentgeneratorIsNotInstalled
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2722,22 +2769,26 @@ pub enum DocumentgeneratorNumeratorUpdateError {
 impl ::b24_core::__private::MethodError for DocumentgeneratorNumeratorUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "DOCGEN_ACCESS_ERROR" => return Self::DocgenAccessError,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "you do not have permissions to modify templates" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "module documentgenerator is not installed" => {
-                    return Self::ModuleDocumentgeneratorIsNotInstalled;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2790,26 +2841,30 @@ pub enum DocumentgeneratorTemplateAddError {
 impl ::b24_core::__private::MethodError for DocumentgeneratorTemplateAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "empty required fields: name, numeratorid, region, entitytypeid" => {
-                    return Self::EmptyRequiredFieldsNameNumeratorIdRegion;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "empty required fields: name, numeratorid, region, entitytypeid" => {
+                        Self::EmptyRequiredFieldsNameNumeratorIdRegion
+                    }
+                    "missing file content" => Self::MissingFileContent,
+                    "could not save file" => Self::CouldNotSaveFile,
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "missing file content" => return Self::MissingFileContent,
-                "could not save file" => return Self::CouldNotSaveFile,
-                "you do not have permissions to modify templates" => {
-                    return Self::YouDoNotHavePermissionsTo;
-                }
-                "module documentgenerator is not installed" => {
-                    return Self::ModuleDocumentgeneratorIsNotInstalled;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2854,22 +2909,26 @@ pub enum DocumentgeneratorTemplateDeleteError {
 impl ::b24_core::__private::MethodError for DocumentgeneratorTemplateDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "DOCGEN_ACCESS_ERROR" => return Self::DocgenAccessError,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "template not found" => return Self::TemplateNotFound,
-                "you do not have permissions to modify templates" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "template not found" => Self::TemplateNotFound,
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "module documentgenerator is not installed" => {
-                    return Self::ModuleDocumentgeneratorIsNotInstalled;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2923,26 +2982,30 @@ pub enum DocumentgeneratorTemplateGetfieldsError {
 impl ::b24_core::__private::MethodError for DocumentgeneratorTemplateGetfieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "DOCGEN_ACCESS_ERROR" => return Self::DocgenAccessError,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "template not found" => return Self::TemplateNotFound,
-                "cannot get fields from deleted template" => {
-                    return Self::CannotGetFieldsFromDeletedTemplate;
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "template not found" => Self::TemplateNotFound,
+                    "cannot get fields from deleted template" => {
+                        Self::CannotGetFieldsFromDeletedTemplate
+                    }
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "you do not have permissions to modify templates" => {
-                    return Self::YouDoNotHavePermissionsTo;
-                }
-                "module documentgenerator is not installed" => {
-                    return Self::ModuleDocumentgeneratorIsNotInstalled;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2984,21 +3047,25 @@ pub enum DocumentgeneratorTemplateListError {
 impl ::b24_core::__private::MethodError for DocumentgeneratorTemplateListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "DOCGEN_ACCESS_ERROR" => return Self::DocgenAccessError,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "you do not have permissions to modify templates" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "module documentgenerator is not installed" => {
-                    return Self::ModuleDocumentgeneratorIsNotInstalled;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3050,24 +3117,28 @@ pub enum DocumentgeneratorTemplateUpdateError {
 impl ::b24_core::__private::MethodError for DocumentgeneratorTemplateUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "DOCGEN_ACCESS_ERROR" => return Self::DocgenAccessError,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "template not found" => return Self::TemplateNotFound,
-                "could not save file" => return Self::CouldNotSaveFile,
-                "you do not have permissions to modify templates" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "template not found" => Self::TemplateNotFound,
+                    "could not save file" => Self::CouldNotSaveFile,
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "module documentgenerator is not installed" => {
+                        Self::ModuleDocumentgeneratorIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "module documentgenerator is not installed" => {
-                    return Self::ModuleDocumentgeneratorIsNotInstalled;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

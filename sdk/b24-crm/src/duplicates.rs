@@ -377,11 +377,15 @@ pub enum DuplicateFindbycommError {
 impl ::b24_core::__private::MethodError for DuplicateFindbycommError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "403" => return Self::Code403,
-            "400" => return Self::Code400,
-            _ => {}
+            "403" => Self::Code403,
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -410,10 +414,14 @@ pub enum DuplicateVolatileTypeFieldsError {
 impl ::b24_core::__private::MethodError for DuplicateVolatileTypeFieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -451,12 +459,16 @@ pub enum DuplicateVolatileTypeRegisterError {
 impl ::b24_core::__private::MethodError for DuplicateVolatileTypeRegisterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "FIELD_NOT_FOUND" => return Self::FieldNotFound,
-            "MAX_TYPES_COUNT_EXCEEDED" => return Self::MaxTypesCountExceeded,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "FIELD_NOT_FOUND" => Self::FieldNotFound,
+            "MAX_TYPES_COUNT_EXCEEDED" => Self::MaxTypesCountExceeded,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -491,11 +503,15 @@ pub enum DuplicateVolatileTypeUnregisterError {
 impl ::b24_core::__private::MethodError for DuplicateVolatileTypeUnregisterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "TYPE_IS_NOT_ASSIGNED" => return Self::TypeIsNotAssigned,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "TYPE_IS_NOT_ASSIGNED" => Self::TypeIsNotAssigned,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -538,11 +554,15 @@ pub enum EntityMergeBatchError {
 impl ::b24_core::__private::MethodError for EntityMergeBatchError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "403" => return Self::Code403,
-            "400" => return Self::Code400,
-            _ => {}
+            "403" => Self::Code403,
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

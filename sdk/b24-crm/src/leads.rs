@@ -1767,12 +1767,17 @@ impl ::b24_core::__private::MethodError for LeadAddError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "the user does not have permission to add a lead" => {
-                    return Self::TheUserDoesNotHavePermission;
+                    Self::TheUserDoesNotHavePermission
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1812,20 +1817,22 @@ pub enum LeadContactAddError {
 impl ::b24_core::__private::MethodError for LeadContactAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "NOT_FOUND" => return Self::NotFound,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields not provided" => return Self::RequiredFieldsNotProvided,
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields not provided" => Self::RequiredFieldsNotProvided,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1867,11 +1874,16 @@ for LeadDetailsConfigurationForceCommonScopeForAllError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1930,28 +1942,27 @@ impl ::b24_core::__private::MethodError for LeadDetailsConfigurationSetError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "parameter 'data' must be array" => return Self::ParameterDataMustBeArray,
-                "the data must be indexed array" => {
-                    return Self::TheDataMustBeIndexedArray;
-                }
-                "there are no data to write" => return Self::ThereAreNoDataToWrite,
+                "access denied" => Self::AccessDenied,
+                "parameter 'data' must be array" => Self::ParameterDataMustBeArray,
+                "the data must be indexed array" => Self::TheDataMustBeIndexedArray,
+                "there are no data to write" => Self::ThereAreNoDataToWrite,
                 "section at index i has type data[i].type. the expected type is 'section'" => {
-                    return Self::SectionAtIndexIHasType;
+                    Self::SectionAtIndexIHasType
                 }
-                "section at index i does not have name" => {
-                    return Self::SectionAtIndexIDoesNot;
-                }
-                "section at index i does not have title" => {
-                    return Self::SectionAtIndexIDoesNot;
-                }
+                "section at index i does not have name" => Self::SectionAtIndexIDoesNot,
+                "section at index i does not have title" => Self::SectionAtIndexIDoesNot,
                 "element at index j in section at index i does not have name" => {
-                    return Self::ElementAtIndexJInSection;
+                    Self::ElementAtIndexJInSection
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1999,21 +2010,21 @@ pub enum LeadUserfieldAddError {
 impl ::b24_core::__private::MethodError for LeadUserfieldAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the 'field_name' field is not found" => {
-                    return Self::TheFieldNameFieldIsNot;
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the 'field_name' field is not found" => Self::TheFieldNameFieldIsNot,
+                    "the 'user_type_id' field is not found" => Self::TheUserTypeIdFieldIs,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the 'user_type_id' field is not found" => {
-                    return Self::TheUserTypeIdFieldIs;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2054,12 +2065,16 @@ pub enum LeadUserfieldDeleteError {
 impl ::b24_core::__private::MethodError for LeadUserfieldDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "400" => return Self::Code400,
-            "403" => return Self::Code403,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            _ => {}
+            "400" => Self::Code400,
+            "403" => Self::Code403,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2098,12 +2113,16 @@ pub enum LeadUserfieldGetError {
 impl ::b24_core::__private::MethodError for LeadUserfieldGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "403" => return Self::Code403,
-            "400" => return Self::Code400,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            _ => {}
+            "403" => Self::Code403,
+            "400" => Self::Code400,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2136,10 +2155,14 @@ pub enum LeadUserfieldListError {
 impl ::b24_core::__private::MethodError for LeadUserfieldListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "400" => return Self::Code400,
-            _ => {}
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2181,13 +2204,17 @@ pub enum LeadUserfieldUpdateError {
 impl ::b24_core::__private::MethodError for LeadUserfieldUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "400" => return Self::Code400,
-            "403" => return Self::Code403,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "400" => Self::Code400,
+            "403" => Self::Code403,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -4502,10 +4502,14 @@ pub enum VatAddError {
 impl ::b24_core::__private::MethodError for VatAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "400" => return Self::Code400,
-            _ => {}
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4539,10 +4543,14 @@ pub enum VatDeleteError {
 impl ::b24_core::__private::MethodError for VatDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "400" => return Self::Code400,
-            _ => {}
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4574,10 +4582,14 @@ pub enum VatGetError {
 impl ::b24_core::__private::MethodError for VatGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "400" => return Self::Code400,
-            _ => {}
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4610,10 +4622,14 @@ pub enum VatListError {
 impl ::b24_core::__private::MethodError for VatListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "400" => return Self::Code400,
-            _ => {}
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4649,10 +4665,14 @@ pub enum VatUpdateError {
 impl ::b24_core::__private::MethodError for VatUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "400" => return Self::Code400,
-            _ => {}
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

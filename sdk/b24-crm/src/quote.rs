@@ -1413,17 +1413,18 @@ impl ::b24_core::__private::MethodError for QuoteAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "parameter 'fields' must be array" => {
-                    return Self::ParameterFieldsMustBeArray;
+                "parameter 'fields' must be array" => Self::ParameterFieldsMustBeArray,
+                "parameter 'params' must be array" => Self::ParameterParamsMustBeArray,
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                "parameter 'params' must be array" => {
-                    return Self::ParameterParamsMustBeArray;
-                }
-                "access denied" => return Self::AccessDenied,
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1473,28 +1474,32 @@ pub enum QuoteContactAddError {
 impl ::b24_core::__private::MethodError for QuoteContactAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the parameter 'ownerentityid' is invalid or not defined" => {
-                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter 'ownerentityid' is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "the parameter 'fields' must be array" => {
+                        Self::TheParameterFieldsMustBeArray
+                    }
+                    "the parameter 'fields' is not valid" => {
+                        Self::TheParameterFieldsIsNotValid
+                    }
+                    "not found" => Self::NotFound,
+                    "[contact #2647] you do not have permission to view this item" => {
+                        Self::Contact2647YouDoNotHave
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the parameter 'fields' must be array" => {
-                    return Self::TheParameterFieldsMustBeArray;
-                }
-                "the parameter 'fields' is not valid" => {
-                    return Self::TheParameterFieldsIsNotValid;
-                }
-                "not found" => return Self::NotFound,
-                "[contact #2647] you do not have permission to view this item" => {
-                    return Self::Contact2647YouDoNotHave;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1548,28 +1553,32 @@ pub enum QuoteContactDeleteError {
 impl ::b24_core::__private::MethodError for QuoteContactDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the parameter 'ownerentityid' is invalid or not defined" => {
-                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter 'ownerentityid' is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "the parameter 'item' must be array" => {
+                        Self::TheParameterItemMustBeArray
+                    }
+                    "the parameter 'fields' is not valid" => {
+                        Self::TheParameterFieldsIsNotValid
+                    }
+                    "not found" => Self::NotFound,
+                    "[contact #2647] you do not have permission to view this item" => {
+                        Self::Contact2647YouDoNotHave
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the parameter 'item' must be array" => {
-                    return Self::TheParameterItemMustBeArray;
-                }
-                "the parameter 'fields' is not valid" => {
-                    return Self::TheParameterFieldsIsNotValid;
-                }
-                "not found" => return Self::NotFound,
-                "[contact #2647] you do not have permission to view this item" => {
-                    return Self::Contact2647YouDoNotHave;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1607,18 +1616,22 @@ pub enum QuoteContactItemsDeleteError {
 impl ::b24_core::__private::MethodError for QuoteContactItemsDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the parameter ownerentityid is invalid or not defined" => {
-                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter ownerentityid is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1669,26 +1682,30 @@ pub enum QuoteContactItemsSetError {
 impl ::b24_core::__private::MethodError for QuoteContactItemsSetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the parameter ownerentityid is invalid or not defined" => {
-                    return Self::TheParameterOwnerEntityIdIsInvalidOr;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the parameter ownerentityid is invalid or not defined" => {
+                        Self::TheParameterOwnerEntityIdIsInvalidOr
+                    }
+                    "the parameter items must be array" => {
+                        Self::TheParameterItemsMustBeArray
+                    }
+                    "not found" => Self::NotFound,
+                    "[contact #2647] you do not have permission to view this item" => {
+                        Self::Contact2647YouDoNotHave
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the parameter items must be array" => {
-                    return Self::TheParameterItemsMustBeArray;
-                }
-                "not found" => return Self::NotFound,
-                "[contact #2647] you do not have permission to view this item" => {
-                    return Self::Contact2647YouDoNotHave;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1730,17 +1747,21 @@ pub enum QuoteDeleteError {
 impl ::b24_core::__private::MethodError for QuoteDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "id is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+                    "access denied" => Self::AccessDenied,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1780,13 +1801,18 @@ impl ::b24_core::__private::MethodError for QuoteGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "id is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
-                "access denied" => return Self::AccessDenied,
-                "not found" => return Self::NotFound,
-                _ => {}
+                "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+                "access denied" => Self::AccessDenied,
+                "not found" => Self::NotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1830,20 +1856,19 @@ impl ::b24_core::__private::MethodError for QuoteListError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "parameter 'order' must be array" => {
-                    return Self::ParameterOrderMustBeArray;
+                "parameter 'order' must be array" => Self::ParameterOrderMustBeArray,
+                "parameter 'filter' must be array" => Self::ParameterFilterMustBeArray,
+                "access denied" => Self::AccessDenied,
+                "failed to get list. general error" => Self::FailedToGetListGeneralError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                "parameter 'filter' must be array" => {
-                    return Self::ParameterFilterMustBeArray;
-                }
-                "access denied" => return Self::AccessDenied,
-                "failed to get list. general error" => {
-                    return Self::FailedToGetListGeneralError;
-                }
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1880,13 +1905,18 @@ impl ::b24_core::__private::MethodError for QuoteProductrowsGetError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "the parameter id is invalid or not defined" => {
-                    return Self::TheParameterIdIsInvalidOr;
+                    Self::TheParameterIdIsInvalidOr
                 }
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1933,20 +1963,23 @@ impl ::b24_core::__private::MethodError for QuoteProductrowsSetError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "the parameter id is invalid or not defined" => {
-                    return Self::TheParameterIdIsInvalidOr;
+                    Self::TheParameterIdIsInvalidOr
                 }
-                "the parameter rows must be array" => {
-                    return Self::TheParameterRowsMustBeArray;
-                }
-                "access denied" => return Self::AccessDenied,
-                "not found" => return Self::NotFound,
+                "the parameter rows must be array" => Self::TheParameterRowsMustBeArray,
+                "access denied" => Self::AccessDenied,
+                "not found" => Self::NotFound,
                 "catalog rights check error message" => {
-                    return Self::CatalogRightsCheckErrorMessage;
+                    Self::CatalogRightsCheckErrorMessage
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1996,19 +2029,20 @@ impl ::b24_core::__private::MethodError for QuoteUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "parameter 'fields' must be array" => {
-                    return Self::ParameterFieldsMustBeArray;
+                "parameter 'fields' must be array" => Self::ParameterFieldsMustBeArray,
+                "parameter 'params' must be array" => Self::ParameterParamsMustBeArray,
+                "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+                "access denied" => Self::AccessDenied,
+                "quote is not found" => Self::QuoteIsNotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                "parameter 'params' must be array" => {
-                    return Self::ParameterParamsMustBeArray;
-                }
-                "id is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
-                "access denied" => return Self::AccessDenied,
-                "quote is not found" => return Self::QuoteIsNotFound,
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2055,21 +2089,21 @@ pub enum QuoteUserfieldAddError {
 impl ::b24_core::__private::MethodError for QuoteUserfieldAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the 'field_name' field is not found" => {
-                    return Self::TheFieldNameFieldIsNot;
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the 'field_name' field is not found" => Self::TheFieldNameFieldIsNot,
+                    "the 'user_type_id' field is not found" => Self::TheUserTypeIdFieldIs,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the 'user_type_id' field is not found" => {
-                    return Self::TheUserTypeIdFieldIs;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2110,12 +2144,16 @@ pub enum QuoteUserfieldDeleteError {
 impl ::b24_core::__private::MethodError for QuoteUserfieldDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "400" => return Self::Code400,
-            "403" => return Self::Code403,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            _ => {}
+            "400" => Self::Code400,
+            "403" => Self::Code403,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2154,12 +2192,16 @@ pub enum QuoteUserfieldGetError {
 impl ::b24_core::__private::MethodError for QuoteUserfieldGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "403" => return Self::Code403,
-            "400" => return Self::Code400,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            _ => {}
+            "403" => Self::Code403,
+            "400" => Self::Code400,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2192,10 +2234,14 @@ pub enum QuoteUserfieldListError {
 impl ::b24_core::__private::MethodError for QuoteUserfieldListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "400" => return Self::Code400,
-            _ => {}
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2237,13 +2283,17 @@ pub enum QuoteUserfieldUpdateError {
 impl ::b24_core::__private::MethodError for QuoteUserfieldUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "400" => return Self::Code400,
-            "403" => return Self::Code403,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "400" => Self::Code400,
+            "403" => Self::Code403,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

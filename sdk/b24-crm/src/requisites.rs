@@ -3010,20 +3010,20 @@ pub enum AddressAddError {
 impl ::b24_core::__private::MethodError for AddressAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "TYPE_ID is not defined or invalid" => {
-                return Self::TypeIdIsNotDefinedOrInvalid;
-            }
+            "TYPE_ID is not defined or invalid" => Self::TypeIdIsNotDefinedOrInvalid,
             "ENTITY_TYPE_ID is not defined or invalid" => {
-                return Self::EntityTypeIdIsNotDefinedOrInvalid;
+                Self::EntityTypeIdIsNotDefinedOrInvalid
             }
-            "ENTITY_ID is not defined or invalid" => {
-                return Self::EntityIdIsNotDefinedOrInvalid;
+            "ENTITY_ID is not defined or invalid" => Self::EntityIdIsNotDefinedOrInvalid,
+            "TypeAddress exists" => Self::TypeAddressExists,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "TypeAddress exists" => return Self::TypeAddressExists,
-            "Access denied" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3073,20 +3073,20 @@ pub enum AddressDeleteError {
 impl ::b24_core::__private::MethodError for AddressDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "TYPE_ID is not defined or invalid" => {
-                return Self::TypeIdIsNotDefinedOrInvalid;
-            }
+            "TYPE_ID is not defined or invalid" => Self::TypeIdIsNotDefinedOrInvalid,
             "ENTITY_TYPE_ID is not defined or invalid" => {
-                return Self::EntityTypeIdIsNotDefinedOrInvalid;
+                Self::EntityTypeIdIsNotDefinedOrInvalid
             }
-            "ENTITY_ID is not defined or invalid" => {
-                return Self::EntityIdIsNotDefinedOrInvalid;
+            "ENTITY_ID is not defined or invalid" => Self::EntityIdIsNotDefinedOrInvalid,
+            "TypeAddress not found" => Self::TypeAddressNotFound,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "TypeAddress not found" => return Self::TypeAddressNotFound,
-            "Access denied" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3121,10 +3121,14 @@ pub enum AddressListError {
 impl ::b24_core::__private::MethodError for AddressListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "Access denied" => return Self::AccessDenied,
-            _ => {}
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3168,20 +3172,20 @@ pub enum AddressUpdateError {
 impl ::b24_core::__private::MethodError for AddressUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "TYPE_ID is not defined or invalid" => {
-                return Self::TypeIdIsNotDefinedOrInvalid;
-            }
+            "TYPE_ID is not defined or invalid" => Self::TypeIdIsNotDefinedOrInvalid,
             "ENTITY_TYPE_ID is not defined or invalid" => {
-                return Self::EntityTypeIdIsNotDefinedOrInvalid;
+                Self::EntityTypeIdIsNotDefinedOrInvalid
             }
-            "ENTITY_ID is not defined or invalid" => {
-                return Self::EntityIdIsNotDefinedOrInvalid;
+            "ENTITY_ID is not defined or invalid" => Self::EntityIdIsNotDefinedOrInvalid,
+            "TypeAddress not found" => Self::TypeAddressNotFound,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "TypeAddress not found" => return Self::TypeAddressNotFound,
-            "Access denied" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3234,24 +3238,29 @@ impl ::b24_core::__private::MethodError for RequisiteAddError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "identifier of the parent entity type is not defined or has an invalid value" => {
-                    return Self::IdentifierOfTheParentEntityType;
+                    Self::IdentifierOfTheParentEntityType
                 }
                 "identifier of the parent entity is not defined or has an invalid value" => {
-                    return Self::IdentifierOfTheParentEntityIs;
+                    Self::IdentifierOfTheParentEntityIs
                 }
                 "identifier of the requisite template is not defined or has an invalid value" => {
-                    return Self::IdentifierOfTheRequisiteTemplateIs;
+                    Self::IdentifierOfTheRequisiteTemplateIs
                 }
                 "the entity for which the requisite is being created was not found" => {
-                    return Self::TheEntityForWhichTheRequisite;
+                    Self::TheEntityForWhichTheRequisite
                 }
                 "insufficient access permissions to add the requisite" => {
-                    return Self::InsufficientAccessPermissionsToAddThe;
+                    Self::InsufficientAccessPermissionsToAddThe
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3294,18 +3303,23 @@ impl ::b24_core::__private::MethodError for RequisiteDeleteError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "the requisite with the specified identifier was not found" => {
-                    return Self::TheRequisiteWithTheSpecifiedIdentifier;
+                    Self::TheRequisiteWithTheSpecifiedIdentifier
                 }
                 "the requisite identifier is not specified or has an invalid value" => {
-                    return Self::TheRequisiteIdentifierIsNotSpecified;
+                    Self::TheRequisiteIdentifierIsNotSpecified
                 }
                 "insufficient access permissions to delete the requisite" => {
-                    return Self::InsufficientAccessPermissionsToDeleteThe;
+                    Self::InsufficientAccessPermissionsToDeleteThe
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3342,15 +3356,20 @@ impl ::b24_core::__private::MethodError for RequisiteGetError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "the requisite with the specified identifier was not found" => {
-                    return Self::TheRequisiteWithTheSpecifiedIdentifier;
+                    Self::TheRequisiteWithTheSpecifiedIdentifier
                 }
                 "insufficient access permissions to retrieve the requisite" => {
-                    return Self::InsufficientAccessPermissionsToRetrieveThe;
+                    Self::InsufficientAccessPermissionsToRetrieveThe
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3393,16 +3412,18 @@ impl ::b24_core::__private::MethodError for RequisiteLinkGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "entityTypeId is not defined or invalid" => {
-                return Self::EntityTypeIdIsNotDefinedOrInvalid;
+                Self::EntityTypeIdIsNotDefinedOrInvalid
             }
-            "entityId is not defined or invalid" => {
-                return Self::EntityIdIsNotDefinedOrInvalid;
+            "entityId is not defined or invalid" => Self::EntityIdIsNotDefinedOrInvalid,
+            "Not found" => Self::NotFound,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "Not found" => return Self::NotFound,
-            "Access denied" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3436,10 +3457,14 @@ pub enum RequisiteLinkListError {
 impl ::b24_core::__private::MethodError for RequisiteLinkListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "Access denied" => return Self::AccessDenied,
-            _ => {}
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3520,50 +3545,52 @@ impl ::b24_core::__private::MethodError for RequisiteLinkRegisterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "ENTITY_TYPE_ID is not defined or invalid" => {
-                return Self::EntityTypeIdIsNotDefinedOrInvalid;
+                Self::EntityTypeIdIsNotDefinedOrInvalid
             }
-            "ENTITY_ID is not defined or invalid" => {
-                return Self::EntityIdIsNotDefinedOrInvalid;
-            }
+            "ENTITY_ID is not defined or invalid" => Self::EntityIdIsNotDefinedOrInvalid,
             "REQUISITE_ID is not defined or invalid" => {
-                return Self::RequisiteIdIsNotDefinedOrInvalid;
+                Self::RequisiteIdIsNotDefinedOrInvalid
             }
             "BANK_DETAIL_ID is not defined or invalid" => {
-                return Self::BankDetailIdIsNotDefinedOrInvalid;
+                Self::BankDetailIdIsNotDefinedOrInvalid
             }
             "MC_REQUISITE_ID is not defined or invalid" => {
-                return Self::McRequisiteIdIsNotDefinedOrInvalid;
+                Self::McRequisiteIdIsNotDefinedOrInvalid
             }
             "MC_BANK_DETAIL_ID is not defined or invalid" => {
-                return Self::McBankDetailIdIsNotDefinedOrInvalid;
+                Self::McBankDetailIdIsNotDefinedOrInvalid
             }
             "The Requisite with ID '60' is not found" => {
-                return Self::TheRequisiteWithId60IsNotFound;
+                Self::TheRequisiteWithId60IsNotFound
             }
             "The Requisite with ID '60' is not assigned to Company with ID '5'" => {
-                return Self::TheRequisiteWithId60IsNotAssignedToCompanyWithId5;
+                Self::TheRequisiteWithId60IsNotAssignedToCompanyWithId5
             }
             "The BankDetail with ID '24' is not found" => {
-                return Self::TheBankDetailWithId24IsNotFound;
+                Self::TheBankDetailWithId24IsNotFound
             }
             "The BankDetail with ID '24' is not assigned to Requisite with ID '60'" => {
-                return Self::TheBankDetailWithId24IsNotAssignedToRequisiteWithId60;
+                Self::TheBankDetailWithId24IsNotAssignedToRequisiteWithId60
             }
             "The Requisite of your company with ID '2' is not found" => {
-                return Self::TheRequisiteOfYourCompanyWithId2IsNotFound;
+                Self::TheRequisiteOfYourCompanyWithId2IsNotFound
             }
             "The Requisite with ID '2' is not assigned to your company with ID '3010'" => {
-                return Self::TheRequisiteWithId2IsNotAssignedToYourCompanyWithId3010;
+                Self::TheRequisiteWithId2IsNotAssignedToYourCompanyWithId3010
             }
             "The BankDetail of your company with ID '2' is not found" => {
-                return Self::TheBankDetailOfYourCompanyWithId2IsNotFound;
+                Self::TheBankDetailOfYourCompanyWithId2IsNotFound
             }
             "The BankDetail of your company with ID '2' is not assigned to Requisite of your company with ID '2'" => {
-                return Self::TheBankDetailOfYourCompanyWithId2IsNotAssignedToRequisiteOfYourCompanyWithId2;
+                Self::TheBankDetailOfYourCompanyWithId2IsNotAssignedToRequisiteOfYourCompanyWithId2
             }
-            _ => {}
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3645,15 +3672,17 @@ impl ::b24_core::__private::MethodError for RequisiteLinkUnregisterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "entityTypeId is not defined or invalid" => {
-                return Self::EntityTypeIdIsNotDefinedOrInvalid;
+                Self::EntityTypeIdIsNotDefinedOrInvalid
             }
-            "entityId is not defined or invalid" => {
-                return Self::EntityIdIsNotDefinedOrInvalid;
+            "entityId is not defined or invalid" => Self::EntityIdIsNotDefinedOrInvalid,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "Access denied" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3687,12 +3716,17 @@ impl ::b24_core::__private::MethodError for RequisiteListError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "insufficient access permissions to retrieve the list of requisites" => {
-                    return Self::InsufficientAccessPermissionsToRetrieveThe;
+                    Self::InsufficientAccessPermissionsToRetrieveThe
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3725,12 +3759,16 @@ impl ::b24_core::__private::MethodError for RequisitePresetAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "ENTITY_TYPE_ID is not defined or invalid" => {
-                return Self::EntityTypeIdIsNotDefinedOrInvalid;
+                Self::EntityTypeIdIsNotDefinedOrInvalid
             }
-            "Access denied" => return Self::AccessDenied,
-            _ => {}
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3769,16 +3807,18 @@ pub enum RequisitePresetDeleteError {
 impl ::b24_core::__private::MethodError for RequisitePresetDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "The Preset with ID '347' is not found" => {
-                return Self::ThePresetWithId347IsNotFound;
-            }
+            "The Preset with ID '347' is not found" => Self::ThePresetWithId347IsNotFound,
             "You cannot delete the template because requisites have already been created for it" => {
-                return Self::YouCannotDeleteTheTemplateBecauseRequisitesHaveAlreadyBeenCreatedForIt;
+                Self::YouCannotDeleteTheTemplateBecauseRequisitesHaveAlreadyBeenCreatedForIt
             }
-            "Access denied" => return Self::AccessDenied,
-            _ => {}
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3819,16 +3859,16 @@ pub enum RequisitePresetFieldAddError {
 impl ::b24_core::__private::MethodError for RequisitePresetFieldAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "The field 'RQ_NAME' can not be added" => {
-                return Self::TheFieldRqNameCanNotBeAdded;
+            "The field 'RQ_NAME' can not be added" => Self::TheFieldRqNameCanNotBeAdded,
+            "The Preset with ID '27' is not found" => Self::ThePresetWithId27IsNotFound,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "The Preset with ID '27' is not found" => {
-                return Self::ThePresetWithId27IsNotFound;
-            }
-            "Access denied" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3859,10 +3899,14 @@ pub enum RequisitePresetFieldAvailabletoaddError {
 impl ::b24_core::__private::MethodError for RequisitePresetFieldAvailabletoaddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "Template not found" => return Self::TemplateNotFound,
-            _ => {}
+            "Template not found" => Self::TemplateNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3904,16 +3948,18 @@ impl ::b24_core::__private::MethodError for RequisitePresetFieldDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "The PresetField with ID '27' is not found" => {
-                return Self::ThePresetFieldWithId27IsNotFound;
+                Self::ThePresetFieldWithId27IsNotFound
             }
-            "The Preset with ID '1' is not found" => {
-                return Self::ThePresetWithId1IsNotFound;
+            "The Preset with ID '1' is not found" => Self::ThePresetWithId1IsNotFound,
+            "ID is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ID is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
-            "Access denied" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3959,15 +4005,17 @@ impl ::b24_core::__private::MethodError for RequisitePresetFieldGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "The PresetField with ID '1' is not found" => {
-                return Self::ThePresetFieldWithId1IsNotFound;
+                Self::ThePresetFieldWithId1IsNotFound
             }
-            "The Preset with ID '27' is not found" => {
-                return Self::ThePresetWithId27IsNotFound;
+            "The Preset with ID '27' is not found" => Self::ThePresetWithId27IsNotFound,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "Access denied" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4007,13 +4055,15 @@ pub enum RequisitePresetFieldListError {
 impl ::b24_core::__private::MethodError for RequisitePresetFieldListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "The Preset with ID '27' is not found" => {
-                return Self::ThePresetWithId27IsNotFound;
+            "The Preset with ID '27' is not found" => Self::ThePresetWithId27IsNotFound,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "Access denied" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4056,16 +4106,18 @@ impl ::b24_core::__private::MethodError for RequisitePresetFieldUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "The PresetField with ID '1' is not found" => {
-                return Self::ThePresetFieldWithId1IsNotFound;
+                Self::ThePresetFieldWithId1IsNotFound
             }
-            "The Preset with ID '27' is not found" => {
-                return Self::ThePresetWithId27IsNotFound;
+            "The Preset with ID '27' is not found" => Self::ThePresetWithId27IsNotFound,
+            "ID is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ID is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
-            "Access denied" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4106,13 +4158,15 @@ pub enum RequisitePresetGetError {
 impl ::b24_core::__private::MethodError for RequisitePresetGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "The Preset with ID '347' is not found" => {
-                return Self::ThePresetWithId347IsNotFound;
+            "The Preset with ID '347' is not found" => Self::ThePresetWithId347IsNotFound,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "Access denied" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4142,10 +4196,14 @@ pub enum RequisitePresetListError {
 impl ::b24_core::__private::MethodError for RequisitePresetListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "Access denied" => return Self::AccessDenied,
-            _ => {}
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4177,13 +4235,15 @@ pub enum RequisitePresetUpdateError {
 impl ::b24_core::__private::MethodError for RequisitePresetUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "The Preset with ID '347' is not found" => {
-                return Self::ThePresetWithId347IsNotFound;
+            "The Preset with ID '347' is not found" => Self::ThePresetWithId347IsNotFound,
+            "Access denied" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "Access denied" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4233,27 +4293,32 @@ impl ::b24_core::__private::MethodError for RequisiteUpdateError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "the requisite with the specified identifier was not found" => {
-                    return Self::TheRequisiteWithTheSpecifiedIdentifier;
+                    Self::TheRequisiteWithTheSpecifiedIdentifier
                 }
                 "the requisite identifier is not specified or has an invalid value" => {
-                    return Self::TheRequisiteIdentifierIsNotSpecified;
+                    Self::TheRequisiteIdentifierIsNotSpecified
                 }
                 "the identifier of the parent entity type is not specified or has an invalid value" => {
-                    return Self::TheIdentifierOfTheParentEntity;
+                    Self::TheIdentifierOfTheParentEntity
                 }
                 "the identifier of the parent entity is not specified or has an invalid value" => {
-                    return Self::TheIdentifierOfTheParentEntity;
+                    Self::TheIdentifierOfTheParentEntity
                 }
                 "the identifier of the requisite template is not specified or has an invalid value" => {
-                    return Self::TheIdentifierOfTheRequisiteTemplate;
+                    Self::TheIdentifierOfTheRequisiteTemplate
                 }
                 "insufficient access permissions to modify the requisite" => {
-                    return Self::InsufficientAccessPermissionsToModifyThe;
+                    Self::InsufficientAccessPermissionsToModifyThe
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4302,24 +4367,28 @@ pub enum RequisiteUserfieldAddError {
 impl ::b24_core::__private::MethodError for RequisiteUserfieldAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "data type for the custom field is not specified" => {
-                    return Self::DataTypeForTheCustomField;
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "data type for the custom field is not specified" => {
+                        Self::DataTypeForTheCustomField
+                    }
+                    "symbolic code for the custom field is not specified" => {
+                        Self::SymbolicCodeForTheCustomField
+                    }
+                    "insufficient access permissions to add a custom field" => {
+                        Self::InsufficientAccessPermissionsToAddA
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "symbolic code for the custom field is not specified" => {
-                    return Self::SymbolicCodeForTheCustomField;
-                }
-                "insufficient access permissions to add a custom field" => {
-                    return Self::InsufficientAccessPermissionsToAddA;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4362,24 +4431,28 @@ pub enum RequisiteUserfieldDeleteError {
 impl ::b24_core::__private::MethodError for RequisiteUserfieldDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the user field with the specified identifier was not found" => {
-                    return Self::TheUserFieldWithTheSpecified;
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the user field with the specified identifier was not found" => {
+                        Self::TheUserFieldWithTheSpecified
+                    }
+                    "the identifier of the user field is not specified or has an invalid value" => {
+                        Self::TheIdentifierOfTheUserField
+                    }
+                    "insufficient access permissions to delete the user field" => {
+                        Self::InsufficientAccessPermissionsToDeleteThe
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the identifier of the user field is not specified or has an invalid value" => {
-                    return Self::TheIdentifierOfTheUserField;
-                }
-                "insufficient access permissions to delete the user field" => {
-                    return Self::InsufficientAccessPermissionsToDeleteThe;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4419,19 +4492,23 @@ pub enum RequisiteUserfieldGetError {
 impl ::b24_core::__private::MethodError for RequisiteUserfieldGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            "Empty string\"" => return Self::EmptyString,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the identifier of the user field is not set or has an invalid value" => {
-                    return Self::TheIdentifierOfTheUserField;
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "Empty string\"" => Self::EmptyString,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the identifier of the user field is not set or has an invalid value" => {
+                        Self::TheIdentifierOfTheUserField
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4476,24 +4553,28 @@ pub enum RequisiteUserfieldUpdateError {
 impl ::b24_core::__private::MethodError for RequisiteUserfieldUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the user field with the specified identifier was not found" => {
-                    return Self::TheUserFieldWithTheSpecified;
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the user field with the specified identifier was not found" => {
+                        Self::TheUserFieldWithTheSpecified
+                    }
+                    "the identifier of the user field is not specified or has an invalid value" => {
+                        Self::TheIdentifierOfTheUserField
+                    }
+                    "insufficient access rights to modify the custom field" => {
+                        Self::InsufficientAccessRightsToModifyThe
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the identifier of the user field is not specified or has an invalid value" => {
-                    return Self::TheIdentifierOfTheUserField;
-                }
-                "insufficient access rights to modify the custom field" => {
-                    return Self::InsufficientAccessRightsToModifyThe;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -1353,18 +1353,22 @@ pub enum HumanresourcesHcmlinkCompanyAddError {
 impl ::b24_core::__private::MethodError for HumanresourcesHcmlinkCompanyAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "510" => return Self::Code510,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "operation failed" => return Self::OperationFailed,
-                _ => {}
+            "510" => Self::Code510,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "operation failed" => Self::OperationFailed,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1403,12 +1407,16 @@ pub enum HumanresourcesHcmlinkCompanyDeleteError {
 impl ::b24_core::__private::MethodError for HumanresourcesHcmlinkCompanyDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "510" => return Self::Code510,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            _ => {}
+            "510" => Self::Code510,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1450,17 +1458,21 @@ pub enum HumanresourcesHcmlinkCompanyListError {
 impl ::b24_core::__private::MethodError for HumanresourcesHcmlinkCompanyListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "operation failed" => return Self::OperationFailed,
-                _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "operation failed" => Self::OperationFailed,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1498,11 +1510,15 @@ pub enum HumanresourcesHcmlinkCompanyUserListError {
 impl ::b24_core::__private::MethodError for HumanresourcesHcmlinkCompanyUserListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1547,23 +1563,27 @@ pub enum HumanresourcesHcmlinkEmployeeSetError {
 impl ::b24_core::__private::MethodError for HumanresourcesHcmlinkEmployeeSetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "operation failed" => return Self::OperationFailed,
-                "parameter 'data' must be a non empty array" => {
-                    return Self::ParameterDataMustBeANon;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "operation failed" => Self::OperationFailed,
+                    "parameter 'data' must be a non empty array" => {
+                        Self::ParameterDataMustBeANon
+                    }
+                    "item #... should have not empty 'employee', 'person', 'data'" => {
+                        Self::ItemShouldHaveNotEmptyEmployee
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "item #... should have not empty 'employee', 'person', 'data'" => {
-                    return Self::ItemShouldHaveNotEmptyEmployee;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1627,33 +1647,37 @@ pub enum HumanresourcesHcmlinkFieldValueSetError {
 impl ::b24_core::__private::MethodError for HumanresourcesHcmlinkFieldValueSetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "operation failed" => return Self::OperationFailed,
-                "parameter 'data' must be a non empty array" => {
-                    return Self::ParameterDataMustBeANon;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "operation failed" => Self::OperationFailed,
+                    "parameter 'data' must be a non empty array" => {
+                        Self::ParameterDataMustBeANon
+                    }
+                    "item #... field '...' not found for company '...'" => {
+                        Self::ItemFieldNotFoundForCompany
+                    }
+                    "item #... employee '...' not found for company '...'" => {
+                        Self::ItemEmployeeNotFoundForCompany
+                    }
+                    "item #... does not match pin request job '...'" => {
+                        Self::ItemDoesNotMatchPinRequest
+                    }
+                    "item #... does not match salary/vacation request job '...'" => {
+                        Self::ItemDoesNotMatchSalaryVacation
+                    }
+                    "job '...' result is incomplete" => Self::JobResultIsIncomplete,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "item #... field '...' not found for company '...'" => {
-                    return Self::ItemFieldNotFoundForCompany;
-                }
-                "item #... employee '...' not found for company '...'" => {
-                    return Self::ItemEmployeeNotFoundForCompany;
-                }
-                "item #... does not match pin request job '...'" => {
-                    return Self::ItemDoesNotMatchPinRequest;
-                }
-                "item #... does not match salary/vacation request job '...'" => {
-                    return Self::ItemDoesNotMatchSalaryVacation;
-                }
-                "job '...' result is incomplete" => return Self::JobResultIsIncomplete,
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1715,26 +1739,30 @@ pub enum SignB2eCompanyProviderListError {
 impl ::b24_core::__private::MethodError for SignB2eCompanyProviderListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "510" => return Self::Code510,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "parameter 'companyuuid' or 'companycrmid' is required" => {
-                    return Self::ParameterCompanyUuidOrCompanyCrmIdIsRequired;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "510" => Self::Code510,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "parameter 'companyuuid' or 'companycrmid' is required" => {
+                        Self::ParameterCompanyUuidOrCompanyCrmIdIsRequired
+                    }
+                    "humanresources module is not installed" => {
+                        Self::HumanresourcesModuleIsNotInstalled
+                    }
+                    "error while autoregistering providers" => {
+                        Self::ErrorWhileAutoregisteringProviders
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "humanresources module is not installed" => {
-                    return Self::HumanresourcesModuleIsNotInstalled;
-                }
-                "error while autoregistering providers" => {
-                    return Self::ErrorWhileAutoregisteringProviders;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1784,19 +1812,23 @@ pub enum SignB2eDocumentGetError {
 impl ::b24_core::__private::MethodError for SignB2eDocumentGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "INTERNAL_ERROR" => return Self::InternalError,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "document uid is required" => return Self::DocumentUidIsRequired,
-                "document not found" => return Self::DocumentNotFound,
-                _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "INTERNAL_ERROR" => Self::InternalError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "document uid is required" => Self::DocumentUidIsRequired,
+                    "document not found" => Self::DocumentNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1893,21 +1925,25 @@ pub enum SignB2eDocumentSendError {
 impl ::b24_core::__private::MethodError for SignB2eDocumentSendError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "BAD_REQUEST" => return Self::BadRequest,
-            "INTERNAL_ERROR" => return Self::InternalError,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "humanresources module is not installed" => {
-                    return Self::HumanresourcesModuleIsNotInstalled;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "BAD_REQUEST" => Self::BadRequest,
+            "INTERNAL_ERROR" => Self::InternalError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "humanresources module is not installed" => {
+                        Self::HumanresourcesModuleIsNotInstalled
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1960,26 +1996,26 @@ pub enum SignB2eHcmlinkDocumentGetError {
 impl ::b24_core::__private::MethodError for SignB2eHcmlinkDocumentGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "SIGN_HCMLINK_DOCUMENT_NOT_FOUND" => return Self::SignHcmlinkDocumentNotFound,
-            "SIGN_HCMLINK_DOCUMENT_NOT_LINKED" => {
-                return Self::SignHcmlinkDocumentNotLinked;
-            }
-            "SIGN_HCMLINK_NO_SIGNED_FILE_EXIST" => {
-                return Self::SignHcmlinkNoSignedFileExist;
-            }
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "module humanresources is not available" => {
-                    return Self::ModuleHumanresourcesIsNotAvailable;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "SIGN_HCMLINK_DOCUMENT_NOT_FOUND" => Self::SignHcmlinkDocumentNotFound,
+            "SIGN_HCMLINK_DOCUMENT_NOT_LINKED" => Self::SignHcmlinkDocumentNotLinked,
+            "SIGN_HCMLINK_NO_SIGNED_FILE_EXIST" => Self::SignHcmlinkNoSignedFileExist,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "module humanresources is not available" => {
+                        Self::ModuleHumanresourcesIsNotAvailable
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -543,30 +543,34 @@ pub enum StatusAddError {
 impl ::b24_core::__private::MethodError for StatusAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the field entity_id is required., the field status_id is required" => {
-                    return Self::TheFieldEntityIdIsRequired;
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the field entity_id is required., the field status_id is required" => {
+                        Self::TheFieldEntityIdIsRequired
+                    }
+                    "parameter 'fields' must be array" => {
+                        Self::ParameterFieldsMustBeArray
+                    }
+                    "specified entity type is not supported" => {
+                        Self::SpecifiedEntityTypeIsNotSupported
+                    }
+                    "the field title is required" => Self::TheFieldTitleIsRequired,
+                    "cannot create more stages after the final stage because the final successful stage already exists. try using sort order values less than that of the final stage" => {
+                        Self::CannotCreateMoreStagesAfterThe
+                    }
+                    "access denied" => Self::AccessDenied,
+                    "error on creating status" => Self::ErrorOnCreatingStatus,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "parameter 'fields' must be array" => {
-                    return Self::ParameterFieldsMustBeArray;
-                }
-                "specified entity type is not supported" => {
-                    return Self::SpecifiedEntityTypeIsNotSupported;
-                }
-                "the field title is required" => return Self::TheFieldTitleIsRequired,
-                "cannot create more stages after the final stage because the final successful stage already exists. try using sort order values less than that of the final stage" => {
-                    return Self::CannotCreateMoreStagesAfterThe;
-                }
-                "access denied" => return Self::AccessDenied,
-                "error on creating status" => return Self::ErrorOnCreatingStatus,
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -611,10 +615,14 @@ pub enum StatusDeleteError {
 impl ::b24_core::__private::MethodError for StatusDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "400" => return Self::Code400,
-            _ => {}
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -645,10 +653,14 @@ pub enum StatusEntityItemsError {
 impl ::b24_core::__private::MethodError for StatusEntityItemsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "400" => return Self::Code400,
-            _ => {}
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -678,10 +690,14 @@ pub enum StatusGetError {
 impl ::b24_core::__private::MethodError for StatusGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "400" => return Self::Code400,
-            _ => {}
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -712,10 +728,14 @@ pub enum StatusListError {
 impl ::b24_core::__private::MethodError for StatusListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "400" => return Self::Code400,
-            _ => {}
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -749,10 +769,14 @@ pub enum StatusUpdateError {
 impl ::b24_core::__private::MethodError for StatusUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "400" => return Self::Code400,
-            _ => {}
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

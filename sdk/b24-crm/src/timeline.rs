@@ -4787,34 +4787,38 @@ impl ::b24_core::__private::MethodError for ActivityAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "The field SUBJECT is not defined or empty" => {
-                return Self::TheFieldSubjectIsNotDefinedOrEmpty;
+                Self::TheFieldSubjectIsNotDefinedOrEmpty
             }
             "The field RESPONSIBLE_ID is not defined or invalid" => {
-                return Self::TheFieldResponsibleIdIsNotDefinedOrInvalid;
+                Self::TheFieldResponsibleIdIsNotDefinedOrInvalid
             }
             "The field TYPE_ID is not defined or invalid" => {
-                return Self::TheFieldTypeIdIsNotDefinedOrInvalid;
+                Self::TheFieldTypeIdIsNotDefinedOrInvalid
             }
             "The field COMMUNICATIONS is not defined or invalid" => {
-                return Self::TheFieldCommunicationsIsNotDefinedOrInvalid;
+                Self::TheFieldCommunicationsIsNotDefinedOrInvalid
             }
             "The only one communication is allowed for activity of specified type" => {
-                return Self::TheOnlyOneCommunicationIsAllowedForActivityOfSpecifiedType;
+                Self::TheOnlyOneCommunicationIsAllowedForActivityOfSpecifiedType
             }
             "Could not build binding. Please ensure that owner info and communications are defined correctly" => {
-                return Self::CouldNotBuildBindingPleaseEnsureThatOwnerInfoAndCommunicationsAreDefinedCorrectly;
+                Self::CouldNotBuildBindingPleaseEnsureThatOwnerInfoAndCommunicationsAreDefinedCorrectly
             }
             "The custom activity without provider is not supported in current context" => {
-                return Self::TheCustomActivityWithoutProviderIsNotSupportedInCurrentContext;
+                Self::TheCustomActivityWithoutProviderIsNotSupportedInCurrentContext
             }
             "Use crm.activity.configurable.add for this activity provider" => {
-                return Self::UseCrmActivityConfigurableAddForThisActivityProvider;
+                Self::UseCrmActivityConfigurableAddForThisActivityProvider
             }
-            "Access denied" => return Self::AccessDenied,
-            "Application context required" => return Self::ApplicationContextRequired,
-            _ => {}
+            "Access denied" => Self::AccessDenied,
+            "Application context required" => Self::ApplicationContextRequired,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4871,11 +4875,15 @@ pub enum ActivityBadgeAddError {
 impl ::b24_core::__private::MethodError for ActivityBadgeAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "REQUIRED_ARG_MISSING" => return Self::RequiredArgMissing,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "REQUIRED_ARG_MISSING" => Self::RequiredArgMissing,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4908,11 +4916,15 @@ pub enum ActivityBadgeDeleteError {
 impl ::b24_core::__private::MethodError for ActivityBadgeDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "NOT_FOUND" => return Self::NotFound,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4944,10 +4956,14 @@ pub enum ActivityBadgeListError {
 impl ::b24_core::__private::MethodError for ActivityBadgeListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4991,14 +5007,18 @@ pub enum ActivityBindingAddError {
 impl ::b24_core::__private::MethodError for ActivityBindingAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "NOT_FOUND" => return Self::NotFound,
-            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ACTIVITY_IS_ALREADY_BOUND" => return Self::ActivityIsAlreadyBound,
-            _ => {}
+            "100" => Self::Code100,
+            "NOT_FOUND" => Self::NotFound,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ACTIVITY_IS_ALREADY_BOUND" => Self::ActivityIsAlreadyBound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5051,15 +5071,19 @@ pub enum ActivityBindingDeleteError {
 impl ::b24_core::__private::MethodError for ActivityBindingDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "NOT_FOUND" => return Self::NotFound,
-            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "BINDING_NOT_FOUND" => return Self::BindingNotFound,
-            "LAST_BINDING_CANNOT_BE_DELETED" => return Self::LastBindingCannotBeDeleted,
-            _ => {}
+            "100" => Self::Code100,
+            "NOT_FOUND" => Self::NotFound,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BINDING_NOT_FOUND" => Self::BindingNotFound,
+            "LAST_BINDING_CANNOT_BE_DELETED" => Self::LastBindingCannotBeDeleted,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5099,11 +5123,15 @@ pub enum ActivityBindingListError {
 impl ::b24_core::__private::MethodError for ActivityBindingListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "100" => Self::Code100,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5160,21 +5188,25 @@ pub enum ActivityBindingMoveError {
 impl ::b24_core::__private::MethodError for ActivityBindingMoveError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "NOT_FOUND" => return Self::NotFound,
-            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
+            "100" => Self::Code100,
+            "NOT_FOUND" => Self::NotFound,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
             "SOURCE_AND_TARGET_ENTITY_TYPES_ARE_NOT_EQUAL_ERROR" => {
-                return Self::SourceAndTargetEntityTypesAreNotEqualError;
+                Self::SourceAndTargetEntityTypesAreNotEqualError
             }
             "SOURCE_AND_TARGET_ENTITY_ID_ARE_EQUAL_ERROR" => {
-                return Self::SourceAndTargetEntityIdAreEqualError;
+                Self::SourceAndTargetEntityIdAreEqualError
             }
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ACTIVITY_IS_ALREADY_BOUND" => return Self::ActivityIsAlreadyBound,
-            "BINDING_NOT_FOUND" => return Self::BindingNotFound,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ACTIVITY_IS_ALREADY_BOUND" => Self::ActivityIsAlreadyBound,
+            "BINDING_NOT_FOUND" => Self::BindingNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5220,11 +5252,15 @@ pub enum ActivityCallGetTranscriptError {
 impl ::b24_core::__private::MethodError for ActivityCallGetTranscriptError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "NOT_FOUND" => return Self::NotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5302,24 +5338,28 @@ pub enum ActivityConfigurableAddError {
 impl ::b24_core::__private::MethodError for ActivityConfigurableAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "100" => return Self::Code100,
-            "ERROR_WRONG_CONTEXT" => return Self::ErrorWrongContext,
-            "ERROR_WRONG_APPLICATION" => return Self::ErrorWrongApplication,
-            "WRONG_FIELD_VALUE" => return Self::WrongFieldValue,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "100" => Self::Code100,
+            "ERROR_WRONG_CONTEXT" => Self::ErrorWrongContext,
+            "ERROR_WRONG_APPLICATION" => Self::ErrorWrongApplication,
+            "WRONG_FIELD_VALUE" => Self::WrongFieldValue,
             "INCOMING_ACTIVITY_CAN_NOT_BE_WITH_DEADLINE" => {
-                return Self::IncomingActivityCanNotBeWithDeadline;
+                Self::IncomingActivityCanNotBeWithDeadline
             }
-            "ERROR_EMPTY_LAYOUT" => return Self::ErrorEmptyLayout,
-            "FIELD_IS_REQUIRED" => return Self::FieldIsRequired,
-            "FIELD_IS_REDUNDANT" => return Self::FieldIsRedundant,
-            "ENUM_FIELD" => return Self::EnumField,
-            "TOO_MANY_ITEMS" => return Self::TooManyItems,
-            "KEY_CONTAIN_WRONG_SYMBOLS" => return Self::KeyContainWrongSymbols,
-            "WRONG_LANG" => return Self::WrongLang,
-            _ => {}
+            "ERROR_EMPTY_LAYOUT" => Self::ErrorEmptyLayout,
+            "FIELD_IS_REQUIRED" => Self::FieldIsRequired,
+            "FIELD_IS_REDUNDANT" => Self::FieldIsRedundant,
+            "ENUM_FIELD" => Self::EnumField,
+            "TOO_MANY_ITEMS" => Self::TooManyItems,
+            "KEY_CONTAIN_WRONG_SYMBOLS" => Self::KeyContainWrongSymbols,
+            "WRONG_LANG" => Self::WrongLang,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5369,12 +5409,16 @@ pub enum ActivityConfigurableGetError {
 impl ::b24_core::__private::MethodError for ActivityConfigurableGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "NOT_FOUND" => return Self::NotFound,
-            "ERROR_WRONG_CONTEXT" => return Self::ErrorWrongContext,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            "ERROR_WRONG_CONTEXT" => Self::ErrorWrongContext,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5457,25 +5501,29 @@ pub enum ActivityConfigurableUpdateError {
 impl ::b24_core::__private::MethodError for ActivityConfigurableUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "NOT_FOUND" => return Self::NotFound,
-            "100" => return Self::Code100,
-            "ERROR_WRONG_CONTEXT" => return Self::ErrorWrongContext,
-            "ERROR_WRONG_APPLICATION" => return Self::ErrorWrongApplication,
-            "WRONG_FIELD_VALUE" => return Self::WrongFieldValue,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            "100" => Self::Code100,
+            "ERROR_WRONG_CONTEXT" => Self::ErrorWrongContext,
+            "ERROR_WRONG_APPLICATION" => Self::ErrorWrongApplication,
+            "WRONG_FIELD_VALUE" => Self::WrongFieldValue,
             "INCOMING_ACTIVITY_CAN_NOT_BE_WITH_DEADLINE" => {
-                return Self::IncomingActivityCanNotBeWithDeadline;
+                Self::IncomingActivityCanNotBeWithDeadline
             }
-            "ERROR_EMPTY_LAYOUT" => return Self::ErrorEmptyLayout,
-            "FIELD_IS_REQUIRED" => return Self::FieldIsRequired,
-            "FIELD_IS_REDUNDANT" => return Self::FieldIsRedundant,
-            "ENUM_FIELD" => return Self::EnumField,
-            "TOO_MANY_ITEMS" => return Self::TooManyItems,
-            "KEY_CONTAIN_WRONG_SYMBOLS" => return Self::KeyContainWrongSymbols,
-            "WRONG_LANG" => return Self::WrongLang,
-            _ => {}
+            "ERROR_EMPTY_LAYOUT" => Self::ErrorEmptyLayout,
+            "FIELD_IS_REQUIRED" => Self::FieldIsRequired,
+            "FIELD_IS_REDUNDANT" => Self::FieldIsRedundant,
+            "ENUM_FIELD" => Self::EnumField,
+            "TOO_MANY_ITEMS" => Self::TooManyItems,
+            "KEY_CONTAIN_WRONG_SYMBOLS" => Self::KeyContainWrongSymbols,
+            "WRONG_LANG" => Self::WrongLang,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5527,12 +5575,16 @@ pub enum ActivityDeleteError {
 impl ::b24_core::__private::MethodError for ActivityDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "Activity is not found" => return Self::ActivityIsNotFound,
-            "Access denied" => return Self::AccessDenied,
-            "Application context required" => return Self::ApplicationContextRequired,
-            _ => {}
+            "Activity is not found" => Self::ActivityIsNotFound,
+            "Access denied" => Self::AccessDenied,
+            "Application context required" => Self::ApplicationContextRequired,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5571,12 +5623,16 @@ pub enum ActivityGetError {
 impl ::b24_core::__private::MethodError for ActivityGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "Activity is not found" => return Self::ActivityIsNotFound,
-            "Access denied" => return Self::AccessDenied,
-            "Application context required" => return Self::ApplicationContextRequired,
-            _ => {}
+            "Activity is not found" => Self::ActivityIsNotFound,
+            "Access denied" => Self::AccessDenied,
+            "Application context required" => Self::ApplicationContextRequired,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5619,13 +5675,17 @@ pub enum ActivityLayoutBlocksDeleteError {
 impl ::b24_core::__private::MethodError for ActivityLayoutBlocksDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_WRONG_CONTEXT" => return Self::ErrorWrongContext,
-            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
-            "NOT_FOUND" => return Self::NotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_WRONG_CONTEXT" => Self::ErrorWrongContext,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5669,13 +5729,17 @@ pub enum ActivityLayoutBlocksGetError {
 impl ::b24_core::__private::MethodError for ActivityLayoutBlocksGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_WRONG_CONTEXT" => return Self::ErrorWrongContext,
-            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
-            "NOT_FOUND" => return Self::NotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_WRONG_CONTEXT" => Self::ErrorWrongContext,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5727,15 +5791,19 @@ pub enum ActivityLayoutBlocksSetError {
 impl ::b24_core::__private::MethodError for ActivityLayoutBlocksSetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_WRONG_CONTEXT" => return Self::ErrorWrongContext,
-            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
-            "NOT_FOUND" => return Self::NotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "UNSUITABLE_ACTIVITY_TYPE_ERROR" => return Self::UnsuitableActivityTypeError,
-            "FIELD_IS_REQUIRED" => return Self::FieldIsRequired,
-            _ => {}
+            "ERROR_WRONG_CONTEXT" => Self::ErrorWrongContext,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "UNSUITABLE_ACTIVITY_TYPE_ERROR" => Self::UnsuitableActivityTypeError,
+            "FIELD_IS_REQUIRED" => Self::FieldIsRequired,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5785,14 +5853,18 @@ pub enum ActivityTodoAddError {
 impl ::b24_core::__private::MethodError for ActivityTodoAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "NOT_FOUND" => return Self::NotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
-            "WRONG_DATETIME_FORMAT" => return Self::WrongDatetimeFormat,
-            _ => {}
+            "100" => Self::Code100,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "WRONG_DATETIME_FORMAT" => Self::WrongDatetimeFormat,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5849,16 +5921,20 @@ pub enum ActivityTodoUpdateError {
 impl ::b24_core::__private::MethodError for ActivityTodoUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "NOT_FOUND" => return Self::NotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
-            "WRONG_DATETIME_FORMAT" => return Self::WrongDatetimeFormat,
-            "CAN_NOT_UPDATE_COMPLETED_TODO" => return Self::CanNotUpdateCompletedTodo,
-            "ERROR_PARENT_ACTIVITY_RESTRICT" => return Self::ErrorParentActivityRestrict,
-            _ => {}
+            "100" => Self::Code100,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "WRONG_DATETIME_FORMAT" => Self::WrongDatetimeFormat,
+            "CAN_NOT_UPDATE_COMPLETED_TODO" => Self::CanNotUpdateCompletedTodo,
+            "ERROR_PARENT_ACTIVITY_RESTRICT" => Self::ErrorParentActivityRestrict,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5913,17 +5989,19 @@ pub enum ActivityTodoUpdateColorError {
 impl ::b24_core::__private::MethodError for ActivityTodoUpdateColorError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "NOT_FOUND" => return Self::NotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
-            "CAN_NOT_UPDATE_COLOR_COMPLETED_TODO" => {
-                return Self::CanNotUpdateColorCompletedTodo;
+            "100" => Self::Code100,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "CAN_NOT_UPDATE_COLOR_COMPLETED_TODO" => Self::CanNotUpdateColorCompletedTodo,
+            "CAN_NOT_UPDATE_WRONG_COLOR_TODO" => Self::CanNotUpdateWrongColorTodo,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "CAN_NOT_UPDATE_WRONG_COLOR_TODO" => return Self::CanNotUpdateWrongColorTodo,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5977,15 +6055,19 @@ pub enum ActivityTodoUpdateDeadlineError {
 impl ::b24_core::__private::MethodError for ActivityTodoUpdateDeadlineError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "NOT_FOUND" => return Self::NotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
-            "WRONG_DATETIME_FORMAT" => return Self::WrongDatetimeFormat,
-            "CAN_NOT_UPDATE_COMPLETED_TODO" => return Self::CanNotUpdateCompletedTodo,
-            _ => {}
+            "100" => Self::Code100,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "WRONG_DATETIME_FORMAT" => Self::WrongDatetimeFormat,
+            "CAN_NOT_UPDATE_COMPLETED_TODO" => Self::CanNotUpdateCompletedTodo,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6035,14 +6117,18 @@ pub enum ActivityTodoUpdateDescriptionError {
 impl ::b24_core::__private::MethodError for ActivityTodoUpdateDescriptionError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "NOT_FOUND" => return Self::NotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
-            "CAN_NOT_UPDATE_COMPLETED_TODO" => return Self::CanNotUpdateCompletedTodo,
-            _ => {}
+            "100" => Self::Code100,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "CAN_NOT_UPDATE_COMPLETED_TODO" => Self::CanNotUpdateCompletedTodo,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6095,17 +6181,21 @@ pub enum ActivityTodoUpdateResponsibleUserError {
 impl ::b24_core::__private::MethodError for ActivityTodoUpdateResponsibleUserError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "NOT_FOUND" => return Self::NotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
+            "100" => Self::Code100,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
             "CAN_NOT_UPDATE_RESPONSIBLE_USER_COMPLETED_TODO" => {
-                return Self::CanNotUpdateResponsibleUserCompletedTodo;
+                Self::CanNotUpdateResponsibleUserCompletedTodo
             }
-            "INVALID_ARG_VALUE" => return Self::InvalidArgValue,
-            _ => {}
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6155,15 +6245,19 @@ pub enum ActivityTypeAddError {
 impl ::b24_core::__private::MethodError for ActivityTypeAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
+            "ACCESS_DENIED" => Self::AccessDenied,
             "Access denied! Application context required" => {
-                return Self::AccessDeniedApplicationContextRequired;
+                Self::AccessDeniedApplicationContextRequired
             }
-            "Admin permissions required" => return Self::AdminPermissionsRequired,
-            "INVALID_ARG_VALUE" => return Self::InvalidArgValue,
-            _ => {}
+            "Admin permissions required" => Self::AdminPermissionsRequired,
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6208,15 +6302,19 @@ pub enum ActivityTypeDeleteError {
 impl ::b24_core::__private::MethodError for ActivityTypeDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
+            "ACCESS_DENIED" => Self::AccessDenied,
             "Access denied! Application context required" => {
-                return Self::AccessDeniedApplicationContextRequired;
+                Self::AccessDeniedApplicationContextRequired
             }
-            "Admin permissions required" => return Self::AdminPermissionsRequired,
-            "INVALID_ARG_VALUE" => return Self::InvalidArgValue,
-            _ => {}
+            "Admin permissions required" => Self::AdminPermissionsRequired,
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6257,14 +6355,18 @@ pub enum ActivityTypeListError {
 impl ::b24_core::__private::MethodError for ActivityTypeListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
+            "ACCESS_DENIED" => Self::AccessDenied,
             "Access denied! Application context required" => {
-                return Self::AccessDeniedApplicationContextRequired;
+                Self::AccessDeniedApplicationContextRequired
             }
-            "Admin permissions required" => return Self::AdminPermissionsRequired,
-            _ => {}
+            "Admin permissions required" => Self::AdminPermissionsRequired,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6336,36 +6438,40 @@ pub enum ActivityUpdateError {
 impl ::b24_core::__private::MethodError for ActivityUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "Activity is not found" => return Self::ActivityIsNotFound,
+            "Activity is not found" => Self::ActivityIsNotFound,
             "The field SUBJECT is not defined or empty" => {
-                return Self::TheFieldSubjectIsNotDefinedOrEmpty;
+                Self::TheFieldSubjectIsNotDefinedOrEmpty
             }
             "The field RESPONSIBLE_ID is not defined or invalid" => {
-                return Self::TheFieldResponsibleIdIsNotDefinedOrInvalid;
+                Self::TheFieldResponsibleIdIsNotDefinedOrInvalid
             }
             "The field TYPE_ID is not defined or invalid" => {
-                return Self::TheFieldTypeIdIsNotDefinedOrInvalid;
+                Self::TheFieldTypeIdIsNotDefinedOrInvalid
             }
             "The field COMMUNICATIONS is not defined or invalid" => {
-                return Self::TheFieldCommunicationsIsNotDefinedOrInvalid;
+                Self::TheFieldCommunicationsIsNotDefinedOrInvalid
             }
             "The only one communication is allowed for activity of specified type" => {
-                return Self::TheOnlyOneCommunicationIsAllowedForActivityOfSpecifiedType;
+                Self::TheOnlyOneCommunicationIsAllowedForActivityOfSpecifiedType
             }
             "Could not build binding. Please ensure that owner info and communications are defined correctly" => {
-                return Self::CouldNotBuildBindingPleaseEnsureThatOwnerInfoAndCommunicationsAreDefinedCorrectly;
+                Self::CouldNotBuildBindingPleaseEnsureThatOwnerInfoAndCommunicationsAreDefinedCorrectly
             }
             "The custom activity without provider is not supported in current context" => {
-                return Self::TheCustomActivityWithoutProviderIsNotSupportedInCurrentContext;
+                Self::TheCustomActivityWithoutProviderIsNotSupportedInCurrentContext
             }
             "Use crm.activity.configurable.update for this activity provider" => {
-                return Self::UseCrmActivityConfigurableUpdateForThisActivityProvider;
+                Self::UseCrmActivityConfigurableUpdateForThisActivityProvider
             }
-            "Access denied" => return Self::AccessDenied,
-            "Application context required" => return Self::ApplicationContextRequired,
-            _ => {}
+            "Access denied" => Self::AccessDenied,
+            "Application context required" => Self::ApplicationContextRequired,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6433,20 +6539,19 @@ impl ::b24_core::__private::MethodError for TimelineBindingsBindError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "owner_id is not defined or invalid" => {
-                    return Self::OwnerIdIsNotDefinedOr;
+                "owner_id is not defined or invalid" => Self::OwnerIdIsNotDefinedOr,
+                "entity_id is not defined or invalid" => Self::EntityIdIsNotDefinedOr,
+                "entity_type is not defined or invalid" => Self::EntityTypeIsNotDefinedOr,
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                "entity_id is not defined or invalid" => {
-                    return Self::EntityIdIsNotDefinedOr;
-                }
-                "entity_type is not defined or invalid" => {
-                    return Self::EntityTypeIsNotDefinedOr;
-                }
-                "access denied" => return Self::AccessDenied,
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6478,13 +6583,16 @@ impl ::b24_core::__private::MethodError for TimelineBindingsFieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+                "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6513,13 +6621,16 @@ impl ::b24_core::__private::MethodError for TimelineBindingsListError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "owner_id is not defined or invalid" => {
-                    return Self::OwnerIdIsNotDefinedOr;
+                "owner_id is not defined or invalid" => Self::OwnerIdIsNotDefinedOr,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6564,21 +6675,20 @@ impl ::b24_core::__private::MethodError for TimelineBindingsUnbindError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "owner_id is not defined or invalid" => {
-                    return Self::OwnerIdIsNotDefinedOr;
+                "owner_id is not defined or invalid" => Self::OwnerIdIsNotDefinedOr,
+                "entity_id is not defined or invalid" => Self::EntityIdIsNotDefinedOr,
+                "entity_type is not defined or invalid" => Self::EntityTypeIsNotDefinedOr,
+                "not found" => Self::NotFound,
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                "entity_id is not defined or invalid" => {
-                    return Self::EntityIdIsNotDefinedOr;
-                }
-                "entity_type is not defined or invalid" => {
-                    return Self::EntityTypeIsNotDefinedOr;
-                }
-                "not found" => return Self::NotFound,
-                "access denied" => return Self::AccessDenied,
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6627,14 +6737,18 @@ pub enum TimelineCommentAddError {
 impl ::b24_core::__private::MethodError for TimelineCommentAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "NOT_FOUND" => return Self::NotFound,
-            "INVALID_ARG_VALUE" => return Self::InvalidArgValue,
-            "100" => return Self::Code100,
-            _ => {}
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6685,14 +6799,18 @@ pub enum TimelineCommentDeleteError {
 impl ::b24_core::__private::MethodError for TimelineCommentDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "NOT_FOUND" => return Self::NotFound,
-            "MULTIPLE_BINDINGS" => return Self::MultipleBindings,
-            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
-            "100" => return Self::Code100,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            "MULTIPLE_BINDINGS" => Self::MultipleBindings,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6726,11 +6844,16 @@ impl ::b24_core::__private::MethodError for TimelineCommentFieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "error" => return Self::Error,
-                _ => {}
+                "error" => Self::Error,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6767,13 +6890,18 @@ impl ::b24_core::__private::MethodError for TimelineCommentGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "not found" => return Self::NotFound,
-                "access denied" => return Self::AccessDenied,
-                "id is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
-                _ => {}
+                "not found" => Self::NotFound,
+                "access denied" => Self::AccessDenied,
+                "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6805,11 +6933,16 @@ impl ::b24_core::__private::MethodError for TimelineCommentListError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6853,19 +6986,23 @@ pub enum TimelineIconAddError {
 impl ::b24_core::__private::MethodError for TimelineIconAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "INVALID_ARG_VALUE" => return Self::InvalidArgValue,
-            "FILE_SAVE_ERROR" => return Self::FileSaveError,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal)" => return Self::OtherErrorsEGFatal,
-                _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            "FILE_SAVE_ERROR" => Self::FileSaveError,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal)" => Self::OtherErrorsEGFatal,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6909,18 +7046,22 @@ pub enum TimelineIconDeleteError {
 impl ::b24_core::__private::MethodError for TimelineIconDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "NOT_FOUND" => return Self::NotFound,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal)" => return Self::OtherErrorsEGFatal,
-                _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal)" => Self::OtherErrorsEGFatal,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6960,17 +7101,21 @@ pub enum TimelineIconGetError {
 impl ::b24_core::__private::MethodError for TimelineIconGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "NOT_FOUND" => return Self::NotFound,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal)" => return Self::OtherErrorsEGFatal,
-                _ => {}
+            "NOT_FOUND" => Self::NotFound,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal)" => Self::OtherErrorsEGFatal,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7002,11 +7147,16 @@ impl ::b24_core::__private::MethodError for TimelineIconListError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal)" => return Self::OtherErrorsEGFatal,
-                _ => {}
+                "other errors (e.g., fatal)" => Self::OtherErrorsEGFatal,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7056,22 +7206,26 @@ pub enum TimelineItemPinError {
 impl ::b24_core::__private::MethodError for TimelineItemPinError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "NOT_FOUND" => return Self::NotFound,
-            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
-            "CAN_NOT_CHANGE_PINNED" => return Self::CanNotChangePinned,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "only three events can be added to favorites" => {
-                    return Self::OnlyThreeEventsCanBeAdded;
+            "100" => Self::Code100,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "CAN_NOT_CHANGE_PINNED" => Self::CanNotChangePinned,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "only three events can be added to favorites" => {
+                        Self::OnlyThreeEventsCanBeAdded
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7121,14 +7275,18 @@ pub enum TimelineItemUnpinError {
 impl ::b24_core::__private::MethodError for TimelineItemUnpinError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "NOT_FOUND" => return Self::NotFound,
-            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
-            "CAN_NOT_CHANGE_PINNED" => return Self::CanNotChangePinned,
-            _ => {}
+            "100" => Self::Code100,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "CAN_NOT_CHANGE_PINNED" => Self::CanNotChangePinned,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7173,13 +7331,17 @@ pub enum TimelineLayoutBlocksDeleteError {
 impl ::b24_core::__private::MethodError for TimelineLayoutBlocksDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_WRONG_CONTEXT" => return Self::ErrorWrongContext,
-            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
-            "NOT_FOUND" => return Self::NotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_WRONG_CONTEXT" => Self::ErrorWrongContext,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7223,13 +7385,17 @@ pub enum TimelineLayoutBlocksGetError {
 impl ::b24_core::__private::MethodError for TimelineLayoutBlocksGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_WRONG_CONTEXT" => return Self::ErrorWrongContext,
-            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
-            "NOT_FOUND" => return Self::NotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_WRONG_CONTEXT" => Self::ErrorWrongContext,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7281,15 +7447,19 @@ pub enum TimelineLayoutBlocksSetError {
 impl ::b24_core::__private::MethodError for TimelineLayoutBlocksSetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_WRONG_CONTEXT" => return Self::ErrorWrongContext,
-            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
-            "NOT_FOUND" => return Self::NotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "UNSUITABLE_TIMELINE_ITEM" => return Self::UnsuitableTimelineItem,
-            "FIELD_IS_REQUIRED" => return Self::FieldIsRequired,
-            _ => {}
+            "ERROR_WRONG_CONTEXT" => Self::ErrorWrongContext,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "UNSUITABLE_TIMELINE_ITEM" => Self::UnsuitableTimelineItem,
+            "FIELD_IS_REQUIRED" => Self::FieldIsRequired,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7335,18 +7505,22 @@ pub enum TimelineLogmessageAddError {
 impl ::b24_core::__private::MethodError for TimelineLogmessageAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal)" => return Self::OtherErrorsEGFatal,
-                _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal)" => Self::OtherErrorsEGFatal,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7394,19 +7568,23 @@ pub enum TimelineLogmessageDeleteError {
 impl ::b24_core::__private::MethodError for TimelineLogmessageDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "NOT_FOUND" => return Self::NotFound,
-            "REMOVING_DISABLED" => return Self::RemovingDisabled,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal)" => return Self::OtherErrorsEGFatal,
-                _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            "REMOVING_DISABLED" => Self::RemovingDisabled,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal)" => Self::OtherErrorsEGFatal,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7447,17 +7625,21 @@ pub enum TimelineLogmessageGetError {
 impl ::b24_core::__private::MethodError for TimelineLogmessageGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "NOT_FOUND" => return Self::NotFound,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal)" => return Self::OtherErrorsEGFatal,
-                _ => {}
+            "NOT_FOUND" => Self::NotFound,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal)" => Self::OtherErrorsEGFatal,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7492,16 +7674,20 @@ pub enum TimelineLogmessageListError {
 impl ::b24_core::__private::MethodError for TimelineLogmessageListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal)" => return Self::OtherErrorsEGFatal,
-                _ => {}
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal)" => Self::OtherErrorsEGFatal,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7546,19 +7732,23 @@ pub enum TimelineLogoAddError {
 impl ::b24_core::__private::MethodError for TimelineLogoAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "INVALID_ARG_VALUE" => return Self::InvalidArgValue,
-            "FILE_SAVE_ERROR" => return Self::FileSaveError,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal)" => return Self::OtherErrorsEGFatal,
-                _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            "FILE_SAVE_ERROR" => Self::FileSaveError,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal)" => Self::OtherErrorsEGFatal,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7602,18 +7792,22 @@ pub enum TimelineLogoDeleteError {
 impl ::b24_core::__private::MethodError for TimelineLogoDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "NOT_FOUND" => return Self::NotFound,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal)" => return Self::OtherErrorsEGFatal,
-                _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal)" => Self::OtherErrorsEGFatal,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7653,17 +7847,21 @@ pub enum TimelineLogoGetError {
 impl ::b24_core::__private::MethodError for TimelineLogoGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "NOT_FOUND" => return Self::NotFound,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal)" => return Self::OtherErrorsEGFatal,
-                _ => {}
+            "NOT_FOUND" => Self::NotFound,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal)" => Self::OtherErrorsEGFatal,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7706,20 +7904,22 @@ pub enum TimelineNoteDeleteError {
 impl ::b24_core::__private::MethodError for TimelineNoteDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "NOT_FOUND" => return Self::NotFound,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

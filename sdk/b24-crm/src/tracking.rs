@@ -181,10 +181,14 @@ pub enum TrackingTraceAddError {
 impl ::b24_core::__private::MethodError for TrackingTraceAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -212,10 +216,14 @@ pub enum TrackingTraceDeleteError {
 impl ::b24_core::__private::MethodError for TrackingTraceDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -5288,22 +5288,26 @@ pub enum CategoryAddError {
 impl ::b24_core::__private::MethodError for CategoryAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "NOT_FOUND" => return Self::NotFound,
-            "ENTITY_TYPE_NOT_SUPPORTED" => return Self::EntityTypeNotSupported,
-            "ADDING_DISABLED" => return Self::AddingDisabled,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "field 'name' is required" => return Self::FieldNameIsRequired,
-                "default client category does not support updating default state" => {
-                    return Self::DefaultClientCategoryDoesNotSupport;
+            "NOT_FOUND" => Self::NotFound,
+            "ENTITY_TYPE_NOT_SUPPORTED" => Self::EntityTypeNotSupported,
+            "ADDING_DISABLED" => Self::AddingDisabled,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "field 'name' is required" => Self::FieldNameIsRequired,
+                    "default client category does not support updating default state" => {
+                        Self::DefaultClientCategoryDoesNotSupport
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5365,25 +5369,29 @@ pub enum CategoryDeleteError {
 impl ::b24_core::__private::MethodError for CategoryDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "NOT_FOUND" => return Self::NotFound,
-            "ENTITY_TYPE_NOT_SUPPORTED" => return Self::EntityTypeNotSupported,
-            "REMOVING_DISABLED" => return Self::RemovingDisabled,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "BX_ERROR" => return Self::BxError,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "deals related to the funnel {categoryname} found" => {
-                    return Self::DealsRelatedToTheFunnelCategoryName;
+            "NOT_FOUND" => Self::NotFound,
+            "ENTITY_TYPE_NOT_SUPPORTED" => Self::EntityTypeNotSupported,
+            "REMOVING_DISABLED" => Self::RemovingDisabled,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BX_ERROR" => Self::BxError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "deals related to the funnel {categoryname} found" => {
+                        Self::DealsRelatedToTheFunnelCategoryName
+                    }
+                    "default deal category cannot be deleted" => {
+                        Self::DefaultDealCategoryCannotBeDeleted
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "default deal category cannot be deleted" => {
-                    return Self::DefaultDealCategoryCannotBeDeleted;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5422,11 +5430,15 @@ pub enum CategoryFieldsError {
 impl ::b24_core::__private::MethodError for CategoryFieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "NOT_FOUND" => return Self::NotFound,
-            "ENTITY_TYPE_NOT_SUPPORTED" => return Self::EntityTypeNotSupported,
-            _ => {}
+            "NOT_FOUND" => Self::NotFound,
+            "ENTITY_TYPE_NOT_SUPPORTED" => Self::EntityTypeNotSupported,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5466,12 +5478,16 @@ pub enum CategoryGetError {
 impl ::b24_core::__private::MethodError for CategoryGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "NOT_FOUND" => return Self::NotFound,
-            "ENTITY_TYPE_NOT_SUPPORTED" => return Self::EntityTypeNotSupported,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "NOT_FOUND" => Self::NotFound,
+            "ENTITY_TYPE_NOT_SUPPORTED" => Self::EntityTypeNotSupported,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5506,11 +5522,15 @@ pub enum CategoryListError {
 impl ::b24_core::__private::MethodError for CategoryListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "NOT_FOUND" => return Self::NotFound,
-            "ENTITY_TYPE_NOT_SUPPORTED" => return Self::EntityTypeNotSupported,
-            _ => {}
+            "NOT_FOUND" => Self::NotFound,
+            "ENTITY_TYPE_NOT_SUPPORTED" => Self::EntityTypeNotSupported,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5550,12 +5570,16 @@ pub enum CategoryUpdateError {
 impl ::b24_core::__private::MethodError for CategoryUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "NOT_FOUND" => return Self::NotFound,
-            "ENTITY_TYPE_NOT_SUPPORTED" => return Self::EntityTypeNotSupported,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "NOT_FOUND" => Self::NotFound,
+            "ENTITY_TYPE_NOT_SUPPORTED" => Self::EntityTypeNotSupported,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5606,15 +5630,19 @@ pub enum ItemAddError {
 impl ::b24_core::__private::MethodError for ItemAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "allowed_only_intranet_user" => return Self::AllowedOnlyIntranetUser,
-            "NOT_FOUND" => return Self::NotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "CRM_FIELD_ERROR_VALUE_NOT_VALID" => return Self::CrmFieldErrorValueNotValid,
-            "100" => return Self::Code100,
-            "CREATE_DYNAMIC_ITEM_RESTRICTED" => return Self::CreateDynamicItemRestricted,
-            _ => {}
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "CRM_FIELD_ERROR_VALUE_NOT_VALID" => Self::CrmFieldErrorValueNotValid,
+            "100" => Self::Code100,
+            "CREATE_DYNAMIC_ITEM_RESTRICTED" => Self::CreateDynamicItemRestricted,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5676,17 +5704,21 @@ pub enum ItemBatchImportError {
 impl ::b24_core::__private::MethodError for ItemBatchImportError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "NOT_FOUND" => return Self::NotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "CRM_FIELD_ERROR_VALUE_NOT_VALID" => return Self::CrmFieldErrorValueNotValid,
-            "100" => return Self::Code100,
-            "CREATE_DYNAMIC_ITEM_RESTRICTED" => return Self::CreateDynamicItemRestricted,
-            "MAX_IMPORT_BATCH_SIZE_EXCEEDED" => return Self::MaxImportBatchSizeExceeded,
-            "INVALID_CREDENTIALS" => return Self::InvalidCredentials,
-            "allowed_only_intranet_user" => return Self::AllowedOnlyIntranetUser,
-            _ => {}
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "CRM_FIELD_ERROR_VALUE_NOT_VALID" => Self::CrmFieldErrorValueNotValid,
+            "100" => Self::Code100,
+            "CREATE_DYNAMIC_ITEM_RESTRICTED" => Self::CreateDynamicItemRestricted,
+            "MAX_IMPORT_BATCH_SIZE_EXCEEDED" => Self::MaxImportBatchSizeExceeded,
+            "INVALID_CREDENTIALS" => Self::InvalidCredentials,
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5732,12 +5764,16 @@ pub enum ItemDeleteError {
 impl ::b24_core::__private::MethodError for ItemDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "allowed_only_intranet_user" => return Self::AllowedOnlyIntranetUser,
-            "NOT_FOUND" => return Self::NotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5776,21 +5812,23 @@ pub enum ItemDeliveryGetError {
 impl ::b24_core::__private::MethodError for ItemDeliveryGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "delivery not found or access denied" => {
-                    return Self::DeliveryNotFoundOrAccessDenied;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "delivery not found or access denied" => {
+                        Self::DeliveryNotFoundOrAccessDenied
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5829,19 +5867,21 @@ pub enum ItemDeliveryListError {
 impl ::b24_core::__private::MethodError for ItemDeliveryListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5884,16 +5924,21 @@ for ItemDetailsConfigurationForceCommonScopeForAllError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "parameter 'entitytypeid' is not defined" => {
-                    return Self::ParameterEntityTypeIdIsNotDefined;
+                    Self::ParameterEntityTypeIdIsNotDefined
                 }
                 "the entity type 'entitytypename' is not supported in current context" => {
-                    return Self::TheEntityTypeEntityTypeNameIsNot;
+                    Self::TheEntityTypeEntityTypeNameIsNot
                 }
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5963,33 +6008,32 @@ impl ::b24_core::__private::MethodError for ItemDetailsConfigurationSetError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "parameter 'entitytypeid' is not defined" => {
-                    return Self::ParameterEntityTypeIdIsNotDefined;
+                    Self::ParameterEntityTypeIdIsNotDefined
                 }
                 "the entity type 'entitytypename' is not supported in current context" => {
-                    return Self::TheEntityTypeEntityTypeNameIsNot;
+                    Self::TheEntityTypeEntityTypeNameIsNot
                 }
-                "access denied" => return Self::AccessDenied,
-                "parameter 'data' must be array" => return Self::ParameterDataMustBeArray,
-                "the data must be indexed array" => {
-                    return Self::TheDataMustBeIndexedArray;
-                }
-                "there are no data to write" => return Self::ThereAreNoDataToWrite,
+                "access denied" => Self::AccessDenied,
+                "parameter 'data' must be array" => Self::ParameterDataMustBeArray,
+                "the data must be indexed array" => Self::TheDataMustBeIndexedArray,
+                "there are no data to write" => Self::ThereAreNoDataToWrite,
                 "section at index i have type data[i].type. the expected type is 'section'" => {
-                    return Self::SectionAtIndexIHaveType;
+                    Self::SectionAtIndexIHaveType
                 }
-                "section at index i does not have name" => {
-                    return Self::SectionAtIndexIDoesNot;
-                }
-                "section at index i does not have title" => {
-                    return Self::SectionAtIndexIDoesNot;
-                }
+                "section at index i does not have name" => Self::SectionAtIndexIDoesNot,
+                "section at index i does not have title" => Self::SectionAtIndexIDoesNot,
                 "element at index j in section at index i does not have name" => {
-                    return Self::ElementAtIndexJInSection;
+                    Self::ElementAtIndexJInSection
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6033,12 +6077,16 @@ pub enum ItemFieldsError {
 impl ::b24_core::__private::MethodError for ItemFieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "allowed_only_intranet_user" => return Self::AllowedOnlyIntranetUser,
-            "NOT_FOUND" => return Self::NotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6079,12 +6127,16 @@ pub enum ItemGetError {
 impl ::b24_core::__private::MethodError for ItemGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "allowed_only_intranet_user" => return Self::AllowedOnlyIntranetUser,
-            "NOT_FOUND" => return Self::NotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6139,16 +6191,20 @@ pub enum ItemImportError {
 impl ::b24_core::__private::MethodError for ItemImportError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "NOT_FOUND" => return Self::NotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "CRM_FIELD_ERROR_VALUE_NOT_VALID" => return Self::CrmFieldErrorValueNotValid,
-            "100" => return Self::Code100,
-            "CREATE_DYNAMIC_ITEM_RESTRICTED" => return Self::CreateDynamicItemRestricted,
-            "INVALID_CREDENTIALS" => return Self::InvalidCredentials,
-            "allowed_only_intranet_user" => return Self::AllowedOnlyIntranetUser,
-            _ => {}
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "CRM_FIELD_ERROR_VALUE_NOT_VALID" => Self::CrmFieldErrorValueNotValid,
+            "100" => Self::Code100,
+            "CREATE_DYNAMIC_ITEM_RESTRICTED" => Self::CreateDynamicItemRestricted,
+            "INVALID_CREDENTIALS" => Self::InvalidCredentials,
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6197,12 +6253,16 @@ pub enum ItemListError {
 impl ::b24_core::__private::MethodError for ItemListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "allowed_only_intranet_user" => return Self::AllowedOnlyIntranetUser,
-            "NOT_FOUND" => return Self::NotFound,
-            "INVALID_ARG_VALUE" => return Self::InvalidArgValue,
-            _ => {}
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "NOT_FOUND" => Self::NotFound,
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6249,23 +6309,25 @@ pub enum ItemPaymentAddError {
 impl ::b24_core::__private::MethodError for ItemPaymentAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "invalid crm object type" => return Self::InvalidCrmObjectType,
-                "the provided crm object was not found" => {
-                    return Self::TheProvidedCrmObjectWasNot;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "invalid crm object type" => Self::InvalidCrmObjectType,
+                    "the provided crm object was not found" => {
+                        Self::TheProvidedCrmObjectWasNot
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6306,21 +6368,23 @@ pub enum ItemPaymentDeleteError {
 impl ::b24_core::__private::MethodError for ItemPaymentDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "payment not found or access denied" => {
-                    return Self::PaymentNotFoundOrAccessDenied;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "payment not found or access denied" => {
+                        Self::PaymentNotFoundOrAccessDenied
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6373,21 +6437,23 @@ pub enum ItemPaymentDeliveryAddError {
 impl ::b24_core::__private::MethodError for ItemPaymentDeliveryAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "payment not found" => return Self::PaymentNotFound,
-                "access denied" => return Self::AccessDenied,
-                "delivery item not found" => return Self::DeliveryItemNotFound,
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "payment not found" => Self::PaymentNotFound,
+                    "access denied" => Self::AccessDenied,
+                    "delivery item not found" => Self::DeliveryItemNotFound,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6432,20 +6498,22 @@ pub enum ItemPaymentDeliveryDeleteError {
 impl ::b24_core::__private::MethodError for ItemPaymentDeliveryDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "delivery item not found" => return Self::DeliveryItemNotFound,
-                "access denied" => return Self::AccessDenied,
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "delivery item not found" => Self::DeliveryItemNotFound,
+                    "access denied" => Self::AccessDenied,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6489,20 +6557,22 @@ pub enum ItemPaymentDeliveryListError {
 impl ::b24_core::__private::MethodError for ItemPaymentDeliveryListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "payment not found" => return Self::PaymentNotFound,
-                "access denied" => return Self::AccessDenied,
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "payment not found" => Self::PaymentNotFound,
+                    "access denied" => Self::AccessDenied,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6546,20 +6616,22 @@ pub enum ItemPaymentDeliverySetDeliveryError {
 impl ::b24_core::__private::MethodError for ItemPaymentDeliverySetDeliveryError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "delivery item not found" => return Self::DeliveryItemNotFound,
-                "access denied" => return Self::AccessDenied,
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "delivery item not found" => Self::DeliveryItemNotFound,
+                    "access denied" => Self::AccessDenied,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6615,27 +6687,29 @@ pub enum ItemPaymentProductAddError {
 impl ::b24_core::__private::MethodError for ItemPaymentProductAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "payment not found" => return Self::PaymentNotFound,
-                "access denied" => return Self::AccessDenied,
-                "product item not found" => return Self::ProductItemNotFound,
-                "insufficient product quantity to add to payment" => {
-                    return Self::InsufficientProductQuantityToAddTo;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "payment not found" => Self::PaymentNotFound,
+                    "access denied" => Self::AccessDenied,
+                    "product item not found" => Self::ProductItemNotFound,
+                    "insufficient product quantity to add to payment" => {
+                        Self::InsufficientProductQuantityToAddTo
+                    }
+                    "product quantity cannot be less than or equal to 0" => {
+                        Self::ProductQuantityCannotBeLessThan
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "product quantity cannot be less than or equal to 0" => {
-                    return Self::ProductQuantityCannotBeLessThan;
-                }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6682,20 +6756,22 @@ pub enum ItemPaymentProductDeleteError {
 impl ::b24_core::__private::MethodError for ItemPaymentProductDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "product item not found" => return Self::ProductItemNotFound,
-                "access denied" => return Self::AccessDenied,
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "product item not found" => Self::ProductItemNotFound,
+                    "access denied" => Self::AccessDenied,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6739,20 +6815,22 @@ pub enum ItemPaymentProductListError {
 impl ::b24_core::__private::MethodError for ItemPaymentProductListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "payment not found" => return Self::PaymentNotFound,
-                "access denied" => return Self::AccessDenied,
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "payment not found" => Self::PaymentNotFound,
+                    "access denied" => Self::AccessDenied,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6804,26 +6882,28 @@ pub enum ItemPaymentProductSetQuantityError {
 impl ::b24_core::__private::MethodError for ItemPaymentProductSetQuantityError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "product item not found" => return Self::ProductItemNotFound,
-                "access denied" => return Self::AccessDenied,
-                "product quantity cannot be less than or equal to 0" => {
-                    return Self::ProductQuantityCannotBeLessThan;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "product item not found" => Self::ProductItemNotFound,
+                    "access denied" => Self::AccessDenied,
+                    "product quantity cannot be less than or equal to 0" => {
+                        Self::ProductQuantityCannotBeLessThan
+                    }
+                    "insufficient product quantity to add to payment" => {
+                        Self::InsufficientProductQuantityToAddTo
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "insufficient product quantity to add to payment" => {
-                    return Self::InsufficientProductQuantityToAddTo;
-                }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6869,22 +6949,24 @@ pub enum ItemPaymentUpdateError {
 impl ::b24_core::__private::MethodError for ItemPaymentUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "payment not found or access denied" => {
-                    return Self::PaymentNotFoundOrAccessDenied;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "payment not found or access denied" => {
+                        Self::PaymentNotFoundOrAccessDenied
+                    }
+                    "payment system not found" => Self::PaymentSystemNotFound,
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "payment system not found" => return Self::PaymentSystemNotFound,
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6934,21 +7016,23 @@ pub enum ItemProductrowAddError {
 impl ::b24_core::__private::MethodError for ItemProductrowAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ENTITY_TYPE_NOT_SUPPORTED" => return Self::EntityTypeNotSupported,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "OWNER_NOT_FOUND" => return Self::OwnerNotFound,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "ENTITY_TYPE_NOT_SUPPORTED" => Self::EntityTypeNotSupported,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "OWNER_NOT_FOUND" => Self::OwnerNotFound,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6999,21 +7083,23 @@ pub enum ItemProductrowDeleteError {
 impl ::b24_core::__private::MethodError for ItemProductrowDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ENTITY_TYPE_NOT_SUPPORTED" => return Self::EntityTypeNotSupported,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "NOT_FOUND" => return Self::NotFound,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "ENTITY_TYPE_NOT_SUPPORTED" => Self::EntityTypeNotSupported,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7049,13 +7135,16 @@ impl ::b24_core::__private::MethodError for ItemProductrowFieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+                "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7091,19 +7180,21 @@ pub enum ItemProductrowGetAvailableForPaymentError {
 impl ::b24_core::__private::MethodError for ItemProductrowGetAvailableForPaymentError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7145,20 +7236,22 @@ pub enum ItemProductrowListError {
 impl ::b24_core::__private::MethodError for ItemProductrowListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "INVALID_ARG_VALUE" => return Self::InvalidArgValue,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7209,22 +7302,24 @@ pub enum ItemProductrowUpdateError {
 impl ::b24_core::__private::MethodError for ItemProductrowUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ENTITY_TYPE_NOT_SUPPORTED" => return Self::EntityTypeNotSupported,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "NOT_FOUND" => return Self::NotFound,
-            "INVALID_ARG_VALUE" => return Self::InvalidArgValue,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "ENTITY_TYPE_NOT_SUPPORTED" => Self::EntityTypeNotSupported,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7282,23 +7377,27 @@ pub enum ItemUpdateError {
 impl ::b24_core::__private::MethodError for ItemUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "allowed_only_intranet_user" => return Self::AllowedOnlyIntranetUser,
-            "NOT_FOUND" => return Self::NotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "CRM_FIELD_ERROR_VALUE_NOT_VALID" => return Self::CrmFieldErrorValueNotValid,
-            "100" => return Self::Code100,
-            "UPDATE_DYNAMIC_ITEM_RESTRICTED" => return Self::UpdateDynamicItemRestricted,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "insufficient permissions to change the stage" => {
-                    return Self::InsufficientPermissionsToChangeTheStage;
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "NOT_FOUND" => Self::NotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "CRM_FIELD_ERROR_VALUE_NOT_VALID" => Self::CrmFieldErrorValueNotValid,
+            "100" => Self::Code100,
+            "UPDATE_DYNAMIC_ITEM_RESTRICTED" => Self::UpdateDynamicItemRestricted,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "insufficient permissions to change the stage" => {
+                        Self::InsufficientPermissionsToChangeTheStage
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7353,21 +7452,25 @@ pub enum OrderentityAddError {
 impl ::b24_core::__private::MethodError for OrderentityAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300020" => return Self::Code200040300020,
-            "201650000001" => return Self::Code201650000001,
-            "200540400001" => return Self::Code200540400001,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields: #fields# \nrequired fields not specified (#fields# — list of fields separated by commas)" => {
-                    return Self::RequiredFieldsFieldsRequiredFieldsNot;
+            "200040300020" => Self::Code200040300020,
+            "201650000001" => Self::Code201650000001,
+            "200540400001" => Self::Code200540400001,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields: #fields# \nrequired fields not specified (#fields# — list of fields separated by commas)" => {
+                        Self::RequiredFieldsFieldsRequiredFieldsNot
+                    }
+                    "various order saving errors" => Self::VariousOrderSavingErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "various order saving errors" => return Self::VariousOrderSavingErrors,
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7420,21 +7523,25 @@ pub enum OrderentityDeleteByFilterError {
 impl ::b24_core::__private::MethodError for OrderentityDeleteByFilterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300020" => return Self::Code200040300020,
-            "201640400004" => return Self::Code201640400004,
-            "200540400001" => return Self::Code200540400001,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields: #fields# \nrequired fields not specified (#fields# — list of fields separated by commas)" => {
-                    return Self::RequiredFieldsFieldsRequiredFieldsNot;
+            "200040300020" => Self::Code200040300020,
+            "201640400004" => Self::Code201640400004,
+            "200540400001" => Self::Code200540400001,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields: #fields# \nrequired fields not specified (#fields# — list of fields separated by commas)" => {
+                        Self::RequiredFieldsFieldsRequiredFieldsNot
+                    }
+                    "various order saving errors" => Self::VariousOrderSavingErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "various order saving errors" => return Self::VariousOrderSavingErrors,
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7468,10 +7575,14 @@ pub enum OrderentityGetFieldsError {
 impl ::b24_core::__private::MethodError for OrderentityGetFieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            _ => {}
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7505,11 +7616,15 @@ pub enum OrderentityListError {
 impl ::b24_core::__private::MethodError for OrderentityListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            "200540400002" => return Self::Code200540400002,
-            _ => {}
+            "200040300010" => Self::Code200040300010,
+            "200540400002" => Self::Code200540400002,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7558,22 +7673,26 @@ pub enum TypeAddError {
 impl ::b24_core::__private::MethodError for TypeAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "INVALID_ARG_VALUE" => return Self::InvalidArgValue,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "allowed_only_intranet_user" => return Self::AllowedOnlyIntranetUser,
-            "100" => return Self::Code100,
-            "CREATE_DYNAMIC_TYPE_RESTRICTED" => return Self::CreateDynamicTypeRestricted,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "select a workplace where the spa will be located" => {
-                    return Self::SelectAWorkplaceWhereTheSpa;
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "100" => Self::Code100,
+            "CREATE_DYNAMIC_TYPE_RESTRICTED" => Self::CreateDynamicTypeRestricted,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "select a workplace where the spa will be located" => {
+                        Self::SelectAWorkplaceWhereTheSpa
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7618,18 +7737,22 @@ pub enum TypeDeleteError {
 impl ::b24_core::__private::MethodError for TypeDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "allowed_only_intranet_user" => return Self::AllowedOnlyIntranetUser,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "BX_ERROR" => return Self::BxError,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "smart process not found" => return Self::SmartProcessNotFound,
-                _ => {}
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BX_ERROR" => Self::BxError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "smart process not found" => Self::SmartProcessNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7665,11 +7788,15 @@ pub enum TypeFieldsError {
 impl ::b24_core::__private::MethodError for TypeFieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "allowed_only_intranet_user" => return Self::AllowedOnlyIntranetUser,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7706,17 +7833,21 @@ pub enum TypeGetError {
 impl ::b24_core::__private::MethodError for TypeGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "allowed_only_intranet_user" => return Self::AllowedOnlyIntranetUser,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "spa not found" => return Self::SpaNotFound,
-                _ => {}
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "spa not found" => Self::SpaNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7755,17 +7886,21 @@ pub enum TypeGetByEntityTypeIdError {
 impl ::b24_core::__private::MethodError for TypeGetByEntityTypeIdError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "allowed_only_intranet_user" => return Self::AllowedOnlyIntranetUser,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "smart process not found" => return Self::SmartProcessNotFound,
-                _ => {}
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "smart process not found" => Self::SmartProcessNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7810,12 +7945,16 @@ pub enum TypeListError {
 impl ::b24_core::__private::MethodError for TypeListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "allowed_only_intranet_user" => return Self::AllowedOnlyIntranetUser,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "INVALID_ARG_VALUE" => return Self::InvalidArgValue,
-            _ => {}
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "INVALID_ARG_VALUE" => Self::InvalidArgValue,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7857,20 +7996,24 @@ pub enum TypeUpdateError {
 impl ::b24_core::__private::MethodError for TypeUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "allowed_only_intranet_user" => return Self::AllowedOnlyIntranetUser,
-            "UPDATE_DYNAMIC_TYPE_RESTRICTED" => return Self::UpdateDynamicTypeRestricted,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "select a workplace where the spa will be located" => {
-                    return Self::SelectAWorkplaceWhereTheSpa;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "allowed_only_intranet_user" => Self::AllowedOnlyIntranetUser,
+            "UPDATE_DYNAMIC_TYPE_RESTRICTED" => Self::UpdateDynamicTypeRestricted,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "select a workplace where the spa will be located" => {
+                        Self::SelectAWorkplaceWhereTheSpa
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7903,12 +8046,17 @@ impl ::b24_core::__private::MethodError for UserfieldSettingsFieldsError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "parameter 'type' is not specified or empty" => {
-                    return Self::ParameterTypeIsNotSpecifiedOr;
+                    Self::ParameterTypeIsNotSpecifiedOr
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7944,19 +8092,21 @@ pub enum PaymentGetPublicUrlError {
 impl ::b24_core::__private::MethodError for PaymentGetPublicUrlError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200640400001" => return Self::Code200640400001,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200640400001" => Self::Code200640400001,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8012,25 +8162,24 @@ impl ::b24_core::__private::MethodError for AddError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "you cannot create custom fields" => {
-                    return Self::YouCannotCreateCustomFields;
-                }
-                "the 'user_type_id' field is not found" => {
-                    return Self::TheUserTypeIdFieldIs;
-                }
-                "the 'field_name' field is not found" => {
-                    return Self::TheFieldNameFieldIsNot;
-                }
-                "field ... already exists" => return Self::FieldAlreadyExists,
-                "fail to create new user field" => return Self::FailToCreateNewUserField,
+                "access denied" => Self::AccessDenied,
+                "you cannot create custom fields" => Self::YouCannotCreateCustomFields,
+                "the 'user_type_id' field is not found" => Self::TheUserTypeIdFieldIs,
+                "the 'field_name' field is not found" => Self::TheFieldNameFieldIsNot,
+                "field ... already exists" => Self::FieldAlreadyExists,
+                "fail to create new user field" => Self::FailToCreateNewUserField,
                 "fail to save enumeration field values" => {
-                    return Self::FailToSaveEnumerationFieldValues;
+                    Self::FailToSaveEnumerationFieldValues
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8078,22 +8227,23 @@ impl ::b24_core::__private::MethodError for DeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "you cannot delete the user field" => {
-                    return Self::YouCannotDeleteTheUserField;
-                }
+                "you cannot delete the user field" => Self::YouCannotDeleteTheUserField,
                 "the current method required more scopes. (crm)" => {
-                    return Self::TheCurrentMethodRequiredMoreScopes;
+                    Self::TheCurrentMethodRequiredMoreScopes
                 }
-                "no settings for userfieldaccess" => {
-                    return Self::NoSettingsForUserFieldAccess;
-                }
+                "no settings for userfieldaccess" => Self::NoSettingsForUserFieldAccess,
                 "error while attempting to modify user field settings" => {
-                    return Self::ErrorWhileAttemptingToModifyUser;
+                    Self::ErrorWhileAttemptingToModifyUser
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8134,18 +8284,21 @@ impl ::b24_core::__private::MethodError for GetError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "you do not have permission to view user field settings" => {
-                    return Self::YouDoNotHavePermissionTo;
+                    Self::YouDoNotHavePermissionTo
                 }
                 "the current method required more scopes. (crm)" => {
-                    return Self::TheCurrentMethodRequiredMoreScopes;
+                    Self::TheCurrentMethodRequiredMoreScopes
                 }
-                "no settings for userfieldaccess" => {
-                    return Self::NoSettingsForUserFieldAccess;
+                "no settings for userfieldaccess" => Self::NoSettingsForUserFieldAccess,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8183,15 +8336,18 @@ impl ::b24_core::__private::MethodError for GetTypesError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "the current method required more scopes. (crm)" => {
-                    return Self::TheCurrentMethodRequiredMoreScopes;
+                    Self::TheCurrentMethodRequiredMoreScopes
                 }
-                "no settings for userfieldaccess" => {
-                    return Self::NoSettingsForUserFieldAccess;
+                "no settings for userfieldaccess" => Self::NoSettingsForUserFieldAccess,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8234,21 +8390,24 @@ impl ::b24_core::__private::MethodError for UpdateError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "you cannot change the settings of the user field" => {
-                    return Self::YouCannotChangeTheSettingsOf;
+                    Self::YouCannotChangeTheSettingsOf
                 }
                 "the current method required more scopes. (crm)" => {
-                    return Self::TheCurrentMethodRequiredMoreScopes;
+                    Self::TheCurrentMethodRequiredMoreScopes
                 }
-                "no settings for userfieldaccess" => {
-                    return Self::NoSettingsForUserFieldAccess;
-                }
+                "no settings for userfieldaccess" => Self::NoSettingsForUserFieldAccess,
                 "error while attempting to change user field settings" => {
-                    return Self::ErrorWhileAttemptingToChangeUser;
+                    Self::ErrorWhileAttemptingToChangeUser
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

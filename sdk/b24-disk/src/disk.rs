@@ -2897,11 +2897,15 @@ pub enum AttachedObjectGetError {
 impl ::b24_core::__private::MethodError for AttachedObjectGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2947,14 +2951,18 @@ pub enum FileCopyToError {
 impl ::b24_core::__private::MethodError for FileCopyToError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "DISK_OBJ_22000" => return Self::DiskObj22000,
-            "DISK_FILE_22003" => return Self::DiskFile22003,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "DISK_OBJ_22000" => Self::DiskObj22000,
+            "DISK_FILE_22003" => Self::DiskFile22003,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2999,13 +3007,17 @@ pub enum FileDeleteError {
 impl ::b24_core::__private::MethodError for FileDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            "DISK_FILE_22007" => return Self::DiskFile22007,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "DISK_FILE_22007" => Self::DiskFile22007,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3045,12 +3057,16 @@ pub enum FileGetError {
 impl ::b24_core::__private::MethodError for FileGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3107,14 +3123,18 @@ pub enum FileMoveToError {
 impl ::b24_core::__private::MethodError for FileMoveToError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            "DISK_OBJ_22000" => return Self::DiskObj22000,
-            "DISK_FILE_22007" => return Self::DiskFile22007,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "DISK_OBJ_22000" => Self::DiskObj22000,
+            "DISK_FILE_22007" => Self::DiskFile22007,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3163,19 +3183,23 @@ pub enum FileRenameError {
 impl ::b24_core::__private::MethodError for FileRenameError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            "DISK_OBJ_22000" => return Self::DiskObj22000,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "empty name" => return Self::EmptyName,
-                _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "DISK_OBJ_22000" => Self::DiskObj22000,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "empty name" => Self::EmptyName,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3224,14 +3248,18 @@ pub enum FileRestoreFromVersionError {
 impl ::b24_core::__private::MethodError for FileRestoreFromVersionError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            "DISK_FILE_22003" => return Self::DiskFile22003,
-            "DISK_FILE_22004" => return Self::DiskFile22004,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "DISK_FILE_22003" => Self::DiskFile22003,
+            "DISK_FILE_22004" => Self::DiskFile22004,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3284,15 +3312,19 @@ pub enum FileSearchError {
 impl ::b24_core::__private::MethodError for FileSearchError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "INVALID_QUERY" => return Self::InvalidQuery,
-            "INVALID_TYPE" => return Self::InvalidType,
-            "INVALID_FILTER" => return Self::InvalidFilter,
-            "NOT_FOUND" => return Self::NotFound,
-            "UNSUPPORTED_STORAGE" => return Self::UnsupportedStorage,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "INVALID_QUERY" => Self::InvalidQuery,
+            "INVALID_TYPE" => Self::InvalidType,
+            "INVALID_FILTER" => Self::InvalidFilter,
+            "NOT_FOUND" => Self::NotFound,
+            "UNSUPPORTED_STORAGE" => Self::UnsupportedStorage,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3346,15 +3378,19 @@ pub enum FileUploadVersionError {
 impl ::b24_core::__private::MethodError for FileUploadVersionError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            "DISK_FILE_22002" => return Self::DiskFile22002,
-            "DISK_FILE_22005" => return Self::DiskFile22005,
-            "DISK_FILE_22006" => return Self::DiskFile22006,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "DISK_FILE_22002" => Self::DiskFile22002,
+            "DISK_FILE_22005" => Self::DiskFile22005,
+            "DISK_FILE_22006" => Self::DiskFile22006,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3400,13 +3436,17 @@ pub enum FolderAddSubFolderError {
 impl ::b24_core::__private::MethodError for FolderAddSubFolderError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "DISK_OBJ_22000" => return Self::DiskObj22000,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "DISK_OBJ_22000" => Self::DiskObj22000,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3454,13 +3494,17 @@ pub enum FolderDeleteTreeError {
 impl ::b24_core::__private::MethodError for FolderDeleteTreeError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "DISK_OBJ_22000" => return Self::DiskObj22000,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "DISK_OBJ_22000" => Self::DiskObj22000,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3502,12 +3546,16 @@ pub enum FolderGetError {
 impl ::b24_core::__private::MethodError for FolderGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3550,11 +3598,15 @@ pub enum FolderGetChildrenError {
 impl ::b24_core::__private::MethodError for FolderGetChildrenError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3600,19 +3652,23 @@ pub enum FolderMoveToError {
 impl ::b24_core::__private::MethodError for FolderMoveToError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "DISK_OBJ_22000" => return Self::DiskObj22000,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "could not move root folder" => return Self::CouldNotMoveRootFolder,
-                _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "DISK_OBJ_22000" => Self::DiskObj22000,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "could not move root folder" => Self::CouldNotMoveRootFolder,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3661,14 +3717,18 @@ pub enum FolderUploadFileError {
 impl ::b24_core::__private::MethodError for FolderUploadFileError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            "DISK_BASE_SERVICE_22001" => return Self::DiskBaseService22001,
-            "ERROR_COULD_NOT_SAVE_FILE" => return Self::ErrorCouldNotSaveFile,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "DISK_BASE_SERVICE_22001" => Self::DiskBaseService22001,
+            "ERROR_COULD_NOT_SAVE_FILE" => Self::ErrorCouldNotSaveFile,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3705,11 +3765,15 @@ pub enum StorageGetChildrenError {
 impl ::b24_core::__private::MethodError for StorageGetChildrenError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3743,11 +3807,15 @@ pub enum StorageGetForAppError {
 impl ::b24_core::__private::MethodError for StorageGetForAppError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3785,19 +3853,23 @@ pub enum StorageRenameError {
 impl ::b24_core::__private::MethodError for StorageRenameError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied (invalid type of storage)" => {
-                    return Self::AccessDeniedInvalidTypeOfStorage;
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied (invalid type of storage)" => {
+                        Self::AccessDeniedInvalidTypeOfStorage
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3848,20 +3920,24 @@ pub enum StorageUploadFileError {
 impl ::b24_core::__private::MethodError for StorageUploadFileError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            "DISK_BASE_SERVICE_22001" => return Self::DiskBaseService22001,
-            "ERROR_COULD_NOT_SAVE_FILE" => return Self::ErrorCouldNotSaveFile,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "invalid rights format" => return Self::InvalidRightsFormat,
-                _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "DISK_BASE_SERVICE_22001" => Self::DiskBaseService22001,
+            "ERROR_COULD_NOT_SAVE_FILE" => Self::ErrorCouldNotSaveFile,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "invalid rights format" => Self::InvalidRightsFormat,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3903,12 +3979,16 @@ pub enum VersionGetError {
 impl ::b24_core::__private::MethodError for VersionGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -2095,30 +2095,34 @@ pub enum DocumentAddError {
 impl ::b24_core::__private::MethodError for DocumentAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "DOCGEN_ACCESS_ERROR" => return Self::DocgenAccessError,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "empty required parameter \"value\"" => {
-                    return Self::EmptyRequiredParameterValue;
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "empty required parameter \"value\"" => {
+                        Self::EmptyRequiredParameterValue
+                    }
+                    "cannot create document on deleted template" => {
+                        Self::CannotCreateDocumentOnDeletedTemplate
+                    }
+                    "template not found" => Self::TemplateNotFound,
+                    "cannot create document" => Self::CannotCreateDocument,
+                    "you do not have permissions to view documents" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "maximum count of documents has been reached" => {
+                        Self::MaximumCountOfDocumentsHasBeen
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "cannot create document on deleted template" => {
-                    return Self::CannotCreateDocumentOnDeletedTemplate;
-                }
-                "template not found" => return Self::TemplateNotFound,
-                "cannot create document" => return Self::CannotCreateDocument,
-                "you do not have permissions to view documents" => {
-                    return Self::YouDoNotHavePermissionsTo;
-                }
-                "maximum count of documents has been reached" => {
-                    return Self::MaximumCountOfDocumentsHasBeen;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2162,19 +2166,23 @@ pub enum DocumentDeleteError {
 impl ::b24_core::__private::MethodError for DocumentDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "document not found" => return Self::DocumentNotFound,
-                "you do not have permissions to view documents" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "document not found" => Self::DocumentNotFound,
+                    "you do not have permissions to view documents" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2217,19 +2225,23 @@ pub enum DocumentEnablepublicurlError {
 impl ::b24_core::__private::MethodError for DocumentEnablepublicurlError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "document not found" => return Self::DocumentNotFound,
-                "you do not have permissions to view documents" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "document not found" => Self::DocumentNotFound,
+                    "you do not have permissions to view documents" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2264,12 +2276,17 @@ impl ::b24_core::__private::MethodError for DocumentListError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "you do not have permissions to view documents" => {
-                    return Self::YouDoNotHavePermissionsTo;
+                    Self::YouDoNotHavePermissionsTo
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2305,21 +2322,25 @@ pub enum NumeratorAddError {
 impl ::b24_core::__private::MethodError for NumeratorAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "empty required fields: name, template" => {
-                    return Self::EmptyRequiredFieldsNameTemplate;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "empty required fields: name, template" => {
+                        Self::EmptyRequiredFieldsNameTemplate
+                    }
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "you do not have permissions to modify templates" => {
-                    return Self::YouDoNotHavePermissionsTo;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2359,19 +2380,23 @@ pub enum NumeratorDeleteError {
 impl ::b24_core::__private::MethodError for NumeratorDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "DOCGEN_ACCESS_ERROR" => return Self::DocgenAccessError,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "you do not have permissions to modify templates" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2407,18 +2432,22 @@ pub enum NumeratorGetError {
 impl ::b24_core::__private::MethodError for NumeratorGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "you do not have permissions to modify templates" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2449,12 +2478,17 @@ impl ::b24_core::__private::MethodError for NumeratorListError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "you do not have permissions to modify templates" => {
-                    return Self::YouDoNotHavePermissionsTo;
+                    Self::YouDoNotHavePermissionsTo
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2498,19 +2532,23 @@ pub enum NumeratorUpdateError {
 impl ::b24_core::__private::MethodError for NumeratorUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "DOCGEN_ACCESS_ERROR" => return Self::DocgenAccessError,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "you do not have permissions to modify templates" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2548,19 +2586,23 @@ pub enum RegionAddError {
 impl ::b24_core::__private::MethodError for RegionAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "BX_EMPTY_REQUIRED" => return Self::BxEmptyRequired,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "you do not have permissions to modify templates" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "100" => Self::Code100,
+            "BX_EMPTY_REQUIRED" => Self::BxEmptyRequired,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2598,19 +2640,23 @@ pub enum RegionDeleteError {
 impl ::b24_core::__private::MethodError for RegionDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BX_ERROR" => return Self::BxError,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "you do not have permissions to modify templates" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "BX_ERROR" => Self::BxError,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2648,19 +2694,23 @@ pub enum RegionGetError {
 impl ::b24_core::__private::MethodError for RegionGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "region not found" => return Self::RegionNotFound,
-                "you do not have permissions to modify templates" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "region not found" => Self::RegionNotFound,
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2701,19 +2751,23 @@ pub enum RegionUpdateError {
 impl ::b24_core::__private::MethodError for RegionUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "region not found" => return Self::RegionNotFound,
-                "you do not have permissions to modify templates" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "region not found" => Self::RegionNotFound,
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2756,20 +2810,24 @@ pub enum RoleAddError {
 impl ::b24_core::__private::MethodError for RoleAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "BX_EMPTY_REQUIRED" => return Self::BxEmptyRequired,
-            "DOCGEN_ACCESS_ERROR" => return Self::DocgenAccessError,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "you do not have permissions to modify settings" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "100" => Self::Code100,
+            "BX_EMPTY_REQUIRED" => Self::BxEmptyRequired,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify settings" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2810,19 +2868,23 @@ pub enum RoleDeleteError {
 impl ::b24_core::__private::MethodError for RoleDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "DOCGEN_ACCESS_ERROR" => return Self::DocgenAccessError,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "you do not have permissions to modify settings" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify settings" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2864,19 +2926,23 @@ pub enum RoleFillaccessesError {
 impl ::b24_core::__private::MethodError for RoleFillaccessesError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BX_EMPTY_REQUIRED" => return Self::BxEmptyRequired,
-            "DOCGEN_ACCESS_ERROR" => return Self::DocgenAccessError,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "you do not have permissions to modify settings" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "BX_EMPTY_REQUIRED" => Self::BxEmptyRequired,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify settings" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2910,18 +2976,22 @@ pub enum RoleListError {
 impl ::b24_core::__private::MethodError for RoleListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "DOCGEN_ACCESS_ERROR" => return Self::DocgenAccessError,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "you do not have permissions to modify settings" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify settings" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2962,19 +3032,23 @@ pub enum RoleUpdateError {
 impl ::b24_core::__private::MethodError for RoleUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "DOCGEN_ACCESS_ERROR" => return Self::DocgenAccessError,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "you do not have permissions to modify settings" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "100" => Self::Code100,
+            "DOCGEN_ACCESS_ERROR" => Self::DocgenAccessError,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "you do not have permissions to modify settings" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3018,22 +3092,26 @@ pub enum TemplateAddError {
 impl ::b24_core::__private::MethodError for TemplateAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "empty required fields: name, numeratorid, region" => {
-                    return Self::EmptyRequiredFieldsNameNumeratorIdRegion;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "empty required fields: name, numeratorid, region" => {
+                        Self::EmptyRequiredFieldsNameNumeratorIdRegion
+                    }
+                    "missing file content" => Self::MissingFileContent,
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "missing file content" => return Self::MissingFileContent,
-                "you do not have permissions to modify templates" => {
-                    return Self::YouDoNotHavePermissionsTo;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3072,19 +3150,23 @@ pub enum TemplateDeleteError {
 impl ::b24_core::__private::MethodError for TemplateDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "template not found" => return Self::TemplateNotFound,
-                "you do not have permissions to modify templates" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "template not found" => Self::TemplateNotFound,
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3129,22 +3211,26 @@ pub enum TemplateGetfieldsError {
 impl ::b24_core::__private::MethodError for TemplateGetfieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "template not found" => return Self::TemplateNotFound,
-                "cannot get fields from deleted template" => {
-                    return Self::CannotGetFieldsFromDeletedTemplate;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "template not found" => Self::TemplateNotFound,
+                    "cannot get fields from deleted template" => {
+                        Self::CannotGetFieldsFromDeletedTemplate
+                    }
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "you do not have permissions to modify templates" => {
-                    return Self::YouDoNotHavePermissionsTo;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3188,22 +3274,26 @@ pub enum TemplateUpdateError {
 impl ::b24_core::__private::MethodError for TemplateUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "template not found" => return Self::TemplateNotFound,
-                "you do not have permissions to modify this template" => {
-                    return Self::YouDoNotHavePermissionsTo;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "template not found" => Self::TemplateNotFound,
+                    "you do not have permissions to modify this template" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    "you do not have permissions to modify templates" => {
+                        Self::YouDoNotHavePermissionsTo
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "you do not have permissions to modify templates" => {
-                    return Self::YouDoNotHavePermissionsTo;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

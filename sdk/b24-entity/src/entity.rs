@@ -2684,13 +2684,17 @@ pub enum AddError {
 impl ::b24_core::__private::MethodError for AddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ENTITY_ALREADY_EXISTS" => return Self::ErrorEntityAlreadyExists,
-            "ERROR_CORE" => return Self::ErrorCore,
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_ENTITY_ALREADY_EXISTS" => Self::ErrorEntityAlreadyExists,
+            "ERROR_CORE" => Self::ErrorCore,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2735,13 +2739,17 @@ pub enum DeleteError {
 impl ::b24_core::__private::MethodError for DeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_ENTITY_NOT_FOUND" => return Self::ErrorEntityNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2783,12 +2791,16 @@ pub enum GetError {
 impl ::b24_core::__private::MethodError for GetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_ENTITY_NOT_FOUND" => return Self::ErrorEntityNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2837,13 +2849,17 @@ pub enum ItemAddError {
 impl ::b24_core::__private::MethodError for ItemAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_ENTITY_NOT_FOUND" => return Self::ErrorEntityNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2897,14 +2913,18 @@ pub enum ItemDeleteError {
 impl ::b24_core::__private::MethodError for ItemDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_ENTITY_NOT_FOUND" => return Self::ErrorEntityNotFound,
-            "ERROR_ITEM_NOT_FOUND" => return Self::ErrorItemNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ERROR_ITEM_NOT_FOUND" => Self::ErrorItemNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2949,12 +2969,16 @@ pub enum ItemGetError {
 impl ::b24_core::__private::MethodError for ItemGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_ENTITY_NOT_FOUND" => return Self::ErrorEntityNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3015,17 +3039,19 @@ pub enum ItemPropertyAddError {
 impl ::b24_core::__private::MethodError for ItemPropertyAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_ENTITY_NOT_FOUND" => return Self::ErrorEntityNotFound,
-            "ERROR_PROPERTY_ALREADY_EXISTS" => return Self::ErrorPropertyAlreadyExists,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_UNSUPPORTED_PROPERTY_TYPE" => {
-                return Self::ErrorUnsupportedPropertyType;
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ERROR_PROPERTY_ALREADY_EXISTS" => Self::ErrorPropertyAlreadyExists,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_UNSUPPORTED_PROPERTY_TYPE" => Self::ErrorUnsupportedPropertyType,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3079,14 +3105,18 @@ pub enum ItemPropertyDeleteError {
 impl ::b24_core::__private::MethodError for ItemPropertyDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_ENTITY_NOT_FOUND" => return Self::ErrorEntityNotFound,
-            "ERROR_PROPERTY_NOT_FOUND" => return Self::ErrorPropertyNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ERROR_PROPERTY_NOT_FOUND" => Self::ErrorPropertyNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3133,13 +3163,17 @@ pub enum ItemPropertyGetError {
 impl ::b24_core::__private::MethodError for ItemPropertyGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_ENTITY_NOT_FOUND" => return Self::ErrorEntityNotFound,
-            "ERROR_PROPERTY_NOT_FOUND" => return Self::ErrorPropertyNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ERROR_PROPERTY_NOT_FOUND" => Self::ErrorPropertyNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3199,15 +3233,19 @@ pub enum ItemPropertyUpdateError {
 impl ::b24_core::__private::MethodError for ItemPropertyUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_ENTITY_NOT_FOUND" => return Self::ErrorEntityNotFound,
-            "ERROR_PROPERTY_NOT_FOUND" => return Self::ErrorPropertyNotFound,
-            "ERROR_PROPERTY_ALREADY_EXISTS" => return Self::ErrorPropertyAlreadyExists,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ERROR_PROPERTY_NOT_FOUND" => Self::ErrorPropertyNotFound,
+            "ERROR_PROPERTY_ALREADY_EXISTS" => Self::ErrorPropertyAlreadyExists,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3265,14 +3303,18 @@ pub enum ItemUpdateError {
 impl ::b24_core::__private::MethodError for ItemUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_ENTITY_NOT_FOUND" => return Self::ErrorEntityNotFound,
-            "ERROR_ITEM_NOT_FOUND" => return Self::ErrorItemNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ERROR_ITEM_NOT_FOUND" => Self::ErrorItemNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3311,11 +3353,15 @@ pub enum RightsError {
 impl ::b24_core::__private::MethodError for RightsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3364,13 +3410,17 @@ pub enum SectionAddError {
 impl ::b24_core::__private::MethodError for SectionAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_ENTITY_NOT_FOUND" => return Self::ErrorEntityNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3422,14 +3472,18 @@ pub enum SectionDeleteError {
 impl ::b24_core::__private::MethodError for SectionDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_ENTITY_NOT_FOUND" => return Self::ErrorEntityNotFound,
-            "ERROR_SECTION_NOT_FOUND" => return Self::ErrorSectionNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ERROR_SECTION_NOT_FOUND" => Self::ErrorSectionNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3468,11 +3522,15 @@ pub enum SectionGetError {
 impl ::b24_core::__private::MethodError for SectionGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_ENTITY_NOT_FOUND" => return Self::ErrorEntityNotFound,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3524,14 +3582,18 @@ pub enum SectionUpdateError {
 impl ::b24_core::__private::MethodError for SectionUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_ENTITY_NOT_FOUND" => return Self::ErrorEntityNotFound,
-            "ERROR_SECTION_NOT_FOUND" => return Self::ErrorSectionNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ERROR_SECTION_NOT_FOUND" => Self::ErrorSectionNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3582,14 +3644,18 @@ pub enum UpdateError {
 impl ::b24_core::__private::MethodError for UpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ENTITY_NOT_FOUND" => return Self::ErrorEntityNotFound,
-            "ERROR_ENTITY_ALREADY_EXISTS" => return Self::ErrorEntityAlreadyExists,
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "ERROR_ENTITY_NOT_FOUND" => Self::ErrorEntityNotFound,
+            "ERROR_ENTITY_ALREADY_EXISTS" => Self::ErrorEntityAlreadyExists,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

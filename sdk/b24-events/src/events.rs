@@ -769,11 +769,15 @@ pub enum EventBindError {
 impl ::b24_core::__private::MethodError for EventBindError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_EVENT_NOT_FOUND" => return Self::ErrorEventNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_EVENT_NOT_FOUND" => Self::ErrorEventNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -803,10 +807,14 @@ pub enum EventOfflineClearError {
 impl ::b24_core::__private::MethodError for EventOfflineClearError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -842,10 +850,14 @@ pub enum EventUnbindError {
 impl ::b24_core::__private::MethodError for EventUnbindError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

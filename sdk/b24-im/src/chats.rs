@@ -6899,12 +6899,16 @@ pub enum ChatLeaveError {
 impl ::b24_core::__private::MethodError for ChatLeaveError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "ACCESS_ERROR" => return Self::AccessError,
-            "ACCESS_DENIED_KICK" => return Self::AccessDeniedKick,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            "ACCESS_DENIED_KICK" => Self::AccessDeniedKick,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6942,12 +6946,16 @@ pub enum ChatMuteError {
 impl ::b24_core::__private::MethodError for ChatMuteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "DIALOG_ID_EMPTY" => return Self::DialogIdEmpty,
-            "ACCESS_ERROR" => return Self::AccessError,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6993,14 +7001,18 @@ pub enum ChatSetOwnerError {
 impl ::b24_core::__private::MethodError for ChatSetOwnerError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "DIALOG_ID_EMPTY" => return Self::DialogIdEmpty,
-            "USER_ID_EMPTY" => return Self::UserIdEmpty,
-            "ACCESS_ERROR" => return Self::AccessError,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "USER_ID_EMPTY" => Self::UserIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7056,15 +7068,19 @@ pub enum ChatUpdateAvatarError {
 impl ::b24_core::__private::MethodError for ChatUpdateAvatarError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "DIALOG_ID_EMPTY" => return Self::DialogIdEmpty,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ACCESS_ERROR" => return Self::AccessError,
-            "AVATAR_ERROR" => return Self::AvatarError,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ACCESS_ERROR" => Self::AccessError,
+            "AVATAR_ERROR" => Self::AvatarError,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7113,14 +7129,18 @@ pub enum ChatUpdateColorError {
 impl ::b24_core::__private::MethodError for ChatUpdateColorError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "DIALOG_ID_EMPTY" => return Self::DialogIdEmpty,
-            "ACCESS_ERROR" => return Self::AccessError,
-            "WRONG_COLOR" => return Self::WrongColor,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            "WRONG_COLOR" => Self::WrongColor,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7166,13 +7186,17 @@ pub enum ChatUpdateTitleError {
 impl ::b24_core::__private::MethodError for ChatUpdateTitleError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "DIALOG_ID_EMPTY" => return Self::DialogIdEmpty,
-            "TITLE_EMPTY" => return Self::TitleEmpty,
-            "ACCESS_ERROR" => return Self::AccessError,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "TITLE_EMPTY" => Self::TitleEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7213,12 +7237,16 @@ pub enum ChatUserAddError {
 impl ::b24_core::__private::MethodError for ChatUserAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "ACCESS_ERROR" => return Self::AccessError,
-            "ACCESS_DENIED_EXTEND" => return Self::AccessDeniedExtend,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            "ACCESS_DENIED_EXTEND" => Self::AccessDeniedExtend,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7266,14 +7294,18 @@ pub enum ChatUserDeleteError {
 impl ::b24_core::__private::MethodError for ChatUserDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "USER_ID_EMPTY" => return Self::UserIdEmpty,
-            "ACCESS_ERROR" => return Self::AccessError,
-            "ACCESS_DENIED_KICK" => return Self::AccessDeniedKick,
-            "USER_NOT_FOUND" => return Self::UserNotFound,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "USER_ID_EMPTY" => Self::UserIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            "ACCESS_DENIED_KICK" => Self::AccessDeniedKick,
+            "USER_NOT_FOUND" => Self::UserNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7310,11 +7342,15 @@ pub enum ChatUserListError {
 impl ::b24_core::__private::MethodError for ChatUserListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "ACCESS_ERROR" => return Self::AccessError,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7343,10 +7379,14 @@ pub enum DepartmentColleaguesListError {
 impl ::b24_core::__private::MethodError for DepartmentColleaguesListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_ERROR" => return Self::AccessError,
-            _ => {}
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7378,11 +7418,15 @@ pub enum DepartmentEmployeesGetError {
 impl ::b24_core::__private::MethodError for DepartmentEmployeesGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ID_EMPTY" => return Self::IdEmpty,
-            "ACCESS_ERROR" => return Self::AccessError,
-            _ => {}
+            "ID_EMPTY" => Self::IdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7417,11 +7461,15 @@ pub enum DepartmentGetError {
 impl ::b24_core::__private::MethodError for DepartmentGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "INVALID_FORMAT" => return Self::InvalidFormat,
-            "ACCESS_ERROR" => return Self::AccessError,
-            _ => {}
+            "INVALID_FORMAT" => Self::InvalidFormat,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7454,11 +7502,15 @@ pub enum DialogGetError {
 impl ::b24_core::__private::MethodError for DialogGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "DIALOG_ID_EMPTY" => return Self::DialogIdEmpty,
-            "ACCESS_ERROR" => return Self::AccessError,
-            _ => {}
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7499,13 +7551,17 @@ pub enum DialogMessagesGetError {
 impl ::b24_core::__private::MethodError for DialogMessagesGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "DIALOG_ID_EMPTY" => return Self::DialogIdEmpty,
-            "FIRST_ID_STRING" => return Self::FirstIdString,
-            "LAST_ID_STRING" => return Self::LastIdString,
-            "ACCESS_ERROR" => return Self::AccessError,
-            _ => {}
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "FIRST_ID_STRING" => Self::FirstIdString,
+            "LAST_ID_STRING" => Self::LastIdString,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7540,11 +7596,15 @@ pub enum DialogMessagesSearchError {
 impl ::b24_core::__private::MethodError for DialogMessagesSearchError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "ACCESS_ERROR" => return Self::AccessError,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7573,10 +7633,14 @@ pub enum DialogReadError {
 impl ::b24_core::__private::MethodError for DialogReadError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "DIALOG_ID_EMPTY" => return Self::DialogIdEmpty,
-            _ => {}
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7616,11 +7680,15 @@ pub enum DialogUnreadError {
 impl ::b24_core::__private::MethodError for DialogUnreadError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MESSAGE_ID_ERROR" => return Self::MessageIdError,
-            "DIALOG_ID_EMPTY" => return Self::DialogIdEmpty,
-            _ => {}
+            "MESSAGE_ID_ERROR" => Self::MessageIdError,
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7655,11 +7723,15 @@ pub enum DialogUsersListError {
 impl ::b24_core::__private::MethodError for DialogUsersListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "DIALOG_ID_EMPTY" => return Self::DialogIdEmpty,
-            "ACCESS_ERROR" => return Self::AccessError,
-            _ => {}
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7692,11 +7764,15 @@ pub enum DialogWritingError {
 impl ::b24_core::__private::MethodError for DialogWritingError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "DIALOG_ID_EMPTY" => return Self::DialogIdEmpty,
-            "ACCESS_ERROR" => return Self::AccessError,
-            _ => {}
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7741,14 +7817,18 @@ pub enum DiskFileCommitError {
 impl ::b24_core::__private::MethodError for DiskFileCommitError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "DIALOG_ID_EMPTY" => return Self::DialogIdEmpty,
-            "FILES_ERROR" => return Self::FilesError,
-            "SAVE_ERROR" => return Self::SaveError,
-            "ACCESS_ERROR" => return Self::AccessError,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "FILES_ERROR" => Self::FilesError,
+            "SAVE_ERROR" => Self::SaveError,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7784,11 +7864,15 @@ pub enum DiskFileDeleteError {
 impl ::b24_core::__private::MethodError for DiskFileDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "FILE_ID_EMPTY" => return Self::FileIdEmpty,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "FILE_ID_EMPTY" => Self::FileIdEmpty,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7821,11 +7905,15 @@ pub enum DiskFileSaveError {
 impl ::b24_core::__private::MethodError for DiskFileSaveError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "FILE_ID_EMPTY" => return Self::FileIdEmpty,
-            "FILE_SAVE_ERROR" => return Self::FileSaveError,
-            _ => {}
+            "FILE_ID_EMPTY" => Self::FileIdEmpty,
+            "FILE_SAVE_ERROR" => Self::FileSaveError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7862,12 +7950,16 @@ pub enum DiskFolderGetError {
 impl ::b24_core::__private::MethodError for DiskFolderGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "DIALOG_ID_EMPTY" => return Self::DialogIdEmpty,
-            "ACCESS_ERROR" => return Self::AccessError,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7941,21 +8033,25 @@ pub enum MessageAddError {
 impl ::b24_core::__private::MethodError for MessageAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MESSAGE_EMPTY" => return Self::MessageEmpty,
-            "USER_ID_EMPTY" => return Self::UserIdEmpty,
-            "USER_NOT_FOUND" => return Self::UserNotFound,
-            "CHAT_ID" => return Self::ChatId,
-            "ACCESS_ERROR" => return Self::AccessError,
-            "PARAMS_ERROR" => return Self::ParamsError,
-            "ATTACH_ERROR" => return Self::AttachError,
-            "ATTACH_OVERSIZE" => return Self::AttachOversize,
-            "KEYBOARD_ERROR" => return Self::KeyboardError,
-            "MENU_ERROR" => return Self::MenuError,
-            "REPLY_ACCESS_ERROR" => return Self::ReplyAccessError,
-            "REPLY_FROM_OTHER_CHAT_ERROR" => return Self::ReplyFromOtherChatError,
-            _ => {}
+            "MESSAGE_EMPTY" => Self::MessageEmpty,
+            "USER_ID_EMPTY" => Self::UserIdEmpty,
+            "USER_NOT_FOUND" => Self::UserNotFound,
+            "CHAT_ID" => Self::ChatId,
+            "ACCESS_ERROR" => Self::AccessError,
+            "PARAMS_ERROR" => Self::ParamsError,
+            "ATTACH_ERROR" => Self::AttachError,
+            "ATTACH_OVERSIZE" => Self::AttachOversize,
+            "KEYBOARD_ERROR" => Self::KeyboardError,
+            "MENU_ERROR" => Self::MenuError,
+            "REPLY_ACCESS_ERROR" => Self::ReplyAccessError,
+            "REPLY_FROM_OTHER_CHAT_ERROR" => Self::ReplyFromOtherChatError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8007,13 +8103,17 @@ pub enum MessageCommandError {
 impl ::b24_core::__private::MethodError for MessageCommandError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MESSAGE_ID_ERROR" => return Self::MessageIdError,
-            "BOT_ID_ERROR" => return Self::BotIdError,
-            "COMMAND_ERROR" => return Self::CommandError,
-            "PARAMS_ERROR" => return Self::ParamsError,
-            _ => {}
+            "MESSAGE_ID_ERROR" => Self::MessageIdError,
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "COMMAND_ERROR" => Self::CommandError,
+            "PARAMS_ERROR" => Self::ParamsError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8048,11 +8148,15 @@ pub enum MessageDeleteError {
 impl ::b24_core::__private::MethodError for MessageDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MESSAGE_ID_ERROR" => return Self::MessageIdError,
-            "CANT_EDIT_MESSAGE" => return Self::CantEditMessage,
-            _ => {}
+            "MESSAGE_ID_ERROR" => Self::MessageIdError,
+            "CANT_EDIT_MESSAGE" => Self::CantEditMessage,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8085,11 +8189,15 @@ pub enum MessageLikeError {
 impl ::b24_core::__private::MethodError for MessageLikeError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MESSAGE_ID_ERROR" => return Self::MessageIdError,
-            "WITHOUT_CHANGES" => return Self::WithoutChanges,
-            _ => {}
+            "MESSAGE_ID_ERROR" => Self::MessageIdError,
+            "WITHOUT_CHANGES" => Self::WithoutChanges,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8130,13 +8238,17 @@ pub enum MessageShareError {
 impl ::b24_core::__private::MethodError for MessageShareError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MESSAGE_ID_ERROR" => return Self::MessageIdError,
-            "DIALOG_ID_EMPTY" => return Self::DialogIdEmpty,
-            "ACCESS_ERROR" => return Self::AccessError,
-            "PARAMS_ERROR" => return Self::ParamsError,
-            _ => {}
+            "MESSAGE_ID_ERROR" => Self::MessageIdError,
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            "PARAMS_ERROR" => Self::ParamsError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8195,17 +8307,21 @@ pub enum MessageUpdateError {
 impl ::b24_core::__private::MethodError for MessageUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MESSAGE_ID_ERROR" => return Self::MessageIdError,
-            "CANT_EDIT_MESSAGE" => return Self::CantEditMessage,
-            "ATTACH_ERROR" => return Self::AttachError,
-            "ATTACH_OVERSIZE" => return Self::AttachOversize,
-            "KEYBOARD_ERROR" => return Self::KeyboardError,
-            "KEYBOARD_OVERSIZE" => return Self::KeyboardOversize,
-            "menu_ERROR" => return Self::MenuError,
-            "MENU_OVERSIZE" => return Self::MenuOversize,
-            _ => {}
+            "MESSAGE_ID_ERROR" => Self::MessageIdError,
+            "CANT_EDIT_MESSAGE" => Self::CantEditMessage,
+            "ATTACH_ERROR" => Self::AttachError,
+            "ATTACH_OVERSIZE" => Self::AttachOversize,
+            "KEYBOARD_ERROR" => Self::KeyboardError,
+            "KEYBOARD_OVERSIZE" => Self::KeyboardOversize,
+            "menu_ERROR" => Self::MenuError,
+            "MENU_OVERSIZE" => Self::MenuOversize,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8256,14 +8372,18 @@ pub enum NotifyError {
 impl ::b24_core::__private::MethodError for NotifyError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "USER_ID_EMPTY" => return Self::UserIdEmpty,
-            "MESSAGE_EMPTY" => return Self::MessageEmpty,
-            "ATTACH_OVERSIZE" => return Self::AttachOversize,
-            "ATTACH_ERROR" => return Self::AttachError,
-            _ => {}
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "USER_ID_EMPTY" => Self::UserIdEmpty,
+            "MESSAGE_EMPTY" => Self::MessageEmpty,
+            "ATTACH_OVERSIZE" => Self::AttachOversize,
+            "ATTACH_ERROR" => Self::AttachError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8301,11 +8421,15 @@ pub enum NotifyAnswerError {
 impl ::b24_core::__private::MethodError for NotifyAnswerError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ID_ERROR" => return Self::IdError,
-            "ANSWER_TEXT_ERROR" => return Self::AnswerTextError,
-            _ => {}
+            "ID_ERROR" => Self::IdError,
+            "ANSWER_TEXT_ERROR" => Self::AnswerTextError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8338,11 +8462,15 @@ pub enum NotifyConfirmError {
 impl ::b24_core::__private::MethodError for NotifyConfirmError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ID_ERROR" => return Self::IdError,
-            "NOTIFY_VALUE_ERROR" => return Self::NotifyValueError,
-            _ => {}
+            "ID_ERROR" => Self::IdError,
+            "NOTIFY_VALUE_ERROR" => Self::NotifyValueError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8375,11 +8503,15 @@ pub enum NotifyDeleteError {
 impl ::b24_core::__private::MethodError for NotifyDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "PARAMS_ERROR" => return Self::ParamsError,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "PARAMS_ERROR" => Self::ParamsError,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8412,11 +8544,15 @@ pub enum NotifyGetError {
 impl ::b24_core::__private::MethodError for NotifyGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "LAST_ID_AND_LAST_TYPE" => return Self::LastIdAndLastType,
-            "LAST_ID_STRING" => return Self::LastIdString,
-            _ => {}
+            "LAST_ID_AND_LAST_TYPE" => Self::LastIdAndLastType,
+            "LAST_ID_STRING" => Self::LastIdString,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8449,11 +8585,15 @@ pub enum NotifyHistorySearchError {
 impl ::b24_core::__private::MethodError for NotifyHistorySearchError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "SEARCH_TEXT_ERROR" => return Self::SearchTextError,
-            "LAST_ID_STRING" => return Self::LastIdString,
-            _ => {}
+            "SEARCH_TEXT_ERROR" => Self::SearchTextError,
+            "LAST_ID_STRING" => Self::LastIdString,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8498,14 +8638,18 @@ pub enum NotifyPersonalAddError {
 impl ::b24_core::__private::MethodError for NotifyPersonalAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "USER_ID_EMPTY" => return Self::UserIdEmpty,
-            "MESSAGE_EMPTY" => return Self::MessageEmpty,
-            "ATTACH_OVERSIZE" => return Self::AttachOversize,
-            "ATTACH_ERROR" => return Self::AttachError,
-            _ => {}
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "USER_ID_EMPTY" => Self::UserIdEmpty,
+            "MESSAGE_EMPTY" => Self::MessageEmpty,
+            "ATTACH_OVERSIZE" => Self::AttachOversize,
+            "ATTACH_ERROR" => Self::AttachError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8537,10 +8681,14 @@ pub enum NotifyReadListError {
 impl ::b24_core::__private::MethodError for NotifyReadListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "PARAMS_ERROR" => return Self::ParamsError,
-            _ => {}
+            "PARAMS_ERROR" => Self::ParamsError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8572,11 +8720,15 @@ pub enum RecentError {
 impl ::b24_core::__private::MethodError for RecentError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "DIALOG_ID_EMPTY" => return Self::DialogIdEmpty,
-            "ACCESS_ERROR" => return Self::AccessError,
-            _ => {}
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8605,10 +8757,14 @@ pub enum SearchChatListError {
 impl ::b24_core::__private::MethodError for SearchChatListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "FIND_SHORT" => return Self::FindShort,
-            _ => {}
+            "FIND_SHORT" => Self::FindShort,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8648,12 +8804,16 @@ pub enum UserGetError {
 impl ::b24_core::__private::MethodError for UserGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ID_EMPTY" => return Self::IdEmpty,
-            "USER_NOT_EXISTS" => return Self::UserNotExists,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ID_EMPTY" => Self::IdEmpty,
+            "USER_NOT_EXISTS" => Self::UserNotExists,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8683,10 +8843,14 @@ pub enum UserListGetError {
 impl ::b24_core::__private::MethodError for UserListGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "INVALID_FORMAT" => return Self::InvalidFormat,
-            _ => {}
+            "INVALID_FORMAT" => Self::InvalidFormat,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8714,10 +8878,14 @@ pub enum UserStatusSetError {
 impl ::b24_core::__private::MethodError for UserStatusSetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "STATUS_ERROR" => return Self::StatusError,
-            _ => {}
+            "STATUS_ERROR" => Self::StatusError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8769,16 +8937,20 @@ pub enum AppRegisterError {
 impl ::b24_core::__private::MethodError for AppRegisterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_ID_ERROR" => return Self::BotIdError,
-            "APP_ID_ERROR" => return Self::AppIdError,
-            "IFRAME_HTTPS" => return Self::IframeHttps,
-            "HASH_ERROR" => return Self::HashError,
-            "PARAMS_ERROR" => return Self::ParamsError,
-            "LANG_ERROR" => return Self::LangError,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            _ => {}
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            "IFRAME_HTTPS" => Self::IframeHttps,
+            "HASH_ERROR" => Self::HashError,
+            "PARAMS_ERROR" => Self::ParamsError,
+            "LANG_ERROR" => Self::LangError,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8821,12 +8993,16 @@ pub enum AppUnregisterError {
 impl ::b24_core::__private::MethodError for AppUnregisterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_APP_ID_ERROR" => return Self::ChatAppIdError,
-            "APP_ID_ERROR" => return Self::AppIdError,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            _ => {}
+            "CHAT_APP_ID_ERROR" => Self::ChatAppIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8869,13 +9045,17 @@ pub enum AppUpdateError {
 impl ::b24_core::__private::MethodError for AppUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_APP_ID_ERROR" => return Self::ChatAppIdError,
-            "APP_ID_ERROR" => return Self::AppIdError,
-            "IFRAME_HTTPS" => return Self::IframeHttps,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            _ => {}
+            "CHAT_APP_ID_ERROR" => Self::ChatAppIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            "IFRAME_HTTPS" => Self::IframeHttps,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -7227,11 +7227,15 @@ pub enum V2FileDownloadError {
 impl ::b24_core::__private::MethodError for V2FileDownloadError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "FILE_NOT_FOUND" => return Self::FileNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "FILE_NOT_FOUND" => Self::FileNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7289,17 +7293,21 @@ pub enum V2FileUploadError {
 impl ::b24_core::__private::MethodError for V2FileUploadError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "FILE_EMPTY" => return Self::FileEmpty,
-            "FILE_INVALID_CONTENT" => return Self::FileInvalidContent,
-            "CHAT_NOT_FOUND" => return Self::ChatNotFound,
-            "FOLDER_ERROR" => return Self::FolderError,
-            "UPLOAD_FAILED" => return Self::UploadFailed,
-            "SEND_FAILED" => return Self::SendFailed,
-            "FILE_TOO_LARGE" => return Self::FileTooLarge,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "FILE_EMPTY" => Self::FileEmpty,
+            "FILE_INVALID_CONTENT" => Self::FileInvalidContent,
+            "CHAT_NOT_FOUND" => Self::ChatNotFound,
+            "FOLDER_ERROR" => Self::FolderError,
+            "UPLOAD_FAILED" => Self::UploadFailed,
+            "SEND_FAILED" => Self::SendFailed,
+            "FILE_TOO_LARGE" => Self::FileTooLarge,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7335,10 +7343,14 @@ pub enum BotListError {
 impl ::b24_core::__private::MethodError for BotListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            _ => {}
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7378,13 +7390,17 @@ pub enum ChatAddError {
 impl ::b24_core::__private::MethodError for ChatAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "INVALID_FORMAT" => return Self::InvalidFormat,
-            "BOT_ID_ERROR" => return Self::BotIdError,
-            "APP_ID_ERROR" => return Self::AppIdError,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            _ => {}
+            "INVALID_FORMAT" => Self::InvalidFormat,
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7420,11 +7436,15 @@ pub enum ChatGetError {
 impl ::b24_core::__private::MethodError for ChatGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "AUTHORIZE_ERROR" => return Self::AuthorizeError,
-            "ACCESS_ERROR" => return Self::AccessError,
-            _ => {}
+            "AUTHORIZE_ERROR" => Self::AuthorizeError,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7473,14 +7493,18 @@ pub enum ChatLeaveError {
 impl ::b24_core::__private::MethodError for ChatLeaveError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "ACCESS_ERROR" => return Self::AccessError,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            "BOT_ID_ERROR" => return Self::BotIdError,
-            "APP_ID_ERROR" => return Self::AppIdError,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7521,12 +7545,16 @@ pub enum ChatSendTypingError {
 impl ::b24_core::__private::MethodError for ChatSendTypingError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_ID_ERROR" => return Self::BotIdError,
-            "APP_ID_ERROR" => return Self::AppIdError,
-            "DIALOG_ID_EMPTY" => return Self::DialogIdEmpty,
-            _ => {}
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7573,14 +7601,18 @@ pub enum ChatSetManagerError {
 impl ::b24_core::__private::MethodError for ChatSetManagerError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "USER_ID_EMPTY" => return Self::UserIdEmpty,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            "BOT_ID_ERROR" => return Self::BotIdError,
-            "APP_ID_ERROR" => return Self::AppIdError,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "USER_ID_EMPTY" => Self::UserIdEmpty,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7633,15 +7665,19 @@ pub enum ChatSetOwnerError {
 impl ::b24_core::__private::MethodError for ChatSetOwnerError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "USER_ID_EMPTY" => return Self::UserIdEmpty,
-            "ACCESS_ERROR" => return Self::AccessError,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            "BOT_ID_ERROR" => return Self::BotIdError,
-            "APP_ID_ERROR" => return Self::AppIdError,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "USER_ID_EMPTY" => Self::UserIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7703,16 +7739,20 @@ pub enum ChatUpdateAvatarError {
 impl ::b24_core::__private::MethodError for ChatUpdateAvatarError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ACCESS_ERROR" => return Self::AccessError,
-            "AVATAR_ERROR" => return Self::AvatarError,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            "BOT_ID_ERROR" => return Self::BotIdError,
-            "APP_ID_ERROR" => return Self::AppIdError,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ACCESS_ERROR" => Self::AccessError,
+            "AVATAR_ERROR" => Self::AvatarError,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7767,15 +7807,19 @@ pub enum ChatUpdateColorError {
 impl ::b24_core::__private::MethodError for ChatUpdateColorError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "ACCESS_ERROR" => return Self::AccessError,
-            "WRONG_COLOR" => return Self::WrongColor,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            "BOT_ID_ERROR" => return Self::BotIdError,
-            "APP_ID_ERROR" => return Self::AppIdError,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            "WRONG_COLOR" => Self::WrongColor,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7827,14 +7871,18 @@ pub enum ChatUpdateTitleError {
 impl ::b24_core::__private::MethodError for ChatUpdateTitleError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "TITLE_EMPTY" => return Self::TitleEmpty,
-            "ACCESS_ERROR" => return Self::AccessError,
-            "BOT_ID_ERROR" => return Self::BotIdError,
-            "APP_ID_ERROR" => return Self::AppIdError,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "TITLE_EMPTY" => Self::TitleEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7887,14 +7935,18 @@ pub enum ChatUserAddError {
 impl ::b24_core::__private::MethodError for ChatUserAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "ACCESS_ERROR" => return Self::AccessError,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            "BOT_ID_ERROR" => return Self::BotIdError,
-            "APP_ID_ERROR" => return Self::AppIdError,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -7951,15 +8003,19 @@ pub enum ChatUserDeleteError {
 impl ::b24_core::__private::MethodError for ChatUserDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "USER_ID_EMPTY" => return Self::UserIdEmpty,
-            "ACCESS_ERROR" => return Self::AccessError,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            "BOT_ID_ERROR" => return Self::BotIdError,
-            "APP_ID_ERROR" => return Self::AppIdError,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "USER_ID_EMPTY" => Self::UserIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8005,13 +8061,17 @@ pub enum ChatUserListError {
 impl ::b24_core::__private::MethodError for ChatUserListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "ACCESS_ERROR" => return Self::AccessError,
-            "BOT_ID_ERROR" => return Self::BotIdError,
-            "APP_ID_ERROR" => return Self::AppIdError,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8079,19 +8139,23 @@ pub enum CommandAnswerError {
 impl ::b24_core::__private::MethodError for CommandAnswerError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "COMMAND_ID_ERROR" => return Self::CommandIdError,
-            "APP_ID_ERROR" => return Self::AppIdError,
-            "MESSAGE_ID_EMPTY" => return Self::MessageIdEmpty,
-            "MESSAGE_EMPTY" => return Self::MessageEmpty,
-            "ATTACH_ERROR" => return Self::AttachError,
-            "ATTACH_OVERSIZE" => return Self::AttachOversize,
-            "KEYBOARD_ERROR" => return Self::KeyboardError,
-            "KEYBOARD_OVERSIZE" => return Self::KeyboardOversize,
-            "MENU_ERROR" => return Self::MenuError,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            _ => {}
+            "COMMAND_ID_ERROR" => Self::CommandIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            "MESSAGE_ID_EMPTY" => Self::MessageIdEmpty,
+            "MESSAGE_EMPTY" => Self::MessageEmpty,
+            "ATTACH_ERROR" => Self::AttachError,
+            "ATTACH_OVERSIZE" => Self::AttachOversize,
+            "KEYBOARD_ERROR" => Self::KeyboardError,
+            "KEYBOARD_OVERSIZE" => Self::KeyboardOversize,
+            "MENU_ERROR" => Self::MenuError,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8151,15 +8215,19 @@ pub enum CommandRegisterError {
 impl ::b24_core::__private::MethodError for CommandRegisterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "EVENT_COMMAND_ADD_ERROR" => return Self::EventCommandAddError,
-            "COMMAND_ERROR" => return Self::CommandError,
-            "BOT_ID_ERROR" => return Self::BotIdError,
-            "APP_ID_ERROR" => return Self::AppIdError,
-            "LANG_ERROR" => return Self::LangError,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            _ => {}
+            "EVENT_COMMAND_ADD_ERROR" => Self::EventCommandAddError,
+            "COMMAND_ERROR" => Self::CommandError,
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            "LANG_ERROR" => Self::LangError,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8201,12 +8269,16 @@ pub enum CommandUnregisterError {
 impl ::b24_core::__private::MethodError for CommandUnregisterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "COMMAND_ID_ERROR" => return Self::CommandIdError,
-            "APP_ID_ERROR" => return Self::AppIdError,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            _ => {}
+            "COMMAND_ID_ERROR" => Self::CommandIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8251,13 +8323,17 @@ pub enum CommandUpdateError {
 impl ::b24_core::__private::MethodError for CommandUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "COMMAND_ID_ERROR" => return Self::CommandIdError,
-            "APP_ID_ERROR" => return Self::AppIdError,
-            "EVENT_COMMAND_ADD_ERROR" => return Self::EventCommandAddError,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            _ => {}
+            "COMMAND_ID_ERROR" => Self::CommandIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            "EVENT_COMMAND_ADD_ERROR" => Self::EventCommandAddError,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8295,11 +8371,15 @@ pub enum DialogGetError {
 impl ::b24_core::__private::MethodError for DialogGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "DIALOG_ID_EMPTY" => return Self::DialogIdEmpty,
-            "ACCESS_ERROR" => return Self::AccessError,
-            _ => {}
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8368,20 +8448,24 @@ pub enum MessageAddError {
 impl ::b24_core::__private::MethodError for MessageAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_ID_ERROR" => return Self::BotIdError,
-            "APP_ID_ERROR" => return Self::AppIdError,
-            "DIALOG_ID_EMPTY" => return Self::DialogIdEmpty,
-            "MESSAGE_EMPTY" => return Self::MessageEmpty,
-            "ATTACH_OVERSIZE" => return Self::AttachOversize,
-            "ATTACH_ERROR" => return Self::AttachError,
-            "KEYBOARD_ERROR" => return Self::KeyboardError,
-            "KEYBOARD_OVERSIZE" => return Self::KeyboardOversize,
-            "MENU_ERROR" => return Self::MenuError,
-            "MENU_OVERSIZE" => return Self::MenuOversize,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            _ => {}
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            "DIALOG_ID_EMPTY" => Self::DialogIdEmpty,
+            "MESSAGE_EMPTY" => Self::MessageEmpty,
+            "ATTACH_OVERSIZE" => Self::AttachOversize,
+            "ATTACH_ERROR" => Self::AttachError,
+            "KEYBOARD_ERROR" => Self::KeyboardError,
+            "KEYBOARD_OVERSIZE" => Self::KeyboardOversize,
+            "MENU_ERROR" => Self::MenuError,
+            "MENU_OVERSIZE" => Self::MenuOversize,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8432,13 +8516,17 @@ pub enum MessageDeleteError {
 impl ::b24_core::__private::MethodError for MessageDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_ID_ERROR" => return Self::BotIdError,
-            "APP_ID_ERROR" => return Self::AppIdError,
-            "MESSAGE_ID_ERROR" => return Self::MessageIdError,
-            "CANT_EDIT_MESSAGE" => return Self::CantEditMessage,
-            _ => {}
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            "MESSAGE_ID_ERROR" => Self::MessageIdError,
+            "CANT_EDIT_MESSAGE" => Self::CantEditMessage,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8482,13 +8570,17 @@ pub enum MessageLikeError {
 impl ::b24_core::__private::MethodError for MessageLikeError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_ID_ERROR" => return Self::BotIdError,
-            "APP_ID_ERROR" => return Self::AppIdError,
-            "MESSAGE_ID_ERROR" => return Self::MessageIdError,
-            "WITHOUT_CHANGES" => return Self::WithoutChanges,
-            _ => {}
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            "MESSAGE_ID_ERROR" => Self::MessageIdError,
+            "WITHOUT_CHANGES" => Self::WithoutChanges,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8556,19 +8648,23 @@ pub enum MessageUpdateError {
 impl ::b24_core::__private::MethodError for MessageUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_ID_ERROR" => return Self::BotIdError,
-            "APP_ID_ERROR" => return Self::AppIdError,
-            "MESSAGE_ID_ERROR" => return Self::MessageIdError,
-            "ATTACH_ERROR" => return Self::AttachError,
-            "ATTACH_OVERSIZE" => return Self::AttachOversize,
-            "KEYBOARD_ERROR" => return Self::KeyboardError,
-            "KEYBOARD_OVERSIZE" => return Self::KeyboardOversize,
-            "MENU_ERROR" => return Self::MenuError,
-            "MENU_OVERSIZE" => return Self::MenuOversize,
-            "CANT_EDIT_MESSAGE" => return Self::CantEditMessage,
-            _ => {}
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            "MESSAGE_ID_ERROR" => Self::MessageIdError,
+            "ATTACH_ERROR" => Self::AttachError,
+            "ATTACH_OVERSIZE" => Self::AttachOversize,
+            "KEYBOARD_ERROR" => Self::KeyboardError,
+            "KEYBOARD_OVERSIZE" => Self::KeyboardOversize,
+            "MENU_ERROR" => Self::MenuError,
+            "MENU_OVERSIZE" => Self::MenuOversize,
+            "CANT_EDIT_MESSAGE" => Self::CantEditMessage,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8652,20 +8748,24 @@ pub enum RegisterError {
 impl ::b24_core::__private::MethodError for RegisterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "EVENT_MESSAGE_ADD_ERROR" => return Self::EventMessageAddError,
-            "EVENT_MESSAGE_UPDATE_ERROR" => return Self::EventMessageUpdateError,
-            "EVENT_MESSAGE_DELETE_ERROR" => return Self::EventMessageDeleteError,
-            "EVENT_WELCOME_MESSAGE_ERROR" => return Self::EventWelcomeMessageError,
-            "EVENT_BOT_DELETE_ERROR" => return Self::EventBotDeleteError,
-            "CODE_ERROR" => return Self::CodeError,
-            "NAME_ERROR" => return Self::NameError,
-            "MAX_COUNT_ERROR" => return Self::MaxCountError,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            _ => {}
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "EVENT_MESSAGE_ADD_ERROR" => Self::EventMessageAddError,
+            "EVENT_MESSAGE_UPDATE_ERROR" => Self::EventMessageUpdateError,
+            "EVENT_MESSAGE_DELETE_ERROR" => Self::EventMessageDeleteError,
+            "EVENT_WELCOME_MESSAGE_ERROR" => Self::EventWelcomeMessageError,
+            "EVENT_BOT_DELETE_ERROR" => Self::EventBotDeleteError,
+            "CODE_ERROR" => Self::CodeError,
+            "NAME_ERROR" => Self::NameError,
+            "MAX_COUNT_ERROR" => Self::MaxCountError,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8719,14 +8819,18 @@ pub enum UnregisterError {
 impl ::b24_core::__private::MethodError for UnregisterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "BOT_ID_ERROR" => return Self::BotIdError,
-            "APP_ID_ERROR" => return Self::AppIdError,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            _ => {}
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8801,20 +8905,24 @@ pub enum UpdateError {
 impl ::b24_core::__private::MethodError for UpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "BOT_ID_ERROR" => return Self::BotIdError,
-            "APP_ID_ERROR" => return Self::AppIdError,
-            "EVENT_MESSAGE_ADD_ERROR" => return Self::EventMessageAddError,
-            "EVENT_MESSAGE_UPDATE_ERROR" => return Self::EventMessageUpdateError,
-            "EVENT_MESSAGE_DELETE_ERROR" => return Self::EventMessageDeleteError,
-            "EVENT_WELCOME_MESSAGE_ERROR" => return Self::EventWelcomeMessageError,
-            "EVENT_BOT_DELETE_ERROR" => return Self::EventBotDeleteError,
-            "NAME_ERROR" => return Self::NameError,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            _ => {}
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "APP_ID_ERROR" => Self::AppIdError,
+            "EVENT_MESSAGE_ADD_ERROR" => Self::EventMessageAddError,
+            "EVENT_MESSAGE_UPDATE_ERROR" => Self::EventMessageUpdateError,
+            "EVENT_MESSAGE_DELETE_ERROR" => Self::EventMessageDeleteError,
+            "EVENT_WELCOME_MESSAGE_ERROR" => Self::EventWelcomeMessageError,
+            "EVENT_BOT_DELETE_ERROR" => Self::EventBotDeleteError,
+            "NAME_ERROR" => Self::NameError,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8861,12 +8969,16 @@ pub enum V2BotGetError {
 impl ::b24_core::__private::MethodError for V2BotGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
-            "PARAMS_REQUIRED" => return Self::ParamsRequired,
-            "BOT_NOT_FOUND" => return Self::BotNotFound,
-            _ => {}
+            "BOT_TOKEN_NOT_SPECIFIED" => Self::BotTokenNotSpecified,
+            "PARAMS_REQUIRED" => Self::ParamsRequired,
+            "BOT_NOT_FOUND" => Self::BotNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8897,10 +9009,14 @@ pub enum V2BotListError {
 impl ::b24_core::__private::MethodError for V2BotListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
-            _ => {}
+            "BOT_TOKEN_NOT_SPECIFIED" => Self::BotTokenNotSpecified,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -8972,21 +9088,25 @@ pub enum V2BotRegisterError {
 impl ::b24_core::__private::MethodError for V2BotRegisterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
-            "BOT_CODE_REQUIRED" => return Self::BotCodeRequired,
-            "BOT_PROPERTIES_REQUIRED" => return Self::BotPropertiesRequired,
-            "BOT_CODE_ALREADY_TAKEN" => return Self::BotCodeAlreadyTaken,
-            "BOT_INVALID_TYPE" => return Self::BotInvalidType,
-            "BOT_INVALID_EVENT_MODE" => return Self::BotInvalidEventMode,
-            "BOT_WEBHOOK_URL_REQUIRED" => return Self::BotWebhookUrlRequired,
-            "BOT_REGISTER_FAILED" => return Self::BotRegisterFailed,
-            "BOT_INVALID_CALLBACK" => return Self::BotInvalidCallback,
-            "BOT_LIMIT_EXCEEDED" => return Self::BotLimitExceeded,
-            "BOT_AVATAR_INCORRECT_TYPE" => return Self::BotAvatarIncorrectType,
-            "BOT_AVATAR_INCORRECT_SIZE" => return Self::BotAvatarIncorrectSize,
-            _ => {}
+            "BOT_TOKEN_NOT_SPECIFIED" => Self::BotTokenNotSpecified,
+            "BOT_CODE_REQUIRED" => Self::BotCodeRequired,
+            "BOT_PROPERTIES_REQUIRED" => Self::BotPropertiesRequired,
+            "BOT_CODE_ALREADY_TAKEN" => Self::BotCodeAlreadyTaken,
+            "BOT_INVALID_TYPE" => Self::BotInvalidType,
+            "BOT_INVALID_EVENT_MODE" => Self::BotInvalidEventMode,
+            "BOT_WEBHOOK_URL_REQUIRED" => Self::BotWebhookUrlRequired,
+            "BOT_REGISTER_FAILED" => Self::BotRegisterFailed,
+            "BOT_INVALID_CALLBACK" => Self::BotInvalidCallback,
+            "BOT_LIMIT_EXCEEDED" => Self::BotLimitExceeded,
+            "BOT_AVATAR_INCORRECT_TYPE" => Self::BotAvatarIncorrectType,
+            "BOT_AVATAR_INCORRECT_SIZE" => Self::BotAvatarIncorrectSize,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9041,14 +9161,18 @@ pub enum V2BotUnregisterError {
 impl ::b24_core::__private::MethodError for V2BotUnregisterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
-            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
-            "BOT_NOT_FOUND" => return Self::BotNotFound,
-            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
-            "BOT_UNREGISTER_FAILED" => return Self::BotUnregisterFailed,
-            _ => {}
+            "BOT_TOKEN_NOT_SPECIFIED" => Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => Self::BotIdRequired,
+            "BOT_NOT_FOUND" => Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => Self::BotOwnershipError,
+            "BOT_UNREGISTER_FAILED" => Self::BotUnregisterFailed,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9113,18 +9237,22 @@ pub enum V2BotUpdateError {
 impl ::b24_core::__private::MethodError for V2BotUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
-            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
-            "BOT_NOT_FOUND" => return Self::BotNotFound,
-            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
-            "BOT_INVALID_EVENT_MODE" => return Self::BotInvalidEventMode,
-            "BOT_INVALID_CALLBACK" => return Self::BotInvalidCallback,
-            "BOT_AVATAR_INCORRECT_TYPE" => return Self::BotAvatarIncorrectType,
-            "BOT_AVATAR_INCORRECT_SIZE" => return Self::BotAvatarIncorrectSize,
-            "BOT_TOKEN_ROTATION_FAILED" => return Self::BotTokenRotationFailed,
-            _ => {}
+            "BOT_TOKEN_NOT_SPECIFIED" => Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => Self::BotIdRequired,
+            "BOT_NOT_FOUND" => Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => Self::BotOwnershipError,
+            "BOT_INVALID_EVENT_MODE" => Self::BotInvalidEventMode,
+            "BOT_INVALID_CALLBACK" => Self::BotInvalidCallback,
+            "BOT_AVATAR_INCORRECT_TYPE" => Self::BotAvatarIncorrectType,
+            "BOT_AVATAR_INCORRECT_SIZE" => Self::BotAvatarIncorrectSize,
+            "BOT_TOKEN_ROTATION_FAILED" => Self::BotTokenRotationFailed,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9177,14 +9305,18 @@ pub enum V2ChatInputActionNotifyError {
 impl ::b24_core::__private::MethodError for V2ChatInputActionNotifyError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
-            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
-            "BOT_NOT_FOUND" => return Self::BotNotFound,
-            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "BOT_TOKEN_NOT_SPECIFIED" => Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => Self::BotIdRequired,
+            "BOT_NOT_FOUND" => Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => Self::BotOwnershipError,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9257,15 +9389,19 @@ pub enum V2ChatManagerAddError {
 impl ::b24_core::__private::MethodError for V2ChatManagerAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
-            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
-            "EMPTY_USER_IDS" => return Self::EmptyUserIds,
-            "BOT_NOT_FOUND" => return Self::BotNotFound,
-            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "BOT_TOKEN_NOT_SPECIFIED" => Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => Self::BotIdRequired,
+            "EMPTY_USER_IDS" => Self::EmptyUserIds,
+            "BOT_NOT_FOUND" => Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => Self::BotOwnershipError,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9325,16 +9461,20 @@ pub enum V2ChatMessageReactionAddError {
 impl ::b24_core::__private::MethodError for V2ChatMessageReactionAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
-            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
-            "BOT_NOT_FOUND" => return Self::BotNotFound,
-            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "REACTION_NOT_FOUND" => return Self::ReactionNotFound,
-            "REACTION_ALREADY_SET" => return Self::ReactionAlreadySet,
-            _ => {}
+            "BOT_TOKEN_NOT_SPECIFIED" => Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => Self::BotIdRequired,
+            "BOT_NOT_FOUND" => Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => Self::BotOwnershipError,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "REACTION_NOT_FOUND" => Self::ReactionNotFound,
+            "REACTION_ALREADY_SET" => Self::ReactionAlreadySet,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9389,15 +9529,19 @@ pub enum V2ChatMessageReactionDeleteError {
 impl ::b24_core::__private::MethodError for V2ChatMessageReactionDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
-            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
-            "BOT_NOT_FOUND" => return Self::BotNotFound,
-            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "REACTION_NOT_FOUND" => return Self::ReactionNotFound,
-            _ => {}
+            "BOT_TOKEN_NOT_SPECIFIED" => Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => Self::BotIdRequired,
+            "BOT_NOT_FOUND" => Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => Self::BotOwnershipError,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "REACTION_NOT_FOUND" => Self::ReactionNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9447,14 +9591,18 @@ pub enum V2ChatMessageGetError {
 impl ::b24_core::__private::MethodError for V2ChatMessageGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
-            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
-            "BOT_NOT_FOUND" => return Self::BotNotFound,
-            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
-            "BOT_TYPE_NOT_ALLOWED" => return Self::BotTypeNotAllowed,
-            _ => {}
+            "BOT_TOKEN_NOT_SPECIFIED" => Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => Self::BotIdRequired,
+            "BOT_NOT_FOUND" => Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => Self::BotOwnershipError,
+            "BOT_TYPE_NOT_ALLOWED" => Self::BotTypeNotAllowed,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9511,16 +9659,20 @@ pub enum V2ChatMessageGetContextError {
 impl ::b24_core::__private::MethodError for V2ChatMessageGetContextError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
-            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
-            "BOT_NOT_FOUND" => return Self::BotNotFound,
-            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
-            "BOT_TYPE_NOT_ALLOWED" => return Self::BotTypeNotAllowed,
-            "MESSAGE_NOT_FOUND" => return Self::MessageNotFound,
-            "MESSAGE_ACCESS_DENIED" => return Self::MessageAccessDenied,
-            _ => {}
+            "BOT_TOKEN_NOT_SPECIFIED" => Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => Self::BotIdRequired,
+            "BOT_NOT_FOUND" => Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => Self::BotOwnershipError,
+            "BOT_TYPE_NOT_ALLOWED" => Self::BotTypeNotAllowed,
+            "MESSAGE_NOT_FOUND" => Self::MessageNotFound,
+            "MESSAGE_ACCESS_DENIED" => Self::MessageAccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9575,15 +9727,19 @@ pub enum V2ChatMessageReadError {
 impl ::b24_core::__private::MethodError for V2ChatMessageReadError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
-            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
-            "BOT_NOT_FOUND" => return Self::BotNotFound,
-            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "MESSAGE_NOT_FOUND" => return Self::MessageNotFound,
-            _ => {}
+            "BOT_TOKEN_NOT_SPECIFIED" => Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => Self::BotIdRequired,
+            "BOT_NOT_FOUND" => Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => Self::BotOwnershipError,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "MESSAGE_NOT_FOUND" => Self::MessageNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9617,11 +9773,15 @@ pub enum V2ChatMessageSendError {
 impl ::b24_core::__private::MethodError for V2ChatMessageSendError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ATTACH_ERROR" => return Self::AttachError,
-            "ATTACH_OVERSIZE" => return Self::AttachOversize,
-            _ => {}
+            "ATTACH_ERROR" => Self::AttachError,
+            "ATTACH_OVERSIZE" => Self::AttachOversize,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9662,13 +9822,17 @@ pub enum V2ChatAddError {
 impl ::b24_core::__private::MethodError for V2ChatAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
-            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
-            "BOT_NOT_FOUND" => return Self::BotNotFound,
-            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
-            _ => {}
+            "BOT_TOKEN_NOT_SPECIFIED" => Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => Self::BotIdRequired,
+            "BOT_NOT_FOUND" => Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => Self::BotOwnershipError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9718,14 +9882,18 @@ pub enum V2CommandAnswerError {
 impl ::b24_core::__private::MethodError for V2CommandAnswerError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
-            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
-            "BOT_NOT_FOUND" => return Self::BotNotFound,
-            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
-            "COMMAND_ANSWER_FAILED" => return Self::CommandAnswerFailed,
-            _ => {}
+            "BOT_TOKEN_NOT_SPECIFIED" => Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => Self::BotIdRequired,
+            "BOT_NOT_FOUND" => Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => Self::BotOwnershipError,
+            "COMMAND_ANSWER_FAILED" => Self::CommandAnswerFailed,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9786,17 +9954,21 @@ pub enum V2CommandRegisterError {
 impl ::b24_core::__private::MethodError for V2CommandRegisterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
-            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
-            "BOT_NOT_FOUND" => return Self::BotNotFound,
-            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
-            "COMMAND_NAME_INVALID" => return Self::CommandNameInvalid,
-            "COMMAND_REQUIRED" => return Self::CommandRequired,
-            "COMMAND_TITLE_REQUIRED" => return Self::CommandTitleRequired,
-            "COMMAND_REGISTER_FAILED" => return Self::CommandRegisterFailed,
-            _ => {}
+            "BOT_TOKEN_NOT_SPECIFIED" => Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => Self::BotIdRequired,
+            "BOT_NOT_FOUND" => Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => Self::BotOwnershipError,
+            "COMMAND_NAME_INVALID" => Self::CommandNameInvalid,
+            "COMMAND_REQUIRED" => Self::CommandRequired,
+            "COMMAND_TITLE_REQUIRED" => Self::CommandTitleRequired,
+            "COMMAND_REGISTER_FAILED" => Self::CommandRegisterFailed,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9848,14 +10020,18 @@ pub enum V2CommandUnregisterError {
 impl ::b24_core::__private::MethodError for V2CommandUnregisterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
-            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
-            "BOT_NOT_FOUND" => return Self::BotNotFound,
-            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
-            "COMMAND_NOT_FOUND" => return Self::CommandNotFound,
-            _ => {}
+            "BOT_TOKEN_NOT_SPECIFIED" => Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => Self::BotIdRequired,
+            "BOT_NOT_FOUND" => Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => Self::BotOwnershipError,
+            "COMMAND_NOT_FOUND" => Self::CommandNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9916,17 +10092,21 @@ pub enum V2CommandUpdateError {
 impl ::b24_core::__private::MethodError for V2CommandUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
-            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
-            "BOT_NOT_FOUND" => return Self::BotNotFound,
-            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
-            "COMMAND_NOT_FOUND" => return Self::CommandNotFound,
-            "COMMAND_NAME_EMPTY" => return Self::CommandNameEmpty,
-            "COMMAND_NAME_INVALID" => return Self::CommandNameInvalid,
-            "COMMAND_ALREADY_EXISTS" => return Self::CommandAlreadyExists,
-            _ => {}
+            "BOT_TOKEN_NOT_SPECIFIED" => Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => Self::BotIdRequired,
+            "BOT_NOT_FOUND" => Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => Self::BotOwnershipError,
+            "COMMAND_NOT_FOUND" => Self::CommandNotFound,
+            "COMMAND_NAME_EMPTY" => Self::CommandNameEmpty,
+            "COMMAND_NAME_INVALID" => Self::CommandNameInvalid,
+            "COMMAND_ALREADY_EXISTS" => Self::CommandAlreadyExists,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9986,16 +10166,20 @@ pub enum ImbotV2EventGetError {
 impl ::b24_core::__private::MethodError for ImbotV2EventGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
-            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
-            "BOT_NOT_FOUND" => return Self::BotNotFound,
-            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
-            "SCOPE_ERROR" => return Self::ScopeError,
-            "AUTH_ERROR" => return Self::AuthError,
-            "USER_NOT_SUBSCRIBED" => return Self::UserNotSubscribed,
-            _ => {}
+            "BOT_TOKEN_NOT_SPECIFIED" => Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => Self::BotIdRequired,
+            "BOT_NOT_FOUND" => Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => Self::BotOwnershipError,
+            "SCOPE_ERROR" => Self::ScopeError,
+            "AUTH_ERROR" => Self::AuthError,
+            "USER_NOT_SUBSCRIBED" => Self::UserNotSubscribed,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -10050,15 +10234,19 @@ pub enum ImbotV2FileDownloadError {
 impl ::b24_core::__private::MethodError for ImbotV2FileDownloadError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
-            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
-            "BOT_NOT_FOUND" => return Self::BotNotFound,
-            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
-            "FILE_ACCESS_ERROR" => return Self::FileAccessError,
-            "FILE_NOT_FOUND" => return Self::FileNotFound,
-            _ => {}
+            "BOT_TOKEN_NOT_SPECIFIED" => Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => Self::BotIdRequired,
+            "BOT_NOT_FOUND" => Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => Self::BotOwnershipError,
+            "FILE_ACCESS_ERROR" => Self::FileAccessError,
+            "FILE_NOT_FOUND" => Self::FileNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -10128,19 +10316,23 @@ pub enum ImbotV2FileUploadError {
 impl ::b24_core::__private::MethodError for ImbotV2FileUploadError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "BOT_TOKEN_NOT_SPECIFIED" => return Self::BotTokenNotSpecified,
-            "BOT_ID_REQUIRED" => return Self::BotIdRequired,
-            "BOT_NOT_FOUND" => return Self::BotNotFound,
-            "BOT_OWNERSHIP_ERROR" => return Self::BotOwnershipError,
-            "FILE_EMPTY" => return Self::FileEmpty,
-            "FILE_INVALID_CONTENT" => return Self::FileInvalidContent,
-            "FILE_FOLDER_ERROR" => return Self::FileFolderError,
-            "FILE_UPLOAD_FAILED" => return Self::FileUploadFailed,
-            "FILE_SEND_FAILED" => return Self::FileSendFailed,
-            "FILE_TOO_LARGE" => return Self::FileTooLarge,
-            _ => {}
+            "BOT_TOKEN_NOT_SPECIFIED" => Self::BotTokenNotSpecified,
+            "BOT_ID_REQUIRED" => Self::BotIdRequired,
+            "BOT_NOT_FOUND" => Self::BotNotFound,
+            "BOT_OWNERSHIP_ERROR" => Self::BotOwnershipError,
+            "FILE_EMPTY" => Self::FileEmpty,
+            "FILE_INVALID_CONTENT" => Self::FileInvalidContent,
+            "FILE_FOLDER_ERROR" => Self::FileFolderError,
+            "FILE_UPLOAD_FAILED" => Self::FileUploadFailed,
+            "FILE_SEND_FAILED" => Self::FileSendFailed,
+            "FILE_TOO_LARGE" => Self::FileTooLarge,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -4053,11 +4053,15 @@ pub enum ImconnectorActivateError {
 impl ::b24_core::__private::MethodError for ImconnectorActivateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            _ => {}
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4098,15 +4102,17 @@ pub enum ChatNameSetError {
 impl ::b24_core::__private::MethodError for ChatNameSetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "NOT_ACTIVE_LINE" => return Self::NotActiveLine,
-            "IMCONNECTOR_NO_CORRECT_PROVIDER" => {
-                return Self::ImconnectorNoCorrectProvider;
+            "NOT_ACTIVE_LINE" => Self::NotActiveLine,
+            "IMCONNECTOR_NO_CORRECT_PROVIDER" => Self::ImconnectorNoCorrectProvider,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "CHAT_RENAMING_FAILED" => Self::ChatRenamingFailed,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "CHAT_RENAMING_FAILED" => return Self::ChatRenamingFailed,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4145,11 +4151,15 @@ pub enum ImconnectorConnectorDataSetError {
 impl ::b24_core::__private::MethodError for ImconnectorConnectorDataSetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            _ => {}
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4194,15 +4204,17 @@ pub enum ImconnectorDeleteMessagesError {
 impl ::b24_core::__private::MethodError for ImconnectorDeleteMessagesError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "NOT_ACTIVE_LINE" => return Self::NotActiveLine,
-            "IMCONNECTOR_NO_CORRECT_PROVIDER" => {
-                return Self::ImconnectorNoCorrectProvider;
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "NOT_ACTIVE_LINE" => Self::NotActiveLine,
+            "IMCONNECTOR_NO_CORRECT_PROVIDER" => Self::ImconnectorNoCorrectProvider,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4239,11 +4251,15 @@ pub enum ImconnectorListError {
 impl ::b24_core::__private::MethodError for ImconnectorListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4305,21 +4321,25 @@ impl ::b24_core::__private::MethodError for ImconnectorRegisterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "APPLICATION_REGISTRATION_ERROR_POINT" => {
-                return Self::ApplicationRegistrationErrorPoint;
+                Self::ApplicationRegistrationErrorPoint
             }
-            "CONNECTOR_ID_REQUIRED" => return Self::ConnectorIdRequired,
-            "NAME_REQUIRED" => return Self::NameRequired,
-            "ICON_REQUIRED" => return Self::IconRequired,
-            "NO_APPLICATION_ID" => return Self::NoApplicationId,
-            "NO_PLACEMENT_HANDLER" => return Self::NoPlacementHandler,
-            "APPLICATION_REGISTRATION_ERROR" => return Self::ApplicationRegistrationError,
+            "CONNECTOR_ID_REQUIRED" => Self::ConnectorIdRequired,
+            "NAME_REQUIRED" => Self::NameRequired,
+            "ICON_REQUIRED" => Self::IconRequired,
+            "NO_APPLICATION_ID" => Self::NoApplicationId,
+            "NO_PLACEMENT_HANDLER" => Self::NoPlacementHandler,
+            "APPLICATION_REGISTRATION_ERROR" => Self::ApplicationRegistrationError,
             "GENERAL_CONNECTOR_REGISTRATION_ERROR" => {
-                return Self::GeneralConnectorRegistrationError;
+                Self::GeneralConnectorRegistrationError
             }
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            _ => {}
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4385,18 +4405,20 @@ pub enum ImconnectorSendMessagesError {
 impl ::b24_core::__private::MethodError for ImconnectorSendMessagesError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "NOT_ACTIVE_LINE" => return Self::NotActiveLine,
-            "IMCONNECTOR_NO_CORRECT_PROVIDER" => {
-                return Self::ImconnectorNoCorrectProvider;
-            }
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "NOT_ACTIVE_LINE" => Self::NotActiveLine,
+            "IMCONNECTOR_NO_CORRECT_PROVIDER" => Self::ImconnectorNoCorrectProvider,
             "IMCONNECTOR_NOT_SPECIFIED_CORRECT_COMMAND" => {
-                return Self::ImconnectorNotSpecifiedCorrectCommand;
+                Self::ImconnectorNotSpecifiedCorrectCommand
             }
-            _ => {}
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4442,14 +4464,16 @@ pub enum ImconnectorSendStatusDeliveryError {
 impl ::b24_core::__private::MethodError for ImconnectorSendStatusDeliveryError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "IMCONNECTOR_NO_CORRECT_PROVIDER" => {
-                return Self::ImconnectorNoCorrectProvider;
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "IMCONNECTOR_NO_CORRECT_PROVIDER" => Self::ImconnectorNoCorrectProvider,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4485,11 +4509,15 @@ pub enum ImconnectorStatusError {
 impl ::b24_core::__private::MethodError for ImconnectorStatusError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            _ => {}
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4526,14 +4554,16 @@ pub enum ImconnectorUnregisterError {
 impl ::b24_core::__private::MethodError for ImconnectorUnregisterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "APPLICATION_UNREGISTRATION_ERROR" => {
-                return Self::ApplicationUnregistrationError;
+            "APPLICATION_UNREGISTRATION_ERROR" => Self::ApplicationUnregistrationError,
+            "NO_APPLICATION_ID" => Self::NoApplicationId,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "NO_APPLICATION_ID" => return Self::NoApplicationId,
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4579,15 +4609,17 @@ pub enum ImconnectorUpdateMessagesError {
 impl ::b24_core::__private::MethodError for ImconnectorUpdateMessagesError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "NOT_ACTIVE_LINE" => return Self::NotActiveLine,
-            "IMCONNECTOR_NO_CORRECT_PROVIDER" => {
-                return Self::ImconnectorNoCorrectProvider;
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "NOT_ACTIVE_LINE" => Self::NotActiveLine,
+            "IMCONNECTOR_NO_CORRECT_PROVIDER" => Self::ImconnectorNoCorrectProvider,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4626,12 +4658,16 @@ pub enum BotSessionFinishError {
 impl ::b24_core::__private::MethodError for BotSessionFinishError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "BOT_ID_ERROR" => return Self::BotIdError,
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4666,11 +4702,15 @@ pub enum BotSessionMessageSendError {
 impl ::b24_core::__private::MethodError for BotSessionMessageSendError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4707,12 +4747,16 @@ pub enum BotSessionOperatorError {
 impl ::b24_core::__private::MethodError for BotSessionOperatorError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "WRONG_CHAT" => return Self::WrongChat,
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "WRONG_CHAT" => Self::WrongChat,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4766,16 +4810,20 @@ pub enum BotSessionTransferError {
 impl ::b24_core::__private::MethodError for BotSessionTransferError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "USER_ID_EMPTY" => return Self::UserIdEmpty,
-            "QUEUE_ID_EMPTY" => return Self::QueueIdEmpty,
-            "TRANSFER_ID_EMPTY" => return Self::TransferIdEmpty,
-            "BOT_ID_ERROR" => return Self::BotIdError,
-            "OPERATOR_WRONG" => return Self::OperatorWrong,
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "USER_ID_EMPTY" => Self::UserIdEmpty,
+            "QUEUE_ID_EMPTY" => Self::QueueIdEmpty,
+            "TRANSFER_ID_EMPTY" => Self::TransferIdEmpty,
+            "BOT_ID_ERROR" => Self::BotIdError,
+            "OPERATOR_WRONG" => Self::OperatorWrong,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4814,11 +4862,15 @@ pub enum ConfigDeleteError {
 impl ::b24_core::__private::MethodError for ConfigDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CONFIG_ID_EMPTY" => return Self::ConfigIdEmpty,
-            "CONFIG_WRONG_USER_PERMISSION" => return Self::ConfigWrongUserPermission,
-            _ => {}
+            "CONFIG_ID_EMPTY" => Self::ConfigIdEmpty,
+            "CONFIG_WRONG_USER_PERMISSION" => Self::ConfigWrongUserPermission,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4849,10 +4901,14 @@ pub enum ConfigGetError {
 impl ::b24_core::__private::MethodError for ConfigGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CONFIG_ID_EMPTY" => return Self::ConfigIdEmpty,
-            _ => {}
+            "CONFIG_ID_EMPTY" => Self::ConfigIdEmpty,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4916,10 +4972,14 @@ pub enum ConfigListGetError {
 impl ::b24_core::__private::MethodError for ConfigListGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "INVALID_FORMAT" => return Self::InvalidFormat,
-            _ => {}
+            "INVALID_FORMAT" => Self::InvalidFormat,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4955,11 +5015,15 @@ pub enum CrmChatGetError {
 impl ::b24_core::__private::MethodError for CrmChatGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4994,11 +5058,15 @@ pub enum CrmChatGetLastIdError {
 impl ::b24_core::__private::MethodError for CrmChatGetLastIdError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CRM_CHAT_EMPTY_CRM_DATA" => return Self::CrmChatEmptyCrmData,
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            _ => {}
+            "CRM_CHAT_EMPTY_CRM_DATA" => Self::CrmChatEmptyCrmData,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5057,15 +5125,19 @@ pub enum CrmChatUserAddError {
 impl ::b24_core::__private::MethodError for CrmChatUserAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "IM_NOT_INSTALLED" => return Self::ImNotInstalled,
-            "CHAT_NOT_IN_CRM" => return Self::ChatNotInCrm,
-            "CRM_CHAT_USER_NOT_ACTIVE" => return Self::CrmChatUserNotActive,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "IM_NOT_INSTALLED" => Self::ImNotInstalled,
+            "CHAT_NOT_IN_CRM" => Self::ChatNotInCrm,
+            "CRM_CHAT_USER_NOT_ACTIVE" => Self::CrmChatUserNotActive,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5130,20 +5202,22 @@ pub enum CrmChatUserDeleteError {
 impl ::b24_core::__private::MethodError for CrmChatUserDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "CRM_CHAT_EMPTY_USER" => return Self::CrmChatEmptyUser,
-            "CRM_CHAT_EMPTY_CRM_DATA" => return Self::CrmChatEmptyCrmData,
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "IM_NOT_INSTALLED" => return Self::ImNotInstalled,
-            "CHAT_NOT_IN_CRM" => return Self::ChatNotInCrm,
-            "CHAT_DELETE_USER_PERMISSION_DENIED" => {
-                return Self::ChatDeleteUserPermissionDenied;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "CRM_CHAT_EMPTY_USER" => Self::CrmChatEmptyUser,
+            "CRM_CHAT_EMPTY_CRM_DATA" => Self::CrmChatEmptyCrmData,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "IM_NOT_INSTALLED" => Self::ImNotInstalled,
+            "CHAT_NOT_IN_CRM" => Self::ChatNotInCrm,
+            "CHAT_DELETE_USER_PERMISSION_DENIED" => Self::ChatDeleteUserPermissionDenied,
+            "CRM_CHAT_USER_NOT_ACTIVE" => Self::CrmChatUserNotActive,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "CRM_CHAT_USER_NOT_ACTIVE" => return Self::CrmChatUserNotActive,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5195,14 +5269,18 @@ pub enum CrmLeadCreateError {
 impl ::b24_core::__private::MethodError for CrmLeadCreateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID" => return Self::ChatId,
-            "CHAT_TYPE" => return Self::ChatType,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "USER_ID" => return Self::UserId,
-            "ERROR_USER_NOT_OPERATOR" => return Self::ErrorUserNotOperator,
-            _ => {}
+            "CHAT_ID" => Self::ChatId,
+            "CHAT_TYPE" => Self::ChatType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "USER_ID" => Self::UserId,
+            "ERROR_USER_NOT_OPERATOR" => Self::ErrorUserNotOperator,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5254,13 +5332,17 @@ pub enum CrmMessageAddError {
 impl ::b24_core::__private::MethodError for CrmMessageAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_NOT_IN_CRM" => return Self::ChatNotInCrm,
-            "CANCELED" => return Self::Canceled,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            _ => {}
+            "CHAT_NOT_IN_CRM" => Self::ChatNotInCrm,
+            "CANCELED" => Self::Canceled,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5295,11 +5377,15 @@ pub enum DialogGetError {
 impl ::b24_core::__private::MethodError for DialogGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "IM_NOT_INSTALLED" => return Self::ImNotInstalled,
-            "ACCESS_ERROR" => return Self::AccessError,
-            _ => {}
+            "IM_NOT_INSTALLED" => Self::ImNotInstalled,
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5340,13 +5426,17 @@ pub enum MessageQuickSaveError {
 impl ::b24_core::__private::MethodError for MessageQuickSaveError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID" => return Self::ChatId,
-            "CHAT_TYPE" => return Self::ChatType,
-            "CANT_SAVE_QUICK_ANSWER" => return Self::CantSaveQuickAnswer,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "CHAT_ID" => Self::ChatId,
+            "CHAT_TYPE" => Self::ChatType,
+            "CANT_SAVE_QUICK_ANSWER" => Self::CantSaveQuickAnswer,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5389,13 +5479,17 @@ pub enum MessageSessionStartError {
 impl ::b24_core::__private::MethodError for MessageSessionStartError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID" => return Self::ChatId,
-            "CHAT_TYPE" => return Self::ChatType,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "USER_ID" => return Self::UserId,
-            _ => {}
+            "CHAT_ID" => Self::ChatId,
+            "CHAT_TYPE" => Self::ChatType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "USER_ID" => Self::UserId,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5438,13 +5532,17 @@ pub enum NetworkJoinError {
 impl ::b24_core::__private::MethodError for NetworkJoinError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CODE" => return Self::Code,
-            "IMBOT_ERROR" => return Self::ImbotError,
-            "NOT_FOUND" => return Self::NotFound,
-            "INACTIVE" => return Self::Inactive,
-            _ => {}
+            "CODE" => Self::Code,
+            "IMBOT_ERROR" => Self::ImbotError,
+            "NOT_FOUND" => Self::NotFound,
+            "INACTIVE" => Self::Inactive,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5516,20 +5614,24 @@ pub enum NetworkMessageAddError {
 impl ::b24_core::__private::MethodError for NetworkMessageAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "CODE" => return Self::Code,
-            "IMBOT_ERROR" => return Self::ImbotError,
-            "NOT_FOUND" => return Self::NotFound,
-            "USER_ID_EMPTY" => return Self::UserIdEmpty,
-            "USER_MESSAGE_LIMIT" => return Self::UserMessageLimit,
-            "MESSAGE_EMPTY" => return Self::MessageEmpty,
-            "ATTACH_OVERSIZE" => return Self::AttachOversize,
-            "ATTACH_ERROR" => return Self::AttachError,
-            "KEYBOARD_ERROR" => return Self::KeyboardError,
-            "WRONG_REQUEST" => return Self::WrongRequest,
-            _ => {}
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "CODE" => Self::Code,
+            "IMBOT_ERROR" => Self::ImbotError,
+            "NOT_FOUND" => Self::NotFound,
+            "USER_ID_EMPTY" => Self::UserIdEmpty,
+            "USER_MESSAGE_LIMIT" => Self::UserMessageLimit,
+            "MESSAGE_EMPTY" => Self::MessageEmpty,
+            "ATTACH_OVERSIZE" => Self::AttachOversize,
+            "ATTACH_ERROR" => Self::AttachError,
+            "KEYBOARD_ERROR" => Self::KeyboardError,
+            "WRONG_REQUEST" => Self::WrongRequest,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5580,13 +5682,17 @@ pub enum OperatorAnotherFinishError {
 impl ::b24_core::__private::MethodError for OperatorAnotherFinishError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID" => return Self::ChatId,
-            "CHAT_TYPE" => return Self::ChatType,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "USER_ID" => return Self::UserId,
-            _ => {}
+            "CHAT_ID" => Self::ChatId,
+            "CHAT_TYPE" => Self::ChatType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "USER_ID" => Self::UserId,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5629,13 +5735,17 @@ pub enum OperatorAnswerError {
 impl ::b24_core::__private::MethodError for OperatorAnswerError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID" => return Self::ChatId,
-            "CHAT_TYPE" => return Self::ChatType,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "USER_ID" => return Self::UserId,
-            _ => {}
+            "CHAT_ID" => Self::ChatId,
+            "CHAT_TYPE" => Self::ChatType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "USER_ID" => Self::UserId,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5678,13 +5788,17 @@ pub enum OperatorFinishError {
 impl ::b24_core::__private::MethodError for OperatorFinishError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID" => return Self::ChatId,
-            "CHAT_TYPE" => return Self::ChatType,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "USER_ID" => return Self::UserId,
-            _ => {}
+            "CHAT_ID" => Self::ChatId,
+            "CHAT_TYPE" => Self::ChatType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "USER_ID" => Self::UserId,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5731,14 +5845,18 @@ pub enum OperatorSkipError {
 impl ::b24_core::__private::MethodError for OperatorSkipError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID" => return Self::ChatId,
-            "CHAT_TYPE" => return Self::ChatType,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ACCESS_DENIED_KICK" => return Self::AccessDeniedKick,
-            "USER_ID" => return Self::UserId,
-            _ => {}
+            "CHAT_ID" => Self::ChatId,
+            "CHAT_TYPE" => Self::ChatType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ACCESS_DENIED_KICK" => Self::AccessDeniedKick,
+            "USER_ID" => Self::UserId,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5782,13 +5900,17 @@ pub enum OperatorSpamError {
 impl ::b24_core::__private::MethodError for OperatorSpamError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID" => return Self::ChatId,
-            "CHAT_TYPE" => return Self::ChatType,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "USER_ID" => return Self::UserId,
-            _ => {}
+            "CHAT_ID" => Self::ChatId,
+            "CHAT_TYPE" => Self::ChatType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "USER_ID" => Self::UserId,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5835,14 +5957,18 @@ pub enum OperatorTransferError {
 impl ::b24_core::__private::MethodError for OperatorTransferError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "USER_ID_EMPTY" => return Self::UserIdEmpty,
-            "QUEUE_ID_EMPTY" => return Self::QueueIdEmpty,
-            "TRANSFER_ID_EMPTY" => return Self::TransferIdEmpty,
-            "OPERATOR_WRONG" => return Self::OperatorWrong,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "USER_ID_EMPTY" => Self::UserIdEmpty,
+            "QUEUE_ID_EMPTY" => Self::QueueIdEmpty,
+            "TRANSFER_ID_EMPTY" => Self::TransferIdEmpty,
+            "OPERATOR_WRONG" => Self::OperatorWrong,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5882,12 +6008,16 @@ pub enum SessionHeadVoteError {
 impl ::b24_core::__private::MethodError for SessionHeadVoteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "EMPTY_SESSION_ID" => return Self::EmptySessionId,
-            "EMPTY_VOTE_PARAMS" => return Self::EmptyVoteParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "EMPTY_SESSION_ID" => Self::EmptySessionId,
+            "EMPTY_VOTE_PARAMS" => Self::EmptyVoteParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5925,12 +6055,16 @@ pub enum SessionHistoryGetError {
 impl ::b24_core::__private::MethodError for SessionHistoryGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_REQUIRED_PARAM" => return Self::MissingRequiredParam,
-            "INVALID_SESSION_ID" => return Self::InvalidSessionId,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "MISSING_REQUIRED_PARAM" => Self::MissingRequiredParam,
+            "INVALID_SESSION_ID" => Self::InvalidSessionId,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5964,11 +6098,15 @@ pub enum SessionInterceptError {
 impl ::b24_core::__private::MethodError for SessionInterceptError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "OPERATOR_WRONG" => return Self::OperatorWrong,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "OPERATOR_WRONG" => Self::OperatorWrong,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6009,13 +6147,17 @@ pub enum SessionJoinError {
 impl ::b24_core::__private::MethodError for SessionJoinError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID" => return Self::ChatId,
-            "CHAT_TYPE" => return Self::ChatType,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "USER_ID" => return Self::UserId,
-            _ => {}
+            "CHAT_ID" => Self::ChatId,
+            "CHAT_TYPE" => Self::ChatType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "USER_ID" => Self::UserId,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6062,14 +6204,18 @@ pub enum SessionModePinError {
 impl ::b24_core::__private::MethodError for SessionModePinError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID_EMPTY" => return Self::ChatIdEmpty,
-            "CHAT_ID" => return Self::ChatId,
-            "CHAT_TYPE" => return Self::ChatType,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "USER_ID" => return Self::UserId,
-            _ => {}
+            "CHAT_ID_EMPTY" => Self::ChatIdEmpty,
+            "CHAT_ID" => Self::ChatId,
+            "CHAT_TYPE" => Self::ChatType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "USER_ID" => Self::UserId,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6113,13 +6259,17 @@ pub enum SessionModeSilentError {
 impl ::b24_core::__private::MethodError for SessionModeSilentError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID" => return Self::ChatId,
-            "CHAT_TYPE" => return Self::ChatType,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "USER_ID" => return Self::UserId,
-            _ => {}
+            "CHAT_ID" => Self::ChatId,
+            "CHAT_TYPE" => Self::ChatType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "USER_ID" => Self::UserId,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6150,10 +6300,14 @@ pub enum SessionOpenError {
 impl ::b24_core::__private::MethodError for SessionOpenError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -6193,13 +6347,17 @@ pub enum SessionStartError {
 impl ::b24_core::__private::MethodError for SessionStartError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHAT_ID" => return Self::ChatId,
-            "CHAT_TYPE" => return Self::ChatType,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "USER_ID" => return Self::UserId,
-            _ => {}
+            "CHAT_ID" => Self::ChatId,
+            "CHAT_TYPE" => Self::ChatType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "USER_ID" => Self::UserId,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -9234,14 +9234,18 @@ pub enum BlockAddcardError {
 impl ::b24_core::__private::MethodError for BlockAddcardError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            "CARD_NOT_FOUND" => return Self::CardNotFound,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "CARD_NOT_FOUND" => Self::CardNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9292,14 +9296,18 @@ pub enum BlockChangeAnchorError {
 impl ::b24_core::__private::MethodError for BlockChangeAnchorError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "BAD_ANCHOR" => return Self::BadAnchor,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BAD_ANCHOR" => Self::BadAnchor,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9352,15 +9360,19 @@ pub enum BlockChangeNodeNameError {
 impl ::b24_core::__private::MethodError for BlockChangeNodeNameError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            "NODES_NOT_FOUND" => return Self::NodesNotFound,
-            "TYPE_ERROR" => return Self::TypeError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "NODES_NOT_FOUND" => Self::NodesNotFound,
+            "TYPE_ERROR" => Self::TypeError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9412,14 +9424,18 @@ pub enum BlockClonecardError {
 impl ::b24_core::__private::MethodError for BlockClonecardError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            "CARD_NOT_FOUND" => return Self::CardNotFound,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "CARD_NOT_FOUND" => Self::CardNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9458,11 +9474,15 @@ pub enum BlockGetContentFromRepositoryError {
 impl ::b24_core::__private::MethodError for BlockGetContentFromRepositoryError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9507,14 +9527,18 @@ pub enum BlockGetbyidError {
 impl ::b24_core::__private::MethodError for BlockGetbyidError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9559,13 +9583,17 @@ pub enum BlockGetcontentError {
 impl ::b24_core::__private::MethodError for BlockGetcontentError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9613,14 +9641,18 @@ pub enum BlockGetlistError {
 impl ::b24_core::__private::MethodError for BlockGetlistError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9665,13 +9697,17 @@ pub enum BlockGetmanifestError {
 impl ::b24_core::__private::MethodError for BlockGetmanifestError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9707,11 +9743,15 @@ pub enum BlockGetmanifestfileError {
 impl ::b24_core::__private::MethodError for BlockGetmanifestfileError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9740,10 +9780,14 @@ pub enum BlockGetrepositoryError {
 impl ::b24_core::__private::MethodError for BlockGetrepositoryError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9787,14 +9831,18 @@ pub enum BlockRemovecardError {
 impl ::b24_core::__private::MethodError for BlockRemovecardError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            "CARD_NOT_FOUND" => return Self::CardNotFound,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "CARD_NOT_FOUND" => Self::CardNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9845,14 +9893,18 @@ pub enum BlockUpdateCardsError {
 impl ::b24_core::__private::MethodError for BlockUpdateCardsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "INCORRECT_AFFECTED" => return Self::IncorrectAffected,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "INCORRECT_AFFECTED" => Self::IncorrectAffected,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9901,14 +9953,18 @@ pub enum BlockUpdateStylesError {
 impl ::b24_core::__private::MethodError for BlockUpdateStylesError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            "TYPE_ERROR" => return Self::TypeError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "TYPE_ERROR" => Self::TypeError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -9953,13 +10009,17 @@ pub enum BlockUpdateattrsError {
 impl ::b24_core::__private::MethodError for BlockUpdateattrsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -10003,13 +10063,17 @@ pub enum BlockUpdatecontentError {
 impl ::b24_core::__private::MethodError for BlockUpdatecontentError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -10065,16 +10129,20 @@ pub enum BlockUpdatenodesError {
 impl ::b24_core::__private::MethodError for BlockUpdatenodesError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "TYPE_ERROR" => return Self::TypeError,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "NODES_NOT_FOUND" => return Self::NodesNotFound,
-            "INCORRECT_AFFECTED" => return Self::IncorrectAffected,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "TYPE_ERROR" => Self::TypeError,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NODES_NOT_FOUND" => Self::NodesNotFound,
+            "INCORRECT_AFFECTED" => Self::IncorrectAffected,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -10119,12 +10187,16 @@ pub enum BlockUploadfileError {
 impl ::b24_core::__private::MethodError for BlockUploadfileError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            "FILE_ERROR" => return Self::FileError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "FILE_ERROR" => Self::FileError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -10167,13 +10239,17 @@ pub enum DemosGetListError {
 impl ::b24_core::__private::MethodError for DemosGetListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -10220,14 +10296,18 @@ pub enum DemosGetPageListError {
 impl ::b24_core::__private::MethodError for DemosGetPageListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -10277,14 +10357,18 @@ pub enum DemosRegisterError {
 impl ::b24_core::__private::MethodError for DemosRegisterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "REGISTER_ERROR_DATA" => return Self::RegisterErrorData,
-            "CONTENT_IS_BAD" => return Self::ContentIsBad,
-            "BX_EMPTY_REQUIRED" => return Self::BxEmptyRequired,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "REGISTER_ERROR_DATA" => Self::RegisterErrorData,
+            "CONTENT_IS_BAD" => Self::ContentIsBad,
+            "BX_EMPTY_REQUIRED" => Self::BxEmptyRequired,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -10324,17 +10408,21 @@ pub enum DemosUnregisterError {
 impl ::b24_core::__private::MethodError for DemosUnregisterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "template deletion error" => return Self::TemplateDeletionError,
-                _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "template deletion error" => Self::TemplateDeletionError,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -10388,16 +10476,20 @@ pub enum LandingAddError {
 impl ::b24_core::__private::MethodError for LandingAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "SITE_NOT_FOUND" => return Self::SiteNotFound,
-            "FOLDER_NOT_FOUND" => return Self::FolderNotFound,
-            "SLASH_IS_NOT_ALLOWED" => return Self::SlashIsNotAllowed,
-            "CANT_BE_EMPTY" => return Self::CantBeEmpty,
-            "WRONG_CODE_FORMAT" => return Self::WrongCodeFormat,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "SITE_NOT_FOUND" => Self::SiteNotFound,
+            "FOLDER_NOT_FOUND" => Self::FolderNotFound,
+            "SLASH_IS_NOT_ALLOWED" => Self::SlashIsNotAllowed,
+            "CANT_BE_EMPTY" => Self::CantBeEmpty,
+            "WRONG_CODE_FORMAT" => Self::WrongCodeFormat,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -10464,18 +10556,22 @@ pub enum LandingAddByTemplateError {
 impl ::b24_core::__private::MethodError for LandingAddByTemplateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "SITE_ERROR" => return Self::SiteError,
-            "LANDING_ERROR" => return Self::LandingError,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "FOLDER_NOT_FOUND" => return Self::FolderNotFound,
-            "WRONG_DATA" => return Self::WrongData,
-            "SLASH_IS_NOT_ALLOWED" => return Self::SlashIsNotAllowed,
-            "CANT_BE_EMPTY" => return Self::CantBeEmpty,
-            "WRONG_CODE_FORMAT" => return Self::WrongCodeFormat,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "SITE_ERROR" => Self::SiteError,
+            "LANDING_ERROR" => Self::LandingError,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "FOLDER_NOT_FOUND" => Self::FolderNotFound,
+            "WRONG_DATA" => Self::WrongData,
+            "SLASH_IS_NOT_ALLOWED" => Self::SlashIsNotAllowed,
+            "CANT_BE_EMPTY" => Self::CantBeEmpty,
+            "WRONG_CODE_FORMAT" => Self::WrongCodeFormat,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -10534,15 +10630,19 @@ pub enum LandingAddblockError {
 impl ::b24_core::__private::MethodError for LandingAddblockError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "BLOCK_CANT_BE_ADDED" => return Self::BlockCantBeAdded,
-            "BLOCK_WRONG_VERSION" => return Self::BlockWrongVersion,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_CANT_BE_ADDED" => Self::BlockCantBeAdded,
+            "BLOCK_WRONG_VERSION" => Self::BlockWrongVersion,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -10584,12 +10684,16 @@ pub enum LandingCopyError {
 impl ::b24_core::__private::MethodError for LandingCopyError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "SITE_NOT_FOUND" => return Self::SiteNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "SITE_NOT_FOUND" => Self::SiteNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -10632,13 +10736,17 @@ pub enum LandingCopyblockError {
 impl ::b24_core::__private::MethodError for LandingCopyblockError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -10690,15 +10798,19 @@ pub enum LandingDeleteError {
 impl ::b24_core::__private::MethodError for LandingDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "LANDING_IS_LOCK" => return Self::LandingIsLock,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "LANDING_IS_LOCK" => Self::LandingIsLock,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -10744,13 +10856,17 @@ pub enum LandingDeleteblockError {
 impl ::b24_core::__private::MethodError for LandingDeleteblockError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -10802,15 +10918,19 @@ pub enum LandingDownblockError {
 impl ::b24_core::__private::MethodError for LandingDownblockError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            "BLOCK_WRONG_SORT" => return Self::BlockWrongSort,
-            "TYPE_ERROR" => return Self::TypeError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "BLOCK_WRONG_SORT" => Self::BlockWrongSort,
+            "TYPE_ERROR" => Self::TypeError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -10868,16 +10988,20 @@ pub enum LandingFavoriteBlockError {
 impl ::b24_core::__private::MethodError for LandingFavoriteBlockError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "TYPE_ERROR" => return Self::TypeError,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            "BLOCK_CANT_BE_ADDED" => return Self::BlockCantBeAdded,
-            "BLOCK_WRONG_VERSION" => return Self::BlockWrongVersion,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "TYPE_ERROR" => Self::TypeError,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "BLOCK_CANT_BE_ADDED" => Self::BlockCantBeAdded,
+            "BLOCK_WRONG_VERSION" => Self::BlockWrongVersion,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -10920,12 +11044,16 @@ pub enum LandingGetListError {
 impl ::b24_core::__private::MethodError for LandingGetListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -10963,12 +11091,16 @@ pub enum LandingGetadditionalfieldsError {
 impl ::b24_core::__private::MethodError for LandingGetadditionalfieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -11003,11 +11135,15 @@ pub enum LandingGetpreviewError {
 impl ::b24_core::__private::MethodError for LandingGetpreviewError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -11053,14 +11189,18 @@ pub enum LandingGetpublicurlError {
 impl ::b24_core::__private::MethodError for LandingGetpublicurlError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -11105,13 +11245,17 @@ pub enum LandingHideblockError {
 impl ::b24_core::__private::MethodError for LandingHideblockError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -11163,15 +11307,19 @@ pub enum LandingMarkDeleteError {
 impl ::b24_core::__private::MethodError for LandingMarkDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "CANT_DELETE_MAIN" => return Self::CantDeleteMain,
-            "UNABLE_DELETE_INCLUDE" => return Self::UnableDeleteInclude,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "CANT_DELETE_MAIN" => Self::CantDeleteMain,
+            "UNABLE_DELETE_INCLUDE" => Self::UnableDeleteInclude,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -11216,13 +11364,17 @@ pub enum LandingMarkUnDeleteError {
 impl ::b24_core::__private::MethodError for LandingMarkUnDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -11269,14 +11421,18 @@ pub enum LandingMarkdeletedblockError {
 impl ::b24_core::__private::MethodError for LandingMarkdeletedblockError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            "TYPE_ERROR" => return Self::TypeError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "TYPE_ERROR" => Self::TypeError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -11325,14 +11481,18 @@ pub enum LandingMarkundeletedblockError {
 impl ::b24_core::__private::MethodError for LandingMarkundeletedblockError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            "TYPE_ERROR" => return Self::TypeError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "TYPE_ERROR" => Self::TypeError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -11389,16 +11549,20 @@ pub enum LandingMoveError {
 impl ::b24_core::__private::MethodError for LandingMoveError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "DELETE_ACCESS_DENIED" => return Self::DeleteAccessDenied,
-            "FOLDER_NOT_FOUND" => return Self::FolderNotFound,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "DELETE_ACCESS_DENIED" => Self::DeleteAccessDenied,
+            "FOLDER_NOT_FOUND" => Self::FolderNotFound,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -11445,13 +11609,17 @@ pub enum LandingMoveblockError {
 impl ::b24_core::__private::MethodError for LandingMoveblockError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -11535,23 +11703,27 @@ pub enum LandingPublicationError {
 impl ::b24_core::__private::MethodError for LandingPublicationError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "PUBLIC_PAGE_REACHED" => return Self::PublicPageReached,
-            "LANDING_PAYMENT_FAILED" => return Self::LandingPaymentFailed,
-            "LANDING_PAYMENT_FAILED_BLOCK" => return Self::LandingPaymentFailedBlock,
-            "PUBLIC_SITE_REACHED" => return Self::PublicSiteReached,
-            "PUBLIC_SITE_REACHED_FREE" => return Self::PublicSiteReachedFree,
-            "PUBLIC_HTML_DISALLOWED[...]" => return Self::PublicHtmlDisallowed,
-            "PHONE_NOT_CONFIRMED" => return Self::PhoneNotConfirmed,
-            "EMAIL_NOT_CONFIRMED" => return Self::EmailNotConfirmed,
-            "URLCHECKER_FAIL" => return Self::UrlcheckerFail,
-            "LICENSE_EXPIRED" => return Self::LicenseExpired,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "PUBLIC_PAGE_REACHED" => Self::PublicPageReached,
+            "LANDING_PAYMENT_FAILED" => Self::LandingPaymentFailed,
+            "LANDING_PAYMENT_FAILED_BLOCK" => Self::LandingPaymentFailedBlock,
+            "PUBLIC_SITE_REACHED" => Self::PublicSiteReached,
+            "PUBLIC_SITE_REACHED_FREE" => Self::PublicSiteReachedFree,
+            "PUBLIC_HTML_DISALLOWED[...]" => Self::PublicHtmlDisallowed,
+            "PHONE_NOT_CONFIRMED" => Self::PhoneNotConfirmed,
+            "EMAIL_NOT_CONFIRMED" => Self::EmailNotConfirmed,
+            "URLCHECKER_FAIL" => Self::UrlcheckerFail,
+            "LICENSE_EXPIRED" => Self::LicenseExpired,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -11605,13 +11777,17 @@ pub enum LandingRemoveEntitiesError {
 impl ::b24_core::__private::MethodError for LandingRemoveEntitiesError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -11655,13 +11831,17 @@ pub enum LandingResolveIdByPublicUrlError {
 impl ::b24_core::__private::MethodError for LandingResolveIdByPublicUrlError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -11704,13 +11884,17 @@ pub enum LandingShowblockError {
 impl ::b24_core::__private::MethodError for LandingShowblockError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -11754,13 +11938,17 @@ pub enum LandingUnFavoriteBlockError {
 impl ::b24_core::__private::MethodError for LandingUnFavoriteBlockError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "TYPE_ERROR" => return Self::TypeError,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "TYPE_ERROR" => Self::TypeError,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -11808,14 +11996,18 @@ pub enum LandingUnpublicError {
 impl ::b24_core::__private::MethodError for LandingUnpublicError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -11868,15 +12060,19 @@ pub enum LandingUpblockError {
 impl ::b24_core::__private::MethodError for LandingUpblockError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "LANDING_NOT_EXIST" => return Self::LandingNotExist,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "BLOCK_NOT_FOUND" => return Self::BlockNotFound,
-            "BLOCK_WRONG_SORT" => return Self::BlockWrongSort,
-            "TYPE_ERROR" => return Self::TypeError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "LANDING_NOT_EXIST" => Self::LandingNotExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BLOCK_NOT_FOUND" => Self::BlockNotFound,
+            "BLOCK_WRONG_SORT" => Self::BlockWrongSort,
+            "TYPE_ERROR" => Self::TypeError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -11946,19 +12142,23 @@ pub enum LandingUpdateError {
 impl ::b24_core::__private::MethodError for LandingUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "SITE_NOT_FOUND" => return Self::SiteNotFound,
-            "FOLDER_NOT_FOUND" => return Self::FolderNotFound,
-            "SLASH_IS_NOT_ALLOWED" => return Self::SlashIsNotAllowed,
-            "CANT_BE_EMPTY" => return Self::CantBeEmpty,
-            "WRONG_CODE_FORMAT" => return Self::WrongCodeFormat,
-            "CANT_DELETE_MAIN" => return Self::CantDeleteMain,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "SITE_NOT_FOUND" => Self::SiteNotFound,
+            "FOLDER_NOT_FOUND" => Self::FolderNotFound,
+            "SLASH_IS_NOT_ALLOWED" => Self::SlashIsNotAllowed,
+            "CANT_BE_EMPTY" => Self::CantBeEmpty,
+            "WRONG_CODE_FORMAT" => Self::WrongCodeFormat,
+            "CANT_DELETE_MAIN" => Self::CantDeleteMain,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -12008,13 +12208,17 @@ pub enum RepoCheckContentError {
 impl ::b24_core::__private::MethodError for RepoCheckContentError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "insufficient_scope" => return Self::InsufficientScope,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "insufficient_scope" => Self::InsufficientScope,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -12057,13 +12261,17 @@ pub enum RepoGetListError {
 impl ::b24_core::__private::MethodError for RepoGetListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            "insufficient_scope" => return Self::InsufficientScope,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "SYSTEM_ERROR" => Self::SystemError,
+            "insufficient_scope" => Self::InsufficientScope,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -12134,20 +12342,24 @@ pub enum RepoRegisterError {
 impl ::b24_core::__private::MethodError for RepoRegisterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "REQUIRED_FIELD_NO_EXISTS" => return Self::RequiredFieldNoExists,
-            "MANIFEST_INTERSECT_IMG" => return Self::ManifestIntersectImg,
-            "CONTENT_IS_BAD" => return Self::ContentIsBad,
-            "PRESET_CONTENT_IS_BAD" => return Self::PresetContentIsBad,
-            "UNSUPPORTED_BLOCK_TYPE" => return Self::UnsupportedBlockType,
-            "UNSUPPORTED_BLOCK_SUBTYPE" => return Self::UnsupportedBlockSubtype,
-            "insufficient_scope" => return Self::InsufficientScope,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "MISSING_PARAMS" => Self::MissingParams,
+            "REQUIRED_FIELD_NO_EXISTS" => Self::RequiredFieldNoExists,
+            "MANIFEST_INTERSECT_IMG" => Self::ManifestIntersectImg,
+            "CONTENT_IS_BAD" => Self::ContentIsBad,
+            "PRESET_CONTENT_IS_BAD" => Self::PresetContentIsBad,
+            "UNSUPPORTED_BLOCK_TYPE" => Self::UnsupportedBlockType,
+            "UNSUPPORTED_BLOCK_SUBTYPE" => Self::UnsupportedBlockSubtype,
+            "insufficient_scope" => Self::InsufficientScope,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -12193,12 +12405,16 @@ pub enum RepoUnbindError {
 impl ::b24_core::__private::MethodError for RepoUnbindError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "PLACEMENT_NO_EXIST" => return Self::PlacementNoExist,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "PLACEMENT_NO_EXIST" => Self::PlacementNoExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -12244,19 +12460,23 @@ pub enum RepoUnregisterError {
 impl ::b24_core::__private::MethodError for RepoUnregisterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "insufficient_scope" => return Self::InsufficientScope,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "error deleting block" => return Self::ErrorDeletingBlock,
-                _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "insufficient_scope" => Self::InsufficientScope,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "error deleting block" => Self::ErrorDeletingBlock,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -12300,13 +12520,17 @@ pub enum RoleEnableError {
 impl ::b24_core::__private::MethodError for RoleEnableError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "IS_NOT_ADMIN" => return Self::IsNotAdmin,
-            "FEATURE_NOT_AVAIL" => return Self::FeatureNotAvail,
-            "MISSING_PARAMS" => return Self::MissingParams,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "IS_NOT_ADMIN" => Self::IsNotAdmin,
+            "FEATURE_NOT_AVAIL" => Self::FeatureNotAvail,
+            "MISSING_PARAMS" => Self::MissingParams,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -12345,12 +12569,16 @@ pub enum RoleGetListError {
 impl ::b24_core::__private::MethodError for RoleGetListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "IS_NOT_ADMIN" => return Self::IsNotAdmin,
-            "FEATURE_NOT_AVAIL" => return Self::FeatureNotAvail,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "IS_NOT_ADMIN" => Self::IsNotAdmin,
+            "FEATURE_NOT_AVAIL" => Self::FeatureNotAvail,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -12396,14 +12624,18 @@ pub enum RoleGetRightsError {
 impl ::b24_core::__private::MethodError for RoleGetRightsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "IS_NOT_ADMIN" => return Self::IsNotAdmin,
-            "FEATURE_NOT_AVAIL" => return Self::FeatureNotAvail,
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ROLE_SCOPE_MISMATCH" => return Self::RoleScopeMismatch,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "IS_NOT_ADMIN" => Self::IsNotAdmin,
+            "FEATURE_NOT_AVAIL" => Self::FeatureNotAvail,
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ROLE_SCOPE_MISMATCH" => Self::RoleScopeMismatch,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -12443,12 +12675,16 @@ pub enum RoleIsEnabledError {
 impl ::b24_core::__private::MethodError for RoleIsEnabledError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "IS_NOT_ADMIN" => return Self::IsNotAdmin,
-            "FEATURE_NOT_AVAIL" => return Self::FeatureNotAvail,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "IS_NOT_ADMIN" => Self::IsNotAdmin,
+            "FEATURE_NOT_AVAIL" => Self::FeatureNotAvail,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -12498,15 +12734,19 @@ pub enum RoleSetAccessCodesError {
 impl ::b24_core::__private::MethodError for RoleSetAccessCodesError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "IS_NOT_ADMIN" => return Self::IsNotAdmin,
-            "FEATURE_NOT_AVAIL" => return Self::FeatureNotAvail,
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ROLE_SCOPE_MISMATCH" => return Self::RoleScopeMismatch,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "IS_NOT_ADMIN" => Self::IsNotAdmin,
+            "FEATURE_NOT_AVAIL" => Self::FeatureNotAvail,
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ROLE_SCOPE_MISMATCH" => Self::RoleScopeMismatch,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -12555,14 +12795,18 @@ pub enum RoleSetRightsError {
 impl ::b24_core::__private::MethodError for RoleSetRightsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "IS_NOT_ADMIN" => return Self::IsNotAdmin,
-            "FEATURE_NOT_AVAIL" => return Self::FeatureNotAvail,
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ROLE_SCOPE_MISMATCH" => return Self::RoleScopeMismatch,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "IS_NOT_ADMIN" => Self::IsNotAdmin,
+            "FEATURE_NOT_AVAIL" => Self::FeatureNotAvail,
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ROLE_SCOPE_MISMATCH" => Self::RoleScopeMismatch,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -12634,20 +12878,24 @@ pub enum SiteAddError {
 impl ::b24_core::__private::MethodError for SiteAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "SITE_LIMIT_REACHED" => return Self::SiteLimitReached,
-            "DOMAIN_NOT_FOUND" => return Self::DomainNotFound,
-            "DOMAIN_IS_INCORRECT" => return Self::DomainIsIncorrect,
-            "DOMAIN_EXIST_TRASH" => return Self::DomainExistTrash,
-            "DOMAIN_DISABLE" => return Self::DomainDisable,
-            "DOMAIN_EXIST" => return Self::DomainExist,
-            "SLASH_IS_NOT_ALLOWED" => return Self::SlashIsNotAllowed,
-            "CONTROLLER_ERROR_BADRESPONSE" => return Self::ControllerErrorBadresponse,
-            "CONTROLLER_ERROR_BADLICENSE" => return Self::ControllerErrorBadlicense,
-            "CONTROLLER_ERROR_<ERROR_CODE>" => return Self::ControllerErrorErrorCode,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "SITE_LIMIT_REACHED" => Self::SiteLimitReached,
+            "DOMAIN_NOT_FOUND" => Self::DomainNotFound,
+            "DOMAIN_IS_INCORRECT" => Self::DomainIsIncorrect,
+            "DOMAIN_EXIST_TRASH" => Self::DomainExistTrash,
+            "DOMAIN_DISABLE" => Self::DomainDisable,
+            "DOMAIN_EXIST" => Self::DomainExist,
+            "SLASH_IS_NOT_ALLOWED" => Self::SlashIsNotAllowed,
+            "CONTROLLER_ERROR_BADRESPONSE" => Self::ControllerErrorBadresponse,
+            "CONTROLLER_ERROR_BADLICENSE" => Self::ControllerErrorBadlicense,
+            "CONTROLLER_ERROR_<ERROR_CODE>" => Self::ControllerErrorErrorCode,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -12698,13 +12946,17 @@ pub enum SiteAddFolderError {
 impl ::b24_core::__private::MethodError for SiteAddFolderError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "BX_EMPTY_REQUIRED" => return Self::BxEmptyRequired,
-            "FOLDER_IS_NOT_UNIQUE" => return Self::FolderIsNotUnique,
-            "SLASH_IS_NOT_ALLOWED" => return Self::SlashIsNotAllowed,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "BX_EMPTY_REQUIRED" => Self::BxEmptyRequired,
+            "FOLDER_IS_NOT_UNIQUE" => Self::FolderIsNotUnique,
+            "SLASH_IS_NOT_ALLOWED" => Self::SlashIsNotAllowed,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -12748,12 +13000,16 @@ pub enum SiteBindingToGroupError {
 impl ::b24_core::__private::MethodError for SiteBindingToGroupError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "TYPE_ERROR" => return Self::TypeError,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "TYPE_ERROR" => Self::TypeError,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -12793,12 +13049,16 @@ pub enum SiteBindingToMenuError {
 impl ::b24_core::__private::MethodError for SiteBindingToMenuError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "TYPE_ERROR" => return Self::TypeError,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "TYPE_ERROR" => Self::TypeError,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -12852,16 +13112,20 @@ pub enum SiteDeleteError {
 impl ::b24_core::__private::MethodError for SiteDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ACCESS_DENIED_DELETED" => return Self::AccessDeniedDeleted,
-            "SITE_IS_NOT_EMPTY" => return Self::SiteIsNotEmpty,
-            "SITE_IS_LOCK" => return Self::SiteIsLock,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ACCESS_DENIED_DELETED" => Self::AccessDeniedDeleted,
+            "SITE_IS_NOT_EMPTY" => Self::SiteIsNotEmpty,
+            "SITE_IS_LOCK" => Self::SiteIsLock,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -12911,14 +13175,18 @@ pub enum SiteFullExportError {
 impl ::b24_core::__private::MethodError for SiteFullExportError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "AI_SITE_EXPORT_NOT_ALLOWED" => return Self::AiSiteExportNotAllowed,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "AI_SITE_EXPORT_NOT_ALLOWED" => Self::AiSiteExportNotAllowed,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -12962,13 +13230,17 @@ pub enum SiteGetFoldersError {
 impl ::b24_core::__private::MethodError for SiteGetFoldersError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -13003,11 +13275,15 @@ pub enum SiteGetGroupBindingsError {
 impl ::b24_core::__private::MethodError for SiteGetGroupBindingsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "TYPE_ERROR" => return Self::TypeError,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "TYPE_ERROR" => Self::TypeError,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -13046,12 +13322,16 @@ pub enum SiteGetListError {
 impl ::b24_core::__private::MethodError for SiteGetListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -13085,11 +13365,15 @@ pub enum SiteGetPreviewError {
 impl ::b24_core::__private::MethodError for SiteGetPreviewError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -13130,13 +13414,17 @@ pub enum SiteGetPublicUrlError {
 impl ::b24_core::__private::MethodError for SiteGetPublicUrlError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -13175,12 +13463,16 @@ pub enum SiteGetRightsError {
 impl ::b24_core::__private::MethodError for SiteGetRightsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "FEATURE_NOT_AVAIL" => return Self::FeatureNotAvail,
-            "MISSING_PARAMS" => return Self::MissingParams,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "FEATURE_NOT_AVAIL" => Self::FeatureNotAvail,
+            "MISSING_PARAMS" => Self::MissingParams,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -13222,13 +13514,17 @@ pub enum SiteGetadditionalfieldsError {
 impl ::b24_core::__private::MethodError for SiteGetadditionalfieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -13275,14 +13571,18 @@ pub enum SiteMarkDeleteError {
 impl ::b24_core::__private::MethodError for SiteMarkDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ACCESS_DENIED_DELETED" => return Self::AccessDeniedDeleted,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ACCESS_DENIED_DELETED" => Self::AccessDeniedDeleted,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -13330,14 +13630,18 @@ pub enum SiteMarkFolderDeleteError {
 impl ::b24_core::__private::MethodError for SiteMarkFolderDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "FOLDER_CONTAINS_AREAS" => return Self::FolderContainsAreas,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "FOLDER_CONTAINS_AREAS" => Self::FolderContainsAreas,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -13382,13 +13686,17 @@ pub enum SiteMarkFolderUnDeleteError {
 impl ::b24_core::__private::MethodError for SiteMarkFolderUnDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -13436,14 +13744,18 @@ pub enum SiteMarkUnDeleteError {
 impl ::b24_core::__private::MethodError for SiteMarkUnDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "TOTAL_SITE_REACHED" => return Self::TotalSiteReached,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TOTAL_SITE_REACHED" => Self::TotalSiteReached,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -13527,23 +13839,27 @@ pub enum SitePublicationError {
 impl ::b24_core::__private::MethodError for SitePublicationError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "PHONE_NOT_CONFIRMED" => return Self::PhoneNotConfirmed,
-            "EMAIL_NOT_CONFIRMED" => return Self::EmailNotConfirmed,
-            "URLCHECKER_FAIL" => return Self::UrlcheckerFail,
-            "PUBLIC_PAGE_REACHED" => return Self::PublicPageReached,
-            "LANDING_PAYMENT_FAILED" => return Self::LandingPaymentFailed,
-            "LANDING_PAYMENT_FAILED_BLOCK" => return Self::LandingPaymentFailedBlock,
-            "PUBLIC_SITE_REACHED" => return Self::PublicSiteReached,
-            "PUBLIC_SITE_REACHED_FREE" => return Self::PublicSiteReachedFree,
-            "PUBLIC_HTML_DISALLOWED[...]" => return Self::PublicHtmlDisallowed,
-            "LICENSE_EXPIRED" => return Self::LicenseExpired,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "PHONE_NOT_CONFIRMED" => Self::PhoneNotConfirmed,
+            "EMAIL_NOT_CONFIRMED" => Self::EmailNotConfirmed,
+            "URLCHECKER_FAIL" => Self::UrlcheckerFail,
+            "PUBLIC_PAGE_REACHED" => Self::PublicPageReached,
+            "LANDING_PAYMENT_FAILED" => Self::LandingPaymentFailed,
+            "LANDING_PAYMENT_FAILED_BLOCK" => Self::LandingPaymentFailedBlock,
+            "PUBLIC_SITE_REACHED" => Self::PublicSiteReached,
+            "PUBLIC_SITE_REACHED_FREE" => Self::PublicSiteReachedFree,
+            "PUBLIC_HTML_DISALLOWED[...]" => Self::PublicHtmlDisallowed,
+            "LICENSE_EXPIRED" => Self::LicenseExpired,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -13596,13 +13912,17 @@ pub enum SitePublicationFolderError {
 impl ::b24_core::__private::MethodError for SitePublicationFolderError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -13646,13 +13966,17 @@ pub enum SiteSetRightsError {
 impl ::b24_core::__private::MethodError for SiteSetRightsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "IS_NOT_ADMIN" => return Self::IsNotAdmin,
-            "FEATURE_NOT_AVAIL" => return Self::FeatureNotAvail,
-            "MISSING_PARAMS" => return Self::MissingParams,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "IS_NOT_ADMIN" => Self::IsNotAdmin,
+            "FEATURE_NOT_AVAIL" => Self::FeatureNotAvail,
+            "MISSING_PARAMS" => Self::MissingParams,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -13695,13 +14019,17 @@ pub enum SiteUnPublicFolderError {
 impl ::b24_core::__private::MethodError for SiteUnPublicFolderError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -13745,12 +14073,16 @@ pub enum SiteUnbindingFromGroupError {
 impl ::b24_core::__private::MethodError for SiteUnbindingFromGroupError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "TYPE_ERROR" => return Self::TypeError,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "TYPE_ERROR" => Self::TypeError,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -13790,12 +14122,16 @@ pub enum SiteUnbindingFromMenuError {
 impl ::b24_core::__private::MethodError for SiteUnbindingFromMenuError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "TYPE_ERROR" => return Self::TypeError,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "TYPE_ERROR" => Self::TypeError,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -13837,13 +14173,17 @@ pub enum SiteUnpublicError {
 impl ::b24_core::__private::MethodError for SiteUnpublicError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -13918,21 +14258,25 @@ pub enum SiteUpdateError {
 impl ::b24_core::__private::MethodError for SiteUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "DOMAIN_NOT_FOUND" => return Self::DomainNotFound,
-            "DOMAIN_IS_INCORRECT" => return Self::DomainIsIncorrect,
-            "DOMAIN_EXIST_TRASH" => return Self::DomainExistTrash,
-            "DOMAIN_DISABLE" => return Self::DomainDisable,
-            "DOMAIN_EXIST" => return Self::DomainExist,
-            "CODE_IS_NOT_UNIQUE" => return Self::CodeIsNotUnique,
-            "SLASH_IS_NOT_ALLOWED" => return Self::SlashIsNotAllowed,
-            "CONTROLLER_ERROR_BADRESPONSE" => return Self::ControllerErrorBadresponse,
-            "CONTROLLER_ERROR_BADLICENSE" => return Self::ControllerErrorBadlicense,
-            "CONTROLLER_ERROR_<ERROR_CODE>" => return Self::ControllerErrorErrorCode,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "DOMAIN_NOT_FOUND" => Self::DomainNotFound,
+            "DOMAIN_IS_INCORRECT" => Self::DomainIsIncorrect,
+            "DOMAIN_EXIST_TRASH" => Self::DomainExistTrash,
+            "DOMAIN_DISABLE" => Self::DomainDisable,
+            "DOMAIN_EXIST" => Self::DomainExist,
+            "CODE_IS_NOT_UNIQUE" => Self::CodeIsNotUnique,
+            "SLASH_IS_NOT_ALLOWED" => Self::SlashIsNotAllowed,
+            "CONTROLLER_ERROR_BADRESPONSE" => Self::ControllerErrorBadresponse,
+            "CONTROLLER_ERROR_BADLICENSE" => Self::ControllerErrorBadlicense,
+            "CONTROLLER_ERROR_<ERROR_CODE>" => Self::ControllerErrorErrorCode,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -13984,13 +14328,17 @@ pub enum SiteUpdateFolderError {
 impl ::b24_core::__private::MethodError for SiteUpdateFolderError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "FOLDER_IS_NOT_UNIQUE" => return Self::FolderIsNotUnique,
-            "SLASH_IS_NOT_ALLOWED" => return Self::SlashIsNotAllowed,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "FOLDER_IS_NOT_UNIQUE" => Self::FolderIsNotUnique,
+            "SLASH_IS_NOT_ALLOWED" => Self::SlashIsNotAllowed,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -14026,11 +14374,15 @@ pub enum SyspageDeleteForLandingError {
 impl ::b24_core::__private::MethodError for SyspageDeleteForLandingError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -14073,13 +14425,17 @@ pub enum SyspageGetError {
 impl ::b24_core::__private::MethodError for SyspageGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -14122,13 +14478,17 @@ pub enum SyspageGetSpecialPageError {
 impl ::b24_core::__private::MethodError for SyspageGetSpecialPageError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -14167,12 +14527,16 @@ pub enum SyspageSetError {
 impl ::b24_core::__private::MethodError for SyspageSetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -14210,12 +14574,16 @@ pub enum TemplateGetLandingRefError {
 impl ::b24_core::__private::MethodError for TemplateGetLandingRefError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ENTITY_NOT_FOUND" => return Self::EntityNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ENTITY_NOT_FOUND" => Self::EntityNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -14254,12 +14622,16 @@ pub enum TemplateGetSiteRefError {
 impl ::b24_core::__private::MethodError for TemplateGetSiteRefError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ENTITY_NOT_FOUND" => return Self::EntityNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ENTITY_NOT_FOUND" => Self::EntityNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -14298,12 +14670,16 @@ pub enum TemplateGetlistError {
 impl ::b24_core::__private::MethodError for TemplateGetlistError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "TYPE_ERROR" => return Self::TypeError,
-            "SYSTEM_ERROR" => return Self::SystemError,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "TYPE_ERROR" => Self::TypeError,
+            "SYSTEM_ERROR" => Self::SystemError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -14341,12 +14717,16 @@ pub enum TemplateSetLandingRefError {
 impl ::b24_core::__private::MethodError for TemplateSetLandingRefError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ENTITY_NOT_FOUND" => return Self::EntityNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ENTITY_NOT_FOUND" => Self::EntityNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -14385,12 +14765,16 @@ pub enum TemplateSetSiteRefError {
 impl ::b24_core::__private::MethodError for TemplateSetSiteRefError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "MISSING_PARAMS" => return Self::MissingParams,
-            "ENTITY_NOT_FOUND" => return Self::EntityNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "MISSING_PARAMS" => Self::MissingParams,
+            "ENTITY_NOT_FOUND" => Self::EntityNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

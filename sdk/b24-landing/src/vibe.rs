@@ -265,10 +265,14 @@ pub enum RepowidgetDebugError {
 impl ::b24_core::__private::MethodError for RepowidgetDebugError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "APP_NOT_FOUND" => return Self::AppNotFound,
-            _ => {}
+            "APP_NOT_FOUND" => Self::AppNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -301,11 +305,15 @@ pub enum RepowidgetRegisterError {
 impl ::b24_core::__private::MethodError for RepowidgetRegisterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "REQUIRED_FIELD_NO_EXISTS" => return Self::RequiredFieldNoExists,
-            "REQUIRED_PARAM_NO_EXISTS" => return Self::RequiredParamNoExists,
-            _ => {}
+            "REQUIRED_FIELD_NO_EXISTS" => Self::RequiredFieldNoExists,
+            "REQUIRED_PARAM_NO_EXISTS" => Self::RequiredParamNoExists,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

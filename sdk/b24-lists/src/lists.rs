@@ -2625,15 +2625,17 @@ pub enum AddError {
 impl ::b24_core::__private::MethodError for AddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
-                return Self::ErrorRequiredParametersMissing;
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ERROR_IBLOCK_ALREADY_EXISTS" => Self::ErrorIblockAlreadyExists,
+            "ERROR_ADD_IBLOCK" => Self::ErrorAddIblock,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_IBLOCK_ALREADY_EXISTS" => return Self::ErrorIblockAlreadyExists,
-            "ERROR_ADD_IBLOCK" => return Self::ErrorAddIblock,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2672,14 +2674,16 @@ pub enum DeleteError {
 impl ::b24_core::__private::MethodError for DeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
-                return Self::ErrorRequiredParametersMissing;
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ERROR_IBLOCK_NOT_FOUND" => Self::ErrorIblockNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_IBLOCK_NOT_FOUND" => return Self::ErrorIblockNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2738,17 +2742,19 @@ pub enum ElementAddError {
 impl ::b24_core::__private::MethodError for ElementAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
-                return Self::ErrorRequiredParametersMissing;
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ERROR_IBLOCK_NOT_FOUND" => Self::ErrorIblockNotFound,
+            "ERROR_ELEMENT_ALREADY_EXISTS" => Self::ErrorElementAlreadyExists,
+            "ERROR_ADD_ELEMENT" => Self::ErrorAddElement,
+            "ERROR_ELEMENT_FIELD_VALUE" => Self::ErrorElementFieldValue,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_IBLOCK_NOT_FOUND" => return Self::ErrorIblockNotFound,
-            "ERROR_ELEMENT_ALREADY_EXISTS" => return Self::ErrorElementAlreadyExists,
-            "ERROR_ADD_ELEMENT" => return Self::ErrorAddElement,
-            "ERROR_ELEMENT_FIELD_VALUE" => return Self::ErrorElementFieldValue,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2798,16 +2804,18 @@ pub enum ElementDeleteError {
 impl ::b24_core::__private::MethodError for ElementDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
-                return Self::ErrorRequiredParametersMissing;
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ERROR_IBLOCK_NOT_FOUND" => Self::ErrorIblockNotFound,
+            "ERROR_ELEMENT_NOT_FOUND" => Self::ErrorElementNotFound,
+            "ERROR_DELETE_ELEMENT" => Self::ErrorDeleteElement,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_IBLOCK_NOT_FOUND" => return Self::ErrorIblockNotFound,
-            "ERROR_ELEMENT_NOT_FOUND" => return Self::ErrorElementNotFound,
-            "ERROR_DELETE_ELEMENT" => return Self::ErrorDeleteElement,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2852,15 +2860,17 @@ pub enum ElementGetFileUrlError {
 impl ::b24_core::__private::MethodError for ElementGetFileUrlError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
-                return Self::ErrorRequiredParametersMissing;
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ERROR_IBLOCK_NOT_FOUND" => Self::ErrorIblockNotFound,
+            "ERROR_ELEMENT_NOT_FOUND" => Self::ErrorElementNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_IBLOCK_NOT_FOUND" => return Self::ErrorIblockNotFound,
-            "ERROR_ELEMENT_NOT_FOUND" => return Self::ErrorElementNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2912,17 +2922,19 @@ pub enum ElementUpdateError {
 impl ::b24_core::__private::MethodError for ElementUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
-                return Self::ErrorRequiredParametersMissing;
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ERROR_IBLOCK_NOT_FOUND" => Self::ErrorIblockNotFound,
+            "ERROR_ELEMENT_NOT_FOUND" => Self::ErrorElementNotFound,
+            "ERROR_UPDATE_ELEMENT" => Self::ErrorUpdateElement,
+            "ERROR_ELEMENT_FIELD_VALUE" => Self::ErrorElementFieldValue,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_IBLOCK_NOT_FOUND" => return Self::ErrorIblockNotFound,
-            "ERROR_ELEMENT_NOT_FOUND" => return Self::ErrorElementNotFound,
-            "ERROR_UPDATE_ELEMENT" => return Self::ErrorUpdateElement,
-            "ERROR_ELEMENT_FIELD_VALUE" => return Self::ErrorElementFieldValue,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2976,15 +2988,17 @@ pub enum FieldAddError {
 impl ::b24_core::__private::MethodError for FieldAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
-                return Self::ErrorRequiredParametersMissing;
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ERROR_IBLOCK_NOT_FOUND" => Self::ErrorIblockNotFound,
+            "ERROR_SAVE_FIELD" => Self::ErrorSaveField,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_IBLOCK_NOT_FOUND" => return Self::ErrorIblockNotFound,
-            "ERROR_SAVE_FIELD" => return Self::ErrorSaveField,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3032,15 +3046,17 @@ pub enum FieldUpdateError {
 impl ::b24_core::__private::MethodError for FieldUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
-                return Self::ErrorRequiredParametersMissing;
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ERROR_IBLOCK_NOT_FOUND" => Self::ErrorIblockNotFound,
+            "ERROR_UPDATE_FIELD" => Self::ErrorUpdateField,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_IBLOCK_NOT_FOUND" => return Self::ErrorIblockNotFound,
-            "ERROR_UPDATE_FIELD" => return Self::ErrorUpdateField,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3076,13 +3092,15 @@ pub enum GetError {
 impl ::b24_core::__private::MethodError for GetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
-                return Self::ErrorRequiredParametersMissing;
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3121,14 +3139,16 @@ pub enum SectionAddError {
 impl ::b24_core::__private::MethodError for SectionAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
-                return Self::ErrorRequiredParametersMissing;
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ERROR_ADD_SECTION" => Self::ErrorAddSection,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_ADD_SECTION" => return Self::ErrorAddSection,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3170,15 +3190,17 @@ pub enum SectionDeleteError {
 impl ::b24_core::__private::MethodError for SectionDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
-                return Self::ErrorRequiredParametersMissing;
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ERROR_SECTION_NOT_FOUND" => Self::ErrorSectionNotFound,
+            "ERROR_DELETE_SECTION" => Self::ErrorDeleteSection,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_SECTION_NOT_FOUND" => return Self::ErrorSectionNotFound,
-            "ERROR_DELETE_SECTION" => return Self::ErrorDeleteSection,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3222,15 +3244,17 @@ pub enum SectionUpdateError {
 impl ::b24_core::__private::MethodError for SectionUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
-                return Self::ErrorRequiredParametersMissing;
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ERROR_SECTION_NOT_FOUND" => Self::ErrorSectionNotFound,
+            "ERROR_UPDATE_SECTION" => Self::ErrorUpdateSection,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_SECTION_NOT_FOUND" => return Self::ErrorSectionNotFound,
-            "ERROR_UPDATE_SECTION" => return Self::ErrorUpdateSection,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3274,15 +3298,17 @@ pub enum UpdateError {
 impl ::b24_core::__private::MethodError for UpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_REQUIRED_PARAMETERS_MISSING" => {
-                return Self::ErrorRequiredParametersMissing;
+            "ERROR_REQUIRED_PARAMETERS_MISSING" => Self::ErrorRequiredParametersMissing,
+            "ERROR_IBLOCK_NOT_FOUND" => Self::ErrorIblockNotFound,
+            "ERROR_UPDATE_IBLOCK" => Self::ErrorUpdateIblock,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_IBLOCK_NOT_FOUND" => return Self::ErrorIblockNotFound,
-            "ERROR_UPDATE_IBLOCK" => return Self::ErrorUpdateIblock,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

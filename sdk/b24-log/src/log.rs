@@ -1387,18 +1387,21 @@ impl ::b24_core::__private::MethodError for BlogcommentAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "no blog module installed" => return Self::NoBlogModuleInstalled,
-                "no post found" => return Self::NoPostFound,
-                "no blog found" => return Self::NoBlogFound,
-                "duplicate comment" => return Self::DuplicateComment,
-                "no permissions" => return Self::NoPermissions,
-                "blog comment hasn't been added" => {
-                    return Self::BlogCommentHasnTBeenAdded;
+                "no blog module installed" => Self::NoBlogModuleInstalled,
+                "no post found" => Self::NoPostFound,
+                "no blog found" => Self::NoBlogFound,
+                "duplicate comment" => Self::DuplicateComment,
+                "no permissions" => Self::NoPermissions,
+                "blog comment hasn't been added" => Self::BlogCommentHasnTBeenAdded,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1444,14 +1447,19 @@ impl ::b24_core::__private::MethodError for BlogcommentDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong comment id" => return Self::WrongCommentId,
-                "blog module not installed" => return Self::BlogModuleNotInstalled,
-                "no delete perms" => return Self::NoDeletePerms,
-                "no comment found" => return Self::NoCommentFound,
-                _ => {}
+                "wrong comment id" => Self::WrongCommentId,
+                "blog module not installed" => Self::BlogModuleNotInstalled,
+                "no delete perms" => Self::NoDeletePerms,
+                "no comment found" => Self::NoCommentFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1497,23 +1505,27 @@ impl ::b24_core::__private::MethodError for BlogpostAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "SONET_CONTROLLER_LIVEFEED_BLOGPOST_ADD_ERROR" => {
-                return Self::SonetControllerLivefeedBlogpostAddError;
+                Self::SonetControllerLivefeedBlogpostAddError
             }
             "SONET_CONTROLLER_LIVEFEED_BLOGPOST_MODULE_BLOG_NOT_INSTALLED" => {
-                return Self::SonetControllerLivefeedBlogpostModuleBlogNotInstalled;
+                Self::SonetControllerLivefeedBlogpostModuleBlogNotInstalled
             }
             "SONET_CONTROLLER_LIVEFEED_BLOG_NOT_FOUND" => {
-                return Self::SonetControllerLivefeedBlogNotFound;
+                Self::SonetControllerLivefeedBlogNotFound
             }
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "cannot add blog post" => return Self::CannotAddBlogPost,
-                _ => {}
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "cannot add blog post" => Self::CannotAddBlogPost,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1563,18 +1575,22 @@ pub enum BlogpostDeleteError {
 impl ::b24_core::__private::MethodError for BlogpostDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "403" => return Self::Code403,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "blog module is not installed" => return Self::BlogModuleIsNotInstalled,
-                "error deleting message" => return Self::ErrorDeletingMessage,
-                _ => {}
+            "100" => Self::Code100,
+            "403" => Self::Code403,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "blog module is not installed" => Self::BlogModuleIsNotInstalled,
+                    "error deleting message" => Self::ErrorDeletingMessage,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1606,11 +1622,16 @@ impl ::b24_core::__private::MethodError for BlogpostGetusersImportantError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong post id" => return Self::WrongPostId,
-                _ => {}
+                "wrong post id" => Self::WrongPostId,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1655,17 +1676,22 @@ impl ::b24_core::__private::MethodError for BlogpostShareError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong post id" => return Self::WrongPostId,
-                "blog module not installed" => return Self::BlogModuleNotInstalled,
-                "wrong destinations" => return Self::WrongDestinations,
-                "no read perms" => return Self::NoReadPerms,
+                "wrong post id" => Self::WrongPostId,
+                "blog module not installed" => Self::BlogModuleNotInstalled,
+                "wrong destinations" => Self::WrongDestinations,
+                "no read perms" => Self::NoReadPerms,
                 "no access to one or more message recipients" => {
-                    return Self::NoAccessToOneOrMore;
+                    Self::NoAccessToOneOrMore
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1714,18 +1740,22 @@ impl ::b24_core::__private::MethodError for BlogpostUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
             "SONET_CONTROLLER_LIVEFEED_BLOGPOST_UPDATE_ERROR" => {
-                return Self::SonetControllerLivefeedBlogpostUpdateError;
+                Self::SonetControllerLivefeedBlogpostUpdateError
             }
-            "EMPTY_TITLE" => return Self::EmptyTitle,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "cannot update blog post" => return Self::CannotUpdateBlogPost,
-                _ => {}
+            "EMPTY_TITLE" => Self::EmptyTitle,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "cannot update blog post" => Self::CannotUpdateBlogPost,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

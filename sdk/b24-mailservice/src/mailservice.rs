@@ -605,10 +605,14 @@ pub enum AddError {
 impl ::b24_core::__private::MethodError for AddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -640,10 +644,14 @@ pub enum DeleteError {
 impl ::b24_core::__private::MethodError for DeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -674,10 +682,14 @@ pub enum GetError {
 impl ::b24_core::__private::MethodError for GetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -706,10 +718,14 @@ pub enum ListError {
 impl ::b24_core::__private::MethodError for ListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -743,10 +759,14 @@ pub enum UpdateError {
 impl ::b24_core::__private::MethodError for UpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -477,15 +477,17 @@ pub enum MessageStatusUpdateError {
 impl ::b24_core::__private::MethodError for MessageStatusUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_SENDER_VALIDATION_FAILURE" => {
-                return Self::ErrorSenderValidationFailure;
+            "ERROR_SENDER_VALIDATION_FAILURE" => Self::ErrorSenderValidationFailure,
+            "ERROR_MESSAGE_NOT_FOUND" => Self::ErrorMessageNotFound,
+            "ERROR_MESSAGE_STATUS_INCORRECT" => Self::ErrorMessageStatusIncorrect,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_MESSAGE_NOT_FOUND" => return Self::ErrorMessageNotFound,
-            "ERROR_MESSAGE_STATUS_INCORRECT" => return Self::ErrorMessageStatusIncorrect,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -541,15 +543,17 @@ pub enum SenderAddError {
 impl ::b24_core::__private::MethodError for SenderAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_SENDER_VALIDATION_FAILURE" => {
-                return Self::ErrorSenderValidationFailure;
+            "ERROR_SENDER_VALIDATION_FAILURE" => Self::ErrorSenderValidationFailure,
+            "ERROR_SENDER_ALREADY_INSTALLED" => Self::ErrorSenderAlreadyInstalled,
+            "ERROR_SENDER_ADD_FAILURE" => Self::ErrorSenderAddFailure,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_SENDER_ALREADY_INSTALLED" => return Self::ErrorSenderAlreadyInstalled,
-            "ERROR_SENDER_ADD_FAILURE" => return Self::ErrorSenderAddFailure,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -592,14 +596,16 @@ pub enum SenderDeleteError {
 impl ::b24_core::__private::MethodError for SenderDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_SENDER_VALIDATION_FAILURE" => {
-                return Self::ErrorSenderValidationFailure;
+            "ERROR_SENDER_VALIDATION_FAILURE" => Self::ErrorSenderValidationFailure,
+            "ERROR_SENDER_NOT_FOUND" => Self::ErrorSenderNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_SENDER_NOT_FOUND" => return Self::ErrorSenderNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -632,10 +638,14 @@ pub enum SenderListError {
 impl ::b24_core::__private::MethodError for SenderListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -681,16 +691,18 @@ pub enum SenderUpdateError {
 impl ::b24_core::__private::MethodError for SenderUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_SENDER_CODE_REQUIRED" => return Self::ErrorSenderCodeRequired,
-            "ERROR_SENDER_OTHER_PARAMS_REQUIRED" => {
-                return Self::ErrorSenderOtherParamsRequired;
+            "ERROR_SENDER_CODE_REQUIRED" => Self::ErrorSenderCodeRequired,
+            "ERROR_SENDER_OTHER_PARAMS_REQUIRED" => Self::ErrorSenderOtherParamsRequired,
+            "ERROR_SENDER_NOT_FOUND" => Self::ErrorSenderNotFound,
+            "ERROR_SENDER_UPDATE_FAILURE" => Self::ErrorSenderUpdateFailure,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_SENDER_NOT_FOUND" => return Self::ErrorSenderNotFound,
-            "ERROR_SENDER_UPDATE_FAILURE" => return Self::ErrorSenderUpdateFailure,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

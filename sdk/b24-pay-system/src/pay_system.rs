@@ -1308,14 +1308,18 @@ pub enum SalePaysystemAddError {
 impl ::b24_core::__private::MethodError for SalePaysystemAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_PAY_SYSTEM_ADD" => return Self::ErrorPaySystemAdd,
-            "ERROR_HANDLER_NOT_FOUND" => return Self::ErrorHandlerNotFound,
-            "ERROR_PERSON_TYPE_NOT_FOUND" => return Self::ErrorPersonTypeNotFound,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_PAY_SYSTEM_ADD" => Self::ErrorPaySystemAdd,
+            "ERROR_HANDLER_NOT_FOUND" => Self::ErrorHandlerNotFound,
+            "ERROR_PERSON_TYPE_NOT_FOUND" => Self::ErrorPersonTypeNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1356,12 +1360,16 @@ pub enum SalePaysystemDeleteError {
 impl ::b24_core::__private::MethodError for SalePaysystemDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_PAY_SYSTEM_NOT_FOUND" => return Self::ErrorPaySystemNotFound,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_PAY_SYSTEM_NOT_FOUND" => Self::ErrorPaySystemNotFound,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1404,13 +1412,17 @@ pub enum SalePaysystemHandlerAddError {
 impl ::b24_core::__private::MethodError for SalePaysystemHandlerAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_HANDLER_ALREADY_EXIST" => return Self::ErrorHandlerAlreadyExist,
-            "ERROR_HANDLER_ADD" => return Self::ErrorHandlerAdd,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_HANDLER_ALREADY_EXIST" => Self::ErrorHandlerAlreadyExist,
+            "ERROR_HANDLER_ADD" => Self::ErrorHandlerAdd,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1453,13 +1465,17 @@ pub enum SalePaysystemHandlerDeleteError {
 impl ::b24_core::__private::MethodError for SalePaysystemHandlerDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_PAY_SYSTEM_DELETE" => return Self::ErrorPaySystemDelete,
-            "ERROR_HANDLER_NOT_FOUND" => return Self::ErrorHandlerNotFound,
-            "ERROR_HANDLER_DELETE" => return Self::ErrorHandlerDelete,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_PAY_SYSTEM_DELETE" => Self::ErrorPaySystemDelete,
+            "ERROR_HANDLER_NOT_FOUND" => Self::ErrorHandlerNotFound,
+            "ERROR_HANDLER_DELETE" => Self::ErrorHandlerDelete,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1491,10 +1507,14 @@ pub enum SalePaysystemHandlerListError {
 impl ::b24_core::__private::MethodError for SalePaysystemHandlerListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1538,14 +1558,18 @@ pub enum SalePaysystemHandlerUpdateError {
 impl ::b24_core::__private::MethodError for SalePaysystemHandlerUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_HANDLER_NOT_FOUND" => return Self::ErrorHandlerNotFound,
-            "ERROR_HANDLER_UPDATE" => return Self::ErrorHandlerUpdate,
-            "ERROR_UNEXPECTED_ANSWER" => return Self::ErrorUnexpectedAnswer,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_HANDLER_NOT_FOUND" => Self::ErrorHandlerNotFound,
+            "ERROR_HANDLER_UPDATE" => Self::ErrorHandlerUpdate,
+            "ERROR_UNEXPECTED_ANSWER" => Self::ErrorUnexpectedAnswer,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1582,11 +1606,15 @@ pub enum SalePaysystemListError {
 impl ::b24_core::__private::MethodError for SalePaysystemListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1631,16 +1659,18 @@ pub enum SalePaysystemPayInvoiceError {
 impl ::b24_core::__private::MethodError for SalePaysystemPayInvoiceError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_PAY_INVOICE_NOT_SUPPORTED" => return Self::ErrorPayInvoiceNotSupported,
-            "ERROR_INTERNAL_INVOICE_NOT_FOUND" => {
-                return Self::ErrorInternalInvoiceNotFound;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_PAY_INVOICE_NOT_SUPPORTED" => Self::ErrorPayInvoiceNotSupported,
+            "ERROR_INTERNAL_INVOICE_NOT_FOUND" => Self::ErrorInternalInvoiceNotFound,
+            "ERROR_PROCESS_REQUEST_RESULT" => Self::ErrorProcessRequestResult,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "ERROR_PROCESS_REQUEST_RESULT" => return Self::ErrorProcessRequestResult,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1684,12 +1714,16 @@ pub enum SalePaysystemPayPaymentError {
 impl ::b24_core::__private::MethodError for SalePaysystemPayPaymentError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_PROCESS_REQUEST_RESULT" => return Self::ErrorProcessRequestResult,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_PROCESS_REQUEST_RESULT" => Self::ErrorProcessRequestResult,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1724,11 +1758,15 @@ pub enum SalePaysystemSettingsGetError {
 impl ::b24_core::__private::MethodError for SalePaysystemSettingsGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1766,14 +1804,16 @@ pub enum SalePaysystemSettingsInvoiceGetError {
 impl ::b24_core::__private::MethodError for SalePaysystemSettingsInvoiceGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_INTERNAL_INVOICE_NOT_FOUND" => {
-                return Self::ErrorInternalInvoiceNotFound;
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_INTERNAL_INVOICE_NOT_FOUND" => Self::ErrorInternalInvoiceNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1814,12 +1854,16 @@ pub enum SalePaysystemSettingsPaymentGetError {
 impl ::b24_core::__private::MethodError for SalePaysystemSettingsPaymentGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_INTERNAL_ORDER_NOT_FOUND" => return Self::ErrorInternalOrderNotFound,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_INTERNAL_ORDER_NOT_FOUND" => Self::ErrorInternalOrderNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1858,12 +1902,16 @@ pub enum SalePaysystemSettingsUpdateError {
 impl ::b24_core::__private::MethodError for SalePaysystemSettingsUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_HANDLER_NOT_FOUND" => return Self::ErrorHandlerNotFound,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_HANDLER_NOT_FOUND" => Self::ErrorHandlerNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1910,14 +1958,18 @@ pub enum SalePaysystemUpdateError {
 impl ::b24_core::__private::MethodError for SalePaysystemUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_HANDLER_NOT_FOUND" => return Self::ErrorHandlerNotFound,
-            "ERROR_PERSON_TYPE_NOT_FOUND" => return Self::ErrorPersonTypeNotFound,
-            "ERROR_PAY_SYSTEM_NOT_FOUND" => return Self::ErrorPaySystemNotFound,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_HANDLER_NOT_FOUND" => Self::ErrorHandlerNotFound,
+            "ERROR_PERSON_TYPE_NOT_FOUND" => Self::ErrorPersonTypeNotFound,
+            "ERROR_PAY_SYSTEM_NOT_FOUND" => Self::ErrorPaySystemNotFound,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -898,14 +898,18 @@ pub enum BindError {
 impl ::b24_core::__private::MethodError for BindError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_PLACEMENT_MAX_COUNT" => return Self::ErrorPlacementMaxCount,
-            "ERROR_PLACEMENT_USER_MODE" => return Self::ErrorPlacementUserMode,
-            "EMPTY_ERROR_HANDLER_URL" => return Self::EmptyErrorHandlerUrl,
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            _ => {}
+            "ERROR_PLACEMENT_MAX_COUNT" => Self::ErrorPlacementMaxCount,
+            "ERROR_PLACEMENT_USER_MODE" => Self::ErrorPlacementUserMode,
+            "EMPTY_ERROR_HANDLER_URL" => Self::EmptyErrorHandlerUrl,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -937,10 +941,14 @@ pub enum GetError {
 impl ::b24_core::__private::MethodError for GetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            _ => {}
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -968,10 +976,14 @@ pub enum ListError {
 impl ::b24_core::__private::MethodError for ListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            _ => {}
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1009,12 +1021,16 @@ pub enum UnbindError {
 impl ::b24_core::__private::MethodError for UnbindError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            _ => {}
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1050,11 +1066,15 @@ pub enum UserfieldtypeAddError {
 impl ::b24_core::__private::MethodError for UserfieldtypeAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            _ => {}
+            "ERROR_CORE" => Self::ErrorCore,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1087,11 +1107,15 @@ pub enum UserfieldtypeDeleteError {
 impl ::b24_core::__private::MethodError for UserfieldtypeDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1129,12 +1153,16 @@ pub enum UserfieldtypeUpdateError {
 impl ::b24_core::__private::MethodError for UserfieldtypeUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            _ => {}
+            "ERROR_CORE" => Self::ErrorCore,
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -478,11 +478,15 @@ pub enum BatchError {
 impl ::b24_core::__private::MethodError for BatchError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_BATCH_METHOD_NOT_ALLOWED" => return Self::ErrorBatchMethodNotAllowed,
-            "ERROR_BATCH_LENGTH_EXCEEDED" => return Self::ErrorBatchLengthExceeded,
-            _ => {}
+            "ERROR_BATCH_METHOD_NOT_ALLOWED" => Self::ErrorBatchMethodNotAllowed,
+            "ERROR_BATCH_LENGTH_EXCEEDED" => Self::ErrorBatchLengthExceeded,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -511,10 +515,14 @@ pub enum ApplicationConfigGetError {
 impl ::b24_core::__private::MethodError for ApplicationConfigGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            _ => {}
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -558,14 +566,18 @@ pub enum ApplicationEventAddError {
 impl ::b24_core::__private::MethodError for ApplicationEventAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "USER_ID_ACCESS_ERROR" => return Self::UserIdAccessError,
-            "MODULE_ID_ERROR" => return Self::ModuleIdError,
-            "COMMAND_ERROR" => return Self::CommandError,
-            "PARAMS_ERROR" => return Self::ParamsError,
-            _ => {}
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "USER_ID_ACCESS_ERROR" => Self::UserIdAccessError,
+            "MODULE_ID_ERROR" => Self::ModuleIdError,
+            "COMMAND_ERROR" => Self::CommandError,
+            "PARAMS_ERROR" => Self::ParamsError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -609,13 +621,17 @@ pub enum ApplicationPushAddError {
 impl ::b24_core::__private::MethodError for ApplicationPushAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "ACCESS_ERROR" => return Self::AccessError,
-            "TEXT_ERROR" => return Self::TextError,
-            "EMPTY_APP_NAME" => return Self::EmptyAppName,
-            _ => {}
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ACCESS_ERROR" => Self::AccessError,
+            "TEXT_ERROR" => Self::TextError,
+            "EMPTY_APP_NAME" => Self::EmptyAppName,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -676,23 +676,25 @@ pub enum BasketitemAddError {
 impl ::b24_core::__private::MethodError for BasketitemAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200140400007" => return Self::Code200140400007,
-            "200140400008" => return Self::Code200140400008,
-            "200140400009" => return Self::Code200140400009,
-            "200140400011" => return Self::Code200140400011,
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200140400007" => Self::Code200140400007,
+            "200140400008" => Self::Code200140400008,
+            "200140400009" => Self::Code200140400009,
+            "200140400011" => Self::Code200140400011,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -765,24 +767,26 @@ pub enum BasketitemAddCatalogProductError {
 impl ::b24_core::__private::MethodError for BasketitemAddCatalogProductError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200140400006" => return Self::Code200140400006,
-            "200140400007" => return Self::Code200140400007,
-            "200140400008" => return Self::Code200140400008,
-            "200140400009" => return Self::Code200140400009,
-            "200140400011" => return Self::Code200140400011,
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200140400006" => Self::Code200140400006,
+            "200140400007" => Self::Code200140400007,
+            "200140400008" => Self::Code200140400008,
+            "200140400009" => Self::Code200140400009,
+            "200140400011" => Self::Code200140400011,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -832,20 +836,22 @@ pub enum BasketitemDeleteError {
 impl ::b24_core::__private::MethodError for BasketitemDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200140400001" => return Self::Code200140400001,
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200140400001" => Self::Code200140400001,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -891,20 +897,22 @@ pub enum BasketitemGetError {
 impl ::b24_core::__private::MethodError for BasketitemGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200140400001" => return Self::Code200140400001,
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200140400001" => Self::Code200140400001,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -940,18 +948,20 @@ pub enum BasketitemGetFieldsError {
 impl ::b24_core::__private::MethodError for BasketitemGetFieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1016,23 +1026,25 @@ pub enum BasketitemUpdateError {
 impl ::b24_core::__private::MethodError for BasketitemUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200140400001" => return Self::Code200140400001,
-            "200140400008" => return Self::Code200140400008,
-            "200140400009" => return Self::Code200140400009,
-            "200140400011" => return Self::Code200140400011,
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200140400001" => Self::Code200140400001,
+            "200140400008" => Self::Code200140400008,
+            "200140400009" => Self::Code200140400009,
+            "200140400011" => Self::Code200140400011,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1105,24 +1117,26 @@ pub enum BasketitemUpdateCatalogProductError {
 impl ::b24_core::__private::MethodError for BasketitemUpdateCatalogProductError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200140400006" => return Self::Code200140400006,
-            "200140400001" => return Self::Code200140400001,
-            "200140400008" => return Self::Code200140400008,
-            "200140400009" => return Self::Code200140400009,
-            "200140400011" => return Self::Code200140400011,
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200140400006" => Self::Code200140400006,
+            "200140400001" => Self::Code200140400001,
+            "200140400008" => Self::Code200140400008,
+            "200140400009" => Self::Code200140400009,
+            "200140400011" => Self::Code200140400011,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

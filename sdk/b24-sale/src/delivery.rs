@@ -1987,13 +1987,17 @@ pub enum DeliveryAddError {
 impl ::b24_core::__private::MethodError for DeliveryAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_DELIVERY_ADD" => return Self::ErrorDeliveryAdd,
-            "ERROR_HANDLER_NOT_FOUND" => return Self::ErrorHandlerNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_DELIVERY_ADD" => Self::ErrorDeliveryAdd,
+            "ERROR_HANDLER_NOT_FOUND" => Self::ErrorHandlerNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2033,12 +2037,16 @@ pub enum DeliveryConfigGetError {
 impl ::b24_core::__private::MethodError for DeliveryConfigGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_DELIVERY_NOT_FOUND" => return Self::ErrorDeliveryNotFound,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_DELIVERY_NOT_FOUND" => Self::ErrorDeliveryNotFound,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2081,13 +2089,17 @@ pub enum DeliveryConfigUpdateError {
 impl ::b24_core::__private::MethodError for DeliveryConfigUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_DELIVERY_NOT_FOUND" => return Self::ErrorDeliveryNotFound,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_DELIVERY_CONFIG_UPDATE" => return Self::ErrorDeliveryConfigUpdate,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_DELIVERY_NOT_FOUND" => Self::ErrorDeliveryNotFound,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_DELIVERY_CONFIG_UPDATE" => Self::ErrorDeliveryConfigUpdate,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2131,13 +2143,17 @@ pub enum DeliveryDeleteError {
 impl ::b24_core::__private::MethodError for DeliveryDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_DELIVERY_NOT_FOUND" => return Self::ErrorDeliveryNotFound,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_DELIVERY_DELETE" => return Self::ErrorDeliveryDelete,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_DELIVERY_NOT_FOUND" => Self::ErrorDeliveryNotFound,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_DELIVERY_DELETE" => Self::ErrorDeliveryDelete,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2181,13 +2197,17 @@ pub enum DeliveryExtraServiceAddError {
 impl ::b24_core::__private::MethodError for DeliveryExtraServiceAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_EXTRA_SERVICE_ADD" => return Self::ErrorExtraServiceAdd,
-            "ERROR_DELIVERY_NOT_FOUND" => return Self::ErrorDeliveryNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_EXTRA_SERVICE_ADD" => Self::ErrorExtraServiceAdd,
+            "ERROR_DELIVERY_NOT_FOUND" => Self::ErrorDeliveryNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2231,13 +2251,17 @@ pub enum DeliveryExtraServiceDeleteError {
 impl ::b24_core::__private::MethodError for DeliveryExtraServiceDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_EXTRA_SERVICE_NOT_FOUND" => return Self::ErrorExtraServiceNotFound,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_EXTRA_SERVICE_DELETE" => return Self::ErrorExtraServiceDelete,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_EXTRA_SERVICE_NOT_FOUND" => Self::ErrorExtraServiceNotFound,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_EXTRA_SERVICE_DELETE" => Self::ErrorExtraServiceDelete,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2277,12 +2301,16 @@ pub enum DeliveryExtraServiceGetError {
 impl ::b24_core::__private::MethodError for DeliveryExtraServiceGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_DELIVERY_NOT_FOUND" => return Self::ErrorDeliveryNotFound,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_DELIVERY_NOT_FOUND" => Self::ErrorDeliveryNotFound,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2325,13 +2353,17 @@ pub enum DeliveryExtraServiceUpdateError {
 impl ::b24_core::__private::MethodError for DeliveryExtraServiceUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_EXTRA_SERVICE_UPDATE" => return Self::ErrorExtraServiceUpdate,
-            "ERROR_EXTRA_SERVICE_NOT_FOUND" => return Self::ErrorExtraServiceNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_EXTRA_SERVICE_UPDATE" => Self::ErrorExtraServiceUpdate,
+            "ERROR_EXTRA_SERVICE_NOT_FOUND" => Self::ErrorExtraServiceNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2367,11 +2399,15 @@ pub enum DeliveryGetlistError {
 impl ::b24_core::__private::MethodError for DeliveryGetlistError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2412,13 +2448,17 @@ pub enum DeliveryHandlerAddError {
 impl ::b24_core::__private::MethodError for DeliveryHandlerAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_HANDLER_ADD" => return Self::ErrorHandlerAdd,
-            "ERROR_HANDLER_ALREADY_EXIST" => return Self::ErrorHandlerAlreadyExist,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_HANDLER_ADD" => Self::ErrorHandlerAdd,
+            "ERROR_HANDLER_ALREADY_EXIST" => Self::ErrorHandlerAlreadyExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2461,13 +2501,17 @@ pub enum DeliveryHandlerDeleteError {
 impl ::b24_core::__private::MethodError for DeliveryHandlerDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_HANDLER_NOT_FOUND" => return Self::ErrorHandlerNotFound,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_HANDLER_DELETE" => return Self::ErrorHandlerDelete,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_HANDLER_NOT_FOUND" => Self::ErrorHandlerNotFound,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_HANDLER_DELETE" => Self::ErrorHandlerDelete,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2499,10 +2543,14 @@ pub enum DeliveryHandlerListError {
 impl ::b24_core::__private::MethodError for DeliveryHandlerListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2546,14 +2594,18 @@ pub enum DeliveryHandlerUpdateError {
 impl ::b24_core::__private::MethodError for DeliveryHandlerUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_HANDLER_NOT_FOUND" => return Self::ErrorHandlerNotFound,
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_HANDLER_UPDATE" => return Self::ErrorHandlerUpdate,
-            "ERROR_HANDLER_ALREADY_EXIST" => return Self::ErrorHandlerAlreadyExist,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_HANDLER_NOT_FOUND" => Self::ErrorHandlerNotFound,
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_HANDLER_UPDATE" => Self::ErrorHandlerUpdate,
+            "ERROR_HANDLER_ALREADY_EXIST" => Self::ErrorHandlerAlreadyExist,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2606,15 +2658,19 @@ pub enum DeliveryRequestDeleteError {
 impl ::b24_core::__private::MethodError for DeliveryRequestDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "DELIVERY_ID_NOT_SPECIFIED" => return Self::DeliveryIdNotSpecified,
-            "DELIVERY_NOT_FOUND" => return Self::DeliveryNotFound,
-            "REQUEST_ID_NOT_SPECIFIED" => return Self::RequestIdNotSpecified,
-            "REQUEST_NOT_FOUND" => return Self::RequestNotFound,
-            "DELETE_REQUEST_INTERNAL_ERROR" => return Self::DeleteRequestInternalError,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "DELIVERY_ID_NOT_SPECIFIED" => Self::DeliveryIdNotSpecified,
+            "DELIVERY_NOT_FOUND" => Self::DeliveryNotFound,
+            "REQUEST_ID_NOT_SPECIFIED" => Self::RequestIdNotSpecified,
+            "REQUEST_NOT_FOUND" => Self::RequestNotFound,
+            "DELETE_REQUEST_INTERNAL_ERROR" => Self::DeleteRequestInternalError,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2698,25 +2754,27 @@ pub enum DeliveryRequestSendmessageError {
 impl ::b24_core::__private::MethodError for DeliveryRequestSendmessageError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "DELIVERY_ID_NOT_SPECIFIED" => return Self::DeliveryIdNotSpecified,
-            "DELIVERY_NOT_FOUND" => return Self::DeliveryNotFound,
-            "REQUEST_ID_NOT_SPECIFIED" => return Self::RequestIdNotSpecified,
-            "REQUEST_NOT_FOUND" => return Self::RequestNotFound,
-            "ADDRESSEE_IS_NOT_SPECIFIED" => return Self::AddresseeIsNotSpecified,
-            "ADDRESSEE_UNEXPECTED_VALUE" => return Self::AddresseeUnexpectedValue,
-            "MESSAGE_NOT_SPECIFIED" => return Self::MessageNotSpecified,
-            "MESSAGE_STATUS_NOT_SPECIFIED" => return Self::MessageStatusNotSpecified,
+            "DELIVERY_ID_NOT_SPECIFIED" => Self::DeliveryIdNotSpecified,
+            "DELIVERY_NOT_FOUND" => Self::DeliveryNotFound,
+            "REQUEST_ID_NOT_SPECIFIED" => Self::RequestIdNotSpecified,
+            "REQUEST_NOT_FOUND" => Self::RequestNotFound,
+            "ADDRESSEE_IS_NOT_SPECIFIED" => Self::AddresseeIsNotSpecified,
+            "ADDRESSEE_UNEXPECTED_VALUE" => Self::AddresseeUnexpectedValue,
+            "MESSAGE_NOT_SPECIFIED" => Self::MessageNotSpecified,
+            "MESSAGE_STATUS_NOT_SPECIFIED" => Self::MessageStatusNotSpecified,
             "MESSAGE_STATUS_SEMANTIC_NOT_SPECIFIED" => {
-                return Self::MessageStatusSemanticNotSpecified;
+                Self::MessageStatusSemanticNotSpecified
             }
-            "UNEXPECTED_MESSAGE_STATUS_SEMANTIC" => {
-                return Self::UnexpectedMessageStatusSemantic;
+            "UNEXPECTED_MESSAGE_STATUS_SEMANTIC" => Self::UnexpectedMessageStatusSemantic,
+            "REQUEST_SHIPMENT_NOT_FOUND" => Self::RequestShipmentNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
             }
-            "REQUEST_SHIPMENT_NOT_FOUND" => return Self::RequestShipmentNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2825,35 +2883,37 @@ pub enum DeliveryRequestUpdateError {
 impl ::b24_core::__private::MethodError for DeliveryRequestUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "DELIVERY_ID_NOT_SPECIFIED" => return Self::DeliveryIdNotSpecified,
-            "DELIVERY_NOT_FOUND" => return Self::DeliveryNotFound,
-            "REQUEST_ID_NOT_SPECIFIED" => return Self::RequestIdNotSpecified,
-            "REQUEST_NOT_FOUND" => return Self::RequestNotFound,
-            "STATUS_UNEXPECTED_FORMAT" => return Self::StatusUnexpectedFormat,
-            "STATUS_TEXT_NOT_SPECIFIED" => return Self::StatusTextNotSpecified,
-            "STATUS_SEMANTIC_NOT_SPECIFIED" => return Self::StatusSemanticNotSpecified,
-            "PROPERTIES_UNEXPECTED_FORMAT" => return Self::PropertiesUnexpectedFormat,
-            "PROPERTY_VALUE_UNEXPECTED_FORMAT" => {
-                return Self::PropertyValueUnexpectedFormat;
-            }
+            "DELIVERY_ID_NOT_SPECIFIED" => Self::DeliveryIdNotSpecified,
+            "DELIVERY_NOT_FOUND" => Self::DeliveryNotFound,
+            "REQUEST_ID_NOT_SPECIFIED" => Self::RequestIdNotSpecified,
+            "REQUEST_NOT_FOUND" => Self::RequestNotFound,
+            "STATUS_UNEXPECTED_FORMAT" => Self::StatusUnexpectedFormat,
+            "STATUS_TEXT_NOT_SPECIFIED" => Self::StatusTextNotSpecified,
+            "STATUS_SEMANTIC_NOT_SPECIFIED" => Self::StatusSemanticNotSpecified,
+            "PROPERTIES_UNEXPECTED_FORMAT" => Self::PropertiesUnexpectedFormat,
+            "PROPERTY_VALUE_UNEXPECTED_FORMAT" => Self::PropertyValueUnexpectedFormat,
             "PROPERTY_VALUE_TAGS_UNEXPECTED_FORMAT" => {
-                return Self::PropertyValueTagsUnexpectedFormat;
+                Self::PropertyValueTagsUnexpectedFormat
             }
             "PROPERTY_VALUE_TAG_UNEXPECTED_FORMAT" => {
-                return Self::PropertyValueTagUnexpectedFormat;
+                Self::PropertyValueTagUnexpectedFormat
             }
             "UNEXPECTED_REQUEST_FINALIZE_INDICATOR_VALUE" => {
-                return Self::UnexpectedRequestFinalizeIndicatorValue;
+                Self::UnexpectedRequestFinalizeIndicatorValue
             }
             "UNEXPECTED_OVERWRITE_PROPERTIES_VALUE" => {
-                return Self::UnexpectedOverwritePropertiesValue;
+                Self::UnexpectedOverwritePropertiesValue
             }
-            "UPDATE_REQUEST_INTERNAL_ERROR" => return Self::UpdateRequestInternalError,
-            "EMPTY_UPDATE_PAYLOAD" => return Self::EmptyUpdatePayload,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "UPDATE_REQUEST_INTERNAL_ERROR" => Self::UpdateRequestInternalError,
+            "EMPTY_UPDATE_PAYLOAD" => Self::EmptyUpdatePayload,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2917,13 +2977,17 @@ pub enum DeliveryUpdateError {
 impl ::b24_core::__private::MethodError for DeliveryUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CHECK_FAILURE" => return Self::ErrorCheckFailure,
-            "ERROR_DELIVERY_UPDATE" => return Self::ErrorDeliveryUpdate,
-            "ERROR_DELIVERY_NOT_FOUND" => return Self::ErrorDeliveryNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_CHECK_FAILURE" => Self::ErrorCheckFailure,
+            "ERROR_DELIVERY_UPDATE" => Self::ErrorDeliveryUpdate,
+            "ERROR_DELIVERY_NOT_FOUND" => Self::ErrorDeliveryNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

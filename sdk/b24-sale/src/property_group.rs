@@ -440,23 +440,25 @@ pub enum PropertygroupAddError {
 impl ::b24_core::__private::MethodError for PropertygroupAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200950000006" => return Self::Code200950000006,
-            "200040300020" => return Self::Code200040300020,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields are not provided" => {
-                    return Self::RequiredFieldsAreNotProvided;
+            "200950000006" => Self::Code200950000006,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -500,20 +502,22 @@ pub enum PropertygroupDeleteError {
 impl ::b24_core::__private::MethodError for PropertygroupDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200940400001" => return Self::Code200940400001,
-            "200040300020" => return Self::Code200040300020,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200940400001" => Self::Code200940400001,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -557,20 +561,22 @@ pub enum PropertygroupGetError {
 impl ::b24_core::__private::MethodError for PropertygroupGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200940400001" => return Self::Code200940400001,
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200940400001" => Self::Code200940400001,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -606,18 +612,20 @@ pub enum PropertygroupGetFieldsError {
 impl ::b24_core::__private::MethodError for PropertygroupGetFieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -650,18 +658,20 @@ pub enum PropertygroupListError {
 impl ::b24_core::__private::MethodError for PropertygroupListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -712,24 +722,26 @@ pub enum PropertygroupUpdateError {
 impl ::b24_core::__private::MethodError for PropertygroupUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200940400001" => return Self::Code200940400001,
-            "200040300020" => return Self::Code200040300020,
-            "200950000008" => return Self::Code200950000008,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields of the fields structure were not provided" => {
-                    return Self::RequiredFieldsOfTheFieldsStructure;
+            "200940400001" => Self::Code200940400001,
+            "200040300020" => Self::Code200040300020,
+            "200950000008" => Self::Code200950000008,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields of the fields structure were not provided" => {
+                        Self::RequiredFieldsOfTheFieldsStructure
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

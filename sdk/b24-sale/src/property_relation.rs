@@ -384,24 +384,26 @@ pub enum PropertyRelationAddError {
 impl ::b24_core::__private::MethodError for PropertyRelationAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "201650000001" => return Self::Code201650000001,
-            "201650000002" => return Self::Code201650000002,
-            "200040300020" => return Self::Code200040300020,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields are not provided" => {
-                    return Self::RequiredFieldsAreNotProvided;
+            "201650000001" => Self::Code201650000001,
+            "201650000002" => Self::Code201650000002,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -450,23 +452,25 @@ pub enum PropertyRelationDeleteByFilterError {
 impl ::b24_core::__private::MethodError for PropertyRelationDeleteByFilterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "201640400004" => return Self::Code201640400004,
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required parameter not specified" => {
-                    return Self::RequiredParameterNotSpecified;
+            "201640400004" => Self::Code201640400004,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required parameter not specified" => {
+                        Self::RequiredParameterNotSpecified
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -503,18 +507,20 @@ pub enum PropertyRelationGetFieldsError {
 impl ::b24_core::__private::MethodError for PropertyRelationGetFieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -547,18 +553,20 @@ pub enum PropertyRelationListError {
 impl ::b24_core::__private::MethodError for PropertyRelationListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

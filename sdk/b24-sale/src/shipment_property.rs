@@ -549,32 +549,34 @@ pub enum ShipmentpropertyAddError {
 impl ::b24_core::__private::MethodError for ShipmentpropertyAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200850000005" => return Self::Code200850000005,
-            "200850000006" => return Self::Code200850000006,
-            "200850000009" => return Self::Code200850000009,
-            "200850000010" => return Self::Code200850000010,
-            "200850000011" => return Self::Code200850000011,
-            "200850000012" => return Self::Code200850000012,
-            "200850000013" => return Self::Code200850000013,
-            "200850000014" => return Self::Code200850000014,
-            "200850000015" => return Self::Code200850000015,
-            "200850000016" => return Self::Code200850000016,
-            "200040300020" => return Self::Code200040300020,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields are not provided" => {
-                    return Self::RequiredFieldsAreNotProvided;
+            "200850000005" => Self::Code200850000005,
+            "200850000006" => Self::Code200850000006,
+            "200850000009" => Self::Code200850000009,
+            "200850000010" => Self::Code200850000010,
+            "200850000011" => Self::Code200850000011,
+            "200850000012" => Self::Code200850000012,
+            "200850000013" => Self::Code200850000013,
+            "200850000014" => Self::Code200850000014,
+            "200850000015" => Self::Code200850000015,
+            "200850000016" => Self::Code200850000016,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -635,22 +637,24 @@ pub enum ShipmentpropertyDeleteError {
 impl ::b24_core::__private::MethodError for ShipmentpropertyDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200840400001" => return Self::Code200840400001,
-            "200850000004" => return Self::Code200850000004,
-            "ERROR_CORE" => return Self::ErrorCore,
-            "200040300020" => return Self::Code200040300020,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200840400001" => Self::Code200840400001,
+            "200850000004" => Self::Code200850000004,
+            "ERROR_CORE" => Self::ErrorCore,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -696,20 +700,22 @@ pub enum ShipmentpropertyGetError {
 impl ::b24_core::__private::MethodError for ShipmentpropertyGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200840400001" => return Self::Code200840400001,
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200840400001" => Self::Code200840400001,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -745,18 +751,20 @@ pub enum ShipmentpropertyGetfieldsbytypeError {
 impl ::b24_core::__private::MethodError for ShipmentpropertyGetfieldsbytypeError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -789,18 +797,20 @@ pub enum ShipmentpropertyListError {
 impl ::b24_core::__private::MethodError for ShipmentpropertyListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -891,32 +901,34 @@ pub enum ShipmentpropertyUpdateError {
 impl ::b24_core::__private::MethodError for ShipmentpropertyUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200840400001" => return Self::Code200840400001,
-            "200850000003" => return Self::Code200850000003,
-            "200850000009" => return Self::Code200850000009,
-            "200850000010" => return Self::Code200850000010,
-            "200850000011" => return Self::Code200850000011,
-            "200850000012" => return Self::Code200850000012,
-            "200850000013" => return Self::Code200850000013,
-            "200850000014" => return Self::Code200850000014,
-            "200850000015" => return Self::Code200850000015,
-            "200850000016" => return Self::Code200850000016,
-            "200040300020" => return Self::Code200040300020,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields are not provided" => {
-                    return Self::RequiredFieldsAreNotProvided;
+            "200840400001" => Self::Code200840400001,
+            "200850000003" => Self::Code200850000003,
+            "200850000009" => Self::Code200850000009,
+            "200850000010" => Self::Code200850000010,
+            "200850000011" => Self::Code200850000011,
+            "200850000012" => Self::Code200850000012,
+            "200850000013" => Self::Code200850000013,
+            "200850000014" => Self::Code200850000014,
+            "200850000015" => Self::Code200850000015,
+            "200850000016" => Self::Code200850000016,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields are not provided" => {
+                        Self::RequiredFieldsAreNotProvided
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -407,20 +407,22 @@ pub enum ShipmentpropertyvalueDeleteError {
 impl ::b24_core::__private::MethodError for ShipmentpropertyvalueDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "201040400001" => return Self::Code201040400001,
-            "200040300020" => return Self::Code200040300020,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "201040400001" => Self::Code201040400001,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -464,20 +466,22 @@ pub enum ShipmentpropertyvalueGetError {
 impl ::b24_core::__private::MethodError for ShipmentpropertyvalueGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "201040400001" => return Self::Code201040400001,
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "201040400001" => Self::Code201040400001,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -513,18 +517,20 @@ pub enum ShipmentpropertyvalueGetfieldsError {
 impl ::b24_core::__private::MethodError for ShipmentpropertyvalueGetfieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300020" => return Self::Code200040300020,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300020" => Self::Code200040300020,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -557,18 +563,20 @@ pub enum ShipmentpropertyvalueListError {
 impl ::b24_core::__private::MethodError for ShipmentpropertyvalueListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -617,22 +625,24 @@ pub enum ShipmentpropertyvalueModifyError {
 impl ::b24_core::__private::MethodError for ShipmentpropertyvalueModifyError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300020" => return Self::Code200040300020,
-            "100" => return Self::Code100,
-            "201040400006" => return Self::Code201040400006,
-            "201040400007" => return Self::Code201040400007,
-            "201040400008" => return Self::Code201040400008,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            "201040400006" => Self::Code201040400006,
+            "201040400007" => Self::Code201040400007,
+            "201040400008" => Self::Code201040400008,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

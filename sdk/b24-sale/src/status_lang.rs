@@ -441,24 +441,26 @@ pub enum StatusLangAddError {
 impl ::b24_core::__private::MethodError for StatusLangAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "201750000003" => return Self::Code201750000003,
-            "201750000004" => return Self::Code201750000004,
-            "200040300020" => return Self::Code200040300020,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields in the fields structure are not provided" => {
-                    return Self::RequiredFieldsInTheFieldsStructure;
+            "201750000003" => Self::Code201750000003,
+            "201750000004" => Self::Code201750000004,
+            "200040300020" => Self::Code200040300020,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields in the fields structure are not provided" => {
+                        Self::RequiredFieldsInTheFieldsStructure
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -511,24 +513,26 @@ pub enum StatusLangDeleteByFilterError {
 impl ::b24_core::__private::MethodError for StatusLangDeleteByFilterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "201740400001" => return Self::Code201740400001,
-            "201750000004" => return Self::Code201750000004,
-            "200040300010" => return Self::Code200040300010,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "required fields of the fields structure not provided" => {
-                    return Self::RequiredFieldsOfTheFieldsStructure;
+            "201740400001" => Self::Code201740400001,
+            "201750000004" => Self::Code201750000004,
+            "200040300010" => Self::Code200040300010,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "required fields of the fields structure not provided" => {
+                        Self::RequiredFieldsOfTheFieldsStructure
+                    }
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -566,18 +570,20 @@ pub enum StatusLangGetFieldsError {
 impl ::b24_core::__private::MethodError for StatusLangGetFieldsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -610,18 +616,20 @@ pub enum StatusLangGetListLangsError {
 impl ::b24_core::__private::MethodError for StatusLangGetListLangsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -654,18 +662,20 @@ pub enum StatusLangListError {
 impl ::b24_core::__private::MethodError for StatusLangListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "200040300010" => return Self::Code200040300010,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "other errors (e.g., fatal errors)" => {
-                    return Self::OtherErrorsEGFatalErrors;
+            "200040300010" => Self::Code200040300010,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "other errors (e.g., fatal errors)" => Self::OtherErrorsEGFatalErrors,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

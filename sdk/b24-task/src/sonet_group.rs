@@ -3757,15 +3757,17 @@ pub enum ApiWorkgroupGetError {
 impl ::b24_core::__private::MethodError for ApiWorkgroupGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "SONET_CONTROLLER_WORKGROUP_EMPTY" => {
-                return Self::SonetControllerWorkgroupEmpty;
-            }
+            "SONET_CONTROLLER_WORKGROUP_EMPTY" => Self::SonetControllerWorkgroupEmpty,
             "SONET_CONTROLLER_WORKGROUP_NOT_FOUND" => {
-                return Self::SonetControllerWorkgroupNotFound;
+                Self::SonetControllerWorkgroupNotFound
             }
-            _ => {}
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3809,20 +3811,24 @@ pub enum SonetGroupCreateError {
 impl ::b24_core::__private::MethodError for SonetGroupCreateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_IMAGE_ID" => return Self::ErrorImageId,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "incorrect input data" => return Self::IncorrectInputData,
-                "you have no permissions to create a group" => {
-                    return Self::YouHaveNoPermissionsToCreate;
+            "ERROR_IMAGE_ID" => Self::ErrorImageId,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "incorrect input data" => Self::IncorrectInputData,
+                    "you have no permissions to create a group" => {
+                        Self::YouHaveNoPermissionsToCreate
+                    }
+                    "cannot create group" => Self::CannotCreateGroup,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "cannot create group" => return Self::CannotCreateGroup,
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3866,18 +3872,21 @@ impl ::b24_core::__private::MethodError for SonetGroupDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong group id" => return Self::WrongGroupId,
-                "socialnetwork group not found" => {
-                    return Self::SocialnetworkGroupNotFound;
-                }
+                "wrong group id" => Self::WrongGroupId,
+                "socialnetwork group not found" => Self::SocialnetworkGroupNotFound,
                 "user has no permissions to delete group" => {
-                    return Self::UserHasNoPermissionsToDelete;
+                    Self::UserHasNoPermissionsToDelete
                 }
-                "cannot delete group" => return Self::CannotDeleteGroup,
-                _ => {}
+                "cannot delete group" => Self::CannotDeleteGroup,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3918,13 +3927,18 @@ impl ::b24_core::__private::MethodError for SonetGroupFeatureAccessError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong socialnetwork group id" => return Self::WrongSocialnetworkGroupId,
-                "wrong feature" => return Self::WrongFeature,
-                "wrong operation" => return Self::WrongOperation,
-                _ => {}
+                "wrong socialnetwork group id" => Self::WrongSocialnetworkGroupId,
+                "wrong feature" => Self::WrongFeature,
+                "wrong operation" => Self::WrongOperation,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3967,16 +3981,21 @@ impl ::b24_core::__private::MethodError for SonetGroupSetownerError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "invalid workgroup/project id" => return Self::InvalidWorkgroupProjectId,
-                "invalid user id" => return Self::InvalidUserId,
+                "invalid workgroup/project id" => Self::InvalidWorkgroupProjectId,
+                "invalid user id" => Self::InvalidUserId,
                 "insufficient permissions to complete the operation" => {
-                    return Self::InsufficientPermissionsToCompleteTheOperation;
+                    Self::InsufficientPermissionsToCompleteTheOperation
                 }
-                "cannot complete operation" => return Self::CannotCompleteOperation,
-                _ => {}
+                "cannot complete operation" => Self::CannotCompleteOperation,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4019,20 +4038,24 @@ pub enum SonetGroupUpdateError {
 impl ::b24_core::__private::MethodError for SonetGroupUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_IMAGE_ID" => return Self::ErrorImageId,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong group id" => return Self::WrongGroupId,
-                "user has no permissions to update group" => {
-                    return Self::UserHasNoPermissionsToUpdate;
+            "ERROR_IMAGE_ID" => Self::ErrorImageId,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong group id" => Self::WrongGroupId,
+                    "user has no permissions to update group" => {
+                        Self::UserHasNoPermissionsToUpdate
+                    }
+                    "cannot update group" => Self::CannotUpdateGroup,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "cannot update group" => return Self::CannotUpdateGroup,
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4076,16 +4099,19 @@ impl ::b24_core::__private::MethodError for SonetGroupUserAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong group id" => return Self::WrongGroupId,
-                "no permissions to add users" => return Self::NoPermissionsToAddUsers,
-                "wrong user ids" => return Self::WrongUserIDs,
-                "socialnetwork group not found" => {
-                    return Self::SocialnetworkGroupNotFound;
+                "wrong group id" => Self::WrongGroupId,
+                "no permissions to add users" => Self::NoPermissionsToAddUsers,
+                "wrong user ids" => Self::WrongUserIDs,
+                "socialnetwork group not found" => Self::SocialnetworkGroupNotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4130,18 +4156,21 @@ impl ::b24_core::__private::MethodError for SonetGroupUserDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong group id" => return Self::WrongGroupId,
+                "wrong group id" => Self::WrongGroupId,
                 "no permissions to update users role" => {
-                    return Self::NoPermissionsToUpdateUsersRole;
+                    Self::NoPermissionsToUpdateUsersRole
                 }
-                "wrong user ids" => return Self::WrongUserIDs,
-                "socialnetwork group not found" => {
-                    return Self::SocialnetworkGroupNotFound;
+                "wrong user ids" => Self::WrongUserIDs,
+                "socialnetwork group not found" => Self::SocialnetworkGroupNotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4178,14 +4207,17 @@ impl ::b24_core::__private::MethodError for SonetGroupUserGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong socialnetwork group id" => return Self::WrongSocialnetworkGroupId,
-                "socialnetwork group not found" => {
-                    return Self::SocialnetworkGroupNotFound;
+                "wrong socialnetwork group id" => Self::WrongSocialnetworkGroupId,
+                "socialnetwork group not found" => Self::SocialnetworkGroupNotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4224,15 +4256,18 @@ impl ::b24_core::__private::MethodError for SonetGroupUserInviteError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong group id" => return Self::WrongGroupId,
-                "wrong user ids" => return Self::WrongUserIDs,
-                "socialnetwork group not found" => {
-                    return Self::SocialnetworkGroupNotFound;
+                "wrong group id" => Self::WrongGroupId,
+                "wrong user ids" => Self::WrongUserIDs,
+                "socialnetwork group not found" => Self::SocialnetworkGroupNotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4272,15 +4307,18 @@ impl ::b24_core::__private::MethodError for SonetGroupUserRequestError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong group id" => return Self::WrongGroupId,
-                "socialnetwork group not found" => {
-                    return Self::SocialnetworkGroupNotFound;
+                "wrong group id" => Self::WrongGroupId,
+                "socialnetwork group not found" => Self::SocialnetworkGroupNotFound,
+                "cannot request to join group" => Self::CannotRequestToJoinGroup,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                "cannot request to join group" => return Self::CannotRequestToJoinGroup,
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4328,19 +4366,22 @@ impl ::b24_core::__private::MethodError for SonetGroupUserUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong group id" => return Self::WrongGroupId,
+                "wrong group id" => Self::WrongGroupId,
                 "no permissions to update users role" => {
-                    return Self::NoPermissionsToUpdateUsersRole;
+                    Self::NoPermissionsToUpdateUsersRole
                 }
-                "incorrect role code" => return Self::IncorrectRoleCode,
-                "wrong user ids" => return Self::WrongUserIDs,
-                "socialnetwork group not found" => {
-                    return Self::SocialnetworkGroupNotFound;
+                "incorrect role code" => Self::IncorrectRoleCode,
+                "wrong user ids" => Self::WrongUserIDs,
+                "socialnetwork group not found" => Self::SocialnetworkGroupNotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4398,17 +4439,22 @@ impl ::b24_core::__private::MethodError for TasksApiScrumBacklogAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "group id not found" => return Self::GroupIdNotFound,
-                "backlog already added" => return Self::BacklogAlreadyAdded,
-                "access denied" => return Self::AccessDenied,
-                "createdby user not found" => return Self::CreatedByUserNotFound,
-                "modifiedby user not found" => return Self::ModifiedByUserNotFound,
-                "unable to add backlog" => return Self::UnableToAddBacklog,
-                "unknown error" => return Self::UnknownError,
-                _ => {}
+                "group id not found" => Self::GroupIdNotFound,
+                "backlog already added" => Self::BacklogAlreadyAdded,
+                "access denied" => Self::AccessDenied,
+                "createdby user not found" => Self::CreatedByUserNotFound,
+                "modifiedby user not found" => Self::ModifiedByUserNotFound,
+                "unable to add backlog" => Self::UnableToAddBacklog,
+                "unknown error" => Self::UnknownError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4467,18 +4513,23 @@ impl ::b24_core::__private::MethodError for TasksApiScrumBacklogDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "backlog id not found" => return Self::BacklogIdNotFound,
-                "backlog not found" => return Self::BacklogNotFound,
-                "access denied" => return Self::AccessDenied,
+                "backlog id not found" => Self::BacklogIdNotFound,
+                "backlog not found" => Self::BacklogNotFound,
+                "access denied" => Self::AccessDenied,
                 "it is forbidden remove a backlog with items" => {
-                    return Self::ItIsForbiddenRemoveABacklog;
+                    Self::ItIsForbiddenRemoveABacklog
                 }
-                "backlog not deleted" => return Self::BacklogNotDeleted,
-                "unknown error" => return Self::UnknownError,
-                _ => {}
+                "backlog not deleted" => Self::BacklogNotDeleted,
+                "unknown error" => Self::UnknownError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4525,14 +4576,19 @@ impl ::b24_core::__private::MethodError for TasksApiScrumBacklogGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "group id not found" => return Self::GroupIdNotFound,
-                "backlog not found" => return Self::BacklogNotFound,
-                "access denied" => return Self::AccessDenied,
-                "unknown error" => return Self::UnknownError,
-                _ => {}
+                "group id not found" => Self::GroupIdNotFound,
+                "backlog not found" => Self::BacklogNotFound,
+                "access denied" => Self::AccessDenied,
+                "unknown error" => Self::UnknownError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4600,28 +4656,32 @@ pub enum TasksApiScrumBacklogUpdateError {
 impl ::b24_core::__private::MethodError for TasksApiScrumBacklogUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "backlog id not found" => return Self::BacklogIdNotFound,
-                "backlog not found" => return Self::BacklogNotFound,
-                "access denied" => return Self::AccessDenied,
-                "it is forbidden move a backlog with items" => {
-                    return Self::ItIsForbiddenMoveABacklog;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "backlog id not found" => Self::BacklogIdNotFound,
+                    "backlog not found" => Self::BacklogNotFound,
+                    "access denied" => Self::AccessDenied,
+                    "it is forbidden move a backlog with items" => {
+                        Self::ItIsForbiddenMoveABacklog
+                    }
+                    "the target group already has a backlog" => {
+                        Self::TheTargetGroupAlreadyHasA
+                    }
+                    "createdby user not found" => Self::CreatedByUserNotFound,
+                    "modifiedby user not found" => Self::ModifiedByUserNotFound,
+                    "unable to update backlog" => Self::UnableToUpdateBacklog,
+                    "unknown error" => Self::UnknownError,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the target group already has a backlog" => {
-                    return Self::TheTargetGroupAlreadyHasA;
-                }
-                "createdby user not found" => return Self::CreatedByUserNotFound,
-                "modifiedby user not found" => return Self::ModifiedByUserNotFound,
-                "unable to update backlog" => return Self::UnableToUpdateBacklog,
-                "unknown error" => return Self::UnknownError,
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4683,16 +4743,21 @@ impl ::b24_core::__private::MethodError for TasksApiScrumEpicAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "epic not created" => return Self::EpicNotCreated,
-                "createdby user not found" => return Self::CreatedByUserNotFound,
-                "modifiedby user not found" => return Self::ModifiedByUserNotFound,
-                "group is not found" => return Self::GroupIsNotFound,
-                "name is not found" => return Self::NameIsNotFound,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                "epic not created" => Self::EpicNotCreated,
+                "createdby user not found" => Self::CreatedByUserNotFound,
+                "modifiedby user not found" => Self::ModifiedByUserNotFound,
+                "group is not found" => Self::GroupIsNotFound,
+                "name is not found" => Self::NameIsNotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4739,17 +4804,21 @@ pub enum TasksApiScrumEpicDeleteError {
 impl ::b24_core::__private::MethodError for TasksApiScrumEpicDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "epic not found" => return Self::EpicNotFound,
-                _ => {}
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "epic not found" => Self::EpicNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4783,11 +4852,16 @@ impl ::b24_core::__private::MethodError for TasksApiScrumEpicListError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "could not load list" => return Self::CouldNotLoadList,
-                _ => {}
+                "could not load list" => Self::CouldNotLoadList,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4839,20 +4913,24 @@ pub enum TasksApiScrumEpicUpdateError {
 impl ::b24_core::__private::MethodError for TasksApiScrumEpicUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "epic not found" => return Self::EpicNotFound,
-                "epic not updated" => return Self::EpicNotUpdated,
-                "createdby user not found" => return Self::CreatedByUserNotFound,
-                "modifiedby user not found" => return Self::ModifiedByUserNotFound,
-                _ => {}
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "epic not found" => Self::EpicNotFound,
+                    "epic not updated" => Self::EpicNotUpdated,
+                    "createdby user not found" => Self::CreatedByUserNotFound,
+                    "modifiedby user not found" => Self::ModifiedByUserNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4906,15 +4984,20 @@ impl ::b24_core::__private::MethodError for TasksApiScrumKanbanAddStageError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "sprint id not found" => return Self::SprintIdNotFound,
-                "sprint not found" => return Self::SprintNotFound,
-                "access denied" => return Self::AccessDenied,
-                "incorrect name format" => return Self::IncorrectNameFormat,
-                "unknown error" => return Self::UnknownError,
-                _ => {}
+                "sprint id not found" => Self::SprintIdNotFound,
+                "sprint not found" => Self::SprintNotFound,
+                "access denied" => Self::AccessDenied,
+                "incorrect name format" => Self::IncorrectNameFormat,
+                "unknown error" => Self::UnknownError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4976,20 +5059,25 @@ impl ::b24_core::__private::MethodError for TasksApiScrumKanbanAddTaskError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "sprint id not found" => return Self::SprintIdNotFound,
-                "taskid id not found" => return Self::TaskIdIdNotFound,
-                "stageid id not found" => return Self::StageIdIdNotFound,
-                "sprint not found" => return Self::SprintNotFound,
-                "stage not found" => return Self::StageNotFound,
+                "sprint id not found" => Self::SprintIdNotFound,
+                "taskid id not found" => Self::TaskIdIdNotFound,
+                "stageid id not found" => Self::StageIdIdNotFound,
+                "sprint not found" => Self::SprintNotFound,
+                "stage not found" => Self::StageNotFound,
                 "task not found. the task must be with group_id" => {
-                    return Self::TaskNotFoundTheTaskMust;
+                    Self::TaskNotFoundTheTaskMust
                 }
-                "access denied" => return Self::AccessDenied,
-                "unknown error" => return Self::UnknownError,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                "unknown error" => Self::UnknownError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5046,15 +5134,20 @@ impl ::b24_core::__private::MethodError for TasksApiScrumKanbanDeleteStageError 
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "stage id not found" => return Self::StageIdNotFound,
-                "stage not found" => return Self::StageNotFound,
-                "stage has tasks" => return Self::StageHasTasks,
-                "access denied" => return Self::AccessDenied,
-                "unknown error" => return Self::UnknownError,
-                _ => {}
+                "stage id not found" => Self::StageIdNotFound,
+                "stage not found" => Self::StageNotFound,
+                "stage has tasks" => Self::StageHasTasks,
+                "access denied" => Self::AccessDenied,
+                "unknown error" => Self::UnknownError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5108,18 +5201,23 @@ impl ::b24_core::__private::MethodError for TasksApiScrumKanbanDeleteTaskError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "sprint id not found" => return Self::SprintIdNotFound,
-                "taskid id not found" => return Self::TaskIdIdNotFound,
-                "sprint not found" => return Self::SprintNotFound,
+                "sprint id not found" => Self::SprintIdNotFound,
+                "taskid id not found" => Self::TaskIdIdNotFound,
+                "sprint not found" => Self::SprintNotFound,
                 "task not found. the task must be with group_id" => {
-                    return Self::TaskNotFoundTheTaskMust;
+                    Self::TaskNotFoundTheTaskMust
                 }
-                "access denied" => return Self::AccessDenied,
-                "unknown error" => return Self::UnknownError,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                "unknown error" => Self::UnknownError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5169,14 +5267,19 @@ impl ::b24_core::__private::MethodError for TasksApiScrumKanbanGetStagesError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "sprint id not found" => return Self::SprintIdNotFound,
-                "sprint not found" => return Self::SprintNotFound,
-                "access denied" => return Self::AccessDenied,
-                "unknown error" => return Self::UnknownError,
-                _ => {}
+                "sprint id not found" => Self::SprintIdNotFound,
+                "sprint not found" => Self::SprintNotFound,
+                "access denied" => Self::AccessDenied,
+                "unknown error" => Self::UnknownError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5225,15 +5328,20 @@ impl ::b24_core::__private::MethodError for TasksApiScrumKanbanUpdateStageError 
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "stage id not found" => return Self::StageIdNotFound,
-                "stage not found" => return Self::StageNotFound,
-                "incorrect sprintid value" => return Self::IncorrectSprintIdValue,
-                "access denied" => return Self::AccessDenied,
-                "unknown error" => return Self::UnknownError,
-                _ => {}
+                "stage id not found" => Self::StageIdNotFound,
+                "stage not found" => Self::StageNotFound,
+                "incorrect sprintid value" => Self::IncorrectSprintIdValue,
+                "access denied" => Self::AccessDenied,
+                "unknown error" => Self::UnknownError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5292,21 +5400,25 @@ pub enum TasksApiScrumSprintAddError {
 impl ::b24_core::__private::MethodError for TasksApiScrumSprintAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "sprint not created" => return Self::SprintNotCreated,
-                "incorrect datestart format" => return Self::IncorrectDateStartFormat,
-                "incorrect dateend format" => return Self::IncorrectDateEndFormat,
-                "createdby user not found" => return Self::CreatedByUserNotFound,
-                "modifiedby user not found" => return Self::ModifiedByUserNotFound,
-                _ => {}
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "sprint not created" => Self::SprintNotCreated,
+                    "incorrect datestart format" => Self::IncorrectDateStartFormat,
+                    "incorrect dateend format" => Self::IncorrectDateEndFormat,
+                    "createdby user not found" => Self::CreatedByUserNotFound,
+                    "modifiedby user not found" => Self::ModifiedByUserNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5351,17 +5463,21 @@ pub enum TasksApiScrumSprintCompleteError {
 impl ::b24_core::__private::MethodError for TasksApiScrumSprintCompleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "sprint not found" => return Self::SprintNotFound,
-                _ => {}
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "sprint not found" => Self::SprintNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5412,23 +5528,27 @@ pub enum TasksApiScrumSprintDeleteError {
 impl ::b24_core::__private::MethodError for TasksApiScrumSprintDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "sprint not found" => return Self::SprintNotFound,
-                "it is forbidden remove a sprint with items" => {
-                    return Self::ItIsForbiddenRemoveASprint;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "sprint not found" => Self::SprintNotFound,
+                    "it is forbidden remove a sprint with items" => {
+                        Self::ItIsForbiddenRemoveASprint
+                    }
+                    "sprint items have not been moved to backlog" => {
+                        Self::SprintItemsHaveNotBeenMoved
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "sprint items have not been moved to backlog" => {
-                    return Self::SprintItemsHaveNotBeenMoved;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5475,18 +5595,22 @@ pub enum TasksApiScrumSprintStartError {
 impl ::b24_core::__private::MethodError for TasksApiScrumSprintStartError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "sprint not found" => return Self::SprintNotFound,
-                "sprint must be planned" => return Self::SprintMustBePlanned,
-                _ => {}
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "sprint not found" => Self::SprintNotFound,
+                    "sprint must be planned" => Self::SprintMustBePlanned,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5552,25 +5676,27 @@ pub enum TasksApiScrumSprintUpdateError {
 impl ::b24_core::__private::MethodError for TasksApiScrumSprintUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "sprint not created" => return Self::SprintNotCreated,
-                "incorrect datestart format" => return Self::IncorrectDateStartFormat,
-                "incorrect dateend format" => return Self::IncorrectDateEndFormat,
-                "createdby user not found" => return Self::CreatedByUserNotFound,
-                "modifiedby user not found" => return Self::ModifiedByUserNotFound,
-                "unable to add two active sprint" => {
-                    return Self::UnableToAddTwoActiveSprint;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    "sprint not created" => Self::SprintNotCreated,
+                    "incorrect datestart format" => Self::IncorrectDateStartFormat,
+                    "incorrect dateend format" => Self::IncorrectDateEndFormat,
+                    "createdby user not found" => Self::CreatedByUserNotFound,
+                    "modifiedby user not found" => Self::ModifiedByUserNotFound,
+                    "unable to add two active sprint" => Self::UnableToAddTwoActiveSprint,
+                    "incorrect sprint status" => Self::IncorrectSprintStatus,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "incorrect sprint status" => return Self::IncorrectSprintStatus,
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5613,16 +5739,20 @@ pub enum TasksApiScrumTaskGetError {
 impl ::b24_core::__private::MethodError for TasksApiScrumTaskGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "task not found" => return Self::TaskNotFound,
-                _ => {}
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "task not found" => Self::TaskNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -5665,14 +5795,19 @@ impl ::b24_core::__private::MethodError for TasksApiScrumTaskUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "epic not found" => return Self::EpicNotFound,
-                "task not found" => return Self::TaskNotFound,
-                "access denied" => return Self::AccessDenied,
-                "item not created" => return Self::ItemNotCreated,
-                _ => {}
+                "epic not found" => Self::EpicNotFound,
+                "task not found" => Self::TaskNotFound,
+                "access denied" => Self::AccessDenied,
+                "item not created" => Self::ItemNotCreated,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -602,13 +602,17 @@ pub enum ElapseditemAddError {
 impl ::b24_core::__private::MethodError for ElapseditemAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "0x000001" => return Self::Code0x000001,
-            "0x100002" => return Self::Code0x100002,
-            "0x000004" => return Self::Code0x000004,
-            "0x000040" => return Self::Code0x000040,
-            _ => {}
+            "0x000001" => Self::Code0x000001,
+            "0x100002" => Self::Code0x100002,
+            "0x000004" => Self::Code0x000004,
+            "0x000040" => Self::Code0x000040,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -652,13 +656,17 @@ pub enum ElapseditemDeleteError {
 impl ::b24_core::__private::MethodError for ElapseditemDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "0x000001" => return Self::Code0x000001,
-            "0x100002" => return Self::Code0x100002,
-            "0x000004" => return Self::Code0x000004,
-            "0x000040" => return Self::Code0x000040,
-            _ => {}
+            "0x000001" => Self::Code0x000001,
+            "0x100002" => Self::Code0x100002,
+            "0x000004" => Self::Code0x000004,
+            "0x000040" => Self::Code0x000040,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -706,13 +714,17 @@ pub enum ElapseditemGetlistError {
 impl ::b24_core::__private::MethodError for ElapseditemGetlistError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "0x100002" => return Self::Code0x100002,
-            "0x000004" => return Self::Code0x000004,
-            "0x000040" => return Self::Code0x000040,
-            "0x000100" => return Self::Code0x000100,
-            _ => {}
+            "0x100002" => Self::Code0x100002,
+            "0x000004" => Self::Code0x000004,
+            "0x000040" => Self::Code0x000040,
+            "0x000100" => Self::Code0x000100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

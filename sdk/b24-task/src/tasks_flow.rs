@@ -447,15 +447,18 @@ impl ::b24_core::__private::MethodError for TasksFlowFlowActivateError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied or stream not found" => {
-                    return Self::AccessDeniedOrStreamNotFound;
+                "access denied or stream not found" => Self::AccessDeniedOrStreamNotFound,
+                "flow not found" => Self::FlowNotFound,
+                "unknown error" => Self::UnknownError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                "flow not found" => return Self::FlowNotFound,
-                "unknown error" => return Self::UnknownError,
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -501,20 +504,21 @@ impl ::b24_core::__private::MethodError for TasksFlowFlowCreateError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied or flow not found" => {
-                    return Self::AccessDeniedOrFlowNotFound;
-                }
-                "unknown error" => return Self::UnknownError,
+                "access denied or flow not found" => Self::AccessDeniedOrFlowNotFound,
+                "unknown error" => Self::UnknownError,
                 "'distributiontype': field's value has an invalid value" => {
-                    return Self::DistributionTypeFieldSValueHasAn;
+                    Self::DistributionTypeFieldSValueHasAn
                 }
-                "a flow with this name already exists" => {
-                    return Self::AFlowWithThisNameAlready;
+                "a flow with this name already exists" => Self::AFlowWithThisNameAlready,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -557,15 +561,18 @@ impl ::b24_core::__private::MethodError for TasksFlowFlowGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied or flow not found" => {
-                    return Self::AccessDeniedOrFlowNotFound;
+                "access denied or flow not found" => Self::AccessDeniedOrFlowNotFound,
+                "unknown error" => Self::UnknownError,
+                "flow not found" => Self::FlowNotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                "unknown error" => return Self::UnknownError,
-                "flow not found" => return Self::FlowNotFound,
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -601,14 +608,17 @@ impl ::b24_core::__private::MethodError for TasksFlowFlowIsExistsError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied or stream not found" => {
-                    return Self::AccessDeniedOrStreamNotFound;
+                "access denied or stream not found" => Self::AccessDeniedOrStreamNotFound,
+                "unknown error" => Self::UnknownError,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
                 }
-                "unknown error" => return Self::UnknownError,
-                _ => {}
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

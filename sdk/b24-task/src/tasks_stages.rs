@@ -495,11 +495,15 @@ pub enum StagesAddError {
 impl ::b24_core::__private::MethodError for StagesAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "EMPTY_TITLE" => return Self::EmptyTitle,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "EMPTY_TITLE" => Self::EmptyTitle,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -540,13 +544,17 @@ pub enum StagesDeleteError {
 impl ::b24_core::__private::MethodError for StagesDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "CANT_DELETE_FIRST" => return Self::CantDeleteFirst,
-            "IS_SYSTEM" => return Self::IsSystem,
-            "NOT_FOUND" => return Self::NotFound,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "CANT_DELETE_FIRST" => Self::CantDeleteFirst,
+            "IS_SYSTEM" => Self::IsSystem,
+            "NOT_FOUND" => Self::NotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -578,10 +586,14 @@ pub enum StagesGetError {
 impl ::b24_core::__private::MethodError for StagesGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -617,12 +629,16 @@ pub enum StagesMovetaskError {
 impl ::b24_core::__private::MethodError for StagesMovetaskError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED_MOVE" => return Self::AccessDeniedMove,
-            "TASK_NOT_FOUND" => return Self::TaskNotFound,
-            "NOT_FOUND" => return Self::NotFound,
-            _ => {}
+            "ACCESS_DENIED_MOVE" => Self::AccessDeniedMove,
+            "TASK_NOT_FOUND" => Self::TaskNotFound,
+            "NOT_FOUND" => Self::NotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -657,11 +673,15 @@ pub enum StagesUpdateError {
 impl ::b24_core::__private::MethodError for StagesUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            "NOT_FOUND" => return Self::NotFound,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NOT_FOUND" => Self::NotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -269,12 +269,17 @@ impl ::b24_core::__private::MethodError for TasksTaskCompleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong task id" => return Self::WrongTaskId,
-                "action on the task is not allowed" => return Self::ActionOnTheTaskIsNot,
-                _ => {}
+                "wrong task id" => Self::WrongTaskId,
+                "action on the task is not allowed" => Self::ActionOnTheTaskIsNot,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -309,16 +314,20 @@ pub enum TasksTaskDeferError {
 impl ::b24_core::__private::MethodError for TasksTaskDeferError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "1048582" => return Self::Code1048582,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong task id" => return Self::WrongTaskId,
-                _ => {}
+            "1048582" => Self::Code1048582,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong task id" => Self::WrongTaskId,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

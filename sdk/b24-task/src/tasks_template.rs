@@ -1310,16 +1310,20 @@ pub enum TasksTemplateAddError {
 impl ::b24_core::__private::MethodError for TasksTemplateAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                _ => {}
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access denied" => Self::AccessDenied,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1362,22 +1366,26 @@ pub enum TasksTemplateChecklistAddError {
 impl ::b24_core::__private::MethodError for TasksTemplateChecklistAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "item name is not specified" => return Self::ItemNameIsNotSpecified,
-                "invalid value [] for field [parent_id] in element [, item name]" => {
-                    return Self::InvalidValueForFieldParentId;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "item name is not specified" => Self::ItemNameIsNotSpecified,
+                    "invalid value [] for field [parent_id] in element [, item name]" => {
+                        Self::InvalidValueForFieldParentId
+                    }
+                    "adding item: action is not available" => {
+                        Self::AddingItemActionIsNotAvailable
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "adding item: action is not available" => {
-                    return Self::AddingItemActionIsNotAvailable;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1421,21 +1429,25 @@ impl ::b24_core::__private::MethodError
 for TasksTemplateChecklistAddAttachmentByContentError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "an error occurred while adding the attachment" => {
-                    return Self::AnErrorOccurredWhileAddingThe;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "an error occurred while adding the attachment" => {
+                        Self::AnErrorOccurredWhileAddingThe
+                    }
+                    "modification of the item: action is not available" => {
+                        Self::ModificationOfTheItemActionIs
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "modification of the item: action is not available" => {
-                    return Self::ModificationOfTheItemActionIs;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1480,21 +1492,25 @@ impl ::b24_core::__private::MethodError
 for TasksTemplateChecklistAddAttachmentsFromDiskError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "invalid value [] for field [entity_id] in element [, ]" => {
-                    return Self::InvalidValueForFieldEntityId;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "invalid value [] for field [entity_id] in element [, ]" => {
+                        Self::InvalidValueForFieldEntityId
+                    }
+                    "item modification: action not available" => {
+                        Self::ItemModificationActionNotAvailable
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "item modification: action not available" => {
-                    return Self::ItemModificationActionNotAvailable;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1538,24 +1554,28 @@ pub enum TasksTemplateChecklistCompleteError {
 impl ::b24_core::__private::MethodError for TasksTemplateChecklistCompleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "bitrix\\tasks\\checklist\\checklistfacade::onafterupdate(): argument #1 ($taskid) must be of type int, string given, called in /var/www/html/bitrix/modules/tasks/lib/checklist/checklistfacade.php on line 313" => {
-                    return Self::BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "bitrix\\tasks\\checklist\\checklistfacade::onafterupdate(): argument #1 ($taskid) must be of type int, string given, called in /var/www/html/bitrix/modules/tasks/lib/checklist/checklistfacade.php on line 313" => {
+                        Self::BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument
+                    }
+                    "incorrect value [] for field [entity_id] in item [, ]" => {
+                        Self::IncorrectValueForFieldEntityId
+                    }
+                    "changing the status of the item: action unavailable" => {
+                        Self::ChangingTheStatusOfTheItem
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "incorrect value [] for field [entity_id] in item [, ]" => {
-                    return Self::IncorrectValueForFieldEntityId;
-                }
-                "changing the status of the item: action unavailable" => {
-                    return Self::ChangingTheStatusOfTheItem;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1600,24 +1620,28 @@ pub enum TasksTemplateChecklistDeleteError {
 impl ::b24_core::__private::MethodError for TasksTemplateChecklistDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "bitrix\\tasks\\checklist\\checklistfacade::onafterupdate(): argument #1 ($taskid) must be of type int, string given, called in /var/www/html/bitrix/modules/tasks/lib/checklist/checklistfacade.php on line 313" => {
-                    return Self::BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "bitrix\\tasks\\checklist\\checklistfacade::onafterupdate(): argument #1 ($taskid) must be of type int, string given, called in /var/www/html/bitrix/modules/tasks/lib/checklist/checklistfacade.php on line 313" => {
+                        Self::BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument
+                    }
+                    "invalid value [] for field [entity_id] in item [, ]" => {
+                        Self::InvalidValueForFieldEntityId
+                    }
+                    "deleting item: action not available" => {
+                        Self::DeletingItemActionNotAvailable
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "invalid value [] for field [entity_id] in item [, ]" => {
-                    return Self::InvalidValueForFieldEntityId;
-                }
-                "deleting item: action not available" => {
-                    return Self::DeletingItemActionNotAvailable;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1654,18 +1678,22 @@ pub enum TasksTemplateChecklistGetError {
 impl ::b24_core::__private::MethodError for TasksTemplateChecklistGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access to the task template is denied" => {
-                    return Self::AccessToTheTaskTemplateIs;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access to the task template is denied" => {
+                        Self::AccessToTheTaskTemplateIs
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1698,18 +1726,22 @@ pub enum TasksTemplateChecklistListError {
 impl ::b24_core::__private::MethodError for TasksTemplateChecklistListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "access to the task template is denied" => {
-                    return Self::AccessToTheTaskTemplateIs;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "access to the task template is denied" => {
+                        Self::AccessToTheTaskTemplateIs
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1754,24 +1786,28 @@ pub enum TasksTemplateChecklistMoveAfterError {
 impl ::b24_core::__private::MethodError for TasksTemplateChecklistMoveAfterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "bitrix\\tasks\\checklist\\checklistfacade::onafterupdate(): argument #1 ($taskid) must be of type int, string given, called in /var/www/html/bitrix/modules/tasks/lib/checklist/checklistfacade.php on line 313" => {
-                    return Self::BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "bitrix\\tasks\\checklist\\checklistfacade::onafterupdate(): argument #1 ($taskid) must be of type int, string given, called in /var/www/html/bitrix/modules/tasks/lib/checklist/checklistfacade.php on line 313" => {
+                        Self::BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument
+                    }
+                    "incorrect value [] for field [entity_id] in element [, ]" => {
+                        Self::IncorrectValueForFieldEntityId
+                    }
+                    "moving item: action not available" => {
+                        Self::MovingItemActionNotAvailable
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "incorrect value [] for field [entity_id] in element [, ]" => {
-                    return Self::IncorrectValueForFieldEntityId;
-                }
-                "moving item: action not available" => {
-                    return Self::MovingItemActionNotAvailable;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1818,24 +1854,28 @@ pub enum TasksTemplateChecklistMoveBeforeError {
 impl ::b24_core::__private::MethodError for TasksTemplateChecklistMoveBeforeError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "bitrix\\tasks\\checklist\\checklistfacade::onafterupdate(): argument #1 ($taskid) must be of type int, string given, called in /var/www/html/bitrix/modules/tasks/lib/checklist/checklistfacade.php on line 313" => {
-                    return Self::BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "bitrix\\tasks\\checklist\\checklistfacade::onafterupdate(): argument #1 ($taskid) must be of type int, string given, called in /var/www/html/bitrix/modules/tasks/lib/checklist/checklistfacade.php on line 313" => {
+                        Self::BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument
+                    }
+                    "invalid value [] for field [entity_id] in element [, ]" => {
+                        Self::InvalidValueForFieldEntityId
+                    }
+                    "moving item: action unavailable" => {
+                        Self::MovingItemActionUnavailable
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "invalid value [] for field [entity_id] in element [, ]" => {
-                    return Self::InvalidValueForFieldEntityId;
-                }
-                "moving item: action unavailable" => {
-                    return Self::MovingItemActionUnavailable;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1881,21 +1921,25 @@ impl ::b24_core::__private::MethodError
 for TasksTemplateChecklistRemoveAttachmentsError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "invalid value [] for field [entity_id] in element [, ]" => {
-                    return Self::InvalidValueForFieldEntityId;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "invalid value [] for field [entity_id] in element [, ]" => {
+                        Self::InvalidValueForFieldEntityId
+                    }
+                    "changing item: action is not available" => {
+                        Self::ChangingItemActionIsNotAvailable
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "changing item: action is not available" => {
-                    return Self::ChangingItemActionIsNotAvailable;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1939,24 +1983,28 @@ pub enum TasksTemplateChecklistRenewError {
 impl ::b24_core::__private::MethodError for TasksTemplateChecklistRenewError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "bitrix\\tasks\\checklist\\checklistfacade::onafterupdate(): argument #1 ($taskid) must be of type int, string given, called in /var/www/html/bitrix/modules/tasks/lib/checklist/checklistfacade.php on line 313" => {
-                    return Self::BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "bitrix\\tasks\\checklist\\checklistfacade::onafterupdate(): argument #1 ($taskid) must be of type int, string given, called in /var/www/html/bitrix/modules/tasks/lib/checklist/checklistfacade.php on line 313" => {
+                        Self::BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument
+                    }
+                    "incorrect value [] for field [entity_id] in item [, ]" => {
+                        Self::IncorrectValueForFieldEntityId
+                    }
+                    "changing the status of the item: action not available" => {
+                        Self::ChangingTheStatusOfTheItem
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "incorrect value [] for field [entity_id] in item [, ]" => {
-                    return Self::IncorrectValueForFieldEntityId;
-                }
-                "changing the status of the item: action not available" => {
-                    return Self::ChangingTheStatusOfTheItem;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2003,24 +2051,28 @@ pub enum TasksTemplateChecklistUpdateError {
 impl ::b24_core::__private::MethodError for TasksTemplateChecklistUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "bitrix\\tasks\\checklist\\checklistfacade::onafterupdate(): argument #1 ($taskid) must be of type int, string given, called in /var/www/html/bitrix/modules/tasks/lib/checklist/checklistfacade.php on line 313" => {
-                    return Self::BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "bitrix\\tasks\\checklist\\checklistfacade::onafterupdate(): argument #1 ($taskid) must be of type int, string given, called in /var/www/html/bitrix/modules/tasks/lib/checklist/checklistfacade.php on line 313" => {
+                        Self::BitrixTasksCheckListCheckListFacadeOnAfterUpdateArgument
+                    }
+                    "invalid value [] for field [entity_id] in item [, checklist item name]" => {
+                        Self::InvalidValueForFieldEntityId
+                    }
+                    "updating item: action not available" => {
+                        Self::UpdatingItemActionNotAvailable
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "invalid value [] for field [entity_id] in item [, checklist item name]" => {
-                    return Self::InvalidValueForFieldEntityId;
-                }
-                "updating item: action not available" => {
-                    return Self::UpdatingItemActionNotAvailable;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2053,10 +2105,14 @@ pub enum TasksTemplateDeleteError {
 impl ::b24_core::__private::MethodError for TasksTemplateDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2084,10 +2140,14 @@ pub enum TasksTemplateGetError {
 impl ::b24_core::__private::MethodError for TasksTemplateGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2119,10 +2179,14 @@ pub enum TasksTemplateUpdateError {
 impl ::b24_core::__private::MethodError for TasksTemplateUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

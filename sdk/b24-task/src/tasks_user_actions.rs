@@ -436,17 +436,21 @@ pub enum TasksTaskFavoriteAddError {
 impl ::b24_core::__private::MethodError for TasksTaskFavoriteAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "1" => return Self::Code1,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong task id" => return Self::WrongTaskId,
-                _ => {}
+            "1" => Self::Code1,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong task id" => Self::WrongTaskId,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -480,11 +484,16 @@ impl ::b24_core::__private::MethodError for TasksTaskMuteError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong task id" => return Self::WrongTaskId,
-                _ => {}
+                "wrong task id" => Self::WrongTaskId,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -520,16 +529,20 @@ pub enum TasksTaskPinError {
 impl ::b24_core::__private::MethodError for TasksTaskPinError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong task id" => return Self::WrongTaskId,
-                _ => {}
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong task id" => Self::WrongTaskId,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -562,16 +575,20 @@ pub enum TasksTaskStartwatchError {
 impl ::b24_core::__private::MethodError for TasksTaskStartwatchError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "1048584" => return Self::Code1048584,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong task id" => return Self::WrongTaskId,
-                _ => {}
+            "1048584" => Self::Code1048584,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong task id" => Self::WrongTaskId,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -441,10 +441,14 @@ pub enum ItemUserfieldAddError {
 impl ::b24_core::__private::MethodError for ItemUserfieldAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -481,11 +485,15 @@ pub enum ItemUserfieldDeleteError {
 impl ::b24_core::__private::MethodError for ItemUserfieldDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            _ => {}
+            "ERROR_CORE" => Self::ErrorCore,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -521,11 +529,15 @@ pub enum ItemUserfieldGetError {
 impl ::b24_core::__private::MethodError for ItemUserfieldGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            _ => {}
+            "ERROR_CORE" => Self::ErrorCore,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -563,11 +575,15 @@ pub enum ItemUserfieldUpdateError {
 impl ::b24_core::__private::MethodError for ItemUserfieldUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            _ => {}
+            "ERROR_CORE" => Self::ErrorCore,
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -2617,11 +2617,15 @@ pub enum DependenceAddError {
 impl ::b24_core::__private::MethodError for DependenceAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ILLEGAL_NEW_LINK" => return Self::IllegalNewLink,
-            "ACTION_NOT_ALLOWED" => return Self::ActionNotAllowed,
-            _ => {}
+            "ILLEGAL_NEW_LINK" => Self::IllegalNewLink,
+            "ACTION_NOT_ALLOWED" => Self::ActionNotAllowed,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2654,11 +2658,15 @@ pub enum DependenceDeleteError {
 impl ::b24_core::__private::MethodError for DependenceDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ILLEGAL_NEW_LINK" => return Self::IllegalNewLink,
-            "ACTION_NOT_ALLOWED" => return Self::ActionNotAllowed,
-            _ => {}
+            "ILLEGAL_NEW_LINK" => Self::IllegalNewLink,
+            "ACTION_NOT_ALLOWED" => Self::ActionNotAllowed,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2705,11 +2713,15 @@ pub enum TaskAddError {
 impl ::b24_core::__private::MethodError for TaskAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "100" => Self::Code100,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2747,17 +2759,21 @@ pub enum TaskApproveError {
 impl ::b24_core::__private::MethodError for TaskApproveError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "1048582" => return Self::Code1048582,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong task id" => return Self::WrongTaskId,
-                _ => {}
+            "1048582" => Self::Code1048582,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong task id" => Self::WrongTaskId,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2795,15 +2811,20 @@ impl ::b24_core::__private::MethodError for TaskCountersGetError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "invalid value {value} to match with parameter {userid}. should be value of type int" => {
-                    return Self::InvalidValueValueToMatchWith;
+                    Self::InvalidValueValueToMatchWith
                 }
                 "group not found or access denied. (internal error)" => {
-                    return Self::GroupNotFoundOrAccessDenied;
+                    Self::GroupNotFoundOrAccessDenied
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2843,17 +2864,21 @@ pub enum TaskDelegateError {
 impl ::b24_core::__private::MethodError for TaskDelegateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong task id" => return Self::WrongTaskId,
-                "action on the task is not allowed" => return Self::ActionOnTheTaskIsNot,
-                _ => {}
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong task id" => Self::WrongTaskId,
+                    "action on the task is not allowed" => Self::ActionOnTheTaskIsNot,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2891,17 +2916,21 @@ pub enum TaskDeleteError {
 impl ::b24_core::__private::MethodError for TaskDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "1048582" => return Self::Code1048582,
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong task id" => return Self::WrongTaskId,
-                _ => {}
+            "1048582" => Self::Code1048582,
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong task id" => Self::WrongTaskId,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2947,20 +2976,22 @@ pub enum TaskFilesAttachError {
 impl ::b24_core::__private::MethodError for TaskFilesAttachError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong task id (internal error)" => return Self::WrongTaskIdInternalError,
-                "access denied (internal error)" => {
-                    return Self::AccessDeniedInternalError;
+            "100" => Self::Code100,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong task id (internal error)" => Self::WrongTaskIdInternalError,
+                    "access denied (internal error)" => Self::AccessDeniedInternalError,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2997,16 +3028,20 @@ pub enum TaskGetError {
 impl ::b24_core::__private::MethodError for TaskGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong task id" => return Self::WrongTaskId,
-                _ => {}
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong task id" => Self::WrongTaskId,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3041,16 +3076,20 @@ pub enum TaskGetaccessError {
 impl ::b24_core::__private::MethodError for TaskGetaccessError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong task id" => return Self::WrongTaskId,
-                _ => {}
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong task id" => Self::WrongTaskId,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3087,19 +3126,21 @@ pub enum TaskHistoryListError {
 impl ::b24_core::__private::MethodError for TaskHistoryListError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong task id (internal error)" => return Self::WrongTaskIdInternalError,
-                "access denied. (internal error)" => {
-                    return Self::AccessDeniedInternalError;
+            "100" => Self::Code100,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong task id (internal error)" => Self::WrongTaskIdInternalError,
+                    "access denied. (internal error)" => Self::AccessDeniedInternalError,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3131,12 +3172,17 @@ impl ::b24_core::__private::MethodError for TaskListError {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
                 "invalid sorting key (internal error)" => {
-                    return Self::InvalidSortingKeyInternalError;
+                    Self::InvalidSortingKeyInternalError
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3190,20 +3236,24 @@ pub enum TaskUpdateError {
 impl ::b24_core::__private::MethodError for TaskUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "100" => return Self::Code100,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "wrong task id" => return Self::WrongTaskId,
-                "action on the task is not allowed (internal error)" => {
-                    return Self::ActionOnTheTaskIsNot;
+            "100" => Self::Code100,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "wrong task id" => Self::WrongTaskId,
+                    "action on the task is not allowed (internal error)" => {
+                        Self::ActionOnTheTaskIsNot
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

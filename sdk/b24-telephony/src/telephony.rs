@@ -3343,10 +3343,14 @@ pub enum CallAttachTranscriptionError {
 impl ::b24_core::__private::MethodError for CallAttachTranscriptionError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3387,10 +3391,14 @@ pub enum ExternalCallAttachRecordError {
 impl ::b24_core::__private::MethodError for ExternalCallAttachRecordError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3433,12 +3441,16 @@ pub enum ExternalCallFinishError {
 impl ::b24_core::__private::MethodError for ExternalCallFinishError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "INVALID_ARGUMENT" => return Self::InvalidArgument,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "INVALID_ARGUMENT" => Self::InvalidArgument,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3481,11 +3493,15 @@ pub enum ExternalCallRegisterError {
 impl ::b24_core::__private::MethodError for ExternalCallRegisterError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3517,10 +3533,14 @@ pub enum ExternalCallSearchCrmEntitiesError {
 impl ::b24_core::__private::MethodError for ExternalCallSearchCrmEntitiesError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3556,11 +3576,15 @@ pub enum ExternalLineAddError {
 impl ::b24_core::__private::MethodError for ExternalLineAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3595,11 +3619,15 @@ pub enum ExternalLineDeleteError {
 impl ::b24_core::__private::MethodError for ExternalLineDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3628,10 +3656,14 @@ pub enum ExternalLineGetError {
 impl ::b24_core::__private::MethodError for ExternalLineGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            _ => {}
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3667,11 +3699,15 @@ pub enum ExternalLineUpdateError {
 impl ::b24_core::__private::MethodError for ExternalLineUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_AUTH_TYPE" => return Self::WrongAuthType,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3708,11 +3744,15 @@ pub enum VoximplantCallbackStartError {
 impl ::b24_core::__private::MethodError for VoximplantCallbackStartError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_CORE" => Self::ErrorCore,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3753,11 +3793,15 @@ pub enum VoximplantInfocallStartwithsoundError {
 impl ::b24_core::__private::MethodError for VoximplantInfocallStartwithsoundError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_CORE" => Self::ErrorCore,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3788,10 +3832,14 @@ pub enum VoximplantLineGetError {
 impl ::b24_core::__private::MethodError for VoximplantLineGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3833,11 +3881,15 @@ pub enum VoximplantLineOutgoingSipSetError {
 impl ::b24_core::__private::MethodError for VoximplantLineOutgoingSipSetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3883,13 +3935,17 @@ pub enum VoximplantSipAddError {
 impl ::b24_core::__private::MethodError for VoximplantSipAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "CHECK_FIELDS_ERROR" => return Self::CheckFieldsError,
-            "TITLE_EXISTS" => return Self::TitleExists,
-            "MAX_CLOUD_PBX" => return Self::MaxCloudPbx,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "CHECK_FIELDS_ERROR" => Self::CheckFieldsError,
+            "TITLE_EXISTS" => Self::TitleExists,
+            "MAX_CLOUD_PBX" => Self::MaxCloudPbx,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3928,12 +3984,16 @@ pub enum VoximplantSipDeleteError {
 impl ::b24_core::__private::MethodError for VoximplantSipDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            "REG_ID_NOT_FOUND" => return Self::RegIdNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "REG_ID_NOT_FOUND" => Self::RegIdNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3968,11 +4028,15 @@ pub enum VoximplantSipStatusError {
 impl ::b24_core::__private::MethodError for VoximplantSipStatusError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "REG_ID_NOT_FOUND" => return Self::RegIdNotFound,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "REG_ID_NOT_FOUND" => Self::RegIdNotFound,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4018,13 +4082,17 @@ pub enum VoximplantSipUpdateError {
 impl ::b24_core::__private::MethodError for VoximplantSipUpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_NOT_FOUND" => return Self::ErrorNotFound,
-            "CHECK_FIELDS_ERROR" => return Self::CheckFieldsError,
-            "TITLE_EXISTS" => return Self::TitleExists,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
+            "ERROR_NOT_FOUND" => Self::ErrorNotFound,
+            "CHECK_FIELDS_ERROR" => Self::CheckFieldsError,
+            "TITLE_EXISTS" => Self::TitleExists,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4061,14 +4129,19 @@ impl ::b24_core::__private::MethodError for VoximplantUserActivatePhoneError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "parameter user_id is not set" => return Self::ParameterUserIdIsNotSet,
+                "parameter user_id is not set" => Self::ParameterUserIdIsNotSet,
                 "you are not allowed to modify user's settings" => {
-                    return Self::YouAreNotAllowedToModify;
+                    Self::YouAreNotAllowedToModify
                 }
-                _ => {}
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -4109,18 +4182,22 @@ pub enum VoximplantUserGetError {
 impl ::b24_core::__private::MethodError for VoximplantUserGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "METHOD_CONFIRM_WAITING" => return Self::MethodConfirmWaiting,
-            "METHOD_CONFIRM_DENIED" => return Self::MethodConfirmDenied,
-            "ACCESS_DENIED" => return Self::AccessDenied,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "parameter user_id is not set" => return Self::ParameterUserIdIsNotSet,
-                _ => {}
+            "METHOD_CONFIRM_WAITING" => Self::MethodConfirmWaiting,
+            "METHOD_CONFIRM_DENIED" => Self::MethodConfirmDenied,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "parameter user_id is not set" => Self::ParameterUserIdIsNotSet,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -1842,16 +1842,20 @@ pub enum CloseError {
 impl ::b24_core::__private::MethodError for CloseError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_DATETIME" => return Self::WrongDatetime,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "user not found" => return Self::UserNotFound,
-                _ => {}
+            "WRONG_DATETIME" => Self::WrongDatetime,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "user not found" => Self::UserNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1881,10 +1885,14 @@ pub enum NetworkrangeCheckError {
 impl ::b24_core::__private::MethodError for NetworkrangeCheckError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_ERROR" => return Self::AccessError,
-            _ => {}
+            "ACCESS_ERROR" => Self::AccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1922,11 +1930,15 @@ pub enum NetworkrangeSetError {
 impl ::b24_core::__private::MethodError for NetworkrangeSetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_ERROR" => return Self::AccessError,
-            "INVALID_FORMAT" => return Self::InvalidFormat,
-            _ => {}
+            "ACCESS_ERROR" => Self::AccessError,
+            "INVALID_FORMAT" => Self::InvalidFormat,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -1963,17 +1975,21 @@ pub enum OpenError {
 impl ::b24_core::__private::MethodError for OpenError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "WRONG_DATETIME" => return Self::WrongDatetime,
-            "TIME" => return Self::Time,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "user not found" => return Self::UserNotFound,
-                _ => {}
+            "WRONG_DATETIME" => Self::WrongDatetime,
+            "TIME" => Self::Time,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "user not found" => Self::UserNotFound,
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
+                }
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2005,11 +2021,16 @@ impl ::b24_core::__private::MethodError for PauseError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "user not found" => return Self::UserNotFound,
-                _ => {}
+                "user not found" => Self::UserNotFound,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2046,11 +2067,15 @@ pub enum TimecontrolReportAddError {
 impl ::b24_core::__private::MethodError for TimecontrolReportAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_ERROR" => return Self::AccessError,
-            "TEXT_EMPTY" => return Self::TextEmpty,
-            _ => {}
+            "ACCESS_ERROR" => Self::AccessError,
+            "TEXT_EMPTY" => Self::TextEmpty,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -2083,11 +2108,15 @@ pub enum TimecontrolReportsGetError {
 impl ::b24_core::__private::MethodError for TimecontrolReportsGetError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ACCESS_ERROR" => return Self::AccessError,
-            "USER_ACCESS_ERROR" => return Self::UserAccessError,
-            _ => {}
+            "ACCESS_ERROR" => Self::AccessError,
+            "USER_ACCESS_ERROR" => Self::UserAccessError,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -3428,13 +3428,17 @@ pub enum AddError {
 impl ::b24_core::__private::MethodError for AddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_CORE" => return Self::ErrorCore,
-            "ERROR_GROUPID" => return Self::ErrorGroupid,
-            "ERROR_NO_GROUP" => return Self::ErrorNoGroup,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_CORE" => Self::ErrorCore,
+            "ERROR_GROUPID" => Self::ErrorGroupid,
+            "ERROR_NO_GROUP" => Self::ErrorNoGroup,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3465,10 +3469,14 @@ pub enum UpdateError {
 impl ::b24_core::__private::MethodError for UpdateError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3512,22 +3520,26 @@ pub enum UserfieldAddError {
 impl ::b24_core::__private::MethodError for UserfieldAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            "ERROR_CORE" => return Self::ErrorCore,
-            _ => {}
-        }
-        if code.is_empty() || code == "0" {
-            match ::b24_core::__private::normalize_description(description).as_str() {
-                "the \\u0027field_name\\u0027 field is not found" => {
-                    return Self::TheU0027FieldNameU0027FieldIs;
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            "ERROR_CORE" => Self::ErrorCore,
+            _ if code.is_empty() || code == "0" => {
+                match ::b24_core::__private::normalize_description(description).as_str()
+                {
+                    "the \\u0027field_name\\u0027 field is not found" => {
+                        Self::TheU0027FieldNameU0027FieldIs
+                    }
+                    "the \\u0027user_type_id\\u0027 field is not found" => {
+                        Self::TheU0027UserTypeIdU0027Field
+                    }
+                    _ => {
+                        Self::Unknown(
+                            if code.is_empty() { description } else { code }.to_owned(),
+                        )
+                    }
                 }
-                "the \\u0027user_type_id\\u0027 field is not found" => {
-                    return Self::TheU0027UserTypeIdU0027Field;
-                }
-                _ => {}
             }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -3567,12 +3579,17 @@ impl ::b24_core::__private::MethodError for UserfieldDeleteError {
     fn from_wire(code: &str, description: &str) -> Self {
         if code.is_empty() || code == "0" {
             match ::b24_core::__private::normalize_description(description).as_str() {
-                "access denied" => return Self::AccessDenied,
-                "id is not defined or invalid" => return Self::IdIsNotDefinedOrInvalid,
-                _ => {}
+                "access denied" => Self::AccessDenied,
+                "id is not defined or invalid" => Self::IdIsNotDefinedOrInvalid,
+                _ => {
+                    Self::Unknown(
+                        if code.is_empty() { description } else { code }.to_owned(),
+                    )
+                }
             }
+        } else {
+            Self::Unknown(code.to_owned())
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -295,10 +295,14 @@ pub enum AgreementTextError {
 impl ::b24_core::__private::MethodError for AgreementTextError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -331,10 +335,14 @@ pub enum ConsentAddError {
 impl ::b24_core::__private::MethodError for ConsentAddError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ERROR_ARGUMENT" => return Self::ErrorArgument,
-            _ => {}
+            "ERROR_ARGUMENT" => Self::ErrorArgument,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {

@@ -754,11 +754,15 @@ pub enum AttachedVoteDownloadError {
 impl ::b24_core::__private::MethodError for AttachedVoteDownloadError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ATTACH_NOT_FOUND" => return Self::AttachNotFound,
-            "ATTACH_READ_ACCESS_DENIED" => return Self::AttachReadAccessDenied,
-            _ => {}
+            "ATTACH_NOT_FOUND" => Self::AttachNotFound,
+            "ATTACH_READ_ACCESS_DENIED" => Self::AttachReadAccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -800,11 +804,15 @@ pub enum AttachedVoteGetWithVotedError {
 impl ::b24_core::__private::MethodError for AttachedVoteGetWithVotedError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "ATTACH_NOT_FOUND" => return Self::AttachNotFound,
-            "ATTACH_READ_ACCESS_DENIED" => return Self::AttachReadAccessDenied,
-            _ => {}
+            "ATTACH_NOT_FOUND" => Self::AttachNotFound,
+            "ATTACH_READ_ACCESS_DENIED" => Self::AttachReadAccessDenied,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -844,12 +852,16 @@ pub enum AttachedVoteVoteError {
 impl ::b24_core::__private::MethodError for AttachedVoteVoteError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "400" => return Self::Code400,
-            "ATTACH_READ_ACCESS_DENIED" => return Self::AttachReadAccessDenied,
-            "403" => return Self::Code403,
-            _ => {}
+            "400" => Self::Code400,
+            "ATTACH_READ_ACCESS_DENIED" => Self::AttachReadAccessDenied,
+            "403" => Self::Code403,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
@@ -893,11 +905,15 @@ pub enum IntegrationImSendError {
 impl ::b24_core::__private::MethodError for IntegrationImSendError {
     fn from_wire(code: &str, description: &str) -> Self {
         match code {
-            "403" => return Self::Code403,
-            "400" => return Self::Code400,
-            _ => {}
+            "403" => Self::Code403,
+            "400" => Self::Code400,
+            _ if code.is_empty() || code == "0" => {
+                Self::Unknown(
+                    if code.is_empty() { description } else { code }.to_owned(),
+                )
+            }
+            _ => Self::Unknown(code.to_owned()),
         }
-        Self::Unknown(if code.is_empty() { description } else { code }.to_owned())
     }
     fn code(&self) -> &str {
         match self {
