@@ -42,7 +42,9 @@ impl Emit<'_> {
         }
         // Documented codes match exactly; an empty or `0` code is told
         // apart by its description; the rest is kept in `Unknown`.
-        let unknown = quote!(Self::Unknown(if code.is_empty() { description } else { code }.to_owned()));
+        let unknown = quote!(Self::Unknown(
+            if code.is_empty() { description } else { code }.to_owned()
+        ));
         let blank = if by_desc.is_empty() {
             unknown
         } else {
@@ -80,7 +82,7 @@ impl Emit<'_> {
         };
         let doc = format!(
             " The documented errors of `{}`, from `Error::code_for`.",
-            e.name.trim_end_matches("Error")
+            e.name.strip_suffix("Error").unwrap_or(&e.name)
         );
         let aliases = e.aliases.iter().map(|a| {
             let id = format_ident!("{a}");
