@@ -88,7 +88,7 @@ impl Emit<'_> {
             let id = format_ident!("{a}");
             let doc = format!(
                 " The documented errors of `{}` (shared).",
-                a.trim_end_matches("Error")
+                a.strip_suffix("Error").unwrap_or(a)
             );
             quote! {
                 #[doc = #doc]
