@@ -828,7 +828,7 @@ impl ::b24_core::__private::MethodError for EventOfflineClearError {
         )
     }
 }
-/// The documented errors of `EventOffline` (shared).
+/// The documented errors of `EventOfflineError` (shared).
 pub type EventOfflineErrorError = EventOfflineClearError;
 /// The documented errors of `EventOfflineGet` (shared).
 pub type EventOfflineGetError = EventOfflineClearError;
