@@ -70,6 +70,29 @@ pub(super) fn paging(
     Some(b24_spec::ListSpec { path, id_field })
 }
 
+/// The results the answers show: those of answers with a `result` key, or,
+/// when none has one, of those without (error answers left out).
+fn shown_results(answers: &[Value]) -> Vec<Value> {
+    let wrapped = answers.iter().any(|a| a.get("result").is_some());
+    answers
+        .iter()
+        .filter(|a| !wrapped || a.get("result").is_some())
+        .cloned()
+        .filter_map(answer_result)
+        .collect()
+}
+
+/// Whether a result says nothing a decoder could check: absent, `any`, an
+/// object without fields or an array of such.
+pub(super) fn is_untyped(s: &Shape) -> bool {
+    match s.ty.as_str() {
+        "any" => true,
+        "object" => s.fields.is_empty() && s.type_ref.is_none(),
+        "array" => s.items.as_deref().is_none_or(is_untyped),
+        _ => false,
+    }
+}
+
 /// The `result` of a documented answer. Some pages show the answer without
 /// its `result` wrapper (`{"measures": [...], "total": 4}`): then what is
 /// left without the pager's and timing keys is the result.
@@ -170,16 +193,54 @@ impl Ctx<'_> {
                     if let Some(r) = fields.iter().find(|f| f.name == "result") {
                         let mut s = r.shape.clone();
                         s.description = r.description.clone();
-                        // siblings that are keys of the example's result
-                        if let Some(Value::Object(o)) = &result_val
-                            && s.ty == "object"
-                        {
-                            for f in &fields {
-                                if f.name != "result"
-                                    && o.contains_key(&f.name)
-                                    && !s.fields.iter().any(|x| x.name == f.name)
-                                {
-                                    s.fields.push(f.clone());
+                        // A flat table lists the result's fields as its
+                        // siblings: those that are keys of the example's
+                        // result (or of its rows) are its fields.
+                        let shown = match &result_val {
+                            Some(Value::Object(o)) => Some((o, false)),
+                            Some(Value::Array(a)) => {
+                                a.first().and_then(Value::as_object).map(|o| (o, true))
+                            }
+                            _ => None,
+                        };
+                        if let Some((o, rows)) = shown {
+                            let siblings: Vec<Field> = fields
+                                .iter()
+                                .filter(|f| f.name != "result" && o.contains_key(&f.name))
+                                .cloned()
+                                .collect();
+                            let target = if rows {
+                                let untyped_rows = s.ty == "array"
+                                    && s.items.as_ref().is_none_or(|i| {
+                                        i.fields.is_empty()
+                                            && matches!(i.ty.as_str(), "object" | "any")
+                                    });
+                                if untyped_rows && !siblings.is_empty() {
+                                    Some(
+                                        &mut **s
+                                            .items
+                                            .get_or_insert_with(|| Box::new(Shape::of("object"))),
+                                    )
+                                } else {
+                                    None
+                                }
+                            } else if s.ty == "object"
+                                || (s.ty == "array"
+                                    && !siblings.is_empty()
+                                    && s.items.as_ref().is_none_or(|i| i.fields.is_empty()))
+                            {
+                                s.ty = "object".into();
+                                s.items = None;
+                                Some(&mut s)
+                            } else {
+                                None
+                            };
+                            if let Some(t) = target {
+                                t.ty = "object".into();
+                                for f in siblings {
+                                    if !t.fields.iter().any(|x| x.name == f.name) {
+                                        t.fields.push(f);
+                                    }
                                 }
                             }
                         }
@@ -292,6 +353,17 @@ impl Ctx<'_> {
         let answers: Vec<Value> = response.map(|h| self.json_blocks(h)).unwrap_or_default();
         if let Some(shape) = &mut result {
             self.reconcile_result(&name, shape, &result_examples);
+        }
+        // What the tables leave untyped, the answers shown may type.
+        if result.as_ref().is_none_or(is_untyped) {
+            let shown = shown_results(&answers);
+            let refs: Vec<&Value> = shown.iter().collect();
+            if let Some(mut inferred) = infer_result(&refs)
+                && (result.is_none() || !is_untyped(&inferred))
+            {
+                inferred.description = result.and_then(|r| r.description);
+                result = Some(inferred);
+            }
         }
         let v3 = self.is_rest_v3();
         // REST 3.0 lists page with `pagination`, never `start`/`next`.
