@@ -301,10 +301,23 @@ impl Ctx<'_> {
                 "**put_your_webhook_here**/",
                 "callMethod('",
                 "callMethod(\"",
+                "callMethod(",
             ] {
                 let mut rest = text.as_str();
                 while let Some(p) = rest.find(marker) {
                     let after = &rest[p + marker.len()..];
+                    // `callMethod(` with the name on the next line
+                    let after = if marker.ends_with('(') {
+                        match after.trim_start().strip_prefix(['\'', '"']) {
+                            Some(quoted) => quoted,
+                            None => {
+                                rest = after;
+                                continue;
+                            }
+                        }
+                    } else {
+                        after
+                    };
                     let name: String = after
                         .chars()
                         .take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '_')
@@ -339,12 +352,32 @@ impl Ctx<'_> {
                 rows.map(|r| self.fields(&r, &mut Vec::new()))
                     .unwrap_or_default()
             }
-            None => Vec::new(),
+            // A page without a parameter heading may still open with a
+            // table headed "Parameter" before its first section.
+            None => {
+                let end = self
+                    .doc
+                    .blocks
+                    .iter()
+                    .position(|b| matches!(b, Block::Heading { level: 2, .. }))
+                    .unwrap_or(self.doc.blocks.len());
+                let headed = (0..end).find(|&i| {
+                    matches!(&self.doc.blocks[i], Block::Table(t) if t.rows.first().and_then(|r| r.cells.first()).is_some_and(|c| c.text.to_ascii_lowercase().contains("parameter")))
+                });
+                headed
+                    .and_then(|i| self.first_field_table(i..i + 1))
+                    .map(|r| self.fields(&r, &mut Vec::new()))
+                    .unwrap_or_default()
+            }
         };
-        let response = self.h2(|t| {
+        let is_response = |t: &str| {
             (t.contains("response") || t.starts_with("returned") || t.contains("result"))
                 && !t.contains("error")
-        });
+        };
+        // some pages open the answer's table with an H3 only
+        let response = self
+            .h2(is_response)
+            .or_else(|| self.heading(3, |t| t.starts_with("returned")));
         let (mut result, result_examples) = match response {
             Some(h) => self.result_of(h, true),
             None => (None, Vec::new()),

@@ -157,11 +157,23 @@ impl Ctx<'_> {
             return ev;
         }
         // REST method: a dotted method name and method sections.
-        let name = tokens.iter().rev().find(|t| is_method_name(t)).cloned();
+        // `imbot.v2` names an API version, `user.option.*` a family: not methods
+        let name = tokens
+            .iter()
+            .rev()
+            .find(|t| is_method_name(t) && !is_api_version(t) && !h1.contains(&format!("{t}.*")))
+            .cloned();
         let called = name.as_ref().is_some_and(|n| self.calls_method(n));
+        // A method page opens with who may call the method, even when it
+        // documents no parameter and no answer (yet).
+        let method_header =
+            self.header().1.is_some() && all_text.contains("Who can execute the method");
+        let titled = name.is_some();
         let name = name.or_else(|| self.method_name_from_examples());
         let has_sections = self.doc.blocks.iter().any(|b| match b {
-            Block::Heading { level: 2, text, .. } => {
+            Block::Heading {
+                level: 2 | 3, text, ..
+            } => {
                 let t = text.to_ascii_lowercase();
                 (t.contains("parameter") && !t.contains("handler") && !t.contains("subscription"))
                     || t.contains("response")
@@ -190,9 +202,12 @@ impl Ctx<'_> {
         }
         match (name, has_sections) {
             (Some(n), true) => self.method(n, h1_line),
-            (Some(n), false) if called => self.method(n, h1_line),
+            (Some(n), false) if called || (titled && method_header) => self.method(n, h1_line),
+            (Some(_), false) if titled => Analysis::Skipped(
+                "a method name in the title but no parameter or response section, no call of it in the examples and no \"Who can execute the method\" header".into(),
+            ),
             (Some(_), false) => Analysis::Skipped(
-                "a method name in the title but no parameter or response section".into(),
+                "a guide: its examples call one method, but no method name in the title and no parameter or response section".into(),
             ),
             (None, true) => Analysis::Skipped(
                 "parameter or response sections but no method, event or command name in the title"
@@ -203,6 +218,13 @@ impl Ctx<'_> {
             ),
         }
     }
+}
+
+/// A name whose last part is an API version (`im.v2`): a namespace.
+fn is_api_version(name: &str) -> bool {
+    name.rsplit('.').next().is_some_and(|last| {
+        last.len() > 1 && last.starts_with('v') && last[1..].chars().all(|c| c.is_ascii_digit())
+    })
 }
 
 #[cfg(test)]

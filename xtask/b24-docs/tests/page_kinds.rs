@@ -1,0 +1,146 @@
+//! Holds the importer to a table of known pages (copied unchanged from the
+//! Bitrix24 docs, MIT; see `fixtures/NOTICE.md`): method pages it once
+//! missed are imported, pages that only look like methods are skipped, and
+//! results the pages show are typed.
+
+use std::path::PathBuf;
+
+use b24_docs::{Output, Status, ir::Kind};
+use b24_spec::{Method, Spec};
+
+fn import() -> Output {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kinds");
+    b24_docs::import(&root).expect("fixtures import")
+}
+
+/// What a page must become: an entry of `kind` named so, or skipped.
+const TABLE: &[(&str, Option<(Kind, &str)>)] = &[
+    // method pages: no dotted name in the title
+    (
+        "api-reference/events/events.md",
+        Some((Kind::RestMethod, "events")),
+    ),
+    // the answer's table under an H3 only, "Without parameters"
+    (
+        "api-reference/crm/outdated/invoice-status-old/crm-invoice-status-fields.md",
+        Some((Kind::RestMethod, "crm.invoice.status.fields")),
+    ),
+    // a parameter table without a heading, no examples
+    (
+        "api-reference/telephony/voximplant/users/voximplant-user-deactivate-phone.md",
+        Some((Kind::RestMethod, "voximplant.user.deactivatePhone")),
+    ),
+    // only the method header and a sentence
+    (
+        "api-reference/outdated/rpa/task/rpa-task-do.md",
+        Some((Kind::RestMethod, "rpa.task.do")),
+    ),
+    (
+        "api-reference/disk/file/disk-file-copy-to.md",
+        Some((Kind::RestMethod, "disk.file.copyTo")),
+    ),
+    (
+        "api-reference/document-generator/templates/document-generator-template-get.md",
+        Some((Kind::RestMethod, "documentgenerator.template.get")),
+    ),
+    (
+        "api-reference/telephony/events/on-external-call-start.md",
+        Some((Kind::RestEvent, "ONEXTERNALCALLSTART")),
+    ),
+    // not methods: an API version, families, guides
+    ("api-reference/chat-bots/chat-bots-v2/change-log.md", None),
+    (
+        "api-reference/chat-bots/chat-bots-v2/im.v2/events/events.md",
+        None,
+    ),
+    ("api-reference/common/settings/user-option.md", None),
+    ("api-reference/tasks/deprecated/task-item/index.md", None),
+    (
+        "api-reference/document-generator/examples/document-text-data.md",
+        None,
+    ),
+];
+
+#[test]
+fn known_pages_are_imported_or_skipped_as_the_table_says() {
+    let out = import();
+    for (page, want) in TABLE {
+        let got = out
+            .pages
+            .get(*page)
+            .unwrap_or_else(|| panic!("{page} not read"));
+        match (want, got) {
+            (Some((kind, name)), Status::Imported { kind: k, entries }) => {
+                assert_eq!(k, kind, "{page}");
+                assert!(
+                    entries.iter().any(|(n, _)| n == name),
+                    "{page}: {entries:?}"
+                );
+            }
+            (None, Status::Skipped(reason)) => assert!(!reason.is_empty(), "{page}"),
+            _ => panic!("{page}: expected {want:?}, got {got:?}"),
+        }
+    }
+    // no entry is named after an API version
+    for status in out.pages.values() {
+        if let Status::Imported { entries, .. } = status {
+            for (n, _) in entries {
+                assert!(!n.ends_with(".v2"), "{n}");
+            }
+        }
+    }
+}
+
+fn method(out: &Output, name: &str) -> Method {
+    for (f, text) in &out.files {
+        let spec: Spec = b24_spec::parse(f, text).unwrap_or_else(|e| panic!("{f}: {e}"));
+        if let Some(m) = spec.file.methods.iter().find(|m| m.name.value == name) {
+            return m.clone();
+        }
+    }
+    panic!("no method {name}")
+}
+
+#[test]
+fn results_the_pages_show_are_typed() {
+    let out = import();
+    // a flat Returned Data table: `result` and its fields side by side
+    let r = method(&out, "disk.file.copyTo").result.expect("result");
+    assert_eq!(r.ty.value, "object");
+    for f in ["ID", "NAME", "STORAGE_ID", "DOWNLOAD_URL"] {
+        assert!(r.fields.iter().any(|x| x.name.value == f), "{f}");
+    }
+    let r = method(&out, "documentgenerator.template.get")
+        .result
+        .expect("result");
+    assert!(!r.fields.is_empty());
+    let r = method(&out, "crm.invoice.status.fields")
+        .result
+        .expect("result");
+    assert!(!r.fields.is_empty(), "{r:?}");
+    // no parameter section, a table all the same
+    let m = method(&out, "voximplant.user.deactivatePhone");
+    assert!(m.params.iter().any(|p| p.name.value == "USER_ID"));
+}
+
+#[test]
+fn the_external_call_event_is_typed() {
+    let out = import();
+    let (_, text) = out
+        .files
+        .iter()
+        .find(|(f, t)| f.starts_with("events/") && t.contains("ONEXTERNALCALLSTART"))
+        .expect("event file");
+    let spec = b24_spec::parse("events", text).expect("valid");
+    let e = spec
+        .file
+        .events
+        .iter()
+        .find(|e| e.code.value == "ONEXTERNALCALLSTART")
+        .expect("event");
+    assert!(
+        e.data.iter().any(|f| f.name.value == "CALL_ID"),
+        "{:?}",
+        e.data.iter().map(|f| &f.name.value).collect::<Vec<_>>()
+    );
+}
