@@ -401,6 +401,9 @@ pub fn placement_file(
         scopes: scopes.to_vec(),
         events,
         commands,
+        options: info
+            .map(|i| fields_of(&i.options, &mut types))
+            .unwrap_or_default(),
     };
     let file = spec::SpecFile {
         placement: Some(placement),

@@ -11,6 +11,19 @@ impl Output {
     /// report lists it.
     pub fn write(&self, out: &Path, placements_out: Option<&Path>) -> std::io::Result<()> {
         let mut kept = Vec::new();
+        let pdir = placements_out.map_or_else(|| out.join("placements"), Path::to_path_buf);
+        // placement codes a hand-written file (under any name) describes
+        let hand_codes: BTreeMap<String, String> = std::fs::read_dir(&pdir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| {
+                let name = e.file_name().into_string().ok()?;
+                let text = std::fs::read_to_string(e.path()).ok()?;
+                (!is_generated(&text)).then_some(())?;
+                Some((placement_code(&name, &text)?, format!("placements/{name}")))
+            })
+            .collect();
         for (rel, text) in &self.files {
             let path = match (rel.strip_prefix("placements/"), placements_out) {
                 (Some(name), Some(p)) => p.join(name),
@@ -19,7 +32,17 @@ impl Output {
             if let Ok(old) = std::fs::read_to_string(&path)
                 && !is_generated(&old)
             {
-                kept.push(rel.as_str());
+                kept.push(format!("`{rel}`"));
+                continue;
+            }
+            if rel.starts_with("placements/")
+                && let Some(code) = placement_code(rel, text)
+                && let Some(hand) = hand_codes.get(&code)
+                && hand != rel
+            {
+                kept.push(format!(
+                    "`{rel}` (kept as `{hand}`, which describes `{code}` by hand)"
+                ));
                 continue;
             }
             if let Some(dir) = path.parent() {
@@ -28,7 +51,11 @@ impl Output {
             std::fs::write(&path, text)?;
         }
         // hand-written placement files the import has no entry for
-        let pdir = placements_out.map_or_else(|| out.join("placements"), Path::to_path_buf);
+        let imported_codes: BTreeSet<String> = self
+            .files
+            .iter()
+            .filter_map(|(rel, text)| placement_code(rel, text))
+            .collect();
         let mut others: Vec<String> = std::fs::read_dir(&pdir)
             .into_iter()
             .flatten()
@@ -38,8 +65,12 @@ impl Output {
             .map(|n| format!("placements/{n}"))
             .filter(|rel| !self.files.contains_key(rel))
             .filter(|rel| {
-                std::fs::read_to_string(pdir.join(rel.trim_start_matches("placements/")))
-                    .is_ok_and(|t| !is_generated(&t))
+                std::fs::read_to_string(pdir.join(rel.trim_start_matches("placements/"))).is_ok_and(
+                    |t| {
+                        !is_generated(&t)
+                            && placement_code(rel, &t).is_none_or(|c| !imported_codes.contains(&c))
+                    },
+                )
             })
             .collect();
         others.sort();
@@ -66,11 +97,17 @@ impl Output {
                  them are in the Files table above.\n\n",
             );
             for rel in kept {
-                report.push_str(&format!("- `{rel}`\n"));
+                report.push_str(&format!("- {rel}\n"));
             }
         }
         std::fs::write(out.join("IMPORT-REPORT.md"), report)
     }
+}
+
+/// The placement code a placement spec file describes.
+fn placement_code(rel: &str, text: &str) -> Option<String> {
+    let spec = b24_spec::parse(rel, text).ok()?;
+    Some(spec.file.placement?.code.value)
 }
 
 /// Whether a spec file's text was written by the importer.

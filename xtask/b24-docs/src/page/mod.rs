@@ -181,24 +181,62 @@ impl Ctx<'_> {
             }
             _ => false,
         });
-        // Placement page: the title ends with the code bound by placement.bind.
-        if let Some(code) = tokens.last().filter(|t| is_placement_code(t))
+        // Placement page: the title names the codes bound by placement.bind,
+        // at its end or anywhere when the page documents PLACEMENT_OPTIONS.
+        let options_at = self.doc.blocks.iter().position(
+            |b| matches!(b, Block::Heading { text, .. } if text.trim() == "PLACEMENT_OPTIONS"),
+        );
+        let codes: Vec<String> = tokens
+            .iter()
+            .filter(|t| is_placement_code(t))
+            // `LANDING_BLOCK_*` is a family: spelled `LANDING_BLOCK_XXX`
+            .map(
+                |t| match h1.contains(&format!("{t}*")) && t.ends_with('_') {
+                    true => format!("{t}XXX"),
+                    false => t.clone(),
+                },
+            )
+            .filter(|t| !t.ends_with('_'))
+            .collect();
+        let last_is_code = tokens.last().is_some_and(|t| is_placement_code(t));
+        if !codes.is_empty()
+            && (last_is_code || options_at.is_some())
             && all_text.contains("placement.bind")
-            && !has_sections_strict(&self.doc.blocks)
+            && (options_at.is_some() || !has_sections_strict(&self.doc.blocks))
         {
             let (scopes, _) = self.header();
-            let title = h1
+            let mut title = h1.clone();
+            for t in tokens.iter().filter(|t| is_placement_code(t)) {
+                title = title.replace(&format!("{t}*"), "").replace(t.as_str(), "");
+            }
+            let title = title
+                .split_whitespace()
+                .filter(|w| !matches!(*w, "," | "and"))
+                .collect::<Vec<_>>()
+                .join(" ")
+                .replace(" ,", ",")
+                .trim_end_matches([':', ',', ' '])
                 .trim()
-                .strip_suffix(code.as_str())
-                .map(|t| t.trim().trim_end_matches(':').trim().to_owned())
-                .filter(|t| !t.is_empty());
-            let info = PlacementInfo {
-                code: code.clone(),
-                title,
-                docs: self.docs(None),
-                scopes,
+                .to_owned();
+            let title = (!title.is_empty()).then_some(title);
+            let options = match options_at {
+                Some(h) => self.placement_options(h),
+                None => Vec::new(),
             };
-            return Analysis::Imported(Kind::Placement, vec![Entry::Placement(info)]);
+            let docs = self.docs(None);
+            let entries = codes
+                .into_iter()
+                .map(|code| {
+                    Entry::Placement(PlacementInfo {
+                        code,
+                        title: title.clone(),
+                        docs: docs.clone(),
+                        scopes: scopes.clone(),
+                        options: options.clone(),
+                    })
+                })
+                .collect();
+            return Analysis::Imported(Kind::Placement, entries);
         }
         match (name, has_sections) {
             (Some(n), true) => self.method(n, h1_line),

@@ -173,6 +173,7 @@ impl Ctx<'_> {
             .unwrap_or_default();
         let is_header = head.contains("type")
             || head.contains("name")
+            || head.replace("**", "").trim() == "key"
             || head.contains("parameter")
             || head.contains("field");
         let data = if is_header { &t.rows[1..] } else { &t.rows[..] };
