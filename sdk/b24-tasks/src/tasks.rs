@@ -278,10 +278,7 @@ impl ::b24_core::__private::Method for TaskAccessGet {
         "tasks.task.access.get",
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TaskAccessGetResult;
 }
 /// The method `tasks.task.add` adds a new task.
 ///
@@ -568,10 +565,7 @@ impl ::b24_core::__private::Method for TaskChatMessageSend {
         "tasks.task.chat.message.send",
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TaskChatMessageSendResult;
 }
 /// The method `tasks.task.counters.get` retrieves task counter values for the specified user.
 ///
@@ -941,10 +935,7 @@ impl ::b24_core::__private::Method for TaskFieldList {
         "tasks.task.field.list",
     );
     const API: ::b24_core::__private::ApiVersion = ::b24_core::__private::ApiVersion::V3;
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TaskFieldListResult;
 }
 /// The method `tasks.task.file.attach` adds files from Drive to a task. The user must have read access to the file or higher.
 ///
@@ -1332,10 +1323,7 @@ impl ::b24_core::__private::Method for TasksTaskGetFields {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.getFields",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TasksTaskGetFieldsResult;
 }
 /// The method `tasks.task.getaccess` checks the available actions for users on a task.
 ///
@@ -1392,10 +1380,7 @@ impl ::b24_core::__private::Method for TasksTaskGetaccess {
     const IDEMPOTENT: bool = ::b24_core::__private::idempotent_by_name(
         "tasks.task.getaccess",
     );
-    type Output = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Output = TasksTaskGetaccessResult;
 }
 /// The method `tasks.task.history.list` retrieves the history of changes for a task.
 ///
@@ -2254,6 +2239,711 @@ impl TaskAccessFieldListResult {
         self
     }
 }
+/// The root element of the response. Contains an object describing the available actions for the current user
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskAccessGetResult {
+    /// Wire name: `read`.
+    #[serde(
+        rename = "read",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub read: ::std::option::Option<bool>,
+    /// Wire name: `watch`.
+    #[serde(
+        rename = "watch",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub watch: ::std::option::Option<bool>,
+    /// Wire name: `mute`.
+    #[serde(
+        rename = "mute",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mute: ::std::option::Option<bool>,
+    /// Wire name: `createSubtask`.
+    #[serde(
+        rename = "createSubtask",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_subtask: ::std::option::Option<bool>,
+    /// Wire name: `createResult`.
+    #[serde(
+        rename = "createResult",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_result: ::std::option::Option<bool>,
+    /// Wire name: `edit`.
+    #[serde(
+        rename = "edit",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edit: ::std::option::Option<bool>,
+    /// Wire name: `remove`.
+    #[serde(
+        rename = "remove",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub remove: ::std::option::Option<bool>,
+    /// Wire name: `complete`.
+    #[serde(
+        rename = "complete",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub complete: ::std::option::Option<bool>,
+    /// Wire name: `approve`.
+    #[serde(
+        rename = "approve",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub approve: ::std::option::Option<bool>,
+    /// Wire name: `disapprove`.
+    #[serde(
+        rename = "disapprove",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub disapprove: ::std::option::Option<bool>,
+    /// Wire name: `start`.
+    #[serde(
+        rename = "start",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start: ::std::option::Option<bool>,
+    /// Wire name: `take`.
+    #[serde(
+        rename = "take",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub take: ::std::option::Option<bool>,
+    /// Wire name: `delegate`.
+    #[serde(
+        rename = "delegate",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delegate: ::std::option::Option<bool>,
+    /// Wire name: `defer`.
+    #[serde(
+        rename = "defer",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub defer: ::std::option::Option<bool>,
+    /// Wire name: `renew`.
+    #[serde(
+        rename = "renew",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub renew: ::std::option::Option<bool>,
+    /// Wire name: `deadline`.
+    #[serde(
+        rename = "deadline",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deadline: ::std::option::Option<bool>,
+    /// Wire name: `datePlan`.
+    #[serde(
+        rename = "datePlan",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_plan: ::std::option::Option<bool>,
+    /// Wire name: `changeDirector`.
+    #[serde(
+        rename = "changeDirector",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub change_director: ::std::option::Option<bool>,
+    /// Wire name: `changeResponsible`.
+    #[serde(
+        rename = "changeResponsible",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub change_responsible: ::std::option::Option<bool>,
+    /// Wire name: `changeAccomplices`.
+    #[serde(
+        rename = "changeAccomplices",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub change_accomplices: ::std::option::Option<bool>,
+    /// Wire name: `pause`.
+    #[serde(
+        rename = "pause",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pause: ::std::option::Option<bool>,
+    /// Wire name: `timeTracking`.
+    #[serde(
+        rename = "timeTracking",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub time_tracking: ::std::option::Option<bool>,
+    /// Wire name: `mark`.
+    #[serde(
+        rename = "mark",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mark: ::std::option::Option<bool>,
+    /// Wire name: `changeStatus`.
+    #[serde(
+        rename = "changeStatus",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub change_status: ::std::option::Option<bool>,
+    /// Wire name: `reminder`.
+    #[serde(
+        rename = "reminder",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reminder: ::std::option::Option<bool>,
+    /// Wire name: `addAuditors`.
+    #[serde(
+        rename = "addAuditors",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub add_auditors: ::std::option::Option<bool>,
+    /// Wire name: `elapsedTime`.
+    #[serde(
+        rename = "elapsedTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub elapsed_time: ::std::option::Option<bool>,
+    /// Wire name: `favorite`.
+    #[serde(
+        rename = "favorite",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub favorite: ::std::option::Option<bool>,
+    /// Wire name: `checklistAdd`.
+    #[serde(
+        rename = "checklistAdd",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub checklist_add: ::std::option::Option<bool>,
+    /// Wire name: `checklistEdit`.
+    #[serde(
+        rename = "checklistEdit",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub checklist_edit: ::std::option::Option<bool>,
+    /// Wire name: `checklistSave`.
+    #[serde(
+        rename = "checklistSave",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub checklist_save: ::std::option::Option<bool>,
+    /// Wire name: `checklistToggle`.
+    #[serde(
+        rename = "checklistToggle",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub checklist_toggle: ::std::option::Option<bool>,
+    /// Wire name: `automate`.
+    #[serde(
+        rename = "automate",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub automate: ::std::option::Option<bool>,
+    /// Wire name: `resultEdit`.
+    #[serde(
+        rename = "resultEdit",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result_edit: ::std::option::Option<bool>,
+    /// Wire name: `completeResult`.
+    #[serde(
+        rename = "completeResult",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub complete_result: ::std::option::Option<bool>,
+    /// Wire name: `removeResult`.
+    #[serde(
+        rename = "removeResult",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub remove_result: ::std::option::Option<bool>,
+    /// Wire name: `resultRead`.
+    #[serde(
+        rename = "resultRead",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result_read: ::std::option::Option<bool>,
+    /// Wire name: `admin`.
+    #[serde(
+        rename = "admin",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub admin: ::std::option::Option<bool>,
+    /// Wire name: `copy`.
+    #[serde(
+        rename = "copy",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub copy: ::std::option::Option<bool>,
+    /// Wire name: `saveAsTemplate`.
+    #[serde(
+        rename = "saveAsTemplate",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub save_as_template: ::std::option::Option<bool>,
+    /// Wire name: `attachFile`.
+    #[serde(
+        rename = "attachFile",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub attach_file: ::std::option::Option<bool>,
+    /// Wire name: `detachFile`.
+    #[serde(
+        rename = "detachFile",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detach_file: ::std::option::Option<bool>,
+    /// Wire name: `detachParent`.
+    #[serde(
+        rename = "detachParent",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub detach_parent: ::std::option::Option<bool>,
+    /// Wire name: `createGanttDependence`.
+    #[serde(
+        rename = "createGanttDependence",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub create_gantt_dependence: ::std::option::Option<bool>,
+    /// Wire name: `sort`.
+    #[serde(
+        rename = "sort",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sort: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskAccessGetResult {
+    /// Creates a `TaskAccessGetResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            read: ::std::option::Option::None,
+            watch: ::std::option::Option::None,
+            mute: ::std::option::Option::None,
+            create_subtask: ::std::option::Option::None,
+            create_result: ::std::option::Option::None,
+            edit: ::std::option::Option::None,
+            remove: ::std::option::Option::None,
+            complete: ::std::option::Option::None,
+            approve: ::std::option::Option::None,
+            disapprove: ::std::option::Option::None,
+            start: ::std::option::Option::None,
+            take: ::std::option::Option::None,
+            delegate: ::std::option::Option::None,
+            defer: ::std::option::Option::None,
+            renew: ::std::option::Option::None,
+            deadline: ::std::option::Option::None,
+            date_plan: ::std::option::Option::None,
+            change_director: ::std::option::Option::None,
+            change_responsible: ::std::option::Option::None,
+            change_accomplices: ::std::option::Option::None,
+            pause: ::std::option::Option::None,
+            time_tracking: ::std::option::Option::None,
+            mark: ::std::option::Option::None,
+            change_status: ::std::option::Option::None,
+            reminder: ::std::option::Option::None,
+            add_auditors: ::std::option::Option::None,
+            elapsed_time: ::std::option::Option::None,
+            favorite: ::std::option::Option::None,
+            checklist_add: ::std::option::Option::None,
+            checklist_edit: ::std::option::Option::None,
+            checklist_save: ::std::option::Option::None,
+            checklist_toggle: ::std::option::Option::None,
+            automate: ::std::option::Option::None,
+            result_edit: ::std::option::Option::None,
+            complete_result: ::std::option::Option::None,
+            remove_result: ::std::option::Option::None,
+            result_read: ::std::option::Option::None,
+            admin: ::std::option::Option::None,
+            copy: ::std::option::Option::None,
+            save_as_template: ::std::option::Option::None,
+            attach_file: ::std::option::Option::None,
+            detach_file: ::std::option::Option::None,
+            detach_parent: ::std::option::Option::None,
+            create_gantt_dependence: ::std::option::Option::None,
+            sort: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `read`.
+    #[must_use]
+    pub fn read(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.read = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `watch`.
+    #[must_use]
+    pub fn watch(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.watch = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `mute`.
+    #[must_use]
+    pub fn mute(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.mute = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createSubtask`.
+    #[must_use]
+    pub fn create_subtask(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.create_subtask = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createResult`.
+    #[must_use]
+    pub fn create_result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.create_result = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `edit`.
+    #[must_use]
+    pub fn edit(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.edit = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `remove`.
+    #[must_use]
+    pub fn remove(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.remove = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `complete`.
+    #[must_use]
+    pub fn complete(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.complete = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `approve`.
+    #[must_use]
+    pub fn approve(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.approve = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `disapprove`.
+    #[must_use]
+    pub fn disapprove(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.disapprove = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `start`.
+    #[must_use]
+    pub fn start(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `take`.
+    #[must_use]
+    pub fn take(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.take = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `delegate`.
+    #[must_use]
+    pub fn delegate(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.delegate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `defer`.
+    #[must_use]
+    pub fn defer(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.defer = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `renew`.
+    #[must_use]
+    pub fn renew(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.renew = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deadline`.
+    #[must_use]
+    pub fn deadline(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.deadline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `datePlan`.
+    #[must_use]
+    pub fn date_plan(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.date_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changeDirector`.
+    #[must_use]
+    pub fn change_director(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.change_director = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changeResponsible`.
+    #[must_use]
+    pub fn change_responsible(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.change_responsible = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changeAccomplices`.
+    #[must_use]
+    pub fn change_accomplices(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.change_accomplices = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pause`.
+    #[must_use]
+    pub fn pause(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.pause = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `timeTracking`.
+    #[must_use]
+    pub fn time_tracking(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.time_tracking = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `mark`.
+    #[must_use]
+    pub fn mark(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.mark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changeStatus`.
+    #[must_use]
+    pub fn change_status(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.change_status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `reminder`.
+    #[must_use]
+    pub fn reminder(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.reminder = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `addAuditors`.
+    #[must_use]
+    pub fn add_auditors(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.add_auditors = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `elapsedTime`.
+    #[must_use]
+    pub fn elapsed_time(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.elapsed_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `favorite`.
+    #[must_use]
+    pub fn favorite(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.favorite = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `checklistAdd`.
+    #[must_use]
+    pub fn checklist_add(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.checklist_add = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `checklistEdit`.
+    #[must_use]
+    pub fn checklist_edit(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.checklist_edit = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `checklistSave`.
+    #[must_use]
+    pub fn checklist_save(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.checklist_save = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `checklistToggle`.
+    #[must_use]
+    pub fn checklist_toggle(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.checklist_toggle = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `automate`.
+    #[must_use]
+    pub fn automate(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.automate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `resultEdit`.
+    #[must_use]
+    pub fn result_edit(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.result_edit = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `completeResult`.
+    #[must_use]
+    pub fn complete_result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.complete_result = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `removeResult`.
+    #[must_use]
+    pub fn remove_result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.remove_result = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `resultRead`.
+    #[must_use]
+    pub fn result_read(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.result_read = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `admin`.
+    #[must_use]
+    pub fn admin(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.admin = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `copy`.
+    #[must_use]
+    pub fn copy(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.copy = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `saveAsTemplate`.
+    #[must_use]
+    pub fn save_as_template(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.save_as_template = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `attachFile`.
+    #[must_use]
+    pub fn attach_file(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.attach_file = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `detachFile`.
+    #[must_use]
+    pub fn detach_file(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.detach_file = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `detachParent`.
+    #[must_use]
+    pub fn detach_parent(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.detach_parent = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createGanttDependence`.
+    #[must_use]
+    pub fn create_gantt_dependence(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.create_gantt_dependence = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort`.
+    #[must_use]
+    pub fn sort(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// Task fields. To create a task, fill in the required fields; without them, the creation operation will not be executed.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2599,6 +3289,50 @@ impl TaskChatMessageSendFields {
         }
     }
 }
+/// The root element of the response.
+///
+/// Contains an object with the key `result` and the value `true` if the message was sent successfully
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskChatMessageSendResult {
+    /// Wire name: `result`.
+    #[serde(
+        rename = "result",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub result: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskChatMessageSendResult {
+    /// Creates a `TaskChatMessageSendResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            result: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `result`.
+    #[must_use]
+    pub fn result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.result = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// An object where the key is the counter name and the value is an object with counter description.
 ///
 /// Counter values:
@@ -2932,6 +3666,185 @@ impl TaskFieldGetResult {
         self
     }
 }
+/// The `TaskFieldListResultItemsItem` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskFieldListResultItemsItem {
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `description`.
+    #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
+    pub description: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `filterable`.
+    #[serde(
+        rename = "filterable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub filterable: ::std::option::Option<bool>,
+    /// Wire name: `sortable`.
+    #[serde(
+        rename = "sortable",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sortable: ::std::option::Option<bool>,
+    /// Wire name: `multiple`.
+    #[serde(
+        rename = "multiple",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskFieldListResultItemsItem {
+    /// Creates a `TaskFieldListResultItemsItem` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            filterable: ::std::option::Option::None,
+            sortable: ::std::option::Option::None,
+            multiple: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `filterable`.
+    #[must_use]
+    pub fn filterable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.filterable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sortable`.
+    #[must_use]
+    pub fn sortable(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.sortable = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `multiple`.
+    #[must_use]
+    pub fn multiple(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.multiple = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object containing the response data
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TaskFieldListResult {
+    /// Wire name: `items`.
+    #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
+    pub items: ::std::option::Option<::std::vec::Vec<TaskFieldListResultItemsItem>>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TaskFieldListResult {
+    /// Creates a `TaskFieldListResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            items: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `items`.
+    #[must_use]
+    pub fn items(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<TaskFieldListResultItemsItem>>,
+    ) -> Self {
+        self.items = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// The root element of the response.
 ///
 /// Contains an object with the key `result` and the value `true` if the file was successfully attached
@@ -3223,6 +4136,6789 @@ impl TasksTaskGetResult {
         >,
     ) -> Self {
         self.task = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `primary`.
+    #[serde(
+        rename = "primary",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub primary: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsId {
+    /// Creates a `TasksTaskGetFieldsResultFieldsId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            primary: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `primary`.
+    #[must_use]
+    pub fn primary(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.primary = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsParentId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsParentId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsParentId {
+    /// Creates a `TasksTaskGetFieldsResultFieldsParentId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsTitle` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsTitle {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `required`.
+    #[serde(
+        rename = "required",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub required: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsTitle {
+    /// Creates a `TasksTaskGetFieldsResultFieldsTitle` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            required: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `required`.
+    #[must_use]
+    pub fn required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.required = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsDescription` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsDescription {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsDescription {
+    /// Creates a `TasksTaskGetFieldsResultFieldsDescription` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsMarkValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsMarkValues {
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Wire name: `P`.
+    #[serde(
+        rename = "P",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub p: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsMarkValues {
+    /// Creates a `TasksTaskGetFieldsResultFieldsMarkValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            n: ::std::option::Option::None,
+            p: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `P`.
+    #[must_use]
+    pub fn p(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.p = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsMark` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsMark {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<TasksTaskGetFieldsResultFieldsMarkValues>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsMark {
+    /// Creates a `TasksTaskGetFieldsResultFieldsMark` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsMarkValues>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsPriority` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsPriority {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsPriority {
+    /// Creates a `TasksTaskGetFieldsResultFieldsPriority` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsStatus` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsStatus {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsStatus {
+    /// Creates a `TasksTaskGetFieldsResultFieldsStatus` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsMultitaskValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsMultitaskValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsMultitaskValues {
+    /// Creates a `TasksTaskGetFieldsResultFieldsMultitaskValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsMultitask` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsMultitask {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<TasksTaskGetFieldsResultFieldsMultitaskValues>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsMultitask {
+    /// Creates a `TasksTaskGetFieldsResultFieldsMultitask` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsMultitaskValues>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsNotViewedValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsNotViewedValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsNotViewedValues {
+    /// Creates a `TasksTaskGetFieldsResultFieldsNotViewedValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsNotViewed` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsNotViewed {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<TasksTaskGetFieldsResultFieldsNotViewedValues>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsNotViewed {
+    /// Creates a `TasksTaskGetFieldsResultFieldsNotViewed` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsNotViewedValues>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsReplicateValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsReplicateValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsReplicateValues {
+    /// Creates a `TasksTaskGetFieldsResultFieldsReplicateValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsReplicate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsReplicate {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<TasksTaskGetFieldsResultFieldsReplicateValues>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsReplicate {
+    /// Creates a `TasksTaskGetFieldsResultFieldsReplicate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsReplicateValues>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsGroupId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsGroupId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsGroupId {
+    /// Creates a `TasksTaskGetFieldsResultFieldsGroupId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsStageId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsStageId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsStageId {
+    /// Creates a `TasksTaskGetFieldsResultFieldsStageId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsSprintId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsSprintId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsSprintId {
+    /// Creates a `TasksTaskGetFieldsResultFieldsSprintId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsBacklogId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsBacklogId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsBacklogId {
+    /// Creates a `TasksTaskGetFieldsResultFieldsBacklogId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsCreatedBy` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsCreatedBy {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `required`.
+    #[serde(
+        rename = "required",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub required: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsCreatedBy {
+    /// Creates a `TasksTaskGetFieldsResultFieldsCreatedBy` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            required: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `required`.
+    #[must_use]
+    pub fn required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.required = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsCreatedDate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsCreatedDate {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsCreatedDate {
+    /// Creates a `TasksTaskGetFieldsResultFieldsCreatedDate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsResponsibleId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsResponsibleId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `required`.
+    #[serde(
+        rename = "required",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub required: ::std::option::Option<bool>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsResponsibleId {
+    /// Creates a `TasksTaskGetFieldsResultFieldsResponsibleId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            required: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `required`.
+    #[must_use]
+    pub fn required(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.required = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsAccomplices` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsAccomplices {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsAccomplices {
+    /// Creates a `TasksTaskGetFieldsResultFieldsAccomplices` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsAuditors` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsAuditors {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsAuditors {
+    /// Creates a `TasksTaskGetFieldsResultFieldsAuditors` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsChangedBy` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsChangedBy {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsChangedBy {
+    /// Creates a `TasksTaskGetFieldsResultFieldsChangedBy` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsChangedDate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsChangedDate {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsChangedDate {
+    /// Creates a `TasksTaskGetFieldsResultFieldsChangedDate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsStatusChangedBy` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsStatusChangedBy {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsStatusChangedBy {
+    /// Creates a `TasksTaskGetFieldsResultFieldsStatusChangedBy` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsStatusChangedDate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsStatusChangedDate {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsStatusChangedDate {
+    /// Creates a `TasksTaskGetFieldsResultFieldsStatusChangedDate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsClosedBy` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsClosedBy {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsClosedBy {
+    /// Creates a `TasksTaskGetFieldsResultFieldsClosedBy` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsClosedDate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsClosedDate {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsClosedDate {
+    /// Creates a `TasksTaskGetFieldsResultFieldsClosedDate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsActivityDate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsActivityDate {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsActivityDate {
+    /// Creates a `TasksTaskGetFieldsResultFieldsActivityDate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsDateStart` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsDateStart {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsDateStart {
+    /// Creates a `TasksTaskGetFieldsResultFieldsDateStart` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsDeadline` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsDeadline {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsDeadline {
+    /// Creates a `TasksTaskGetFieldsResultFieldsDeadline` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsStartDatePlan` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsStartDatePlan {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsStartDatePlan {
+    /// Creates a `TasksTaskGetFieldsResultFieldsStartDatePlan` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsEndDatePlan` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsEndDatePlan {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsEndDatePlan {
+    /// Creates a `TasksTaskGetFieldsResultFieldsEndDatePlan` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsGuid` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsGuid {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsGuid {
+    /// Creates a `TasksTaskGetFieldsResultFieldsGuid` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsXmlId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsXmlId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsXmlId {
+    /// Creates a `TasksTaskGetFieldsResultFieldsXmlId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsCommentsCount` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsCommentsCount {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsCommentsCount {
+    /// Creates a `TasksTaskGetFieldsResultFieldsCommentsCount` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsServiceCommentsCount` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsServiceCommentsCount {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsServiceCommentsCount {
+    /// Creates a `TasksTaskGetFieldsResultFieldsServiceCommentsCount` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsNewCommentsCount` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsNewCommentsCount {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsNewCommentsCount {
+    /// Creates a `TasksTaskGetFieldsResultFieldsNewCommentsCount` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsAllowChangeDeadlineValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsAllowChangeDeadlineValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsAllowChangeDeadlineValues {
+    /// Creates a `TasksTaskGetFieldsResultFieldsAllowChangeDeadlineValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsAllowChangeDeadline` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsAllowChangeDeadline {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<
+        TasksTaskGetFieldsResultFieldsAllowChangeDeadlineValues,
+    >,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsAllowChangeDeadline {
+    /// Creates a `TasksTaskGetFieldsResultFieldsAllowChangeDeadline` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<
+            TasksTaskGetFieldsResultFieldsAllowChangeDeadlineValues,
+        >,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsAllowTimeTrackingValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsAllowTimeTrackingValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsAllowTimeTrackingValues {
+    /// Creates a `TasksTaskGetFieldsResultFieldsAllowTimeTrackingValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsAllowTimeTracking` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsAllowTimeTracking {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<
+        TasksTaskGetFieldsResultFieldsAllowTimeTrackingValues,
+    >,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsAllowTimeTracking {
+    /// Creates a `TasksTaskGetFieldsResultFieldsAllowTimeTracking` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<
+            TasksTaskGetFieldsResultFieldsAllowTimeTrackingValues,
+        >,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsTaskControlValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsTaskControlValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsTaskControlValues {
+    /// Creates a `TasksTaskGetFieldsResultFieldsTaskControlValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsTaskControl` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsTaskControl {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<TasksTaskGetFieldsResultFieldsTaskControlValues>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsTaskControl {
+    /// Creates a `TasksTaskGetFieldsResultFieldsTaskControl` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsTaskControlValues>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsAddInReportValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsAddInReportValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsAddInReportValues {
+    /// Creates a `TasksTaskGetFieldsResultFieldsAddInReportValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsAddInReport` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsAddInReport {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<TasksTaskGetFieldsResultFieldsAddInReportValues>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsAddInReport {
+    /// Creates a `TasksTaskGetFieldsResultFieldsAddInReport` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsAddInReportValues>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsForkedByTemplateIdValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsForkedByTemplateIdValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsForkedByTemplateIdValues {
+    /// Creates a `TasksTaskGetFieldsResultFieldsForkedByTemplateIdValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsForkedByTemplateId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsForkedByTemplateId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<
+        TasksTaskGetFieldsResultFieldsForkedByTemplateIdValues,
+    >,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsForkedByTemplateId {
+    /// Creates a `TasksTaskGetFieldsResultFieldsForkedByTemplateId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<
+            TasksTaskGetFieldsResultFieldsForkedByTemplateIdValues,
+        >,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsTimeEstimate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsTimeEstimate {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsTimeEstimate {
+    /// Creates a `TasksTaskGetFieldsResultFieldsTimeEstimate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsTimeSpentInLogs` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsTimeSpentInLogs {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsTimeSpentInLogs {
+    /// Creates a `TasksTaskGetFieldsResultFieldsTimeSpentInLogs` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsMatchWorkTime` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsMatchWorkTime {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsMatchWorkTime {
+    /// Creates a `TasksTaskGetFieldsResultFieldsMatchWorkTime` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsForumTopicId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsForumTopicId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsForumTopicId {
+    /// Creates a `TasksTaskGetFieldsResultFieldsForumTopicId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsForumId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsForumId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsForumId {
+    /// Creates a `TasksTaskGetFieldsResultFieldsForumId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsSiteId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsSiteId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsSiteId {
+    /// Creates a `TasksTaskGetFieldsResultFieldsSiteId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsSubordinateValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsSubordinateValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsSubordinateValues {
+    /// Creates a `TasksTaskGetFieldsResultFieldsSubordinateValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsSubordinate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsSubordinate {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<TasksTaskGetFieldsResultFieldsSubordinateValues>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsSubordinate {
+    /// Creates a `TasksTaskGetFieldsResultFieldsSubordinate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsSubordinateValues>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsFavoriteValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsFavoriteValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsFavoriteValues {
+    /// Creates a `TasksTaskGetFieldsResultFieldsFavoriteValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsFavorite` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsFavorite {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<TasksTaskGetFieldsResultFieldsFavoriteValues>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsFavorite {
+    /// Creates a `TasksTaskGetFieldsResultFieldsFavorite` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsFavoriteValues>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsExchangeModified` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsExchangeModified {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsExchangeModified {
+    /// Creates a `TasksTaskGetFieldsResultFieldsExchangeModified` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsExchangeId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsExchangeId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsExchangeId {
+    /// Creates a `TasksTaskGetFieldsResultFieldsExchangeId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsOutlookVersion` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsOutlookVersion {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(rename = "default", default, skip_serializing_if = "Option::is_none")]
+    pub default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsOutlookVersion {
+    /// Creates a `TasksTaskGetFieldsResultFieldsOutlookVersion` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsViewedDate` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsViewedDate {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsViewedDate {
+    /// Creates a `TasksTaskGetFieldsResultFieldsViewedDate` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsSorting` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsSorting {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsSorting {
+    /// Creates a `TasksTaskGetFieldsResultFieldsSorting` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsDurationPlan` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsDurationPlan {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsDurationPlan {
+    /// Creates a `TasksTaskGetFieldsResultFieldsDurationPlan` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsDurationFact` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsDurationFact {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsDurationFact {
+    /// Creates a `TasksTaskGetFieldsResultFieldsDurationFact` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsChecklist` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsChecklist {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsChecklist {
+    /// Creates a `TasksTaskGetFieldsResultFieldsChecklist` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsDurationType` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsDurationType {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsDurationType {
+    /// Creates a `TasksTaskGetFieldsResultFieldsDurationType` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsIsMutedValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsIsMutedValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsIsMutedValues {
+    /// Creates a `TasksTaskGetFieldsResultFieldsIsMutedValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsIsMuted` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsIsMuted {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<TasksTaskGetFieldsResultFieldsIsMutedValues>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsIsMuted {
+    /// Creates a `TasksTaskGetFieldsResultFieldsIsMuted` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsIsMutedValues>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsIsPinnedValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsIsPinnedValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsIsPinnedValues {
+    /// Creates a `TasksTaskGetFieldsResultFieldsIsPinnedValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsIsPinned` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsIsPinned {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<TasksTaskGetFieldsResultFieldsIsPinnedValues>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsIsPinned {
+    /// Creates a `TasksTaskGetFieldsResultFieldsIsPinned` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsIsPinnedValues>,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsIsPinnedInGroupValues` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsIsPinnedInGroupValues {
+    /// Wire name: `Y`.
+    #[serde(
+        rename = "Y",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub y: ::std::option::Option<::std::string::String>,
+    /// Wire name: `N`.
+    #[serde(
+        rename = "N",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub n: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsIsPinnedInGroupValues {
+    /// Creates a `TasksTaskGetFieldsResultFieldsIsPinnedInGroupValues` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            y: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `Y`.
+    #[must_use]
+    pub fn y(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.y = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `N`.
+    #[must_use]
+    pub fn n(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        self.n = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsIsPinnedInGroup` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsIsPinnedInGroup {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `values`.
+    #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
+    pub values: ::std::option::Option<
+        TasksTaskGetFieldsResultFieldsIsPinnedInGroupValues,
+    >,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsIsPinnedInGroup {
+    /// Creates a `TasksTaskGetFieldsResultFieldsIsPinnedInGroup` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    #[must_use]
+    pub fn values(
+        mut self,
+        value: impl ::std::convert::Into<
+            TasksTaskGetFieldsResultFieldsIsPinnedInGroupValues,
+        >,
+    ) -> Self {
+        self.values = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsFlowId` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsFlowId {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Wire name: `default`.
+    #[serde(
+        rename = "default",
+        deserialize_with = "::b24_core::__private::lenient::opt_num",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub default: ::std::option::Option<f64>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsFlowId {
+    /// Creates a `TasksTaskGetFieldsResultFieldsFlowId` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            default: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `default`.
+    #[must_use]
+    pub fn default(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.default = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsUfCrmTask` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsUfCrmTask {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsUfCrmTask {
+    /// Creates a `TasksTaskGetFieldsResultFieldsUfCrmTask` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsUfTaskWebdavFiles` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsUfTaskWebdavFiles {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsUfTaskWebdavFiles {
+    /// Creates a `TasksTaskGetFieldsResultFieldsUfTaskWebdavFiles` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsUfMailMessage` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsUfMailMessage {
+    /// Wire name: `title`.
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsUfMailMessage {
+    /// Creates a `TasksTaskGetFieldsResultFieldsUfMailMessage` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFieldsUfNewTasksField` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFieldsUfNewTasksField {
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFieldsUfNewTasksField {
+    /// Creates a `TasksTaskGetFieldsResultFieldsUfNewTasksField` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            title: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TasksTaskGetFieldsResultFields` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResultFields {
+    /// Wire name: `ID`.
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<TasksTaskGetFieldsResultFieldsId>,
+    /// Wire name: `PARENT_ID`.
+    #[serde(rename = "PARENT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: ::std::option::Option<TasksTaskGetFieldsResultFieldsParentId>,
+    /// Wire name: `TITLE`.
+    #[serde(rename = "TITLE", default, skip_serializing_if = "Option::is_none")]
+    pub title: ::std::option::Option<TasksTaskGetFieldsResultFieldsTitle>,
+    /// Wire name: `DESCRIPTION`.
+    #[serde(rename = "DESCRIPTION", default, skip_serializing_if = "Option::is_none")]
+    pub description: ::std::option::Option<TasksTaskGetFieldsResultFieldsDescription>,
+    /// Wire name: `MARK`.
+    #[serde(rename = "MARK", default, skip_serializing_if = "Option::is_none")]
+    pub mark: ::std::option::Option<TasksTaskGetFieldsResultFieldsMark>,
+    /// Wire name: `PRIORITY`.
+    #[serde(rename = "PRIORITY", default, skip_serializing_if = "Option::is_none")]
+    pub priority: ::std::option::Option<TasksTaskGetFieldsResultFieldsPriority>,
+    /// Wire name: `STATUS`.
+    #[serde(rename = "STATUS", default, skip_serializing_if = "Option::is_none")]
+    pub status: ::std::option::Option<TasksTaskGetFieldsResultFieldsStatus>,
+    /// Wire name: `MULTITASK`.
+    #[serde(rename = "MULTITASK", default, skip_serializing_if = "Option::is_none")]
+    pub multitask: ::std::option::Option<TasksTaskGetFieldsResultFieldsMultitask>,
+    /// Wire name: `NOT_VIEWED`.
+    #[serde(rename = "NOT_VIEWED", default, skip_serializing_if = "Option::is_none")]
+    pub not_viewed: ::std::option::Option<TasksTaskGetFieldsResultFieldsNotViewed>,
+    /// Wire name: `REPLICATE`.
+    #[serde(rename = "REPLICATE", default, skip_serializing_if = "Option::is_none")]
+    pub replicate: ::std::option::Option<TasksTaskGetFieldsResultFieldsReplicate>,
+    /// Wire name: `GROUP_ID`.
+    #[serde(rename = "GROUP_ID", default, skip_serializing_if = "Option::is_none")]
+    pub group_id: ::std::option::Option<TasksTaskGetFieldsResultFieldsGroupId>,
+    /// Wire name: `STAGE_ID`.
+    #[serde(rename = "STAGE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub stage_id: ::std::option::Option<TasksTaskGetFieldsResultFieldsStageId>,
+    /// Wire name: `SPRINT_ID`.
+    #[serde(rename = "SPRINT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub sprint_id: ::std::option::Option<TasksTaskGetFieldsResultFieldsSprintId>,
+    /// Wire name: `BACKLOG_ID`.
+    #[serde(rename = "BACKLOG_ID", default, skip_serializing_if = "Option::is_none")]
+    pub backlog_id: ::std::option::Option<TasksTaskGetFieldsResultFieldsBacklogId>,
+    /// Wire name: `CREATED_BY`.
+    #[serde(rename = "CREATED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub created_by: ::std::option::Option<TasksTaskGetFieldsResultFieldsCreatedBy>,
+    /// Wire name: `CREATED_DATE`.
+    #[serde(rename = "CREATED_DATE", default, skip_serializing_if = "Option::is_none")]
+    pub created_date: ::std::option::Option<TasksTaskGetFieldsResultFieldsCreatedDate>,
+    /// Wire name: `RESPONSIBLE_ID`.
+    #[serde(rename = "RESPONSIBLE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub responsible_id: ::std::option::Option<
+        TasksTaskGetFieldsResultFieldsResponsibleId,
+    >,
+    /// Wire name: `ACCOMPLICES`.
+    #[serde(rename = "ACCOMPLICES", default, skip_serializing_if = "Option::is_none")]
+    pub accomplices: ::std::option::Option<TasksTaskGetFieldsResultFieldsAccomplices>,
+    /// Wire name: `AUDITORS`.
+    #[serde(rename = "AUDITORS", default, skip_serializing_if = "Option::is_none")]
+    pub auditors: ::std::option::Option<TasksTaskGetFieldsResultFieldsAuditors>,
+    /// Wire name: `CHANGED_BY`.
+    #[serde(rename = "CHANGED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub changed_by: ::std::option::Option<TasksTaskGetFieldsResultFieldsChangedBy>,
+    /// Wire name: `CHANGED_DATE`.
+    #[serde(rename = "CHANGED_DATE", default, skip_serializing_if = "Option::is_none")]
+    pub changed_date: ::std::option::Option<TasksTaskGetFieldsResultFieldsChangedDate>,
+    /// Wire name: `STATUS_CHANGED_BY`.
+    #[serde(
+        rename = "STATUS_CHANGED_BY",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_changed_by: ::std::option::Option<
+        TasksTaskGetFieldsResultFieldsStatusChangedBy,
+    >,
+    /// Wire name: `STATUS_CHANGED_DATE`.
+    #[serde(
+        rename = "STATUS_CHANGED_DATE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_changed_date: ::std::option::Option<
+        TasksTaskGetFieldsResultFieldsStatusChangedDate,
+    >,
+    /// Wire name: `CLOSED_BY`.
+    #[serde(rename = "CLOSED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub closed_by: ::std::option::Option<TasksTaskGetFieldsResultFieldsClosedBy>,
+    /// Wire name: `CLOSED_DATE`.
+    #[serde(rename = "CLOSED_DATE", default, skip_serializing_if = "Option::is_none")]
+    pub closed_date: ::std::option::Option<TasksTaskGetFieldsResultFieldsClosedDate>,
+    /// Wire name: `ACTIVITY_DATE`.
+    #[serde(rename = "ACTIVITY_DATE", default, skip_serializing_if = "Option::is_none")]
+    pub activity_date: ::std::option::Option<TasksTaskGetFieldsResultFieldsActivityDate>,
+    /// Wire name: `DATE_START`.
+    #[serde(rename = "DATE_START", default, skip_serializing_if = "Option::is_none")]
+    pub date_start: ::std::option::Option<TasksTaskGetFieldsResultFieldsDateStart>,
+    /// Wire name: `DEADLINE`.
+    #[serde(rename = "DEADLINE", default, skip_serializing_if = "Option::is_none")]
+    pub deadline: ::std::option::Option<TasksTaskGetFieldsResultFieldsDeadline>,
+    /// Wire name: `START_DATE_PLAN`.
+    #[serde(
+        rename = "START_DATE_PLAN",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_date_plan: ::std::option::Option<
+        TasksTaskGetFieldsResultFieldsStartDatePlan,
+    >,
+    /// Wire name: `END_DATE_PLAN`.
+    #[serde(rename = "END_DATE_PLAN", default, skip_serializing_if = "Option::is_none")]
+    pub end_date_plan: ::std::option::Option<TasksTaskGetFieldsResultFieldsEndDatePlan>,
+    /// Wire name: `GUID`.
+    #[serde(rename = "GUID", default, skip_serializing_if = "Option::is_none")]
+    pub guid: ::std::option::Option<TasksTaskGetFieldsResultFieldsGuid>,
+    /// Wire name: `XML_ID`.
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<TasksTaskGetFieldsResultFieldsXmlId>,
+    /// Wire name: `COMMENTS_COUNT`.
+    #[serde(rename = "COMMENTS_COUNT", default, skip_serializing_if = "Option::is_none")]
+    pub comments_count: ::std::option::Option<
+        TasksTaskGetFieldsResultFieldsCommentsCount,
+    >,
+    /// Wire name: `SERVICE_COMMENTS_COUNT`.
+    #[serde(
+        rename = "SERVICE_COMMENTS_COUNT",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub service_comments_count: ::std::option::Option<
+        TasksTaskGetFieldsResultFieldsServiceCommentsCount,
+    >,
+    /// Wire name: `NEW_COMMENTS_COUNT`.
+    #[serde(
+        rename = "NEW_COMMENTS_COUNT",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub new_comments_count: ::std::option::Option<
+        TasksTaskGetFieldsResultFieldsNewCommentsCount,
+    >,
+    /// Wire name: `ALLOW_CHANGE_DEADLINE`.
+    #[serde(
+        rename = "ALLOW_CHANGE_DEADLINE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allow_change_deadline: ::std::option::Option<
+        TasksTaskGetFieldsResultFieldsAllowChangeDeadline,
+    >,
+    /// Wire name: `ALLOW_TIME_TRACKING`.
+    #[serde(
+        rename = "ALLOW_TIME_TRACKING",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allow_time_tracking: ::std::option::Option<
+        TasksTaskGetFieldsResultFieldsAllowTimeTracking,
+    >,
+    /// Wire name: `TASK_CONTROL`.
+    #[serde(rename = "TASK_CONTROL", default, skip_serializing_if = "Option::is_none")]
+    pub task_control: ::std::option::Option<TasksTaskGetFieldsResultFieldsTaskControl>,
+    /// Wire name: `ADD_IN_REPORT`.
+    #[serde(rename = "ADD_IN_REPORT", default, skip_serializing_if = "Option::is_none")]
+    pub add_in_report: ::std::option::Option<TasksTaskGetFieldsResultFieldsAddInReport>,
+    /// Wire name: `FORKED_BY_TEMPLATE_ID`.
+    #[serde(
+        rename = "FORKED_BY_TEMPLATE_ID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub forked_by_template_id: ::std::option::Option<
+        TasksTaskGetFieldsResultFieldsForkedByTemplateId,
+    >,
+    /// Wire name: `TIME_ESTIMATE`.
+    #[serde(rename = "TIME_ESTIMATE", default, skip_serializing_if = "Option::is_none")]
+    pub time_estimate: ::std::option::Option<TasksTaskGetFieldsResultFieldsTimeEstimate>,
+    /// Wire name: `TIME_SPENT_IN_LOGS`.
+    #[serde(
+        rename = "TIME_SPENT_IN_LOGS",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub time_spent_in_logs: ::std::option::Option<
+        TasksTaskGetFieldsResultFieldsTimeSpentInLogs,
+    >,
+    /// Wire name: `MATCH_WORK_TIME`.
+    #[serde(
+        rename = "MATCH_WORK_TIME",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub match_work_time: ::std::option::Option<
+        TasksTaskGetFieldsResultFieldsMatchWorkTime,
+    >,
+    /// Wire name: `FORUM_TOPIC_ID`.
+    #[serde(rename = "FORUM_TOPIC_ID", default, skip_serializing_if = "Option::is_none")]
+    pub forum_topic_id: ::std::option::Option<
+        TasksTaskGetFieldsResultFieldsForumTopicId,
+    >,
+    /// Wire name: `FORUM_ID`.
+    #[serde(rename = "FORUM_ID", default, skip_serializing_if = "Option::is_none")]
+    pub forum_id: ::std::option::Option<TasksTaskGetFieldsResultFieldsForumId>,
+    /// Wire name: `SITE_ID`.
+    #[serde(rename = "SITE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub site_id: ::std::option::Option<TasksTaskGetFieldsResultFieldsSiteId>,
+    /// Wire name: `SUBORDINATE`.
+    #[serde(rename = "SUBORDINATE", default, skip_serializing_if = "Option::is_none")]
+    pub subordinate: ::std::option::Option<TasksTaskGetFieldsResultFieldsSubordinate>,
+    /// Wire name: `FAVORITE`.
+    #[serde(rename = "FAVORITE", default, skip_serializing_if = "Option::is_none")]
+    pub favorite: ::std::option::Option<TasksTaskGetFieldsResultFieldsFavorite>,
+    /// Wire name: `EXCHANGE_MODIFIED`.
+    #[serde(
+        rename = "EXCHANGE_MODIFIED",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub exchange_modified: ::std::option::Option<
+        TasksTaskGetFieldsResultFieldsExchangeModified,
+    >,
+    /// Wire name: `EXCHANGE_ID`.
+    #[serde(rename = "EXCHANGE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub exchange_id: ::std::option::Option<TasksTaskGetFieldsResultFieldsExchangeId>,
+    /// Wire name: `OUTLOOK_VERSION`.
+    #[serde(
+        rename = "OUTLOOK_VERSION",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub outlook_version: ::std::option::Option<
+        TasksTaskGetFieldsResultFieldsOutlookVersion,
+    >,
+    /// Wire name: `VIEWED_DATE`.
+    #[serde(rename = "VIEWED_DATE", default, skip_serializing_if = "Option::is_none")]
+    pub viewed_date: ::std::option::Option<TasksTaskGetFieldsResultFieldsViewedDate>,
+    /// Wire name: `SORTING`.
+    #[serde(rename = "SORTING", default, skip_serializing_if = "Option::is_none")]
+    pub sorting: ::std::option::Option<TasksTaskGetFieldsResultFieldsSorting>,
+    /// Wire name: `DURATION_PLAN`.
+    #[serde(rename = "DURATION_PLAN", default, skip_serializing_if = "Option::is_none")]
+    pub duration_plan: ::std::option::Option<TasksTaskGetFieldsResultFieldsDurationPlan>,
+    /// Wire name: `DURATION_FACT`.
+    #[serde(rename = "DURATION_FACT", default, skip_serializing_if = "Option::is_none")]
+    pub duration_fact: ::std::option::Option<TasksTaskGetFieldsResultFieldsDurationFact>,
+    /// Wire name: `CHECKLIST`.
+    #[serde(rename = "CHECKLIST", default, skip_serializing_if = "Option::is_none")]
+    pub checklist: ::std::option::Option<TasksTaskGetFieldsResultFieldsChecklist>,
+    /// Wire name: `DURATION_TYPE`.
+    #[serde(rename = "DURATION_TYPE", default, skip_serializing_if = "Option::is_none")]
+    pub duration_type: ::std::option::Option<TasksTaskGetFieldsResultFieldsDurationType>,
+    /// Wire name: `IS_MUTED`.
+    #[serde(rename = "IS_MUTED", default, skip_serializing_if = "Option::is_none")]
+    pub is_muted: ::std::option::Option<TasksTaskGetFieldsResultFieldsIsMuted>,
+    /// Wire name: `IS_PINNED`.
+    #[serde(rename = "IS_PINNED", default, skip_serializing_if = "Option::is_none")]
+    pub is_pinned: ::std::option::Option<TasksTaskGetFieldsResultFieldsIsPinned>,
+    /// Wire name: `IS_PINNED_IN_GROUP`.
+    #[serde(
+        rename = "IS_PINNED_IN_GROUP",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_pinned_in_group: ::std::option::Option<
+        TasksTaskGetFieldsResultFieldsIsPinnedInGroup,
+    >,
+    /// Wire name: `FLOW_ID`.
+    #[serde(rename = "FLOW_ID", default, skip_serializing_if = "Option::is_none")]
+    pub flow_id: ::std::option::Option<TasksTaskGetFieldsResultFieldsFlowId>,
+    /// Wire name: `UF_CRM_TASK`.
+    #[serde(rename = "UF_CRM_TASK", default, skip_serializing_if = "Option::is_none")]
+    pub uf_crm_task: ::std::option::Option<TasksTaskGetFieldsResultFieldsUfCrmTask>,
+    /// Wire name: `UF_TASK_WEBDAV_FILES`.
+    #[serde(
+        rename = "UF_TASK_WEBDAV_FILES",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_task_webdav_files: ::std::option::Option<
+        TasksTaskGetFieldsResultFieldsUfTaskWebdavFiles,
+    >,
+    /// Wire name: `UF_MAIL_MESSAGE`.
+    #[serde(
+        rename = "UF_MAIL_MESSAGE",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_mail_message: ::std::option::Option<
+        TasksTaskGetFieldsResultFieldsUfMailMessage,
+    >,
+    /// Wire name: `UF_NEW_TASKS_FIELD`.
+    #[serde(
+        rename = "UF_NEW_TASKS_FIELD",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uf_new_tasks_field: ::std::option::Option<
+        TasksTaskGetFieldsResultFieldsUfNewTasksField,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResultFields {
+    /// Creates a `TasksTaskGetFieldsResultFields` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            mark: ::std::option::Option::None,
+            priority: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            multitask: ::std::option::Option::None,
+            not_viewed: ::std::option::Option::None,
+            replicate: ::std::option::Option::None,
+            group_id: ::std::option::Option::None,
+            stage_id: ::std::option::Option::None,
+            sprint_id: ::std::option::Option::None,
+            backlog_id: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            created_date: ::std::option::Option::None,
+            responsible_id: ::std::option::Option::None,
+            accomplices: ::std::option::Option::None,
+            auditors: ::std::option::Option::None,
+            changed_by: ::std::option::Option::None,
+            changed_date: ::std::option::Option::None,
+            status_changed_by: ::std::option::Option::None,
+            status_changed_date: ::std::option::Option::None,
+            closed_by: ::std::option::Option::None,
+            closed_date: ::std::option::Option::None,
+            activity_date: ::std::option::Option::None,
+            date_start: ::std::option::Option::None,
+            deadline: ::std::option::Option::None,
+            start_date_plan: ::std::option::Option::None,
+            end_date_plan: ::std::option::Option::None,
+            guid: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            comments_count: ::std::option::Option::None,
+            service_comments_count: ::std::option::Option::None,
+            new_comments_count: ::std::option::Option::None,
+            allow_change_deadline: ::std::option::Option::None,
+            allow_time_tracking: ::std::option::Option::None,
+            task_control: ::std::option::Option::None,
+            add_in_report: ::std::option::Option::None,
+            forked_by_template_id: ::std::option::Option::None,
+            time_estimate: ::std::option::Option::None,
+            time_spent_in_logs: ::std::option::Option::None,
+            match_work_time: ::std::option::Option::None,
+            forum_topic_id: ::std::option::Option::None,
+            forum_id: ::std::option::Option::None,
+            site_id: ::std::option::Option::None,
+            subordinate: ::std::option::Option::None,
+            favorite: ::std::option::Option::None,
+            exchange_modified: ::std::option::Option::None,
+            exchange_id: ::std::option::Option::None,
+            outlook_version: ::std::option::Option::None,
+            viewed_date: ::std::option::Option::None,
+            sorting: ::std::option::Option::None,
+            duration_plan: ::std::option::Option::None,
+            duration_fact: ::std::option::Option::None,
+            checklist: ::std::option::Option::None,
+            duration_type: ::std::option::Option::None,
+            is_muted: ::std::option::Option::None,
+            is_pinned: ::std::option::Option::None,
+            is_pinned_in_group: ::std::option::Option::None,
+            flow_id: ::std::option::Option::None,
+            uf_crm_task: ::std::option::Option::None,
+            uf_task_webdav_files: ::std::option::Option::None,
+            uf_mail_message: ::std::option::Option::None,
+            uf_new_tasks_field: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `ID`.
+    #[must_use]
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsId>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PARENT_ID`.
+    #[must_use]
+    pub fn parent_id(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsParentId>,
+    ) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TITLE`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsTitle>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DESCRIPTION`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsDescription>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MARK`.
+    #[must_use]
+    pub fn mark(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsMark>,
+    ) -> Self {
+        self.mark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `PRIORITY`.
+    #[must_use]
+    pub fn priority(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsPriority>,
+    ) -> Self {
+        self.priority = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS`.
+    #[must_use]
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsStatus>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MULTITASK`.
+    #[must_use]
+    pub fn multitask(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsMultitask>,
+    ) -> Self {
+        self.multitask = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NOT_VIEWED`.
+    #[must_use]
+    pub fn not_viewed(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsNotViewed>,
+    ) -> Self {
+        self.not_viewed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `REPLICATE`.
+    #[must_use]
+    pub fn replicate(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsReplicate>,
+    ) -> Self {
+        self.replicate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GROUP_ID`.
+    #[must_use]
+    pub fn group_id(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsGroupId>,
+    ) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STAGE_ID`.
+    #[must_use]
+    pub fn stage_id(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsStageId>,
+    ) -> Self {
+        self.stage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SPRINT_ID`.
+    #[must_use]
+    pub fn sprint_id(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsSprintId>,
+    ) -> Self {
+        self.sprint_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `BACKLOG_ID`.
+    #[must_use]
+    pub fn backlog_id(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsBacklogId>,
+    ) -> Self {
+        self.backlog_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_BY`.
+    #[must_use]
+    pub fn created_by(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsCreatedBy>,
+    ) -> Self {
+        self.created_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CREATED_DATE`.
+    #[must_use]
+    pub fn created_date(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsCreatedDate>,
+    ) -> Self {
+        self.created_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `RESPONSIBLE_ID`.
+    #[must_use]
+    pub fn responsible_id(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsResponsibleId>,
+    ) -> Self {
+        self.responsible_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACCOMPLICES`.
+    #[must_use]
+    pub fn accomplices(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsAccomplices>,
+    ) -> Self {
+        self.accomplices = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `AUDITORS`.
+    #[must_use]
+    pub fn auditors(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsAuditors>,
+    ) -> Self {
+        self.auditors = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CHANGED_BY`.
+    #[must_use]
+    pub fn changed_by(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsChangedBy>,
+    ) -> Self {
+        self.changed_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CHANGED_DATE`.
+    #[must_use]
+    pub fn changed_date(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsChangedDate>,
+    ) -> Self {
+        self.changed_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS_CHANGED_BY`.
+    #[must_use]
+    pub fn status_changed_by(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsStatusChangedBy>,
+    ) -> Self {
+        self.status_changed_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `STATUS_CHANGED_DATE`.
+    #[must_use]
+    pub fn status_changed_date(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsStatusChangedDate>,
+    ) -> Self {
+        self.status_changed_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLOSED_BY`.
+    #[must_use]
+    pub fn closed_by(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsClosedBy>,
+    ) -> Self {
+        self.closed_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CLOSED_DATE`.
+    #[must_use]
+    pub fn closed_date(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsClosedDate>,
+    ) -> Self {
+        self.closed_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ACTIVITY_DATE`.
+    #[must_use]
+    pub fn activity_date(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsActivityDate>,
+    ) -> Self {
+        self.activity_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DATE_START`.
+    #[must_use]
+    pub fn date_start(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsDateStart>,
+    ) -> Self {
+        self.date_start = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DEADLINE`.
+    #[must_use]
+    pub fn deadline(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsDeadline>,
+    ) -> Self {
+        self.deadline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `START_DATE_PLAN`.
+    #[must_use]
+    pub fn start_date_plan(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsStartDatePlan>,
+    ) -> Self {
+        self.start_date_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `END_DATE_PLAN`.
+    #[must_use]
+    pub fn end_date_plan(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsEndDatePlan>,
+    ) -> Self {
+        self.end_date_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `GUID`.
+    #[must_use]
+    pub fn guid(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsGuid>,
+    ) -> Self {
+        self.guid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `XML_ID`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsXmlId>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `COMMENTS_COUNT`.
+    #[must_use]
+    pub fn comments_count(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsCommentsCount>,
+    ) -> Self {
+        self.comments_count = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SERVICE_COMMENTS_COUNT`.
+    #[must_use]
+    pub fn service_comments_count(
+        mut self,
+        value: impl ::std::convert::Into<
+            TasksTaskGetFieldsResultFieldsServiceCommentsCount,
+        >,
+    ) -> Self {
+        self.service_comments_count = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `NEW_COMMENTS_COUNT`.
+    #[must_use]
+    pub fn new_comments_count(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsNewCommentsCount>,
+    ) -> Self {
+        self.new_comments_count = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ALLOW_CHANGE_DEADLINE`.
+    #[must_use]
+    pub fn allow_change_deadline(
+        mut self,
+        value: impl ::std::convert::Into<
+            TasksTaskGetFieldsResultFieldsAllowChangeDeadline,
+        >,
+    ) -> Self {
+        self.allow_change_deadline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ALLOW_TIME_TRACKING`.
+    #[must_use]
+    pub fn allow_time_tracking(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsAllowTimeTracking>,
+    ) -> Self {
+        self.allow_time_tracking = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TASK_CONTROL`.
+    #[must_use]
+    pub fn task_control(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsTaskControl>,
+    ) -> Self {
+        self.task_control = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ADD_IN_REPORT`.
+    #[must_use]
+    pub fn add_in_report(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsAddInReport>,
+    ) -> Self {
+        self.add_in_report = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FORKED_BY_TEMPLATE_ID`.
+    #[must_use]
+    pub fn forked_by_template_id(
+        mut self,
+        value: impl ::std::convert::Into<
+            TasksTaskGetFieldsResultFieldsForkedByTemplateId,
+        >,
+    ) -> Self {
+        self.forked_by_template_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIME_ESTIMATE`.
+    #[must_use]
+    pub fn time_estimate(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsTimeEstimate>,
+    ) -> Self {
+        self.time_estimate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `TIME_SPENT_IN_LOGS`.
+    #[must_use]
+    pub fn time_spent_in_logs(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsTimeSpentInLogs>,
+    ) -> Self {
+        self.time_spent_in_logs = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `MATCH_WORK_TIME`.
+    #[must_use]
+    pub fn match_work_time(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsMatchWorkTime>,
+    ) -> Self {
+        self.match_work_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FORUM_TOPIC_ID`.
+    #[must_use]
+    pub fn forum_topic_id(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsForumTopicId>,
+    ) -> Self {
+        self.forum_topic_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FORUM_ID`.
+    #[must_use]
+    pub fn forum_id(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsForumId>,
+    ) -> Self {
+        self.forum_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SITE_ID`.
+    #[must_use]
+    pub fn site_id(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsSiteId>,
+    ) -> Self {
+        self.site_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SUBORDINATE`.
+    #[must_use]
+    pub fn subordinate(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsSubordinate>,
+    ) -> Self {
+        self.subordinate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FAVORITE`.
+    #[must_use]
+    pub fn favorite(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsFavorite>,
+    ) -> Self {
+        self.favorite = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EXCHANGE_MODIFIED`.
+    #[must_use]
+    pub fn exchange_modified(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsExchangeModified>,
+    ) -> Self {
+        self.exchange_modified = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `EXCHANGE_ID`.
+    #[must_use]
+    pub fn exchange_id(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsExchangeId>,
+    ) -> Self {
+        self.exchange_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OUTLOOK_VERSION`.
+    #[must_use]
+    pub fn outlook_version(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsOutlookVersion>,
+    ) -> Self {
+        self.outlook_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `VIEWED_DATE`.
+    #[must_use]
+    pub fn viewed_date(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsViewedDate>,
+    ) -> Self {
+        self.viewed_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `SORTING`.
+    #[must_use]
+    pub fn sorting(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsSorting>,
+    ) -> Self {
+        self.sorting = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DURATION_PLAN`.
+    #[must_use]
+    pub fn duration_plan(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsDurationPlan>,
+    ) -> Self {
+        self.duration_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DURATION_FACT`.
+    #[must_use]
+    pub fn duration_fact(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsDurationFact>,
+    ) -> Self {
+        self.duration_fact = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `CHECKLIST`.
+    #[must_use]
+    pub fn checklist(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsChecklist>,
+    ) -> Self {
+        self.checklist = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `DURATION_TYPE`.
+    #[must_use]
+    pub fn duration_type(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsDurationType>,
+    ) -> Self {
+        self.duration_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_MUTED`.
+    #[must_use]
+    pub fn is_muted(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsIsMuted>,
+    ) -> Self {
+        self.is_muted = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_PINNED`.
+    #[must_use]
+    pub fn is_pinned(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsIsPinned>,
+    ) -> Self {
+        self.is_pinned = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `IS_PINNED_IN_GROUP`.
+    #[must_use]
+    pub fn is_pinned_in_group(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsIsPinnedInGroup>,
+    ) -> Self {
+        self.is_pinned_in_group = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `FLOW_ID`.
+    #[must_use]
+    pub fn flow_id(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsFlowId>,
+    ) -> Self {
+        self.flow_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_CRM_TASK`.
+    #[must_use]
+    pub fn uf_crm_task(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsUfCrmTask>,
+    ) -> Self {
+        self.uf_crm_task = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_TASK_WEBDAV_FILES`.
+    #[must_use]
+    pub fn uf_task_webdav_files(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsUfTaskWebdavFiles>,
+    ) -> Self {
+        self.uf_task_webdav_files = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_MAIL_MESSAGE`.
+    #[must_use]
+    pub fn uf_mail_message(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsUfMailMessage>,
+    ) -> Self {
+        self.uf_mail_message = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `UF_NEW_TASKS_FIELD`.
+    #[must_use]
+    pub fn uf_new_tasks_field(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFieldsUfNewTasksField>,
+    ) -> Self {
+        self.uf_new_tasks_field = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Object with task field descriptions
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetFieldsResult {
+    /// Wire name: `fields`.
+    #[serde(rename = "fields", default, skip_serializing_if = "Option::is_none")]
+    pub fields: ::std::option::Option<TasksTaskGetFieldsResultFields>,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetFieldsResult {
+    /// Creates a `TasksTaskGetFieldsResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            fields: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `fields`.
+    #[must_use]
+    pub fn fields(
+        mut self,
+        value: impl ::std::convert::Into<TasksTaskGetFieldsResultFields>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The root element of the response.
+///
+/// Contains an object describing the available actions for each user.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct TasksTaskGetaccessResult {
+    /// Wire name: `allowedActions`.
+    #[serde(rename = "allowedActions", default, skip_serializing_if = "Option::is_none")]
+    pub allowed_actions: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl TasksTaskGetaccessResult {
+    /// Creates a `TasksTaskGetaccessResult` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            allowed_actions: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `allowedActions`.
+    #[must_use]
+    pub fn allowed_actions(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.allowed_actions = ::std::option::Option::Some(value.into());
         self
     }
 }
