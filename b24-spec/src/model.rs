@@ -130,6 +130,10 @@ pub struct Command {
     /// Example results (JSON).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub result_examples: Vec<String>,
+    /// The callback may fire more than once (`bind*Callback`: every time
+    /// the user acts), not only as the one answer to the call.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub repeats: bool,
 }
 
 /// A REST method such as `telephony.externalCall.register`.
@@ -408,6 +412,8 @@ mod raw {
         examples: Vec<String>,
         #[serde(default)]
         result_examples: Vec<String>,
+        #[serde(default)]
+        repeats: bool,
     });
 
     with_docs!(Method {

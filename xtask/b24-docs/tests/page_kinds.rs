@@ -144,3 +144,41 @@ fn the_external_call_event_is_typed() {
         e.data.iter().map(|f| &f.name.value).collect::<Vec<_>>()
     );
 }
+
+fn placement(out: &Output, code: &str) -> b24_spec::Placement {
+    for (f, text) in &out.files {
+        let spec: Spec = b24_spec::parse(f, text).unwrap_or_else(|e| panic!("{f}: {e}"));
+        if let Some(p) = spec.file.placement
+            && p.code.value == code
+        {
+            return p;
+        }
+    }
+    panic!("no placement {code}")
+}
+
+fn option_names(p: &b24_spec::Placement) -> Vec<&str> {
+    p.options.iter().map(|o| o.name.value.as_str()).collect()
+}
+
+#[test]
+fn placement_options_are_imported_in_every_documented_form() {
+    let out = import();
+    // a key table (headed "Parameter" or "Key") plus the universal URI the
+    // text names; each code of the title, families spelled XXX
+    for code in ["CRM_XXX_DETAIL_TAB", "CRM_DYNAMIC_XXX_DETAIL_TAB"] {
+        let p = placement(&out, code);
+        assert_eq!(option_names(&p), ["ID", "URI"], "{code}");
+        assert!(p.options[0].required);
+        assert_eq!(p.options[0].shape.ty.value, "string");
+    }
+    let p = placement(&out, "CONTACT_CENTER");
+    assert_eq!(option_names(&p), ["ID", "URI"]);
+    // prose only: "the context carries only the universal `URI` key"
+    let p = placement(&out, "LEFT_MENU");
+    assert_eq!(option_names(&p), ["URI"]);
+    assert!(!p.options[0].required);
+    // a list of `KEY` — description items; `LANDING_BLOCK_*` is a family
+    let p = placement(&out, "LANDING_BLOCK_XXX");
+    assert_eq!(option_names(&p), ["ID", "CODE", "LID"]);
+}
