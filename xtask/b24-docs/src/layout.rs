@@ -344,7 +344,8 @@ mod merge_tests {
 
     #[test]
     fn options_merge_into_a_hand_written_file_and_again_change_nothing() {
-        let hand = "# Hand-written\nplacement:\n  code: X_Y\n  title: T\n  commands:\n    - name: go\n";
+        let hand =
+            "# Hand-written\nplacement:\n  code: X_Y\n  title: T\n  commands:\n    - name: go\n";
         let once = merge_options("placements/x_y.yaml", hand, GEN).expect("merges");
         assert!(once.contains(OPTIONS_NOTE));
         assert!(once.contains("  title: T\n"));

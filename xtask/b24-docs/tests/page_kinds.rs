@@ -182,3 +182,42 @@ fn placement_options_are_imported_in_every_documented_form() {
     let p = placement(&out, "LANDING_BLOCK_XXX");
     assert_eq!(option_names(&p), ["ID", "CODE", "LID"]);
 }
+
+#[test]
+fn rest_v3_objects_take_their_fields_from_the_linked_field_pages() {
+    let out = import();
+    let m = out
+        .files
+        .iter()
+        .filter_map(|(f, t)| b24_spec::parse(f, t).ok())
+        .flat_map(|s| s.file.methods)
+        .find(|m| m.name.value == "tasks.task.add" && m.is_v3())
+        .expect("tasks.task.add (v3)");
+    let fields = &m
+        .params
+        .iter()
+        .find(|p| p.name.value == "fields")
+        .expect("fields")
+        .shape
+        .fields;
+    // the three required fields the page lists, and the rest from
+    // "Description of all task fields", optional
+    assert!(fields.len() > 50, "{}", fields.len());
+    let get = |n: &str| {
+        fields
+            .iter()
+            .find(|f| f.name.value == n)
+            .unwrap_or_else(|| panic!("{n}"))
+    };
+    assert!(get("title").required);
+    assert!(get("responsibleId").required);
+    assert!(!get("deadline").required);
+    // the result's `item` is the task object the link describes
+    let r = m.result.expect("result");
+    let item = r
+        .fields
+        .iter()
+        .find(|f| f.name.value == "item")
+        .expect("item");
+    assert_ne!(item.shape.ty.value, "object", "item is a named type");
+}
