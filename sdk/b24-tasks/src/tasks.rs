@@ -1869,22 +1869,14 @@ pub struct TaskUpdateV3 {
     ///
     /// Wire name: `fields`.
     #[serde(rename = "fields")]
-    pub fields: ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >,
+    pub fields: Taskdto2,
 }
 impl TaskUpdateV3 {
     /// Creates a `TaskUpdateV3` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
         id: impl ::std::convert::Into<i64>,
-        fields: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        fields: impl ::std::convert::Into<Taskdto2>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -1967,6 +1959,5425 @@ impl ::b24_core::__private::Method for TasksTaskUpdate {
         "tasks.task.update",
     );
     type Output = TasksTaskUpdateResult;
+}
+/// The `ElapsedTime` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct ElapsedTime {
+    /// Time tracking record identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// User
+    ///
+    /// Wire name: `userId`.
+    #[serde(
+        rename = "userId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_id: ::std::option::Option<i64>,
+    /// Task
+    ///
+    /// Wire name: `taskId`.
+    #[serde(
+        rename = "taskId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_id: ::std::option::Option<i64>,
+    /// Minutes
+    ///
+    /// Wire name: `minutes`.
+    #[serde(
+        rename = "minutes",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub minutes: ::std::option::Option<i64>,
+    /// Seconds
+    ///
+    /// Wire name: `seconds`.
+    #[serde(
+        rename = "seconds",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub seconds: ::std::option::Option<i64>,
+    /// Source
+    ///
+    /// Wire name: `source`.
+    #[serde(
+        rename = "source",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub source: ::std::option::Option<::std::string::String>,
+    /// Comment
+    ///
+    /// Wire name: `text`.
+    #[serde(
+        rename = "text",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub text: ::std::option::Option<::std::string::String>,
+    /// Creation date
+    ///
+    /// Wire name: `createdAtTs`.
+    #[serde(
+        rename = "createdAtTs",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_at_ts: ::std::option::Option<i64>,
+    /// Start time
+    ///
+    /// Wire name: `startTs`.
+    #[serde(
+        rename = "startTs",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_ts: ::std::option::Option<i64>,
+    /// End time
+    ///
+    /// Wire name: `stopTs`.
+    #[serde(
+        rename = "stopTs",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub stop_ts: ::std::option::Option<i64>,
+}
+impl ElapsedTime {
+    /// Creates a `ElapsedTime` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            user_id: ::std::option::Option::None,
+            task_id: ::std::option::Option::None,
+            minutes: ::std::option::Option::None,
+            seconds: ::std::option::Option::None,
+            source: ::std::option::Option::None,
+            text: ::std::option::Option::None,
+            created_at_ts: ::std::option::Option::None,
+            start_ts: ::std::option::Option::None,
+            stop_ts: ::std::option::Option::None,
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `userId`.
+    #[must_use]
+    pub fn user_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.user_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `taskId`.
+    #[must_use]
+    pub fn task_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.task_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `minutes`.
+    #[must_use]
+    pub fn minutes(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.minutes = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `seconds`.
+    #[must_use]
+    pub fn seconds(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.seconds = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `source`.
+    #[must_use]
+    pub fn source(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.source = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `text`.
+    #[must_use]
+    pub fn text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `createdAtTs`.
+    #[must_use]
+    pub fn created_at_ts(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.created_at_ts = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `startTs`.
+    #[must_use]
+    pub fn start_ts(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.start_ts = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `stopTs`.
+    #[must_use]
+    pub fn stop_ts(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.stop_ts = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `Email` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct Email {
+    /// Email ID
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Task ID
+    ///
+    /// Wire name: `taskId`.
+    #[serde(
+        rename = "taskId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub task_id: ::std::option::Option<i64>,
+    /// Mailbox ID
+    ///
+    /// Wire name: `mailboxId`.
+    #[serde(
+        rename = "mailboxId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mailbox_id: ::std::option::Option<i64>,
+    /// Email title
+    ///
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Email body
+    ///
+    /// Wire name: `body`.
+    #[serde(
+        rename = "body",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub body: ::std::option::Option<::std::string::String>,
+    /// Email sender
+    ///
+    /// Wire name: `from`.
+    #[serde(
+        rename = "from",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub from: ::std::option::Option<::std::string::String>,
+    /// Email sending timestamp
+    ///
+    /// Wire name: `dateTs`.
+    #[serde(
+        rename = "dateTs",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_ts: ::std::option::Option<i64>,
+    /// Link to the email
+    ///
+    /// Wire name: `link`.
+    #[serde(
+        rename = "link",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub link: ::std::option::Option<::std::string::String>,
+}
+impl Email {
+    /// Creates a `Email` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            task_id: ::std::option::Option::None,
+            mailbox_id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            body: ::std::option::Option::None,
+            from: ::std::option::Option::None,
+            date_ts: ::std::option::Option::None,
+            link: ::std::option::Option::None,
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `taskId`.
+    #[must_use]
+    pub fn task_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.task_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `mailboxId`.
+    #[must_use]
+    pub fn mailbox_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.mailbox_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `body`.
+    #[must_use]
+    pub fn body(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.body = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `from`.
+    #[must_use]
+    pub fn from(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.from = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dateTs`.
+    #[must_use]
+    pub fn date_ts(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.date_ts = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `link`.
+    #[must_use]
+    pub fn link(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.link = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `File` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct File {
+    /// File identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Link to the file
+    ///
+    /// Wire name: `src`.
+    #[serde(
+        rename = "src",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub src: ::std::option::Option<::std::string::String>,
+    /// File name
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Width
+    ///
+    /// Wire name: `width`.
+    #[serde(
+        rename = "width",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub width: ::std::option::Option<i64>,
+    /// Height
+    ///
+    /// Wire name: `height`.
+    #[serde(
+        rename = "height",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub height: ::std::option::Option<i64>,
+    /// Size
+    ///
+    /// Wire name: `size`.
+    #[serde(
+        rename = "size",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub size: ::std::option::Option<i64>,
+    /// Subdirectory
+    ///
+    /// Wire name: `subDir`.
+    #[serde(
+        rename = "subDir",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sub_dir: ::std::option::Option<::std::string::String>,
+    /// MIME type
+    ///
+    /// Wire name: `contentType`.
+    #[serde(
+        rename = "contentType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub content_type: ::std::option::Option<::std::string::String>,
+    /// File data
+    ///
+    /// Wire name: `file`.
+    #[serde(rename = "file", default, skip_serializing_if = "Option::is_none")]
+    pub file: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+}
+impl File {
+    /// Creates a `File` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            src: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            width: ::std::option::Option::None,
+            height: ::std::option::Option::None,
+            size: ::std::option::Option::None,
+            sub_dir: ::std::option::Option::None,
+            content_type: ::std::option::Option::None,
+            file: ::std::option::Option::None,
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `src`.
+    #[must_use]
+    pub fn src(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.src = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `width`.
+    #[must_use]
+    pub fn width(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.width = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `height`.
+    #[must_use]
+    pub fn height(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.height = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `size`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `subDir`.
+    #[must_use]
+    pub fn sub_dir(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sub_dir = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `contentType`.
+    #[must_use]
+    pub fn content_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.content_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `file`.
+    #[must_use]
+    pub fn file(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.file = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `Flow` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct Flow {
+    /// Flow identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Flow name
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+}
+impl Flow {
+    /// Creates a `Flow` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `Group` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct Group {
+    /// Group identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Group name
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// An object of type file. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `image`.
+    #[serde(rename = "image", default, skip_serializing_if = "Option::is_none")]
+    pub image: ::std::option::Option<File>,
+    /// Group type
+    ///
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Visibility indicator
+    ///
+    /// Wire name: `isVisible`.
+    #[serde(
+        rename = "isVisible",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_visible: ::std::option::Option<bool>,
+}
+impl Group {
+    /// Creates a `Group` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            image: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            is_visible: ::std::option::Option::None,
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `image`.
+    #[must_use]
+    pub fn image(mut self, value: impl ::std::convert::Into<File>) -> Self {
+        self.image = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isVisible`.
+    #[must_use]
+    pub fn is_visible(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_visible = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `Source` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct Source {
+    /// Source type
+    ///
+    /// Wire name: `type`.
+    #[serde(
+        rename = "type",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Source data
+    ///
+    /// Wire name: `data`.
+    #[serde(rename = "data", default, skip_serializing_if = "Option::is_none")]
+    pub data: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+}
+impl Source {
+    /// Creates a `Source` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            data: ::std::option::Option::None,
+        }
+    }
+    /// Sets `type`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `data`.
+    #[must_use]
+    pub fn data(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.data = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `Stage` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct Stage {
+    /// Stage identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Stage title
+    ///
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Stage color
+    ///
+    /// Wire name: `color`.
+    #[serde(
+        rename = "color",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub color: ::std::option::Option<::std::string::String>,
+}
+impl Stage {
+    /// Creates a `Stage` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            color: ::std::option::Option::None,
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `color`.
+    #[must_use]
+    pub fn color(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.color = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `TaskChat` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct TaskChat {
+    /// Chat element identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Chat object identifier
+    ///
+    /// Wire name: `entityId`.
+    #[serde(
+        rename = "entityId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_id: ::std::option::Option<i64>,
+    /// Chat object type
+    ///
+    /// Wire name: `entityType`.
+    #[serde(
+        rename = "entityType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub entity_type: ::std::option::Option<::std::string::String>,
+}
+impl TaskChat {
+    /// Creates a `TaskChat` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            entity_id: ::std::option::Option::None,
+            entity_type: ::std::option::Option::None,
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entityId`.
+    #[must_use]
+    pub fn entity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.entity_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `entityType`.
+    #[must_use]
+    pub fn entity_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.entity_type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `User` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct User {
+    /// User identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// User name
+    ///
+    /// Wire name: `name`.
+    #[serde(
+        rename = "name",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// User role
+    ///
+    /// Wire name: `role`.
+    #[serde(
+        rename = "role",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub role: ::std::option::Option<::std::string::String>,
+    /// An object of type file. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `image`.
+    #[serde(rename = "image", default, skip_serializing_if = "Option::is_none")]
+    pub image: ::std::option::Option<File>,
+    /// Gender
+    ///
+    /// Wire name: `gender`.
+    #[serde(
+        rename = "gender",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub gender: ::std::option::Option<::std::string::String>,
+    /// Email
+    ///
+    /// Wire name: `email`.
+    #[serde(
+        rename = "email",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email: ::std::option::Option<::std::string::String>,
+    /// External auth ID
+    ///
+    /// Wire name: `externalAuthId`.
+    #[serde(
+        rename = "externalAuthId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub external_auth_id: ::std::option::Option<::std::string::String>,
+    /// User rights
+    ///
+    /// Wire name: `rights`.
+    #[serde(rename = "rights", default, skip_serializing_if = "Option::is_none")]
+    pub rights: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+}
+impl User {
+    /// Creates a `User` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            role: ::std::option::Option::None,
+            image: ::std::option::Option::None,
+            gender: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            external_auth_id: ::std::option::Option::None,
+            rights: ::std::option::Option::None,
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `role`.
+    #[must_use]
+    pub fn role(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.role = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `image`.
+    #[must_use]
+    pub fn image(mut self, value: impl ::std::convert::Into<File>) -> Self {
+        self.image = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `gender`.
+    #[must_use]
+    pub fn gender(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.gender = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `externalAuthId`.
+    #[must_use]
+    pub fn external_auth_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.external_auth_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `rights`.
+    #[must_use]
+    pub fn rights(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.rights = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Task priority. Possible values:
+/// - `high` — high
+/// - `average` — average
+/// - `low` — low
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskdtoPriority {
+    /// `high`
+    ///
+    /// high
+    High,
+    /// `average`
+    ///
+    /// average
+    Average,
+    /// `low`
+    ///
+    /// low
+    Low,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl TaskdtoPriority {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::High => "high",
+            Self::Average => "average",
+            Self::Low => "low",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "high" => Self::High,
+            "average" => Self::Average,
+            "low" => Self::Low,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for TaskdtoPriority {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TaskdtoPriority {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for TaskdtoPriority {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Task status. Possible values:
+/// - `pending` — waiting for execution
+/// - `in_progress` — in progress
+/// - `supposedly_completed` — awaiting control
+/// - `completed` — completed
+/// - `deferred` — deferred
+/// - `declined` — declined
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskdtoStatus {
+    /// `pending`
+    ///
+    /// waiting for execution
+    Pending,
+    /// `in_progress`
+    ///
+    /// in progress
+    InProgress,
+    /// `supposedly_completed`
+    ///
+    /// awaiting control
+    SupposedlyCompleted,
+    /// `completed`
+    ///
+    /// completed
+    Completed,
+    /// `deferred`
+    ///
+    /// deferred
+    Deferred,
+    /// `declined`
+    ///
+    /// declined
+    Declined,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl TaskdtoStatus {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pending => "pending",
+            Self::InProgress => "in_progress",
+            Self::SupposedlyCompleted => "supposedly_completed",
+            Self::Completed => "completed",
+            Self::Deferred => "deferred",
+            Self::Declined => "declined",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "pending" => Self::Pending,
+            "in_progress" => Self::InProgress,
+            "supposedly_completed" => Self::SupposedlyCompleted,
+            "completed" => Self::Completed,
+            "deferred" => Self::Deferred,
+            "declined" => Self::Declined,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for TaskdtoStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TaskdtoStatus {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for TaskdtoStatus {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `TemplateReplicateParams` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct TemplateReplicateParams {
+    /// Frequency
+    ///
+    /// Wire name: `period`.
+    #[serde(
+        rename = "period",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub period: ::std::option::Option<::std::string::String>,
+    /// Every day
+    ///
+    /// Wire name: `everyDay`.
+    #[serde(
+        rename = "everyDay",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub every_day: ::std::option::Option<::std::string::String>,
+    /// Only working days
+    ///
+    /// Wire name: `workdayOnly`.
+    #[serde(
+        rename = "workdayOnly",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workday_only: ::std::option::Option<::std::string::String>,
+    /// Interval in days of the month
+    ///
+    /// Wire name: `dailyMonthInterval`.
+    #[serde(
+        rename = "dailyMonthInterval",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub daily_month_interval: ::std::option::Option<::std::string::String>,
+    /// Every week
+    ///
+    /// Wire name: `everyWeek`.
+    #[serde(
+        rename = "everyWeek",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub every_week: ::std::option::Option<::std::string::String>,
+    /// Type of monthly repetition
+    ///
+    /// Wire name: `monthlyType`.
+    #[serde(
+        rename = "monthlyType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub monthly_type: ::std::option::Option<::std::string::String>,
+    /// Day of the month
+    ///
+    /// Wire name: `monthlyDayNum`.
+    #[serde(
+        rename = "monthlyDayNum",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub monthly_day_num: ::std::option::Option<::std::string::String>,
+    /// First month of the period
+    ///
+    /// Wire name: `monthlyMonthNum1`.
+    #[serde(
+        rename = "monthlyMonthNum1",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub monthly_month_num1: ::std::option::Option<::std::string::String>,
+    /// Week number in the month
+    ///
+    /// Wire name: `monthlyWeekDayNum`.
+    #[serde(
+        rename = "monthlyWeekDayNum",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub monthly_week_day_num: ::std::option::Option<::std::string::String>,
+    /// Day of the week
+    ///
+    /// Wire name: `monthlyWeekDay`.
+    #[serde(
+        rename = "monthlyWeekDay",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub monthly_week_day: ::std::option::Option<::std::string::String>,
+    /// Second month of the period
+    ///
+    /// Wire name: `monthlyMonthNum2`.
+    #[serde(
+        rename = "monthlyMonthNum2",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub monthly_month_num2: ::std::option::Option<::std::string::String>,
+    /// Type of yearly repetition
+    ///
+    /// Wire name: `yearlyType`.
+    #[serde(
+        rename = "yearlyType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub yearly_type: ::std::option::Option<::std::string::String>,
+    /// Day of the month for yearly repetition
+    ///
+    /// Wire name: `yearlyDayNum`.
+    #[serde(
+        rename = "yearlyDayNum",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub yearly_day_num: ::std::option::Option<::std::string::String>,
+    /// First month of yearly repetition
+    ///
+    /// Wire name: `yearlyMonth1`.
+    #[serde(
+        rename = "yearlyMonth1",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub yearly_month1: ::std::option::Option<::std::string::String>,
+    /// Week number for yearly repetition
+    ///
+    /// Wire name: `yearlyWeekDayNum`.
+    #[serde(
+        rename = "yearlyWeekDayNum",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub yearly_week_day_num: ::std::option::Option<::std::string::String>,
+    /// Day of the week for yearly repetition
+    ///
+    /// Wire name: `yearlyWeekDay`.
+    #[serde(
+        rename = "yearlyWeekDay",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub yearly_week_day: ::std::option::Option<::std::string::String>,
+    /// Second month of yearly repetition
+    ///
+    /// Wire name: `yearlyMonth2`.
+    #[serde(
+        rename = "yearlyMonth2",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub yearly_month2: ::std::option::Option<::std::string::String>,
+    /// Time
+    ///
+    /// Wire name: `time`.
+    #[serde(
+        rename = "time",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub time: ::std::option::Option<::std::string::String>,
+    /// Timezone offset
+    ///
+    /// Wire name: `timezoneOffset`.
+    #[serde(
+        rename = "timezoneOffset",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub timezone_offset: ::std::option::Option<::std::string::String>,
+    /// Start date of repetition
+    ///
+    /// Wire name: `startDate`.
+    #[serde(
+        rename = "startDate",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_date: ::std::option::Option<::std::string::String>,
+    /// Until what date to repeat
+    ///
+    /// Wire name: `repeatTill`.
+    #[serde(
+        rename = "repeatTill",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub repeat_till: ::std::option::Option<::std::string::String>,
+    /// End date of repetition
+    ///
+    /// Wire name: `endDate`.
+    #[serde(
+        rename = "endDate",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_date: ::std::option::Option<::std::string::String>,
+    /// Number of repetitions
+    ///
+    /// Wire name: `times`.
+    #[serde(
+        rename = "times",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub times: ::std::option::Option<::std::string::String>,
+}
+impl TemplateReplicateParams {
+    /// Creates a `TemplateReplicateParams` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            period: ::std::option::Option::None,
+            every_day: ::std::option::Option::None,
+            workday_only: ::std::option::Option::None,
+            daily_month_interval: ::std::option::Option::None,
+            every_week: ::std::option::Option::None,
+            monthly_type: ::std::option::Option::None,
+            monthly_day_num: ::std::option::Option::None,
+            monthly_month_num1: ::std::option::Option::None,
+            monthly_week_day_num: ::std::option::Option::None,
+            monthly_week_day: ::std::option::Option::None,
+            monthly_month_num2: ::std::option::Option::None,
+            yearly_type: ::std::option::Option::None,
+            yearly_day_num: ::std::option::Option::None,
+            yearly_month1: ::std::option::Option::None,
+            yearly_week_day_num: ::std::option::Option::None,
+            yearly_week_day: ::std::option::Option::None,
+            yearly_month2: ::std::option::Option::None,
+            time: ::std::option::Option::None,
+            timezone_offset: ::std::option::Option::None,
+            start_date: ::std::option::Option::None,
+            repeat_till: ::std::option::Option::None,
+            end_date: ::std::option::Option::None,
+            times: ::std::option::Option::None,
+        }
+    }
+    /// Sets `period`.
+    #[must_use]
+    pub fn period(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.period = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `everyDay`.
+    #[must_use]
+    pub fn every_day(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.every_day = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `workdayOnly`.
+    #[must_use]
+    pub fn workday_only(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.workday_only = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dailyMonthInterval`.
+    #[must_use]
+    pub fn daily_month_interval(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.daily_month_interval = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `everyWeek`.
+    #[must_use]
+    pub fn every_week(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.every_week = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `monthlyType`.
+    #[must_use]
+    pub fn monthly_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.monthly_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `monthlyDayNum`.
+    #[must_use]
+    pub fn monthly_day_num(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.monthly_day_num = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `monthlyMonthNum1`.
+    #[must_use]
+    pub fn monthly_month_num1(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.monthly_month_num1 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `monthlyWeekDayNum`.
+    #[must_use]
+    pub fn monthly_week_day_num(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.monthly_week_day_num = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `monthlyWeekDay`.
+    #[must_use]
+    pub fn monthly_week_day(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.monthly_week_day = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `monthlyMonthNum2`.
+    #[must_use]
+    pub fn monthly_month_num2(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.monthly_month_num2 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `yearlyType`.
+    #[must_use]
+    pub fn yearly_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.yearly_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `yearlyDayNum`.
+    #[must_use]
+    pub fn yearly_day_num(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.yearly_day_num = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `yearlyMonth1`.
+    #[must_use]
+    pub fn yearly_month1(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.yearly_month1 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `yearlyWeekDayNum`.
+    #[must_use]
+    pub fn yearly_week_day_num(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.yearly_week_day_num = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `yearlyWeekDay`.
+    #[must_use]
+    pub fn yearly_week_day(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.yearly_week_day = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `yearlyMonth2`.
+    #[must_use]
+    pub fn yearly_month2(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.yearly_month2 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `time`.
+    #[must_use]
+    pub fn time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `timezoneOffset`.
+    #[must_use]
+    pub fn timezone_offset(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.timezone_offset = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `startDate`.
+    #[must_use]
+    pub fn start_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.start_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `repeatTill`.
+    #[must_use]
+    pub fn repeat_till(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.repeat_till = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `endDate`.
+    #[must_use]
+    pub fn end_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.end_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `times`.
+    #[must_use]
+    pub fn times(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.times = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `Template` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct Template {
+    /// Template identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// An object of type task. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `task`.
+    #[serde(rename = "task", default, skip_serializing_if = "Option::is_none")]
+    pub task: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// Title
+    ///
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Description
+    ///
+    /// Wire name: `description`.
+    #[serde(
+        rename = "description",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `creator`.
+    #[serde(rename = "creator", default, skip_serializing_if = "Option::is_none")]
+    pub creator: ::std::option::Option<User>,
+    /// Collection of responsible persons
+    ///
+    /// Wire name: `responsibleCollection`.
+    #[serde(
+        rename = "responsibleCollection",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_collection: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Deadline shift
+    ///
+    /// Wire name: `deadlineAfterTs`.
+    #[serde(
+        rename = "deadlineAfterTs",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deadline_after_ts: ::std::option::Option<i64>,
+    /// Planned start date
+    ///
+    /// Wire name: `startDatePlanTs`.
+    #[serde(
+        rename = "startDatePlanTs",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_date_plan_ts: ::std::option::Option<i64>,
+    /// Planned end date
+    ///
+    /// Wire name: `endDatePlanTs`.
+    #[serde(
+        rename = "endDatePlanTs",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_date_plan_ts: ::std::option::Option<i64>,
+    /// Task repetition from the template
+    ///
+    /// Wire name: `replicate`.
+    #[serde(
+        rename = "replicate",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub replicate: ::std::option::Option<bool>,
+    /// Array of checklist item identifiers
+    ///
+    /// Wire name: `checklist`.
+    #[serde(rename = "checklist", default, skip_serializing_if = "Option::is_none")]
+    pub checklist: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// An object of type group. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `group`.
+    #[serde(rename = "group", default, skip_serializing_if = "Option::is_none")]
+    pub group: ::std::option::Option<Group>,
+    /// Priority
+    ///
+    /// Wire name: `priority`.
+    #[serde(
+        rename = "priority",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub priority: ::std::option::Option<::std::string::String>,
+    /// Participants
+    ///
+    /// Wire name: `accomplices`.
+    #[serde(rename = "accomplices", default, skip_serializing_if = "Option::is_none")]
+    pub accomplices: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Auditors
+    ///
+    /// Wire name: `auditors`.
+    #[serde(rename = "auditors", default, skip_serializing_if = "Option::is_none")]
+    pub auditors: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Parent template. An object of type task template
+    ///
+    /// Wire name: `parent`.
+    #[serde(rename = "parent", default, skip_serializing_if = "Option::is_none")]
+    pub parent: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// An object of replication parameters. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `replicateParams`.
+    #[serde(
+        rename = "replicateParams",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub replicate_params: ::std::option::Option<TemplateReplicateParams>,
+}
+impl Template {
+    /// Creates a `Template` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            task: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            creator: ::std::option::Option::None,
+            responsible_collection: ::std::option::Option::None,
+            deadline_after_ts: ::std::option::Option::None,
+            start_date_plan_ts: ::std::option::Option::None,
+            end_date_plan_ts: ::std::option::Option::None,
+            replicate: ::std::option::Option::None,
+            checklist: ::std::option::Option::None,
+            group: ::std::option::Option::None,
+            priority: ::std::option::Option::None,
+            accomplices: ::std::option::Option::None,
+            auditors: ::std::option::Option::None,
+            parent: ::std::option::Option::None,
+            replicate_params: ::std::option::Option::None,
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `task`.
+    #[must_use]
+    pub fn task(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.task = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `creator`.
+    #[must_use]
+    pub fn creator(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.creator = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `responsibleCollection`.
+    #[must_use]
+    pub fn responsible_collection(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.responsible_collection = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deadlineAfterTs`.
+    #[must_use]
+    pub fn deadline_after_ts(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.deadline_after_ts = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `startDatePlanTs`.
+    #[must_use]
+    pub fn start_date_plan_ts(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.start_date_plan_ts = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `endDatePlanTs`.
+    #[must_use]
+    pub fn end_date_plan_ts(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.end_date_plan_ts = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `replicate`.
+    #[must_use]
+    pub fn replicate(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.replicate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `checklist`.
+    #[must_use]
+    pub fn checklist(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.checklist = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `group`.
+    #[must_use]
+    pub fn group(mut self, value: impl ::std::convert::Into<Group>) -> Self {
+        self.group = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `priority`.
+    #[must_use]
+    pub fn priority(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.priority = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `accomplices`.
+    #[must_use]
+    pub fn accomplices(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.accomplices = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `auditors`.
+    #[must_use]
+    pub fn auditors(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.auditors = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `parent`.
+    #[must_use]
+    pub fn parent(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.parent = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `replicateParams`.
+    #[must_use]
+    pub fn replicate_params(
+        mut self,
+        value: impl ::std::convert::Into<TemplateReplicateParams>,
+    ) -> Self {
+        self.replicate_params = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// The `Taskdto` object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::b24_core::__private::serde::Serialize,
+    ::b24_core::__private::serde::Deserialize
+)]
+#[serde(crate = "::b24_core::__private::serde")]
+#[non_exhaustive]
+pub struct Taskdto {
+    /// Task identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Task title, a required field for creating a task
+    ///
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Task description
+    ///
+    /// Wire name: `description`.
+    #[serde(
+        rename = "description",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Creator identifier, a required field for creating a task
+    ///
+    /// Wire name: `creatorId`.
+    #[serde(
+        rename = "creatorId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub creator_id: ::std::option::Option<i64>,
+    /// Creator. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `creator`.
+    #[serde(rename = "creator", default, skip_serializing_if = "Option::is_none")]
+    pub creator: ::std::option::Option<User>,
+    /// Creation date in ISO-8601 format
+    ///
+    /// Wire name: `created`.
+    #[serde(
+        rename = "created",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created: ::std::option::Option<::std::string::String>,
+    /// Assignee identifier, a required field for creating a task
+    ///
+    /// Wire name: `responsibleId`.
+    #[serde(
+        rename = "responsibleId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_id: ::std::option::Option<i64>,
+    /// Assignee. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `responsible`.
+    #[serde(rename = "responsible", default, skip_serializing_if = "Option::is_none")]
+    pub responsible: ::std::option::Option<User>,
+    /// Deadline in ISO-8601 format, for example, `2025-12-31T23:59:59+02:00`
+    ///
+    /// Wire name: `deadline`.
+    #[serde(
+        rename = "deadline",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deadline: ::std::option::Option<::std::string::String>,
+    /// Task control by the creator. Possible values:
+    /// `Y` — enabled
+    /// `N` — disabled, default value
+    ///
+    /// Wire name: `needsControl`.
+    #[serde(
+        rename = "needsControl",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub needs_control: ::std::option::Option<bool>,
+    /// Planned start date in ISO-8601 format, for example, `2025-12-31T06:00:00+02:00`
+    ///
+    /// Wire name: `startPlan`.
+    #[serde(
+        rename = "startPlan",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_plan: ::std::option::Option<::std::string::String>,
+    /// Planned end date in ISO-8601 format, for example, `2025-12-31T18:00:00+02:00`
+    ///
+    /// Wire name: `endPlan`.
+    #[serde(
+        rename = "endPlan",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_plan: ::std::option::Option<::std::string::String>,
+    /// Identifiers of checklist items. To work with checklists, use the methods task.checklistitem.*
+    ///
+    /// Wire name: `checklist`.
+    #[serde(rename = "checklist", default, skip_serializing_if = "Option::is_none")]
+    pub checklist: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Group/project identifier. To work with groups, use the methods sonet_group.*
+    ///
+    /// Wire name: `groupId`.
+    #[serde(
+        rename = "groupId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_id: ::std::option::Option<i64>,
+    /// Group/project. An object of type group. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `group`.
+    #[serde(rename = "group", default, skip_serializing_if = "Option::is_none")]
+    pub group: ::std::option::Option<Group>,
+    /// Stage identifier. Use if the task is in a group/project
+    ///
+    /// Wire name: `stageId`.
+    #[serde(
+        rename = "stageId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub stage_id: ::std::option::Option<i64>,
+    /// Stage. An object of type stage. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `stage`.
+    #[serde(rename = "stage", default, skip_serializing_if = "Option::is_none")]
+    pub stage: ::std::option::Option<Stage>,
+    /// Epic identifier. To work with epics, use the methods tasks.api.scrum.epic.*
+    ///
+    /// Wire name: `epicId`.
+    #[serde(
+        rename = "epicId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub epic_id: ::std::option::Option<i64>,
+    /// Story points. To update a Scrum task, use the method tasks.api.scrum.task.update
+    ///
+    /// Wire name: `storyPoints`.
+    #[serde(
+        rename = "storyPoints",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub story_points: ::std::option::Option<i64>,
+    /// Flow identifier. To work with flows, use the methods tasks.flow.Flow.*
+    ///
+    /// Wire name: `flowId`.
+    #[serde(
+        rename = "flowId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub flow_id: ::std::option::Option<i64>,
+    /// Flow. An object of type flow. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `flow`.
+    #[serde(rename = "flow", default, skip_serializing_if = "Option::is_none")]
+    pub flow: ::std::option::Option<Flow>,
+    /// Task priority. Possible values:
+    /// - `high` — high
+    /// - `average` — average
+    /// - `low` — low
+    ///
+    /// Wire name: `priority`.
+    #[serde(rename = "priority", default, skip_serializing_if = "Option::is_none")]
+    pub priority: ::std::option::Option<TaskdtoPriority>,
+    /// Task status. Possible values:
+    /// - `pending` — waiting for execution
+    /// - `in_progress` — in progress
+    /// - `supposedly_completed` — awaiting control
+    /// - `completed` — completed
+    /// - `deferred` — deferred
+    /// - `declined` — declined
+    ///
+    /// Wire name: `status`.
+    #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
+    pub status: ::std::option::Option<TaskdtoStatus>,
+    /// Status change date in ISO 8601 format
+    ///
+    /// Wire name: `statusChanged`.
+    #[serde(
+        rename = "statusChanged",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_changed: ::std::option::Option<::std::string::String>,
+    /// List of user identifiers — participants in the methods for creating or updating a task.
+    /// An array of objects of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `accomplices`.
+    #[serde(rename = "accomplices", default, skip_serializing_if = "Option::is_none")]
+    pub accomplices: ::std::option::Option<::std::vec::Vec<User>>,
+    /// List of user identifiers — auditors of the task in the methods for creating or updating a task.
+    /// An array of objects of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `auditors`.
+    #[serde(rename = "auditors", default, skip_serializing_if = "Option::is_none")]
+    pub auditors: ::std::option::Option<::std::vec::Vec<User>>,
+    /// Parent task identifier.
+    /// Has a value of `null` if there is no parent task
+    ///
+    /// Wire name: `parentId`.
+    #[serde(
+        rename = "parentId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Parent task. An object of type task. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `parent`.
+    #[serde(rename = "parent", default, skip_serializing_if = "Option::is_none")]
+    pub parent: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// Indicates the presence of a checklist. The field is automatically updated
+    ///
+    /// Wire name: `containsChecklist`.
+    #[serde(
+        rename = "containsChecklist",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_checklist: ::std::option::Option<bool>,
+    /// Indicates the presence of subtasks. The field is automatically updated
+    ///
+    /// Wire name: `containsSubTasks`.
+    #[serde(
+        rename = "containsSubTasks",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_sub_tasks: ::std::option::Option<bool>,
+    /// Indicates the presence of related tasks. The field is automatically updated
+    ///
+    /// Wire name: `containsRelatedTasks`.
+    #[serde(
+        rename = "containsRelatedTasks",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_related_tasks: ::std::option::Option<bool>,
+    /// Indicates the presence of Gantt links. The field is automatically updated
+    ///
+    /// Wire name: `containsGanttLinks`.
+    #[serde(
+        rename = "containsGanttLinks",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_gantt_links: ::std::option::Option<bool>,
+    /// Indicates the presence of integrations. The field is automatically updated
+    ///
+    /// Wire name: `containsPlacements`.
+    #[serde(
+        rename = "containsPlacements",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_placements: ::std::option::Option<bool>,
+    /// Indicates the presence of results. The field is automatically updated
+    ///
+    /// Wire name: `containsResults`.
+    #[serde(
+        rename = "containsResults",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_results: ::std::option::Option<bool>,
+    /// Number of reminders for the task. The field is automatically updated
+    ///
+    /// Wire name: `numberOfReminders`.
+    #[serde(
+        rename = "numberOfReminders",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub number_of_reminders: ::std::option::Option<i64>,
+    /// Task chat identifier. To work with the task chat, use the methods im.message.*
+    ///
+    /// Wire name: `chatId`.
+    #[serde(
+        rename = "chatId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub chat_id: ::std::option::Option<i64>,
+    /// Task chat. An object of type task chat. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `chat`.
+    #[serde(rename = "chat", default, skip_serializing_if = "Option::is_none")]
+    pub chat: ::std::option::Option<TaskChat>,
+    /// Planned duration
+    ///
+    /// Wire name: `plannedDuration`.
+    #[serde(
+        rename = "plannedDuration",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub planned_duration: ::std::option::Option<i64>,
+    /// Actual duration
+    ///
+    /// Wire name: `actualDuration`.
+    #[serde(
+        rename = "actualDuration",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub actual_duration: ::std::option::Option<i64>,
+    /// Unit of planned duration. Possible values: `secs`, `mins`, `hours`, `days`, `weeks`, `monts`, `years`
+    ///
+    /// Wire name: `durationType`.
+    #[serde(
+        rename = "durationType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub duration_type: ::std::option::Option<::std::string::String>,
+    /// Start date of execution in ISO 8601 format
+    ///
+    /// Wire name: `started`.
+    #[serde(
+        rename = "started",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub started: ::std::option::Option<::std::string::String>,
+    /// Time estimate in seconds
+    ///
+    /// Wire name: `estimatedTime`.
+    #[serde(
+        rename = "estimatedTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub estimated_time: ::std::option::Option<i64>,
+    /// Indicates a recurring task. Possible values:
+    /// - `Y` — yes, make the task recurring
+    /// - `N` — do not repeat
+    ///
+    /// Wire name: `replicate`.
+    #[serde(
+        rename = "replicate",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub replicate: ::std::option::Option<bool>,
+    /// Change date in ISO 8601 format
+    ///
+    /// Wire name: `changed`.
+    #[serde(
+        rename = "changed",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub changed: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who changed the task
+    ///
+    /// Wire name: `changedById`.
+    #[serde(
+        rename = "changedById",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub changed_by_id: ::std::option::Option<i64>,
+    /// Who changed. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `changedBy`.
+    #[serde(rename = "changedBy", default, skip_serializing_if = "Option::is_none")]
+    pub changed_by: ::std::option::Option<User>,
+    /// Identifier of the user who changed the status
+    ///
+    /// Wire name: `statusChangedById`.
+    #[serde(
+        rename = "statusChangedById",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_changed_by_id: ::std::option::Option<i64>,
+    /// Who changed the status. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `statusChangedBy`.
+    #[serde(
+        rename = "statusChangedBy",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_changed_by: ::std::option::Option<User>,
+    /// Identifier of the user who closed the task
+    ///
+    /// Wire name: `closedById`.
+    #[serde(
+        rename = "closedById",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub closed_by_id: ::std::option::Option<i64>,
+    /// Who closed. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `closedBy`.
+    #[serde(rename = "closedBy", default, skip_serializing_if = "Option::is_none")]
+    pub closed_by: ::std::option::Option<User>,
+    /// Closing date in ISO 8601 format
+    ///
+    /// Wire name: `closed`.
+    #[serde(
+        rename = "closed",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub closed: ::std::option::Option<::std::string::String>,
+    /// Date of last activity in ISO 8601 format
+    ///
+    /// Wire name: `activity`.
+    #[serde(
+        rename = "activity",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub activity: ::std::option::Option<::std::string::String>,
+    /// Task `GUID` identifier
+    ///
+    /// Wire name: `guid`.
+    #[serde(
+        rename = "guid",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub guid: ::std::option::Option<::std::string::String>,
+    /// External identifier
+    ///
+    /// Wire name: `xmlId`.
+    #[serde(
+        rename = "xmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Exchange identifier
+    ///
+    /// Wire name: `exchangeId`.
+    #[serde(
+        rename = "exchangeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub exchange_id: ::std::option::Option<::std::string::String>,
+    /// Date of modification in Exchange
+    ///
+    /// Wire name: `exchangeModified`.
+    #[serde(
+        rename = "exchangeModified",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub exchange_modified: ::std::option::Option<::std::string::String>,
+    /// Version of synchronization with Outlook
+    ///
+    /// Wire name: `outlookVersion`.
+    #[serde(
+        rename = "outlookVersion",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub outlook_version: ::std::option::Option<i64>,
+    /// Task rating. Possible values:
+    /// `N` — negative
+    /// `P` — positive
+    /// `null` — unrated
+    ///
+    /// Wire name: `mark`.
+    #[serde(
+        rename = "mark",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mark: ::std::option::Option<::std::string::String>,
+    /// Allowed to change the deadline. Possible values:
+    /// - `Y` — allowed
+    /// - `N` — not allowed
+    ///
+    /// Wire name: `allowsChangeDeadline`.
+    #[serde(
+        rename = "allowsChangeDeadline",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allows_change_deadline: ::std::option::Option<bool>,
+    /// Time tracking enabled for the task. Possible values:
+    /// - `Y` — enabled
+    /// - `N` — not enabled
+    ///
+    /// Wire name: `allowsTimeTracking`.
+    #[serde(
+        rename = "allowsTimeTracking",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allows_time_tracking: ::std::option::Option<bool>,
+    /// Consider working hours. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `matchesWorkTime`.
+    #[serde(
+        rename = "matchesWorkTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub matches_work_time: ::std::option::Option<bool>,
+    /// Add to report. Possible values:
+    /// - `Y` — add
+    /// - `N` — do not add
+    ///
+    /// Wire name: `addInReport`.
+    #[serde(
+        rename = "addInReport",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub add_in_report: ::std::option::Option<bool>,
+    /// Indicates "base task with subtasks". Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `isMultitask`.
+    #[serde(
+        rename = "isMultitask",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multitask: ::std::option::Option<bool>,
+    /// Site identifier
+    ///
+    /// Wire name: `siteId`.
+    #[serde(
+        rename = "siteId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub site_id: ::std::option::Option<::std::string::String>,
+    /// Identifier of the template if the task was created from a template
+    ///
+    /// Wire name: `forkedByTemplateId`.
+    #[serde(
+        rename = "forkedByTemplateId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub forked_by_template_id: ::std::option::Option<i64>,
+    /// Task template. An object of type template. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `forkedByTemplate`.
+    #[serde(
+        rename = "forkedByTemplate",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub forked_by_template: ::std::option::Option<Template>,
+    /// Date after which the deadline cannot be changed, in ISO 8601 format
+    ///
+    /// Wire name: `maxDeadlineChangeDate`.
+    #[serde(
+        rename = "maxDeadlineChangeDate",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_deadline_change_date: ::std::option::Option<::std::string::String>,
+    /// Maximum number of deadline extensions
+    ///
+    /// Wire name: `maxDeadlineChanges`.
+    #[serde(
+        rename = "maxDeadlineChanges",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_deadline_changes: ::std::option::Option<i64>,
+    /// Require a reason when changing the deadline. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `requireDeadlineChangeReason`.
+    #[serde(
+        rename = "requireDeadlineChangeReason",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub require_deadline_change_reason: ::std::option::Option<bool>,
+    /// Link to the task
+    ///
+    /// Wire name: `link`.
+    #[serde(
+        rename = "link",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub link: ::std::option::Option<::std::string::String>,
+    /// Array of actions that the user can perform with the task
+    ///
+    /// Wire name: `rights`.
+    #[serde(rename = "rights", default, skip_serializing_if = "Option::is_none")]
+    pub rights: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// Link to the archive for downloading all task files
+    ///
+    /// Wire name: `archiveLink`.
+    #[serde(
+        rename = "archiveLink",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub archive_link: ::std::option::Option<::std::string::String>,
+    /// Array of identifiers of related CRM objects in the format:
+    /// - `L_XX` — lead,
+    /// - `D_XX` — deal
+    /// - `C_XX` — contact
+    /// - `CO_XX` — company
+    /// - `SI_XX` — invoice
+    /// - `TXX_XX` — SPA
+    ///
+    /// Wire name: `crmItemIds`.
+    #[serde(rename = "crmItemIds", default, skip_serializing_if = "Option::is_none")]
+    pub crm_item_ids: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Identifier of the email from which the task was created
+    ///
+    /// Wire name: `emailId`.
+    #[serde(
+        rename = "emailId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email_id: ::std::option::Option<i64>,
+    /// Email from which the task was created. An object of type email. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `email`.
+    #[serde(rename = "email", default, skip_serializing_if = "Option::is_none")]
+    pub email: ::std::option::Option<Email>,
+    /// Time tracking. An object of type time tracking. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `elapsedTime`.
+    #[serde(rename = "elapsedTime", default, skip_serializing_if = "Option::is_none")]
+    pub elapsed_time: ::std::option::Option<ElapsedTime>,
+    /// Require a result. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `requireResult`.
+    #[serde(
+        rename = "requireResult",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub require_result: ::std::option::Option<bool>,
+    /// Consider subtasks deadlines. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `matchesSubTasksTime`.
+    #[serde(
+        rename = "matchesSubTasksTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub matches_sub_tasks_time: ::std::option::Option<bool>,
+    /// Auto-completion of subtasks. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `autocompleteSubTasks`.
+    #[serde(
+        rename = "autocompleteSubTasks",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub autocomplete_sub_tasks: ::std::option::Option<bool>,
+    /// Allowed to change planned dates. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `allowsChangeDatePlan`.
+    #[serde(
+        rename = "allowsChangeDatePlan",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allows_change_date_plan: ::std::option::Option<bool>,
+    /// Indicates "in favorites". The field returns an array containing the ID of the current user if their setting is active `"inFavorite": [29]`
+    ///
+    /// Wire name: `inFavorite`.
+    #[serde(rename = "inFavorite", default, skip_serializing_if = "Option::is_none")]
+    pub in_favorite: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Indicates "task pinned". The field returns an array containing the ID of the current user if their setting is active `"inPin": [29]`
+    ///
+    /// Wire name: `inPin`.
+    #[serde(rename = "inPin", default, skip_serializing_if = "Option::is_none")]
+    pub in_pin: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Indicates "task pinned in group". The field returns an array containing the ID of the current user if their setting is active `"inGroupPin": [29]`
+    ///
+    /// Wire name: `inGroupPin`.
+    #[serde(rename = "inGroupPin", default, skip_serializing_if = "Option::is_none")]
+    pub in_group_pin: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Indicates "mute". The field returns an array containing the ID of the current user if their setting is active `"inMute": [29]`
+    ///
+    /// Wire name: `inMute`.
+    #[serde(rename = "inMute", default, skip_serializing_if = "Option::is_none")]
+    pub in_mute: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Source of the task. An object source. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `source`.
+    #[serde(rename = "source", default, skip_serializing_if = "Option::is_none")]
+    pub source: ::std::option::Option<Source>,
+    /// Dependencies on tasks
+    ///
+    /// Wire name: `dependsOn`.
+    #[serde(rename = "dependsOn", default, skip_serializing_if = "Option::is_none")]
+    pub depends_on: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Task creation scenario. Possible values:
+    /// - `default` — default value
+    /// - `crm` — CRM
+    /// - `mobile` — mobile application
+    /// - `voice` — audio task AI
+    /// - `video` — video task AI
+    ///
+    /// Wire name: `scenarios`.
+    #[serde(rename = "scenarios", default, skip_serializing_if = "Option::is_none")]
+    pub scenarios: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Fields the spec does not list, kept as received.
+    #[serde(flatten)]
+    pub extra: ::b24_core::__private::serde_json::Map<
+        ::std::string::String,
+        ::b24_core::__private::serde_json::Value,
+    >,
+}
+impl Taskdto {
+    /// Creates a `Taskdto` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            creator_id: ::std::option::Option::None,
+            creator: ::std::option::Option::None,
+            created: ::std::option::Option::None,
+            responsible_id: ::std::option::Option::None,
+            responsible: ::std::option::Option::None,
+            deadline: ::std::option::Option::None,
+            needs_control: ::std::option::Option::None,
+            start_plan: ::std::option::Option::None,
+            end_plan: ::std::option::Option::None,
+            checklist: ::std::option::Option::None,
+            group_id: ::std::option::Option::None,
+            group: ::std::option::Option::None,
+            stage_id: ::std::option::Option::None,
+            stage: ::std::option::Option::None,
+            epic_id: ::std::option::Option::None,
+            story_points: ::std::option::Option::None,
+            flow_id: ::std::option::Option::None,
+            flow: ::std::option::Option::None,
+            priority: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            status_changed: ::std::option::Option::None,
+            accomplices: ::std::option::Option::None,
+            auditors: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            parent: ::std::option::Option::None,
+            contains_checklist: ::std::option::Option::None,
+            contains_sub_tasks: ::std::option::Option::None,
+            contains_related_tasks: ::std::option::Option::None,
+            contains_gantt_links: ::std::option::Option::None,
+            contains_placements: ::std::option::Option::None,
+            contains_results: ::std::option::Option::None,
+            number_of_reminders: ::std::option::Option::None,
+            chat_id: ::std::option::Option::None,
+            chat: ::std::option::Option::None,
+            planned_duration: ::std::option::Option::None,
+            actual_duration: ::std::option::Option::None,
+            duration_type: ::std::option::Option::None,
+            started: ::std::option::Option::None,
+            estimated_time: ::std::option::Option::None,
+            replicate: ::std::option::Option::None,
+            changed: ::std::option::Option::None,
+            changed_by_id: ::std::option::Option::None,
+            changed_by: ::std::option::Option::None,
+            status_changed_by_id: ::std::option::Option::None,
+            status_changed_by: ::std::option::Option::None,
+            closed_by_id: ::std::option::Option::None,
+            closed_by: ::std::option::Option::None,
+            closed: ::std::option::Option::None,
+            activity: ::std::option::Option::None,
+            guid: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            exchange_id: ::std::option::Option::None,
+            exchange_modified: ::std::option::Option::None,
+            outlook_version: ::std::option::Option::None,
+            mark: ::std::option::Option::None,
+            allows_change_deadline: ::std::option::Option::None,
+            allows_time_tracking: ::std::option::Option::None,
+            matches_work_time: ::std::option::Option::None,
+            add_in_report: ::std::option::Option::None,
+            is_multitask: ::std::option::Option::None,
+            site_id: ::std::option::Option::None,
+            forked_by_template_id: ::std::option::Option::None,
+            forked_by_template: ::std::option::Option::None,
+            max_deadline_change_date: ::std::option::Option::None,
+            max_deadline_changes: ::std::option::Option::None,
+            require_deadline_change_reason: ::std::option::Option::None,
+            link: ::std::option::Option::None,
+            rights: ::std::option::Option::None,
+            archive_link: ::std::option::Option::None,
+            crm_item_ids: ::std::option::Option::None,
+            email_id: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            elapsed_time: ::std::option::Option::None,
+            require_result: ::std::option::Option::None,
+            matches_sub_tasks_time: ::std::option::Option::None,
+            autocomplete_sub_tasks: ::std::option::Option::None,
+            allows_change_date_plan: ::std::option::Option::None,
+            in_favorite: ::std::option::Option::None,
+            in_pin: ::std::option::Option::None,
+            in_group_pin: ::std::option::Option::None,
+            in_mute: ::std::option::Option::None,
+            source: ::std::option::Option::None,
+            depends_on: ::std::option::Option::None,
+            scenarios: ::std::option::Option::None,
+            extra: ::b24_core::__private::serde_json::Map::new(),
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `creatorId`.
+    #[must_use]
+    pub fn creator_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.creator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `creator`.
+    #[must_use]
+    pub fn creator(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.creator = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `created`.
+    #[must_use]
+    pub fn created(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `responsibleId`.
+    #[must_use]
+    pub fn responsible_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.responsible_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `responsible`.
+    #[must_use]
+    pub fn responsible(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.responsible = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deadline`.
+    #[must_use]
+    pub fn deadline(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deadline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `needsControl`.
+    #[must_use]
+    pub fn needs_control(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.needs_control = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `startPlan`.
+    #[must_use]
+    pub fn start_plan(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.start_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `endPlan`.
+    #[must_use]
+    pub fn end_plan(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.end_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `checklist`.
+    #[must_use]
+    pub fn checklist(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.checklist = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `groupId`.
+    #[must_use]
+    pub fn group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `group`.
+    #[must_use]
+    pub fn group(mut self, value: impl ::std::convert::Into<Group>) -> Self {
+        self.group = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `stageId`.
+    #[must_use]
+    pub fn stage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.stage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `stage`.
+    #[must_use]
+    pub fn stage(mut self, value: impl ::std::convert::Into<Stage>) -> Self {
+        self.stage = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `epicId`.
+    #[must_use]
+    pub fn epic_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.epic_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `storyPoints`.
+    #[must_use]
+    pub fn story_points(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.story_points = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `flowId`.
+    #[must_use]
+    pub fn flow_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.flow_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `flow`.
+    #[must_use]
+    pub fn flow(mut self, value: impl ::std::convert::Into<Flow>) -> Self {
+        self.flow = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `priority`.
+    #[must_use]
+    pub fn priority(
+        mut self,
+        value: impl ::std::convert::Into<TaskdtoPriority>,
+    ) -> Self {
+        self.priority = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    #[must_use]
+    pub fn status(mut self, value: impl ::std::convert::Into<TaskdtoStatus>) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusChanged`.
+    #[must_use]
+    pub fn status_changed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_changed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `accomplices`.
+    #[must_use]
+    pub fn accomplices(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<User>>,
+    ) -> Self {
+        self.accomplices = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `auditors`.
+    #[must_use]
+    pub fn auditors(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<User>>,
+    ) -> Self {
+        self.auditors = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `parentId`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `parent`.
+    #[must_use]
+    pub fn parent(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.parent = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsChecklist`.
+    #[must_use]
+    pub fn contains_checklist(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.contains_checklist = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsSubTasks`.
+    #[must_use]
+    pub fn contains_sub_tasks(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.contains_sub_tasks = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsRelatedTasks`.
+    #[must_use]
+    pub fn contains_related_tasks(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.contains_related_tasks = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsGanttLinks`.
+    #[must_use]
+    pub fn contains_gantt_links(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.contains_gantt_links = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsPlacements`.
+    #[must_use]
+    pub fn contains_placements(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.contains_placements = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsResults`.
+    #[must_use]
+    pub fn contains_results(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.contains_results = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `numberOfReminders`.
+    #[must_use]
+    pub fn number_of_reminders(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.number_of_reminders = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `chatId`.
+    #[must_use]
+    pub fn chat_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.chat_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `chat`.
+    #[must_use]
+    pub fn chat(mut self, value: impl ::std::convert::Into<TaskChat>) -> Self {
+        self.chat = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `plannedDuration`.
+    #[must_use]
+    pub fn planned_duration(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.planned_duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `actualDuration`.
+    #[must_use]
+    pub fn actual_duration(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.actual_duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `durationType`.
+    #[must_use]
+    pub fn duration_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.duration_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `started`.
+    #[must_use]
+    pub fn started(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.started = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `estimatedTime`.
+    #[must_use]
+    pub fn estimated_time(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.estimated_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `replicate`.
+    #[must_use]
+    pub fn replicate(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.replicate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changed`.
+    #[must_use]
+    pub fn changed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.changed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changedById`.
+    #[must_use]
+    pub fn changed_by_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.changed_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changedBy`.
+    #[must_use]
+    pub fn changed_by(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.changed_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusChangedById`.
+    #[must_use]
+    pub fn status_changed_by_id(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.status_changed_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusChangedBy`.
+    #[must_use]
+    pub fn status_changed_by(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.status_changed_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `closedById`.
+    #[must_use]
+    pub fn closed_by_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.closed_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `closedBy`.
+    #[must_use]
+    pub fn closed_by(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.closed_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `closed`.
+    #[must_use]
+    pub fn closed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.closed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `activity`.
+    #[must_use]
+    pub fn activity(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.activity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `guid`.
+    #[must_use]
+    pub fn guid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.guid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `exchangeId`.
+    #[must_use]
+    pub fn exchange_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.exchange_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `exchangeModified`.
+    #[must_use]
+    pub fn exchange_modified(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.exchange_modified = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `outlookVersion`.
+    #[must_use]
+    pub fn outlook_version(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.outlook_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `mark`.
+    #[must_use]
+    pub fn mark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `allowsChangeDeadline`.
+    #[must_use]
+    pub fn allows_change_deadline(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.allows_change_deadline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `allowsTimeTracking`.
+    #[must_use]
+    pub fn allows_time_tracking(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.allows_time_tracking = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `matchesWorkTime`.
+    #[must_use]
+    pub fn matches_work_time(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.matches_work_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `addInReport`.
+    #[must_use]
+    pub fn add_in_report(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.add_in_report = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultitask`.
+    #[must_use]
+    pub fn is_multitask(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multitask = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `siteId`.
+    #[must_use]
+    pub fn site_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.site_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `forkedByTemplateId`.
+    #[must_use]
+    pub fn forked_by_template_id(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.forked_by_template_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `forkedByTemplate`.
+    #[must_use]
+    pub fn forked_by_template(
+        mut self,
+        value: impl ::std::convert::Into<Template>,
+    ) -> Self {
+        self.forked_by_template = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `maxDeadlineChangeDate`.
+    #[must_use]
+    pub fn max_deadline_change_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.max_deadline_change_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `maxDeadlineChanges`.
+    #[must_use]
+    pub fn max_deadline_changes(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.max_deadline_changes = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `requireDeadlineChangeReason`.
+    #[must_use]
+    pub fn require_deadline_change_reason(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.require_deadline_change_reason = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `link`.
+    #[must_use]
+    pub fn link(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.link = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `rights`.
+    #[must_use]
+    pub fn rights(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.rights = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `archiveLink`.
+    #[must_use]
+    pub fn archive_link(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.archive_link = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `crmItemIds`.
+    #[must_use]
+    pub fn crm_item_ids(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.crm_item_ids = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `emailId`.
+    #[must_use]
+    pub fn email_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.email_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(mut self, value: impl ::std::convert::Into<Email>) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `elapsedTime`.
+    #[must_use]
+    pub fn elapsed_time(
+        mut self,
+        value: impl ::std::convert::Into<ElapsedTime>,
+    ) -> Self {
+        self.elapsed_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `requireResult`.
+    #[must_use]
+    pub fn require_result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.require_result = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `matchesSubTasksTime`.
+    #[must_use]
+    pub fn matches_sub_tasks_time(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.matches_sub_tasks_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `autocompleteSubTasks`.
+    #[must_use]
+    pub fn autocomplete_sub_tasks(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.autocomplete_sub_tasks = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `allowsChangeDatePlan`.
+    #[must_use]
+    pub fn allows_change_date_plan(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.allows_change_date_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inFavorite`.
+    #[must_use]
+    pub fn in_favorite(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.in_favorite = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inPin`.
+    #[must_use]
+    pub fn in_pin(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.in_pin = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inGroupPin`.
+    #[must_use]
+    pub fn in_group_pin(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.in_group_pin = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inMute`.
+    #[must_use]
+    pub fn in_mute(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.in_mute = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `source`.
+    #[must_use]
+    pub fn source(mut self, value: impl ::std::convert::Into<Source>) -> Self {
+        self.source = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dependsOn`.
+    #[must_use]
+    pub fn depends_on(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.depends_on = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `scenarios`.
+    #[must_use]
+    pub fn scenarios(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.scenarios = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+/// Task priority. Possible values:
+/// - `high` — high
+/// - `average` — average
+/// - `low` — low
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Taskdto2Priority {
+    /// `high`
+    ///
+    /// high
+    High,
+    /// `average`
+    ///
+    /// average
+    Average,
+    /// `low`
+    ///
+    /// low
+    Low,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl Taskdto2Priority {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::High => "high",
+            Self::Average => "average",
+            Self::Low => "low",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "high" => Self::High,
+            "average" => Self::Average,
+            "low" => Self::Low,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for Taskdto2Priority {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for Taskdto2Priority {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for Taskdto2Priority {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Task status. Possible values:
+/// - `pending` — waiting for execution
+/// - `in_progress` — in progress
+/// - `supposedly_completed` — awaiting control
+/// - `completed` — completed
+/// - `deferred` — deferred
+/// - `declined` — declined
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Taskdto2Status {
+    /// `pending`
+    ///
+    /// waiting for execution
+    Pending,
+    /// `in_progress`
+    ///
+    /// in progress
+    InProgress,
+    /// `supposedly_completed`
+    ///
+    /// awaiting control
+    SupposedlyCompleted,
+    /// `completed`
+    ///
+    /// completed
+    Completed,
+    /// `deferred`
+    ///
+    /// deferred
+    Deferred,
+    /// `declined`
+    ///
+    /// declined
+    Declined,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl Taskdto2Status {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pending => "pending",
+            Self::InProgress => "in_progress",
+            Self::SupposedlyCompleted => "supposedly_completed",
+            Self::Completed => "completed",
+            Self::Deferred => "deferred",
+            Self::Declined => "declined",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "pending" => Self::Pending,
+            "in_progress" => Self::InProgress,
+            "supposedly_completed" => Self::SupposedlyCompleted,
+            "completed" => Self::Completed,
+            "deferred" => Self::Deferred,
+            "declined" => Self::Declined,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for Taskdto2Status {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for Taskdto2Status {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for Taskdto2Status {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// The `Taskdto2` object.
+#[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
+#[serde(crate = "::b24_core::__private::serde")]
+pub struct Taskdto2 {
+    /// Task identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Task title, a required field for creating a task
+    ///
+    /// Wire name: `title`.
+    #[serde(
+        rename = "title",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub title: ::std::option::Option<::std::string::String>,
+    /// Task description
+    ///
+    /// Wire name: `description`.
+    #[serde(
+        rename = "description",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Creator identifier, a required field for creating a task
+    ///
+    /// Wire name: `creatorId`.
+    #[serde(
+        rename = "creatorId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub creator_id: ::std::option::Option<i64>,
+    /// Creator. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `creator`.
+    #[serde(rename = "creator", default, skip_serializing_if = "Option::is_none")]
+    pub creator: ::std::option::Option<User>,
+    /// Creation date in ISO-8601 format
+    ///
+    /// Wire name: `created`.
+    #[serde(
+        rename = "created",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created: ::std::option::Option<::std::string::String>,
+    /// Assignee identifier, a required field for creating a task
+    ///
+    /// Wire name: `responsibleId`.
+    #[serde(
+        rename = "responsibleId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub responsible_id: ::std::option::Option<i64>,
+    /// Assignee. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `responsible`.
+    #[serde(rename = "responsible", default, skip_serializing_if = "Option::is_none")]
+    pub responsible: ::std::option::Option<User>,
+    /// Deadline in ISO-8601 format, for example, `2025-12-31T23:59:59+02:00`
+    ///
+    /// Wire name: `deadline`.
+    #[serde(
+        rename = "deadline",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deadline: ::std::option::Option<::std::string::String>,
+    /// Task control by the creator. Possible values:
+    /// `Y` — enabled
+    /// `N` — disabled, default value
+    ///
+    /// Wire name: `needsControl`.
+    #[serde(
+        rename = "needsControl",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub needs_control: ::std::option::Option<bool>,
+    /// Planned start date in ISO-8601 format, for example, `2025-12-31T06:00:00+02:00`
+    ///
+    /// Wire name: `startPlan`.
+    #[serde(
+        rename = "startPlan",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_plan: ::std::option::Option<::std::string::String>,
+    /// Planned end date in ISO-8601 format, for example, `2025-12-31T18:00:00+02:00`
+    ///
+    /// Wire name: `endPlan`.
+    #[serde(
+        rename = "endPlan",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_plan: ::std::option::Option<::std::string::String>,
+    /// Identifiers of checklist items. To work with checklists, use the methods task.checklistitem.*
+    ///
+    /// Wire name: `checklist`.
+    #[serde(rename = "checklist", default, skip_serializing_if = "Option::is_none")]
+    pub checklist: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Group/project identifier. To work with groups, use the methods sonet_group.*
+    ///
+    /// Wire name: `groupId`.
+    #[serde(
+        rename = "groupId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_id: ::std::option::Option<i64>,
+    /// Group/project. An object of type group. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `group`.
+    #[serde(rename = "group", default, skip_serializing_if = "Option::is_none")]
+    pub group: ::std::option::Option<Group>,
+    /// Stage identifier. Use if the task is in a group/project
+    ///
+    /// Wire name: `stageId`.
+    #[serde(
+        rename = "stageId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub stage_id: ::std::option::Option<i64>,
+    /// Stage. An object of type stage. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `stage`.
+    #[serde(rename = "stage", default, skip_serializing_if = "Option::is_none")]
+    pub stage: ::std::option::Option<Stage>,
+    /// Epic identifier. To work with epics, use the methods tasks.api.scrum.epic.*
+    ///
+    /// Wire name: `epicId`.
+    #[serde(
+        rename = "epicId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub epic_id: ::std::option::Option<i64>,
+    /// Story points. To update a Scrum task, use the method tasks.api.scrum.task.update
+    ///
+    /// Wire name: `storyPoints`.
+    #[serde(
+        rename = "storyPoints",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub story_points: ::std::option::Option<i64>,
+    /// Flow identifier. To work with flows, use the methods tasks.flow.Flow.*
+    ///
+    /// Wire name: `flowId`.
+    #[serde(
+        rename = "flowId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub flow_id: ::std::option::Option<i64>,
+    /// Flow. An object of type flow. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `flow`.
+    #[serde(rename = "flow", default, skip_serializing_if = "Option::is_none")]
+    pub flow: ::std::option::Option<Flow>,
+    /// Task priority. Possible values:
+    /// - `high` — high
+    /// - `average` — average
+    /// - `low` — low
+    ///
+    /// Wire name: `priority`.
+    #[serde(rename = "priority", default, skip_serializing_if = "Option::is_none")]
+    pub priority: ::std::option::Option<Taskdto2Priority>,
+    /// Task status. Possible values:
+    /// - `pending` — waiting for execution
+    /// - `in_progress` — in progress
+    /// - `supposedly_completed` — awaiting control
+    /// - `completed` — completed
+    /// - `deferred` — deferred
+    /// - `declined` — declined
+    ///
+    /// Wire name: `status`.
+    #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
+    pub status: ::std::option::Option<Taskdto2Status>,
+    /// Status change date in ISO 8601 format
+    ///
+    /// Wire name: `statusChanged`.
+    #[serde(
+        rename = "statusChanged",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_changed: ::std::option::Option<::std::string::String>,
+    /// List of user identifiers — participants in the methods for creating or updating a task.
+    /// An array of objects of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `accomplices`.
+    #[serde(rename = "accomplices", default, skip_serializing_if = "Option::is_none")]
+    pub accomplices: ::std::option::Option<::std::vec::Vec<User>>,
+    /// List of user identifiers — auditors of the task in the methods for creating or updating a task.
+    /// An array of objects of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `auditors`.
+    #[serde(rename = "auditors", default, skip_serializing_if = "Option::is_none")]
+    pub auditors: ::std::option::Option<::std::vec::Vec<User>>,
+    /// Parent task identifier.
+    /// Has a value of `null` if there is no parent task
+    ///
+    /// Wire name: `parentId`.
+    #[serde(
+        rename = "parentId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Parent task. An object of type task. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `parent`.
+    #[serde(rename = "parent", default, skip_serializing_if = "Option::is_none")]
+    pub parent: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// Indicates the presence of a checklist. The field is automatically updated
+    ///
+    /// Wire name: `containsChecklist`.
+    #[serde(
+        rename = "containsChecklist",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_checklist: ::std::option::Option<bool>,
+    /// Indicates the presence of subtasks. The field is automatically updated
+    ///
+    /// Wire name: `containsSubTasks`.
+    #[serde(
+        rename = "containsSubTasks",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_sub_tasks: ::std::option::Option<bool>,
+    /// Indicates the presence of related tasks. The field is automatically updated
+    ///
+    /// Wire name: `containsRelatedTasks`.
+    #[serde(
+        rename = "containsRelatedTasks",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_related_tasks: ::std::option::Option<bool>,
+    /// Indicates the presence of Gantt links. The field is automatically updated
+    ///
+    /// Wire name: `containsGanttLinks`.
+    #[serde(
+        rename = "containsGanttLinks",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_gantt_links: ::std::option::Option<bool>,
+    /// Indicates the presence of integrations. The field is automatically updated
+    ///
+    /// Wire name: `containsPlacements`.
+    #[serde(
+        rename = "containsPlacements",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_placements: ::std::option::Option<bool>,
+    /// Indicates the presence of results. The field is automatically updated
+    ///
+    /// Wire name: `containsResults`.
+    #[serde(
+        rename = "containsResults",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_results: ::std::option::Option<bool>,
+    /// Number of reminders for the task. The field is automatically updated
+    ///
+    /// Wire name: `numberOfReminders`.
+    #[serde(
+        rename = "numberOfReminders",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub number_of_reminders: ::std::option::Option<i64>,
+    /// Task chat identifier. To work with the task chat, use the methods im.message.*
+    ///
+    /// Wire name: `chatId`.
+    #[serde(
+        rename = "chatId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub chat_id: ::std::option::Option<i64>,
+    /// Task chat. An object of type task chat. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `chat`.
+    #[serde(rename = "chat", default, skip_serializing_if = "Option::is_none")]
+    pub chat: ::std::option::Option<TaskChat>,
+    /// Planned duration
+    ///
+    /// Wire name: `plannedDuration`.
+    #[serde(
+        rename = "plannedDuration",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub planned_duration: ::std::option::Option<i64>,
+    /// Actual duration
+    ///
+    /// Wire name: `actualDuration`.
+    #[serde(
+        rename = "actualDuration",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub actual_duration: ::std::option::Option<i64>,
+    /// Unit of planned duration. Possible values: `secs`, `mins`, `hours`, `days`, `weeks`, `monts`, `years`
+    ///
+    /// Wire name: `durationType`.
+    #[serde(
+        rename = "durationType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub duration_type: ::std::option::Option<::std::string::String>,
+    /// Start date of execution in ISO 8601 format
+    ///
+    /// Wire name: `started`.
+    #[serde(
+        rename = "started",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub started: ::std::option::Option<::std::string::String>,
+    /// Time estimate in seconds
+    ///
+    /// Wire name: `estimatedTime`.
+    #[serde(
+        rename = "estimatedTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub estimated_time: ::std::option::Option<i64>,
+    /// Indicates a recurring task. Possible values:
+    /// - `Y` — yes, make the task recurring
+    /// - `N` — do not repeat
+    ///
+    /// Wire name: `replicate`.
+    #[serde(
+        rename = "replicate",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub replicate: ::std::option::Option<bool>,
+    /// Change date in ISO 8601 format
+    ///
+    /// Wire name: `changed`.
+    #[serde(
+        rename = "changed",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub changed: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who changed the task
+    ///
+    /// Wire name: `changedById`.
+    #[serde(
+        rename = "changedById",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub changed_by_id: ::std::option::Option<i64>,
+    /// Who changed. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `changedBy`.
+    #[serde(rename = "changedBy", default, skip_serializing_if = "Option::is_none")]
+    pub changed_by: ::std::option::Option<User>,
+    /// Identifier of the user who changed the status
+    ///
+    /// Wire name: `statusChangedById`.
+    #[serde(
+        rename = "statusChangedById",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_changed_by_id: ::std::option::Option<i64>,
+    /// Who changed the status. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `statusChangedBy`.
+    #[serde(
+        rename = "statusChangedBy",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_changed_by: ::std::option::Option<User>,
+    /// Identifier of the user who closed the task
+    ///
+    /// Wire name: `closedById`.
+    #[serde(
+        rename = "closedById",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub closed_by_id: ::std::option::Option<i64>,
+    /// Who closed. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `closedBy`.
+    #[serde(rename = "closedBy", default, skip_serializing_if = "Option::is_none")]
+    pub closed_by: ::std::option::Option<User>,
+    /// Closing date in ISO 8601 format
+    ///
+    /// Wire name: `closed`.
+    #[serde(
+        rename = "closed",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub closed: ::std::option::Option<::std::string::String>,
+    /// Date of last activity in ISO 8601 format
+    ///
+    /// Wire name: `activity`.
+    #[serde(
+        rename = "activity",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub activity: ::std::option::Option<::std::string::String>,
+    /// Task `GUID` identifier
+    ///
+    /// Wire name: `guid`.
+    #[serde(
+        rename = "guid",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub guid: ::std::option::Option<::std::string::String>,
+    /// External identifier
+    ///
+    /// Wire name: `xmlId`.
+    #[serde(
+        rename = "xmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Exchange identifier
+    ///
+    /// Wire name: `exchangeId`.
+    #[serde(
+        rename = "exchangeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub exchange_id: ::std::option::Option<::std::string::String>,
+    /// Date of modification in Exchange
+    ///
+    /// Wire name: `exchangeModified`.
+    #[serde(
+        rename = "exchangeModified",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub exchange_modified: ::std::option::Option<::std::string::String>,
+    /// Version of synchronization with Outlook
+    ///
+    /// Wire name: `outlookVersion`.
+    #[serde(
+        rename = "outlookVersion",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub outlook_version: ::std::option::Option<i64>,
+    /// Task rating. Possible values:
+    /// `N` — negative
+    /// `P` — positive
+    /// `null` — unrated
+    ///
+    /// Wire name: `mark`.
+    #[serde(
+        rename = "mark",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mark: ::std::option::Option<::std::string::String>,
+    /// Allowed to change the deadline. Possible values:
+    /// - `Y` — allowed
+    /// - `N` — not allowed
+    ///
+    /// Wire name: `allowsChangeDeadline`.
+    #[serde(
+        rename = "allowsChangeDeadline",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allows_change_deadline: ::std::option::Option<bool>,
+    /// Time tracking enabled for the task. Possible values:
+    /// - `Y` — enabled
+    /// - `N` — not enabled
+    ///
+    /// Wire name: `allowsTimeTracking`.
+    #[serde(
+        rename = "allowsTimeTracking",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allows_time_tracking: ::std::option::Option<bool>,
+    /// Consider working hours. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `matchesWorkTime`.
+    #[serde(
+        rename = "matchesWorkTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub matches_work_time: ::std::option::Option<bool>,
+    /// Add to report. Possible values:
+    /// - `Y` — add
+    /// - `N` — do not add
+    ///
+    /// Wire name: `addInReport`.
+    #[serde(
+        rename = "addInReport",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub add_in_report: ::std::option::Option<bool>,
+    /// Indicates "base task with subtasks". Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `isMultitask`.
+    #[serde(
+        rename = "isMultitask",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multitask: ::std::option::Option<bool>,
+    /// Site identifier
+    ///
+    /// Wire name: `siteId`.
+    #[serde(
+        rename = "siteId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub site_id: ::std::option::Option<::std::string::String>,
+    /// Identifier of the template if the task was created from a template
+    ///
+    /// Wire name: `forkedByTemplateId`.
+    #[serde(
+        rename = "forkedByTemplateId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub forked_by_template_id: ::std::option::Option<i64>,
+    /// Task template. An object of type template. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `forkedByTemplate`.
+    #[serde(
+        rename = "forkedByTemplate",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub forked_by_template: ::std::option::Option<Template>,
+    /// Date after which the deadline cannot be changed, in ISO 8601 format
+    ///
+    /// Wire name: `maxDeadlineChangeDate`.
+    #[serde(
+        rename = "maxDeadlineChangeDate",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_deadline_change_date: ::std::option::Option<::std::string::String>,
+    /// Maximum number of deadline extensions
+    ///
+    /// Wire name: `maxDeadlineChanges`.
+    #[serde(
+        rename = "maxDeadlineChanges",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_deadline_changes: ::std::option::Option<i64>,
+    /// Require a reason when changing the deadline. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `requireDeadlineChangeReason`.
+    #[serde(
+        rename = "requireDeadlineChangeReason",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub require_deadline_change_reason: ::std::option::Option<bool>,
+    /// Link to the task
+    ///
+    /// Wire name: `link`.
+    #[serde(
+        rename = "link",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub link: ::std::option::Option<::std::string::String>,
+    /// Array of actions that the user can perform with the task
+    ///
+    /// Wire name: `rights`.
+    #[serde(rename = "rights", default, skip_serializing_if = "Option::is_none")]
+    pub rights: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Link to the archive for downloading all task files
+    ///
+    /// Wire name: `archiveLink`.
+    #[serde(
+        rename = "archiveLink",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub archive_link: ::std::option::Option<::std::string::String>,
+    /// Array of identifiers of related CRM objects in the format:
+    /// - `L_XX` — lead,
+    /// - `D_XX` — deal
+    /// - `C_XX` — contact
+    /// - `CO_XX` — company
+    /// - `SI_XX` — invoice
+    /// - `TXX_XX` — SPA
+    ///
+    /// Wire name: `crmItemIds`.
+    #[serde(rename = "crmItemIds", default, skip_serializing_if = "Option::is_none")]
+    pub crm_item_ids: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Identifier of the email from which the task was created
+    ///
+    /// Wire name: `emailId`.
+    #[serde(
+        rename = "emailId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email_id: ::std::option::Option<i64>,
+    /// Email from which the task was created. An object of type email. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `email`.
+    #[serde(rename = "email", default, skip_serializing_if = "Option::is_none")]
+    pub email: ::std::option::Option<Email>,
+    /// Time tracking. An object of type time tracking. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `elapsedTime`.
+    #[serde(rename = "elapsedTime", default, skip_serializing_if = "Option::is_none")]
+    pub elapsed_time: ::std::option::Option<ElapsedTime>,
+    /// Require a result. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `requireResult`.
+    #[serde(
+        rename = "requireResult",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub require_result: ::std::option::Option<bool>,
+    /// Consider subtasks deadlines. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `matchesSubTasksTime`.
+    #[serde(
+        rename = "matchesSubTasksTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub matches_sub_tasks_time: ::std::option::Option<bool>,
+    /// Auto-completion of subtasks. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `autocompleteSubTasks`.
+    #[serde(
+        rename = "autocompleteSubTasks",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub autocomplete_sub_tasks: ::std::option::Option<bool>,
+    /// Allowed to change planned dates. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `allowsChangeDatePlan`.
+    #[serde(
+        rename = "allowsChangeDatePlan",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allows_change_date_plan: ::std::option::Option<bool>,
+    /// Indicates "in favorites". The field returns an array containing the ID of the current user if their setting is active `"inFavorite": [29]`
+    ///
+    /// Wire name: `inFavorite`.
+    #[serde(rename = "inFavorite", default, skip_serializing_if = "Option::is_none")]
+    pub in_favorite: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Indicates "task pinned". The field returns an array containing the ID of the current user if their setting is active `"inPin": [29]`
+    ///
+    /// Wire name: `inPin`.
+    #[serde(rename = "inPin", default, skip_serializing_if = "Option::is_none")]
+    pub in_pin: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Indicates "task pinned in group". The field returns an array containing the ID of the current user if their setting is active `"inGroupPin": [29]`
+    ///
+    /// Wire name: `inGroupPin`.
+    #[serde(rename = "inGroupPin", default, skip_serializing_if = "Option::is_none")]
+    pub in_group_pin: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Indicates "mute". The field returns an array containing the ID of the current user if their setting is active `"inMute": [29]`
+    ///
+    /// Wire name: `inMute`.
+    #[serde(rename = "inMute", default, skip_serializing_if = "Option::is_none")]
+    pub in_mute: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Source of the task. An object source. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `source`.
+    #[serde(rename = "source", default, skip_serializing_if = "Option::is_none")]
+    pub source: ::std::option::Option<Source>,
+    /// Dependencies on tasks
+    ///
+    /// Wire name: `dependsOn`.
+    #[serde(rename = "dependsOn", default, skip_serializing_if = "Option::is_none")]
+    pub depends_on: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Task creation scenario. Possible values:
+    /// - `default` — default value
+    /// - `crm` — CRM
+    /// - `mobile` — mobile application
+    /// - `voice` — audio task AI
+    /// - `video` — video task AI
+    ///
+    /// Wire name: `scenarios`.
+    #[serde(rename = "scenarios", default, skip_serializing_if = "Option::is_none")]
+    pub scenarios: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+}
+impl Taskdto2 {
+    /// Creates a `Taskdto2` from its required fields.
+    #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+    pub fn new() -> Self {
+        Self {
+            id: ::std::option::Option::None,
+            title: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            creator_id: ::std::option::Option::None,
+            creator: ::std::option::Option::None,
+            created: ::std::option::Option::None,
+            responsible_id: ::std::option::Option::None,
+            responsible: ::std::option::Option::None,
+            deadline: ::std::option::Option::None,
+            needs_control: ::std::option::Option::None,
+            start_plan: ::std::option::Option::None,
+            end_plan: ::std::option::Option::None,
+            checklist: ::std::option::Option::None,
+            group_id: ::std::option::Option::None,
+            group: ::std::option::Option::None,
+            stage_id: ::std::option::Option::None,
+            stage: ::std::option::Option::None,
+            epic_id: ::std::option::Option::None,
+            story_points: ::std::option::Option::None,
+            flow_id: ::std::option::Option::None,
+            flow: ::std::option::Option::None,
+            priority: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            status_changed: ::std::option::Option::None,
+            accomplices: ::std::option::Option::None,
+            auditors: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            parent: ::std::option::Option::None,
+            contains_checklist: ::std::option::Option::None,
+            contains_sub_tasks: ::std::option::Option::None,
+            contains_related_tasks: ::std::option::Option::None,
+            contains_gantt_links: ::std::option::Option::None,
+            contains_placements: ::std::option::Option::None,
+            contains_results: ::std::option::Option::None,
+            number_of_reminders: ::std::option::Option::None,
+            chat_id: ::std::option::Option::None,
+            chat: ::std::option::Option::None,
+            planned_duration: ::std::option::Option::None,
+            actual_duration: ::std::option::Option::None,
+            duration_type: ::std::option::Option::None,
+            started: ::std::option::Option::None,
+            estimated_time: ::std::option::Option::None,
+            replicate: ::std::option::Option::None,
+            changed: ::std::option::Option::None,
+            changed_by_id: ::std::option::Option::None,
+            changed_by: ::std::option::Option::None,
+            status_changed_by_id: ::std::option::Option::None,
+            status_changed_by: ::std::option::Option::None,
+            closed_by_id: ::std::option::Option::None,
+            closed_by: ::std::option::Option::None,
+            closed: ::std::option::Option::None,
+            activity: ::std::option::Option::None,
+            guid: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            exchange_id: ::std::option::Option::None,
+            exchange_modified: ::std::option::Option::None,
+            outlook_version: ::std::option::Option::None,
+            mark: ::std::option::Option::None,
+            allows_change_deadline: ::std::option::Option::None,
+            allows_time_tracking: ::std::option::Option::None,
+            matches_work_time: ::std::option::Option::None,
+            add_in_report: ::std::option::Option::None,
+            is_multitask: ::std::option::Option::None,
+            site_id: ::std::option::Option::None,
+            forked_by_template_id: ::std::option::Option::None,
+            forked_by_template: ::std::option::Option::None,
+            max_deadline_change_date: ::std::option::Option::None,
+            max_deadline_changes: ::std::option::Option::None,
+            require_deadline_change_reason: ::std::option::Option::None,
+            link: ::std::option::Option::None,
+            rights: ::std::option::Option::None,
+            archive_link: ::std::option::Option::None,
+            crm_item_ids: ::std::option::Option::None,
+            email_id: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            elapsed_time: ::std::option::Option::None,
+            require_result: ::std::option::Option::None,
+            matches_sub_tasks_time: ::std::option::Option::None,
+            autocomplete_sub_tasks: ::std::option::Option::None,
+            allows_change_date_plan: ::std::option::Option::None,
+            in_favorite: ::std::option::Option::None,
+            in_pin: ::std::option::Option::None,
+            in_group_pin: ::std::option::Option::None,
+            in_mute: ::std::option::Option::None,
+            source: ::std::option::Option::None,
+            depends_on: ::std::option::Option::None,
+            scenarios: ::std::option::Option::None,
+        }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    #[must_use]
+    pub fn title(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.title = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `creatorId`.
+    #[must_use]
+    pub fn creator_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.creator_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `creator`.
+    #[must_use]
+    pub fn creator(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.creator = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `created`.
+    #[must_use]
+    pub fn created(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `responsibleId`.
+    #[must_use]
+    pub fn responsible_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.responsible_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `responsible`.
+    #[must_use]
+    pub fn responsible(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.responsible = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deadline`.
+    #[must_use]
+    pub fn deadline(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deadline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `needsControl`.
+    #[must_use]
+    pub fn needs_control(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.needs_control = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `startPlan`.
+    #[must_use]
+    pub fn start_plan(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.start_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `endPlan`.
+    #[must_use]
+    pub fn end_plan(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.end_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `checklist`.
+    #[must_use]
+    pub fn checklist(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.checklist = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `groupId`.
+    #[must_use]
+    pub fn group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `group`.
+    #[must_use]
+    pub fn group(mut self, value: impl ::std::convert::Into<Group>) -> Self {
+        self.group = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `stageId`.
+    #[must_use]
+    pub fn stage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.stage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `stage`.
+    #[must_use]
+    pub fn stage(mut self, value: impl ::std::convert::Into<Stage>) -> Self {
+        self.stage = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `epicId`.
+    #[must_use]
+    pub fn epic_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.epic_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `storyPoints`.
+    #[must_use]
+    pub fn story_points(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.story_points = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `flowId`.
+    #[must_use]
+    pub fn flow_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.flow_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `flow`.
+    #[must_use]
+    pub fn flow(mut self, value: impl ::std::convert::Into<Flow>) -> Self {
+        self.flow = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `priority`.
+    #[must_use]
+    pub fn priority(
+        mut self,
+        value: impl ::std::convert::Into<Taskdto2Priority>,
+    ) -> Self {
+        self.priority = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    #[must_use]
+    pub fn status(mut self, value: impl ::std::convert::Into<Taskdto2Status>) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusChanged`.
+    #[must_use]
+    pub fn status_changed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_changed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `accomplices`.
+    #[must_use]
+    pub fn accomplices(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<User>>,
+    ) -> Self {
+        self.accomplices = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `auditors`.
+    #[must_use]
+    pub fn auditors(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<User>>,
+    ) -> Self {
+        self.auditors = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `parentId`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `parent`.
+    #[must_use]
+    pub fn parent(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.parent = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsChecklist`.
+    #[must_use]
+    pub fn contains_checklist(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.contains_checklist = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsSubTasks`.
+    #[must_use]
+    pub fn contains_sub_tasks(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.contains_sub_tasks = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsRelatedTasks`.
+    #[must_use]
+    pub fn contains_related_tasks(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.contains_related_tasks = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsGanttLinks`.
+    #[must_use]
+    pub fn contains_gantt_links(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.contains_gantt_links = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsPlacements`.
+    #[must_use]
+    pub fn contains_placements(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.contains_placements = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsResults`.
+    #[must_use]
+    pub fn contains_results(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.contains_results = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `numberOfReminders`.
+    #[must_use]
+    pub fn number_of_reminders(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.number_of_reminders = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `chatId`.
+    #[must_use]
+    pub fn chat_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.chat_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `chat`.
+    #[must_use]
+    pub fn chat(mut self, value: impl ::std::convert::Into<TaskChat>) -> Self {
+        self.chat = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `plannedDuration`.
+    #[must_use]
+    pub fn planned_duration(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.planned_duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `actualDuration`.
+    #[must_use]
+    pub fn actual_duration(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.actual_duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `durationType`.
+    #[must_use]
+    pub fn duration_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.duration_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `started`.
+    #[must_use]
+    pub fn started(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.started = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `estimatedTime`.
+    #[must_use]
+    pub fn estimated_time(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.estimated_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `replicate`.
+    #[must_use]
+    pub fn replicate(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.replicate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changed`.
+    #[must_use]
+    pub fn changed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.changed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changedById`.
+    #[must_use]
+    pub fn changed_by_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.changed_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changedBy`.
+    #[must_use]
+    pub fn changed_by(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.changed_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusChangedById`.
+    #[must_use]
+    pub fn status_changed_by_id(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.status_changed_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusChangedBy`.
+    #[must_use]
+    pub fn status_changed_by(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.status_changed_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `closedById`.
+    #[must_use]
+    pub fn closed_by_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.closed_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `closedBy`.
+    #[must_use]
+    pub fn closed_by(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.closed_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `closed`.
+    #[must_use]
+    pub fn closed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.closed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `activity`.
+    #[must_use]
+    pub fn activity(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.activity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `guid`.
+    #[must_use]
+    pub fn guid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.guid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `exchangeId`.
+    #[must_use]
+    pub fn exchange_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.exchange_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `exchangeModified`.
+    #[must_use]
+    pub fn exchange_modified(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.exchange_modified = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `outlookVersion`.
+    #[must_use]
+    pub fn outlook_version(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.outlook_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `mark`.
+    #[must_use]
+    pub fn mark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `allowsChangeDeadline`.
+    #[must_use]
+    pub fn allows_change_deadline(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.allows_change_deadline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `allowsTimeTracking`.
+    #[must_use]
+    pub fn allows_time_tracking(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.allows_time_tracking = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `matchesWorkTime`.
+    #[must_use]
+    pub fn matches_work_time(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.matches_work_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `addInReport`.
+    #[must_use]
+    pub fn add_in_report(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.add_in_report = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultitask`.
+    #[must_use]
+    pub fn is_multitask(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multitask = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `siteId`.
+    #[must_use]
+    pub fn site_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.site_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `forkedByTemplateId`.
+    #[must_use]
+    pub fn forked_by_template_id(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.forked_by_template_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `forkedByTemplate`.
+    #[must_use]
+    pub fn forked_by_template(
+        mut self,
+        value: impl ::std::convert::Into<Template>,
+    ) -> Self {
+        self.forked_by_template = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `maxDeadlineChangeDate`.
+    #[must_use]
+    pub fn max_deadline_change_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.max_deadline_change_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `maxDeadlineChanges`.
+    #[must_use]
+    pub fn max_deadline_changes(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.max_deadline_changes = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `requireDeadlineChangeReason`.
+    #[must_use]
+    pub fn require_deadline_change_reason(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.require_deadline_change_reason = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `link`.
+    #[must_use]
+    pub fn link(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.link = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `rights`.
+    #[must_use]
+    pub fn rights(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.rights = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `archiveLink`.
+    #[must_use]
+    pub fn archive_link(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.archive_link = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `crmItemIds`.
+    #[must_use]
+    pub fn crm_item_ids(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.crm_item_ids = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `emailId`.
+    #[must_use]
+    pub fn email_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.email_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(mut self, value: impl ::std::convert::Into<Email>) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `elapsedTime`.
+    #[must_use]
+    pub fn elapsed_time(
+        mut self,
+        value: impl ::std::convert::Into<ElapsedTime>,
+    ) -> Self {
+        self.elapsed_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `requireResult`.
+    #[must_use]
+    pub fn require_result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.require_result = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `matchesSubTasksTime`.
+    #[must_use]
+    pub fn matches_sub_tasks_time(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.matches_sub_tasks_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `autocompleteSubTasks`.
+    #[must_use]
+    pub fn autocomplete_sub_tasks(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.autocomplete_sub_tasks = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `allowsChangeDatePlan`.
+    #[must_use]
+    pub fn allows_change_date_plan(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.allows_change_date_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inFavorite`.
+    #[must_use]
+    pub fn in_favorite(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.in_favorite = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inPin`.
+    #[must_use]
+    pub fn in_pin(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.in_pin = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inGroupPin`.
+    #[must_use]
+    pub fn in_group_pin(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.in_group_pin = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inMute`.
+    #[must_use]
+    pub fn in_mute(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.in_mute = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `source`.
+    #[must_use]
+    pub fn source(mut self, value: impl ::std::convert::Into<Source>) -> Self {
+        self.source = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dependsOn`.
+    #[must_use]
+    pub fn depends_on(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.depends_on = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `scenarios`.
+    #[must_use]
+    pub fn scenarios(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.scenarios = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 /// The `Time` object.
 #[derive(
@@ -2944,6 +8355,151 @@ impl TaskAccessGetResult {
         self
     }
 }
+/// Task priority. Possible values:
+/// - `high` — high
+/// - `average` — average
+/// - `low` — low
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskAddV3FieldsPriority {
+    /// `high`
+    ///
+    /// high
+    High,
+    /// `average`
+    ///
+    /// average
+    Average,
+    /// `low`
+    ///
+    /// low
+    Low,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl TaskAddV3FieldsPriority {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::High => "high",
+            Self::Average => "average",
+            Self::Low => "low",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "high" => Self::High,
+            "average" => Self::Average,
+            "low" => Self::Low,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for TaskAddV3FieldsPriority {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TaskAddV3FieldsPriority {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for TaskAddV3FieldsPriority {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
+/// Task status. Possible values:
+/// - `pending` — waiting for execution
+/// - `in_progress` — in progress
+/// - `supposedly_completed` — awaiting control
+/// - `completed` — completed
+/// - `deferred` — deferred
+/// - `declined` — declined
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaskAddV3FieldsStatus {
+    /// `pending`
+    ///
+    /// waiting for execution
+    Pending,
+    /// `in_progress`
+    ///
+    /// in progress
+    InProgress,
+    /// `supposedly_completed`
+    ///
+    /// awaiting control
+    SupposedlyCompleted,
+    /// `completed`
+    ///
+    /// completed
+    Completed,
+    /// `deferred`
+    ///
+    /// deferred
+    Deferred,
+    /// `declined`
+    ///
+    /// declined
+    Declined,
+    /// A value the docs do not list, kept as received.
+    Unknown(::std::string::String),
+}
+impl TaskAddV3FieldsStatus {
+    /// The wire value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pending => "pending",
+            Self::InProgress => "in_progress",
+            Self::SupposedlyCompleted => "supposedly_completed",
+            Self::Completed => "completed",
+            Self::Deferred => "deferred",
+            Self::Declined => "declined",
+            Self::Unknown(s) => s,
+        }
+    }
+    /// Reads a wire value; unlisted values become `Unknown`.
+    pub fn from_wire(s: &str) -> Self {
+        match s {
+            "pending" => Self::Pending,
+            "in_progress" => Self::InProgress,
+            "supposedly_completed" => Self::SupposedlyCompleted,
+            "completed" => Self::Completed,
+            "deferred" => Self::Deferred,
+            "declined" => Self::Declined,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl ::std::fmt::Display for TaskAddV3FieldsStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::b24_core::__private::serde::Serialize for TaskAddV3FieldsStatus {
+    fn serialize<S: ::b24_core::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::b24_core::__private::serde::Deserialize<'de> for TaskAddV3FieldsStatus {
+    fn deserialize<D: ::b24_core::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::b24_core::__private::lenient::string(d).map(|s| Self::from_wire(&s))
+    }
+}
 /// Task fields. To create a task, fill in the required fields; without them, the creation operation will not be executed.
 #[derive(Debug, Clone, PartialEq, ::b24_core::__private::serde::Serialize)]
 #[serde(crate = "::b24_core::__private::serde")]
@@ -2974,6 +8530,792 @@ pub struct TaskAddV3Fields {
         deserialize_with = "::b24_core::__private::lenient::int"
     )]
     pub responsible_id: i64,
+    /// Task identifier
+    ///
+    /// Wire name: `id`.
+    #[serde(
+        rename = "id",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: ::std::option::Option<i64>,
+    /// Task description
+    ///
+    /// Wire name: `description`.
+    #[serde(
+        rename = "description",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Creator. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `creator`.
+    #[serde(rename = "creator", default, skip_serializing_if = "Option::is_none")]
+    pub creator: ::std::option::Option<User>,
+    /// Creation date in ISO-8601 format
+    ///
+    /// Wire name: `created`.
+    #[serde(
+        rename = "created",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created: ::std::option::Option<::std::string::String>,
+    /// Assignee. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `responsible`.
+    #[serde(rename = "responsible", default, skip_serializing_if = "Option::is_none")]
+    pub responsible: ::std::option::Option<User>,
+    /// Deadline in ISO-8601 format, for example, `2025-12-31T23:59:59+02:00`
+    ///
+    /// Wire name: `deadline`.
+    #[serde(
+        rename = "deadline",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deadline: ::std::option::Option<::std::string::String>,
+    /// Task control by the creator. Possible values:
+    /// `Y` — enabled
+    /// `N` — disabled, default value
+    ///
+    /// Wire name: `needsControl`.
+    #[serde(
+        rename = "needsControl",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub needs_control: ::std::option::Option<bool>,
+    /// Planned start date in ISO-8601 format, for example, `2025-12-31T06:00:00+02:00`
+    ///
+    /// Wire name: `startPlan`.
+    #[serde(
+        rename = "startPlan",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub start_plan: ::std::option::Option<::std::string::String>,
+    /// Planned end date in ISO-8601 format, for example, `2025-12-31T18:00:00+02:00`
+    ///
+    /// Wire name: `endPlan`.
+    #[serde(
+        rename = "endPlan",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end_plan: ::std::option::Option<::std::string::String>,
+    /// Identifiers of checklist items. To work with checklists, use the methods task.checklistitem.*
+    ///
+    /// Wire name: `checklist`.
+    #[serde(rename = "checklist", default, skip_serializing_if = "Option::is_none")]
+    pub checklist: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Group/project identifier. To work with groups, use the methods sonet_group.*
+    ///
+    /// Wire name: `groupId`.
+    #[serde(
+        rename = "groupId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_id: ::std::option::Option<i64>,
+    /// Group/project. An object of type group. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `group`.
+    #[serde(rename = "group", default, skip_serializing_if = "Option::is_none")]
+    pub group: ::std::option::Option<Group>,
+    /// Stage identifier. Use if the task is in a group/project
+    ///
+    /// Wire name: `stageId`.
+    #[serde(
+        rename = "stageId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub stage_id: ::std::option::Option<i64>,
+    /// Stage. An object of type stage. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `stage`.
+    #[serde(rename = "stage", default, skip_serializing_if = "Option::is_none")]
+    pub stage: ::std::option::Option<Stage>,
+    /// Epic identifier. To work with epics, use the methods tasks.api.scrum.epic.*
+    ///
+    /// Wire name: `epicId`.
+    #[serde(
+        rename = "epicId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub epic_id: ::std::option::Option<i64>,
+    /// Story points. To update a Scrum task, use the method tasks.api.scrum.task.update
+    ///
+    /// Wire name: `storyPoints`.
+    #[serde(
+        rename = "storyPoints",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub story_points: ::std::option::Option<i64>,
+    /// Flow identifier. To work with flows, use the methods tasks.flow.Flow.*
+    ///
+    /// Wire name: `flowId`.
+    #[serde(
+        rename = "flowId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub flow_id: ::std::option::Option<i64>,
+    /// Flow. An object of type flow. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `flow`.
+    #[serde(rename = "flow", default, skip_serializing_if = "Option::is_none")]
+    pub flow: ::std::option::Option<Flow>,
+    /// Task priority. Possible values:
+    /// - `high` — high
+    /// - `average` — average
+    /// - `low` — low
+    ///
+    /// Wire name: `priority`.
+    #[serde(rename = "priority", default, skip_serializing_if = "Option::is_none")]
+    pub priority: ::std::option::Option<TaskAddV3FieldsPriority>,
+    /// Task status. Possible values:
+    /// - `pending` — waiting for execution
+    /// - `in_progress` — in progress
+    /// - `supposedly_completed` — awaiting control
+    /// - `completed` — completed
+    /// - `deferred` — deferred
+    /// - `declined` — declined
+    ///
+    /// Wire name: `status`.
+    #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
+    pub status: ::std::option::Option<TaskAddV3FieldsStatus>,
+    /// Status change date in ISO 8601 format
+    ///
+    /// Wire name: `statusChanged`.
+    #[serde(
+        rename = "statusChanged",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_changed: ::std::option::Option<::std::string::String>,
+    /// List of user identifiers — participants in the methods for creating or updating a task.
+    /// An array of objects of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `accomplices`.
+    #[serde(rename = "accomplices", default, skip_serializing_if = "Option::is_none")]
+    pub accomplices: ::std::option::Option<::std::vec::Vec<User>>,
+    /// List of user identifiers — auditors of the task in the methods for creating or updating a task.
+    /// An array of objects of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `auditors`.
+    #[serde(rename = "auditors", default, skip_serializing_if = "Option::is_none")]
+    pub auditors: ::std::option::Option<::std::vec::Vec<User>>,
+    /// Parent task identifier.
+    /// Has a value of `null` if there is no parent task
+    ///
+    /// Wire name: `parentId`.
+    #[serde(
+        rename = "parentId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub parent_id: ::std::option::Option<i64>,
+    /// Parent task. An object of type task. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `parent`.
+    #[serde(rename = "parent", default, skip_serializing_if = "Option::is_none")]
+    pub parent: ::std::option::Option<
+        ::b24_core::__private::serde_json::Map<
+            ::std::string::String,
+            ::b24_core::__private::serde_json::Value,
+        >,
+    >,
+    /// Indicates the presence of a checklist. The field is automatically updated
+    ///
+    /// Wire name: `containsChecklist`.
+    #[serde(
+        rename = "containsChecklist",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_checklist: ::std::option::Option<bool>,
+    /// Indicates the presence of subtasks. The field is automatically updated
+    ///
+    /// Wire name: `containsSubTasks`.
+    #[serde(
+        rename = "containsSubTasks",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_sub_tasks: ::std::option::Option<bool>,
+    /// Indicates the presence of related tasks. The field is automatically updated
+    ///
+    /// Wire name: `containsRelatedTasks`.
+    #[serde(
+        rename = "containsRelatedTasks",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_related_tasks: ::std::option::Option<bool>,
+    /// Indicates the presence of Gantt links. The field is automatically updated
+    ///
+    /// Wire name: `containsGanttLinks`.
+    #[serde(
+        rename = "containsGanttLinks",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_gantt_links: ::std::option::Option<bool>,
+    /// Indicates the presence of integrations. The field is automatically updated
+    ///
+    /// Wire name: `containsPlacements`.
+    #[serde(
+        rename = "containsPlacements",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_placements: ::std::option::Option<bool>,
+    /// Indicates the presence of results. The field is automatically updated
+    ///
+    /// Wire name: `containsResults`.
+    #[serde(
+        rename = "containsResults",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub contains_results: ::std::option::Option<bool>,
+    /// Number of reminders for the task. The field is automatically updated
+    ///
+    /// Wire name: `numberOfReminders`.
+    #[serde(
+        rename = "numberOfReminders",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub number_of_reminders: ::std::option::Option<i64>,
+    /// Task chat identifier. To work with the task chat, use the methods im.message.*
+    ///
+    /// Wire name: `chatId`.
+    #[serde(
+        rename = "chatId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub chat_id: ::std::option::Option<i64>,
+    /// Task chat. An object of type task chat. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `chat`.
+    #[serde(rename = "chat", default, skip_serializing_if = "Option::is_none")]
+    pub chat: ::std::option::Option<TaskChat>,
+    /// Planned duration
+    ///
+    /// Wire name: `plannedDuration`.
+    #[serde(
+        rename = "plannedDuration",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub planned_duration: ::std::option::Option<i64>,
+    /// Actual duration
+    ///
+    /// Wire name: `actualDuration`.
+    #[serde(
+        rename = "actualDuration",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub actual_duration: ::std::option::Option<i64>,
+    /// Unit of planned duration. Possible values: `secs`, `mins`, `hours`, `days`, `weeks`, `monts`, `years`
+    ///
+    /// Wire name: `durationType`.
+    #[serde(
+        rename = "durationType",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub duration_type: ::std::option::Option<::std::string::String>,
+    /// Start date of execution in ISO 8601 format
+    ///
+    /// Wire name: `started`.
+    #[serde(
+        rename = "started",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub started: ::std::option::Option<::std::string::String>,
+    /// Time estimate in seconds
+    ///
+    /// Wire name: `estimatedTime`.
+    #[serde(
+        rename = "estimatedTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub estimated_time: ::std::option::Option<i64>,
+    /// Indicates a recurring task. Possible values:
+    /// - `Y` — yes, make the task recurring
+    /// - `N` — do not repeat
+    ///
+    /// Wire name: `replicate`.
+    #[serde(
+        rename = "replicate",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub replicate: ::std::option::Option<bool>,
+    /// Change date in ISO 8601 format
+    ///
+    /// Wire name: `changed`.
+    #[serde(
+        rename = "changed",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub changed: ::std::option::Option<::std::string::String>,
+    /// Identifier of the user who changed the task
+    ///
+    /// Wire name: `changedById`.
+    #[serde(
+        rename = "changedById",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub changed_by_id: ::std::option::Option<i64>,
+    /// Who changed. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `changedBy`.
+    #[serde(rename = "changedBy", default, skip_serializing_if = "Option::is_none")]
+    pub changed_by: ::std::option::Option<User>,
+    /// Identifier of the user who changed the status
+    ///
+    /// Wire name: `statusChangedById`.
+    #[serde(
+        rename = "statusChangedById",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_changed_by_id: ::std::option::Option<i64>,
+    /// Who changed the status. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `statusChangedBy`.
+    #[serde(
+        rename = "statusChangedBy",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status_changed_by: ::std::option::Option<User>,
+    /// Identifier of the user who closed the task
+    ///
+    /// Wire name: `closedById`.
+    #[serde(
+        rename = "closedById",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub closed_by_id: ::std::option::Option<i64>,
+    /// Who closed. An object of type user. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `closedBy`.
+    #[serde(rename = "closedBy", default, skip_serializing_if = "Option::is_none")]
+    pub closed_by: ::std::option::Option<User>,
+    /// Closing date in ISO 8601 format
+    ///
+    /// Wire name: `closed`.
+    #[serde(
+        rename = "closed",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub closed: ::std::option::Option<::std::string::String>,
+    /// Date of last activity in ISO 8601 format
+    ///
+    /// Wire name: `activity`.
+    #[serde(
+        rename = "activity",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub activity: ::std::option::Option<::std::string::String>,
+    /// Task `GUID` identifier
+    ///
+    /// Wire name: `guid`.
+    #[serde(
+        rename = "guid",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub guid: ::std::option::Option<::std::string::String>,
+    /// External identifier
+    ///
+    /// Wire name: `xmlId`.
+    #[serde(
+        rename = "xmlId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub xml_id: ::std::option::Option<::std::string::String>,
+    /// Exchange identifier
+    ///
+    /// Wire name: `exchangeId`.
+    #[serde(
+        rename = "exchangeId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub exchange_id: ::std::option::Option<::std::string::String>,
+    /// Date of modification in Exchange
+    ///
+    /// Wire name: `exchangeModified`.
+    #[serde(
+        rename = "exchangeModified",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub exchange_modified: ::std::option::Option<::std::string::String>,
+    /// Version of synchronization with Outlook
+    ///
+    /// Wire name: `outlookVersion`.
+    #[serde(
+        rename = "outlookVersion",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub outlook_version: ::std::option::Option<i64>,
+    /// Task rating. Possible values:
+    /// `N` — negative
+    /// `P` — positive
+    /// `null` — unrated
+    ///
+    /// Wire name: `mark`.
+    #[serde(
+        rename = "mark",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub mark: ::std::option::Option<::std::string::String>,
+    /// Allowed to change the deadline. Possible values:
+    /// - `Y` — allowed
+    /// - `N` — not allowed
+    ///
+    /// Wire name: `allowsChangeDeadline`.
+    #[serde(
+        rename = "allowsChangeDeadline",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allows_change_deadline: ::std::option::Option<bool>,
+    /// Time tracking enabled for the task. Possible values:
+    /// - `Y` — enabled
+    /// - `N` — not enabled
+    ///
+    /// Wire name: `allowsTimeTracking`.
+    #[serde(
+        rename = "allowsTimeTracking",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allows_time_tracking: ::std::option::Option<bool>,
+    /// Consider working hours. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `matchesWorkTime`.
+    #[serde(
+        rename = "matchesWorkTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub matches_work_time: ::std::option::Option<bool>,
+    /// Add to report. Possible values:
+    /// - `Y` — add
+    /// - `N` — do not add
+    ///
+    /// Wire name: `addInReport`.
+    #[serde(
+        rename = "addInReport",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub add_in_report: ::std::option::Option<bool>,
+    /// Indicates "base task with subtasks". Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `isMultitask`.
+    #[serde(
+        rename = "isMultitask",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_multitask: ::std::option::Option<bool>,
+    /// Site identifier
+    ///
+    /// Wire name: `siteId`.
+    #[serde(
+        rename = "siteId",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub site_id: ::std::option::Option<::std::string::String>,
+    /// Identifier of the template if the task was created from a template
+    ///
+    /// Wire name: `forkedByTemplateId`.
+    #[serde(
+        rename = "forkedByTemplateId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub forked_by_template_id: ::std::option::Option<i64>,
+    /// Task template. An object of type template. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `forkedByTemplate`.
+    #[serde(
+        rename = "forkedByTemplate",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub forked_by_template: ::std::option::Option<Template>,
+    /// Date after which the deadline cannot be changed, in ISO 8601 format
+    ///
+    /// Wire name: `maxDeadlineChangeDate`.
+    #[serde(
+        rename = "maxDeadlineChangeDate",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_deadline_change_date: ::std::option::Option<::std::string::String>,
+    /// Maximum number of deadline extensions
+    ///
+    /// Wire name: `maxDeadlineChanges`.
+    #[serde(
+        rename = "maxDeadlineChanges",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_deadline_changes: ::std::option::Option<i64>,
+    /// Require a reason when changing the deadline. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `requireDeadlineChangeReason`.
+    #[serde(
+        rename = "requireDeadlineChangeReason",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub require_deadline_change_reason: ::std::option::Option<bool>,
+    /// Link to the task
+    ///
+    /// Wire name: `link`.
+    #[serde(
+        rename = "link",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub link: ::std::option::Option<::std::string::String>,
+    /// Array of actions that the user can perform with the task
+    ///
+    /// Wire name: `rights`.
+    #[serde(rename = "rights", default, skip_serializing_if = "Option::is_none")]
+    pub rights: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Link to the archive for downloading all task files
+    ///
+    /// Wire name: `archiveLink`.
+    #[serde(
+        rename = "archiveLink",
+        deserialize_with = "::b24_core::__private::lenient::opt_string",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub archive_link: ::std::option::Option<::std::string::String>,
+    /// Array of identifiers of related CRM objects in the format:
+    /// - `L_XX` — lead,
+    /// - `D_XX` — deal
+    /// - `C_XX` — contact
+    /// - `CO_XX` — company
+    /// - `SI_XX` — invoice
+    /// - `TXX_XX` — SPA
+    ///
+    /// Wire name: `crmItemIds`.
+    #[serde(rename = "crmItemIds", default, skip_serializing_if = "Option::is_none")]
+    pub crm_item_ids: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Identifier of the email from which the task was created
+    ///
+    /// Wire name: `emailId`.
+    #[serde(
+        rename = "emailId",
+        deserialize_with = "::b24_core::__private::lenient::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email_id: ::std::option::Option<i64>,
+    /// Email from which the task was created. An object of type email. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `email`.
+    #[serde(rename = "email", default, skip_serializing_if = "Option::is_none")]
+    pub email: ::std::option::Option<Email>,
+    /// Time tracking. An object of type time tracking. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `elapsedTime`.
+    #[serde(rename = "elapsedTime", default, skip_serializing_if = "Option::is_none")]
+    pub elapsed_time: ::std::option::Option<ElapsedTime>,
+    /// Require a result. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `requireResult`.
+    #[serde(
+        rename = "requireResult",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub require_result: ::std::option::Option<bool>,
+    /// Consider subtasks deadlines. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `matchesSubTasksTime`.
+    #[serde(
+        rename = "matchesSubTasksTime",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub matches_sub_tasks_time: ::std::option::Option<bool>,
+    /// Auto-completion of subtasks. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `autocompleteSubTasks`.
+    #[serde(
+        rename = "autocompleteSubTasks",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub autocomplete_sub_tasks: ::std::option::Option<bool>,
+    /// Allowed to change planned dates. Possible values:
+    /// - `Y` — yes
+    /// - `N` — no
+    ///
+    /// Wire name: `allowsChangeDatePlan`.
+    #[serde(
+        rename = "allowsChangeDatePlan",
+        deserialize_with = "::b24_core::__private::lenient::opt_boolean",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allows_change_date_plan: ::std::option::Option<bool>,
+    /// Indicates "in favorites". The field returns an array containing the ID of the current user if their setting is active `"inFavorite": [29]`
+    ///
+    /// Wire name: `inFavorite`.
+    #[serde(rename = "inFavorite", default, skip_serializing_if = "Option::is_none")]
+    pub in_favorite: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Indicates "task pinned". The field returns an array containing the ID of the current user if their setting is active `"inPin": [29]`
+    ///
+    /// Wire name: `inPin`.
+    #[serde(rename = "inPin", default, skip_serializing_if = "Option::is_none")]
+    pub in_pin: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Indicates "task pinned in group". The field returns an array containing the ID of the current user if their setting is active `"inGroupPin": [29]`
+    ///
+    /// Wire name: `inGroupPin`.
+    #[serde(rename = "inGroupPin", default, skip_serializing_if = "Option::is_none")]
+    pub in_group_pin: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Indicates "mute". The field returns an array containing the ID of the current user if their setting is active `"inMute": [29]`
+    ///
+    /// Wire name: `inMute`.
+    #[serde(rename = "inMute", default, skip_serializing_if = "Option::is_none")]
+    pub in_mute: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Source of the task. An object source. Use for data requests in the `select` parameter of tasks.task.get
+    ///
+    /// Wire name: `source`.
+    #[serde(rename = "source", default, skip_serializing_if = "Option::is_none")]
+    pub source: ::std::option::Option<Source>,
+    /// Dependencies on tasks
+    ///
+    /// Wire name: `dependsOn`.
+    #[serde(rename = "dependsOn", default, skip_serializing_if = "Option::is_none")]
+    pub depends_on: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
+    /// Task creation scenario. Possible values:
+    /// - `default` — default value
+    /// - `crm` — CRM
+    /// - `mobile` — mobile application
+    /// - `voice` — audio task AI
+    /// - `video` — video task AI
+    ///
+    /// Wire name: `scenarios`.
+    #[serde(rename = "scenarios", default, skip_serializing_if = "Option::is_none")]
+    pub scenarios: ::std::option::Option<
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+    >,
 }
 impl TaskAddV3Fields {
     /// Creates a `TaskAddV3Fields` from its required fields.
@@ -2987,7 +9329,762 @@ impl TaskAddV3Fields {
             title: title.into(),
             creator_id: creator_id.into(),
             responsible_id: responsible_id.into(),
+            id: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            creator: ::std::option::Option::None,
+            created: ::std::option::Option::None,
+            responsible: ::std::option::Option::None,
+            deadline: ::std::option::Option::None,
+            needs_control: ::std::option::Option::None,
+            start_plan: ::std::option::Option::None,
+            end_plan: ::std::option::Option::None,
+            checklist: ::std::option::Option::None,
+            group_id: ::std::option::Option::None,
+            group: ::std::option::Option::None,
+            stage_id: ::std::option::Option::None,
+            stage: ::std::option::Option::None,
+            epic_id: ::std::option::Option::None,
+            story_points: ::std::option::Option::None,
+            flow_id: ::std::option::Option::None,
+            flow: ::std::option::Option::None,
+            priority: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            status_changed: ::std::option::Option::None,
+            accomplices: ::std::option::Option::None,
+            auditors: ::std::option::Option::None,
+            parent_id: ::std::option::Option::None,
+            parent: ::std::option::Option::None,
+            contains_checklist: ::std::option::Option::None,
+            contains_sub_tasks: ::std::option::Option::None,
+            contains_related_tasks: ::std::option::Option::None,
+            contains_gantt_links: ::std::option::Option::None,
+            contains_placements: ::std::option::Option::None,
+            contains_results: ::std::option::Option::None,
+            number_of_reminders: ::std::option::Option::None,
+            chat_id: ::std::option::Option::None,
+            chat: ::std::option::Option::None,
+            planned_duration: ::std::option::Option::None,
+            actual_duration: ::std::option::Option::None,
+            duration_type: ::std::option::Option::None,
+            started: ::std::option::Option::None,
+            estimated_time: ::std::option::Option::None,
+            replicate: ::std::option::Option::None,
+            changed: ::std::option::Option::None,
+            changed_by_id: ::std::option::Option::None,
+            changed_by: ::std::option::Option::None,
+            status_changed_by_id: ::std::option::Option::None,
+            status_changed_by: ::std::option::Option::None,
+            closed_by_id: ::std::option::Option::None,
+            closed_by: ::std::option::Option::None,
+            closed: ::std::option::Option::None,
+            activity: ::std::option::Option::None,
+            guid: ::std::option::Option::None,
+            xml_id: ::std::option::Option::None,
+            exchange_id: ::std::option::Option::None,
+            exchange_modified: ::std::option::Option::None,
+            outlook_version: ::std::option::Option::None,
+            mark: ::std::option::Option::None,
+            allows_change_deadline: ::std::option::Option::None,
+            allows_time_tracking: ::std::option::Option::None,
+            matches_work_time: ::std::option::Option::None,
+            add_in_report: ::std::option::Option::None,
+            is_multitask: ::std::option::Option::None,
+            site_id: ::std::option::Option::None,
+            forked_by_template_id: ::std::option::Option::None,
+            forked_by_template: ::std::option::Option::None,
+            max_deadline_change_date: ::std::option::Option::None,
+            max_deadline_changes: ::std::option::Option::None,
+            require_deadline_change_reason: ::std::option::Option::None,
+            link: ::std::option::Option::None,
+            rights: ::std::option::Option::None,
+            archive_link: ::std::option::Option::None,
+            crm_item_ids: ::std::option::Option::None,
+            email_id: ::std::option::Option::None,
+            email: ::std::option::Option::None,
+            elapsed_time: ::std::option::Option::None,
+            require_result: ::std::option::Option::None,
+            matches_sub_tasks_time: ::std::option::Option::None,
+            autocomplete_sub_tasks: ::std::option::Option::None,
+            allows_change_date_plan: ::std::option::Option::None,
+            in_favorite: ::std::option::Option::None,
+            in_pin: ::std::option::Option::None,
+            in_group_pin: ::std::option::Option::None,
+            in_mute: ::std::option::Option::None,
+            source: ::std::option::Option::None,
+            depends_on: ::std::option::Option::None,
+            scenarios: ::std::option::Option::None,
         }
+    }
+    /// Sets `id`.
+    #[must_use]
+    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `creator`.
+    #[must_use]
+    pub fn creator(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.creator = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `created`.
+    #[must_use]
+    pub fn created(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.created = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `responsible`.
+    #[must_use]
+    pub fn responsible(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.responsible = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `deadline`.
+    #[must_use]
+    pub fn deadline(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.deadline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `needsControl`.
+    #[must_use]
+    pub fn needs_control(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.needs_control = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `startPlan`.
+    #[must_use]
+    pub fn start_plan(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.start_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `endPlan`.
+    #[must_use]
+    pub fn end_plan(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.end_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `checklist`.
+    #[must_use]
+    pub fn checklist(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.checklist = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `groupId`.
+    #[must_use]
+    pub fn group_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `group`.
+    #[must_use]
+    pub fn group(mut self, value: impl ::std::convert::Into<Group>) -> Self {
+        self.group = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `stageId`.
+    #[must_use]
+    pub fn stage_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.stage_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `stage`.
+    #[must_use]
+    pub fn stage(mut self, value: impl ::std::convert::Into<Stage>) -> Self {
+        self.stage = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `epicId`.
+    #[must_use]
+    pub fn epic_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.epic_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `storyPoints`.
+    #[must_use]
+    pub fn story_points(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.story_points = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `flowId`.
+    #[must_use]
+    pub fn flow_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.flow_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `flow`.
+    #[must_use]
+    pub fn flow(mut self, value: impl ::std::convert::Into<Flow>) -> Self {
+        self.flow = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `priority`.
+    #[must_use]
+    pub fn priority(
+        mut self,
+        value: impl ::std::convert::Into<TaskAddV3FieldsPriority>,
+    ) -> Self {
+        self.priority = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    #[must_use]
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<TaskAddV3FieldsStatus>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusChanged`.
+    #[must_use]
+    pub fn status_changed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_changed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `accomplices`.
+    #[must_use]
+    pub fn accomplices(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<User>>,
+    ) -> Self {
+        self.accomplices = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `auditors`.
+    #[must_use]
+    pub fn auditors(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<User>>,
+    ) -> Self {
+        self.auditors = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `parentId`.
+    #[must_use]
+    pub fn parent_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.parent_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `parent`.
+    #[must_use]
+    pub fn parent(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Map<
+                ::std::string::String,
+                ::b24_core::__private::serde_json::Value,
+            >,
+        >,
+    ) -> Self {
+        self.parent = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsChecklist`.
+    #[must_use]
+    pub fn contains_checklist(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.contains_checklist = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsSubTasks`.
+    #[must_use]
+    pub fn contains_sub_tasks(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.contains_sub_tasks = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsRelatedTasks`.
+    #[must_use]
+    pub fn contains_related_tasks(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.contains_related_tasks = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsGanttLinks`.
+    #[must_use]
+    pub fn contains_gantt_links(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.contains_gantt_links = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsPlacements`.
+    #[must_use]
+    pub fn contains_placements(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.contains_placements = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `containsResults`.
+    #[must_use]
+    pub fn contains_results(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.contains_results = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `numberOfReminders`.
+    #[must_use]
+    pub fn number_of_reminders(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.number_of_reminders = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `chatId`.
+    #[must_use]
+    pub fn chat_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.chat_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `chat`.
+    #[must_use]
+    pub fn chat(mut self, value: impl ::std::convert::Into<TaskChat>) -> Self {
+        self.chat = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `plannedDuration`.
+    #[must_use]
+    pub fn planned_duration(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.planned_duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `actualDuration`.
+    #[must_use]
+    pub fn actual_duration(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.actual_duration = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `durationType`.
+    #[must_use]
+    pub fn duration_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.duration_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `started`.
+    #[must_use]
+    pub fn started(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.started = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `estimatedTime`.
+    #[must_use]
+    pub fn estimated_time(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.estimated_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `replicate`.
+    #[must_use]
+    pub fn replicate(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.replicate = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changed`.
+    #[must_use]
+    pub fn changed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.changed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changedById`.
+    #[must_use]
+    pub fn changed_by_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.changed_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `changedBy`.
+    #[must_use]
+    pub fn changed_by(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.changed_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusChangedById`.
+    #[must_use]
+    pub fn status_changed_by_id(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.status_changed_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `statusChangedBy`.
+    #[must_use]
+    pub fn status_changed_by(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.status_changed_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `closedById`.
+    #[must_use]
+    pub fn closed_by_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.closed_by_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `closedBy`.
+    #[must_use]
+    pub fn closed_by(mut self, value: impl ::std::convert::Into<User>) -> Self {
+        self.closed_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `closed`.
+    #[must_use]
+    pub fn closed(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.closed = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `activity`.
+    #[must_use]
+    pub fn activity(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.activity = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `guid`.
+    #[must_use]
+    pub fn guid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.guid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `xmlId`.
+    #[must_use]
+    pub fn xml_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.xml_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `exchangeId`.
+    #[must_use]
+    pub fn exchange_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.exchange_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `exchangeModified`.
+    #[must_use]
+    pub fn exchange_modified(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.exchange_modified = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `outlookVersion`.
+    #[must_use]
+    pub fn outlook_version(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.outlook_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `mark`.
+    #[must_use]
+    pub fn mark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `allowsChangeDeadline`.
+    #[must_use]
+    pub fn allows_change_deadline(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.allows_change_deadline = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `allowsTimeTracking`.
+    #[must_use]
+    pub fn allows_time_tracking(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.allows_time_tracking = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `matchesWorkTime`.
+    #[must_use]
+    pub fn matches_work_time(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.matches_work_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `addInReport`.
+    #[must_use]
+    pub fn add_in_report(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.add_in_report = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `isMultitask`.
+    #[must_use]
+    pub fn is_multitask(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.is_multitask = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `siteId`.
+    #[must_use]
+    pub fn site_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.site_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `forkedByTemplateId`.
+    #[must_use]
+    pub fn forked_by_template_id(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.forked_by_template_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `forkedByTemplate`.
+    #[must_use]
+    pub fn forked_by_template(
+        mut self,
+        value: impl ::std::convert::Into<Template>,
+    ) -> Self {
+        self.forked_by_template = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `maxDeadlineChangeDate`.
+    #[must_use]
+    pub fn max_deadline_change_date(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.max_deadline_change_date = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `maxDeadlineChanges`.
+    #[must_use]
+    pub fn max_deadline_changes(
+        mut self,
+        value: impl ::std::convert::Into<i64>,
+    ) -> Self {
+        self.max_deadline_changes = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `requireDeadlineChangeReason`.
+    #[must_use]
+    pub fn require_deadline_change_reason(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.require_deadline_change_reason = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `link`.
+    #[must_use]
+    pub fn link(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.link = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `rights`.
+    #[must_use]
+    pub fn rights(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.rights = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `archiveLink`.
+    #[must_use]
+    pub fn archive_link(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.archive_link = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `crmItemIds`.
+    #[must_use]
+    pub fn crm_item_ids(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.crm_item_ids = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `emailId`.
+    #[must_use]
+    pub fn email_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+        self.email_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `email`.
+    #[must_use]
+    pub fn email(mut self, value: impl ::std::convert::Into<Email>) -> Self {
+        self.email = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `elapsedTime`.
+    #[must_use]
+    pub fn elapsed_time(
+        mut self,
+        value: impl ::std::convert::Into<ElapsedTime>,
+    ) -> Self {
+        self.elapsed_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `requireResult`.
+    #[must_use]
+    pub fn require_result(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.require_result = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `matchesSubTasksTime`.
+    #[must_use]
+    pub fn matches_sub_tasks_time(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.matches_sub_tasks_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `autocompleteSubTasks`.
+    #[must_use]
+    pub fn autocomplete_sub_tasks(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.autocomplete_sub_tasks = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `allowsChangeDatePlan`.
+    #[must_use]
+    pub fn allows_change_date_plan(
+        mut self,
+        value: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.allows_change_date_plan = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inFavorite`.
+    #[must_use]
+    pub fn in_favorite(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.in_favorite = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inPin`.
+    #[must_use]
+    pub fn in_pin(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.in_pin = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inGroupPin`.
+    #[must_use]
+    pub fn in_group_pin(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.in_group_pin = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `inMute`.
+    #[must_use]
+    pub fn in_mute(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.in_mute = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `source`.
+    #[must_use]
+    pub fn source(mut self, value: impl ::std::convert::Into<Source>) -> Self {
+        self.source = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dependsOn`.
+    #[must_use]
+    pub fn depends_on(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.depends_on = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `scenarios`.
+    #[must_use]
+    pub fn scenarios(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.scenarios = ::std::option::Option::Some(value.into());
+        self
     }
 }
 /// Object with response data
@@ -3005,12 +10102,7 @@ pub struct TaskAddV3Result {
     ///
     /// Wire name: `item`.
     #[serde(rename = "item", default, skip_serializing_if = "Option::is_none")]
-    pub item: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub item: ::std::option::Option<Taskdto>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -3029,15 +10121,7 @@ impl TaskAddV3Result {
     }
     /// Sets `item`.
     #[must_use]
-    pub fn item(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
-    ) -> Self {
+    pub fn item(mut self, value: impl ::std::convert::Into<Taskdto>) -> Self {
         self.item = ::std::option::Option::Some(value.into());
         self
     }
@@ -4048,12 +11132,7 @@ pub struct TaskGetV3Result {
     ///
     /// Wire name: `item`.
     #[serde(rename = "item", default, skip_serializing_if = "Option::is_none")]
-    pub item: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub item: ::std::option::Option<Taskdto>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -4072,15 +11151,7 @@ impl TaskGetV3Result {
     }
     /// Sets `item`.
     #[must_use]
-    pub fn item(
-        mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
-    ) -> Self {
+    pub fn item(mut self, value: impl ::std::convert::Into<Taskdto>) -> Self {
         self.item = ::std::option::Option::Some(value.into());
         self
     }
