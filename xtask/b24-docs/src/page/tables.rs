@@ -504,12 +504,14 @@ impl Ctx<'_> {
             }
             // an object whose fields another page describes, linked from
             // its description ("Description of all task fields")
-            if shape.ty == "object" && shape.fields.is_empty() && shape.type_ref.is_none() {
-                if let Some(named) = self.fields_page_object(doc, r, stack) {
-                    let nullable = shape.nullable;
-                    shape = named;
-                    shape.nullable = nullable;
-                }
+            if shape.ty == "object"
+                && shape.fields.is_empty()
+                && shape.type_ref.is_none()
+                && let Some(named) = self.fields_page_object(doc, r, stack)
+            {
+                let nullable = shape.nullable;
+                shape = named;
+                shape.nullable = nullable;
             }
             if matches!(shape.ty.as_str(), "string" | "integer" | "boolean") {
                 shape.values = enum_values(&r.desc, &shape.ty);
