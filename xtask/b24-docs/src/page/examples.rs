@@ -228,8 +228,8 @@ const MAX_INFER_DEPTH: usize = 8;
 /// of real answers: every field is optional; numbers are `number` (an
 /// example's `0` may be `0.5` in another answer) except under keys named
 /// like identifiers; a string stays a string even when it holds digits;
-/// `null` is `any`; objects whose keys are data (numeric, dotted, ...) and
-/// values the examples disagree on are free-form. `None` without values.
+/// `null`, `{}`, `[]`, objects whose keys are data (numeric, dotted, ...)
+/// and values the examples disagree on are `any`. `None` without values.
 pub(crate) fn infer_result(values: &[&Value]) -> Option<Shape> {
     let values: Vec<&Value> = values.iter().copied().filter(|v| !v.is_null()).collect();
     if values.is_empty() {
@@ -278,11 +278,14 @@ fn infer_merged(values: &[&Value], key: &str, depth: usize) -> Shape {
                     .filter_map(|v| v.as_array())
                     .flatten()
                     .collect();
-                let mut s = Shape::of("array");
-                if !items.is_empty() {
+                // an empty `[]` is PHP's empty array: a list or a map
+                if items.is_empty() {
+                    Shape::of("any")
+                } else {
+                    let mut s = Shape::of("array");
                     s.items = Some(Box::new(infer_merged(&items, key, depth + 1)));
+                    s
                 }
-                s
             }
             Value::Object(_) => {
                 let objects: Vec<&serde_json::Map<String, Value>> =
@@ -297,7 +300,10 @@ fn infer_merged(values: &[&Value], key: &str, depth: usize) -> Shape {
 }
 
 fn infer_object(objects: &[&serde_json::Map<String, Value>], depth: usize) -> Shape {
-    let mut s = Shape::of("object");
+    // What the examples do not spell out stays `any`: an empty `{}` may be a
+    // date or a list in a real answer, and a map of data keys may come as
+    // PHP's `[]` when empty.
+    let mut s = Shape::of("any");
     let mut keys: Vec<&String> = Vec::new();
     for o in objects {
         for k in o.keys() {
@@ -318,6 +324,10 @@ fn infer_object(objects: &[&serde_json::Map<String, Value>], depth: usize) -> Sh
     {
         return s;
     }
+    if keys.is_empty() {
+        return s;
+    }
+    s.ty = "object".into();
     for k in keys {
         let vals: Vec<&Value> = objects.iter().filter_map(|o| o.get(k.as_str())).collect();
         s.fields.push(Field {
