@@ -2777,12 +2777,7 @@ pub struct SaleCashboxListResultItem {
     pub email: ::std::option::Option<::std::string::String>,
     /// Wire name: `DATE_CREATE`.
     #[serde(rename = "DATE_CREATE", default, skip_serializing_if = "Option::is_none")]
-    pub date_create: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub date_create: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `DATE_LAST_CHECK`.
     #[serde(
         rename = "DATE_LAST_CHECK",
@@ -2900,12 +2895,7 @@ impl SaleCashboxListResultItem {
     #[must_use]
     pub fn date_create(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.date_create = ::std::option::Option::Some(value.into());
         self

@@ -8488,9 +8488,7 @@ pub struct CompanyUserfieldListResultItemSettings {
     pub max_allowed_size: ::std::option::Option<f64>,
     /// Wire name: `EXTENSIONS`.
     #[serde(rename = "EXTENSIONS", default, skip_serializing_if = "Option::is_none")]
-    pub extensions: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub extensions: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `TARGET_BLANK`.
     #[serde(
         rename = "TARGET_BLANK",
@@ -8531,9 +8529,7 @@ pub struct CompanyUserfieldListResultItemSettings {
     >,
     /// Wire name: `SELECTED_USERS`.
     #[serde(rename = "SELECTED_USERS", default, skip_serializing_if = "Option::is_none")]
-    pub selected_users: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub selected_users: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `FULL_DAY`.
     #[serde(
         rename = "FULL_DAY",
@@ -8740,9 +8736,7 @@ impl CompanyUserfieldListResultItemSettings {
     #[must_use]
     pub fn extensions(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.extensions = ::std::option::Option::Some(value.into());
         self
@@ -8798,9 +8792,7 @@ impl CompanyUserfieldListResultItemSettings {
     #[must_use]
     pub fn selected_users(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.selected_users = ::std::option::Option::Some(value.into());
         self

@@ -8921,12 +8921,7 @@ impl DocumentgeneratorTemplateListSelectItem {
 pub struct DocumentgeneratorTemplateListResult {
     /// Wire name: `templates`.
     #[serde(rename = "templates", default, skip_serializing_if = "Option::is_none")]
-    pub templates: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub templates: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -8947,12 +8942,7 @@ impl DocumentgeneratorTemplateListResult {
     #[must_use]
     pub fn templates(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.templates = ::std::option::Option::Some(value.into());
         self

@@ -15398,9 +15398,7 @@ pub struct QuoteUserfieldListResultItemSettings {
     pub max_allowed_size: ::std::option::Option<f64>,
     /// Wire name: `EXTENSIONS`.
     #[serde(rename = "EXTENSIONS", default, skip_serializing_if = "Option::is_none")]
-    pub extensions: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub extensions: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `TARGET_BLANK`.
     #[serde(
         rename = "TARGET_BLANK",
@@ -15439,9 +15437,7 @@ pub struct QuoteUserfieldListResultItemSettings {
     >,
     /// Wire name: `SELECTED_USERS`.
     #[serde(rename = "SELECTED_USERS", default, skip_serializing_if = "Option::is_none")]
-    pub selected_users: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub selected_users: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `FULL_DAY`.
     #[serde(
         rename = "FULL_DAY",
@@ -15648,9 +15644,7 @@ impl QuoteUserfieldListResultItemSettings {
     #[must_use]
     pub fn extensions(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.extensions = ::std::option::Option::Some(value.into());
         self
@@ -15706,9 +15700,7 @@ impl QuoteUserfieldListResultItemSettings {
     #[must_use]
     pub fn selected_users(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.selected_users = ::std::option::Option::Some(value.into());
         self

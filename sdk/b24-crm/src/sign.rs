@@ -2967,9 +2967,7 @@ pub struct HumanresourcesHcmlinkEmployeeSetResult {
     pub status: ::std::option::Option<::std::string::String>,
     /// Wire name: `errors`.
     #[serde(rename = "errors", default, skip_serializing_if = "Option::is_none")]
-    pub errors: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub errors: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -3000,9 +2998,7 @@ impl HumanresourcesHcmlinkEmployeeSetResult {
     #[must_use]
     pub fn errors(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.errors = ::std::option::Option::Some(value.into());
         self
@@ -3264,9 +3260,7 @@ pub struct HumanresourcesHcmlinkFieldValueSetResult {
     pub status: ::std::option::Option<::std::string::String>,
     /// Wire name: `errors`.
     #[serde(rename = "errors", default, skip_serializing_if = "Option::is_none")]
-    pub errors: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub errors: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -3297,9 +3291,7 @@ impl HumanresourcesHcmlinkFieldValueSetResult {
     #[must_use]
     pub fn errors(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.errors = ::std::option::Option::Some(value.into());
         self

@@ -5730,9 +5730,7 @@ pub struct ActivityConfigurableGetResultActivityFields {
     pub deadline: ::std::option::Option<::std::string::String>,
     /// Wire name: `pingOffsets`.
     #[serde(rename = "pingOffsets", default, skip_serializing_if = "Option::is_none")]
-    pub ping_offsets: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub ping_offsets: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `isIncomingChannel`.
     #[serde(
         rename = "isIncomingChannel",
@@ -5815,9 +5813,7 @@ impl ActivityConfigurableGetResultActivityFields {
     #[must_use]
     pub fn ping_offsets(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.ping_offsets = ::std::option::Option::Some(value.into());
         self
@@ -8828,9 +8824,7 @@ pub struct ActivityGetResult {
     pub location: ::std::option::Option<::std::string::String>,
     /// Wire name: `SETTINGS`.
     #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
-    pub settings: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub settings: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `ORIGINATOR_ID`.
     #[serde(rename = "ORIGINATOR_ID", default, skip_serializing_if = "Option::is_none")]
     pub originator_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
@@ -8859,9 +8853,7 @@ pub struct ActivityGetResult {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub provider_params: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub provider_params: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `PROVIDER_DATA`.
     #[serde(rename = "PROVIDER_DATA", default, skip_serializing_if = "Option::is_none")]
     pub provider_data: ::std::option::Option<::b24_core::__private::serde_json::Value>,
@@ -9195,9 +9187,7 @@ impl ActivityGetResult {
     #[must_use]
     pub fn settings(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.settings = ::std::option::Option::Some(value.into());
         self
@@ -9242,9 +9232,7 @@ impl ActivityGetResult {
     #[must_use]
     pub fn provider_params(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.provider_params = ::std::option::Option::Some(value.into());
         self
@@ -10475,9 +10463,7 @@ pub struct ActivityListResultItem {
     pub location: ::std::option::Option<::std::string::String>,
     /// Wire name: `SETTINGS`.
     #[serde(rename = "SETTINGS", default, skip_serializing_if = "Option::is_none")]
-    pub settings: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub settings: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `ORIGINATOR_ID`.
     #[serde(rename = "ORIGINATOR_ID", default, skip_serializing_if = "Option::is_none")]
     pub originator_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
@@ -10506,9 +10492,7 @@ pub struct ActivityListResultItem {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub provider_params: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub provider_params: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `PROVIDER_DATA`.
     #[serde(rename = "PROVIDER_DATA", default, skip_serializing_if = "Option::is_none")]
     pub provider_data: ::std::option::Option<::b24_core::__private::serde_json::Value>,
@@ -10842,9 +10826,7 @@ impl ActivityListResultItem {
     #[must_use]
     pub fn settings(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.settings = ::std::option::Option::Some(value.into());
         self
@@ -10889,9 +10871,7 @@ impl ActivityListResultItem {
     #[must_use]
     pub fn provider_params(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.provider_params = ::std::option::Option::Some(value.into());
         self
@@ -12363,12 +12343,7 @@ pub struct TimelineCommentGetResult {
     pub author_id: ::std::option::Option<::std::string::String>,
     /// Wire name: `FILES`.
     #[serde(rename = "FILES", default, skip_serializing_if = "Option::is_none")]
-    pub files: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub files: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -12449,12 +12424,7 @@ impl TimelineCommentGetResult {
     #[must_use]
     pub fn files(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.files = ::std::option::Option::Some(value.into());
         self
@@ -12521,12 +12491,7 @@ pub struct TimelineCommentListResultItem {
     pub author_id: ::std::option::Option<::std::string::String>,
     /// Wire name: `FILES`.
     #[serde(rename = "FILES", default, skip_serializing_if = "Option::is_none")]
-    pub files: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub files: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -12607,12 +12572,7 @@ impl TimelineCommentListResultItem {
     #[must_use]
     pub fn files(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.files = ::std::option::Option::Some(value.into());
         self

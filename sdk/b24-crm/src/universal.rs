@@ -9849,16 +9849,11 @@ pub struct TypeGetResultType {
         skip_serializing_if = "Option::is_none"
     )]
     pub linked_user_fields: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
+        ::b24_core::__private::serde_json::Value,
     >,
     /// Wire name: `customSections`.
     #[serde(rename = "customSections", default, skip_serializing_if = "Option::is_none")]
-    pub custom_sections: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub custom_sections: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -10128,12 +10123,7 @@ impl TypeGetResultType {
     #[must_use]
     pub fn linked_user_fields(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.linked_user_fields = ::std::option::Option::Some(value.into());
         self
@@ -10142,9 +10132,7 @@ impl TypeGetResultType {
     #[must_use]
     pub fn custom_sections(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.custom_sections = ::std::option::Option::Some(value.into());
         self
@@ -10629,16 +10617,11 @@ pub struct TypeGetByEntityTypeIdResultType {
         skip_serializing_if = "Option::is_none"
     )]
     pub linked_user_fields: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
+        ::b24_core::__private::serde_json::Value,
     >,
     /// Wire name: `customSections`.
     #[serde(rename = "customSections", default, skip_serializing_if = "Option::is_none")]
-    pub custom_sections: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub custom_sections: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -10908,12 +10891,7 @@ impl TypeGetByEntityTypeIdResultType {
     #[must_use]
     pub fn linked_user_fields(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.linked_user_fields = ::std::option::Option::Some(value.into());
         self
@@ -10922,9 +10900,7 @@ impl TypeGetByEntityTypeIdResultType {
     #[must_use]
     pub fn custom_sections(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.custom_sections = ::std::option::Option::Some(value.into());
         self

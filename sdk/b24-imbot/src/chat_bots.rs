@@ -5707,12 +5707,7 @@ pub struct V2EventGetResultEventsItem {
     pub date: ::std::option::Option<::std::string::String>,
     /// Wire name: `data`.
     #[serde(rename = "data", default, skip_serializing_if = "Option::is_none")]
-    pub data: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub data: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -5760,12 +5755,7 @@ impl V2EventGetResultEventsItem {
     #[must_use]
     pub fn data(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.data = ::std::option::Option::Some(value.into());
         self
@@ -7537,9 +7527,7 @@ pub struct DialogGetResult {
     pub entity_data_3: ::std::option::Option<::std::string::String>,
     /// Wire name: `mute_list`.
     #[serde(rename = "mute_list", default, skip_serializing_if = "Option::is_none")]
-    pub mute_list: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub mute_list: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `date_create`.
     #[serde(
         rename = "date_create",
@@ -7854,9 +7842,7 @@ impl DialogGetResult {
     #[must_use]
     pub fn mute_list(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.mute_list = ::std::option::Option::Some(value.into());
         self
@@ -12035,12 +12021,7 @@ pub struct V2ChatMessageGetResultMessage {
     pub forward: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `params`.
     #[serde(rename = "params", default, skip_serializing_if = "Option::is_none")]
-    pub params: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub params: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `viewedByOthers`.
     #[serde(
         rename = "viewedByOthers",
@@ -12138,12 +12119,7 @@ impl V2ChatMessageGetResultMessage {
     #[must_use]
     pub fn params(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.params = ::std::option::Option::Some(value.into());
         self
@@ -12388,12 +12364,7 @@ pub struct V2ChatMessageGetContextResultMessagesItem {
     pub forward: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `params`.
     #[serde(rename = "params", default, skip_serializing_if = "Option::is_none")]
-    pub params: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub params: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `viewedByOthers`.
     #[serde(
         rename = "viewedByOthers",
@@ -12491,12 +12462,7 @@ impl V2ChatMessageGetContextResultMessagesItem {
     #[must_use]
     pub fn params(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.params = ::std::option::Option::Some(value.into());
         self
@@ -12813,12 +12779,7 @@ pub struct V2ChatMessageSendResult {
     pub id: ::std::option::Option<i64>,
     /// Wire name: `uuidMap`.
     #[serde(rename = "uuidMap", default, skip_serializing_if = "Option::is_none")]
-    pub uuid_map: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub uuid_map: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -12846,12 +12807,7 @@ impl V2ChatMessageSendResult {
     #[must_use]
     pub fn uuid_map(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.uuid_map = ::std::option::Option::Some(value.into());
         self
@@ -13775,12 +13731,7 @@ pub struct V2ChatAddResultChat {
     pub entity_data3: ::std::option::Option<::std::string::String>,
     /// Wire name: `entityLink`.
     #[serde(rename = "entityLink", default, skip_serializing_if = "Option::is_none")]
-    pub entity_link: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub entity_link: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `diskFolderId`.
     #[serde(
         rename = "diskFolderId",
@@ -13799,17 +13750,10 @@ pub struct V2ChatAddResultChat {
     pub role: ::std::option::Option<::std::string::String>,
     /// Wire name: `permissions`.
     #[serde(rename = "permissions", default, skip_serializing_if = "Option::is_none")]
-    pub permissions: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub permissions: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `muteList`.
     #[serde(rename = "muteList", default, skip_serializing_if = "Option::is_none")]
-    pub mute_list: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub mute_list: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `parentChatId`.
     #[serde(rename = "parentChatId", default, skip_serializing_if = "Option::is_none")]
     pub parent_chat_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
@@ -13870,9 +13814,7 @@ pub struct V2ChatAddResultChat {
     pub last_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `managerList`.
     #[serde(rename = "managerList", default, skip_serializing_if = "Option::is_none")]
-    pub manager_list: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub manager_list: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `markedId`.
     #[serde(rename = "markedId", default, skip_serializing_if = "Option::is_none")]
     pub marked_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
@@ -14090,12 +14032,7 @@ impl V2ChatAddResultChat {
     #[must_use]
     pub fn entity_link(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.entity_link = ::std::option::Option::Some(value.into());
         self
@@ -14119,12 +14056,7 @@ impl V2ChatAddResultChat {
     #[must_use]
     pub fn permissions(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.permissions = ::std::option::Option::Some(value.into());
         self
@@ -14133,9 +14065,7 @@ impl V2ChatAddResultChat {
     #[must_use]
     pub fn mute_list(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.mute_list = ::std::option::Option::Some(value.into());
         self
@@ -14219,9 +14149,7 @@ impl V2ChatAddResultChat {
     #[must_use]
     pub fn manager_list(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.manager_list = ::std::option::Option::Some(value.into());
         self
@@ -14836,12 +14764,7 @@ pub struct V2ChatGetResultChat {
     pub entity_data3: ::std::option::Option<::std::string::String>,
     /// Wire name: `entityLink`.
     #[serde(rename = "entityLink", default, skip_serializing_if = "Option::is_none")]
-    pub entity_link: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub entity_link: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `diskFolderId`.
     #[serde(
         rename = "diskFolderId",
@@ -14860,17 +14783,10 @@ pub struct V2ChatGetResultChat {
     pub role: ::std::option::Option<::std::string::String>,
     /// Wire name: `permissions`.
     #[serde(rename = "permissions", default, skip_serializing_if = "Option::is_none")]
-    pub permissions: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub permissions: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `muteList`.
     #[serde(rename = "muteList", default, skip_serializing_if = "Option::is_none")]
-    pub mute_list: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub mute_list: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `parentChatId`.
     #[serde(rename = "parentChatId", default, skip_serializing_if = "Option::is_none")]
     pub parent_chat_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
@@ -14936,9 +14852,7 @@ pub struct V2ChatGetResultChat {
     pub last_id: ::std::option::Option<i64>,
     /// Wire name: `managerList`.
     #[serde(rename = "managerList", default, skip_serializing_if = "Option::is_none")]
-    pub manager_list: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub manager_list: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `markedId`.
     #[serde(rename = "markedId", default, skip_serializing_if = "Option::is_none")]
     pub marked_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
@@ -15156,12 +15070,7 @@ impl V2ChatGetResultChat {
     #[must_use]
     pub fn entity_link(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.entity_link = ::std::option::Option::Some(value.into());
         self
@@ -15185,12 +15094,7 @@ impl V2ChatGetResultChat {
     #[must_use]
     pub fn permissions(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.permissions = ::std::option::Option::Some(value.into());
         self
@@ -15199,9 +15103,7 @@ impl V2ChatGetResultChat {
     #[must_use]
     pub fn mute_list(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.mute_list = ::std::option::Option::Some(value.into());
         self
@@ -15282,9 +15184,7 @@ impl V2ChatGetResultChat {
     #[must_use]
     pub fn manager_list(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.manager_list = ::std::option::Option::Some(value.into());
         self
@@ -16630,12 +16530,7 @@ pub struct ImbotV2EventGetResultEventsItem {
     pub date: ::std::option::Option<::std::string::String>,
     /// Wire name: `data`.
     #[serde(rename = "data", default, skip_serializing_if = "Option::is_none")]
-    pub data: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub data: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -16683,12 +16578,7 @@ impl ImbotV2EventGetResultEventsItem {
     #[must_use]
     pub fn data(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.data = ::std::option::Option::Some(value.into());
         self

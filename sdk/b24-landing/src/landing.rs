@@ -9153,12 +9153,7 @@ pub struct BlockGetmanifestfileResultStyle {
     pub block: ::std::option::Option<BlockGetmanifestfileResultStyleBlock>,
     /// Wire name: `nodes`.
     #[serde(rename = "nodes", default, skip_serializing_if = "Option::is_none")]
-    pub nodes: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub nodes: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -9189,12 +9184,7 @@ impl BlockGetmanifestfileResultStyle {
     #[must_use]
     pub fn nodes(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.nodes = ::std::option::Option::Some(value.into());
         self
@@ -9260,20 +9250,10 @@ pub struct BlockGetmanifestfileResult {
     pub block: ::std::option::Option<BlockGetmanifestfileResultBlock>,
     /// Wire name: `cards`.
     #[serde(rename = "cards", default, skip_serializing_if = "Option::is_none")]
-    pub cards: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub cards: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `nodes`.
     #[serde(rename = "nodes", default, skip_serializing_if = "Option::is_none")]
-    pub nodes: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub nodes: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `style`.
     #[serde(rename = "style", default, skip_serializing_if = "Option::is_none")]
     pub style: ::std::option::Option<BlockGetmanifestfileResultStyle>,
@@ -9313,12 +9293,7 @@ impl BlockGetmanifestfileResult {
     #[must_use]
     pub fn cards(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.cards = ::std::option::Option::Some(value.into());
         self
@@ -9327,12 +9302,7 @@ impl BlockGetmanifestfileResult {
     #[must_use]
     pub fn nodes(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.nodes = ::std::option::Option::Some(value.into());
         self

@@ -2716,20 +2716,10 @@ pub struct ElementGetResultItem {
     pub code: ::std::option::Option<::std::string::String>,
     /// Wire name: `PROPERTY_951`.
     #[serde(rename = "PROPERTY_951", default, skip_serializing_if = "Option::is_none")]
-    pub property_951: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub property_951: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `PROPERTY_1003`.
     #[serde(rename = "PROPERTY_1003", default, skip_serializing_if = "Option::is_none")]
-    pub property_1003: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub property_1003: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -2801,12 +2791,7 @@ impl ElementGetResultItem {
     #[must_use]
     pub fn property_951(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.property_951 = ::std::option::Option::Some(value.into());
         self
@@ -2815,12 +2800,7 @@ impl ElementGetResultItem {
     #[must_use]
     pub fn property_1003(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.property_1003 = ::std::option::Option::Some(value.into());
         self
@@ -3902,10 +3882,7 @@ pub struct FieldGetResultL {
         skip_serializing_if = "Option::is_none"
     )]
     pub display_values_form: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
+        ::b24_core::__private::serde_json::Value,
     >,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
@@ -4081,12 +4058,7 @@ impl FieldGetResultL {
     #[must_use]
     pub fn display_values_form(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.display_values_form = ::std::option::Option::Some(value.into());
         self

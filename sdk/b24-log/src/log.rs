@@ -1233,12 +1233,7 @@ pub struct BlogcommentUserGetResult {
     >,
     /// Wire name: `files`.
     #[serde(rename = "files", default, skip_serializing_if = "Option::is_none")]
-    pub files: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub files: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -1271,12 +1266,7 @@ impl BlogcommentUserGetResult {
     #[must_use]
     pub fn files(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.files = ::std::option::Option::Some(value.into());
         self

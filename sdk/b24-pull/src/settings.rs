@@ -1123,17 +1123,13 @@ pub struct BatchResult {
     pub result: ::std::option::Option<BatchResultResult>,
     /// Wire name: `result_error`.
     #[serde(rename = "result_error", default, skip_serializing_if = "Option::is_none")]
-    pub result_error: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub result_error: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `result_total`.
     #[serde(rename = "result_total", default, skip_serializing_if = "Option::is_none")]
     pub result_total: ::std::option::Option<BatchResultResultTotal>,
     /// Wire name: `result_next`.
     #[serde(rename = "result_next", default, skip_serializing_if = "Option::is_none")]
-    pub result_next: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub result_next: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `result_time`.
     #[serde(rename = "result_time", default, skip_serializing_if = "Option::is_none")]
     pub result_time: ::std::option::Option<BatchResultResultTime>,
@@ -1170,9 +1166,7 @@ impl BatchResult {
     #[must_use]
     pub fn result_error(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.result_error = ::std::option::Option::Some(value.into());
         self
@@ -1190,9 +1184,7 @@ impl BatchResult {
     #[must_use]
     pub fn result_next(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.result_next = ::std::option::Option::Some(value.into());
         self

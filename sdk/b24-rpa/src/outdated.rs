@@ -629,10 +629,7 @@ impl ::b24_core::__private::Method for ItemList {
     type Output = ItemListResult;
 }
 impl ::b24_core::__private::ListMethod for ItemList {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = ::b24_core::__private::serde_json::Value;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "items",
     );
@@ -1616,10 +1613,7 @@ impl ::b24_core::__private::Method for TypeList {
     type Output = TypeListResult;
 }
 impl ::b24_core::__private::ListMethod for TypeList {
-    type Item = ::b24_core::__private::serde_json::Map<
-        ::std::string::String,
-        ::b24_core::__private::serde_json::Value,
-    >;
+    type Item = ::b24_core::__private::serde_json::Value;
     const ITEMS_PATH: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "types",
     );
@@ -1839,12 +1833,7 @@ pub struct CommentAddResultComment {
     pub text_description: ::std::option::Option<::std::string::String>,
     /// Wire name: `users`.
     #[serde(rename = "users", default, skip_serializing_if = "Option::is_none")]
-    pub users: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub users: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -1977,12 +1966,7 @@ impl CommentAddResultComment {
     #[must_use]
     pub fn users(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.users = ::std::option::Option::Some(value.into());
         self
@@ -2287,9 +2271,7 @@ pub struct ItemGetResultItemTasksFaces {
     pub completed: ::std::option::Option<::std::vec::Vec<f64>>,
     /// Wire name: `running`.
     #[serde(rename = "running", default, skip_serializing_if = "Option::is_none")]
-    pub running: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub running: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `all`.
     #[serde(rename = "all", default, skip_serializing_if = "Option::is_none")]
     pub all: ::std::option::Option<::std::vec::Vec<f64>>,
@@ -2324,9 +2306,7 @@ impl ItemGetResultItemTasksFaces {
     #[must_use]
     pub fn running(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.running = ::std::option::Option::Some(value.into());
         self
@@ -2469,12 +2449,7 @@ pub struct ItemGetResultItem {
     pub tasks_faces: ::std::option::Option<ItemGetResultItemTasksFaces>,
     /// Wire name: `users`.
     #[serde(rename = "users", default, skip_serializing_if = "Option::is_none")]
-    pub users: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub users: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -2621,12 +2596,7 @@ impl ItemGetResultItem {
     #[must_use]
     pub fn users(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.users = ::std::option::Option::Some(value.into());
         self
@@ -3110,12 +3080,7 @@ pub struct ItemGetTasksResultTasksItem {
     pub item_class_name: ::std::option::Option<::std::string::String>,
     /// Wire name: `users`.
     #[serde(rename = "users", default, skip_serializing_if = "Option::is_none")]
-    pub users: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub users: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -3193,12 +3158,7 @@ impl ItemGetTasksResultTasksItem {
     #[must_use]
     pub fn users(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.users = ::std::option::Option::Some(value.into());
         self
@@ -3258,12 +3218,7 @@ pub struct ItemListResult {
     /// Wire name: `items`.
     #[serde(rename = "items", default, skip_serializing_if = "Option::is_none")]
     pub items: ::std::option::Option<
-        ::std::vec::Vec<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
     >,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
@@ -3286,12 +3241,7 @@ impl ItemListResult {
     pub fn items(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<
-                ::b24_core::__private::serde_json::Map<
-                    ::std::string::String,
-                    ::b24_core::__private::serde_json::Value,
-                >,
-            >,
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
     ) -> Self {
         self.items = ::std::option::Option::Some(value.into());
@@ -4473,12 +4423,7 @@ pub struct TimelineAddResultTimeline {
     pub created_timestamp: ::std::option::Option<f64>,
     /// Wire name: `users`.
     #[serde(rename = "users", default, skip_serializing_if = "Option::is_none")]
-    pub users: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub users: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -4588,12 +4533,7 @@ impl TimelineAddResultTimeline {
     #[must_use]
     pub fn users(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.users = ::std::option::Option::Some(value.into());
         self
@@ -5167,7 +5107,7 @@ pub struct TimelineListForItemResultTimelineItemDataTask {
         skip_serializing_if = "Option::is_none"
     )]
     pub incomplete_users: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::b24_core::__private::serde_json::Value,
     >,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
@@ -5281,9 +5221,7 @@ impl TimelineListForItemResultTimelineItemDataTask {
     #[must_use]
     pub fn incomplete_users(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.incomplete_users = ::std::option::Option::Some(value.into());
         self
@@ -5507,12 +5445,7 @@ pub struct TimelineListForItemResultTimelineItem {
     pub created_timestamp: ::std::option::Option<f64>,
     /// Wire name: `users`.
     #[serde(rename = "users", default, skip_serializing_if = "Option::is_none")]
-    pub users: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub users: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -5625,12 +5558,7 @@ impl TimelineListForItemResultTimelineItem {
     #[must_use]
     pub fn users(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.users = ::std::option::Option::Some(value.into());
         self
@@ -6049,9 +5977,7 @@ pub struct TypeGetResultType {
     pub created_by: ::std::option::Option<f64>,
     /// Wire name: `settings`.
     #[serde(rename = "settings", default, skip_serializing_if = "Option::is_none")]
-    pub settings: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub settings: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `permissions`.
     #[serde(rename = "permissions", default, skip_serializing_if = "Option::is_none")]
     pub permissions: ::std::option::Option<
@@ -6112,9 +6038,7 @@ impl TypeGetResultType {
     #[must_use]
     pub fn settings(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.settings = ::std::option::Option::Some(value.into());
         self
@@ -6185,12 +6109,7 @@ pub struct TypeListResult {
     /// Wire name: `types`.
     #[serde(rename = "types", default, skip_serializing_if = "Option::is_none")]
     pub types: ::std::option::Option<
-        ::std::vec::Vec<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
     >,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
@@ -6213,12 +6132,7 @@ impl TypeListResult {
     pub fn types(
         mut self,
         value: impl ::std::convert::Into<
-            ::std::vec::Vec<
-                ::b24_core::__private::serde_json::Map<
-                    ::std::string::String,
-                    ::b24_core::__private::serde_json::Value,
-                >,
-            >,
+            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
         >,
     ) -> Self {
         self.types = ::std::option::Option::Some(value.into());

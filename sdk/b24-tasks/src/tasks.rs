@@ -11682,12 +11682,7 @@ pub struct TasksTaskGetFieldsResultFieldsPriority {
     pub r#type: ::std::option::Option<::std::string::String>,
     /// Wire name: `values`.
     #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
-    pub values: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub values: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `default`.
     #[serde(
         rename = "default",
@@ -11737,12 +11732,7 @@ impl TasksTaskGetFieldsResultFieldsPriority {
     #[must_use]
     pub fn values(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.values = ::std::option::Option::Some(value.into());
         self
@@ -11783,12 +11773,7 @@ pub struct TasksTaskGetFieldsResultFieldsStatus {
     pub r#type: ::std::option::Option<::std::string::String>,
     /// Wire name: `values`.
     #[serde(rename = "values", default, skip_serializing_if = "Option::is_none")]
-    pub values: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub values: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `default`.
     #[serde(
         rename = "default",
@@ -11838,12 +11823,7 @@ impl TasksTaskGetFieldsResultFieldsStatus {
     #[must_use]
     pub fn values(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.values = ::std::option::Option::Some(value.into());
         self
@@ -17956,12 +17936,7 @@ impl TasksTaskGetFieldsResult {
 pub struct TasksTaskGetaccessResult {
     /// Wire name: `allowedActions`.
     #[serde(rename = "allowedActions", default, skip_serializing_if = "Option::is_none")]
-    pub allowed_actions: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub allowed_actions: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -17982,12 +17957,7 @@ impl TasksTaskGetaccessResult {
     #[must_use]
     pub fn allowed_actions(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.allowed_actions = ::std::option::Option::Some(value.into());
         self

@@ -4360,12 +4360,7 @@ pub struct GetResultItem {
     pub is_online: ::std::option::Option<::std::string::String>,
     /// Wire name: `TIMESTAMP_X`.
     #[serde(rename = "TIMESTAMP_X", default, skip_serializing_if = "Option::is_none")]
-    pub timestamp_x: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub timestamp_x: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `LAST_ACTIVITY_DATE`.
     #[serde(
         rename = "LAST_ACTIVITY_DATE",
@@ -4373,10 +4368,7 @@ pub struct GetResultItem {
         skip_serializing_if = "Option::is_none"
     )]
     pub last_activity_date: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
+        ::b24_core::__private::serde_json::Value,
     >,
     /// Wire name: `PERSONAL_GENDER`.
     #[serde(
@@ -4581,12 +4573,7 @@ impl GetResultItem {
     #[must_use]
     pub fn timestamp_x(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.timestamp_x = ::std::option::Option::Some(value.into());
         self
@@ -4595,12 +4582,7 @@ impl GetResultItem {
     #[must_use]
     pub fn last_activity_date(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.last_activity_date = ::std::option::Option::Some(value.into());
         self
@@ -4860,12 +4842,7 @@ pub struct SearchResultItem {
     pub is_online: ::std::option::Option<::std::string::String>,
     /// Wire name: `TIMESTAMP_X`.
     #[serde(rename = "TIMESTAMP_X", default, skip_serializing_if = "Option::is_none")]
-    pub timestamp_x: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
-    >,
+    pub timestamp_x: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Wire name: `LAST_ACTIVITY_DATE`.
     #[serde(
         rename = "LAST_ACTIVITY_DATE",
@@ -4873,10 +4850,7 @@ pub struct SearchResultItem {
         skip_serializing_if = "Option::is_none"
     )]
     pub last_activity_date: ::std::option::Option<
-        ::b24_core::__private::serde_json::Map<
-            ::std::string::String,
-            ::b24_core::__private::serde_json::Value,
-        >,
+        ::b24_core::__private::serde_json::Value,
     >,
     /// Wire name: `PERSONAL_GENDER`.
     #[serde(
@@ -5081,12 +5055,7 @@ impl SearchResultItem {
     #[must_use]
     pub fn timestamp_x(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.timestamp_x = ::std::option::Option::Some(value.into());
         self
@@ -5095,12 +5064,7 @@ impl SearchResultItem {
     #[must_use]
     pub fn last_activity_date(
         mut self,
-        value: impl ::std::convert::Into<
-            ::b24_core::__private::serde_json::Map<
-                ::std::string::String,
-                ::b24_core::__private::serde_json::Value,
-            >,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.last_activity_date = ::std::option::Option::Some(value.into());
         self
