@@ -387,6 +387,23 @@ impl Ctx<'_> {
         if let Some(shape) = &mut result {
             self.reconcile_result(&name, shape, &result_examples);
         }
+        // A `*.fields` method answers with each field's metadata, not its
+        // value: the table's value types hold only when an answer shows
+        // them; without one, the keys are known and their values are not.
+        let describes_fields = name.rsplit('.').next().is_some_and(|last| {
+            last.eq_ignore_ascii_case("fields") || last.eq_ignore_ascii_case("getfields")
+        });
+        if describes_fields
+            && result_examples.is_empty()
+            && let Some(r) = result.as_mut()
+            && r.ty == "object"
+        {
+            for f in &mut r.fields {
+                if f.shape.type_ref.is_none() {
+                    f.shape = Shape::of("any");
+                }
+            }
+        }
         // What the tables leave untyped, the answers shown may type.
         if result.as_ref().is_none_or(is_untyped) {
             let shown = shown_results(&answers);
