@@ -3179,53 +3179,28 @@ pub struct CatalogFieldsResult {
     /// Identifier. Read-only
     ///
     /// Wire name: `ID`.
-    #[serde(
-        rename = "ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: ::std::option::Option<i64>,
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Name
     ///
     /// Wire name: `NAME`.
-    #[serde(
-        rename = "NAME",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub name: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "NAME", default, skip_serializing_if = "Option::is_none")]
+    pub name: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Data source identifier. Used only for linking to an external source
     ///
     /// Wire name: `ORIGINATOR_ID`.
-    #[serde(
-        rename = "ORIGINATOR_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub originator_id: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "ORIGINATOR_ID", default, skip_serializing_if = "Option::is_none")]
+    pub originator_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Identifier of the element in the data source. Used only for linking to an external source
     ///
     /// Wire name: `ORIGIN_ID`.
-    #[serde(
-        rename = "ORIGIN_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub origin_id: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "ORIGIN_ID", default, skip_serializing_if = "Option::is_none")]
+    pub origin_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Symbolic code. Read-only
     ///
     /// Wire name: `XML_ID`.
-    #[serde(
-        rename = "XML_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub xml_id: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -3248,7 +3223,10 @@ impl CatalogFieldsResult {
     }
     /// Sets `ID`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -3256,7 +3234,7 @@ impl CatalogFieldsResult {
     #[must_use]
     pub fn name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
@@ -3265,7 +3243,7 @@ impl CatalogFieldsResult {
     #[must_use]
     pub fn originator_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.originator_id = ::std::option::Option::Some(value.into());
         self
@@ -3274,7 +3252,7 @@ impl CatalogFieldsResult {
     #[must_use]
     pub fn origin_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.origin_id = ::std::option::Option::Some(value.into());
         self
@@ -3283,7 +3261,7 @@ impl CatalogFieldsResult {
     #[must_use]
     pub fn xml_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.xml_id = ::std::option::Option::Some(value.into());
         self
@@ -3363,51 +3341,28 @@ pub struct DealcategoryFieldsResult {
     /// Creation date
     ///
     /// Wire name: `CREATED_DATE`.
-    #[serde(
-        rename = "CREATED_DATE",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub created_date: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "CREATED_DATE", default, skip_serializing_if = "Option::is_none")]
+    pub created_date: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Identifier for the deal category
     ///
     /// Wire name: `ID`.
-    #[serde(
-        rename = "ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: ::std::option::Option<i64>,
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Is locked
     ///
     /// Wire name: `IS_LOCKED`.
-    #[serde(
-        rename = "IS_LOCKED",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub is_locked: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "IS_LOCKED", default, skip_serializing_if = "Option::is_none")]
+    pub is_locked: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Name of the category
     ///
     /// Wire name: `NAME`.
-    #[serde(
-        rename = "NAME",
-        deserialize_with = "::b24_core::__private::lenient::string"
-    )]
-    pub name: ::std::string::String,
+    #[serde(rename = "NAME")]
+    pub name: ::b24_core::__private::serde_json::Value,
     /// Sorting order
     ///
     /// Wire name: `SORT`.
-    #[serde(
-        rename = "SORT",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub sort: ::std::option::Option<i64>,
+    #[serde(rename = "SORT", default, skip_serializing_if = "Option::is_none")]
+    pub sort: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -3418,7 +3373,9 @@ pub struct DealcategoryFieldsResult {
 impl DealcategoryFieldsResult {
     /// Creates a `DealcategoryFieldsResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         Self {
             created_date: ::std::option::Option::None,
             id: ::std::option::Option::None,
@@ -3432,14 +3389,17 @@ impl DealcategoryFieldsResult {
     #[must_use]
     pub fn created_date(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.created_date = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `ID`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -3447,14 +3407,17 @@ impl DealcategoryFieldsResult {
     #[must_use]
     pub fn is_locked(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.is_locked = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
@@ -3473,395 +3436,269 @@ pub struct InvoiceFieldsResult {
     /// Identifier
     ///
     /// Wire name: `ID`.
-    #[serde(
-        rename = "ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: ::std::option::Option<i64>,
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Number
     ///
     /// Wire name: `ACCOUNT_NUMBER`.
-    #[serde(
-        rename = "ACCOUNT_NUMBER",
-        deserialize_with = "::b24_core::__private::lenient::string"
-    )]
-    pub account_number: ::std::string::String,
+    #[serde(rename = "ACCOUNT_NUMBER")]
+    pub account_number: ::b24_core::__private::serde_json::Value,
     /// Manager's comment
     ///
     /// Wire name: `COMMENTS`.
-    #[serde(
-        rename = "COMMENTS",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub comments: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "COMMENTS", default, skip_serializing_if = "Option::is_none")]
+    pub comments: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Created by user
     ///
     /// Wire name: `CREATED_BY`.
-    #[serde(
-        rename = "CREATED_BY",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub created_by: ::std::option::Option<i64>,
+    #[serde(rename = "CREATED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub created_by: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Currency identifier
     ///
     /// Wire name: `CURRENCY`.
-    #[serde(
-        rename = "CURRENCY",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub currency: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "CURRENCY", default, skip_serializing_if = "Option::is_none")]
+    pub currency: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Billing date
     ///
     /// Wire name: `DATE_BILL`.
-    #[serde(
-        rename = "DATE_BILL",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub date_bill: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "DATE_BILL", default, skip_serializing_if = "Option::is_none")]
+    pub date_bill: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Creation date
     ///
     /// Wire name: `DATE_INSERT`.
-    #[serde(
-        rename = "DATE_INSERT",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub date_insert: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "DATE_INSERT", default, skip_serializing_if = "Option::is_none")]
+    pub date_insert: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Rejection date
     ///
     /// Wire name: `DATE_MARKED`.
-    #[serde(
-        rename = "DATE_MARKED",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub date_marked: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "DATE_MARKED", default, skip_serializing_if = "Option::is_none")]
+    pub date_marked: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Payment due date
     ///
     /// Wire name: `DATE_PAY_BEFORE`.
     #[serde(
         rename = "DATE_PAY_BEFORE",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub date_pay_before: ::std::option::Option<::std::string::String>,
+    pub date_pay_before: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Date changed to paid status
     ///
     /// Wire name: `DATE_PAYED`.
-    #[serde(
-        rename = "DATE_PAYED",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub date_payed: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "DATE_PAYED", default, skip_serializing_if = "Option::is_none")]
+    pub date_payed: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Date of status change
     ///
     /// Wire name: `DATE_STATUS`.
-    #[serde(
-        rename = "DATE_STATUS",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub date_status: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "DATE_STATUS", default, skip_serializing_if = "Option::is_none")]
+    pub date_status: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Date of update
     ///
     /// Wire name: `DATE_UPDATE`.
-    #[serde(
-        rename = "DATE_UPDATE",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub date_update: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "DATE_UPDATE", default, skip_serializing_if = "Option::is_none")]
+    pub date_update: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Identifier of the user who last marked the invoice as paid
     ///
     /// Wire name: `EMP_PAYED_ID`.
-    #[serde(
-        rename = "EMP_PAYED_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub emp_payed_id: ::std::option::Option<i64>,
+    #[serde(rename = "EMP_PAYED_ID", default, skip_serializing_if = "Option::is_none")]
+    pub emp_payed_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Identifier of the user who last changed the invoice status
     ///
     /// Wire name: `EMP_STATUS_ID`.
-    #[serde(
-        rename = "EMP_STATUS_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub emp_status_id: ::std::option::Option<i64>,
+    #[serde(rename = "EMP_STATUS_ID", default, skip_serializing_if = "Option::is_none")]
+    pub emp_status_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Site identifier
     ///
     /// Wire name: `LID`.
-    #[serde(
-        rename = "LID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub lid: ::std::option::Option<i64>,
+    #[serde(rename = "LID", default, skip_serializing_if = "Option::is_none")]
+    pub lid: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// External code
     ///
     /// Wire name: `XML_ID`.
-    #[serde(
-        rename = "XML_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub xml_id: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Subject
     ///
     /// Wire name: `ORDER_TOPIC`.
-    #[serde(
-        rename = "ORDER_TOPIC",
-        deserialize_with = "::b24_core::__private::lenient::string"
-    )]
-    pub order_topic: ::std::string::String,
+    #[serde(rename = "ORDER_TOPIC")]
+    pub order_topic: ::b24_core::__private::serde_json::Value,
     /// Identifier of the payment form
     ///
     /// Wire name: `PAY_SYSTEM_ID`.
-    #[serde(
-        rename = "PAY_SYSTEM_ID",
-        deserialize_with = "::b24_core::__private::lenient::int"
-    )]
-    pub pay_system_id: i64,
+    #[serde(rename = "PAY_SYSTEM_ID")]
+    pub pay_system_id: ::b24_core::__private::serde_json::Value,
     /// Payment date
     ///
     /// Wire name: `PAY_VOUCHER_DATE`.
     #[serde(
         rename = "PAY_VOUCHER_DATE",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub pay_voucher_date: ::std::option::Option<::std::string::String>,
+    pub pay_voucher_date: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
     /// Payment document number
     ///
     /// Wire name: `PAY_VOUCHER_NUM`.
     #[serde(
         rename = "PAY_VOUCHER_NUM",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub pay_voucher_num: ::std::option::Option<::std::string::String>,
+    pub pay_voucher_num: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Payment status
     ///
     /// Wire name: `PAYED`.
-    #[serde(
-        rename = "PAYED",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub payed: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "PAYED", default, skip_serializing_if = "Option::is_none")]
+    pub payed: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Payer type identifier
     ///
     /// Wire name: `PERSON_TYPE_ID`.
-    #[serde(
-        rename = "PERSON_TYPE_ID",
-        deserialize_with = "::b24_core::__private::lenient::int"
-    )]
-    pub person_type_id: i64,
+    #[serde(rename = "PERSON_TYPE_ID")]
+    pub person_type_id: ::b24_core::__private::serde_json::Value,
     /// Amount
     ///
     /// Wire name: `PRICE`.
-    #[serde(
-        rename = "PRICE",
-        deserialize_with = "::b24_core::__private::lenient::opt_num",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub price: ::std::option::Option<f64>,
+    #[serde(rename = "PRICE", default, skip_serializing_if = "Option::is_none")]
+    pub price: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Status comment
     ///
     /// Wire name: `REASON_MARKED`.
-    #[serde(
-        rename = "REASON_MARKED",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub reason_marked: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "REASON_MARKED", default, skip_serializing_if = "Option::is_none")]
+    pub reason_marked: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Responsible person's e-mail
     ///
     /// Wire name: `RESPONSIBLE_EMAIL`.
     #[serde(
         rename = "RESPONSIBLE_EMAIL",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub responsible_email: ::std::option::Option<::std::string::String>,
+    pub responsible_email: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
     /// Identifier of the responsible person
     ///
     /// Wire name: `RESPONSIBLE_ID`.
-    #[serde(
-        rename = "RESPONSIBLE_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub responsible_id: ::std::option::Option<i64>,
+    #[serde(rename = "RESPONSIBLE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub responsible_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Last name of the responsible person
     ///
     /// Wire name: `RESPONSIBLE_LAST_NAME`.
     #[serde(
         rename = "RESPONSIBLE_LAST_NAME",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub responsible_last_name: ::std::option::Option<::std::string::String>,
+    pub responsible_last_name: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
     /// Login of the responsible person
     ///
     /// Wire name: `RESPONSIBLE_LOGIN`.
     #[serde(
         rename = "RESPONSIBLE_LOGIN",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub responsible_login: ::std::option::Option<::std::string::String>,
+    pub responsible_login: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
     /// First name of the responsible person
     ///
     /// Wire name: `RESPONSIBLE_NAME`.
     #[serde(
         rename = "RESPONSIBLE_NAME",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub responsible_name: ::std::option::Option<::std::string::String>,
+    pub responsible_name: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
     /// Identifier of the responsible person's photo
     ///
     /// Wire name: `RESPONSIBLE_PERSONAL_PHOTO`.
     #[serde(
         rename = "RESPONSIBLE_PERSONAL_PHOTO",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub responsible_personal_photo: ::std::option::Option<i64>,
+    pub responsible_personal_photo: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
     /// Middle name of the responsible person
     ///
     /// Wire name: `RESPONSIBLE_SECOND_NAME`.
     #[serde(
         rename = "RESPONSIBLE_SECOND_NAME",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub responsible_second_name: ::std::option::Option<::std::string::String>,
+    pub responsible_second_name: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
     /// Position of the responsible person
     ///
     /// Wire name: `RESPONSIBLE_WORK_POSITION`.
     #[serde(
         rename = "RESPONSIBLE_WORK_POSITION",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub responsible_work_position: ::std::option::Option<::std::string::String>,
+    pub responsible_work_position: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
     /// Status identifier
     ///
     /// Wire name: `STATUS_ID`.
-    #[serde(
-        rename = "STATUS_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub status_id: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "STATUS_ID", default, skip_serializing_if = "Option::is_none")]
+    pub status_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Tax amount
     ///
     /// Wire name: `TAX_VALUE`.
-    #[serde(
-        rename = "TAX_VALUE",
-        deserialize_with = "::b24_core::__private::lenient::opt_num",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub tax_value: ::std::option::Option<f64>,
+    #[serde(rename = "TAX_VALUE", default, skip_serializing_if = "Option::is_none")]
+    pub tax_value: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Company identifier
     ///
     /// Wire name: `UF_COMPANY_ID`.
-    #[serde(
-        rename = "UF_COMPANY_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub uf_company_id: ::std::option::Option<i64>,
+    #[serde(rename = "UF_COMPANY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub uf_company_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Contact identifier
     ///
     /// Wire name: `UF_CONTACT_ID`.
-    #[serde(
-        rename = "UF_CONTACT_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub uf_contact_id: ::std::option::Option<i64>,
+    #[serde(rename = "UF_CONTACT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub uf_contact_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Identifier of your company
     ///
     /// Wire name: `UF_MYCOMPANY_ID`.
     #[serde(
         rename = "UF_MYCOMPANY_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub uf_mycompany_id: ::std::option::Option<i64>,
+    pub uf_mycompany_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Identifier of the associated deal
     ///
     /// Wire name: `UF_DEAL_ID`.
-    #[serde(
-        rename = "UF_DEAL_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub uf_deal_id: ::std::option::Option<i64>,
+    #[serde(rename = "UF_DEAL_ID", default, skip_serializing_if = "Option::is_none")]
+    pub uf_deal_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Comment
     ///
     /// Wire name: `USER_DESCRIPTION`.
     #[serde(
         rename = "USER_DESCRIPTION",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub user_description: ::std::option::Option<::std::string::String>,
+    pub user_description: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
     /// Location identifier
     ///
     /// Wire name: `PR_LOCATION`.
-    #[serde(
-        rename = "PR_LOCATION",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub pr_location: ::std::option::Option<i64>,
+    #[serde(rename = "PR_LOCATION", default, skip_serializing_if = "Option::is_none")]
+    pub pr_location: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// List of properties
     ///
     /// Wire name: `INVOICE_PROPERTIES`.
@@ -3871,15 +3708,13 @@ pub struct InvoiceFieldsResult {
         skip_serializing_if = "Option::is_none"
     )]
     pub invoice_properties: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
+        ::b24_core::__private::serde_json::Value,
     >,
     /// List of product items
     ///
     /// Wire name: `PRODUCT_ROWS`.
     #[serde(rename = "PRODUCT_ROWS", default, skip_serializing_if = "Option::is_none")]
-    pub product_rows: ::std::option::Option<
-        ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-    >,
+    pub product_rows: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -3891,10 +3726,16 @@ impl InvoiceFieldsResult {
     /// Creates a `InvoiceFieldsResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        account_number: impl ::std::convert::Into<::std::string::String>,
-        order_topic: impl ::std::convert::Into<::std::string::String>,
-        pay_system_id: impl ::std::convert::Into<i64>,
-        person_type_id: impl ::std::convert::Into<i64>,
+        account_number: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Value,
+        >,
+        order_topic: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+        pay_system_id: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Value,
+        >,
+        person_type_id: impl ::std::convert::Into<
+            ::b24_core::__private::serde_json::Value,
+        >,
     ) -> Self {
         Self {
             id: ::std::option::Option::None,
@@ -3944,7 +3785,10 @@ impl InvoiceFieldsResult {
     }
     /// Sets `ID`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -3952,14 +3796,17 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn comments(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.comments = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `CREATED_BY`.
     #[must_use]
-    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn created_by(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.created_by = ::std::option::Option::Some(value.into());
         self
     }
@@ -3967,7 +3814,7 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn currency(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.currency = ::std::option::Option::Some(value.into());
         self
@@ -3976,7 +3823,7 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn date_bill(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.date_bill = ::std::option::Option::Some(value.into());
         self
@@ -3985,7 +3832,7 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn date_insert(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.date_insert = ::std::option::Option::Some(value.into());
         self
@@ -3994,7 +3841,7 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn date_marked(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.date_marked = ::std::option::Option::Some(value.into());
         self
@@ -4003,7 +3850,7 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn date_pay_before(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.date_pay_before = ::std::option::Option::Some(value.into());
         self
@@ -4012,7 +3859,7 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn date_payed(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.date_payed = ::std::option::Option::Some(value.into());
         self
@@ -4021,7 +3868,7 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn date_status(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.date_status = ::std::option::Option::Some(value.into());
         self
@@ -4030,26 +3877,35 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn date_update(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.date_update = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `EMP_PAYED_ID`.
     #[must_use]
-    pub fn emp_payed_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn emp_payed_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.emp_payed_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `EMP_STATUS_ID`.
     #[must_use]
-    pub fn emp_status_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn emp_status_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.emp_status_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `LID`.
     #[must_use]
-    pub fn lid(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn lid(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.lid = ::std::option::Option::Some(value.into());
         self
     }
@@ -4057,7 +3913,7 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn xml_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.xml_id = ::std::option::Option::Some(value.into());
         self
@@ -4066,7 +3922,7 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn pay_voucher_date(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.pay_voucher_date = ::std::option::Option::Some(value.into());
         self
@@ -4075,7 +3931,7 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn pay_voucher_num(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.pay_voucher_num = ::std::option::Option::Some(value.into());
         self
@@ -4084,14 +3940,17 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn payed(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.payed = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `PRICE`.
     #[must_use]
-    pub fn price(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+    pub fn price(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.price = ::std::option::Option::Some(value.into());
         self
     }
@@ -4099,7 +3958,7 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn reason_marked(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.reason_marked = ::std::option::Option::Some(value.into());
         self
@@ -4108,14 +3967,17 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn responsible_email(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.responsible_email = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `RESPONSIBLE_ID`.
     #[must_use]
-    pub fn responsible_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn responsible_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.responsible_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -4123,7 +3985,7 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn responsible_last_name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.responsible_last_name = ::std::option::Option::Some(value.into());
         self
@@ -4132,7 +3994,7 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn responsible_login(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.responsible_login = ::std::option::Option::Some(value.into());
         self
@@ -4141,7 +4003,7 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn responsible_name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.responsible_name = ::std::option::Option::Some(value.into());
         self
@@ -4150,7 +4012,7 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn responsible_personal_photo(
         mut self,
-        value: impl ::std::convert::Into<i64>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.responsible_personal_photo = ::std::option::Option::Some(value.into());
         self
@@ -4159,7 +4021,7 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn responsible_second_name(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.responsible_second_name = ::std::option::Option::Some(value.into());
         self
@@ -4168,7 +4030,7 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn responsible_work_position(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.responsible_work_position = ::std::option::Option::Some(value.into());
         self
@@ -4177,38 +4039,53 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn status_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.status_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `TAX_VALUE`.
     #[must_use]
-    pub fn tax_value(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+    pub fn tax_value(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.tax_value = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `UF_COMPANY_ID`.
     #[must_use]
-    pub fn uf_company_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn uf_company_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.uf_company_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `UF_CONTACT_ID`.
     #[must_use]
-    pub fn uf_contact_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn uf_contact_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.uf_contact_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `UF_MYCOMPANY_ID`.
     #[must_use]
-    pub fn uf_mycompany_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn uf_mycompany_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.uf_mycompany_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `UF_DEAL_ID`.
     #[must_use]
-    pub fn uf_deal_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn uf_deal_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.uf_deal_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -4216,14 +4093,17 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn user_description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.user_description = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `PR_LOCATION`.
     #[must_use]
-    pub fn pr_location(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn pr_location(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.pr_location = ::std::option::Option::Some(value.into());
         self
     }
@@ -4231,9 +4111,7 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn invoice_properties(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.invoice_properties = ::std::option::Option::Some(value.into());
         self
@@ -4242,9 +4120,7 @@ impl InvoiceFieldsResult {
     #[must_use]
     pub fn product_rows(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<::b24_core::__private::serde_json::Value>,
-        >,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.product_rows = ::std::option::Option::Some(value.into());
         self
@@ -4264,123 +4140,63 @@ pub struct InvoiceRecurringFieldsResult {
     /// Identifier of the record in the recurring invoice settings table
     ///
     /// Wire name: `ID`.
-    #[serde(
-        rename = "ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: ::std::option::Option<i64>,
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// ID of the invoice template
     ///
     /// Wire name: `INVOICE_ID`.
-    #[serde(
-        rename = "INVOICE_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub invoice_id: ::std::option::Option<i64>,
+    #[serde(rename = "INVOICE_ID", default, skip_serializing_if = "Option::is_none")]
+    pub invoice_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Active flag. Values: Y/N
     ///
     /// Wire name: `ACTIVE`.
-    #[serde(
-        rename = "ACTIVE",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub active: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "ACTIVE", default, skip_serializing_if = "Option::is_none")]
+    pub active: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Date of the next invoice creation from the template. Calculated by the system based on the specified parameters. If the value is empty, new invoices are not created
     ///
     /// Wire name: `NEXT_EXECUTION`.
-    #[serde(
-        rename = "NEXT_EXECUTION",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub next_execution: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "NEXT_EXECUTION", default, skip_serializing_if = "Option::is_none")]
+    pub next_execution: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Date of the last invoice creation from the template
     ///
     /// Wire name: `LAST_EXECUTION`.
-    #[serde(
-        rename = "LAST_EXECUTION",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub last_execution: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "LAST_EXECUTION", default, skip_serializing_if = "Option::is_none")]
+    pub last_execution: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Number of invoices created from the template
     ///
     /// Wire name: `COUNTER_REPEAT`.
-    #[serde(
-        rename = "COUNTER_REPEAT",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub counter_repeat: ::std::option::Option<i64>,
+    #[serde(rename = "COUNTER_REPEAT", default, skip_serializing_if = "Option::is_none")]
+    pub counter_repeat: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Start date for calculating the next invoice creation date
     ///
     /// Wire name: `START_DATE`.
-    #[serde(
-        rename = "START_DATE",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub start_date: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "START_DATE", default, skip_serializing_if = "Option::is_none")]
+    pub start_date: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Send the invoice to the email associated with the payer. Values: Y/N
     ///
     /// Wire name: `SEND_BILL`.
-    #[serde(
-        rename = "SEND_BILL",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub send_bill: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "SEND_BILL", default, skip_serializing_if = "Option::is_none")]
+    pub send_bill: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// ID of the field containing the payer's email
     ///
     /// Wire name: `EMAIL_ID`.
-    #[serde(
-        rename = "EMAIL_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub email_id: ::std::option::Option<i64>,
+    #[serde(rename = "EMAIL_ID", default, skip_serializing_if = "Option::is_none")]
+    pub email_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Are there limitations on creating new invoices
     ///
     /// Wire name: `IS_LIMIT`.
-    #[serde(
-        rename = "IS_LIMIT",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub is_limit: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "IS_LIMIT", default, skip_serializing_if = "Option::is_none")]
+    pub is_limit: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Maximum number of invoices that can be created from this template
     ///
     /// Wire name: `LIMIT_REPEAT`.
-    #[serde(
-        rename = "LIMIT_REPEAT",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub limit_repeat: ::std::option::Option<i64>,
+    #[serde(rename = "LIMIT_REPEAT", default, skip_serializing_if = "Option::is_none")]
+    pub limit_repeat: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Date until which invoices can be created from this template
     ///
     /// Wire name: `LIMIT_DATE`.
-    #[serde(
-        rename = "LIMIT_DATE",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub limit_date: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "LIMIT_DATE", default, skip_serializing_if = "Option::is_none")]
+    pub limit_date: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Set of parameters for calculation - recurring_params:
     /// - **PERIOD** - repetition period:
     ///     - day - day
@@ -4440,13 +4256,19 @@ impl InvoiceRecurringFieldsResult {
     }
     /// Sets `ID`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `INVOICE_ID`.
     #[must_use]
-    pub fn invoice_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn invoice_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.invoice_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -4454,7 +4276,7 @@ impl InvoiceRecurringFieldsResult {
     #[must_use]
     pub fn active(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.active = ::std::option::Option::Some(value.into());
         self
@@ -4463,7 +4285,7 @@ impl InvoiceRecurringFieldsResult {
     #[must_use]
     pub fn next_execution(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.next_execution = ::std::option::Option::Some(value.into());
         self
@@ -4472,14 +4294,17 @@ impl InvoiceRecurringFieldsResult {
     #[must_use]
     pub fn last_execution(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.last_execution = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `COUNTER_REPEAT`.
     #[must_use]
-    pub fn counter_repeat(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn counter_repeat(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.counter_repeat = ::std::option::Option::Some(value.into());
         self
     }
@@ -4487,7 +4312,7 @@ impl InvoiceRecurringFieldsResult {
     #[must_use]
     pub fn start_date(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.start_date = ::std::option::Option::Some(value.into());
         self
@@ -4496,14 +4321,17 @@ impl InvoiceRecurringFieldsResult {
     #[must_use]
     pub fn send_bill(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.send_bill = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `EMAIL_ID`.
     #[must_use]
-    pub fn email_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn email_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.email_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -4511,14 +4339,17 @@ impl InvoiceRecurringFieldsResult {
     #[must_use]
     pub fn is_limit(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.is_limit = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `LIMIT_REPEAT`.
     #[must_use]
-    pub fn limit_repeat(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn limit_repeat(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.limit_repeat = ::std::option::Option::Some(value.into());
         self
     }
@@ -4526,7 +4357,7 @@ impl InvoiceRecurringFieldsResult {
     #[must_use]
     pub fn limit_date(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.limit_date = ::std::option::Option::Some(value.into());
         self
@@ -4555,66 +4386,38 @@ pub struct InvoiceStatusFieldsResult {
     /// Identifier of the entity associated with the invoice. Read-only
     ///
     /// Wire name: `ENTITY_ID`.
-    #[serde(
-        rename = "ENTITY_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub entity_id: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "ENTITY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub entity_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Identifier of the invoice. Read-only
     ///
     /// Wire name: `ID`.
-    #[serde(
-        rename = "ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: ::std::option::Option<i64>,
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Name of the section
     ///
     /// Wire name: `NAME`.
-    #[serde(
-        rename = "NAME",
-        deserialize_with = "::b24_core::__private::lenient::string"
-    )]
-    pub name: ::std::string::String,
+    #[serde(rename = "NAME")]
+    pub name: ::b24_core::__private::serde_json::Value,
     /// Read-only
     ///
     /// Wire name: `NAME_INIT`.
-    #[serde(
-        rename = "NAME_INIT",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub name_init: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "NAME_INIT", default, skip_serializing_if = "Option::is_none")]
+    pub name_init: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Sorting
     ///
     /// Wire name: `SORT`.
-    #[serde(rename = "SORT", deserialize_with = "::b24_core::__private::lenient::int")]
-    pub sort: i64,
+    #[serde(rename = "SORT")]
+    pub sort: ::b24_core::__private::serde_json::Value,
     /// Status. Read-only
     ///
     /// Wire name: `STATUS_ID`.
-    #[serde(
-        rename = "STATUS_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub status_id: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "STATUS_ID", default, skip_serializing_if = "Option::is_none")]
+    pub status_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Whether it is system or not. Read-only
     ///
     /// Wire name: `SYSTEM`.
-    #[serde(
-        rename = "SYSTEM",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub system: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "SYSTEM", default, skip_serializing_if = "Option::is_none")]
+    pub system: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -4626,8 +4429,8 @@ impl InvoiceStatusFieldsResult {
     /// Creates a `InvoiceStatusFieldsResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
     pub fn new(
-        name: impl ::std::convert::Into<::std::string::String>,
-        sort: impl ::std::convert::Into<i64>,
+        name: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+        sort: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         Self {
             entity_id: ::std::option::Option::None,
@@ -4644,14 +4447,17 @@ impl InvoiceStatusFieldsResult {
     #[must_use]
     pub fn entity_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.entity_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `ID`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -4659,7 +4465,7 @@ impl InvoiceStatusFieldsResult {
     #[must_use]
     pub fn name_init(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.name_init = ::std::option::Option::Some(value.into());
         self
@@ -4668,7 +4474,7 @@ impl InvoiceStatusFieldsResult {
     #[must_use]
     pub fn status_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.status_id = ::std::option::Option::Some(value.into());
         self
@@ -4677,7 +4483,7 @@ impl InvoiceStatusFieldsResult {
     #[must_use]
     pub fn system(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.system = ::std::option::Option::Some(value.into());
         self
@@ -4697,73 +4503,44 @@ pub struct MeasureFieldsResult {
     /// Unit code
     ///
     /// Wire name: `CODE`.
-    #[serde(
-        rename = "CODE",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub code: ::std::option::Option<i64>,
+    #[serde(rename = "CODE", default, skip_serializing_if = "Option::is_none")]
+    pub code: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Identifier
     ///
     /// Wire name: `ID`.
-    #[serde(
-        rename = "ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: ::std::option::Option<i64>,
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Default
     ///
     /// Wire name: `IS_DEFAULT`.
-    #[serde(
-        rename = "IS_DEFAULT",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub is_default: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "IS_DEFAULT", default, skip_serializing_if = "Option::is_none")]
+    pub is_default: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Measurement unit name
     ///
     /// Wire name: `MEASURE_TITLE`.
-    #[serde(
-        rename = "MEASURE_TITLE",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub measure_title: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "MEASURE_TITLE", default, skip_serializing_if = "Option::is_none")]
+    pub measure_title: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// International symbol
     ///
     /// Wire name: `SYMBOL_INTL`.
-    #[serde(
-        rename = "SYMBOL_INTL",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub symbol_intl: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "SYMBOL_INTL", default, skip_serializing_if = "Option::is_none")]
+    pub symbol_intl: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// International letter code
     ///
     /// Wire name: `SYMBOL_LETTER_INTL`.
     #[serde(
         rename = "SYMBOL_LETTER_INTL",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub symbol_letter_intl: ::std::option::Option<::std::string::String>,
+    pub symbol_letter_intl: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
     /// Symbol
     ///
     /// Wire name: `SYMBOL_RUS`.
-    #[serde(
-        rename = "SYMBOL_RUS",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub symbol_rus: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "SYMBOL_RUS", default, skip_serializing_if = "Option::is_none")]
+    pub symbol_rus: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -4788,13 +4565,19 @@ impl MeasureFieldsResult {
     }
     /// Sets `CODE`.
     #[must_use]
-    pub fn code(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn code(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.code = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `ID`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
@@ -4802,7 +4585,7 @@ impl MeasureFieldsResult {
     #[must_use]
     pub fn is_default(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.is_default = ::std::option::Option::Some(value.into());
         self
@@ -4811,7 +4594,7 @@ impl MeasureFieldsResult {
     #[must_use]
     pub fn measure_title(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.measure_title = ::std::option::Option::Some(value.into());
         self
@@ -4820,7 +4603,7 @@ impl MeasureFieldsResult {
     #[must_use]
     pub fn symbol_intl(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.symbol_intl = ::std::option::Option::Some(value.into());
         self
@@ -4829,7 +4612,7 @@ impl MeasureFieldsResult {
     #[must_use]
     pub fn symbol_letter_intl(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.symbol_letter_intl = ::std::option::Option::Some(value.into());
         self
@@ -4838,7 +4621,7 @@ impl MeasureFieldsResult {
     #[must_use]
     pub fn symbol_rus(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.symbol_rus = ::std::option::Option::Some(value.into());
         self
@@ -4858,73 +4641,44 @@ pub struct ProductFieldsResult {
     /// Active
     ///
     /// Wire name: `ACTIVE`.
-    #[serde(
-        rename = "ACTIVE",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub active: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "ACTIVE", default, skip_serializing_if = "Option::is_none")]
+    pub active: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Catalog identifier
     ///
     /// Wire name: `CATALOG_ID`.
-    #[serde(
-        rename = "CATALOG_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub catalog_id: ::std::option::Option<i64>,
+    #[serde(rename = "CATALOG_ID", default, skip_serializing_if = "Option::is_none")]
+    pub catalog_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Created by
     ///
     /// Wire name: `CREATED_BY`.
-    #[serde(
-        rename = "CREATED_BY",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub created_by: ::std::option::Option<i64>,
+    #[serde(rename = "CREATED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub created_by: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Currency identifier
     ///
     /// Wire name: `CURRENCY_ID`.
-    #[serde(
-        rename = "CURRENCY_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub currency_id: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "CURRENCY_ID", default, skip_serializing_if = "Option::is_none")]
+    pub currency_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Product creation date
     ///
     /// Wire name: `DATE_CREATE`.
-    #[serde(
-        rename = "DATE_CREATE",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub date_create: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "DATE_CREATE", default, skip_serializing_if = "Option::is_none")]
+    pub date_create: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Description
     ///
     /// Wire name: `DESCRIPTION`.
-    #[serde(
-        rename = "DESCRIPTION",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub description: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "DESCRIPTION", default, skip_serializing_if = "Option::is_none")]
+    pub description: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Description type
     ///
     /// Wire name: `DESCRIPTION_TYPE`.
     #[serde(
         rename = "DESCRIPTION_TYPE",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub description_type: ::std::option::Option<::std::string::String>,
+    pub description_type: ::std::option::Option<
+        ::b24_core::__private::serde_json::Value,
+    >,
     /// Detailed picture, field available in the old product card
     ///
     /// Wire name: `DETAIL_PICTURE`.
@@ -4933,41 +4687,23 @@ pub struct ProductFieldsResult {
     /// Product identifier
     ///
     /// Wire name: `ID`.
-    #[serde(
-        rename = "ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: ::std::option::Option<i64>,
+    #[serde(rename = "ID", default, skip_serializing_if = "Option::is_none")]
+    pub id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Unit of measure
     ///
     /// Wire name: `MEASURE`.
-    #[serde(
-        rename = "MEASURE",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub measure: ::std::option::Option<i64>,
+    #[serde(rename = "MEASURE", default, skip_serializing_if = "Option::is_none")]
+    pub measure: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Modified by
     ///
     /// Wire name: `MODIFIED_BY`.
-    #[serde(
-        rename = "MODIFIED_BY",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub modified_by: ::std::option::Option<i64>,
+    #[serde(rename = "MODIFIED_BY", default, skip_serializing_if = "Option::is_none")]
+    pub modified_by: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Name
     ///
     /// Wire name: `NAME`.
-    #[serde(
-        rename = "NAME",
-        deserialize_with = "::b24_core::__private::lenient::string"
-    )]
-    pub name: ::std::string::String,
+    #[serde(rename = "NAME")]
+    pub name: ::b24_core::__private::serde_json::Value,
     /// Preview picture, field available in the old product card
     ///
     /// Wire name: `PREVIEW_PICTURE`.
@@ -4980,73 +4716,38 @@ pub struct ProductFieldsResult {
     /// Price
     ///
     /// Wire name: `PRICE`.
-    #[serde(
-        rename = "PRICE",
-        deserialize_with = "::b24_core::__private::lenient::opt_num",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub price: ::std::option::Option<f64>,
+    #[serde(rename = "PRICE", default, skip_serializing_if = "Option::is_none")]
+    pub price: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Section identifier
     ///
     /// Wire name: `SECTION_ID`.
-    #[serde(
-        rename = "SECTION_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub section_id: ::std::option::Option<i64>,
+    #[serde(rename = "SECTION_ID", default, skip_serializing_if = "Option::is_none")]
+    pub section_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Sort order
     ///
     /// Wire name: `SORT`.
-    #[serde(
-        rename = "SORT",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub sort: ::std::option::Option<i64>,
+    #[serde(rename = "SORT", default, skip_serializing_if = "Option::is_none")]
+    pub sort: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Product modification date
     ///
     /// Wire name: `TIMESTAMP_X`.
-    #[serde(
-        rename = "TIMESTAMP_X",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub timestamp_x: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "TIMESTAMP_X", default, skip_serializing_if = "Option::is_none")]
+    pub timestamp_x: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// VAT rate identifier
     ///
     /// Wire name: `VAT_ID`.
-    #[serde(
-        rename = "VAT_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub vat_id: ::std::option::Option<i64>,
+    #[serde(rename = "VAT_ID", default, skip_serializing_if = "Option::is_none")]
+    pub vat_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// VAT included in price
     ///
     /// Wire name: `VAT_INCLUDED`.
-    #[serde(
-        rename = "VAT_INCLUDED",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub vat_included: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "VAT_INCLUDED", default, skip_serializing_if = "Option::is_none")]
+    pub vat_included: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// External code
     ///
     /// Wire name: `XML_ID`.
-    #[serde(
-        rename = "XML_ID",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub xml_id: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "XML_ID", default, skip_serializing_if = "Option::is_none")]
+    pub xml_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -5057,7 +4758,9 @@ pub struct ProductFieldsResult {
 impl ProductFieldsResult {
     /// Creates a `ProductFieldsResult` from its required fields.
     #[allow(clippy::too_many_arguments, clippy::new_without_default)]
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(
+        name: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         Self {
             active: ::std::option::Option::None,
             catalog_id: ::std::option::Option::None,
@@ -5086,20 +4789,26 @@ impl ProductFieldsResult {
     #[must_use]
     pub fn active(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.active = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `CATALOG_ID`.
     #[must_use]
-    pub fn catalog_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn catalog_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.catalog_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `CREATED_BY`.
     #[must_use]
-    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn created_by(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.created_by = ::std::option::Option::Some(value.into());
         self
     }
@@ -5107,7 +4816,7 @@ impl ProductFieldsResult {
     #[must_use]
     pub fn currency_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.currency_id = ::std::option::Option::Some(value.into());
         self
@@ -5116,7 +4825,7 @@ impl ProductFieldsResult {
     #[must_use]
     pub fn date_create(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.date_create = ::std::option::Option::Some(value.into());
         self
@@ -5125,7 +4834,7 @@ impl ProductFieldsResult {
     #[must_use]
     pub fn description(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.description = ::std::option::Option::Some(value.into());
         self
@@ -5134,7 +4843,7 @@ impl ProductFieldsResult {
     #[must_use]
     pub fn description_type(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.description_type = ::std::option::Option::Some(value.into());
         self
@@ -5150,19 +4859,28 @@ impl ProductFieldsResult {
     }
     /// Sets `ID`.
     #[must_use]
-    pub fn id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `MEASURE`.
     #[must_use]
-    pub fn measure(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn measure(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.measure = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `MODIFIED_BY`.
     #[must_use]
-    pub fn modified_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn modified_by(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.modified_by = ::std::option::Option::Some(value.into());
         self
     }
@@ -5177,19 +4895,28 @@ impl ProductFieldsResult {
     }
     /// Sets `PRICE`.
     #[must_use]
-    pub fn price(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+    pub fn price(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.price = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SECTION_ID`.
     #[must_use]
-    pub fn section_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn section_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.section_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `SORT`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
@@ -5197,14 +4924,17 @@ impl ProductFieldsResult {
     #[must_use]
     pub fn timestamp_x(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.timestamp_x = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `VAT_ID`.
     #[must_use]
-    pub fn vat_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn vat_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.vat_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -5212,7 +4942,7 @@ impl ProductFieldsResult {
     #[must_use]
     pub fn vat_included(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.vat_included = ::std::option::Option::Some(value.into());
         self
@@ -5221,7 +4951,7 @@ impl ProductFieldsResult {
     #[must_use]
     pub fn xml_id(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.xml_id = ::std::option::Option::Some(value.into());
         self

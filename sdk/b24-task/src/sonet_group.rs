@@ -12980,65 +12980,35 @@ pub struct TasksApiScrumTaskGetFieldsResult {
     /// Identifier of the backlog or sprint
     ///
     /// Wire name: `entityId`.
-    #[serde(
-        rename = "entityId",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub entity_id: ::std::option::Option<i64>,
+    #[serde(rename = "entityId", default, skip_serializing_if = "Option::is_none")]
+    pub entity_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Story Points (relative estimate of task complexity).
     ///
     /// Can have a string value
     ///
     /// Wire name: `storyPoints`.
-    #[serde(
-        rename = "storyPoints",
-        deserialize_with = "::b24_core::__private::lenient::opt_string",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub story_points: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "storyPoints", default, skip_serializing_if = "Option::is_none")]
+    pub story_points: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Identifier of the epic
     ///
     /// Wire name: `epicId`.
-    #[serde(
-        rename = "epicId",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub epic_id: ::std::option::Option<i64>,
+    #[serde(rename = "epicId", default, skip_serializing_if = "Option::is_none")]
+    pub epic_id: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Sorting
     ///
     /// Wire name: `sort`.
-    #[serde(
-        rename = "sort",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub sort: ::std::option::Option<i64>,
+    #[serde(rename = "sort", default, skip_serializing_if = "Option::is_none")]
+    pub sort: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Who created the task
     ///
     /// Wire name: `createdBy`.
-    #[serde(
-        rename = "createdBy",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub created_by: ::std::option::Option<i64>,
+    #[serde(rename = "createdBy", default, skip_serializing_if = "Option::is_none")]
+    pub created_by: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Who modified the task
     ///
     /// Wire name: `modifiedBy`.
-    #[serde(
-        rename = "modifiedBy",
-        deserialize_with = "::b24_core::__private::lenient::opt_int",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub modified_by: ::std::option::Option<i64>,
+    #[serde(rename = "modifiedBy", default, skip_serializing_if = "Option::is_none")]
+    pub modified_by: ::std::option::Option<::b24_core::__private::serde_json::Value>,
     /// Fields the spec does not list, kept as received.
     #[serde(flatten)]
     pub extra: ::b24_core::__private::serde_json::Map<
@@ -13062,7 +13032,10 @@ impl TasksApiScrumTaskGetFieldsResult {
     }
     /// Sets `entityId`.
     #[must_use]
-    pub fn entity_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn entity_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.entity_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -13070,32 +13043,44 @@ impl TasksApiScrumTaskGetFieldsResult {
     #[must_use]
     pub fn story_points(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
     ) -> Self {
         self.story_points = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `epicId`.
     #[must_use]
-    pub fn epic_id(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn epic_id(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.epic_id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `sort`.
     #[must_use]
-    pub fn sort(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn sort(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.sort = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `createdBy`.
     #[must_use]
-    pub fn created_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn created_by(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.created_by = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `modifiedBy`.
     #[must_use]
-    pub fn modified_by(mut self, value: impl ::std::convert::Into<i64>) -> Self {
+    pub fn modified_by(
+        mut self,
+        value: impl ::std::convert::Into<::b24_core::__private::serde_json::Value>,
+    ) -> Self {
         self.modified_by = ::std::option::Option::Some(value.into());
         self
     }
